@@ -1,0 +1,19 @@
+"""Errors that the CLI turns into exit codes and one plain sentence."""
+
+
+class PerflibError(Exception):
+    """Base: the message is one sentence a user can act on."""
+
+    exit_code = 1
+
+
+class UnreadableInput(PerflibError):
+    """Missing, empty, corrupt, unsupported, or a PDF without a text layer (exit 2)."""
+
+    exit_code = 2
+
+
+class NotAReport(PerflibError):
+    """Readable, but no budget figure found (exit 3)."""
+
+    exit_code = 3

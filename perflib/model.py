@@ -1,0 +1,95 @@
+"""The record a report is parsed into, and the figures it is made of.
+
+Money is Decimal in 万元, keeping the precision the report stated it with
+(``Decimal("930.80")`` knows it is exact to the cent, ``Decimal("1.5E+4")``
+from "1.5亿元" knows it is only exact to 1000 万元). Rounding to 2 decimals
+happens only when a figure leaves perflib (JSON, CSV, HTML).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+
+SCHEMA = 1
+RATINGS = ("优", "良", "中", "差")
+BLOCK_FIELDS = (
+    "count",
+    "initial_budget",
+    "adjusted_budget",
+    "actual",
+    "adjustment",
+    "adjustment_rate",
+    "completion_rate",
+)
+MONEY_FIELDS = ("initial_budget", "adjusted_budget", "actual", "adjustment")
+RATE_FIELDS = ("adjustment_rate", "completion_rate")
+
+
+@dataclass
+class Block:
+    """Figures of one spending block (overall, projects or basic) as stated."""
+
+    count: int | None = None
+    initial_budget: Decimal | None = None
+    adjusted_budget: Decimal | None = None
+    actual: Decimal | None = None
+    adjustment: Decimal | None = None
+    adjustment_rate: Decimal | None = None
+    completion_rate: Decimal | None = None
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) is None for f in fields(self))
+
+
+@dataclass
+class Task:
+    no: int
+    text: str
+    funds: Decimal | None = None
+
+
+@dataclass
+class Source:
+    path: str
+    format: str  # "txt" | "pdf" | "docx"
+    encoding: str | None
+    sha256: str
+    pages: int | None = None
+
+
+@dataclass
+class Check:
+    id: str
+    status: str  # "ok" | "warn" | "fail" | "skip"
+    stated: Decimal | None
+    computed: Decimal | None
+    message: str
+
+
+@dataclass
+class Record:
+    source: Source
+    text: str = ""  # the normalized text every evidence sentence is quoted from
+    department: str | None = None
+    year: int | None = None
+    overall: Block = field(default_factory=Block)
+    projects: Block = field(default_factory=Block)
+    basic: Block = field(default_factory=Block)  # 基本支出, when stated separately
+    tasks: list[Task] = field(default_factory=list)
+    rating: str | None = None
+    score: Decimal | None = None
+    problems: list[str] = field(default_factory=list)
+    plans: list[str] = field(default_factory=list)
+    evidence: dict[str, str] = field(default_factory=dict)
+    checks: list[Check] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def block(self, name: str) -> Block:
+        return {"overall": self.overall, "projects": self.projects, "basic": self.basic}[name]
+
+    def has_budget_figure(self) -> bool:
+        return any(
+            getattr(b, f) is not None
+            for b in (self.overall, self.projects, self.basic)
+            for f in MONEY_FIELDS
+        )
