@@ -64,6 +64,7 @@ class Check:
     stated: Decimal | None
     computed: Decimal | None
     message: str
+    unit: str = "money"  # "money" (万元) or "percent"
 
 
 @dataclass

@@ -1,0 +1,160 @@
+"""Stage 4: Record → checks. The rules are data (rules.toml); this is the engine."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+
+from .interval import Interval, evaluate, names_in
+from .model import Check, Record
+from .numbers import fmt_pct, fmt_wan, round_money, round_to
+
+BLOCK_ZH = {"overall": "整体支出", "projects": "项目支出", "basic": "基本支出", "tasks": "主要任务"}
+BLOCK_SHORT = {"overall": "整体", "projects": "项目", "basic": "基本支出", "tasks": "主要任务"}
+FIELD_ZH = {
+    "count": "项目个数",
+    "initial_budget": "年初预算",
+    "adjusted_budget": "调整后预算",
+    "actual": "实际支出",
+    "adjustment": "预算调整额",
+    "adjustment_rate": "预算调整率",
+    "completion_rate": "预算完成率",
+    "funds_sum": "资金合计",
+}
+PERCENT_WARN = Decimal("0.1")  # percentage points
+MONEY_WARN = Decimal("0.001")  # share of the amount
+STATUSES = ("ok", "warn", "fail", "skip")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    label: str
+    kind: str  # "equal" | "at_most"
+    unit: str  # "money" | "percent"
+    stated: str
+    computed: tuple[str, ...]
+    formula: tuple[str, ...]
+    optional: bool  # leave out (rather than skip) when the stated figure is absent
+
+
+def load_rules(text: str | None = None) -> list[Rule]:
+    """Rules from rules.toml (or the given TOML text), one per block."""
+    if text is None:
+        text = resources.files("perflib").joinpath("rules.toml").read_text(encoding="utf-8")
+    return _expand(tomllib.loads(text))
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> tuple[Rule, ...]:
+    return tuple(load_rules())
+
+
+def _expand(doc: dict) -> list[Rule]:
+    rules = []
+    for raw in doc["rule"]:
+        computed, formula = _as_list(raw["computed"]), _as_list(raw.get("formula", raw["computed"]))
+        for block in raw.get("blocks", [None]):
+            sub = (lambda s: s.replace("{block}", block).replace("{name}", BLOCK_ZH[block])) if block else (lambda s: s)
+            rules.append(Rule(
+                id=sub(raw["id"]), label=sub(raw["label"]), kind=raw["kind"], unit=raw["unit"],
+                stated=sub(raw["stated"]), computed=tuple(sub(c) for c in computed),
+                formula=tuple(formula), optional=block in raw.get("optional_blocks", []) or raw.get("optional", False),
+            ))
+    return rules
+
+
+def _as_list(v) -> list[str]:
+    return [v] if isinstance(v, str) else list(v)
+
+
+def figure(rec: Record, name: str) -> Decimal | None:
+    """The stated figure a rule name refers to (tasks.funds_sum: the sum of stated task funds)."""
+    if name == "tasks.funds_sum":
+        funds = [t.funds for t in rec.tasks if t.funds is not None]
+        return sum(funds, Decimal(0)) if funds else None
+    block, field = name.split(".")
+    return getattr(rec.block(block), field)
+
+
+def _interval(rec: Record, name: str) -> Interval | None:
+    if name == "tasks.funds_sum":
+        parts = [Interval.stated(t.funds) for t in rec.tasks if t.funds is not None]
+        if not parts:
+            return None
+        total = parts[0]
+        for p in parts[1:]:
+            total = total + p
+        return total
+    value = figure(rec, name)
+    return None if value is None else Interval.stated(value)
+
+
+def run_checks(rec: Record, rules: list[Rule] | tuple[Rule, ...] | None = None) -> list[Check]:
+    return [c for rule in (rules or default_rules()) if (c := check(rec, rule)) is not None]
+
+
+def check(rec: Record, rule: Rule) -> Check | None:
+    lookup = lambda name: _interval(rec, name)  # noqa: E731
+    stated = lookup(rule.stated)
+    if stated is None:
+        if rule.optional:
+            return None
+        return Check(rule.id, "skip", None, None, f"{rule.label}：报告未写明{_zh(rule.stated)}，无法核对。", rule.unit)
+    for formula, how in zip(rule.computed, rule.formula):
+        try:
+            computed = evaluate(formula, lookup)
+        except ZeroDivisionError:
+            computed = None
+        if computed is not None:
+            return _judge(rule, stated, computed, how)
+    if rule.optional:
+        return None
+    missing = "、".join(_zh(n) for n in names_in(rule.computed[0]) if lookup(n) is None) or "所需数字"
+    return Check(rule.id, "skip", stated.point, None, f"{rule.label}：报告未写明{missing}，无法核对。", rule.unit)
+
+
+def _judge(rule: Rule, stated: Interval, computed: Interval, how: str) -> Check:
+    if rule.kind == "equal":
+        gap = stated.gap_to(computed)
+    else:  # at_most: stated must not exceed computed
+        gap = max(Decimal(0), stated.lo - computed.hi)
+    if gap == 0:
+        status = "ok"
+    else:
+        tolerance = PERCENT_WARN if rule.unit == "percent" else MONEY_WARN * abs(stated.point)
+        status = "warn" if gap <= tolerance else "fail"
+    shown = round_money(computed.point) if rule.unit == "money" else round_to(computed.point, 3)
+    return Check(rule.id, status, stated.point, shown, _message(rule, status, stated.point, computed.point, how), rule.unit)
+
+
+def _fmt(value: Decimal, unit: str) -> str:
+    return f"{fmt_wan(value)} 万元" if unit == "money" else fmt_pct(value, 3 if value != value.quantize(Decimal("0.01")) else None)
+
+
+def _message(rule: Rule, status: str, stated: Decimal, computed: Decimal, how: str) -> str:
+    s, c = _fmt(stated, rule.unit), _fmt(computed, rule.unit)
+    if rule.kind == "at_most":
+        head = f"{rule.label}：{_zh(rule.stated)} {s}，{how} {c}"
+        tail = {"ok": "，未超出。", "warn": "，略有超出（超出部分在 0.1% 以内）。", "fail": "，明显超出。"}[status]
+        return head + tail
+    diff = stated - computed
+    d = f"{abs(round_to(diff, 3)):f} 个百分点" if rule.unit == "percent" else f"{fmt_wan(abs(diff))} 万元"
+    head = f"{rule.label}：报告为 {s}，按 {how} 计算为 {c}"
+    tail = {
+        "ok": "，在四舍五入误差之内，一致。",
+        "warn": f"，相差 {d}，超出四舍五入误差，属小偏差。",
+        "fail": f"，相差 {d}，明显不符。",
+    }[status]
+    return head + tail
+
+
+def _zh(name: str) -> str:
+    block, field = name.split(".")
+    return BLOCK_SHORT.get(block, block) + FIELD_ZH.get(field, field)
+
+
+def counts(checks: list[Check]) -> dict[str, int]:
+    return {s: sum(c.status == s for c in checks) for s in STATUSES}

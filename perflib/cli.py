@@ -1,0 +1,74 @@
+"""`perflib parse|render|batch`: exit codes and messages as CONTRACT.md says."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import NotAReport, PerflibError
+
+
+def _cmd_parse(args) -> int:
+    from .pipeline import read_record
+    from .record_json import to_json
+
+    rec = read_record(args.path)
+    sys.stdout.write(to_json(rec) + "\n")
+    for w in rec.warnings:
+        print(f"{args.path}: warning: {w}", file=sys.stderr)
+    if not rec.has_budget_figure():
+        raise NotAReport(f"{args.path}: no budget figure found (is this a performance evaluation report?)")
+    return 0
+
+
+def _cmd_render(args) -> int:
+    from .render import render_report
+
+    html_path = render_report(args.path, Path(args.outdir))
+    print(html_path)
+    return 0
+
+
+def _cmd_batch(args) -> int:
+    from .batch import run_batch
+
+    return run_batch(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="perflib", description="Read, check and narrate 部门整体支出绩效评价报告.")
+    sub = p.add_subparsers(dest="command", required=True)
+    sp = sub.add_parser("parse", help="print one report's record as JSON")
+    sp.add_argument("path")
+    sp.set_defaults(func=_cmd_parse)
+    sr = sub.add_parser("render", help="render one report to a self-contained HTML file")
+    sr.add_argument("path")
+    sr.add_argument("-o", "--outdir", default="outputs")
+    sr.set_defaults(func=_cmd_render)
+    sb = sub.add_parser("batch", help="render every report in a folder or manifest")
+    sb.add_argument("source", nargs="?", default="data")
+    sb.add_argument("-o", "--outdir", default="outputs")
+    sb.add_argument("-j", "--jobs", type=int, default=None)
+    sb.add_argument("--force", action="store_true", help="render everything, even unchanged reports")
+    sb.set_defaults(func=_cmd_batch)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except PerflibError as exc:
+        print(f"perflib: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("perflib: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback for the user; say what and where
+        where = getattr(args, "path", None) or getattr(args, "source", "")
+        print(f"perflib: {where}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Interval arithmetic on stated figures.
+
+A figure written as 34.86 is only known to lie in [34.855, 34.865]; carrying
+that interval through a formula tells whether a gap between two figures is
+rounding or a real slip. Formulas are parsed with `ast` and may use only
+numbers, names, + - * / and parentheses.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable
+
+from .numbers import half_unit
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: Decimal
+    hi: Decimal
+    point: Decimal  # the value computed from the figures as written
+
+    @classmethod
+    def stated(cls, value: Decimal) -> "Interval":
+        h = half_unit(value)
+        return cls(value - h, value + h, value)
+
+    @classmethod
+    def exact(cls, value: Decimal) -> "Interval":
+        return cls(value, value, value)
+
+    def __add__(self, o: "Interval") -> "Interval":
+        return Interval(self.lo + o.lo, self.hi + o.hi, self.point + o.point)
+
+    def __sub__(self, o: "Interval") -> "Interval":
+        return Interval(self.lo - o.hi, self.hi - o.lo, self.point - o.point)
+
+    def __mul__(self, o: "Interval") -> "Interval":
+        ends = [a * b for a in (self.lo, self.hi) for b in (o.lo, o.hi)]
+        return Interval(min(ends), max(ends), self.point * o.point)
+
+    def __truediv__(self, o: "Interval") -> "Interval":
+        if o.lo <= 0 <= o.hi:
+            raise ZeroDivisionError("divisor interval contains zero")
+        ends = [a / b for a in (self.lo, self.hi) for b in (o.lo, o.hi)]
+        return Interval(min(ends), max(ends), self.point / o.point)
+
+    def gap_to(self, o: "Interval") -> Decimal:
+        """Distance between the two intervals: 0 when they overlap."""
+        return max(Decimal(0), self.lo - o.hi, o.lo - self.hi)
+
+
+_OPS: dict[type, Callable[[Interval, Interval], Interval]] = {
+    ast.Add: Interval.__add__,
+    ast.Sub: Interval.__sub__,
+    ast.Mult: Interval.__mul__,
+    ast.Div: Interval.__truediv__,
+}
+
+
+def names_in(formula: str) -> list[str]:
+    """Dotted names a formula reads, e.g. ["overall.actual", "overall.completion_rate"]."""
+    return [_dotted(n) for n in ast.walk(ast.parse(formula, mode="eval")) if isinstance(n, ast.Attribute)
+            and isinstance(n.value, ast.Name)]
+
+
+def evaluate(formula: str, lookup: Callable[[str], Interval | None]) -> Interval | None:
+    """The formula's interval, or None when a figure it needs is not stated."""
+    def walk(node: ast.AST) -> Interval | None:
+        if isinstance(node, ast.Expression):
+            return walk(node.body)
+        if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+            left, right = walk(node.left), walk(node.right)
+            if left is None or right is None:
+                return None
+            return _OPS[type(node.op)](left, right)
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return Interval.exact(Decimal(str(node.value)))
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            return lookup(_dotted(node))
+        raise ValueError(f"unsupported formula element in {formula!r}: {ast.dump(node)}")
+
+    return walk(ast.parse(formula, mode="eval"))
+
+
+def _dotted(node: ast.Attribute) -> str:
+    return f"{node.value.id}.{node.attr}"

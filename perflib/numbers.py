@@ -1,0 +1,59 @@
+"""Reading and writing figures: Decimal-exact money in 万元, percent rates.
+
+A figure keeps the precision the report wrote it with, so the checks know
+how much rounding it may hide: "930.80" is good to half a cent (of 万元),
+"1.5亿元" only to 500 万元.
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+# 1,234.56 / 1234.56 / -12 / 1 234.56 is not accepted (space is a separator between figures)
+NUMBER = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
+MONEY = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|千元|元)")
+PERCENT = re.compile(rf"(?P<num>{NUMBER})\s*%")
+
+_SCALE_TO_WAN = {"元": -4, "千元": -1, "万元": 0, "亿元": 4}
+CENT = Decimal("0.01")
+
+
+def to_decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation as exc:  # pragma: no cover - the regexes only pass numbers
+        raise ValueError(f"not a number: {text!r}") from exc
+
+
+def money_to_wan(num: str, unit: str) -> Decimal:
+    """'63,642,400', '元' → Decimal('6364.2400') 万元, precision kept."""
+    return to_decimal(num).scaleb(_SCALE_TO_WAN[unit])
+
+
+def half_unit(value: Decimal) -> Decimal:
+    """Half a unit of the last stated digit: what rounding may have hidden."""
+    return Decimal(5).scaleb(value.as_tuple().exponent - 1)
+
+
+def round_money(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def round_to(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def fmt_wan(value: Decimal | None, places: int = 2) -> str:
+    """Chinese report convention: 6,364.24 (万元 is said by the caller)."""
+    if value is None:
+        return "—"
+    return f"{round_to(value, places):,.{places}f}"
+
+
+def fmt_pct(value: Decimal | None, places: int | None = None) -> str:
+    """Percent as stated (no trailing zeros added), or rounded to `places`."""
+    if value is None:
+        return "—"
+    if places is not None:
+        return f"{round_to(value, places):,.{places}f}%"
+    return f"{value.normalize():f}%" if value == value.to_integral() else f"{value:f}%"

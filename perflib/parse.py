@@ -1,0 +1,317 @@
+"""Stage 3: normalized text → Record: figures, the sentence each came from,
+tasks, self-rating, problems and plans.
+
+The parser reads labels ("年初预算", "全年执行数", "预算完成率"…) and takes the
+figure written right after each; the block a figure belongs to (整体 /
+项目 / 基本支出) is the nearest block word before it in the same paragraph.
+A figure that is not written stays None: nothing is inferred here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .model import Block, Record, Source, Task
+from .normalize import LIST_MARKER, sentences
+from .numbers import MONEY, NUMBER, PERCENT, money_to_wan, to_decimal
+
+# --- block words: which spending block a figure belongs to -------------------
+_BLOCK_WORDS = re.compile(r"(?P<overall>部门整体|整体支出|整体实际|整体预算|整体|年度资金总额|资金总额|支出总额|总支出)"
+                          r"|(?P<basic>基本支出)"
+                          r"|(?P<projects>项目支出|项目资金|个项目|项目)")
+
+# --- labels and the figure each introduces ------------------------------------
+# Words allowed between a label and its figure ("年初预算数为 4,982.39 万元").
+_FILLER = r"[\s为是达共计合约均:：（）()]{0,6}"
+
+
+@dataclass(frozen=True)
+class Label:
+    field: str
+    pattern: str
+    kind: str  # "money" | "percent"
+    sign: int = 1  # -1: the label itself says "decrease"
+
+
+LABELS = [
+    Label("initial_budget", r"年初预算(?:数|金额|资金|安排)?", "money"),
+    Label("adjusted_budget", r"调整后(?:的)?(?:全年)?预算(?:数|金额)?|预算调整后|全年预算(?:数|金额)?", "money"),
+    Label("actual", r"实际支出(?:数|金额)?|全年执行(?:数|金额)?|实际执行(?:数|金额)?|支出决算(?:数)?|决算支出", "money"),
+    Label("adjustment", r"调整增支|预算调增|调增|增支|追加", "money"),
+    Label("adjustment", r"调整减支|预算调减|调减|减支|核减", "money", sign=-1),
+    Label("adjustment", r"预算调整(?:数|额|金额)", "money"),
+    Label("adjustment_rate", r"预算调整率|调整率", "percent"),
+    Label("completion_rate", r"预算完成率|预算执行率|执行率|完成率", "percent"),
+]
+_LABEL_RE = re.compile("|".join(f"(?P<L{i}>{lb.pattern})" for i, lb in enumerate(LABELS)))
+_MONEY_AFTER = re.compile(rf"{_FILLER}(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|千元|元)")
+_PCT_AFTER = re.compile(rf"{_FILLER}(?P<num>{NUMBER})\s*%")
+_COUNT = re.compile(r"(?:共|合计|涉及)\s*(?P<n>\d+)\s*个(?:项目|专项)|项目(?:个数|数量|数)\s*[为:：共]?\s*(?P<m>\d+)\s*个")
+_DECREASE_WORDS = re.compile(r"调减|减支|减少|下调|核减")
+
+# --- department and year -----------------------------------------------------------
+_TITLE = re.compile(
+    r"^(?P<dept>[^\d，。]*?)\s*(?P<year>(?:19|20)\d{2})\s*年?度?\s*(?P<dept2>[^\d，。]*?)\s*"
+    r"(?:部门)?(?:整体)?(?:支出)?(?:绩效|预算绩效)"
+)
+_NAME_LINE = re.compile(r"(?:单位|部门|预算单位)名称\s*[:：]\s*(?P<dept>[^，。\s]+)")
+_ORG_SUFFIX = re.compile(r"(?:局|办|委员会|委|院|处|中心|所|站|会|部|厅|室|队|馆|政府|办事处|公司|学校|医院|署|社)$")
+_YEAR_IN_TEXT = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
+
+# --- self-rating and score -----------------------------------------------------------
+_RATING_WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "较差": "差", "差": "差"}
+_RATING = re.compile(
+    r"(?:等级|结果|结论|级别)\s*(?:为|是|:|：|评定为|确定为|被评为|评为)?\s*[“\"「『]?(?P<r1>优秀|良好|中等|较差|优|良|中|差)"
+    r"|(?:自评|评价|评定为|评为)\s*[“\"「『]?(?P<r2>优秀|良好|中等|较差|优|良|差|中)[”\"」』]?(?=[。，,；;\s]|$)"
+)
+_SCORE = re.compile(r"(?:自评|综合|评价|考评|绩效|最终)?(?:得分|评分|总分)\s*(?:为|是|:|：|达到|共)?\s*(?P<s>\d{1,3}(?:\.\d+)?)\s*分")
+
+# --- outline: tasks, problems, plans --------------------------------------------------
+_TASKS_HEAD = re.compile(r"绩效目标(?:完成|实现)?情况|主要(?:绩效)?(?:目标|任务)|重点(?:工作)?任务|年度(?:绩效)?目标")
+_PROBLEMS_HEAD = re.compile(r"问题")
+_PLANS_HEAD = re.compile(r"计划|改进措施|整改措施|下一步|工作打算|意见建议|建议")
+_TASK_FUNDS = re.compile(rf"(?:资金|经费|金额|预算)[^，。；]{{0,8}}?(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|千元|元)")
+
+
+def parse_text(text: str, source: Source) -> Record:
+    """Read every figure, list and rating a report states."""
+    paragraphs = text.split("\n")
+    rec = Record(source=source, text=text)
+    rec.department, rec.year = _department_and_year(paragraphs)
+    _read_figures(paragraphs, rec)
+    _read_outline(paragraphs, rec)
+    _read_rating(paragraphs, rec)
+    return rec
+
+
+# ---------------------------------------------------------------------------------------
+def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]:
+    head = paragraphs[:8]
+    dept = year = None
+    for i, para in enumerate(head):
+        m = _TITLE.match(para)
+        if m and len(para) <= 80:
+            year = int(m["year"])
+            dept = _clean_department(m["dept"] or m["dept2"])
+            if not dept and i > 0 and _looks_like_org(paragraphs[i - 1]):
+                dept = _clean_department(paragraphs[i - 1])
+            break
+    if dept is None:
+        for para in head:
+            m = _NAME_LINE.search(para)
+            if m:
+                dept = _clean_department(m["dept"])
+                break
+    if year is None or dept is None:
+        for para in head:
+            if "绩效" not in para and "预算" not in para:
+                continue
+            m = re.search(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[，,]?\s*(?P<dept>[^，。\d]{2,40}?)(?:对|的)?(?:部门)?整体支出", para)
+            if m:
+                year = year or int(m["year"])
+                dept = dept or _clean_department(m["dept"])
+                break
+    if year is None:
+        for para in head:
+            if "绩效" in para or "预算" in para:
+                m = _YEAR_IN_TEXT.search(para)
+                if m:
+                    year = int(m["year"])
+                    break
+    return dept, year
+
+
+def _clean_department(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.sub(r"^[\s《“\"]+|[\s》”\"]+$", "", name)
+    name = re.sub(r"(?:部门|单位)$", "", name).strip()
+    name = re.sub(r"\s+", "", name) if re.search(r"[\u4e00-\u9fff]", name) else name
+    return name if len(name) >= 2 else None
+
+
+def _looks_like_org(para: str) -> bool:
+    return len(para) <= 40 and bool(_ORG_SUFFIX.search(para)) and "，" not in para
+
+
+# ---------------------------------------------------------------------------------------
+def _read_figures(paragraphs: list[str], rec: Record) -> None:
+    for para in paragraphs:
+        context = None  # a block word carries over sentences within one paragraph
+        for sent in sentences(para):
+            context = _read_sentence(sent, context, rec)
+
+
+def _block_at(sent: str, pos: int, context: str | None) -> str | None:
+    """The block named by the nearest block word before `pos`."""
+    found = context
+    for m in _BLOCK_WORDS.finditer(sent, 0, pos):
+        found = m.lastgroup
+    return found
+
+
+def _read_sentence(sent: str, context: str | None, rec: Record) -> str | None:
+    for m in _COUNT.finditer(sent):
+        _store(rec, "projects", "count", int(m["n"] or m["m"]), sent)
+    for m in _LABEL_RE.finditer(sent):
+        label = LABELS[int(m.lastgroup[1:])]
+        after = (_MONEY_AFTER if label.kind == "money" else _PCT_AFTER).match(sent, m.end())
+        if not after:
+            continue
+        block = _block_at(sent, m.start(), context)
+        if block is None:
+            continue
+        if label.kind == "money":
+            value = money_to_wan(after["num"], after["unit"])
+        else:
+            value = to_decimal(after["num"])
+        if label.sign < 0 and value > 0:
+            value = -value
+        if label.field == "adjustment_rate" and value > 0 and _DECREASE_WORDS.search(sent[: m.start()].rsplit("，", 1)[-1] + m.group()):
+            value = -value
+        _store(rec, block, label.field, value, sent)
+    last = None
+    for m in _BLOCK_WORDS.finditer(sent):
+        last = m.lastgroup
+    return last or context
+
+
+def _store(rec: Record, block: str, field: str, value, sentence: str) -> None:
+    """First statement wins; a different later statement is only a warning."""
+    b: Block = rec.block(block)
+    key = f"{block}.{field}"
+    current = getattr(b, field)
+    if current is None:
+        setattr(b, field, value)
+        rec.evidence[key] = sentence
+    elif current != value:
+        rec.warnings.append(f"{key}: the report also states {value} (kept the first figure, {current})")
+
+
+def settle_signs(rec: Record) -> None:
+    """A rate printed unsigned next to a decrease ("调减 120 万元，调整率 5%") is negative."""
+    for name in ("overall", "projects", "basic"):
+        b = rec.block(name)
+        if b.adjustment is not None and b.adjustment < 0 and b.adjustment_rate is not None and b.adjustment_rate > 0:
+            b.adjustment_rate = -b.adjustment_rate
+
+
+# ---------------------------------------------------------------------------------------
+@dataclass
+class _Item:
+    marker: str
+    text: str
+
+
+def _marker_kind(para: str) -> str | None:
+    m = LIST_MARKER.match(para)
+    if not m:
+        return None
+    mk = m.group()
+    if re.search(r"[（(]", mk):
+        return "paren-num" if re.search(r"\d", mk) else "paren-cn"
+    if mk.strip().startswith("第"):
+        return "ordinal"
+    return "num" if re.search(r"\d", mk) else "cn"
+
+
+def _strip_marker(para: str) -> str:
+    return LIST_MARKER.sub("", para, count=1).strip()
+
+
+def _is_heading(para: str) -> bool:
+    return _marker_kind(para) is not None and len(_strip_marker(para)) <= 40 and "。" not in para
+
+
+def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> list[str]:
+    """Numbered items after paragraphs[start], up to the next heading of the same level.
+
+    Unnumbered paragraphs before the first item are an introduction, unless
+    the section has no numbered items at all: then they are the items.
+    """
+    loose: list[str] = []
+    items: list[str] = []
+    item_kind = None
+    for para in paragraphs[start + 1:]:
+        kind = _marker_kind(para)
+        if kind is not None and kind == head_kind:
+            break
+        if kind is None and _is_heading_like(para) and (items or loose):
+            break  # an unnumbered heading ("存在的问题") opens the next section
+        if kind is not None and item_kind is None:
+            item_kind = kind
+        if kind is not None and kind == item_kind:
+            items.append(_strip_marker(para))
+        elif kind is not None and _is_heading(para):
+            break  # a heading of another level ends the section
+        elif items:
+            items[-1] += "\n" + para
+        else:
+            loose.append(para)
+    return [i for i in (items or loose) if i.strip()]
+
+
+def _is_heading_like(para: str) -> bool:
+    return len(para) <= 20 and not re.search(r"[。；，,]", para)
+
+
+def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern | None = None) -> int | None:
+    for i, para in enumerate(paragraphs):
+        if not head.search(para) or (exclude and exclude.search(para)):
+            continue
+        if _is_heading(para) or _is_heading_like(para) or (para.rstrip().endswith(("：", ":")) and head.search(para[-30:])):
+            return i
+    return None
+
+
+def _read_outline(paragraphs: list[str], rec: Record) -> None:
+    i = _find_section(paragraphs, _TASKS_HEAD, exclude=_PROBLEMS_HEAD)
+    if i is not None:
+        items = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
+        for no, text in enumerate(items, start=1):
+            rec.tasks.append(_task(no, text, rec))
+    i = _find_section(paragraphs, _PROBLEMS_HEAD)
+    if i is not None:
+        rec.problems = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
+    i = _find_section(paragraphs, _PLANS_HEAD, exclude=_PROBLEMS_HEAD)
+    if i is not None:
+        rec.plans = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
+
+
+def _heading_kind(paragraphs: list[str], i: int) -> str | None:
+    """A section opened by a sentence ending in '：' inside a paragraph has no level of its own;
+    it lives under the nearest heading above it."""
+    if _is_heading(paragraphs[i]):
+        return _marker_kind(paragraphs[i])
+    for para in reversed(paragraphs[:i]):
+        if _is_heading(para):
+            return _marker_kind(para)
+    return None
+
+
+def _task(no: int, text: str, rec: Record) -> Task:
+    funds = None
+    for sent in sentences(text.replace("\n", "")):
+        m = _TASK_FUNDS.search(sent)
+        if m:
+            funds = money_to_wan(m["num"], m["unit"])
+            rec.evidence[f"tasks.{no}.funds"] = sent
+            break
+    return Task(no=no, text=text.replace("\n", ""), funds=funds)
+
+
+# ---------------------------------------------------------------------------------------
+def _read_rating(paragraphs: list[str], rec: Record) -> None:
+    for para in paragraphs:
+        for sent in sentences(para):
+            if rec.rating is None:
+                m = _RATING.search(sent)
+                if m:
+                    rec.rating = _RATING_WORDS[m["r1"] or m["r2"]]
+                    rec.evidence["rating"] = sent
+            if rec.score is None:
+                m = _SCORE.search(sent)
+                if m and Decimal(m["s"]) <= 100:
+                    rec.score = Decimal(m["s"])
+                    rec.evidence["score"] = sent

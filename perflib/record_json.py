@@ -1,0 +1,54 @@
+"""Record ⇄ the contract's JSON object (money rounded to 2 decimals on the way out)."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from decimal import Decimal
+
+from .model import BLOCK_FIELDS, MONEY_FIELDS, SCHEMA, Block, Record
+from .numbers import round_money
+
+
+def _num(value: Decimal | None, money: bool) -> float | int | None:
+    if value is None:
+        return None
+    if money:
+        return float(round_money(value))
+    return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+
+
+def block_dict(b: Block) -> dict:
+    out = {}
+    for f in BLOCK_FIELDS:
+        v = getattr(b, f)
+        out[f] = v if f == "count" else _num(v, f in MONEY_FIELDS)
+    return out
+
+
+def to_dict(rec: Record) -> dict:
+    return {
+        "schema": SCHEMA,
+        "source": {k: v for k, v in asdict(rec.source).items() if k in ("path", "format", "encoding", "sha256")}
+        | {"pages": rec.source.pages},
+        "department": rec.department,
+        "year": rec.year,
+        "overall": block_dict(rec.overall),
+        "projects": block_dict(rec.projects),
+        "basic": block_dict(rec.basic),
+        "tasks": [{"no": t.no, "text": t.text, "funds": _num(t.funds, True)} for t in rec.tasks],
+        "rating": rec.rating,
+        "score": _num(rec.score, False),
+        "problems": rec.problems,
+        "plans": rec.plans,
+        "evidence": rec.evidence,
+        "checks": [
+            {"id": c.id, "status": c.status, "stated": _num(c.stated, c.unit == "money"),
+             "computed": _num(c.computed, c.unit == "money"), "message": c.message}
+            for c in rec.checks
+        ],
+        "warnings": rec.warnings,
+    }
+
+
+def to_json(rec: Record) -> str:
+    return json.dumps(to_dict(rec), ensure_ascii=False, indent=2)
