@@ -26,7 +26,7 @@ test-fast: setup
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 clean:
 	rm -rf outputs/* .pytest_cache

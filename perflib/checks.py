@@ -142,7 +142,7 @@ def _message(rule: Rule, status: str, stated: Decimal, computed: Decimal, how: s
         return head + tail
     diff = stated - computed
     d = f"{abs(round_to(diff, 3)):f} 个百分点" if rule.unit == "percent" else f"{fmt_wan(abs(diff))} 万元"
-    head = f"{rule.label}：报告为 {s}，按 {how} 计算为 {c}"
+    head = f"{rule.label}：报告为 {s}，按{how}计算为 {c}"
     tail = {
         "ok": "，在四舍五入误差之内，一致。",
         "warn": f"，相差 {d}，超出四舍五入误差，属小偏差。",

@@ -7,7 +7,7 @@ import pytest
 
 from perflib.record_json import to_dict
 
-from .conftest import SEED, SEED_EXPECTED
+from paths import SEED, SEED_EXPECTED
 
 EXPECTED = json.loads(SEED_EXPECTED.read_text(encoding="utf-8"))
 

@@ -1,0 +1,122 @@
+"""Stage 6: Record + metrics + checks → Chinese prose for the reader.
+
+Sentences are plain strings (no HTML); the page escapes them. Every number
+in them is a stated figure or a metric, formatted with Chinese conventions
+(万元, two decimals, thousands separators).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .checks import counts
+from .metrics import PEFA_TEXT, Metrics
+from .model import Record
+from .numbers import fmt_pct, fmt_wan
+
+STATUS_ZH = {"ok": "相符", "warn": "小偏差", "fail": "不符", "skip": "无法核对"}
+
+
+def _wan(v: Decimal | None) -> str:
+    return f"{fmt_wan(v)} 万元"
+
+
+def _who(rec: Record) -> str:
+    year = f"{rec.year} 年" if rec.year else "本年度"
+    return f"{year}，{rec.department or '该部门'}"
+
+
+def summary(rec: Record, m: Metrics) -> list[str]:
+    """3–6 sentences: spending against plan, budget movement, checks, self-rating."""
+    out = [s for s in (_spending(rec, m), _projects(rec, m), _tasks(rec, m), _checks(rec), _rating(rec, m)) if s]
+    if len(out) < 3:
+        out.append("报告未写明足够的预算数字，以下表格只列出能从原文读到的内容。")
+    return out
+
+
+def _spending(rec: Record, m: Metrics) -> str | None:
+    o = rec.overall
+    if o.actual is None:
+        return None
+    s = f"{_who(rec)}整体实际支出 {_wan(o.actual)}"
+    outturn = m.value("overall.outturn_vs_initial")
+    if outturn is not None:
+        s += f"，为年初预算 {_wan(o.initial_budget)}的 {fmt_pct(outturn, 2)}"
+    if o.completion_rate is not None and o.adjustment is not None and o.adjustment != 0:
+        verb = "调增" if o.adjustment > 0 else "调减"
+        rate = f"（预算调整率 {fmt_pct(o.adjustment_rate)}）" if o.adjustment_rate is not None else ""
+        s += f"；报告所称预算完成率 {fmt_pct(o.completion_rate)}，是以年内{verb} {_wan(abs(o.adjustment))}{rate}后的预算为基数"
+    elif o.completion_rate is not None:
+        s += f"，预算完成率 {fmt_pct(o.completion_rate)}"
+    return s + "。"
+
+
+def _projects(rec: Record, m: Metrics) -> str | None:
+    p = rec.projects
+    if p.actual is None:
+        return None
+    count = f"（{p.count} 个项目）" if p.count else ""
+    s = f"其中项目支出 {_wan(p.actual)}{count}"
+    if p.initial_budget is not None and p.adjustment is not None:
+        verb = "调增" if p.adjustment >= 0 else "调减"
+        s += f"，较年初预算 {_wan(p.initial_budget)}{verb} {_wan(abs(p.adjustment))}"
+    basic = m.items.get("basic.actual")
+    if basic is not None and basic.value is not None:
+        word = "推算基本支出" if "推算" in basic.label else "基本支出"
+        s += f"；{word}为 {_wan(basic.value)}，占整体支出的 {fmt_pct(m.value('basic.share'), 1)}"
+    return s + "。"
+
+
+def _tasks(rec: Record, m: Metrics) -> str | None:
+    funded = [t for t in rec.tasks if t.funds is not None]
+    if not rec.tasks:
+        return None
+    s = f"报告列出 {len(rec.tasks)} 项主要任务"
+    if funded:
+        s += f"，其中 {len(funded)} 项注明资金，合计 {_wan(m.value('tasks.funds_sum'))}"
+        cov = m.value("tasks.coverage")
+        if cov is not None:
+            s += f"，占项目支出的 {fmt_pct(cov, 1)}"
+    return s + "。"
+
+
+def _checks(rec: Record) -> str | None:
+    done = [c for c in rec.checks if c.status != "skip"]
+    if not done:
+        return "报告给出的数字不足以互相核对。"
+    n = counts(rec.checks)
+    s = f"对报告数字的 {len(done)} 项核对中，{n['ok']} 项相符"
+    flagged = [c for c in rec.checks if c.status in ("warn", "fail")]
+    if n["warn"]:
+        s += f"，{n['warn']} 项有超出四舍五入的小偏差"
+    if n["fail"]:
+        s += f"，{n['fail']} 项明显不符"
+    if flagged:
+        first = flagged[0].message.split("：", 1)
+        s += f"（{first[0]}：{first[1].rstrip('。')}）"
+    return s + "。"
+
+
+def _rating(rec: Record, m: Metrics) -> str | None:
+    band = m["overall.pefa_band"].band if "overall.pefa_band" in m.items else None
+    parts = []
+    if rec.rating:
+        score = f"（自评得分 {rec.score} 分）" if rec.score is not None else ""
+        parts.append(f"部门绩效自评等级为“{rec.rating}”{score}")
+    if band:
+        outturn = fmt_pct(m.value("overall.outturn_vs_initial"), 2)
+        judged = "处于" if band != "D" else "落在"
+        parts.append(f"按 PEFA PI-1 口径，整体支出相对年初预算为 {outturn}，{judged} {band} 级区间（{PEFA_TEXT[band]}）")
+    if not parts:
+        return None
+    joiner = "；而" if rec.rating and band and band in ("C", "D") and rec.rating in ("优", "良") else "；"
+    return joiner.join(parts) + "。"
+
+
+def check_explanation(status: str) -> str:
+    """What a status means, in plain words, for the checks section."""
+    return {
+        "ok": "报告中的数字与由其他数字推算的结果在四舍五入误差之内一致。",
+        "warn": "差距超出了四舍五入可以解释的范围，但很小（不超过 0.1 个百分点或金额的 0.1%），多为计算或抄写时的笔误，建议向编报单位核实。",
+        "fail": "差距较大，无法用四舍五入或笔误解释，报告中至少有一个数字有误，需向编报单位核实。",
+        "skip": "报告没有写明核对所需的全部数字。",
+    }[status]

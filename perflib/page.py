@@ -1,0 +1,208 @@
+"""HTML fragments of a department-year page; the notebook displays them.
+
+Every piece of report text goes through `esc` (html.escape): a report is
+untrusted input and may contain markup. Nothing here is Markdown, so report
+text is never interpreted either. Each figure links to the sentence it
+came from (#ev-… anchors in the appendix).
+"""
+from __future__ import annotations
+
+import re
+from html import escape
+
+from .checks import BLOCK_SHORT, BLOCK_ZH, FIELD_ZH, counts
+from .metrics import PEFA_TEXT
+from .model import BLOCK_FIELDS, MONEY_FIELDS
+from .narrative import STATUS_ZH, check_explanation
+from .numbers import fmt_pct, fmt_wan
+from .pipeline import Analysis
+
+STATUS_MARK = {"ok": "✓", "warn": "!", "fail": "✗", "skip": "–"}
+
+
+class Html(str):
+    """A string of finished HTML that Jupyter displays as HTML."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def esc(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def anchor(key: str) -> str:
+    return "ev-" + re.sub(r"[^A-Za-z0-9_-]", "-", key)
+
+
+def _figure_cell(a: Analysis, key: str, text: str) -> str:
+    """A number that links to its evidence sentence (and shows it on hover)."""
+    sentence = a.record.evidence.get(key)
+    if sentence is None:
+        return f'<td class="num">{esc(text)}</td>'
+    return (f'<td class="num"><a href="#{anchor(key)}" title="{esc(sentence)}">{esc(text)}</a></td>')
+
+
+def _fmt_field(field: str, value) -> str:
+    if value is None:
+        return "—"
+    if field == "count":
+        return f"{value:,}"
+    if field in MONEY_FIELDS:
+        return fmt_wan(value)
+    return fmt_pct(value)
+
+
+def header(a: Analysis) -> Html:
+    rec = a.record
+    banner = ""
+    if a.fictional:
+        banner = ('<p class="fiction">本页依据 perflib 项目编写的<strong>虚构样例报告</strong>生成，'
+                  "数字不代表任何真实单位，请勿引用。</p>")
+    meta = f"来源文件：{esc(rec.source.path.rsplit('/', 1)[-1])}（{esc(rec.source.format)}，SHA-256 {esc(rec.source.sha256[:12])}…）"
+    return Html(f'<header class="pl-header">{banner}<h1>{esc(a.title)}</h1><p class="meta">{meta}</p></header>')
+
+
+def summary(a: Analysis) -> Html:
+    items = "".join(f"<p>{esc(s)}</p>" for s in a.summary)
+    return Html(f'<section class="pl-summary"><h2>要点</h2>{items}</section>')
+
+
+def key_figures(a: Analysis) -> Html:
+    """Stated figures per block, with the check that covers each."""
+    rec = a.record
+    by_id = {c.id: c for c in rec.checks}
+    rows = []
+    for block in ("overall", "projects", "basic"):
+        b = rec.block(block)
+        if b.is_empty():
+            continue
+        for field in BLOCK_FIELDS:
+            value = getattr(b, field)
+            if value is None:
+                continue
+            c = by_id.get(f"{block}.{field}")
+            computed = "—"
+            status = ""
+            if c is not None:
+                computed = _fmt_field(field, c.computed) if c.computed is not None else "—"
+                status = f'<span class="st st-{c.status}">{STATUS_MARK[c.status]} {STATUS_ZH[c.status]}</span>'
+            unit = "万元" if field in MONEY_FIELDS else ("%" if field != "count" else "个")
+            rows.append(
+                f"<tr><td>{esc(BLOCK_ZH[block])}</td><td>{esc(FIELD_ZH[field])}（{unit}）</td>"
+                f"{_figure_cell(a, f'{block}.{field}', _fmt_field(field, value).rstrip('%'))}"
+                f'<td class="num">{esc(computed.rstrip("%"))}</td><td>{status}</td></tr>'
+            )
+    table = ("<table class=\"figures\"><thead><tr><th>范围</th><th>指标</th><th class=\"num\">报告数</th>"
+             "<th class=\"num\">复算</th><th>核对</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    return Html(f'<section><h2>关键数字</h2><p class="note">“报告数”取自原文，点击可查看出处；“复算”由报告中的其他数字推算。</p>{table}{derived(a)}</section>')
+
+
+def derived(a: Analysis) -> str:
+    rows = []
+    for m in a.metrics.items.values():
+        if m.unit == "band":
+            if m.band is None:
+                continue
+            value = f"{m.band} 级（{PEFA_TEXT[m.band]}）"
+        elif m.value is None:
+            continue
+        else:
+            value = f"{fmt_wan(m.value)} 万元" if m.unit == "money" else fmt_pct(m.value, 2)
+        sources = "、".join(f'<a href="#{anchor(k)}">{esc(_source_name(k))}</a>' for k in m.inputs
+                           if k in a.record.evidence)
+        rows.append(f'<tr><td>{esc(m.label)}</td><td class="num">{esc(value)}</td><td>{esc(m.formula)}</td><td>{sources}</td></tr>')
+    return ('<h3>推算指标</h3><table class="derived"><thead><tr><th>指标</th><th class="num">数值</th><th>算法</th>'
+            "<th>依据</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def _source_name(key: str) -> str:
+    parts = key.split(".")
+    if parts[0] == "tasks" and len(parts) == 3:
+        return f"任务{parts[1]}资金"
+    if len(parts) == 2 and parts[0] in BLOCK_ZH:
+        return BLOCK_SHORT[parts[0]] + FIELD_ZH.get(parts[1], parts[1])
+    return {"rating": "自评等级", "score": "自评得分"}.get(key, key)
+
+
+def chart_heading(title: str) -> Html:
+    return Html(f"<h2>{esc(title)}</h2>")
+
+
+def _list(items: list[str], empty: str) -> str:
+    if not items:
+        return f'<p class="note">{esc(empty)}</p>'
+    return "<ol>" + "".join(f"<li>{esc(i).replace(chr(10), '<br>')}</li>" for i in items) + "</ol>"
+
+
+def tasks(a: Analysis) -> Html:
+    rec = a.record
+    if not rec.tasks:
+        body = '<p class="note">报告未列出主要任务。</p>'
+    else:
+        shares = {s.no: s for s in a.metrics.task_shares}
+        rows = []
+        for t in rec.tasks:
+            funds = fmt_wan(t.funds) if t.funds is not None else "未写明"
+            share = shares.get(t.no)
+            pct = fmt_pct(share.of_projects, 1) if share and share.of_projects is not None else "—"
+            rows.append(f"<tr><td class=\"num\">{t.no}</td><td class=\"text\">{esc(t.text)}</td>"
+                        f"{_figure_cell(a, f'tasks.{t.no}.funds', funds)}<td class=\"num\">{esc(pct)}</td></tr>")
+        body = ('<table class="tasks"><thead><tr><th class="num">序号</th><th>任务</th><th class="num">资金（万元）</th>'
+                '<th class="num">占项目支出</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+    return Html(f"<section><h2>主要任务</h2>{body}</section>")
+
+
+def problems_and_plans(a: Analysis) -> Html:
+    rec = a.record
+    rating = ""
+    if rec.rating or rec.score is not None:
+        parts = []
+        if rec.rating:
+            parts.append(f"自评等级：<strong>{esc(rec.rating)}</strong>")
+        if rec.score is not None:
+            parts.append(f"自评得分：<strong>{esc(rec.score)}</strong> 分")
+        rating = f'<p>{"；".join(parts)}（<a href="#{anchor("rating" if rec.rating else "score")}">出处</a>）</p>'
+    return Html(
+        f"<section><h2>自评、问题与计划</h2>{rating}<h3>存在的问题</h3>{_list(rec.problems, '报告未列出问题。')}"
+        f"<h3>下一步计划与改进措施</h3>{_list(rec.plans, '报告未列出计划。')}</section>"
+    )
+
+
+def checks(a: Analysis) -> Html:
+    rec = a.record
+    n = counts(rec.checks)
+    tally = "，".join(f"{STATUS_ZH[s]} {n[s]} 项" for s in ("ok", "warn", "fail", "skip") if n[s])
+    rows = []
+    for c in rec.checks:
+        explain = f'<div class="why">{esc(check_explanation(c.status))}</div>' if c.status in ("warn", "fail") else ""
+        rows.append(f'<tr class="row-{c.status}"><td><span class="st st-{c.status}">{STATUS_MARK[c.status]} '
+                    f"{STATUS_ZH[c.status]}</span></td><td>{esc(c.message)}{explain}</td></tr>")
+    table = ('<table class="checks"><thead><tr><th>结果</th><th>核对内容</th></tr></thead><tbody>'
+             + "".join(rows) + "</tbody></table>")
+    warnings = ""
+    if rec.warnings:
+        warnings = "<h3>读取提示</h3>" + _list(rec.warnings, "")
+    return Html(f"<section><h2>数字核对</h2><p>{esc(tally)}。数字按原文的位数取四舍五入区间后再比较，"
+                f"因此 100% 与 99.62% 这样的写法不会被误判。</p>{table}{warnings}</section>")
+
+
+def appendix(a: Analysis) -> Html:
+    """Each evidence sentence once, with the figures read from it (each an anchor)."""
+    rec = a.record
+    by_sentence: dict[str, list[str]] = {}
+    for key, sentence in rec.evidence.items():
+        by_sentence.setdefault(sentence, []).append(key)
+    items = []
+    for sentence, keys in by_sentence.items():
+        anchors = "".join(f'<span id="{anchor(k)}"></span>' for k in keys)
+        names = "、".join(_source_name(k) for k in keys)
+        items.append(f'<li>{anchors}<span class="key">{esc(names)}</span><br><q>{esc(sentence)}</q></li>')
+    return Html(
+        f'<section class="appendix"><h2>附录</h2><h3>数字出处</h3>'
+        f'<p class="note">以下句子摘自报告原文（经全角转半角、断行修复），前面列出从该句读出的数字。</p>'
+        f'<ul class="evidence">{"".join(items)}</ul>'
+        f'<details><summary>报告全文（经规范化）</summary><pre class="source">{esc(rec.text)}</pre></details></section>'
+    )
+
+

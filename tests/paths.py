@@ -1,0 +1,6 @@
+"""Paths the tests share (tests/ is on sys.path: pytest's rootdir import mode)."""
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_8fb6ef2090065a78.txt"
+SEED_EXPECTED = ROOT / "seeds" / "expected" / "000_8fb6ef2090065a78.json"
