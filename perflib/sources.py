@@ -10,6 +10,7 @@ never escape this module.
 from __future__ import annotations
 
 import hashlib
+import threading
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ _BOMS = (
 )
 # Any GB-family verdict is decoded as GB18030, their common superset.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "ms936", "euc_cn", "hz"}
+_GB_MARGIN = 0.1  # chaos (share of odd characters) a GB guess may trail the best by
 # A page with fewer visible characters than this carries no real text layer.
 _MIN_PAGE_CHARS = 5
 
@@ -144,17 +146,30 @@ def _decode(p: Path, data: bytes) -> tuple[str, str]:
 
 
 def _detect(data: bytes) -> str | None:
-    """Ask charset-normalizer; map any GB-family answer to GB18030."""
+    """Ask charset-normalizer; among its near-equal answers prefer GB18030.
+
+    Reports are Simplified Chinese, and on a short text the detector often
+    finds cp949 or Shift-JIS exactly as plausible as GBK (chaos ties), so a
+    GB-family candidate within _GB_MARGIN of the best one wins.  Any GB-family
+    answer is decoded as GB18030, the superset of GB2312 and GBK.
+    """
     from charset_normalizer import from_bytes
 
     try:
-        best = from_bytes(data).best()
+        matches = list(from_bytes(data))
     except Exception:  # the detector must never turn bad bytes into a traceback
         return None
-    if best is None:
+    if not matches:
         return None
-    encoding = best.encoding.lower().replace("-", "_")
-    return "gb18030" if encoding in _GB_FAMILY else encoding
+    best = matches[0]
+    for match in matches:
+        if _norm(match.encoding) in _GB_FAMILY and match.chaos <= best.chaos + _GB_MARGIN:
+            return "gb18030"
+    return _norm(best.encoding)
+
+
+def _norm(encoding: str) -> str:
+    return encoding.lower().replace("-", "_")
 
 
 def _looks_binary(text: str) -> bool:
@@ -168,7 +183,23 @@ def _looks_binary(text: str) -> bool:
 
 # --- .pdf -----------------------------------------------------------------
 
+# PDFium is not thread-safe: one document at a time per process.
+_PDFIUM_LOCK = threading.Lock()
+
+
 def _read_pdf(p: Path, data: bytes) -> list[str]:
+    with _PDFIUM_LOCK:
+        pages = _pdf_pages(p, data)
+    if not pages:
+        raise UnreadableInput(f"{p}: not a readable PDF (it has no pages).")
+    if all(len("".join(t.split())) < _MIN_PAGE_CHARS for t in pages):
+        raise UnreadableInput(
+            f"{p}: the PDF has no text layer (a scanned image); it needs OCR before it can be read."
+        )
+    return pages
+
+
+def _pdf_pages(p: Path, data: bytes) -> list[str]:
     import pypdfium2 as pdfium
 
     try:
@@ -181,12 +212,6 @@ def _read_pdf(p: Path, data: bytes) -> list[str]:
         raise UnreadableInput(f"{p}: not a readable PDF ({_pdf_reason(exc)}).") from None
     finally:
         pdf.close()
-    if not pages:
-        raise UnreadableInput(f"{p}: not a readable PDF (it has no pages).")
-    if all(len("".join(t.split())) < _MIN_PAGE_CHARS for t in pages):
-        raise UnreadableInput(
-            f"{p}: the PDF has no text layer (a scanned image); it needs OCR before it can be read."
-        )
     return pages
 
 
@@ -228,8 +253,15 @@ def _read_docx(p: Path, data: bytes) -> str:
     except UnreadableInput:
         raise
     except Exception as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise UnreadableInput(f"{p}: the .docx file is damaged ({reason}).") from None
+        raise UnreadableInput(f"{p}: the .docx file is damaged ({_docx_reason(exc)}).") from None
+
+
+def _docx_reason(exc: Exception) -> str:
+    if type(exc).__name__ == "XMLSyntaxError":
+        return "its text is not well-formed XML"
+    if isinstance(exc, KeyError):
+        return f"part {exc} is missing"
+    return (str(exc).splitlines() or [type(exc).__name__])[0].rstrip(".")
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
