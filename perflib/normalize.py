@@ -62,7 +62,7 @@ def join_broken_lines(text: str) -> str:
 
 def _continues(prev: str, line: str) -> bool:
     """Is `line` the rest of the sentence that `prev` left open?"""
-    if _OPEN_NUMBER.search(prev) and line[:1].isdigit():
+    if _OPEN_NUMBER.search(prev) and line[:1].isdigit() and not LIST_MARKER.match(line):
         return True  # "6,364." + "24 万元": a figure cut by the line end
     if _ENDS_SENTENCE.search(prev) or _TITLE.search(prev):
         return False
@@ -98,7 +98,7 @@ _DECORATED_PAGE_NO = re.compile(
     r"|[Pp]age\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$"
 )
 # A bare "2" or "2/5" is a page number only at the top or bottom of a page.
-_BARE_PAGE_NO = re.compile(r"^\d{1,4}(?:\s*/\s*\d{1,4})?$")
+_BARE_PAGE_NO = re.compile(r"^\d{1,3}(?:\s*/\s*\d{1,3})?$")
 # The same, glued to a running header or footer: "花地街道办事处 第 3 页".
 _PAGE_NO_AFFIX = re.compile(
     rf"(?:^(?:{_DASH}*\s*\d{{1,4}}\s*{_DASH}*|第\s*\d{{1,4}}\s*页)\s+"
@@ -128,7 +128,8 @@ def _running_lines(pages_lines: list[list[str]]) -> set[str]:
         return set()
     counts: dict[str, int] = {}
     for lines in pages_lines:
-        edges = {_furniture_key(ln) for ln in lines[:_EDGE] + lines[-_EDGE:]}
+        edge = max(1, min(_EDGE, len(lines) // 3))  # a short page is not all edge
+        edges = {_furniture_key(ln) for ln in lines[:edge] + lines[-edge:]}
         for key in edges - {""}:
             counts[key] = counts.get(key, 0) + 1
     need = max(2, 0.4 * len(pages_lines))
