@@ -87,6 +87,24 @@ def _glue(prev: str, line: str) -> str:
     return prev + line
 
 
+# Some PDFs place every glyph on its own, and the text layer comes out
+# letter-spaced: "预 算 完 成 率 1 0 0 %".  Such a line is nearly all single
+# spaces between single characters; real word gaps there are wider.
+_SPACED_PAIR = re.compile(r"(?<=\S) (?=\S)")
+
+
+def unspace_letterspaced(text: str) -> str:
+    """Close the gaps in letter-spaced lines; leave ordinary lines alone."""
+    return "\n".join(_unspace(line) for line in text.split("\n"))
+
+
+def _unspace(line: str) -> str:
+    chars = len(re.sub(r"\s", "", line))
+    if chars < 6 or len(_SPACED_PAIR.findall(line)) < 0.8 * (chars - 1):
+        return line
+    return re.sub(r"\s{2,}", " ", _SPACED_PAIR.sub("", line))
+
+
 # --- page furniture ---------------------------------------------------------
 
 _DASH = r"[-—–―─~～•·*]"
@@ -155,7 +173,7 @@ def _peel(lines: list[str], running: set[str], first_page: bool) -> list[str]:
 
 def normalize(pages: list[str]) -> str:
     """All pages of a document → one normalized text."""
-    pages = strip_page_furniture([fold_chars(p) for p in pages])
+    pages = strip_page_furniture([unspace_letterspaced(fold_chars(p)) for p in pages])
     return join_broken_lines("\n".join(pages))
 
 

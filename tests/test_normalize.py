@@ -58,6 +58,15 @@ def test_controls_dropped_form_feed_is_a_break():
     assert fold_chars("预\x02算\x00\f完成") == "预算\n完成"
 
 
+def test_letterspaced_pdf_line_closed_up():
+    assert normalize(["预 算 完 成 率 1 0 0 % ，  调 整 减 支 1 2 0  万 元 。"]) == "预算完成率100%， 调整减支120 万元。"
+
+
+def test_ordinary_spaces_kept():
+    line = "2021 年度，花地街道 共 73 个项目，规范化 电梯加装完毕。"
+    assert normalize([line]) == line
+
+
 def test_minus_sign_survives_normalize():
     assert normalize(["预算调整率 \u22123.5%，调整减支 −120 万元。"]) == "预算调整率 -3.5%，调整减支 -120 万元。"
 
