@@ -138,7 +138,9 @@ def _decode(p: Path, data: bytes) -> tuple[str, str]:
         pass
     encoding = _detect(data)
     if encoding is None:
-        raise UnreadableInput(f"{p}: the text encoding could not be recognised.")
+        raise UnreadableInput(
+            f"{p}: the text encoding could not be recognised (the file may be damaged or not text)."
+        )
     try:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):

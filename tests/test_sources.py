@@ -103,6 +103,13 @@ def test_control_characters_are_binary(tmp_path):
     assert "binary" in unreadable(write_bytes(tmp_path / "r.txt", bytes(range(1, 32)) * 20))
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_one_damaged_byte_is_refused_not_guessed(tmp_path, encoding):
+    data = (SAMPLE_PARAGRAPH * 20).encode(encoding)
+    msg = unreadable(write_bytes(tmp_path / "r.txt", data[:501] + b"\xff" + data[501:]))
+    assert "encoding" in msg
+
+
 def test_bad_bom_is_unreadable(tmp_path):
     unreadable(write_bytes(tmp_path / "r.txt", b"\xff\xfe\x00\xd8"))  # lone surrogate
 
