@@ -157,6 +157,13 @@ def test_pdf_with_header_footer_and_breaks(tmp_path):
     assert text.count("1,381.85 万元") == 22  # every figure whole, wherever the line wrapped
 
 
+@pytest.mark.parametrize("style", [True, "- {n} -", "第 {n} 页 共 {total} 页", "{n}/{total}", "{n}"])
+def test_pdf_page_number_styles(tmp_path, style):
+    pages = [f"第{i}页：本页正文，内容较长一些，以便占据整行的宽度。" for i in range(1, 4)]
+    doc = read_document(write_pdf(tmp_path / "r.pdf", pages, footer_page_numbers=style))
+    assert normalize(doc.pages).split("\n") == pages
+
+
 def test_txt_round_trip_in_gbk(tmp_path):
     text = f"{TITLE}\n\n{SAMPLE_PARAGRAPH[:40]}\n{SAMPLE_PARAGRAPH[40:]}\n"
     doc = read_document(write_txt(tmp_path / "r.txt", text, "gbk"))
