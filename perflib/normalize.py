@@ -5,6 +5,8 @@ Fullwidth digits, letters and number punctuation become ASCII so that
 is kept, since evidence sentences are quoted back to Chinese readers.
 Lines broken in the middle of a sentence (wrapped text, PDF lines) are
 joined again; headings and list items start their own paragraph.
+PDF pages first lose their furniture: running headers/footers that recur
+at the edges of most pages, and page numbers ("— 2 —", "第 2 页", "2/5").
 """
 from __future__ import annotations
 
@@ -18,8 +20,11 @@ _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # �
 _FULLWIDTH.update({
     "％": "%", "．": ".", "＋": "+", "－": "-", "−": "-", "–": "-", "﹣": "-",
     "\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
-    "\ufeff": "", "\u200b": "", "\r": "",
+    "\ufeff": "", "\u200b": "", "\r": "", "\xad": "",
 })
+# Stray C0 controls (pdfium marks soft hyphens with \x02) carry no text; \f is a page break.
+_FULLWIDTH.update({chr(c): "" for c in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F)})
+_FULLWIDTH["\f"] = "\n"
 _TRANS = str.maketrans(_FULLWIDTH)
 
 # A paragraph ends at terminal punctuation (closing quotes/brackets may follow).
@@ -40,20 +45,25 @@ def fold_chars(text: str) -> str:
 
 def join_broken_lines(text: str) -> str:
     """Rebuild paragraphs: one per line, no blank lines."""
-    lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]
     paras: list[str] = []
-    for line in lines:
+    open_para = False  # may the last paragraph take the next line?
+    for raw in text.split("\n"):
+        line = re.sub(r"[ \t]+", " ", raw).strip()
         if not line:
             continue
-        if paras and _continues(paras[-1], line):
+        is_row = "\t" in raw.strip()  # a table row (DOCX cells): never part of prose
+        if open_para and not is_row and _continues(paras[-1], line):
             paras[-1] = _glue(paras[-1], line)
         else:
             paras.append(line)
+        open_para = not is_row
     return "\n".join(paras)
 
 
 def _continues(prev: str, line: str) -> bool:
     """Is `line` the rest of the sentence that `prev` left open?"""
+    if _OPEN_NUMBER.search(prev) and line[:1].isdigit() and not LIST_MARKER.match(line):
+        return True  # "6,364." + "24 万元": a figure cut by the line end
     if _ENDS_SENTENCE.search(prev) or _TITLE.search(prev):
         return False
     if LIST_MARKER.match(line):
@@ -63,16 +73,108 @@ def _continues(prev: str, line: str) -> bool:
     return len(prev) >= 16 or prev.endswith(("，", ",", "、"))
 
 
+# A number left open at the end of a line: "6,364." or "6,"
+_OPEN_NUMBER = re.compile(r"\d[.,]$")
+
+
 def _glue(prev: str, line: str) -> str:
-    # Chinese needs no space across a line break; keep one between Latin/digit runs.
-    if re.search(r"[A-Za-z0-9%]$", prev) and re.match(r"[A-Za-z0-9]", line):
+    # Chinese needs no space across a line break, nor does a number cut in two
+    # ("1,381.8" + "5 万元"); keep one between Latin words.
+    if re.search(r"[A-Za-z0-9%]$", prev) and re.match(r"[A-Za-z]", line):
+        return prev + " " + line
+    if re.search(r"[A-Za-z%]$", prev) and re.match(r"[0-9]", line):
         return prev + " " + line
     return prev + line
 
 
+# Some PDFs place every glyph on its own, and the text layer comes out
+# letter-spaced: "预 算 完 成 率 1 0 0 %".  Such a line is nearly all single
+# spaces between single characters; real word gaps there are wider.
+_SPACED_PAIR = re.compile(r"(?<=\S) (?=\S)")
+
+
+def unspace_letterspaced(text: str) -> str:
+    """Close the gaps in letter-spaced lines; leave ordinary lines alone."""
+    return "\n".join(_unspace(line) for line in text.split("\n"))
+
+
+def _unspace(line: str) -> str:
+    chars = len(re.sub(r"\s", "", line))
+    if chars < 6 or len(_SPACED_PAIR.findall(line)) < 0.8 * (chars - 1):
+        return line
+    return re.sub(r"\s{2,}", " ", _SPACED_PAIR.sub("", line))
+
+
+# --- page furniture ---------------------------------------------------------
+
+_DASH = r"[-—–―─~～•·*]"
+# Page numbers nobody would write in prose: safe to drop wherever they are.
+_DECORATED_PAGE_NO = re.compile(
+    rf"^(?:{_DASH}+\s*\d{{1,4}}\s*{_DASH}+"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
+    r"|[Pp]age\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$"
+)
+# A bare "2" or "2/5" is a page number only at the top or bottom of a page.
+_BARE_PAGE_NO = re.compile(r"^\d{1,3}(?:\s*/\s*\d{1,3})?$")
+# The same, glued to a running header or footer: "花地街道办事处 第 3 页".
+_PAGE_NO_AFFIX = re.compile(
+    rf"(?:^(?:{_DASH}*\s*\d{{1,4}}\s*{_DASH}*|第\s*\d{{1,4}}\s*页)\s+"
+    rf"|\s+(?:{_DASH}*\s*\d{{1,4}}(?:\s*/\s*\d{{1,4}})?\s*{_DASH}*|第\s*\d{{1,4}}\s*页(?:\s*共\s*\d{{1,4}}\s*页)?)$)"
+)
+_EDGE = 3  # lines at each end of a page where headers and footers are looked for
+
+
+def strip_page_furniture(pages: list[str]) -> list[str]:
+    """Drop page numbers and running headers/footers; keep the page order."""
+    pages_lines = [[ln.strip() for ln in p.split("\n") if ln.strip()] for p in pages]
+    running = _running_lines(pages_lines)
+    out = []
+    for no, lines in enumerate(pages_lines):
+        lines = [ln for ln in lines if not _DECORATED_PAGE_NO.match(ln)]
+        out.append("\n".join(_peel(lines, running, first_page=no == 0)))
+    return out
+
+
+def _furniture_key(line: str) -> str:
+    return re.sub(r"\s+", "", _PAGE_NO_AFFIX.sub("", line))
+
+
+def _running_lines(pages_lines: list[list[str]]) -> set[str]:
+    """Lines (page numbers aside) found at the edges of at least 40% of the pages."""
+    if len(pages_lines) < 2:
+        return set()
+    counts: dict[str, int] = {}
+    for lines in pages_lines:
+        edge = max(1, min(_EDGE, len(lines) // 3))  # a short page is not all edge
+        edges = {_furniture_key(ln) for ln in lines[:edge] + lines[-edge:]}
+        for key in edges - {""}:
+            counts[key] = counts.get(key, 0) + 1
+    need = max(2, 0.4 * len(pages_lines))
+    return {key for key, n in counts.items() if n >= need}
+
+
+def _peel(lines: list[str], running: set[str], first_page: bool) -> list[str]:
+    """Remove furniture from both ends of a page, stopping at the first body line."""
+    def is_furniture(line: str) -> bool:
+        return bool(_BARE_PAGE_NO.match(line)) or _furniture_key(line) in running
+
+    top = 0
+    while top < min(_EDGE + 1, len(lines)) and is_furniture(lines[top]):
+        top += 1
+    bottom = len(lines)
+    while bottom > top and len(lines) - bottom <= _EDGE and is_furniture(lines[bottom - 1]):
+        bottom -= 1
+    kept = lines[top:bottom]
+    # A running header that is the report's title still titles the first page once.
+    titles = [ln for ln in lines[:top] if _TITLE.search(ln)]
+    return ([titles[-1]] if first_page and titles else []) + kept
+
+
 def normalize(pages: list[str]) -> str:
     """All pages of a document → one normalized text."""
-    return join_broken_lines("\n".join(fold_chars(p) for p in pages))
+    pages = strip_page_furniture([unspace_letterspaced(fold_chars(p)) for p in pages])
+    return join_broken_lines("\n".join(pages))
 
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?[”’」』）)]*")

@@ -1,0 +1,191 @@
+"""Stage 2: raw pages → one paragraph per line, figures whole, page furniture gone."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fixtures_files import SAMPLE_PARAGRAPH, write_docx, write_pdf, write_txt
+from perflib.normalize import (
+    fold_chars,
+    join_broken_lines,
+    normalize,
+    sentences,
+    strip_page_furniture,
+)
+from perflib.sources import read_document
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8fb6ef2090065a78.txt"
+TITLE = "广州市荔湾区人民政府花地街道办事处 2021 部门整体支出绩效评价报告"
+
+
+# --- the seed stays exactly as it was -------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_paragraphs() -> list[str]:
+    return normalize(read_document(SEED).pages).split("\n")
+
+
+def test_seed_paragraph_count(seed_paragraphs):
+    assert len(seed_paragraphs) == 18
+
+
+def test_seed_text_is_pinned(seed_paragraphs):
+    text = "\n".join(seed_paragraphs)
+    assert hashlib.sha256(text.encode()).hexdigest()[:16] == "c8c2867698e7789b"
+
+
+def test_seed_paragraphs(seed_paragraphs):
+    assert seed_paragraphs[:2] == ["附件：2", TITLE]
+    assert seed_paragraphs[3] == "一、项目安排管理使用效益情况"
+    # A paragraph broken by a blank line in the middle of a sentence is whole again.
+    assert "较年初预算 2671.07 万元，调整增支 930.80 万元，预算调整率 34.86%。" in seed_paragraphs[4]
+    assert seed_paragraphs[7].endswith("提高了居民群众的幸福感、认同感和参与感。防范化解各类社会矛盾，维护辖区社会稳定大局。")
+    assert seed_paragraphs[8] == "任务涉及项目资金 1014.69 万元。"
+    assert seed_paragraphs[-2] == "四、2022 年工作计划及改进措施"
+
+
+# --- characters -----------------------------------------------------------
+
+def test_fullwidth_digits_and_minus():
+    assert fold_chars("６，３６４．２４万元，－１２０，\u2212５％") == "6,364.24万元，-120，-5%"
+
+
+def test_controls_dropped_form_feed_is_a_break():
+    assert fold_chars("预\x02算\x00\f完成") == "预算\n完成"
+
+
+def test_letterspaced_pdf_line_closed_up():
+    assert normalize(["预 算 完 成 率 1 0 0 % ，  调 整 减 支 1 2 0  万 元 。"]) == "预算完成率100%， 调整减支120 万元。"
+
+
+def test_ordinary_spaces_kept():
+    line = "2021 年度，花地街道 共 73 个项目，规范化 电梯加装完毕。"
+    assert normalize([line]) == line
+
+
+def test_minus_sign_survives_normalize():
+    assert normalize(["预算调整率 \u22123.5%，调整减支 −120 万元。"]) == "预算调整率 -3.5%，调整减支 -120 万元。"
+
+
+# --- line joining ---------------------------------------------------------
+
+def test_figure_broken_at_line_end():
+    text = "年度整体实际支出 6,364.\n24 万元，预算完成率 100%。"
+    assert join_broken_lines(text) == "年度整体实际支出 6,364.24 万元，预算完成率 100%。"
+
+
+def test_list_item_after_a_number_is_not_glued():
+    assert join_broken_lines("详见附件 2.\n3. 其他事项。").split("\n") == ["详见附件 2.", "3. 其他事项。"]
+
+
+def test_number_cut_between_digits():
+    assert join_broken_lines("较年初预算调整增支 1,381.8\n5 万元。") == "较年初预算调整增支 1,381.85 万元。"
+
+
+def test_word_cut_between_lines():
+    text = "根据财政预算绩效管理要求，较年初预算调整减\n支 120 万元。"
+    assert join_broken_lines(text) == "根据财政预算绩效管理要求，较年初预算调整减支 120 万元。"
+
+
+def test_headings_and_list_items_stay_apart():
+    text = "一、基本情况\n（一）部门职能。\n根据要求，本部门开展绩效自评工作。"
+    assert join_broken_lines(text).split("\n") == ["一、基本情况", "（一）部门职能。", "根据要求，本部门开展绩效自评工作。"]
+
+
+def test_table_rows_are_not_glued():
+    text = "主要指标如下，分列说明各项数据情况\n项目名称\t年初预算\t实际支出\n整体支出\t4982.39\t6364.24"
+    assert join_broken_lines(text).split("\n") == [
+        "主要指标如下，分列说明各项数据情况", "项目名称 年初预算 实际支出", "整体支出 4982.39 6364.24",
+    ]
+
+
+def test_sentences():
+    assert sentences("预算完成率100%。绩效自评优！") == ["预算完成率100%。", "绩效自评优！"]
+
+
+# --- page furniture -------------------------------------------------------
+
+@pytest.mark.parametrize("number", ["— 2 —", "- 2 -", "-2-", "第 2 页", "第2页 共5页", "共 5 页 第 2 页", "2/5", "2", "Page 2 of 5"])
+def test_page_numbers_dropped(number):
+    pages = [f"本页的正文，\n{number.replace('2', '1')}", f"续写的正文。\n{number}"]
+    assert normalize(pages) == "本页的正文，续写的正文。"
+
+
+def test_bare_number_inside_page_is_kept():
+    pages = [f"第{i}部分说明：\n项目个数\n73\n合计支出 {i}.87 万元。\n其他说明{i}。" for i in (1, 2)]
+    assert strip_page_furniture(pages) == pages
+
+
+def test_running_header_and_footer_dropped():
+    header = "花地街道办事处部门整体支出绩效评价"
+    pages = [f"{header}\n正文第{i}页，内容如下。\n花地街道办事处 第 {i} 页" for i in range(1, 5)]
+    assert strip_page_furniture(pages) == [f"正文第{i}页，内容如下。" for i in range(1, 5)]
+
+
+def test_title_header_kept_once_on_first_page():
+    pages = [f"{TITLE}\n正文第{i}页。\n- {i} -" for i in range(1, 4)]
+    assert normalize(pages).split("\n") == [TITLE, "正文第1页。", "正文第2页。", "正文第3页。"]
+
+
+def test_single_page_has_no_running_lines():
+    assert strip_page_furniture(["附件：2\n正文。"]) == ["附件：2\n正文。"]
+
+
+# --- round trips through real files ---------------------------------------
+
+def test_pdf_with_header_footer_and_breaks(tmp_path):
+    unit = "广州市荔湾区人民政府花地街道办事处"
+    pages = [
+        f"{TITLE}\n一、基本情况\n{SAMPLE_PARAGRAPH * 2}年度整体实际支出 6,364.",
+        "24 万元，项目支出较年初预算调整减",
+        f"支 120 万元，预算调整率 −4.5%。\n二、存在的问题\n（一）{SAMPLE_PARAGRAPH * 20}",
+    ]
+    path = write_pdf(tmp_path / "r.pdf", pages, header=[TITLE, unit], footer_page_numbers="第 {n} 页")
+    doc = read_document(path)
+    assert doc.source.pages >= 4  # the long last page overflows
+    paras = normalize(doc.pages).split("\n")
+    text = "\n".join(paras)
+    assert paras[0] == TITLE and text.count(TITLE) == 1
+    assert unit not in text.replace(TITLE, "")
+    assert "页" not in text
+    assert "年度整体实际支出 6,364.24 万元，项目支出较年初预算调整减支 120 万元，预算调整率 -4.5%。" in text
+    assert "二、存在的问题" in paras
+    assert text.count("1,381.85 万元") == 22  # every figure whole, wherever the line wrapped
+
+
+@pytest.mark.parametrize("style", [True, "- {n} -", "第 {n} 页 共 {total} 页", "{n}/{total}", "{n}"])
+def test_pdf_page_number_styles(tmp_path, style):
+    pages = [f"第{i}页：本页正文，内容较长一些，以便占据整行的宽度。" for i in range(1, 4)]
+    doc = read_document(write_pdf(tmp_path / "r.pdf", pages, footer_page_numbers=style))
+    assert normalize(doc.pages).split("\n") == pages
+
+
+def test_txt_round_trip_in_gbk(tmp_path):
+    text = f"{TITLE}\n\n{SAMPLE_PARAGRAPH[:40]}\n{SAMPLE_PARAGRAPH[40:]}\n"
+    doc = read_document(write_txt(tmp_path / "r.txt", text, "gbk"))
+    assert normalize(doc.pages).split("\n") == [TITLE, SAMPLE_PARAGRAPH]
+
+
+def test_docx_round_trip(tmp_path):
+    table = [["项目", "年初预算", "实际支出"], ["整体支出", "4,982.39", "6,364.24"]]
+    doc = read_document(write_docx(tmp_path / "r.docx", blocks=[TITLE, SAMPLE_PARAGRAPH, table, "三、结论"]))
+    assert normalize(doc.pages).split("\n") == [
+        TITLE, SAMPLE_PARAGRAPH, "项目 年初预算 实际支出", "整体支出 4,982.39 6,364.24", "三、结论",
+    ]
+
+
+# --- fuzz: any page text normalizes without error to clean paragraphs ------
+
+_ALPHABET = st.sampled_from(list("预算调整减支万元第页共一二（）()、，。：%.,-—/ \t\n\f0123456789Ａ８－\u2212\u3000\x02"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(_ALPHABET, max_size=120), max_size=5))
+def test_normalize_never_fails(pages):
+    text = normalize(pages)
+    assert "\n\n" not in text and "\t" not in text and "\f" not in text
+    assert all(line == line.strip() for line in text.split("\n"))
