@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .model import Block, Record, Source, Task
-from .normalize import LIST_MARKER, sentences
+from .normalize import LIST_MARKER, TABLE_VALUE, is_table_line, sentences
 from .numbers import MONEY, NUMBER, PERCENT, money_to_wan, to_decimal
 
 # --- block words: which spending block a figure belongs to -------------------
@@ -38,8 +38,8 @@ LABELS = [
     Label("initial_budget", r"年初预算(?:数|金额|资金|安排)?", "money"),
     Label("adjusted_budget", r"调整后(?:的)?(?:全年)?预算(?:数|金额)?|预算调整后|全年预算(?:数|金额)?", "money"),
     Label("actual", r"实际支出(?:数|金额)?|全年执行(?:数|金额)?|实际执行(?:数|金额)?|支出决算(?:数)?|决算支出", "money"),
-    Label("adjustment", r"调整增支|预算调增|调增|增支|追加", "money"),
-    Label("adjustment", r"调整减支|预算调减|调减|减支|核减", "money", sign=-1),
+    Label("adjustment", r"调整增支|调整增加|预算调增|预算增加|调增|增支|追加", "money"),
+    Label("adjustment", r"调整减支|调整减少|预算调减|预算减少|调减|减支|核减", "money", sign=-1),
     Label("adjustment", r"预算调整(?:数|额|金额)", "money"),
     Label("adjustment_rate", r"预算调整率|调整率", "percent"),
     Label("completion_rate", r"预算完成率|预算执行率|执行率|完成率", "percent"),
@@ -47,7 +47,7 @@ LABELS = [
 _LABEL_RE = re.compile("|".join(f"(?P<L{i}>{lb.pattern})" for i, lb in enumerate(LABELS)))
 _MONEY_AFTER = re.compile(rf"{_FILLER}(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|千元|元)")
 _PCT_AFTER = re.compile(rf"{_FILLER}(?P<num>{NUMBER})\s*%")
-_COUNT = re.compile(r"(?:共|合计|涉及)\s*(?P<n>\d+)\s*个(?:项目|专项)|项目(?:个数|数量|数)\s*[为:：共]?\s*(?P<m>\d+)\s*个")
+_COUNT = re.compile(r"(?:共|合计|涉及|累计)(?:计|实施|安排|开展|设立|设置|执行|有|涉及)?\s*(?P<n>\d+)\s*个(?:项目|专项)|项目(?:个数|数量|数)\s*[为:：共]?\s*(?P<m>\d+)\s*个")
 _DECREASE_WORDS = re.compile(r"调减|减支|减少|下调|核减")
 
 # --- department and year -----------------------------------------------------------
@@ -55,7 +55,8 @@ _TITLE = re.compile(
     r"^(?P<dept>[^\d，。]*?)\s*(?P<year>(?:19|20)\d{2})\s*年?度?\s*(?P<dept2>[^\d，。]*?)\s*"
     r"(?:部门)?(?:整体)?(?:支出)?(?:绩效|预算绩效)"
 )
-_NAME_LINE = re.compile(r"(?:单位|部门|预算单位)名称\s*[:：]\s*(?P<dept>[^，。\s]+)")
+_NAME_LINE = re.compile(r"(?:单位|部门|预算单位)名称\s*[:：]\s*(?P<dept>[^，。\s\d（(:：]+)")
+_ORG_END = re.compile(r"办事处|委员会|中心|政府|公司|学校|医院|[局办委院处所站会部厅室队馆署社]")
 _ORG_SUFFIX = re.compile(r"(?:局|办|委员会|委|院|处|中心|所|站|会|部|厅|室|队|馆|政府|办事处|公司|学校|医院|署|社)$")
 _YEAR_IN_TEXT = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
 
@@ -65,7 +66,9 @@ _RATING = re.compile(
     r"(?:等级|结果|结论|级别)\s*(?:为|是|:|：|评定为|确定为|被评为|评为)?\s*[“\"「『]?(?P<r1>优秀|良好|中等|较差|优|良|中|差)"
     r"|(?:自评|评价|评定为|评为)\s*[“\"「『]?(?P<r2>优秀|良好|中等|较差|优|良|差|中)[”\"」』]?(?=[。，,；;\s]|$)"
 )
-_SCORE = re.compile(r"(?:自评|综合|评价|考评|绩效|最终)?(?:得分|评分|总分)\s*(?:为|是|:|：|达到|共)?\s*(?P<s>\d{1,3}(?:\.\d+)?)\s*分")
+_SCORE_WORD = r"(?:(?:自评|综合|评价|考评|绩效|最终)(?:得分|评分|总分)|得分|评分)"
+_SCORE = re.compile(rf"{_SCORE_WORD}\s*(?:为|是|:|：|达到|共)?\s*(?P<s>\d{{1,3}}(?:\.\d+)?)\s*分"
+                    r"|(?:自评|综合|评价|考评|最终)(?:得分|评分)\s*[:：]?\s*(?P<t>\d{1,3}(?:\.\d+)?)(?=\s|$)")
 
 # --- outline: tasks, problems, plans --------------------------------------------------
 _TASKS_HEAD = re.compile(r"绩效目标(?:完成|实现)?情况|主要(?:绩效)?(?:目标|任务)|重点(?:工作)?任务|年度(?:绩效)?目标")
@@ -101,7 +104,7 @@ def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]
         for para in head:
             m = _NAME_LINE.search(para)
             if m:
-                dept = _clean_department(m["dept"])
+                dept = _clean_department(_trim_org(m["dept"]))
                 break
     if year is None or dept is None:
         for para in head:
@@ -131,16 +134,119 @@ def _clean_department(name: str | None) -> str | None:
     return name if len(name) >= 2 else None
 
 
+def _trim_org(name: str) -> str:
+    """"XX局根据…" (a name line run into the next sentence) → "XX局"."""
+    if _ORG_SUFFIX.search(name):
+        return name
+    ends = [m.end() for m in _ORG_END.finditer(name)]
+    return name[:ends[-1]] if ends else name
+
+
 def _looks_like_org(para: str) -> bool:
     return len(para) <= 40 and bool(_ORG_SUFFIX.search(para)) and "，" not in para
 
 
 # ---------------------------------------------------------------------------------------
 def _read_figures(paragraphs: list[str], rec: Record) -> None:
-    for para in paragraphs:
+    i = 0
+    while i < len(paragraphs):
+        columns = _table_columns(paragraphs[i])
+        if columns:
+            i += 1 + _read_table(paragraphs, i, columns, rec)
+            continue
         context = None  # a block word carries over sentences within one paragraph
-        for sent in sentences(para):
+        for sent in sentences(paragraphs[i]):
             context = _read_sentence(sent, context, rec)
+        i += 1
+
+
+# --- tables flattened to text lines ------------------------------------------------------
+# Column headers of the self-evaluation table and the field each holds (None: not a block figure).
+_COLUMNS = [
+    ("initial_budget", "money", re.compile(r"^年初(?:预算)?(?:数|金额|资金)?")),
+    ("adjusted_budget", "money", re.compile(r"^(?:全年预算|调整后(?:的)?(?:全年)?预算)(?:数|金额)?")),
+    ("actual", "money", re.compile(r"^(?:全年执行|实际执行|实际支出|执行|支出决算|决算)(?:数|金额)?(?![率])")),
+    ("adjustment", "money", re.compile(r"^(?:预算)?调整(?:数|额|金额)")),
+    ("adjustment_rate", "percent", re.compile(r"^(?:预算)?调整率")),
+    ("completion_rate", "percent", re.compile(r"^(?:预算)?(?:执行率|完成率)")),
+    (None, None, re.compile(r"^(?:分值|得分|权重|满分|偏差|备注|说明)")),
+]
+_ROW_BLOCK = re.compile(r"(?P<overall>年度资金总额|资金总额|部门整体支出|整体支出|支出总额|合计|总计)"
+                        r"|(?P<basic>基本支出)|(?P<projects>项目支出)")
+_UNIT_NOTE = re.compile(r"(?:单位\s*[:：]\s*|[（(]\s*)(?P<unit>万元|亿元|千元|元)")
+
+
+@dataclass(frozen=True)
+class _Column:
+    field: str | None
+    kind: str | None
+    unit: str | None  # a unit written in the column header itself
+
+
+def _table_columns(line: str) -> list[_Column] | None:
+    """The value columns of a table header line ("项目 年初预算数 全年预算数 全年执行数 执行率")."""
+    if not is_table_line(line):
+        return None
+    cells = line.split()
+    columns: list[_Column] = []
+    for cell in cells:
+        for fld, kind, pattern in _COLUMNS:
+            if pattern.match(cell):
+                unit = _UNIT_NOTE.search(cell)
+                columns.append(_Column(fld, kind, unit["unit"] if unit else None))
+                break
+        else:
+            if columns:  # an unknown column among the value columns: its place matters, its figure doesn't
+                columns.append(_Column(None, None, None))
+    known = [c for c in columns if c.field]
+    return columns if len(known) >= 2 else None
+
+
+def _read_table(paragraphs: list[str], at: int, columns: list[_Column], rec: Record) -> int:
+    """Read the rows under the header paragraphs[at]; returns how many rows were consumed."""
+    unit = _table_unit(paragraphs, at)
+    n = 0
+    for line in paragraphs[at + 1:]:
+        cells = line.split()
+        k = 0
+        while k < len(cells) and not TABLE_VALUE.match(cells[k]):
+            k += 1
+        label, values = "".join(cells[:k]), cells[k:]
+        if not values or not label or not all(TABLE_VALUE.match(c) for c in values):
+            break
+        n += 1
+        m = _ROW_BLOCK.search(label)
+        if not m:
+            continue  # a row of no block (当年财政拨款, 上年结转…)
+        if len(values) != len(columns):
+            rec.warnings.append(f"table row {line!r}: {len(values)} figures under {len(columns)} columns; not read")
+            continue
+        block = m.lastgroup
+        for col, cell in zip(columns, values):
+            if col.field is None or re.fullmatch(r"[-—–/－]+", cell):
+                continue
+            number = cell.rstrip("%").strip()
+            if col.kind == "percent":
+                value = to_decimal(number)
+            else:
+                if cell.endswith("%"):
+                    continue
+                col_unit = col.unit or unit
+                if col_unit is None:
+                    rec.warnings.append(f"table row {line!r}: no unit stated; assumed 万元")
+                    col_unit = "万元"
+                value = money_to_wan(number, col_unit)
+            _store(rec, block, col.field, value, line)
+    return n
+
+
+def _table_unit(paragraphs: list[str], at: int) -> str | None:
+    """The unit a table states in its header or in the title/note lines just above it."""
+    for line in [paragraphs[at]] + paragraphs[max(0, at - 3):at][::-1]:
+        m = _UNIT_NOTE.search(line)
+        if m:
+            return m["unit"]
+    return None
 
 
 def _block_at(sent: str, pos: int, context: str | None) -> str | None:
@@ -312,6 +418,6 @@ def _read_rating(paragraphs: list[str], rec: Record) -> None:
                     rec.evidence["rating"] = sent
             if rec.score is None:
                 m = _SCORE.search(sent)
-                if m and Decimal(m["s"]) <= 100:
-                    rec.score = Decimal(m["s"])
+                if m and Decimal(m["s"] or m["t"]) <= 100:
+                    rec.score = Decimal(m["s"] or m["t"])
                     rec.evidence["score"] = sent
