@@ -129,6 +129,7 @@ def _clean_department(name: str | None) -> str | None:
     if not name:
         return None
     name = re.sub(r"^[\s《“\"]+|[\s》”\"]+$", "", name)
+    name = re.sub(r"^(?:关于|附件\s*\d*\s*[:：]?)", "", name)
     name = re.sub(r"(?:部门|单位)$", "", name).strip()
     name = re.sub(r"\s+", "", name) if re.search(r"[\u4e00-\u9fff]", name) else name
     return name if len(name) >= 2 else None
