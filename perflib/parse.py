@@ -23,7 +23,7 @@ _BLOCK_WORDS = re.compile(r"(?P<overall>部门整体|整体支出|整体实际|�
 
 # --- labels and the figure each introduces ------------------------------------
 # Words allowed between a label and its figure ("年初预算数为 4,982.39 万元").
-_FILLER = r"[\s为是达共计合约均:：（）()]{0,6}"
+_FILLER = r"[\s为是达到了共计合约均:：（）()]{0,6}"
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def _clean_department(name: str | None) -> str | None:
         return None
     name = re.sub(r"^[\s《“\"]+|[\s》”\"]+$", "", name)
     name = re.sub(r"^(?:关于|附件\s*\d*\s*[:：]?)", "", name)
-    name = re.sub(r"(?:部门|单位)$", "", name).strip()
+    name = re.sub(r"(?:关于|的)?(?:部门|单位)?$", "", name).strip()
     name = re.sub(r"\s+", "", name) if re.search(r"[\u4e00-\u9fff]", name) else name
     return name if len(name) >= 2 else None
 
@@ -150,15 +150,27 @@ def _looks_like_org(para: str) -> bool:
 # ---------------------------------------------------------------------------------------
 def _read_figures(paragraphs: list[str], rec: Record) -> None:
     i = 0
+    heading = None
     while i < len(paragraphs):
         columns = _table_columns(paragraphs[i])
         if columns:
             i += 1 + _read_table(paragraphs, i, columns, rec)
             continue
-        context = None  # a block word carries over sentences within one paragraph
-        for sent in sentences(paragraphs[i]):
+        para = paragraphs[i]
+        if _is_heading(para) or _is_heading_like(para):
+            heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
+        context = heading  # a block word carries over sentences within one paragraph
+        for sent in sentences(para):
             context = _read_sentence(sent, context, rec)
         i += 1
+
+
+def _last_block(text: str) -> str | None:
+    last = None
+    for m in _BLOCK_WORDS.finditer(text):
+        if not _is_breakdown_item(text, m):
+            last = m.lastgroup
+    return last
 
 
 # --- tables flattened to text lines ------------------------------------------------------
@@ -254,8 +266,18 @@ def _block_at(sent: str, pos: int, context: str | None) -> str | None:
     """The block named by the nearest block word before `pos`."""
     found = context
     for m in _BLOCK_WORDS.finditer(sent, 0, pos):
-        found = m.lastgroup
+        if not _is_breakdown_item(sent, m):
+            found = m.lastgroup
     return found
+
+
+_FIGURE_NEXT = re.compile(rf"\s*(?:为|是|共|合计|:|：)?\s*(?:{NUMBER})")
+
+
+def _is_breakdown_item(sent: str, m: re.Match) -> bool:
+    """"其中：基本支出 2762.37 万元，项目支出 3601.87 万元": these block words name a share
+    of the figure before, not the block of the labels after them."""
+    return bool(_FIGURE_NEXT.match(sent, m.end())) and "其中" in sent[: m.start()]
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record) -> str | None:
@@ -278,10 +300,32 @@ def _read_sentence(sent: str, context: str | None, rec: Record) -> str | None:
         if label.field == "adjustment_rate" and value > 0 and _DECREASE_WORDS.search(sent[: m.start()].rsplit("，", 1)[-1] + m.group()):
             value = -value
         _store(rec, block, label.field, value, sent)
-    last = None
-    for m in _BLOCK_WORDS.finditer(sent):
-        last = m.lastgroup
-    return last or context
+    _read_breakdown(sent, rec)
+    return _last_block(sent) or context
+
+
+# "全年执行数 6364.24 万元，其中：基本支出 2762.37 万元，项目支出 3601.87 万元"
+_BREAKDOWN = re.compile(r"其中\s*[:：，,]?\s*")
+_BLOCK_FIGURE = re.compile(rf"(?P<block>基本支出|项目支出)\s*(?:为|是|共|合计|:|：)?\s*(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|千元|元)")
+
+
+def _read_breakdown(sent: str, rec: Record) -> None:
+    """Block words followed directly by an amount, after "其中", take the money label before "其中"."""
+    for q in _BREAKDOWN.finditer(sent):
+        labels = [m for m in _LABEL_RE.finditer(sent, 0, q.start())
+                  if LABELS[int(m.lastgroup[1:])].kind == "money"]
+        if not labels:
+            continue
+        label = LABELS[int(labels[-1].lastgroup[1:])]
+        if label.field == "adjustment":
+            continue  # the sign of a breakdown of an adjustment is not stated reliably
+        end = len(sent)
+        nxt = _LABEL_RE.search(sent, q.end())
+        if nxt:
+            end = nxt.start()
+        for m in _BLOCK_FIGURE.finditer(sent, q.end(), end):
+            block = "basic" if m["block"] == "基本支出" else "projects"
+            _store(rec, block, label.field, money_to_wan(m["num"], m["unit"]), sent)
 
 
 def _store(rec: Record, block: str, field: str, value, sentence: str) -> None:

@@ -188,6 +188,7 @@ class Variant:
     state_count: bool = True  # national template: state the number of projects
     state_score: bool = True  # national template: state 自评得分
     rating_word: str = "short"  # short (优) | long (优秀)
+    breakdown: bool = False  # national prose: "全年执行数 X，其中：基本支出 A，项目支出 B" instead of block by block
     table: bool = False  # national template: figures in a flattened table
     table_sep: str = " "  # "\t" (DOCX cells) or spaces
     table_scores: bool = False  # 自评表 columns 分值 / 得分 as well
@@ -220,6 +221,7 @@ def make_variant(rng: random.Random | int | None, template: str) -> Variant:
         state_count=rng.random() < 0.6,
         state_score=rng.random() < 0.7,
         rating_word=rng.choice(["short", "long"]),
+        breakdown=rng.random() < 0.5,
         table=template == "national" and rng.random() < 0.5,
         table_sep=rng.choice(["\t", " ", "  "]),
         table_scores=rng.random() < 0.4,
@@ -374,6 +376,15 @@ def _render_national(f: Figures, v: Variant) -> list[str]:
     lines.append(_section(v, 2, "部门整体支出情况"))
     if v.table:
         lines += _table(f, v)
+    elif v.breakdown:
+        o, b, p, sp = f.overall, f.basic, f.projects, _sp(v)
+        parts = []
+        for label, attr in (("年初预算数", "initial"), ("全年预算数", "adjusted"), ("全年执行数", "actual")):
+            parts.append(f"{label}{sp}{amount(getattr(o, attr), v)}，其中：基本支出{sp}{amount(getattr(b, attr), v)}，"
+                         f"项目支出{sp}{amount(getattr(p, attr), v)}")
+        lines.append(f"{f.year}年度部门整体支出" + "；".join(parts) + "。"
+                     f"部门整体预算执行率{sp}{rate(o.completion_rate, v)}，其中基本支出预算执行率{sp}"
+                     f"{rate(b.completion_rate, v)}，项目支出预算执行率{sp}{rate(p.completion_rate, v)}。")
     else:
         lines.append(f"{f.year}年度部门整体支出{_national_prose(f.overall, v)}。"
                      f"其中：基本支出{_national_prose(f.basic, v)}；项目支出{_national_prose(f.projects, v)}。")

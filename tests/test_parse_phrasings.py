@@ -176,6 +176,32 @@ def test_national_prose():
     assert_evidence(rec)
 
 
+def test_national_breakdown_after_qizhong():
+    rec = parse("2021年度部门整体支出年初预算数4,982.39万元，其中：基本支出2,311.32万元，项目支出2,671.07万元；"
+                "全年预算数6,364.24万元，其中：基本支出2,762.37万元，项目支出3,601.87万元；"
+                "全年执行数6,300.00万元，其中：基本支出2,762.37万元，项目支出3,537.63万元。"
+                "部门整体预算执行率98.99%，其中基本支出预算执行率100%，项目支出预算执行率98.22%。")
+    assert fields(rec.overall) == {"initial_budget": D("4982.39"), "adjusted_budget": D("6364.24"),
+                                   "actual": D("6300.00"), "completion_rate": D("98.99")}
+    assert fields(rec.basic) == {"initial_budget": D("2311.32"), "adjusted_budget": D("2762.37"),
+                                 "actual": D("2762.37"), "completion_rate": D("100")}
+    assert fields(rec.projects) == {"initial_budget": D("2671.07"), "adjusted_budget": D("3601.87"),
+                                    "actual": D("3537.63"), "completion_rate": D("98.22")}
+    assert_evidence(rec)
+
+
+def test_block_from_the_section_heading():
+    rec = parse("（二）项目支出情况\n年初预算 2671.07 万元，实际支出达到 3601.87 万元，预算完成率为 100%。")
+    assert fields(rec.projects) == {"initial_budget": D("2671.07"), "actual": D("3601.87"),
+                                    "completion_rate": D("100")}
+    assert rec.overall.is_empty()
+
+
+def test_no_block_word_no_figure():
+    rec = parse("一、预算执行情况\n年初预算 2671.07 万元，实际支出 3601.87 万元。")
+    assert not rec.has_budget_figure()
+
+
 TABLE = """2021年度部门整体支出绩效自评表
 单位名称：XX县农业农村局
 {title}
@@ -258,6 +284,7 @@ def test_full_score_is_not_the_score():
     "广州市荔湾区教育局 2021 部门整体支出绩效评价报告",
     "关于广州市荔湾区教育局2021年度部门整体支出绩效自评报告",
     "广州市荔湾区教育局２０２１年度部门整体支出绩效自评报告",
+    "广州市荔湾区教育局关于2021年度部门整体支出绩效自评情况的报告",
 ])
 def test_department_and_year(head):
     rec = parse(head + "\n一、基本情况\n本局内设机构 5 个。")

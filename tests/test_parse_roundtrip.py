@@ -83,7 +83,7 @@ def test_every_option_of_each_variant(template, table):
         "space": [True, False], "decrease": ["调整减支", "调减", "减支"], "signed_rate": [True, False],
         "item": ["（一）", "(一)", "一、", "1.", "（1）", "1、", "(1)", ""],
         "title": ["dept-year", "year-dept", "two-lines", "name-line", "sentence"],
-        "table_sep": ["\t", " "], "table_scores": [True, False], "rating_word": ["short", "long"],
+        "table_sep": ["\t", " "], "breakdown": [True, False], "table_scores": [True, False], "rating_word": ["short", "long"],
     }
     for name, values in options.items():
         for value in values:
