@@ -58,15 +58,23 @@ _TITLE = re.compile(
 _NAME_LINE = re.compile(r"(?:单位|部门|预算单位)名称\s*[:：]\s*(?P<dept>[^，。\s\d（(:：]+)")
 _ORG_END = re.compile(r"办事处|委员会|中心|政府|公司|学校|医院|[局办委院处所站会部厅室队馆署社]")
 _ORG_SUFFIX = re.compile(r"(?:局|办|委员会|委|院|处|中心|所|站|会|部|厅|室|队|馆|政府|办事处|公司|学校|医院|署|社)$")
+_DEPT_IN_TEXT = re.compile(r"(?:^|[，,。：:])\s*(?P<dept>[^，。\d\s]{2,30}?)(?:对|就)(?:本单位|本部门)?(?:(?:19|20)\d{2}\s*年度?)?(?:部门)?整体支出")
 _YEAR_IN_TEXT = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
 
 # --- self-rating and score -----------------------------------------------------------
 _RATING_WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "较差": "差", "差": "差"}
+_AFTER = r"(?=[”\"」』。，,；;、\s）)]|$)"
+_Q = r"[“\"「『]"
 _RATING = re.compile(
-    r"(?:等级|结果|结论|级别)\s*(?:为|是|:|：|评定为|确定为|被评为|评为)?\s*[“\"「『]?(?P<r1>优秀|良好|中等|较差|优|良|中|差)"
-    r"|(?:自评|评价|评定为|评为)\s*[“\"「『]?(?P<r2>优秀|良好|中等|较差|优|良|差|中)[”\"」』]?(?=[。，,；;\s]|$)"
+    r"(?:等级|结果|结论|级别)(?:\s*(?:为|是|:|：|评定为|确定为|被评为|评为)\s*" + _Q + r"?|\s*" + _Q + r"|\s+)"
+    r"(?P<r1>优秀|良好|中等|较差|优|良|中|差)[”\"」』]?" + _AFTER
+    + r"|(?:自评|评定为|评为|评价为|定为)\s*" + _Q + r"?(?P<r2>优秀|良好|中等|较差|优|良|差)[”\"」』]?" + _AFTER
+    + r"|(?:自评|评定为|评为|评价为|定为)\s*" + _Q + r"(?P<r3>中)[”\"」』]"
+    + r"|(?:评定为|评为|评价为|定为)\s*(?P<r4>中)" + _AFTER + r"|自评\s*(?P<r5>中)(?=。|$)"
 )
-_SCORE_WORD = r"(?:(?:自评|综合|评价|考评|绩效|最终)(?:得分|评分|总分)|得分|评分)"
+_SCORE_PREFIX = re.compile(r"(?:自评|综合|评价|考评|绩效|最终)(?:得分|评分|总分)|总得分")
+_SCORE_CONTEXT = re.compile(r"自评|评价|等级|综合")
+_SCORE_WORD = r"(?:(?:自评|综合|评价|考评|绩效|最终)(?:得分|评分|总分)|总得分|得分|评分)"
 _SCORE = re.compile(rf"{_SCORE_WORD}\s*(?:为|是|:|：|达到|共)?\s*(?P<s>\d{{1,3}}(?:\.\d+)?)\s*分"
                     r"|(?:自评|综合|评价|考评|最终)(?:得分|评分)\s*[:：]?\s*(?P<t>\d{1,3}(?:\.\d+)?)(?=\s|$)")
 
@@ -114,6 +122,12 @@ def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]
             if m:
                 year = year or int(m["year"])
                 dept = dept or _clean_department(m["dept"])
+                break
+    if dept is None:
+        for para in head:
+            m = _DEPT_IN_TEXT.search(para)
+            if m:
+                dept = _clean_department(m["dept"])
                 break
     if year is None:
         for para in head:
@@ -407,13 +421,24 @@ def _is_heading_like(para: str) -> bool:
     return len(para) <= 20 and not re.search(r"[。；，,]", para)
 
 
-def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern | None = None) -> int | None:
+def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern | None = None,
+                  prefer_not: re.Pattern | None = None) -> int | None:
+    """The first heading matching `head` (and not `exclude`); one that does not also match
+    `prefer_not` wins ("（一）存在的问题" inside "四、存在的问题及改进措施")."""
+    found = []
     for i, para in enumerate(paragraphs):
         if not head.search(para) or (exclude and exclude.search(para)):
             continue
         if _is_heading(para) or _is_heading_like(para) or (para.rstrip().endswith(("：", ":")) and head.search(para[-30:])):
-            return i
-    return None
+            found.append(i)
+    if prefer_not is not None:
+        for k, i in enumerate(found):
+            if not prefer_not.search(paragraphs[i]):
+                # only a sub-heading right under the combined one, not a later unrelated section
+                if k == 0 or i - found[0] <= 8:
+                    return i
+                break
+    return found[0] if found else None
 
 
 def _read_outline(paragraphs: list[str], rec: Record) -> None:
@@ -422,7 +447,7 @@ def _read_outline(paragraphs: list[str], rec: Record) -> None:
         items = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
         for no, text in enumerate(items, start=1):
             rec.tasks.append(_task(no, text, rec))
-    i = _find_section(paragraphs, _PROBLEMS_HEAD)
+    i = _find_section(paragraphs, _PROBLEMS_HEAD, prefer_not=_PLANS_HEAD)
     if i is not None:
         rec.problems = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
     i = _find_section(paragraphs, _PLANS_HEAD, exclude=_PROBLEMS_HEAD)
@@ -459,10 +484,21 @@ def _read_rating(paragraphs: list[str], rec: Record) -> None:
             if rec.rating is None:
                 m = _RATING.search(sent)
                 if m:
-                    rec.rating = _RATING_WORDS[m["r1"] or m["r2"]]
+                    rec.rating = _RATING_WORDS[next(g for g in m.groups() if g)]
                     rec.evidence["rating"] = sent
-            if rec.score is None:
-                m = _SCORE.search(sent)
-                if m and Decimal(m["s"] or m["t"]) <= 100:
-                    rec.score = Decimal(m["s"] or m["t"])
-                    rec.evidence["score"] = sent
+    # The overall score: 自评得分 / 综合得分 / 总分 first; a bare 得分 only next to the self-evaluation
+    # (an indicator's 得分 is not the report's score).
+    for bare in (False, True):
+        for para in paragraphs:
+            for sent in sentences(para):
+                if rec.score is not None:
+                    return
+                for m in _SCORE.finditer(sent):
+                    prefixed = bool(_SCORE_PREFIX.match(sent, m.start()))
+                    if prefixed == bare or (bare and not _SCORE_CONTEXT.search(sent)):
+                        continue
+                    value = Decimal(m["s"] or m["t"])
+                    if value <= 100:
+                        rec.score = value
+                        rec.evidence["score"] = sent
+                        break

@@ -270,6 +270,17 @@ def test_score(sentence, score):
     assert parse(sentence).score == score
 
 
+def test_indicator_points_are_not_the_score():
+    rec = parse("预算执行率指标得分10分。经自评，部门整体支出绩效自评得分91分，评价等级为优。")
+    assert rec.score == 91
+
+
+@pytest.mark.parametrize("sentence", ["在评价中，发现部分项目进度偏慢。", "自评中，我们对照指标逐项打分。",
+                                      "评价结果中反映的问题已整改。"])
+def test_no_rating_from_prose(sentence):
+    assert parse(sentence).rating is None
+
+
 def test_full_score_is_not_the_score():
     assert parse("本次评价满分100分。").score is None
 
@@ -281,6 +292,7 @@ def test_full_score_is_not_the_score():
     "广州市荔湾区教育局\n2021年度部门整体支出绩效自评报告",
     "2021年度部门整体支出绩效自评报告\n单位名称：广州市荔湾区教育局",
     "部门整体支出绩效自评报告\n2021年，广州市荔湾区教育局对部门整体支出开展了绩效自评。",
+    "2021年度部门整体支出绩效自评报告\n根据区财政局要求，广州市荔湾区教育局对2021年度部门整体支出开展了绩效自评。",
     "广州市荔湾区教育局 2021 部门整体支出绩效评价报告",
     "关于广州市荔湾区教育局2021年度部门整体支出绩效自评报告",
     "广州市荔湾区教育局２０２１年度部门整体支出绩效自评报告",
@@ -309,6 +321,13 @@ def test_unnumbered_sections_are_their_paragraphs():
     rec = parse("五、存在的问题\n支出进度偏慢，年底突击花钱。\n绩效目标不够细化。\n六、下一步工作计划\n加快支出进度。")
     assert rec.problems == ["支出进度偏慢，年底突击花钱。", "绩效目标不够细化。"]
     assert rec.plans == ["加快支出进度。"]
+
+
+def test_problems_and_plans_under_one_combined_heading():
+    rec = parse("四、存在的问题及改进措施\n（一）存在的问题\n1.支出进度偏慢。\n2.目标不细。\n"
+                "（二）改进措施\n1.加快进度。\n2.细化目标。\n3.强化应用。\n五、其他需要说明的情况\n无。")
+    assert rec.problems == ["支出进度偏慢。", "目标不细。"]
+    assert rec.plans == ["加快进度。", "细化目标。", "强化应用。"]
 
 
 def test_tasks_without_funds():
