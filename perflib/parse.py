@@ -249,6 +249,8 @@ def _read_table(paragraphs: list[str], at: int, columns: list[_Column], rec: Rec
             rec.warnings.append(f"table row {line!r}: {len(values)} figures under {len(columns)} columns; not read")
             continue
         block = m.lastgroup
+        if block == "overall" and re.match(r"(?:合计|总计)", label) and "项目名称" in paragraphs[at]:
+            block = "projects"  # the total of a list of projects
         for col, cell in zip(columns, values):
             if col.field is None or re.fullmatch(r"[-—–/－]+", cell):
                 continue

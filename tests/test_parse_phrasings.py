@@ -254,6 +254,13 @@ def test_table_unit_in_column_header_and_score_columns():
     assert rec.basic.is_empty()  # 当年财政拨款 is a source of funds, not a block
 
 
+def test_total_of_a_project_list_is_project_spending():
+    rec = parse("单位：万元\n项目名称 年初预算数 全年执行数 执行率\n社区服务经费 100.00 90.00 90%\n"
+                "环卫保洁经费 200.00 200.00 100%\n合计 300.00 290.00 96.67%")
+    assert fields(rec.projects) == {"initial_budget": D("300.00"), "actual": D("290.00"), "completion_rate": D("96.67")}
+    assert rec.overall.is_empty()
+
+
 @pytest.mark.parametrize("sentence, rating", [
     ("评价等级为“优秀”。", "优"), ("评价等级：良好。", "良"), ("自评等级为中等。", "中"), ("评价结果为“差”。", "差"),
     ("绩效自评优。", "优"), ("综合评定为良。", "良"),
