@@ -4,7 +4,13 @@ tasks, self-rating, problems and plans.
 The parser reads labels ("年初预算", "全年执行数", "预算完成率"…) and takes the
 figure written right after each; the block a figure belongs to (整体 /
 项目 / 基本支出) is the nearest block word before it in the same paragraph.
-A figure that is not written stays None: nothing is inferred here.
+A heading naming a block ("（二）项目支出情况") is the block of the paragraphs
+under it that name none; "其中：基本支出 A 万元，项目支出 B 万元" splits the
+figure labelled before "其中". A table flattened to text (a header line of
+column names, rows "年度资金总额 4982.39 6364.24 …", unit from "单位：万元" /
+"（元）" in the header or the lines above) is read row by row; a row's
+evidence is the row line. A figure that is not written stays None: nothing
+is inferred here.
 """
 from __future__ import annotations
 
