@@ -31,7 +31,7 @@ _TRANS = str.maketrans(_FULLWIDTH)
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:]['\"”’）)】》]*$")
 # Numbered headings and list items: 一、 （一） (一) 1. 1、 （1） (1) 第一，
 LIST_MARKER = re.compile(
-    r"^\s*(?:[（(]\s*[一二三四五六七八九十百\d]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]+[、，,：:]?)"
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十百\d]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|\d{1,2}\s*[.．](?=(?:19|20)\d{2}\s*年)|第[一二三四五六七八九十]+[、，,：:]?)"
 )
 _TITLE = re.compile(r"(报告|报告书|自评表|评价表)\s*$")
 
@@ -70,6 +70,8 @@ def _continues(prev: str, line: str) -> bool:
         return False
     if LIST_MARKER.match(prev) and len(prev) <= 30:
         return False  # a heading such as "一、项目安排管理使用效益情况"
+    if is_table_line(prev) or is_table_line(line):
+        return False  # rows of a table flattened to text stay one per line
     return len(prev) >= 16 or prev.endswith(("，", ",", "、"))
 
 
@@ -183,3 +185,18 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?[”’」』）)]*")
 def sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences, keeping the end punctuation."""
     return [s.strip() for s in _SENTENCE.findall(paragraph) if s.strip()]
+
+
+# A cell of a flattened table: a figure, a percentage or a placeholder ("—").
+TABLE_VALUE = re.compile(r"^(?:[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*%?$|^[-—–/－]+$")
+_TABLE_HEAD_WORD = re.compile(r"预算|执行|支出|决算|调整|完成|金额|分值|得分|权重|指标|项目|名称")
+
+
+def is_table_line(line: str) -> bool:
+    """A table row flattened to text: cells apart by tabs/spaces, mostly figures or column names."""
+    cells = line.split()
+    if len(cells) < 3 or re.search(r"[，。；;]", line):
+        return False
+    values = sum(bool(TABLE_VALUE.match(c)) for c in cells)
+    heads = sum(bool(_TABLE_HEAD_WORD.search(c)) and len(c) <= 16 for c in cells)
+    return (values >= 2 and 2 * values >= len(cells)) or (heads >= 3 and 2 * heads >= len(cells) and values == 0)

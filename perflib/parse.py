@@ -4,7 +4,13 @@ tasks, self-rating, problems and plans.
 The parser reads labels ("年初预算", "全年执行数", "预算完成率"…) and takes the
 figure written right after each; the block a figure belongs to (整体 /
 项目 / 基本支出) is the nearest block word before it in the same paragraph.
-A figure that is not written stays None: nothing is inferred here.
+A heading naming a block ("（二）项目支出情况") is the block of the paragraphs
+under it that name none; "其中：基本支出 A 万元，项目支出 B 万元" splits the
+figure labelled before "其中". A table flattened to text (a header line of
+column names, rows "年度资金总额 4982.39 6364.24 …", unit from "单位：万元" /
+"（元）" in the header or the lines above) is read row by row; a row's
+evidence is the row line. A figure that is not written stays None: nothing
+is inferred here.
 """
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .model import Block, Record, Source, Task
-from .normalize import LIST_MARKER, sentences
+from .normalize import LIST_MARKER, TABLE_VALUE, is_table_line, sentences
 from .numbers import MONEY, NUMBER, PERCENT, money_to_wan, to_decimal
 
 # --- block words: which spending block a figure belongs to -------------------
@@ -23,7 +29,7 @@ _BLOCK_WORDS = re.compile(r"(?P<overall>部门整体|整体支出|整体实际|�
 
 # --- labels and the figure each introduces ------------------------------------
 # Words allowed between a label and its figure ("年初预算数为 4,982.39 万元").
-_FILLER = r"[\s为是达共计合约均:：（）()]{0,6}"
+_FILLER = r"[\s为是达到了共计合约均:：（）()]{0,6}"
 
 
 @dataclass(frozen=True)
@@ -38,8 +44,8 @@ LABELS = [
     Label("initial_budget", r"年初预算(?:数|金额|资金|安排)?", "money"),
     Label("adjusted_budget", r"调整后(?:的)?(?:全年)?预算(?:数|金额)?|预算调整后|全年预算(?:数|金额)?", "money"),
     Label("actual", r"实际支出(?:数|金额)?|全年执行(?:数|金额)?|实际执行(?:数|金额)?|支出决算(?:数)?|决算支出", "money"),
-    Label("adjustment", r"调整增支|预算调增|调增|增支|追加", "money"),
-    Label("adjustment", r"调整减支|预算调减|调减|减支|核减", "money", sign=-1),
+    Label("adjustment", r"调整增支|调整增加|预算调增|预算增加|调增|增支|追加", "money"),
+    Label("adjustment", r"调整减支|调整减少|预算调减|预算减少|调减|减支|核减", "money", sign=-1),
     Label("adjustment", r"预算调整(?:数|额|金额)", "money"),
     Label("adjustment_rate", r"预算调整率|调整率", "percent"),
     Label("completion_rate", r"预算完成率|预算执行率|执行率|完成率", "percent"),
@@ -47,7 +53,7 @@ LABELS = [
 _LABEL_RE = re.compile("|".join(f"(?P<L{i}>{lb.pattern})" for i, lb in enumerate(LABELS)))
 _MONEY_AFTER = re.compile(rf"{_FILLER}(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|千元|元)")
 _PCT_AFTER = re.compile(rf"{_FILLER}(?P<num>{NUMBER})\s*%")
-_COUNT = re.compile(r"(?:共|合计|涉及)\s*(?P<n>\d+)\s*个(?:项目|专项)|项目(?:个数|数量|数)\s*[为:：共]?\s*(?P<m>\d+)\s*个")
+_COUNT = re.compile(r"(?:共|合计|涉及|累计)(?:计|实施|安排|开展|设立|设置|执行|有|涉及)?\s*(?P<n>\d+)\s*个(?:项目|专项)|项目(?:个数|数量|数)\s*[为:：共]?\s*(?P<m>\d+)\s*个")
 _DECREASE_WORDS = re.compile(r"调减|减支|减少|下调|核减")
 
 # --- department and year -----------------------------------------------------------
@@ -55,17 +61,28 @@ _TITLE = re.compile(
     r"^(?P<dept>[^\d，。]*?)\s*(?P<year>(?:19|20)\d{2})\s*年?度?\s*(?P<dept2>[^\d，。]*?)\s*"
     r"(?:部门)?(?:整体)?(?:支出)?(?:绩效|预算绩效)"
 )
-_NAME_LINE = re.compile(r"(?:单位|部门|预算单位)名称\s*[:：]\s*(?P<dept>[^，。\s]+)")
+_NAME_LINE = re.compile(r"(?:单位|部门|预算单位)名称\s*[:：]\s*(?P<dept>[^，。\s\d（(:：]+)")
+_ORG_END = re.compile(r"办事处|委员会|中心|政府|公司|学校|医院|[局办委院处所站会部厅室队馆署社]")
 _ORG_SUFFIX = re.compile(r"(?:局|办|委员会|委|院|处|中心|所|站|会|部|厅|室|队|馆|政府|办事处|公司|学校|医院|署|社)$")
+_DEPT_IN_TEXT = re.compile(r"(?:^|[，,。：:])\s*(?P<dept>[^，。\d\s]{2,30}?)(?:对|就)(?:本单位|本部门)?(?:(?:19|20)\d{2}\s*年度?)?(?:部门)?整体支出")
 _YEAR_IN_TEXT = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
 
 # --- self-rating and score -----------------------------------------------------------
 _RATING_WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "较差": "差", "差": "差"}
+_AFTER = r"(?=[”\"」』。，,；;、\s）)]|$)"
+_Q = r"[“\"「『]"
 _RATING = re.compile(
-    r"(?:等级|结果|结论|级别)\s*(?:为|是|:|：|评定为|确定为|被评为|评为)?\s*[“\"「『]?(?P<r1>优秀|良好|中等|较差|优|良|中|差)"
-    r"|(?:自评|评价|评定为|评为)\s*[“\"「『]?(?P<r2>优秀|良好|中等|较差|优|良|差|中)[”\"」』]?(?=[。，,；;\s]|$)"
+    r"(?:等级|结果|结论|级别)(?:\s*(?:为|是|:|：|评定为|确定为|被评为|评为)\s*" + _Q + r"?|\s*" + _Q + r"|\s+)"
+    r"(?P<r1>优秀|良好|中等|较差|优|良|中|差)[”\"」』]?" + _AFTER
+    + r"|(?:自评|评定为|评为|评价为|定为)\s*" + _Q + r"?(?P<r2>优秀|良好|中等|较差|优|良|差)[”\"」』]?" + _AFTER
+    + r"|(?:自评|评定为|评为|评价为|定为)\s*" + _Q + r"(?P<r3>中)[”\"」』]"
+    + r"|(?:评定为|评为|评价为|定为)\s*(?P<r4>中)" + _AFTER + r"|自评\s*(?P<r5>中)(?=。|$)"
 )
-_SCORE = re.compile(r"(?:自评|综合|评价|考评|绩效|最终)?(?:得分|评分|总分)\s*(?:为|是|:|：|达到|共)?\s*(?P<s>\d{1,3}(?:\.\d+)?)\s*分")
+_SCORE_PREFIX = re.compile(r"(?:自评|综合|评价|考评|绩效|最终)(?:得分|评分|总分)|总得分")
+_SCORE_CONTEXT = re.compile(r"自评|评价|等级|综合")
+_SCORE_WORD = r"(?:(?:自评|综合|评价|考评|绩效|最终)(?:得分|评分|总分)|总得分|得分|评分)"
+_SCORE = re.compile(rf"{_SCORE_WORD}\s*(?:为|是|:|：|达到|共)?\s*(?P<s>\d{{1,3}}(?:\.\d+)?)\s*分"
+                    r"|(?:自评|综合|评价|考评|最终)(?:得分|评分)\s*[:：]?\s*(?P<t>\d{1,3}(?:\.\d+)?)(?=\s|$)")
 
 # --- outline: tasks, problems, plans --------------------------------------------------
 _TASKS_HEAD = re.compile(r"绩效目标(?:完成|实现)?情况|主要(?:绩效)?(?:目标|任务)|重点(?:工作)?任务|年度(?:绩效)?目标")
@@ -101,7 +118,7 @@ def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]
         for para in head:
             m = _NAME_LINE.search(para)
             if m:
-                dept = _clean_department(m["dept"])
+                dept = _clean_department(_trim_org(m["dept"]))
                 break
     if year is None or dept is None:
         for para in head:
@@ -111,6 +128,12 @@ def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]
             if m:
                 year = year or int(m["year"])
                 dept = dept or _clean_department(m["dept"])
+                break
+    if dept is None:
+        for para in head:
+            m = _DEPT_IN_TEXT.search(para)
+            if m:
+                dept = _clean_department(m["dept"])
                 break
     if year is None:
         for para in head:
@@ -126,9 +149,18 @@ def _clean_department(name: str | None) -> str | None:
     if not name:
         return None
     name = re.sub(r"^[\s《“\"]+|[\s》”\"]+$", "", name)
-    name = re.sub(r"(?:部门|单位)$", "", name).strip()
+    name = re.sub(r"^(?:关于|附件\s*\d*\s*[:：]?)", "", name)
+    name = re.sub(r"(?:关于|的)?(?:部门|单位)?$", "", name).strip()
     name = re.sub(r"\s+", "", name) if re.search(r"[\u4e00-\u9fff]", name) else name
     return name if len(name) >= 2 else None
+
+
+def _trim_org(name: str) -> str:
+    """"XX局根据…" (a name line run into the next sentence) → "XX局"."""
+    if _ORG_SUFFIX.search(name):
+        return name
+    ends = [m.end() for m in _ORG_END.finditer(name)]
+    return name[:ends[-1]] if ends else name
 
 
 def _looks_like_org(para: str) -> bool:
@@ -137,18 +169,137 @@ def _looks_like_org(para: str) -> bool:
 
 # ---------------------------------------------------------------------------------------
 def _read_figures(paragraphs: list[str], rec: Record) -> None:
-    for para in paragraphs:
-        context = None  # a block word carries over sentences within one paragraph
+    i = 0
+    heading = None
+    while i < len(paragraphs):
+        columns = _table_columns(paragraphs[i])
+        if columns:
+            i += 1 + _read_table(paragraphs, i, columns, rec)
+            continue
+        para = paragraphs[i]
+        if _is_heading(para) or _is_heading_like(para):
+            heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
+        context = heading  # a block word carries over sentences within one paragraph
         for sent in sentences(para):
             context = _read_sentence(sent, context, rec)
+        i += 1
+
+
+def _last_block(text: str) -> str | None:
+    last = None
+    for m in _BLOCK_WORDS.finditer(text):
+        if not _is_breakdown_item(text, m):
+            last = m.lastgroup
+    return last
+
+
+# --- tables flattened to text lines ------------------------------------------------------
+# Column headers of the self-evaluation table and the field each holds (None: not a block figure).
+_COLUMNS = [
+    ("initial_budget", "money", re.compile(r"^年初(?:预算)?(?:数|金额|资金)?")),
+    ("adjusted_budget", "money", re.compile(r"^(?:全年预算|调整后(?:的)?(?:全年)?预算)(?:数|金额)?")),
+    ("actual", "money", re.compile(r"^(?:全年执行|实际执行|实际支出|执行|支出决算|决算)(?:数|金额)?(?![率])")),
+    ("adjustment", "money", re.compile(r"^(?:预算)?调整(?:数|额|金额)")),
+    ("adjustment_rate", "percent", re.compile(r"^(?:预算)?调整率")),
+    ("completion_rate", "percent", re.compile(r"^(?:预算)?(?:执行率|完成率)")),
+    (None, None, re.compile(r"^(?:分值|得分|权重|满分|偏差|备注|说明)")),
+]
+_ROW_BLOCK = re.compile(r"(?P<overall>年度资金总额|资金总额|部门整体支出|整体支出|支出总额|合计|总计)"
+                        r"|(?P<basic>基本支出)|(?P<projects>项目支出)")
+_UNIT_NOTE = re.compile(r"(?:单位\s*[:：]\s*|[（(]\s*)(?P<unit>万元|亿元|千元|元)")
+
+
+@dataclass(frozen=True)
+class _Column:
+    field: str | None
+    kind: str | None
+    unit: str | None  # a unit written in the column header itself
+
+
+def _table_columns(line: str) -> list[_Column] | None:
+    """The value columns of a table header line ("项目 年初预算数 全年预算数 全年执行数 执行率")."""
+    if not is_table_line(line):
+        return None
+    cells = line.split()
+    columns: list[_Column] = []
+    for cell in cells:
+        for fld, kind, pattern in _COLUMNS:
+            if pattern.match(cell):
+                unit = _UNIT_NOTE.search(cell)
+                columns.append(_Column(fld, kind, unit["unit"] if unit else None))
+                break
+        else:
+            if columns:  # an unknown column among the value columns: its place matters, its figure doesn't
+                columns.append(_Column(None, None, None))
+    known = [c for c in columns if c.field]
+    return columns if len(known) >= 2 else None
+
+
+def _read_table(paragraphs: list[str], at: int, columns: list[_Column], rec: Record) -> int:
+    """Read the rows under the header paragraphs[at]; returns how many rows were consumed."""
+    unit = _table_unit(paragraphs, at)
+    n = 0
+    for line in paragraphs[at + 1:]:
+        cells = line.split()
+        k = 0
+        while k < len(cells) and not TABLE_VALUE.match(cells[k]):
+            k += 1
+        label, values = "".join(cells[:k]), cells[k:]
+        if not values or not label or not all(TABLE_VALUE.match(c) for c in values):
+            break
+        n += 1
+        m = _ROW_BLOCK.search(label)
+        if not m:
+            continue  # a row of no block (当年财政拨款, 上年结转…)
+        if len(values) != len(columns):
+            rec.warnings.append(f"table row {line!r}: {len(values)} figures under {len(columns)} columns; not read")
+            continue
+        block = m.lastgroup
+        if block == "overall" and re.match(r"(?:合计|总计)", label) and "项目名称" in paragraphs[at]:
+            block = "projects"  # the total of a list of projects
+        for col, cell in zip(columns, values):
+            if col.field is None or re.fullmatch(r"[-—–/－]+", cell):
+                continue
+            number = cell.rstrip("%").strip()
+            if col.kind == "percent":
+                value = to_decimal(number)
+            else:
+                if cell.endswith("%"):
+                    continue
+                col_unit = col.unit or unit
+                if col_unit is None:
+                    rec.warnings.append(f"table row {line!r}: no unit stated; assumed 万元")
+                    col_unit = "万元"
+                value = money_to_wan(number, col_unit)
+            _store(rec, block, col.field, value, line)
+    return n
+
+
+def _table_unit(paragraphs: list[str], at: int) -> str | None:
+    """The unit a table states in its header or in the title/note lines just above it."""
+    for line in [paragraphs[at]] + paragraphs[max(0, at - 3):at][::-1]:
+        m = _UNIT_NOTE.search(line)
+        if m:
+            return m["unit"]
+    return None
 
 
 def _block_at(sent: str, pos: int, context: str | None) -> str | None:
     """The block named by the nearest block word before `pos`."""
     found = context
     for m in _BLOCK_WORDS.finditer(sent, 0, pos):
-        found = m.lastgroup
+        if not _is_breakdown_item(sent, m):
+            found = m.lastgroup
     return found
+
+
+_FIGURE_NEXT = re.compile(rf"\s*(?:为|是|共|合计|:|：)?\s*(?:{NUMBER})")
+
+
+def _is_breakdown_item(sent: str, m: re.Match) -> bool:
+    """"其中：基本支出 2762.37 万元，项目支出 3601.87 万元": these block words name a share
+    of the figure before, not the block of the labels after them."""
+    return bool(_FIGURE_NEXT.match(sent, m.end())) and "其中" in sent[: m.start()]
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record) -> str | None:
@@ -171,10 +322,32 @@ def _read_sentence(sent: str, context: str | None, rec: Record) -> str | None:
         if label.field == "adjustment_rate" and value > 0 and _DECREASE_WORDS.search(sent[: m.start()].rsplit("，", 1)[-1] + m.group()):
             value = -value
         _store(rec, block, label.field, value, sent)
-    last = None
-    for m in _BLOCK_WORDS.finditer(sent):
-        last = m.lastgroup
-    return last or context
+    _read_breakdown(sent, rec)
+    return _last_block(sent) or context
+
+
+# "全年执行数 6364.24 万元，其中：基本支出 2762.37 万元，项目支出 3601.87 万元"
+_BREAKDOWN = re.compile(r"其中\s*[:：，,]?\s*")
+_BLOCK_FIGURE = re.compile(rf"(?P<block>基本支出|项目支出)\s*(?:为|是|共|合计|:|：)?\s*(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|千元|元)")
+
+
+def _read_breakdown(sent: str, rec: Record) -> None:
+    """Block words followed directly by an amount, after "其中", take the money label before "其中"."""
+    for q in _BREAKDOWN.finditer(sent):
+        labels = [m for m in _LABEL_RE.finditer(sent, 0, q.start())
+                  if LABELS[int(m.lastgroup[1:])].kind == "money"]
+        if not labels:
+            continue
+        label = LABELS[int(labels[-1].lastgroup[1:])]
+        if label.field == "adjustment":
+            continue  # the sign of a breakdown of an adjustment is not stated reliably
+        end = len(sent)
+        nxt = _LABEL_RE.search(sent, q.end())
+        if nxt:
+            end = nxt.start()
+        for m in _BLOCK_FIGURE.finditer(sent, q.end(), end):
+            block = "basic" if m["block"] == "基本支出" else "projects"
+            _store(rec, block, label.field, money_to_wan(m["num"], m["unit"]), sent)
 
 
 def _store(rec: Record, block: str, field: str, value, sentence: str) -> None:
@@ -256,13 +429,24 @@ def _is_heading_like(para: str) -> bool:
     return len(para) <= 20 and not re.search(r"[。；，,]", para)
 
 
-def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern | None = None) -> int | None:
+def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern | None = None,
+                  prefer_not: re.Pattern | None = None) -> int | None:
+    """The first heading matching `head` (and not `exclude`); one that does not also match
+    `prefer_not` wins ("（一）存在的问题" inside "四、存在的问题及改进措施")."""
+    found = []
     for i, para in enumerate(paragraphs):
         if not head.search(para) or (exclude and exclude.search(para)):
             continue
         if _is_heading(para) or _is_heading_like(para) or (para.rstrip().endswith(("：", ":")) and head.search(para[-30:])):
-            return i
-    return None
+            found.append(i)
+    if prefer_not is not None:
+        for k, i in enumerate(found):
+            if not prefer_not.search(paragraphs[i]):
+                # only a sub-heading right under the combined one, not a later unrelated section
+                if k == 0 or i - found[0] <= 8:
+                    return i
+                break
+    return found[0] if found else None
 
 
 def _read_outline(paragraphs: list[str], rec: Record) -> None:
@@ -271,7 +455,7 @@ def _read_outline(paragraphs: list[str], rec: Record) -> None:
         items = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
         for no, text in enumerate(items, start=1):
             rec.tasks.append(_task(no, text, rec))
-    i = _find_section(paragraphs, _PROBLEMS_HEAD)
+    i = _find_section(paragraphs, _PROBLEMS_HEAD, prefer_not=_PLANS_HEAD)
     if i is not None:
         rec.problems = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
     i = _find_section(paragraphs, _PLANS_HEAD, exclude=_PROBLEMS_HEAD)
@@ -308,10 +492,21 @@ def _read_rating(paragraphs: list[str], rec: Record) -> None:
             if rec.rating is None:
                 m = _RATING.search(sent)
                 if m:
-                    rec.rating = _RATING_WORDS[m["r1"] or m["r2"]]
+                    rec.rating = _RATING_WORDS[next(g for g in m.groups() if g)]
                     rec.evidence["rating"] = sent
-            if rec.score is None:
-                m = _SCORE.search(sent)
-                if m and Decimal(m["s"]) <= 100:
-                    rec.score = Decimal(m["s"])
-                    rec.evidence["score"] = sent
+    # The overall score: 自评得分 / 综合得分 / 总分 first; a bare 得分 only next to the self-evaluation
+    # (an indicator's 得分 is not the report's score).
+    for bare in (False, True):
+        for para in paragraphs:
+            for sent in sentences(para):
+                if rec.score is not None:
+                    return
+                for m in _SCORE.finditer(sent):
+                    prefixed = bool(_SCORE_PREFIX.match(sent, m.start()))
+                    if prefixed == bare or (bare and not _SCORE_CONTEXT.search(sent)):
+                        continue
+                    value = Decimal(m["s"] or m["t"])
+                    if value <= 100:
+                        rec.score = value
+                        rec.evidence["score"] = sent
+                        break

@@ -1,0 +1,498 @@
+"""Synthetic 部门整体支出绩效评价报告: random but consistent figures, rendered as text.
+
+Three steps, kept apart so that other tools can reuse any of them:
+
+* ``make_figures(rng)`` draws the figures of one department-year (a ``Figures``):
+  budgets, adjustments and rates computed and rounded the way a report states
+  them, projects ≤ overall, task funds ≤ project spending, an optional basic
+  block, a rating consistent with the score, problems and plans.
+* ``make_variant(rng, template)`` draws how the report is written: unit
+  (元/万元/亿元), thousands separators, fullwidth digits, spaces, numbering,
+  title form, 增支/减支/调减 wording, prose or table.
+* ``render_text(figures, template, variant)`` writes the report as plain text
+  (one paragraph per line; a PDF/DOCX writer can split it into paragraphs and,
+  for lines containing a tab, table rows). ``expected(figures, template,
+  variant)`` is the record the parser must read back from that text.
+
+Templates: ``"seed"`` (the Guangzhou template of the seed report: 实际支出 /
+预算完成率 / 较年初预算 / 调整增支 / 预算调整率) and ``"national"`` (the
+self-evaluation-table template: 年初预算数 / 全年预算数 / 全年执行数 / 预算执行率,
+基本支出 and 项目支出 separately, 自评得分 and 评价等级), the latter as prose
+(``variant.table=False``) or as a table flattened to text lines.
+
+Every amount is exact at the precision it is written with: 万元 with 2
+decimals, 元 as integral yuan (optionally ``.00``), 亿元 with up to 6 decimals,
+so the expected figures are exact Decimals.
+
+    python -m tests.corpus OUTDIR [N] [SEED]   # write N sample .txt reports + expected .json
+"""
+from __future__ import annotations
+
+import json
+import random
+import sys
+from dataclasses import asdict, dataclass, field, replace
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+TEMPLATES = ("seed", "national")
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+# --- names -----------------------------------------------------------------------------
+_PLACES = ["广州市荔湾区", "广州市天河区", "深圳市南山区", "长沙市岳麓区", "成都市武侯区", "杭州市西湖区",
+           "湘潭县", "宁乡市", "南京市玄武区", "郑州市金水区", "昆明市五华区", "江门市新会区"]
+_ORGS = ["教育局", "财政局", "农业农村局", "卫生健康局", "人力资源和社会保障局", "生态环境分局",
+         "住房和城乡建设局", "人民政府花地街道办事处", "文化广电旅游体育局", "民政局", "交通运输局",
+         "市场监督管理局", "水务局", "司法局", "统计局", "退役军人事务局", "卫生健康委员会",
+         "城市管理和综合执法局", "机关事务管理中心", "档案馆", "疾病预防控制中心", "委组织部"]
+
+_TASK_TEXTS = [
+    "通过完善街道工作，提高工作人员服务群众的素质，使街道工作逐步规范化、制度化。",
+    "为有需要的社区居民提供预防性、支持性、补救性的综合服务，提高基层群众参与社区活动的热情。",
+    "有效防范遏制重特大事故，推动地区安全形势持续稳定好转，维护辖区社会稳定大局。",
+    "增强基层党组织的凝聚力和战斗力，加强学习型党组织建设，提升党员群众服务满意度。",
+    "完成年度义务教育学校改造任务，改善办学条件，全面提升教育教学质量。",
+    "推进高标准农田建设，落实耕地地力保护补贴，保障粮食生产安全。",
+    "开展城乡环境综合整治，完成黑臭水体治理和垃圾分类工作目标。",
+    "落实就业创业扶持政策，开展职业技能培训，促进城乡劳动者稳定就业。",
+]
+_PROBLEMS = [
+    "项目落地和建设进度滞后，受疫情、资金链等影响，有的建设进度比较缓慢，新的增长点尚未形成。",
+    "预算编制的科学性和精准性有待提高，年中追加调整较多，年初预算与实际执行存在一定差距。",
+    "绩效目标设置不够细化量化，部分指标难以考核，绩效评价结果运用不够充分。",
+    "基层任务繁重、权责不清的矛盾仍比较突出，部分工作存在人与事不对等的情况。",
+    "资产管理基础工作较为薄弱，固定资产账实不符的情况仍有发生。",
+    "专项资金支出进度不均衡，下半年特别是第四季度支出较为集中。",
+]
+_PLANS = [
+    "加强预算编制管理，提高预算编制的科学性和准确性，减少年中调整。",
+    "健全绩效目标管理，细化量化绩效指标，强化绩效评价结果运用。",
+    "加快项目实施和资金支付进度，跟踪预算项目执行情况，将责任落实到人。",
+    "加强资产管理，定期开展资产清查，确保账实相符。",
+    "强化财务人员业务培训，提升财务管理和绩效管理水平。",
+]
+_PLAN_HEADS = ["下一步工作计划", "改进措施", "整改措施", "意见建议", "下一步改进措施", "下一步工作打算"]
+
+
+# --- figures -----------------------------------------------------------------------------
+@dataclass
+class BlockFigures:
+    initial: Decimal  # 万元, 2 decimals
+    adjustment: Decimal  # signed
+    actual: Decimal
+    count: int | None = None
+
+    @property
+    def adjusted(self) -> Decimal:
+        return self.initial + self.adjustment
+
+    @property
+    def adjustment_rate(self) -> Decimal:
+        return (self.adjustment / self.initial * HUNDRED).quantize(CENT, ROUND_HALF_UP)
+
+    @property
+    def completion_rate(self) -> Decimal:
+        return (self.actual / self.adjusted * HUNDRED).quantize(CENT, ROUND_HALF_UP)
+
+
+@dataclass
+class Figures:
+    department: str
+    year: int
+    overall: BlockFigures
+    projects: BlockFigures
+    basic: BlockFigures | None
+    tasks: list[tuple[str, Decimal | None]]
+    score: Decimal
+    rating: str  # 优/良/中/差
+    problems: list[str]
+    plans: list[str]
+
+
+def _money(rng: random.Random, lo: float, hi: float) -> Decimal:
+    return Decimal(rng.randint(int(lo * 100), int(hi * 100))) / 100
+
+
+def _block(rng: random.Random, lo: float, hi: float, full: bool | None = None) -> BlockFigures:
+    initial = _money(rng, lo, hi)
+    sign = 1 if rng.random() < 0.65 else -1
+    adjustment = (initial * Decimal(rng.uniform(0.01, 0.45)) * sign).quantize(CENT, ROUND_HALF_UP)
+    if adjustment == 0:
+        adjustment = CENT
+    adjusted = initial + adjustment
+    if full if full is not None else rng.random() < 0.5:
+        actual = adjusted
+    else:
+        actual = (adjusted * Decimal(rng.uniform(0.8, 0.999))).quantize(CENT, ROUND_DOWN)
+    return BlockFigures(initial, adjustment, actual)
+
+
+def _rating(score: Decimal) -> str:
+    return "优" if score >= 90 else "良" if score >= 80 else "中" if score >= 60 else "差"
+
+
+def make_figures(rng: random.Random | int | None = None) -> Figures:
+    """Random, consistent figures of one department-year (`rng` a Random or a seed)."""
+    if not isinstance(rng, random.Random):
+        rng = random.Random(rng)
+    full = rng.random() < 0.5
+    basic = _block(rng, 200, 8000, full)
+    projects = _block(rng, 50, 9000, full)
+    projects.count = rng.randint(1, 120)
+    overall = BlockFigures(basic.initial + projects.initial, basic.adjustment + projects.adjustment,
+                           basic.actual + projects.actual)
+    if overall.adjustment == 0:  # a zero adjustment has no sign word; keep the figures simple
+        basic.adjustment += CENT  # raises basic's adjusted budget: actual stays within it
+        overall = BlockFigures(basic.initial + projects.initial, basic.adjustment + projects.adjustment,
+                               basic.actual + projects.actual)
+    n_tasks = rng.randint(0, 5)
+    texts = rng.sample(_TASK_TEXTS, n_tasks)
+    budget = projects.actual * Decimal(rng.uniform(0.3, 0.98))
+    weights = [rng.random() + 0.05 for _ in range(n_tasks)]
+    with_funds = rng.random() < 0.75
+    tasks = []
+    for text, w in zip(texts, weights):
+        funds = (budget * Decimal(w / sum(weights))).quantize(CENT, ROUND_DOWN) if with_funds else None
+        if funds is not None and rng.random() < 0.1:
+            funds = None  # one task without funds now and then
+        tasks.append((text, funds))
+    score = Decimal(rng.randint(550, 1000)) / 10
+    if rng.random() < 0.5:
+        score = score.to_integral_value(ROUND_DOWN)
+    return Figures(
+        department=rng.choice(_PLACES) + rng.choice(_ORGS),
+        year=rng.randint(2016, 2024),
+        overall=overall, projects=projects, basic=basic,
+        tasks=tasks, score=score, rating=_rating(score),
+        problems=rng.sample(_PROBLEMS, rng.randint(1, 4)),
+        plans=rng.sample(_PLANS, rng.randint(1, 4)),
+    )
+
+
+# --- how it is written ----------------------------------------------------------------
+@dataclass(frozen=True)
+class Variant:
+    unit: str = "万元"  # 万元 | 元 | 亿元
+    thousands: bool = False  # 6,364.24
+    yuan_cents: bool = True  # 元 amounts written with .00
+    fullwidth: bool = False  # ６３６４．２４
+    space: bool = True  # "6364.24 万元" vs "6364.24万元"
+    section: str = "一、"  # numbering of sections: 一、 | （一） | 1.
+    item: str = "（一）"  # numbering of list items: （一） (一) 一、 1. （1） 1、 (1) or "" for paragraphs
+    title: str = "dept-year"  # dept-year | year-dept | two-lines | name-line | sentence
+    decrease: str = "调整减支"  # 调整减支 | 调减 | 减支
+    signed_rate: bool = False  # a decrease's rate written "-3.2%"
+    rate_100: str = "100"  # how 100 % is written: "100" | "100.00"
+    state_basic: bool = True  # seed template: state the basic block too
+    state_count: bool = True  # national template: state the number of projects
+    state_score: bool = True  # national template: state 自评得分
+    rating_word: str = "short"  # short (优) | long (优秀)
+    breakdown: bool = False  # national prose: "全年执行数 X，其中：基本支出 A，项目支出 B" instead of block by block
+    table: bool = False  # national template: figures in a flattened table
+    table_sep: str = " "  # "\t" (DOCX cells) or spaces
+    table_scores: bool = False  # 自评表 columns 分值 / 得分 as well
+    plan_head: str = "下一步工作计划"
+    task_funds: str = "任务涉及项目资金"  # phrase before a task's funds
+
+
+ITEM_STYLES = ("（一）", "(一)", "一、", "1.", "（1）", "1、", "(1)")
+_SECTION_FOR_ITEM = {"（一）": ["一、"], "(一)": ["一、"], "一、": ["（一）", "1."], "1.": ["一、", "（一）"],
+                     "（1）": ["一、", "（一）", "1."], "1、": ["一、", "（一）"], "(1)": ["一、", "1."], "": ["一、"]}
+
+
+def make_variant(rng: random.Random | int | None, template: str) -> Variant:
+    if not isinstance(rng, random.Random):
+        rng = random.Random(rng)
+    item = rng.choice(ITEM_STYLES + ("",))
+    return Variant(
+        unit=rng.choice(["万元", "万元", "元", "亿元"]),
+        thousands=rng.random() < 0.4,
+        yuan_cents=rng.random() < 0.5,
+        fullwidth=rng.random() < 0.25,
+        space=rng.random() < 0.5,
+        section=rng.choice(_SECTION_FOR_ITEM[item]),
+        item=item,
+        title=rng.choice(["dept-year", "year-dept", "two-lines", "name-line", "sentence"]),
+        decrease=rng.choice(["调整减支", "调减", "减支"]),
+        signed_rate=rng.random() < 0.3,
+        rate_100=rng.choice(["100", "100.00"]),
+        state_basic=rng.random() < 0.5,
+        state_count=rng.random() < 0.6,
+        state_score=rng.random() < 0.7,
+        rating_word=rng.choice(["short", "long"]),
+        breakdown=rng.random() < 0.5,
+        table=template == "national" and rng.random() < 0.5,
+        table_sep=rng.choice(["\t", " ", "  "]),
+        table_scores=rng.random() < 0.4,
+        plan_head=rng.choice(_PLAN_HEADS),
+        task_funds=rng.choice(["任务涉及项目资金", "安排资金", "使用项目经费", "涉及资金"]),
+    )
+
+
+_CN = "一二三四五六七八九十"
+_FULL = str.maketrans({**{chr(0x30 + i): chr(0xFF10 + i) for i in range(10)}, ".": "．", "%": "％", ",": "，"})
+
+
+def _marker(style: str, n: int) -> str:
+    cn = _CN[n - 1] if n <= 10 else "十" + _CN[n - 11]
+    return {"（一）": f"（{cn}）", "(一)": f"({cn})", "一、": f"{cn}、", "1.": f"{n}.",
+            "（1）": f"（{n}）", "1、": f"{n}、", "(1)": f"({n})", "": ""}[style]
+
+
+def _num(value: Decimal, places: int, thousands: bool) -> str:
+    q = value.quantize(Decimal(1).scaleb(-places)) if places else value.quantize(Decimal(1))
+    return f"{q:,f}" if thousands else f"{q:f}"
+
+
+def amount(wan: Decimal, v: Variant, with_unit: bool = True) -> str:
+    """A 万元 figure as the variant writes it ("6,364.24 万元", "63642400元", "0.636424 亿元")."""
+    if v.unit == "元":
+        text = _num(wan * 10000, 2 if v.yuan_cents else 0, v.thousands)
+    elif v.unit == "亿元":
+        yi = (wan / 10000).quantize(Decimal("0.000001"))
+        text = f"{yi:f}".rstrip("0")
+        text = text + "0" * (2 - len(text.split(".")[1])) if "." in text else text + ".00"
+        if v.thousands and yi >= 1000:
+            text = _num(yi, len(text.split(".")[1]), True)
+    else:
+        text = _num(wan, 2, v.thousands)
+    return text + ((" " if v.space else "") + v.unit if with_unit else "")
+
+
+def rate(value: Decimal, v: Variant, signed: bool = True) -> str:
+    value = value if signed else abs(value)
+    text = v.rate_100 if value == HUNDRED else f"{value:f}"
+    return text + "%"
+
+
+def _sp(v: Variant) -> str:
+    return " " if v.space else ""
+
+
+# --- templates ----------------------------------------------------------------------------
+def _title(f: Figures, v: Variant, kind: str) -> list[str]:
+    y, d = f.year, f.department
+    name = f"部门整体支出绩效{kind}报告"
+    return {
+        "dept-year": [f"{d}{y}年度{name}"],
+        "year-dept": [f"{y}年度{d}{name}"],
+        "two-lines": [d, f"{y}年度{name}"],
+        "name-line": [f"{y}年度{name}", f"单位名称：{d}"],
+        "sentence": [name],
+    }[v.title]
+
+
+def _adjust_clause(b: BlockFigures, v: Variant) -> str:
+    if b.adjustment >= 0:
+        return f"调整增支{_sp(v)}{amount(b.adjustment, v)}，预算调整率{_sp(v)}{rate(b.adjustment_rate, v)}"
+    return (f"{v.decrease}{_sp(v)}{amount(-b.adjustment, v)}，预算调整率{_sp(v)}"
+            f"{rate(b.adjustment_rate, v, signed=v.signed_rate)}")
+
+
+def _seed_figures(b: BlockFigures, v: Variant) -> str:
+    return (f"实际支出{_sp(v)}{amount(b.actual, v)}，预算完成率{_sp(v)}{rate(b.completion_rate, v)}，"
+            f"较年初预算{_sp(v)}{amount(b.initial, v)}，{_adjust_clause(b, v)}")
+
+
+def _section(v: Variant, n: int, text: str) -> str:
+    return _marker(v.section, n) + text
+
+
+def _items(v: Variant, texts: list[str]) -> list[str]:
+    return [_marker(v.item, i) + t for i, t in enumerate(texts, start=1)]
+
+
+def _task_lines(f: Figures, v: Variant) -> list[str]:
+    out = []
+    for text, funds in f.tasks:
+        line = text
+        if funds is not None:
+            line += f"{v.task_funds}{_sp(v)}{amount(funds, v)}。"
+        out.append(line)
+    return _items(v, out)
+
+
+def _intro(f: Figures, v: Variant) -> str:
+    """The first sentence: states the year (and the department when the title does not)."""
+    return f"根据财政预算绩效管理要求，{f.year}年{f.department}对部门整体支出开展绩效自评。"
+
+
+def _render_seed(f: Figures, v: Variant) -> list[str]:
+    lines = [f"{f.department} {f.year} 部门整体支出绩效评价报告"] if v.title == "dept-year" else _title(f, v, "评价")
+    o, p = f.overall, f.projects
+    para = (f"根据财政预算绩效管理要求，{f.year}{_sp(v)}年{f.department}对部门整体支出开展绩效自评，"
+            f"年度整体{_seed_figures(o, v)}。")
+    if v.state_basic and f.basic is not None:
+        para += f"其中基本支出{_seed_figures(f.basic, v)}。"
+    para += "从整体评价情况来看，预算编制、执行及使用效益情况均达到了预期的绩效目标。"
+    lines.append(para)
+    lines.append(_section(v, 1, "项目安排管理使用效益情况"))
+    para = (f"{f.year}{_sp(v)}年度，{f.department}财政支出项目包括专项工作经费、人员经费等共{_sp(v)}{p.count}{_sp(v)}个项目，"
+            f"{_seed_figures(p, v)}。从评价情况来看，我单位较好完成了年度工作任务。")
+    if f.tasks:
+        para += "主要绩效目标完成情况："
+    lines.append(para)
+    lines += _task_lines(f, v)
+    lines.append(_section(v, 2, "综合评价情况及评价结论"))
+    word = {"short": f.rating, "long": _LONG[f.rating]}[v.rating_word]
+    lines.append(f"{f.year}{_sp(v)}年{f.department}按期完成各项工作任务，绩效自评{word}。")
+    lines.append(_section(v, 3, "工作中存在的问题及改进措施"))
+    lines += _items(v, f.problems)
+    lines.append(_section(v, 4, f"{f.year + 1}{_sp(v)}年工作计划及改进措施"))
+    lines += _items(v, f.plans) if v.item else ["".join(f.plans)]
+    return lines
+
+
+_LONG = {"优": "优秀", "良": "良好", "中": "中等", "差": "较差"}
+
+
+def _national_prose(b: BlockFigures, v: Variant) -> str:
+    return (f"年初预算数为{_sp(v)}{amount(b.initial, v)}，全年预算数{_sp(v)}{amount(b.adjusted, v)}，"
+            f"全年执行数{_sp(v)}{amount(b.actual, v)}，预算执行率{_sp(v)}{rate(b.completion_rate, v)}")
+
+
+def _table(f: Figures, v: Variant) -> list[str]:
+    sep = v.table_sep
+    unit_v = replace(v, space=False)
+    cols = ["项目", "年初预算数", "全年预算数", "全年执行数"] + (["分值", "执行率", "得分"] if v.table_scores else ["执行率"])
+    rows = [("年度资金总额", f.overall, "10"), ("其中：基本支出", f.basic, "—"), ("项目支出", f.projects, "—")]
+    out = [f"{f.year}年度部门整体支出预算执行情况（单位：{v.unit}）", sep.join(cols)]
+    for name, b, points in rows:
+        cells = [name, amount(b.initial, unit_v, False), amount(b.adjusted, unit_v, False),
+                 amount(b.actual, unit_v, False)]
+        pct = rate(b.completion_rate, v)
+        cells += [points, pct, points] if v.table_scores else [pct]
+        out.append(sep.join(cells))
+    return out
+
+
+def _render_national(f: Figures, v: Variant) -> list[str]:
+    lines = _title(f, v, "自评")
+    if v.title == "sentence":
+        lines.append(_intro(f, v))
+    lines.append(_section(v, 1, "部门基本情况"))
+    lines.append(f"{f.department}内设机构{_sp(v)}6{_sp(v)}个，编制人数{_sp(v)}45{_sp(v)}人，主要负责本系统政策的组织实施。")
+    lines.append(_section(v, 2, "部门整体支出情况"))
+    if v.table:
+        lines += _table(f, v)
+    elif v.breakdown:
+        o, b, p, sp = f.overall, f.basic, f.projects, _sp(v)
+        parts = []
+        for label, attr in (("年初预算数", "initial"), ("全年预算数", "adjusted"), ("全年执行数", "actual")):
+            parts.append(f"{label}{sp}{amount(getattr(o, attr), v)}，其中：基本支出{sp}{amount(getattr(b, attr), v)}，"
+                         f"项目支出{sp}{amount(getattr(p, attr), v)}")
+        lines.append(f"{f.year}年度部门整体支出" + "；".join(parts) + "。"
+                     f"部门整体预算执行率{sp}{rate(o.completion_rate, v)}，其中基本支出预算执行率{sp}"
+                     f"{rate(b.completion_rate, v)}，项目支出预算执行率{sp}{rate(p.completion_rate, v)}。")
+    else:
+        lines.append(f"{f.year}年度部门整体支出{_national_prose(f.overall, v)}。"
+                     f"其中：基本支出{_national_prose(f.basic, v)}；项目支出{_national_prose(f.projects, v)}。")
+    if v.state_count:
+        lines.append(f"全年共实施{_sp(v)}{f.projects.count}{_sp(v)}个项目，均按计划推进。")
+    lines.append(_section(v, 3, "年度绩效目标完成情况"))
+    if f.tasks and v.item:
+        lines.append("围绕年度绩效目标，主要完成了以下工作：")
+    lines += _task_lines(f, v)
+    lines.append(_section(v, 4, "自评结论"))
+    word = {"short": f.rating, "long": _LONG[f.rating]}[v.rating_word]
+    score = f"自评得分{_sp(v)}{f.score}{_sp(v)}分，" if v.state_score else ""
+    lines.append(f"经自评，{f.department}{f.year}年度部门整体支出绩效{score}评价等级为“{word}”。")
+    lines.append(_section(v, 5, "存在的问题"))
+    lines += _items(v, f.problems)
+    lines.append(_section(v, 6, v.plan_head))
+    lines += _items(v, f.plans)
+    return lines
+
+
+def render_lines(f: Figures, template: str, v: Variant) -> list[str]:
+    """The report as paragraphs (table rows keep their cell separator); ASCII digits."""
+    if template == "seed":
+        return _render_seed(f, v)
+    if template == "national":
+        return _render_national(f, v)
+    raise ValueError(f"unknown template {template!r}")
+
+
+def render_text(f: Figures, template: str, v: Variant | None = None) -> str:
+    """The report as plain text, one paragraph per line (fullwidth when the variant says so)."""
+    text = "\n".join(render_lines(f, template, v or Variant()))
+    return text.translate(_FULL) if (v and v.fullwidth) else text
+
+
+# --- what the parser must read back -------------------------------------------------------
+def _block_expect(b: BlockFigures | None, fields: tuple[str, ...], count: int | None = None) -> dict:
+    out = dict.fromkeys(("count", "initial_budget", "adjusted_budget", "actual", "adjustment",
+                         "adjustment_rate", "completion_rate"))
+    if b is None:
+        return out
+    values = {"initial_budget": b.initial, "adjusted_budget": b.adjusted, "actual": b.actual,
+              "adjustment": b.adjustment, "adjustment_rate": b.adjustment_rate,
+              "completion_rate": b.completion_rate}
+    out.update({k: values[k] for k in fields})
+    out["count"] = count
+    return out
+
+
+def expected(f: Figures, template: str, v: Variant | None = None) -> dict:
+    """The figures a correct parser reads from render_text(f, template, v) (Decimals, 万元)."""
+    v = v or Variant()
+    if template == "seed":
+        fields = ("initial_budget", "actual", "adjustment", "adjustment_rate", "completion_rate")
+        overall = _block_expect(f.overall, fields)
+        projects = _block_expect(f.projects, fields, f.projects.count)
+        basic = _block_expect(f.basic if v.state_basic else None, fields)
+        score = None
+        plans = len(f.plans) if v.item else 1
+    else:
+        fields = ("initial_budget", "adjusted_budget", "actual", "completion_rate")
+        overall = _block_expect(f.overall, fields)
+        projects = _block_expect(f.projects, fields, f.projects.count if v.state_count else None)
+        basic = _block_expect(f.basic, fields)
+        score = f.score if v.state_score else None
+        plans = len(f.plans)
+    dept_stated = True
+    return {
+        "department": f.department if dept_stated else None,
+        "year": f.year,
+        "overall": overall, "projects": projects, "basic": basic,
+        "task_funds": [funds for _, funds in f.tasks],
+        "rating": f.rating, "score": score,
+        "problems": len(f.problems), "plans": plans,
+    }
+
+
+def _jsonable(obj):
+    if isinstance(obj, Decimal):
+        return float(obj)
+    if isinstance(obj, dict):
+        return {k: _jsonable(x) for k, x in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_jsonable(x) for x in obj]
+    return obj
+
+
+def write_samples(outdir: str | Path, n: int = 10, seed: int = 0) -> list[Path]:
+    """Write n reports (`NNN_template.txt`) and their expected figures (`.expected.json`)."""
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    paths = []
+    for i in range(n):
+        template = TEMPLATES[i % len(TEMPLATES)]
+        f, v = make_figures(rng), make_variant(rng, template)
+        path = outdir / f"{i:03d}_{template}.txt"
+        path.write_text(render_text(f, template, v) + "\n", encoding="utf-8")
+        meta = {"template": template, "variant": asdict(v), "expected": _jsonable(expected(f, template, v))}
+        path.with_suffix(".expected.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1),
+                                                      encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+if __name__ == "__main__":  # pragma: no cover
+    args = sys.argv[1:]
+    if not args:
+        sys.exit(__doc__.rsplit("\n\n", 1)[-1])
+    for p in write_samples(args[0], int(args[1]) if len(args) > 1 else 10, int(args[2]) if len(args) > 2 else 0):
+        print(p)

@@ -1,0 +1,382 @@
+"""One example per phrasing the parser must read (see the README's list of supported phrasings)."""
+from decimal import Decimal as D
+
+import pytest
+
+from perflib.model import BLOCK_FIELDS, Source
+from perflib.normalize import normalize
+from perflib.parse import parse_text, settle_signs
+
+
+def parse(text: str):
+    rec = parse_text(normalize([text]), Source("t.txt", "txt", "utf-8", ""))
+    settle_signs(rec)
+    return rec
+
+
+def fields(block) -> dict:
+    return {f: getattr(block, f) for f in BLOCK_FIELDS if getattr(block, f) is not None}
+
+
+def assert_evidence(rec):
+    """Every stated figure carries the sentence (or table row) it was read from."""
+    for name in ("overall", "projects", "basic"):
+        for f, v in fields(rec.block(name)).items():
+            sentence = rec.evidence[f"{name}.{f}"]
+            assert sentence in rec.text, (name, f)
+    for t in rec.tasks:
+        if t.funds is not None:
+            assert rec.evidence[f"tasks.{t.no}.funds"] in rec.text
+
+
+# --- 1. the seed template and its siblings ---------------------------------------------------
+SEED_LIKE = """XX区XX街道办事处 2021 部门整体支出绩效评价报告
+2021 年XX街道办事处对部门整体支出开展绩效自评，年度整体实际支出 {actual}，预算完成率 {cr}，较年初预算 {initial}，{adj}，预算调整率 {rate}。
+一、项目安排管理使用效益情况
+"""
+
+
+def seed_like(**kw) -> str:
+    values = dict(actual="6364.24 万元", cr="100%", initial="4982.39 万元", adj="调整增支 1381.85 万元", rate="27.73%")
+    return SEED_LIKE.format(**(values | kw))
+
+
+def test_increase():
+    rec = parse(seed_like())
+    assert fields(rec.overall) == {"initial_budget": D("4982.39"), "actual": D("6364.24"),
+                                   "adjustment": D("1381.85"), "adjustment_rate": D("27.73"),
+                                   "completion_rate": D("100")}
+    assert rec.department == "XX区XX街道办事处" and rec.year == 2021
+    assert_evidence(rec)
+
+
+@pytest.mark.parametrize("word", ["调整减支", "调减", "减支", "预算调减", "调整减少"])
+def test_decrease_makes_adjustment_and_unsigned_rate_negative(word):
+    rec = parse(seed_like(actual="4000.00 万元", adj=f"{word} 982.39 万元", rate="19.72%"))
+    assert rec.overall.adjustment == D("-982.39")
+    assert rec.overall.adjustment_rate == D("-19.72")
+
+
+def test_decrease_with_signed_rate_stays_negative():
+    rec = parse(seed_like(adj="调减 982.39 万元", rate="-19.72%"))
+    assert rec.overall.adjustment_rate == D("-19.72")
+
+
+def test_completion_rate_below_100():
+    rec = parse(seed_like(actual="6000.00 万元", cr="94.28%"))
+    assert rec.overall.completion_rate == D("94.28")
+    assert rec.overall.actual == D("6000.00")
+
+
+@pytest.mark.parametrize("written, wan", [
+    ("63642400 元", D("6364.24")),
+    ("63,642,400 元", D("6364.24")),
+    ("63,642,400.00 元", D("6364.24")),
+    ("63642400.50元", D("6364.24005")),
+    ("0.636424 亿元", D("6364.24")),
+    ("1.5亿元", D("15000")),
+    ("6,364.24 万元", D("6364.24")),
+    ("6364.24万元", D("6364.24")),
+])
+def test_units_and_separators(written, wan):
+    rec = parse(seed_like(actual=written))
+    assert rec.overall.actual == wan
+
+
+def test_money_keeps_decimal_precision():
+    rec = parse(seed_like(actual="1.5亿元"))
+    assert rec.overall.actual == D("15000") and rec.overall.actual.as_tuple().exponent == 3
+
+
+def test_fullwidth_digits_and_punctuation():
+    rec = parse(seed_like(actual="６，３６４．２４万元", cr="１００％", rate="２７．７３％"))
+    assert rec.overall.actual == D("6364.24")
+    assert rec.overall.completion_rate == D("100")
+    assert rec.overall.adjustment_rate == D("27.73")
+
+
+def test_no_spaces_anywhere():
+    rec = parse("2021年XX局对部门整体支出开展绩效自评，年度整体实际支出6364.24万元，预算完成率100%，"
+                "较年初预算4982.39万元，调整增支1381.85万元，预算调整率27.73%。")
+    assert fields(rec.overall)["adjustment"] == D("1381.85")
+    assert rec.overall.completion_rate == 100
+
+
+def test_project_block_and_count():
+    rec = parse(seed_like() + "2021 年度，XX街道办事处财政支出项目包括街道综合专项工作经费等共 73 个项目，"
+                "实际支出 3601.87 万元，预算完成率 100%，较年初预算 2671.07 万元，调整增支 930.80 万元，预算调整率 34.86%。")
+    assert fields(rec.projects) == {"count": 73, "initial_budget": D("2671.07"), "actual": D("3601.87"),
+                                    "adjustment": D("930.80"), "adjustment_rate": D("34.86"),
+                                    "completion_rate": D("100")}
+    assert rec.overall.actual == D("6364.24")
+    assert_evidence(rec)
+
+
+TASKS = """2021年XX局部门整体支出绩效自评报告
+二、项目支出情况
+共 3 个项目，实际支出 1000.00 万元。主要绩效目标完成情况：
+{a}完成街道综合治理工作，提升群众满意度。任务涉及项目资金 524.51 万元。
+{b}开展社区服务，提高居民参与热情。任务涉及项目资金 1444.24 万元。
+{c}做好安全生产宣传，遏制重特大事故。
+三、存在的问题
+{a}预算编制不够精准，年中调整较多。
+{b}绩效目标不够细化。
+四、下一步工作计划
+{a}加强预算编制管理。
+{b}细化绩效指标。
+{c}加快支出进度。
+"""
+
+
+@pytest.mark.parametrize("style", [("（一）", "（二）", "（三）"), ("(一)", "(二)", "(三)"), ("(一) ", "(二) ", "(三) "),
+                                   ("1.", "2.", "3."), ("（1）", "（2）", "（3）"), ("1、", "2、", "3、"),
+                                   ("(1)", "(2)", "(3)"), ("１．", "２．", "３．")])
+def test_item_numbering_styles(style):
+    a, b, c = style
+    rec = parse(TASKS.format(a=a, b=b, c=c))
+    assert [t.funds for t in rec.tasks] == [D("524.51"), D("1444.24"), None]
+    assert rec.tasks[0].text.startswith("完成街道综合治理工作")
+    assert len(rec.problems) == 2 and rec.problems[1] == "绩效目标不够细化。"
+    assert len(rec.plans) == 3
+    assert_evidence(rec)
+
+
+def test_items_numbered_cn_under_paren_sections():
+    text = TASKS.format(a="一、", b="二、", c="三、").replace("二、项目支出", "（二）项目支出") \
+        .replace("三、存在", "（三）存在").replace("四、下一步", "（四）下一步")
+    rec = parse(text)
+    assert len(rec.tasks) == 3 and len(rec.problems) == 2 and len(rec.plans) == 3
+
+
+def test_section_heading_numbered_with_a_year():
+    rec = parse("3.存在的问题\n（1）支出进度偏慢。\n（2）绩效目标不细。\n4.2022年工作计划\n（1）加快支出进度。\n（2）细化目标。")
+    assert len(rec.problems) == 2
+    assert rec.plans == ["加快支出进度。", "细化目标。"]
+
+
+# --- 2. the national (self-evaluation table) template -------------------------------------------
+NATIONAL_PROSE = """XX市财政局2021年度部门整体支出绩效自评报告
+一、部门整体支出情况
+2021年度部门整体支出年初预算数为4,982.39万元，全年预算数6,364.24万元，全年执行数6,300.00万元，预算执行率98.99%。其中：基本支出年初预算数2,311.32万元，全年预算数2,762.37万元，全年执行数2,762.37万元，预算执行率100%；项目支出年初预算数2,671.07万元，全年预算数3,601.87万元，全年执行数3,537.63万元，预算执行率98.22%。
+二、自评结论
+经自评，我局2021年度部门整体支出绩效自评得分92.5分，评价等级为“优”。
+"""
+
+
+def test_national_prose():
+    rec = parse(NATIONAL_PROSE)
+    assert fields(rec.overall) == {"initial_budget": D("4982.39"), "adjusted_budget": D("6364.24"),
+                                   "actual": D("6300.00"), "completion_rate": D("98.99")}
+    assert fields(rec.basic) == {"initial_budget": D("2311.32"), "adjusted_budget": D("2762.37"),
+                                 "actual": D("2762.37"), "completion_rate": D("100")}
+    assert fields(rec.projects) == {"initial_budget": D("2671.07"), "adjusted_budget": D("3601.87"),
+                                    "actual": D("3537.63"), "completion_rate": D("98.22")}
+    assert rec.score == D("92.5") and rec.rating == "优"
+    assert rec.department == "XX市财政局" and rec.year == 2021
+    assert_evidence(rec)
+
+
+def test_national_breakdown_after_qizhong():
+    rec = parse("2021年度部门整体支出年初预算数4,982.39万元，其中：基本支出2,311.32万元，项目支出2,671.07万元；"
+                "全年预算数6,364.24万元，其中：基本支出2,762.37万元，项目支出3,601.87万元；"
+                "全年执行数6,300.00万元，其中：基本支出2,762.37万元，项目支出3,537.63万元。"
+                "部门整体预算执行率98.99%，其中基本支出预算执行率100%，项目支出预算执行率98.22%。")
+    assert fields(rec.overall) == {"initial_budget": D("4982.39"), "adjusted_budget": D("6364.24"),
+                                   "actual": D("6300.00"), "completion_rate": D("98.99")}
+    assert fields(rec.basic) == {"initial_budget": D("2311.32"), "adjusted_budget": D("2762.37"),
+                                 "actual": D("2762.37"), "completion_rate": D("100")}
+    assert fields(rec.projects) == {"initial_budget": D("2671.07"), "adjusted_budget": D("3601.87"),
+                                    "actual": D("3537.63"), "completion_rate": D("98.22")}
+    assert_evidence(rec)
+
+
+def test_block_from_the_section_heading():
+    rec = parse("（二）项目支出情况\n年初预算 2671.07 万元，实际支出达到 3601.87 万元，预算完成率为 100%。")
+    assert fields(rec.projects) == {"initial_budget": D("2671.07"), "actual": D("3601.87"),
+                                    "completion_rate": D("100")}
+    assert rec.overall.is_empty()
+
+
+def test_no_block_word_no_figure():
+    rec = parse("一、预算执行情况\n年初预算 2671.07 万元，实际支出 3601.87 万元。")
+    assert not rec.has_budget_figure()
+
+
+TABLE = """2021年度部门整体支出绩效自评表
+单位名称：XX县农业农村局
+{title}
+项目{s}年初预算数{s}全年预算数{s}全年执行数{s}执行率
+年度资金总额{s}{o}
+其中：基本支出{s}{b}
+项目支出{s}{p}
+自评得分{s}88{s}评价等级{s}良
+"""
+
+
+@pytest.mark.parametrize("sep", ["\t", " ", "   "])
+def test_national_table_in_wan(sep):
+    text = TABLE.format(s=sep, title="部门整体支出预算执行情况（万元）",
+                        o=sep.join(["4982.39", "6364.24", "6364.24", "100%"]),
+                        b=sep.join(["2311.32", "2762.37", "2762.37", "100%"]),
+                        p=sep.join(["2671.07", "3601.87", "3601.87", "100.00%"]))
+    rec = parse(text)
+    assert fields(rec.overall) == {"initial_budget": D("4982.39"), "adjusted_budget": D("6364.24"),
+                                   "actual": D("6364.24"), "completion_rate": D("100")}
+    assert rec.basic.initial_budget == D("2311.32") and rec.projects.actual == D("3601.87")
+    assert rec.evidence["overall.actual"].startswith("年度资金总额")
+    assert rec.evidence["basic.actual"].startswith("其中：基本支出")
+    assert rec.department == "XX县农业农村局" and rec.year == 2021
+    assert rec.score == 88 and rec.rating == "良"
+    assert_evidence(rec)
+
+
+def test_national_table_in_yuan_with_separators():
+    text = TABLE.format(s="\t", title="单位：元",
+                        o="\t".join(["49,823,900.00", "63,642,400.00", "63,642,400.00", "100%"]),
+                        b="\t".join(["23,113,200", "27,623,700", "27,623,700", "100%"]),
+                        p="\t".join(["26,710,700.00", "36,018,700.00", "36,018,700.00", "100%"]))
+    rec = parse(text)
+    assert rec.overall.initial_budget == D("4982.39")
+    assert rec.basic.adjusted_budget == D("2762.37")
+    assert rec.projects.actual == D("3601.87")
+
+
+def test_table_unit_in_column_header_and_score_columns():
+    text = ("项目 年初预算数（万元） 全年预算数（万元） 全年执行数（万元） 分值 执行率 得分\n"
+            "年度资金总额 4982.39 6364.24 6300.00 10 98.99% 9.9\n"
+            "其中：当年财政拨款 4982.39 6364.24 6300.00 — — —\n"
+            "项目支出 2671.07 3601.87 3537.63 — 98.22% —\n")
+    rec = parse(text)
+    assert fields(rec.overall) == {"initial_budget": D("4982.39"), "adjusted_budget": D("6364.24"),
+                                   "actual": D("6300.00"), "completion_rate": D("98.99")}
+    assert fields(rec.projects) == {"initial_budget": D("2671.07"), "adjusted_budget": D("3601.87"),
+                                    "actual": D("3537.63"), "completion_rate": D("98.22")}
+    assert rec.basic.is_empty()  # 当年财政拨款 is a source of funds, not a block
+
+
+def test_total_of_a_project_list_is_project_spending():
+    rec = parse("单位：万元\n项目名称 年初预算数 全年执行数 执行率\n社区服务经费 100.00 90.00 90%\n"
+                "环卫保洁经费 200.00 200.00 100%\n合计 300.00 290.00 96.67%")
+    assert fields(rec.projects) == {"initial_budget": D("300.00"), "actual": D("290.00"), "completion_rate": D("96.67")}
+    assert rec.overall.is_empty()
+
+
+@pytest.mark.parametrize("sentence, rating", [
+    ("评价等级为“优秀”。", "优"), ("评价等级：良好。", "良"), ("自评等级为中等。", "中"), ("评价结果为“差”。", "差"),
+    ("绩效自评优。", "优"), ("综合评定为良。", "良"),
+])
+def test_rating_words(sentence, rating):
+    assert parse("经自评，" + sentence).rating == rating
+
+
+@pytest.mark.parametrize("sentence, score", [
+    ("自评得分92分。", D("92")), ("综合得分为 95.5 分，", D("95.5")), ("自评总分 88 分。", D("88")),
+    ("自评得分：91", D("91")),
+])
+def test_score(sentence, score):
+    assert parse(sentence).score == score
+
+
+def test_indicator_points_are_not_the_score():
+    rec = parse("预算执行率指标得分10分。经自评，部门整体支出绩效自评得分91分，评价等级为优。")
+    assert rec.score == 91
+
+
+@pytest.mark.parametrize("sentence", ["在评价中，发现部分项目进度偏慢。", "自评中，我们对照指标逐项打分。",
+                                      "评价结果中反映的问题已整改。"])
+def test_no_rating_from_prose(sentence):
+    assert parse(sentence).rating is None
+
+
+def test_full_score_is_not_the_score():
+    assert parse("本次评价满分100分。").score is None
+
+
+# --- 3. department and year -----------------------------------------------------------------------
+@pytest.mark.parametrize("head", [
+    "广州市荔湾区教育局2021年度部门整体支出绩效自评报告",
+    "2021年度广州市荔湾区教育局部门整体支出绩效评价报告",
+    "广州市荔湾区教育局\n2021年度部门整体支出绩效自评报告",
+    "2021年度部门整体支出绩效自评报告\n单位名称：广州市荔湾区教育局",
+    "部门整体支出绩效自评报告\n2021年，广州市荔湾区教育局对部门整体支出开展了绩效自评。",
+    "2021年度部门整体支出绩效自评报告\n根据区财政局要求，广州市荔湾区教育局对2021年度部门整体支出开展了绩效自评。",
+    "广州市荔湾区教育局 2021 部门整体支出绩效评价报告",
+    "关于广州市荔湾区教育局2021年度部门整体支出绩效自评报告",
+    "广州市荔湾区教育局２０２１年度部门整体支出绩效自评报告",
+    "广州市荔湾区教育局关于2021年度部门整体支出绩效自评情况的报告",
+])
+def test_department_and_year(head):
+    rec = parse(head + "\n一、基本情况\n本局内设机构 5 个。")
+    assert rec.department == "广州市荔湾区教育局"
+    assert rec.year == 2021
+
+
+def test_long_department_name_on_its_own_line():
+    rec = parse("广州市荔湾区人民政府花地街道办事处\n2021年度部门整体支出绩效自评报告\n正文。")
+    assert rec.department == "广州市荔湾区人民政府花地街道办事处" and rec.year == 2021
+
+
+# --- 4. lists -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("head", ["下一步工作计划", "改进措施", "整改措施", "意见建议", "下一步改进措施"])
+def test_plan_headings(head):
+    rec = parse(f"五、存在的问题\n（一）支出进度偏慢。\n六、{head}\n（一）加快支出进度。\n（二）细化目标。")
+    assert rec.problems == ["支出进度偏慢。"]
+    assert rec.plans == ["加快支出进度。", "细化目标。"]
+
+
+def test_unnumbered_sections_are_their_paragraphs():
+    rec = parse("五、存在的问题\n支出进度偏慢，年底突击花钱。\n绩效目标不够细化。\n六、下一步工作计划\n加快支出进度。")
+    assert rec.problems == ["支出进度偏慢，年底突击花钱。", "绩效目标不够细化。"]
+    assert rec.plans == ["加快支出进度。"]
+
+
+def test_problems_and_plans_under_one_combined_heading():
+    rec = parse("四、存在的问题及改进措施\n（一）存在的问题\n1.支出进度偏慢。\n2.目标不细。\n"
+                "（二）改进措施\n1.加快进度。\n2.细化目标。\n3.强化应用。\n五、其他需要说明的情况\n无。")
+    assert rec.problems == ["支出进度偏慢。", "目标不细。"]
+    assert rec.plans == ["加快进度。", "细化目标。", "强化应用。"]
+
+
+def test_tasks_without_funds():
+    rec = parse("三、年度绩效目标完成情况\n1.完成义务教育学校改造。\n2.提升教学质量。\n四、存在的问题\n1.进度慢。")
+    assert [(t.no, t.funds) for t in rec.tasks] == [(1, None), (2, None)]
+
+
+def test_main_tasks_heading():
+    rec = parse("二、主要任务\n（一）完成改造，安排资金 30 万元。\n（二）提升质量，安排资金 20.5 万元。\n三、存在的问题\n（一）慢。")
+    assert [t.funds for t in rec.tasks] == [D("30"), D("20.5")]
+
+
+# --- 5. never guess -------------------------------------------------------------------------------
+def test_missing_figures_stay_none():
+    rec = parse("2021年XX局部门整体支出绩效自评报告\n部门整体支出预算执行情况良好，预算完成率较高。"
+                "项目支出实际支出 300 万元。")
+    assert rec.overall.completion_rate is None
+    assert rec.overall.actual is None
+    assert rec.projects.actual == D("300")
+    assert rec.projects.completion_rate is None
+    assert rec.rating is None and rec.score is None
+
+
+def test_no_figure_borrowed_from_the_next_sentence():
+    rec = parse("部门整体支出预算完成率。实际支出 100 万元，完成率 98%。")
+    assert rec.overall.completion_rate == D("98")
+    assert "完成率 98%" in rec.evidence["overall.completion_rate"]
+
+
+def test_figure_without_unit_is_not_read():
+    rec = parse("部门整体支出年初预算数为 4982.39，全年执行数 6364.24 万元。")
+    assert rec.overall.initial_budget is None
+    assert rec.overall.actual == D("6364.24")
+
+
+def test_first_statement_wins_and_warns():
+    rec = parse("部门整体支出实际支出 100 万元。整体实际支出 200 万元。")
+    assert rec.overall.actual == D("100")
+    assert any("overall.actual" in w for w in rec.warnings)
+
+
+def test_empty_and_garbage_text():
+    for text in ["", "\n\n", "年初预算", "预算完成率%", "1.\n2.\n（一）", "单位：元\n项目 年初预算数 全年预算数\n合计 — —"]:
+        rec = parse(text)
+        assert not rec.has_budget_figure()
