@@ -24,7 +24,7 @@ Every amount is exact at the precision it is written with: 万元 with 2
 decimals, 元 as integral yuan (optionally ``.00``), 亿元 with up to 6 decimals,
 so the expected figures are exact Decimals.
 
-    python -m tests.corpus OUTDIR [N] [SEED]   # write N sample .txt reports + expected .json
+    python tests/corpus.py OUTDIR [N] [SEED]   # write N sample .txt reports + expected .json
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from perflib.model import BLOCK_FIELDS, Source
 from perflib.normalize import normalize
 from perflib.parse import parse_text, settle_signs
 
-from .corpus import TEMPLATES, expected, make_figures, make_variant, render_text
+from corpus import TEMPLATES, expected, make_figures, make_variant, render_text
 
 FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -100,7 +100,7 @@ def test_every_option_of_each_variant(template, table):
             variant = make_variant(rng, template)
             variant = type(variant)(**(variant.__dict__ | {name: value, "table": table and template == "national"}))
             if name == "item":
-                from .corpus import _SECTION_FOR_ITEM
+                from corpus import _SECTION_FOR_ITEM
                 variant = type(variant)(**(variant.__dict__ | {"section": _SECTION_FOR_ITEM[value][0]}))
             text = render_text(figures, template, variant)
             got, want = as_expected(parse(text)), expected(figures, template, variant)
