@@ -270,18 +270,24 @@ def squash(text: str) -> str:
 
 
 def pdf_pages(pdf: bytes) -> list[dict]:
-    """Per page: its text (whitespace removed), and the size of each image on it (points)."""
+    """Per page: its text (whitespace removed), the size of each image on it (points), and
+    whether the text ends the sheet (nothing drawn below its last character)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
     doc = pdfium.PdfDocument(io.BytesIO(pdf))
     out = []
     for page in doc:
-        text = page.get_textpage().get_text_range()
-        images = []
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        n = textpage.count_chars()
+        last_bottom = textpage.get_charbox(n - 1)[1] if n else page.get_height()
+        images, lowest = [], page.get_height()
         for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=5):
             left, bottom, right, top = obj.get_bounds()
             images.append((right - left, top - bottom))
-        out.append({"text": squash(text), "images": images, "width": page.get_width()})
+            lowest = min(lowest, bottom)
+        out.append({"text": squash(text), "images": images, "width": page.get_width(),
+                    "text_ends_sheet": lowest >= last_bottom})
     doc.close()
     return out

@@ -135,6 +135,7 @@ def test_print_to_a4(browser, pages, kind, tmp_path):
         rows = page.evaluate("""() => [...document.querySelectorAll('tbody tr')].map(
                                   tr => [...tr.cells].map(td => td.innerText.replace(/\\s+/g, '')).filter(t => t))""")
         n_images = page.evaluate("document.images.length")
+        headings = page.evaluate("[...document.querySelectorAll('h2, h3')].map(h => h.innerText.replace(/\\s+/g, ''))")
         pdf = page.pdf(format="A4", print_background=True)
     finally:
         v.close()
@@ -146,6 +147,9 @@ def test_print_to_a4(browser, pages, kind, tmp_path):
     # No table row split across two sheets: every row's cells are on one sheet together.
     split = [r for r in rows if r and not any(all(c in s["text"] for c in r) for s in sheets)]
     assert not split, f"rows split or lost in print: {split[:3]}"
+    # No heading left alone at the foot of a sheet, its section on the next.
+    orphans = [h for h in headings for s in sheets if h and s["text"].endswith(h) and s["text_ends_sheet"]]
+    assert not orphans, f"headings stranded at the foot of a sheet: {orphans}"
     # Each chart printed once, whole, and wide enough to read.
     images = [im for s in sheets for im in s["images"]]
     assert len(images) == n_images, "a chart was split or dropped"
