@@ -21,7 +21,7 @@ from typing import Callable
 
 import pytest
 
-from hostile_reports import HOSTILE_DEPARTMENT, write_hostile_folder, write_hostile_report
+from hostile_reports import HOSTILE_DEPARTMENT, HOSTILE_NAME_OK, write_hostile_folder, write_hostile_report
 from paths import ROOT, SEED
 
 CHROMIUM = "/usr/bin/chromium"
@@ -110,7 +110,7 @@ def _report(p: Pages) -> Path:
 
 
 def _hostile_report(p: Pages) -> Path:
-    return p.render(write_hostile_report(p.workdir / "hostile-in"), "hostile")
+    return p.render(write_hostile_report(p.workdir / "hostile-in", HOSTILE_NAME_OK), "hostile")
 
 
 def _index(p: Pages) -> Path:
