@@ -1,0 +1,224 @@
+"""Every page perflib writes, as a reader gets it: opened from file:// in headless
+Chromium with the network cut off, on a desk screen, a phone and A4 paper.
+
+Pages are built once per session (browser_helpers.Pages); the index and
+portfolio kinds need `perflib batch` and fail in CI without it.
+"""
+import re
+
+import pytest
+
+from browser_helpers import (BADGE_CONTRAST, NUMBER_CELLS, OVERFLOW, SIZE_LIMIT, TOFU_PROBE, kinds,
+                             open_offline, pdf_pages, screenshot, squash)
+
+pytestmark = pytest.mark.browser
+
+FONT = '"perflib CJK"'
+
+
+@pytest.fixture
+def visit(browser, pages, kind):
+    v = open_offline(browser, pages.path(kind))
+    yield v
+    v.close()
+
+
+@pytest.mark.parametrize("kind", kinds())
+def test_offline_without_requests_or_errors(visit, kind):
+    assert visit.blocked == [], "the page tried to fetch from the network"
+    assert visit.console_errors == [] and visit.page_errors == []
+    assert visit.page.evaluate("document.readyState") == "complete"
+
+
+@pytest.mark.parametrize("kind", kinds())
+def test_reader_basics(visit, pages, kind):
+    page = visit.page
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    title = page.title()
+    assert re.search(r"[\u4e00-\u9fff]{4,}", title), f"title {title!r} says nothing"
+    if kind.name.endswith("report"):
+        assert "绩效" in title and kind.must_show[0] in title
+    body = squash(page.inner_text("body"))
+    missing = [t for t in kind.must_show if squash(t) not in body]
+    assert not missing, f"not on the page: {missing}"
+    size = pages.path(kind).stat().st_size
+    assert size < SIZE_LIMIT, f"{size / 1024:.0f} KB with its charts"
+    # A print stylesheet exists (rules under @media print).
+    assert page.evaluate("""() => [...document.styleSheets].some(s => [...s.cssRules].some(
+                              r => r.media && [...r.media].includes('print')))""")
+
+
+@pytest.mark.parametrize("kind", kinds())
+def test_chinese_renders_with_the_embedded_font(visit, kind):
+    page = visit.page
+    shot = screenshot(page, f"{kind.name}-desktop")
+    assert shot.stat().st_size > 10_000
+    faces = page.evaluate("[...document.fonts].map(f => [f.family.replace(/\"/g, ''), f.status])")
+    assert ["perflib CJK", "loaded"] in faces, faces
+    text = page.inner_text("body")
+    assert re.search(r"[\u4e00-\u9fff]", text)
+    assert page.evaluate(f"(t) => document.fonts.check('16px {FONT}', t)", text)
+    # The embedded font itself draws every non-ASCII character (this machine has no CJK font)…
+    probe = page.evaluate(TOFU_PROBE, [FONT, text])
+    assert probe["checked"] > 50 and probe["tofu"] == "", f"drawn as tofu: {probe['tofu']!r}"
+    # …and the probe can fail: without the embedded font, CJK text is tofu here and on CI.
+    bare = page.evaluate(TOFU_PROBE, ["monospace", "部门整体支出绩效"])
+    system_cjk = page.evaluate("document.fonts.check('16px monospace', '部')") and bare["tofu"] == ""
+    if not system_cjk:
+        assert bare["tofu"], "tofu reference did not detect a missing glyph"
+
+
+@pytest.mark.parametrize("kind", kinds())
+def test_every_chart_is_decoded(visit, kind):
+    imgs = visit.page.evaluate("""() => [...document.images].map(i => ({w: i.naturalWidth, ok: i.complete,
+                                        alt: i.alt, src: i.src.slice(0, 22)}))""")
+    assert len(imgs) >= kind.min_images
+    for i in imgs:
+        assert i["ok"] and i["w"] > 0, i
+        assert i["alt"], "a chart without alt text"
+        assert i["src"].startswith("data:image/"), i
+
+
+@pytest.mark.parametrize("kind", kinds())
+def test_phone_width(browser, pages, kind):
+    v = open_offline(browser, pages.path(kind), width=375, height=812)
+    try:
+        screenshot(v.page, f"{kind.name}-phone")
+        o = v.page.evaluate(OVERFLOW)
+        assert o["docScroll"] <= o["viewport"] and o["bodyScroll"] <= o["viewport"], o
+        assert o["unscrolledWide"] == [], "wide content must scroll inside its own box"
+        assert o["escaping"] == [], o["escaping"]
+        font_px = v.page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+        assert font_px >= 14
+    finally:
+        v.close()
+
+
+@pytest.mark.parametrize("kind", kinds())
+def test_numbers_right_aligned_with_thousands_separators(visit, kind):
+    cells = visit.page.evaluate(NUMBER_CELLS)
+    if kind.name.endswith("report"):
+        assert len(cells) >= 20
+    for c in cells:
+        assert c["align"] in ("right", "end"), c
+        integer = re.sub(r"[^\d,.]", "", c["text"]).split(".")[0]
+        is_year = re.fullmatch(r"(19|20)\d\d", integer) is not None
+        assert is_year or re.fullmatch(r"\d{1,3}(,\d{3})*", integer), f"no thousands separator: {c}"
+
+
+@pytest.mark.parametrize("kind", kinds(badges=True))
+def test_status_survives_greyscale(visit, kind):
+    """Each status is a symbol and a word, and stays legible without colour (also in print)."""
+    page = visit.page
+    words = {}
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        badges = page.evaluate(BADGE_CONTRAST)
+        assert badges
+        for b in badges:
+            assert re.fullmatch(r"[✓!✗–]\s*[\u4e00-\u9fff]{2,}", b["text"]), b
+            assert b["contrast"] >= 4.5, (media, b)
+            words.setdefault(b["cls"], set()).add(b["text"])
+    # different statuses never share a label
+    labels = [frozenset(w) for w in words.values()]
+    assert len(set().union(*labels)) == sum(len(w) for w in labels)
+    screenshot(page, f"{kind.name}-print-media")  # still emulating print: look at it in grey
+
+
+@pytest.mark.parametrize("kind", kinds())
+def test_print_to_a4(browser, pages, kind, tmp_path):
+    v = open_offline(browser, pages.path(kind))
+    try:
+        page = v.page
+        rows = page.evaluate("""() => [...document.querySelectorAll('tbody tr')].map(
+                                  tr => [...tr.cells].map(td => td.innerText.replace(/\\s+/g, '')).filter(t => t))""")
+        n_images = page.evaluate("document.images.length")
+        headings = page.evaluate("[...document.querySelectorAll('h2, h3')].map(h => h.innerText.replace(/\\s+/g, ''))")
+        pdf = page.pdf(format="A4", print_background=True)
+    finally:
+        v.close()
+    (tmp_path / f"{kind.name}.pdf").write_bytes(pdf)
+    sheets = pdf_pages(pdf)
+    text = "".join(s["text"] for s in sheets)
+    missing = [t for t in kind.must_show if squash(t) not in text]
+    assert not missing, f"not in the PDF text: {missing}"
+    # No table row split across two sheets: every row's cells are on one sheet together.
+    split = [r for r in rows if r and not any(all(c in s["text"] for c in r) for s in sheets)]
+    assert not split, f"rows split or lost in print: {split[:3]}"
+    # No heading left alone at the foot of a sheet, its section on the next.
+    orphans = [h for h in headings for s in sheets if h and s["text"].endswith(h) and s["text_ends_sheet"]]
+    assert not orphans, f"headings stranded at the foot of a sheet: {orphans}"
+    # Each chart printed once, whole, and wide enough to read.
+    images = [im for s in sheets for im in s["images"]]
+    assert len(images) == n_images, "a chart was split or dropped"
+    for (w, h), s in ((im, s) for s in sheets for im in s["images"]):
+        assert w >= 0.45 * s["width"], f"chart printed {w:.0f} pt wide on a {s['width']:.0f} pt sheet"
+
+
+# --- the index: sorting and links ---------------------------------------------------------
+INDEX = [k for k in kinds() if k.id == "index"]
+
+
+def _report_table(page) -> tuple[str, int]:
+    """A selector for the index's table of reports (the one linking to report pages)."""
+    n = page.evaluate("""() => { const ts = [...document.querySelectorAll('table')];
+                              return ts.findIndex(t => t.querySelector('tbody a[href$=".html"]')); }""")
+    assert n >= 0, "no table links to report pages"
+    return f"table >> nth={n}", n
+
+
+def _as_number(text: str):
+    t = re.sub(r"[,%\s万元]", "", text.replace("−", "-"))
+    return float(t) if re.fullmatch(r"[+-]?\d+(\.\d+)?", t) else None
+
+
+@pytest.mark.parametrize("kind", INDEX)
+def test_index_sorts_when_a_header_is_clicked(visit, kind):
+    page = visit.page
+    locator, n = _report_table(page)
+    table = page.locator(locator)
+    headers = table.locator("thead th")
+    assert headers.count() >= 3
+    column = lambda i: table.evaluate(  # noqa: E731
+        "(t, i) => [...t.tBodies[0].rows].map(r => (r.cells[i] || {}).innerText || '')", i)
+    first_col_rows = len(column(0))
+    assert first_col_rows >= 3, "the batch rendered three reports"
+    sorted_any = 0
+    for i in range(headers.count()):
+        before = column(i)
+        if len(set(before)) < 2:
+            continue
+        headers.nth(i).click()
+        once = column(i)
+        headers.nth(i).click()
+        twice = column(i)
+        name = headers.nth(i).inner_text()
+        assert sorted(once) == sorted(before), f"{name}: clicking lost or changed rows"
+        assert twice == once[::-1], f"{name}: a second click does not reverse the order"
+        nums = [_as_number(x) for x in once]
+        if all(x is not None for x in nums):
+            assert nums in (sorted(nums), sorted(nums, reverse=True)), f"{name}: not in numeric order: {once}"
+        sorted_any += 1
+    assert sorted_any >= 2
+
+
+@pytest.mark.parametrize("kind", INDEX)
+def test_index_links_open_the_right_report(visit, pages, kind):
+    page = visit.page
+    locator, _ = _report_table(page)
+    links = page.locator(locator).locator('tbody a[href$=".html"]')
+    targets = links.evaluate_all("as => as.map(a => [a.getAttribute('href'), a.closest('tr').innerText])")
+    assert len(targets) >= 3
+    outdir = pages.path(kind).parent
+    for i, (href, row) in enumerate(targets):
+        assert not re.match(r"\s*(https?:|javascript:|//)", href), href
+        links.nth(i).click()
+        page.wait_for_load_state("load")
+        assert page.url.startswith("file://") and page.url.endswith(".html") and page.url != visit.page.url
+        h1 = page.inner_text("h1")
+        department = h1.split(" ")[0]
+        assert squash(department) in squash(row), f"{href} opened {h1!r}, row says {row!r}"
+        assert (outdir / href).resolve().is_file()
+        page.go_back()
+        page.wait_for_load_state("load")
+    assert visit.blocked == [] and visit.console_errors == [] and visit.dialogs == []
