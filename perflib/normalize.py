@@ -45,19 +45,49 @@ def fold_chars(text: str) -> str:
 
 def join_broken_lines(text: str) -> str:
     """Rebuild paragraphs: one per line, no blank lines."""
+    raws = text.split("\n")
+    wrap = _wrap_width(raws)
     paras: list[str] = []
     open_para = False  # may the last paragraph take the next line?
-    for raw in text.split("\n"):
+    full = False  # did the last line run to the wrap width (so its paragraph goes on)?
+    for raw in raws:
         line = re.sub(r"[ \t]+", " ", raw).strip()
         if not line:
             continue
         is_row = "\t" in raw.strip()  # a table row (DOCX cells): never part of prose
-        if open_para and not is_row and _continues(paras[-1], line):
+        indented = raw[:1] in (" ", "\u3000")  # a first-line indent opens a paragraph
+        if open_para and not is_row and (_continues(paras[-1], line) or
+                                         (full and not indented and _may_follow_wrap(line))):
             paras[-1] = _glue(paras[-1], line)
         else:
             paras.append(line)
         open_para = not is_row
+        full = wrap is not None and _width(line) >= 0.92 * wrap and not is_table_line(line)
     return "\n".join(paras)
+
+
+def _width(line: str) -> float:
+    """Printed width in ems: CJK characters are square, Latin and digits about half."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in line)
+
+
+def _wrap_width(raws: list[str]) -> float | None:
+    """The line width a PDF wrapped its text at, when the text is visibly wrapped.
+
+    Text extracted from a PDF has most lines of one (maximal) width; a text
+    file with a paragraph per line does not. A wrapped line that happens to end
+    in "。" is then still known to go on to the next line.
+    """
+    widths = [_width(r.strip()) for r in raws if len(r.strip()) >= 8 and not is_table_line(r.strip())]
+    if len(widths) < 6:
+        return None
+    top = max(widths)
+    at_top = sum(w >= 0.92 * top for w in widths)
+    return top if at_top >= 0.4 * len(widths) else None
+
+
+def _may_follow_wrap(line: str) -> bool:
+    return not LIST_MARKER.match(line) and not is_table_line(line) and not _TITLE.search(line)
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -129,11 +159,13 @@ _EDGE = 3  # lines at each end of a page where headers and footers are looked fo
 
 def strip_page_furniture(pages: list[str]) -> list[str]:
     """Drop page numbers and running headers/footers; keep the page order."""
-    pages_lines = [[ln.strip() for ln in p.split("\n") if ln.strip()] for p in pages]
+    # A line keeps one leading space when it was indented: a paragraph starts there.
+    pages_lines = [[(" " if ln[:1].isspace() else "") + ln.strip() for ln in p.split("\n") if ln.strip()]
+                   for p in pages]
     running = _running_lines(pages_lines)
     out = []
     for no, lines in enumerate(pages_lines):
-        lines = [ln for ln in lines if not _DECORATED_PAGE_NO.match(ln)]
+        lines = [ln for ln in lines if not _DECORATED_PAGE_NO.match(ln.strip())]
         out.append("\n".join(_peel(lines, running, first_page=no == 0)))
     return out
 
@@ -159,7 +191,7 @@ def _running_lines(pages_lines: list[list[str]]) -> set[str]:
 def _peel(lines: list[str], running: set[str], first_page: bool) -> list[str]:
     """Remove furniture from both ends of a page, stopping at the first body line."""
     def is_furniture(line: str) -> bool:
-        return bool(_BARE_PAGE_NO.match(line)) or _furniture_key(line) in running
+        return bool(_BARE_PAGE_NO.match(line.strip())) or _furniture_key(line) in running
 
     top = 0
     while top < min(_EDGE + 1, len(lines)) and is_furniture(lines[top]):

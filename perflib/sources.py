@@ -209,24 +209,58 @@ def _pdf_pages(p: Path, data: bytes) -> list[str]:
     except Exception as exc:
         raise UnreadableInput(f"{p}: not a readable PDF ({_pdf_reason(exc)}).") from None
     try:
-        pages = [_page_text(pdf, i) for i in range(len(pdf))]
+        pages = [_page_lines(pdf, i) for i in range(len(pdf))]
     except Exception as exc:
         raise UnreadableInput(f"{p}: not a readable PDF ({_pdf_reason(exc)}).") from None
     finally:
         pdf.close()
-    return pages
+    return _mark_indents(pages)
 
 
-def _page_text(pdf, index: int) -> str:
+def _page_lines(pdf, index: int) -> list[tuple[str, float | None, float]]:
+    """A page's text lines, each with the x and width of its first character.
+
+    pdfium hands back UTF-16; only broken surrogates from a damaged font map
+    are dropped there, never real characters. Its text and character indices
+    run in step, so a line's first character box can be looked up.
+    """
     page = pdf[index]
     textpage = page.get_textpage()
     try:
-        # pdfium hands back UTF-16; only broken surrogates from a damaged
-        # font map are dropped there, never real characters.
-        return textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+        text = textpage.get_text_range()
+        in_step = len(text) == textpage.count_chars()
+        lines, start = [], 0
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            left, width = None, 0.0
+            if in_step and line[:1] and not line[:1].isspace():
+                x0, _, x1, _ = textpage.get_charbox(start)
+                left, width = x0, x1 - x0
+            lines.append((line, left, width))
+            start += len(line) + (2 if in_step and text[start + len(line):start + len(line) + 2] == "\r\n" else 1)
+        return lines
     finally:
         textpage.close()
         page.close()
+
+
+def _mark_indents(pages: list[list[tuple[str, float | None, float]]]) -> list[str]:
+    """Page texts, with a leading ideographic space on lines that start indented.
+
+    Chinese documents indent a paragraph's first line by two characters, by
+    position rather than by spaces, so the text layer does not show it; the
+    character boxes do. Line repair uses it to tell where paragraphs begin.
+    """
+    starts = [(left, width) for lines in pages for _, left, width in lines if left is not None]
+    if len(starts) < 3:
+        return ["\n".join(line for line, _, _ in lines) for lines in pages]
+    margin = min(left for left, _ in starts)
+    em = sorted(width for _, width in starts)[len(starts) // 2] or 1.0
+    out = []
+    for lines in pages:
+        out.append("\n".join(
+            ("\u3000" + line) if left is not None and 1.5 * em <= left - margin <= 4.5 * em else line
+            for line, left, _ in lines))
+    return out
 
 
 def _pdf_reason(exc: Exception) -> str:

@@ -91,6 +91,7 @@ def write_pdf(
     *,
     font_size: float = 12,
     wrap: str = "CHAR",
+    indent: bool = False,
 ) -> Path:
     """A text PDF: one entry of `pages` starts a new page, "\\n" starts a new line.
 
@@ -98,7 +99,9 @@ def write_pdf(
     with wrap="WORD") and overflow onto further pages, which get the same
     header and footer.  `header` repeats at the top of every page;
     `footer_page_numbers` is True for "— n —", or a format string such as
-    "第 {n} 页" or "{n}/{total}", or False for none.
+    "第 {n} 页" or "{n}/{total}", or False for none. With `indent`, each line
+    (a paragraph) starts two characters in, as Chinese documents are set, by
+    position (as word processors do), not by space characters.
     """
     from fpdf.enums import WrapMode
 
@@ -116,6 +119,11 @@ def write_pdf(
     for page in pages:
         pdf.add_page()
         for line in page.split("\n"):
+            if indent:
+                pdf.set_x(pdf.l_margin + 2 * font_size * 0.3528)  # two ems, in mm
+                pdf.write(font_size * 0.6, line, wrapmode=WrapMode[wrap.upper()])
+                pdf.ln(font_size * 0.6)
+                continue
             pdf.multi_cell(0, font_size * 0.6, line, new_x="LMARGIN", new_y="NEXT",
                            wrapmode=WrapMode[wrap.upper()])
     pdf.output(str(p))
