@@ -58,6 +58,7 @@ th button { font: inherit; font-weight: 600; color: inherit; background: none; b
 th[aria-sort=ascending] button::after { content: " ▲"; }
 th[aria-sort=descending] button::after { content: " ▼"; }
 td.zero { color: var(--muted); }
+td.dept { min-width: 14rem; }
 td.bad { font-weight: 600; }
 """
 
@@ -82,9 +83,12 @@ def _num_cell(v, kind: str) -> str:
         text = fmt_pct(_dec(v), 2)
     elif kind == "pct":
         text = fmt_pct(_dec(v))
+    elif kind == "year":
+        text = str(int(v))
     else:
         text = f"{int(v):,}"
-    return f'<td class="num" data-v="{esc(_dec(v) if kind != "int" else int(v))}">{esc(text)}</td>'
+    raw = _dec(v) if kind not in ("int", "year") else int(v)
+    return f'<td class="num" data-v="{esc(raw)}">{esc(text)}</td>'
 
 
 def _text_cell(v, inner: str | None = None) -> str:
@@ -111,8 +115,8 @@ def _report_row(r) -> str:
     tag = '<span class="tag">虚构样例</span>' if bool(r.fictional) else ""
     link = "" if _blank(getattr(r, "output", None)) else str(r.output)
     cells = [
-        _text_cell(dept, (esc(dept) or "未署名部门") + tag),
-        _num_cell(r.year, "int"),
+        _text_cell(dept, (esc(dept) or "未署名部门") + tag).replace("<td ", '<td class="dept" ', 1),
+        _num_cell(r.year, "year"),
         _num_cell(r.overall_actual, "money"),
         _num_cell(r.overall_initial_budget, "money"),
         _num_cell(r.outturn_vs_initial, "pct2"),
@@ -170,7 +174,7 @@ def build_index(reports, failures=None, portfolio: str | None = None) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="generator" content="perflib {esc(__version__)}">
 <title>{esc(TITLE)}</title>
 <style>

@@ -103,6 +103,8 @@ def _cell(v, kind: str) -> str:
         return f'<td class="num">{float(v):,.2f}</td>'
     if kind == "pct":
         return f'<td class="num">{float(v):,.2f}%</td>'
+    if kind == "year":
+        return f'<td class="num">{int(v)}</td>'
     if kind == "int":
         return f'<td class="num">{int(v):,}</td>'
     if kind == "num":
@@ -150,7 +152,7 @@ def ranking(reports: pd.DataFrame) -> pd.DataFrame:
 
 
 RANKING_COLUMNS = {
-    "department": ("部门", "text"), "year": ("年度", "int"), "overall_adjustment_rate": ("预算调整率", "pct"),
+    "department": ("部门", "text"), "year": ("年度", "year"), "overall_adjustment_rate": ("预算调整率", "pct"),
     "outturn_vs_initial": ("实际支出相对年初预算", "pct"), "pefa_band": ("PEFA 等级", "text"),
     "overall_completion_rate": ("预算完成率", "pct"), "task_coverage": ("任务资金占项目支出", "pct"),
     "rating": ("自评等级", "text"), "score": ("自评得分", "num"), "checks_warn": ("小偏差", "int"),
@@ -188,14 +190,14 @@ def year_on_year(reports: pd.DataFrame) -> pd.DataFrame:
 
 
 YOY_COLUMNS = {
-    "department": ("部门", "text"), "year": ("年度", "int"), "overall_initial_budget": ("年初预算（万元）", "money"),
+    "department": ("部门", "text"), "year": ("年度", "year"), "overall_initial_budget": ("年初预算（万元）", "money"),
     "overall_actual": ("实际支出（万元）", "money"), "actual_change": ("实际支出比上年", "pct"),
     "overall_adjustment_rate": ("预算调整率", "pct"), "outturn_vs_initial": ("实际支出相对年初预算", "pct"),
     "rating": ("自评等级", "text"), "checks_fail": ("不符", "int"),
 }
 RECUR_COLUMNS = {
-    "department": ("部门", "text"), "prev_year": ("上次", "int"), "prev_text": ("上次所写问题", "text"),
-    "year": ("本次", "int"), "text": ("本次所写问题", "text"), "similarity": ("文字相似度", "num"),
+    "department": ("部门", "text"), "prev_year": ("上次", "year"), "prev_text": ("上次所写问题", "text"),
+    "year": ("本次", "year"), "text": ("本次所写问题", "text"), "similarity": ("文字相似度", "num"),
 }
 
 
