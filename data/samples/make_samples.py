@@ -1,0 +1,313 @@
+"""Write the fictional sample reports in data/samples/ (run: .venv/bin/python data/samples/make_samples.py).
+
+Every unit and figure here is invented for perflib; each text says so ("虚构样例"), and the
+pages perflib renders from them carry a fiction banner.  Two templates, as published in China:
+
+- "seed": the prose layout of the seed report (data/000_….txt): figures in running text,
+  numbered tasks with "任务涉及项目资金 … 万元", 绩效自评优.
+- "national": the national 部门整体支出绩效自评 layout: 年初预算数 / 全年预算数 / 全年执行数 /
+  预算执行率, 基本支出 and 项目支出 separately, 自评得分 N 分, 评价等级.
+
+Figures are derived from a few inputs with exact Decimal arithmetic, so every report adds up,
+except where a slip is planted on purpose (`slip=`).  Files are byte-reproducible: fixed PDF
+creation date, fixed zip timestamps in .docx.
+"""
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from decimal import ROUND_HALF_UP, Decimal as D
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1] / "tests"))
+
+import fpdf  # noqa: E402
+
+from fixtures_files import write_docx, write_pdf, write_txt  # noqa: E402
+
+FICTION = "（本报告为 perflib 虚构样例，单位与数字均为虚构）"
+CITY = "示例市青川区"
+FIXED = datetime(2024, 1, 1, tzinfo=timezone.utc)
+
+_fpdf_init = fpdf.FPDF.__init__
+
+
+def _fixed_date_init(self, *a, **k):  # reproducible PDFs: no "now" in the file
+    _fpdf_init(self, *a, **k)
+    self.creation_date = FIXED
+
+
+fpdf.FPDF.__init__ = _fixed_date_init
+
+
+def q2(v: D) -> D:
+    return v.quantize(D("0.01"), rounding=ROUND_HALF_UP)
+
+
+def money(v: D) -> str:
+    return f"{q2(v):,.2f}"
+
+
+def pct(v: D) -> str:
+    s = f"{q2(v):.2f}"
+    return s[:-3] if s.endswith(".00") else s
+
+
+@dataclass
+class Block:
+    initial: D
+    adjustment: D
+    completion: D = D(100)  # percent of the adjusted budget spent
+
+    @property
+    def adjusted(self) -> D:
+        return self.initial + self.adjustment
+
+    @property
+    def actual(self) -> D:
+        return q2(self.adjusted * self.completion / 100)
+
+    @property
+    def rate(self) -> D:
+        return q2(self.adjustment / self.initial * 100)
+
+
+@dataclass
+class Report:
+    file: str  # name in data/samples/, suffix gives the format
+    template: str  # "seed" | "national"
+    dept: str
+    short: str
+    year: int
+    overall: Block
+    projects: Block
+    project_count: int
+    tasks: list[tuple[str, D]]
+    rating: str
+    problems: list[str]
+    plans: list[str]
+    score: D | None = None
+    encoding: str = "utf-8"
+    slip: dict = field(default_factory=dict)  # figure → the (wrong) text the report prints
+
+
+def seed_text(r: Report) -> list[str]:
+    o, p, s = r.overall, r.projects, r.slip
+    inc = lambda b: "调整增支" if b.adjustment >= 0 else "调整减支"  # noqa: E731
+    paras = [
+        f"{r.dept} {r.year} 部门整体支出绩效评价报告",
+        FICTION,
+        f"根据财政预算绩效管理要求，{r.year} 年{r.short}对部门整体支出开展绩效自评，年度整体实际支出 "
+        f"{money(o.actual)} 万元，预算完成率 {pct(o.completion)}%，较年初预算 {money(o.initial)} 万元，"
+        f"{inc(o)} {money(abs(o.adjustment))} 万元，预算调整率 {s.get('overall.rate', pct(abs(o.rate)))}%。"
+        "从整体评价情况来看，预算编制、执行及使用效益情况基本达到了预期的绩效目标。",
+        "一、项目安排管理使用效益情况",
+        f"{r.year} 年度，{r.short}（部门）财政支出项目共 {r.project_count} 个项目，实际支出 {money(p.actual)} 万元，"
+        f"预算完成率 {s.get('projects.completion', pct(p.completion))}%，较年初预算 {money(p.initial)} 万元，"
+        f"{inc(p)} {money(abs(p.adjustment))} 万元，预算调整率 {s.get('projects.rate', pct(abs(p.rate)))}%。"
+        "从评价情况来看，我单位较好完成了年度履职任务。主要绩效目标完成情况：",
+    ]
+    marks = "一二三四五六七八九十"
+    for i, (text, funds) in enumerate(r.tasks):
+        paras.append(f"（{marks[i]}）{text}任务涉及项目资金 {money(funds)} 万元。")
+    paras += [
+        "二、综合评价情况及评价结论",
+        f"{r.year} 年{r.short}按期完成各项工作任务，预算经费整体支出和各项目支出执行情况良好，绩效自评{r.rating}。",
+        "三、工作中存在的问题及改进措施",
+        *(f"（{marks[i]}）{t}" for i, t in enumerate(r.problems)),
+        f"四、{r.year + 1} 年工作计划及改进措施",
+        *(f"（{marks[i]}）{t}" for i, t in enumerate(r.plans)),
+    ]
+    return paras
+
+
+def national_text(r: Report) -> tuple[list[str], list[list[str]]]:
+    o, p, s = r.overall, r.projects, r.slip
+    basic = Block(o.initial - p.initial, o.adjustment - p.adjustment)
+    b_actual = o.actual - p.actual
+    b_completion = q2(b_actual / basic.adjusted * 100)
+    paras = [
+        f"{r.dept}{r.year}年度部门整体支出绩效自评报告",
+        FICTION,
+        "一、部门基本情况",
+        f"（一）部门职能。{r.short}是主管本区相关事务的政府工作部门，内设机构与下属单位按“三定”方案设置。",
+        "（二）年度预算及执行情况。",
+        f"{r.year}年度部门整体支出年初预算数为{money(o.initial)}万元，全年预算数为{money(o.adjusted)}万元，"
+        f"全年执行数为{money(o.actual)}万元，预算执行率为{s.get('overall.completion', pct(o.completion))}%。",
+        f"其中：基本支出年初预算数{money(basic.initial)}万元，全年预算数{money(basic.adjusted)}万元，"
+        f"全年执行数{money(b_actual)}万元，预算执行率{pct(b_completion)}%；",
+        f"项目支出年初预算数{money(p.initial)}万元，全年预算数{money(p.adjusted)}万元，全年执行数{money(p.actual)}万元，"
+        f"预算执行率{s.get('projects.completion', pct(p.completion))}%，共涉及{r.project_count}个项目。",
+        "二、绩效目标及实现情况",
+        "（一）年度主要绩效目标完成情况",
+        *(f"{i}. {t}涉及资金{money(f)}万元。" for i, (t, f) in enumerate(r.tasks, start=1)),
+        "三、自评结论",
+        f"根据部门整体支出绩效自评表，本部门{r.year}年度自评得分{r.score}分，评价等级为“{r.rating}”。",
+        "四、存在的问题及原因分析",
+        *(f"（{'一二三四五'[i]}）{t}" for i, t in enumerate(r.problems)),
+        "五、下一步改进措施",
+        *(f"（{'一二三四五'[i]}）{t}" for i, t in enumerate(r.plans)),
+    ]
+    table = [
+        ["部门整体支出绩效自评表", "", "", "", ""],
+        ["项目", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "预算执行率"],
+        ["年度资金总额", money(o.initial), money(o.adjusted), money(o.actual), pct(o.completion) + "%"],
+        ["其中：基本支出", money(basic.initial), money(basic.adjusted), money(b_actual), pct(b_completion) + "%"],
+        ["项目支出", money(p.initial), money(p.adjusted), money(p.actual), pct(p.completion) + "%"],
+        ["自评得分", str(r.score), "评价等级", r.rating, ""],
+    ]
+    return paras, table
+
+
+def write(r: Report) -> Path:
+    path = HERE / r.file
+    if r.template == "seed":
+        paras, table = seed_text(r), None
+    else:
+        paras, table = national_text(r)
+    if path.suffix == ".txt":
+        return write_txt(path, "\n\n".join(paras) + "\n", encoding=r.encoding)
+    if path.suffix == ".pdf":
+        pages, page = [], []
+        for para in paras:  # a new page at each top-level heading after the first two
+            if para.startswith(("三、", "四、")) and page:
+                pages.append("\n".join(page))
+                page = []
+            page.append(para)
+        pages.append("\n".join(page))
+        return write_pdf(path, pages, header=f"{r.dept}绩效自评", footer_page_numbers="第 {n} 页")
+    blocks = list(paras)
+    if table is not None:  # the national self-assessment table, as Word files carry it
+        blocks.insert(blocks.index("三、自评结论"), table)
+    return _fixed_zip_times(write_docx(path, blocks=blocks))
+
+
+def _fixed_zip_times(path: Path) -> Path:
+    """python-docx stamps zip entries with the current time; pin them so the bytes are reproducible."""
+    src = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info))
+    path.write_bytes(out.getvalue())
+    return path
+
+
+# --- the reports ---------------------------------------------------------------------------
+LINJIANG = f"{CITY}人民政府临江街道办事处"
+PAY_SLOW = [
+    "部分项目资金支付进度偏慢，年中集中支付的情况仍然存在。受项目招标周期影响，个别项目下半年才完成采购，资金执行前松后紧。",
+    "项目资金支付进度偏慢，年底集中支付的问题依然存在。部分工程类项目结算周期长，资金执行不均衡。",
+    "部分项目资金支付进度偏慢，年底集中支付问题仍未根本解决。个别项目前期论证不足，实施中多次调整。",
+]
+TARGETS_VAGUE = [
+    "绩效目标设置不够细化，部分指标难以量化考核。个别项目的产出指标以定性描述为主，年终评价缺少可比依据。",
+    "绩效目标设置仍不够细化，部分指标难以量化。新增项目的效益指标多为定性表述，评价依据不足。",
+]
+
+REPORTS = [
+    # 临江街道: seed template, three years; payment delays recur every year.
+    Report("2021_linjiang.txt", "seed", LINJIANG, "临江街道办事处", 2021,
+           Block(D("3820.50"), D("612.30")), Block(D("1960.00"), D("412.30")), 41,
+           [("推进社区党群服务中心标准化建设，提升基层治理和服务群众能力。", D("486.20")),
+            ("落实辖区环境卫生保洁和垃圾分类工作，改善人居环境。", D("1020.75")),
+            ("做好辖区安全生产、消防和疫情防控工作，维护社会稳定。", D("655.40"))],
+           "优", [PAY_SLOW[0], "基层任务繁重，人员力量与工作量不匹配。社区专职人员流动较大，业务骨干不足。"],
+           ["加快预算执行进度，按月跟踪项目支付。", "优化人员配置，加强业务培训。"]),
+    Report("2022_linjiang.txt", "seed", LINJIANG, "临江街道办事处", 2022,
+           Block(D("3905.00"), D("488.60")), Block(D("2010.00"), D("350.60")), 44,
+           [("推进老旧小区改造和加装电梯工作，改善居住条件。", D("842.10")),
+            ("落实辖区环境卫生保洁和垃圾分类工作，改善人居环境。", D("1011.30")),
+            ("开展社区养老服务和困难群众帮扶。", D("398.55"))],
+           "优", [PAY_SLOW[1], "部分项目前期谋划不足，预算调整较多。年中追加项目较多，年初预算编制不够精准。"],
+           ["细化年初预算编制，减少年中调整。", "建立项目支付进度通报机制。"], encoding="gb18030"),
+    Report("2023_linjiang.pdf", "seed", LINJIANG, "临江街道办事处", 2023,
+           Block(D("4010.80"), D("356.20")), Block(D("2106.40"), D("301.00")), 39,
+           [("推进社区党群服务中心标准化建设，提升基层治理和服务群众能力。", D("520.00")),
+            ("落实辖区环境卫生保洁和垃圾分类工作，改善人居环境。", D("1050.20")),
+            ("做好辖区安全生产和应急管理工作。", D("610.35"))],
+           "良", [PAY_SLOW[2], "绩效自评结果运用不够充分，评价结论与下年预算安排衔接不紧。"],
+           ["将自评结果与下年预算安排挂钩。", "压实项目单位支付责任。"]),
+    # 文化广电旅游体育局: seed template; 2022 prints a project adjustment rate 0.05 pp off (warn).
+    Report("2021_wenguang.docx", "seed", f"{CITY}文化广电旅游体育局", "区文化广电旅游体育局", 2021,
+           Block(D("2450.00"), D("-120.00"), D("98.50")), Block(D("1310.00"), D("-120.00"), D("97.80")), 23,
+           [("举办全民健身和群众文化活动，丰富群众精神文化生活。", D("402.60")),
+            ("推进公共图书馆和文化馆总分馆建设。", D("356.00"))],
+           "良", ["公共文化设施利用率不高，部分基层文化站活动较少。", "文物保护专项资金使用进度较慢。"],
+           ["提高基层文化设施使用效率。", "加快文物保护项目实施。"]),
+    Report("2022_wenguang.txt", "seed", f"{CITY}文化广电旅游体育局", "区文化广电旅游体育局", 2022,
+           Block(D("2380.00"), D("205.50")), Block(D("1240.00"), D("185.50")), 25,
+           [("举办全民健身和群众文化活动，丰富群众精神文化生活。", D("430.00")),
+            ("推进体育场馆免费低收费开放。", D("288.80"))],
+           "优", ["公共文化设施利用率仍然不高，部分基层文化站活动偏少。", "项目绩效目标与实际产出衔接不够。"],
+           ["推动基层文化设施错时开放。", "完善项目绩效目标。"],
+           slip={"projects.rate": "15.01"}),
+    # 城市管理和综合执法局: seed template; 2023 states a completion rate far from its figures (fail).
+    Report("2022_chengguan.pdf", "seed", f"{CITY}城市管理和综合执法局", "区城市管理和综合执法局", 2022,
+           Block(D("6120.00"), D("830.00")), Block(D("4020.00"), D("760.00")), 57,
+           [("开展市容环境整治和违法建设治理。", D("1860.00")),
+            ("保障环卫作业和垃圾转运处理。", D("2105.40"))],
+           "优", ["执法力量不足，一线执法人员配备与辖区面积不相适应。", "环卫作业外包服务监管不到位。"],
+           ["充实一线执法力量。", "加强外包服务考核。"]),
+    Report("2023_chengguan.txt", "seed", f"{CITY}城市管理和综合执法局", "区城市管理和综合执法局", 2023,
+           Block(D("6300.00"), D("-260.00"), D("99.20")), Block(D("4100.00"), D("-260.00"), D("98.90")), 55,
+           [("开展市容环境整治和违法建设治理。", D("1720.00")),
+            ("保障环卫作业和垃圾转运处理。", D("2010.60"))],
+           "优", ["执法力量仍显不足，一线执法人员配备与辖区面积不相适应。", "部分项目预算编制偏大，执行中调减较多。"],
+           ["优化执法力量配置。", "提高预算编制准确性。"], encoding="gb18030",
+           slip={"projects.completion": "92.10"}),
+    # 民政局: seed template, one year.
+    Report("2023_minzheng.txt", "seed", f"{CITY}民政局", "区民政局", 2023,
+           Block(D("5230.00"), D("410.00")), Block(D("3880.00"), D("380.00")), 31,
+           [("落实城乡低保、特困人员供养等社会救助政策。", D("2310.00")),
+            ("推进居家社区养老服务。", D("960.50"))],
+           "优", ["社会救助对象动态管理不够及时。", "养老服务项目绩效指标偏重产出，效果指标不足。"],
+           ["加强救助对象动态核查。", "完善养老服务效果指标。"]),
+    # 教育局: national template, three years; vague targets recur.
+    Report("2021_jiaoyu.docx", "national", f"{CITY}教育局", "区教育局", 2021,
+           Block(D("48200.00"), D("3150.00"), D("99.10")), Block(D("15400.00"), D("2600.00"), D("97.60")), 86,
+           [("保障全区中小学校正常运转，落实生均公用经费标准。", D("6820.00")),
+            ("推进学位建设，新增公办学位。", D("5240.00"))],
+           "优", [TARGETS_VAGUE[0], "部分学校预算执行进度偏慢。"],
+           ["细化绩效目标和指标。", "加强学校预算执行监控。"], score=D("93.5")),
+    Report("2022_jiaoyu.pdf", "national", f"{CITY}教育局", "区教育局", 2022,
+           Block(D("50100.00"), D("2780.00"), D("98.70")), Block(D("16300.00"), D("2300.00"), D("96.90")), 91,
+           [("保障全区中小学校正常运转，落实生均公用经费标准。", D("7010.00")),
+            ("实施教师队伍建设和培训计划。", D("1860.00"))],
+           "优", [TARGETS_VAGUE[1], "学位建设项目受用地影响，进度滞后。"],
+           ["完善绩效指标体系。", "协调解决学校建设用地问题。"], score=D("91")),
+    Report("2023_jiaoyu.txt", "national", f"{CITY}教育局", "区教育局", 2023,
+           Block(D("51800.00"), D("1960.00"), D("99.40")), Block(D("17100.00"), D("1700.00"), D("98.20")), 88,
+           [("保障全区中小学校正常运转，落实生均公用经费标准。", D("7150.00")),
+            ("推进学位建设，新增公办学位。", D("4380.00"))],
+           "良", ["学位建设项目受用地影响，进度仍然滞后。", "部分专项资金结余较多。"],
+           ["加快学位建设。", "及时清理盘活结余资金。"], score=D("88.5")),
+    # 卫生健康局: national template, two years.
+    Report("2022_weijian.txt", "national", f"{CITY}卫生健康局", "区卫生健康局", 2022,
+           Block(D("21500.00"), D("6400.00"), D("99.80")), Block(D("12800.00"), D("6200.00"), D("99.60")), 64,
+           [("做好疫情防控物资保障和核酸检测工作。", D("8600.00")),
+            ("实施基本公共卫生服务项目。", D("3200.00"))],
+           "优", ["应急类支出占比较高，年初预算难以准确预计。", "基层医疗机构人才短缺。"],
+           ["提高预算编制的前瞻性。", "加强基层卫生人才队伍建设。"], score=D("95"), encoding="gb18030"),
+    Report("2023_weijian.docx", "national", f"{CITY}卫生健康局", "区卫生健康局", 2023,
+           Block(D("19800.00"), D("-1250.00"), D("98.80")), Block(D("10200.00"), D("-1300.00"), D("97.50")), 58,
+           [("实施基本公共卫生服务项目。", D("3350.00")),
+            ("推进社区卫生服务中心标准化建设。", D("1420.00"))],
+           "优", ["基层医疗机构人才短缺问题仍然存在。", "部分项目绩效目标偏低，缺乏挑战性。"],
+           ["拓宽基层卫生人才引进渠道。", "科学设定绩效目标值。"], score=D("92")),
+]
+
+
+def main() -> None:
+    for r in REPORTS:
+        print(write(r).relative_to(HERE.parents[1]))
+
+
+if __name__ == "__main__":
+    main()

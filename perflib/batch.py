@@ -1,0 +1,374 @@
+"""`perflib batch`: a whole district in one command.
+
+    discover (folder or manifest) → read every report (parse only, fast) → name outputs
+    → render what changed, in a process pool → index.html, reports.csv/.xlsx, checks.csv,
+    portfolio.html
+
+A job is a plain function of picklable values (`render_job(Job) -> JobResult`), so another
+scheduler (Dask, …) can map it instead of the local pool.  Everything that writes shared files
+(state, index, CSV) stays in the parent process.
+
+Incremental: `OUTDIR/.perflib-state.json` maps each rendered page to the key it was made from
+(source SHA-256 + notebook SHA-256 + perflib version + manifest overrides).  A page is rendered
+again only when its key changed or its file is missing.  The state is rewritten (atomically)
+after every page, so a killed batch loses at most the pages in flight.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import signal
+import sys
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .dataset import Item, discover, failure_row, read_rows, sha256_file
+from .outfiles import slug, write_atomic
+
+STATE_FILE = ".perflib-state.json"
+STATE_SCHEMA = 1
+PORTFOLIO_HTML = "portfolio.html"
+PORTFOLIO_TITLE = "部门整体支出绩效：跨部门与跨年度比较"
+RESERVED_NAMES = {"index", "portfolio"}  # pages of the batch itself: a report may not take their names
+# Temp files left by write_atomic when a batch was killed: ".<name>.<8 random chars>.tmp"
+_STRAY_TMP = re.compile(r"^\..+\.(?:html|csv|xlsx|json)\.[A-Za-z0-9_]{8}\.tmp$")
+
+
+def portfolio_notebook() -> Path:
+    from .render import NOTEBOOK
+
+    return Path(os.environ.get("PERFLIB_PORTFOLIO_NOTEBOOK", NOTEBOOK.parent / "portfolio.ipynb"))
+
+
+# --- jobs: plain, picklable ---------------------------------------------------------------
+@dataclass(frozen=True)
+class Job:
+    source: str  # a report file; for kind="portfolio" the folder or manifest
+    outdir: str
+    output_name: str
+    department: str | None = None
+    year: int | None = None
+    kind: str = "report"  # "report" | "portfolio"
+
+
+@dataclass
+class JobResult:
+    source: str
+    status: str  # "rendered" | "failed"
+    output_name: str | None = None
+    html: str | None = None
+    error: str | None = None
+    exit_code: int | None = None
+    seconds: float = 0.0
+
+
+def render_job(job: Job) -> JobResult:
+    """Render one page (a department-year, or the portfolio); never raises for a bad report."""
+    from .render import execute, export_html, page_title
+
+    start = time.monotonic()
+    _interruptible(True)
+    try:
+        if job.kind == "portfolio":
+            nb = execute_portfolio(Path(job.source), Path(job.outdir))
+            title = PORTFOLIO_TITLE
+        else:
+            nb = execute(Path(job.source), department=job.department, year=job.year)
+            title = page_title(job.department, job.year)
+        path = write_atomic(Path(job.outdir) / job.output_name, export_html(nb, title))
+        return JobResult(job.source, "rendered", job.output_name, str(path), seconds=time.monotonic() - start)
+    except Exception as exc:
+        f = failure_row(job.source, "render", exc)
+        return JobResult(job.source, "failed", job.output_name, error=f["error"], exit_code=f["exit_code"],
+                         seconds=time.monotonic() - start)
+    finally:
+        _interruptible(False)
+
+
+def execute_portfolio(source: Path, outdir: Path):
+    """Run notebooks/portfolio.ipynb for a folder or manifest of reports."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    from .render import NotebookFailed
+
+    nb = portfolio_notebook()
+    params = {"reports_dir": str(source.resolve()), "outdir": str(outdir.resolve())}
+    try:
+        return pm.execute_notebook(str(nb), None, parameters=params, kernel_name="python3",
+                                   progress_bar=False, log_output=False, cwd=str(nb.parent))
+    except PapermillExecutionError as exc:
+        raise NotebookFailed(f"{source}: portfolio notebook failed in cell {exc.exec_count}: "
+                             f"{exc.ename}: {exc.evalue}") from None
+
+
+# --- worker processes ----------------------------------------------------------------------
+def _interruptible(on: bool) -> None:
+    """Ctrl-C stops a worker's running job (its kernel is shut down, its temp file removed);
+    an idle worker ignores it, so the pool winds down without tracebacks."""
+    if _IN_WORKER:
+        signal.signal(signal.SIGINT, signal.default_int_handler if on else signal.SIG_IGN)
+
+
+_IN_WORKER = False
+
+
+def _worker_init(parent_pid: int) -> None:
+    global _IN_WORKER
+    _IN_WORKER = True
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch_parent():  # a killed batch must not leave workers behind
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch_parent, daemon=True).start()
+
+
+# --- state --------------------------------------------------------------------------------
+def job_key(source_sha: str, notebook_sha: str, item: Item) -> str:
+    """What a page depends on: the report's bytes, the notebook, perflib, the manifest's overrides."""
+    parts = [source_sha, notebook_sha, __version__, item.department or "", str(item.year or "")]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def load_state(outdir: Path) -> dict:
+    try:
+        state = json.loads((outdir / STATE_FILE).read_text(encoding="utf-8"))
+        if state.get("schema") == STATE_SCHEMA and isinstance(state.get("pages"), dict):
+            return state
+    except (OSError, ValueError, AttributeError):
+        pass  # no state, or unreadable: render everything
+    return {"schema": STATE_SCHEMA, "pages": {}}
+
+
+def save_state(outdir: Path, state: dict) -> None:
+    write_atomic(outdir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
+
+
+def remove_stray_temps(outdir: Path) -> int:
+    """Temp files of a killed run (never complete pages): delete them."""
+    n = 0
+    for p in outdir.iterdir():
+        if p.is_file() and _STRAY_TMP.match(p.name):
+            p.unlink(missing_ok=True)
+            n += 1
+    return n
+
+
+# --- planning ------------------------------------------------------------------------------
+@dataclass
+class Entry:
+    item: Item
+    key: str = ""
+    rows: dict | None = None
+    output_name: str = ""
+    status: str = "pending"  # "rendered" | "skipped" | "failed"
+    duplicates: list[str] = field(default_factory=list)
+
+
+def assign_names(entries: list[Entry]) -> None:
+    """`slug(department, year).html`; two reports of the same department-year (compared the way a
+    case-insensitive file system would) both get a short SHA suffix, so neither overwrites the other."""
+    groups: dict[str, list[Entry]] = {}
+    for e in entries:
+        r = e.rows["report"]
+        base = slug(r["department"], r["year"])
+        groups.setdefault(base.casefold(), []).append(e)
+        e.output_name = base
+    for group in groups.values():
+        for e in group:
+            clash = len(group) > 1 or e.output_name.casefold() in RESERVED_NAMES
+            suffix = f"_{_identity(e)[:8]}" if clash else ""
+            e.output_name = f"{e.output_name}{suffix}.html"
+
+
+def _identity(e: Entry) -> str:
+    """The source's SHA-256, or (when a manifest overrides department/year) a hash of both."""
+    sha = e.rows["report"]["sha256"]
+    if not (e.item.department or e.item.year):
+        return sha
+    return hashlib.sha256(f"{sha}\x1f{e.item.department or ''}\x1f{e.item.year or ''}".encode()).hexdigest()
+
+
+def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say) -> list[Entry]:
+    entries: dict[str, Entry] = {}
+    for item in items:
+        try:
+            rows = read_rows(item)
+        except Exception as exc:  # one bad report never stops the batch
+            f = failure_row(item.path, "read", exc)
+            failures.append(f)
+            say(f)
+            continue
+        key = job_key(rows["report"]["sha256"], notebook_sha, item)
+        if key in entries:  # the same bytes twice (a copy in another folder): one page
+            entries[key].duplicates.append(item.path)
+            continue
+        entries[key] = Entry(item, key, rows)
+    return list(entries.values())
+
+
+def _reuse(entry: Entry, outdir: Path, pages: dict) -> bool:
+    """True when the page for this key exists (renamed if its name changed)."""
+    old = pages.get(entry.key)
+    if old is None:
+        return False
+    target = outdir / entry.output_name
+    if old["output"] != entry.output_name:
+        source = outdir / old["output"]
+        if not source.is_file():
+            return False
+        os.replace(source, target)  # a rename is atomic: the page is complete under one name or the other
+        old["output"] = entry.output_name
+    return target.is_file()
+
+
+# --- the command ---------------------------------------------------------------------------
+def run_batch(args) -> int:
+    started = time.monotonic()
+    from .render import NOTEBOOK
+
+    outdir = Path(args.outdir)
+    items = discover(args.source)  # a missing folder / bad manifest: UnreadableInput, exit 2
+    outdir.mkdir(parents=True, exist_ok=True)
+    remove_stray_temps(outdir)
+    state = load_state(outdir)
+    pages: dict = {} if args.force else state["pages"]
+    jobs = max(1, args.jobs or len(os.sched_getaffinity(0)))
+
+    failures: list[dict] = []
+    progress = _Progress()
+    entries = _read_all(items, sha256_file(NOTEBOOK), failures, progress.fail)
+    assign_names(entries)
+
+    todo: list[Job] = []
+    for e in entries:
+        if _reuse(e, outdir, pages):
+            e.status = "skipped"
+        else:
+            r = e.rows["report"]
+            todo.append(Job(e.item.path, str(outdir), e.output_name, r["department"], r["year"]))
+    portfolio_key = _portfolio_key(args.source, entries)
+    portfolio_cached = (not args.force and state.get("portfolio") == portfolio_key
+                        and (outdir / PORTFOLIO_HTML).is_file())
+    if entries and not portfolio_cached:
+        todo.append(Job(str(args.source), str(outdir), PORTFOLIO_HTML, kind="portfolio"))
+
+    by_name = {e.output_name: e for e in entries}
+    new_state = {"schema": STATE_SCHEMA, "perflib": __version__, "portfolio": state.get("portfolio"),
+                 "pages": {e.key: pages[e.key] for e in entries if e.status == "skipped"}}
+    portfolio_status = "skipped" if portfolio_cached else ("failed" if entries else "none")
+    save_state(outdir, new_state)
+
+    progress.start(len(todo))
+    for res in _run(todo, jobs):
+        progress.step()
+        if res.output_name == PORTFOLIO_HTML:
+            portfolio_status = res.status
+            if res.status == "rendered":
+                new_state["portfolio"] = portfolio_key
+            else:
+                failures.append({"source": res.source, "stage": "portfolio", "exit_code": res.exit_code,
+                                 "error": res.error})
+                progress.fail(failures[-1])
+        else:
+            e = by_name[res.output_name]
+            e.status = res.status
+            if res.status == "rendered":
+                new_state["pages"][e.key] = {"source": e.item.path, "output": e.output_name,
+                                             "department": e.item.department, "year": e.item.year}
+            else:
+                failures.append({"source": res.source, "stage": "render", "exit_code": res.exit_code,
+                                 "error": res.error})
+                progress.fail(failures[-1])
+        save_state(outdir, new_state)
+    progress.close()
+
+    good = [e for e in entries if e.status in ("rendered", "skipped")]
+    write_tables(outdir, good, failures, portfolio_status)
+    counts = {s: sum(e.status == s for e in entries) for s in ("rendered", "skipped")}
+    dup = sum(len(e.duplicates) for e in entries)
+    print(f"perflib batch: {counts['rendered']} rendered, {counts['skipped']} skipped, {len(failures)} failed"
+          + (f", {dup} duplicate file(s) counted once" if dup else "")
+          + f"; portfolio {portfolio_status}; {time.monotonic() - started:.1f} s → {outdir / 'index.html'}")
+    return 1 if failures else 0
+
+
+def _portfolio_key(source, entries: list[Entry]) -> str:
+    nb = portfolio_notebook()
+    nb_sha = sha256_file(nb) if nb.is_file() else "missing"
+    parts = [str(Path(source).resolve()), nb_sha, __version__, *sorted(e.key for e in entries)]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _run(todo: list[Job], jobs: int):
+    """Yield results as jobs finish: in this process for one job at a time, else in a process pool."""
+    if not todo:
+        return
+    if jobs == 1 or len(todo) == 1:
+        for job in todo:
+            yield render_job(job)
+        return
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init,
+                               initargs=(os.getpid(),))
+    try:
+        pending = {pool.submit(render_job, job) for job in todo}
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                yield fut.result()
+    finally:
+        # On Ctrl-C: drop what has not started; running jobs stop at the signal and clean up.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portfolio_status: str) -> None:
+    """index.html, reports.csv, reports.xlsx, checks.csv: from the same frames as `load_folder`."""
+    from .dataset import frames
+    from .dataset import write_csv, write_reports_xlsx
+    from .index_page import build_index
+
+    ds = frames([e.rows for e in entries], failures)
+    links = {e.rows["report"]["report_id"]: e.output_name for e in entries}
+    ds.reports.insert(len(ds.reports.columns), "output", ds.reports["report_id"].map(links))
+    write_csv(outdir / "reports.csv", ds.reports)
+    write_reports_xlsx(outdir / "reports.xlsx", ds.reports)
+    write_csv(outdir / "checks.csv", ds.checks)
+    portfolio = PORTFOLIO_HTML if (outdir / PORTFOLIO_HTML).is_file() and portfolio_status != "failed" else None
+    write_atomic(outdir / "index.html", build_index(ds.reports, ds.failures, portfolio=portfolio))
+
+
+class _Progress:
+    """A tqdm bar on a terminal only; failures always go to stderr as one plain line."""
+
+    def __init__(self):
+        self.bar = None
+
+    def start(self, total: int) -> None:
+        if sys.stderr.isatty() and total:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="页", desc="生成", file=sys.stderr, dynamic_ncols=True)
+
+    def step(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def fail(self, f: dict) -> None:
+        line = f"perflib: {f['error']} (exit {f['exit_code']})"
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()

@@ -1,0 +1,199 @@
+"""OUTDIR/index.html: every department-year of a batch in one sortable table, plus its failures.
+
+Self-contained like the report pages: the page style and a subset font are inlined, nothing is
+fetched.  Sorting is a small inline script that only reorders rows (no markup is built from
+text); a Content-Security-Policy lets that one script run and nothing else, so even a report
+name that slipped past escaping could not run code.  Without the script the table reads in
+department-year order.  Every report-derived string goes through `esc`.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+from decimal import Decimal
+from urllib.parse import quote
+
+from . import __version__
+from .narrative import STATUS_ZH
+from .numbers import fmt_pct, fmt_wan
+from .page import esc
+from .render import page_css
+
+FONT_SLOT = "/* perflib-font */"
+TITLE = "部门整体支出绩效评价：全部部门年度"
+
+SORT_SCRIPT = """\
+document.querySelectorAll("table.sortable").forEach(function (table) {
+  var heads = table.tHead.rows[0].cells, body = table.tBodies[0];
+  Array.prototype.forEach.call(heads, function (th, i) {
+    var button = document.createElement("button");
+    button.type = "button";
+    while (th.firstChild) button.appendChild(th.firstChild);
+    th.appendChild(button);
+    button.addEventListener("click", function () {
+      var asc = th.getAttribute("aria-sort") !== "ascending", num = th.classList.contains("num");
+      Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+      th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x = a.cells[i].getAttribute("data-v"), y = b.cells[i].getAttribute("data-v");
+        if (x === y) return 0;
+        if (x === "") return 1;
+        if (y === "") return -1;
+        var d = num ? Number(x) - Number(y) : x.localeCompare(y, "zh-CN");
+        return asc ? d : -d;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+    });
+  });
+});
+"""
+
+INDEX_CSS = """\
+body { max-width: 90rem; }
+.tag { display: inline-block; font-size: 0.75rem; padding: 0 0.3rem; margin-left: 0.3rem; border-radius: 3px;
+  border: 1px dashed #8a5a00; color: #6b4500; background: #fff7e6; white-space: nowrap; }
+th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer;
+  text-align: inherit; }
+th[aria-sort=ascending] button::after { content: " ▲"; }
+th[aria-sort=descending] button::after { content: " ▼"; }
+td.zero { color: var(--muted); }
+td.dept { min-width: 14rem; }
+td.bad { font-weight: 600; }
+"""
+
+
+def _blank(v) -> bool:
+    import pandas as pd
+
+    return v is None or (not isinstance(v, str) and bool(pd.isna(v)))
+
+
+def _dec(v) -> Decimal:
+    return Decimal(repr(float(v)))
+
+
+def _num_cell(v, kind: str) -> str:
+    """Right-aligned, thousands separators; data-v holds the raw value for sorting."""
+    if _blank(v):
+        return '<td class="num" data-v="">—</td>'
+    if kind == "money":
+        text = fmt_wan(_dec(v))
+    elif kind == "pct2":
+        text = fmt_pct(_dec(v), 2)
+    elif kind == "pct":
+        text = fmt_pct(_dec(v))
+    elif kind == "year":
+        text = str(int(v))
+    else:
+        text = f"{int(v):,}"
+    raw = _dec(v) if kind not in ("int", "year") else int(v)
+    return f'<td class="num" data-v="{esc(raw)}">{esc(text)}</td>'
+
+
+def _text_cell(v, inner: str | None = None) -> str:
+    value = "" if _blank(v) else str(v)
+    return f'<td data-v="{esc(value)}">{inner if inner is not None else (esc(value) or "—")}</td>'
+
+
+def _count_cell(v, status: str) -> str:
+    n = 0 if _blank(v) else int(v)
+    cls = "num zero" if n == 0 else ("num bad" if status in ("warn", "fail") else "num")
+    mark = f'<span class="st st-{status}">{n}</span>' if n and status in ("warn", "fail") else str(n)
+    return f'<td class="{cls}" data-v="{n}">{mark}</td>'
+
+
+COLUMNS = [  # header, css class
+    ("部门", ""), ("年度", "num"), ("实际支出（万元）", "num"), ("年初预算（万元）", "num"),
+    ("实际支出相对年初预算", "num"), ("预算调整率", "num"), ("预算完成率", "num"), ("自评等级", ""),
+    *((f"核对：{STATUS_ZH[s]}", "num") for s in ("ok", "warn", "fail", "skip")), ("报告", ""),
+]
+
+
+def _report_row(r) -> str:
+    dept = "" if _blank(r.department) else str(r.department)
+    tag = '<span class="tag">虚构样例</span>' if bool(r.fictional) else ""
+    link = "" if _blank(getattr(r, "output", None)) else str(r.output)
+    cells = [
+        _text_cell(dept, (esc(dept) or "未署名部门") + tag).replace("<td ", '<td class="dept" ', 1),
+        _num_cell(r.year, "year"),
+        _num_cell(r.overall_actual, "money"),
+        _num_cell(r.overall_initial_budget, "money"),
+        _num_cell(r.outturn_vs_initial, "pct2"),
+        _num_cell(r.overall_adjustment_rate, "pct"),
+        _num_cell(r.overall_completion_rate, "pct"),
+        _text_cell(r.rating),
+        *(_count_cell(getattr(r, f"checks_{s}"), s) for s in ("ok", "warn", "fail", "skip")),
+        _text_cell(link, f'<a href="{esc(quote(link))}">查看</a>' if link else "—"),
+    ]
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
+def _failures(failures) -> str:
+    if failures is None or not len(failures):
+        return ""
+    stage = {"read": "读取", "render": "生成页面", "portfolio": "比较页"}
+    rows = "".join(
+        f'<tr><td>{esc(f.source)}</td><td>{esc(stage.get(f.stage, f.stage))}</td>'
+        f'<td class="num">{esc("" if _blank(f.exit_code) else int(f.exit_code))}</td><td>{esc(f.error)}</td></tr>'
+        for f in failures.itertuples(index=False))
+    return (f'<section><h2>未能处理的报告（{len(failures)} 份）</h2>'
+            '<div class="table-wrap"><table><thead><tr><th>文件</th><th>环节</th><th class="num">退出码</th>'
+            f'<th>原因</th></tr></thead><tbody>{rows}</tbody></table></div></section>')
+
+
+def build_index(reports, failures=None, portfolio: str | None = None) -> str:
+    """The index page as one HTML string (`reports` / `failures`: the dataset frames, plus `output`)."""
+    n = len(reports)
+    depts = reports["department"].nunique() if n else 0
+    years = sorted(int(y) for y in reports["year"].dropna().unique()) if n else []
+    span = f"{years[0]}–{years[-1]} 年" if len(years) > 1 else (f"{years[0]} 年" if years else "")
+    fictional = int(reports["fictional"].sum()) if n else 0
+    lead = [f"共 {n} 份部门年度报告，{depts} 个部门{('，' + span) if span else ''}。"]
+    if failures is not None and len(failures):
+        lead.append(f"另有 {len(failures)} 份未能处理，原因见文末。")
+    notes = "".join(f"<p>{esc(t)}</p>" for t in lead)
+    if fictional:
+        notes += (f'<p class="fiction">其中 {fictional} 份是 perflib 项目编写的<strong>虚构样例</strong>'
+                  "（表中标有“虚构样例”），单位与数字均为虚构，请勿引用。</p>")
+    if portfolio:
+        notes += f'<p><a href="{esc(quote(portfolio))}">跨部门、跨年度比较 →</a></p>'
+    head = "".join(f'<th class="{c}" scope="col">{esc(h)}</th>' if c else f'<th scope="col">{esc(h)}</th>'
+                   for h, c in COLUMNS)
+    body = "".join(_report_row(r) for r in reports.itertuples(index=False))
+    table = (f'<div class="table-wrap"><table class="sortable"><thead><tr>{head}</tr></thead>'
+             f"<tbody>{body}</tbody></table></div>")
+    note = ('<p class="note">点击表头可排序。“实际支出相对年初预算”= 整体实际支出 ÷ 年初预算；'
+            "预算调整率、完成率为报告所写；核对各列是 perflib 按报告数字复算的结果数。"
+            "数据另见 reports.csv、reports.xlsx 与 checks.csv。</p>")
+    script_hash = base64.b64encode(hashlib.sha256(SORT_SCRIPT.encode("utf-8")).digest()).decode("ascii")
+    csp = (f"default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; "
+           f"script-src 'sha256-{script_hash}'")
+    html = f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="generator" content="perflib {esc(__version__)}">
+<title>{esc(TITLE)}</title>
+<style>
+{FONT_SLOT}
+{page_css()}
+{INDEX_CSS}</style>
+</head>
+<body>
+<main>
+<header class="pl-header"><h1>{esc(TITLE)}</h1>{notes}</header>
+{table}
+{note}
+{_failures(failures)}
+<footer class="pl-footer">由 perflib {esc(__version__)} 生成。</footer>
+</main>
+<script>{SORT_SCRIPT}</script>
+</body>
+</html>
+"""
+    from .webfont import font_face_css
+
+    return html.replace(FONT_SLOT, font_face_css(html), 1)

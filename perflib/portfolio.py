@@ -1,0 +1,278 @@
+"""The whole dataset at once: comparison across departments and across years.
+
+Functions of the `perflib.dataset` frames; `notebooks/portfolio.ipynb` only calls them and displays.
+Recurring problems are matched on their text: character-bigram Jaccard similarity of the
+normalized text (punctuation, spaces, list markers and years removed), taken over the whole item
+and over its first sentence (the headline), whichever is higher.  Bigrams suit Chinese, which has
+no spaces between words, and do not care if a clause moved within the item.
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+import unicodedata
+from html import escape
+
+import pandas as pd
+
+from .charts import DARK, LIGHT, MID, _figure
+from .normalize import LIST_MARKER
+
+RECUR_THRESHOLD = 0.45
+_NOISE = re.compile(r"[\s\W_]+|(?:19|20)\d{2}\s*年度?")
+
+
+# --- text matching -------------------------------------------------------------------------
+def normalize_problem(text: str) -> str:
+    """NFKC, no list marker, no years, no punctuation or spaces, lower case."""
+    t = unicodedata.normalize("NFKC", text or "")
+    t = LIST_MARKER.sub("", t.strip(), count=1)
+    return _NOISE.sub("", t).lower()
+
+
+def _bigrams(t: str) -> set[str]:
+    return {t[i:i + 2] for i in range(len(t) - 1)} if len(t) > 1 else ({t} if t else set())
+
+
+def jaccard(a: str, b: str) -> float:
+    x, y = _bigrams(normalize_problem(a)), _bigrams(normalize_problem(b))
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def _headline(text: str) -> str:
+    return re.split(r"[。；;！!？?\n]", LIST_MARKER.sub("", text.strip(), count=1), maxsplit=1)[0]
+
+
+def problem_similarity(a: str, b: str) -> float:
+    """0..1: how alike two problem statements read (whole text or headline, the higher)."""
+    return max(jaccard(a, b), jaccard(_headline(a), _headline(b)))
+
+
+def recurring_problems(problems: pd.DataFrame, threshold: float = RECUR_THRESHOLD) -> pd.DataFrame:
+    """Problems a department reports again in its next report, each paired with its best match
+    in the previous year's report (the nearest earlier year it has a report for)."""
+    cols = ["department", "year", "no", "text", "prev_year", "prev_no", "prev_text", "similarity"]
+    out = []
+    for dept, group in problems.dropna(subset=["department", "year"]).groupby("department", sort=True):
+        years = sorted(group["year"].unique())
+        for prev, year in zip(years, years[1:]):
+            before = group[group["year"] == prev]
+            for p in group[group["year"] == year].itertuples(index=False):
+                scored = [(problem_similarity(p.text, q.text), q) for q in before.itertuples(index=False)]
+                if not scored:
+                    continue
+                score, q = max(scored, key=lambda s: s[0])
+                if score >= threshold:
+                    out.append([dept, int(year), int(p.no), p.text, int(prev), int(q.no), q.text, round(score, 2)])
+    return pd.DataFrame(out, columns=cols)
+
+
+# --- names ---------------------------------------------------------------------------------
+def short_names(names) -> dict[str, str]:
+    """Department names without the prefix they all share ('广州市荔湾区…'), for chart labels."""
+    names = sorted({n for n in names if isinstance(n, str) and n})
+    prefix = os.path.commonprefix(names) if len(names) > 1 else ""
+    out = {}
+    for n in names:
+        s = n[len(prefix):] if prefix and len(n) - len(prefix) >= 2 else n
+        out[n] = s if len(s) <= 14 else s[:13] + "…"
+    return out
+
+
+def label(reports: pd.DataFrame) -> pd.Series:
+    """'花地街道办事处 2021' per row."""
+    short = short_names(reports["department"])
+    return reports.apply(lambda r: f"{short.get(r['department'], r['department'] or '未署名')} {_year(r['year'])}", axis=1)
+
+
+def _year(y) -> str:
+    return "" if pd.isna(y) else str(int(y))
+
+
+# --- tables (escaped HTML) -----------------------------------------------------------------
+class Html(str):
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def _cell(v, kind: str) -> str:
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return '<td class="num">—</td>' if kind != "text" else "<td>—</td>"
+    if kind == "money":
+        return f'<td class="num">{float(v):,.2f}</td>'
+    if kind == "pct":
+        return f'<td class="num">{float(v):,.2f}%</td>'
+    if kind == "year":
+        return f'<td class="num">{int(v)}</td>'
+    if kind == "int":
+        return f'<td class="num">{int(v):,}</td>'
+    if kind == "num":
+        return f'<td class="num">{float(v):,.2f}</td>'
+    return f'<td class="text">{escape(str(v))}</td>'
+
+
+def html_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], caption: str | None = None) -> Html:
+    """`columns`: frame column → (Chinese header, kind: text|money|pct|int|num). Every value escaped."""
+    num = ' class="num"'
+    head = "".join(f'<th{num if k != "text" else ""} scope="col">{escape(h)}</th>' for h, k in columns.values())
+    rows = "".join("<tr>" + "".join(_cell(r[c], k) for c, (_, k) in columns.items()) + "</tr>"
+                   for _, r in df.iterrows())
+    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return Html(f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
+
+
+def section(title: str, *paragraphs: str) -> Html:
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    return Html(f"<h2>{escape(title)}</h2>{body}")
+
+
+def overview(ds, index_link: bool = True) -> Html:
+    r = ds.reports
+    years = sorted(int(y) for y in r["year"].dropna().unique())
+    span = f"{years[0]}–{years[-1]} 年" if len(years) > 1 else (f"{years[0]} 年" if years else "年度不详")
+    banner = ""
+    if r["fictional"].any():
+        banner = ('<p class="fiction">本页包含 perflib 项目编写的<strong>虚构样例报告</strong>'
+                  f"（{int(r['fictional'].sum())} 份），单位与数字均为虚构，请勿引用。</p>")
+    link = '<p class="meta"><a href="index.html">← 全部部门年度一览</a></p>' if index_link else ""
+    text = (f"共 {len(r)} 份部门年度报告，{r['department'].nunique()} 个部门，{span}。"
+            + (f"另有 {len(ds.failures)} 份未能读取。" if len(ds.failures) else ""))
+    return Html(f'<header class="pl-header">{banner}<h1>部门整体支出绩效：跨部门与跨年度比较</h1>{link}'
+                f"<p>{escape(text)}</p></header>")
+
+
+def ranking(reports: pd.DataFrame) -> pd.DataFrame:
+    """Department-years by |adjustment rate|, with outturn vs initial budget and the checks."""
+    cols = ["department", "year", "overall_adjustment_rate", "outturn_vs_initial", "pefa_band",
+            "overall_completion_rate", "task_coverage", "rating", "score", "checks_warn", "checks_fail"]
+    df = reports[cols].copy()
+    df["_abs"] = df["overall_adjustment_rate"].abs()
+    return df.sort_values("_abs", ascending=False, na_position="last").drop(columns="_abs").reset_index(drop=True)
+
+
+RANKING_COLUMNS = {
+    "department": ("部门", "text"), "year": ("年度", "year"), "overall_adjustment_rate": ("预算调整率", "pct"),
+    "outturn_vs_initial": ("实际支出相对年初预算", "pct"), "pefa_band": ("PEFA 等级", "text"),
+    "overall_completion_rate": ("预算完成率", "pct"), "task_coverage": ("任务资金占项目支出", "pct"),
+    "rating": ("自评等级", "text"), "score": ("自评得分", "num"), "checks_warn": ("小偏差", "int"),
+    "checks_fail": ("不符", "int"),
+}
+
+
+def rating_vs_checks(reports: pd.DataFrame) -> pd.DataFrame:
+    """Per self-rating: how many reports, and how many of them have figures that do not add up."""
+    df = reports.assign(rating=reports["rating"].fillna("未写明"),
+                        has_fail=reports["checks_fail"].fillna(0) > 0,
+                        has_warn=reports["checks_warn"].fillna(0) > 0)
+    order = {"优": 0, "良": 1, "中": 2, "差": 3, "未写明": 4}
+    g = df.groupby("rating").agg(reports=("report_id", "count"), with_fail=("has_fail", "sum"),
+                                 with_warn=("has_warn", "sum"), mean_score=("score", "mean")).reset_index()
+    g["fail_share"] = g["with_fail"] / g["reports"] * 100
+    return g.sort_values("rating", key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+RATING_COLUMNS = {
+    "rating": ("自评等级", "text"), "reports": ("报告数", "int"), "mean_score": ("平均自评得分", "num"),
+    "with_warn": ("有小偏差的报告", "int"), "with_fail": ("有不符的报告", "int"),
+    "fail_share": ("有不符的比例", "pct"),
+}
+
+
+def year_on_year(reports: pd.DataFrame) -> pd.DataFrame:
+    """Departments with reports for more than one year: figures by year and change on the year before."""
+    cols = ["department", "year", "overall_initial_budget", "overall_actual", "overall_adjustment_rate",
+            "outturn_vs_initial", "rating", "checks_fail"]
+    df = reports.dropna(subset=["department", "year"])
+    df = df[df.groupby("department")["year"].transform("nunique") > 1][cols].sort_values(["department", "year"])
+    df["actual_change"] = df.groupby("department")["overall_actual"].pct_change(fill_method=None) * 100
+    return df.reset_index(drop=True)
+
+
+YOY_COLUMNS = {
+    "department": ("部门", "text"), "year": ("年度", "year"), "overall_initial_budget": ("年初预算（万元）", "money"),
+    "overall_actual": ("实际支出（万元）", "money"), "actual_change": ("实际支出比上年", "pct"),
+    "overall_adjustment_rate": ("预算调整率", "pct"), "outturn_vs_initial": ("实际支出相对年初预算", "pct"),
+    "rating": ("自评等级", "text"), "checks_fail": ("不符", "int"),
+}
+RECUR_COLUMNS = {
+    "department": ("部门", "text"), "prev_year": ("上次", "year"), "prev_text": ("上次所写问题", "text"),
+    "year": ("本次", "year"), "text": ("本次所写问题", "text"), "similarity": ("文字相似度", "num"),
+}
+
+
+# --- charts --------------------------------------------------------------------------------
+def _no_data(fig, text: str):
+    ax = fig.subplots()
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return fig
+
+
+def rate_ranking_chart(reports: pd.DataFrame, column: str, title: str, reference: float = 0.0,
+                       bands: tuple[float, ...] = ()):
+    """Horizontal bars, one per department-year, sorted; a reference line (0 % or 100 %) and optional bands."""
+    df = reports.dropna(subset=[column]).assign(_label=lambda d: label(d)).sort_values(column)
+    fig = _figure(8.0, 1.2 + 0.32 * max(len(df), 1))
+    if df.empty:
+        return _no_data(fig, "报告未写明所需数字")
+    ax = fig.subplots()
+    for width in bands:  # PEFA-style tolerance bands around the reference
+        ax.axvspan(reference - width, reference + width, color=LIGHT, alpha=0.35, linewidth=0)
+    values = df[column].astype(float)
+    colors = [DARK if abs(v - reference) > (bands[-1] if bands else math.inf) else MID for v in values]
+    ax.barh(range(len(df)), values - reference, left=reference, color=colors, edgecolor="#333333", linewidth=0.5)
+    ax.axvline(reference, color="#333333", linewidth=0.8)
+    for y, v in enumerate(values):
+        ax.annotate(f"{v:,.2f}%", (v, y), va="center", ha="left" if v >= reference else "right", fontsize=8,
+                    xytext=(3 if v >= reference else -3, 0), textcoords="offset points")
+    ax.set_yticks(range(len(df)), df["_label"], fontsize=8)
+    ax.margins(x=0.15)
+    ax.set_xlabel("%")
+    ax.set_title(title, fontsize=12)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def distribution_chart(reports: pd.DataFrame):
+    """Histograms of adjustment rate and outturn vs initial budget across all department-years."""
+    fig = _figure(8.0, 3.0)
+    axes = fig.subplots(1, 2)
+    for ax, col, title in zip(axes, ("overall_adjustment_rate", "outturn_vs_initial"),
+                              ("预算调整率分布", "实际支出相对年初预算分布")):
+        vals = reports[col].dropna().astype(float)
+        if vals.empty:
+            ax.text(0.5, 0.5, "无数据", ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+            continue
+        ax.hist(vals, bins=min(10, max(3, len(vals))), color=MID, edgecolor="#333333", linewidth=0.5)
+        ax.axvline(vals.median(), color=DARK, linestyle="--", linewidth=1)
+        ax.set_title(f"{title}（中位数 {vals.median():,.2f}%）", fontsize=11)
+        ax.set_xlabel("%")
+        ax.set_ylabel("部门年度数")
+        ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def year_on_year_chart(reports: pd.DataFrame):
+    """Actual spending and adjustment rate by year, one line per department with several years."""
+    df = year_on_year(reports)
+    fig = _figure(8.0, 3.4)
+    if df.empty:
+        return _no_data(fig, "没有部门有两个以上年度的报告")
+    axes = fig.subplots(1, 2)
+    short = short_names(df["department"])
+    markers = "osD^v<>p*h"
+    for i, (dept, g) in enumerate(df.groupby("department", sort=True)):
+        for ax, col in zip(axes, ("overall_actual", "overall_adjustment_rate")):
+            ax.plot(g["year"].astype(int), g[col].astype(float), marker=markers[i % len(markers)], label=short[dept])
+    axes[0].set_title("整体实际支出（万元）", fontsize=11)
+    axes[1].set_title("预算调整率（%）", fontsize=11)
+    for ax in axes:
+        years = sorted(df["year"].astype(int).unique())
+        ax.set_xticks(years, [str(y) for y in years])
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.yaxis.set_major_formatter(__import__("matplotlib").ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    axes[1].legend(fontsize=8, loc="best")
+    fig.suptitle("同一部门逐年变化", fontsize=13)
+    return fig

@@ -1,0 +1,257 @@
+"""perflib batch without papermill: planning, names, state, index page.
+
+The renderer is replaced by a fast one that writes a small page through the same `write_atomic`,
+so the incremental rule and failure handling are tested in milliseconds; test_batch_e2e.py runs
+the real thing on a few reports.
+"""
+import argparse
+import base64
+import hashlib
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from fixtures_files import write_corrupt_docx
+from paths import ROOT, SEED
+from perflib import batch
+from perflib.batch import Entry, Job, JobResult, assign_names, remove_stray_temps, run_batch
+from perflib.dataset import Item, read_rows
+from perflib.index_page import SORT_SCRIPT, build_index
+from perflib.outfiles import write_atomic
+
+SAMPLES = ROOT / "data" / "samples"
+
+
+@pytest.fixture
+def fake_render(monkeypatch):
+    """Counts and writes pages instead of running notebooks; a source named *bad-notebook* fails."""
+    calls = []
+
+    def render_job(job: Job) -> JobResult:
+        calls.append(Path(job.source).name if job.kind == "report" else "PORTFOLIO")
+        if "bad-notebook" in job.source:
+            return JobResult(job.source, "failed", job.output_name,
+                             error=f"{job.source}: notebook failed in cell 3: ValueError: boom", exit_code=1)
+        path = write_atomic(Path(job.outdir) / job.output_name, f"<html>{job.source}</html>")
+        return JobResult(job.source, "rendered", job.output_name, str(path))
+
+    monkeypatch.setattr(batch, "render_job", render_job)
+    return calls
+
+
+def args(source, out, force=False, jobs=1):
+    return argparse.Namespace(source=str(source), outdir=str(out), jobs=jobs, force=force)
+
+
+@pytest.fixture
+def reports(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEED, src / "seed.txt")
+    for name in ("2021_linjiang.txt", "2022_weijian.txt", "2021_wenguang.docx"):
+        shutil.copy(SAMPLES / name, src / name)
+    return src
+
+
+def test_incremental_rule(reports, tmp_path, fake_render, capsys):
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 0
+    assert sorted(fake_render) == sorted(["seed.txt", "2021_linjiang.txt", "2022_weijian.txt",
+                                          "2021_wenguang.docx", "PORTFOLIO"])
+    assert "4 rendered, 0 skipped, 0 failed" in capsys.readouterr().out
+
+    fake_render.clear()
+    assert run_batch(args(reports, out)) == 0
+    assert fake_render == []  # nothing changed: nothing rendered, the portfolio neither
+    assert "0 rendered, 4 skipped" in capsys.readouterr().out
+
+    with open(reports / "2021_linjiang.txt", "ab") as fh:  # new bytes in one source
+        fh.write("\n".encode("utf-8"))
+    assert run_batch(args(reports, out)) == 0
+    assert fake_render == ["2021_linjiang.txt", "PORTFOLIO"]
+
+    fake_render.clear()
+    (out / "2022_示例市青川区卫生健康局.html").unlink()  # a page deleted by hand comes back
+    assert run_batch(args(reports, out)) == 0
+    assert fake_render == ["2022_weijian.txt"]
+
+    fake_render.clear()
+    assert run_batch(args(reports, out, force=True)) == 0
+    assert len(fake_render) == 5
+
+
+def test_overrides_are_part_of_the_key(reports, tmp_path, fake_render):
+    out = tmp_path / "out"
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("path,department,year\nin/seed.txt,,\n", encoding="utf-8")
+    run_batch(args(manifest, out))
+    fake_render.clear()
+    manifest.write_text("path,department,year\nin/seed.txt,,2020\n", encoding="utf-8")
+    run_batch(args(manifest, out))
+    assert fake_render == ["seed.txt", "PORTFOLIO"]
+    assert (out / "2020_广州市荔湾区人民政府花地街道办事处.html").is_file()
+
+
+def test_failures_isolated_reported_and_exit_1(reports, tmp_path, fake_render, capsys):
+    write_corrupt_docx(reports / "broken.docx")
+    shutil.copy(SAMPLES / "2023_minzheng.txt", reports / "bad-notebook.txt")
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 1
+    cap = capsys.readouterr()
+    err = cap.err.strip().splitlines()
+    assert len(err) == 2 and "Traceback" not in cap.err
+    assert any("broken.docx" in line and "(exit 2)" in line for line in err)
+    assert any("bad-notebook.txt" in line and "cell 3" in line for line in err)
+    assert "4 rendered, 0 skipped, 2 failed" in cap.out
+    assert len(list(out.glob("20*.html"))) == 4
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "broken.docx" in index and "bad-notebook.txt" in index and "cell 3" in index
+    assert "未能处理的报告（2 份）" in index
+    # the failed render is retried next time; the good ones are not
+    fake_render.clear()
+    assert run_batch(args(reports, out)) == 1
+    assert fake_render == ["bad-notebook.txt"]
+
+
+def test_stray_temp_files_removed_and_state_survives_garbage(reports, tmp_path, fake_render):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".2021_x.html.ab_cd123.tmp").write_text("<html>half", encoding="utf-8")
+    (out / "keep.tmp").write_text("not ours", encoding="utf-8")
+    (out / ".perflib-state.json").write_text("{not json", encoding="utf-8")
+    assert run_batch(args(reports, out)) == 0
+    assert not list(out.glob(".*.tmp")) and (out / "keep.tmp").exists()
+    assert remove_stray_temps(out) == 0
+
+
+def test_outputs_listed_with_links(reports, tmp_path, fake_render):
+    out = tmp_path / "out"
+    run_batch(args(reports, out))
+    df = pd.read_csv(out / "reports.csv", encoding="utf-8-sig")
+    assert len(df) == 4 and df["output"].map(lambda n: (out / n).is_file()).all()
+    assert (df["fictional"] == True).sum() == 3  # noqa: E712 - the three samples
+    checks = pd.read_csv(out / "checks.csv", encoding="utf-8-sig")
+    assert set(checks["report_id"]) == set(df["report_id"])
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for name in df["output"]:
+        assert f'href="{batch_quote(name)}"' in index
+    assert 'href="portfolio.html"' in index
+
+
+def batch_quote(name):
+    from urllib.parse import quote
+
+    return quote(name)
+
+
+# --- names --------------------------------------------------------------------------------
+HOSTILE = ["../../etc/passwd", "a/b", "\x00", "..", "C:\\Windows\\system32", "名" * 300, "index", "<script>x</script>"]
+
+
+def _entry(dept, year, path=SEED):
+    item = Item(str(path), department=dept, year=year)
+    return Entry(item, key=dept, rows=read_rows(item))
+
+
+@pytest.mark.parametrize("dept", HOSTILE)
+def test_hostile_department_names_stay_inside_outdir(tmp_path, dept):
+    e = _entry(dept, None)
+    assign_names([e])
+    name = e.output_name
+    assert name.endswith(".html") and "/" not in name and "\\" not in name and "\x00" not in name
+    assert not name.startswith(".") and len(name.encode("utf-8")) < 255
+    assert (tmp_path / name).resolve().parent == tmp_path.resolve()
+    assert name not in ("index.html", "portfolio.html")
+    write_atomic(tmp_path / name, "ok")  # a real file system accepts it
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_same_department_year_gets_distinct_names():
+    other = SAMPLES / "2021_linjiang.txt"
+    a, b, c = _entry("甲局", 2021), _entry("甲局", 2021, other), _entry("乙局", 2021)
+    assign_names([a, b, c])
+    assert a.output_name != b.output_name
+    assert re.fullmatch(r"2021_甲局_[0-9a-f]{8}\.html", a.output_name)
+    assert c.output_name == "2021_乙局.html"
+    # a file system that ignores case would merge these too
+    d, e = _entry("Bureau", 2021), _entry("BUREAU", 2021, other)
+    assign_names([d, e])
+    assert d.output_name.casefold() != e.output_name.casefold()
+
+
+def test_manifest_with_hostile_paths_and_names(tmp_path, fake_render):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEED, src / "seed.txt")
+    manifest = src / "m.csv"
+    manifest.write_text('path,department,year\nseed.txt,../../evil,2021\n../../../../nonexistent.txt,,\n'
+                        'seed.txt,"a/b",2021\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_batch(args(manifest, out)) == 1  # the missing file fails, the rest render
+    written = {p.name for p in out.iterdir()}
+    assert {"2021_evil.html", "2021_a_b.html"} <= written
+    assert not (tmp_path / "evil.html").exists() and not list(tmp_path.glob("*.html"))
+    assert all(p.resolve().parent == out.resolve() for p in out.iterdir())
+
+
+# --- index page ---------------------------------------------------------------------------
+class _Scan(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.scripts, self.tags, self.num_cells = [], [], []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self._in_script = tag == "script"
+        if tag == "td" and ("class", "num") in attrs:
+            self.num_cells.append(dict(attrs))
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+
+def _frames_with(dept):
+    item = Item(str(SEED), department=dept, year=2021)
+    from perflib.dataset import frames
+
+    ds = frames([read_rows(item)], [{"source": "x<img src=y onerror=alert(1)>.pdf", "stage": "read",
+                                     "exit_code": 2, "error": "<b>bad</b> & worse"}])
+    ds.reports["output"] = "2021_a.html"
+    return ds
+
+
+def test_index_escapes_everything_and_allows_only_its_own_script():
+    ds = _frames_with('<script>alert("x")</script>')
+    html = build_index(ds.reports, ds.failures)
+    scan = _Scan()
+    scan.feed(html)
+    assert scan.scripts == [SORT_SCRIPT]  # one script, ours
+    assert scan.tags.count("img") == 0 and scan.tags.count("b") == 0
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "&lt;b&gt;bad&lt;/b&gt; &amp; worse" in html
+    digest = base64.b64encode(hashlib.sha256(SORT_SCRIPT.encode()).digest()).decode()
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)[1]
+    assert f"script-src 'sha256-{digest}'" in csp and "default-src 'none'" in csp
+
+
+def test_index_numbers_language_font_and_fiction_mark():
+    ds = _frames_with("某局")
+    html = build_index(ds.reports, ds.failures, portfolio="portfolio.html")
+    assert '<html lang="zh-CN">' in html
+    assert "@font-face" in html and "data:font/woff2;base64," in html
+    assert "http://" not in html and "https://" not in html
+    assert '<td class="num" data-v="6364.24">6,364.24</td>' in html  # right-aligned, separators
+    assert '<td class="num" data-v="127.73">127.73%</td>' in html
+    assert "虚构样例" not in html.split("<table", 1)[1].split("</table>", 1)[0]  # the seed is real
+    fictional = _frames_with("某局")
+    fictional.reports["fictional"] = True
+    assert '<span class="tag">虚构样例</span>' in build_index(fictional.reports)

@@ -1,0 +1,119 @@
+"""perflib.dataset: finding reports, the frames, and the CSV / Excel files made from them."""
+import io
+import shutil
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from fixtures_files import write_corrupt_pdf, write_txt
+from paths import ROOT, SEED
+from perflib.dataset import (REPORT_COLUMNS, Item, csv_text, discover, frames, load_folder, read_manifest,
+                             read_rows, reports_xlsx_bytes)
+from perflib.errors import UnreadableInput
+from perflib.pipeline import read_record
+
+SAMPLES = ROOT / "data" / "samples"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    shutil.copy(SAMPLES / "2022_jiaoyu.pdf", tmp_path / "sub" / "x.pdf") if (tmp_path / "sub").mkdir() is None else None
+    write_corrupt_pdf(tmp_path / "broken.pdf")
+    write_txt(tmp_path / "notice.txt", "这是一份会议通知，与预算无关。")
+    (tmp_path / "readme.md").write_text("not a report", encoding="utf-8")
+    write_txt(tmp_path / ".hidden" / "skip.txt", "hidden")
+    return tmp_path
+
+
+def test_discover_folder_recursive_skips_hidden_and_other_files(folder):
+    names = sorted(p.path.rsplit("/", 1)[-1] for p in discover(folder))
+    assert names == ["broken.pdf", "notice.txt", "seed.txt", "x.pdf"]
+
+
+def test_manifest_paths_relative_to_manifest_and_overrides(tmp_path):
+    (tmp_path / "m").mkdir()
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    manifest = tmp_path / "m" / "list.csv"
+    manifest.write_bytes("path,department,year\n../seed.txt,某某局,2020\n../seed.txt,,\n".encode("gb18030"))
+    items = read_manifest(manifest)
+    assert [i.department for i in items] == ["某某局", None]
+    assert [i.year for i in items] == [2020, None]
+    assert all((tmp_path / "m" / "../seed.txt").samefile(i.path) for i in items)
+    rows = read_rows(items[0])["report"]
+    assert (rows["department"], rows["year"]) == ("某某局", 2020)
+
+
+@pytest.mark.parametrize("text, why", [("file,year\na.txt,2020\n", "path"), ("path,year\na.txt,20x0\n", "year")])
+def test_bad_manifest_is_refused_with_a_reason(tmp_path, text, why):
+    m = tmp_path / "m.csv"
+    m.write_text(text, encoding="utf-8")
+    with pytest.raises(UnreadableInput, match=why):
+        discover(m)
+
+
+def test_load_folder_frames(folder):
+    ds = load_folder(folder)
+    assert list(ds.reports.columns) == REPORT_COLUMNS
+    assert len(ds.reports) == 2
+    rec = read_record(folder / "seed.txt")
+    seed = ds.reports[ds.reports["department"] == rec.department].iloc[0]
+    assert seed["overall_actual"] == float(rec.overall.actual)
+    assert seed["projects_count"] == rec.projects.count and seed["year"] == rec.year
+    assert not seed["fictional"]
+    assert ds.reports[ds.reports["format"] == "pdf"]["fictional"].all()
+    mine = ds.tasks[ds.tasks["report_id"] == seed["report_id"]]
+    assert list(mine["funds"]) == [float(t.funds) for t in rec.tasks]
+    checks = ds.checks[ds.checks["report_id"] == seed["report_id"]]
+    assert list(checks["status"]) == [c.status for c in rec.checks]
+    assert seed["checks_warn"] == sum(c.status == "warn" for c in rec.checks)
+    assert list(ds.problems[ds.problems["report_id"] == seed["report_id"]]["text"]) == rec.problems
+    # the bad ones are failures with their exit codes, not rows
+    fails = dict(zip(ds.failures["source"].map(lambda s: s.rsplit("/", 1)[-1]), ds.failures["exit_code"]))
+    assert fails == {"broken.pdf": 2, "notice.txt": 3}
+    assert all(str(folder) in e for e in ds.failures["error"])
+
+
+def test_same_file_twice_counts_once(tmp_path):
+    shutil.copy(SEED, tmp_path / "a.txt")
+    shutil.copy(SEED, tmp_path / "b.txt")
+    assert len(load_folder(tmp_path).reports) == 1
+
+
+@pytest.fixture(scope="module")
+def seed_frames():
+    return frames([read_rows(Item(str(SEED)))])
+
+
+def test_csv_bom_headers_and_exact_money(seed_frames):
+    text = csv_text(seed_frames.reports)
+    assert text.startswith("\ufeffreport_id,department,year,")
+    back = pd.read_csv(io.StringIO(text.lstrip("\ufeff")), dtype=str)
+    row = back.iloc[0]
+    assert row["projects_adjustment"] == "930.80"  # 2 decimals kept, as a string
+    assert row["overall_actual"] == "6364.24"
+    assert row["overall_completion_rate"] == "100" and row["overall_adjustment_rate"] == "27.73"
+    assert row["fictional"] == "false"
+    checks = pd.read_csv(io.StringIO(csv_text(seed_frames.checks).lstrip("\ufeff")), dtype=str)
+    assert list(checks.columns) == ["report_id", "department", "year", "check_id", "status", "stated", "computed",
+                                    "unit", "message"]
+    assert checks.set_index("check_id").loc["overall.adjustment", "stated"] == "1381.85"
+
+
+def test_xlsx_headers_values_and_number_formats(seed_frames):
+    reports = seed_frames.reports.assign(output="2021_x.html")
+    wb = openpyxl.load_workbook(io.BytesIO(reports_xlsx_bytes(reports)))
+    ws = wb.active
+    headers = [c.value for c in ws[1]]
+    assert headers[:3] == ["报告编号", "部门", "年度"]
+    col = {h: i for i, h in enumerate(headers)}
+    row = ws[2]
+    actual = row[col["整体实际支出（万元）"]]
+    assert actual.value == pytest.approx(6364.24) and actual.number_format == "#,##0.00"
+    rate = row[col["整体预算调整率"]]
+    assert rate.value == pytest.approx(27.73) and rate.number_format == '0.00"%"'
+    assert row[col["虚构样例"]].value == "否"
+    assert row[col["报告页面"]].hyperlink.target == "2021_x.html"
+    back = pd.read_excel(io.BytesIO(reports_xlsx_bytes(reports)))
+    assert back.loc[0, "项目个数"] == 73

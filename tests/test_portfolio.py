@@ -1,0 +1,68 @@
+"""perflib.portfolio: recurring problems matched on their text, tables and names."""
+import pandas as pd
+
+from paths import ROOT
+from perflib.dataset import load_folder
+from perflib.portfolio import (RANKING_COLUMNS, html_table, normalize_problem, problem_similarity, ranking,
+                               rating_vs_checks, recurring_problems, short_names)
+
+
+def test_normalize_drops_marker_punctuation_and_years():
+    assert normalize_problem("（一）2022 年度项目资金支付进度偏慢， 年底集中支付。") == "项目资金支付进度偏慢年底集中支付"
+    assert normalize_problem("ＡＢ１：") == "ab1"
+
+
+def test_similarity_paraphrase_high_unrelated_low():
+    a = "部分项目资金支付进度偏慢，年中集中支付的情况仍然存在。受招标周期影响，资金执行前松后紧。"
+    b = "项目资金支付进度偏慢，年底集中支付的问题依然存在。部分工程类项目结算周期长。"
+    c = "基层医疗机构人才短缺，招聘困难。"
+    assert problem_similarity(a, b) >= 0.45
+    assert problem_similarity(a, c) < 0.15
+    assert problem_similarity(a, a) == 1.0
+
+
+def _problems(rows):
+    return pd.DataFrame(rows, columns=["department", "year", "no", "text"])
+
+
+def test_recurring_pairs_with_nearest_earlier_year_only_within_department():
+    df = _problems([
+        ("甲局", 2020, 1, "绩效目标设置不够细化，部分指标难以量化考核。"),
+        ("甲局", 2020, 2, "资产管理不规范。"),
+        ("甲局", 2022, 1, "绩效目标设置仍不够细化，部分指标难以量化。"),
+        ("甲局", 2022, 2, "政府采购程序执行不严格。"),
+        ("乙局", 2022, 1, "资产管理不规范。"),  # same words, another department: not a recurrence
+    ])
+    rec = recurring_problems(df)
+    assert len(rec) == 1
+    row = rec.iloc[0]
+    assert (row["department"], row["prev_year"], row["prev_no"], row["year"], row["no"]) == ("甲局", 2020, 1, 2022, 1)
+    assert 0.45 <= row["similarity"] <= 1
+
+
+def test_recurring_on_the_samples():
+    ds = load_folder(ROOT / "data" / "samples")
+    rec = recurring_problems(ds.problems)
+    linjiang = rec[rec["department"].str.contains("临江")]
+    assert sorted(zip(linjiang["prev_year"], linjiang["year"])) == [(2021, 2022), (2022, 2023)]
+    assert linjiang["text"].str.contains("支付进度偏慢").all()
+    assert not rec["department"].str.contains("民政局").any()  # one year only
+
+
+def test_short_names_and_escaped_tables():
+    names = short_names(["示例市青川区教育局", "示例市青川区民政局"])
+    assert names == {"示例市青川区教育局": "教育局", "示例市青川区民政局": "民政局"}
+    df = pd.DataFrame([{"department": "<b>x</b>", "year": 2021, "overall_adjustment_rate": -4.9,
+                        "outturn_vs_initial": 1234.5, "pefa_band": "D", "overall_completion_rate": None,
+                        "task_coverage": None, "rating": "优", "score": None, "checks_warn": 0, "checks_fail": 1}])
+    html = html_table(ranking(df), RANKING_COLUMNS)
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>" not in html
+    assert '<td class="num">1,234.50%</td>' in html and '<td class="num">2021</td>' in html
+
+
+def test_rating_vs_checks_counts():
+    df = pd.DataFrame({"report_id": ["a", "b", "c"], "rating": ["优", "优", None], "checks_fail": [1, 0, 0],
+                       "checks_warn": [0, 1, 0], "score": [90.0, None, None]})
+    t = rating_vs_checks(df).set_index("rating")
+    assert t.loc["优", "reports"] == 2 and t.loc["优", "with_fail"] == 1 and t.loc["优", "fail_share"] == 50
+    assert t.loc["未写明", "reports"] == 1
