@@ -7,19 +7,58 @@ Whoever passes the kernel shuts it down afterwards (see perflib.render.Renderer)
 """
 from __future__ import annotations
 
-import sys
+from .render import _skip_iri_grammar
 
-# jsonschema imports rfc3987_syntax, if installed (jupyterlab brings it), only to
-# check the "iri" string format — which no notebook schema uses — and building its
-# grammar costs ~0.8 s at every start. Hide it before nbformat pulls jsonschema in.
-if "jsonschema" not in sys.modules:
-    sys.modules.setdefault("rfc3987_syntax", None)
+_skip_iri_grammar()
 
+import time  # noqa: E402
+from queue import Empty  # noqa: E402
+
+from jupyter_core.utils import ensure_async, run_sync  # noqa: E402
+from nbclient.util import run_hook  # noqa: E402
 from papermill.clientwrap import PapermillNotebookClient  # noqa: E402
 from papermill.engines import NBClientEngine, papermill_engines  # noqa: E402
 from papermill.log import logger  # noqa: E402
 
 ENGINE_NAME = "perflib"
+
+
+class WarmKernelClient(PapermillNotebookClient):
+    """papermill's client, connecting to a kernel known to be up without jupyter_client's
+    wait_for_ready, whose last step listens for 0.2 s of IOPub silence — a fifth of a report's
+    time. Stale IOPub messages are harmless: nbclient keeps only those answering its own requests."""
+
+    async def async_start_new_kernel_client(self):
+        self.kc = self.km.client()
+        await ensure_async(self.kc.start_channels())
+        try:
+            await _until_iopub_flows(self.kc, self.startup_timeout)
+        except Exception:
+            self.kc.stop_channels()
+            raise
+        self.kc.allow_stdin = False
+        await run_hook(self.on_notebook_start, notebook=self.nb)
+        return self.kc
+
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)  # what setup_kernel() calls
+
+
+async def _until_iopub_flows(kc, timeout: float) -> None:
+    """kernel_info until the reply comes on shell and its status messages on IOPub: from then on
+    the IOPub subscription is live and no output of the first cell can be missed."""
+    deadline = time.monotonic() + (timeout or 60)
+    while time.monotonic() < deadline:
+        msg_id = kc.kernel_info()
+        try:
+            reply = await ensure_async(kc.shell_channel.get_msg(timeout=1))
+            while reply["parent_header"].get("msg_id") != msg_id:
+                reply = await ensure_async(kc.shell_channel.get_msg(timeout=1))
+            await ensure_async(kc.iopub_channel.get_msg(timeout=0.02))  # else: ask again
+            return
+        except Empty:
+            if not await ensure_async(kc.is_alive()):
+                raise RuntimeError("Kernel died before replying to kernel_info") from None
+    raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
 
 
 class WarmKernelEngine(NBClientEngine):
@@ -36,7 +75,7 @@ class WarmKernelEngine(NBClientEngine):
         if kernel.used:
             raise RuntimeError("a warm kernel runs exactly one notebook")
         kernel.used = True
-        client = PapermillNotebookClient(nb_man, km=kernel.km, kernel_name=kernel_name, log=logger,
+        client = WarmKernelClient(nb_man, km=kernel.km, kernel_name=kernel_name, log=logger,
                                          log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file,
                                          startup_timeout=start_timeout, timeout=execution_timeout)
         try:

@@ -26,11 +26,25 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import sys
+
 from . import __version__
 from .errors import PerflibError
 from .outfiles import slug, write_atomic
-from .pipeline import read_record
-from .webfont import font_face_css
+
+# Heavy modules (papermill, nbconvert, fontTools, the parser) are imported where they are used,
+# so that a one-off `perflib render` starts its kernel first and imports while it boots.
+
+
+def _skip_iri_grammar() -> None:
+    """jsonschema imports rfc3987_syntax, if installed (jupyterlab brings it), only to check the
+    "iri" string format — which no notebook schema uses — and building its grammar costs ~0.8 s
+    at every start. Hide it before nbformat pulls jsonschema in."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
+_skip_iri_grammar()
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 NOTEBOOK = Path(os.environ.get("PERFLIB_NOTEBOOK", PACKAGE_DIR.parent / "notebooks" / "department_year.ipynb"))
@@ -59,27 +73,28 @@ def _params(source: Path, department: str | None, year: int | None) -> dict:
 
 
 def execute(source: Path, department: str | None = None, year: int | None = None, notebook: Path = NOTEBOOK,
-            kernel=None):
+            kernel=None, plain: bool = False):
     """Run the department-year notebook for one report through papermill; return the executed notebook.
 
-    Without `kernel`, papermill starts (and shuts down) a kernel of its own: the plain path.
-    With a started perflib.kernels.WarmKernel, that kernel runs this one notebook.
+    By default it runs in a fresh kernel of this process's Renderer (started ahead of time, used
+    for this notebook only). `kernel=` runs it in that started perflib.kernels.WarmKernel.
+    `plain=True` is papermill's own path start to finish: it starts and stops a kernel itself.
     """
+    if kernel is None and not plain:
+        return shared_renderer(notebook).execute(source, department=department, year=year)
+    _skip_iri_grammar()
+    import papermill as pm
     from papermill.exceptions import PapermillExecutionError
-
-    from . import engine
 
     params = _params(Path(source), department, year)
     try:
         if kernel is None:
-            import papermill as pm
-
             return pm.execute_notebook(str(notebook), None, parameters=params, kernel_name=KERNEL_NAME,
                                        progress_bar=False, log_output=False, cwd=str(notebook.parent))
+        from . import engine
+
         # The warm kernel already runs in the notebook's folder; papermill's cwd= would chdir this
         # whole (threaded) process. The notebook is read once and copied for each run.
-        import papermill as pm
-
         return pm.execute_notebook(_notebook_node(str(notebook)), None, parameters=params,
                                    kernel_name=KERNEL_NAME, engine_name=engine.ENGINE_NAME, kernel=kernel,
                                    progress_bar=False, log_output=False)
@@ -126,9 +141,22 @@ def export_html(nb, title: str) -> str:
             cell["id"] = "injected-parameters"
     resources = {"metadata": {"name": title}, "perflib_css": page_css(), "perflib_font_css": FONT_SLOT,
                  "perflib_version": __version__}
+    from .webfont import font_face_css
+
     html, _ = _exporter().from_notebook_node(nb, resources=resources)
     # The font is cut to the characters of the finished page, so it goes in last.
     return html.replace(FONT_SLOT, font_face_css(html), 1)
+
+
+def _prepare_parent() -> None:
+    try:
+        from . import engine  # noqa: F401  (papermill)
+        from .webfont import prepare
+
+        _exporter()
+        prepare()
+    except Exception:  # whatever failed here fails again, with its proper message, where it is used
+        pass
 
 
 class Renderer:
@@ -153,6 +181,9 @@ class Renderer:
         self._started = self._taken = 0
         self._closed = False
         self._next: Future | None = self._start_kernel()  # warms while the caller parses and imports
+        # Meanwhile this process imports papermill and nbconvert and loads the page font, which
+        # the first report would otherwise wait for one after the other.
+        threading.Thread(target=_prepare_parent, name="perflib-prepare", daemon=True).start()
 
     def _start_kernel(self) -> Future:
         """Start a kernel in the background. The first is launched as usual; once a second is
@@ -201,6 +232,8 @@ class Renderer:
     def render(self, path: str | Path, outdir: str | Path, department: str | None = None,
                year: int | None = None) -> Path:
         """Parse (exit 2/3 on bad input), execute the notebook, export, write atomically."""
+        from .pipeline import read_record
+
         source = Path(path)
         rec = read_record(source, department=department, year=year, require_figures=True)
         nb = self.execute(source, department=department, year=year)
@@ -235,41 +268,43 @@ class Renderer:
 
 # ---- one Renderer per process ------------------------------------------------------------------
 
-_shared: Renderer | None = None
+_shared: dict[Path, Renderer] = {}
 _shared_lock = threading.Lock()
 
 
-def shared_renderer() -> Renderer:
-    """This process's Renderer, created on first use and closed when the process exits."""
-    global _shared
+def shared_renderer(notebook: Path = NOTEBOOK) -> Renderer:
+    """This process's Renderer for `notebook`, created on first use and closed when the process exits."""
+    key = Path(notebook).resolve()
     with _shared_lock:
-        if _shared is None:
-            _shared = Renderer()
-            atexit.register(close_shared_renderer)
+        r = _shared.get(key)
+        if r is None:
+            if not _shared:
+                atexit.register(close_shared_renderers)
+            r = _shared[key] = Renderer(key)
             try:  # multiprocessing workers leave through os._exit: atexit never runs there
                 from multiprocessing.util import Finalize
 
-                Finalize(_shared, close_shared_renderer, exitpriority=10)
+                Finalize(r, close_shared_renderers, exitpriority=10)
             except ImportError:
                 pass
-        return _shared
+        return r
 
 
-def close_shared_renderer() -> None:
-    global _shared
+def close_shared_renderers() -> None:
     with _shared_lock:
-        r, _shared = _shared, None
-    if r is not None:
+        renderers = list(_shared.values())
+        _shared.clear()
+    for r in renderers:
         r.close()
 
 
-def _forget_parent_renderer() -> None:
+def _forget_parent_renderers() -> None:
     """A forked child must not touch its parent's kernels: it starts its own when it renders."""
     global _shared, _shared_lock
-    _shared, _shared_lock = None, threading.Lock()
+    _shared, _shared_lock = {}, threading.Lock()
 
 
-os.register_at_fork(after_in_child=_forget_parent_renderer)
+os.register_at_fork(after_in_child=_forget_parent_renderers)
 
 
 def render_report(path: str | Path, outdir: Path, department: str | None = None, year: int | None = None) -> Path:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import fcntl
+import importlib.util
 import io
 import os
 import re
@@ -34,13 +35,20 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 from fontTools.ttLib import woff2 as _woff2
 
-from .charts import cjk_font_path
-
+FONT_FILE = "NotoSansCJKsc-Regular.otf"  # the font perflib.charts draws with (a test checks they agree)
 FAMILY = "perflib CJK"
 PAGE_BUDGET = 390 * 1024  # bytes; pages must stay < 400 KB
 FAST_QUALITY, SMALL_QUALITY = 9, 11
 BASE_VERSION = 2  # bump when the base font's recipe changes
 _TAGS = re.compile(r"<[^>]*>|data:[^\"')]+")
+
+
+@lru_cache(maxsize=1)
+def cjk_font_path() -> str:
+    """The full font, found without importing mplfonts (which imports matplotlib: 0.3 s a renderer
+    process does not otherwise need)."""
+    spec = importlib.util.find_spec("mplfonts")
+    return str(Path(spec.submodule_search_locations[0]) / "fonts" / FONT_FILE)
 
 
 def visible_chars(html: str) -> str:
@@ -138,6 +146,12 @@ def _base_cmap() -> frozenset[int]:
 @lru_cache(maxsize=1)
 def _full_cmap() -> frozenset[int]:
     return frozenset(TTFont(cjk_font_path(), lazy=True).getBestCmap())
+
+
+def prepare() -> None:
+    """Load (or build) the base font and the coverage tables now rather than at the first page."""
+    _base_cmap()
+    _full_cmap()
 
 
 # ---- the per-page subset ---------------------------------------------------------------------
