@@ -59,7 +59,8 @@ th button { font: inherit; font-weight: 600; color: inherit; background: none; b
 th[aria-sort=ascending] button::after { content: " ▲"; }
 th[aria-sort=descending] button::after { content: " ▼"; }
 td.zero { color: var(--muted); }
-td.dept { min-width: 14rem; }
+td.dept { min-width: 12rem; }
+thead th, thead th.num { white-space: normal; vertical-align: bottom; min-width: 3.5em; }
 td.bad { font-weight: 600; }
 """
 
