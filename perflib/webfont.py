@@ -96,7 +96,11 @@ def build_base_font(source: str, unicodes: set[int]) -> bytes:
     opts.desubroutinize = True
     opts.name_IDs = ["*"]  # keep the licence and names as in the source
     opts.name_languages = ["*"]
-    font = TTFont(source, lazy=True, recalcBBoxes=False, recalcTimestamp=False)
+    return _cut(TTFont(source, lazy=True, recalcBBoxes=False, recalcTimestamp=False), opts, unicodes)
+
+
+def _cut(font: TTFont, opts: subset.Options, unicodes) -> bytes:
+    """`font` reduced to `unicodes`, as SFNT bytes."""
     sub = subset.Subsetter(opts)
     sub.populate(unicodes=unicodes)
     sub.subset(font)
@@ -174,12 +178,7 @@ def subset_sfnt(chars: str) -> bytes:
         font = TTFont(io.BytesIO(base_font()), lazy=True, recalcBBoxes=False, recalcTimestamp=False)
     else:
         font = TTFont(cjk_font_path(), lazy=True, recalcBBoxes=False, recalcTimestamp=False)
-    sub = subset.Subsetter(opts)
-    sub.populate(unicodes=wanted)
-    sub.subset(font)
-    buf = io.BytesIO()
-    font.save(buf)
-    return buf.getvalue()
+    return _cut(font, opts, wanted)
 
 
 _BROTLI_LOCK = threading.Lock()
