@@ -82,3 +82,15 @@ def test_bad_input_exit_codes(tmp_path):
         assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
         assert str(path) in proc.stderr
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
+
+
+def test_notebook_outputs_carry_no_warning(tmp_path):
+    """Inside the kernel too: no 'Glyph … missing from font' (or any other) warning on stderr."""
+    from perflib.render import execute
+
+    nb = execute(SEED)
+    streams = [o.get("text", "") for c in nb.cells for o in c.get("outputs", [])
+               if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    assert not [s for s in streams if "Warning" in s or "missing from" in s], streams
+    images = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(images) == 3
