@@ -61,8 +61,13 @@ def page_css() -> str:
 
 
 def export_html(nb, title: str) -> str:
-    """The executed notebook as one HTML page: no code, no prompts, nothing fetched from the network."""
+    """The executed notebook as one HTML page: no code, no prompts, nothing fetched from the network.
+
+    The same notebook run gives the same bytes (no timestamps, no random ids)."""
     nb.metadata["title"] = title
+    for cell in nb.cells:  # papermill gives the cell it injects a random id; the page shows ids
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
     resources = {"metadata": {"name": title}, "perflib_css": page_css(), "perflib_font_css": FONT_SLOT,
                  "perflib_version": __version__}
     html, _ = _exporter().from_notebook_node(nb, resources=resources)

@@ -29,7 +29,7 @@ def subset_woff2(chars: str) -> bytes:
     opts.layout_features = ["*"]
     opts.hinting = False  # CFF hints add size and do nothing on modern rasterizers
     opts.notdef_outline = True
-    font = TTFont(cjk_font_path(), lazy=True)
+    font = TTFont(cjk_font_path(), lazy=True, recalcTimestamp=False)  # same page, same bytes: no "modified" stamp
     sub = subset.Subsetter(opts)
     sub.populate(text=chars)
     sub.subset(font)
