@@ -118,7 +118,8 @@ def connect(address: str):
         from distributed import Client
     except ImportError:
         raise ClusterUnavailable("--scheduler needs Dask: pip install 'perflib[dask]'") from None
-    logging.getLogger("distributed").setLevel(logging.ERROR)  # worker loss is reported per report
+    # Worker and scheduler loss are reported per report, in one sentence each: no log lines too.
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
