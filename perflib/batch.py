@@ -55,6 +55,7 @@ class Job:
     department: str | None = None
     year: int | None = None
     kind: str = "report"  # "report" | "portfolio"
+    key: str = ""  # job_key: stamped into the page, so a page is recognised even without the state file
 
 
 @dataclass
@@ -81,7 +82,7 @@ def render_job(job: Job) -> JobResult:
         else:
             nb = execute(Path(job.source), department=job.department, year=job.year)
             title = page_title(job.department, job.year)
-        path = write_atomic(Path(job.outdir) / job.output_name, export_html(nb, title))
+        path = write_atomic(Path(job.outdir) / job.output_name, stamp_key(export_html(nb, title), job.key))
         return JobResult(job.source, "rendered", job.output_name, str(path), seconds=time.monotonic() - start)
     except Exception as exc:
         f = failure_row(job.source, "render", exc)
@@ -216,10 +217,34 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say) -
     return list(entries.values())
 
 
-def _reuse(entry: Entry, outdir: Path, pages: dict) -> bool:
-    """True when the page for this key exists (renamed if its name changed)."""
+def stamp_key(html: str, key: str) -> str:
+    """Record in the page which inputs made it (see job_key)."""
+    if not key:
+        return html
+    return html.replace("<head>", f'<head>\n<meta name="perflib-key" content="{key}">', 1)
+
+
+def has_key(page: Path, key: str) -> bool:
+    """Was this page made from exactly these inputs? (Its head says so.)"""
+    try:
+        with page.open(encoding="utf-8", errors="replace") as fh:
+            return f'<meta name="perflib-key" content="{key}">' in fh.read(4096)
+    except OSError:
+        return False
+
+
+def _reuse(entry: Entry, outdir: Path, pages: dict, adopt: bool = True) -> bool:
+    """True when the page for this key exists (renamed if its name changed).
+
+    A page written just before a batch was killed is in no state file yet; its
+    stamped key still proves it current (`adopt`), so it is not rendered again.
+    """
     old = pages.get(entry.key)
     if old is None:
+        if adopt and has_key(outdir / entry.output_name, entry.key):
+            pages[entry.key] = {"source": entry.item.path, "output": entry.output_name,
+                                "department": entry.item.department, "year": entry.item.year}
+            return True
         return False
     target = outdir / entry.output_name
     if old["output"] != entry.output_name:
@@ -251,11 +276,11 @@ def run_batch(args) -> int:
 
     todo: list[Job] = []
     for e in entries:
-        if _reuse(e, outdir, pages):
+        if _reuse(e, outdir, pages, adopt=not args.force):
             e.status = "skipped"
         else:
             r = e.rows["report"]
-            todo.append(Job(e.item.path, str(outdir), e.output_name, r["department"], r["year"]))
+            todo.append(Job(e.item.path, str(outdir), e.output_name, r["department"], r["year"], key=e.key))
     portfolio_key = _portfolio_key(args.source, entries)
     portfolio_cached = (not args.force and state.get("portfolio") == portfolio_key
                         and (outdir / PORTFOLIO_HTML).is_file())

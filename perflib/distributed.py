@@ -28,7 +28,7 @@ import time
 import uuid
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__
@@ -77,7 +77,7 @@ def render_remote(rjob: RemoteJob) -> RemoteResult:
         (tmp / "in").mkdir()
         source = tmp / "in" / rjob.source_name
         source.write_bytes(rjob.source_bytes)
-        res = render_job(Job(str(source), str(tmp / "out"), job.output_name, job.department, job.year))
+        res = render_job(replace(job, source=str(source), outdir=str(tmp / "out")))
         if res.status == "rendered":
             res.html = Path(res.html).read_text(encoding="utf-8")
         res.source = job.source

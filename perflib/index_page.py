@@ -30,7 +30,7 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
     button.type = "button";
     while (th.firstChild) button.appendChild(th.firstChild);
     th.appendChild(button);
-    button.addEventListener("click", function () {
+    th.addEventListener("click", function () {  // the whole header cell, button included
       var asc = th.getAttribute("aria-sort") !== "ascending", num = th.classList.contains("num");
       Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
       th.setAttribute("aria-sort", asc ? "ascending" : "descending");
@@ -53,6 +53,7 @@ INDEX_CSS = """\
 body { max-width: 90rem; }
 .tag { display: inline-block; font-size: 0.75rem; padding: 0 0.3rem; margin-left: 0.3rem; border-radius: 3px;
   border: 1px dashed #8a5a00; color: #6b4500; background: #fff7e6; white-space: nowrap; }
+th:has(button) { cursor: pointer; }
 th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer;
   text-align: inherit; }
 th[aria-sort=ascending] button::after { content: " ▲"; }

@@ -1,25 +1,60 @@
-"""Stage 8: one report → papermill-executed notebook → one self-contained HTML file."""
+"""Stage 8: one report → papermill-executed notebook → one self-contained HTML file.
+
+The slow parts of a render are not the analysis but the machinery around it:
+starting a kernel and importing matplotlib/perflib in it (~1 s), importing
+papermill/nbconvert (~1.5 s), the exporter's templates, the page font. A
+`Renderer` pays for each of these once per process, or ahead of time:
+
+- it keeps one kernel warming (perflib.kernels.WarmKernel) while the current
+  report is parsed and executed, and gives every report a kernel of its own,
+  shut down after that one notebook;
+- papermill runs the notebook with perflib.engine's engine, which uses that
+  kernel instead of starting one;
+- the HTML exporter and its compiled templates live as long as the process.
+
+`render_report()` uses one Renderer per process, created on first use and
+closed at exit, so a long-lived batch worker gets all of this for free.
+"""
 from __future__ import annotations
 
+import atexit
+import copy
 import os
+import threading
+from concurrent.futures import Future
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import sys
+
 from . import __version__
 from .errors import PerflibError
 from .outfiles import slug, write_atomic
-from .pipeline import read_record
-from .webfont import font_face_css
+
+# Heavy modules (papermill, nbconvert, fontTools, the parser) are imported where they are used,
+# so that a one-off `perflib render` starts its kernel first and imports while it boots.
+
+
+def _skip_iri_grammar() -> None:
+    """jsonschema imports rfc3987_syntax, if installed (jupyterlab brings it), only to check the
+    "iri" string format — which no notebook schema uses — and building its grammar costs ~0.8 s
+    at every start. Hide it before nbformat pulls jsonschema in."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
+_skip_iri_grammar()
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 NOTEBOOK = Path(os.environ.get("PERFLIB_NOTEBOOK", PACKAGE_DIR.parent / "notebooks" / "department_year.ipynb"))
 TEMPLATES = PACKAGE_DIR / "templates"
 FONT_SLOT = "/* perflib-font */"
+KERNEL_NAME = "python3"
 
 
 class NotebookFailed(PerflibError):
-    """The notebook raised: exit 1, naming the failing cell."""
+    """The notebook raised (or its kernel died): exit 1, naming the failing cell."""
 
     exit_code = 1
 
@@ -33,17 +68,53 @@ def output_name(department: str | None, year: int | None) -> str:
     return slug(department, year) + ".html"
 
 
-def execute(source: Path, department: str | None = None, year: int | None = None, notebook: Path = NOTEBOOK):
-    """Run the department-year notebook for one report through papermill; return the executed notebook."""
+def _params(source: Path, department: str | None, year: int | None) -> dict:
+    return {"source": str(source.resolve()), "department": department, "year": year}
+
+
+def execute(source: Path, department: str | None = None, year: int | None = None, notebook: Path = NOTEBOOK,
+            kernel=None, plain: bool = False):
+    """Run the department-year notebook for one report through papermill; return the executed notebook.
+
+    By default it runs in a fresh kernel of this process's Renderer (started ahead of time, used
+    for this notebook only). `kernel=` runs it in that started perflib.kernels.WarmKernel.
+    `plain=True` is papermill's own path start to finish: it starts and stops a kernel itself.
+    """
+    if kernel is None and not plain:
+        return shared_renderer(notebook).execute(source, department=department, year=year)
+    _skip_iri_grammar()
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
-    params = {"source": str(source.resolve()), "department": department, "year": year}
+    params = _params(Path(source), department, year)
     try:
-        return pm.execute_notebook(str(notebook), None, parameters=params, kernel_name="python3",
-                                   progress_bar=False, log_output=False, cwd=str(notebook.parent))
+        if kernel is None:
+            return pm.execute_notebook(str(notebook), None, parameters=params, kernel_name=KERNEL_NAME,
+                                       progress_bar=False, log_output=False, cwd=str(notebook.parent))
+        from . import engine
+
+        # The warm kernel already runs in the notebook's folder; papermill's cwd= would chdir this
+        # whole (threaded) process. The notebook is read once and copied for each run.
+        return pm.execute_notebook(_notebook_node(str(notebook)), None, parameters=params,
+                                   kernel_name=KERNEL_NAME, engine_name=engine.ENGINE_NAME, kernel=kernel,
+                                   progress_bar=False, log_output=False)
     except PapermillExecutionError as exc:
         raise NotebookFailed(f"{source}: notebook failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}") from None
+    except RuntimeError as exc:  # nbclient: "Kernel died before replying …" and the like
+        tail = kernel.log_tail() if kernel is not None else ""
+        raise NotebookFailed(f"{source}: notebook kernel failed: {exc}" + (f" ({tail})" if tail else "")) from None
+
+
+@lru_cache(maxsize=4)
+def _notebook_node_cached(path: str, mtime_ns: int):
+    from papermill.iorw import load_notebook_node
+
+    return load_notebook_node(path)
+
+
+def _notebook_node(path: str):
+    """The notebook as papermill loads it (read and validated once per process), as a fresh copy."""
+    return copy.deepcopy(_notebook_node_cached(path, os.stat(path).st_mtime_ns))
 
 
 @lru_cache(maxsize=1)
@@ -70,15 +141,172 @@ def export_html(nb, title: str) -> str:
             cell["id"] = "injected-parameters"
     resources = {"metadata": {"name": title}, "perflib_css": page_css(), "perflib_font_css": FONT_SLOT,
                  "perflib_version": __version__}
+    from .webfont import font_face_css
+
     html, _ = _exporter().from_notebook_node(nb, resources=resources)
     # The font is cut to the characters of the finished page, so it goes in last.
     return html.replace(FONT_SLOT, font_face_css(html), 1)
 
 
+def _prepare_parent() -> None:
+    try:
+        from . import engine  # noqa: F401  (papermill)
+        from .webfont import prepare
+
+        _exporter()
+        prepare()
+    except Exception:  # whatever failed here fails again, with its proper message, where it is used
+        pass
+
+
+class Renderer:
+    """Renders reports one after another, each in a fresh kernel that was started ahead of time.
+
+    One per process (kernels are child processes; the sockets belong to this process).
+    Use as a context manager, or call close(): it shuts down the kernel kept warming.
+    """
+
+    def __init__(self, notebook: Path = NOTEBOOK, kernel_name: str = KERNEL_NAME, keep_warm: bool = True,
+                 fork: bool = True):
+        from .kernels import KernelLoop
+
+        self.notebook = Path(notebook)
+        self.kernel_name = kernel_name
+        self.keep_warm = keep_warm
+        self.fork = fork
+        self._loop = KernelLoop()
+        self._lock = threading.Lock()
+        self._pending: set[Future] = set()
+        self._zygote = None
+        self._started = self._taken = 0
+        self._closed = False
+        self._next: Future | None = self._start_kernel()  # warms while the caller parses and imports
+        # Meanwhile this process imports papermill and nbconvert and loads the page font, which
+        # the first report would otherwise wait for one after the other.
+        threading.Thread(target=_prepare_parent, name="perflib-prepare", daemon=True).start()
+
+    def _start_kernel(self) -> Future:
+        """Start a kernel in the background. The first is launched as usual; once a second is
+        wanted (so more will be), the zygote starts and later kernels are forked from it."""
+        from .kernels import WarmKernel, Zygote
+
+        if self.fork and self._started >= 1 and self._zygote is None:
+            self._zygote = Zygote(cwd=str(self.notebook.parent))
+        kernel = WarmKernel(self.kernel_name, cwd=str(self.notebook.parent), zygote=self._zygote)
+        self._started += 1
+        fut = self._loop.submit(kernel.start())
+        fut.kernel = kernel  # kept for shutdown when the start fails or is never collected
+        return fut
+
+    def _take_kernel(self):
+        """The warm kernel (waiting for it if need be). From the second report on, the next kernel
+        starts warming now, while this one runs: a one-off render starts no spare kernel."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("Renderer is closed")
+            fut, self._next = self._next or self._start_kernel(), None
+            self._taken += 1
+            if self.keep_warm and self._taken >= 2:
+                self._next = self._start_kernel()
+        try:
+            return fut.result()
+        except Exception as exc:
+            self._shutdown(fut.kernel)
+            raise NotebookFailed(f"{self.notebook}: {exc}") from None
+
+    def _shutdown(self, kernel) -> None:
+        """Shut a kernel down in the background; close() waits for these."""
+        fut = self._loop.submit(kernel.shutdown())
+        with self._lock:
+            self._pending.add(fut)
+        fut.add_done_callback(lambda f: self._pending.discard(f))
+
+    def execute(self, source: str | Path, department: str | None = None, year: int | None = None):
+        """Run the notebook for one report in its own fresh kernel; return the executed notebook."""
+        kernel = self._take_kernel()
+        try:
+            return execute(Path(source), department=department, year=year, notebook=self.notebook, kernel=kernel)
+        finally:
+            self._shutdown(kernel)
+
+    def render(self, path: str | Path, outdir: str | Path, department: str | None = None,
+               year: int | None = None) -> Path:
+        """Parse (exit 2/3 on bad input), execute the notebook, export, write atomically."""
+        from .pipeline import read_record
+
+        source = Path(path)
+        rec = read_record(source, department=department, year=year, require_figures=True)
+        nb = self.execute(source, department=department, year=year)
+        html = export_html(nb, page_title(rec.department, rec.year))
+        return write_atomic(Path(outdir) / output_name(rec.department, rec.year), html)
+
+    def close(self) -> None:
+        """Shut down the kernel kept warming and wait for every shutdown to finish."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            nxt, self._next = self._next, None
+        if nxt is not None:
+            nxt.cancel()
+            self._shutdown(nxt.kernel)
+        for fut in list(self._pending):
+            try:
+                fut.result(timeout=30)
+            except Exception:  # a kernel that will not stop is the OS's to reap; never fail the caller
+                pass
+        self._loop.close()
+        if self._zygote is not None:
+            self._zygote.close()
+
+    def __enter__(self) -> "Renderer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+# ---- one Renderer per process ------------------------------------------------------------------
+
+_shared: dict[Path, Renderer] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_renderer(notebook: Path = NOTEBOOK) -> Renderer:
+    """This process's Renderer for `notebook`, created on first use and closed when the process exits."""
+    key = Path(notebook).resolve()
+    with _shared_lock:
+        r = _shared.get(key)
+        if r is None:
+            if not _shared:
+                atexit.register(close_shared_renderers)
+            r = _shared[key] = Renderer(key)
+            try:  # multiprocessing workers leave through os._exit: atexit never runs there
+                from multiprocessing.util import Finalize
+
+                Finalize(r, close_shared_renderers, exitpriority=10)
+            except ImportError:
+                pass
+        return r
+
+
+def close_shared_renderers() -> None:
+    with _shared_lock:
+        renderers = list(_shared.values())
+        _shared.clear()
+    for r in renderers:
+        r.close()
+
+
+def _forget_parent_renderers() -> None:
+    """A forked child must not touch its parent's kernels: it starts its own when it renders."""
+    global _shared, _shared_lock
+    _shared, _shared_lock = {}, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_parent_renderers)
+
+
 def render_report(path: str | Path, outdir: Path, department: str | None = None, year: int | None = None) -> Path:
     """Parse (exit 2/3 on bad input), execute the notebook, export, write atomically."""
-    source = Path(path)
-    rec = read_record(source, department=department, year=year, require_figures=True)
-    nb = execute(source, department=department, year=year)
-    html = export_html(nb, page_title(rec.department, rec.year))
-    return write_atomic(Path(outdir) / output_name(rec.department, rec.year), html)
+    return shared_renderer().render(path, outdir, department=department, year=year)

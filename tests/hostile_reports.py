@@ -33,7 +33,7 @@ ALL = "".join(PAYLOADS.values())
 
 # File names: one that parses (renders a page) and one that fails (listed as a failure).
 HOSTILE_NAME_OK = "<img src=x onerror=window.__pwned=8>[x](javascript:alert(8)).txt"
-HOSTILE_NAME_BAD = "<script>window.__pwned=9</script>.txt"
+HOSTILE_NAME_BAD = "<script>window.__pwned=9<\u2215script>.txt"  # U+2215: a file name cannot hold "/"
 
 
 def hostile_text() -> str:

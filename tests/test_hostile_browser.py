@@ -22,7 +22,8 @@ DOM_AUDIT = """
     jsUrls: all.flatMap(e => [...e.attributes].filter(a => /^\\s*javascript:/i.test(a.value) && a.name !== 'title')
                               .map(a => e.tagName + ' ' + a.name + '=' + a.value)),
     pwnScripts: [...document.scripts].filter(s => s.text.includes('__pwned')).length,
-    foreign: [...document.querySelectorAll('iframe, object, embed, svg, form, base, meta[http-equiv]')].map(e => e.tagName),
+    foreign: [...document.querySelectorAll('iframe, object, embed, svg, form, base, body meta, ' +
+               'head meta[http-equiv]:not([http-equiv="Content-Security-Policy"])')].map(e => e.tagName),
     markupFromText: [...document.querySelectorAll('b, strong, em, a')].map(e => e.innerText.trim())
                      .filter(t => ['粗', '粗体', '加粗', '点我', 'x'].includes(t)),
     titleAttrs: [...document.querySelectorAll('[title]')].map(e => e.getAttribute('title')),

@@ -1,0 +1,297 @@
+"""How long does a department-year page take? Three ways, same N reports, one run, one machine.
+
+    python bench/bench_render.py [N] [-j JOBS] [--naive-sample K] [--skip-naive] [--keep DIR]
+
+1. naive   — per report, the `papermill` CLI on notebooks/department_year.ipynb, then
+             `jupyter nbconvert --to html --no-input` (what a user would write);
+2. perflib — `perflib batch DIR -o OUT -j JOBS` from a clean output folder;
+3. floor   — the same analysis with no kernel: one warm Python process calling perflib's own
+             functions (parse, checks, metrics, narrative, charts, HTML + font) per report,
+             divided by the cores.
+
+Also: one cold `perflib render` vs the naive pair for one report; `parse` throughput for text
+and PDF on one core; the batch's peak memory (all its processes together, RSS and PSS).
+This is a script that prints what it measured; it asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = ROOT / "notebooks" / "department_year.ipynb"
+BIN = Path(sys.executable).parent
+SAMPLES = sorted({p.resolve() for p in [*ROOT.glob("data/*.txt"), *ROOT.glob("seeds/*.txt")]})
+PLACES = "东南西北中上下前后左右金银铜铁松竹梅兰菊荷桂枫柳杨"
+
+
+# ---- inputs ------------------------------------------------------------------------------------
+
+def make_reports(n: int, folder: Path) -> list[Path]:
+    """N reports: the samples with the department renamed and the year moved, one per department-year."""
+    from perflib.pipeline import read_record
+
+    folder.mkdir(parents=True, exist_ok=True)
+    bases = [(p.read_text(encoding="utf-8"), read_record(p)) for p in SAMPLES]
+    out = []
+    for i in range(n):
+        text, rec = bases[i % len(bases)]
+        dept = rec.department or ""
+        k = len(PLACES)
+        tag = PLACES[i % k] + PLACES[i // k % k] + PLACES[i // k // k % k]
+        new = f"{dept[:-5]}{tag}{dept[-5:]}"  # 广州市…花地东南西街道办事处
+        varied = text.replace(dept, new) if dept else text
+        if rec.year:
+            year = 2015 + i % 9
+            varied = re.sub(rf"(?<!\d){rec.year}(?=\s*年)", str(year), varied)
+            varied = re.sub(rf"(?<!\d){rec.year - 1}(?=\s*年)", str(year - 1), varied)
+        path = folder / f"r{i:04d}.txt"
+        path.write_text(varied, encoding="utf-8")
+        out.append(path)
+    return out
+
+
+def make_pdfs(folder: Path, copies: int) -> list[Path]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from fixtures_files import write_pdf
+
+    text = SAMPLES[0].read_text(encoding="utf-8")
+    chunks = [c for c in re.split(r"\n\s*\n", text) if c.strip()]
+    pages = ["\n\n".join(chunks[i:i + 4]) for i in range(0, len(chunks), 4)]
+    return [write_pdf(folder / f"p{i}.pdf", pages, header="部门整体支出绩效评价报告") for i in range(copies)]
+
+
+# ---- measuring ---------------------------------------------------------------------------------
+
+class TreeMemory:
+    """Peak total RSS and PSS of a process and all its descendants, sampled every 0.1 s."""
+
+    def __init__(self, pid: int):
+        import psutil
+
+        self.root = psutil.Process(pid)
+        self.peak_rss = self.peak_pss = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        import psutil
+
+        while not self._stop.is_set():
+            rss = pss = 0
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                break
+            for p in procs:
+                try:
+                    m = p.memory_full_info()
+                    rss += m.rss
+                    pss += getattr(m, "pss", m.rss)
+                except psutil.Error:
+                    pass
+            self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
+            self._stop.wait(0.1)
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join()
+
+
+def run(cmd: list, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([str(c) for c in cmd], capture_output=True, text=True, **kw)
+
+
+def naive(reports: list[Path], work: Path) -> float:
+    """Seconds per report for the papermill CLI + nbconvert CLI pair."""
+    work.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    for i, r in enumerate(reports):
+        nb = work / f"out{i}.ipynb"
+        p = run([BIN / "papermill", NOTEBOOK, nb, "-p", "source", r, "--cwd", NOTEBOOK.parent, "--no-progress-bar"])
+        if p.returncode:
+            sys.exit(f"naive papermill failed on {r}: {p.stderr[-500:]}")
+        p = run([BIN / "jupyter", "nbconvert", "--to", "html", "--no-input", nb])
+        if p.returncode:
+            sys.exit(f"naive nbconvert failed on {r}: {p.stderr[-500:]}")
+    return (time.perf_counter() - start) / len(reports)
+
+
+def perflib_batch(src: Path, out: Path, jobs: int) -> tuple[float, TreeMemory, str]:
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    proc = subprocess.Popen([str(BIN / "perflib"), "batch", str(src), "-o", str(out), "-j", str(jobs)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    mem = TreeMemory(proc.pid)
+    stdout, stderr = proc.communicate()
+    seconds = time.perf_counter() - start
+    mem.stop()
+    if proc.returncode == 0:
+        return seconds, mem, "perflib batch"
+    if "batch" in stderr and ("No module named" in stderr or "internal error" in stderr):
+        # `perflib batch` lives on another branch until it is merged: the same work with Renderers.
+        print(f"  (perflib batch unavailable here: {stderr.strip().splitlines()[-1][:120]}; "
+              "using a pool of Renderer workers instead)")
+        return renderer_pool(src, out, jobs)
+    sys.exit(f"perflib batch failed ({proc.returncode}): {stderr[-1000:]}")
+
+
+def renderer_pool(src: Path, out: Path, jobs: int) -> tuple[float, TreeMemory, str]:
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("renderer_pool.py")), str(src), str(out),
+                             str(jobs)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    mem = TreeMemory(proc.pid)
+    _, stderr = proc.communicate()
+    seconds = time.perf_counter() - start
+    mem.stop()
+    if proc.returncode:
+        sys.exit(f"renderer pool failed: {stderr[-1000:]}")
+    return seconds, mem, "Renderer pool (bench/renderer_pool.py)"
+
+
+def floor(reports: list[Path]) -> float:
+    """Seconds per report, one warm process, no kernel: parse … charts, page HTML, page font."""
+    code = r"""
+import sys, time, base64
+from pathlib import Path
+from perflib import charts, page
+from perflib.pipeline import analyze
+from perflib.webfont import font_face_css
+
+def one(path):
+    a = analyze(path)
+    imgs = "".join(f'<img src="data:image/png;base64,{base64.b64encode(charts.png_bytes(f)).decode()}" alt="{page.esc(charts.alt_text(f))}">'
+                   for f in charts.all_charts(a.record, a.metrics))
+    body = "".join([page.header(a), page.summary(a), page.key_figures(a), page.chart_heading("图表"), imgs,
+                    page.tasks(a), page.problems_and_plans(a), page.checks(a), page.appendix(a)])
+    html = f"<!DOCTYPE html><html><head><style></style></head><body>{body}</body></html>"
+    return font_face_css(html) + html
+
+paths = sys.argv[1:]
+one(paths[0])  # warm: imports, font cache
+start = time.perf_counter()
+for p in paths:
+    one(p)
+print((time.perf_counter() - start) / len(paths))
+"""
+    p = run([sys.executable, "-c", code, *reports])
+    if p.returncode:
+        sys.exit(f"floor failed: {p.stderr[-1000:]}")
+    return float(p.stdout.strip().splitlines()[-1])
+
+
+def cold_render(report: Path, out: Path, times: int = 3) -> float:
+    walls = []
+    for _ in range(times):
+        start = time.perf_counter()
+        p = run([BIN / "perflib", "render", report, "-o", out])
+        walls.append(time.perf_counter() - start)
+        if p.returncode:
+            sys.exit(f"perflib render failed: {p.stderr[-500:]}")
+        if p.stderr.strip():
+            print(f"  note: perflib render wrote to stderr: {p.stderr.strip()[:200]}")
+    return statistics.median(walls)
+
+
+def parse_rate(paths: list[Path], min_seconds: float = 2.0) -> tuple[float, int]:
+    """Reports parsed per second on one core (read, normalize, parse, checks), after a warm-up."""
+    code = r"""
+import sys, time
+from perflib.pipeline import read_record
+from perflib.sources import read_document
+paths, need = sys.argv[2:], float(sys.argv[1])
+read_record(paths[0])
+pages = sum(len(read_document(p).pages) for p in paths)
+n, start = 0, time.perf_counter()
+while time.perf_counter() - start < need:
+    for p in paths:
+        read_record(p)
+    n += 1
+print(n * len(paths) / (time.perf_counter() - start), pages)
+"""
+    p = run(["taskset", "-c", "0", sys.executable, "-c", code, min_seconds, *paths] if shutil.which("taskset")
+            else [sys.executable, "-c", code, min_seconds, *paths])
+    if p.returncode:
+        sys.exit(f"parse benchmark failed: {p.stderr[-1000:]}")
+    rate, pages = p.stdout.split()
+    return float(rate), int(pages)
+
+
+# ---- main --------------------------------------------------------------------------------------
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("n", nargs="?", type=int, default=48)
+    ap.add_argument("-j", "--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    ap.add_argument("--naive-sample", type=int, default=0,
+                    help="time the naive pair on only this many of the N reports (0: all N)")
+    ap.add_argument("--skip-naive", action="store_true")
+    ap.add_argument("--only-batch", action="store_true", help="just the perflib batch row (e.g. for memory at N=500)")
+    ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    args = ap.parse_args()
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="perflib-bench-"))
+    cores = args.jobs
+    print(f"machine: {platform.node()} · {os.cpu_count()} cores ({cores} used) · "
+          f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GB · Python {platform.python_version()}"
+          f" · load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    reports = make_reports(args.n, work / "reports")
+    print(f"{len(reports)} reports generated from {len(SAMPLES)} sample(s) in {work / 'reports'}")
+
+    # The page font's base is cut once per machine, on first use; not part of any row below.
+    run([sys.executable, "-c", "from perflib.webfont import prepare; prepare()"])
+
+    secs, mem, how = perflib_batch(work / "reports", work / "out-perflib", cores)
+    fast = secs / len(reports)
+    pages = len(list((work / "out-perflib").glob("*.html")))
+    print(f"perflib  {fast:7.3f} s/report   ({how}, -j {cores}, {len(reports)} reports in {secs:.1f} s, "
+          f"{pages} html files)")
+    print(f"         peak memory of the batch, all processes: RSS {mem.peak_rss / 2**20:.0f} MB, "
+          f"PSS {mem.peak_pss / 2**20:.0f} MB")
+    if args.only_batch:
+        return
+
+    fl = floor(reports) / cores
+    print(f"floor    {fl:7.3f} s/report   (one warm process, no kernel, ÷ {cores} cores)")
+    print(f"         perflib / floor = {fast / fl:.2f}×   (target ≤ 3×)")
+
+    if not args.skip_naive:
+        sample = reports[:args.naive_sample] if args.naive_sample else reports
+        nv = naive(sample, work / "naive")
+        print(f"naive    {nv:7.3f} s/report   (papermill CLI + nbconvert CLI, one after another, "
+              f"{len(sample)} reports)")
+        print(f"         naive / perflib = {nv / fast:.1f}×   (target ≥ 8×)")
+        one = naive(reports[:1], work / "naive1")
+        cold = cold_render(reports[0], work / "out-cold")
+        print(f"cold     perflib render {cold:.2f} s vs naive pair {one:.2f} s for one report: "
+              f"{cold / one:.2f} (target ≤ 0.5)")
+    else:
+        cold = cold_render(reports[0], work / "out-cold")
+        print(f"cold     perflib render {cold:.2f} s (naive pair skipped)")
+
+    rate, _ = parse_rate(reports[:min(len(reports), 48)])
+    print(f"parse    text {rate:7.0f} reports/s on one core   (target ≥ 300)")
+    pdfs = make_pdfs(work / "pdf", 4)
+    prate, ppages = parse_rate(pdfs)
+    per_report = ppages / len(pdfs)
+    print(f"parse    PDF  {prate:7.1f} reports/s = {prate * per_report:.0f} pages/s on one core "
+          f"({per_report:.0f} pages each; target ≥ 30 pages/s)")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""A papermill engine that runs the notebook in a kernel started ahead of time.
+
+papermill still does everything it always does — parameters, metadata, the
+cell-by-cell execution through nbclient, errors raised with the failing cell —
+only the kernel is handed in (`kernel=WarmKernel`) instead of started on the spot.
+Whoever passes the kernel shuts it down afterwards (see perflib.render.Renderer).
+"""
+from __future__ import annotations
+
+from .render import _skip_iri_grammar
+
+_skip_iri_grammar()
+
+import time  # noqa: E402
+from queue import Empty  # noqa: E402
+
+from jupyter_core.utils import ensure_async, run_sync  # noqa: E402
+from nbclient.util import run_hook  # noqa: E402
+from papermill.clientwrap import PapermillNotebookClient  # noqa: E402
+from papermill.engines import NBClientEngine, papermill_engines  # noqa: E402
+from papermill.log import logger  # noqa: E402
+
+ENGINE_NAME = "perflib"
+
+
+class WarmKernelClient(PapermillNotebookClient):
+    """papermill's client, connecting to a kernel known to be up without jupyter_client's
+    wait_for_ready, whose last step listens for 0.2 s of IOPub silence — a fifth of a report's
+    time. Stale IOPub messages are harmless: nbclient keeps only those answering its own requests."""
+
+    async def async_start_new_kernel_client(self):
+        self.kc = self.km.client()
+        await ensure_async(self.kc.start_channels())
+        try:
+            await _until_iopub_flows(self.kc, self.startup_timeout)
+        except Exception:
+            self.kc.stop_channels()
+            raise
+        self.kc.allow_stdin = False
+        await run_hook(self.on_notebook_start, notebook=self.nb)
+        return self.kc
+
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)  # what setup_kernel() calls
+
+
+async def _until_iopub_flows(kc, timeout: float) -> None:
+    """kernel_info until the reply comes on shell and its status messages on IOPub: from then on
+    the IOPub subscription is live and no output of the first cell can be missed."""
+    deadline = time.monotonic() + (timeout or 60)
+    while time.monotonic() < deadline:
+        msg_id = kc.kernel_info()
+        try:
+            reply = await ensure_async(kc.shell_channel.get_msg(timeout=1))
+            while reply["parent_header"].get("msg_id") != msg_id:
+                reply = await ensure_async(kc.shell_channel.get_msg(timeout=1))
+            await ensure_async(kc.iopub_channel.get_msg(timeout=0.02))  # else: ask again
+            return
+        except Empty:
+            if not await ensure_async(kc.is_alive()):
+                raise RuntimeError("Kernel died before replying to kernel_info") from None
+    raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+
+
+class WarmKernelEngine(NBClientEngine):
+    """nbclient execution against a given, already running kernel (or a fresh one without it)."""
+
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None, stderr_file=None,
+                                 start_timeout=60, execution_timeout=None, kernel=None, **kwargs):
+        if kernel is None:
+            return super().execute_managed_notebook(nb_man, kernel_name, log_output=log_output,
+                                                    stdout_file=stdout_file, stderr_file=stderr_file,
+                                                    start_timeout=start_timeout,
+                                                    execution_timeout=execution_timeout, **kwargs)
+        if kernel.used:
+            raise RuntimeError("a warm kernel runs exactly one notebook")
+        kernel.used = True
+        client = WarmKernelClient(nb_man, km=kernel.km, kernel_name=kernel_name, log=logger,
+                                         log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file,
+                                         startup_timeout=start_timeout, timeout=execution_timeout)
+        try:
+            return client.execute()
+        finally:
+            if client.kc is not None:  # nbclient leaves a client it did not own a kernel for
+                client.kc.stop_channels()
+                client.kc = None
+
+
+papermill_engines.register(ENGINE_NAME, WarmKernelEngine)

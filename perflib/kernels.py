@@ -1,0 +1,258 @@
+"""Kernels started ahead of time, each used for exactly one notebook.
+
+Starting a Python kernel and importing matplotlib and perflib in it costs about
+a second of CPU, more than the analysis itself. Two things take that away:
+
+- a WarmKernel is started before its notebook is ready to run — in the
+  background, while the previous notebook runs or while the parent process is
+  still parsing and importing papermill — and its imports are done then;
+- from the second kernel on, a Renderer forks kernels from a *zygote*
+  (perflib.kernel_zygote): a process that has imported ipykernel, matplotlib
+  and perflib and nothing else, so a new kernel costs a fork and ipykernel's own
+  start-up instead of a Python start and every import.
+
+What neither does is share state between reports: the zygote never runs
+notebook code, and the warm-up only imports modules the notebook imports
+anyway, silently (no execution count, no history, no output), leaving no names
+in the user namespace. Each kernel runs one notebook and is then shut down with
+a plain shutdown_request — no interrupt first, nothing to interrupt — and never
+reused.
+
+Kernels talk over IPC sockets in a private temporary folder: nothing listens on
+TCP (so no "running over TCP without encryption" warning), and their stdout and
+stderr go to a scratch file, not the user's terminal; its tail is kept for the
+error message when a kernel dies.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import Future
+
+from jupyter_client.provisioning import LocalProvisioner
+
+WARM_MODULES = ("IPython.display", "perflib.charts", "perflib.page", "perflib.pipeline")
+# Bind nothing the notebook could see: the loop's names are deleted afterwards.
+WARM_CODE = ("import importlib as _perflib_il\n"
+             f"for _perflib_m in {WARM_MODULES!r}:\n"
+             "    _perflib_il.import_module(_perflib_m)\n"
+             "del _perflib_il, _perflib_m\n")
+SHUTDOWN_WAIT = 5.0  # seconds before a kernel that ignores shutdown_request is killed
+# As nbclient starts kernels: no IPython history database (shared, locked, useless here).
+KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:"]
+
+
+class KernelFailed(RuntimeError):
+    """A kernel did not start, or died during warm-up."""
+
+
+class KernelLoop:
+    """One asyncio loop in a daemon thread that owns every kernel manager's sockets.
+
+    jupyter_client's async managers bind their control socket to the loop that
+    started the kernel, so starting and stopping happen here, whichever thread asks.
+    """
+
+    def __init__(self):
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, name="perflib-kernels", daemon=True)
+        self._thread.start()
+
+    def submit(self, coro) -> Future:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop)
+
+    def close(self) -> None:
+        if self.loop.is_running():
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self._thread.join(timeout=10)
+        if not self.loop.is_running():
+            self.loop.close()
+
+
+class WarmKernel:
+    """A kernel process with perflib's modules imported, waiting for its one notebook."""
+
+    def __init__(self, kernel_name: str = "python3", cwd: str | None = None, startup_timeout: float = 60,
+                 zygote: "Zygote | None" = None):
+        from jupyter_client.manager import AsyncKernelManager
+
+        self.cwd = cwd
+        self.startup_timeout = startup_timeout
+        self.used = False
+        self._dir = tempfile.mkdtemp(prefix="perflib-kernel-")
+        self.log_path = os.path.join(self._dir, "kernel.log")
+        self.km = AsyncKernelManager(kernel_name=kernel_name, transport="ipc",
+                                     ip=os.path.join(self._dir, "ipc"),
+                                     connection_file=os.path.join(self._dir, "kernel.json"))
+        # jupyter_client builds a provisioner only when none is set: this one forks from the zygote.
+        self.km.kernel_id = os.path.basename(self._dir)
+        self.km.provisioner = ForkProvisioner(kernel_id=self.km.kernel_id, kernel_spec=self.km.kernel_spec,
+                                              parent=self.km)
+        self.km.provisioner.zygote = zygote
+        self.km.provisioner.log_path = self.log_path
+
+    @property
+    def forked(self) -> bool:
+        return isinstance(self.km.provisioner.process, ForkedProcess)
+
+    async def start(self) -> "WarmKernel":
+        """Launch the kernel, wait until it answers, import the notebook's modules in it."""
+        with open(self.log_path, "ab") as log:
+            await self.km.start_kernel(cwd=self.cwd, extra_arguments=KERNEL_ARGS,
+                                       stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+        kc = self.km.client()
+        kc.start_channels()
+        try:
+            await kc.wait_for_ready(timeout=self.startup_timeout)
+            reply = await kc.execute_interactive(WARM_CODE, silent=True, store_history=False,
+                                                 output_hook=lambda msg: None, timeout=self.startup_timeout)
+        except Exception as exc:
+            raise KernelFailed(f"the Python kernel did not start: {self.log_tail() or exc}") from None
+        finally:
+            kc.stop_channels()
+        if reply["content"]["status"] != "ok":
+            c = reply["content"]
+            raise KernelFailed(f"the Python kernel could not import perflib: {c.get('ename')}: {c.get('evalue')}")
+        return self
+
+    async def shutdown(self) -> None:
+        """Ask the kernel to exit (kill it if it will not), then remove its sockets and files."""
+        try:
+            if self.km.has_kernel:
+                if self.used and await self.km.is_alive():
+                    await self.km.request_shutdown()
+                    await self.km.finish_shutdown(waittime=SHUTDOWN_WAIT)
+                else:  # never ran a notebook (or already dead): nothing to wind down
+                    await self.km.shutdown_kernel(now=True)
+            await self.km.cleanup_resources()
+        finally:
+            shutil.rmtree(self._dir, ignore_errors=True)
+
+    def log_tail(self, lines: int = 3) -> str:
+        """The last lines the kernel wrote to stdout/stderr, for error messages."""
+        try:
+            with open(self.log_path, "rb") as fh:
+                text = fh.read().decode("utf-8", "replace")
+        except OSError:
+            return ""
+        return " | ".join(line.strip() for line in text.strip().splitlines()[-lines:])
+
+
+# ---- forking kernels from a zygote -----------------------------------------------------------
+
+class Zygote:
+    """The `perflib.kernel_zygote` process: asks it to fork kernels, one request at a time."""
+
+    def __init__(self, cwd: str | None = None):
+        # Started in the notebook's folder, like a kernel: that folder comes first on its sys.path.
+        self.proc = subprocess.Popen([sys.executable, "-m", "perflib.kernel_zygote"], cwd=cwd,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     text=True, encoding="utf-8", bufsize=1)
+        self._lock = threading.Lock()
+
+    def fork(self, argv: list[str], cwd: str, env: dict, log: str) -> int:
+        """A new kernel process running `ipykernel_launcher ARGV`; its pid. Blocks until the zygote is ready."""
+        req = json.dumps({"argv": argv, "cwd": cwd, "env": env, "log": log})
+        with self._lock:
+            try:
+                self.proc.stdin.write(req + "\n")
+                self.proc.stdin.flush()
+                line = self.proc.stdout.readline()
+            except (OSError, ValueError) as exc:
+                raise KernelFailed(f"the kernel template is gone: {exc}") from None
+        answer = json.loads(line) if line else {"error": f"the kernel template exited ({self.proc.poll()})"}
+        if "pid" not in answer:
+            raise KernelFailed(answer["error"])
+        return answer["pid"]
+
+    def close(self) -> None:
+        """EOF ends the zygote; kernels it forked are shut down by their own managers."""
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            self.proc.kill()
+            self.proc.wait()
+        finally:
+            self.proc.stdout.close()
+
+
+class ForkedProcess:
+    """As much of subprocess.Popen as jupyter_client uses, for a kernel forked by the zygote.
+
+    The zygote (its parent) reaps it, so "gone" is how we learn it exited.
+    """
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                self.returncode = 0
+            except PermissionError:  # pid reused by someone else's process: ours is gone
+                self.returncode = 0
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(str(self.pid), timeout)
+            time.sleep(0.02)
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        if self.poll() is None:
+            try:
+                os.kill(self.pid, signum)
+            except ProcessLookupError:
+                pass
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+
+def _launcher_argv(cmd: list[str]) -> list[str] | None:
+    """The arguments after `python -m ipykernel_launcher`, when that is this Python's command."""
+    if len(cmd) >= 3 and cmd[1:3] == ["-m", "ipykernel_launcher"] and \
+            os.path.realpath(cmd[0]) == os.path.realpath(sys.executable):
+        return cmd[3:]
+    return None
+
+
+class ForkProvisioner(LocalProvisioner):
+    """LocalProvisioner that forks the kernel from a Zygote when there is one (else launches it)."""
+
+    zygote: Zygote | None = None
+    log_path: str = os.devnull
+
+    async def launch_kernel(self, cmd: list[str], **kwargs):
+        argv = _launcher_argv(cmd)
+        if self.zygote is None or argv is None:
+            return await super().launch_kernel(cmd, **kwargs)
+        env = dict(kwargs.get("env") or os.environ)
+        cwd = str(kwargs.get("cwd") or os.getcwd())
+        loop = asyncio.get_running_loop()
+        pid = await loop.run_in_executor(None, self.zygote.fork, argv, cwd, env, self.log_path)
+        self.process = ForkedProcess(pid)
+        self.pid = pid
+        self.pgid = pid  # the child calls setsid(); never read getpgid() before it has
+        self.cwd = cwd
+        return self.connection_info

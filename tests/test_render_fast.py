@@ -1,0 +1,107 @@
+"""The fast render path: same HTML as plain papermill + nbconvert, a fresh kernel per report,
+nothing left behind, nothing on the user's terminal."""
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import psutil
+import pytest
+
+from paths import SEED
+from perflib import render
+
+pytestmark = pytest.mark.slow
+
+
+def _plain_html(source):
+    return render.export_html(render.execute(Path(source), plain=True), "t")
+
+
+def test_fast_path_html_equals_plain_papermill_nbconvert():
+    plain = _plain_html(SEED)
+    assert plain == _plain_html(SEED)  # deterministic: no timestamps, no random ids
+    with render.Renderer() as r:
+        # the first kernel is launched as usual, the later ones forked from the zygote
+        pages = [render.export_html(r.execute(SEED), "t") for _ in range(3)]
+        assert r._zygote is not None
+    for page in pages:
+        assert page == plain
+
+
+def _probe_notebook(folder: Path) -> Path:
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('source = ""\ndepartment = None\nyear = None')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [
+        params,
+        nbformat.v4.new_code_cell(
+            "import os\n"
+            "assert 'leak' not in globals(), 'state from an earlier report'\n"
+            "leak = 1\n"
+            "if source.endswith('boom'):\n"
+            "    raise ValueError('boom')\n"
+            "print(os.getpid(), os.getcwd(), sorted(k for k in globals() if not k.startswith('_')))"),
+    ]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = folder / "probe.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def _stdout(nb) -> str:
+    return "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.output_type == "stream")
+
+
+def test_every_report_gets_a_fresh_kernel_in_the_notebook_folder(tmp_path):
+    notebook = _probe_notebook(tmp_path)
+    with render.Renderer(notebook) as r:
+        runs = [r.execute(SEED) for _ in range(4)]
+    pids = set()
+    for nb in runs:
+        pid, cwd, names = _stdout(nb).split(" ", 2)
+        pids.add(pid)
+        assert cwd == str(tmp_path)
+        # the warm-up imported modules but bound no names the notebook can see
+        assert names.strip() == "['In', 'Out', 'department', 'exit', 'get_ipython', 'leak', 'open', 'os', " \
+                                "'quit', 'source', 'year']"
+        assert [c.execution_count for c in nb.cells if c.cell_type == "code"][0] == 1
+    assert len(pids) == 4
+
+
+def test_a_failing_notebook_names_its_cell_and_the_next_report_still_renders(tmp_path):
+    notebook = _probe_notebook(tmp_path)
+    boom = tmp_path / "boom"
+    boom.write_text("x", encoding="utf-8")
+    with render.Renderer(notebook) as r:
+        r.execute(SEED)
+        with pytest.raises(render.NotebookFailed, match=r"boom: notebook failed in cell \d+: ValueError: boom"):
+            r.execute(boom)
+        assert _stdout(r.execute(SEED))
+
+
+def test_close_leaves_no_kernel_process_or_socket_folder(tmp_path):
+    notebook = _probe_notebook(tmp_path)
+    me = psutil.Process()
+    before = {p.pid for p in me.children(recursive=True)}
+    r = render.Renderer(notebook)
+    kernels = []
+    for _ in range(3):
+        kernel = r._take_kernel()
+        kernels.append(kernel)
+        render.execute(SEED, notebook=notebook, kernel=kernel)
+        r._shutdown(kernel)
+    r.close()
+    left = [p for p in me.children(recursive=True) if p.pid not in before and p.status() != psutil.STATUS_ZOMBIE]
+    assert left == []
+    assert not any(Path(k._dir).exists() for k in kernels)
+    for k in kernels:
+        assert not psutil.pid_exists(k.km.provisioner.pid or -1) if k.km.provisioner else True
+
+
+def test_cli_render_keeps_kernel_noise_off_the_terminal(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "perflib.cli", "render", str(SEED), "-o", str(tmp_path)],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 0
+    assert proc.stderr == ""
+    assert proc.stdout.strip().endswith(".html")
