@@ -127,9 +127,16 @@ class KillWorkerMidReport(WorkerPlugin):
             os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
         except FileExistsError:
             return
+        threading.Timer(self.delay, self.kill, (marker,)).start()
+
+    @staticmethod
+    def kill(marker):
+        """Note this worker's pid and its children's (the notebook kernel and its helpers), then die."""
+        me = psutil.Process()
+        pids = [me.pid, *(c.pid for c in me.children(recursive=True))]
         with open(marker, "w") as fh:
-            fh.write(str(os.getpid()))
-        threading.Timer(self.delay, os.kill, (os.getpid(), signal.SIGKILL)).start()
+            fh.write(" ".join(map(str, pids)))
+        os.kill(me.pid, signal.SIGKILL)
 
 
 def _register(cluster, plugin):
@@ -137,18 +144,11 @@ def _register(cluster, plugin):
         c.register_plugin(plugin, name="perflib-test-kill")
 
 
-def _no_kernel_outlives(pids, timeout=20):
-    """No notebook kernel whose parent was a killed worker is left running."""
+def _all_gone(pids, timeout=20):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        orphans = []
-        for p in psutil.process_iter(["pid"]):
-            try:
-                if p.environ().get("JPY_PARENT_PID") in pids and p.status() != psutil.STATUS_ZOMBIE:
-                    orphans.append(p.pid)
-            except psutil.Error:
-                continue
-        if not orphans:
+        alive = [p for p in pids if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
+        if not alive:
             return True
         time.sleep(0.5)
     return False
@@ -162,8 +162,9 @@ def test_a_worker_killed_mid_report_loses_nothing(tmp_path, cluster):
     _register(cluster, KillWorkerMidReport(marks))
     proc = batch(src, tmp_path / "out", "--scheduler", cluster.scheduler_address)
 
-    killed = int((marks / "killed").read_text())
-    assert not psutil.pid_exists(killed) or psutil.Process(killed).status() == psutil.STATUS_ZOMBIE
+    worker, *children = map(int, (marks / "killed").read_text().split())
+    assert children, "the worker was killed before its report's kernel started"
+    assert _all_gone([worker])
     assert proc.returncode == 0, proc.stderr
     assert "2 rendered, 0 skipped, 0 failed; portfolio rendered" in proc.stdout
     pages = sorted((tmp_path / "out").glob("20*.html"))
@@ -171,7 +172,7 @@ def test_a_worker_killed_mid_report_loses_nothing(tmp_path, cluster):
     for page in pages:
         assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")
     assert not list((tmp_path / "out").glob(".*.tmp"))
-    assert _no_kernel_outlives({str(killed)}), "the killed worker's notebook kernel is still running"
+    assert _all_gone(children), "the killed worker's notebook kernel (or its helpers) is still running"
 
 
 @pytest.mark.slow
