@@ -93,20 +93,11 @@ def render_job(job: Job) -> JobResult:
 
 
 def execute_portfolio(source: Path, outdir: Path):
-    """Run notebooks/portfolio.ipynb for a folder or manifest of reports."""
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
+    """Run notebooks/portfolio.ipynb for a folder or manifest of reports (in a fresh warm kernel)."""
+    from .render import shared_renderer
 
-    from .render import NotebookFailed
-
-    nb = portfolio_notebook()
     params = {"reports_dir": str(source.resolve()), "outdir": str(outdir.resolve())}
-    try:
-        return pm.execute_notebook(str(nb), None, parameters=params, kernel_name="python3",
-                                   progress_bar=False, log_output=False, cwd=str(nb.parent))
-    except PapermillExecutionError as exc:
-        raise NotebookFailed(f"{source}: portfolio notebook failed in cell {exc.exec_count}: "
-                             f"{exc.ename}: {exc.evalue}") from None
+    return shared_renderer(portfolio_notebook()).run(params, f"{source} (portfolio)")
 
 
 # --- worker processes ----------------------------------------------------------------------

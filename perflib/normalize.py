@@ -21,6 +21,7 @@ _FULLWIDTH.update({
     "％": "%", "．": ".", "＋": "+", "－": "-", "−": "-", "–": "-", "﹣": "-",
     "\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
     "\ufeff": "", "\u200b": "", "\r": "", "\xad": "",
+    "\ufffe": "-",  # pdfium gives a hyphen (or minus) that ends a line as U+FFFE
 })
 # Stray C0 controls (pdfium marks soft hyphens with \x02) carry no text; \f is a page break.
 _FULLWIDTH.update({chr(c): "" for c in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F)})

@@ -82,11 +82,16 @@ def execute(source: Path, department: str | None = None, year: int | None = None
     """
     if kernel is None and not plain:
         return shared_renderer(notebook).execute(source, department=department, year=year)
+    return run_notebook(notebook, _params(Path(source), department, year), str(source), kernel=kernel)
+
+
+def run_notebook(notebook: Path, params: dict, label: str, kernel=None):
+    """papermill on `notebook` with `params`, in the given warm kernel or (None) a kernel of its own.
+    A failing cell or a dead kernel becomes NotebookFailed naming `label` (the report)."""
     _skip_iri_grammar()
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
-    params = _params(Path(source), department, year)
     try:
         if kernel is None:
             return pm.execute_notebook(str(notebook), None, parameters=params, kernel_name=KERNEL_NAME,
@@ -99,10 +104,10 @@ def execute(source: Path, department: str | None = None, year: int | None = None
                                    kernel_name=KERNEL_NAME, engine_name=engine.ENGINE_NAME, kernel=kernel,
                                    progress_bar=False, log_output=False)
     except PapermillExecutionError as exc:
-        raise NotebookFailed(f"{source}: notebook failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}") from None
+        raise NotebookFailed(f"{label}: notebook failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}") from None
     except RuntimeError as exc:  # nbclient: "Kernel died before replying …" and the like
         tail = kernel.log_tail() if kernel is not None else ""
-        raise NotebookFailed(f"{source}: notebook kernel failed: {exc}" + (f" ({tail})" if tail else "")) from None
+        raise NotebookFailed(f"{label}: notebook kernel failed: {exc}" + (f" ({tail})" if tail else "")) from None
 
 
 @lru_cache(maxsize=4)
@@ -223,9 +228,13 @@ class Renderer:
 
     def execute(self, source: str | Path, department: str | None = None, year: int | None = None):
         """Run the notebook for one report in its own fresh kernel; return the executed notebook."""
+        return self.run(_params(Path(source), department, year), str(source))
+
+    def run(self, params: dict, label: str):
+        """Run this Renderer's notebook with `params` in its own fresh kernel."""
         kernel = self._take_kernel()
         try:
-            return execute(Path(source), department=department, year=year, notebook=self.notebook, kernel=kernel)
+            return run_notebook(self.notebook, params, label, kernel=kernel)
         finally:
             self._shutdown(kernel)
 

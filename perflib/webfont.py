@@ -223,7 +223,7 @@ def subset_woff2(chars: str, quality: int = FAST_QUALITY) -> bytes:
 
 def _rule(woff2: bytes) -> str:
     data = base64.b64encode(woff2).decode("ascii")
-    return (f'@font-face {{ font-family: "{FAMILY}"; font-style: normal; font-weight: 400 700; '
+    return (f'@font-face {{ font-family: "{FAMILY}"; font-style: normal; font-weight: 400; '
             f'src: url(data:font/woff2;base64,{data}) format("woff2"); }}')
 
 

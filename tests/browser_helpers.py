@@ -279,7 +279,8 @@ def pdf_pages(pdf: bytes) -> list[dict]:
     out = []
     for page in doc:
         textpage = page.get_textpage()
-        text = textpage.get_text_range()
+        # pdfium marks a hyphen that ends a line as U+FFFE; it is the "-" the page shows.
+        text = textpage.get_text_range().replace("\ufffe", "-")
         n = textpage.count_chars()
         last_bottom = textpage.get_charbox(n - 1)[1] if n else page.get_height()
         images, lowest = [], page.get_height()
