@@ -285,7 +285,13 @@ def run_batch(args) -> int:
     save_state(outdir, new_state)
 
     progress.start(len(todo))
-    for res in _run(todo, jobs):
+    if getattr(args, "scheduler", None):  # the same jobs on a Dask cluster; the results come back here
+        from .distributed import run_on_cluster
+
+        results = run_on_cluster(todo, args.scheduler)
+    else:
+        results = _run(todo, jobs)
+    for res in results:
         progress.step()
         if res.output_name == PORTFOLIO_HTML:
             portfolio_status = res.status

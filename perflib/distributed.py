@@ -1,0 +1,222 @@
+"""`perflib batch --scheduler tcp://HOST:PORT`: the batch's report pages rendered on a Dask cluster.
+
+Only the executor changes.  The parent (the Dask *client*) still reads every report, decides what to
+render (incremental skipping), writes every file (`write_atomic`) and the state; a worker needs no
+shared file system with it:
+
+    client: Job → RemoteJob (the source's bytes + its file name) ──submit──▶ worker
+    worker: bytes → private temp dir → `render_job` there → HTML text ──────▶ client
+    client: check the provenance, write the page atomically, yield a JobResult like the local pool
+
+The portfolio page needs the whole folder, so it is rendered on the client, in one local process,
+while the cluster works on the reports.
+
+A worker that dies mid-report is the scheduler's to handle: it gives the report to another worker,
+up to `distributed.scheduler.allowed-failures` times (default 3), then fails it with KilledWorker;
+that and a lost scheduler become a failed report with a plain reason, so the batch always finishes.
+
+Dask is an optional extra (`pip install perflib[dask]`): this module imports it only when used.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import __version__
+from .batch import Job, JobResult, _worker_init, render_job
+from .errors import PerflibError
+from .outfiles import write_atomic
+
+RETRIES = 2  # a task that raises (say, a worker's disk is full) is tried again on any worker
+KEY_PREFIX = "perflib-render-"
+CONNECT_TIMEOUT = "20s"
+_POLL = 0.05  # seconds between looks at the futures when nothing finished
+
+
+class ClusterUnavailable(PerflibError):
+    """Dask is not installed, or the scheduler cannot be reached (exit 2: nothing was rendered)."""
+
+    exit_code = 2
+
+
+# --- the job, as a worker receives it ------------------------------------------------------
+@dataclass(frozen=True)
+class RemoteJob:
+    job: Job  # as the local pool would get it; job.source is the client's path (named in messages)
+    source_name: str  # the file name, kept: it tells the reader the format and the page shows it
+    source_bytes: bytes
+
+
+@dataclass
+class RemoteResult:
+    result: JobResult  # html holds the page's text (not a path); written by the client
+    record: dict  # provenance: what the worker rendered, with which perflib and notebook
+
+
+def remote_job(job: Job) -> RemoteJob:
+    src = Path(job.source)
+    return RemoteJob(job, src.name, src.read_bytes())
+
+
+def render_remote(rjob: RemoteJob) -> RemoteResult:
+    """Runs on a Dask worker: render one report from its bytes in a private temp dir, return the text.
+
+    Never raises for a bad report (render_job turns that into a failed result)."""
+    job = rjob.job
+    tmp = Path(tempfile.mkdtemp(prefix="perflib-", dir=_scratch_dir()))
+    try:
+        (tmp / "in").mkdir()
+        source = tmp / "in" / rjob.source_name
+        source.write_bytes(rjob.source_bytes)
+        res = render_job(replace(job, source=str(source), outdir=str(tmp / "out")))
+        if res.status == "rendered":
+            res.html = Path(res.html).read_text(encoding="utf-8")
+        res.source = job.source
+        if res.error:  # name the client's file, not the worker's temp copy
+            res.error = res.error.replace(str(source), job.source)
+        return RemoteResult(res, provenance(rjob.source_bytes))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def provenance(source_bytes: bytes) -> dict:
+    from .render import NOTEBOOK
+
+    return {"sha256": hashlib.sha256(source_bytes).hexdigest(), "perflib": __version__,
+            "notebook": _sha256(NOTEBOOK), "host": os.uname().nodename}
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+def _scratch_dir() -> str | None:
+    """The worker's own scratch space (a dead worker's leftovers are purged by its successor)."""
+    try:
+        from distributed import get_worker
+
+        return get_worker().local_directory
+    except (ImportError, ValueError):
+        return None
+
+
+# --- the client side -----------------------------------------------------------------------
+def connect(address: str):
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClusterUnavailable("--scheduler needs Dask: pip install 'perflib[dask]'") from None
+    # Worker and scheduler loss are reported per report, in one sentence each: no log lines too.
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    try:
+        return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClusterUnavailable(f"{address}: cannot reach the Dask scheduler ({type(exc).__name__}: {exc})") from None
+
+
+def run_on_cluster(todo: list[Job], address: str, retries: int = RETRIES):
+    """Yield a JobResult per job as it finishes, like batch._run: report pages on the cluster
+    (the page already written on this side), the portfolio in a local process."""
+    if not todo:
+        return
+    client = connect(address)
+    expected = provenance(b"")
+    reports = deque(j for j in todo if j.kind == "report")
+    local_jobs = [j for j in todo if j.kind != "report"]
+    pool = ProcessPoolExecutor(1, initializer=_worker_init, initargs=(os.getpid(),)) if local_jobs else None
+    local = [pool.submit(render_job, j) for j in local_jobs] if pool else []
+    running: dict = {}  # dask future → (Job, sha256 of the bytes sent)
+    window, window_at = 0, 0.0
+    try:
+        while reports or running or local:
+            progressed = False
+            if reports and time.monotonic() - window_at > 1:  # workers come and go: look again each second
+                window, window_at = _window(client), time.monotonic()
+            # A bounded window: the sources' bytes go out as workers free up, not all at once.
+            while reports and len(running) < window:
+                job = reports.popleft()
+                try:
+                    rjob = remote_job(job)
+                except OSError as exc:  # gone or unreadable since it was parsed
+                    yield _failed(job, f"{job.source}: cannot read it to send it to the cluster: {exc.strerror or exc}")
+                    progressed = True
+                    continue
+                fut = client.submit(render_remote, rjob, key=f"{KEY_PREFIX}{uuid.uuid4().hex}", pure=False,
+                                    retries=retries)
+                running[fut] = (job, hashlib.sha256(rjob.source_bytes).hexdigest())
+            for fut in [f for f in running if f.done()]:
+                job, sha = running.pop(fut)
+                yield _collect(fut, job, sha, expected, address)
+                progressed = True
+            for fut in [f for f in local if f.done()]:
+                local.remove(fut)
+                yield fut.result()
+                progressed = True
+            if not progressed:
+                if client.status in ("closed", "closing", "failed"):
+                    for job in [*reports, *(j for j, _ in running.values())]:
+                        yield _failed(job, f"{job.source}: lost the connection to the Dask scheduler at {address}")
+                    reports.clear()
+                    running.clear()
+                time.sleep(_POLL)
+    finally:
+        # On Ctrl-C (or a lost scheduler): drop what has not finished; nothing half-written remains.
+        if running:
+            client.cancel(list(running), force=True)
+        client.close(timeout=10)
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _window(client) -> int:
+    """Jobs in flight: two per worker thread (one running, one queued), at least 2."""
+    try:
+        return max(2, 2 * sum(client.nthreads().values()))
+    except Exception:  # the scheduler is gone: submit nothing more; the loop notices and fails the rest
+        return 0
+
+
+def _collect(fut, job: Job, sha: str, expected: dict, address: str) -> JobResult:
+    """A finished future → a JobResult; the page is written here, atomically, as the local pool would."""
+    try:
+        remote: RemoteResult = fut.result()
+    except Exception as exc:
+        return _failed(job, f"{job.source}: {_lost_reason(exc, address)}")
+    res, rec = remote.result, remote.record
+    if res.status != "rendered":
+        return res
+    mismatch = [f"{what} {rec[what][:12]} (here {expected[what][:12]})" for what in ("perflib", "notebook")
+                if rec[what] != expected[what]]
+    if rec["sha256"] != sha:
+        mismatch.append("the source's bytes arrived changed")
+    if mismatch:  # the page would not be what the incremental key says it is
+        return _failed(job, f"{job.source}: not written: worker {rec['host']} has " + ", ".join(mismatch)
+                       + "; install the same perflib on every worker")
+    path = write_atomic(Path(job.outdir) / job.output_name, res.html)
+    res.html = str(path)
+    return res
+
+
+def _lost_reason(exc: BaseException, address: str) -> str:
+    name = type(exc).__name__
+    if name == "KilledWorker":
+        return "every Dask worker that tried to render it died (KilledWorker); see the workers' logs"
+    if isinstance(exc, (OSError, TimeoutError)) or "Cancelled" in name or "CommClosed" in name:
+        return f"lost on the cluster: the connection to the Dask scheduler at {address} broke ({name})"
+    return f"the Dask task failed: {name}: {exc}"
+
+
+def _failed(job: Job, error: str) -> JobResult:
+    return JobResult(job.source, "failed", job.output_name, error=error, exit_code=1)
