@@ -4,7 +4,8 @@
 
 1. naive   — per report, the `papermill` CLI on notebooks/department_year.ipynb, then
              `jupyter nbconvert --to html --no-input` (what a user would write);
-2. perflib — `perflib batch DIR -o OUT -j JOBS` from a clean output folder;
+2. perflib — `perflib batch DIR -o OUT -j JOBS` from a clean output folder
+             (and the same batch on a Dask LocalCluster of JOBS workers: `--scheduler`);
 3. floor   — the same analysis with no kernel: one warm Python process calling perflib's own
              functions (parse, checks, metrics, narrative, charts, HTML + font) per report,
              divided by the cores.
@@ -128,37 +129,41 @@ def naive(reports: list[Path], work: Path) -> float:
     return (time.perf_counter() - start) / len(reports)
 
 
-def perflib_batch(src: Path, out: Path, jobs: int) -> tuple[float, TreeMemory, str]:
+def perflib_batch(src: Path, out: Path, *options: str) -> tuple[float, TreeMemory]:
+    """`perflib batch SRC -o OUT OPTIONS…` from a clean output folder: seconds and memory."""
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
-    proc = subprocess.Popen([str(BIN / "perflib"), "batch", str(src), "-o", str(out), "-j", str(jobs)],
+    proc = subprocess.Popen([str(BIN / "perflib"), "batch", str(src), "-o", str(out), *options],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    mem = TreeMemory(proc.pid)
-    stdout, stderr = proc.communicate()
-    seconds = time.perf_counter() - start
-    mem.stop()
-    if proc.returncode == 0:
-        return seconds, mem, "perflib batch"
-    if "batch" in stderr and ("No module named" in stderr or "internal error" in stderr):
-        # `perflib batch` lives on another branch until it is merged: the same work with Renderers.
-        print(f"  (perflib batch unavailable here: {stderr.strip().splitlines()[-1][:120]}; "
-              "using a pool of Renderer workers instead)")
-        return renderer_pool(src, out, jobs)
-    sys.exit(f"perflib batch failed ({proc.returncode}): {stderr[-1000:]}")
-
-
-def renderer_pool(src: Path, out: Path, jobs: int) -> tuple[float, TreeMemory, str]:
-    shutil.rmtree(out, ignore_errors=True)
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("renderer_pool.py")), str(src), str(out),
-                             str(jobs)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     mem = TreeMemory(proc.pid)
     _, stderr = proc.communicate()
     seconds = time.perf_counter() - start
     mem.stop()
     if proc.returncode:
-        sys.exit(f"renderer pool failed: {stderr[-1000:]}")
-    return seconds, mem, "Renderer pool (bench/renderer_pool.py)"
+        sys.exit(f"perflib batch {' '.join(options)} failed ({proc.returncode}): {stderr[-1000:]}")
+    return seconds, mem
+
+
+def dask_batch(src: Path, out: Path, workers: int) -> tuple[float, float]:
+    """The same batch on a Dask LocalCluster (loopback, one thread per worker process).
+    The cluster is started first and not timed: a real cluster serves many batches."""
+    from distributed import LocalCluster
+
+    start = time.perf_counter()
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                           dashboard_address=None)
+    startup = time.perf_counter() - start
+    try:
+        seconds, _ = perflib_batch(src, out, "--scheduler", cluster.scheduler_address)
+    finally:
+        cluster.close()
+    return seconds, startup
+
+
+def same_pages(a: Path, b: Path) -> str:
+    pages = sorted(p.name for p in a.glob("*.html"))
+    differ = [n for n in pages if not (b / n).is_file() or (a / n).read_bytes() != (b / n).read_bytes()]
+    return f"{len(pages) - len(differ)}/{len(pages)} pages byte-identical to the local batch's"
 
 
 def floor(reports: list[Path]) -> float:
@@ -238,6 +243,7 @@ def main() -> None:
     ap.add_argument("--naive-sample", type=int, default=0,
                     help="time the naive pair on only this many of the N reports (0: all N)")
     ap.add_argument("--skip-naive", action="store_true")
+    ap.add_argument("--skip-dask", action="store_true", help="no Dask LocalCluster row")
     ap.add_argument("--only-batch", action="store_true", help="just the perflib batch row (e.g. for memory at N=500)")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
     args = ap.parse_args()
@@ -253,15 +259,20 @@ def main() -> None:
     # The page font's base is cut once per machine, on first use; not part of any row below.
     run([sys.executable, "-c", "from perflib.webfont import prepare; prepare()"])
 
-    secs, mem, how = perflib_batch(work / "reports", work / "out-perflib", cores)
+    secs, mem = perflib_batch(work / "reports", work / "out-perflib", "-j", str(cores))
     fast = secs / len(reports)
     pages = len(list((work / "out-perflib").glob("*.html")))
-    print(f"perflib  {fast:7.3f} s/report   ({how}, -j {cores}, {len(reports)} reports in {secs:.1f} s, "
+    print(f"perflib  {fast:7.3f} s/report   (perflib batch -j {cores}, {len(reports)} reports in {secs:.1f} s, "
           f"{pages} html files)")
     print(f"         peak memory of the batch, all processes: RSS {mem.peak_rss / 2**20:.0f} MB, "
           f"PSS {mem.peak_pss / 2**20:.0f} MB")
     if args.only_batch:
         return
+    if not args.skip_dask:
+        dsecs, startup = dask_batch(work / "reports", work / "out-dask", cores)
+        print(f"dask     {dsecs / len(reports):7.3f} s/report   (perflib batch --scheduler, LocalCluster of {cores} "
+              f"workers; cluster start-up {startup:.1f} s not counted; "
+              f"{same_pages(work / 'out-perflib', work / 'out-dask')})")
 
     fl = floor(reports) / cores
     print(f"floor    {fl:7.3f} s/report   (one warm process, no kernel, ÷ {cores} cores)")

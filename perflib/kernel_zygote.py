@@ -54,14 +54,18 @@ def _child(req: dict, reply_fd: int) -> None:
         os.chdir(req["cwd"])
         os.environ.clear()
         os.environ.update(req["env"])
-        os.environ["JPY_PARENT_PID"] = str(os.getppid())  # the kernel exits when this template does
+        parent = os.getppid()
+        os.environ["JPY_PARENT_PID"] = str(parent)
+        # The kernel exits when this template does (it does when its renderer goes): ipykernel
+        # read JPY_PARENT_PID when the template imported it, so the option must say it again.
+        argv = [*req["argv"], f"--IPKernelApp.parent_handle={parent}"]
         sys.path[0] = req["cwd"]  # `python -m` puts the working directory first
-        sys.argv = ["ipykernel_launcher", *req["argv"]]
+        sys.argv = ["ipykernel_launcher", *argv]
         if "numpy" in sys.modules:  # Python reseeds `random` after fork; numpy does not
             sys.modules["numpy"].random.seed()
         from ipykernel.kernelapp import IPKernelApp
 
-        IPKernelApp.launch_instance(argv=req["argv"])
+        IPKernelApp.launch_instance(argv=argv)
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1

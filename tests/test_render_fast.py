@@ -1,5 +1,6 @@
 """The fast render path: same HTML as plain papermill + nbconvert, a fresh kernel per report,
 nothing left behind, nothing on the user's terminal."""
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -105,3 +106,37 @@ def test_cli_render_keeps_kernel_noise_off_the_terminal(tmp_path):
     assert proc.returncode == 0
     assert proc.stderr == ""
     assert proc.stdout.strip().endswith(".html")
+
+
+KILLED_RENDERER = """
+import os, sys, time
+from perflib.render import Renderer
+r = Renderer()
+for _ in range(2):
+    r.execute(sys.argv[1])   # the second report forks its kernel from the zygote and warms a spare
+time.sleep(1)
+print(os.getpid(), flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.slow
+def test_kernels_die_with_a_killed_renderer(tmp_path):
+    """A renderer killed outright (no close()) leaves no kernel or zygote behind."""
+    import signal
+    import time
+
+    script = tmp_path / "killed.py"
+    script.write_text(KILLED_RENDERER, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script), str(SEED)], stdout=subprocess.PIPE, text=True)
+    pid = int(proc.stdout.readline())
+    family = psutil.Process(pid).children(recursive=True)
+    assert any("kernel_zygote" in " ".join(p.cmdline()) for p in family)
+    os.kill(pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.time() + 20
+    alive = [p for p in family if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    while alive and time.time() < deadline:
+        time.sleep(0.5)
+        alive = [p for p in alive if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    assert not alive, [" ".join(p.cmdline())[:80] for p in alive]
