@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "department_year.ipynb"
 BIN = Path(sys.executable).parent
-SAMPLES = sorted({p.resolve() for p in [*ROOT.glob("data/*.txt"), *ROOT.glob("seeds/*.txt")]})
+SAMPLES = sorted({p.resolve() for p in [*ROOT.glob("data/*.txt"), *ROOT.glob("data/samples/*.txt")]})
 PLACES = "东南西北中上下前后左右金银铜铁松竹梅兰菊荷桂枫柳杨"
 
 
@@ -43,7 +43,9 @@ def make_reports(n: int, folder: Path) -> list[Path]:
     from perflib.pipeline import read_record
 
     folder.mkdir(parents=True, exist_ok=True)
-    bases = [(p.read_text(encoding="utf-8"), read_record(p)) for p in SAMPLES]
+    from perflib.sources import read_document
+
+    bases = [("\n".join(read_document(p).pages), read_record(p)) for p in SAMPLES]
     out = []
     for i in range(n):
         text, rec = bases[i % len(bases)]

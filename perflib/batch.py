@@ -276,7 +276,8 @@ def run_batch(args) -> int:
     portfolio_cached = (not args.force and state.get("portfolio") == portfolio_key
                         and (outdir / PORTFOLIO_HTML).is_file())
     if entries and not portfolio_cached:
-        todo.append(Job(str(args.source), str(outdir), PORTFOLIO_HTML, kind="portfolio"))
+        # First, not last: it is the longest job, and at the end it would run alone on one core.
+        todo.insert(0, Job(str(args.source), str(outdir), PORTFOLIO_HTML, kind="portfolio"))
 
     by_name = {e.output_name: e for e in entries}
     new_state = {"schema": STATE_SCHEMA, "perflib": __version__, "portfolio": state.get("portfolio"),

@@ -166,7 +166,7 @@ def png_bytes(fig: Figure) -> bytes:
     image = Image.open(buf).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT,
                                                    dither=Image.Dither.NONE)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")  # optimize=True: 8 % smaller for 40 % more time
     return out.getvalue()
 
 

@@ -1,0 +1,56 @@
+"""`perflib parse` on bad input: the contract's exit code, one plain sentence naming the file, no traceback."""
+import json
+
+import pytest
+
+from fixtures_files import (write_bytes, write_corrupt_docx, write_corrupt_pdf, write_legacy_doc,
+                            write_scanned_pdf)
+from perflib.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_sentence_about(err: str, path) -> None:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert str(path) in lines[0] and "Traceback" not in err
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda d: d / "missing.txt", "no such file"),
+    (lambda d: write_bytes(d / "empty.txt", b""), "empty"),
+    (lambda d: write_bytes(d / "garbage.txt", bytes(range(256)) * 8), ""),
+    (lambda d: write_corrupt_pdf(d / "broken.pdf"), "PDF"),
+    (lambda d: write_scanned_pdf(d / "scan.pdf"), "OCR"),
+    (lambda d: write_corrupt_docx(d / "broken.docx"), ""),
+    (lambda d: write_legacy_doc(d / "old.doc"), ""),
+    (lambda d: write_bytes(d / "report.xls", b"whatever"), "unsupported"),
+], ids=["missing", "empty", "binary", "corrupt-pdf", "scanned-pdf", "corrupt-docx", "legacy-doc", "extension"])
+def test_unreadable_is_exit_2(tmp_path, capsys, make, reason):
+    path = make(tmp_path)
+    code, out, err = run(capsys, "parse", str(path))
+    assert code == 2 and out == ""
+    one_sentence_about(err, path)
+    assert reason in err
+
+
+def test_not_a_report_is_exit_3_with_the_record(tmp_path, capsys):
+    path = tmp_path / "notice.txt"
+    path.write_text("关于召开年度工作会议的通知\n请各单位于周五前报送材料。", encoding="utf-8")
+    code, out, err = run(capsys, "parse", str(path))
+    assert code == 3
+    one_sentence_about(err, path)
+    rec = json.loads(out)
+    assert rec["overall"]["actual"] is None and rec["schema"] == 1
+
+
+def test_a_report_is_exit_0(capsys):
+    from paths import SEED
+
+    code, out, err = run(capsys, "parse", str(SEED))
+    assert code == 0 and err == ""
+    assert json.loads(out)["year"] == 2021
