@@ -15,6 +15,7 @@ import unicodedata
 from html import escape
 
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from .charts import DARK, LIGHT, MID, _figure
 from .normalize import LIST_MARKER
@@ -250,6 +251,7 @@ def distribution_chart(reports: pd.DataFrame):
         ax.set_title(f"{title}（中位数 {vals.median():,.2f}%）", fontsize=11)
         ax.set_xlabel("%")
         ax.set_ylabel("部门年度数")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts are whole numbers
         ax.spines[["top", "right"]].set_visible(False)
     return fig
 
