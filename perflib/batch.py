@@ -101,6 +101,14 @@ def execute_portfolio(source: Path, outdir: Path):
 
 
 # --- worker processes ----------------------------------------------------------------------
+def quiet_asyncio() -> None:
+    """A job stopped by Ctrl-C leaves nbclient tasks whose kernel is gone; asyncio would log each
+    as a traceback ("Task exception was never retrieved"). The job's own failure says it all."""
+    import logging
+
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+
+
 def _interruptible(on: bool) -> None:
     """Ctrl-C stops a worker's running job (its kernel is shut down, its temp file removed);
     an idle worker ignores it, so the pool winds down without tracebacks."""
@@ -114,6 +122,7 @@ _IN_WORKER = False
 def _worker_init(parent_pid: int) -> None:
     global _IN_WORKER
     _IN_WORKER = True
+    quiet_asyncio()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch_parent():  # a killed batch must not leave workers behind

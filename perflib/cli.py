@@ -30,8 +30,9 @@ def _cmd_render(args) -> int:
 
 
 def _cmd_batch(args) -> int:
-    from .batch import run_batch
+    from .batch import quiet_asyncio, run_batch
 
+    quiet_asyncio()
     return run_batch(args)
 
 

@@ -94,3 +94,29 @@ def test_killed_batch_leaves_only_complete_pages(tmp_path):
     assert rendered + skipped == 4 and 1 <= skipped <= len(done_before)
     assert not list(out.glob(".*.tmp"))
     assert len(list(out.glob("20*.html"))) == 4 and (out / "index.html").is_file()
+
+
+def test_ctrl_c_stops_cleanly(tmp_path):
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it): one line, exit 130,
+    no traceback from workers or kernels, no half page, no process left."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        shutil.copy(SEED, src / f"r{i}.txt")
+        (src / f"r{i}.txt").write_text(SEED.read_text(encoding="utf-8").replace("2021", str(2010 + i)),
+                                       encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "perflib.cli", "batch", str(src), "-o", str(out), "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(out.glob("20*.html")):
+        time.sleep(0.05)
+    descendants = [c.pid for c in psutil.Process(proc.pid).children(recursive=True)]
+    os.killpg(proc.pid, signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert stderr.strip() == "perflib: interrupted", stderr
+    assert _workers_gone(descendants), "workers or kernels outlived the interrupted batch"
+    for page in out.glob("*.html"):
+        assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert not list(out.glob(".*.tmp"))
