@@ -210,10 +210,21 @@ def _no_data(fig, text: str):
     return fig
 
 
+CHART_ROWS = 20  # a ranking chart shows at most this many bars; the tables list everything
+
+
 def rate_ranking_chart(reports: pd.DataFrame, column: str, title: str, reference: float = 0.0,
-                       bands: tuple[float, ...] = ()):
-    """Horizontal bars, one per department-year, sorted; a reference line (0 % or 100 %) and optional bands."""
-    df = reports.dropna(subset=[column]).assign(_label=lambda d: label(d)).sort_values(column)
+                       bands: tuple[float, ...] = (), most: int = CHART_ROWS):
+    """Horizontal bars, one per department-year, sorted; a reference line (0 % or 100 %) and optional bands.
+
+    With more than `most` department-years only the `most` farthest from the reference are drawn
+    (the title says so): a district fits, and a province's page stays small and readable.
+    """
+    df = reports.dropna(subset=[column]).assign(_label=lambda d: label(d))
+    if len(df) > most:
+        title = f"{title}（偏离最大的 {most} 个，共 {len(df)} 个）"
+        df = df.loc[(df[column].astype(float) - reference).abs().nlargest(most).index]
+    df = df.sort_values(column)
     fig = _figure(8.0, 1.2 + 0.32 * max(len(df), 1))
     if df.empty:
         return _no_data(fig, "报告未写明所需数字")

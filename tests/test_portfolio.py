@@ -66,3 +66,17 @@ def test_rating_vs_checks_counts():
     t = rating_vs_checks(df).set_index("rating")
     assert t.loc["优", "reports"] == 2 and t.loc["优", "with_fail"] == 1 and t.loc["优", "fail_share"] == 50
     assert t.loc["未写明", "reports"] == 1
+
+
+def test_ranking_chart_draws_at_most_the_farthest_rows():
+    import pandas as pd
+
+    from perflib import portfolio as pf
+
+    reports = pd.DataFrame({"department": [f"部门{i}" for i in range(30)], "year": [2021] * 30,
+                            "rate": [float(i - 10) for i in range(30)]})
+    fig = pf.rate_ranking_chart(reports, "rate", "排名", most=5)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 5 and "共 30 个" in ax.get_title()
+    assert {lb.split()[0] for lb in labels} == {"29", "28", "27", "26", "25"}  # shared prefix dropped
