@@ -1,5 +1,5 @@
-"""Stage 3: normalized text → Record: figures, the sentence each came from,
-tasks, self-rating, problems and plans.
+"""Stage 3: normalized text → Record: department, year, the figures and the
+sentence each came from (lists: outline.py; self-rating: rating.py).
 
 The parser reads labels ("年初预算", "全年执行数", "预算完成率"…) and takes the
 figure written right after each; the block a figure belongs to (整体 /
@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
-from .model import Block, Record, Source, Task
-from .normalize import LIST_MARKER, TABLE_VALUE, is_table_line, sentences
-from .numbers import MONEY, NUMBER, PERCENT, money_to_wan, to_decimal
+from .model import Block, Record, Source
+from .outline import is_heading, is_heading_like, read_outline
+from .rating import read_rating
+from .normalize import TABLE_VALUE, is_table_line, sentences
+from .numbers import NUMBER, money_to_wan, to_decimal
 
 # --- block words: which spending block a figure belongs to -------------------
 _BLOCK_WORDS = re.compile(r"(?P<overall>部门整体|整体支出|整体实际|整体预算|整体|年度资金总额|资金总额|支出总额|总支出)"
@@ -67,38 +68,14 @@ _ORG_SUFFIX = re.compile(r"(?:局|办|委员会|委|院|处|中心|所|站|会|�
 _DEPT_IN_TEXT = re.compile(r"(?:^|[，,。：:])\s*(?P<dept>[^，。\d\s]{2,30}?)(?:对|就)(?:本单位|本部门)?(?:(?:19|20)\d{2}\s*年度?)?(?:部门)?整体支出")
 _YEAR_IN_TEXT = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
 
-# --- self-rating and score -----------------------------------------------------------
-_RATING_WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "较差": "差", "差": "差"}
-_AFTER = r"(?=[”\"」』。，,；;、\s）)]|$)"
-_Q = r"[“\"「『]"
-_RATING = re.compile(
-    r"(?:等级|结果|结论|级别)(?:\s*(?:为|是|:|：|评定为|确定为|被评为|评为)\s*" + _Q + r"?|\s*" + _Q + r"|\s+)"
-    r"(?P<r1>优秀|良好|中等|较差|优|良|中|差)[”\"」』]?" + _AFTER
-    + r"|(?:自评|评定为|评为|评价为|定为)\s*" + _Q + r"?(?P<r2>优秀|良好|中等|较差|优|良|差)[”\"」』]?" + _AFTER
-    + r"|(?:自评|评定为|评为|评价为|定为)\s*" + _Q + r"(?P<r3>中)[”\"」』]"
-    + r"|(?:评定为|评为|评价为|定为)\s*(?P<r4>中)" + _AFTER + r"|自评\s*(?P<r5>中)(?=。|$)"
-)
-_SCORE_PREFIX = re.compile(r"(?:自评|综合|评价|考评|绩效|最终)(?:得分|评分|总分)|总得分")
-_SCORE_CONTEXT = re.compile(r"自评|评价|等级|综合")
-_SCORE_WORD = r"(?:(?:自评|综合|评价|考评|绩效|最终)(?:得分|评分|总分)|总得分|得分|评分)"
-_SCORE = re.compile(rf"{_SCORE_WORD}\s*(?:为|是|:|：|达到|共)?\s*(?P<s>\d{{1,3}}(?:\.\d+)?)\s*分"
-                    r"|(?:自评|综合|评价|考评|最终)(?:得分|评分)\s*[:：]?\s*(?P<t>\d{1,3}(?:\.\d+)?)(?=\s|$)")
-
-# --- outline: tasks, problems, plans --------------------------------------------------
-_TASKS_HEAD = re.compile(r"绩效目标(?:完成|实现)?情况|主要(?:绩效)?(?:目标|任务)|重点(?:工作)?任务|年度(?:绩效)?目标")
-_PROBLEMS_HEAD = re.compile(r"问题")
-_PLANS_HEAD = re.compile(r"计划|改进措施|整改措施|下一步|工作打算|意见建议|建议")
-_TASK_FUNDS = re.compile(rf"(?:资金|经费|金额|预算)[^，。；]{{0,8}}?(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|千元|元)")
-
-
 def parse_text(text: str, source: Source) -> Record:
     """Read every figure, list and rating a report states."""
     paragraphs = text.split("\n")
     rec = Record(source=source, text=text)
     rec.department, rec.year = _department_and_year(paragraphs)
     _read_figures(paragraphs, rec)
-    _read_outline(paragraphs, rec)
-    _read_rating(paragraphs, rec)
+    read_outline(paragraphs, rec)
+    read_rating(paragraphs, rec)
     return rec
 
 
@@ -177,7 +154,7 @@ def _read_figures(paragraphs: list[str], rec: Record) -> None:
             i += 1 + _read_table(paragraphs, i, columns, rec)
             continue
         para = paragraphs[i]
-        if _is_heading(para) or _is_heading_like(para):
+        if is_heading(para) or is_heading_like(para):
             heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
         context = heading  # a block word carries over sentences within one paragraph
         for sent in sentences(para):
@@ -368,145 +345,3 @@ def settle_signs(rec: Record) -> None:
         b = rec.block(name)
         if b.adjustment is not None and b.adjustment < 0 and b.adjustment_rate is not None and b.adjustment_rate > 0:
             b.adjustment_rate = -b.adjustment_rate
-
-
-# ---------------------------------------------------------------------------------------
-@dataclass
-class _Item:
-    marker: str
-    text: str
-
-
-def _marker_kind(para: str) -> str | None:
-    m = LIST_MARKER.match(para)
-    if not m:
-        return None
-    mk = m.group()
-    if re.search(r"[（(]", mk):
-        return "paren-num" if re.search(r"\d", mk) else "paren-cn"
-    if mk.strip().startswith("第"):
-        return "ordinal"
-    return "num" if re.search(r"\d", mk) else "cn"
-
-
-def _strip_marker(para: str) -> str:
-    return LIST_MARKER.sub("", para, count=1).strip()
-
-
-def _is_heading(para: str) -> bool:
-    return _marker_kind(para) is not None and len(_strip_marker(para)) <= 40 and "。" not in para
-
-
-def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> list[str]:
-    """Numbered items after paragraphs[start], up to the next heading of the same level.
-
-    Unnumbered paragraphs before the first item are an introduction, unless
-    the section has no numbered items at all: then they are the items.
-    """
-    loose: list[str] = []
-    items: list[str] = []
-    item_kind = None
-    for para in paragraphs[start + 1:]:
-        kind = _marker_kind(para)
-        if kind is not None and kind == head_kind:
-            break
-        if kind is None and _is_heading_like(para) and (items or loose):
-            break  # an unnumbered heading ("存在的问题") opens the next section
-        if kind is not None and item_kind is None:
-            item_kind = kind
-        if kind is not None and kind == item_kind:
-            items.append(_strip_marker(para))
-        elif kind is not None and _is_heading(para):
-            break  # a heading of another level ends the section
-        elif items:
-            items[-1] += "\n" + para
-        else:
-            loose.append(para)
-    return [i for i in (items or loose) if i.strip()]
-
-
-def _is_heading_like(para: str) -> bool:
-    return len(para) <= 20 and not re.search(r"[。；，,]", para)
-
-
-def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern | None = None,
-                  prefer_not: re.Pattern | None = None) -> int | None:
-    """The first heading matching `head` (and not `exclude`); one that does not also match
-    `prefer_not` wins ("（一）存在的问题" inside "四、存在的问题及改进措施")."""
-    found = []
-    for i, para in enumerate(paragraphs):
-        if not head.search(para) or (exclude and exclude.search(para)):
-            continue
-        if _is_heading(para) or _is_heading_like(para) or (para.rstrip().endswith(("：", ":")) and head.search(para[-30:])):
-            found.append(i)
-    if prefer_not is not None:
-        for k, i in enumerate(found):
-            if not prefer_not.search(paragraphs[i]):
-                # only a sub-heading right under the combined one, not a later unrelated section
-                if k == 0 or i - found[0] <= 8:
-                    return i
-                break
-    return found[0] if found else None
-
-
-def _read_outline(paragraphs: list[str], rec: Record) -> None:
-    i = _find_section(paragraphs, _TASKS_HEAD, exclude=_PROBLEMS_HEAD)
-    if i is not None:
-        items = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
-        for no, text in enumerate(items, start=1):
-            rec.tasks.append(_task(no, text, rec))
-    i = _find_section(paragraphs, _PROBLEMS_HEAD, prefer_not=_PLANS_HEAD)
-    if i is not None:
-        rec.problems = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
-    i = _find_section(paragraphs, _PLANS_HEAD, exclude=_PROBLEMS_HEAD)
-    if i is not None:
-        rec.plans = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
-
-
-def _heading_kind(paragraphs: list[str], i: int) -> str | None:
-    """A section opened by a sentence ending in '：' inside a paragraph has no level of its own;
-    it lives under the nearest heading above it."""
-    if _is_heading(paragraphs[i]):
-        return _marker_kind(paragraphs[i])
-    for para in reversed(paragraphs[:i]):
-        if _is_heading(para):
-            return _marker_kind(para)
-    return None
-
-
-def _task(no: int, text: str, rec: Record) -> Task:
-    funds = None
-    for sent in sentences(text.replace("\n", "")):
-        m = _TASK_FUNDS.search(sent)
-        if m:
-            funds = money_to_wan(m["num"], m["unit"])
-            rec.evidence[f"tasks.{no}.funds"] = sent
-            break
-    return Task(no=no, text=text.replace("\n", ""), funds=funds)
-
-
-# ---------------------------------------------------------------------------------------
-def _read_rating(paragraphs: list[str], rec: Record) -> None:
-    for para in paragraphs:
-        for sent in sentences(para):
-            if rec.rating is None:
-                m = _RATING.search(sent)
-                if m:
-                    rec.rating = _RATING_WORDS[next(g for g in m.groups() if g)]
-                    rec.evidence["rating"] = sent
-    # The overall score: 自评得分 / 综合得分 / 总分 first; a bare 得分 only next to the self-evaluation
-    # (an indicator's 得分 is not the report's score).
-    for bare in (False, True):
-        for para in paragraphs:
-            for sent in sentences(para):
-                if rec.score is not None:
-                    return
-                for m in _SCORE.finditer(sent):
-                    prefixed = bool(_SCORE_PREFIX.match(sent, m.start()))
-                    if prefixed == bare or (bare and not _SCORE_CONTEXT.search(sent)):
-                        continue
-                    value = Decimal(m["s"] or m["t"])
-                    if value <= 100:
-                        rec.score = value
-                        rec.evidence["score"] = sent
-                        break

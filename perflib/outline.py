@@ -1,0 +1,129 @@
+"""Stage 3, lists: the tasks (主要绩效目标), problems (存在的问题) and plans (下一步计划 / 改进措施)
+a report numbers however it likes: （一）/(一)/一、/1./1、/（1）/(1), or not at all.
+
+A section starts at a heading that names it (or a sentence ending in "：" that does);
+its items are the numbered paragraphs at the first level below the heading, each
+with the unnumbered paragraphs that follow it.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Record, Task
+from .normalize import LIST_MARKER, sentences
+from .numbers import NUMBER, money_to_wan
+
+_TASKS_HEAD = re.compile(r"绩效目标(?:完成|实现)?情况|主要(?:绩效)?(?:目标|任务)|重点(?:工作)?任务|年度(?:绩效)?目标")
+_PROBLEMS_HEAD = re.compile(r"问题")
+_PLANS_HEAD = re.compile(r"计划|改进措施|整改措施|下一步|工作打算|意见建议|建议")
+_TASK_FUNDS = re.compile(rf"(?:资金|经费|金额|预算)[^，。；]{{0,8}}?(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|千元|元)")
+
+
+def _marker_kind(para: str) -> str | None:
+    m = LIST_MARKER.match(para)
+    if not m:
+        return None
+    mk = m.group()
+    if re.search(r"[（(]", mk):
+        return "paren-num" if re.search(r"\d", mk) else "paren-cn"
+    if mk.strip().startswith("第"):
+        return "ordinal"
+    return "num" if re.search(r"\d", mk) else "cn"
+
+
+def _strip_marker(para: str) -> str:
+    return LIST_MARKER.sub("", para, count=1).strip()
+
+
+def is_heading(para: str) -> bool:
+    return _marker_kind(para) is not None and len(_strip_marker(para)) <= 40 and "。" not in para
+
+
+def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> list[str]:
+    """Numbered items after paragraphs[start], up to the next heading of the same level.
+
+    Unnumbered paragraphs before the first item are an introduction, unless
+    the section has no numbered items at all: then they are the items.
+    """
+    loose: list[str] = []
+    items: list[str] = []
+    item_kind = None
+    for para in paragraphs[start + 1:]:
+        kind = _marker_kind(para)
+        if kind is not None and kind == head_kind:
+            break
+        if kind is None and is_heading_like(para) and (items or loose):
+            break  # an unnumbered heading ("存在的问题") opens the next section
+        if kind is not None and item_kind is None:
+            item_kind = kind
+        if kind is not None and kind == item_kind:
+            items.append(_strip_marker(para))
+        elif kind is not None and is_heading(para):
+            break  # a heading of another level ends the section
+        elif items:
+            items[-1] += "\n" + para
+        else:
+            loose.append(para)
+    return [i for i in (items or loose) if i.strip()]
+
+
+def is_heading_like(para: str) -> bool:
+    return len(para) <= 20 and not re.search(r"[。；，,]", para)
+
+
+def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern | None = None,
+                  prefer_not: re.Pattern | None = None) -> int | None:
+    """The first heading matching `head` (and not `exclude`); one that does not also match
+    `prefer_not` wins ("（一）存在的问题" inside "四、存在的问题及改进措施")."""
+    found = []
+    for i, para in enumerate(paragraphs):
+        if not head.search(para) or (exclude and exclude.search(para)):
+            continue
+        if is_heading(para) or is_heading_like(para) or (para.rstrip().endswith(("：", ":")) and head.search(para[-30:])):
+            found.append(i)
+    if prefer_not is not None:
+        for k, i in enumerate(found):
+            if not prefer_not.search(paragraphs[i]):
+                # only a sub-heading right under the combined one, not a later unrelated section
+                if k == 0 or i - found[0] <= 8:
+                    return i
+                break
+    return found[0] if found else None
+
+
+def read_outline(paragraphs: list[str], rec: Record) -> None:
+    i = _find_section(paragraphs, _TASKS_HEAD, exclude=_PROBLEMS_HEAD)
+    if i is not None:
+        items = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
+        for no, text in enumerate(items, start=1):
+            rec.tasks.append(_task(no, text, rec))
+    i = _find_section(paragraphs, _PROBLEMS_HEAD, prefer_not=_PLANS_HEAD)
+    if i is not None:
+        rec.problems = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
+    i = _find_section(paragraphs, _PLANS_HEAD, exclude=_PROBLEMS_HEAD)
+    if i is not None:
+        rec.plans = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
+
+
+def _heading_kind(paragraphs: list[str], i: int) -> str | None:
+    """A section opened by a sentence ending in '：' inside a paragraph has no level of its own;
+    it lives under the nearest heading above it."""
+    if is_heading(paragraphs[i]):
+        return _marker_kind(paragraphs[i])
+    for para in reversed(paragraphs[:i]):
+        if is_heading(para):
+            return _marker_kind(para)
+    return None
+
+
+def _task(no: int, text: str, rec: Record) -> Task:
+    funds = None
+    for sent in sentences(text.replace("\n", "")):
+        m = _TASK_FUNDS.search(sent)
+        if m:
+            funds = money_to_wan(m["num"], m["unit"])
+            rec.evidence[f"tasks.{no}.funds"] = sent
+            break
+    return Task(no=no, text=text.replace("\n", ""), funds=funds)
+
+
