@@ -206,8 +206,14 @@ def _peel(lines: list[str], running: set[str], first_page: bool) -> list[str]:
     return ([titles[-1]] if first_page and titles else []) + kept
 
 
-def normalize(pages: list[str]) -> str:
-    """All pages of a document → one normalized text."""
+def normalize(pages: list[str], paragraphs: bool = False) -> str:
+    """All pages of a document → one normalized text, a paragraph per line.
+
+    `paragraphs`: the lines already are the document's paragraphs (Word): kept as they are.
+    """
+    if paragraphs:
+        lines = (re.sub(r"[ \t]+", " ", ln).strip() for p in pages for ln in fold_chars(p).split("\n"))
+        return "\n".join(ln for ln in lines if ln)
     pages = strip_page_furniture([unspace_letterspaced(fold_chars(p)) for p in pages])
     return join_broken_lines("\n".join(pages))
 

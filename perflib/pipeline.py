@@ -22,7 +22,7 @@ def read_record(path: str | Path, department: str | None = None, year: int | Non
     With `require_figures`, a text with no budget figure raises NotAReport.
     """
     doc = read_document(path)
-    rec = parse_text(normalize(doc.pages), doc.source)
+    rec = parse_text(normalize(doc.pages, paragraphs=doc.paragraphs), doc.source)
     if department:
         rec.department = department
     if year:

@@ -47,6 +47,9 @@ _MIN_PAGE_CHARS = 5
 class Document:
     source: Source
     pages: list[str]  # a .docx is one page; a .txt is split at form feeds
+    # True when each line is one of the document's own paragraphs (Word): line repair must not
+    # join them; text and PDF lines are wherever the text happened to wrap.
+    paragraphs: bool = False
 
 
 def read_document(path: str | Path) -> Document:
@@ -59,7 +62,7 @@ def read_document(path: str | Path) -> Document:
         pages = _read_pdf(p, data)
         return Document(Source(str(p), "pdf", None, digest, pages=len(pages)), pages)
     if kind == "docx":
-        return Document(Source(str(p), "docx", None, digest), [_read_docx(p, data)])
+        return Document(Source(str(p), "docx", None, digest), [_read_docx(p, data)], paragraphs=True)
     text, encoding = _decode_text(p, data)
     # pdftotext and friends separate pages with form feeds; keep them as pages
     # so that normalize can drop running headers and footers.

@@ -189,3 +189,15 @@ def test_normalize_never_fails(pages):
     text = normalize(pages)
     assert "\n\n" not in text and "\t" not in text and "\f" not in text
     assert all(line == line.strip() for line in text.split("\n"))
+
+
+def test_word_paragraphs_are_never_joined(tmp_path):
+    """A Word paragraph is a paragraph, punctuation or not: it keeps its line."""
+    from fixtures_files import write_docx
+
+    first = "本部门2021年度各项工作任务均按计划推进落实完毕"  # long, and no full stop
+    second = "项目支出实际支出 100.00 万元。"
+    doc = read_document(write_docx(tmp_path / "r.docx", [first, second]))
+    assert doc.paragraphs
+    assert normalize(doc.pages, paragraphs=doc.paragraphs).split("\n") == [first, second]
+    assert normalize([f"{first}\n{second}"]).split("\n") == [first + second]  # wrapped text is joined
