@@ -99,10 +99,6 @@ class WarmKernel:
         self.km.provisioner.zygote = zygote
         self.km.provisioner.log_path = self.log_path
 
-    @property
-    def forked(self) -> bool:
-        return isinstance(self.km.provisioner.process, ForkedProcess)
-
     async def start(self) -> "WarmKernel":
         """Launch the kernel, wait until it answers, import the notebook's modules in it."""
         with open(self.log_path, "ab") as log:

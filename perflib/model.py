@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 SCHEMA = 1
-RATINGS = ("优", "良", "中", "差")
 BLOCK_FIELDS = (
     "count",
     "initial_budget",
@@ -22,7 +21,6 @@ BLOCK_FIELDS = (
     "completion_rate",
 )
 MONEY_FIELDS = ("initial_budget", "adjusted_budget", "actual", "adjustment")
-RATE_FIELDS = ("adjustment_rate", "completion_rate")
 
 
 @dataclass

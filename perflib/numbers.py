@@ -6,13 +6,10 @@ how much rounding it may hide: "930.80" is good to half a cent (of 万元),
 """
 from __future__ import annotations
 
-import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 # 1,234.56 / 1234.56 / -12 / 1 234.56 is not accepted (space is a separator between figures)
 NUMBER = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
-MONEY = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|千元|元)")
-PERCENT = re.compile(rf"(?P<num>{NUMBER})\s*%")
 
 _SCALE_TO_WAN = {"元": -4, "千元": -1, "万元": 0, "亿元": 4}
 CENT = Decimal("0.01")
