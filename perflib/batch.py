@@ -71,7 +71,8 @@ class JobResult:
 
 def render_job(job: Job) -> JobResult:
     """Render one page (a department-year, or the portfolio); never raises for a bad report."""
-    from .render import execute, export_html, page_title
+    from .pipeline import page_title
+    from .render import execute, export_html
 
     start = time.monotonic()
     _interruptible(True)
@@ -364,8 +365,7 @@ def _run(todo: list[Job], jobs: int):
 
 def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portfolio_status: str) -> None:
     """index.html, reports.csv, reports.xlsx, checks.csv: from the same frames as `load_folder`."""
-    from .dataset import frames
-    from .dataset import write_csv, write_reports_xlsx
+    from .dataset import frames, write_csv, write_reports_xlsx
     from .index_page import build_index
 
     ds = frames([e.rows for e in entries], failures)

@@ -82,12 +82,7 @@ def figure(rec: Record, name: str) -> Decimal | None:
 def _interval(rec: Record, name: str) -> Interval | None:
     if name == "tasks.funds_sum":
         parts = [Interval.stated(t.funds) for t in rec.tasks if t.funds is not None]
-        if not parts:
-            return None
-        total = parts[0]
-        for p in parts[1:]:
-            total = total + p
-        return total
+        return sum(parts[1:], parts[0]) if parts else None
     value = figure(rec, name)
     return None if value is None else Interval.stated(value)
 
@@ -102,7 +97,7 @@ def check(rec: Record, rule: Rule) -> Check | None:
     if stated is None:
         if rule.optional:
             return None
-        return Check(rule.id, "skip", None, None, f"{rule.label}：报告未写明{_zh(rule.stated)}，无法核对。", rule.unit)
+        return Check(rule.id, "skip", None, None, f"{rule.label}：报告未写明{figure_name(rule.stated)}，无法核对。", rule.unit)
     for formula, how in zip(rule.computed, rule.formula):
         try:
             computed = evaluate(formula, lookup)
@@ -112,7 +107,7 @@ def check(rec: Record, rule: Rule) -> Check | None:
             return _judge(rule, stated, computed, how)
     if rule.optional:
         return None
-    missing = "、".join(_zh(n) for n in names_in(rule.computed[0]) if lookup(n) is None) or "所需数字"
+    missing = "、".join(figure_name(n) for n in names_in(rule.computed[0]) if lookup(n) is None) or "所需数字"
     return Check(rule.id, "skip", stated.point, None, f"{rule.label}：报告未写明{missing}，无法核对。", rule.unit)
 
 
@@ -137,7 +132,7 @@ def _fmt(value: Decimal, unit: str) -> str:
 def _message(rule: Rule, status: str, stated: Decimal, computed: Decimal, how: str) -> str:
     s, c = _fmt(stated, rule.unit), _fmt(computed, rule.unit)
     if rule.kind == "at_most":
-        head = f"{rule.label}：{_zh(rule.stated)} {s}，{how} {c}"
+        head = f"{rule.label}：{figure_name(rule.stated)} {s}，{how} {c}"
         tail = {"ok": "，未超出。", "warn": "，略有超出（超出部分在 0.1% 以内）。", "fail": "，明显超出。"}[status]
         return head + tail
     diff = stated - computed
@@ -151,7 +146,8 @@ def _message(rule: Rule, status: str, stated: Decimal, computed: Decimal, how: s
     return head + tail
 
 
-def _zh(name: str) -> str:
+def figure_name(name: str) -> str:
+    """'projects.actual' → '项目实际支出': how a figure is named to the reader."""
     block, field = name.split(".")
     return BLOCK_SHORT.get(block, block) + FIELD_ZH.get(field, field)
 

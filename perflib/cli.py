@@ -5,19 +5,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import NotAReport, PerflibError
+from .errors import PerflibError
 
 
 def _cmd_parse(args) -> int:
-    from .pipeline import read_record
+    from .pipeline import read_record, require_budget_figure
     from .record_json import to_json
 
     rec = read_record(args.path)
-    sys.stdout.write(to_json(rec) + "\n")
+    sys.stdout.write(to_json(rec) + "\n")  # exit 3 may still carry the record
     for w in rec.warnings:
         print(f"{args.path}: warning: {w}", file=sys.stderr)
-    if not rec.has_budget_figure():
-        raise NotAReport(f"{args.path}: no budget figure found (is this a performance evaluation report?)")
+    require_budget_figure(rec, args.path)
     return 0
 
 

@@ -21,7 +21,7 @@ from .checks import STATUSES, counts
 from .errors import PerflibError, UnreadableInput
 from .model import Record
 from .numbers import round_money, round_to
-from .pipeline import FICTION_MARK
+from .pipeline import is_fictional
 
 REPORT_SUFFIXES = (".txt", ".pdf", ".docx")
 
@@ -135,7 +135,7 @@ def record_rows(rec: Record) -> dict:
     o, p = rec.overall, rec.projects
     n = counts(rec.checks)
     report = key | {
-        "fictional": FICTION_MARK in rec.text, "source": rec.source.path, "format": rec.source.format,
+        "fictional": is_fictional(rec), "source": rec.source.path, "format": rec.source.format,
         "sha256": rec.source.sha256,
         "overall_initial_budget": _money(o.initial_budget), "overall_adjusted_budget": _money(o.adjusted_budget),
         "overall_actual": _money(o.actual), "overall_adjustment": _money(o.adjustment),

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from . import __version__
 from .batch import Job, JobResult, _worker_init, render_job
+from .dataset import sha256_file
 from .errors import PerflibError
 from .outfiles import write_atomic
 
@@ -92,14 +93,8 @@ def provenance(source_bytes: bytes) -> dict:
     from .render import NOTEBOOK
 
     return {"sha256": hashlib.sha256(source_bytes).hexdigest(), "perflib": __version__,
-            "notebook": _sha256(NOTEBOOK), "host": os.uname().nodename}
-
-
-def _sha256(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return "missing"
+            "notebook": sha256_file(NOTEBOOK) if NOTEBOOK.is_file() else "missing",
+            "host": os.uname().nodename}
 
 
 def _scratch_dir() -> str | None:

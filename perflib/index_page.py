@@ -17,9 +17,8 @@ from . import __version__
 from .narrative import STATUS_ZH
 from .numbers import fmt_pct, fmt_wan
 from .page import esc
-from .render import page_css
+from .render import FONT_SLOT, page_css
 
-FONT_SLOT = "/* perflib-font */"
 TITLE = "部门整体支出绩效评价：全部部门年度"
 
 SORT_SCRIPT = """\
@@ -196,6 +195,6 @@ def build_index(reports, failures=None, portfolio: str | None = None) -> str:
 </body>
 </html>
 """
-    from .webfont import font_face_css
+    from .webfont import fill_font_slot
 
-    return html.replace(FONT_SLOT, font_face_css(html), 1)
+    return fill_font_slot(html, FONT_SLOT)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from .checks import BLOCK_SHORT, BLOCK_ZH, FIELD_ZH, counts
+from .checks import BLOCK_ZH, FIELD_ZH, counts, figure_name
 from .metrics import PEFA_TEXT
 from .model import BLOCK_FIELDS, MONEY_FIELDS
 from .narrative import STATUS_ZH, check_explanation
@@ -121,7 +121,7 @@ def _source_name(key: str) -> str:
     if parts[0] == "tasks" and len(parts) == 3:
         return f"任务{parts[1]}资金"
     if len(parts) == 2 and parts[0] in BLOCK_ZH:
-        return BLOCK_SHORT[parts[0]] + FIELD_ZH.get(parts[1], parts[1])
+        return figure_name(key)
     return {"rating": "自评等级", "score": "自评得分"}.get(key, key)
 
 

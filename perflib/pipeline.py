@@ -29,9 +29,28 @@ def read_record(path: str | Path, department: str | None = None, year: int | Non
         rec.year = int(year)
     settle_signs(rec)
     rec.checks = run_checks(rec)
-    if require_figures and not rec.has_budget_figure():
-        raise NotAReport(f"{path}: no budget figure found (is this a performance evaluation report?)")
+    if require_figures:
+        require_budget_figure(rec, path)
     return rec
+
+
+def require_budget_figure(rec: Record, path: str | Path) -> None:
+    """NotAReport (exit 3) when the text states no budget figure at all."""
+    if not rec.has_budget_figure():
+        raise NotAReport(f"{path}: no budget figure found (is this a performance evaluation report?)")
+
+
+def page_title(department: str | None, year: int | None) -> str:
+    y = f"{year} 年度" if year else ""
+    return f"{department or '未署名部门'} {y}部门整体支出绩效分析"
+
+
+FICTION_MARK = "虚构样例"
+
+
+def is_fictional(rec: Record) -> bool:
+    """Sample reports written for the project say so in their text."""
+    return FICTION_MARK in rec.text
 
 
 @dataclass
@@ -44,16 +63,11 @@ class Analysis:
 
     @property
     def title(self) -> str:
-        year = f"{self.record.year} 年度" if self.record.year else ""
-        return f"{self.record.department or '未署名部门'} {year}部门整体支出绩效分析".replace("  ", " ")
+        return page_title(self.record.department, self.record.year)
 
     @property
     def fictional(self) -> bool:
-        """Sample reports written for the project say so in their text."""
-        return FICTION_MARK in self.record.text
-
-
-FICTION_MARK = "虚构样例"
+        return is_fictional(self.record)
 
 
 def analyze(path: str | Path, department: str | None = None, year: int | None = None) -> Analysis:

@@ -19,6 +19,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .charts import DARK, LIGHT, MID, _figure
 from .normalize import LIST_MARKER
+from .page import Html
 
 RECUR_THRESHOLD = 0.45
 _NOISE = re.compile(r"[\s\W_]+|(?:19|20)\d{2}\s*年度?")
@@ -92,11 +93,6 @@ def _year(y) -> str:
 
 
 # --- tables (escaped HTML) -----------------------------------------------------------------
-class Html(str):
-    def _repr_html_(self) -> str:
-        return str(self)
-
-
 def _cell(v, kind: str) -> str:
     if v is None or (not isinstance(v, str) and pd.isna(v)):
         return '<td class="num">—</td>' if kind != "text" else "<td>—</td>"

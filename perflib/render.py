@@ -24,15 +24,15 @@ import threading
 from concurrent.futures import Future
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
-
 import sys
+from pathlib import Path
 
 from . import __version__
 from .errors import PerflibError
 from .outfiles import slug, write_atomic
+from .pipeline import page_title, read_record
 
-# Heavy modules (papermill, nbconvert, fontTools, the parser) are imported where they are used,
+# Heavy modules (papermill, nbconvert, fontTools) are imported where they are used,
 # so that a one-off `perflib render` starts its kernel first and imports while it boots.
 
 
@@ -57,11 +57,6 @@ class NotebookFailed(PerflibError):
     """The notebook raised (or its kernel died): exit 1, naming the failing cell."""
 
     exit_code = 1
-
-
-def page_title(department: str | None, year: int | None) -> str:
-    y = f"{year} 年度" if year else ""
-    return f"{department or '未署名部门'} {y}部门整体支出绩效分析"
 
 
 def output_name(department: str | None, year: int | None) -> str:
@@ -146,11 +141,10 @@ def export_html(nb, title: str) -> str:
             cell["id"] = "injected-parameters"
     resources = {"metadata": {"name": title}, "perflib_css": page_css(), "perflib_font_css": FONT_SLOT,
                  "perflib_version": __version__}
-    from .webfont import font_face_css
+    from .webfont import fill_font_slot
 
     html, _ = _exporter().from_notebook_node(nb, resources=resources)
-    # The font is cut to the characters of the finished page, so it goes in last.
-    return html.replace(FONT_SLOT, font_face_css(html), 1)
+    return fill_font_slot(html, FONT_SLOT)
 
 
 def _prepare_parent() -> None:
@@ -241,8 +235,6 @@ class Renderer:
     def render(self, path: str | Path, outdir: str | Path, department: str | None = None,
                year: int | None = None) -> Path:
         """Parse (exit 2/3 on bad input), execute the notebook, export, write atomically."""
-        from .pipeline import read_record
-
         source = Path(path)
         rec = read_record(source, department=department, year=year, require_figures=True)
         nb = self.execute(source, department=department, year=year)

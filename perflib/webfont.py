@@ -230,6 +230,11 @@ def _rule(woff2: bytes) -> str:
             f'src: url(data:font/woff2;base64,{data}) format("woff2"); }}')
 
 
+def fill_font_slot(html: str, slot: str) -> str:
+    """Put the page's font where `slot` stands: made last, from the finished page's characters."""
+    return html.replace(slot, font_face_css(html), 1)
+
+
 def font_face_css(html: str) -> str:
     """An @font-face rule whose font covers every character of `html`."""
     sfnt = subset_sfnt(visible_chars(html))
