@@ -102,12 +102,31 @@ def execute_portfolio(source: Path, outdir: Path):
 
 
 # --- worker processes ----------------------------------------------------------------------
-def quiet_asyncio() -> None:
-    """A job stopped by Ctrl-C leaves nbclient tasks whose kernel is gone; asyncio would log each
-    as a traceback ("Task exception was never retrieved"). The job's own failure says it all."""
+def quiet_interrupts() -> None:
+    """Ctrl-C must end a batch with one line, not tracebacks.
+
+    A job stopped by Ctrl-C leaves nbclient tasks whose kernel is gone; asyncio would log each as
+    a traceback ("Task exception was never retrieved"): the job's own failure says it all. And a
+    KeyboardInterrupt that lands inside a finalizer cannot be raised there: Python would print it
+    ("Exception ignored in …") and drop it. It is delivered to the main thread again instead, a
+    moment later, from another thread: raised now, it would land in this hook and be printed too
+    (a no-op once this process ignores Ctrl-C, as an idle worker does).
+    """
+    import _thread
     import logging
 
     logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    default = sys.unraisablehook
+
+    def hook(unraisable) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            again = threading.Timer(0.05, _thread.interrupt_main)
+            again.daemon = True  # never keeps a stopping process alive
+            again.start()
+        else:
+            default(unraisable)
+
+    sys.unraisablehook = hook
 
 
 def _interruptible(on: bool) -> None:
@@ -123,7 +142,7 @@ _IN_WORKER = False
 def _worker_init(parent_pid: int) -> None:
     global _IN_WORKER
     _IN_WORKER = True
-    quiet_asyncio()
+    quiet_interrupts()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch_parent():  # a killed batch must not leave workers behind

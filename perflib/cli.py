@@ -29,9 +29,9 @@ def _cmd_render(args) -> int:
 
 
 def _cmd_batch(args) -> int:
-    from .batch import quiet_asyncio, run_batch
+    from .batch import quiet_interrupts, run_batch
 
-    quiet_asyncio()
+    quiet_interrupts()
     return run_batch(args)
 
 
