@@ -1,0 +1,123 @@
+"""The document model every format reader produces.
+
+A report, whatever it was published as, becomes its blocks in reading order:
+headings, paragraphs and tables. A table is a grid with merged cells expanded
+(every position holds the text of the cell that covers it), so each cell can
+name its row and column headers. Every block knows where it stands in the file
+(page, table number, row, column, sheet), and whether OCR read it: that is what
+evidence quotes back to the reader.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Source
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a block or cell stands in the file; every part is optional."""
+
+    page: int | None = None   # 1-based page of a PDF (or sheet number of a workbook)
+    sheet: str | None = None  # worksheet name (Excel)
+    table: int | None = None  # 1-based number of the table in the document
+    row: int | None = None    # 0-based row in the table grid
+    col: int | None = None    # 0-based column in the table grid
+    ocr: bool = False         # read from a scanned image by OCR
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = 1
+    loc: Location = field(default_factory=Location)
+
+
+@dataclass
+class Paragraph:
+    text: str
+    loc: Location = field(default_factory=Location)
+
+
+@dataclass
+class Table:
+    """A grid of cell texts, merged cells expanded, row by row.
+
+    `header_rows` rows at the top hold column headers and `header_cols`
+    columns at the left hold row headers (a reader sets what it knows;
+    understanding may decide again from the labels). `title` is the caption,
+    the line just above the table, or the sheet name.
+    """
+
+    rows: list[list[str]]
+    loc: Location = field(default_factory=Location)
+    title: str | None = None
+    header_rows: int = 1
+    header_cols: int = 1
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def cell(self, r: int, c: int) -> str:
+        row = self.rows[r] if 0 <= r < len(self.rows) else []
+        return row[c] if 0 <= c < len(row) else ""
+
+    def column_header(self, c: int) -> str:
+        """The header text above column c, merged header rows joined, repeats once."""
+        return _join_unique(self.cell(r, c) for r in range(min(self.header_rows, len(self.rows))))
+
+    def row_header(self, r: int) -> str:
+        """The label(s) at the left of row r."""
+        return _join_unique(self.cell(r, c) for c in range(min(self.header_cols, self.n_cols)))
+
+    def cell_loc(self, r: int, c: int) -> Location:
+        return Location(page=self.loc.page, sheet=self.loc.sheet, table=self.loc.table,
+                        row=r, col=c, ocr=self.loc.ocr)
+
+    def cell_evidence(self, r: int, c: int) -> str:
+        """The evidence of a figure read from a cell: `表名 · 行 × 列: 单元格`."""
+        where = self.title or (f"表{self.loc.table}" if self.loc.table else "表")
+        text = f"{where} · {self.row_header(r)} × {self.column_header(c)}: {self.cell(r, c)}"
+        return text + ("（OCR 识别）" if self.loc.ocr else "")
+
+    def as_text_lines(self) -> list[str]:
+        """Rows as tab-separated lines (a merged cell's text appears once per row)."""
+        lines = []
+        for row in self.rows:
+            cells: list[str] = []
+            for text in row:
+                if text and (not cells or cells[-1] != text):
+                    cells.append(text)
+            if cells:
+                lines.append("\t".join(cells))
+        return lines
+
+
+Block = Heading | Paragraph | Table
+
+
+@dataclass
+class Document:
+    """A report file read into blocks; `warnings` are said to the user, not fatal."""
+
+    source: Source
+    blocks: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def ocr_pages(self) -> list[int]:
+        return sorted({b.loc.page for b in self.blocks if b.loc.ocr and b.loc.page is not None})
+
+
+def _join_unique(parts) -> str:
+    out: list[str] = []
+    for p in parts:
+        p = " ".join(p.split())
+        if p and p not in out:
+            out.append(p)
+    return " ".join(out)
