@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
 	# Build the page font's base subset once (~10 s) so the first render does not wait for it.
-	$(BIN)/python -c "from perflib.webfont import prepare; prepare()"
+	$(BIN)/python -c "from perflib.present.webfont import prepare; prepare()"
 	touch $(STAMP)
 
 report: setup

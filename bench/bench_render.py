@@ -43,7 +43,7 @@ def make_reports(n: int, folder: Path) -> list[Path]:
     from perflib.pipeline import read_record
 
     folder.mkdir(parents=True, exist_ok=True)
-    from perflib.sources import read_document
+    from perflib.read.sources import read_document
 
     bases = [("\n".join(read_document(p).pages), read_record(p)) for p in SAMPLES]
     out = []
@@ -173,13 +173,15 @@ def floor(reports: list[Path]) -> float:
     code = r"""
 import sys, time, base64
 from pathlib import Path
-from perflib import charts, page
+from perflib.present import charts
+from perflib.present import page
+from perflib.present.html import esc
 from perflib.pipeline import analyze
-from perflib.webfont import font_face_css
+from perflib.present.webfont import font_face_css
 
 def one(path):
     a = analyze(path)
-    imgs = "".join(f'<img src="data:image/png;base64,{base64.b64encode(charts.png_bytes(f)).decode()}" alt="{page.esc(charts.alt_text(f))}">'
+    imgs = "".join(f'<img src="data:image/png;base64,{base64.b64encode(charts.png_bytes(f)).decode()}" alt="{esc(charts.alt_text(f))}">'
                    for f in charts.all_charts(a.record, a.metrics))
     body = "".join([page.header(a), page.summary(a), page.key_figures(a), page.chart_heading("图表"), imgs,
                     page.tasks(a), page.problems_and_plans(a), page.checks(a), page.appendix(a)])
@@ -217,7 +219,7 @@ def parse_rate(paths: list[Path], min_seconds: float = 2.0) -> tuple[float, int]
     code = r"""
 import sys, time
 from perflib.pipeline import read_record
-from perflib.sources import read_document
+from perflib.read.sources import read_document
 paths, need = sys.argv[2:], float(sys.argv[1])
 read_record(paths[0])
 pages = sum(len(read_document(p).pages) for p in paths)
@@ -259,7 +261,7 @@ def main() -> None:
     print(f"{len(reports)} reports generated from {len(SAMPLES)} sample(s) in {work / 'reports'}")
 
     # The page font's base is cut once per machine, on first use; not part of any row below.
-    run([sys.executable, "-c", "from perflib.webfont import prepare; prepare()"])
+    run([sys.executable, "-c", "from perflib.present.webfont import prepare; prepare()"])
 
     secs, mem = perflib_batch(work / "reports", work / "out-perflib", "-j", str(cores))
     fast = secs / len(reports)

@@ -21,7 +21,7 @@ def _cmd_parse(args) -> int:
 
 
 def _cmd_render(args) -> int:
-    from .render import render_report
+    from .run.render import render_report
 
     html_path = render_report(args.path, Path(args.outdir))
     print(html_path)
@@ -29,7 +29,8 @@ def _cmd_render(args) -> int:
 
 
 def _cmd_batch(args) -> int:
-    from .batch import quiet_interrupts, run_batch
+    from .run.batch import run_batch
+    from .run.jobs import quiet_interrupts
 
     quiet_interrupts()
     return run_batch(args)

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from .checks import STATUSES, counts
+from . import labels
+from .check.rules import STATUSES, counts
 from .errors import PerflibError, UnreadableInput
 from .model import Record
 from .numbers import round_money, round_to
@@ -127,7 +128,7 @@ def _derived_pct(v: Decimal | None) -> float | None:
 
 def record_rows(rec: Record) -> dict:
     """Everything the frames hold about one report, as plain (picklable, JSON-able) values."""
-    from .metrics import compute
+    from .check.metrics import compute
 
     m = compute(rec)
     rid = rec.source.sha256[:12]
@@ -231,22 +232,6 @@ def sha256_file(path: str | Path) -> str:
 
 
 # --- frames → files (what `perflib batch` writes) ----------------------------------------
-ZH_HEADERS = {
-    "report_id": "报告编号", "department": "部门", "year": "年度", "fictional": "虚构样例", "source": "来源文件",
-    "format": "格式", "sha256": "SHA-256",
-    "overall_initial_budget": "整体年初预算（万元）", "overall_adjusted_budget": "整体调整后预算（万元）",
-    "overall_actual": "整体实际支出（万元）", "overall_adjustment": "整体预算调整额（万元）",
-    "overall_adjustment_rate": "整体预算调整率", "overall_completion_rate": "整体预算完成率",
-    "outturn_vs_initial": "实际支出相对年初预算", "pefa_band": "PEFA 偏离等级",
-    "projects_count": "项目个数", "projects_initial_budget": "项目年初预算（万元）",
-    "projects_adjusted_budget": "项目调整后预算（万元）", "projects_actual": "项目实际支出（万元）",
-    "projects_adjustment": "项目预算调整额（万元）", "projects_adjustment_rate": "项目预算调整率",
-    "projects_completion_rate": "项目预算完成率", "basic_actual": "基本支出（万元）",
-    "task_count": "主要任务数", "task_funds_sum": "任务资金合计（万元）", "task_coverage": "任务资金占项目支出",
-    "rating": "自评等级", "score": "自评得分", "problem_count": "问题条数",
-    "checks_ok": "核对：相符", "checks_warn": "核对：小偏差", "checks_fail": "核对：不符",
-    "checks_skip": "核对：无法核对", "warning_count": "解析提示", "output": "报告页面",
-}
 MONEY_FORMAT = "#,##0.00"
 RATE_FORMAT = '0.00"%"'  # the cell holds the percent as stated (27.73), shown as 27.73%
 
@@ -272,7 +257,7 @@ def csv_text(df) -> str:
 
 
 def write_csv(path: Path, df) -> Path:
-    from .outfiles import write_atomic
+    from .run.outfiles import write_atomic
 
     return write_atomic(Path(path), csv_text(df))
 
@@ -290,7 +275,7 @@ def reports_xlsx_bytes(df) -> bytes:
     ws = wb.active
     ws.title = "部门年度"
     cols = list(df.columns)
-    ws.append([ZH_HEADERS.get(c, c) for c in cols])
+    ws.append([labels.ZH_HEADERS.get(c, c) for c in cols])
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -324,6 +309,6 @@ def reports_xlsx_bytes(df) -> bytes:
 
 
 def write_reports_xlsx(path: Path, df) -> Path:
-    from .outfiles import write_atomic
+    from .run.outfiles import write_atomic
 
     return write_atomic(Path(path), reports_xlsx_bytes(df))

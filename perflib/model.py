@@ -86,6 +86,15 @@ class Record:
     def block(self, name: str) -> Block:
         return {"overall": self.overall, "projects": self.projects, "basic": self.basic}[name]
 
+    def figure(self, name: str) -> Decimal | None:
+        """A stated figure by its check name: "overall.actual"; "tasks.funds_sum" is the sum of
+        the funds stated for the tasks."""
+        if name == "tasks.funds_sum":
+            funds = [t.funds for t in self.tasks if t.funds is not None]
+            return sum(funds, Decimal(0)) if funds else None
+        block, field_name = name.split(".")
+        return getattr(self.block(block), field_name)
+
     def has_budget_figure(self) -> bool:
         return any(
             getattr(b, f) is not None

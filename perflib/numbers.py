@@ -54,3 +54,22 @@ def fmt_pct(value: Decimal | None, places: int | None = None) -> str:
     if places is not None:
         return f"{round_to(value, places):,.{places}f}%"
     return f"{value.normalize():f}%" if value == value.to_integral() else f"{value:f}%"
+
+
+def fmt_value(value, kind: str) -> str:
+    """One figure as a table cell shows it; "—" when missing (None or NaN).
+
+    kind: "money" (万元, two decimals, thousands separators), "num" (the same, no unit implied),
+    "pct" (percent as stated), "pct2" (percent to two decimals), "int", "year".
+    Floats (from a DataFrame) are read through their shortest repr, so 6364.24 stays 6364.24.
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return "—"
+    if kind == "year":
+        return str(int(value))
+    if kind == "int":
+        return f"{int(value):,}"
+    d = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    if kind in ("money", "num"):
+        return fmt_wan(d)
+    return fmt_pct(d, 2 if kind == "pct2" else None)

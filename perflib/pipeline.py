@@ -4,14 +4,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import run_checks
+from .check.rules import run_checks
 from .errors import NotAReport
-from .metrics import Metrics, compute
+from .check.metrics import Metrics, compute
+from .labels import FICTION_TAG, page_title
 from .model import Record
-from .narrative import summary
-from .normalize import normalize
-from .parse import parse_text, settle_signs
-from .sources import read_document
+from .present.narrative import summary
+from .read.normalize import normalize
+from .understand.parse import parse_text, settle_signs
+from .read.sources import read_document
 
 
 def read_record(path: str | Path, department: str | None = None, year: int | None = None,
@@ -40,17 +41,9 @@ def require_budget_figure(rec: Record, path: str | Path) -> None:
         raise NotAReport(f"{path}: no budget figure found (is this a performance evaluation report?)")
 
 
-def page_title(department: str | None, year: int | None) -> str:
-    y = f"{year} 年度" if year else ""
-    return f"{department or '未署名部门'} {y}部门整体支出绩效分析"
-
-
-FICTION_MARK = "虚构样例"
-
-
 def is_fictional(rec: Record) -> bool:
     """Sample reports written for the project say so in their text."""
-    return FICTION_MARK in rec.text
+    return FICTION_TAG in rec.text
 
 
 @dataclass

@@ -41,9 +41,9 @@ def run_cli(*args: str, ok: tuple[int, ...] = (0,)) -> subprocess.CompletedProce
 
 def require_batch() -> None:
     """Batch pages need `perflib batch` (branch `batch`). Missing in CI is a failure, not a skip."""
-    if importlib.util.find_spec("perflib.batch") is not None:
+    if importlib.util.find_spec("perflib.run.batch") is not None:
         return
-    msg = "perflib.batch is not importable: the index/portfolio pages need `perflib batch` (branch batch)"
+    msg = "perflib.run.batch is not importable: the index/portfolio pages need `perflib batch` (branch batch)"
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(msg)
     pytest.skip(msg)

@@ -17,11 +17,12 @@ import pytest
 
 from fixtures_files import write_corrupt_docx
 from paths import ROOT, SEED
-from perflib import batch
-from perflib.batch import Entry, Job, JobResult, assign_names, remove_stray_temps, run_batch
+from perflib.run import batch
+from perflib.run.batch import Entry, assign_names, remove_stray_temps, run_batch
+from perflib.run.jobs import Job, JobResult
 from perflib.dataset import Item, read_rows
-from perflib.index_page import SORT_SCRIPT, build_index
-from perflib.outfiles import write_atomic
+from perflib.present.index_page import SORT_SCRIPT, build_index
+from perflib.run.outfiles import write_atomic
 
 SAMPLES = ROOT / "data" / "samples"
 

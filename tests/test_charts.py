@@ -1,8 +1,8 @@
 """Charts draw Chinese with real glyphs (pyproject turns 'Glyph … missing' warnings into errors)."""
 import warnings
 
-from perflib import charts
-from perflib.metrics import compute
+from perflib.present import charts
+from perflib.check.metrics import compute
 from perflib.model import Record, Source
 
 

@@ -3,7 +3,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from perflib.checks import check, load_rules, run_checks
+from perflib.check.rules import check, load_rules, run_checks
 from perflib.model import Block, Record, Source, Task
 
 SRC = Source("x.txt", "txt", "utf-8", "0" * 64)

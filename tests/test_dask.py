@@ -50,13 +50,13 @@ def cluster():
 
 # --- fast: the parts that need no rendering -------------------------------------------------
 def test_local_batch_does_not_import_dask():
-    code = ("import sys; import perflib.cli, perflib.batch; "
+    code = ("import sys; import perflib.cli, perflib.run.batch; "
             "sys.exit(any(m.split('.')[0] in ('dask', 'distributed') for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
 def test_unreachable_scheduler_is_one_sentence_exit_2(tmp_path, monkeypatch, capsys):
-    from perflib import distributed
+    from perflib.run import distributed
     from perflib.cli import main
 
     monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", "1s")

@@ -3,9 +3,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from perflib.metrics import compute, pefa_band
+from perflib.check.metrics import compute, pefa_band
 from perflib.model import Block, Record, Source
-from perflib.narrative import summary
+from perflib.present.narrative import summary
 
 
 @pytest.fixture(scope="module")

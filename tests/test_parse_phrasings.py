@@ -4,8 +4,8 @@ from decimal import Decimal as D
 import pytest
 
 from perflib.model import BLOCK_FIELDS, Source
-from perflib.normalize import normalize
-from perflib.parse import parse_text, settle_signs
+from perflib.read.normalize import normalize
+from perflib.understand.parse import parse_text, settle_signs
 
 
 def parse(text: str):

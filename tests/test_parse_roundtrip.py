@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perflib.model import BLOCK_FIELDS, Source
-from perflib.normalize import normalize
-from perflib.parse import parse_text, settle_signs
+from perflib.read.normalize import normalize
+from perflib.understand.parse import parse_text, settle_signs
 
 from corpus import TEMPLATES, expected, make_figures, make_variant, render_text
 

@@ -1,9 +1,9 @@
-"""perflib.portfolio: recurring problems matched on their text, tables and names."""
+"""perflib.present.portfolio: recurring problems matched on their text, tables and names."""
 import pandas as pd
 
 from paths import ROOT
 from perflib.dataset import load_folder
-from perflib.portfolio import (RANKING_COLUMNS, html_table, normalize_problem, problem_similarity, ranking,
+from perflib.present.portfolio import (RANKING_COLUMNS, html_table, normalize_problem, problem_similarity, ranking,
                                rating_vs_checks, recurring_problems, short_names)
 
 
@@ -71,7 +71,7 @@ def test_rating_vs_checks_counts():
 def test_ranking_chart_draws_at_most_the_farthest_rows():
     import pandas as pd
 
-    from perflib import portfolio as pf
+    from perflib.present import portfolio as pf
 
     reports = pd.DataFrame({"department": [f"部门{i}" for i in range(30)], "year": [2021] * 30,
                             "rate": [float(i - 10) for i in range(30)]})

@@ -86,7 +86,7 @@ def test_bad_input_exit_codes(tmp_path):
 
 def test_notebook_outputs_carry_no_warning(tmp_path):
     """Inside the kernel too: no 'Glyph … missing from font' (or any other) warning on stderr."""
-    from perflib.render import execute
+    from perflib.run.render import execute
 
     nb = execute(SEED)
     streams = [o.get("text", "") for c in nb.cells for o in c.get("outputs", [])

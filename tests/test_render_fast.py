@@ -10,7 +10,7 @@ import psutil
 import pytest
 
 from paths import SEED
-from perflib import render
+from perflib.run import render
 
 pytestmark = pytest.mark.slow
 
@@ -110,7 +110,7 @@ def test_cli_render_keeps_kernel_noise_off_the_terminal(tmp_path):
 
 KILLED_RENDERER = """
 import os, sys, time
-from perflib.render import Renderer
+from perflib.run.render import Renderer
 r = Renderer()
 for _ in range(2):
     r.execute(sys.argv[1])   # the second report forks its kernel from the zygote and warms a spare

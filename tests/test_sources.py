@@ -25,7 +25,7 @@ from fixtures_files import (
     write_zip_not_docx,
 )
 from perflib.errors import UnreadableInput
-from perflib.sources import read_document
+from perflib.read.sources import read_document
 
 REPORT = "广州市荔湾区人民政府花地街道办事处 2021 部门整体支出绩效评价报告\n" + SAMPLE_PARAGRAPH
 # Characters outside GBK: CJK Extension A/B and the euro sign only GB18030 can encode.

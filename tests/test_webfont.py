@@ -6,7 +6,7 @@ import pytest
 from fontTools.pens.recordingPen import RecordingPen
 from fontTools.ttLib import TTFont
 
-from perflib import webfont
+from perflib.present import webfont
 
 PAGE = "<p>广州市荔湾区花地街道办事处 2021 年度预算完成率 99.62%，调整增支 1,381.85 万元。✓</p>"
 RARE = "䶮"  # in Noto Sans CJK SC, not in GB2312: outside the base font
@@ -36,7 +36,7 @@ def _outline(font: TTFont, char: str):
 
 
 def test_font_file_is_the_one_charts_draw_with():
-    from perflib.charts import cjk_font_path
+    from perflib.present.charts import cjk_font_path
 
     assert webfont.cjk_font_path() == cjk_font_path()
 

@@ -8,27 +8,16 @@ came from (#ev-… anchors in the appendix).
 from __future__ import annotations
 
 import re
-from html import escape
 
-from .checks import BLOCK_ZH, FIELD_ZH, counts, figure_name
-from .metrics import PEFA_TEXT
-from .model import BLOCK_FIELDS, MONEY_FIELDS
-from .narrative import STATUS_ZH, check_explanation
-from .numbers import fmt_pct, fmt_wan
-from .pipeline import Analysis
+from ..check.rules import counts
+from ..labels import BLOCK_ZH, FIELD_ZH, PEFA_TEXT, STATUS_ZH, fiction_banner, figure_name
+from ..model import BLOCK_FIELDS, MONEY_FIELDS
+from .html import Html, esc
+from .narrative import check_explanation
+from ..numbers import fmt_pct, fmt_value, fmt_wan
+from ..pipeline import Analysis
 
 STATUS_MARK = {"ok": "✓", "warn": "!", "fail": "✗", "skip": "–"}
-
-
-class Html(str):
-    """A string of finished HTML that Jupyter displays as HTML."""
-
-    def _repr_html_(self) -> str:
-        return str(self)
-
-
-def esc(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 def anchor(key: str) -> str:
@@ -44,21 +33,14 @@ def _figure_cell(a: Analysis, key: str, text: str) -> str:
 
 
 def _fmt_field(field: str, value) -> str:
-    if value is None:
-        return "—"
-    if field == "count":
-        return f"{value:,}"
-    if field in MONEY_FIELDS:
-        return fmt_wan(value)
-    return fmt_pct(value)
+    return fmt_value(value, "int" if field == "count" else "money" if field in MONEY_FIELDS else "pct")
 
 
 def header(a: Analysis) -> Html:
     rec = a.record
     banner = ""
     if a.fictional:
-        banner = ('<p class="fiction">本页依据 perflib 项目编写的<strong>虚构样例报告</strong>生成，'
-                  "数字不代表任何真实单位，请勿引用。</p>")
+        banner = fiction_banner()
     meta = f"来源文件：{esc(rec.source.path.rsplit('/', 1)[-1])}（{esc(rec.source.format)}，SHA-256 {esc(rec.source.sha256[:12])}…）"
     return Html(f'<header class="pl-header">{banner}<h1>{esc(a.title)}</h1><p class="meta">{meta}</p></header>')
 

@@ -35,6 +35,8 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 from fontTools.ttLib import woff2 as _woff2
 
+from .. import config
+
 FONT_FILE = "NotoSansCJKsc-Regular.otf"  # the font perflib.charts draws with (a test checks they agree)
 FAMILY = "perflib CJK"
 PAGE_BUDGET = 390 * 1024  # bytes; pages must stay < 400 KB
@@ -76,14 +78,6 @@ def base_unicodes() -> set[int]:
     return _gb2312() | extra
 
 
-def cache_dir() -> Path:
-    """$PERFLIB_CACHE_DIR, else $XDG_CACHE_HOME/perflib, else ~/.cache/perflib."""
-    if os.environ.get("PERFLIB_CACHE_DIR"):
-        return Path(os.environ["PERFLIB_CACHE_DIR"])
-    root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(root) / "perflib"
-
-
 def _base_name(source: str) -> str:
     st = os.stat(source)
     return f"base-v{BASE_VERSION}-ft{fontTools.version}-{Path(source).stem}-{st.st_size}.otf"
@@ -113,7 +107,7 @@ def _cut(font: TTFont, opts: subset.Options, unicodes) -> bytes:
 def base_font() -> bytes:
     """The base font's bytes: read from the cache, or built and cached (one builder at a time)."""
     source = cjk_font_path()
-    path = cache_dir() / _base_name(source)
+    path = config.cache_dir() / _base_name(source)
     data = _read_font(path)
     if data is not None:
         return data
@@ -124,7 +118,7 @@ def base_font() -> bytes:
             data = _read_font(path)
             if data is None:
                 data = build_base_font(source, base_unicodes())
-                from .outfiles import write_atomic
+                from ..run.outfiles import write_atomic
 
                 write_atomic(path, data)
             return data

@@ -9,13 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .checks import figure
-from .model import Record
+from ..model import Record
 
 HUNDRED = Decimal(100)
 # PEFA PI-1 (aggregate expenditure outturn): outturn as % of the original budget.
 PEFA_BANDS = (("A", Decimal(5)), ("B", Decimal(10)), ("C", Decimal(15)))
-PEFA_TEXT = {"A": "95%–105%", "B": "90%–110%", "C": "85%–115%", "D": "低于 85% 或高于 115%"}
 
 
 @dataclass
@@ -101,7 +99,7 @@ def compute(rec: Record) -> Metrics:
         "整体实际支出相对年初预算：A 95%–105%，B 90%–110%，C 85%–115%，其余 D",
         "overall.actual", "overall.initial_budget", band=band)
 
-    funds_sum = figure(rec, "tasks.funds_sum")
+    funds_sum = rec.figure("tasks.funds_sum")
     task_inputs = tuple(f"tasks.{t.no}.funds" for t in rec.tasks if t.funds is not None)
     add("tasks.funds_sum", "主要任务资金合计", funds_sum, "money", "各项任务资金之和", *task_inputs)
     add("tasks.coverage", "主要任务资金占项目支出", _ratio(funds_sum, p_act), "percent",

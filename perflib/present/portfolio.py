@@ -17,9 +17,11 @@ from html import escape
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from .charts import DARK, LIGHT, MID, _figure
-from .normalize import LIST_MARKER
-from .page import Html
+from ..numbers import fmt_value
+from ..labels import PORTFOLIO_TITLE, fiction_banner
+from .charts import DARK, LIGHT, MID, new_figure
+from ..read.normalize import LIST_MARKER
+from .html import Html
 
 RECUR_THRESHOLD = 0.45
 _NOISE = re.compile(r"[\s\W_]+|(?:19|20)\d{2}\s*年度?")
@@ -94,19 +96,9 @@ def _year(y) -> str:
 
 # --- tables (escaped HTML) -----------------------------------------------------------------
 def _cell(v, kind: str) -> str:
-    if v is None or (not isinstance(v, str) and pd.isna(v)):
-        return '<td class="num">—</td>' if kind != "text" else "<td>—</td>"
-    if kind == "money":
-        return f'<td class="num">{float(v):,.2f}</td>'
-    if kind == "pct":
-        return f'<td class="num">{float(v):,.2f}%</td>'
-    if kind == "year":
-        return f'<td class="num">{int(v)}</td>'
-    if kind == "int":
-        return f'<td class="num">{int(v):,}</td>'
-    if kind == "num":
-        return f'<td class="num">{float(v):,.2f}</td>'
-    return f'<td class="text">{escape(str(v))}</td>'
+    if kind == "text":
+        return "<td>—</td>" if v is None or (not isinstance(v, str) and pd.isna(v)) else f'<td class="text">{escape(str(v))}</td>'
+    return f'<td class="num">{fmt_value(None if pd.isna(v) else v, "pct2" if kind == "pct" else kind)}</td>'
 
 
 def html_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], caption: str | None = None) -> Html:
@@ -130,12 +122,11 @@ def overview(ds, index_link: bool = True) -> Html:
     span = f"{years[0]}–{years[-1]} 年" if len(years) > 1 else (f"{years[0]} 年" if years else "年度不详")
     banner = ""
     if r["fictional"].any():
-        banner = ('<p class="fiction">本页包含 perflib 项目编写的<strong>虚构样例报告</strong>'
-                  f"（{int(r['fictional'].sum())} 份），单位与数字均为虚构，请勿引用。</p>")
+        banner = fiction_banner(int(r['fictional'].sum()))
     link = '<p class="meta"><a href="index.html">← 全部部门年度一览</a></p>' if index_link else ""
     text = (f"共 {len(r)} 份部门年度报告，{r['department'].nunique()} 个部门，{span}。"
             + (f"另有 {len(ds.failures)} 份未能读取。" if len(ds.failures) else ""))
-    return Html(f'<header class="pl-header">{banner}<h1>部门整体支出绩效：跨部门与跨年度比较</h1>{link}'
+    return Html(f'<header class="pl-header">{banner}<h1>{escape(PORTFOLIO_TITLE)}</h1>{link}'
                 f"<p>{escape(text)}</p></header>")
 
 
@@ -221,7 +212,7 @@ def rate_ranking_chart(reports: pd.DataFrame, column: str, title: str, reference
         title = f"{title}（偏离最大的 {most} 个，共 {len(df)} 个）"
         df = df.loc[(df[column].astype(float) - reference).abs().nlargest(most).index]
     df = df.sort_values(column)
-    fig = _figure(8.0, 1.2 + 0.32 * max(len(df), 1))
+    fig = new_figure(8.0, 1.2 + 0.32 * max(len(df), 1))
     if df.empty:
         return _no_data(fig, "报告未写明所需数字")
     ax = fig.subplots()
@@ -244,7 +235,7 @@ def rate_ranking_chart(reports: pd.DataFrame, column: str, title: str, reference
 
 def distribution_chart(reports: pd.DataFrame):
     """Histograms of adjustment rate and outturn vs initial budget across all department-years."""
-    fig = _figure(8.0, 3.0)
+    fig = new_figure(8.0, 3.0)
     axes = fig.subplots(1, 2)
     for ax, col, title in zip(axes, ("overall_adjustment_rate", "outturn_vs_initial"),
                               ("预算调整率分布", "实际支出相对年初预算分布")):
@@ -266,7 +257,7 @@ def distribution_chart(reports: pd.DataFrame):
 def year_on_year_chart(reports: pd.DataFrame):
     """Actual spending and adjustment rate by year, one line per department with several years."""
     df = year_on_year(reports)
-    fig = _figure(8.0, 3.4)
+    fig = new_figure(8.0, 3.4)
     if df.empty:
         return _no_data(fig, "没有部门有两个以上年度的报告")
     axes = fig.subplots(1, 2)

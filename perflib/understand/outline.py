@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .model import Record, Task
-from .normalize import LIST_MARKER, sentences
-from .numbers import NUMBER, money_to_wan
+from ..model import Record, Task
+from ..read.normalize import LIST_MARKER, sentences
+from ..numbers import NUMBER, money_to_wan
 
 _TASKS_HEAD = re.compile(r"绩效目标(?:完成|实现)?情况|主要(?:绩效)?(?:目标|任务)|重点(?:工作)?任务|年度(?:绩效)?目标")
 _PROBLEMS_HEAD = re.compile(r"问题")

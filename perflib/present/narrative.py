@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .checks import counts
-from .metrics import PEFA_TEXT, Metrics
-from .model import Record
-from .numbers import fmt_pct, fmt_wan
+from ..check.rules import counts
+from ..check.metrics import Metrics
+from ..labels import PEFA_TEXT
+from ..model import Record
+from ..numbers import fmt_pct, fmt_wan
 
-STATUS_ZH = {"ok": "相符", "warn": "小偏差", "fail": "不符", "skip": "无法核对"}
 
 
 def _wan(v: Decimal | None) -> str:

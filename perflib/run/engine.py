@@ -7,9 +7,9 @@ Whoever passes the kernel shuts it down afterwards (see perflib.render.Renderer)
 """
 from __future__ import annotations
 
-from .render import _skip_iri_grammar
+from .fast_imports import skip_iri_grammar
 
-_skip_iri_grammar()
+skip_iri_grammar()
 
 import time  # noqa: E402
 from queue import Empty  # noqa: E402
@@ -17,7 +17,7 @@ from queue import Empty  # noqa: E402
 from jupyter_core.utils import ensure_async, run_sync  # noqa: E402
 from nbclient.util import run_hook  # noqa: E402
 from papermill.clientwrap import PapermillNotebookClient  # noqa: E402
-from papermill.engines import NBClientEngine, papermill_engines  # noqa: E402
+from papermill.engines import NBClientEngine  # noqa: E402
 from papermill.log import logger  # noqa: E402
 
 ENGINE_NAME = "perflib"
@@ -86,4 +86,3 @@ class WarmKernelEngine(NBClientEngine):
                 client.kc = None
 
 
-papermill_engines.register(ENGINE_NAME, WarmKernelEngine)

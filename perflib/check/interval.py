@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
-from .numbers import half_unit
+from ..numbers import half_unit
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from .errors import UnreadableInput
-from .model import Source
+from ..errors import UnreadableInput
+from ..model import Source
 
 SUPPORTED = (".txt", ".pdf", ".docx")
 

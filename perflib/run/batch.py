@@ -19,138 +19,23 @@ import hashlib
 import json
 import os
 import re
-import signal
 import sys
-import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
-from .dataset import Item, discover, failure_row, read_rows, sha256_file
+from .. import __version__, config
+from ..dataset import Item, discover, failure_row, read_rows, sha256_file
+from .jobs import Job, render_job, worker_init
 from .outfiles import slug, write_atomic
 
 STATE_FILE = ".perflib-state.json"
 STATE_SCHEMA = 1
 PORTFOLIO_HTML = "portfolio.html"
-PORTFOLIO_TITLE = "部门整体支出绩效：跨部门与跨年度比较"
 RESERVED_NAMES = {"index", "portfolio"}  # pages of the batch itself: a report may not take their names
 # Temp files left by write_atomic when a batch was killed: ".<name>.<8 random chars>.tmp"
 _STRAY_TMP = re.compile(r"^\..+\.(?:html|csv|xlsx|json)\.[A-Za-z0-9_]{8}\.tmp$")
-
-
-def portfolio_notebook() -> Path:
-    from .render import NOTEBOOK
-
-    return Path(os.environ.get("PERFLIB_PORTFOLIO_NOTEBOOK", NOTEBOOK.parent / "portfolio.ipynb"))
-
-
-# --- jobs: plain, picklable ---------------------------------------------------------------
-@dataclass(frozen=True)
-class Job:
-    source: str  # a report file; for kind="portfolio" the folder or manifest
-    outdir: str
-    output_name: str
-    department: str | None = None
-    year: int | None = None
-    kind: str = "report"  # "report" | "portfolio"
-    key: str = ""  # job_key: stamped into the page, so a page is recognised even without the state file
-
-
-@dataclass
-class JobResult:
-    source: str
-    status: str  # "rendered" | "failed"
-    output_name: str | None = None
-    html: str | None = None
-    error: str | None = None
-    exit_code: int | None = None
-    seconds: float = 0.0
-
-
-def render_job(job: Job) -> JobResult:
-    """Render one page (a department-year, or the portfolio); never raises for a bad report."""
-    from .pipeline import page_title
-    from .render import execute, export_html
-
-    start = time.monotonic()
-    _interruptible(True)
-    try:
-        if job.kind == "portfolio":
-            nb = execute_portfolio(Path(job.source), Path(job.outdir))
-            title = PORTFOLIO_TITLE
-        else:
-            nb = execute(Path(job.source), department=job.department, year=job.year)
-            title = page_title(job.department, job.year)
-        path = write_atomic(Path(job.outdir) / job.output_name, stamp_key(export_html(nb, title), job.key))
-        return JobResult(job.source, "rendered", job.output_name, str(path), seconds=time.monotonic() - start)
-    except Exception as exc:
-        f = failure_row(job.source, "render", exc)
-        return JobResult(job.source, "failed", job.output_name, error=f["error"], exit_code=f["exit_code"],
-                         seconds=time.monotonic() - start)
-    finally:
-        _interruptible(False)
-
-
-def execute_portfolio(source: Path, outdir: Path):
-    """Run notebooks/portfolio.ipynb for a folder or manifest of reports (in a fresh warm kernel)."""
-    from .render import shared_renderer
-
-    params = {"reports_dir": str(source.resolve()), "outdir": str(outdir.resolve())}
-    return shared_renderer(portfolio_notebook()).run(params, f"{source} (portfolio)")
-
-
-# --- worker processes ----------------------------------------------------------------------
-def quiet_interrupts() -> None:
-    """Ctrl-C must end a batch with one line, not tracebacks.
-
-    A job stopped by Ctrl-C leaves nbclient tasks whose kernel is gone; asyncio would log each as
-    a traceback ("Task exception was never retrieved"): the job's own failure says it all. And a
-    KeyboardInterrupt that lands inside a finalizer cannot be raised there: Python would print it
-    ("Exception ignored in …") and drop it. It is delivered to the main thread again instead, a
-    moment later, from another thread: raised now, it would land in this hook and be printed too
-    (a no-op once this process ignores Ctrl-C, as an idle worker does).
-    """
-    import _thread
-    import logging
-
-    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
-    default = sys.unraisablehook
-
-    def hook(unraisable) -> None:
-        if isinstance(unraisable.exc_value, KeyboardInterrupt):
-            again = threading.Timer(0.05, _thread.interrupt_main)
-            again.daemon = True  # never keeps a stopping process alive
-            again.start()
-        else:
-            default(unraisable)
-
-    sys.unraisablehook = hook
-
-
-def _interruptible(on: bool) -> None:
-    """Ctrl-C stops a worker's running job (its kernel is shut down, its temp file removed);
-    an idle worker ignores it, so the pool winds down without tracebacks."""
-    if _IN_WORKER:
-        signal.signal(signal.SIGINT, signal.default_int_handler if on else signal.SIG_IGN)
-
-
-_IN_WORKER = False
-
-
-def _worker_init(parent_pid: int) -> None:
-    global _IN_WORKER
-    _IN_WORKER = True
-    quiet_interrupts()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def watch_parent():  # a killed batch must not leave workers behind
-        while os.getppid() == parent_pid:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch_parent, daemon=True).start()
 
 
 # --- state --------------------------------------------------------------------------------
@@ -237,13 +122,6 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say) -
     return list(entries.values())
 
 
-def stamp_key(html: str, key: str) -> str:
-    """Record in the page which inputs made it (see job_key)."""
-    if not key:
-        return html
-    return html.replace("<head>", f'<head>\n<meta name="perflib-key" content="{key}">', 1)
-
-
 def has_key(page: Path, key: str) -> bool:
     """Was this page made from exactly these inputs? (Its head says so.)"""
     try:
@@ -279,8 +157,7 @@ def _reuse(entry: Entry, outdir: Path, pages: dict, adopt: bool = True) -> bool:
 # --- the command ---------------------------------------------------------------------------
 def run_batch(args) -> int:
     started = time.monotonic()
-    from .render import NOTEBOOK
-
+    NOTEBOOK = config.notebook()
     outdir = Path(args.outdir)
     items = discover(args.source)  # a missing folder / bad manifest: UnreadableInput, exit 2
     outdir.mkdir(parents=True, exist_ok=True)
@@ -355,7 +232,7 @@ def run_batch(args) -> int:
 
 
 def _portfolio_key(source, entries: list[Entry]) -> str:
-    nb = portfolio_notebook()
+    nb = config.portfolio_notebook()
     nb_sha = sha256_file(nb) if nb.is_file() else "missing"
     parts = [str(Path(source).resolve()), nb_sha, __version__, *sorted(e.key for e in entries)]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
@@ -369,7 +246,7 @@ def _run(todo: list[Job], jobs: int):
         for job in todo:
             yield render_job(job)
         return
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init,
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=worker_init,
                                initargs=(os.getpid(),))
     try:
         pending = {pool.submit(render_job, job) for job in todo}
@@ -384,8 +261,8 @@ def _run(todo: list[Job], jobs: int):
 
 def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portfolio_status: str) -> None:
     """index.html, reports.csv, reports.xlsx, checks.csv: from the same frames as `load_folder`."""
-    from .dataset import frames, write_csv, write_reports_xlsx
-    from .index_page import build_index
+    from ..dataset import frames, write_csv, write_reports_xlsx
+    from ..present.index_page import build_index
 
     ds = frames([e.rows for e in entries], failures)
     links = {e.rows["report"]["report_id"]: e.output_name for e in entries}

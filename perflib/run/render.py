@@ -23,33 +23,22 @@ import os
 import threading
 from concurrent.futures import Future
 from functools import lru_cache
-from importlib import resources
-import sys
 from pathlib import Path
 
-from . import __version__
-from .errors import PerflibError
+from .. import __version__, config
+from ..errors import PerflibError
+from ..present.html import FONT_SLOT, page_css
+from .fast_imports import skip_iri_grammar
 from .outfiles import slug, write_atomic
-from .pipeline import page_title, read_record
+from ..labels import page_title
+from ..pipeline import read_record
 
 # Heavy modules (papermill, nbconvert, fontTools) are imported where they are used,
 # so that a one-off `perflib render` starts its kernel first and imports while it boots.
 
 
-def _skip_iri_grammar() -> None:
-    """jsonschema imports rfc3987_syntax, if installed (jupyterlab brings it), only to check the
-    "iri" string format — which no notebook schema uses — and building its grammar costs ~0.8 s
-    at every start. Hide it before nbformat pulls jsonschema in."""
-    if "jsonschema" not in sys.modules:
-        sys.modules.setdefault("rfc3987_syntax", None)
+skip_iri_grammar()
 
-
-_skip_iri_grammar()
-
-PACKAGE_DIR = Path(__file__).resolve().parent
-NOTEBOOK = Path(os.environ.get("PERFLIB_NOTEBOOK", PACKAGE_DIR.parent / "notebooks" / "department_year.ipynb"))
-TEMPLATES = PACKAGE_DIR / "templates"
-FONT_SLOT = "/* perflib-font */"
 KERNEL_NAME = "python3"
 
 
@@ -67,7 +56,7 @@ def _params(source: Path, department: str | None, year: int | None) -> dict:
     return {"source": str(source.resolve()), "department": department, "year": year}
 
 
-def execute(source: Path, department: str | None = None, year: int | None = None, notebook: Path = NOTEBOOK,
+def execute(source: Path, department: str | None = None, year: int | None = None, notebook: Path | None = None,
             kernel=None, plain: bool = False):
     """Run the department-year notebook for one report through papermill; return the executed notebook.
 
@@ -75,6 +64,7 @@ def execute(source: Path, department: str | None = None, year: int | None = None
     for this notebook only). `kernel=` runs it in that started perflib.kernels.WarmKernel.
     `plain=True` is papermill's own path start to finish: it starts and stops a kernel itself.
     """
+    notebook = notebook or config.notebook()
     if kernel is None and not plain:
         return shared_renderer(notebook).execute(source, department=department, year=year)
     return run_notebook(notebook, _params(Path(source), department, year), str(source), kernel=kernel)
@@ -83,7 +73,7 @@ def execute(source: Path, department: str | None = None, year: int | None = None
 def run_notebook(notebook: Path, params: dict, label: str, kernel=None):
     """papermill on `notebook` with `params`, in the given warm kernel or (None) a kernel of its own.
     A failing cell or a dead kernel becomes NotebookFailed naming `label` (the report)."""
-    _skip_iri_grammar()
+    skip_iri_grammar()
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
@@ -121,14 +111,9 @@ def _notebook_node(path: str):
 def _exporter():
     from nbconvert import HTMLExporter
 
-    return HTMLExporter(template_name="perflib", extra_template_basedirs=[str(TEMPLATES)],
+    return HTMLExporter(template_name="perflib", extra_template_basedirs=[str(config.TEMPLATES_DIR)],
                         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
                         exclude_markdown=True)
-
-
-@lru_cache(maxsize=1)
-def page_css() -> str:
-    return resources.files("perflib").joinpath("assets", "page.css").read_text(encoding="utf-8")
 
 
 def export_html(nb, title: str) -> str:
@@ -141,7 +126,7 @@ def export_html(nb, title: str) -> str:
             cell["id"] = "injected-parameters"
     resources = {"metadata": {"name": title}, "perflib_css": page_css(), "perflib_font_css": FONT_SLOT,
                  "perflib_version": __version__}
-    from .webfont import fill_font_slot
+    from ..present.webfont import fill_font_slot
 
     html, _ = _exporter().from_notebook_node(nb, resources=resources)
     return fill_font_slot(html, FONT_SLOT)
@@ -150,7 +135,7 @@ def export_html(nb, title: str) -> str:
 def _prepare_parent() -> None:
     try:
         from . import engine  # noqa: F401  (papermill)
-        from .webfont import prepare
+        from ..present.webfont import prepare
 
         _exporter()
         prepare()
@@ -165,11 +150,11 @@ class Renderer:
     Use as a context manager, or call close(): it shuts down the kernel kept warming.
     """
 
-    def __init__(self, notebook: Path = NOTEBOOK, kernel_name: str = KERNEL_NAME, keep_warm: bool = True,
+    def __init__(self, notebook: Path | None = None, kernel_name: str = KERNEL_NAME, keep_warm: bool = True,
                  fork: bool = True):
         from .kernels import KernelLoop
 
-        self.notebook = Path(notebook)
+        self.notebook = Path(notebook or config.notebook())
         self.kernel_name = kernel_name
         self.keep_warm = keep_warm
         self.fork = fork
@@ -273,9 +258,9 @@ _shared: dict[Path, Renderer] = {}
 _shared_lock = threading.Lock()
 
 
-def shared_renderer(notebook: Path = NOTEBOOK) -> Renderer:
+def shared_renderer(notebook: Path | None = None) -> Renderer:
     """This process's Renderer for `notebook`, created on first use and closed when the process exits."""
-    key = Path(notebook).resolve()
+    key = Path(notebook or config.notebook()).resolve()
     with _shared_lock:
         r = _shared.get(key)
         if r is None:

@@ -8,21 +8,10 @@ from functools import lru_cache
 from importlib import resources
 
 from .interval import Interval, evaluate, names_in
-from .model import Check, Record
-from .numbers import fmt_pct, fmt_wan, round_money, round_to
+from ..labels import BLOCK_ZH, figure_name
+from ..model import Check, Record
+from ..numbers import fmt_pct, fmt_wan, round_money, round_to
 
-BLOCK_ZH = {"overall": "整体支出", "projects": "项目支出", "basic": "基本支出", "tasks": "主要任务"}
-BLOCK_SHORT = {"overall": "整体", "projects": "项目", "basic": "基本支出", "tasks": "主要任务"}
-FIELD_ZH = {
-    "count": "项目个数",
-    "initial_budget": "年初预算",
-    "adjusted_budget": "调整后预算",
-    "actual": "实际支出",
-    "adjustment": "预算调整额",
-    "adjustment_rate": "预算调整率",
-    "completion_rate": "预算完成率",
-    "funds_sum": "资金合计",
-}
 PERCENT_WARN = Decimal("0.1")  # percentage points
 MONEY_WARN = Decimal("0.001")  # share of the amount
 STATUSES = ("ok", "warn", "fail", "skip")
@@ -43,7 +32,7 @@ class Rule:
 def load_rules(text: str | None = None) -> list[Rule]:
     """Rules from rules.toml (or the given TOML text), one per block."""
     if text is None:
-        text = resources.files("perflib").joinpath("rules.toml").read_text(encoding="utf-8")
+        text = resources.files("perflib.check").joinpath("rules.toml").read_text(encoding="utf-8")
     return _expand(tomllib.loads(text))
 
 
@@ -70,20 +59,11 @@ def _as_list(v) -> list[str]:
     return [v] if isinstance(v, str) else list(v)
 
 
-def figure(rec: Record, name: str) -> Decimal | None:
-    """The stated figure a rule name refers to (tasks.funds_sum: the sum of stated task funds)."""
-    if name == "tasks.funds_sum":
-        funds = [t.funds for t in rec.tasks if t.funds is not None]
-        return sum(funds, Decimal(0)) if funds else None
-    block, field = name.split(".")
-    return getattr(rec.block(block), field)
-
-
 def _interval(rec: Record, name: str) -> Interval | None:
     if name == "tasks.funds_sum":
         parts = [Interval.stated(t.funds) for t in rec.tasks if t.funds is not None]
         return sum(parts[1:], parts[0]) if parts else None
-    value = figure(rec, name)
+    value = rec.figure(name)
     return None if value is None else Interval.stated(value)
 
 
@@ -144,12 +124,6 @@ def _message(rule: Rule, status: str, stated: Decimal, computed: Decimal, how: s
         "fail": f"，相差 {d}，明显不符。",
     }[status]
     return head + tail
-
-
-def figure_name(name: str) -> str:
-    """'projects.actual' → '项目实际支出': how a figure is named to the reader."""
-    block, field = name.split(".")
-    return BLOCK_SHORT.get(block, block) + FIELD_ZH.get(field, field)
 
 
 def counts(checks: list[Check]) -> dict[str, int]:

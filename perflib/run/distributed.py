@@ -31,10 +31,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import __version__
-from .batch import Job, JobResult, _worker_init, render_job
-from .dataset import sha256_file
-from .errors import PerflibError
+from .. import __version__, config
+from .jobs import Job, JobResult, render_job, worker_init
+from ..dataset import sha256_file
+from ..errors import PerflibError
 from .outfiles import write_atomic
 
 RETRIES = 2  # a task that raises (say, a worker's disk is full) is tried again on any worker
@@ -90,8 +90,7 @@ def render_remote(rjob: RemoteJob) -> RemoteResult:
 
 
 def provenance(source_bytes: bytes) -> dict:
-    from .render import NOTEBOOK
-
+    NOTEBOOK = config.notebook()
     return {"sha256": hashlib.sha256(source_bytes).hexdigest(), "perflib": __version__,
             "notebook": sha256_file(NOTEBOOK) if NOTEBOOK.is_file() else "missing",
             "host": os.uname().nodename}
@@ -130,7 +129,7 @@ def run_on_cluster(todo: list[Job], address: str, retries: int = RETRIES):
     expected = provenance(b"")
     reports = deque(j for j in todo if j.kind == "report")
     local_jobs = [j for j in todo if j.kind != "report"]
-    pool = ProcessPoolExecutor(1, initializer=_worker_init, initargs=(os.getpid(),)) if local_jobs else None
+    pool = ProcessPoolExecutor(1, initializer=worker_init, initargs=(os.getpid(),)) if local_jobs else None
     local = [pool.submit(render_job, j) for j in local_jobs] if pool else []
     running: dict = {}  # dask future → (Job, sha256 of the bytes sent)
     window, window_at = 0, 0.0

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .model import Record
-from .normalize import sentences
+from ..model import Record
+from ..read.normalize import sentences
 
 _RATING_WORDS = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "较差": "差", "差": "差"}
 _AFTER = r"(?=[”\"」』。，,；;、\s）)]|$)"

@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Block, Record, Source
+from ..model import Block, Record, Source
 from .outline import is_heading, is_heading_like, read_outline
 from .rating import read_rating
-from .normalize import TABLE_VALUE, is_table_line, sentences
-from .numbers import NUMBER, money_to_wan, to_decimal
+from ..read.normalize import TABLE_VALUE, is_table_line, sentences
+from ..numbers import NUMBER, money_to_wan, to_decimal
 
 # --- block words: which spending block a figure belongs to -------------------
 _BLOCK_WORDS = re.compile(r"(?P<overall>部门整体|整体支出|整体实际|整体预算|整体|年度资金总额|资金总额|支出总额|总支出)"

@@ -19,9 +19,9 @@ matplotlib.use("Agg") if not matplotlib.get_backend().lower().startswith(("modul
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from .metrics import Metrics  # noqa: E402
-from .model import Record  # noqa: E402
-from .numbers import fmt_pct, fmt_wan  # noqa: E402
+from ..check.metrics import Metrics  # noqa: E402
+from ..model import Record  # noqa: E402
+from ..numbers import fmt_pct, fmt_wan  # noqa: E402
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 DARK, MID, LIGHT, UP, DOWN = "#1f3b5c", "#5b87b8", "#c9d8ea", "#2e7d4f", "#b23b3b"
@@ -46,7 +46,7 @@ def use_cjk_font() -> str:
     return name
 
 
-def _figure(width: float, height: float) -> Figure:
+def new_figure(width: float, height: float) -> Figure:
     use_cjk_font()
     fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
     return fig
@@ -58,7 +58,7 @@ def _f(v: Decimal | None) -> float:
 
 def budget_bridge(rec: Record, m: Metrics) -> Figure:
     """Initial budget → adjustment → adjusted budget → actual, for the department and its projects."""
-    fig = _figure(8.0, 3.6)
+    fig = new_figure(8.0, 3.6)
     axes = fig.subplots(1, 2)
     for ax, name, title in zip(axes, ("overall", "projects"), ("部门整体支出", "项目支出")):
         b = rec.block(name)
@@ -96,7 +96,7 @@ def budget_bridge(rec: Record, m: Metrics) -> Figure:
 
 def basic_vs_projects(rec: Record, m: Metrics) -> Figure:
     """How the department's spending splits into basic (staff, running) and project spending."""
-    fig = _figure(8.0, 2.0)
+    fig = new_figure(8.0, 2.0)
     ax = fig.subplots()
     basic, projects = m.value("basic.actual"), rec.projects.actual
     if basic is None or projects is None or basic < 0:
@@ -123,7 +123,7 @@ def basic_vs_projects(rec: Record, m: Metrics) -> Figure:
 def task_funds(rec: Record, m: Metrics) -> Figure:
     """Each listed task's funds against the project spending they are part of."""
     funded = [t for t in rec.tasks if t.funds is not None]
-    fig = _figure(8.0, 1.2 + 0.45 * (len(funded) + 1))
+    fig = new_figure(8.0, 1.2 + 0.45 * (len(funded) + 1))
     ax = fig.subplots()
     if not funded:
         ax.text(0.5, 0.5, "报告未写明各项任务的资金", ha="center", va="center", transform=ax.transAxes)

@@ -13,13 +13,11 @@ import hashlib
 from decimal import Decimal
 from urllib.parse import quote
 
-from . import __version__
-from .narrative import STATUS_ZH
-from .numbers import fmt_pct, fmt_wan
-from .page import esc
-from .render import FONT_SLOT, page_css
+from .. import __version__
+from ..labels import FICTION_TAG, INDEX_TITLE, STATUS_ZH, fiction_banner
+from ..numbers import fmt_value
+from .html import FONT_SLOT, esc, page_css
 
-TITLE = "部门整体支出绩效评价：全部部门年度"
 
 SORT_SCRIPT = """\
 document.querySelectorAll("table.sortable").forEach(function (table) {
@@ -78,16 +76,7 @@ def _num_cell(v, kind: str) -> str:
     """Right-aligned, thousands separators; data-v holds the raw value for sorting."""
     if _blank(v):
         return '<td class="num" data-v="">—</td>'
-    if kind == "money":
-        text = fmt_wan(_dec(v))
-    elif kind == "pct2":
-        text = fmt_pct(_dec(v), 2)
-    elif kind == "pct":
-        text = fmt_pct(_dec(v))
-    elif kind == "year":
-        text = str(int(v))
-    else:
-        text = f"{int(v):,}"
+    text = fmt_value(v, kind)
     raw = _dec(v) if kind not in ("int", "year") else int(v)
     return f'<td class="num" data-v="{esc(raw)}">{esc(text)}</td>'
 
@@ -113,7 +102,7 @@ COLUMNS = [  # header, css class
 
 def _report_row(r) -> str:
     dept = "" if _blank(r.department) else str(r.department)
-    tag = '<span class="tag">虚构样例</span>' if bool(r.fictional) else ""
+    tag = f'<span class="tag">{FICTION_TAG}</span>' if bool(r.fictional) else ""
     link = "" if _blank(getattr(r, "output", None)) else str(r.output)
     cells = [
         _text_cell(dept, (esc(dept) or "未署名部门") + tag).replace("<td ", '<td class="dept" ', 1),
@@ -155,8 +144,7 @@ def build_index(reports, failures=None, portfolio: str | None = None) -> str:
         lead.append(f"另有 {len(failures)} 份未能处理，原因见文末。")
     notes = "".join(f"<p>{esc(t)}</p>" for t in lead)
     if fictional:
-        notes += (f'<p class="fiction">其中 {fictional} 份是 perflib 项目编写的<strong>虚构样例</strong>'
-                  "（表中标有“虚构样例”），单位与数字均为虚构，请勿引用。</p>")
+        notes += fiction_banner(fictional)
     if portfolio:
         notes += f'<p><a href="{esc(quote(portfolio))}">跨部门、跨年度比较 →</a></p>'
     head = "".join(f'<th class="{c}" scope="col">{esc(h)}</th>' if c else f'<th scope="col">{esc(h)}</th>'
@@ -177,7 +165,7 @@ def build_index(reports, failures=None, portfolio: str | None = None) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="generator" content="perflib {esc(__version__)}">
-<title>{esc(TITLE)}</title>
+<title>{esc(INDEX_TITLE)}</title>
 <style>
 {FONT_SLOT}
 {page_css()}
@@ -185,7 +173,7 @@ def build_index(reports, failures=None, portfolio: str | None = None) -> str:
 </head>
 <body>
 <main>
-<header class="pl-header"><h1>{esc(TITLE)}</h1>{notes}</header>
+<header class="pl-header"><h1>{esc(INDEX_TITLE)}</h1>{notes}</header>
 {table}
 {note}
 {_failures(failures)}

@@ -1,0 +1,41 @@
+"""Where perflib finds its files and which environment variables change that: one place.
+
+| variable                      | what it sets                                   | default |
+|-------------------------------|------------------------------------------------|---------|
+| PERFLIB_NOTEBOOK              | the department-year notebook                   | the one installed with perflib |
+| PERFLIB_PORTFOLIO_NOTEBOOK    | the portfolio notebook                         | the one installed with perflib |
+| PERFLIB_CACHE_DIR             | the cache (page font base, OCR text)           | $XDG_CACHE_HOME/perflib, ~/.cache/perflib |
+
+The notebooks are the top-level `notebooks/` folder of the checkout; `perflib/notebooks` links to
+it, so they are installed with the package and a plain `pip install .` can render too.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATES_DIR = PACKAGE_DIR / "present" / "templates"  # nbconvert's template folder ("perflib")
+ASSETS_DIR = PACKAGE_DIR / "present" / "assets"
+
+
+def _installed_notebook(name: str) -> Path:
+    return PACKAGE_DIR / "notebooks" / name
+
+
+def notebook() -> Path:
+    """notebooks/department_year.ipynb, or $PERFLIB_NOTEBOOK."""
+    return Path(os.environ.get("PERFLIB_NOTEBOOK") or _installed_notebook("department_year.ipynb"))
+
+
+def portfolio_notebook() -> Path:
+    """notebooks/portfolio.ipynb, or $PERFLIB_PORTFOLIO_NOTEBOOK."""
+    return Path(os.environ.get("PERFLIB_PORTFOLIO_NOTEBOOK") or _installed_notebook("portfolio.ipynb"))
+
+
+def cache_dir() -> Path:
+    """$PERFLIB_CACHE_DIR, else $XDG_CACHE_HOME/perflib, else ~/.cache/perflib."""
+    if os.environ.get("PERFLIB_CACHE_DIR"):
+        return Path(os.environ["PERFLIB_CACHE_DIR"])
+    root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(root) / "perflib"

@@ -1,0 +1,129 @@
+"""What a batch worker receives and returns, and how it runs one: plain picklable values, so the
+local process pool (perflib.run.batch) and a Dask cluster (perflib.run.distributed) map the same
+`render_job(Job) -> JobResult`."""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import config
+from ..dataset import failure_row
+from ..labels import PORTFOLIO_TITLE, page_title
+from .outfiles import write_atomic
+
+
+@dataclass(frozen=True)
+class Job:
+    source: str  # a report file; for kind="portfolio" the folder or manifest
+    outdir: str
+    output_name: str
+    department: str | None = None
+    year: int | None = None
+    kind: str = "report"  # "report" | "portfolio"
+    key: str = ""  # job_key: stamped into the page, so a page is recognised even without the state file
+
+
+@dataclass
+class JobResult:
+    source: str
+    status: str  # "rendered" | "failed"
+    output_name: str | None = None
+    html: str | None = None
+    error: str | None = None
+    exit_code: int | None = None
+    seconds: float = 0.0
+
+
+def render_job(job: Job) -> JobResult:
+    """Render one page (a department-year, or the portfolio); never raises for a bad report."""
+    from .render import execute, export_html
+
+    start = time.monotonic()
+    interruptible(True)
+    try:
+        if job.kind == "portfolio":
+            nb = execute_portfolio(Path(job.source), Path(job.outdir))
+            title = PORTFOLIO_TITLE
+        else:
+            nb = execute(Path(job.source), department=job.department, year=job.year)
+            title = page_title(job.department, job.year)
+        path = write_atomic(Path(job.outdir) / job.output_name, stamp_key(export_html(nb, title), job.key))
+        return JobResult(job.source, "rendered", job.output_name, str(path), seconds=time.monotonic() - start)
+    except Exception as exc:
+        f = failure_row(job.source, "render", exc)
+        return JobResult(job.source, "failed", job.output_name, error=f["error"], exit_code=f["exit_code"],
+                         seconds=time.monotonic() - start)
+    finally:
+        interruptible(False)
+
+
+def execute_portfolio(source: Path, outdir: Path):
+    """Run notebooks/portfolio.ipynb for a folder or manifest of reports (in a fresh warm kernel)."""
+    from .render import shared_renderer
+
+    params = {"reports_dir": str(source.resolve()), "outdir": str(outdir.resolve())}
+    return shared_renderer(config.portfolio_notebook()).run(params, f"{source} (portfolio)")
+
+
+# --- worker processes ----------------------------------------------------------------------
+def quiet_interrupts() -> None:
+    """Ctrl-C must end a batch with one line, not tracebacks.
+
+    A job stopped by Ctrl-C leaves nbclient tasks whose kernel is gone; asyncio would log each as
+    a traceback ("Task exception was never retrieved"): the job's own failure says it all. And a
+    KeyboardInterrupt that lands inside a finalizer cannot be raised there: Python would print it
+    ("Exception ignored in …") and drop it. It is delivered to the main thread again instead, a
+    moment later, from another thread: raised now, it would land in this hook and be printed too
+    (a no-op once this process ignores Ctrl-C, as an idle worker does).
+    """
+    import _thread
+    import logging
+
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    default = sys.unraisablehook
+
+    def hook(unraisable) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            again = threading.Timer(0.05, _thread.interrupt_main)
+            again.daemon = True  # never keeps a stopping process alive
+            again.start()
+        else:
+            default(unraisable)
+
+    sys.unraisablehook = hook
+
+
+def interruptible(on: bool) -> None:
+    """Ctrl-C stops a worker's running job (its kernel is shut down, its temp file removed);
+    an idle worker ignores it, so the pool winds down without tracebacks."""
+    if IN_WORKER:
+        signal.signal(signal.SIGINT, signal.default_int_handler if on else signal.SIG_IGN)
+
+
+IN_WORKER = False
+
+
+def worker_init(parent_pid: int) -> None:
+    global IN_WORKER
+    IN_WORKER = True
+    quiet_interrupts()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch_parent():  # a killed batch must not leave workers behind
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch_parent, daemon=True).start()
+
+
+def stamp_key(html: str, key: str) -> str:
+    """Record in the page which inputs made it (see job_key)."""
+    if not key:
+        return html
+    return html.replace("<head>", f'<head>\n<meta name="perflib-key" content="{key}">', 1)
