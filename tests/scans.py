@@ -178,3 +178,94 @@ if __name__ == "__main__":  # write a sample: python tests/scans.py OUT.pdf
               ["二、存在的问题", "部分项目前期论证不够充分。"]]
     with open(sys.argv[1], "wb") as fh:
         fh.write(make_scanned_pdf(sample, seed=int(sys.argv[2]) if len(sys.argv) > 2 else 0))
+
+
+# ---- sample reports -------------------------------------------------------------------------
+
+def _wan(rng: random.Random, lo: float, hi: float) -> float:
+    return round(rng.uniform(lo, hi), 2)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.2f}"
+
+
+def sample_report(seed: int, layout: int = 0) -> list[list]:
+    """Two pages of an invented department report (虚构样例) with budget figures in prose and in
+    ruled tables; `layout` 0 or 1 varies the wording and the second table (1: merged cells)."""
+    rng = random.Random(seed)
+    init = _wan(rng, 800, 9000)
+    adjusted = round(init * rng.uniform(1.02, 1.35), 2)
+    actual = round(adjusted * rng.uniform(0.9, 0.999), 2)
+    rate = round(actual / adjusted * 100, 2)
+    basic = [round(v * rng.uniform(0.45, 0.6), 2) for v in (init, adjusted, actual)]
+    proj = [round(a - b, 2) for a, b in zip((init, adjusted, actual), basic)]
+    n_proj = rng.randint(6, 40)
+    dept = rng.choice(["花地街道办事处", "区教育局", "县农业农村局", "市档案馆", "区民政局"])
+    year = rng.randint(2019, 2024)
+    header = ["项目", "年初预算数", "全年预算数", "全年执行数", "执行率"]
+
+    def row(label, vals):
+        return [label, *map(_fmt, vals), f"{vals[2] / vals[1] * 100:.2f}%"]
+
+    table1 = [header, row("年度资金总额", (init, adjusted, actual)),
+              row("基本支出", basic), row("项目支出", proj)]
+    if layout == 0:
+        figures = (f"{year}年度，{dept}年初预算数为{_fmt(init)}万元，全年预算数{_fmt(adjusted)}万元，"
+                   f"全年执行数{_fmt(actual)}万元，预算执行率为{rate:.2f}%。")
+    else:
+        figures = (f"本年度部门整体支出年初预算{_fmt(init)}万元，年中调整后预算为{_fmt(adjusted)}万元，"
+                   f"实际支出{_fmt(actual)}万元，预算完成率{rate:.2f}%，较年初预算增加"
+                   f"{_fmt(adjusted - init)}万元。")
+    page1 = [Title(f"{year}年度部门整体支出绩效评价报告"),
+             "一、部门基本情况",
+             f"{dept}是负责辖区公共服务和社会管理的行政单位，内设综合办公室、财务室等{rng.randint(4, 9)}"
+             f"个科室，年末在职人员{rng.randint(30, 180)}人。",
+             "二、部门整体支出情况",
+             figures,
+             "表1 部门整体支出情况（单位：万元）",
+             table1]
+    spent = [_wan(rng, 20, 400) for _ in range(3)]
+    tasks = (f"项目支出共{n_proj}个项目，全年执行数{_fmt(proj[2])}万元，其中重点项目三个，分别支出"
+             f"{_fmt(spent[0])}万元、{_fmt(spent[1])}万元和{_fmt(spent[2])}万元。")
+    if layout == 0:
+        table2 = [["序号", "项目名称", "全年预算数", "全年执行数", "执行率"]]
+        for i, s in enumerate(spent, 1):
+            budget = round(s / rng.uniform(0.9, 0.999), 2)
+            table2.append([str(i), f"重点项目{'一二三'[i - 1]}", _fmt(budget), _fmt(s), f"{s / budget * 100:.2f}%"])
+    else:
+        a, b = rng.randint(10, 30), rng.randint(90, 99)
+        table2 = [["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值"],
+                  ["产出指标", "数量指标", "培训人次", f"≥{a}次", f"{a + rng.randint(0, 5)}次", "10"],
+                  [MERGE_UP, "质量指标", "验收合格率", "100%", "100%", "10"],
+                  ["效益指标", "社会效益指标", "群众满意度", f"≥{b}%", f"{b + 0.5:.1f}%", "20"],
+                  ["合计", MERGE_LEFT, MERGE_LEFT, MERGE_LEFT, MERGE_LEFT, "40"]]
+    page2 = ["三、项目支出情况", tasks, table2,
+             "四、存在的问题",
+             "部分项目绩效目标设置不够细化，预算执行进度前慢后快，资金使用效益有待提高。"]
+    return [page1, page2]
+
+
+def expected_blocks(pages: list[list]) -> list[list[tuple[str, object]]]:
+    """What reading `pages` back should give: per page, ("p", text) and ("t", rows) in order,
+    merged cells expanded (every covered position holds the cell's text)."""
+    out = []
+    for items in pages:
+        blocks = []
+        for item in items:
+            if isinstance(item, Title):
+                blocks.append(("p", item.text))
+            elif isinstance(item, str):
+                blocks.append(("p", item))
+            else:
+                n = max(len(r) for r in item)
+                grid = [list(r) + [""] * (n - len(r)) for r in item]
+                for r in range(len(grid)):
+                    for c in range(n):
+                        if grid[r][c] is MERGE_LEFT and c > 0:
+                            grid[r][c] = grid[r][c - 1]
+                        elif grid[r][c] is MERGE_UP and r > 0:
+                            grid[r][c] = grid[r - 1][c]
+                blocks.append(("t", grid))
+        out.append(blocks)
+    return out

@@ -567,7 +567,9 @@ def _line_text(line: list[_Box]) -> str:
 def _join_lines(lines: list[list[_Box]]) -> str:
     text = ""
     for line in lines:
-        text = _glue(text, _line_text(line), space_ok=True)
+        nxt = _line_text(line)
+        # A line break splits words only in Latin text; a number wrapped mid-way is glued again.
+        text = _glue(text, nxt, space_ok=bool(text and nxt and text[-1].isalpha() and nxt[0].isalpha()))
     return text
 
 
