@@ -496,7 +496,8 @@ def _fill_grid(engine, clean, g: _Grid, boxes: list[_Box]) -> list[list[str]]:
         r, c = g.position(b.cx, b.cy)
         cell = g.root[r, c]
         # Does the box run over a wall into another cell (two texts read as one)?
-        crossed = [x for x in g.xs[1:-1] if b.x0 + 0.15 * (b.x1 - b.x0) < x < b.x1 - 0.15 * (b.x1 - b.x0)]
+        # (More than a third of a character on each side of it: the detector pads its boxes a little.)
+        crossed = [x for x in g.xs[1:-1] if b.x0 + 0.3 * b.h < x < b.x1 - 0.3 * b.h]
         walls = [x for x in crossed if g.root.get((r, g.xs.index(x) - 1)) != g.root.get((r, g.xs.index(x)))]
         if walls:
             for cc in range(n_cols):
