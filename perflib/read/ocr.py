@@ -193,7 +193,11 @@ def _new_engine(name: str):
                               "install rapidocr-onnxruntime (make setup).") from None
     threads = ocr_threads()
     cv2.setNumThreads(threads)
-    return RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1, print_verbose=False)
+    # Recognition one crop at a time, padded to at least 160 px instead of 320: on one thread
+    # this reads a page's crops in half the time of the default (batches of 6, padded to
+    # 320 px and to the widest crop of the batch), with the same text.
+    return RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1, print_verbose=False,
+                    rec_batch_num=1, rec_img_shape=[3, 48, 160])
 
 
 # ---- cache ----------------------------------------------------------------------------------
@@ -534,16 +538,46 @@ def _fill_grid(engine, clean, g: _Grid, boxes: list[_Box]) -> list[list[str]]:
         r1 = max(p[0] for p in span)
         c1 = max(p[1] for p in span)
         x0, x1, y0, y1 = g.xs[c0], g.xs[c1 + 1], g.ys[r0], g.ys[r1 + 1]
-        crop = clean[y0:y1, x0:x1]
-        per_cell[cell] = _recognise(engine, _pad(crop), offset=(x0 - 16, y0 - 16)) if crop.size else []
+        per_cell[cell] = _read_cell(engine, clean, x0, y0, x1, y1)
     text = {cell: _join_lines(_lines(bs)) for cell, bs in per_cell.items()}
     return [[_fix_numbers(text.get(g.root[r, c], "")) for c in range(n_cols)] for r in range(n_rows)]
 
 
-def _pad(img):
+def _read_cell(engine, img, x0: int, y0: int, x1: int, y1: int) -> list[_Box]:
+    """The lines of text inside one cell (rulings already painted out): bands of ink rows,
+    each read by the recogniser alone (no detection pass: a cell is small and plain)."""
     import cv2
+    import numpy as np
 
-    return cv2.copyMakeBorder(img, 16, 16, 16, 16, cv2.BORDER_CONSTANT, value=255)
+    m = 3  # stay clear of the walls
+    crop = img[y0 + m:y1 - m, x0 + m:x1 - m]
+    if crop.size == 0 or crop.min() > 128:
+        return []
+    ink = (crop < 128).astype(np.uint8)
+    rows = cv2.dilate(ink, np.ones((5, 1), np.uint8)).sum(axis=1) > 0  # bridge gaps inside characters
+    out = []
+    y = 0
+    while y < len(rows):
+        if not rows[y]:
+            y += 1
+            continue
+        top = y
+        while y < len(rows) and rows[y]:
+            y += 1
+        band = ink[top:y]
+        h = y - top
+        cols = np.flatnonzero(band.sum(axis=0))
+        if h < 6 or cols.size == 0:
+            continue  # a speck
+        left, right = int(cols[0]), int(cols[-1]) + 1
+        piece = crop[top:y, left:right]
+        pad = max(4, round(0.3 * h))
+        piece = cv2.copyMakeBorder(piece, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
+        (text, score), = engine.text_rec([cv2.cvtColor(piece, cv2.COLOR_GRAY2BGR)])[0]
+        text = text.strip()
+        if text and float(score) >= engine.text_score:
+            out.append(_Box(x0 + m + left, y0 + m + top, x0 + m + right, y0 + m + y, text, float(score)))
+    return out
 
 
 # ---- prose ------------------------------------------------------------------------------------
