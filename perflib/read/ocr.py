@@ -702,7 +702,9 @@ def _fix_numbers(text: str) -> str:
       amount must have the comma grouping *and* a decimal part;
     - "。" or "·" between digits → "." (never a sentence end or a name dot there);
     - spaces inside a number next to "," or "." → removed ("4, 982. 39");
-    - Latin O/o, l/I/| between digits → 0 / 1.
+    - Latin O/o, l/I/| between digits → 0 / 1;
+    - a "," before the last one or two digits of a rate or amount (followed by %, 元, 万元,
+      亿元 or the end) → "." (a thousands group has three digits).
     """
     # spaces around number punctuation inside a number
     text = re.sub(rf"(?<={_D})\s*([,.，。．·])\s*(?={_D})", r"\1", text)
@@ -712,6 +714,11 @@ def _fix_numbers(text: str) -> str:
     text = re.sub(rf"(?<={_D})[lI|](?={_D})", "1", text)
     # 。 or · between digits is a decimal point
     text = re.sub(rf"(?<={_D})[。·∙•](?={_D})", ".", text)
+
+    # A "," before the last one or two digits of a rate or an amount is its decimal point
+    # misread: a thousands group has three digits ("98,14%" → "98.14%", "2,858,57万元").
+    text = re.sub(rf"(?<![0-9０-９,，])({_D}{{1,3}}(?:[,，]{_D}{{3}})*)[,，]({_D}{{1,2}})(?=\s*(?:[%％]|万元|亿元|元|$))",
+                  r"\1.\2", text)
 
     def thousands(m: re.Match) -> str:
         return re.sub(r"[，、]", ",", m.group(0))

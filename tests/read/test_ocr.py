@@ -178,6 +178,11 @@ def test_corrupt_pdf_is_unreadable(offline):
     ("培训3，100人次", "培训3，100人次"),          # no decimals: may be a pause, left alone
     ("任务完成。2023年", "任务完成。2023年"),      # a sentence end before a year stays
     ("分别为12，13和14", "分别为12，13和14"),
+    ("执行率98,14%", "执行率98.14%"),             # a thousands group has three digits
+    ("2,858,57", "2,858.57"),
+    ("支出1，234，5万元", "支出1,234.5万元"),
+    ("第3,4条", "第3,4条"),
+    ("共12,345人", "共12,345人"),
 ])
 def test_number_repairs_only_when_unambiguous(raw, fixed):
     assert ocr._fix_numbers(raw) == fixed
