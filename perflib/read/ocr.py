@@ -27,7 +27,9 @@ How a page is read
 5. Boxes whose centre is inside a table go to their cell; a merged cell's
    text fills every grid position it covers. A box that straddles a column
    wall (two cells' texts read as one) is read again cell by cell.
-   The table is ``Table(rows, header_rows=1, header_cols=1)``.
+   The table is ``Table(rows, header_rows=1, header_cols=1)``; its ``title`` is the
+   paragraph just above it when that reads like a caption (表1 …, …表, 单位：万元),
+   which also stays a paragraph.
 6. The other boxes are grouped into lines (vertical overlap), sorted by x,
    and lines into paragraphs (a new paragraph at an indent, after a line that
    stops short of the right margin, or after a wider gap); text is joined
@@ -327,7 +329,16 @@ def _read_image(engine, image, page: int, dpi: int) -> list[Block]:
     for y, text in _paragraphs(prose, lambda box, side: _reread_edge(engine, clean, box, side)):
         placed.append((y, Paragraph(text=text, loc=Location(page=page, ocr=True))))
     placed.sort(key=lambda t: t[0])
-    return [b for _, b in placed]
+    blocks = [b for _, b in placed]
+    for prev, b in zip([None] + blocks[:-1], blocks):
+        if isinstance(b, Table) and isinstance(prev, Paragraph) and _CAPTION.search(prev.text) \
+                and len(prev.text) <= 60:
+            b.title = prev.text  # the caption stays a paragraph too
+    return blocks
+
+
+# A table's caption: "表1 …", "附表2 …", "…情况表", "（单位：万元）".
+_CAPTION = re.compile(r"^(?:附)?表\s*[0-9一二三四五六七八九十]+|表\s*$|单位\s*[:：]")
 
 
 def _recognise(engine, img, offset=(0, 0)) -> list[_Box]:

@@ -110,6 +110,7 @@ def test_budget_table_figures(scanned):
     for row in table.rows[1:]:
         assert all(re.fullmatch(r"\d{1,3}(,\d{3})*\.\d{2}", cell) for cell in row[1:4]), row
         assert re.fullmatch(r"\d{1,3}\.\d{2}%", row[4]), row
+    assert _squash(table.title) == _squash("表1 部门整体支出情况（单位：万元）")
     assert "全年执行数" in table.cell_evidence(1, 3) and "年度资金总额" in table.cell_evidence(1, 3)
     assert table.cell_loc(1, 3).ocr and table.cell_loc(1, 3).page == 1
 
