@@ -14,7 +14,7 @@ How a page is read
 1. pdfium renders the page at ``dpi`` (200 by default) in grey.
 2. Specks are removed (3×3 median: a lone dark pixel next to a figure reads as "-" or
    "."; a decimal point at 150+ dpi is several pixels wide and survives).
-   Skew: the angle (within ±3°) that makes the rows of ink sharpest (the
+   Skew: the angle (within ±5°) that makes the rows of ink sharpest (the
    projection profile of a reduced binary image) is found and the page
    is rotated back, so lines of text and table rulings are level again.
 3. Ruled tables: long horizontal and vertical strokes are kept by
@@ -76,8 +76,9 @@ from .document import Block, Location, Paragraph, Table
 LAYOUT_VERSION = 1          # bump when the layout/normalisation below changes what a page yields
 DEFAULT_MAX_OCR_PAGES = 300
 DEFAULT_DPI = 200
+MAX_PIXELS = 40_000_000    # a page is rendered at most this big (A4 at 200 dpi: 3.9 M)
 DET_SIDE = 1280            # longest side of the image text detection runs on
-MAX_SKEW = 3.0              # degrees of rotation looked for
+MAX_SKEW = 5.0              # degrees of rotation looked for
 
 _ENGINE = None
 _ENGINE_LOCK = threading.Lock()
@@ -95,6 +96,8 @@ def ocr_pdf_pages(data: bytes, pages: list[int], sha256: str, *, dpi: int = DEFA
     UnreadableInput.
     """
     pages = list(dict.fromkeys(pages))
+    if not pages:
+        return {}
     limit = max_ocr_pages()
     if len(pages) > limit:
         raise UnreadableInput(f"{name}: {len(pages)} scanned pages would need OCR, more than the "
@@ -119,8 +122,11 @@ def ocr_pdf_pages(data: bytes, pages: list[int], sha256: str, *, dpi: int = DEFA
             for n in missing:
                 if not 1 <= n <= len(pdf):
                     raise UnreadableInput(f"{name}: page {n} does not exist (the PDF has {len(pdf)}).")
-                image = pdf[n - 1].render(scale=dpi / 72, grayscale=True).to_pil()
-                blocks = _read_image(engine, image, n, dpi)
+                page = pdf[n - 1]
+                w, h = page.get_size()  # points
+                scale = min(dpi / 72, (MAX_PIXELS / max(1.0, w * h)) ** 0.5)  # a poster-sized page is read smaller
+                image = page.render(scale=scale, grayscale=True).to_pil()
+                blocks = _read_image(engine, image, n, round(scale * 72))
                 _cache_write(sha256, n, dpi, blocks)
                 out[n] = blocks
         finally:
@@ -191,7 +197,7 @@ def _new_engine(name: str):
         import cv2
         from rapidocr_onnxruntime import RapidOCR
     except ImportError:
-        raise UnreadableInput(f"{name}: its pages are scanned images and cannot OCR here: "
+        raise UnreadableInput(f"{name}: its pages are scanned images, and perflib cannot OCR here: "
                               "install rapidocr-onnxruntime (make setup).") from None
     threads = ocr_threads()
     cv2.setNumThreads(threads)
