@@ -36,7 +36,7 @@ How a page is read
    without spaces between CJK characters. Paragraphs and tables are ordered by y.
    A number wrapped across two lines is glued again; the "." or "," at such a
    break, which the recogniser tends to drop at the edge of a box, is looked
-   for again in crops widened at the break.
+   for again in the line's end and the next line's start read side by side.
 7. Numbers: obvious OCR confusions *inside* a number are mended (``4，982.39``
    → ``4,982.39``, ``98。37%`` → ``98.37%``, ``O``/``l`` between digits), never
    a digit invented; CJK punctuation elsewhere is kept as read (fullwidth →
@@ -332,7 +332,7 @@ def _read_image(engine, image, page: int, dpi: int) -> list[Block]:
         if any(any(c for c in r) for r in rows):
             placed.append((g.ys[0], Table(rows=rows, loc=Location(page=page, table=None, ocr=True),
                                           header_rows=1, header_cols=1)))
-    for y, text in _paragraphs(prose, lambda box, side: _reread_edge(engine, clean, box, side)):
+    for y, text in _paragraphs(prose, lambda last, first: _read_join(engine, clean, last, first)):
         placed.append((y, Paragraph(text=text, loc=Location(page=page, ocr=True))))
     placed.sort(key=lambda t: t[0])
     blocks = [b for _, b in placed]
@@ -375,23 +375,34 @@ def _recognise(engine, img, offset=(0, 0)) -> list[_Box]:
     return out
 
 
-def _reread_edge(engine, img, box: _Box, side: str) -> str:
-    """The last (side="right") or first (side="left") few characters of `box` read again from
-    a crop widened by ⅔ of a character on that side, on white."""
+def _read_join(engine, img, last: _Box, first: _Box) -> str:
+    """The last few characters of one line and the first few of the next, side by side, read."""
     import cv2
+    import numpy as np
 
-    h, w = img.shape[:2]
-    ext, pad, span = 0.66 * box.h, 0.15 * box.h, 4.0 * box.h
-    if side == "right":
-        x0, x1 = max(box.x0, box.x1 - span), box.x1 + ext
-    else:
-        x0, x1 = box.x0 - ext, min(box.x1, box.x0 + span)
-    crop = img[max(0, round(box.y0 - pad)):min(h, round(box.y1 + pad)), max(0, round(x0)):min(w, round(x1))]
-    if crop.size == 0:
+    H, W = img.shape[:2]
+
+    def crop(box: _Box, x0: float, x1: float):
+        pad = 0.15 * box.h
+        c = img[max(0, round(box.y0 - pad)):min(H, round(box.y1 + pad)), max(0, round(x0)):min(W, round(x1))]
+        if c.size == 0:
+            return None
+        return cv2.resize(c, (max(1, round(c.shape[1] * 48 / c.shape[0])), 48), interpolation=cv2.INTER_AREA)
+
+    def trim(c, side: str):
+        cols = np.flatnonzero((c < 128).any(axis=0))
+        if cols.size == 0:
+            return c
+        return c[:, :cols[-1] + 1] if side == "right" else c[:, cols[0]:]
+
+    a = crop(last, max(last.x0, last.x1 - 4 * last.h), last.x1 + 0.66 * last.h)
+    b = crop(first, first.x0 - 0.66 * first.h, min(first.x1, first.x0 + 4 * first.h))
+    if a is None or b is None:
         return ""
-    m = round(0.3 * box.h)
-    crop = cv2.copyMakeBorder(crop, m, m, m, m, cv2.BORDER_CONSTANT, value=255)
-    (text, score), = engine.text_rec([cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR)])[0]
+    gap = np.full((48, 6), 255, np.uint8)
+    row = np.hstack([trim(a, "right"), gap, trim(b, "left")])
+    row = cv2.copyMakeBorder(row, 8, 8, 12, 12, cv2.BORDER_CONSTANT, value=255)
+    (text, score), = engine.text_rec([cv2.cvtColor(row, cv2.COLOR_GRAY2BGR)])[0]
     return text.strip() if float(score) >= engine.text_score else ""
 
 
@@ -641,12 +652,12 @@ def _line_text(line: list[_Box]) -> str:
     return text
 
 
-def _join_lines(lines: list[list[_Box]], reread=None) -> str:
+def _join_lines(lines: list[list[_Box]], read_join=None) -> str:
     text = ""
     for prev, line in zip([None] + lines[:-1], lines):
         nxt = _line_text(line)
-        if reread is not None and text[-1:].isdigit() and nxt[:1].isdigit():
-            text, nxt = _mend_break(text, nxt, prev[-1], line[0], reread)
+        if read_join is not None and text[-1:].isdigit() and nxt[:1].isdigit():
+            text, nxt = _mend_break(text, nxt, prev[-1], line[0], read_join)
         # A line break splits words only in Latin text; a number wrapped mid-way is glued again.
         text = _glue(text, nxt, space_ok=bool(text and nxt and text[-1].isalpha() and nxt[0].isalpha()))
     return text
@@ -655,26 +666,24 @@ def _join_lines(lines: list[list[_Box]], reread=None) -> str:
 _BREAK_MARKS = {".": ".", "．": ".", "。": ".", "·": ".", ",": ",", "，": ","}
 
 
-def _mend_break(text: str, nxt: str, last: _Box, first: _Box, reread) -> tuple[str, str]:
-    """A number wrapped across two lines ("…支出68." / "15万元"): the point or comma at the
-    break sits at the very edge of a text box and the recogniser tends to drop it. The
-    break's two sides are read again from crops of the last (first) few characters widened
-    at the break; a mark found there next to the same digits is kept. Only "." or "," can
-    be added: a digit is never invented."""
+def _mend_break(text: str, nxt: str, last: _Box, first: _Box, read_join) -> tuple[str, str]:
+    """A number wrapped across two lines ("…支出218." / "66万元"): the point or comma at the
+    break sits at the very edge of a text box, alone, and the recogniser tends to drop it.
+    The end of the one line and the start of the next are put side by side in one image and
+    read again, so the mark is seen between its digits; a mark found there between the same
+    digits is kept. Only "." or "," can be added: a digit is never invented."""
     tail = re.search(r"\d+$", last.text)
-    if tail:
-        wide = reread(last, "right")
-        if len(wide) > 1 and wide[-1] in _BREAK_MARKS and wide[:-1].endswith(tail.group()):
-            return text + _BREAK_MARKS[wide[-1]], nxt
     head = re.match(r"\d+", first.text)
-    if head:
-        wide = reread(first, "left")
-        if len(wide) > 1 and wide[0] in _BREAK_MARKS and wide[1:].startswith(head.group()):
-            return text, _BREAK_MARKS[wide[0]] + nxt
+    if not (tail and head):
+        return text, nxt
+    joined = read_join(last, first)
+    m = re.search(re.escape(tail.group()) + "([.．。·,，])" + re.escape(head.group()), joined)
+    if m:
+        return text + _BREAK_MARKS[m.group(1)], nxt
     return text, nxt
 
 
-def _paragraphs(boxes: list[_Box], reread=None) -> list[tuple[float, str]]:
+def _paragraphs(boxes: list[_Box], read_join=None) -> list[tuple[float, str]]:
     """Prose lines → paragraphs: (top y, text), top to bottom."""
     lines = _lines(boxes)
     if not lines:
@@ -700,7 +709,7 @@ def _paragraphs(boxes: list[_Box], reread=None) -> list[tuple[float, str]]:
         prev = ln
     out = []
     for top, lns in paras:
-        text = _fix_numbers(_join_lines(lns, reread))
+        text = _fix_numbers(_join_lines(lns, read_join))
         if text:
             out.append((top, text))
     return out

@@ -115,13 +115,14 @@ def test_budget_table_figures(scanned):
     assert table.cell_loc(1, 3).ocr and table.cell_loc(1, 3).page == 1
 
 
-def test_merged_cells_expanded():
-    """Checked on the variant whose second table merges cells (sharing its OCR result)."""
-    v = VARIANTS["merged-150dpi-0.8deg"]
-    want = [w for k, w in expected_blocks(sample_report(v["seed"], v["layout"]))[1] if k == "t"][0]
-    assert want[2][0] == want[1][0] == "产出指标"    # merged down
-    assert want[4][:5] == ["合计"] * 5               # merged across
-    # (the OCR result itself is compared cell by cell in test_tables_grid_headers_and_cells)
+def test_merged_cells_expanded(scanned):
+    table = next(b for b in scanned.got[2] if isinstance(b, Table))
+    if table.cell(0, 0) != "一级指标":
+        pytest.skip("this layout's second table has no merged cells")
+    assert table.cell(1, 0) == table.cell(2, 0) == "产出指标"   # a cell spanning two rows
+    assert table.row_header(2) == "产出指标"
+    assert table.rows[4][:5] == ["合计"] * 5                      # a cell spanning five columns
+    assert table.cell(4, 5) == "40"
 
 
 def test_second_read_comes_from_the_cache(scanned, monkeypatch):
@@ -187,3 +188,27 @@ def test_corrupt_pdf_is_unreadable(offline):
 ])
 def test_number_repairs_only_when_unambiguous(raw, fixed):
     assert ocr._fix_numbers(raw) == fixed
+
+
+# More scans, harder: other seeds, stronger rotation (the page is deskewed within ±5°), more noise.
+HARDER = {
+    "seed31-180dpi-2.5deg": dict(seed=31, layout=0, dpi=180, max_angle=2.5, noise=0.04),
+    "seed32-150dpi-noisy": dict(seed=32, layout=1, dpi=150, max_angle=1.0, noise=0.08),
+    "seed33-200dpi-4deg": dict(seed=33, layout=1, dpi=200, max_angle=4.0, noise=0.05),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("variant", list(HARDER))
+def test_harder_scans_read_back_exactly(variant, offline):
+    v = HARDER[variant]
+    pages = sample_report(v["seed"], v["layout"])
+    data = make_scanned_pdf(pages, seed=v["seed"], dpi=v["dpi"], max_angle=v["max_angle"], noise=v["noise"])
+    got = ocr.ocr_pdf_pages(data, [1, 2], hashlib.sha256(data).hexdigest(), name="scan.pdf")
+    for page, want in enumerate(expected_blocks(pages), 1):
+        assert len(got[page]) == len(want)
+        for block, (kind, value) in zip(got[page], want):
+            if kind == "t":
+                assert isinstance(block, Table) and block.rows == value
+            else:
+                assert NUMBER.findall(block.text) == NUMBER.findall(value), (block.text, value)
