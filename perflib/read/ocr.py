@@ -347,7 +347,7 @@ def _read_image(engine, image, page: int, dpi: int) -> list[Block]:
 _CAPTION = re.compile(r"^(?:附)?表\s*[0-9一二三四五六七八九十]+|表\s*$|单位\s*[:：]")
 
 
-def _recognise(engine, img, offset=(0, 0)) -> list[_Box]:
+def _recognise(engine, img) -> list[_Box]:
     """Text boxes of a grey image: detection on the image reduced to DET_SIDE pixels (the
     detector's cost grows with the area), recognition on crops of the full-size image."""
     import cv2
@@ -369,8 +369,7 @@ def _recognise(engine, img, offset=(0, 0)) -> list[_Box]:
         text = text.strip()
         if not text or float(score) < engine.text_score:
             continue
-        out.append(_Box(float(q[:, 0].min()) + offset[0], float(q[:, 1].min()) + offset[1],
-                        float(q[:, 0].max()) + offset[0], float(q[:, 1].max()) + offset[1],
+        out.append(_Box(float(q[:, 0].min()), float(q[:, 1].min()), float(q[:, 0].max()), float(q[:, 1].max()),
                         text, float(score)))
     return out
 
