@@ -140,6 +140,26 @@ def test_second_read_comes_from_the_cache(scanned, monkeypatch):
     assert len(files) == 2 and not any(p.name.startswith(".tmp") for p in (ocr.cache_dir() / "ocr").iterdir())
 
 
+def test_cache_hit_in_a_fresh_process_imports_no_ocr(scanned, tmp_path):
+    """A cached page costs no model, no rapidocr, no onnxruntime, no pdfium, no OpenCV."""
+    import subprocess
+
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(scanned.data)
+    code = (
+        "import sys, time; from pathlib import Path; from perflib.read import ocr; "
+        f"data = Path({str(pdf)!r}).read_bytes(); t = time.perf_counter(); "
+        f"got = ocr.ocr_pdf_pages(data, [1, 2], {scanned.sha!r}, name='scan.pdf'); "
+        "dt = time.perf_counter() - t; "
+        "heavy = [m for m in ('rapidocr_onnxruntime', 'onnxruntime', 'pypdfium2', 'cv2') if m in sys.modules]; "
+        "print(sum(len(b) for b in got.values()), heavy, dt)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) == sum(len(b) for b in scanned.got.values())
+    assert out[1] == "[]", out
+    assert float(out[2]) < 0.5  # the first hit of a process, imports of json/metadata included
+
+
 def _timed(fn) -> float:
     t = time.perf_counter()
     fn()
