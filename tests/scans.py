@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import random
 from dataclasses import dataclass
+import time
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
@@ -161,8 +162,9 @@ def make_scanned_pdf(pages: list[list], *, seed: int = 0, dpi: int = 180, max_an
     rng = random.Random(seed)
     images = [_scan(_page(items, dpi, rng, font_pt), rng, max_angle, noise) for items in pages]
     buf = io.BytesIO()
+    fixed = time.gmtime(1704067200)  # 2024-01-01; Pillow stamps the time of saving otherwise
     images[0].save(buf, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi),
-                   quality=quality)
+                   quality=quality, creationDate=fixed, modDate=fixed)
     return buf.getvalue()
 
 

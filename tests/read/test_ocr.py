@@ -166,6 +166,12 @@ def _timed(fn) -> float:
     return time.perf_counter() - t
 
 
+def test_scans_are_deterministic():
+    page = [["年初预算数为1,234.56万元。", [["项目", "金额"], ["合计", "1,234.56"]]]]
+    assert make_scanned_pdf(page, seed=3, dpi=100) == make_scanned_pdf(page, seed=3, dpi=100)
+    assert make_scanned_pdf(page, seed=3, dpi=100) != make_scanned_pdf(page, seed=4, dpi=100)
+
+
 def test_page_limit(monkeypatch):
     monkeypatch.setenv("PERFLIB_MAX_OCR_PAGES", "1")
     with pytest.raises(UnreadableInput, match=r"scan\.pdf.*limit of 1 OCR pages"):
