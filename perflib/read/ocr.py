@@ -11,7 +11,8 @@ order, every block located ``Location(page=n, ocr=True)`` (tables with
 
 How a page is read
 ------------------
-1. pdfium renders the page at ``dpi`` (200 by default) in grey.
+1. pdfium renders the page at ``dpi`` (200 by default) in grey (a poster-sized page at
+   most MAX_PIXELS = 40 M pixels).
 2. Specks are removed (3×3 median: a lone dark pixel next to a figure reads as "-" or
    "."; a decimal point at 150+ dpi is several pixels wide and survives).
    Skew: the angle (within ±5°) that makes the rows of ink sharpest (the
@@ -23,10 +24,12 @@ How a page is read
    positions means one merged cell spans both. The rulings are then painted
    out of the image, so the recogniser never reads a "|" as "1".
 4. RapidOCR (PP-OCRv4 det + rec, ONNX, models inside the wheel — nothing is
-   downloaded) finds and reads the text boxes of the whole page at once.
+   downloaded) finds the text boxes of the whole page at once, on the page reduced
+   to 1280 px (``$PERFLIB_OCR_DET_SIDE``), and reads each box from the full-size
+   page, one crop at a time.
 5. Boxes whose centre is inside a table go to their cell; a merged cell's
    text fills every grid position it covers. A box that straddles a column
-   wall (two cells' texts read as one) is read again cell by cell.
+   wall (two cells' texts read as one) is read again cell by cell, line by line.
    The table is ``Table(rows, header_rows=1, header_cols=1)``; its ``title`` is the
    paragraph just above it when that reads like a caption (表1 …, …表, 单位：万元),
    which also stays a paragraph.
@@ -49,15 +52,19 @@ A page's blocks are kept as JSON in ``<cache>/ocr/`` (``$PERFLIB_CACHE_DIR``, el
 sha256, the page, the dpi, the rapidocr version and this module's
 ``LAYOUT_VERSION``; written atomically (temp file + ``os.replace``). A cache hit
 imports neither rapidocr nor pypdfium2 and loads no model: a re-read of an
-unchanged scan costs about a millisecond. The engine (slow to load: ~1 s) is
+unchanged scan costs a fraction of a millisecond. The engine (slow to load: ~0.3–1 s) is
 created once per process on first need and reused; it runs on
 ``$PERFLIB_OCR_THREADS`` threads (default 1: batches run one process per core).
 
 Errors
 ------
-``UnreadableInput`` (exit 2), one sentence naming the file: more pages than
-``$PERFLIB_MAX_OCR_PAGES`` (default 300); rapidocr not installed; a PDF pdfium
-cannot open; nothing recognisable on any of the requested pages.
+``UnreadableInput`` (exit 2), one sentence naming the file (the ``name`` argument):
+more pages than ``$PERFLIB_MAX_OCR_PAGES`` (default 300); rapidocr not installed;
+a PDF pdfium cannot open; a page that does not exist; nothing recognisable on any
+of the requested pages. A page without text in an otherwise readable scan maps to [].
+
+Also public: ``ocr_image(image, page)`` (one page image, uncached), ``get_engine()``,
+``cache_dir()``, ``max_ocr_pages()``, ``ocr_threads()``, ``engine_version()``.
 """
 from __future__ import annotations
 
