@@ -8,7 +8,7 @@
 A page is a list of items: a ``str`` is a paragraph (first line indented two
 characters, wrapped at the text width), a ``list`` of rows is a ruled table
 (every cell boxed; the first column sized to its labels, the others sharing
-the rest). In a table row, ``MERGE_LEFT`` (None) makes the cell to its left
+the rest; a text wider than its cell wraps inside it). In a table row, ``MERGE_LEFT`` (None) makes the cell to its left
 span this column too, and ``MERGE_UP`` makes the cell above span this row.
 An item may also be ``Title("…")`` (centred, larger).
 
@@ -71,8 +71,6 @@ def _draw_table(draw: ImageDraw.ImageDraw, rows: list[list], x0: int, y0: int, w
     first = min(first, width * 0.4)
     rest = (width - first) / max(n_cols - 1, 1)
     xs = [x0] + [round(x0 + first + i * rest) for i in range(n_cols)]
-    row_h = round(size * rng.uniform(1.9, 2.3))
-    ys = [y0 + i * row_h for i in range(len(grid) + 1)]
     # Resolve merges: each position → its anchor (top-left cell of the span).
     anchor = {}
     for r, row in enumerate(grid):
@@ -83,6 +81,25 @@ def _draw_table(draw: ImageDraw.ImageDraw, rows: list[list], x0: int, y0: int, w
                 anchor[r, c] = anchor[r - 1, c]
             else:
                 anchor[r, c] = (r, c)
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for pos, a in anchor.items():
+        spans.setdefault(a, []).append(pos)
+    # A text wider than its cell wraps inside it; a row is as tall as its tallest cell.
+    line_h = round(size * 1.35)
+    lines: dict[tuple[int, int], list[str]] = {}
+    for (r, c), cells in spans.items():
+        text = grid[r][c]
+        c1 = max(p[1] for p in cells)
+        inner = xs[c1 + 1] - xs[c] - 0.8 * size
+        lines[r, c] = _wrap(text, font, inner, 0) if isinstance(text, str) and text else []
+    base = round(size * rng.uniform(1.9, 2.3))
+    heights = [base] * len(grid)
+    for (r, c), cells in spans.items():
+        if max(p[0] for p in cells) == r:  # cells spanning rows keep the rows' own heights
+            heights[r] = max(heights[r], len(lines[r, c]) * line_h + round(0.8 * size))
+    ys = [y0]
+    for h in heights:
+        ys.append(ys[-1] + h)
     # Outer frame, then inner walls wherever two positions belong to different cells.
     draw.rectangle([xs[0], ys[0], xs[-1], ys[-1]], outline=0, width=line_px)
     for r in range(len(grid)):
@@ -91,21 +108,17 @@ def _draw_table(draw: ImageDraw.ImageDraw, rows: list[list], x0: int, y0: int, w
                 draw.line([xs[c + 1], ys[r], xs[c + 1], ys[r + 1]], fill=0, width=line_px)
             if r + 1 < len(grid) and anchor[r, c] != anchor[r + 1, c]:
                 draw.line([xs[c], ys[r + 1], xs[c + 1], ys[r + 1]], fill=0, width=line_px)
-    # Text, centred in each cell's span (the first column left-aligned).
-    spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for pos, a in anchor.items():
-        spans.setdefault(a, []).append(pos)
+    # Text, centred in each cell's span (the first column left-aligned), line under line.
     for (r, c), cells in spans.items():
-        text = grid[r][c]
-        if not isinstance(text, str) or not text:
-            continue
         r1 = max(p[0] for p in cells)
         c1 = max(p[1] for p in cells)
         left, right, top, bottom = xs[c], xs[c1 + 1], ys[r], ys[r1 + 1]
-        w = font.getlength(text)
-        x = left + 0.5 * size if c == 0 else (left + right - w) / 2
-        y = (top + bottom) / 2
-        draw.text((x, y), text, font=font, fill=0, anchor="lm")
+        block = lines[r, c]
+        for i, text in enumerate(block):
+            w = font.getlength(text)
+            x = left + 0.5 * size if c == 0 else (left + right - w) / 2
+            y = (top + bottom) / 2 + (i - (len(block) - 1) / 2) * line_h
+            draw.text((x, y), text, font=font, fill=0, anchor="lm")
     return ys[-1]
 
 

@@ -125,6 +125,19 @@ def test_merged_cells_expanded(scanned):
     assert table.cell(4, 5) == "40"
 
 
+def test_cells_wrapped_over_several_lines(offline):
+    """A 偏差原因 cell wraps over three lines: its text comes back whole, in order, unspaced."""
+    pages = [["四、绩效指标完成情况",
+              [["三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"],
+               ["培训人次", "≥20次", "18次", "受疫情影响部分培训延期举办，下一年度将提前制定培训计划并分批实施"],
+               ["资金到位率", "100%", "98.50%", "上级补助资金于年末才下达，导致部分资金未能及时拨付到位"],
+               ["群众满意度", "≥95%", "96.20%", "无"]]]]
+    data = make_scanned_pdf(pages, seed=9, dpi=180, max_angle=0.8)
+    got = ocr.ocr_pdf_pages(data, [1], hashlib.sha256(data).hexdigest(), name="form.pdf")[1]
+    assert [type(b) for b in got] == [Paragraph, Table]
+    assert got[1].rows == expected_blocks(pages)[0][1][1]
+
+
 def test_second_read_comes_from_the_cache(scanned, monkeypatch):
     def no_engine(name):
         raise AssertionError("the OCR engine was loaded for a cached page")
