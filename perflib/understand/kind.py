@@ -1,0 +1,49 @@
+"""What kind of document a text is: a department's overall-expenditure report (the
+only kind that gets a page), one project's report, a 决算/预算 disclosure, an
+article page whose report is only a linked attachment, or something else.
+
+The kind is read from the title (the first short lines, site furniture aside);
+the phrases are lexicon.toml's `kinds`.
+"""
+from __future__ import annotations
+
+from .lexicon import LEX
+
+KINDS = ("department", "project", "final_accounts", "attachment_only", "other")
+_TITLE_LINES = 12
+_BODY_CHARS = 200  # less prose than this besides attachment lines: the page only links its report
+
+
+def title_kind(paragraphs: list[str]) -> str | None:
+    """The kind the title names, or None when no title line names one."""
+    seen = 0
+    for para in paragraphs:
+        if seen >= _TITLE_LINES:
+            break
+        if LEX.furniture.search(para) or LEX.attachment.search(para) or LEX.toc.search(para):
+            continue
+        seen += 1
+        if len(para) > 80 or "。" in para:
+            continue  # prose, not a title
+        m = LEX.kinds.search(para)
+        if m:
+            return m.lastgroup
+    return None
+
+
+def only_attachments(paragraphs: list[str]) -> bool:
+    """An article whose body is a line or two and links to 附件 files."""
+    links = [p for p in paragraphs if LEX.attachment.search(p)]
+    body = sum(len(p) for p in paragraphs if not LEX.attachment.search(p) and not LEX.furniture.search(p))
+    return bool(links) and body < _BODY_CHARS
+
+
+def document_kind(paragraphs: list[str], has_figures: bool) -> str:
+    kind = title_kind(paragraphs)
+    if kind is not None and kind != "department":
+        return kind
+    if not has_figures and only_attachments(paragraphs):
+        return "attachment_only"
+    if kind is None and not has_figures:
+        return "other"
+    return "department"

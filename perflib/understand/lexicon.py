@@ -1,0 +1,125 @@
+"""The phrasings the parser knows (lexicon.toml), compiled once at import.
+
+`LEX` is the one compiled lexicon; parse.py, outline.py and rating.py read
+every label, block word, unit and style from it. `load(text)` compiles
+another TOML text (tests), and records which keys the code read, so a test
+can tell an entry nobody uses.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from ..numbers import NUMBER
+
+
+@dataclass(frozen=True)
+class Label:
+    field: str | None
+    kind: str | None  # "money" | "percent"
+    pattern: str
+    sign: int = 1  # -1: the label itself says "decrease"
+    block: str | None = None  # the label names its block itself
+
+
+class _Tracked(dict):
+    """A dict that remembers which keys were read."""
+
+    def __init__(self, data: dict):
+        super().__init__(data)
+        self.used: set[str] = set()
+
+    def __getitem__(self, key):
+        self.used.add(key)
+        return super().__getitem__(key)
+
+
+def _alt(words) -> str:
+    """Alternation of literal words, longest first (so 办事处 wins over 办)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _labels(entries: list[dict]) -> list[Label]:
+    return [Label(e["field"] or None, e.get("kind") or None, e["phrase"], int(e.get("sign", 1)), e.get("block"))
+            for e in entries]
+
+
+def _groups(entries: list[dict], key: str) -> str:
+    """One pattern whose named group says which entry matched: (?P<overall>…)|(?P<basic>…)."""
+    by_name: dict[str, list[str]] = {}
+    for e in entries:
+        by_name.setdefault(e[key].replace("-", "_"), []).append(e["phrase"])
+    return "|".join(f"(?P<{name}>{'|'.join(ps)})" for name, ps in by_name.items())
+
+
+def _block_words(entries: list[dict], where: str) -> re.Pattern:
+    by_block: dict[str, list[str]] = {}
+    for e in entries:
+        if where in e["in"]:
+            by_block.setdefault(e["block"], []).append(e["word"])
+    return re.compile("|".join(f"(?P<{b}>{_alt(ws)})" for b, ws in by_block.items()))
+
+
+class Lexicon:
+    """Every compiled pattern the parser uses, built from one TOML text."""
+
+    def __init__(self, text: str):
+        raw = _Tracked(tomllib.loads(text))
+        self.raw = raw
+        units = raw["units"]
+        self.unit = "|".join(units)
+        filler = raw["filler"]
+        # labels
+        self.labels = _labels(raw["labels"])
+        self.label_re = re.compile("|".join(f"(?P<L{i}>{lb.pattern})" for i, lb in enumerate(self.labels)))
+        self.money_after = re.compile(rf"{filler}(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
+        self.pct_after = re.compile(rf"{filler}(?P<num>{NUMBER})\s*%")
+        self.money = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
+        self.decrease = re.compile(_alt(raw["decrease_words"]))
+        self.count = re.compile(raw["project_count"])
+        # blocks
+        self.block_words = _block_words(raw["block_words"], "prose")
+        self.row_blocks = _block_words(raw["block_words"], "row")
+        parts = _block_words(raw["block_words"], "part")
+        self.part_figure = re.compile(rf"(?:{parts.pattern})\s*(?:为|是|共|合计|:|：)?\s*(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
+        self.part_rate = re.compile(rf"(?:{parts.pattern})\s*(?:预算)?(?:执行率|完成率)?\s*(?:为|是|:|：)?\s*(?P<num>{NUMBER})\s*%")
+        self.subjects = re.compile(_alt(raw["subjects"]))
+        self.other_year = re.compile(_alt(raw["other_year"]))
+        # table columns
+        self.columns = [(lb.field, lb.kind, re.compile(rf"^(?:{lb.pattern})")) for lb in _labels(raw["columns"])]
+        # department
+        suffixes = _alt(raw["org_suffixes"])
+        self.org_suffix = re.compile(rf"(?:{suffixes})$")
+        self.org_end = re.compile(suffixes)
+        self.name_line = re.compile(rf"(?:{'|'.join(raw['name_lines'])})\s*[:：]\s*(?P<dept>[^，。\s\d（(:：]+)")
+        self.source_line = re.compile(rf"(?:{'|'.join(raw['source_lines'])})\s*[:：]\s*(?P<dept>[^，。\s\d（(:：|]+)")
+        self.furniture = re.compile(_alt(raw["furniture"]))
+        # kinds
+        self.kinds = re.compile(_groups(raw["kinds"], "kind"))
+        self.attachment = re.compile(raw["attachment"], re.IGNORECASE)
+        self.toc = re.compile(raw["toc"])
+        # lists
+        self.numbering = re.compile(rf"^\s*(?:{_groups(raw['numbering'], 'style')})")
+        self.sections = {e["section"]: re.compile(e["phrase"]) for e in raw["sections"]}
+        self.task_funds = re.compile(
+            rf"{raw['task_funds']}[^，。；]{{0,8}}?(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
+        # rating
+        self.rating_words: dict[str, str] = raw["rating_words"]
+        self.rating_cues = [re.compile(p) for p in raw["rating_cues"]]
+        self.score_prefix = re.compile(raw["score_prefix"])
+        self.score_context = re.compile(raw["score_context"])
+
+    def label(self, m: re.Match) -> Label:
+        """The label a match of `label_re` stands for."""
+        return self.labels[int(m.lastgroup[1:])]
+
+
+def load(text: str | None = None) -> Lexicon:
+    if text is None:
+        text = resources.files("perflib.understand").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    return Lexicon(text)
+
+
+LEX = load()

@@ -1,0 +1,55 @@
+"""The kind of document: only a department report gets a page; the others exit 3 saying what they are."""
+import pytest
+
+from perflib.cli import main
+from perflib.errors import NotAReport
+from perflib.pipeline import require_budget_figure
+
+from helpers_understand import FIXTURES, parse, parse_fixture
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("plain_labels.txt", "department"), ("numbered_lists.txt", "department"), ("web_page.txt", "department"),
+    ("project_report.txt", "project"), ("final_accounts.txt", "final_accounts"),
+    ("attachment_only.txt", "attachment_only"),
+])
+def test_kind_of_each_fixture(name, kind):
+    assert parse_fixture(name).kind == kind
+
+
+def test_text_with_no_title_and_no_figure_is_other():
+    assert parse("这是一段与预算无关的通知，请各单位按时报送材料。").kind == "other"
+
+
+def test_department_title_without_figures_stays_department():
+    rec = parse("某县民政局2021年度部门整体支出绩效自评报告\n一、部门概况\n本局负责全县社会救助工作。")
+    assert rec.kind == "department" and not rec.has_budget_figure()
+
+
+@pytest.mark.parametrize("name,words", [
+    ("project_report.txt", "project expenditure report (项目支出绩效自评报告), not a department report"),
+    ("final_accounts.txt", "final-accounts disclosure"),
+    ("attachment_only.txt", "only a linked attachment"),
+])
+def test_exit_3_names_the_kind(name, words, capsys):
+    path = FIXTURES / name
+    assert main(["parse", str(path)]) == 3
+    err = capsys.readouterr().err
+    assert words in err and str(path) in err
+    assert err.count("\n") == 1  # one sentence, no traceback
+
+
+def test_not_a_report_carries_the_kind():
+    rec = parse_fixture("project_report.txt")
+    with pytest.raises(NotAReport) as info:
+        require_budget_figure(rec, "p.txt")
+    assert info.value.kind == "project"
+
+
+def test_the_json_record_states_kind_and_unread(capsys):
+    import json
+
+    assert main(["parse", str(FIXTURES / "web_page.txt")]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["kind"] == "department"
+    assert {"text": "2020年我馆实际支出286.30万元。", "amount": 286.3} in out["unread"]
