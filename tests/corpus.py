@@ -610,7 +610,7 @@ def unread_amounts(f: Figures, template: str, v: Variant) -> list[Decimal]:
     if template not in REAL_TEMPLATES:
         return []
     out = [_last_year(f)] if v.prev_year else []
-    if v.compare:
+    if v.compare and v.real_style != "list":
         out.append(f.overall.actual - _last_year(f))
     if v.real_style == "list":
         out.append(f.overall.adjusted + CENT)

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+try:
+    import re._parser as _sre_parse  # Python ≥ 3.11
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre_parse
 from dataclasses import dataclass
 from importlib import resources
 
@@ -39,6 +43,60 @@ class _Tracked(dict):
 def _alt(words) -> str:
     """Alternation of literal words, longest first (so 办事处 wins over 办)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _first_chars(items) -> tuple[set[str] | None, bool]:
+    """The characters a parsed pattern can start with (None: any), and whether it can match empty."""
+    out: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            return out | {chr(av)}, False
+        if name == "IN":
+            chars = set()
+            for iop, iav in av:
+                if str(iop) == "LITERAL":
+                    chars.add(chr(iav))
+                elif str(iop) == "RANGE" and iav[1] - iav[0] < 512:
+                    chars |= {chr(c) for c in range(iav[0], iav[1] + 1)}
+                else:
+                    return None, False
+            return out | chars, False
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero width
+        if name == "BRANCH":
+            nullable = False
+            for branch in av[1]:
+                chars, empty = _first_chars(branch)
+                if chars is None:
+                    return None, False
+                out |= chars
+                nullable |= empty
+            if not nullable:
+                return out, False
+            continue
+        if name == "SUBPATTERN":
+            chars, empty = _first_chars(av[3])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            chars, empty = _first_chars(av[2])
+            empty = empty or av[0] == 0
+        else:
+            return None, False
+        if chars is None:
+            return None, False
+        out |= chars
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _fast(pattern: str) -> re.Pattern:
+    """`pattern` compiled behind a look-ahead on its possible first characters: the regex engine
+    then skips every other position at once (a tenfold speed-up on a long alternation)."""
+    chars, nullable = _first_chars(_sre_parse.parse(pattern))
+    if chars is None or nullable or not chars:
+        return re.compile(pattern)
+    return re.compile(f"(?=[{''.join(re.escape(c) for c in sorted(chars))}])(?:{pattern})")
 
 
 def _labels(entries: list[dict]) -> list[Label]:
@@ -73,10 +131,10 @@ class Lexicon:
         filler = raw["filler"]
         # labels
         self.labels = _labels(raw["labels"])
-        self.label_re = re.compile("|".join(f"(?P<L{i}>{lb.pattern})" for i, lb in enumerate(self.labels)))
+        self.label_re = _fast("|".join(f"(?P<L{i}>{lb.pattern})" for i, lb in enumerate(self.labels)))
         self.money_after = re.compile(rf"{filler}(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
         self.pct_after = re.compile(rf"{filler}(?P<num>{NUMBER})\s*%")
-        self.money = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
+        self.money = _fast(rf"(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
         self.decrease = re.compile(_alt(raw["decrease_words"]))
         self.count = re.compile(raw["project_count"])
         # blocks
@@ -93,12 +151,12 @@ class Lexicon:
         suffixes = _alt(raw["org_suffixes"])
         self.org_suffix = re.compile(rf"(?:{suffixes})$")
         self.org_end = re.compile(suffixes)
-        self.name_line = re.compile(rf"(?:{'|'.join(raw['name_lines'])})\s*[:：]\s*(?P<dept>[^，。\s\d（(:：]+)")
-        self.source_line = re.compile(rf"(?:{'|'.join(raw['source_lines'])})\s*[:：]\s*(?P<dept>[^，。\s\d（(:：|]+)")
-        self.furniture = re.compile(_alt(raw["furniture"]))
+        self.name_line = _fast(rf"(?:{'|'.join(raw['name_lines'])})\s*[:：]\s*(?P<dept>[^，。\s\d（(:：]+)")
+        self.source_line = _fast(rf"(?:{'|'.join(raw['source_lines'])})\s*[:：]\s*(?P<dept>[^，。\s\d（(:：|]+)")
+        self.furniture = _fast(_alt(raw["furniture"]))
         # kinds
-        self.kinds = re.compile(_groups(raw["kinds"], "kind"))
-        self.attachment = re.compile(raw["attachment"], re.IGNORECASE)
+        self.kinds = _fast(_groups(raw["kinds"], "kind"))
+        self.attachment = _fast(f"(?i:{raw['attachment']})")
         self.toc = re.compile(raw["toc"])
         # lists
         self.numbering = re.compile(rf"^\s*(?:{_groups(raw['numbering'], 'style')})")
@@ -107,7 +165,9 @@ class Lexicon:
             rf"{raw['task_funds']}[^，。；]{{0,8}}?(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
         # rating
         self.rating_words: dict[str, str] = raw["rating_words"]
-        self.rating_cues = [re.compile(p) for p in raw["rating_cues"]]
+        # one pattern: the cues in order, each cue's `word` group renamed word_0, word_1 …
+        self.rating_cue = _fast("|".join(p.replace("(?P<word>", f"(?P<word_{i}>")
+                                         for i, p in enumerate(raw["rating_cues"])))
         self.score_prefix = re.compile(raw["score_prefix"])
         self.score_context = re.compile(raw["score_context"])
 

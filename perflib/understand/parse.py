@@ -53,7 +53,7 @@ def parse_text(text: str, source: Source) -> Record:
     rec.department, rec.year = _department_and_year(paragraphs)
     taken: dict[Decimal, list[str]] = {}
     titled = title_kind(paragraphs)
-    _read_figures(paragraphs, rec, taken, whole_unit=titled == "department")
+    prose = _read_figures(paragraphs, rec, taken, whole_unit=titled == "department")
     read_outline(paragraphs, rec)
     read_rating(paragraphs, rec)
     settle_signs(rec)
@@ -61,7 +61,7 @@ def parse_text(text: str, source: Source) -> Record:
     for no, t in enumerate(rec.tasks, start=1):
         if t.funds is not None:
             taken.setdefault(abs(t.funds), []).append(rec.evidence[f"tasks.{t.no}.funds"])
-    rec.unread = _unread(paragraphs, taken)
+    rec.unread = _unread(prose, taken)
     return rec
 
 
@@ -74,17 +74,18 @@ def _is_furniture(para: str) -> bool:
 def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]:
     head = [p for p in paragraphs[:_HEAD * 2] if not _is_furniture(p) and not LEX.attachment.search(p)][:_HEAD]
     dept = year = None
+    # the name as a 单位名称 / 来源 line states it (a web page's 来源 sits among its furniture)
+    stated = [_clean_department(_trim_org(m["dept"])) for para in paragraphs[:_HEAD * 2]
+              for m in (LEX.name_line.search(para), LEX.source_line.search(para)) if m]
+    stated = [d for d in stated if d]
     for i, para in enumerate(head):
         m = _TITLE.match(para)
         if m and len(para) <= 80:
             year = int(m["year"])
             dept = _clean_department(m["dept"] or m["dept2"])
-            if not dept and i > 0 and _looks_like_org(head[i - 1]):
-                dept = _clean_department(head[i - 1])
+            if not dept and not stated and i > 0 and _looks_like_org(head[i - 1]):
+                dept = _clean_department(head[i - 1])  # a name line above the title
             break
-    stated = [_clean_department(_trim_org(m["dept"])) for para in paragraphs[:_HEAD * 2]
-              for m in (LEX.name_line.search(para), LEX.source_line.search(para)) if m]
-    stated = [d for d in stated if d]
     if dept is None and stated:
         dept = stated[0]
     if year is None or dept is None:
@@ -96,12 +97,12 @@ def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]
                 year = year or int(m["year"])
                 dept = dept or _clean_department(m["dept"])
                 break
-    if dept is None:
-        for para in head:
-            m = _DEPT_IN_TEXT.search(para)
-            if m:
-                dept = _clean_department(m["dept"])
-                break
+    for para in head:  # the first sentence may state the full name of a short title's department
+        m = _DEPT_IN_TEXT.search(para)
+        if m and _clean_department(m["dept"]):
+            stated.append(_clean_department(m["dept"]))
+            dept = dept or stated[-1]
+            break
     if year is None:
         for para in head:
             if "绩效" in para or "预算" in para:
@@ -143,9 +144,12 @@ def _looks_like_org(para: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------
-def _read_figures(paragraphs: list[str], rec: Record, taken: dict, whole_unit: bool) -> None:
-    """`whole_unit`: the title says this is a department's report, so a figure outside any
+def _read_figures(paragraphs: list[str], rec: Record, taken: dict, whole_unit: bool) -> list[str]:
+    """Read the figures; returns the prose sentences (tables aside).
+
+    `whole_unit`: the title says this is a department's report, so a figure outside any
     block (no block word, no block heading, not a list item) is the department's."""
+    prose: list[str] = []
     i = 0
     heading = None
     while i < len(paragraphs):
@@ -161,8 +165,10 @@ def _read_figures(paragraphs: list[str], rec: Record, taken: dict, whole_unit: b
         unit_default = whole_unit and (len(para) <= _FIGURE_LINE or not LEX.numbering.match(para))
         context = heading or ("overall" if unit_default else None)
         for sent in sentences(para):
+            prose.append(sent)
             context = _read_sentence(sent, context, rec, taken)
         i += 1
+    return prose
 
 
 def _last_block(text: str) -> str | None:
@@ -402,19 +408,16 @@ def _store(rec: Record, block: str, field: str, value, sentence: str, taken: dic
         taken.setdefault(abs(value), []).append(sentence)
 
 
-def _unread(paragraphs: list[str], taken: dict[Decimal, list[str]]) -> list[Unread]:
+def _unread(prose: list[str], taken: dict[Decimal, list[str]]) -> list[Unread]:
     """Every 万元 amount written in prose that no field took, with its sentence."""
     out = []
-    for para in paragraphs:
-        if is_table_line(para):
-            continue
-        for sent in sentences(para):
-            for m in LEX.money.finditer(sent):
-                if sent[m.start() - 1: m.start()].isdigit():
-                    continue  # the tail of a longer number
-                amount = money_to_wan(m["num"], m["unit"])
-                if not any(s in sent or sent in s for s in taken.get(abs(amount), ())):
-                    out.append(Unread(text=sent, amount=amount))
+    for sent in prose:
+        for m in LEX.money.finditer(sent):
+            if sent[m.start() - 1: m.start()].isdigit():
+                continue  # the tail of a longer number
+            amount = money_to_wan(m["num"], m["unit"])
+            if not any(s in sent or sent in s for s in taken.get(abs(amount), ())):
+                out.append(Unread(text=sent, amount=amount))
     return out
 
 

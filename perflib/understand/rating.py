@@ -9,7 +9,7 @@ from ..read.normalize import sentences
 from .lexicon import LEX
 
 _RATING_WORDS = LEX.rating_words
-_RATING_CUES = LEX.rating_cues  # each with one named group `word`
+_RATING_CUE = LEX.rating_cue  # groups word_0, word_1 …: the rating word of each cue
 _SCORE_PREFIX = LEX.score_prefix
 _SCORE_CONTEXT = LEX.score_context
 _SCORE_WORD = rf"(?:{_SCORE_PREFIX.pattern}|得分|评分)"
@@ -21,9 +21,9 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
     for para in paragraphs:
         for sent in sentences(para):
             if rec.rating is None:
-                m = _first_cue(sent)
+                m = _RATING_CUE.search(sent)
                 if m:
-                    rec.rating = _RATING_WORDS[m["word"]]
+                    rec.rating = _RATING_WORDS[next(w for w in m.groupdict().values() if w)]
                     rec.evidence["rating"] = sent
     # The overall score: 自评得分 / 综合得分 / 总分 first; a bare 得分 only next to the self-evaluation
     # (an indicator's 得分 is not the report's score).
@@ -42,8 +42,3 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
                         rec.evidence["score"] = sent
                         break
 
-
-def _first_cue(sent: str):
-    """The earliest rating cue in the sentence (as one alternation would find it)."""
-    found = [m for m in (c.search(sent) for c in _RATING_CUES) if m]
-    return min(found, key=lambda m: m.start()) if found else None

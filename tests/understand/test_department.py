@@ -24,3 +24,15 @@ def test_attachment_line_is_never_the_title():
 def test_full_title_name_is_kept():
     rec = parse("竹山县气象局2021年度部门整体支出绩效自评报告\n发布机构：竹山县气象局\n一、部门概况\n本局负责全县气象观测。")
     assert rec.department == "竹山县气象局"
+
+
+def test_short_title_name_takes_the_full_name_from_the_first_sentence():
+    rec = parse("林业局2021年度部门整体支出绩效自评报告\n"
+                "为规范财政资金管理，松风县林业局对2021年度部门整体支出开展了绩效自评。", paragraphs=True)
+    assert rec.department == "松风县林业局"
+
+
+def test_site_name_above_the_title_gives_way_to_the_name_line():
+    rec = parse("松风县人民政府\n2021年度部门整体支出绩效自评报告\n单位名称：松风县审计局\n"
+                "一、部门概况\n本局负责全县审计监督工作。", paragraphs=True)
+    assert rec.department == "松风县审计局"
