@@ -53,3 +53,22 @@ def test_the_json_record_states_kind_and_unread(capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["kind"] == "department"
     assert {"text": "2020年我馆实际支出286.30万元。", "amount": 286.3} in out["unread"]
+
+
+@pytest.mark.parametrize("title,kind", [
+    ("某州数据中心2024年度项目支出绩效单位自评报告", "project"),
+    ("某县2021年度农村公路养护专项资金绩效评价报告", "project"),
+    ("2021 年某市发展和改革局整体支出绩效自评报告", "department"),
+    ("某县纪委2024年度部门决算公开报告", "final_accounts"),
+    ("某区交通局2021年度部门决算情况说明", "final_accounts"),
+    ("某区交通局2022年部门预算", "final_accounts"),
+])
+def test_kind_from_title_phrasings(title, kind):
+    rec = parse(f"{title}\n一、基本情况\n本单位年初预算 100.00 万元，实际支出 98.00 万元。", paragraphs=True)
+    assert rec.kind == kind
+
+
+def test_contents_naming_a_performance_section_do_not_make_a_disclosure_a_department_report():
+    rec = parse("某县纪委2024年度部门决算公开报告\n目 录\n一、收入支出决算表\n十三、2024年度部门整体支出绩效自评情况\n"
+                "一、收入支出决算表\n本年支出合计 500.00 万元。", paragraphs=True)
+    assert rec.kind == "final_accounts"

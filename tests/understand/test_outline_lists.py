@@ -26,3 +26,9 @@ def test_contents_with_page_numbers_are_not_plans():
     rec = parse("某县文旅局2021年度部门整体支出绩效自评报告\n目录\n一、部门概况……1\n二、下一步工作计划……5\n"
                 "一、部门概况\n本局负责全县文化和旅游工作。\n二、下一步工作计划\n（一）办好全民阅读活动。\n（二）加快景区提质。")
     assert rec.plans == ["办好全民阅读活动。", "加快景区提质。"]
+
+
+def test_contents_with_bracketed_page_numbers_are_not_plans():
+    rec = parse("某县文旅局2021年度部门整体支出绩效自评报告\n一、概况..........( 1 )\n二、改进措施..........( 3 )\n"
+                "一、概况\n本局负责全县文化和旅游工作。\n二、改进措施\n1.加强预算管理。\n2.强化绩效运用。")
+    assert rec.plans == ["加强预算管理。", "强化绩效运用。"]
