@@ -200,7 +200,7 @@ class Variant:
     plan_head: str = "下一步工作计划"
     task_funds: str = "任务涉及项目资金"  # phrase before a task's funds
     # "real" template only (drawn by make_variant for it alone, so other templates keep their draws)
-    real_style: str = "parts"  # parts | brackets | basic-heading | list
+    real_style: str = "parts"  # parts | brackets | basic-heading | list | respectively
     initial_label: str = "年初预算"
     adjusted_label: str = "全年预算"
     actual_label: str = "本年支出"
@@ -217,7 +217,7 @@ _SECTION_FOR_ITEM = {"（一）": ["一、"], "(一)": ["一、"], "一、": ["�
 
 
 REAL_OPTIONS = {
-    "real_style": ["parts", "brackets", "basic-heading", "list"],
+    "real_style": ["parts", "brackets", "basic-heading", "list", "respectively"],
     "initial_label": ["年初预算", "部门预算安排", "年初批复预算", "年初预算数为"],
     "adjusted_label": ["全年预算", "调整后预算", "调整后全年预算数"],
     "actual_label": ["本年支出", "全年支出", "实际支出", "本年实际支出", "决算数"],
@@ -479,7 +479,7 @@ def _render_real(f: Figures, v: Variant) -> list[str]:
     else:
         adjust = f"调减{a(-o.adjustment)}"
     budget = f"{f.year}年{subject}{v.initial_label}{a(o.initial)}，{adjust}，{v.adjusted_label}{a(o.adjusted)}。"
-    compare = f"，较上年增支{a(o.actual - _last_year(f))}" if v.compare else ""
+    compare = f"，较上年增支{a(o.actual - _last_year(f))}" if v.compare and v.real_style != "respectively" else ""
     rates = (f"预算执行率{sp}{rate(o.completion_rate, v)}（基本支出{sp}{rate(b.completion_rate, v)}，"
              f"项目支出{sp}{rate(p.completion_rate, v)}）。")
     if v.real_style == "parts":
@@ -488,6 +488,12 @@ def _render_real(f: Figures, v: Variant) -> list[str]:
     elif v.real_style == "brackets":
         lines.append(budget + f"{v.actual_label}{a(o.actual)}（基本支出{a(b.actual)}，项目支出{a(p.actual)}）"
                               f"{compare}。" + rates)
+    elif v.real_style == "respectively":
+        lines += [f"{f.year}年{subject}年初预算、{v.adjusted_label}、{v.actual_label}分别为{a(o.initial)}、"
+                  f"{a(o.adjusted)}、{a(o.actual)}。{adjust}。",
+                  f"基本支出、项目支出{v.actual_label}分别为{a(b.actual)}、{a(p.actual)}。"
+                  f"预算执行率{sp}{rate(o.completion_rate, v)}，基本支出、项目支出执行率分别为"
+                  f"{sp}{rate(b.completion_rate, v)}、{rate(p.completion_rate, v)}。"]
     elif v.real_style == "list":
         lines.append(budget)
         lines += [f"1、收入：{amount(o.adjusted + CENT, v)}", f"2、支出：{amount(o.actual, v)}"]
@@ -610,7 +616,7 @@ def unread_amounts(f: Figures, template: str, v: Variant) -> list[Decimal]:
     if template not in REAL_TEMPLATES:
         return []
     out = [_last_year(f)] if v.prev_year else []
-    if v.compare and v.real_style != "list":
+    if v.compare and v.real_style not in ("list", "respectively"):
         out.append(f.overall.actual - _last_year(f))
     if v.real_style == "list":
         out.append(f.overall.adjusted + CENT)

@@ -338,7 +338,85 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict) -> 
         if parts_at is not None and label.field != "adjustment":  # the sign of a part of an adjustment is not stated reliably
             _read_parts(sent, parts_at, label.field, money, rec, taken)
     _read_breakdown(sent, [m for m, _ in read], rec, taken)
-    return _last_block(sent) or context
+    several = False  # "基本支出、项目支出…分别为": the sentence names no one block for the next
+    for q in _RESPECTIVELY.finditer(sent):
+        several |= _read_respectively(sent, q, read, context, rec, taken)
+    return context if several else (_last_block(sent) or context)
+
+
+# "年初预算、调整后预算、实际支出分别为 A、B、C 万元"; "基本支出、项目支出执行率分别为 99%、97%"
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达)?\s*[:：]?\s*")
+_LIST_SEP = re.compile(r"\s*(?:、|和|及|与|，|,)\s*")
+
+
+def _read_respectively(sent: str, q: re.Match, read: list, context: str | None, rec: Record, taken: dict) -> bool:
+    """Names listed before "分别为" and as many figures after it: each name takes its figure.
+    The names are all labels (of one block) or all block words (of one field); anything else,
+    or a count that differs, is left unread. Returns whether the names are several blocks."""
+    start = max(sent.rfind(c, 0, q.start()) for c in "，,；;：:") + 1
+    names = _LIST_SEP.split(sent[start:q.start()].strip())
+    several = len(names) >= 2 and sum(bool(LEX.block_words.search(n)) for n in names) >= 2
+    if _about_another_year(sent, q.start(), rec.year):
+        return several
+    figures = []
+    pos = q.end()
+    while True:
+        m = _FIGURE_ITEM.match(sent, pos)
+        if not m:
+            break
+        figures.append(m)
+        sep = _LIST_SEP.match(sent, m.end())
+        if not sep:
+            break
+        pos = sep.end()
+    if len(names) < 2 or len(figures) != len(names):
+        return several
+    unit = figures[-1]["unit"]
+    percent = figures[-1]["pct"] is not None
+    if any((f["pct"] is not None) != percent for f in figures) or (not percent and unit is None):
+        return several
+    values = [to_decimal(f["num"]) if percent else money_to_wan(f["num"], f["unit"] or unit) for f in figures]
+    # a field named once after the last block ("项目支出执行率") is every block's
+    tail = LEX.label_re.search(names[-1])
+    shared = LEX.label(tail) if tail and tail.start() > 0 else None
+    if shared is not None:
+        names[-1] = names[-1][:tail.start()]
+    # the first name may follow its subject or "其中" ("我局年初预算", "其中基本支出")
+    blocks = [_name(LEX.block_words, n, i == 0) for i, n in enumerate(names)]
+    labels = [_name(LEX.label_re, n, i == 0) for i, n in enumerate(names)]
+    if all(blocks):
+        label = shared or _last_label_before(read, start, "percent" if percent else "money")
+        if label is None or (label.kind == "percent") != percent or label.field == "adjustment":
+            return several
+        pairs = [(b.lastgroup, label) for b in blocks]
+    elif all(labels) and shared is None:
+        block = _block_at(sent, start) or ("overall" if LEX.subjects.search(sent, 0, start) else context)
+        if block is None:
+            return several
+        pairs = [(block, LEX.label(m)) for m in labels]
+        if any((lb.kind == "percent") != percent or lb.sign < 0 for _, lb in pairs):
+            return several
+    else:
+        return several
+    for (block, label), value in zip(pairs, values):
+        _store(rec, block, label.field, value, sent, taken)
+    return several
+
+
+_FIGURE_ITEM = re.compile(rf"(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)\s*(?:(?P<unit>{LEX.unit})|(?P<pct>%))?")
+
+
+def _name(pattern: re.Pattern, name: str, first: bool) -> re.Match | None:
+    """`name` is one label or block word (the first of a list may have words before it)."""
+    if not first:
+        return pattern.fullmatch(name)
+    found = [m for m in pattern.finditer(name) if m.end() == len(name)]
+    return found[-1] if found else None
+
+
+def _last_label_before(read: list, pos: int, kind: str):
+    labels = [LEX.label(m) for m, _ in read if m.end() <= pos and LEX.label(m).kind == kind]
+    return labels[-1] if labels else None
 
 
 def _split_later(sent: str, end: int, later: list[tuple[re.Match, re.Match]]) -> bool:
@@ -349,6 +427,9 @@ def _split_later(sent: str, end: int, later: list[tuple[re.Match, re.Match]]) ->
             return False
         return bool(LEX.part_figure.match(sent, q.end()))
     return False
+
+
+_PART_SEP = re.compile(r"\s*[，,、；;]\s*")
 
 
 def _read_parts(sent: str, at: int, field: str, money: bool, rec: Record, taken: dict) -> None:
@@ -365,7 +446,7 @@ def _read_parts(sent: str, at: int, field: str, money: bool, rec: Record, taken:
             return
         value = money_to_wan(m["num"], m["unit"]) if money else to_decimal(m["num"])
         _store(rec, _part_block(m), field, value, sent, taken)
-        sep = re.compile(r"\s*[，,、；;]\s*").match(sent, m.end(), end)
+        sep = _PART_SEP.match(sent, m.end(), end)
         if not sep:
             return
         pos = sep.end()

@@ -102,3 +102,22 @@ def test_parse_text_returns_a_finished_record():
     rec = parse(TITLE + "部门整体年初预算 100.00 万元，调减 5.00 万元，调整率 5%。")
     assert rec.overall.adjustment == D("-5.00")
     assert rec.overall.adjustment_rate == D("-5")
+
+
+def test_labels_listed_before_respectively():
+    rec = parse(TITLE + "我局年初预算、调整后预算、实际支出分别为 400.00、450.00、441.30 万元。")
+    assert fields(rec.overall) == {"initial_budget": D("400.00"), "adjusted_budget": D("450.00"),
+                                   "actual": D("441.30")}
+
+
+def test_blocks_listed_before_respectively():
+    rec = parse(TITLE + "部门整体实际支出 441.30 万元，其中基本支出、项目支出分别为 300.10 万元、141.20 万元。"
+                "基本支出、项目支出执行率分别为 99.5%、96%。")
+    assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("441.30"), D("300.10"), D("141.20"))
+    assert (rec.basic.completion_rate, rec.projects.completion_rate) == (D("99.5"), D("96"))
+
+
+def test_respectively_with_a_count_that_differs_reads_nothing():
+    rec = parse(TITLE + "年初预算、实际支出分别为 400.00 万元。")
+    assert rec.overall.initial_budget is None and rec.overall.actual is None
+    assert unread_amounts(rec) == {D("400.00")}
