@@ -33,6 +33,7 @@ def assert_never_wrong(rec, want: dict, must_be_unread, text: str):
                 assert got == exp, (block, f, got, exp, text)  # never a different value
     for amount in must_be_unread:
         assert amount in unread, (amount, text)
+    assert all(u.text in rec.text for u in rec.unread)  # each quoted from the text
     assert not [w for w in rec.warnings if "kept the first" in w], rec.warnings
 
 
