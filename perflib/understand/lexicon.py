@@ -145,6 +145,7 @@ class Lexicon:
         self.part_rate = re.compile(rf"(?:{parts.pattern})\s*(?:预算)?(?:执行率|完成率)?\s*(?:为|是|:|：)?\s*(?P<num>{NUMBER})\s*%")
         self.subjects = re.compile(_alt(raw["subjects"]))
         self.other_year = re.compile(_alt(raw["other_year"]))
+        self.money_sections = re.compile(raw["money_sections"])
         # table columns
         self.columns = [(lb.field, lb.kind, re.compile(rf"^(?:{lb.pattern})")) for lb in _labels(raw["columns"])]
         # department

@@ -41,6 +41,7 @@ _TITLE = re.compile(
 _DEPT_IN_TEXT = re.compile(r"(?:^|[，,。：:])\s*(?P<dept>[^，。\d\s]{2,30}?)(?:对|就)(?:本单位|本部门)?(?:(?:19|20)\d{2}\s*年度?)?(?:部门)?整体支出")
 _DEPT_AFTER_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[，,]?\s*(?P<dept>[^，。\d]{2,40}?)(?:对|的)?(?:部门)?整体支出")
 _YEAR_IN_TEXT = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
+_FISCAL_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")  # not a date
 _FIGURE_LINE = 30  # a list item this short states a figure, not a task
 _HEAD = 15  # the title, name and source lines are within the first paragraphs
 
@@ -152,6 +153,7 @@ def _read_figures(paragraphs: list[str], rec: Record, taken: dict, whole_unit: b
     prose: list[str] = []
     i = 0
     heading = None
+    money_section = True  # before any heading: the title's and first paragraphs' figures
     while i < len(paragraphs):
         columns = _table_columns(paragraphs[i])
         if columns:
@@ -160,9 +162,11 @@ def _read_figures(paragraphs: list[str], rec: Record, taken: dict, whole_unit: b
         para = paragraphs[i]
         if is_heading(para) or is_heading_like(para):
             heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
+            if not LEX.money.search(para):  # a short figure line is no section heading
+                money_section = bool(LEX.money_sections.search(para))
         # a block word carries over sentences within one paragraph; a list item longer than a
         # figure line ("2、支出：498.75万元") is a task or project, not the unit
-        unit_default = whole_unit and (len(para) <= _FIGURE_LINE or not LEX.numbering.match(para))
+        unit_default = whole_unit and money_section and (len(para) <= _FIGURE_LINE or not LEX.numbering.match(para))
         context = heading or ("overall" if unit_default else None)
         for sent in sentences(para):
             prose.append(sent)
@@ -297,7 +301,7 @@ def _part_block(m: re.Match) -> str:
 def _years_outside_titles(sent: str, end: int) -> list[int]:
     """Years written before `end`, not counting those inside a cited document's 《title》."""
     titles = [(t.start(), t.end()) for t in re.finditer(r"《[^》]*》", sent)]
-    return [int(y["year"]) for y in _YEAR_IN_TEXT.finditer(sent, 0, end)
+    return [int(y["year"]) for y in _FISCAL_YEAR.finditer(sent, 0, end)
             if not any(a <= y.start() < b for a, b in titles)]
 
 

@@ -121,3 +121,15 @@ def test_respectively_with_a_count_that_differs_reads_nothing():
     rec = parse(TITLE + "年初预算、实际支出分别为 400.00 万元。")
     assert rec.overall.initial_budget is None and rec.overall.actual is None
     assert unread_amounts(rec) == {D("400.00")}
+
+
+def test_a_figure_in_a_targets_section_is_not_the_units():
+    """Under 绩效目标完成情况, an unlabelled-block figure belongs to some task: not read, listed."""
+    rec = parse(TITLE + "三、绩效目标完成情况\n完成老旧设备更新改造，实际支出 48.00 万元。")
+    assert rec.overall.actual is None
+    assert unread_amounts(rec) == {D("48.00")}
+
+
+def test_a_date_is_not_another_year():
+    rec = parse(TITLE + "二、预算执行情况\n经2022年3月调整，部门整体全年预算 520.00 万元。")
+    assert rec.overall.adjusted_budget == D("520.00")
