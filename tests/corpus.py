@@ -231,7 +231,7 @@ def make_variant(rng: random.Random | int | None, template: str) -> Variant:
     if not isinstance(rng, random.Random):
         rng = random.Random(rng)
     v = _make_variant(rng, template)
-    if template in REAL_TEMPLATES:
+    if template in REAL_TEMPLATES or template in KIND_TEMPLATES:
         v = replace(v, table=False, **{k: rng.choice(opts) for k, opts in REAL_OPTIONS.items()})
     return v
 
@@ -515,23 +515,35 @@ def _render_real(f: Figures, v: Variant) -> list[str]:
     return lines + [f"附件1：{f.year}年度部门整体支出绩效自评表.xlsx"]
 
 
+_PROJECT_TITLES = ("重点工作专项经费项目支出绩效自评报告", "公共服务运行经费项目支出绩效单位自评报告",
+                   "专项资金绩效评价报告", "业务能力提升项目绩效自评报告")
+_DISCLOSURE_TITLES = ("部门决算", "部门决算公开报告", "单位决算情况说明", "部门预算")
+
+
 def _render_kind(f: Figures, v: Variant, kind: str) -> list[str]:
-    """A document that is not a department report, with budget figures a parser might take."""
+    """A document that is not a department report, with budget figures a parser might take
+    (and, for a disclosure, a contents list naming its 部门整体支出绩效自评 section)."""
     o, sp = f.overall, _sp(v)
     a = lambda x: sp + amount(x, v)  # noqa: E731
+    pick = f.projects.count or 0  # a stable choice of title
+    head = ["当前位置：首页 > 信息公开 > 预算绩效"] if v.web_page else []
     if kind == "project":
-        return [f"{f.department}{f.year}年度重点工作专项经费项目支出绩效自评报告",
-                _section(v, 1, "项目基本情况"),
-                f"本项目年初预算{a(o.initial)}，全年预算{a(o.adjusted)}，实际支出{a(o.actual)}，"
-                f"预算执行率{sp}{rate(o.completion_rate, v)}。"]
+        return head + [f"{f.department}{f.year}年度{_PROJECT_TITLES[pick % len(_PROJECT_TITLES)]}",
+                       _section(v, 1, "项目基本情况"),
+                       f"本项目年初预算{a(o.initial)}，全年预算{a(o.adjusted)}，实际支出{a(o.actual)}，"
+                       f"预算执行率{sp}{rate(o.completion_rate, v)}。"]
     if kind == "final_accounts":
-        return [f"{f.department}{f.year}年度部门决算", "第一部分 部门概况", "一、部门职责",
-                "负责本行业的政策实施和公共服务工作。", f"第二部分 {f.year}年度部门决算情况说明",
-                f"{f.year}年度本年支出合计{a(o.actual)}，其中：基本支出{a(f.basic.actual)}，"
-                f"项目支出{a(f.projects.actual)}。"]
-    return ["当前位置：首页 > 信息公开 > 预算绩效", f"{f.department}{f.year}年度部门整体支出绩效自评报告",
-            f"发布时间：{f.year + 1}-04-18 来源：{f.department}",
-            f"附件：{f.department}{f.year}年度部门整体支出绩效自评报告.pdf"]
+        contents = (["目 录", "第一部分 部门概况", f"第二部分 {f.year}年度部门决算情况说明",
+                     f"第三部分 {f.year}年度部门整体支出绩效自评情况"] if v.prev_year else [])
+        return head + [f"{f.department}{f.year}年度{_DISCLOSURE_TITLES[pick % len(_DISCLOSURE_TITLES)]}",
+                       *contents, "第一部分 部门概况", "一、部门职责", "负责本行业的政策实施和公共服务工作。",
+                       f"第二部分 {f.year}年度部门决算情况说明",
+                       f"{f.year}年度本年支出合计{a(o.actual)}，其中：基本支出{a(f.basic.actual)}，"
+                       f"项目支出{a(f.projects.actual)}。"]
+    intro = ["现将我单位部门整体支出绩效自评报告予以公开，详见附件。"] if v.compare else []
+    return head + [f"{f.department}{f.year}年度部门整体支出绩效自评报告",
+                   f"发布时间：{f.year + 1}-04-18 来源：{f.department}", *intro,
+                   f"附件：{f.department}{f.year}年度部门整体支出绩效自评报告.pdf"]
 
 
 def render_lines(f: Figures, template: str, v: Variant) -> list[str]:

@@ -7,6 +7,8 @@ the phrases are lexicon.toml's `kinds`.
 """
 from __future__ import annotations
 
+import re
+
 from .lexicon import LEX
 
 KINDS = ("department", "project", "final_accounts", "attachment_only", "other")
@@ -14,20 +16,32 @@ _TITLE_LINES = 12
 _BODY_CHARS = 200  # less prose than this besides attachment lines: the page only links its report
 
 
+_CRUMB = re.compile(r"\s*(?:>|»|›)\s*")
+_TITLE_END = re.compile(r"(?:报告|报告书|表|说明|决算|预算|公开)$")
+
+
 def title_kind(paragraphs: list[str]) -> str | None:
-    """The kind the title names, or None when no title line names one."""
-    seen = 0
+    """The kind the title names (the first kind of lexicon.toml's `kinds` whose phrase a title
+    line matches), or None when no title line names one. A title a plain-text page glued to its
+    breadcrumb ("首页 > 绩效评价XX局…报告") counts only when no line of its own names a kind."""
+    lines, glued = [], []
     for para in paragraphs:
-        if seen >= _TITLE_LINES:
+        if len(lines) >= _TITLE_LINES:
             break
-        if LEX.furniture.search(para) or LEX.attachment.search(para) or LEX.toc.search(para):
+        if LEX.furniture.search(para):
+            tail = _CRUMB.split(para)[-1]
+            if _TITLE_END.search(tail) and len(tail) >= 8:
+                glued.append(tail)
             continue
-        seen += 1
+        if LEX.attachment.search(para) or LEX.toc.search(para):
+            continue
+        lines.append(para)
+    for para in lines + glued:
         if len(para) > 80 or "。" in para:
             continue  # prose, not a title
-        m = LEX.kinds.search(para)
-        if m:
-            return m.lastgroup
+        for kind, pattern in LEX.kinds:
+            if pattern.search(para):
+                return kind
     return None
 
 

@@ -156,7 +156,7 @@ class Lexicon:
         self.source_line = _fast(rf"(?:{'|'.join(raw['source_lines'])})\s*[:：]\s*(?P<dept>[^，。\s\d（(:：|]+)")
         self.furniture = _fast(_alt(raw["furniture"]))
         # kinds
-        self.kinds = _fast(_groups(raw["kinds"], "kind"))
+        self.kinds = [(e["kind"], _fast(e["phrase"])) for e in raw["kinds"]]  # in order: the first wins
         self.attachment = _fast(f"(?i:{raw['attachment']})")
         self.toc = re.compile(raw["toc"])
         # lists

@@ -72,3 +72,15 @@ def test_contents_naming_a_performance_section_do_not_make_a_disclosure_a_depart
     rec = parse("某县纪委2024年度部门决算公开报告\n目 录\n一、收入支出决算表\n十三、2024年度部门整体支出绩效自评情况\n"
                 "一、收入支出决算表\n本年支出合计 500.00 万元。", paragraphs=True)
     assert rec.kind == "final_accounts"
+
+
+def test_title_glued_to_a_breadcrumb_by_a_text_export():
+    rec = parse("当前位置：首页 > 信息公开 > 预算绩效\n某县2023年度专项资金绩效评价报告\n一、项目基本情况\n"
+                "本项目年初预算 50.00 万元，实际支出 49.00 万元。")
+    assert rec.kind == "project"
+
+
+def test_a_breadcrumb_category_does_not_beat_the_title_line():
+    rec = parse("当前位置：首页 > 2021年部门决算公开\n某县林业局2021年度部门整体支出绩效自评报告\n"
+                "二、预算执行情况\n年初预算 80.00 万元，实际支出 78.00 万元。", paragraphs=True)
+    assert rec.kind == "department"
