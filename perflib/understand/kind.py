@@ -52,8 +52,9 @@ def only_attachments(paragraphs: list[str]) -> bool:
     return bool(links) and body < _BODY_CHARS
 
 
-def document_kind(paragraphs: list[str], has_figures: bool) -> str:
-    kind = title_kind(paragraphs)
+def document_kind(paragraphs: list[str], has_figures: bool, titled: str | None = ...) -> str:
+    """The document's kind; `titled`: title_kind(paragraphs) when the caller has it already."""
+    kind = title_kind(paragraphs) if titled is ... else titled
     if kind is not None and kind != "department":
         return kind
     if not has_figures and only_attachments(paragraphs):

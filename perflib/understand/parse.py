@@ -58,8 +58,8 @@ def parse_text(text: str, source: Source) -> Record:
     read_outline(paragraphs, rec)
     read_rating(paragraphs, rec)
     settle_signs(rec)
-    rec.kind = document_kind(paragraphs, rec.has_budget_figure())
-    for no, t in enumerate(rec.tasks, start=1):
+    rec.kind = document_kind(paragraphs, rec.has_budget_figure(), titled)
+    for t in rec.tasks:
         if t.funds is not None:
             taken.setdefault(abs(t.funds), []).append(rec.evidence[f"tasks.{t.no}.funds"])
     rec.unread = _unread(prose, taken)

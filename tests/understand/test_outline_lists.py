@@ -32,3 +32,10 @@ def test_contents_with_bracketed_page_numbers_are_not_plans():
     rec = parse("某县文旅局2021年度部门整体支出绩效自评报告\n一、概况..........( 1 )\n二、改进措施..........( 3 )\n"
                 "一、概况\n本局负责全县文化和旅游工作。\n二、改进措施\n1.加强预算管理。\n2.强化绩效运用。")
     assert rec.plans == ["加强预算管理。", "强化绩效运用。"]
+
+
+def test_an_item_about_attachments_is_still_an_item():
+    rec = parse("某县文旅局2021年度部门整体支出绩效自评报告\n三、存在的问题\n附件资料归档不够及时。\n"
+                "四、改进措施\n（一）及时归档。\n附件1：自评表.xlsx")
+    assert rec.problems == ["附件资料归档不够及时。"]
+    assert rec.plans == ["及时归档。"]
