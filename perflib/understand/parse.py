@@ -266,7 +266,7 @@ def _table_unit(paragraphs: list[str], at: int) -> str | None:
 
 
 _FIGURE_NEXT = re.compile(r"\s*(?:为|是|共|合计|:|：)?\s*[-+]?\d")
-_PARTS_NEXT = re.compile(r"\s*[，,；;]?\s*(?:其中\s*[:：，,]?|[（(])\s*")
+_PARTS_NEXT = LEX.parts_next  # "，其中：" or "（" right after a figure
 _CLAUSE_END = "，,；;"
 
 
@@ -276,7 +276,8 @@ def _is_breakdown_item(sent: str, m: re.Match) -> bool:
     if not _FIGURE_NEXT.match(sent, m.end()):
         return False
     before = sent[: m.start()]
-    return "其中" in before or before.rfind("（") > before.rfind("）") or before.rfind("(") > before.rfind(")")
+    return (bool(LEX.parts_intro.search(before)) or before.rfind("（") > before.rfind("）")
+            or before.rfind("(") > before.rfind(")"))
 
 
 def _block_at(sent: str, pos: int) -> str | None:
@@ -349,7 +350,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict) -> 
 
 
 # "年初预算、调整后预算、实际支出分别为 A、B、C 万元"; "基本支出、项目支出执行率分别为 99%、97%"
-_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达)?\s*[:：]?\s*")
+_RESPECTIVELY = LEX.respectively
 _LIST_SEP = re.compile(r"\s*(?:、|和|及|与|，|,)\s*")
 
 
@@ -457,7 +458,7 @@ def _read_parts(sent: str, at: int, field: str, money: bool, rec: Record, taken:
 
 
 # "全年执行数 6364.24 万元，…，其中：基本支出 2762.37 万元，项目支出 3601.87 万元"
-_BREAKDOWN = re.compile(r"其中\s*[:：，,]?\s*")
+_BREAKDOWN = LEX.parts_intro
 
 
 def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict) -> None:
