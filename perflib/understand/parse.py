@@ -168,9 +168,12 @@ def _read_figures(paragraphs: list[str], rec: Record, taken: dict, whole_unit: b
         # figure line ("2、支出：498.75万元") is a task or project, not the unit
         unit_default = whole_unit and money_section and (len(para) <= _FIGURE_LINE or not LEX.numbering.match(para))
         context = heading or ("overall" if unit_default else None)
+        spoken = None  # the year the paragraph's sentences so far speak of ("2020年度，…。全年支出…")
         for sent in sentences(para):
             prose.append(sent)
-            context = _read_sentence(sent, context, rec, taken)
+            context = _read_sentence(sent, context, rec, taken, spoken)
+            years = _years_outside_titles(sent, len(sent))
+            spoken = years[-1] if years else spoken
         i += 1
     return prose
 
@@ -306,24 +309,26 @@ def _years_outside_titles(sent: str, end: int) -> list[int]:
             if not any(a <= y.start() < b for a, b in titles)]
 
 
-def _about_another_year(sent: str, pos: int, year: int | None) -> bool:
-    """Is the clause holding the label at `pos` about another year than the report's?"""
+def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | None = None) -> bool:
+    """Is the clause holding the label at `pos` about another year than the report's? With no
+    year of its own, a sentence speaks of the year the sentences before it (`spoken`) named."""
     clause_start = max(sent.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
     if LEX.other_year.search(sent, clause_start, pos):
         return True
     years = _years_outside_titles(sent, pos)
-    return bool(years) and year is not None and years[-1] != year
+    said = years[-1] if years else spoken
+    return said is not None and year is not None and said != year
 
 
-def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict) -> str | None:
+def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None) -> str | None:
     for m in LEX.count.finditer(sent):
-        if not _about_another_year(sent, m.start(), rec.year):
+        if not _about_another_year(sent, m.start(), rec.year, spoken):
             _store(rec, "projects", "count", int(m["n"] or m["m"]), sent, taken)
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
     for m in LEX.label_re.finditer(sent):
         money = LEX.label(m).kind == "money"
         after = (LEX.money_after if money else LEX.pct_after).match(sent, m.end())
-        if after and not _about_another_year(sent, m.start(), rec.year):
+        if after and not _about_another_year(sent, m.start(), rec.year, spoken):
             read.append((m, after))
     for k, (m, after) in enumerate(read):
         label = LEX.label(m)
@@ -345,7 +350,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict) -> 
     _read_breakdown(sent, [m for m, _ in read], rec, taken)
     several = False  # "基本支出、项目支出…分别为": the sentence names no one block for the next
     for q in _RESPECTIVELY.finditer(sent):
-        several |= _read_respectively(sent, q, read, context, rec, taken)
+        several |= _read_respectively(sent, q, read, context, rec, taken, spoken)
     return context if several else (_last_block(sent) or context)
 
 
@@ -354,14 +359,15 @@ _RESPECTIVELY = LEX.respectively
 _LIST_SEP = re.compile(r"\s*(?:、|和|及|与|，|,)\s*")
 
 
-def _read_respectively(sent: str, q: re.Match, read: list, context: str | None, rec: Record, taken: dict) -> bool:
+def _read_respectively(sent: str, q: re.Match, read: list, context: str | None, rec: Record, taken: dict,
+                       spoken: int | None = None) -> bool:
     """Names listed before "分别为" and as many figures after it: each name takes its figure.
     The names are all labels (of one block) or all block words (of one field); anything else,
     or a count that differs, is left unread. Returns whether the names are several blocks."""
     start = max(sent.rfind(c, 0, q.start()) for c in "，,；;：:") + 1
     names = _LIST_SEP.split(sent[start:q.start()].strip())
     several = len(names) >= 2 and sum(bool(LEX.block_words.search(n)) for n in names) >= 2
-    if _about_another_year(sent, q.start(), rec.year):
+    if _about_another_year(sent, q.start(), rec.year, spoken):
         return several
     figures = []
     pos = q.end()

@@ -133,3 +133,10 @@ def test_a_figure_in_a_targets_section_is_not_the_units():
 def test_a_date_is_not_another_year():
     rec = parse(TITLE + "二、预算执行情况\n经2022年3月调整，部门整体全年预算 520.00 万元。")
     assert rec.overall.adjusted_budget == D("520.00")
+
+
+def test_a_year_carries_over_the_sentences_of_its_paragraph():
+    rec = parse(TITLE + "二、预算执行情况\n2020年度，我局圆满完成各项任务。全年实际支出 300.00 万元。\n"
+                        "2021年度，我局年初预算 350.00 万元。全年实际支出 340.00 万元。")
+    assert rec.overall.actual == D("340.00") and rec.overall.initial_budget == D("350.00")
+    assert D("300.00") in unread_amounts(rec)
