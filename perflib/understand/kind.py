@@ -33,7 +33,7 @@ def title_kind(paragraphs: list[str]) -> str | None:
             if _TITLE_END.search(tail) and len(tail) >= 8:
                 glued.append(tail)
             continue
-        if LEX.attachment.search(para) or LEX.toc.search(para):
+        if LEX.is_attachment(para) or LEX.is_toc(para):
             continue
         lines.append(para)
     for para in lines + glued:
@@ -47,8 +47,8 @@ def title_kind(paragraphs: list[str]) -> str | None:
 
 def only_attachments(paragraphs: list[str]) -> bool:
     """An article whose body is a line or two and links to 附件 files."""
-    links = [p for p in paragraphs if LEX.attachment.search(p)]
-    body = sum(len(p) for p in paragraphs if not LEX.attachment.search(p) and not LEX.furniture.search(p))
+    links = [p for p in paragraphs if LEX.is_attachment(p)]
+    body = sum(len(p) for p in paragraphs if not LEX.is_attachment(p) and not LEX.furniture.search(p))
     return bool(links) and body < _BODY_CHARS
 
 

@@ -143,11 +143,11 @@ class Lexicon:
         parts = _block_words(raw["block_words"], "part")
         self.part_figure = re.compile(rf"(?:{parts.pattern})\s*(?:为|是|共|合计|:|：)?\s*(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
         self.part_rate = re.compile(rf"(?:{parts.pattern})\s*(?:预算)?(?:执行率|完成率)?\s*(?:为|是|:|：)?\s*(?P<num>{NUMBER})\s*%")
-        self.parts_intro = re.compile(rf"(?:{raw['parts_intro']})\s*[:：，,]?\s*")
+        self.parts_intro = _fast(rf"(?:{raw['parts_intro']})\s*[:：，,]?\s*")
         self.parts_next = re.compile(rf"\s*[，,；;]?\s*(?:(?:{raw['parts_intro']})\s*[:：，,]?|[（(])\s*")
-        self.respectively = re.compile(rf"(?:{raw['respectively']})\s*[:：]?\s*")
-        self.subjects = re.compile(_alt(raw["subjects"]))
-        self.other_year = re.compile(_alt(raw["other_year"]))
+        self.respectively = _fast(rf"(?:{raw['respectively']})\s*[:：]?\s*")
+        self.subjects = _fast(_alt(raw["subjects"]))
+        self.other_year = _fast(_alt(raw["other_year"]))
         self.money_sections = re.compile(raw["money_sections"])
         # table columns
         self.columns = [(lb.field, lb.kind, re.compile(rf"^(?:{lb.pattern})")) for lb in _labels(raw["columns"])]
@@ -174,6 +174,14 @@ class Lexicon:
                                          for i, p in enumerate(raw["rating_cues"])))
         self.score_prefix = re.compile(raw["score_prefix"])
         self.score_context = re.compile(raw["score_context"])
+
+    def is_attachment(self, para: str) -> bool:
+        """An attachment line ("附件1：…", "….pdf")."""
+        return (para.startswith("附件") or "." in para[-6:]) and bool(self.attachment.search(para))
+
+    def is_toc(self, para: str) -> bool:
+        """A table-of-contents line (dot leaders and a page number) or the contents heading."""
+        return (para[-1:] in "0123456789)）" or "录" in para[-1:]) and bool(self.toc.search(para))
 
     def label(self, m: re.Match) -> Label:
         """The label a match of `label_re` stands for."""

@@ -37,7 +37,7 @@ def _without_furniture(paragraphs: list[str]) -> list[str]:
     toc_first = None  # the first entry of a contents list: where it recurs, the body starts
     in_toc = False
     for para in paragraphs:
-        if LEX.toc.search(para):
+        if LEX.is_toc(para):
             in_toc = in_toc or para.replace(" ", "") == "目录"
             continue
         if in_toc:
@@ -47,7 +47,7 @@ def _without_furniture(paragraphs: list[str]) -> list[str]:
             if para != toc_first and "。" not in para and len(para) <= 40:
                 continue
             in_toc = False
-        if LEX.attachment.search(para):
+        if LEX.is_attachment(para):
             continue
         out.append(para)
     return out

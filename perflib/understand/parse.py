@@ -42,6 +42,7 @@ _DEPT_IN_TEXT = re.compile(r"(?:^|[，,。：:])\s*(?P<dept>[^，。\d\s]{2,30}?
 _DEPT_AFTER_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[，,]?\s*(?P<dept>[^，。\d]{2,40}?)(?:对|的)?(?:部门)?整体支出")
 _YEAR_IN_TEXT = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
 _FISCAL_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")  # not a date
+_SHORT_NAME = 6  # a department name this short may lack its place ("林业局", "县档案馆")
 _FIGURE_LINE = 30  # a list item this short states a figure, not a task
 _HEAD = 15  # the title, name and source lines are within the first paragraphs
 
@@ -73,10 +74,10 @@ def _is_furniture(para: str) -> bool:
 
 
 def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]:
-    head = [p for p in paragraphs[:_HEAD * 2] if not _is_furniture(p) and not LEX.attachment.search(p)][:_HEAD]
+    head = [p for p in paragraphs[:_HEAD * 2] if not _is_furniture(p) and not LEX.is_attachment(p)][:_HEAD]
     dept = year = None
     # the name as a 单位名称 / 来源 line states it (a web page's 来源 sits among its furniture)
-    stated = [_clean_department(_trim_org(m["dept"])) for para in paragraphs[:_HEAD * 2]
+    stated = [_clean_department(_trim_org(m["dept"])) for para in paragraphs[:_HEAD * 2] if "：" in para or ":" in para
               for m in (LEX.name_line.search(para), LEX.source_line.search(para)) if m]
     stated = [d for d in stated if d]
     for i, para in enumerate(head):
@@ -98,7 +99,8 @@ def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]
                 year = year or int(m["year"])
                 dept = dept or _clean_department(m["dept"])
                 break
-    for para in head:  # the first sentence may state the full name of a short title's department
+    for para in head if dept is None or len(dept) <= _SHORT_NAME else ():
+        # the first sentence may state the department, or the full name of a short one
         m = _DEPT_IN_TEXT.search(para)
         if m and _clean_department(m["dept"]):
             stated.append(_clean_department(m["dept"]))
@@ -302,9 +304,14 @@ def _part_block(m: re.Match) -> str:
     return next(b for b in ("overall", "basic", "projects") if b in m.re.groupindex and m[b])
 
 
+_CITED = re.compile(r"《[^》]*》")  # a cited document's title
+
+
 def _years_outside_titles(sent: str, end: int) -> list[int]:
     """Years written before `end`, not counting those inside a cited document's 《title》."""
-    titles = [(t.start(), t.end()) for t in re.finditer(r"《[^》]*》", sent)]
+    if "年" not in sent:
+        return []
+    titles = [(t.start(), t.end()) for t in _CITED.finditer(sent)] if "《" in sent else []
     return [int(y["year"]) for y in _FISCAL_YEAR.finditer(sent, 0, end)
             if not any(a <= y.start() < b for a, b in titles)]
 
@@ -504,6 +511,8 @@ def _unread(prose: list[str], taken: dict[Decimal, list[str]]) -> list[Unread]:
     """Every 万元 amount written in prose that no field took, with its sentence."""
     out = []
     for sent in prose:
+        if "元" not in sent:
+            continue
         for m in LEX.money.finditer(sent):
             if sent[m.start() - 1: m.start()].isdigit():
                 continue  # the tail of a longer number
