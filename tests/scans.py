@@ -28,7 +28,7 @@ import time
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from perflib.webfont import cjk_font_path
+from perflib.present.webfont import cjk_font_path
 
 MERGE_LEFT = None
 MERGE_UP = Ellipsis

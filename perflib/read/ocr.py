@@ -64,7 +64,7 @@ a PDF pdfium cannot open; a page that does not exist; nothing recognisable on an
 of the requested pages. A page without text in an otherwise readable scan maps to [].
 
 Also public: ``ocr_image(image, page)`` (one page image, uncached), ``get_engine()``,
-``cache_dir()``, ``max_ocr_pages()``, ``ocr_threads()``, ``engine_version()``.
+``max_ocr_pages()``, ``ocr_threads()``, ``engine_version()``.
 """
 from __future__ import annotations
 
@@ -76,6 +76,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .. import config
 from ..errors import UnreadableInput
 from .document import Block, Location, Paragraph, Table
 
@@ -173,18 +174,6 @@ def ocr_threads() -> int:
         return 1
 
 
-def cache_dir() -> Path:
-    """$PERFLIB_CACHE_DIR, else $XDG_CACHE_HOME/perflib, else ~/.cache/perflib.
-
-    The same rule as perflib.webfont.cache_dir, repeated here so that a cache
-    hit does not import fontTools (0.15 s).
-    """
-    if os.environ.get("PERFLIB_CACHE_DIR"):
-        return Path(os.environ["PERFLIB_CACHE_DIR"])
-    root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(root) / "perflib"
-
-
 @lru_cache(maxsize=1)
 def engine_version() -> str:
     """rapidocr's version (part of the cache key), read without importing it: from the name of
@@ -227,7 +216,7 @@ def _new_engine(name: str):
 
 def _cache_path(sha256: str, page: int, dpi: int) -> Path:
     key = f"{sha256}-p{page}-d{dpi}-rapidocr{engine_version()}-l{LAYOUT_VERSION}.json"
-    return cache_dir() / "ocr" / key
+    return config.cache_dir() / "ocr" / key
 
 
 def _cache_read(sha256: str, page: int, dpi: int) -> list[Block] | None:

@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from perflib import config
 from perflib.errors import UnreadableInput
 from perflib.read import ocr
 from perflib.read.document import Paragraph, Table
@@ -149,8 +150,8 @@ def test_second_read_comes_from_the_cache(scanned, monkeypatch):
     again = ocr.ocr_pdf_pages(scanned.data, [1, 2], scanned.sha, name="scan.pdf")
     assert again == scanned.got
     assert best < 0.02, f"cached re-read took {best * 1000:.1f} ms (OCR took {scanned.seconds:.1f} s)"
-    files = sorted(p.name for p in (ocr.cache_dir() / "ocr").iterdir() if p.name.startswith(scanned.sha))
-    assert len(files) == 2 and not any(p.name.startswith(".tmp") for p in (ocr.cache_dir() / "ocr").iterdir())
+    files = sorted(p.name for p in (config.cache_dir() / "ocr").iterdir() if p.name.startswith(scanned.sha))
+    assert len(files) == 2 and not any(p.name.startswith(".tmp") for p in (config.cache_dir() / "ocr").iterdir())
 
 
 def test_cache_hit_in_a_fresh_process_imports_no_ocr(scanned, tmp_path):
