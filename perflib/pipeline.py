@@ -11,6 +11,7 @@ from .labels import FICTION_TAG, page_title
 from .model import Record
 from .present.narrative import summary
 from .read.normalize import normalize
+from .understand.indicators import apply_indicators, read_indicators, tables_from_lines
 from .understand.parse import parse_text, settle_signs
 from .read.sources import read_document
 
@@ -29,6 +30,9 @@ def read_record(path: str | Path, department: str | None = None, year: int | Non
     if year:
         rec.year = int(year)
     settle_signs(rec)
+    # The indicator table; at merge, Document.tables (every format's Table blocks) replaces the lines.
+    raw_lines = [ln for page in doc.pages for ln in page.split("\n")]
+    apply_indicators(rec, read_indicators(tables_from_lines(raw_lines), rec.text.split("\n")))
     rec.checks = run_checks(rec)
     if require_figures:
         require_budget_figure(rec, path)
