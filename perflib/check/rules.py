@@ -28,6 +28,8 @@ class Rule:
     computed: tuple[str, ...]
     formula: tuple[str, ...]
     optional: bool  # leave out (rather than skip) when the stated figure is absent
+    optional_stated: bool = False  # leave out only when the stated figure is absent
+    when: str = ""  # "indicators": the rule applies only to a record with an indicator table
     explain: str = ""  # what the check means, in plain words (the page shows it)
     # per-item kinds (indicators): which items, what marks one, how a finding reads
     select: str = "all"  # a predicate name (ITEM_SELECT)
@@ -61,7 +63,9 @@ def _expand(doc: dict) -> list[Rule]:
             rules.append(Rule(
                 id=sub(raw["id"]), label=sub(raw["label"]), kind=raw["kind"], unit=raw["unit"],
                 stated=sub(raw["stated"]), computed=tuple(sub(c) for c in computed),
-                formula=tuple(formula), optional=block in raw.get("optional_blocks", []) or raw.get("optional", False),
+                formula=tuple(formula),
+                optional=block in raw.get("optional_blocks", []) or raw.get("optional", False) is True,
+                optional_stated=raw.get("optional") == "stated", when=raw.get("when", ""),
                 explain=raw.get("explain", ""), select=raw.get("select", "all"), flag=raw.get("flag", ""),
                 status=raw.get("status", "fail"), ok=raw.get("ok", ""), item=raw.get("item", ""),
                 bands=tuple((b["label"], _dec(b.get("min")), _dec(b.get("below"))) for b in raw.get("bands", [])),
@@ -100,12 +104,14 @@ def run_checks(rec: Record, rules: list[Rule] | tuple[Rule, ...] | None = None) 
 
 def check(rec: Record, rule: Rule) -> Check | list[Check] | None:
     """The rule's check; per-item rules give one check per finding."""
+    if rule.when == "indicators" and not rec.indicators:
+        return None
     if rule.kind in ITEM_KINDS:
         return ITEM_KINDS[rule.kind](rec, rule)
     lookup = lambda name: _interval(rec, name)  # noqa: E731
     stated = lookup(rule.stated)
     if stated is None:
-        if rule.optional:
+        if rule.optional or rule.optional_stated:
             return None
         return Check(rule.id, "skip", None, None, f"{rule.label}：报告未写明{figure_name(rule.stated)}，无法核对。", rule.unit)
     for formula, how in zip(rule.computed, rule.formula):

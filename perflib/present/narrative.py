@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..check.items import fmt_points
 from ..check.rules import counts
 from ..check.metrics import Metrics
 from ..labels import PEFA_TEXT
@@ -27,7 +28,8 @@ def _who(rec: Record) -> str:
 
 def summary(rec: Record, m: Metrics) -> list[str]:
     """3–6 sentences: spending against plan, budget movement, checks, self-rating."""
-    out = [s for s in (_spending(rec, m), _projects(rec, m), _tasks(rec, m), _checks(rec), _rating(rec, m)) if s]
+    out = [s for s in (_spending(rec, m), _projects(rec, m), _tasks(rec, m), indicators_sentence(rec), _checks(rec),
+                       _rating(rec, m)) if s]
     if len(out) < 3:
         out.append("报告未写明足够的预算数字，以下表格只列出能从原文读到的内容。")
     return out
@@ -110,6 +112,30 @@ def _rating(rec: Record, m: Metrics) -> str | None:
         return None
     joiner = "；而" if rec.rating and band and band in ("C", "D") and rec.rating in ("优", "良") else "；"
     return joiner.join(parts) + "。"
+
+
+def indicators_sentence(rec: Record) -> str | None:
+    """N 项指标，K 项未达成，失分最多的是 …; an unmet target given full marks named as such."""
+    inds = rec.indicators
+    if not inds:
+        return None
+    unmet = [i for i in inds if i.met is False]
+    undecided = sum(i.met is None for i in inds)
+    s = f"绩效指标表列出 {len(inds)} 项指标，{len(unmet)} 项未达成年度指标值"
+    if undecided:
+        s += f"，{undecided} 项无法从所写内容判断是否达成"
+    lost = [(i.weight - i.score, i) for i in inds if i.weight is not None and i.score is not None and i.score < i.weight]
+    if lost:
+        most = max(d for d, _ in lost)
+        names = "、".join(f"“{i.name}”" for d, i in lost if d == most)
+        s += f"；失分最多的是{names}（扣 {fmt_points(most)} 分）"
+    elif all(i.weight is not None and i.score is not None for i in inds):
+        s += "；各项指标均得满分"
+    full = [i for i in unmet if i.weight is not None and i.score is not None and i.score >= i.weight]
+    if full:
+        names = "、".join(f"“{i.name}”" for i in full)
+        s += f"；其中{names}未达成目标却得了满分，自评偏宽"
+    return s + "。"
 
 
 def check_explanation(status: str) -> str:

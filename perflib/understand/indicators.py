@@ -121,7 +121,7 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
             r += 1
             continue
         if _is_total(row, roles):
-            full = _align(row, roles, width, None, None)
+            full = _total_row(row, roles, width)
             grid.append(full)
             _read_total(full, roles, out, len(grid) - 1)
             places.append((len(grid) - 1, -1))
@@ -159,6 +159,19 @@ def _cell(text: str) -> str:
 def _is_total(row: list[str], roles: dict[str, int]) -> bool:
     first = next((c for c in row if c), "")
     return re.sub(r"\s+", "", first) in TOTAL_WORDS
+
+
+def _total_row(row: list[str], roles: dict[str, int], width: int) -> list[str]:
+    """A 总分 row: by position when it fills the header, else its figures are 分值 then 得分."""
+    if len(row) == width:
+        return list(row)
+    full = [""] * width
+    full[roles["name"]] = next(c for c in row if c)
+    figures = [c for c in row if _points(c) is not None]
+    cols = [roles[r] for r in ("weight", "score") if r in roles]
+    for c, text in zip(cols[-len(figures):] if figures else [], figures[-len(cols):]):
+        full[c] = text
+    return full
 
 
 def _read_total(full: list[str], roles: dict[str, int], out: IndicatorTable, g: int) -> None:
@@ -282,12 +295,15 @@ def tables_from_lines(lines: list[str]) -> list[Table]:
         rows = [cells]
         j = i + 1
         while j < len(lines):
+            if not lines[j].strip():  # text reports may leave a blank line between rows
+                j += 1
+                continue
             nxt = _split(lines[j])
             if len([c for c in nxt if c]) < 2 or re.search(r"[。；]$", lines[j].strip()):
                 break
             rows.append(nxt)
             j += 1
-        above = lines[i - 1].strip() if i > 0 else ""
+        above = next((ln.strip() for ln in reversed(lines[max(0, i - 3):i]) if ln.strip()), "")
         title = above if 0 < len(above) <= 40 and len(_split(above)) == 1 else None
         tables.append(Table(rows, title=title, header_rows=1, header_cols=1))
         i = j

@@ -36,6 +36,7 @@ _MONEY = {"元": -4, "千元": -1, "万元": 0, "亿元": 4}
 
 _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*[年.\-/])?\s*(?P<m>\d{1,2})\s*(?:月(?:份)?|[.\-/](?=\d))\s*(?:(?P<d>\d{1,2})\s*日?|(?P<end>底|末))?")
 _BEFORE = re.compile(r"前|以前|之前|内|止|截止")
+_NEXT_YEAR = re.compile(r"次年|翌年|下一?年度?|来年")
 
 _YES = {"是", "有", "无", "否", "没有"}
 _NEGATIVE = re.compile(r"^(?:未|没有|尚未|暂未|不)(?:按时|如期|全部|完全)?(?:完成|达标|达到|实现|合格|到位|开展|落实|通过)|"
@@ -70,6 +71,8 @@ def judge(target: str | None, actual: str | None) -> bool | None:
     if td is not None and (ad is not None or _POSITIVE.search(a)):
         if ad is None:
             return True  # "按时完成" against a deadline
+        if _NEXT_YEAR.search(a) and not _NEXT_YEAR.search(t) and td[0] is None:
+            return False  # a deadline of this year, reached the next
         if not _BEFORE.search(t) and td != ad:
             return None
         return _date_on_or_before(ad, td)
@@ -148,13 +151,12 @@ def _date(text: str) -> tuple[int | None, int, int] | None:
         return None
     if m["y"] is None and "月" not in m.group():
         return None
-    day = int(m["d"]) if m["d"] else 31 if m["end"] or not m["d"] else 31
+    day = int(m["d"]) if m["d"] else 31  # "6月" / "6月底": the whole month
     return (int(m["y"]) if m["y"] else None, int(m["m"]), day)
 
 
-def _date_on_or_before(a: tuple, t: tuple) -> bool | None:
+def _date_on_or_before(a: tuple, t: tuple) -> bool:
+    """Compare with years when both state one, else month and day (the same budget year)."""
     if a[0] is not None and t[0] is not None:
         return a <= t
-    if a[0] != t[0] and (a[0] is None) != (t[0] is None):
-        return (a[1], a[2]) <= (t[1], t[2])
     return (a[1], a[2]) <= (t[1], t[2])
