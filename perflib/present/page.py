@@ -162,7 +162,7 @@ def indicators(a: Analysis) -> Html:
     if not rec.indicators:
         return Html('<section class="pl-indicators"><h2>绩效指标</h2><p class="note">报告未列出绩效指标表。</p></section>')
     num = ' class="num"'
-    head = "".join(f"<th{num if k in ('weight', 'score') else ''}>{esc(INDICATOR_HEADERS[k])}</th>"
+    head = "".join(f"<th{num if k in ('weight', 'score', 'target', 'actual') else ''}>{esc(INDICATOR_HEADERS[k])}</th>"
                    for k in ("level2", "name", "target", "actual", "met", "weight", "score", "reason"))
     rows, group = [], object()
     for n, ind in enumerate(rec.indicators, start=1):
@@ -175,14 +175,14 @@ def indicators(a: Analysis) -> Html:
         pts = lambda v: fmt_points(v) if v is not None else "—"  # noqa: E731
         rows.append(
             f'<tr class="ind met-{str(ind.met).lower()}"><td>{esc(ind.level2 or "")}</td><td class="text">{esc(ind.name)}</td>'
-            f"<td>{esc(ind.target or '—')}</td><td>{esc(ind.actual or '—')}</td><td>{mark}</td>"
+            f'<td class="val">{esc(ind.target or "—")}</td><td class="val">{esc(ind.actual or "—")}</td><td>{mark}</td>'
             f"{_figure_cell(a, f'indicators.{n}.weight', pts(ind.weight))}"
             f"{_figure_cell(a, f'indicators.{n}.score', pts(ind.score))}"
             f'<td class="text">{esc(ind.reason or "")}</td></tr>')
     ex = rec.budget_execution
     if ex is not None:
         rows.append(f'<tr class="group"><th colspan="8">预算执行</th></tr><tr><td></td><td class="text">预算执行率</td>'
-                    f"<td>—</td><td>{esc(ex.actual or '—')}</td><td></td>"
+                    f'<td class="val">—</td><td class="val">{esc(ex.actual or "—")}</td><td></td>'
                     f"{_figure_cell(a, 'budget_execution.weight', fmt_points(ex.weight))}"
                     f"{_figure_cell(a, 'budget_execution.score', fmt_points(ex.score) if ex.score is not None else '—')}"
                     "<td></td></tr>")
