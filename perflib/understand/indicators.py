@@ -128,8 +128,8 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
             r += 1
             break
         full = _align(row, roles, width, level1, level2)
-        if full is None or not full[roles["name"]]:
-            break  # not a row of this table: it has ended
+        if full is None or not full[roles["name"]] or _spans_levels(full, roles):
+            break  # not a row of this table (a note, a 评价等级 row merged across): it has ended
         if "level1" in roles:
             level1 = full[roles["level1"]] or level1
             full[roles["level1"]] = level1 or ""
@@ -146,7 +146,8 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
         for role in ("weight", "score"):
             if role in roles and aligned.cell(g, roles[role]):
                 if i < 0:
-                    out.total_evidence = out.total_evidence or aligned.cell_evidence(g, roles[role])
+                    if role == "score":  # the stated total score
+                        out.total_evidence = out.total_evidence or aligned.cell_evidence(g, roles[role])
                 else:
                     out.evidence[f"indicators.{i + 1}.{role}"] = aligned.cell_evidence(g, roles[role])
     return r
@@ -177,6 +178,12 @@ def _total_row(row: list[str], roles: dict[str, int], width: int) -> list[str]:
 def _read_total(full: list[str], roles: dict[str, int], out: IndicatorTable, g: int) -> None:
     out.total_weight = _points(full[roles["weight"]]) if "weight" in roles else None
     out.total_score = _points(full[roles["score"]]) if "score" in roles else None
+
+
+def _spans_levels(full: list[str], roles: dict[str, int]) -> bool:
+    """A cell merged across the level and name columns: the row belongs to the form, not the table."""
+    name = full[roles["name"]]
+    return any(full[roles[r]] == name for r in ("level1", "level2") if r in roles)
 
 
 def _is_level(cell: str) -> bool:

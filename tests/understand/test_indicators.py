@@ -158,3 +158,26 @@ def test_indicators_in_sentences():
 def test_no_table_no_indicators(seed_record):
     assert seed_record.indicators == [] and seed_record.budget_execution is None
     assert not any(c.id.startswith("indicators.") for c in seed_record.checks)
+
+
+def test_form_grid_two_header_rows_execution_and_trailing_rows():
+    """A 自评表 sheet as one grid: budget execution on top, a two-row indicator header, a 总分 row,
+    then a 评价等级 row merged across the sheet."""
+    grid = [
+        ["年度预算执行情况（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""],
+        ["年度资金总额", "100.00", "120.00", "118.00", "10", "98.33%", "9.8", ""],
+        ["绩效指标", "绩效指标", "绩效指标", "绩效指标", "绩效指标", "绩效指标", "绩效指标", "绩效指标"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "巡查次数", "≥24次", "26次", "50", "50", ""],
+        ["效益指标", "社会效益指标", "投诉办结率", "100%", "96%", "40", "36", "个别投诉涉及多部门，已建立会商机制"],
+        ["总分", "总分", "总分", "总分", "总分", "100", "95.8", ""],
+        ["评价等级", "评价等级", "评价等级", "优", "优", "优", "优", "优"],
+    ]
+    found = read_indicators([Table(grid, loc=Location(sheet="自评表", table=1), title="自评表")], [])
+    assert [(i.name, i.met, i.weight, i.score) for i in found.indicators] == [
+        ("巡查次数", True, 50, 50), ("投诉办结率", False, 40, 36)]
+    ex = found.budget_execution
+    assert (ex.weight, ex.score, ex.actual) == (10, Decimal("9.8"), "98.33%")
+    assert found.execution_evidence["budget_execution.score"] == "自评表 · 年度资金总额 × 得分: 9.8"
+    assert (found.total_weight, found.total_score) == (100, Decimal("95.8"))
+    assert found.total_evidence.endswith("× 得分: 95.8")
