@@ -283,7 +283,16 @@ def _split(line: str) -> list[str]:
         return [c.strip() for c in line.split("\t")]
     if re.search(r"\S {2,}\S", line):
         return [c.strip() for c in re.split(r" {2,}", line.strip())]
-    return line.split()
+    cells: list[str] = []
+    for word in line.split():  # "≥ 95%" split at its space is one cell
+        if cells and _COMPARATOR_ONLY.match(cells[-1]):
+            cells[-1] += word
+        else:
+            cells.append(word)
+    return cells
+
+
+_COMPARATOR_ONLY = re.compile(r"^(?:[≥≤<>=＞＜]=?|不低于|不少于|不超过|不高于|大于|小于|高于|低于|达到)$")
 
 
 def tables_from_lines(lines: list[str]) -> list[Table]:

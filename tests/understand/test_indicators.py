@@ -181,3 +181,12 @@ def test_form_grid_two_header_rows_execution_and_trailing_rows():
     assert found.execution_evidence["budget_execution.score"] == "自评表 · 年度资金总额 × 得分: 9.8"
     assert (found.total_weight, found.total_score) == (100, Decimal("95.8"))
     assert found.total_evidence.endswith("× 得分: 95.8")
+
+
+def test_space_separated_rows_keep_a_spaced_comparator_in_its_cell():
+    lines = ["一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+             "产出指标 数量指标 培训场次 ≥ 12次 14次 50 50",
+             "质量指标 合格率 不低于 95% 93% 50 45"]
+    found = read_indicators(tables_from_lines(lines), [])
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score, i.met) for i in found.indicators] == [
+        ("数量指标", "培训场次", "≥12次", "14次", 50, 50, True), ("质量指标", "合格率", "不低于95%", "93%", 50, 45, False)]
