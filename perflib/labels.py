@@ -81,3 +81,13 @@ INDICATOR_HEADERS = {
 }
 MET_MARK = {True: "✓", False: "✗", None: "？"}  # read in greyscale: a symbol and a word, never colour alone
 MET_ZH = {True: "达成", False: "未达成", None: "无法判断"}
+INDICATOR_SECTION = "绩效指标"
+INDICATOR_NONE = "报告未列出绩效指标表。"
+INDICATOR_LEGEND = ("“达成”由年度指标值与实际完成值比较得出：✓ 达成，✗ 未达成，？ 无法从所写内容判断。"
+                    "分值、得分取自报告原文，点击可查看出处。")
+LENIENT_MARK = "未达成却得满分"  # an unmet target given its full 分值
+NO_LEVEL1 = "（未写明一级指标）"
+EXECUTION_GROUP = "预算执行"
+EXECUTION_ROW = "预算执行率"
+TOTAL_ROW = "合计"
+SCORE_ROW = ("自评", "自评得分（分）")  # the key-figures row of the stated score

@@ -11,6 +11,7 @@ import re
 
 from ..check.items import fmt_points, points_sum
 from ..check.rules import counts, rule_explanation
+from .. import labels as L
 from ..labels import (BLOCK_ZH, FIELD_ZH, INDICATOR_HEADERS, MET_MARK, MET_ZH, PEFA_TEXT, STATUS_ZH,
                       fiction_banner, figure_name)
 from ..model import BLOCK_FIELDS, MONEY_FIELDS
@@ -92,7 +93,7 @@ def _score_row(a: Analysis, by_id: dict) -> list[str]:
     total = points_sum(rec, "score")
     computed = fmt_points(total.point) if total is not None else "—"
     status = f'<span class="st st-{c.status}">{STATUS_MARK[c.status]} {STATUS_ZH[c.status]}</span>' if c else ""
-    return [f"<tr><td>自评</td><td>自评得分（分）</td>{_figure_cell(a, 'score', fmt_points(rec.score))}"
+    return [f"<tr><td>{esc(L.SCORE_ROW[0])}</td><td>{esc(L.SCORE_ROW[1])}</td>{_figure_cell(a, 'score', fmt_points(rec.score))}"
             f'<td class="num">{esc(computed)}</td><td>{status}</td></tr>']
 
 
@@ -123,7 +124,7 @@ def _source_name(key: str) -> str:
     if parts[0] == "indicators" and len(parts) == 3:
         return f"指标{parts[1]}{INDICATOR_HEADERS.get(parts[2], parts[2])}"
     if parts[0] == "budget_execution":
-        return f"预算执行率{INDICATOR_HEADERS.get(parts[1], parts[1])}"
+        return f"{L.EXECUTION_ROW}{INDICATOR_HEADERS.get(parts[1], parts[1])}"
     return {"rating": "自评等级", "score": "自评得分"}.get(key, key)
 
 
@@ -160,7 +161,7 @@ def indicators(a: Analysis) -> Html:
     it reads in greyscale), weight against score; every 分值 / 得分 links to its cell."""
     rec = a.record
     if not rec.indicators:
-        return Html('<section class="pl-indicators"><h2>绩效指标</h2><p class="note">报告未列出绩效指标表。</p></section>')
+        return Html(f'<section class="pl-indicators"><h2>{esc(L.INDICATOR_SECTION)}</h2><p class="note">{esc(L.INDICATOR_NONE)}</p></section>')
     num = ' class="num"'
     head = "".join(f"<th{num if k in ('weight', 'score', 'target', 'actual') else ''}>{esc(INDICATOR_HEADERS[k])}</th>"
                    for k in ("level2", "name", "target", "actual", "met", "weight", "score", "reason"))
@@ -168,9 +169,9 @@ def indicators(a: Analysis) -> Html:
     for n, ind in enumerate(rec.indicators, start=1):
         if ind.level1 != group:
             group = ind.level1
-            rows.append(f'<tr class="group"><th colspan="8">{esc(ind.level1 or "（未写明一级指标）")}</th></tr>')
+            rows.append(f'<tr class="group"><th colspan="8">{esc(ind.level1 or L.NO_LEVEL1)}</th></tr>')
         full = ind.met is False and ind.weight is not None and ind.score is not None and ind.score >= ind.weight
-        note = '<br><span class="st st-warn">! 未达成却得满分</span>' if full else ""
+        note = f'<br><span class="st st-warn">! {esc(L.LENIENT_MARK)}</span>' if full else ""
         mark = f'<span class="met met-{str(ind.met).lower()}">{MET_MARK[ind.met]} {MET_ZH[ind.met]}</span>{note}'
         pts = lambda v: fmt_points(v) if v is not None else "—"  # noqa: E731
         rows.append(
@@ -181,22 +182,21 @@ def indicators(a: Analysis) -> Html:
             f'<td class="text">{esc(ind.reason or "")}</td></tr>')
     ex = rec.budget_execution
     if ex is not None:
-        rows.append(f'<tr class="group"><th colspan="8">预算执行</th></tr><tr><td></td><td class="text">预算执行率</td>'
+        rows.append(f'<tr class="group"><th colspan="8">{esc(L.EXECUTION_GROUP)}</th></tr><tr><td></td><td class="text">{esc(L.EXECUTION_ROW)}</td>'
                     f'<td class="val">—</td><td class="val">{esc(ex.actual or "—")}</td><td></td>'
                     f"{_figure_cell(a, 'budget_execution.weight', fmt_points(ex.weight))}"
                     f"{_figure_cell(a, 'budget_execution.score', fmt_points(ex.score) if ex.score is not None else '—')}"
                     "<td></td></tr>")
     weights, scores = points_sum(rec, "weight"), points_sum(rec, "score")
     if weights is not None or scores is not None:
-        rows.append(f'<tr class="total"><th colspan="5">合计</th>'
+        rows.append(f'<tr class="total"><th colspan="5">{esc(L.TOTAL_ROW)}</th>'
                     f'<td class="num">{esc(fmt_points(weights.point)) if weights else "—"}</td>'
                     f'<td class="num">{esc(fmt_points(scores.point)) if scores else "—"}</td><td></td></tr>')
     table = (f'<div class="table-wrap"><table class="indicators"><thead><tr>{head}</tr></thead><tbody>'
              + "".join(rows) + "</tbody></table></div>")
     lead = f"<p>{esc(indicators_sentence(rec) or '')}</p>"
-    legend = ('<p class="note">“达成”由年度指标值与实际完成值比较得出：✓ 达成，✗ 未达成，？ 无法从所写内容判断。'
-              "分值、得分取自报告原文，点击可查看出处。</p>")
-    return Html(f'<section class="pl-indicators"><h2>绩效指标</h2>{lead}{legend}{table}</section>')
+    legend = f'<p class="note">{esc(L.INDICATOR_LEGEND)}</p>'
+    return Html(f'<section class="pl-indicators"><h2>{esc(L.INDICATOR_SECTION)}</h2>{lead}{legend}{table}</section>')
 
 
 def problems_and_plans(a: Analysis) -> Html:

@@ -17,6 +17,7 @@ from html import escape
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
+from ..check.rules import default_rules
 from ..numbers import fmt_value
 from ..labels import PORTFOLIO_TITLE, STATUS_ZH, fiction_banner
 from .charts import DARK, LIGHT, MID, new_figure
@@ -217,8 +218,6 @@ LOSS_COLUMNS = {
 
 def score_band(score) -> str | None:
     """The band (优/良/中/差) a score falls in, by the bands of the rule `rating.matches_score`."""
-    from ..check.rules import default_rules
-
     if score is None or pd.isna(score):
         return None
     rule = next(r for r in default_rules() if r.id == "rating.matches_score")
