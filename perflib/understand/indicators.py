@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..model import Indicator
 from ..read.document import Table
-from ..read.normalize import fold_chars, sentences
+from ..read.normalize import LIST_MARKER, fold_chars, sentences
 from .met import judge
 
 # --- header labels by role (to move into the label lexicon, TOML, at merge) ------------------------
@@ -315,6 +315,10 @@ def tables_from_lines(lines: list[str]) -> list[Table]:
                 j += 1
                 continue
             nxt = _split(lines[j])
+            if _wrapped_tail(nxt, lines, j) and rows[-1] and len(rows) > 1:
+                rows[-1][-1] += nxt[0]  # a PDF row wrapped in its last cell: the line is that cell's end
+                j += 1
+                continue
             if len([c for c in nxt if c]) < 2 or re.search(r"[。；]$", lines[j].strip()):
                 break
             rows.append(nxt)
@@ -324,6 +328,14 @@ def tables_from_lines(lines: list[str]) -> list[Table]:
         tables.append(Table(rows, title=title, header_rows=1, header_cols=1))
         i = j
     return tables
+
+
+def _wrapped_tail(cells: list[str], lines: list[str], j: int) -> bool:
+    """A short single-cell line between two table rows."""
+    if len(cells) != 1 or len(cells[0]) > 12 or re.search(r"[。；]$", cells[0]) or LIST_MARKER.match(cells[0]):
+        return False  # a numbered heading after the table is not the end of its last cell
+    after = next((ln for ln in lines[j + 1:] if ln.strip()), "")
+    return len([c for c in _split(after) if c]) >= 2 and not re.search(r"[。；]$", after.strip())
 
 
 def _starts_table(cells: list[str]) -> bool:

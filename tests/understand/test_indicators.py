@@ -190,3 +190,15 @@ def test_space_separated_rows_keep_a_spaced_comparator_in_its_cell():
     found = read_indicators(tables_from_lines(lines), [])
     assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score, i.met) for i in found.indicators] == [
         ("数量指标", "培训场次", "≥12次", "14次", 50, 50, True), ("质量指标", "合格率", "不低于95%", "93%", 50, 45, False)]
+
+
+def test_a_row_wrapped_in_its_last_cell_is_joined_but_a_heading_is_not():
+    lines = ["一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分  偏差原因分析及改进措施",
+             "产出指标  数量指标  培训场次  ≥12次  10次  40  30  报名人数不足，已调整宣",
+             "传方式",
+             "质量指标  合格率  ≥95%  97%  60  60",
+             "三、自评结论",
+             "自评得分  90  评价等级  优"]
+    found = read_indicators(tables_from_lines(lines), [])
+    assert [i.reason for i in found.indicators] == ["报名人数不足，已调整宣传方式", None]
+    assert found.indicators[-1].name == "合格率"
