@@ -202,3 +202,23 @@ def test_a_row_wrapped_in_its_last_cell_is_joined_but_a_heading_is_not():
     found = read_indicators(tables_from_lines(lines), [])
     assert [i.reason for i in found.indicators] == ["报名人数不足，已调整宣传方式", None]
     assert found.indicators[-1].name == "合格率"
+
+
+_BITS = st.sampled_from(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因",
+                         "产出指标", "数量指标", "总分", "合计", "年度资金总额", "执行率", "≥", "95%", "12次", "10",
+                         "9.5", "—", "\t", " ", "  ", "\n", "，", "。", "目标值", "实际完成", "：", "按时完成", "未完成"])
+
+
+@given(st.lists(_BITS, max_size=80).map("".join))
+@settings(max_examples=200, deadline=None)
+def test_any_text_reads_without_raising(text):
+    lines = text.split("\n")
+    found = read_indicators(tables_from_lines(lines), lines)
+    for ind in found.indicators:
+        assert ind.name and ind.met in (True, False, None)
+
+
+@given(st.lists(st.lists(_BITS.filter(lambda b: b not in "\t\n"), min_size=0, max_size=9), max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_any_grid_reads_without_raising(rows):
+    read_indicators([Table(rows)], [])

@@ -82,3 +82,16 @@ def test_undecidable_is_none(target, actual):
 
 def test_fullwidth_is_read():
     assert judge("≥９５％", "９６．５％") is True
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["≥", "≤", "不低于", "不超过", "以上", "以内", "前", "月", "日", "年", "2021", "12", "95",
+                           ".5", "%", "万元", "元", "次", "-", "~", "至", "完成", "未", "按时", "是", "否", "提升", " ", "，"])
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join), st.lists(_PIECES, max_size=12).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_and_never_guesses_on_empty(target, actual):
+    assert judge(target, actual) in (True, False, None)
+    assert judge(target, "") is None and judge("", actual) is None
