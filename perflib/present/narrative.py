@@ -81,13 +81,18 @@ def _tasks(rec: Record, m: Metrics) -> str | None:
     return s + "。"
 
 
+# Checks of how indicators were scored, not of whether figures add up: the indicator sentence tells them.
+_SCORING_CHECKS = ("indicators.unmet_full_score", "indicators.unmet_reason")
+
+
 def _checks(rec: Record) -> str | None:
-    done = [c for c in rec.checks if c.status != "skip"]
+    checks = [c for c in rec.checks if c.id not in _SCORING_CHECKS]
+    done = [c for c in checks if c.status != "skip"]
     if not done:
         return "报告给出的数字不足以互相核对。"
-    n = counts(rec.checks)
+    n = counts(checks)
     s = f"对报告数字的 {len(done)} 项核对中，{n['ok']} 项相符"
-    flagged = [c for c in rec.checks if c.status in ("warn", "fail")]
+    flagged = [c for c in checks if c.status in ("warn", "fail")]
     if n["warn"]:
         s += f"，{n['warn']} 项有超出四舍五入的小偏差"
     if n["fail"]:
@@ -135,6 +140,9 @@ def indicators_sentence(rec: Record) -> str | None:
     if full:
         names = "、".join(f"“{i.name}”" for i in full)
         s += f"；其中{names}未达成目标却得了满分，自评偏宽"
+    silent = [i for i in unmet if not (i.reason or "").strip()]
+    if silent:
+        s += f"；{len(silent)} 项未达成的指标未写明偏差原因"
     return s + "。"
 
 

@@ -36,6 +36,7 @@ def test_sentence_counts_losses_and_names_leniency():
     assert s.startswith("绩效指标表列出 4 项指标，2 项未达成年度指标值，1 项无法从所写内容判断是否达成")
     assert "失分最多的是“群众满意度”（扣 6 分）" in s
     assert "“培训场次”未达成目标却得了满分" in s
+    assert s.endswith("；1 项未达成的指标未写明偏差原因。")
     assert indicators_sentence(_analysis([]).record) is None
 
 
@@ -79,3 +80,9 @@ def test_hostile_indicator_text_stays_text():
         assert text in f.data
     titles = [v for _, k, v in f.attrs if k == "title"]
     assert any(ALL in t for t in titles)  # the evidence in the hover title, whole
+
+
+def test_summary_counts_figure_checks_apart_from_scoring_checks():
+    a = _analysis(ROWS, score=D(40))
+    figures = next(x for x in a.summary if x.startswith("对报告数字的"))
+    assert "未达成" not in figures  # the leniency warnings are told in the indicator sentence, not as slips
