@@ -200,8 +200,10 @@ def _align(row: list[str], roles: dict[str, int], width: int, level1, level2) ->
     if len(row) > width:
         return None
     cells = [c for c in row if c]
-    while cells and re.sub(r"\s+", "", cells[0]) in GENERIC_CELLS:
-        cells.pop(0)
+    first_role = next((r for r, c in roles.items() if c == 0), None)
+    while cells and (re.sub(r"\s+", "", cells[0]) in GENERIC_CELLS
+                     or (first_role is None and re.fullmatch(r"\d{1,3}", cells[0]))):
+        cells.pop(0)  # a side label or a 序号 column: not an indicator's cells
     levels = []
     while cells and len(levels) < 2 and _is_level(cells[0]):
         levels.append(cells.pop(0))

@@ -222,3 +222,12 @@ def test_any_text_reads_without_raising(text):
 @settings(max_examples=200, deadline=None)
 def test_any_grid_reads_without_raising(rows):
     read_indicators([Table(rows)], [])
+
+
+def test_a_serial_number_column_in_flattened_rows():
+    lines = ["序号\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+             "1\t产出指标\t数量指标\t培训场次\t12次\t12次\t50\t50",
+             "2\t质量指标\t合格率\t≥95%\t96%\t50\t48"]
+    found = read_indicators(tables_from_lines(lines), [])
+    assert [(i.level1, i.level2, i.name, i.score) for i in found.indicators] == [
+        ("产出指标", "数量指标", "培训场次", 50), ("产出指标", "质量指标", "合格率", 48)]
