@@ -123,14 +123,16 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
         if _is_total(row, roles):
             full = _total_row(row, roles, width)
             grid.append(full)
-            _read_total(full, roles, out, len(grid) - 1)
+            _read_total(full, roles, out)
             places.append((len(grid) - 1, -1))
             r += 1
             break
-        full = _align(row, roles, width, level1, level2)
+        full = _align(row, roles, width)
         if full is None or not full[roles["name"]] or _spans_levels(full, roles):
             break  # not a row of this table (a note, a 评价等级 row merged across): it has ended
         if "level1" in roles:
+            if full[roles["level1"]] and full[roles["level1"]] != level1:
+                level2 = None  # a new 一级 group: the last 二级 belonged to the one before
             level1 = full[roles["level1"]] or level1
             full[roles["level1"]] = level1 or ""
         if "level2" in roles:
@@ -175,7 +177,7 @@ def _total_row(row: list[str], roles: dict[str, int], width: int) -> list[str]:
     return full
 
 
-def _read_total(full: list[str], roles: dict[str, int], out: IndicatorTable, g: int) -> None:
+def _read_total(full: list[str], roles: dict[str, int], out: IndicatorTable) -> None:
     out.total_weight = _points(full[roles["weight"]]) if "weight" in roles else None
     out.total_score = _points(full[roles["score"]]) if "score" in roles else None
 
@@ -192,7 +194,7 @@ def _is_level(cell: str) -> bool:
                                     and text not in GENERIC_CELLS)
 
 
-def _align(row: list[str], roles: dict[str, int], width: int, level1, level2) -> list[str] | None:
+def _align(row: list[str], roles: dict[str, int], width: int) -> list[str] | None:
     """The row as a full grid row. A row of the header's width is read by position; a shorter one
     (merged cells written once, empty cells dropped) by what its cells are."""
     if len(row) == width:

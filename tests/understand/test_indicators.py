@@ -231,3 +231,11 @@ def test_a_serial_number_column_in_flattened_rows():
     found = read_indicators(tables_from_lines(lines), [])
     assert [(i.level1, i.level2, i.name, i.score) for i in found.indicators] == [
         ("产出指标", "数量指标", "培训场次", 50), ("产出指标", "质量指标", "合格率", 48)]
+
+
+def test_a_new_level1_does_not_inherit_the_last_level2():
+    grid = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "培训场次", "12次", "12次", "50", "50"],
+            ["满意度指标", "", "群众满意度", "≥90%", "95%", "50", "50"]]
+    found = read_indicators([Table(grid)], [])
+    assert [(i.level1, i.level2) for i in found.indicators] == [("产出指标", "数量指标"), ("满意度指标", None)]
