@@ -26,8 +26,7 @@ POINTS_WARN = Decimal("0.1")  # points: a gap up to this beyond rounding is a `w
 
 def fmt_points(value: Decimal) -> str:
     """10 → "10", 9.50 → "9.5", 9.667 → "9.667"."""
-    text = f"{value.normalize():f}"
-    return text
+    return f"{value.normalize():f}"
 
 
 def point_interval(value: Decimal) -> Interval:
