@@ -11,7 +11,7 @@ from .labels import FICTION_TAG, page_title
 from .model import Record
 from .present.narrative import summary
 from .read.normalize import normalize
-from .understand.indicators import apply_indicators, read_indicators, tables_from_lines
+from .understand.indicators import apply_indicators, page_lines, read_indicators, tables_from_lines
 from .understand.parse import parse_text, settle_signs
 from .read.sources import read_document
 
@@ -31,8 +31,8 @@ def read_record(path: str | Path, department: str | None = None, year: int | Non
         rec.year = int(year)
     settle_signs(rec)
     # The indicator table; at merge, Document.tables (every format's Table blocks) replaces the lines.
-    raw_lines = [ln for page in doc.pages for ln in page.split("\n")]
-    apply_indicators(rec, read_indicators(tables_from_lines(raw_lines), rec.text.split("\n")))
+    lines = page_lines(doc.pages, paragraphs=doc.paragraphs)
+    apply_indicators(rec, read_indicators(tables_from_lines(lines), rec.text.split("\n")))
     rec.checks = run_checks(rec)
     if require_figures:
         require_budget_figure(rec, path)

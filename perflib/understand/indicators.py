@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..model import Indicator
 from ..read.document import Table
-from ..read.normalize import LIST_MARKER, fold_chars, sentences
+from ..read.normalize import LIST_MARKER, fold_chars, sentences, strip_page_furniture
 from .met import judge
 
 # --- header labels by role (to move into the label lexicon, TOML, at merge) ------------------------
@@ -297,6 +297,15 @@ def _split(line: str) -> list[str]:
 
 
 _COMPARATOR_ONLY = re.compile(r"^(?:[≥≤<>=＞＜]=?|不低于|不少于|不超过|不高于|大于|小于|高于|低于|达到)$")
+
+
+def page_lines(pages: list[str], paragraphs: bool = False) -> list[str]:
+    """The lines of a document's pages as its rows were laid out (tabs and runs of spaces kept),
+    without a PDF's running headers, footers and page numbers, which may fall between two rows."""
+    folded = [fold_chars(p) for p in pages]
+    if not paragraphs:
+        folded = strip_page_furniture(folded)
+    return [ln for page in folded for ln in page.split("\n")]
 
 
 def tables_from_lines(lines: list[str]) -> list[Table]:
