@@ -2,7 +2,7 @@
 
     from perflib.dataset import load_folder
     ds = load_folder("data")          # parse only, nothing rendered
-    ds.reports, ds.tasks, ds.checks, ds.problems, ds.failures
+    ds.reports, ds.tasks, ds.checks, ds.problems, ds.indicators, ds.failures
 
 One row per department-year in `reports`, per task / check / problem in the others; every frame
 carries `report_id` (the first 12 hex digits of the source's SHA-256) to join on.  Money leaves
@@ -39,6 +39,8 @@ REPORT_COLUMNS = [
 TASK_COLUMNS = ["report_id", "department", "year", "no", "text", "funds", "share_of_projects"]
 CHECK_COLUMNS = ["report_id", "department", "year", "check_id", "status", "stated", "computed", "unit", "message"]
 PROBLEM_COLUMNS = ["report_id", "department", "year", "no", "text"]
+INDICATOR_COLUMNS = ["report_id", "department", "year", "no", "level1", "level2", "name", "target", "actual",
+                     "weight", "score", "met", "full_score", "reason"]
 FAILURE_COLUMNS = ["source", "stage", "exit_code", "error", "kind"]  # kind: not a department report
 MONEY_COLUMNS = {
     "overall_initial_budget", "overall_adjusted_budget", "overall_actual", "overall_adjustment",
@@ -67,6 +69,7 @@ class Dataset:
     checks: "pd.DataFrame"  # noqa: F821
     problems: "pd.DataFrame"  # noqa: F821
     failures: "pd.DataFrame"  # noqa: F821
+    indicators: "pd.DataFrame" = None  # noqa: F821  (one row per 绩效指标, from `frames`)
 
 
 # --- finding reports ---------------------------------------------------------------------
@@ -161,7 +164,13 @@ def record_rows(rec: Record) -> dict:
                      "computed": _money(c.computed) if c.unit == "money" else _rate(c.computed),
                      "unit": c.unit, "message": c.message} for c in rec.checks]
     problems = [key | {"no": i, "text": t} for i, t in enumerate(rec.problems, start=1)]
-    return {"report": report, "tasks": tasks, "checks": checks, "problems": problems}
+    indicators = [key | {"no": i, "level1": ind.level1, "level2": ind.level2, "name": ind.name,
+                         "target": ind.target, "actual": ind.actual, "weight": _rate(ind.weight),
+                         "score": _rate(ind.score), "met": ind.met,
+                         "full_score": None if ind.weight is None or ind.score is None else ind.score >= ind.weight,
+                         "reason": ind.reason}
+                  for i, ind in enumerate(rec.indicators, start=1)]
+    return {"report": report, "tasks": tasks, "checks": checks, "problems": problems, "indicators": indicators}
 
 
 def failure_row(source: str, stage: str, exc: BaseException) -> dict:
@@ -194,7 +203,7 @@ def frames(rows: list[dict], failures: list[dict] = ()) -> Dataset:
                     *(f"checks_{s}" for s in STATUSES), "warning_count"):
             if col in df:
                 df[col] = df[col].astype("Int64")
-        for col in set(df.columns) & (MONEY_COLUMNS | RATE_COLUMNS | {"score", "stated", "computed"}):
+        for col in set(df.columns) & (MONEY_COLUMNS | RATE_COLUMNS | {"score", "stated", "computed", "weight"}):
             df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
         return df.sort_values(sort, kind="stable", na_position="last").reset_index(drop=True) if len(df) else df
 
@@ -205,6 +214,7 @@ def frames(rows: list[dict], failures: list[dict] = ()) -> Dataset:
         checks=frame((c for r in rows for c in r["checks"]), CHECK_COLUMNS, by_dept),
         problems=frame((p for r in rows for p in r["problems"]), PROBLEM_COLUMNS, by_dept + ["no"]),
         failures=frame(failures, FAILURE_COLUMNS, ["source"]),
+        indicators=frame((i for r in rows for i in r.get("indicators", [])), INDICATOR_COLUMNS, by_dept + ["no"]),
     )
 
 
@@ -250,10 +260,12 @@ def csv_text(df) -> str:
     for col in out.columns:
         if col in MONEY_COLUMNS:
             out[col] = out[col].map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
-        elif col in RATE_COLUMNS or col in ("score", "stated", "computed"):
+        elif col in RATE_COLUMNS or col in ("score", "stated", "computed", "weight"):
             out[col] = out[col].map(lambda v: "" if pd.isna(v) else _plain_number(v))
         elif out[col].dtype == bool:
             out[col] = out[col].map({True: "true", False: "false"})
+        elif col in ("met", "full_score"):  # true / false / blank (undecided)
+            out[col] = out[col].map(lambda v: "" if v is None or pd.isna(v) else "true" if v else "false")
     return "\ufeff" + out.to_csv(index=False, lineterminator="\r\n")
 
 
@@ -263,8 +275,9 @@ def write_csv(path: Path, df) -> Path:
     return write_atomic(Path(path), csv_text(df))
 
 
-def reports_xlsx_bytes(df) -> bytes:
-    """One sheet, Chinese headers, 万元 as #,##0.00 and rates as 0.00"%", links to the pages."""
+def reports_xlsx_bytes(df, indicators=None) -> bytes:
+    """A sheet of department-years (Chinese headers, 万元 as #,##0.00 and rates as 0.00"%", links to
+    the pages) and, given `indicators`, a sheet of 绩效指标 (one row per indicator)."""
     import io
 
     import pandas as pd
@@ -304,12 +317,36 @@ def reports_xlsx_bytes(df) -> bytes:
         ws.column_dimensions[letter].width = 36 if col in ("department", "source") else 14
     ws.freeze_panes = "D2"
     ws.auto_filter.ref = ws.dimensions
+    if indicators is not None:
+        _indicator_sheet(wb.create_sheet(labels.INDICATOR_SHEET), indicators)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
-def write_reports_xlsx(path: Path, df) -> Path:
+def _indicator_sheet(ws, df) -> None:
+    import pandas as pd
+    from openpyxl.styles import Font
+
+    cols = list(df.columns)
+    ws.append([labels.INDICATOR_HEADERS.get(c, labels.ZH_HEADERS.get(c, c)) for c in cols])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for values in df.itertuples(index=False):
+        row = []
+        for col, v in zip(cols, values):
+            if v is None or (not isinstance(v, str) and pd.isna(v)):
+                row.append(None)
+            elif col in ("met", "full_score"):
+                row.append("是" if v else "否")
+            else:
+                row.append(v.item() if hasattr(v, "item") else v)
+        ws.append(row)
+    ws.freeze_panes = "D2"
+    ws.auto_filter.ref = ws.dimensions
+
+
+def write_reports_xlsx(path: Path, df, indicators=None) -> Path:
     from .run.outfiles import write_atomic
 
-    return write_atomic(Path(path), reports_xlsx_bytes(df))
+    return write_atomic(Path(path), reports_xlsx_bytes(df, indicators))

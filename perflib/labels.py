@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 BLOCK_ZH = {"overall": "整体支出", "projects": "项目支出", "basic": "基本支出", "tasks": "主要任务"}
-BLOCK_SHORT = {"overall": "整体", "projects": "项目", "basic": "基本支出", "tasks": "主要任务"}
+BLOCK_SHORT = {"overall": "整体", "projects": "项目", "basic": "基本支出", "tasks": "主要任务", "indicators": "指标"}
 FIELD_ZH = {
     "count": "项目个数",
     "initial_budget": "年初预算",
@@ -15,6 +15,8 @@ FIELD_ZH = {
     "adjustment_rate": "预算调整率",
     "completion_rate": "预算完成率",
     "funds_sum": "资金合计",
+    "weight_sum": "分值合计",
+    "score_sum": "得分合计",
 }
 
 STATUS_ZH = {"ok": "相符", "warn": "小偏差", "fail": "不符", "skip": "无法核对"}
@@ -45,6 +47,8 @@ def page_title(department: str | None, year: int | None) -> str:
 
 def figure_name(name: str) -> str:
     """'projects.actual' → '项目实际支出': how a figure is named to the reader."""
+    if "." not in name:
+        return {"score": "自评得分", "rating": "自评等级"}.get(name, name)
     block, field = name.split(".")
     return BLOCK_SHORT.get(block, block) + FIELD_ZH.get(field, field)
 
@@ -77,3 +81,24 @@ ZH_HEADERS = {
     "checks_ok": "核对：相符", "checks_warn": "核对：小偏差", "checks_fail": "核对：不符",
     "checks_skip": "核对：无法核对", "warning_count": "解析提示", "output": "报告页面",
 }
+
+
+# --- the 绩效指标 table ---------------------------------------------------------------------------
+INDICATOR_SHEET = "绩效指标"
+INDICATOR_HEADERS = {
+    "no": "序号", "level1": "一级指标", "level2": "二级指标", "name": "三级指标", "target": "年度指标值",
+    "actual": "实际完成值", "weight": "分值", "score": "得分", "met": "是否达成", "full_score": "是否满分",
+    "reason": "偏差原因分析及改进措施",
+}
+MET_MARK = {True: "✓", False: "✗", None: "？"}  # read in greyscale: a symbol and a word, never colour alone
+MET_ZH = {True: "达成", False: "未达成", None: "无法判断"}
+INDICATOR_SECTION = "绩效指标"
+INDICATOR_NONE = "报告未列出绩效指标表。"
+INDICATOR_LEGEND = ("“达成”由年度指标值与实际完成值比较得出：✓ 达成，✗ 未达成，？ 无法从所写内容判断。"
+                    "分值、得分取自报告原文，点击可查看出处。")
+LENIENT_MARK = "未达成却得满分"  # an unmet target given its full 分值
+NO_LEVEL1 = "（未写明一级指标）"
+EXECUTION_GROUP = "预算执行"
+EXECUTION_ROW = "预算执行率"
+TOTAL_ROW = "合计"
+SCORE_ROW = ("自评", "自评得分（分）")  # the key-figures row of the stated score

@@ -55,6 +55,24 @@ class Unread:
 
 
 @dataclass
+class Indicator:
+    """One row of the 绩效指标 table, as written (`met` judged from target and actual)."""
+
+    name: str                     # 三级指标
+    level1: str | None = None     # 一级指标: 产出指标 / 效益指标 / 满意度指标 / 成本指标 …
+    level2: str | None = None     # 二级指标: 数量指标 / 质量指标 / 时效指标 …
+    target: str | None = None     # 年度指标值
+    actual: str | None = None     # 实际完成值
+    weight: Decimal | None = None  # 分值
+    score: Decimal | None = None  # 得分
+    met: bool | None = None       # None: undecidable from what is written
+    reason: str | None = None     # 偏差原因分析及改进措施
+
+
+INDICATOR_FIELDS = ("level1", "level2", "name", "target", "actual", "weight", "score", "met", "reason")
+
+
+@dataclass
 class Source:
     path: str
     format: str  # "txt" | "pdf" | "docx"
@@ -85,6 +103,9 @@ class Record:
     tasks: list[Task] = field(default_factory=list)
     rating: str | None = None
     score: Decimal | None = None
+    indicators: list[Indicator] = field(default_factory=list)  # the 绩效指标 table, in order
+    # The 预算执行率 row of a 自评表 that scores budget execution (分值 / 得分): part of the 100 points.
+    budget_execution: Indicator | None = None
     problems: list[str] = field(default_factory=list)
     plans: list[str] = field(default_factory=list)
     evidence: dict[str, str] = field(default_factory=dict)
@@ -99,6 +120,8 @@ class Record:
     def figure(self, name: str) -> Decimal | None:
         """A stated figure by its check name: "overall.actual"; "tasks.funds_sum" is the sum of
         the funds stated for the tasks."""
+        if name == "score":
+            return self.score
         if name == "tasks.funds_sum":
             funds = [t.funds for t in self.tasks if t.funds is not None]
             return sum(funds, Decimal(0)) if funds else None

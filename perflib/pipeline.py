@@ -11,6 +11,7 @@ from .labels import FICTION_TAG, KIND_SENTENCE, page_title
 from .model import Record
 from .present.narrative import summary
 from .read.normalize import normalize
+from .understand.indicators import apply_indicators, page_lines, read_indicators, tables_from_lines
 from .understand.parse import parse_text
 from .read.sources import read_document
 
@@ -28,6 +29,9 @@ def read_record(path: str | Path, department: str | None = None, year: int | Non
         rec.department = department
     if year:
         rec.year = int(year)
+    # The indicator table; at merge, Document.tables (every format's Table blocks) replaces the lines.
+    lines = page_lines(doc.pages, paragraphs=doc.paragraphs)
+    apply_indicators(rec, read_indicators(tables_from_lines(lines), rec.text.split("\n")))
     rec.checks = run_checks(rec)
     if require_figures:
         require_budget_figure(rec, path)

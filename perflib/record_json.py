@@ -5,7 +5,7 @@ import json
 from dataclasses import asdict
 from decimal import Decimal
 
-from .model import BLOCK_FIELDS, MONEY_FIELDS, SCHEMA, Block, Record
+from .model import BLOCK_FIELDS, INDICATOR_FIELDS, MONEY_FIELDS, SCHEMA, Block, Indicator, Record
 from .numbers import round_money
 
 
@@ -25,6 +25,12 @@ def block_dict(b: Block) -> dict:
     return out
 
 
+def indicator_dict(ind: Indicator) -> dict:
+    """An indicator as the contract writes it (points as stated: 10, 9.5)."""
+    return {f: _num(getattr(ind, f), False) if f in ("weight", "score") else getattr(ind, f)
+            for f in INDICATOR_FIELDS}
+
+
 def to_dict(rec: Record) -> dict:
     return {
         "schema": SCHEMA,
@@ -38,6 +44,8 @@ def to_dict(rec: Record) -> dict:
         "tasks": [{"no": t.no, "text": t.text, "funds": _num(t.funds, True)} for t in rec.tasks],
         "rating": rec.rating,
         "score": _num(rec.score, False),
+        "indicators": [indicator_dict(i) for i in rec.indicators],
+        "budget_execution": indicator_dict(rec.budget_execution) if rec.budget_execution else None,
         "problems": rec.problems,
         "plans": rec.plans,
         "evidence": rec.evidence,

@@ -113,6 +113,11 @@ def _hostile_report(p: Pages) -> Path:
     return p.render(write_hostile_report(p.workdir / "hostile-in", HOSTILE_NAME_OK), "hostile")
 
 
+def _indicators_report(p: Pages) -> Path:
+    """A fictional sample with a 绩效指标 table and planted leniency (a missed target in full marks)."""
+    return p.render(ROOT / "data" / "samples" / "2023_jiaoyu.txt", "indicators")
+
+
 def _index(p: Pages) -> Path:
     return p.batch_outdir() / "index.html"
 
@@ -125,6 +130,9 @@ REPORT_TEXT = (SEED_DEPARTMENT, "6,364.24", "4,982.39", "3,601.87", "1,381.85", 
 KINDS = {
     k.name: k for k in (
         PageKind("report", _report, REPORT_TEXT, min_images=3, has_badges=True),
+        PageKind("indicators_report", _indicators_report,
+                 ("示例市青川区教育局", "绩效指标", "新增公办学位", "≥1200个", "980个", "未达成", "未达成却得满分",
+                  "自评得分"), min_images=3, has_badges=True),
         PageKind("hostile_report", _hostile_report, (HOSTILE_DEPARTMENT, "6,364.24", "数字核对"), min_images=3,
                  hostile=True, has_badges=True),
         PageKind("index", _index, (SEED_DEPARTMENT, "茶滘街道办事处", HOSTILE_DEPARTMENT), needs_batch=True,
@@ -248,13 +256,13 @@ OVERFLOW = """
 
 # WCAG contrast of each status badge's text against what is behind it.
 BADGE_CONTRAST = """
-() => {
+(sel) => { sel = sel || '.st';
   const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
   const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
                               return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
   const bg = (e) => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
                       if (c.length === 3 || c[3] > 0) return c.slice(0, 3); } return [255, 255, 255]; };
-  return [...document.querySelectorAll('.st')].map(e => {
+  return [...document.querySelectorAll(sel)].map(e => {
     const a = lum(rgb(getComputedStyle(e).color)), b = lum(bg(e));
     return {cls: e.className, text: e.innerText.trim(),
             contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)};

@@ -669,3 +669,142 @@ if __name__ == "__main__":  # pragma: no cover
         sys.exit(__doc__.rsplit("\n\n", 1)[-1])
     for p in write_samples(args[0], int(args[1]) if len(args) > 1 else 10, int(args[2]) if len(args) > 2 else 0):
         print(p)
+
+
+# --- the 绩效指标 table ------------------------------------------------------------------
+# (一级, 二级, 三级, kind, unit): kind says how target and actual are written.
+_INDICATOR_POOL = [
+    ("产出指标", "数量指标", "培训场次", "count", "次"),
+    ("产出指标", "数量指标", "走访企业户数", "count", "户"),
+    ("产出指标", "数量指标", "新增公共座椅", "count", "个"),
+    ("产出指标", "质量指标", "验收合格率", "pct", "%"),
+    ("产出指标", "质量指标", "档案规范率", "pct", "%"),
+    ("产出指标", "时效指标", "整改按时办结", "words", ""),
+    ("产出指标", "时效指标", "资金拨付时限", "date", ""),
+    ("成本指标", "经济成本指标", "单次培训成本", "cost", "万元"),
+    ("效益指标", "社会效益指标", "群众知晓度", "improve", ""),
+    ("效益指标", "社会效益指标", "发生安全事故", "yesno", ""),
+    ("效益指标", "可持续影响指标", "长效机制建立", "words", ""),
+    ("满意度指标", "服务对象满意度指标", "群众满意度", "pct", "%"),
+    ("满意度指标", "服务对象满意度指标", "企业满意度", "pct", "%"),
+]
+_REASONS = ["受天气影响工期顺延，下一年度提前谋划", "报名人数不足，已调整宣传方式", "供应商交付延迟，已督促整改",
+            "部分点位未完成验收，明年一季度完成"]
+
+
+@dataclass
+class IndicatorRow:
+    level1: str
+    level2: str
+    name: str
+    target: str
+    actual: str
+    weight: Decimal
+    score: Decimal
+    met: bool
+    reason: str | None
+
+
+def _target_actual(rng: random.Random, kind: str, unit: str, met: bool) -> tuple[str, str]:
+    if kind == "count":
+        n = rng.randint(5, 400)
+        a = n + rng.randint(0, 30) if met else n - rng.randint(1, n - 1)
+        return rng.choice([f"≥{n}{unit}", f"{n}{unit}", f"不少于{n}{unit}"]), f"{a}{unit}"
+    if kind == "pct":
+        t = rng.randint(80, 98)
+        a = Decimal(rng.randint(t * 10, 1000)) / 10 if met else Decimal(rng.randint(500, t * 10 - 1)) / 10
+        return rng.choice([f"≥{t}%", f"不低于{t}%"]), f"{a}%"
+    if kind == "cost":
+        t = Decimal(rng.randint(20, 500)) / 10
+        a = t - Decimal(rng.randint(0, 10)) / 10 if met else t + Decimal(rng.randint(1, 50)) / 10
+        return rng.choice([f"≤{t}万元", f"不超过{t}万元"]), f"{a}万元"
+    if kind == "date":
+        m = rng.randint(6, 12)
+        a = rng.randint(1, m) if met else rng.randint(m + 1, 13)
+        return f"{m}月底前", (f"{a}月完成" if a <= 12 else "次年1月完成")
+    if kind == "yesno":
+        return "否", "否" if met else "是"
+    if kind == "improve":
+        return "有效提升", "明显提升" if met else "未达到预期"
+    return "按时完成", rng.choice(["按时完成", "已完成"]) if met else rng.choice(["未完成", "部分完成"])
+
+
+def make_indicators(rng: random.Random | int | None = None, execution: bool = False) -> list[IndicatorRow]:
+    """3–9 indicators grouped by level, weights adding up to 100 (90 when the budget-execution row
+    takes 10), some targets missed: scored below the weight, or (leniency) in full."""
+    if not isinstance(rng, random.Random):
+        rng = random.Random(rng)
+    picks = sorted(rng.sample(range(len(_INDICATOR_POOL)), rng.randint(3, 9)))
+    total = 90 if execution else 100
+    cuts = sorted(rng.sample(range(1, total), len(picks) - 1))
+    weights = [Decimal(b - a) for a, b in zip([0] + cuts, cuts + [total])]
+    rows = []
+    for i, w in zip(picks, weights):
+        level1, level2, name, kind, unit = _INDICATOR_POOL[i]
+        met = rng.random() < 0.7
+        target, actual = _target_actual(rng, kind, unit, met)
+        if met or rng.random() < 0.3:
+            score = w  # a missed target given full marks now and then: leniency to be found
+        else:
+            score = (w * Decimal(rng.randint(30, 95)) / 100).quantize(Decimal("0.1") if rng.random() < 0.5 else Decimal(1), ROUND_HALF_UP)
+        reason = rng.choice(_REASONS) if not met and rng.random() < 0.7 else None
+        rows.append(IndicatorRow(level1, level2, name, target, actual, w, score, met, reason))
+    return rows
+
+
+INDICATOR_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+
+
+def indicator_grid(rows: list[IndicatorRow], total: Decimal | None = None) -> list[list[str]]:
+    """The table as a grid, merged cells expanded (every row names its 一级 and 二级)."""
+    grid = [list(INDICATOR_HEADER)]
+    for r in rows:
+        grid.append([r.level1, r.level2, r.name, r.target, r.actual, _pts(r.weight), _pts(r.score), r.reason or ""])
+    if total is not None:
+        grid.append(["总分", "", "", "", "", _pts(sum((r.weight for r in rows), Decimal(0))), _pts(total), ""])
+    return grid
+
+
+def indicator_lines(rows: list[IndicatorRow], sep: str = "\t", total: Decimal | None = None) -> list[str]:
+    """The table flattened to text: a 一级 / 二级 written only on the first row of its group (as a merged
+    cell is), empty cells kept as empty between tabs, dropped between spaces."""
+    out = []
+    grid = indicator_grid(rows, total)
+    prev = (None, None)
+    for k, cells in enumerate(grid):
+        cells = list(cells)
+        if 0 < k <= len(rows):
+            l1, l2 = cells[0], cells[1]
+            if (l1, l2) == prev:
+                cells[0] = cells[1] = ""
+            elif l1 == prev[0]:
+                cells[0] = ""
+            prev = (l1, l2)
+        if sep != "\t":
+            cells = [c for c in cells if c]
+        out.append(sep.join(cells))
+    return out
+
+
+def indicator_docx_rows(rows: list[IndicatorRow], total: Decimal | None = None, merge_up=None) -> list[list]:
+    """The grid for fixtures_files.write_docx, a repeated 一级 / 二级 merged with the cell above."""
+    grid = indicator_grid(rows, total)
+    out = [grid[0]]
+    for k in range(1, len(grid)):
+        cells = list(grid[k])
+        if k <= len(rows) and k > 1:
+            if grid[k][0] == grid[k - 1][0]:
+                cells[0] = merge_up
+                if grid[k][1] == grid[k - 1][1]:
+                    cells[1] = merge_up
+        out.append(cells)
+    return out
+
+
+def _pts(v: Decimal) -> str:
+    return f"{v.normalize():f}"
+
+
+def expected_indicators(rows: list[IndicatorRow]) -> list[dict]:
+    return [{"level1": r.level1, "level2": r.level2, "name": r.name, "target": r.target, "actual": r.actual,
+             "weight": r.weight, "score": r.score, "met": r.met, "reason": r.reason} for r in rows]

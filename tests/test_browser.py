@@ -126,6 +126,26 @@ def test_status_survives_greyscale(visit, kind):
     screenshot(page, f"{kind.name}-print-media")  # still emulating print: look at it in grey
 
 
+@pytest.mark.parametrize("kind", [k for k in kinds() if k.id == "indicators_report"])
+def test_indicator_marks_survive_greyscale(visit, kind):
+    """达成 / 未达成 / 无法判断: a symbol and a word, legible without colour, on screen and on paper."""
+    page = visit.page
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        marks = page.evaluate(BADGE_CONTRAST, "table.indicators .met")
+        texts = {m["text"] for m in marks}
+        assert {"✓ 达成", "✗ 未达成"} <= texts, texts
+        for m in marks:
+            assert re.fullmatch(r"[✓✗？]\s*[\u4e00-\u9fff]{2,}", m["text"]), m
+            assert m["contrast"] >= 4.5, (media, m)
+    # the section groups rows under their 一级指标, and the lenient row is named in words
+    groups = page.evaluate("[...document.querySelectorAll('table.indicators tr.group')].map(r => r.innerText.trim())")
+    assert groups[:2] == ["产出指标", "成本指标"], groups
+    lenient = page.evaluate("""() => [...document.querySelectorAll('table.indicators tr.ind')]
+                                 .filter(r => r.innerText.includes('未达成却得满分')).map(r => r.cells[1].innerText)""")
+    assert lenient == ["新增公办学位"]
+
+
 @pytest.mark.parametrize("kind", kinds())
 def test_print_to_a4(browser, pages, kind, tmp_path):
     v = open_offline(browser, pages.path(kind))

@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE.parents[1] / "tests"))
 
 import fpdf  # noqa: E402
 
-from fixtures_files import write_docx, write_pdf, write_txt  # noqa: E402
+from fixtures_files import MERGE_UP, write_docx, write_pdf, write_txt  # noqa: E402
 
 FICTION = "（本报告为 perflib 虚构样例，单位与数字均为虚构）"
 CITY = "示例市青川区"
@@ -93,6 +93,36 @@ class Report:
     score: D | None = None
     encoding: str = "utf-8"
     slip: dict = field(default_factory=dict)  # figure → the (wrong) text the report prints
+    # 绩效指标: (一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因); prose=True: in sentences
+    indicators: list[tuple] = field(default_factory=list)
+    prose_indicators: bool = False
+
+
+IND_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+
+
+def indicator_grid(r: Report) -> list[list]:
+    """The 绩效指标 table as Word has it: a repeated 一级 / 二级 merged with the cell above, a 总分 row."""
+    grid = [IND_HEADER]
+    prev = (None, None)
+    for l1, l2, name, target, actual, w, sc, reason in r.indicators:
+        c1 = MERGE_UP if l1 == prev[0] else l1
+        c2 = MERGE_UP if (l1, l2) == prev else l2
+        grid.append([c1, c2, name, target, actual, str(w), str(sc), reason])
+        prev = (l1, l2)
+    grid.append(["总分", "", "", "", "", str(sum(i[5] for i in r.indicators)), str(r.score), ""])
+    return grid
+
+
+def indicator_lines(r: Report, sep: str) -> list[str]:
+    """The table flattened to text lines: a 一级 / 二级 written on the first row of its group only."""
+    return [sep.join(str(c) for c in row if c is not MERGE_UP and c != "") for row in indicator_grid(r)]
+
+
+def indicator_sentences(r: Report) -> list[str]:
+    parts = [f"{l2}：{name}，目标值{target}，实际完成{actual}，分值{w}分，得分{sc}分"
+             for l1, l2, name, target, actual, w, sc, reason in r.indicators]
+    return ["绩效指标完成情况：" + "；".join(parts) + "。"]
 
 
 def seed_text(r: Report) -> list[str]:
@@ -115,6 +145,7 @@ def seed_text(r: Report) -> list[str]:
     for i, (text, funds) in enumerate(r.tasks):
         paras.append(f"（{marks[i]}）{text}任务涉及项目资金 {money(funds)} 万元。")
     paras += [
+        *(indicator_sentences(r) if r.indicators and r.prose_indicators else []),
         "二、综合评价情况及评价结论",
         f"{r.year} 年{r.short}按期完成各项工作任务，预算经费整体支出和各项目支出执行情况良好，绩效自评{r.rating}。",
         "三、工作中存在的问题及改进措施",
@@ -145,6 +176,7 @@ def national_text(r: Report) -> tuple[list[str], list[list[str]]]:
         "二、绩效目标及实现情况",
         "（一）年度主要绩效目标完成情况",
         *(f"{i}. {t}涉及资金{money(f)}万元。" for i, (t, f) in enumerate(r.tasks, start=1)),
+        *(["（二）绩效指标完成情况", "部门整体支出绩效指标完成情况表"] if r.indicators else []),
         "三、自评结论",
         f"根据部门整体支出绩效自评表，本部门{r.year}年度自评得分{r.score}分，评价等级为“{r.rating}”。",
         "四、存在的问题及原因分析",
@@ -169,6 +201,9 @@ def write(r: Report) -> Path:
         paras, table = seed_text(r), None
     else:
         paras, table = national_text(r)
+    if r.indicators and not r.prose_indicators and path.suffix != ".docx":
+        at = paras.index("部门整体支出绩效指标完成情况表") + 1
+        paras[at:at] = ["\n".join(indicator_lines(r, "\t" if path.suffix == ".txt" else "  "))]
     if path.suffix == ".txt":
         return write_txt(path, "\n\n".join(paras) + "\n", encoding=r.encoding)
     if path.suffix == ".pdf":
@@ -183,6 +218,8 @@ def write(r: Report) -> Path:
     blocks = list(paras)
     if table is not None:  # the national self-assessment table, as Word files carry it
         blocks.insert(blocks.index("三、自评结论"), table)
+    if r.indicators and not r.prose_indicators:
+        blocks.insert(blocks.index("部门整体支出绩效指标完成情况表") + 1, indicator_grid(r))
     return _fixed_zip_times(write_docx(path, blocks=blocks))
 
 
@@ -210,6 +247,40 @@ TARGETS_VAGUE = [
     "绩效目标设置不够细化，部分指标难以量化考核。个别项目的产出指标以定性描述为主，年终评价缺少可比依据。",
     "绩效目标设置仍不够细化，部分指标难以量化。新增项目的效益指标多为定性表述，评价依据不足。",
 ]
+
+# --- 绩效指标 (fictional), each list's 分值 adding up to 100 ---------------------------------------
+def _edu(score_year: dict) -> list[tuple]:
+    rows = [
+        ("产出指标", "数量指标", "新增公办学位", "≥1200个", score_year["seats"], D(15), score_year["seats_pts"], score_year.get("seats_why", "")),
+        ("产出指标", "数量指标", "教师培训人次", "≥3000人次", "3260人次", D(10), D(10), ""),
+        ("产出指标", "质量指标", "义务教育巩固率", "≥99%", "99.6%", D(15), D(15), ""),
+        ("产出指标", "时效指标", "生均公用经费拨付", "按季度足额拨付", "按时完成", D(10), D(10), ""),
+        ("成本指标", "经济成本指标", "生均公用经费标准", "≤900元", "880元", D(10), D(10), ""),
+        ("效益指标", "社会效益指标", "学位供给紧张状况", "有效缓解", score_year["relief"], D(20), score_year["relief_pts"], score_year.get("relief_why", "")),
+        ("满意度指标", "服务对象满意度指标", "家长满意度", "≥90%", score_year["sat"], D(20), score_year["sat_pts"], score_year.get("sat_why", "")),
+    ]
+    return rows
+
+
+def _health(vacc: str, vacc_pts: D, vacc_why: str, sat: str, sat_pts: D, sat_why: str) -> list[tuple]:
+    return [
+        ("产出指标", "数量指标", "家庭医生签约人数", "≥6万人", "6.3万人", D(15), D(15), ""),
+        ("产出指标", "质量指标", "适龄儿童免疫规划疫苗接种率", "≥95%", vacc, D(15), vacc_pts, vacc_why),
+        ("产出指标", "时效指标", "核酸检测结果报告时限", "≤24小时", "12小时", D(10), D(10), ""),
+        ("成本指标", "经济成本指标", "人均基本公共卫生服务补助", "≤89元", "89元", D(10), D(10), ""),
+        ("效益指标", "社会效益指标", "居民健康素养水平", "≥28%", "29.5%", D(20), D(20), ""),
+        ("效益指标", "可持续影响指标", "基层首诊机制", "逐步建立", "已建立", D(10), D(10), ""),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", sat, D(20), sat_pts, sat_why),
+    ]
+
+
+MINZHENG_INDICATORS = [
+    ("产出指标", "数量指标", "城乡低保对象覆盖", "≥3200人", "3350人", D(30), D(30), ""),
+    ("产出指标", "时效指标", "救助资金发放", "每月10日前", "按时完成", D(20), D(20), ""),
+    ("效益指标", "社会效益指标", "困难群众基本生活保障", "有效保障", "有效保障", D(25), D(25), ""),
+    ("满意度指标", "服务对象满意度指标", "救助对象满意度", "≥90%", "93%", D(25), D(25), ""),
+]
+
 
 REPORTS = [
     # 临江街道: seed template, three years; payment delays recur every year.
@@ -268,39 +339,55 @@ REPORTS = [
            [("落实城乡低保、特困人员供养等社会救助政策。", D("2310.00")),
             ("推进居家社区养老服务。", D("960.50"))],
            "优", ["社会救助对象动态管理不够及时。", "养老服务项目绩效指标偏重产出，效果指标不足。"],
-           ["加强救助对象动态核查。", "完善养老服务效果指标。"]),
+           ["加强救助对象动态核查。", "完善养老服务效果指标。"],
+           indicators=MINZHENG_INDICATORS, prose_indicators=True),
     # 教育局: national template, three years; vague targets recur.
     Report("2021_jiaoyu.docx", "national", f"{CITY}教育局", "区教育局", 2021,
            Block(D("48200.00"), D("3150.00"), D("99.10")), Block(D("15400.00"), D("2600.00"), D("97.60")), 86,
            [("保障全区中小学校正常运转，落实生均公用经费标准。", D("6820.00")),
             ("推进学位建设，新增公办学位。", D("5240.00"))],
            "优", [TARGETS_VAGUE[0], "部分学校预算执行进度偏慢。"],
-           ["细化绩效目标和指标。", "加强学校预算执行监控。"], score=D("93.5")),
+           ["细化绩效目标和指标。", "加强学校预算执行监控。"], score=D("93.5"),
+           indicators=_edu({"seats": "1050个", "seats_pts": D(11), "seats_why": "两所新建学校延期交付，已督促加快建设",
+                            "relief": "有效缓解", "relief_pts": D(20), "sat": "88%", "sat_pts": D("17.5"),
+                            "sat_why": "课后服务时段安排意见较多，已调整"})),
     Report("2022_jiaoyu.pdf", "national", f"{CITY}教育局", "区教育局", 2022,
            Block(D("50100.00"), D("2780.00"), D("98.70")), Block(D("16300.00"), D("2300.00"), D("96.90")), 91,
            [("保障全区中小学校正常运转，落实生均公用经费标准。", D("7010.00")),
             ("实施教师队伍建设和培训计划。", D("1860.00"))],
            "优", [TARGETS_VAGUE[1], "学位建设项目受用地影响，进度滞后。"],
-           ["完善绩效指标体系。", "协调解决学校建设用地问题。"], score=D("91")),
+           ["完善绩效指标体系。", "协调解决学校建设用地问题。"], score=D("91"),
+           indicators=_edu({"seats": "1100个", "seats_pts": D(12), "seats_why": "建设用地未落实，部分学位延后提供",
+                            "relief": "基本缓解", "relief_pts": D(16), "sat": "87%", "sat_pts": D(18),
+                            "sat_why": "学位分配政策宣传不足，已加强解读"})),
     Report("2023_jiaoyu.txt", "national", f"{CITY}教育局", "区教育局", 2023,
            Block(D("51800.00"), D("1960.00"), D("99.40")), Block(D("17100.00"), D("1700.00"), D("98.20")), 88,
            [("保障全区中小学校正常运转，落实生均公用经费标准。", D("7150.00")),
             ("推进学位建设，新增公办学位。", D("4380.00"))],
            "良", ["学位建设项目受用地影响，进度仍然滞后。", "部分专项资金结余较多。"],
-           ["加快学位建设。", "及时清理盘活结余资金。"], score=D("88.5")),
+           ["加快学位建设。", "及时清理盘活结余资金。"], score=D("88.5"),
+           # planted: a missed target (980 of ≥1200 seats) given its full 15 points, with no reason stated
+           indicators=_edu({"seats": "980个", "seats_pts": D(15),
+                            "relief": "未有效缓解", "relief_pts": D(12), "relief_why": "学位建设滞后，下年加快推进",
+                            "sat": "86%", "sat_pts": D("16.5"), "sat_why": "入学咨询渠道不畅，已开通专线"})),
     # 卫生健康局: national template, two years.
     Report("2022_weijian.txt", "national", f"{CITY}卫生健康局", "区卫生健康局", 2022,
            Block(D("21500.00"), D("6400.00"), D("99.80")), Block(D("12800.00"), D("6200.00"), D("99.60")), 64,
            [("做好疫情防控物资保障和核酸检测工作。", D("8600.00")),
             ("实施基本公共卫生服务项目。", D("3200.00"))],
            "优", ["应急类支出占比较高，年初预算难以准确预计。", "基层医疗机构人才短缺。"],
-           ["提高预算编制的前瞻性。", "加强基层卫生人才队伍建设。"], score=D("95"), encoding="gb18030"),
+           ["提高预算编制的前瞻性。", "加强基层卫生人才队伍建设。"], score=D("95"), encoding="gb18030",
+           # planted: the table's points add up to 97, the report states 95
+           indicators=_health("96.2%", D(15), "", "85%", D(17), "")),
     Report("2023_weijian.docx", "national", f"{CITY}卫生健康局", "区卫生健康局", 2023,
            Block(D("19800.00"), D("-1250.00"), D("98.80")), Block(D("10200.00"), D("-1300.00"), D("97.50")), 58,
            [("实施基本公共卫生服务项目。", D("3350.00")),
             ("推进社区卫生服务中心标准化建设。", D("1420.00"))],
            "优", ["基层医疗机构人才短缺问题仍然存在。", "部分项目绩效目标偏低，缺乏挑战性。"],
-           ["拓宽基层卫生人才引进渠道。", "科学设定绩效目标值。"], score=D("92")),
+           ["拓宽基层卫生人才引进渠道。", "科学设定绩效目标值。"], score=D("87"),
+           # planted: rated 优 on 87 points (the 良 band)
+           indicators=_health("93.1%", D(12), "部分流动儿童未及时建档，已联合学校排查", "84%", D(10),
+                              "就诊等候时间较长，已推行分时段预约")),
 ]
 
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .interval import Interval, evaluate, names_in
+from .items import ITEM_KINDS, POINTS_WARN, fmt_points, points_sum, scored as _scored, total_points
 from ..labels import BLOCK_ZH, figure_name
 from ..model import Check, Record
 from ..numbers import fmt_pct, fmt_wan, round_money, round_to
@@ -21,12 +22,24 @@ STATUSES = ("ok", "warn", "fail", "skip")
 class Rule:
     id: str
     label: str
-    kind: str  # "equal" | "at_most"
-    unit: str  # "money" | "percent"
+    kind: str  # "equal" | "at_most" | "each_at_most" | "each_flag" | "band"
+    unit: str  # "money" | "percent" | "points"
     stated: str
     computed: tuple[str, ...]
     formula: tuple[str, ...]
     optional: bool  # leave out (rather than skip) when the stated figure is absent
+    optional_stated: bool = False  # leave out only when the stated figure is absent
+    when: str = ""  # "indicators": the rule applies only to a record with an indicator table
+    explain: str = ""  # what the check means, in plain words (the page shows it)
+    # per-item kinds (indicators): which items, what marks one, how a finding reads
+    select: str = "all"  # a predicate name (ITEM_SELECT)
+    flag: str = ""  # a predicate name (ITEM_FLAG): a flagged item is a finding
+    status: str = "fail"  # the status of a finding of an each_flag rule
+    ok: str = ""  # message when nothing is found ({n}: items looked at)
+    item: str = ""  # message of one finding ({name}, {target}, {actual}, {weight}, {score})
+    # band rules: the bands a figure falls in and where they come from
+    bands: tuple[tuple[str, Decimal | None, Decimal | None], ...] = ()
+    source: str = ""
 
 
 def load_rules(text: str | None = None) -> list[Rule]:
@@ -50,9 +63,19 @@ def _expand(doc: dict) -> list[Rule]:
             rules.append(Rule(
                 id=sub(raw["id"]), label=sub(raw["label"]), kind=raw["kind"], unit=raw["unit"],
                 stated=sub(raw["stated"]), computed=tuple(sub(c) for c in computed),
-                formula=tuple(formula), optional=block in raw.get("optional_blocks", []) or raw.get("optional", False),
+                formula=tuple(formula),
+                optional=block in raw.get("optional_blocks", []) or raw.get("optional", False) is True,
+                optional_stated=raw.get("optional") == "stated", when=raw.get("when", ""),
+                explain=raw.get("explain", ""), select=raw.get("select", "all"), flag=raw.get("flag", ""),
+                status=raw.get("status", "fail"), ok=raw.get("ok", ""), item=raw.get("item", ""),
+                bands=tuple((b["label"], _dec(b.get("min")), _dec(b.get("below"))) for b in raw.get("bands", [])),
+                source=raw.get("source", ""),
             ))
     return rules
+
+
+def _dec(v) -> Decimal | None:
+    return None if v is None else Decimal(str(v))
 
 
 def _as_list(v) -> list[str]:
@@ -60,6 +83,10 @@ def _as_list(v) -> list[str]:
 
 
 def _interval(rec: Record, name: str) -> Interval | None:
+    if name in ("indicators.weight_sum", "indicators.score_sum"):
+        return points_sum(rec, name.split(".")[1].removesuffix("_sum"))
+    if name == "score":
+        return None if rec.score is None else total_points(rec.score, _scored(rec, "score"))
     if name == "tasks.funds_sum":
         parts = [Interval.stated(t.funds) for t in rec.tasks if t.funds is not None]
         return sum(parts[1:], parts[0]) if parts else None
@@ -68,14 +95,23 @@ def _interval(rec: Record, name: str) -> Interval | None:
 
 
 def run_checks(rec: Record, rules: list[Rule] | tuple[Rule, ...] | None = None) -> list[Check]:
-    return [c for rule in (rules or default_rules()) if (c := check(rec, rule)) is not None]
+    out: list[Check] = []
+    for rule in rules or default_rules():
+        c = check(rec, rule)
+        out.extend(c if isinstance(c, list) else [c] if c is not None else [])
+    return out
 
 
-def check(rec: Record, rule: Rule) -> Check | None:
+def check(rec: Record, rule: Rule) -> Check | list[Check] | None:
+    """The rule's check; per-item rules give one check per finding."""
+    if rule.when == "indicators" and not rec.indicators:
+        return None
+    if rule.kind in ITEM_KINDS:
+        return ITEM_KINDS[rule.kind](rec, rule)
     lookup = lambda name: _interval(rec, name)  # noqa: E731
     stated = lookup(rule.stated)
     if stated is None:
-        if rule.optional:
+        if rule.optional or rule.optional_stated:
             return None
         return Check(rule.id, "skip", None, None, f"{rule.label}：报告未写明{figure_name(rule.stated)}，无法核对。", rule.unit)
     for formula, how in zip(rule.computed, rule.formula):
@@ -99,13 +135,19 @@ def _judge(rule: Rule, stated: Interval, computed: Interval, how: str) -> Check:
     if gap == 0:
         status = "ok"
     else:
-        tolerance = PERCENT_WARN if rule.unit == "percent" else MONEY_WARN * abs(stated.point)
+        tolerance = _tolerance(rule.unit, stated.point)
         status = "warn" if gap <= tolerance else "fail"
     shown = round_money(computed.point) if rule.unit == "money" else round_to(computed.point, 3)
     return Check(rule.id, status, stated.point, shown, _message(rule, status, stated.point, computed.point, how), rule.unit)
 
 
+def _tolerance(unit: str, stated: Decimal) -> Decimal:
+    return {"percent": PERCENT_WARN, "points": POINTS_WARN}.get(unit) or MONEY_WARN * abs(stated)
+
+
 def _fmt(value: Decimal, unit: str) -> str:
+    if unit == "points":
+        return f"{fmt_points(value)} 分"
     return f"{fmt_wan(value)} 万元" if unit == "money" else fmt_pct(value, 3 if value != value.quantize(Decimal("0.01")) else None)
 
 
@@ -116,7 +158,8 @@ def _message(rule: Rule, status: str, stated: Decimal, computed: Decimal, how: s
         tail = {"ok": "，未超出。", "warn": "，略有超出（超出部分在 0.1% 以内）。", "fail": "，明显超出。"}[status]
         return head + tail
     diff = stated - computed
-    d = f"{abs(round_to(diff, 3)):f} 个百分点" if rule.unit == "percent" else f"{fmt_wan(abs(diff))} 万元"
+    d = {"percent": f"{abs(round_to(diff, 3)):f} 个百分点", "points": f"{fmt_points(abs(diff))} 分"}.get(
+        rule.unit, f"{fmt_wan(abs(diff))} 万元")
     head = f"{rule.label}：报告为 {s}，按{how}计算为 {c}"
     tail = {
         "ok": "，在四舍五入误差之内，一致。",
@@ -124,6 +167,11 @@ def _message(rule: Rule, status: str, stated: Decimal, computed: Decimal, how: s
         "fail": f"，相差 {d}，明显不符。",
     }[status]
     return head + tail
+
+
+def rule_explanation(check_id: str) -> str:
+    """The plain-words explanation a rule carries (empty when it has none)."""
+    return next((r.explain for r in default_rules() if r.id == check_id), "")
 
 
 def counts(checks: list[Check]) -> dict[str, int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..check.items import fmt_points
 from ..check.rules import counts
 from ..check.metrics import Metrics
 from ..labels import PEFA_TEXT
@@ -27,7 +28,8 @@ def _who(rec: Record) -> str:
 
 def summary(rec: Record, m: Metrics) -> list[str]:
     """3–6 sentences: spending against plan, budget movement, checks, self-rating."""
-    out = [s for s in (_spending(rec, m), _projects(rec, m), _tasks(rec, m), _checks(rec), _rating(rec, m)) if s]
+    out = [s for s in (_spending(rec, m), _projects(rec, m), _tasks(rec, m), indicators_sentence(rec), _checks(rec),
+                       _rating(rec, m)) if s]
     if len(out) < 3:
         out.append("报告未写明足够的预算数字，以下表格只列出能从原文读到的内容。")
     return out
@@ -79,13 +81,18 @@ def _tasks(rec: Record, m: Metrics) -> str | None:
     return s + "。"
 
 
+# Checks of how indicators were scored, not of whether figures add up: the indicator sentence tells them.
+_SCORING_CHECKS = ("indicators.unmet_full_score", "indicators.unmet_reason")
+
+
 def _checks(rec: Record) -> str | None:
-    done = [c for c in rec.checks if c.status != "skip"]
+    checks = [c for c in rec.checks if c.id not in _SCORING_CHECKS]
+    done = [c for c in checks if c.status != "skip"]
     if not done:
         return "报告给出的数字不足以互相核对。"
-    n = counts(rec.checks)
+    n = counts(checks)
     s = f"对报告数字的 {len(done)} 项核对中，{n['ok']} 项相符"
-    flagged = [c for c in rec.checks if c.status in ("warn", "fail")]
+    flagged = [c for c in checks if c.status in ("warn", "fail")]
     if n["warn"]:
         s += f"，{n['warn']} 项有超出四舍五入的小偏差"
     if n["fail"]:
@@ -110,6 +117,33 @@ def _rating(rec: Record, m: Metrics) -> str | None:
         return None
     joiner = "；而" if rec.rating and band and band in ("C", "D") and rec.rating in ("优", "良") else "；"
     return joiner.join(parts) + "。"
+
+
+def indicators_sentence(rec: Record) -> str | None:
+    """N 项指标，K 项未达成，失分最多的是 …; an unmet target given full marks named as such."""
+    inds = rec.indicators
+    if not inds:
+        return None
+    unmet = [i for i in inds if i.met is False]
+    undecided = sum(i.met is None for i in inds)
+    s = f"绩效指标表列出 {len(inds)} 项指标，{len(unmet)} 项未达成年度指标值"
+    if undecided:
+        s += f"，{undecided} 项无法从所写内容判断是否达成"
+    lost = [(i.weight - i.score, i) for i in inds if i.weight is not None and i.score is not None and i.score < i.weight]
+    if lost:
+        most = max(d for d, _ in lost)
+        names = "、".join(f"“{i.name}”" for d, i in lost if d == most)
+        s += f"；失分最多的是{names}（扣 {fmt_points(most)} 分）"
+    elif all(i.weight is not None and i.score is not None for i in inds):
+        s += "；各项指标均得满分"
+    full = [i for i in unmet if i.weight is not None and i.score is not None and i.score >= i.weight]
+    if full:
+        names = "、".join(f"“{i.name}”" for i in full)
+        s += f"；其中{names}未达成目标却得了满分，自评偏宽"
+    silent = [i for i in unmet if not (i.reason or "").strip()]
+    if silent:
+        s += f"；{len(silent)} 项未达成的指标未写明偏差原因"
+    return s + "。"
 
 
 def check_explanation(status: str) -> str:

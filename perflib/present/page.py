@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 
-from ..check.rules import counts
-from ..labels import BLOCK_ZH, FIELD_ZH, PEFA_TEXT, STATUS_ZH, UNREAD_NOTE, UNREAD_ZH, fiction_banner, figure_name
+from ..check.items import fmt_points, points_sum
+from ..check.rules import counts, rule_explanation
+from .. import labels as L
+from ..labels import (BLOCK_ZH, FIELD_ZH, INDICATOR_HEADERS, MET_MARK, MET_ZH, PEFA_TEXT, STATUS_ZH,
+                      UNREAD_NOTE, UNREAD_ZH, fiction_banner, figure_name)
 from ..model import BLOCK_FIELDS, MONEY_FIELDS
 from .html import Html, esc
-from .narrative import check_explanation
+from .narrative import check_explanation, indicators_sentence
 from ..numbers import fmt_pct, fmt_value, fmt_wan
 from ..pipeline import Analysis
 
@@ -75,9 +78,23 @@ def key_figures(a: Analysis) -> Html:
                 f"{_figure_cell(a, f'{block}.{field}', _fmt_field(field, value).rstrip('%'))}"
                 f'<td class="num">{esc(computed.rstrip("%"))}</td><td>{status}</td></tr>'
             )
+    rows += _score_row(a, by_id)
     table = ("<table class=\"figures\"><thead><tr><th>范围</th><th>指标</th><th class=\"num\">报告数</th>"
              "<th class=\"num\">复算</th><th>核对</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
     return Html(f'<section><h2>关键数字</h2><p class="note">“报告数”取自原文，点击可查看出处；“复算”由报告中的其他数字推算。</p>{table}{derived(a)}</section>')
+
+
+def _score_row(a: Analysis, by_id: dict) -> list[str]:
+    """自评得分 against the sum of the indicator table's 得分."""
+    rec = a.record
+    if rec.score is None:
+        return []
+    c = by_id.get("indicators.score_total")
+    total = points_sum(rec, "score")
+    computed = fmt_points(total.point) if total is not None else "—"
+    status = f'<span class="st st-{c.status}">{STATUS_MARK[c.status]} {STATUS_ZH[c.status]}</span>' if c else ""
+    return [f"<tr><td>{esc(L.SCORE_ROW[0])}</td><td>{esc(L.SCORE_ROW[1])}</td>{_figure_cell(a, 'score', fmt_points(rec.score))}"
+            f'<td class="num">{esc(computed)}</td><td>{status}</td></tr>']
 
 
 def derived(a: Analysis) -> str:
@@ -104,6 +121,10 @@ def _source_name(key: str) -> str:
         return f"任务{parts[1]}资金"
     if len(parts) == 2 and parts[0] in BLOCK_ZH:
         return figure_name(key)
+    if parts[0] == "indicators" and len(parts) == 3:
+        return f"指标{parts[1]}{INDICATOR_HEADERS.get(parts[2], parts[2])}"
+    if parts[0] == "budget_execution":
+        return f"{L.EXECUTION_ROW}{INDICATOR_HEADERS.get(parts[1], parts[1])}"
     return {"rating": "自评等级", "score": "自评得分"}.get(key, key)
 
 
@@ -135,6 +156,49 @@ def tasks(a: Analysis) -> Html:
     return Html(f"<section><h2>主要任务</h2>{body}</section>")
 
 
+def indicators(a: Analysis) -> Html:
+    """The 绩效指标 table grouped by 一级指标: target and actual, met or not (a symbol and a word, so
+    it reads in greyscale), weight against score; every 分值 / 得分 links to its cell."""
+    rec = a.record
+    if not rec.indicators:
+        return Html(f'<section class="pl-indicators"><h2>{esc(L.INDICATOR_SECTION)}</h2><p class="note">{esc(L.INDICATOR_NONE)}</p></section>')
+    num = ' class="num"'
+    head = "".join(f"<th{num if k in ('weight', 'score', 'target', 'actual') else ''}>{esc(INDICATOR_HEADERS[k])}</th>"
+                   for k in ("level2", "name", "target", "actual", "met", "weight", "score", "reason"))
+    rows, group = [], object()
+    for n, ind in enumerate(rec.indicators, start=1):
+        if ind.level1 != group:
+            group = ind.level1
+            rows.append(f'<tr class="group"><th colspan="8">{esc(ind.level1 or L.NO_LEVEL1)}</th></tr>')
+        full = ind.met is False and ind.weight is not None and ind.score is not None and ind.score >= ind.weight
+        note = f'<br><span class="st st-warn">! {esc(L.LENIENT_MARK)}</span>' if full else ""
+        mark = f'<span class="met met-{str(ind.met).lower()}">{MET_MARK[ind.met]} {MET_ZH[ind.met]}</span>{note}'
+        pts = lambda v: fmt_points(v) if v is not None else "—"  # noqa: E731
+        rows.append(
+            f'<tr class="ind met-{str(ind.met).lower()}"><td>{esc(ind.level2 or "")}</td><td class="text">{esc(ind.name)}</td>'
+            f'<td class="val">{esc(ind.target or "—")}</td><td class="val">{esc(ind.actual or "—")}</td><td>{mark}</td>'
+            f"{_figure_cell(a, f'indicators.{n}.weight', pts(ind.weight))}"
+            f"{_figure_cell(a, f'indicators.{n}.score', pts(ind.score))}"
+            f'<td class="text">{esc(ind.reason or "")}</td></tr>')
+    ex = rec.budget_execution
+    if ex is not None:
+        rows.append(f'<tr class="group"><th colspan="8">{esc(L.EXECUTION_GROUP)}</th></tr><tr><td></td><td class="text">{esc(L.EXECUTION_ROW)}</td>'
+                    f'<td class="val">—</td><td class="val">{esc(ex.actual or "—")}</td><td></td>'
+                    f"{_figure_cell(a, 'budget_execution.weight', fmt_points(ex.weight))}"
+                    f"{_figure_cell(a, 'budget_execution.score', fmt_points(ex.score) if ex.score is not None else '—')}"
+                    "<td></td></tr>")
+    weights, scores = points_sum(rec, "weight"), points_sum(rec, "score")
+    if weights is not None or scores is not None:
+        rows.append(f'<tr class="total"><th colspan="5">{esc(L.TOTAL_ROW)}</th>'
+                    f'<td class="num">{esc(fmt_points(weights.point)) if weights else "—"}</td>'
+                    f'<td class="num">{esc(fmt_points(scores.point)) if scores else "—"}</td><td></td></tr>')
+    table = (f'<div class="table-wrap"><table class="indicators"><thead><tr>{head}</tr></thead><tbody>'
+             + "".join(rows) + "</tbody></table></div>")
+    lead = f"<p>{esc(indicators_sentence(rec) or '')}</p>"
+    legend = f'<p class="note">{esc(L.INDICATOR_LEGEND)}</p>'
+    return Html(f'<section class="pl-indicators"><h2>{esc(L.INDICATOR_SECTION)}</h2>{lead}{legend}{table}</section>')
+
+
 def problems_and_plans(a: Analysis) -> Html:
     rec = a.record
     rating = ""
@@ -157,7 +221,8 @@ def checks(a: Analysis) -> Html:
     tally = "，".join(f"{STATUS_ZH[s]} {n[s]} 项" for s in ("ok", "warn", "fail", "skip") if n[s])
     rows = []
     for c in rec.checks:
-        explain = f'<div class="why">{esc(check_explanation(c.status))}</div>' if c.status in ("warn", "fail") else ""
+        why = rule_explanation(c.id) or check_explanation(c.status)
+        explain = f'<div class="why">{esc(why)}</div>' if c.status in ("warn", "fail") else ""
         rows.append(f'<tr class="row-{c.status}"><td><span class="st st-{c.status}">{STATUS_MARK[c.status]} '
                     f"{STATUS_ZH[c.status]}</span></td><td>{esc(c.message)}{explain}</td></tr>")
     table = ('<table class="checks"><thead><tr><th>结果</th><th>核对内容</th></tr></thead><tbody>'

@@ -17,8 +17,9 @@ from html import escape
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
+from ..check.rules import default_rules
 from ..numbers import fmt_value
-from ..labels import PORTFOLIO_TITLE, fiction_banner
+from ..labels import PORTFOLIO_TITLE, STATUS_ZH, fiction_banner
 from .charts import DARK, LIGHT, MID, new_figure
 from ..read.normalize import LIST_MARKER
 from .html import Html
@@ -186,6 +187,87 @@ YOY_COLUMNS = {
 RECUR_COLUMNS = {
     "department": ("部门", "text"), "prev_year": ("上次", "year"), "prev_text": ("上次所写问题", "text"),
     "year": ("本次", "year"), "text": ("本次所写问题", "text"), "similarity": ("文字相似度", "num"),
+}
+
+
+# --- the 绩效指标 tables across departments ---------------------------------------------------
+def _lost(ind: pd.DataFrame) -> pd.Series:
+    return (ind["weight"] - ind["score"]).where(ind["weight"].notna() & ind["score"].notna())
+
+
+def indicator_losses(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Per 二级指标: how many indicators, how many lost points, the share, the points lost in all;
+    the ones that lose points most often first."""
+    cols = ["level2", "indicators", "losing", "losing_share", "points_lost", "reports"]
+    if indicators is None or not len(indicators):
+        return pd.DataFrame(columns=cols)
+    df = indicators.assign(level2=indicators["level2"].fillna("（未写明）"), lost=_lost(indicators))
+    df["losing"] = df["lost"] > 0
+    g = df.groupby("level2").agg(indicators=("name", "count"), losing=("losing", "sum"),
+                                 points_lost=("lost", "sum"), reports=("report_id", "nunique")).reset_index()
+    g["losing_share"] = g["losing"] / g["indicators"] * 100
+    g = g.sort_values(["losing", "points_lost", "level2"], ascending=[False, False, True])
+    return g[cols].reset_index(drop=True)
+
+
+LOSS_COLUMNS = {
+    "level2": ("二级指标", "text"), "indicators": ("指标数", "int"), "losing": ("失分的指标", "int"),
+    "losing_share": ("失分比例", "pct"), "points_lost": ("共失分", "num"), "reports": ("涉及报告", "int"),
+}
+
+
+def score_band(score) -> str | None:
+    """The band (优/良/中/差) a score falls in, by the bands of the rule `rating.matches_score`."""
+    if score is None or pd.isna(score):
+        return None
+    rule = next(r for r in default_rules() if r.id == "rating.matches_score")
+    for label_, lo, below in rule.bands:
+        if (lo is None or score >= float(lo)) and (below is None or score < float(below)):
+            return label_
+    return None
+
+
+def rating_vs_score(reports: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
+    """Per department-year stating a self-rating and a score: the band the score falls in, the check's
+    verdict; ratings above their band first."""
+    cols = ["department", "year", "rating", "score", "band", "verdict"]
+    df = reports[reports["rating"].notna() & reports["score"].notna()][["report_id", "department", "year", "rating", "score"]].copy()
+    if not len(df):
+        return pd.DataFrame(columns=cols)
+    df["band"] = df["score"].map(score_band)
+    verdicts = checks[checks["check_id"] == "rating.matches_score"].drop_duplicates("report_id")
+    status = dict(zip(verdicts["report_id"], verdicts["status"]))
+    df["verdict"] = df["report_id"].map(lambda rid: STATUS_ZH.get(status.get(rid), "—"))
+    df["_above"] = [isinstance(b, str) and _RANK.get(r, 9) < _RANK[b] for r, b in zip(df["rating"], df["band"])]
+    df = df.sort_values(["_above", "department", "year"], ascending=[False, True, True])
+    return df[cols].reset_index(drop=True)
+
+
+_RANK = {"优": 0, "良": 1, "中": 2, "差": 3}
+RATING_SCORE_COLUMNS = {
+    "department": ("部门", "text"), "year": ("年度", "year"), "rating": ("自评等级", "text"),
+    "score": ("自评得分", "num"), "band": ("得分所在档次", "text"), "verdict": ("核对", "text"),
+}
+
+
+def unmet_full_marks(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Per department: indicators whose target was not met, how many of them still got full marks, the share."""
+    cols = ["department", "indicators", "unmet", "unmet_full", "unmet_full_share"]
+    if indicators is None or not len(indicators):
+        return pd.DataFrame(columns=cols)
+    df = indicators.assign(unmet=indicators["met"].map(lambda v: v is False or v == False),  # noqa: E712
+                           full=indicators["full_score"].map(lambda v: bool(v) if v is not None and not pd.isna(v) else False))
+    df["unmet_full"] = df["unmet"] & df["full"]
+    g = df.groupby("department").agg(indicators=("name", "count"), unmet=("unmet", "sum"),
+                                     unmet_full=("unmet_full", "sum")).reset_index()
+    g["unmet_full_share"] = (g["unmet_full"] / g["unmet"].where(g["unmet"] > 0) * 100)
+    g = g.sort_values(["unmet_full_share", "department"], ascending=[False, True], na_position="last")
+    return g[cols].reset_index(drop=True)
+
+
+LENIENT_COLUMNS = {
+    "department": ("部门", "text"), "indicators": ("指标数", "int"), "unmet": ("未达成", "int"),
+    "unmet_full": ("未达成仍得满分", "int"), "unmet_full_share": ("占未达成的比例", "pct"),
 }
 
 

@@ -263,7 +263,7 @@ def _run(todo: list[Job], jobs: int):
 
 
 def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portfolio_status: str) -> None:
-    """index.html, reports.csv, reports.xlsx, checks.csv: from the same frames as `load_folder`."""
+    """index.html, reports.csv, reports.xlsx, checks.csv, indicators.csv: from the same frames as `load_folder`."""
     from ..dataset import frames, write_csv, write_reports_xlsx
     from ..present.index_page import build_index
 
@@ -271,8 +271,9 @@ def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portf
     links = {e.rows["report"]["report_id"]: e.output_name for e in entries}
     ds.reports.insert(len(ds.reports.columns), "output", ds.reports["report_id"].map(links))
     write_csv(outdir / "reports.csv", ds.reports)
-    write_reports_xlsx(outdir / "reports.xlsx", ds.reports)
+    write_reports_xlsx(outdir / "reports.xlsx", ds.reports, ds.indicators)
     write_csv(outdir / "checks.csv", ds.checks)
+    write_csv(outdir / "indicators.csv", ds.indicators)
     portfolio = PORTFOLIO_HTML if (outdir / PORTFOLIO_HTML).is_file() and portfolio_status != "failed" else None
     write_atomic(outdir / "index.html", build_index(ds.reports, ds.failures, portfolio=portfolio))
 

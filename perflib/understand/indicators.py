@@ -1,0 +1,406 @@
+"""Stage 3, the 绩效指标 table: indicators with target, actual, 分值, 得分 and the reason for a shortfall.
+
+Tables are read by the roles of their header labels (一级指标, 三级指标, 年度指标值, 分值 …; the
+label lists below). A grid with merged cells expanded repeats a merged 一级/二级 cell on every row;
+a table flattened to text (Word rows joined by tabs, text reports by spaces) writes it once, on the
+group's first row, and drops empty cells: such a row is aligned by what its cells are (level words
+at the left, missing cells at the right) and the last 一级/二级 is carried down. Every row read
+becomes a full grid row again, so the evidence of a 分值 or 得分 names its table, row and column
+(`Table.cell_evidence`). Reports that list indicators in sentences (产出指标：…，目标值 …，实际完成 …)
+are read too, with the sentence as evidence.
+
+The 自评表's budget-execution row (年度资金总额 … 分值 执行率 得分) is read as `budget_execution`,
+and a 总分 / 合计 row gives the stated total score.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from ..model import Indicator
+from ..read.document import Table
+from ..read.normalize import LIST_MARKER, fold_chars, sentences, strip_page_furniture
+from .met import judge
+
+# --- header labels by role (to move into the label lexicon, TOML, at merge) ------------------------
+# Order matters: a header cell takes the first role one of whose labels it contains.
+ROLE_LABELS: dict[str, tuple[str, ...]] = {
+    "level1": ("一级指标",),
+    "level2": ("二级指标",),
+    "name": ("三级指标", "指标名称", "绩效指标名称", "具体指标", "指标内容"),
+    "reason": ("偏差原因分析及改进措施", "偏差原因", "未完成原因", "原因分析", "改进措施"),
+    "actual": ("实际完成值", "全年实际值", "实际完成情况", "实际完成", "实际值", "完成值", "完成情况"),
+    "target": ("年度指标值", "年度目标值", "指标值", "目标值", "预期值", "计划值", "年度目标", "预期目标"),
+    "weight": ("分值", "权重", "满分"),
+    "score": ("自评得分", "得分", "评分"),
+}
+# Words that name the level of an indicator (a flattened row starts with them).
+LEVEL1_WORDS = ("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "影响指标",
+                "决策指标", "过程指标", "管理指标", "履职指标", "产出", "效益", "满意度", "成本")
+LEVEL2_SUFFIX = "指标"
+TOTAL_WORDS = ("总分", "合计", "总计", "得分合计")
+# The budget-execution row of the national 自评表.
+EXECUTION_ROW = ("年度资金总额", "资金总额", "预算执行率", "预算执行情况")
+EXECUTION_HEAD = ("年初预算", "全年预算", "全年执行", "执行率", "执行数")
+GENERIC_CELLS = ("绩效指标", "年度绩效指标", "指标")  # a merged side label spanning the rows
+PLACEHOLDER = re.compile(r"^[-—–/－无]*$")
+
+_NUM = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?:分|%)?\s*$")
+
+
+@dataclass
+class IndicatorTable:
+    """What an indicator table gives: rows, their evidence, the stated totals."""
+
+    indicators: list[Indicator] = field(default_factory=list)
+    evidence: dict[str, str] = field(default_factory=dict)  # "indicators.1.weight" → cell evidence
+    total_score: Decimal | None = None
+    total_weight: Decimal | None = None
+    total_evidence: str | None = None
+    budget_execution: Indicator | None = None
+    execution_evidence: dict[str, str] = field(default_factory=dict)
+
+
+def read_indicators(tables: list[Table], paragraphs: list[str]) -> IndicatorTable:
+    """The indicators of every indicator table, then of sentences that list them (when no table did)."""
+    out = IndicatorTable()
+    for table in tables:
+        _read_execution(table, out)
+        _read_table(table, out)
+    if not out.indicators:
+        _read_prose(paragraphs, out)
+    return out
+
+
+# --- roles of header cells ----------------------------------------------------------------------------
+def role_of(label: str) -> str | None:
+    text = re.sub(r"\s+", "", label)
+    for role, words in ROLE_LABELS.items():
+        if any(w in text for w in words):
+            return role
+    return None
+
+
+def _header_roles(row: list[str]) -> dict[str, int] | None:
+    """Column of each role, when the row is an indicator table's header."""
+    roles: dict[str, int] = {}
+    for c, cell in enumerate(row):
+        role = role_of(cell)
+        if role and role not in roles:
+            roles[role] = c
+    values = sum(r in roles for r in ("target", "actual", "weight", "score"))
+    return roles if "name" in roles and values >= 2 else None
+
+
+# --- tables -------------------------------------------------------------------------------------------
+def _read_table(table: Table, out: IndicatorTable) -> None:
+    r = 0
+    while r < len(table.rows):
+        header = table.rows[r]
+        roles = _header_roles(header)
+        if roles is None:
+            r += 1
+            continue
+        r = _read_body(table, r, roles, out)
+
+
+def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable) -> int:
+    """Rows under the header at `at`; returns the row after the last one read."""
+    header = table.rows[at]
+    width = max(len(header), max(roles.values()) + 1)
+    grid: list[list[str]] = [list(header) + [""] * (width - len(header))]
+    level1 = level2 = None
+    places: list[tuple[int, int]] = []  # (grid row, indicator index)
+    r = at + 1
+    while r < len(table.rows):
+        row = [_cell(c) for c in table.rows[r]]
+        if _header_roles(row) is not None:
+            break
+        if not any(row):
+            r += 1
+            continue
+        if _is_total(row, roles):
+            full = _total_row(row, roles, width)
+            grid.append(full)
+            _read_total(full, roles, out)
+            places.append((len(grid) - 1, -1))
+            r += 1
+            break
+        full = _align(row, roles, width)
+        if full is None or not full[roles["name"]] or _spans_levels(full, roles):
+            break  # not a row of this table (a note, a 评价等级 row merged across): it has ended
+        if "level1" in roles:
+            if full[roles["level1"]] and full[roles["level1"]] != level1:
+                level2 = None  # a new 一级 group: the last 二级 belonged to the one before
+            level1 = full[roles["level1"]] or level1
+            full[roles["level1"]] = level1 or ""
+        if "level2" in roles:
+            level2 = full[roles["level2"]] or level2
+            full[roles["level2"]] = level2 or ""
+        grid.append(full)
+        places.append((len(grid) - 1, len(out.indicators)))
+        out.indicators.append(_indicator(full, roles))
+        r += 1
+    # The evidence names cells of the aligned grid: merged cells expanded, as every format gives them.
+    aligned = Table(grid, loc=table.loc, title=table.title, header_rows=1, header_cols=roles["name"] + 1)
+    for g, i in places:
+        for role in ("weight", "score"):
+            if role in roles and aligned.cell(g, roles[role]):
+                if i < 0:
+                    if role == "score":  # the stated total score
+                        out.total_evidence = out.total_evidence or aligned.cell_evidence(g, roles[role])
+                else:
+                    out.evidence[f"indicators.{i + 1}.{role}"] = aligned.cell_evidence(g, roles[role])
+    return r
+
+
+def _cell(text: str) -> str:
+    return " ".join(fold_chars(text or "").split())
+
+
+def _is_total(row: list[str], roles: dict[str, int]) -> bool:
+    first = next((c for c in row if c), "")
+    return re.sub(r"\s+", "", first) in TOTAL_WORDS
+
+
+def _total_row(row: list[str], roles: dict[str, int], width: int) -> list[str]:
+    """A 总分 row: by position when it fills the header, else its figures are 分值 then 得分."""
+    if len(row) == width:
+        return list(row)
+    full = [""] * width
+    full[roles["name"]] = next(c for c in row if c)
+    figures = [c for c in row if _points(c) is not None]
+    cols = [roles[r] for r in ("weight", "score") if r in roles]
+    for c, text in zip(cols[-len(figures):] if figures else [], figures[-len(cols):]):
+        full[c] = text
+    return full
+
+
+def _read_total(full: list[str], roles: dict[str, int], out: IndicatorTable) -> None:
+    out.total_weight = _points(full[roles["weight"]]) if "weight" in roles else None
+    out.total_score = _points(full[roles["score"]]) if "score" in roles else None
+
+
+def _spans_levels(full: list[str], roles: dict[str, int]) -> bool:
+    """A cell merged across the level and name columns: the row belongs to the form, not the table."""
+    name = full[roles["name"]]
+    return any(full[roles[r]] == name for r in ("level1", "level2") if r in roles)
+
+
+def _is_level(cell: str) -> bool:
+    text = re.sub(r"\s+", "", cell)
+    return text in LEVEL1_WORDS or (text.endswith(LEVEL2_SUFFIX) and 2 < len(text) <= 12
+                                    and text not in GENERIC_CELLS)
+
+
+def _align(row: list[str], roles: dict[str, int], width: int) -> list[str] | None:
+    """The row as a full grid row. A row of the header's width is read by position; a shorter one
+    (merged cells written once, empty cells dropped) by what its cells are."""
+    if len(row) == width:
+        return list(row)
+    if len(row) > width:
+        return None
+    cells = [c for c in row if c]
+    first_role = next((r for r, c in roles.items() if c == 0), None)
+    while cells and (re.sub(r"\s+", "", cells[0]) in GENERIC_CELLS
+                     or (first_role is None and re.fullmatch(r"\d{1,3}", cells[0]))):
+        cells.pop(0)  # a side label or a 序号 column: not an indicator's cells
+    levels = []
+    while cells and len(levels) < 2 and _is_level(cells[0]):
+        levels.append(cells.pop(0))
+    full = [""] * width
+    level_roles = [r for r in ("level1", "level2") if r in roles]
+    if len(levels) == 2 or (len(levels) == 1 and len(level_roles) == 1):
+        for role, text in zip(level_roles[-len(levels):], levels):
+            full[roles[role]] = text
+    elif len(levels) == 1 and "level2" in roles:
+        full[roles["level2"]] = levels[0]  # a lone level word: a new 二级 under the carried 一级
+    # The rest follow the name column in header order; cells missing at the right were empty.
+    rest_cols = sorted(c for role, c in roles.items() if role not in ("level1", "level2") and c >= roles["name"])
+    if len(cells) > len(rest_cols):
+        return None
+    for c, text in zip(rest_cols, cells):
+        full[c] = text
+    return full
+
+
+def _indicator(full: list[str], roles: dict[str, int]) -> Indicator:
+    get = lambda role: (full[roles[role]] or None) if role in roles else None  # noqa: E731
+    target, actual = _text(get("target")), _text(get("actual"))
+    return Indicator(
+        name=full[roles["name"]], level1=get("level1"), level2=get("level2"), target=target, actual=actual,
+        weight=_points(get("weight")), score=_points(get("score")), met=judge(target, actual),
+        reason=_text(get("reason")),
+    )
+
+
+def _text(cell: str | None) -> str | None:
+    return None if cell is None or PLACEHOLDER.match(cell) else cell
+
+
+def _points(cell: str | None) -> Decimal | None:
+    if not cell:
+        return None
+    m = _NUM.match(cell)
+    if not m:
+        return None
+    try:
+        return Decimal(m["n"])
+    except InvalidOperation:  # pragma: no cover - the regex passes numbers only
+        return None
+
+
+# --- the budget-execution row of a 自评表 ------------------------------------------------------------
+def _read_execution(table: Table, out: IndicatorTable) -> None:
+    if out.budget_execution is not None:
+        return
+    for r, header in enumerate(table.rows):
+        cols = {c: re.sub(r"\s+", "", _cell(h)) for c, h in enumerate(header)}
+        weight = next((c for c, h in cols.items() if h.startswith(("分值", "权重"))), None)
+        score = next((c for c, h in cols.items() if h.startswith("得分")), None)
+        rate = next((c for c, h in cols.items() if "执行率" in h), None)
+        if weight is None or score is None or not any(w in h for h in cols.values() for w in EXECUTION_HEAD):
+            continue
+        for rr in range(r + 1, min(r + 4, len(table.rows))):
+            row = [_cell(c) for c in table.rows[rr]]
+            label = re.sub(r"\s+", "", next((c for c in row if c), ""))
+            if not label.startswith(EXECUTION_ROW):
+                continue
+            if len(row) != len(header):
+                return  # a flattened row that does not fill the header: its cells cannot be placed
+            w, s = _points(row[weight]), _points(row[score])
+            if w is None:
+                return
+            out.budget_execution = Indicator(name="预算执行率", target=None,
+                                             actual=row[rate] if rate is not None else None, weight=w, score=s)
+            grid = Table([list(header), row], loc=table.loc, title=table.title, header_rows=1, header_cols=1)
+            out.execution_evidence = {"budget_execution.weight": grid.cell_evidence(1, weight)}
+            if s is not None:
+                out.execution_evidence["budget_execution.score"] = grid.cell_evidence(1, score)
+            return
+
+
+# --- tables flattened to text lines --------------------------------------------------------------------
+def _split(line: str) -> list[str]:
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    if re.search(r"\S {2,}\S", line):
+        return [c.strip() for c in re.split(r" {2,}", line.strip())]
+    cells: list[str] = []
+    for word in line.split():  # "≥ 95%" split at its space is one cell
+        if cells and _COMPARATOR_ONLY.match(cells[-1]):
+            cells[-1] += word
+        else:
+            cells.append(word)
+    return cells
+
+
+_COMPARATOR_ONLY = re.compile(r"^(?:[≥≤<>=＞＜]=?|不低于|不少于|不超过|不高于|大于|小于|高于|低于|达到)$")
+
+
+def page_lines(pages: list[str], paragraphs: bool = False) -> list[str]:
+    """The lines of a document's pages as its rows were laid out (tabs and runs of spaces kept),
+    without a PDF's running headers, footers and page numbers, which may fall between two rows."""
+    folded = [fold_chars(p) for p in pages]
+    if not paragraphs:
+        folded = strip_page_furniture(folded)
+    return [ln for page in folded for ln in page.split("\n")]
+
+
+def tables_from_lines(lines: list[str]) -> list[Table]:
+    """Runs of table rows in text (tab- or space-separated cells) as Tables, ragged rows as written.
+
+    A run starts at a line that is a table header (indicator or budget-execution) and goes on while
+    lines have at least two cells; the line above it, when short, is its title."""
+    tables: list[Table] = []
+    i = 0
+    lines = [fold_chars(ln).rstrip("\n") for ln in lines]
+    while i < len(lines):
+        cells = _split(lines[i])
+        if not _starts_table(cells):
+            i += 1
+            continue
+        rows = [cells]
+        j = i + 1
+        while j < len(lines):
+            if not lines[j].strip():  # text reports may leave a blank line between rows
+                j += 1
+                continue
+            nxt = _split(lines[j])
+            if _wrapped_tail(nxt, lines, j) and rows[-1] and len(rows) > 1:
+                rows[-1][-1] += nxt[0]  # a PDF row wrapped in its last cell: the line is that cell's end
+                j += 1
+                continue
+            if len([c for c in nxt if c]) < 2 or re.search(r"[。；]$", lines[j].strip()):
+                break
+            rows.append(nxt)
+            j += 1
+        above = next((ln.strip() for ln in reversed(lines[max(0, i - 3):i]) if ln.strip()), "")
+        title = above if 0 < len(above) <= 40 and len(_split(above)) == 1 else None
+        tables.append(Table(rows, title=title, header_rows=1, header_cols=1))
+        i = j
+    return tables
+
+
+def _wrapped_tail(cells: list[str], lines: list[str], j: int) -> bool:
+    """A short single-cell line between two table rows."""
+    if len(cells) != 1 or len(cells[0]) > 12 or re.search(r"[。；]$", cells[0]) or LIST_MARKER.match(cells[0]):
+        return False  # a numbered heading after the table is not the end of its last cell
+    after = next((ln for ln in lines[j + 1:] if ln.strip()), "")
+    return len([c for c in _split(after) if c]) >= 2 and not re.search(r"[。；]$", after.strip())
+
+
+def _starts_table(cells: list[str]) -> bool:
+    if len([c for c in cells if c]) < 3:
+        return False
+    if _header_roles(cells) is not None:
+        return True
+    heads = [re.sub(r"\s+", "", c) for c in cells]
+    return (any(h.startswith(("分值", "权重")) for h in heads) and any(h.startswith("得分") for h in heads)
+            and any(w in h for h in heads for w in EXECUTION_HEAD))
+
+
+# --- indicators stated in sentences -----------------------------------------------------------------
+_LEVEL_WORD = r"(?P<level>[\u4e00-\u9fff]{1,8}?指标)"
+_PROSE = re.compile(
+    _LEVEL_WORD + r"\s*[:：]\s*(?P<name>[^，,；;：:。]{1,30}?)\s*[，,]\s*(?:年度)?(?:目标值|指标值|预期值|目标)\s*(?:为|是|:|：)?\s*"
+    r"(?P<target>[^，,；;。]{1,30}?)\s*[，,]\s*(?:实际完成值?|实际值|完成值|实际)\s*(?:为|是|:|：)?\s*(?P<actual>[^，,；;。]{1,30}?)"
+    r"(?:\s*[，,]\s*分值\s*(?:为|:|：)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
+    r"(?:\s*[，,]\s*(?:自评)?得分\s*(?:为|:|：)?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?"
+    r"\s*(?=[；;。，,]|$)"
+)
+
+
+def _read_prose(paragraphs: list[str], out: IndicatorTable) -> None:
+    for para in paragraphs:
+        for sent in sentences(para):
+            for m in _PROSE.finditer(sent):
+                level = m["level"]
+                l1 = level if level in LEVEL1_WORDS else None
+                l2 = None if l1 else level
+                target, actual = m["target"].strip(), m["actual"].strip()
+                ind = Indicator(name=m["name"].strip(), level1=l1, level2=l2, target=target, actual=actual,
+                                weight=_points(m["weight"]), score=_points(m["score"]), met=judge(target, actual))
+                out.indicators.append(ind)
+                n = len(out.indicators)
+                for role in ("weight", "score"):
+                    if getattr(ind, role) is not None:
+                        out.evidence[f"indicators.{n}.{role}"] = sent
+
+
+# --- into the record ---------------------------------------------------------------------------------
+def apply_indicators(rec, found: IndicatorTable) -> None:
+    """Put what the indicator tables say into the record: the indicators, their evidence, the
+    budget-execution points, and the table's total as the score when no sentence stated one."""
+    rec.indicators = found.indicators
+    rec.evidence.update(found.evidence)
+    rec.budget_execution = found.budget_execution
+    rec.evidence.update(found.execution_evidence)
+    if found.total_score is None:
+        return
+    if rec.score is None:
+        rec.score = found.total_score
+        rec.evidence["score"] = found.total_evidence or ""
+    elif rec.score != found.total_score:
+        rec.warnings.append(f"score: the indicator table totals {found.total_score} (kept the stated score, {rec.score})")

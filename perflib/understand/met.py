@@ -1,0 +1,163 @@
+"""Was an indicator's target met? Judged from the target and the actual value as written.
+
+`judge("≥95%", "98.2%")` is True, `judge("12次", "10次")` False, `judge("按时完成", "已按时完成")`
+True, and anything this module cannot read — a target in words with an actual in numbers, units
+that do not match, a sentence — is None: undecided, never a guess.
+
+Numbers: a comparator (≥ ≤ > < =, 不低于/不少于/至少/达到/以上, 不超过/不高于/以内/以下, 大于/高于/超过,
+小于/低于/少于), a number, a unit (%, 万元, 次, 个, 人次 …). A bare number target ("12次", "100%")
+means "at least this" — the convention for quantity and quality targets; cost targets are
+written with 不超过 / ≤. Ranges ("90%-100%", "5~8次") hold the actual inside. Dates ("2021年
+12月底前", "11月30日前") hold an actual date on or before them. Words: 是/否 must be equal; an
+actual of 完成 / 达标 / 有效提升 … meets, 未完成 / 未达标 / 延期 … does not.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..read.normalize import fold_chars
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# comparator words before the number, and after it
+_AT_LEAST = r"≥|>=|＞=|不低于|不少于|不小于|至少|达到|达|大于等于|高于等于"
+_AT_MOST = r"≤|<=|不超过|不高于|不多于|不大于|低于等于|小于等于|控制在"
+_ABOVE = r">|大于|高于|超过|多于"
+_BELOW = r"<|小于|低于|少于"
+_EQUAL = r"=|等于"
+_PREFIX = re.compile(rf"^(?:(?P<ge>{_AT_LEAST})|(?P<le>{_AT_MOST})|(?P<gt>{_ABOVE})|(?P<lt>{_BELOW})|(?P<eq>{_EQUAL}))?\s*")
+_SUFFIX_GE = re.compile(r"^(?:及)?以上$|^(?:或)?以上")
+_SUFFIX_LE = re.compile(r"^(?:及|之)?(?:以内|以下|内)")
+_UNIT = r"%|‰|万元|亿元|千元|元|[^\d\s≥≤<>=~～—\-至到以及或内下上前后]{0,4}"
+_VALUE = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>{_UNIT})\s*(?P<rest>.*)$")
+_RANGE = re.compile(rf"^(?P<a>{_NUM})\s*(?P<ua>{_UNIT})?\s*(?:-|~|～|—|至|到)\s*(?P<b>{_NUM})\s*(?P<ub>{_UNIT})$")
+_MONEY = {"元": -4, "千元": -1, "万元": 0, "亿元": 4}
+
+_DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*[年.\-/])?\s*(?P<m>\d{1,2})\s*(?:月(?:份)?|[.\-/](?=\d))\s*(?:(?P<d>\d{1,2})\s*日?|(?P<end>底|末))?")
+_BEFORE = re.compile(r"前|以前|之前|内|止|截止")
+_NEXT_YEAR = re.compile(r"次年|翌年|下一?年度?|来年")
+
+_YES = {"是", "有", "无", "否", "没有"}
+_NEGATIVE = re.compile(r"^(?:未|没有|尚未|暂未|不)(?:按时|如期|全部|完全)?(?:完成|达标|达到|实现|合格|到位|开展|落实|通过)"
+                       r"|^(?:未|没有|尚未)(?:有效|明显|显著)?(?:提升|提高|改善|增强|缓解|降低|减少)"
+                       r"|延期|滞后|逾期|推迟|部分完成|未能|不达标|不合格|下降|未开展|^否定$")
+_POSITIVE = re.compile(r"^(?:已|均|全部|基本)?(?:按时|如期|按期|按计划|全面|顺利|全部)?(?:完成|达标|达到|实现|合格|到位|落实|通过|符合|满足)"
+                       r"|^(?:有效|明显|显著|大幅|稳步|持续|逐步)?(?:提升|提高|改善|增强|加强|缓解)|^(?:达到|符合)(?:预期|目标|要求)|^良好$|^优良?$|^满意$")
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    op: str  # ge le gt lt eq range
+    value: Decimal
+    unit: str
+    upper: Decimal | None = None  # ranges
+
+
+def judge(target: str | None, actual: str | None) -> bool | None:
+    """True: met; False: not met; None: cannot be decided from what is written."""
+    if not target or not actual:
+        return None
+    t, a = _clean(target), _clean(actual)
+    if not t or not a:
+        return None
+    if t in _YES or a in _YES:  # 是/否 answers must agree (是否发生安全事故：否)
+        return (t == a) if (t in _YES and a in _YES) else None
+    if _NEGATIVE.search(a):
+        return False
+    tq, aq = _quantity(t), _quantity(a)
+    if tq is not None and aq is not None:
+        return _compare(tq, aq)
+    td, ad = _date(t), _date(a)
+    if td is not None and (ad is not None or _POSITIVE.search(a)):
+        if ad is None:
+            return True  # "按时完成" against a deadline
+        if _NEXT_YEAR.search(a) and not _NEXT_YEAR.search(t) and td[0] is None:
+            return False  # a deadline of this year, reached the next
+        if not _BEFORE.search(t) and td != ad:
+            return None
+        return _date_on_or_before(ad, td)
+    if aq is None and ad is None and _POSITIVE.search(a):
+        return True  # the actual says in words that the target was reached
+    if t == a and tq is None:
+        return True
+    return None
+
+
+def _clean(text: str) -> str:
+    text = fold_chars(text).strip()
+    text = text.replace("％", "%").replace("≧", "≥").replace("≦", "≤").replace("＞", ">").replace("＜", "<")
+    return re.sub(r"\s+", "", text).rstrip("。；;，,")
+
+
+def _quantity(text: str) -> _Quantity | None:
+    m = _RANGE.match(text)
+    if m:
+        ua, ub = m["ua"] or m["ub"] or "", m["ub"] or ""
+        if ua and ub and ua != ub:
+            return None
+        lo, hi = _to(m["a"], ua), _to(m["b"], ub)
+        return _Quantity("range", min(lo, hi), _unit(ub), max(lo, hi))
+    p = _PREFIX.match(text)
+    op = p.lastgroup or "eq?"
+    v = _VALUE.match(text, p.end())
+    if not v:
+        return None
+    rest = v["rest"]
+    if rest:
+        if _SUFFIX_GE.match(rest) and op == "eq?":
+            op = "ge"
+        elif _SUFFIX_LE.match(rest) and op == "eq?":
+            op = "le"
+        elif not re.fullmatch(r"(?:左右)?", rest):
+            return None
+    if op == "eq?":
+        op = "bare"
+    return _Quantity(op, _to(v["num"], v["unit"]), _unit(v["unit"]))
+
+
+def _to(num: str, unit: str | None) -> Decimal:
+    value = Decimal(num.replace(",", ""))
+    return value.scaleb(_MONEY[unit]) if unit in _MONEY else value
+
+
+def _unit(unit: str | None) -> str:
+    return "万元" if unit in _MONEY else (unit or "")
+
+
+def _compare(t: _Quantity, a: _Quantity) -> bool | None:
+    if t.unit and a.unit and t.unit != a.unit:
+        return None
+    if a.op == "range":
+        return None
+    if a.op not in ("bare", "eq"):
+        # an actual written as a bound ("≥95%") settles only a target bounded the same way
+        same = {"ge": ("ge", "gt", "bare"), "gt": ("ge", "gt", "bare"), "le": ("le", "lt"), "lt": ("le", "lt")}
+        if t.op not in same.get(a.op, ()):
+            return None
+        if a.op in ("ge", "gt"):
+            return a.value > t.value if t.op == "gt" else a.value >= t.value
+        return a.value < t.value if t.op == "lt" else a.value <= t.value
+    x = a.value
+    return {
+        "ge": x >= t.value, "bare": x >= t.value, "gt": x > t.value,
+        "le": x <= t.value, "lt": x < t.value, "eq": x == t.value,
+        "range": t.value <= x <= (t.upper or t.value),
+    }[t.op]
+
+
+def _date(text: str) -> tuple[int | None, int, int] | None:
+    m = _DATE.search(text)
+    if not m or not 1 <= int(m["m"]) <= 12:
+        return None
+    if m["y"] is None and "月" not in m.group():
+        return None
+    day = int(m["d"]) if m["d"] else 31  # "6月" / "6月底": the whole month
+    return (int(m["y"]) if m["y"] else None, int(m["m"]), day)
+
+
+def _date_on_or_before(a: tuple, t: tuple) -> bool:
+    """Compare with years when both state one, else month and day (the same budget year)."""
+    if a[0] is not None and t[0] is not None:
+        return a <= t
+    return (a[1], a[2]) <= (t[1], t[2])

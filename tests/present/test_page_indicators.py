@@ -1,0 +1,88 @@
+"""The 绩效指标 section and sentence: grouped by level, met marks as symbol + word, weight vs score,
+lenient rows named; hostile report text stays text."""
+from decimal import Decimal as D
+
+from hostile_reports import ALL, PAYLOADS
+from perflib.check.metrics import compute
+from perflib.check.rules import run_checks
+from perflib.model import Indicator, Record, Source
+from perflib.pipeline import Analysis
+from perflib.present import page
+from perflib.present.narrative import indicators_sentence, summary
+from test_hostile_page import ATTRS, TAGS, Fragment
+
+
+def _analysis(indicators, score=None, rating=None) -> Analysis:
+    rec = Record(source=Source("x.txt", "txt", "utf-8", "0" * 64), department="某局", year=2022)
+    rec.indicators = indicators
+    rec.score, rec.rating = score, rating
+    for n, ind in enumerate(indicators, start=1):
+        rec.evidence[f"indicators.{n}.score"] = f"表 · {ind.name} × 得分: {ind.score}"
+    rec.checks = run_checks(rec)
+    m = compute(rec)
+    return Analysis(rec, m, summary(rec, m))
+
+
+ROWS = [
+    Indicator("培训场次", "产出指标", "数量指标", "≥12次", "10次", D(10), D(10), False, None),
+    Indicator("合格率", "产出指标", "质量指标", "≥95%", "97%", D(10), D(10), True, None),
+    Indicator("群众满意度", "满意度指标", "服务对象满意度指标", "≥90%", "85%", D(20), D(14), False, "宣传不足"),
+    Indicator("长效机制", "效益指标", "可持续影响指标", "建立", "见附件", D(10), D(6), None, None),
+]
+
+
+def test_sentence_counts_losses_and_names_leniency():
+    s = indicators_sentence(_analysis(ROWS).record)
+    assert s.startswith("绩效指标表列出 4 项指标，2 项未达成年度指标值，1 项无法从所写内容判断是否达成")
+    assert "失分最多的是“群众满意度”（扣 6 分）" in s
+    assert "“培训场次”未达成目标却得了满分" in s
+    assert s.endswith("；1 项未达成的指标未写明偏差原因。")
+    assert indicators_sentence(_analysis([]).record) is None
+
+
+def test_sentence_when_nothing_lost():
+    rows = [Indicator("a", "产出指标", "数量指标", "1次", "1次", D(50), D(50), True),
+            Indicator("b", "产出指标", "数量指标", "1次", "2次", D(50), D(50), True)]
+    assert "各项指标均得满分" in indicators_sentence(_analysis(rows).record)
+
+
+def test_section_groups_marks_and_totals():
+    html = page.indicators(_analysis(ROWS, score=D(40)))
+    f = Fragment(html)
+    assert set(f.tags) <= TAGS and {k for _, k, _ in f.attrs} <= ATTRS | {"colspan"}
+    text = f.data
+    for word in ("产出指标", "满意度指标", "效益指标", "✓ 达成", "✗ 未达成", "？ 无法判断", "未达成却得满分", "合计"):
+        assert word in text, word
+    assert html.count('class="group"') == 3  # one heading row per 一级指标, in order
+    assert text.index("产出指标") < text.index("满意度指标") < text.index("效益指标")
+    assert text.count("未达成却得满分") == 1
+    # the 得分 links to its cell's evidence; the 分值 without evidence is plain
+    assert 'href="#ev-indicators-1-score"' in html and "#ev-indicators-1-weight" not in html
+
+
+def test_no_table_says_so():
+    assert "报告未列出绩效指标表" in Fragment(page.indicators(_analysis([]))).data
+
+
+def test_key_figures_show_the_score_against_the_table():
+    row = lambda score: next(r for r in page.key_figures(_analysis(ROWS, score=score)).split("<tr>") if "自评得分" in r)  # noqa: E731
+    assert '<td class="num">40</td><td class="num">40</td>' in row(D(40)) and "相符" in row(D(40))
+    assert '<td class="num">45</td><td class="num">40</td>' in row(D(45)) and "不符" in row(D(45))
+
+
+def test_hostile_indicator_text_stays_text():
+    rows = [Indicator(ALL, PAYLOADS["script"], PAYLOADS["img"], PAYLOADS["close_attr"], PAYLOADS["md_link"],
+                      D(10), D(10), None, PAYLOADS["md_html"])]
+    a = _analysis(rows)
+    f = Fragment(page.indicators(a))
+    assert set(f.tags) <= TAGS and {k for _, k, _ in f.attrs} <= ATTRS | {"colspan"}
+    for text in (ALL, PAYLOADS["script"], PAYLOADS["img"], PAYLOADS["close_attr"], PAYLOADS["md_html"]):
+        assert text in f.data
+    titles = [v for _, k, v in f.attrs if k == "title"]
+    assert any(ALL in t for t in titles)  # the evidence in the hover title, whole
+
+
+def test_summary_counts_figure_checks_apart_from_scoring_checks():
+    a = _analysis(ROWS, score=D(40))
+    figures = next(x for x in a.summary if x.startswith("对报告数字的"))
+    assert "未达成" not in figures  # the leniency warnings are told in the indicator sentence, not as slips
