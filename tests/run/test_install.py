@@ -64,3 +64,31 @@ def test_nbconvert_template_is_installed_as_data_files(installed):
     packaged = ROOT / "perflib" / "present" / "templates" / "perflib"
     for name in TEMPLATE_FILES:
         assert (folder / name).read_bytes() == (packaged / name).read_bytes(), name
+
+
+EXPORT_BY_NAME = """
+import sys, nbformat
+from nbconvert import HTMLExporter
+nb = nbformat.v4.new_notebook()
+cell = nbformat.v4.new_code_cell("display(chart)")
+cell.outputs = [nbformat.v4.new_output("display_data", {"text/html": "<p>图表</p>"}),
+                nbformat.v4.new_output("display_data", {"image/png": "iVBORw0KGgo="})]
+nb.cells = [cell]
+exporter = HTMLExporter(template_name="perflib")   # what `jupyter nbconvert --template perflib` makes
+html, _ = exporter.from_notebook_node(nb)
+print(exporter.template.filename)
+sys.stdout.write(html)
+"""
+
+
+def test_nbconvert_finds_the_installed_template_by_name(installed, tmp_path):
+    """With the install's data folder on the Jupyter path, "perflib" is the installed copy, and it
+    needs nothing else from perflib: the page is inlined, input-free, offline."""
+    env = _env(installed) | {"JUPYTER_PATH": str(installed / "share" / "jupyter")}
+    proc = subprocess.run([sys.executable, "-c", EXPORT_BY_NAME], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, encoding="utf-8", check=True)
+    template, html = proc.stdout.split("\n", 1)
+    assert template == str(installed / "share/jupyter/nbconvert/templates/perflib/index.html.j2")
+    css = (installed / "share/jupyter/nbconvert/templates/perflib/page.css").read_text(encoding="utf-8")
+    assert css in html and "<p>图表</p>" in html and 'data:image/png;base64,iVBORw0KGgo=' in html
+    assert "display(chart)" not in html and "<script" not in html and "http" not in html.lower()
