@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# nbconvert's named template "perflib" (`jupyter nbconvert --to html --template perflib out.ipynb`)
+TEMPLATE_LINK := $(VENV)/share/jupyter/nbconvert/templates/perflib
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: setup report test test-fast lab bench clean
@@ -14,6 +16,9 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
+	# setuptools leaves data files out of an editable install: link the template to the checkout.
+	mkdir -p $(dir $(TEMPLATE_LINK)) && rm -rf $(TEMPLATE_LINK)
+	ln -s $(CURDIR)/perflib/present/templates/perflib $(TEMPLATE_LINK)
 	# Build the page font's base subset once (~10 s) so the first render does not wait for it.
 	$(BIN)/python -c "from perflib.present.webfont import prepare; prepare()"
 	touch $(STAMP)

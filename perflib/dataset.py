@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -231,6 +232,30 @@ def load_folder(path: str | Path) -> Dataset:
         if key not in seen:  # the same file twice (copied into two folders) counts once
             seen.add(key)
             rows.append(r)
+    return frames(rows, failures)
+
+
+# --- rows handed over (a batch parses once; its portfolio notebook reuses the rows) ----------
+DATASET_SCHEMA = 1
+
+
+def dataset_json(rows: list[dict], failures: list[dict]) -> str:
+    """`read_rows` results and read failures as JSON (plain values: no code runs on loading)."""
+    from . import __version__
+
+    return json.dumps({"schema": DATASET_SCHEMA, "perflib": __version__, "rows": rows, "failures": failures},
+                      ensure_ascii=False)
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """The Dataset saved by `dataset_json`: the frames `load_folder` gives, without parsing a report."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if data.get("schema") != DATASET_SCHEMA:
+            raise ValueError(f"schema {data.get('schema')!r}, expected {DATASET_SCHEMA}")
+        rows, failures = data["rows"], data["failures"]
+    except (OSError, ValueError, AttributeError, KeyError) as exc:
+        raise UnreadableInput(f"{path}: not a perflib dataset file ({exc})") from None
     return frames(rows, failures)
 
 

@@ -1,4 +1,4 @@
-"""Paths the tests share (tests/ is on sys.path: pytest's rootdir import mode)."""
+"""Paths the tests share (tests/ is on sys.path: tests/conftest.py puts it there)."""
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,7 +2,7 @@
 
     discover (folder or manifest) → read every report (parse only, fast) → name outputs
     → render what changed, in a process pool → index.html, reports.csv/.xlsx, checks.csv,
-    portfolio.html
+    portfolio.html (from the rows read here, `.perflib-dataset.json`: no report is parsed twice)
 
 A job is a plain function of picklable values (`render_job(Job) -> JobResult`), so another
 scheduler (Dask, …) can map it instead of the local pool.  Everything that writes shared files
@@ -26,11 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__, config
-from ..dataset import Item, discover, failure_row, read_rows, sha256_file
+from ..dataset import Item, dataset_json, discover, failure_row, read_rows, sha256_file
 from .jobs import Job, render_job, worker_init
 from .outfiles import slug, write_atomic
 
 STATE_FILE = ".perflib-state.json"
+DATASET_FILE = ".perflib-dataset.json"  # the reports as parsed here, for the portfolio notebook
 STATE_SCHEMA = 1
 PORTFOLIO_HTML = "portfolio.html"
 RESERVED_NAMES = {"index", "portfolio"}  # pages of the batch itself: a report may not take their names
@@ -182,8 +183,10 @@ def run_batch(args) -> int:
     portfolio_cached = (not args.force and state.get("portfolio") == portfolio_key
                         and (outdir / PORTFOLIO_HTML).is_file())
     if entries and not portfolio_cached:
+        # Every report is parsed once, here: the portfolio notebook gets the rows, not the files.
+        dataset = write_atomic(outdir / DATASET_FILE, dataset_json([e.rows for e in entries], failures))
         # First, not last: it is the longest job, and at the end it would run alone on one core.
-        todo.insert(0, Job(str(args.source), str(outdir), PORTFOLIO_HTML, kind="portfolio"))
+        todo.insert(0, Job(str(args.source), str(outdir), PORTFOLIO_HTML, kind="portfolio", dataset=str(dataset)))
 
     by_name = {e.output_name: e for e in entries}
     new_state = {"schema": STATE_SCHEMA, "perflib": __version__, "portfolio": state.get("portfolio"),

@@ -59,7 +59,7 @@ class RemoteJob:
 
 @dataclass
 class RemoteResult:
-    result: JobResult  # html holds the page's text (not a path); written by the client
+    result: JobResult  # html_text holds the page (path is None: the worker's copy is gone); the client writes it
     record: dict  # provenance: what the worker rendered, with which perflib and notebook
 
 
@@ -80,7 +80,7 @@ def render_remote(rjob: RemoteJob) -> RemoteResult:
         source.write_bytes(rjob.source_bytes)
         res = render_job(replace(job, source=str(source), outdir=str(tmp / "out")))
         if res.status == "rendered":
-            res.html = Path(res.html).read_text(encoding="utf-8")
+            res.html_text, res.path = Path(res.path).read_text(encoding="utf-8"), None
         res.source = job.source
         if res.error:  # name the client's file, not the worker's temp copy
             res.error = res.error.replace(str(source), job.source)
@@ -198,8 +198,8 @@ def _collect(fut, job: Job, sha: str, expected: dict, address: str) -> JobResult
     if mismatch:  # the page would not be what the incremental key says it is
         return _failed(job, f"{job.source}: not written: worker {rec['host']} has " + ", ".join(mismatch)
                        + "; install the same perflib on every worker")
-    path = write_atomic(Path(job.outdir) / job.output_name, res.html)
-    res.html = str(path)
+    path = write_atomic(Path(job.outdir) / job.output_name, res.html_text)
+    res.path, res.html_text = str(path), None  # written: the text need not stay in memory
     return res
 
 

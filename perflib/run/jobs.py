@@ -26,6 +26,7 @@ class Job:
     year: int | None = None
     kind: str = "report"  # "report" | "portfolio"
     key: str = ""  # job_key: stamped into the page, so a page is recognised even without the state file
+    dataset: str | None = None  # kind="portfolio": the batch's parsed reports (dataset_json), parsed once
 
 
 @dataclass
@@ -33,7 +34,8 @@ class JobResult:
     source: str
     status: str  # "rendered" | "failed"
     output_name: str | None = None
-    html: str | None = None
+    path: str | None = None  # the page written (on the machine that wrote it)
+    html_text: str | None = None  # the page itself, on its way from a Dask worker to the client
     error: str | None = None
     exit_code: int | None = None
     seconds: float = 0.0
@@ -47,13 +49,13 @@ def render_job(job: Job) -> JobResult:
     interruptible(True)
     try:
         if job.kind == "portfolio":
-            nb = execute_portfolio(Path(job.source), Path(job.outdir))
+            nb = execute_portfolio(Path(job.source), Path(job.outdir), job.dataset)
             title = PORTFOLIO_TITLE
         else:
             nb = execute(Path(job.source), department=job.department, year=job.year)
             title = page_title(job.department, job.year)
         path = write_atomic(Path(job.outdir) / job.output_name, stamp_key(export_html(nb, title), job.key))
-        return JobResult(job.source, "rendered", job.output_name, str(path), seconds=time.monotonic() - start)
+        return JobResult(job.source, "rendered", job.output_name, path=str(path), seconds=time.monotonic() - start)
     except Exception as exc:
         f = failure_row(job.source, "render", exc)
         return JobResult(job.source, "failed", job.output_name, error=f["error"], exit_code=f["exit_code"],
@@ -62,11 +64,14 @@ def render_job(job: Job) -> JobResult:
         interruptible(False)
 
 
-def execute_portfolio(source: Path, outdir: Path):
-    """Run notebooks/portfolio.ipynb for a folder or manifest of reports (in a fresh warm kernel)."""
+def execute_portfolio(source: Path, outdir: Path, dataset: str | Path | None = None):
+    """Run notebooks/portfolio.ipynb for a folder or manifest of reports (in a fresh warm kernel).
+    With `dataset` (a file of perflib.dataset.dataset_json) the notebook reads the reports from it
+    instead of parsing every one of them again."""
     from .render import shared_renderer
 
-    params = {"reports_dir": str(source.resolve()), "outdir": str(outdir.resolve())}
+    params = {"reports_dir": str(source.resolve()), "outdir": str(outdir.resolve()),
+              "dataset": str(Path(dataset).resolve()) if dataset else None}
     return shared_renderer(config.portfolio_notebook()).run(params, f"{source} (portfolio)")
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .. import __version__, config
 from ..errors import PerflibError
-from ..present.html import FONT_SLOT, page_css
+from ..present.html import FONT_SLOT
 from .fast_imports import skip_iri_grammar
 from .outfiles import slug, write_atomic
 from ..labels import page_title
@@ -124,8 +124,8 @@ def export_html(nb, title: str) -> str:
     for cell in nb.cells:  # papermill gives the cell it injects a random id; the page shows ids
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell["id"] = "injected-parameters"
-    resources = {"metadata": {"name": title}, "perflib_css": page_css(), "perflib_font_css": FONT_SLOT,
-                 "perflib_version": __version__}
+    # The template inlines the page CSS itself (so `nbconvert --template perflib` by hand works too).
+    resources = {"metadata": {"name": title}, "perflib_font_css": FONT_SLOT, "perflib_version": __version__}
     from ..present.webfont import fill_font_slot
 
     html, _ = _exporter().from_notebook_node(nb, resources=resources)

@@ -12,7 +12,7 @@ from perflib.pipeline import read_record
 
 from corpus import TEMPLATES, expected, make_figures, make_variant, render_lines
 from fixtures_files import write_docx, write_pdf, write_txt
-from test_parse_roundtrip import as_expected
+from understand.test_parse_roundtrip import as_expected
 
 # No shrinking: a PDF per example makes it slow, and the failing variant is printed anyway.
 FEW = settings(max_examples=12, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],

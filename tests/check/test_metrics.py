@@ -1,11 +1,10 @@
-"""Derived figures and the Chinese summary, on the seed and on crafted records."""
+"""Derived figures, on the seed and on crafted records."""
 from decimal import Decimal as D
 
 import pytest
 
 from perflib.check.metrics import compute, pefa_band
 from perflib.model import Block, Record, Source
-from perflib.present.narrative import summary
 
 
 @pytest.fixture(scope="module")
@@ -37,20 +36,3 @@ def test_stated_basic_spending_is_not_recomputed():
                basic=Block(actual=D("3.5")))
     m = compute(r)
     assert m.value("basic.actual") == D("3.5") and "推算" not in m["basic.actual"].label
-
-
-def test_seed_summary(seed_record, seed_metrics):
-    s = summary(seed_record, seed_metrics)
-    assert 3 <= len(s) <= 6
-    text = "".join(s)
-    assert "广州市荔湾区人民政府花地街道办事处整体实际支出 6,364.24 万元" in s[0]
-    assert "127.73%" in s[0] and "调增 1,381.85 万元" in s[0]
-    assert "推算基本支出为 2,762.37 万元" in text
-    assert "85.8%" in text
-    assert "1 项有超出四舍五入的小偏差" in text and "34.86%" in text
-    assert "自评等级为“优”" in text and "D 级" in text
-
-
-def test_summary_of_a_record_without_figures():
-    s = summary(Record(source=Source("x", "txt", None, "")), compute(Record(source=Source("x", "txt", None, ""))))
-    assert len(s) >= 1 and "不足" in "".join(s)

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fixtures_files import SAMPLE_PARAGRAPH, write_docx, write_pdf, write_txt
+from paths import SEED
 from perflib.read.normalize import (
     fold_chars,
     join_broken_lines,
@@ -18,7 +18,6 @@ from perflib.read.normalize import (
 )
 from perflib.read.sources import read_document
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8fb6ef2090065a78.txt"
 TITLE = "广州市荔湾区人民政府花地街道办事处 2021 部门整体支出绩效评价报告"
 
 

@@ -1,0 +1,107 @@
+"""The page template as nbconvert's named template "perflib": the contract's by-hand path
+(`papermill notebooks/department_year.ipynb out.ipynb -p source PATH`, then
+`jupyter nbconvert --to html --template perflib out.ipynb`) gives the same offline page."""
+import base64
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from paths import SEED
+from perflib import config
+from perflib.numbers import fmt_value
+from perflib.pipeline import analyze
+from perflib.present import charts
+from perflib.present.html import page_css
+from perflib.run import render
+
+pytestmark = pytest.mark.slow
+
+BIN = Path(sys.executable).parent
+NETWORK = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)  # http://, https://, ftp://, //host
+
+
+class _References(HTMLParser):
+    """Every URL the page would load or link to: src/href/… attributes and CSS url()."""
+
+    URL_ATTRS = {"src", "href", "srcset", "data", "poster", "action", "xlink:href"}
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+        self.scripts = 0
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        self.scripts += tag == "script"
+        self._in_style = tag == "style"
+        for name, value in attrs:
+            if name in self.URL_ATTRS and value:
+                self.urls.append(value)
+            if name == "style" and value:
+                self.urls += _css_urls(value)
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.urls += _css_urls(data)
+
+
+def _css_urls(css: str) -> list[str]:
+    urls = [u.strip("'\" ") for u in re.findall(r"url\(([^)]*)\)", css)]
+    return urls + [u.strip("'\" ") for u in re.findall(r"@import\s+([^;]+);", css)]
+
+
+@pytest.fixture(scope="module")
+def by_hand(tmp_path_factory):
+    """The executed notebook and the page, made with the two commands of the contract."""
+    folder = tmp_path_factory.mktemp("by_hand")
+    nb = folder / "out.ipynb"
+    subprocess.run([BIN / "papermill", config.notebook(), nb, "-p", "source", str(SEED), "--cwd",
+                    config.notebook().parent, "--no-progress-bar"], cwd=folder, check=True, capture_output=True)
+    subprocess.run([BIN / "jupyter", "nbconvert", "--to", "html", "--template", "perflib", nb.name],
+                   cwd=folder, check=True, capture_output=True)
+    return nb, (folder / "out.html").read_text(encoding="utf-8")
+
+
+def test_by_hand_page_references_nothing_on_the_network(by_hand):
+    _, html = by_hand
+    refs = _References()
+    refs.feed(html)
+    assert refs.urls, "the page links its figures to their evidence"
+    assert [u for u in refs.urls if NETWORK.match(u)] == []
+    assert [u for u in refs.urls if not u.startswith(("#", "data:"))] == []
+    assert refs.scripts == 0
+    for fetched in ("require.js", "require.min.js", "mathjax", "mermaid", "cdnjs", "unpkg"):
+        assert fetched not in html.lower()
+
+
+def test_by_hand_page_shows_the_report_figures_and_no_code(by_hand):
+    _, html = by_hand
+    a = analyze(SEED)
+    n_charts = len(charts.all_charts(a.record, a.metrics))
+    images = re.findall(r'<img[^>]* src="data:image/png;base64,([^"]+)"', html)
+    assert len(images) == n_charts >= 1
+    assert all(base64.b64decode(b).startswith(b"\x89PNG") for b in images)
+    assert fmt_value(a.record.overall.actual, "money") in html
+    assert page_css() in html  # the style is inlined (and the installed template is the checkout's)
+    assert "analyze(" not in html and "In&nbsp;[" not in html and "jp-InputArea" not in html
+
+
+def test_by_hand_page_body_is_the_rendered_page_body(by_hand):
+    """perflib's renderer and the by-hand command go through the same template: only the font,
+    the version and the title (which only the renderer knows) differ."""
+    nb_path, html = by_hand
+    ours = render.export_html(nbformat.read(nb_path, as_version=4), "t")
+
+    def body(page: str) -> str:
+        inner = page[page.index("<main>"):page.index('<footer class="pl-footer">')]
+        return re.sub(r'id="cell-id=[^"]*"', "", inner)  # papermill's injected cell: a random id by hand
+
+    assert body(html) == body(ours)
