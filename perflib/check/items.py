@@ -13,13 +13,12 @@ Per-item kinds give one check per finding, or one `ok` check when there is none.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from .interval import Interval
+from .rule import Rule
 from ..model import Check, Indicator, Record
 
-if TYPE_CHECKING:
-    from .rules import Rule
 
 POINTS_WARN = Decimal("0.1")  # points: a gap up to this beyond rounding is a `warn`
 
@@ -70,11 +69,11 @@ def _say(template: str, ind: Indicator) -> str:
                            weight=show(ind.weight), score=show(ind.score))
 
 
-def _none_found(rec: Record, rule: "Rule", looked_at: int) -> Check:
+def _none_found(rec: Record, rule: Rule, looked_at: int) -> Check:
     return Check(rule.id, "ok", None, None, f"{rule.label}：{rule.ok.format(n=looked_at)}", rule.unit)
 
 
-def each_at_most(rec: Record, rule: "Rule") -> Check | None:
+def each_at_most(rec: Record, rule: Rule) -> Check | None:
     rows = [i for i in items(rec) if getattr(i, rule.stated) is not None
             and getattr(i, rule.computed[0]) is not None]
     if not rec.indicators:
@@ -108,7 +107,7 @@ ITEM_FLAG: dict[str, Callable[[Indicator], bool]] = {
 }
 
 
-def each_flag(rec: Record, rule: "Rule") -> Check | None:
+def each_flag(rec: Record, rule: Rule) -> Check | None:
     if not rec.indicators:
         return None
     picked = [i for i in rec.indicators if ITEM_SELECT[rule.select](i)]
@@ -117,7 +116,7 @@ def each_flag(rec: Record, rule: "Rule") -> Check | None:
     return found or _none_found(rec, rule, len(picked))
 
 
-def band(rec: Record, rule: "Rule") -> Check | None:
+def band(rec: Record, rule: Rule) -> Check | None:
     word = getattr(rec, rule.stated)
     if word is None:
         return None
@@ -157,7 +156,7 @@ def _band_text(lo: Decimal | None, below: Decimal | None) -> str:
     return f"{fmt_points(lo)} 分（含）至 {fmt_points(below)} 分"
 
 
-ITEM_KINDS: dict[str, Callable[[Record, "Rule"], Check | list[Check] | None]] = {
+ITEM_KINDS: dict[str, Callable[[Record, Rule], Check | list[Check] | None]] = {
     "each_at_most": each_at_most,
     "each_flag": each_flag,
     "band": band,

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
 from .interval import Interval, evaluate, names_in
+from .rule import Rule
 from .items import ITEM_KINDS, POINTS_WARN, fmt_points, points_sum, scored as _scored, total_points
 from ..labels import BLOCK_ZH, figure_name
 from ..model import Check, Record
@@ -16,30 +16,6 @@ from ..numbers import fmt_pct, fmt_wan, round_money, round_to
 PERCENT_WARN = Decimal("0.1")  # percentage points
 MONEY_WARN = Decimal("0.001")  # share of the amount
 STATUSES = ("ok", "warn", "fail", "skip")
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    label: str
-    kind: str  # "equal" | "at_most" | "each_at_most" | "each_flag" | "band"
-    unit: str  # "money" | "percent" | "points"
-    stated: str
-    computed: tuple[str, ...]
-    formula: tuple[str, ...]
-    optional: bool  # leave out (rather than skip) when the stated figure is absent
-    optional_stated: bool = False  # leave out only when the stated figure is absent
-    when: str = ""  # "indicators": the rule applies only to a record with an indicator table
-    explain: str = ""  # what the check means, in plain words (the page shows it)
-    # per-item kinds (indicators): which items, what marks one, how a finding reads
-    select: str = "all"  # a predicate name (ITEM_SELECT)
-    flag: str = ""  # a predicate name (ITEM_FLAG): a flagged item is a finding
-    status: str = "fail"  # the status of a finding of an each_flag rule
-    ok: str = ""  # message when nothing is found ({n}: items looked at)
-    item: str = ""  # message of one finding ({name}, {target}, {actual}, {weight}, {score})
-    # band rules: the bands a figure falls in and where they come from
-    bands: tuple[tuple[str, Decimal | None, Decimal | None], ...] = ()
-    source: str = ""
 
 
 def load_rules(text: str | None = None) -> list[Rule]:

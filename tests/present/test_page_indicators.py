@@ -9,7 +9,7 @@ from perflib.model import Indicator, Record, Source
 from perflib.pipeline import Analysis
 from perflib.present import page
 from perflib.present.narrative import indicators_sentence, summary
-from test_hostile_page import ATTRS, TAGS, Fragment
+from present.test_hostile_page import ATTRS, TAGS, Fragment
 
 
 def _analysis(indicators, score=None, rating=None) -> Analysis:

@@ -1,7 +1,7 @@
 """Figures from any phrasing, in the right block and year (fixtures: tests/understand/fixtures)."""
 from decimal import Decimal as D
 
-from helpers_understand import fields, parse, parse_fixture, unread_amounts
+from understand.helpers_understand import fields, parse, parse_fixture, unread_amounts
 
 TITLE = "某市某区审计局2021年度部门整体支出绩效自评报告\n"
 

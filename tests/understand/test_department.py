@@ -1,5 +1,5 @@
 """Department and year from the title, 单位名称 or 来源, as the full official name."""
-from helpers_understand import parse, parse_fixture
+from understand.helpers_understand import parse, parse_fixture
 
 
 def test_short_title_name_takes_the_full_name_from_the_source_line():

@@ -15,7 +15,7 @@ from perflib.understand.indicators import read_indicators, role_of, tables_from_
 from corpus import (_rating, _section, expected, expected_indicators, indicator_docx_rows, indicator_grid, indicator_lines,
                     make_figures, make_indicators, make_variant, render_lines)
 from fixtures_files import MERGE_UP, write_docx, write_pdf, write_txt
-from test_parse_roundtrip import as_expected
+from understand.test_parse_roundtrip import as_expected
 
 FEW = settings(max_examples=10, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -5,7 +5,7 @@ from perflib.cli import main
 from perflib.errors import NotAReport
 from perflib.pipeline import require_budget_figure
 
-from helpers_understand import FIXTURES, parse, parse_fixture
+from understand.helpers_understand import FIXTURES, parse, parse_fixture
 
 
 @pytest.mark.parametrize("name,kind", [

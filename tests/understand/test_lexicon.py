@@ -10,7 +10,7 @@ import pytest
 from perflib.understand import lexicon
 from perflib.understand.lexicon import LEX, load
 
-from helpers_understand import fields, parse
+from understand.helpers_understand import fields, parse
 
 RAW = tomllib.loads(resources.files("perflib.understand").joinpath("lexicon.toml").read_text(encoding="utf-8"))
 

@@ -1,7 +1,7 @@
 """Tasks, problems and plans: never a table of contents or an attachment list; 任务1：/任务一： items."""
 from decimal import Decimal as D
 
-from helpers_understand import parse, parse_fixture
+from understand.helpers_understand import parse, parse_fixture
 
 
 def test_contents_and_attachments_are_not_plans():
