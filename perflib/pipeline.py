@@ -10,9 +10,8 @@ from .check.metrics import Metrics, compute
 from .labels import FICTION_TAG, page_title
 from .model import Record
 from .present.narrative import summary
-from .read.normalize import normalize
-from .understand.parse import parse_text, settle_signs
-from .read.sources import read_document
+from .understand.parse import parse_document, settle_signs
+from .read.files import read_document
 
 
 def read_record(path: str | Path, department: str | None = None, year: int | None = None,
@@ -22,8 +21,7 @@ def read_record(path: str | Path, department: str | None = None, year: int | Non
     `department` / `year` override what the report says (a manifest may know better).
     With `require_figures`, a text with no budget figure raises NotAReport.
     """
-    doc = read_document(path)
-    rec = parse_text(normalize(doc.pages, paragraphs=doc.paragraphs), doc.source)
+    rec = parse_document(read_document(path))
     if department:
         rec.department = department
     if year:

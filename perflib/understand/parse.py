@@ -6,10 +6,9 @@ figure written right after each; the block a figure belongs to (整体 /
 项目 / 基本支出) is the nearest block word before it in the same paragraph.
 A heading naming a block ("（二）项目支出情况") is the block of the paragraphs
 under it that name none; "其中：基本支出 A 万元，项目支出 B 万元" splits the
-figure labelled before "其中". A table flattened to text (a header line of
-column names, rows "年度资金总额 4982.39 6364.24 …", unit from "单位：万元" /
-"（元）" in the header or the lines above) is read row by row; a row's
-evidence is the row line. A figure that is not written stays None: nothing
+figure labelled before "其中". Tables (Table blocks, from any format, or
+rebuilt from text rows) are read by understand/tables.py, each figure's
+evidence naming its cell. A figure that is not written stays None: nothing
 is inferred here.
 """
 from __future__ import annotations
@@ -20,8 +19,11 @@ from dataclasses import dataclass
 from ..model import Block, Record, Source
 from .outline import is_heading, is_heading_like, read_outline
 from .rating import read_rating
-from ..read.normalize import TABLE_VALUE, is_table_line, sentences
+from ..read.document import Block as DocBlock, Document, Table
+from ..read.normalize import sentences
+from ..read.text import document_from_text
 from ..numbers import NUMBER, money_to_wan, to_decimal
+from .tables import read_table
 
 # --- block words: which spending block a figure belongs to -------------------
 _BLOCK_WORDS = re.compile(r"(?P<overall>部门整体|整体支出|整体实际|整体预算|整体|年度资金总额|资金总额|支出总额|总支出)"
@@ -69,11 +71,19 @@ _DEPT_IN_TEXT = re.compile(r"(?:^|[，,。：:])\s*(?P<dept>[^，。\d\s]{2,30}?
 _YEAR_IN_TEXT = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
 
 def parse_text(text: str, source: Source) -> Record:
-    """Read every figure, list and rating a report states."""
-    paragraphs = text.split("\n")
-    rec = Record(source=source, text=text)
+    """Read every figure, list and rating a normalized text states (tables flattened into
+    its lines are rebuilt first)."""
+    return parse_document(document_from_text(text, source))
+
+
+def parse_document(doc: Document) -> Record:
+    """Read every figure, list and rating a report states: prose from its paragraphs,
+    figures from its Table blocks too (understand/tables.py)."""
+    paragraphs = doc.lines()
+    rec = Record(source=doc.source, text="\n".join(paragraphs))
+    rec.warnings.extend(doc.warnings)
     rec.department, rec.year = _department_and_year(paragraphs)
-    _read_figures(paragraphs, rec)
+    _read_figures(doc.blocks, rec)
     read_outline(paragraphs, rec)
     read_rating(paragraphs, rec)
     return rec
@@ -145,21 +155,18 @@ def _looks_like_org(para: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------
-def _read_figures(paragraphs: list[str], rec: Record) -> None:
-    i = 0
+def _read_figures(blocks: list[DocBlock], rec: Record) -> None:
     heading = None
-    while i < len(paragraphs):
-        columns = _table_columns(paragraphs[i])
-        if columns:
-            i += 1 + _read_table(paragraphs, i, columns, rec)
+    for block in blocks:
+        if isinstance(block, Table):
+            read_table(block, rec, heading)
             continue
-        para = paragraphs[i]
+        para = block.text
         if is_heading(para) or is_heading_like(para):
             heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
         context = heading  # a block word carries over sentences within one paragraph
         for sent in sentences(para):
             context = _read_sentence(sent, context, rec)
-        i += 1
 
 
 def _last_block(text: str) -> str | None:
@@ -168,97 +175,6 @@ def _last_block(text: str) -> str | None:
         if not _is_breakdown_item(text, m):
             last = m.lastgroup
     return last
-
-
-# --- tables flattened to text lines ------------------------------------------------------
-# Column headers of the self-evaluation table and the field each holds (None: not a block figure).
-_COLUMNS = [
-    ("initial_budget", "money", re.compile(r"^年初(?:预算)?(?:数|金额|资金)?")),
-    ("adjusted_budget", "money", re.compile(r"^(?:全年预算|调整后(?:的)?(?:全年)?预算)(?:数|金额)?")),
-    ("actual", "money", re.compile(r"^(?:全年执行|实际执行|实际支出|执行|支出决算|决算)(?:数|金额)?(?![率])")),
-    ("adjustment", "money", re.compile(r"^(?:预算)?调整(?:数|额|金额)")),
-    ("adjustment_rate", "percent", re.compile(r"^(?:预算)?调整率")),
-    ("completion_rate", "percent", re.compile(r"^(?:预算)?(?:执行率|完成率)")),
-    (None, None, re.compile(r"^(?:分值|得分|权重|满分|偏差|备注|说明)")),
-]
-_ROW_BLOCK = re.compile(r"(?P<overall>年度资金总额|资金总额|部门整体支出|整体支出|支出总额|合计|总计)"
-                        r"|(?P<basic>基本支出)|(?P<projects>项目支出)")
-_UNIT_NOTE = re.compile(r"(?:单位\s*[:：]\s*|[（(]\s*)(?P<unit>万元|亿元|千元|元)")
-
-
-@dataclass(frozen=True)
-class _Column:
-    field: str | None
-    kind: str | None
-    unit: str | None  # a unit written in the column header itself
-
-
-def _table_columns(line: str) -> list[_Column] | None:
-    """The value columns of a table header line ("项目 年初预算数 全年预算数 全年执行数 执行率")."""
-    if not is_table_line(line):
-        return None
-    cells = line.split()
-    columns: list[_Column] = []
-    for cell in cells:
-        for fld, kind, pattern in _COLUMNS:
-            if pattern.match(cell):
-                unit = _UNIT_NOTE.search(cell)
-                columns.append(_Column(fld, kind, unit["unit"] if unit else None))
-                break
-        else:
-            if columns:  # an unknown column among the value columns: its place matters, its figure doesn't
-                columns.append(_Column(None, None, None))
-    known = [c for c in columns if c.field]
-    return columns if len(known) >= 2 else None
-
-
-def _read_table(paragraphs: list[str], at: int, columns: list[_Column], rec: Record) -> int:
-    """Read the rows under the header paragraphs[at]; returns how many rows were consumed."""
-    unit = _table_unit(paragraphs, at)
-    n = 0
-    for line in paragraphs[at + 1:]:
-        cells = line.split()
-        k = 0
-        while k < len(cells) and not TABLE_VALUE.match(cells[k]):
-            k += 1
-        label, values = "".join(cells[:k]), cells[k:]
-        if not values or not label or not all(TABLE_VALUE.match(c) for c in values):
-            break
-        n += 1
-        m = _ROW_BLOCK.search(label)
-        if not m:
-            continue  # a row of no block (当年财政拨款, 上年结转…)
-        if len(values) != len(columns):
-            rec.warnings.append(f"table row {line!r}: {len(values)} figures under {len(columns)} columns; not read")
-            continue
-        block = m.lastgroup
-        if block == "overall" and re.match(r"(?:合计|总计)", label) and "项目名称" in paragraphs[at]:
-            block = "projects"  # the total of a list of projects
-        for col, cell in zip(columns, values):
-            if col.field is None or re.fullmatch(r"[-—–/－]+", cell):
-                continue
-            number = cell.rstrip("%").strip()
-            if col.kind == "percent":
-                value = to_decimal(number)
-            else:
-                if cell.endswith("%"):
-                    continue
-                col_unit = col.unit or unit
-                if col_unit is None:
-                    rec.warnings.append(f"table row {line!r}: no unit stated; assumed 万元")
-                    col_unit = "万元"
-                value = money_to_wan(number, col_unit)
-            _store(rec, block, col.field, value, line)
-    return n
-
-
-def _table_unit(paragraphs: list[str], at: int) -> str | None:
-    """The unit a table states in its header or in the title/note lines just above it."""
-    for line in [paragraphs[at]] + paragraphs[max(0, at - 3):at][::-1]:
-        m = _UNIT_NOTE.search(line)
-        if m:
-            return m["unit"]
-    return None
 
 
 def _block_at(sent: str, pos: int, context: str | None) -> str | None:

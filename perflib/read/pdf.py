@@ -1,0 +1,113 @@
+"""PDF reports with a text layer (pypdfium2): pages of text → blocks.
+
+Running headers/footers and page numbers go (normalize); a page with fewer
+visible characters than _MIN_PAGE_CHARS carries no real text layer.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from ..errors import UnreadableInput
+from ..model import Source
+from .document import Document
+from .normalize import normalize
+from .text import blocks_from_text
+
+# A page with fewer visible characters than this carries no real text layer.
+_MIN_PAGE_CHARS = 5
+
+
+def read_pdf(p: Path, data: bytes, digest: str) -> Document:
+    pages = read_pdf_pages(p, data)
+    return Document(Source(str(p), "pdf", None, digest, pages=len(pages)), blocks_from_text(normalize(pages)))
+
+
+# PDFium is not thread-safe: one document at a time per process.
+_PDFIUM_LOCK = threading.Lock()
+
+
+def read_pdf_pages(p: Path, data: bytes) -> list[str]:
+    """The text of each page (lines that start indented marked with an ideographic space)."""
+    with _PDFIUM_LOCK:
+        pages = _pdf_pages(p, data)
+    if not pages:
+        raise UnreadableInput(f"{p}: not a readable PDF (it has no pages).")
+    if all(len("".join(t.split())) < _MIN_PAGE_CHARS for t in pages):
+        raise UnreadableInput(
+            f"{p}: the PDF has no text layer (a scanned image); it needs OCR before it can be read."
+        )
+    return pages
+
+
+def _pdf_pages(p: Path, data: bytes) -> list[str]:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except Exception as exc:
+        raise UnreadableInput(f"{p}: not a readable PDF ({_pdf_reason(exc)}).") from None
+    try:
+        pages = [_page_lines(pdf, i) for i in range(len(pdf))]
+    except Exception as exc:
+        raise UnreadableInput(f"{p}: not a readable PDF ({_pdf_reason(exc)}).") from None
+    finally:
+        pdf.close()
+    return _mark_indents(pages)
+
+
+def _page_lines(pdf, index: int) -> list[tuple[str, float | None, float]]:
+    """A page's text lines, each with the x and width of its first character.
+
+    pdfium hands back UTF-16; only broken surrogates from a damaged font map
+    are dropped there, never real characters. Its text and character indices
+    run in step, so a line's first character box can be looked up.
+    """
+    page = pdf[index]
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        in_step = len(text) == textpage.count_chars()
+        lines, start = [], 0
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            left, width = None, 0.0
+            if in_step and line[:1] and not line[:1].isspace():
+                x0, _, x1, _ = textpage.get_charbox(start)
+                left, width = x0, x1 - x0
+            lines.append((line, left, width))
+            start += len(line) + (2 if in_step and text[start + len(line):start + len(line) + 2] == "\r\n" else 1)
+        return lines
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _mark_indents(pages: list[list[tuple[str, float | None, float]]]) -> list[str]:
+    """Page texts, with a leading ideographic space on lines that start indented.
+
+    Chinese documents indent a paragraph's first line by two characters, by
+    position rather than by spaces, so the text layer does not show it; the
+    character boxes do. Line repair uses it to tell where paragraphs begin.
+    """
+    starts = [(left, width) for lines in pages for _, left, width in lines if left is not None]
+    if len(starts) < 3:
+        return ["\n".join(line for line, _, _ in lines) for lines in pages]
+    margin = min(left for left, _ in starts)
+    em = sorted(width for _, width in starts)[len(starts) // 2] or 1.0
+    out = []
+    for lines in pages:
+        out.append("\n".join(
+            ("\u3000" + line) if left is not None and 1.5 * em <= left - margin <= 4.5 * em else line
+            for line, left, _ in lines))
+    return out
+
+
+def _pdf_reason(exc: Exception) -> str:
+    msg = str(exc)
+    if "password" in msg.lower():
+        return "it is password-protected"
+    if "(PDFium: " in msg:  # "Failed to load document (PDFium: Data format error)."
+        return msg.split("(PDFium: ", 1)[1].rstrip(").").lower()
+    return msg.rstrip(".") or type(exc).__name__
+
+
