@@ -161,7 +161,7 @@ def _decode(p: Path, data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"  # the fast, common path
     except UnicodeDecodeError:
         pass
-    encoding = _detect(data)
+    encoding = detect_encoding(data)
     if encoding is None:
         raise UnreadableInput(
             f"{p}: the text encoding could not be recognised (the file may be damaged or not text)."
@@ -172,7 +172,7 @@ def _decode(p: Path, data: bytes) -> tuple[str, str]:
         raise UnreadableInput(f"{p}: the text is not valid {encoding}.") from None
 
 
-def _detect(data: bytes) -> str | None:
+def detect_encoding(data: bytes) -> str | None:
     """Ask charset-normalizer; among its near-equal answers prefer GB18030.
 
     Reports are Simplified Chinese, and on a short text the detector often

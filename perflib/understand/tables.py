@@ -56,6 +56,8 @@ UNIT_NOTE = r"(?:单位\s*[:：]\s*|[（(]\s*)(?P<unit>万元|亿元|千元|元)
 _COLUMN_RES = [(f, k, re.compile(p)) for f, k, p in COLUMN_ROLES]
 _PREVIOUS = re.compile(PREVIOUS_YEAR)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_GROUP = re.compile(rf"{PREVIOUS_YEAR}|(?:19|20)\d{{2}}\s*年|资金|预算|金额|支出|决算")
+_YEAR_ROW = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 _ROW_RES = [(b, re.compile(p)) for b, p in ROW_BLOCKS]
 _DEPARTMENT = re.compile(DEPARTMENT_LABEL)
 _UNIT = re.compile(UNIT_NOTE)
@@ -84,7 +86,7 @@ def read_table(table: Table, rec: Record, context: str | None = None) -> None:
         title_block = "overall"
     columns: list[_Column] | None = None
     width = 0  # cells in the header row: a flattened row with more or fewer is not aligned
-    section = title_block
+    section = (title_block, table.title or title_block)  # (block, its label) of form rows
     for r, row in enumerate(table.rows):
         header = _header(table, r, rec.year)
         if header:
@@ -93,8 +95,10 @@ def read_table(table: Table, rec: Record, context: str | None = None) -> None:
         values = [c for c in range(len(row)) if _number(row[c])]
         if not values:
             texts = _distinct(row)
-            if len(texts) == 1 and _block_of(texts[0]):
-                section = _block_of(texts[0])  # a section row: "二、项目支出"
+            if len(texts) == 1 and rec.year is None and _YEAR_ROW.match(texts[0]):
+                rec.year = int(_YEAR_ROW.match(texts[0])[1])  # a form's "（2021年度）" line
+            elif len(texts) == 1 and _block_of(texts[0]):
+                section = (_block_of(texts[0]), texts[0])  # a section row: "二、项目支出"
             elif len(texts) >= 2:
                 columns = None  # another kind of table starts (目标, 指标…)
                 _read_department(row, rec)
@@ -129,8 +133,8 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
         if role is None:
             continue
         label = cell
-        if above_is_header and c < len(above) and above[c] and above[c] != cell:
-            label = f"{above[c]} {cell}"
+        if above_is_header and c < len(above) and above[c] and above[c] != cell and _GROUP.search(above[c]):
+            label = f"{above[c]} {cell}"  # a group header: "2020年 | 2021年", "资金（万元）"
         fld, kind = role
         if _previous_year(label, year):
             fld = kind = None
@@ -164,7 +168,8 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record) ->
     header_text = " ".join(col.label for col in columns)
     if block == "overall" and re.match(r"(?:合计|总计)", row[at]) and "项目名称" in " ".join(table.rows[0]) + header_text:
         block = "projects"  # the total of a list of projects
-    row_label = " ".join(_distinct([row[c] for c in labels]))
+    row_label = row[at]  # the label that names the block, nearest the figures
+    notes = [" ".join(_distinct([row[c] for c in labels]))] + _notes_above(table, r)
     for col in columns:
         if col.field is None or col.col >= len(row):
             continue
@@ -172,7 +177,7 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record) ->
         number = _number(cell)
         if number is None:
             continue
-        value = _value(number, col.kind, [cell, col.label, row_label] + _notes_above(table, r), rec, table, r, col.col)
+        value = _value(number, col.kind, [cell, col.label] + notes, rec, table, r, col.col)
         if value is not None:
             store(rec, block, col.field, value, table.cell_evidence(r, col.col, row=row_label, col=col.label))
     return True
@@ -195,7 +200,7 @@ def _block_of(text: str) -> str | None:
 
 
 # --- label/value forms -----------------------------------------------------------------
-def _read_form_row(table: Table, r: int, section: str | None, rec: Record) -> None:
+def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None], rec: Record) -> None:
     """Pairs "label | value" along a row: "年初预算数 | 123.45 | 全年预算数 | 150.00"."""
     row = table.rows[r]
     row_block = None
@@ -215,11 +220,11 @@ def _read_form_row(table: Table, r: int, section: str | None, rec: Record) -> No
         fld, kind = role
         number = _number(row[j]) if j < len(row) else None
         if number is not None and fld is not None and not _previous_year(cell, rec.year):
-            block = _own_block(cell) or row_block or section
+            block = _own_block(cell) or row_block or section[0]
             if block is not None:
                 value = _value(number, kind, [row[j], cell] + _notes_above(table, r), rec, table, r, j)
                 if value is not None:
-                    rlabel = row_label or _block_name(block, cell, section, table)
+                    rlabel = cell if _own_block(cell) else row_label or section[1] or block
                     store(rec, block, fld, value, table.cell_evidence(r, j, row=rlabel, col=cell))
         c = j + 1 if number is not None else j
 
@@ -230,12 +235,6 @@ def _own_block(label: str) -> str | None:
         if block and pattern.search(label):
             return block
     return None
-
-
-def _block_name(block: str, label: str, section: str | None, table: Table) -> str:
-    if _own_block(label):
-        return label
-    return table.title or block
 
 
 def _read_department(row: list[str], rec: Record) -> None:
