@@ -444,3 +444,36 @@ def convert_with_soffice(src, to: str, via: str | None = None) -> Path:
     out = src.with_suffix("." + to)
     assert out.exists(), f"LibreOffice did not write {out}"
     return out
+
+
+# --- PDF with a ruled table -----------------------------------------------------
+
+def write_pdf_table(path, grid, before: Sequence[str] = (), after: Sequence[str] = (), *,
+                    font_size: float = 9, header: str | None = None) -> Path:
+    """A text PDF holding `grid` as a table drawn with ruled lines (merges as colspan/rowspan),
+    narrow columns so long cells wrap inside them, between the paragraphs `before` and `after`."""
+    from fpdf.fonts import FontFace
+
+    p = _prepare(path)
+    pdf = _fpdf_class()(format="A4")
+    pdf.add_font("cjk", fname=str(CJK_FONT))
+    pdf.body_size = font_size
+    pdf.header_lines = [header] if header else []
+    pdf.page_number_format = "— {n} —"
+    pdf.set_font("cjk", size=font_size)
+    pdf.add_page()
+    for line in before:
+        pdf.multi_cell(0, font_size * 0.6, line, new_x="LMARGIN", new_y="NEXT")
+    spans = {(i, j): (rs, cs, v) for i, j, rs, cs, v in _spans(grid)}
+    n, m = len(grid), max(len(r) for r in grid)
+    with pdf.table(first_row_as_headings=False, padding=0.5, headings_style=FontFace()) as table:
+        for i in range(n):
+            row = table.row()
+            for j in range(m):
+                if (i, j) in spans:
+                    rs, cs, value = spans[(i, j)]
+                    row.cell(str(getattr(value, "text", value)), rowspan=rs, colspan=cs)
+    for line in after:
+        pdf.multi_cell(0, font_size * 0.6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(p))
+    return p

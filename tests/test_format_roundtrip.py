@@ -17,8 +17,8 @@ from perflib.pipeline import read_record
 from corpus import (TABLE_LAYOUTS, TEMPLATES, expected, expected_table, make_figures, make_variant, render_lines,
                     table_layout, table_text)
 from evidence import CELL_EVIDENCE, traceable
-from fixtures_files import (convert_with_soffice, write_docx, write_html, write_pdf, write_txt, write_xls,
-                            write_xlsx)
+from fixtures_files import (convert_with_soffice, write_docx, write_html, write_pdf, write_pdf_table, write_txt,
+                            write_xls, write_xlsx)
 from test_parse_roundtrip import as_expected
 
 # No shrinking: a PDF per example makes it slow, and the failing variant is printed anyway.
@@ -127,12 +127,13 @@ FORM_WRITERS = {
     "xls": lambda p, sheet, title: write_xls(p.with_suffix(".xls"), [sheet]),
     "html": lambda p, sheet, title: write_html(p.with_suffix(".html"), [sheet[1]], title),
     "docx": lambda p, sheet, title: write_docx(p.with_suffix(".docx"), blocks=[sheet[1]]),
+    "pdf": lambda p, sheet, title: write_pdf_table(p.with_suffix(".pdf"), sheet[1]),  # ruled lines
 }
 
 
 @pytest.mark.parametrize("fmt", list(FORM_WRITERS))
 @pytest.mark.parametrize("layout", TABLE_LAYOUTS)
-@settings(FEW, max_examples=6)
+@settings(FEW, max_examples=4)
 @given(rng=st.randoms(use_true_random=False), unit=st.sampled_from(["万元", "元"]), thousands=st.booleans(),
        prev=st.sampled_from(["上年决算数", "上年执行数", "{year}年决算数"]))
 def test_form_in_every_format_reads_back(tmp_path, fmt, layout, rng, unit, thousands, prev):

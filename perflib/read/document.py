@@ -148,8 +148,11 @@ def number_tables(blocks: list[Block]) -> list[Block]:
             b.loc = replace(b.loc, table=n)
             if not b.title:
                 above = prev.text if isinstance(prev, (Heading, Paragraph)) else None
+                first = _join_unique(b.rows[0]) if b.rows and len(set(c for c in b.rows[0] if c)) == 1 else ""
                 if above and len(above) <= _TITLE_MAX and "。" not in above:
                     b.title = above
+                elif first and len(first) <= _TITLE_MAX:
+                    b.title = first  # a title row across the whole table
                 else:
                     b.title = heading
         prev = b

@@ -10,17 +10,19 @@ from pathlib import Path
 
 from ..errors import UnreadableInput
 from ..model import Source
-from .document import Document
+from .document import Document, Location, Table
 from .normalize import normalize
-from .text import blocks_from_text
+from .pdf_tables import PageTable, find_tables
+from .text import TABLE_MARK, blocks_from_text
 
 # A page with fewer visible characters than this carries no real text layer.
 _MIN_PAGE_CHARS = 5
 
 
 def read_pdf(p: Path, data: bytes, digest: str) -> Document:
-    pages = read_pdf_pages(p, data)
-    return Document(Source(str(p), "pdf", None, digest, pages=len(pages)), blocks_from_text(normalize(pages)))
+    pages, tables = read_pdf_layout(p, data)
+    blocks = blocks_from_text(normalize(pages), tables)
+    return Document(Source(str(p), "pdf", None, digest, pages=len(pages)), blocks)
 
 
 # PDFium is not thread-safe: one document at a time per process.
@@ -29,18 +31,24 @@ _PDFIUM_LOCK = threading.Lock()
 
 def read_pdf_pages(p: Path, data: bytes) -> list[str]:
     """The text of each page (lines that start indented marked with an ideographic space)."""
+    return read_pdf_layout(p, data)[0]
+
+
+def read_pdf_layout(p: Path, data: bytes) -> tuple[list[str], dict[str, Table]]:
+    """Each page's text, ruled tables replaced by a placeholder line; the tables by placeholder."""
+    tables: dict[str, Table] = {}
     with _PDFIUM_LOCK:
-        pages = _pdf_pages(p, data)
+        pages = _pdf_pages(p, data, tables)
     if not pages:
         raise UnreadableInput(f"{p}: not a readable PDF (it has no pages).")
-    if all(len("".join(t.split())) < _MIN_PAGE_CHARS for t in pages):
+    if all(len("".join(t.split())) < _MIN_PAGE_CHARS for t in pages) and not tables:
         raise UnreadableInput(
             f"{p}: the PDF has no text layer (a scanned image); it needs OCR before it can be read."
         )
-    return pages
+    return pages, tables
 
 
-def _pdf_pages(p: Path, data: bytes) -> list[str]:
+def _pdf_pages(p: Path, data: bytes, tables: dict[str, Table]) -> list[str]:
     import pypdfium2 as pdfium
 
     try:
@@ -48,7 +56,7 @@ def _pdf_pages(p: Path, data: bytes) -> list[str]:
     except Exception as exc:
         raise UnreadableInput(f"{p}: not a readable PDF ({_pdf_reason(exc)}).") from None
     try:
-        pages = [_page_lines(pdf, i) for i in range(len(pdf))]
+        pages = [_page_lines(pdf, i, tables) for i in range(len(pdf))]
     except Exception as exc:
         raise UnreadableInput(f"{p}: not a readable PDF ({_pdf_reason(exc)}).") from None
     finally:
@@ -56,30 +64,59 @@ def _pdf_pages(p: Path, data: bytes) -> list[str]:
     return _mark_indents(pages)
 
 
-def _page_lines(pdf, index: int) -> list[tuple[str, float | None, float]]:
+def _page_lines(pdf, index: int, tables: dict[str, Table]) -> list[tuple[str, float | None, float]]:
     """A page's text lines, each with the x and width of its first character.
 
     pdfium hands back UTF-16; only broken surrogates from a damaged font map
     are dropped there, never real characters. Its text and character indices
-    run in step, so a line's first character box can be looked up.
+    run in step, so a line's first character box can be looked up, and the
+    lines inside a ruled table become one placeholder line for that table.
     """
     page = pdf[index]
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
         in_step = len(text) == textpage.count_chars()
+        found = find_tables(page) if in_step else []
+        where = _place_chars(textpage, text, found) if found else {}
+        placed: set[int] = set()
         lines, start = [], 0
         for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-            left, width = None, 0.0
-            if in_step and line[:1] and not line[:1].isspace():
-                x0, _, x1, _ = textpage.get_charbox(start)
-                left, width = x0, x1 - x0
-            lines.append((line, left, width))
+            owners = {where.get(k) for k in range(start, start + len(line)) if not text[k].isspace()}
+            if owners and None not in owners and len(owners) == 1:  # a line of a table
+                t = owners.pop()
+                if t not in placed:
+                    placed.add(t)
+                    key = f"{TABLE_MARK}\t{len(tables) + 1}"
+                    tables[key] = Table(rows=found[t].rows(), loc=Location(page=index + 1))
+                    lines.append((key, None, 0.0))
+            else:
+                left, width = None, 0.0
+                if in_step and line[:1] and not line[:1].isspace():
+                    x0, _, x1, _ = textpage.get_charbox(start)
+                    left, width = x0, x1 - x0
+                lines.append((line, left, width))
             start += len(line) + (2 if in_step and text[start + len(line):start + len(line) + 2] == "\r\n" else 1)
         return lines
     finally:
         textpage.close()
         page.close()
+
+
+def _place_chars(textpage, text: str, found: list[PageTable]) -> dict[int, int]:
+    """Give each character inside a table to its cell; index → the table it is in."""
+    where: dict[int, int] = {}
+    for k, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        x0, y0, x1, y1 = textpage.get_charbox(k)
+        x, y = (x0 + x1) / 2, (y0 + y1) / 2
+        for t, table in enumerate(found):
+            if table.contains(x, y):
+                table.add_char(x, y, k, ch)
+                where[k] = t
+                break
+    return where
 
 
 def _mark_indents(pages: list[list[tuple[str, float | None, float]]]) -> list[str]:

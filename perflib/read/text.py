@@ -44,9 +44,22 @@ def document_from_text(text: str, source: Source) -> Document:
     return Document(source, number_tables(blocks_from_text(text)))
 
 
-def blocks_from_text(text: str) -> list[Block]:
-    """Normalized lines → Paragraph blocks, runs of table rows → Table blocks."""
-    return rebuild_tables([Paragraph(ln.strip()) for ln in text.split("\n") if ln.strip()])
+# A line standing for a table read apart (a PDF's ruled table): this mark, a tab, its number.
+TABLE_MARK = "\ue000"
+
+
+def blocks_from_text(text: str, tables: dict[str, Table] | None = None) -> list[Block]:
+    """Normalized lines → Paragraph blocks, runs of table rows → Table blocks; a placeholder
+    line of `tables` (whitespace as normalize left it) → that table."""
+    by_line = {" ".join(k.split()): t for k, t in (tables or {}).items()}
+    blocks: list[Block] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line in by_line:
+            blocks.append(by_line[line])
+        elif line:
+            blocks.append(Paragraph(line))
+    return rebuild_tables(blocks)
 
 
 def rebuild_tables(blocks: list[Block]) -> list[Block]:
@@ -104,10 +117,10 @@ def unflatten_cells(text: str) -> str:
         k = 0
         while i + k < len(lines) and _COLUMN_NAME.match(lines[i + k].strip()):
             k += 1
-        rows = _cell_rows(lines, i + k, k) if k >= 3 else []
-        width = k
-        if not rows and k >= 3:
-            rows, width = _cell_rows(lines, i + k, k + 1), k + 1
+        rows, width = [], k
+        if k >= 3:  # the reading that takes in more lines is the table's shape
+            rows, width = max(((_cell_rows(lines, i + k, w), w) for w in (k, k + 1)),
+                              key=lambda rw: len(rw[0]) * rw[1])
         if rows:
             header = [c.strip() for c in lines[i:i + k]]
             out.append("\t".join(([""] if width > k else []) + header))
