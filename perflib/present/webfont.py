@@ -37,7 +37,7 @@ from fontTools.ttLib import woff2 as _woff2
 
 from .. import config
 
-FONT_FILE = "NotoSansCJKsc-Regular.otf"  # the font perflib.charts draws with (a test checks they agree)
+FONT_FILE = "NotoSansCJKsc-Regular.otf"  # the font perflib.present.charts draws with (a test checks they agree)
 FAMILY = "perflib CJK"
 PAGE_BUDGET = 390 * 1024  # bytes; pages must stay < 400 KB
 FAST_QUALITY, SMALL_QUALITY = 9, 11

@@ -3,7 +3,7 @@
 papermill still does everything it always does — parameters, metadata, the
 cell-by-cell execution through nbclient, errors raised with the failing cell —
 only the kernel is handed in (`kernel=WarmKernel`) instead of started on the spot.
-Whoever passes the kernel shuts it down afterwards (see perflib.render.Renderer).
+Whoever passes the kernel shuts it down afterwards (see perflib.run.render.Renderer).
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A kernel template: imports ipykernel, matplotlib and perflib once, then forks a kernel per request.
 
-Run as `python -m perflib.kernel_zygote` by perflib.kernels.Zygote. Starting a kernel
+Run as `python -m perflib.run.kernel_zygote` by perflib.run.kernels.Zygote. Starting a kernel
 from scratch costs ~0.6 s of CPU before the notebook's first cell, plus ~0.4 s for
 its imports; a fork of a process that has done the imports and nothing else costs
 a few milliseconds, and the child then starts ipykernel exactly as
@@ -28,7 +28,7 @@ def _prepare() -> None:
     import ipykernel.kernelapp  # noqa: F401
     import ipykernel.zmqshell  # noqa: F401
 
-    from perflib.kernels import WARM_MODULES
+    from perflib.run.kernels import WARM_MODULES
 
     import importlib
 

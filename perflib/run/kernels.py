@@ -7,7 +7,7 @@ a second of CPU, more than the analysis itself. Two things take that away:
   background, while the previous notebook runs or while the parent process is
   still parsing and importing papermill — and its imports are done then;
 - from the second kernel on, a Renderer forks kernels from a *zygote*
-  (perflib.kernel_zygote): a process that has imported ipykernel, matplotlib
+  (perflib.run.kernel_zygote): a process that has imported ipykernel, matplotlib
   and perflib and nothing else, so a new kernel costs a fork and ipykernel's own
   start-up instead of a Python start and every import.
 
@@ -39,7 +39,7 @@ from concurrent.futures import Future
 
 from jupyter_client.provisioning import LocalProvisioner
 
-WARM_MODULES = ("IPython.display", "perflib.charts", "perflib.page", "perflib.pipeline")
+WARM_MODULES = ("IPython.display", "perflib.present.charts", "perflib.present.page", "perflib.pipeline")
 # Bind nothing the notebook could see: the loop's names are deleted afterwards.
 WARM_CODE = ("import importlib as _perflib_il\n"
              f"for _perflib_m in {WARM_MODULES!r}:\n"
@@ -145,11 +145,11 @@ class WarmKernel:
 # ---- forking kernels from a zygote -----------------------------------------------------------
 
 class Zygote:
-    """The `perflib.kernel_zygote` process: asks it to fork kernels, one request at a time."""
+    """The `perflib.run.kernel_zygote` process: asks it to fork kernels, one request at a time."""
 
     def __init__(self, cwd: str | None = None):
         # Started in the notebook's folder, like a kernel: that folder comes first on its sys.path.
-        self.proc = subprocess.Popen([sys.executable, "-m", "perflib.kernel_zygote"], cwd=cwd,
+        self.proc = subprocess.Popen([sys.executable, "-m", "perflib.run.kernel_zygote"], cwd=cwd,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                      text=True, encoding="utf-8", bufsize=1)
         self._lock = threading.Lock()

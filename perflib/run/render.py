@@ -5,10 +5,10 @@ starting a kernel and importing matplotlib/perflib in it (~1 s), importing
 papermill/nbconvert (~1.5 s), the exporter's templates, the page font. A
 `Renderer` pays for each of these once per process, or ahead of time:
 
-- it keeps one kernel warming (perflib.kernels.WarmKernel) while the current
+- it keeps one kernel warming (perflib.run.kernels.WarmKernel) while the current
   report is parsed and executed, and gives every report a kernel of its own,
   shut down after that one notebook;
-- papermill runs the notebook with perflib.engine's engine, which uses that
+- papermill runs the notebook with perflib.run.engine's engine, which uses that
   kernel instead of starting one;
 - the HTML exporter and its compiled templates live as long as the process.
 
@@ -61,7 +61,7 @@ def execute(source: Path, department: str | None = None, year: int | None = None
     """Run the department-year notebook for one report through papermill; return the executed notebook.
 
     By default it runs in a fresh kernel of this process's Renderer (started ahead of time, used
-    for this notebook only). `kernel=` runs it in that started perflib.kernels.WarmKernel.
+    for this notebook only). `kernel=` runs it in that started perflib.run.kernels.WarmKernel.
     `plain=True` is papermill's own path start to finish: it starts and stops a kernel itself.
     """
     notebook = notebook or config.notebook()
