@@ -240,11 +240,13 @@ def test_uppercase_extension(tmp_path):
 # --- fuzz: bad bytes never escape as anything but UnreadableInput ----------
 
 _PREFIXES = st.sampled_from([b"", b"%PDF-1.7\n", b"PK\x03\x04", b"\xef\xbb\xbf", b"\xff\xfe",
-                             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"])
+                             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"<!DOCTYPE html><html><body>",
+                             b"<table><tr><td>"])
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(prefix=_PREFIXES, body=st.binary(max_size=400), suffix=st.sampled_from([".txt", ".pdf", ".docx"]))
+@given(prefix=_PREFIXES, body=st.binary(max_size=400),
+       suffix=st.sampled_from([".txt", ".pdf", ".docx", ".doc", ".html", ".xlsx", ".xls"]))
 def test_random_bytes(tmp_path, prefix, body, suffix):
     path = write_bytes(tmp_path / f"r{suffix}", prefix + body)
     try:

@@ -111,6 +111,8 @@ def _ole_format(p: Path, data: bytes) -> str:
     except Exception:  # xlrd's CompDocError and whatever a damaged directory raises
         raise UnreadableInput(f"{p}: the Office 97-2003 file is damaged (its internal directory "
                               "cannot be read).") from None
+    if "EncryptedPackage" in names:  # an .xlsx/.docx saved with a password
+        raise UnreadableInput(f"{p}: the file is password-protected; save it without a password and try again.")
     if "WordDocument" in names:
         return "doc"
     if names & {"Workbook", "Book"}:

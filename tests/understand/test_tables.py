@@ -117,3 +117,26 @@ def test_tables_reach_the_document_and_the_record_text():
     t = Table([["项目", "年初预算数", "全年执行数"], ["项目支出", "40.00", "45.00"]], title="表（万元）")
     rec = parse(t)
     assert "项目支出\t40.00\t45.00" in rec.text.split("\n")
+
+
+# --- any grid reads without raising; whatever is taken names a cell of the table ------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from evidence import traceable  # noqa: E402
+
+_CELLS = st.sampled_from(["", "项目", "年初预算数", "全年预算数", "全年执行数", "执行率", "上年决算数", "2020年", "决算数",
+                          "年度资金总额", "其中：基本支出", "项目支出", "财政拨款", "合计", "部门名称", "某局", "单位：元",
+                          "（万元）", "100%", "99.5", "1,234.50", "—", "12", "0", "-3.5", "得分", "分值", "项目名称",
+                          "（2021年度）", "调整率", "预算调整数"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_CELLS, min_size=1, max_size=7), min_size=1, max_size=8), st.booleans())
+def test_any_grid_reads(rows, square):
+    if square:
+        width = max(len(r) for r in rows)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+    rec = parse(Table(rows, title=None))
+    for key, evidence in rec.evidence.items():
+        assert traceable(evidence, rec.text), (key, evidence)
