@@ -81,6 +81,8 @@ WRITERS = {
     "utf-8": lambda p, lines: _write_txt(p, lines, "utf-8"),
     "utf-8-sig": lambda p, lines: _write_txt(p, lines, "utf-8-sig"),
     "gb18030": lambda p, lines: _write_txt(p, lines, "gb18030"),
+    # a table flattened one cell per line (as copied out of a PDF or a web page)
+    "txt-cells": lambda p, lines: _write_txt(p, [c for ln in lines for c in ln.split("\t")], "utf-8"),
     "pdf": _write_pdf,
     "docx": _write_docx,
     "html": _write_html,

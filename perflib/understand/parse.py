@@ -157,11 +157,13 @@ def _looks_like_org(para: str) -> bool:
 # ---------------------------------------------------------------------------------------
 def _read_figures(blocks: list[DocBlock], rec: Record) -> None:
     heading = None
+    above: list[str] = []  # the last lines before a table: its unit may be noted there
     for block in blocks:
         if isinstance(block, Table):
-            read_table(block, rec, heading)
+            read_table(block, rec, heading, above[-3:])
             continue
         para = block.text
+        above.append(para)
         if is_heading(para) or is_heading_like(para):
             heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
         context = heading  # a block word carries over sentences within one paragraph

@@ -75,12 +75,14 @@ class _Column:
     label: str  # the header text, for evidence and its unit
 
 
-def read_table(table: Table, rec: Record, context: str | None = None) -> None:
+def read_table(table: Table, rec: Record, context: str | None = None, above: list[str] | None = None) -> None:
     """Read every block figure a table states into `rec` (first statement wins).
 
     `context`: the block the text around the table is about (a heading such as
-    "二、项目支出情况"), for form rows that name none.
+    "二、项目支出情况"), for form rows that name none; `above`: the lines just
+    before the table, nearest last (a unit noted there: "单位：万元").
     """
+    notes = (above or [])[::-1]
     title_block = _block_of(table.title or "") or context
     if title_block is None and table.title and "整体" in table.title:
         title_block = "overall"
@@ -107,9 +109,9 @@ def read_table(table: Table, rec: Record, context: str | None = None) -> None:
             rec.warnings.append(f"table row {' '.join(_distinct(row))!r}: {len(row)} cells under "
                                 f"{width} columns; not read")
             continue
-        if columns and _read_data_row(table, r, columns, rec):
+        if columns and _read_data_row(table, r, columns, rec, notes):
             continue
-        _read_form_row(table, r, section, rec)
+        _read_form_row(table, r, section, rec, notes)
 
 
 # --- header rows -----------------------------------------------------------------------
@@ -155,7 +157,7 @@ def _previous_year(label: str, year: int | None) -> bool:
 
 
 # --- data rows under a header ---------------------------------------------------------
-def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record) -> bool:
+def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, outside: list[str]) -> bool:
     """Read row r under `columns`; False when it is no row of that table (no label, no block)."""
     row = table.rows[r]
     first = min(col.col for col in columns)
@@ -169,7 +171,7 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record) ->
     if block == "overall" and re.match(r"(?:合计|总计)", row[at]) and "项目名称" in " ".join(table.rows[0]) + header_text:
         block = "projects"  # the total of a list of projects
     row_label = row[at]  # the label that names the block, nearest the figures
-    notes = [" ".join(_distinct([row[c] for c in labels]))] + _notes_above(table, r)
+    notes = [" ".join(_distinct([row[c] for c in labels]))] + _notes_above(table, r) + [table.title or ""] + outside
     for col in columns:
         if col.field is None or col.col >= len(row):
             continue
@@ -200,7 +202,8 @@ def _block_of(text: str) -> str | None:
 
 
 # --- label/value forms -----------------------------------------------------------------
-def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None], rec: Record) -> None:
+def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None], rec: Record,
+                   outside: list[str]) -> None:
     """Pairs "label | value" along a row: "年初预算数 | 123.45 | 全年预算数 | 150.00"."""
     row = table.rows[r]
     row_block = None
@@ -222,7 +225,8 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
         if number is not None and fld is not None and not _previous_year(cell, rec.year):
             block = _own_block(cell) or row_block or section[0]
             if block is not None:
-                value = _value(number, kind, [row[j], cell] + _notes_above(table, r), rec, table, r, j)
+                value = _value(number, kind, [row[j], cell] + _notes_above(table, r) + [table.title or ""] + outside,
+                               rec, table, r, j)
                 if value is not None:
                     rlabel = cell if _own_block(cell) else row_label or section[1] or block
                     store(rec, block, fld, value, table.cell_evidence(r, j, row=rlabel, col=cell))
@@ -258,7 +262,7 @@ def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: 
         return to_decimal(m["num"])
     if m["pct"]:
         return None  # a rate in a money column
-    unit = m["unit"] or _unit(notes + [table.title or ""])
+    unit = m["unit"] or _unit(notes)
     if unit is None:
         rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated; assumed 万元")
         unit = "万元"

@@ -140,3 +140,11 @@ def test_any_grid_reads(rows, square):
     rec = parse(Table(rows, title=None))
     for key, evidence in rec.evidence.items():
         assert traceable(evidence, rec.text), (key, evidence)
+
+
+def test_unit_noted_lines_above_the_table():
+    doc = Document(Source("t.txt", "txt", "utf-8", ""), number_tables([
+        Paragraph("某局2021年度部门整体支出绩效自评报告"), Paragraph("（金额单位：元）"), Paragraph("表1 预算执行情况"),
+        Table([["项目", "年初预算数", "全年执行数"], ["项目支出", "500000", "400000"]])]))
+    rec = parse_document(doc)
+    assert rec.projects.actual == D("40") and not rec.warnings
