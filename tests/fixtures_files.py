@@ -477,3 +477,24 @@ def write_pdf_table(path, grid, before: Sequence[str] = (), after: Sequence[str]
         pdf.multi_cell(0, font_size * 0.6, line, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(p))
     return p
+
+
+def write_pdf_aligned(path, lines: Sequence[object], gap_mm: float = 0.3, font_size: float = 10) -> Path:
+    """A PDF whose table rows (lists of cells) are set as separate pieces of text a hair apart,
+    without rules, so that the text layer runs the cells together ("1274.381342.49"); str lines
+    are paragraphs."""
+    p = _prepare(path)
+    pdf = _fpdf_class()(format="A4")
+    pdf.add_font("cjk", fname=str(CJK_FONT))
+    pdf.body_size = font_size
+    pdf.set_font("cjk", size=font_size)
+    pdf.add_page()
+    y = 20.0
+    for line in lines:
+        x = pdf.l_margin
+        for cell in ([line] if isinstance(line, str) else line):
+            pdf.text(x, y, cell)
+            x += pdf.get_string_width(cell) + gap_mm
+        y += font_size * 0.6
+    pdf.output(str(p))
+    return p

@@ -5,13 +5,14 @@ visible characters than _MIN_PAGE_CHARS carries no real text layer.
 """
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
 from ..errors import UnreadableInput
 from ..model import Source
 from .document import Document, Location, Table
-from .normalize import normalize
+from .normalize import TABLE_VALUE, normalize
 from .pdf_tables import PageTable, find_tables
 from .text import TABLE_MARK, blocks_from_text
 
@@ -82,7 +83,8 @@ def _page_lines(pdf, index: int, tables: dict[str, Table]) -> list[tuple[str, fl
         placed: set[int] = set()
         lines, start = [], 0
         for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-            owners = {where.get(k) for k in range(start, start + len(line)) if not text[k].isspace()}
+            size = len(line)  # in the page's text, whatever the line becomes
+            owners = {where.get(k) for k in range(start, start + size) if not text[k].isspace()}
             if owners and None not in owners and len(owners) == 1:  # a line of a table
                 t = owners.pop()
                 if t not in placed:
@@ -95,12 +97,46 @@ def _page_lines(pdf, index: int, tables: dict[str, Table]) -> list[tuple[str, fl
                 if in_step and line[:1] and not line[:1].isspace():
                     x0, _, x1, _ = textpage.get_charbox(start)
                     left, width = x0, x1 - x0
+                if in_step and (_GLUED.search(line) or _HEADER_LIKE.match(line)):
+                    line = _split_glued(textpage, start, line)
                 lines.append((line, left, width))
-            start += len(line) + (2 if in_step and text[start + len(line):start + len(line) + 2] == "\r\n" else 1)
+            start += size + (2 if in_step and text[start + size:start + size + 2] == "\r\n" else 1)
         return lines
     finally:
         textpage.close()
         page.close()
+
+
+# Figures of neighbouring cells run together in the text layer: "1274.381342.49", "100%99.91%".
+_GLUED = re.compile(r"\d\.\d+\.\d|%\d")
+# …and the column names of its header: "项目年初预算数全年预算数全年执行数执行率".
+_HEADER_LIKE = re.compile(r"^[^，。；;！？]{6,60}$")
+_HEADER_WORD = re.compile(r"预算|执行|支出|决算|调整|完成|金额|项目|名称|科目")
+_CELL_GAP = 0.3  # points between two characters' advance boxes: separately placed text
+
+
+def _split_glued(textpage, start: int, line: str) -> str:
+    """A table row whose cells the text layer glued together, cut where the characters were
+    placed apart (their advance boxes do not touch), cells joined by tabs; else the line as is."""
+    pieces, piece = [], ""
+    prev_right = None
+    for k, ch in enumerate(line):
+        x0, _, x1, _ = textpage.get_charbox(start + k, loose=True)
+        if piece and prev_right is not None and x0 - prev_right > _CELL_GAP and not ch.isspace():
+            pieces.append(piece)
+            piece = ""
+        piece += ch
+        prev_right = x1
+    pieces.append(piece)
+    pieces = [p.strip() for p in pieces if p.strip()]
+    numeric = [bool(TABLE_VALUE.match(p)) for p in pieces]
+    first = numeric.index(True) if True in numeric else len(pieces)
+    if sum(numeric) >= 2 and all(numeric[first:]):
+        return "\t".join(pieces)
+    names = [p for p in pieces if 2 <= len(p) <= 16 and not TABLE_VALUE.match(p)]
+    if len(pieces) >= 3 and len(names) == len(pieces) and sum(bool(_HEADER_WORD.search(p)) for p in pieces) >= 2:
+        return "\t".join(pieces)  # a header row of column names
+    return line
 
 
 def _place_chars(textpage, text: str, found: list[PageTable]) -> dict[int, int]:

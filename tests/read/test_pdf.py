@@ -43,3 +43,29 @@ def test_wrapped_cells_join_up(tmp_path):
     grid = [["项目", "年初预算数", "全年执行数"], [long_label, "10.00", "9.00"], ["项目支出", "5.00", "4.00"]]
     doc = read_document(write_pdf_table(tmp_path / "t.pdf", grid, font_size=14))
     assert doc.tables[0].rows[1][0] == long_label
+
+
+def test_cells_glued_in_the_text_layer_are_cut_apart(tmp_path):
+    from fixtures_files import write_pdf_aligned
+
+    lines = [TITLE, "部门整体支出预算执行情况（万元）",
+             ["项目", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+             ["年度资金总额", "1274.38", "1342.49", "1342.49", "100%"],
+             ["项目支出", "800.00", "900.00", "899.10", "99.90%"],
+             "其他资金1.5万元已于2.1日拨付，另有3.5.6款项。"]
+    path = write_pdf_aligned(tmp_path / "g.pdf", lines)
+    from perflib.read.pdf import read_pdf_pages
+
+    glued = path.read_bytes()
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(glued)
+    assert "1274.381342.491342.49100%" in pdf[0].get_textpage().get_text_range()  # what the text layer says
+    pdf.close()
+    assert "年度资金总额\t1274.38\t1342.49\t1342.49\t100%" in read_pdf_pages(path, glued)[0]
+    rec = read_record(path)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual,
+            rec.overall.completion_rate) == (Decimal("1274.38"), Decimal("1342.49"), Decimal("1342.49"), Decimal("100"))
+    assert rec.projects.completion_rate == Decimal("99.90")
+    assert rec.evidence["projects.actual"] == "部门整体支出预算执行情况（万元） · 项目支出 × 全年执行数: 899.10"
+    assert "其他资金1.5万元已于2.1日拨付，另有3.5.6款项。" in rec.text  # prose is never cut
