@@ -40,7 +40,7 @@ REPORT_COLUMNS = [
 TASK_COLUMNS = ["report_id", "department", "year", "no", "text", "funds", "share_of_projects"]
 CHECK_COLUMNS = ["report_id", "department", "year", "check_id", "status", "stated", "computed", "unit", "message"]
 PROBLEM_COLUMNS = ["report_id", "department", "year", "no", "text"]
-FAILURE_COLUMNS = ["source", "stage", "exit_code", "error"]
+FAILURE_COLUMNS = ["source", "stage", "exit_code", "error", "kind"]  # kind: not a department report
 MONEY_COLUMNS = {
     "overall_initial_budget", "overall_adjusted_budget", "overall_actual", "overall_adjustment",
     "projects_initial_budget", "projects_adjusted_budget", "projects_actual", "projects_adjustment",
@@ -168,7 +168,8 @@ def record_rows(rec: Record) -> dict:
 def failure_row(source: str, stage: str, exc: BaseException) -> dict:
     """What went wrong, as one plain sentence (never a traceback)."""
     if isinstance(exc, PerflibError):
-        return {"source": source, "stage": stage, "exit_code": exc.exit_code, "error": str(exc)}
+        return {"source": source, "stage": stage, "exit_code": exc.exit_code, "error": str(exc),
+                "kind": getattr(exc, "kind", None)}
     return {"source": source, "stage": stage, "exit_code": 1,
             "error": f"{source}: internal error: {type(exc).__name__}: {exc}"}
 

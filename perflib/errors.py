@@ -14,6 +14,10 @@ class UnreadableInput(PerflibError):
 
 
 class NotAReport(PerflibError):
-    """Readable, but no budget figure found (exit 3)."""
+    """Readable, but not a department report, or no budget figure found (exit 3)."""
 
     exit_code = 3
+
+    def __init__(self, message: str, kind: str | None = None):
+        super().__init__(message)
+        self.kind = kind  # the document's kind when it is known not to be a department report

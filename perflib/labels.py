@@ -25,6 +25,17 @@ PORTFOLIO_TITLE = "部门整体支出绩效：跨部门与跨年度比较"
 INDEX_TITLE = "部门整体支出绩效评价：全部部门年度"
 FICTION_TAG = "虚构样例"  # what sample reports say in their text, and how a table marks them
 
+# What a file is when it is not a department's overall-expenditure report (the exit-3 sentence).
+KIND_SENTENCE = {
+    "project": "a project expenditure report (项目支出绩效自评报告), not a department report",
+    "final_accounts": "a budget or final-accounts disclosure (部门预算/决算公开), not a performance report",
+    "attachment_only": "an article page whose report is only a linked attachment (附件); open the attachment",
+    "other": "no budget figure found (is this a performance evaluation report?)",
+}
+NOT_DEPARTMENT_ZH = "非部门整体支出绩效报告"  # the index section listing such files
+UNREAD_ZH = "报告中未读取的金额"
+UNREAD_NOTE = "报告写到、但没有读入任何字段的金额（如上年数字、说明性金额），请对照原文判断。"
+
 
 def page_title(department: str | None, year: int | None) -> str:
     """The title of a department-year page."""

@@ -47,6 +47,14 @@ class Task:
 
 
 @dataclass
+class Unread:
+    """A money amount the report states that no field took, and the sentence it stands in."""
+
+    text: str
+    amount: Decimal  # 万元
+
+
+@dataclass
 class Source:
     path: str
     format: str  # "txt" | "pdf" | "docx" | "doc" | "html" | "xlsx" | "xls"
@@ -83,6 +91,8 @@ class Record:
     evidence: dict[str, str] = field(default_factory=dict)
     checks: list[Check] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    kind: str = "department"  # department | project | final_accounts | attachment_only | other
+    unread: list[Unread] = field(default_factory=list)
 
     def block(self, name: str) -> Block:
         return {"overall": self.overall, "projects": self.projects, "basic": self.basic}[name]

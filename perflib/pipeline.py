@@ -7,10 +7,10 @@ from pathlib import Path
 from .check.rules import run_checks
 from .errors import NotAReport
 from .check.metrics import Metrics, compute
-from .labels import FICTION_TAG, page_title
+from .labels import FICTION_TAG, KIND_SENTENCE, page_title
 from .model import Record
 from .present.narrative import summary
-from .understand.parse import parse_document, settle_signs
+from .understand.parse import parse_document
 from .read.files import read_document
 
 
@@ -26,7 +26,6 @@ def read_record(path: str | Path, department: str | None = None, year: int | Non
         rec.department = department
     if year:
         rec.year = int(year)
-    settle_signs(rec)
     rec.checks = run_checks(rec)
     if require_figures:
         require_budget_figure(rec, path)
@@ -34,9 +33,12 @@ def read_record(path: str | Path, department: str | None = None, year: int | Non
 
 
 def require_budget_figure(rec: Record, path: str | Path) -> None:
-    """NotAReport (exit 3) when the text states no budget figure at all."""
+    """NotAReport (exit 3) when the file is not a department report (its sentence names what it
+    is), or states no budget figure at all."""
+    if rec.kind not in ("department", "other"):
+        raise NotAReport(f"{path}: {KIND_SENTENCE[rec.kind]}", kind=rec.kind)
     if not rec.has_budget_figure():
-        raise NotAReport(f"{path}: no budget figure found (is this a performance evaluation report?)")
+        raise NotAReport(f"{path}: {KIND_SENTENCE['other']}")
 
 
 def is_fictional(rec: Record) -> bool:

@@ -47,6 +47,8 @@ def to_dict(rec: Record) -> dict:
             for c in rec.checks
         ],
         "warnings": rec.warnings,
+        "kind": rec.kind,
+        "unread": [{"text": u.text, "amount": _num(u.amount, True)} for u in rec.unread],
     }
 
 

@@ -36,6 +36,11 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 TEMPLATES = ("seed", "national")
+# Phrasings of published reports (plain labels, subjects, totals with their parts, per-block rates,
+# last year's figures beside this year's, a web page's breadcrumb and 来源 line), and documents
+# that are not department reports (the kind the parser must name).
+REAL_TEMPLATES = ("real",)
+KIND_TEMPLATES = {"project": "project", "final_accounts": "final_accounts", "attachment_only": "attachment_only"}
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 
@@ -194,6 +199,16 @@ class Variant:
     table_scores: bool = False  # 自评表 columns 分值 / 得分 as well
     plan_head: str = "下一步工作计划"
     task_funds: str = "任务涉及项目资金"  # phrase before a task's funds
+    # "real" template only (drawn by make_variant for it alone, so other templates keep their draws)
+    real_style: str = "parts"  # parts | brackets | basic-heading | list | respectively
+    initial_label: str = "年初预算"
+    adjusted_label: str = "全年预算"
+    actual_label: str = "本年支出"
+    increase_label: str = "年中追加预算"
+    subject: str = ""  # "", 我单位, 本部门 …: the sentence's subject
+    prev_year: bool = False  # a sentence with last year's spending before this year's figures
+    compare: bool = False  # "较上年增支 D 万元" after this year's spending
+    web_page: bool = False  # breadcrumb, short name in the title, full name on the 来源 line
 
 
 ITEM_STYLES = ("（一）", "(一)", "一、", "1.", "（1）", "1、", "(1)")
@@ -201,9 +216,27 @@ _SECTION_FOR_ITEM = {"（一）": ["一、"], "(一)": ["一、"], "一、": ["�
                      "（1）": ["一、", "（一）", "1."], "1、": ["一、", "（一）"], "(1)": ["一、", "1."], "": ["一、"]}
 
 
+REAL_OPTIONS = {
+    "real_style": ["parts", "brackets", "basic-heading", "list", "respectively"],
+    "initial_label": ["年初预算", "部门预算安排", "年初批复预算", "年初预算数为"],
+    "adjusted_label": ["全年预算", "调整后预算", "调整后全年预算数"],
+    "actual_label": ["本年支出", "全年支出", "实际支出", "本年实际支出", "决算数"],
+    "increase_label": ["年中追加预算", "本年追加预算", "追加", "调整增支"],
+    "subject": ["", "我单位", "本部门", "全局", "我局"],
+    "prev_year": [True, False], "compare": [True, False], "web_page": [True, False],
+}
+
+
 def make_variant(rng: random.Random | int | None, template: str) -> Variant:
     if not isinstance(rng, random.Random):
         rng = random.Random(rng)
+    v = _make_variant(rng, template)
+    if template in REAL_TEMPLATES or template in KIND_TEMPLATES:
+        v = replace(v, table=False, **{k: rng.choice(opts) for k, opts in REAL_OPTIONS.items()})
+    return v
+
+
+def _make_variant(rng: random.Random, template: str) -> Variant:
     item = rng.choice(ITEM_STYLES + ("",))
     return Variant(
         unit=rng.choice(["万元", "万元", "元", "亿元"]),
@@ -405,12 +438,124 @@ def _render_national(f: Figures, v: Variant) -> list[str]:
     return lines
 
 
+_SPLIT_ORG = ("人民政府", "委员会", "委")  # where a short name starts when the department has no place
+
+
+def _short_name(department: str) -> str:
+    """"广州市荔湾区教育局" → "教育局": the name without its place, as a web page's title may write it."""
+    for org in sorted(_ORGS, key=len, reverse=True):
+        if department.endswith(org) and len(org) >= 3:
+            return org
+    return department
+
+
+def _last_year(f: Figures) -> Decimal:
+    """Last year's spending: a figure near this year's that is none of them."""
+    return (f.overall.actual * Decimal("0.87")).quantize(CENT, ROUND_DOWN) + Decimal("0.03")
+
+
+def _real_head(f: Figures, v: Variant) -> list[str]:
+    name = "部门整体支出绩效自评报告"
+    if not v.web_page:
+        return [f"{f.department}{f.year}年度{name}"]
+    return ["当前位置：首页 > 政务公开 > 财政资金 > 绩效评价",
+            f"{_short_name(f.department)}{f.year}年度{name}",
+            f"发布时间：{f.year + 1}-05-20 来源：{f.department} 字号：大 中 小"]
+
+
+def _render_real(f: Figures, v: Variant) -> list[str]:
+    """Published phrasing: no block word before the unit's figures, totals followed by their parts,
+    per-block rates in brackets, last year's figure and a comparison that must stay unread."""
+    o, b, p, sp = f.overall, f.basic, f.projects, _sp(v)
+    a = lambda x: sp + amount(x, v)  # noqa: E731
+    subject = v.subject
+    lines = _real_head(f, v) + [_section(v, 1, "部门基本情况"),
+                                f"本单位内设机构{sp}5{sp}个，主要承担辖区内相关公共服务职能。",
+                                _section(v, 2, "部门整体支出情况")]
+    if v.prev_year:
+        lines.append(f"{f.year - 1}年{subject or '我单位'}实际支出{a(_last_year(f))}。")
+    if o.adjustment >= 0:
+        adjust = f"{v.increase_label}{a(o.adjustment)}"
+    else:
+        adjust = f"调减{a(-o.adjustment)}"
+    budget = f"{f.year}年{subject}{v.initial_label}{a(o.initial)}，{adjust}，{v.adjusted_label}{a(o.adjusted)}。"
+    compare = f"，较上年增支{a(o.actual - _last_year(f))}" if v.compare and v.real_style != "respectively" else ""
+    rates = (f"预算执行率{sp}{rate(o.completion_rate, v)}（基本支出{sp}{rate(b.completion_rate, v)}，"
+             f"项目支出{sp}{rate(p.completion_rate, v)}）。")
+    if v.real_style == "parts":
+        lines.append(budget + f"{v.actual_label}{a(o.actual)}{compare}，其中基本支出{a(b.actual)}、"
+                              f"项目支出{a(p.actual)}。" + rates)
+    elif v.real_style == "brackets":
+        lines.append(budget + f"{v.actual_label}{a(o.actual)}（基本支出{a(b.actual)}，项目支出{a(p.actual)}）"
+                              f"{compare}。" + rates)
+    elif v.real_style == "respectively":
+        lines += [f"{f.year}年{subject}年初预算、{v.adjusted_label}、{v.actual_label}分别为{a(o.initial)}、"
+                  f"{a(o.adjusted)}、{a(o.actual)}。{adjust}。",
+                  f"基本支出、项目支出{v.actual_label}分别为{a(b.actual)}、{a(p.actual)}。"
+                  f"预算执行率{sp}{rate(o.completion_rate, v)}，基本支出、项目支出执行率分别为"
+                  f"{sp}{rate(b.completion_rate, v)}、{rate(p.completion_rate, v)}。"]
+    elif v.real_style == "list":
+        lines.append(budget)
+        lines += [f"1、收入：{amount(o.adjusted + CENT, v)}", f"2、支出：{amount(o.actual, v)}"]
+        lines.append(rates)
+    else:  # basic-heading: the overall total opens the 基本支出 section
+        lines.append(budget)
+        lines += [_marker("（一）", 1) + "基本支出情况",
+                  f"{v.actual_label}{a(o.actual)}{compare}，其中基本支出{a(b.actual)}、项目支出{a(p.actual)}。"
+                  "基本支出主要用于人员经费和日常公用经费。",
+                  _marker("（一）", 2) + "项目支出情况",
+                  f"全年共实施{sp}{p.count}{sp}个项目，项目支出预算执行率{sp}{rate(p.completion_rate, v)}。",
+                  rates]
+    lines.append(_section(v, 3, "主要任务完成情况"))
+    lines += [f"任务{i}：{text}" + (f"{v.task_funds}{a(funds)}。" if funds is not None else "")
+              for i, (text, funds) in enumerate(f.tasks, start=1)]
+    word = _LONG[f.rating] if v.rating_word == "long" else f.rating
+    lines += [_section(v, 4, "自评结论"), f"经自评，评价等级为“{word}”。",
+              _section(v, 5, "存在的问题")] + _items(v, f.problems) + [_section(v, 6, v.plan_head)] + _items(v, f.plans)
+    return lines + [f"附件1：{f.year}年度部门整体支出绩效自评表.xlsx"]
+
+
+_PROJECT_TITLES = ("重点工作专项经费项目支出绩效自评报告", "公共服务运行经费项目支出绩效单位自评报告",
+                   "专项资金绩效评价报告", "业务能力提升项目绩效自评报告")
+_DISCLOSURE_TITLES = ("部门决算", "部门决算公开报告", "单位决算情况说明", "部门预算")
+
+
+def _render_kind(f: Figures, v: Variant, kind: str) -> list[str]:
+    """A document that is not a department report, with budget figures a parser might take
+    (and, for a disclosure, a contents list naming its 部门整体支出绩效自评 section)."""
+    o, sp = f.overall, _sp(v)
+    a = lambda x: sp + amount(x, v)  # noqa: E731
+    pick = f.projects.count or 0  # a stable choice of title
+    head = ["当前位置：首页 > 信息公开 > 预算绩效"] if v.web_page else []
+    if kind == "project":
+        return head + [f"{f.department}{f.year}年度{_PROJECT_TITLES[pick % len(_PROJECT_TITLES)]}",
+                       _section(v, 1, "项目基本情况"),
+                       f"本项目年初预算{a(o.initial)}，全年预算{a(o.adjusted)}，实际支出{a(o.actual)}，"
+                       f"预算执行率{sp}{rate(o.completion_rate, v)}。"]
+    if kind == "final_accounts":
+        contents = (["目 录", "第一部分 部门概况", f"第二部分 {f.year}年度部门决算情况说明",
+                     f"第三部分 {f.year}年度部门整体支出绩效自评情况"] if v.prev_year else [])
+        return head + [f"{f.department}{f.year}年度{_DISCLOSURE_TITLES[pick % len(_DISCLOSURE_TITLES)]}",
+                       *contents, "第一部分 部门概况", "一、部门职责", "负责本行业的政策实施和公共服务工作。",
+                       f"第二部分 {f.year}年度部门决算情况说明",
+                       f"{f.year}年度本年支出合计{a(o.actual)}，其中：基本支出{a(f.basic.actual)}，"
+                       f"项目支出{a(f.projects.actual)}。"]
+    intro = ["现将我单位部门整体支出绩效自评报告予以公开，详见附件。"] if v.compare else []
+    return head + [f"{f.department}{f.year}年度部门整体支出绩效自评报告",
+                   f"发布时间：{f.year + 1}-04-18 来源：{f.department}", *intro,
+                   f"附件：{f.department}{f.year}年度部门整体支出绩效自评报告.pdf"]
+
+
 def render_lines(f: Figures, template: str, v: Variant) -> list[str]:
     """The report as paragraphs (table rows keep their cell separator); ASCII digits."""
     if template == "seed":
         return _render_seed(f, v)
     if template == "national":
         return _render_national(f, v)
+    if template in REAL_TEMPLATES:
+        return _render_real(f, v)
+    if template in KIND_TEMPLATES:
+        return _render_kind(f, v, template)
     raise ValueError(f"unknown template {template!r}")
 
 
@@ -437,6 +582,8 @@ def _block_expect(b: BlockFigures | None, fields: tuple[str, ...], count: int | 
 def expected(f: Figures, template: str, v: Variant | None = None) -> dict:
     """The figures a correct parser reads from render_text(f, template, v) (Decimals, 万元)."""
     v = v or Variant()
+    if template in REAL_TEMPLATES:
+        return _expected_real(f, v)
     if template == "seed":
         fields = ("initial_budget", "actual", "adjustment", "adjustment_rate", "completion_rate")
         overall = _block_expect(f.overall, fields)
@@ -460,6 +607,32 @@ def expected(f: Figures, template: str, v: Variant | None = None) -> dict:
         "rating": f.rating, "score": score,
         "problems": len(f.problems), "plans": plans,
     }
+
+
+def _expected_real(f: Figures, v: Variant) -> dict:
+    """What the real template states for this year; `unread_amounts` what must stay unread."""
+    overall = _block_expect(f.overall, ("initial_budget", "adjusted_budget", "actual", "adjustment",
+                                        "completion_rate"))
+    basic = _block_expect(f.basic, ("actual", "completion_rate"))
+    projects = _block_expect(f.projects, ("completion_rate",) if v.real_style == "list" else
+                             ("actual", "completion_rate"), f.projects.count if v.real_style == "basic-heading" else None)
+    if v.real_style == "list":
+        basic = _block_expect(f.basic, ("completion_rate",))
+    return {"department": f.department, "year": f.year, "overall": overall, "projects": projects,
+            "basic": basic, "task_funds": [funds for _, funds in f.tasks], "rating": f.rating,
+            "problems": len(f.problems), "plans": len(f.plans), "kind": "department"}
+
+
+def unread_amounts(f: Figures, template: str, v: Variant) -> list[Decimal]:
+    """Amounts the text states that are no field of this year: they must be listed as unread."""
+    if template not in REAL_TEMPLATES:
+        return []
+    out = [_last_year(f)] if v.prev_year else []
+    if v.compare and v.real_style not in ("list", "respectively"):
+        out.append(f.overall.actual - _last_year(f))
+    if v.real_style == "list":
+        out.append(f.overall.adjusted + CENT)
+    return out
 
 
 def _jsonable(obj):

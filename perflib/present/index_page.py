@@ -14,7 +14,7 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from .. import __version__
-from ..labels import FICTION_TAG, INDEX_TITLE, STATUS_ZH, fiction_banner
+from ..labels import FICTION_TAG, INDEX_TITLE, NOT_DEPARTMENT_ZH, STATUS_ZH, fiction_banner
 from ..numbers import fmt_value
 from .html import FONT_SLOT, esc, page_css
 
@@ -119,7 +119,28 @@ def _report_row(r) -> str:
     return "<tr>" + "".join(cells) + "</tr>"
 
 
+def _not_department(failures):
+    """Rows of files that are readable but not department reports (a project report, a 决算 …)."""
+    if failures is None or "kind" not in getattr(failures, "columns", ()):
+        return None
+    return failures["kind"].map(lambda k: not _blank(k))
+
+
+def _others(failures) -> str:
+    mask = _not_department(failures)
+    if mask is None or not mask.any():
+        return ""
+    rows = "".join(f'<tr><td>{esc(f.source)}</td><td>{esc(f.error)}</td></tr>'
+                   for f in failures[mask].itertuples(index=False))
+    return (f'<section><h2>{NOT_DEPARTMENT_ZH}（{int(mask.sum())} 份）</h2>'
+            '<div class="table-wrap"><table><thead><tr><th>文件</th><th>说明</th></tr></thead>'
+            f'<tbody>{rows}</tbody></table></div></section>')
+
+
 def _failures(failures) -> str:
+    mask = _not_department(failures)
+    if mask is not None:
+        failures = failures[~mask]
     if failures is None or not len(failures):
         return ""
     stage = {"read": "读取", "render": "生成页面", "portfolio": "比较页"}
@@ -140,8 +161,12 @@ def build_index(reports, failures=None, portfolio: str | None = None) -> str:
     span = f"{years[0]}–{years[-1]} 年" if len(years) > 1 else (f"{years[0]} 年" if years else "")
     fictional = int(reports["fictional"].sum()) if n else 0
     lead = [f"共 {n} 份部门年度报告，{depts} 个部门{('，' + span) if span else ''}。"]
-    if failures is not None and len(failures):
-        lead.append(f"另有 {len(failures)} 份未能处理，原因见文末。")
+    mask = _not_department(failures)
+    others = int(mask.sum()) if mask is not None else 0
+    if failures is not None and len(failures) - others:
+        lead.append(f"另有 {len(failures) - others} 份未能处理，原因见文末。")
+    if others:
+        lead.append(f"{others} 份不是部门整体支出绩效报告，列于文末。")
     notes = "".join(f"<p>{esc(t)}</p>" for t in lead)
     if fictional:
         notes += fiction_banner(fictional)
@@ -177,6 +202,7 @@ def build_index(reports, failures=None, portfolio: str | None = None) -> str:
 {table}
 {note}
 {_failures(failures)}
+{_others(failures)}
 <footer class="pl-footer">由 perflib {esc(__version__)} 生成。</footer>
 </main>
 <script>{SORT_SCRIPT}</script>

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..check.rules import counts
-from ..labels import BLOCK_ZH, FIELD_ZH, PEFA_TEXT, STATUS_ZH, fiction_banner, figure_name
+from ..labels import BLOCK_ZH, FIELD_ZH, PEFA_TEXT, STATUS_ZH, UNREAD_NOTE, UNREAD_ZH, fiction_banner, figure_name
 from ..model import BLOCK_FIELDS, MONEY_FIELDS
 from .html import Html, esc
 from .narrative import check_explanation
@@ -169,6 +169,16 @@ def checks(a: Analysis) -> Html:
                 f"因此 100% 与 99.62% 这样的写法不会被误判。</p>{table}{warnings}</section>")
 
 
+def _unread(rec) -> str:
+    """The money amounts the report states that perflib did not use, each with its sentence."""
+    if not rec.unread:
+        return ""
+    items = "".join(f'<li><span class="key">{esc(fmt_wan(u.amount))} 万元</span><br><q>{esc(u.text)}</q></li>'
+                    for u in rec.unread)
+    return (f'<h3>{esc(UNREAD_ZH)}</h3><p class="note">{esc(UNREAD_NOTE)}</p>'
+            f'<ul class="evidence unread">{items}</ul>')
+
+
 def appendix(a: Analysis) -> Html:
     """Each evidence sentence once, with the figures read from it (each an anchor)."""
     rec = a.record
@@ -184,6 +194,7 @@ def appendix(a: Analysis) -> Html:
         f'<section class="appendix"><h2>附录</h2><h3>数字出处</h3>'
         f'<p class="note">以下句子摘自报告原文（经全角转半角、断行修复），前面列出从该句读出的数字。</p>'
         f'<ul class="evidence">{"".join(items)}</ul>'
+        f'{_unread(rec)}'
         f'<details><summary>报告全文（经规范化）</summary><pre class="source">{esc(rec.text)}</pre></details></section>'
     )
 

@@ -225,10 +225,13 @@ def run_batch(args) -> int:
     write_tables(outdir, good, failures, portfolio_status)
     counts = {s: sum(e.status == s for e in entries) for s in ("rendered", "skipped")}
     dup = sum(len(e.duplicates) for e in entries)
-    print(f"perflib batch: {counts['rendered']} rendered, {counts['skipped']} skipped, {len(failures)} failed"
+    others = sum(bool(f.get("kind")) for f in failures)  # not department reports: listed, not failed
+    failures_n = len(failures) - others
+    print(f"perflib batch: {counts['rendered']} rendered, {counts['skipped']} skipped, {failures_n} failed"
+          + (f", {others} not a department report" if others else "")
           + (f", {dup} duplicate file(s) counted once" if dup else "")
           + f"; portfolio {portfolio_status}; {time.monotonic() - started:.1f} s → {outdir / 'index.html'}")
-    return 1 if failures else 0
+    return 1 if failures_n else 0
 
 
 def _portfolio_key(source, entries: list[Entry]) -> str:
@@ -291,7 +294,8 @@ class _Progress:
             self.bar.update(1)
 
     def fail(self, f: dict) -> None:
-        line = f"perflib: {f['error']} (exit {f['exit_code']})"
+        line = (f"perflib: not a department report: {f['error']}" if f.get("kind")
+                else f"perflib: {f['error']} (exit {f['exit_code']})")
         if self.bar is not None:
             self.bar.write(line, file=sys.stderr)
         else:

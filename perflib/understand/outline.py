@@ -10,29 +10,47 @@ from __future__ import annotations
 import re
 
 from ..model import Record, Task
-from ..read.normalize import LIST_MARKER, sentences
-from ..numbers import NUMBER, money_to_wan
+from ..read.normalize import sentences
+from ..numbers import money_to_wan
+from .lexicon import LEX
 
-_TASKS_HEAD = re.compile(r"绩效目标(?:完成|实现)?情况|主要(?:绩效)?(?:目标|任务)|重点(?:工作)?任务|年度(?:绩效)?目标")
-_PROBLEMS_HEAD = re.compile(r"问题")
-_PLANS_HEAD = re.compile(r"计划|改进措施|整改措施|下一步|工作打算|意见建议|建议")
-_TASK_FUNDS = re.compile(rf"(?:资金|经费|金额|预算)[^，。；]{{0,8}}?(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|千元|元)")
+_TASKS_HEAD = LEX.sections["tasks"]
+_PROBLEMS_HEAD = LEX.sections["problems"]
+_PLANS_HEAD = LEX.sections["plans"]
+_TASK_FUNDS = LEX.task_funds
 
 
 def _marker_kind(para: str) -> str | None:
-    m = LIST_MARKER.match(para)
-    if not m:
-        return None
-    mk = m.group()
-    if re.search(r"[（(]", mk):
-        return "paren-num" if re.search(r"\d", mk) else "paren-cn"
-    if mk.strip().startswith("第"):
-        return "ordinal"
-    return "num" if re.search(r"\d", mk) else "cn"
+    """The numbering style of a list item or heading (lexicon.toml's `numbering`), or None."""
+    m = LEX.numbering.match(para)
+    return m.lastgroup if m else None
 
 
 def _strip_marker(para: str) -> str:
-    return LIST_MARKER.sub("", para, count=1).strip()
+    return LEX.numbering.sub("", para, count=1).strip()
+
+
+def _without_furniture(paragraphs: list[str]) -> list[str]:
+    """The text without its table of contents and attachment lines, which are never
+    tasks, problems or plans."""
+    out: list[str] = []
+    toc_first = None  # the first entry of a contents list: where it recurs, the body starts
+    in_toc = False
+    for para in paragraphs:
+        if LEX.is_toc(para):
+            in_toc = in_toc or para.replace(" ", "") == "目录"
+            continue
+        if in_toc:
+            if toc_first is None:
+                toc_first = para
+                continue
+            if para != toc_first and "。" not in para and len(para) <= 40:
+                continue
+            in_toc = False
+        if LEX.is_attachment(para):
+            continue
+        out.append(para)
+    return out
 
 
 def is_heading(para: str) -> bool:
@@ -92,6 +110,7 @@ def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern |
 
 
 def read_outline(paragraphs: list[str], rec: Record) -> None:
+    paragraphs = _without_furniture(paragraphs)
     i = _find_section(paragraphs, _TASKS_HEAD, exclude=_PROBLEMS_HEAD)
     if i is not None:
         items = _section_items(paragraphs, i, _heading_kind(paragraphs, i))

@@ -1,0 +1,64 @@
+"""What kind of document a text is: a department's overall-expenditure report (the
+only kind that gets a page), one project's report, a 决算/预算 disclosure, an
+article page whose report is only a linked attachment, or something else.
+
+The kind is read from the title (the first short lines, site furniture aside);
+the phrases are lexicon.toml's `kinds`.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import LEX
+
+KINDS = ("department", "project", "final_accounts", "attachment_only", "other")
+_TITLE_LINES = 12
+_BODY_CHARS = 200  # less prose than this besides attachment lines: the page only links its report
+
+
+_CRUMB = re.compile(r"\s*(?:>|»|›)\s*")
+_TITLE_END = re.compile(r"(?:报告|报告书|表|说明|决算|预算|公开)$")
+
+
+def title_kind(paragraphs: list[str]) -> str | None:
+    """The kind the title names (the first kind of lexicon.toml's `kinds` whose phrase a title
+    line matches), or None when no title line names one. A title a plain-text page glued to its
+    breadcrumb ("首页 > 绩效评价XX局…报告") counts only when no line of its own names a kind."""
+    lines, glued = [], []
+    for para in paragraphs:
+        if len(lines) >= _TITLE_LINES:
+            break
+        if LEX.furniture.search(para):
+            tail = _CRUMB.split(para)[-1]
+            if _TITLE_END.search(tail) and len(tail) >= 8:
+                glued.append(tail)
+            continue
+        if LEX.is_attachment(para) or LEX.is_toc(para):
+            continue
+        lines.append(para)
+    for para in lines + glued:
+        if len(para) > 80 or "。" in para:
+            continue  # prose, not a title
+        for kind, pattern in LEX.kinds:
+            if pattern.search(para):
+                return kind
+    return None
+
+
+def only_attachments(paragraphs: list[str]) -> bool:
+    """An article whose body is a line or two and links to 附件 files."""
+    links = [p for p in paragraphs if LEX.is_attachment(p)]
+    body = sum(len(p) for p in paragraphs if not LEX.is_attachment(p) and not LEX.furniture.search(p))
+    return bool(links) and body < _BODY_CHARS
+
+
+def document_kind(paragraphs: list[str], has_figures: bool, titled: str | None = ...) -> str:
+    """The document's kind; `titled`: title_kind(paragraphs) when the caller has it already."""
+    kind = title_kind(paragraphs) if titled is ... else titled
+    if kind is not None and kind != "department":
+        return kind
+    if not has_figures and only_attachments(paragraphs):
+        return "attachment_only"
+    if kind is None and not has_figures:
+        return "other"
+    return "department"

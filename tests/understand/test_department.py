@@ -1,0 +1,38 @@
+"""Department and year from the title, 单位名称 or 来源, as the full official name."""
+from helpers_understand import parse, parse_fixture
+
+
+def test_short_title_name_takes_the_full_name_from_the_source_line():
+    rec = parse_fixture("web_page.txt")
+    assert rec.department == "示例白鹭市东湖区档案馆"
+    assert rec.year == 2021
+
+
+def test_breadcrumb_is_never_the_department():
+    rec = parse("当前位置：首页 > 政务公开 > 财政资金 > 绩效评价\n"
+                "2022年度部门整体支出绩效自评报告\n单位名称：示例松风县自然资源局\n一、部门概况\n本局负责全县国土空间规划工作。", paragraphs=True)
+    assert rec.department == "示例松风县自然资源局"
+    assert rec.year == 2022
+
+
+def test_attachment_line_is_never_the_title():
+    rec = parse("附件2：2019年度项目资金明细\n示例竹山县气象局2021年度部门整体支出绩效自评报告\n"
+                "一、部门概况\n本局负责全县气象观测工作。", paragraphs=True)
+    assert (rec.department, rec.year) == ("示例竹山县气象局", 2021)
+
+
+def test_full_title_name_is_kept():
+    rec = parse("示例竹山县气象局2021年度部门整体支出绩效自评报告\n发布机构：示例竹山县气象局\n一、部门概况\n本局负责全县气象观测。")
+    assert rec.department == "示例竹山县气象局"
+
+
+def test_short_title_name_takes_the_full_name_from_the_first_sentence():
+    rec = parse("林业局2021年度部门整体支出绩效自评报告\n"
+                "为规范财政资金管理，示例松风县林业局对2021年度部门整体支出开展了绩效自评。", paragraphs=True)
+    assert rec.department == "示例松风县林业局"
+
+
+def test_site_name_above_the_title_gives_way_to_the_name_line():
+    rec = parse("示例松风县人民政府\n2021年度部门整体支出绩效自评报告\n单位名称：示例松风县审计局\n"
+                "一、部门概况\n本局负责全县审计监督工作。", paragraphs=True)
+    assert rec.department == "示例松风县审计局"

@@ -1,0 +1,86 @@
+"""The kind of document: only a department report gets a page; the others exit 3 saying what they are."""
+import pytest
+
+from perflib.cli import main
+from perflib.errors import NotAReport
+from perflib.pipeline import require_budget_figure
+
+from helpers_understand import FIXTURES, parse, parse_fixture
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("plain_labels.txt", "department"), ("numbered_lists.txt", "department"), ("web_page.txt", "department"),
+    ("project_report.txt", "project"), ("final_accounts.txt", "final_accounts"),
+    ("attachment_only.txt", "attachment_only"),
+])
+def test_kind_of_each_fixture(name, kind):
+    assert parse_fixture(name).kind == kind
+
+
+def test_text_with_no_title_and_no_figure_is_other():
+    assert parse("这是一段与预算无关的通知，请各单位按时报送材料。").kind == "other"
+
+
+def test_department_title_without_figures_stays_department():
+    rec = parse("某县民政局2021年度部门整体支出绩效自评报告\n一、部门概况\n本局负责全县社会救助工作。")
+    assert rec.kind == "department" and not rec.has_budget_figure()
+
+
+@pytest.mark.parametrize("name,words", [
+    ("project_report.txt", "project expenditure report (项目支出绩效自评报告), not a department report"),
+    ("final_accounts.txt", "final-accounts disclosure"),
+    ("attachment_only.txt", "only a linked attachment"),
+])
+def test_exit_3_names_the_kind(name, words, capsys):
+    path = FIXTURES / name
+    assert main(["parse", str(path)]) == 3
+    err = capsys.readouterr().err
+    assert words in err and str(path) in err
+    assert err.count("\n") == 1  # one sentence, no traceback
+
+
+def test_not_a_report_carries_the_kind():
+    rec = parse_fixture("project_report.txt")
+    with pytest.raises(NotAReport) as info:
+        require_budget_figure(rec, "p.txt")
+    assert info.value.kind == "project"
+
+
+def test_the_json_record_states_kind_and_unread(capsys):
+    import json
+
+    assert main(["parse", str(FIXTURES / "web_page.txt")]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["kind"] == "department"
+    assert {"text": "2020年我馆实际支出286.30万元。", "amount": 286.3} in out["unread"]
+
+
+@pytest.mark.parametrize("title,kind", [
+    ("某州数据中心2024年度项目支出绩效单位自评报告", "project"),
+    ("某县2021年度农村公路养护专项资金绩效评价报告", "project"),
+    ("2021 年某市发展和改革局整体支出绩效自评报告", "department"),
+    ("某县纪委2024年度部门决算公开报告", "final_accounts"),
+    ("某区交通局2021年度部门决算情况说明", "final_accounts"),
+    ("某区交通局2022年部门预算", "final_accounts"),
+])
+def test_kind_from_title_phrasings(title, kind):
+    rec = parse(f"{title}\n一、基本情况\n本单位年初预算 100.00 万元，实际支出 98.00 万元。", paragraphs=True)
+    assert rec.kind == kind
+
+
+def test_contents_naming_a_performance_section_do_not_make_a_disclosure_a_department_report():
+    rec = parse("某县纪委2024年度部门决算公开报告\n目 录\n一、收入支出决算表\n十三、2024年度部门整体支出绩效自评情况\n"
+                "一、收入支出决算表\n本年支出合计 500.00 万元。", paragraphs=True)
+    assert rec.kind == "final_accounts"
+
+
+def test_title_glued_to_a_breadcrumb_by_a_text_export():
+    rec = parse("当前位置：首页 > 信息公开 > 预算绩效\n某县2023年度专项资金绩效评价报告\n一、项目基本情况\n"
+                "本项目年初预算 50.00 万元，实际支出 49.00 万元。")
+    assert rec.kind == "project"
+
+
+def test_a_breadcrumb_category_does_not_beat_the_title_line():
+    rec = parse("当前位置：首页 > 2021年部门决算公开\n某县林业局2021年度部门整体支出绩效自评报告\n"
+                "二、预算执行情况\n年初预算 80.00 万元，实际支出 78.00 万元。", paragraphs=True)
+    assert rec.kind == "department"

@@ -1,0 +1,66 @@
+"""The lexicon (lexicon.toml): every entry compiles, is used, is written once, and every label
+reads its field in a plain sentence."""
+import re
+import tomllib
+from decimal import Decimal as D
+from importlib import resources
+
+import pytest
+
+from perflib.understand import lexicon
+from perflib.understand.lexicon import LEX, load
+
+from helpers_understand import fields, parse
+
+RAW = tomllib.loads(resources.files("perflib.understand").joinpath("lexicon.toml").read_text(encoding="utf-8"))
+
+
+def test_every_key_is_read_by_the_loader():
+    lex = load()
+    assert set(lex.raw) - lex.raw.used == set()
+
+
+def _phrases():
+    for key, value in RAW.items():
+        if isinstance(value, list):
+            for entry in value:
+                yield key, entry if isinstance(entry, str) else entry.get("phrase") or entry.get("word")
+
+
+def test_no_entry_written_twice():
+    seen = {}
+    for key, phrase in _phrases():
+        assert (key, phrase) not in seen, f"{key}: {phrase!r} twice"
+        seen[(key, phrase)] = True
+    for e in RAW["labels"]:  # each example is read by its own entry, not by another one
+        m = LEX.label_re.match(e["example"])
+        assert m and LEX.label(m).pattern == e["phrase"], e
+    words = [e["word"] for e in RAW["block_words"]]
+    assert len(words) == len(set(words))
+
+
+@pytest.mark.parametrize("key,phrase", list(_phrases()))
+def test_every_phrase_compiles_without_capturing_groups(key, phrase):
+    if key in ("rating_cues", "project_count"):
+        return  # these carry their named groups on purpose
+    assert re.compile(phrase).groups == 0, (key, phrase)
+
+
+def test_compiled_once():
+    """The parser uses the module's one Lexicon; parsing does not rebuild it."""
+    before = lexicon.LEX
+    parse("某县财政局2021年度部门整体支出绩效自评报告\n年初预算 10.00 万元。")
+    assert lexicon.LEX is before
+
+
+@pytest.mark.parametrize("entry", RAW["labels"], ids=lambda e: e["phrase"][:20])
+def test_every_label_reads_its_field(entry):
+    label = entry["example"]
+    figure = "12.5%" if entry["kind"] == "percent" else "345.60 万元"
+    text = f"某县财政局2021年度部门整体支出绩效自评报告\n二、部门整体支出情况\n1、{label}{figure}。"
+    if not label.startswith("支出"):
+        text = f"某县财政局2021年度部门整体支出绩效自评报告\n部门整体{label} {figure}。"
+    rec = parse(text)
+    got = fields(rec.overall)
+    want = D("12.5") if entry["kind"] == "percent" else D("345.60") * int(entry.get("sign", 1))
+    assert got.get(entry["field"]) == want, (label, text, got)
