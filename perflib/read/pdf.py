@@ -11,8 +11,8 @@ from pathlib import Path
 
 from ..errors import UnreadableInput
 from ..model import Source
-from .document import Document, Location, Table
-from .normalize import TABLE_VALUE, normalize
+from .document import Block, Document, Location, Table
+from .normalize import TABLE_VALUE, clean_line, normalize
 from .pdf_tables import PageTable, find_tables
 from .text import TABLE_MARK, blocks_from_text
 
@@ -21,9 +21,43 @@ _MIN_PAGE_CHARS = 5
 
 
 def read_pdf(p: Path, data: bytes, digest: str) -> Document:
-    pages, tables = read_pdf_layout(p, data)
+    """The text layer's pages; a page with no text layer but an image on it (a scan) read by
+    OCR (perflib/read/ocr.py), its blocks kept where the page stands."""
+    tables: dict[str, Block] = {}
+    with _PDFIUM_LOCK:
+        pages, images = _pdf_pages(p, data, tables)
+    if not pages:
+        raise UnreadableInput(f"{p}: not a readable PDF (it has no pages).")
+    blank = [n for n, text in enumerate(pages, start=1) if _blank(text)]
+    scanned = [n for n in blank if n in images]
+    if len(blank) == len(pages) and not scanned:
+        raise UnreadableInput(f"{p}: the PDF has no text layer and no scanned image; there is nothing to read.")
+    if scanned:
+        from .ocr import ocr_pdf_pages
+
+        for n, page_blocks in ocr_pdf_pages(data, scanned, digest, name=str(p)).items():
+            marks = []
+            for block in page_blocks:
+                key = f"{TABLE_MARK}\tblock{len(tables) + 1}"
+                tables[key] = _folded(block)
+                marks.append(key)
+            pages[n - 1] = "\n".join(marks)
     blocks = blocks_from_text(normalize(pages), tables)
     return Document(Source(str(p), "pdf", None, digest, pages=len(pages)), blocks)
+
+
+def _blank(text: str) -> bool:
+    return len("".join(text.split())) < _MIN_PAGE_CHARS and TABLE_MARK not in text
+
+
+def _folded(block: Block) -> Block:
+    """An OCR block's text as normalize would leave it (fullwidth digits → ASCII…)."""
+    if isinstance(block, Table):
+        block.rows = [[clean_line(c) for c in row] for row in block.rows]
+        block.title = clean_line(block.title) if block.title else block.title
+    else:
+        block.text = clean_line(block.text)
+    return block
 
 
 # PDFium is not thread-safe: one document at a time per process.
@@ -31,26 +65,17 @@ _PDFIUM_LOCK = threading.Lock()
 
 
 def read_pdf_pages(p: Path, data: bytes) -> list[str]:
-    """The text of each page (lines that start indented marked with an ideographic space)."""
-    return read_pdf_layout(p, data)[0]
-
-
-def read_pdf_layout(p: Path, data: bytes) -> tuple[list[str], dict[str, Table]]:
-    """Each page's text, ruled tables replaced by a placeholder line; the tables by placeholder."""
-    tables: dict[str, Table] = {}
+    """The text layer of each page (lines that start indented marked with an ideographic
+    space; a ruled table as one placeholder line)."""
     with _PDFIUM_LOCK:
-        pages = _pdf_pages(p, data, tables)
-    if not pages:
-        raise UnreadableInput(f"{p}: not a readable PDF (it has no pages).")
-    if all(len("".join(t.split())) < _MIN_PAGE_CHARS for t in pages) and not tables:
-        raise UnreadableInput(
-            f"{p}: the PDF has no text layer (a scanned image); it needs OCR before it can be read."
-        )
-    return pages, tables
+        return _pdf_pages(p, data, {})[0]
 
 
-def _pdf_pages(p: Path, data: bytes, tables: dict[str, Table]) -> list[str]:
+def _pdf_pages(p: Path, data: bytes, tables: dict[str, Block]) -> tuple[list[str], set[int]]:
+    """Each page's text, ruled tables replaced by a placeholder line (the tables go into
+    `tables`), and the (1-based) pages that hold an image."""
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     try:
         pdf = pdfium.PdfDocument(data)
@@ -58,11 +83,13 @@ def _pdf_pages(p: Path, data: bytes, tables: dict[str, Table]) -> list[str]:
         raise UnreadableInput(f"{p}: not a readable PDF ({_pdf_reason(exc)}).") from None
     try:
         pages = [_page_lines(pdf, i, tables) for i in range(len(pdf))]
+        images = {i + 1 for i in range(len(pdf))
+                  if next(pdf[i].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2), None) is not None}
     except Exception as exc:
         raise UnreadableInput(f"{p}: not a readable PDF ({_pdf_reason(exc)}).") from None
     finally:
         pdf.close()
-    return _mark_indents(pages)
+    return _mark_indents(pages), images
 
 
 def _page_lines(pdf, index: int, tables: dict[str, Table]) -> list[tuple[str, float | None, float]]:
@@ -89,7 +116,7 @@ def _page_lines(pdf, index: int, tables: dict[str, Table]) -> list[tuple[str, fl
                 t = owners.pop()
                 if t not in placed:
                     placed.add(t)
-                    key = f"{TABLE_MARK}\t{len(tables) + 1}"
+                    key = f"{TABLE_MARK}\tblock{len(tables) + 1}"
                     tables[key] = Table(rows=found[t].rows(), loc=Location(page=index + 1))
                     lines.append((key, None, 0.0))
             else:

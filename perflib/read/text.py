@@ -44,7 +44,8 @@ def document_from_text(text: str, source: Source) -> Document:
     return Document(source, number_tables(blocks_from_text(text)))
 
 
-# A line standing for a table read apart (a PDF's ruled table): this mark, a tab, its number.
+# A line standing for a block read apart (a PDF's ruled table, an OCR'd paragraph): this mark, a tab,
+# "block" and its number (no bare number: that would look like a page number to normalize).
 TABLE_MARK = "\ue000"
 
 
