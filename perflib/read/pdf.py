@@ -1,7 +1,12 @@
-"""PDF reports with a text layer (pypdfium2): pages of text → blocks.
+"""PDF reports (pypdfium2): the text layer's pages → blocks; scanned pages by OCR.
 
-Running headers/footers and page numbers go (normalize); a page with fewer
-visible characters than _MIN_PAGE_CHARS carries no real text layer.
+Running headers/footers and page numbers go (normalize). Tables drawn with
+ruled lines are read cell by cell (pdf_tables.py) and stand in the page text
+as one placeholder line until the blocks are built; rows whose cells the text
+layer glued together are cut where the characters were placed apart. A page
+with fewer visible characters than _MIN_PAGE_CHARS has no real text layer:
+when it holds an image (a scan) it is read by OCR (ocr.py), its blocks put
+where the page stands.
 """
 from __future__ import annotations
 
