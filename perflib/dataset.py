@@ -24,8 +24,9 @@ from .errors import PerflibError, UnreadableInput
 from .model import Record
 from .numbers import round_money, round_to
 from .pipeline import is_fictional
+from .read.files import SUPPORTED
 
-REPORT_SUFFIXES = (".txt", ".pdf", ".docx")
+REPORT_SUFFIXES = SUPPORTED
 
 # Column order of each frame (also the CSV headers).
 REPORT_COLUMNS = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
-SCHEMA = 1
+SCHEMA = 2
 BLOCK_FIELDS = (
     "count",
     "initial_budget",
@@ -75,10 +75,11 @@ INDICATOR_FIELDS = ("level1", "level2", "name", "target", "actual", "weight", "s
 @dataclass
 class Source:
     path: str
-    format: str  # "txt" | "pdf" | "docx"
+    format: str  # "txt" | "pdf" | "docx" | "doc" | "html" | "xlsx" | "xls"
     encoding: str | None
     sha256: str
     pages: int | None = None
+    ocr: list[int] = field(default_factory=list)  # pages read by OCR
 
 
 @dataclass

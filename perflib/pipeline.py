@@ -10,10 +10,8 @@ from .check.metrics import Metrics, compute
 from .labels import FICTION_TAG, KIND_SENTENCE, page_title
 from .model import Record
 from .present.narrative import summary
-from .read.normalize import normalize
-from .understand.indicators import apply_indicators, page_lines, read_indicators, tables_from_lines
-from .understand.parse import parse_text
-from .read.sources import read_document
+from .understand.parse import parse_document
+from .read.files import read_document
 
 
 def read_record(path: str | Path, department: str | None = None, year: int | None = None,
@@ -23,15 +21,11 @@ def read_record(path: str | Path, department: str | None = None, year: int | Non
     `department` / `year` override what the report says (a manifest may know better).
     With `require_figures`, a text with no budget figure raises NotAReport.
     """
-    doc = read_document(path)
-    rec = parse_text(normalize(doc.pages, paragraphs=doc.paragraphs), doc.source)
+    rec = parse_document(read_document(path))
     if department:
         rec.department = department
     if year:
         rec.year = int(year)
-    # The indicator table; at merge, Document.tables (every format's Table blocks) replaces the lines.
-    lines = page_lines(doc.pages, paragraphs=doc.paragraphs)
-    apply_indicators(rec, read_indicators(tables_from_lines(lines), rec.text.split("\n")))
     rec.checks = run_checks(rec)
     if require_figures:
         require_budget_figure(rec, path)

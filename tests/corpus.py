@@ -808,3 +808,102 @@ def _pts(v: Decimal) -> str:
 def expected_indicators(rows: list[IndicatorRow]) -> list[dict]:
     return [{"level1": r.level1, "level2": r.level2, "name": r.name, "target": r.target, "actual": r.actual,
              "weight": r.weight, "score": r.score, "met": r.met, "reason": r.reason} for r in rows]
+
+
+# --- the figures as forms: the 自评表 and 基础数据表 sheets (Excel, or a table on a page) ------
+TABLE_LAYOUTS = ("selfeval", "basic_data", "form")
+LEFT, UP = "<<", "^^"  # a cell merged with its neighbour to the left / above
+
+
+@dataclass(frozen=True)
+class Num:
+    """A figure in a cell: its value as the cell holds it (in the table's unit; a rate in percent),
+    shown with `places` decimals (a spreadsheet's number format), as a percentage or not."""
+
+    value: Decimal
+    places: int = 2
+    percent: bool = False
+    thousands: bool = False
+
+    @property
+    def text(self) -> str:
+        return _num(self.value, self.places, self.thousands) + ("%" if self.percent else "")
+
+
+def _money_cell(wan: Decimal, unit: str, thousands: bool) -> Num:
+    return Num(wan * 10000 if unit == "元" else wan, 2, thousands=thousands)
+
+
+def _rate_cell(value: Decimal) -> Num:
+    return Num(value, 2, percent=True)
+
+
+def table_layout(f: Figures, layout: str, unit: str = "万元", thousands: bool = False,
+                 prev: str = "上年决算数") -> tuple[str, list[list]]:
+    """(sheet name, grid) of a form stating f's figures; cells are str, Num, LEFT or UP.
+
+    "selfeval": the national 部门整体支出绩效自评表 (title, year line, 部门名称, the budget rows
+    with 分值/得分 columns, a goals block, 自评得分 and 评价等级). "basic_data": a provincial
+    基础数据表 (预算单位, 单位 note, rows 合计/基本支出 and its 其中 rows/项目支出, and a column
+    for the previous year — `prev` — that is never this year's). "form": label/value pairs
+    under section rows (部门整体支出 / 基本支出 / 项目支出).
+    """
+    m = lambda wan: _money_cell(wan, unit, thousands)  # noqa: E731
+    o, b, p = f.overall, f.basic, f.projects
+    if layout == "selfeval":
+        grid = [["部门整体支出绩效自评表"] + [LEFT] * 7,
+                [f"（{f.year}年度）"] + [LEFT] * 7,
+                ["部门名称", f.department] + [LEFT] * 6,
+                [f"年度预算执行情况（{unit}）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]]
+        for i, (label, blk) in enumerate((("年度资金总额", o), ("其中：基本支出", b), ("项目支出", p))):
+            grid.append([UP, label, m(blk.initial), m(blk.adjusted), m(blk.actual),
+                         Num(Decimal(10), 0) if i == 0 else "—", _rate_cell(blk.completion_rate),
+                         Num(Decimal(10), 0) if i == 0 else "—"])
+        grid += [["年度总体目标", "预期目标", LEFT, LEFT, "实际完成情况", LEFT, LEFT, LEFT],
+                 [UP, "按计划完成年度重点工作任务。", LEFT, LEFT, "已按计划完成。", LEFT, LEFT, LEFT],
+                 ["自评得分", Num(f.score, 1 if f.score != f.score.to_integral_value() else 0), LEFT, LEFT,
+                  "评价等级", f.rating, LEFT, LEFT]]
+        return "自评表", grid
+    if layout == "basic_data":
+        rng = random.Random(str(o.actual))
+        before = lambda blk: m((blk.actual * Decimal(rng.uniform(0.7, 1.2))).quantize(CENT))  # noqa: E731
+        staff = (b.initial * Decimal("0.6")).quantize(CENT)
+        grid = [[f"{f.year}年度部门整体支出绩效评价基础数据表"] + [LEFT] * 5,
+                ["预算单位", f.department, LEFT, LEFT, f"单位：{unit}", LEFT],
+                ["项目", "年初预算数", "全年预算数", "全年决算数", "执行率", prev]]
+        for label, blk in (("合计", o), ("基本支出", b)):
+            grid.append([label, m(blk.initial), m(blk.adjusted), m(blk.actual), _rate_cell(blk.completion_rate),
+                         before(blk)])
+        grid += [["其中：人员经费", m(staff), "—", "—", "—", "—"],
+                 ["公用经费", m(b.initial - staff), "—", "—", "—", "—"],
+                 ["项目支出", m(p.initial), m(p.adjusted), m(p.actual), _rate_cell(p.completion_rate), before(p)]]
+        return "基础数据表", grid
+    if layout == "form":
+        grid = [[f"{f.year}年度部门整体支出绩效评价基础数据表"] + [LEFT] * 3,
+                ["部门名称", f.department, LEFT, LEFT],
+                [f"单位：{unit}", LEFT, LEFT, LEFT]]
+        for label, blk in (("部门整体支出", o), ("基本支出", b), ("项目支出", p)):
+            grid += [[label, LEFT, LEFT, LEFT],
+                     ["年初预算数", m(blk.initial), "全年预算数", m(blk.adjusted)],
+                     ["全年执行数", m(blk.actual), "执行率", _rate_cell(blk.completion_rate)]]
+        return "基础数据", grid
+    raise ValueError(f"unknown layout {layout!r}")
+
+
+def table_text(cell) -> str:
+    """A grid cell as text (a merged cell's continuation is empty)."""
+    if isinstance(cell, Num):
+        return cell.text
+    return "" if cell in (LEFT, UP) else cell
+
+
+def expected_table(f: Figures, layout: str) -> dict:
+    """The figures a correct reader takes from table_layout(f, layout) (Decimals, 万元)."""
+    fields = ("initial_budget", "adjusted_budget", "actual", "completion_rate")
+    selfeval = layout == "selfeval"
+    return {
+        "department": f.department, "year": f.year,
+        "overall": _block_expect(f.overall, fields), "projects": _block_expect(f.projects, fields),
+        "basic": _block_expect(f.basic, fields),
+        "rating": f.rating if selfeval else None, "score": f.score if selfeval else None,
+    }

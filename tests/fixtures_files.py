@@ -17,9 +17,11 @@ import mplfonts
 
 CJK_FONT = Path(mplfonts.__file__).parent / "fonts" / "NotoSansCJKsc-Regular.otf"
 
-# Sentinels for write_docx table cells: merge with the cell to the left / above.
-MERGE_LEFT = object()
-MERGE_UP = object()
+# Table cells (write_docx, write_html, write_xlsx, write_xls) that merge with the cell to the
+# left / above; the same marks as corpus.LEFT / corpus.UP. A cell may also be any object with
+# `.text` (corpus.Num: a figure, written to a spreadsheet as a number with its format).
+MERGE_LEFT = "<<"
+MERGE_UP = "^^"
 
 # A report-like paragraph, handy for long text that wraps across lines and pages.
 SAMPLE_PARAGRAPH = (
@@ -205,12 +207,12 @@ def _add_table(doc, rows) -> None:
     merges = []
     for i, row in enumerate(rows):
         for j, value in enumerate(row):
-            if value is MERGE_LEFT:
+            if value == MERGE_LEFT:
                 merges.append(((i, j - 1), (i, j)))
-            elif value is MERGE_UP:
+            elif value == MERGE_UP:
                 merges.append(((i - 1, j), (i, j)))
             else:
-                table.cell(i, j).text = str(value)
+                table.cell(i, j).text = str(getattr(value, "text", value))
     for (a, b), (c, d) in merges:
         table.cell(a, b).merge(table.cell(c, d))
 
@@ -270,4 +272,229 @@ def write_png(path) -> Path:
 def write_bytes(path, data: bytes) -> Path:
     p = _prepare(path)
     p.write_bytes(data)
+    return p
+
+
+# --- HTML (a saved article page) --------------------------------------------
+
+# Site chrome as government CMS templates wrap an article in; none of it may reach the record.
+SITE_CHROME_WORDS = ("网站首页", "政务公开", "当前位置", "浏览次数", "网站标识码", "粤ICP备", "分享到", "var _hmt")
+
+
+def write_html(path, blocks: Sequence[object], title: str = "", *, encoding: str = "utf-8",
+               meta_charset: bool = True, chrome: bool = True) -> Path:
+    """An article page: `blocks` (str paragraphs, or tables as for write_docx, merges becoming
+    colspan/rowspan) inside a site's chrome (menu, breadcrumb, meta line, share bar, footer,
+    scripts, styles, comments), saved in `encoding` with or without a meta charset."""
+    from html import escape
+
+    p = _prepare(path)
+    body = []
+    for block in blocks:
+        if isinstance(block, str):
+            tag = "h1" if block == title else "p"
+            body.append(f"<{tag}>{escape(block)}</{tag}>")
+        else:
+            body.append(_html_table(block))
+    charset = f'<meta http-equiv="Content-Type" content="text/html; charset={encoding}">' if meta_charset else ""
+    head = (f"<head>{charset}<title>{escape(title)}_政务公开_某区人民政府门户网站</title>"
+            "<style>.menu{color:red}</style><script>var _hmt = _hmt || [];</script></head>")
+    top = ('<div class="header"><ul class="nav"><li><a href="/">网站首页</a></li><li><a href="/zw">政务公开</a></li>'
+           '<li><a href="/hd">互动交流</a></li></ul></div>'
+           '<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zw">政务公开</a> &gt; 通知公告</div>'
+           '<!-- 统计代码 预算 999.99 万元 -->') if chrome else ""
+    meta = ('<div class="info">发布时间：2022-03-01 来源：某区财政局 浏览次数：1024 '
+            '【字体：<a>大</a> <a>中</a> <a>小</a>】</div>') if chrome else ""
+    bottom = ('<div class="bshare">分享到：<a>微信</a> <a>微博</a></div>'
+              '<div id="footer"><p>主办单位：某区人民政府办公室</p><p>网站标识码：4401030001 粤ICP备12345678号</p></div>'
+              '<script>document.write("年初预算 888.88 万元")</script>') if chrome else ""
+    page = (f"<!DOCTYPE html><html>{head}<body>{top}<div class=\"article\">{meta}"
+            f"<div id=\"zoom\">{''.join(body)}</div></div>{bottom}</body></html>")
+    p.write_bytes(page.encode(encoding))
+    return p
+
+
+def _html_table(rows) -> str:
+    """A table whose MERGE_LEFT / MERGE_UP cells become colspan / rowspan of the cell they join."""
+    from html import escape
+
+    n, m = len(rows), max(len(r) for r in rows)
+    grid = [list(r) + [""] * (m - len(r)) for r in rows]
+    out = ["<table border=\"1\">"]
+    for i in range(n):
+        cells = []
+        for j in range(m):
+            if grid[i][j] == MERGE_LEFT or grid[i][j] == MERGE_UP:
+                continue
+            colspan = 1
+            while j + colspan < m and grid[i][j + colspan] == MERGE_LEFT:
+                colspan += 1
+            rowspan = 1
+            while i + rowspan < n and grid[i + rowspan][j] == MERGE_UP:
+                rowspan += 1
+            attrs = (f' colspan="{colspan}"' if colspan > 1 else "") + (f' rowspan="{rowspan}"' if rowspan > 1 else "")
+            cells.append(f"<td{attrs}>{escape(str(getattr(grid[i][j], 'text', grid[i][j])))}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</table>")
+    return "".join(out)
+
+
+# --- Excel ------------------------------------------------------------------
+
+def _spans(grid) -> list[tuple[int, int, int, int, object]]:
+    """(row, col, rowspan, colspan, value) of every cell that is not a merged continuation."""
+    n, m = len(grid), max(len(r) for r in grid)
+    g = [list(r) + [""] * (m - len(r)) for r in grid]
+    out = []
+    for i in range(n):
+        for j in range(m):
+            if g[i][j] in (MERGE_LEFT, MERGE_UP):
+                continue
+            colspan = 1
+            while j + colspan < m and g[i][j + colspan] == MERGE_LEFT:
+                colspan += 1
+            rowspan = 1
+            while i + rowspan < n and g[i + rowspan][j] == MERGE_UP:
+                rowspan += 1
+            out.append((i, j, rowspan, colspan, g[i][j]))
+    return out
+
+
+def _excel_format(num) -> str:
+    base = "#,##0" if num.thousands else "0"
+    return base + ("." + "0" * num.places if num.places else "") + ("%" if num.percent else "")
+
+
+def _excel_value(num) -> float:
+    return float(num.value / 100 if num.percent else num.value)
+
+
+def write_xlsx(path, sheets: Sequence[tuple[str, Sequence[Sequence[object]]]]) -> Path:
+    """An .xlsx workbook: one sheet per (name, grid); merges as merged ranges, figures as numbers."""
+    import openpyxl
+
+    p = _prepare(path)
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, grid in sheets:
+        ws = wb.create_sheet(name)
+        for i, j, rs, cs, value in _spans(grid):
+            cell = ws.cell(row=i + 1, column=j + 1)
+            if hasattr(value, "places"):
+                cell.value = _excel_value(value)
+                cell.number_format = _excel_format(value)
+            else:
+                cell.value = value or None
+            if rs > 1 or cs > 1:
+                ws.merge_cells(start_row=i + 1, start_column=j + 1, end_row=i + rs, end_column=j + cs)
+    wb.save(str(p))
+    return p
+
+
+def write_xls(path, sheets: Sequence[tuple[str, Sequence[Sequence[object]]]]) -> Path:
+    """A legacy .xls workbook (xlwt, BIFF8), as write_xlsx."""
+    import xlwt
+
+    p = _prepare(path)
+    wb = xlwt.Workbook(encoding="utf-8")
+    for name, grid in sheets:
+        ws = wb.add_sheet(name)
+        for i, j, rs, cs, value in _spans(grid):
+            style = xlwt.XFStyle()
+            if hasattr(value, "places"):
+                style.num_format_str = _excel_format(value)
+                value = _excel_value(value)
+            if rs > 1 or cs > 1:
+                ws.write_merge(i, i + rs - 1, j, j + cs - 1, value, style)
+            elif value != "":
+                ws.write(i, j, value, style)
+    wb.save(str(p))
+    return p
+
+
+def write_corrupt_xlsx(path) -> Path:
+    """An .xlsx cut off half way: the zip's central directory is missing."""
+    p = _prepare(path)
+    write_xlsx(p, [("表", [["年初预算数", "100"]] * 50)])
+    data = p.read_bytes()
+    p.write_bytes(data[: len(data) // 2])
+    return p
+
+
+# --- legacy Word (.doc), by LibreOffice ---------------------------------------
+
+def convert_with_soffice(src, to: str, via: str | None = None) -> Path:
+    """Convert `src` with LibreOffice to the format `to` ("doc", "xls") beside it; the new path.
+
+    `via`: convert to that format first (LibreOffice drops python-docx's tables going from
+    .docx straight to .doc, but keeps them by way of .odt)."""
+    if via:
+        src = convert_with_soffice(src, via)
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise RuntimeError("LibreOffice (soffice) is not installed")
+    src = Path(src)
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", to,
+                        "--outdir", str(src.parent), str(src)], check=True, capture_output=True, timeout=180)
+    out = src.with_suffix("." + to)
+    assert out.exists(), f"LibreOffice did not write {out}"
+    return out
+
+
+# --- PDF with a ruled table -----------------------------------------------------
+
+def write_pdf_table(path, grid, before: Sequence[str] = (), after: Sequence[str] = (), *,
+                    font_size: float = 9, header: str | None = None) -> Path:
+    """A text PDF holding `grid` as a table drawn with ruled lines (merges as colspan/rowspan),
+    narrow columns so long cells wrap inside them, between the paragraphs `before` and `after`."""
+    from fpdf.fonts import FontFace
+
+    p = _prepare(path)
+    pdf = _fpdf_class()(format="A4")
+    pdf.add_font("cjk", fname=str(CJK_FONT))
+    pdf.body_size = font_size
+    pdf.header_lines = [header] if header else []
+    pdf.page_number_format = "— {n} —"
+    pdf.set_font("cjk", size=font_size)
+    pdf.add_page()
+    for line in before:
+        pdf.multi_cell(0, font_size * 0.6, line, new_x="LMARGIN", new_y="NEXT")
+    spans = {(i, j): (rs, cs, v) for i, j, rs, cs, v in _spans(grid)}
+    n, m = len(grid), max(len(r) for r in grid)
+    with pdf.table(first_row_as_headings=False, padding=0.5, headings_style=FontFace()) as table:
+        for i in range(n):
+            row = table.row()
+            for j in range(m):
+                if (i, j) in spans:
+                    rs, cs, value = spans[(i, j)]
+                    row.cell(str(getattr(value, "text", value)), rowspan=rs, colspan=cs)
+    for line in after:
+        pdf.multi_cell(0, font_size * 0.6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(p))
+    return p
+
+
+def write_pdf_aligned(path, lines: Sequence[object], gap_mm: float = 0.3, font_size: float = 10) -> Path:
+    """A PDF whose table rows (lists of cells) are set as separate pieces of text a hair apart,
+    without rules, so that the text layer runs the cells together ("1274.381342.49"); str lines
+    are paragraphs."""
+    p = _prepare(path)
+    pdf = _fpdf_class()(format="A4")
+    pdf.add_font("cjk", fname=str(CJK_FONT))
+    pdf.body_size = font_size
+    pdf.set_font("cjk", size=font_size)
+    pdf.add_page()
+    y = 20.0
+    for line in lines:
+        x = pdf.l_margin
+        for cell in ([line] if isinstance(line, str) else line):
+            pdf.text(x, y, cell)
+            x += pdf.get_string_width(cell) + gap_mm
+        y += font_size * 0.6
+    pdf.output(str(p))
     return p

@@ -28,8 +28,9 @@ def one_sentence_about(err: str, path) -> None:
     (lambda d: write_scanned_pdf(d / "scan.pdf"), "OCR"),
     (lambda d: write_corrupt_docx(d / "broken.docx"), ""),
     (lambda d: write_legacy_doc(d / "old.doc"), ""),
-    (lambda d: write_bytes(d / "report.xls", b"whatever"), "unsupported"),
-], ids=["missing", "empty", "binary", "corrupt-pdf", "scanned-pdf", "corrupt-docx", "legacy-doc", "extension"])
+    (lambda d: write_bytes(d / "report.xls", b"whatever"), "not an Excel workbook"),
+    (lambda d: write_bytes(d / "report.odt", b"whatever"), "unsupported"),
+], ids=["missing", "empty", "binary", "corrupt-pdf", "scanned-pdf", "corrupt-docx", "legacy-doc", "not-xls", "extension"])
 def test_unreadable_is_exit_2(tmp_path, capsys, make, reason):
     path = make(tmp_path)
     code, out, err = run(capsys, "parse", str(path))
@@ -45,7 +46,7 @@ def test_not_a_report_is_exit_3_with_the_record(tmp_path, capsys):
     assert code == 3
     one_sentence_about(err, path)
     rec = json.loads(out)
-    assert rec["overall"]["actual"] is None and rec["schema"] == 1
+    assert rec["overall"]["actual"] is None and rec["schema"] == 2
 
 
 def test_a_report_is_exit_0(capsys):

@@ -62,6 +62,6 @@ def test_cli_parse_prints_the_record():
     out = subprocess.run([sys.executable, "-m", "perflib.cli", "parse", str(SEED)],
                          capture_output=True, text=True, encoding="utf-8", check=True)
     rec = json.loads(out.stdout)
-    assert rec["schema"] == 1 and rec["source"]["format"] == "txt"
+    assert rec["schema"] == 2 and rec["source"]["format"] == "txt"
     assert len(rec["source"]["sha256"]) == 64
     assert "广州市荔湾区人民政府花地街道办事处" in out.stdout  # not ASCII-escaped

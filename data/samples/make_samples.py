@@ -7,6 +7,12 @@ pages perflib renders from them carry a fiction banner.  Two templates, as publi
   numbered tasks with "任务涉及项目资金 … 万元", 绩效自评优.
 - "national": the national 部门整体支出绩效自评 layout: 年初预算数 / 全年预算数 / 全年执行数 /
   预算执行率, 基本支出 and 项目支出 separately, 自评得分 N 分, 评价等级.
+- "selfeval" / "basic_data": the forms alone, as spreadsheets: the national 部门整体支出绩效自评表
+  (.xlsx) and a provincial 基础数据表 (.xls, with a previous-year column that is not this year's).
+
+Formats: .txt, text-layer .pdf, .docx, a saved article page (.html, the national report with its
+table inside a government site's chrome), legacy Word (.doc: written as .docx and converted by
+LibreOffice, which must be installed to regenerate it).
 
 Figures are derived from a few inputs with exact Decimal arithmetic, so every report adds up,
 except where a slip is planted on purpose (`slip=`).  Files are byte-reproducible: fixed PDF
@@ -27,7 +33,9 @@ sys.path.insert(0, str(HERE.parents[1] / "tests"))
 
 import fpdf  # noqa: E402
 
-from fixtures_files import MERGE_UP, write_docx, write_pdf, write_txt  # noqa: E402
+from corpus import LEFT, UP, Num  # noqa: E402
+from fixtures_files import (MERGE_UP, convert_with_soffice, write_docx, write_html, write_pdf, write_txt,  # noqa: E402
+                            write_xls, write_xlsx)
 
 FICTION = "（本报告为 perflib 虚构样例，单位与数字均为虚构）"
 CITY = "示例市青川区"
@@ -195,8 +203,60 @@ def national_text(r: Report) -> tuple[list[str], list[list[str]]]:
     return paras, table
 
 
+def _basic(r: Report) -> tuple[Block, D, D]:
+    o, p = r.overall, r.projects
+    basic = Block(o.initial - p.initial, o.adjustment - p.adjustment)
+    b_actual = o.actual - p.actual
+    return basic, b_actual, q2(b_actual / basic.adjusted * 100)
+
+
+def _wan(v: D) -> Num:
+    return Num(q2(v), 2, thousands=True)
+
+
+def _rate(v: D) -> Num:
+    return Num(q2(v), 2, percent=True)
+
+
+def form_grid(r: Report) -> tuple[str, list[list]]:
+    """The form a spreadsheet sample holds: the 自评表 or the 基础数据表 (figures in 万元)."""
+    o, p = r.overall, r.projects
+    basic, b_actual, b_completion = _basic(r)
+    rows = [("年度资金总额", o.initial, o.adjusted, o.actual, o.completion),
+            ("其中：基本支出", basic.initial, basic.adjusted, b_actual, b_completion),
+            ("项目支出", p.initial, p.adjusted, p.actual, p.completion)]
+    if r.template == "selfeval":
+        grid = [["部门整体支出绩效自评表"] + [LEFT] * 7,
+                [f"（{r.year}年度）"] + [LEFT] * 7,
+                [FICTION] + [LEFT] * 7,
+                ["部门名称", r.dept] + [LEFT] * 6,
+                ["年度预算执行情况（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]]
+        for i, (label, ini, adj, act, rate) in enumerate(rows):
+            grid.append([UP, label, _wan(ini), _wan(adj), _wan(act), Num(D(10), 0) if i == 0 else "—", _rate(rate),
+                         Num(q2(rate / 10), 1) if i == 0 else "—"])
+        grid.append(["年度总体目标", "预期目标", LEFT, LEFT, "实际完成情况", LEFT, LEFT, LEFT])
+        for text, funds in r.tasks:
+            grid.append([UP, text, LEFT, LEFT, f"已完成，使用资金{money(funds)}万元。", LEFT, LEFT, LEFT])
+        grid.append(["自评得分", Num(r.score, 1), LEFT, LEFT, "评价等级", r.rating, LEFT, LEFT])
+        return "自评表", grid
+    prev = lambda v: _wan(q2(v * D("0.93")))  # noqa: E731 - the previous year's figure, never this year's
+    grid = [[f"{r.year}年度部门整体支出绩效评价基础数据表"] + [LEFT] * 5,
+            [FICTION] + [LEFT] * 5,
+            ["预算单位", r.dept, LEFT, LEFT, "单位：万元", LEFT],
+            ["项目", "年初预算数", "全年预算数", "全年决算数", "执行率", "上年决算数"]]
+    for label, ini, adj, act, rate in rows:
+        grid.append([label.replace("其中：", ""), _wan(ini), _wan(adj), _wan(act), _rate(rate), prev(act)])
+    grid.insert(-1, ["其中：人员经费", _wan(q2(basic.initial * D("0.7"))), "—", "—", "—", "—"])
+    grid.insert(-1, ["公用经费", _wan(basic.initial - q2(basic.initial * D("0.7"))), "—", "—", "—", "—"])
+    return "基础数据表", grid
+
+
 def write(r: Report) -> Path:
     path = HERE / r.file
+    if path.suffix == ".xlsx":
+        return _fixed_core_dates(_fixed_zip_times(write_xlsx(path, [form_grid(r)])))
+    if path.suffix == ".xls":
+        return write_xls(path, [form_grid(r)])
     if r.template == "seed":
         paras, table = seed_text(r), None
     else:
@@ -216,11 +276,38 @@ def write(r: Report) -> Path:
         pages.append("\n".join(page))
         return write_pdf(path, pages, header=f"{r.dept}绩效自评", footer_page_numbers="第 {n} 页")
     blocks = list(paras)
-    if table is not None:  # the national self-assessment table, as Word files carry it
+    if table is not None:  # the national self-assessment table, as Word files and pages carry it
         blocks.insert(blocks.index("三、自评结论"), table)
     if r.indicators and not r.prose_indicators:
         blocks.insert(blocks.index("部门整体支出绩效指标完成情况表") + 1, indicator_grid(r))
+    if path.suffix == ".html":
+        return write_html(path, blocks, paras[0], encoding=r.encoding)
+    if path.suffix == ".doc":  # LibreOffice keeps the table going by way of .odt
+        docx = write_docx(path.with_suffix(".docx.tmp.docx"), blocks=blocks)
+        try:
+            doc = convert_with_soffice(docx, "doc", via="odt")
+            doc.replace(path)
+        finally:
+            for tmp in path.parent.glob(path.stem + ".docx.tmp*"):
+                tmp.unlink()
+        return path
     return _fixed_zip_times(write_docx(path, blocks=blocks))
+
+
+def _fixed_core_dates(path: Path) -> Path:
+    """openpyxl stamps the workbook's created/modified dates with now; pin them too."""
+    import re
+
+    src = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2024-01-01T00:00:00Z", data)
+            dst.writestr(info, data)
+    path.write_bytes(out.getvalue())
+    return path
 
 
 def _fixed_zip_times(path: Path) -> Path:
@@ -388,6 +475,28 @@ REPORTS = [
            # planted: rated 优 on 87 points (the 良 band)
            indicators=_health("93.1%", D(12), "部分流动儿童未及时建档，已联合学校排查", "84%", D(10),
                               "就诊等候时间较长，已推行分时段预约")),
+    Report("2021_weijian.doc", "national", f"{CITY}卫生健康局", "区卫生健康局", 2021,
+           Block(D("18600.00"), D("4100.00"), D("99.50")), Block(D("9800.00"), D("3900.00"), D("99.00")), 52,
+           [("做好疫情防控和重点人群健康管理工作。", D("5100.00")),
+            ("实施基本公共卫生服务项目。", D("2980.00"))],
+           "优", ["应急类支出占比较高，年初预算难以准确预计。", "信息化项目建设进度偏慢。"],
+           ["提高预算编制的前瞻性。", "加快信息化项目建设。"], score=D("94")),
+    # 文化广电旅游体育局 2023: the national layout, published as an article page with its table.
+    Report("2023_wenguang.html", "national", f"{CITY}文化广电旅游体育局", "区文化广电旅游体育局", 2023,
+           Block(D("2520.00"), D("168.00"), D("99.30")), Block(D("1330.00"), D("150.00"), D("98.60")), 24,
+           [("举办全民健身和群众文化活动，丰富群众精神文化生活。", D("445.00")),
+            ("推进公共图书馆和文化馆总分馆建设。", D("312.40"))],
+           "优", ["部分文化惠民活动参与人数不及预期。", "项目绩效目标与实际产出衔接仍不够紧密。"],
+           ["丰富活动形式，扩大群众参与。", "完善项目绩效目标。"], score=D("92.5"), encoding="gb18030"),
+    # 农业农村局: the forms alone, as spreadsheets.
+    Report("2022_nongye.xlsx", "selfeval", f"{CITY}农业农村局", "区农业农村局", 2022,
+           Block(D("8650.00"), D("1240.00"), D("98.40")), Block(D("5120.00"), D("1180.00"), D("97.90")), 37,
+           [("落实耕地地力保护补贴，保障粮食生产安全。", D("2100.00")),
+            ("推进高标准农田建设。", D("1650.00"))],
+           "优", [], [], score=D("91.5")),
+    Report("2023_nongye.xls", "basic_data", f"{CITY}农业农村局", "区农业农村局", 2023,
+           Block(D("8920.00"), D("-310.00"), D("99.10")), Block(D("5300.00"), D("-350.00"), D("98.80")), 35,
+           [], "良", [], []),
 ]
 
 

@@ -9,7 +9,7 @@ evidence quotes back to the reader.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Source
 
@@ -75,10 +75,16 @@ class Table:
         return Location(page=self.loc.page, sheet=self.loc.sheet, table=self.loc.table,
                         row=r, col=c, ocr=self.loc.ocr)
 
-    def cell_evidence(self, r: int, c: int) -> str:
-        """The evidence of a figure read from a cell: `表名 · 行 × 列: 单元格`."""
+    def cell_evidence(self, r: int, c: int, row: str | None = None, col: str | None = None) -> str:
+        """The evidence of a figure read from a cell: `表名 · 行 × 列: 单元格`.
+
+        `row` / `col` name the headers when the reader of the table found them
+        itself (header rows in the middle of a sheet, a label/value form).
+        """
         where = self.title or (f"表{self.loc.table}" if self.loc.table else "表")
-        text = f"{where} · {self.row_header(r)} × {self.column_header(c)}: {self.cell(r, c)}"
+        row = self.row_header(r) if row is None else row
+        col = self.column_header(c) if col is None else col
+        text = f"{where} · {row} × {col}: {self.cell(r, c)}"
         return text + ("（OCR 识别）" if self.loc.ocr else "")
 
     def as_text_lines(self) -> list[str]:
@@ -104,6 +110,9 @@ class Document:
     source: Source
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Text as laid out, page by page, before line repair (txt, a PDF's text layer): rows of a
+    # table flattened into text keep their empty leading cells here, which line repair loses.
+    laid_out: list[str] | None = None
 
     @property
     def tables(self) -> list[Table]:
@@ -112,6 +121,45 @@ class Document:
     @property
     def ocr_pages(self) -> list[int]:
         return sorted({b.loc.page for b in self.blocks if b.loc.ocr and b.loc.page is not None})
+
+    def lines(self) -> list[str]:
+        """The document as text, a paragraph per line, a table row per tab-separated line:
+        the text evidence sentences are quoted from."""
+        out: list[str] = []
+        for b in self.blocks:
+            if isinstance(b, Table):
+                out.extend(b.as_text_lines())
+            elif b.text:
+                out.append(b.text)
+        return out
+
+
+_TITLE_MAX = 60  # a line longer than this above a table is prose, not its caption
+
+
+def number_tables(blocks: list[Block]) -> list[Block]:
+    """Number the tables in document order and give each untitled one a title:
+    the short line just above it, else the nearest heading above."""
+    n = 0
+    heading = None
+    prev: Block | None = None
+    for b in blocks:
+        if isinstance(b, Heading):
+            heading = b.text
+        elif isinstance(b, Table):
+            n += 1
+            b.loc = replace(b.loc, table=n)
+            if not b.title:
+                above = prev.text if isinstance(prev, (Heading, Paragraph)) else None
+                first = _join_unique(b.rows[0]) if b.rows and len(set(c for c in b.rows[0] if c)) == 1 else ""
+                if above and len(above) <= _TITLE_MAX and "。" not in above:
+                    b.title = above
+                elif first and len(first) <= _TITLE_MAX:
+                    b.title = first  # a title row across the whole table
+                else:
+                    b.title = heading
+        prev = b
+    return blocks
 
 
 def _join_unique(parts) -> str:

@@ -239,3 +239,8 @@ def is_table_line(line: str) -> bool:
     values = sum(bool(TABLE_VALUE.match(c)) for c in cells)
     heads = sum(bool(_TABLE_HEAD_WORD.search(c)) and len(c) <= 16 for c in cells)
     return (values >= 2 and 2 * values >= len(cells)) or (heads >= 3 and 2 * heads >= len(cells) and values == 0)
+
+
+def clean_line(text: str) -> str:
+    """One paragraph or table cell as the parser reads it: folded, whitespace collapsed."""
+    return re.sub(r"\s+", " ", fold_chars(text)).strip()

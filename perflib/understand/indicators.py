@@ -62,6 +62,21 @@ class IndicatorTable:
     execution_evidence: dict[str, str] = field(default_factory=dict)
 
 
+def read_document_indicators(tables: list[Table], laid_out: list[str], paragraphs: list[str]) -> IndicatorTable:
+    """A document's indicators: from table rows flattened into its text as laid out (txt, a PDF's
+    text layer; a merged cell written once, on its group's first row: this module aligns such
+    rows itself), else from its Table blocks, else from sentences that list them."""
+    in_text = read_indicators(tables_from_lines(laid_out), [])
+    grid = read_indicators(tables, [])
+    best = in_text if in_text.indicators else grid
+    if not best.indicators:
+        best = read_indicators([], paragraphs)
+    for other in (in_text, grid):  # the form's execution row may stand in the other reading
+        if best.budget_execution is None:
+            best.budget_execution, best.execution_evidence = other.budget_execution, other.execution_evidence
+    return best
+
+
 def read_indicators(tables: list[Table], paragraphs: list[str]) -> IndicatorTable:
     """The indicators of every indicator table, then of sentences that list them (when no table did)."""
     out = IndicatorTable()

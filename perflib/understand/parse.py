@@ -12,24 +12,28 @@ or of the section heading ("（二）项目支出情况"); the whole unit for a
 figure outside any block. "其中：基本支出 A 万元，项目支出 B 万元" (or the same
 in brackets after the figure) splits the figure labelled before it; a rate
 followed by "（基本支出 100%，项目支出 97%）" fills each block. A clause about
-another year (上年, 同比, "2020 年…" in a 2021 report) fills nothing. A table
-flattened to text is read row by row. A figure that is not written stays None:
+another year (上年, 同比, "2020 年…" in a 2021 report) fills nothing. Tables
+(Table blocks from any format, or rebuilt from rows flattened into text)
+are read by understand/tables.py, each figure's evidence naming its cell. A figure that is not written stays None:
 nothing is inferred here; every 万元 amount no field took is listed in
 `Record.unread` with its sentence.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Block, Record, Source, Unread
 from .kind import document_kind, title_kind
 from .lexicon import LEX
+from .indicators import apply_indicators, page_lines, read_document_indicators
 from .outline import is_heading, is_heading_like, read_outline
 from .rating import read_rating
-from ..read.normalize import TABLE_VALUE, is_table_line, sentences
+from ..read.document import Block as DocBlock, Document, Table
+from ..read.normalize import sentences
+from ..read.text import document_from_text
 from ..numbers import money_to_wan, to_decimal
+from .tables import read_table
 
 LABELS = LEX.labels
 
@@ -48,16 +52,26 @@ _HEAD = 15  # the title, name and source lines are within the first paragraphs
 
 
 def parse_text(text: str, source: Source) -> Record:
-    """Read every figure, list and rating a report states; the record is finished
-    (signs settled, kind known, unread amounts listed)."""
-    paragraphs = text.split("\n")
-    rec = Record(source=source, text=text)
+    """Read every figure, list and rating a normalized text states (tables flattened into
+    its lines are rebuilt first); the record is finished (signs settled, kind known, unread
+    amounts listed)."""
+    return parse_document(document_from_text(text, source))
+
+
+def parse_document(doc: Document) -> Record:
+    """Read every figure, list and rating a report states: prose from its paragraphs, figures
+    from its Table blocks too (understand/tables.py); the record is finished."""
+    paragraphs = doc.lines()
+    rec = Record(source=doc.source, text="\n".join(paragraphs))
+    rec.warnings.extend(doc.warnings)
     rec.department, rec.year = _department_and_year(paragraphs)
     taken: dict[Decimal, list[str]] = {}
     titled = title_kind(paragraphs)
-    prose = _read_figures(paragraphs, rec, taken, whole_unit=titled == "department")
+    prose = _read_figures(doc.blocks, rec, taken, whole_unit=titled == "department")
     read_outline(paragraphs, rec)
     read_rating(paragraphs, rec)
+    laid_out = page_lines(doc.laid_out) if doc.laid_out is not None else []
+    apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs))
     settle_signs(rec)
     rec.kind = document_kind(paragraphs, rec.has_budget_figure(), titled)
     for t in rec.tasks:
@@ -147,21 +161,21 @@ def _looks_like_org(para: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------
-def _read_figures(paragraphs: list[str], rec: Record, taken: dict, whole_unit: bool) -> list[str]:
+def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: bool) -> list[str]:
     """Read the figures; returns the prose sentences (tables aside).
 
     `whole_unit`: the title says this is a department's report, so a figure outside any
     block (no block word, no block heading, not a list item) is the department's."""
     prose: list[str] = []
-    i = 0
     heading = None
     money_section = True  # before any heading: the title's and first paragraphs' figures
-    while i < len(paragraphs):
-        columns = _table_columns(paragraphs[i])
-        if columns:
-            i += 1 + _read_table(paragraphs, i, columns, rec)
+    above: list[str] = []  # the last lines before a table: its unit may be noted there
+    for block in blocks:
+        if isinstance(block, Table):
+            read_table(block, rec, heading, above[-3:])
             continue
-        para = paragraphs[i]
+        para = block.text
+        above.append(para)
         if is_heading(para) or is_heading_like(para):
             heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
             if not LEX.money.search(para):  # a short figure line is no section heading
@@ -176,7 +190,6 @@ def _read_figures(paragraphs: list[str], rec: Record, taken: dict, whole_unit: b
             context = _read_sentence(sent, context, rec, taken, spoken)
             years = _years_outside_titles(sent, len(sent))
             spoken = years[-1] if years else spoken
-        i += 1
     return prose
 
 
@@ -186,88 +199,6 @@ def _last_block(text: str) -> str | None:
         if not _is_breakdown_item(text, m):
             last = m.lastgroup
     return last
-
-
-# --- tables flattened to text lines ------------------------------------------------------
-# Column headers of the self-evaluation table and the field each holds (None: not a block figure).
-_COLUMNS = LEX.columns
-_ROW_BLOCK = LEX.row_blocks
-_UNIT_NOTE = re.compile(rf"(?:单位\s*[:：]\s*|[（(]\s*)(?P<unit>{LEX.unit})")
-
-
-@dataclass(frozen=True)
-class _Column:
-    field: str | None
-    kind: str | None
-    unit: str | None  # a unit written in the column header itself
-
-
-def _table_columns(line: str) -> list[_Column] | None:
-    """The value columns of a table header line ("项目 年初预算数 全年预算数 全年执行数 执行率")."""
-    if not is_table_line(line):
-        return None
-    cells = line.split()
-    columns: list[_Column] = []
-    for cell in cells:
-        for fld, kind, pattern in _COLUMNS:
-            if pattern.match(cell):
-                unit = _UNIT_NOTE.search(cell)
-                columns.append(_Column(fld, kind, unit["unit"] if unit else None))
-                break
-        else:
-            if columns:  # an unknown column among the value columns: its place matters, its figure doesn't
-                columns.append(_Column(None, None, None))
-    known = [c for c in columns if c.field]
-    return columns if len(known) >= 2 else None
-
-
-def _read_table(paragraphs: list[str], at: int, columns: list[_Column], rec: Record) -> int:
-    """Read the rows under the header paragraphs[at]; returns how many rows were consumed."""
-    unit = _table_unit(paragraphs, at)
-    n = 0
-    for line in paragraphs[at + 1:]:
-        cells = line.split()
-        k = 0
-        while k < len(cells) and not TABLE_VALUE.match(cells[k]):
-            k += 1
-        label, values = "".join(cells[:k]), cells[k:]
-        if not values or not label or not all(TABLE_VALUE.match(c) for c in values):
-            break
-        n += 1
-        m = _ROW_BLOCK.search(label)
-        if not m:
-            continue  # a row of no block (当年财政拨款, 上年结转…)
-        if len(values) != len(columns):
-            rec.warnings.append(f"table row {line!r}: {len(values)} figures under {len(columns)} columns; not read")
-            continue
-        block = m.lastgroup
-        if block == "overall" and re.match(r"(?:合计|总计)", label) and "项目名称" in paragraphs[at]:
-            block = "projects"  # the total of a list of projects
-        for col, cell in zip(columns, values):
-            if col.field is None or re.fullmatch(r"[-—–/－]+", cell):
-                continue
-            number = cell.rstrip("%").strip()
-            if col.kind == "percent":
-                value = to_decimal(number)
-            else:
-                if cell.endswith("%"):
-                    continue
-                col_unit = col.unit or unit
-                if col_unit is None:
-                    rec.warnings.append(f"table row {line!r}: no unit stated; assumed 万元")
-                    col_unit = "万元"
-                value = money_to_wan(number, col_unit)
-            _store(rec, block, col.field, value, line)
-    return n
-
-
-def _table_unit(paragraphs: list[str], at: int) -> str | None:
-    """The unit a table states in its header or in the title/note lines just above it."""
-    for line in [paragraphs[at]] + paragraphs[max(0, at - 3):at][::-1]:
-        m = _UNIT_NOTE.search(line)
-        if m:
-            return m["unit"]
-    return None
 
 
 _FIGURE_NEXT = re.compile(r"\s*(?:为|是|共|合计|:|：)?\s*[-+]?\d")

@@ -16,7 +16,8 @@ from perflib.read.normalize import (
     sentences,
     strip_page_furniture,
 )
-from perflib.read.sources import read_document
+from perflib.read.files import read_document
+from perflib.read.text import decode_text
 
 TITLE = "广州市荔湾区人民政府花地街道办事处 2021 部门整体支出绩效评价报告"
 
@@ -25,7 +26,8 @@ TITLE = "广州市荔湾区人民政府花地街道办事处 2021 部门整体�
 
 @pytest.fixture(scope="module")
 def seed_paragraphs() -> list[str]:
-    return normalize(read_document(SEED).pages).split("\n")
+    text, _ = decode_text(SEED, SEED.read_bytes())
+    return normalize(text.split("\f")).split("\n")
 
 
 def test_seed_paragraph_count(seed_paragraphs):
@@ -146,7 +148,7 @@ def test_pdf_with_header_footer_and_breaks(tmp_path):
     path = write_pdf(tmp_path / "r.pdf", pages, header=[TITLE, unit], footer_page_numbers="第 {n} 页")
     doc = read_document(path)
     assert doc.source.pages >= 4  # the long last page overflows
-    paras = normalize(doc.pages).split("\n")
+    paras = doc.lines()
     text = "\n".join(paras)
     assert paras[0] == TITLE and text.count(TITLE) == 1
     assert unit not in text.replace(TITLE, "")
@@ -160,20 +162,20 @@ def test_pdf_with_header_footer_and_breaks(tmp_path):
 def test_pdf_page_number_styles(tmp_path, style):
     pages = [f"第{i}页：本页正文，内容较长一些，以便占据整行的宽度。" for i in range(1, 4)]
     doc = read_document(write_pdf(tmp_path / "r.pdf", pages, footer_page_numbers=style))
-    assert normalize(doc.pages).split("\n") == pages
+    assert doc.lines() == pages
 
 
 def test_txt_round_trip_in_gbk(tmp_path):
     text = f"{TITLE}\n\n{SAMPLE_PARAGRAPH[:40]}\n{SAMPLE_PARAGRAPH[40:]}\n"
     doc = read_document(write_txt(tmp_path / "r.txt", text, "gbk"))
-    assert normalize(doc.pages).split("\n") == [TITLE, SAMPLE_PARAGRAPH]
+    assert doc.lines() == [TITLE, SAMPLE_PARAGRAPH]
 
 
 def test_docx_round_trip(tmp_path):
     table = [["项目", "年初预算", "实际支出"], ["整体支出", "4,982.39", "6,364.24"]]
     doc = read_document(write_docx(tmp_path / "r.docx", blocks=[TITLE, SAMPLE_PARAGRAPH, table, "三、结论"]))
-    assert normalize(doc.pages).split("\n") == [
-        TITLE, SAMPLE_PARAGRAPH, "项目 年初预算 实际支出", "整体支出 4,982.39 6,364.24", "三、结论",
+    assert doc.lines() == [
+        TITLE, SAMPLE_PARAGRAPH, "项目\t年初预算\t实际支出", "整体支出\t4,982.39\t6,364.24", "三、结论",
     ]
 
 
@@ -197,6 +199,5 @@ def test_word_paragraphs_are_never_joined(tmp_path):
     first = "本部门2021年度各项工作任务均按计划推进落实完毕"  # long, and no full stop
     second = "项目支出实际支出 100.00 万元。"
     doc = read_document(write_docx(tmp_path / "r.docx", [first, second]))
-    assert doc.paragraphs
-    assert normalize(doc.pages, paragraphs=doc.paragraphs).split("\n") == [first, second]
+    assert doc.lines() == [first, second]
     assert normalize([f"{first}\n{second}"]).split("\n") == [first + second]  # wrapped text is joined

@@ -1,0 +1,108 @@
+"""Word .docx reports (python-docx): paragraphs and tables in document order.
+
+A Word paragraph is a paragraph: its lines are never joined to the next.
+Tables become Table blocks with merged cells expanded (gridSpan across,
+vMerge down), so every position of the grid holds its cell's text.
+"""
+from __future__ import annotations
+
+import re
+from io import BytesIO
+from pathlib import Path
+
+from ..errors import UnreadableInput
+from ..model import Source
+from .document import Block, Document, Heading, Paragraph, Table
+from .normalize import clean_line
+from .text import rebuild_tables
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_STYLE = re.compile(r"^(?:Heading|heading|标题|Title)\s*(\d?)$")
+
+
+def read_docx(p: Path, data: bytes, source: Source) -> Document:
+    """Read .docx bytes into a Document under `source` (a converted .doc keeps its own source)."""
+    try:
+        import docx
+
+        body = docx.Document(BytesIO(data)).element.body
+        return Document(source, rebuild_tables(list(_blocks(body))))
+    except UnreadableInput:
+        raise
+    except Exception as exc:
+        raise UnreadableInput(f"{p}: the Word file is damaged ({_docx_reason(exc)}).") from None
+
+
+def _docx_reason(exc: Exception) -> str:
+    if type(exc).__name__ == "XMLSyntaxError":
+        return "its text is not well-formed XML"
+    if isinstance(exc, KeyError):
+        return f"part {exc} is missing"
+    return (str(exc).splitlines() or [type(exc).__name__])[0].rstrip(".")
+
+
+def _blocks(parent):
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    for child in parent.iterchildren():
+        if child.tag == _W + "p":
+            level = _heading_level(child)
+            for line in DocxParagraph(child, None).text.split("\n"):
+                text = clean_line(line)
+                if text:
+                    yield Heading(text, level) if level else Paragraph(text)
+        elif child.tag == _W + "tbl":
+            rows = _grid(child)
+            if any(any(c for c in r) for r in rows):
+                yield Table(rows=rows)
+        elif child.tag == _W + "sdt":  # content controls wrap ordinary paragraphs
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+
+
+def _heading_level(p) -> int:
+    style = p.style or ""
+    m = _HEADING_STYLE.match(style)
+    return int(m.group(1) or 1) if m else 0
+
+
+def _grid(tbl) -> list[list[str]]:
+    """The table's rows with spans expanded: a merged cell's text at every position it covers."""
+    rows: list[list[str]] = []
+    for tr in tbl.iterchildren(_W + "tr"):
+        row: list[str] = []
+        row.extend([""] * tr.grid_before)
+        for tc in tr.iterchildren(_W + "tc"):
+            span = max(1, tc.grid_span)
+            if tc.vMerge == "continue" and rows:  # the text belongs to the cell above
+                above = rows[-1]
+                at = len(row)
+                text = above[at] if at < len(above) else ""
+            else:
+                text = _cell_text(tc)
+            row.extend([text] * span)
+        rows.append(row)
+    width = max((len(r) for r in rows), default=0)
+    return [r + [""] * (width - len(r)) for r in rows]
+
+
+def _cell_text(tc) -> str:
+    return " ".join(t for t in (clean_line(x) for x in _text_lines(tc)) if t)
+
+
+def _text_lines(parent) -> list[str]:
+    """Paragraphs and nested table rows of a cell, as lines."""
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    lines: list[str] = []
+    for child in parent.iterchildren():
+        if child.tag == _W + "p":
+            lines.append(DocxParagraph(child, None).text)
+        elif child.tag == _W + "tbl":
+            lines.extend(" ".join(c for c in row if c) for row in _grid(child))
+        elif child.tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                lines.extend(_text_lines(content))
+    return lines

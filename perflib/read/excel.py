@@ -1,0 +1,164 @@
+"""Excel workbooks: .xlsx (openpyxl) and .xls (xlrd), every sheet a Table block.
+
+A sheet is read as one grid (the 自评表 puts a form, a budget table and an
+indicator table one under the other; understanding finds each header row):
+merged cells expanded, empty rows and columns dropped, each cell's text as
+Excel shows it (its number format's decimals, percent and thousands
+separators), so evidence quotes the cell as the reader sees it.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from io import BytesIO
+from pathlib import Path
+
+from ..errors import UnreadableInput
+from ..model import Source
+from .document import Document, Location, Table
+from .normalize import clean_line
+
+_GENERIC_SHEET = re.compile(r"^(?:Sheet|工作表|sheet)\s*\d*$")
+_PLACES = re.compile(r"0\.(0+)")
+
+
+def read_xlsx(p: Path, data: bytes, digest: str) -> Document:
+    import openpyxl
+
+    try:
+        # Not read-only: merged ranges are only known to a fully loaded sheet.
+        wb = openpyxl.load_workbook(BytesIO(data), data_only=True)
+    except Exception as exc:  # BadZipFile, KeyError (missing part), XML errors, InvalidFileException
+        raise UnreadableInput(f"{p}: the Excel file is damaged ({_reason(exc)}).") from None
+    try:
+        tables = []
+        for n, ws in enumerate(wb.worksheets, start=1):
+            values = [[_text(c.value, c.number_format) for c in row] for row in ws.iter_rows()]
+            merges = [(m.min_row - 1, m.max_row, m.min_col - 1, m.max_col) for m in ws.merged_cells.ranges]
+            tables.append(_sheet_table(ws.title, n, values, merges))
+    except UnreadableInput:
+        raise
+    except Exception as exc:
+        raise UnreadableInput(f"{p}: the Excel file is damaged ({_reason(exc)}).") from None
+    finally:
+        wb.close()
+    return _document(p, Source(str(p), "xlsx", None, digest, pages=len(tables)), tables)
+
+
+def read_xls(p: Path, data: bytes, digest: str) -> Document:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=False)
+    except Exception as exc:  # XLRDError, CompDocError, struct errors on damaged records
+        raise UnreadableInput(f"{p}: the Excel file is damaged ({_reason(exc)}).") from None
+    try:
+        tables = []
+        for n in range(book.nsheets):
+            sheet = book.sheet_by_index(n)
+            values = [[_xls_text(book, sheet, r, c) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
+            tables.append(_sheet_table(sheet.name, n + 1, values, list(sheet.merged_cells)))
+    except Exception as exc:
+        raise UnreadableInput(f"{p}: the Excel file is damaged ({_reason(exc)}).") from None
+    finally:
+        book.release_resources()
+    return _document(p, Source(str(p), "xls", None, digest, pages=len(tables)), tables)
+
+
+def _document(p: Path, source: Source, tables: list[Table | None]) -> Document:
+    blocks = [t for t in tables if t is not None]
+    if not blocks:
+        raise UnreadableInput(f"{p}: the workbook's sheets are all empty.")
+    return Document(source, blocks)
+
+
+def _sheet_table(name: str, number: int, values: list[list[str]],
+                 merges: list[tuple[int, int, int, int]]) -> Table | None:
+    """A sheet's grid (merges: row_lo, row_hi, col_lo, col_hi, the highs exclusive) as a Table."""
+    for rlo, rhi, clo, chi in merges:
+        if rlo >= len(values) or clo >= len(values[rlo]):
+            continue
+        text = values[rlo][clo]
+        for r in range(rlo, min(rhi, len(values))):
+            for c in range(clo, min(chi, len(values[r]))):
+                values[r][c] = text
+    rows = [r for r in values if any(r)]
+    width = max((len(r) for r in rows), default=0)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    used = [c for c in range(width) if any(r[c] for r in rows)]
+    rows = [[r[c] for c in used] for r in rows]
+    if not rows:
+        return None
+    title = name.strip()
+    if _GENERIC_SHEET.match(title):
+        first = [c for c in rows[0] if c]
+        title = first[0] if first and len(set(first)) == 1 else None
+    return Table(rows=rows, loc=Location(page=number, sheet=name), title=title, header_rows=0, header_cols=0)
+
+
+def _text(value, number_format: str | None) -> str:
+    """A cell's value as Excel shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (datetime, date)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, (int, float)):
+        return _number(value, number_format or "General")
+    return clean_line(str(value))
+
+
+def _number(value: int | float, fmt: str) -> str:
+    try:  # a float as Excel shows it: 15 significant digits
+        d = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
+    except InvalidOperation:
+        return str(value)
+    if not d.is_finite():
+        return str(value)
+    section = fmt.split(";")[0]
+    percent = "%" in section
+    if percent:
+        d *= 100
+    m = _PLACES.search(section)
+    if m or re.search(r"(?<![.\d])0(?![.\d])", section):
+        d = d.quantize(Decimal(1).scaleb(-len(m.group(1)) if m else 0), rounding=ROUND_HALF_UP)
+    text = f"{d:,f}" if "," in section else f"{d:f}"
+    if "." in text and not m and not percent:
+        text = text.rstrip("0").rstrip(".") if section in ("General", "@", "") else text
+    return text + ("%" if percent else "")
+
+
+def _xls_text(book, sheet, r: int, c: int) -> str:
+    import xlrd
+
+    cell = sheet.cell(r, c)
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return ""
+    if cell.ctype == xlrd.XL_CELL_TEXT:
+        return clean_line(cell.value)
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return "是" if cell.value else "否"
+    xf = book.xf_list[sheet.cell_xf_index(r, c)]
+    fmt = book.format_map.get(xf.format_key)
+    fmt_str = fmt.format_str if fmt is not None else "General"
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate_as_datetime(cell.value, book.datemode).strftime("%Y-%m-%d")
+        except Exception:
+            return ""
+    value = cell.value
+    if isinstance(value, float) and value.is_integer() and not _PLACES.search(fmt_str) and "%" not in fmt_str:
+        value = int(value)
+    return _number(value, fmt_str)
+
+
+def _reason(exc: Exception) -> str:
+    name = type(exc).__name__
+    if name == "BadZipFile":
+        return "broken zip archive"
+    if isinstance(exc, KeyError):
+        return f"part {exc} is missing"
+    text = (str(exc).splitlines() or [""])[0].rstrip(".")
+    return text[:120] or name

@@ -1,0 +1,210 @@
+"""A saved article page of a government site (.html/.htm, lxml): the article, not the site.
+
+Kept: the article's headings, paragraphs and tables (HTML tables stay tables,
+rowspan/colspan expanded). Dropped: scripts, styles, comments, forms, menus
+and navigation, the breadcrumb (当前位置…), the meta line (来源/作者/发布时间/
+浏览次数/字体 大 中 小), share and print links, and the footer (网站标识码,
+ICP 备案, 版权所有…). The encoding comes from a byte-order mark, the
+HTTP-equiv/meta charset, or detection (UTF-8, GB18030 family).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import UnreadableInput
+from ..model import Source
+from .document import Block, Document, Heading, Paragraph, Table
+from .normalize import clean_line
+from .text import detect_encoding, rebuild_tables
+
+# ==== site chrome (data) ================================================================
+# Elements dropped whole, by tag.
+DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "head", "nav",
+             "footer", "aside", "form", "select", "button", "input", "textarea", "svg", "canvas", "map"}
+# …and by a word of their id or class (menus, breadcrumbs, share bars, footers of CMS templates).
+DROP_NAMES = re.compile(r"^(?:nav\w*|menu\w*|\w*breadcrumb\w*|crumbs?|footer\w*|foot|share\w*|bshare\w*|"
+                        r"fenxiang|sidebar|side|copyright|toolbar|tools?|position|location|weizhi|dqwz|"
+                        r"banner|search\w*|login|friend\w*|links?|print|gotop|top-?bar)$", re.I)
+# Lines of site chrome that survive in the article's own container.
+CHROME_LINE = re.compile(
+    r"^(?:当前位置|您现在的位置|您的位置|所在位置|位置\s*[:：]|首页\s*[>＞»›])"
+    r"|^(?:信息)?(?:来源|作者|编辑|责任编辑)\s*[:：]"
+    r"|(?:发布时间|发布日期|更新时间|浏览次数|浏览量|点击数|点击率|访问量|阅读次数|阅读量)\s*[:：]"
+    r"|字\s*[体号]\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中"
+    r"|^[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|分享到|收藏)\s*[】\]]?"
+    r"|网站标识码|ICP\s*备|公网安备|版权所有|主办单位|承办单位|技术支持|网站地图|联系我们|无障碍"
+)
+_CHROME_MAX = 160  # a longer line is article text, whatever words it contains
+# =======================================================================================
+
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "center", "blockquote", "ul", "ol", "li", "dl", "dt",
+               "dd", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "pre", "address", "figure",
+               "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "body", "html", "caption"}
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+_MARKUP = re.compile(r"<\s*(?:html|head|body|title|meta|p|div|table|span|br|h[1-6]|a)\b", re.I)
+_GB = {"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "euc-cn", "hz-gb-2312"}
+_MAX_SPAN = 200  # a rowspan/colspan beyond this is damage, not layout
+
+
+def read_html(p: Path, data: bytes, digest: str) -> Document:
+    text, encoding = _decode(p, data)
+    if not _MARKUP.search(text):
+        raise UnreadableInput(f"{p}: is not an HTML page (no HTML markup found).")
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise UnreadableInput(f"{p}: is not a readable HTML page ({str(exc).rstrip('.') or 'empty'}).") from None
+    title = _page_title(root)
+    _drop_chrome(root)
+    body = root.find("body")
+    blocks: list[Block] = []
+    _walk(body if body is not None else root, blocks)
+    blocks = [b for b in blocks if not (isinstance(b, (Paragraph, Heading)) and _is_chrome(b.text))]
+    if not blocks:
+        raise UnreadableInput(f"{p}: the HTML page has no article text.")
+    if title and not any(isinstance(b, Heading) and b.level <= 2 for b in blocks[:5]):
+        blocks.insert(0, Heading(title, 1))
+    return Document(Source(str(p), "html", encoding, digest), rebuild_tables(blocks))
+
+
+def _decode(p: Path, data: bytes) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ["utf-16"]
+    else:
+        candidates = []
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            declared = m.group(1).decode("ascii", "replace").lower()
+            candidates.append("gb18030" if declared in _GB else declared)
+        candidates.append("utf-8")
+    for encoding in candidates:
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError):
+            continue
+    encoding = detect_encoding(data)
+    if encoding is None:
+        raise UnreadableInput(f"{p}: the page's text encoding could not be recognised.")
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        raise UnreadableInput(f"{p}: the page's text is not valid {encoding}.") from None
+
+
+def _page_title(root) -> str | None:
+    """The <title>, less the site's name after "_" / " - " / "|"."""
+    el = root.find(".//title")
+    if el is None:
+        return None
+    text = clean_line(el.text_content())
+    parts = [t.strip() for t in re.split(r"\s*[_|｜]\s*|\s+[-—–]+\s+", text) if t.strip()]
+    return parts[0] if parts else None
+
+
+def _drop_chrome(root) -> None:
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            doomed.append(el)
+        elif el.tag in DROP_TAGS or _named_chrome(el) or _hidden(el):
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the tail text
+
+
+def _named_chrome(el) -> bool:
+    names = f"{el.get('id', '')} {el.get('class', '')}"
+    return any(DROP_NAMES.match(w) for w in re.split(r"[\s_-]+", names) if w) and el.tag not in ("table", "p")
+
+
+def _hidden(el) -> bool:
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or el.get("hidden") is not None
+
+
+def _is_chrome(text: str) -> bool:
+    return len(text) <= _CHROME_MAX and bool(CHROME_LINE.search(text))
+
+
+def _walk(el, out: list[Block]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag == "table" and _is_data_table(el):
+        rows = _grid(el)
+        if any(any(c for c in r) for r in rows):
+            caption = el.find("caption")
+            out.append(Table(rows=rows, title=clean_line(caption.text_content()) if caption is not None else None))
+        return
+    if tag in _HEADINGS:
+        text = clean_line(el.text_content())
+        if text:
+            out.append(Heading(text, _HEADINGS[tag]))
+        return
+    if not any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in el.iterdescendants()):
+        _lines(el.text_content(), out)
+        return
+    _lines(el.text or "", out)
+    inline = ""
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+            _lines(inline, out)
+            inline = ""
+            _walk(child, out)
+        elif isinstance(child.tag, str):
+            inline += child.text_content()
+        inline += child.tail or ""
+    _lines(inline, out)
+
+
+def _lines(text: str, out: list[Block]) -> None:
+    for line in text.split("\n"):
+        line = clean_line(line)
+        if line:
+            out.append(Paragraph(line))
+
+
+def _is_data_table(table) -> bool:
+    """A table of figures, not a page laid out with a table: no table inside, ≥ 2 rows of ≥ 2 cells."""
+    if table.find(".//table") is not None:
+        return False
+    rows = [tr for tr in table.iter("tr")]
+    return sum(1 for tr in rows if len(tr.findall("td") + tr.findall("th")) >= 2) >= 2
+
+
+def _grid(table) -> list[list[str]]:
+    """Rows of cell texts with rowspan/colspan expanded."""
+    grid: dict[tuple[int, int], str] = {}
+    width = 0
+    rows = list(table.iter("tr"))
+    for r, tr in enumerate(rows):
+        c = 0
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            while (r, c) in grid:
+                c += 1
+            text = clean_line(cell.text_content())
+            rowspan = _span(cell.get("rowspan"), len(rows) - r)
+            colspan = _span(cell.get("colspan"), _MAX_SPAN)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    grid[(r + dr, c + dc)] = text
+            c += colspan
+            width = max(width, c)
+    return [[grid.get((r, c), "") for c in range(width)] for r in range(len(rows))]
+
+
+def _span(value: str | None, limit: int) -> int:
+    try:
+        return max(1, min(int(str(value).strip()), limit, _MAX_SPAN))
+    except (TypeError, ValueError):
+        return 1

@@ -1,0 +1,225 @@
+"""Plain-text reports: decoding, and text → blocks.
+
+Reads ``.txt`` in UTF-8 (with or without BOM), GBK/GB18030 or UTF-16; a
+wrong guess must fail, never produce mojibake. Text (from a .txt or a PDF's
+text layer) becomes Paragraph blocks, a paragraph per normalized line, and
+Table blocks where rows of a table were flattened into text: cells apart by
+tabs or spaces (normalize keeps such rows one per line), or one cell per line
+with a header row of column names telling how many cells make a row.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from ..errors import UnreadableInput
+from ..model import Source
+from .document import Block, Document, Paragraph, Table, number_tables
+from .normalize import TABLE_VALUE, fold_chars, is_table_line, normalize
+
+# Byte-order marks, longest first (UTF-32LE's BOM starts with UTF-16LE's).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# Any GB-family verdict is decoded as GB18030, their common superset.
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "ms936", "euc_cn", "hz"}
+_GB_MARGIN = 0.1  # chaos (share of odd characters) a GB guess may trail the best by
+
+
+def read_txt(p: Path, data: bytes, digest: str) -> Document:
+    text, encoding = decode_text(p, data)
+    # pdftotext and friends separate pages with form feeds; keep them as pages
+    # so that normalize can drop running headers and footers.
+    pages = [unflatten_cells(fold_chars(page)) for page in text.split("\f")]
+    return Document(Source(str(p), "txt", encoding, digest), blocks_from_text(normalize(pages)),
+                    laid_out=text.split("\f"))
+
+
+def document_from_text(text: str, source: Source) -> Document:
+    """A Document from text already normalized (a paragraph per line)."""
+    return Document(source, number_tables(blocks_from_text(text)))
+
+
+# A line standing for a block read apart (a PDF's ruled table, an OCR'd paragraph): this mark, a tab,
+# "block" and its number (no bare number: that would look like a page number to normalize).
+TABLE_MARK = "\ue000"
+
+
+def blocks_from_text(text: str, tables: dict[str, Table] | None = None) -> list[Block]:
+    """Normalized lines → Paragraph blocks, runs of table rows → Table blocks; a placeholder
+    line of `tables` (whitespace as normalize left it) → that table."""
+    by_line = {" ".join(k.split()): t for k, t in (tables or {}).items()}
+    blocks: list[Block] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line in by_line:
+            blocks.append(by_line[line])
+        elif line:
+            blocks.append(Paragraph(line))
+    return rebuild_tables(blocks)
+
+
+def rebuild_tables(blocks: list[Block]) -> list[Block]:
+    """Runs of two or more paragraphs that are table rows flattened to text → one Table each."""
+    out: list[Block] = []
+    run: list[Paragraph] = []
+
+    def flush():
+        if len(run) >= 2:
+            out.append(Table(rows=_text_rows([p.text for p in run]), loc=run[0].loc))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for block in blocks:
+        if isinstance(block, Paragraph) and is_table_line(block.text):
+            run.append(block)
+            continue
+        flush()
+        out.append(block)
+    flush()
+    return out
+
+
+def _text_rows(lines: list[str]) -> list[list[str]]:
+    """Cells of flattened rows: the words before a row's first figure are its label."""
+    rows = []
+    for line in lines:
+        cells = line.split()
+        k = next((n for n, c in enumerate(cells) if TABLE_VALUE.match(c)), len(cells))
+        rows.append(cells if k == len(cells) else ["".join(cells[:k])] + cells[k:])
+    head, body = rows[0], rows[1:]
+    if body and all(len(r) == len(head) + 1 for r in body if r[0]):
+        rows[0] = [""] + head  # the header names the value columns only
+    return rows
+
+
+# --- one cell per line ---------------------------------------------------------------------
+# A column name of a flattened table: short, no figures, a budget word in it.
+_COLUMN_NAME = re.compile(r"^[^\d，。；;:：]{0,4}(?:预算|执行|支出|决算|调整|完成|金额|分值|得分|权重|项目|名称|科目)[^\d，。；;]{0,8}$")
+_MAX_CELL = 24  # a longer line is prose, not a cell
+
+
+def unflatten_cells(text: str) -> str:
+    """Rebuild tables written one cell per line into tab-separated rows.
+
+    The header is a run of at least three column names; each following group
+    of as many lines (a label, then figures) is a row. The label column may be
+    missing from the header: then a row is one line longer than the header.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        k = 0
+        while i + k < len(lines) and _COLUMN_NAME.match(lines[i + k].strip()):
+            k += 1
+        rows, width = [], k
+        if k >= 3:  # the reading that takes in more lines is the table's shape
+            rows, width = max(((_cell_rows(lines, i + k, w), w) for w in (k, k + 1)),
+                              key=lambda rw: len(rw[0]) * rw[1])
+        if rows:
+            header = [c.strip() for c in lines[i:i + k]]
+            out.append("\t".join(([""] if width > k else []) + header))
+            out.extend("\t".join(r) for r in rows)
+            i += k + width * len(rows)
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def _cell_rows(lines: list[str], start: int, width: int) -> list[list[str]]:
+    rows = []
+    at = start
+    while at + width <= len(lines):
+        cells = [c.strip() for c in lines[at:at + width]]
+        label, values = cells[0], cells[1:]
+        if (not label or len(label) > _MAX_CELL or TABLE_VALUE.match(label)
+                or not all(TABLE_VALUE.match(v) for v in values)):
+            break
+        rows.append(cells)
+        at += width
+    return rows
+
+
+# --- decoding ---------------------------------------------------------------------------
+
+def decode_text(p: Path, data: bytes) -> tuple[str, str]:
+    text, encoding = _decode(p, data)
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise UnreadableInput(f"{p}: the file contains no text.")
+    if _looks_binary(text):
+        raise UnreadableInput(f"{p}: is binary data, not text.")
+    return text, encoding
+
+
+def _decode(p: Path, data: bytes) -> tuple[str, str]:
+    """Strict decoding only: a wrong guess must fail, not produce mojibake."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise UnreadableInput(
+                    f"{p}: starts with a {encoding} byte-order mark but is not valid {encoding}."
+                ) from None
+    if b"\x00" in data:  # no text encoding without a BOM puts NUL bytes in Chinese prose
+        raise UnreadableInput(f"{p}: is binary data, not text.")
+    try:
+        return data.decode("utf-8"), "utf-8"  # the fast, common path
+    except UnicodeDecodeError:
+        pass
+    encoding = detect_encoding(data)
+    if encoding is None:
+        raise UnreadableInput(
+            f"{p}: the text encoding could not be recognised (the file may be damaged or not text)."
+        )
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        raise UnreadableInput(f"{p}: the text is not valid {encoding}.") from None
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """Ask charset-normalizer; among its near-equal answers prefer GB18030.
+
+    Reports are Simplified Chinese, and on a short text the detector often
+    finds cp949 or Shift-JIS exactly as plausible as GBK (chaos ties), so a
+    GB-family candidate within _GB_MARGIN of the best one wins.  Any GB-family
+    answer is decoded as GB18030, the superset of GB2312 and GBK.
+    """
+    from charset_normalizer import from_bytes
+
+    try:
+        matches = list(from_bytes(data))
+    except Exception:  # the detector must never turn bad bytes into a traceback
+        return None
+    if not matches:
+        return None
+    best = matches[0]
+    for match in matches:
+        if _norm(match.encoding) in _GB_FAMILY and match.chaos <= best.chaos + _GB_MARGIN:
+            return "gb18030"
+    return _norm(best.encoding)
+
+
+def _norm(encoding: str) -> str:
+    return encoding.lower().replace("-", "_")
+
+
+def _looks_binary(text: str) -> bool:
+    """Mostly control or unassigned characters: a binary file that happened to decode."""
+    bad = sum(
+        1 for ch in text
+        if unicodedata.category(ch) in ("Cc", "Cn", "Cs") and ch not in "\t\n\r\f\v"
+    )
+    return bad > max(2, len(text) // 100)
+
+

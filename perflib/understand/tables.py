@@ -1,0 +1,302 @@
+"""Stage 3, tables: Table blocks → the Record's block figures, read by the ROLES of labels.
+
+A table is read wherever its header row stands (a 自评表 sheet holds a form,
+a budget table and an indicator table one under the other): a row with at
+least two budget-figure column names (年初预算数, 全年预算数, 全年执行数,
+执行率…) starts a section; each row under it whose label names a block
+(年度资金总额 → overall, 基本支出 → basic, 项目支出 → projects) gives one
+figure per column. A column for a previous year (上年 / 2020年 in a 2021
+report) is never read into this year's fields. Label/value forms ("年初预算数 |
+123.45", "部门名称 | XX局") are read pair by pair, the block from the label,
+the row, the section row above or the table title. The unit comes from the
+cell, its column header, its row label, a note row above ("单位：万元") or the
+table title; none at all: 万元, with a warning.
+
+The evidence of a figure names the table, the row and column headers and the
+cell as written: `基础数据表 · 项目支出 × 全年决算数: 622.50`.
+
+Indicator (绩效指标) tables are not read here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Record
+from ..numbers import money_to_wan, to_decimal
+from ..read.document import Table
+
+# ==== LABELS (data: to move into the TOML lexicon) ======================================
+# Column (and form) labels → (field, kind). First match wins: 执行率 before 执行数.
+# field None: a known column that is no block figure (its place matters, its value doesn't).
+COLUMN_ROLES: list[tuple[str | None, str | None, str]] = [
+    ("completion_rate", "percent", r"执行率|完成率"),
+    ("adjustment_rate", "percent", r"调整率"),
+    ("adjusted_budget", "money", r"全年预算|调整后(?:的)?(?:全年)?预算|预算调整后"),
+    ("initial_budget", "money", r"年初(?:预算)?(?:数|金额|资金|安排)?|预算安排数"),
+    ("actual", "money", r"全年执行|实际执行|实际支出|执行数|支出决算|决算|本年支出"),
+    ("adjustment", "money", r"(?:预算)?调整(?:数|额|金额)"),
+    (None, None, r"分值|得分|权重|满分|偏差|备注|说明|指标"),
+]
+# A column (or form label) about an earlier year: never this year's figure.
+PREVIOUS_YEAR = r"上年|上一年|去年|前年"
+# Row labels → block. None: a funding source or a part of a block, not a block itself.
+ROW_BLOCKS: list[tuple[str | None, str]] = [
+    (None, r"财政拨款|其他资金|财政资金|上年结转|结转结余|自有资金|人员经费|公用经费|按收入|按支出"),
+    ("basic", r"基本支出"),
+    ("projects", r"项目支出"),
+    ("overall", r"年度资金总额|资金总额|部门整体支出|整体支出|支出总额|总支出|合计|总计"),
+]
+# A row that names the department on a form.
+DEPARTMENT_LABEL = r"^(?:部门|单位|预算单位|主管部门)(?:名称)?\s*[:：]?$"
+UNIT_NOTE = r"(?:单位\s*[:：]\s*|[（(]\s*)(?P<unit>万元|亿元|千元|元)"
+# =======================================================================================
+
+_COLUMN_RES = [(f, k, re.compile(p)) for f, k, p in COLUMN_ROLES]
+_PREVIOUS = re.compile(PREVIOUS_YEAR)
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_GROUP = re.compile(rf"{PREVIOUS_YEAR}|(?:19|20)\d{{2}}\s*年|资金|预算|金额|支出|决算")
+_YEAR_ROW = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
+_ROW_RES = [(b, re.compile(p)) for b, p in ROW_BLOCKS]
+_DEPARTMENT = re.compile(DEPARTMENT_LABEL)
+_UNIT = re.compile(UNIT_NOTE)
+_CELL_NUMBER = re.compile(r"^(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*"
+                          r"(?P<pct>%)?\s*(?P<unit>万元|亿元|千元|元)?$")
+_PLACEHOLDER = re.compile(r"^[-—–/－]+$")
+_NOT_TEXT = re.compile(r"^[-—–/－\s]*$")
+
+
+@dataclass(frozen=True)
+class _Column:
+    col: int
+    field: str | None
+    kind: str | None
+    label: str  # the header text, for evidence and its unit
+
+
+def read_table(table: Table, rec: Record, context: str | None = None, above: list[str] | None = None) -> None:
+    """Read every block figure a table states into `rec` (first statement wins).
+
+    `context`: the block the text around the table is about (a heading such as
+    "二、项目支出情况"), for form rows that name none; `above`: the lines just
+    before the table, nearest last (a unit noted there: "单位：万元").
+    """
+    notes = (above or [])[::-1]
+    title_block = _block_of(table.title or "") or context
+    if title_block is None and table.title and "整体" in table.title:
+        title_block = "overall"
+    columns: list[_Column] | None = None
+    width = 0  # cells in the header row: a flattened row with more or fewer is not aligned
+    section = (title_block, table.title or title_block)  # (block, its label) of form rows
+    for r, row in enumerate(table.rows):
+        header = _header(table, r, rec.year)
+        if header:
+            columns, width = header, len(row)
+            continue
+        values = [c for c in range(len(row)) if _number(row[c])]
+        if not values:
+            texts = _distinct(row)
+            if len(texts) == 1 and rec.year is None and _YEAR_ROW.match(texts[0]):
+                rec.year = int(_YEAR_ROW.match(texts[0])[1])  # a form's "（2021年度）" line
+            elif len(texts) == 1 and _block_of(texts[0]):
+                section = (_block_of(texts[0]), texts[0])  # a section row: "二、项目支出"
+            elif len(texts) >= 2:
+                columns = None  # another kind of table starts (目标, 指标…)
+                _read_department(row, rec)
+            continue
+        if columns and len(row) != width:
+            rec.warnings.append(f"table row {' '.join(_distinct(row))!r}: {len(row)} cells under "
+                                f"{width} columns; not read")
+            continue
+        if columns and _read_data_row(table, r, columns, rec, notes):
+            continue
+        _read_form_row(table, r, section, rec, notes)
+
+
+# --- header rows -----------------------------------------------------------------------
+def _role(label: str) -> tuple[str | None, str | None] | None:
+    for fld, kind, pattern in _COLUMN_RES:
+        if pattern.search(label):
+            return fld, kind
+    return None
+
+
+def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
+    """The value columns of row r when it is a header row (≥ 2 budget-figure names, no figures)."""
+    row = table.rows[r]
+    if any(_number(c) for c in row):
+        return None
+    above = table.rows[r - 1] if r > 0 else []
+    above_is_header = r > 0 and not any(_number(c) for c in above) and len(_distinct(above)) >= 2
+    columns, seen = [], set()
+    for c, cell in enumerate(row):
+        role = _role(cell) if cell else None
+        if role is None:
+            continue
+        label = cell
+        if above_is_header and c < len(above) and above[c] and above[c] != cell and _GROUP.search(above[c]):
+            label = f"{above[c]} {cell}"  # a group header: "2020年 | 2021年", "资金（万元）"
+        fld, kind = role
+        if _previous_year(label, year):
+            fld = kind = None
+        key = (cell, fld)
+        if key in seen:  # the same merged header cell repeated across its span
+            continue
+        seen.add(key)
+        columns.append(_Column(c, fld, kind, label))
+    known = [col for col in columns if col.field]
+    return columns if len(known) >= 2 else None
+
+
+def _previous_year(label: str, year: int | None) -> bool:
+    if _PREVIOUS.search(label):
+        return True
+    years = [int(y) for y in _YEAR.findall(label)]
+    return bool(years) and year is not None and all(y != year for y in years)
+
+
+# --- data rows under a header ---------------------------------------------------------
+def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, outside: list[str]) -> bool:
+    """Read row r under `columns`; False when it is no row of that table (no label, no block)."""
+    row = table.rows[r]
+    first = min(col.col for col in columns)
+    labels = [c for c in range(min(first, len(row))) if row[c] and not _number(row[c])]
+    if not labels:
+        return False
+    block, at = _row_block(row, labels)
+    if block is None:
+        return at is not None  # a row of no block (财政拨款, 人员经费…): read, nothing taken
+    header_text = " ".join(col.label for col in columns)
+    if block == "overall" and re.match(r"(?:合计|总计)", row[at]) and "项目名称" in " ".join(table.rows[0]) + header_text:
+        block = "projects"  # the total of a list of projects
+    row_label = row[at]  # the label that names the block, nearest the figures
+    notes = [" ".join(_distinct([row[c] for c in labels]))] + _notes_above(table, r) + [table.title or ""] + outside
+    for col in columns:
+        if col.field is None or col.col >= len(row):
+            continue
+        cell = row[col.col]
+        number = _number(cell)
+        if number is None:
+            continue
+        value = _value(number, col.kind, [cell, col.label] + notes, rec, table, r, col.col)
+        if value is not None:
+            store(rec, block, col.field, value, table.cell_evidence(r, col.col, row=row_label, col=col.label))
+    return True
+
+
+def _row_block(row: list[str], label_cols: list[int]) -> tuple[str | None, int | None]:
+    """The block the row's label names, from the label cell nearest the figures."""
+    for c in reversed(label_cols):
+        for block, pattern in _ROW_RES:
+            if pattern.search(row[c]):
+                return block, c
+    return None, None
+
+
+def _block_of(text: str) -> str | None:
+    for block, pattern in _ROW_RES:
+        if pattern.search(text):
+            return block
+    return None
+
+
+# --- label/value forms -----------------------------------------------------------------
+def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None], rec: Record,
+                   outside: list[str]) -> None:
+    """Pairs "label | value" along a row: "年初预算数 | 123.45 | 全年预算数 | 150.00"."""
+    row = table.rows[r]
+    row_block = None
+    row_label = None
+    c = 0
+    while c < len(row):
+        cell = row[c]
+        role = _role(cell) if cell and not _number(cell) else None
+        if role is None:
+            if cell and not _number(cell) and _block_of(cell) and row_block is None:
+                row_block, row_label = _block_of(cell), cell
+            c += 1
+            continue
+        j = c + 1
+        while j < len(row) and (row[j] == cell or _NOT_TEXT.match(row[j]) and not _PLACEHOLDER.match(row[j])):
+            j += 1  # the label's own merged span, empty cells
+        fld, kind = role
+        number = _number(row[j]) if j < len(row) else None
+        if number is not None and fld is not None and not _previous_year(cell, rec.year):
+            block = _own_block(cell) or row_block or section[0]
+            if block is not None:
+                value = _value(number, kind, [row[j], cell] + _notes_above(table, r) + [table.title or ""] + outside,
+                               rec, table, r, j)
+                if value is not None:
+                    rlabel = cell if _own_block(cell) else row_label or section[1] or block
+                    store(rec, block, fld, value, table.cell_evidence(r, j, row=rlabel, col=cell))
+        c = j + 1 if number is not None else j
+
+
+def _own_block(label: str) -> str | None:
+    """A form label that names its block itself: "项目支出年初预算数"."""
+    for block, pattern in _ROW_RES:
+        if block and pattern.search(label):
+            return block
+    return None
+
+
+def _read_department(row: list[str], rec: Record) -> None:
+    if rec.department:
+        return
+    texts = _distinct(row)
+    for a, b in zip(texts, texts[1:]):
+        if _DEPARTMENT.match(a) and not _number(b) and 2 <= len(b) <= 40:
+            rec.department = re.sub(r"\s+", "", b)
+            return
+
+
+# --- cells -----------------------------------------------------------------------------
+def _number(cell: str) -> re.Match | None:
+    return _CELL_NUMBER.match(cell.strip()) if cell else None
+
+
+def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: Table,
+           r: int, c: int) -> Decimal | None:
+    if kind == "percent":
+        return to_decimal(m["num"])
+    if m["pct"]:
+        return None  # a rate in a money column
+    unit = m["unit"] or _unit(notes)
+    if unit is None:
+        rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated; assumed 万元")
+        unit = "万元"
+    return money_to_wan(m["num"], unit)
+
+
+def _unit(texts: list[str]) -> str | None:
+    for text in texts:
+        m = _UNIT.search(text or "")
+        if m:
+            return m["unit"]
+    return None
+
+
+def _notes_above(table: Table, r: int) -> list[str]:
+    """Texts of the rows above r, nearest first (a "单位：万元" note row, a title row)."""
+    return [" ".join(_distinct(table.rows[k])) for k in range(r - 1, -1, -1)]
+
+
+def _distinct(row: list[str]) -> list[str]:
+    out: list[str] = []
+    for cell in row:
+        if cell and (not out or out[-1] != cell):
+            out.append(cell)
+    return out
+
+
+def store(rec: Record, block: str, field: str, value, evidence: str) -> None:
+    """First statement wins; a different later statement is only a warning."""
+    key = f"{block}.{field}"
+    b = rec.block(block)
+    current = getattr(b, field)
+    if current is None:
+        setattr(b, field, value)
+        rec.evidence[key] = evidence
+    elif current != value:
+        rec.warnings.append(f"{key}: the report also states {value} (kept the first figure, {current})")

@@ -1,0 +1,77 @@
+"""A saved article page: the article's text and tables, none of the site around it."""
+from __future__ import annotations
+
+import pytest
+
+from fixtures_files import MERGE_LEFT, MERGE_UP, SAMPLE_PARAGRAPH, SITE_CHROME_WORDS, write_bytes, write_html, write_png
+from perflib.errors import UnreadableInput
+from perflib.read.document import Heading, Table
+from perflib.read.files import read_document
+
+TITLE = "某区财政局2021年度部门整体支出绩效自评报告"
+TABLE = [["项目", "资金（万元）", MERGE_LEFT, MERGE_LEFT],
+         ["", "年初预算数", "全年预算数", "全年执行数"],
+         ["年度资金总额", "100.00", "120.00", "110.00"],
+         ["其中：基本支出", "60.00", "70.00", "65.00"],
+         [MERGE_UP, "40.00", "50.00", "45.00"]]
+
+
+def _text(doc) -> str:
+    return "\n".join(doc.lines())
+
+
+@pytest.mark.parametrize("encoding, meta", [("utf-8", True), ("utf-8", False), ("gbk", True), ("gb2312", True),
+                                            ("gb18030", False)])
+def test_article_text_without_chrome(tmp_path, encoding, meta):
+    path = write_html(tmp_path / "a.html", [TITLE, "一、基本情况", SAMPLE_PARAGRAPH], TITLE,
+                      encoding=encoding, meta_charset=meta)
+    doc = read_document(path)
+    assert doc.source.format == "html"
+    assert doc.lines() == [TITLE, "一、基本情况", SAMPLE_PARAGRAPH]
+    assert isinstance(doc.blocks[0], Heading)
+    for word in SITE_CHROME_WORDS + ("999.99", "888.88", "发布时间", "字体"):
+        assert word not in _text(doc), word
+
+
+def test_table_stays_a_table_with_spans_expanded(tmp_path):
+    path = write_html(tmp_path / "a.htm", [TITLE, "部门整体支出情况表（单位：万元）", TABLE], TITLE)
+    doc = read_document(path)
+    (table,) = doc.tables
+    assert table.rows[0] == ["项目", "资金（万元）", "资金（万元）", "资金（万元）"]
+    assert table.rows[4] == ["其中：基本支出", "40.00", "50.00", "45.00"]  # rowspan repeated below
+    assert table.title == "部门整体支出情况表（单位：万元）" and table.loc.table == 1
+
+
+def test_title_from_the_title_element_when_the_body_has_none(tmp_path):
+    path = write_html(tmp_path / "a.html", [SAMPLE_PARAGRAPH], TITLE)
+    doc = read_document(path)
+    assert doc.blocks[0] == Heading(TITLE, 1)  # "…_政务公开_某区人民政府门户网站" dropped
+
+
+def test_layout_tables_are_not_data_tables(tmp_path):
+    page = ("<html><body><table><tr><td><table><tr><td>导航</td><td>首页</td></tr></table></td>"
+            f"<td><p>{TITLE}</p><p>{SAMPLE_PARAGRAPH}</p></td></tr></table></body></html>")
+    doc = read_document(write_bytes(tmp_path / "a.html", page.encode()))
+    assert SAMPLE_PARAGRAPH in doc.lines() and TITLE in doc.lines()
+    assert all(not isinstance(b, Table) or "首页" in b.rows[0] for b in doc.blocks)
+
+
+def unreadable(path) -> str:
+    with pytest.raises(UnreadableInput) as info:
+        read_document(path)
+    msg = str(info.value)
+    assert str(path) in msg and "\n" not in msg and msg.endswith(".")
+    return msg
+
+
+def test_html_that_is_not_html(tmp_path):
+    assert "not an HTML page" in unreadable(write_bytes(tmp_path / "a.html", "只是一段文字，没有标记。".encode()))
+
+
+def test_image_named_html(tmp_path):
+    unreadable(write_png(tmp_path / "a.html"))
+
+
+def test_page_without_article_text(tmp_path):
+    page = "<html><head><title>x</title><script>var a=1;</script></head><body><nav>首页</nav></body></html>"
+    assert "no article text" in unreadable(write_bytes(tmp_path / "a.html", page.encode()))

@@ -1,0 +1,150 @@
+"""Tables read by the roles of their labels, each figure with evidence naming its cell."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from perflib.model import Record, Source
+from perflib.read.document import Document, Paragraph, Table, number_tables
+from perflib.understand.parse import parse_document
+
+
+def parse(*blocks, year_line: str = "某局2021年度部门整体支出绩效自评报告") -> Record:
+    doc = Document(Source("t.xlsx", "xlsx", None, ""), number_tables([Paragraph(year_line), *blocks]))
+    return parse_document(doc)
+
+
+def test_roles_of_column_labels():
+    t = Table([["单位：万元", "", "", "", ""],
+               ["项目", "预算安排数", "调整后预算", "实际支出", "完成率"],
+               ["支出总额", "100.00", "120.00", "110.00", "91.67%"],
+               ["项目支出", "40.00", "50.00", "45.00", "90%"]], title="支出表")
+    rec = parse(t)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual,
+            rec.overall.completion_rate) == (D("100.00"), D("120.00"), D("110.00"), D("91.67"))
+    assert rec.projects.completion_rate == D("90")
+    assert rec.evidence["projects.actual"] == "支出表 · 项目支出 × 实际支出: 45.00"
+
+
+def test_previous_year_columns_are_never_this_years():
+    t = Table([["项目", "2020年决算数", "2021年决算数", "上年执行数", "年初预算数"],
+               ["合计", "90.00", "110.00", "95.00", "100.00"]], title="表")
+    rec = parse(t)
+    assert rec.overall.actual == D("110.00") and rec.overall.initial_budget == D("100.00")
+    assert rec.evidence["overall.actual"] == "表 · 合计 × 2021年决算数: 110.00"
+
+
+def test_previous_year_in_a_group_header_above():
+    t = Table([["项目", "2020年", "2020年", "2021年", "2021年"],
+               ["项目", "预算数", "决算数", "年初预算数", "决算数"],
+               ["合计", "80.00", "90.00", "100.00", "110.00"]], title="表")
+    rec = parse(t)
+    assert rec.overall.actual == D("110.00") and rec.overall.initial_budget == D("100.00")
+    assert rec.evidence["overall.actual"] == "表 · 合计 × 2021年 决算数: 110.00"
+
+
+def test_funding_sources_and_parts_are_not_blocks():
+    t = Table([["项目", "年初预算数", "全年执行数"],
+               ["财政拨款", "70.00", "60.00"],
+               ["其中：人员经费", "10.00", "9.00"],
+               ["基本支出", "30.00", "29.00"]], title="表")
+    rec = parse(t)
+    assert rec.overall.is_empty()
+    assert rec.basic.initial_budget == D("30.00") and rec.basic.actual == D("29.00")
+
+
+def test_unit_from_title_or_note_row_or_header():
+    yuan_title = Table([["项目", "年初预算数", "全年执行数"], ["合计", "1,000,000.00", "900,000"]], title="支出表（元）")
+    assert parse(yuan_title).overall.initial_budget == D("100")
+    note_row = Table([["金额单位：元", ""], ["项目", "年初预算数", "全年执行数"], ["项目支出", "500000", "400000"]])
+    assert parse(note_row).projects.actual == D("40")
+    header = Table([["项目", "年初预算数（元）", "全年执行数（元）"], ["项目支出", "500000", "400000"]])
+    assert parse(header).projects.initial_budget == D("50")
+
+
+def test_no_unit_is_assumed_wan_with_a_warning():
+    rec = parse(Table([["项目", "年初预算数", "全年执行数"], ["项目支出", "5.00", "4.00"]]))
+    assert rec.projects.actual == D("4.00")
+    assert any("no unit stated" in w for w in rec.warnings)
+
+
+def test_label_value_form():
+    t = Table([["部门名称", "某某局", "某某局", "某某局"],
+               ["单位：万元", "", "", ""],
+               ["项目支出", "项目支出", "项目支出", "项目支出"],
+               ["年初预算数", "40.00", "全年预算数", "50.00"],
+               ["全年执行数", "45.00", "执行率", "90%"],
+               ["上年执行数", "30.00", "", ""]], title="基础数据")
+    rec = parse(t, year_line="2021年度部门整体支出绩效评价基础数据")
+    assert rec.department == "某某局"
+    assert (rec.projects.initial_budget, rec.projects.adjusted_budget, rec.projects.actual,
+            rec.projects.completion_rate) == (D("40.00"), D("50.00"), D("45.00"), D("90"))
+    assert rec.evidence["projects.adjusted_budget"] == "基础数据 · 项目支出 × 全年预算数: 50.00"
+    assert not [w for w in rec.warnings if "kept the first" in w]  # 上年执行数 was not read
+
+
+def test_form_label_naming_its_block():
+    t = Table([["项目支出年初预算数", "40.00", "项目支出全年执行数", "45.00"]], title="表（万元）")
+    rec = parse(t)
+    assert rec.projects.initial_budget == D("40.00") and rec.projects.actual == D("45.00")
+    assert rec.evidence["projects.actual"] == "表（万元） · 项目支出全年执行数 × 项目支出全年执行数: 45.00"
+
+
+def test_total_of_a_list_of_projects():
+    t = Table([["项目名称", "年初预算数", "全年执行数"], ["道路维护", "10.00", "9.00"], ["合计", "30.00", "28.00"]],
+              title="项目支出明细（万元）")
+    rec = parse(t)
+    assert rec.projects.actual == D("28.00") and rec.overall.is_empty()
+
+
+def test_indicator_table_after_the_budget_table_is_not_read_as_budget_rows():
+    t = Table([["项目", "年初预算数", "全年执行数", "执行率"],
+               ["项目支出", "40.00", "45.00", "100%"],
+               ["一级指标", "二级指标", "三级指标", "指标值"],
+               ["产出指标", "项目支出数量", "12", "12"]], title="表（万元）")
+    rec = parse(t)
+    assert rec.projects.actual == D("45.00")
+    assert not rec.warnings
+
+
+def test_ragged_flattened_row_is_not_read():
+    t = Table([["项目", "年初预算数", "全年执行数", "执行率"], ["项目支出", "40.00", "100%"]], title="表（万元）")
+    rec = parse(t)
+    assert rec.projects.is_empty()
+    assert any("not read" in w for w in rec.warnings)
+
+
+def test_tables_reach_the_document_and_the_record_text():
+    t = Table([["项目", "年初预算数", "全年执行数"], ["项目支出", "40.00", "45.00"]], title="表（万元）")
+    rec = parse(t)
+    assert "项目支出\t40.00\t45.00" in rec.text.split("\n")
+
+
+# --- any grid reads without raising; whatever is taken names a cell of the table ------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from evidence import traceable  # noqa: E402
+
+_CELLS = st.sampled_from(["", "项目", "年初预算数", "全年预算数", "全年执行数", "执行率", "上年决算数", "2020年", "决算数",
+                          "年度资金总额", "其中：基本支出", "项目支出", "财政拨款", "合计", "部门名称", "某局", "单位：元",
+                          "（万元）", "100%", "99.5", "1,234.50", "—", "12", "0", "-3.5", "得分", "分值", "项目名称",
+                          "（2021年度）", "调整率", "预算调整数"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_CELLS, min_size=1, max_size=7), min_size=1, max_size=8), st.booleans())
+def test_any_grid_reads(rows, square):
+    if square:
+        width = max(len(r) for r in rows)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+    rec = parse(Table(rows, title=None))
+    for key, evidence in rec.evidence.items():
+        assert traceable(evidence, rec.text), (key, evidence)
+
+
+def test_unit_noted_lines_above_the_table():
+    doc = Document(Source("t.txt", "txt", "utf-8", ""), number_tables([
+        Paragraph("某局2021年度部门整体支出绩效自评报告"), Paragraph("（金额单位：元）"), Paragraph("表1 预算执行情况"),
+        Table([["项目", "年初预算数", "全年执行数"], ["项目支出", "500000", "400000"]])]))
+    rec = parse_document(doc)
+    assert rec.projects.actual == D("40") and not rec.warnings
