@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import UnreadableInput
 from ..model import Source
-from .document import Block, Document, Heading, Paragraph, Table
+from .document import Document, Heading, Paragraph, Table
 from .normalize import clean_line
 from .text import rebuild_tables
 
