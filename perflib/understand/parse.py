@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Block, Record, Source, Unread
+from .hanzi import Original, simplified
 from .kind import document_kind, title_kind
 from .lexicon import LEX
 from .outline import is_heading, is_heading_like, read_outline
@@ -49,7 +50,28 @@ _HEAD = 15  # the title, name and source lines are within the first paragraphs
 
 def parse_text(text: str, source: Source) -> Record:
     """Read every figure, list and rating a report states; the record is finished
-    (signs settled, kind known, unread amounts listed)."""
+    (signs settled, kind known, unread amounts listed). A text in traditional characters is
+    read in simplified ones; what the record quotes stays in the text's own characters."""
+    simple = simplified(text)
+    rec = _parse(simple, source)
+    if simple != text:
+        _quote_original(rec, Original(text, simple))
+        rec.text = text
+    return rec
+
+
+def _quote_original(rec: Record, original: Original) -> None:
+    rec.department = original(rec.department)
+    rec.evidence = {k: original(v) for k, v in rec.evidence.items()}
+    rec.problems = [original(p) for p in rec.problems]
+    rec.plans = [original(p) for p in rec.plans]
+    for t in rec.tasks:
+        t.text = original(t.text)
+    for u in rec.unread:
+        u.text = original(u.text)
+
+
+def _parse(text: str, source: Source) -> Record:
     paragraphs = text.split("\n")
     rec = Record(source=source, text=text)
     rec.department, rec.year = _department_and_year(paragraphs)

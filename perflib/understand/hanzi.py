@@ -1,0 +1,60 @@
+"""Traditional characters (繁體) → simplified, for matching only.
+
+Some sites serve reports converted to traditional characters ("部門整體支出", "萬元"). The
+lexicon is written in simplified characters, so the parser reads a simplified copy of the text;
+every quote it keeps (evidence, lists, the department's name) is then taken back from the
+original text at the same place. That needs a conversion that keeps every character's place:
+one character for one, which OpenCC's t2s conversion gives character by character (a phrase
+conversion may change a text's length).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from opencc import OpenCC
+
+_T2S = OpenCC("t2s")
+_SEEN: dict[str, str] = {}  # character → its simplified form (itself when it has none)
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _simple_char(ch: str) -> str:
+    out = _SEEN.get(ch)
+    if out is None:
+        conv = _T2S.convert(ch)
+        out = _SEEN[ch] = conv if len(conv) == 1 else ch
+    return out
+
+
+def simplified(text: str) -> str:
+    """`text` in simplified characters, character for character (same length, same places)."""
+    table = {}
+    for ch in set(text):
+        if ch >= "\u3400" and _HAN.match(ch):
+            s = _simple_char(ch)
+            if s != ch:
+                table[ord(ch)] = s
+    return text.translate(table) if table else text
+
+
+class Original:
+    """Takes a quote from the simplified copy back to the original text's characters."""
+
+    def __init__(self, original: str, simple: str):
+        assert len(original) == len(simple)
+        self.original, self.simple = original, simple
+
+    def __call__(self, quote: str | None) -> str | None:
+        if not quote:
+            return quote
+        at = self.simple.find(quote)
+        if at >= 0:
+            return self.original[at:at + len(quote)]
+        m = _spaced(quote).search(self.simple)  # a name whose spaces were removed
+        return re.sub(r"\s+", "", self.original[m.start():m.end()]) if m else quote
+
+
+@lru_cache(maxsize=64)
+def _spaced(quote: str) -> re.Pattern:
+    return re.compile(r"\s*".join(re.escape(c) for c in quote))
