@@ -148,6 +148,13 @@ class Lexicon:
         self.respectively = _fast(rf"(?:{raw['respectively']})\s*[:：]?\s*")
         self.subjects = _fast(_alt(raw["subjects"]))
         self.other_year = _fast(_alt(raw["other_year"]))
+        self.mid_year = _fast(raw["mid_year"])
+        self.whole_year = _fast(raw["whole_year"])
+        self.carryover = _fast(rf"(?:{raw['carryover']}){filler}(?:{NUMBER})\s*(?:{self.unit})")
+        self.formula_after = re.compile(rf"{raw['formula']}(?P<num>{NUMBER})\s*%")
+        self.unit_note = re.compile(rf"{raw['unit_note']}(?P<unit>{self.unit})")
+        # a bare number after a money label, the unit stated once for the section
+        self.bare_after = re.compile(rf"{filler}(?P<num>{NUMBER})(?=\s*(?:[，,；;。]|$))")
         self.money_sections = re.compile(raw["money_sections"])
         # table columns
         self.columns = [(lb.field, lb.kind, re.compile(rf"^(?:{lb.pattern})")) for lb in _labels(raw["columns"])]
@@ -162,6 +169,7 @@ class Lexicon:
         self.kinds = [(e["kind"], _fast(e["phrase"])) for e in raw["kinds"]]  # in order: the first wins
         self.attachment = _fast(f"(?i:{raw['attachment']})")
         self.toc = re.compile(raw["toc"])
+        self.attachment_item = re.compile(raw["attachment_item"])
         # lists
         self.numbering = re.compile(rf"^\s*(?:{_groups(raw['numbering'], 'style')})")
         self.sections = {e["section"]: re.compile(e["phrase"]) for e in raw["sections"]}
