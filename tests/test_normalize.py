@@ -201,3 +201,14 @@ def test_word_paragraphs_are_never_joined(tmp_path):
     assert doc.paragraphs
     assert normalize(doc.pages, paragraphs=doc.paragraphs).split("\n") == [first, second]
     assert normalize([f"{first}\n{second}"]).split("\n") == [first + second]  # wrapped text is joined
+
+
+def test_web_page_lines_that_stand_alone():
+    """A plain-text export of a web page: menu, breadcrumb, title and attachment link stay apart."""
+    text = ("首页 | 新闻中心 | 政务公开 | 便民服务\n当前位置：首页 > 政务公开 > 预算绩效\n"
+            "示例青石县气象局2023年度部门整体支出绩效自评报告\n发布时间：2024-05-10 来源：示例青石县气象局\n"
+            "附件：示例青石县气象局2023年度部门整体支出绩效自评报告.pdf\n相关链接：示例青石县人民政府")
+    paras = join_broken_lines(text).split("\n")
+    assert paras[1] == "当前位置：首页 > 政务公开 > 预算绩效"
+    assert paras[2] == "示例青石县气象局2023年度部门整体支出绩效自评报告"
+    assert "附件：示例青石县气象局2023年度部门整体支出绩效自评报告.pdf" in paras

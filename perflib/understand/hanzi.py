@@ -15,27 +15,23 @@ from functools import lru_cache
 from opencc import OpenCC
 
 _T2S = OpenCC("t2s")
-_SEEN: dict[str, str] = {}  # character → its simplified form (itself when it has none)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-def _simple_char(ch: str) -> str:
-    out = _SEEN.get(ch)
-    if out is None:
-        conv = _T2S.convert(ch)
-        out = _SEEN[ch] = conv if len(conv) == 1 else ch
-    return out
+_MET: set[str] = set()  # every character seen so far
+_TRADITIONAL: set[str] = set()  # those with a simplified form …
+_TABLE: dict[int, str] = {}  # … and that form (str.translate's table)
 
 
 def simplified(text: str) -> str:
     """`text` in simplified characters, character for character (same length, same places)."""
-    table = {}
-    for ch in set(text):
-        if ch >= "\u3400" and _HAN.match(ch):
-            s = _simple_char(ch)
-            if s != ch:
-                table[ord(ch)] = s
-    return text.translate(table) if table else text
+    chars = set(text)
+    for ch in chars - _MET:
+        if _HAN.match(ch):
+            conv = _T2S.convert(ch)
+            if len(conv) == 1 and conv != ch:
+                _TRADITIONAL.add(ch)
+                _TABLE[ord(ch)] = conv
+        _MET.add(ch)
+    return text.translate(_TABLE) if not _TRADITIONAL.isdisjoint(chars) else text
 
 
 class Original:

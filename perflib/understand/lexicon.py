@@ -162,7 +162,8 @@ class Lexicon:
         suffixes = _alt(raw["org_suffixes"])
         self.org_suffix = re.compile(rf"(?:{suffixes})$")
         self.org_end = re.compile(suffixes)
-        self.name_line = _fast(rf"(?:{'|'.join(raw['name_lines'])})\s*[:：]\s*(?P<dept>[^，。\s\d（(:：]+)")
+        # "单位名称：X", or a form's cell "单位名称 | X |"
+        self.name_line = _fast(rf"(?:{'|'.join(raw['name_lines'])})\s*[:：|]\s*(?P<dept>[^，。\s\d（(:：|]+)")
         self.source_line = _fast(rf"(?:{'|'.join(raw['source_lines'])})\s*[:：]\s*(?P<dept>[^，。\s\d（(:：|]+)")
         self.furniture = _fast(_alt(raw["furniture"]))
         # kinds

@@ -99,19 +99,19 @@ def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]
     head = [p for p in paragraphs[:_HEAD * 2] if not _is_furniture(p) and not LEX.is_attachment(p)][:_HEAD]
     dept = year = None
     # the name as a 单位名称 / 来源 line states it (a web page's 来源 sits among its furniture)
-    stated = [_clean_department(_trim_org(m["dept"])) for para in paragraphs[:_HEAD * 2] if "：" in para or ":" in para
+    stated = [_clean_department(_trim_org(m["dept"])) for para in paragraphs[:_HEAD * 2] if "：" in para or ":" in para or "|" in para
               for m in (LEX.name_line.search(para), LEX.source_line.search(para)) if m]
     stated = [d for d in stated if d]
     for i, para in enumerate(head):
-        m = _TITLE.match(para)
+        m = _TITLE.match(para) or _split_title(head, i)
         if m and len(para) <= 80:
             year = int(m["year"])
             dept = _clean_department(m["dept"] or m["dept2"])
             if not dept and not stated and i > 0 and _looks_like_org(head[i - 1]):
                 dept = _clean_department(head[i - 1])  # a name line above the title
             break
-    if dept is None and stated:
-        dept = stated[0]
+    if stated and (dept is None or (not LEX.org_suffix.search(dept) and stated[0].startswith(dept))):
+        dept = stated[0]  # a title naming only the place ("河西区2021年度…") under a 名称 line
     if year is None or dept is None:
         for para in head:
             if "绩效" not in para and "预算" not in para:
@@ -128,6 +128,16 @@ def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]
             stated.append(_clean_department(m["dept"]))
             dept = dept or stated[-1]
             break
+    for para in head[:4] if dept is None else ():
+        m = _DEPT_OPENING.match(para)  # "2021年，临江县司法局按照…"
+        if m:
+            dept = _clean_department(m["dept"])
+            break
+    for i, para in enumerate(head[1:4] if year is None else ()):
+        m = _YEAR_LINE.match(para)  # "（2022年度）" under a title that names no year
+        if m and "绩效" in head[i]:
+            year = int(m["year"])
+            break
     if year is None:
         for para in head:
             if "绩效" in para or "预算" in para:
@@ -136,6 +146,22 @@ def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]
                     year = int(m["year"])
                     break
     return _full_name(dept, stated), year
+
+
+def _split_title(head: list[str], i: int) -> re.Match | None:
+    """A title set on short lines ("2021年度" / "某县供销社" / "部门整体支出绩效评价报告"): the line that
+    ends it and the one or two short lines above it, read as one title."""
+    if i == 0 or not head[i].endswith(("报告", "报告书")) or len(head[i]) > 40:
+        return None
+    above = [p for p in head[max(0, i - 2):i] if len(p) <= 20 and not re.search(r"[，。：:]", p)]
+    if len(above) != min(2, i):
+        return None
+    return _TITLE.match("".join(above) + head[i])
+
+
+_YEAR_LINE = re.compile(r"^[（(]?\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*[)）]?$")
+_DEPT_OPENING = re.compile(rf"^(?:(?:19|20)\d{{2}}\s*年度?\s*[，,]?\s*)?(?P<dept>[^，。\d\s]{{2,30}}?(?:{LEX.org_end.pattern}))"
+                           r"(?:按照|根据|依据|认真|对|就|开展|组织)")
 
 
 def _full_name(dept: str | None, stated: list[str]) -> str | None:
