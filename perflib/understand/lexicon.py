@@ -26,6 +26,7 @@ class Label:
     pattern: str
     sign: int = 1  # -1: the label itself says "decrease"
     block: str | None = None  # the label names its block itself
+    follows: str | None = None  # a comparison with the figure before it: read only right after that field
 
 
 class _Tracked(dict):
@@ -100,7 +101,8 @@ def _fast(pattern: str) -> re.Pattern:
 
 
 def _labels(entries: list[dict]) -> list[Label]:
-    return [Label(e["field"] or None, e.get("kind") or None, e["phrase"], int(e.get("sign", 1)), e.get("block"))
+    return [Label(e["field"] or None, e.get("kind") or None, e["phrase"], int(e.get("sign", 1)), e.get("block"),
+                  e.get("follows"))
             for e in entries]
 
 

@@ -423,6 +423,9 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         else:
             after = LEX.pct_after.match(sent, m.end()) or LEX.formula_after.match(sent, m.end())
         if after and not _about_another_year(sent, m.start(), rec.year, spoken):
+            follows = LEX.label(m).follows
+            if follows and (not read or LEX.label(read[-1][0]).field != follows):
+                continue  # "实际支出 X，较年初预算减少 Y": not the budget's adjustment
             read.append((m, after))
     changes = sum(LEX.label(m).field == "adjustment" for m, _ in read)
     for k, (m, after) in enumerate(read):

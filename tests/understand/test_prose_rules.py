@@ -51,7 +51,7 @@ def test_year_end_spending_and_progress_are_the_years():
 
 
 def test_more_labels():
-    rec = parse(TITLE + "二、预算执行情况\n2022年调整预算数 410.00 万元，支出合计 402.00 万元，"
+    rec = parse(TITLE + "二、预算执行情况\n2022年支出合计 402.00 万元，调整预算数 410.00 万元，"
                         "较年初预算减少 15.00 万元。")
     assert fields(rec.overall) == {"adjusted_budget": D("410.00"), "actual": D("402.00"),
                                    "adjustment": D("-15.00")}
@@ -134,3 +134,14 @@ def test_the_whole_year_speaks_again_after_a_part_of_it():
     assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00"),
                                    "completion_rate": D("97.78")}
     assert D("600.00") in unread_amounts(rec)
+
+
+def test_actual_compared_with_the_initial_budget_is_no_adjustment():
+    rec = parse(TITLE + "二、预算执行情况\n年初预算 500.00 万元，实际支出 480.00 万元，较年初预算减少 20.00 万元。")
+    assert rec.overall.adjustment is None
+    assert D("20.00") in unread_amounts(rec)
+
+
+def test_progress_at_a_month_end_is_not_the_years():
+    rec = parse(TITLE + "二、预算执行情况\n全年预算 300.00 万元，6月底预算执行进度 45.00%。")
+    assert rec.overall.completion_rate is None
