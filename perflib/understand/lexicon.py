@@ -149,6 +149,7 @@ class Lexicon:
         self.parts_next = re.compile(rf"\s*[，,；;]?\s*(?:(?:{raw['parts_intro']})\s*[:：，,]?|[（(])\s*")
         self.respectively = _fast(rf"(?:{raw['respectively']})\s*[:：]?\s*")
         self.subjects = _fast(_alt(raw["subjects"]))
+        self.project_item = re.compile(raw["project_item"])
         self.other_year = _fast(_alt(raw["other_year"]))
         self.mid_year = _fast(raw["mid_year"])
         self.whole_year = _fast(raw["whole_year"])

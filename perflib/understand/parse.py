@@ -224,6 +224,10 @@ def _read_figures(paragraphs: list[str], rec: Record, taken: dict, whole_unit: b
         note = LEX.unit_note.search(para) if "单位" in para else None
         if note and (note.start() < 2 or is_heading(para) or is_heading_like(para)):
             unit = note["unit"]
+        if _names_a_project(para):
+            prose.extend(sentences(para))  # one project's figures: listed as unread, no block's
+            i += 1
+            continue
         # a block word carries over sentences within one paragraph; a list item longer than a
         # figure line ("2、支出：498.75万元") is a task or project, not the unit, unless its first
         # words are a label ("（一）年初预算 …")
@@ -249,6 +253,12 @@ def _opens_with_label(para: str) -> bool:
     rest = para[m.end():] if m else para
     rest = rest[_LEADING_YEAR.match(rest).end():]
     return LEX.label_re.match(rest) is not None
+
+
+def _names_a_project(para: str) -> bool:
+    """A list item that opens with one project's name ("1、农村道路维护项目：…")."""
+    m = LEX.numbering.match(para)
+    return m is not None and "项目" in para and LEX.project_item.match(para, m.end()) is not None
 
 
 def _last_block(text: str) -> str | None:

@@ -145,3 +145,15 @@ def test_actual_compared_with_the_initial_budget_is_no_adjustment():
 def test_progress_at_a_month_end_is_not_the_years():
     rec = parse(TITLE + "二、预算执行情况\n全年预算 300.00 万元，6月底预算执行进度 45.00%。")
     assert rec.overall.completion_rate is None
+
+
+def test_a_list_item_naming_one_project_fills_no_block():
+    rec = parse(TITLE + "二、预算执行情况\n1、农村道路维护项目：年初预算 50.00 万元，实际支出 48.00 万元。\n"
+                        "2、集镇污水管网改造项目，实际支出 60.00 万元。")
+    assert rec.projects.is_empty() and rec.overall.is_empty()
+    assert unread_amounts(rec) == {D("50.00"), D("48.00"), D("60.00")}
+
+
+def test_project_block_items_are_still_read():
+    rec = parse(TITLE + "二、项目支出情况\n（一）项目支出年初预算 200.00 万元，实际支出 190.00 万元。")
+    assert fields(rec.projects) == {"initial_budget": D("200.00"), "actual": D("190.00")}
