@@ -157,3 +157,16 @@ def test_a_list_item_naming_one_project_fills_no_block():
 def test_project_block_items_are_still_read():
     rec = parse(TITLE + "二、项目支出情况\n（一）项目支出年初预算 200.00 万元，实际支出 190.00 万元。")
     assert fields(rec.projects) == {"initial_budget": D("200.00"), "actual": D("190.00")}
+
+
+def test_a_list_item_about_the_project_block_is_no_named_project():
+    rec = parse(TITLE + "二、预算执行情况\n（一）部门项目支出年初预算 80.00 万元，实际支出 78.00 万元。\n"
+                        "（二）基本支出和项目支出合计 300.00 万元。")
+    assert fields(rec.projects) == {"initial_budget": D("80.00"), "actual": D("78.00")}
+    assert rec.overall.actual is None and D("300.00") in unread_amounts(rec)  # the sum of two blocks
+    assert not [w for w in rec.warnings if "kept the first" in w]
+
+
+def test_a_projects_physical_progress_is_no_rate():
+    rec = parse(TITLE + "二、项目支出情况\n项目支出实际支出 90.00 万元，项目执行进度 80%。")
+    assert rec.projects.completion_rate is None
