@@ -212,3 +212,8 @@ def test_web_page_lines_that_stand_alone():
     assert paras[1] == "当前位置：首页 > 政务公开 > 预算绩效"
     assert paras[2] == "示例青石县气象局2023年度部门整体支出绩效自评报告"
     assert "附件：示例青石县气象局2023年度部门整体支出绩效自评报告.pdf" in paras
+
+
+def test_a_comparison_sign_in_prose_does_not_stop_a_paragraph():
+    text = "部门整体支出绩效自评得分 > 90 分的指标共有十二项，其余指标得分\n均在 80 分以上。"
+    assert join_broken_lines(text).count("\n") == 0

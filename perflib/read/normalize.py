@@ -111,7 +111,7 @@ def _continues(prev: str, line: str) -> bool:
 
 
 # Lines of a web page that never run on: a breadcrumb or menu, an attachment link.
-_STANDS_ALONE = re.compile(r"当前位置|您的位置|所在位置| [|>»›] |^附件\s*[\d一二三四五六七八九十]*\s*[:：]|"
+_STANDS_ALONE = re.compile(r"当前位置|您的位置|所在位置|首页\s*[|>»›]|^附件\s*[\d一二三四五六七八九十]*\s*[:：]|"
                            r"\.(?:pdf|docx?|xlsx?|wps|zip|rar)\s*$", re.I)
 
 # A number left open at the end of a line: "6,364." or "6,"

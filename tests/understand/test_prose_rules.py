@@ -170,3 +170,8 @@ def test_a_list_item_about_the_project_block_is_no_named_project():
 def test_a_projects_physical_progress_is_no_rate():
     rec = parse(TITLE + "二、项目支出情况\n项目支出实际支出 90.00 万元，项目执行进度 80%。")
     assert rec.projects.completion_rate is None
+
+
+def test_a_rate_after_one_equals_sign():
+    rec = parse(TITLE + "二、预算执行情况\n全年预算 400.00 万元，实际支出 390.00 万元，预算执行率＝97.5%。")
+    assert rec.overall.completion_rate == D("97.5")
