@@ -63,7 +63,8 @@ def join_broken_lines(text: str) -> str:
         else:
             paras.append(line)
         open_para = not is_row
-        full = wrap is not None and _width(line) >= 0.92 * wrap and not is_table_line(line)
+        full = (wrap is not None and _width(line) >= 0.92 * wrap and not is_table_line(line)
+                and not _STANDS_ALONE.search(line))
     return "\n".join(paras)
 
 
@@ -88,7 +89,8 @@ def _wrap_width(raws: list[str]) -> float | None:
 
 
 def _may_follow_wrap(line: str) -> bool:
-    return not LIST_MARKER.match(line) and not is_table_line(line) and not _TITLE.search(line)
+    return (not LIST_MARKER.match(line) and not is_table_line(line) and not _TITLE.search(line)
+            and not _STANDS_ALONE.search(line))
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -97,6 +99,8 @@ def _continues(prev: str, line: str) -> bool:
         return True  # "6,364." + "24 万元": a figure cut by the line end
     if _ENDS_SENTENCE.search(prev) or _TITLE.search(prev):
         return False
+    if _STANDS_ALONE.search(prev) or _STANDS_ALONE.search(line) or (_TITLE.search(line) and len(line) <= 60):
+        return False  # a web page's menu, breadcrumb, title and attachment links are lines of their own
     if LIST_MARKER.match(line):
         return False
     if LIST_MARKER.match(prev) and len(prev) <= 30:
@@ -105,6 +109,10 @@ def _continues(prev: str, line: str) -> bool:
         return False  # rows of a table flattened to text stay one per line
     return len(prev) >= 16 or prev.endswith(("，", ",", "、"))
 
+
+# Lines of a web page that never run on: a breadcrumb or menu, an attachment link.
+_STANDS_ALONE = re.compile(r"当前位置|您的位置|所在位置|首页\s*[|>»›]|^附件\s*[\d一二三四五六七八九十]*\s*[:：]|"
+                           r"\.(?:pdf|docx?|xlsx?|wps|zip|rar)\s*$", re.I)
 
 # A number left open at the end of a line: "6,364." or "6,"
 _OPEN_NUMBER = re.compile(r"\d[.,]$")

@@ -26,6 +26,7 @@ class Label:
     pattern: str
     sign: int = 1  # -1: the label itself says "decrease"
     block: str | None = None  # the label names its block itself
+    follows: str | None = None  # a comparison with the figure before it: read only right after that field
 
 
 class _Tracked(dict):
@@ -100,7 +101,8 @@ def _fast(pattern: str) -> re.Pattern:
 
 
 def _labels(entries: list[dict]) -> list[Label]:
-    return [Label(e["field"] or None, e.get("kind") or None, e["phrase"], int(e.get("sign", 1)), e.get("block"))
+    return [Label(e["field"] or None, e.get("kind") or None, e["phrase"], int(e.get("sign", 1)), e.get("block"),
+                  e.get("follows"))
             for e in entries]
 
 
@@ -147,7 +149,15 @@ class Lexicon:
         self.parts_next = re.compile(rf"\s*[，,；;]?\s*(?:(?:{raw['parts_intro']})\s*[:：，,]?|[（(])\s*")
         self.respectively = _fast(rf"(?:{raw['respectively']})\s*[:：]?\s*")
         self.subjects = _fast(_alt(raw["subjects"]))
+        self.project_item = re.compile(raw["project_item"])
         self.other_year = _fast(_alt(raw["other_year"]))
+        self.mid_year = _fast(raw["mid_year"])
+        self.whole_year = _fast(raw["whole_year"])
+        self.carryover = _fast(rf"(?:{raw['carryover']}){filler}(?:{NUMBER})\s*(?:{self.unit})")
+        self.formula_after = re.compile(rf"{raw['formula']}(?P<num>{NUMBER})\s*%")
+        self.unit_note = re.compile(rf"{raw['unit_note']}(?P<unit>{self.unit})")
+        # a bare number after a money label, the unit stated once for the section
+        self.bare_after = re.compile(rf"{filler}(?P<num>{NUMBER})(?=\s*(?:[，,；;。]|$))")
         self.money_sections = re.compile(raw["money_sections"])
         # table columns
         self.columns = [(lb.field, lb.kind, re.compile(rf"^(?:{lb.pattern})")) for lb in _labels(raw["columns"])]
@@ -155,13 +165,15 @@ class Lexicon:
         suffixes = _alt(raw["org_suffixes"])
         self.org_suffix = re.compile(rf"(?:{suffixes})$")
         self.org_end = re.compile(suffixes)
-        self.name_line = _fast(rf"(?:{'|'.join(raw['name_lines'])})\s*[:：]\s*(?P<dept>[^，。\s\d（(:：]+)")
+        # "单位名称：X", or a form's cell "单位名称 | X |"
+        self.name_line = _fast(rf"(?:{'|'.join(raw['name_lines'])})\s*[:：|]\s*(?P<dept>[^，。\s\d（(:：|]+)")
         self.source_line = _fast(rf"(?:{'|'.join(raw['source_lines'])})\s*[:：]\s*(?P<dept>[^，。\s\d（(:：|]+)")
         self.furniture = _fast(_alt(raw["furniture"]))
         # kinds
         self.kinds = [(e["kind"], _fast(e["phrase"])) for e in raw["kinds"]]  # in order: the first wins
         self.attachment = _fast(f"(?i:{raw['attachment']})")
         self.toc = re.compile(raw["toc"])
+        self.attachment_item = re.compile(raw["attachment_item"])
         # lists
         self.numbering = re.compile(rf"^\s*(?:{_groups(raw['numbering'], 'style')})")
         self.sections = {e["section"]: re.compile(e["phrase"]) for e in raw["sections"]}

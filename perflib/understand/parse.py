@@ -24,6 +24,7 @@ import re
 from decimal import Decimal
 
 from ..model import Block, Record, Source, Unread
+from .hanzi import Original, simplified, simplified_document
 from .kind import document_kind, title_kind
 from .lexicon import LEX
 from .indicators import apply_indicators, page_lines, read_document_indicators
@@ -60,7 +61,31 @@ def parse_text(text: str, source: Source) -> Record:
 
 def parse_document(doc: Document) -> Record:
     """Read every figure, list and rating a report states: prose from its paragraphs, figures
-    from its Table blocks too (understand/tables.py); the record is finished."""
+    from its Table blocks too (understand/tables.py); the record is finished (signs settled,
+    kind known, unread amounts listed). A text in traditional characters is read in simplified
+    ones; what the record quotes stays in the text's own characters."""
+    text = "\n".join(doc.lines())
+    simple = simplified(text)
+    if simple == text:
+        return _parse(doc)
+    rec = _parse(simplified_document(doc))
+    _quote_original(rec, Original(text, simple))
+    rec.text = text
+    return rec
+
+
+def _quote_original(rec: Record, original: Original) -> None:
+    rec.department = original(rec.department)
+    rec.evidence = {k: original(v) for k, v in rec.evidence.items()}
+    rec.problems = [original(p) for p in rec.problems]
+    rec.plans = [original(p) for p in rec.plans]
+    for t in rec.tasks:
+        t.text = original(t.text)
+    for u in rec.unread:
+        u.text = original(u.text)
+
+
+def _parse(doc: Document) -> Record:
     paragraphs = doc.lines()
     rec = Record(source=doc.source, text="\n".join(paragraphs))
     rec.warnings.extend(doc.warnings)
@@ -91,19 +116,19 @@ def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]
     head = [p for p in paragraphs[:_HEAD * 2] if not _is_furniture(p) and not LEX.is_attachment(p)][:_HEAD]
     dept = year = None
     # the name as a 单位名称 / 来源 line states it (a web page's 来源 sits among its furniture)
-    stated = [_clean_department(_trim_org(m["dept"])) for para in paragraphs[:_HEAD * 2] if "：" in para or ":" in para
+    stated = [_clean_department(_trim_org(m["dept"])) for para in paragraphs[:_HEAD * 2] if "：" in para or ":" in para or "|" in para
               for m in (LEX.name_line.search(para), LEX.source_line.search(para)) if m]
     stated = [d for d in stated if d]
     for i, para in enumerate(head):
-        m = _TITLE.match(para)
+        m = _TITLE.match(para) or _split_title(head, i)
         if m and len(para) <= 80:
             year = int(m["year"])
             dept = _clean_department(m["dept"] or m["dept2"])
             if not dept and not stated and i > 0 and _looks_like_org(head[i - 1]):
                 dept = _clean_department(head[i - 1])  # a name line above the title
             break
-    if dept is None and stated:
-        dept = stated[0]
+    if stated and (dept is None or (not LEX.org_suffix.search(dept) and stated[0].startswith(dept))):
+        dept = stated[0]  # a title naming only the place ("河西区2021年度…") under a 名称 line
     if year is None or dept is None:
         for para in head:
             if "绩效" not in para and "预算" not in para:
@@ -120,6 +145,16 @@ def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]
             stated.append(_clean_department(m["dept"]))
             dept = dept or stated[-1]
             break
+    for para in head[:4] if dept is None else ():
+        m = _DEPT_OPENING.match(para)  # "2021年，临江县司法局按照…"
+        if m:
+            dept = _clean_department(m["dept"])
+            break
+    for i, para in enumerate(head[1:4] if year is None else ()):
+        m = _YEAR_LINE.match(para)  # "（2022年度）" under a title that names no year
+        if m and "绩效" in head[i]:
+            year = int(m["year"])
+            break
     if year is None:
         for para in head:
             if "绩效" in para or "预算" in para:
@@ -128,6 +163,22 @@ def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]
                     year = int(m["year"])
                     break
     return _full_name(dept, stated), year
+
+
+def _split_title(head: list[str], i: int) -> re.Match | None:
+    """A title set on short lines ("2021年度" / "某县供销社" / "部门整体支出绩效评价报告"): the line that
+    ends it and the one or two short lines above it, read as one title."""
+    if i == 0 or not head[i].endswith(("报告", "报告书")) or len(head[i]) > 40:
+        return None
+    above = [p for p in head[max(0, i - 2):i] if len(p) <= 20 and not re.search(r"[，。：:]", p)]
+    if len(above) != min(2, i):
+        return None
+    return _TITLE.match("".join(above) + head[i])
+
+
+_YEAR_LINE = re.compile(r"^[（(]?\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*[)）]?$")
+_DEPT_OPENING = re.compile(rf"^(?:(?:19|20)\d{{2}}\s*年度?\s*[，,]?\s*)?(?P<dept>[^，。\d\s]{{2,30}}?(?:{LEX.org_end.pattern}))"
+                           r"(?:按照|根据|依据|认真|对|就|开展|组织)")
 
 
 def _full_name(dept: str | None, stated: list[str]) -> str | None:
@@ -169,6 +220,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
     prose: list[str] = []
     heading = None
     money_section = True  # before any heading: the title's and first paragraphs' figures
+    unit = None  # the unit a section states once ("（金额单位：万元）") for its bare numbers
+    attachments = False  # within a list of attachments: titles of documents, not figures
     above: list[str] = []  # the last lines before a table: its unit may be noted there
     for block in blocks:
         if isinstance(block, Table):
@@ -176,21 +229,50 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             continue
         para = block.text
         above.append(para)
+        attachments = LEX.is_attachment(para) or (attachments and bool(LEX.attachment_item.match(para)))
+        if attachments:
+            continue
         if is_heading(para) or is_heading_like(para):
             heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
             if not LEX.money.search(para):  # a short figure line is no section heading
                 money_section = bool(LEX.money_sections.search(para))
+                unit = None
+        note = LEX.unit_note.search(para) if "单位" in para else None
+        if note and (note.start() < 2 or is_heading(para) or is_heading_like(para)):
+            unit = note["unit"]
+        if _names_a_project(para):
+            prose.extend(sentences(para))  # one project's figures: listed as unread, no block's
+            continue
         # a block word carries over sentences within one paragraph; a list item longer than a
-        # figure line ("2、支出：498.75万元") is a task or project, not the unit
-        unit_default = whole_unit and money_section and (len(para) <= _FIGURE_LINE or not LEX.numbering.match(para))
+        # figure line ("2、支出：498.75万元") is a task or project, not the unit, unless its first
+        # words are a label ("（一）年初预算 …")
+        unit_default = whole_unit and money_section and (len(para) <= _FIGURE_LINE or not LEX.numbering.match(para)
+                                                         or _opens_with_label(para))
         context = heading or ("overall" if unit_default else None)
         spoken = None  # the year the paragraph's sentences so far speak of ("2020年度，…。全年支出…")
         for sent in sentences(para):
             prose.append(sent)
-            context = _read_sentence(sent, context, rec, taken, spoken)
+            context = _read_sentence(sent, context, rec, taken, spoken, unit)
             years = _years_outside_titles(sent, len(sent))
             spoken = years[-1] if years else spoken
     return prose
+
+
+_LEADING_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*[，,]?\s*)?")
+
+
+def _opens_with_label(para: str) -> bool:
+    """A list item whose first words (after its number and a year) are a label."""
+    m = LEX.numbering.match(para)
+    rest = para[m.end():] if m else para
+    rest = rest[_LEADING_YEAR.match(rest).end():]
+    return LEX.label_re.match(rest) is not None
+
+
+def _names_a_project(para: str) -> bool:
+    """A list item that opens with one project's name ("1、农村道路维护项目：…")."""
+    m = LEX.numbering.match(para)
+    return m is not None and "项目" in para and LEX.project_item.match(para, m.end()) is not None
 
 
 def _last_block(text: str) -> str | None:
@@ -253,21 +335,41 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
     clause_start = max(sent.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
     if LEX.other_year.search(sent, clause_start, pos):
         return True
+    if _in_part_of_year(sent, pos):
+        return True
     years = _years_outside_titles(sent, pos)
     said = years[-1] if years else spoken
     return said is not None and year is not None and said != year
 
 
-def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None) -> str | None:
+def _in_part_of_year(sent: str, pos: int) -> bool:
+    """Does a part of the year ("截至6月底…") speak at `pos`, within its part of the sentence (up
+    to "；") and with no phrase of the whole year ("全年…") since?"""
+    part_start = max(sent.rfind("；", 0, pos), sent.rfind(";", 0, pos)) + 1
+    last = None
+    for m in LEX.mid_year.finditer(sent, part_start, pos):
+        last = m
+    return last is not None and not (LEX.whole_year.search(sent, last.end(), pos) or LEX.whole_year.match(sent, pos))
+
+
+def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,
+                   unit: str | None = None) -> str | None:
+    """`unit`: the unit the section states for bare numbers (None: a money figure needs its unit)."""
     for m in LEX.count.finditer(sent):
         if not _about_another_year(sent, m.start(), rec.year, spoken):
-            _store(rec, "projects", "count", int(m["n"] or m["m"]), sent, taken)
+            _store(rec, "projects", "count", int(next(n for n in m.groupdict().values() if n)), sent, taken)
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
     for m in LEX.label_re.finditer(sent):
-        money = LEX.label(m).kind == "money"
-        after = (LEX.money_after if money else LEX.pct_after).match(sent, m.end())
+        if LEX.label(m).kind == "money":
+            after = LEX.money_after.match(sent, m.end()) or (unit and LEX.bare_after.match(sent, m.end()))
+        else:
+            after = LEX.pct_after.match(sent, m.end()) or LEX.formula_after.match(sent, m.end())
         if after and not _about_another_year(sent, m.start(), rec.year, spoken):
+            follows = LEX.label(m).follows
+            if follows and (not read or LEX.label(read[-1][0]).field != follows):
+                continue  # "实际支出 X，较年初预算减少 Y": not the budget's adjustment
             read.append((m, after))
+    changes = sum(LEX.label(m).field == "adjustment" for m, _ in read)
     for k, (m, after) in enumerate(read):
         label = LEX.label(m)
         money = label.kind == "money"
@@ -277,7 +379,9 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
                  or ("overall" if whole or LEX.subjects.search(sent, 0, m.start()) else context))
         if block is None:
             continue
-        value = money_to_wan(after["num"], after["unit"]) if money else to_decimal(after["num"])
+        value = money_to_wan(after["num"], after.groupdict().get("unit") or unit) if money else to_decimal(after["num"])
+        if label.field == "adjustment" and (changes > 1 or LEX.carryover.search(sent)):
+            continue  # one of several changes to the budget ("追加 A、调减 B"): the net is not stated
         if label.sign < 0 and value > 0:
             value = -value
         if label.field == "adjustment_rate" and value > 0 and LEX.decrease.search(sent[: m.start()].rsplit("，", 1)[-1] + m.group()):
@@ -286,6 +390,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if parts_at is not None and label.field != "adjustment":  # the sign of a part of an adjustment is not stated reliably
             _read_parts(sent, parts_at, label.field, money, rec, taken)
     _read_breakdown(sent, [m for m, _ in read], rec, taken)
+    if not any(LEX.label(m).kind == "money" for m, _ in read):
+        _read_parts_of_total(sent, rec, taken, spoken)
     several = False  # "基本支出、项目支出…分别为": the sentence names no one block for the next
     for q in _RESPECTIVELY.finditer(sent):
         several |= _read_respectively(sent, q, read, context, rec, taken, spoken)
@@ -403,6 +509,26 @@ def _read_parts(sent: str, at: int, field: str, money: bool, rec: Record, taken:
 
 # "全年执行数 6364.24 万元，…，其中：基本支出 2762.37 万元，项目支出 3601.87 万元"
 _BREAKDOWN = LEX.parts_intro
+_PART_FIELDS = ("initial_budget", "adjusted_budget", "actual")
+
+
+def _read_parts_of_total(sent: str, rec: Record, taken: dict, spoken: int | None) -> None:
+    """A sentence with no money label that states 基本支出 A and 项目支出 B ("其中基本支出 A 万元…；项目支出
+    B 万元…", "实际支出中，基本支出 A…") names the parts of a total stated before it: the one of the
+    unit's figures that A + B makes exactly (the label before them, if any, must agree)."""
+    parts = [m for m in LEX.part_figure.finditer(sent) if not _about_another_year(sent, m.start(), rec.year, spoken)]
+    if len(parts) != 2 or {_part_block(m) for m in parts} != {"basic", "projects"}:
+        return
+    values = [money_to_wan(m["num"], m["unit"]) for m in parts]
+    total = values[0] + values[1]
+    candidates = [f for f in _PART_FIELDS if getattr(rec.overall, f) == total]
+    named = LEX.label_re.search(sent, 0, parts[0].start())
+    if named:
+        candidates = [f for f in candidates if f == LEX.label(named).field]
+    if len(candidates) != 1:
+        return
+    for m, value in zip(parts, values):
+        _store(rec, _part_block(m), candidates[0], value, sent, taken)
 
 
 def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict) -> None:

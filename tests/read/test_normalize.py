@@ -201,3 +201,19 @@ def test_word_paragraphs_are_never_joined(tmp_path):
     doc = read_document(write_docx(tmp_path / "r.docx", [first, second]))
     assert doc.lines() == [first, second]
     assert normalize([f"{first}\n{second}"]).split("\n") == [first + second]  # wrapped text is joined
+
+
+def test_web_page_lines_that_stand_alone():
+    """A plain-text export of a web page: menu, breadcrumb, title and attachment link stay apart."""
+    text = ("首页 | 新闻中心 | 政务公开 | 便民服务\n当前位置：首页 > 政务公开 > 预算绩效\n"
+            "示例青石县气象局2023年度部门整体支出绩效自评报告\n发布时间：2024-05-10 来源：示例青石县气象局\n"
+            "附件：示例青石县气象局2023年度部门整体支出绩效自评报告.pdf\n相关链接：示例青石县人民政府")
+    paras = join_broken_lines(text).split("\n")
+    assert paras[1] == "当前位置：首页 > 政务公开 > 预算绩效"
+    assert paras[2] == "示例青石县气象局2023年度部门整体支出绩效自评报告"
+    assert "附件：示例青石县气象局2023年度部门整体支出绩效自评报告.pdf" in paras
+
+
+def test_a_comparison_sign_in_prose_does_not_stop_a_paragraph():
+    text = "部门整体支出绩效自评得分 > 90 分的指标共有十二项，其余指标得分\n均在 80 分以上。"
+    assert join_broken_lines(text).count("\n") == 0

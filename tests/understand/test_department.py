@@ -36,3 +36,32 @@ def test_site_name_above_the_title_gives_way_to_the_name_line():
     rec = parse("示例松风县人民政府\n2021年度部门整体支出绩效自评报告\n单位名称：示例松风县审计局\n"
                 "一、部门概况\n本局负责全县审计监督工作。", paragraphs=True)
     assert rec.department == "示例松风县审计局"
+
+
+def test_title_set_on_three_short_lines():
+    rec = parse("2023年度\n示例青石县供销合作社联合社\n部门整体支出绩效评价报告\n一、部门概况\n本社机关设办公室。")
+    assert (rec.department, rec.year) == ("示例青石县供销合作社联合社", 2023)
+
+
+def test_title_naming_only_the_place_gives_way_to_the_name_line():
+    rec = parse("示例青石区2022年度部门整体支出绩效评价自评报告\n部门（单位）名称：示例青石区残疾人联合会\n"
+                "一、部门（单位）基本概况\n区残联内设办公室。", paragraphs=True)
+    assert rec.department == "示例青石区残疾人联合会"
+
+
+def test_name_in_the_first_sentence_under_a_generic_title():
+    rec = parse("部门整体支出绩效自评报告\n2022年，示例青石县审计局按照县财政局部署，对本部门整体支出开展了绩效自评。\n"
+                "一、部门概况\n本局内设 5 个股室。", paragraphs=True)
+    assert (rec.department, rec.year) == ("示例青石县审计局", 2022)
+
+
+def test_form_header_with_year_line_and_stamp_line():
+    rec = parse("部门整体支出绩效自评表\n（2023年度）\n填报单位（盖章）：示例青石县统计局\n一、说明\n本表由单位填报。",
+                paragraphs=True)
+    assert (rec.department, rec.year) == ("示例青石县统计局", 2023)
+
+
+def test_form_header_with_pipe_cells():
+    rec = parse("部门整体支出绩效自评表\n（2023年度）\n部门（单位）名称 | 示例青石县水利局 |\n一、说明\n本表由单位填报。",
+                paragraphs=True)
+    assert (rec.department, rec.year) == ("示例青石县水利局", 2023)

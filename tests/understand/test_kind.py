@@ -84,3 +84,22 @@ def test_a_breadcrumb_category_does_not_beat_the_title_line():
     rec = parse("当前位置：首页 > 2021年部门决算公开\n某县林业局2021年度部门整体支出绩效自评报告\n"
                 "二、预算执行情况\n年初预算 80.00 万元，实际支出 78.00 万元。", paragraphs=True)
     assert rec.kind == "department"
+
+
+def test_a_summary_of_several_departments_is_other():
+    rec = parse("示例青石市2023年度市级部门整体支出绩效自评结果汇总表\n发布单位：示例青石市财政局\n"
+                "说明：本表汇总各部门自评结果，部门整体支出实际支出 300.00 万元。", paragraphs=True)
+    assert rec.kind == "other"
+
+
+def test_a_key_evaluation_of_special_funds_is_a_project_report():
+    rec = parse("示例青石市2023年农村供水专项资金重点绩效评价报告\n一、项目概况\n"
+                "项目总预算 1,200.00 万元，实际支出 1,150.00 万元，预算执行率 95.83%。", paragraphs=True)
+    assert rec.kind == "project"
+
+
+def test_an_article_linking_its_report_as_a_plain_text_export():
+    rec = parse("首页 | 政务公开 | 互动交流\n当前位置：首页 > 政务公开 > 财政预决算\n"
+                "示例青石县档案馆2023年度部门整体支出绩效自评报告\n发布时间：2024-06-01 来源：示例青石县档案馆\n"
+                "附件：示例青石县档案馆2023年度部门整体支出绩效自评报告.pdf\n版权所有：示例青石县人民政府")
+    assert rec.kind == "attachment_only"

@@ -60,6 +60,9 @@ def test_every_label_reads_its_field(entry):
     text = f"某县财政局2021年度部门整体支出绩效自评报告\n二、部门整体支出情况\n1、{label}{figure}。"
     if not label.startswith("支出"):
         text = f"某县财政局2021年度部门整体支出绩效自评报告\n部门整体{label} {figure}。"
+    if entry.get("follows"):  # a comparison with the figure before it
+        before = next(e["example"] for e in RAW["labels"] if e["field"] == entry["follows"])
+        text = f"某县财政局2021年度部门整体支出绩效自评报告\n部门整体{before} 1000.00 万元，{label} {figure}。"
     rec = parse(text)
     got = fields(rec.overall)
     want = D("12.5") if entry["kind"] == "percent" else D("345.60") * int(entry.get("sign", 1))

@@ -1,0 +1,73 @@
+"""Traditional characters (繁體) → simplified, for matching only.
+
+Some sites serve reports converted to traditional characters ("部門整體支出", "萬元"). The
+lexicon is written in simplified characters, so the parser reads a simplified copy of the text;
+every quote it keeps (evidence, lists, the department's name) is then taken back from the
+original text at the same place. That needs a conversion that keeps every character's place:
+one character for one, which OpenCC's t2s conversion gives character by character (a phrase
+conversion may change a text's length).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from opencc import OpenCC
+
+from ..read.document import Document, Table
+
+_T2S = OpenCC("t2s")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_MET: set[str] = set()  # every character seen so far
+_TRADITIONAL: set[str] = set()  # those with a simplified form …
+_TABLE: dict[int, str] = {}  # … and that form (str.translate's table)
+
+
+def simplified(text: str) -> str:
+    """`text` in simplified characters, character for character (same length, same places)."""
+    chars = set(text)
+    for ch in chars - _MET:
+        if _HAN.match(ch):
+            conv = _T2S.convert(ch)
+            if len(conv) == 1 and conv != ch:
+                _TRADITIONAL.add(ch)
+                _TABLE[ord(ch)] = conv
+        _MET.add(ch)
+    return text.translate(_TABLE) if not _TRADITIONAL.isdisjoint(chars) else text
+
+
+class Original:
+    """Takes a quote from the simplified copy back to the original text's characters."""
+
+    def __init__(self, original: str, simple: str):
+        assert len(original) == len(simple)
+        self.original, self.simple = original, simple
+
+    def __call__(self, quote: str | None) -> str | None:
+        if not quote:
+            return quote
+        at = self.simple.find(quote)
+        if at >= 0:
+            return self.original[at:at + len(quote)]
+        m = _spaced(quote).search(self.simple)  # a name whose spaces were removed
+        return re.sub(r"\s+", "", self.original[m.start():m.end()]) if m else quote
+
+
+@lru_cache(maxsize=64)
+def _spaced(quote: str) -> re.Pattern:
+    return re.compile(r"\s*".join(re.escape(c) for c in quote))
+
+
+def simplified_document(doc: Document) -> Document:
+    """A copy of a Document whose every text (paragraphs, headings, table cells, the text as laid
+    out) is in simplified characters, in the same places."""
+
+    def block(b):
+        if isinstance(b, Table):
+            return replace(b, rows=[[simplified(c) for c in row] for row in b.rows],
+                           title=simplified(b.title) if b.title else b.title)
+        return replace(b, text=simplified(b.text))
+
+    laid_out = [simplified(p) for p in doc.laid_out] if doc.laid_out is not None else None
+    return replace(doc, blocks=[block(b) for b in doc.blocks], laid_out=laid_out)

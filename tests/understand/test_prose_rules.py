@@ -1,0 +1,177 @@
+"""Prose phrasings added for precision and recall (issue 12): each rule with a text of its own."""
+from decimal import Decimal as D
+
+from understand.helpers_understand import fields, parse, unread_amounts
+
+TITLE = "某县某镇人民政府2022年度部门整体支出绩效自评报告\n"
+
+
+# --- a figure that is not the figure: stays null, listed as unread ------------------------------
+def test_two_adjustments_in_one_sentence_give_no_net_adjustment():
+    rec = parse(TITLE + "二、预算执行情况\n年初预算 800.00 万元，年中追加 60.00 万元、调减 12.50 万元，"
+                        "调整后预算 847.50 万元。")
+    assert rec.overall.adjustment is None
+    assert rec.overall.adjusted_budget == D("847.50")
+    assert {D("60.00"), D("12.50")} <= unread_amounts(rec)
+
+
+def test_an_addition_next_to_a_carry_over_is_no_net_adjustment():
+    rec = parse(TITLE + "二、预算执行情况\n年初预算 500.00 万元，上年结转 20.00 万元，年中追加 35.00 万元，"
+                        "实际支出 540.00 万元。")
+    assert rec.overall.adjustment is None
+    assert rec.overall.initial_budget == D("500.00") and rec.overall.actual == D("540.00")
+    assert D("35.00") in unread_amounts(rec)
+
+
+def test_a_single_addition_is_still_the_adjustment():
+    rec = parse(TITLE + "二、预算执行情况\n年初预算 500.00 万元，年中追加 35.00 万元，全年预算 535.00 万元。")
+    assert rec.overall.adjustment == D("35.00")
+
+
+def test_a_count_in_an_attachment_list_is_no_project_count():
+    rec = parse(TITLE + "附件：1.部门整体支出绩效自评表\n2.项目支出绩效自评表（共 7 个项目）\n"
+                        "一、预算执行情况\n部门整体支出实际支出 90.00 万元。")
+    assert rec.projects.count is None
+    assert rec.overall.actual == D("90.00")
+
+
+def test_mid_year_progress_is_not_the_completion_rate():
+    rec = parse(TITLE + "二、预算执行情况\n全年预算 300.00 万元，截至8月底支出 150.00 万元，执行进度 50.00%；"
+                        "全年实际支出 296.00 万元，执行率 98.67%。")
+    assert fields(rec.overall) == {"adjusted_budget": D("300.00"), "actual": D("296.00"),
+                                   "completion_rate": D("98.67")}
+    assert D("150.00") in unread_amounts(rec)
+
+
+# --- labels ---------------------------------------------------------------------------------------
+def test_year_end_spending_and_progress_are_the_years():
+    rec = parse(TITLE + "二、预算执行情况\n全年预算 300.00 万元，截至12月31日支出 297.00 万元，预算执行进度 99.00%。")
+    assert fields(rec.overall) == {"adjusted_budget": D("300.00"), "actual": D("297.00"),
+                                   "completion_rate": D("99.00")}
+
+
+def test_more_labels():
+    rec = parse(TITLE + "二、预算执行情况\n2022年支出合计 402.00 万元，调整预算数 410.00 万元，"
+                        "较年初预算减少 15.00 万元。")
+    assert fields(rec.overall) == {"adjusted_budget": D("410.00"), "actual": D("402.00"),
+                                   "adjustment": D("-15.00")}
+
+
+def test_bare_spending_after_a_comma():
+    rec = parse(TITLE + "二、预算执行情况\n全年预算执行率为 95.00%，全年预算数 200.00 万元，支出 190.00 万元。")
+    assert fields(rec.overall) == {"adjusted_budget": D("200.00"), "actual": D("190.00"),
+                                   "completion_rate": D("95.00")}
+
+
+def test_the_whole_bureau_spent():
+    rec = parse(TITLE + "二、预算执行情况\n2022年全局支出 120.00 万元（基本支出 80.00 万元、项目支出 40.00 万元）。")
+    assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("120.00"), D("80.00"), D("40.00"))
+
+
+def test_project_count_written_after_the_word():
+    rec = parse(TITLE + "二、项目支出情况\n本年共实施项目 6 个，项目支出实际支出 70.00 万元。")
+    assert rec.projects.count == 6
+
+
+def test_a_rate_given_by_its_formula_takes_the_result():
+    rec = parse(TITLE + "二、预算执行情况\n全年预算 400.00 万元，实际支出 390.00 万元。\n"
+                        "预算执行率=实际支出/全年预算×100%=390.00/400.00×100%=97.5%。")
+    assert rec.overall.completion_rate == D("97.5")
+
+
+# --- context --------------------------------------------------------------------------------------
+def test_list_items_that_start_with_a_label_are_the_units():
+    rec = parse(TITLE + "二、预算安排及执行\n（一）年初预算 640.00 万元，主要用于人员工资和日常运转。\n"
+                        "（二）年初批复预算支出 640.00 万元，调整后预算 700.00 万元，决算数 690.00 万元。")
+    assert fields(rec.overall) == {"initial_budget": D("640.00"), "adjusted_budget": D("700.00"),
+                                   "actual": D("690.00")}
+
+
+def test_a_task_list_item_is_not_the_units():
+    rec = parse(TITLE + "二、预算执行情况\n1、农村道路维护工程，实际支出 50.00 万元，完成道路养护 30 公里。")
+    assert rec.overall.actual is None
+    assert D("50.00") in unread_amounts(rec)
+
+
+def test_unit_stated_in_the_section_heading():
+    rec = parse(TITLE + "一、部门整体支出情况（金额单位：万元）\n年初预算数：300.50；全年预算数：320.00；全年执行数：318.40。")
+    assert fields(rec.overall) == {"initial_budget": D("300.50"), "adjusted_budget": D("320.00"),
+                                   "actual": D("318.40")}
+
+
+def test_no_unit_stated_leaves_bare_numbers_unread():
+    rec = parse(TITLE + "一、部门整体支出情况\n年初预算数：300.50；全年预算数：320.00。")
+    assert not rec.has_budget_figure()
+
+
+def test_parts_in_the_next_sentence_after_qizhong():
+    rec = parse(TITLE + "二、支出结构\n2022年支出总额 500.00 万元。其中基本支出 320.00 万元，占 64%；"
+                        "项目支出 180.00 万元，占 36%。")
+    assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("500.00"), D("320.00"), D("180.00"))
+
+
+def test_block_amounts_that_add_up_to_the_total_are_its_parts():
+    rec = parse(TITLE + "二、支出情况\n2022年支出合计 500.00 万元。基本支出 320.00 万元，其中人员经费 300.00 万元；"
+                        "项目支出 180.00 万元。")
+    assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("500.00"), D("320.00"), D("180.00"))
+
+
+def test_block_amounts_that_do_not_add_up_stay_unread():
+    rec = parse(TITLE + "二、支出情况\n2022年支出合计 500.00 万元。基本支出 300.00 万元；项目支出 150.00 万元。")
+    assert rec.overall.actual == D("500.00")
+    assert rec.basic.actual is None and rec.projects.actual is None
+    assert {D("300.00"), D("150.00")} <= unread_amounts(rec)
+
+
+def test_a_formula_with_thousands_separators():
+    rec = parse(TITLE + "二、预算执行情况\n全年预算数 1,200.00 万元，执行数 1,180.00 万元。\n"
+                        "预算执行率 = 执行数 ÷ 全年预算数 = 1,180.00 ÷ 1,200.00 = 98.33%。")
+    assert rec.overall.completion_rate == D("98.33")
+
+
+def test_the_whole_year_speaks_again_after_a_part_of_it():
+    rec = parse(TITLE + "二、预算执行情况\n全年预算 900.00 万元；截至 10 月底执行 600.00 万元，全年执行 880.00 万元，执行率 97.78%。")
+    assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00"),
+                                   "completion_rate": D("97.78")}
+    assert D("600.00") in unread_amounts(rec)
+
+
+def test_actual_compared_with_the_initial_budget_is_no_adjustment():
+    rec = parse(TITLE + "二、预算执行情况\n年初预算 500.00 万元，实际支出 480.00 万元，较年初预算减少 20.00 万元。")
+    assert rec.overall.adjustment is None
+    assert D("20.00") in unread_amounts(rec)
+
+
+def test_progress_at_a_month_end_is_not_the_years():
+    rec = parse(TITLE + "二、预算执行情况\n全年预算 300.00 万元，6月底预算执行进度 45.00%。")
+    assert rec.overall.completion_rate is None
+
+
+def test_a_list_item_naming_one_project_fills_no_block():
+    rec = parse(TITLE + "二、预算执行情况\n1、农村道路维护项目：年初预算 50.00 万元，实际支出 48.00 万元。\n"
+                        "2、集镇污水管网改造项目，实际支出 60.00 万元。")
+    assert rec.projects.is_empty() and rec.overall.is_empty()
+    assert unread_amounts(rec) == {D("50.00"), D("48.00"), D("60.00")}
+
+
+def test_project_block_items_are_still_read():
+    rec = parse(TITLE + "二、项目支出情况\n（一）项目支出年初预算 200.00 万元，实际支出 190.00 万元。")
+    assert fields(rec.projects) == {"initial_budget": D("200.00"), "actual": D("190.00")}
+
+
+def test_a_list_item_about_the_project_block_is_no_named_project():
+    rec = parse(TITLE + "二、预算执行情况\n（一）部门项目支出年初预算 80.00 万元，实际支出 78.00 万元。\n"
+                        "（二）基本支出和项目支出合计 300.00 万元。")
+    assert fields(rec.projects) == {"initial_budget": D("80.00"), "actual": D("78.00")}
+    assert rec.overall.actual is None and D("300.00") in unread_amounts(rec)  # the sum of two blocks
+    assert not [w for w in rec.warnings if "kept the first" in w]
+
+
+def test_a_projects_physical_progress_is_no_rate():
+    rec = parse(TITLE + "二、项目支出情况\n项目支出实际支出 90.00 万元，项目执行进度 80%。")
+    assert rec.projects.completion_rate is None
+
+
+def test_a_rate_after_one_equals_sign():
+    rec = parse(TITLE + "二、预算执行情况\n全年预算 400.00 万元，实际支出 390.00 万元，预算执行率＝97.5%。")
+    assert rec.overall.completion_rate == D("97.5")
