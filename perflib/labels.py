@@ -102,3 +102,14 @@ EXECUTION_GROUP = "预算执行"
 EXECUTION_ROW = "预算执行率"
 TOTAL_ROW = "合计"
 SCORE_ROW = ("自评", "自评得分（分）")  # the key-figures row of the stated score
+
+
+# Figures read from scanned pages: each says so, and the page tells the reader to check the scan.
+OCR_EVIDENCE = "（扫描件第 {page} 页，OCR 识别）"
+
+
+def ocr_notice(pages: list[int]) -> str:
+    """The page's notice when some of the report was read by OCR (HTML)."""
+    which = "、".join(str(n) for n in pages)
+    return (f'<p class="ocr-notice">本报告第 {escape(which)} 页是扫描件，其中的文字和数字由 OCR 识别，'
+            "可能有误，请与原件核对。</p>")

@@ -2,7 +2,7 @@
 a table cell's evidence (`表名 · 行 × 列: 单元格`) names a cell of a row line in that text."""
 import re
 
-CELL_EVIDENCE = re.compile(r"^(?P<table>.+?) · (?P<row>.*) × (?P<col>.*): (?P<cell>.+?)(?:（OCR 识别）)?$")
+CELL_EVIDENCE = re.compile(r"^(?P<table>.+?) · (?P<row>.*) × (?P<col>.*): (?P<cell>.+?)(?:（扫描件第 \d+ 页，OCR 识别）)?$")
 
 
 def is_cell_evidence(evidence: str) -> bool:

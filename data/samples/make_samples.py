@@ -34,6 +34,7 @@ sys.path.insert(0, str(HERE.parents[1] / "tests"))
 import fpdf  # noqa: E402
 
 from corpus import LEFT, UP, Num  # noqa: E402
+from scans import make_scanned_pdf  # noqa: E402
 from fixtures_files import (MERGE_UP, convert_with_soffice, write_docx, write_html, write_pdf, write_txt,  # noqa: E402
                             write_xls, write_xlsx)
 
@@ -266,6 +267,13 @@ def write(r: Report) -> Path:
         paras[at:at] = ["\n".join(indicator_lines(r, "\t" if path.suffix == ".txt" else "  "))]
     if path.suffix == ".txt":
         return write_txt(path, "\n\n".join(paras) + "\n", encoding=r.encoding)
+    if path.stem.endswith("_scan"):  # printed and scanned: pages as images, no text layer (OCR)
+        items = list(paras)
+        if table is not None:
+            items.insert(items.index("三、自评结论"), table)
+        half = len(items) // 2
+        path.write_bytes(make_scanned_pdf([items[:half], items[half:]], seed=r.year, dpi=180))
+        return path
     if path.suffix == ".pdf":
         pages, page = [], []
         for para in paras:  # a new page at each top-level heading after the first two
@@ -428,6 +436,11 @@ REPORTS = [
            "优", ["社会救助对象动态管理不够及时。", "养老服务项目绩效指标偏重产出，效果指标不足。"],
            ["加强救助对象动态核查。", "完善养老服务效果指标。"],
            indicators=MINZHENG_INDICATORS, prose_indicators=True),
+    # 民政局 2022: the national layout, printed and scanned (no text layer: read by OCR).
+    Report("2022_minzheng_scan.pdf", "national", f"{CITY}民政局", "区民政局", 2022,
+           Block(D("4980.00"), D("265.00"), D("98.80")), Block(D("3620.00"), D("240.00"), D("98.10")), 28,
+           [("落实城乡低保和临时救助政策。", D("2080.00"))],
+           "良", ["部分救助资金拨付进度偏慢。"], ["加快救助资金拨付。"], score=D("88")),
     # 教育局: national template, three years; vague targets recur.
     Report("2021_jiaoyu.docx", "national", f"{CITY}教育局", "区教育局", 2021,
            Block(D("48200.00"), D("3150.00"), D("99.10")), Block(D("15400.00"), D("2600.00"), D("97.60")), 86,

@@ -13,7 +13,7 @@ from ..check.items import fmt_points, points_sum
 from ..check.rules import counts, rule_explanation
 from .. import labels as L
 from ..labels import (BLOCK_ZH, FIELD_ZH, INDICATOR_HEADERS, MET_MARK, MET_ZH, PEFA_TEXT, STATUS_ZH,
-                      UNREAD_NOTE, UNREAD_ZH, fiction_banner, figure_name)
+                      UNREAD_NOTE, UNREAD_ZH, fiction_banner, figure_name, ocr_notice)
 from ..model import BLOCK_FIELDS, MONEY_FIELDS
 from .html import Html, esc
 from .narrative import check_explanation, indicators_sentence
@@ -44,6 +44,8 @@ def header(a: Analysis) -> Html:
     banner = ""
     if a.fictional:
         banner = fiction_banner()
+    if rec.source.ocr:
+        banner += ocr_notice(rec.source.ocr)
     meta = f"来源文件：{esc(rec.source.path.rsplit('/', 1)[-1])}（{esc(rec.source.format)}，SHA-256 {esc(rec.source.sha256[:12])}…）"
     return Html(f'<header class="pl-header">{banner}<h1>{esc(a.title)}</h1><p class="meta">{meta}</p></header>')
 

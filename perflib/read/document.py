@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ..labels import OCR_EVIDENCE
 from ..model import Source
 
 
@@ -85,7 +86,7 @@ class Table:
         row = self.row_header(r) if row is None else row
         col = self.column_header(c) if col is None else col
         text = f"{where} · {row} × {col}: {self.cell(r, c)}"
-        return text + ("（OCR 识别）" if self.loc.ocr else "")
+        return text + (OCR_EVIDENCE.format(page=self.loc.page) if self.loc.ocr else "")
 
     def as_text_lines(self) -> list[str]:
         """Rows as tab-separated lines (a merged cell's text appears once per row)."""

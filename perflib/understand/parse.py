@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..labels import OCR_EVIDENCE
 from ..model import Block, Record, Source, Unread
 from .hanzi import Original, simplified, simplified_document
 from .kind import document_kind, title_kind
@@ -103,7 +104,20 @@ def _parse(doc: Document) -> Record:
         if t.funds is not None:
             taken.setdefault(abs(t.funds), []).append(rec.evidence[f"tasks.{t.no}.funds"])
     rec.unread = _unread(prose, taken)
+    _mark_ocr_evidence(rec, doc)
     return rec
+
+
+def _mark_ocr_evidence(rec: Record, doc: Document) -> None:
+    """A figure quoted from a scanned page's text says it was read by OCR, and on which page."""
+    scanned = [(b.text, b.loc.page) for b in doc.blocks if not isinstance(b, Table) and b.loc.ocr]
+    if not scanned:
+        return
+    mark = OCR_EVIDENCE.split("{")[0]
+    for key, quote in rec.evidence.items():
+        page = next((n for text, n in scanned if quote and quote in text), None)
+        if page is not None and mark not in quote:
+            rec.evidence[key] = quote + OCR_EVIDENCE.format(page=page)
 
 
 # ---------------------------------------------------------------------------------------

@@ -3,9 +3,12 @@ reach the parser, figures from a table cell name it (and say OCR read it), `sour
 the pages."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from corpus import make_figures
+from paths import SAMPLES
 from perflib.pipeline import read_record
 from perflib.read import ocr
 from scans import Title, make_scanned_pdf
@@ -34,7 +37,7 @@ def test_scanned_report_reads_through_ocr(tmp_path, private_cache):
         got = rec.block(name)
         assert (got.initial_budget, got.adjusted_budget, got.actual, got.completion_rate) == (
             blk.initial, blk.adjusted, blk.actual, blk.completion_rate), name
-    assert rec.evidence["projects.actual"].endswith(f" · 项目支出 × 全年执行数: {p.actual:,.2f}（OCR 识别）")
+    assert rec.evidence["projects.actual"].endswith(f" · 项目支出 × 全年执行数: {p.actual:,.2f}（扫描件第 1 页，OCR 识别）")
 
 
 def test_blank_pages_without_images_are_not_ocred(tmp_path, monkeypatch):
@@ -47,3 +50,22 @@ def test_blank_pages_without_images_are_not_ocred(tmp_path, monkeypatch):
     path = write_pdf(tmp_path / "r.pdf", ["第一页正文，内容较长一些。", "", "第三页正文。"], footer_page_numbers=False)
     rec = read_record(path)
     assert rec.source.ocr == [] and "第三页正文。" in rec.text
+
+
+def test_scanned_sample_says_its_figures_were_read_by_ocr():
+    """The scanned sample: figures from its prose say which page OCR read them on, and its page
+    tells the reader to check them against the scan (the sample is pinned in the OCR cache's key,
+    so a rerun is fast)."""
+    from perflib.pipeline import analyze
+    from perflib.present import page
+
+    a = analyze(SAMPLES / "2022_minzheng_scan.pdf")
+    rec = a.record
+    assert rec.source.ocr == [1, 2] and rec.kind == "department"
+    assert (rec.overall.initial_budget, rec.overall.actual, rec.projects.actual) == (
+        Decimal("4980.00"), Decimal("5182.06"), Decimal("3786.66"))
+    assert rec.evidence["overall.actual"].endswith("（扫描件第 1 页，OCR 识别）")
+    assert rec.evidence["overall.actual"].removesuffix("（扫描件第 1 页，OCR 识别）") in rec.text
+    head = str(page.header(a))
+    assert 'class="ocr-notice"' in head and "第 1、2 页是扫描件" in head
+    assert 'class="ocr-notice"' not in str(page.header(analyze(SAMPLES / "2022_weijian.txt")))
