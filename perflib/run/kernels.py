@@ -39,7 +39,7 @@ from concurrent.futures import Future
 
 from jupyter_client.provisioning import LocalProvisioner
 
-WARM_MODULES = ("IPython.display", "perflib.charts", "perflib.page", "perflib.pipeline")
+WARM_MODULES = ("IPython.display", "perflib.present.charts", "perflib.present.page", "perflib.pipeline")
 # Bind nothing the notebook could see: the loop's names are deleted afterwards.
 WARM_CODE = ("import importlib as _perflib_il\n"
              f"for _perflib_m in {WARM_MODULES!r}:\n"
