@@ -28,7 +28,7 @@ def _prepare() -> None:
     import ipykernel.kernelapp  # noqa: F401
     import ipykernel.zmqshell  # noqa: F401
 
-    from perflib.kernels import WARM_MODULES
+    from perflib.run.kernels import WARM_MODULES
 
     import importlib
 

@@ -149,7 +149,7 @@ class Zygote:
 
     def __init__(self, cwd: str | None = None):
         # Started in the notebook's folder, like a kernel: that folder comes first on its sys.path.
-        self.proc = subprocess.Popen([sys.executable, "-m", "perflib.kernel_zygote"], cwd=cwd,
+        self.proc = subprocess.Popen([sys.executable, "-m", "perflib.run.kernel_zygote"], cwd=cwd,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                      text=True, encoding="utf-8", bufsize=1)
         self._lock = threading.Lock()
