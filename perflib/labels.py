@@ -66,3 +66,13 @@ ZH_HEADERS = {
     "checks_ok": "核对：相符", "checks_warn": "核对：小偏差", "checks_fail": "核对：不符",
     "checks_skip": "核对：无法核对", "warning_count": "解析提示", "output": "报告页面",
 }
+
+
+def over_time_zh(seconds: float) -> str:
+    """A report stopped by `perflib batch --timeout`."""
+    return f"超过时间限制（{seconds:g} 秒）"
+
+
+def over_memory_zh(mb: int) -> str:
+    """A report stopped by `perflib batch --max-memory`."""
+    return f"超过内存限制（{mb} MB）"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import UnreadableInput
 from ..model import Source
+from . import limits
 
 SUPPORTED = (".txt", ".pdf", ".docx")
 
@@ -80,6 +81,7 @@ def _read_bytes(p: Path) -> bytes:
         raise UnreadableInput(
             f"{p}: unsupported file type '{shown}' (expected .txt, .pdf or .docx)."
         )
+    limits.check_file_size(p, limits.file_size(p))
     try:
         data = p.read_bytes()
     except OSError as exc:
@@ -114,7 +116,9 @@ def _kind(p: Path, data: bytes) -> str:
 # --- .txt -----------------------------------------------------------------
 
 def _decode_text(p: Path, data: bytes) -> tuple[str, str]:
+    limits.check_text_bytes(p, len(data))
     text, encoding = _decode(p, data)
+    limits.check_text(p, text)
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise UnreadableInput(f"{p}: the file contains no text.")
@@ -212,7 +216,10 @@ def _pdf_pages(p: Path, data: bytes) -> list[str]:
     except Exception as exc:
         raise UnreadableInput(f"{p}: not a readable PDF ({_pdf_reason(exc)}).") from None
     try:
+        limits.check_pages(p, len(pdf))
         pages = [_page_lines(pdf, i) for i in range(len(pdf))]
+    except UnreadableInput:
+        raise
     except Exception as exc:
         raise UnreadableInput(f"{p}: not a readable PDF ({_pdf_reason(exc)}).") from None
     finally:
@@ -282,6 +289,7 @@ def _read_docx(p: Path, data: bytes) -> str:
         with zipfile.ZipFile(BytesIO(data)) as zf:
             if "word/document.xml" not in zf.namelist():
                 raise UnreadableInput(f"{p}: is a zip archive but not a Word .docx document.")
+            limits.check_zip(p, zf)  # before python-docx inflates anything
     except zipfile.BadZipFile:
         raise UnreadableInput(f"{p}: the .docx file is damaged (broken zip archive).") from None
     try:
