@@ -70,3 +70,19 @@ def test_run_bounded_in_a_child_process():
     assert isinstance(slow, Exceeded) and slow.error.startswith("r.pdf: 超过时间限制（1 秒）")
     big = run_bounded(b"x".__mul__, 600 * 1024 * 1024, Budget(seconds=30, memory_mb=300), "r.pdf")
     assert isinstance(big, Exceeded) and big.what == "memory"
+
+
+def test_dask_task_body_enforces_the_budget(tmp_path):
+    """What a Dask worker runs (render_remote) renders in a child process under the batch's budget."""
+    from paths import SEED
+    from perflib.run.distributed import RemoteJob, render_remote
+    from perflib.run.jobs import Job
+
+    job = Job(str(SEED), str(tmp_path), "seed.html", key="k")
+    start = time.monotonic()
+    remote = render_remote(RemoteJob(job, SEED.name, SEED.read_bytes(), Budget(seconds=1, memory_mb=None)))
+    res = remote.result
+    assert time.monotonic() - start < 15
+    assert res.status == "failed" and res.exit_code == 2
+    assert res.error == f"{SEED}: 超过时间限制（1 秒） / exceeded 1 s while rendering (--timeout)"
+    assert not list(tmp_path.iterdir())  # nothing written by the worker side
