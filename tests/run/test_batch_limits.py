@@ -74,6 +74,7 @@ def test_hostile_files_fail_alone_quickly_and_small(tmp_path):
     for name, build in hostile.items():
         build(src / name)
     code, stdout, stderr, peak, seconds = run_batch(src, tmp_path / "out", "-j", "2", "--timeout", "120")
+    print(f"hostile batch: {seconds:.1f} s, process tree peak {peak / 2**20:.0f} MB")
     assert code == 1 and "Traceback" not in stderr, stderr
     assert seconds < 240
     assert peak < 1.5 * 1024 ** 3, f"the batch's process tree peaked at {peak / 2**20:.0f} MB"

@@ -63,13 +63,16 @@ def test_a_killed_holders_lock_is_taken_over(tmp_path):
 
 
 def test_forked_children_do_not_keep_the_lock(tmp_path):
+    ready_r, ready_w = os.pipe()
     with outdir_lock(tmp_path):
         pid = os.fork()
         if pid == 0:  # a worker that outlives its batch for a moment
             import time
 
+            os.write(ready_w, b"1")  # the fork hooks have run
             time.sleep(3)
             os._exit(0)
+        assert os.read(ready_r, 1) == b"1"
     try:
         with outdir_lock(tmp_path):  # released although the child still runs
             pass
