@@ -8,6 +8,10 @@ A job is a plain function of picklable values (`render_job(Job) -> JobResult`), 
 scheduler (Dask, …) can map it instead of the local pool.  Everything that writes shared files
 (state, index, CSV) stays in the parent process.
 
+Bounded: reading and rendering both run in worker processes under a time and memory budget per
+report (`--timeout`, `--max-memory`; perflib.run.budget): one past it is killed and listed as failed,
+the rest complete.  One batch per OUTDIR at a time (`OUTDIR/.perflib-batch.lock`; perflib.run.lock).
+
 Incremental: `OUTDIR/.perflib-state.json` maps each rendered page to the key it was made from
 (source SHA-256 + notebook SHA-256 + perflib version + manifest overrides).  A page is rendered
 again only when its key changed or its file is missing.  The state is rewritten (atomically)
