@@ -102,8 +102,7 @@ def check_text_bytes(path, nbytes: int) -> None:
     4 × the character limit cannot decode within it (and decoding them would be slow)."""
     lim = current()
     if nbytes > 4 * lim.text_chars:
-        raise _refuse(path, f"the text is {_mb(nbytes)}, more than {lim.text_chars:,} characters",
-                      "text_chars", f"{lim.text_chars:,} characters")
+        raise _refuse(path, f"the text is {_mb(nbytes)}", "text_chars", f"{lim.text_chars:,} characters")
 
 
 def check_text(path, text: str) -> None:

@@ -290,7 +290,7 @@ def _read_docx(p: Path, data: bytes) -> str:
             if "word/document.xml" not in zf.namelist():
                 raise UnreadableInput(f"{p}: is a zip archive but not a Word .docx document.")
             limits.check_zip(p, zf)  # before python-docx inflates anything
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, OSError):  # e.g. "zip file version 8.4"
         raise UnreadableInput(f"{p}: the .docx file is damaged (broken zip archive).") from None
     try:
         import docx
