@@ -30,6 +30,7 @@ DEFAULT_TIMEOUT = 300  # seconds, per report and stage (reading; rendering)
 DEFAULT_MAX_MEMORY = 2048  # MB, a worker's whole process tree
 POLL = 0.2  # seconds between looks at the running tasks
 MAX_RESTARTS = 2  # a task whose worker died under it (not killed by us) is tried this many times more
+MAX_RESUBMITS = 20  # and any task, however often a pool broke beside it (a safety net)
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -162,7 +163,7 @@ class BoundedPool:
     def map(self, fn, args: list, source_of=str):
         """Yield (arg, result or Exceeded) as tasks finish, in any order."""
         todo = deque(enumerate(args))
-        restarts: dict[int, int] = {}
+        restarts: dict[int, list[int]] = {}
         try:
             while todo:
                 yield from self._round(fn, todo, restarts, args, source_of)
@@ -182,9 +183,11 @@ class BoundedPool:
         broken = False
         while futures:
             done, _ = wait(futures, timeout=POLL, return_when=FIRST_COMPLETED)
+            if done:
+                self._drain(running)  # who had started, for a pool that broke
             for fut in done:
                 task_id = futures.pop(fut)
-                running.pop(task_id, None)
+                started = running.pop(task_id, None) is not None
                 try:
                     yield args[task_id], fut.result()
                 except BrokenProcessPool:
@@ -192,8 +195,13 @@ class BoundedPool:
                     if task_id in killed:
                         yield args[task_id], Exceeded(killed[task_id], self.budget.reason(
                             source_of(args[task_id]), killed[task_id], self.stage))
-                    elif restarts.get(task_id, 0) < MAX_RESTARTS:  # it ran beside the one killed
-                        restarts[task_id] = restarts.get(task_id, 0) + 1
+                        continue
+                    # Beside a task we killed, or not started yet: not its fault, run it again. A
+                    # worker that died by itself may have died of this task: only a few more tries.
+                    tries = restarts.setdefault(task_id, [0, 0])  # [died under it, resubmitted]
+                    tries[0] += started and not killed
+                    tries[1] += 1
+                    if tries[0] <= MAX_RESTARTS and tries[1] <= MAX_RESUBMITS:
                         todo.append((task_id, args[task_id]))
                     else:
                         yield args[task_id], Exceeded("died", f"{source_of(args[task_id])}: the worker "
@@ -201,6 +209,9 @@ class BoundedPool:
             if broken or not futures:
                 continue
             self._drain(running)
+            pending = set(futures.values())
+            for task_id in [t for t in running if t not in pending]:  # announced after it finished
+                del running[task_id]
             if running:
                 kids = _children_map()
                 for task_id, (pid, started) in running.items():

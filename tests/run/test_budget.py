@@ -88,3 +88,15 @@ def test_dask_task_body_enforces_the_budget(tmp_path):
     assert res.status == "failed" and res.exit_code == 2
     assert res.error == f"{SEED}: 超过时间限制（1 秒） / exceeded 1 s while rendering (--timeout)"
     assert not list(tmp_path.iterdir())  # nothing written by the worker side
+
+
+def test_many_quick_tasks_and_kills_lose_nothing():
+    """Tasks that finish between two looks are never mistaken for running ones, and tasks queued
+    behind several killed ones are run, not given up."""
+    args = [("nap", 0.01 + i / 1000) for i in range(40)] + [("nap", 30 + i) for i in range(4)]
+    got = dict(BoundedPool(2, Budget(seconds=1.5, memory_mb=None)).map(task, args))
+    for a in args:
+        if a[1] < 30:
+            assert got[a] == f"slept {a[1]}", (a, got[a])
+        else:
+            assert isinstance(got[a], Exceeded) and got[a].what == "time"
