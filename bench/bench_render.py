@@ -43,9 +43,9 @@ def make_reports(n: int, folder: Path) -> list[Path]:
     from perflib.pipeline import read_record
 
     folder.mkdir(parents=True, exist_ok=True)
-    from perflib.read.sources import read_document
+    from perflib.read.files import read_document
 
-    bases = [("\n".join(read_document(p).pages), read_record(p)) for p in SAMPLES]
+    bases = [("\n".join(read_document(p).lines()), read_record(p)) for p in SAMPLES]
     out = []
     for i in range(n):
         text, rec = bases[i % len(bases)]
@@ -219,10 +219,10 @@ def parse_rate(paths: list[Path], min_seconds: float = 2.0) -> tuple[float, int]
     code = r"""
 import sys, time
 from perflib.pipeline import read_record
-from perflib.read.sources import read_document
+from perflib.read.files import read_document
 paths, need = sys.argv[2:], float(sys.argv[1])
 read_record(paths[0])
-pages = sum(len(read_document(p).pages) for p in paths)
+pages = sum(read_document(p).source.pages or 1 for p in paths)
 n, start = 0, time.perf_counter()
 while time.perf_counter() - start < need:
     for p in paths:

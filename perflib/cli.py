@@ -54,6 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
     sb.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None,
                     help="render the report pages on this Dask cluster (pip install 'perflib[dask]'); "
                          "-j is then ignored")
+    from .run.budget import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
+
+    sb.add_argument("--timeout", type=float, metavar="SECONDS", default=DEFAULT_TIMEOUT,
+                    help="a report that takes longer to read, or to render, is stopped and listed as failed "
+                         f"(default {DEFAULT_TIMEOUT} s; 0: no limit)")
+    sb.add_argument("--max-memory", type=int, metavar="MB", default=DEFAULT_MAX_MEMORY,
+                    help="a report whose worker (with its kernels) needs more memory is stopped and listed as "
+                         f"failed (default {DEFAULT_MAX_MEMORY} MB; 0: no limit)")
+    sb.add_argument("--wait", action="store_true",
+                    help="when another batch is writing into OUTDIR, wait for it (default: exit 2 saying so)")
     sb.set_defaults(func=_cmd_batch)
     return p
 

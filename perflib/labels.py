@@ -113,3 +113,13 @@ def ocr_notice(pages: list[int]) -> str:
     which = "、".join(str(n) for n in pages)
     return (f'<p class="ocr-notice">本报告第 {escape(which)} 页是扫描件，其中的文字和数字由 OCR 识别，'
             "可能有误，请与原件核对。</p>")
+
+
+def over_time_zh(seconds: float) -> str:
+    """A report stopped by `perflib batch --timeout`."""
+    return f"超过时间限制（{seconds:g} 秒）"
+
+
+def over_memory_zh(mb: int) -> str:
+    """A report stopped by `perflib batch --max-memory`."""
+    return f"超过内存限制（{mb} MB）"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import UnreadableInput
 from ..model import Source
+from . import limits
 from .document import Document, Heading, Paragraph, Table
 from .normalize import clean_line
 from .text import rebuild_tables
@@ -22,6 +23,7 @@ _HEADING_STYLE = re.compile(r"^(?:Heading|heading|标题|Title)\s*(\d?)$")
 
 def read_docx(p: Path, data: bytes, source: Source) -> Document:
     """Read .docx bytes into a Document under `source` (a converted .doc keeps its own source)."""
+    limits.check_zip_bytes(p, data, "Word")  # before python-docx inflates anything
     try:
         import docx
 

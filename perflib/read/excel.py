@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import UnreadableInput
 from ..model import Source
+from . import limits
 from .document import Document, Location, Table
 from .normalize import clean_line
 
@@ -26,6 +27,7 @@ _PLACES = re.compile(r"0\.(0+)")
 def read_xlsx(p: Path, data: bytes, digest: str) -> Document:
     import openpyxl
 
+    limits.check_zip_bytes(p, data, "Excel")  # before openpyxl inflates anything
     try:
         # Not read-only: merged ranges are only known to a fully loaded sheet.
         wb = openpyxl.load_workbook(BytesIO(data), data_only=True)
@@ -34,6 +36,7 @@ def read_xlsx(p: Path, data: bytes, digest: str) -> Document:
     try:
         tables = []
         for n, ws in enumerate(wb.worksheets, start=1):
+            limits.check_cells(p, ws.max_row * ws.max_column)
             values = [[_text(c.value, c.number_format) for c in row] for row in ws.iter_rows()]
             merges = [(m.min_row - 1, m.max_row, m.min_col - 1, m.max_col) for m in ws.merged_cells.ranges]
             tables.append(_sheet_table(ws.title, n, values, merges))
@@ -57,8 +60,11 @@ def read_xls(p: Path, data: bytes, digest: str) -> Document:
         tables = []
         for n in range(book.nsheets):
             sheet = book.sheet_by_index(n)
+            limits.check_cells(p, sheet.nrows * sheet.ncols)
             values = [[_xls_text(book, sheet, r, c) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
             tables.append(_sheet_table(sheet.name, n + 1, values, list(sheet.merged_cells)))
+    except UnreadableInput:
+        raise
     except Exception as exc:
         raise UnreadableInput(f"{p}: the Excel file is damaged ({_reason(exc)}).") from None
     finally:

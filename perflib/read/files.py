@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import UnreadableInput
 from ..model import Source
+from . import limits
 from .document import Document, number_tables
 
 SUPPORTED = (".txt", ".pdf", ".docx", ".doc", ".html", ".htm", ".xlsx", ".xls")
@@ -48,6 +49,7 @@ def read_bytes(p: Path) -> bytes:
         raise UnreadableInput(
             f"{p}: unsupported file type '{shown}' (expected {', '.join(SUPPORTED)})."
         )
+    limits.check_file_size(p, limits.file_size(p))
     try:
         data = p.read_bytes()
     except OSError as exc:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import UnreadableInput
 from ..model import Source
+from . import limits
 from .document import Block, Document, Heading, Paragraph, Table
 from .normalize import clean_line
 from .text import detect_encoding, rebuild_tables
@@ -49,7 +50,9 @@ _MAX_SPAN = 200  # a rowspan/colspan beyond this is damage, not layout
 
 
 def read_html(p: Path, data: bytes, digest: str) -> Document:
+    limits.check_html(p, data)  # size and nesting depth, before any parse
     text, encoding = _decode(p, data)
+    limits.check_text(p, text)
     if not _MARKUP.search(text):
         raise UnreadableInput(f"{p}: is not an HTML page (no HTML markup found).")
     import lxml.html

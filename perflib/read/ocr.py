@@ -64,7 +64,7 @@ a PDF pdfium cannot open; a page that does not exist; nothing recognisable on an
 of the requested pages. A page without text in an otherwise readable scan maps to [].
 
 Also public: ``ocr_image(image, page)`` (one page image, uncached), ``get_engine()``,
-``max_ocr_pages()``, ``ocr_threads()``, ``engine_version()``.
+``ocr_threads()``, ``engine_version()``.
 """
 from __future__ import annotations
 
@@ -78,10 +78,10 @@ from pathlib import Path
 
 from .. import config
 from ..errors import UnreadableInput
+from . import limits
 from .document import Block, Location, Paragraph, Table
 
 LAYOUT_VERSION = 1          # bump when the layout/normalisation below changes what a page yields
-DEFAULT_MAX_OCR_PAGES = 300
 DEFAULT_DPI = 200
 MAX_PIXELS = 40_000_000    # a page is rendered at most this big (A4 at 200 dpi: 3.9 M)
 DET_SIDE = 1280            # longest side of the image text detection runs on
@@ -105,10 +105,7 @@ def ocr_pdf_pages(data: bytes, pages: list[int], sha256: str, *, dpi: int = DEFA
     pages = list(dict.fromkeys(pages))
     if not pages:
         return {}
-    limit = max_ocr_pages()
-    if len(pages) > limit:
-        raise UnreadableInput(f"{name}: {len(pages)} scanned pages would need OCR, more than the "
-                              f"limit of {limit} OCR pages (PERFLIB_MAX_OCR_PAGES).")
+    limits.check_ocr_pages(name, len(pages))
     out: dict[int, list[Block]] = {}
     missing = []
     for n in pages:
@@ -158,13 +155,6 @@ def get_engine(name: str = "the PDF"):
             if _ENGINE is None:
                 _ENGINE = _new_engine(name)
     return _ENGINE
-
-
-def max_ocr_pages() -> int:
-    try:
-        return max(0, int(os.environ.get("PERFLIB_MAX_OCR_PAGES", DEFAULT_MAX_OCR_PAGES)))
-    except ValueError:
-        return DEFAULT_MAX_OCR_PAGES
 
 
 def ocr_threads() -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import UnreadableInput
 from ..model import Source
+from . import limits
 from .document import Block, Document, Location, Table
 from .normalize import TABLE_VALUE, clean_line, normalize
 from .pdf_tables import PageTable, find_tables
@@ -87,6 +88,7 @@ def _pdf_pages(p: Path, data: bytes, tables: dict[str, Block]) -> tuple[list[str
     except Exception as exc:
         raise UnreadableInput(f"{p}: not a readable PDF ({_pdf_reason(exc)}).") from None
     try:
+        limits.check_pages(p, len(pdf))
         pages = [_page_lines(pdf, i, tables) for i in range(len(pdf))]
         images = {i + 1 for i in range(len(pdf))
                   if next(pdf[i].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2), None) is not None}

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import UnreadableInput
 from ..model import Source
+from . import limits
 from .document import Block, Document, Paragraph, Table, number_tables
 from .normalize import TABLE_VALUE, fold_chars, is_table_line, normalize
 
@@ -151,7 +152,9 @@ def _cell_rows(lines: list[str], start: int, width: int) -> list[list[str]]:
 # --- decoding ---------------------------------------------------------------------------
 
 def decode_text(p: Path, data: bytes) -> tuple[str, str]:
+    limits.check_text_bytes(p, len(data))
     text, encoding = _decode(p, data)
+    limits.check_text(p, text)
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise UnreadableInput(f"{p}: the file contains no text.")

@@ -8,6 +8,10 @@ A job is a plain function of picklable values (`render_job(Job) -> JobResult`), 
 scheduler (Dask, …) can map it instead of the local pool.  Everything that writes shared files
 (state, index, CSV) stays in the parent process.
 
+Bounded: reading and rendering both run in worker processes under a time and memory budget per
+report (`--timeout`, `--max-memory`; perflib.run.budget): one past it is killed and listed as failed,
+the rest complete.  One batch per OUTDIR at a time (`OUTDIR/.perflib-batch.lock`; perflib.run.lock).
+
 Incremental: `OUTDIR/.perflib-state.json` maps each rendered page to the key it was made from
 (source SHA-256 + notebook SHA-256 + perflib version + manifest overrides).  A page is rendered
 again only when its key changed or its file is missing.  The state is rewritten (atomically)
@@ -26,8 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__, config
-from ..dataset import Item, dataset_json, discover, failure_row, read_rows, sha256_file
-from .jobs import Job, render_job, worker_init
+from ..dataset import Item, dataset_json, discover, sha256_file
+from .budget import Budget, BoundedPool, Exceeded
+from .jobs import Job, JobResult, read_job, render_job, worker_init
+from .lock import outdir_lock
 from .outfiles import slug, write_atomic
 
 STATE_FILE = ".perflib-state.json"
@@ -105,22 +111,42 @@ def _identity(e: Entry) -> str:
     return hashlib.sha256(f"{sha}\x1f{e.item.department or ''}\x1f{e.item.year or ''}".encode()).hexdigest()
 
 
-def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say) -> list[Entry]:
+def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
+              budget: Budget | None = None, jobs: int = 1) -> list[Entry]:
     entries: dict[str, Entry] = {}
-    for item in items:
-        try:
-            rows = read_rows(item)
-        except Exception as exc:  # one bad report never stops the batch
-            f = failure_row(item.path, "read", exc)
-            failures.append(f)
-            say(f)
+    for item, got in zip(items, _parse(items, budget, jobs)):
+        if "failure" in got:
+            failures.append(got["failure"])
+            say(got["failure"])
             continue
+        rows = got["rows"]
         key = job_key(rows["report"]["sha256"], notebook_sha, item)
         if key in entries:  # the same bytes twice (a copy in another folder): one page
             entries[key].duplicates.append(item.path)
             continue
         entries[key] = Entry(item, key, rows)
     return list(entries.values())
+
+
+def _parse(items: list[Item], budget: Budget | None, jobs: int) -> list[dict]:
+    """read_job for every item, in order: in worker processes under the budget (a hostile file
+    can neither hang nor blow up this process), or here when there is no budget."""
+    if budget is None or not items:
+        return [read_job(item) for item in items]
+    pool = BoundedPool(min(jobs, len(items)), budget, worker_init, (os.getpid(),), stage="reading")
+    got = {}
+    for item, res in pool.map(read_job, items, source_of=lambda it: it.path):
+        if isinstance(res, Exceeded):
+            res = {"failure": {"source": item.path, "stage": "read", "exit_code": 2, "error": res.error}}
+        got[id(item)] = res
+    return [got[id(item)] for item in items]
+
+
+def budget_of(args) -> Budget | None:
+    """The per-report budget the command line asked for (None: run as a library call, unbounded)."""
+    if not hasattr(args, "timeout") and not hasattr(args, "max_memory"):
+        return None
+    return Budget(seconds=getattr(args, "timeout", None) or None, memory_mb=getattr(args, "max_memory", None) or None)
 
 
 def has_key(page: Path, key: str) -> bool:
@@ -158,18 +184,24 @@ def _reuse(entry: Entry, outdir: Path, pages: dict, adopt: bool = True) -> bool:
 # --- the command ---------------------------------------------------------------------------
 def run_batch(args) -> int:
     started = time.monotonic()
-    NOTEBOOK = config.notebook()
     outdir = Path(args.outdir)
     items = discover(args.source)  # a missing folder / bad manifest: UnreadableInput, exit 2
     outdir.mkdir(parents=True, exist_ok=True)
+    with outdir_lock(outdir, wait=getattr(args, "wait", False), say=lambda m: print(m, file=sys.stderr)):
+        return _run_batch(args, items, outdir, started)
+
+
+def _run_batch(args, items: list[Item], outdir: Path, started: float) -> int:
+    NOTEBOOK = config.notebook()
     remove_stray_temps(outdir)
     state = load_state(outdir)
     pages: dict = {} if args.force else state["pages"]
     jobs = max(1, args.jobs or len(os.sched_getaffinity(0)))
+    budget = budget_of(args)
 
     failures: list[dict] = []
     progress = _Progress()
-    entries = _read_all(items, sha256_file(NOTEBOOK), failures, progress.fail)
+    entries = _read_all(items, sha256_file(NOTEBOOK), failures, progress.fail, budget, jobs)
     assign_names(entries)
 
     todo: list[Job] = []
@@ -198,9 +230,9 @@ def run_batch(args) -> int:
     if getattr(args, "scheduler", None):  # the same jobs on a Dask cluster; the results come back here
         from .distributed import run_on_cluster
 
-        results = run_on_cluster(todo, args.scheduler)
+        results = run_on_cluster(todo, args.scheduler, budget=budget)
     else:
-        results = _run(todo, jobs)
+        results = _run(todo, jobs, budget)
     for res in results:
         progress.step()
         if res.output_name == PORTFOLIO_HTML:
@@ -223,6 +255,7 @@ def run_batch(args) -> int:
                 progress.fail(failures[-1])
         save_state(outdir, new_state)
     progress.close()
+    remove_stray_temps(outdir)  # a render killed for its budget may leave its temp file
 
     good = [e for e in entries if e.status in ("rendered", "skipped")]
     write_tables(outdir, good, failures, portfolio_status)
@@ -244,9 +277,15 @@ def _portfolio_key(source, entries: list[Entry]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def _run(todo: list[Job], jobs: int):
-    """Yield results as jobs finish: in this process for one job at a time, else in a process pool."""
+def _run(todo: list[Job], jobs: int, budget: Budget | None = None):
+    """Yield results as jobs finish: in worker processes under the budget; without one, in this
+    process for one job at a time, else in a process pool."""
     if not todo:
+        return
+    if budget is not None:
+        pool = BoundedPool(min(jobs, len(todo)), budget, worker_init, (os.getpid(),), stage="rendering")
+        for job, res in pool.map(render_job, todo, source_of=lambda j: j.source):
+            yield failed_result(job, res) if isinstance(res, Exceeded) else res
         return
     if jobs == 1 or len(todo) == 1:
         for job in todo:
@@ -263,6 +302,10 @@ def _run(todo: list[Job], jobs: int):
     finally:
         # On Ctrl-C: drop what has not started; running jobs stop at the signal and clean up.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def failed_result(job: Job, exceeded: Exceeded) -> JobResult:
+    return JobResult(job.source, "failed", job.output_name, error=exceeded.error, exit_code=2)
 
 
 def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portfolio_status: str) -> None:

@@ -27,11 +27,12 @@ import tempfile
 import time
 import uuid
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import __version__, config
+from .budget import Budget, Exceeded, run_bounded
 from .jobs import Job, JobResult, render_job, worker_init
 from ..dataset import sha256_file
 from ..errors import PerflibError
@@ -55,6 +56,7 @@ class RemoteJob:
     job: Job  # as the local pool would get it; job.source is the client's path (named in messages)
     source_name: str  # the file name, kept: it tells the reader the format and the page shows it
     source_bytes: bytes
+    budget: Budget | None = None  # enforced on the worker: the render runs in a child process
 
 
 @dataclass
@@ -63,9 +65,9 @@ class RemoteResult:
     record: dict  # provenance: what the worker rendered, with which perflib and notebook
 
 
-def remote_job(job: Job) -> RemoteJob:
+def remote_job(job: Job, budget: Budget | None = None) -> RemoteJob:
     src = Path(job.source)
-    return RemoteJob(job, src.name, src.read_bytes())
+    return RemoteJob(job, src.name, src.read_bytes(), budget)
 
 
 def render_remote(rjob: RemoteJob) -> RemoteResult:
@@ -78,7 +80,7 @@ def render_remote(rjob: RemoteJob) -> RemoteResult:
         (tmp / "in").mkdir()
         source = tmp / "in" / rjob.source_name
         source.write_bytes(rjob.source_bytes)
-        res = render_job(replace(job, source=str(source), outdir=str(tmp / "out")))
+        res = bounded_render(replace(job, source=str(source), outdir=str(tmp / "out")), rjob.budget)
         if res.status == "rendered":
             res.html_text, res.path = Path(res.path).read_text(encoding="utf-8"), None
         res.source = job.source
@@ -87,6 +89,16 @@ def render_remote(rjob: RemoteJob) -> RemoteResult:
         return RemoteResult(res, provenance(rjob.source_bytes))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def bounded_render(job: Job, budget: Budget | None) -> JobResult:
+    """render_job, in a child process that is killed past the budget (a failed result then)."""
+    if budget is None:
+        return render_job(job)
+    res = run_bounded(render_job, job, budget, job.source)
+    if isinstance(res, Exceeded):
+        return JobResult(job.source, "failed", job.output_name, error=res.error, exit_code=2)
+    return res
 
 
 def provenance(source_bytes: bytes) -> dict:
@@ -120,7 +132,7 @@ def connect(address: str):
         raise ClusterUnavailable(f"{address}: cannot reach the Dask scheduler ({type(exc).__name__}: {exc})") from None
 
 
-def run_on_cluster(todo: list[Job], address: str, retries: int = RETRIES):
+def run_on_cluster(todo: list[Job], address: str, retries: int = RETRIES, budget: Budget | None = None):
     """Yield a JobResult per job as it finishes, like batch._run: report pages on the cluster
     (the page already written on this side), the portfolio in a local process."""
     if not todo:
@@ -129,8 +141,12 @@ def run_on_cluster(todo: list[Job], address: str, retries: int = RETRIES):
     expected = provenance(b"")
     reports = deque(j for j in todo if j.kind == "report")
     local_jobs = [j for j in todo if j.kind != "report"]
-    pool = ProcessPoolExecutor(1, initializer=worker_init, initargs=(os.getpid(),)) if local_jobs else None
-    local = [pool.submit(render_job, j) for j in local_jobs] if pool else []
+    if budget is not None:  # the portfolio too, in a child process under the budget
+        pool = ThreadPoolExecutor(1) if local_jobs else None
+        local = [pool.submit(bounded_render, j, budget) for j in local_jobs] if pool else []
+    else:
+        pool = ProcessPoolExecutor(1, initializer=worker_init, initargs=(os.getpid(),)) if local_jobs else None
+        local = [pool.submit(render_job, j) for j in local_jobs] if pool else []
     running: dict = {}  # dask future → (Job, sha256 of the bytes sent)
     window, window_at = 0, 0.0
     try:
@@ -142,7 +158,7 @@ def run_on_cluster(todo: list[Job], address: str, retries: int = RETRIES):
             while reports and len(running) < window:
                 job = reports.popleft()
                 try:
-                    rjob = remote_job(job)
+                    rjob = remote_job(job, budget)
                 except OSError as exc:  # gone or unreadable since it was parsed
                     yield _failed(job, f"{job.source}: cannot read it to send it to the cluster: {exc.strerror or exc}")
                     progressed = True

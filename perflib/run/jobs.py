@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import config
-from ..dataset import failure_row
+from ..dataset import Item, failure_row, read_rows
 from ..labels import PORTFOLIO_TITLE, page_title
 from .outfiles import write_atomic
 
@@ -43,6 +43,10 @@ class JobResult:
 
 def render_job(job: Job) -> JobResult:
     """Render one page (a department-year, or the portfolio); never raises for a bad report."""
+    # papermill first, in this thread (it loads perflib's engine by entry point): the Renderer's
+    # warm-up thread imports that engine too, and the two at once, or the engine before papermill,
+    # end in a half-imported module ("has no attribute 'WarmKernelEngine'").
+    import papermill  # noqa: F401
     from .render import execute, export_html
 
     start = time.monotonic()
@@ -62,6 +66,14 @@ def render_job(job: Job) -> JobResult:
                          seconds=time.monotonic() - start)
     finally:
         interruptible(False)
+
+
+def read_job(item: Item) -> dict:
+    """Parse one report in a batch worker: {"rows": …} or {"failure": failure_row}; never raises."""
+    try:
+        return {"rows": read_rows(item)}
+    except Exception as exc:  # one bad report never stops the batch
+        return {"failure": failure_row(item.path, "read", exc)}
 
 
 def execute_portfolio(source: Path, outdir: Path, dataset: str | Path | None = None):

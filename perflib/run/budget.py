@@ -1,0 +1,286 @@
+"""A time and memory budget per report: jobs run where they can be stopped.
+
+`BoundedPool` is a process pool whose every task has a deadline and a memory ceiling. Each worker
+says which task it starts (a queue); the parent, between results, measures the resident memory of
+each busy worker's whole process tree (the worker, its kernels: /proc) and its task's age. A task
+past either is killed with its worker, and reported as `Exceeded` with the reason; the pool, broken
+by that, is made anew and the tasks that were running beside it are submitted again, so every
+other report still completes.
+
+`run_bounded(fn, arg, budget)` runs one call in a child Python process under the same budget (the
+Dask worker's way: its task body cannot fork a pool).
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import signal
+import subprocess
+import sys
+import time
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from ..labels import over_memory_zh, over_time_zh
+
+DEFAULT_TIMEOUT = 300  # seconds, per report and stage (reading; rendering)
+DEFAULT_MAX_MEMORY = 2048  # MB, a worker's whole process tree
+POLL = 0.2  # seconds between looks at the running tasks
+MAX_RESTARTS = 2  # a task whose worker died under it (not killed by us) is tried this many times more
+MAX_RESUBMITS = 20  # and any task, however often a pool broke beside it (a safety net)
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass(frozen=True)
+class Budget:
+    seconds: float | None = DEFAULT_TIMEOUT
+    memory_mb: int | None = DEFAULT_MAX_MEMORY
+
+    def reason(self, source: str, what: str, stage: str) -> str:
+        """One sentence, Chinese and English: what was exceeded."""
+        if what == "time":
+            n = f"{self.seconds:g}"
+            return f"{source}: {over_time_zh(self.seconds)} / exceeded {n} s while {stage} (--timeout)"
+        return f"{source}: {over_memory_zh(self.memory_mb)} / exceeded {self.memory_mb} MB of memory while {stage} (--max-memory)"
+
+
+@dataclass
+class Exceeded:
+    """A task that was killed: `what` is "time", "memory" or "died"; `error` the sentence."""
+    what: str
+    error: str
+
+
+# --- process trees (/proc) -----------------------------------------------------------------------
+def _children_map() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rfind(b")") + 2:].split()[1])  # the command may hold spaces and ')'
+        kids.setdefault(ppid, []).append(int(name))
+    return kids
+
+
+def tree_pids(pid: int, kids: dict[int, list[int]] | None = None) -> list[int]:
+    """`pid` and every descendant of it."""
+    kids = _children_map() if kids is None else kids
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(kids.get(p, ()))
+    return out
+
+
+def rss(pid: int) -> int:
+    """Resident bytes of one process (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * _PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def tree_rss(pid: int, kids: dict[int, list[int]] | None = None) -> int:
+    return sum(rss(p) for p in tree_pids(pid, kids))
+
+
+def kill_tree(pids) -> None:
+    for p in pids:
+        try:
+            os.kill(p, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def _over(budget: Budget, started: float, pid: int, kids) -> str | None:
+    if budget.seconds and time.monotonic() - started > budget.seconds:
+        return "time"
+    if budget.memory_mb and tree_rss(pid, kids) > budget.memory_mb * 1024 * 1024:
+        return "memory"
+    return None
+
+
+# --- the pool ------------------------------------------------------------------------------------
+_STARTED = None  # in a worker: the queue it announces its tasks on
+
+
+def _worker_init(started_queue, initializer, initargs) -> None:
+    global _STARTED
+    _STARTED = started_queue
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _call(task_id: int, fn, arg):
+    from .jobs import interruptible
+
+    _STARTED.put((task_id, os.getpid(), time.monotonic()))  # CLOCK_MONOTONIC is system-wide
+    interruptible(True)  # Ctrl-C stops a running task; an idle worker ignores it
+    try:
+        return fn(arg)
+    finally:
+        interruptible(False)
+
+
+class BoundedPool:
+    """A ProcessPoolExecutor that kills (and replaces) a worker whose task runs past the budget."""
+
+    def __init__(self, workers: int, budget: Budget, initializer=None, initargs=(), stage: str = "rendering"):
+        self.workers = workers
+        self.budget = budget
+        self.initializer, self.initargs = initializer, initargs
+        self.stage = stage
+        self._pool = None
+        self._queue = None
+
+    def _start(self) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        self._queue = ctx.Queue()
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_worker_init,
+                                         initargs=(self._queue, self.initializer, self.initargs))
+
+    def _stop(self, wait_: bool = True) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=wait_, cancel_futures=True)
+            self._queue.close()
+            self._pool = self._queue = None
+
+    def _worker_pids(self) -> list[int]:
+        return list((getattr(self._pool, "_processes", None) or {}).keys())
+
+    def map(self, fn, args: list, source_of=str):
+        """Yield (arg, result or Exceeded) as tasks finish, in any order."""
+        todo = deque(enumerate(args))
+        restarts: dict[int, list[int]] = {}
+        try:
+            while todo:
+                yield from self._round(fn, todo, restarts, args, source_of)
+        finally:
+            self._stop()  # on Ctrl-C: drop what has not started; running tasks stop at the signal
+
+    def _round(self, fn, todo: deque, restarts: dict, args: list, source_of):
+        """Submit everything to a (new) pool and collect until it is done or broken."""
+        if self._pool is None:
+            self._start()
+        futures = {}
+        while todo:
+            task_id, arg = todo.popleft()
+            futures[self._pool.submit(_call, task_id, fn, arg)] = task_id
+        running: dict[int, tuple[int, float]] = {}  # task → (worker pid, started)
+        killed: dict[int, str] = {}  # task → "time" | "memory"
+        broken = False
+        while futures:
+            done, _ = wait(futures, timeout=POLL, return_when=FIRST_COMPLETED)
+            if done:
+                self._drain(running)  # who had started, for a pool that broke
+            for fut in done:
+                task_id = futures.pop(fut)
+                started = running.pop(task_id, None) is not None
+                try:
+                    yield args[task_id], fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    if task_id in killed:
+                        yield args[task_id], Exceeded(killed[task_id], self.budget.reason(
+                            source_of(args[task_id]), killed[task_id], self.stage))
+                        continue
+                    # Beside a task we killed, or not started yet: not its fault, run it again. A
+                    # worker that died by itself may have died of this task: only a few more tries.
+                    tries = restarts.setdefault(task_id, [0, 0])  # [died under it, resubmitted]
+                    tries[0] += started and not killed
+                    tries[1] += 1
+                    if tries[0] <= MAX_RESTARTS and tries[1] <= MAX_RESUBMITS:
+                        todo.append((task_id, args[task_id]))
+                    else:
+                        yield args[task_id], Exceeded("died", f"{source_of(args[task_id])}: the worker "
+                                                      f"process died while {self.stage} it (killed by the system?)")
+            if broken or not futures:
+                continue
+            self._drain(running)
+            pending = set(futures.values())
+            for task_id in [t for t in running if t not in pending]:  # announced after it finished
+                del running[task_id]
+            if running:
+                kids = _children_map()
+                for task_id, (pid, started) in running.items():
+                    what = _over(self.budget, started, pid, kids)
+                    if what and task_id not in killed:
+                        killed[task_id] = what
+                if killed.keys() & running.keys():
+                    # Every worker's tree goes (kernels too): the pool is broken by this anyway, and a
+                    # worker it terminates would leave its kernels behind.
+                    kill_tree([p for w in self._worker_pids() for p in tree_pids(w, kids)])
+        if broken:
+            self._stop(wait_=False)
+
+    def _drain(self, running: dict) -> None:
+        while True:
+            try:
+                task_id, pid, started = self._queue.get_nowait()
+            except (queue.Empty, OSError, ValueError, EOFError):
+                return
+            running[task_id] = (pid, started)
+
+
+# --- one call in a child process (Dask) ------------------------------------------------------------
+def run_bounded(fn, arg, budget: Budget, source: str, stage: str = "rendering"):
+    """fn(arg) in a fresh child Python under `budget`: its result, or Exceeded."""
+    proc = subprocess.Popen([sys.executable, "-m", "perflib.run.budget"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    import threading
+
+    out: list[bytes] = []
+    reader = threading.Thread(target=lambda: out.append(proc.stdout.read()), daemon=True)
+    reader.start()
+    try:
+        proc.stdin.write(pickle.dumps((fn, arg)))
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass
+    started, what = time.monotonic(), None
+    try:
+        while proc.poll() is None:
+            what = _over(budget, started, proc.pid, _children_map())
+            if what:
+                kill_tree(tree_pids(proc.pid))
+                break
+            time.sleep(POLL)
+    finally:
+        if proc.poll() is None and what is None:  # interrupted: leave nothing behind
+            kill_tree(tree_pids(proc.pid))
+        proc.wait()
+        reader.join(timeout=10)
+    if what:
+        return Exceeded(what, budget.reason(source, what, stage))
+    try:
+        return pickle.loads(out[0])
+    except Exception:
+        return Exceeded("died", f"{source}: the process {stage} it died (exit {proc.returncode})")
+
+
+def _child_main() -> None:
+    from .jobs import worker_init
+
+    worker_init(os.getppid())  # Ctrl-C stops only a running job; a dead parent ends this process
+    fn, arg = pickle.loads(sys.stdin.buffer.read())
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # whatever fn prints must not mix with the result
+    result = fn(arg)
+    out.write(pickle.dumps(result))
+    out.flush()
+
+
+if __name__ == "__main__":
+    _child_main()

@@ -1,0 +1,102 @@
+"""perflib.run.budget: a task past its time or memory is killed and named; every other one completes."""
+import os
+import time
+
+import pytest
+
+from perflib.run.budget import Budget, BoundedPool, Exceeded, rss, run_bounded, tree_pids, tree_rss
+
+
+# Module-level, so a forked worker can unpickle them by name.
+def nap(seconds: float) -> str:
+    time.sleep(seconds)
+    return f"slept {seconds}"
+
+
+def hog(mb: int) -> int:
+    block = bytearray(mb * 1024 * 1024)
+    for i in range(0, len(block), 4096):  # touch every page: resident, not just reserved
+        block[i] = 1
+    time.sleep(30)
+    return len(block)
+
+
+def task(arg):
+    kind, n = arg
+    return nap(n) if kind == "nap" else hog(n)
+
+
+def test_tree_measures_children():
+    me = os.getpid()
+    assert me in tree_pids(me) and tree_rss(me) > 10 * 1024 * 1024
+
+
+def test_slow_and_hungry_tasks_are_killed_the_rest_complete():
+    # a forked worker starts as big as this process (its pages count as resident): budget above that
+    limit = rss(os.getpid()) // 2**20 + 250
+    args = [("nap", 0.1), ("nap", 30), ("hog", 500), ("nap", 0.2), ("nap", 1.5), ("nap", 0.1)]
+    pool = BoundedPool(2, Budget(seconds=4, memory_mb=limit), stage="reading")
+    start = time.monotonic()
+    got = dict(pool.map(task, args, source_of=lambda a: f"{a[0]}-{a[1]}"))
+    assert set(got) == set(args), got
+    assert time.monotonic() - start < 60, got  # no hang (the 30 s nap is proved stopped below)
+    slow, hungry = got[("nap", 30)], got[("hog", 500)]
+    assert isinstance(slow, Exceeded) and slow.what == "time", got
+    assert slow.error == "nap-30: 超过时间限制（4 秒） / exceeded 4 s while reading (--timeout)"
+    assert isinstance(hungry, Exceeded) and hungry.what == "memory", got
+    assert f"超过内存限制（{limit} MB）" in hungry.error and f"exceeded {limit} MB" in hungry.error
+    for a in args:  # the others completed, even those running beside a killed task (resubmitted)
+        if a[0] == "nap" and a[1] < 30:
+            assert got[a] == f"slept {a[1]}", got
+
+
+def test_no_worker_left_behind():
+    pool = BoundedPool(2, Budget(seconds=1, memory_mb=None))
+    got = dict(pool.map(task, [("nap", 20), ("nap", 0.1)]))
+    assert isinstance(got[("nap", 20)], Exceeded) and got[("nap", 0.1)] == "slept 0.1"
+    time.sleep(0.5)
+    import psutil
+
+    alive = [c for c in psutil.Process().children(recursive=True) if c.status() != psutil.STATUS_ZOMBIE]
+    assert not alive, alive
+
+
+def test_a_task_whose_worker_dies_is_retried_then_failed():
+    got = dict(BoundedPool(1, Budget(seconds=10, memory_mb=None)).map(os._exit, [3]))
+    assert isinstance(got[3], Exceeded) and got[3].what == "died" and "worker process died" in got[3].error
+
+
+def test_run_bounded_in_a_child_process():
+    assert run_bounded(time.sleep, 0.1, Budget(seconds=10, memory_mb=500), "x") is None
+    slow = run_bounded(time.sleep, 30, Budget(seconds=1, memory_mb=None), "r.pdf")
+    assert isinstance(slow, Exceeded) and slow.error.startswith("r.pdf: 超过时间限制（1 秒）")
+    big = run_bounded(b"x".__mul__, 600 * 1024 * 1024, Budget(seconds=30, memory_mb=300), "r.pdf")
+    assert isinstance(big, Exceeded) and big.what == "memory"
+
+
+def test_dask_task_body_enforces_the_budget(tmp_path):
+    """What a Dask worker runs (render_remote) renders in a child process under the batch's budget."""
+    from paths import SEED
+    from perflib.run.distributed import RemoteJob, render_remote
+    from perflib.run.jobs import Job
+
+    job = Job(str(SEED), str(tmp_path), "seed.html", key="k")
+    start = time.monotonic()
+    remote = render_remote(RemoteJob(job, SEED.name, SEED.read_bytes(), Budget(seconds=1, memory_mb=None)))
+    res = remote.result
+    assert time.monotonic() - start < 15
+    assert res.status == "failed" and res.exit_code == 2
+    assert res.error == f"{SEED}: 超过时间限制（1 秒） / exceeded 1 s while rendering (--timeout)"
+    assert not list(tmp_path.iterdir())  # nothing written by the worker side
+
+
+def test_many_quick_tasks_and_kills_lose_nothing():
+    """Tasks that finish between two looks are never mistaken for running ones, and tasks queued
+    behind several killed ones are run, not given up."""
+    args = [("nap", 0.01 + i / 1000) for i in range(40)] + [("nap", 30 + i) for i in range(4)]
+    got = dict(BoundedPool(2, Budget(seconds=1.5, memory_mb=None)).map(task, args))
+    for a in args:
+        if a[1] < 30:
+            assert got[a] == f"slept {a[1]}", (a, got[a])
+        else:
+            assert isinstance(got[a], Exceeded) and got[a].what == "time"
