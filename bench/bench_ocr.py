@@ -10,7 +10,9 @@ one core (sched_setaffinity; the engine runs on PERFLIB_OCR_THREADS=1 thread), t
 - OCR pages/s over the report pages and over the dense pages (target ≥ 0.5 page/s), by the
   clock and per CPU-second of the process (what a dedicated core gives on a shared machine);
 - cached re-reads of the same reports, reports/s (target ≥ 300): the OCR cache in a temp folder;
-- how many figures and cells came back exactly (a sanity figure, not an accuracy study).
+- how many figures and cells came back exactly (a sanity figure, not an accuracy study);
+- side by side, text reports parsed/s and text-layer PDF pages parsed/s on one core
+  (bench_render.parse_rate: read, normalize, parse, checks).
 
 It prints figures; it asserts nothing.
 """
@@ -114,6 +116,21 @@ def main() -> None:
     n = rounds * len(reports)
     print(f"cached re-read   {n / dt:.0f} reports/s  ({n} two-page reports, {dt / n * 1000:.2f} ms each; "
           f"target ≥ 300)")
+    parse_rates()
+
+
+def parse_rates() -> None:
+    """Beside OCR, in the same run: the whole read_record of text reports and text-layer PDFs on
+    one core (bench_render's measurement, the same code)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_render import SAMPLES, make_pdfs, parse_rate
+
+    rate, _ = parse_rate(SAMPLES)
+    print(f"parse    text    {rate:7.0f} reports/s on one core   (target ≥ 300)")
+    with tempfile.TemporaryDirectory() as tmp:
+        pdfs = make_pdfs(Path(tmp), 4)
+        prate, ppages = parse_rate(pdfs)
+    print(f"parse    PDF     {prate * ppages / len(pdfs):7.0f} pages/s on one core   (text layer; target ≥ 30)")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""README screenshots: the top of a rendered report (and of the index, when there is one).
+"""README screenshots: the top of a rendered report (and of the index, when there is one), and
+the top of the scanned sample's page with its OCR notice (docs/scanned.png).
 
     .venv/bin/python docs/screenshots.py [OUTDIR]
 
@@ -21,11 +22,12 @@ from playwright.sync_api import sync_playwright
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 SEED = ROOT / "seeds" / "000_8fb6ef2090065a78.txt"
+SCANNED = ROOT / "data" / "samples" / "2022_minzheng_scan.pdf"
 WIDTH, HEIGHT, COLOURS, LIMIT = 1000, 1600, 64, 300 * 1024
 
 
-def render_seed(outdir: Path) -> Path:
-    proc = subprocess.run([sys.executable, "-m", "perflib.cli", "render", str(SEED), "-o", str(outdir)],
+def render(source: Path, outdir: Path) -> Path:
+    proc = subprocess.run([sys.executable, "-m", "perflib.cli", "render", str(source), "-o", str(outdir)],
                           capture_output=True, text=True, encoding="utf-8", check=True)
     return Path(proc.stdout.strip().splitlines()[-1])
 
@@ -55,11 +57,13 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         outdir = Path(argv[0]) if argv else Path(tmp)
         reports = sorted(p for p in outdir.glob("*.html") if p.name not in ("index.html", "portfolio.html"))
-        report = reports[0] if reports else render_seed(outdir)
+        report = reports[0] if reports else render(SEED, outdir)
+        scanned = render(SCANNED, Path(tmp) / "scanned")
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
                                          args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
             shoot(browser, report, DOCS / "report.png")
+            shoot(browser, scanned, DOCS / "scanned.png")
             if (outdir / "index.html").exists():
                 shoot(browser, outdir / "index.html", DOCS / "index.png")
             browser.close()
