@@ -90,7 +90,7 @@ def _zip_format(p: Path, data: bytes) -> str:
     try:
         with zipfile.ZipFile(BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except zipfile.BadZipFile:
+    except limits.ZIP_ERRORS:
         what = "Excel" if p.suffix.lower() in (".xlsx", ".xls") else "Word"
         raise UnreadableInput(f"{p}: the {what} file is damaged (broken zip archive).") from None
     if "word/document.xml" in names:

@@ -155,12 +155,16 @@ def check_zip(path, zf: zipfile.ZipFile) -> None:
             check_xml(path, read_member(path, zf, info), info.filename)
 
 
+# What zipfile raises on a damaged archive (a bit flip can ask for "zip file version 8.4").
+ZIP_ERRORS = (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, OSError)
+
+
 def check_zip_bytes(path, data: bytes, what: str) -> None:
     """check_zip on a container held in memory (.docx, .xlsx); a broken archive is damaged `what`."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             check_zip(path, zf)
-    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, OSError):  # e.g. "zip file version 8.4"
+    except ZIP_ERRORS:
         raise UnreadableInput(f"{path}: the {what} file is damaged (broken zip archive).") from None
 
 

@@ -232,3 +232,22 @@ def test_xls_builder_makes_a_million_cells(tmp_path):
     assert cells == 1_000_000
     with pytest.raises(UnreadableInput, match="PERFLIB_MAX_CELLS"):
         limits.check_cells(xls, cells)
+
+
+@pytest.mark.parametrize("name", ["2021_jiaoyu.docx", "2022_nongye.xlsx"])
+def test_a_zip_asking_for_an_unknown_version_is_damaged_not_a_crash(tmp_path, name):
+    """A bit flip in a zip's headers can ask for "zip file version 8.4" (zipfile raises
+    NotImplementedError): the file is damaged, exit 2."""
+    import struct
+
+    from perflib.cli import main
+
+    data = bytearray((SAMPLES / name).read_bytes())
+    for sig, at in ((b"PK\x01\x02", 6), (b"PK\x03\x04", 4)):  # central directory, local headers
+        i = data.find(sig)
+        while i >= 0:
+            struct.pack_into("<H", data, i + at, 84)
+            i = data.find(sig, i + 4)
+    path = tmp_path / name
+    path.write_bytes(bytes(data))
+    assert main(["parse", str(path)]) == 2
