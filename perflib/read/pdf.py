@@ -90,7 +90,8 @@ def _pdf_pages(p: Path, data: bytes, tables: dict[str, Block]) -> tuple[list[str
     try:
         limits.check_pages(p, len(pdf))
         pages = [_page_lines(pdf, i, tables) for i in range(len(pdf))]
-        images = {i + 1 for i in range(len(pdf))
+        blank = [i for i, lines in enumerate(pages) if _blank("".join(line for line, _, _ in lines))]
+        images = {i + 1 for i in blank  # only a page without text can be a scan to OCR
                   if next(pdf[i].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2), None) is not None}
     except Exception as exc:
         raise UnreadableInput(f"{p}: not a readable PDF ({_pdf_reason(exc)}).") from None
