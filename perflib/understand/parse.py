@@ -102,7 +102,7 @@ def _parse(doc: Document) -> Record:
     for t in rec.tasks:
         if t.funds is not None:
             taken.setdefault(abs(t.funds), []).append(rec.evidence[f"tasks.{t.no}.funds"])
-    rec.unread = _unread(prose, taken)
+    rec.unread = _unread(prose, taken) + rec.unread  # then the tables' cells (read_table)
     return rec
 
 
