@@ -236,7 +236,8 @@ def sentences(paragraph: str) -> list[str]:
 
 # A cell of a flattened table: a figure, a percentage or a placeholder ("—").
 TABLE_VALUE = re.compile(r"^(?:[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*%?$|^[-—–/－]+$")
-_TABLE_HEAD_WORD = re.compile(r"预算|执行|支出|决算|调整|完成|金额|分值|得分|权重|指标|项目|名称")
+_TABLE_HEAD_WORD = re.compile(r"预算|执行|支出|决算|调整|完成|金额|分值|得分|权重|指标|项目|名称"
+                              r"|^(?:19|20)\d{2}年度?(?:[（(][^)）]{0,6}[)）])?$")  # a year column: "2022年（万元）"
 
 
 def is_table_line(line: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 from pathlib import Path
 
 from ..errors import UnreadableInput
@@ -36,7 +37,7 @@ def read_txt(p: Path, data: bytes, digest: str) -> Document:
     text, encoding = decode_text(p, data)
     # pdftotext and friends separate pages with form feeds; keep them as pages
     # so that normalize can drop running headers and footers.
-    pages = [unflatten_cells(fold_chars(page)) for page in text.split("\f")]
+    pages = [unflatten_cells(join_split_headers(pipe_rows(fold_chars(page)))) for page in text.split("\f")]
     return Document(Source(str(p), "txt", encoding, digest), blocks_from_text(normalize(pages)),
                     laid_out=text.split("\f"))
 
@@ -98,6 +99,92 @@ def _text_rows(lines: list[str]) -> list[list[str]]:
     if body and all(len(r) == len(head) + 1 for r in body if r[0]):
         rows[0] = [""] + head  # the header names the value columns only
     return rows
+
+
+# --- rows written with "|" between cells -----------------------------------------------------
+_PIPE_ROW = re.compile(r"\|.*\||\|\s*$")  # two bars, or a cell closed by one at the line end
+_NOT_A_ROW = re.compile(r"首页|当前位置|您的位置|所在位置")  # a web page's menu or breadcrumb
+_RULE = re.compile(r"^[\s|:：\-—–=+]*$")  # a markdown rule "|---|---|"
+
+
+def pipe_rows(text: str) -> str:
+    """Rows with "|" between cells → tab-separated rows, so they stay one row per line.
+
+    A "label | value" pair stays as it is. An empty cell between cells becomes "—" (no
+    figure) so the cells after it keep their columns; empty cells at the row's end are dropped.
+    """
+    out = []
+    for line in text.split("\n"):
+        if not _PIPE_ROW.search(line) or _NOT_A_ROW.search(line):
+            out.append(line)
+            continue
+        if _RULE.match(line):
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        while cells and not cells[-1]:
+            cells.pop()
+        if len(cells) == 2:  # a "label | value" pair of a form: read as prose
+            out.append(line)
+            continue
+        out.append("\t".join(c or "—" for c in cells))
+    return "\n".join(out)
+
+
+# --- a header row split over two lines -----------------------------------------------------
+def join_split_headers(text: str) -> str:
+    """Two lines of column names, one under the other ("年初" over "预算数") → one header row.
+
+    Only space-aligned text, where a word stands above or below the column it
+    belongs to: each word of the line with fewer words joins the word of the
+    other line its printed span overlaps; a word overlapping none, or two words
+    on one, and the lines are left alone. The pair must be followed by a row of figures.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if i + 2 < len(lines):
+            merged = _merge_header(lines[i], lines[i + 1], lines[i + 2])
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def _spans(line: str) -> list[tuple[int, int, str]]:
+    """Words of a line with their printed columns (CJK characters two wide)."""
+    if "\t" in line:
+        return []
+    spans = []
+    starts = [0, *accumulate(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)]
+    # a word: single spaces inside, two or more between words
+    for m in re.finditer(r"\S+(?:\s\S+)*?(?=\s{2,}|\s*$)", line):
+        spans.append((starts[m.start()], starts[m.end()], m.group()))
+    return spans
+
+
+def _merge_header(upper: str, lower: str, after: str) -> str | None:
+    if not any(TABLE_VALUE.match(c) for c in after.split()) or not is_table_line(" ".join(after.split())):
+        return None
+    if max(len(upper), len(lower)) > 200:
+        return None  # prose, not column names
+    a, b = _spans(upper), _spans(lower)
+    if not a or not b or len(a) == len(b) or any(TABLE_VALUE.match(w) or re.search(r"\d", w) for *_, w in a + b):
+        return None
+    full, part = (a, b) if len(a) > len(b) else (b, a)
+    if len(full) < 3 or any(len(w) > 8 for *_, w in a + b):
+        return None
+    joined = {}
+    for s, e, w in part:
+        hits = [k for k, (fs, fe, _) in enumerate(full) if min(e, fe) > max(s, fs)]
+        if len(hits) != 1 or hits[0] in joined:
+            return None
+        joined[hits[0]] = w
+    words = [(joined.get(k, "") + w if full is b else w + joined.get(k, "")) for k, (_, _, w) in enumerate(full)]
+    return "\t".join(words)
 
 
 # --- one cell per line ---------------------------------------------------------------------

@@ -24,7 +24,7 @@ import re
 from decimal import Decimal
 
 from ..labels import OCR_EVIDENCE
-from ..model import Block, Record, Source, Unread
+from ..model import Record, Source, Unread
 from .hanzi import Original, simplified, simplified_document
 from .kind import document_kind, title_kind
 from .lexicon import LEX
@@ -35,7 +35,7 @@ from ..read.document import Block as DocBlock, Document, Table
 from ..read.normalize import sentences
 from ..read.text import document_from_text
 from ..numbers import money_to_wan, to_decimal
-from .tables import read_table
+from .tables import read_table, store
 
 LABELS = LEX.labels
 
@@ -103,7 +103,7 @@ def _parse(doc: Document) -> Record:
     for t in rec.tasks:
         if t.funds is not None:
             taken.setdefault(abs(t.funds), []).append(rec.evidence[f"tasks.{t.no}.funds"])
-    rec.unread = _unread(prose, taken)
+    rec.unread = _unread(prose, taken) + rec.unread  # then the tables' cells (read_table)
     _mark_ocr_evidence(rec, doc)
     return rec
 
@@ -565,14 +565,7 @@ def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict) -
 
 def _store(rec: Record, block: str, field: str, value, sentence: str, taken: dict | None = None) -> None:
     """First statement wins; a different later statement is only a warning (and its amount unread)."""
-    b: Block = rec.block(block)
-    key = f"{block}.{field}"
-    current = getattr(b, field)
-    if current is None:
-        setattr(b, field, value)
-        rec.evidence[key] = sentence
-    elif current != value:
-        rec.warnings.append(f"{key}: the report also states {value} (kept the first figure, {current})")
+    if not store(rec, block, field, value, sentence):
         return
     if taken is not None and isinstance(value, Decimal):
         taken.setdefault(abs(value), []).append(sentence)

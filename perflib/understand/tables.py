@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Record
+from ..model import Record, Unread
 from ..numbers import money_to_wan, to_decimal
 from ..read.document import Table
 
@@ -48,6 +48,14 @@ ROW_BLOCKS: list[tuple[str | None, str]] = [
     ("projects", r"项目支出"),
     ("overall", r"年度资金总额|资金总额|部门整体支出|整体支出|支出总额|总支出|合计|总计"),
 ]
+# A table of years (a column per year, or a row per year) states spending when its labels
+# say so and no word of a budget is near: only then is this year's figure the actual.
+SPENDING_WORD = r"支出|决算"
+BUDGET_WORD = r"预算"
+# A column header or row label that is a year and nothing more ("2022年（万元）", "2021年度").
+YEAR_LABEL = r"^((?:19|20)\d{2})\s*年度?\s*(?:[（(][^)）]{0,6}[)）])?$"
+# A column of row numbers, not amounts.
+ROW_NUMBER_COLUMN = r"序号|行次|栏次|编号"
 # A row that names the department on a form.
 DEPARTMENT_LABEL = r"^(?:部门|单位|预算单位|主管部门)(?:名称)?\s*[:：]?$"
 UNIT_NOTE = r"(?:单位\s*[:：]\s*|[（(]\s*)(?P<unit>万元|亿元|千元|元)"
@@ -59,6 +67,10 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _GROUP = re.compile(rf"{PREVIOUS_YEAR}|(?:19|20)\d{{2}}\s*年|资金|预算|金额|支出|决算")
 _YEAR_ROW = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 _ROW_RES = [(b, re.compile(p)) for b, p in ROW_BLOCKS]
+_SPENDING = re.compile(SPENDING_WORD)
+_BUDGET = re.compile(BUDGET_WORD)
+_YEAR_LABEL = re.compile(YEAR_LABEL)
+_ROW_NUMBER = re.compile(ROW_NUMBER_COLUMN)
 _DEPARTMENT = re.compile(DEPARTMENT_LABEL)
 _UNIT = re.compile(UNIT_NOTE)
 _CELL_NUMBER = re.compile(r"^(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*"
@@ -73,6 +85,7 @@ class _Column:
     field: str | None
     kind: str | None
     label: str  # the header text, for evidence and its unit
+    by_year: bool = False  # a bare year column: spending only where the row says 支出/决算
 
 
 def read_table(table: Table, rec: Record, context: str | None = None, above: list[str] | None = None) -> None:
@@ -86,6 +99,15 @@ def read_table(table: Table, rec: Record, context: str | None = None, above: lis
     title_block = _block_of(table.title or "") or context
     if title_block is None and table.title and "整体" in table.title:
         title_block = "overall"
+    taken: set[tuple[int, int]] = set()  # cells whose figure a field holds
+    _read_cells(table, rec, notes, title_block, taken)
+    rec.unread.extend(unread_cells(table, taken, notes))
+
+
+def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | None,
+                taken: set[tuple[int, int]]) -> None:
+    if _read_year_rows(table, rec, notes, taken):
+        return
     columns: list[_Column] | None = None
     width = 0  # cells in the header row: a flattened row with more or fewer is not aligned
     section = (title_block, table.title or title_block)  # (block, its label) of form rows
@@ -109,9 +131,9 @@ def read_table(table: Table, rec: Record, context: str | None = None, above: lis
             rec.warnings.append(f"table row {' '.join(_distinct(row))!r}: {len(row)} cells under "
                                 f"{width} columns; not read")
             continue
-        if columns and _read_data_row(table, r, columns, rec, notes):
+        if columns and _read_data_row(table, r, columns, rec, notes, taken):
             continue
-        _read_form_row(table, r, section, rec, notes)
+        _read_form_row(table, r, section, rec, notes, taken)
 
 
 # --- header rows -----------------------------------------------------------------------
@@ -130,8 +152,14 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
     above = table.rows[r - 1] if r > 0 else []
     above_is_header = r > 0 and not any(_number(c) for c in above) and len(_distinct(above)) >= 2
     columns, seen = [], set()
+    years = [c for c, cell in enumerate(row) if cell and _YEAR_LABEL.match(cell)]
     for c, cell in enumerate(row):
         role = _role(cell) if cell else None
+        if role is None and c in years and len(years) >= 2:  # "2021年 | 2022年": only this year's is read
+            this_year = year is not None and int(_YEAR_LABEL.match(cell)[1]) == year
+            columns.append(_Column(c, "actual" if this_year else None, "money" if this_year else None,
+                                   cell, by_year=True))
+            continue
         if role is None:
             continue
         label = cell
@@ -146,6 +174,8 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
         seen.add(key)
         columns.append(_Column(c, fld, kind, label))
     known = [col for col in columns if col.field]
+    if any(col.by_year for col in columns):
+        return columns if len(years) >= 2 else None
     return columns if len(known) >= 2 else None
 
 
@@ -157,7 +187,8 @@ def _previous_year(label: str, year: int | None) -> bool:
 
 
 # --- data rows under a header ---------------------------------------------------------
-def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, outside: list[str]) -> bool:
+def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, outside: list[str],
+                   taken: set[tuple[int, int]]) -> bool:
     """Read row r under `columns`; False when it is no row of that table (no label, no block)."""
     row = table.rows[r]
     first = min(col.col for col in columns)
@@ -168,12 +199,15 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
     if block is None:
         return at is not None  # a row of no block (财政拨款, 人员经费…): read, nothing taken
     header_text = " ".join(col.label for col in columns)
-    if block == "overall" and re.match(r"(?:合计|总计)", row[at]) and "项目名称" in " ".join(table.rows[0]) + header_text:
+    if (block == "overall" and re.match(r"(?:合计|总计)", row[at]) and "项目名称" in " ".join(table.rows[0]) + header_text
+            and not _has_block_rows(table)):
         block = "projects"  # the total of a list of projects
     row_label = row[at]  # the label that names the block, nearest the figures
     notes = [" ".join(_distinct([row[c] for c in labels]))] + _notes_above(table, r) + [table.title or ""] + outside
     for col in columns:
         if col.field is None or col.col >= len(row):
+            continue
+        if col.by_year and not _states_spending(table, row_label, outside):
             continue
         cell = row[col.col]
         number = _number(cell)
@@ -181,8 +215,50 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
             continue
         value = _value(number, col.kind, [cell, col.label] + notes, rec, table, r, col.col)
         if value is not None:
-            store(rec, block, col.field, value, table.cell_evidence(r, col.col, row=row_label, col=col.label))
+            if store(rec, block, col.field, value, table.cell_evidence(r, col.col, row=row_label, col=col.label)):
+                taken.add((r, col.col))
     return True
+
+
+def _states_spending(table: Table, label: str, outside: list[str]) -> bool:
+    """A label about spending (支出, 决算) in a table with no budget word in it or near it."""
+    texts = [c for row in table.rows for c in row] + [table.title or ""] + outside
+    return bool(_SPENDING.search(label)) and not any(_BUDGET.search(t or "") for t in texts)
+
+
+def _read_year_rows(table: Table, rec: Record, outside: list[str], taken: set[tuple[int, int]]) -> bool:
+    """A table with a row per year and a column per block ("年度 | 支出总额 | 基本支出 | 项目支出").
+
+    Only the row of the report's year is read, into `actual`, and only when the
+    column labels say spending and no budget word is near. True when the table is such a table.
+    """
+    if not table.rows or rec.year is None:
+        return False
+    head = table.rows[0]
+    blocks = {c: _block_of(cell) for c, cell in enumerate(head) if c and cell and not _number(cell)}
+    blocks = {c: b for c, b in blocks.items() if b}
+    year_rows = [r for r, row in enumerate(table.rows[1:], 1) if row and _YEAR_LABEL.match(row[0] or "")]
+    if len(blocks) < 2 or len(year_rows) < 2:
+        return False
+    for r in year_rows:
+        row = table.rows[r]
+        if int(_YEAR_LABEL.match(row[0])[1]) != rec.year or len(row) != len(head):
+            continue
+        for c, block in blocks.items():
+            number = _number(row[c])
+            if number is None or not _states_spending(table, head[c], outside):
+                continue
+            value = _value(number, "money", [row[c], head[c], row[0]] + _notes_above(table, r)
+                           + [table.title or ""] + outside, rec, table, r, c)
+            if value is not None:
+                if store(rec, block, "actual", value, table.cell_evidence(r, c, row=row[0], col=head[c])):
+                    taken.add((r, c))
+    return True
+
+
+def _has_block_rows(table: Table) -> bool:
+    """Rows for 基本支出 or 项目支出: a 合计 there is the department's total, not a list's."""
+    return any(_block_of(cell) in ("basic", "projects") for row in table.rows for cell in row[:1])
 
 
 def _row_block(row: list[str], label_cols: list[int]) -> tuple[str | None, int | None]:
@@ -203,7 +279,7 @@ def _block_of(text: str) -> str | None:
 
 # --- label/value forms -----------------------------------------------------------------
 def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None], rec: Record,
-                   outside: list[str]) -> None:
+                   outside: list[str], taken: set[tuple[int, int]]) -> None:
     """Pairs "label | value" along a row: "年初预算数 | 123.45 | 全年预算数 | 150.00"."""
     row = table.rows[r]
     row_block = None
@@ -229,7 +305,8 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
                                rec, table, r, j)
                 if value is not None:
                     rlabel = cell if _own_block(cell) else row_label or section[1] or block
-                    store(rec, block, fld, value, table.cell_evidence(r, j, row=rlabel, col=cell))
+                    if store(rec, block, fld, value, table.cell_evidence(r, j, row=rlabel, col=cell)):
+                        taken.add((r, j))
         c = j + 1 if number is not None else j
 
 
@@ -249,6 +326,49 @@ def _read_department(row: list[str], rec: Record) -> None:
         if _DEPARTMENT.match(a) and not _number(b) and 2 <= len(b) <= 40:
             rec.department = re.sub(r"\s+", "", b)
             return
+
+
+# --- amounts no field took -----------------------------------------------------------------
+def unread_cells(table: Table, taken: set[tuple[int, int]], outside: list[str]) -> list[Unread]:
+    """Money amounts in the table's cells that no field holds: a cell with a figure (no rate) whose
+    unit is known (the cell, its column or row label, a note above, the title), outside rate,
+    score, weight and row-number columns. The text is the row as the document's text has it."""
+    out = []
+    header: list[str] = []
+    counters = _counter_columns(table)
+    for r, row in enumerate(table.rows):
+        if not any(_number(c) for c in row):
+            header = row  # the nearest row of labels above is the column header
+            continue
+        at = next((c for c, cell in enumerate(row) if cell and not _number(cell)), len(row))
+        label = row[at] if at < len(row) else ""
+        for c, cell in enumerate(row):
+            m = _number(cell)
+            if m is None or m["pct"] or (r, c) in taken or c < at or (c and row[c - 1] == cell):
+                continue  # no amount, taken, a row number before the label, a merged cell's span
+            col = header[c] if c < len(header) else ""
+            if _ROW_NUMBER.search(col) or c in counters:
+                continue
+            if any(_role(t) and _role(t)[1] != "money" for t in (col, label) if t):
+                continue  # a rate, a score, a weight
+            unit = m["unit"] or _unit([col, label] + _notes_above(table, r) + [table.title or ""] + outside)
+            if unit is None:
+                continue  # a count or a score: no money without a unit
+            out.append(Unread(text="\t".join(_distinct(row)), amount=abs(money_to_wan(m["num"], unit))))
+    return out
+
+
+def _counter_columns(table: Table) -> set[int]:
+    """Columns of row numbers with no header saying so: small whole numbers, all different,
+    beside a column of amounts with decimals."""
+    numbers: dict[int, list[str]] = {}
+    for row in table.rows:
+        for c, cell in enumerate(row):
+            if _number(cell):
+                numbers.setdefault(c, []).append(cell.strip())
+    decimals = any(any("." in v for v in vs) for vs in numbers.values())
+    return {c for c, vs in numbers.items()
+            if decimals and len(vs) >= 2 and len(set(vs)) == len(vs) and all(re.fullmatch(r"\d{1,3}", v) for v in vs)}
 
 
 # --- cells -----------------------------------------------------------------------------
@@ -290,13 +410,16 @@ def _distinct(row: list[str]) -> list[str]:
     return out
 
 
-def store(rec: Record, block: str, field: str, value, evidence: str) -> None:
-    """First statement wins; a different later statement is only a warning."""
+def store(rec: Record, block: str, field: str, value, evidence: str) -> bool:
+    """First statement wins; a different later statement is only a warning.
+    True when the field holds `value` (stored now, or the same figure stated before)."""
     key = f"{block}.{field}"
     b = rec.block(block)
     current = getattr(b, field)
     if current is None:
         setattr(b, field, value)
         rec.evidence[key] = evidence
-    elif current != value:
+        return True
+    if current != value:
         rec.warnings.append(f"{key}: the report also states {value} (kept the first figure, {current})")
+    return current == value

@@ -44,3 +44,65 @@ def test_a_list_of_short_lines_is_not_a_table(tmp_path):
     text = f"{TITLE}\n预算编制\n预算执行\n项目管理\n以上三方面均已落实。"
     doc = read_document(write_txt(tmp_path / "r.txt", text))
     assert not doc.tables and doc.lines() == text.split("\n")
+
+
+def test_header_split_over_two_lines_joins_by_column(tmp_path):
+    # The first words of three column names stand on a line of their own, above their columns.
+    text = (f"{TITLE}\n单位：万元\n"
+            "          期初      本年      本年\n"
+            "科目      预算数    预算数    执行数    执行率\n"
+            "支出合计  70.50     81.25     80.00     98.46%\n"
+            "项目支出  20.50     31.25     30.00     96%\n其他说明。")
+    (table,) = read_document(write_txt(tmp_path / "r.txt", text)).tables
+    assert table.rows[0] == ["科目", "期初预算数", "本年预算数", "本年执行数", "执行率"]
+    assert table.rows[2] == ["项目支出", "20.50", "31.25", "30.00", "96%"]
+
+
+def test_header_word_below_its_column(tmp_path):
+    text = (f"{TITLE}\n单位：万元\n"
+            "名称      年初预算    调整后    执行率\n"
+            "                      预算数\n"
+            "合计      12.00       14.00     95%\n"
+            "基本支出  10.00       11.00     100%\n")
+    (table,) = read_document(write_txt(tmp_path / "r.txt", text)).tables
+    assert table.rows[0] == ["名称", "年初预算", "调整后预算数", "执行率"]
+
+
+def test_split_header_not_joined_when_a_word_overlaps_no_column(tmp_path):
+    text = (f"{TITLE}\n"
+            "                                        附注\n"
+            "名称      年初预算    调整后    执行率\n"
+            "合计      12.00       14.00     95%\n"
+            "基本支出  10.00       11.00     100%\n")
+    doc = read_document(write_txt(tmp_path / "r.txt", text))
+    assert "附注" in doc.lines()
+    assert doc.tables[0].rows[0] == ["名称", "年初预算", "调整后", "执行率"]
+
+
+def test_rows_with_bars_between_cells(tmp_path):
+    text = (f"{TITLE}\n单位名称 | 某某局 |\n"
+            "资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n"
+            "年度资金总额 | 50.00 | 55.00 | 54.00 | 98.18% |\n"
+            "项目支出 | 10.00 | | 9.00 | 90% |\n"
+            "年度总体目标 | 完成全部工作。 |\n")
+    doc = read_document(write_txt(tmp_path / "r.txt", text))
+    (table,) = doc.tables
+    assert table.rows[1] == ["年度资金总额", "50.00", "55.00", "54.00", "98.18%"]
+    assert table.rows[2] == ["项目支出", "10.00", "—", "9.00", "90%"]  # the empty cell keeps its column
+    assert "单位名称 | 某某局 |" in doc.lines()  # a label/value pair stays prose
+
+
+def test_one_cell_per_line_closed_by_bars(tmp_path):
+    cells = ["名称", "年初预算数", "全年预算数", "全年执行数", "合计", "30.00", "33.00", "32.00",
+             "基本支出", "20.00", "21.00", "21.00"]
+    text = f"{TITLE}\n支出情况（万元）\n" + "\n".join(f"{c} |" for c in cells) + "\n评价等级：良"
+    rec = read_record(write_txt(tmp_path / "r.txt", text))
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (
+        D("30.00"), D("33.00"), D("32.00"))
+    assert rec.basic.actual == D("21.00")
+
+
+def test_header_of_year_columns_heads_the_table(tmp_path):
+    text = f"{TITLE}\n对比如下：\n项目 2020年（万元） 2021年（万元） 增减率\n支出合计 80.00 88.00 10%\n项目支出 30.00 33.50 11.67%\n"
+    (table,) = read_document(write_txt(tmp_path / "r.txt", text)).tables
+    assert table.rows[0] == ["项目", "2020年（万元）", "2021年（万元）", "增减率"]

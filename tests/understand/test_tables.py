@@ -148,3 +148,73 @@ def test_unit_noted_lines_above_the_table():
         Table([["项目", "年初预算数", "全年执行数"], ["项目支出", "500000", "400000"]])]))
     rec = parse_document(doc)
     assert rec.projects.actual == D("40") and not rec.warnings
+
+
+def test_total_above_block_rows_is_the_departments_total():
+    # "项目名称" heads the label column, but the rows are the blocks: 合计 is the overall total.
+    t = Table([["项目名称", "年初预算数", "全年执行数"], ["合计", "30.00", "28.00"],
+               ["基本支出", "20.00", "20.00"], ["项目支出", "10.00", "8.00"]], title="支出表（万元）")
+    rec = parse(t)
+    assert rec.overall.actual == D("28.00") and rec.projects.actual == D("8.00")
+
+
+def test_year_columns_only_this_years_spending():
+    t = Table([["项目", "2020年（万元）", "2021年（万元）", "增减率"],
+               ["支出合计", "80.00", "88.00", "10%"], ["项目支出", "30.00", "33.50", "11.67%"]],
+              title="两年支出对比")
+    rec = parse(t)
+    assert rec.overall.actual == D("88.00") and rec.projects.actual == D("33.50")
+    assert rec.evidence["projects.actual"] == "两年支出对比 · 项目支出 × 2021年（万元）: 33.50"
+    assert rec.overall.initial_budget is None and rec.overall.adjusted_budget is None
+
+
+def test_year_columns_of_a_budget_are_not_spending():
+    t = Table([["项目", "2020年", "2021年"], ["支出合计", "80.00", "88.00"], ["项目支出", "30.00", "33.50"]],
+              title="两年预算安排（万元）")
+    rec = parse(t)
+    assert rec.overall.is_empty() and rec.projects.is_empty()
+
+
+def test_year_rows_only_the_reports_year():
+    t = Table([["年份", "支出总额", "基本支出", "项目支出"],
+               ["2020年", "70.00", "50.00", "20.00"], ["2021年", "75.50", "52.25", "23.25"]],
+              title="历年支出（单位：万元）")
+    rec = parse(t)
+    assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("75.50"), D("52.25"), D("23.25"))
+    assert rec.evidence["basic.actual"] == "历年支出（单位：万元） · 2021年 × 基本支出: 52.25"
+
+
+def test_year_rows_without_the_reports_year_read_nothing():
+    t = Table([["年份", "支出总额", "基本支出", "项目支出"],
+               ["2019年", "70.00", "50.00", "20.00"], ["2020年", "75.50", "52.25", "23.25"]],
+              title="历年支出（单位：万元）")
+    rec = parse(t)
+    assert rec.overall.is_empty() and rec.basic.is_empty() and rec.projects.is_empty()
+
+
+def test_amounts_no_field_took_are_unread_with_their_row():
+    t = Table([["单位：万元", "", "", ""],
+               ["项目", "上年执行数", "全年执行数", "执行率"],
+               ["合计", "95.00", "110.00", "98%"],
+               ["其中：财政拨款", "90.00", "104.00", "97%"]], title="表")
+    rec = parse(t)
+    assert rec.overall.actual == D("110.00")
+    unread = {(u.amount, u.text) for u in rec.unread}
+    assert unread == {(D("95.00"), "合计\t95.00\t110.00\t98%"), (D("90.00"), "其中：财政拨款\t90.00\t104.00\t97%"),
+                      (D("104.00"), "其中：财政拨款\t90.00\t104.00\t97%")}
+    assert all(u.text in rec.text for u in rec.unread)
+
+
+def test_unread_amounts_in_yuan_and_no_unit_no_money():
+    t = Table([["项目", "2020年（元）", "2021年（元）"], ["支出合计", "800,000.00", "880,000.00"]], title="对比")
+    rec = parse(t)
+    assert rec.overall.actual == D("88.00") and [u.amount for u in rec.unread] == [D("80.00")]
+    counts = Table([["项目", "年初数", "年末数"], ["在编人数", "30", "32"]], title="人员")
+    assert parse(counts).unread == []
+
+
+def test_row_numbers_are_no_amounts():
+    t = Table([["序号", "单位", "执行数（万元）"], ["1", "甲站", "12.50"], ["2", "乙站", "8.25"]], title="各单位")
+    assert sorted(u.amount for u in parse(t).unread) == [D("8.25"), D("12.50")]
+    no_header = Table([["收入合计", "27", "6,800.00"], ["支出合计", "57", "6,750.00"]], title="决算（单位：万元）")
+    assert sorted(u.amount for u in parse(no_header).unread) == [D("6750.00"), D("6800.00")]
