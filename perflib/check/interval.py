@@ -8,6 +8,7 @@ numbers, names, + - * / and parentheses.
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
@@ -59,9 +60,15 @@ _OPS: dict[type, Callable[[Interval, Interval], Interval]] = {
 }
 
 
+@lru_cache(maxsize=256)
+def _parsed(formula: str) -> ast.Expression:
+    """A rule's formula parsed once per process (the rules are few, the reports many)."""
+    return ast.parse(formula, mode="eval")
+
+
 def names_in(formula: str) -> list[str]:
     """Dotted names a formula reads, e.g. ["overall.actual", "overall.completion_rate"]."""
-    return [_dotted(n) for n in ast.walk(ast.parse(formula, mode="eval")) if isinstance(n, ast.Attribute)
+    return [_dotted(n) for n in ast.walk(_parsed(formula)) if isinstance(n, ast.Attribute)
             and isinstance(n.value, ast.Name)]
 
 
@@ -81,7 +88,7 @@ def evaluate(formula: str, lookup: Callable[[str], Interval | None]) -> Interval
             return lookup(_dotted(node))
         raise ValueError(f"unsupported formula element in {formula!r}: {ast.dump(node)}")
 
-    return walk(ast.parse(formula, mode="eval"))
+    return walk(_parsed(formula))
 
 
 def _dotted(node: ast.Attribute) -> str:

@@ -304,8 +304,13 @@ def _norm(encoding: str) -> str:
     return encoding.lower().replace("-", "_")
 
 
+_SPACES = str.maketrans("", "", "\t\n\r\f\v \u3000\xa0")
+
+
 def _looks_binary(text: str) -> bool:
     """Mostly control or unassigned characters: a binary file that happened to decode."""
+    if text.translate(_SPACES).isprintable():  # the common case: no Cc/Cn/Cs character at all
+        return False
     bad = sum(
         1 for ch in text
         if unicodedata.category(ch) in ("Cc", "Cn", "Cs") and ch not in "\t\n\r\f\v"

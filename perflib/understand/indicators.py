@@ -15,6 +15,7 @@ and a 总分 / 合计 row gives the stated total score.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -89,7 +90,9 @@ def read_indicators(tables: list[Table], paragraphs: list[str]) -> IndicatorTabl
 
 
 # --- roles of header cells ----------------------------------------------------------------------------
+@lru_cache(maxsize=4096)
 def role_of(label: str) -> str | None:
+    """The role a header cell's label gives its column (ROLE_LABELS), or None."""
     text = re.sub(r"\s+", "", label)
     for role, words in ROLE_LABELS.items():
         if any(w in text for w in words):
