@@ -498,3 +498,20 @@ def write_pdf_aligned(path, lines: Sequence[object], gap_mm: float = 0.3, font_s
         y += font_size * 0.6
     pdf.output(str(p))
     return p
+
+
+def blocks_from_lines(lines: list[str]) -> list:
+    """Report lines as write_docx blocks: runs of lines holding tabs (table rows in the original)
+    become one table each, the other lines paragraphs."""
+    blocks, table = [], []
+    for line in lines:
+        if "\t" in line:
+            table.append(line.split("\t"))
+            continue
+        if table:
+            blocks.append(table)
+            table = []
+        blocks.append(line)
+    if table:
+        blocks.append(table)
+    return blocks

@@ -17,8 +17,8 @@ from perflib.pipeline import read_record
 from corpus import (TABLE_LAYOUTS, TEMPLATES, expected, expected_table, make_figures, make_variant, render_lines,
                     table_layout, table_text)
 from evidence import CELL_EVIDENCE, traceable
-from fixtures_files import (convert_with_soffice, write_docx, write_html, write_pdf, write_pdf_table, write_txt,
-                            write_xls, write_xlsx)
+from fixtures_files import (blocks_from_lines, convert_with_soffice, write_docx, write_html, write_pdf,
+                            write_pdf_table, write_txt, write_xls, write_xlsx)
 from understand.test_parse_roundtrip import as_expected
 
 # No shrinking: a PDF per example makes it slow, and the failing variant is printed anyway.
@@ -39,28 +39,12 @@ def _write_pdf(path, lines):
                      indent=True)
 
 
-def _blocks(lines):
-    """Lines holding tabs are table rows in the original: give them back as a table."""
-    blocks, table = [], []
-    for line in lines:
-        if "\t" in line:
-            table.append(line.split("\t"))
-            continue
-        if table:
-            blocks.append(table)
-            table = []
-        blocks.append(line)
-    if table:
-        blocks.append(table)
-    return blocks
-
-
 def _write_docx(path, lines):
-    return write_docx(path.with_suffix(".docx"), blocks=_blocks(lines))
+    return write_docx(path.with_suffix(".docx"), blocks=blocks_from_lines(lines))
 
 
 def _write_html(path, lines, encoding="utf-8"):
-    return write_html(path.with_suffix(".html"), _blocks(lines), lines[0], encoding=encoding,
+    return write_html(path.with_suffix(".html"), blocks_from_lines(lines), lines[0], encoding=encoding,
                       meta_charset=encoding != "gb18030")
 
 

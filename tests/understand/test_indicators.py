@@ -14,7 +14,7 @@ from perflib.understand.indicators import read_indicators, role_of, tables_from_
 
 from corpus import (_rating, _section, expected, expected_indicators, indicator_docx_rows, indicator_grid, indicator_lines,
                     make_figures, make_indicators, make_variant, render_lines)
-from fixtures_files import MERGE_UP, write_docx, write_pdf, write_txt
+from fixtures_files import MERGE_UP, blocks_from_lines, write_docx, write_pdf, write_txt
 from understand.test_parse_roundtrip import as_expected
 
 FEW = settings(max_examples=10, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
@@ -51,22 +51,9 @@ def _write(tmp_path, fmt, lines, rows, total, at):
         third = max(1, len(lines) // 3)
         pages = ["\n".join(lines[i:i + third]) for i in range(0, len(lines), third)]
         return write_pdf(tmp_path / "r.pdf", pages, header="部门整体支出绩效评价报告", footer_page_numbers=True)
-    blocks, table = [], []
-    n_table = len(rows) + 2
-    for k, line in enumerate(lines):
-        if at <= k < at + n_table:
-            if k == at:
-                blocks.append(indicator_docx_rows(rows, total, merge_up=MERGE_UP))
-            continue
-        if "\t" in line:
-            table.append(line.split("\t"))
-            continue
-        if table:
-            blocks.append(table)
-            table = []
-        blocks.append(line)
-    if table:
-        blocks.append(table)
+    n_table = len(rows) + 2  # the indicator table's text rows: written as a Word table with merged cells
+    blocks = (blocks_from_lines(lines[:at]) + [indicator_docx_rows(rows, total, merge_up=MERGE_UP)]
+              + blocks_from_lines(lines[at + n_table:]))
     return write_docx(tmp_path / "r.docx", blocks=blocks)
 
 
