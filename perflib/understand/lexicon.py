@@ -141,7 +141,6 @@ class Lexicon:
         self.count = re.compile(raw["project_count"])
         # blocks
         self.block_words = _block_words(raw["block_words"], "prose")
-        self.row_blocks = _block_words(raw["block_words"], "row")
         parts = _block_words(raw["block_words"], "part")
         self.part_figure = re.compile(rf"(?:{parts.pattern})\s*(?:为|是|共|合计|:|：)?\s*(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
         self.part_rate = re.compile(rf"(?:{parts.pattern})\s*(?:预算)?(?:执行率|完成率)?\s*(?:为|是|:|：)?\s*(?P<num>{NUMBER})\s*%")
@@ -160,7 +159,9 @@ class Lexicon:
         self.bare_after = re.compile(rf"{filler}(?P<num>{NUMBER})(?=\s*(?:[，,；;。]|$))")
         self.money_sections = re.compile(raw["money_sections"])
         # table columns
-        self.columns = [(lb.field, lb.kind, re.compile(rf"^(?:{lb.pattern})")) for lb in _labels(raw["columns"])]
+        # tables (understand/tables.py): (field, kind, header pattern) and (block, row-label pattern)
+        self.columns = [(lb.field, lb.kind, re.compile(lb.pattern)) for lb in _labels(raw["columns"])]
+        self.table_rows = [(e["block"] or None, re.compile(e["phrase"])) for e in raw["table_rows"]]
         # department
         suffixes = _alt(raw["org_suffixes"])
         self.org_suffix = re.compile(rf"(?:{suffixes})$")

@@ -26,28 +26,11 @@ from decimal import Decimal
 from ..model import Record, Unread
 from ..numbers import money_to_wan, to_decimal
 from ..read.document import Table
+from .lexicon import LEX
 
-# ==== LABELS (data: to move into the TOML lexicon) ======================================
-# Column (and form) labels → (field, kind). First match wins: 执行率 before 执行数.
-# field None: a known column that is no block figure (its place matters, its value doesn't).
-COLUMN_ROLES: list[tuple[str | None, str | None, str]] = [
-    ("completion_rate", "percent", r"执行率|完成率"),
-    ("adjustment_rate", "percent", r"调整率"),
-    ("adjusted_budget", "money", r"全年预算|调整后(?:的)?(?:全年)?预算|预算调整后"),
-    ("initial_budget", "money", r"年初(?:预算)?(?:数|金额|资金|安排)?|预算安排数"),
-    ("actual", "money", r"全年执行|实际执行|实际支出|执行数|支出决算|决算|本年支出"),
-    ("adjustment", "money", r"(?:预算)?调整(?:数|额|金额)"),
-    (None, None, r"分值|得分|权重|满分|偏差|备注|说明|指标"),
-]
+# ==== LABELS (the column and row labels are in lexicon.toml) ==========================
 # A column (or form label) about an earlier year: never this year's figure.
 PREVIOUS_YEAR = r"上年|上一年|去年|前年"
-# Row labels → block. None: a funding source or a part of a block, not a block itself.
-ROW_BLOCKS: list[tuple[str | None, str]] = [
-    (None, r"财政拨款|其他资金|财政资金|上年结转|结转结余|自有资金|人员经费|公用经费|按收入|按支出"),
-    ("basic", r"基本支出"),
-    ("projects", r"项目支出"),
-    ("overall", r"年度资金总额|资金总额|部门整体支出|整体支出|支出总额|总支出|合计|总计"),
-]
 # A table of years (a column per year, or a row per year) states spending when its labels
 # say so and no word of a budget is near: only then is this year's figure the actual.
 SPENDING_WORD = r"支出|决算"
@@ -61,12 +44,12 @@ DEPARTMENT_LABEL = r"^(?:部门|单位|预算单位|主管部门)(?:名称)?\s*[
 UNIT_NOTE = r"(?:单位\s*[:：]\s*|[（(]\s*)(?P<unit>万元|亿元|千元|元)"
 # =======================================================================================
 
-_COLUMN_RES = [(f, k, re.compile(p)) for f, k, p in COLUMN_ROLES]
+_COLUMN_RES = LEX.columns  # header labels → (field, kind, pattern): lexicon.toml
 _PREVIOUS = re.compile(PREVIOUS_YEAR)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _GROUP = re.compile(rf"{PREVIOUS_YEAR}|(?:19|20)\d{{2}}\s*年|资金|预算|金额|支出|决算")
 _YEAR_ROW = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
-_ROW_RES = [(b, re.compile(p)) for b, p in ROW_BLOCKS]
+_ROW_RES = LEX.table_rows  # row labels → block: lexicon.toml
 _SPENDING = re.compile(SPENDING_WORD)
 _BUDGET = re.compile(BUDGET_WORD)
 _YEAR_LABEL = re.compile(YEAR_LABEL)
