@@ -68,6 +68,8 @@ def read_document_indicators(tables: list[Table], laid_out: list[str], paragraph
     text layer; a merged cell written once, on its group's first row: this module aligns such
     rows itself), else from its Table blocks, else from sentences that list them."""
     in_text = read_indicators(tables_from_lines(laid_out), [])
+    if in_text.indicators and in_text.budget_execution is not None:
+        return in_text  # the Table blocks could only say it again
     grid = read_indicators(tables, [])
     best = in_text if in_text.indicators else grid
     if not best.indicators:
