@@ -114,6 +114,9 @@ class Document:
     # Text as laid out, page by page, before line repair (txt, a PDF's text layer): rows of a
     # table flattened into text keep their empty leading cells here, which line repair loses.
     laid_out: list[str] | None = None
+    # Site chrome (breadcrumb, 索引号/发布机构 blocks, 来源/作者/浏览量 lines) kept apart from the
+    # content: never read for figures, lists or titles; 发布机构 / 来源 may name the unit.
+    chrome: list[Paragraph] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:
