@@ -35,6 +35,7 @@ from .budget import Budget, BoundedPool, Exceeded
 from .jobs import Job, JobResult, read_job, render_job, worker_init
 from .lock import outdir_lock
 from .outfiles import slug, write_atomic
+from .platform import pool_context, usable_cpus
 
 STATE_FILE = ".perflib-state.json"
 DATASET_FILE = ".perflib-dataset.json"  # the reports as parsed here, for the portfolio notebook
@@ -196,7 +197,7 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float) -> int:
     remove_stray_temps(outdir)
     state = load_state(outdir)
     pages: dict = {} if args.force else state["pages"]
-    jobs = max(1, args.jobs or len(os.sched_getaffinity(0)))
+    jobs = max(1, args.jobs or usable_cpus())
     budget = budget_of(args)
 
     failures: list[dict] = []
@@ -291,8 +292,8 @@ def _run(todo: list[Job], jobs: int, budget: Budget | None = None):
         for job in todo:
             yield render_job(job)
         return
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=worker_init,
-                               initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=pool_context(),
+                               initializer=worker_init, initargs=(os.getpid(),))
     try:
         pending = {pool.submit(render_job, job) for job in todo}
         while pending:

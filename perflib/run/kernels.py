@@ -39,6 +39,8 @@ from concurrent.futures import Future
 
 from jupyter_client.provisioning import LocalProvisioner
 
+from .platform import kernel_transport
+
 WARM_MODULES = ("IPython.display", "perflib.present.charts", "perflib.present.page", "perflib.pipeline")
 # Bind nothing the notebook could see: the loop's names are deleted afterwards.
 WARM_CODE = ("import importlib as _perflib_il\n"
@@ -62,7 +64,8 @@ class KernelLoop:
     """
 
     def __init__(self):
-        self.loop = asyncio.new_event_loop()
+        # A selector loop on every platform: on Windows, pyzmq cannot watch sockets from the default one.
+        self.loop = asyncio.SelectorEventLoop()
         self._thread = threading.Thread(target=self.loop.run_forever, name="perflib-kernels", daemon=True)
         self._thread.start()
 
@@ -89,8 +92,8 @@ class WarmKernel:
         self.used = False
         self._dir = tempfile.mkdtemp(prefix="perflib-kernel-")
         self.log_path = os.path.join(self._dir, "kernel.log")
-        self.km = AsyncKernelManager(kernel_name=kernel_name, transport="ipc",
-                                     ip=os.path.join(self._dir, "ipc"),
+        transport, ip = kernel_transport(self._dir)  # IPC sockets here; TCP on 127.0.0.1 on Windows
+        self.km = AsyncKernelManager(kernel_name=kernel_name, transport=transport, ip=ip,
                                      connection_file=os.path.join(self._dir, "kernel.json"))
         # jupyter_client builds a provisioner only when none is set: this one forks from the zygote.
         self.km.kernel_id = os.path.basename(self._dir)
