@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -29,8 +30,10 @@ TEMPLATE_INSTALLED = Path("share", "jupyter", "nbconvert", "templates", "perflib
 # links (Git on Windows, by default) has small text files naming their targets instead.
 LINKS = [ROOT / "perflib" / "notebooks", TEMPLATE / "page.css"]
 # Run a second time with the portable paths forced (PERFLIB_PORTABLE=1: spawn pools, kernels
-# started as papermill does, TCP sockets), where the default paths are not already those (Linux).
-PORTABLE_TESTS = ["tests/run/test_budget.py", "tests/run/test_lock.py", "tests/run/test_batch.py",
+# started as papermill does, TCP sockets), where the default paths are not already those (Linux):
+# the tests that start worker pools, kernels or locks. (tests/run/test_batch.py replaces the
+# renderer and runs in one process: the same either way.)
+PORTABLE_TESTS = ["tests/run/test_budget.py", "tests/run/test_lock.py", "tests/run/test_platform.py",
                   "tests/run/test_batch_e2e.py", "tests/run/test_batch_limits.py",
                   "tests/run/test_render_fast.py", "tests/run/test_render_e2e.py"]
 FAST = ["-m", "not slow and not browser"]
@@ -45,7 +48,7 @@ def venv_program(name: str) -> Path:
 
 def run(cmd: list, env: dict | None = None) -> int:
     """Run a command (an argument list, never a shell string) in the checkout; its exit code."""
-    print("+", " ".join(str(c) for c in cmd), flush=True)
+    print("+", shlex.join(str(c) for c in cmd), flush=True)
     return subprocess.run([str(c) for c in cmd], cwd=ROOT, env=env).returncode
 
 
