@@ -24,7 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from ..labels import over_memory_zh, over_time_zh
-from .platform import kill_tree, pool_context, process_tree, tree_rss
+from .platform import child_trees, kill_tree, pool_context, process_tree, tree_rss
 
 DEFAULT_TIMEOUT = 300  # seconds, per report and stage (reading; rendering)
 DEFAULT_MAX_MEMORY = 2048  # MB, a worker's whole process tree
@@ -53,10 +53,11 @@ class Exceeded:
     error: str
 
 
-def _over(budget: Budget, started: float, pid: int) -> str | None:
+def _over(budget: Budget, started: float, tree) -> str | None:
+    """"time" or "memory" when the task started at `started`, running in the processes `tree`, is past its budget."""
     if budget.seconds and time.monotonic() - started > budget.seconds:
         return "time"
-    if budget.memory_mb and tree_rss(pid) > budget.memory_mb * 1024 * 1024:
+    if budget.memory_mb and tree_rss(tree) > budget.memory_mb * 1024 * 1024:
         return "memory"
     return None
 
@@ -162,14 +163,15 @@ class BoundedPool:
             for task_id in [t for t in running if t not in pending]:  # announced after it finished
                 del running[task_id]
             if running:
+                trees = child_trees([pid for pid, _ in running.values()])
                 for task_id, (pid, started) in running.items():
-                    what = _over(self.budget, started, pid)
+                    what = _over(self.budget, started, trees[pid])
                     if what and task_id not in killed:
                         killed[task_id] = what
                 if killed.keys() & running.keys():
                     # Every worker's tree goes (kernels too): the pool is broken by this anyway, and a
                     # worker it terminates would leave its kernels behind.
-                    kill_tree([p for w in self._worker_pids() for p in process_tree(w)])
+                    kill_tree([p for tree in child_trees(self._worker_pids()).values() for p in tree])
         if broken:
             self._stop(wait_=False)
 
@@ -200,9 +202,10 @@ def run_bounded(fn, arg, budget: Budget, source: str, stage: str = "rendering"):
     started, what = time.monotonic(), None
     try:
         while proc.poll() is None:
-            what = _over(budget, started, proc.pid)
+            tree = process_tree(proc.pid)
+            what = _over(budget, started, tree)
             if what:
-                kill_tree(process_tree(proc.pid))
+                kill_tree(tree)
                 break
             time.sleep(POLL)
     finally:

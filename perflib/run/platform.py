@@ -71,15 +71,42 @@ def process_tree(pid: int) -> list[psutil.Process]:
         return []
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of `pid` and its descendants (0 when it is gone)."""
+def child_trees(pids: list[int]) -> dict[int, list[psutil.Process]]:
+    """Each of `pids` (children of this process) with its descendants, from one look at the process
+    table however many they are: the budget looks at every busy worker five times a second."""
+    import psutil
+
+    try:
+        family = psutil.Process().children(recursive=True)
+    except psutil.Error:
+        family = []
+    by_pid = {proc.pid: proc for proc in family}
+    kids: dict[int, list[psutil.Process]] = {}
+    for proc in family:
+        try:
+            kids.setdefault(proc.ppid(), []).append(proc)
+        except psutil.Error:  # exited meanwhile
+            pass
+    trees = {}
+    for pid in pids:
+        tree, todo = [], [by_pid[pid]] if pid in by_pid else []
+        while todo:
+            proc = todo.pop()
+            tree.append(proc)
+            todo.extend(kids.get(proc.pid, ()))
+        trees[pid] = tree
+    return trees
+
+
+def tree_rss(procs: list[psutil.Process]) -> int:
+    """Resident bytes of these processes together (what has exited meanwhile counts 0)."""
     import psutil
 
     total = 0
-    for proc in process_tree(pid):
+    for proc in procs:
         try:
             total += proc.memory_info().rss
-        except psutil.Error:  # exited meanwhile
+        except psutil.Error:
             pass
     return total
 

@@ -7,7 +7,7 @@ import pytest
 import psutil
 
 from perflib.run.budget import Budget, BoundedPool, Exceeded, run_bounded
-from perflib.run.platform import process_tree, tree_rss
+from perflib.run.platform import child_trees, process_tree, tree_rss
 
 
 # Module-level, so a worker (forked or spawned) can unpickle them by name.
@@ -39,12 +39,15 @@ def test_tree_measures_children():
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline and psutil.Process(child.pid).memory_info().rss < 80 * 2**20:
             time.sleep(0.05)
-        assert [p.pid for p in process_tree(me)][0] == me and child.pid in [p.pid for p in process_tree(me)]
-        assert tree_rss(me) >= psutil.Process().memory_info().rss + 80 * 2**20
+        tree = process_tree(me)
+        assert tree[0].pid == me and child.pid in [p.pid for p in tree]
+        assert tree_rss(tree) >= psutil.Process().memory_info().rss + 80 * 2**20
+        assert [p.pid for p in child_trees([child.pid])[child.pid]] == [child.pid]
+        assert tree_rss(child_trees([child.pid])[child.pid]) >= 80 * 2**20
     finally:
         child.kill()
         child.wait()
-    assert process_tree(child.pid) == [] and tree_rss(child.pid) == 0  # gone
+    assert process_tree(child.pid) == [] and child_trees([child.pid]) == {child.pid: []}  # gone
 
 
 def test_slow_and_hungry_tasks_are_killed_the_rest_complete():

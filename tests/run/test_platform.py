@@ -60,14 +60,16 @@ def test_kill_tree_kills_every_descendant():
     assert proc.stdout.readline().strip() == "up"
     tree = platform.process_tree(proc.pid)
     assert [p.pid for p in tree][0] == proc.pid and len(tree) == 2
-    assert platform.tree_rss(proc.pid) > sum(p.memory_info().rss for p in tree) / 2
+    assert platform.tree_rss(tree) == pytest.approx(sum(p.memory_info().rss for p in tree), rel=0.2)
+    # the same tree from one look at this process's descendants, as the budget takes it
+    assert {p.pid for p in platform.child_trees([proc.pid])[proc.pid]} == {p.pid for p in tree}
     platform.kill_tree(tree)
     proc.wait(timeout=10)
     deadline = time.monotonic() + 10
     while any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in tree) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in tree)
-    assert platform.process_tree(proc.pid) == [] and platform.tree_rss(proc.pid) == 0
+    assert platform.process_tree(proc.pid) == [] and platform.tree_rss(tree) == 0
 
 
 @pytest.mark.parametrize("portable", [False, True])
