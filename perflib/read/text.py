@@ -271,6 +271,7 @@ _BOM_BODY = {b"\xff\xfe\x00\x00": "utf-32-le", b"\x00\x00\xfe\xff": "utf-32-be",
              b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 _DAMAGE_PER_NON_ASCII = 100  # a damaged place allowed per this many non-ASCII characters read
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")  # never in text, never inside a multi-byte character
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def _decode(p: Path, data: bytes) -> tuple[str, str, list[Damage]]:
@@ -287,29 +288,39 @@ def _decode(p: Path, data: bytes) -> tuple[str, str, list[Damage]]:
                         f"{p}: starts with a {encoding} byte-order mark but is not valid {encoding}."
                     ) from None
                 return found[0], encoding, found[1]
-    controls = len(_CONTROL_BYTES.findall(data))
-    guess = None
+    controls = _CONTROL_BYTES.search(data) is not None
     if not controls:
         try:
             return data.decode("utf-8"), "utf-8", []  # the fast, common path
         except UnicodeDecodeError:
             pass
-        guess = detect_encoding(data)
-        if guess is not None and _FAMILY.get(guess, guess) in ("gb", "big5"):
-            return _strict(p, data, guess)
+    guess = detect_encoding(data)
+    # A reading of the whole file in the detected encoding with no control character in it (an
+    # ISO-2022 file has escape bytes, and they are its encoding's, not damage).
+    whole = guess is not None and _reads_clean(data, guess)
+    if whole and _FAMILY.get(guess, guess) in ("gb", "big5"):
+        return _strict(p, data, guess)
     # Not a Chinese encoding as it stands: a Chinese file damaged in a few places, or else
     # what the detector said (a file in another language), or nothing.
     for encoding in ("utf-8", *_NON_UTF8):
         found = _read_damaged(data, encoding)
         if found is not None:
             return found[0], encoding, found[1]
-    if guess is not None:
+    if guess is not None and (whole or not controls):
         return _strict(p, data, guess)
-    if controls > 2 or b"\x00" in data:  # NUL bytes: no text encoding without a BOM has them in Chinese prose
+    if controls:  # NUL and other control bytes: no text encoding without a BOM has them in Chinese prose
         raise UnreadableInput(f"{p}: is binary data, not text.")
     raise UnreadableInput(
         f"{p}: the text encoding could not be recognised (the file may be damaged or not text)."
     )
+
+
+def _reads_clean(data: bytes, encoding: str) -> bool:
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return not _CONTROL_CHARS.search(text)
 
 
 def _strict(p: Path, data: bytes, encoding: str) -> tuple[str, str, list[Damage]]:
