@@ -27,6 +27,7 @@ that points outside its stream), an older Word format.
 from __future__ import annotations
 
 import bisect
+import re
 import struct
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -58,6 +59,7 @@ _HEADING_STI = {**{n: n for n in range(1, 10)}, 62: 1}  # Heading 1–9, Title
 
 # Characters of the main text that are structure, not words.
 _PARA_END, _CELL_END = "\r", "\x07"
+_MARKS = re.compile("[\r\x07]")  # the end of a paragraph, a cell or a row
 _FIELD_BEGIN, _FIELD_SEP, _FIELD_END = "\x13", "\x14", "\x15"
 _LINE_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n"}  # manual line, page/section, column break
 _SHOWN = {"\x1e": "-", "\xa0": " "}  # non-breaking hyphen, non-breaking space
@@ -291,9 +293,8 @@ class _Reader:
         start = 0
         cell_lines: list[str] = []  # paragraphs of the current cell
         inner: list[str] = []       # texts of a nested table's cells inside the current cell
-        for end, ch in enumerate(text):
-            if ch not in (_PARA_END, _CELL_END):
-                continue
+        for mark in _MARKS.finditer(text):
+            end, ch = mark.start(), mark.group()
             raw = visible.take(text[start:end])
             start = end + 1
             props = props_at(end)
