@@ -343,12 +343,13 @@ def _read_damaged(data: bytes, encoding: str, skipped: int = 0) -> tuple[str, li
       character; UTF-8 read as GB18030 or GBK as Big5, one in 20–30), and so does binary data;
       a download cut short or a bad copy damages a handful of places;
     - for an encoding other than UTF-8, the strict detector that judges an undamaged file
-      names this encoding for the file with its damaged places cut out (GB18030 and Big5
+      names this encoding for the file with its damaged lines cut out (GB18030 and Big5
       decode much of any byte soup, so their error count alone proves little).
     """
-    spans = _undecodable(data, encoding)
-    if len(_merge(spans)) > max(1, len(data) // _DAMAGE_PER_NON_ASCII):
-        return None  # more than the rule below can allow, whatever the text: no need to look closer
+    most = max(1, len(data) // _DAMAGE_PER_NON_ASCII)  # more than the rule below allows, whatever the text
+    spans = _undecodable(data, encoding, stop_after=4 * most)  # (a UTF-8 place may be several errors)
+    if spans is None or len(_merge(spans)) > most:
+        return None
     if encoding in _NON_UTF8:
         spans = _realigned(data, encoding, spans)
     if encoding in ("utf-8", *_NON_UTF8):  # ASCII-compatible: a control byte stands alone
@@ -381,36 +382,58 @@ def _read_damaged(data: bytes, encoding: str, skipped: int = 0) -> tuple[str, li
 
 
 def _realigned(data: bytes, encoding: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Damaged places of a double-byte encoding, line by line (a newline is never part of a
-    character there). A lost lead byte leaves its trail byte to pair with the next character's
-    lead, and so on until the next ASCII byte: wrong characters, the line's 。 eaten. So after an
-    error the reading resumes one byte further when that reads more of the line cleanly."""
+    """Damaged places of a double-byte encoding, the reading realigned after each. A lost lead
+    byte leaves its trail byte to pair with the next character's lead, and so on until the next
+    ASCII byte: wrong characters, the line's 。 eaten, and an error at the end of the run. So
+    after an error the reading resumes one byte further when that reads more of the line
+    cleanly, and an error of the first pass that the realigned reading does not meet is no
+    damaged place. (A newline is never part of a character in these encodings.)"""
     out: list[tuple[int, int]] = []
-    done = 0
-    for start, _ in spans:
-        if start < done:
+    starts = [s for s, _ in spans]
+    at = i = 0  # the reading's position; the next error of the first pass
+    while i < len(starts):
+        s = starts[i]
+        if s < at:
+            i += 1
             continue
-        line_start = data.rfind(b"\n", 0, start) + 1
-        line_end = data.find(b"\n", start)
+        line_end = data.find(b"\n", s)
         line_end = len(data) if line_end < 0 else line_end
-        line, at = data[line_start:line_end], 0
-        while (bad := _first_error(line, at, encoding)) is not None:
-            resume = bad + 1
-            if _first_error(line, bad + 2, encoding, len(line) + 1) > _first_error(line, bad + 1, encoding, len(line) + 1):
-                resume = bad + 2
-            out.append((line_start + bad, line_start + resume))
-            at = resume
-        done = line_end
+        bad = _first_error(data, max(at, data.rfind(b"\n", 0, s) + 1), min(line_end, s + 8), line_end, encoding)
+        if bad is None:
+            i += 1  # the realigned reading passes it: it was the end of a misaligned run
+            continue
+        one = _first_error(data, bad + 1, min(line_end, bad + 1 + _WINDOW), line_end, encoding)
+        two = _first_error(data, bad + 2, min(line_end, bad + 2 + _WINDOW), line_end, encoding)
+        if one is None and two is None:  # both read on cleanly: the one that reads like prose
+            further = _prose_marks(data, bad + 2, line_end, encoding) > _prose_marks(data, bad + 1, line_end, encoding)
+        else:
+            further = one is not None and (two is None or two > one)
+        at = bad + 2 if further else bad + 1
+        out.append((bad, at))
     return out
 
 
-def _first_error(line: bytes, at: int, encoding: str, clean=None):
-    """Where decoding `line` from `at` first fails; `clean` when it does not."""
+_PROSE_MARKS = re.compile("[，。、；：“”（）《》]")
+
+
+def _prose_marks(data: bytes, start: int, line_end: int, encoding: str, length: int = 512) -> int:
+    """How many of Chinese prose's commonest marks (，。、 …) a reading from `start` meets:
+    a misaligned reading pairs trail bytes with lead bytes and meets almost none."""
+    return len(_PROSE_MARKS.findall(data[start:min(line_end, start + length)].decode(encoding, "replace")))
+
+
+_WINDOW = 1024  # bytes looked at after a damaged place: a misaligned run ends at the next ASCII byte
+
+
+def _first_error(data: bytes, start: int, end: int, line_end: int, encoding: str) -> int | None:
+    """Where decoding data[start:end] first fails; None when it does not (a character cut by
+    `end` before the line's end does not count)."""
     try:
-        line[at:].decode(encoding)
-        return clean
+        data[start:end].decode(encoding)
+        return None
     except UnicodeDecodeError as exc:
-        return at + exc.start
+        at = start + exc.start
+        return None if end < line_end and at >= end - 4 else at
 
 
 def _without_damaged_lines(data: bytes, places: list[tuple[int, int]]) -> bytes:
@@ -433,25 +456,33 @@ def _without_damaged_lines(data: bytes, places: list[tuple[int, int]]) -> bytes:
     return b"".join(data[a:b] for a, b in zip([0] + [e for _, e in places], [s for s, _ in places] + [len(data)]))
 
 
-def _undecodable(data: bytes, encoding: str) -> list[tuple[int, int]]:
-    """The byte spans `encoding` cannot decode, in one pass (the error handler notes them)."""
-    found: list[tuple[int, int]] = []
-    _NOTED.spans = found
+class _TooMany(Exception):
+    """More undecodable bytes than a damaged file can have: not this encoding."""
+
+
+def _undecodable(data: bytes, encoding: str, stop_after: int) -> list[tuple[int, int]] | None:
+    """The byte spans `encoding` cannot decode, in one pass (the error handler notes them);
+    None past `stop_after` of them (a wrong encoding fails on nearly every character: no need
+    to note them all)."""
+    _NOTED.spans, _NOTED.stop_after = [], stop_after
+    # A double-byte codec reports a lead byte and the byte after it as one error even when that
+    # byte is ASCII (a newline, a digit): only the lead byte is taken, the next is read again.
+    _NOTED.lead_only = _norm(encoding) in _NON_UTF8
     try:
         data.decode(encoding, errors=_NOTE_ERRORS)
+        return _NOTED.spans
+    except _TooMany:
+        return None
     finally:
         _NOTED.spans = None
-    return found
 
 
 def _note_error(exc: UnicodeDecodeError):
-    if _norm(exc.encoding) in _NON_UTF8:
-        # A double-byte codec reports a lead byte and the byte after it as one error even when
-        # that byte is ASCII (a newline, a digit): only the lead byte is taken, the next is read again.
-        _NOTED.spans.append((exc.start, exc.start + 1))
-        return "", exc.start + 1
-    _NOTED.spans.append((exc.start, exc.end))
-    return "", exc.end
+    end = exc.start + 1 if _NOTED.lead_only else exc.end
+    _NOTED.spans.append((exc.start, end))
+    if len(_NOTED.spans) > _NOTED.stop_after:
+        raise _TooMany
+    return "", end
 
 
 _NOTED = threading.local()
