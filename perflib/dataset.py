@@ -263,8 +263,13 @@ def dataset_json(rows: list[dict], failures: list[dict]) -> str:
     """`read_rows` results and read failures as JSON (plain values: no code runs on loading)."""
     from . import __version__
 
+    rows = [{k: v for k, v in r.items() if k not in BATCH_ONLY} for r in rows]
+    failures = [{k: v for k, v in f.items() if k not in BATCH_ONLY} for f in failures]
     return json.dumps({"schema": DATASET_SCHEMA, "perflib": __version__, "rows": rows, "failures": failures},
                       ensure_ascii=False)
+
+
+BATCH_ONLY = ("review", "corrections", "correction_problems")  # the review sheet's: no frame holds them
 
 
 def load_dataset(path: str | Path) -> Dataset:

@@ -110,7 +110,7 @@ def guess_field(u: Unread) -> tuple[str, str] | None:
         if label is None:
             return None
         lb = LEX.label(label)
-        block = lb.block or _block_before(plain[:label.start()])
+        block = lb.block or _block_before(plain[:label.end()])  # "基本支出决算数": the label ate 支出
         fld = f"{block}.{lb.field}"
         return (fld, label.group(0)) if fld in hand.FIELDS else None
     return None
@@ -197,17 +197,19 @@ def failure_items(failures: list[dict]) -> list[dict]:
     return out
 
 
+def below(path: str | Path, source: str | Path) -> str:
+    """A report's path below the batch folder (or the manifest's folder), as a correction names it;
+    its name when it lies elsewhere."""
+    root = Path(source) if Path(source).is_dir() else Path(source).parent
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).name
+
+
 def relative_files(items: list[dict], source: str | Path, paths) -> None:
-    """`file` as a correction names it: each report's path below the batch folder (or the
-    manifest's folder). Only rows holding one of the batch's own `paths` are changed."""
-    root = Path(source)
-    root = (root if root.is_dir() else root.parent).resolve()
-    names = {}
-    for p in paths:
-        try:
-            names[str(p)] = Path(p).resolve().relative_to(root).as_posix()
-        except ValueError:  # a manifest may list files elsewhere: their name then
-            names[str(p)] = Path(p).name
+    """`file` as a correction names it, for the rows holding one of the batch's own `paths`."""
+    names = {str(p): below(p, source) for p in paths}
     for row in items:
         row["file"] = names.get(str(row["file"]), row["file"])
 

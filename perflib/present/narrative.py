@@ -33,8 +33,8 @@ def summary(rec: Record, m: Metrics) -> list[str]:
     spending, missing = _spending(rec, m), missing_sentence(rec)
     out = [s for s in (spending, _projects(rec, m), _tasks(rec, m), indicators_sentence(rec), _checks(rec),
                        _rating(rec, m)) if s]
-    if missing:  # first when there is no spending story to tell
-        out.insert(len(out) if spending else 0, missing)
+    if missing:  # right after the spending sentence (first without one): it says why the rest is short
+        out.insert(1 if spending else 0, missing)
     elif len(out) < 3:
         out.append("报告未写明足够的预算数字，以下表格只列出能从原文读到的内容。")
     return out

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import corrections as hand
-from ..review import failure_items, outcome_item, relative_files
+from ..review import below, failure_items, outcome_item, relative_files
 
 DEFAULT_NAME = "corrections.csv"
 
@@ -46,7 +46,7 @@ def load_for_batch(args, items: list) -> tuple[hand.Corrections, list, list[hand
             continue
         named = [i.path for i in items if hand.name_matches(c.file, i.path)]
         if len(named) > 1:
-            ambiguous.append(hand.Outcome(c, "ambiguous", ", ".join(Path(p).name for p in named[:3])))
+            ambiguous.append(hand.Outcome(c, "ambiguous", ", ".join(below(p, args.source) for p in named[:3])))
     taken = {id(o.correction) for o in ambiguous}
     return replace(table, rows=[c for c in table.rows if id(c) not in taken]), items, ambiguous
 
