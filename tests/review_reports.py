@@ -13,6 +13,7 @@ from pathlib import Path
 DEPARTMENT = "青岚市河西区文化馆"
 MISSED_ACTUAL = "1198.20"  # the 2023 actual the report states where perflib does not read it
 MISSED_FILE = "2023_wenhuaguan.txt"
+CORRECTION_NOTE = "见绩效目标一节：全年实际支出1198.20万元"
 
 _2023 = f"""{DEPARTMENT}2023年度部门整体支出绩效自评报告
 （虚构样例：单位与数字均为虚构）

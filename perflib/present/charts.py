@@ -89,6 +89,7 @@ def budget_bridge(rec: Record, m: Metrics) -> Figure:
         colors = [LIGHT, UP if (adjustment or 0) >= 0 else DOWN, DARK]
         hatches = ["", "//" if (adjustment or 0) >= 0 else "\\\\", ""]
         bars = ax.bar(labels, heights, bottom=bottoms, color=colors, hatch=hatches, edgecolor="#333333", linewidth=0.6)
+        bars[1].sticky_edges.y.clear()  # the floating bar's base is no axis limit: the labels need headroom
         texts = [fmt_wan(b.initial_budget), ("+" if (adjustment or 0) >= 0 else "−") + fmt_wan(abs(adjustment or Decimal(0))),
                  fmt_wan(b.actual)]
         if adjustment is None:
