@@ -47,3 +47,55 @@ def test_lab_lists_notebooks(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+CELL_ALIGN = """() => [...document.querySelectorAll('.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th')]
+    .filter(td => td.innerText.trim())
+    .map(td => ({text: td.innerText.trim().slice(0, 16), num: /\\b(num|val)\\b/.test(td.className),
+                 align: getComputedStyle(td).textAlign}))"""
+
+
+@pytest.mark.browser
+def test_lab_aligns_text_left_and_numbers_right(tmp_path):
+    """The executed notebook opened in Lab (untrusted: Lab drops <style> but keeps style attributes)."""
+    import nbformat
+    from playwright.sync_api import sync_playwright
+
+    from browser_helpers import CHROMIUM, CHROMIUM_ARGS, screenshot
+    from paths import SEED
+    from perflib.run.render import execute
+
+    nbformat.write(execute(SEED, plain=True), tmp_path / "seed.ipynb")
+    port, token = _free_port(), "perflib-test-token"
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"), JUPYTER_CONFIG_DIR=str(tmp_path / "cfg"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}", "--ServerApp.port_retries=0",
+         "--allow-root"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            deadline = time.time() + 60
+            while True:
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/lab/tree/seed.ipynb?token={token}")
+                    break
+                except Exception:
+                    if time.time() > deadline or proc.poll() is not None:
+                        raise
+                    time.sleep(0.5)
+            page.wait_for_selector(".jp-RenderedHTMLCommon table.tasks", timeout=120_000)
+            cells = page.evaluate(CELL_ALIGN)
+            page.locator(".jp-RenderedHTMLCommon table.figures").scroll_into_view_if_needed()
+            screenshot(page, "lab-tables", full_page=False)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    text = [c for c in cells if not c["num"]]
+    numbers = [c for c in cells if c["num"]]
+    assert len(text) > 30 and len(numbers) > 30
+    assert [c for c in text if c["align"] != "left"] == []
+    assert [c for c in numbers if c["align"] != "right"] == []
+    assert any(c["text"] == "整体支出" for c in text) and any(c["text"] == "6,364.24" for c in numbers)
