@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
 
+from .csvfile import decode_csv
 from .errors import UnreadableInput
 from .model import MONEY_FIELDS, Record
 from .numbers import NUMBER, money_to_wan, round_money
@@ -156,16 +157,7 @@ def _table(path: Path) -> list[tuple[int, dict]]:
     if path.suffix.lower() == ".xlsx":
         grid = _xlsx_rows(path)
     else:
-        raw = path.read_bytes()
-        for enc in ("utf-8-sig", "gb18030"):  # Excel on a Chinese Windows saves CSV as GBK
-            try:
-                text = raw.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise CorrectionsError(f"{path}: corrections file is neither UTF-8 nor GB18030 text")
-        grid = list(csv.reader(text.splitlines()))
+        grid = list(csv.reader(decode_csv(path, "the corrections file", CorrectionsError).splitlines()))
     if not grid:
         raise CorrectionsError(f"{path}: the corrections file is empty")
     keys = [_column_key(h) for h in grid[0]]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import labels
 from .check.rules import STATUSES, counts
+from .csvfile import decode_csv
 from .errors import PerflibError, UnreadableInput
 from .model import Record
 from .numbers import round_money, round_to
@@ -92,16 +93,7 @@ def discover(source: str | Path) -> list[Item]:
 
 def read_manifest(path: Path) -> list[Item]:
     """Manifest CSV: `path` (relative to the manifest's folder), optional `department`, `year`."""
-    raw = path.read_bytes()
-    for enc in ("utf-8-sig", "gb18030"):  # Excel on a Chinese Windows saves CSV as GBK
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise UnreadableInput(f"{path}: manifest is neither UTF-8 nor GB18030 text")
-    rows = list(csv.DictReader(text.splitlines()))
+    rows = list(csv.DictReader(decode_csv(path, "manifest").splitlines()))
     if not rows or "path" not in (k.strip().lower() for k in rows[0] if k):
         raise UnreadableInput(f"{path}: manifest needs a 'path' column")
     items = []

@@ -56,41 +56,41 @@ CELL_ALIGN = """() => [...document.querySelectorAll('.jp-RenderedHTMLCommon td, 
 
 
 @pytest.mark.browser
-def test_lab_aligns_text_left_and_numbers_right(tmp_path):
+def test_lab_aligns_text_left_and_numbers_right(tmp_path, browser):
     """The executed notebook opened in Lab (untrusted: Lab drops <style> but keeps style attributes)."""
-    import nbformat
-    from playwright.sync_api import sync_playwright
-
-    from browser_helpers import CHROMIUM, CHROMIUM_ARGS, screenshot
+    from browser_helpers import screenshot
     from paths import SEED
-    from perflib.run.render import execute
 
-    nbformat.write(execute(SEED, plain=True), tmp_path / "seed.ipynb")
+    # papermill in its own process: this one runs the session's browser (an event loop of its own)
+    run = subprocess.run([sys.executable, "-m", "papermill", str(ROOT / "notebooks" / "department_year.ipynb"),
+                          str(tmp_path / "seed.ipynb"), "-p", "source", str(SEED), "--cwd", str(ROOT / "notebooks")],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
     port, token = _free_port(), "perflib-test-token"
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"), JUPYTER_CONFIG_DIR=str(tmp_path / "cfg"))
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}", "--ServerApp.port_retries=0",
          "--allow-root"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            deadline = time.time() + 60
-            while True:
-                try:
-                    page.goto(f"http://127.0.0.1:{port}/lab/tree/seed.ipynb?token={token}")
-                    break
-                except Exception:
-                    if time.time() > deadline or proc.poll() is not None:
-                        raise
-                    time.sleep(0.5)
-            page.wait_for_selector(".jp-RenderedHTMLCommon table.tasks", timeout=120_000)
-            cells = page.evaluate(CELL_ALIGN)
-            page.locator(".jp-RenderedHTMLCommon table.figures").scroll_into_view_if_needed()
-            screenshot(page, "lab-tables", full_page=False)
-            browser.close()
+        deadline = time.time() + 180  # a loaded CI machine starts Lab slowly
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=5).close()
+                break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.5)
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}/lab/tree/seed.ipynb?token={token}", timeout=120_000)
+        page.wait_for_selector(".jp-RenderedHTMLCommon table.tasks", timeout=120_000)
+        cells = page.evaluate(CELL_ALIGN)
+        page.locator(".jp-RenderedHTMLCommon table.figures").scroll_into_view_if_needed()
+        screenshot(page, "lab-tables", full_page=False)
     finally:
+        context.close()
         proc.terminate()
         proc.wait(timeout=30)
     text = [c for c in cells if not c["num"]]
