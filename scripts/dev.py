@@ -76,7 +76,8 @@ def setup() -> Path:
         STAMP.touch()
     install_template(VENV)
     if not shutil.which("soffice"):
-        print("note: LibreOffice is not installed, so legacy .doc reports cannot be read; install it "
+        print("note: LibreOffice is not installed: legacy .doc reports are read by perflib's own reader "
+              "(text, paragraphs, tables); LibreOffice, when installed, is used first "
               "(Debian: apt-get install libreoffice-writer-nogui; macOS, Windows: libreoffice.org)")
     return python
 
