@@ -39,29 +39,68 @@ PLACES = "东南西北中上下前后左右金银铜铁松竹梅兰菊荷桂枫�
 # ---- inputs ------------------------------------------------------------------------------------
 
 def make_reports(n: int, folder: Path) -> list[Path]:
-    """N reports: the samples with the department renamed and the year moved, one per department-year."""
+    """N reports: the samples with the department renamed and every year moved by the same
+    amount, one per department-year. The text is the sample's own (decoded, layout kept), so
+    each copy reads exactly like its sample: `check_reports` proves it before anything is timed."""
     from perflib.pipeline import read_record
+    from perflib.read.text import decode_text
 
     folder.mkdir(parents=True, exist_ok=True)
-    from perflib.read.files import read_document
-
-    bases = [("\n".join(read_document(p).lines()), read_record(p)) for p in SAMPLES]
+    bases = [(decode_text(p, p.read_bytes())[0], read_record(p)) for p in SAMPLES]
     out = []
     for i in range(n):
         text, rec = bases[i % len(bases)]
         dept = rec.department or ""
-        k = len(PLACES)
-        tag = PLACES[i % k] + PLACES[i // k % k] + PLACES[i // k // k % k]
-        new = f"{dept[:-5]}{tag}{dept[-5:]}"  # 广州市…花地东南西街道办事处
-        varied = text.replace(dept, new) if dept else text
+        varied = text.replace(dept, vary_department(dept, i)) if dept else text
         if rec.year:
-            year = 2015 + i % 9
-            varied = re.sub(rf"(?<!\d){rec.year}(?=\s*年)", str(year), varied)
-            varied = re.sub(rf"(?<!\d){rec.year - 1}(?=\s*年)", str(year - 1), varied)
+            varied = shift_years(varied, variant_year(i) - rec.year)
         path = folder / f"r{i:04d}.txt"
         path.write_text(varied, encoding="utf-8")
         out.append(path)
     return out
+
+
+def vary_department(dept: str, i: int) -> str:
+    """广州市…花地街道办事处 → 广州市…花地东南西街道办事处: the i-th department of the same kind."""
+    k = len(PLACES)
+    tag = PLACES[i % k] + PLACES[i // k % k] + PLACES[i // k // k % k]
+    return f"{dept[:-5]}{tag}{dept[-5:]}"
+
+
+def variant_year(i: int) -> int:
+    return 2015 + i % 9
+
+
+# A year as reports write it: 2021年, 2021 年度, a title's "… 2021 部门整体…", never an amount
+# (2021.50, 2021 万元) nor part of a longer number.
+YEAR = re.compile(r"(?<![\d.,])(20[0-4]\d)(?![\d.,]|\s*(?:万|亿|千|元|%|个|分|人|次))")
+
+
+def shift_years(text: str, delta: int) -> str:
+    """Every year in the text moved by `delta`, so a report's previous and next years move with it."""
+    return YEAR.sub(lambda m: str(int(m.group(1)) + delta), text) if delta else text
+
+
+def check_reports(reports: list[Path]) -> None:
+    """Every generated report parses as its sample does, under its new department and year:
+    a benchmark of reports the parser refuses measures nothing."""
+    from perflib.errors import PerflibError
+    from perflib.pipeline import read_record
+
+    bases = [read_record(p) for p in SAMPLES]
+    for i, path in enumerate(reports):
+        base = bases[i % len(bases)]
+        try:
+            rec = read_record(path, require_figures=True)
+        except PerflibError as exc:
+            sys.exit(f"generated report refused by the parser: {exc}")
+        want = (vary_department(base.department, i) if base.department else None,
+                variant_year(i) if base.year else None)
+        if (rec.department, rec.year) != want:
+            sys.exit(f"{path}: read as {rec.department} {rec.year}, generated as {want[0]} {want[1]}")
+        for block in ("overall", "projects", "basic"):
+            if rec.block(block) != base.block(block):
+                sys.exit(f"{path}: {block} figures differ from its sample's: {rec.block(block)} vs {base.block(block)}")
 
 
 def make_pdfs(folder: Path, copies: int) -> list[Path]:
@@ -258,6 +297,7 @@ def main() -> None:
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GB · Python {platform.python_version()}"
           f" · load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     reports = make_reports(args.n, work / "reports")
+    check_reports(reports)
     print(f"{len(reports)} reports generated from {len(SAMPLES)} sample(s) in {work / 'reports'}")
 
     # The page font's base is cut once per machine, on first use; not part of any row below.
