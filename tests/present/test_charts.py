@@ -3,6 +3,7 @@ reach the page as SVG whose text is text: deterministic, escaped, nothing but dr
 import re
 import warnings
 from html.parser import HTMLParser
+from xml.etree import ElementTree
 
 from hostile_reports import ALL, HOSTILE_DEPARTMENT
 from perflib.check.metrics import compute
@@ -49,6 +50,8 @@ def test_chart_text_is_text_and_the_svg_is_the_same_every_time(seed_record):
     m = compute(seed_record)
     first = [charts.svg_markup(f) for f in charts.all_charts(seed_record, m)]
     assert first == [charts.svg_markup(f) for f in charts.all_charts(seed_record, m)]
+    for s in first:
+        ElementTree.fromstring(s)  # well-formed: every group taken out went with its end tag
     texts = [Svg(s).texts for s in first]
     assert "预算从年初到实际：调整与执行" in texts[0] and "6,364.24" in texts[0]
     assert "任务2" in texts[2]
@@ -75,7 +78,10 @@ def test_hostile_text_in_a_chart_stays_text():
     ax.set_yticks([0, 1], [HOSTILE_DEPARTMENT, ALL])
     ax.set_title(ALL)
     ax.annotate(HOSTILE_DEPARTMENT, (1, 0))
-    svg = Svg(charts.svg_markup(fig))
+    markup = charts.svg_markup(fig)
+    as_xml = [e.text for e in ElementTree.fromstring(markup).iter() if e.tag.endswith("}text")]
+    assert as_xml.count(ALL) == 2  # well-formed and escaped for XML (JupyterLab shows it as an image)
+    svg = Svg(markup)
     assert set(svg.tags) <= SVG_TAGS, set(svg.tags) - SVG_TAGS
     for tag, name, value in svg.attrs:
         assert not name.startswith("on"), (tag, name)
