@@ -100,7 +100,7 @@ class PageKind:
     name: str
     build: Callable[[Pages], Path]
     must_show: tuple[str, ...]  # text a reader must find, on screen and on paper
-    min_images: int = 0
+    min_images: int = 0  # charts (SVG figures) the page must show
     needs_batch: bool = False
     hostile: bool = False  # built (partly) from hostile reports
     has_badges: bool = False  # shows check results as status badges
@@ -301,8 +301,8 @@ def squash(text: str) -> str:
 
 
 def pdf_pages(pdf: bytes) -> list[dict]:
-    """Per page: its text (whitespace removed), the size of each image on it (points), and
-    whether the text ends the sheet (nothing drawn below its last character)."""
+    """Per page: its text (whitespace removed), the size of each image and of each drawn path on
+    it (points), and whether the text ends the sheet (no image below its last character)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -319,7 +319,11 @@ def pdf_pages(pdf: bytes) -> list[dict]:
             left, bottom, right, top = obj.get_bounds()
             images.append((right - left, top - bottom))
             lowest = min(lowest, bottom)
-        out.append({"text": squash(text), "images": images, "width": page.get_width(),
+        paths = []
+        for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=5):
+            left, bottom, right, top = obj.get_bounds()
+            paths.append((right - left, top - bottom))
+        out.append({"text": squash(text), "images": images, "paths": paths, "width": page.get_width(),
                     "text_ends_sheet": lowest >= last_bottom})
     doc.close()
     return out
