@@ -1,6 +1,6 @@
 """How long does a department-year page take? Three ways, same N reports, one run, one machine.
 
-    python bench/bench_render.py [N] [-j JOBS] [--naive-sample K] [--skip-naive] [--keep DIR]
+    python bench/bench_render.py [N] [-j JOBS] [--naive-sample K] [--skip-naive] [--keep DIR] [--portable]
 
 1. naive   — per report, the `papermill` CLI on notebooks/department_year.ipynb, then
              `jupyter nbconvert --to html --no-input` (what a user would write);
@@ -282,6 +282,29 @@ print(n * len(paths) / (time.perf_counter() - start), pages)
     return float(rate), int(pages)
 
 
+# ---- the portable paths (macOS, Windows) ----------------------------------------------------------
+
+def portable_rows(reports: list[Path], work: Path, cores: int, fork_seconds: float) -> None:
+    """`--portable`: the batch and a cold render again with PERFLIB_PORTABLE=1 (spawn workers, every
+    kernel started as papermill starts one, TCP sockets: what macOS and Windows run), per page."""
+    before = os.environ.get("PERFLIB_PORTABLE")
+    os.environ["PERFLIB_PORTABLE"] = "1"  # inherited by every process perflib_batch and cold_render start
+    try:
+        secs, mem = perflib_batch(reports[0].parent, work / "out-portable", "-j", str(cores))
+        cold = cold_render(reports[0], work / "out-cold-portable")
+    finally:
+        if before is None:
+            del os.environ["PERFLIB_PORTABLE"]
+        else:
+            os.environ["PERFLIB_PORTABLE"] = before
+    per_page, fork_per_page = secs / len(reports), fork_seconds / len(reports)
+    print(f"portable {per_page:7.3f} s/report   (PERFLIB_PORTABLE=1 perflib batch -j {cores}: spawn workers, "
+          f"kernels started one by one; {per_page / fork_per_page:.2f}× the fork path, "
+          f"+{per_page - fork_per_page:.3f} s a page; {same_pages(work / 'out-perflib', work / 'out-portable')})")
+    print(f"         peak memory of the batch, all processes: RSS {mem.peak_rss / 2**20:.0f} MB, "
+          f"PSS {mem.peak_pss / 2**20:.0f} MB;  cold PERFLIB_PORTABLE=1 perflib render {cold:.2f} s")
+
+
 # ---- main --------------------------------------------------------------------------------------
 
 def main() -> None:
@@ -294,6 +317,8 @@ def main() -> None:
     ap.add_argument("--skip-dask", action="store_true", help="no Dask LocalCluster row")
     ap.add_argument("--only-batch", action="store_true", help="just the perflib batch row (e.g. for memory at N=500)")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    ap.add_argument("--portable", action="store_true",
+                    help="also the batch and a cold render on the portable paths (PERFLIB_PORTABLE=1: macOS, Windows)")
     args = ap.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="perflib-bench-"))
@@ -318,6 +343,8 @@ def main() -> None:
           f"{statistics.median(pages) / 1024:.0f} KB (target < 400 KB)")
     print(f"         peak memory of the batch, all processes: RSS {mem.peak_rss / 2**20:.0f} MB, "
           f"PSS {mem.peak_pss / 2**20:.0f} MB")
+    if args.portable:
+        portable_rows(reports, work, cores, secs)
     if args.only_batch:
         return
     if not args.skip_dask:

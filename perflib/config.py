@@ -20,7 +20,12 @@ ASSETS_DIR = PACKAGE_DIR / "present" / "assets"
 
 
 def _installed_notebook(name: str) -> Path:
-    return PACKAGE_DIR / "notebooks" / name
+    installed = PACKAGE_DIR / "notebooks"
+    if not installed.is_dir() and (PACKAGE_DIR.parent / "notebooks").is_dir():
+        # A checkout made without symbolic links (Git on Windows, by default) has a small text
+        # file where the link stands: an editable install then uses the checkout's folder.
+        installed = PACKAGE_DIR.parent / "notebooks"
+    return installed / name
 
 
 def notebook() -> Path:

@@ -8,6 +8,7 @@ came from (#ev-… anchors in the appendix).
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 
 from ..check.items import fmt_points, points_sum
 from ..check.rules import counts, rule_explanation
@@ -56,7 +57,7 @@ def header(a: Analysis) -> Html:
         banner = fiction_banner()
     if rec.source.ocr:
         banner += ocr_notice(rec.source.ocr)
-    meta = f"来源文件：{esc(rec.source.path.rsplit('/', 1)[-1])}（{esc(rec.source.format)}，SHA-256 {esc(rec.source.sha256[:12])}…）"
+    meta = f"来源文件：{esc(PurePath(rec.source.path).name)}（{esc(rec.source.format)}，SHA-256 {esc(rec.source.sha256[:12])}…）"
     badges = "".join(corrected_badge(a, k) for k in ("department", "year", "kind"))
     return Html(f'<header class="pl-header">{banner}<h1>{esc(a.title)}{badges}</h1><p class="meta">{meta}</p></header>')
 

@@ -20,7 +20,6 @@ Speed (this runs once per page, hundreds of times per batch):
 from __future__ import annotations
 
 import base64
-import fcntl
 import importlib.util
 import io
 import os
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import brotli
 import fontTools
+from filelock import FileLock
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from fontTools.ttLib import woff2 as _woff2
@@ -117,8 +117,7 @@ def base_font() -> bytes:
         return data
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path.parent / ".base.lock", "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # a parallel batch builds it once, not once per worker
+        with FileLock(path.parent / ".base.lock"):  # a parallel batch builds it once, not once per worker
             data = _read_font(path)
             if data is None:
                 data = build_base_font(source, base_unicodes())

@@ -36,6 +36,7 @@ from .budget import Budget, BoundedPool, Exceeded
 from .jobs import Job, JobResult, read_job, render_job, worker_init
 from .lock import outdir_lock
 from .outfiles import slug, write_atomic
+from .platform import pool_context, usable_cpus
 from . import review
 
 STATE_FILE = ".perflib-state.json"
@@ -213,7 +214,7 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
     remove_stray_temps(outdir)
     state = load_state(outdir)
     pages: dict = {} if args.force else state["pages"]
-    jobs = max(1, args.jobs or len(os.sched_getaffinity(0)))
+    jobs = max(1, args.jobs or usable_cpus())
     budget = budget_of(args)
 
     failures: list[dict] = []
@@ -313,8 +314,8 @@ def _run(todo: list[Job], jobs: int, budget: Budget | None = None):
         for job in todo:
             yield render_job(job)
         return
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=worker_init,
-                               initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=pool_context(),
+                               initializer=worker_init, initargs=(os.getpid(),))
     try:
         pending = {pool.submit(render_job, job) for job in todo}
         while pending:

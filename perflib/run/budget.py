@@ -2,7 +2,7 @@
 
 `BoundedPool` is a process pool whose every task has a deadline and a memory ceiling. Each worker
 says which task it starts (a queue); the parent, between results, measures the resident memory of
-each busy worker's whole process tree (the worker, its kernels: /proc) and its task's age. A task
+each busy worker's whole process tree (the worker, its kernels: psutil) and its task's age. A task
 past either is killed with its worker, and reported as `Exceeded` with the reason; the pool, broken
 by that, is made anew and the tasks that were running beside it are submitted again, so every
 other report still completes.
@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import pickle
 import queue
-import signal
 import subprocess
 import sys
 import time
@@ -25,13 +24,13 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from ..labels import over_memory_zh, over_time_zh
+from .platform import child_trees, kill_tree, pool_context, process_tree, tree_rss
 
 DEFAULT_TIMEOUT = 300  # seconds, per report and stage (reading; rendering)
 DEFAULT_MAX_MEMORY = 2048  # MB, a worker's whole process tree
 POLL = 0.2  # seconds between looks at the running tasks
 MAX_RESTARTS = 2  # a task whose worker died under it (not killed by us) is tried this many times more
 MAX_RESUBMITS = 20  # and any task, however often a pool broke beside it (a safety net)
-_PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 @dataclass(frozen=True)
@@ -54,58 +53,11 @@ class Exceeded:
     error: str
 
 
-# --- process trees (/proc) -----------------------------------------------------------------------
-def _children_map() -> dict[int, list[int]]:
-    kids: dict[int, list[int]] = {}
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/stat", "rb") as fh:
-                stat = fh.read()
-        except OSError:
-            continue
-        ppid = int(stat[stat.rfind(b")") + 2:].split()[1])  # the command may hold spaces and ')'
-        kids.setdefault(ppid, []).append(int(name))
-    return kids
-
-
-def tree_pids(pid: int, kids: dict[int, list[int]] | None = None) -> list[int]:
-    """`pid` and every descendant of it."""
-    kids = _children_map() if kids is None else kids
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo.extend(kids.get(p, ()))
-    return out
-
-
-def rss(pid: int) -> int:
-    """Resident bytes of one process (0 when it is gone)."""
-    try:
-        with open(f"/proc/{pid}/statm", "rb") as fh:
-            return int(fh.read().split()[1]) * _PAGE
-    except (OSError, IndexError, ValueError):
-        return 0
-
-
-def tree_rss(pid: int, kids: dict[int, list[int]] | None = None) -> int:
-    return sum(rss(p) for p in tree_pids(pid, kids))
-
-
-def kill_tree(pids) -> None:
-    for p in pids:
-        try:
-            os.kill(p, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-
-
-def _over(budget: Budget, started: float, pid: int, kids) -> str | None:
+def _over(budget: Budget, started: float, tree) -> str | None:
+    """"time" or "memory" when the task started at `started`, running in the processes `tree`, is past its budget."""
     if budget.seconds and time.monotonic() - started > budget.seconds:
         return "time"
-    if budget.memory_mb and tree_rss(pid, kids) > budget.memory_mb * 1024 * 1024:
+    if budget.memory_mb and tree_rss(tree) > budget.memory_mb * 1024 * 1024:
         return "memory"
     return None
 
@@ -144,9 +96,7 @@ class BoundedPool:
         self._queue = None
 
     def _start(self) -> None:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("fork")
+        ctx = pool_context()  # fork on Linux, spawn elsewhere (perflib.run.platform)
         self._queue = ctx.Queue()
         self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_worker_init,
                                          initargs=(self._queue, self.initializer, self.initargs))
@@ -213,15 +163,15 @@ class BoundedPool:
             for task_id in [t for t in running if t not in pending]:  # announced after it finished
                 del running[task_id]
             if running:
-                kids = _children_map()
+                trees = child_trees([pid for pid, _ in running.values()])
                 for task_id, (pid, started) in running.items():
-                    what = _over(self.budget, started, pid, kids)
+                    what = _over(self.budget, started, trees[pid])
                     if what and task_id not in killed:
                         killed[task_id] = what
                 if killed.keys() & running.keys():
                     # Every worker's tree goes (kernels too): the pool is broken by this anyway, and a
                     # worker it terminates would leave its kernels behind.
-                    kill_tree([p for w in self._worker_pids() for p in tree_pids(w, kids)])
+                    kill_tree([p for tree in child_trees(self._worker_pids()).values() for p in tree])
         if broken:
             self._stop(wait_=False)
 
@@ -252,14 +202,15 @@ def run_bounded(fn, arg, budget: Budget, source: str, stage: str = "rendering"):
     started, what = time.monotonic(), None
     try:
         while proc.poll() is None:
-            what = _over(budget, started, proc.pid, _children_map())
+            tree = process_tree(proc.pid)
+            what = _over(budget, started, tree)
             if what:
-                kill_tree(tree_pids(proc.pid))
+                kill_tree(tree)
                 break
             time.sleep(POLL)
     finally:
         if proc.poll() is None and what is None:  # interrupted: leave nothing behind
-            kill_tree(tree_pids(proc.pid))
+            kill_tree(process_tree(proc.pid))
         proc.wait()
         reader.join(timeout=10)
     if what:

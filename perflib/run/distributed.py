@@ -23,6 +23,7 @@ import hashlib
 import logging
 import os
 import shutil
+import socket
 import tempfile
 import time
 import uuid
@@ -37,6 +38,7 @@ from .jobs import Job, JobResult, render_job, worker_init
 from ..dataset import sha256_file
 from ..errors import PerflibError
 from .outfiles import write_atomic
+from .platform import pool_context
 
 RETRIES = 2  # a task that raises (say, a worker's disk is full) is tried again on any worker
 KEY_PREFIX = "perflib-render-"
@@ -105,7 +107,7 @@ def provenance(source_bytes: bytes) -> dict:
     NOTEBOOK = config.notebook()
     return {"sha256": hashlib.sha256(source_bytes).hexdigest(), "perflib": __version__,
             "notebook": sha256_file(NOTEBOOK) if NOTEBOOK.is_file() else "missing",
-            "host": os.uname().nodename}
+            "host": socket.gethostname()}
 
 
 def _scratch_dir() -> str | None:
@@ -145,7 +147,8 @@ def run_on_cluster(todo: list[Job], address: str, retries: int = RETRIES, budget
         pool = ThreadPoolExecutor(1) if local_jobs else None
         local = [pool.submit(bounded_render, j, budget) for j in local_jobs] if pool else []
     else:
-        pool = ProcessPoolExecutor(1, initializer=worker_init, initargs=(os.getpid(),)) if local_jobs else None
+        pool = ProcessPoolExecutor(1, mp_context=pool_context(), initializer=worker_init,
+                                   initargs=(os.getpid(),)) if local_jobs else None
         local = [pool.submit(render_job, j) for j in local_jobs] if pool else []
     running: dict = {}  # dask future → (Job, sha256 of the bytes sent)
     window, window_at = 0, 0.0

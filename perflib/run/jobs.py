@@ -136,8 +136,12 @@ def worker_init(parent_pid: int) -> None:
     quiet_interrupts()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
+    from .platform import parent_watch
+
+    parent_alive = parent_watch(parent_pid)
+
     def watch_parent():  # a killed batch must not leave workers behind
-        while os.getppid() == parent_pid:
+        while parent_alive():
             time.sleep(0.5)
         os._exit(1)
 

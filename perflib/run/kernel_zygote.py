@@ -92,7 +92,7 @@ def _child(req: dict, reply_fd: int) -> None:
 def main() -> None:
     reply_fd = os.dup(1)
     os.dup2(2, 1)  # imports that print must not corrupt the replies
-    reply = os.fdopen(reply_fd, "w", buffering=1)
+    reply = os.fdopen(reply_fd, "w", buffering=1, encoding="utf-8")
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which shuts kernels down
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
     _prepare()

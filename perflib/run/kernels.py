@@ -39,6 +39,8 @@ from concurrent.futures import Future
 
 from jupyter_client.provisioning import LocalProvisioner
 
+from .platform import kernel_transport
+
 # What a kernel would import as it starts and runs the notebook. ipykernel.debugger imports debugpy
 # (~0.25 s of CPU) as a kernel starts; the first chart imports matplotlib's Agg and SVG backends and
 # mplfonts. Imported once in the zygote, a forked kernel has them all.
@@ -67,7 +69,8 @@ class KernelLoop:
     """
 
     def __init__(self):
-        self.loop = asyncio.new_event_loop()
+        # A selector loop on every platform: on Windows, pyzmq cannot watch sockets from the default one.
+        self.loop = asyncio.SelectorEventLoop()
         self._thread = threading.Thread(target=self.loop.run_forever, name="perflib-kernels", daemon=True)
         self._thread.start()
 
@@ -94,8 +97,8 @@ class WarmKernel:
         self.used = False
         self._dir = tempfile.mkdtemp(prefix="perflib-kernel-")
         self.log_path = os.path.join(self._dir, "kernel.log")
-        self.km = AsyncKernelManager(kernel_name=kernel_name, transport="ipc",
-                                     ip=os.path.join(self._dir, "ipc"),
+        transport, ip = kernel_transport(self._dir)  # IPC sockets here; TCP on 127.0.0.1 on Windows
+        self.km = AsyncKernelManager(kernel_name=kernel_name, transport=transport, ip=ip,
                                      connection_file=os.path.join(self._dir, "kernel.json"))
         # jupyter_client builds a provisioner only when none is set: this one forks from the zygote.
         self.km.kernel_id = os.path.basename(self._dir)

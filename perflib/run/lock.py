@@ -1,11 +1,13 @@
-"""One batch per output folder: `OUTDIR/.perflib-batch.lock`, held with flock while a batch runs.
+"""One batch per output folder: `OUTDIR/.perflib-batch.lock`, held while a batch runs.
 
-The kernel releases a flock when its holder dies, so a lock file left by a killed batch is simply
-taken over; the file only tells who holds it (pid, host, start time), for the message.
+The lock is filelock's (flock on Linux and macOS, LockFileEx on Windows): the system releases it
+when its holder dies, so the lock of a killed batch is simply taken over, and filelock closes it
+in a forked child, so a worker that outlives its batch for a moment does not keep it. Who holds
+it (pid, host, start time, for the message) is written beside it, in `.perflib-batch.holder.json`:
+on Windows a locked file cannot be read by anyone else.
 """
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import socket
@@ -13,10 +15,13 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from ..errors import PerflibError
+from .outfiles import write_atomic
 
 LOCK_FILE = ".perflib-batch.lock"
-_held: list[int] = []  # this process's lock descriptors
+HOLDER_FILE = ".perflib-batch.holder.json"
 
 
 class OutdirBusy(PerflibError):
@@ -25,51 +30,43 @@ class OutdirBusy(PerflibError):
     exit_code = 2
 
 
-def _holder(fd: int) -> str:
+def _holder(outdir: Path) -> str:
     try:
-        info = json.loads(os.pread(fd, 4096, 0).decode("utf-8"))
+        info = json.loads((outdir / HOLDER_FILE).read_text(encoding="utf-8"))
         return f"process {info['pid']} on {info['host']}, started {info['started']}"
     except (OSError, ValueError, KeyError, TypeError):
         return "a process that has not said who it is yet"
+
+
+def _say_who_holds(outdir: Path) -> None:
+    me = {"pid": os.getpid(), "host": socket.gethostname(),
+          "started": time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime())}
+    try:
+        write_atomic(outdir / HOLDER_FILE, json.dumps(me, ensure_ascii=False))
+    except OSError:  # only the message of a second batch needs it
+        pass
 
 
 @contextmanager
 def outdir_lock(outdir: Path, wait: bool = False, say=None):
     """Hold OUTDIR's batch lock for the `with` block; exit 2 (OutdirBusy) when another batch holds
     it, or with `wait`, wait for it (saying so through `say`)."""
-    fd = os.open(outdir / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    lock = FileLock(outdir / LOCK_FILE)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if not wait:
-                raise OutdirBusy(f"{outdir}: another perflib batch is writing into this folder ({_holder(fd)}); "
-                                 "wait for it to finish, or run again with --wait.") from None
-            if say:
-                say(f"perflib: {outdir}: waiting for the batch already writing into this folder ({_holder(fd)}) …")
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        me = {"pid": os.getpid(), "host": socket.gethostname(),
-              "started": time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime())}
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(me).encode("utf-8"), 0)
-        _held.append(fd)
-        try:
-            yield
-        finally:
-            _held.remove(fd)
-            os.ftruncate(fd, 0)  # the file stays (removing it would race a waiting batch)
+        lock.acquire(timeout=0)
+    except Timeout:
+        if not wait:
+            raise OutdirBusy(f"{outdir}: another perflib batch is writing into this folder ({_holder(outdir)}); "
+                             "wait for it to finish, or run again with --wait.") from None
+        if say:
+            say(f"perflib: {outdir}: waiting for the batch already writing into this folder ({_holder(outdir)}) …")
+        lock.acquire(timeout=-1)
+    try:
+        _say_who_holds(outdir)
+        yield
     finally:
-        os.close(fd)  # releases the lock
-
-
-def _close_in_child() -> None:
-    """A forked worker must not keep the lock alive after its batch died."""
-    for fd in _held:
-        try:
-            os.close(fd)
+        try:  # the lock file stays (removing it would race a waiting batch); the holder's note goes
+            (outdir / HOLDER_FILE).unlink(missing_ok=True)
         except OSError:
             pass
-    _held.clear()
-
-
-os.register_at_fork(after_in_child=_close_in_child)
+        lock.release()

@@ -8,12 +8,16 @@ import unicodedata
 from pathlib import Path
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff_-]+")
+# Names Windows keeps for devices, whatever the extension (NUL.html is no file there).
+_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10))}
 
 
 def slug(department: str | None, year: int | None) -> str:
-    """'广州市…办事处', 2021 → '2021_广州市…办事处'; never a path, never empty."""
+    """'广州市…办事处', 2021 → '2021_广州市…办事处'; never a path, never empty, a file name on every system."""
     name = unicodedata.normalize("NFKC", department or "")
     name = _UNSAFE.sub("_", name).strip("_-")[:60] or "未署名部门"
+    if name.upper() in _DEVICES:
+        name = f"{name}_"
     return f"{year}_{name}" if year else name
 
 

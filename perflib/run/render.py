@@ -159,13 +159,14 @@ class Renderer:
     """
 
     def __init__(self, notebook: Path | None = None, kernel_name: str = KERNEL_NAME, keep_warm: bool = True,
-                 fork: bool = True):
+                 fork: bool | None = None):
         from .kernels import KernelLoop
+        from .platform import can_fork
 
         self.notebook = Path(notebook or config.notebook())
         self.kernel_name = kernel_name
         self.keep_warm = keep_warm
-        self.fork = fork
+        self.fork = can_fork() if fork is None else fork  # kernels from the zygote: Linux only
         self._loop = KernelLoop()
         self._lock = threading.Lock()
         self._pending: set[Future] = set()
@@ -307,7 +308,8 @@ def _forget_parent_renderers() -> None:
     _shared, _shared_lock = {}, threading.Lock()
 
 
-os.register_at_fork(after_in_child=_forget_parent_renderers)
+if hasattr(os, "register_at_fork"):  # no fork on Windows
+    os.register_at_fork(after_in_child=_forget_parent_renderers)
 
 
 def render_report(path: str | Path, outdir: Path, department: str | None = None, year: int | None = None,

@@ -150,7 +150,8 @@ def batch_quote(name):
 
 
 # --- names --------------------------------------------------------------------------------
-HOSTILE = ["../../etc/passwd", "a/b", "\x00", "..", "C:\\Windows\\system32", "名" * 300, "index", "<script>x</script>"]
+HOSTILE = ["../../etc/passwd", "a/b", "\x00", "..", "C:\\Windows\\system32", "名" * 300, "index", "<script>x</script>", "con", "LPT1"]
+WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10))}
 
 
 def _entry(dept, year, path=SEED):
@@ -165,6 +166,7 @@ def test_hostile_department_names_stay_inside_outdir(tmp_path, dept):
     name = e.output_name
     assert name.endswith(".html") and "/" not in name and "\\" not in name and "\x00" not in name
     assert not name.startswith(".") and len(name.encode("utf-8")) < 255
+    assert name.split(".")[0].upper() not in WINDOWS_DEVICES  # CON.html is the console on Windows
     assert (tmp_path / name).resolve().parent == tmp_path.resolve()
     assert name not in ("index.html", "portfolio.html")
     write_atomic(tmp_path / name, "ok")  # a real file system accepts it

@@ -12,6 +12,7 @@ import pytest
 
 import hostile_files as hf
 from paths import ROOT, SEED
+from perflib.run.lock import HOLDER_FILE
 
 pytestmark = pytest.mark.slow
 SAMPLES = ROOT / "data" / "samples"
@@ -123,6 +124,13 @@ def test_memory_budget_stops_a_hungry_report_the_rest_completes(tmp_path):
     assert not list((tmp_path / "out").glob(".*.tmp"))
 
 
+def _text(path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
 def _rendered(stdout: str) -> int:
     m = re.search(r"(\d+) rendered, (\d+) skipped", stdout)
     return int(m.group(1)) if m else 0
@@ -137,9 +145,9 @@ def test_two_batches_into_one_folder_render_each_report_once(tmp_path, wait):
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "perflib.cli", "batch", str(src), "-o", str(out), "-j", "2"]
     first = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    lock = out / ".perflib-batch.lock"
+    holder = out / HOLDER_FILE  # written once the first batch holds the folder's lock
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not (lock.is_file() and str(first.pid) in lock.read_text()):
+    while time.monotonic() < deadline and str(first.pid) not in _text(holder):
         time.sleep(0.05)
     second = subprocess.run(cmd + (["--wait"] if wait else []), capture_output=True, text=True, timeout=600)
     out1, err1 = first.communicate(timeout=600)

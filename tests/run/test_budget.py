@@ -4,10 +4,13 @@ import time
 
 import pytest
 
-from perflib.run.budget import Budget, BoundedPool, Exceeded, rss, run_bounded, tree_pids, tree_rss
+import psutil
+
+from perflib.run.budget import Budget, BoundedPool, Exceeded, run_bounded
+from perflib.run.platform import child_trees, process_tree, tree_rss
 
 
-# Module-level, so a forked worker can unpickle them by name.
+# Module-level, so a worker (forked or spawned) can unpickle them by name.
 def nap(seconds: float) -> str:
     time.sleep(seconds)
     return f"slept {seconds}"
@@ -27,13 +30,29 @@ def task(arg):
 
 
 def test_tree_measures_children():
+    import subprocess
+    import sys
+
     me = os.getpid()
-    assert me in tree_pids(me) and tree_rss(me) > 10 * 1024 * 1024
+    child = subprocess.Popen([sys.executable, "-c", "import time; b = bytearray(80 * 2**20); time.sleep(30)"])
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and psutil.Process(child.pid).memory_info().rss < 80 * 2**20:
+            time.sleep(0.05)
+        tree = process_tree(me)
+        assert tree[0].pid == me and child.pid in [p.pid for p in tree]
+        assert tree_rss(tree) >= psutil.Process().memory_info().rss + 80 * 2**20
+        assert [p.pid for p in child_trees([child.pid])[child.pid]] == [child.pid]
+        assert tree_rss(child_trees([child.pid])[child.pid]) >= 80 * 2**20
+    finally:
+        child.kill()
+        child.wait()
+    assert process_tree(child.pid) == [] and child_trees([child.pid]) == {child.pid: []}  # gone
 
 
 def test_slow_and_hungry_tasks_are_killed_the_rest_complete():
     # a forked worker starts as big as this process (its pages count as resident): budget above that
-    limit = rss(os.getpid()) // 2**20 + 250
+    limit = psutil.Process().memory_info().rss // 2**20 + 250
     args = [("nap", 0.1), ("nap", 30), ("hog", 500), ("nap", 0.2), ("nap", 1.5), ("nap", 0.1)]
     pool = BoundedPool(2, Budget(seconds=4, memory_mb=limit), stage="reading")
     start = time.monotonic()
@@ -50,16 +69,22 @@ def test_slow_and_hungry_tasks_are_killed_the_rest_complete():
             assert got[a] == f"slept {a[1]}", got
 
 
-def test_no_worker_left_behind():
-    import psutil
+def _is_resource_tracker(proc) -> bool:
+    """multiprocessing's one helper process per parent, with spawn (not a worker: it stays)."""
+    try:
+        return "resource_tracker" in " ".join(proc.cmdline())
+    except psutil.Error:
+        return False
 
+
+def test_no_worker_left_behind():
     before = {c.pid for c in psutil.Process().children(recursive=True)}  # e.g. a browser other tests keep
     pool = BoundedPool(2, Budget(seconds=1, memory_mb=None))
     got = dict(pool.map(task, [("nap", 20), ("nap", 0.1)]))
     assert isinstance(got[("nap", 20)], Exceeded) and got[("nap", 0.1)] == "slept 0.1"
     time.sleep(0.5)
     alive = [c for c in psutil.Process().children(recursive=True)
-             if c.pid not in before and c.status() != psutil.STATUS_ZOMBIE]
+             if c.pid not in before and c.status() != psutil.STATUS_ZOMBIE and not _is_resource_tracker(c)]
     assert not alive, alive
 
 
@@ -102,3 +127,16 @@ def test_many_quick_tasks_and_kills_lose_nothing():
             assert got[a] == f"slept {a[1]}", (a, got[a])
         else:
             assert isinstance(got[a], Exceeded) and got[a].what == "time"
+
+
+def how_started(_) -> str:
+    me = " ".join(psutil.Process().cmdline())
+    return "spawn" if "spawn_main" in me else "fork"
+
+
+def test_workers_start_as_the_platform_says():
+    """fork on Linux; spawn with PERFLIB_PORTABLE=1 (and on macOS and Windows)."""
+    from perflib.run.platform import pool_context
+
+    got = dict(BoundedPool(1, Budget(seconds=60, memory_mb=None)).map(how_started, [0]))
+    assert got[0] == pool_context().get_start_method()

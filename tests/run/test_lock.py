@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from perflib.run.lock import LOCK_FILE, OutdirBusy, outdir_lock
+from perflib.run.lock import HOLDER_FILE, LOCK_FILE, OutdirBusy, outdir_lock
 
 HOLD = """
 import sys, time
@@ -27,7 +27,8 @@ def hold(outdir, seconds):
 def test_lock_names_its_holder_and_refuses_a_second(tmp_path):
     proc = hold(tmp_path, 30)
     try:
-        info = json.loads((tmp_path / LOCK_FILE).read_text())
+        assert (tmp_path / LOCK_FILE).is_file()
+        info = json.loads((tmp_path / HOLDER_FILE).read_text(encoding="utf-8"))
         assert info["pid"] == proc.pid and info["host"] and info["started"]
         with pytest.raises(OutdirBusy) as err:
             with outdir_lock(tmp_path):
@@ -48,7 +49,7 @@ def test_wait_waits_for_the_holder(tmp_path):
     with outdir_lock(tmp_path, wait=True, say=said.append):
         assert time.monotonic() - start > 1  # got it only once the holder was done
         proc.wait(timeout=10)
-        assert json.loads((tmp_path / LOCK_FILE).read_text())["pid"] == os.getpid()
+        assert json.loads((tmp_path / HOLDER_FILE).read_text(encoding="utf-8"))["pid"] == os.getpid()
     assert len(said) == 1 and "waiting" in said[0] and str(proc.pid) in said[0]
 
 
@@ -56,12 +57,14 @@ def test_a_killed_holders_lock_is_taken_over(tmp_path):
     proc = hold(tmp_path, 30)
     proc.kill()
     proc.wait()
-    assert str(proc.pid) in (tmp_path / LOCK_FILE).read_text()  # the stale file is still there
+    assert str(proc.pid) in (tmp_path / HOLDER_FILE).read_text(encoding="utf-8")  # the stale note is still there
     with outdir_lock(tmp_path):
-        assert json.loads((tmp_path / LOCK_FILE).read_text())["pid"] == os.getpid()
-    assert (tmp_path / LOCK_FILE).read_text() == ""  # released: the file says no one holds it
+        assert json.loads((tmp_path / HOLDER_FILE).read_text(encoding="utf-8"))["pid"] == os.getpid()
+    assert not (tmp_path / HOLDER_FILE).exists()  # released: no one holds it
+    assert (tmp_path / LOCK_FILE).is_file()  # the lock file stays (a waiting batch may have it open)
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
 def test_forked_children_do_not_keep_the_lock(tmp_path):
     ready_r, ready_w = os.pipe()
     with outdir_lock(tmp_path):
@@ -78,3 +81,12 @@ def test_forked_children_do_not_keep_the_lock(tmp_path):
             pass
     finally:
         os.waitpid(pid, 0)
+
+
+def test_a_busy_folders_message_when_the_holder_has_not_said_who_it_is(tmp_path):
+    from filelock import FileLock
+
+    with FileLock(tmp_path / LOCK_FILE):  # held, but no note beside it (yet)
+        with pytest.raises(OutdirBusy, match="a process that has not said who it is yet"):
+            with outdir_lock(tmp_path):
+                pass
