@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     sb.add_argument("-o", "--outdir", default="outputs")
     sb.add_argument("-j", "--jobs", type=int, default=None)
     sb.add_argument("--force", action="store_true", help="render everything, even unchanged reports")
+    sb.add_argument("--no-pages", action="store_true",
+                    help="read every report and write the dataset, indexes and portfolios, but no department-year pages")
     sb.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None,
                     help="render the report pages on this Dask cluster (pip install 'perflib[dask]'); "
                          "-j is then ignored")
