@@ -159,15 +159,12 @@ def read_table(folder: Path, name: str, columns: list[str] | None = None, keys=N
     path = Path(folder) / f"{name}.parquet"
     filters = [(KEY, "in", list(keys))] if keys is not None and name != "failures" else None
     if keys is not None and not len(keys):
-        return schema_of(path).empty_table().select(columns) if columns else schema_of(path).empty_table()
+        empty = pq.read_schema(path).empty_table()
+        return empty.select(columns) if columns else empty
     return pq.read_table(path, columns=columns, filters=filters)
 
 
-def schema_of(path: Path) -> pa.Schema:
-    return pq.read_schema(path)
-
-
-def load(folder: str | Path, region: str | None = None, tables=None) -> Dataset:
+def load(folder: str | Path, region: str | None = None, tables=None, columns=None) -> Dataset:
     """The frames of a batch's store (see perflib.dataset.load_dataset)."""
     folder = Path(folder)
     if _usable(folder) is None or not (folder / "failures.parquet").is_file():
@@ -178,8 +175,10 @@ def load(folder: str | Path, region: str | None = None, tables=None) -> Dataset:
         reports = reports.filter(pc.equal(reports["region"], region))
     keys = reports[KEY].to_pylist() if region is not None else None
     frames = {"reports": reports}
-    for name, cols in CHILDREN.items():
-        frames[name] = read_table(folder, name, keys=keys if name in wanted else []).drop_columns([KEY])
+    for name in CHILDREN:
+        cols = (columns or {}).get(name)
+        table = read_table(folder, name, columns=[*cols, KEY] if cols else None, keys=keys if name in wanted else [])
+        frames[name] = table.drop_columns([KEY])
     failures = pq.read_table(folder / "failures.parquet")
     if region is not None:
         failures = failures.filter(pc.equal(failures["region"], region))
@@ -188,7 +187,7 @@ def load(folder: str | Path, region: str | None = None, tables=None) -> Dataset:
     for name, table in frames.items():
         if KEY in table.column_names:
             table = table.drop_columns([KEY])
-        out[name] = typed_frame(_pandas(table), SORT[name])
+        out[name] = typed_frame(_pandas(table), [c for c in SORT[name] if c in table.column_names])
     return Dataset(**out)
 
 

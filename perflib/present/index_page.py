@@ -59,6 +59,7 @@ th[aria-sort=ascending] button::after { content: " ▲"; }
 th[aria-sort=descending] button::after { content: " ▼"; }
 td.zero { color: var(--muted); }
 td.dept { min-width: 12rem; }
+td.short { white-space: nowrap; }
 thead th, thead th.num { white-space: normal; vertical-align: bottom; min-width: 3.5em; }
 td.bad { font-weight: 600; }
 """
@@ -109,7 +110,7 @@ def _report_row(r, link_prefix: str = "", region: bool = False) -> str:
     cells = [
         text_cell(dept, (esc(dept) or "未署名部门") + tag).replace("<td ", '<td class="dept" ', 1),
         *([text_cell(getattr(r, "region", None))] if region else []),
-        text_cell(getattr(r, "sector", None)),
+        text_cell(getattr(r, "sector", None)).replace("<td ", '<td class="short" ', 1),
         num_cell(r.year, "year"),
         num_cell(r.overall_actual, "money"),
         num_cell(r.overall_initial_budget, "money"),

@@ -1,6 +1,6 @@
 """The indexes of a batch by region (地区): what a province-sized run is navigated by.
 
-    index.html                      a small batch (≤ FLAT_INDEX_MAX department-years): every
+    index.html                      a small batch (≤ 200 department-years, $PERFLIB_FLAT_INDEX_MAX): every
                                     department-year, as ever, then the regions summarised;
                                     a bigger one: the regions only — reports, totals, median outturn
                                     against the initial budget, reports whose checks did not pass,
@@ -22,21 +22,21 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from .. import regions as places
+from .. import config, regions as places
 from ..labels import fiction_banner
 from .html import esc
 from .index_page import (INDEX_NOTE, blank, count_cell, num_cell, text_cell, department_table,
                          failures_section, index_html, others_section, page_html, sortable_table, span_of)
 
-FLAT_INDEX_MAX = 200  # department-years the single index still lists in full
 REGION_PAGE_ROWS = 500  # department-years on one region page (≈ 0.5 MB with its font)
 REGIONS_DIR = "regions"
 TOP_TITLE = "部门整体支出绩效评价：各地区"
 
 
 def aggregated(n_reports: int, n_regions: int) -> bool:
-    """Does this batch read by region (top index of regions, portfolio of regions and sectors)?"""
-    return n_regions > 1 and n_reports > FLAT_INDEX_MAX
+    """Does this batch read by region (top index of regions, portfolio of regions and sectors)?
+    Yes past config.flat_index_max() department-years (200) in more than one region."""
+    return n_regions > 1 and n_reports > config.flat_index_max()
 
 
 def region_dir(region: str) -> str:
@@ -65,13 +65,16 @@ def _is_other(failures: pd.DataFrame) -> pd.Series:
 
 
 def region_summary(reports: pd.DataFrame, failures: pd.DataFrame | None) -> pd.DataFrame:
-    """One row per region (those with only failures too), in region order."""
+    """One row per region (those with only failures too), in region order.  A failure with no
+    region (a portfolio page of the whole batch) belongs to no region."""
     failures = failures if failures is not None else pd.DataFrame(columns=["region", "kind"])
-    f_region = failures["region"].fillna(places.UNKNOWN) if "region" in failures else pd.Series(dtype=object)
+    f_region = failures["region"] if "region" in failures else pd.Series(dtype=object)
     other = _is_other(failures)
     rows = []
-    for region in sorted(set(reports["region"]) | set(f_region)):
-        r = reports[reports["region"] == region]
+    by_region = dict(tuple(reports.groupby("region", sort=False)))
+    empty = reports.iloc[:0]
+    for region in sorted(set(by_region) | set(f_region.dropna())):
+        r = by_region.get(region, empty)
         mine = f_region == region
         rows.append({
             "region": region, "reports": len(r), "departments": r["department"].nunique(),
@@ -127,8 +130,9 @@ def index_pages(reports: pd.DataFrame, failures: pd.DataFrame | None, portfolio:
     summary = region_summary(reports, failures)
     pages = {}
     if len(summary) > 1:
+        by_region = dict(tuple(reports.groupby("region", sort=False)))
         for s in summary.itertuples():
-            pages.update(_region_pages(s, reports[reports["region"] == s.region], _of_region(failures, s.region),
+            pages.update(_region_pages(s, by_region.get(s.region, reports.iloc[:0]), _of_region(failures, s.region),
                                        portfolios))
     if len(summary) > 1 and aggregated(len(reports), len(summary)):
         pages["index.html"] = _top(reports, failures, summary, portfolio, portfolios)
@@ -140,10 +144,11 @@ def index_pages(reports: pd.DataFrame, failures: pd.DataFrame | None, portfolio:
     return pages
 
 
-def _of_region(failures: pd.DataFrame | None, region: str):
+def _of_region(failures: pd.DataFrame | None, region: str | None):
+    """The failures of `region`; None: those of the batch as a whole."""
     if failures is None or not len(failures) or "region" not in failures:
-        return failures
-    return failures[failures["region"].fillna(places.UNKNOWN) == region]
+        return failures if region is None else None
+    return failures[failures["region"].isna()] if region is None else failures[failures["region"] == region]
 
 
 def _top(reports, failures, summary, portfolio, portfolios) -> str:
@@ -158,7 +163,8 @@ def _top(reports, failures, summary, portfolio, portfolios) -> str:
         notes += fiction_banner(int(reports["fictional"].sum()))
     if portfolio:
         notes += f'<p><a href="{esc(quote(portfolio))}">跨地区、跨行业比较 →</a></p>'
-    return page_html(TOP_TITLE, notes, regions_table(summary, portfolios) + REGIONS_NOTE)
+    own = _of_region(failures, None)  # the batch's own pages that failed (a portfolio)
+    return page_html(TOP_TITLE, notes, regions_table(summary, portfolios) + REGIONS_NOTE + failures_section(own))
 
 
 def _region_pages(s, reports: pd.DataFrame, failures, portfolios: set[str]) -> dict[str, str]:
