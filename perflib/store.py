@@ -4,6 +4,7 @@ read and read back column by column.
     reports.parquet      one row per department-year (the dataset's columns, `output`, `entry_key`)
     tasks.parquet  checks.parquet  problems.parquet  indicators.parquet   their rows, with `entry_key`
     failures.parquet     reports that could not be read, and files that are not department reports
+                         (exit 3 ones with `entry_key` too: a file that is no report is not read again)
 
 Why: a province is ten thousand reports and a few hundred thousand check and indicator rows.  The
 batch hands each report's rows to a `Spool` the moment it is read (buffered a few thousand rows at
@@ -91,6 +92,14 @@ class Spool:
         table = pq.read_table(self.previous / "reports.parquet", columns=[c for c in report_columns() if c != "output"])
         return {row[KEY]: row for row in table.to_pylist()}
 
+    def cached_others(self) -> dict[str, dict]:
+        """The previous batch's files that are not department reports or hold no budget figure
+        (exit 3), by key: what a file says does not change while its bytes and perflib do not."""
+        if self.previous is None:
+            return {}
+        table = pq.read_table(self.previous / "failures.parquet")
+        return {row[KEY]: row for row in table.to_pylist() if row.get(KEY) and row.get("exit_code") == 3}
+
     def reuse(self, key: str) -> None:
         """This report's task, check, problem and indicator rows come from the previous tables."""
         self._reuse.add(key)
@@ -121,7 +130,7 @@ class Spool:
                         self._writers[name].schema.metadata))
             self._writers[name].close()
         pq.write_table(_to_arrow(reports, report_columns()), self.new / "reports.parquet")
-        pq.write_table(_to_arrow(failures, FAILURE_COLUMNS), self.new / "failures.parquet")
+        pq.write_table(_to_arrow(failures, [*FAILURE_COLUMNS, KEY]), self.new / "failures.parquet")
         old = self.folder.with_name(STORE_DIR + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if self.folder.exists():
@@ -139,7 +148,9 @@ class Spool:
 def _usable(folder: Path) -> Path | None:
     """A previous store whose tables this perflib wrote with today's columns (else: parse again)."""
     try:
-        for name, cols in [("reports", report_columns()), *((n, [*c, KEY]) for n, c in CHILDREN.items())]:
+        tables = [("reports", report_columns()), ("failures", [*FAILURE_COLUMNS, KEY]),
+                  *((n, [*c, KEY]) for n, c in CHILDREN.items())]
+        for name, cols in tables:
             if pq.read_schema(folder / f"{name}.parquet").remove_metadata() != schema(cols).remove_metadata():
                 return None
         return folder
@@ -167,7 +178,7 @@ def read_table(folder: Path, name: str, columns: list[str] | None = None, keys=N
 def load(folder: str | Path, region: str | None = None, tables=None, columns=None) -> Dataset:
     """The frames of a batch's store (see perflib.dataset.load_dataset)."""
     folder = Path(folder)
-    if _usable(folder) is None or not (folder / "failures.parquet").is_file():
+    if _usable(folder) is None:
         raise UnreadableInput(f"{folder}: not a perflib dataset folder (written by perflib batch)")
     wanted = set(tables or ("reports", *CHILDREN, "failures"))
     reports = pq.read_table(folder / "reports.parquet")

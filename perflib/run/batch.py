@@ -67,8 +67,14 @@ def load_state(outdir: Path) -> dict:
     return journal_state.load(outdir)
 
 
+_LEGACY = (".perflib-state.json", ".perflib-dataset.json")  # what batches before the store and journal kept
+
+
 def remove_stray_temps(outdir: Path) -> int:
-    """Temp files of a killed run (never complete pages): delete them, here and in the region folders."""
+    """Temp files of a killed run (never complete pages): delete them, here and in the region folders;
+    and the state and dataset files of an older perflib (this one keeps them otherwise)."""
+    for name in _LEGACY:
+        (outdir / name).unlink(missing_ok=True)
     n = 0
     folders = [outdir, *(p for p in (outdir / REGIONS_DIR).glob("*") if p.is_dir())]
     for folder in folders:
@@ -118,9 +124,11 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
               budget: Budget | None = None, jobs: int = 1, spool: Spool | None = None,
               force: bool = False) -> list[Entry]:
     """One Entry per distinct key, in the items' order.  A report the store already holds under its
-    key is not parsed again; a parsed one's rows go to the store at once, its Entry keeps the
-    report row only."""
+    key is not parsed again, nor a file it knows is not a department report; a parsed one's rows go
+    to the store at once, its Entry keeps the report row only."""
     cached = spool.cached_reports() if spool is not None and not force else {}
+    others = spool.cached_others() if spool is not None and not force else {}
+    keys: dict[int, str] = {}
     first: dict[str, Item] = {}  # key → the item that makes the page; later ones are duplicates
     duplicates: dict[str, list[str]] = {}
     entries: dict[str, Entry] = {}
@@ -135,14 +143,21 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
             duplicates.setdefault(key, []).append(item.path)
             continue
         first[key] = item
-        if key in cached:
+        keys[id(item)] = key
+        if key in others:  # the same bytes held no department report last time either
+            was = others[key]
+            failures.append(was | {"source": item.path, "region": item.region or UNKNOWN,
+                                   "error": was["error"].replace(was["source"], item.path)})
+            say(failures[-1])
+        elif key in cached:
             entries[key] = Entry(item, key, {"report": {c: cached[key].get(c) for c in REPORT_COLUMNS}})
             spool.reuse(key)
         else:
             to_parse.append(item)
     for item, got in _parse(to_parse, budget, jobs):
         if "failure" in got:
-            failures.append(got["failure"] | {"region": item.region or UNKNOWN})
+            known = got["failure"]["exit_code"] == 3 and keys.get(id(item))  # no report in it: remembered
+            failures.append(got["failure"] | {"region": item.region or UNKNOWN, "entry_key": known or None})
             say(got["failure"])
             continue
         rows = got["rows"]

@@ -140,3 +140,22 @@ def test_past_the_flat_limit_the_batch_reads_by_region(province, tmp_path, fake_
     assert not (out / "regions" / "青岚市_河西区" / "portfolio.html").exists()
     assert (out / "regions" / "青岚市_河西区" / "index.html").is_file()
     assert "临江街道办事处" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_file_that_holds_no_report_is_not_read_again(tmp_path, fake_render, monkeypatch):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLES / "2022_weijian.txt", src / "w.txt")
+    (src / "notice.txt").write_text("关于召开会议的通知\n\n各单位：定于下周召开会议，请准时参加。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    batch.run_batch(args(src, out))
+    parsed = []
+    real = pipeline.read_record
+    monkeypatch.setattr(pipeline, "read_record", lambda path, *a, **k: parsed.append(Path(path).name) or real(path, *a, **k))
+    (src / "sub").mkdir()
+    (src / "notice.txt").rename(src / "sub" / "notice.txt")  # moved: the same bytes
+    assert batch.run_batch(args(src, out)) == 1  # no budget figure: still listed as failed
+    assert parsed == []
+    others = load_dataset(out / batch.DATASET_FILE).failures
+    assert others["source"].tolist() == [str(src / "sub" / "notice.txt")] and others["exit_code"].tolist() == [3]
+    assert str(src / "sub" / "notice.txt") in others["error"].iloc[0]
