@@ -273,17 +273,6 @@ def load_folder(path: str | Path) -> Dataset:
     return frames(rows, failures)
 
 
-# --- rows handed over (a batch parses once; its portfolio notebook reuses the rows) ----------
-def load_dataset(path: str | Path, region: str | None = None, tables=None, columns=None) -> Dataset:
-    """The dataset a batch keeps (OUTDIR/.perflib-dataset, perflib.store): the frames `load_folder`
-    gives (with the batch's `output` page names), without parsing a report; only `region`'s reports
-    when given; only the frames named in `tables` (the others empty); of a frame named in `columns`
-    ({frame: [column, …]}), only those columns."""
-    from .store import load
-
-    return load(path, region=region, tables=tables, columns=columns)
-
-
 def sha256_file(path: str | Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:

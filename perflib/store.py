@@ -9,7 +9,7 @@ read and read back column by column.
 Why: a province is ten thousand reports and a few hundred thousand check and indicator rows.  The
 batch hands each report's rows to a `Spool` the moment it is read (buffered a few thousand rows at
 a time), so it never holds them all; the portfolio notebook loads only the columns and the region
-it shows (`load`); and the next run reuses them: a report whose key (its bytes, the notebook,
+it shows (`load_dataset`); and the next run reuses them: a report whose key (its bytes, the notebook,
 perflib, a manifest's overrides) is unchanged is not parsed again, its rows are copied over from the
 previous tables as Arrow data.  The folder is replaced whole when a batch ends (a killed batch
 leaves the previous one, or none): it is a cache and a hand-over, safe to delete.
@@ -175,8 +175,11 @@ def read_table(folder: Path, name: str, columns: list[str] | None = None, keys=N
     return pq.read_table(path, columns=columns, filters=filters)
 
 
-def load(folder: str | Path, region: str | None = None, tables=None, columns=None) -> Dataset:
-    """The frames of a batch's store (see perflib.dataset.load_dataset)."""
+def load_dataset(folder: str | Path, region: str | None = None, tables=None, columns=None) -> Dataset:
+    """The dataset a batch keeps (OUTDIR/.perflib-dataset): the frames perflib.dataset.load_folder
+    gives (with the batch's `output` page names), without parsing a report; only `region`'s reports
+    when given; only the frames named in `tables` (the others empty); of a frame named in `columns`
+    ({frame: [column, …]}), only those columns."""
     folder = Path(folder)
     if _usable(folder) is None:
         raise UnreadableInput(f"{folder}: not a perflib dataset folder (written by perflib batch)")

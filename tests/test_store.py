@@ -5,8 +5,8 @@ import pytest
 
 from paths import ROOT, SEED
 from perflib import store
-from perflib.dataset import Item, frames, load_dataset, read_rows, settle_regions
-from perflib.store import KEY, Spool
+from perflib.dataset import Item, frames, read_rows, settle_regions
+from perflib.store import KEY, Spool, load_dataset
 
 SAMPLES = ROOT / "data" / "samples"
 FILES = [SEED, SAMPLES / "2023_jiaoyu.txt", SAMPLES / "2022_weijian.txt"]

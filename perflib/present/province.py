@@ -15,13 +15,14 @@ from urllib.parse import quote
 import matplotlib
 import pandas as pd
 
-from ..dataset import Dataset, load_dataset, load_folder
+from ..dataset import Dataset, load_folder
 from ..labels import fiction_banner
 from ..numbers import fmt_value
 from ..regions import UNKNOWN
 from .charts import DARK, LIGHT, MID, new_figure
 from .html import Html
 from .portfolio import score_band
+from ..store import load_dataset
 from .region_index import aggregated, portfolio_name
 
 TITLE = "部门整体支出绩效：跨地区与跨行业比较"

@@ -10,9 +10,9 @@ import pytest
 
 from paths import ROOT, SEED
 from perflib import pipeline
-from perflib.dataset import discover, load_dataset
+from perflib.dataset import discover
 from perflib.run import batch
-from perflib.store import Spool
+from perflib.store import Spool, load_dataset
 
 from .test_batch import args, fake_render  # noqa: F401 (a fixture)
 

@@ -9,7 +9,8 @@ import pytest
 
 from paths import ROOT
 from perflib import pipeline
-from perflib.dataset import load_dataset, load_folder
+from perflib.dataset import load_folder
+from perflib.store import load_dataset
 from perflib.errors import UnreadableInput
 from perflib.run import batch, jobs
 from perflib.run.jobs import Job, JobResult

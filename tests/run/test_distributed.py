@@ -16,7 +16,7 @@ from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from paths import ROOT
-from perflib.dataset import load_dataset
+from perflib.store import load_dataset
 
 SAMPLES = ROOT / "data" / "samples"
 # One report of each format: the worker must read the bytes the way the client does (by file name).
