@@ -1,7 +1,8 @@
 """A batch's dataset on disk, `OUTDIR/.perflib-dataset/`: Parquet tables, written as reports are
 read and read back column by column.
 
-    reports.parquet      one row per department-year (the dataset's columns, `output`, `entry_key`)
+    reports.parquet      one row per department-year (the dataset's columns, `output`, `entry_key`,
+                         and `batch_rows`: the review's rows of the report, as JSON)
     tasks.parquet  checks.parquet  problems.parquet  indicators.parquet   their rows, with `entry_key`
     failures.parquet     reports that could not be read, and files that are not department reports
                          (exit 3 ones with `entry_key` too: a file that is no report is not read again)
@@ -32,6 +33,7 @@ from .errors import UnreadableInput
 
 STORE_DIR = ".perflib-dataset"
 KEY = "entry_key"  # the batch's key of the report a row belongs to (perflib.run.batch.job_key)
+BATCH_ROWS = "batch_rows"  # what a batch keeps of a report beside the frames (the review sheet's rows)
 SCHEMA_VERSION = "2"
 CHILDREN = {"tasks": TASK_COLUMNS, "checks": CHECK_COLUMNS, "problems": PROBLEM_COLUMNS,
             "indicators": INDICATOR_COLUMNS}
@@ -56,7 +58,24 @@ def schema(columns: list[str]) -> pa.Schema:
 
 
 def report_columns() -> list[str]:
-    return [*REPORT_COLUMNS, "output", KEY]
+    return [*REPORT_COLUMNS, "output", KEY, BATCH_ROWS]
+
+
+def batch_rows(rows: dict) -> str:
+    """A report's rows beside the frames (the review sheet's items, its corrections), as JSON."""
+    return json.dumps({k: v for k, v in rows.items() if k not in ("report", *CHILDREN)},
+                      ensure_ascii=False, default=str)
+
+
+def cached_rows(row: dict, path: str) -> dict:
+    """A report's rows as a batch holds them, from the store's report row, for its file as it is
+    now (a file moved keeps its rows: the paths in them follow it)."""
+    extra = json.loads(row.get(BATCH_ROWS) or "{}")
+    old = row.get("source")
+    for item in extra.get("review", ()) if old != path else ():  # the review sheet names the file
+        if item.get("file") == old:
+            item["file"] = path
+    return {"report": {c: row.get(c) for c in REPORT_COLUMNS} | {"source": path}, **extra}
 
 
 def _to_arrow(rows: list[dict], columns: list[str]) -> pa.Table:
@@ -199,8 +218,7 @@ def load_dataset(folder: str | Path, region: str | None = None, tables=None, col
     frames["failures"] = failures
     out = {}
     for name, table in frames.items():
-        if KEY in table.column_names:
-            table = table.drop_columns([KEY])
+        table = table.drop_columns([c for c in (KEY, BATCH_ROWS) if c in table.column_names])
         out[name] = typed_frame(_pandas(table), [c for c in SORT[name] if c in table.column_names])
     return Dataset(**out)
 

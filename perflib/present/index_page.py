@@ -16,7 +16,8 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from .. import __version__
-from ..labels import FICTION_TAG, INDEX_TITLE, NOT_DEPARTMENT_ZH, STATUS_ZH, fiction_banner
+from ..labels import (CORRECTED_BADGE, CORRECTED_INDEX_NOTE, FICTION_TAG, INDEX_TITLE, NOT_DEPARTMENT_ZH,
+                      REVIEW_INDEX_NOTE, STATUS_ZH, fiction_banner)
 from ..numbers import fmt_value
 from .html import FONT_SLOT, esc, page_css
 
@@ -106,6 +107,7 @@ COLUMNS = [  # header, css class
 def _report_row(r, link_prefix: str = "", region: bool = False) -> str:
     dept = "" if blank(r.department) else str(r.department)
     tag = f'<span class="tag">{FICTION_TAG}</span>' if bool(r.fictional) else ""
+    tag += _corrected_tag(r)
     link = "" if blank(getattr(r, "output", None)) else str(r.output)
     cells = [
         text_cell(dept, (esc(dept) or "未署名部门") + tag).replace("<td ", '<td class="dept" ', 1),
@@ -142,6 +144,14 @@ def span_of(years) -> str:
     """'2021–2023 年', '2021 年' or ''."""
     years = sorted(int(y) for y in years)
     return f"{years[0]}–{years[-1]} 年" if len(years) > 1 else (f"{years[0]} 年" if years else "")
+
+
+def _corrected_tag(r) -> str:
+    """"人工校正" beside a report some of whose figures were set by hand (the fields on hover)."""
+    fields = getattr(r, "corrected", None)
+    if blank(fields) or not fields:
+        return ""
+    return f'<span class="corrected" title="{esc(fields)}">{esc(CORRECTED_BADGE)}</span>'
 
 
 def _not_department(failures):
@@ -204,6 +214,8 @@ def index_html(reports, failures=None, portfolio: str | None = None, regions: st
     notes = "".join(f"<p>{esc(t)}</p>" for t in lead)
     if fictional:
         notes += fiction_banner(fictional)
+    if n and "corrected" in reports and reports["corrected"].fillna("").astype(bool).any():
+        notes += f'<p class="note">{esc(CORRECTED_INDEX_NOTE)}</p>'
     if portfolio:
         notes += f'<p><a href="{esc(quote(portfolio))}">跨部门、跨年度比较 →</a></p>'
     table = department_table(reports, region=n_regions > 1)
@@ -214,7 +226,7 @@ def index_html(reports, failures=None, portfolio: str | None = None, regions: st
 INDEX_NOTE = ('<p class="note">点击表头可排序。“实际支出相对年初预算”= 整体实际支出 ÷ 年初预算；'
               "预算调整率、完成率为报告所写；核对各列是 perflib 按报告数字复算的结果数；"
               "行业按部门名称归类，地区按所在文件夹或部门名称开头的地名。"
-              "数据另见 reports.csv、reports.xlsx、reports.parquet 与 checks.csv。</p>")
+              f"数据另见 reports.csv、reports.xlsx、reports.parquet 与 checks.csv。{esc(REVIEW_INDEX_NOTE)}</p>")
 
 
 def page_html(title: str, notes: str, body: str) -> str:

@@ -34,18 +34,20 @@ import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .. import __version__, config
 from ..dataset import REPORT_COLUMNS, Item, discover, place, settle_regions, sha256_file
 from ..present.region_index import REGIONS_DIR, aggregated, portfolio_name
 from ..regions import UNKNOWN
-from ..store import STORE_DIR, Spool
+from ..store import CHILDREN, STORE_DIR, Spool, batch_rows, cached_rows
 from . import state as journal_state
 from .budget import Budget, BoundedPool, Exceeded
 from .jobs import Job, JobResult, read_job, render_job, stamp_key, worker_init
 from .lock import outdir_lock
 from .outfiles import slug, write_atomic
+from . import review
 
 STATE_FILE = journal_state.STATE_FILE
 DATASET_FILE = STORE_DIR  # the reports as parsed here, for the portfolio notebook (perflib.store)
@@ -56,9 +58,11 @@ _STRAY_TMP = re.compile(r"^\..+\.(?:html|csv|xlsx|json|jsonl|parquet)\.[A-Za-z0-
 
 
 # --- state --------------------------------------------------------------------------------
-def job_key(source_sha: str, notebook_sha: str, item: Item) -> str:
-    """What a page depends on: the report's bytes, the notebook, perflib, the manifest's overrides."""
+def job_key(source_sha: str, notebook_sha: str, item: Item, corrections: list[dict] = ()) -> str:
+    """What a page depends on: the report's bytes, the notebook, perflib, the manifest's overrides,
+    its hand corrections."""
     parts = [source_sha, notebook_sha, __version__, item.department or "", str(item.year or "")]
+    parts += review.key_part(corrections)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -94,6 +98,8 @@ class Entry:
     output_name: str = ""
     status: str = "pending"  # "rendered" | "skipped" | "failed"
     duplicates: list[str] = field(default_factory=list)
+    corrections: list[dict] = field(default_factory=list)  # applied hand corrections (run/review.py)
+    read_key: str = ""  # what its rows in the store are kept under (perflib.store)
 
 
 def assign_names(entries: list[Entry]) -> None:
@@ -121,69 +127,87 @@ def _identity(e: Entry) -> str:
 
 
 def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
-              budget: Budget | None = None, jobs: int = 1, spool: Spool | None = None,
+              budget: Budget | None = None, jobs: int = 1, corrections=None, spool: Spool | None = None,
               force: bool = False) -> list[Entry]:
-    """One Entry per distinct key, in the items' order.  A report the store already holds under its
-    key is not parsed again, nor a file it knows is not a department report; a parsed one's rows go
-    to the store at once, its Entry keeps the report row only."""
+    """One Entry per distinct file, in the items' order.  A report the store already holds under
+    its read key (its bytes, the notebook, perflib, a manifest's overrides, the correction rows
+    that name it) is not parsed again, nor a file it knows holds no department report; a parsed
+    one's rows go to the store at once, its Entry keeps the report row (and the review's rows)."""
     cached = spool.cached_reports() if spool is not None and not force else {}
     others = spool.cached_others() if spool is not None and not force else {}
-    keys: dict[int, str] = {}
-    first: dict[str, Item] = {}  # key → the item that makes the page; later ones are duplicates
+    read_keys: dict[int, str] = {}
+    first: dict[str, Item] = {}  # same-bytes key → the item that makes the page; later ones are duplicates
     duplicates: dict[str, list[str]] = {}
     entries: dict[str, Entry] = {}
     to_parse: list[Item] = []
     for item in items:
         try:
-            key = job_key(sha256_file(item.path), notebook_sha, item)
+            sha = sha256_file(item.path)
         except OSError:
             to_parse.append(item)  # missing or unreadable: the reader says why, in its words
             continue
-        if key in first:  # the same bytes twice (a copy in another folder): one page
-            duplicates.setdefault(key, []).append(item.path)
+        same_bytes = job_key(sha, notebook_sha, item)
+        if same_bytes in first:  # the same bytes twice (a copy in another folder): one page
+            duplicates.setdefault(same_bytes, []).append(item.path)
             continue
-        first[key] = item
-        keys[id(item)] = key
+        first[same_bytes] = item
+        key = read_keys[id(item)] = job_key(sha, notebook_sha, item, _naming(corrections, item.path, sha))
         if key in others:  # the same bytes held no department report last time either
             was = others[key]
             failures.append(was | {"source": item.path, "region": item.region or UNKNOWN,
                                    "error": was["error"].replace(was["source"], item.path)})
             say(failures[-1])
         elif key in cached:
-            entries[key] = Entry(item, key, {"report": {c: cached[key].get(c) for c in REPORT_COLUMNS}})
+            entries[same_bytes] = _entry(item, cached_rows(cached[key], item.path), notebook_sha, key)
             spool.reuse(key)
         else:
             to_parse.append(item)
-    for item, got in _parse(to_parse, budget, jobs):
+    for item, got in _parse(to_parse, budget, jobs, corrections):
         if "failure" in got:
-            known = got["failure"]["exit_code"] == 3 and keys.get(id(item))  # no report in it: remembered
+            known = got["failure"]["exit_code"] == 3 and read_keys.get(id(item))  # no report in it: remembered
             failures.append(got["failure"] | {"region": item.region or UNKNOWN, "entry_key": known or None})
             say(got["failure"])
             continue
         rows = got["rows"]
-        key = job_key(rows["report"]["sha256"], notebook_sha, item)
-        if key in entries:  # changed between hashing and reading: keep the first
+        same_bytes = job_key(rows["report"]["sha256"], notebook_sha, item)
+        if same_bytes in entries:  # changed between hashing and reading: keep the first
             continue
+        key = read_keys.get(id(item)) or same_bytes
         if spool is not None:
             spool.add(key, rows)
-        entries[key] = Entry(item, key, {"report": rows["report"]})
+        entries[same_bytes] = _entry(item, {k: v for k, v in rows.items() if k not in CHILDREN}, notebook_sha, key)
     order = {id(item): n for n, item in enumerate(items)}
     out = sorted(entries.values(), key=lambda e: order[id(e.item)])
     for e in out:
-        e.duplicates = duplicates.get(e.key, [])
+        e.duplicates = duplicates.get(job_key(e.rows["report"]["sha256"], notebook_sha, e.item), [])
         e.rows["report"].update(place(e.rows["report"]["department"], e.item.region))  # folders may have moved
+        for line in review.problems(e.rows):
+            print(f"perflib: {line}", file=sys.stderr)
     return out
 
 
-def _parse(items: list[Item], budget: Budget | None, jobs: int):
+def _entry(item: Item, rows: dict, notebook_sha: str, read_key: str) -> Entry:
+    """An Entry; its page's key holds the corrections applied to it (run/review.py)."""
+    fixes = review.applied(rows)
+    return Entry(item, job_key(rows["report"]["sha256"], notebook_sha, item, fixes), rows, corrections=fixes,
+                 read_key=read_key)
+
+
+def _naming(corrections, path: str, sha: str) -> list[dict]:
+    """The correction rows that may name this file (by its SHA-256 or by name): what its rows depend on."""
+    return [c.as_dict() for c in getattr(corrections, "rows", ()) if c.matches(path, sha)]
+
+
+def _parse(items: list[Item], budget: Budget | None, jobs: int, corrections=None):
     """(item, read_job(item)) for every item, as each is read: in worker processes under the budget
     (a hostile file can neither hang nor blow up this process), or here when there is no budget."""
+    read = partial(read_job, corrections=corrections) if corrections else read_job
     if budget is None or not items:
         for item in items:
-            yield item, read_job(item)
+            yield item, read(item)
         return
     pool = BoundedPool(min(jobs, len(items)), budget, worker_init, (os.getpid(),), stage="reading")
-    for item, res in pool.map(read_job, items, source_of=lambda it: it.path):
+    for item, res in pool.map(read, items, source_of=lambda it: it.path):
         if isinstance(res, Exceeded):
             res = {"failure": {"source": item.path, "stage": "read", "exit_code": 2, "error": res.error}}
         yield item, res
@@ -214,8 +238,7 @@ def _reuse(entry: Entry, outdir: Path, pages: dict, adopt: bool = True) -> bool:
     old = pages.get(entry.key)
     if old is None:
         if adopt and has_key(outdir / entry.output_name, entry.key):
-            pages[entry.key] = {"source": entry.item.path, "output": entry.output_name,
-                                "department": entry.item.department, "year": entry.item.year}
+            pages[entry.key] = page_state(entry)
             return True
         return False
     target = outdir / entry.output_name
@@ -228,17 +251,25 @@ def _reuse(entry: Entry, outdir: Path, pages: dict, adopt: bool = True) -> bool:
     return target.is_file()
 
 
+def page_state(e: Entry) -> dict:
+    """A page in the state file: where it came from and the hand corrections it was made with."""
+    return {"source": e.item.path, "output": e.output_name, "department": e.item.department, "year": e.item.year,
+            "corrections": e.corrections}
+
+
 # --- the command ---------------------------------------------------------------------------
 def run_batch(args) -> int:
     started = time.monotonic()
     outdir = Path(args.outdir)
     items = discover(args.source)  # a missing folder / bad manifest: UnreadableInput, exit 2
+    # a bad corrections file or row: CorrectionsError, exit 2, before anything is read
+    corrections, items, ambiguous = review.load_for_batch(args, items)
     outdir.mkdir(parents=True, exist_ok=True)
     with outdir_lock(outdir, wait=getattr(args, "wait", False), say=lambda m: print(m, file=sys.stderr)):
-        return _run_batch(args, items, outdir, started)
+        return _run_batch(args, items, outdir, started, corrections, ambiguous)
 
 
-def _run_batch(args, items: list[Item], outdir: Path, started: float) -> int:
+def _run_batch(args, items: list[Item], outdir: Path, started: float, corrections=None, ambiguous=()) -> int:
     NOTEBOOK = config.notebook()
     remove_stray_temps(outdir)
     state = load_state(outdir)
@@ -251,7 +282,8 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float) -> int:
     progress = _Progress()
     spool = Spool(outdir)
     try:
-        entries = _read_all(items, sha256_file(NOTEBOOK), failures, progress.fail, budget, jobs, spool, args.force)
+        entries = _read_all(items, sha256_file(NOTEBOOK), failures, progress.fail, budget, jobs, corrections,
+                            spool, args.force)
         assign_names(entries)
         settle_regions([e.rows["report"] for e in entries], failures)
         todo: list[Job] = []
@@ -260,7 +292,8 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float) -> int:
                 e.status = "skipped"
             elif with_pages:
                 r = e.rows["report"]
-                todo.append(Job(e.item.path, str(outdir), e.output_name, r["department"], r["year"], key=e.key))
+                todo.append(Job(e.item.path, str(outdir), e.output_name, r["department"], r["year"], key=e.key,
+                                corrections=tuple(e.corrections)))
             else:
                 e.status = "unrendered"  # --no-pages: in the dataset and the indexes, without a page
         # Every report is parsed once, here: the portfolio notebooks get the rows, not the files.
@@ -304,8 +337,7 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float) -> int:
             e = by_name[res.output_name]
             e.status = res.status
             if res.status == "rendered":
-                journal.page(e.key, {"source": e.item.path, "output": e.output_name,
-                                     "department": e.item.department, "year": e.item.year})
+                journal.page(e.key, page_state(e))
             else:
                 failures.append({"source": res.source, "stage": "render", "exit_code": res.exit_code,
                                  "error": res.error, "region": e.rows["report"]["region"]})
@@ -317,6 +349,10 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float) -> int:
     shown = {name for name, status in portfolio_status.items() if status != "failed"}
     write_tables(outdir, good, failures, shown, journal)
     journal.close()
+    unused = review.unmatched(corrections or review.hand.Corrections(), entries, failures, list(ambiguous))
+    for o in unused:
+        print(f"perflib: {o.message()}", file=sys.stderr)
+    sheet = review.write_sheet(outdir, args.source, items, entries, failures, unused)
     counts = {s: sum(e.status == s for e in entries) for s in ("rendered", "skipped", "unrendered")}
     dup = sum(len(e.duplicates) for e in entries)
     others = sum(bool(f.get("kind")) for f in failures)  # not department reports: listed, not failed
@@ -329,13 +365,15 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float) -> int:
           + f"; portfolio {portfolio_status.get(PORTFOLIO_HTML, 'none')}"
           + (f" and {len(regional)} region portfolios ({regional.count('rendered')} rendered)" if regional else "")
           + f"; {time.monotonic() - started:.1f} s → {outdir / 'index.html'}")
+    print(review.summary(sheet, entries, unused, outdir))
     return 1 if failures_n else 0
 
 
 def _store_row(e: Entry) -> dict:
-    """An entry's report row as the store keeps it: with its key and its page's name."""
+    """An entry's report row as the store keeps it: with its read key, its page's name and the
+    review's rows (the review sheet of a later batch needs them too)."""
     page = e.output_name if e.status in ("skipped", "pending") else None
-    return e.rows["report"] | {"output": page, "entry_key": e.key}
+    return e.rows["report"] | {"output": page, "entry_key": e.read_key, "batch_rows": batch_rows(e.rows)}
 
 
 def _portfolio_jobs(source, entries: list[Entry], failures: list[dict], outdir: Path, store: Path) -> dict:

@@ -47,7 +47,7 @@ def load(outdir: Path) -> dict:
 def _apply(state: dict, event: dict) -> None:
     if "page" in event:
         key = event["page"]
-        state["pages"][key] = {k: event.get(k) for k in ("source", "output", "department", "year")}
+        state["pages"][key] = {k: v for k, v in event.items() if k != "page"}
     elif "portfolio" in event:
         state["portfolios"][event["portfolio"]] = event["key"]
     elif "tables" in event:

@@ -117,7 +117,9 @@ def test_the_batch_keeps_one_row_per_report_and_spools_the_rest(province, tmp_pa
     spool = Spool(tmp_path)
     entries = batch._read_all(items, "nb", failures, lambda f: None, spool=spool)
     assert len(entries) == 5 and len(failures) == 1
-    assert all(set(e.rows) == {"report"} for e in entries)  # tasks, checks, indicators … are not held
+    # tasks, checks, problems, indicators are not held: the report row (and the review sheet's items)
+    assert all(not set(e.rows) & {"tasks", "checks", "problems", "indicators"} and "report" in e.rows
+               for e in entries)
     folder = spool.commit([e.rows["report"] | {"output": None, "entry_key": e.key} for e in entries], failures)
     ds = load_dataset(folder)
     assert len(ds.checks) > 5 * 5 and set(ds.checks["report_id"]) == {e.rows["report"]["report_id"] for e in entries}
@@ -159,3 +161,15 @@ def test_a_file_that_holds_no_report_is_not_read_again(tmp_path, fake_render, mo
     others = load_dataset(out / batch.DATASET_FILE).failures
     assert others["source"].tolist() == [str(src / "sub" / "notice.txt")] and others["exit_code"].tolist() == [3]
     assert str(src / "sub" / "notice.txt") in others["error"].iloc[0]
+
+
+def test_a_correction_reads_again_only_the_file_it_names(province, tmp_path, fake_render, monkeypatch):
+    out = tmp_path / "out"
+    batch.run_batch(args(province, out))
+    parsed = []
+    real = pipeline.read_record
+    monkeypatch.setattr(pipeline, "read_record", lambda path, *a, **k: parsed.append(Path(path).name) or real(path, *a, **k))
+    (province / "corrections.csv").write_text("file,field,value,note\nc.txt,overall.actual,1.00,核对原件\n",
+                                              encoding="utf-8")
+    batch.run_batch(args(province, out))
+    assert sorted(parsed) == ["broken.docx", "c.txt"]  # its rows depend on the row naming it; no other's do
