@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     sr.add_argument("--corrections", metavar="CSV", default=None, help=CORRECTIONS_HELP)
     sr.set_defaults(func=_cmd_render)
     sb = sub.add_parser("batch", help="render every report in a folder or manifest",
-                        description="Render every report of a folder (or a manifest CSV: path[,department,year]) "
+                        description="Render every report of a folder (or a manifest CSV: path[,department,year,region]) "
                                     "with an index, the dataset, the portfolio and the review sheet.")
     sb.add_argument("source", nargs="?", default="data",
                     help="a folder of reports (searched recursively) or a manifest CSV (default: data)")
@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     sb.add_argument("-j", "--jobs", type=int, default=None,
                     help="reports read and rendered at once (default: the number of cores)")
     sb.add_argument("--force", action="store_true", help="render everything, even unchanged reports")
+    sb.add_argument("--no-pages", action="store_true",
+                    help="read every report and write the dataset, indexes and portfolios, but no department-year pages")
     sb.add_argument("--corrections", metavar="FILE", default=None,
                     help=CORRECTIONS_HELP + " (default: corrections.csv in the source folder, when present)")
     sb.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None,

@@ -5,6 +5,7 @@
 | PERFLIB_NOTEBOOK              | the department-year notebook                   | the one installed with perflib |
 | PERFLIB_PORTFOLIO_NOTEBOOK    | the portfolio notebook                         | the one installed with perflib |
 | PERFLIB_CACHE_DIR             | the cache (page font base, OCR text)           | $XDG_CACHE_HOME/perflib, ~/.cache/perflib |
+| PERFLIB_FLAT_INDEX_MAX        | department-years a batch lists in one index; more (in several regions): indexed and compared by region | 200 |
 
 The notebooks are the top-level `notebooks/` folder of the checkout; `perflib/notebooks` links to
 it, so they are installed with the package and a plain `pip install .` can render too.
@@ -44,3 +45,9 @@ def cache_dir() -> Path:
         return Path(os.environ["PERFLIB_CACHE_DIR"])
     root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(root) / "perflib"
+
+
+def flat_index_max() -> int:
+    """$PERFLIB_FLAT_INDEX_MAX, else 200: past it, a batch of several regions is read by region."""
+    value = os.environ.get("PERFLIB_FLAT_INDEX_MAX", "")
+    return int(value) if value.strip().isdigit() else 200

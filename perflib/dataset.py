@@ -5,7 +5,9 @@
     ds.reports, ds.tasks, ds.checks, ds.problems, ds.indicators, ds.failures
 
 One row per department-year in `reports`, per task / check / problem in the others; every frame
-carries `report_id` (the first 12 hex digits of the source's SHA-256) to join on.  Money leaves
+carries `report_id` (the first 12 hex digits of the source's SHA-256) to join on.  Each report has a
+`region` (perflib.regions: its folder, a manifest's column, or the places its name begins with) and
+a `sector` (perflib.understand.sector: its kind of work, from the words of its name).  Money leaves
 perflib here, so it is rounded to 2 decimals (万元) explicitly; rates are percent as stated; derived
 percentages (outturn vs initial budget, task coverage) are rounded to 2 decimals.
 """
@@ -13,12 +15,11 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from . import labels
+from . import labels, regions
 from .check.rules import STATUSES, counts
 from .csvfile import decode_csv
 from .errors import PerflibError, UnreadableInput
@@ -31,7 +32,7 @@ REPORT_SUFFIXES = SUPPORTED
 
 # Column order of each frame (also the CSV headers).
 REPORT_COLUMNS = [
-    "report_id", "department", "year", "fictional", "source", "format", "sha256",
+    "report_id", "department", "year", "region", "sector", "fictional", "source", "format", "sha256",
     "overall_initial_budget", "overall_adjusted_budget", "overall_actual", "overall_adjustment",
     "overall_adjustment_rate", "overall_completion_rate", "outturn_vs_initial", "pefa_band",
     "projects_count", "projects_initial_budget", "projects_adjusted_budget", "projects_actual",
@@ -45,7 +46,7 @@ CHECK_COLUMNS = ["report_id", "department", "year", "check_id", "status", "state
 PROBLEM_COLUMNS = ["report_id", "department", "year", "no", "text"]
 INDICATOR_COLUMNS = ["report_id", "department", "year", "no", "level1", "level2", "name", "target", "actual",
                      "weight", "score", "met", "full_score", "reason"]
-FAILURE_COLUMNS = ["source", "stage", "exit_code", "error", "kind"]  # kind: not a department report
+FAILURE_COLUMNS = ["source", "stage", "exit_code", "error", "kind", "region"]  # kind: not a department report
 MONEY_COLUMNS = {
     "overall_initial_budget", "overall_adjusted_budget", "overall_actual", "overall_adjustment",
     "projects_initial_budget", "projects_adjusted_budget", "projects_actual", "projects_adjustment",
@@ -64,6 +65,7 @@ class Item:
     path: str
     department: str | None = None
     year: int | None = None
+    region: str | None = None  # a region label, from the folders it sits in or a manifest column
 
 
 @dataclass
@@ -81,7 +83,7 @@ def discover(source: str | Path) -> list[Item]:
     """Every report under a folder (recursively, hidden folders skipped), or the rows of a manifest CSV."""
     src = Path(source)
     if src.is_dir():
-        return [Item(str(p)) for p in sorted(src.rglob("*"))
+        return [Item(str(p), region=_folder_region(p, src)) for p in sorted(src.rglob("*"))
                 if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(src).parts)]
     if src.is_file() and src.suffix.lower() == ".csv":
@@ -91,8 +93,13 @@ def discover(source: str | Path) -> list[Item]:
     raise UnreadableInput(f"{src}: not a folder or a manifest (.csv with a 'path' column)")
 
 
+def _folder_region(path: Path, root: Path) -> str | None:
+    places = regions.from_folders(path, root)
+    return regions.label(places) if places else None
+
+
 def read_manifest(path: Path) -> list[Item]:
-    """Manifest CSV: `path` (relative to the manifest's folder), optional `department`, `year`."""
+    """Manifest CSV: `path` (relative to the manifest's folder), optional `department`, `year`, `region`."""
     rows = list(csv.DictReader(decode_csv(path, "manifest").splitlines()))
     if not rows or "path" not in (k.strip().lower() for k in rows[0] if k):
         raise UnreadableInput(f"{path}: manifest needs a 'path' column")
@@ -107,7 +114,9 @@ def read_manifest(path: Path) -> list[Item]:
                 raise UnreadableInput(f"{path}: line {n}: year {year!r} is not a year")
             year = int(year)
         p = Path(row["path"])
-        items.append(Item(str(p if p.is_absolute() else path.parent / p), row.get("department") or None, year))
+        region = regions.from_text(row.get("region"))
+        items.append(Item(str(p if p.is_absolute() else path.parent / p), row.get("department") or None, year,
+                          regions.label(region) if region else None))
     return items
 
 
@@ -133,7 +142,7 @@ def record_rows(rec: Record) -> dict:
     key = {"report_id": rid, "department": rec.department, "year": rec.year}
     o, p = rec.overall, rec.projects
     n = counts(rec.checks)
-    report = key | {
+    report = key | place(rec.department) | {
         "fictional": is_fictional(rec), "source": rec.source.path, "format": rec.source.format,
         "sha256": rec.source.sha256,
         "overall_initial_budget": _money(o.initial_budget), "overall_adjusted_budget": _money(o.adjusted_budget),
@@ -181,6 +190,21 @@ def correction_rows(rec: Record) -> dict:
             "correction_problems": problems(rec.correction_outcomes)}
 
 
+def place(department: str | None, region: str | None = None) -> dict:
+    """`region` and `sector` of a report: the region given (folder, manifest), else its name's."""
+    from .understand.sector import sector_of
+
+    return {"region": regions.region_of(region, department), "sector": sector_of(department)}
+
+
+def settle_regions(reports: list[dict], failures: list[dict] = ()) -> None:
+    """One name per place across a batch (perflib.regions.settle), in place."""
+    names = regions.settle([r["region"] for r in reports] + [f["region"] for f in failures if f.get("region")])
+    for row in [*reports, *failures]:
+        if row.get("region"):
+            row["region"] = names[row["region"]]
+
+
 def failure_row(source: str, stage: str, exc: BaseException) -> dict:
     """What went wrong, as one plain sentence (never a traceback)."""
     if isinstance(exc, PerflibError):
@@ -196,7 +220,9 @@ def read_rows(item: Item, corrections=None) -> dict:
 
     rec = read_record(item.path, department=item.department, year=item.year, require_figures=True,
                       corrections=corrections)
-    return record_rows(rec)
+    rows = record_rows(rec)
+    rows["report"].update(place(rec.department, item.region))
+    return rows
 
 
 # --- rows → frames -----------------------------------------------------------------------
@@ -205,18 +231,8 @@ def frames(rows: list[dict], failures: list[dict] = ()) -> Dataset:
     import pandas as pd
 
     def frame(items, columns, sort):
-        df = pd.DataFrame(list(items), columns=columns)
-        if "year" in df:
-            df["year"] = df["year"].astype("Int64")
-        for col in ("projects_count", "task_count", "problem_count", "no", "exit_code",
-                    *(f"checks_{s}" for s in STATUSES), "warning_count"):
-            if col in df:
-                df[col] = df[col].astype("Int64")
-        for col in set(df.columns) & (MONEY_COLUMNS | RATE_COLUMNS | {"score", "stated", "computed", "weight"}):
-            df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
-        return df.sort_values(sort, kind="stable", na_position="last").reset_index(drop=True) if len(df) else df
+        return typed_frame(pd.DataFrame(list(items), columns=columns), sort)
 
-    by_dept = ["department", "year", "report_id"]
     return Dataset(
         reports=frame((r["report"] for r in rows), REPORT_COLUMNS, by_dept),
         tasks=frame((t for r in rows for t in r["tasks"]), TASK_COLUMNS, by_dept + ["no"]),
@@ -225,6 +241,26 @@ def frames(rows: list[dict], failures: list[dict] = ()) -> Dataset:
         failures=frame(failures, FAILURE_COLUMNS, ["source"]),
         indicators=frame((i for r in rows for i in r.get("indicators", [])), INDICATOR_COLUMNS, by_dept + ["no"]),
     )
+
+
+by_dept = ["department", "year", "report_id"]
+INT_COLUMNS = {"year", "projects_count", "task_count", "problem_count", "no", "exit_code",
+               *(f"checks_{s}" for s in STATUSES), "warning_count"}
+FLOAT_COLUMNS = MONEY_COLUMNS | RATE_COLUMNS | {"score", "stated", "computed", "weight"}
+
+
+def typed_frame(df, sort: list[str]):
+    """A frame's columns as the dataset types them (whole numbers Int64, figures float64), sorted."""
+    import pandas as pd
+
+    for col in INT_COLUMNS & set(df.columns):
+        df[col] = df[col].astype("Int64")
+    for col in FLOAT_COLUMNS & set(df.columns):
+        df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+    for col in set(df.columns) - INT_COLUMNS - FLOAT_COLUMNS:
+        if len(df) and df[col].isna().all():  # nothing in it: the same dtype whichever way it was read
+            df[col] = pd.Series([None] * len(df), index=df.index, dtype=object)
+    return df.sort_values(sort, kind="stable", na_position="last").reset_index(drop=True) if len(df) and sort else df
 
 
 def load_folder(path: str | Path, corrections=None) -> Dataset:
@@ -238,41 +274,13 @@ def load_folder(path: str | Path, corrections=None) -> Dataset:
         try:
             r = read_rows(item, corrections)
         except Exception as exc:  # one bad report never stops the rest
-            failures.append(failure_row(item.path, "read", exc))
+            failures.append(failure_row(item.path, "read", exc) | {"region": item.region or regions.UNKNOWN})
             continue
         key = (r["report"]["sha256"], item.department, item.year)
         if key not in seen:  # the same file twice (copied into two folders) counts once
             seen.add(key)
             rows.append(r)
-    return frames(rows, failures)
-
-
-# --- rows handed over (a batch parses once; its portfolio notebook reuses the rows) ----------
-DATASET_SCHEMA = 1
-
-
-def dataset_json(rows: list[dict], failures: list[dict]) -> str:
-    """`read_rows` results and read failures as JSON (plain values: no code runs on loading)."""
-    from . import __version__
-
-    rows = [{k: v for k, v in r.items() if k not in BATCH_ONLY} for r in rows]
-    failures = [{k: v for k, v in f.items() if k not in BATCH_ONLY} for f in failures]
-    return json.dumps({"schema": DATASET_SCHEMA, "perflib": __version__, "rows": rows, "failures": failures},
-                      ensure_ascii=False)
-
-
-BATCH_ONLY = ("review", "corrections", "correction_problems")  # the review sheet's: no frame holds them
-
-
-def load_dataset(path: str | Path) -> Dataset:
-    """The Dataset saved by `dataset_json`: the frames `load_folder` gives, without parsing a report."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if data.get("schema") != DATASET_SCHEMA:
-            raise ValueError(f"schema {data.get('schema')!r}, expected {DATASET_SCHEMA}")
-        rows, failures = data["rows"], data["failures"]
-    except (OSError, ValueError, AttributeError, KeyError) as exc:
-        raise UnreadableInput(f"{path}: not a perflib dataset file ({exc})") from None
+    settle_regions([r["report"] for r in rows], failures)
     return frames(rows, failures)
 
 
@@ -294,8 +302,9 @@ def _plain_number(v) -> str:
     return format(Decimal(repr(float(v))).normalize(), "f")
 
 
-def csv_text(df) -> str:
-    """UTF-8 with BOM (Excel reads it right), money as 2-decimal strings, blanks for missing."""
+def csv_text(df, header: bool = True) -> str:
+    """UTF-8 with BOM (Excel reads it right), money as 2-decimal strings, blanks for missing.
+    `header=False`: the rows only (a further chunk of a file being streamed)."""
     import pandas as pd
 
     out = df.copy()
@@ -308,7 +317,8 @@ def csv_text(df) -> str:
             out[col] = out[col].map({True: "true", False: "false"})
         elif col in ("met", "full_score"):  # true / false / blank (undecided)
             out[col] = out[col].map(lambda v: "" if v is None or pd.isna(v) else "true" if v else "false")
-    return "\ufeff" + out.to_csv(index=False, lineterminator="\r\n")
+    rows = out.to_csv(index=False, header=header, lineterminator="\r\n")
+    return "\ufeff" + rows if header else rows
 
 
 def write_csv(path: Path, df) -> Path:
@@ -319,73 +329,93 @@ def write_csv(path: Path, df) -> Path:
 
 def reports_xlsx_bytes(df, indicators=None) -> bytes:
     """A sheet of department-years (Chinese headers, 万元 as #,##0.00 and rates as 0.00"%", links to
-    the pages) and, given `indicators`, a sheet of 绩效指标 (one row per indicator)."""
+    the pages) and, given `indicators` (a frame, or frames one after another), a sheet of 绩效指标
+    (one row per indicator).  Written row by row (openpyxl's write-only mode): a province's sheets
+    never sit in memory as cells."""
     import io
 
-    import pandas as pd
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "部门年度"
-    cols = list(df.columns)
-    ws.append([labels.ZH_HEADERS.get(c, c) for c in cols])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for values in df.itertuples(index=False):
-        row = []
-        for col, v in zip(cols, values):
-            if v is None or (not isinstance(v, str) and pd.isna(v)):
-                row.append(None)
-            elif col == "fictional":
-                row.append("是" if v else "否")
-            elif hasattr(v, "item"):  # numpy scalar → Python
-                row.append(v.item())
-            else:
-                row.append(v)
-        ws.append(row)
-    for j, col in enumerate(cols, start=1):
-        letter = get_column_letter(j)
-        fmt = MONEY_FORMAT if col in MONEY_COLUMNS else RATE_FORMAT if col in RATE_COLUMNS else None
-        for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
-            if fmt and cell.value is not None:
-                cell.number_format = fmt
-            if col == "output" and cell.value:
-                cell.hyperlink = str(cell.value)
-                cell.style = "Hyperlink"
-        ws.column_dimensions[letter].width = 36 if col in ("department", "source") else 14
-    ws.freeze_panes = "D2"
-    ws.auto_filter.ref = ws.dimensions
+    wb = Workbook(write_only=True)
+    _reports_sheet(wb.create_sheet("部门年度"), df)
     if indicators is not None:
-        _indicator_sheet(wb.create_sheet(labels.INDICATOR_SHEET), indicators)
+        chunks = [indicators] if hasattr(indicators, "columns") else indicators
+        _indicator_sheet(wb.create_sheet(labels.INDICATOR_SHEET), chunks)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
-def _indicator_sheet(ws, df) -> None:
+def _header(ws, names: list[str], wrap: bool = False) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+
+    cells = []
+    for name in names:
+        cell = WriteOnlyCell(ws, name)
+        cell.font = Font(bold=True)
+        if wrap:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cells.append(cell)
+    ws.append(cells)
+
+
+def _plain(v):
+    """A frame's value as a cell holds it: None for missing, numpy scalars as Python."""
     import pandas as pd
-    from openpyxl.styles import Font
+
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return None
+    return v.item() if hasattr(v, "item") else v
+
+
+def _reports_sheet(ws, df) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
 
     cols = list(df.columns)
-    ws.append([labels.INDICATOR_HEADERS.get(c, labels.ZH_HEADERS.get(c, c)) for c in cols])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    formats = {c: MONEY_FORMAT if c in MONEY_COLUMNS else RATE_FORMAT if c in RATE_COLUMNS else None for c in cols}
+    for j, col in enumerate(cols, start=1):  # before any row: write-only sheets write as they go
+        ws.column_dimensions[get_column_letter(j)].width = 36 if col in ("department", "source") else 14
+    ws.freeze_panes = "D2"
+    _header(ws, [labels.ZH_HEADERS.get(c, c) for c in cols], wrap=True)
     for values in df.itertuples(index=False):
         row = []
         for col, v in zip(cols, values):
-            if v is None or (not isinstance(v, str) and pd.isna(v)):
-                row.append(None)
-            elif col in ("met", "full_score"):
-                row.append("是" if v else "否")
-            else:
-                row.append(v.item() if hasattr(v, "item") else v)
+            v = _plain(v)
+            if v is not None and col == "fictional":
+                v = "是" if v else "否"
+            if v is not None and (formats[col] or col == "output"):
+                cell = WriteOnlyCell(ws, v)
+                if formats[col]:
+                    cell.number_format = formats[col]
+                else:
+                    cell.hyperlink = str(v)
+                    cell.style = "Hyperlink"
+                v = cell
+            row.append(v)
         ws.append(row)
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(cols), 1))}{len(df) + 1}"
+
+
+def _indicator_sheet(ws, chunks) -> None:
+    from openpyxl.utils import get_column_letter
+
     ws.freeze_panes = "D2"
-    ws.auto_filter.ref = ws.dimensions
+    cols, n = None, 0
+    for df in chunks:
+        if cols is None:
+            cols = list(df.columns)
+            _header(ws, [labels.INDICATOR_HEADERS.get(c, labels.ZH_HEADERS.get(c, c)) for c in cols])
+        for values in df.itertuples(index=False):
+            row = []
+            for col, v in zip(cols, values):
+                v = _plain(v)
+                row.append(("是" if v else "否") if v is not None and col in ("met", "full_score") else v)
+            ws.append(row)
+            n += 1
+    if cols:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{n + 1}"
 
 
 def write_reports_xlsx(path: Path, df, indicators=None) -> Path:

@@ -70,6 +70,7 @@ class Pages:
         self.workdir = workdir
         self._built: dict[str, Path] = {}
         self._batch: Path | None = None
+        self._province: Path | None = None
 
     def path(self, kind: "PageKind") -> Path:
         if kind.needs_batch:
@@ -93,6 +94,33 @@ class Pages:
             assert files["failing"].name in proc.stderr
             self._batch = out
         return self._batch
+
+    def province_outdir(self) -> Path:
+        """`perflib batch` over reports in region folders (three regions, a failure in one), read by
+        region: past PERFLIB_FLAT_INDEX_MAX (set low here) the batch indexes and compares regions."""
+        if self._province is None:
+            src = self.workdir / "province-in"
+            for rel, name in PROVINCE.items():
+                (src / rel).parent.mkdir(parents=True, exist_ok=True)
+                (src / rel).write_bytes(name.read_bytes() if isinstance(name, Path) else name)
+            out = self.workdir / "province-out"
+            proc = subprocess.run([sys.executable, "-m", "perflib.cli", "batch", str(src), "-o", str(out), "-j", "2"],
+                                  capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
+                                  env={**os.environ, "PERFLIB_FLAT_INDEX_MAX": "4"})
+            assert proc.returncode == 1 and "broken.docx" in proc.stderr, proc.stderr  # the broken file only
+            assert "and 3 region portfolios (3 rendered)" in proc.stdout, proc.stdout
+            self._province = out
+        return self._province
+
+
+SAMPLES = ROOT / "data" / "samples"
+PROVINCE = {  # path under the batch's folder → the sample it holds (or bytes)
+    "青岚市/河西区/2021/a.txt": SAMPLES / "2021_linjiang.txt", "青岚市/河西区/2022/b.txt": SAMPLES / "2022_linjiang.txt",
+    "青岚市/河西区/2021/seed.txt": SEED,
+    "青岚市/临江县/w.txt": SAMPLES / "2022_weijian.txt", "青岚市/临江县/j.txt": SAMPLES / "2023_jiaoyu.txt",
+    "白沙县/2022/g.txt": SAMPLES / "2022_wenguang.txt", "白沙县/2023/c.txt": SAMPLES / "2023_chengguan.txt",
+    "白沙县/broken.docx": b"PK not a docx",
+}
 
 
 @dataclass(frozen=True)
@@ -146,6 +174,18 @@ def _portfolio(p: Pages) -> Path:
     return p.batch_outdir() / "portfolio.html"
 
 
+def _province_index(p: Pages) -> Path:
+    return p.province_outdir() / "index.html"
+
+
+def _region_index(p: Pages) -> Path:
+    return p.province_outdir() / "regions" / "青岚市_河西区" / "index.html"
+
+
+def _province_portfolio(p: Pages) -> Path:
+    return p.province_outdir() / "portfolio.html"
+
+
 REPORT_TEXT = (SEED_DEPARTMENT, "6,364.24", "4,982.39", "3,601.87", "1,381.85", "数字核对", "主要任务")
 KINDS = {
     k.name: k for k in (
@@ -162,6 +202,13 @@ KINDS = {
                  hostile=True),
         PageKind("portfolio", _portfolio, ("花地街道办事处", "茶滘街道办事处"), min_images=1, needs_batch=True,
                  hostile=True),
+        PageKind("province_index", _province_index, ("各地区", "青岚市 › 河西区", "青岚市 › 临江县", "白沙县"),
+                 needs_batch=True),
+        PageKind("region_index", _region_index, ("青岚市 › 河西区", SEED_DEPARTMENT, "临江街道办事处", "全部地区"),
+                 needs_batch=True),
+        PageKind("province_portfolio", _province_portfolio,
+                 ("跨地区与跨行业比较", "地区比较", "行业比较", "青岚市 › 河西区", "白沙县", "卫生健康"),
+                 min_images=3, needs_batch=True),
     )
 }
 

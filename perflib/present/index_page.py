@@ -1,4 +1,6 @@
-"""OUTDIR/index.html: every department-year of a batch in one sortable table, plus its failures.
+"""OUTDIR/index.html of a district-sized batch: every department-year in one sortable table, the
+regions summarised (perflib.present.region_index, which also builds a province's indexes from the
+same pieces: the page shell, the department-year table, the failure lists), then the failures.
 
 Self-contained like the report pages: the page style and a subset font are inlined, nothing is
 fetched.  Sorting is a small inline script that only reorders rows (no markup is built from
@@ -58,12 +60,13 @@ th[aria-sort=ascending] button::after { content: " ▲"; }
 th[aria-sort=descending] button::after { content: " ▼"; }
 td.zero { color: var(--muted); }
 td.dept { min-width: 12rem; }
+td.short { white-space: nowrap; }
 thead th, thead th.num { white-space: normal; vertical-align: bottom; min-width: 3.5em; }
 td.bad { font-weight: 600; }
 """
 
 
-def _blank(v) -> bool:
+def blank(v) -> bool:
     import pandas as pd
 
     return v is None or (not isinstance(v, str) and bool(pd.isna(v)))
@@ -73,58 +76,80 @@ def _dec(v) -> Decimal:
     return Decimal(repr(float(v)))
 
 
-def _num_cell(v, kind: str) -> str:
+def num_cell(v, kind: str) -> str:
     """Right-aligned, thousands separators; data-v holds the raw value for sorting."""
-    if _blank(v):
+    if blank(v):
         return '<td class="num" data-v="">—</td>'
     text = fmt_value(v, kind)
     raw = _dec(v) if kind not in ("int", "year") else int(v)
     return f'<td class="num" data-v="{esc(raw)}">{esc(text)}</td>'
 
 
-def _text_cell(v, inner: str | None = None) -> str:
-    value = "" if _blank(v) else str(v)
+def text_cell(v, inner: str | None = None) -> str:
+    value = "" if blank(v) else str(v)
     return f'<td data-v="{esc(value)}">{inner if inner is not None else (esc(value) or "—")}</td>'
 
 
-def _count_cell(v, status: str) -> str:
-    n = 0 if _blank(v) else int(v)
+def count_cell(v, status: str) -> str:
+    n = 0 if blank(v) else int(v)
     cls = "num zero" if n == 0 else ("num bad" if status in ("warn", "fail") else "num")
     mark = f'<span class="st st-{status}">{n}</span>' if n and status in ("warn", "fail") else str(n)
     return f'<td class="{cls}" data-v="{n}">{mark}</td>'
 
 
 COLUMNS = [  # header, css class
-    ("部门", ""), ("年度", "num"), ("实际支出（万元）", "num"), ("年初预算（万元）", "num"),
+    ("部门", ""), ("行业", ""), ("年度", "num"), ("实际支出（万元）", "num"), ("年初预算（万元）", "num"),
     ("实际支出相对年初预算", "num"), ("预算调整率", "num"), ("预算完成率", "num"), ("自评等级", ""),
     *((f"核对：{STATUS_ZH[s]}", "num") for s in ("ok", "warn", "fail", "skip")), ("报告", ""),
 ]
 
 
-def _report_row(r) -> str:
-    dept = "" if _blank(r.department) else str(r.department)
+def _report_row(r, link_prefix: str = "", region: bool = False) -> str:
+    dept = "" if blank(r.department) else str(r.department)
     tag = f'<span class="tag">{FICTION_TAG}</span>' if bool(r.fictional) else ""
     tag += _corrected_tag(r)
-    link = "" if _blank(getattr(r, "output", None)) else str(r.output)
+    link = "" if blank(getattr(r, "output", None)) else str(r.output)
     cells = [
-        _text_cell(dept, (esc(dept) or "未署名部门") + tag).replace("<td ", '<td class="dept" ', 1),
-        _num_cell(r.year, "year"),
-        _num_cell(r.overall_actual, "money"),
-        _num_cell(r.overall_initial_budget, "money"),
-        _num_cell(r.outturn_vs_initial, "pct2"),
-        _num_cell(r.overall_adjustment_rate, "pct"),
-        _num_cell(r.overall_completion_rate, "pct"),
-        _text_cell(r.rating),
-        *(_count_cell(getattr(r, f"checks_{s}"), s) for s in ("ok", "warn", "fail", "skip")),
-        _text_cell(link, f'<a href="{esc(quote(link))}">查看</a>' if link else "—"),
+        text_cell(dept, (esc(dept) or "未署名部门") + tag).replace("<td ", '<td class="dept" ', 1),
+        *([text_cell(getattr(r, "region", None))] if region else []),
+        text_cell(getattr(r, "sector", None)).replace("<td ", '<td class="short" ', 1),
+        num_cell(r.year, "year"),
+        num_cell(r.overall_actual, "money"),
+        num_cell(r.overall_initial_budget, "money"),
+        num_cell(r.outturn_vs_initial, "pct2"),
+        num_cell(r.overall_adjustment_rate, "pct"),
+        num_cell(r.overall_completion_rate, "pct"),
+        text_cell(r.rating),
+        *(count_cell(getattr(r, f"checks_{s}"), s) for s in ("ok", "warn", "fail", "skip")),
+        text_cell(link, f'<a href="{esc(link_prefix + quote(link))}">查看</a>' if link else "—"),
     ]
     return "<tr>" + "".join(cells) + "</tr>"
+
+
+def department_table(reports, link_prefix: str = "", region: bool = False) -> str:
+    """The sortable table of department-years (links to their pages, `link_prefix` before each)."""
+    columns = COLUMNS[:1] + ([("地区", "")] if region else []) + COLUMNS[1:]
+    body = "".join(_report_row(r, link_prefix, region) for r in reports.itertuples(index=False))
+    return sortable_table(columns, body)
+
+
+def sortable_table(columns, body: str) -> str:
+    head = "".join(f'<th class="{c}" scope="col">{esc(h)}</th>' if c else f'<th scope="col">{esc(h)}</th>'
+                   for h, c in columns)
+    return (f'<div class="table-wrap"><table class="sortable"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
+
+
+def span_of(years) -> str:
+    """'2021–2023 年', '2021 年' or ''."""
+    years = sorted(int(y) for y in years)
+    return f"{years[0]}–{years[-1]} 年" if len(years) > 1 else (f"{years[0]} 年" if years else "")
 
 
 def _corrected_tag(r) -> str:
     """"人工校正" beside a report some of whose figures were set by hand (the fields on hover)."""
     fields = getattr(r, "corrected", None)
-    if _blank(fields) or not fields:
+    if blank(fields) or not fields:
         return ""
     return f'<span class="corrected" title="{esc(fields)}">{esc(CORRECTED_BADGE)}</span>'
 
@@ -133,10 +158,10 @@ def _not_department(failures):
     """Rows of files that are readable but not department reports (a project report, a 决算 …)."""
     if failures is None or "kind" not in getattr(failures, "columns", ()):
         return None
-    return failures["kind"].map(lambda k: not _blank(k))
+    return failures["kind"].map(lambda k: not blank(k))
 
 
-def _others(failures) -> str:
+def others_section(failures) -> str:
     mask = _not_department(failures)
     if mask is None or not mask.any():
         return ""
@@ -147,7 +172,7 @@ def _others(failures) -> str:
             f'<tbody>{rows}</tbody></table></div></section>')
 
 
-def _failures(failures) -> str:
+def failures_section(failures) -> str:
     mask = _not_department(failures)
     if mask is not None:
         failures = failures[~mask]
@@ -156,21 +181,30 @@ def _failures(failures) -> str:
     stage = {"read": "读取", "render": "生成页面", "portfolio": "比较页"}
     rows = "".join(
         f'<tr><td>{esc(f.source)}</td><td>{esc(stage.get(f.stage, f.stage))}</td>'
-        f'<td class="num">{esc("" if _blank(f.exit_code) else int(f.exit_code))}</td><td>{esc(f.error)}</td></tr>'
+        f'<td class="num">{esc("" if blank(f.exit_code) else int(f.exit_code))}</td><td>{esc(f.error)}</td></tr>'
         for f in failures.itertuples(index=False))
     return (f'<section><h2>未能处理的报告（{len(failures)} 份）</h2>'
             '<div class="table-wrap"><table><thead><tr><th>文件</th><th>环节</th><th class="num">退出码</th>'
             f'<th>原因</th></tr></thead><tbody>{rows}</tbody></table></div></section>')
 
 
-def build_index(reports, failures=None, portfolio: str | None = None) -> str:
-    """The index page as one HTML string (`reports` / `failures`: the dataset frames, plus `output`)."""
+def build_index(reports, failures=None, portfolio: str | None = None, regions: str = "") -> str:
+    """The index page as one HTML string (`reports` / `failures`: the dataset frames, plus `output`;
+    `regions`: a section summarising the regions, placed after the table)."""
+    from .webfont import fill_font_slot
+
+    return fill_font_slot(index_html(reports, failures, portfolio, regions), FONT_SLOT)
+
+
+def index_html(reports, failures=None, portfolio: str | None = None, regions: str = "") -> str:
+    """build_index's page with its font slot still empty (the font is cut last, from the page)."""
     n = len(reports)
     depts = reports["department"].nunique() if n else 0
-    years = sorted(int(y) for y in reports["year"].dropna().unique()) if n else []
-    span = f"{years[0]}–{years[-1]} 年" if len(years) > 1 else (f"{years[0]} 年" if years else "")
+    span = span_of(reports["year"].dropna().unique()) if n else ""
     fictional = int(reports["fictional"].sum()) if n else 0
-    lead = [f"共 {n} 份部门年度报告，{depts} 个部门{('，' + span) if span else ''}。"]
+    n_regions = reports["region"].nunique() if n and "region" in reports else 0
+    lead = [f"共 {n} 份部门年度报告，{depts} 个部门{('，' + span) if span else ''}"
+            + (f"，分属 {n_regions} 个地区。" if n_regions > 1 else "。")]
     mask = _not_department(failures)
     others = int(mask.sum()) if mask is not None else 0
     if failures is not None and len(failures) - others:
@@ -184,14 +218,20 @@ def build_index(reports, failures=None, portfolio: str | None = None) -> str:
         notes += f'<p class="note">{esc(CORRECTED_INDEX_NOTE)}</p>'
     if portfolio:
         notes += f'<p><a href="{esc(quote(portfolio))}">跨部门、跨年度比较 →</a></p>'
-    head = "".join(f'<th class="{c}" scope="col">{esc(h)}</th>' if c else f'<th scope="col">{esc(h)}</th>'
-                   for h, c in COLUMNS)
-    body = "".join(_report_row(r) for r in reports.itertuples(index=False))
-    table = (f'<div class="table-wrap"><table class="sortable"><thead><tr>{head}</tr></thead>'
-             f"<tbody>{body}</tbody></table></div>")
-    note = ('<p class="note">点击表头可排序。“实际支出相对年初预算”= 整体实际支出 ÷ 年初预算；'
-            "预算调整率、完成率为报告所写；核对各列是 perflib 按报告数字复算的结果数。"
-            f"数据另见 reports.csv、reports.xlsx 与 checks.csv。{esc(REVIEW_INDEX_NOTE)}</p>")
+    table = department_table(reports, region=n_regions > 1)
+    body = f"{table}\n{INDEX_NOTE}\n{regions}\n{failures_section(failures)}\n{others_section(failures)}"
+    return page_html(INDEX_TITLE, notes, body)
+
+
+INDEX_NOTE = ('<p class="note">点击表头可排序。“实际支出相对年初预算”= 整体实际支出 ÷ 年初预算；'
+              "预算调整率、完成率为报告所写；核对各列是 perflib 按报告数字复算的结果数；"
+              "行业按部门名称归类，地区按所在文件夹或部门名称开头的地名。"
+              f"数据另见 reports.csv、reports.xlsx、reports.parquet 与 checks.csv。{esc(REVIEW_INDEX_NOTE)}</p>")
+
+
+def page_html(title: str, notes: str, body: str) -> str:
+    """An index page: the page style, the font slot (filled last), the sorting script and a
+    Content-Security-Policy that lets that one script run and nothing else."""
     script_hash = base64.b64encode(hashlib.sha256(SORT_SCRIPT.encode("utf-8")).digest()).decode("ascii")
     csp = (f"default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; "
            f"script-src 'sha256-{script_hash}'")
@@ -202,7 +242,7 @@ def build_index(reports, failures=None, portfolio: str | None = None) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="generator" content="perflib {esc(__version__)}">
-<title>{esc(INDEX_TITLE)}</title>
+<title>{esc(title)}</title>
 <style>
 {FONT_SLOT}
 {page_css()}
@@ -210,17 +250,12 @@ def build_index(reports, failures=None, portfolio: str | None = None) -> str:
 </head>
 <body>
 <main>
-<header class="pl-header"><h1>{esc(INDEX_TITLE)}</h1>{notes}</header>
-{table}
-{note}
-{_failures(failures)}
-{_others(failures)}
+<header class="pl-header"><h1>{esc(title)}</h1>{notes}</header>
+{body}
 <footer class="pl-footer">由 perflib {esc(__version__)} 生成。</footer>
 </main>
 <script>{SORT_SCRIPT}</script>
 </body>
 </html>
 """
-    from .webfont import fill_font_slot
-
-    return fill_font_slot(html, FONT_SLOT)
+    return html

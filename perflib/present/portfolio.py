@@ -336,12 +336,23 @@ def distribution_chart(reports: pd.DataFrame):
     return fig
 
 
-def year_on_year_chart(reports: pd.DataFrame):
-    """Actual spending and adjustment rate by year, one line per department with several years."""
+YOY_LINES = 10  # departments a year-on-year chart draws at most (a legend of forty names is unreadable)
+
+
+def year_on_year_chart(reports: pd.DataFrame, most: int = YOY_LINES):
+    """Actual spending and adjustment rate by year, one line per department with several years;
+    past `most` departments, those whose spending changed most from their first year to their last."""
     df = year_on_year(reports)
     fig = new_figure(8.0, 3.4)
     if df.empty:
         return _no_data(fig, "没有部门有两个以上年度的报告")
+    title = "同一部门逐年变化"
+    if df["department"].nunique() > most:
+        ends = df.groupby("department")["overall_actual"].agg(["first", "last"])
+        change = ((ends["last"] - ends["first"]) / ends["first"].where(ends["first"] != 0)).abs()
+        keep = change.fillna(-1).nlargest(most).index
+        title += f"（整体实际支出变化最大的 {most} 个部门，共 {df['department'].nunique()} 个）"
+        df = df[df["department"].isin(keep)]
     axes = fig.subplots(1, 2)
     short = short_names(df["department"])
     markers = "osD^v<>p*h"
@@ -356,5 +367,5 @@ def year_on_year_chart(reports: pd.DataFrame):
         ax.spines[["top", "right"]].set_visible(False)
         ax.yaxis.set_major_formatter(__import__("matplotlib").ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
     axes[1].legend(fontsize=8, loc="best")
-    fig.suptitle("同一部门逐年变化", fontsize=13)
+    fig.suptitle(title, fontsize=13 if len(title) < 20 else 11)
     return fig

@@ -31,34 +31,41 @@ def csv_text(rows: list[dict]) -> str:
 
 
 def xlsx_bytes(rows: list[dict]) -> bytes:
+    """The sheet, written row by row (openpyxl's write-only mode: a province's items are never held
+    as cells), each column's style made once."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = REVIEW_SHEET
-    ws.append([f"{REVIEW_HEADERS[k]}（{k}）" for k in REVIEW_COLUMNS])
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(REVIEW_SHEET)
     fill = PatternFill("solid", fgColor="FFF2CC")  # the columns the analyst fills
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for j, key in enumerate(REVIEW_COLUMNS, start=1):  # before any row: write-only sheets write as they go
+        ws.column_dimensions[get_column_letter(j)].width = WIDTHS.get(key, 14)
+    ws.freeze_panes = "C2"
+    style = {key: (Alignment(wrap_text=key in WRAP, vertical="top"),
+                   "@" if key in ("read", "suggestion", "correction") else None,  # text: stays as typed
+                   fill if key in TO_FILL else None) for key in REVIEW_COLUMNS}
+
+    def cell(value, key, header=False):
+        c = WriteOnlyCell(ws, value)
+        align, number_format, background = style[key]
+        c.alignment = Alignment(wrap_text=True, vertical="top") if header else align
+        if header:
+            c.font = Font(bold=True)
+        elif number_format:
+            c.number_format = number_format
+        if background is not None:
+            c.fill = background
+        return c
+
+    ws.append([cell(f"{REVIEW_HEADERS[k]}（{k}）", k, header=True) for k in REVIEW_COLUMNS])
     for row in rows:
         # every cell as text: a value stays as written (1848.31, not 1848.3100000001), sha256 stays whole
-        ws.append([None if row[k] in ("", None) else (row[k] if k in ("priority", "year") else str(row[k]))
+        ws.append([cell(None if row[k] in ("", None) else (row[k] if k in ("priority", "year") else str(row[k])), k)
                    for k in REVIEW_COLUMNS])
-    for j, key in enumerate(REVIEW_COLUMNS, start=1):
-        letter = get_column_letter(j)
-        ws.column_dimensions[letter].width = WIDTHS.get(key, 14)
-        for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
-            cell.alignment = Alignment(wrap_text=key in WRAP, vertical="top")
-            if key in ("read", "suggestion", "correction"):
-                cell.number_format = "@"  # text: what the analyst types stays as typed
-            if key in TO_FILL:
-                cell.fill = fill
-        ws.cell(row=1, column=j).fill = fill if key in TO_FILL else PatternFill()
-    ws.freeze_panes = "C2"
-    ws.auto_filter.ref = ws.dimensions
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(REVIEW_COLUMNS))}{len(rows) + 1}"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -67,6 +74,10 @@ def xlsx_bytes(rows: list[dict]) -> bytes:
 def write_review(outdir: Path, items: list[dict]) -> list[dict]:
     """review.csv and review.xlsx, each complete or absent; returns the rows in their order."""
     rows = sort_items(items)
-    write_atomic(Path(outdir) / "review.csv", csv_text(rows))
-    write_atomic(Path(outdir) / REVIEW_FILE, xlsx_bytes(rows))
+    text = csv_text(rows)
+    csv_path, xlsx_path = Path(outdir) / "review.csv", Path(outdir) / REVIEW_FILE
+    if xlsx_path.is_file() and csv_path.is_file() and csv_path.read_bytes() == text.encode("utf-8"):
+        return rows  # the same rows as the sheet there: a rerun with nothing changed writes neither
+    write_atomic(csv_path, text)
+    write_atomic(xlsx_path, xlsx_bytes(rows))
     return rows

@@ -1,8 +1,9 @@
-"""`perflib batch`: a whole district in one command.
+"""`perflib batch`: a whole district — or a province — in one command.
 
-    discover (folder or manifest) → read every report (parse only, fast) → name outputs
-    → render what changed, in a process pool → index.html, reports.csv/.xlsx, checks.csv,
-    portfolio.html (from the rows read here, `.perflib-dataset.json`: no report is parsed twice)
+    discover (folder or manifest) → read every report that changed (parse only, fast) → name outputs
+    → render what changed, in a process pool → reports.csv/.xlsx/.parquet, checks.csv, indicators.csv,
+    index.html and an index per region, portfolio.html (and one per region at province scale), all
+    from the rows read here (`.perflib-dataset/`, perflib.store: no report is parsed twice)
 
 A job is a plain function of picklable values (`render_job(Job) -> JobResult`), so another
 scheduler (Dask, …) can map it instead of the local pool.  Everything that writes shared files
@@ -12,10 +13,16 @@ Bounded: reading and rendering both run in worker processes under a time and mem
 report (`--timeout`, `--max-memory`; perflib.run.budget): one past it is killed and listed as failed,
 the rest complete.  One batch per OUTDIR at a time (`OUTDIR/.perflib-batch.lock`; perflib.run.lock).
 
-Incremental: `OUTDIR/.perflib-state.json` maps each rendered page to the key it was made from
-(source SHA-256 + notebook SHA-256 + perflib version + manifest overrides).  A page is rendered
-again only when its key changed or its file is missing.  The state is rewritten (atomically)
-after every page, so a killed batch loses at most the pages in flight.
+Incremental: `OUTDIR/.perflib-state.jsonl` (perflib.run.state) maps each rendered page to the key
+it was made from (source SHA-256 + notebook SHA-256 + perflib version + manifest overrides).  A page
+is rendered again only when its key changed or its file is missing; a report is parsed again only
+when its key changed (its rows wait in the store); a portfolio or index page is made again only
+when what it shows changed.  A line is appended to the state after every page, so a killed batch
+loses at most the pages in flight.
+
+Flat in N: each report's task, check, problem and indicator rows go to the store the moment it is
+read; the batch keeps one summary row per report, and the dataset files are written from the store
+a chunk at a time.
 """
 from __future__ import annotations
 
@@ -31,21 +38,24 @@ from functools import partial
 from pathlib import Path
 
 from .. import __version__, config
-from ..dataset import Item, dataset_json, discover, sha256_file
+from ..dataset import REPORT_COLUMNS, Item, discover, place, settle_regions, sha256_file
+from ..present.region_index import REGIONS_DIR, aggregated, portfolio_name
+from ..regions import UNKNOWN
+from ..store import CHILDREN, STORE_DIR, Spool, batch_rows, cached_rows
+from . import state as journal_state
 from .budget import Budget, BoundedPool, Exceeded
-from .jobs import Job, JobResult, read_job, render_job, worker_init
+from .jobs import Job, JobResult, read_job, render_job, stamp_key, worker_init
 from .lock import outdir_lock
 from .outfiles import slug, write_atomic
 from .platform import pool_context, usable_cpus
 from . import review
 
-STATE_FILE = ".perflib-state.json"
-DATASET_FILE = ".perflib-dataset.json"  # the reports as parsed here, for the portfolio notebook
-STATE_SCHEMA = 1
+STATE_FILE = journal_state.STATE_FILE
+DATASET_FILE = STORE_DIR  # the reports as parsed here, for the portfolio notebook (perflib.store)
 PORTFOLIO_HTML = "portfolio.html"
 RESERVED_NAMES = {"index", "portfolio"}  # pages of the batch itself: a report may not take their names
 # Temp files left by write_atomic when a batch was killed: ".<name>.<8 random chars>.tmp"
-_STRAY_TMP = re.compile(r"^\..+\.(?:html|csv|xlsx|json)\.[A-Za-z0-9_]{8}\.tmp$")
+_STRAY_TMP = re.compile(r"^\..+\.(?:html|csv|xlsx|json|jsonl|parquet)\.[A-Za-z0-9_]{8}\.tmp$")
 
 
 # --- state --------------------------------------------------------------------------------
@@ -58,26 +68,25 @@ def job_key(source_sha: str, notebook_sha: str, item: Item, corrections: list[di
 
 
 def load_state(outdir: Path) -> dict:
-    try:
-        state = json.loads((outdir / STATE_FILE).read_text(encoding="utf-8"))
-        if state.get("schema") == STATE_SCHEMA and isinstance(state.get("pages"), dict):
-            return state
-    except (OSError, ValueError, AttributeError):
-        pass  # no state, or unreadable: render everything
-    return {"schema": STATE_SCHEMA, "pages": {}}
+    """The pages, portfolios and dataset files the last batch made, and from what (perflib.run.state)."""
+    return journal_state.load(outdir)
 
 
-def save_state(outdir: Path, state: dict) -> None:
-    write_atomic(outdir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
+_LEGACY = (".perflib-state.json", ".perflib-dataset.json")  # what batches before the store and journal kept
 
 
 def remove_stray_temps(outdir: Path) -> int:
-    """Temp files of a killed run (never complete pages): delete them."""
+    """Temp files of a killed run (never complete pages): delete them, here and in the region folders;
+    and the state and dataset files of an older perflib (this one keeps them otherwise)."""
+    for name in _LEGACY:
+        (outdir / name).unlink(missing_ok=True)
     n = 0
-    for p in outdir.iterdir():
-        if p.is_file() and _STRAY_TMP.match(p.name):
-            p.unlink(missing_ok=True)
-            n += 1
+    folders = [outdir, *(p for p in (outdir / REGIONS_DIR).glob("*") if p.is_dir())]
+    for folder in folders:
+        for p in folder.iterdir():
+            if p.is_file() and _STRAY_TMP.match(p.name):
+                p.unlink(missing_ok=True)
+                n += 1
     return n
 
 
@@ -91,6 +100,7 @@ class Entry:
     status: str = "pending"  # "rendered" | "skipped" | "failed"
     duplicates: list[str] = field(default_factory=list)
     corrections: list[dict] = field(default_factory=list)  # applied hand corrections (run/review.py)
+    read_key: str = ""  # what its rows in the store are kept under (perflib.store)
 
 
 def assign_names(entries: list[Entry]) -> None:
@@ -118,39 +128,90 @@ def _identity(e: Entry) -> str:
 
 
 def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
-              budget: Budget | None = None, jobs: int = 1, corrections=None) -> list[Entry]:
+              budget: Budget | None = None, jobs: int = 1, corrections=None, spool: Spool | None = None,
+              force: bool = False) -> list[Entry]:
+    """One Entry per distinct file, in the items' order.  A report the store already holds under
+    its read key (its bytes, the notebook, perflib, a manifest's overrides, the correction rows
+    that name it) is not parsed again, nor a file it knows holds no department report; a parsed
+    one's rows go to the store at once, its Entry keeps the report row (and the review's rows)."""
+    cached = spool.cached_reports() if spool is not None and not force else {}
+    others = spool.cached_others() if spool is not None and not force else {}
+    read_keys: dict[int, str] = {}
+    first: dict[str, Item] = {}  # same-bytes key → the item that makes the page; later ones are duplicates
+    duplicates: dict[str, list[str]] = {}
     entries: dict[str, Entry] = {}
-    for item, got in zip(items, _parse(items, budget, jobs, corrections)):
+    to_parse: list[Item] = []
+    for item in items:
+        try:
+            sha = sha256_file(item.path)
+        except OSError:
+            to_parse.append(item)  # missing or unreadable: the reader says why, in its words
+            continue
+        same_bytes = job_key(sha, notebook_sha, item)
+        if same_bytes in first:  # the same bytes twice (a copy in another folder): one page
+            duplicates.setdefault(same_bytes, []).append(item.path)
+            continue
+        first[same_bytes] = item
+        key = read_keys[id(item)] = job_key(sha, notebook_sha, item, _naming(corrections, item.path, sha))
+        if key in others:  # the same bytes held no department report last time either
+            was = others[key]
+            failures.append(was | {"source": item.path, "region": item.region or UNKNOWN,
+                                   "error": was["error"].replace(was["source"], item.path)})
+            say(failures[-1])
+        elif key in cached:
+            entries[same_bytes] = _entry(item, cached_rows(cached[key], item.path), notebook_sha, key)
+            spool.reuse(key)
+        else:
+            to_parse.append(item)
+    for item, got in _parse(to_parse, budget, jobs, corrections):
         if "failure" in got:
-            failures.append(got["failure"])
+            known = got["failure"]["exit_code"] == 3 and read_keys.get(id(item))  # no report in it: remembered
+            failures.append(got["failure"] | {"region": item.region or UNKNOWN, "entry_key": known or None})
             say(got["failure"])
             continue
         rows = got["rows"]
-        for line in review.problems(rows):
-            print(f"perflib: {line}", file=sys.stderr)
         same_bytes = job_key(rows["report"]["sha256"], notebook_sha, item)
-        if same_bytes in entries:  # the same bytes twice (a copy in another folder): one page
-            entries[same_bytes].duplicates.append(item.path)
+        if same_bytes in entries:  # changed between hashing and reading: keep the first
             continue
-        fixes = review.applied(rows)
-        entries[same_bytes] = Entry(item, job_key(rows["report"]["sha256"], notebook_sha, item, fixes), rows,
-                                    corrections=fixes)
-    return list(entries.values())
+        key = read_keys.get(id(item)) or same_bytes
+        if spool is not None:
+            spool.add(key, rows)
+        entries[same_bytes] = _entry(item, {k: v for k, v in rows.items() if k not in CHILDREN}, notebook_sha, key)
+    order = {id(item): n for n, item in enumerate(items)}
+    out = sorted(entries.values(), key=lambda e: order[id(e.item)])
+    for e in out:
+        e.duplicates = duplicates.get(job_key(e.rows["report"]["sha256"], notebook_sha, e.item), [])
+        e.rows["report"].update(place(e.rows["report"]["department"], e.item.region))  # folders may have moved
+        for line in review.problems(e.rows):
+            print(f"perflib: {line}", file=sys.stderr)
+    return out
 
 
-def _parse(items: list[Item], budget: Budget | None, jobs: int, corrections=None) -> list[dict]:
-    """read_job for every item, in order: in worker processes under the budget (a hostile file
-    can neither hang nor blow up this process), or here when there is no budget."""
+def _entry(item: Item, rows: dict, notebook_sha: str, read_key: str) -> Entry:
+    """An Entry; its page's key holds the corrections applied to it (run/review.py)."""
+    fixes = review.applied(rows)
+    return Entry(item, job_key(rows["report"]["sha256"], notebook_sha, item, fixes), rows, corrections=fixes,
+                 read_key=read_key)
+
+
+def _naming(corrections, path: str, sha: str) -> list[dict]:
+    """The correction rows that may name this file (by its SHA-256 or by name): what its rows depend on."""
+    return [c.as_dict() for c in getattr(corrections, "rows", ()) if c.matches(path, sha)]
+
+
+def _parse(items: list[Item], budget: Budget | None, jobs: int, corrections=None):
+    """(item, read_job(item)) for every item, as each is read: in worker processes under the budget
+    (a hostile file can neither hang nor blow up this process), or here when there is no budget."""
     read = partial(read_job, corrections=corrections) if corrections else read_job
     if budget is None or not items:
-        return [read(item) for item in items]
+        for item in items:
+            yield item, read(item)
+        return
     pool = BoundedPool(min(jobs, len(items)), budget, worker_init, (os.getpid(),), stage="reading")
-    got = {}
     for item, res in pool.map(read, items, source_of=lambda it: it.path):
         if isinstance(res, Exceeded):
             res = {"failure": {"source": item.path, "stage": "read", "exit_code": 2, "error": res.error}}
-        got[id(item)] = res
-    return [got[id(item)] for item in items]
+        yield item, res
 
 
 def budget_of(args) -> Budget | None:
@@ -216,34 +277,44 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
     pages: dict = {} if args.force else state["pages"]
     jobs = max(1, args.jobs or usable_cpus())
     budget = budget_of(args)
+    with_pages = not getattr(args, "no_pages", False)
 
     failures: list[dict] = []
     progress = _Progress()
-    entries = _read_all(items, sha256_file(NOTEBOOK), failures, progress.fail, budget, jobs, corrections)
-    assign_names(entries)
+    spool = Spool(outdir)
+    try:
+        entries = _read_all(items, sha256_file(NOTEBOOK), failures, progress.fail, budget, jobs, corrections,
+                            spool, args.force)
+        assign_names(entries)
+        settle_regions([e.rows["report"] for e in entries], failures)
+        todo: list[Job] = []
+        for e in entries:
+            if _reuse(e, outdir, pages, adopt=not args.force):
+                e.status = "skipped"
+            elif with_pages:
+                r = e.rows["report"]
+                todo.append(Job(e.item.path, str(outdir), e.output_name, r["department"], r["year"], key=e.key,
+                                corrections=tuple(e.corrections)))
+            else:
+                e.status = "unrendered"  # --no-pages: in the dataset and the indexes, without a page
+        # Every report is parsed once, here: the portfolio notebooks get the rows, not the files.
+        store = spool.commit([_store_row(e) for e in entries], failures)
+    except BaseException:
+        spool.abandon()
+        raise
 
-    todo: list[Job] = []
-    for e in entries:
-        if _reuse(e, outdir, pages, adopt=not args.force):
-            e.status = "skipped"
-        else:
-            r = e.rows["report"]
-            todo.append(Job(e.item.path, str(outdir), e.output_name, r["department"], r["year"], key=e.key,
-                            corrections=tuple(e.corrections)))
-    portfolio_key = _portfolio_key(args.source, entries)
-    portfolio_cached = (not args.force and state.get("portfolio") == portfolio_key
-                        and (outdir / PORTFOLIO_HTML).is_file())
-    if entries and not portfolio_cached:
-        # Every report is parsed once, here: the portfolio notebook gets the rows, not the files.
-        dataset = write_atomic(outdir / DATASET_FILE, dataset_json([e.rows for e in entries], failures))
-        # First, not last: it is the longest job, and at the end it would run alone on one core.
-        todo.insert(0, Job(str(args.source), str(outdir), PORTFOLIO_HTML, kind="portfolio", dataset=str(dataset)))
+    portfolios = _portfolio_jobs(args.source, entries, failures, outdir, store)
+    cached = {name for name, (job, key) in portfolios.items()
+              if not args.force and state["portfolios"].get(name) == key and (outdir / name).is_file()}
+    # First, not last: they are the longest jobs, and at the end they would run alone on one core.
+    todo[:0] = [job for name, (job, key) in portfolios.items() if name not in cached]
 
     by_name = {e.output_name: e for e in entries}
-    new_state = {"schema": STATE_SCHEMA, "perflib": __version__, "portfolio": state.get("portfolio"),
-                 "pages": {e.key: pages[e.key] for e in entries if e.status == "skipped"}}
-    portfolio_status = "skipped" if portfolio_cached else ("failed" if entries else "none")
-    save_state(outdir, new_state)
+    journal = journal_state.Journal(outdir, {
+        **journal_state.empty(), "tables": state["tables"],
+        "portfolios": {name: state["portfolios"][name] for name in cached},
+        "pages": {e.key: pages[e.key] for e in entries if e.status == "skipped"}})
+    portfolio_status = {name: "skipped" if name in cached else "failed" for name in portfolios}
 
     progress.start(len(todo))
     if getattr(args, "scheduler", None):  # the same jobs on a Dask cluster; the results come back here
@@ -254,50 +325,90 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
         results = _run(todo, jobs, budget)
     for res in results:
         progress.step()
-        if res.output_name == PORTFOLIO_HTML:
-            portfolio_status = res.status
+        if res.output_name in portfolios:
+            job, key = portfolios[res.output_name]
+            portfolio_status[res.output_name] = res.status
             if res.status == "rendered":
-                new_state["portfolio"] = portfolio_key
+                journal.portfolio(res.output_name, key)
             else:
                 failures.append({"source": res.source, "stage": "portfolio", "exit_code": res.exit_code,
-                                 "error": res.error})
+                                 "error": res.error, "region": job.region})
                 progress.fail(failures[-1])
         else:
             e = by_name[res.output_name]
             e.status = res.status
             if res.status == "rendered":
-                new_state["pages"][e.key] = page_state(e)
+                journal.page(e.key, page_state(e))
             else:
                 failures.append({"source": res.source, "stage": "render", "exit_code": res.exit_code,
-                                 "error": res.error})
+                                 "error": res.error, "region": e.rows["report"]["region"]})
                 progress.fail(failures[-1])
-        save_state(outdir, new_state)
     progress.close()
     remove_stray_temps(outdir)  # a render killed for its budget may leave its temp file
 
-    good = [e for e in entries if e.status in ("rendered", "skipped")]
-    write_tables(outdir, good, failures, portfolio_status)
+    good = [e for e in entries if e.status in ("rendered", "skipped", "unrendered")]
+    shown = {name for name, status in portfolio_status.items() if status != "failed"}
+    write_tables(outdir, good, failures, shown, journal)
+    journal.close()
     unused = review.unmatched(corrections or review.hand.Corrections(), entries, failures, list(ambiguous))
     for o in unused:
         print(f"perflib: {o.message()}", file=sys.stderr)
     sheet = review.write_sheet(outdir, args.source, items, entries, failures, unused)
-    counts = {s: sum(e.status == s for e in entries) for s in ("rendered", "skipped")}
+    counts = {s: sum(e.status == s for e in entries) for s in ("rendered", "skipped", "unrendered")}
     dup = sum(len(e.duplicates) for e in entries)
     others = sum(bool(f.get("kind")) for f in failures)  # not department reports: listed, not failed
     failures_n = len(failures) - others
+    regional = [status for name, status in portfolio_status.items() if name != PORTFOLIO_HTML]
     print(f"perflib batch: {counts['rendered']} rendered, {counts['skipped']} skipped, {failures_n} failed"
+          + (f", {counts['unrendered']} without a page (--no-pages)" if counts["unrendered"] else "")
           + (f", {others} not a department report" if others else "")
           + (f", {dup} duplicate file(s) counted once" if dup else "")
-          + f"; portfolio {portfolio_status}; {time.monotonic() - started:.1f} s → {outdir / 'index.html'}")
+          + f"; portfolio {portfolio_status.get(PORTFOLIO_HTML, 'none')}"
+          + (f" and {len(regional)} region portfolios ({regional.count('rendered')} rendered)" if regional else "")
+          + f"; {time.monotonic() - started:.1f} s → {outdir / 'index.html'}")
     print(review.summary(sheet, entries, unused, outdir))
     return 1 if failures_n else 0
 
 
-def _portfolio_key(source, entries: list[Entry]) -> str:
+def _store_row(e: Entry) -> dict:
+    """An entry's report row as the store keeps it: with its read key, its page's name and the
+    review's rows (the review sheet of a later batch needs them too)."""
+    return e.rows["report"] | {"output": _page(e), "entry_key": e.read_key, "batch_rows": batch_rows(e.rows)}
+
+
+def _page(e: Entry) -> str | None:
+    """The name of the entry's page, when it has one or is about to (not with --no-pages)."""
+    return e.output_name if e.status in ("skipped", "pending", "rendered") else None
+
+
+def _portfolio_jobs(source, entries: list[Entry], failures: list[dict], outdir: Path, store: Path) -> dict:
+    """{page name: (Job, key)}: portfolio.html, and one per region when the batch reads by region.
+    A portfolio's key is what it shows: the notebook, perflib, its reports (key, region, sector,
+    page) and read failures; it is rendered again only when that changed."""
+    if not entries:
+        return {}
     nb = config.portfolio_notebook()
     nb_sha = sha256_file(nb) if nb.is_file() else "missing"
-    parts = [str(Path(source).resolve()), nb_sha, __version__, *sorted(e.key for e in entries)]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+    def key(region, mine, fails):
+        parts = [str(Path(source).resolve()), nb_sha, __version__, region or "",
+                 *sorted("\x1e".join([e.rows["report"]["region"], e.rows["report"]["sector"], e.key, _page(e) or ""])
+                         for e in mine),
+                 *sorted(f"{f['source']}\x1e{f['error']}\x1e{f.get('region')}" for f in fails)]
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+    def job(name, region):
+        return Job(str(source), str(outdir), name, kind="portfolio", dataset=str(store), region=region)
+
+    out = {PORTFOLIO_HTML: (job(PORTFOLIO_HTML, None), key(None, entries, failures))}
+    by_region: dict[str, list[Entry]] = {}
+    for e in entries:
+        by_region.setdefault(e.rows["report"]["region"], []).append(e)
+    if aggregated(len(entries), len(by_region)):
+        for region, mine in sorted(by_region.items()):
+            name = portfolio_name(region)
+            out[name] = (job(name, region), key(region, mine, [f for f in failures if f.get("region") == region]))
+    return out
 
 
 def _run(todo: list[Job], jobs: int, budget: Budget | None = None):
@@ -331,20 +442,54 @@ def failed_result(job: Job, exceeded: Exceeded) -> JobResult:
     return JobResult(job.source, "failed", job.output_name, error=exceeded.error, exit_code=2)
 
 
-def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portfolio_status: str) -> None:
-    """index.html, reports.csv, reports.xlsx, checks.csv, indicators.csv: from the same frames as `load_folder`."""
-    from ..dataset import frames, write_csv, write_reports_xlsx
-    from ..present.index_page import build_index
+def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portfolios: set[str] = frozenset(),
+                 journal: journal_state.Journal | None = None) -> None:
+    """reports.csv/.xlsx/.parquet, checks.csv, indicators.csv (the reports of `entries`, their rows
+    streamed from the store) and the index pages (perflib.present.region_index), each written only
+    when what it holds changed.  `portfolios`: the portfolio pages there are to link to."""
+    import pandas as pd
 
-    ds = frames([e.rows for e in entries], failures)
-    links = {e.rows["report"]["report_id"]: e.output_name for e in entries}
-    ds.reports.insert(len(ds.reports.columns), "output", ds.reports["report_id"].map(links))
-    write_csv(outdir / "reports.csv", ds.reports)
-    write_reports_xlsx(outdir / "reports.xlsx", ds.reports, ds.indicators)
-    write_csv(outdir / "checks.csv", ds.checks)
-    write_csv(outdir / "indicators.csv", ds.indicators)
-    portfolio = PORTFOLIO_HTML if (outdir / PORTFOLIO_HTML).is_file() and portfolio_status != "failed" else None
-    write_atomic(outdir / "index.html", build_index(ds.reports, ds.failures, portfolio=portfolio))
+    from ..dataset import FAILURE_COLUMNS, by_dept, typed_frame
+    from ..present.region_index import index_pages
+    from ..store import DATASET_FILES, write_dataset_files
+
+    rows = [e.rows["report"] | {"output": _page(e)} for e in entries]
+    reports = typed_frame(pd.DataFrame(rows, columns=[*REPORT_COLUMNS, "output"]), by_dept)
+    fails = typed_frame(pd.DataFrame(failures, columns=FAILURE_COLUMNS), ["source"])
+    key = hashlib.sha256(json.dumps([__version__, sorted([e.key, r["region"], r["sector"], r["output"]]
+                                                         for e, r in zip(entries, rows)), failures],
+                                    ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    if (journal is None or journal.state["tables"] != key
+            or not all((outdir / name).is_file() for name in DATASET_FILES)):
+        write_dataset_files(outdir, reports, {e.key for e in entries})
+        if journal is not None:
+            journal.tables(key)
+    portfolio = PORTFOLIO_HTML if PORTFOLIO_HTML in portfolios else None
+    written = index_pages(reports, fails, portfolio, portfolios)
+    for name, html in written.items():
+        write_page(outdir / name, html)
+    remove_stale_region_pages(outdir, set(written) | set(portfolios))
+
+
+def write_page(path: Path, html: str) -> bool:
+    """An index page, its font cut from it, unless the page there was made from this very HTML."""
+    from ..present.html import FONT_SLOT
+    from ..present.webfont import fill_font_slot
+
+    key = hashlib.sha256(html.encode("utf-8")).hexdigest()
+    if has_key(path, key):
+        return False
+    write_atomic(path, fill_font_slot(stamp_key(html, key), FONT_SLOT))
+    return True
+
+
+def remove_stale_region_pages(outdir: Path, current: set[str]) -> None:
+    """Region pages of regions (or page counts) this batch no longer has."""
+    for page in (outdir / REGIONS_DIR).glob("*/*.html"):
+        if page.relative_to(outdir).as_posix() not in current and re.fullmatch(r"index(-\d+)?|portfolio", page.stem):
+            page.unlink(missing_ok=True)
+            if not any(page.parent.iterdir()):
+                page.parent.rmdir()
 
 
 class _Progress:

@@ -26,7 +26,8 @@ class Job:
     year: int | None = None
     kind: str = "report"  # "report" | "portfolio"
     key: str = ""  # job_key: stamped into the page, so a page is recognised even without the state file
-    dataset: str | None = None  # kind="portfolio": the batch's parsed reports (dataset_json), parsed once
+    dataset: str | None = None  # kind="portfolio": the batch's parsed reports (perflib.store), parsed once
+    region: str | None = None  # kind="portfolio": one region's portfolio (None: the whole batch)
     corrections: tuple = ()  # the report's applied hand corrections (rows of perflib.corrections), for its notebook
 
 
@@ -54,8 +55,9 @@ def render_job(job: Job) -> JobResult:
     interruptible(True)
     try:
         if job.kind == "portfolio":
-            nb = execute_portfolio(Path(job.source), Path(job.outdir), job.dataset)
-            title = PORTFOLIO_TITLE
+            page_dir = (Path(job.outdir) / job.output_name).parent
+            nb = execute_portfolio(Path(job.source), page_dir, job.dataset, job.region)
+            title = f"{job.region}：{PORTFOLIO_TITLE}" if job.region else PORTFOLIO_TITLE
         else:
             nb = execute(Path(job.source), department=job.department, year=job.year,
                          corrections=list(job.corrections))
@@ -81,15 +83,17 @@ def read_job(item: Item, corrections=None) -> dict:
         return {"failure": failure}
 
 
-def execute_portfolio(source: Path, outdir: Path, dataset: str | Path | None = None):
+def execute_portfolio(source: Path, outdir: Path, dataset: str | Path | None = None, region: str | None = None):
     """Run notebooks/portfolio.ipynb for a folder or manifest of reports (in a fresh warm kernel).
-    With `dataset` (a file of perflib.dataset.dataset_json) the notebook reads the reports from it
-    instead of parsing every one of them again."""
+    With `dataset` (a batch's perflib.store folder) the notebook reads the reports from it instead
+    of parsing every one of them again; with `region`, only that region's.  `outdir`: the folder
+    the page goes to (its links are relative to it)."""
     from .render import shared_renderer
 
     params = {"reports_dir": str(source.resolve()), "outdir": str(outdir.resolve()),
-              "dataset": str(Path(dataset).resolve()) if dataset else None}
-    return shared_renderer(config.portfolio_notebook()).run(params, f"{source} (portfolio)")
+              "dataset": str(Path(dataset).resolve()) if dataset else None, "region": region}
+    label = f"{source} ({region} portfolio)" if region else f"{source} (portfolio)"
+    return shared_renderer(config.portfolio_notebook()).run(params, label)
 
 
 # --- worker processes ----------------------------------------------------------------------

@@ -200,7 +200,7 @@ def test_print_to_a4(browser, pages, kind, tmp_path):
 
 
 # --- the index: sorting and links ---------------------------------------------------------
-INDEX = [k for k in kinds() if k.id == "index"]
+INDEX = [k for k in kinds() if k.id in ("index", "region_index")]
 
 
 def _report_table(page) -> tuple[str, int]:

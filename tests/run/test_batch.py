@@ -123,7 +123,7 @@ def test_stray_temp_files_removed_and_state_survives_garbage(reports, tmp_path, 
     out.mkdir()
     (out / ".2021_x.html.ab_cd123.tmp").write_text("<html>half", encoding="utf-8")
     (out / "keep.tmp").write_text("not ours", encoding="utf-8")
-    (out / ".perflib-state.json").write_text("{not json", encoding="utf-8")
+    (out / batch.STATE_FILE).write_text("{not json", encoding="utf-8")
     assert run_batch(args(reports, out)) == 0
     assert not list(out.glob(".*.tmp")) and (out / "keep.tmp").exists()
     assert remove_stray_temps(out) == 0

@@ -6,7 +6,6 @@ was given; test_batch_review_e2e.py runs the real notebook.
 """
 import argparse
 import csv
-import json
 import shutil
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from perflib.run import batch
 from perflib.run.batch import run_batch
 from perflib.run.jobs import Job, JobResult
 from perflib.run.outfiles import write_atomic
+from perflib.store import load_dataset
 
 NOTE = "见绩效目标一节：全年实际支出"
 
@@ -71,10 +71,10 @@ def test_fill_the_review_sheet_and_rerun(tmp_path, fake_render, capsys):
     assert row["overall_actual"] == MISSED_ACTUAL and row["corrected"] == "overall.actual"
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.count('class="corrected"') == 1 and "1,198.20" in index
-    dataset = json.loads((out / batch.DATASET_FILE).read_text(encoding="utf-8"))  # what the portfolio reads
-    [r] = [r["report"] for r in dataset["rows"] if r["report"]["year"] == 2023]
+    reports = load_dataset(out / batch.DATASET_FILE).reports  # what the portfolio reads
+    [r] = reports[reports["year"] == 2023].to_dict("records")
     assert r["overall_actual"] == 1198.2 and r["corrected"] == "overall.actual"
-    state = json.loads((out / batch.STATE_FILE).read_text(encoding="utf-8"))
+    state = batch.load_state(out)
     [page] = [p for p in state["pages"].values() if p["source"].endswith(MISSED_FILE)]
     assert [(c["field"], c["value"], c["note"]) for c in page["corrections"]] == [("overall.actual", MISSED_ACTUAL, NOTE)]
 

@@ -1,5 +1,4 @@
 """`perflib batch --scheduler`: the same batch on a Dask cluster (a LocalCluster on loopback here)."""
-import json
 import os
 import re
 import shutil
@@ -10,12 +9,14 @@ import threading
 import time
 
 import dask
+import pandas as pd
 import psutil
 import pytest
 from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from paths import ROOT
+from perflib.store import load_dataset
 
 SAMPLES = ROOT / "data" / "samples"
 # One report of each format: the worker must read the bytes the way the client does (by file name).
@@ -91,8 +92,11 @@ def test_cluster_batch_writes_the_same_files_as_a_local_batch(tmp_path, cluster)
     assert "3 rendered, 0 skipped, 0 failed; portfolio rendered" in remote.stdout
     assert "Traceback" not in remote.stderr
 
-    names = sorted(p.name for p in (tmp_path / "local").iterdir())
-    assert names == sorted(p.name for p in (tmp_path / "dask").iterdir())
+    def files(out):
+        return sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+
+    names = files(tmp_path / "local")
+    assert names == files(tmp_path / "dask")
     assert len([n for n in names if re.match(r"20\d\d_.*\.html$", n)]) == 3
     corrected = (tmp_path / "dask" / "2021_示例市青川区人民政府临江街道办事处.html").read_text("utf-8")
     assert "人工校正：自评表所列" in corrected
@@ -100,10 +104,13 @@ def test_cluster_batch_writes_the_same_files_as_a_local_batch(tmp_path, cluster)
         a, b = (tmp_path / "local" / name), (tmp_path / "dask" / name)
         if name.endswith(".xlsx"):  # zips whose entries carry the time they were written
             assert _xlsx_cells(a) == _xlsx_cells(b)
-        elif name == ".perflib-state.json":
-            assert json.loads(a.read_text("utf-8")) == json.loads(b.read_text("utf-8"))
+        elif name.startswith(".perflib-dataset/"):  # the batch's store: rows in the order they were read
+            continue
         else:
             assert a.read_bytes() == b.read_bytes(), name
+    for frame in ("reports", "tasks", "checks", "problems", "indicators", "failures"):
+        pd.testing.assert_frame_equal(getattr(load_dataset(tmp_path / "local" / ".perflib-dataset"), frame),
+                                      getattr(load_dataset(tmp_path / "dask" / ".perflib-dataset"), frame))
 
     again = batch(src, tmp_path / "dask", "--scheduler", cluster.scheduler_address)  # incremental
     assert again.returncode == 0

@@ -1,0 +1,194 @@
+"""The indexes of a batch by region (地区): what a province-sized run is navigated by.
+
+    index.html                      a small batch (≤ 200 department-years, $PERFLIB_FLAT_INDEX_MAX): every
+                                    department-year, as ever, then the regions summarised;
+                                    a bigger one: the regions only — reports, totals, median outturn
+                                    against the initial budget, reports whose checks did not pass,
+                                    failures — each linking to its own pages
+    regions/<slug>/index.html       one region's department-years (sortable), its failures and the
+                                    files that are not department reports; past REGION_PAGE_ROWS rows
+                                    the list goes on in index-2.html, index-3.html …
+    regions/<slug>/portfolio.html   the region's portfolio (the batch renders it; linked when present)
+
+With one region there are no region pages: the single index is the whole story.  Every page is
+built like index.html (perflib.present.index_page: inline style, the page's own font subset, one
+sorting script under a Content-Security-Policy) and returned with its font slot still empty; the
+batch cuts the font and writes the page only when the page changed (perflib.run.batch).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from urllib.parse import quote
+
+import pandas as pd
+
+from .. import config, regions as places
+from ..labels import fiction_banner
+from .html import esc
+from .index_page import (INDEX_NOTE, blank, count_cell, num_cell, text_cell, department_table,
+                         failures_section, index_html, others_section, page_html, sortable_table, span_of)
+
+REGION_PAGE_ROWS = 500  # department-years on one region page (≈ 0.5 MB with its font)
+REGIONS_DIR = "regions"
+TOP_TITLE = "部门整体支出绩效评价：各地区"
+
+
+def aggregated(n_reports: int, n_regions: int) -> bool:
+    """Does this batch read by region (top index of regions, portfolio of regions and sectors)?
+    Yes past config.flat_index_max() department-years (200) in more than one region."""
+    return n_regions > 1 and n_reports > config.flat_index_max()
+
+
+def region_dir(region: str) -> str:
+    return f"{REGIONS_DIR}/{places.slug(region)}"
+
+
+def page_names(region: str, parts: int) -> list[str]:
+    """The region's index pages, relative to the batch's folder."""
+    d = region_dir(region)
+    return [f"{d}/index.html"] + [f"{d}/index-{k}.html" for k in range(2, parts + 1)]
+
+
+def portfolio_name(region: str) -> str:
+    return f"{region_dir(region)}/portfolio.html"
+
+
+# --- figures per region ----------------------------------------------------------------------
+def _total(values) -> Decimal | None:
+    """Exact sum of 2-decimal money (floats from the frame, read through their shortest repr)."""
+    vals = [Decimal(repr(float(v))) for v in values if not blank(v)]
+    return sum(vals, Decimal(0)) if vals else None
+
+
+def _is_other(failures: pd.DataFrame) -> pd.Series:
+    return failures["kind"].map(lambda k: not blank(k)) if "kind" in failures else pd.Series(False, failures.index)
+
+
+def region_summary(reports: pd.DataFrame, failures: pd.DataFrame | None) -> pd.DataFrame:
+    """One row per region (those with only failures too), in region order.  A failure with no
+    region (a portfolio page of the whole batch) belongs to no region."""
+    failures = failures if failures is not None else pd.DataFrame(columns=["region", "kind"])
+    f_region = failures["region"] if "region" in failures else pd.Series(dtype=object)
+    other = _is_other(failures)
+    rows = []
+    by_region = dict(tuple(reports.groupby("region", sort=False)))
+    empty = reports.iloc[:0]
+    for region in sorted(set(by_region) | set(f_region.dropna())):
+        r = by_region.get(region, empty)
+        mine = f_region == region
+        rows.append({
+            "region": region, "reports": len(r), "departments": r["department"].nunique(),
+            "years": span_of(r["year"].dropna().unique()),
+            "actual": _total(r["overall_actual"]), "initial": _total(r["overall_initial_budget"]),
+            "median_outturn": r["outturn_vs_initial"].median() if r["outturn_vs_initial"].notna().any() else None,
+            "with_fail": int((r["checks_fail"].fillna(0) > 0).sum()),
+            "with_warn": int((r["checks_warn"].fillna(0) > 0).sum()),
+            "failed": int((mine & ~other).sum()), "others": int((mine & other).sum()),
+            "fictional": int(r["fictional"].sum()),
+        })
+    return pd.DataFrame(rows)
+
+
+REGION_COLUMNS = [
+    ("地区", ""), ("报告数", "num"), ("部门数", "num"), ("年度", ""), ("实际支出合计（万元）", "num"),
+    ("年初预算合计（万元）", "num"), ("实际支出相对年初预算（中位数）", "num"), ("有不符的报告", "num"),
+    ("有小偏差的报告", "num"), ("未能处理", "num"), ("非部门报告", "num"), ("页面", ""),
+]
+
+
+def _region_row(s, portfolios: set[str]) -> str:
+    region = s.region
+    links = [f'<a href="{esc(quote(page_names(region, 1)[0]))}">一览</a>']
+    if portfolio_name(region) in portfolios:
+        links.append(f'<a href="{esc(quote(portfolio_name(region)))}">比较</a>')
+    cells = [
+        text_cell(region).replace("<td ", '<td class="dept" ', 1),
+        num_cell(s.reports, "int"), num_cell(s.departments, "int"), text_cell(s.years),
+        num_cell(s.actual, "money"), num_cell(s.initial, "money"), num_cell(s.median_outturn, "pct2"),
+        count_cell(s.with_fail, "fail"), count_cell(s.with_warn, "warn"),
+        count_cell(s.failed, "fail"), num_cell(s.others, "int"),
+        text_cell(region, " · ".join(links)),
+    ]
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
+def regions_table(summary: pd.DataFrame, portfolios: set[str]) -> str:
+    return sortable_table(REGION_COLUMNS, "".join(_region_row(s, portfolios) for s in summary.itertuples()))
+
+
+REGIONS_NOTE = ('<p class="note">点击表头可排序。地区取报告所在的地名文件夹，或清单（manifest）的 region 列，'
+                "否则取部门全称开头的地名（省 › 市 › 区/县）；无法判断的归入“未识别地区”。"
+                "金额为各报告整体实际支出、年初预算之和；“实际支出相对年初预算”取各报告的中位数；"
+                "“有不符的报告”是至少一项核对不符的报告数。</p>")
+
+
+# --- pages ----------------------------------------------------------------------------------
+def index_pages(reports: pd.DataFrame, failures: pd.DataFrame | None, portfolio: str | None = None,
+                portfolios: set[str] = frozenset()) -> dict[str, str]:
+    """Every index page of a batch: {path relative to the batch folder: HTML with an empty font slot}.
+    `portfolios`: the portfolio pages that exist (top and per region), to link to."""
+    summary = region_summary(reports, failures)
+    pages = {}
+    if len(summary) > 1:
+        by_region = dict(tuple(reports.groupby("region", sort=False)))
+        for s in summary.itertuples():
+            pages.update(_region_pages(s, by_region.get(s.region, reports.iloc[:0]), _of_region(failures, s.region),
+                                       portfolios))
+    if len(summary) > 1 and aggregated(len(reports), len(summary)):
+        pages["index.html"] = _top(reports, failures, summary, portfolio, portfolios)
+    else:
+        section = ""
+        if len(summary) > 1:
+            section = f"<section><h2>按地区（{len(summary)} 个）</h2>{regions_table(summary, portfolios)}{REGIONS_NOTE}</section>"
+        pages["index.html"] = index_html(reports, failures, portfolio, section)
+    return pages
+
+
+def _of_region(failures: pd.DataFrame | None, region: str | None):
+    """The failures of `region`; None: those of the batch as a whole."""
+    if failures is None or not len(failures) or "region" not in failures:
+        return failures if region is None else None
+    return failures[failures["region"].isna()] if region is None else failures[failures["region"] == region]
+
+
+def _top(reports, failures, summary, portfolio, portfolios) -> str:
+    n, failed, others = len(reports), int(summary["failed"].sum()), int(summary["others"].sum())
+    span = span_of(reports["year"].dropna().unique())
+    lead = [f"共 {n} 份部门年度报告，{reports['department'].nunique()} 个部门，{len(summary)} 个地区"
+            f"{('，' + span) if span else ''}。每个地区有自己的一览页（部门年度可排序）和比较页。"]
+    if failed or others:
+        lead.append(f"另有 {failed} 份未能处理、{others} 份不是部门整体支出绩效报告，分列于所在地区的一览页。")
+    notes = "".join(f"<p>{esc(t)}</p>" for t in lead)
+    if int(reports["fictional"].sum()):
+        notes += fiction_banner(int(reports["fictional"].sum()))
+    if portfolio:
+        notes += f'<p><a href="{esc(quote(portfolio))}">跨地区、跨行业比较 →</a></p>'
+    own = _of_region(failures, None)  # the batch's own pages that failed (a portfolio)
+    return page_html(TOP_TITLE, notes, regions_table(summary, portfolios) + REGIONS_NOTE + failures_section(own))
+
+
+def _region_pages(s, reports: pd.DataFrame, failures, portfolios: set[str]) -> dict[str, str]:
+    parts = max(1, -(-len(reports) // REGION_PAGE_ROWS))
+    names = page_names(s.region, parts)
+    up = "../../"
+    pages = {}
+    for k, name in enumerate(names):
+        chunk = reports.iloc[k * REGION_PAGE_ROWS:(k + 1) * REGION_PAGE_ROWS]
+        nav = [f'<a href="{up}index.html">← 全部地区</a>']
+        if portfolio_name(s.region) in portfolios:
+            nav.append('<a href="portfolio.html">本地区比较 →</a>')
+        lead = (f"{s.region}：{s.reports} 份部门年度报告，{s.departments} 个部门{('，' + s.years) if s.years else ''}。"
+                + (f"另有 {s.failed} 份未能处理。" if s.failed else "")
+                + (f"{s.others} 份不是部门整体支出绩效报告。" if s.others else ""))
+        notes = f'<p class="meta">{" · ".join(nav)}</p><p>{esc(lead)}</p>'
+        if s.fictional:
+            notes += fiction_banner(s.fictional)
+        if parts > 1:
+            links = " ".join(f"第 {j + 1} 页" if j == k else f'<a href="{esc(n.rsplit("/", 1)[1])}">第 {j + 1} 页</a>'
+                             for j, n in enumerate(names))
+            notes += f'<p class="meta">部门年度较多，分 {parts} 页列出（按部门、年度排序；点击表头在本页内排序）：{links}</p>'
+        body = department_table(chunk, link_prefix=up) + INDEX_NOTE.replace("数据另见 ", "全部数据另见上级目录的 ")
+        if k == 0:
+            body += failures_section(failures) + others_section(failures)
+        pages[name] = page_html(f"{s.region}：部门年度一览", notes, body)
+    return pages

@@ -1,0 +1,47 @@
+"""The pages of a batch read by region, as a reader moves through them offline: from the index of
+regions down to a region's list and portfolio, and back up (the generic page checks — offline,
+font, phone, A4, sorting — run on these pages in test_browser.py)."""
+import pytest
+
+from browser_helpers import KINDS, open_offline, squash
+
+pytestmark = pytest.mark.browser
+
+
+def test_every_region_link_opens_that_region_and_leads_back(browser, pages):
+    top = pages.path(KINDS["province_index"])
+    v = open_offline(browser, top)
+    try:
+        page = v.page
+        links = page.locator('tbody a:text("一览")')
+        regions = links.evaluate_all("as => as.map(a => a.closest('tr').cells[0].innerText)")
+        assert sorted(regions) == ["白沙县", "青岚市 › 临江县", "青岚市 › 河西区"]
+        for i, region in enumerate(regions):
+            links.nth(i).click()
+            page.wait_for_load_state("load")
+            assert squash(region) in squash(page.inner_text("h1"))
+            page.locator('a:text("本地区比较")').click()  # the region's portfolio
+            page.wait_for_load_state("load")
+            assert page.url.endswith("/portfolio.html") and squash(region) in squash(page.title())
+            page.locator('a:text("全部地区比较")').click()  # up to the province's
+            page.wait_for_load_state("load")
+            assert "跨地区与跨行业比较" in page.inner_text("h1")
+            page.locator('a:text("各地区一览")').click()  # and back to the start
+            page.wait_for_load_state("load")
+            assert page.url == top.as_uri()
+        assert v.blocked == [] and v.console_errors == [] and v.page_errors == []
+    finally:
+        v.close()
+
+
+def test_the_province_portfolio_links_down_to_every_region(browser, pages):
+    v = open_offline(browser, pages.path(KINDS["province_portfolio"]))
+    try:
+        hrefs = v.page.locator('a:text("比较")').evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        assert len(hrefs) == 3
+        outdir = pages.path(KINDS["province_portfolio"]).parent
+        from urllib.parse import unquote
+
+        assert all((outdir / unquote(h)).is_file() for h in hrefs)
+    finally:
+        v.close()

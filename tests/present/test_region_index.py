@@ -1,0 +1,94 @@
+"""perflib.present.region_index: the top index of regions and one index per region."""
+import base64
+import hashlib
+import re
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from paths import SEED
+from perflib.dataset import Item, frames, read_rows
+from perflib.present import region_index
+from perflib.present.index_page import SORT_SCRIPT
+from perflib.present.region_index import index_pages, region_summary
+
+
+@pytest.fixture(scope="module")
+def seed_row():
+    return read_rows(Item(str(SEED)))["report"]
+
+
+def _reports(seed_row, spec):
+    """A reports frame from (department, region, actual, initial, outturn, checks_fail) tuples."""
+    rows = []
+    for n, (dept, region, actual, initial, outturn, fail) in enumerate(spec):
+        rows.append(seed_row | {"report_id": f"r{n:05d}", "department": dept, "region": region, "overall_actual": actual,
+                                "overall_initial_budget": initial, "outturn_vs_initial": outturn, "checks_fail": fail,
+                                "year": 2021 + n % 3})
+    df = frames([{"report": r, "tasks": [], "checks": [], "problems": [], "indicators": []} for r in rows]).reports
+    return df.assign(output=[f"{n}.html" for n in range(len(df))])
+
+
+FAILURES = pd.DataFrame([
+    {"source": "a/x.pdf", "stage": "read", "exit_code": 2, "error": "bad", "kind": None, "region": "甲市 › 乙区"},
+    {"source": "a/y.pdf", "stage": "read", "exit_code": 3, "error": "决算", "kind": "final_accounts", "region": "甲市 › 乙区"},
+    {"source": "data", "stage": "portfolio", "exit_code": 1, "error": "boom", "kind": None, "region": None},
+])
+
+
+def test_region_summary_totals_medians_and_failures(seed_row):
+    df = _reports(seed_row, [("甲局", "甲市 › 乙区", 100.10, 90.0, 111.22, 0), ("乙局", "甲市 › 乙区", 0.20, 1.0, 20.0, 2),
+                             ("丙局", "甲市 › 乙区", None, 5.0, None, 1), ("丁局", "甲市 › 丙县", 7.0, 7.0, 100.0, 0)])
+    s = region_summary(df, FAILURES).set_index("region")
+    assert list(s.index) == ["甲市 › 丙县", "甲市 › 乙区"]
+    yi = s.loc["甲市 › 乙区"]
+    assert yi["reports"] == 3 and yi["actual"] == Decimal("100.30") and yi["initial"] == Decimal("96.0")
+    assert yi["median_outturn"] == pytest.approx(65.61) and yi["with_fail"] == 2
+    assert (yi["failed"], yi["others"]) == (1, 1)  # the batch's own portfolio failure is no region's
+    assert s.loc["甲市 › 丙县", "failed"] == 0
+
+
+def test_province_pages_link_down_and_escape(seed_row, monkeypatch):
+    monkeypatch.setenv("PERFLIB_FLAT_INDEX_MAX", "2")
+    evil = '<script>alert("x")</script>'
+    df = _reports(seed_row, [("甲局", "甲市 › 乙区", 1.0, 1.0, 100.0, 0), ("乙局", evil, 2.0, 1.0, 200.0, 1),
+                             ("丙局", "甲市 › 乙区", 3.0, 1.0, 300.0, 0)])
+    pages = index_pages(df, FAILURES, "portfolio.html", {"portfolio.html", region_index.portfolio_name("甲市 › 乙区")})
+    top = pages["index.html"]
+    assert set(pages) == {"index.html", *(f"{region_index.region_dir(r)}/index.html" for r in ("甲市 › 乙区", evil))}
+    assert "甲局" not in top and "各地区" in top and 'href="portfolio.html"' in top
+    assert "<script>alert" not in top and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in top
+    assert top.count(">比较</a>") == 1  # only the region whose portfolio exists
+    assert "boom" in top and "a/x.pdf" not in top  # the batch's failure here, a region's on its page
+    for html in pages.values():
+        assert re.findall(r"<script>(.*?)</script>", html, re.S) == [SORT_SCRIPT]
+        digest = base64.b64encode(hashlib.sha256(SORT_SCRIPT.encode()).digest()).decode()
+        assert f"script-src 'sha256-{digest}'" in html and "http://" not in html and "https://" not in html
+    yi = pages[f"{region_index.region_dir('甲市 › 乙区')}/index.html"]
+    assert "甲局" in yi and "丙局" in yi and "乙局" not in yi and "a/x.pdf" in yi and "决算" in yi
+    assert 'href="../../0.html"' in yi and 'href="portfolio.html"' in yi and 'href="../../index.html"' in yi
+
+
+def test_a_big_region_goes_on_over_several_pages(seed_row, monkeypatch):
+    monkeypatch.setattr(region_index, "REGION_PAGE_ROWS", 2)
+    df = _reports(seed_row, [(f"{n}局", "甲市 › 乙区", 1.0, 1.0, 100.0, 0) for n in range(5)]
+                  + [("戊局", "甲市 › 丙县", 1.0, 1.0, 100.0, 0)])
+    pages = index_pages(df, FAILURES)
+    d = region_index.region_dir("甲市 › 乙区")
+    assert {f"{d}/index.html", f"{d}/index-2.html", f"{d}/index-3.html"} <= set(pages)
+    assert "分 3 页列出" in pages[f"{d}/index-2.html"] and 'href="index-3.html"' in pages[f"{d}/index-2.html"]
+    assert "a/x.pdf" in pages[f"{d}/index.html"] and "a/x.pdf" not in pages[f"{d}/index-2.html"]
+    assert sum(p.count("<tr>") - 1 for name, p in pages.items() if name.startswith(d) and "index" in name) >= 5
+
+
+def test_every_page_stays_light_at_province_scale(seed_row, monkeypatch):
+    """10,000 department-years in 84 regions (long names): each page well under 1 MB before its font."""
+    regions = [f"青岚{n:02d}市 › 河西{n:02d}区" for n in range(84)]
+    spec = [(f"青岚市河西区人民政府第{n}号街道办事处", regions[n % 84], 1234567.89, 1000000.0, 123.45, n % 3)
+            for n in range(10_000)]
+    df = _reports(seed_row, spec)
+    df["fictional"] = True
+    pages = index_pages(df, FAILURES, "portfolio.html")
+    assert len(pages) == 1 + 84 + 1  # the top, 84 regions, and the region that only has failures
+    assert max(len(p.encode()) for p in pages.values()) < 400_000
