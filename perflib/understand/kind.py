@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import LEX
+from .who import is_chrome, is_heading_line, names_a_unit, title_text
 
 KINDS = ("department", "project", "final_accounts", "attachment_only", "other")
 _TITLE_LINES = 12
@@ -18,13 +19,17 @@ _BODY_CHARS = 200  # less prose than this besides attachment lines: the page onl
 
 _CRUMB = re.compile(r"\s*(?:>|»|›)\s*")
 _TITLE_END = re.compile(r"(?:报告|报告书|表|说明|决算|预算|公开)$")
+_YEAR_FIRST = re.compile(r"^\s*(?:19|20)\d{2}|^\s*第[一二三四五六七八九十]+部分")  # not a heading's number
 
 
 def title_kind(paragraphs: list[str]) -> str | None:
     """The kind the title names (the first kind of lexicon.toml's `kinds` whose phrase a title
     line matches), or None when no title line names one. A title a plain-text page glued to its
-    breadcrumb ("首页 > 绩效评价XX局…报告") counts only when no line of its own names a kind."""
+    breadcrumb ("首页 > 绩效评价XX局…报告") counts only when no line of its own names a kind; a
+    numbered heading ("（二）部门预决算情况") is no title. With no title, the first numbered heading
+    may name the kind (lexicon.toml's `opening_kinds`: "一、项目概况")."""
     lines, glued = [], []
+    opening = None  # the first numbered heading
     for para in paragraphs:
         if len(lines) >= _TITLE_LINES:
             break
@@ -33,15 +38,23 @@ def title_kind(paragraphs: list[str]) -> str | None:
             if _TITLE_END.search(tail) and len(tail) >= 8:
                 glued.append(tail)
             continue
-        if LEX.is_attachment(para) or LEX.is_toc(para):
+        if LEX.is_attachment(para) or LEX.is_toc(para) or is_chrome(para):
+            continue
+        if is_heading_line(para) and not _YEAR_FIRST.match(para):
+            opening = opening or LEX.numbering.sub("", para, count=1).strip()
             continue
         lines.append(para)
     for para in lines + glued:
-        if len(para) > 80 or "。" in para:
+        text = title_text(para)
+        if text is None:
             continue  # prose, not a title
-        for kind, pattern in LEX.kinds:
-            if pattern.search(para):
+        for kind, pattern, named in LEX.kinds:
+            m = pattern.search(text)
+            if m and (not named or names_a_unit(text[:m.start()])):
                 return kind
+    for kind, pattern in LEX.opening_kinds if opening else ():
+        if pattern.search(opening):
+            return kind
     return None
 
 

@@ -162,16 +162,27 @@ class Lexicon:
         # tables (understand/tables.py): (field, kind, header pattern) and (block, row-label pattern)
         self.columns = [(lb.field, lb.kind, re.compile(lb.pattern)) for lb in _labels(raw["columns"])]
         self.table_rows = [(e["block"] or None, re.compile(e["phrase"])) for e in raw["table_rows"]]
-        # department
+        # department and year (understand/who.py)
         suffixes = _alt(raw["org_suffixes"])
         self.org_suffix = re.compile(rf"(?:{suffixes})$")
         self.org_end = re.compile(suffixes)
-        # "单位名称：X", or a form's cell "单位名称 | X |"
-        self.name_line = _fast(rf"(?:{'|'.join(raw['name_lines'])})\s*[:：|]\s*(?P<dept>[^，。\s\d（(:：|]+)")
-        self.source_line = _fast(rf"(?:{'|'.join(raw['source_lines'])})\s*[:：]\s*(?P<dept>[^，。\s\d（(:：|]+)")
+        self.abbreviations = list(raw["abbreviations"].items())
+        self.not_a_name = re.compile(raw["not_a_name"])
+        self.place_end = re.compile(raw["place_end"])
+        names = "|".join(raw["name_lines"])
+        self.name_label = re.compile(names)  # a form cell that is the name's label
+        # "单位名称：X", "单位名称 X", or a form's cells "单位名称 | X |"
+        value = r"(?P<dept>[^，,。\s\d（(:：|\[\]【】•·]+)"
+        self.name_line = _fast(rf"(?:{names})(?=[\s:：|])[\s:：|]*{value}")
+        self.source_line = _fast(rf"(?:{'|'.join(raw['source_lines'])})(?=[\s:：|\]】•·])[\s:：|\]】•·]*{value}")
+        self.publisher = re.compile(raw["publishers"])
+        self.chrome_key = _fast(raw["chrome_keys"])
+        self.spent_column = re.compile(raw["spent_column"])
         self.furniture = _fast(_alt(raw["furniture"]))
         # kinds
-        self.kinds = [(e["kind"], _fast(e["phrase"])) for e in raw["kinds"]]  # in order: the first wins
+        # in order: the first wins; `named`: only after the unit's name ("XX局2021年度绩效自评报告")
+        self.kinds = [(e["kind"], _fast(e["phrase"]), bool(e.get("named"))) for e in raw["kinds"]]
+        self.opening_kinds = [(e["kind"], re.compile(e["phrase"])) for e in raw["opening_kinds"]]
         self.attachment = _fast(f"(?i:{raw['attachment']})")
         self.toc = re.compile(raw["toc"])
         self.attachment_item = re.compile(raw["attachment_item"])

@@ -36,21 +36,12 @@ from ..read.normalize import sentences
 from ..read.text import document_from_text
 from ..numbers import money_to_wan, to_decimal
 from .tables import read_table, store
+from .who import department_and_year
 
 LABELS = LEX.labels
 
-# --- department and year -----------------------------------------------------------
-_TITLE = re.compile(
-    r"^(?P<dept>[^\d，。]*?)\s*(?P<year>(?:19|20)\d{2})\s*年?度?\s*(?P<dept2>[^\d，。]*?)\s*"
-    r"(?:部门)?(?:单位)?(?:整体)?(?:支出)?(?:绩效|预算绩效)"
-)
-_DEPT_IN_TEXT = re.compile(r"(?:^|[，,。：:])\s*(?P<dept>[^，。\d\s]{2,30}?)(?:对|就)(?:本单位|本部门)?(?:(?:19|20)\d{2}\s*年度?)?(?:部门)?整体支出")
-_DEPT_AFTER_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[，,]?\s*(?P<dept>[^，。\d]{2,40}?)(?:对|的)?(?:部门)?整体支出")
-_YEAR_IN_TEXT = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
 _FISCAL_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")  # not a date
-_SHORT_NAME = 6  # a department name this short may lack its place ("林业局", "县档案馆")
 _FIGURE_LINE = 30  # a list item this short states a figure, not a task
-_HEAD = 15  # the title, name and source lines are within the first paragraphs
 
 
 def parse_text(text: str, source: Source) -> Record:
@@ -90,7 +81,7 @@ def _parse(doc: Document) -> Record:
     paragraphs = doc.lines()
     rec = Record(source=doc.source, text="\n".join(paragraphs))
     rec.warnings.extend(doc.warnings)
-    rec.department, rec.year = _department_and_year(paragraphs)
+    rec.department, rec.year = department_and_year(paragraphs, doc.chrome, doc.tables)
     taken: dict[Decimal, list[str]] = {}
     titled = title_kind(paragraphs)
     prose = _read_figures(doc.blocks, rec, taken, whole_unit=titled == "department")
@@ -118,111 +109,6 @@ def _mark_ocr_evidence(rec: Record, doc: Document) -> None:
         page = next((n for text, n in scanned if quote and quote in text), None)
         if page is not None and mark not in quote:
             rec.evidence[key] = quote + OCR_EVIDENCE.format(page=page)
-
-
-# ---------------------------------------------------------------------------------------
-def _is_furniture(para: str) -> bool:
-    """A breadcrumb, menu or share line of a web page: never the department."""
-    return bool(LEX.furniture.search(para)) and len(para) <= 120
-
-
-def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]:
-    head = [p for p in paragraphs[:_HEAD * 2] if not _is_furniture(p) and not LEX.is_attachment(p)][:_HEAD]
-    dept = year = None
-    # the name as a 单位名称 / 来源 line states it (a web page's 来源 sits among its furniture)
-    stated = [_clean_department(_trim_org(m["dept"])) for para in paragraphs[:_HEAD * 2] if "：" in para or ":" in para or "|" in para
-              for m in (LEX.name_line.search(para), LEX.source_line.search(para)) if m]
-    stated = [d for d in stated if d]
-    for i, para in enumerate(head):
-        m = _TITLE.match(para) or _split_title(head, i)
-        if m and len(para) <= 80:
-            year = int(m["year"])
-            dept = _clean_department(m["dept"] or m["dept2"])
-            if not dept and not stated and i > 0 and _looks_like_org(head[i - 1]):
-                dept = _clean_department(head[i - 1])  # a name line above the title
-            break
-    if stated and (dept is None or (not LEX.org_suffix.search(dept) and stated[0].startswith(dept))):
-        dept = stated[0]  # a title naming only the place ("河西区2021年度…") under a 名称 line
-    if year is None or dept is None:
-        for para in head:
-            if "绩效" not in para and "预算" not in para:
-                continue
-            m = _DEPT_AFTER_YEAR.search(para)
-            if m:
-                year = year or int(m["year"])
-                dept = dept or _clean_department(m["dept"])
-                break
-    for para in head if dept is None or len(dept) <= _SHORT_NAME else ():
-        # the first sentence may state the department, or the full name of a short one
-        m = _DEPT_IN_TEXT.search(para)
-        if m and _clean_department(m["dept"]):
-            stated.append(_clean_department(m["dept"]))
-            dept = dept or stated[-1]
-            break
-    for para in head[:4] if dept is None else ():
-        m = _DEPT_OPENING.match(para)  # "2021年，临江县司法局按照…"
-        if m:
-            dept = _clean_department(m["dept"])
-            break
-    for i, para in enumerate(head[1:4] if year is None else ()):
-        m = _YEAR_LINE.match(para)  # "（2022年度）" under a title that names no year
-        if m and "绩效" in head[i]:
-            year = int(m["year"])
-            break
-    if year is None:
-        for para in head:
-            if "绩效" in para or "预算" in para:
-                m = _YEAR_IN_TEXT.search(para)
-                if m:
-                    year = int(m["year"])
-                    break
-    return _full_name(dept, stated), year
-
-
-def _split_title(head: list[str], i: int) -> re.Match | None:
-    """A title set on short lines ("2021年度" / "某县供销社" / "部门整体支出绩效评价报告"): the line that
-    ends it and the one or two short lines above it, read as one title."""
-    if i == 0 or not head[i].endswith(("报告", "报告书")) or len(head[i]) > 40:
-        return None
-    above = [p for p in head[max(0, i - 2):i] if len(p) <= 20 and not re.search(r"[，。：:]", p)]
-    if len(above) != min(2, i):
-        return None
-    return _TITLE.match("".join(above) + head[i])
-
-
-_YEAR_LINE = re.compile(r"^[（(]?\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*[)）]?$")
-_DEPT_OPENING = re.compile(rf"^(?:(?:19|20)\d{{2}}\s*年度?\s*[，,]?\s*)?(?P<dept>[^，。\d\s]{{2,30}}?(?:{LEX.org_end.pattern}))"
-                           r"(?:按照|根据|依据|认真|对|就|开展|组织)")
-
-
-def _full_name(dept: str | None, stated: list[str]) -> str | None:
-    """A short name ("林业局") the page states in full elsewhere ("来源：某县林业局") → the full name."""
-    if dept is None:
-        return None
-    longer = [d for d in stated if d != dept and d.endswith(dept)]
-    return max(longer, key=len) if longer else dept
-
-
-def _clean_department(name: str | None) -> str | None:
-    if not name:
-        return None
-    name = re.sub(r"^[\s《“\"]+|[\s》”\"]+$", "", name)
-    name = re.sub(r"^(?:关于|附件\s*\d*\s*[:：]?)", "", name)
-    name = re.sub(r"(?:关于|的)?(?:部门|单位)?$", "", name).strip()
-    name = re.sub(r"\s+", "", name) if re.search(r"[\u4e00-\u9fff]", name) else name
-    return name if len(name) >= 2 else None
-
-
-def _trim_org(name: str) -> str:
-    """"XX局根据…" (a name line run into the next sentence) → "XX局"."""
-    if LEX.org_suffix.search(name):
-        return name
-    ends = [m.end() for m in LEX.org_end.finditer(name)]
-    return name[:ends[-1]] if ends else name
-
-
-def _looks_like_org(para: str) -> bool:
-    return len(para) <= 40 and bool(LEX.org_suffix.search(para)) and "，" not in para
 
 
 # ---------------------------------------------------------------------------------------

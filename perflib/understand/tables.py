@@ -39,8 +39,6 @@ BUDGET_WORD = r"预算"
 YEAR_LABEL = r"^((?:19|20)\d{2})\s*年度?\s*(?:[（(][^)）]{0,6}[)）])?$"
 # A column of row numbers, not amounts.
 ROW_NUMBER_COLUMN = r"序号|行次|栏次|编号"
-# A row that names the department on a form.
-DEPARTMENT_LABEL = r"^(?:部门|单位|预算单位|主管部门)(?:名称)?\s*[:：]?$"
 UNIT_NOTE = r"(?:单位\s*[:：]\s*|[（(]\s*)(?P<unit>万元|亿元|千元|元)"
 # =======================================================================================
 
@@ -54,7 +52,6 @@ _SPENDING = re.compile(SPENDING_WORD)
 _BUDGET = re.compile(BUDGET_WORD)
 _YEAR_LABEL = re.compile(YEAR_LABEL)
 _ROW_NUMBER = re.compile(ROW_NUMBER_COLUMN)
-_DEPARTMENT = re.compile(DEPARTMENT_LABEL)
 _UNIT = re.compile(UNIT_NOTE)
 _CELL_NUMBER = re.compile(r"^(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*"
                           r"(?P<pct>%)?\s*(?P<unit>万元|亿元|千元|元)?$")
@@ -108,7 +105,6 @@ def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | 
                 section = (_block_of(texts[0]), texts[0])  # a section row: "二、项目支出"
             elif len(texts) >= 2:
                 columns = None  # another kind of table starts (目标, 指标…)
-                _read_department(row, rec)
             continue
         if columns and len(row) != width:
             rec.warnings.append(f"table row {' '.join(_distinct(row))!r}: {len(row)} cells under "
@@ -299,16 +295,6 @@ def _own_block(label: str) -> str | None:
         if block and pattern.search(label):
             return block
     return None
-
-
-def _read_department(row: list[str], rec: Record) -> None:
-    if rec.department:
-        return
-    texts = _distinct(row)
-    for a, b in zip(texts, texts[1:]):
-        if _DEPARTMENT.match(a) and not _number(b) and 2 <= len(b) <= 40:
-            rec.department = re.sub(r"\s+", "", b)
-            return
 
 
 # --- amounts no field took -----------------------------------------------------------------
