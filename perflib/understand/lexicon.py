@@ -142,8 +142,10 @@ class Lexicon:
         # blocks
         self.block_words = _block_words(raw["block_words"], "prose")
         parts = _block_words(raw["block_words"], "part")
-        self.part_figure = re.compile(rf"(?:{parts.pattern})\s*(?:为|是|共|合计|:|：)?\s*(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
-        self.part_rate = re.compile(rf"(?:{parts.pattern})\s*(?:预算)?(?:执行率|完成率)?\s*(?:为|是|:|：)?\s*(?P<num>{NUMBER})\s*%")
+        self.part_filler = raw["part_filler"]
+        self.part_figure = re.compile(rf"(?:{parts.pattern})\s*{self.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
+        self.part_rate = re.compile(rf"(?:{parts.pattern})\s*(?:预算)?(?:执行率|完成率)?\s*{self.part_filler}\s*(?P<num>{NUMBER})\s*%")
+        self.revenue = tuple(raw["revenue"])
         self.parts_intro = _fast(rf"(?:{raw['parts_intro']})\s*[:：，,]?\s*")
         self.parts_next = re.compile(rf"\s*[，,；;]?\s*(?:(?:{raw['parts_intro']})\s*[:：，,]?|[（(])\s*")
         self.respectively = _fast(rf"(?:{raw['respectively']})\s*[:：]?\s*")

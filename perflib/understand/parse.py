@@ -35,8 +35,9 @@ from ..read.document import Block as DocBlock, Document, Table
 from ..read.normalize import sentences
 from ..read.text import document_from_text
 from ..numbers import money_to_wan, to_decimal
-from .tables import read_table, store
-from .who import department_and_year
+from .assign import Ledger, Offer, offer, settle
+from .tables import read_table
+from .who import department_and_year, reads_as_org
 
 LABELS = LEX.labels
 
@@ -82,13 +83,14 @@ def _parse(doc: Document) -> Record:
     rec = Record(source=doc.source, text="\n".join(paragraphs))
     rec.warnings.extend(doc.warnings)
     rec.department, rec.year = department_and_year(paragraphs, doc.chrome, doc.tables)
-    taken: dict[Decimal, list[str]] = {}
+    taken = Ledger()
     titled = title_kind(paragraphs)
     prose = _read_figures(doc.blocks, rec, taken, whole_unit=titled == "department")
     read_outline(paragraphs, rec)
     read_rating(paragraphs, rec)
     laid_out = page_lines(doc.laid_out) if doc.laid_out is not None else []
     apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs))
+    settle(rec, taken)
     settle_signs(rec)
     rec.kind = document_kind(paragraphs, rec.has_budget_figure(), titled)
     for t in rec.tasks:
@@ -150,9 +152,11 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                                                          or _opens_with_label(para))
         context = heading or ("overall" if unit_default else None)
         spoken = None  # the year the paragraph's sentences so far speak of ("2020年度，…。全年支出…")
-        for sent in sentences(para):
+        sents = sentences(para)
+        for i, sent in enumerate(sents):
             prose.append(sent)
-            context = _read_sentence(sent, context, rec, taken, spoken, unit)
+            following = sents[i + 1] if i + 1 < len(sents) else ""
+            context = _read_sentence(sent, context, rec, taken, spoken, unit, following)
             years = _years_outside_titles(sent, len(sent))
             spoken = years[-1] if years else spoken
     return prose
@@ -183,7 +187,7 @@ def _last_block(text: str) -> str | None:
     return last
 
 
-_FIGURE_NEXT = re.compile(r"\s*(?:为|是|共|合计|:|：)?\s*[-+]?\d")
+_FIGURE_NEXT = re.compile(rf"\s*{LEX.part_filler}\s*[-+]?\d")
 _PARTS_NEXT = LEX.parts_next  # "，其中：" or "（" right after a figure
 _CLAUSE_END = "，,；;"
 
@@ -253,8 +257,9 @@ def _in_part_of_year(sent: str, pos: int) -> bool:
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,
-                   unit: str | None = None) -> str | None:
-    """`unit`: the unit the section states for bare numbers (None: a money figure needs its unit)."""
+                   unit: str | None = None, following: str = "") -> str | None:
+    """`unit`: the unit the section states for bare numbers (None: a money figure needs its unit);
+    `following`: the next sentence of the paragraph (it may list the parts of a total)."""
     for m in LEX.count.finditer(sent):
         if not _about_another_year(sent, m.start(), rec.year, spoken):
             _store(rec, "projects", "count", int(next(n for n in m.groupdict().values() if n)), sent, taken)
@@ -264,6 +269,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             after = LEX.money_after.match(sent, m.end()) or (unit and LEX.bare_after.match(sent, m.end()))
         else:
             after = LEX.pct_after.match(sent, m.end()) or LEX.formula_after.match(sent, m.end())
+        if after and LEX.label(m).kind == "money" and sent.endswith(LEX.revenue, 0, m.start()):
+            continue  # 收入决算数, 收支决算: revenue, never spending
         if after and not _about_another_year(sent, m.start(), rec.year, spoken):
             follows = LEX.label(m).follows
             if follows and (not read or LEX.label(read[-1][0]).field != follows):
@@ -274,28 +281,90 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         label = LEX.label(m)
         money = label.kind == "money"
         parts_at = _parts_follow(sent, after.end(), LEX.part_figure if money else LEX.part_rate)
+        value = money_to_wan(after["num"], after.groupdict().get("unit") or unit) if money else to_decimal(after["num"])
         whole = parts_at is not None or (money and _split_later(sent, after.end(), read[k + 1:]))
-        block = (label.block or _block_at(sent, m.start())
-                 or ("overall" if whole or LEX.subjects.search(sent, 0, m.start()) else context))
+        # "2024年共支出 T 万元。其中，基本支出 B 万元，项目支出 P 万元。": parts that add up make the whole unit's
+        whole = whole or (money and k == len(read) - 1 and _parts_add_up(following, value))
+        stated = (label.block or _block_at(sent, m.start()) or (None if money else _part_before(sent, m.start()))
+                  or ("overall" if whole or LEX.subjects.search(sent, 0, m.start()) or _names_the_unit(sent, m.start(), rec)
+                      else None) or _sentence_block(sent))
+        block = stated or context
         if block is None:
             continue
-        value = money_to_wan(after["num"], after.groupdict().get("unit") or unit) if money else to_decimal(after["num"])
         if label.field == "adjustment" and (changes > 1 or LEX.carryover.search(sent)):
             continue  # one of several changes to the budget ("追加 A、调减 B"): the net is not stated
         if label.sign < 0 and value > 0:
             value = -value
         if label.field == "adjustment_rate" and value > 0 and LEX.decrease.search(sent[: m.start()].rsplit("，", 1)[-1] + m.group()):
             value = -value
-        _store(rec, block, label.field, value, sent, taken)
+        _store(rec, block, label.field, value, sent, taken, inferred=stated is None)
         if parts_at is not None and label.field != "adjustment":  # the sign of a part of an adjustment is not stated reliably
             _read_parts(sent, parts_at, label.field, money, rec, taken)
     _read_breakdown(sent, [m for m, _ in read], rec, taken)
+    _budget_of_parts(sent, read, context, rec, taken)
     if not any(LEX.label(m).kind == "money" for m, _ in read):
         _read_parts_of_total(sent, rec, taken, spoken)
     several = False  # "基本支出、项目支出…分别为": the sentence names no one block for the next
     for q in _RESPECTIVELY.finditer(sent):
         several |= _read_respectively(sent, q, read, context, rec, taken, spoken)
     return context if several else (_last_block(sent) or context)
+
+
+def _names_the_unit(sent: str, pos: int, rec: Record) -> bool:
+    """Is the unit itself, by its name or a short form of it ("省红十字会" for 山东省红十字会), the
+    subject before `pos`?"""
+    name = rec.department
+    if not name or len(name) < 3:
+        return False
+    head = sent[:pos]
+    return any(name[i:] in head for i in range(len(name) - 2) if reads_as_org(name[i:]))
+
+
+def _sentence_block(sent: str) -> str | None:
+    """The whole unit, when every block word of the sentence names it ("…，部门整体预算执行率 93.81%")."""
+    blocks = {m.lastgroup for m in LEX.block_words.finditer(sent) if not _is_breakdown_item(sent, m)}
+    return "overall" if blocks == {"overall"} else None
+
+
+def _part_before(sent: str, pos: int) -> str | None:
+    """The block of a part figure right before a rate ("基本支出 A 元，执行率 100%"): the rate is that part's."""
+    start = max(sent.rfind("；", 0, pos), sent.rfind(";", 0, pos), sent.rfind("其中", 0, pos))
+    found = None
+    for m in LEX.part_figure.finditer(sent, max(start, 0), pos):
+        found = m
+    if found is None or not _BETWEEN_PART_AND_RATE.fullmatch(sent, found.end(), pos):
+        return None
+    return _part_block(found)
+
+
+_BETWEEN_PART_AND_RATE = re.compile(r"\s*[，,、]?\s*(?:其|预算)?")
+
+
+def _parts_add_up(sent: str, total: Decimal) -> bool:
+    """Does `sent` open with 其中 and list two or more parts (基本支出 …, 项目支出 …) that add up to `total`?"""
+    q = LEX.parts_intro.match(sent.lstrip())
+    if not q:
+        return False
+    text = sent.lstrip()
+    parts = [money_to_wan(m["num"], m["unit"]) for m in LEX.part_figure.finditer(text, q.end())]
+    return len(parts) >= 2 and sum(parts, Decimal(0)) == total
+
+
+def _budget_of_parts(sent: str, read: list, context: str | None, rec: Record, taken: dict) -> None:
+    """"预算收入 X 万元，其中年初预算 A 万元，调整追加 B 万元" with A + B = X: X is the adjusted budget
+    (whatever the word before it: the parts say what it is)."""
+    for q in _BREAKDOWN.finditer(sent):
+        before = [m for m in LEX.money.finditer(sent, 0, q.start())]
+        if not before or not re.fullmatch(r"\s*[，,；;]?\s*", sent[before[-1].end():q.start()]):
+            continue
+        total = money_to_wan(before[-1]["num"], before[-1]["unit"])
+        after = {}
+        for m, fig in read:
+            if m.start() > q.start() and LEX.label(m).field in ("initial_budget", "adjustment") and fig.groupdict().get("unit"):
+                after.setdefault(LEX.label(m).field, money_to_wan(fig["num"], fig["unit"]) * LEX.label(m).sign)
+        if len(after) == 2 and after["initial_budget"] + after["adjustment"] == total:
+            block = _block_at(sent, before[-1].start()) or context or "overall"
+            _store(rec, block, "adjusted_budget", total, sent, taken, inferred=_block_at(sent, before[-1].start()) is None)
 
 
 # "年初预算、调整后预算、实际支出分别为 A、B、C 万元"; "基本支出、项目支出执行率分别为 99%、97%"
@@ -441,20 +510,16 @@ def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict) -
         label = LEX.label(labels[-1])
         if label.field == "adjustment":
             continue  # the sign of a breakdown of an adjustment is not stated reliably
-        end = len(sent)
-        nxt = LEX.label_re.search(sent, q.end())
-        if nxt:
-            end = nxt.start()
+        end = next((m.start() for m in read if m.start() >= q.end() and LEX.label(m).kind == "money"), len(sent))
         for m in LEX.part_figure.finditer(sent, q.end(), end):
             _store(rec, _part_block(m), label.field, money_to_wan(m["num"], m["unit"]), sent, taken)
 
 
-def _store(rec: Record, block: str, field: str, value, sentence: str, taken: dict | None = None) -> None:
-    """First statement wins; a different later statement is only a warning (and its amount unread)."""
-    if not store(rec, block, field, value, sentence):
-        return
-    if taken is not None and isinstance(value, Decimal):
-        taken.setdefault(abs(value), []).append(sentence)
+def _store(rec: Record, block: str, field: str, value, sentence: str, taken: Ledger | None = None,
+           inferred: bool = False) -> None:
+    """First statement wins; a different later statement is only a warning (and its amount unread).
+    `inferred`: the block came from the context only (assign.py may not take it)."""
+    offer(rec, taken, Offer(block, field, value, sentence, inferred))
 
 
 def _unread(prose: list[str], taken: dict[Decimal, list[str]]) -> list[Unread]:

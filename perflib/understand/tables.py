@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..check.interval import Interval
 from ..model import Record, Unread
 from ..numbers import money_to_wan, to_decimal
 from ..read.document import Table
@@ -183,6 +184,7 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
         block = "projects"  # the total of a list of projects
     row_label = row[at]  # the label that names the block, nearest the figures
     notes = [" ".join(_distinct([row[c] for c in labels]))] + _notes_above(table, r) + [table.title or ""] + outside
+    values: dict[str, tuple[_Column, Decimal]] = {}
     for col in columns:
         if col.field is None or col.col >= len(row):
             continue
@@ -194,9 +196,24 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
             continue
         value = _value(number, col.kind, [cell, col.label] + notes, rec, table, r, col.col)
         if value is not None:
-            if store(rec, block, col.field, value, table.cell_evidence(r, col.col, row=row_label, col=col.label)):
-                taken.add((r, col.col))
+            values.setdefault(col.field, (col, value))
+    if "budget" in values:  # a bare 预算数: the adjusted budget when the row's rate is actual ÷ it
+        col, value = values.pop("budget")
+        actual, rate = values.get("actual", (None, None))[1], values.get("completion_rate", (None, None))[1]
+        field = "adjusted_budget" if is_rate_base(actual, rate, value) else "initial_budget"
+        values.setdefault(field, (col, value))
+    for fld, (col, value) in values.items():
+        if store(rec, block, fld, value, table.cell_evidence(r, col.col, row=row_label, col=col.label)):
+            taken.add((r, col.col))
     return True
+
+
+def is_rate_base(actual: Decimal | None, rate: Decimal | None, budget: Decimal) -> bool:
+    """Is the stated completion rate `actual` ÷ `budget`, within rounding?"""
+    if actual is None or rate is None or budget <= 0:
+        return False
+    computed = Interval.stated(actual) / Interval.stated(budget) * Interval.exact(Decimal(100))
+    return Interval.stated(rate).gap_to(computed) == 0
 
 
 def _states_spending(table: Table, label: str, outside: list[str]) -> bool:
@@ -276,6 +293,7 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
         while j < len(row) and (row[j] == cell or _NOT_TEXT.match(row[j]) and not _PLACEHOLDER.match(row[j])):
             j += 1  # the label's own merged span, empty cells
         fld, kind = role
+        fld = "initial_budget" if fld == "budget" else fld  # a form's bare 预算数: no rate beside it to say otherwise
         number = _number(row[j]) if j < len(row) else None
         if number is not None and fld is not None and not _previous_year(cell, rec.year):
             block = _own_block(cell) or row_block or section[0]
