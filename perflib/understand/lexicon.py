@@ -184,6 +184,7 @@ class Lexicon:
         # kinds
         # in order: the first wins; `named`: only after the unit's name ("XX局2021年度绩效自评报告")
         self.kinds = [(e["kind"], _fast(e["phrase"]), bool(e.get("named"))) for e in raw["kinds"]]
+        self.embedded_section = re.compile(raw["embedded_section"])
         self.opening_kinds = [(e["kind"], re.compile(e["phrase"])) for e in raw["opening_kinds"]]
         self.attachment = _fast(f"(?i:{raw['attachment']})")
         self.toc = re.compile(raw["toc"])
@@ -193,6 +194,8 @@ class Lexicon:
         self.sections = {e["section"]: re.compile(e["phrase"]) for e in raw["sections"]}
         self.task_funds = re.compile(
             rf"{raw['task_funds']}[^，。；]{{0,8}}?(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
+        self.task_funds_use = re.compile(raw["task_funds_use"])
+        self.task_funds_not = re.compile(raw["task_funds_not"])
         # rating
         self.rating_words: dict[str, str] = raw["rating_words"]
         # one pattern: the cues in order, each cue's `word` group renamed word_0, word_1 …

@@ -136,13 +136,18 @@ def _heading_kind(paragraphs: list[str], i: int) -> str | None:
 
 
 def _task(no: int, text: str, rec: Record) -> Task:
-    funds = None
+    """A task and its funds: the amount after 资金 / 经费 (one after 使用 / 安排 / 投入 … first); an
+    amount saved or recovered (审减金额 …) is no task's funds."""
+    found = []  # (uses money, sentence, match)
     for sent in sentences(text.replace("\n", "")):
-        m = _TASK_FUNDS.search(sent)
-        if m:
-            funds = money_to_wan(m["num"], m["unit"])
-            rec.evidence[f"tasks.{no}.funds"] = sent
-            break
+        for m in _TASK_FUNDS.finditer(sent):
+            before = sent[max(0, m.start() - 8):m.start()]
+            if LEX.task_funds_not.search(before):
+                continue
+            found.append((bool(LEX.task_funds_use.search(before)), sent, m))
+    funds = None
+    if found:
+        _, sent, m = max(found, key=lambda f: f[0])  # the first that uses money, else the first
+        funds = money_to_wan(m["num"], m["unit"])
+        rec.evidence[f"tasks.{no}.funds"] = sent
     return Task(no=no, text=text.replace("\n", ""), funds=funds)
-
-

@@ -21,12 +21,13 @@ nothing is inferred here; every 万元 amount no field took is listed in
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ..labels import OCR_EVIDENCE
 from ..model import Record, Source, Unread
 from .hanzi import Original, simplified, simplified_document
-from .kind import document_kind, title_kind
+from .kind import document_kind, embedded_self_evaluation, title_kind
 from .lexicon import LEX
 from .indicators import apply_indicators, page_lines, read_document_indicators
 from .outline import is_heading, is_heading_like, read_outline
@@ -83,8 +84,27 @@ def _parse(doc: Document) -> Record:
     rec = Record(source=doc.source, text="\n".join(paragraphs))
     rec.warnings.extend(doc.warnings)
     rec.department, rec.year = department_and_year(paragraphs, doc.chrome, doc.tables)
-    taken = Ledger()
     titled = title_kind(paragraphs)
+    section = embedded_self_evaluation(doc.blocks) if titled == "final_accounts" else None
+    if section is not None:  # a 决算 disclosure with a 部门整体支出绩效自评 section: read that section only
+        heading, blocks = section
+        part = Document(doc.source, blocks, laid_out=None)
+        _read_content(rec, part, part.lines(), "department")
+        if rec.has_budget_figure():
+            rec.source = replace(rec.source, section=heading)
+            rec.kind = "department"
+            return rec
+        rec = Record(source=doc.source, text=rec.text, department=rec.department, year=rec.year,
+                     warnings=list(doc.warnings))
+    _read_content(rec, doc, paragraphs, titled)
+    rec.kind = document_kind(paragraphs, rec.has_budget_figure(), titled)
+    return rec
+
+
+def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str | None) -> None:
+    """Figures, lists, rating and indicators of `doc` into `rec`, the arithmetic settled and the
+    amounts no field took listed."""
+    taken = Ledger()
     prose = _read_figures(doc.blocks, rec, taken, whole_unit=titled == "department")
     read_outline(paragraphs, rec)
     read_rating(paragraphs, rec)
@@ -92,13 +112,11 @@ def _parse(doc: Document) -> Record:
     apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs))
     settle(rec, taken)
     settle_signs(rec)
-    rec.kind = document_kind(paragraphs, rec.has_budget_figure(), titled)
     for t in rec.tasks:
         if t.funds is not None:
-            taken.setdefault(abs(t.funds), []).append(rec.evidence[f"tasks.{t.no}.funds"])
+            taken.take(t.funds, rec.evidence[f"tasks.{t.no}.funds"])
     rec.unread = _unread(prose, taken) + rec.unread  # then the tables' cells (read_table)
     _mark_ocr_evidence(rec, doc)
-    return rec
 
 
 def _mark_ocr_evidence(rec: Record, doc: Document) -> None:

@@ -32,7 +32,7 @@ _TITLE_MAX = 80  # a longer line is prose (or a whole page on one line: its open
 _YEAR = r"(?:19|20)\d{2}"
 _TITLE = re.compile(
     rf"^(?P<dept>[^\d，。]*?)\s*(?P<year>{_YEAR})\s*年?度?\s*(?P<dept2>[^\d，。]*?)\s*"
-    r"(?:部门|单位)?(?:[（(]单位[)）])?(?:整体)?(?:和项目|及项目)?(?:支出)?(?:预算)?(?:资金)?(?:绩效|自评|评价)"
+    r"(?:部门|单位)?(?:[（(]单位[)）])?(?:整体)?(?:和项目|及项目)?(?:支出)?(?:预算)?(?:资金)?(?:绩效|自评|评价|决算)"
 )
 _TITLE_OPENING = re.compile(r"^.{8,80}?(?:报告书|报告|自评表|评价表)")  # a page flattened onto one line
 _DEPT_IN_TEXT = re.compile(r"(?:^|[，,。：:])\s*(?P<dept>[^，,。\d\s]{2,30}?)(?:对|就)(?:本单位|本部门)?"
@@ -65,7 +65,7 @@ _AUTHORITY = ("title", "form", "above-title", "sentence", "chrome")
 def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = None,
                         tables: list[Table] | None = None) -> tuple[str | None, int | None]:
     """The department (full name as the page writes it) and the evaluated year, or None for either."""
-    head = [p for p in paragraphs[:_HEAD * 2] if not is_chrome(p) and not LEX.is_attachment(p)][:_HEAD]
+    head = content_head(paragraphs)
     title_at, title_name, year = _title(head)
     candidates = []
     place = None  # a title that names only a place ("河西区2021年度…")
@@ -86,6 +86,27 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
         year = _year_line_below(head, title_at)
     year = year or sentence_year or _body_year(head) or _table_year(tables or [])
     return dept, year
+
+
+def content_head(paragraphs: list[str]) -> list[str]:
+    """The first paragraphs of content: chrome and attachment lines left out, but the title a text
+    export ran onto the end of a chrome line ("…[ 有效性 ]某局2021年度…绩效自评公开") kept."""
+    out = []
+    for para in paragraphs[:_HEAD * 2]:
+        if is_chrome(para):
+            tail = chrome_tail(para)
+            if tail:
+                out.append(tail)
+        elif not LEX.is_attachment(para):
+            out.append(para)
+    return out[:_HEAD]
+
+
+def chrome_tail(para: str) -> str | None:
+    """The text after a chrome line's last bracketed key, when it reads as a report's title."""
+    cut = max(para.rfind("]"), para.rfind("】"))
+    tail = para[cut + 1:].strip() if cut >= 0 else ""
+    return tail if len(tail) >= 8 and "绩效" in tail and not LEX.chrome_key.search(tail) else None
 
 
 # --- candidates -------------------------------------------------------------------------------
