@@ -284,9 +284,11 @@ def _read_execution(table: Table, out: IndicatorTable) -> None:
             continue
         for rr in range(r + 1, min(r + 4, len(table.rows))):
             row = [_cell(c) for c in table.rows[rr]]
-            label = re.sub(r"\s+", "", next((c for c in row if c), ""))
-            if not label.startswith(EXECUTION_ROW):
-                continue
+            if not any(re.sub(r"\s+", "", c).startswith(EXECUTION_ROW) for c in _labels_of(row)):
+                continue  # a form's side label merged down the rows may stand before 年度资金总额
+            first = min(c for c, h in cols.items() if c in (weight, score) or any(w in h for w in EXECUTION_HEAD))
+            if len(row) < len(header) and len(row) - len(_labels_of(row)) == len(header) - first:
+                row = [""] * (len(header) - len(row)) + row  # a merged side label written once: cells from the right
             if len(row) != len(header):
                 return  # a flattened row that does not fill the header: its cells cannot be placed
             w, s = _points(row[weight]), _points(row[score])
@@ -301,10 +303,22 @@ def _read_execution(table: Table, out: IndicatorTable) -> None:
             return
 
 
+def _labels_of(row: list[str]) -> list[str]:
+    """The cells of a row before its first figure."""
+    out = []
+    for c in row:
+        if _points(c) is not None or re.match(r"^\s*\d[\d,]*(?:\.\d+)?\s*%?\s*$", c or ""):
+            break
+        out.append(c)
+    return out
+
+
 # --- tables flattened to text lines --------------------------------------------------------------------
 def _split(line: str) -> list[str]:
     if "\t" in line:
         return [c.strip() for c in line.split("\t")]
+    if "|" in line:  # "| 产出指标 | 数量指标 | … |": the ragged empty cells at its ends are no cells
+        return split_pipes(line)
     if re.search(r"\S {2,}\S", line):
         return [c.strip() for c in re.split(r" {2,}", line.strip())]
     cells: list[str] = []
@@ -313,6 +327,16 @@ def _split(line: str) -> list[str]:
             cells[-1] += word
         else:
             cells.append(word)
+    return cells
+
+
+def split_pipes(line: str) -> list[str]:
+    """A `|` row's cells, without the empty cells a text export leaves at its ends (`| ||||||`)."""
+    cells = [c.strip() for c in line.split("|")]
+    while cells and not cells[-1]:
+        cells.pop()
+    while cells and not cells[0]:
+        cells.pop(0)
     return cells
 
 

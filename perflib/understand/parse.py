@@ -30,7 +30,7 @@ from .hanzi import Original, simplified, simplified_document
 from .kind import document_kind, embedded_self_evaluation, title_kind
 from .lexicon import LEX
 from .indicators import apply_indicators, page_lines, read_document_indicators
-from .outline import is_heading, is_heading_like, read_outline
+from .outline import is_heading, is_heading_like, read_goal_rows, read_outline
 from .rating import read_rating
 from ..read.document import Block as DocBlock, Document, Table
 from ..read.normalize import sentences
@@ -107,8 +107,9 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     taken = Ledger()
     prose = _read_figures(doc.blocks, rec, taken, whole_unit=titled == "department")
     read_outline(paragraphs, rec)
-    read_rating(paragraphs, rec)
     laid_out = page_lines(doc.laid_out) if doc.laid_out is not None else []
+    read_goal_rows(doc.tables, laid_out or paragraphs, rec)
+    read_rating(paragraphs, rec)
     apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs))
     settle(rec, taken)
     settle_signs(rec)
