@@ -171,11 +171,12 @@ class Lexicon:
         self.abbreviations = list(raw["abbreviations"].items())
         self.not_a_name = re.compile(raw["not_a_name"])
         self.place_end = re.compile(raw["place_end"])
+        self.provinces = _alt(raw["provinces"])
         names = "|".join(raw["name_lines"])
         self.name_label = re.compile(names)  # a form cell that is the name's label
         # "单位名称：X", "单位名称 X", or a form's cells "单位名称 | X |"
         value = r"(?P<dept>[^，,。\s\d（(:：|\[\]【】•·]+)"
-        self.name_line = _fast(rf"(?:{names})(?=[\s:：|])[\s:：|]*{value}")
+        self.name_line = _fast(rf"(?:{names})[\s:：|]*{value}")  # a separator, or none: "单位名称某某中心"
         self.source_line = _fast(rf"(?:{'|'.join(raw['source_lines'])})(?=[\s:：|\]】•·])[\s:：|\]】•·]*{value}")
         self.publisher = re.compile(raw["publishers"])
         self.chrome_key = _fast(raw["chrome_keys"])

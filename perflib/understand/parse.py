@@ -35,7 +35,8 @@ from .rating import read_rating
 from ..read.document import Block as DocBlock, Document, Table
 from ..read.normalize import sentences
 from ..read.text import document_from_text
-from ..numbers import money_to_wan, to_decimal
+from ..check.interval import Interval
+from ..numbers import NUMBER, money_to_wan, to_decimal
 from .assign import Ledger, Offer, offer, settle
 from .tables import read_table
 from .who import department_and_year, reads_as_org
@@ -296,6 +297,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
                 continue  # "实际支出 X，较年初预算减少 Y": not the budget's adjustment
             read.append((m, after))
     changes = sum(LEX.label(m).field == "adjustment" for m, _ in read)
+    budget = _budget_total(sent, read)
     for k, (m, after) in enumerate(read):
         label = LEX.label(m)
         money = label.kind == "money"
@@ -307,6 +309,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         stated = (label.block or _block_at(sent, m.start()) or (None if money else _part_before(sent, m.start()))
                   or ("overall" if whole or LEX.subjects.search(sent, 0, m.start()) or _names_the_unit(sent, m.start(), rec)
                       else None) or _sentence_block(sent))
+        if budget and m.start() > budget[0] and label.field in ("initial_budget", "adjustment"):
+            stated = budget[2] or "overall"  # a part of the budget stated before 其中
         block = stated or context
         if block is None:
             continue
@@ -320,7 +324,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if parts_at is not None and label.field != "adjustment":  # the sign of a part of an adjustment is not stated reliably
             _read_parts(sent, parts_at, label.field, money, rec, taken)
     _read_breakdown(sent, [m for m, _ in read], rec, taken)
-    _budget_of_parts(sent, read, context, rec, taken)
+    if budget:
+        _store(rec, budget[2] or "overall", "adjusted_budget", budget[1], sent, taken)
     if not any(LEX.label(m).kind == "money" for m, _ in read):
         _read_parts_of_total(sent, rec, taken, spoken)
     several = False  # "基本支出、项目支出…分别为": the sentence names no one block for the next
@@ -366,12 +371,13 @@ def _parts_add_up(sent: str, total: Decimal) -> bool:
         return False
     text = sent.lstrip()
     parts = [money_to_wan(m["num"], m["unit"]) for m in LEX.part_figure.finditer(text, q.end())]
-    return len(parts) >= 2 and sum(parts, Decimal(0)) == total
+    return len(parts) >= 2 and adds_up(total, parts)
 
 
-def _budget_of_parts(sent: str, read: list, context: str | None, rec: Record, taken: dict) -> None:
-    """"预算收入 X 万元，其中年初预算 A 万元，调整追加 B 万元" with A + B = X: X is the adjusted budget
-    (whatever the word before it: the parts say what it is)."""
+def _budget_total(sent: str, read: list) -> tuple[int, Decimal, str | None] | None:
+    """"预算收入 X 万元，其中年初预算 A 万元，调整追加 B 万元" with A + B = X: (where 其中 stands, X, the block a
+    word before X names). X is the adjusted budget and A, B are its parts, whatever the word before X
+    and the heading above say (the parts say what it is)."""
     for q in _BREAKDOWN.finditer(sent):
         before = [m for m in LEX.money.finditer(sent, 0, q.start())]
         if not before or not re.fullmatch(r"\s*[，,；;]?\s*", sent[before[-1].end():q.start()]):
@@ -381,9 +387,9 @@ def _budget_of_parts(sent: str, read: list, context: str | None, rec: Record, ta
         for m, fig in read:
             if m.start() > q.start() and LEX.label(m).field in ("initial_budget", "adjustment") and fig.groupdict().get("unit"):
                 after.setdefault(LEX.label(m).field, money_to_wan(fig["num"], fig["unit"]) * LEX.label(m).sign)
-        if len(after) == 2 and after["initial_budget"] + after["adjustment"] == total:
-            block = _block_at(sent, before[-1].start()) or context or "overall"
-            _store(rec, block, "adjusted_budget", total, sent, taken, inferred=_block_at(sent, before[-1].start()) is None)
+        if len(after) == 2 and adds_up(total, [after["initial_budget"], after["adjustment"]]):
+            return q.start(), total, _block_at(sent, before[-1].start())
+    return None
 
 
 # "年初预算、调整后预算、实际支出分别为 A、B、C 万元"; "基本支出、项目支出执行率分别为 99%、97%"
@@ -503,20 +509,38 @@ _PART_FIELDS = ("initial_budget", "adjusted_budget", "actual")
 def _read_parts_of_total(sent: str, rec: Record, taken: dict, spoken: int | None) -> None:
     """A sentence with no money label that states 基本支出 A and 项目支出 B ("其中基本支出 A 万元…；项目支出
     B 万元…", "实际支出中，基本支出 A…") names the parts of a total stated before it: the one of the
-    unit's figures that A + B makes exactly (the label before them, if any, must agree)."""
+    unit's figures that A + B makes (within rounding; the label before them, if any, must agree).
+    After 其中, other parts may stand beside them ("其中：人员经费 A，公用经费 B，项目支出 C"): when all
+    the parts add up to the total, the block parts among them fill their blocks."""
     parts = [m for m in LEX.part_figure.finditer(sent) if not _about_another_year(sent, m.start(), rec.year, spoken)]
-    if len(parts) != 2 or {_part_block(m) for m in parts} != {"basic", "projects"}:
+    if not parts:
         return
-    values = [money_to_wan(m["num"], m["unit"]) for m in parts]
-    total = values[0] + values[1]
-    candidates = [f for f in _PART_FIELDS if getattr(rec.overall, f) == total]
+    q = LEX.parts_intro.search(sent, 0, parts[0].start())
+    items = [money_to_wan(m["num"], m["unit"]) for m in _ITEM.finditer(sent, q.end())] if q else []
+    if len(parts) == 2 and {_part_block(m) for m in parts} == {"basic", "projects"}:
+        items = [money_to_wan(m["num"], m["unit"]) for m in parts]
+    elif len(items) < 2:
+        return
+    candidates = [f for f in _PART_FIELDS if getattr(rec.overall, f) is not None and adds_up(getattr(rec.overall, f), items)]
     named = LEX.label_re.search(sent, 0, parts[0].start())
     if named:
         candidates = [f for f in candidates if f == LEX.label(named).field]
     if len(candidates) != 1:
         return
-    for m, value in zip(parts, values):
-        _store(rec, _part_block(m), candidates[0], value, sent, taken)
+    for m in parts:
+        _store(rec, _part_block(m), candidates[0], money_to_wan(m["num"], m["unit"]), sent, taken)
+
+
+# one part of a 其中 list: a name, then its amount ("人员经费支出 434.89 万元")
+_ITEM = re.compile(rf"[^，,；;、。：:\d]{{1,14}}?\s*{LEX.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{LEX.unit})")
+
+
+def adds_up(total: Decimal, parts: list[Decimal]) -> bool:
+    """Do the parts add up to the total, within the rounding of each figure as written?"""
+    whole = Interval.stated(parts[0])
+    for p in parts[1:]:
+        whole = whole + Interval.stated(p)
+    return Interval.stated(total).gap_to(whole) == 0
 
 
 def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict) -> None:

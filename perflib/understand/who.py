@@ -31,8 +31,8 @@ _HEAD = 15  # the title, name and source lines are within the first paragraphs
 _TITLE_MAX = 80  # a longer line is prose (or a whole page on one line: its opening is read)
 _YEAR = r"(?:19|20)\d{2}"
 _TITLE = re.compile(
-    rf"^(?P<dept>[^\d，。]*?)\s*(?P<year>{_YEAR})\s*年?度?\s*(?P<dept2>[^\d，。]*?)\s*"
-    r"(?:部门|单位)?(?:[（(]单位[)）])?(?:整体)?(?:和项目|及项目)?(?:支出)?(?:预算)?(?:资金)?(?:绩效|自评|评价|决算)"
+    rf"^(?:\d{{3,}}\s*[-－—_]\s*)?(?P<dept>[^\d，。]*?)\s*(?P<year>{_YEAR})\s*年?度?\s*(?P<dept2>[^\d，。]*?)\s*"
+    r"(?:部门|单位)?(?:[（(]单位[)）])?(?:整体)?(?:和项目|及项目)?(?:支出)?\s*(?:预算)?(?:资金)?(?:绩效|自评|评价|决算)"
 )
 _TITLE_OPENING = re.compile(r"^.{8,80}?(?:报告书|报告|自评表|评价表)")  # a page flattened onto one line
 _DEPT_IN_TEXT = re.compile(r"(?:^|[，,。：:])\s*(?P<dept>[^，,。\d\s]{2,30}?)(?:对|就)(?:本单位|本部门)?"
@@ -48,6 +48,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _AFTER_NAME = re.compile(
     r"[（(]以下简称|[，,]|是|为|属|系|于|始建|成立|主要|负责|承担|贯彻|坚持|按照|根据|依据|认真|对|就|开展|组织|"
     r"围绕|紧扣|严格|全面|切实|积极|共有|下设|内设|设有|现有|本年|全年|今年|年初|(?:19|20)\d{2}\s*年")
+_UNIT_TAIL = re.compile(r"(?:的)?(?:部门|单位)(?:[（(](?:单位|部门)[)）])?$|[（(](?:单位|部门)[)）]$")
 _NOT_IN_NAME = re.compile(r"[，,。；;：:、“”\"'\s《》]")
 _ALIAS = re.compile(r"^[（(]以下简称\s*[“\"「]?(?P<alias>[^”\"」)）]{2,20})[”\"」]?\s*[)）]")
 
@@ -66,14 +67,12 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
                         tables: list[Table] | None = None) -> tuple[str | None, int | None]:
     """The department (full name as the page writes it) and the evaluated year, or None for either."""
     head = content_head(paragraphs)
-    title_at, title_name, year = _title(head)
-    candidates = []
+    titles = _titles(head)
+    title_at, title_name, year = titles[0] if titles else (None, None, None)
+    candidates = [Candidate(name, "title") for _, name, _ in titles if reads_as_org(name)]
     place = None  # a title that names only a place ("河西区2021年度…")
-    if title_name is not None:
-        if reads_as_org(title_name):
-            candidates.append(Candidate(title_name, "title"))
-        elif _is_place(title_name):
-            place = title_name
+    if title_name is not None and not reads_as_org(title_name) and _is_place(title_name):
+        place = title_name
     candidates += [Candidate(n, "form") for n in _form_names(paragraphs[:_HEAD * 4], tables or [])]
     if title_at is not None and title_at > 0 and title_name is None and _looks_like_org(head[title_at - 1]):
         candidates.append(Candidate(clean_name(head[title_at - 1]), "above-title"))
@@ -81,7 +80,7 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
     sentence_year, names = _sentence_names(body)
     candidates += [Candidate(n, "sentence") for n in names]
     candidates += [Candidate(n, "chrome") for n in _chrome_names(paragraphs[:_HEAD * 3], chrome or [])]
-    dept = choose(candidates, place)
+    dept = choose(candidates, place, " ".join(head))
     if year is None and title_at is not None:
         year = _year_line_below(head, title_at)
     year = year or sentence_year or _body_year(head) or _table_year(tables or [])
@@ -125,8 +124,11 @@ def names_a_unit(text: str) -> bool:
     return reads_as_org(clean_name(text))
 
 
-def _title(head: list[str]) -> tuple[int | None, str | None, int | None]:
-    """(index of the title line, the name it gives, the year it gives)."""
+def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
+    """(index, the name it gives, the year it gives) of each title line, the title first: a page
+    may print its title twice, once with the unit's name ("2022年度部门整体支出绩效自评报告" /
+    "2022年度某某会部门整体支出绩效自评报告", "…决算编制说明" / "411001-某县某乡人民政府…决算公开")."""
+    found = []
     for i, para in enumerate(head):
         if LEX.numbering.match(para) and not _YEAR_START.match(para):
             continue  # a numbered heading is no title
@@ -135,12 +137,14 @@ def _title(head: list[str]) -> tuple[int | None, str | None, int | None]:
             continue
         m = _TITLE.match(text) or _split_title(head, i)
         if m:
-            return i, clean_name(m["dept"]) or clean_name(m["dept2"]), int(m["year"])
+            found.append((i, clean_name(_trim_org(m["dept"])) or clean_name(_trim_org(m["dept2"])), int(m["year"])))
+    if found:
+        return found
     for i, para in enumerate(head[:6]):  # a title with no year: "某局部门整体支出绩效自评报告"
         if len(para) <= _TITLE_MAX and _names_a_report(para) and not LEX.numbering.match(para):
             m = _TITLE_NO_YEAR.match(para)
-            return i, clean_name(_trim_org(m["dept"])) if m else None, None
-    return None, None, None
+            return [(i, clean_name(_trim_org(m["dept"])) if m else None, None)]
+    return []
 
 
 _TITLE_NO_YEAR = re.compile(r"^(?P<dept>[^\d，。]{2,40}?)(?:关于)?(?:部门|单位|整体|预算|绩效)")
@@ -237,15 +241,18 @@ def clean_name(name: str | None) -> str | None:
     if not name:
         return None
     name = re.sub(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$", "", name)
-    name = re.sub(r"^(?:关于|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*)", "", name)
+    name = re.sub(r"^(?:关于|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|\d{3,}\s*[-－—_]\s*)", "", name)
     name = re.sub(r"(?:关于|的)?(?:部门|单位)?$", "", name).strip()
     name = _SPACES.sub("", name) if _CJK.search(name) else name
     name = re.sub(r"[（(]\s*(?:盖章|公章)\s*[)）]$", "", name)
     return name if len(name) >= 2 else None
 
 
-def _trim_org(name: str) -> str:
-    """"XX局根据…" (a name line run into the next sentence) → "XX局"."""
+def _trim_org(name: str | None) -> str | None:
+    """"XX局根据…" (a name line run into the next sentence) → "XX局"; "XX会部门（单位）" → "XX会"."""
+    if not name:
+        return name
+    name = _UNIT_TAIL.sub("", name.strip())
     if LEX.org_suffix.search(name):
         return name
     ends = [m.end() for m in LEX.org_end.finditer(name)]
@@ -295,8 +302,9 @@ def consistent(a: str, b: str) -> bool:
     return fa.endswith(fb) or fb.endswith(fa)
 
 
-def choose(candidates: list[Candidate], place: str | None = None) -> str | None:
-    """The unit the most authoritative candidate names, written as fully as the page writes it."""
+def choose(candidates: list[Candidate], place: str | None = None, text: str = "") -> str | None:
+    """The unit the most authoritative candidate names, written as fully as the page writes it
+    (a provincial unit's short name "省司法厅" with its province where `text` writes it)."""
     orgs = [c for c in candidates if reads_as_org(c.name)]
     if place is not None:  # a title naming its place only: the name that starts with it
         placed = [c for c in orgs if c.name.startswith(place) and c.source != "chrome"]
@@ -305,7 +313,11 @@ def choose(candidates: list[Candidate], place: str | None = None) -> str | None:
     if base is None or base.source == "chrome" and LEX.publisher.search(base.name):
         return None  # a finance bureau publishing the page may have written some other unit's report
     same = [c.name for c in orgs if consistent(c.name, base.name)]
-    return max(same, key=lambda n: (len(n), n == base.name))
+    full = max(same, key=lambda n: (len(n), n == base.name))
+    if full.startswith("省") and text:
+        m = re.search(rf"(?:{LEX.provinces}){re.escape(full)}", text)
+        full = m.group() if m else full
+    return full
 
 
 # --- the year ---------------------------------------------------------------------------------
