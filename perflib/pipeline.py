@@ -35,7 +35,8 @@ def read_record(path: str | Path, department: str | None = None, year: int | Non
 def require_budget_figure(rec: Record, path: str | Path) -> None:
     """NotAReport (exit 3) when the file is not a department report (its sentence names what it
     is), or states no budget figure at all."""
-    if rec.kind not in ("department", "other"):
+    if rec.kind not in ("department", "other") or rec.kind == "other" and rec.has_budget_figure():
+        # an "other" with figures: its title says it is a notice, a target declaration, a summary…
         raise NotAReport(f"{path}: {KIND_SENTENCE[rec.kind]}", kind=rec.kind)
     if not rec.has_budget_figure():
         raise NotAReport(f"{path}: {KIND_SENTENCE['other']}")

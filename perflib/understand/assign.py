@@ -50,6 +50,7 @@ class Ledger(dict):
     def __init__(self):
         super().__init__()
         self.offers: list[Offer] = []
+        self.last_total: tuple[str, Decimal] | None = None  # the whole unit's last figure read in a paragraph
 
     def take(self, amount: Decimal, sentence: str) -> None:
         self.setdefault(abs(amount), []).append(sentence)

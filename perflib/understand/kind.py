@@ -27,8 +27,9 @@ def title_kind(paragraphs: list[str]) -> str | None:
     """The kind the title names (the first kind of lexicon.toml's `kinds` whose phrase a title
     line matches), or None when no title line names one. A title a plain-text page glued to its
     breadcrumb ("首页 > 绩效评价XX局…报告") counts only when no line of its own names a kind; a
-    numbered heading ("（二）部门预决算情况") is no title. With no title, the first numbered heading
-    may name the kind (lexicon.toml's `opening_kinds`: "一、项目概况")."""
+    numbered heading ("（二）部门预决算情况") is no title. With no title, a form's row label
+    (`form_kinds`: "项目名称 | …") or the first numbered heading (`opening_kinds`: "一、项目概况")
+    may name the kind."""
     lines, glued = [], []
     opening = None  # the first numbered heading
     for para in paragraphs:
@@ -55,6 +56,9 @@ def title_kind(paragraphs: list[str]) -> str | None:
             m = pattern.search(text)
             if m and (not named or names_a_unit(text[:m.start()])):
                 return kind
+    for kind, pattern in LEX.form_kinds:
+        if any(pattern.search(para.strip("| ")) for para in lines):
+            return kind
     for kind, pattern in LEX.opening_kinds if opening else ():
         if pattern.search(opening):
             return kind

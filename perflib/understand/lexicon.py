@@ -146,6 +146,7 @@ class Lexicon:
         self.part_figure = re.compile(rf"(?:{parts.pattern})\s*{self.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
         self.part_rate = re.compile(rf"(?:{parts.pattern})\s*(?:预算)?(?:执行率|完成率)?\s*{self.part_filler}\s*(?P<num>{NUMBER})\s*%")
         self.revenue = tuple(raw["revenue"])
+        self.not_the_budget = _fast(raw["not_the_budget"])
         self.parts_intro = _fast(rf"(?:{raw['parts_intro']})\s*[:：，,]?\s*")
         self.parts_next = re.compile(rf"\s*[，,；;]?\s*(?:(?:{raw['parts_intro']})\s*[:：，,]?|[（(])\s*")
         self.respectively = _fast(rf"(?:{raw['respectively']})\s*[:：]?\s*")
@@ -185,6 +186,7 @@ class Lexicon:
         # kinds
         # in order: the first wins; `named`: only after the unit's name ("XX局2021年度绩效自评报告")
         self.kinds = [(e["kind"], _fast(e["phrase"]), bool(e.get("named"))) for e in raw["kinds"]]
+        self.form_kinds = [(e["kind"], re.compile(e["phrase"])) for e in raw["form_kinds"]]
         self.embedded_section = re.compile(raw["embedded_section"])
         self.opening_kinds = [(e["kind"], re.compile(e["phrase"])) for e in raw["opening_kinds"]]
         self.attachment = _fast(f"(?i:{raw['attachment']})")

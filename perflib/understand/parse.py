@@ -173,6 +173,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         context = heading or ("overall" if unit_default else None)
         spoken = None  # the year the paragraph's sentences so far speak of ("2020年度，…。全年支出…")
         sents = sentences(para)
+        taken.last_total = None
         for i, sent in enumerate(sents):
             prose.append(sent)
             following = sents[i + 1] if i + 1 < len(sents) else ""
@@ -291,6 +292,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             after = LEX.pct_after.match(sent, m.end()) or LEX.formula_after.match(sent, m.end())
         if after and LEX.label(m).kind == "money" and sent.endswith(LEX.revenue, 0, m.start()):
             continue  # 收入决算数, 收支决算: revenue, never spending
+        if after and LEX.not_the_budget.search(sent, 0, m.start()):
+            continue  # procurement's budget and rate, not the unit's
         if after and not _about_another_year(sent, m.start(), rec.year, spoken):
             follows = LEX.label(m).follows
             if follows and (not read or LEX.label(read[-1][0]).field != follows):
@@ -321,6 +324,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if label.field == "adjustment_rate" and value > 0 and LEX.decrease.search(sent[: m.start()].rsplit("，", 1)[-1] + m.group()):
             value = -value
         _store(rec, block, label.field, value, sent, taken, inferred=stated is None)
+        if money and block == "overall" and label.field in _PART_FIELDS:
+            taken.last_total = (label.field, value)  # the parts in the next sentence may be its
         if parts_at is not None and label.field != "adjustment":  # the sign of a part of an adjustment is not stated reliably
             _read_parts(sent, parts_at, label.field, money, rec, taken)
     _read_breakdown(sent, [m for m, _ in read], rec, taken)
@@ -365,13 +370,15 @@ _BETWEEN_PART_AND_RATE = re.compile(r"\s*[，,、]?\s*(?:其|预算)?")
 
 
 def _parts_add_up(sent: str, total: Decimal) -> bool:
-    """Does `sent` open with 其中 and list two or more parts (基本支出 …, 项目支出 …) that add up to `total`?"""
+    """Does `sent` open with 其中 and list parts of `total` by block (基本支出 …, 项目支出 …): all of them
+    when there are two or more (they add up to it), or one that is less than it (a block is no
+    part of itself)?"""
     q = LEX.parts_intro.match(sent.lstrip())
     if not q:
         return False
     text = sent.lstrip()
     parts = [money_to_wan(m["num"], m["unit"]) for m in LEX.part_figure.finditer(text, q.end())]
-    return len(parts) >= 2 and adds_up(total, parts)
+    return adds_up(total, parts) if len(parts) >= 2 else len(parts) == 1 and 0 < parts[0] < total
 
 
 def _budget_total(sent: str, read: list) -> tuple[int, Decimal, str | None] | None:
@@ -520,6 +527,10 @@ def _read_parts_of_total(sent: str, rec: Record, taken: dict, spoken: int | None
     if len(parts) == 2 and {_part_block(m) for m in parts} == {"basic", "projects"}:
         items = [money_to_wan(m["num"], m["unit"]) for m in parts]
     elif len(items) < 2:
+        # "…实际支出 T 万元。其中基本支出 B 万元，…" (the rest cut off): the one part of the total just before
+        last = getattr(taken, "last_total", None)
+        if q and q.start() <= 2 and len(parts) == 1 and last and 0 < money_to_wan(parts[0]["num"], parts[0]["unit"]) < last[1]:
+            _store(rec, _part_block(parts[0]), last[0], money_to_wan(parts[0]["num"], parts[0]["unit"]), sent, taken)
         return
     candidates = [f for f in _PART_FIELDS if getattr(rec.overall, f) is not None and adds_up(getattr(rec.overall, f), items)]
     named = LEX.label_re.search(sent, 0, parts[0].start())

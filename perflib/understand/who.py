@@ -102,10 +102,19 @@ def content_head(paragraphs: list[str]) -> list[str]:
 
 
 def chrome_tail(para: str) -> str | None:
-    """The text after a chrome line's last bracketed key, when it reads as a report's title."""
+    """The title a text export ran into a chrome line: the text before its first key ("某局2022年绩效自评
+    附表发布时间：…") or after its last bracketed key ("…[ 有效性 ] 某局2021年度…绩效自评公开"), when it
+    names a report (绩效 / 决算 / 预算)."""
+    first = LEX.chrome_key.search(para)
     cut = max(para.rfind("]"), para.rfind("】"))
-    tail = para[cut + 1:].strip() if cut >= 0 else ""
-    return tail if len(tail) >= 8 and "绩效" in tail and not LEX.chrome_key.search(tail) else None
+    for part in (para[:first.start()] if first else "", para[cut + 1:] if cut >= 0 else ""):
+        part = part.strip(" |")
+        if len(part) >= 8 and _REPORT_WORD.search(part) and not LEX.chrome_key.search(part):
+            return part
+    return None
+
+
+_REPORT_WORD = re.compile(r"绩效|决算|预算")
 
 
 # --- candidates -------------------------------------------------------------------------------
@@ -207,9 +216,13 @@ def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:
         lead = _leading_org(para)
         if lead:
             names.append(lead)
+        names += [n for n in (clean_name(m["dept"]) for m in _CLAUSE_SUBJECT.finditer(para)) if n and reads_as_org(n)]
     return year, names
 
 
+# a clause that says what the unit is: "…，省司法厅为省政府组成部门"
+_CLAUSE_SUBJECT = re.compile(rf"(?:^|(?<=[，,。；;]))(?P<dept>[^，,。；;\s\d《》“”（）()]{{2,25}}?(?:{LEX.org_end.pattern}))"
+                             r"(?=为|是|系|作为|属于|属)")
 _DEPT_OPENING = re.compile(rf"^(?:{_YEAR}\s*年度?\s*[，,]?\s*)?(?P<dept>[^，。\d\s]{{2,30}}?(?:{LEX.org_end.pattern}))"
                            r"(?:按照|根据|依据|认真|对|就|开展|组织)")
 
@@ -297,9 +310,13 @@ def _fold(name: str) -> str:
 
 
 def consistent(a: str, b: str) -> bool:
-    """One name is the other without its place, or in short form ("省红十字会", "塘湖镇政府")."""
-    fa, fb = _fold(a), _fold(b)
-    return fa.endswith(fb) or fb.endswith(fa)
+    """One name is the other without its place, or in short form ("省红十字会", "塘湖镇政府"): what the
+    longer adds before the shorter is a place ("重庆市", "山东") or nothing."""
+    fa, fb = sorted((_fold(a), _fold(b)), key=len)
+    if not fb.endswith(fa):
+        return False
+    extra = fb[:len(fb) - len(fa)]
+    return not extra or bool(LEX.place_end.search(extra)) or bool(re.fullmatch(LEX.provinces, extra))
 
 
 def choose(candidates: list[Candidate], place: str | None = None, text: str = "") -> str | None:
