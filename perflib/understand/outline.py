@@ -154,8 +154,10 @@ def _goal_text(rows: list[list[str]]) -> str | None:
         target = next((k for k, c in enumerate(cells) if k != side and LEX.goal_target.search(c)), None)
         if target is not None:  # a header row: the targets are in the rows under it
             for below in rows[r + 1:r + 4]:
-                if target < len(below) and _is_goal_text(below[target]):
-                    return below[target].strip()
+                # a side label merged down the rows may be written once: the row's cells then start later
+                at = target if len(below) >= len(row) else target - (len(row) - len(below))
+                if 0 <= at < len(below) and _is_goal_text(below[at]):
+                    return below[at].strip()
             return None
         texts = [c for k, c in enumerate(row) if k > side and _is_goal_text(c)]
         if texts:  # "年度总体目标 | the targets | what was done", no header

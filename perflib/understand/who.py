@@ -145,7 +145,7 @@ def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
         if text is None:
             continue
         m = _TITLE.match(text) or _split_title(head, i)
-        if m:
+        if m and len(set(fiscal_years(text))) <= 1:  # a table's header of years is no title
             found.append((i, clean_name(_trim_org(m["dept"])) or clean_name(_trim_org(m["dept2"])), int(m["year"])))
     if found:
         return found
@@ -348,12 +348,22 @@ def fiscal_years(text: str) -> list[int]:
 
 
 def _body_year(head: list[str]) -> int | None:
+    """The year the first paragraph about the budget or the evaluation speaks of; a line of column
+    headers for several years ("2020年决算数 2021年预算数 2021年决算数") gives this year's 决算 column's."""
     for para in head:
-        if ("绩效" in para or "预算" in para) and not _is_row(para) and not is_chrome(para):
+        if ("绩效" in para or "预算" in para or "决算" in para) and not is_chrome(para):
             years = fiscal_years(para)
-            if years:
+            if len(set(years)) > 1:
+                spent = [int(m["year"]) for m in _SPENT_YEAR.finditer(para)]
+                if spent:
+                    return max(spent)
+                continue  # years side by side: no one year is the report's
+            if years and not _is_row(para):
                 return years[0]
     return None
+
+
+_SPENT_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*(?:{LEX.spent_column.pattern})")
 
 
 def _is_row(para: str) -> bool:
