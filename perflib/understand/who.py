@@ -49,6 +49,7 @@ _AFTER_NAME = re.compile(
     r"[（(]以下简称|[，,]|是|为|属|系|于|始建|成立|主要|负责|承担|贯彻|坚持|按照|根据|依据|认真|对|就|开展|组织|"
     r"围绕|紧扣|严格|全面|切实|积极|共有|下设|内设|设有|现有|本年|全年|今年|年初|(?:19|20)\d{2}\s*年")
 _UNIT_TAIL = re.compile(r"(?:的)?(?:部门|单位)(?:[（(](?:单位|部门)[)）])?$|[（(](?:单位|部门)[)）]$")
+_ASCII = re.compile(r"[\x00-\x7f]")
 _NOT_IN_NAME = re.compile(r"[，,。；;：:、“”\"'\s《》]")
 _ALIAS = re.compile(r"^[（(]以下简称\s*[“\"「]?(?P<alias>[^”\"」)）]{2,20})[”\"」]?\s*[)）]")
 
@@ -274,8 +275,8 @@ def _trim_org(name: str | None) -> str | None:
 
 def reads_as_org(name: str | None) -> bool:
     """Ends in an institution word and is no label, heading fragment, chrome word, pronoun or place."""
-    if not name or len(name) > 40 or re.search(r"\d", name):
-        return False
+    if not name or len(_ASCII.sub("", name)) > 40 or re.search(r"\d", name):
+        return False  # (a name's length in its Chinese characters: markup around it is the page's to escape)
     suffix = LEX.org_suffix.search(name)
     if not suffix or suffix.start() < 1:
         return False  # a bare institution word ("办公室") names no one
