@@ -67,7 +67,7 @@ def read_document_indicators(tables: list[Table], laid_out: list[str], paragraph
     """A document's indicators: from table rows flattened into its text as laid out (txt, a PDF's
     text layer; a merged cell written once, on its group's first row: this module aligns such
     rows itself), else from its Table blocks, else from sentences that list them."""
-    in_text = read_indicators(tables_from_lines(laid_out), [])
+    in_text = read_indicators(tables_from_lines(laid_out, folded=True), [])
     if in_text.indicators and in_text.budget_execution is not None:
         return in_text  # the Table blocks could only say it again
     grid = read_indicators(tables, [])
@@ -352,15 +352,19 @@ def page_lines(pages: list[str], paragraphs: bool = False) -> list[str]:
     return [ln for page in folded for ln in page.split("\n")]
 
 
-def tables_from_lines(lines: list[str]) -> list[Table]:
+def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
     """Runs of table rows in text (tab- or space-separated cells) as Tables, ragged rows as written.
 
     A run starts at a line that is a table header (indicator or budget-execution) and goes on while
-    lines have at least two cells; the line above it, when short, is its title."""
+    lines have at least two cells; the line above it, when short, is its title. `folded`: the lines
+    are page_lines' already (fullwidth folded)."""
     tables: list[Table] = []
     i = 0
-    lines = [fold_chars(ln).rstrip("\n") for ln in lines]
+    lines = [ln.rstrip("\n") for ln in lines] if folded else [fold_chars(ln).rstrip("\n") for ln in lines]
     while i < len(lines):
+        if "指标" not in lines[i] and "得分" not in lines[i]:
+            i += 1  # no header of either table: no need to split it
+            continue
         cells = _split(lines[i])
         if not _starts_table(cells):
             i += 1
@@ -418,6 +422,8 @@ _PROSE = re.compile(
 
 def _read_prose(paragraphs: list[str], out: IndicatorTable) -> None:
     for para in paragraphs:
+        if "指标" not in para:
+            continue  # every such sentence names its 指标
         for sent in sentences(para):
             for m in _PROSE.finditer(sent):
                 level = m["level"]

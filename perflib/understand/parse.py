@@ -176,13 +176,21 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         taken.last_total = None
         for i, sent in enumerate(sents):
             prose.append(sent)
-            following = sents[i + 1] if i + 1 < len(sents) else ""
-            context = _read_sentence(sent, context, rec, taken, spoken, unit, following)
+            if not _DIGIT.search(sent):
+                context = _last_block(sent) or context  # no figure, no year: only its block words carry over
+                continue
+            if unit is None and not _FIGURE_MARK.search(sent):
+                context = _last_block(sent) or context  # no amount, rate or count: nothing to read but its year
+            else:
+                following = sents[i + 1] if i + 1 < len(sents) else ""
+                context = _read_sentence(sent, context, rec, taken, spoken, unit, following)
             years = _years_outside_titles(sent, len(sent))
             spoken = years[-1] if years else spoken
     return prose
 
 
+_DIGIT = re.compile(r"\d")
+_FIGURE_MARK = re.compile(r"元|%|个")  # an amount's unit, a rate, a count of projects
 _LEADING_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*[，,]?\s*)?")
 
 

@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..read.document import Paragraph, Table
 from .lexicon import LEX
 
 _HEAD = 15  # the title, name and source lines are within the first paragraphs
+_OPENING = 240  # characters of a paragraph where its first sentences name the unit
 _TITLE_MAX = 80  # a longer line is prose (or a whole page on one line: its opening is read)
 _YEAR = r"(?:19|20)\d{2}"
 _TITLE = re.compile(
@@ -206,7 +208,7 @@ def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:
     names ("2021年，X对部门整体支出开展了绩效自评")."""
     names: list[str] = []
     year = None
-    prose = [p for p in body if not is_heading_line(p)][:4]
+    prose = [p[:_OPENING] for p in body if not is_heading_line(p)][:4]  # a name stands in a sentence's opening
     for para in prose:
         for pattern in (_DEPT_IN_TEXT, _DEPT_AFTER_YEAR, _DEPT_OPENING):
             m = pattern.search(para) if pattern is not _DEPT_OPENING else pattern.match(para)
@@ -291,6 +293,7 @@ def _looks_like_org(para: str) -> bool:
     return len(para) <= 40 and "，" not in para and reads_as_org(clean_name(para))
 
 
+@lru_cache(maxsize=4096)
 def is_chrome(para: str) -> bool:
     """A breadcrumb, menu, share line or metadata line of a web page (索引号 / 发布机构 / 来源 …)."""
     if len(para) > 400 or "。" in para:
@@ -298,6 +301,7 @@ def is_chrome(para: str) -> bool:
     return bool(LEX.furniture.search(para)) and len(para) <= 120 or bool(LEX.chrome_key.search(para))
 
 
+@lru_cache(maxsize=4096)
 def is_heading_line(para: str) -> bool:
     return bool(LEX.numbering.match(para)) and len(para) <= 40 and "。" not in para
 
