@@ -320,3 +320,18 @@ def test_a_bare_adjusted_budget_column():
     rec = parse_document(doc(TITLE, table))
     assert fields(rec.overall) == {"initial_budget": D("64.80"), "adjusted_budget": D("72.00"), "actual": D("70.56"),
                                    "completion_rate": D("98.00")}
+
+
+def test_a_group_label_naming_the_budget_is_no_budget_column():
+    table = Table([["年度预算数（万元）", "年初预算", "调整后预算数", "预算执行数", "预算执行率"],
+                   ["年度资金总额", "410.25", "436.80", "430.12", "98.47%"]])
+    rec = parse_document(doc(TITLE, table))
+    assert fields(rec.overall) == {"initial_budget": D("410.25"), "adjusted_budget": D("436.80"),
+                                   "actual": D("430.12"), "completion_rate": D("98.47")}
+
+
+@pytest.mark.parametrize("header,field", [("预算数(A)", "initial_budget"), ("2022年预算数", "initial_budget")])
+def test_a_bare_budget_column_with_no_rate_is_the_initial_budget(header, field):
+    table = Table([["项目", header, "执行数(B)"], ["年度资金总额", "864.20", "800.00"]], title="单位：万元")
+    rec = parse_document(doc(TITLE, table))
+    assert getattr(rec.overall, field) == D("864.20") and rec.overall.adjusted_budget is None
