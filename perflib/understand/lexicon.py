@@ -118,8 +118,11 @@ def _block_words(entries: list[dict], where: str) -> re.Pattern:
     by_block: dict[str, list[str]] = {}
     for e in entries:
         if where in e["in"]:
-            by_block.setdefault(e["block"], []).append(e["word"])
-    return re.compile("|".join(f"(?P<{b}>{_alt(ws)})" for b, ws in by_block.items()))
+            words = by_block.setdefault(e["block"], [])
+            words.append(re.escape(e["word"]) if "word" in e else e["phrase"])
+    # longest first, so 办事处 wins over 办 (a pattern goes after the words of its block)
+    ordered = {b: sorted(ws, key=lambda w: (w.startswith("(?"), -len(w))) for b, ws in by_block.items()}
+    return re.compile("|".join(f"(?P<{b}>{'|'.join(ws)})" for b, ws in ordered.items()))
 
 
 class Lexicon:

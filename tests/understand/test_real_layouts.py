@@ -335,3 +335,13 @@ def test_a_bare_budget_column_with_no_rate_is_the_initial_budget(header, field):
     table = Table([["项目", header, "执行数(B)"], ["年度资金总额", "864.20", "800.00"]], title="单位：万元")
     rec = parse_document(doc(TITLE, table))
     assert getattr(rec.overall, field) == D("864.20") and rec.overall.adjusted_budget is None
+
+
+def test_the_units_figures_in_a_project_section_name_it_and_another_departments_word_does_not():
+    rec = parse(HEAD + "（二）项目支出绩效自评结果\n1.项目绩效自评总体情况:我部门2022年度项目21个,项目支出总额656.93万元。\n"
+                "2.自评发现的主要问题:一是2022 年部门年初预算 1022.89 万元,年中调整预算为 1781.86 万元,比年初预算增加 "
+                "758.97 万元,全年执行数 1767.21 万元。\n3.根据财政部门批复，项目年初预算 120.00 万元。", paragraphs=True)
+    assert fields(rec.overall) == {"initial_budget": D("1022.89"), "adjusted_budget": D("1781.86"),
+                                   "adjustment": D("758.97"), "actual": D("1767.21")}
+    assert D("656.93") in unread_amounts(rec)  # the projects' total, not the unit's spending
+    assert rec.projects.initial_budget == D("120.00")
