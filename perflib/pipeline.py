@@ -35,9 +35,10 @@ def read_record(path: str | Path, department: str | None = None, year: int | Non
 def require_budget_figure(rec: Record, path: str | Path) -> None:
     """NotAReport (exit 3) when the file is not a department report (its sentence names what it
     is), or states no budget figure at all."""
-    if rec.kind not in ("department", "other") or rec.kind == "other" and rec.has_budget_figure():
-        # an "other" with figures: its title says it is a notice, a target declaration, a summary…
+    if rec.kind not in ("department", "other"):
         raise NotAReport(f"{path}: {KIND_SENTENCE[rec.kind]}", kind=rec.kind)
+    if rec.kind == "other" and rec.has_budget_figure():  # its title says it is a notice, a target declaration…
+        raise NotAReport(f"{path}: {KIND_SENTENCE['other_titled']}", kind=rec.kind)
     if not rec.has_budget_figure():
         raise NotAReport(f"{path}: {KIND_SENTENCE['other']}")
 

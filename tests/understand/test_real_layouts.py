@@ -345,3 +345,9 @@ def test_the_units_figures_in_a_project_section_name_it_and_another_departments_
                                    "adjustment": D("758.97"), "actual": D("1767.21")}
     assert D("656.93") in unread_amounts(rec)  # the projects' total, not the unit's spending
     assert rec.projects.initial_budget == D("120.00")
+
+
+def test_the_exit_3_sentence_of_a_notice_with_figures_says_what_it_is():
+    rec = parse("示例青岚市财政局关于2023年全区绩效评价结果情况的通报\n部门整体实际支出 2176.59 万元。", paragraphs=True)
+    with pytest.raises(NotAReport, match="its title names another kind of page"):
+        require_budget_figure(rec, "n.txt")
