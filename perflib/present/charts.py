@@ -5,10 +5,16 @@ dependency), so charts look the same on every machine with no system font.
 Figures are built with the object API (no pyplot state): nothing leaks
 between reports, and a notebook shows only what it displays.
 Colours differ in lightness and carry hatches, so they survive grey printing.
+
+A chart reaches the page as SVG placed in the HTML itself (`svg_markup`), its text kept
+as text: the page draws it with its own embedded font (whose subset therefore covers the
+charts' characters), a reader can select and search it, and it stays sharp at any zoom and
+on paper. Writing SVG skips rasterising and PNG encoding, which cost most of a page's time.
 """
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
@@ -19,13 +25,13 @@ matplotlib.use("Agg") if not matplotlib.get_backend().lower().startswith(("modul
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from ..check.metrics import Metrics  # noqa: E402
-from ..model import Record  # noqa: E402
+from ..check.metrics import Metrics, compute  # noqa: E402
+from ..model import Block, Record, Source, Task  # noqa: E402
 from ..numbers import fmt_pct, fmt_wan  # noqa: E402
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 DARK, MID, LIGHT, UP, DOWN = "#1f3b5c", "#5b87b8", "#c9d8ea", "#2e7d4f", "#b23b3b"
-DPI = 144  # crisp on high-density screens; images scale down to the page width
+DPI = 144  # what text is laid out at; pages get SVG, and a raster (savefig png) is crisp on high-density screens
 
 
 @lru_cache(maxsize=1)
@@ -56,11 +62,22 @@ def _f(v: Decimal | None) -> float:
     return float(v) if v is not None else 0.0
 
 
+BRIDGE_BLOCKS = (("overall", "部门整体支出"), ("projects", "项目支出"))
+
+
+def bridge_blocks(rec: Record) -> list[tuple[str, str]]:
+    """The blocks a budget bridge can be drawn for: both the initial budget and the actual stated."""
+    return [(name, title) for name, title in BRIDGE_BLOCKS
+            if rec.block(name).initial_budget is not None and rec.block(name).actual is not None]
+
+
 def budget_bridge(rec: Record, m: Metrics) -> Figure:
-    """Initial budget → adjustment → adjusted budget → actual, for the department and its projects."""
-    fig = new_figure(8.0, 3.6)
-    axes = fig.subplots(1, 2)
-    for ax, name, title in zip(axes, ("overall", "projects"), ("部门整体支出", "项目支出")):
+    """Initial budget → adjustment → adjusted budget → actual, for the department and its projects
+    (only those the report gives both figures for; a panel that says so when neither)."""
+    blocks = bridge_blocks(rec) or list(BRIDGE_BLOCKS[:1])
+    fig = new_figure(8.0 if len(blocks) > 1 else 5.0, 3.6)
+    axes = fig.subplots(1, len(blocks), squeeze=False)[0]
+    for ax, (name, title) in zip(axes, blocks):
         b = rec.block(name)
         ax.set_title(title, fontsize=12)
         adjusted = b.adjusted_budget or m.value(f"{name}.implied_adjusted_budget")
@@ -78,7 +95,8 @@ def budget_bridge(rec: Record, m: Metrics) -> Figure:
         colors = [LIGHT, UP if (adjustment or 0) >= 0 else DOWN, DARK]
         hatches = ["", "//" if (adjustment or 0) >= 0 else "\\\\", ""]
         bars = ax.bar(labels, heights, bottom=bottoms, color=colors, hatch=hatches, edgecolor="#333333", linewidth=0.6)
-        texts = [fmt_wan(b.initial_budget), ("+" if (adjustment or 0) >= 0 else "−") + fmt_wan(abs(adjustment or 0)),
+        bars[1].sticky_edges.y.clear()  # the floating bar's base is no axis limit: the labels need headroom
+        texts = [fmt_wan(b.initial_budget), ("+" if (adjustment or 0) >= 0 else "−") + fmt_wan(abs(adjustment or Decimal(0))),
                  fmt_wan(b.actual)]
         if adjustment is None:
             texts[1] = "未写明"
@@ -105,7 +123,7 @@ def basic_vs_projects(rec: Record, m: Metrics) -> Figure:
         return fig
     total = basic + projects
     label_basic = "基本支出（推算）" if "推算" in m["basic.actual"].label else "基本支出"
-    ax.barh([0], [_f(basic)], color=LIGHT, edgecolor="#333333", hatch="..", label=label_basic)
+    ax.barh([0], [_f(basic)], color=LIGHT, edgecolor="#333333", hatch="-", label=label_basic)
     ax.barh([0], [_f(projects)], left=[_f(basic)], color=MID, edgecolor="#333333", label="项目支出")
     for left, width, name in ((Decimal(0), basic, label_basic), (basic, projects, "项目支出")):
         share = fmt_pct(width / total * 100, 1) if total else ""
@@ -152,22 +170,98 @@ def task_funds(rec: Record, m: Metrics) -> Figure:
     return fig
 
 
+def _split_known(rec: Record, m: Metrics) -> bool:
+    basic = m.value("basic.actual")
+    return basic is not None and basic >= 0 and rec.projects.actual is not None
+
+
+# Each chart, whether the report gives it anything to draw, and the sentence the page shows instead.
+CHARTS = (
+    (budget_bridge, lambda rec, m: bool(bridge_blocks(rec)),
+     "报告未同时给出年初预算和实际支出，无法绘制预算从年初到实际的调整与执行图。"),
+    (basic_vs_projects, _split_known, "报告未给出足够数字区分基本支出与项目支出，支出构成图从略。"),
+    (task_funds, lambda rec, m: any(t.funds is not None for t in rec.tasks),
+     "报告未写明各项主要任务的资金，任务资金图从略。"),
+)
+
+
 def all_charts(rec: Record, m: Metrics) -> list[Figure]:
-    return [budget_bridge(rec, m), basic_vs_projects(rec, m), task_funds(rec, m)]
+    """The charts the report has figures for (none is an empty frame)."""
+    return [draw(rec, m) for draw, drawable, _ in CHARTS if drawable(rec, m)]
 
 
-def png_bytes(fig: Figure) -> bytes:
-    """PNG reduced to a 64-colour palette: a third of the size, no visible loss on flat charts."""
-    from PIL import Image
+def unavailable(rec: Record, m: Metrics) -> list[str]:
+    """A sentence for each chart the report has no figures for."""
+    return [why for _, drawable, why in CHARTS if not drawable(rec, m)]
 
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI)
-    buf.seek(0)
-    image = Image.open(buf).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT,
-                                                   dither=Image.Dither.NONE)
-    out = io.BytesIO()
-    image.save(out, format="PNG")  # optimize=True: 8 % smaller for 40 % more time
-    return out.getvalue()
+
+# No date, no creator line: the same chart is always the same bytes.
+_SVG_METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
+# matplotlib wraps every artist in a group named after it (figure_1, patch_3, text_12 …): the same
+# names in every chart of a page, nothing refers to them, and a group with no other attribute draws
+# nothing of its own. They are more than half the chart's elements (each one parsed again by
+# nbconvert's clean-up pass), so they go; the ids things do refer to — clip paths, hatches, tick
+# marks — are hashes of their content and the salt.
+_GROUP = re.compile(r"<g\b[^>]*>|</g>")
+_PLAIN_GROUP = re.compile(r'<g(?: id="[^"]*")?/?>')
+_INDENT = re.compile(r">\n\s*<")  # between elements only: text sits inside <text>…</text>
+_TAG = re.compile(r"<[^>]*>")  # a tag; report text inside <text> is escaped, so it holds no "<"
+
+
+def _unwrap_plain_groups(svg: str) -> str:
+    """Every <g> or <g id="…"> removed with its </g>; a group that styles or clips what it holds kept."""
+    kept: list[bool] = []
+
+    def one(m: re.Match) -> str:
+        tag = m.group()
+        if tag == "</g>":
+            return tag if kept.pop() else ""
+        keep = not _PLAIN_GROUP.fullmatch(tag)
+        if not tag.endswith("/>"):  # an empty <g …/> closes itself
+            kept.append(keep)
+        return tag if keep else ""
+
+    return _GROUP.sub(one, svg)
+
+
+def _svg2_links(tag: str) -> str:
+    """xlink:href → href (SVG 2): the page then declares no XLink namespace (one URL less in it)."""
+    return tag.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', "").replace(" xlink:href=", " href=")
+
+
+def svg_markup(fig: Figure) -> str:
+    """The chart as an <svg> element to place in an HTML page: text as text (svg.fonttype none),
+    deterministic ids salted with the chart's title (so two charts on a page never share one), no
+    XML prolog. matplotlib escapes the text it writes (&, <, >, quotes)."""
+    engine = fig.get_layout_engine()
+    buf = io.StringIO()
+    try:
+        if engine is not None:
+            # savefig would lay the figure out twice (in a dry-run draw, then again in the real
+            # one): lay it out once and draw it with the positions found.
+            engine.execute(fig)
+            fig.set_layout_engine(None)
+        with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "perflib " + alt_text(fig)}):
+            fig.savefig(buf, format="svg", metadata=_SVG_METADATA)
+    finally:
+        if engine is not None:
+            fig.set_layout_engine(engine)
+    svg = buf.getvalue()
+    svg = _INDENT.sub("><", _unwrap_plain_groups(svg[svg.index("<svg"):])).strip()
+    return _TAG.sub(lambda m: _svg2_links(m.group()), svg)
+
+
+def warm_up() -> None:
+    """Draw each chart once, from invented figures, and throw them away: the font is then loaded and
+    matplotlib's caches (font, colours, hatches, tick machinery) filled. The kernel template
+    (perflib.run.kernel_zygote) does this once, so that a kernel forked from it draws a report's
+    charts as a warm process would (~0.1 s of CPU less per report)."""
+    overall = Block(initial_budget=Decimal(1000), adjustment=Decimal(200), actual=Decimal(1180))
+    projects = Block(initial_budget=Decimal(600), adjustment=Decimal(-50), actual=Decimal(540))
+    rec = Record(source=Source("warm-up", "txt", None, ""), overall=overall, projects=projects,
+                 tasks=[Task(1, "任务", Decimal(300))])
+    for fig in all_charts(rec, compute(rec)):
+        svg_markup(fig)
 
 
 def alt_text(fig: Figure) -> str:
@@ -179,8 +273,21 @@ def alt_text(fig: Figure) -> str:
     return title or "图表"
 
 
-def as_image(fig: Figure):
-    """The chart as a PNG image for display() in a notebook, with alt text."""
-    from IPython.display import Image
+class Chart:
+    """A chart for display(): SVG, its alt text as metadata. The page template places the SVG in
+    the page (perflib/present/templates/perflib: data_svg); JupyterLab shows it as an image."""
 
-    return Image(data=png_bytes(fig), format="png", metadata={"alt": alt_text(fig)})
+    def __init__(self, fig: Figure):
+        self.svg = svg_markup(fig)
+        self.alt = alt_text(fig)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"image/svg+xml": self.svg}, {"image/svg+xml": {"alt": self.alt}}
+
+    def __repr__(self) -> str:  # the text/plain of the output: no object address in the notebook
+        return f"图表：{self.alt}"
+
+
+def as_image(fig: Figure) -> Chart:
+    """The chart for display() in a notebook: SVG with alt text (see Chart)."""
+    return Chart(fig)

@@ -6,8 +6,10 @@ its imports; a fork of a process that has done the imports and nothing else cost
 a few milliseconds, and the child then starts ipykernel exactly as
 `python -m ipykernel_launcher -f CONNECTION_FILE` would.
 
-This process never runs notebook code: it only imports. Every child is a new
-kernel with an empty namespace, its own session (setsid, like jupyter_client's
+This process never runs notebook code: it imports, and draws one throwaway chart
+(perflib.present.charts.warm_up) so that matplotlib has loaded the chart font,
+as every kernel of perflib's notebook would at its first chart. Every child is a
+new kernel with an empty namespace, its own session (setsid, like jupyter_client's
 launcher), environment, working directory and random seeds.
 
 Protocol (one JSON object per line): stdin gets {"argv", "cwd", "env", "log"};
@@ -34,6 +36,9 @@ def _prepare() -> None:
 
     for name in WARM_MODULES:
         importlib.import_module(name)
+    from perflib.present.charts import warm_up
+
+    warm_up()  # the chart font loaded once here rather than in every kernel
 
 
 def _child(req: dict, reply_fd: int) -> None:

@@ -12,8 +12,8 @@ a second of CPU, more than the analysis itself. Two things take that away:
   start-up instead of a Python start and every import.
 
 What neither does is share state between reports: the zygote never runs
-notebook code, and the warm-up only imports modules the notebook imports
-anyway, silently (no execution count, no history, no output), leaving no names
+notebook code (it imports, and loads the chart font by drawing a throwaway
+chart), and the warm-up only imports modules the notebook imports anyway, silently (no execution count, no history, no output), leaving no names
 in the user namespace. Each kernel runs one notebook and is then shut down with
 a plain shutdown_request — no interrupt first, nothing to interrupt — and never
 reused.
@@ -39,7 +39,12 @@ from concurrent.futures import Future
 
 from jupyter_client.provisioning import LocalProvisioner
 
-WARM_MODULES = ("IPython.display", "perflib.present.charts", "perflib.present.page", "perflib.pipeline")
+# What a kernel would import as it starts and runs the notebook. ipykernel.debugger imports debugpy
+# (~0.25 s of CPU) as a kernel starts; the first chart imports matplotlib's Agg and SVG backends and
+# mplfonts. Imported once in the zygote, a forked kernel has them all.
+WARM_MODULES = ("IPython.display", "ipykernel.debugger", "matplotlib.backends.backend_agg",
+                "matplotlib.backends.backend_svg", "mplfonts", "perflib.present.charts", "perflib.present.page",
+                "perflib.pipeline")
 # Bind nothing the notebook could see: the loop's names are deleted afterwards.
 WARM_CODE = ("import importlib as _perflib_il\n"
              f"for _perflib_m in {WARM_MODULES!r}:\n"

@@ -14,6 +14,9 @@ LITERALS = {
     "portfolio": [HOSTILE_DEPARTMENT],
 }
 
+# What matplotlib's SVG backend draws perflib's charts with (tag names as the DOM spells them).
+CHART_TAGS = {"defs", "style", "g", "path", "text", "use", "clipPath", "rect", "pattern"}
+
 DOM_AUDIT = """
 () => {
   const all = [...document.querySelectorAll('*')];
@@ -22,8 +25,12 @@ DOM_AUDIT = """
     jsUrls: all.flatMap(e => [...e.attributes].filter(a => /^\\s*javascript:/i.test(a.value) && a.name !== 'title')
                               .map(a => e.tagName + ' ' + a.name + '=' + a.value)),
     pwnScripts: [...document.scripts].filter(s => s.text.includes('__pwned')).length,
-    foreign: [...document.querySelectorAll('iframe, object, embed, svg, form, base, body meta, ' +
-               'head meta[http-equiv]:not([http-equiv="Content-Security-Policy"])')].map(e => e.tagName),
+    foreign: [...document.querySelectorAll('iframe, object, embed, svg:not(figure.pl-chart > svg), form, base, ' +
+               'body meta, head meta[http-equiv]:not([http-equiv="Content-Security-Policy"])')].map(e => e.tagName),
+    // perflib's charts (SVG in the page) hold drawing elements and text, nothing that runs or links out
+    chartTags: [...new Set([...document.querySelectorAll('figure.pl-chart svg *')].map(e => e.tagName))],
+    chartLinks: [...document.querySelectorAll('figure.pl-chart svg [href]')].map(e => e.getAttribute('href'))
+                .filter(h => !h.startsWith('#')),
     markupFromText: [...document.querySelectorAll('b, strong, em, a')].map(e => e.innerText.trim())
                      .filter(t => ['粗', '粗体', '加粗', '点我', 'x'].includes(t)),
     titleAttrs: [...document.querySelectorAll('[title]')].map(e => e.getAttribute('title')),
@@ -52,6 +59,8 @@ def test_nothing_from_a_report_runs(browser, pages, kind):
         audit = page.evaluate(DOM_AUDIT)
         assert audit["handlers"] == [] and audit["jsUrls"] == [] and audit["pwnScripts"] == 0
         assert audit["foreign"] == [], "report text became elements"
+        assert set(audit["chartTags"]) <= CHART_TAGS, set(audit["chartTags"]) - CHART_TAGS
+        assert audit["chartLinks"] == []
         assert audit["markupFromText"] == [], "report text was read as HTML or Markdown"
         if kind.name == "hostile_report":
             # Evidence sentences sit in title="…" attributes, intact.

@@ -44,7 +44,7 @@ def test_real_batch_failure_isolation_and_incremental(tmp_path):
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "broken.pdf" in index and "虚构样例" in index
     portfolio = (out / "portfolio.html").read_text(encoding="utf-8")
-    assert "跨部门与跨年度比较" in portfolio and "data:image/png;base64," in portfolio
+    assert "跨部门与跨年度比较" in portfolio and 'class="pl-chart' in portfolio and "<svg" in portfolio
     assert "<script" not in portfolio and "import " not in portfolio
 
     again = batch(src, out, "-j", "2")

@@ -55,7 +55,7 @@ def test_installed_package_renders_the_seed_from_another_folder(installed, tmp_p
     assert proc.returncode == 0, proc.stderr
     page = out / proc.stdout.strip().splitlines()[-1].rsplit("/", 1)[-1]
     html = page.read_text(encoding="utf-8")
-    assert page.parent == out and "<img" in html and "@font-face" in html
+    assert page.parent == out and 'class="pl-chart' in html and "<svg" in html and "@font-face" in html
     assert "广州市荔湾区人民政府花地街道办事处" in html
 
 

@@ -14,14 +14,17 @@ pytestmark = pytest.mark.slow
 class _Refs(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.refs, self.imgs, self.scripts = [], [], 0
+        self.refs, self.charts, self.svg_refs, self.scripts = [], [], [], 0
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag in ("script", "link", "img", "iframe", "source", "video", "audio"):
             self.refs += [(tag, a.get(k)) for k in ("src", "href") if a.get(k)]
-        if tag == "img":
-            self.imgs.append(a)
+        if tag == "figure" and "pl-chart" in (a.get("class") or ""):
+            self.charts.append(a)
+        # inside a chart: xlink:href="#…" and url(#…) only, never a file or the network
+        self.svg_refs += [v for k, v in attrs if k.endswith("href") and tag in ("use", "pattern")]
+        self.svg_refs += re.findall(r"url\(([^)]*)\)", a.get("style") or "") + re.findall(r"url\(([^)]*)\)", a.get("clip-path") or "")
         self.scripts += tag == "script"
 
 
@@ -55,10 +58,13 @@ def test_self_contained(rendered):
     _, html = rendered
     p = _Refs()
     p.feed(html)
-    assert len(p.imgs) >= 3 and all(i["src"].startswith("data:image/png;base64,") for i in p.imgs)
-    assert all(i.get("alt") for i in p.imgs)
+    assert len(p.charts) == 3 and all(c.get("aria-label") and c.get("role") == "img" for c in p.charts)
+    assert p.svg_refs and all(r.startswith("#") for r in p.svg_refs)
+    assert "<img" not in html
     assert not [r for r in p.refs if re.match(r"\s*(https?:)?//", r[1] or "")]
-    assert "http://" not in html and "https://" not in html
+    # the only URL is the charts' SVG namespace: a name, never fetched
+    unnamespaced = html.replace(' xmlns="http://www.w3.org/2000/svg"', "")
+    assert "http://" not in unnamespaced and "https://" not in unnamespaced
     assert p.scripts == 0
     assert "@font-face" in html and "data:font/woff2;base64," in html
     assert len(html.encode("utf-8")) < 400 * 1024
@@ -92,5 +98,5 @@ def test_notebook_outputs_carry_no_warning(tmp_path):
     streams = [o.get("text", "") for c in nb.cells for o in c.get("outputs", [])
                if o.get("output_type") == "stream" and o.get("name") == "stderr"]
     assert not [s for s in streams if "Warning" in s or "missing from" in s], streams
-    images = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
-    assert len(images) == 3
+    images = [o for c in nb.cells for o in c.get("outputs", []) if "image/svg+xml" in o.get("data", {})]
+    assert len(images) == 3 and all(o["metadata"]["image/svg+xml"]["alt"] for o in images)
