@@ -90,7 +90,7 @@ def _parse(doc: Document) -> Record:
     paragraphs = doc.lines()
     rec = Record(source=doc.source, text="\n".join(paragraphs))
     rec.warnings.extend(doc.warnings)
-    rec.department, rec.year = _department_and_year(paragraphs)
+    rec.department, rec.year = _department_and_year(paragraphs, [c.text for c in doc.chrome])
     taken: dict[Decimal, list[str]] = {}
     titled = title_kind(paragraphs)
     prose = _read_figures(doc.blocks, rec, taken, whole_unit=titled == "department")
@@ -126,11 +126,13 @@ def _is_furniture(para: str) -> bool:
     return bool(LEX.furniture.search(para)) and len(para) <= 120
 
 
-def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]:
+def _department_and_year(paragraphs: list[str], chrome: list[str] = ()) -> tuple[str | None, int | None]:
+    """`chrome`: the page's chrome (Document.chrome), whose 来源 / 发布机构 lines may state the name."""
     head = [p for p in paragraphs[:_HEAD * 2] if not _is_furniture(p) and not LEX.is_attachment(p)][:_HEAD]
     dept = year = None
-    # the name as a 单位名称 / 来源 line states it (a web page's 来源 sits among its furniture)
-    stated = [_clean_department(_trim_org(m["dept"])) for para in paragraphs[:_HEAD * 2] if "：" in para or ":" in para or "|" in para
+    # the name as a 单位名称 / 来源 line states it (a web page's 来源 sits among its chrome)
+    stated = [_clean_department(_trim_org(m["dept"])) for para in [*paragraphs[:_HEAD * 2], *chrome]
+              if "：" in para or ":" in para or "|" in para
               for m in (LEX.name_line.search(para), LEX.source_line.search(para)) if m]
     stated = [d for d in stated if d]
     for i, para in enumerate(head):

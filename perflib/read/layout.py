@@ -1,0 +1,917 @@
+"""Layout recovery: what a reader produced → the right blocks (one step, every text reader).
+
+Real pages reach perflib as whatever a site, a PDF's text layer or a copy-paste made of them.
+This step runs on the text of a .txt, a PDF's text layer and the paragraphs of an HTML or Word
+page, and does two things:
+
+* **Site chrome** in the first part of a page — breadcrumbs, ``[ 索引号 ] … [ 发布机构 ] …``
+  blocks (often printed twice), bullet metadata (``• 发布机构`` then ``  • value``), pipe metadata
+  (``索引号: | … | ||``), 来源 / 作者 / 日期 / 浏览量 / 无障碍 / 字体 / 注册 登录 lines, site
+  names and menus — leaves the content for ``Document.chrome``: a key/value pair as ONE
+  paragraph ``KEY：VALUE`` (fullwidth colon) whatever layout it came in, other lines as written.
+* **Flattened tables** become Table blocks when their labels say what they are (the column
+  roles and row blocks of lexicon.toml's ``columns`` / ``table_rows``): rows with ``|`` between
+  cells (ragged empty cells, a row split over two lines), one cell per line (blank lines between
+  cells, explicit empty cells as lone ``|``, group header lines above the column names), rows
+  apart by spaces or tabs (blank lines between rows, a header split over two lines). A data row
+  whose cells do not fill its header — an extra column in the header (资金来源), an empty cell
+  left out, a merged cell written once — is realigned by what its cells are (a percentage under
+  the rate, points under 分值/得分, money under the budget columns) where only one reading places
+  its figures; cells glued together (``64.864.864.8100%``) are cut only where the row's own
+  arithmetic (rate = actual ÷ budget) confirms the cut. Anything else is left as written.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from itertools import accumulate, combinations
+
+from ..understand.lexicon import LEX
+from .document import Block, Heading, Paragraph, Table
+from .normalize import (LIST_MARKER, PARAGRAPH_BREAK, TABLE_VALUE, fold_chars, is_table_line, join_broken_lines,
+                        strip_page_furniture, unspace_letterspaced)
+
+# A line standing for a block read apart (a table, an OCR'd paragraph): this mark, a tab, "block" or
+# "layout" and its number (no bare number: that would look like a page number to normalize).
+TABLE_MARK = "\ue000"
+
+# ==== site chrome (data) ================================================================
+# Keys of a page's metadata block. The value of a title key is the page's title: content too.
+CHROME_KEYS = ("索引号", "信息索引号", "发文字号", "文号", "主题分类", "体裁分类", "组配分类", "信息分类名称", "信息分类",
+               "发布机构", "发文机关", "成文日期", "发布日期", "生成日期", "有效性", "效力状态", "公开目录", "公开方式",
+               "公开范围", "公开时限", "公开形式", "浏览量", "浏览次数", "主题词", "信息来源", "文章来源", "来源", "作者",
+               "责任编辑", "编辑", "发布时间", "更新时间", "日期", "点击数", "点击率", "访问量", "阅读次数", "阅读量",
+               "字号", "字体", "所属机构", "统一编号", "时间", "名称", "标题")
+TITLE_KEYS = ("名称", "标题")
+# Keys that may stand without a colon ("索引号 1150… 发布机构 某某局"): never a word of prose.
+BARE_KEYS = ("索引号", "信息索引号", "发文字号", "文号", "主题分类", "体裁分类", "发布机构", "成文日期", "发布日期",
+             "生成日期", "有效性", "公开目录", "浏览量", "浏览次数", "主题词", "信息来源", "点击数", "访问量")
+# A key that is only chrome when the line holds another key, or a metadata line stands beside it.
+WEAK_KEYS = ("名称", "标题", "时间", "日期", "编辑", "作者", "字号", "字体")
+# Words of a site's service bar, menu and footer: a line made only of these is chrome.
+SERVICE_WORD = (r"无障碍(?:浏览|阅读|服务)?|(?:打开|关闭|进入|退出|切换)?(?:适老化|长者|关怀|敬老|老年)(?:模式|版|浏览)?"
+                r"|注册|登录|登陆|退出|打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|返回顶部|返回|收藏(?:本页)?|分享(?:到)?"
+                r"|繁體|繁体|简体|English|x|×|大|中|小|字体|字号|网站支持IPv6|IPv6|手机版|移动版|微信|微博|RSS|设为首页"
+                r"|加入收藏|网站地图|联系我们|[\u4e00-\u9fff]{2,10}网|网站[\u4e00-\u9fff]{0,4}")
+BREADCRUMB = (r"^(?:您?(?:当前|现在)?(?:所在)?的?位置|当前位置|所在位置)\s*[:：]|^(?:网站)?首页\s*[>＞»›]"
+              r"|^首页(?:\s+\S{2,8}){3,}$")
+FOOTER = r"网站标识码|ICP\s*备|公网安备|版权所有|主办单位|承办单位|技术支持"
+_HEAD_LINES = 40  # chrome is looked for in the first lines of a page …
+_BODY_LINE = 60  # … before its body starts: a numbered heading, or a line of prose longer than this
+_SITE_NAME = 20  # a line this short between two lines of chrome is the site's name or a menu item
+# =======================================================================================
+
+_KEYS = "|".join(sorted(CHROME_KEYS, key=len, reverse=True))
+_BULLET = re.compile(r"^[\s•·▪●◦■□◆◇▶►\-*]+")
+_BRACKET_KEY = re.compile(rf"[\[【]\s*({_KEYS})\s*[\]】]")
+_COLON_KEY = re.compile(rf"(?:^|(?<=\s)|(?<=[|【\[]))({_KEYS})\s*[:：]")
+_KEY_ONLY = re.compile(rf"^({_KEYS})\s*[:：]?$")
+_SERVICE = re.compile(rf"^[【\[（(]?(?:{SERVICE_WORD})[:：]?[】\]）)]?$")
+_BREADCRUMB = re.compile(BREADCRUMB)
+_FOOTER = re.compile(FOOTER)
+_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_TITLE_WORD = re.compile(r"(?:报告|报告书|评价表|自评表|公开|说明|通知|通报)$|(?:19|20)\d{2}")
+
+
+def _pairs(line: str) -> list[tuple[str, str]] | None:
+    """The key/value pairs of a metadata line, in any of its layouts, or None when it is not one."""
+    text = _BULLET.sub("", line).strip()
+    if not text:
+        return None
+    if "|" in text:
+        return _pipe_pairs(text)
+    if _BRACKET_KEY.match(text):
+        return _split_pairs(text, list(_BRACKET_KEY.finditer(text)))
+    if _COLON_KEY.match(text):
+        return _split_pairs(text, list(_COLON_KEY.finditer(text)))
+    first = text.split()[0]
+    if first in BARE_KEYS:
+        return _bare_pairs(text.split())
+    return None
+
+
+def _split_pairs(text: str, keys: list[re.Match]) -> list[tuple[str, str]]:
+    return [(m.group(1), text[m.end():keys[k + 1].start() if k + 1 < len(keys) else len(text)].strip())
+            for k, m in enumerate(keys)]
+
+
+def _bare_pairs(words: list[str]) -> list[tuple[str, str]] | None:
+    """"索引号 1153… 发布机构 某某局" / "文号 浏览量 13": each key takes the words up to the next key."""
+    pairs: list[tuple[str, list[str]]] = []
+    for w in words:
+        if w in BARE_KEYS or (pairs and w in CHROME_KEYS and w not in WEAK_KEYS):
+            pairs.append((w, []))
+        else:
+            pairs[-1][1].append(w)
+    if any(len(v) > 3 for _, v in pairs):
+        return None  # prose after a key word
+    return [(k, " ".join(v)) for k, v in pairs]
+
+
+def _pipe_pairs(text: str) -> list[tuple[str, str]] | None:
+    """"索引号: | 1150… | 信息分类名称: | 财政 | ||": key cells, each followed by its value cell."""
+    cells = [c.strip() for c in text.split("|") if c.strip()]
+    pairs: list[tuple[str, str]] = []
+    for cell in cells:
+        m = _KEY_ONLY.match(cell)
+        if m:
+            pairs.append((m.group(1), ""))
+        elif pairs and not pairs[-1][1]:
+            pairs[-1] = (pairs[-1][0], cell)
+        else:
+            return None
+    return pairs or None
+
+
+def _is_chrome_line(line: str) -> bool:
+    """A breadcrumb, a service bar, a menu, a footer line or a lone date: chrome as written."""
+    text = _BULLET.sub("", line).strip()
+    if not text or len(text) > 160:
+        return False
+    if _BREADCRUMB.search(text) or _FOOTER.search(text) or _DATE.match(text):
+        return True
+    words = [w for w in re.split(r"[\s|｜]+", text) if w]
+    service = sum(bool(_SERVICE.match(w)) for w in words)
+    if len(words) >= 3 and all(len(w) <= 8 and not re.search(r"\d", w) for w in words) \
+            and ("首页" in words or 2 * service >= len(words)):
+        return True  # a menu: 首页 走进某区 政务公开 …, 中国政府网 | 某省人民政府网 …
+    return bool(words) and service == len(words) and not (len(words) == 1 and len(words[0]) == 1)
+
+
+def _chrome_text(pairs: list[tuple[str, str]]) -> list[str]:
+    return [f"{k}：{v}" for k, v in pairs]
+
+
+def chrome_of_lines(lines: list[str]) -> list[tuple[list[str], list[str] | None]]:
+    """Per line of a page: (the chrome texts it gives, the content lines it leaves — None: the line
+    stays as it is). Chrome is looked for in the page's first part only: each key/value pair becomes
+    one ``KEY：VALUE``, other chrome lines stay as written; a title key's value (``名称: | …报告 |``)
+    stays as a content line."""
+    kinds: list[str | None] = []  # per line: "pairs", "line", "site", "value-line", "blank", None
+    found: list[list[tuple[str, str]] | None] = []
+    end = len(lines)
+    seen = 0
+    for i, raw in enumerate(lines):
+        text = raw.strip()
+        if not text:
+            kinds.append("blank")
+            found.append(None)
+            continue
+        seen += 1
+        pairs = _pairs(text)
+        if pairs is not None:
+            kinds.append("pairs")
+            found.append(pairs)
+            continue
+        kinds.append("line" if _is_chrome_line(text) else None)
+        found.append(None)
+        if kinds[-1] is None and (seen > _HEAD_LINES or LIST_MARKER.match(text) or len(text) > _BODY_LINE):
+            end = i
+            break
+    _weak_keys_alone(kinds, found, end)
+    _bullet_values(lines, kinds, found, end)
+    _site_names(lines, kinds, end)
+    out: list[tuple[list[str], list[str] | None]] = []
+    for i in range(len(lines)):
+        kind = kinds[i] if i < end else None
+        if kind == "pairs":
+            out.append(([f"{k}：{v}" for k, v in found[i]], [v for k, v in found[i] if k in TITLE_KEYS and v]))
+        elif kind in ("line", "site"):
+            out.append(([_BULLET.sub("", lines[i]).strip()], []))
+        elif kind == "value-line":
+            out.append(([], []))
+        else:
+            out.append(([], None))
+    return out
+
+
+def split_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(chrome, content) of a page's lines (chrome_of_lines): the chrome texts, repeats once, and
+    the content lines in order."""
+    chrome: list[str] = []
+    content: list[str] = []
+    for line, (gives, leaves) in zip(lines, chrome_of_lines(lines)):
+        chrome.extend(gives)
+        content.extend([line] if leaves is None else leaves)
+    return list(dict.fromkeys(chrome)), content
+
+
+def _weak_keys_alone(kinds: list, found: list, end: int) -> None:
+    """A line of weak keys only ("名称：某某中学", "日期：…") is chrome only beside a metadata line."""
+    for i in range(end):
+        if kinds[i] == "pairs" and all(k in WEAK_KEYS for k, _ in found[i]):
+            near = [kinds[j] for j in _neighbours(kinds, i, end)]
+            if "pairs" not in near or (all(k in TITLE_KEYS for k, _ in found[i]) and not _any_strong(found, i, end)):
+                kinds[i], found[i] = None, None
+
+
+def _any_strong(found: list, i: int, end: int) -> bool:
+    """A strong metadata key on the line just before or after line i."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < end and found[j] and any(k not in WEAK_KEYS for k, _ in found[j]):
+            return True
+    return False
+
+
+def _neighbours(kinds: list, i: int, end: int) -> list[int]:
+    """The nearest non-blank line before and after line i."""
+    out = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < end and kinds[j] == "blank":
+            j += step
+        if 0 <= j < end:
+            out.append(j)
+    return out
+
+
+def _bullet_values(lines: list[str], kinds: list, found: list, end: int) -> None:
+    """"• 索引号" then "  • 1150…": a key alone on a bullet line takes the next bullet line as its value."""
+    for i in range(end - 1):
+        if kinds[i] != "pairs" or len(found[i]) != 1 or found[i][0][1] or not _BULLET.match(lines[i]):
+            continue
+        j = i + 1
+        if kinds[j] in (None, "line") and lines[j].strip()[:1] in "•·▪●◦■□◆◇▶►":
+            found[i] = [(found[i][0][0], _BULLET.sub("", lines[j]).strip())]
+            kinds[j] = "value-line"
+
+
+def _site_names(lines: list[str], kinds: list, end: int) -> None:
+    """A short line between two lines of chrome (the site's name, a menu item) is chrome too."""
+    chrome = ("pairs", "line", "site", "value-line")
+    for i in range(end):
+        text = lines[i].strip()
+        if kinds[i] is not None or not text or len(text) > _SITE_NAME or re.search(r"\d", text) \
+                or _TITLE_WORD.search(text):
+            continue
+        near = _neighbours(kinds, i, end)
+        if len(near) == 2 and all(kinds[j] in chrome for j in near):
+            kinds[i] = "site"
+
+
+def chrome_paragraphs(texts: list[str]) -> list[Paragraph]:
+    """Chrome lines a reader set apart (an HTML page's meta line) in `Document.chrome`'s form."""
+    out: list[str] = []
+    for text in texts:
+        pairs = _pairs(text)
+        out.extend(_chrome_text(pairs) if pairs else [text.strip()])
+    return [Paragraph(t) for t in dict.fromkeys(out) if t]
+
+
+def is_chrome(text: str) -> bool:
+    """A line that is site chrome wherever it stands (metadata pairs, breadcrumb, service bar…)."""
+    pairs = _pairs(text)
+    if pairs is not None:
+        return not all(k in WEAK_KEYS for k, _ in pairs)
+    return _is_chrome_line(text)
+
+
+# ==== tables ==============================================================================
+# What a column holds, from its header label (roles from lexicon.toml's `columns` first).
+_POINTS_HEAD = re.compile(r"^(?:指标)?(?:分值|得分|权重|满分|自评得分)(?:[（(].*)?$")
+_MONEY_HEAD = re.compile(r"(?:预算|决算|执行|支出|金额|资金额|投入|拨款|收入)(?:数|额|金额|资金|总额)?$")
+_RATE_HEAD = re.compile(r"率$")
+_BRACKETS = re.compile(r"[（(][^()（）]*[)）]")
+# A cell holding a figure: a number, with a percent sign, points or a unit of money.
+_FIGURE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?P<suffix>%|万元|亿元|千元|元|万|分)?$")
+_PLACEHOLDER = re.compile(r"^[-—–/－]+$")
+_EMPTY = "—"  # an empty cell written as such (a lone "|", "| |"): no figure, but it holds its column
+_MAX_CELL = 24  # a longer line is prose (or a long text cell), not a label
+_NOTE = re.compile(r"^[（(][^()（）]{1,20}[)）]$")  # "(一个项目一行)": a note on the cell before
+_PARTS_ALONE = re.compile(r"^其中\s*[:：]?$")
+_ROW_LABEL = re.compile(r"^(?:其中|合计|总计|小计)")
+
+
+def _head_text(label: str) -> str:
+    return re.sub(r"\s+", "", _BRACKETS.sub("", label)) or re.sub(r"\s+", "", label)
+
+
+def column_type(label: str) -> str:
+    """"money", "percent", "points" or "text": what the column a header label names holds."""
+    head = _head_text(label)
+    if not head:
+        return "text"
+    if _POINTS_HEAD.match(head):
+        return "points"
+    for _, kind, pattern in LEX.columns:
+        if kind and pattern.search(head):
+            return "percent" if kind == "percent" else "money"
+    if _RATE_HEAD.search(head):
+        return "percent"
+    return "money" if _MONEY_HEAD.search(head) else "text"
+
+
+def _figure(cell: str) -> re.Match | None:
+    return _FIGURE.match(cell) if cell and cell[0] in "0123456789+-" else None
+
+
+def _is_value(cell: str) -> bool:
+    """A figure, a placeholder or an empty cell: what stands under a value column."""
+    return not cell or cell == _EMPTY or bool(_PLACEHOLDER.match(cell)) or _figure(cell) is not None
+
+
+def _cell_kind(cell: str) -> str:
+    if not cell or cell == _EMPTY or _PLACEHOLDER.match(cell):
+        return "empty"
+    m = _figure(cell)
+    if m is None:
+        return "text"
+    return {"%": "percent", "分": "points", None: "number"}.get(m["suffix"], "money")
+
+
+_FITS = {"empty": {"money", "percent", "points", "text"}, "number": {"money", "points"},
+         "money": {"money"}, "percent": {"percent"}, "points": {"points"}, "text": {"text"}}
+
+
+def _header_types(row: list[str]) -> list[str] | None:
+    """The column types of a header row of a budget table (no figure in it, ≥ 2 money or rate columns
+    of which one has a lexicon role), else None."""
+    if len(row) < 2 or any(_figure(c) for c in row):
+        return None
+    types = [column_type(c) for c in row]
+    if sum(t in ("money", "percent") for t in types) < 2:
+        return None
+    if not any(kind for c in row for _, kind, p in LEX.columns if kind and p.search(_head_text(c))):
+        return None
+    return types
+
+
+def align_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Rows of a flattened table with each figure under its header: under a budget table's header,
+    a row split over two lines is joined, a header naming the value columns only gets an empty
+    label column, and a row with fewer cells than its header is realigned where its cells leave
+    one reading (glued figures cut where the row's arithmetic confirms it)."""
+    out: list[list[str]] = []
+    types: list[str] | None = None
+    header_at = -1
+    for k, row in enumerate(rows):
+        head = _header_types(row)
+        if head is not None:
+            if _label_column_missing(row, head, rows[k + 1:]):
+                row, head = [""] + row, ["text"] + head
+            out.append(list(row))
+            types, header_at = head, len(out) - 1
+            continue
+        if types is None:
+            out.append(list(row))
+            continue
+        if len(out) - 1 > header_at and row and _figure(row[0]) and out[-1] and not _figure(out[-1][0]) \
+                and len(out[-1]) + len(row) <= len(types):
+            row = out.pop() + row  # "基本支出 | 985.19 | 914.97 |" + "10 | 10 |": one row split over two lines
+        if not any(_figure(c) for c in row):
+            if len([c for c in row if c and c != _EMPTY]) >= 2:
+                types = None  # another table starts (目标, 指标 …)
+            out.append(list(row))
+            continue
+        out.append(_align(row, types) or list(row))
+    return out
+
+
+def _label_column_missing(header: list[str], types: list[str], below: list[list[str]]) -> bool:
+    """The header names the value columns only ("年初预算数 | 实际支出"): its first cell names a
+    value column, and a row under it is one cell longer, starting with a label."""
+    if types[0] == "text":
+        return False
+    for row in below:
+        if _header_types(row) is not None or not any(_figure(c) for c in row):
+            break
+        if len(row) == len(header) + 1 and _cell_kind(row[0]) == "text":
+            return True
+    return False
+
+
+def _align(row: list[str], types: list[str]) -> list[str] | None:
+    """The row with each cell under a column that can hold it, when only one placement of its
+    figures exists (the label stays in the first column); None when the row cannot be placed."""
+    if len(row) >= len(types) or not row or _cell_kind(row[0]) != "text":
+        return None
+    cells = row[1:]
+    cols = list(range(1, len(types)))
+    placements = _placements(cells, cols, types)
+    if not placements:
+        return _split_glued(row, types)
+    chosen = _one_reading(cells, placements, types)
+    if chosen is None:
+        return None
+    out = [row[0]] + [""] * (len(types) - 1)
+    for cell, col in zip(cells, chosen):
+        out[col] = cell
+    return out
+
+
+def _placements(cells: list[str], cols: list[int], types: list[str]) -> list[tuple[int, ...]]:
+    """Every order-keeping placement of the cells in the columns, each cell in a column that fits it."""
+    kinds = [_cell_kind(c) for c in cells]
+    found = []
+    for combo in combinations(cols, len(cells)):
+        if all(types[col] in _FITS[kind] for kind, col in zip(kinds, combo)):
+            found.append(combo)
+            if len(found) > 64:
+                break
+    return found
+
+
+def _one_reading(cells: list[str], placements: list[tuple[int, ...]], types: list[str]) -> tuple[int, ...] | None:
+    """The placement to take: the figures stand in the same columns in every placement (empty and
+    text cells take the first one); or the only difference is a money figure standing under the budget
+    or the actual column of a rate of 100 % (then budget = actual: it is read under the budget)."""
+    figures = [k for k, c in enumerate(cells) if _figure(c)]
+    readings = {tuple(p[k] for k in figures) for p in placements}
+    if len(readings) == 1:
+        return placements[0]
+    rates = [c for c in cells if _cell_kind(c) == "percent"]
+    if len(rates) == 1 and _decimal(rates[0].rstrip("%")) == 100:
+        money_cols = [k for k, t in enumerate(types) if t == "money"]
+        for p in placements:  # leftmost first: combinations come in order
+            moved = {p[k] for k in figures} ^ set.intersection(*({q[k] for k in figures} for q in placements))
+            if moved <= set(money_cols) and len(money_cols) == 2:
+                return p
+    return None
+
+
+# --- glued figures -------------------------------------------------------------------------
+_GLUE = re.compile(r"^[\d.]+%?$")
+_PIECE = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
+
+
+def _split_glued(row: list[str], types: list[str]) -> list[str] | None:
+    """A cell of figures written without separators ("64.864.864.8100%") cut into as many figures
+    as there are free value columns — only when one cut, and one only, makes the rate the row
+    states equal to actual ÷ budget (to its rounding)."""
+    glued = [k for k, c in enumerate(row) if k and _GLUE.match(c) and c.count(".") >= 2]
+    if len(glued) != 1:
+        return None
+    k = glued[0]
+    missing = len(types) - len(row)
+    found = []
+    for parts in _cuts(row[k], missing + 1):
+        candidate = row[:k] + parts + row[k + 1:]
+        placements = _placements(candidate[1:], list(range(1, len(types))), types)
+        if len(placements) == 1 and _rate_holds(candidate, placements[0], types):
+            found.append((candidate, placements[0]))
+    if len(found) != 1:
+        return None
+    candidate, placement = found[0]
+    out = [candidate[0]] + [""] * (len(types) - 1)
+    for cell, col in zip(candidate[1:], placement):
+        out[col] = cell
+    return out
+
+
+def _cuts(text: str, n: int) -> list[list[str]]:
+    """Every way to cut `text` into n figures (a percentage last when the text ends in %)."""
+    pct = text.endswith("%")
+    digits = text.rstrip("%")
+    out = []
+    for cut in combinations(range(1, len(digits)), n - 1):
+        parts = [digits[a:b] for a, b in zip((0,) + cut, cut + (len(digits),))]
+        if all(_PIECE.fullmatch(p) for p in parts):
+            out.append(parts[:-1] + [parts[-1] + ("%" if pct else "")])
+    return out
+
+
+def _rate_holds(cells: list[str], placement: tuple[int, ...], types: list[str]) -> bool:
+    """The row's rate equals its last money figure ÷ its first (× 100), within the rate's rounding."""
+    money = [_decimal(c) for c, col in zip(cells[1:], placement) if types[col] == "money" and _figure(c)]
+    rates = [c for c, col in zip(cells[1:], placement) if types[col] == "percent" and c.endswith("%")]
+    if len(rates) != 1 or len(money) < 2 or not money[0]:
+        return False
+    rate = _decimal(rates[0].rstrip("%"))
+    places = len(rates[0].rstrip("%").partition(".")[2])
+    return abs(money[-1] / money[0] * 100 - rate) <= Decimal(5).scaleb(-places - 1)
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return Decimal(-1)
+
+
+# --- rows with "|" between cells ----------------------------------------------------------------
+_NOT_A_ROW = re.compile(r"首页|当前位置|您的位置|所在位置")  # a web page's menu or breadcrumb
+_RULE = re.compile(r"^[\s|:：\-—–=+]*$")  # a markdown rule "|---|---|"
+
+
+def _pipe_kind(text: str) -> str | None:
+    """"row" (cells between bars), "cell" (one cell closed by a bar, or a lone bar), or None."""
+    if "|" not in text or _NOT_A_ROW.search(text):
+        return None
+    if text.count("|") == 1 and text.endswith("|"):
+        return "cell"
+    return "row" if re.search(r"\|.*\|", text) else None
+
+
+def _pipe_cells(text: str) -> list[str]:
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    while cells and not cells[-1]:
+        cells.pop()
+    return [c or _EMPTY for c in cells]
+
+
+def _pipe_run(lines: list[str], i: int) -> tuple[int, list]:
+    """The pipe lines from i on: (end, replacement: lines and Tables)."""
+    j, kinds = i, []
+    while j < len(lines):
+        text = lines[j].strip()
+        kind = _pipe_kind(text) if text else "blank"
+        if kind is None:
+            break
+        kinds.append((j, kind))
+        j += 1
+    while kinds and kinds[-1][1] == "blank":
+        kinds.pop()
+    end = kinds[-1][0] + 1
+    cells = [k for _, k in kinds if k == "cell"]
+    if len(cells) >= 4 and len(cells) >= 0.6 * sum(k != "blank" for _, k in kinds):
+        texts = [lines[n].strip()[:-1].strip() or _EMPTY for n, k in kinds if k != "blank"]
+        return end, _pipe_cell_items(texts)
+    rows = [(n, _pipe_cells(lines[n])) for n, k in kinds if k == "row" and not _RULE.match(lines[n])]
+    return end, _rows_to_blocks(lines, rows)
+
+
+def _pipe_cell_items(texts: list[str]) -> list:
+    """Cells closed by bars, one per line: their tables, and the other cells as lines (empty ones dropped)."""
+    out: list = []
+    at = 0
+    for start, end, items in _cell_tables(texts, explicit_empty=True):
+        out.extend(t for t in texts[at:start] if t != _EMPTY)
+        out.extend(items)
+        at = end
+    out.extend(t for t in texts[at:] if t != _EMPTY)
+    return out
+
+
+def _rows_to_blocks(lines: list[str], rows: list[tuple[int, list[str]]]) -> list:
+    """Pipe rows → Tables (runs of two or more table rows) and lines (a label/value pair stays as
+    written, a row of one cell becomes its text)."""
+    out: list = []
+    run: list[list[str]] = []
+
+    def flush():
+        if len(run) >= 2:
+            out.append(Table(rows=align_rows(run)))
+        else:
+            out.extend("\t".join(c for c in r if c != _EMPTY) for r in run)
+        run.clear()
+
+    for n, cells in rows:
+        cells = [c for c in cells]
+        filled = [c for c in cells if c != _EMPTY]
+        if not filled:
+            continue
+        if run and _figure(cells[0]) and not _figure(run[-1][0]):
+            run.append(cells)  # the rest of a row split over two lines: align_rows joins it
+            continue
+        if len(cells) >= 3 or (run and len(cells) == 2 and _figure(cells[1])):
+            run.append(cells)
+            continue
+        flush()
+        out.append(filled[0] if len(filled) == 1 and len(cells) == 1 else lines[n].strip())
+    flush()
+    return out
+
+
+# --- one cell per line ---------------------------------------------------------------------------
+def _is_column_name(cell: str) -> bool:
+    return 0 < len(cell) <= 20 and not _figure(cell) and not re.search(r"[，。；;]", cell)
+
+
+def _cell_tables(cells: list[str], explicit_empty: bool = False) -> list[tuple[int, int, list]]:
+    """Tables in cells written one per line: (first cell, end, [group lines…, Table]) each, in
+    indexes of `cells`."""
+    joined, ends = _join_notes(cells)
+    starts = [0] + [e + 1 for e in ends[:-1]]
+    out = []
+    k = 0
+    while k < len(joined):
+        found = _table_at(joined, k, explicit_empty) if _is_column_name(joined[k]) else None
+        if found is None:
+            k += 1
+            continue
+        items, end = found
+        out.append((starts[k], ends[end - 1] + 1, items))
+        k = end
+    return out
+
+
+_MAX_COLUMNS = 40  # more names than this before the first figure: no table's header
+
+
+def _table_at(cells: list[str], k: int, explicit_empty: bool) -> tuple[list, int] | None:
+    """A table whose cells start at k: ([group lines…, Table], index after its last cell), or None.
+
+    The column names come first, then rows: a label, then its values (figures, placeholders, empty
+    cells; a long text in a text column). A run of names longer than the widest row holds group
+    lines above the header (经费控制情况（万元）, 年度预算申请), and the name just before the value
+    columns heads the label column."""
+    first = next((j for j in range(k, min(len(cells), k + _MAX_COLUMNS)) if _is_value(cells[j]) and cells[j] != _EMPTY),
+                 None)
+    if first is None or first - k < 3:
+        return None
+    names = cells[k:first - 1]
+    if not all(_is_column_name(c) for c in names[-2:]):
+        return None
+    rows, used = _label_rows(cells[first - 1:], explicit_empty)
+    if not rows:
+        return None
+    width = max(len(r) for r in rows) - 1  # value columns
+    if width < 2 or len(names) < width:
+        return None
+    value_names = names[len(names) - width:]
+    label_name = names[len(names) - width - 1] if len(names) > width else ""
+    groups = [c for c in names[:max(0, len(names) - width - 1)] if c != _EMPTY]
+    header = [label_name] + value_names
+    if _header_types(header) is None or not all(_is_column_name(c) for c in value_names):
+        return None
+    return groups + [Table(rows=align_rows([header] + rows))], first - 1 + used
+
+
+def _join_notes(cells: list[str]) -> tuple[list[str], list[int]]:
+    """Cells with a note in brackets joined to the cell before it ("项目支出" + "（一个项目一行）") and
+    "其中：" alone to the label after it; with, per cell, the index of the last input cell in it."""
+    out: list[str] = []
+    ends: list[int] = []
+    for k, cell in enumerate(cells):
+        if out and _NOTE.match(cell) and not _figure(out[-1]) and out[-1] != _EMPTY:
+            out[-1] += cell
+            ends[-1] = k
+        elif out and _PARTS_ALONE.match(out[-1]) and not _is_value(cell):
+            out[-1] += cell
+            ends[-1] = k
+        else:
+            out.append(cell)
+            ends.append(k)
+    return out, ends
+
+
+def _label_rows(cells: list[str], explicit_empty: bool) -> tuple[list[list[str]], int]:
+    """Rows from a label and the values after it; stops at the first cell that is neither."""
+    rows: list[list[str]] = []
+    k = 0
+    while k < len(cells):
+        label = cells[k]
+        if _is_value(label) or len(label) > _MAX_CELL:
+            break
+        values = []
+        j = k + 1
+        while j < len(cells):
+            cell = cells[j]
+            if _is_value(cell) or len(cell) > _MAX_CELL:
+                values.append(cell)
+            elif values and not _starts_row(cells, j) and rows and len(values) + 1 < len(rows[0]):
+                values.append(cell)  # a short text in a text column ("项目经费增加")
+            else:
+                break
+            j += 1
+        if not any(_figure(v) for v in values):
+            break
+        rows.append([label] + values)
+        k = j
+    return rows, k
+
+
+def _starts_row(cells: list[str], j: int) -> bool:
+    """Does the short text at j start a row: a row label, or a cell followed by a value?"""
+    if _ROW_LABEL.match(cells[j]) or any(p.search(cells[j]) for _, p in LEX.table_rows):
+        return True
+    return j + 1 < len(cells) and _is_value(cells[j + 1])
+
+
+# --- rows apart by spaces or tabs ------------------------------------------------------------
+def _words(line: str) -> list[str]:
+    return line.split("\t") if "\t" in line.strip() else line.split()
+
+
+def _is_row_header(line: str) -> bool:
+    cells = line.split()
+    return len(cells) >= 2 and all(_is_column_name(c) for c in cells) and _header_types(cells) is not None
+
+
+def _text_rows(lines: list[str]) -> list[list[str]]:
+    """Cells of flattened rows: the words before a row's first figure are its label."""
+    rows = []
+    for line in lines:
+        cells = line.split()
+        k = next((n for n, c in enumerate(cells) if TABLE_VALUE.match(c)), len(cells))
+        rows.append(cells if k == len(cells) else ["".join(cells[:k])] + cells[k:])
+    head, body = rows[0], rows[1:]
+    if body and all(len(r) == len(head) + 1 for r in body if r[0]):
+        rows[0] = [""] + head  # the header names the value columns only
+    return align_rows(rows)
+
+
+def _row_run(lines: list[str], i: int) -> tuple[int, Table] | None:
+    """Rows apart by spaces from line i on (blank lines between them allowed): two or more rows, or
+    a header the lexicon knows and the rows under it."""
+    first = lines[i].strip()
+    header = _is_row_header(first)
+    if not header and not is_table_line(first):
+        return None
+    taken = [i]
+    j = i + 1
+    while j < len(lines):
+        text = lines[j].strip()
+        if not text:
+            j += 1
+            continue
+        if text.startswith(TABLE_MARK) or not is_table_line(text):
+            break
+        taken.append(j)
+        j += 1
+    if len(taken) < 2:
+        return None
+    return taken[-1] + 1, Table(rows=_text_rows([" ".join(lines[n].split()) for n in taken]))
+
+
+# --- a header row split over two lines -----------------------------------------------------
+def _spans(line: str) -> list[tuple[int, int, str]]:
+    """Words of a line with their printed columns (CJK characters two wide)."""
+    if "\t" in line:
+        return []
+    spans = []
+    starts = [0, *accumulate(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)]
+    # a word: single spaces inside, two or more between words
+    for m in re.finditer(r"\S+(?:\s\S+)*?(?=\s{2,}|\s*$)", line):
+        spans.append((starts[m.start()], starts[m.end()], m.group()))
+    return spans
+
+
+def merge_split_header(upper: str, lower: str, after: str) -> str | None:
+    """Two lines of column names, one under the other ("年初" over "预算数"), above a row of figures
+    → one header row (cells apart by tabs), or None.
+
+    Only space-aligned text, where a word stands above or below the column it belongs to: each word
+    of the line with fewer words joins the word of the other line its printed span overlaps; a word
+    overlapping none, or two words on one, and the lines are left alone."""
+    if "  " not in upper and "  " not in lower:
+        return None
+    if not any(TABLE_VALUE.match(c) for c in after.split()) or not is_table_line(" ".join(after.split())):
+        return None
+    if max(len(upper), len(lower)) > 200:
+        return None  # prose, not column names
+    a, b = _spans(upper), _spans(lower)
+    if not a or not b or len(a) == len(b) or any(TABLE_VALUE.match(w) or re.search(r"\d", w) for *_, w in a + b):
+        return None
+    full, part = (a, b) if len(a) > len(b) else (b, a)
+    if len(full) < 3 or any(len(w) > 8 for *_, w in a + b):
+        return None
+    joined = {}
+    for s, e, w in part:
+        hits = [k for k, (fs, fe, _) in enumerate(full) if min(e, fe) > max(s, fs)]
+        if len(hits) != 1 or hits[0] in joined:
+            return None
+        joined[hits[0]] = w
+    words = [(joined.get(k, "") + w if full is b else w + joined.get(k, "")) for k, (_, _, w) in enumerate(full)]
+    return "\t".join(words)
+
+
+# --- all of it ------------------------------------------------------------------------------------
+def recover(lines: list[str]) -> list[tuple[int, int, list]]:
+    """Edits that turn a page's lines (as laid out: blank lines, spacing) into blocks: each
+    (start, end, replacement) replaces lines[start:end] by lines (str) and Tables."""
+    edits: list[tuple[int, int, list]] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        text = lines[i].strip()
+        if not text or text.startswith(TABLE_MARK):
+            i += 1
+            continue
+        if _pipe_kind(text):
+            end, items = _pipe_run(lines, i)
+            edits.append((i, end, items))
+            i = end
+            continue
+        if i + 2 < n:
+            merged = merge_split_header(lines[i].rstrip(), lines[i + 1].rstrip(), lines[i + 2])
+            if merged is not None:
+                found = _row_run([merged] + lines[i + 2:], 0)
+                if found:
+                    edits.append((i, i + 1 + found[0], [found[1]]))
+                    i += 1 + found[0]
+                    continue
+        found = _row_run(lines, i)
+        if found:
+            edits.append((i, found[0], [found[1]]))
+            i = found[0]
+            continue
+        if len(text) <= _MAX_CELL and not _figure(text):
+            i, found = _cell_run(lines, i)
+            edits.extend(found)
+            continue
+        i += 1
+    return edits
+
+
+def _cell_run(lines: list[str], i: int) -> tuple[int, list[tuple[int, int, list]]]:
+    """Short lines from line i on, one cell each (blank lines between cells allowed): (end of the
+    run, edits of the tables found in it)."""
+    taken: list[int] = []
+    j = i
+    while j < len(lines):
+        text = lines[j].strip()
+        if not text:
+            j += 1
+            continue
+        if (len(text) > _MAX_CELL and not _figure(text)) or text.startswith(TABLE_MARK) or _pipe_kind(text) \
+                or (LIST_MARKER.match(text) and not _figure(text)) or is_table_line(text) \
+                or re.search(r"\S\s{2,}\S", text) or len(text.split()) > 3:
+            break
+        taken.append(j)
+        j += 1
+    end = taken[-1] + 1 if taken else i + 1
+    if len(taken) < 5:
+        return end, []
+    tables = _cell_tables([lines[n].strip() for n in taken])
+    return end, [(taken[a], taken[b - 1] + 1, items) for a, b, items in tables]
+
+
+# ==== the step, for each kind of reader =====================================================
+def lay_out_text(pages: list[str], tables: dict[str, Block] | None = None,
+                 blank_breaks: bool = False) -> tuple[list[Block], list[Paragraph]]:
+    """Text as laid out, page by page (a .txt, a PDF's text layer; `tables`: blocks read apart,
+    standing in the text as TABLE_MARK lines) → (blocks, chrome). Chrome comes off the first page;
+    running headers, footers and page numbers off every page; tables are rebuilt; the rest is
+    joined into paragraphs (normalize). `blank_breaks`: a blank line ends a paragraph (a text file)."""
+    pages = [unspace_letterspaced(fold_chars(p)) for p in pages] or [""]
+    chrome, first = split_chrome(pages[0].split("\n"))
+    pages[0] = "\n".join(first)
+    if blank_breaks:
+        pages = [re.sub(r"\n(?:[ \t]*\n)+", f"\n{PARAGRAPH_BREAK}\n", p) for p in pages]
+    lines = ["" if ln.strip() == PARAGRAPH_BREAK else ln
+             for ln in "\n".join(strip_page_furniture(pages, keep_indent=True)).split("\n")]
+    marks = dict(tables or {})
+    out: list[str] = []
+    at = 0
+    for start, end, items in recover(lines):
+        out.extend(_indent_mark(ln) for ln in lines[at:start])
+        for item in items:
+            if isinstance(item, Table):
+                key = f"{TABLE_MARK}\tlayout{len(marks) + 1}"
+                marks[key] = item
+                out.append(key)
+            else:
+                out += [PARAGRAPH_BREAK, item, PARAGRAPH_BREAK]  # a row's text stands alone
+        at = end
+    out.extend(_indent_mark(ln) for ln in lines[at:])
+    return blocks_from_lines(join_broken_lines("\n".join(out)), marks), [Paragraph(c) for c in chrome]
+
+
+def _indent_mark(line: str) -> str:
+    """A line for paragraph joining: one leading space when it was indented (a paragraph starts);
+    a blank line a paragraph break."""
+    if not line.strip():
+        return PARAGRAPH_BREAK
+    return (" " if line[:1].isspace() else "") + line.strip()
+
+
+def blocks_from_lines(text: str, marks: dict[str, Block] | None = None) -> list[Block]:
+    """Joined lines → Paragraph blocks; a TABLE_MARK line (whitespace as normalize left it) → its block."""
+    by_line = {" ".join(k.split()): t for k, t in (marks or {}).items()}
+    blocks: list[Block] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line in by_line:
+            blocks.append(by_line[line])
+        elif line:
+            blocks.append(Paragraph(line))
+    return blocks
+
+
+def lay_out_blocks(blocks: list[Block]) -> tuple[list[Block], list[Paragraph]]:
+    """The blocks of a reader of paragraphs (HTML, Word) → (blocks, chrome): chrome off the first
+    part of the page, tables rebuilt from runs of paragraphs."""
+    texts = [b for b in blocks if isinstance(b, (Paragraph, Heading))]
+    decided = dict(zip(map(id, texts), chrome_of_lines([b.text for b in texts])))
+    chrome: list[str] = []
+    out: list[Block] = []
+    for b in blocks:
+        gives, leaves = decided.get(id(b), ([], None))
+        chrome.extend(gives)
+        out.extend([b] if leaves is None else [Paragraph(t, b.loc) for t in leaves])
+    result: list[Block] = []
+    run: list[Paragraph] = []
+
+    def flush():
+        at = 0
+        for start, end, items in recover([p.text for p in run]):
+            result.extend(run[at:start])
+            loc = run[start].loc
+            for x in items:
+                if isinstance(x, Table):
+                    x.loc = loc
+                result.append(Paragraph(x, loc) if isinstance(x, str) else x)
+            at = end
+        result.extend(run[at:])
+        run.clear()
+
+    for b in out:
+        if isinstance(b, Paragraph):
+            run.append(b)
+            continue
+        flush()
+        result.append(b)
+    flush()
+    return result, [Paragraph(c) for c in dict.fromkeys(chrome)]
