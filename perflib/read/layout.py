@@ -42,7 +42,9 @@ CHROME_KEYS = ("索引号", "信息索引号", "发文字号", "文号", "主题
                "发布机构", "发文机关", "成文日期", "发布日期", "生成日期", "有效性", "效力状态", "公开目录", "公开方式",
                "公开范围", "公开时限", "公开形式", "浏览量", "浏览次数", "主题词", "信息来源", "文章来源", "来源", "作者",
                "责任编辑", "编辑", "发布时间", "更新时间", "日期", "点击数", "点击率", "访问量", "阅读次数", "阅读量",
-               "字号", "字体", "所属机构", "统一编号", "时间", "名称", "标题")
+               "字号", "字体", "所属机构", "统一编号", "统一登记号", "信息时效性", "发文日期", "时间", "名称", "标题",
+               # a document-sharing site's upload line
+               "上传人", "上传者", "文档编号", "上传时间", "格式", "页数", "大小", "下载积分")
 TITLE_KEYS = ("名称", "标题")
 # Keys that may stand without a colon ("索引号 1150… 发布机构 某某局"): never a word of prose.
 BARE_KEYS = ("索引号", "信息索引号", "发文字号", "文号", "主题分类", "体裁分类", "发布机构", "成文日期", "发布日期",
@@ -53,10 +55,14 @@ WEAK_KEYS = ("名称", "标题", "时间", "日期", "编辑", "作者", "字号
 SERVICE_WORD = (r"无障碍(?:浏览|阅读|服务)?|(?:打开|关闭|进入|退出|切换)?(?:适老化|长者|关怀|敬老|老年)(?:模式|版|浏览)?"
                 r"|注册|登录|登陆|退出|打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|返回顶部|返回|收藏(?:本页)?|分享(?:到)?"
                 r"|繁體|繁体|简体|English|x|×|大|中|小|字体|字号|网站支持IPv6|IPv6|手机版|移动版|微信|微博|RSS|设为首页"
-                r"|加入收藏|网站地图|联系我们|[\u4e00-\u9fff]{2,10}网|网站[\u4e00-\u9fff]{0,4}")
+                r"|加入收藏|网站地图|联系我们|[\u4e00-\u9fff]{2,10}网|网站[\u4e00-\u9fff]{0,4}"
+                r"|下载|相关|举报|资源描述|点击查看更多>*|展开阅读全文|阅读全文")
 BREADCRUMB = (r"^(?:您?(?:当前|现在)?(?:所在)?的?位置|当前位置|所在位置)\s*[:：]|^(?:网站)?首页\s*[>＞»›]"
               r"|^首页(?:\s+\S{2,8}){3,}$")
 FOOTER = r"网站标识码|ICP\s*备|公网安备|版权所有|主办单位|承办单位|技术支持"
+# A document-sharing site's frame around a document it shows: page links, preview notes.
+SHARING = (r"^\S.{0,80}\.(?:docx?|pdf|wps|xlsx?|pptx?)_第\s*\d+\s*页$|^第\s*\d+\s*页\s*/\s*共\s*\d+\s*页$"
+           r"|由会员分享|可在线阅读|免费预览|如果喜欢就下载|珍藏版")
 _HEAD_LINES = 40  # chrome is looked for in the first lines of a page …
 _BODY_LINE = 60  # … before its body starts: a numbered heading, or a line of prose longer than this
 _SITE_NAME = 20  # a line this short between two lines of chrome is the site's name or a menu item
@@ -70,6 +76,8 @@ _KEY_ONLY = re.compile(rf"^({_KEYS})\s*[:：]?$")
 _SERVICE = re.compile(rf"^[【\[（(]?(?:{SERVICE_WORD})[:：]?[】\]）)]?$")
 _BREADCRUMB = re.compile(BREADCRUMB)
 _FOOTER = re.compile(FOOTER)
+_SHARING = re.compile(SHARING)
+_DATED = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
 _DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _TITLE_WORD = re.compile(r"(?:报告|报告书|评价表|自评表|公开|说明|通知|通报)$|(?:19|20)\d{2}")
 
@@ -79,6 +87,9 @@ def _pairs(line: str) -> list[tuple[str, str]] | None:
     text = _BULLET.sub("", line).strip()
     if not text:
         return None
+    dated = _DATED.match(text)  # "2022-04-07 15:25 来源: 某某局 发布机构: 某某局"
+    if dated and _COLON_KEY.match(text, dated.end()):
+        return [("发布时间", dated.group().strip())] + _split_pairs(text, list(_COLON_KEY.finditer(text, dated.end())))
     if "|" in text:
         return _pipe_pairs(text)
     if _BRACKET_KEY.match(text):
@@ -129,7 +140,7 @@ def _is_chrome_line(line: str) -> bool:
     text = _BULLET.sub("", line).strip()
     if not text or len(text) > 160:
         return False
-    if _BREADCRUMB.search(text) or _FOOTER.search(text) or _DATE.match(text):
+    if _BREADCRUMB.search(text) or _FOOTER.search(text) or _DATE.match(text) or _SHARING.search(text):
         return True
     words = [w for w in re.split(r"[\s|｜]+", text) if w]
     service = sum(bool(_SERVICE.match(w)) for w in words)
@@ -275,10 +286,10 @@ _RATE_HEAD = re.compile(r"率$")
 _BRACKETS = re.compile(r"[（(][^()（）]*[)）]")
 # A cell holding a figure: a number, with a percent sign, points or a unit of money.
 _FIGURE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?P<suffix>%|万元|亿元|千元|元|万|分)?$")
-_PLACEHOLDER = re.compile(r"^[-—–/－]+$")
+_PLACEHOLDER = re.compile(r"^(?:[-—–/－]+|[…。.]{2,})$")
 _EMPTY = "—"  # an empty cell written as such (a lone "|", "| |"): no figure, but it holds its column
 _MAX_CELL = 24  # a longer line is prose (or a long text cell), not a label
-_NOTE = re.compile(r"^[（(][^()（）]{1,20}[)）]$")  # "(一个项目一行)": a note on the cell before
+_NOTE = re.compile(r"^[（(][^()（）]{1,20}[)）]?$")  # "(一个项目一行)", "(万元": a note on the cell before
 _PARTS_ALONE = re.compile(r"^其中\s*[:：]?$")
 _ROW_LABEL = re.compile(r"^(?:其中|合计|总计|小计)")
 
@@ -359,12 +370,12 @@ def align_rows(rows: list[list[str]]) -> list[list[str]]:
         if len(out) - 1 > header_at and row and _figure(row[0]) and out[-1] and not _figure(out[-1][0]) \
                 and len(out[-1]) + len(row) <= len(types):
             row = out.pop() + row  # "基本支出 | 985.19 | 914.97 |" + "10 | 10 |": one row split over two lines
-        if not any(_figure(c) for c in row):
+        if not any(_figure(c) or _is_glued(c) for c in row):
             if len([c for c in row if c and c != _EMPTY]) >= 2:
                 types = None  # another table starts (目标, 指标 …)
             out.append(list(row))
             continue
-        out.append(_align(row, types) or list(row))
+        out.append(_align(row, out[header_at], types) or list(row))
     return out
 
 
@@ -381,7 +392,7 @@ def _label_column_missing(header: list[str], types: list[str], below: list[list[
     return False
 
 
-def _align(row: list[str], types: list[str]) -> list[str] | None:
+def _align(row: list[str], header: list[str], types: list[str]) -> list[str] | None:
     """The row with each cell under a column that can hold it, when only one placement of its
     figures exists (the label stays in the first column); None when the row cannot be placed."""
     if len(row) >= len(types) or not row or _cell_kind(row[0]) != "text":
@@ -390,7 +401,7 @@ def _align(row: list[str], types: list[str]) -> list[str] | None:
     cols = list(range(1, len(types)))
     placements = _placements(cells, cols, types)
     if not placements:
-        return _split_glued(row, types)
+        return _split_glued(row, header, types)
     chosen = _one_reading(cells, placements, types)
     if chosen is None:
         return None
@@ -431,55 +442,124 @@ def _one_reading(cells: list[str], placements: list[tuple[int, ...]], types: lis
 
 
 # --- glued figures -------------------------------------------------------------------------
-_GLUE = re.compile(r"^[\d.]+%?$")
-_PIECE = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
+_GLUE = re.compile(r"^[\d.]+%?(?:[\d.]+%?)*$")
+_PIECE = re.compile(r"(?:0|[1-9]\d{0,9})(?:\.\d{1,2})?%?")
+_MAX_CUTS = 400  # ways to cut one run of glued figures looked at, at most
 
 
-def _split_glued(row: list[str], types: list[str]) -> list[str] | None:
+def _is_glued(cell: str) -> bool:
+    """Figures written without separators: digits with two decimal points or more."""
+    return cell.count(".") >= 2 and bool(_GLUE.match(cell))
+
+
+def _split_glued(row: list[str], header: list[str], types: list[str]) -> list[str] | None:
     """A cell of figures written without separators ("64.864.864.8100%") cut into as many figures
-    as there are free value columns — only when one cut, and one only, makes the rate the row
-    states equal to actual ÷ budget (to its rounding)."""
-    glued = [k for k, c in enumerate(row) if k and _GLUE.match(c) and c.count(".") >= 2]
+    as there are free value columns — only when one cut, and one only, makes the row's arithmetic
+    hold (its rate = actual ÷ budget to the rate's rounding, points within 100, 得分 ≤ 分值)."""
+    glued = [k for k, c in enumerate(row) if k and _is_glued(c)]
     if len(glued) != 1:
         return None
     k = glued[0]
-    missing = len(types) - len(row)
     found = []
-    for parts in _cuts(row[k], missing + 1):
+    for parts in _cuts(row[k], len(types) - len(row) + 1):
         candidate = row[:k] + parts + row[k + 1:]
         placements = _placements(candidate[1:], list(range(1, len(types))), types)
-        if len(placements) == 1 and _rate_holds(candidate, placements[0], types):
-            found.append((candidate, placements[0]))
-    if len(found) != 1:
-        return None
-    candidate, placement = found[0]
-    out = [candidate[0]] + [""] * (len(types) - 1)
-    for cell, col in zip(candidate[1:], placement):
-        out[col] = cell
-    return out
+        if len(placements) != 1:
+            continue
+        placed = {col: cell for cell, col in zip(candidate[1:], placements[0])}
+        if _arithmetic_holds(placed, header, types):
+            found.append(placed)
+    placed = _only_cut(found, types)
+    return None if placed is None else [row[0]] + [placed.get(col, "") for col in range(1, len(types))]
+
+
+def _only_cut(found: list[dict[int, str]], types: list[str]) -> dict[int, str] | None:
+    """The one cut the arithmetic confirms; of several, the one whose amounts are all written with
+    the same number of decimals, if it is the only one."""
+    if len(found) > 1:
+        found = [f for f in found if len({c.partition(".")[2].__len__() for col, c in f.items()
+                                           if types[col] == "money"}) == 1]
+    return found[0] if len(found) == 1 else None
 
 
 def _cuts(text: str, n: int) -> list[list[str]]:
-    """Every way to cut `text` into n figures (a percentage last when the text ends in %)."""
-    pct = text.endswith("%")
-    digits = text.rstrip("%")
-    out = []
-    for cut in combinations(range(1, len(digits)), n - 1):
-        parts = [digits[a:b] for a, b in zip((0,) + cut, cut + (len(digits),))]
-        if all(_PIECE.fullmatch(p) for p in parts):
-            out.append(parts[:-1] + [parts[-1] + ("%" if pct else "")])
+    """The ways to cut `text` into n figures (a "%" ends the figure before it)."""
+    out: list[list[str]] = []
+
+    def go(at: int, parts: list[str]) -> None:
+        if len(out) >= _MAX_CUTS:
+            return
+        if len(parts) == n:
+            if at == len(text):
+                out.append(parts)
+            return
+        for end in range(at + 1, min(len(text), at + 14) + 1):
+            if end < len(text) and text[end] == "%":
+                continue  # a percentage keeps its sign
+            if _PIECE.fullmatch(text, at, end):
+                go(end, parts + [text[at:end]])
+
+    go(0, [])
     return out
 
 
-def _rate_holds(cells: list[str], placement: tuple[int, ...], types: list[str]) -> bool:
-    """The row's rate equals its last money figure ÷ its first (× 100), within the rate's rounding."""
-    money = [_decimal(c) for c, col in zip(cells[1:], placement) if types[col] == "money" and _figure(c)]
-    rates = [c for c, col in zip(cells[1:], placement) if types[col] == "percent" and c.endswith("%")]
-    if len(rates) != 1 or len(money) < 2 or not money[0]:
+def _arithmetic_holds(placed: dict[int, str], header: list[str], types: list[str]) -> bool:
+    """The row's rate equals its actual ÷ one of its budgets (× 100) to the rate's rounding; its points
+    are at most 100 and its 得分 at most its 分值."""
+    fields = {col: _field(header[col]) for col in placed if col < len(header)}
+    points = [_decimal(c) for col, c in sorted(placed.items()) if types[col] == "points" and _figure(c)]
+    if any(p > 100 for p in points) or (len(points) == 2 and points[1] > points[0]):
         return False
+    rates = [c for col, c in placed.items() if types[col] == "percent" and c.endswith("%")]
+    money = {col: _decimal(c) for col, c in placed.items() if types[col] == "money" and _figure(c)}
+    if len(rates) != 1 or len(money) < 2:
+        return False
+    actual = next((v for col, v in money.items() if fields.get(col) == "actual"), money[max(money)])
+    budgets = ([v for col, v in money.items() if fields.get(col) == "adjusted_budget"]
+               or [v for col, v in money.items() if fields.get(col) == "initial_budget"] or [money[min(money)]])
     rate = _decimal(rates[0].rstrip("%"))
     places = len(rates[0].rstrip("%").partition(".")[2])
-    return abs(money[-1] / money[0] * 100 - rate) <= Decimal(5).scaleb(-places - 1)
+    return any(b > 0 and abs(actual / b * 100 - rate) <= Decimal(5).scaleb(-places - 1) for b in budgets)
+
+
+def _field(label: str) -> str | None:
+    head = _head_text(label)
+    return next((fld for fld, kind, p in LEX.columns if kind and p.search(head)), None)
+
+
+_NAME_WORDS = "|".join(f"(?:{p.pattern})" for _, kind, p in LEX.columns if kind)
+_GLUED_NAMES = re.compile(rf"(?:(?:{_NAME_WORDS}|分值|自评得分|得分|权重)(?:数|额|金额)?(?:[（(][^()（）]{{0,8}}[)）])?){{3,}}")
+_GLUED_NAME = re.compile(rf"(?:{_NAME_WORDS}|分值|自评得分|得分|权重)(?:数|额|金额)?(?:[（(][^()（）]{{0,8}}[)）])?")
+_ROW_NAMES = "|".join(f"(?:{p.pattern})" for block, p in LEX.table_rows if block)
+_GLUED_FIGURES = re.compile(r"\d\.\d+\.\d")
+_GLUED_ROW = re.compile(rf"(?P<label>{_ROW_NAMES})\s*[:：]?\s*(?P<figures>[\d.]+%?(?:[\d.]+%?)*)")
+
+
+def glued_form(text: str) -> tuple[str, Table, str] | None:
+    """A form's rows glued into one line ("…年初预算数全年预算数全年执行数分值执行率得分年度资金总额
+    2456.182456.182456.1810100%10按收入…"): (text before, the header and row as a Table, text
+    after), when one cut of the figures, and one only, fills the columns and makes the row's
+    arithmetic hold."""
+    head = _GLUED_NAMES.search(text)
+    if head is None:
+        return None
+    row = _GLUED_ROW.match(text, head.end())
+    if row is None:
+        return None
+    names = _GLUED_NAME.findall(head.group())
+    types = [column_type(n) for n in names]
+    header = [""] + names
+    found = []
+    for parts in _cuts(row["figures"], len(names)):
+        if all(types[c] in _FITS[_cell_kind(p)] for c, p in enumerate(parts)):
+            placed = dict(enumerate(parts, start=1))
+            if _arithmetic_holds(placed, header, ["text"] + types):
+                found.append(placed)
+    placed = _only_cut(found, ["text"] + types)
+    if placed is None:
+        return None
+    cells = [row["label"]] + [placed[c] for c in range(1, len(header))]
+    return text[:head.start()], Table(rows=[header, cells]), text[row.end():]
 
 
 def _decimal(text: str) -> Decimal:
@@ -619,13 +699,58 @@ def _table_at(cells: list[str], k: int, explicit_empty: bool) -> tuple[list, int
     width = max(len(r) for r in rows) - 1  # value columns
     if width < 2 or len(names) < width:
         return None
-    value_names = names[len(names) - width:]
-    label_name = names[len(names) - width - 1] if len(names) > width else ""
-    groups = [c for c in names[:max(0, len(names) - width - 1)] if c != _EMPTY]
+    groups, label_name, value_names = _header_names(names, width)
     header = [label_name] + value_names
     if _header_types(header) is None or not all(_is_column_name(c) for c in value_names):
         return None
-    return groups + [Table(rows=align_rows([header] + rows))], first - 1 + used
+    return [c for c in groups if c != _EMPTY] + [Table(rows=align_rows([header] + rows))], first - 1 + used
+
+
+_NAME_END = re.compile(r"^(?:数|额|金额|资金|总额|值)?(?:[（(].*)?$")
+
+
+def _name_score(text: str) -> float:
+    """How well `text` reads as one column name: a lexicon role covering it 3, a role inside it or a
+    column of money or rates 2, anything else 0."""
+    if _figure(text):
+        return -9
+    head = _head_text(text)
+    if _POINTS_HEAD.match(head):
+        return 3
+    inside = False
+    for _, kind, pattern in LEX.columns:
+        if not kind:
+            continue
+        m = pattern.match(head)
+        if m and _NAME_END.match(head[m.end():]):
+            return 3
+        inside = inside or bool(pattern.search(head))
+    return 2 if inside or column_type(text) != "text" else 0
+
+
+def _header_names(names: list[str], width: int) -> tuple[list[str], str, list[str]]:
+    """(group lines, label column's name, `width` value column names) from the names before the first
+    row; a name a narrow column broke over lines ("年初" / "预算数") is joined again: of every way to
+    make `width` names of the last ones (one to three lines each), the one that reads best."""
+    n = len(names)
+    best: dict[tuple[int, int], tuple[float, list[str]]] = {(n, 0): (0.0, [])}
+    for g in range(1, width + 1):
+        for start in range(n - 1, -1, -1):
+            options = []
+            for size in (1, 2, 3):
+                rest = best.get((start + size, g - 1))
+                if rest is None or start + size > n:
+                    continue
+                text = "".join(names[start:start + size])
+                if size > 1 and (len(text) > 20 or any(_figure(c) for c in names[start:start + size])):
+                    continue
+                options.append((_name_score(text) - 0.6 * (size - 1) + rest[0], [text] + rest[1]))
+            if options:
+                best[(start, g)] = max(options, key=lambda o: o[0])
+    start, (_, value_names) = max(((st, v) for (st, g), v in best.items() if g == width),
+                                  key=lambda kv: (kv[1][0], kv[0]))
+    label_name = names[start - 1] if start >= 1 else ""
+    return names[:max(0, start - 1)], label_name, value_names
 
 
 def _join_notes(cells: list[str]) -> tuple[list[str], list[int]]:
@@ -647,9 +772,11 @@ def _join_notes(cells: list[str]) -> tuple[list[str], list[int]]:
 
 
 def _label_rows(cells: list[str], explicit_empty: bool) -> tuple[list[list[str]], int]:
-    """Rows from a label and the values after it; stops at the first cell that is neither."""
+    """Rows from a label and the values after it; stops at the first cell that is neither. A label
+    with no figure (a heading row: 三公经费, 其中：公车购置) stays in the table when rows with figures
+    follow it."""
     rows: list[list[str]] = []
-    k = 0
+    k = end = kept = 0
     while k < len(cells):
         label = cells[k]
         if _is_value(label) or len(label) > _MAX_CELL:
@@ -666,10 +793,15 @@ def _label_rows(cells: list[str], explicit_empty: bool) -> tuple[list[list[str]]
                 break
             j += 1
         if not any(_figure(v) for v in values):
-            break
+            if not rows or column_type(label) != "text" or len(rows) - kept >= 4:
+                break
+            rows.append([label] + values)  # a heading row, kept if rows with figures follow
+            k = j
+            continue
         rows.append([label] + values)
-        k = j
-    return rows, k
+        k = end = j
+        kept = len(rows)
+    return rows[:kept], end
 
 
 def _starts_row(cells: list[str], j: int) -> bool:
@@ -801,6 +933,10 @@ def recover(lines: list[str]) -> list[tuple[int, int, list]]:
             i, found = _cell_run(lines, i)
             edits.extend(found)
             continue
+        glued = glued_form(text) if _GLUED_FIGURES.search(text) else None
+        if glued:
+            before, table, after = glued
+            edits.append((i, i + 1, [x for x in (before.strip(), table, after.strip()) if x]))
         i += 1
     return edits
 
@@ -816,8 +952,7 @@ def _cell_run(lines: list[str], i: int) -> tuple[int, list[tuple[int, int, list]
             j += 1
             continue
         if (len(text) > _MAX_CELL and not _figure(text)) or text.startswith(TABLE_MARK) or _pipe_kind(text) \
-                or (LIST_MARKER.match(text) and not _figure(text)) or is_table_line(text) \
-                or re.search(r"\S\s{2,}\S", text) or len(text.split()) > 3:
+                or is_table_line(text) or re.search(r"\S\s{2,}\S", text) or len(text.split()) > 3:
             break
         taken.append(j)
         j += 1
@@ -829,13 +964,22 @@ def _cell_run(lines: list[str], i: int) -> tuple[int, list[tuple[int, int, list]
 
 
 # ==== the step, for each kind of reader =====================================================
+# Pinyin a page printed after each character (<ruby> flattened): "項(xiàng)目" → "項目".
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+
+
+def drop_ruby(text: str) -> str:
+    return _RUBY.sub("", text) if "(" in text else text
+
+
 def lay_out_text(pages: list[str], tables: dict[str, Block] | None = None,
                  blank_breaks: bool = False) -> tuple[list[Block], list[Paragraph]]:
     """Text as laid out, page by page (a .txt, a PDF's text layer; `tables`: blocks read apart,
     standing in the text as TABLE_MARK lines) → (blocks, chrome). Chrome comes off the first page;
     running headers, footers and page numbers off every page; tables are rebuilt; the rest is
     joined into paragraphs (normalize). `blank_breaks`: a blank line ends a paragraph (a text file)."""
-    pages = [unspace_letterspaced(fold_chars(p)) for p in pages] or [""]
+    pages = [unspace_letterspaced(drop_ruby(fold_chars(p))) for p in pages] or [""]
     chrome, first = split_chrome(pages[0].split("\n"))
     pages[0] = "\n".join(first)
     if blank_breaks:
@@ -883,6 +1027,11 @@ def blocks_from_lines(text: str, marks: dict[str, Block] | None = None) -> list[
 def lay_out_blocks(blocks: list[Block]) -> tuple[list[Block], list[Paragraph]]:
     """The blocks of a reader of paragraphs (HTML, Word) → (blocks, chrome): chrome off the first
     part of the page, tables rebuilt from runs of paragraphs."""
+    for b in blocks:
+        if isinstance(b, Table):
+            b.rows = [[drop_ruby(c) for c in row] for row in b.rows]
+        else:
+            b.text = drop_ruby(b.text)
     texts = [b for b in blocks if isinstance(b, (Paragraph, Heading))]
     decided = dict(zip(map(id, texts), chrome_of_lines([b.text for b in texts])))
     chrome: list[str] = []

@@ -127,14 +127,18 @@ def _is_furniture(para: str) -> bool:
 
 
 def _department_and_year(paragraphs: list[str], chrome: list[str] = ()) -> tuple[str | None, int | None]:
-    """`chrome`: the page's chrome (Document.chrome), whose 来源 / 发布机构 lines may state the name."""
+    """`chrome`: the page's chrome (Document.chrome): its 来源 / 发布机构 may give the full name of a
+    short one, or the name when nothing in the content states one (a site may publish other units'
+    reports: the content's name comes first)."""
     head = [p for p in paragraphs[:_HEAD * 2] if not _is_furniture(p) and not LEX.is_attachment(p)][:_HEAD]
     dept = year = None
-    # the name as a 单位名称 / 来源 line states it (a web page's 来源 sits among its chrome)
-    stated = [_clean_department(_trim_org(m["dept"])) for para in [*paragraphs[:_HEAD * 2], *chrome]
+    # the name as a 单位名称 / 来源 line states it
+    stated = [_clean_department(_trim_org(m["dept"])) for para in paragraphs[:_HEAD * 2]
               if "：" in para or ":" in para or "|" in para
               for m in (LEX.name_line.search(para), LEX.source_line.search(para)) if m]
     stated = [d for d in stated if d]
+    published = [d for d in (_clean_department(_trim_org(m["dept"])) for para in chrome
+                             for m in [LEX.source_line.search(para)] if m) if d]
     for i, para in enumerate(head):
         m = _TITLE.match(para) or _split_title(head, i)
         if m and len(para) <= 80:
@@ -145,6 +149,8 @@ def _department_and_year(paragraphs: list[str], chrome: list[str] = ()) -> tuple
             break
     if stated and (dept is None or (not LEX.org_suffix.search(dept) and stated[0].startswith(dept))):
         dept = stated[0]  # a title naming only the place ("河西区2021年度…") under a 名称 line
+    elif published and dept and not LEX.org_suffix.search(dept) and published[0].startswith(dept):
+        dept = published[0]
     if year is None or dept is None:
         for para in head:
             if "绩效" not in para and "预算" not in para:
@@ -166,6 +172,9 @@ def _department_and_year(paragraphs: list[str], chrome: list[str] = ()) -> tuple
         if m:
             dept = _clean_department(m["dept"])
             break
+    if dept is None and published:
+        dept = published[0]
+    stated += published
     for i, para in enumerate(head[1:4] if year is None else ()):
         m = _YEAR_LINE.match(para)  # "（2022年度）" under a title that names no year
         if m and "绩效" in head[i]:
