@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from itertools import accumulate, combinations
+from itertools import accumulate
 
 from ..understand.lexicon import LEX
 from .document import Block, Heading, Paragraph, Table
@@ -44,13 +44,13 @@ CHROME_KEYS = ("索引号", "信息索引号", "发文字号", "文号", "主题
                "责任编辑", "编辑", "发布时间", "更新时间", "日期", "点击数", "点击率", "访问量", "阅读次数", "阅读量",
                "字号", "字体", "所属机构", "统一编号", "统一登记号", "信息时效性", "发文日期", "时间", "名称", "标题",
                # a document-sharing site's upload line
-               "上传人", "上传者", "文档编号", "上传时间", "格式", "页数", "大小", "下载积分")
+               "上传人", "上传者", "文档编号", "上传时间", "格式", "页数", "大小", "下载积分", "阅读", "访问", "点击")
 TITLE_KEYS = ("名称", "标题")
 # Keys that may stand without a colon ("索引号 1150… 发布机构 某某局"): never a word of prose.
 BARE_KEYS = ("索引号", "信息索引号", "发文字号", "文号", "主题分类", "体裁分类", "发布机构", "成文日期", "发布日期",
              "生成日期", "有效性", "公开目录", "浏览量", "浏览次数", "主题词", "信息来源", "点击数", "访问量")
 # A key that is only chrome when the line holds another key, or a metadata line stands beside it.
-WEAK_KEYS = ("名称", "标题", "时间", "日期", "编辑", "作者", "字号", "字体")
+WEAK_KEYS = ("名称", "标题", "时间", "日期", "编辑", "作者", "字号", "字体", "阅读", "访问", "点击", "格式", "大小")
 # Words of a site's service bar, menu and footer: a line made only of these is chrome.
 SERVICE_WORD = (r"无障碍(?:浏览|阅读|服务)?|(?:打开|关闭|进入|退出|切换)?(?:适老化|长者|关怀|敬老|老年)(?:模式|版|浏览)?"
                 r"|注册|登录|登陆|退出|打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|返回顶部|返回|收藏(?:本页)?|分享(?:到)?"
@@ -62,7 +62,7 @@ BREADCRUMB = (r"^(?:您?(?:当前|现在)?(?:所在)?的?位置|当前位置|所
 FOOTER = r"网站标识码|ICP\s*备|公网安备|版权所有|主办单位|承办单位|技术支持"
 # A document-sharing site's frame around a document it shows: page links, preview notes.
 SHARING = (r"^\S.{0,80}\.(?:docx?|pdf|wps|xlsx?|pptx?)_第\s*\d+\s*页$|^第\s*\d+\s*页\s*/\s*共\s*\d+\s*页$"
-           r"|由会员分享|可在线阅读|免费预览|如果喜欢就下载|珍藏版")
+           r"|由会员分享|可在线阅读|免费预览|如果喜欢就下载|珍藏版|小编为大家|供大家参考|^欢迎(?:来到|访问|光临)")
 _HEAD_LINES = 40  # chrome is looked for in the first lines of a page …
 _BODY_LINE = 60  # … before its body starts: a numbered heading, or a line of prose longer than this
 _SITE_NAME = 20  # a line this short between two lines of chrome is the site's name or a menu item
@@ -85,6 +85,8 @@ _TITLE_WORD = re.compile(r"(?:报告|报告书|评价表|自评表|公开|说明
 def _pairs(line: str) -> list[tuple[str, str]] | None:
     """The key/value pairs of a metadata line, in any of its layouts, or None when it is not one."""
     text = _BULLET.sub("", line).strip()
+    if "【" in text:  # "【发布时间:2022-04-15】 【作者:某某】"
+        text = re.sub(r"[【】]", " ", text).strip()
     if not text:
         return None
     dated = _DATED.match(text)  # "2022-04-07 15:25 来源: 某某局 发布机构: 某某局"
@@ -180,7 +182,7 @@ def chrome_of_lines(lines: list[str]) -> list[tuple[list[str], list[str] | None]
         if kinds[-1] is None and (seen > _HEAD_LINES or LIST_MARKER.match(text) or len(text) > _BODY_LINE):
             end = i
             break
-    _weak_keys_alone(kinds, found, end)
+    _weak_keys_alone(lines, kinds, found, end)
     _bullet_values(lines, kinds, found, end)
     _site_names(lines, kinds, end)
     out: list[tuple[list[str], list[str] | None]] = []
@@ -208,13 +210,14 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(chrome)), content
 
 
-def _weak_keys_alone(kinds: list, found: list, end: int) -> None:
+def _weak_keys_alone(lines: list[str], kinds: list, found: list, end: int) -> None:
     """A line of weak keys only ("名称：某某中学", "日期：…") is chrome only beside a metadata line."""
     for i in range(end):
         if kinds[i] == "pairs" and all(k in WEAK_KEYS for k, _ in found[i]):
             near = [kinds[j] for j in _neighbours(kinds, i, end)]
             if "pairs" not in near or (all(k in TITLE_KEYS for k, _ in found[i]) and not _any_strong(found, i, end)):
-                kinds[i], found[i] = None, None
+                found[i] = None
+                kinds[i] = "line" if _is_chrome_line(lines[i]) else None
 
 
 def _any_strong(found: list, i: int, end: int) -> bool:
@@ -412,14 +415,31 @@ def _align(row: list[str], header: list[str], types: list[str]) -> list[str] | N
 
 
 def _placements(cells: list[str], cols: list[int], types: list[str]) -> list[tuple[int, ...]]:
-    """Every order-keeping placement of the cells in the columns, each cell in a column that fits it."""
+    """Every order-keeping placement of the cells in the columns, each cell in a column that fits it
+    (at most 65: more than that is no one reading anyway)."""
     kinds = [_cell_kind(c) for c in cells]
-    found = []
-    for combo in combinations(cols, len(cells)):
-        if all(types[col] in _FITS[kind] for kind, col in zip(kinds, combo)):
-            found.append(combo)
-            if len(found) > 64:
-                break
+    n, m = len(cells), len(cols)
+    # can[i][j]: cells i… can be placed in columns j…
+    can = [[False] * (m + 1) for _ in range(n + 1)]
+    for j in range(m + 1):
+        can[n][j] = True
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            can[i][j] = can[i][j + 1] or (types[cols[j]] in _FITS[kinds[i]] and can[i + 1][j + 1])
+    found: list[tuple[int, ...]] = []
+
+    def go(i: int, j: int, taken: tuple[int, ...]) -> None:
+        if len(found) > 64:
+            return
+        if i == n:
+            found.append(taken)
+            return
+        for jj in range(j, m):
+            if types[cols[jj]] in _FITS[kinds[i]] and can[i + 1][jj + 1]:
+                go(i + 1, jj + 1, taken + (cols[jj],))
+
+    if can[0][0]:
+        go(0, 0, ())
     return found
 
 
@@ -485,21 +505,26 @@ def _only_cut(found: list[dict[int, str]], types: list[str]) -> dict[int, str] |
 def _cuts(text: str, n: int) -> list[list[str]]:
     """The ways to cut `text` into n figures (a "%" ends the figure before it)."""
     out: list[list[str]] = []
+    dead: set[tuple[int, int]] = set()  # (position, figures cut so far) that lead to no cut
 
     def go(at: int, parts: list[str]) -> None:
-        if len(out) >= _MAX_CUTS:
+        if len(out) >= _MAX_CUTS or (at, len(parts)) in dead:
             return
         if len(parts) == n:
             if at == len(text):
                 out.append(parts)
             return
+        before = len(out)
         for end in range(at + 1, min(len(text), at + 14) + 1):
             if end < len(text) and text[end] == "%":
                 continue  # a percentage keeps its sign
             if _PIECE.fullmatch(text, at, end):
                 go(end, parts + [text[at:end]])
+        if len(out) == before:
+            dead.add((at, len(parts)))
 
-    go(0, [])
+    if len(text) <= 120:
+        go(0, [])
     return out
 
 
@@ -623,6 +648,9 @@ def _pipe_cell_items(texts: list[str]) -> list:
     return out
 
 
+_PROSE_CELL = re.compile(r"[。；;！？]|^.{61,}$")  # a cell of sentences, not of a table
+
+
 def _rows_to_blocks(lines: list[str], rows: list[tuple[int, list[str]]]) -> list:
     """Pipe rows → Tables (runs of two or more table rows) and lines (a label/value pair stays as
     written, a row of one cell becomes its text)."""
@@ -644,11 +672,15 @@ def _rows_to_blocks(lines: list[str], rows: list[tuple[int, list[str]]]) -> list
         if run and _figure(cells[0]) and not _figure(run[-1][0]):
             run.append(cells)  # the rest of a row split over two lines: align_rows joins it
             continue
-        if len(cells) >= 3 or (run and len(cells) == 2 and _figure(cells[1])):
+        prose = not any(_figure(c) for c in cells) and any(_PROSE_CELL.search(c) for c in cells)
+        if not prose and (len(cells) >= 3 or (run and len(cells) == 2 and (_figure(cells[1]) or _is_glued(cells[1])))):
             run.append(cells)
             continue
         flush()
-        out.append(filled[0] if len(filled) == 1 and len(cells) == 1 else lines[n].strip())
+        if len(filled) == 1 and len(cells) == 1:
+            out.append(filled[0])
+        else:  # a label/value pair stays as written; a row of prose cells is prose, its cells apart by tabs
+            out.append("\t".join(filled) if prose and len(cells) >= 3 else lines[n].strip())
     flush()
     return out
 
