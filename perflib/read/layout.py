@@ -811,13 +811,13 @@ def _label_rows(cells: list[str], explicit_empty: bool) -> tuple[list[list[str]]
     k = end = kept = 0
     while k < len(cells):
         label = cells[k]
-        if _is_value(label) or len(label) > _MAX_CELL:
+        if _is_value(label) or _is_text_value(label):
             break
         values = []
         j = k + 1
         while j < len(cells):
             cell = cells[j]
-            if _is_value(cell) or len(cell) > _MAX_CELL:
+            if _is_value(cell) or _is_text_value(cell):
                 values.append(cell)
             elif values and not _starts_row(cells, j) and rows and len(values) + 1 < len(rows[0]):
                 values.append(cell)  # a short text in a text column ("项目经费增加")
@@ -833,7 +833,16 @@ def _label_rows(cells: list[str], explicit_empty: bool) -> tuple[list[list[str]]
         rows.append([label] + values)
         k = end = j
         kept = len(rows)
-    return rows[:kept], end
+    rows = rows[:kept]
+    while rows and len(rows[-1]) > 2 and _is_text_value(rows[-1][-1]):
+        rows[-1] = rows[-1][:-1]  # a note after the table ("说明：…"), not its last cell
+        end -= 1
+    return rows, end
+
+
+def _is_text_value(cell: str) -> bool:
+    """A cell of prose (a reason, a note): a value of a text column, never a row's label."""
+    return len(cell) > _MAX_CELL or bool(re.search(r"[。；;！？]", cell))
 
 
 def _starts_row(cells: list[str], j: int) -> bool:
