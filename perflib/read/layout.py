@@ -760,6 +760,14 @@ def _name_score(text: str) -> float:
     return 2 if inside or column_type(text) != "text" else 0
 
 
+_NAME_TAIL = re.compile(r"(?:数|额|率|值|分|算|权重|原因|[)）])$")
+
+
+def _complete(name: str) -> bool:
+    """A column name that ends as one does (年初预算数, 执行率, 权重), not a broken-off head (年初, 全年)."""
+    return _name_score(name) >= 2 and bool(_NAME_TAIL.search(name))
+
+
 def _header_names(names: list[str], width: int) -> tuple[list[str], str, list[str]]:
     """(group lines, label column's name, `width` value column names) from the names before the first
     row; a name a narrow column broke over lines ("年初" / "预算数") is joined again: of every way to
@@ -776,11 +784,16 @@ def _header_names(names: list[str], width: int) -> tuple[list[str], str, list[st
                 text = "".join(names[start:start + size])
                 if size > 1 and (len(text) > 20 or any(_figure(c) for c in names[start:start + size])):
                     continue
-                options.append((_name_score(text) - 0.6 * (size - 1) + rest[0], [text] + rest[1]))
+                joins = sum(3.0 if _complete(a) else 0.6
+                            for a in names[start:start + size - 1])
+                options.append((_name_score(text) - joins + rest[0], [text] + rest[1]))
             if options:
                 best[(start, g)] = max(options, key=lambda o: o[0])
-    start, (_, value_names) = max(((st, v) for (st, g), v in best.items() if g == width),
-                                  key=lambda kv: (kv[1][0], kv[0]))
+    def reading(st: int) -> float:  # a value column's name left over as the label column's reads worse
+        return best[(st, width)][0] - (max(0.0, _name_score(names[st - 1])) if st >= 1 else 0.0)
+
+    start = max((st for (st, g) in best if g == width), key=lambda st: (reading(st), st))
+    value_names = best[(start, width)][1]
     label_name = names[start - 1] if start >= 1 else ""
     return names[:max(0, start - 1)], label_name, value_names
 
