@@ -62,7 +62,8 @@ BREADCRUMB = (r"^(?:您?(?:当前|现在)?(?:所在)?的?位置|当前位置|所
 FOOTER = r"网站标识码|ICP\s*备|公网安备|版权所有|主办单位|承办单位|技术支持"
 # A document-sharing site's frame around a document it shows: page links, preview notes.
 SHARING = (r"^\S.{0,80}\.(?:docx?|pdf|wps|xlsx?|pptx?)_第\s*\d+\s*页$|^第\s*\d+\s*页\s*/\s*共\s*\d+\s*页$"
-           r"|由会员分享|可在线阅读|免费预览|如果喜欢就下载|珍藏版|小编为大家|供大家参考|^欢迎(?:来到|访问|光临)")
+           r"|由会员分享|可在线阅读|免费预览|如果喜欢就下载|珍藏版|小编为大家|供大家参考|^欢迎(?:来到|访问|光临)"
+           r"|^<image>.*</image>$|^!\[[^\]]*\]\([^)]*\)$")  # an image the page showed, as its text export wrote it
 _HEAD_LINES = 40  # chrome is looked for in the first lines of a page …
 _BODY_LINE = 60  # … before its body starts: a numbered heading, or a line of prose longer than this
 _SITE_NAME = 20  # a line this short between two lines of chrome is the site's name or a menu item
