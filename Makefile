@@ -10,7 +10,7 @@ JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 .PHONY: setup report test test-fast lab bench clean
 
 setup: $(STAMP)
-	@command -v soffice >/dev/null 2>&1 || echo "note: LibreOffice is not installed, so legacy .doc reports cannot be read; install it with: apt-get install libreoffice-writer-nogui"
+	@command -v soffice >/dev/null 2>&1 || echo "note: LibreOffice is not installed: legacy .doc reports are read by perflib's own reader (text, paragraphs, tables); LibreOffice, when installed, is used first (apt-get install libreoffice-writer-nogui)"
 
 # Re-install only when the project's dependencies change.
 $(STAMP): pyproject.toml

@@ -12,6 +12,10 @@ the rest; a text wider than its cell wraps inside it). In a table row, ``MERGE_L
 span this column too, and ``MERGE_UP`` makes the cell above span this row.
 An item may also be ``Title("…")`` (centred, larger).
 
+``seal=Seal("某某局")`` stamps a unit's round red seal over the last lines of the last page (a red
+ring, the name along its upper arc, a star; stamp ink multiplied onto the print, so black stays
+black under it), and ``paper=220`` greys the paper: such pages are scanned in colour.
+
 Each page is drawn with Noto Sans CJK SC (shipped by mplfonts) at ``dpi``
 (150–200 is what scanners produce), then rotated by a small random angle
 (±``max_angle``°), blurred and sprinkled with noise like a scanner would,
@@ -39,6 +43,18 @@ A4_INCHES = (8.27, 11.69)
 @dataclass(frozen=True)
 class Title:
     text: str
+
+
+@dataclass(frozen=True)
+class Seal:
+    """A round red seal (公章) stamped over the last lines of a page."""
+
+    text: str                    # the unit's name, along the upper arc
+    page: int = -1               # which page (the last by default)
+    x: float = 0.75              # the centre across the page (share of its width)
+    up: float = 0.35             # the centre above the end of the last line, in radii
+    opacity: float = 0.85        # how much of the ink's colour a pixel takes (1: full)
+    colour: tuple[int, int, int] = (214, 38, 44)
 
 
 def _font(px: int) -> ImageFont.FreeTypeFont:
@@ -151,29 +167,89 @@ def _page(items: list, dpi: int, rng: random.Random, font_pt: float) -> Image.Im
             y += round(size * 1.2)
         if y > H - margin:
             raise ValueError("page content does not fit on one A4 page")
+    img.info["last_line"] = y  # where the last line ends: a seal goes over it
     return img
 
 
+def _stamp(img: Image.Image, seal: Seal, dpi: int, rng: random.Random) -> Image.Image:
+    """The page (RGB) with `seal` multiplied onto it over its last lines."""
+    W, H = img.size
+    r = round(0.8 * dpi)  # a 4 cm seal
+    cx = round(W * seal.x + r * rng.uniform(-0.1, 0.1))
+    cy = min(round(img.info.get("last_line", H // 2) - r * (seal.up + rng.uniform(-0.1, 0.1))), H - r - 2)
+    ink = Image.new("RGB", (W, H), (255, 255, 255))
+    draw = ImageDraw.Draw(ink)
+    draw.ellipse([cx - r, cy - r, cx + r, cy + r], outline=seal.colour, width=max(3, r // 14))
+    # a five-pointed star in the middle
+    import math
+
+    star = []
+    for k in range(10):
+        rad = r * (0.3 if k % 2 == 0 else 0.12)
+        a = -math.pi / 2 + k * math.pi / 5
+        star.append((cx + rad * math.cos(a), cy + rad * math.sin(a)))
+    draw.polygon(star, fill=seal.colour)
+    # the name along the upper arc, each character turned to face the centre
+    font = _font(round(r * 0.27))
+    n = len(seal.text)
+    span = min(250.0, 24.0 * n)
+    for i, ch in enumerate(seal.text):
+        deg = -span / 2 + span * (i + 0.5) / n  # 0 at the top, clockwise
+        tile = Image.new("L", (font.size * 2, font.size * 2), 0)
+        ImageDraw.Draw(tile).text((font.size, font.size), ch, font=font, fill=255, anchor="mm")
+        tile = tile.rotate(-deg, resample=Image.BICUBIC)
+        a = math.radians(deg)
+        x = cx + 0.7 * r * math.sin(a) - font.size
+        y = cy - 0.7 * r * math.cos(a) - font.size
+        ink.paste(Image.new("RGB", tile.size, seal.colour), (round(x), round(y)), tile)
+    page = np.asarray(img, dtype=np.float32)
+    stamp = np.asarray(ink, dtype=np.float32) / 255
+    out = page * (1 - seal.opacity + seal.opacity * stamp)  # ink over print: multiplied
+    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "RGB")
+
+
+def _paper(img: Image.Image, paper: int) -> Image.Image:
+    """Grey, slightly warm paper under the print (RGB)."""
+    a = np.asarray(img, dtype=np.float32) / 255
+    tone = np.array([paper, paper - 3, paper - 9], dtype=np.float32)
+    rgb = a[..., None] * tone[None, None, :]
+    out = Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8), "RGB")
+    out.info["last_line"] = img.info.get("last_line")
+    return out
+
+
 def _scan(img: Image.Image, rng: random.Random, max_angle: float, noise: float) -> Image.Image:
-    """What a scanner does to a page: a slight rotation, softness, speckles and grain."""
+    """What a scanner does to a page (grey or colour): a slight rotation, softness, speckles and grain."""
     sign = rng.choice((-1, 1))
     angle = sign * rng.uniform(max_angle / 2, max_angle) if max_angle else 0.0
-    img = img.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    colour = img.mode == "RGB"
+    fill = img.getpixel((0, 0)) if colour else 255
+    img = img.rotate(angle, resample=Image.BICUBIC, fillcolor=fill)
     img = img.filter(ImageFilter.GaussianBlur(0.6))
     a = np.asarray(img, dtype=np.float32)
     nrng = np.random.default_rng(rng.randrange(2**32))
-    a = a + nrng.normal(0, 255 * noise, a.shape)
-    speck = nrng.random(a.shape)
+    grain = nrng.normal(0, 255 * noise, a.shape[:2])
+    a = a + (grain[..., None] if colour else grain)
+    speck = nrng.random(a.shape[:2])
     a[speck < noise / 40] = 0      # dust
     a[speck > 1 - noise / 20] = 255  # drop-outs
-    return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), "L")
+    return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), "RGB" if colour else "L")
 
 
 def make_scanned_pdf(pages: list[list], *, seed: int = 0, dpi: int = 180, max_angle: float = 0.8,
-                     noise: float = 0.04, font_pt: float = 12.0, quality: int = 80) -> bytes:
+                     noise: float = 0.04, font_pt: float = 12.0, quality: int = 80, seal: Seal | None = None,
+                     paper: int = 255) -> bytes:
     """An image-only PDF of `pages` (see the module docstring), deterministic for a seed."""
     rng = random.Random(seed)
-    images = [_scan(_page(items, dpi, rng, font_pt), rng, max_angle, noise) for items in pages]
+    stamped = None if seal is None else range(len(pages))[seal.page]
+    images = []
+    for n, items in enumerate(pages):
+        img = _page(items, dpi, rng, font_pt)
+        if paper != 255 or seal is not None:
+            img = _paper(img, paper)
+        if n == stamped:
+            img = _stamp(img, seal, dpi, rng)
+        images.append(_scan(img, rng, max_angle, noise))
     buf = io.BytesIO()
     fixed = time.gmtime(1704067200)  # 2024-01-01; Pillow stamps the time of saving otherwise
     images[0].save(buf, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi),

@@ -106,6 +106,13 @@ def check_text_bytes(path, nbytes: int) -> None:
         raise _refuse(path, f"the text is {_mb(nbytes)}", "text_chars", f"{lim.text_chars:,} characters")
 
 
+def check_chars(path, n: int) -> None:
+    """Before decoding: the number of characters a file declares (a Word .doc's FIB)."""
+    lim = current()
+    if n > lim.text_chars:
+        raise _refuse(path, f"the text has {n:,} characters", "text_chars", f"{lim.text_chars:,} characters")
+
+
 def check_text(path, text: str) -> None:
     """After decoding: the number of characters."""
     lim = current()

@@ -11,8 +11,9 @@ order, every block located ``Location(page=n, ocr=True)`` (tables with
 
 How a page is read
 ------------------
-1. pdfium renders the page at ``dpi`` (200 by default) in grey (a poster-sized page at
-   most MAX_PIXELS = 40 M pixels).
+1. pdfium renders the page at ``dpi`` (200 by default) in colour (a poster-sized page at
+   most MAX_PIXELS = 40 M pixels), and red ink — a unit's seal stamped over the last lines —
+   is taken out by hue as the page turns grey (black and grey print stay, under the seal too).
 2. Specks are removed (3×3 median: a lone dark pixel next to a figure reads as "-" or
    "."; a decimal point at 150+ dpi is several pixels wide and survives).
    Skew: the angle (within ±5°) that makes the rows of ink sharpest (the
@@ -81,7 +82,7 @@ from ..errors import UnreadableInput
 from . import limits
 from .document import Block, Location, Paragraph, Table
 
-LAYOUT_VERSION = 1          # bump when the layout/normalisation below changes what a page yields
+LAYOUT_VERSION = 2          # bump when the layout/normalisation below changes what a page yields
 DEFAULT_DPI = 200
 MAX_PIXELS = 40_000_000    # a page is rendered at most this big (A4 at 200 dpi: 3.9 M)
 DET_SIDE = 1280            # longest side of the image text detection runs on
@@ -129,7 +130,7 @@ def ocr_pdf_pages(data: bytes, pages: list[int], sha256: str, *, dpi: int = DEFA
                 page = pdf[n - 1]
                 w, h = page.get_size()  # points
                 scale = min(dpi / 72, (MAX_PIXELS / max(1.0, w * h)) ** 0.5)  # a poster-sized page is read smaller
-                image = page.render(scale=scale, grayscale=True).to_pil()
+                image = page.render(scale=scale).to_pil()  # in colour: the seal is told apart by hue
                 blocks = _read_image(engine, image, n, round(scale * 72))
                 _cache_write(sha256, n, dpi, blocks)
                 out[n] = blocks
@@ -303,9 +304,7 @@ def _read_image(engine, image, page: int, dpi: int) -> list[Block]:
     import cv2
     import numpy as np
 
-    gray = np.asarray(image.convert("L") if hasattr(image, "convert") else image)
-    if gray.ndim == 3:
-        gray = cv2.cvtColor(gray, cv2.COLOR_RGB2GRAY)
+    gray = _without_red_ink(image)
     gray = _deskew(cv2.medianBlur(gray, 3))  # specks of dust are read as "." or "-" otherwise
     ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
     grids, rulings = _find_tables(ink, dpi)
@@ -337,6 +336,45 @@ def _read_image(engine, image, page: int, dpi: int) -> list[Block]:
                 and len(prev.text) <= 60:
             b.title = prev.text  # the caption stays a paragraph too
     return blocks
+
+
+# Red ink: OpenCV's hue runs 0–179, red wraps round 0; an unsaturated pixel (paper, black or
+# grey print, a grey scan) has no hue to speak of.
+RED_HUES = (15, 160)        # hue ≤ 15 or ≥ 160: red, from orange-red to magenta-red
+RED_SATURATION = (30, 90)   # of 255: below the first not red at all, from the second fully red
+
+
+def _without_red_ink(image):
+    """The page in grey with its red ink taken out: a unit's seal (红章) stamped over the last
+    lines, a red 印 or signature stamp. Told apart by hue: stamp ink over print darkens every
+    channel of the print, so a red pixel's red channel is what the page would be without the
+    ink, times the ink's own red (scaled back so that ink on bare paper turns paper). Other
+    pixels keep their luminance; the ink's blurred edges (less saturated) blend between the two.
+    Black or grey print stays dark, under the seal too."""
+    import cv2
+    import numpy as np
+
+    if hasattr(image, "convert"):
+        image = image.convert("RGB") if image.mode not in ("L", "RGB") else image
+    pixels = np.asarray(image)
+    if pixels.ndim == 2:
+        return pixels  # a grey page has no red ink
+    rgb = np.ascontiguousarray(pixels[..., :3])
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
+    hue, sat = hsv[..., 0], hsv[..., 1]
+    lo, hi = RED_SATURATION
+    weight = np.clip((sat.astype(np.float32) - lo) / (hi - lo), 0, 1)
+    weight[(hue > RED_HUES[0]) & (hue < RED_HUES[1])] = 0
+    ink = weight[::4, ::4] >= 1
+    if ink.sum() < 50:  # no red ink worth the name: the page as it is
+        return gray
+    red = rgb[..., 0].astype(np.float32)
+    paper = float(np.median(gray[::4, ::4][weight[::4, ::4] == 0]))
+    ink_red = float(np.median(red[::4, ::4][ink]))
+    unstamped = np.clip(red * max(1.0, paper / max(ink_red, 1.0)), 0, 255)
+    out = gray * (1 - weight) + unstamped * weight
+    return np.clip(out + 0.5, 0, 255).astype(np.uint8)
 
 
 # A table's caption: "表1 …", "附表2 …", "…情况表", "（单位：万元）".

@@ -29,6 +29,7 @@ from .hanzi import Original, simplified, simplified_document
 from .kind import document_kind, title_kind
 from .lexicon import LEX
 from .indicators import apply_indicators, page_lines, read_document_indicators
+from .ocr_sanity import drop_contradicted_ocr_figures
 from .outline import is_heading, is_heading_like, read_outline
 from .rating import read_rating
 from ..read.document import Block as DocBlock, Document, Table
@@ -105,6 +106,7 @@ def _parse(doc: Document) -> Record:
             taken.setdefault(abs(t.funds), []).append(rec.evidence[f"tasks.{t.no}.funds"])
     rec.unread = _unread(prose, taken) + rec.unread  # then the tables' cells (read_table)
     _mark_ocr_evidence(rec, doc)
+    drop_contradicted_ocr_figures(rec)
     return rec
 
 

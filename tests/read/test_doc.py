@@ -1,16 +1,32 @@
-"""Legacy Word (.doc): LibreOffice converts it, the docx reader reads it; without LibreOffice, exit 2."""
+"""Legacy Word (.doc): LibreOffice converts it when installed, perflib's own reader (word97.py)
+reads it otherwise; both give the same blocks and the same record.
+
+The .doc fixtures are written by LibreOffice (from a .docx by way of .odt, which keeps the
+tables), so the tests that need one skip here without LibreOffice and fail in CI without it;
+the committed sample (data/samples/2021_weijian.doc) needs nothing.
+"""
 from __future__ import annotations
 
 import os
 import shutil
+import struct
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from fixtures_files import MERGE_LEFT, SAMPLE_PARAGRAPH, convert_with_soffice, write_docx
+from fixtures_files import MERGE_LEFT, MERGE_UP, SAMPLE_PARAGRAPH, convert_with_soffice, write_docx
+from paths import SAMPLES
 from perflib.errors import UnreadableInput
+from perflib.model import Source
+from perflib.pipeline import read_record
+from perflib.read import word97
+from perflib.read.document import Heading, Table
 from perflib.read.files import read_document
+from perflib.record_json import to_dict
 
 TITLE = "某区财政局2021年度部门整体支出绩效自评报告"
+READERS = ("libreoffice", "builtin")
 
 
 def needs_soffice():
@@ -22,6 +38,16 @@ def needs_soffice():
     pytest.skip("LibreOffice (soffice) is not installed here")
 
 
+def read_with(reader: str, path, monkeypatch):
+    monkeypatch.setenv("PERFLIB_DOC_READER", reader)
+    return read_document(path)
+
+
+def blocks_of(doc) -> list[tuple]:
+    return [(type(b).__name__, getattr(b, "level", None), b.rows if isinstance(b, Table) else b.text)
+            for b in doc.blocks]
+
+
 @pytest.fixture(scope="module")
 def doc_file(tmp_path_factory):
     needs_soffice()
@@ -30,9 +56,45 @@ def doc_file(tmp_path_factory):
     return convert_with_soffice(src, "doc", via="odt")
 
 
-def test_doc_reads_through_libreoffice(doc_file):
+@pytest.fixture(scope="module")
+def rich_doc(tmp_path_factory):
+    """Headings, a line and a page break inside paragraphs, Latin-only text (8-bit pieces), a
+    table with cells merged across and down, a cell of two paragraphs and a nested table."""
+    needs_soffice()
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    d = docx.Document()
+    d.add_heading("临江县水利局2022年度部门整体支出绩效自评报告", 0)
+    d.add_heading("一、部门基本情况", 1)
+    p = d.add_paragraph("第一行")
+    p.add_run().add_break(WD_BREAK.LINE)
+    p.add_run("第二行：年初预算1,234.56万元")
+    d.add_heading("（一）基本支出", 2)
+    p = d.add_paragraph("分页前")
+    p.add_run().add_break(WD_BREAK.PAGE)
+    p.add_run("Latin text only, 8-bit: 1,234.56")
+    t = d.add_table(rows=4, cols=4)
+    for i, row in enumerate([["项目", "年初预算数", "全年预算数", "全年执行数"], ["基本支出", "100.00", "110.00", "109.00"],
+                             ["", "", "200.00", "190.00"], ["合计", "", "", ""]]):
+        for j, v in enumerate(row):
+            t.cell(i, j).text = v
+    t.cell(1, 0).merge(t.cell(2, 0))
+    t.cell(3, 0).merge(t.cell(3, 3))
+    t.cell(3, 0).add_paragraph("第二段")
+    inner = t.cell(2, 1).add_table(rows=2, cols=2)
+    for (i, j), v in zip([(0, 0), (0, 1), (1, 0), (1, 1)], ["内1", "内2", "内3", "内4"]):
+        inner.cell(i, j).text = v
+    d.add_paragraph("表后段落。")
+    folder = tmp_path_factory.mktemp("rich")
+    d.save(folder / "rich.docx")
+    return convert_with_soffice(folder / "rich.docx", "doc", via="odt")
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_doc_reads(doc_file, reader, monkeypatch):
     before = doc_file.read_bytes()
-    doc = read_document(doc_file)
+    doc = read_with(reader, doc_file, monkeypatch)
     assert doc.source.format == "doc"
     assert doc.lines()[:2] == [TITLE, SAMPLE_PARAGRAPH]
     (table,) = doc.tables
@@ -40,10 +102,169 @@ def test_doc_reads_through_libreoffice(doc_file):
     assert doc_file.read_bytes() == before  # the input is never modified
 
 
-def test_doc_without_libreoffice_is_exit_2(doc_file, monkeypatch, tmp_path):
-    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on this PATH
+def test_builtin_reader_reads_headings_breaks_merges_and_nested_tables(rich_doc, monkeypatch):
+    doc = read_with("builtin", rich_doc, monkeypatch)
+    heads = [(b.level, b.text) for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == [(1, "临江县水利局2022年度部门整体支出绩效自评报告"), (1, "一、部门基本情况"), (2, "（一）基本支出")]
+    lines = doc.lines()
+    for line in ("第一行", "第二行：年初预算1,234.56万元", "分页前", "Latin text only, 8-bit: 1,234.56", "表后段落。"):
+        assert line in lines
+    (table,) = doc.tables
+    assert table.rows == [["项目", "年初预算数", "全年预算数", "全年执行数"],
+                          ["基本支出", "100.00", "110.00", "109.00"],
+                          ["基本支出", "内1 内2 内3 内4", "200.00", "190.00"],
+                          ["合计 第二段"] * 4]
+
+
+def test_both_readers_give_the_same_blocks(doc_file, rich_doc, monkeypatch):
+    for path in (doc_file, rich_doc, SAMPLES / "2021_weijian.doc"):
+        via_libreoffice = blocks_of(read_with("libreoffice", path, monkeypatch))
+        assert blocks_of(read_with("builtin", path, monkeypatch)) == via_libreoffice, path.name
+
+
+def test_sample_doc_reads_without_libreoffice(monkeypatch, tmp_path):
+    """What a machine with Python only gets: no soffice on PATH, the default reader choice."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("PERFLIB_DOC_READER", raising=False)
+    rec = read_record(SAMPLES / "2021_weijian.doc")
+    assert rec.source.format == "doc" and rec.year == 2021
+    assert rec.department == "示例市青川区卫生健康局"
+    o = rec.overall
+    assert (str(o.initial_budget), str(o.adjusted_budget), str(o.actual), str(o.completion_rate)) == (
+        "18600.00", "22700.00", "22586.50", "99.50")
+    assert str(rec.projects.actual) == "13563.00" and rec.projects.count == 52
+    assert rec.rating == "优" and str(rec.score) == "94"
+
+
+def test_sample_doc_same_record_with_either_reader(monkeypatch):
+    needs_soffice()
+    records = {}
+    for reader in READERS:
+        monkeypatch.setenv("PERFLIB_DOC_READER", reader)
+        records[reader] = to_dict(read_record(SAMPLES / "2021_weijian.doc"))
+    assert records["builtin"] == records["libreoffice"]
+
+
+def test_libreoffice_asked_for_but_missing_is_exit_2(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("PERFLIB_DOC_READER", "libreoffice")
+    path = SAMPLES / "2021_weijian.doc"
     with pytest.raises(UnreadableInput) as info:
-        read_document(doc_file)
-    msg = str(info.value)
-    assert msg == (f"{doc_file}: cannot read .doc here: install LibreOffice (apt-get install "
-                   "libreoffice-writer-nogui) or save it as .docx/PDF.")
+        read_document(path)
+    assert str(info.value) == (f"{path}: cannot read .doc with LibreOffice here (PERFLIB_DOC_READER=libreoffice): "
+                               "install LibreOffice (apt-get install libreoffice-writer-nogui) or save it as "
+                               ".docx/PDF.")
+
+
+# --- refused files: the same sentence whichever reader would have read them ----------------------
+
+def _with_fib(tmp_path, change) -> "Path":
+    """The sample with its WordDocument stream's FIB changed in place (olefile writes a stream
+    back only at its own size)."""
+    import olefile
+
+    path = tmp_path / "changed.doc"
+    shutil.copy(SAMPLES / "2021_weijian.doc", path)
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        change(word)
+        ole.write_stream("WordDocument", bytes(word))
+    return path
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_password_protected_doc_is_exit_2(tmp_path, reader, monkeypatch):
+    """Word marks an encrypted .doc in its FIB (fEncrypted); the flag is what both paths check first,
+    so the sample with that flag set stands for one (no tool here writes an encrypted .doc)."""
+    def encrypt_flag(word):
+        struct.pack_into("<H", word, 0x0A, struct.unpack_from("<H", word, 0x0A)[0] | 0x0100)
+
+    path = _with_fib(tmp_path, encrypt_flag)
+    with pytest.raises(UnreadableInput) as info:
+        read_with(reader, path, monkeypatch)
+    assert str(info.value) == f"{path}: the file is password-protected; save it without a password and try again."
+
+
+def test_word_95_doc_is_exit_2(tmp_path, monkeypatch):
+    path = _with_fib(tmp_path, lambda word: struct.pack_into("<H", word, 32, 0))  # no FibRgW97
+    with pytest.raises(UnreadableInput, match="Word 6/95 document or older.*save it as .docx or PDF"):
+        read_with("builtin", path, monkeypatch)
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("cut", [0.3, 0.6, 0.9])
+def test_truncated_doc_is_exit_2_damaged(tmp_path, cut, reader, monkeypatch):
+    data = (SAMPLES / "2021_weijian.doc").read_bytes()
+    path = tmp_path / "cut.doc"
+    path.write_bytes(data[:int(len(data) * cut)])
+    with pytest.raises(UnreadableInput, match=r"cut.doc: the (Word|Office 97-2003) file is damaged \("):
+        read_with(reader, path, monkeypatch)
+
+
+def test_text_limit_holds_for_the_builtin_reader(monkeypatch):
+    monkeypatch.setenv("PERFLIB_MAX_TEXT_CHARS", "100")
+    with pytest.raises(UnreadableInput, match="over the limit of 100 characters .PERFLIB_MAX_TEXT_CHARS"):
+        read_with("builtin", SAMPLES / "2021_weijian.doc", monkeypatch)
+
+
+_SAMPLE = (SAMPLES / "2021_weijian.doc").read_bytes()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(at=st.lists(st.integers(512, len(_SAMPLE) - 1), min_size=1, max_size=12), byte=st.integers(0, 255))
+def test_corrupted_doc_is_read_or_refused_never_a_crash(tmp_path_factory, at, byte):
+    data = bytearray(_SAMPLE)
+    for i in at:
+        data[i] = byte
+    path = tmp_path_factory.mktemp("bad") / "bad.doc"
+    try:
+        word97.check_word97(path, bytes(data))
+        word97.read_word97(path, bytes(data), Source(str(path), "doc", None, "x"))
+    except UnreadableInput as exc:
+        assert str(exc).startswith(f"{path}: ") and "\n" not in str(exc)
+
+
+# --- the grid of a row: borders and merge flags ------------------------------------------------
+
+def test_grid_from_cell_borders_and_merge_flags():
+    """Rows with different borders share one grid; a cell covering two columns fills both; the
+    legacy horizontal merge (first / merged flags) and the vertical one repeat the first cell's text."""
+    b = word97._TableBuilder()
+    Cell = word97._Cell
+    for text in ("项目", "资金"):
+        b.add_cell(text)
+    b.end_row([Cell(0, 1000), Cell(1000, 3000)])
+    for text in ("", "年初", "执行"):
+        b.add_cell(text)
+    b.end_row([Cell(0, 1000), Cell(1000, 2000), Cell(2000, 3000)])
+    for text in ("合计", "", "9.00"):
+        b.add_cell(text)
+    b.end_row([Cell(0, 1000, horz=1), Cell(1000, 2000, horz=2), Cell(2000, 3000, vert=3)])
+    for text in ("x", "y", ""):
+        b.add_cell(text)
+    b.end_row([Cell(0, 1000), Cell(1000, 2000), Cell(2000, 3000, vert=1)])
+    assert b.table().rows == [["项目", "资金", "资金"], ["", "年初", "执行"], ["合计", "合计", "9.00"],
+                              ["x", "y", "9.00"]]
+
+
+def test_row_without_matching_geometry_keeps_its_cells():
+    b = word97._TableBuilder()
+    for text in ("a", "b"):
+        b.add_cell(text)
+    b.end_row([word97._Cell(0, 100)])  # one border pair for two cells: not trusted
+    assert b.table().rows == [["a", "b"]]
+
+
+def test_merge_up_in_a_generated_table(doc_file, monkeypatch, tmp_path):
+    """A 绩效指标 table with a label merged down and a 合计 row merged across, both readers."""
+    needs_soffice()
+    grid = [["一级指标", "二级指标", "三级指标", "分值", "得分"],
+            ["产出指标", "数量指标", "培训人次", "10", "10"],
+            [MERGE_UP, "质量指标", "验收合格率", "10", "9.5"],
+            ["合计", MERGE_LEFT, MERGE_LEFT, "20", "19.5"]]
+    src = write_docx(tmp_path / "m.docx", blocks=[TITLE, grid])
+    path = convert_with_soffice(src, "doc", via="odt")
+    tables = {r: read_with(r, path, monkeypatch).tables[0].rows for r in READERS}
+    assert tables["builtin"] == tables["libreoffice"] == [
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"], ["产出指标", "数量指标", "培训人次", "10", "10"],
+        ["产出指标", "质量指标", "验收合格率", "10", "9.5"], ["合计", "合计", "合计", "20", "19.5"]]

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from perflib.pipeline import read_record
+from perflib.record_json import to_dict
 
 from corpus import (TABLE_LAYOUTS, TEMPLATES, expected, expected_table, make_figures, make_variant, render_lines,
                     table_layout, table_text)
@@ -92,15 +93,26 @@ def test_report_in_every_format_reads_back(tmp_path, fmt, template, rng):
         assert traceable(evidence, rec.text), (fmt, key, evidence)
 
 
+def read_doc_both_ways(path, monkeypatch):
+    """The record of a .doc through LibreOffice and through the built-in reader: they must agree."""
+    records = []
+    for reader in ("libreoffice", "builtin"):
+        monkeypatch.setenv("PERFLIB_DOC_READER", reader)
+        records.append(read_record(path))
+    monkeypatch.delenv("PERFLIB_DOC_READER")
+    assert to_dict(records[1]) == to_dict(records[0])
+    return records[1]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("template", TEMPLATES)
 @settings(max_examples=3, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(rng=st.randoms(use_true_random=False))
-def test_report_as_legacy_doc_reads_back(tmp_path, template, rng):
+def test_report_as_legacy_doc_reads_back(tmp_path, template, rng, monkeypatch):
     needs_soffice()
     figures, variant = make_figures(rng), make_variant(rng, template)
-    rec = read_record(_write_doc(tmp_path / "r_doc", render_lines(figures, template, variant)))
+    rec = read_doc_both_ways(_write_doc(tmp_path / "r_doc", render_lines(figures, template, variant)), monkeypatch)
     assert rec.source.format == "doc"
     got, want = as_expected(rec), expected(figures, template, variant)
     for key in want:
@@ -115,6 +127,22 @@ FORM_WRITERS = {
     "docx": lambda p, sheet, title: write_docx(p.with_suffix(".docx"), blocks=[sheet[1]]),
     "pdf": lambda p, sheet, title: write_pdf_table(p.with_suffix(".pdf"), sheet[1]),  # ruled lines
 }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", TABLE_LAYOUTS)
+@settings(FEW, max_examples=2)
+@given(rng=st.randoms(use_true_random=False), unit=st.sampled_from(["万元", "元"]))
+def test_form_as_legacy_doc_reads_back(tmp_path, layout, rng, unit, monkeypatch):
+    """The forms (merged cells across and down) as a .doc: both readers, the same record, every figure."""
+    needs_soffice()
+    figures = make_figures(rng)
+    sheet = table_layout(figures, layout, unit, True, "上年决算数")
+    path = convert_with_soffice(write_docx(tmp_path / "form.docx", blocks=[sheet[1]]), "doc", via="odt")
+    rec = read_doc_both_ways(path, monkeypatch)
+    got, want = as_expected(rec), expected_table(figures, layout)
+    for key in want:
+        assert got[key] == want[key], (layout, key)
 
 
 @pytest.mark.parametrize("fmt", list(FORM_WRITERS))

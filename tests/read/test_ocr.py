@@ -8,6 +8,7 @@ import re
 import socket
 import sys
 import time
+from decimal import Decimal as D
 from difflib import SequenceMatcher
 from types import SimpleNamespace
 
@@ -15,9 +16,10 @@ import pytest
 
 from perflib import config
 from perflib.errors import UnreadableInput
+from perflib.pipeline import read_record
 from perflib.read import ocr
 from perflib.read.document import Paragraph, Table
-from scans import expected_blocks, make_scanned_pdf, sample_report
+from scans import Seal, Title, expected_blocks, make_scanned_pdf, sample_report
 
 # Each: how the report is written (seed, layout) and how it was scanned (dpi, max rotation).
 VARIANTS = {
@@ -253,3 +255,61 @@ def test_harder_scans_read_back_exactly(variant, offline):
                 assert isinstance(block, Table) and block.rows == value
             else:
                 assert NUMBER.findall(block.text) == NUMBER.findall(value), (block.text, value)
+
+
+# --- a red seal over the last lines; figures that contradict their neighbours -----------------------
+def _sealed_report(score: str = "92.5", rate: str = "98.37%") -> list:
+    """One page of an invented report whose last lines (the score, the blocks' spending) lie
+    under the unit's seal."""
+    return [Title("2022年度部门整体支出绩效自评报告"), "一、部门整体支出情况",
+            "2022年度，示例区水务局年初预算数为4,982.39万元，调整增支1,487.41万元，全年预算数6,469.80万元，"
+            f"全年执行数6,364.24万元，预算执行率为{rate}。",
+            "二、自评结论",
+            f"经自评，本单位2022年度部门整体支出绩效自评得分{score}分，评价等级为“优”。其中基本支出3,301.87万元，"
+            "项目支出3,062.37万元。",
+            "单位（盖章）：示例区水务局", "二〇二三年三月十日"]
+
+
+SEALED = dict(dpi=150, max_angle=1.5, noise=0.05, quality=70, paper=218, seal=Seal("示例区水务局", x=0.64, up=1.0))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 4])
+def test_red_seal_over_the_last_lines_is_taken_out(seed, tmp_path, offline):
+    """150 dpi, grey paper, skewed, JPEG, the seal over the score and the blocks' spending."""
+    path = tmp_path / "sealed.pdf"
+    path.write_bytes(make_scanned_pdf([_sealed_report()], seed=seed, **SEALED))
+    rec = read_record(path)
+    assert rec.source.ocr == [1]
+    assert (rec.score, rec.rating) == (D("92.5"), "优")
+    o = rec.overall
+    assert (o.initial_budget, o.adjustment, o.adjusted_budget, o.actual, o.completion_rate) == (
+        D("4982.39"), D("1487.41"), D("6469.80"), D("6364.24"), D("98.37"))
+    assert (rec.basic.actual, rec.projects.actual) == (D("3301.87"), D("3062.37"))
+    assert not [w for w in rec.warnings if "read by OCR" in w]
+
+
+@pytest.mark.slow
+def test_the_seal_hides_the_score_from_a_grey_reading(tmp_path, offline, monkeypatch):
+    """The fixture is a real obstacle: read in plain grey (the seal left in), the score's line is lost."""
+    import cv2
+    import numpy as np
+
+    monkeypatch.setattr(ocr, "_without_red_ink", lambda im: cv2.cvtColor(np.asarray(im.convert("RGB")),
+                                                                          cv2.COLOR_RGB2GRAY))
+    data = make_scanned_pdf([_sealed_report()], seed=1, **SEALED)
+    blocks = ocr.ocr_pdf_pages(data, [1], hashlib.sha256(data).hexdigest() + "-grey", name="sealed.pdf")[1]
+    assert not any("92.5" in b.text for b in blocks if isinstance(b, Paragraph))
+
+
+@pytest.mark.slow
+def test_ocr_figures_that_contradict_their_neighbours_are_unread(tmp_path, offline):
+    """The scan itself states a score far below its rating and a rate that is not actual ÷ budget:
+    OCR reads them as written, and the record leaves both unread, saying why."""
+    path = tmp_path / "odd.pdf"
+    path.write_bytes(make_scanned_pdf([_sealed_report(score="2.5", rate="88.37%")], seed=7, dpi=200, max_angle=0.5))
+    rec = read_record(path)
+    assert rec.score is None and rec.overall.completion_rate is None
+    assert rec.overall.actual == D("6364.24") and rec.rating == "优"  # vouched by their neighbours
+    odd = sorted(w.split(" ")[0] for w in rec.warnings if "read by OCR and contradicts" in w)
+    assert odd == ["overall.completion_rate", "score"]

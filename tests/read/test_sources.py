@@ -103,10 +103,12 @@ def test_control_characters_are_binary(tmp_path):
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
-def test_one_damaged_byte_is_refused_not_guessed(tmp_path, encoding):
+def test_one_damaged_byte_is_read_with_a_warning_not_guessed(tmp_path, encoding):
+    """Damaged, not a wrong encoding: read in its own encoding, the place named (tests/read/test_text_damaged.py)."""
     data = (SAMPLE_PARAGRAPH * 20).encode(encoding)
-    msg = unreadable(write_bytes(tmp_path / "r.txt", data[:501] + b"\xff" + data[501:]))
-    assert "encoding" in msg
+    doc = read_document(write_bytes(tmp_path / "r.txt", data[:501] + b"\xff" + data[501:]))
+    assert doc.source.encoding == {"utf-8": "utf-8", "gbk": "gb18030"}[encoding]
+    assert "".join(doc.lines()).count("\ufffd") >= 1 and len(doc.warnings) == 1
 
 
 def test_bad_bom_is_unreadable(tmp_path):
