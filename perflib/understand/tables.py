@@ -57,7 +57,7 @@ _ROW_NUMBER = re.compile(ROW_NUMBER_COLUMN)
 _DEPARTMENT = re.compile(DEPARTMENT_LABEL)
 _UNIT = re.compile(UNIT_NOTE)
 _CELL_NUMBER = re.compile(r"^(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*"
-                          r"(?P<pct>%)?\s*(?P<unit>万元|亿元|千元|元)?$")
+                          r"(?P<pct>%)?\s*(?P<unit>万元|亿元|千元|元|万)?$")
 _PLACEHOLDER = re.compile(r"^[-—–/－]+$")
 _NOT_TEXT = re.compile(r"^[-—–/－\s]*$")
 

@@ -442,3 +442,11 @@ def test_parse_cli_reads_a_laid_out_page(tmp_path):
     assert out.returncode == 0, out.stderr
     rec = json.loads(out.stdout)
     assert rec["department"] == "河西区教育局" and rec["overall"]["actual"] == 702.15
+
+
+def test_a_cell_carrying_its_unit(tmp_path):
+    text = (TITLE + "\n部门整体支出情况\n项目\n年初预算数\n全年预算数\n全年执行数\n执行率\n"
+            "年度资金总额\n1,204.5万\n1,310万\n1,298.62万\n99.13%\n一、部门概况\n")
+    rec = rec_of(tmp_path, text)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (
+        D("1204.5"), D("1310"), D("1298.62"))
