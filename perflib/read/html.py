@@ -19,7 +19,8 @@ from ..model import Source
 from . import limits
 from .document import Block, Document, Heading, Paragraph, Table
 from .normalize import clean_line
-from .layout import chrome_paragraphs, lay_out_blocks
+from .chrome import chrome_paragraphs
+from .layout import lay_out_blocks
 from .text import detect_encoding
 
 # ==== site chrome (data) ================================================================

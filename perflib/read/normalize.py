@@ -44,6 +44,9 @@ def fold_chars(text: str) -> str:
     return re.sub(r"(?<=\d)，(?=\d{3}(?!\d))", ",", text)
 
 
+# A line standing for a block read apart (a table, an OCR'd paragraph): this mark, a tab, "block" or
+# "layout" and its number (no bare number: that would look like a page number).
+TABLE_MARK = "\ue000"
 # A line of its own between paragraphs (the layout step writes it for a blank line of a text file and
 # around a line that must stand alone): the paragraph before it ends there.
 PARAGRAPH_BREAK = "\ue001"

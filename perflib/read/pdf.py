@@ -18,8 +18,8 @@ from ..errors import UnreadableInput
 from ..model import Source
 from . import limits
 from .document import Block, Document, Location, Table
-from .layout import TABLE_MARK, lay_out_text
-from .normalize import TABLE_VALUE, clean_line
+from .layout import lay_out_text
+from .normalize import TABLE_MARK, TABLE_VALUE, clean_line
 from .pdf_tables import PageTable, find_tables
 
 # A page with fewer visible characters than this carries no real text layer.

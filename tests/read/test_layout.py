@@ -17,7 +17,8 @@ import pytest
 from fixtures_files import write_html, write_txt
 from perflib.pipeline import read_record
 from perflib.read.files import read_document
-from perflib.read.layout import align_rows, glued_form, split_chrome
+from perflib.read.chrome import split_chrome
+from perflib.read.realign import align_rows, glued_form
 
 TITLE = "临江县水利局2022年度部门整体支出绩效自评报告"
 
