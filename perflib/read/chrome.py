@@ -251,3 +251,37 @@ def chrome_paragraphs(texts: list[str]) -> list[Paragraph]:
         pairs = _pairs(text)
         out.extend(_chrome_text(pairs) if pairs else [text.strip()])
     return [Paragraph(t) for t in dict.fromkeys(out) if t]
+
+
+# A document-sharing site shows a document's text in numbered chunks ("1、…", "2、…"), each cut
+# wherever the page of the preview ended — in the middle of a word or a figure ("预算支出910.4" /
+# "2、7万元").
+_PREVIEW = re.compile(r"由会员分享|珍藏版|免费预览")
+_CHUNK = re.compile(r"^(\d{1,3})、")
+_MIN_CHUNK = 60  # a chunk is a page of text, not a list item
+
+
+def join_preview_chunks(chrome: list[str], lines: list[str]) -> list[str]:
+    """On a document-sharing site's page (its chrome says so), the numbered chunks 1、2、3… of the
+    document's text joined back into one text where they were cut; other pages as they are."""
+    if not any(_PREVIEW.search(c) for c in chrome):
+        return lines
+    out: list[str] = []
+    expected = 1
+    for line in lines:
+        m = _CHUNK.match(line.strip())
+        if m and int(m.group(1)) == expected and len(line.strip()) >= _MIN_CHUNK:
+            text = line.strip()[m.end():]
+            if expected == 1:
+                out.append(text)
+            else:
+                out[-1] += text
+            expected += 1
+        elif expected > 1 and not line.strip():
+            continue  # blank lines between chunks
+        else:
+            out.append(line)
+            if line.strip():
+                expected = 1 if expected == 1 else -1  # chunks stop at the first other line
+    return out
+

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .chrome import chrome_of_lines, split_chrome
+from .chrome import chrome_of_lines, join_preview_chunks, split_chrome
 from .document import Block, Heading, Paragraph, Table
 from .flat_tables import recover
 from .normalize import (PARAGRAPH_BREAK, TABLE_MARK, fold_chars, join_broken_lines, strip_page_furniture,
@@ -47,7 +47,7 @@ def lay_out_text(pages: list[str], tables: dict[str, Block] | None = None,
     joined into paragraphs (normalize). `blank_breaks`: a blank line ends a paragraph (a text file)."""
     pages = [unspace_letterspaced(drop_ruby(fold_chars(p))) for p in pages] or [""]
     chrome, first = split_chrome(pages[0].split("\n"))
-    pages[0] = "\n".join(first)
+    pages[0] = "\n".join(join_preview_chunks(chrome, first))
     if blank_breaks:
         pages = [re.sub(r"\n(?:[ \t]*\n)+", f"\n{PARAGRAPH_BREAK}\n", p) for p in pages]
     lines = ["" if ln.strip() == PARAGRAPH_BREAK else ln

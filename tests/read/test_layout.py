@@ -451,3 +451,21 @@ def test_a_cell_carrying_its_unit(tmp_path):
     rec = rec_of(tmp_path, text)
     assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (
         D("1204.5"), D("1310"), D("1298.62"))
+
+
+def test_a_sharing_sites_numbered_chunks_join_where_they_cut_a_figure(tmp_path):
+    text = ("青岚市红十字会整体支出绩效评价报告.docx\n"
+            "《青岚市红十字会整体支出绩效评价报告.docx》由会员分享,可在线阅读,更多相关《青岚市红十字会整体支出绩效评价报告.docx(6页珍藏版)》请在某某文库上搜索。\n\n"
+            "1、2022年度青岚市红十字会整体支出绩效评价报告一、部门概况本会内设办公室和赈济救护科两个科室,负责全市红十字工作。"
+            "二、部门整体支出情况2022年度年初预算612.3\n\n"
+            "2、5万元,全年预算640.10万元,实际支出633.82万元,预算执行率99.02%。三、存在的问题部分项目进度滞后,资金支付集中在年底,影响执行均衡性。\n")
+    doc = doc_of(tmp_path, text)
+    assert any("年初预算612.35万元,全年预算640.10万元" in line for line in doc.lines())
+    assert not any(line.startswith("2、5万元") for line in doc.lines())
+
+
+def test_numbered_items_of_an_ordinary_page_are_not_chunks(tmp_path):
+    text = (TITLE + "\n1、预算编制方面,部分项目前期论证不够充分,年中追加调整较多,年初预算与实际执行存在差距,需要进一步改进完善。\n"
+            "2、资金使用方面,部分专项资金支出进度不均衡,下半年特别是第四季度支出较为集中,需要加强全年资金调度。\n")
+    lines = doc_of(tmp_path, text).lines()
+    assert lines[1].startswith("1、预算编制") and lines[2].startswith("2、资金使用")
