@@ -130,8 +130,8 @@ def _is_furniture(para: str) -> bool:
 
 def _department_and_year(paragraphs: list[str], chrome: list[str] = ()) -> tuple[str | None, int | None]:
     """`chrome`: the page's chrome (Document.chrome): its 来源 / 发布机构 may give the full name of a
-    short one, or the name when nothing in the content states one (a site may publish other units'
-    reports: the content's name comes first)."""
+    short one, a name the content repeats, or the name when nothing in the content states one (a
+    site may publish other units' reports: the content's name comes first)."""
     head = [p for p in paragraphs[:_HEAD * 2] if not _is_furniture(p) and not LEX.is_attachment(p)][:_HEAD]
     dept = year = None
     # the name as a 单位名称 / 来源 line states it
@@ -141,6 +141,8 @@ def _department_and_year(paragraphs: list[str], chrome: list[str] = ()) -> tuple
     stated = [d for d in stated if d]
     published = [d for d in (_clean_department(_trim_org(m["dept"])) for para in chrome
                              for m in [LEX.source_line.search(para)] if m) if d]
+    # a name the chrome gives and the content repeats counts as stated; others come last
+    stated += [d for d in published if any(d in para for para in head)]
     for i, para in enumerate(head):
         m = _TITLE.match(para) or _split_title(head, i)
         if m and len(para) <= 80:
