@@ -8,14 +8,28 @@ from pathlib import Path
 from .errors import PerflibError
 
 
+def _say(line: str) -> None:
+    print(f"perflib: {line}", file=sys.stderr)
+
+
+def _corrections(args):
+    """The --corrections file, read and checked before any report (a bad row: exit 2)."""
+    from .corrections import load
+
+    return load(args.corrections) if getattr(args, "corrections", None) else None
+
+
 def _cmd_parse(args) -> int:
+    from .corrections import problems
     from .pipeline import read_record, require_budget_figure
     from .record_json import to_json
 
-    rec = read_record(args.path)
+    rec = read_record(args.path, corrections=_corrections(args))
     sys.stdout.write(to_json(rec) + "\n")  # exit 3 may still carry the record
     for w in rec.warnings:
         print(f"{args.path}: warning: {w}", file=sys.stderr)
+    for line in problems(rec.correction_outcomes):
+        _say(line)
     require_budget_figure(rec, args.path)
     return 0
 
@@ -23,7 +37,7 @@ def _cmd_parse(args) -> int:
 def _cmd_render(args) -> int:
     from .run.render import render_report
 
-    html_path = render_report(args.path, Path(args.outdir))
+    html_path = render_report(args.path, Path(args.outdir), corrections=_corrections(args), say=_say)
     print(html_path)
     return 0
 
@@ -36,21 +50,41 @@ def _cmd_batch(args) -> int:
     return run_batch(args)
 
 
+CORRECTIONS_HELP = ("hand corrections: a CSV with the columns file,field,value,note, or the filled review "
+                    "sheet (review.csv / review.xlsx) as it is; see README 'Corrections'")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     p = argparse.ArgumentParser(prog="perflib", description="Read, check and narrate 部门整体支出绩效评价报告.")
-    sub = p.add_subparsers(dest="command", required=True)
-    sp = sub.add_parser("parse", help="print one report's record as JSON")
-    sp.add_argument("path")
+    p.add_argument("--version", action="version", version=f"perflib {__version__}",
+                   help="print perflib's version and exit")
+    sub = p.add_subparsers(dest="command", required=True, metavar="{parse,render,batch}",
+                           help="what to do; perflib COMMAND --help lists its options")
+    sp = sub.add_parser("parse", help="print one report's record as JSON",
+                        description="Read one report and print its record as JSON (see CONTRACT.md).")
+    sp.add_argument("path", help="the report: .txt, .pdf, .docx, .doc, .html, .xlsx or .xls")
+    sp.add_argument("--corrections", metavar="CSV", default=None, help=CORRECTIONS_HELP)
     sp.set_defaults(func=_cmd_parse)
-    sr = sub.add_parser("render", help="render one report to a self-contained HTML file")
-    sr.add_argument("path")
-    sr.add_argument("-o", "--outdir", default="outputs")
+    sr = sub.add_parser("render", help="render one report to a self-contained HTML file",
+                        description="Render one report to one self-contained HTML page; prints its path.")
+    sr.add_argument("path", help="the report: .txt, .pdf, .docx, .doc, .html, .xlsx or .xls")
+    sr.add_argument("-o", "--outdir", default="outputs", help="folder the page is written to (default: outputs)")
+    sr.add_argument("--corrections", metavar="CSV", default=None, help=CORRECTIONS_HELP)
     sr.set_defaults(func=_cmd_render)
-    sb = sub.add_parser("batch", help="render every report in a folder or manifest")
-    sb.add_argument("source", nargs="?", default="data")
-    sb.add_argument("-o", "--outdir", default="outputs")
-    sb.add_argument("-j", "--jobs", type=int, default=None)
+    sb = sub.add_parser("batch", help="render every report in a folder or manifest",
+                        description="Render every report of a folder (or a manifest CSV: path[,department,year]) "
+                                    "with an index, the dataset, the portfolio and the review sheet.")
+    sb.add_argument("source", nargs="?", default="data",
+                    help="a folder of reports (searched recursively) or a manifest CSV (default: data)")
+    sb.add_argument("-o", "--outdir", default="outputs", help="folder the pages and tables are written to "
+                                                              "(default: outputs)")
+    sb.add_argument("-j", "--jobs", type=int, default=None,
+                    help="reports read and rendered at once (default: the number of cores)")
     sb.add_argument("--force", action="store_true", help="render everything, even unchanged reports")
+    sb.add_argument("--corrections", metavar="FILE", default=None,
+                    help=CORRECTIONS_HELP + " (default: corrections.csv in the source folder, when present)")
     sb.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None,
                     help="render the report pages on this Dask cluster (pip install 'perflib[dask]'); "
                          "-j is then ignored")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import labels
 from .check.rules import STATUSES, counts
+from .csvfile import decode_csv
 from .errors import PerflibError, UnreadableInput
 from .model import Record
 from .numbers import round_money, round_to
@@ -38,6 +39,7 @@ REPORT_COLUMNS = [
     "basic_actual", "task_count", "task_funds_sum", "task_coverage", "rating", "score",
     "problem_count", "checks_ok", "checks_warn", "checks_fail", "checks_skip", "warning_count",
 ]
+REPORT_COLUMNS.append("corrected")  # the fields set by hand corrections, "overall.actual, year" (perflib.corrections)
 TASK_COLUMNS = ["report_id", "department", "year", "no", "text", "funds", "share_of_projects"]
 CHECK_COLUMNS = ["report_id", "department", "year", "check_id", "status", "stated", "computed", "unit", "message"]
 PROBLEM_COLUMNS = ["report_id", "department", "year", "no", "text"]
@@ -91,16 +93,7 @@ def discover(source: str | Path) -> list[Item]:
 
 def read_manifest(path: Path) -> list[Item]:
     """Manifest CSV: `path` (relative to the manifest's folder), optional `department`, `year`."""
-    raw = path.read_bytes()
-    for enc in ("utf-8-sig", "gb18030"):  # Excel on a Chinese Windows saves CSV as GBK
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise UnreadableInput(f"{path}: manifest is neither UTF-8 nor GB18030 text")
-    rows = list(csv.DictReader(text.splitlines()))
+    rows = list(csv.DictReader(decode_csv(path, "manifest").splitlines()))
     if not rows or "path" not in (k.strip().lower() for k in rows[0] if k):
         raise UnreadableInput(f"{path}: manifest needs a 'path' column")
     items = []
@@ -172,7 +165,20 @@ def record_rows(rec: Record) -> dict:
                          "full_score": None if ind.weight is None or ind.score is None else ind.score >= ind.weight,
                          "reason": ind.reason}
                   for i, ind in enumerate(rec.indicators, start=1)]
-    return {"report": report, "tasks": tasks, "checks": checks, "problems": problems, "indicators": indicators}
+    report["corrected"] = ", ".join(rec.corrected)
+    return {"report": report, "tasks": tasks, "checks": checks, "problems": problems, "indicators": indicators,
+            **correction_rows(rec)}
+
+
+def correction_rows(rec: Record) -> dict:
+    """For the batch: the review sheet's items, and each correction row that named this report with
+    what became of it (the applied ones go into the page's key and its notebook)."""
+    from .corrections import problems
+    from .review import record_items
+
+    return {"review": record_items(rec),
+            "corrections": [o.correction.as_dict() | {"status": o.status} for o in rec.correction_outcomes],
+            "correction_problems": problems(rec.correction_outcomes)}
 
 
 def failure_row(source: str, stage: str, exc: BaseException) -> dict:
@@ -184,11 +190,12 @@ def failure_row(source: str, stage: str, exc: BaseException) -> dict:
             "error": f"{source}: internal error: {type(exc).__name__}: {exc}"}
 
 
-def read_rows(item: Item) -> dict:
-    """Parse one report (exit 2/3 errors propagate) and return its rows."""
+def read_rows(item: Item, corrections=None) -> dict:
+    """Parse one report (exit 2/3 errors propagate), with its hand corrections, and return its rows."""
     from .pipeline import read_record
 
-    rec = read_record(item.path, department=item.department, year=item.year, require_figures=True)
+    rec = read_record(item.path, department=item.department, year=item.year, require_figures=True,
+                      corrections=corrections)
     return record_rows(rec)
 
 
@@ -220,12 +227,16 @@ def frames(rows: list[dict], failures: list[dict] = ()) -> Dataset:
     )
 
 
-def load_folder(path: str | Path) -> Dataset:
-    """Parse every report in a folder (or manifest) into DataFrames; unreadable ones go to `failures`."""
+def load_folder(path: str | Path, corrections=None) -> Dataset:
+    """Parse every report in a folder (or manifest) into DataFrames; unreadable ones go to `failures`.
+    `corrections`: hand corrections (a corrections CSV or review sheet; perflib.corrections.load)."""
+    from .corrections import load
+
     rows, failures, seen = [], [], set()
+    corrections = load(corrections)
     for item in discover(path):
         try:
-            r = read_rows(item)
+            r = read_rows(item, corrections)
         except Exception as exc:  # one bad report never stops the rest
             failures.append(failure_row(item.path, "read", exc))
             continue
@@ -244,8 +255,13 @@ def dataset_json(rows: list[dict], failures: list[dict]) -> str:
     """`read_rows` results and read failures as JSON (plain values: no code runs on loading)."""
     from . import __version__
 
+    rows = [{k: v for k, v in r.items() if k not in BATCH_ONLY} for r in rows]
+    failures = [{k: v for k, v in f.items() if k not in BATCH_ONLY} for f in failures]
     return json.dumps({"schema": DATASET_SCHEMA, "perflib": __version__, "rows": rows, "failures": failures},
                       ensure_ascii=False)
+
+
+BATCH_ONLY = ("review", "corrections", "correction_problems")  # the review sheet's: no frame holds them
 
 
 def load_dataset(path: str | Path) -> Dataset:

@@ -18,6 +18,7 @@ class NotAReport(PerflibError):
 
     exit_code = 3
 
-    def __init__(self, message: str, kind: str | None = None):
+    def __init__(self, message: str, kind: str | None = None, record=None):
         super().__init__(message)
         self.kind = kind  # the document's kind when it is known not to be a department report
+        self.record = record  # what was read (the batch's review sheet lists its unread figures)

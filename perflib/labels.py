@@ -80,6 +80,7 @@ ZH_HEADERS = {
     "rating": "自评等级", "score": "自评得分", "problem_count": "问题条数",
     "checks_ok": "核对：相符", "checks_warn": "核对：小偏差", "checks_fail": "核对：不符",
     "checks_skip": "核对：无法核对", "warning_count": "解析提示", "output": "报告页面",
+    "corrected": "人工校正字段",
 }
 
 
@@ -123,3 +124,43 @@ def over_time_zh(seconds: float) -> str:
 def over_memory_zh(mb: int) -> str:
     """A report stopped by `perflib batch --max-memory`."""
     return f"超过内存限制（{mb} MB）"
+
+
+# --- hand corrections and the review sheet (perflib/corrections.py, perflib/review.py) ----------
+CORRECTED_BADGE = "人工校正"  # beside a figure set by a hand correction
+CORRECTED_SECTION = "人工校正"  # the appendix list of corrections, each with its note
+CORRECTED_NOTE = "以下数字不是从报告原文读出，而是分析人员按校正表补录或改正的，附其说明。"
+CORRECTED_INDEX_NOTE = "标有“人工校正”的报告含分析人员补录或改正的数字（见该报告页面附录）。"
+REVIEW_INDEX_NOTE = ("需要人工核对的数字（未读出的核心数字、核对不符、OCR 识别等）列在复核表 review.xlsx 中；"
+                     "填写其“校正值”一栏后，用 perflib batch --corrections review.xlsx 重新生成即可采用。")
+REVIEW_FILE = "review.xlsx"
+# A page section with nothing to show says so in one sentence (no empty frame, no header-only table).
+NO_KEY_FIGURES = "报告未给出可以列表的预算数字。"
+NO_DERIVED = "报告给出的数字不足以推算其他指标。"
+NO_EVIDENCE = "perflib 没有从报告原文读出数字。"
+NO_CHECKS = "报告给出的数字不足以互相核对：每一项核对都缺少所需的数字。"
+MISSING_CORE = ("报告未给出（或 perflib 未能读取）{names}；如原文写有，可在批量处理生成的复核表"
+                "（review.xlsx）中核对原文并填写校正值，重新生成后即可采用。")
+REVIEW_SHEET = "复核表"
+# The review sheet's columns: key → Chinese header (the Excel sheet writes "中文（key）"; the
+# corrections reader takes either).
+REVIEW_HEADERS = {
+    "priority": "优先级", "category": "类别", "file": "文件", "department": "部门", "year": "年度",
+    "field": "字段", "field_zh": "项目", "read": "perflib读到", "suggestion": "可能的数值", "evidence": "原文",
+    "reason": "原因", "correction": "校正值", "note": "说明", "sha256": "SHA-256",
+}
+# What each kind of review item is called (the `category` column), in the order they are sorted.
+REVIEW_CATEGORY = {
+    "core_unread": "核心数字可能漏读",
+    "core_missing": "核心数字缺失",
+    "check_fail": "核对不符",
+    "correction_unused": "校正未采用",
+    "report_failed": "报告未能处理",
+    "not_department": "非部门整体报告",
+    "field_unread": "数字可能漏读",
+    "ocr": "OCR 识别的数字",
+    "check_warn": "核对小偏差",
+    "warning": "读取提示",
+    "correction_applied": "已人工校正",
+    "correction_redundant": "校正多余",
+}

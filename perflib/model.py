@@ -114,6 +114,9 @@ class Record:
     warnings: list[str] = field(default_factory=list)
     kind: str = "department"  # department | project | final_accounts | attachment_only | other
     unread: list[Unread] = field(default_factory=list)
+    # Hand corrections (perflib/corrections.py): the fields they set, and what became of each row.
+    corrected: list[str] = field(default_factory=list)
+    correction_outcomes: list = field(default_factory=list)
 
     def block(self, name: str) -> Block:
         return {"overall": self.overall, "projects": self.projects, "basic": self.basic}[name]

@@ -57,6 +57,7 @@ def to_dict(rec: Record) -> dict:
         "warnings": rec.warnings,
         "kind": rec.kind,
         "unread": [{"text": u.text, "amount": _num(u.amount, True)} for u in rec.unread],
+        "corrected": list(rec.corrected),
     }
 
 

@@ -119,6 +119,25 @@ def _indicators_report(p: Pages) -> Path:
     return p.render(ROOT / "data" / "samples" / "2023_jiaoyu.txt", "indicators")
 
 
+def _corrected_page(p: Pages) -> Path:
+    """A report whose whole-unit actual perflib leaves unread, filled in by a hand correction."""
+    from review_reports import CORRECTION_NOTE, MISSED_ACTUAL, MISSED_FILE, write_known_miss
+
+    miss = write_known_miss(p.workdir / "corrected-in")["miss"]
+    fixes = p.workdir / "corrections.csv"
+    fixes.write_text(f"file,field,value,note\n{MISSED_FILE},overall.actual,{MISSED_ACTUAL},{CORRECTION_NOTE}\n",
+                     encoding="utf-8")
+    proc = run_cli("render", str(miss), "-o", str(p.workdir / "corrected"), "--corrections", str(fixes))
+    return Path(proc.stdout.strip().splitlines()[-1])
+
+
+def _one_figure_page(p: Pages) -> Path:
+    """A report that gives one figure: sentences where charts and tables would be empty."""
+    from review_reports import write_one_figure
+
+    return p.render(write_one_figure(p.workdir / "one-figure-in"), "one-figure")
+
+
 def _index(p: Pages) -> Path:
     return p.batch_outdir() / "index.html"
 
@@ -136,6 +155,9 @@ KINDS = {
                   "自评得分"), min_images=3, has_badges=True),
         PageKind("hostile_report", _hostile_report, (HOSTILE_DEPARTMENT, "6,364.24", "数字核对"), min_images=3,
                  hostile=True, has_badges=True),
+        PageKind("corrected_page", _corrected_page, ("青岚市河西区文化馆", "1,198.20", "人工校正", "见绩效目标一节"),
+                 min_images=2, has_badges=True),
+        PageKind("one_figure_page", _one_figure_page, ("青岚市河西区档案馆", "356.80", "review.xlsx")),
         PageKind("index", _index, (SEED_DEPARTMENT, "茶滘街道办事处", HOSTILE_DEPARTMENT), needs_batch=True,
                  hostile=True),
         PageKind("portfolio", _portfolio, ("花地街道办事处", "茶滘街道办事处"), min_images=1, needs_batch=True,

@@ -47,3 +47,55 @@ def test_lab_lists_notebooks(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+CELL_ALIGN = """() => [...document.querySelectorAll('.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th')]
+    .filter(td => td.innerText.trim())
+    .map(td => ({text: td.innerText.trim().slice(0, 16), num: /\\b(num|val)\\b/.test(td.className),
+                 align: getComputedStyle(td).textAlign}))"""
+
+
+@pytest.mark.browser
+def test_lab_aligns_text_left_and_numbers_right(tmp_path, browser):
+    """The executed notebook opened in Lab (untrusted: Lab drops <style> but keeps style attributes)."""
+    from browser_helpers import screenshot
+    from paths import SEED
+
+    # papermill in its own process: this one runs the session's browser (an event loop of its own)
+    run = subprocess.run([sys.executable, "-m", "papermill", str(ROOT / "notebooks" / "department_year.ipynb"),
+                          str(tmp_path / "seed.ipynb"), "-p", "source", str(SEED), "--cwd", str(ROOT / "notebooks")],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    port, token = _free_port(), "perflib-test-token"
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"), JUPYTER_CONFIG_DIR=str(tmp_path / "cfg"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}", "--ServerApp.port_retries=0",
+         "--allow-root"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        deadline = time.time() + 180  # a loaded CI machine starts Lab slowly
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=5).close()
+                break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.5)
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}/lab/tree/seed.ipynb?token={token}", timeout=120_000)
+        page.wait_for_selector(".jp-RenderedHTMLCommon table.tasks", timeout=120_000)
+        cells = page.evaluate(CELL_ALIGN)
+        page.locator(".jp-RenderedHTMLCommon table.figures").scroll_into_view_if_needed()
+        screenshot(page, "lab-tables", full_page=False)
+    finally:
+        context.close()
+        proc.terminate()
+        proc.wait(timeout=30)
+    text = [c for c in cells if not c["num"]]
+    numbers = [c for c in cells if c["num"]]
+    assert len(text) > 30 and len(numbers) > 30
+    assert [c for c in text if c["align"] != "left"] == []
+    assert [c for c in numbers if c["align"] != "right"] == []
+    assert any(c["text"] == "整体支出" for c in text) and any(c["text"] == "6,364.24" for c in numbers)

@@ -56,11 +56,22 @@ def _f(v: Decimal | None) -> float:
     return float(v) if v is not None else 0.0
 
 
+BRIDGE_BLOCKS = (("overall", "部门整体支出"), ("projects", "项目支出"))
+
+
+def bridge_blocks(rec: Record) -> list[tuple[str, str]]:
+    """The blocks a budget bridge can be drawn for: both the initial budget and the actual stated."""
+    return [(name, title) for name, title in BRIDGE_BLOCKS
+            if rec.block(name).initial_budget is not None and rec.block(name).actual is not None]
+
+
 def budget_bridge(rec: Record, m: Metrics) -> Figure:
-    """Initial budget → adjustment → adjusted budget → actual, for the department and its projects."""
-    fig = new_figure(8.0, 3.6)
-    axes = fig.subplots(1, 2)
-    for ax, name, title in zip(axes, ("overall", "projects"), ("部门整体支出", "项目支出")):
+    """Initial budget → adjustment → adjusted budget → actual, for the department and its projects
+    (only those the report gives both figures for; a panel that says so when neither)."""
+    blocks = bridge_blocks(rec) or list(BRIDGE_BLOCKS[:1])
+    fig = new_figure(8.0 if len(blocks) > 1 else 5.0, 3.6)
+    axes = fig.subplots(1, len(blocks), squeeze=False)[0]
+    for ax, (name, title) in zip(axes, blocks):
         b = rec.block(name)
         ax.set_title(title, fontsize=12)
         adjusted = b.adjusted_budget or m.value(f"{name}.implied_adjusted_budget")
@@ -78,7 +89,8 @@ def budget_bridge(rec: Record, m: Metrics) -> Figure:
         colors = [LIGHT, UP if (adjustment or 0) >= 0 else DOWN, DARK]
         hatches = ["", "//" if (adjustment or 0) >= 0 else "\\\\", ""]
         bars = ax.bar(labels, heights, bottom=bottoms, color=colors, hatch=hatches, edgecolor="#333333", linewidth=0.6)
-        texts = [fmt_wan(b.initial_budget), ("+" if (adjustment or 0) >= 0 else "−") + fmt_wan(abs(adjustment or 0)),
+        bars[1].sticky_edges.y.clear()  # the floating bar's base is no axis limit: the labels need headroom
+        texts = [fmt_wan(b.initial_budget), ("+" if (adjustment or 0) >= 0 else "−") + fmt_wan(abs(adjustment or Decimal(0))),
                  fmt_wan(b.actual)]
         if adjustment is None:
             texts[1] = "未写明"
@@ -152,8 +164,29 @@ def task_funds(rec: Record, m: Metrics) -> Figure:
     return fig
 
 
+def _split_known(rec: Record, m: Metrics) -> bool:
+    basic = m.value("basic.actual")
+    return basic is not None and basic >= 0 and rec.projects.actual is not None
+
+
+# Each chart, whether the report gives it anything to draw, and the sentence the page shows instead.
+CHARTS = (
+    (budget_bridge, lambda rec, m: bool(bridge_blocks(rec)),
+     "报告未同时给出年初预算和实际支出，无法绘制预算从年初到实际的调整与执行图。"),
+    (basic_vs_projects, _split_known, "报告未给出足够数字区分基本支出与项目支出，支出构成图从略。"),
+    (task_funds, lambda rec, m: any(t.funds is not None for t in rec.tasks),
+     "报告未写明各项主要任务的资金，任务资金图从略。"),
+)
+
+
 def all_charts(rec: Record, m: Metrics) -> list[Figure]:
-    return [budget_bridge(rec, m), basic_vs_projects(rec, m), task_funds(rec, m)]
+    """The charts the report has figures for (none is an empty frame)."""
+    return [draw(rec, m) for draw, drawable, _ in CHARTS if drawable(rec, m)]
+
+
+def unavailable(rec: Record, m: Metrics) -> list[str]:
+    """A sentence for each chart the report has no figures for."""
+    return [why for _, drawable, why in CHARTS if not drawable(rec, m)]
 
 
 def png_bytes(fig: Figure) -> bytes:

@@ -2,6 +2,7 @@
 and the slot the page font is filled into."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from html import escape
 
@@ -14,7 +15,28 @@ class Html(str):
     """A string of finished HTML that Jupyter displays as HTML."""
 
     def _repr_html_(self) -> str:
-        return str(self)
+        return cells_aligned(str(self))
+
+
+_CELL = re.compile(r"<(td|th)(\s[^>]*)?>")
+_CLASS = re.compile(r'\sclass="([^"]*)"')
+_RIGHT = {"num", "val"}  # figures, and an indicator's target / actual
+
+
+def cells_aligned(html: str) -> str:
+    """Every table cell says its alignment itself: text left, figures right, as the page's CSS does.
+
+    JupyterLab right-aligns every cell of an output, and its sanitizer (an executed notebook opened
+    in Lab is untrusted) drops a <style> element but keeps a style attribute."""
+    def one(m: re.Match) -> str:
+        tag, attrs = m.group(1), m.group(2) or ""
+        if "style=" in attrs:
+            return m.group(0)
+        cls = _CLASS.search(attrs)
+        right = cls is not None and bool(_RIGHT & set(cls.group(1).split()))
+        return f'<{tag}{attrs} style="text-align:{"right" if right else "left"}">'
+
+    return _CELL.sub(one, html)
 
 
 def esc(text: object) -> str:

@@ -14,7 +14,8 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from .. import __version__
-from ..labels import FICTION_TAG, INDEX_TITLE, NOT_DEPARTMENT_ZH, STATUS_ZH, fiction_banner
+from ..labels import (CORRECTED_BADGE, CORRECTED_INDEX_NOTE, FICTION_TAG, INDEX_TITLE, NOT_DEPARTMENT_ZH,
+                      REVIEW_INDEX_NOTE, STATUS_ZH, fiction_banner)
 from ..numbers import fmt_value
 from .html import FONT_SLOT, esc, page_css
 
@@ -103,6 +104,7 @@ COLUMNS = [  # header, css class
 def _report_row(r) -> str:
     dept = "" if _blank(r.department) else str(r.department)
     tag = f'<span class="tag">{FICTION_TAG}</span>' if bool(r.fictional) else ""
+    tag += _corrected_tag(r)
     link = "" if _blank(getattr(r, "output", None)) else str(r.output)
     cells = [
         _text_cell(dept, (esc(dept) or "未署名部门") + tag).replace("<td ", '<td class="dept" ', 1),
@@ -117,6 +119,14 @@ def _report_row(r) -> str:
         _text_cell(link, f'<a href="{esc(quote(link))}">查看</a>' if link else "—"),
     ]
     return "<tr>" + "".join(cells) + "</tr>"
+
+
+def _corrected_tag(r) -> str:
+    """"人工校正" beside a report some of whose figures were set by hand (the fields on hover)."""
+    fields = getattr(r, "corrected", None)
+    if _blank(fields) or not fields:
+        return ""
+    return f'<span class="corrected" title="{esc(fields)}">{esc(CORRECTED_BADGE)}</span>'
 
 
 def _not_department(failures):
@@ -170,6 +180,8 @@ def build_index(reports, failures=None, portfolio: str | None = None) -> str:
     notes = "".join(f"<p>{esc(t)}</p>" for t in lead)
     if fictional:
         notes += fiction_banner(fictional)
+    if n and "corrected" in reports and reports["corrected"].fillna("").astype(bool).any():
+        notes += f'<p class="note">{esc(CORRECTED_INDEX_NOTE)}</p>'
     if portfolio:
         notes += f'<p><a href="{esc(quote(portfolio))}">跨部门、跨年度比较 →</a></p>'
     head = "".join(f'<th class="{c}" scope="col">{esc(h)}</th>' if c else f'<th scope="col">{esc(h)}</th>'
@@ -179,7 +191,7 @@ def build_index(reports, failures=None, portfolio: str | None = None) -> str:
              f"<tbody>{body}</tbody></table></div>")
     note = ('<p class="note">点击表头可排序。“实际支出相对年初预算”= 整体实际支出 ÷ 年初预算；'
             "预算调整率、完成率为报告所写；核对各列是 perflib 按报告数字复算的结果数。"
-            "数据另见 reports.csv、reports.xlsx 与 checks.csv。</p>")
+            f"数据另见 reports.csv、reports.xlsx 与 checks.csv。{esc(REVIEW_INDEX_NOTE)}</p>")
     script_hash = base64.b64encode(hashlib.sha256(SORT_SCRIPT.encode("utf-8")).digest()).decode("ascii")
     csp = (f"default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; "
            f"script-src 'sha256-{script_hash}'")

@@ -11,9 +11,10 @@ from decimal import Decimal
 from ..check.items import fmt_points
 from ..check.rules import counts
 from ..check.metrics import Metrics
-from ..labels import PEFA_TEXT
+from ..labels import MISSING_CORE, PEFA_TEXT, figure_name
 from ..model import Record
 from ..numbers import fmt_pct, fmt_wan
+from ..review import missing_core
 
 
 
@@ -27,12 +28,24 @@ def _who(rec: Record) -> str:
 
 
 def summary(rec: Record, m: Metrics) -> list[str]:
-    """3–6 sentences: spending against plan, budget movement, checks, self-rating."""
-    out = [s for s in (_spending(rec, m), _projects(rec, m), _tasks(rec, m), indicators_sentence(rec), _checks(rec),
+    """3–6 sentences: spending against plan, budget movement, checks, self-rating, and which core
+    figures the report does not give (pointing to the review sheet)."""
+    spending, missing = _spending(rec, m), missing_sentence(rec)
+    out = [s for s in (spending, _projects(rec, m), _tasks(rec, m), indicators_sentence(rec), _checks(rec),
                        _rating(rec, m)) if s]
-    if len(out) < 3:
+    if missing:  # right after the spending sentence (first without one): it says why the rest is short
+        out.insert(1 if spending else 0, missing)
+    elif len(out) < 3:
         out.append("报告未写明足够的预算数字，以下表格只列出能从原文读到的内容。")
     return out
+
+
+def missing_sentence(rec: Record) -> str | None:
+    """Which core figures (overall actual, budgets, completion rate) the report does not give."""
+    missing = missing_core(rec)
+    if not missing:
+        return None
+    return MISSING_CORE.format(names="、".join(figure_name(k) for k in missing))
 
 
 def _spending(rec: Record, m: Metrics) -> str | None:

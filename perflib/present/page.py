@@ -14,6 +14,7 @@ from ..check.rules import counts, rule_explanation
 from .. import labels as L
 from ..labels import (BLOCK_ZH, FIELD_ZH, INDICATOR_HEADERS, MET_MARK, MET_ZH, PEFA_TEXT, STATUS_ZH,
                       UNREAD_NOTE, UNREAD_ZH, fiction_banner, figure_name, ocr_notice)
+from ..corrections import format_value
 from ..model import BLOCK_FIELDS, MONEY_FIELDS
 from .html import Html, esc
 from .narrative import check_explanation, indicators_sentence
@@ -28,11 +29,20 @@ def anchor(key: str) -> str:
 
 
 def _figure_cell(a: Analysis, key: str, text: str) -> str:
-    """A number that links to its evidence sentence (and shows it on hover)."""
+    """A number that links to its evidence sentence (and shows it on hover); a hand-corrected one
+    carries a badge and links to its note."""
     sentence = a.record.evidence.get(key)
     if sentence is None:
         return f'<td class="num">{esc(text)}</td>'
-    return (f'<td class="num"><a href="#{anchor(key)}" title="{esc(sentence)}">{esc(text)}</a></td>')
+    return (f'<td class="num">{corrected_badge(a, key)}<a href="#{anchor(key)}" title="{esc(sentence)}">'
+            f'{esc(text)}</a></td>')
+
+
+def corrected_badge(a: Analysis, key: str) -> str:
+    """"人工校正" beside a figure a hand correction set (a word and a border: it survives greyscale)."""
+    if key not in a.record.corrected:
+        return ""
+    return f'<span class="corrected" title="{esc(a.record.evidence.get(key, ""))}">{esc(L.CORRECTED_BADGE)}</span>'
 
 
 def _fmt_field(field: str, value) -> str:
@@ -47,7 +57,8 @@ def header(a: Analysis) -> Html:
     if rec.source.ocr:
         banner += ocr_notice(rec.source.ocr)
     meta = f"来源文件：{esc(rec.source.path.rsplit('/', 1)[-1])}（{esc(rec.source.format)}，SHA-256 {esc(rec.source.sha256[:12])}…）"
-    return Html(f'<header class="pl-header">{banner}<h1>{esc(a.title)}</h1><p class="meta">{meta}</p></header>')
+    badges = "".join(corrected_badge(a, k) for k in ("department", "year", "kind"))
+    return Html(f'<header class="pl-header">{banner}<h1>{esc(a.title)}{badges}</h1><p class="meta">{meta}</p></header>')
 
 
 def summary(a: Analysis) -> Html:
@@ -81,6 +92,8 @@ def key_figures(a: Analysis) -> Html:
                 f'<td class="num">{esc(computed.rstrip("%"))}</td><td>{status}</td></tr>'
             )
     rows += _score_row(a, by_id)
+    if not rows:
+        return Html(f'<section><h2>关键数字</h2><p class="note">{esc(L.NO_KEY_FIGURES)}</p>{derived(a)}</section>')
     table = ("<table class=\"figures\"><thead><tr><th>范围</th><th>指标</th><th class=\"num\">报告数</th>"
              "<th class=\"num\">复算</th><th>核对</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
     return Html(f'<section><h2>关键数字</h2><p class="note">“报告数”取自原文，点击可查看出处；“复算”由报告中的其他数字推算。</p>{table}{derived(a)}</section>')
@@ -113,6 +126,8 @@ def derived(a: Analysis) -> str:
         sources = "、".join(f'<a href="#{anchor(k)}">{esc(_source_name(k))}</a>' for k in m.inputs
                            if k in a.record.evidence)
         rows.append(f'<tr><td>{esc(m.label)}</td><td class="num">{esc(value)}</td><td>{esc(m.formula)}</td><td>{sources}</td></tr>')
+    if not rows:
+        return f'<h3>推算指标</h3><p class="note">{esc(L.NO_DERIVED)}</p>'
     return ('<h3>推算指标</h3><table class="derived"><thead><tr><th>指标</th><th class="num">数值</th><th>算法</th>'
             "<th>依据</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
@@ -127,11 +142,20 @@ def _source_name(key: str) -> str:
         return f"指标{parts[1]}{INDICATOR_HEADERS.get(parts[2], parts[2])}"
     if parts[0] == "budget_execution":
         return f"{L.EXECUTION_ROW}{INDICATOR_HEADERS.get(parts[1], parts[1])}"
-    return {"rating": "自评等级", "score": "自评得分"}.get(key, key)
+    return {"rating": "自评等级", "score": "自评得分", "department": "部门名称", "year": "年度",
+            "kind": "文件类别"}.get(key, key)
 
 
 def chart_heading(title: str) -> Html:
     return Html(f"<h2>{esc(title)}</h2>")
+
+
+def charts_missing(a: Analysis) -> Html:
+    """One sentence for each chart the report gives no figures for (instead of an empty frame)."""
+    from .charts import unavailable
+
+    return Html("".join(f'<p class="note chart-missing">{esc(s)}</p>'
+                        for s in unavailable(a.record, a.metrics)))
 
 
 def _list(items: list[str], empty: str) -> str:
@@ -207,9 +231,9 @@ def problems_and_plans(a: Analysis) -> Html:
     if rec.rating or rec.score is not None:
         parts = []
         if rec.rating:
-            parts.append(f"自评等级：<strong>{esc(rec.rating)}</strong>")
+            parts.append(f"自评等级：<strong>{esc(rec.rating)}</strong>{corrected_badge(a, 'rating')}")
         if rec.score is not None:
-            parts.append(f"自评得分：<strong>{esc(rec.score)}</strong> 分")
+            parts.append(f"自评得分：<strong>{esc(rec.score)}</strong> 分{corrected_badge(a, 'score')}")
         rating = f'<p>{"；".join(parts)}（<a href="#{anchor("rating" if rec.rating else "score")}">出处</a>）</p>'
     return Html(
         f"<section><h2>自评、问题与计划</h2>{rating}<h3>存在的问题</h3>{_list(rec.problems, '报告未列出问题。')}"
@@ -221,6 +245,9 @@ def checks(a: Analysis) -> Html:
     rec = a.record
     n = counts(rec.checks)
     tally = "，".join(f"{STATUS_ZH[s]} {n[s]} 项" for s in ("ok", "warn", "fail", "skip") if n[s])
+    if all(c.status == "skip" for c in rec.checks):  # a table of "无法核对" rows says nothing
+        return Html(f'<section><h2>数字核对</h2><p class="note">{esc(L.NO_CHECKS)}</p>'
+                    f'{_warnings(rec)}</section>')
     rows = []
     for c in rec.checks:
         why = rule_explanation(c.id) or check_explanation(c.status)
@@ -229,11 +256,12 @@ def checks(a: Analysis) -> Html:
                     f"{STATUS_ZH[c.status]}</span></td><td>{esc(c.message)}{explain}</td></tr>")
     table = ('<table class="checks"><thead><tr><th>结果</th><th>核对内容</th></tr></thead><tbody>'
              + "".join(rows) + "</tbody></table>")
-    warnings = ""
-    if rec.warnings:
-        warnings = "<h3>读取提示</h3>" + _list(rec.warnings, "")
     return Html(f"<section><h2>数字核对</h2><p>{esc(tally)}。数字按原文的位数取四舍五入区间后再比较，"
-                f"因此 100% 与 99.62% 这样的写法不会被误判。</p>{table}{warnings}</section>")
+                f"因此 100% 与 99.62% 这样的写法不会被误判。</p>{table}{_warnings(rec)}</section>")
+
+
+def _warnings(rec) -> str:
+    return "<h3>读取提示</h3>" + _list(rec.warnings, "") if rec.warnings else ""
 
 
 def _unread(rec) -> str:
@@ -246,21 +274,49 @@ def _unread(rec) -> str:
             f'<ul class="evidence unread">{items}</ul>')
 
 
+def _corrected_value(key: str, value) -> str:
+    """A corrected figure as the page writes figures: 1,848.31 万元, 98.5%."""
+    if "." in key and key.split(".")[1] in BLOCK_FIELDS:
+        field = key.split(".")[1]
+        return _fmt_field(field, value) + (" 万元" if field in MONEY_FIELDS else "")
+    return format_value(key, value)
+
+
+def _corrections(a: Analysis) -> str:
+    """人工校正: each figure a hand correction set, its value, what perflib had read and the note
+    (the figures' anchors are here: a corrected figure links to its note)."""
+    done = [o for o in a.record.correction_outcomes if o.applied]
+    if not done:
+        return ""
+    items = []
+    for o in done:
+        c = o.correction
+        was = f"（perflib 原读取：{_corrected_value(c.field, o.before)}）" if o.before is not None else "（perflib 未读取）"
+        items.append(f'<li><span id="{anchor(c.field)}"></span><span class="key">{esc(_source_name(c.field))}：'
+                     f'{esc(_corrected_value(c.field, c.value))}</span><span class="corrected">{esc(L.CORRECTED_BADGE)}</span>{esc(was)}<br>'
+                     f'<q>{esc(a.record.evidence.get(c.field, ""))}</q></li>')
+    return (f'<h3 id="corrections">{esc(L.CORRECTED_SECTION)}</h3><p class="note">{esc(L.CORRECTED_NOTE)}</p>'
+            f'<ul class="evidence corrections">{"".join(items)}</ul>')
+
+
 def appendix(a: Analysis) -> Html:
-    """Each evidence sentence once, with the figures read from it (each an anchor)."""
+    """Each evidence sentence once, with the figures read from it (each an anchor); hand corrections
+    in a list of their own."""
     rec = a.record
     by_sentence: dict[str, list[str]] = {}
     for key, sentence in rec.evidence.items():
+        if key in rec.corrected:
+            continue  # listed under 人工校正
         by_sentence.setdefault(sentence, []).append(key)
     items = []
     for sentence, keys in by_sentence.items():
         anchors = "".join(f'<span id="{anchor(k)}"></span>' for k in keys)
         names = "、".join(_source_name(k) for k in keys)
         items.append(f'<li>{anchors}<span class="key">{esc(names)}</span><br><q>{esc(sentence)}</q></li>')
+    sources = (f'<p class="note">以下句子摘自报告原文（经全角转半角、断行修复），前面列出从该句读出的数字。</p>'
+               f'<ul class="evidence">{"".join(items)}</ul>' if items else f'<p class="note">{esc(L.NO_EVIDENCE)}</p>')
     return Html(
-        f'<section class="appendix"><h2>附录</h2><h3>数字出处</h3>'
-        f'<p class="note">以下句子摘自报告原文（经全角转半角、断行修复），前面列出从该句读出的数字。</p>'
-        f'<ul class="evidence">{"".join(items)}</ul>'
+        f'<section class="appendix"><h2>附录</h2>{_corrections(a)}<h3>数字出处</h3>{sources}'
         f'{_unread(rec)}'
         f'<details><summary>报告全文（经规范化）</summary><pre class="source">{esc(rec.text)}</pre></details></section>'
     )

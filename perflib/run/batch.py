@@ -27,6 +27,7 @@ import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .. import __version__, config
@@ -35,6 +36,7 @@ from .budget import Budget, BoundedPool, Exceeded
 from .jobs import Job, JobResult, read_job, render_job, worker_init
 from .lock import outdir_lock
 from .outfiles import slug, write_atomic
+from . import review
 
 STATE_FILE = ".perflib-state.json"
 DATASET_FILE = ".perflib-dataset.json"  # the reports as parsed here, for the portfolio notebook
@@ -46,9 +48,11 @@ _STRAY_TMP = re.compile(r"^\..+\.(?:html|csv|xlsx|json)\.[A-Za-z0-9_]{8}\.tmp$")
 
 
 # --- state --------------------------------------------------------------------------------
-def job_key(source_sha: str, notebook_sha: str, item: Item) -> str:
-    """What a page depends on: the report's bytes, the notebook, perflib, the manifest's overrides."""
+def job_key(source_sha: str, notebook_sha: str, item: Item, corrections: list[dict] = ()) -> str:
+    """What a page depends on: the report's bytes, the notebook, perflib, the manifest's overrides,
+    its hand corrections."""
     parts = [source_sha, notebook_sha, __version__, item.department or "", str(item.year or "")]
+    parts += review.key_part(corrections)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -85,6 +89,7 @@ class Entry:
     output_name: str = ""
     status: str = "pending"  # "rendered" | "skipped" | "failed"
     duplicates: list[str] = field(default_factory=list)
+    corrections: list[dict] = field(default_factory=list)  # applied hand corrections (run/review.py)
 
 
 def assign_names(entries: list[Entry]) -> None:
@@ -112,30 +117,35 @@ def _identity(e: Entry) -> str:
 
 
 def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
-              budget: Budget | None = None, jobs: int = 1) -> list[Entry]:
+              budget: Budget | None = None, jobs: int = 1, corrections=None) -> list[Entry]:
     entries: dict[str, Entry] = {}
-    for item, got in zip(items, _parse(items, budget, jobs)):
+    for item, got in zip(items, _parse(items, budget, jobs, corrections)):
         if "failure" in got:
             failures.append(got["failure"])
             say(got["failure"])
             continue
         rows = got["rows"]
-        key = job_key(rows["report"]["sha256"], notebook_sha, item)
-        if key in entries:  # the same bytes twice (a copy in another folder): one page
-            entries[key].duplicates.append(item.path)
+        for line in review.problems(rows):
+            print(f"perflib: {line}", file=sys.stderr)
+        same_bytes = job_key(rows["report"]["sha256"], notebook_sha, item)
+        if same_bytes in entries:  # the same bytes twice (a copy in another folder): one page
+            entries[same_bytes].duplicates.append(item.path)
             continue
-        entries[key] = Entry(item, key, rows)
+        fixes = review.applied(rows)
+        entries[same_bytes] = Entry(item, job_key(rows["report"]["sha256"], notebook_sha, item, fixes), rows,
+                                    corrections=fixes)
     return list(entries.values())
 
 
-def _parse(items: list[Item], budget: Budget | None, jobs: int) -> list[dict]:
+def _parse(items: list[Item], budget: Budget | None, jobs: int, corrections=None) -> list[dict]:
     """read_job for every item, in order: in worker processes under the budget (a hostile file
     can neither hang nor blow up this process), or here when there is no budget."""
+    read = partial(read_job, corrections=corrections) if corrections else read_job
     if budget is None or not items:
-        return [read_job(item) for item in items]
+        return [read(item) for item in items]
     pool = BoundedPool(min(jobs, len(items)), budget, worker_init, (os.getpid(),), stage="reading")
     got = {}
-    for item, res in pool.map(read_job, items, source_of=lambda it: it.path):
+    for item, res in pool.map(read, items, source_of=lambda it: it.path):
         if isinstance(res, Exceeded):
             res = {"failure": {"source": item.path, "stage": "read", "exit_code": 2, "error": res.error}}
         got[id(item)] = res
@@ -167,8 +177,7 @@ def _reuse(entry: Entry, outdir: Path, pages: dict, adopt: bool = True) -> bool:
     old = pages.get(entry.key)
     if old is None:
         if adopt and has_key(outdir / entry.output_name, entry.key):
-            pages[entry.key] = {"source": entry.item.path, "output": entry.output_name,
-                                "department": entry.item.department, "year": entry.item.year}
+            pages[entry.key] = page_state(entry)
             return True
         return False
     target = outdir / entry.output_name
@@ -181,17 +190,25 @@ def _reuse(entry: Entry, outdir: Path, pages: dict, adopt: bool = True) -> bool:
     return target.is_file()
 
 
+def page_state(e: Entry) -> dict:
+    """A page in the state file: where it came from and the hand corrections it was made with."""
+    return {"source": e.item.path, "output": e.output_name, "department": e.item.department, "year": e.item.year,
+            "corrections": e.corrections}
+
+
 # --- the command ---------------------------------------------------------------------------
 def run_batch(args) -> int:
     started = time.monotonic()
     outdir = Path(args.outdir)
     items = discover(args.source)  # a missing folder / bad manifest: UnreadableInput, exit 2
+    # a bad corrections file or row: CorrectionsError, exit 2, before anything is read
+    corrections, items, ambiguous = review.load_for_batch(args, items)
     outdir.mkdir(parents=True, exist_ok=True)
     with outdir_lock(outdir, wait=getattr(args, "wait", False), say=lambda m: print(m, file=sys.stderr)):
-        return _run_batch(args, items, outdir, started)
+        return _run_batch(args, items, outdir, started, corrections, ambiguous)
 
 
-def _run_batch(args, items: list[Item], outdir: Path, started: float) -> int:
+def _run_batch(args, items: list[Item], outdir: Path, started: float, corrections=None, ambiguous=()) -> int:
     NOTEBOOK = config.notebook()
     remove_stray_temps(outdir)
     state = load_state(outdir)
@@ -201,7 +218,7 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float) -> int:
 
     failures: list[dict] = []
     progress = _Progress()
-    entries = _read_all(items, sha256_file(NOTEBOOK), failures, progress.fail, budget, jobs)
+    entries = _read_all(items, sha256_file(NOTEBOOK), failures, progress.fail, budget, jobs, corrections)
     assign_names(entries)
 
     todo: list[Job] = []
@@ -210,7 +227,8 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float) -> int:
             e.status = "skipped"
         else:
             r = e.rows["report"]
-            todo.append(Job(e.item.path, str(outdir), e.output_name, r["department"], r["year"], key=e.key))
+            todo.append(Job(e.item.path, str(outdir), e.output_name, r["department"], r["year"], key=e.key,
+                            corrections=tuple(e.corrections)))
     portfolio_key = _portfolio_key(args.source, entries)
     portfolio_cached = (not args.force and state.get("portfolio") == portfolio_key
                         and (outdir / PORTFOLIO_HTML).is_file())
@@ -247,8 +265,7 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float) -> int:
             e = by_name[res.output_name]
             e.status = res.status
             if res.status == "rendered":
-                new_state["pages"][e.key] = {"source": e.item.path, "output": e.output_name,
-                                             "department": e.item.department, "year": e.item.year}
+                new_state["pages"][e.key] = page_state(e)
             else:
                 failures.append({"source": res.source, "stage": "render", "exit_code": res.exit_code,
                                  "error": res.error})
@@ -259,6 +276,10 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float) -> int:
 
     good = [e for e in entries if e.status in ("rendered", "skipped")]
     write_tables(outdir, good, failures, portfolio_status)
+    unused = review.unmatched(corrections or review.hand.Corrections(), entries, failures, list(ambiguous))
+    for o in unused:
+        print(f"perflib: {o.message()}", file=sys.stderr)
+    sheet = review.write_sheet(outdir, args.source, items, entries, failures, unused)
     counts = {s: sum(e.status == s for e in entries) for s in ("rendered", "skipped")}
     dup = sum(len(e.duplicates) for e in entries)
     others = sum(bool(f.get("kind")) for f in failures)  # not department reports: listed, not failed
@@ -267,6 +288,7 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float) -> int:
           + (f", {others} not a department report" if others else "")
           + (f", {dup} duplicate file(s) counted once" if dup else "")
           + f"; portfolio {portfolio_status}; {time.monotonic() - started:.1f} s → {outdir / 'index.html'}")
+    print(review.summary(sheet, entries, unused, outdir))
     return 1 if failures_n else 0
 
 

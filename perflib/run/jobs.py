@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import config
-from ..dataset import Item, failure_row, read_rows
+from ..dataset import Item, correction_rows, failure_row, read_rows
 from ..labels import PORTFOLIO_TITLE, page_title
 from .outfiles import write_atomic
 
@@ -27,6 +27,7 @@ class Job:
     kind: str = "report"  # "report" | "portfolio"
     key: str = ""  # job_key: stamped into the page, so a page is recognised even without the state file
     dataset: str | None = None  # kind="portfolio": the batch's parsed reports (dataset_json), parsed once
+    corrections: tuple = ()  # the report's applied hand corrections (rows of perflib.corrections), for its notebook
 
 
 @dataclass
@@ -56,7 +57,8 @@ def render_job(job: Job) -> JobResult:
             nb = execute_portfolio(Path(job.source), Path(job.outdir), job.dataset)
             title = PORTFOLIO_TITLE
         else:
-            nb = execute(Path(job.source), department=job.department, year=job.year)
+            nb = execute(Path(job.source), department=job.department, year=job.year,
+                         corrections=list(job.corrections))
             title = page_title(job.department, job.year)
         path = write_atomic(Path(job.outdir) / job.output_name, stamp_key(export_html(nb, title), job.key))
         return JobResult(job.source, "rendered", job.output_name, path=str(path), seconds=time.monotonic() - start)
@@ -68,12 +70,15 @@ def render_job(job: Job) -> JobResult:
         interruptible(False)
 
 
-def read_job(item: Item) -> dict:
+def read_job(item: Item, corrections=None) -> dict:
     """Parse one report in a batch worker: {"rows": …} or {"failure": failure_row}; never raises."""
     try:
-        return {"rows": read_rows(item)}
+        return {"rows": read_rows(item, corrections)}
     except Exception as exc:  # one bad report never stops the batch
-        return {"failure": failure_row(item.path, "read", exc)}
+        failure = failure_row(item.path, "read", exc)
+        if getattr(exc, "record", None) is not None:  # read, but not a report: what it seems to miss
+            failure |= correction_rows(exc.record)
+        return {"failure": failure}
 
 
 def execute_portfolio(source: Path, outdir: Path, dataset: str | Path | None = None):

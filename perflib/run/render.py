@@ -52,12 +52,17 @@ def output_name(department: str | None, year: int | None) -> str:
     return slug(department, year) + ".html"
 
 
-def _params(source: Path, department: str | None, year: int | None) -> dict:
-    return {"source": str(source.resolve()), "department": department, "year": year}
+def _params(source: Path, department: str | None, year: int | None, corrections: list[dict] | None = None) -> dict:
+    """The notebook's parameters; `corrections`: the report's hand corrections as plain rows
+    (perflib.corrections.Correction.as_dict), applied in the notebook as they were when it was read."""
+    params = {"source": str(source.resolve()), "department": department, "year": year}
+    if corrections:
+        params["corrections"] = list(corrections)
+    return params
 
 
 def execute(source: Path, department: str | None = None, year: int | None = None, notebook: Path | None = None,
-            kernel=None, plain: bool = False):
+            kernel=None, plain: bool = False, corrections: list[dict] | None = None):
     """Run the department-year notebook for one report through papermill; return the executed notebook.
 
     By default it runs in a fresh kernel of this process's Renderer (started ahead of time, used
@@ -66,8 +71,8 @@ def execute(source: Path, department: str | None = None, year: int | None = None
     """
     notebook = notebook or config.notebook()
     if kernel is None and not plain:
-        return shared_renderer(notebook).execute(source, department=department, year=year)
-    return run_notebook(notebook, _params(Path(source), department, year), str(source), kernel=kernel)
+        return shared_renderer(notebook).execute(source, department=department, year=year, corrections=corrections)
+    return run_notebook(notebook, _params(Path(source), department, year, corrections), str(source), kernel=kernel)
 
 
 def run_notebook(notebook: Path, params: dict, label: str, kernel=None):
@@ -205,9 +210,10 @@ class Renderer:
             self._pending.add(fut)
         fut.add_done_callback(lambda f: self._pending.discard(f))
 
-    def execute(self, source: str | Path, department: str | None = None, year: int | None = None):
+    def execute(self, source: str | Path, department: str | None = None, year: int | None = None,
+                corrections: list[dict] | None = None):
         """Run the notebook for one report in its own fresh kernel; return the executed notebook."""
-        return self.run(_params(Path(source), department, year), str(source))
+        return self.run(_params(Path(source), department, year, corrections), str(source))
 
     def run(self, params: dict, label: str):
         """Run this Renderer's notebook with `params` in its own fresh kernel."""
@@ -218,11 +224,19 @@ class Renderer:
             self._shutdown(kernel)
 
     def render(self, path: str | Path, outdir: str | Path, department: str | None = None,
-               year: int | None = None) -> Path:
-        """Parse (exit 2/3 on bad input), execute the notebook, export, write atomically."""
+               year: int | None = None, corrections=None, say=None) -> Path:
+        """Parse (exit 2/3 on bad input), execute the notebook, export, write atomically.
+
+        `corrections` (perflib.corrections.load accepts it): the rows naming this report are applied;
+        `say` gets one line for each row that is not applied (stale)."""
+        from ..corrections import problems
+
         source = Path(path)
-        rec = read_record(source, department=department, year=year, require_figures=True)
-        nb = self.execute(source, department=department, year=year)
+        rec = read_record(source, department=department, year=year, require_figures=True, corrections=corrections)
+        for line in problems(rec.correction_outcomes):
+            (say or (lambda _: None))(line)
+        rows = [o.correction.as_dict() for o in rec.correction_outcomes]
+        nb = self.execute(source, department=department, year=year, corrections=rows)
         html = export_html(nb, page_title(rec.department, rec.year))
         return write_atomic(Path(outdir) / output_name(rec.department, rec.year), html)
 
@@ -293,6 +307,7 @@ def _forget_parent_renderers() -> None:
 os.register_at_fork(after_in_child=_forget_parent_renderers)
 
 
-def render_report(path: str | Path, outdir: Path, department: str | None = None, year: int | None = None) -> Path:
+def render_report(path: str | Path, outdir: Path, department: str | None = None, year: int | None = None,
+                  corrections=None, say=None) -> Path:
     """Parse (exit 2/3 on bad input), execute the notebook, export, write atomically."""
-    return shared_renderer().render(path, outdir, department=department, year=year)
+    return shared_renderer().render(path, outdir, department=department, year=year, corrections=corrections, say=say)

@@ -82,6 +82,9 @@ def test_without_dask_installed_says_how_to_get_it(tmp_path, monkeypatch, capsys
 @pytest.mark.slow
 def test_cluster_batch_writes_the_same_files_as_a_local_batch(tmp_path, cluster):
     src = reports_dir(tmp_path, REPORTS)
+    # a hand correction (the folder's corrections.csv): a cluster worker applies it like a local one
+    (src / "corrections.csv").write_text("file,field,value,note,read\n2021_linjiang.txt,score,91,自评表所列,\n",
+                                         encoding="utf-8")
     local = batch(src, tmp_path / "local", "-j", "2")
     remote = batch(src, tmp_path / "dask", "--scheduler", cluster.scheduler_address)
     assert local.returncode == 0 and remote.returncode == 0, remote.stderr
@@ -91,9 +94,11 @@ def test_cluster_batch_writes_the_same_files_as_a_local_batch(tmp_path, cluster)
     names = sorted(p.name for p in (tmp_path / "local").iterdir())
     assert names == sorted(p.name for p in (tmp_path / "dask").iterdir())
     assert len([n for n in names if re.match(r"20\d\d_.*\.html$", n)]) == 3
+    corrected = (tmp_path / "dask" / "2021_示例市青川区人民政府临江街道办事处.html").read_text("utf-8")
+    assert "人工校正：自评表所列" in corrected
     for name in names:
         a, b = (tmp_path / "local" / name), (tmp_path / "dask" / name)
-        if name == "reports.xlsx":  # a zip whose entries carry the time it was written
+        if name.endswith(".xlsx"):  # zips whose entries carry the time they were written
             assert _xlsx_cells(a) == _xlsx_cells(b)
         elif name == ".perflib-state.json":
             assert json.loads(a.read_text("utf-8")) == json.loads(b.read_text("utf-8"))

@@ -1,0 +1,224 @@
+"""What an analyst should look at: one item per row of the review sheet (perflib/present/review_sheet.py).
+
+From a record (`record_items`, in the batch worker that read it): a core figure the report seems to
+state but perflib left empty (an unread amount right after a known label), a core figure missing
+altogether, a failed or warned check, a reading warning, a figure read by OCR, a figure of another
+block that seems unread, and what became of each hand correction. From the batch
+(`failure_items`, `unmatched_items`): reports that failed or are not department reports, and
+correction rows that named no report of the batch.
+
+Every item has the REVIEW_COLUMNS; `correction` and `note` stay empty for the analyst, except on
+the rows of corrections already given (they are carried forward, so the sheet passed back keeps them).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import corrections as hand
+from .labels import OCR_EVIDENCE, REVIEW_CATEGORY, REVIEW_HEADERS, figure_name
+from .model import Record, Unread
+from .numbers import fmt_wan, money_to_wan, round_money
+from .understand.lexicon import LEX
+
+REVIEW_COLUMNS = list(REVIEW_HEADERS)
+PRIORITY = {category: n for n, category in enumerate(REVIEW_CATEGORY, start=1)}
+# The figures a page is about: without them the summary has no spending story.
+CORE = ("overall.actual", "overall.initial_budget", "overall.adjusted_budget", "overall.completion_rate")
+FIELD_ORDER = {f: n for n, f in enumerate(hand.FIELDS)}
+_OCR_MARK = OCR_EVIDENCE.split("{")[0]
+_NAMES = {"department": "部门名称", "year": "年度", "kind": "文件类别", "projects.count": "项目个数"}
+_CLAUSE = re.compile(r"[。；;]")
+_ASIDE = re.compile(r"[（(][^（）()]{0,8}[)）]")  # "全年(调整)预算数": an aside inside a label
+_GAP = re.compile(r"[\s为是达到了共计合约均:：]{0,6}$")  # between a label and its figure
+
+
+def field_zh(fld: str) -> str:
+    return (_NAMES.get(fld) or figure_name(fld)) if fld else ""
+
+
+def item(category: str, rec: Record | None = None, **values) -> dict:
+    row = {k: "" for k in REVIEW_COLUMNS}
+    if rec is not None:
+        row |= {"file": rec.source.path, "department": rec.department or "", "year": rec.year or "",
+                "sha256": rec.source.sha256}
+    row |= {k: ("" if v is None else v) for k, v in values.items()}
+    row["priority"] = PRIORITY[category]
+    row["category"] = REVIEW_CATEGORY[category]
+    row["field_zh"] = field_zh(row["field"])
+    return row
+
+
+# --- from one record ------------------------------------------------------------------------
+def record_items(rec: Record) -> list[dict]:
+    """Every item one department record gives (before the batch adds its own)."""
+    out = _correction_items(rec)
+    out += _missing_items(rec)
+    out += _check_items(rec)
+    out += [item("warning", rec, reason=w) for w in rec.warnings]
+    out += _ocr_items(rec)
+    return out
+
+
+def missing_core(rec: Record) -> list[str]:
+    """The core figures the report does not give (or perflib could not read); an adjusted budget the
+    report implies (initial + adjustment, or actual ÷ completion rate) is not missing."""
+    o = rec.overall
+    implied = {"overall.adjusted_budget": (o.initial_budget is not None and o.adjustment is not None)
+               or (o.actual is not None and bool(o.completion_rate))}
+    return [f for f in CORE if hand.get(rec, f) is None and not implied.get(f)]
+
+
+def _missing_items(rec: Record) -> list[dict]:
+    """Empty fields with an unread amount that seems to be theirs; core fields even without one."""
+    hints: dict[str, list[tuple[Unread, str]]] = {}
+    for u in rec.unread:
+        guess = guess_field(u)
+        if guess and hand.get(rec, guess[0]) is None:
+            hints.setdefault(guess[0], []).append((u, guess[1]))
+    out = []
+    core = missing_core(rec)
+    for fld in core:
+        if fld not in hints:
+            out.append(item("core_missing", rec, field=fld,
+                            reason=f"报告未给出（或 perflib 未能读取）{field_zh(fld)}；如原文写有，请填校正值"))
+    for fld, found in sorted(hints.items(), key=lambda kv: FIELD_ORDER[kv[0]]):
+        category = "core_unread" if fld in CORE else "field_unread"
+        for u, label in found:
+            out.append(item(category, rec, field=fld, suggestion=hand.format_value(fld, u.amount), evidence=u.text,
+                            reason=f"原文“{label}”后写有 {fmt_wan(u.amount)} 万元，perflib 未读入{field_zh(fld)}；"
+                                   "核对原文后，如确为本年数字，请把它填入校正值"))
+    return out
+
+
+def guess_field(u: Unread) -> tuple[str, str] | None:
+    """(field, label) when the unread amount stands right after a known money label, in a clause
+    about this year: the field it may be. None when nothing says."""
+    text = u.text
+    for m in LEX.money.finditer(text):
+        if round_money(money_to_wan(m["num"], m["unit"])) != round_money(u.amount):
+            continue
+        clause_start = max((c.end() for c in _CLAUSE.finditer(text, 0, m.start())), default=0)
+        clause = text[clause_start:m.start()]
+        if LEX.other_year.search(clause):
+            return None  # 上年 / 同比 …: another year's figure
+        plain = _ASIDE.sub("", clause)
+        label = None
+        for lm in LEX.label_re.finditer(plain):
+            if _GAP.fullmatch(plain[lm.end():]) and LEX.label(lm).kind == "money":
+                label = lm
+        if label is None:
+            return None
+        lb = LEX.label(label)
+        block = lb.block or _block_before(plain[:label.end()])  # "基本支出决算数": the label ate 支出
+        fld = f"{block}.{lb.field}"
+        return (fld, label.group(0)) if fld in hand.FIELDS else None
+    return None
+
+
+def _block_before(text: str) -> str:
+    last = None
+    for last in LEX.block_words.finditer(text):
+        pass
+    return last.lastgroup if last else "overall"
+
+
+def _check_items(rec: Record) -> list[dict]:
+    out = []
+    for c in rec.checks:
+        if c.status not in ("fail", "warn"):
+            continue
+        fld = c.id if c.id in hand.FIELDS else ""
+        read = hand.format_value(fld, hand.get(rec, fld)) if fld else ""
+        out.append(item("check_fail" if c.status == "fail" else "check_warn", rec, field=fld, read=read,
+                        evidence=rec.evidence.get(fld, "") if fld else "", reason=c.message))
+    return out
+
+
+def _ocr_items(rec: Record) -> list[dict]:
+    return [item("ocr", rec, field=key, read=hand.format_value(key, hand.get(rec, key)), evidence=sentence,
+                 reason="由 OCR 从扫描页识别，请与原件核对")
+            for key, sentence in rec.evidence.items()
+            if _OCR_MARK in sentence and key in hand.FIELDS and key not in rec.corrected]
+
+
+_UNUSED_ZH = {
+    "file_changed": "文件在写校正后已更改（SHA-256 不同），校正未采用；核对后如仍需要，请更新或清空 sha256 一栏",
+    "reads_other": "perflib 现在读到 {now}，与写校正时（{then}）不同，校正未采用；如仍需要，请把 perflib读到 一栏改为 {now}",
+    "absent": "批量处理的文件中没有这份报告，校正未采用",
+    "ambiguous": "文件名对应多份报告（{detail}），校正未采用；请写出所在子文件夹或 SHA-256",
+    "report_failed": "报告未能处理，校正未采用：{detail}",
+}
+
+
+def outcome_item(o: hand.Outcome, rec: Record | None = None) -> dict:
+    """A correction row carried forward: its correction and note kept, `read` as it was written, so
+    the sheet passed back does the same again (an unused row stays unused until the analyst acts)."""
+    c = o.correction
+    keep = {"file": c.file, "field": c.field, "correction": c.text, "note": c.note,
+            "read": hand.format_value(c.field, o.before if o.applied else c.read), "sha256": c.sha256 or ""}
+    if rec is not None and o.status in ("applied", "redundant"):
+        keep["sha256"] = rec.source.sha256
+    if o.status == "applied":
+        return item("correction_applied", rec, **keep, reason=f"已采用（{c.origin}）")
+    if o.status == "redundant":
+        return item("correction_redundant", rec, **keep, reason="perflib 已自行读出相同数值，此校正可删除")
+    now = o.detail or "空值"
+    then = hand.format_value(c.field, c.read) or "空值"
+    reason = _UNUSED_ZH[o.status].format(now=now, then=then, detail=o.detail)
+    return item("correction_unused", rec, **keep, reason=f"{reason}（{c.origin}）")
+
+
+def _correction_items(rec: Record) -> list[dict]:
+    out = []
+    for o in rec.correction_outcomes:
+        row = outcome_item(o, rec)
+        row["file"] = o.correction.file  # as the analyst wrote it
+        out.append(row)
+    return out
+
+
+# --- from the batch ---------------------------------------------------------------------------
+_CORRECTION_ROWS = {REVIEW_CATEGORY[c] for c in ("correction_applied", "correction_redundant", "correction_unused")}
+
+
+def failure_items(failures: list[dict]) -> list[dict]:
+    """A report that failed (read or render), or a file that is not a department report, with what
+    its record seems to miss when it was read (a figure perflib left unread may be why)."""
+    out = []
+    for f in failures:
+        if f.get("stage") == "portfolio":
+            continue
+        if f.get("kind"):
+            out.append(item("not_department", file=f["source"], field="kind", read=f["kind"], reason=f["error"]))
+        else:
+            out.append(item("report_failed", file=f["source"], reason=f["error"]))
+        out += [r for r in f.get("review", ()) if r["category"] not in _CORRECTION_ROWS]  # those: unmatched()
+    return out
+
+
+def below(path: str | Path, source: str | Path) -> str:
+    """A report's path below the batch folder (or the manifest's folder), as a correction names it;
+    its name when it lies elsewhere."""
+    root = Path(source) if Path(source).is_dir() else Path(source).parent
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).name
+
+
+def relative_files(items: list[dict], source: str | Path, paths) -> None:
+    """`file` as a correction names it, for the rows holding one of the batch's own `paths`."""
+    names = {str(p): below(p, source) for p in paths}
+    for row in items:
+        row["file"] = names.get(str(row["file"]), row["file"])
+
+
+def sort_items(items: list[dict]) -> list[dict]:
+    """Most important first: missing core figures, failed checks, unused corrections, failures …"""
+    def key(row):
+        year = row["year"] if isinstance(row["year"], int) else 0
+        return (row["priority"], str(row["department"]), year, str(row["file"]),
+                FIELD_ORDER.get(row["field"], len(FIELD_ORDER)), str(row["reason"]))
+    return sorted(items, key=key)
+

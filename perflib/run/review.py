@@ -1,0 +1,109 @@
+"""The analyst's loop inside `perflib batch`: which corrections file, which rows name which report,
+what the page key and the notebook get, and the review sheet at the end.
+
+    SOURCE/corrections.csv (or --corrections FILE: a CSV, or the filled review.csv / review.xlsx)
+      → rows whose name matches several reports: not applied ("ambiguous")
+      → the rest go to every reading worker; each applies the rows naming its report (by SHA-256,
+        or by name / path below the folder) and says what became of each
+      → a page's key holds its applied corrections: a changed correction renders that page again
+      → OUTDIR/review.csv + review.xlsx: the records' items, the failures, and the rows that named
+        no report ("absent") or a report that failed
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from .. import corrections as hand
+from ..review import below, failure_items, outcome_item, relative_files
+
+DEFAULT_NAME = "corrections.csv"
+
+
+def corrections_file(args) -> Path | None:
+    """--corrections, else corrections.csv in the source folder (the manifest's folder) when present."""
+    given = getattr(args, "corrections", None)
+    if given:
+        return Path(given)
+    src = Path(args.source)
+    default = (src if src.is_dir() else src.parent) / DEFAULT_NAME
+    return default if default.is_file() else None
+
+
+def load_for_batch(args, items: list) -> tuple[hand.Corrections, list, list[hand.Outcome]]:
+    """The corrections (a bad file or row: CorrectionsError, exit 2, before anything is read), the
+    items without the corrections file itself, and the rows not applied because their name fits
+    several reports."""
+    path = corrections_file(args)
+    table = hand.load(path) if path else hand.Corrections()
+    if path is not None:
+        items = [i for i in items if Path(i.path).resolve() != path.resolve()]
+    ambiguous = []
+    for c in table.rows:
+        if c.by_sha:
+            continue
+        named = [i.path for i in items if hand.name_matches(c.file, i.path)]
+        if len(named) > 1:
+            ambiguous.append(hand.Outcome(c, "ambiguous", ", ".join(below(p, args.source) for p in named[:3])))
+    taken = {id(o.correction) for o in ambiguous}
+    return replace(table, rows=[c for c in table.rows if id(c) not in taken]), items, ambiguous
+
+
+def applied(rows: dict) -> list[dict]:
+    """The report's applied corrections, bound to its SHA-256 (a Dask worker sees the file under
+    another path): what its page is made from."""
+    sha = rows["report"]["sha256"]
+    return [{k: v for k, v in d.items() if k != "status"} | {"file": sha}
+            for d in rows.get("corrections", ()) if d["status"] == "applied"]
+
+
+def key_part(corrections: list[dict]) -> list[str]:
+    """What the page key adds for its corrections (nothing without any: keys stay as they were)."""
+    if not corrections:
+        return []
+    plain = [{k: d[k] for k in ("field", "value", "note", "read")} for d in corrections]
+    return [hashlib.sha256(json.dumps(plain, ensure_ascii=False, sort_keys=True).encode()).hexdigest()]
+
+
+def problems(rows: dict) -> list[str]:
+    """stderr lines for the report's rows that were not applied."""
+    return rows.get("correction_problems", [])
+
+
+def unmatched(table: hand.Corrections, entries: list, failures: list[dict],
+              ambiguous: list[hand.Outcome]) -> list[hand.Outcome]:
+    """Rows that named no report read in this batch: its report failed, or no report is that file."""
+    used = {d["origin"] for e in entries for d in e.rows.get("corrections", ())}
+    read_but_failed = {d["origin"]: f for f in failures for d in f.get("corrections", ())}
+    out = list(ambiguous)
+    for c in table.rows:
+        if c.origin in used:
+            continue
+        failed = read_but_failed.get(c.origin) or next(
+            (f for f in failures if not c.by_sha and hand.name_matches(c.file, f["source"])), None)
+        out.append(hand.Outcome(c, "report_failed", failed["error"]) if failed else hand.Outcome(c, "absent"))
+    return out
+
+
+def write_sheet(outdir: Path, source, items: list, entries: list, failures: list[dict],
+                unused: list[hand.Outcome]) -> list[dict]:
+    """OUTDIR/review.csv and review.xlsx (complete or absent) from everything the batch found."""
+    from ..present.review_sheet import write_review
+
+    rows = [r for e in entries for r in e.rows.get("review", ())]
+    rows += failure_items(failures)
+    rows += [outcome_item(o) for o in unused]
+    relative_files(rows, source, [i.path for i in items])
+    return write_review(outdir, rows)
+
+
+def summary(sheet: list[dict], entries: list, unused: list[hand.Outcome], outdir: Path) -> str:
+    """The batch's second line of output: the review sheet and the corrections."""
+    done = sum(d["status"] == "applied" for e in entries for d in e.rows.get("corrections", ()))
+    skipped = len(unused) + sum(d["status"] not in ("applied", "redundant")
+                                for e in entries for d in e.rows.get("corrections", ()))
+    fixes = f"; {done} correction(s) applied" + (f", {skipped} not applied (see stderr)" if skipped else "")
+    return f"perflib batch: review sheet {len(sheet)} row(s) → {Path(outdir) / 'review.xlsx'}" + (
+        fixes if done or skipped else "")

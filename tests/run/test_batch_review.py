@@ -1,0 +1,163 @@
+"""`perflib batch` and the analyst's loop, without papermill: the review sheet, corrections read back
+from it, which pages render again, and corrections that no longer fit.
+
+The renderer is replaced by a fast one (as in test_batch.py) that records the corrections each job
+was given; test_batch_review_e2e.py runs the real notebook.
+"""
+import argparse
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from review_reports import DEPARTMENT, MISSED_ACTUAL, MISSED_FILE, fill_review, write_known_miss
+from perflib import cli
+from perflib.run import batch
+from perflib.run.batch import run_batch
+from perflib.run.jobs import Job, JobResult
+from perflib.run.outfiles import write_atomic
+
+NOTE = "见绩效目标一节：全年实际支出"
+
+
+@pytest.fixture
+def fake_render(monkeypatch):
+    calls = {}
+
+    def render_job(job: Job) -> JobResult:
+        calls[Path(job.source).name if job.kind == "report" else "PORTFOLIO"] = list(job.corrections)
+        path = write_atomic(Path(job.outdir) / job.output_name, f"<html>{job.source}</html>")
+        return JobResult(job.source, "rendered", job.output_name, str(path))
+
+    monkeypatch.setattr(batch, "render_job", render_job)
+    return calls
+
+
+def args(source, out, corrections=None):
+    return argparse.Namespace(source=str(source), outdir=str(out), jobs=1, force=False, corrections=corrections)
+
+
+def review_rows(out: Path) -> list[dict]:
+    with open(out / "review.csv", encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def report_row(out: Path, department=DEPARTMENT, year="2023") -> dict:
+    with open(out / "reports.csv", encoding="utf-8-sig", newline="") as fh:
+        return next(r for r in csv.DictReader(fh) if r["department"] == department and r["year"] == year)
+
+
+def test_fill_the_review_sheet_and_rerun(tmp_path, fake_render, capsys):
+    src, out = tmp_path / "in", tmp_path / "out"
+    write_known_miss(src)
+    assert run_batch(args(src, out)) == 0
+    first = review_rows(out)[0]
+    assert (first["file"], first["field"], first["suggestion"], first["correction"]) == (
+        MISSED_FILE, "overall.actual", MISSED_ACTUAL, "")
+    assert report_row(out)["overall_actual"] == "" and report_row(out)["corrected"] == ""
+
+    filled = tmp_path / "filled.xlsx"
+    fill_review(out / "review.xlsx", filled, MISSED_FILE, "overall.actual", first["suggestion"], NOTE)
+    fake_render.clear()
+    assert run_batch(args(src, out, filled)) == 0
+    assert set(fake_render) == {"PORTFOLIO", MISSED_FILE}  # the corrected page only, and the portfolio
+    [fix] = fake_render[MISSED_FILE]
+    assert (fix["field"], fix["value"], fix["note"]) == ("overall.actual", MISSED_ACTUAL, NOTE)
+    assert "1 correction(s) applied" in capsys.readouterr().out
+
+    row = report_row(out)
+    assert row["overall_actual"] == MISSED_ACTUAL and row["corrected"] == "overall.actual"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count('class="corrected"') == 1 and "1,198.20" in index
+    dataset = json.loads((out / batch.DATASET_FILE).read_text(encoding="utf-8"))  # what the portfolio reads
+    [r] = [r["report"] for r in dataset["rows"] if r["report"]["year"] == 2023]
+    assert r["overall_actual"] == 1198.2 and r["corrected"] == "overall.actual"
+    state = json.loads((out / batch.STATE_FILE).read_text(encoding="utf-8"))
+    [page] = [p for p in state["pages"].values() if p["source"].endswith(MISSED_FILE)]
+    assert [(c["field"], c["value"], c["note"]) for c in page["corrections"]] == [("overall.actual", MISSED_ACTUAL, NOTE)]
+
+    # the new sheet carries the correction forward: passed back as it is, nothing changes
+    carried = [r for r in review_rows(out) if r["category"] == "已人工校正"]
+    assert [(r["file"], r["field"], r["correction"], r["note"]) for r in carried] == [
+        (MISSED_FILE, "overall.actual", MISSED_ACTUAL, NOTE)]
+    assert not any(r["field"] == "overall.actual" and r["category"] == "核心数字可能漏读" for r in review_rows(out))
+    fake_render.clear()
+    assert run_batch(args(src, out, out / "review.xlsx")) == 0
+    assert fake_render == {}
+
+    # editing the correction renders that page again, and only that page (and the portfolio)
+    fill_review(out / "review.xlsx", filled, MISSED_FILE, "overall.actual", "1198.2", NOTE + "（复核）")
+    assert run_batch(args(src, out, filled)) == 0
+    assert set(fake_render) == {"PORTFOLIO", MISSED_FILE}
+
+
+def test_a_stale_correction_is_reported_not_applied(tmp_path, fake_render, capsys):
+    src, out = tmp_path / "in", tmp_path / "out"
+    paths = write_known_miss(src)
+    run_batch(args(src, out))
+    filled = tmp_path / "filled.xlsx"
+    row = fill_review(out / "review.xlsx", filled, MISSED_FILE, "overall.actual", MISSED_ACTUAL, NOTE)
+    assert row["sha256"]  # the sheet records which bytes the correction was written against
+    run_batch(args(src, out, filled))
+    capsys.readouterr()
+
+    with open(paths["miss"], "a", encoding="utf-8") as fh:  # the department republishes its report
+        fh.write("（2024年3月修订）\n")
+    fake_render.clear()
+    assert run_batch(args(src, out, filled)) == 0
+    err = capsys.readouterr().err
+    assert f"{MISSED_FILE} overall.actual={MISSED_ACTUAL}: not applied: the file changed" in err
+    assert fake_render[MISSED_FILE] == []  # rendered again (new bytes), without the correction
+    assert report_row(out)["overall_actual"] == "" and report_row(out)["corrected"] == ""
+    unused = [r for r in review_rows(out) if r["category"] == "校正未采用"]
+    assert [(r["field"], r["correction"]) for r in unused] == [("overall.actual", MISSED_ACTUAL)]
+    assert "SHA-256 不同" in unused[0]["reason"] and unused[0]["sha256"] == row["sha256"]  # stays stale
+
+
+def test_default_corrections_file_absent_and_ambiguous_rows(tmp_path, fake_render, capsys):
+    src, out = tmp_path / "in", tmp_path / "out"
+    write_known_miss(src)
+    (src / "2023").mkdir()
+    shutil.copy(src / MISSED_FILE, src / "2023" / MISSED_FILE)  # the same name twice, in two folders
+    (src / "corrections.csv").write_text(
+        "file,field,value,note\n"
+        f"{MISSED_FILE},overall.actual,1198.20,两份同名\n"
+        f"2023/{MISSED_FILE},overall.actual,1198.20,子文件夹里的那份\n"
+        "gone.txt,rating,优,已删除的报告\n", encoding="utf-8")
+    assert run_batch(args(src, out)) == 0  # corrections.csv in the folder is used, and is no report
+    err = capsys.readouterr().err
+    assert f"row 2: {MISSED_FILE} overall.actual=1198.20: not applied: the name matches several reports" in err
+    assert "row 4: gone.txt rating=优: not applied: no report in the batch is that file" in err
+    rows = review_rows(out)
+    assert {r["reason"].split("，")[0] for r in rows if r["category"] == "校正未采用"} == {
+        "批量处理的文件中没有这份报告", f"文件名对应多份报告（2023/{MISSED_FILE}, {MISSED_FILE}）"}
+    # the copy in 2023/ is the same bytes as the other: one page, and the row naming its path applies
+    assert report_row(out)["corrected"] == "overall.actual"
+
+
+def test_a_bad_corrections_row_stops_the_batch_before_anything(tmp_path, fake_render, capsys):
+    src, out = tmp_path / "in", tmp_path / "out"
+    write_known_miss(src)
+    bad = tmp_path / "c.csv"
+    bad.write_text(f"file,field,value,note\n{MISSED_FILE},overall.actual,约一千二百万,估计\n", encoding="utf-8")
+    assert cli.main(["batch", str(src), "-o", str(out), "--corrections", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == (f"perflib: {bad} row 2: value '约一千二百万' for overall.actual is not an amount in 万元 "
+                           "(e.g. 1,848.31)")
+    assert fake_render == {} and not out.exists()
+
+
+def test_a_file_judged_not_a_report_can_be_corrected_into_one(tmp_path, fake_render, capsys):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "notice.txt").write_text(f"{DEPARTMENT}2023年度项目支出绩效自评报告\n2023年度项目支出实际支出402.30万元。\n",
+                                    encoding="utf-8")
+    assert run_batch(args(src, out)) == 0  # not a department report: listed, not failed
+    [row] = [r for r in review_rows(out) if r["category"] == "非部门整体报告"]
+    assert (row["file"], row["field"], row["read"]) == ("notice.txt", "kind", "project")
+    filled = tmp_path / "filled.xlsx"
+    fill_review(out / "review.xlsx", filled, "notice.txt", "kind", "department", "标题写错，实为部门整体报告")
+    assert run_batch(args(src, out, filled)) == 0
+    assert "notice.txt" in fake_render and report_row(out)["corrected"] == "kind"
