@@ -207,7 +207,8 @@ def _running_lines(pages_lines: list[list[str]]) -> set[str]:
         for key in edges - {""}:
             counts[key] = counts.get(key, 0) + 1
     need = max(2, 0.4 * len(pages_lines))
-    return {key for key, n in counts.items() if n >= need}
+    # the end of a sentence broken at a page's foot ("0.00281" / "2 亿元。") is no running line
+    return {key for key, n in counts.items() if n >= need and not _ENDS_SENTENCE.search(key)}
 
 
 def _peel(lines: list[str], running: set[str], first_page: bool) -> list[str]:
