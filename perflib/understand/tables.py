@@ -55,7 +55,7 @@ _YEAR_LABEL = re.compile(YEAR_LABEL)
 _ROW_NUMBER = re.compile(ROW_NUMBER_COLUMN)
 _UNIT = re.compile(UNIT_NOTE)
 _CELL_NUMBER = re.compile(r"^(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*"
-                          r"(?P<pct>%)?\s*(?P<unit>万元|亿元|千元|元)?$")
+                          r"(?P<pct>%)?\s*(?P<unit>万元|亿元|千元|元|万)?$")
 _PLACEHOLDER = re.compile(r"^[-—–/－]+$")
 _NOT_TEXT = re.compile(r"^[-—–/－\s]*$")
 
@@ -118,10 +118,16 @@ def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | 
 
 # --- header rows -----------------------------------------------------------------------
 def _role(label: str) -> tuple[str | None, str | None] | None:
-    for fld, kind, pattern in _COLUMN_RES:
-        if pattern.search(label):
-            return fld, kind
+    """The role of a column label; a note in brackets ("得分（20分*执行率）") gives none."""
+    bare = _NOTE_IN_BRACKETS.sub("", label).strip()
+    for text in (bare, label) if bare and bare != label else (label,):
+        for fld, kind, pattern in _COLUMN_RES:
+            if pattern.search(text):
+                return fld, kind
     return None
+
+
+_NOTE_IN_BRACKETS = re.compile(r"[（(][^()（）]*[)）]")
 
 
 def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
@@ -132,6 +138,7 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
     above = table.rows[r - 1] if r > 0 else []
     above_is_header = r > 0 and not any(_number(c) for c in above) and len(_distinct(above)) >= 2
     columns, seen = [], set()
+    named = 0  # columns with a field, this year's or another's ("2021年决算数 | 2022年决算数")
     years = [c for c, cell in enumerate(row) if cell and _YEAR_LABEL.match(cell)]
     for c, cell in enumerate(row):
         role = _role(cell) if cell else None
@@ -146,17 +153,19 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
         if above_is_header and c < len(above) and above[c] and above[c] != cell and _GROUP.search(above[c]):
             label = f"{above[c]} {cell}"  # a group header: "2020年 | 2021年", "资金（万元）"
         fld, kind = role
+        has_field = bool(fld)
         if _previous_year(label, year):
             fld = kind = None
         key = (cell, fld)
         if key in seen:  # the same merged header cell repeated across its span
             continue
         seen.add(key)
+        named += has_field
         columns.append(_Column(c, fld, kind, label))
     known = [col for col in columns if col.field]
     if any(col.by_year for col in columns):
         return columns if len(years) >= 2 else None
-    return columns if len(known) >= 2 else None
+    return columns if known and named >= 2 else None
 
 
 def _previous_year(label: str, year: int | None) -> bool:
