@@ -915,8 +915,6 @@ def expected_table(f: Figures, layout: str) -> dict:
 # template's flattened table (layout_variant turns it on), chrome and name layouts on any template.
 LAYOUTS = ("cells", "cells-blank", "cells-pipe", "pipe-rows", "pipe-extra-column", "pipe-split-row",
            "space-rows", "glued-row", "chrome", "prefixed-name", "split-title", "yuan")
-# Layouts whose department is read by the department resolver (branch understand), not the layout step.
-RESOLVER_LAYOUTS = ("prefixed-name",)
 CHROME_STYLES = ("brackets", "bullets", "pipes", "bare-keys", "after-title")
 _TABLE_LAYOUTS = ("cells", "cells-blank", "cells-pipe", "pipe-rows", "pipe-extra-column", "pipe-split-row",
                   "space-rows", "glued-row")

@@ -22,7 +22,7 @@ from perflib.pipeline import read_record
 from perflib.read.text import read_txt
 from perflib.understand.parse import parse_document
 
-from corpus import (_FULL, LAYOUTS, RESOLVER_LAYOUTS, TEMPLATES, apply_layout, expected, layout_variant,
+from corpus import (_FULL, LAYOUTS, TEMPLATES, apply_layout, expected, layout_variant,
                     make_figures, make_variant, render_lines)
 from evidence import traceable
 from fixtures_files import write_html
@@ -82,9 +82,7 @@ def assert_reads_back(layout, template, figures, variant, text, rec):
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
-@pytest.mark.parametrize("layout", [
-    pytest.param(layout, marks=pytest.mark.xfail(strict=True, reason="department resolver: branch understand"))
-    if layout in RESOLVER_LAYOUTS else layout for layout in LAYOUTS])
+@pytest.mark.parametrize("layout", LAYOUTS)
 @settings(FAST, derandomize=True)
 @given(rng=st.randoms(use_true_random=False))
 def test_layout_keeps_the_department(layout, template, rng):
