@@ -33,6 +33,8 @@ KIND_SENTENCE = {
     "final_accounts": "a budget or final-accounts disclosure (部门预算/决算公开), not a performance report",
     "attachment_only": "an article page whose report is only a linked attachment (附件); open the attachment",
     "other": "no budget figure found (is this a performance evaluation report?)",
+    "other_titled": "not a department report: its title names another kind of page (a notice, a target "
+                    "declaration, a summary of several units, a monitoring analysis)",
 }
 NOT_DEPARTMENT_ZH = "非部门整体支出绩效报告"  # the index section listing such files
 UNREAD_ZH = "报告中未读取的金额"

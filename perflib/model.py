@@ -80,6 +80,9 @@ class Source:
     sha256: str
     pages: int | None = None
     ocr: list[int] = field(default_factory=list)  # pages read by OCR
+    # the heading of the section the record was read from (a 部门整体支出绩效自评 section inside a
+    # 决算 disclosure); None: the whole document
+    section: str | None = None
 
 
 @dataclass

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 # 1,234.56 / 1234.56 / -12 / 1 234.56 is not accepted (space is a separator between figures)
 NUMBER = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
 
-_SCALE_TO_WAN = {"元": -4, "千元": -1, "万元": 0, "亿元": 4}
+_SCALE_TO_WAN = {"元": -4, "千元": -1, "万元": 0, "万": 0, "亿元": 4}  # "864.2万": a table cell's short unit
 CENT = Decimal("0.01")
 
 

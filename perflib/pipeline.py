@@ -50,6 +50,8 @@ def require_budget_figure(rec: Record, path: str | Path) -> None:
     is), or states no budget figure at all."""
     if rec.kind not in ("department", "other"):
         raise NotAReport(f"{path}: {KIND_SENTENCE[rec.kind]}", kind=rec.kind, record=rec)
+    if rec.kind == "other" and rec.has_budget_figure():  # its title says it is a notice, a target declaration…
+        raise NotAReport(f"{path}: {KIND_SENTENCE['other_titled']}", kind=rec.kind, record=rec)
     if not rec.has_budget_figure():
         raise NotAReport(f"{path}: {KIND_SENTENCE['other']}", record=rec)
 

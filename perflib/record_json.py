@@ -35,7 +35,7 @@ def to_dict(rec: Record) -> dict:
     return {
         "schema": SCHEMA,
         "source": {k: v for k, v in asdict(rec.source).items() if k in ("path", "format", "encoding", "sha256")}
-        | {"pages": rec.source.pages, "ocr": list(rec.source.ocr)},
+        | {"pages": rec.source.pages, "ocr": list(rec.source.ocr), "section": rec.source.section},
         "department": rec.department,
         "year": rec.year,
         "overall": block_dict(rec.overall),

@@ -907,3 +907,148 @@ def expected_table(f: Figures, layout: str) -> dict:
         "basic": _block_expect(f.basic, fields),
         "rating": f.rating if selfeval else None, "score": f.score if selfeval else None,
     }
+
+
+# --- layouts: the same report as real pages lay it out ---------------------------------------------
+# Each layout is a transform of render_lines' output, applied to any generated report: the figures a
+# reader takes stay the same (apply_layout), only the layout changes. Table layouts act on the national
+# template's flattened table (layout_variant turns it on), chrome and name layouts on any template.
+LAYOUTS = ("cells", "cells-blank", "cells-pipe", "pipe-rows", "pipe-extra-column", "pipe-split-row",
+           "space-rows", "glued-row", "chrome", "prefixed-name", "split-title", "yuan")
+CHROME_STYLES = ("brackets", "bullets", "pipes", "bare-keys", "after-title")
+_TABLE_LAYOUTS = ("cells", "cells-blank", "cells-pipe", "pipe-rows", "pipe-extra-column", "pipe-split-row",
+                  "space-rows", "glued-row")
+
+
+def layout_variant(v: Variant, template: str, layout: str) -> Variant:
+    """The variant a layout needs: a table for the table layouts (national template), 元 for "yuan"."""
+    if layout in _TABLE_LAYOUTS and template == "national":
+        v = replace(v, table=True, fullwidth=False, thousands=False)
+    if layout == "glued-row":
+        v = replace(v, table_scores=False, unit="万元")
+    if layout == "yuan":
+        v = replace(v, unit="元")
+    return v
+
+
+def apply_layout(lines: list[str], f: Figures, template: str, v: Variant, layout: str,
+                 rng: random.Random) -> list[str]:
+    """The report's lines (render_lines) as `layout` lays them out; a text with blank lines and
+    bars as a page gives it (join with "\\n")."""
+    if layout in _TABLE_LAYOUTS:
+        return _table_layout(lines, f, template, v, layout, rng)
+    if layout == "chrome":
+        return _with_chrome(lines, f, v, rng.choice(CHROME_STYLES), rng)
+    if layout == "prefixed-name":
+        return _prefixed_name(lines, f, rng)
+    if layout == "split-title":
+        return _split_title(lines, f)
+    return lines  # "yuan": the variant does it
+
+
+def _table_rows(f: Figures, v: Variant) -> tuple[list[str], list[list[str]]]:
+    """(lines of the flattened table as render_lines wrote them, its rows as cells)."""
+    table = _table(f, v)
+    cells = [ln.split(v.table_sep) if v.table_sep != " " else ln.split(" ") for ln in table[1:]]
+    return table[1:], cells
+
+
+def _table_layout(lines: list[str], f: Figures, template: str, v: Variant, layout: str,
+                  rng: random.Random) -> list[str]:
+    if template != "national" or not v.table:
+        return lines
+    written, rows = _table_rows(f, v)
+    at = lines.index(written[0])
+    new = _lay_table(rows, layout, rng)
+    return lines[:at] + new + lines[at + len(written):]
+
+
+def _lay_table(rows: list[list[str]], layout: str, rng: random.Random) -> list[str]:
+    header, body = rows[0], rows[1:]
+    if layout in ("cells", "cells-blank"):
+        gap = "\n\n" if layout == "cells-blank" else "\n"
+        group = ["年度预算执行情况"] if rng.random() < 0.5 else []  # a group line above the column names
+        cells = group + header[(1 if rng.random() < 0.5 else 0):] + [c for r in body for c in r]
+        return [gap.join(cells)]
+    if layout == "cells-pipe":  # each cell closed by a bar, an empty cell a lone bar
+        cells = header + [c if c != "—" else "" for r in body for c in r]
+        return [f"{c} |" if c else "|" for c in cells]
+    if layout == "pipe-rows":
+        return [" | ".join(r) + " |" + "|" * rng.randint(0, 6) for r in [header] + body]
+    if layout == "pipe-extra-column":  # the header names a funding-source column the rows leave out
+        head = [header[0], "资 金 来 源"] + header[1:]
+        return [" | ".join(head) + " | |||"] + [" | ".join(r) + " | " + "|" * rng.randint(1, 5) for r in body]
+    if layout == "pipe-split-row":  # one row broken over two lines after its second figure
+        out = [" | ".join(header) + " |"]
+        k = rng.randrange(len(body))
+        for i, r in enumerate(body):
+            if i == k:
+                out += [" | ".join(r[:3]) + " |", " | ".join(r[3:]) + " | |||"]
+            else:
+                out.append(" | ".join(r) + " |")
+        return out
+    if layout == "space-rows":  # rows apart by spaces, long runs of blank lines between them
+        return [("\n" * rng.randint(2, 6)).join(" ".join(r) for r in [header[1:]] + body)]
+    if layout == "glued-row":  # the first row's figures written without separators, the rest as rows
+        first = body[0]
+        glued = [first[0], "".join(first[1:])]
+        return [" | ".join(header) + " |", " | ".join(glued) + " |"] + [" | ".join(r) + " |" for r in body[1:]]
+    raise ValueError(layout)
+
+
+def _publisher(f: Figures, rng: random.Random) -> str:
+    """Who a page says published it: the unit itself, or a finance bureau publishing for it."""
+    place = next((p for p in _PLACES if f.department.startswith(p)), "某某县")
+    return f.department if rng.random() < 0.5 else f"{place}财政局"
+
+
+def _with_chrome(lines: list[str], f: Figures, v: Variant, style: str, rng: random.Random) -> list[str]:
+    """Site chrome before the title (and after it): none of it is content."""
+    who, day = _publisher(f, rng), f"{f.year + 1}-04-2{rng.randint(0, 9)}"
+    crumb = "您当前所在位置:首页>政务公开>法定主动公开内容>财政资金>绩效评价"
+    if style == "brackets":  # the block printed twice, as on Chongqing's sites
+        block = [f"[ 索引号 ] 11500230008689586D/{f.year + 1}-00016 [ 发文字号 ]", "[ 主题分类 ] 财政 [ 体裁分类 ] 其他",
+                 f"[ 发布机构 ] {who}", f"[ 成文日期 ] {day} [ 发布日期 ] {day}"]
+        single = [f"[ 索引号 ] 11500230008689586D/{f.year + 1}-00016", "[ 发文字号 ]", "[ 发布机构 ] " + who,
+                  "[ 有效性 ]", f"[ 发布日期 ] {day}"]
+        return [crumb, ""] + block + single + [""] + lines
+    if style == "bullets":
+        meta = ["• 索引号", "  • 79518791-2-/2022-0713018", "  • 发布机构", f"  • {who}", "  • 公开目录", "  • 自评报告",
+                "  • 发布日期", f"  • {day}", "  • 文号", "  • 浏览量", "  • 主题词"]
+        return meta + lines
+    if style == "pipes":
+        meta = [f"索引号: | 11500106009290438E/{f.year + 1}-01109 | 信息分类名称: | 财政/财政预算、决算 | ||",
+                f"发布机构: | {who} | 生成日期: | {day} | 发布日期: | {day} |",
+                f"名称: | {lines[0]} | ||||", "文号: | 主题词: |"]
+        return meta + lines
+    if style == "bare-keys":
+        bar = "无障碍浏览 打开适老化模式 x 注册 登录"
+        meta = [bar, "某某县人民政府", bar, f"索引号 11533022015259234k/{f.year + 1}0427-00001 发布机构 {who}",
+                f"公开目录 绩效评价 发布日期 {day}", f"文号 浏览量 {rng.randint(1, 999)}", "主题词 财政"]
+        return meta + lines
+    # after-title: 来源 / 日期 / 责任编辑 between the title and the text, the title printed again
+    return lines[:1] + [f"来源:{who}", f"日期:{day} 12:24", "责任编辑:某某"] + lines
+
+
+def _title_at(lines: list[str]) -> int:
+    return next(i for i, ln in enumerate(lines) if ln.endswith("报告"))
+
+
+def _prefixed_name(lines: list[str], f: Figures, rng: random.Random) -> list[str]:
+    """The title without the department, the department on a prefixed name line under it."""
+    at = _title_at(lines)
+    title = lines[at].replace(f.department, "").strip()
+    if str(f.year) not in title:
+        title = f"{f.year}年度{title}"
+    prefix = rng.choice(["名称:", "名称：", "单位名称：", "单位名称:"])
+    rest = [ln for ln in lines[at + 1:] if not ln.startswith("单位名称：")]
+    return [title, prefix + f.department] + rest
+
+
+def _split_title(lines: list[str], f: Figures) -> list[str]:
+    """A PDF's title broken by spaces and a line break: "XX局 2022 部门整体支出绩效评价报" / "告"."""
+    at = _title_at(lines)
+    title = lines[at].replace(f.department, "").replace(f"{f.year}年度", "").replace(f"{f.year}", "").strip()
+    spaced = f"{f.department} {f.year} {title}"
+    rest = [ln for ln in lines[at + 1:] if not ln.startswith("单位名称：")]
+    return [spaced[:-1], spaced[-1]] + rest

@@ -15,7 +15,7 @@ from ..model import Source
 from . import limits
 from .document import Document, Heading, Paragraph, Table
 from .normalize import clean_line
-from .text import rebuild_tables
+from .layout import lay_out_blocks
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:Heading|heading|标题|Title)\s*(\d?)$")
@@ -28,11 +28,13 @@ def read_docx(p: Path, data: bytes, source: Source) -> Document:
         import docx
 
         body = docx.Document(BytesIO(data)).element.body
-        return Document(source, rebuild_tables(list(_blocks(body))))
+        read = list(_blocks(body))
     except UnreadableInput:
         raise
     except Exception as exc:
         raise UnreadableInput(f"{p}: the Word file is damaged ({_docx_reason(exc)}).") from None
+    blocks, chrome = lay_out_blocks(read)
+    return Document(source, blocks, chrome=chrome)
 
 
 def _docx_reason(exc: Exception) -> str:

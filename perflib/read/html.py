@@ -1,9 +1,11 @@
 """A saved article page of a government site (.html/.htm, lxml): the article, not the site.
 
 Kept: the article's headings, paragraphs and tables (HTML tables stay tables,
-rowspan/colspan expanded). Dropped: scripts, styles, comments, forms, menus
-and navigation, the breadcrumb (当前位置…), the meta line (来源/作者/发布时间/
-浏览次数/字体 大 中 小), share and print links, and the footer (网站标识码,
+rowspan/colspan expanded; tables flattened into paragraphs rebuilt by the layout
+step). Dropped: scripts, styles, comments, forms, menus and navigation, share
+bars. Set apart as the page's chrome (`Document.chrome`, never content): the
+breadcrumb (当前位置…), the meta line (来源/作者/发布时间/浏览次数/字体 大 中 小,
+one ``KEY：VALUE`` paragraph per pair), print links and the footer (网站标识码,
 ICP 备案, 版权所有…). The encoding comes from a byte-order mark, the
 HTTP-equiv/meta charset, or detection (UTF-8, GB18030 family).
 """
@@ -17,7 +19,9 @@ from ..model import Source
 from . import limits
 from .document import Block, Document, Heading, Paragraph, Table
 from .normalize import clean_line
-from .text import detect_encoding, rebuild_tables
+from .chrome import chrome_paragraphs
+from .layout import lay_out_blocks
+from .text import detect_encoding
 
 # ==== site chrome (data) ================================================================
 # Elements dropped whole, by tag.
@@ -67,12 +71,15 @@ def read_html(p: Path, data: bytes, digest: str) -> Document:
     body = root.find("body")
     blocks: list[Block] = []
     _walk(body if body is not None else root, blocks)
+    chrome = [b.text for b in blocks if isinstance(b, (Paragraph, Heading)) and _is_chrome(b.text)]
     blocks = [b for b in blocks if not (isinstance(b, (Paragraph, Heading)) and _is_chrome(b.text))]
     if not blocks:
         raise UnreadableInput(f"{p}: the HTML page has no article text.")
     if title and not any(isinstance(b, Heading) and b.level <= 2 for b in blocks[:5]):
         blocks.insert(0, Heading(title, 1))
-    return Document(Source(str(p), "html", encoding, digest), rebuild_tables(blocks))
+    blocks, head_chrome = lay_out_blocks(blocks)
+    chrome_blocks = chrome_paragraphs(chrome + [c.text for c in head_chrome])
+    return Document(Source(str(p), "html", encoding, digest), blocks, chrome=chrome_blocks)
 
 
 def _decode(p: Path, data: bytes) -> tuple[str, str]:

@@ -44,6 +44,14 @@ def fold_chars(text: str) -> str:
     return re.sub(r"(?<=\d)，(?=\d{3}(?!\d))", ",", text)
 
 
+# A line standing for a block read apart (a table, an OCR'd paragraph): this mark, a tab, "block" or
+# "layout" and its number (no bare number: that would look like a page number).
+TABLE_MARK = "\ue000"
+# A line of its own between paragraphs (the layout step writes it for a blank line of a text file and
+# around a line that must stand alone): the paragraph before it ends there.
+PARAGRAPH_BREAK = "\ue001"
+
+
 def join_broken_lines(text: str) -> str:
     """Rebuild paragraphs: one per line, no blank lines."""
     raws = text.split("\n")
@@ -53,6 +61,9 @@ def join_broken_lines(text: str) -> str:
     full = False  # did the last line run to the wrap width (so its paragraph goes on)?
     for raw in raws:
         line = re.sub(r"[ \t]+", " ", raw).strip()
+        if line == PARAGRAPH_BREAK:  # a blank line of a text file, or a line that stands alone
+            open_para = full = False
+            continue
         if not line:
             continue
         is_row = "\t" in raw.strip()  # a table row (DOCX cells): never part of prose
@@ -166,11 +177,13 @@ _PAGE_NO_AFFIX = re.compile(
 _EDGE = 3  # lines at each end of a page where headers and footers are looked for
 
 
-def strip_page_furniture(pages: list[str]) -> list[str]:
-    """Drop page numbers and running headers/footers; keep the page order."""
-    # A line keeps one leading space when it was indented: a paragraph starts there.
-    pages_lines = [[(" " if ln[:1].isspace() else "") + ln.strip() for ln in p.split("\n") if ln.strip()]
-                   for p in pages]
+def strip_page_furniture(pages: list[str], keep_indent: bool = False) -> list[str]:
+    """Drop page numbers and running headers/footers; keep the page order.
+
+    `keep_indent`: lines keep their leading whitespace as it was (the layout step reads columns
+    from it); else an indented line keeps one leading space (a paragraph starts there)."""
+    pages_lines = [[ln.rstrip() if keep_indent else (" " if ln[:1].isspace() else "") + ln.strip()
+                    for ln in p.split("\n") if ln.strip()] for p in pages]
     running = _running_lines(pages_lines)
     out = []
     for no, lines in enumerate(pages_lines):
@@ -194,7 +207,8 @@ def _running_lines(pages_lines: list[list[str]]) -> set[str]:
         for key in edges - {""}:
             counts[key] = counts.get(key, 0) + 1
     need = max(2, 0.4 * len(pages_lines))
-    return {key for key, n in counts.items() if n >= need}
+    # the end of a sentence broken at a page's foot ("0.00281" / "2 亿元。") is no running line
+    return {key for key, n in counts.items() if n >= need and not _ENDS_SENTENCE.search(key)}
 
 
 def _peel(lines: list[str], running: set[str], first_page: bool) -> list[str]:

@@ -1,6 +1,6 @@
 """PDF reports (pypdfium2): the text layer's pages → blocks; scanned pages by OCR.
 
-Running headers/footers and page numbers go (normalize). Tables drawn with
+Running headers/footers and page numbers go, flattened tables are rebuilt (layout). Tables drawn with
 ruled lines are read cell by cell (pdf_tables.py) and stand in the page text
 as one placeholder line until the blocks are built; rows whose cells the text
 layer glued together are cut where the characters were placed apart. A page
@@ -18,9 +18,9 @@ from ..errors import UnreadableInput
 from ..model import Source
 from . import limits
 from .document import Block, Document, Location, Table
-from .normalize import TABLE_VALUE, clean_line, normalize
+from .layout import lay_out_text
+from .normalize import TABLE_MARK, TABLE_VALUE, clean_line
 from .pdf_tables import PageTable, find_tables
-from .text import TABLE_MARK, blocks_from_text
 
 # A page with fewer visible characters than this carries no real text layer.
 _MIN_PAGE_CHARS = 5
@@ -48,8 +48,8 @@ def read_pdf(p: Path, data: bytes, digest: str) -> Document:
                 tables[key] = _folded(block)
                 marks.append(key)
             pages[n - 1] = "\n".join(marks)
-    blocks = blocks_from_text(normalize(pages), tables)
-    return Document(Source(str(p), "pdf", None, digest, pages=len(pages)), blocks, laid_out=pages)
+    blocks, chrome = lay_out_text(pages, tables)
+    return Document(Source(str(p), "pdf", None, digest, pages=len(pages)), blocks, laid_out=pages, chrome=chrome)
 
 
 def _blank(text: str) -> bool:

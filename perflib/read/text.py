@@ -1,11 +1,9 @@
 """Plain-text reports: decoding, and text → blocks.
 
 Reads ``.txt`` in UTF-8 (with or without BOM), GBK/GB18030 or UTF-16; a
-wrong guess must fail, never produce mojibake. Text (from a .txt or a PDF's
-text layer) becomes Paragraph blocks, a paragraph per normalized line, and
-Table blocks where rows of a table were flattened into text: cells apart by
-tabs or spaces (normalize keeps such rows one per line), or one cell per line
-with a header row of column names telling how many cells make a row.
+wrong guess must fail, never produce mojibake. The text, page by page (form
+feeds), goes through the layout step (layout.py): site chrome set apart,
+flattened tables rebuilt as Table blocks, the rest joined into paragraphs.
 """
 from __future__ import annotations
 
@@ -13,14 +11,13 @@ import codecs
 import re
 import threading
 import unicodedata
-from itertools import accumulate
 from pathlib import Path
 
 from ..errors import UnreadableInput
 from ..model import Source
 from . import limits
-from .document import Block, Document, Paragraph, Table, number_tables
-from .normalize import TABLE_VALUE, fold_chars, is_table_line, normalize
+from .document import Document, Paragraph, number_tables
+from .layout import lay_out_blocks, lay_out_text
 
 # Byte-order marks, longest first (UTF-32LE's BOM starts with UTF-16LE's).
 _BOMS = (
@@ -40,203 +37,17 @@ def read_txt(p: Path, data: bytes, digest: str) -> Document:
     text, encoding = decode_text(p, data, warnings)
     # pdftotext and friends separate pages with form feeds; keep them as pages
     # so that normalize can drop running headers and footers.
-    pages = [unflatten_cells(join_split_headers(pipe_rows(fold_chars(page)))) for page in text.split("\f")]
-    return Document(Source(str(p), "txt", encoding, digest), blocks_from_text(normalize(pages)),
-                    warnings=warnings, laid_out=text.split("\f"))
+    pages = text.split("\f")
+    blocks, chrome = lay_out_text(pages, blank_breaks=True)
+    return Document(Source(str(p), "txt", encoding, digest), blocks, warnings=warnings, laid_out=pages,
+                    chrome=chrome)
 
 
 def document_from_text(text: str, source: Source) -> Document:
-    """A Document from text already normalized (a paragraph per line)."""
-    return Document(source, number_tables(blocks_from_text(text)))
-
-
-# A line standing for a block read apart (a PDF's ruled table, an OCR'd paragraph): this mark, a tab,
-# "block" and its number (no bare number: that would look like a page number to normalize).
-TABLE_MARK = "\ue000"
-
-
-def blocks_from_text(text: str, tables: dict[str, Table] | None = None) -> list[Block]:
-    """Normalized lines → Paragraph blocks, runs of table rows → Table blocks; a placeholder
-    line of `tables` (whitespace as normalize left it) → that table."""
-    by_line = {" ".join(k.split()): t for k, t in (tables or {}).items()}
-    blocks: list[Block] = []
-    for line in text.split("\n"):
-        line = line.strip()
-        if line in by_line:
-            blocks.append(by_line[line])
-        elif line:
-            blocks.append(Paragraph(line))
-    return rebuild_tables(blocks)
-
-
-def rebuild_tables(blocks: list[Block]) -> list[Block]:
-    """Runs of two or more paragraphs that are table rows flattened to text → one Table each."""
-    out: list[Block] = []
-    run: list[Paragraph] = []
-
-    def flush():
-        if len(run) >= 2:
-            out.append(Table(rows=_text_rows([p.text for p in run]), loc=run[0].loc))
-        else:
-            out.extend(run)
-        run.clear()
-
-    for block in blocks:
-        if isinstance(block, Paragraph) and is_table_line(block.text):
-            run.append(block)
-            continue
-        flush()
-        out.append(block)
-    flush()
-    return out
-
-
-def _text_rows(lines: list[str]) -> list[list[str]]:
-    """Cells of flattened rows: the words before a row's first figure are its label."""
-    rows = []
-    for line in lines:
-        cells = line.split()
-        k = next((n for n, c in enumerate(cells) if TABLE_VALUE.match(c)), len(cells))
-        rows.append(cells if k == len(cells) else ["".join(cells[:k])] + cells[k:])
-    head, body = rows[0], rows[1:]
-    if body and all(len(r) == len(head) + 1 for r in body if r[0]):
-        rows[0] = [""] + head  # the header names the value columns only
-    return rows
-
-
-# --- rows written with "|" between cells -----------------------------------------------------
-_PIPE_ROW = re.compile(r"\|.*\||\|\s*$")  # two bars, or a cell closed by one at the line end
-_NOT_A_ROW = re.compile(r"首页|当前位置|您的位置|所在位置")  # a web page's menu or breadcrumb
-_RULE = re.compile(r"^[\s|:：\-—–=+]*$")  # a markdown rule "|---|---|"
-
-
-def pipe_rows(text: str) -> str:
-    """Rows with "|" between cells → tab-separated rows, so they stay one row per line.
-
-    A "label | value" pair stays as it is. An empty cell between cells becomes "—" (no
-    figure) so the cells after it keep their columns; empty cells at the row's end are dropped.
-    """
-    out = []
-    for line in text.split("\n"):
-        if not _PIPE_ROW.search(line) or _NOT_A_ROW.search(line):
-            out.append(line)
-            continue
-        if _RULE.match(line):
-            continue
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        while cells and not cells[-1]:
-            cells.pop()
-        if len(cells) == 2:  # a "label | value" pair of a form: read as prose
-            out.append(line)
-            continue
-        out.append("\t".join(c or "—" for c in cells))
-    return "\n".join(out)
-
-
-# --- a header row split over two lines -----------------------------------------------------
-def join_split_headers(text: str) -> str:
-    """Two lines of column names, one under the other ("年初" over "预算数") → one header row.
-
-    Only space-aligned text, where a word stands above or below the column it
-    belongs to: each word of the line with fewer words joins the word of the
-    other line its printed span overlaps; a word overlapping none, or two words
-    on one, and the lines are left alone. The pair must be followed by a row of figures.
-    """
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        if i + 2 < len(lines):
-            merged = _merge_header(lines[i], lines[i + 1], lines[i + 2])
-            if merged is not None:
-                out.append(merged)
-                i += 2
-                continue
-        out.append(lines[i])
-        i += 1
-    return "\n".join(out)
-
-
-def _spans(line: str) -> list[tuple[int, int, str]]:
-    """Words of a line with their printed columns (CJK characters two wide)."""
-    if "\t" in line:
-        return []
-    spans = []
-    starts = [0, *accumulate(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)]
-    # a word: single spaces inside, two or more between words
-    for m in re.finditer(r"\S+(?:\s\S+)*?(?=\s{2,}|\s*$)", line):
-        spans.append((starts[m.start()], starts[m.end()], m.group()))
-    return spans
-
-
-def _merge_header(upper: str, lower: str, after: str) -> str | None:
-    if not any(TABLE_VALUE.match(c) for c in after.split()) or not is_table_line(" ".join(after.split())):
-        return None
-    if max(len(upper), len(lower)) > 200:
-        return None  # prose, not column names
-    a, b = _spans(upper), _spans(lower)
-    if not a or not b or len(a) == len(b) or any(TABLE_VALUE.match(w) or re.search(r"\d", w) for *_, w in a + b):
-        return None
-    full, part = (a, b) if len(a) > len(b) else (b, a)
-    if len(full) < 3 or any(len(w) > 8 for *_, w in a + b):
-        return None
-    joined = {}
-    for s, e, w in part:
-        hits = [k for k, (fs, fe, _) in enumerate(full) if min(e, fe) > max(s, fs)]
-        if len(hits) != 1 or hits[0] in joined:
-            return None
-        joined[hits[0]] = w
-    words = [(joined.get(k, "") + w if full is b else w + joined.get(k, "")) for k, (_, _, w) in enumerate(full)]
-    return "\t".join(words)
-
-
-# --- one cell per line ---------------------------------------------------------------------
-# A column name of a flattened table: short, no figures, a budget word in it.
-_COLUMN_NAME = re.compile(r"^[^\d，。；;:：]{0,4}(?:预算|执行|支出|决算|调整|完成|金额|分值|得分|权重|项目|名称|科目)[^\d，。；;]{0,8}$")
-_MAX_CELL = 24  # a longer line is prose, not a cell
-
-
-def unflatten_cells(text: str) -> str:
-    """Rebuild tables written one cell per line into tab-separated rows.
-
-    The header is a run of at least three column names; each following group
-    of as many lines (a label, then figures) is a row. The label column may be
-    missing from the header: then a row is one line longer than the header.
-    """
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        k = 0
-        while i + k < len(lines) and _COLUMN_NAME.match(lines[i + k].strip()):
-            k += 1
-        rows, width = [], k
-        if k >= 3:  # the reading that takes in more lines is the table's shape
-            rows, width = max(((_cell_rows(lines, i + k, w), w) for w in (k, k + 1)),
-                              key=lambda rw: len(rw[0]) * rw[1])
-        if rows:
-            header = [c.strip() for c in lines[i:i + k]]
-            out.append("\t".join(([""] if width > k else []) + header))
-            out.extend("\t".join(r) for r in rows)
-            i += k + width * len(rows)
-            continue
-        out.append(lines[i])
-        i += 1
-    return "\n".join(out)
-
-
-def _cell_rows(lines: list[str], start: int, width: int) -> list[list[str]]:
-    rows = []
-    at = start
-    while at + width <= len(lines):
-        cells = [c.strip() for c in lines[at:at + width]]
-        label, values = cells[0], cells[1:]
-        if (not label or len(label) > _MAX_CELL or TABLE_VALUE.match(label)
-                or not all(TABLE_VALUE.match(v) for v in values)):
-            break
-        rows.append(cells)
-        at += width
-    return rows
+    """A Document from text already normalized (a paragraph per line): chrome set apart and
+    tables rebuilt by the layout step."""
+    blocks, chrome = lay_out_blocks([Paragraph(line.strip()) for line in text.split("\n") if line.strip()])
+    return Document(source, number_tables(blocks), chrome=chrome)
 
 
 # --- decoding ---------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from ..model import Source
 from . import limits
 from .document import Block, Document, Heading, Paragraph, Table
 from .normalize import clean_line
-from .text import rebuild_tables
+from .layout import lay_out_blocks
 
 # FIB (File Information Block) flags at offset 0x0A
 _F_ENCRYPTED = 0x0100
@@ -73,7 +73,8 @@ class _Damaged(Exception):
 
 def read_word97(p: Path, data: bytes, source: Source) -> Document:
     """The Document of a Word 97–2003 file's bytes (see the module docstring)."""
-    return _with_ole(p, data, lambda ole: Document(source, rebuild_tables(_Reader(p, ole).blocks())))
+    blocks, chrome = lay_out_blocks(_with_ole(p, data, lambda ole: _Reader(p, ole).blocks()))
+    return Document(source, blocks, chrome=chrome)
 
 
 def check_word97(p: Path, data: bytes) -> None:

@@ -67,7 +67,7 @@ def read_document_indicators(tables: list[Table], laid_out: list[str], paragraph
     """A document's indicators: from table rows flattened into its text as laid out (txt, a PDF's
     text layer; a merged cell written once, on its group's first row: this module aligns such
     rows itself), else from its Table blocks, else from sentences that list them."""
-    in_text = read_indicators(tables_from_lines(laid_out), [])
+    in_text = read_indicators(tables_from_lines(laid_out, folded=True), [])
     if in_text.indicators and in_text.budget_execution is not None:
         return in_text  # the Table blocks could only say it again
     grid = read_indicators(tables, [])
@@ -284,9 +284,11 @@ def _read_execution(table: Table, out: IndicatorTable) -> None:
             continue
         for rr in range(r + 1, min(r + 4, len(table.rows))):
             row = [_cell(c) for c in table.rows[rr]]
-            label = re.sub(r"\s+", "", next((c for c in row if c), ""))
-            if not label.startswith(EXECUTION_ROW):
-                continue
+            if not any(re.sub(r"\s+", "", c).startswith(EXECUTION_ROW) for c in _labels_of(row)):
+                continue  # a form's side label merged down the rows may stand before 年度资金总额
+            first = min(c for c, h in cols.items() if c in (weight, score) or any(w in h for w in EXECUTION_HEAD))
+            if len(row) < len(header) and len(row) - len(_labels_of(row)) == len(header) - first:
+                row = [""] * (len(header) - len(row)) + row  # a merged side label written once: cells from the right
             if len(row) != len(header):
                 return  # a flattened row that does not fill the header: its cells cannot be placed
             w, s = _points(row[weight]), _points(row[score])
@@ -301,10 +303,22 @@ def _read_execution(table: Table, out: IndicatorTable) -> None:
             return
 
 
+def _labels_of(row: list[str]) -> list[str]:
+    """The cells of a row before its first figure."""
+    out = []
+    for c in row:
+        if _points(c) is not None or re.match(r"^\s*\d[\d,]*(?:\.\d+)?\s*%?\s*$", c or ""):
+            break
+        out.append(c)
+    return out
+
+
 # --- tables flattened to text lines --------------------------------------------------------------------
 def _split(line: str) -> list[str]:
     if "\t" in line:
         return [c.strip() for c in line.split("\t")]
+    if "|" in line:  # "| 产出指标 | 数量指标 | … |": the ragged empty cells at its ends are no cells
+        return split_pipes(line)
     if re.search(r"\S {2,}\S", line):
         return [c.strip() for c in re.split(r" {2,}", line.strip())]
     cells: list[str] = []
@@ -313,6 +327,16 @@ def _split(line: str) -> list[str]:
             cells[-1] += word
         else:
             cells.append(word)
+    return cells
+
+
+def split_pipes(line: str) -> list[str]:
+    """A `|` row's cells, without the empty cells a text export leaves at its ends (`| ||||||`)."""
+    cells = [c.strip() for c in line.split("|")]
+    while cells and not cells[-1]:
+        cells.pop()
+    while cells and not cells[0]:
+        cells.pop(0)
     return cells
 
 
@@ -328,15 +352,19 @@ def page_lines(pages: list[str], paragraphs: bool = False) -> list[str]:
     return [ln for page in folded for ln in page.split("\n")]
 
 
-def tables_from_lines(lines: list[str]) -> list[Table]:
+def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
     """Runs of table rows in text (tab- or space-separated cells) as Tables, ragged rows as written.
 
     A run starts at a line that is a table header (indicator or budget-execution) and goes on while
-    lines have at least two cells; the line above it, when short, is its title."""
+    lines have at least two cells; the line above it, when short, is its title. `folded`: the lines
+    are page_lines' already (fullwidth folded)."""
     tables: list[Table] = []
     i = 0
-    lines = [fold_chars(ln).rstrip("\n") for ln in lines]
+    lines = [ln.rstrip("\n") for ln in lines] if folded else [fold_chars(ln).rstrip("\n") for ln in lines]
     while i < len(lines):
+        if "指标" not in lines[i] and "得分" not in lines[i]:
+            i += 1  # no header of either table: no need to split it
+            continue
         cells = _split(lines[i])
         if not _starts_table(cells):
             i += 1
@@ -394,6 +422,8 @@ _PROSE = re.compile(
 
 def _read_prose(paragraphs: list[str], out: IndicatorTable) -> None:
     for para in paragraphs:
+        if "指标" not in para:
+            continue  # every such sentence names its 指标
         for sent in sentences(para):
             for m in _PROSE.finditer(sent):
                 level = m["level"]

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from ..read.document import Block, Table
 from .lexicon import LEX
+from .who import chrome_tail, is_chrome, is_heading_line, names_a_unit, title_text
 
 KINDS = ("department", "project", "final_accounts", "attachment_only", "other")
 _TITLE_LINES = 12
@@ -18,13 +20,18 @@ _BODY_CHARS = 200  # less prose than this besides attachment lines: the page onl
 
 _CRUMB = re.compile(r"\s*(?:>|»|›)\s*")
 _TITLE_END = re.compile(r"(?:报告|报告书|表|说明|决算|预算|公开)$")
+_YEAR_FIRST = re.compile(r"^\s*(?:19|20)\d{2}|^\s*第[一二三四五六七八九十]+部分")  # not a heading's number
 
 
 def title_kind(paragraphs: list[str]) -> str | None:
     """The kind the title names (the first kind of lexicon.toml's `kinds` whose phrase a title
     line matches), or None when no title line names one. A title a plain-text page glued to its
-    breadcrumb ("首页 > 绩效评价XX局…报告") counts only when no line of its own names a kind."""
+    breadcrumb ("首页 > 绩效评价XX局…报告") counts only when no line of its own names a kind; a
+    numbered heading ("（二）部门预决算情况") is no title. With no title, a form's row label
+    (`form_kinds`: "项目名称 | …") or the first numbered heading (`opening_kinds`: "一、项目概况")
+    may name the kind."""
     lines, glued = [], []
+    opening = None  # the first numbered heading
     for para in paragraphs:
         if len(lines) >= _TITLE_LINES:
             break
@@ -33,16 +40,66 @@ def title_kind(paragraphs: list[str]) -> str | None:
             if _TITLE_END.search(tail) and len(tail) >= 8:
                 glued.append(tail)
             continue
-        if LEX.is_attachment(para) or LEX.is_toc(para):
+        if is_chrome(para) and chrome_tail(para):
+            para = chrome_tail(para)  # a title run onto the end of a chrome line
+        elif LEX.is_attachment(para) or LEX.is_toc(para) or is_chrome(para):
+            continue
+        if is_heading_line(para) and not _YEAR_FIRST.match(para):
+            opening = opening or LEX.numbering.sub("", para, count=1).strip()
             continue
         lines.append(para)
     for para in lines + glued:
-        if len(para) > 80 or "。" in para:
+        text = title_text(para)
+        if text is None:
             continue  # prose, not a title
-        for kind, pattern in LEX.kinds:
-            if pattern.search(para):
+        for kind, pattern, named in LEX.kinds:
+            m = pattern.search(text)
+            if m and (not named or names_a_unit(text[:m.start()])):
                 return kind
+    for kind, pattern in LEX.form_kinds:
+        if any(pattern.search(para.strip("| ")) for para in lines):
+            return kind
+    for kind, pattern in LEX.opening_kinds if opening else ():
+        if pattern.search(opening):
+            return kind
     return None
+
+
+# How far a numbered heading's section reaches: to the next heading of the same or a higher rank.
+_RANK = {"ordinal": 0, "cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "task_num": 5, "task_cn": 5}
+
+
+def embedded_self_evaluation(blocks: list[Block]) -> tuple[str, list[Block]] | None:
+    """A 决算 disclosure's 部门整体支出绩效自评 section (lexicon.toml's `embedded_section`): its heading
+    as written and its blocks, up to the next heading of its rank that is not the self-evaluation's
+    too (（二）部门整体支出绩效自评表 goes on). The first such section holding a figure (a contents list
+    names the sections too, with no figures under them); else a table titled so; else None."""
+    texts = [b.text if not isinstance(b, Table) else None for b in blocks]
+    for i, text in enumerate(texts):
+        if text is None or len(text) > 60 or "。" in text or not LEX.embedded_section.search(text):
+            continue
+        rank = _rank(text)
+        end = len(blocks)
+        for j in range(i + 1, len(blocks)):
+            other = texts[j]
+            if other is None or len(other) > 60 or "。" in other or LEX.embedded_section.search(other):
+                continue
+            r = _rank(other)
+            if rank is not None and r is not None and r <= rank:
+                end = j
+                break
+        part = blocks[i + 1:end]
+        if any(isinstance(b, Table) or LEX.money.search(b.text) for b in part):
+            return text.strip(), part
+    for b in blocks:
+        if isinstance(b, Table) and b.title and LEX.embedded_section.search(b.title):
+            return b.title.strip(), [b]
+    return None
+
+
+def _rank(text: str) -> int | None:
+    m = LEX.numbering.match(text)
+    return _RANK.get(m.lastgroup) if m else None
 
 
 def only_attachments(paragraphs: list[str]) -> bool:

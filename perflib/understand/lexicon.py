@@ -118,8 +118,11 @@ def _block_words(entries: list[dict], where: str) -> re.Pattern:
     by_block: dict[str, list[str]] = {}
     for e in entries:
         if where in e["in"]:
-            by_block.setdefault(e["block"], []).append(e["word"])
-    return re.compile("|".join(f"(?P<{b}>{_alt(ws)})" for b, ws in by_block.items()))
+            words = by_block.setdefault(e["block"], [])
+            words.append(re.escape(e["word"]) if "word" in e else e["phrase"])
+    # longest first, so 办事处 wins over 办 (a pattern goes after the words of its block)
+    ordered = {b: sorted(ws, key=lambda w: (w.startswith("(?"), -len(w))) for b, ws in by_block.items()}
+    return re.compile("|".join(f"(?P<{b}>{'|'.join(ws)})" for b, ws in ordered.items()))
 
 
 class Lexicon:
@@ -142,8 +145,11 @@ class Lexicon:
         # blocks
         self.block_words = _block_words(raw["block_words"], "prose")
         parts = _block_words(raw["block_words"], "part")
-        self.part_figure = re.compile(rf"(?:{parts.pattern})\s*(?:为|是|共|合计|:|：)?\s*(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
-        self.part_rate = re.compile(rf"(?:{parts.pattern})\s*(?:预算)?(?:执行率|完成率)?\s*(?:为|是|:|：)?\s*(?P<num>{NUMBER})\s*%")
+        self.part_filler = raw["part_filler"]
+        self.part_figure = re.compile(rf"(?:{parts.pattern})\s*{self.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
+        self.part_rate = re.compile(rf"(?:{parts.pattern})\s*(?:预算)?(?:执行率|完成率)?\s*{self.part_filler}\s*(?P<num>{NUMBER})\s*%")
+        self.revenue = tuple(raw["revenue"])
+        self.not_the_budget = _fast(raw["not_the_budget"])
         self.parts_intro = _fast(rf"(?:{raw['parts_intro']})\s*[:：，,]?\s*")
         self.parts_next = re.compile(rf"\s*[，,；;]?\s*(?:(?:{raw['parts_intro']})\s*[:：，,]?|[（(])\s*")
         self.respectively = _fast(rf"(?:{raw['respectively']})\s*[:：]?\s*")
@@ -162,16 +168,30 @@ class Lexicon:
         # tables (understand/tables.py): (field, kind, header pattern) and (block, row-label pattern)
         self.columns = [(lb.field, lb.kind, re.compile(lb.pattern)) for lb in _labels(raw["columns"])]
         self.table_rows = [(e["block"] or None, re.compile(e["phrase"])) for e in raw["table_rows"]]
-        # department
+        # department and year (understand/who.py)
         suffixes = _alt(raw["org_suffixes"])
         self.org_suffix = re.compile(rf"(?:{suffixes})$")
         self.org_end = re.compile(suffixes)
-        # "单位名称：X", or a form's cell "单位名称 | X |"
-        self.name_line = _fast(rf"(?:{'|'.join(raw['name_lines'])})\s*[:：|]\s*(?P<dept>[^，。\s\d（(:：|]+)")
-        self.source_line = _fast(rf"(?:{'|'.join(raw['source_lines'])})\s*[:：]\s*(?P<dept>[^，。\s\d（(:：|]+)")
+        self.abbreviations = list(raw["abbreviations"].items())
+        self.not_a_name = re.compile(raw["not_a_name"])
+        self.place_end = re.compile(raw["place_end"])
+        self.provinces = _alt(raw["provinces"])
+        names = "|".join(raw["name_lines"])
+        self.name_label = re.compile(names)  # a form cell that is the name's label
+        # "单位名称：X", "单位名称 X", or a form's cells "单位名称 | X |"
+        value = r"(?P<dept>[^，,。\s\d（(:：|\[\]【】•·]+)"
+        self.name_line = _fast(rf"(?:{names})[\s:：|]*{value}")  # a separator, or none: "单位名称某某中心"
+        self.source_line = _fast(rf"(?:{'|'.join(raw['source_lines'])})(?=[\s:：|\]】•·])[\s:：|\]】•·]*{value}")
+        self.publisher = re.compile(raw["publishers"])
+        self.chrome_key = _fast(raw["chrome_keys"])
+        self.spent_column = re.compile(raw["spent_column"])
         self.furniture = _fast(_alt(raw["furniture"]))
         # kinds
-        self.kinds = [(e["kind"], _fast(e["phrase"])) for e in raw["kinds"]]  # in order: the first wins
+        # in order: the first wins; `named`: only after the unit's name ("XX局2021年度绩效自评报告")
+        self.kinds = [(e["kind"], _fast(e["phrase"]), bool(e.get("named"))) for e in raw["kinds"]]
+        self.form_kinds = [(e["kind"], re.compile(e["phrase"])) for e in raw["form_kinds"]]
+        self.embedded_section = re.compile(raw["embedded_section"])
+        self.opening_kinds = [(e["kind"], re.compile(e["phrase"])) for e in raw["opening_kinds"]]
         self.attachment = _fast(f"(?i:{raw['attachment']})")
         self.toc = re.compile(raw["toc"])
         self.attachment_item = re.compile(raw["attachment_item"])
@@ -180,6 +200,10 @@ class Lexicon:
         self.sections = {e["section"]: re.compile(e["phrase"]) for e in raw["sections"]}
         self.task_funds = re.compile(
             rf"{raw['task_funds']}[^，。；]{{0,8}}?(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
+        self.goal_row = re.compile(raw["goal_row"])
+        self.goal_target = re.compile(raw["goal_target"])
+        self.task_funds_use = re.compile(raw["task_funds_use"])
+        self.task_funds_not = re.compile(raw["task_funds_not"])
         # rating
         self.rating_words: dict[str, str] = raw["rating_words"]
         # one pattern: the cues in order, each cue's `word` group renamed word_0, word_1 …

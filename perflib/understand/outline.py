@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from ..model import Record, Task
+from ..read.document import Table
+from .indicators import split_pipes
 from ..read.normalize import sentences
 from ..numbers import money_to_wan
 from .lexicon import LEX
@@ -124,6 +126,62 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
         rec.plans = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
 
 
+def read_goal_rows(tables: list[Table], paragraphs: list[str], rec: Record) -> None:
+    """A 自评表's 年度总体目标 rows ("年度总体目标 | 预期目标 | 实际完成情况", then the targets as written),
+    from its Table blocks or its rows as text (cells apart by tabs or `|`): each numbered target is
+    a task. Read only when the prose gave no tasks."""
+    if rec.tasks:
+        return
+    lines = [_row_cells(p) for p in paragraphs if "\t" in p or "|" in p]
+    for rows in [t.rows for t in tables] + [lines]:
+        text = _goal_text(rows)
+        if text:
+            rec.tasks = [Task(no=n, text=item) for n, item in enumerate(_goal_items(text), start=1)]
+            return
+
+
+def _row_cells(line: str) -> list[str]:
+    return [c.strip() for c in line.split("\t")] if "\t" in line else split_pipes(line)
+
+
+def _goal_text(rows: list[list[str]]) -> str | None:
+    """The text of the 预期目标 cell under a 年度总体目标 header, or None."""
+    for r, row in enumerate(rows):
+        cells = [re.sub(r"\s+", "", c or "") for c in row]
+        side = next((k for k, c in enumerate(cells) if LEX.goal_row.match(c)), None)
+        if side is None:
+            continue
+        target = next((k for k, c in enumerate(cells) if k != side and LEX.goal_target.search(c)), None)
+        if target is not None:  # a header row: the targets are in the rows under it
+            for below in rows[r + 1:r + 4]:
+                # a side label merged down the rows may be written once: the row's cells then start later
+                at = target if len(below) >= len(row) else target - (len(row) - len(below))
+                if 0 <= at < len(below) and _is_goal_text(below[at]):
+                    return below[at].strip()
+            return None
+        texts = [c for k, c in enumerate(row) if k > side and _is_goal_text(c)]
+        if texts:  # "年度总体目标 | the targets | what was done", no header
+            return texts[0].strip()
+    return None
+
+
+def _is_goal_text(cell: str | None) -> bool:
+    return bool(cell) and len(cell.strip()) >= 6 and not LEX.goal_target.search(cell) and not LEX.goal_row.match(cell)
+
+
+_GOAL_MARK = re.compile(r"(?:^|(?<=[。；;\s]))\s*(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[、.．](?!\d)|目标\s*\d{1,2}\s*[:：]|"
+                        r"[一二三四五六七八九十]{1,2}、)")
+
+
+def _goal_items(text: str) -> list[str]:
+    """Targets numbered in one cell ("（1）…。（2）…", "1.…；2.…", "目标1：…") one by one; unnumbered: one."""
+    marks = list(_GOAL_MARK.finditer(text))
+    if len(marks) < 2:
+        return [text]
+    items = [text[a.end():b.start()] for a, b in zip(marks, marks[1:])] + [text[marks[-1].end():]]
+    return [i.strip() for i in items if i.strip()]
+
+
 def _heading_kind(paragraphs: list[str], i: int) -> str | None:
     """A section opened by a sentence ending in '：' inside a paragraph has no level of its own;
     it lives under the nearest heading above it."""
@@ -136,13 +194,18 @@ def _heading_kind(paragraphs: list[str], i: int) -> str | None:
 
 
 def _task(no: int, text: str, rec: Record) -> Task:
-    funds = None
+    """A task and its funds: the amount after 资金 / 经费 (one after 使用 / 安排 / 投入 … first); an
+    amount saved or recovered (审减金额 …) is no task's funds."""
+    found = []  # (uses money, sentence, match)
     for sent in sentences(text.replace("\n", "")):
-        m = _TASK_FUNDS.search(sent)
-        if m:
-            funds = money_to_wan(m["num"], m["unit"])
-            rec.evidence[f"tasks.{no}.funds"] = sent
-            break
+        for m in _TASK_FUNDS.finditer(sent):
+            before = sent[max(0, m.start() - 8):m.start()]
+            if LEX.task_funds_not.search(before):
+                continue
+            found.append((bool(LEX.task_funds_use.search(before)), sent, m))
+    funds = None
+    if found:
+        _, sent, m = max(found, key=lambda f: f[0])  # the first that uses money, else the first
+        funds = money_to_wan(m["num"], m["unit"])
+        rec.evidence[f"tasks.{no}.funds"] = sent
     return Task(no=no, text=text.replace("\n", ""), funds=funds)
-
-

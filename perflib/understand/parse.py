@@ -21,37 +21,31 @@ nothing is inferred here; every 万元 amount no field took is listed in
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ..labels import OCR_EVIDENCE
 from ..model import Record, Source, Unread
 from .hanzi import Original, simplified, simplified_document
-from .kind import document_kind, title_kind
+from .kind import document_kind, embedded_self_evaluation, title_kind
 from .lexicon import LEX
 from .indicators import apply_indicators, page_lines, read_document_indicators
 from .ocr_sanity import drop_contradicted_ocr_figures
-from .outline import is_heading, is_heading_like, read_outline
+from .outline import is_heading, is_heading_like, read_goal_rows, read_outline
 from .rating import read_rating
 from ..read.document import Block as DocBlock, Document, Table
 from ..read.normalize import sentences
 from ..read.text import document_from_text
-from ..numbers import money_to_wan, to_decimal
-from .tables import read_table, store
+from ..check.interval import Interval
+from ..numbers import NUMBER, money_to_wan, to_decimal
+from .assign import Ledger, Offer, offer, settle
+from .tables import read_table
+from .who import department_and_year, reads_as_org
 
 LABELS = LEX.labels
 
-# --- department and year -----------------------------------------------------------
-_TITLE = re.compile(
-    r"^(?P<dept>[^\d，。]*?)\s*(?P<year>(?:19|20)\d{2})\s*年?度?\s*(?P<dept2>[^\d，。]*?)\s*"
-    r"(?:部门)?(?:单位)?(?:整体)?(?:支出)?(?:绩效|预算绩效)"
-)
-_DEPT_IN_TEXT = re.compile(r"(?:^|[，,。：:])\s*(?P<dept>[^，。\d\s]{2,30}?)(?:对|就)(?:本单位|本部门)?(?:(?:19|20)\d{2}\s*年度?)?(?:部门)?整体支出")
-_DEPT_AFTER_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[，,]?\s*(?P<dept>[^，。\d]{2,40}?)(?:对|的)?(?:部门)?整体支出")
-_YEAR_IN_TEXT = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
 _FISCAL_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")  # not a date
-_SHORT_NAME = 6  # a department name this short may lack its place ("林业局", "县档案馆")
 _FIGURE_LINE = 30  # a list item this short states a figure, not a task
-_HEAD = 15  # the title, name and source lines are within the first paragraphs
 
 
 def parse_text(text: str, source: Source) -> Record:
@@ -91,23 +85,42 @@ def _parse(doc: Document) -> Record:
     paragraphs = doc.lines()
     rec = Record(source=doc.source, text="\n".join(paragraphs))
     rec.warnings.extend(doc.warnings)
-    rec.department, rec.year = _department_and_year(paragraphs)
-    taken: dict[Decimal, list[str]] = {}
+    rec.department, rec.year = department_and_year(paragraphs, doc.chrome, doc.tables)
     titled = title_kind(paragraphs)
+    section = embedded_self_evaluation(doc.blocks) if titled == "final_accounts" else None
+    if section is not None:  # a 决算 disclosure with a 部门整体支出绩效自评 section: read that section only
+        heading, blocks = section
+        part = Document(doc.source, blocks, laid_out=None)
+        _read_content(rec, part, part.lines(), "department")
+        if rec.has_budget_figure():
+            rec.source = replace(rec.source, section=heading)
+            rec.kind = "department"
+            return rec
+        rec = Record(source=doc.source, text=rec.text, department=rec.department, year=rec.year,
+                     warnings=list(doc.warnings))
+    _read_content(rec, doc, paragraphs, titled)
+    rec.kind = document_kind(paragraphs, rec.has_budget_figure(), titled)
+    return rec
+
+
+def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str | None) -> None:
+    """Figures, lists, rating and indicators of `doc` into `rec`, the arithmetic settled and the
+    amounts no field took listed."""
+    taken = Ledger()
     prose = _read_figures(doc.blocks, rec, taken, whole_unit=titled == "department")
     read_outline(paragraphs, rec)
-    read_rating(paragraphs, rec)
     laid_out = page_lines(doc.laid_out) if doc.laid_out is not None else []
+    read_goal_rows(doc.tables, laid_out or paragraphs, rec)
+    read_rating(paragraphs, rec)
     apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs))
+    settle(rec, taken)
     settle_signs(rec)
-    rec.kind = document_kind(paragraphs, rec.has_budget_figure(), titled)
     for t in rec.tasks:
         if t.funds is not None:
-            taken.setdefault(abs(t.funds), []).append(rec.evidence[f"tasks.{t.no}.funds"])
+            taken.take(t.funds, rec.evidence[f"tasks.{t.no}.funds"])
     rec.unread = _unread(prose, taken) + rec.unread  # then the tables' cells (read_table)
     _mark_ocr_evidence(rec, doc)
     drop_contradicted_ocr_figures(rec)
-    return rec
 
 
 def _mark_ocr_evidence(rec: Record, doc: Document) -> None:
@@ -120,111 +133,6 @@ def _mark_ocr_evidence(rec: Record, doc: Document) -> None:
         page = next((n for text, n in scanned if quote and quote in text), None)
         if page is not None and mark not in quote:
             rec.evidence[key] = quote + OCR_EVIDENCE.format(page=page)
-
-
-# ---------------------------------------------------------------------------------------
-def _is_furniture(para: str) -> bool:
-    """A breadcrumb, menu or share line of a web page: never the department."""
-    return bool(LEX.furniture.search(para)) and len(para) <= 120
-
-
-def _department_and_year(paragraphs: list[str]) -> tuple[str | None, int | None]:
-    head = [p for p in paragraphs[:_HEAD * 2] if not _is_furniture(p) and not LEX.is_attachment(p)][:_HEAD]
-    dept = year = None
-    # the name as a 单位名称 / 来源 line states it (a web page's 来源 sits among its furniture)
-    stated = [_clean_department(_trim_org(m["dept"])) for para in paragraphs[:_HEAD * 2] if "：" in para or ":" in para or "|" in para
-              for m in (LEX.name_line.search(para), LEX.source_line.search(para)) if m]
-    stated = [d for d in stated if d]
-    for i, para in enumerate(head):
-        m = _TITLE.match(para) or _split_title(head, i)
-        if m and len(para) <= 80:
-            year = int(m["year"])
-            dept = _clean_department(m["dept"] or m["dept2"])
-            if not dept and not stated and i > 0 and _looks_like_org(head[i - 1]):
-                dept = _clean_department(head[i - 1])  # a name line above the title
-            break
-    if stated and (dept is None or (not LEX.org_suffix.search(dept) and stated[0].startswith(dept))):
-        dept = stated[0]  # a title naming only the place ("河西区2021年度…") under a 名称 line
-    if year is None or dept is None:
-        for para in head:
-            if "绩效" not in para and "预算" not in para:
-                continue
-            m = _DEPT_AFTER_YEAR.search(para)
-            if m:
-                year = year or int(m["year"])
-                dept = dept or _clean_department(m["dept"])
-                break
-    for para in head if dept is None or len(dept) <= _SHORT_NAME else ():
-        # the first sentence may state the department, or the full name of a short one
-        m = _DEPT_IN_TEXT.search(para)
-        if m and _clean_department(m["dept"]):
-            stated.append(_clean_department(m["dept"]))
-            dept = dept or stated[-1]
-            break
-    for para in head[:4] if dept is None else ():
-        m = _DEPT_OPENING.match(para)  # "2021年，临江县司法局按照…"
-        if m:
-            dept = _clean_department(m["dept"])
-            break
-    for i, para in enumerate(head[1:4] if year is None else ()):
-        m = _YEAR_LINE.match(para)  # "（2022年度）" under a title that names no year
-        if m and "绩效" in head[i]:
-            year = int(m["year"])
-            break
-    if year is None:
-        for para in head:
-            if "绩效" in para or "预算" in para:
-                m = _YEAR_IN_TEXT.search(para)
-                if m:
-                    year = int(m["year"])
-                    break
-    return _full_name(dept, stated), year
-
-
-def _split_title(head: list[str], i: int) -> re.Match | None:
-    """A title set on short lines ("2021年度" / "某县供销社" / "部门整体支出绩效评价报告"): the line that
-    ends it and the one or two short lines above it, read as one title."""
-    if i == 0 or not head[i].endswith(("报告", "报告书")) or len(head[i]) > 40:
-        return None
-    above = [p for p in head[max(0, i - 2):i] if len(p) <= 20 and not re.search(r"[，。：:]", p)]
-    if len(above) != min(2, i):
-        return None
-    return _TITLE.match("".join(above) + head[i])
-
-
-_YEAR_LINE = re.compile(r"^[（(]?\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*[)）]?$")
-_DEPT_OPENING = re.compile(rf"^(?:(?:19|20)\d{{2}}\s*年度?\s*[，,]?\s*)?(?P<dept>[^，。\d\s]{{2,30}}?(?:{LEX.org_end.pattern}))"
-                           r"(?:按照|根据|依据|认真|对|就|开展|组织)")
-
-
-def _full_name(dept: str | None, stated: list[str]) -> str | None:
-    """A short name ("林业局") the page states in full elsewhere ("来源：某县林业局") → the full name."""
-    if dept is None:
-        return None
-    longer = [d for d in stated if d != dept and d.endswith(dept)]
-    return max(longer, key=len) if longer else dept
-
-
-def _clean_department(name: str | None) -> str | None:
-    if not name:
-        return None
-    name = re.sub(r"^[\s《“\"]+|[\s》”\"]+$", "", name)
-    name = re.sub(r"^(?:关于|附件\s*\d*\s*[:：]?)", "", name)
-    name = re.sub(r"(?:关于|的)?(?:部门|单位)?$", "", name).strip()
-    name = re.sub(r"\s+", "", name) if re.search(r"[\u4e00-\u9fff]", name) else name
-    return name if len(name) >= 2 else None
-
-
-def _trim_org(name: str) -> str:
-    """"XX局根据…" (a name line run into the next sentence) → "XX局"."""
-    if LEX.org_suffix.search(name):
-        return name
-    ends = [m.end() for m in LEX.org_end.finditer(name)]
-    return name[:ends[-1]] if ends else name
-
-
-def _looks_like_org(para: str) -> bool:
-    return len(para) <= 40 and bool(LEX.org_suffix.search(para)) and "，" not in para
 
 
 # ---------------------------------------------------------------------------------------
@@ -266,14 +174,25 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                                                          or _opens_with_label(para))
         context = heading or ("overall" if unit_default else None)
         spoken = None  # the year the paragraph's sentences so far speak of ("2020年度，…。全年支出…")
-        for sent in sentences(para):
+        sents = sentences(para)
+        taken.last_total = None
+        for i, sent in enumerate(sents):
             prose.append(sent)
-            context = _read_sentence(sent, context, rec, taken, spoken, unit)
+            if not _DIGIT.search(sent):
+                context = _last_block(sent) or context  # no figure, no year: only its block words carry over
+                continue
+            if unit is None and not _FIGURE_MARK.search(sent):
+                context = _last_block(sent) or context  # no amount, rate or count: nothing to read but its year
+            else:
+                following = sents[i + 1] if i + 1 < len(sents) else ""
+                context = _read_sentence(sent, context, rec, taken, spoken, unit, following)
             years = _years_outside_titles(sent, len(sent))
             spoken = years[-1] if years else spoken
     return prose
 
 
+_DIGIT = re.compile(r"\d")
+_FIGURE_MARK = re.compile(r"元|%|个")  # an amount's unit, a rate, a count of projects
 _LEADING_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*[，,]?\s*)?")
 
 
@@ -299,7 +218,7 @@ def _last_block(text: str) -> str | None:
     return last
 
 
-_FIGURE_NEXT = re.compile(r"\s*(?:为|是|共|合计|:|：)?\s*[-+]?\d")
+_FIGURE_NEXT = re.compile(rf"\s*{LEX.part_filler}\s*[-+]?\d")
 _PARTS_NEXT = LEX.parts_next  # "，其中：" or "（" right after a figure
 _CLAUSE_END = "，,；;"
 
@@ -369,8 +288,9 @@ def _in_part_of_year(sent: str, pos: int) -> bool:
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,
-                   unit: str | None = None) -> str | None:
-    """`unit`: the unit the section states for bare numbers (None: a money figure needs its unit)."""
+                   unit: str | None = None, following: str = "") -> str | None:
+    """`unit`: the unit the section states for bare numbers (None: a money figure needs its unit);
+    `following`: the next sentence of the paragraph (it may list the parts of a total)."""
     for m in LEX.count.finditer(sent):
         if not _about_another_year(sent, m.start(), rec.year, spoken):
             _store(rec, "projects", "count", int(next(n for n in m.groupdict().values() if n)), sent, taken)
@@ -380,38 +300,113 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             after = LEX.money_after.match(sent, m.end()) or (unit and LEX.bare_after.match(sent, m.end()))
         else:
             after = LEX.pct_after.match(sent, m.end()) or LEX.formula_after.match(sent, m.end())
+        if after and LEX.label(m).kind == "money" and sent.endswith(LEX.revenue, 0, m.start()):
+            continue  # 收入决算数, 收支决算: revenue, never spending
+        if after and LEX.not_the_budget.search(sent, 0, m.start()):
+            continue  # procurement's budget and rate, not the unit's
         if after and not _about_another_year(sent, m.start(), rec.year, spoken):
             follows = LEX.label(m).follows
             if follows and (not read or LEX.label(read[-1][0]).field != follows):
                 continue  # "实际支出 X，较年初预算减少 Y": not the budget's adjustment
             read.append((m, after))
     changes = sum(LEX.label(m).field == "adjustment" for m, _ in read)
+    budget = _budget_total(sent, read)
     for k, (m, after) in enumerate(read):
         label = LEX.label(m)
         money = label.kind == "money"
         parts_at = _parts_follow(sent, after.end(), LEX.part_figure if money else LEX.part_rate)
+        value = money_to_wan(after["num"], after.groupdict().get("unit") or unit) if money else to_decimal(after["num"])
         whole = parts_at is not None or (money and _split_later(sent, after.end(), read[k + 1:]))
-        block = (label.block or _block_at(sent, m.start())
-                 or ("overall" if whole or LEX.subjects.search(sent, 0, m.start()) else context))
+        # "2024年共支出 T 万元。其中，基本支出 B 万元，项目支出 P 万元。": parts that add up make the whole unit's
+        whole = whole or (money and k == len(read) - 1 and _parts_add_up(following, value))
+        stated = (label.block or _block_at(sent, m.start()) or (None if money else _part_before(sent, m.start()))
+                  or ("overall" if whole or LEX.subjects.search(sent, 0, m.start()) or _names_the_unit(sent, m.start(), rec)
+                      else None) or _sentence_block(sent))
+        if budget and m.start() > budget[0] and label.field in ("initial_budget", "adjustment"):
+            stated = budget[2] or "overall"  # a part of the budget stated before 其中
+        block = stated or context
         if block is None:
             continue
-        value = money_to_wan(after["num"], after.groupdict().get("unit") or unit) if money else to_decimal(after["num"])
         if label.field == "adjustment" and (changes > 1 or LEX.carryover.search(sent)):
             continue  # one of several changes to the budget ("追加 A、调减 B"): the net is not stated
         if label.sign < 0 and value > 0:
             value = -value
         if label.field == "adjustment_rate" and value > 0 and LEX.decrease.search(sent[: m.start()].rsplit("，", 1)[-1] + m.group()):
             value = -value
-        _store(rec, block, label.field, value, sent, taken)
+        _store(rec, block, label.field, value, sent, taken, inferred=stated is None)
+        if money and block == "overall" and label.field in _PART_FIELDS:
+            taken.last_total = (label.field, value)  # the parts in the next sentence may be its
         if parts_at is not None and label.field != "adjustment":  # the sign of a part of an adjustment is not stated reliably
             _read_parts(sent, parts_at, label.field, money, rec, taken)
     _read_breakdown(sent, [m for m, _ in read], rec, taken)
+    if budget:
+        _store(rec, budget[2] or "overall", "adjusted_budget", budget[1], sent, taken)
     if not any(LEX.label(m).kind == "money" for m, _ in read):
         _read_parts_of_total(sent, rec, taken, spoken)
     several = False  # "基本支出、项目支出…分别为": the sentence names no one block for the next
     for q in _RESPECTIVELY.finditer(sent):
         several |= _read_respectively(sent, q, read, context, rec, taken, spoken)
     return context if several else (_last_block(sent) or context)
+
+
+def _names_the_unit(sent: str, pos: int, rec: Record) -> bool:
+    """Is the unit itself, by its name or a short form of it ("省红十字会" for 山东省红十字会), the
+    subject before `pos`?"""
+    name = rec.department
+    if not name or len(name) < 3:
+        return False
+    head = sent[:pos]
+    return any(name[i:] in head for i in range(len(name) - 2) if reads_as_org(name[i:]))
+
+
+def _sentence_block(sent: str) -> str | None:
+    """The whole unit, when every block word of the sentence names it ("…，部门整体预算执行率 93.81%")."""
+    blocks = {m.lastgroup for m in LEX.block_words.finditer(sent) if not _is_breakdown_item(sent, m)}
+    return "overall" if blocks == {"overall"} else None
+
+
+def _part_before(sent: str, pos: int) -> str | None:
+    """The block of a part figure right before a rate ("基本支出 A 元，执行率 100%"): the rate is that part's."""
+    start = max(sent.rfind("；", 0, pos), sent.rfind(";", 0, pos), sent.rfind("其中", 0, pos))
+    found = None
+    for m in LEX.part_figure.finditer(sent, max(start, 0), pos):
+        found = m
+    if found is None or not _BETWEEN_PART_AND_RATE.fullmatch(sent, found.end(), pos):
+        return None
+    return _part_block(found)
+
+
+_BETWEEN_PART_AND_RATE = re.compile(r"\s*[，,、]?\s*(?:其|预算)?")
+
+
+def _parts_add_up(sent: str, total: Decimal) -> bool:
+    """Does `sent` open with 其中 and list parts of `total` by block (基本支出 …, 项目支出 …): all of them
+    when there are two or more (they add up to it), or one that is less than it (a block is no
+    part of itself)?"""
+    q = LEX.parts_intro.match(sent.lstrip())
+    if not q:
+        return False
+    text = sent.lstrip()
+    parts = [money_to_wan(m["num"], m["unit"]) for m in LEX.part_figure.finditer(text, q.end())]
+    return adds_up(total, parts) if len(parts) >= 2 else len(parts) == 1 and 0 < parts[0] < total
+
+
+def _budget_total(sent: str, read: list) -> tuple[int, Decimal, str | None] | None:
+    """"预算收入 X 万元，其中年初预算 A 万元，调整追加 B 万元" with A + B = X: (where 其中 stands, X, the block a
+    word before X names). X is the adjusted budget and A, B are its parts, whatever the word before X
+    and the heading above say (the parts say what it is)."""
+    for q in _BREAKDOWN.finditer(sent):
+        before = [m for m in LEX.money.finditer(sent, 0, q.start())]
+        if not before or not re.fullmatch(r"\s*[，,；;]?\s*", sent[before[-1].end():q.start()]):
+            continue
+        total = money_to_wan(before[-1]["num"], before[-1]["unit"])
+        after = {}
+        for m, fig in read:
+            if m.start() > q.start() and LEX.label(m).field in ("initial_budget", "adjustment") and fig.groupdict().get("unit"):
+                after.setdefault(LEX.label(m).field, money_to_wan(fig["num"], fig["unit"]) * LEX.label(m).sign)
+        if len(after) == 2 and adds_up(total, [after["initial_budget"], after["adjustment"]]):
+            return q.start(), total, _block_at(sent, before[-1].start())
+    return None
 
 
 # "年初预算、调整后预算、实际支出分别为 A、B、C 万元"; "基本支出、项目支出执行率分别为 99%、97%"
@@ -531,20 +526,42 @@ _PART_FIELDS = ("initial_budget", "adjusted_budget", "actual")
 def _read_parts_of_total(sent: str, rec: Record, taken: dict, spoken: int | None) -> None:
     """A sentence with no money label that states 基本支出 A and 项目支出 B ("其中基本支出 A 万元…；项目支出
     B 万元…", "实际支出中，基本支出 A…") names the parts of a total stated before it: the one of the
-    unit's figures that A + B makes exactly (the label before them, if any, must agree)."""
+    unit's figures that A + B makes (within rounding; the label before them, if any, must agree).
+    After 其中, other parts may stand beside them ("其中：人员经费 A，公用经费 B，项目支出 C"): when all
+    the parts add up to the total, the block parts among them fill their blocks."""
     parts = [m for m in LEX.part_figure.finditer(sent) if not _about_another_year(sent, m.start(), rec.year, spoken)]
-    if len(parts) != 2 or {_part_block(m) for m in parts} != {"basic", "projects"}:
+    if not parts:
         return
-    values = [money_to_wan(m["num"], m["unit"]) for m in parts]
-    total = values[0] + values[1]
-    candidates = [f for f in _PART_FIELDS if getattr(rec.overall, f) == total]
+    q = LEX.parts_intro.search(sent, 0, parts[0].start())
+    items = [money_to_wan(m["num"], m["unit"]) for m in _ITEM.finditer(sent, q.end())] if q else []
+    if len(parts) == 2 and {_part_block(m) for m in parts} == {"basic", "projects"}:
+        items = [money_to_wan(m["num"], m["unit"]) for m in parts]
+    elif len(items) < 2:
+        # "…实际支出 T 万元。其中基本支出 B 万元，…" (the rest cut off): the one part of the total just before
+        last = getattr(taken, "last_total", None)
+        if q and q.start() <= 2 and len(parts) == 1 and last and 0 < money_to_wan(parts[0]["num"], parts[0]["unit"]) < last[1]:
+            _store(rec, _part_block(parts[0]), last[0], money_to_wan(parts[0]["num"], parts[0]["unit"]), sent, taken)
+        return
+    candidates = [f for f in _PART_FIELDS if getattr(rec.overall, f) is not None and adds_up(getattr(rec.overall, f), items)]
     named = LEX.label_re.search(sent, 0, parts[0].start())
     if named:
         candidates = [f for f in candidates if f == LEX.label(named).field]
     if len(candidates) != 1:
         return
-    for m, value in zip(parts, values):
-        _store(rec, _part_block(m), candidates[0], value, sent, taken)
+    for m in parts:
+        _store(rec, _part_block(m), candidates[0], money_to_wan(m["num"], m["unit"]), sent, taken)
+
+
+# one part of a 其中 list: a name, then its amount ("人员经费支出 434.89 万元")
+_ITEM = re.compile(rf"[^，,；;、。：:\d]{{1,14}}?\s*{LEX.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{LEX.unit})")
+
+
+def adds_up(total: Decimal, parts: list[Decimal]) -> bool:
+    """Do the parts add up to the total, within the rounding of each figure as written?"""
+    whole = Interval.stated(parts[0])
+    for p in parts[1:]:
+        whole = whole + Interval.stated(p)
+    return Interval.stated(total).gap_to(whole) == 0
 
 
 def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict) -> None:
@@ -557,20 +574,16 @@ def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict) -
         label = LEX.label(labels[-1])
         if label.field == "adjustment":
             continue  # the sign of a breakdown of an adjustment is not stated reliably
-        end = len(sent)
-        nxt = LEX.label_re.search(sent, q.end())
-        if nxt:
-            end = nxt.start()
+        end = next((m.start() for m in read if m.start() >= q.end() and LEX.label(m).kind == "money"), len(sent))
         for m in LEX.part_figure.finditer(sent, q.end(), end):
             _store(rec, _part_block(m), label.field, money_to_wan(m["num"], m["unit"]), sent, taken)
 
 
-def _store(rec: Record, block: str, field: str, value, sentence: str, taken: dict | None = None) -> None:
-    """First statement wins; a different later statement is only a warning (and its amount unread)."""
-    if not store(rec, block, field, value, sentence):
-        return
-    if taken is not None and isinstance(value, Decimal):
-        taken.setdefault(abs(value), []).append(sentence)
+def _store(rec: Record, block: str, field: str, value, sentence: str, taken: Ledger | None = None,
+           inferred: bool = False) -> None:
+    """First statement wins; a different later statement is only a warning (and its amount unread).
+    `inferred`: the block came from the context only (assign.py may not take it)."""
+    offer(rec, taken, Offer(block, field, value, sentence, inferred))
 
 
 def _unread(prose: list[str], taken: dict[Decimal, list[str]]) -> list[Unread]:

@@ -19,17 +19,22 @@ _SCORE = re.compile(rf"{_SCORE_WORD}\s*(?:为|是|:|：|达到|共)?\s*(?P<s>\d{
 
 def read_rating(paragraphs: list[str], rec: Record) -> None:
     for para in paragraphs:
+        if rec.rating is not None:
+            break
+        if not _RATING_CUE.search(para):
+            continue  # (a paragraph with no cue has no sentence with one)
         for sent in sentences(para):
-            if rec.rating is None:
-                m = _RATING_CUE.search(sent)
-                if m:
-                    rec.rating = _RATING_WORDS[next(w for w in m.groupdict().values() if w)]
-                    rec.evidence["rating"] = sent
+            m = _RATING_CUE.search(sent)
+            if m:
+                rec.rating = _RATING_WORDS[next(w for w in m.groupdict().values() if w)]
+                rec.evidence["rating"] = sent
+                break
     # The overall score: 自评得分 / 综合得分 / 总分 first; a bare 得分 only next to the self-evaluation
     # (an indicator's 得分 is not the report's score).
+    scored = [sentences(para) for para in paragraphs if "分" in para and _SCORE.search(para)]
     for bare in (False, True):
-        for para in paragraphs:
-            for sent in sentences(para):
+        for sents in scored:
+            for sent in sents:
                 if rec.score is not None:
                     return
                 for m in _SCORE.finditer(sent):
@@ -41,4 +46,3 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
                         rec.score = value
                         rec.evidence["score"] = sent
                         break
-

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..check.interval import Interval
 from ..model import Record, Unread
 from ..numbers import money_to_wan, to_decimal
 from ..read.document import Table
@@ -39,8 +40,6 @@ BUDGET_WORD = r"预算"
 YEAR_LABEL = r"^((?:19|20)\d{2})\s*年度?\s*(?:[（(][^)）]{0,6}[)）])?$"
 # A column of row numbers, not amounts.
 ROW_NUMBER_COLUMN = r"序号|行次|栏次|编号"
-# A row that names the department on a form.
-DEPARTMENT_LABEL = r"^(?:部门|单位|预算单位|主管部门)(?:名称)?\s*[:：]?$"
 UNIT_NOTE = r"(?:单位\s*[:：]\s*|[（(]\s*)(?P<unit>万元|亿元|千元|元)"
 # =======================================================================================
 
@@ -54,10 +53,9 @@ _SPENDING = re.compile(SPENDING_WORD)
 _BUDGET = re.compile(BUDGET_WORD)
 _YEAR_LABEL = re.compile(YEAR_LABEL)
 _ROW_NUMBER = re.compile(ROW_NUMBER_COLUMN)
-_DEPARTMENT = re.compile(DEPARTMENT_LABEL)
 _UNIT = re.compile(UNIT_NOTE)
 _CELL_NUMBER = re.compile(r"^(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*"
-                          r"(?P<pct>%)?\s*(?P<unit>万元|亿元|千元|元)?$")
+                          r"(?P<pct>%)?\s*(?P<unit>万元|亿元|千元|元|万)?$")
 _PLACEHOLDER = re.compile(r"^[-—–/－]+$")
 _NOT_TEXT = re.compile(r"^[-—–/－\s]*$")
 
@@ -108,7 +106,6 @@ def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | 
                 section = (_block_of(texts[0]), texts[0])  # a section row: "二、项目支出"
             elif len(texts) >= 2:
                 columns = None  # another kind of table starts (目标, 指标…)
-                _read_department(row, rec)
             continue
         if columns and len(row) != width:
             rec.warnings.append(f"table row {' '.join(_distinct(row))!r}: {len(row)} cells under "
@@ -121,10 +118,16 @@ def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | 
 
 # --- header rows -----------------------------------------------------------------------
 def _role(label: str) -> tuple[str | None, str | None] | None:
-    for fld, kind, pattern in _COLUMN_RES:
-        if pattern.search(label):
-            return fld, kind
+    """The role of a column label; a note in brackets ("得分（20分*执行率）") gives none."""
+    bare = _NOTE_IN_BRACKETS.sub("", label).strip()
+    for text in (bare, label) if bare and bare != label else (label,):
+        for fld, kind, pattern in _COLUMN_RES:
+            if pattern.search(text):
+                return fld, kind
     return None
+
+
+_NOTE_IN_BRACKETS = re.compile(r"[（(][^()（）]*[)）]")
 
 
 def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
@@ -135,6 +138,7 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
     above = table.rows[r - 1] if r > 0 else []
     above_is_header = r > 0 and not any(_number(c) for c in above) and len(_distinct(above)) >= 2
     columns, seen = [], set()
+    named = 0  # columns with a field, this year's or another's ("2021年决算数 | 2022年决算数")
     years = [c for c, cell in enumerate(row) if cell and _YEAR_LABEL.match(cell)]
     for c, cell in enumerate(row):
         role = _role(cell) if cell else None
@@ -149,17 +153,19 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
         if above_is_header and c < len(above) and above[c] and above[c] != cell and _GROUP.search(above[c]):
             label = f"{above[c]} {cell}"  # a group header: "2020年 | 2021年", "资金（万元）"
         fld, kind = role
+        has_field = bool(fld)
         if _previous_year(label, year):
             fld = kind = None
         key = (cell, fld)
         if key in seen:  # the same merged header cell repeated across its span
             continue
         seen.add(key)
+        named += has_field
         columns.append(_Column(c, fld, kind, label))
     known = [col for col in columns if col.field]
     if any(col.by_year for col in columns):
         return columns if len(years) >= 2 else None
-    return columns if len(known) >= 2 else None
+    return columns if known and named >= 2 else None
 
 
 def _previous_year(label: str, year: int | None) -> bool:
@@ -187,6 +193,7 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
         block = "projects"  # the total of a list of projects
     row_label = row[at]  # the label that names the block, nearest the figures
     notes = [" ".join(_distinct([row[c] for c in labels]))] + _notes_above(table, r) + [table.title or ""] + outside
+    values: dict[str, tuple[_Column, Decimal]] = {}
     for col in columns:
         if col.field is None or col.col >= len(row):
             continue
@@ -198,9 +205,24 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
             continue
         value = _value(number, col.kind, [cell, col.label] + notes, rec, table, r, col.col)
         if value is not None:
-            if store(rec, block, col.field, value, table.cell_evidence(r, col.col, row=row_label, col=col.label)):
-                taken.add((r, col.col))
+            values.setdefault(col.field, (col, value))
+    if "budget" in values:  # a bare 预算数: the adjusted budget when the row's rate is actual ÷ it
+        col, value = values.pop("budget")
+        actual, rate = values.get("actual", (None, None))[1], values.get("completion_rate", (None, None))[1]
+        field = "adjusted_budget" if is_rate_base(actual, rate, value) else "initial_budget"
+        values.setdefault(field, (col, value))
+    for fld, (col, value) in values.items():
+        if store(rec, block, fld, value, table.cell_evidence(r, col.col, row=row_label, col=col.label)):
+            taken.add((r, col.col))
     return True
+
+
+def is_rate_base(actual: Decimal | None, rate: Decimal | None, budget: Decimal) -> bool:
+    """Is the stated completion rate `actual` ÷ `budget`, within rounding?"""
+    if actual is None or rate is None or budget <= 0:
+        return False
+    computed = Interval.stated(actual) / Interval.stated(budget) * Interval.exact(Decimal(100))
+    return Interval.stated(rate).gap_to(computed) == 0
 
 
 def _states_spending(table: Table, label: str, outside: list[str]) -> bool:
@@ -280,6 +302,7 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
         while j < len(row) and (row[j] == cell or _NOT_TEXT.match(row[j]) and not _PLACEHOLDER.match(row[j])):
             j += 1  # the label's own merged span, empty cells
         fld, kind = role
+        fld = "initial_budget" if fld == "budget" else fld  # a form's bare 预算数: no rate beside it to say otherwise
         number = _number(row[j]) if j < len(row) else None
         if number is not None and fld is not None and not _previous_year(cell, rec.year):
             block = _own_block(cell) or row_block or section[0]
@@ -299,16 +322,6 @@ def _own_block(label: str) -> str | None:
         if block and pattern.search(label):
             return block
     return None
-
-
-def _read_department(row: list[str], rec: Record) -> None:
-    if rec.department:
-        return
-    texts = _distinct(row)
-    for a, b in zip(texts, texts[1:]):
-        if _DEPARTMENT.match(a) and not _number(b) and 2 <= len(b) <= 40:
-            rec.department = re.sub(r"\s+", "", b)
-            return
 
 
 # --- amounts no field took -----------------------------------------------------------------

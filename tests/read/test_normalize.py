@@ -217,3 +217,11 @@ def test_web_page_lines_that_stand_alone():
 def test_a_comparison_sign_in_prose_does_not_stop_a_paragraph():
     text = "部门整体支出绩效自评得分 > 90 分的指标共有十二项，其余指标得分\n均在 80 分以上。"
     assert join_broken_lines(text).count("\n") == 0
+
+
+def test_a_sentence_broken_at_the_foot_of_a_page_is_no_running_footer():
+    # "…资金 0.00281" / "2 亿元。" at a page's foot, "27 亿元。" at the next page's head: the same text
+    # once the leading numbers go, but the end of a sentence, not a footer.
+    pages = ["任务一。\n任务涉及项目资金 0.00281\n2 亿元。", "报告\n27 亿元。\n任务三。", "报告\n任务四。\n任务五。"]
+    text = normalize(pages)
+    assert "0.002812 亿元。" in text.replace("\n", "")

@@ -1,0 +1,287 @@
+"""Site chrome: what a government site (or a document-sharing site) prints around a report.
+
+Breadcrumbs, ``[ 索引号 ] … [ 发布机构 ] …`` blocks (often printed twice), bullet metadata
+(``• 发布机构`` then ``  • value``), pipe metadata (``索引号: | … | ||``), key/value lines with or
+without colons, 来源 / 作者 / 日期 / 浏览量 / 无障碍 / 字体 / 注册 登录 lines, site names and menus,
+a document-sharing site's frame — in the first part of a page. Each key/value pair becomes ONE
+paragraph ``KEY：VALUE`` (fullwidth colon) whatever layout it came in; other chrome lines stay as
+written; the value of a title key (名称, 标题) in a metadata block is the page's title and stays
+content. The layout step (layout.py) puts it in `Document.chrome`.
+"""
+from __future__ import annotations
+
+import re
+
+from .document import Paragraph
+from .normalize import LIST_MARKER
+
+# ==== data ============================================================================
+# Keys of a page's metadata block. The value of a title key is the page's title: content too.
+CHROME_KEYS = ("索引号", "信息索引号", "发文字号", "文号", "主题分类", "体裁分类", "组配分类", "信息分类名称", "信息分类",
+               "发布机构", "发文机关", "成文日期", "发布日期", "生成日期", "有效性", "效力状态", "公开目录", "公开方式",
+               "公开范围", "公开时限", "公开形式", "浏览量", "浏览次数", "主题词", "信息来源", "文章来源", "来源", "作者",
+               "责任编辑", "编辑", "发布时间", "更新时间", "日期", "点击数", "点击率", "访问量", "阅读次数", "阅读量",
+               "字号", "字体", "所属机构", "统一编号", "统一登记号", "信息时效性", "发文日期", "时间", "名称", "标题",
+               # a document-sharing site's upload line
+               "上传人", "上传者", "文档编号", "上传时间", "格式", "页数", "大小", "下载积分", "阅读", "访问", "点击")
+TITLE_KEYS = ("名称", "标题")
+# Keys that may stand without a colon ("索引号 1150… 发布机构 某某局"): never a word of prose.
+BARE_KEYS = ("索引号", "信息索引号", "发文字号", "文号", "主题分类", "体裁分类", "发布机构", "成文日期", "发布日期",
+             "生成日期", "有效性", "公开目录", "浏览量", "浏览次数", "主题词", "信息来源", "点击数", "访问量")
+# A key that is only chrome when the line holds another key, or a metadata line stands beside it.
+WEAK_KEYS = ("名称", "标题", "时间", "日期", "编辑", "作者", "字号", "字体", "阅读", "访问", "点击", "格式", "大小")
+# Words of a site's service bar, menu and footer: a line made only of these is chrome.
+SERVICE_WORD = (r"无障碍(?:浏览|阅读|服务)?|(?:打开|关闭|进入|退出|切换)?(?:适老化|长者|关怀|敬老|老年)(?:模式|版|浏览)?"
+                r"|注册|登录|登陆|退出|打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|返回顶部|返回|收藏(?:本页)?|分享(?:到)?"
+                r"|繁體|繁体|简体|English|x|×|大|中|小|字体|字号|网站支持IPv6|IPv6|手机版|移动版|微信|微博|RSS|设为首页"
+                r"|加入收藏|网站地图|联系我们|[\u4e00-\u9fff]{2,10}网|网站[\u4e00-\u9fff]{0,4}"
+                r"|下载|相关|举报|资源描述|点击查看更多>*|展开阅读全文|阅读全文")
+BREADCRUMB = (r"^(?:您?(?:当前|现在)?(?:所在)?的?位置|当前位置|所在位置)\s*[:：]|^(?:网站)?首页\s*[>＞»›]"
+              r"|^首页(?:\s+\S{2,8}){3,}$")
+FOOTER = r"网站标识码|ICP\s*备|公网安备|版权所有|主办单位|承办单位|技术支持"
+# A document-sharing site's frame around a document it shows: page links, preview notes.
+SHARING = (r"^\S.{0,80}\.(?:docx?|pdf|wps|xlsx?|pptx?)_第\s*\d+\s*页$|^第\s*\d+\s*页\s*/\s*共\s*\d+\s*页$"
+           r"|由会员分享|可在线阅读|免费预览|如果喜欢就下载|珍藏版|小编为大家|供大家参考|^欢迎(?:来到|访问|光临)"
+           r"|^<image>.*</image>$|^!\[[^\]]*\]\([^)]*\)$")  # an image the page showed, as its text export wrote it
+_HEAD_LINES = 40  # chrome is looked for in the first lines of a page …
+_BODY_LINE = 60  # … before its body starts: a numbered heading, or a line of prose longer than this
+_SITE_NAME = 20  # a line this short between two lines of chrome is the site's name or a menu item
+# =======================================================================================
+
+_KEYS = "|".join(sorted(CHROME_KEYS, key=len, reverse=True))
+_BULLET = re.compile(r"^[\s•·▪●◦■□◆◇▶►\-*]+")
+_BRACKET_KEY = re.compile(rf"[\[【]\s*({_KEYS})\s*[\]】]")
+_COLON_KEY = re.compile(rf"(?:^|(?<=\s)|(?<=[|【\[]))({_KEYS})\s*[:：]")
+_KEY_ONLY = re.compile(rf"^({_KEYS})\s*[:：]?$")
+_SERVICE = re.compile(rf"^[【\[（(]?(?:{SERVICE_WORD})[:：]?[】\]）)]?$")
+_BREADCRUMB = re.compile(BREADCRUMB)
+_FOOTER = re.compile(FOOTER)
+_SHARING = re.compile(SHARING)
+_DATED = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
+_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_TITLE_WORD = re.compile(r"(?:报告|报告书|评价表|自评表|公开|说明|通知|通报)$|(?:19|20)\d{2}")
+
+
+def _pairs(line: str) -> list[tuple[str, str]] | None:
+    """The key/value pairs of a metadata line, in any of its layouts, or None when it is not one."""
+    text = _BULLET.sub("", line).strip()
+    if "【" in text:  # "【发布时间:2022-04-15】 【作者:某某】"
+        text = re.sub(r"[【】]", " ", text).strip()
+    if not text:
+        return None
+    dated = _DATED.match(text)  # "2022-04-07 15:25 来源: 某某局 发布机构: 某某局"
+    if dated and _COLON_KEY.match(text, dated.end()):
+        return [("发布时间", dated.group().strip())] + _split_pairs(text, list(_COLON_KEY.finditer(text, dated.end())))
+    if "|" in text:
+        return _pipe_pairs(text)
+    if _BRACKET_KEY.match(text):
+        return _split_pairs(text, list(_BRACKET_KEY.finditer(text)))
+    if _COLON_KEY.match(text):
+        return _split_pairs(text, list(_COLON_KEY.finditer(text)))
+    first = text.split()[0]
+    if first in BARE_KEYS:
+        return _bare_pairs(text.split())
+    return None
+
+
+def _split_pairs(text: str, keys: list[re.Match]) -> list[tuple[str, str]]:
+    return [(m.group(1), text[m.end():keys[k + 1].start() if k + 1 < len(keys) else len(text)].strip())
+            for k, m in enumerate(keys)]
+
+
+def _bare_pairs(words: list[str]) -> list[tuple[str, str]] | None:
+    """"索引号 1153… 发布机构 某某局" / "文号 浏览量 13": each key takes the words up to the next key."""
+    pairs: list[tuple[str, list[str]]] = []
+    for w in words:
+        if w in BARE_KEYS or (pairs and w in CHROME_KEYS and w not in WEAK_KEYS):
+            pairs.append((w, []))
+        else:
+            pairs[-1][1].append(w)
+    if any(len(v) > 3 for _, v in pairs):
+        return None  # prose after a key word
+    return [(k, " ".join(v)) for k, v in pairs]
+
+
+def _pipe_pairs(text: str) -> list[tuple[str, str]] | None:
+    """"索引号: | 1150… | 信息分类名称: | 财政 | ||": key cells, each followed by its value cell."""
+    cells = [c.strip() for c in text.split("|") if c.strip()]
+    pairs: list[tuple[str, str]] = []
+    for cell in cells:
+        m = _KEY_ONLY.match(cell)
+        if m:
+            pairs.append((m.group(1), ""))
+        elif pairs and not pairs[-1][1]:
+            pairs[-1] = (pairs[-1][0], cell)
+        else:
+            return None
+    return pairs or None
+
+
+def _is_chrome_line(line: str) -> bool:
+    """A breadcrumb, a service bar, a menu, a footer line or a lone date: chrome as written."""
+    text = _BULLET.sub("", line).strip()
+    if not text or len(text) > 160:
+        return False
+    if _BREADCRUMB.search(text) or _FOOTER.search(text) or _DATE.match(text) or _SHARING.search(text):
+        return True
+    words = [w for w in re.split(r"[\s|｜]+", text) if w]
+    service = sum(bool(_SERVICE.match(w)) for w in words)
+    if len(words) >= 3 and all(len(w) <= 8 and not re.search(r"\d", w) for w in words) \
+            and ("首页" in words or 2 * service >= len(words)):
+        return True  # a menu: 首页 走进某区 政务公开 …, 中国政府网 | 某省人民政府网 …
+    return bool(words) and service == len(words) and not (len(words) == 1 and len(words[0]) == 1)
+
+
+def _chrome_text(pairs: list[tuple[str, str]]) -> list[str]:
+    return [f"{k}：{v}" for k, v in pairs]
+
+
+def chrome_of_lines(lines: list[str]) -> list[tuple[list[str], list[str] | None]]:
+    """Per line of a page: (the chrome texts it gives, the content lines it leaves — None: the line
+    stays as it is). Chrome is looked for in the page's first part only: each key/value pair becomes
+    one ``KEY：VALUE``, other chrome lines stay as written; a title key's value (``名称: | …报告 |``)
+    stays as a content line."""
+    kinds: list[str | None] = []  # per line: "pairs", "line", "site", "value-line", "blank", None
+    found: list[list[tuple[str, str]] | None] = []
+    end = len(lines)
+    seen = 0
+    for i, raw in enumerate(lines):
+        text = raw.strip()
+        if not text:
+            kinds.append("blank")
+            found.append(None)
+            continue
+        seen += 1
+        pairs = _pairs(text)
+        if pairs is not None:
+            kinds.append("pairs")
+            found.append(pairs)
+            continue
+        kinds.append("line" if _is_chrome_line(text) else None)
+        found.append(None)
+        if kinds[-1] is None and (seen > _HEAD_LINES or LIST_MARKER.match(text) or len(text) > _BODY_LINE):
+            end = i
+            break
+    _weak_keys_alone(lines, kinds, found, end)
+    _bullet_values(lines, kinds, found, end)
+    _site_names(lines, kinds, end)
+    out: list[tuple[list[str], list[str] | None]] = []
+    for i in range(len(lines)):
+        kind = kinds[i] if i < end else None
+        if kind == "pairs":
+            out.append((_chrome_text(found[i]), [v for k, v in found[i] if k in TITLE_KEYS and v]))
+        elif kind in ("line", "site"):
+            out.append(([_BULLET.sub("", lines[i]).strip()], []))
+        elif kind == "value-line":
+            out.append(([], []))
+        else:
+            out.append(([], None))
+    return out
+
+
+def split_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(chrome, content) of a page's lines (chrome_of_lines): the chrome texts, repeats once, and
+    the content lines in order."""
+    chrome: list[str] = []
+    content: list[str] = []
+    for line, (gives, leaves) in zip(lines, chrome_of_lines(lines)):
+        chrome.extend(gives)
+        content.extend([line] if leaves is None else leaves)
+    return list(dict.fromkeys(chrome)), content
+
+
+def _weak_keys_alone(lines: list[str], kinds: list, found: list, end: int) -> None:
+    """A line of weak keys only ("名称：某某中学", "日期：…") is chrome only beside a metadata line."""
+    for i in range(end):
+        if kinds[i] == "pairs" and all(k in WEAK_KEYS for k, _ in found[i]):
+            near = [kinds[j] for j in _neighbours(kinds, i, end)]
+            if "pairs" not in near or (all(k in TITLE_KEYS for k, _ in found[i]) and not _any_strong(found, i, end)):
+                found[i] = None
+                kinds[i] = "line" if _is_chrome_line(lines[i]) else None
+
+
+def _any_strong(found: list, i: int, end: int) -> bool:
+    """A strong metadata key on the line just before or after line i."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < end and found[j] and any(k not in WEAK_KEYS for k, _ in found[j]):
+            return True
+    return False
+
+
+def _neighbours(kinds: list, i: int, end: int) -> list[int]:
+    """The nearest non-blank line before and after line i."""
+    out = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < end and kinds[j] == "blank":
+            j += step
+        if 0 <= j < end:
+            out.append(j)
+    return out
+
+
+def _bullet_values(lines: list[str], kinds: list, found: list, end: int) -> None:
+    """"• 索引号" then "  • 1150…": a key alone on a bullet line takes the next bullet line as its value."""
+    for i in range(end - 1):
+        if kinds[i] != "pairs" or len(found[i]) != 1 or found[i][0][1] or not _BULLET.match(lines[i]):
+            continue
+        j = i + 1
+        if kinds[j] in (None, "line") and lines[j].strip()[:1] in "•·▪●◦■□◆◇▶►":
+            found[i] = [(found[i][0][0], _BULLET.sub("", lines[j]).strip())]
+            kinds[j] = "value-line"
+
+
+def _site_names(lines: list[str], kinds: list, end: int) -> None:
+    """A short line between two lines of chrome (the site's name, a menu item) is chrome too."""
+    chrome = ("pairs", "line", "site", "value-line")
+    for i in range(end):
+        text = lines[i].strip()
+        if kinds[i] is not None or not text or len(text) > _SITE_NAME or re.search(r"\d", text) \
+                or _TITLE_WORD.search(text):
+            continue
+        near = _neighbours(kinds, i, end)
+        if len(near) == 2 and all(kinds[j] in chrome for j in near):
+            kinds[i] = "site"
+
+
+def chrome_paragraphs(texts: list[str]) -> list[Paragraph]:
+    """Chrome lines a reader set apart (an HTML page's meta line) in `Document.chrome`'s form."""
+    out: list[str] = []
+    for text in texts:
+        pairs = _pairs(text)
+        out.extend(_chrome_text(pairs) if pairs else [text.strip()])
+    return [Paragraph(t) for t in dict.fromkeys(out) if t]
+
+
+# A document-sharing site shows a document's text in numbered chunks ("1、…", "2、…"), each cut
+# wherever the page of the preview ended — in the middle of a word or a figure ("预算支出910.4" /
+# "2、7万元").
+_PREVIEW = re.compile(r"由会员分享|珍藏版|免费预览")
+_CHUNK = re.compile(r"^(\d{1,3})、")
+_MIN_CHUNK = 60  # a chunk is a page of text, not a list item
+
+
+def join_preview_chunks(chrome: list[str], lines: list[str]) -> list[str]:
+    """On a document-sharing site's page (its chrome says so), the numbered chunks 1、2、3… of the
+    document's text joined back into one text where they were cut; other pages as they are."""
+    if not any(_PREVIEW.search(c) for c in chrome):
+        return lines
+    out: list[str] = []
+    expected = 1
+    for line in lines:
+        m = _CHUNK.match(line.strip())
+        if m and int(m.group(1)) == expected and len(line.strip()) >= _MIN_CHUNK:
+            text = line.strip()[m.end():]
+            if expected == 1:
+                out.append(text)
+            else:
+                out[-1] += text
+            expected += 1
+        elif expected > 1 and not line.strip():
+            continue  # blank lines between chunks
+        else:
+            out.append(line)
+            if line.strip():
+                expected = 1 if expected == 1 else -1  # chunks stop at the first other line
+    return out
+

@@ -1,0 +1,442 @@
+"""Tables flattened into lines → Table blocks (the layout step's table part).
+
+Rows with ``|`` between cells (ragged empty cells, a label/value pair left as written, a row of
+prose as prose), one cell per line (blank lines between cells, explicit empty cells as lone ``|``,
+group lines above the column names, names broken over lines, 其中： and notes joined, heading rows
+kept inside), rows apart by spaces or tabs (blank lines between rows, a header split over two
+lines), and a form's row glued into one line. `recover(lines)` finds them all; each becomes a
+Table whose figures realign.py has put under their headers.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from itertools import accumulate
+
+from ..understand.lexicon import LEX
+from .document import Table
+from .normalize import TABLE_MARK, TABLE_VALUE, is_table_line
+from .realign import EMPTY, align_rows, column_type, figure, glued_form, head_text, header_types, is_glued, is_value
+
+_MAX_CELL = 24  # a longer line is prose (or a long text cell), not a label
+_NOTE = re.compile(r"^[（(][^()（）]{1,20}[)）]?$")  # "(一个项目一行)", "(万元": a note on the cell before
+_PARTS_ALONE = re.compile(r"^其中\s*[:：]?$")
+_ROW_LABEL = re.compile(r"^(?:其中|合计|总计|小计)")
+
+# --- rows with "|" between cells ----------------------------------------------------------------
+_NOT_A_ROW = re.compile(r"首页|当前位置|您的位置|所在位置")  # a web page's menu or breadcrumb
+_RULE = re.compile(r"^[\s|:：\-—–=+]*$")  # a markdown rule "|---|---|"
+
+
+def _pipe_kind(text: str) -> str | None:
+    """"row" (cells between bars), "cell" (one cell closed by a bar, or a lone bar), or None."""
+    if "|" not in text or _NOT_A_ROW.search(text):
+        return None
+    if text.count("|") == 1 and text.endswith("|"):
+        return "cell"
+    return "row" if re.search(r"\|.*\|", text) else None
+
+
+def _pipe_cells(text: str) -> list[str]:
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    while cells and not cells[-1]:
+        cells.pop()
+    return [c or EMPTY for c in cells]
+
+
+def _pipe_run(lines: list[str], i: int) -> tuple[int, list]:
+    """The pipe lines from i on: (end, replacement: lines and Tables)."""
+    j, kinds = i, []
+    while j < len(lines):
+        text = lines[j].strip()
+        kind = _pipe_kind(text) if text else "blank"
+        if kind is None:
+            break
+        kinds.append((j, kind))
+        j += 1
+    while kinds and kinds[-1][1] == "blank":
+        kinds.pop()
+    end = kinds[-1][0] + 1
+    cells = [k for _, k in kinds if k == "cell"]
+    if len(cells) >= 4 and len(cells) >= 0.6 * sum(k != "blank" for _, k in kinds):
+        texts = [lines[n].strip()[:-1].strip() or EMPTY for n, k in kinds if k != "blank"]
+        return end, _pipe_cell_items(texts)
+    rows = [(n, _pipe_cells(lines[n])) for n, k in kinds if k == "row" and not _RULE.match(lines[n])]
+    return end, _rows_to_blocks(lines, rows)
+
+
+def _pipe_cell_items(texts: list[str]) -> list:
+    """Cells closed by bars, one per line: their tables, and the other cells as lines (empty ones dropped)."""
+    out: list = []
+    at = 0
+    for start, end, items in _cell_tables(texts, explicit_empty=True):
+        out.extend(t for t in texts[at:start] if t != EMPTY)
+        out.extend(items)
+        at = end
+    out.extend(t for t in texts[at:] if t != EMPTY)
+    return out
+
+
+_PROSE_CELL = re.compile(r"[。；;！？]|^.{61,}$")  # a cell of sentences, not of a table
+
+
+def _rows_to_blocks(lines: list[str], rows: list[tuple[int, list[str]]]) -> list:
+    """Pipe rows → Tables (runs of two or more table rows) and lines (a label/value pair stays as
+    written, a row of one cell becomes its text)."""
+    out: list = []
+    run: list[list[str]] = []
+
+    def flush():
+        if len(run) >= 2:
+            out.append(Table(rows=align_rows(run)))
+        else:
+            out.extend("\t".join(c for c in r if c != EMPTY) for r in run)
+        run.clear()
+
+    for n, cells in rows:
+        cells = [c for c in cells]
+        filled = [c for c in cells if c != EMPTY]
+        if not filled:
+            continue
+        if run and figure(cells[0]) and not figure(run[-1][0]):
+            run.append(cells)  # the rest of a row split over two lines: align_rows joins it
+            continue
+        prose = not any(figure(c) for c in cells) and any(_PROSE_CELL.search(c) for c in cells)
+        if not prose and (len(cells) >= 3 or (run and len(cells) == 2 and (figure(cells[1]) or is_glued(cells[1])))):
+            run.append(cells)
+            continue
+        flush()
+        if len(filled) == 1 and len(cells) == 1:
+            out.append(filled[0])
+        else:  # a label/value pair stays as written; a row of prose cells is prose, its cells apart by tabs
+            out.append("\t".join(filled) if prose and len(cells) >= 3 else lines[n].strip())
+    flush()
+    return out
+
+
+# --- one cell per line ---------------------------------------------------------------------------
+def _is_column_name(cell: str) -> bool:
+    return 0 < len(cell) <= 20 and not figure(cell) and not re.search(r"[，。；;]", cell)
+
+
+def _cell_tables(cells: list[str], explicit_empty: bool = False) -> list[tuple[int, int, list]]:
+    """Tables in cells written one per line: (first cell, end, [group lines…, Table]) each, in
+    indexes of `cells`."""
+    joined, ends = _join_notes(cells)
+    starts = [0] + [e + 1 for e in ends[:-1]]
+    out = []
+    k = 0
+    while k < len(joined):
+        found = _table_at(joined, k, explicit_empty) if _is_column_name(joined[k]) else None
+        if found is None:
+            k += 1
+            continue
+        items, end = found
+        out.append((starts[k], ends[end - 1] + 1, items))
+        k = end
+    return out
+
+
+_MAX_COLUMNS = 40  # more names than this before the first figure: no table's header
+
+
+def _table_at(cells: list[str], k: int, explicit_empty: bool) -> tuple[list, int] | None:
+    """A table whose cells start at k: ([group lines…, Table], index after its last cell), or None.
+
+    The column names come first, then rows: a label, then its values (figures, placeholders, empty
+    cells; a long text in a text column). A run of names longer than the widest row holds group
+    lines above the header (经费控制情况（万元）, 年度预算申请), and the name just before the value
+    columns heads the label column."""
+    first = next((j for j in range(k, min(len(cells), k + _MAX_COLUMNS)) if is_value(cells[j]) and cells[j] != EMPTY),
+                 None)
+    if first is None or first - k < 3:
+        return None
+    names = cells[k:first - 1]
+    if not all(_is_column_name(c) for c in names[-2:]):
+        return None
+    rows, used = _label_rows(cells[first - 1:], explicit_empty)
+    if not rows:
+        return None
+    width = max(len(r) for r in rows) - 1  # value columns
+    if width < 2 or len(names) < width:
+        return None
+    groups, label_name, value_names = _header_names(names, width)
+    header = [label_name] + value_names
+    if header_types(header) is None or not all(_is_column_name(c) for c in value_names):
+        return None
+    return [c for c in groups if c != EMPTY] + [Table(rows=align_rows([header] + rows))], first - 1 + used
+
+
+_NAME_END = re.compile(r"^(?:数|额|金额|资金|总额|值)?(?:[（(].*)?$")
+
+
+def name_score(text: str) -> float:
+    """How well `text` reads as one column name: a lexicon role covering it 3, a role inside it or a
+    column of money or rates 2, anything else 0."""
+    if figure(text):
+        return -9
+    head = head_text(text)
+    if column_type(text) == "points":
+        return 3
+    inside = False
+    for _, kind, pattern in LEX.columns:
+        if not kind:
+            continue
+        m = pattern.match(head)
+        if m and _NAME_END.match(head[m.end():]):
+            return 3
+        inside = inside or bool(pattern.search(head))
+    return 2 if inside or column_type(text) != "text" else 0
+
+
+_NAME_TAIL = re.compile(r"(?:数|额|率|值|分|算|权重|原因|[)）])$")
+
+
+def _complete(name: str) -> bool:
+    """A column name that ends as one does (年初预算数, 执行率, 权重), not a broken-off head (年初, 全年)."""
+    return name_score(name) >= 2 and bool(_NAME_TAIL.search(name))
+
+
+def _header_names(names: list[str], width: int) -> tuple[list[str], str, list[str]]:
+    """(group lines, label column's name, `width` value column names) from the names before the first
+    row; a name a narrow column broke over lines ("年初" / "预算数") is joined again: of every way to
+    make `width` names of the last ones (one to three lines each), the one that reads best."""
+    n = len(names)
+    best: dict[tuple[int, int], tuple[float, list[str]]] = {(n, 0): (0.0, [])}
+    for g in range(1, width + 1):
+        for start in range(n - 1, -1, -1):
+            options = []
+            for size in (1, 2, 3):
+                rest = best.get((start + size, g - 1))
+                if rest is None or start + size > n:
+                    continue
+                text = "".join(names[start:start + size])
+                if size > 1 and (len(text) > 20 or any(figure(c) for c in names[start:start + size])):
+                    continue
+                joins = sum(3.0 if _complete(a) else 0.6
+                            for a in names[start:start + size - 1])
+                options.append((name_score(text) - joins + rest[0], [text] + rest[1]))
+            if options:
+                best[(start, g)] = max(options, key=lambda o: o[0])
+    def reading(st: int) -> float:  # a value column's name left over as the label column's reads worse
+        return best[(st, width)][0] - (max(0.0, name_score(names[st - 1])) if st >= 1 else 0.0)
+
+    start = max((st for (st, g) in best if g == width), key=lambda st: (reading(st), st))
+    value_names = best[(start, width)][1]
+    label_name = names[start - 1] if start >= 1 else ""
+    return names[:max(0, start - 1)], label_name, value_names
+
+
+def _join_notes(cells: list[str]) -> tuple[list[str], list[int]]:
+    """Cells with a note in brackets joined to the cell before it ("项目支出" + "（一个项目一行）") and
+    "其中：" alone to the label after it; with, per cell, the index of the last input cell in it."""
+    out: list[str] = []
+    ends: list[int] = []
+    for k, cell in enumerate(cells):
+        if out and _NOTE.match(cell) and not figure(out[-1]) and out[-1] != EMPTY:
+            out[-1] += cell
+            ends[-1] = k
+        elif out and _PARTS_ALONE.match(out[-1]) and not is_value(cell):
+            out[-1] += cell
+            ends[-1] = k
+        else:
+            out.append(cell)
+            ends.append(k)
+    return out, ends
+
+
+def _label_rows(cells: list[str], explicit_empty: bool) -> tuple[list[list[str]], int]:
+    """Rows from a label and the values after it; stops at the first cell that is neither. A label
+    with no figure (a heading row: 三公经费, 其中：公车购置) stays in the table when rows with figures
+    follow it."""
+    rows: list[list[str]] = []
+    k = end = kept = 0
+    while k < len(cells):
+        label = cells[k]
+        if is_value(label) or _is_text_value(label):
+            break
+        values = []
+        j = k + 1
+        while j < len(cells):
+            cell = cells[j]
+            if is_value(cell) or _is_text_value(cell):
+                values.append(cell)
+            elif values and not _starts_row(cells, j) and rows and len(values) + 1 < len(rows[0]):
+                values.append(cell)  # a short text in a text column ("项目经费增加")
+            else:
+                break
+            j += 1
+        if not any(figure(v) for v in values):
+            if not rows or column_type(label) != "text" or len(rows) - kept >= 4:
+                break
+            rows.append([label] + values)  # a heading row, kept if rows with figures follow
+            k = j
+            continue
+        rows.append([label] + values)
+        k = end = j
+        kept = len(rows)
+    rows = rows[:kept]
+    while rows and len(rows[-1]) > 2 and _is_text_value(rows[-1][-1]):
+        rows[-1] = rows[-1][:-1]  # a note after the table ("说明：…"), not its last cell
+        end -= 1
+    return rows, end
+
+
+def _is_text_value(cell: str) -> bool:
+    """A cell of prose (a reason, a note): a value of a text column, never a row's label."""
+    return len(cell) > _MAX_CELL or bool(re.search(r"[。；;！？]", cell))
+
+
+def _starts_row(cells: list[str], j: int) -> bool:
+    """Does the short text at j start a row: a row label, or a cell followed by a value?"""
+    if _ROW_LABEL.match(cells[j]) or any(p.search(cells[j]) for _, p in LEX.table_rows):
+        return True
+    return j + 1 < len(cells) and is_value(cells[j + 1])
+
+
+# --- rows apart by spaces or tabs ------------------------------------------------------------
+def _is_row_header(line: str) -> bool:
+    cells = line.split()
+    return len(cells) >= 2 and all(_is_column_name(c) for c in cells) and header_types(cells) is not None
+
+
+def _text_rows(lines: list[str]) -> list[list[str]]:
+    """Cells of flattened rows: the words before a row's first figure are its label."""
+    rows = []
+    for line in lines:
+        cells = line.split()
+        k = next((n for n, c in enumerate(cells) if TABLE_VALUE.match(c)), len(cells))
+        rows.append(cells if k == len(cells) else ["".join(cells[:k])] + cells[k:])
+    head, body = rows[0], rows[1:]
+    if body and all(len(r) == len(head) + 1 for r in body if r[0]):
+        rows[0] = [""] + head  # the header names the value columns only
+    return align_rows(rows)
+
+
+def _row_run(lines: list[str], i: int) -> tuple[int, Table] | None:
+    """Rows apart by spaces from line i on (blank lines between them allowed): two or more rows, or
+    a header the lexicon knows and the rows under it."""
+    first = lines[i].strip()
+    header = _is_row_header(first)
+    if not header and not is_table_line(first):
+        return None
+    taken = [i]
+    j = i + 1
+    while j < len(lines):
+        text = lines[j].strip()
+        if not text:
+            j += 1
+            continue
+        if text.startswith(TABLE_MARK) or not is_table_line(text):
+            break
+        taken.append(j)
+        j += 1
+    if len(taken) < 2:
+        return None
+    return taken[-1] + 1, Table(rows=_text_rows([" ".join(lines[n].split()) for n in taken]))
+
+
+# --- a header row split over two lines -----------------------------------------------------
+def _spans(line: str) -> list[tuple[int, int, str]]:
+    """Words of a line with their printed columns (CJK characters two wide)."""
+    if "\t" in line:
+        return []
+    spans = []
+    starts = [0, *accumulate(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)]
+    # a word: single spaces inside, two or more between words
+    for m in re.finditer(r"\S+(?:\s\S+)*?(?=\s{2,}|\s*$)", line):
+        spans.append((starts[m.start()], starts[m.end()], m.group()))
+    return spans
+
+
+def merge_split_header(upper: str, lower: str, after: str) -> str | None:
+    """Two lines of column names, one under the other ("年初" over "预算数"), above a row of figures
+    → one header row (cells apart by tabs), or None.
+
+    Only space-aligned text, where a word stands above or below the column it belongs to: each word
+    of the line with fewer words joins the word of the other line its printed span overlaps; a word
+    overlapping none, or two words on one, and the lines are left alone."""
+    if "  " not in upper and "  " not in lower:
+        return None
+    if not any(TABLE_VALUE.match(c) for c in after.split()) or not is_table_line(" ".join(after.split())):
+        return None
+    if max(len(upper), len(lower)) > 200:
+        return None  # prose, not column names
+    a, b = _spans(upper), _spans(lower)
+    if not a or not b or len(a) == len(b) or any(TABLE_VALUE.match(w) or re.search(r"\d", w) for *_, w in a + b):
+        return None
+    full, part = (a, b) if len(a) > len(b) else (b, a)
+    if len(full) < 3 or any(len(w) > 8 for *_, w in a + b):
+        return None
+    joined = {}
+    for s, e, w in part:
+        hits = [k for k, (fs, fe, _) in enumerate(full) if min(e, fe) > max(s, fs)]
+        if len(hits) != 1 or hits[0] in joined:
+            return None
+        joined[hits[0]] = w
+    words = [(joined.get(k, "") + w if full is b else w + joined.get(k, "")) for k, (_, _, w) in enumerate(full)]
+    return "\t".join(words)
+
+
+# --- all of it ------------------------------------------------------------------------------------
+def recover(lines: list[str]) -> list[tuple[int, int, list]]:
+    """Edits that turn a page's lines (as laid out: blank lines, spacing) into blocks: each
+    (start, end, replacement) replaces lines[start:end] by lines (str) and Tables."""
+    edits: list[tuple[int, int, list]] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        text = lines[i].strip()
+        if not text or text.startswith(TABLE_MARK):
+            i += 1
+            continue
+        if _pipe_kind(text):
+            end, items = _pipe_run(lines, i)
+            edits.append((i, end, items))
+            i = end
+            continue
+        if i + 2 < n:
+            merged = merge_split_header(lines[i].rstrip(), lines[i + 1].rstrip(), lines[i + 2])
+            if merged is not None:
+                found = _row_run([merged] + lines[i + 2:], 0)
+                if found:
+                    edits.append((i, i + 1 + found[0], [found[1]]))
+                    i += 1 + found[0]
+                    continue
+        found = _row_run(lines, i)
+        if found:
+            edits.append((i, found[0], [found[1]]))
+            i = found[0]
+            continue
+        if len(text) <= _MAX_CELL and not figure(text):
+            i, found = _cell_run(lines, i)
+            edits.extend(found)
+            continue
+        glued = glued_form(text)
+        if glued:
+            before, table, after = glued
+            edits.append((i, i + 1, [x for x in (before.strip(), table, after.strip()) if x]))
+        i += 1
+    return edits
+
+
+def _cell_run(lines: list[str], i: int) -> tuple[int, list[tuple[int, int, list]]]:
+    """Short lines from line i on, one cell each (blank lines between cells allowed): (end of the
+    run, edits of the tables found in it)."""
+    taken: list[int] = []
+    j = i
+    while j < len(lines):
+        text = lines[j].strip()
+        if not text:
+            j += 1
+            continue
+        if (len(text) > _MAX_CELL and not figure(text)) or text.startswith(TABLE_MARK) or _pipe_kind(text) \
+                or is_table_line(text) or re.search(r"\S\s{2,}\S", text) or len(text.split()) > 3:
+            break
+        taken.append(j)
+        j += 1
+    end = taken[-1] + 1 if taken else i + 1
+    if len(taken) < 5:
+        return end, []
+    tables = _cell_tables([lines[n].strip() for n in taken])
+    return end, [(taken[a], taken[b - 1] + 1, items) for a, b, items in tables]

@@ -1,0 +1,132 @@
+"""Layout recovery: what a reader produced → the right blocks (one step, every text reader).
+
+Real pages reach perflib as whatever a site, a PDF's text layer or a copy-paste made of them.
+This step runs on the text of a .txt, a PDF's text layer and the paragraphs of an HTML or Word
+page (this module; its parts: chrome.py, flat_tables.py, realign.py), and does two things:
+
+* **Site chrome** in the first part of a page — breadcrumbs, ``[ 索引号 ] … [ 发布机构 ] …``
+  blocks (often printed twice), bullet metadata (``• 发布机构`` then ``  • value``), pipe metadata
+  (``索引号: | … | ||``), 来源 / 作者 / 日期 / 浏览量 / 无障碍 / 字体 / 注册 登录 lines, site
+  names and menus — leaves the content for ``Document.chrome``: a key/value pair as ONE
+  paragraph ``KEY：VALUE`` (fullwidth colon) whatever layout it came in, other lines as written.
+* **Flattened tables** become Table blocks when their labels say what they are (the column
+  roles and row blocks of lexicon.toml's ``columns`` / ``table_rows``): rows with ``|`` between
+  cells (ragged empty cells, a row split over two lines), one cell per line (blank lines between
+  cells, explicit empty cells as lone ``|``, group header lines above the column names), rows
+  apart by spaces or tabs (blank lines between rows, a header split over two lines). A data row
+  whose cells do not fill its header — an extra column in the header (资金来源), an empty cell
+  left out, a merged cell written once — is realigned by what its cells are (a percentage under
+  the rate, points under 分值/得分, money under the budget columns) where only one reading places
+  its figures; cells glued together (``64.864.864.8100%``) are cut only where the row's own
+  arithmetic (rate = actual ÷ budget) confirms the cut. Anything else is left as written.
+"""
+from __future__ import annotations
+
+import re
+
+from .chrome import chrome_of_lines, join_preview_chunks, split_chrome
+from .document import Block, Heading, Paragraph, Table
+from .flat_tables import recover
+from .normalize import (PARAGRAPH_BREAK, TABLE_MARK, fold_chars, join_broken_lines, strip_page_furniture,
+                        unspace_letterspaced)
+
+# Pinyin a page printed after each character (<ruby> flattened): "項(xiàng)目" → "項目".
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+
+
+def drop_ruby(text: str) -> str:
+    return _RUBY.sub("", text) if "(" in text else text
+
+
+def lay_out_text(pages: list[str], tables: dict[str, Block] | None = None,
+                 blank_breaks: bool = False) -> tuple[list[Block], list[Paragraph]]:
+    """Text as laid out, page by page (a .txt, a PDF's text layer; `tables`: blocks read apart,
+    standing in the text as TABLE_MARK lines) → (blocks, chrome). Chrome comes off the first page;
+    running headers, footers and page numbers off every page; tables are rebuilt; the rest is
+    joined into paragraphs (normalize). `blank_breaks`: a blank line ends a paragraph (a text file)."""
+    pages = [unspace_letterspaced(drop_ruby(fold_chars(p))) for p in pages] or [""]
+    chrome, first = split_chrome(pages[0].split("\n"))
+    pages[0] = "\n".join(join_preview_chunks(chrome, first))
+    if blank_breaks:
+        pages = [re.sub(r"\n(?:[ \t]*\n)+", f"\n{PARAGRAPH_BREAK}\n", p) for p in pages]
+    lines = ["" if ln.strip() == PARAGRAPH_BREAK else ln
+             for ln in "\n".join(strip_page_furniture(pages, keep_indent=True)).split("\n")]
+    marks = dict(tables or {})
+    out: list[str] = []
+    at = 0
+    for start, end, items in recover(lines):
+        out.extend(_indent_mark(ln) for ln in lines[at:start])
+        for item in items:
+            if isinstance(item, Table):
+                key = f"{TABLE_MARK}\tlayout{len(marks) + 1}"
+                marks[key] = item
+                out.append(key)
+            else:
+                out += [PARAGRAPH_BREAK, item, PARAGRAPH_BREAK]  # a row's text stands alone
+        at = end
+    out.extend(_indent_mark(ln) for ln in lines[at:])
+    return blocks_from_lines(join_broken_lines("\n".join(out)), marks), [Paragraph(c) for c in chrome]
+
+
+def _indent_mark(line: str) -> str:
+    """A line for paragraph joining: one leading space when it was indented (a paragraph starts);
+    a blank line a paragraph break."""
+    if not line.strip():
+        return PARAGRAPH_BREAK
+    return (" " if line[:1].isspace() else "") + line.strip()
+
+
+def blocks_from_lines(text: str, marks: dict[str, Block] | None = None) -> list[Block]:
+    """Joined lines → Paragraph blocks; a TABLE_MARK line (whitespace as normalize left it) → its block."""
+    by_line = {" ".join(k.split()): t for k, t in (marks or {}).items()}
+    blocks: list[Block] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line in by_line:
+            blocks.append(by_line[line])
+        elif line:
+            blocks.append(Paragraph(line))
+    return blocks
+
+
+def lay_out_blocks(blocks: list[Block]) -> tuple[list[Block], list[Paragraph]]:
+    """The blocks of a reader of paragraphs (HTML, Word) → (blocks, chrome): chrome off the first
+    part of the page, tables rebuilt from runs of paragraphs."""
+    for b in blocks:
+        if isinstance(b, Table):
+            b.rows = [[drop_ruby(c) for c in row] for row in b.rows]
+        else:
+            b.text = drop_ruby(b.text)
+    texts = [b for b in blocks if isinstance(b, (Paragraph, Heading))]
+    decided = dict(zip(map(id, texts), chrome_of_lines([b.text for b in texts])))
+    chrome: list[str] = []
+    out: list[Block] = []
+    for b in blocks:
+        gives, leaves = decided.get(id(b), ([], None))
+        chrome.extend(gives)
+        out.extend([b] if leaves is None else [Paragraph(t, b.loc) for t in leaves])
+    result: list[Block] = []
+    run: list[Paragraph] = []
+
+    def flush():
+        at = 0
+        for start, end, items in recover([p.text for p in run]):
+            result.extend(run[at:start])
+            loc = run[start].loc
+            for x in items:
+                if isinstance(x, Table):
+                    x.loc = loc
+                result.append(Paragraph(x, loc) if isinstance(x, str) else x)
+            at = end
+        result.extend(run[at:])
+        run.clear()
+
+    for b in out:
+        if isinstance(b, Paragraph):
+            run.append(b)
+            continue
+        flush()
+        result.append(b)
+    flush()
+    return result, [Paragraph(c) for c in dict.fromkeys(chrome)]

@@ -1,0 +1,152 @@
+"""Stage 3, assignment: the report's own arithmetic as evidence for the figures read.
+
+The prose reader offers every figure it reads to a `Ledger` with its context: the block and field
+its label gives, its sentence, and whether its block was *stated* (a block word, the label itself,
+the unit as the sentence's subject, the parts that follow it) or only *inferred* (from the section
+heading, the sentence before, the whole unit by default). The first statement of a field is
+taken as it is read; then, with every figure known, two things are settled:
+
+- a budget the report calls neither 年初 nor 调整后 (批复支出预算, 部门预算总额, 支出预算) is the
+  adjusted budget when the stated rate is actual ÷ it, or when the initial budget is stated apart;
+  else the initial budget (the budget a 部门预算 is, until the year adjusts it);
+- a figure whose block was only inferred and that breaks an identity the other figures satisfy
+  (basic + projects = overall, each within overall, initial + adjustment = adjusted, rate = actual ÷
+  adjusted budget) beyond rounding and a slip's tolerance is not taken: the field goes back to null
+  (or to the next figure offered for it that keeps the identities), its amount is listed as unread,
+  and a warning says why.
+
+A figure read from an explicit label in its own sentence is never dropped: when such figures
+disagree the report has a slip, and the checks (check/rules.toml) say so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..check.interval import Interval
+from ..model import Record
+from .tables import is_rate_base, store
+
+_MONEY = ("initial_budget", "adjusted_budget", "actual")
+_PARTS = ("basic", "projects")
+# A gap beyond rounding up to this is a slip the checks report (`warn`), not a misreading.
+_MONEY_SLIP = Decimal("0.001")  # of the amount
+_RATE_SLIP = Decimal("0.1")  # percentage point
+
+
+@dataclass(frozen=True)
+class Offer:
+    block: str
+    field: str
+    value: Decimal
+    evidence: str
+    inferred: bool = False  # the block came from the context, not from the sentence
+
+
+class Ledger(dict):
+    """Amounts taken by a field (amount → the sentences it was taken from: the unread list is
+    what is left) and every figure offered, in reading order."""
+
+    def __init__(self):
+        super().__init__()
+        self.offers: list[Offer] = []
+        self.last_total: tuple[str, Decimal] | None = None  # the whole unit's last figure read in a paragraph
+
+    def take(self, amount: Decimal, sentence: str) -> None:
+        self.setdefault(abs(amount), []).append(sentence)
+
+    def release(self, amount: Decimal, sentence: str) -> None:
+        sentences = self.get(abs(amount), [])
+        if sentence in sentences:
+            sentences.remove(sentence)
+
+
+def offer(rec: Record, ledger: Ledger | None, o: Offer) -> None:
+    """Read a figure: the first statement of a field is taken now (a bare budget waits for
+    `settle`); every offer is kept for `settle`."""
+    if ledger is not None:
+        ledger.offers.append(o)
+    if o.field == "budget":
+        return
+    if store(rec, o.block, o.field, o.value, o.evidence) and ledger is not None and isinstance(o.value, Decimal):
+        ledger.take(o.value, o.evidence)
+
+
+def settle(rec: Record, ledger: Ledger) -> None:
+    """Settle bare budgets, then drop inferred figures that break the report's arithmetic."""
+    for o in ledger.offers:
+        if o.field == "budget":
+            _settle_budget(rec, ledger, o)
+    inferred = [o for o in ledger.offers if o.inferred and o.field != "budget"]
+    for o in inferred:
+        key = f"{o.block}.{o.field}"
+        if getattr(rec.block(o.block), o.field) != o.value or rec.evidence.get(key) != o.evidence:
+            continue  # not the figure the field holds
+        broken = breaks(rec, o.block, o.field)
+        if broken is None:
+            continue
+        setattr(rec.block(o.block), o.field, None)
+        del rec.evidence[key]
+        ledger.release(o.value, o.evidence)
+        rec.warnings.append(f"{key}: {o.value} read from its context breaks {broken}; not taken")
+        for other in ledger.offers:  # a later statement the first one shadowed
+            if (other.block, other.field) == (o.block, o.field) and other is not o and other.value != o.value:
+                setattr(rec.block(o.block), o.field, other.value)
+                rec.evidence[key] = other.evidence
+                if breaks(rec, o.block, o.field) is None:
+                    ledger.take(other.value, other.evidence)
+                    break
+                setattr(rec.block(o.block), o.field, None)
+                del rec.evidence[key]
+
+
+def _settle_budget(rec: Record, ledger: Ledger, o: Offer) -> None:
+    b = rec.block(o.block)
+    if o.value in (b.initial_budget, b.adjusted_budget):
+        ledger.take(o.value, o.evidence)  # the same figure, stated again
+        return
+    if b.adjusted_budget is None and (_is_rate_base(b, o.value) or b.initial_budget is not None):
+        field = "adjusted_budget"
+    elif b.initial_budget is None and not _is_rate_base(b, o.value):
+        field = "initial_budget"
+    else:
+        return  # both budgets stated otherwise: listed as unread
+    offer(rec, ledger, Offer(o.block, field, o.value, o.evidence, o.inferred))
+
+
+def _is_rate_base(b, budget: Decimal) -> bool:
+    """Is the stated completion rate this block's actual spending ÷ `budget`?"""
+    return is_rate_base(b.actual, b.completion_rate, budget)
+
+
+# --- identities ---------------------------------------------------------------------------
+def breaks(rec: Record, block: str, field: str) -> str | None:
+    """The identity the figure `block.field` breaks with the report's other figures (beyond
+    rounding and a slip's tolerance), named for the warning; None when it breaks none."""
+    if field in _MONEY:
+        whole, parts = rec.block("overall"), [rec.block(p) for p in _PARTS]
+        values = [getattr(whole, field)] + [getattr(p, field) for p in parts]
+        if all(v is not None for v in values) and _money_gap(values[0], values[1:]):
+            return "基本支出 + 项目支出 = 部门整体"
+        for part, value in zip(_PARTS, values[1:]):
+            if value is not None and values[0] is not None and value > values[0] * (1 + _MONEY_SLIP):
+                return f"{part} within overall"
+    b = rec.block(block)
+    if field in ("initial_budget", "adjusted_budget", "adjustment") and None not in (
+            b.initial_budget, b.adjusted_budget, b.adjustment):
+        if _money_gap(b.adjusted_budget, [b.initial_budget, b.adjustment]):
+            return "年初预算 + 调整 = 调整后预算"
+    if field in ("actual", "adjusted_budget", "completion_rate") and None not in (
+            b.actual, b.adjusted_budget, b.completion_rate) and b.adjusted_budget > 0:
+        computed = Interval.stated(b.actual) / Interval.stated(b.adjusted_budget) * Interval.exact(Decimal(100))
+        if Interval.stated(b.completion_rate).gap_to(computed) > _RATE_SLIP:
+            return "执行率 = 实际支出 ÷ 调整后预算"
+    return None
+
+
+def _money_gap(stated: Decimal, terms: list[Decimal]) -> bool:
+    """Is `stated` apart from the sum of `terms` beyond rounding and a slip?"""
+    total = Interval.stated(terms[0])
+    for t in terms[1:]:
+        total = total + Interval.stated(t)
+    return Interval.stated(stated).gap_to(total) > abs(stated) * _MONEY_SLIP

@@ -1,0 +1,386 @@
+"""Stage 3, who and when: the department a report is about and the budget year it evaluates.
+
+Every place a page names its unit gives a candidate: the title (also set on two or three short
+lines, or split by spaces: `某区人民政府某某街道办事处 2022 部门整体支出绩效评价报告`), a name line or
+form cell (单位名称 / 部门（单位）名称 / 填报单位（盖章）/ 单位（盖章）/ 名称), the first sentence
+(`山东省红十字会（以下简称“省红十字会”）始建于…`, `2021年，X按照…`, `X对…整体支出…`) and the site's
+chrome (发布机构 / 来源, from `Document.chrome` or still among the paragraphs). A candidate counts
+only when it reads as an organisation: it ends in an institution word (lexicon.toml's
+`org_suffixes`) and is no label, heading fragment, chrome word, pronoun or bare place.
+
+The most authoritative candidate (title, then form, then first sentence, then chrome) gives the
+unit; the fullest name consistent with it is written (`省红十字会` → `山东省红十字会`, `塘湖镇政府` →
+`塘湖镇人民政府`, `大足区商务委` → `重庆市大足区商务委员会`). A title that names only a place gives way to
+a name that starts with that place. Chrome alone names the unit only when nothing else does,
+and never a finance bureau (it publishes other units' reports).
+
+The year is the title's, else a `（2022年度）` line under it, else the year the first
+paragraphs about the budget or the evaluation speak of (a date — 填报日期：2022年2月3日, 2024-04-15 —
+or a year inside a cited 《document》 never counts), else the latest year a table's header gives
+this year's 决算/执行 column. A page that states no year has none (no year is inferred).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..read.document import Paragraph, Table
+from .lexicon import LEX
+
+_HEAD = 15  # the title, name and source lines are within the first paragraphs
+_OPENING = 240  # characters of a paragraph where its first sentences name the unit
+_TITLE_MAX = 80  # a longer line is prose (or a whole page on one line: its opening is read)
+_YEAR = r"(?:19|20)\d{2}"
+_TITLE = re.compile(
+    rf"^(?:\d{{3,}}\s*[-－—_]\s*)?(?P<dept>[^\d，。]*?)\s*(?P<year>{_YEAR})\s*年?度?\s*(?P<dept2>[^\d，。]*?)\s*"
+    r"(?:部门|单位)?(?:[（(]单位[)）])?(?:整体)?(?:和项目|及项目)?(?:支出)?\s*(?:预算)?(?:资金)?(?:绩效|自评|评价|决算)"
+)
+_TITLE_OPENING = re.compile(r"^.{8,80}?(?:报告书|报告|自评表|评价表)")  # a page flattened onto one line
+_DEPT_IN_TEXT = re.compile(r"(?:^|[，,。：:])\s*(?P<dept>[^，,。\d\s]{2,30}?)(?:对|就)(?:本单位|本部门)?"
+                           rf"(?:{_YEAR}\s*年度?)?(?:部门)?整体支出")
+_DEPT_AFTER_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*[，,]?\s*(?P<dept>[^，,。\d]{{2,40}}?)(?:对|的)?(?:部门)?整体支出")
+_FISCAL_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?(?!\s*\d{{1,2}}\s*月)(?!\s*[-/.]\d)")
+_DATE_CONTEXT = re.compile(r"(?:日期|时间|日\s*期)\s*[:：]?\s*$")
+_YEAR_LINE = re.compile(rf"^[（(]?\s*(?P<year>{_YEAR})\s*年度?\s*[)）]?$")
+_CITED = re.compile(r"《[^》]*》")
+_SPACES = re.compile(r"\s+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# What follows the unit's name when a sentence opens with it: a verb, its alias, a comma.
+_AFTER_NAME = re.compile(
+    r"[（(]以下简称|[，,]|是|为|属|系|于|始建|成立|主要|负责|承担|贯彻|坚持|按照|根据|依据|认真|对|就|开展|组织|"
+    r"围绕|紧扣|严格|全面|切实|积极|共有|下设|内设|设有|现有|本年|全年|今年|年初|(?:19|20)\d{2}\s*年")
+_UNIT_TAIL = re.compile(r"(?:的)?(?:部门|单位)(?:[（(](?:单位|部门)[)）])?$|[（(](?:单位|部门)[)）]$")
+_ASCII = re.compile(r"[\x00-\x7f]")
+_NOT_IN_NAME = re.compile(r"[，,。；;：:、“”\"'\s《》]")
+_ALIAS = re.compile(r"^[（(]以下简称\s*[“\"「]?(?P<alias>[^”\"」)）]{2,20})[”\"」]?\s*[)）]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    source: str  # title | form | above-title | sentence | chrome
+
+
+# the order of authority: the first source with a candidate gives the unit
+_AUTHORITY = ("title", "form", "above-title", "sentence", "chrome")
+
+
+def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = None,
+                        tables: list[Table] | None = None) -> tuple[str | None, int | None]:
+    """The department (full name as the page writes it) and the evaluated year, or None for either."""
+    head = content_head(paragraphs)
+    titles = _titles(head)
+    title_at, title_name, year = titles[0] if titles else (None, None, None)
+    candidates = [Candidate(name, "title") for _, name, _ in titles if reads_as_org(name)]
+    place = None  # a title that names only a place ("河西区2021年度…")
+    if title_name is not None and not reads_as_org(title_name) and _is_place(title_name):
+        place = title_name
+    candidates += [Candidate(n, "form") for n in _form_names(paragraphs[:_HEAD * 4], tables or [])]
+    if title_at is not None and title_at > 0 and title_name is None and _looks_like_org(head[title_at - 1]):
+        candidates.append(Candidate(clean_name(head[title_at - 1]), "above-title"))
+    body = head[title_at + 1:] if title_at is not None else head
+    sentence_year, names = _sentence_names(body)
+    candidates += [Candidate(n, "sentence") for n in names]
+    candidates += [Candidate(n, "chrome") for n in _chrome_names(paragraphs[:_HEAD * 3], chrome or [])]
+    dept = choose(candidates, place, " ".join(head))
+    if year is None and title_at is not None:
+        year = _year_line_below(head, title_at)
+    year = year or sentence_year or _body_year(head) or _table_year(tables or [])
+    return dept, year
+
+
+def content_head(paragraphs: list[str]) -> list[str]:
+    """The first paragraphs of content: chrome and attachment lines left out, but the title a text
+    export ran onto the end of a chrome line ("…[ 有效性 ]某局2021年度…绩效自评公开") kept."""
+    out = []
+    for para in paragraphs[:_HEAD * 2]:
+        if is_chrome(para):
+            tail = chrome_tail(para)
+            if tail:
+                out.append(tail)
+        elif not LEX.is_attachment(para):
+            out.append(para)
+    return out[:_HEAD]
+
+
+def chrome_tail(para: str) -> str | None:
+    """The title a text export ran into a chrome line: the text before its first key ("某局2022年绩效自评
+    附表发布时间：…") or after its last bracketed key ("…[ 有效性 ] 某局2021年度…绩效自评公开"), when it
+    names a report (绩效 / 决算 / 预算)."""
+    first = LEX.chrome_key.search(para)
+    cut = max(para.rfind("]"), para.rfind("】"))
+    for part in (para[:first.start()] if first else "", para[cut + 1:] if cut >= 0 else ""):
+        part = part.strip(" |")
+        if len(part) >= 8 and _REPORT_WORD.search(part) and not LEX.chrome_key.search(part):
+            return part
+    return None
+
+
+_REPORT_WORD = re.compile(r"绩效|决算|预算")
+
+
+# --- candidates -------------------------------------------------------------------------------
+def title_text(para: str) -> str | None:
+    """The text of a line that may be a title: the line, or the opening of a page flattened onto
+    one line up to its first 报告 / 自评表; None for prose."""
+    if len(para) <= _TITLE_MAX:
+        return None if "。" in para else para
+    m = _TITLE_OPENING.match(para)
+    return m.group() if m and "。" not in m.group() else None
+
+
+def names_a_unit(text: str) -> bool:
+    """Does a title's text before its kind words ("XX局2021年度") name an organisation?"""
+    text = re.sub(rf"(?:关于)?\s*{_YEAR}\s*年?度?\s*$", "", text.strip())
+    return reads_as_org(clean_name(text))
+
+
+def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
+    """(index, the name it gives, the year it gives) of each title line, the title first: a page
+    may print its title twice, once with the unit's name ("2022年度部门整体支出绩效自评报告" /
+    "2022年度某某会部门整体支出绩效自评报告", "…决算编制说明" / "411001-某县某乡人民政府…决算公开")."""
+    found = []
+    for i, para in enumerate(head):
+        if LEX.numbering.match(para) and not _YEAR_START.match(para):
+            continue  # a numbered heading is no title
+        text = title_text(para) if len(para) > _TITLE_MAX else para
+        if text is None:
+            continue
+        m = _TITLE.match(text) or _split_title(head, i)
+        if m and len(set(fiscal_years(text))) <= 1:  # a table's header of years is no title
+            found.append((i, clean_name(_trim_org(m["dept"])) or clean_name(_trim_org(m["dept2"])), int(m["year"])))
+    if found:
+        return found
+    for i, para in enumerate(head[:6]):  # a title with no year: "某局部门整体支出绩效自评报告"
+        if len(para) <= _TITLE_MAX and _names_a_report(para) and not LEX.numbering.match(para):
+            m = _TITLE_NO_YEAR.match(para)
+            return [(i, clean_name(_trim_org(m["dept"])) if m else None, None)]
+    return []
+
+
+_TITLE_NO_YEAR = re.compile(r"^(?P<dept>[^\d，。]{2,40}?)(?:关于)?(?:部门|单位|整体|预算|绩效)")
+_YEAR_START = re.compile(rf"^\s*{_YEAR}")  # "2021年度…" is not numbered "20…"
+_REPORT_WORDS = re.compile(r"绩效.{0,12}(?:报告|报告书|自评表|评价表)$")
+
+
+def _names_a_report(para: str) -> bool:
+    return bool(_REPORT_WORDS.search(para))
+
+
+def _split_title(head: list[str], i: int) -> re.Match | None:
+    """A title set on short lines ("2021年度" / "某县供销社" / "部门整体支出绩效评价报告"): the line that
+    ends it and the one or two short lines above it, read as one title."""
+    if i == 0 or not head[i].endswith(("报告", "报告书")) or len(head[i]) > 40:
+        return None
+    above = [p for p in head[max(0, i - 2):i] if len(p) <= 20 and not re.search(r"[，。：:]", p)]
+    if len(above) != min(2, i):
+        return None
+    return _TITLE.match("".join(above) + head[i])
+
+
+def _year_line_below(head: list[str], at: int) -> int | None:
+    """"（2022年度）" on a line of its own under a title that names no year."""
+    for para in head[at + 1:at + 4]:
+        m = _YEAR_LINE.match(para)
+        if m:
+            return int(m["year"])
+    return None
+
+
+def _form_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
+    """Names a form states: "单位名称：X", "部门（单位）名称 | X |", "填报单位（盖章）：X", table cells."""
+    out = []
+    for para in paragraphs:
+        if "名称" in para or "单位" in para:
+            out += [_trim_org(m["dept"]) for m in LEX.name_line.finditer(para)]
+    for table in tables:
+        for row in table.rows[:12]:
+            cells = [c for k, c in enumerate(row) if c and (k == 0 or row[k - 1] != c)]
+            for a, b in zip(cells, cells[1:]):
+                if LEX.name_label.fullmatch(_SPACES.sub("", a).rstrip(":：")):
+                    out.append(_trim_org(_SPACES.sub("", b)))
+    return [n for n in (clean_name(o) for o in out) if n]
+
+
+def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:
+    """Names the first paragraphs of the text give the unit, and the year the first such sentence
+    names ("2021年，X对部门整体支出开展了绩效自评")."""
+    names: list[str] = []
+    year = None
+    prose = [p[:_OPENING] for p in body if not is_heading_line(p)][:4]  # a name stands in a sentence's opening
+    for para in prose:
+        for pattern in (_DEPT_IN_TEXT, _DEPT_AFTER_YEAR, _DEPT_OPENING):
+            m = pattern.search(para) if pattern is not _DEPT_OPENING else pattern.match(para)
+            if m and clean_name(_trim_org(m["dept"])):
+                names.append(clean_name(_trim_org(m["dept"])))
+                if "year" in m.re.groupindex and m["year"] and "绩效" in para + "".join(body[:1]):
+                    year = year or int(m["year"])
+        lead = _leading_org(para)
+        if lead:
+            names.append(lead)
+        names += [n for n in (clean_name(m["dept"]) for m in _CLAUSE_SUBJECT.finditer(para)) if n and reads_as_org(n)]
+    return year, names
+
+
+# a clause that says what the unit is: "…，省司法厅为省政府组成部门"
+_CLAUSE_SUBJECT = re.compile(rf"(?:^|(?<=[，,。；;]))(?P<dept>[^，,。；;\s\d《》“”（）()]{{2,25}}?(?:{LEX.org_end.pattern}))"
+                             r"(?=为|是|系|作为|属于|属)")
+_DEPT_OPENING = re.compile(rf"^(?:{_YEAR}\s*年度?\s*[，,]?\s*)?(?P<dept>[^，。\d\s]{{2,30}}?(?:{LEX.org_end.pattern}))"
+                           r"(?:按照|根据|依据|认真|对|就|开展|组织)")
+
+
+def _leading_org(para: str) -> str | None:
+    """The organisation a paragraph opens with, when a verb, its alias or a comma follows it."""
+    text = _SPACES.sub("", para[:50]) if _CJK.search(para[:4]) else para[:50]
+    for m in LEX.org_end.finditer(text, 0, 40):
+        if _NOT_IN_NAME.search(text, 0, m.end()):
+            return None  # the paragraph does not open with a name
+        if m.end() < 3:
+            continue
+        if _AFTER_NAME.match(text, m.end()) or m.end() == len(text):
+            name = clean_name(text[:m.end()])
+            return name if name and reads_as_org(name) else None
+    return None
+
+
+def _chrome_names(paragraphs: list[str], chrome: list[Paragraph]) -> list[str]:
+    """发布机构 / 来源 values: the chrome the layout step set apart, then chrome still in the text."""
+    out = []
+    for line in [p.text for p in chrome] + [p for p in paragraphs if is_chrome(p)]:
+        out += [_trim_org(m["dept"]) for m in LEX.source_line.finditer(line)]
+    return [n for n in (clean_name(o) for o in out) if n]
+
+
+# --- reading a name ---------------------------------------------------------------------------
+def clean_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.sub(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$", "", name)
+    name = re.sub(r"^(?:关于|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|\d{3,}\s*[-－—_]\s*)", "", name)
+    name = re.sub(r"(?:关于|的)?(?:部门|单位)?$", "", name).strip()
+    name = _SPACES.sub("", name) if _CJK.search(name) else name
+    name = re.sub(r"[（(]\s*(?:盖章|公章)\s*[)）]$", "", name)
+    return name if len(name) >= 2 else None
+
+
+def _trim_org(name: str | None) -> str | None:
+    """"XX局根据…" (a name line run into the next sentence) → "XX局"; "XX会部门（单位）" → "XX会"."""
+    if not name:
+        return name
+    name = _UNIT_TAIL.sub("", name.strip())
+    if LEX.org_suffix.search(name):
+        return name
+    ends = [m.end() for m in LEX.org_end.finditer(name)]
+    return name[:ends[-1]] if ends else name
+
+
+def reads_as_org(name: str | None) -> bool:
+    """Ends in an institution word and is no label, heading fragment, chrome word, pronoun or place."""
+    if not name or len(_ASCII.sub("", name)) > 40 or re.search(r"\d", name):
+        return False  # (a name's length in its Chinese characters: markup around it is the page's to escape)
+    suffix = LEX.org_suffix.search(name)
+    if not suffix or suffix.start() < 1:
+        return False  # a bare institution word ("办公室") names no one
+    return not LEX.not_a_name.search(name)
+
+
+def _is_place(name: str) -> bool:
+    return bool(LEX.place_end.search(name)) and not LEX.not_a_name.search(name) and len(name) <= 20
+
+
+def _looks_like_org(para: str) -> bool:
+    return len(para) <= 40 and "，" not in para and reads_as_org(clean_name(para))
+
+
+@lru_cache(maxsize=4096)
+def is_chrome(para: str) -> bool:
+    """A breadcrumb, menu, share line or metadata line of a web page (索引号 / 发布机构 / 来源 …)."""
+    if len(para) > 400 or "。" in para:
+        return False  # prose (a chrome line a text export ran into the next paragraph included)
+    return bool(LEX.furniture.search(para)) and len(para) <= 120 or bool(LEX.chrome_key.search(para))
+
+
+@lru_cache(maxsize=4096)
+def is_heading_line(para: str) -> bool:
+    return bool(LEX.numbering.match(para)) and len(para) <= 40 and "。" not in para
+
+
+# --- choosing ---------------------------------------------------------------------------------
+def _fold(name: str) -> str:
+    """A name with its long institution words in their short forms (人民政府 → 政府)."""
+    for long, short in LEX.abbreviations:
+        name = name.replace(long, short)
+    return name
+
+
+def consistent(a: str, b: str) -> bool:
+    """One name is the other without its place, or in short form ("省红十字会", "塘湖镇政府"): what the
+    longer adds before the shorter is a place ("重庆市", "山东") or nothing."""
+    fa, fb = sorted((_fold(a), _fold(b)), key=len)
+    if not fb.endswith(fa):
+        return False
+    extra = fb[:len(fb) - len(fa)]
+    return not extra or bool(LEX.place_end.search(extra)) or bool(re.fullmatch(LEX.provinces, extra))
+
+
+def choose(candidates: list[Candidate], place: str | None = None, text: str = "") -> str | None:
+    """The unit the most authoritative candidate names, written as fully as the page writes it
+    (a provincial unit's short name "省司法厅" with its province where `text` writes it)."""
+    orgs = [c for c in candidates if reads_as_org(c.name)]
+    if place is not None:  # a title naming its place only: the name that starts with it
+        placed = [c for c in orgs if c.name.startswith(place) and c.source != "chrome"]
+        orgs = placed + [c for c in orgs if c not in placed]
+    base = next((c for src in _AUTHORITY for c in orgs if c.source == src), None)
+    if base is None or base.source == "chrome" and LEX.publisher.search(base.name):
+        return None  # a finance bureau publishing the page may have written some other unit's report
+    same = [c.name for c in orgs if consistent(c.name, base.name)]
+    full = max(same, key=lambda n: (len(n), n == base.name))
+    if full.startswith("省") and text:
+        m = re.search(rf"(?:{LEX.provinces}){re.escape(full)}", text)
+        full = m.group() if m else full
+    return full
+
+
+# --- the year ---------------------------------------------------------------------------------
+def fiscal_years(text: str) -> list[int]:
+    """Years a text speaks of: not dates (2022年2月3日, 日期：2022年…) nor years in a cited 《title》."""
+    if "年" not in text:
+        return []
+    titles = [(t.start(), t.end()) for t in _CITED.finditer(text)] if "《" in text else []
+    return [int(y["year"]) for y in _FISCAL_YEAR.finditer(text)
+            if not any(a <= y.start() < b for a, b in titles) and not _DATE_CONTEXT.search(text, 0, y.start())]
+
+
+def _body_year(head: list[str]) -> int | None:
+    """The year the first paragraph about the budget or the evaluation speaks of; a line of column
+    headers for several years ("2020年决算数 2021年预算数 2021年决算数") gives this year's 决算 column's."""
+    for para in head:
+        if ("绩效" in para or "预算" in para or "决算" in para) and not is_chrome(para):
+            years = fiscal_years(para)
+            if len(set(years)) > 1:
+                spent = [int(m["year"]) for m in _SPENT_YEAR.finditer(para)]
+                if spent:
+                    return max(spent)
+                continue  # years side by side: no one year is the report's
+            if years and not _is_row(para):
+                return years[0]
+    return None
+
+
+_SPENT_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*(?:{LEX.spent_column.pattern})")
+
+
+def _is_row(para: str) -> bool:
+    return "|" in para or "\t" in para
+
+
+def _table_year(tables: list[Table]) -> int | None:
+    """A 基础数据表 with 2020年决算数 | 2021年预算数 | 2021年决算数: this year's 决算 column's year."""
+    for table in tables:
+        for row in table.rows[:4]:
+            years = [int(m["year"]) for cell in row if cell and LEX.spent_column.search(cell)
+                     for m in _FISCAL_YEAR.finditer(cell)]
+            if years:
+                return max(years)
+    return None

@@ -1,0 +1,353 @@
+"""Issue 17, the understanding side: the families of real published pages, each reproduced in our
+own words and figures — who and which year, totals under other headings, revenue beside spending,
+the arithmetic as evidence, task funds, kinds, the self-evaluation inside a 决算, the national
+自评表 in every grid format."""
+import json
+from decimal import Decimal as D
+
+import pytest
+
+from perflib.cli import main
+from perflib.model import Source
+from perflib.errors import NotAReport
+from perflib.pipeline import read_record, require_budget_figure
+from perflib.read.document import Document, Paragraph, Table
+from perflib.understand.parse import parse_document
+from perflib.understand.who import choose, Candidate, consistent, reads_as_org
+
+from corpus import LEFT, UP
+from fixtures_files import MERGE_LEFT, MERGE_UP, write_docx, write_html, write_pdf_table, write_txt, write_xls, write_xlsx
+from understand import national_form as nf
+from understand.helpers_understand import FIXTURES, fields, parse, parse_fixture, unread_amounts
+
+TITLE = "示例临江县档案馆2022年度部门整体支出绩效自评报告"
+
+
+def doc(*blocks, chrome=()) -> Document:
+    """A Document as a reader (and the layout step) gives it: content blocks, chrome apart."""
+    return Document(Source("t.html", "html", "utf-8", ""), [Paragraph(b) if isinstance(b, str) else b for b in blocks],
+                    chrome=[Paragraph(c) for c in chrome])
+
+
+# --- who -------------------------------------------------------------------------------------
+def test_title_split_by_spaces_and_a_line_break_gives_the_full_name():
+    rec = parse("示例青岚市河西区人民政府东湖街道办事处 2022 部门整体支出绩效评价报\n告\n"
+                "东湖街道办事处对2022年度部门整体支出开展了绩效评价。\n一、部门概况\n本处内设 6 个科室。")
+    assert (rec.department, rec.year) == ("示例青岚市河西区人民政府东湖街道办事处", 2022)
+
+
+def test_a_prefixed_name_loses_its_prefix():
+    rec = parse("部门整体支出绩效自评表\n（2022年度）\n名称:示例临江县第二中学\n一、说明\n本表由学校填报。", paragraphs=True)
+    assert rec.department == "示例临江县第二中学"
+
+
+def test_a_heading_fragment_is_never_the_department_and_the_titled_name_is():
+    rec = parse("2022年度部门（单位）整体支出 绩效自评报告\n来源:示例临江县妇联 作者:示例临江县人民政府\n"
+                "2022年度示例临江县妇女联合会部门（单位）整体支出绩效自评报告\n一、部门（单位）基本情况\n本会无内设机构。",
+                paragraphs=True)
+    assert (rec.department, rec.year) == ("示例临江县妇女联合会", 2022)
+
+
+def test_a_bare_place_is_never_the_department():
+    rec = parse("示例河西区2021年度部门整体支出绩效自评报告\n一、部门概况\n本部门内设 3 个科室。", paragraphs=True)
+    assert rec.department is None
+
+
+@pytest.mark.parametrize("name", ["作者", "来源", "部门（单位）整体支出", "示例河西区", "本局", "办公室", "单位名称"])
+def test_what_does_not_read_as_an_organisation(name):
+    assert not reads_as_org(name)
+
+
+@pytest.mark.parametrize("name", ["示例临江县档案馆", "示例河西区第一中学", "示例青石镇卫生院", "示例临江县红十字会",
+                                  "示例青岚市消防救援支队", "示例东湖街道办事处", "示例临江县农业技术推广站"])
+def test_what_reads_as_an_organisation(name):
+    assert reads_as_org(name)
+
+
+def test_the_fullest_consistent_name_wins_and_an_inconsistent_one_does_not():
+    assert consistent("青石镇政府", "示例临江县青石镇人民政府")
+    assert consistent("河西区商务委", "示例青岚市河西区商务委员会")
+    assert not consistent("示例政协青岚市委员会办公室", "青岚市政协委员会")
+    assert not consistent("示例临江县档案馆", "详细信息示例临江县档案馆")  # what is added is no place
+    got = choose([Candidate("示例政协青岚市委员会办公室", "title"), Candidate("青岚市政协委员会", "chrome")])
+    assert got == "示例政协青岚市委员会办公室"
+
+
+def test_a_short_form_name_takes_the_full_name_the_form_cell_states():
+    rec = parse("单位名称:青石镇政府 填报日期:2021.5.18\n单位名称 | 示例临江县青石镇人民政府 | ||||||||\n"
+                "部门整体支出绩效自评表\n一、说明\n本表由镇政府填报。", paragraphs=True)
+    assert rec.department == "示例临江县青石镇人民政府"
+    assert rec.year is None  # 填报日期 is no budget year: none stated, none inferred
+
+
+def test_the_name_from_the_chrome_completes_a_short_title():
+    d = doc("档案馆2021年度部门整体支出绩效自评报告", "一、部门概况", "本馆内设 4 个科室。",
+            chrome=["发布机构：示例青岚市东湖区档案馆", "发布日期：2022-05-10"])
+    assert parse_document(d).department == "示例青岚市东湖区档案馆"
+
+
+def test_chrome_alone_names_the_unit_but_never_a_finance_bureau_publishing_it():
+    named = doc("2021年度部门整体支出绩效自评报告", "一、部门概况", "本馆内设 4 个科室。",
+                chrome=["来源：示例青岚市东湖区档案馆"])
+    assert parse_document(named).department == "示例青岚市东湖区档案馆"
+    published = doc("2021年度部门整体支出绩效自评报告", "一、部门概况", "本单位内设 4 个科室。",
+                    chrome=["发布机构：示例青岚市财政局"])
+    assert parse_document(published).department is None
+
+
+def test_chrome_still_among_the_paragraphs_and_a_generic_title_naming_the_unit():
+    rec = parse_fixture("page_with_metadata_block.txt")
+    assert (rec.kind, rec.department, rec.year) == ("department", "示例临江县青石镇人民政府", 2022)
+
+
+def test_the_first_sentence_names_a_unit_with_an_alias():
+    rec = parse("一、部门基本情况\n（一）部门概况\n示例青岚市红十字会（以下简称“市红十字会”）成立于1952年，内设 3 个部室。\n"
+                "（二）部门预决算情况\n2021年度市红十字会批复支出预算 824.15 万元，实际执行支出预算 811.15 万元，"
+                "部门整体预算执行率为 98.42%。", paragraphs=True)
+    assert (rec.department, rec.year) == ("示例青岚市红十字会", 2021)
+    assert fields(rec.overall) == {"adjusted_budget": D("824.15"), "actual": D("811.15"), "completion_rate": D("98.42")}
+
+
+def test_a_provincial_short_name_takes_its_province():
+    rec = parse("一、部门基本情况\n根据《海南省青岚档案服务中心职能配置规定》，省青岚档案服务中心为省档案局所属事业单位。\n"
+                "二、预算执行情况\n2022年度，中心实际支出 100.00 万元。", paragraphs=True)
+    assert rec.department == "海南省青岚档案服务中心"
+
+
+# --- the year ----------------------------------------------------------------------------------
+def test_a_basic_data_table_with_last_years_column_first_is_this_years_report():
+    table = Table([["项目", "2020年决算数", "2021年预算数", "2021年决算数"],
+                   ["支出总额", "1274.38", "1342.49", "1342.49"]], title="经费控制情况（万元）")
+    rec = parse_document(doc("示例临江县总工会部门整体支出绩效评价基础数据表", table))
+    assert rec.year == 2021
+    assert rec.overall.actual == D("1342.49")  # the 2021 决算 column, never the 2020 one
+
+
+def test_a_basic_data_table_flattened_into_text_is_this_years_report():
+    rec = parse("示例临江县总工会部门整体支出绩效评价基础数据表\n经费控制情况（万元）\n"
+                "项目\t2020年决算数\t2021年预算数\t2021年决算数\n支出总额\t1274.38\t1342.49\t1342.49\n")
+    assert rec.year == 2021
+
+
+# --- totals under another heading, the arithmetic as evidence ------------------------------------
+HEAD = f"{TITLE}\n一、部门概况\n本馆内设 4 个科室。\n"
+
+
+def test_a_total_whose_parts_add_up_is_the_units_under_a_target_heading():
+    rec = parse(HEAD + "（四）绩效目标设定情况\n2022年共支出812.40万元。其中，基本支出503.10万元，项目支出309.30万元。",
+                paragraphs=True)
+    assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("812.40"), D("503.10"), D("309.30"))
+
+
+def test_the_same_total_under_a_basic_heading_is_not_the_basic_block():
+    rec = parse(HEAD + "二、部门整体支出情况\n（一）基本支出情况\n2022年共支出812.40万元。其中，基本支出503.10万元，"
+                "项目支出309.30万元。", paragraphs=True)
+    assert (rec.overall.actual, rec.basic.actual) == (D("812.40"), D("503.10"))
+
+
+def test_a_total_followed_by_one_part_is_still_the_units():
+    rec = parse(HEAD + "二、一般公共预算支出情况\n（一）基本支出情况\n2022年实际支出 157.71 万元。其中基本支出 148.26 万元，具",
+                paragraphs=True)
+    assert (rec.overall.actual, rec.basic.actual) == (D("157.71"), D("148.26"))
+
+
+def test_a_revenue_worded_budget_split_into_initial_and_addition_is_the_units_budget():
+    rec = parse(HEAD + "二、一般公共预算支出情况\n（一）基本支出情况\n2022年预算收入84.50万元,其中年初预算70.20万元,"
+                "调整追加14.30万元。其他资金来源5.00万元。\n2022年支出89.50万元,其中基本支出89.50万元,项目支出0万元。",
+                paragraphs=True)
+    assert fields(rec.overall) == {"initial_budget": D("70.20"), "adjusted_budget": D("84.50"),
+                                   "adjustment": D("14.30"), "actual": D("89.50")}
+    assert (rec.basic.actual, rec.projects.actual) == (D("89.50"), D("0"))
+    assert D("5.00") in unread_amounts(rec)  # a funding source
+
+
+def test_an_inferred_figure_that_breaks_the_parts_identity_is_not_taken():
+    rec = parse(HEAD + "二、部门整体支出情况\n部门整体实际支出 812.40 万元，项目支出实际支出 309.30 万元。\n"
+                "（一）基本支出情况\n本年支出 600.00 万元。", paragraphs=True)
+    assert rec.basic.actual is None
+    assert D("600.00") in unread_amounts(rec)
+    assert any("basic.actual: 600.00" in w and "基本支出 + 项目支出 = 部门整体" in w for w in rec.warnings)
+
+
+def test_a_stated_figure_that_breaks_an_identity_is_kept_for_the_checks():
+    rec = read_record(write_txt_tmp(HEAD + "二、部门整体支出情况\n部门整体实际支出 812.40 万元，基本支出实际支出 600.00 万元，"
+                                    "项目支出实际支出 309.30 万元。"))
+    assert rec.basic.actual == D("600.00")  # the report's slip, for the checks to say
+    assert not any("not taken" in w for w in rec.warnings)
+
+
+def test_a_bare_budget_is_the_adjusted_one_when_the_rate_is_based_on_it():
+    rec = parse(HEAD + "二、预算执行情况\n2022年部门整体支出预算数 588.00 万元，实际支出 575.63 万元，执行率 97.90%。")
+    assert (rec.overall.adjusted_budget, rec.overall.initial_budget) == (D("588.00"), None)
+
+
+def test_a_bare_budget_without_a_rate_is_the_initial_budget_by_block():
+    rec = parse(HEAD + "二、预算执行情况\n部门预算总金额 803.74 万元，其中：基本支出 757.49 万元，项目支出 46.25 万元。"
+                "完成率均达到 100%。", paragraphs=True)
+    assert (rec.overall.initial_budget, rec.basic.initial_budget, rec.projects.initial_budget) == (
+        D("803.74"), D("757.49"), D("46.25"))
+
+
+# --- revenue beside spending ----------------------------------------------------------------------
+def test_revenue_is_never_spending_and_the_total_spending_with_its_parts_is():
+    rec = parse(HEAD + "二、预算执行情况\n2022年收入预算2,326.45万元。支出预算2,326.45万元,其中:基本支出1,474.15万元;"
+                "项目支出852.30万元。\n2022年收入决算数为3,582.02万元,其中一般公共预算财政拨款收入1,887.90万元。"
+                "总支出决算数为3,583.79万元。其中:基本支出1,381.913万元,项目支出2,201.88万元;年末结转结余2.36万元。",
+                paragraphs=True)
+    assert rec.overall.actual == D("3583.79")
+    assert (rec.basic.actual, rec.projects.actual) == (D("1381.913"), D("2201.88"))
+    assert (rec.overall.initial_budget, rec.basic.initial_budget, rec.projects.initial_budget) == (
+        D("2326.45"), D("1474.15"), D("852.30"))
+    assert D("3582.02") in unread_amounts(rec)
+
+
+def test_general_budget_basic_spending_under_a_basic_heading():
+    rec = parse(HEAD + "二、部门整体支出管理及使用情况\n（一）基本支出\n2022年度一般公共财政拨款基本支出1076.17万元。其中:\n"
+                "人员经费896.34万元，主要用于工资福利。\n公用经费179.83万元，主要用于办公费。", paragraphs=True)
+    assert rec.basic.actual == D("1076.17")
+    assert {D("896.34"), D("179.83")} <= unread_amounts(rec)
+
+
+def test_per_block_figures_and_rates_in_yuan_are_converted_exactly():
+    rec = parse(HEAD + "（二）部门整体支出规模\n示例临江县档案馆2022年度收入合计9470171.39元,支出合计7586456.33元,"
+                "执行率为80.11%,其中:基本支出就5867100.39元,执行率达100.00%,项目支出1719355.94元,执行率达47.72%。",
+                paragraphs=True)
+    assert fields(rec.overall) == {"actual": D("758.645633"), "completion_rate": D("80.11")}
+    assert fields(rec.basic) == {"actual": D("586.710039"), "completion_rate": D("100.00")}
+    assert fields(rec.projects) == {"actual": D("171.935594"), "completion_rate": D("47.72")}
+    assert D("947.017139") in unread_amounts(rec)
+
+
+def test_procurements_budget_and_rate_are_not_the_units():
+    rec = parse(HEAD + "二、部门整体支出情况\n部门2022年政府采购年初预算697.36万元,调整后预算772.44万元,年度采购合同金额"
+                "757.23万元,当年政府采购执行率98.03%。", paragraphs=True)
+    assert rec.overall.is_empty()
+
+
+# --- tasks ----------------------------------------------------------------------------------------
+def test_a_tasks_funds_are_the_amount_it_used_not_the_first_amount():
+    rec = parse_fixture("page_with_metadata_block.txt")
+    assert [t.funds for t in rec.tasks] == [D("86.50"), D("120.00")]
+    assert D("318") in unread_amounts(rec)
+
+
+# --- kinds ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,kind", [
+    ("标题:\n一、项目概括\n（一）项目基本情况\n年初预算1086.95万元,资金到位率100%。", "project"),
+    ("示例青岚市财政局关于2023年全区绩效评价结果情况的通报\n一、重点项目评价情况\n涉及财政资金847.18万元。", "other"),
+    ("示例河西区东湖街道2022年预算整体绩效公开\n2022年部门（单位）整体绩效目标表\n区级支出预算总量 372.43 万元。", "other"),
+    ("示例临江县农业农村局2022年部门整体绩效运行监控分析报告\n一、预算执行情况\n年初预算 500.00 万元。", "other"),
+    ("(2021年度) | |||\n转移支付(项目)名称 | 重大疫病防治项目 |\n年度资金总额: | 81.54 | 81.54 | 100% |", "project"),
+    ("2020年度县级专项资金绩效目标自评表\n专项资金名称 县级储备粮\n年度资金总额 194.90 194.90 100%", "project"),
+    ("示例临江县水利局2021年度绩效自评报告\n一、基本情况\n年初预算 300.00 万元，实际支出 290.00 万元。", "department"),
+    ("示例临江县水利局2021年度整体和项目支出绩效自评总结报告\n一、基本情况\n年初预算 300.00 万元。", "department"),
+    ("一、部门基本情况\n（一）部门概况\n本会内设 3 个部室。\n（二）部门预决算情况\n2021年度部门整体实际支出 300.00 万元。",
+     "department"),
+])
+def test_kinds_of_real_pages(text, kind):
+    assert parse(text, paragraphs=True).kind == kind
+
+
+def test_a_notice_with_figures_is_no_department_report():
+    rec = parse("示例青岚市财政局关于2023年全区绩效评价结果情况的通报\n"
+                "选取2个单位开展部门整体支出绩效评价，部门整体实际支出 2176.59 万元。", paragraphs=True)
+    assert rec.kind == "other" and rec.has_budget_figure()
+    with pytest.raises(NotAReport):  # exit 3
+        require_budget_figure(rec, "n.txt")
+
+
+# --- the self-evaluation inside a 决算 ------------------------------------------------------------
+def test_a_final_accounts_disclosure_with_a_self_evaluation_section(capsys):
+    rec = parse_fixture("final_accounts_with_self_evaluation.txt")
+    assert (rec.kind, rec.department, rec.year) == ("department", "示例云溪县档案馆", 2022)
+    assert rec.source.section == "一、部门整体支出绩效自评情况"
+    assert fields(rec.overall) == {"initial_budget": D("560.00"), "adjusted_budget": D("605.00"),
+                                   "actual": D("598.40"), "completion_rate": D("98.91")}
+    assert rec.basic.is_empty() and rec.projects.is_empty()  # the 决算 part's figures are not the section's
+    assert (rec.score, rec.rating) == (D("93.5"), "优")
+    assert main(["parse", str(FIXTURES / "final_accounts_with_self_evaluation.txt")]) == 0
+    assert json.loads(capsys.readouterr().out)["source"]["section"] == "一、部门整体支出绩效自评情况"
+
+
+def test_a_final_accounts_disclosure_without_one_stays_final_accounts():
+    rec = parse_fixture("final_accounts.txt")
+    assert (rec.kind, rec.source.section) == ("final_accounts", None)
+
+
+# --- the national 自评表 from every layout -------------------------------------------------------
+def write_txt_tmp(text: str):
+    import tempfile
+    from pathlib import Path
+    return write_txt(Path(tempfile.mkdtemp()) / "r.txt", text)
+
+
+def _merged(grid):
+    return [[MERGE_LEFT if c == LEFT else MERGE_UP if c == UP else c for c in row] for row in grid]
+
+
+WRITERS = {
+    "xlsx": lambda d: write_xlsx(d / "f.xlsx", [("自评表", nf.grid())]),
+    "xls": lambda d: write_xls(d / "f.xls", [("自评表", nf.grid())]),
+    "docx": lambda d: write_docx(d / "f.docx", blocks=[_merged(nf.grid())]),
+    "html": lambda d: write_html(d / "f.html", [_merged(nf.grid())], title="部门整体支出绩效自评表"),
+    "pdf": lambda d: write_pdf_table(d / "f.pdf", nf.grid()),
+    "txt-tab": lambda d: write_txt(d / "f.txt", "\n".join(nf.text_rows("\t"))),
+}
+
+
+@pytest.mark.parametrize("fmt", list(WRITERS))
+def test_the_national_form_reads_the_same_from_every_layout(fmt, tmp_path):
+    rec = read_record(WRITERS[fmt](tmp_path))
+    assert (rec.kind, rec.department, rec.year) == ("department", nf.DEPARTMENT, nf.YEAR)
+    for block, want in nf.expected().items():
+        assert {f: getattr(rec.block(block), f) for f in want} == want, (fmt, block)
+    assert (rec.budget_execution.weight, rec.budget_execution.score) == tuple(D(x) for x in nf.EXECUTION)
+    assert (len(rec.indicators), rec.score, rec.rating) == (len(nf.INDICATORS), D(nf.TOTAL[1]), "优")
+    status = {c.id: c.status for c in rec.checks}
+    assert status["indicators.weights_total"] == status["indicators.score_total"] == "ok", rec.checks
+    assert [t.text for t in rec.tasks] == ["完成馆藏档案数字化10万页；", "举办档案主题展览2场；", "接待查档利用3000人次。"]
+
+
+def test_the_national_form_as_pipe_rows_reads_its_scores_tasks_and_rating(tmp_path):
+    rec = read_record(write_txt(tmp_path / "f.txt", "\n".join(nf.text_rows(" | "))))
+    assert (rec.budget_execution.weight, rec.budget_execution.score) == tuple(D(x) for x in nf.EXECUTION)
+    assert (len(rec.indicators), rec.score, rec.rating, len(rec.tasks)) == (len(nf.INDICATORS), D(nf.TOTAL[1]), "优", 3)
+
+
+def test_a_bare_adjusted_budget_column():
+    table = Table([["项目", "年初预算数", "调整预算", "全年执行数", "执行率"],
+                   ["年度资金总额", "64.80", "72.00", "70.56", "98.00%"]], title="部门整体支出绩效自评表（万元）")
+    rec = parse_document(doc(TITLE, table))
+    assert fields(rec.overall) == {"initial_budget": D("64.80"), "adjusted_budget": D("72.00"), "actual": D("70.56"),
+                                   "completion_rate": D("98.00")}
+
+
+def test_a_group_label_naming_the_budget_is_no_budget_column():
+    table = Table([["年度预算数（万元）", "年初预算", "调整后预算数", "预算执行数", "预算执行率"],
+                   ["年度资金总额", "410.25", "436.80", "430.12", "98.47%"]])
+    rec = parse_document(doc(TITLE, table))
+    assert fields(rec.overall) == {"initial_budget": D("410.25"), "adjusted_budget": D("436.80"),
+                                   "actual": D("430.12"), "completion_rate": D("98.47")}
+
+
+@pytest.mark.parametrize("header,field", [("预算数(A)", "initial_budget"), ("2022年预算数", "initial_budget")])
+def test_a_bare_budget_column_with_no_rate_is_the_initial_budget(header, field):
+    table = Table([["项目", header, "执行数(B)"], ["年度资金总额", "864.20", "800.00"]], title="单位：万元")
+    rec = parse_document(doc(TITLE, table))
+    assert getattr(rec.overall, field) == D("864.20") and rec.overall.adjusted_budget is None
+
+
+def test_the_units_figures_in_a_project_section_name_it_and_another_departments_word_does_not():
+    rec = parse(HEAD + "（二）项目支出绩效自评结果\n1.项目绩效自评总体情况:我部门2022年度项目21个,项目支出总额656.93万元。\n"
+                "2.自评发现的主要问题:一是2022 年部门年初预算 1022.89 万元,年中调整预算为 1781.86 万元,比年初预算增加 "
+                "758.97 万元,全年执行数 1767.21 万元。\n3.根据财政部门批复，项目年初预算 120.00 万元。", paragraphs=True)
+    assert fields(rec.overall) == {"initial_budget": D("1022.89"), "adjusted_budget": D("1781.86"),
+                                   "adjustment": D("758.97"), "actual": D("1767.21")}
+    assert D("656.93") in unread_amounts(rec)  # the projects' total, not the unit's spending
+    assert rec.projects.initial_budget == D("120.00")
+
+
+def test_the_exit_3_sentence_of_a_notice_with_figures_says_what_it_is():
+    rec = parse("示例青岚市财政局关于2023年全区绩效评价结果情况的通报\n部门整体实际支出 2176.59 万元。", paragraphs=True)
+    with pytest.raises(NotAReport, match="its title names another kind of page"):
+        require_budget_figure(rec, "n.txt")
