@@ -13,6 +13,8 @@ on paper. Writing SVG skips rasterising and PNG encoding, which cost most of a p
 """
 from __future__ import annotations
 
+import base64
+import html
 import io
 import re
 from decimal import Decimal
@@ -275,14 +277,18 @@ def alt_text(fig: Figure) -> str:
 
 class Chart:
     """A chart for display(): SVG, its alt text as metadata. The page template places the SVG in
-    the page (perflib/present/templates/perflib: data_svg); JupyterLab shows it as an image."""
+    the page (perflib/present/templates/perflib: data_svg and data_html). JupyterLab shows the
+    text/html twin, the same SVG as an <img>: Lab renders raw SVG only in a trusted notebook, and a
+    notebook papermill executed (out.ipynb) is not one, while an <img> of a data URL it shows always."""
 
     def __init__(self, fig: Figure):
         self.svg = svg_markup(fig)
         self.alt = alt_text(fig)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"image/svg+xml": self.svg}, {"image/svg+xml": {"alt": self.alt}}
+        data = base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
+        img = f'<img src="data:image/svg+xml;base64,{data}" alt="{html.escape(self.alt)}" style="max-width:100%">'
+        return {"image/svg+xml": self.svg, "text/html": img}, {"image/svg+xml": {"alt": self.alt}}
 
     def __repr__(self) -> str:  # the text/plain of the output: no object address in the notebook
         return f"图表：{self.alt}"

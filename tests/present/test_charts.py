@@ -114,3 +114,31 @@ def test_charts_of_an_empty_record_do_not_fail():
         warnings.simplefilter("error")
         for f in charts.all_charts(r, compute(r)):
             charts.svg_markup(f)
+
+
+def test_a_chart_has_an_img_twin_for_jupyterlab_and_the_page_places_the_svg_itself(seed_record):
+    """Lab renders raw SVG only in a trusted notebook (papermill's out.ipynb is not one): the
+    text/html twin is the same SVG as an <img> of a data URL, its alt text escaped. The page
+    template, which nbconvert hands the text/html first, still places the SVG itself."""
+    import base64
+
+    import nbformat
+    from IPython.core.formatters import DisplayFormatter
+    from perflib.run.render import _exporter
+
+    rec = Record(source=Source("x.txt", "txt", None, ""), department=HOSTILE_DEPARTMENT,
+                 year=2021, overall=seed_record.overall, basic=seed_record.basic, projects=seed_record.projects)
+    chart = charts.as_image(charts.budget_bridge(rec, compute(rec)))
+    data, meta = DisplayFormatter().format(chart)
+    img = re.fullmatch(r'<img src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)" alt="([^"<>]*)" style="max-width:100%">',
+                       data["text/html"])
+    assert img, data["text/html"][:200]
+    assert base64.b64decode(img[1]).decode("utf-8") == chart.svg
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("display(chart)")
+    cell.outputs = [nbformat.v4.new_output("display_data", data, metadata=meta)]
+    nb.cells = [cell]
+    page, _ = _exporter().from_notebook_node(nb)
+    assert page.count("<svg") == 1 and 'class="pl-chart' in page
+    assert "data:image/svg" not in page
