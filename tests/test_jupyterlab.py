@@ -57,7 +57,8 @@ CELL_ALIGN = """() => [...document.querySelectorAll('.jp-RenderedHTMLCommon td, 
 
 @pytest.mark.browser
 def test_lab_aligns_text_left_and_numbers_right(tmp_path, browser):
-    """The executed notebook opened in Lab (untrusted: Lab drops <style> but keeps style attributes)."""
+    """The executed notebook opened in Lab (untrusted: Lab drops <style> but keeps style attributes, and
+    shows no raw SVG): tables aligned, charts shown."""
     from browser_helpers import screenshot
     from paths import SEED
 
@@ -87,6 +88,10 @@ def test_lab_aligns_text_left_and_numbers_right(tmp_path, browser):
         page.goto(f"http://127.0.0.1:{port}/lab/tree/seed.ipynb?token={token}", timeout=120_000)
         page.wait_for_selector(".jp-RenderedHTMLCommon table.tasks", timeout=120_000)
         cells = page.evaluate(CELL_ALIGN)
+        # the charts show although the notebook is not trusted: their <img> twin (Lab drops raw SVG)
+        page.wait_for_function("""() => [...document.querySelectorAll('.jp-OutputArea-output img')]
+            .filter(i => i.src.startsWith('data:image/svg+xml') && i.complete && i.naturalWidth > 100).length >= 3""",
+                               timeout=60_000)
         page.locator(".jp-RenderedHTMLCommon table.figures").scroll_into_view_if_needed()
         screenshot(page, "lab-tables", full_page=False)
     finally:
