@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Fullwidth forms that carry numbers; prose punctuation stays as written.
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
@@ -26,7 +27,8 @@ _FULLWIDTH.update({
 # Stray C0 controls (pdfium marks soft hyphens with \x02) carry no text; \f is a page break.
 _FULLWIDTH.update({chr(c): "" for c in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F)})
 _FULLWIDTH["\f"] = "\n"
-_TRANS = str.maketrans(_FULLWIDTH)
+# (re.sub finds the few characters to fold far faster than str.translate walks every character)
+_FOLDABLE = re.compile("[" + "".join(map(re.escape, _FULLWIDTH)) + "]")
 
 # A paragraph ends at terminal punctuation (closing quotes/brackets may follow).
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:]['\"”’）)】》]*$")
@@ -39,9 +41,17 @@ _TITLE = re.compile(r"(报告|报告书|自评表|评价表)\s*$")
 
 def fold_chars(text: str) -> str:
     """Fullwidth digits and number punctuation → ASCII; unify spaces and line ends."""
-    text = unicodedata.normalize("NFC", text).translate(_TRANS)
+    text = _FOLDABLE.sub(_folded, unicodedata.normalize("NFC", text))
     # A fullwidth comma between digits is a thousands separator.
-    return re.sub(r"(?<=\d)，(?=\d{3}(?!\d))", ",", text)
+    return _THOUSANDS_COMMA.sub(",", text) if "，" in text else text
+
+
+def _folded(m: re.Match) -> str:
+    return _FULLWIDTH[m.group()]
+
+
+_THOUSANDS_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+_BLANKS = re.compile(r"[ \t]+")
 
 
 # A line standing for a block read apart (a table, an OCR'd paragraph): this mark, a tab, "block" or
@@ -60,7 +70,7 @@ def join_broken_lines(text: str) -> str:
     open_para = False  # may the last paragraph take the next line?
     full = False  # did the last line run to the wrap width (so its paragraph goes on)?
     for raw in raws:
-        line = re.sub(r"[ \t]+", " ", raw).strip()
+        line = _BLANKS.sub(" ", raw).strip()
         if line == PARAGRAPH_BREAK:  # a blank line of a text file, or a line that stands alone
             open_para = full = False
             continue
@@ -79,9 +89,24 @@ def join_broken_lines(text: str) -> str:
     return "\n".join(paras)
 
 
+# Blocks whose every character is wide (East Asian Width W or F: CJK ideographs, kana, hangul,
+# CJK and fullwidth punctuation); tests/read/test_normalize.py checks them against unicodedata.
+WIDE_BLOCKS = ("\u1100-\u115f\u2e80-\u303e\u3041-\u3247\u3250-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+               "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6")
+_NEITHER_ASCII_NOR_WIDE_BLOCK = re.compile(f"[^\x00-\x7f{WIDE_BLOCKS}]")
+
+
+@lru_cache(maxsize=None)
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
 def _width(line: str) -> float:
-    """Printed width in ems: CJK characters are square, Latin and digits about half."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in line)
+    """Printed width in ems: CJK characters are square, Latin and digits about half. (ASCII is
+    narrow and the WIDE_BLOCKS wide: only the other characters are looked up one by one.)"""
+    others = _NEITHER_ASCII_NOR_WIDE_BLOCK.findall(line)
+    narrow = len(line.encode("ascii", "ignore")) + sum(not _is_wide(ch) for ch in others)
+    return (len(line) - narrow) + 0.55 * narrow
 
 
 def _wrap_width(raws: list[str]) -> float | None:
@@ -91,7 +116,8 @@ def _wrap_width(raws: list[str]) -> float | None:
     file with a paragraph per line does not. A wrapped line that happens to end
     in "。" is then still known to go on to the next line.
     """
-    widths = [_width(r.strip()) for r in raws if len(r.strip()) >= 8 and not is_table_line(r.strip())]
+    stripped = (r.strip() for r in raws)
+    widths = [_width(r) for r in stripped if len(r) >= 8 and not is_table_line(r)]
     if len(widths) < 6:
         return None
     top = max(widths)
@@ -151,10 +177,15 @@ def unspace_letterspaced(text: str) -> str:
 
 
 def _unspace(line: str) -> str:
-    chars = len(re.sub(r"\s", "", line))
+    if line.count(" ") < 4:  # fewer spaced pairs than the 0.8 × (6 − 1) the shortest such line needs
+        return line
+    chars = len("".join(line.split()))
     if chars < 6 or len(_SPACED_PAIR.findall(line)) < 0.8 * (chars - 1):
         return line
-    return re.sub(r"\s{2,}", " ", _SPACED_PAIR.sub("", line))
+    return _WIDE_GAP.sub(" ", _SPACED_PAIR.sub("", line))
+
+
+_WIDE_GAP = re.compile(r"\s{2,}")
 
 
 # --- page furniture ---------------------------------------------------------
@@ -193,7 +224,7 @@ def strip_page_furniture(pages: list[str], keep_indent: bool = False) -> list[st
 
 
 def _furniture_key(line: str) -> str:
-    return re.sub(r"\s+", "", _PAGE_NO_AFFIX.sub("", line))
+    return "".join(_PAGE_NO_AFFIX.sub("", line).split())
 
 
 def _running_lines(pages_lines: list[list[str]]) -> set[str]:
@@ -254,10 +285,13 @@ _TABLE_HEAD_WORD = re.compile(r"预算|执行|支出|决算|调整|完成|金额
                               r"|^(?:19|20)\d{2}年度?(?:[（(][^)）]{0,6}[)）])?$")  # a year column: "2022年（万元）"
 
 
+_PROSE_PUNCTUATION = re.compile(r"[，。；;]")
+
+
 def is_table_line(line: str) -> bool:
     """A table row flattened to text: cells apart by tabs/spaces, mostly figures or column names."""
     cells = line.split()
-    if len(cells) < 3 or re.search(r"[，。；;]", line):
+    if len(cells) < 3 or _PROSE_PUNCTUATION.search(line):
         return False
     values = sum(bool(TABLE_VALUE.match(c)) for c in cells)
     heads = sum(bool(_TABLE_HEAD_WORD.search(c)) and len(c) <= 16 for c in cells)
