@@ -14,6 +14,7 @@ try:
 except ImportError:  # pragma: no cover
     import sre_parse as _sre_parse
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 from ..numbers import NUMBER
@@ -227,6 +228,7 @@ class Lexicon:
         self.score_prefix = re.compile(raw["score_prefix"])
         self.score_context = re.compile(raw["score_context"])
 
+    @lru_cache(maxsize=4096)  # asked of each paragraph by several readers
     def is_attachment(self, para: str) -> bool:
         """An attachment line ("附件1：…", "….pdf")."""
         return (para.startswith("附件") or "." in para[-6:]) and bool(self.attachment.search(para))

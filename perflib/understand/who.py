@@ -210,7 +210,10 @@ def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:
     year = None
     prose = [p[:_OPENING] for p in body if not is_heading_line(p)][:4]  # a name stands in a sentence's opening
     for para in prose:
+        spending = "整体支出" in para  # (what _DEPT_IN_TEXT and _DEPT_AFTER_YEAR end with)
         for pattern in (_DEPT_IN_TEXT, _DEPT_AFTER_YEAR, _DEPT_OPENING):
+            if pattern is not _DEPT_OPENING and not spending:
+                continue
             m = pattern.search(para) if pattern is not _DEPT_OPENING else pattern.match(para)
             if m and clean_name(_trim_org(m["dept"])):
                 names.append(clean_name(_trim_org(m["dept"])))
@@ -219,13 +222,28 @@ def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:
         lead = _leading_org(para)
         if lead:
             names.append(lead)
-        names += [n for n in (clean_name(m["dept"]) for m in _CLAUSE_SUBJECT.finditer(para)) if n and reads_as_org(n)]
+        names += [n for n in (clean_name(m["dept"]) for m in _clause_subjects(para)) if n and reads_as_org(n)]
     return year, names
+
+
+def _clause_subjects(para: str) -> list[re.Match]:
+    """_CLAUSE_SUBJECT.finditer(para), tried only where a clause starts (its own anchor: the
+    paragraph's start or after ，。；) rather than at every character."""
+    found: list[re.Match] = []
+    end = 0
+    for start in [0] + [m.end() for m in _CLAUSE_START.finditer(para)]:
+        if start >= end:
+            m = _CLAUSE_SUBJECT.match(para, start)
+            if m:
+                found.append(m)
+                end = m.end()
+    return found
 
 
 # a clause that says what the unit is: "…，省司法厅为省政府组成部门"
 _CLAUSE_SUBJECT = re.compile(rf"(?:^|(?<=[，,。；;]))(?P<dept>[^，,。；;\s\d《》“”（）()]{{2,25}}?(?:{LEX.org_end.pattern}))"
                              r"(?=为|是|系|作为|属于|属)")
+_CLAUSE_START = re.compile(r"[，,。；;]")
 _DEPT_OPENING = re.compile(rf"^(?:{_YEAR}\s*年度?\s*[，,]?\s*)?(?P<dept>[^，。\d\s]{{2,30}}?(?:{LEX.org_end.pattern}))"
                            r"(?:按照|根据|依据|认真|对|就|开展|组织)")
 
