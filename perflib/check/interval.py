@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import ast
 from functools import lru_cache
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from ..numbers import half_unit
 
 
-@dataclass(frozen=True)
-class Interval:
+class Interval(NamedTuple):
+    """(A tuple rather than a frozen dataclass: made dozens of times per report, and a tuple is
+    made three times faster. Its operators are interval arithmetic, not a tuple's.)"""
+
     lo: Decimal
     hi: Decimal
     point: Decimal  # the value computed from the figures as written
