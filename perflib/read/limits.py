@@ -33,7 +33,6 @@ import re
 import io
 import zipfile
 from dataclasses import dataclass, fields
-from pathlib import Path
 
 from ..errors import UnreadableInput
 
@@ -286,11 +285,3 @@ def describe() -> list[tuple[str, str, int]]:
     """(variable, field, value in force) for every limit: for --help and the README."""
     lim = current()
     return [(env_name(f.name), f.name, getattr(lim, f.name)) for f in fields(Limits)]
-
-
-def file_size(path: Path) -> int:
-    """The size of a file on disk (0 when it cannot be stat'ed: the read that follows says why)."""
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
