@@ -69,8 +69,13 @@ def _parsed(formula: str) -> ast.Expression:
 
 def names_in(formula: str) -> list[str]:
     """Dotted names a formula reads, e.g. ["overall.actual", "overall.completion_rate"]."""
-    return [_dotted(n) for n in ast.walk(_parsed(formula)) if isinstance(n, ast.Attribute)
-            and isinstance(n.value, ast.Name)]
+    return list(_names(formula))
+
+
+@lru_cache(maxsize=256)
+def _names(formula: str) -> tuple[str, ...]:
+    return tuple(_dotted(n) for n in ast.walk(_parsed(formula)) if isinstance(n, ast.Attribute)
+                 and isinstance(n.value, ast.Name))
 
 
 def evaluate(formula: str, lookup: Callable[[str], Interval | None]) -> Interval | None:

@@ -102,7 +102,8 @@ def check(rec: Record, rule: Rule, lookup: Callable[[str], Interval | None] | No
         return None
     if rule.kind in ITEM_KINDS:
         return ITEM_KINDS[rule.kind](rec, rule)
-    lookup = lookup or _Figures(rec)
+    if lookup is None:
+        lookup = _Figures(rec)
     stated = lookup(rule.stated)
     if stated is None:
         if rule.optional or rule.optional_stated:
