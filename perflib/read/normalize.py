@@ -93,7 +93,7 @@ def join_broken_lines(text: str) -> str:
 # CJK and fullwidth punctuation); tests/read/test_normalize.py checks them against unicodedata.
 WIDE_BLOCKS = ("\u1100-\u115f\u2e80-\u303e\u3041-\u3247\u3250-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
                "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6")
-_NEITHER_ASCII_NOR_WIDE_BLOCK = re.compile(f"[^\x00-\x7f{WIDE_BLOCKS}]")
+_WIDE_BLOCK_RUNS = re.compile(f"[{WIDE_BLOCKS}]+")
 
 
 @lru_cache(maxsize=None)
@@ -101,12 +101,20 @@ def _is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
+def _widths(lines: list[str]) -> list[float]:
+    """Printed width of each line in ems: CJK characters are square, Latin and digits about half.
+    (The WIDE_BLOCKS are dropped from all lines at once; what is left of a line is narrow when it is
+    ASCII, else looked up character by character.)"""
+    rests = _WIDE_BLOCK_RUNS.sub("", "\n".join(lines)).split("\n")
+    out = []
+    for line, rest in zip(lines, rests):
+        narrow = len(rest) if rest.isascii() else sum(not _is_wide(ch) for ch in rest)
+        out.append((len(line) - narrow) + 0.55 * narrow)
+    return out
+
+
 def _width(line: str) -> float:
-    """Printed width in ems: CJK characters are square, Latin and digits about half. (ASCII is
-    narrow and the WIDE_BLOCKS wide: only the other characters are looked up one by one.)"""
-    others = _NEITHER_ASCII_NOR_WIDE_BLOCK.findall(line)
-    narrow = len(line.encode("ascii", "ignore")) + sum(not _is_wide(ch) for ch in others)
-    return (len(line) - narrow) + 0.55 * narrow
+    return _widths([line])[0]
 
 
 def _wrap_width(raws: list[str]) -> float | None:
@@ -117,9 +125,10 @@ def _wrap_width(raws: list[str]) -> float | None:
     in "。" is then still known to go on to the next line.
     """
     stripped = (r.strip() for r in raws)
-    widths = [_width(r) for r in stripped if len(r) >= 8 and not is_table_line(r)]
-    if len(widths) < 6:
+    measured = [r for r in stripped if len(r) >= 8 and not is_table_line(r)]
+    if len(measured) < 6:
         return None
+    widths = _widths(measured)
     top = max(widths)
     at_top = sum(w >= 0.92 * top for w in widths)
     return top if at_top >= 0.4 * len(widths) else None
