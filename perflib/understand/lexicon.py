@@ -107,12 +107,33 @@ def _cased(c: str) -> bool:
 
 def _fast(pattern: str) -> re.Pattern:
     """`pattern` compiled behind a look-ahead on its possible first characters: the regex engine
-    then skips every other position at once (a tenfold speed-up on a long alternation)."""
+    then skips every other position at once (a tenfold speed-up on a long alternation). Not when
+    the engine skips them by itself (see _engine_skips): there a look-ahead only slows it down."""
     parsed = _sre_parse.parse(pattern)
     chars, nullable = _first_chars(parsed)
-    if chars is None or nullable or not chars or parsed.state.flags & re.IGNORECASE:
+    if chars is None or nullable or not chars or parsed.state.flags & re.IGNORECASE or _engine_skips(parsed):
         return re.compile(pattern)
     return re.compile(f"(?=[{''.join(sorted(chars))}])(?:{pattern})")
+
+
+def _engine_skips(parsed) -> bool:
+    """Does the pattern open with a character, a class, or an alternation whose every branch opens
+    with a character? The regex engine then scans for those characters in C before trying it
+    (CPython's re: the "charset prefix" of a compiled pattern)."""
+    items = parsed.data
+    while items and str(items[0][0]) == "SUBPATTERN":
+        group, add_flags, del_flags, sub = items[0][1]
+        if add_flags or del_flags:
+            return False
+        items = sub.data
+    if not items:
+        return False
+    op, av = items[0]
+    if str(op) in ("LITERAL", "IN"):
+        return str(op) == "LITERAL" or all(str(iop) in ("LITERAL", "RANGE", "CATEGORY") for iop, _ in av)
+    if str(op) == "BRANCH":
+        return all(b.data and str(b.data[0][0]) == "LITERAL" for b in av[1])
+    return False
 
 
 def _labels(entries: list[dict]) -> list[Label]:
