@@ -73,7 +73,7 @@ class Table:
 
     def row_header(self, r: int) -> str:
         """The label(s) at the left of row r."""
-        return _join_unique(self.cell(r, c) for c in range(min(self.header_cols, self.n_cols)))
+        return _join_unique(self.cell(r, c) for c in range(self.header_cols))  # (cells past a row's end are "")
 
     def cell_loc(self, r: int, c: int) -> Location:
         return Location(page=self.loc.page, sheet=self.loc.sheet, table=self.loc.table,
