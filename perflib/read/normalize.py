@@ -70,7 +70,7 @@ def join_broken_lines(text: str) -> str:
     open_para = False  # may the last paragraph take the next line?
     full = False  # did the last line run to the wrap width (so its paragraph goes on)?
     for raw in raws:
-        line = _BLANKS.sub(" ", raw).strip()
+        line = (_BLANKS.sub(" ", raw) if "  " in raw or "\t" in raw else raw).strip()  # (sub only where it changes something)
         if line == PARAGRAPH_BREAK:  # a blank line of a text file, or a line that stands alone
             open_para = full = False
             continue

@@ -46,6 +46,7 @@ _YEAR_LINE = re.compile(rf"^[（(]?\s*(?P<year>{_YEAR})\s*年度?\s*[)）]?$")
 _CITED = re.compile(r"《[^》]*》")
 _SPACES = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
 # What follows the unit's name when a sentence opens with it: a verb, its alias, a comma.
 _AFTER_NAME = re.compile(
     r"[（(]以下简称|[，,]|是|为|属|系|于|始建|成立|主要|负责|承担|贯彻|坚持|按照|根据|依据|认真|对|就|开展|组织|"
@@ -274,12 +275,18 @@ def _chrome_names(paragraphs: list[str], chrome: list[Paragraph]) -> list[str]:
 def clean_name(name: str | None) -> str | None:
     if not name:
         return None
-    name = re.sub(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$", "", name)
-    name = re.sub(r"^(?:关于|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|\d{3,}\s*[-－—_]\s*)", "", name)
-    name = re.sub(r"(?:关于|的)?(?:部门|单位)?$", "", name).strip()
+    name = _NAME_QUOTES.sub("", name)
+    name = _NAME_PREFIX.sub("", name)
+    name = _NAME_SUFFIX.sub("", name).strip()
     name = _SPACES.sub("", name) if _CJK.search(name) else name
-    name = re.sub(r"[（(]\s*(?:盖章|公章)\s*[)）]$", "", name)
+    name = _SEAL.sub("", name)
     return name if len(name) >= 2 else None
+
+
+_NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$")
+_NAME_PREFIX = re.compile(r"^(?:关于|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|\d{3,}\s*[-－—_]\s*)")
+_NAME_SUFFIX = re.compile(r"(?:关于|的)?(?:部门|单位)?$")
+_SEAL = re.compile(r"[（(]\s*(?:盖章|公章)\s*[)）]$")
 
 
 def _trim_org(name: str | None) -> str | None:
@@ -295,7 +302,7 @@ def _trim_org(name: str | None) -> str | None:
 
 def reads_as_org(name: str | None) -> bool:
     """Ends in an institution word and is no label, heading fragment, chrome word, pronoun or place."""
-    if not name or len(_ASCII.sub("", name)) > 40 or re.search(r"\d", name):
+    if not name or len(_ASCII.sub("", name)) > 40 or _DIGIT.search(name):
         return False  # (a name's length in its Chinese characters: markup around it is the page's to escape)
     suffix = LEX.org_suffix.search(name)
     if not suffix or suffix.start() < 1:
