@@ -220,7 +220,6 @@ def _last_block(text: str) -> str | None:
 
 _FIGURE_NEXT = re.compile(rf"\s*{LEX.part_filler}\s*[-+]?\d")
 _PARTS_NEXT = LEX.parts_next  # "，其中：" or "（" right after a figure
-_CLAUSE_END = "，,；;"
 
 
 def _is_breakdown_item(sent: str, m: re.Match) -> bool:
@@ -267,7 +266,8 @@ def _years_outside_titles(sent: str, end: int) -> list[int]:
 def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | None = None) -> bool:
     """Is the clause holding the label at `pos` about another year than the report's? With no
     year of its own, a sentence speaks of the year the sentences before it (`spoken`) named."""
-    clause_start = max(sent.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
+    clause_start = max(sent.rfind("，", 0, pos), sent.rfind(",", 0, pos), sent.rfind("；", 0, pos),
+                       sent.rfind(";", 0, pos)) + 1  # a clause ends at ，,；;
     if LEX.other_year.search(sent, clause_start, pos):
         return True
     if _in_part_of_year(sent, pos):
@@ -296,16 +296,19 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             _store(rec, "projects", "count", int(next(n for n in m.groupdict().values() if n)), sent, taken)
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
     for m in LEX.label_re.finditer(sent):
-        if LEX.label(m).kind == "money":
+        label = LEX.label(m)
+        if label.kind == "money":
             after = LEX.money_after.match(sent, m.end()) or (unit and LEX.bare_after.match(sent, m.end()))
         else:
             after = LEX.pct_after.match(sent, m.end()) or LEX.formula_after.match(sent, m.end())
-        if after and LEX.label(m).kind == "money" and sent.endswith(LEX.revenue, 0, m.start()):
+        if not after:
+            continue
+        if label.kind == "money" and sent.endswith(LEX.revenue, 0, m.start()):
             continue  # 收入决算数, 收支决算: revenue, never spending
-        if after and LEX.not_the_budget.search(sent, 0, m.start()):
+        if LEX.not_the_budget.search(sent, 0, m.start()):
             continue  # procurement's budget and rate, not the unit's
-        if after and not _about_another_year(sent, m.start(), rec.year, spoken):
-            follows = LEX.label(m).follows
+        if not _about_another_year(sent, m.start(), rec.year, spoken):
+            follows = label.follows
             if follows and (not read or LEX.label(read[-1][0]).field != follows):
                 continue  # "实际支出 X，较年初预算减少 Y": not the budget's adjustment
             read.append((m, after))
