@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from ..labels import OCR_EVIDENCE
 from ..model import Record, Source, Unread
@@ -280,11 +281,21 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
 def _in_part_of_year(sent: str, pos: int) -> bool:
     """Does a part of the year ("截至6月底…") speak at `pos`, within its part of the sentence (up
     to "；") and with no phrase of the whole year ("全年…") since?"""
+    if not _names_part_of_year(sent):
+        return False
     part_start = max(sent.rfind("；", 0, pos), sent.rfind(";", 0, pos)) + 1
     last = None
     for m in LEX.mid_year.finditer(sent, part_start, pos):
         last = m
     return last is not None and not (LEX.whole_year.search(sent, last.end(), pos) or LEX.whole_year.match(sent, pos))
+
+
+@lru_cache(maxsize=256)
+def _names_part_of_year(sent: str) -> bool:
+    """Does a part of the year appear anywhere in the sentence? (Asked once per sentence, not once
+    per label: a pattern with no look-ahead that finds nothing in the whole sentence finds nothing
+    in a part of it.)"""
+    return LEX.mid_year.search(sent) is not None
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,
