@@ -321,8 +321,7 @@ def _row_run(lines: list[str], i: int) -> tuple[int, Table] | None:
     """Rows apart by spaces from line i on (blank lines between them allowed): two or more rows, or
     a header the lexicon knows and the rows under it."""
     first = lines[i].strip()
-    header = _is_row_header(first)
-    if not header and not is_table_line(first):
+    if not is_table_line(first) and not _is_row_header(first):  # (the cheaper test first)
         return None
     taken = [i]
     j = i + 1
