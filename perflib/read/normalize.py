@@ -310,14 +310,18 @@ _TABLE_HEAD_WORD = re.compile(r"预算|执行|支出|决算|调整|完成|金额
 _PROSE_PUNCTUATION = re.compile(r"[，。；;]")
 
 
+@lru_cache(maxsize=4096)  # (asked of the same lines by the layout step and line joining)
 def is_table_line(line: str) -> bool:
-    """A table row flattened to text: cells apart by tabs/spaces, mostly figures or column names."""
+    """A table row flattened to text: cells apart by tabs/spaces, mostly figures or column names
+    (and then no figure at all)."""
     cells = line.split()
     if len(cells) < 3 or _PROSE_PUNCTUATION.search(line):
         return False
     values = sum(bool(TABLE_VALUE.match(c)) for c in cells)
+    if values:
+        return values >= 2 and 2 * values >= len(cells)
     heads = sum(bool(_TABLE_HEAD_WORD.search(c)) and len(c) <= 16 for c in cells)
-    return (values >= 2 and 2 * values >= len(cells)) or (heads >= 3 and 2 * heads >= len(cells) and values == 0)
+    return heads >= 3 and 2 * heads >= len(cells)
 
 
 def clean_line(text: str) -> str:
