@@ -37,7 +37,11 @@ def round_money(value: Decimal) -> Decimal:
 
 
 def round_to(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    step = _STEPS.get(places) or Decimal(1).scaleb(-places)
+    return value.quantize(step, rounding=ROUND_HALF_UP)
+
+
+_STEPS = {places: Decimal(1).scaleb(-places) for places in range(7)}  # 1, 0.1, 0.01 …: made once
 
 
 def fmt_wan(value: Decimal | None, places: int = 2) -> str:

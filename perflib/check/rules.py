@@ -5,6 +5,7 @@ import tomllib
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
+from typing import Callable
 
 from .interval import Interval, evaluate, names_in
 from .rule import Rule
@@ -72,19 +73,37 @@ def _interval(rec: Record, name: str) -> Interval | None:
 
 def run_checks(rec: Record, rules: list[Rule] | tuple[Rule, ...] | None = None) -> list[Check]:
     out: list[Check] = []
+    lookup = _Figures(rec)  # one lookup for every rule: each figure's interval made once
     for rule in rules or default_rules():
-        c = check(rec, rule)
+        c = check(rec, rule, lookup)
         out.extend(c if isinstance(c, list) else [c] if c is not None else [])
     return out
 
 
-def check(rec: Record, rule: Rule) -> Check | list[Check] | None:
-    """The rule's check; per-item rules give one check per finding."""
+class _Figures(dict):
+    """A record's figures by check name as Intervals (None: not stated), each made on first use."""
+
+    def __init__(self, rec: Record):
+        super().__init__()
+        self.rec = rec
+
+    def __missing__(self, name: str) -> Interval | None:
+        self[name] = value = _interval(self.rec, name)
+        return value
+
+    __call__ = dict.__getitem__
+
+
+def check(rec: Record, rule: Rule, lookup: Callable[[str], Interval | None] | None = None
+          ) -> Check | list[Check] | None:
+    """The rule's check; per-item rules give one check per finding. (`lookup`: the record's
+    figures by name, when the caller has them.)"""
     if rule.when == "indicators" and not rec.indicators:
         return None
     if rule.kind in ITEM_KINDS:
         return ITEM_KINDS[rule.kind](rec, rule)
-    lookup = lambda name: _interval(rec, name)  # noqa: E731
+    if lookup is None:
+        lookup = _Figures(rec)
     stated = lookup(rule.stated)
     if stated is None:
         if rule.optional or rule.optional_stated:

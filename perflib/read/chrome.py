@@ -124,12 +124,16 @@ def _is_chrome_line(line: str) -> bool:
         return False
     if _BREADCRUMB.search(text) or _FOOTER.search(text) or _DATE.match(text) or _SHARING.search(text):
         return True
-    words = [w for w in re.split(r"[\s|｜]+", text) if w]
-    service = sum(bool(_SERVICE.match(w)) for w in words)
-    if len(words) >= 3 and all(len(w) <= 8 and not re.search(r"\d", w) for w in words) \
-            and ("首页" in words or 2 * service >= len(words)):
+    words = [w for w in _WORD_GAP.split(text) if w]
+    if len(words) >= 3 and all(len(w) <= 8 and not _DIGIT.search(w) for w in words) \
+            and ("首页" in words or 2 * sum(bool(_SERVICE.match(w)) for w in words) >= len(words)):
         return True  # a menu: 首页 走进某区 政务公开 …, 中国政府网 | 某省人民政府网 …
-    return bool(words) and service == len(words) and not (len(words) == 1 and len(words[0]) == 1)
+    # a service bar: every word a service word
+    return bool(words) and not (len(words) == 1 and len(words[0]) == 1) and all(_SERVICE.match(w) for w in words)
+
+
+_WORD_GAP = re.compile(r"[\s|｜]+")
+_DIGIT = re.compile(r"\d")
 
 
 def _chrome_text(pairs: list[tuple[str, str]]) -> list[str]:
@@ -166,8 +170,8 @@ def chrome_of_lines(lines: list[str]) -> list[tuple[list[str], list[str] | None]
     _bullet_values(lines, kinds, found, end)
     _site_names(lines, kinds, end)
     out: list[tuple[list[str], list[str] | None]] = []
-    for i in range(len(lines)):
-        kind = kinds[i] if i < end else None
+    for i in range(end):
+        kind = kinds[i]
         if kind == "pairs":
             out.append((_chrome_text(found[i]), [v for k, v in found[i] if k in TITLE_KEYS and v]))
         elif kind in ("line", "site"):
@@ -176,7 +180,7 @@ def chrome_of_lines(lines: list[str]) -> list[tuple[list[str], list[str] | None]
             out.append(([], []))
         else:
             out.append(([], None))
-    return out
+    return out + [((), None)] * (len(lines) - end)  # the body: no chrome (one shared empty tuple)
 
 
 def split_chrome(lines: list[str]) -> tuple[list[str], list[str]]:

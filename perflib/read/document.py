@@ -27,17 +27,20 @@ class Location:
     ocr: bool = False         # read from a scanned image by OCR
 
 
+NOWHERE = Location()  # (frozen: one instance serves every block that says nothing of its place)
+
+
 @dataclass
 class Heading:
     text: str
     level: int = 1
-    loc: Location = field(default_factory=Location)
+    loc: Location = NOWHERE
 
 
 @dataclass
 class Paragraph:
     text: str
-    loc: Location = field(default_factory=Location)
+    loc: Location = NOWHERE
 
 
 @dataclass
@@ -51,7 +54,7 @@ class Table:
     """
 
     rows: list[list[str]]
-    loc: Location = field(default_factory=Location)
+    loc: Location = NOWHERE
     title: str | None = None
     header_rows: int = 1
     header_cols: int = 1
@@ -70,7 +73,7 @@ class Table:
 
     def row_header(self, r: int) -> str:
         """The label(s) at the left of row r."""
-        return _join_unique(self.cell(r, c) for c in range(min(self.header_cols, self.n_cols)))
+        return _join_unique(self.cell(r, c) for c in range(self.header_cols))  # (cells past a row's end are "")
 
     def cell_loc(self, r: int, c: int) -> Location:
         return Location(page=self.loc.page, sheet=self.loc.sheet, table=self.loc.table,

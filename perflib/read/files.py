@@ -11,6 +11,7 @@ never escape the readers.
 from __future__ import annotations
 
 import hashlib
+import stat
 from pathlib import Path
 
 from ..errors import UnreadableInput
@@ -39,9 +40,13 @@ def read_document(path: str | Path) -> Document:
 
 
 def read_bytes(p: Path) -> bytes:
-    if not p.exists():
+    try:
+        st = p.stat()  # (one system call for: is it there, is it a folder, how big)
+    except OSError:
+        st = None
+    if st is None:
         raise UnreadableInput(f"{p}: no such file.")
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise UnreadableInput(f"{p}: is a folder, not a report file.")
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED:
@@ -49,7 +54,7 @@ def read_bytes(p: Path) -> bytes:
         raise UnreadableInput(
             f"{p}: unsupported file type '{shown}' (expected {', '.join(SUPPORTED)})."
         )
-    limits.check_file_size(p, limits.file_size(p))
+    limits.check_file_size(p, st.st_size)
     try:
         data = p.read_bytes()
     except OSError as exc:

@@ -116,7 +116,11 @@ def _rows_to_blocks(lines: list[str], rows: list[tuple[int, list[str]]]) -> list
 
 # --- one cell per line ---------------------------------------------------------------------------
 def _is_column_name(cell: str) -> bool:
-    return 0 < len(cell) <= 20 and not figure(cell) and not re.search(r"[，。；;]", cell)
+    return 0 < len(cell) <= 20 and not figure(cell) and not _PROSE_MARK.search(cell)
+
+
+_PROSE_MARK = re.compile(r"[，。；;]")
+_SPACED_WORDS = re.compile(r"\S\s{2,}\S")
 
 
 def _cell_tables(cells: list[str], explicit_empty: bool = False) -> list[tuple[int, int, list]]:
@@ -317,8 +321,7 @@ def _row_run(lines: list[str], i: int) -> tuple[int, Table] | None:
     """Rows apart by spaces from line i on (blank lines between them allowed): two or more rows, or
     a header the lexicon knows and the rows under it."""
     first = lines[i].strip()
-    header = _is_row_header(first)
-    if not header and not is_table_line(first):
+    if not is_table_line(first) and not _is_row_header(first):  # (the cheaper test first)
         return None
     taken = [i]
     j = i + 1
@@ -431,7 +434,7 @@ def _cell_run(lines: list[str], i: int) -> tuple[int, list[tuple[int, int, list]
             j += 1
             continue
         if (len(text) > _MAX_CELL and not figure(text)) or text.startswith(TABLE_MARK) or _pipe_kind(text) \
-                or is_table_line(text) or re.search(r"\S\s{2,}\S", text) or len(text.split()) > 3:
+                or is_table_line(text) or _SPACED_WORDS.search(text) or len(text.split()) > 3:
             break
         taken.append(j)
         j += 1

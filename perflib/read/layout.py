@@ -35,6 +35,9 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
 
 
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+
+
 def drop_ruby(text: str) -> str:
     return _RUBY.sub("", text) if "(" in text else text
 
@@ -49,7 +52,7 @@ def lay_out_text(pages: list[str], tables: dict[str, Block] | None = None,
     chrome, first = split_chrome(pages[0].split("\n"))
     pages[0] = "\n".join(join_preview_chunks(chrome, first))
     if blank_breaks:
-        pages = [re.sub(r"\n(?:[ \t]*\n)+", f"\n{PARAGRAPH_BREAK}\n", p) for p in pages]
+        pages = [_BLANK_LINES.sub(f"\n{PARAGRAPH_BREAK}\n", p) for p in pages]
     lines = ["" if ln.strip() == PARAGRAPH_BREAK else ln
              for ln in "\n".join(strip_page_furniture(pages, keep_indent=True)).split("\n")]
     marks = dict(tables or {})

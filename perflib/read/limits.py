@@ -32,8 +32,7 @@ import os
 import re
 import io
 import zipfile
-from dataclasses import dataclass, fields, replace
-from pathlib import Path
+from dataclasses import dataclass, fields
 
 from ..errors import UnreadableInput
 
@@ -67,23 +66,26 @@ def env_name(field: str) -> str:
 def current() -> Limits:
     """The defaults, each replaced by its PERFLIB_MAX_… variable when set (read on every call, so
     a test or a batch worker can change them)."""
-    changes = {}
-    for f in fields(Limits):
-        raw = os.environ.get(env_name(f.name), "").strip().replace("_", "")
-        if not raw:
-            continue
-        try:
-            value = int(raw)
-        except ValueError:
-            raise UnreadableInput(f"{env_name(f.name)}={raw!r} is not a whole number.") from None
-        if value <= 0:
-            raise UnreadableInput(f"{env_name(f.name)}={raw!r} must be a positive number.")
-        changes[f.name] = value
-    return replace(DEFAULTS, **changes)
+    return Limits(**{f.name: limit(f.name) for f in fields(Limits)})
 
 
-def _refuse(path, what: str, field: str, limit: str) -> UnreadableInput:
-    return UnreadableInput(f"{path}: {what}, over the limit of {limit} ({env_name(field)} changes it).")
+def limit(field: str) -> int:
+    """One limit in force: its PERFLIB_MAX_… variable when set, else the default. Read on every
+    call, and only the one variable: a check before each read costs next to nothing."""
+    raw = os.environ.get(env_name(field), "").strip().replace("_", "")
+    if not raw:
+        return getattr(DEFAULTS, field)
+    try:
+        value = int(raw)
+    except ValueError:
+        raise UnreadableInput(f"{env_name(field)}={raw!r} is not a whole number.") from None
+    if value <= 0:
+        raise UnreadableInput(f"{env_name(field)}={raw!r} must be a positive number.")
+    return value
+
+
+def _refuse(path, what: str, field: str, shown: str) -> UnreadableInput:
+    return UnreadableInput(f"{path}: {what}, over the limit of {shown} ({env_name(field)} changes it).")
 
 
 def _mb(n: int) -> str:
@@ -93,47 +95,47 @@ def _mb(n: int) -> str:
 # --- any file ------------------------------------------------------------------------------
 def check_file_size(path, size: int) -> None:
     """Before reading a file: its size in bytes."""
-    lim = current()
-    if size > lim.file_mb * MB:
-        raise _refuse(path, f"the file is {_mb(size)}", "file_mb", f"{lim.file_mb} MB")
+    file_mb = limit("file_mb")
+    if size > file_mb * MB:
+        raise _refuse(path, f"the file is {_mb(size)}", "file_mb", f"{file_mb} MB")
 
 
 def check_text_bytes(path, nbytes: int) -> None:
     """Before decoding text: no encoding uses more than 4 bytes a character, so more bytes than
     4 × the character limit cannot decode within it (and decoding them would be slow)."""
-    lim = current()
-    if nbytes > 4 * lim.text_chars:
-        raise _refuse(path, f"the text is {_mb(nbytes)}", "text_chars", f"{lim.text_chars:,} characters")
+    text_chars = limit("text_chars")
+    if nbytes > 4 * text_chars:
+        raise _refuse(path, f"the text is {_mb(nbytes)}", "text_chars", f"{text_chars:,} characters")
 
 
 def check_chars(path, n: int) -> None:
     """Before decoding: the number of characters a file declares (a Word .doc's FIB)."""
-    lim = current()
-    if n > lim.text_chars:
-        raise _refuse(path, f"the text has {n:,} characters", "text_chars", f"{lim.text_chars:,} characters")
+    text_chars = limit("text_chars")
+    if n > text_chars:
+        raise _refuse(path, f"the text has {n:,} characters", "text_chars", f"{text_chars:,} characters")
 
 
 def check_text(path, text: str) -> None:
     """After decoding: the number of characters."""
-    lim = current()
-    if len(text) > lim.text_chars:
+    text_chars = limit("text_chars")
+    if len(text) > text_chars:
         raise _refuse(path, f"the text has {len(text):,} characters", "text_chars",
-                      f"{lim.text_chars:,} characters")
+                      f"{text_chars:,} characters")
 
 
 # --- pages -------------------------------------------------------------------------------------
 def check_pages(path, n: int) -> None:
     """Before extracting a PDF's text: its page count."""
-    lim = current()
-    if n > lim.pdf_pages:
-        raise _refuse(path, f"the PDF has {n:,} pages", "pdf_pages", f"{lim.pdf_pages:,} pages")
+    pdf_pages = limit("pdf_pages")
+    if n > pdf_pages:
+        raise _refuse(path, f"the PDF has {n:,} pages", "pdf_pages", f"{pdf_pages:,} pages")
 
 
 def check_ocr_pages(path, n: int) -> None:
     """Before OCR: the number of pages that would be read by OCR."""
-    lim = current()
-    if n > lim.ocr_pages:
-        raise _refuse(path, f"{n:,} pages would need OCR", "ocr_pages", f"{lim.ocr_pages:,} OCR pages")
+    ocr_pages = limit("ocr_pages")
+    if n > ocr_pages:
+        raise _refuse(path, f"{n:,} pages would need OCR", "ocr_pages", f"{ocr_pages:,} OCR pages")
 
 
 # --- zip containers (.docx, .xlsx) ---------------------------------------------------------------
@@ -274,20 +276,12 @@ def check_html(path, data: bytes | str) -> None:
 def check_cells(path, n: int) -> None:
     """Before reading a workbook's cells: how many there are (all sheets; a sheet's dimension or
     row × column count is enough, empty formatted cells included)."""
-    lim = current()
-    if n > lim.cells:
-        raise _refuse(path, f"the workbook has {n:,} cells", "cells", f"{lim.cells:,} cells")
+    cells = limit("cells")
+    if n > cells:
+        raise _refuse(path, f"the workbook has {n:,} cells", "cells", f"{cells:,} cells")
 
 
 def describe() -> list[tuple[str, str, int]]:
     """(variable, field, value in force) for every limit: for --help and the README."""
     lim = current()
     return [(env_name(f.name), f.name, getattr(lim, f.name)) for f in fields(Limits)]
-
-
-def file_size(path: Path) -> int:
-    """The size of a file on disk (0 when it cannot be stat'ed: the read that follows says why)."""
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Fullwidth forms that carry numbers; prose punctuation stays as written.
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
@@ -26,7 +27,21 @@ _FULLWIDTH.update({
 # Stray C0 controls (pdfium marks soft hyphens with \x02) carry no text; \f is a page break.
 _FULLWIDTH.update({chr(c): "" for c in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F)})
 _FULLWIDTH["\f"] = "\n"
-_TRANS = str.maketrans(_FULLWIDTH)
+
+
+def _char_class(chars) -> str:
+    """A regex class of the characters, consecutive ones as ranges (the engine scans it faster)."""
+    runs: list[list[int]] = []
+    for code in sorted(map(ord, chars)):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs) + "]"
+
+
+# (re.sub finds the few characters to fold far faster than str.translate walks every character)
+_FOLDABLE = re.compile(_char_class(_FULLWIDTH))
 
 # A paragraph ends at terminal punctuation (closing quotes/brackets may follow).
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:]['\"”’）)】》]*$")
@@ -39,9 +54,17 @@ _TITLE = re.compile(r"(报告|报告书|自评表|评价表)\s*$")
 
 def fold_chars(text: str) -> str:
     """Fullwidth digits and number punctuation → ASCII; unify spaces and line ends."""
-    text = unicodedata.normalize("NFC", text).translate(_TRANS)
+    text = _FOLDABLE.sub(_folded, unicodedata.normalize("NFC", text))
     # A fullwidth comma between digits is a thousands separator.
-    return re.sub(r"(?<=\d)，(?=\d{3}(?!\d))", ",", text)
+    return _THOUSANDS_COMMA.sub(",", text) if "，" in text else text
+
+
+def _folded(m: re.Match) -> str:
+    return _FULLWIDTH[m.group()]
+
+
+_THOUSANDS_COMMA = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")  # (the comma first: the engine scans for it)
+_BLANKS = re.compile(r"[ \t]+")
 
 
 # A line standing for a block read apart (a table, an OCR'd paragraph): this mark, a tab, "block" or
@@ -60,7 +83,7 @@ def join_broken_lines(text: str) -> str:
     open_para = False  # may the last paragraph take the next line?
     full = False  # did the last line run to the wrap width (so its paragraph goes on)?
     for raw in raws:
-        line = re.sub(r"[ \t]+", " ", raw).strip()
+        line = (_BLANKS.sub(" ", raw) if "  " in raw or "\t" in raw else raw).strip()  # (sub only where it changes something)
         if line == PARAGRAPH_BREAK:  # a blank line of a text file, or a line that stands alone
             open_para = full = False
             continue
@@ -79,9 +102,32 @@ def join_broken_lines(text: str) -> str:
     return "\n".join(paras)
 
 
+# Blocks whose every character is wide (East Asian Width W or F: CJK ideographs, kana, hangul,
+# CJK and fullwidth punctuation); tests/read/test_normalize.py checks them against unicodedata.
+WIDE_BLOCKS = ("\u1100-\u115f\u2e80-\u303e\u3041-\u3247\u3250-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+               "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6")
+_WIDE_BLOCK_RUNS = re.compile(f"[{WIDE_BLOCKS}]+")
+
+
+@lru_cache(maxsize=None)
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _widths(lines: list[str]) -> list[float]:
+    """Printed width of each line in ems: CJK characters are square, Latin and digits about half.
+    (The WIDE_BLOCKS are dropped from all lines at once; what is left of a line is narrow when it is
+    ASCII, else looked up character by character.)"""
+    rests = _WIDE_BLOCK_RUNS.sub("", "\n".join(lines)).split("\n")
+    out = []
+    for line, rest in zip(lines, rests):
+        narrow = len(rest) if rest.isascii() else sum(not _is_wide(ch) for ch in rest)
+        out.append((len(line) - narrow) + 0.55 * narrow)
+    return out
+
+
 def _width(line: str) -> float:
-    """Printed width in ems: CJK characters are square, Latin and digits about half."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in line)
+    return _widths([line])[0]
 
 
 def _wrap_width(raws: list[str]) -> float | None:
@@ -91,9 +137,11 @@ def _wrap_width(raws: list[str]) -> float | None:
     file with a paragraph per line does not. A wrapped line that happens to end
     in "。" is then still known to go on to the next line.
     """
-    widths = [_width(r.strip()) for r in raws if len(r.strip()) >= 8 and not is_table_line(r.strip())]
-    if len(widths) < 6:
+    stripped = (r.strip() for r in raws)
+    measured = [r for r in stripped if len(r) >= 8 and not is_table_line(r)]
+    if len(measured) < 6:
         return None
+    widths = _widths(measured)
     top = max(widths)
     at_top = sum(w >= 0.92 * top for w in widths)
     return top if at_top >= 0.4 * len(widths) else None
@@ -142,7 +190,7 @@ def _glue(prev: str, line: str) -> str:
 # Some PDFs place every glyph on its own, and the text layer comes out
 # letter-spaced: "预 算 完 成 率 1 0 0 %".  Such a line is nearly all single
 # spaces between single characters; real word gaps there are wider.
-_SPACED_PAIR = re.compile(r"(?<=\S) (?=\S)")
+_SPACED_PAIR = re.compile(r" (?<=\S )(?=\S)")  # (the space first: the engine scans for it)
 
 
 def unspace_letterspaced(text: str) -> str:
@@ -151,10 +199,15 @@ def unspace_letterspaced(text: str) -> str:
 
 
 def _unspace(line: str) -> str:
-    chars = len(re.sub(r"\s", "", line))
+    if line.count(" ") < 4:  # fewer spaced pairs than the 0.8 × (6 − 1) the shortest such line needs
+        return line
+    chars = len("".join(line.split()))
     if chars < 6 or len(_SPACED_PAIR.findall(line)) < 0.8 * (chars - 1):
         return line
-    return re.sub(r"\s{2,}", " ", _SPACED_PAIR.sub("", line))
+    return _WIDE_GAP.sub(" ", _SPACED_PAIR.sub("", line))
+
+
+_WIDE_GAP = re.compile(r"\s{2,}")
 
 
 # --- page furniture ---------------------------------------------------------
@@ -193,7 +246,7 @@ def strip_page_furniture(pages: list[str], keep_indent: bool = False) -> list[st
 
 
 def _furniture_key(line: str) -> str:
-    return re.sub(r"\s+", "", _PAGE_NO_AFFIX.sub("", line))
+    return "".join(_PAGE_NO_AFFIX.sub("", line).split())
 
 
 def _running_lines(pages_lines: list[list[str]]) -> set[str]:
@@ -254,14 +307,21 @@ _TABLE_HEAD_WORD = re.compile(r"预算|执行|支出|决算|调整|完成|金额
                               r"|^(?:19|20)\d{2}年度?(?:[（(][^)）]{0,6}[)）])?$")  # a year column: "2022年（万元）"
 
 
+_PROSE_PUNCTUATION = re.compile(r"[，。；;]")
+
+
+@lru_cache(maxsize=4096)  # (asked of the same lines by the layout step and line joining)
 def is_table_line(line: str) -> bool:
-    """A table row flattened to text: cells apart by tabs/spaces, mostly figures or column names."""
+    """A table row flattened to text: cells apart by tabs/spaces, mostly figures or column names
+    (and then no figure at all)."""
     cells = line.split()
-    if len(cells) < 3 or re.search(r"[，。；;]", line):
+    if len(cells) < 3 or _PROSE_PUNCTUATION.search(line):
         return False
     values = sum(bool(TABLE_VALUE.match(c)) for c in cells)
+    if values:
+        return values >= 2 and 2 * values >= len(cells)
     heads = sum(bool(_TABLE_HEAD_WORD.search(c)) and len(c) <= 16 for c in cells)
-    return (values >= 2 and 2 * values >= len(cells)) or (heads >= 3 and 2 * heads >= len(cells) and values == 0)
+    return heads >= 3 and 2 * heads >= len(cells)
 
 
 def clean_line(text: str) -> str:

@@ -28,7 +28,7 @@ EMPTY = "—"  # an empty cell written as such (a lone "|", "| |"): no figure, b
 
 
 def head_text(label: str) -> str:
-    return re.sub(r"\s+", "", _BRACKETS.sub("", label)) or re.sub(r"\s+", "", label)
+    return "".join(_BRACKETS.sub("", label).split()) or "".join(label.split())
 
 
 def column_type(label: str) -> str:

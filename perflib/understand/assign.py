@@ -20,8 +20,8 @@ disagree the report has a slip, and the checks (check/rules.toml) say so.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..check.interval import Interval
 from ..model import Record
@@ -34,8 +34,7 @@ _MONEY_SLIP = Decimal("0.001")  # of the amount
 _RATE_SLIP = Decimal("0.1")  # percentage point
 
 
-@dataclass(frozen=True)
-class Offer:
+class Offer(NamedTuple):  # (a tuple: made for every figure read, and faster to make than a dataclass)
     block: str
     field: str
     value: Decimal

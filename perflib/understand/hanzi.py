@@ -9,9 +9,11 @@ conversion may change a text's length).
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 from opencc import OpenCC
 
@@ -21,12 +23,14 @@ _T2S = OpenCC("t2s")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _MET: set[str] = set()  # every character seen so far
 _TRADITIONAL: set[str] = set()  # those with a simplified form …
-_TABLE: dict[int, str] = {}  # … and that form (str.translate's table)
+_TABLE: dict[int, str] = {}  # … and that form
 
 
 def simplified(text: str) -> str:
     """`text` in simplified characters, character for character (same length, same places)."""
-    chars = set(text)
+    chars = set(_convertible().findall(text))  # (most texts have none: no set of every character)
+    if not chars:
+        return text
     for ch in chars - _MET:
         if _HAN.match(ch):
             conv = _T2S.convert(ch)
@@ -34,7 +38,45 @@ def simplified(text: str) -> str:
                 _TRADITIONAL.add(ch)
                 _TABLE[ord(ch)] = conv
         _MET.add(ch)
-    return text.translate(_TABLE) if not _TRADITIONAL.isdisjoint(chars) else text
+    if _TRADITIONAL.isdisjoint(chars):
+        return text
+    return _convertible().sub(_simple_form, text)  # (faster than str.translate over every character)
+
+
+def _simple_form(m: re.Match) -> str:
+    return _TABLE.get(ord(m.group()), m.group())
+
+
+@lru_cache(maxsize=1)
+def _convertible() -> re.Pattern:
+    """The Han characters t2s may change, one by one: the one-character keys of the dictionaries
+    its configuration chains (every other character converts to itself). Every Han character when
+    they cannot be read. (All in the BMP: a class with astral characters would be far slower.)"""
+    import opencc
+
+    folder = Path(opencc.__file__).parent
+    chars: set[str] = set()
+    try:
+        config = json.loads((folder / "config" / "t2s.json").read_text(encoding="utf-8"))
+        for name in _dictionary_files(config["conversion_chain"]):
+            for line in (folder / "dictionary" / name).read_text(encoding="utf-8").splitlines():
+                key = line.split("\t", 1)[0]
+                if len(key) == 1 and _HAN.match(key):  # (only these are converted: see simplified)
+                    chars.add(key)
+    except (OSError, ValueError, KeyError, TypeError):
+        return _HAN
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]") if chars else _HAN
+
+
+def _dictionary_files(node) -> list[str]:
+    """The dictionary files an OpenCC configuration names (its chain, groups included)."""
+    if isinstance(node, list):
+        return [f for item in node for f in _dictionary_files(item)]
+    if isinstance(node, dict):
+        if node.get("type") == "txt":
+            return [node["file"]]
+        return _dictionary_files(node.get("dict") or node.get("dicts") or [])
+    return []
 
 
 class Original:

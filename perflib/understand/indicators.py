@@ -95,7 +95,7 @@ def read_indicators(tables: list[Table], paragraphs: list[str]) -> IndicatorTabl
 @lru_cache(maxsize=4096)
 def role_of(label: str) -> str | None:
     """The role a header cell's label gives its column (ROLE_LABELS), or None."""
-    text = re.sub(r"\s+", "", label)
+    text = "".join(label.split())
     for role, words in ROLE_LABELS.items():
         if any(w in text for w in words):
             return role
@@ -175,13 +175,14 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
     return r
 
 
+@lru_cache(maxsize=4096)  # (a table's cells are read again as headers, rows and execution rows)
 def _cell(text: str) -> str:
     return " ".join(fold_chars(text or "").split())
 
 
 def _is_total(row: list[str], roles: dict[str, int]) -> bool:
     first = next((c for c in row if c), "")
-    return re.sub(r"\s+", "", first) in TOTAL_WORDS
+    return "".join(first.split()) in TOTAL_WORDS
 
 
 def _total_row(row: list[str], roles: dict[str, int], width: int) -> list[str]:
@@ -209,7 +210,7 @@ def _spans_levels(full: list[str], roles: dict[str, int]) -> bool:
 
 
 def _is_level(cell: str) -> bool:
-    text = re.sub(r"\s+", "", cell)
+    text = "".join(cell.split())
     return text in LEVEL1_WORDS or (text.endswith(LEVEL2_SUFFIX) and 2 < len(text) <= 12
                                     and text not in GENERIC_CELLS)
 
@@ -223,7 +224,7 @@ def _align(row: list[str], roles: dict[str, int], width: int) -> list[str] | Non
         return None
     cells = [c for c in row if c]
     first_role = next((r for r, c in roles.items() if c == 0), None)
-    while cells and (re.sub(r"\s+", "", cells[0]) in GENERIC_CELLS
+    while cells and ("".join(cells[0].split()) in GENERIC_CELLS
                      or (first_role is None and re.fullmatch(r"\d{1,3}", cells[0]))):
         cells.pop(0)  # a side label or a 序号 column: not an indicator's cells
     levels = []
@@ -276,7 +277,7 @@ def _read_execution(table: Table, out: IndicatorTable) -> None:
     if out.budget_execution is not None:
         return
     for r, header in enumerate(table.rows):
-        cols = {c: re.sub(r"\s+", "", _cell(h)) for c, h in enumerate(header)}
+        cols = {c: "".join(_cell(h).split()) for c, h in enumerate(header)}
         weight = next((c for c, h in cols.items() if h.startswith(("分值", "权重"))), None)
         score = next((c for c, h in cols.items() if h.startswith("得分")), None)
         rate = next((c for c, h in cols.items() if "执行率" in h), None)
@@ -284,7 +285,7 @@ def _read_execution(table: Table, out: IndicatorTable) -> None:
             continue
         for rr in range(r + 1, min(r + 4, len(table.rows))):
             row = [_cell(c) for c in table.rows[rr]]
-            if not any(re.sub(r"\s+", "", c).startswith(EXECUTION_ROW) for c in _labels_of(row)):
+            if not any("".join(c.split()).startswith(EXECUTION_ROW) for c in _labels_of(row)):
                 continue  # a form's side label merged down the rows may stand before 年度资金总额
             first = min(c for c, h in cols.items() if c in (weight, score) or any(w in h for w in EXECUTION_HEAD))
             if len(row) < len(header) and len(row) - len(_labels_of(row)) == len(header) - first:
@@ -404,7 +405,7 @@ def _starts_table(cells: list[str]) -> bool:
         return False
     if _header_roles(cells) is not None:
         return True
-    heads = [re.sub(r"\s+", "", c) for c in cells]
+    heads = ["".join(c.split()) for c in cells]
     return (any(h.startswith(("分值", "权重")) for h in heads) and any(h.startswith("得分") for h in heads)
             and any(w in h for h in heads for w in EXECUTION_HEAD))
 

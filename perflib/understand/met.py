@@ -87,7 +87,7 @@ def judge(target: str | None, actual: str | None) -> bool | None:
 def _clean(text: str) -> str:
     text = fold_chars(text).strip()
     text = text.replace("％", "%").replace("≧", "≥").replace("≦", "≤").replace("＞", ">").replace("＜", "<")
-    return re.sub(r"\s+", "", text).rstrip("。；;，,")
+    return "".join(text.split()).rstrip("。；;，,")
 
 
 def _quantity(text: str) -> _Quantity | None:

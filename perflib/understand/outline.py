@@ -8,6 +8,7 @@ with the unnumbered paragraphs that follow it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Record, Task
 from ..read.document import Table
@@ -55,8 +56,13 @@ def _without_furniture(paragraphs: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def is_heading(para: str) -> bool:
-    return _marker_kind(para) is not None and len(_strip_marker(para)) <= 40 and "。" not in para
+    """A numbered heading: "二、项目支出情况" (asked of each paragraph by several readers: cached)."""
+    if "。" in para:
+        return False
+    m = LEX.numbering.match(para)
+    return m is not None and len(para[m.end():].strip()) <= 40
 
 
 def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> list[str]:
@@ -88,7 +94,10 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> 
 
 
 def is_heading_like(para: str) -> bool:
-    return len(para) <= 20 and not re.search(r"[。；，,]", para)
+    return len(para) <= 20 and not _PROSE_MARK.search(para)
+
+
+_PROSE_MARK = re.compile(r"[。；，,]")
 
 
 def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern | None = None,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from ..labels import OCR_EVIDENCE
 from ..model import Record, Source, Unread
@@ -220,7 +221,6 @@ def _last_block(text: str) -> str | None:
 
 _FIGURE_NEXT = re.compile(rf"\s*{LEX.part_filler}\s*[-+]?\d")
 _PARTS_NEXT = LEX.parts_next  # "，其中：" or "（" right after a figure
-_CLAUSE_END = "，,；;"
 
 
 def _is_breakdown_item(sent: str, m: re.Match) -> bool:
@@ -267,7 +267,8 @@ def _years_outside_titles(sent: str, end: int) -> list[int]:
 def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | None = None) -> bool:
     """Is the clause holding the label at `pos` about another year than the report's? With no
     year of its own, a sentence speaks of the year the sentences before it (`spoken`) named."""
-    clause_start = max(sent.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
+    clause_start = max(sent.rfind("，", 0, pos), sent.rfind(",", 0, pos), sent.rfind("；", 0, pos),
+                       sent.rfind(";", 0, pos)) + 1  # a clause ends at ，,；;
     if LEX.other_year.search(sent, clause_start, pos):
         return True
     if _in_part_of_year(sent, pos):
@@ -280,11 +281,21 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
 def _in_part_of_year(sent: str, pos: int) -> bool:
     """Does a part of the year ("截至6月底…") speak at `pos`, within its part of the sentence (up
     to "；") and with no phrase of the whole year ("全年…") since?"""
+    if not _names_part_of_year(sent):
+        return False
     part_start = max(sent.rfind("；", 0, pos), sent.rfind(";", 0, pos)) + 1
     last = None
     for m in LEX.mid_year.finditer(sent, part_start, pos):
         last = m
     return last is not None and not (LEX.whole_year.search(sent, last.end(), pos) or LEX.whole_year.match(sent, pos))
+
+
+@lru_cache(maxsize=256)
+def _names_part_of_year(sent: str) -> bool:
+    """Does a part of the year appear anywhere in the sentence? (Asked once per sentence, not once
+    per label: a pattern with no look-ahead that finds nothing in the whole sentence finds nothing
+    in a part of it.)"""
+    return LEX.mid_year.search(sent) is not None
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,
@@ -296,16 +307,19 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             _store(rec, "projects", "count", int(next(n for n in m.groupdict().values() if n)), sent, taken)
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
     for m in LEX.label_re.finditer(sent):
-        if LEX.label(m).kind == "money":
+        label = LEX.label(m)
+        if label.kind == "money":
             after = LEX.money_after.match(sent, m.end()) or (unit and LEX.bare_after.match(sent, m.end()))
         else:
             after = LEX.pct_after.match(sent, m.end()) or LEX.formula_after.match(sent, m.end())
-        if after and LEX.label(m).kind == "money" and sent.endswith(LEX.revenue, 0, m.start()):
+        if not after:
+            continue
+        if label.kind == "money" and sent.endswith(LEX.revenue, 0, m.start()):
             continue  # 收入决算数, 收支决算: revenue, never spending
-        if after and LEX.not_the_budget.search(sent, 0, m.start()):
+        if LEX.not_the_budget.search(sent, 0, m.start()):
             continue  # procurement's budget and rate, not the unit's
-        if after and not _about_another_year(sent, m.start(), rec.year, spoken):
-            follows = LEX.label(m).follows
+        if not _about_another_year(sent, m.start(), rec.year, spoken):
+            follows = label.follows
             if follows and (not read or LEX.label(read[-1][0]).field != follows):
                 continue  # "实际支出 X，较年初预算减少 Y": not the budget's adjustment
             read.append((m, after))

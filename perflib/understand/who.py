@@ -46,6 +46,7 @@ _YEAR_LINE = re.compile(rf"^[（(]?\s*(?P<year>{_YEAR})\s*年度?\s*[)）]?$")
 _CITED = re.compile(r"《[^》]*》")
 _SPACES = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
 # What follows the unit's name when a sentence opens with it: a verb, its alias, a comma.
 _AFTER_NAME = re.compile(
     r"[（(]以下简称|[，,]|是|为|属|系|于|始建|成立|主要|负责|承担|贯彻|坚持|按照|根据|依据|认真|对|就|开展|组织|"
@@ -210,7 +211,10 @@ def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:
     year = None
     prose = [p[:_OPENING] for p in body if not is_heading_line(p)][:4]  # a name stands in a sentence's opening
     for para in prose:
+        spending = "整体支出" in para  # (what _DEPT_IN_TEXT and _DEPT_AFTER_YEAR end with)
         for pattern in (_DEPT_IN_TEXT, _DEPT_AFTER_YEAR, _DEPT_OPENING):
+            if pattern is not _DEPT_OPENING and not spending:
+                continue
             m = pattern.search(para) if pattern is not _DEPT_OPENING else pattern.match(para)
             if m and clean_name(_trim_org(m["dept"])):
                 names.append(clean_name(_trim_org(m["dept"])))
@@ -219,13 +223,28 @@ def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:
         lead = _leading_org(para)
         if lead:
             names.append(lead)
-        names += [n for n in (clean_name(m["dept"]) for m in _CLAUSE_SUBJECT.finditer(para)) if n and reads_as_org(n)]
+        names += [n for n in (clean_name(m["dept"]) for m in _clause_subjects(para)) if n and reads_as_org(n)]
     return year, names
+
+
+def _clause_subjects(para: str) -> list[re.Match]:
+    """_CLAUSE_SUBJECT.finditer(para), tried only where a clause starts (its own anchor: the
+    paragraph's start or after ，。；) rather than at every character."""
+    found: list[re.Match] = []
+    end = 0
+    for start in [0] + [m.end() for m in _CLAUSE_START.finditer(para)]:
+        if start >= end:
+            m = _CLAUSE_SUBJECT.match(para, start)
+            if m:
+                found.append(m)
+                end = m.end()
+    return found
 
 
 # a clause that says what the unit is: "…，省司法厅为省政府组成部门"
 _CLAUSE_SUBJECT = re.compile(rf"(?:^|(?<=[，,。；;]))(?P<dept>[^，,。；;\s\d《》“”（）()]{{2,25}}?(?:{LEX.org_end.pattern}))"
                              r"(?=为|是|系|作为|属于|属)")
+_CLAUSE_START = re.compile(r"[，,。；;]")
 _DEPT_OPENING = re.compile(rf"^(?:{_YEAR}\s*年度?\s*[，,]?\s*)?(?P<dept>[^，。\d\s]{{2,30}}?(?:{LEX.org_end.pattern}))"
                            r"(?:按照|根据|依据|认真|对|就|开展|组织)")
 
@@ -256,12 +275,18 @@ def _chrome_names(paragraphs: list[str], chrome: list[Paragraph]) -> list[str]:
 def clean_name(name: str | None) -> str | None:
     if not name:
         return None
-    name = re.sub(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$", "", name)
-    name = re.sub(r"^(?:关于|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|\d{3,}\s*[-－—_]\s*)", "", name)
-    name = re.sub(r"(?:关于|的)?(?:部门|单位)?$", "", name).strip()
+    name = _NAME_QUOTES.sub("", name)
+    name = _NAME_PREFIX.sub("", name)
+    name = _NAME_SUFFIX.sub("", name).strip()
     name = _SPACES.sub("", name) if _CJK.search(name) else name
-    name = re.sub(r"[（(]\s*(?:盖章|公章)\s*[)）]$", "", name)
+    name = _SEAL.sub("", name)
     return name if len(name) >= 2 else None
+
+
+_NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$")
+_NAME_PREFIX = re.compile(r"^(?:关于|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|\d{3,}\s*[-－—_]\s*)")
+_NAME_SUFFIX = re.compile(r"(?:关于|的)?(?:部门|单位)?$")
+_SEAL = re.compile(r"[（(]\s*(?:盖章|公章)\s*[)）]$")
 
 
 def _trim_org(name: str | None) -> str | None:
@@ -277,7 +302,7 @@ def _trim_org(name: str | None) -> str | None:
 
 def reads_as_org(name: str | None) -> bool:
     """Ends in an institution word and is no label, heading fragment, chrome word, pronoun or place."""
-    if not name or len(_ASCII.sub("", name)) > 40 or re.search(r"\d", name):
+    if not name or len(_ASCII.sub("", name)) > 40 or _DIGIT.search(name):
         return False  # (a name's length in its Chinese characters: markup around it is the page's to escape)
     suffix = LEX.org_suffix.search(name)
     if not suffix or suffix.start() < 1:

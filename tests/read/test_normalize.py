@@ -225,3 +225,19 @@ def test_a_sentence_broken_at_the_foot_of_a_page_is_no_running_footer():
     pages = ["任务一。\n任务涉及项目资金 0.00281\n2 亿元。", "报告\n27 亿元。\n任务三。", "报告\n任务四。\n任务五。"]
     text = normalize(pages)
     assert "0.002812 亿元。" in text.replace("\n", "")
+
+
+def test_wide_blocks_are_wide_and_width_counts_as_unicodedata_does():
+    """_width takes WIDE_BLOCKS as wide without looking each character up: every one of them is."""
+    import re
+    import unicodedata
+
+    from perflib.read.normalize import WIDE_BLOCKS, _width
+
+    for first, last in re.findall(r"(.)-(.)", WIDE_BLOCKS):
+        narrow = [hex(c) for c in range(ord(first), ord(last) + 1)
+                  if unicodedata.east_asian_width(chr(c)) not in "WF"]
+        assert not narrow, narrow[:5]
+    for line in ["预算执行率为 99.80%，全年", "（）：、。ＡＢ１２“”·–½ｶ", "abc", "", "\u3248㉈一"]:
+        by_char = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in line)
+        assert _width(line) == pytest.approx(by_char)

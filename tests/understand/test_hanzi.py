@@ -34,3 +34,15 @@ def test_traditional_report_reads_its_figures_and_quotes_the_original():
     assert rec.evidence["overall.actual"].startswith("本局年初預算")
     assert all(q in rec.text for q in rec.evidence.values())
     assert rec.problems and all(p in rec.text for p in rec.problems)
+
+
+def test_every_character_t2s_changes_is_looked_for():
+    """simplified() converts only the characters its dictionaries could change: no other one of
+    the CJK blocks converts to anything else."""
+    from perflib.understand.hanzi import _HAN, _T2S, _convertible
+
+    convertible = _convertible()
+    assert convertible is not _HAN  # the dictionaries were read
+    missed = [ch for ch in map(chr, range(0x3400, 0xA000))
+              if not convertible.match(ch) and _T2S.convert(ch) != ch]
+    assert not missed, missed[:10]
