@@ -226,7 +226,7 @@ def batch(src: Path, out: Path, *options: str, clean: bool = True) -> tuple[floa
     mem.stop()
     if proc.returncode not in (0, 1):
         sys.exit(f"perflib batch {' '.join(options)} failed ({proc.returncode}): {stderr[-1000:]}")
-    return seconds, mem, stdout.strip().splitlines()[-1] if stdout.strip() else ""
+    return seconds, mem, "\n         ".join(stdout.strip().splitlines())  # its summary and its review sheet
 
 
 def page_sizes(out: Path) -> str:

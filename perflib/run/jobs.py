@@ -81,6 +81,39 @@ def read_job(item: Item, corrections=None) -> dict:
         if getattr(exc, "record", None) is not None:  # read, but not a report: what it seems to miss
             failure |= correction_rows(exc.record)
         return {"failure": failure}
+    finally:
+        if IN_WORKER:
+            release_ocr_engine()
+
+
+def release_ocr_engine() -> bool:
+    """Let go of the OCR engine a scanned PDF loaded in this process (True when there was one).
+
+    The engine holds ~300 MB for as long as the process lives; in a province, scans are one report
+    in hundreds, so a reading worker that kept it would carry it through thousands of text reports
+    (and every worker would: the batch's peak memory).  Loading it again costs about a second per
+    scan.  The heap is trimmed too, else glibc keeps the freed pages."""
+    from ..read import ocr
+
+    if getattr(ocr, "_ENGINE", None) is None:  # perflib.read.ocr.get_engine's process-wide engine
+        return False
+    ocr._ENGINE = None
+    import gc
+
+    gc.collect()
+    trim_heap()
+    return True
+
+
+def trim_heap() -> None:
+    """Give freed memory back to the system (glibc's malloc_trim; nothing elsewhere)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # musl or another libc: the pages stay, as before
+            pass
 
 
 def execute_portfolio(source: Path, outdir: Path, dataset: str | Path | None = None, region: str | None = None):

@@ -32,3 +32,35 @@ def test_worker_sends_the_text_and_the_client_writes_it_and_keeps_the_path(tmp_p
     assert res.path == str(tmp_path / "out" / "2021_x.html")
     assert Path(res.path).read_text(encoding="utf-8") == PAGE
     assert res.html_text is None
+
+
+# --- a reading worker lets go of the OCR engine a scan loaded ------------------------------------
+def _text_report(tmp_path) -> Path:
+    path = tmp_path / "临江县教育局2021.txt"
+    path.write_text("临江县教育局2021年度部门整体支出绩效评价报告\n年初预算100.00万元，实际支出90.00万元。\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_a_batch_worker_drops_the_ocr_engine_after_each_report(tmp_path, monkeypatch):
+    from perflib.dataset import Item
+    from perflib.read import ocr
+    from perflib.run import jobs
+
+    monkeypatch.setattr(jobs, "IN_WORKER", True)
+    monkeypatch.setattr(ocr, "_ENGINE", object())  # as a scanned PDF read before would leave it
+    jobs.read_job(Item(str(_text_report(tmp_path))))
+    assert ocr._ENGINE is None
+    assert jobs.release_ocr_engine() is False  # nothing left to let go
+
+
+def test_outside_a_batch_worker_the_engine_is_kept_for_the_next_scan(tmp_path, monkeypatch):
+    from perflib.dataset import Item
+    from perflib.read import ocr
+    from perflib.run import jobs
+
+    engine = object()
+    monkeypatch.setattr(jobs, "IN_WORKER", False)
+    monkeypatch.setattr(ocr, "_ENGINE", engine)
+    jobs.read_job(Item(str(_text_report(tmp_path))))
+    assert ocr._ENGINE is engine
