@@ -84,6 +84,41 @@ def read_job(item: Item, corrections=None) -> dict:
     finally:
         if IN_WORKER:
             release_ocr_engine()
+            if _OCR_SLOT is not None:
+                _OCR_SLOT.release(force=True)
+
+
+# --- OCR in reading workers: one at a time, the engine let go after each report ---------------
+_OCR_SLOT = None  # in a reading worker of a batch: the lock file all its reading workers share
+
+
+def share_ocr_slot(lock_path: str, wait: float | None = None) -> None:
+    """One scan read by OCR at a time among the batch's reading workers.
+
+    A scanned page takes ~450 MB while it is read (the engine, the page image and what the
+    recogniser makes of it), text reports a tenth of that: two workers reading scans at once
+    were the peak of a province's batch.  The engine is fetched as OCR begins
+    (perflib.read.ocr.get_engine, looked up by name each time), so that is where the slot is
+    taken; it is given back when the report is done.  A file lock, so that a worker killed for its
+    budget leaves it free; and never waited for more than `wait` seconds (None: as long as it
+    takes), so that a slow scan next door cannot make this report miss its own time budget: past
+    that, the scan is read beside it."""
+    global _OCR_SLOT
+    from filelock import FileLock, Timeout
+
+    from ..read import ocr
+
+    _OCR_SLOT = FileLock(lock_path)
+    get_engine = ocr.get_engine
+
+    def gated(name: str = "the PDF"):
+        try:
+            _OCR_SLOT.acquire(timeout=-1 if wait is None else wait)
+        except Timeout:
+            pass
+        return get_engine(name)
+
+    ocr.get_engine = gated
 
 
 def release_ocr_engine() -> bool:
@@ -167,10 +202,14 @@ def interruptible(on: bool) -> None:
 IN_WORKER = False
 
 
-def worker_init(parent_pid: int) -> None:
+def worker_init(parent_pid: int, ocr_slot: str | None = None, ocr_wait: float | None = None) -> None:
+    """A batch worker: Ctrl-C for running jobs only, gone with its parent; a reading worker shares
+    the batch's OCR slot (`ocr_slot`, a lock file, waited for at most `ocr_wait` s: share_ocr_slot)."""
     global IN_WORKER
     IN_WORKER = True
     quiet_interrupts()
+    if ocr_slot:
+        share_ocr_slot(ocr_slot, ocr_wait)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     from .platform import parent_watch

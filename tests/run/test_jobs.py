@@ -1,7 +1,10 @@
 """JobResult: where the page was written (`path`) and the page itself on its way from a Dask worker
-(`html_text`) are two fields, never one field holding either."""
+(`html_text`) are two fields, never one field holding either.  A reading worker's OCR: the engine
+let go after each report, one scan at a time among a batch's workers."""
 from concurrent.futures import Future
 from pathlib import Path
+
+import pytest
 
 from perflib.run import distributed
 from perflib.run.jobs import Job, JobResult
@@ -64,3 +67,52 @@ def test_outside_a_batch_worker_the_engine_is_kept_for_the_next_scan(tmp_path, m
     monkeypatch.setattr(ocr, "_ENGINE", engine)
     jobs.read_job(Item(str(_text_report(tmp_path))))
     assert ocr._ENGINE is engine
+
+
+# --- one scan at a time among a batch's reading workers ------------------------------------------
+def _gate(tmp_path, monkeypatch):
+    from perflib.read import ocr
+    from perflib.run import jobs
+
+    engine = object()
+    monkeypatch.setattr(ocr, "_ENGINE", engine)  # get_engine returns at once: only the slot is timed
+    monkeypatch.setattr(ocr, "get_engine", ocr.get_engine)  # restored after the test
+    monkeypatch.setattr(jobs, "_OCR_SLOT", None)
+    lock = str(tmp_path / "ocr.lock")
+    jobs.share_ocr_slot(lock, wait=0.3)
+    return ocr, jobs, engine, lock
+
+
+def test_a_reading_worker_takes_the_ocr_slot_as_ocr_begins_and_gives_it_back_after_the_report(tmp_path, monkeypatch):
+    from filelock import FileLock, Timeout
+
+    from perflib.dataset import Item
+
+    ocr, jobs, engine, lock = _gate(tmp_path, monkeypatch)
+    other = FileLock(lock)  # another reading worker
+    other.acquire(timeout=0)  # free before any OCR
+    other.release()
+    assert ocr.get_engine() is engine
+    with pytest.raises(Timeout):
+        other.acquire(timeout=0)  # held while this worker's scan is read
+    monkeypatch.setattr(jobs, "IN_WORKER", True)
+    monkeypatch.setattr(jobs, "release_ocr_engine", lambda: False)  # keep the test's engine
+    jobs.read_job(Item(str(_text_report(tmp_path))))
+    other.acquire(timeout=0)  # the report is done: the slot is free again
+    other.release()
+
+
+def test_a_worker_does_not_wait_for_the_slot_longer_than_it_was_told(tmp_path, monkeypatch):
+    import time
+
+    from filelock import FileLock
+
+    ocr, jobs, engine, lock = _gate(tmp_path, monkeypatch)
+    other = FileLock(lock)
+    other.acquire(timeout=0)  # a scan next door that takes its time
+    try:
+        start = time.monotonic()
+        assert ocr.get_engine() is engine  # read beside it, after waiting 0.3 s
+        assert 0.25 <= time.monotonic() - start < 5
+    finally:
+        other.release()
