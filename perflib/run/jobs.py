@@ -3,6 +3,7 @@ local process pool (perflib.run.batch) and a Dask cluster (perflib.run.distribut
 `render_job(Job) -> JobResult`."""
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -133,8 +134,6 @@ def release_ocr_engine() -> bool:
     if getattr(ocr, "_ENGINE", None) is None:  # perflib.read.ocr.get_engine's process-wide engine
         return False
     ocr._ENGINE = None
-    import gc
-
     gc.collect()
     trim_heap()
     return True
@@ -207,6 +206,10 @@ def worker_init(parent_pid: int, ocr_slot: str | None = None, ocr_wait: float | 
     the batch's OCR slot (`ocr_slot`, a lock file, waited for at most `ocr_wait` s: share_ocr_slot)."""
     global IN_WORKER
     IN_WORKER = True
+    # A forked worker shares the parent's objects (at province scale, a row per report) until it
+    # writes to their pages, and the garbage collector's passes write to every object they visit:
+    # frozen, they are never visited, so each worker does not end up with a copy of them all.
+    gc.freeze()
     quiet_interrupts()
     if ocr_slot:
         share_ocr_slot(ocr_slot, ocr_wait)

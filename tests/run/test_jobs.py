@@ -116,3 +116,21 @@ def test_a_worker_does_not_wait_for_the_slot_longer_than_it_was_told(tmp_path, m
         assert 0.25 <= time.monotonic() - start < 5
     finally:
         other.release()
+
+
+def _frozen() -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_a_worker_freezes_what_it_inherited_so_the_collector_does_not_copy_it():
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from perflib.run.jobs import worker_init
+    from perflib.run.platform import pool_context
+
+    inherited = [{"row": n} for n in range(10_000)]  # a batch's rows, as a forked worker shares them
+    with ProcessPoolExecutor(1, mp_context=pool_context(), initializer=worker_init, initargs=(os.getpid(),)) as pool:
+        assert pool.submit(_frozen).result() >= len(inherited)
