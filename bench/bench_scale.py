@@ -8,7 +8,8 @@
    one legacy .doc (LibreOffice, ~1 s) in every 200 reports, the other 16 formats in turn;
 2. check   — every report is parsed once, in a separate cache, and must give the department and
    year it was written with (the script stops otherwise: it measures nothing it cannot read); a kept
-   province checked by an earlier run with the same perflib code is not checked again;
+   province checked by an earlier run with the same reading code (perflib but run/ and present/)
+   is not checked again;
 3. measure — `perflib batch DIR/province -o OUT --no-pages` from a clean OUT: parse + dataset +
    indexes + portfolios (top and per region); wall time, reports/s, peak memory of the whole
    process tree (RSS and PSS, sampled every 0.1 s), the size of every page; then the same command
@@ -199,10 +200,11 @@ def _marker(root: Path) -> dict:
 
 
 def perflib_digest() -> str:
-    """perflib's code and data files: a kept province is checked again whenever they changed."""
+    """perflib's reading code and data files (all but the batch machinery, perflib/run, and the
+    pages, perflib/present): a kept province is checked again whenever they changed."""
     h = hashlib.sha256()
     for p in sorted((ROOT / "perflib").rglob("*")):
-        if p.is_file() and p.suffix in (".py", ".toml", ".json", ".csv"):
+        if p.is_file() and p.suffix in (".py", ".toml", ".json", ".csv") and p.parent.name not in ("run", "present"):
             h.update(p.relative_to(ROOT).as_posix().encode() + b"\0" + p.read_bytes())
     return h.hexdigest()
 
@@ -309,7 +311,7 @@ def main() -> None:
     print(f"{args.n} reports, {regions} regions × up to {DEPARTMENTS} departments × {len(YEARS)} years, "
           f"formats {' '.join(formats)} ({rare} scanned PDFs read by OCR); all parse as written "
           + (f"(generated and checked in {time.perf_counter() - start:.0f} s)" if checked
-             else "(checked by an earlier run with the same perflib code)"), flush=True)
+             else "(checked by an earlier run with the same reading code)"), flush=True)
 
     os.environ["PERFLIB_CACHE_DIR"] = str(work / "cache")
     shutil.rmtree(work / "cache", ignore_errors=True)
