@@ -45,3 +45,15 @@ def test_the_province_portfolio_links_down_to_every_region(browser, pages):
         assert all((outdir / unquote(h)).is_file() for h in hrefs)
     finally:
         v.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_region_and_sector_names_stay_on_one_line_in_the_province_portfolio(browser, pages, width):
+    v = open_offline(browser, pages.path(KINDS["province_portfolio"]), width=width)
+    try:
+        lines = v.page.locator("table:has(caption) tbody tr td:first-child").evaluate_all(
+            """tds => tds.map(td => { const r = document.createRange(); r.selectNodeContents(td);
+                                      return [td.innerText, new Set([...r.getClientRects()].map(q => Math.round(q.top))).size]; })""")
+        assert lines and all(n == 1 for _, n in lines), lines
+    finally:
+        v.close()
