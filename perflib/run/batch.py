@@ -210,8 +210,9 @@ def _parse(items: list[Item], budget: Budget | None, jobs: int, corrections=None
             yield item, read(item)
         return
     workers = min(jobs, len(items))
-    slot = Path(tempfile.mkdtemp(prefix="perflib-ocr-")) if workers > 1 else None  # one scan at a time,
-    wait = budget.seconds / 2 if budget.seconds else None  # waited for within half a report's time
+    # one scan read by OCR at a time (jobs.share_ocr_slot), waited for within half a report's time budget
+    slot = Path(tempfile.mkdtemp(prefix="perflib-ocr-")) if workers > 1 else None
+    wait = budget.seconds / 2 if budget.seconds else None
     pool = BoundedPool(workers, budget, worker_init, (os.getpid(), str(slot / "ocr.lock") if slot else None, wait),
                        stage="reading")
     try:

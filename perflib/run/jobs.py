@@ -96,8 +96,8 @@ _OCR_SLOT = None  # in a reading worker of a batch: the lock file all its readin
 def share_ocr_slot(lock_path: str, wait: float | None = None) -> None:
     """One scan read by OCR at a time among the batch's reading workers.
 
-    A scanned page takes ~450 MB while it is read (the engine, the page image and what the
-    recogniser makes of it), text reports a tenth of that: two workers reading scans at once
+    A scanned page takes 0.4–0.6 GB while it is read (the engine, the page image and what the
+    recogniser makes of it), a text report a fraction of that: two workers reading scans at once
     were the peak of a province's batch.  The engine is fetched as OCR begins
     (perflib.read.ocr.get_engine, looked up by name each time), so that is where the slot is
     taken; it is given back when the report is done.  A file lock, so that a worker killed for its
