@@ -117,17 +117,20 @@ def section(title: str, *paragraphs: str) -> Html:
     return Html(f"<h2>{escape(title)}</h2>{body}")
 
 
-def overview(ds, index_link: bool = True) -> Html:
+def overview(ds, index_link: bool = True, region: str | None = None) -> Html:
+    """The page's head; a region's portfolio is titled with the region, and its ways back are the
+    region's own (perflib.present.province.region_links), not this page's link to "all"."""
     r = ds.reports
     years = sorted(int(y) for y in r["year"].dropna().unique())
     span = f"{years[0]}–{years[-1]} 年" if len(years) > 1 else (f"{years[0]} 年" if years else "年度不详")
     banner = ""
     if r["fictional"].any():
         banner = fiction_banner(int(r['fictional'].sum()))
-    link = '<p class="meta"><a href="index.html">← 全部部门年度一览</a></p>' if index_link else ""
+    link = '<p class="meta"><a href="index.html">← 全部部门年度一览</a></p>' if index_link and not region else ""
+    title = f"{region}：{PORTFOLIO_TITLE}" if region else PORTFOLIO_TITLE
     text = (f"共 {len(r)} 份部门年度报告，{r['department'].nunique()} 个部门，{span}。"
             + (f"另有 {len(ds.failures)} 份未能读取。" if len(ds.failures) else ""))
-    return Html(f'<header class="pl-header">{banner}<h1>{escape(PORTFOLIO_TITLE)}</h1>{link}'
+    return Html(f'<header class="pl-header">{banner}<h1>{escape(title)}</h1>{link}'
                 f"<p>{escape(text)}</p></header>")
 
 

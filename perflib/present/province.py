@@ -117,7 +117,7 @@ def group_table(summary: pd.DataFrame, what: str, links: bool = False) -> Html:
             page = portfolio_name(s.group)
             link = (f'<td><a href="{escape(quote(page.rsplit("/", 1)[0] + "/index.html"))}">一览</a> · '
                     f'<a href="{escape(quote(page))}">比较</a></td>')
-        rows.append(f'<tr><td class="text">{escape(str(s.group))}</td>{cells}{link}</tr>')
+        rows.append(f'<tr><td class="text name">{escape(str(s.group))}</td>{cells}{link}</tr>')  # 青岚市 › 河西区 unbroken
     cap = f"<caption>实际支出相对年初预算（%）的分布与核对结果，按{escape(what)}</caption>"
     return Html(f'<div class="table-wrap"><table>{cap}<thead><tr><th scope="col">{escape(what)}</th>{head}{link_head}'
                 f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')

@@ -102,14 +102,18 @@ def _region_row(s, portfolios: set[str]) -> str:
     if portfolio_name(region) in portfolios:
         links.append(f'<a href="{esc(quote(portfolio_name(region)))}">比较</a>')
     cells = [
-        text_cell(region).replace("<td ", '<td class="dept" ', 1),
-        num_cell(s.reports, "int"), num_cell(s.departments, "int"), text_cell(s.years),
+        _unbroken(text_cell(region)),  # 青岚市 › 河西区, 2021–2023 年, 一览 · 比较: each read as one
+        num_cell(s.reports, "int"), num_cell(s.departments, "int"), _unbroken(text_cell(s.years)),
         num_cell(s.actual, "money"), num_cell(s.initial, "money"), num_cell(s.median_outturn, "pct2"),
         count_cell(s.with_fail, "fail"), count_cell(s.with_warn, "warn"),
         count_cell(s.failed, "fail"), num_cell(s.others, "int"),
-        text_cell(region, " · ".join(links)),
+        _unbroken(text_cell(region, " · ".join(links))),
     ]
     return "<tr>" + "".join(cells) + "</tr>"
+
+
+def _unbroken(cell: str) -> str:
+    return cell.replace("<td ", '<td class="short" ', 1)  # white-space: nowrap (index_page.INDEX_CSS)
 
 
 def regions_table(summary: pd.DataFrame, portfolios: set[str]) -> str:

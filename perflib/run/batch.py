@@ -30,7 +30,9 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sys
+import tempfile
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -207,11 +209,20 @@ def _parse(items: list[Item], budget: Budget | None, jobs: int, corrections=None
         for item in items:
             yield item, read(item)
         return
-    pool = BoundedPool(min(jobs, len(items)), budget, worker_init, (os.getpid(),), stage="reading")
-    for item, res in pool.map(read, items, source_of=lambda it: it.path):
-        if isinstance(res, Exceeded):
-            res = {"failure": {"source": item.path, "stage": "read", "exit_code": 2, "error": res.error}}
-        yield item, res
+    workers = min(jobs, len(items))
+    # one scan read by OCR at a time (jobs.share_ocr_slot), waited for within half a report's time budget
+    slot = Path(tempfile.mkdtemp(prefix="perflib-ocr-")) if workers > 1 else None
+    wait = budget.seconds / 2 if budget.seconds else None
+    pool = BoundedPool(workers, budget, worker_init, (os.getpid(), str(slot / "ocr.lock") if slot else None, wait),
+                       stage="reading")
+    try:
+        for item, res in pool.map(read, items, source_of=lambda it: it.path):
+            if isinstance(res, Exceeded):
+                res = {"failure": {"source": item.path, "stage": "read", "exit_code": 2, "error": res.error}}
+            yield item, res
+    finally:
+        if slot is not None:
+            shutil.rmtree(slot, ignore_errors=True)
 
 
 def budget_of(args) -> Budget | None:

@@ -3,6 +3,7 @@ local process pool (perflib.run.batch) and a Dask cluster (perflib.run.distribut
 `render_job(Job) -> JobResult`."""
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -81,6 +82,72 @@ def read_job(item: Item, corrections=None) -> dict:
         if getattr(exc, "record", None) is not None:  # read, but not a report: what it seems to miss
             failure |= correction_rows(exc.record)
         return {"failure": failure}
+    finally:
+        if IN_WORKER:
+            release_ocr_engine()
+            if _OCR_SLOT is not None:
+                _OCR_SLOT.release(force=True)
+
+
+# --- OCR in reading workers: one at a time, the engine let go after each report ---------------
+_OCR_SLOT = None  # in a reading worker of a batch: the lock file all its reading workers share
+
+
+def share_ocr_slot(lock_path: str, wait: float | None = None) -> None:
+    """One scan read by OCR at a time among the batch's reading workers.
+
+    A scanned page takes 0.4–0.6 GB while it is read (the engine, the page image and what the
+    recogniser makes of it), a text report a fraction of that: two workers reading scans at once
+    were the peak of a province's batch.  The engine is fetched as OCR begins
+    (perflib.read.ocr.get_engine, looked up by name each time), so that is where the slot is
+    taken; it is given back when the report is done.  A file lock, so that a worker killed for its
+    budget leaves it free; and never waited for more than `wait` seconds (None: as long as it
+    takes), so that a slow scan next door cannot make this report miss its own time budget: past
+    that, the scan is read beside it."""
+    global _OCR_SLOT
+    from filelock import FileLock, Timeout
+
+    from ..read import ocr
+
+    _OCR_SLOT = FileLock(lock_path)
+    get_engine = ocr.get_engine
+
+    def gated(name: str = "the PDF"):
+        try:
+            _OCR_SLOT.acquire(timeout=-1 if wait is None else wait)
+        except Timeout:
+            pass
+        return get_engine(name)
+
+    ocr.get_engine = gated
+
+
+def release_ocr_engine() -> bool:
+    """Let go of the OCR engine a scanned PDF loaded in this process (True when there was one).
+
+    The engine holds ~300 MB for as long as the process lives; in a province, scans are one report
+    in hundreds, so a reading worker that kept it would carry it through thousands of text reports
+    (and every worker would: the batch's peak memory).  Loading it again costs about a second per
+    scan.  The heap is trimmed too, else glibc keeps the freed pages."""
+    from ..read import ocr
+
+    if getattr(ocr, "_ENGINE", None) is None:  # perflib.read.ocr.get_engine's process-wide engine
+        return False
+    ocr._ENGINE = None
+    gc.collect()
+    trim_heap()
+    return True
+
+
+def trim_heap() -> None:
+    """Give freed memory back to the system (glibc's malloc_trim; nothing elsewhere)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # musl or another libc: the pages stay, as before
+            pass
 
 
 def execute_portfolio(source: Path, outdir: Path, dataset: str | Path | None = None, region: str | None = None):
@@ -134,10 +201,18 @@ def interruptible(on: bool) -> None:
 IN_WORKER = False
 
 
-def worker_init(parent_pid: int) -> None:
+def worker_init(parent_pid: int, ocr_slot: str | None = None, ocr_wait: float | None = None) -> None:
+    """A batch worker: Ctrl-C for running jobs only, gone with its parent; a reading worker shares
+    the batch's OCR slot (`ocr_slot`, a lock file, waited for at most `ocr_wait` s: share_ocr_slot)."""
     global IN_WORKER
     IN_WORKER = True
+    # A forked worker shares the parent's objects (at province scale, a row per report) until it
+    # writes to their pages, and the garbage collector's passes write to every object they visit:
+    # frozen, they are never visited, so each worker does not end up with a copy of them all.
+    gc.freeze()
     quiet_interrupts()
+    if ocr_slot:
+        share_ocr_slot(ocr_slot, ocr_wait)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     from .platform import parent_watch

@@ -45,3 +45,18 @@ def test_the_province_portfolio_links_down_to_every_region(browser, pages):
         assert all((outdir / unquote(h)).is_file() for h in hrefs)
     finally:
         v.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("kind, cells", [("province_portfolio", "table:has(caption) tbody tr td:first-child"),
+                                         ("province_index", "tbody tr td.short")])
+def test_region_and_sector_names_stay_on_one_line(browser, pages, width, kind, cells):
+    """In the regions' and sectors' tables: a name, a span of years, a region's links."""
+    v = open_offline(browser, pages.path(KINDS[kind]), width=width)
+    try:
+        lines = v.page.locator(cells).evaluate_all(
+            """tds => tds.map(td => { const r = document.createRange(); r.selectNodeContents(td);
+                                      return [td.innerText, new Set([...r.getClientRects()].map(q => Math.round(q.top))).size]; })""")
+        assert lines and all(n == 1 for _, n in lines), lines
+    finally:
+        v.close()

@@ -82,3 +82,14 @@ def test_load_a_folder_by_hand_one_region(tmp_path):
     assert not by_region and len(ds.reports) == 1 and set(ds.indicators["report_id"]) == set(ds.reports["report_id"])
     ds, by_region = province.load(None, str(tmp_path))
     assert not by_region and len(ds.reports) == 3  # two regions, but a district's size: department view
+
+
+def test_a_region_portfolio_is_titled_with_its_region_and_links_back_by_the_region_only():
+    from perflib.dataset import Dataset
+    from perflib.present import portfolio as pf
+
+    mine = REPORTS[REPORTS["region"] == "甲区"].assign(fictional=False)
+    ds = Dataset(mine, *(pd.DataFrame() for _ in range(3)), failures=pd.DataFrame(columns=["source"]))
+    head = str(pf.overview(ds, index_link=True, region="甲区"))
+    assert "<h1>甲区：" in head and "全部部门年度一览" not in head  # province.region_links says where to go
+    assert "全部部门年度一览" in str(pf.overview(ds, index_link=True))  # a batch's own portfolio keeps it
