@@ -53,6 +53,7 @@ WARM_CODE = ("import importlib as _perflib_il\n"
              "    _perflib_il.import_module(_perflib_m)\n"
              "del _perflib_il, _perflib_m\n")
 SHUTDOWN_WAIT = 5.0  # seconds before a kernel that ignores shutdown_request is killed
+PORT_RETRIES = 3  # new ports for a TCP kernel whose ports another process took first (see WarmKernel.start)
 # As nbclient starts kernels: no IPython history database (shared, locked, useless here).
 KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:"]
 
@@ -90,25 +91,46 @@ class WarmKernel:
 
     def __init__(self, kernel_name: str = "python3", cwd: str | None = None, startup_timeout: float = 60,
                  zygote: "Zygote | None" = None):
-        from jupyter_client.manager import AsyncKernelManager
-
         self.cwd = cwd
         self.startup_timeout = startup_timeout
         self.used = False
+        self._kernel_name, self._zygote = kernel_name, zygote
         self._dir = tempfile.mkdtemp(prefix="perflib-kernel-")
         self.log_path = os.path.join(self._dir, "kernel.log")
+        self.km = self._manager()
+
+    def _manager(self):
+        """A kernel manager for this kernel's folder, its provisioner forking from the zygote."""
+        from jupyter_client.manager import AsyncKernelManager
+
         transport, ip = kernel_transport(self._dir)  # IPC sockets here; TCP on 127.0.0.1 on Windows
-        self.km = AsyncKernelManager(kernel_name=kernel_name, transport=transport, ip=ip,
-                                     connection_file=os.path.join(self._dir, "kernel.json"))
+        km = AsyncKernelManager(kernel_name=self._kernel_name, transport=transport, ip=ip,
+                                connection_file=os.path.join(self._dir, "kernel.json"))
         # jupyter_client builds a provisioner only when none is set: this one forks from the zygote.
-        self.km.kernel_id = os.path.basename(self._dir)
-        self.km.provisioner = ForkProvisioner(kernel_id=self.km.kernel_id, kernel_spec=self.km.kernel_spec,
-                                              parent=self.km)
-        self.km.provisioner.zygote = zygote
-        self.km.provisioner.log_path = self.log_path
+        km.kernel_id = os.path.basename(self._dir)
+        km.provisioner = ForkProvisioner(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec, parent=km)
+        km.provisioner.zygote = self._zygote
+        km.provisioner.log_path = self.log_path
+        return km
 
     async def start(self) -> "WarmKernel":
-        """Launch the kernel, wait until it answers, import the notebook's modules in it."""
+        """Launch the kernel, wait until it answers, import the notebook's modules in it.
+
+        Over TCP (Windows, PERFLIB_PORTABLE) jupyter_client picks free ports before the kernel binds
+        them, so a kernel starting at the same time in another process may take one first: the
+        kernel then dies with "Address already in use", and is started again on other ports."""
+        for attempt in range(PORT_RETRIES + 1):
+            try:
+                return await self._start_once()
+            except KernelFailed as exc:
+                if attempt == PORT_RETRIES or "Address already in use" not in str(exc):
+                    raise
+            await self._discard()
+            self.km = self._manager()
+            open(self.log_path, "wb").close()
+        raise AssertionError("unreachable")
+
+    async def _start_once(self) -> "WarmKernel":
         with open(self.log_path, "ab") as log:
             await self.km.start_kernel(cwd=self.cwd, extra_arguments=KERNEL_ARGS,
                                        stdin=subprocess.DEVNULL, stdout=log, stderr=log)
@@ -126,6 +148,15 @@ class WarmKernel:
             c = reply["content"]
             raise KernelFailed(f"the Python kernel could not import perflib: {c.get('ename')}: {c.get('evalue')}")
         return self
+
+    async def _discard(self) -> None:
+        """Kill a kernel that failed to start and let go of its ports and connection file."""
+        try:
+            if self.km.has_kernel:
+                await self.km.shutdown_kernel(now=True)
+            await self.km.cleanup_resources()
+        except Exception:  # a kernel that never came up may have nothing left to clean
+            pass
 
     async def shutdown(self) -> None:
         """Ask the kernel to exit (kill it if it will not), then remove its sockets and files."""
