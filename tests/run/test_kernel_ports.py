@@ -2,6 +2,7 @@
 choosing them and the kernel binding them is started again on other ports, not failed."""
 import asyncio
 import socket
+from concurrent.futures import ThreadPoolExecutor
 
 from jupyter_client.provisioning.local_provisioner import LocalPortCache
 
@@ -32,7 +33,9 @@ def test_a_tcp_kernel_whose_port_was_taken_starts_on_other_ports(monkeypatch):
             await kernel.shutdown()
 
     try:
-        shell_port, alive = asyncio.run(start_and_stop())
+        # in a thread of its own: the session's browser may already run an event loop in this one
+        with ThreadPoolExecutor(1) as pool:
+            shell_port, alive = pool.submit(asyncio.run, start_and_stop()).result()
     finally:
         taken.close()
     assert given[0] == port and len(given) > 5  # the first kernel got the taken port; a second, others
