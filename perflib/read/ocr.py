@@ -64,7 +64,8 @@ more pages than ``$PERFLIB_MAX_OCR_PAGES`` (default 300); rapidocr not installed
 a PDF pdfium cannot open; a page that does not exist; nothing recognisable on any
 of the requested pages. A page without text in an otherwise readable scan maps to [].
 
-Also public: ``ocr_image(image, page)`` (one page image, uncached), ``get_engine()``,
+Also public: ``ocr_image(image, page)`` (one page image, uncached), ``get_engine()`` (with
+``gate_ocr`` and ``release_engine``),
 ``ocr_threads()``, ``engine_version()``.
 """
 from __future__ import annotations
@@ -90,6 +91,7 @@ MAX_SKEW = 5.0              # degrees of rotation looked for
 
 _ENGINE = None
 _ENGINE_LOCK = threading.Lock()
+_BEFORE_OCR = None  # gate_ocr's function, called as OCR begins
 
 
 # ---- public ---------------------------------------------------------------------------------
@@ -148,9 +150,26 @@ def ocr_image(image, page: int, *, dpi: int = DEFAULT_DPI, name: str = "the imag
     return _read_image(get_engine(name), image, page, dpi)
 
 
+def gate_ocr(before) -> None:
+    """Have `before()` called each time OCR begins (None: nothing is). A batch's reading worker
+    waits there for the OCR slot it shares with the others (perflib.run.jobs.share_ocr_slot)."""
+    global _BEFORE_OCR
+    _BEFORE_OCR = before
+
+
+def release_engine() -> bool:
+    """Let go of the process's engine (True when there was one); the next scan makes it again."""
+    global _ENGINE
+    with _ENGINE_LOCK:
+        had, _ENGINE = _ENGINE is not None, None
+    return had
+
+
 def get_engine(name: str = "the PDF"):
     """The process's RapidOCR engine, created on first use (about a second)."""
     global _ENGINE
+    if _BEFORE_OCR is not None:
+        _BEFORE_OCR()
     if _ENGINE is None:
         with _ENGINE_LOCK:
             if _ENGINE is None:

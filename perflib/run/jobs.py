@@ -99,10 +99,10 @@ def share_ocr_slot(lock_path: str, wait: float | None = None) -> None:
     A scanned page takes 0.4–0.6 GB while it is read (the engine, the page image and what the
     recogniser makes of it), a text report a fraction of that: two workers reading scans at once
     were the peak of a province's batch.  The engine is fetched as OCR begins
-    (perflib.read.ocr.get_engine, looked up by name each time), so that is where the slot is
-    taken; it is given back when the report is done.  A file lock, so that a worker killed for its
-    budget leaves it free; and never waited for more than `wait` seconds (None: as long as it
-    takes), so that a slow scan next door cannot make this report miss its own time budget: past
+    (perflib.read.ocr.get_engine, which calls the gate set by ocr.gate_ocr), so that is where the
+    slot is taken; it is given back when the report is done.  A file lock, so that a worker killed
+    for its budget leaves it free; and never waited for more than `wait` seconds (None: as long as
+    it takes), so that a slow scan next door cannot make this report miss its own time budget: past
     that, the scan is read beside it."""
     global _OCR_SLOT
     from filelock import FileLock, Timeout
@@ -110,16 +110,14 @@ def share_ocr_slot(lock_path: str, wait: float | None = None) -> None:
     from ..read import ocr
 
     _OCR_SLOT = FileLock(lock_path)
-    get_engine = ocr.get_engine
 
-    def gated(name: str = "the PDF"):
+    def take_slot() -> None:
         try:
             _OCR_SLOT.acquire(timeout=-1 if wait is None else wait)
         except Timeout:
             pass
-        return get_engine(name)
 
-    ocr.get_engine = gated
+    ocr.gate_ocr(take_slot)
 
 
 def release_ocr_engine() -> bool:
@@ -131,9 +129,8 @@ def release_ocr_engine() -> bool:
     scan.  The heap is trimmed too, else glibc keeps the freed pages."""
     from ..read import ocr
 
-    if getattr(ocr, "_ENGINE", None) is None:  # perflib.read.ocr.get_engine's process-wide engine
+    if not ocr.release_engine():
         return False
-    ocr._ENGINE = None
     gc.collect()
     trim_heap()
     return True

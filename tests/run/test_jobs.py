@@ -76,7 +76,7 @@ def _gate(tmp_path, monkeypatch):
 
     engine = object()
     monkeypatch.setattr(ocr, "_ENGINE", engine)  # get_engine returns at once: only the slot is timed
-    monkeypatch.setattr(ocr, "get_engine", ocr.get_engine)  # restored after the test
+    monkeypatch.setattr(ocr, "_BEFORE_OCR", None)  # the gate, restored after the test
     monkeypatch.setattr(jobs, "_OCR_SLOT", None)
     lock = str(tmp_path / "ocr.lock")
     jobs.share_ocr_slot(lock, wait=0.3)
