@@ -119,16 +119,19 @@ class WarmKernel:
         Over TCP (Windows, PERFLIB_PORTABLE) jupyter_client picks free ports before the kernel binds
         them, so a kernel starting at the same time in another process may take one first: the
         kernel then dies with "Address already in use", and is started again on other ports."""
-        for attempt in range(PORT_RETRIES + 1):
+        for _ in range(PORT_RETRIES):
             try:
                 return await self._start_once()
             except KernelFailed as exc:
-                if attempt == PORT_RETRIES or "Address already in use" not in str(exc):
+                if "Address already in use" not in str(exc):
                     raise
-            await self._discard()
-            self.km = self._manager()
+            try:
+                await self._stop()
+            except Exception:  # a kernel that never came up may have nothing left to clean
+                pass
+            self.km = self._manager()  # its provisioner picks new ports
             open(self.log_path, "wb").close()
-        raise AssertionError("unreachable")
+        return await self._start_once()
 
     async def _start_once(self) -> "WarmKernel":
         with open(self.log_path, "ab") as log:
@@ -149,27 +152,22 @@ class WarmKernel:
             raise KernelFailed(f"the Python kernel could not import perflib: {c.get('ename')}: {c.get('evalue')}")
         return self
 
-    async def _discard(self) -> None:
-        """Kill a kernel that failed to start and let go of its ports and connection file."""
-        try:
-            if self.km.has_kernel:
-                await self.km.shutdown_kernel(now=True)
-            await self.km.cleanup_resources()
-        except Exception:  # a kernel that never came up may have nothing left to clean
-            pass
-
     async def shutdown(self) -> None:
         """Ask the kernel to exit (kill it if it will not), then remove its sockets and files."""
         try:
-            if self.km.has_kernel:
-                if self.used and await self.km.is_alive():
-                    await self.km.request_shutdown()
-                    await self.km.finish_shutdown(waittime=SHUTDOWN_WAIT)
-                else:  # never ran a notebook (or already dead): nothing to wind down
-                    await self.km.shutdown_kernel(now=True)
-            await self.km.cleanup_resources()
+            await self._stop()
         finally:
             shutil.rmtree(self._dir, ignore_errors=True)
+
+    async def _stop(self) -> None:
+        """Stop the kernel and let go of its sockets, ports and connection file (its folder stays)."""
+        if self.km.has_kernel:
+            if self.used and await self.km.is_alive():
+                await self.km.request_shutdown()
+                await self.km.finish_shutdown(waittime=SHUTDOWN_WAIT)
+            else:  # never ran a notebook (or already dead): nothing to wind down
+                await self.km.shutdown_kernel(now=True)
+        await self.km.cleanup_resources()
 
     def log_tail(self, lines: int = 3) -> str:
         """The last lines the kernel wrote to stdout/stderr, for error messages."""
