@@ -282,6 +282,17 @@ print(n * len(paths) / (time.perf_counter() - start), pages)
     return float(rate), int(pages)
 
 
+def parse_rows(reports: list[Path], work: Path) -> None:
+    """The two parse rows: text reports (the generated ones) and PDFs, one core each."""
+    rate, _ = parse_rate(reports[:min(len(reports), 48)])
+    print(f"parse    text {rate:7.0f} reports/s on one core   (target ≥ 1,000)")
+    pdfs = make_pdfs(work / "pdf", 4)
+    prate, ppages = parse_rate(pdfs)
+    per_report = ppages / len(pdfs)
+    print(f"parse    PDF  {prate:7.1f} reports/s = {prate * per_report:.0f} pages/s on one core "
+          f"({per_report:.0f} pages each; target ≥ 30 pages/s)")
+
+
 # ---- the portable paths (macOS, Windows) ----------------------------------------------------------
 
 def portable_rows(reports: list[Path], work: Path, cores: int, fork_seconds: float) -> None:
@@ -316,6 +327,7 @@ def main() -> None:
     ap.add_argument("--skip-naive", action="store_true")
     ap.add_argument("--skip-dask", action="store_true", help="no Dask LocalCluster row")
     ap.add_argument("--only-batch", action="store_true", help="just the perflib batch row (e.g. for memory at N=500)")
+    ap.add_argument("--only-parse", action="store_true", help="just the parse rows (text, PDF) on one core")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
     ap.add_argument("--portable", action="store_true",
                     help="also the batch and a cold render on the portable paths (PERFLIB_PORTABLE=1: macOS, Windows)")
@@ -330,6 +342,9 @@ def main() -> None:
     check_reports(reports)
     print(f"{len(reports)} reports generated from {len(SAMPLES)} sample(s) in {work / 'reports'}")
 
+    if args.only_parse:
+        parse_rows(reports, work)
+        return
     # The page font's base is cut once per machine, on first use; not part of any row below.
     run([sys.executable, "-c", "from perflib.present.webfont import prepare; prepare()"])
 
@@ -374,13 +389,7 @@ def main() -> None:
         cold = cold_render(reports[0], work / "out-cold")
         print(f"cold     perflib render {cold:.2f} s (naive pair skipped)")
 
-    rate, _ = parse_rate(reports[:min(len(reports), 48)])
-    print(f"parse    text {rate:7.0f} reports/s on one core   (target ≥ 1,000)")
-    pdfs = make_pdfs(work / "pdf", 4)
-    prate, ppages = parse_rate(pdfs)
-    per_report = ppages / len(pdfs)
-    print(f"parse    PDF  {prate:7.1f} reports/s = {prate * per_report:.0f} pages/s on one core "
-          f"({per_report:.0f} pages each; target ≥ 30 pages/s)")
+    parse_rows(reports, work)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import config
 from ..dataset import Item, correction_rows, failure_row, read_rows
 from ..labels import PORTFOLIO_TITLE, page_title
+from .fast_imports import skip_iri_grammar
 from .outfiles import write_atomic
 
 
@@ -49,6 +50,7 @@ def render_job(job: Job) -> JobResult:
     # papermill first, in this thread (it loads perflib's engine by entry point): the Renderer's
     # warm-up thread imports that engine too, and the two at once, or the engine before papermill,
     # end in a half-imported module ("has no attribute 'WarmKernelEngine'").
+    skip_iri_grammar()  # before papermill pulls in nbformat and jsonschema
     import papermill  # noqa: F401
     from .render import execute, export_html
 

@@ -159,7 +159,7 @@ class Renderer:
     """
 
     def __init__(self, notebook: Path | None = None, kernel_name: str = KERNEL_NAME, keep_warm: bool = True,
-                 fork: bool | None = None):
+                 fork: bool | None = None, batch: bool = False):
         from .kernels import KernelLoop
         from .platform import can_fork
 
@@ -167,6 +167,9 @@ class Renderer:
         self.kernel_name = kernel_name
         self.keep_warm = keep_warm
         self.fork = can_fork() if fork is None else fork  # kernels from the zygote: Linux only
+        # A batch worker's: many kernels will be wanted, for this notebook and others, so even the
+        # first is forked, from the one zygote all of this process's Renderers share (shared_zygote).
+        self.batch = batch
         self._loop = KernelLoop()
         self._lock = threading.Lock()
         self._pending: set[Future] = set()
@@ -180,11 +183,14 @@ class Renderer:
 
     def _start_kernel(self) -> Future:
         """Start a kernel in the background. The first is launched as usual; once a second is
-        wanted (so more will be), the zygote starts and later kernels are forked from it."""
+        wanted (so more will be), the zygote starts and later kernels are forked from it. In a
+        batch worker every kernel is forked, from the process's shared zygote: a kernel launched
+        as usual costs a zygote's imports again."""
         from .kernels import WarmKernel, Zygote
 
-        if self.fork and self._started >= 1 and self._zygote is None:
-            self._zygote = Zygote(cwd=str(self.notebook.parent))
+        if self.fork and self._zygote is None and (self.batch or self._started >= 1):
+            cwd = str(self.notebook.parent)
+            self._zygote = shared_zygote(cwd) if self.batch else Zygote(cwd=cwd)
         kernel = WarmKernel(self.kernel_name, cwd=str(self.notebook.parent), zygote=self._zygote)
         self._started += 1
         fut = self._loop.submit(kernel.start())
@@ -260,7 +266,7 @@ class Renderer:
             except Exception:  # a kernel that will not stop is the OS's to reap; never fail the caller
                 pass
         self._loop.close()
-        if self._zygote is not None:
+        if self._zygote is not None and not self.batch:  # a shared one is closed with the others
             self._zygote.close()
 
     def __enter__(self) -> "Renderer":
@@ -274,6 +280,8 @@ class Renderer:
 
 _shared: dict[Path, Renderer] = {}
 _shared_lock = threading.Lock()
+_zygotes: dict = {}  # folder → perflib.run.kernels.Zygote, shared by a batch worker's Renderers
+_zygote_lock = threading.Lock()  # apart: a Renderer asks for the zygote while _shared_lock is held
 
 
 def shared_renderer(notebook: Path | None = None) -> Renderer:
@@ -284,7 +292,9 @@ def shared_renderer(notebook: Path | None = None) -> Renderer:
         if r is None:
             if not _shared:
                 atexit.register(close_shared_renderers)
-            r = _shared[key] = Renderer(key)
+            from .jobs import IN_WORKER
+
+            r = _shared[key] = Renderer(key, batch=IN_WORKER)
             try:  # multiprocessing workers leave through os._exit: atexit never runs there
                 from multiprocessing.util import Finalize
 
@@ -294,18 +304,36 @@ def shared_renderer(notebook: Path | None = None) -> Renderer:
         return r
 
 
+def shared_zygote(cwd: str):
+    """This process's kernel template for notebooks in `cwd`, shared by its batch Renderers (the
+    department-year's and the portfolio's); closed after them, by close_shared_renderers."""
+    from .kernels import Zygote
+
+    with _zygote_lock:
+        z = _zygotes.get(cwd)
+        if z is None:
+            z = _zygotes[cwd] = Zygote(cwd=cwd)
+        return z
+
+
 def close_shared_renderers() -> None:
     with _shared_lock:
         renderers = list(_shared.values())
         _shared.clear()
     for r in renderers:
         r.close()
+    with _zygote_lock:
+        zygotes = list(_zygotes.values())
+        _zygotes.clear()
+    for z in zygotes:  # after the Renderers: their kernels are shut down by then
+        z.close()
 
 
 def _forget_parent_renderers() -> None:
     """A forked child must not touch its parent's kernels: it starts its own when it renders."""
-    global _shared, _shared_lock
+    global _shared, _shared_lock, _zygotes, _zygote_lock
     _shared, _shared_lock = {}, threading.Lock()
+    _zygotes, _zygote_lock = {}, threading.Lock()
 
 
 if hasattr(os, "register_at_fork"):  # no fork on Windows

@@ -72,6 +72,39 @@ def test_every_report_gets_a_fresh_kernel_in_the_notebook_folder(tmp_path):
     assert len(pids) == 4
 
 
+def _parent_probe(folder: Path, name: str) -> Path:
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('source = ""\ndepartment = None\nyear = None')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("import os\nprint(os.getppid())")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = folder / name
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_batch_workers_renderers_fork_every_kernel_from_one_zygote(tmp_path):
+    """A batch worker's Renderers (the department-year's and the portfolio's) fork every kernel, the
+    first too, from one shared zygote: a kernel launched as usual imports everything again. The
+    zygote ends with them. With PERFLIB_PORTABLE=1 (and elsewhere) every kernel is launched as usual."""
+    me = os.getpid()
+    a = render.Renderer(_parent_probe(tmp_path, "a.ipynb"), batch=True)
+    b = render.Renderer(_parent_probe(tmp_path, "b.ipynb"), batch=True)
+    try:
+        parents = [int(_stdout(r.execute(SEED))) for r in (a, b, a)]
+        if can_fork():
+            zygote = a._zygote
+            assert zygote is not None and b._zygote is zygote
+            assert parents == [zygote.proc.pid] * 3  # the first kernel of each too
+        else:
+            assert a._zygote is None and b._zygote is None and parents == [me] * 3
+    finally:
+        render._shared.update({Path("a"): a, Path("b"): b})  # as shared_renderer keeps them
+        render.close_shared_renderers()
+    if can_fork():
+        assert zygote.proc.poll() is not None
+
+
 def test_a_failing_notebook_names_its_cell_and_the_next_report_still_renders(tmp_path):
     notebook = _probe_notebook(tmp_path)
     boom = tmp_path / "boom"
