@@ -81,7 +81,8 @@ def plan(n: int) -> list[dict]:
 
     samples = [r for r in ms.REPORTS if not r.file.endswith((".doc",)) and "_scan" not in r.file]
     scan = next(r for r in ms.REPORTS if "_scan" in r.file)
-    doc = next(r for r in ms.REPORTS if r.file.endswith(".doc"))
+    # legacy .doc files are written by LibreOffice: without it, those slots get the other formats
+    doc = next(r for r in ms.REPORTS if r.file.endswith(".doc")) if shutil.which("soffice") else None
     per_region = DEPARTMENTS * len(YEARS)
     regions_n = -(-n // per_region)
     taken: set[str] = set()
@@ -99,7 +100,7 @@ def plan(n: int) -> list[dict]:
         else:  # the rest are 街道 / 镇 named after the county's own places
             town = FIRST[(dept_no * 7 + region) % len(FIRST)] + SECOND[dept_no % len(SECOND)]
             short = town + TOWNS[dept_no % 2]
-        sample = scan if i % RARE == RARE // 2 else doc if i % RARE == RARE - 1 else samples[i % len(samples)]
+        sample = scan if i % RARE == RARE // 2 else doc if i % RARE == RARE - 1 and doc else samples[i % len(samples)]
         out.append({"city": city, "county": county, "short": short, "year": YEARS[year],
                     "sample": ms.REPORTS.index(sample), "factor": str(D(rng.randint(50, 200)) / 100), "no": i})
     return out
@@ -309,7 +310,9 @@ def main() -> None:
     formats = sorted({path_of(root, p).suffix for p in plans})
     rare = sum(1 for p in plans if "_scan" in path_of(root, p).name)
     print(f"{args.n} reports, {regions} regions × up to {DEPARTMENTS} departments × {len(YEARS)} years, "
-          f"formats {' '.join(formats)} ({rare} scanned PDFs read by OCR); all parse as written "
+          f"formats {' '.join(formats)} ({rare} scanned PDFs read by OCR"
+          f"{'' if shutil.which('soffice') else '; no .doc: LibreOffice, which writes them, is not installed'}); "
+          "all parse as written "
           + (f"(generated and checked in {time.perf_counter() - start:.0f} s)" if checked
              else "(checked by an earlier run with the same reading code)"), flush=True)
 

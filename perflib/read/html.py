@@ -21,7 +21,7 @@ from .document import Block, Document, Heading, Paragraph, Table
 from .normalize import clean_line
 from .chrome import chrome_paragraphs
 from .layout import lay_out_blocks
-from .text import detect_encoding
+from .text import DAMAGE_ENCODINGS, blank_damaged_figures, damage_warning, detect_encoding, read_damaged
 
 # ==== site chrome (data) ================================================================
 # Elements dropped whole, by tag.
@@ -55,7 +55,8 @@ _MAX_SPAN = 200  # a rowspan/colspan beyond this is damage, not layout
 
 def read_html(p: Path, data: bytes, digest: str) -> Document:
     limits.check_html(p, data)  # size and nesting depth, before any parse
-    text, encoding = _decode(p, data)
+    warnings: list[str] = []
+    text, encoding = _decode(p, data, warnings)
     limits.check_text(p, text)
     if not _MARKUP.search(text):
         raise UnreadableInput(f"{p}: is not an HTML page (no HTML markup found).")
@@ -79,10 +80,10 @@ def read_html(p: Path, data: bytes, digest: str) -> Document:
         blocks.insert(0, Heading(title, 1))
     blocks, head_chrome = lay_out_blocks(blocks)
     chrome_blocks = chrome_paragraphs(chrome + [c.text for c in head_chrome])
-    return Document(Source(str(p), "html", encoding, digest), blocks, chrome=chrome_blocks)
+    return Document(Source(str(p), "html", encoding, digest), blocks, chrome=chrome_blocks, warnings=warnings)
 
 
-def _decode(p: Path, data: bytes) -> tuple[str, str]:
+def _decode(p: Path, data: bytes, warnings: list[str]) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -99,6 +100,15 @@ def _decode(p: Path, data: bytes) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError):
             continue
+    # A page saved or copied with a few bytes damaged (cut short, a corrupted byte) is read as a
+    # damaged text file is, in the encoding it declares first: those places replaced, the digits
+    # of their sentences blanked (unread, never misread), and a warning naming where they were.
+    damaged = read_damaged(data, [_DAMAGE_ENCODING.get(c, c) for c in candidates] + list(DAMAGE_ENCODINGS))
+    if damaged is not None:
+        text, encoding, damage = damaged
+        text = blank_damaged_figures(text, [at for at, _, _ in damage], _HTML_SENTENCE_END, _blank_text_digits)
+        warnings.append(damage_warning(text, encoding, damage))
+        return text, encoding
     encoding = detect_encoding(data)
     if encoding is None:
         raise UnreadableInput(f"{p}: the page's text encoding could not be recognised.")
@@ -106,6 +116,18 @@ def _decode(p: Path, data: bytes) -> tuple[str, str]:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
         raise UnreadableInput(f"{p}: the page's text is not valid {encoding}.") from None
+
+
+_DAMAGE_ENCODING = {"utf-8-sig": "utf-8", "big5": "cp950", "big5hkscs": "cp950"}  # declared → as text.read_damaged reads it
+# a sentence of a page ends where text's does, and at a block element's tag
+_HTML_SENTENCE_END = re.compile(r"[。！？；;!?\n]|<(?:/?(?:p|div|td|th|tr|li|h[1-6]|table|section|article)\b[^>]*|br\b[^>]*)>", re.I)
+_TAG_OR_TEXT = re.compile(r"<[^>]*>?|[^<]+")
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _blank_text_digits(html: str) -> str:
+    """The digits of the text between tags blanked; the tags' own (colspan="2") kept."""
+    return "".join(m if m.startswith("<") else _DIGIT.sub("\ufffd", m) for m in _TAG_OR_TEXT.findall(html))
 
 
 def _page_title(root) -> str | None:

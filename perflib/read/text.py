@@ -61,9 +61,9 @@ def decode_text(p: Path, data: bytes, warnings: list[str] | None = None) -> tupl
     text, encoding, damage = _decode(p, data)
     limits.check_text(p, text)
     if damage:
-        text = _blank_damaged_figures(text, [at for at, _, _ in damage])
+        text = blank_damaged_figures(text, [at for at, _, _ in damage])
         if warnings is not None:
-            warnings.append(_damage_warning(text, encoding, damage))
+            warnings.append(damage_warning(text, encoding, damage))
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise UnreadableInput(f"{p}: the file contains no text.")
@@ -113,10 +113,9 @@ def _decode(p: Path, data: bytes) -> tuple[str, str, list[Damage]]:
         return _strict(p, data, guess)
     # Not a Chinese encoding as it stands: a Chinese file damaged in a few places, or else
     # what the detector said (a file in another language), or nothing.
-    for encoding in ("utf-8", *_NON_UTF8):
-        found = _read_damaged(data, encoding)
-        if found is not None:
-            return found[0], encoding, found[1]
+    found = read_damaged(data, list(DAMAGE_ENCODINGS))
+    if found is not None:
+        return found
     if guess is not None and (whole or not controls):
         return _strict(p, data, guess)
     if controls:  # NUL and other control bytes: no text encoding without a BOM has them in Chinese prose
@@ -318,23 +317,40 @@ _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 _DIGIT = re.compile(r"[0-9０-９]")
 
 
-def _blank_damaged_figures(text: str, at: list[int]) -> str:
+def blank_damaged_figures(text: str, at: list[int], sentence_end: re.Pattern = _SENTENCE_END,
+                           blank=lambda s: _DIGIT.sub("\ufffd", s)) -> str:
+    """The digits of each sentence holding a damaged place (`at`: indexes of its U+FFFD) blanked.
+    `sentence_end` and `blank`: what ends a sentence and how its digits go (an HTML page: its
+    block tags end one too, and the digits of its tags stay)."""
     pieces, done = [], 0
     for i in at:
         if i < done:
             continue  # in the sentence just blanked
-        start = max(done, max((m.end() for m in _SENTENCE_END.finditer(text, max(done, i - 2000), i)),
+        start = max(done, max((m.end() for m in sentence_end.finditer(text, max(done, i - 2000), i)),
                                      default=max(done, i - 2000)))
-        end = _SENTENCE_END.search(text, i + 1)
+        end = sentence_end.search(text, i + 1)
         end = end.start() if end else len(text)
         pieces.append(text[done:start])
-        pieces.append(_DIGIT.sub("\ufffd", text[start:end]))
+        pieces.append(blank(text[start:end]))
         done = end
     pieces.append(text[done:])
     return "".join(pieces)
 
 
-def _damage_warning(text: str, encoding: str, damage: list[Damage]) -> str:
+def read_damaged(text_bytes: bytes, encodings: list[str]) -> tuple[str, str, list[Damage]] | None:
+    """(text, encoding, damaged places) of bytes that are text in one of `encodings`, damaged in a
+    few places (see _read_damaged), or None."""
+    for encoding in dict.fromkeys(encodings):
+        found = _read_damaged(text_bytes, encoding)
+        if found is not None:
+            return found[0], encoding, found[1]
+    return None
+
+
+DAMAGE_ENCODINGS = ("utf-8", *_NON_UTF8)  # the encodings a damaged file is tried in, in this order
+
+
+def damage_warning(text: str, encoding: str, damage: list[Damage]) -> str:
     shown = []
     for at, start, end in damage[:5]:
         line = text.count("\n", 0, at) + 1
