@@ -311,7 +311,7 @@ NUMBER_CELLS = r"""
 OVERFLOW = """
 () => {
   const doc = document.documentElement;
-  const wide = [...document.querySelectorAll('table, pre, img')].filter(e => e.scrollWidth > e.clientWidth + 1);
+  const wide = [...document.querySelectorAll('table, pre, img, svg')].filter(e => e.scrollWidth > e.clientWidth + 1);
   // a wide element is fine if it, or a box around it, scrolls on its own
   const scrolls = (e) => { for (; e && e !== document.body; e = e.parentElement) {
       const o = getComputedStyle(e).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; };
@@ -323,6 +323,12 @@ OVERFLOW = """
           escaping: escaping.slice(0, 10)};
 }
 """
+
+# The smallest text of each chart as drawn, in CSS px (its font size times the chart's scale).
+CHART_TEXT_PX = """() => [...document.querySelectorAll('figure.pl-chart svg')].map(svg => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return Math.min(...[...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale));
+})"""
 
 # WCAG contrast of each status badge's text against what is behind it.
 BADGE_CONTRAST = """

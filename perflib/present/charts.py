@@ -26,6 +26,7 @@ import matplotlib
 matplotlib.use("Agg") if not matplotlib.get_backend().lower().startswith(("module://", "inline")) else None
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
 from ..check.metrics import Metrics, compute  # noqa: E402
 from ..model import Block, Record, Source, Task  # noqa: E402
@@ -250,7 +251,21 @@ def svg_markup(fig: Figure) -> str:
             fig.set_layout_engine(engine)
     svg = buf.getvalue()
     svg = _INDENT.sub("><", _unwrap_plain_groups(svg[svg.index("<svg"):])).strip()
+    svg = svg.replace("<svg ", f'<svg style="--pl-min-width: {legible_width(fig)}px" ', 1)
     return _TAG.sub(lambda m: _svg2_links(m.group()), svg)
+
+
+LEGIBLE_PX = 10  # the smallest chart text a phone reader gets, in CSS px
+
+
+def legible_width(fig: Figure) -> int:
+    """The width (CSS px) at which the chart's smallest text is drawn LEGIBLE_PX high: on a phone
+    the page keeps a chart at least this wide, scrolling sideways in its box (page.css), rather
+    than shrink its labels to 5 px."""
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
+    smallest_px = min(sizes, default=matplotlib.rcParams["font.size"]) * 4 / 3  # pt → CSS px at natural size
+    natural = fig.get_figwidth() * 96
+    return round(natural * min(1.0, LEGIBLE_PX / smallest_px))
 
 
 def warm_up() -> None:

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from browser_helpers import (BADGE_CONTRAST, NUMBER_CELLS, OVERFLOW, SIZE_LIMIT, TOFU_PROBE, kinds,
+from browser_helpers import (BADGE_CONTRAST, CHART_TEXT_PX, NUMBER_CELLS, OVERFLOW, SIZE_LIMIT, TOFU_PROBE, kinds,
                              open_offline, pdf_pages, screenshot, squash)
 
 pytestmark = pytest.mark.browser
@@ -107,6 +107,8 @@ def test_phone_width(browser, pages, kind):
         assert o["escaping"] == [], o["escaping"]
         font_px = v.page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
         assert font_px >= 14
+        # a chart's labels stay legible (the chart scrolls in its box rather than shrink to 5 px)
+        assert all(px >= 9.5 for px in v.page.evaluate(CHART_TEXT_PX)), v.page.evaluate(CHART_TEXT_PX)
     finally:
         v.close()
 
