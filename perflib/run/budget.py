@@ -7,8 +7,9 @@ past either is killed with its worker, and reported as `Exceeded` with the reaso
 by that, is made anew and the tasks that were running beside it are submitted again, so every
 other report still completes.
 
-`run_bounded(fn, arg, budget)` runs one call in a child Python process under the same budget (the
-Dask worker's way: its task body cannot fork a pool).
+`BoundedChild` runs calls one after another in a child Python process kept between them, each
+under the same budget (the Dask worker's way: its task body cannot fork a pool); `run_bounded` one
+call in a fresh one.
 """
 from __future__ import annotations
 
@@ -184,53 +185,110 @@ class BoundedPool:
             running[task_id] = (pid, started)
 
 
-# --- one call in a child process (Dask) ------------------------------------------------------------
+# --- calls in a child process (Dask) ----------------------------------------------------------------
+class BoundedChild:
+    """A child Python that runs calls one after another, each under a budget, and is kept between
+    them: the Dask worker's way (its task body cannot fork a pool). Kept, it keeps what a batch
+    worker keeps from one page to the next — papermill and the exporter imported, the kernel
+    template warm — where a fresh child per page paid for all of it every time. A call past its
+    budget, or one the child dies of, kills the child with its kernels; the next call starts anew."""
+
+    def __init__(self):
+        self.proc: subprocess.Popen | None = None
+
+    def _start(self) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "perflib.run.budget"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+    def call(self, fn, arg, budget: Budget, source: str, stage: str = "rendering"):
+        """fn(arg) in the child under `budget`: its result, or Exceeded."""
+        import threading
+
+        if self.proc is None or self.proc.poll() is not None:
+            self._start()
+        proc = self.proc
+        answer: list = []
+        reader = threading.Thread(target=lambda: answer.append(_receive(proc.stdout)), daemon=True)
+        reader.start()
+        try:
+            _send(proc.stdin, (fn, arg))
+        except (BrokenPipeError, OSError):
+            pass  # it died before reading: the reader sees the end of its output
+        started, what = time.monotonic(), None
+        try:
+            while reader.is_alive():
+                what = _over(budget, started, process_tree(proc.pid))
+                if what:
+                    break
+                reader.join(POLL)
+        finally:
+            if reader.is_alive():  # past the budget, or interrupted: nothing is left behind
+                self._kill()
+                reader.join(timeout=10)
+        if what:
+            return Exceeded(what, budget.reason(source, what, stage))
+        if not answer or answer[0] is None:
+            self._kill()
+            return Exceeded("died", f"{source}: the process {stage} it died (exit {proc.poll()})")
+        return answer[0][0]
+
+    def _kill(self) -> None:
+        if self.proc is not None:
+            kill_tree(process_tree(self.proc.pid))
+            self.proc.wait()
+            self.proc = None
+
+    def close(self) -> None:
+        """End of input: the child shuts its kernels down and exits (killed if it will not)."""
+        if self.proc is None:
+            return
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=30)
+            self.proc = None
+        except (OSError, subprocess.TimeoutExpired):
+            self._kill()
+
+
+def _send(stream, obj) -> None:
+    data = pickle.dumps(obj)
+    stream.write(len(data).to_bytes(8, "big") + data)
+    stream.flush()
+
+
+def _receive(stream):
+    """One message, or None at the end of the stream (or a message cut short)."""
+    head = stream.read(8)
+    if len(head) < 8:
+        return None
+    size = int.from_bytes(head, "big")
+    data = stream.read(size)
+    return pickle.loads(data) if len(data) == size else None
+
+
 def run_bounded(fn, arg, budget: Budget, source: str, stage: str = "rendering"):
     """fn(arg) in a fresh child Python under `budget`: its result, or Exceeded."""
-    proc = subprocess.Popen([sys.executable, "-m", "perflib.run.budget"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    import threading
-
-    out: list[bytes] = []
-    reader = threading.Thread(target=lambda: out.append(proc.stdout.read()), daemon=True)
-    reader.start()
+    child = BoundedChild()
     try:
-        proc.stdin.write(pickle.dumps((fn, arg)))
-        proc.stdin.close()
-    except BrokenPipeError:
-        pass
-    started, what = time.monotonic(), None
-    try:
-        while proc.poll() is None:
-            tree = process_tree(proc.pid)
-            what = _over(budget, started, tree)
-            if what:
-                kill_tree(tree)
-                break
-            time.sleep(POLL)
+        return child.call(fn, arg, budget, source, stage)
     finally:
-        if proc.poll() is None and what is None:  # interrupted: leave nothing behind
-            kill_tree(process_tree(proc.pid))
-        proc.wait()
-        reader.join(timeout=10)
-    if what:
-        return Exceeded(what, budget.reason(source, what, stage))
-    try:
-        return pickle.loads(out[0])
-    except Exception:
-        return Exceeded("died", f"{source}: the process {stage} it died (exit {proc.returncode})")
+        child.close()
 
 
 def _child_main() -> None:
+    """Calls from stdin, results to stdout, until stdin ends (BoundedChild's protocol)."""
     from .jobs import worker_init
 
     worker_init(os.getppid())  # Ctrl-C stops only a running job; a dead parent ends this process
-    fn, arg = pickle.loads(sys.stdin.buffer.read())
+    inp = sys.stdin.buffer
     out = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)  # whatever fn prints must not mix with the result
-    result = fn(arg)
-    out.write(pickle.dumps(result))
-    out.flush()
+    os.dup2(2, 1)  # whatever fn prints must not mix with the results
+    while True:
+        call = _receive(inp)
+        if call is None:
+            return
+        fn, arg = call
+        _send(out, (fn(arg),))  # in a tuple: a result of None is not the end of the stream
 
 
 if __name__ == "__main__":

@@ -19,9 +19,11 @@ Dask is an optional extra (`pip install perflib[dask]`): this module imports it 
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import os
+import queue
 import shutil
 import socket
 import tempfile
@@ -33,7 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import __version__, config
-from .budget import Budget, Exceeded, run_bounded
+from .budget import BoundedChild, Budget, Exceeded
 from .jobs import Job, JobResult, render_job, worker_init
 from ..dataset import sha256_file
 from ..errors import PerflibError
@@ -94,13 +96,35 @@ def render_remote(rjob: RemoteJob) -> RemoteResult:
 
 
 def bounded_render(job: Job, budget: Budget | None) -> JobResult:
-    """render_job, in a child process that is killed past the budget (a failed result then)."""
+    """render_job, in a child process that is killed past the budget (a failed result then). The
+    children are kept for the next pages (one per task running at once on this worker)."""
     if budget is None:
         return render_job(job)
-    res = run_bounded(render_job, job, budget, job.source)
+    try:
+        child = _IDLE_CHILDREN.get_nowait()
+    except queue.Empty:
+        child = BoundedChild()
+    try:
+        res = child.call(render_job, job, budget, job.source)
+    finally:
+        _IDLE_CHILDREN.put(child)
     if isinstance(res, Exceeded):
         return JobResult(job.source, "failed", job.output_name, error=res.error, exit_code=2)
     return res
+
+
+_IDLE_CHILDREN: "queue.SimpleQueue[BoundedChild]" = queue.SimpleQueue()  # this worker's, between tasks
+
+
+def _close_children() -> None:
+    while True:
+        try:
+            _IDLE_CHILDREN.get_nowait().close()
+        except queue.Empty:
+            return
+
+
+atexit.register(_close_children)
 
 
 def provenance(source_bytes: bytes) -> dict:
@@ -191,6 +215,7 @@ def run_on_cluster(todo: list[Job], address: str, retries: int = RETRIES, budget
         client.close(timeout=10)
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+        _close_children()  # the portfolio's, on this side: the batch is done with it
 
 
 def _window(client) -> int:

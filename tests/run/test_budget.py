@@ -1,4 +1,5 @@
 """perflib.run.budget: a task past its time or memory is killed and named; every other one completes."""
+import operator
 import os
 import time
 
@@ -6,7 +7,7 @@ import pytest
 
 import psutil
 
-from perflib.run.budget import Budget, BoundedPool, Exceeded, run_bounded
+from perflib.run.budget import BoundedChild, Budget, BoundedPool, Exceeded, run_bounded
 from perflib.run.platform import child_trees, process_tree, tree_rss
 
 
@@ -99,6 +100,23 @@ def test_run_bounded_in_a_child_process():
     assert isinstance(slow, Exceeded) and slow.error.startswith("r.pdf: 超过时间限制（1 秒）")
     big = run_bounded(b"x".__mul__, 600 * 1024 * 1024, Budget(seconds=30, memory_mb=300), "r.pdf")
     assert isinstance(big, Exceeded) and big.what == "memory"
+
+
+def test_a_bounded_child_is_kept_between_calls_and_replaced_after_a_kill():
+    child = BoundedChild()
+    try:
+        budget = Budget(seconds=2, memory_mb=None)
+        first = child.call(operator.call, os.getpid, budget, "a")
+        assert child.call(operator.call, os.getpid, budget, "b") == first  # the same process: kept warm
+        slow = child.call(time.sleep, 30, budget, "r.pdf")
+        assert isinstance(slow, Exceeded) and slow.what == "time" and not psutil.pid_exists(first)
+        died = child.call(os._exit, 3, budget, "d.pdf")
+        assert isinstance(died, Exceeded) and died.what == "died" and "d.pdf" in died.error
+        again = child.call(operator.call, os.getpid, budget, "c")
+        assert again not in (first, None) and child.call(operator.call, os.getpid, budget, "c") == again
+    finally:
+        child.close()
+    assert child.proc is None and not psutil.pid_exists(again)
 
 
 def test_dask_task_body_enforces_the_budget(tmp_path):
