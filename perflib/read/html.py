@@ -7,7 +7,8 @@ bars. Set apart as the page's chrome (`Document.chrome`, never content): the
 breadcrumb (当前位置…), the meta line (来源/作者/发布时间/浏览次数/字体 大 中 小,
 one ``KEY：VALUE`` paragraph per pair), print links and the footer (网站标识码,
 ICP 备案, 版权所有…). The encoding comes from a byte-order mark, the
-HTTP-equiv/meta charset, or detection (UTF-8, GB18030 family).
+HTTP-equiv/meta charset, or else as a text file's (read/text.py: detection; a page damaged in a
+few places read with those places replaced and named in a warning).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from .document import Block, Document, Heading, Paragraph, Table
 from .normalize import clean_line
 from .chrome import chrome_paragraphs
 from .layout import lay_out_blocks
-from .text import DAMAGE_ENCODINGS, blank_damaged_figures, damage_warning, detect_encoding, read_damaged
+from .text import blank_damaged_figures, blank_digits, damage_warning, decode_bytes
 
 # ==== site chrome (data) ================================================================
 # Elements dropped whole, by tag.
@@ -100,34 +101,25 @@ def _decode(p: Path, data: bytes, warnings: list[str]) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError):
             continue
-    # A page saved or copied with a few bytes damaged (cut short, a corrupted byte) is read as a
-    # damaged text file is, in the encoding it declares first: those places replaced, the digits
-    # of their sentences blanked (unread, never misread), and a warning naming where they were.
-    damaged = read_damaged(data, [_DAMAGE_ENCODING.get(c, c) for c in candidates] + list(DAMAGE_ENCODINGS))
-    if damaged is not None:
-        text, encoding, damage = damaged
+    # Neither its byte-order mark nor the charset it declares reads the whole page: decoded as a
+    # text file is (detection; a page saved or copied with a few bytes damaged is read with those
+    # places replaced, the digits of their sentences blanked — unread, never misread — and a
+    # warning naming where they were).
+    text, encoding, damage = decode_bytes(p, data)
+    if damage:
         text = blank_damaged_figures(text, [at for at, _, _ in damage], _HTML_SENTENCE_END, _blank_text_digits)
         warnings.append(damage_warning(text, encoding, damage))
-        return text, encoding
-    encoding = detect_encoding(data)
-    if encoding is None:
-        raise UnreadableInput(f"{p}: the page's text encoding could not be recognised.")
-    try:
-        return data.decode(encoding), encoding
-    except (UnicodeDecodeError, LookupError):
-        raise UnreadableInput(f"{p}: the page's text is not valid {encoding}.") from None
+    return text, encoding
 
 
-_DAMAGE_ENCODING = {"utf-8-sig": "utf-8", "big5": "cp950", "big5hkscs": "cp950"}  # declared → as text.read_damaged reads it
 # a sentence of a page ends where text's does, and at a block element's tag
 _HTML_SENTENCE_END = re.compile(r"[。！？；;!?\n]|<(?:/?(?:p|div|td|th|tr|li|h[1-6]|table|section|article)\b[^>]*|br\b[^>]*)>", re.I)
 _TAG_OR_TEXT = re.compile(r"<[^>]*>?|[^<]+")
-_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def _blank_text_digits(html: str) -> str:
     """The digits of the text between tags blanked; the tags' own (colspan="2") kept."""
-    return "".join(m if m.startswith("<") else _DIGIT.sub("\ufffd", m) for m in _TAG_OR_TEXT.findall(html))
+    return "".join(m if m.startswith("<") else blank_digits(m) for m in _TAG_OR_TEXT.findall(html))
 
 
 def _page_title(root) -> str | None:

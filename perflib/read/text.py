@@ -58,7 +58,7 @@ def decode_text(p: Path, data: bytes, warnings: list[str] | None = None) -> tupl
     their sentences blanked too (a figure there is unread, never misread), and a sentence naming
     the lines and byte offsets is appended to `warnings`."""
     limits.check_text_bytes(p, len(data))
-    text, encoding, damage = _decode(p, data)
+    text, encoding, damage = decode_bytes(p, data)
     limits.check_text(p, text)
     if damage:
         text = blank_damaged_figures(text, [at for at, _, _ in damage])
@@ -85,8 +85,8 @@ _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")  # never in text, neve
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def _decode(p: Path, data: bytes) -> tuple[str, str, list[Damage]]:
-    """Strict decoding first: a wrong guess must fail, not produce mojibake. Only when no
+def decode_bytes(p: Path, data: bytes) -> tuple[str, str, list[Damage]]:
+    """(text, encoding, damaged places) of a file's bytes. Strict decoding first: a wrong guess must fail, not produce mojibake. Only when no
     encoding reads the whole file is it read as damaged — see _read_damaged for when."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -113,9 +113,10 @@ def _decode(p: Path, data: bytes) -> tuple[str, str, list[Damage]]:
         return _strict(p, data, guess)
     # Not a Chinese encoding as it stands: a Chinese file damaged in a few places, or else
     # what the detector said (a file in another language), or nothing.
-    found = read_damaged(data, list(DAMAGE_ENCODINGS))
-    if found is not None:
-        return found
+    for encoding in ("utf-8", *_NON_UTF8):
+        found = _read_damaged(data, encoding)
+        if found is not None:
+            return found[0], encoding, found[1]
     if guess is not None and (whole or not controls):
         return _strict(p, data, guess)
     if controls:  # NUL and other control bytes: no text encoding without a BOM has them in Chinese prose
@@ -317,8 +318,12 @@ _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 _DIGIT = re.compile(r"[0-9０-９]")
 
 
+def blank_digits(text: str) -> str:
+    return _DIGIT.sub("\ufffd", text)
+
+
 def blank_damaged_figures(text: str, at: list[int], sentence_end: re.Pattern = _SENTENCE_END,
-                           blank=lambda s: _DIGIT.sub("\ufffd", s)) -> str:
+                          blank=blank_digits) -> str:
     """The digits of each sentence holding a damaged place (`at`: indexes of its U+FFFD) blanked.
     `sentence_end` and `blank`: what ends a sentence and how its digits go (an HTML page: its
     block tags end one too, and the digits of its tags stay)."""
@@ -327,7 +332,7 @@ def blank_damaged_figures(text: str, at: list[int], sentence_end: re.Pattern = _
         if i < done:
             continue  # in the sentence just blanked
         start = max(done, max((m.end() for m in sentence_end.finditer(text, max(done, i - 2000), i)),
-                                     default=max(done, i - 2000)))
+                              default=max(done, i - 2000)))
         end = sentence_end.search(text, i + 1)
         end = end.start() if end else len(text)
         pieces.append(text[done:start])
@@ -335,19 +340,6 @@ def blank_damaged_figures(text: str, at: list[int], sentence_end: re.Pattern = _
         done = end
     pieces.append(text[done:])
     return "".join(pieces)
-
-
-def read_damaged(text_bytes: bytes, encodings: list[str]) -> tuple[str, str, list[Damage]] | None:
-    """(text, encoding, damaged places) of bytes that are text in one of `encodings`, damaged in a
-    few places (see _read_damaged), or None."""
-    for encoding in dict.fromkeys(encodings):
-        found = _read_damaged(text_bytes, encoding)
-        if found is not None:
-            return found[0], encoding, found[1]
-    return None
-
-
-DAMAGE_ENCODINGS = ("utf-8", *_NON_UTF8)  # the encodings a damaged file is tried in, in this order
 
 
 def damage_warning(text: str, encoding: str, damage: list[Damage]) -> str:

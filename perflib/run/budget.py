@@ -18,6 +18,7 @@ import pickle
 import queue
 import subprocess
 import sys
+import threading
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -202,8 +203,6 @@ class BoundedChild:
 
     def call(self, fn, arg, budget: Budget, source: str, stage: str = "rendering"):
         """fn(arg) in the child under `budget`: its result, or Exceeded."""
-        import threading
-
         if self.proc is None or self.proc.poll() is not None:
             self._start()
         proc = self.proc
