@@ -205,6 +205,9 @@ def worker_init(parent_pid: int, ocr_slot: str | None = None, ocr_wait: float | 
     the batch's OCR slot (`ocr_slot`, a lock file, waited for at most `ocr_wait` s: share_ocr_slot)."""
     global IN_WORKER
     IN_WORKER = True
+    from . import render
+
+    render.BATCH_WORKER = True  # its Renderers fork every kernel from one template
     # A forked worker shares the parent's objects (at province scale, a row per report) until it
     # writes to their pages, and the garbage collector's passes write to every object they visit:
     # frozen, they are never visited, so each worker does not end up with a copy of them all.

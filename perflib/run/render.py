@@ -278,6 +278,7 @@ class Renderer:
 
 # ---- one Renderer per process ------------------------------------------------------------------
 
+BATCH_WORKER = False  # this process is a batch worker (perflib.run.jobs.worker_init): many kernels to come
 _shared: dict[Path, Renderer] = {}
 _shared_lock = threading.Lock()
 _zygotes: dict = {}  # folder → perflib.run.kernels.Zygote, shared by a batch worker's Renderers
@@ -292,9 +293,7 @@ def shared_renderer(notebook: Path | None = None) -> Renderer:
         if r is None:
             if not _shared:
                 atexit.register(close_shared_renderers)
-            from .jobs import IN_WORKER
-
-            r = _shared[key] = Renderer(key, batch=IN_WORKER)
+            r = _shared[key] = Renderer(key, batch=BATCH_WORKER)
             try:  # multiprocessing workers leave through os._exit: atexit never runs there
                 from multiprocessing.util import Finalize
 
