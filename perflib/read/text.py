@@ -86,8 +86,9 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode_bytes(p: Path, data: bytes) -> tuple[str, str, list[Damage]]:
-    """(text, encoding, damaged places) of a file's bytes. Strict decoding first: a wrong guess must fail, not produce mojibake. Only when no
-    encoding reads the whole file is it read as damaged — see _read_damaged for when."""
+    """(text, encoding, damaged places) of a file's bytes. Strict decoding first: a wrong guess
+    must fail, not produce mojibake. Only when no encoding reads the whole file is it read as
+    damaged — see _read_damaged for when."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

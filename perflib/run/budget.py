@@ -8,8 +8,7 @@ by that, is made anew and the tasks that were running beside it are submitted ag
 other report still completes.
 
 `BoundedChild` runs calls one after another in a child Python process kept between them, each
-under the same budget (the Dask worker's way: its task body cannot fork a pool); `run_bounded` one
-call in a fresh one.
+under the same budget (the Dask worker's way: its task body cannot fork a pool).
 """
 from __future__ import annotations
 
@@ -263,15 +262,6 @@ def _receive(stream):
     size = int.from_bytes(head, "big")
     data = stream.read(size)
     return pickle.loads(data) if len(data) == size else None
-
-
-def run_bounded(fn, arg, budget: Budget, source: str, stage: str = "rendering"):
-    """fn(arg) in a fresh child Python under `budget`: its result, or Exceeded."""
-    child = BoundedChild()
-    try:
-        return child.call(fn, arg, budget, source, stage)
-    finally:
-        child.close()
 
 
 def _child_main() -> None:

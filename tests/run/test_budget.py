@@ -7,7 +7,7 @@ import pytest
 
 import psutil
 
-from perflib.run.budget import BoundedChild, Budget, BoundedPool, Exceeded, run_bounded
+from perflib.run.budget import BoundedChild, Budget, BoundedPool, Exceeded
 from perflib.run.platform import child_trees, process_tree, tree_rss
 
 
@@ -94,12 +94,16 @@ def test_a_task_whose_worker_dies_is_retried_then_failed():
     assert isinstance(got[3], Exceeded) and got[3].what == "died" and "worker process died" in got[3].error
 
 
-def test_run_bounded_in_a_child_process():
-    assert run_bounded(time.sleep, 0.1, Budget(seconds=10, memory_mb=500), "x") is None
-    slow = run_bounded(time.sleep, 30, Budget(seconds=1, memory_mb=None), "r.pdf")
-    assert isinstance(slow, Exceeded) and slow.error.startswith("r.pdf: 超过时间限制（1 秒）")
-    big = run_bounded(b"x".__mul__, 600 * 1024 * 1024, Budget(seconds=30, memory_mb=300), "r.pdf")
-    assert isinstance(big, Exceeded) and big.what == "memory"
+def test_a_bounded_child_enforces_the_budget():
+    child = BoundedChild()
+    try:
+        assert child.call(time.sleep, 0.1, Budget(seconds=10, memory_mb=500), "x") is None
+        slow = child.call(time.sleep, 30, Budget(seconds=1, memory_mb=None), "r.pdf")
+        assert isinstance(slow, Exceeded) and slow.error.startswith("r.pdf: 超过时间限制（1 秒）")
+        big = child.call(b"x".__mul__, 600 * 1024 * 1024, Budget(seconds=30, memory_mb=300), "r.pdf")
+        assert isinstance(big, Exceeded) and big.what == "memory"
+    finally:
+        child.close()
 
 
 def test_a_bounded_child_is_kept_between_calls_and_replaced_after_a_kill():
