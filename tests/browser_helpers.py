@@ -330,6 +330,10 @@ CHART_TEXT_PX = """() => [...document.querySelectorAll('figure.pl-chart svg')].m
   return Math.min(...[...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale));
 })"""
 
+# The line under each chart saying it scrolls sideways ("none" where it is not shown).
+CHART_SCROLL_HINT = """() => [...document.querySelectorAll('figure.pl-chart')]
+  .map(f => getComputedStyle(f, '::after').content)"""
+
 # WCAG contrast of each status badge's text against what is behind it.
 BADGE_CONTRAST = """
 (sel) => { sel = sel || '.st';

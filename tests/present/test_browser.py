@@ -9,8 +9,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from browser_helpers import (BADGE_CONTRAST, CHART_TEXT_PX, NUMBER_CELLS, OVERFLOW, SIZE_LIMIT, TOFU_PROBE, kinds,
-                             open_offline, pdf_pages, screenshot, squash)
+from browser_helpers import (BADGE_CONTRAST, CHART_SCROLL_HINT, CHART_TEXT_PX, NUMBER_CELLS, OVERFLOW, SIZE_LIMIT,
+                             TOFU_PROBE, kinds, open_offline, pdf_pages, screenshot, squash)
 
 pytestmark = pytest.mark.browser
 
@@ -109,6 +109,13 @@ def test_phone_width(browser, pages, kind):
         assert font_px >= 14
         # a chart's labels stay legible (the chart scrolls in its box rather than shrink to 5 px)
         assert all(px >= 9.5 for px in v.page.evaluate(CHART_TEXT_PX)), v.page.evaluate(CHART_TEXT_PX)
+        # …and says it scrolls, in view under it (on a wide screen it fits: no such line)
+        hints = v.page.evaluate(CHART_SCROLL_HINT)
+        assert all("滑动" in h for h in hints), hints
+        for hint in set(hints):  # drawn in the page's own font: its characters are in the subset
+            assert v.page.evaluate(TOFU_PROBE, [FONT, hint.strip('"')])["tofu"] == "", hint
+        v.page.set_viewport_size({"width": 1280, "height": 900})
+        assert all(h in ("none", "normal") for h in v.page.evaluate(CHART_SCROLL_HINT))
     finally:
         v.close()
 
