@@ -23,10 +23,10 @@ import atexit
 import hashlib
 import logging
 import os
-import queue
 import shutil
 import socket
 import tempfile
+import threading
 import time
 import uuid
 from collections import deque
@@ -100,28 +100,64 @@ def bounded_render(job: Job, budget: Budget | None) -> JobResult:
     children are kept for the next pages (one per task running at once on this worker)."""
     if budget is None:
         return render_job(job)
-    try:
-        child = _IDLE_CHILDREN.get_nowait()
-    except queue.Empty:
-        child = BoundedChild()
+    child = _IDLE.take()
     try:
         res = child.call(render_job, job, budget, job.source)
     finally:
-        _IDLE_CHILDREN.put(child)
+        _IDLE.put(child)
     if isinstance(res, Exceeded):
         return JobResult(job.source, "failed", job.output_name, error=res.error, exit_code=2)
     return res
 
 
-_IDLE_CHILDREN: "queue.SimpleQueue[BoundedChild]" = queue.SimpleQueue()  # this worker's, between tasks
+IDLE_SECONDS = 300.0  # a render child idle this long is closed: a worker between batches holds no kernels
+
+
+class IdleChildren:
+    """This process's render children between tasks, each with the time it went idle. A reaper
+    thread closes those idle for `idle_seconds`: a Dask worker lives on after a batch, and each
+    child holds its kernel template and a warm kernel (a few hundred MB)."""
+
+    def __init__(self, idle_seconds: float = IDLE_SECONDS):
+        self.idle_seconds = idle_seconds
+        self._lock = threading.Lock()
+        self._idle: list[tuple[float, BoundedChild]] = []
+        self._reaper: threading.Thread | None = None
+
+    def take(self) -> BoundedChild:
+        """The child idle the shortest time (its kernels the warmest), or a new one."""
+        with self._lock:
+            return self._idle.pop()[1] if self._idle else BoundedChild()
+
+    def put(self, child: BoundedChild) -> None:
+        with self._lock:
+            self._idle.append((time.monotonic(), child))
+            if self._reaper is None:
+                self._reaper = threading.Thread(target=self._reap_forever, name="perflib-idle-children",
+                                                daemon=True)
+                self._reaper.start()
+
+    def close_idle(self, older_than: float = 0.0) -> int:
+        """Close the children idle for `older_than` seconds or more; how many were closed."""
+        now = time.monotonic()
+        with self._lock:
+            stale = [c for t, c in self._idle if now - t >= older_than]
+            self._idle = [(t, c) for t, c in self._idle if now - t < older_than]
+        for child in stale:
+            child.close()
+        return len(stale)
+
+    def _reap_forever(self) -> None:
+        while True:
+            time.sleep(max(self.idle_seconds / 4, 0.05))
+            self.close_idle(self.idle_seconds)
+
+
+_IDLE = IdleChildren()
 
 
 def _close_children() -> None:
-    while True:
-        try:
-            _IDLE_CHILDREN.get_nowait().close()
-        except queue.Empty:
-            return
+    _IDLE.close_idle()
 
 
 atexit.register(_close_children)

@@ -123,6 +123,27 @@ def test_a_bounded_child_is_kept_between_calls_and_replaced_after_a_kill():
     assert child.proc is None and not psutil.pid_exists(again)
 
 
+def test_idle_render_children_are_kept_then_closed_after_the_idle_time():
+    """A Dask worker keeps its render child between pages, and closes it (kernels and all) once
+    it has been idle for the idle time: a worker lives on after the batch."""
+    from perflib.run.distributed import IdleChildren
+
+    idle = IdleChildren(idle_seconds=0.5)
+    child = idle.take()
+    budget = Budget(seconds=10, memory_mb=None)
+    pid = child.call(operator.call, os.getpid, budget, "a")
+    idle.put(child)
+    assert idle.take() is child  # the next page, soon after: the same warm child
+    idle.put(child)
+    deadline = time.monotonic() + 10
+    while child.proc is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert child.proc is None and not psutil.pid_exists(pid), "the idle child was not closed"
+    fresh = idle.take()
+    assert fresh is not child
+    assert idle.close_idle() == 0  # (taken: not idle)
+
+
 def test_dask_task_body_enforces_the_budget(tmp_path):
     """What a Dask worker runs (render_remote) renders in a child process under the batch's budget."""
     from paths import SEED
