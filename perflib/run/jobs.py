@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import config
 from ..dataset import Item, correction_rows, failure_row, read_rows
 from ..labels import PORTFOLIO_TITLE, page_title
+from . import role
 from .fast_imports import skip_iri_grammar
 from .outfiles import write_atomic
 
@@ -85,7 +86,7 @@ def read_job(item: Item, corrections=None) -> dict:
             failure |= correction_rows(exc.record)
         return {"failure": failure}
     finally:
-        if IN_WORKER:
+        if role.BATCH_WORKER:
             release_ocr_engine()
             if _OCR_SLOT is not None:
                 _OCR_SLOT.release(force=True)
@@ -193,21 +194,14 @@ def quiet_interrupts() -> None:
 def interruptible(on: bool) -> None:
     """Ctrl-C stops a worker's running job (its kernel is shut down, its temp file removed);
     an idle worker ignores it, so the pool winds down without tracebacks."""
-    if IN_WORKER:
+    if role.BATCH_WORKER:
         signal.signal(signal.SIGINT, signal.default_int_handler if on else signal.SIG_IGN)
-
-
-IN_WORKER = False
 
 
 def worker_init(parent_pid: int, ocr_slot: str | None = None, ocr_wait: float | None = None) -> None:
     """A batch worker: Ctrl-C for running jobs only, gone with its parent; a reading worker shares
     the batch's OCR slot (`ocr_slot`, a lock file, waited for at most `ocr_wait` s: share_ocr_slot)."""
-    global IN_WORKER
-    IN_WORKER = True
-    from . import render
-
-    render.BATCH_WORKER = True  # its Renderers fork every kernel from one template
+    role.BATCH_WORKER = True  # (its Renderers then fork every kernel from one template)
     # A forked worker shares the parent's objects (at province scale, a row per report) until it
     # writes to their pages, and the garbage collector's passes write to every object they visit:
     # frozen, they are never visited, so each worker does not end up with a copy of them all.

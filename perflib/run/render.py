@@ -28,6 +28,7 @@ from pathlib import Path
 from .. import __version__, config
 from ..errors import PerflibError
 from ..present.html import FONT_SLOT
+from . import role
 from .fast_imports import skip_iri_grammar
 from .outfiles import slug, write_atomic
 from ..labels import page_title
@@ -278,7 +279,6 @@ class Renderer:
 
 # ---- one Renderer per process ------------------------------------------------------------------
 
-BATCH_WORKER = False  # this process is a batch worker (perflib.run.jobs.worker_init): many kernels to come
 _shared: dict[Path, Renderer] = {}
 _shared_lock = threading.Lock()
 _zygotes: dict = {}  # folder → perflib.run.kernels.Zygote, shared by a batch worker's Renderers
@@ -293,7 +293,7 @@ def shared_renderer(notebook: Path | None = None) -> Renderer:
         if r is None:
             if not _shared:
                 atexit.register(close_shared_renderers)
-            r = _shared[key] = Renderer(key, batch=BATCH_WORKER)
+            r = _shared[key] = Renderer(key, batch=role.BATCH_WORKER)
             try:  # multiprocessing workers leave through os._exit: atexit never runs there
                 from multiprocessing.util import Finalize
 

@@ -48,9 +48,9 @@ def _text_report(tmp_path) -> Path:
 def test_a_batch_worker_drops_the_ocr_engine_after_each_report(tmp_path, monkeypatch):
     from perflib.dataset import Item
     from perflib.read import ocr
-    from perflib.run import jobs
+    from perflib.run import jobs, role
 
-    monkeypatch.setattr(jobs, "IN_WORKER", True)
+    monkeypatch.setattr(role, "BATCH_WORKER", True)
     monkeypatch.setattr(ocr, "_ENGINE", object())  # as a scanned PDF read before would leave it
     jobs.read_job(Item(str(_text_report(tmp_path))))
     assert ocr._ENGINE is None
@@ -60,10 +60,10 @@ def test_a_batch_worker_drops_the_ocr_engine_after_each_report(tmp_path, monkeyp
 def test_outside_a_batch_worker_the_engine_is_kept_for_the_next_scan(tmp_path, monkeypatch):
     from perflib.dataset import Item
     from perflib.read import ocr
-    from perflib.run import jobs
+    from perflib.run import jobs, role
 
     engine = object()
-    monkeypatch.setattr(jobs, "IN_WORKER", False)
+    monkeypatch.setattr(role, "BATCH_WORKER", False)
     monkeypatch.setattr(ocr, "_ENGINE", engine)
     jobs.read_job(Item(str(_text_report(tmp_path))))
     assert ocr._ENGINE is engine
@@ -87,6 +87,7 @@ def test_a_reading_worker_takes_the_ocr_slot_as_ocr_begins_and_gives_it_back_aft
     from filelock import FileLock, Timeout
 
     from perflib.dataset import Item
+    from perflib.run import role
 
     ocr, jobs, engine, lock = _gate(tmp_path, monkeypatch)
     other = FileLock(lock)  # another reading worker
@@ -95,7 +96,7 @@ def test_a_reading_worker_takes_the_ocr_slot_as_ocr_begins_and_gives_it_back_aft
     assert ocr.get_engine() is engine
     with pytest.raises(Timeout):
         other.acquire(timeout=0)  # held while this worker's scan is read
-    monkeypatch.setattr(jobs, "IN_WORKER", True)
+    monkeypatch.setattr(role, "BATCH_WORKER", True)
     monkeypatch.setattr(jobs, "release_ocr_engine", lambda: False)  # keep the test's engine
     jobs.read_job(Item(str(_text_report(tmp_path))))
     other.acquire(timeout=0)  # the report is done: the slot is free again
