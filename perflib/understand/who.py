@@ -21,6 +21,7 @@ this year's 决算/执行 column. A page that states no year has none (no year i
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,9 @@ _TITLE = re.compile(
     rf"^(?:\d{{3,}}\s*[-－—_]\s*)?(?P<dept>[^\d，。]*?)\s*(?P<year>{_YEAR})\s*年?度?\s*(?P<dept2>[^\d，。]*?)\s*"
     r"(?:部门|单位)?(?:[（(]单位[)）])?(?:整体)?(?:和项目|及项目)?(?:支出)?\s*(?:预算)?(?:资金)?(?:绩效|自评|评价|决算)"
 )
+# What every _TITLE match holds: its year, then no digit, ，or 。 up to its kind word (a cheap test
+# first: a sentence "2019年X局按期完成…，…绩效自评优。" costs _TITLE's optional groups tens of µs).
+_TITLE_HINT = re.compile(rf"{_YEAR}[^\d，。]*?(?:绩效|自评|评价|决算)")
 _TITLE_OPENING = re.compile(r"^.{8,80}?(?:报告书|报告|自评表|评价表)")  # a page flattened onto one line
 _DEPT_IN_TEXT = re.compile(r"(?:^|[，,。：:])\s*(?P<dept>[^，,。\d\s]{2,30}?)(?:对|就)(?:本单位|本部门)?"
                            rf"(?:{_YEAR}\s*年度?)?(?:部门)?整体支出")
@@ -96,13 +100,15 @@ def content_head(paragraphs: list[str]) -> list[str]:
     export ran onto the end of a chrome line ("…[ 有效性 ]某局2021年度…绩效自评公开") kept."""
     out = []
     for para in paragraphs[:_HEAD * 2]:
+        if len(out) == _HEAD:
+            break
         if is_chrome(para):
             tail = chrome_tail(para)
             if tail:
                 out.append(tail)
         elif not LEX.is_attachment(para):
             out.append(para)
-    return out[:_HEAD]
+    return out
 
 
 def chrome_tail(para: str) -> str | None:
@@ -148,7 +154,7 @@ def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
         text = title_text(para) if len(para) > _TITLE_MAX else para
         if text is None:
             continue
-        m = _TITLE.match(text) or _split_title(head, i)
+        m = _title_match(text) or _split_title(head, i)
         if m and len(set(fiscal_years(text))) <= 1:  # a table's header of years is no title
             found.append((i, clean_name(_trim_org(m["dept"])) or clean_name(_trim_org(m["dept2"])), int(m["year"])))
     if found:
@@ -165,6 +171,10 @@ _YEAR_START = re.compile(rf"^\s*{_YEAR}")  # "2021年度…" is not numbered "20
 _REPORT_WORDS = re.compile(r"绩效.{0,12}(?:报告|报告书|自评表|评价表)$")
 
 
+def _title_match(text: str) -> re.Match | None:
+    return _TITLE.match(text) if _TITLE_HINT.search(text) else None
+
+
 def _names_a_report(para: str) -> bool:
     return bool(_REPORT_WORDS.search(para))
 
@@ -177,7 +187,7 @@ def _split_title(head: list[str], i: int) -> re.Match | None:
     above = [p for p in head[max(0, i - 2):i] if len(p) <= 20 and not re.search(r"[，。：:]", p)]
     if len(above) != min(2, i):
         return None
-    return _TITLE.match("".join(above) + head[i])
+    return _title_match("".join(above) + head[i])
 
 
 def _year_line_below(head: list[str], at: int) -> int | None:
@@ -209,7 +219,7 @@ def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:
     names ("2021年，X对部门整体支出开展了绩效自评")."""
     names: list[str] = []
     year = None
-    prose = [p[:_OPENING] for p in body if not is_heading_line(p)][:4]  # a name stands in a sentence's opening
+    prose = _first(4, (p[:_OPENING] for p in body if not is_heading_line(p)))  # a name stands in a sentence's opening
     for para in prose:
         spending = "整体支出" in para  # (what _DEPT_IN_TEXT and _DEPT_AFTER_YEAR end with)
         for pattern in (_DEPT_IN_TEXT, _DEPT_AFTER_YEAR, _DEPT_OPENING):
@@ -227,10 +237,17 @@ def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:
     return year, names
 
 
+def _first(n: int, items) -> list:
+    """The first n items (of a generator: the rest are never computed)."""
+    return list(itertools.islice(items, n))
+
+
 def _clause_subjects(para: str) -> list[re.Match]:
     """_CLAUSE_SUBJECT.finditer(para), tried only where a clause starts (its own anchor: the
     paragraph's start or after ，。；) rather than at every character."""
     found: list[re.Match] = []
+    if not _ORG_THEN_VERB.search(para):
+        return found  # (what every match ends with)
     end = 0
     for start in [0] + [m.end() for m in _CLAUSE_START.finditer(para)]:
         if start >= end:
@@ -245,6 +262,7 @@ def _clause_subjects(para: str) -> list[re.Match]:
 _CLAUSE_SUBJECT = re.compile(rf"(?:^|(?<=[，,。；;]))(?P<dept>[^，,。；;\s\d《》“”（）()]{{2,25}}?(?:{LEX.org_end.pattern}))"
                              r"(?=为|是|系|作为|属于|属)")
 _CLAUSE_START = re.compile(r"[，,。；;]")
+_ORG_THEN_VERB = re.compile(rf"(?:{LEX.org_end.pattern})(?=为|是|系|作为|属于|属)")
 _DEPT_OPENING = re.compile(rf"^(?:{_YEAR}\s*年度?\s*[，,]?\s*)?(?P<dept>[^，。\d\s]{{2,30}}?(?:{LEX.org_end.pattern}))"
                            r"(?:按照|根据|依据|认真|对|就|开展|组织)")
 
@@ -272,6 +290,7 @@ def _chrome_names(paragraphs: list[str], chrome: list[Paragraph]) -> list[str]:
 
 
 # --- reading a name ---------------------------------------------------------------------------
+@lru_cache(maxsize=4096)  # a unit's name comes again from the title, the form, the sentences and choose()
 def clean_name(name: str | None) -> str | None:
     if not name:
         return None
@@ -300,6 +319,7 @@ def _trim_org(name: str | None) -> str | None:
     return name[:ends[-1]] if ends else name
 
 
+@lru_cache(maxsize=4096)  # (asked again of every candidate by choose(), and of a name's tails by parse.py)
 def reads_as_org(name: str | None) -> bool:
     """Ends in an institution word and is no label, heading fragment, chrome word, pronoun or place."""
     if not name or len(_ASCII.sub("", name)) > 40 or _DIGIT.search(name):
