@@ -168,7 +168,7 @@ def _row_cells(line: str) -> list[str]:
 def _goal_text(rows: list[list[str]]) -> str | None:
     """The text of the 预期目标 cell under a 年度总体目标 header, or None."""
     for r, row in enumerate(rows):
-        cells = [re.sub(r"\s+", "", c or "") for c in row]
+        cells = ["".join((c or "").split()) for c in row]  # (re.sub(r"\s+", "", …), faster)
         side = next((k for k, c in enumerate(cells) if LEX.goal_row.match(c)), None)
         if side is None:
             continue
