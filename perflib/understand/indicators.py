@@ -436,10 +436,13 @@ _PROSE = re.compile(
 )
 
 
+_LEVEL_COLON = re.compile(r"指标\s*[:：]")  # (in every _PROSE match)
+
+
 def _read_prose(paragraphs: list[str], out: IndicatorTable) -> None:
     for para in paragraphs:
-        if "指标" not in para:
-            continue  # every such sentence names its 指标
+        if not _LEVEL_COLON.search(para):
+            continue  # every such sentence names its 指标 and a colon after it
         for sent in sentences(para):
             for m in _PROSE.finditer(sent):
                 level = m["level"]
