@@ -32,7 +32,8 @@ from .normalize import (PARAGRAPH_BREAK, TABLE_MARK, fold_chars, join_broken_lin
 
 # Pinyin a page printed after each character (<ruby> flattened): "項(xiàng)目" → "項目".
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+# (the bracket first, the character before it looked behind: the engine scans for the bracket)
+_RUBY = re.compile(rf"\((?<=[\u4e00-\u9fff]\()(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
 
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
