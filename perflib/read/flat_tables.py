@@ -120,7 +120,7 @@ def _is_column_name(cell: str) -> bool:
 
 
 _PROSE_MARK = re.compile(r"[，。；;]")
-_SPACED_WORDS = re.compile(r"\S\s{2,}\S")
+_SPACED_WORDS = re.compile(r"\s\s")  # words two spaces apart, in a stripped line (the engine scans for \s)
 
 
 def _cell_tables(cells: list[str], explicit_empty: bool = False) -> list[tuple[int, int, list]]:
