@@ -308,7 +308,7 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?[”’」』）)]*")
 
 def sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences, keeping the end punctuation."""
-    return [s.strip() for s in _SENTENCE.findall(paragraph) if s.strip()]
+    return [text for s in _SENTENCE.findall(paragraph) if (text := s.strip())]
 
 
 # A cell of a flattened table: a figure, a percentage or a placeholder ("—").

@@ -214,11 +214,8 @@ def _names_a_project(para: str) -> bool:
 
 
 def _last_block(text: str) -> str | None:
-    last = None
-    for m in LEX.block_words.finditer(text):
-        if not _is_breakdown_item(text, m):
-            last = m.lastgroup
-    return last
+    """The block named by the text's last block word that names one (not a breakdown item)."""
+    return _last_naming(text, list(LEX.block_words.finditer(text)))
 
 
 _FIGURE_NEXT = re.compile(rf"\s*{LEX.part_filler}\s*[-+]?\d")
@@ -237,11 +234,16 @@ def _is_breakdown_item(sent: str, m: re.Match) -> bool:
 
 def _block_at(sent: str, pos: int) -> str | None:
     """The block named by the nearest block word before `pos` in the sentence."""
-    found = None
-    for m in LEX.block_words.finditer(sent, 0, pos):
+    return _last_naming(sent, list(LEX.block_words.finditer(sent, 0, pos)))
+
+
+def _last_naming(sent: str, words: list[re.Match]) -> str | None:
+    """The block of the last of these block words that is no breakdown item (looked at from the
+    last back: the earlier ones need not be judged)."""
+    for m in reversed(words):
         if not _is_breakdown_item(sent, m):
-            found = m.lastgroup
-    return found
+            return m.lastgroup
+    return None
 
 
 def _parts_follow(sent: str, end: int, pattern: re.Pattern) -> int | None:
