@@ -55,7 +55,8 @@ _CITED = re.compile(r"《[^》]*》")
 
 
 def _no_spaces(text: str) -> str:
-    """re.sub(r"\s+", "", text), five times faster (str.split and \s know the same spaces)."""
+    """Every space taken out, as the regex substitution of whitespace runs by "" does, five times
+    faster (str.split and the regex know the same spaces)."""
     return "".join(text.split())
 
 
@@ -248,7 +249,7 @@ def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:
 
 
 def _dept_in_text(para: str) -> re.Match | None:
-    """(?:^|[，,。：:])\s*X对…整体支出 searched: at the start first, then after the leftmost delimiter."""
+    """"X对…整体支出" at the paragraph's start or after a ，,。：: (the start tried first)."""
     return _DEPT_IN_TEXT_AT_START.match(para) or _DEPT_IN_TEXT.search(para)
 
 
