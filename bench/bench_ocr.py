@@ -146,11 +146,11 @@ def parse_rates() -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_render import SAMPLES, make_pdfs, parse_rate
 
-    rate, _ = parse_rate(SAMPLES)
+    rate, _, _ = parse_rate(SAMPLES)
     print(f"parse    text    {rate:7.0f} reports/s on one core   (target ≥ 300)")
     with tempfile.TemporaryDirectory() as tmp:
         pdfs = make_pdfs(Path(tmp), 4)
-        prate, ppages = parse_rate(pdfs)
+        prate, ppages, _ = parse_rate(pdfs)
     print(f"parse    PDF     {prate * ppages / len(pdfs):7.0f} pages/s on one core   (text layer; target ≥ 30)")
 
 

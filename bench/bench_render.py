@@ -258,36 +258,50 @@ def cold_render(report: Path, out: Path, times: int = 3) -> float:
     return statistics.median(walls)
 
 
-def parse_rate(paths: list[Path], min_seconds: float = 2.0) -> tuple[float, int]:
-    """Reports parsed per second on one core (read, normalize, parse, checks), after a warm-up."""
+def parse_rate(paths: list[Path], min_seconds: float = 2.0, runs: int = 1) -> tuple[float, int, float]:
+    """Reports parsed per second on one core (read, normalize, parse, checks), after a warm-up:
+    (rate, pages, first-pass rate), the best of `runs` fresh processes. The rate loops over the
+    reports again and again, so what the parser keeps per line of text (a few lru_caches) is warm
+    from the second pass on; the first-pass rate reads each report once, new to the process
+    (imports and patterns warmed on another), as a batch does."""
+    best = [_parse_rate_once(paths, min_seconds) for _ in range(runs)]
+    return max(r for r, _, _ in best), best[0][1], max(f for _, _, f in best)
+
+
+def _parse_rate_once(paths: list[Path], min_seconds: float) -> tuple[float, int, float]:
     code = r"""
 import sys, time
 from perflib.pipeline import read_record
 from perflib.read.files import read_document
 paths, need = sys.argv[2:], float(sys.argv[1])
 read_record(paths[0])
+start = time.perf_counter()
+for p in paths[1:]:
+    read_record(p)
+first = (len(paths) - 1) / (time.perf_counter() - start)
 pages = sum(read_document(p).source.pages or 1 for p in paths)
 n, start = 0, time.perf_counter()
 while time.perf_counter() - start < need:
     for p in paths:
         read_record(p)
     n += 1
-print(n * len(paths) / (time.perf_counter() - start), pages)
+print(n * len(paths) / (time.perf_counter() - start), pages, first)
 """
     p = run(["taskset", "-c", "0", sys.executable, "-c", code, min_seconds, *paths] if shutil.which("taskset")
             else [sys.executable, "-c", code, min_seconds, *paths])
     if p.returncode:
         sys.exit(f"parse benchmark failed: {p.stderr[-1000:]}")
-    rate, pages = p.stdout.split()
-    return float(rate), int(pages)
+    rate, pages, first = p.stdout.split()
+    return float(rate), int(pages), float(first)
 
 
 def parse_rows(reports: list[Path], work: Path) -> None:
     """The two parse rows: text reports (the generated ones) and PDFs, one core each."""
-    rate, _ = parse_rate(reports[:min(len(reports), 48)])
-    print(f"parse    text {rate:7.0f} reports/s on one core   (target ≥ 1,000)")
+    rate, _, first = parse_rate(reports[:min(len(reports), 48)], runs=3)
+    print(f"parse    text {rate:7.0f} reports/s on one core   (target ≥ 1,000; "
+          f"{first:.0f}/s on a first pass over them; best of 3)")
     pdfs = make_pdfs(work / "pdf", 4)
-    prate, ppages = parse_rate(pdfs)
+    prate, ppages, _ = parse_rate(pdfs)
     per_report = ppages / len(pdfs)
     print(f"parse    PDF  {prate:7.1f} reports/s = {prate * per_report:.0f} pages/s on one core "
           f"({per_report:.0f} pages each; target ≥ 30 pages/s)")

@@ -152,16 +152,17 @@ def _message(rule: Rule, status: str, stated: Decimal, computed: Decimal, how: s
         head = f"{rule.label}：{figure_name(rule.stated)} {s}，{how} {c}"
         tail = {"ok": "，未超出。", "warn": "，略有超出（超出部分在 0.1% 以内）。", "fail": "，明显超出。"}[status]
         return head + tail
-    diff = stated - computed
-    d = {"percent": f"{abs(round_to(diff, 3)):f} 个百分点", "points": f"{fmt_points(abs(diff))} 分"}.get(
-        rule.unit, f"{fmt_wan(abs(diff))} 万元")
     head = f"{rule.label}：报告为 {s}，按{how}计算为 {c}"
-    tail = {
-        "ok": "，在四舍五入误差之内，一致。",
-        "warn": f"，相差 {d}，超出四舍五入误差，属小偏差。",
-        "fail": f"，相差 {d}，明显不符。",
-    }[status]
-    return head + tail
+    if status == "ok":  # (most checks: the gap is not formatted)
+        return head + "，在四舍五入误差之内，一致。"
+    d = _fmt_gap(abs(stated - computed), rule.unit)
+    return head + (f"，相差 {d}，超出四舍五入误差，属小偏差。" if status == "warn" else f"，相差 {d}，明显不符。")
+
+
+def _fmt_gap(gap: Decimal, unit: str) -> str:
+    if unit == "percent":
+        return f"{round_to(gap, 3):f} 个百分点"
+    return f"{fmt_points(gap)} 分" if unit == "points" else f"{fmt_wan(gap)} 万元"
 
 
 def rule_explanation(check_id: str) -> str:

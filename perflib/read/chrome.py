@@ -39,10 +39,12 @@ SERVICE_WORD = (r"无障碍(?:浏览|阅读|服务)?|(?:打开|关闭|进入|退
 BREADCRUMB = (r"^(?:您?(?:当前|现在)?(?:所在)?的?位置|当前位置|所在位置)\s*[:：]|^(?:网站)?首页\s*[>＞»›]"
               r"|^首页(?:\s+\S{2,8}){3,}$")
 FOOTER = r"网站标识码|ICP\s*备|公网安备|版权所有|主办单位|承办单位|技术支持"
-# A document-sharing site's frame around a document it shows: page links, preview notes.
-SHARING = (r"^\S.{0,80}\.(?:docx?|pdf|wps|xlsx?|pptx?)_第\s*\d+\s*页$|^第\s*\d+\s*页\s*/\s*共\s*\d+\s*页$"
-           r"|由会员分享|可在线阅读|免费预览|如果喜欢就下载|珍藏版|小编为大家|供大家参考|^欢迎(?:来到|访问|光临)"
-           r"|^<image>.*</image>$|^!\[[^\]]*\]\([^)]*\)$")  # an image the page showed, as its text export wrote it
+# A document-sharing site's frame around a document it shows: page links, preview notes (whole
+# lines; phrases anywhere in a line).
+SHARING_LINE = (r"^\S.{0,80}\.(?:docx?|pdf|wps|xlsx?|pptx?)_第\s*\d+\s*页$|^第\s*\d+\s*页\s*/\s*共\s*\d+\s*页$"
+                r"|^欢迎(?:来到|访问|光临)"
+                r"|^<image>.*</image>$|^!\[[^\]]*\]\([^)]*\)$")  # an image the page showed, as its text export wrote it
+SHARING = r"由会员分享|可在线阅读|免费预览|如果喜欢就下载|珍藏版|小编为大家|供大家参考"
 _HEAD_LINES = 40  # chrome is looked for in the first lines of a page …
 _BODY_LINE = 60  # … before its body starts: a numbered heading, or a line of prose longer than this
 _SITE_NAME = 20  # a line this short between two lines of chrome is the site's name or a menu item
@@ -56,6 +58,9 @@ _KEY_ONLY = re.compile(rf"^({_KEYS})\s*[:：]?$")
 _SERVICE = re.compile(rf"^[【\[（(]?(?:{SERVICE_WORD})[:：]?[】\]）)]?$")
 _BREADCRUMB = re.compile(BREADCRUMB)
 _FOOTER = re.compile(FOOTER)
+# (apart, the phrases are found by the engine's scan for their first characters, and the line
+# patterns are tried at the start of the line only)
+_SHARING_LINE = re.compile(SHARING_LINE)
 _SHARING = re.compile(SHARING)
 _DATED = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
 _DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
@@ -122,9 +127,10 @@ def _is_chrome_line(line: str) -> bool:
     text = _BULLET.sub("", line).strip()
     if not text or len(text) > 160:
         return False
-    if _BREADCRUMB.search(text) or _FOOTER.search(text) or _DATE.match(text) or _SHARING.search(text):
+    if _BREADCRUMB.search(text) or _FOOTER.search(text) or _DATE.match(text) or _SHARING_LINE.match(text) \
+            or _SHARING.search(text):
         return True
-    words = [w for w in _WORD_GAP.split(text) if w]
+    words = text.replace("|", " ").replace("｜", " ").split()  # words apart by spaces or bars
     if len(words) >= 3 and all(len(w) <= 8 and not _DIGIT.search(w) for w in words) \
             and ("首页" in words or 2 * sum(bool(_SERVICE.match(w)) for w in words) >= len(words)):
         return True  # a menu: 首页 走进某区 政务公开 …, 中国政府网 | 某省人民政府网 …
@@ -132,7 +138,6 @@ def _is_chrome_line(line: str) -> bool:
     return bool(words) and not (len(words) == 1 and len(words[0]) == 1) and all(_SERVICE.match(w) for w in words)
 
 
-_WORD_GAP = re.compile(r"[\s|｜]+")
 _DIGIT = re.compile(r"\d")
 
 
@@ -145,6 +150,13 @@ def chrome_of_lines(lines: list[str]) -> list[tuple[list[str], list[str] | None]
     stays as it is). Chrome is looked for in the page's first part only: each key/value pair becomes
     one ``KEY：VALUE``, other chrome lines stay as written; a title key's value (``名称: | …报告 |``)
     stays as a content line."""
+    head = _chrome_head(lines)
+    return head + [((), None)] * (len(lines) - len(head))  # the body: no chrome (one shared empty tuple)
+
+
+def _chrome_head(lines: list[str]) -> list[tuple[list[str], list[str] | None]]:
+    """chrome_of_lines for the page's first part only, up to where its body starts (the lines
+    after it: no chrome)."""
     kinds: list[str | None] = []  # per line: "pairs", "line", "site", "value-line", "blank", None
     found: list[list[tuple[str, str]] | None] = []
     end = len(lines)
@@ -180,7 +192,7 @@ def chrome_of_lines(lines: list[str]) -> list[tuple[list[str], list[str] | None]
             out.append(([], []))
         else:
             out.append(([], None))
-    return out + [((), None)] * (len(lines) - end)  # the body: no chrome (one shared empty tuple)
+    return out
 
 
 def split_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -188,9 +200,11 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
     the content lines in order."""
     chrome: list[str] = []
     content: list[str] = []
-    for line, (gives, leaves) in zip(lines, chrome_of_lines(lines)):
+    head = _chrome_head(lines)
+    for line, (gives, leaves) in zip(lines, head):
         chrome.extend(gives)
         content.extend([line] if leaves is None else leaves)
+    content.extend(lines[len(head):])  # the body, as it is
     return list(dict.fromkeys(chrome)), content
 
 

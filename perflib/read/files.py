@@ -56,7 +56,8 @@ def read_bytes(p: Path) -> bytes:
         )
     limits.check_file_size(p, st.st_size)
     try:
-        data = p.read_bytes()
+        with open(p, "rb", buffering=0) as f:  # (unbuffered: the whole file in one read)
+            data = f.readall()
     except OSError as exc:
         raise UnreadableInput(f"{p}: cannot be read ({exc.strerror or exc}).") from None
     if not data.strip():

@@ -120,7 +120,7 @@ def _is_column_name(cell: str) -> bool:
 
 
 _PROSE_MARK = re.compile(r"[，。；;]")
-_SPACED_WORDS = re.compile(r"\S\s{2,}\S")
+_SPACED_WORDS = re.compile(r"\s\s")  # words two spaces apart, in a stripped line (the engine scans for \s)
 
 
 def _cell_tables(cells: list[str], explicit_empty: bool = False) -> list[tuple[int, int, list]]:
@@ -398,15 +398,9 @@ def recover(lines: list[str]) -> list[tuple[int, int, list]]:
             edits.append((i, end, items))
             i = end
             continue
-        if i + 2 < n:
-            merged = merge_split_header(lines[i].rstrip(), lines[i + 1].rstrip(), lines[i + 2])
-            if merged is not None:
-                found = _row_run([merged] + lines[i + 2:], 0)
-                if found:
-                    edits.append((i, i + 1 + found[0], [found[1]]))
-                    i += 1 + found[0]
-                    continue
-        found = _row_run(lines, i)
+        # A line of prose (，。；; in it) starts no rows apart by spaces, nor a header split over two
+        # lines: is_table_line and _is_row_header refuse it, and a merged header keeps its words.
+        found = None if _PROSE_MARK.search(text) else _space_rows_at(lines, i)
         if found:
             edits.append((i, found[0], [found[1]]))
             i = found[0]
@@ -421,6 +415,18 @@ def recover(lines: list[str]) -> list[tuple[int, int, list]]:
             edits.append((i, i + 1, [x for x in (before.strip(), table, after.strip()) if x]))
         i += 1
     return edits
+
+
+def _space_rows_at(lines: list[str], i: int) -> tuple[int, Table] | None:
+    """Rows apart by spaces from line i on, under a header split over lines i and i + 1 or not:
+    (end, Table), or None."""
+    if i + 2 < len(lines):
+        merged = merge_split_header(lines[i].rstrip(), lines[i + 1].rstrip(), lines[i + 2])
+        if merged is not None:
+            found = _row_run([merged] + lines[i + 2:], 0)
+            if found:
+                return i + 1 + found[0], found[1]
+    return _row_run(lines, i)
 
 
 def _cell_run(lines: list[str], i: int) -> tuple[int, list[tuple[int, int, list]]]:

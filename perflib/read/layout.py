@@ -32,7 +32,8 @@ from .normalize import (PARAGRAPH_BREAK, TABLE_MARK, fold_chars, join_broken_lin
 
 # Pinyin a page printed after each character (<ruby> flattened): "項(xiàng)目" → "項目".
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+# (the bracket first, the character before it looked behind: the engine scans for the bracket)
+_RUBY = re.compile(rf"\((?<=[\u4e00-\u9fff]\()(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
 
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
@@ -59,7 +60,7 @@ def lay_out_text(pages: list[str], tables: dict[str, Block] | None = None,
     out: list[str] = []
     at = 0
     for start, end, items in recover(lines):
-        out.extend(_indent_mark(ln) for ln in lines[at:start])
+        out += _indent_marks(lines[at:start])
         for item in items:
             if isinstance(item, Table):
                 key = f"{TABLE_MARK}\tlayout{len(marks) + 1}"
@@ -68,16 +69,15 @@ def lay_out_text(pages: list[str], tables: dict[str, Block] | None = None,
             else:
                 out += [PARAGRAPH_BREAK, item, PARAGRAPH_BREAK]  # a row's text stands alone
         at = end
-    out.extend(_indent_mark(ln) for ln in lines[at:])
+    out += _indent_marks(lines[at:])
     return blocks_from_lines(join_broken_lines("\n".join(out)), marks), [Paragraph(c) for c in chrome]
 
 
-def _indent_mark(line: str) -> str:
-    """A line for paragraph joining: one leading space when it was indented (a paragraph starts);
-    a blank line a paragraph break."""
-    if not line.strip():
-        return PARAGRAPH_BREAK
-    return (" " if line[:1].isspace() else "") + line.strip()
+def _indent_marks(lines: list[str]) -> list[str]:
+    """Lines for paragraph joining: one leading space when a line was indented (a paragraph starts);
+    a blank line a paragraph break. (One comprehension: no function call per line.)"""
+    return [(" " + text if line[:1].isspace() else text) if (text := line.strip()) else PARAGRAPH_BREAK
+            for line in lines]
 
 
 def blocks_from_lines(text: str, marks: dict[str, Block] | None = None) -> list[Block]:

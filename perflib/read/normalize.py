@@ -78,27 +78,34 @@ PARAGRAPH_BREAK = "\ue001"
 def join_broken_lines(text: str) -> str:
     """Rebuild paragraphs: one per line, no blank lines."""
     raws = text.split("\n")
-    wrap = _wrap_width(raws)
+    wrap: list[float | None] = []  # the wrap width, measured when first needed (paragraphs apart never need it)
+
+    def full(line: str) -> bool:
+        """Did `line` run to the wrap width (so its paragraph goes on)?"""
+        if not wrap:
+            wrap.append(_wrap_width(raws))
+        return (wrap[0] is not None and _width(line) >= 0.92 * wrap[0] and not is_table_line(line)
+                and not _STANDS_ALONE.search(line))
+
     paras: list[str] = []
     open_para = False  # may the last paragraph take the next line?
-    full = False  # did the last line run to the wrap width (so its paragraph goes on)?
+    last = ""  # the last line taken
     for raw in raws:
         line = (_BLANKS.sub(" ", raw) if "  " in raw or "\t" in raw else raw).strip()  # (sub only where it changes something)
         if line == PARAGRAPH_BREAK:  # a blank line of a text file, or a line that stands alone
-            open_para = full = False
+            open_para = False
             continue
         if not line:
             continue
         is_row = "\t" in raw.strip()  # a table row (DOCX cells): never part of prose
         indented = raw[:1] in (" ", "\u3000")  # a first-line indent opens a paragraph
         if open_para and not is_row and (_continues(paras[-1], line) or
-                                         (full and not indented and _may_follow_wrap(line))):
+                                         (not indented and full(last) and _may_follow_wrap(line))):
             paras[-1] = _glue(paras[-1], line)
         else:
             paras.append(line)
         open_para = not is_row
-        full = (wrap is not None and _width(line) >= 0.92 * wrap and not is_table_line(line)
-                and not _STANDS_ALONE.search(line))
+        last = line
     return "\n".join(paras)
 
 
@@ -199,10 +206,12 @@ def unspace_letterspaced(text: str) -> str:
 
 
 def _unspace(line: str) -> str:
-    if line.count(" ") < 4:  # fewer spaced pairs than the 0.8 × (6 − 1) the shortest such line needs
+    spaces = line.count(" ")
+    if spaces < 4:  # fewer spaced pairs than the 0.8 × (6 − 1) the shortest such line needs
         return line
     chars = len("".join(line.split()))
-    if chars < 6 or len(_SPACED_PAIR.findall(line)) < 0.8 * (chars - 1):
+    # (a spaced pair is one space: too few spaces, and the pairs need not be counted)
+    if chars < 6 or spaces < 0.8 * (chars - 1) or len(_SPACED_PAIR.findall(line)) < 0.8 * (chars - 1):
         return line
     return _WIDE_GAP.sub(" ", _SPACED_PAIR.sub("", line))
 
@@ -267,7 +276,8 @@ def _running_lines(pages_lines: list[list[str]]) -> set[str]:
 def _peel(lines: list[str], running: set[str], first_page: bool) -> list[str]:
     """Remove furniture from both ends of a page, stopping at the first body line."""
     def is_furniture(line: str) -> bool:
-        return bool(_BARE_PAGE_NO.match(line.strip())) or _furniture_key(line) in running
+        # (no running lines, on a single page: no key to compute)
+        return bool(_BARE_PAGE_NO.match(line.strip())) or (bool(running) and _furniture_key(line) in running)
 
     top = 0
     while top < min(_EDGE + 1, len(lines)) and is_furniture(lines[top]):
@@ -298,7 +308,7 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?[”’」』）)]*")
 
 def sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences, keeping the end punctuation."""
-    return [s.strip() for s in _SENTENCE.findall(paragraph) if s.strip()]
+    return [text for s in _SENTENCE.findall(paragraph) if (text := s.strip())]
 
 
 # A cell of a flattened table: a figure, a percentage or a placeholder ("—").

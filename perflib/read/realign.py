@@ -286,7 +286,7 @@ _NAME_WORDS = "|".join(f"(?:{p.pattern})" for _, kind, p in LEX.columns if kind)
 _GLUED_NAMES = re.compile(rf"(?:(?:{_NAME_WORDS}|分值|自评得分|得分|权重)(?:数|额|金额)?(?:[（(][^()（）]{{0,8}}[)）])?){{3,}}")
 _GLUED_NAME = re.compile(rf"(?:{_NAME_WORDS}|分值|自评得分|得分|权重)(?:数|额|金额)?(?:[（(][^()（）]{{0,8}}[)）])?")
 _ROW_NAMES = "|".join(f"(?:{p.pattern})" for block, p in LEX.table_rows if block)
-_GLUED_FIGURES = re.compile(r"\d\.\d+\.\d")
+_GLUED_FIGURES = re.compile(r"\.(?<=\d\.)\d+\.\d")  # "2456.182456.18" (the point first: the engine scans for it)
 _GLUED_ROW = re.compile(rf"(?P<label>{_ROW_NAMES})\s*[:：]?\s*(?P<figures>[\d.]+%?(?:[\d.]+%?)*)")
 
 

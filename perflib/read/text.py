@@ -82,6 +82,7 @@ _BOM_BODY = {b"\xff\xfe\x00\x00": "utf-32-le", b"\x00\x00\xfe\xff": "utf-32-be",
              b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 _DAMAGE_PER_NON_ASCII = 100  # a damaged place allowed per this many non-ASCII characters read
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")  # never in text, never inside a multi-byte character
+_CONTROL_BYTE_SET = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20)) + b"\x7f"  # (the same bytes)
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -100,7 +101,7 @@ def decode_bytes(p: Path, data: bytes) -> tuple[str, str, list[Damage]]:
                         f"{p}: starts with a {encoding} byte-order mark but is not valid {encoding}."
                     ) from None
                 return found[0], encoding, found[1]
-    controls = _CONTROL_BYTES.search(data) is not None
+    controls = _has_control_bytes(data)
     if not controls:
         try:
             return data.decode("utf-8"), "utf-8", []  # the fast, common path
@@ -125,6 +126,11 @@ def decode_bytes(p: Path, data: bytes) -> tuple[str, str, list[Damage]]:
     raise UnreadableInput(
         f"{p}: the text encoding could not be recognised (the file may be damaged or not text)."
     )
+
+
+def _has_control_bytes(data: bytes) -> bool:
+    """Any byte of _CONTROL_BYTES in `data` (bytes.translate drops them far faster than the regex finds one)."""
+    return len(data.translate(None, _CONTROL_BYTE_SET)) != len(data)
 
 
 def _reads_clean(data: bytes, encoding: str) -> bool:

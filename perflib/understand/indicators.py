@@ -96,10 +96,15 @@ def read_indicators(tables: list[Table], paragraphs: list[str]) -> IndicatorTabl
 def role_of(label: str) -> str | None:
     """The role a header cell's label gives its column (ROLE_LABELS), or None."""
     text = "".join(label.split())
+    if not _ANY_LABEL.search(text):
+        return None  # (most cells: a figure, a name)
     for role, words in ROLE_LABELS.items():
         if any(w in text for w in words):
             return role
     return None
+
+
+_ANY_LABEL = re.compile("|".join(re.escape(w) for words in ROLE_LABELS.values() for w in words))
 
 
 def _header_roles(row: list[str]) -> dict[str, int] | None:
@@ -164,14 +169,18 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
         r += 1
     # The evidence names cells of the aligned grid: merged cells expanded, as every format gives them.
     aligned = Table(grid, loc=table.loc, title=table.title, header_rows=1, header_cols=roles["name"] + 1)
+    cols = {role: (roles[role], aligned.column_header(roles[role])) for role in ("weight", "score") if role in roles}
     for g, i in places:
-        for role in ("weight", "score"):
-            if role in roles and aligned.cell(g, roles[role]):
-                if i < 0:
-                    if role == "score":  # the stated total score
-                        out.total_evidence = out.total_evidence or aligned.cell_evidence(g, roles[role])
+        row = None  # the row's header, named once for both cells
+        for role, (c, col) in cols.items():
+            if aligned.cell(g, c):
+                if i < 0 and role != "score":
+                    continue
+                row = aligned.row_header(g) if row is None else row
+                if i < 0:  # the stated total score
+                    out.total_evidence = out.total_evidence or aligned.cell_evidence(g, c, row, col)
                 else:
-                    out.evidence[f"indicators.{i + 1}.{role}"] = aligned.cell_evidence(g, roles[role])
+                    out.evidence[f"indicators.{i + 1}.{role}"] = aligned.cell_evidence(g, c, row, col)
     return r
 
 
@@ -277,12 +286,13 @@ def _read_execution(table: Table, out: IndicatorTable) -> None:
     if out.budget_execution is not None:
         return
     for r, header in enumerate(table.rows):
-        cols = {c: "".join(_cell(h).split()) for c, h in enumerate(header)}
+        heads = ["".join(_cell(h).split()) for h in header]
+        if not _execution_header(heads):
+            continue
+        cols = dict(enumerate(heads))
         weight = next((c for c, h in cols.items() if h.startswith(("分值", "权重"))), None)
         score = next((c for c, h in cols.items() if h.startswith("得分")), None)
         rate = next((c for c, h in cols.items() if "执行率" in h), None)
-        if weight is None or score is None or not any(w in h for h in cols.values() for w in EXECUTION_HEAD):
-            continue
         for rr in range(r + 1, min(r + 4, len(table.rows))):
             row = [_cell(c) for c in table.rows[rr]]
             if not any("".join(c.split()).startswith(EXECUTION_ROW) for c in _labels_of(row)):
@@ -405,8 +415,13 @@ def _starts_table(cells: list[str]) -> bool:
         return False
     if _header_roles(cells) is not None:
         return True
-    heads = ["".join(c.split()) for c in cells]
-    return (any(h.startswith(("分值", "权重")) for h in heads) and any(h.startswith("得分") for h in heads)
+    return _execution_header(["".join(c.split()) for c in cells])
+
+
+def _execution_header(heads: list[str]) -> bool:
+    """Is a row (its cells without spaces) the header of a 自评表's budget-execution row: 分值 / 权重,
+    得分 and an EXECUTION_HEAD word? (得分 first: the rarest.)"""
+    return (any(h.startswith("得分") for h in heads) and any(h.startswith(("分值", "权重")) for h in heads)
             and any(w in h for h in heads for w in EXECUTION_HEAD))
 
 
@@ -421,10 +436,13 @@ _PROSE = re.compile(
 )
 
 
+_LEVEL_COLON = re.compile(r"指标\s*[:：]")  # (in every _PROSE match)
+
+
 def _read_prose(paragraphs: list[str], out: IndicatorTable) -> None:
     for para in paragraphs:
-        if "指标" not in para:
-            continue  # every such sentence names its 指标
+        if not _LEVEL_COLON.search(para):
+            continue  # every such sentence names its 指标 and a colon after it
         for sent in sentences(para):
             for m in _PROSE.finditer(sent):
                 level = m["level"]

@@ -48,19 +48,30 @@ def title_kind(paragraphs: list[str]) -> str | None:
             opening = opening or LEX.numbering.sub("", para, count=1).strip()
             continue
         lines.append(para)
-    for para in lines + glued:
-        text = title_text(para)
-        if text is None:
-            continue  # prose, not a title
-        for kind, pattern, named in LEX.kinds:
-            m = pattern.search(text)
-            if m and (not named or names_a_unit(text[:m.start()])):
-                return kind
+        kind = _kind_named(para)
+        if kind is not None:
+            return kind  # the first title line naming a kind: no later line (nor a glued one) comes first
+    for para in glued:
+        kind = _kind_named(para)
+        if kind is not None:
+            return kind
     for kind, pattern in LEX.form_kinds:
         if any(pattern.search(para.strip("| ")) for para in lines):
             return kind
     for kind, pattern in LEX.opening_kinds if opening else ():
         if pattern.search(opening):
+            return kind
+    return None
+
+
+def _kind_named(para: str) -> str | None:
+    """The first kind of lexicon.toml's `kinds` a title line names; None for prose or no kind."""
+    text = title_text(para)
+    if text is None:
+        return None  # prose, not a title
+    for kind, pattern, named in LEX.kinds:
+        m = pattern.search(text)
+        if m and (not named or names_a_unit(text[:m.start()])):
             return kind
     return None
 

@@ -13,9 +13,10 @@ actual of 完成 / 达标 / 有效提升 … meets, 未完成 / 未达标 / 延�
 """
 from __future__ import annotations
 
+import operator
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..read.normalize import fold_chars
 
@@ -32,6 +33,7 @@ _SUFFIX_LE = re.compile(r"^(?:及|之)?(?:以内|以下|内)")
 _UNIT = r"%|‰|万元|亿元|千元|元|[^\d\s≥≤<>=~～—\-至到以及或内下上前后]{0,4}"
 _VALUE = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>{_UNIT})\s*(?P<rest>.*)$")
 _RANGE = re.compile(rf"^(?P<a>{_NUM})\s*(?P<ua>{_UNIT})?\s*(?:-|~|～|—|至|到)\s*(?P<b>{_NUM})\s*(?P<ub>{_UNIT})$")
+_RANGE_SEPARATOR = re.compile(r"[-~～—至到]")  # (what every _RANGE match holds: a cheap test first)
 _MONEY = {"元": -4, "千元": -1, "万元": 0, "亿元": 4}
 
 _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*[年.\-/])?\s*(?P<m>\d{1,2})\s*(?:月(?:份)?|[.\-/](?=\d))\s*(?:(?P<d>\d{1,2})\s*日?|(?P<end>底|末))?")
@@ -46,8 +48,7 @@ _POSITIVE = re.compile(r"^(?:已|均|全部|基本)?(?:按时|如期|按期|按�
                        r"|^(?:有效|明显|显著|大幅|稳步|持续|逐步)?(?:提升|提高|改善|增强|加强|缓解)|^(?:达到|符合)(?:预期|目标|要求)|^良好$|^优良?$|^满意$")
 
 
-@dataclass(frozen=True)
-class _Quantity:
+class _Quantity(NamedTuple):  # (a tuple: built twice per indicator, 2× faster than a frozen dataclass)
     op: str  # ge le gt lt eq range
     value: Decimal
     unit: str
@@ -91,7 +92,7 @@ def _clean(text: str) -> str:
 
 
 def _quantity(text: str) -> _Quantity | None:
-    m = _RANGE.match(text)
+    m = _RANGE.match(text) if _RANGE_SEPARATOR.search(text) else None
     if m:
         ua, ub = m["ua"] or m["ub"] or "", m["ub"] or ""
         if ua and ub and ua != ub:
@@ -132,18 +133,22 @@ def _compare(t: _Quantity, a: _Quantity) -> bool | None:
         return None
     if a.op not in ("bare", "eq"):
         # an actual written as a bound ("≥95%") settles only a target bounded the same way
-        same = {"ge": ("ge", "gt", "bare"), "gt": ("ge", "gt", "bare"), "le": ("le", "lt"), "lt": ("le", "lt")}
-        if t.op not in same.get(a.op, ()):
+        if t.op not in _SAME_BOUND.get(a.op, ()):
             return None
         if a.op in ("ge", "gt"):
             return a.value > t.value if t.op == "gt" else a.value >= t.value
         return a.value < t.value if t.op == "lt" else a.value <= t.value
     x = a.value
-    return {
-        "ge": x >= t.value, "bare": x >= t.value, "gt": x > t.value,
-        "le": x <= t.value, "lt": x < t.value, "eq": x == t.value,
-        "range": t.value <= x <= (t.upper or t.value),
-    }[t.op]
+    if t.op == "range":
+        return t.value <= x <= (t.upper or t.value)
+    return _MEETS[t.op](x, t.value)
+
+
+# the target bounds an actual written as a bound can settle
+_SAME_BOUND = {"ge": ("ge", "gt", "bare"), "gt": ("ge", "gt", "bare"), "le": ("le", "lt"), "lt": ("le", "lt")}
+# does the actual x meet a target of this kind: op(x, target)
+_MEETS = {"ge": operator.ge, "bare": operator.ge, "gt": operator.gt, "le": operator.le, "lt": operator.lt,
+          "eq": operator.eq}
 
 
 def _date(text: str) -> tuple[int | None, int, int] | None:

@@ -75,7 +75,8 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> 
     items: list[str] = []
     item_kind = None
     for para in paragraphs[start + 1:]:
-        kind = _marker_kind(para)
+        m = LEX.numbering.match(para)
+        kind = m.lastgroup if m else None
         if kind is not None and kind == head_kind:
             break
         if kind is None and is_heading_like(para) and (items or loose):
@@ -83,7 +84,7 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> 
         if kind is not None and item_kind is None:
             item_kind = kind
         if kind is not None and kind == item_kind:
-            items.append(_strip_marker(para))
+            items.append(para[m.end():].strip())  # (_strip_marker: the match is at the start)
         elif kind is not None and is_heading(para):
             break  # a heading of another level ends the section
         elif items:
@@ -100,12 +101,22 @@ def is_heading_like(para: str) -> bool:
 _PROSE_MARK = re.compile(r"[。；，,]")
 
 
+def _may_open_section(paragraphs: list[str]) -> list[int]:
+    """Where a section may start (_find_section's test without its `head`): a heading, a short
+    line, a sentence ending in '：'. Found once for the three sections, instead of searching
+    every paragraph for each section's words."""
+    return [i for i, para in enumerate(paragraphs)
+            if is_heading(para) or is_heading_like(para) or para.rstrip().endswith(("：", ":"))]
+
+
 def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern | None = None,
-                  prefer_not: re.Pattern | None = None) -> int | None:
+                  prefer_not: re.Pattern | None = None, at: list[int] | None = None) -> int | None:
     """The first heading matching `head` (and not `exclude`); one that does not also match
-    `prefer_not` wins ("（一）存在的问题" inside "四、存在的问题及改进措施")."""
+    `prefer_not` wins ("（一）存在的问题" inside "四、存在的问题及改进措施"). `at`: the indices
+    _may_open_section gave, when the caller has them."""
     found = []
-    for i, para in enumerate(paragraphs):
+    for i in range(len(paragraphs)) if at is None else at:
+        para = paragraphs[i]
         if not head.search(para) or (exclude and exclude.search(para)):
             continue
         if is_heading(para) or is_heading_like(para) or (para.rstrip().endswith(("：", ":")) and head.search(para[-30:])):
@@ -122,15 +133,16 @@ def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern |
 
 def read_outline(paragraphs: list[str], rec: Record) -> None:
     paragraphs = _without_furniture(paragraphs)
-    i = _find_section(paragraphs, _TASKS_HEAD, exclude=_PROBLEMS_HEAD)
+    at = _may_open_section(paragraphs)
+    i = _find_section(paragraphs, _TASKS_HEAD, exclude=_PROBLEMS_HEAD, at=at)
     if i is not None:
         items = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
         for no, text in enumerate(items, start=1):
             rec.tasks.append(_task(no, text, rec))
-    i = _find_section(paragraphs, _PROBLEMS_HEAD, prefer_not=_PLANS_HEAD)
+    i = _find_section(paragraphs, _PROBLEMS_HEAD, prefer_not=_PLANS_HEAD, at=at)
     if i is not None:
         rec.problems = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
-    i = _find_section(paragraphs, _PLANS_HEAD, exclude=_PROBLEMS_HEAD)
+    i = _find_section(paragraphs, _PLANS_HEAD, exclude=_PROBLEMS_HEAD, at=at)
     if i is not None:
         rec.plans = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
 
@@ -156,7 +168,7 @@ def _row_cells(line: str) -> list[str]:
 def _goal_text(rows: list[list[str]]) -> str | None:
     """The text of the 预期目标 cell under a 年度总体目标 header, or None."""
     for r, row in enumerate(rows):
-        cells = [re.sub(r"\s+", "", c or "") for c in row]
+        cells = ["".join((c or "").split()) for c in row]  # (re.sub(r"\s+", "", …), faster)
         side = next((k for k, c in enumerate(cells) if LEX.goal_row.match(c)), None)
         if side is None:
             continue

@@ -207,16 +207,15 @@ def _opens_with_label(para: str) -> bool:
 
 def _names_a_project(para: str) -> bool:
     """A list item that opens with one project's name ("1、农村道路维护项目：…")."""
+    if "项目" not in para:
+        return False
     m = LEX.numbering.match(para)
-    return m is not None and "项目" in para and LEX.project_item.match(para, m.end()) is not None
+    return m is not None and LEX.project_item.match(para, m.end()) is not None
 
 
 def _last_block(text: str) -> str | None:
-    last = None
-    for m in LEX.block_words.finditer(text):
-        if not _is_breakdown_item(text, m):
-            last = m.lastgroup
-    return last
+    """The block named by the text's last block word that names one (not a breakdown item)."""
+    return _last_naming(text, list(LEX.block_words.finditer(text)))
 
 
 _FIGURE_NEXT = re.compile(rf"\s*{LEX.part_filler}\s*[-+]?\d")
@@ -235,11 +234,16 @@ def _is_breakdown_item(sent: str, m: re.Match) -> bool:
 
 def _block_at(sent: str, pos: int) -> str | None:
     """The block named by the nearest block word before `pos` in the sentence."""
-    found = None
-    for m in LEX.block_words.finditer(sent, 0, pos):
+    return _last_naming(sent, list(LEX.block_words.finditer(sent, 0, pos)))
+
+
+def _last_naming(sent: str, words: list[re.Match]) -> str | None:
+    """The block of the last of these block words that is no breakdown item (looked at from the
+    last back: the earlier ones need not be judged)."""
+    for m in reversed(words):
         if not _is_breakdown_item(sent, m):
-            found = m.lastgroup
-    return found
+            return m.lastgroup
+    return None
 
 
 def _parts_follow(sent: str, end: int, pattern: re.Pattern) -> int | None:
@@ -256,12 +260,22 @@ _CITED = re.compile(r"《[^》]*》")  # a cited document's title
 
 
 def _years_outside_titles(sent: str, end: int) -> list[int]:
-    """Years written before `end`, not counting those inside a cited document's 《title》."""
+    """Years written before `end`, not counting those inside a cited document's 《title》.
+    (`end` is the sentence's end or where a label, count or list starts: none of those starts
+    with a digit, a space, 度 or 月, so a year ending by `end` reads the same in the whole
+    sentence as in its part before `end`.)"""
+    return [year for year_end, year in _year_marks(sent) if year_end <= end]
+
+
+@lru_cache(maxsize=256)
+def _year_marks(sent: str) -> tuple[tuple[int, int], ...]:
+    """(end, year) of each year the sentence writes outside a cited 《title》: found once per
+    sentence, asked for each of its labels."""
     if "年" not in sent:
-        return []
+        return ()
     titles = [(t.start(), t.end()) for t in _CITED.finditer(sent)] if "《" in sent else []
-    return [int(y["year"]) for y in _FISCAL_YEAR.finditer(sent, 0, end)
-            if not any(a <= y.start() < b for a, b in titles)]
+    return tuple((y.end(), int(y["year"])) for y in _FISCAL_YEAR.finditer(sent)
+                 if not any(a <= y.start() < b for a, b in titles))
 
 
 def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | None = None) -> bool:

@@ -10,6 +10,9 @@ from .lexicon import LEX
 
 _RATING_WORDS = LEX.rating_words
 _RATING_CUE = LEX.rating_cue  # groups word_0, word_1 …: the rating word of each cue
+# Every cue's `word` is one of the rating words: a paragraph naming none has no cue (a quick
+# scan first: the cues' first characters 自/评/等 … are in most paragraphs, 优/良/中/差 in few).
+_RATING_WORD = re.compile("|".join(re.escape(w) for w in _RATING_WORDS))
 _SCORE_PREFIX = LEX.score_prefix
 _SCORE_CONTEXT = LEX.score_context
 _SCORE_WORD = rf"(?:{_SCORE_PREFIX.pattern}|得分|评分)"
@@ -21,7 +24,7 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
     for para in paragraphs:
         if rec.rating is not None:
             break
-        if not _RATING_CUE.search(para):
+        if not _RATING_WORD.search(para) or not _RATING_CUE.search(para):
             continue  # (a paragraph with no cue has no sentence with one)
         for sent in sentences(para):
             m = _RATING_CUE.search(sent)
