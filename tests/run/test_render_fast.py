@@ -105,6 +105,20 @@ def test_a_batch_workers_renderers_fork_every_kernel_from_one_zygote(tmp_path):
         assert zygote.proc.poll() is not None
 
 
+def test_a_batch_workers_shared_renderers_are_batch_renderers(tmp_path, monkeypatch):
+    """worker_init marks the process a batch worker (run/role.py); the Renderers it then shares are
+    batch Renderers (every kernel forked from one template), and a plain process's are not."""
+    from perflib.run import role
+
+    for flag in (False, True):
+        monkeypatch.setattr(role, "BATCH_WORKER", flag)
+        r = render.shared_renderer(_probe_notebook(tmp_path))
+        try:
+            assert r.batch is flag
+        finally:
+            render.close_shared_renderers()
+
+
 def test_a_failing_notebook_names_its_cell_and_the_next_report_still_renders(tmp_path):
     notebook = _probe_notebook(tmp_path)
     boom = tmp_path / "boom"
