@@ -29,10 +29,6 @@ def _marker_kind(para: str) -> str | None:
     return m.lastgroup if m else None
 
 
-def _strip_marker(para: str) -> str:
-    return LEX.numbering.sub("", para, count=1).strip()
-
-
 def _without_furniture(paragraphs: list[str]) -> list[str]:
     """The text without its table of contents and attachment lines, which are never
     tasks, problems or plans."""
@@ -75,7 +71,7 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> 
     items: list[str] = []
     item_kind = None
     for para in paragraphs[start + 1:]:
-        m = LEX.numbering.match(para)
+        m = LEX.numbering.match(para)  # (_marker_kind, the match kept for the item's text)
         kind = m.lastgroup if m else None
         if kind is not None and kind == head_kind:
             break
@@ -84,7 +80,7 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> 
         if kind is not None and item_kind is None:
             item_kind = kind
         if kind is not None and kind == item_kind:
-            items.append(para[m.end():].strip())  # (_strip_marker: the match is at the start)
+            items.append(para[m.end():].strip())  # the item's text, its number taken off
         elif kind is not None and is_heading(para):
             break  # a heading of another level ends the section
         elif items:
