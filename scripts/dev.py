@@ -75,6 +75,10 @@ def setup() -> Path:
         check([python, "-c", "from perflib.present.webfont import prepare; prepare()"])
         STAMP.touch()
     install_template(VENV)
+    # perflib's bytecode, written now: an editable install leaves it to the first import, and where
+    # PYTHONDONTWRITEBYTECODE is set (many container images) every perflib command and every
+    # kernel would compile perflib again (~0.2 CPU-s). Up-to-date files are skipped.
+    check([python, "-m", "compileall", "-q", ROOT / "perflib"])
     if not shutil.which("soffice"):
         print("note: LibreOffice is not installed: legacy .doc reports are read by perflib's own reader "
               "(text, paragraphs, tables); LibreOffice, when installed, is used first "

@@ -110,3 +110,17 @@ def test_a_failing_first_pass_fails_the_run(dev, monkeypatch):
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.delenv("PERFLIB_PORTABLE", raising=False)
     assert dev.test(Path("py"), [], []) == 1
+
+
+def test_setup_writes_perflibs_bytecode(dev, monkeypatch, tmp_path):
+    """An editable install leaves perflib's bytecode to its first import; where
+    PYTHONDONTWRITEBYTECODE is set that never comes, and every command compiles perflib again."""
+    calls = []
+    monkeypatch.setattr(dev, "run", lambda cmd, env=None: calls.append(cmd) or 0)
+    monkeypatch.setattr(dev, "venv_program", lambda name: Path(sys.executable))
+    monkeypatch.setattr(dev, "install_template", lambda prefix: prefix)
+    stamp = tmp_path / "stamp"
+    stamp.touch()  # newer than pyproject.toml: nothing to install
+    monkeypatch.setattr(dev, "STAMP", stamp)
+    dev.setup()
+    assert [Path(sys.executable), "-m", "compileall", "-q", ROOT / "perflib"] in calls
