@@ -20,6 +20,7 @@ from __future__ import annotations
 import atexit
 import copy
 import os
+import re
 import threading
 from concurrent.futures import Future
 from functools import lru_cache
@@ -113,14 +114,41 @@ def _notebook_node(path: str):
     return copy.deepcopy(_notebook_node_cached(path, os.stat(path).st_mtime_ns))
 
 
+_NOTEBOOK_CLASS = re.compile(r'class="(?:[^"]*\s)?jp-Notebook[\s"]')  # JupyterLab's notebook wrapper
+
+
 @lru_cache(maxsize=1)
 def _exporter():
     from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    class PageExporter(HTMLExporter):
+        """nbconvert's HTMLExporter without its last pass over the page with BeautifulSoup, which
+        gives an alt to every <img> that has none and a tabindex to JupyterLab's cell wrappers.
+        perflib's template gives every <img> its alt and has no such wrappers, so that pass only
+        parsed and re-wrote the page (a fifth of a batch worker's CPU); a page it would change
+        still gets it."""
+
+        def from_notebook_node(self, nb, resources=None, **kw):
+            # What HTMLExporter.from_notebook_node does before rendering, as nbconvert 7 does it.
+            info = nb.metadata.get("language_info", {})
+            lexer = info.get("pygments_lexer", info.get("name"))
+            highlight = self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self))
+            resources = self._init_resources(resources)
+            self.register_filter("highlight_code", highlight)
+            self.register_filter("filter_data_type", WidgetsDataTypeFilter(
+                notebook_metadata=self._nb_metadata, parent=self, resources=resources))
+            html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            if "<img" in html or _NOTEBOOK_CLASS.search(html):
+                return super().from_notebook_node(nb, resources, **kw)
+            return html, resources
 
     # optimistic_validation: the notebook is checked against its schema once, after the preprocessors,
     # rather than after each of them (the same checks; a fifth of the export's time on a page with
     # charts). The page is the same.
-    return HTMLExporter(template_name="perflib", extra_template_basedirs=[str(config.TEMPLATES_DIR)],
+    return PageExporter(template_name="perflib", extra_template_basedirs=[str(config.TEMPLATES_DIR)],
                         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
                         exclude_markdown=True, optimistic_validation=True)
 
