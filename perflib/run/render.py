@@ -228,13 +228,15 @@ class Renderer:
 
     def _take_kernel(self):
         """The warm kernel (waiting for it if need be). From the second report on, the next kernel
-        starts warming now, while this one runs: a one-off render starts no spare kernel."""
+        starts warming now, while this one runs: a one-off render starts no spare kernel. A batch
+        worker's Renderer starts it from the first report on (more will come), so that its second
+        report does not wait for a kernel to start."""
         with self._lock:
             if self._closed:
                 raise RuntimeError("Renderer is closed")
             fut, self._next = self._next or self._start_kernel(), None
             self._taken += 1
-            if self.keep_warm and self._taken >= 2:
+            if self.keep_warm and (self._taken >= 2 or self.batch):
                 self._next = self._start_kernel()
         try:
             return fut.result()
