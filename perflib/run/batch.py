@@ -334,7 +334,9 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
         results = run_on_cluster(todo, args.scheduler, budget=budget)
     else:
         results = _run(todo, jobs, budget)
-    for res in results:
+    for n, res in enumerate(results):
+        if n == 0:  # the workers are started: while they render, this process readies write_tables
+            _load_table_writers()
         progress.step()
         if res.output_name in portfolios:
             job, key = portfolios[res.output_name]
@@ -379,6 +381,18 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
           + f"; {time.monotonic() - started:.1f} s → {outdir / 'index.html'}")
     print(review.summary(sheet, entries, unused, outdir))
     return 1 if failures_n else 0
+
+
+def _load_table_writers() -> None:
+    """Import and load what write_tables needs (openpyxl, the page font) now, while the workers
+    render and this process only waits, rather than after the last page with every other core idle
+    (~0.5 s). Not before the workers are forked: they need neither, and a fork during another
+    thread's import could leave that import half-done in the child."""
+    import openpyxl  # noqa: F401
+
+    from ..present.webfont import prepare
+
+    prepare()
 
 
 def _store_row(e: Entry) -> dict:
