@@ -367,7 +367,11 @@ def main() -> None:
     # The page font's base is cut once per machine, on first use; not part of any row below.
     run([sys.executable, "-c", "from perflib.present.webfont import prepare; prepare()"])
 
+    # The floor is measured just before the batch and just after it: this machine's speed drifts by
+    # a third from minute to minute, and the ratio takes their mean.
+    floor_before = None if args.only_batch else floor(reports)
     secs, _ = perflib_batch(work / "reports", work / "out-perflib", "-j", str(cores))
+    floor_after = None if args.only_batch else floor(reports)
     fast = secs / len(reports)
     pages = sorted(p.stat().st_size for p in (work / "out-perflib").glob("*.html")
                    if p.name not in ("index.html", "portfolio.html"))
@@ -388,11 +392,12 @@ def main() -> None:
               f"workers; cluster start-up {startup:.1f} s not counted; "
               f"{same_pages(work / 'out-perflib', work / 'out-dask')})")
 
-    fl, fl_cpu = floor(reports)
-    fl /= cores
+    fl = (floor_before[0] + floor_after[0]) / 2 / cores
+    fl_cpu = (floor_before[1] + floor_after[1]) / 2
     # its CPU time beside its clock time shows how much other work on the machine slowed this run
     print(f"floor    {fl:7.3f} s/report   (one warm process, no kernel, ÷ {cores} cores; "
-          f"{fl_cpu:.3f} CPU-s per report)")
+          f"{fl_cpu:.3f} CPU-s per report; the mean of {floor_before[0] / cores:.3f} s measured "
+          f"before the batch and {floor_after[0] / cores:.3f} s after)")
     print(f"         perflib / floor = {fast / fl:.2f}×   (target ≤ 2×)")
 
     if not args.skip_naive:
