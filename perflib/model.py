@@ -20,6 +20,7 @@ BLOCK_FIELDS = (
     "adjustment_rate",
     "completion_rate",
 )
+BLOCKS = ("overall", "projects", "basic")
 MONEY_FIELDS = ("initial_budget", "adjusted_budget", "actual", "adjustment")
 
 
@@ -122,7 +123,9 @@ class Record:
     correction_outcomes: list = field(default_factory=list)
 
     def block(self, name: str) -> Block:
-        return {"overall": self.overall, "projects": self.projects, "basic": self.basic}[name]
+        if name not in BLOCKS:
+            raise KeyError(name)
+        return getattr(self, name)
 
     def figure(self, name: str) -> Decimal | None:
         """A stated figure by its check name: "overall.actual"; "tasks.funds_sum" is the sum of

@@ -27,9 +27,25 @@ def money_to_wan(num: str, unit: str) -> Decimal:
     return to_decimal(num).scaleb(_SCALE_TO_WAN[unit])
 
 
+def exponent(value: Decimal) -> int | str:
+    """The exponent of the value's last stated digit: -2 for 930.80, 0 for 100 (as_tuple's; it
+    builds the digits' tuple, several times slower than asking the usual exponents one by one)."""
+    for quantum, e in _QUANTA:
+        if value.same_quantum(quantum):
+            return e
+    return value.as_tuple().exponent
+
+
+_QUANTA = tuple((Decimal(1).scaleb(e), e) for e in (-2, 0, -1, -4, -3))  # money, points, rates first
+
+
 def half_unit(value: Decimal) -> Decimal:
     """Half a unit of the last stated digit: what rounding may have hidden."""
-    return Decimal(5).scaleb(value.as_tuple().exponent - 1)
+    e = exponent(value)
+    return _HALVES.get(e) or Decimal(5).scaleb(e - 1)
+
+
+_HALVES = {e: Decimal(5).scaleb(e - 1) for e in range(-12, 13)}  # 0.005, 0.05 …: made once
 
 
 def round_money(value: Decimal) -> Decimal:

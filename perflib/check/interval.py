@@ -50,8 +50,10 @@ class Interval(NamedTuple):
 
     def gap_to(self, o: "Interval") -> Decimal:
         """Distance between the two intervals: 0 when they overlap."""
-        return max(Decimal(0), self.lo - o.hi, o.lo - self.hi)
+        return max(_ZERO, self.lo - o.hi, o.lo - self.hi)
 
+
+_ZERO = Decimal(0)
 
 _OPS: dict[type, Callable[[Interval, Interval], Interval]] = {
     ast.Add: Interval.__add__,

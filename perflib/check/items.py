@@ -18,6 +18,7 @@ from typing import Callable
 from .interval import Interval
 from .rule import Rule
 from ..model import Check, Indicator, Record
+from ..numbers import exponent
 
 
 POINTS_WARN = Decimal("0.1")  # points: a gap up to this beyond rounding is a `warn`
@@ -29,7 +30,7 @@ def fmt_points(value: Decimal) -> str:
 
 
 def point_interval(value: Decimal) -> Interval:
-    if value.as_tuple().exponent >= -1:
+    if exponent(value) >= -1:
         return Interval.exact(value)
     return Interval.stated(value)
 
@@ -53,8 +54,8 @@ def points_sum(rec: Record, role: str) -> Interval | None:
 
 
 def total_points(total: Decimal, parts: list[Decimal]) -> Interval:
-    finest = min((p.as_tuple().exponent for p in parts), default=0)
-    if parts and finest < total.as_tuple().exponent:
+    finest = min((exponent(p) for p in parts), default=0)
+    if parts and finest < exponent(total):
         return Interval.stated(total)
     return Interval.exact(total)
 

@@ -12,11 +12,12 @@ from .rule import Rule
 from .items import ITEM_KINDS, POINTS_WARN, fmt_points, points_sum, scored as _scored, total_points
 from ..labels import BLOCK_ZH, figure_name
 from ..model import Check, Record
-from ..numbers import fmt_pct, fmt_wan, round_money, round_to
+from ..numbers import CENT, fmt_pct, fmt_wan, round_money, round_to
 
 PERCENT_WARN = Decimal("0.1")  # percentage points
 MONEY_WARN = Decimal("0.001")  # share of the amount
 STATUSES = ("ok", "warn", "fail", "skip")
+_ZERO = Decimal(0)
 
 
 def load_rules(text: str | None = None) -> list[Rule]:
@@ -67,7 +68,8 @@ def _interval(rec: Record, name: str) -> Interval | None:
     if name == "tasks.funds_sum":
         parts = [Interval.stated(t.funds) for t in rec.tasks if t.funds is not None]
         return sum(parts[1:], parts[0]) if parts else None
-    value = rec.figure(name)
+    block, _, field = name.partition(".")
+    value = getattr(rec.block(block), field) if field else rec.figure(name)  # (figure() names every case)
     return None if value is None else Interval.stated(value)
 
 
@@ -126,7 +128,7 @@ def _judge(rule: Rule, stated: Interval, computed: Interval, how: str) -> Check:
     if rule.kind == "equal":
         gap = stated.gap_to(computed)
     else:  # at_most: stated must not exceed computed
-        gap = max(Decimal(0), stated.lo - computed.hi)
+        gap = max(_ZERO, stated.lo - computed.hi)
     if gap == 0:
         status = "ok"
     else:
@@ -143,7 +145,7 @@ def _tolerance(unit: str, stated: Decimal) -> Decimal:
 def _fmt(value: Decimal, unit: str) -> str:
     if unit == "points":
         return f"{fmt_points(value)} 分"
-    return f"{fmt_wan(value)} 万元" if unit == "money" else fmt_pct(value, 3 if value != value.quantize(Decimal("0.01")) else None)
+    return f"{fmt_wan(value)} 万元" if unit == "money" else fmt_pct(value, 3 if value != value.quantize(CENT) else None)
 
 
 def _message(rule: Rule, status: str, stated: Decimal, computed: Decimal, how: str) -> str:
