@@ -173,7 +173,10 @@ class Lexicon:
         # labels
         self.labels = _labels(raw["labels"])
         self._label_of_group = {f"L{i}": lb for i, lb in enumerate(self.labels)}
-        self.label_re = _fast("|".join(f"(?P<L{i}>{lb.pattern})" for i, lb in enumerate(self.labels)))
+        # Each label's group is an empty one after its pattern (it still closes last: m.lastgroup names
+        # the label): an alternative that opens with a character is then skipped by the engine at a
+        # glance where the text has another, not entered through its group.
+        self.label_re = _fast("|".join(f"(?:{lb.pattern})(?P<L{i}>)" for i, lb in enumerate(self.labels)))
         self.money_after = re.compile(rf"{filler}(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
         self.pct_after = re.compile(rf"{filler}(?P<num>{NUMBER})\s*%")
         self.money = _fast(rf"(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
