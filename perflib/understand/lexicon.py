@@ -150,7 +150,10 @@ def _groups(entries: list[dict], key: str) -> str:
     return "|".join(f"(?P<{name}>{'|'.join(ps)})" for name, ps in by_name.items())
 
 
-def _block_words(entries: list[dict], where: str) -> re.Pattern:
+def _block_words(entries: list[dict], where: str, marks_only: bool = False) -> re.Pattern:
+    """One pattern whose named group says which block matched. `marks_only`: each group is an empty
+    one after its block's words (m.lastgroup alone names the block, m[block] is empty): the regex
+    engine then tries the words without entering a group at each place it looks."""
     by_block: dict[str, list[str]] = {}
     for e in entries:
         if where in e["in"]:
@@ -158,6 +161,8 @@ def _block_words(entries: list[dict], where: str) -> re.Pattern:
             words.append(re.escape(e["word"]) if "word" in e else e["phrase"])
     # longest first, so 办事处 wins over 办 (a pattern goes after the words of its block)
     ordered = {b: sorted(ws, key=lambda w: (w.startswith("(?"), -len(w))) for b, ws in by_block.items()}
+    if marks_only:
+        return re.compile("|".join(f"(?:{'|'.join(ws)})(?P<{b}>)" for b, ws in ordered.items()))
     return re.compile("|".join(f"(?P<{b}>{'|'.join(ws)})" for b, ws in ordered.items()))
 
 
@@ -183,7 +188,7 @@ class Lexicon:
         self.decrease = _fast(_alt(raw["decrease_words"]))
         self.count = _fast(raw["project_count"])
         # blocks
-        self.block_words = _fast(_block_words(raw["block_words"], "prose").pattern)
+        self.block_words = _fast(_block_words(raw["block_words"], "prose", marks_only=True).pattern)
         parts = _block_words(raw["block_words"], "part")
         self.part_filler = raw["part_filler"]
         self.part_figure = _fast(rf"(?:{parts.pattern})\s*{self.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
