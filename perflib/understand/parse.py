@@ -281,11 +281,13 @@ def _year_marks(sent: str) -> tuple[tuple[int, int], ...]:
 def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | None = None) -> bool:
     """Is the clause holding the label at `pos` about another year than the report's? With no
     year of its own, a sentence speaks of the year the sentences before it (`spoken`) named."""
-    clause_start = max(sent.rfind("，", 0, pos), sent.rfind(",", 0, pos), sent.rfind("；", 0, pos),
-                       sent.rfind(";", 0, pos)) + 1  # a clause ends at ，,；;
-    if LEX.other_year.search(sent, clause_start, pos):
-        return True
-    if _in_part_of_year(sent, pos):
+    other_year, part_of_year = _year_words(sent)
+    if other_year:
+        clause_start = max(sent.rfind("，", 0, pos), sent.rfind(",", 0, pos), sent.rfind("；", 0, pos),
+                           sent.rfind(";", 0, pos)) + 1  # a clause ends at ，,；;
+        if LEX.other_year.search(sent, clause_start, pos):
+            return True
+    if part_of_year and _in_part_of_year(sent, pos):
         return True
     years = _years_outside_titles(sent, pos)
     said = years[-1] if years else spoken
@@ -295,8 +297,6 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
 def _in_part_of_year(sent: str, pos: int) -> bool:
     """Does a part of the year ("截至6月底…") speak at `pos`, within its part of the sentence (up
     to "；") and with no phrase of the whole year ("全年…") since?"""
-    if not _names_part_of_year(sent):
-        return False
     part_start = max(sent.rfind("；", 0, pos), sent.rfind(";", 0, pos)) + 1
     last = None
     for m in LEX.mid_year.finditer(sent, part_start, pos):
@@ -305,21 +305,23 @@ def _in_part_of_year(sent: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _names_part_of_year(sent: str) -> bool:
-    """Does a part of the year appear anywhere in the sentence? (Asked once per sentence, not once
-    per label: a pattern with no look-ahead that finds nothing in the whole sentence finds nothing
-    in a part of it.)"""
-    return LEX.mid_year.search(sent) is not None
+def _year_words(sent: str) -> tuple[bool, bool]:
+    """Do another year (上年, 同比 …) and a part of the year appear anywhere in the sentence? (Asked once
+    per sentence, not once per label: a pattern with no look-ahead that finds nothing in the whole
+    sentence finds nothing in a part of it.)"""
+    return LEX.other_year.search(sent) is not None, LEX.mid_year.search(sent) is not None
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,
                    unit: str | None = None, following: str = "") -> str | None:
     """`unit`: the unit the section states for bare numbers (None: a money figure needs its unit);
     `following`: the next sentence of the paragraph (it may list the parts of a total)."""
-    for m in LEX.count.finditer(sent):
+    # (a regex is asked only of a sentence holding its cue character: most name no count, no 其中 …)
+    for m in LEX.count.finditer(sent) if LEX.count_cue in sent else ():
         if not _about_another_year(sent, m.start(), rec.year, spoken):
             _store(rec, "projects", "count", int(next(n for n in m.groupdict().values() if n)), sent, taken)
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
+    procurement = LEX.not_the_budget_cue in sent
     for m in LEX.label_re.finditer(sent):
         label = LEX.label(m)
         if label.kind == "money":
@@ -330,7 +332,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             continue
         if label.kind == "money" and sent.endswith(LEX.revenue, 0, m.start()):
             continue  # 收入决算数, 收支决算: revenue, never spending
-        if LEX.not_the_budget.search(sent, 0, m.start()):
+        if procurement and LEX.not_the_budget.search(sent, 0, m.start()):
             continue  # procurement's budget and rate, not the unit's
         if not _about_another_year(sent, m.start(), rec.year, spoken):
             follows = label.follows
@@ -372,7 +374,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     if not any(LEX.label(m).kind == "money" for m, _ in read):
         _read_parts_of_total(sent, rec, taken, spoken)
     several = False  # "基本支出、项目支出…分别为": the sentence names no one block for the next
-    for q in _RESPECTIVELY.finditer(sent):
+    for q in _RESPECTIVELY.finditer(sent) if LEX.respectively_cue in sent else ():
         several |= _read_respectively(sent, q, read, context, rec, taken, spoken)
     return context if several else (_last_block(sent) or context)
 
@@ -423,6 +425,8 @@ def _budget_total(sent: str, read: list) -> tuple[int, Decimal, str | None] | No
     """"预算收入 X 万元，其中年初预算 A 万元，调整追加 B 万元" with A + B = X: (where 其中 stands, X, the block a
     word before X names). X is the adjusted budget and A, B are its parts, whatever the word before X
     and the heading above say (the parts say what it is)."""
+    if LEX.parts_intro_cue not in sent:
+        return None
     for q in _BREAKDOWN.finditer(sent):
         before = [m for m in LEX.money.finditer(sent, 0, q.start())]
         if not before or not re.fullmatch(r"\s*[，,；;]?\s*", sent[before[-1].end():q.start()]):
@@ -516,6 +520,8 @@ def _last_label_before(read: list, pos: int, kind: str):
 def _split_later(sent: str, end: int, later: list[tuple[re.Match, re.Match]]) -> bool:
     """Is the figure ending at `end` split by a "其中 基本支出 … 项目支出 …" further on, with no
     figure of this year read in between (a comparison with last year may stand between)?"""
+    if LEX.parts_intro_cue not in sent:
+        return False
     for q in _BREAKDOWN.finditer(sent, end):
         if any(m.start() < q.start() and LEX.label(m).kind == "money" for m, _ in later):
             return False
@@ -595,6 +601,8 @@ def adds_up(total: Decimal, parts: list[Decimal]) -> bool:
 def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict) -> None:
     """Block words followed directly by an amount, after "其中", take the money label
     (of this year) read before "其中"."""
+    if LEX.parts_intro_cue not in sent:
+        return
     for q in _BREAKDOWN.finditer(sent):
         labels = [m for m in read if m.end() <= q.start() and LEX.label(m).kind == "money"]
         if not labels:
