@@ -120,7 +120,7 @@ def _block_before(text: str) -> str:
     last = None
     for last in LEX.block_words.finditer(text):
         pass
-    return last.lastgroup if last else "overall"
+    return LEX.block_of(last) if last else "overall"
 
 
 def _check_items(rec: Record) -> list[dict]:

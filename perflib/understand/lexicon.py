@@ -174,20 +174,50 @@ def _groups(entries: list[dict], key: str) -> str:
     return "|".join(f"(?P<{name}>{'|'.join(ps)})" for name, ps in by_name.items())
 
 
-def _block_words(entries: list[dict], where: str, marks_only: bool = False) -> re.Pattern:
-    """One pattern whose named group says which block matched. `marks_only`: each group is an empty
-    one after its block's words (m.lastgroup alone names the block, m[block] is empty): the regex
-    engine then tries the words without entering a group at each place it looks."""
-    by_block: dict[str, list[str]] = {}
+def _ordered_block_words(entries: list[dict], where: str) -> dict[str, list[str]]:
+    """Each block's words (escaped) and phrases, in the order they are tried."""
+    by_block: dict[str, list[tuple[bool, str]]] = {}
     for e in entries:
         if where in e["in"]:
             words = by_block.setdefault(e["block"], [])
-            words.append(re.escape(e["word"]) if "word" in e else e["phrase"])
+            words.append((False, re.escape(e["word"])) if "word" in e else (True, e["phrase"]))
     # longest first, so 办事处 wins over 办 (a pattern goes after the words of its block)
-    ordered = {b: sorted(ws, key=lambda w: (w.startswith("(?"), -len(w))) for b, ws in by_block.items()}
-    if marks_only:
-        return re.compile("|".join(f"(?:{'|'.join(ws)})(?P<{b}>)" for b, ws in ordered.items()))
+    return {b: [w for _, w in sorted(ws, key=lambda pw: (pw[0], -len(pw[1])))] for b, ws in by_block.items()}
+
+
+def _block_words(entries: list[dict], where: str) -> re.Pattern:
+    """One pattern whose named group says which block matched: (?P<overall>…)|(?P<basic>…)."""
+    ordered = _ordered_block_words(entries, where)
     return re.compile("|".join(f"(?P<{b}>{'|'.join(ws)})" for b, ws in ordered.items()))
+
+
+def _marked_words(entries: list[dict], where: str) -> tuple[str, dict[str, str]]:
+    """The same words as one alternation, each followed by an empty group W0, W1 … that says which
+    matched, and the block of each group. With no group around the words, alternatives that all open
+    with a character let the regex engine scan a text for those characters in C (it tries the
+    words only there), instead of trying the pattern at each place."""
+    marked = [(w, b) for b, ws in _ordered_block_words(entries, where).items() for w in ws]
+    pattern = "|".join(f"{f'(?:{w})' if _alternates(w) else w}(?P<W{i}>)" for i, (w, _) in enumerate(marked))
+    return pattern, {f"W{i}": b for i, (_, b) in enumerate(marked)}
+
+
+def _alternates(pattern: str) -> bool:
+    """Has the pattern a | outside any group and class (it must be bracketed to take a suffix)?"""
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 class Lexicon:
@@ -213,7 +243,8 @@ class Lexicon:
         self.count = _fast(raw["project_count"])
         self.count_cue = cue(self.count)  # (个: most sentences name no count)
         # blocks
-        self.block_words = _fast(_block_words(raw["block_words"], "prose", marks_only=True).pattern)
+        prose_words, self._block_of_group = _marked_words(raw["block_words"], "prose")
+        self.block_words = _fast(prose_words)  # the block a match names: block_of(m)
         parts = _block_words(raw["block_words"], "part")
         self.part_filler = raw["part_filler"]
         self.part_figure = _fast(rf"(?:{parts.pattern})\s*{self.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
@@ -297,6 +328,10 @@ class Lexicon:
     def label(self, m: re.Match) -> Label:
         """The label a match of `label_re` stands for."""
         return self._label_of_group[m.lastgroup]
+
+    def block_of(self, m: re.Match) -> str:
+        """The block ("overall", "basic", "projects") a match of `block_words` names."""
+        return self._block_of_group[m.lastgroup]
 
 
 def load(text: str | None = None) -> Lexicon:

@@ -242,7 +242,7 @@ def _last_naming(sent: str, words: list[re.Match]) -> str | None:
     last back: the earlier ones need not be judged)."""
     for m in reversed(words):
         if not _is_breakdown_item(sent, m):
-            return m.lastgroup
+            return LEX.block_of(m)
     return None
 
 
@@ -391,7 +391,7 @@ def _names_the_unit(sent: str, pos: int, rec: Record) -> bool:
 
 def _sentence_block(sent: str) -> str | None:
     """The whole unit, when every block word of the sentence names it ("…，部门整体预算执行率 93.81%")."""
-    blocks = {m.lastgroup for m in LEX.block_words.finditer(sent) if not _is_breakdown_item(sent, m)}
+    blocks = {LEX.block_of(m) for m in LEX.block_words.finditer(sent) if not _is_breakdown_item(sent, m)}
     return "overall" if blocks == {"overall"} else None
 
 
@@ -486,7 +486,7 @@ def _read_respectively(sent: str, q: re.Match, read: list, context: str | None, 
         label = shared or _last_label_before(read, start, "percent" if percent else "money")
         if label is None or (label.kind == "percent") != percent or label.field == "adjustment":
             return several
-        pairs = [(b.lastgroup, label) for b in blocks]
+        pairs = [(LEX.block_of(b), label) for b in blocks]
     elif all(labels) and shared is None:
         block = _block_at(sent, start) or ("overall" if LEX.subjects.search(sent, 0, start) else context)
         if block is None:
