@@ -167,11 +167,13 @@ def _labels(entries: list[dict]) -> list[Label]:
 
 
 def _groups(entries: list[dict], key: str) -> str:
-    """One pattern whose named group says which entry matched: (?P<overall>…)|(?P<basic>…)."""
+    """One pattern whose named group (m.lastgroup) says which entry matched: (?:…)(?P<cn>)|(?:…)(?P<num>)."""
     by_name: dict[str, list[str]] = {}
     for e in entries:
         by_name.setdefault(e[key].replace("-", "_"), []).append(e["phrase"])
-    return "|".join(f"(?P<{name}>{'|'.join(ps)})" for name, ps in by_name.items())
+    # (the group an empty one after its entry's phrases: an alternative that opens with a character
+    # or a class is then passed over at a glance where the text has another, not entered)
+    return "|".join(f"(?:{'|'.join(ps)})(?P<{name}>)" for name, ps in by_name.items())
 
 
 def _ordered_block_words(entries: list[dict], where: str) -> dict[str, list[str]]:
