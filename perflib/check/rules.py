@@ -68,8 +68,7 @@ def _interval(rec: Record, name: str) -> Interval | None:
     if name == "tasks.funds_sum":
         parts = [Interval.stated(t.funds) for t in rec.tasks if t.funds is not None]
         return sum(parts[1:], parts[0]) if parts else None
-    block, _, field = name.partition(".")
-    value = getattr(rec.block(block), field) if field else rec.figure(name)  # (figure() names every case)
+    value = rec.figure(name)
     return None if value is None else Interval.stated(value)
 
 
