@@ -4,6 +4,11 @@ papermill still does everything it always does — parameters, metadata, the
 cell-by-cell execution through nbclient, errors raised with the failing cell —
 only the kernel is handed in (`kernel=WarmKernel`) instead of started on the spot.
 Whoever passes the kernel shuts it down afterwards (see perflib.run.render.Renderer).
+
+The engine is registered with papermill when this module is imported, not by an entry point:
+papermill loads its entry points as it is imported, so with one, importing this module before
+papermill imported it again, half-done ("has no attribute 'WarmKernelEngine'"), and a thread
+importing papermill meanwhile could get that half module too.
 """
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ from queue import Empty  # noqa: E402
 from jupyter_core.utils import ensure_async, run_sync  # noqa: E402
 from nbclient.util import run_hook  # noqa: E402
 from papermill.clientwrap import PapermillNotebookClient  # noqa: E402
-from papermill.engines import NBClientEngine  # noqa: E402
+from papermill.engines import NBClientEngine, papermill_engines  # noqa: E402
 from papermill.log import logger  # noqa: E402
 
 ENGINE_NAME = "perflib"
@@ -86,3 +91,4 @@ class WarmKernelEngine(NBClientEngine):
                 client.kc = None
 
 
+papermill_engines.register(ENGINE_NAME, WarmKernelEngine)

@@ -48,11 +48,7 @@ class JobResult:
 
 def render_job(job: Job) -> JobResult:
     """Render one page (a department-year, or the portfolio); never raises for a bad report."""
-    # papermill first, in this thread (it loads perflib's engine by entry point): the Renderer's
-    # warm-up thread imports that engine too, and the two at once, or the engine before papermill,
-    # end in a half-imported module ("has no attribute 'WarmKernelEngine'").
     skip_iri_grammar()  # before papermill pulls in nbformat and jsonschema
-    import papermill  # noqa: F401
     from .render import execute, export_html
 
     start = time.monotonic()
