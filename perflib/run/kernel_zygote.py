@@ -6,9 +6,11 @@ its imports; a fork of a process that has done the imports and nothing else cost
 a few milliseconds, and the child then starts ipykernel exactly as
 `python -m ipykernel_launcher -f CONNECTION_FILE` would.
 
-This process never runs notebook code: it imports, and draws one throwaway chart
+This process never runs notebook code: it imports, draws one throwaway chart
 (perflib.present.charts.warm_up) so that matplotlib has loaded the chart font,
-as every kernel of perflib's notebook would at its first chart. Every child is a
+as every kernel of perflib's notebook would at its first chart, and builds the
+parser's pattern of traditional characters (perflib.understand.hanzi.prepare),
+as every kernel would for its first report. Every child is a
 new kernel with an empty namespace, its own session (setsid, like jupyter_client's
 launcher), environment, working directory and random seeds.
 
@@ -46,8 +48,10 @@ def _prepare() -> None:
     for name in (*WARM_MODULES, *KERNEL_START_MODULES):
         importlib.import_module(name)
     from perflib.present.charts import warm_up
+    from perflib.understand import hanzi
 
     warm_up()  # the chart font loaded once here rather than in every kernel
+    hanzi.prepare()  # and the traditional-character pattern built once
 
 
 def _child(req: dict, reply_fd: int) -> None:

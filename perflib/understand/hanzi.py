@@ -43,6 +43,12 @@ def simplified(text: str) -> str:
     return _convertible().sub(_simple_form, text)  # (faster than str.translate over every character)
 
 
+def prepare() -> None:
+    """Build the pattern of the characters t2s may change now (~15 ms, from OpenCC's dictionaries):
+    the kernel template (perflib.run.kernel_zygote) does, so its kernels do not each build it again."""
+    _convertible()
+
+
 def _simple_form(m: re.Match) -> str:
     return _TABLE.get(ord(m.group()), m.group())
 

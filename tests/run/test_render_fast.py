@@ -105,6 +105,21 @@ def test_a_batch_workers_renderers_fork_every_kernel_from_one_zygote(tmp_path):
         assert zygote.proc.poll() is not None
 
 
+def test_a_forked_kernel_starts_with_the_parsers_pattern_built(tmp_path):
+    """The kernel template built the traditional-character pattern (~15 ms) once, for all its
+    kernels; a kernel launched as usual (PERFLIB_PORTABLE=1, Windows) builds it at its first report."""
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('source = ""\ndepartment = None\nyear = None')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell(
+        "from perflib.understand import hanzi\nprint(hanzi._convertible.cache_info().currsize)")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "pattern.ipynb")
+    with render.Renderer(tmp_path / "pattern.ipynb") as r:
+        built = [_stdout(r.execute(SEED)).strip() for _ in range(2)]  # the first kernel is launched as usual
+    assert built == (["0", "1"] if can_fork() else ["0", "0"])
+
+
 def test_a_batch_workers_shared_renderers_are_batch_renderers(tmp_path, monkeypatch):
     """worker_init marks the process a batch worker (run/role.py); the Renderers it then shares are
     batch Renderers (every kernel forked from one template), and a plain process's are not."""
