@@ -36,6 +36,7 @@ import threading
 import time
 from concurrent.futures import Future
 
+from filelock import FileLock, Timeout
 from jupyter_client.provisioning import LocalProvisioner
 
 from .platform import kernel_transport
@@ -51,6 +52,11 @@ WARM_CODE = ("import importlib as _perflib_il\n"
              f"for _perflib_m in {WARM_MODULES!r}:\n"
              "    _perflib_il.import_module(_perflib_m)\n"
              "del _perflib_il, _perflib_m\n")
+KERNEL_DIR_PREFIX = "perflib-kernel-"  # each kernel's folder in the temporary directory
+# Held by the WarmKernel that owns the folder for as long as it lives; the system releases it when
+# that process dies, however it dies (see sweep_stale_dirs).
+OWNER_LOCK = "owner.lock"
+STALE_AFTER = 10.0  # seconds: a folder younger than this may be one whose owner is still taking its lock
 PORT_RETRIES = 3  # new ports for a TCP kernel whose ports another process took first (see WarmKernel.start)
 # As nbclient starts kernels: no IPython history database (shared, locked, useless here).
 KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:"]
@@ -93,7 +99,9 @@ class WarmKernel:
         self.startup_timeout = startup_timeout
         self.used = False
         self._kernel_name, self._zygote = kernel_name, zygote
-        self._dir = tempfile.mkdtemp(prefix="perflib-kernel-")
+        self._dir = tempfile.mkdtemp(prefix=KERNEL_DIR_PREFIX)
+        self._owner = FileLock(os.path.join(self._dir, OWNER_LOCK))
+        self._owner.acquire(timeout=0)  # a folder no one else has seen yet
         self.log_path = os.path.join(self._dir, "kernel.log")
         self.km = self._manager()
 
@@ -155,6 +163,7 @@ class WarmKernel:
         try:
             await self._stop()
         finally:
+            self._owner.release()  # (a locked file cannot be removed on Windows)
             shutil.rmtree(self._dir, ignore_errors=True)
 
     async def _stop(self) -> None:
@@ -175,6 +184,39 @@ class WarmKernel:
         except OSError:
             return ""
         return " | ".join(line.strip() for line in text.strip().splitlines()[-lines:])
+
+
+def sweep_stale_dirs(min_age: float = STALE_AFTER) -> int:
+    """Remove the folders that kernels of a dead process left in the temporary directory; how many.
+
+    A renderer closed, or stopped by Ctrl-C, removes its kernels' folders itself. One killed
+    outright (SIGKILL, the OOM killer, a power cut) cannot: its kernels exit, their folders (the
+    connection file, the log) stay. A folder is stale when no one holds its owner lock: the system
+    released it when its WarmKernel's process died. Folders of other users, of an older perflib
+    (no lock file) or younger than `min_age` are left alone."""
+    root = tempfile.gettempdir()
+    try:
+        names = [n for n in os.listdir(root) if n.startswith(KERNEL_DIR_PREFIX)]
+    except OSError:
+        return 0
+    removed = 0
+    for name in names:
+        folder = os.path.join(root, name)
+        lock_path = os.path.join(folder, OWNER_LOCK)
+        try:
+            st = os.stat(folder)
+            if getattr(os, "getuid", None) and st.st_uid != os.getuid():
+                continue
+            if time.time() - st.st_mtime < min_age or not os.path.isfile(lock_path):
+                continue
+            lock = FileLock(lock_path)
+            lock.acquire(timeout=0)
+        except (OSError, Timeout):  # held (its kernel lives), or not ours to touch
+            continue
+        lock.release()
+        shutil.rmtree(folder, ignore_errors=True)
+        removed += not os.path.exists(folder)
+    return removed
 
 
 # ---- forking kernels from a zygote -----------------------------------------------------------

@@ -178,6 +178,18 @@ def _prepare_parent() -> None:
         prepare()
     except Exception:  # whatever failed here fails again, with its proper message, where it is used
         pass
+    _sweep_once()
+
+
+@lru_cache(maxsize=1)
+def _sweep_once() -> None:
+    """The kernel folders a killed renderer left in the temporary directory, removed once per process."""
+    from .kernels import sweep_stale_dirs
+
+    try:
+        sweep_stale_dirs()
+    except Exception:  # tidying up must never stop a render
+        pass
 
 
 class Renderer:

@@ -185,14 +185,21 @@ time.sleep(60)
 
 
 @pytest.mark.slow
-def test_kernels_die_with_a_killed_renderer(tmp_path):
-    """A renderer killed outright (no close()) leaves no kernel or zygote behind."""
+def test_kernels_die_with_a_killed_renderer(tmp_path, monkeypatch):
+    """A renderer killed outright (no close()) leaves no kernel or zygote behind, and the folders
+    of its kernels go at the next renderer's sweep."""
     import signal
+    import tempfile
     import time
+
+    from perflib.run.kernels import KERNEL_DIR_PREFIX, sweep_stale_dirs
 
     script = tmp_path / "killed.py"
     script.write_text(KILLED_RENDERER, encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, str(script), str(SEED)], stdout=subprocess.PIPE, text=True)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    proc = subprocess.Popen([sys.executable, str(script), str(SEED)], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp)})
     pid = int(proc.stdout.readline())
     family = psutil.Process(pid).children(recursive=True)
     commands = [" ".join(p.cmdline()) for p in family]
@@ -208,3 +215,8 @@ def test_kernels_die_with_a_killed_renderer(tmp_path):
         time.sleep(0.5)
         alive = [p for p in alive if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
     assert not alive, [" ".join(p.cmdline())[:80] for p in alive]
+    left = [p for p in temp.iterdir() if p.name.startswith(KERNEL_DIR_PREFIX)]
+    assert left  # the spare kernel's, at least: no one closed it
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    assert sweep_stale_dirs(min_age=0) == len(left)
+    assert not any(p.name.startswith(KERNEL_DIR_PREFIX) for p in temp.iterdir())
