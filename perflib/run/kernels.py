@@ -100,8 +100,7 @@ class WarmKernel:
         self.used = False
         self._kernel_name, self._zygote = kernel_name, zygote
         self._dir = tempfile.mkdtemp(prefix=KERNEL_DIR_PREFIX)
-        self._owner = FileLock(os.path.join(self._dir, OWNER_LOCK))
-        self._owner.acquire(timeout=0)  # a folder no one else has seen yet
+        self._owner = _own(self._dir)
         self.log_path = os.path.join(self._dir, "kernel.log")
         self.km = self._manager()
 
@@ -163,7 +162,8 @@ class WarmKernel:
         try:
             await self._stop()
         finally:
-            self._owner.release()  # (a locked file cannot be removed on Windows)
+            if self._owner is not None:
+                self._owner.release()  # (a locked file cannot be removed on Windows)
             shutil.rmtree(self._dir, ignore_errors=True)
 
     async def _stop(self) -> None:
@@ -184,6 +184,22 @@ class WarmKernel:
         except OSError:
             return ""
         return " | ".join(line.strip() for line in text.strip().splitlines()[-lines:])
+
+
+def _own(folder: str) -> FileLock | None:
+    """The owner lock of a new kernel folder, held; None where the file system cannot lock (the
+    folder then has no lock file, and sweep_stale_dirs leaves it alone)."""
+    path = os.path.join(folder, OWNER_LOCK)
+    lock = FileLock(path)
+    try:
+        lock.acquire(timeout=0)  # a folder no one else has seen yet
+    except (OSError, Timeout, NotImplementedError):
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+        return None
+    return lock
 
 
 def sweep_stale_dirs(min_age: float = STALE_AFTER) -> int:

@@ -67,3 +67,19 @@ def test_a_warm_kernel_holds_its_folder_until_shut_down(tmp):
     assert kernels.sweep_stale_dirs(min_age=0) == 0 and os.path.isdir(folder)
     asyncio.run(k.shutdown())  # never started: nothing to stop, the folder goes
     assert not os.path.exists(folder)
+
+
+def test_a_file_system_that_cannot_lock_still_gets_kernels(tmp, monkeypatch):
+    """Where the temporary directory cannot be locked, a kernel's folder has no lock file (so no
+    sweep takes it for a dead one's), and the kernel is made and removed as before."""
+    import asyncio
+
+    def cannot(self, *a, **k):
+        raise OSError("locking not supported")
+
+    monkeypatch.setattr(kernels.FileLock, "acquire", cannot)
+    k = kernels.WarmKernel()
+    assert k._owner is None and not os.path.exists(os.path.join(k._dir, kernels.OWNER_LOCK))
+    assert kernels.sweep_stale_dirs(min_age=0) == 0 and os.path.isdir(k._dir)
+    asyncio.run(k.shutdown())
+    assert not os.path.exists(k._dir)
