@@ -229,6 +229,10 @@ _DECORATED_PAGE_NO = re.compile(
     r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
     r"|[Pp]age\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$"
 )
+# A line that may be a decorated page number: its first character (after the indent) opens one of
+# those forms. (One search of the whole page: most pages have no such line, and then their lines
+# need not be matched one by one.)
+_PAGE_NO_OPENING = re.compile(rf"\n[^\S\n]*(?:{_DASH}|第|共|[Pp])")
 # A bare "2" or "2/5" is a page number only at the top or bottom of a page.
 _BARE_PAGE_NO = re.compile(r"^\d{1,3}(?:\s*/\s*\d{1,3})?$")
 # The same, glued to a running header or footer: "花地街道办事处 第 3 页".
@@ -249,7 +253,8 @@ def strip_page_furniture(pages: list[str], keep_indent: bool = False) -> list[st
     running = _running_lines(pages_lines)
     out = []
     for no, lines in enumerate(pages_lines):
-        lines = [ln for ln in lines if not _DECORATED_PAGE_NO.match(ln.strip())]
+        if _PAGE_NO_OPENING.search("\n" + pages[no]):
+            lines = [ln for ln in lines if not _DECORATED_PAGE_NO.match(ln.strip())]
         out.append("\n".join(_peel(lines, running, first_page=no == 0)))
     return out
 
