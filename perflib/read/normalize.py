@@ -59,6 +59,13 @@ def fold_chars(text: str) -> str:
     return _THOUSANDS_COMMA.sub(",", text) if "，" in text else text
 
 
+@lru_cache(maxsize=1)
+def fold_pages(pages: tuple[str, ...]) -> tuple[str, ...]:
+    """fold_chars of each of a document's pages. The layout step and then the parser's page lines
+    (understand/indicators.py) fold the same pages: the last document's are kept for the second."""
+    return tuple(fold_chars(p) for p in pages)
+
+
 def _folded(m: re.Match) -> str:
     return _FULLWIDTH[m.group()]
 

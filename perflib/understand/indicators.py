@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..model import Indicator
 from ..read.document import Table
-from ..read.normalize import LIST_MARKER, fold_chars, sentences, strip_page_furniture
+from ..read.normalize import LIST_MARKER, fold_chars, fold_pages, sentences, strip_page_furniture
 from .met import judge
 
 # --- header labels by role (to move into the label lexicon, TOML, at merge) ------------------------
@@ -357,7 +357,7 @@ _COMPARATOR_ONLY = re.compile(r"^(?:[≥≤<>=＞＜]=?|不低于|不少于|不�
 def page_lines(pages: list[str], paragraphs: bool = False) -> list[str]:
     """The lines of a document's pages as its rows were laid out (tabs and runs of spaces kept),
     without a PDF's running headers, footers and page numbers, which may fall between two rows."""
-    folded = [fold_chars(p) for p in pages]
+    folded = list(fold_pages(tuple(pages)))
     if not paragraphs:
         folded = strip_page_furniture(folded)
     return [ln for page in folded for ln in page.split("\n")]

@@ -11,6 +11,7 @@ from fixtures_files import SAMPLE_PARAGRAPH, write_docx, write_pdf, write_txt
 from paths import SEED
 from perflib.read.normalize import (
     fold_chars,
+    fold_pages,
     join_broken_lines,
     normalize,
     sentences,
@@ -241,3 +242,10 @@ def test_wide_blocks_are_wide_and_width_counts_as_unicodedata_does():
     for line in ["预算执行率为 99.80%，全年", "（）：、。ＡＢ１２“”·–½ｶ", "abc", "", "\u3248㉈一"]:
         by_char = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in line)
         assert _width(line) == pytest.approx(by_char)
+
+
+def test_fold_pages_folds_each_page_and_keeps_the_last_document():
+    pages = ("２０２１年 预算６，３６４．２４万元", "第 ２ 页\f完成率１００％")
+    assert fold_pages(pages) == tuple(fold_chars(p) for p in pages)
+    assert fold_pages(tuple(list(pages))) is fold_pages(pages)  # the layout step's, read again by page_lines
+    assert fold_pages(("ａ",)) == ("a",) and fold_pages(()) == ()
