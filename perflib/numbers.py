@@ -10,6 +10,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 # 1,234.56 / 1234.56 / -12 / 1 234.56 is not accepted (space is a separator between figures)
 NUMBER = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
+# The same with possessive quantifiers, for a number followed by no digit, "," or "." (a unit, a space):
+# a digit, comma or point it gave back could be followed by none of those, so the regex engine fails
+# at once where the number is followed by something else instead of giving its digits back one by one.
+NUMBER_BEFORE_UNIT = r"[-+]?+\d{1,3}+(?:,\d{3})++(?:\.\d++)?+|[-+]?+\d++(?:\.\d++)?+"
 
 _SCALE_TO_WAN = {"元": -4, "千元": -1, "万元": 0, "万": 0, "亿元": 4}  # "864.2万": a table cell's short unit
 CENT = Decimal("0.01")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..numbers import NUMBER
+from ..numbers import NUMBER, NUMBER_BEFORE_UNIT
 
 
 @dataclass(frozen=True)
@@ -240,7 +240,7 @@ class Lexicon:
         self.label_re = _fast("|".join(f"(?:{lb.pattern})(?P<L{i}>)" for i, lb in enumerate(self.labels)))
         self.money_after = re.compile(rf"{filler}(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
         self.pct_after = re.compile(rf"{filler}(?P<num>{NUMBER})\s*%")
-        self.money = _fast(rf"(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
+        self.money = _fast(rf"(?P<num>{NUMBER_BEFORE_UNIT})\s*+(?P<unit>{self.unit})")
         self.decrease = _fast(_alt(raw["decrease_words"]))
         self.count = _fast(raw["project_count"])
         self.count_cue = cue(self.count)  # (个: most sentences name no count)
