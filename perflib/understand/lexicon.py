@@ -113,6 +113,51 @@ def cue(pattern: re.Pattern) -> str:
     return min(_required(_sre_parse.parse(pattern.pattern).data), default="")
 
 
+def cues(pattern: re.Pattern) -> str:
+    """Characters of which every match of `pattern` holds one ("" when none are sure): a text holding
+    none of them holds no match, so a caller may ask `holds_any(text, cues)` before the regex. For an
+    alternation whose branches require no character in common (cue gives none): a character each
+    branch requires, as few as cover every branch."""
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    return "".join(sorted(_one_of_each(_sre_parse.parse(pattern.pattern).data)))
+
+
+def _one_of_each(items) -> set[str]:
+    """Characters of which every match of a parsed sequence consumes one (empty: none sure)."""
+    required = _required(items)
+    if required:
+        return {min(required)}
+    for op, av in items:
+        name = str(op)
+        if name == "SUBPATTERN" and not (av[1] | av[2]):
+            found = _one_of_each(av[3].data)
+        elif name == "BRANCH":
+            found = _cover([_required(b.data) for b in av[1]])
+        else:
+            continue
+        if found:
+            return found
+    return set()
+
+
+def _cover(branches: list[set[str]]) -> set[str]:
+    """Characters that meet every set (greedily: the one most sets hold first); empty when a set is."""
+    if not all(branches):
+        return set()
+    chosen: set[str] = set()
+    while branches:
+        best = min(set().union(*branches), key=lambda c: (-sum(c in b for b in branches), c))
+        chosen.add(best)
+        branches = [b for b in branches if best not in b]
+    return chosen
+
+
+def holds_any(text: str, chars: str) -> bool:
+    """Does `text` hold one of `chars` (cues' answer; "": maybe, the regex must say)?"""
+    return not chars or any(c in text for c in chars)
+
+
 def _required(items) -> set[str]:
     """Characters every match of a parsed sequence consumes (look-arounds aside)."""
     out: set[str] = set()
@@ -263,6 +308,7 @@ class Lexicon:
         self.project_item = re.compile(raw["project_item"])
         self.other_year = _fast(_alt(raw["other_year"]))
         self.mid_year = _fast(raw["mid_year"])
+        self.mid_year_cues = cues(self.mid_year)  # (月, 季 …: most sentences name no part of the year)
         self.whole_year = _fast(raw["whole_year"])
         self.carryover = _fast(rf"(?:{raw['carryover']}){filler}(?:{NUMBER})\s*(?:{self.unit})")
         self.formula_after = re.compile(rf"{raw['formula']}(?P<num>{NUMBER})\s*%")

@@ -29,7 +29,7 @@ from ..labels import OCR_EVIDENCE
 from ..model import Record, Source, Unread
 from .hanzi import Original, simplified, simplified_document
 from .kind import document_kind, embedded_self_evaluation, title_kind
-from .lexicon import LEX
+from .lexicon import LEX, holds_any
 from .indicators import apply_indicators, page_lines, read_document_indicators
 from .ocr_sanity import drop_contradicted_ocr_figures
 from .outline import is_heading, is_heading_like, read_goal_rows, read_outline
@@ -309,7 +309,8 @@ def _year_words(sent: str) -> tuple[bool, bool]:
     """Do another year (上年, 同比 …) and a part of the year appear anywhere in the sentence? (Asked once
     per sentence, not once per label: a pattern with no look-ahead that finds nothing in the whole
     sentence finds nothing in a part of it.)"""
-    return LEX.other_year.search(sent) is not None, LEX.mid_year.search(sent) is not None
+    return (LEX.other_year.search(sent) is not None,
+            holds_any(sent, LEX.mid_year_cues) and LEX.mid_year.search(sent) is not None)
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,

@@ -71,3 +71,17 @@ def test_every_label_reads_its_field(entry):
     block = entry.get("block", "overall")
     got = fields(rec.block(block))
     assert got.get(field) == want, (label, text, got)
+
+
+def test_cues_a_character_of_each_branch():
+    """lexicon.cues: a character each branch of an alternation requires, as few as cover them all
+    ("" when a branch requires none); a text holding none of them holds no match."""
+    assert lexicon.cues(re.compile(r"上半年|[一二三]季度|\d{1,2}\s*月(?:底|末)")) == "上季月"
+    assert lexicon.cues(re.compile(r"(?=[上截\d])(?:截至\d+月|上年|\d+月)")) == "上月"  # (a _fast look-ahead)
+    assert lexicon.cues(re.compile(r"预算执行率|执行率|完成率")) == "率"  # one character all branches hold
+    assert lexicon.cues(re.compile(r"上年|\d+")) == ""
+    assert lexicon.cues(re.compile(r"上年|x", re.I)) == ""
+    assert lexicon.holds_any("截至6月底", "上季月") and not lexicon.holds_any("全年支出", "上季月")
+    assert lexicon.holds_any("全年支出", "")  # no cue: the regex must say
+    for sent in ("截至2021年6月底，支出 10 万元", "上半年执行率 50%", "1-9月支出", "前三季度"):
+        assert LEX.mid_year.search(sent) and lexicon.holds_any(sent, LEX.mid_year_cues), sent
