@@ -61,10 +61,11 @@ def parse_document(doc: Document) -> Record:
     from its Table blocks too (understand/tables.py); the record is finished (signs settled,
     kind known, unread amounts listed). A text in traditional characters is read in simplified
     ones; what the record quotes stays in the text's own characters."""
-    text = "\n".join(doc.lines())
+    paragraphs = doc.lines()
+    text = "\n".join(paragraphs)
     simple = simplified(text)
     if simple == text:
-        return _parse(doc)
+        return _parse(doc, paragraphs, text)
     rec = _parse(simplified_document(doc))
     _quote_original(rec, Original(text, simple))
     rec.text = text
@@ -82,9 +83,12 @@ def _quote_original(rec: Record, original: Original) -> None:
         u.text = original(u.text)
 
 
-def _parse(doc: Document) -> Record:
-    paragraphs = doc.lines()
-    rec = Record(source=doc.source, text="\n".join(paragraphs))
+def _parse(doc: Document, paragraphs: list[str] | None = None, text: str | None = None) -> Record:
+    """`paragraphs`, `text`: doc.lines() and their text, when the caller has them already."""
+    if paragraphs is None or text is None:
+        paragraphs = doc.lines()
+        text = "\n".join(paragraphs)
+    rec = Record(source=doc.source, text=text)
     rec.warnings.extend(doc.warnings)
     rec.department, rec.year = department_and_year(paragraphs, doc.chrome, doc.tables)
     titled = title_kind(paragraphs)
