@@ -10,6 +10,10 @@
              functions (parse, checks, metrics, narrative, charts, HTML + font) per report,
              divided by the cores.
 
+With `--no-charts`, also the batch and the floor with no chart drawn (the notebook's charts cell
+emptied, through PERFLIB_NOTEBOOK): what a kernel, papermill, the export and the font cost a page by
+themselves, against the floor, which is mostly drawing charts.
+
 Also: one cold `perflib render` vs the naive pair for one report; `parse` throughput for text
 and PDF on one core; the batch's peak memory (all its processes together, RSS and PSS; from a
 second run of the batch, since sampling it slows it) and the sizes of its report pages. The generated reports are checked to parse as their samples do first.
@@ -18,6 +22,7 @@ This is a script that prints what it measured; it asserts nothing.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -174,14 +179,16 @@ def naive_one(r: Path, nb: Path) -> None:
         sys.exit(f"naive nbconvert failed on {r}: {p.stderr[-500:]}")
 
 
-def perflib_batch(src: Path, out: Path, *options: str, observe: bool = False) -> tuple[float, TreeMemory | None]:
+def perflib_batch(src: Path, out: Path, *options: str, observe: bool = False,
+                  env: dict | None = None) -> tuple[float, TreeMemory | None]:
     """`perflib batch SRC -o OUT OPTIONS…` from a clean output folder: seconds, and with `observe` its
     memory. An observed batch is slower (reading every process's PSS 10 times a second costs CPU and
     holds up their page faults: ~10 % here), so a run is either timed or observed, never both."""
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
     proc = subprocess.Popen([str(BIN / "perflib"), "batch", str(src), "-o", str(out), *options],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **env} if env else None)
     mem = TreeMemory(proc.pid) if observe else None
     _, stderr = proc.communicate()
     seconds = time.perf_counter() - start
@@ -214,8 +221,9 @@ def same_pages(a: Path, b: Path) -> str:
     return f"{len(pages) - len(differ)}/{len(pages)} pages byte-identical to the local batch's"
 
 
-def floor(reports: list[Path]) -> tuple[float, float]:
-    """Seconds and CPU seconds per report, one warm process, no kernel: parse … charts, page HTML, page font."""
+def floor(reports: list[Path], charts: bool = True) -> tuple[float, float]:
+    """Seconds and CPU seconds per report, one warm process, no kernel: parse … charts (unless not
+    `charts`), page HTML, page font."""
     code = r"""
 import sys, time
 from pathlib import Path
@@ -228,20 +236,20 @@ from perflib.present.webfont import font_face_css
 def one(path):
     a = analyze(path)
     figures = "".join(f'<figure class="pl-chart" role="img" aria-label="{esc(charts.alt_text(f))}">{charts.svg_markup(f)}</figure>'
-                      for f in charts.all_charts(a.record, a.metrics))
+                      for f in charts.all_charts(a.record, a.metrics)) if DRAW else ""
     body = "".join([page.header(a), page.summary(a), page.key_figures(a), page.chart_heading("图表"), figures,
                     page.tasks(a), page.indicators(a), page.problems_and_plans(a), page.checks(a), page.appendix(a)])
     html = f"<!DOCTYPE html><html><head><style></style></head><body>{body}</body></html>"
     return font_face_css(html) + html
 
-paths = sys.argv[1:]
+DRAW, paths = sys.argv[1] == "charts", sys.argv[2:]
 one(paths[0])  # warm: imports, font cache
 start, cpu = time.perf_counter(), time.process_time()
 for p in paths:
     one(p)
 print((time.perf_counter() - start) / len(paths), (time.process_time() - cpu) / len(paths))
 """
-    p = run([sys.executable, "-c", code, *reports])
+    p = run([sys.executable, "-c", code, "charts" if charts else "none", *reports])
     if p.returncode:
         sys.exit(f"floor failed: {p.stderr[-1000:]}")
     wall, cpu = p.stdout.strip().splitlines()[-1].split()
@@ -337,6 +345,32 @@ def portable_rows(reports: list[Path], work: Path, cores: int, fork_seconds: flo
 
 # ---- main --------------------------------------------------------------------------------------
 
+def no_chart_notebook(folder: Path) -> Path:
+    """A copy of the department-year notebook whose charts cell draws nothing (it shows the heading
+    and the sentences a page has where a chart is missing)."""
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    cells = [c for c in nb["cells"] if "charts.all_charts" in "".join(c["source"])]
+    if len(cells) != 1:
+        sys.exit(f"--no-charts: no single charts cell (charts.all_charts) in {NOTEBOOK}")
+    cells[0]["source"] = ['display(page.chart_heading("图表"))\n', "display(page.charts_missing(analysis))\n"]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / NOTEBOOK.name
+    path.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def no_chart_rows(reports: list[Path], work: Path, cores: int, fl: float) -> None:
+    """The batch with no chart drawn, against the floor (which draws them) and the floor without them."""
+    nb = no_chart_notebook(work / "no-charts")
+    secs, _ = perflib_batch(work / "reports", work / "out-no-charts", "-j", str(cores),
+                            env={"PERFLIB_NOTEBOOK": str(nb)})
+    bare = secs / len(reports)
+    plain = floor(reports, charts=False)[0] / cores
+    print(f"no charts {bare:6.3f} s/report   (the same batch, the notebook's charts cell emptied: a kernel, papermill, "
+          f"the export and the font a page, nothing drawn) = {bare / fl:.2f}× the floor; the floor without "
+          f"charts {plain:.3f} s/report")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", nargs="?", type=int, default=48)
@@ -348,6 +382,8 @@ def main() -> None:
     ap.add_argument("--only-batch", action="store_true", help="just the perflib batch row (e.g. for memory at N=500)")
     ap.add_argument("--only-parse", action="store_true", help="just the parse rows (text, PDF) on one core")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    ap.add_argument("--no-charts", action="store_true",
+                    help="also the batch and the floor with no chart drawn (what the machinery costs by itself)")
     ap.add_argument("--portable", action="store_true",
                     help="also the batch and a cold render on the portable paths (PERFLIB_PORTABLE=1: macOS, Windows)")
     args = ap.parse_args()
@@ -399,6 +435,8 @@ def main() -> None:
           f"{fl_cpu:.3f} CPU-s per report; the mean of {floor_before[0] / cores:.3f} s measured "
           f"before the batch and {floor_after[0] / cores:.3f} s after)")
     print(f"         perflib / floor = {fast / fl:.2f}×   (target ≤ 2×)")
+    if args.no_charts:
+        no_chart_rows(reports, work, cores, fl)
 
     if not args.skip_naive:
         sample = reports[:args.naive_sample] if args.naive_sample else reports
