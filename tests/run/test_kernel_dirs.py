@@ -58,21 +58,27 @@ def test_only_folders_whose_owner_died_are_removed(tmp):
     assert not alive.exists()
 
 
-def test_a_warm_kernel_holds_its_folder_until_shut_down(tmp):
-    import asyncio
+def _shut_down(k):
+    """As a Renderer does: on the kernels' own loop (the test's thread may have one running already)."""
+    loop = kernels.KernelLoop()
+    try:
+        loop.submit(k.shutdown()).result(timeout=30)
+    finally:
+        loop.close()
 
+
+def test_a_warm_kernel_holds_its_folder_until_shut_down(tmp):
     k = kernels.WarmKernel()
     folder = k._dir
     assert os.path.dirname(folder) == str(tmp)
     assert kernels.sweep_stale_dirs(min_age=0) == 0 and os.path.isdir(folder)
-    asyncio.run(k.shutdown())  # never started: nothing to stop, the folder goes
+    _shut_down(k)  # never started: nothing to stop, the folder goes
     assert not os.path.exists(folder)
 
 
 def test_a_file_system_that_cannot_lock_still_gets_kernels(tmp, monkeypatch):
     """Where the temporary directory cannot be locked, a kernel's folder has no lock file (so no
     sweep takes it for a dead one's), and the kernel is made and removed as before."""
-    import asyncio
 
     def cannot(self, *a, **k):
         raise OSError("locking not supported")
@@ -81,5 +87,5 @@ def test_a_file_system_that_cannot_lock_still_gets_kernels(tmp, monkeypatch):
     k = kernels.WarmKernel()
     assert k._owner is None and not os.path.exists(os.path.join(k._dir, kernels.OWNER_LOCK))
     assert kernels.sweep_stale_dirs(min_age=0) == 0 and os.path.isdir(k._dir)
-    asyncio.run(k.shutdown())
+    _shut_down(k)
     assert not os.path.exists(k._dir)
