@@ -52,6 +52,10 @@ class Interval(NamedTuple):
         """Distance between the two intervals: 0 when they overlap."""
         return max(_ZERO, self.lo - o.hi, o.lo - self.hi)
 
+    def excess_over(self, o: "Interval") -> Decimal:
+        """How far this interval lies above `o` (a stated figure that may not exceed a computed one)."""
+        return max(_ZERO, self.lo - o.hi)
+
 
 _ZERO = Decimal(0)
 

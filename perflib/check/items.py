@@ -84,7 +84,7 @@ def each_at_most(rec: Record, rule: Rule) -> Check | None:
     found = []
     for ind in rows:
         s, c = point_interval(getattr(ind, rule.stated)), point_interval(getattr(ind, rule.computed[0]))
-        status = _status(max(Decimal(0), s.lo - c.hi))
+        status = _status(s.excess_over(c))
         if status != "ok":
             found.append(Check(rule.id, status, s.point, c.point, f"{rule.label}：{_say(rule.item, ind)}", rule.unit))
     return found or _none_found(rec, rule, len(rows))

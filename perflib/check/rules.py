@@ -17,7 +17,6 @@ from ..numbers import CENT, fmt_pct, fmt_wan, round_money, round_to
 PERCENT_WARN = Decimal("0.1")  # percentage points
 MONEY_WARN = Decimal("0.001")  # share of the amount
 STATUSES = ("ok", "warn", "fail", "skip")
-_ZERO = Decimal(0)
 
 
 def load_rules(text: str | None = None) -> list[Rule]:
@@ -127,7 +126,7 @@ def _judge(rule: Rule, stated: Interval, computed: Interval, how: str) -> Check:
     if rule.kind == "equal":
         gap = stated.gap_to(computed)
     else:  # at_most: stated must not exceed computed
-        gap = max(_ZERO, stated.lo - computed.hi)
+        gap = stated.excess_over(computed)
     if gap == 0:
         status = "ok"
     else:
