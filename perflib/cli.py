@@ -104,6 +104,33 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+INTERRUPTED_EXIT_WITHIN = 30  # seconds: after Ctrl-C, the process is gone by then whatever hangs
+
+
+def _exit_anyway_after(seconds: float) -> None:
+    """End the process with 130 in `seconds` should its exit hang.
+
+    The workers are stopped before the interrupt reaches main(); what is left is Python's own exit:
+    joining threads and child processes, atexit handlers. A Ctrl-C that landed inside one of those
+    (a lock left held) would keep the batch alive after "interrupted"."""
+    import os
+    import threading
+
+    timer = threading.Timer(seconds, os._exit, (130,))
+    timer.daemon = True
+    timer.start()
+
+
+def _forget_interrupted_exec() -> None:
+    """Let an interrupt we handled end the process with 130.
+
+    CPython marks a KeyboardInterrupt that ends a string exec() as unhandled even when it is caught
+    later, and `python -m perflib.cli` then kills itself with SIGINT at exit (-2, not 130). Ctrl-C
+    lands in one whenever it hits a dataclass or namedtuple being defined (an import, say). The mark
+    is cleared as every string exec starts."""
+    exec("", {})
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -113,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         print("perflib: interrupted", file=sys.stderr)
+        _forget_interrupted_exec()
+        _exit_anyway_after(INTERRUPTED_EXIT_WITHIN)
         return 130
     except Exception as exc:  # never a traceback for the user; say what and where
         where = getattr(args, "path", None) or getattr(args, "source", "")

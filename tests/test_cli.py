@@ -55,3 +55,40 @@ def test_a_report_is_exit_0(capsys):
     code, out, err = run(capsys, "parse", str(SEED))
     assert code == 0 and err == ""
     assert json.loads(out)["year"] == 2021
+
+
+def test_an_interrupt_inside_a_string_exec_still_exits_130(tmp_path):
+    """Ctrl-C that lands while a dataclass or namedtuple is being defined (a string exec) must end
+    `python -m perflib.cli` with 130 like any other, not with the process killed by SIGINT."""
+    import subprocess
+    import sys
+
+    (tmp_path / "interrupted_in_exec.py").write_text(
+        "import sys\n"
+        "from perflib import cli\n"
+        "def stopped(args):\n"
+        "    exec('raise KeyboardInterrupt', {})\n"
+        "cli._cmd_parse = stopped\n"
+        "sys.exit(cli.main(['parse', 'whatever.txt']))\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "interrupted_in_exec"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60)
+    assert (done.returncode, done.stderr.strip()) == (130, "perflib: interrupted")
+
+
+def test_an_interrupted_run_ends_even_when_its_exit_hangs(tmp_path):
+    """After Ctrl-C the process is gone within its bound, whatever it hangs on while exiting."""
+    import subprocess
+    import sys
+
+    (tmp_path / "hangs_at_exit.py").write_text(
+        "import atexit, sys, time\n"
+        "from perflib import cli\n"
+        "def stopped(args):\n"
+        "    atexit.register(time.sleep, 3600)\n"
+        "    raise KeyboardInterrupt\n"
+        "cli._cmd_parse = stopped\n"
+        "cli.INTERRUPTED_EXIT_WITHIN = 1\n"
+        "sys.exit(cli.main(['parse', 'whatever.txt']))\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "hangs_at_exit"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=60)
+    assert (done.returncode, done.stderr.strip()) == (130, "perflib: interrupted")
