@@ -34,6 +34,7 @@ import shutil
 import sys
 import tempfile
 import time
+from contextlib import closing
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import partial
@@ -45,7 +46,7 @@ from ..present.region_index import REGIONS_DIR, aggregated, portfolio_name
 from ..regions import UNKNOWN
 from ..store import CHILDREN, STORE_DIR, Spool, batch_rows, cached_rows
 from . import state as journal_state
-from .budget import Budget, BoundedPool, Exceeded
+from .budget import Budget, BoundedPool, Exceeded, stop_pool
 from .jobs import Job, JobResult, read_job, render_job, stamp_key, worker_init
 from .lock import outdir_lock
 from .outfiles import slug, write_atomic
@@ -165,20 +166,22 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
             spool.reuse(key)
         else:
             to_parse.append(item)
-    for item, got in _parse(to_parse, budget, jobs, corrections):
-        if "failure" in got:
-            known = got["failure"]["exit_code"] == 3 and read_keys.get(id(item))  # no report in it: remembered
-            failures.append(got["failure"] | {"region": item.region or UNKNOWN, "entry_key": known or None})
-            say(got["failure"])
-            continue
-        rows = got["rows"]
-        same_bytes = job_key(rows["report"]["sha256"], notebook_sha, item)
-        if same_bytes in entries:  # changed between hashing and reading: keep the first
-            continue
-        key = read_keys.get(id(item)) or same_bytes
-        if spool is not None:
-            spool.add(key, rows)
-        entries[same_bytes] = _entry(item, {k: v for k, v in rows.items() if k not in CHILDREN}, notebook_sha, key)
+    # Closed here, not whenever it is collected: on Ctrl-C its workers are stopped before this returns.
+    with closing(_parse(to_parse, budget, jobs, corrections)) as parsed:
+        for item, got in parsed:
+            if "failure" in got:
+                known = got["failure"]["exit_code"] == 3 and read_keys.get(id(item))  # no report in it: remembered
+                failures.append(got["failure"] | {"region": item.region or UNKNOWN, "entry_key": known or None})
+                say(got["failure"])
+                continue
+            rows = got["rows"]
+            same_bytes = job_key(rows["report"]["sha256"], notebook_sha, item)
+            if same_bytes in entries:  # changed between hashing and reading: keep the first
+                continue
+            key = read_keys.get(id(item)) or same_bytes
+            if spool is not None:
+                spool.add(key, rows)
+            entries[same_bytes] = _entry(item, {k: v for k, v in rows.items() if k not in CHILDREN}, notebook_sha, key)
     order = {id(item): n for n, item in enumerate(items)}
     out = sorted(entries.values(), key=lambda e: order[id(e.item)])
     for e in out:
@@ -334,28 +337,29 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
         results = run_on_cluster(todo, args.scheduler, budget=budget)
     else:
         results = _run(todo, jobs, budget)
-    for n, res in enumerate(results):
-        if n == 0:  # the workers are started: while they render, this process readies write_tables
-            _load_table_writers()
-        progress.step()
-        if res.output_name in portfolios:
-            job, key = portfolios[res.output_name]
-            portfolio_status[res.output_name] = res.status
-            if res.status == "rendered":
-                journal.portfolio(res.output_name, key)
+    with closing(results):  # on Ctrl-C, its workers are stopped before the interrupt goes on
+        for n, res in enumerate(results):
+            if n == 0:  # the workers are started: while they render, this process readies write_tables
+                _load_table_writers()
+            progress.step()
+            if res.output_name in portfolios:
+                job, key = portfolios[res.output_name]
+                portfolio_status[res.output_name] = res.status
+                if res.status == "rendered":
+                    journal.portfolio(res.output_name, key)
+                else:
+                    failures.append({"source": res.source, "stage": "portfolio", "exit_code": res.exit_code,
+                                     "error": res.error, "region": job.region})
+                    progress.fail(failures[-1])
             else:
-                failures.append({"source": res.source, "stage": "portfolio", "exit_code": res.exit_code,
-                                 "error": res.error, "region": job.region})
-                progress.fail(failures[-1])
-        else:
-            e = by_name[res.output_name]
-            e.status = res.status
-            if res.status == "rendered":
-                journal.page(e.key, page_state(e))
-            else:
-                failures.append({"source": res.source, "stage": "render", "exit_code": res.exit_code,
-                                 "error": res.error, "region": e.rows["report"]["region"]})
-                progress.fail(failures[-1])
+                e = by_name[res.output_name]
+                e.status = res.status
+                if res.status == "rendered":
+                    journal.page(e.key, page_state(e))
+                else:
+                    failures.append({"source": res.source, "stage": "render", "exit_code": res.exit_code,
+                                     "error": res.error, "region": e.rows["report"]["region"]})
+                    progress.fail(failures[-1])
     progress.close()
     remove_stray_temps(outdir)  # a render killed for its budget may leave its temp file
 
@@ -460,7 +464,7 @@ def _run(todo: list[Job], jobs: int, budget: Budget | None = None):
                 yield fut.result()
     finally:
         # On Ctrl-C: drop what has not started; running jobs stop at the signal and clean up.
-        pool.shutdown(wait=True, cancel_futures=True)
+        stop_pool(pool)
 
 
 def failed_result(job: Job, exceeded: Exceeded) -> JobResult:

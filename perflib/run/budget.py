@@ -32,6 +32,7 @@ DEFAULT_MAX_MEMORY = 2048  # MB, a worker's whole process tree
 POLL = 0.2  # seconds between looks at the running tasks
 MAX_RESTARTS = 2  # a task whose worker died under it (not killed by us) is tried this many times more
 MAX_RESUBMITS = 20  # and any task, however often a pool broke beside it (a safety net)
+STOP_GRACE = 10.0  # seconds a stopping pool's workers get to finish and exit before they are killed
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,10 @@ class BoundedPool:
 
     def _stop(self, wait_: bool = True) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=wait_, cancel_futures=True)
+            if wait_:
+                stop_pool(self._pool)
+            else:
+                self._pool.shutdown(wait=False, cancel_futures=True)
             self._queue.close()
             self._pool = self._queue = None
 
@@ -183,6 +187,31 @@ class BoundedPool:
             except (queue.Empty, OSError, ValueError, EOFError):
                 return
             running[task_id] = (pid, started)
+
+
+def stop_pool(pool: ProcessPoolExecutor, grace: float | None = None) -> None:
+    """Shut `pool` down and be sure its workers are gone: what has not started is dropped, the
+    workers get `grace` seconds (STOP_GRACE) to finish what runs and exit, and whatever is left is
+    then killed with its kernels.
+
+    On Ctrl-C a running job stops at the signal and shuts its kernel down; but a signal can land
+    anywhere — in an import, inside a lock it never releases — and a worker caught there never
+    exits. Waiting for it would hang the batch after "interrupted"; the grace bounds the wait."""
+    from multiprocessing.connection import wait as wait_for
+
+    grace = STOP_GRACE if grace is None else grace
+    workers = dict(getattr(pool, "_processes", None) or {})  # pid → Process; the pool empties it as they exit
+    pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + grace
+    running = {proc.sentinel: pid for pid, proc in workers.items()}
+    try:
+        while running and time.monotonic() < deadline:
+            for gone in wait_for(list(running), timeout=max(0.0, deadline - time.monotonic())):
+                del running[gone]
+    finally:  # past the grace, or a second Ctrl-C: kill what is left (its kernels first found)
+        if running:
+            kill_tree([p for tree in child_trees(list(running.values())).values() for p in tree])
+    pool.shutdown(wait=True)  # its manager thread, which ends once the workers are gone
 
 
 # --- calls in a child process (Dask) ----------------------------------------------------------------

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import __version__, config
-from .budget import BoundedChild, Budget, Exceeded
+from .budget import BoundedChild, Budget, Exceeded, stop_pool
 from .jobs import Job, JobResult, render_job, worker_init
 from ..dataset import sha256_file
 from ..errors import PerflibError
@@ -249,7 +249,9 @@ def run_on_cluster(todo: list[Job], address: str, retries: int = RETRIES, budget
         if running:
             client.cancel(list(running), force=True)
         client.close(timeout=10)
-        if pool is not None:
+        if isinstance(pool, ProcessPoolExecutor):
+            stop_pool(pool)
+        elif pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
         _close_children()  # the portfolio's, on this side: the batch is done with it
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -111,8 +112,9 @@ def tree_rss(procs: list[psutil.Process]) -> int:
     return total
 
 
-def kill_tree(procs: list[psutil.Process]) -> None:
-    """Kill these processes outright (SIGKILL; TerminateProcess on Windows). psutil checks each is
+def kill_tree(procs: list[psutil.Process], wait: float = 5.0) -> None:
+    """Kill these processes outright (SIGKILL; TerminateProcess on Windows), and wait (at most `wait`
+    s) until each is dead: gone, or a zombie its parent has yet to reap. psutil checks each is
     still the process it was (not a reused pid) before it kills."""
     import psutil
 
@@ -121,6 +123,18 @@ def kill_tree(procs: list[psutil.Process]) -> None:
             proc.kill()
         except psutil.Error:
             pass
+    deadline = time.monotonic() + wait
+    while any(map(_running, procs)) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def _running(proc: psutil.Process) -> bool:
+    import psutil
+
+    try:
+        return proc.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
 
 
 def parent_watch(parent_pid: int):

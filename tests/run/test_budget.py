@@ -7,6 +7,7 @@ import pytest
 
 import psutil
 
+from perflib.run import budget
 from perflib.run.budget import BoundedChild, Budget, BoundedPool, Exceeded
 from perflib.run.platform import child_trees, process_tree, tree_rss
 
@@ -28,6 +29,17 @@ def hog(mb: int) -> int:
 def task(arg):
     kind, n = arg
     return nap(n) if kind == "nap" else hog(n)
+
+
+def stuck(seconds: float) -> None:
+    """A job that will not stop (0: one that ends at once): it waits on a child (a kernel, say) and ignores Ctrl-C."""
+    import signal
+    import subprocess
+    import sys
+
+    if seconds:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        subprocess.run([sys.executable, "-c", f"import time; time.sleep({seconds})"])
 
 
 def test_tree_measures_children():
@@ -87,6 +99,35 @@ def test_no_worker_left_behind():
     alive = [c for c in psutil.Process().children(recursive=True)
              if c.pid not in before and c.status() != psutil.STATUS_ZOMBIE and not _is_resource_tracker(c)]
     assert not alive, alive
+
+
+def test_a_stopped_pool_kills_a_worker_that_does_not_finish_in_its_grace(monkeypatch):
+    """Ctrl-C (here: the caller closing the results) leaves a worker that never returns: the batch
+    still ends, after the grace, and no worker or child of it is left."""
+    monkeypatch.setattr(budget, "STOP_GRACE", 1.0)
+    pool = BoundedPool(2, Budget(seconds=None, memory_mb=None))
+    results = pool.map(stuck, [0, 60, 60])
+    assert next(results) == (0, None)
+
+    def family():
+        return [p for p in psutil.Process().children(recursive=True) if not _is_resource_tracker(p)]
+
+    wait_until = time.monotonic() + 30
+    while time.monotonic() < wait_until and len(family()) < 4:
+        time.sleep(0.05)  # both workers, each with its child
+    procs = family()
+    assert len(procs) == 4
+    started = time.monotonic()
+    results.close()  # what the caller's KeyboardInterrupt does to the generator
+    assert time.monotonic() - started < 10
+    assert not [p for p in procs if _alive(p)]
+
+
+def _alive(proc) -> bool:
+    try:
+        return proc.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
 
 
 def test_a_task_whose_worker_dies_is_retried_then_failed():
