@@ -35,7 +35,7 @@ class WarmKernelClient(PapermillNotebookClient):
 
     async def async_start_new_kernel_client(self):
         self.kc = self.km.client()
-        await ensure_async(self.kc.start_channels())
+        await ensure_async(self.kc.start_channels(hb=False))  # no heartbeat: see WarmKernel._start_once
         try:
             await _until_iopub_flows(self.kc, self.startup_timeout)
         except Exception:

@@ -143,7 +143,11 @@ class WarmKernel:
             await self.km.start_kernel(cwd=self.cwd, extra_arguments=KERNEL_ARGS,
                                        stdin=subprocess.DEVNULL, stdout=log, stderr=log)
         kc = self.km.client()
-        kc.start_channels()
+        # No heartbeat channel: a client made by its kernel manager asks the manager whether the
+        # kernel lives (jupyter_client's is_alive), so the heartbeat (a thread pinging every second)
+        # is never read. Started as a job's client starts, that thread could print a traceback on
+        # the user's terminal when Ctrl-C stopped the job at that moment.
+        kc.start_channels(hb=False)
         try:
             await kc.wait_for_ready(timeout=self.startup_timeout)
             reply = await kc.execute_interactive(WARM_CODE, silent=True, store_history=False,

@@ -72,6 +72,19 @@ def test_every_report_gets_a_fresh_kernel_in_the_notebook_folder(tmp_path):
     assert len(pids) == 4
 
 
+def test_kernel_clients_start_no_heartbeat_thread(tmp_path, monkeypatch):
+    """Neither the warm-up's client nor the notebook's pings the kernel: its manager says whether
+    it lives. (A heartbeat thread starting as Ctrl-C stopped a job printed a traceback.)"""
+    from jupyter_client.channels import HBChannel
+
+    started = []
+    monkeypatch.setattr(HBChannel, "start", lambda self: started.append(self))
+    with render.Renderer(_probe_notebook(tmp_path)) as r:
+        nbs = [r.execute(SEED) for _ in range(2)]
+    assert all(_stdout(nb) for nb in nbs)  # the notebooks ran and printed
+    assert started == []
+
+
 def _parent_probe(folder: Path, name: str) -> Path:
     nb = nbformat.v4.new_notebook()
     params = nbformat.v4.new_code_cell('source = ""\ndepartment = None\nyear = None')
