@@ -124,15 +124,16 @@ def kill_tree(procs: list[psutil.Process], wait: float = 5.0) -> None:
         except psutil.Error:
             pass
     deadline = time.monotonic() + wait
-    while any(map(_running, procs)) and time.monotonic() < deadline:
+    while any(map(alive, procs)) and time.monotonic() < deadline:
         time.sleep(0.01)
 
 
-def _running(proc: psutil.Process) -> bool:
+def alive(proc: psutil.Process) -> bool:
+    """Whether this process still runs: not gone, not a zombie, not a new process under its pid."""
     import psutil
 
     try:
-        return proc.status() != psutil.STATUS_ZOMBIE
+        return proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE
     except psutil.Error:
         return False
 
@@ -150,11 +151,4 @@ def parent_watch(parent_pid: int):
         parent = psutil.Process(parent_pid)
     except psutil.Error:
         return lambda: False
-
-    def alive() -> bool:
-        try:
-            return parent.is_running() and parent.status() != psutil.STATUS_ZOMBIE
-        except psutil.Error:
-            return False
-
-    return alive
+    return lambda: alive(parent)

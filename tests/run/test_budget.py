@@ -9,7 +9,7 @@ import psutil
 
 from perflib.run import budget
 from perflib.run.budget import BoundedChild, Budget, BoundedPool, Exceeded
-from perflib.run.platform import child_trees, process_tree, tree_rss
+from perflib.run.platform import alive, child_trees, process_tree, tree_rss
 
 
 # Module-level, so a worker (forked or spawned) can unpickle them by name.
@@ -120,14 +120,7 @@ def test_a_stopped_pool_kills_a_worker_that_does_not_finish_in_its_grace(monkeyp
     started = time.monotonic()
     results.close()  # what the caller's KeyboardInterrupt does to the generator
     assert time.monotonic() - started < 10
-    assert not [p for p in procs if _alive(p)]
-
-
-def _alive(proc) -> bool:
-    try:
-        return proc.status() != psutil.STATUS_ZOMBIE
-    except psutil.Error:
-        return False
+    assert not [p for p in procs if alive(p)]
 
 
 def test_a_task_whose_worker_dies_is_retried_then_failed():
