@@ -105,12 +105,14 @@ def test_a_stopped_pool_kills_a_worker_that_does_not_finish_in_its_grace(monkeyp
     """Ctrl-C (here: the caller closing the results) leaves a worker that never returns: the batch
     still ends, after the grace, and no worker or child of it is left."""
     monkeypatch.setattr(budget, "STOP_GRACE", 1.0)
+    before = {c.pid for c in psutil.Process().children(recursive=True)}  # e.g. a browser other tests keep
     pool = BoundedPool(2, Budget(seconds=None, memory_mb=None))
     results = pool.map(stuck, [0, 60, 60])
     assert next(results) == (0, None)
 
     def family():
-        return [p for p in psutil.Process().children(recursive=True) if not _is_resource_tracker(p)]
+        return [p for p in psutil.Process().children(recursive=True)
+                if p.pid not in before and not _is_resource_tracker(p)]
 
     wait_until = time.monotonic() + 30
     while time.monotonic() < wait_until and len(family()) < 4:
