@@ -189,20 +189,19 @@ class BoundedPool:
             running[task_id] = (pid, started)
 
 
-def stop_pool(pool: ProcessPoolExecutor, grace: float | None = None) -> None:
+def stop_pool(pool: ProcessPoolExecutor) -> None:
     """Shut `pool` down and be sure its workers are gone: what has not started is dropped, the
-    workers get `grace` seconds (STOP_GRACE) to finish what runs and exit, and whatever is left is
-    then killed with its kernels.
+    workers get STOP_GRACE seconds to finish what runs and exit, and whatever is left is then
+    killed with its kernels.
 
     On Ctrl-C a running job stops at the signal and shuts its kernel down; but a signal can land
     anywhere — in an import, inside a lock it never releases — and a worker caught there never
     exits. Waiting for it would hang the batch after "interrupted"; the grace bounds the wait."""
     from multiprocessing.connection import wait as wait_for
 
-    grace = STOP_GRACE if grace is None else grace
     workers = dict(getattr(pool, "_processes", None) or {})  # pid → Process; the pool empties it as they exit
     pool.shutdown(wait=False, cancel_futures=True)
-    deadline = time.monotonic() + grace
+    deadline = time.monotonic() + STOP_GRACE
     running = {proc.sentinel: pid for pid, proc in workers.items()}
     try:
         while running and time.monotonic() < deadline:
