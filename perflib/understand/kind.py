@@ -32,9 +32,12 @@ def title_kind(paragraphs: list[str]) -> str | None:
     may name the kind."""
     lines, glued = [], []
     opening = None  # the first numbered heading
+    declared = None  # "现将2024年度X局整体支出绩效自评情况报告如下": what the first such sentence reports
     for para in paragraphs:
         if len(lines) >= _TITLE_LINES:
             break
+        found = declared is None and "如下" in para and _DECLARED.search(para)
+        declared = found["what"] if found else declared
         if LEX.furniture.search(para):
             tail = _CRUMB.split(para)[-1]
             if _TITLE_END.search(tail) and len(tail) >= 8:
@@ -61,7 +64,14 @@ def title_kind(paragraphs: list[str]) -> str | None:
     for kind, pattern in LEX.opening_kinds if opening else ():
         if pattern.search(opening):
             return kind
+    for kind, pattern, named in LEX.kinds if declared else ():  # a page with no title says what it reports
+        m = pattern.search(declared)
+        if m and (not named or names_a_unit(declared[:m.start()])):
+            return kind
     return None
+
+
+_DECLARED = re.compile(r"现将(?P<what>[^，,。；;：:]{4,60}?)(?:报告|汇报)如下")
 
 
 def _kind_named(para: str) -> str | None:
@@ -116,7 +126,7 @@ def _rank(text: str) -> int | None:
 def only_attachments(paragraphs: list[str]) -> bool:
     """An article whose body is a line or two and links to 附件 files."""
     links = [p for p in paragraphs if LEX.is_attachment(p)]
-    body = sum(len(p) for p in paragraphs if not LEX.is_attachment(p) and not LEX.furniture.search(p))
+    body = sum(len(p) for p in paragraphs if not LEX.is_attachment(p) and not is_chrome(p))  # (a long line is text, whatever words it holds)
     return bool(links) and body < _BODY_CHARS
 
 

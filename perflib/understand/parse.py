@@ -191,8 +191,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             else:
                 following = sents[i + 1] if i + 1 < len(sents) else ""
                 context = _read_sentence(sent, context, rec, taken, spoken, unit, following)
-            years = _years_outside_titles(sent, len(sent))
-            spoken = years[-1] if years else spoken
+            spoken = _spoken_year(sent) or spoken
     return prose
 
 
@@ -280,6 +279,18 @@ def _year_marks(sent: str) -> tuple[tuple[int, int], ...]:
     titles = [(t.start(), t.end()) for t in _CITED.finditer(sent)] if "《" in sent else []
     return tuple((y.end(), int(y["year"])) for y in _FISCAL_YEAR.finditer(sent)
                  if not any(a <= y.start() < b for a, b in titles))
+
+
+def _spoken_year(sent: str) -> int | None:
+    """The year the sentence leaves the next ones speaking of: its last year, not one it compares
+    with ("…，与2021年相比减少 X 万元。其中：…": the parts are still this year's)."""
+    for end, year in reversed(_year_marks(sent)):
+        if not _COMPARED_WITH.search(sent, max(0, end - 12), end):
+            return year
+    return None
+
+
+_COMPARED_WITH = re.compile(r"(?:比|较|与|同|对比)\s*(?:19|20)\d{2}\s*年度?$")
 
 
 def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | None = None) -> bool:

@@ -20,7 +20,7 @@ Indicator (绩效指标) tables are not read here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..check.interval import Interval
@@ -77,6 +77,7 @@ def read_table(table: Table, rec: Record, context: str | None = None, above: lis
     before the table, nearest last (a unit noted there: "单位：万元").
     """
     notes = (above or [])[::-1]
+    table = _under_spanning_label(table, rec.year)
     title_block = _block_of(table.title or "") or context
     if title_block is None and table.title and "整体" in table.title:
         title_block = "overall"
@@ -108,12 +109,35 @@ def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | 
                 columns = None  # another kind of table starts (目标, 指标…)
             continue
         if columns and len(row) != width:
-            rec.warnings.append(f"table row {' '.join(_distinct(row))!r}: {len(row)} cells under "
+            rec.warnings.append(f"table row {' | '.join(row)!r}: {len(row)} cells under "
                                 f"{width} columns; not read")
             continue
         if columns and _read_data_row(table, r, columns, rec, notes, taken):
             continue
         _read_form_row(table, r, section, rec, notes, taken)
+
+
+def _under_spanning_label(table: Table, year: int | None) -> Table:
+    """The table with its rows aligned under a header whose first cell is a section label spanning
+    the rows below it ("预算执行情况（10分） | 年度预算数 | 年初预算 | …" over "总额 | 0.00 | 3.36 | …"):
+    flattened, each such row lost that cell. A shorter row that opens with a label gets an empty
+    first cell back, and empty last cells where the header's last columns hold no figure (权重,
+    得分, 原因: a `|` row ends at its last cell with text); any other row is left as it is."""
+    rows, columns, width, spanning = list(table.rows), None, 0, False
+    for r, row in enumerate(rows):
+        header = _header(table, r, year)
+        if header:
+            columns, width = header, len(row)
+            spanning = bool(row) and _SPANNING_LABEL.search(row[0]) is not None and _role(row[0]) is None
+        elif spanning and 0 < len(row) < width and row[0] and not _number(row[0]):
+            aligned = ["", *row]
+            if all(col.field is None for col in columns if col.col >= len(aligned)):
+                rows[r] = aligned + [""] * (width - len(aligned))
+    return table if rows == table.rows else replace(table, rows=rows)
+
+
+# a form's section label: "预算执行情况（10分）", "项目资金情况"
+_SPANNING_LABEL = re.compile(r"情况\s*(?:[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）])?$")
 
 
 # --- header rows -----------------------------------------------------------------------

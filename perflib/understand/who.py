@@ -64,7 +64,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 # What follows the unit's name when a sentence opens with it: a verb, its alias, a comma.
 _AFTER_NAME = re.compile(
-    r"[（(]以下简称|[，,]|是|为|属|系|于|始建|成立|主要|负责|承担|贯彻|坚持|按照|根据|依据|认真|对|就|开展|组织|"
+    r"[（(]以下简称|[（(]\s*(?:盖章|公章)\s*[)）]|[，,]|是|为|属|系|于|始建|成立|主要|负责|承担|贯彻|坚持|按照|根据|依据|认真|对|就|开展|组织|"
     r"围绕|紧扣|严格|全面|切实|积极|共有|下设|内设|设有|现有|本年|全年|今年|年初|(?:19|20)\d{2}\s*年")
 _UNIT_TAIL = re.compile(r"(?:的)?(?:部门|单位)(?:[（(](?:单位|部门)[)）])?$|[（(](?:单位|部门)[)）]$")
 _UNIT_TAIL_ENDS = ("部门", "单位", ")", "）")  # (how every _UNIT_TAIL match ends)
@@ -342,10 +342,15 @@ def reads_as_org(name: str | None) -> bool:
     """Ends in an institution word and is no label, heading fragment, chrome word, pronoun or place."""
     if not name or (len(name) > 40 and len(_ASCII.sub("", name)) > 40) or _DIGIT.search(name):
         return False  # (a name's length in its Chinese characters: markup around it is the page's to escape)
+    if _CLAUSE_MARK.search(name):
+        return False  # a clause of prose ("为进一步规范…,根据…要求,我中心"), however it ends
     suffix = LEX.org_suffix.search(name)
     if not suffix or suffix.start() < 1:
         return False  # a bare institution word ("办公室") names no one
     return not LEX.not_a_name.search(name)
+
+
+_CLAUSE_MARK = re.compile(r"[，,。；;！!？?]")
 
 
 def _is_place(name: str) -> bool:
@@ -420,7 +425,7 @@ def _body_year(head: list[str]) -> int | None:
     headers for several years ("2020年决算数 2021年预算数 2021年决算数") gives this year's 决算 column's."""
     for para in head:
         if ("绩效" in para or "预算" in para or "决算" in para) and not is_chrome(para):
-            years = fiscal_years(para)
+            years = fiscal_years(_COMPARED_YEAR.sub("", para))  # "比2021年增加…": the year compared with is not the report's
             if len(set(years)) > 1:
                 spent = [int(m["year"]) for m in _SPENT_YEAR.finditer(para)]
                 if spent:
@@ -431,6 +436,7 @@ def _body_year(head: list[str]) -> int | None:
     return None
 
 
+_COMPARED_YEAR = re.compile(rf"(?:比|较|与|同|对比)\s*{_YEAR}\s*年度?")
 _SPENT_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*(?:{LEX.spent_column.pattern})")
 
 

@@ -351,3 +351,96 @@ def test_the_exit_3_sentence_of_a_notice_with_figures_says_what_it_is():
     rec = parse("示例青岚市财政局关于2023年全区绩效评价结果情况的通报\n部门整体实际支出 2176.59 万元。", paragraphs=True)
     with pytest.raises(NotAReport, match="its title names another kind of page"):
         require_budget_figure(rec, "n.txt")
+
+
+# --- round 3: more real pages (the layouts of pages found in the stored corpus, our words and figures) --
+def test_a_section_label_spanning_the_rows_of_a_pipe_form(tmp_path):
+    """"预算执行情况（10分） | 年度预算数（万元） | 年初预算 | …": flattened, every row under it lost the
+    spanning first cell (and a row ends at its last cell with text); the rows are read aligned."""
+    text = ("部门整体支出绩效自评表（2023年度） | ||||||||\n"
+            "部门名称 | 示例松陵县档案馆 | ||||||||\n"
+            "预算执行情况（10分） | 年度预算数（万元） | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 | |\n"
+            "总额 | 212.40 | 236.75 | 229.64 | 97.00% | 10 | 9.7 | 追加了档案修复经费 | ||\n"
+            "其中：财政资金 | 212.40 | 236.75 | 229.64 | 97.00% | / | / | ||||\n"
+            "其他资金 | / | / | ||||||\n")
+    rec = read_record(write_txt(tmp_path / "f.txt", text))
+    assert (rec.department, rec.year, rec.kind) == ("示例松陵县档案馆", 2023, "department")
+    assert fields(rec.overall) == {"initial_budget": D("212.40"), "adjusted_budget": D("236.75"), "actual": D("229.64"),
+                                   "completion_rate": D("97.00")}
+    assert not [w for w in rec.warnings if "cells under" in w], rec.warnings
+    assert "总额 × 预算执行数: 229.64" in rec.evidence["overall.actual"]
+
+
+def test_a_row_short_of_a_figure_column_is_not_aligned_under_a_spanning_label(tmp_path):
+    """Only the columns with no figure (权重, 得分, 原因) may be missing at a row's end: a row that would
+    leave the rate's column empty is not guessed at."""
+    text = ("部门整体支出绩效自评表（2023年度）\n部门名称 | 示例松陵县档案馆\n"
+            "预算执行情况（10分） | 年度预算数（万元） | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分\n"
+            "总额 | 212.40 | 212.40 | 209.64\n")
+    rec = read_record(write_txt(tmp_path / "f.txt", text))
+    assert fields(rec.overall) == {}
+    # (the row as written: a repeated cell is not merged away, as if one were lost)
+    assert "table row '总额 | 212.40 | 212.40 | 209.64': 4 cells under 8 columns; not read" in rec.warnings
+
+
+def test_a_name_ending_in_xiao_keeps_it():
+    rec = parse("示例东岭镇中心校2024年度部门整体支出绩效自评报告\n一、基本情况\n2024年度全年支出98.00万元。")
+    assert rec.department == "示例东岭镇中心校"
+
+
+def test_the_units_name_with_its_seal_under_the_title():
+    rec = parse("2019年度部门整体支出绩效自评报告\n示例清河县妇幼保健服务中心（盖章）\n为规范资金管理，开展了自评。",
+                paragraphs=True)
+    assert rec.department == "示例清河县妇幼保健服务中心"
+
+
+def test_the_year_compared_with_is_not_the_reports_year():
+    """A page with no title: its first paragraph about the budget names its year and the year it is
+    compared with ("与2021年相比", "比2021年")."""
+    rec = parse("2022年一般公共预算财政拨款支出520.30万元，与2021年相比减少36.20万元。\n"
+                "公务接待费支出决算3.20万元，比2021年减少0.80万元。", paragraphs=True)
+    assert rec.year == 2022
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("现将2024年度示例北坪县公路事务中心整体支出绩效自评情况报告如下：", "department"),
+    ("现将2024年度农村公路养护项目支出绩效自评情况报告如下：", "project"),
+])
+def test_a_page_with_no_title_says_what_it_reports(sentence, kind):
+    rec = parse(f"评价年度：2024\n评价单位（公章）：示例北坪县公路事务中心\n"
+                f"一、根据县财政局《关于做好2024年度县级财政资金绩效自评工作的通知》（北财绩〔2025〕3号）文件要求，"
+                f"本单位及时部署，成立了自评工作小组，对照年初设定的绩效目标逐项开展了自评，{sentence}\n二、单位基本情况\n本中心负责县道养护。",
+                paragraphs=True)
+    assert rec.kind == kind
+
+
+def test_a_shared_document_page_with_its_file_name_above_the_text_is_no_attachment_page():
+    """A document-sharing page: the file's name (…自评表.docx), then the form's text run into one long
+    line — in which words like 信息公开 are the form's, not the site's."""
+    form = ("示例蚕桑卫生院整体支出绩效自评表（2021年度）评价部门名称示例南溪县蚕桑卫生院下属单位个数0"
+            "整体支出规模全年预算数全年执行数执行率" + "预决算信息公开管理信息公开完善按规定公开已公开4" * 12)
+    rec = parse(f"示例蚕桑卫生院整体支出绩效自评表.docx\n{form}", paragraphs=True)
+    assert rec.kind != "attachment_only"
+
+
+@pytest.mark.parametrize("body, parts", [
+    # the year compared with does not carry over: the parts in the next sentence are this year's
+    ("2022年全年支出651.38万元，与2021年相比减少42.16万元，主要是基建项目完工。其中：基本支出472.90万元，项目支出178.48万元。",
+     {"basic": D("472.90"), "projects": D("178.48")}),
+    # last year's total: its parts are last year's too
+    ("2021年全年支出651.38万元。其中：基本支出472.90万元，项目支出178.48万元。", {}),
+    # the parts of an increase add up to no figure of the unit's: not read as its parts
+    ("2022年全年支出700.00万元，比2021年增加50.00万元。其中：基本支出增加30.00万元，项目支出增加20.00万元。", {}),
+])
+def test_the_parts_after_a_comparison_with_another_year(body, parts):
+    rec = parse(f"2022年度示例南浦县妇幼保健服务中心部门整体支出绩效自评报告\n二、预算执行情况\n{body}")
+    assert {b: rec.block(b).actual for b in ("basic", "projects") if rec.block(b).actual is not None} == parts
+
+
+def test_a_sentence_ending_in_an_institution_word_is_no_title_name():
+    """"为进一步规范…，根据…要求，我中心对2022年部门整体支出开展了绩效自评。" reads like a title up to
+    "自评", but a clause of prose names no unit."""
+    rec = parse("2022年度部门整体支出绩效自评报告\n示例南浦县妇幼保健服务中心（盖章）\n"
+                "为进一步规范财政资金管理，提高资金使用效益，根据县财政局的通知要求，我中心对2022年部门整体支出开展了绩效自评。",
+                paragraphs=True)
+    assert rec.department == "示例南浦县妇幼保健服务中心"
