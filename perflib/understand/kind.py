@@ -11,7 +11,7 @@ import re
 
 from ..read.document import Block, Table
 from .lexicon import LEX
-from .who import chrome_tail, is_chrome, is_heading_line, names_a_unit, title_text
+from .who import chrome_tail, fiscal_years, is_chrome, is_heading_line, names_a_unit, title_text
 
 KINDS = ("department", "project", "final_accounts", "attachment_only", "other")
 _TITLE_LINES = 12
@@ -50,6 +50,8 @@ def title_kind(paragraphs: list[str]) -> str | None:
         if is_heading_line(para) and not _YEAR_FIRST.match(para):
             opening = opening or LEX.numbering.sub("", para, count=1).strip()
             continue
+        if len(set(fiscal_years(para))) > 1:
+            continue  # a table's header of years ("2017年决算数 2018年预算数 2018年决算数") is no title
         lines.append(para)
         kind = _kind_named(para)
         if kind is not None:

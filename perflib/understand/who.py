@@ -400,6 +400,8 @@ def choose(candidates: list[Candidate], place: str | None = None, text: str = ""
         placed = [c for c in orgs if c.name.startswith(place) and c.source != "chrome"]
         orgs = placed + [c for c in orgs if c not in placed]
     base = next((c for src in _AUTHORITY for c in orgs if c.source == src), None)
+    if place is not None and _TOWNSHIP.search(place) and (base is None or base.source == "chrome"):
+        return place  # "某某乡2022年度部门…": a township is itself the unit (its government), a district or county is not
     if base is None or base.source == "chrome" and LEX.publisher.search(base.name):
         return None  # a finance bureau publishing the page may have written some other unit's report
     same = [c.name for c in orgs if consistent(c.name, base.name)]
@@ -408,6 +410,9 @@ def choose(candidates: list[Candidate], place: str | None = None, text: str = ""
         m = re.search(rf"(?:{LEX.provinces}){re.escape(full)}", text)
         full = m.group() if m else full
     return full
+
+
+_TOWNSHIP = re.compile(r"(?:乡|镇|街道)$")
 
 
 # --- the year ---------------------------------------------------------------------------------

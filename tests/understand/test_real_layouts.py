@@ -13,6 +13,7 @@ from perflib.errors import NotAReport
 from perflib.pipeline import read_record, require_budget_figure
 from perflib.read.document import Document, Paragraph, Table
 from perflib.understand.parse import parse_document
+from perflib.understand.kind import title_kind
 from perflib.understand.who import choose, Candidate, consistent, reads_as_org
 
 from corpus import LEFT, UP
@@ -444,3 +445,30 @@ def test_a_sentence_ending_in_an_institution_word_is_no_title_name():
                 "为进一步规范财政资金管理，提高资金使用效益，根据县财政局的通知要求，我中心对2022年部门整体支出开展了绩效自评。",
                 paragraphs=True)
     assert rec.department == "示例南浦县妇幼保健服务中心"
+
+
+def test_a_title_closed_by_a_bar_is_kept(tmp_path):
+    """A page whose lines each end in " |" (a few only: no column of cells): the title is a line,
+    not a dropped cell."""
+    text = ("示例金沙县档案馆2023年度部门整体支出绩效自评报告 |\n"
+            "来源:金沙县人民政府 作者: 时间:2024-05-21 点击率:【 打印 】【 关闭 】 |\n"
+            "2023年年初预算100.00万元，全年预算120.00万元，全年支出110.00万元。\n")
+    rec = read_record(write_txt(tmp_path / "f.txt", text))
+    assert (rec.kind, rec.department, rec.year) == ("department", "示例金沙县档案馆", 2023)
+    assert fields(rec.overall) == {"initial_budget": D("100.00"), "adjusted_budget": D("120.00"), "actual": D("110.00")}
+
+
+def test_a_header_line_of_several_years_names_no_kind():
+    """"2017年决算数 2018年预算数 2018年决算数": column headers of a data table, not a 决算's title (the
+    form's own title stood on a 附件 line, which names no kind)."""
+    header = "10% 经费控制情况 2017年决算数 2018年预算数 2018年决算数 三公经费 29.08 63.46 44.29"
+    assert title_kind(["附件3: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 编制数 控制率", header]) is None
+    assert title_kind([header, "示例局2018年度部门决算"]) == "final_accounts"
+
+
+@pytest.mark.parametrize("title, unit", [
+    ("示例临江县东岭乡2022年度部门整体支出绩效自评报告", "示例临江县东岭乡"),  # a township is itself the unit
+    ("示例临江县2022年度部门整体支出绩效自评报告", None),  # a county's title names no one department
+])
+def test_a_title_naming_a_township(title, unit):
+    assert parse(f"{title}\n一、基本情况\n全年支出98.00万元。").department == unit
