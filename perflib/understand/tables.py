@@ -128,7 +128,10 @@ def _under_spanning_label(table: Table, year: int | None) -> Table:
         header = _header(table, r, year)
         if header:
             columns, width = header, len(row)
-            spanning = bool(row) and _SPANNING_LABEL.search(row[0]) is not None and _role(row[0]) is None
+            # the label spans the rows only when the next header cell heads their labels (no figure
+            # column): "资金情况 | 年初预算数 | …" is the label column's own header
+            spanning = (len(row) > 1 and _SPANNING_LABEL.search(row[0]) is not None and _role(row[0]) is None
+                        and _role(row[1]) is None)
         elif spanning and 0 < len(row) < width and row[0] and not _number(row[0]):
             aligned = ["", *row]
             if all(col.field is None for col in columns if col.col >= len(aligned)):

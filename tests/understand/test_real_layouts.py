@@ -472,3 +472,16 @@ def test_a_header_line_of_several_years_names_no_kind():
 ])
 def test_a_title_naming_a_township(title, unit):
     assert parse(f"{title}\n一、基本情况\n全年支出98.00万元。").department == unit
+
+
+def test_a_label_columns_own_header_ending_in_qingkuang_spans_nothing():
+    """"资金情况 | 年初预算数 | …": the first header cell heads the row labels; a row that ends early
+    (its last cells not given) is not shifted under it."""
+    table = Table([["资金情况", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分"],
+                   ["年度资金总额", "212.40", "236.75", "229.64", "97.00%", "10", "9.7"],
+                   ["其中：基本支出", "180.00", "190.00", "188.10", "99.00%"]])
+    rec = parse_document(doc(TITLE, table))
+    assert fields(rec.overall) == {"initial_budget": D("212.40"), "adjusted_budget": D("236.75"), "actual": D("229.64"),
+                                   "completion_rate": D("97.00")}
+    assert fields(rec.basic) in ({}, {"initial_budget": D("180.00"), "adjusted_budget": D("190.00"),
+                                      "actual": D("188.10"), "completion_rate": D("99.00")})
