@@ -61,7 +61,7 @@ def _pipe_run(lines: list[str], i: int) -> tuple[int, list]:
     if len(cells) >= 4 and len(cells) >= 0.6 * sum(k != "blank" for _, k in kinds):
         texts = [lines[n].strip()[:-1].strip() or EMPTY for n, k in kinds if k != "blank"]
         return end, _pipe_cell_items(texts)
-    # a few lines closed by a bar among rows (a title "…部门决算 |"): kept, each as its one cell
+    # a few lines closed by a bar among rows (a title "…部门决算 |") are kept, as one-cell rows, not dropped
     rows = [(n, _pipe_cells(lines[n])) for n, k in kinds if k != "blank" and not _RULE.match(lines[n])]
     return end, _rows_to_blocks(lines, rows)
 

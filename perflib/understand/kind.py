@@ -11,7 +11,7 @@ import re
 
 from ..read.document import Block, Table
 from .lexicon import LEX
-from .who import chrome_tail, fiscal_years, is_chrome, is_heading_line, names_a_unit, title_text
+from .who import chrome_tail, is_chrome, is_heading_line, names_a_unit, title_text
 
 KINDS = ("department", "project", "final_accounts", "attachment_only", "other")
 _TITLE_LINES = 12
@@ -36,7 +36,7 @@ def title_kind(paragraphs: list[str]) -> str | None:
     for para in paragraphs:
         if len(lines) >= _TITLE_LINES:
             break
-        found = declared is None and "如下" in para and _DECLARED.search(para)
+        found = declared is None and "现将" in para and _DECLARED.search(para)
         declared = found["what"] if found else declared
         if LEX.furniture.search(para):
             tail = _CRUMB.split(para)[-1]
@@ -50,7 +50,7 @@ def title_kind(paragraphs: list[str]) -> str | None:
         if is_heading_line(para) and not _YEAR_FIRST.match(para):
             opening = opening or LEX.numbering.sub("", para, count=1).strip()
             continue
-        if len(set(fiscal_years(para))) > 1:
+        if len(_YEAR_COLUMNS.findall(para)) > 1:
             continue  # a table's header of years ("2017年决算数 2018年预算数 2018年决算数") is no title
         lines.append(para)
         kind = _kind_named(para)
@@ -68,11 +68,12 @@ def title_kind(paragraphs: list[str]) -> str | None:
             return kind
     for kind, pattern, named in LEX.kinds if declared else ():  # a page with no title says what it reports
         m = pattern.search(declared)
-        if m and (not named or names_a_unit(declared[:m.start()])):
-            return kind
+        if m and kind != "other" and (not named or names_a_unit(declared[:m.start()])):
+            return kind  # ("other" is for titles: "自评工作情况" in a sentence is the report's own wording)
     return None
 
 
+_YEAR_COLUMNS = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:决算|预算|执行)数")
 _DECLARED = re.compile(r"现将(?P<what>[^，,。；;：:]{4,60}?)(?:报告|汇报)如下")
 
 
@@ -128,7 +129,7 @@ def _rank(text: str) -> int | None:
 def only_attachments(paragraphs: list[str]) -> bool:
     """An article whose body is a line or two and links to 附件 files."""
     links = [p for p in paragraphs if LEX.is_attachment(p)]
-    body = sum(len(p) for p in paragraphs if not LEX.is_attachment(p) and not is_chrome(p))  # (a long line is text, whatever words it holds)
+    body = sum(len(p) for p in paragraphs if not LEX.is_attachment(p) and not is_chrome(p))  # (a chrome line is short: a long one is text, whatever words it holds)
     return bool(links) and body < _BODY_CHARS
 
 

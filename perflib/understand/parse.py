@@ -41,7 +41,7 @@ from ..check.interval import Interval
 from ..numbers import NUMBER, money_to_wan, to_decimal
 from .assign import Ledger, Offer, offer, settle
 from .tables import read_table
-from .who import department_and_year, reads_as_org
+from .who import COMPARED_YEAR, department_and_year, reads_as_org
 
 LABELS = LEX.labels
 
@@ -284,13 +284,9 @@ def _year_marks(sent: str) -> tuple[tuple[int, int], ...]:
 def _spoken_year(sent: str) -> int | None:
     """The year the sentence leaves the next ones speaking of: its last year, not one it compares
     with ("…，与2021年相比减少 X 万元。其中：…": the parts are still this year's)."""
-    for end, year in reversed(_year_marks(sent)):
-        if not _COMPARED_WITH.search(sent, max(0, end - 12), end):
-            return year
-    return None
-
-
-_COMPARED_WITH = re.compile(r"(?:比|较|与|同|对比)\s*(?:19|20)\d{2}\s*年度?$")
+    marks = _year_marks(sent)
+    compared = {m.end() for m in COMPARED_YEAR.finditer(sent)} if marks else ()
+    return next((year for end, year in reversed(marks) if end not in compared), None)
 
 
 def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | None = None) -> bool:

@@ -118,20 +118,21 @@ def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | 
 
 
 def _under_spanning_label(table: Table, year: int | None) -> Table:
-    """The table with its rows aligned under a header whose first cell is a section label spanning
-    the rows below it ("预算执行情况（10分） | 年度预算数 | 年初预算 | …" over "总额 | 0.00 | 3.36 | …"):
-    flattened, each such row lost that cell. A shorter row that opens with a label gets an empty
-    first cell back, and empty last cells where the header's last columns hold no figure (权重,
-    得分, 原因: a `|` row ends at its last cell with text); any other row is left as it is."""
+    """The table with its rows aligned under a header whose first cell is a form's scored section
+    spanning the rows below it, and whose second heads their labels ("预算执行情况（10分） | 年度预算数
+    （万元） | 年初预算 | …" over "总额 | 0.00 | 3.36 | …"): flattened, each such row lost that cell. A
+    shorter row that opens with a label gets an empty first cell back, and empty last cells where
+    the header's last columns hold no figure (权重, 得分, 原因: a `|` row ends at its last cell with
+    text); any other row is left as it is."""
+    if not any(row and _SPANNING_LABEL.search(row[0]) for row in table.rows):
+        return table  # (most tables: no header is asked twice)
     rows, columns, width, spanning = list(table.rows), None, 0, False
     for r, row in enumerate(rows):
         header = _header(table, r, year)
         if header:
             columns, width = header, len(row)
-            # the label spans the rows only when the next header cell heads their labels (no figure
-            # column): "资金情况 | 年初预算数 | …" is the label column's own header
-            spanning = (len(row) > 1 and _SPANNING_LABEL.search(row[0]) is not None and _role(row[0]) is None
-                        and _role(row[1]) is None)
+            spanning = (len(row) > 1 and _SPANNING_LABEL.search(row[0]) is not None
+                        and _LABELS_HEADER.search(row[1]) is not None and _role(row[1]) is None)
         elif spanning and 0 < len(row) < width and row[0] and not _number(row[0]):
             aligned = ["", *row]
             if all(col.field is None for col in columns if col.col >= len(aligned)):
@@ -139,8 +140,10 @@ def _under_spanning_label(table: Table, year: int | None) -> Table:
     return table if rows == table.rows else replace(table, rows=rows)
 
 
-# a form's section label: "预算执行情况（10分）", "项目资金情况"
-_SPANNING_LABEL = re.compile(r"情况\s*(?:[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）])?$")
+# a form's scored section ("预算执行情况（10分）"), and the header of its rows' labels ("年度预算数（万元）"):
+# not a text column of the table ("资金来源", "科目")
+_SPANNING_LABEL = re.compile(r"情况\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+_LABELS_HEADER = re.compile(r"(?:预算|资金|金额)数?\s*(?:[（(]\s*(?:万元|元)\s*[)）])?$")
 
 
 # --- header rows -----------------------------------------------------------------------
@@ -215,7 +218,7 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
     if block is None:
         return at is not None  # a row of no block (财政拨款, 人员经费…): read, nothing taken
     header_text = " ".join(col.label for col in columns)
-    if (block == "overall" and re.match(r"(?:合计|总计)", row[at]) and "项目名称" in " ".join(table.rows[0]) + header_text
+    if (block == "overall" and re.match(r"(?:合计|总计|总额$)", row[at]) and "项目名称" in " ".join(table.rows[0]) + header_text
             and not _has_block_rows(table)):
         block = "projects"  # the total of a list of projects
     row_label = row[at]  # the label that names the block, nearest the figures

@@ -101,6 +101,8 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
     candidates += [Candidate(n, "sentence") for n in names]
     candidates += [Candidate(n, "chrome") for n in _chrome_names(paragraphs[:_HEAD * 3], chrome or [])]
     dept = choose(candidates, place, " ".join(head))
+    if dept is None and place is not None and _township_title(place, head[title_at]):
+        dept = place  # "某某乡2022年度部门整体…": a township is itself the unit (its government)
     if year is None and title_at is not None:
         year = _year_line_below(head, title_at)
     year = year or sentence_year or _body_year(head) or _table_year(tables or [])
@@ -291,10 +293,17 @@ def _leading_org(para: str) -> str | None:
             return None  # the paragraph does not open with a name
         if m.end() < 3:
             continue
-        if _AFTER_NAME.match(text, m.end()) or m.end() == len(text):
+        after = _AFTER_NAME.match(text, m.end())
+        if after or m.end() == len(text):
             name = clean_name(text[:m.end()])
+            if after and _SEAL_AFTER.match(after.group()) and _FIRM.search(text, 0, m.end()):
+                return None  # a third party's seal on the cover (会计师事务所（盖章）): it evaluated the unit
             return name if name and reads_as_org(name) else None
     return None
+
+
+_SEAL_AFTER = re.compile(r"[（(]\s*(?:盖章|公章)")
+_FIRM = re.compile(r"(?:事务所|公司)$")
 
 
 def _chrome_names(paragraphs: list[str], chrome: list[Paragraph]) -> list[str]:
@@ -400,8 +409,6 @@ def choose(candidates: list[Candidate], place: str | None = None, text: str = ""
         placed = [c for c in orgs if c.name.startswith(place) and c.source != "chrome"]
         orgs = placed + [c for c in orgs if c not in placed]
     base = next((c for src in _AUTHORITY for c in orgs if c.source == src), None)
-    if place is not None and _TOWNSHIP.search(place) and (base is None or base.source == "chrome"):
-        return place  # "某某乡2022年度部门…": a township is itself the unit (its government), a district or county is not
     if base is None or base.source == "chrome" and LEX.publisher.search(base.name):
         return None  # a finance bureau publishing the page may have written some other unit's report
     same = [c.name for c in orgs if consistent(c.name, base.name)]
@@ -412,7 +419,14 @@ def choose(candidates: list[Candidate], place: str | None = None, text: str = ""
     return full
 
 
-_TOWNSHIP = re.compile(r"(?:乡|镇|街道)$")
+def _township_title(place: str, title: str) -> bool:
+    """Does the title name one township (not "各乡镇", "某区街道") and no unit of it ("东坡镇2023年度农业
+    综合服务中心部门…"): the place, its year, then the report's words?"""
+    return (_TOWNSHIP.search(place) is not None
+            and re.match(rf"\s*{re.escape(place)}\s*{_YEAR}\s*年度?\s*(?:部门|单位|整体)", title) is not None)
+
+
+_TOWNSHIP = re.compile(r"(?<![区县市各乡])(?:乡|镇|街道)$")  # a county or district named alone is no one unit
 
 
 # --- the year ---------------------------------------------------------------------------------
@@ -430,7 +444,7 @@ def _body_year(head: list[str]) -> int | None:
     headers for several years ("2020年决算数 2021年预算数 2021年决算数") gives this year's 决算 column's."""
     for para in head:
         if ("绩效" in para or "预算" in para or "决算" in para) and not is_chrome(para):
-            years = fiscal_years(_COMPARED_YEAR.sub("", para))  # "比2021年增加…": the year compared with is not the report's
+            years = fiscal_years(COMPARED_YEAR.sub("", para))  # "比2021年增加…": the year compared with is not the report's
             if len(set(years)) > 1:
                 spent = [int(m["year"]) for m in _SPENT_YEAR.finditer(para)]
                 if spent:
@@ -441,7 +455,9 @@ def _body_year(head: list[str]) -> int | None:
     return None
 
 
-_COMPARED_YEAR = re.compile(rf"(?:比|较|与|同|对比)\s*{_YEAR}\s*年度?")
+# A year compared with: "比2021年", "较2021年", "与2021年相比", "同2021年比较" (a bare 与/同 is "and":
+# "2022年结转资金与2023年部门预算").
+COMPARED_YEAR = re.compile(rf"(?:比|较|对比)\s*{_YEAR}\s*年度?|(?:与|同)\s*{_YEAR}\s*年度?(?=\s*(?:相比|比较|对比|同期))")
 _SPENT_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*(?:{LEX.spent_column.pattern})")
 
 

@@ -485,3 +485,79 @@ def test_a_label_columns_own_header_ending_in_qingkuang_spans_nothing():
                                    "completion_rate": D("97.00")}
     assert fields(rec.basic) in ({}, {"initial_budget": D("180.00"), "adjusted_budget": D("190.00"),
                                       "actual": D("188.10"), "completion_rate": D("99.00")})
+
+
+# --- what a review of the round-3 readings tried, kept from going wrong ---------------------------
+def test_a_text_column_under_a_section_label_does_not_shift_the_figures(tmp_path):
+    """"预算执行情况 | 资金来源 | 年初预算数 | …": the label column's header is a text column of the table,
+    not the header of the rows' labels; short rows are not shifted (the rate is never an amount)."""
+    text = ("示例北坪县农业农村局2023年度部门整体支出绩效自评表\n单位：万元 |\n"
+            "预算执行情况（10分） | 资金来源 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 分值 | 得分 | 偏差原因\n"
+            "部门整体支出 | 财政拨款 | 610.00 | 640.00 | 626.00 | 97.81% | 10 | 9.8 | 追加防汛经费\n"
+            "其中：基本支出 | 财政拨款 | 400.00 | 410.00 | 405.00\n项目支出 | 财政拨款 | 210.00 | 230.00 | 221.00\n")
+    rec = read_record(write_txt(tmp_path / "f.txt", text))
+    for block, (initial, adjusted, actual) in {"basic": ("400.00", "410.00", "405.00"),
+                                               "projects": ("210.00", "230.00", "221.00")}.items():
+        b = rec.block(block)
+        assert b.completion_rate is None, (block, fields(b))
+        assert (b.initial_budget, b.adjusted_budget, b.actual) in ((None, None, None), (D(initial), D(adjusted), D(actual)))
+
+
+def test_a_zonge_row_of_a_list_of_projects_is_the_projects_total(tmp_path):
+    text = ("示例北坪县农业农村局2023年度部门整体支出绩效自评报告\n三、项目支出情况\n"
+            "项目名称 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率\n"
+            "农田水利维护 | 100.00 | 110.00 | 108.00 | 98.18%\n动物防疫 | 80.00 | 82.00 | 80.50 | 98.17%\n"
+            "总额 | 180.00 | 192.00 | 188.50 | 98.18%\n")
+    rec = read_record(write_txt(tmp_path / "f.txt", text))
+    assert fields(rec.overall) == {}
+
+
+@pytest.mark.parametrize("text, year", [
+    # a bare 与 is "and": 2022 is no year compared with, nor the report's
+    ("我局可支配资金由2022年结转资金与2023年部门预算两部分组成，全年预算860.00万元，全年支出850.00万元。", None),
+    ("2023年全年预算860.00万元，全年支出850.00万元，与2022年相比增加20.00万元。", 2023),
+    ("2023年全年预算860.00万元，全年支出850.00万元，较2022年增加20.00万元。", 2023),
+])
+def test_which_years_are_compared_with(text, year):
+    rec = parse(f"示例北坪县林业局部门整体支出绩效自评报告\n一、预算执行情况\n{text}", paragraphs=True)
+    assert rec.year == year
+    assert rec.overall.actual == D("850.00")
+
+
+@pytest.mark.parametrize("line", [
+    "示例北坪会计师事务所有限公司（盖章）",  # a third party's seal on the cover: it evaluated the unit
+    "坚持依法治校，规范办学行为，各项工作稳步推进。",  # a slogan ending in 校 is no school
+])
+def test_lines_under_a_title_that_name_no_unit(line):
+    rec = parse(f"2023年度部门整体支出绩效评价报告\n{line}\n一、预算执行情况\n2023年全年支出510.00万元。",
+                paragraphs=True)
+    assert rec.department is None
+
+
+@pytest.mark.parametrize("title", [
+    "示例北坪县街道2023年度部门整体支出绩效自评报告",  # no one township
+    "示例北坪县乡镇2023年度部门整体支出绩效自评报告",
+    "示例北坪县各乡镇2023年度部门整体支出绩效自评报告",
+    "东坡镇2023年度农业综合服务中心部门整体支出绩效自评报告",  # a unit of the township, not the township
+])
+def test_titles_that_name_no_township_as_the_unit(title):
+    assert parse(f"{title}\n一、预算执行情况\n2023年全年支出85.00万元。").department in (None, "农业综合服务中心")
+
+
+def test_a_county_government_publishing_the_page_is_not_the_unit(tmp_path):
+    text = ("2023年度部门整体支出绩效自评报告 |\n来源：北坪县人民政府 作者： 时间：2024-06-12 点击率：【 打印 】 |\n"
+            "一、部门基本情况\n我局内设办公室等5个股室。\n二、预算执行情况\n2023年全年支出85.00万元。\n")
+    assert read_record(write_txt(tmp_path / "f.txt", text)).department is None
+
+
+def test_a_declared_self_evaluation_work_report_is_the_departments():
+    """"现将…自评工作情况报告如下": 自评工作情况 names a summary of other units' results only in a title."""
+    rec = parse("评价年度：2023\n评价单位（公章）：示例临江县公路事务中心\n"
+                "一、根据县财政局《关于做好2023年度县级财政资金绩效自评工作的通知》要求，我单位成立自评工作小组，"
+                "对照年初设定的绩效目标逐项开展了自评。现将我单位2023年度部门整体支出绩效自评工作情况报告如下：\n"
+                "二、预算执行情况\n2023年全年预算438.90万元，全年支出430.12万元。", paragraphs=True)
+    assert rec.kind == "department"
+
+
+def test_a_title_naming_two_years_is_still_a_title():
+    assert title_kind(["示例北坪县林业局2023年度部门决算及2024年度部门预算公开", "一、部门基本情况"]) == "final_accounts"
