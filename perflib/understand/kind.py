@@ -129,7 +129,8 @@ def _rank(text: str) -> int | None:
 def only_attachments(paragraphs: list[str]) -> bool:
     """An article whose body is a line or two and links to 附件 files."""
     links = [p for p in paragraphs if LEX.is_attachment(p)]
-    body = sum(len(p) for p in paragraphs if not LEX.is_attachment(p) and not is_chrome(p))  # (a chrome line is short: a long one is text, whatever words it holds)
+    # (a chrome line is short: a long one is text, whatever words it holds — 信息公开 in a form)
+    body = sum(len(p) for p in paragraphs if not LEX.is_attachment(p) and not is_chrome(p))
     return bool(links) and body < _BODY_CHARS
 
 
