@@ -66,11 +66,8 @@ def title_kind(paragraphs: list[str]) -> str | None:
     for kind, pattern in LEX.opening_kinds if opening else ():
         if pattern.search(opening):
             return kind
-    for kind, pattern, named in LEX.kinds if declared else ():  # a page with no title says what it reports
-        m = pattern.search(declared)
-        if m and kind != "other" and (not named or names_a_unit(declared[:m.start()])):
-            return kind  # ("other" is for titles: "自评工作情况" in a sentence is the report's own wording)
-    return None
+    # a page with no title may say what it reports ("现将…报告如下")
+    return _first_kind(declared, in_title=False) if declared else None
 
 
 _YEAR_COLUMNS = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:决算|预算|执行)数")
@@ -80,11 +77,15 @@ _DECLARED = re.compile(r"现将(?P<what>[^，,。；;：:]{4,60}?)(?:报告|汇�
 def _kind_named(para: str) -> str | None:
     """The first kind of lexicon.toml's `kinds` a title line names; None for prose or no kind."""
     text = title_text(para)
-    if text is None:
-        return None  # prose, not a title
+    return None if text is None else _first_kind(text)  # (None: prose, not a title)
+
+
+def _first_kind(text: str, in_title: bool = True) -> str | None:
+    """The first kind of lexicon.toml's `kinds` the text names. "other" only in a title: in a
+    sentence ("现将…自评工作情况报告如下") its words are the report's own."""
     for kind, pattern, named in LEX.kinds:
         m = pattern.search(text)
-        if m and (not named or names_a_unit(text[:m.start()])):
+        if m and (in_title or kind != "other") and (not named or names_a_unit(text[:m.start()])):
             return kind
     return None
 

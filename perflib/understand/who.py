@@ -62,9 +62,10 @@ def _no_spaces(text: str) -> str:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
-# What follows the unit's name when a sentence opens with it: a verb, its alias, a comma.
+_SEAL_WORDS = r"[（(]\s*(?:盖章|公章)\s*[)）]"  # "（盖章）" after a name: who signed
+# What follows the unit's name when a sentence opens with it: a verb, its alias, a comma, a seal.
 _AFTER_NAME = re.compile(
-    r"[（(]以下简称|[（(]\s*(?:盖章|公章)\s*[)）]|[，,]|是|为|属|系|于|始建|成立|主要|负责|承担|贯彻|坚持|按照|根据|依据|认真|对|就|开展|组织|"
+    rf"[（(]以下简称|{_SEAL_WORDS}|[，,]|是|为|属|系|于|始建|成立|主要|负责|承担|贯彻|坚持|按照|根据|依据|认真|对|就|开展|组织|"
     r"围绕|紧扣|严格|全面|切实|积极|共有|下设|内设|设有|现有|本年|全年|今年|年初|(?:19|20)\d{2}\s*年")
 _UNIT_TAIL = re.compile(r"(?:的)?(?:部门|单位)(?:[（(](?:单位|部门)[)）])?$|[（(](?:单位|部门)[)）]$")
 _UNIT_TAIL_ENDS = ("部门", "单位", ")", "）")  # (how every _UNIT_TAIL match ends)
@@ -296,13 +297,12 @@ def _leading_org(para: str) -> str | None:
         after = _AFTER_NAME.match(text, m.end())
         if after or m.end() == len(text):
             name = clean_name(text[:m.end()])
-            if after and _SEAL_AFTER.match(after.group()) and _FIRM.search(text, 0, m.end()):
+            if after and _SEAL.match(after.group()) and _FIRM.search(text, 0, m.end()):
                 return None  # a third party's seal on the cover (会计师事务所（盖章）): it evaluated the unit
             return name if name and reads_as_org(name) else None
     return None
 
 
-_SEAL_AFTER = re.compile(r"[（(]\s*(?:盖章|公章)")
 _FIRM = re.compile(r"(?:事务所|公司)$")
 
 
@@ -330,7 +330,7 @@ def clean_name(name: str | None) -> str | None:
 _NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$")
 _NAME_PREFIX = re.compile(r"^(?:关于|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|\d{3,}\s*[-－—_]\s*)")
 _NAME_SUFFIX = re.compile(r"(?:关于|的)?(?:部门|单位)?$")
-_SEAL = re.compile(r"[（(]\s*(?:盖章|公章)\s*[)）]$")
+_SEAL = re.compile(_SEAL_WORDS + "$")
 
 
 def _trim_org(name: str | None) -> str | None:
