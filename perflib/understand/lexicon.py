@@ -347,6 +347,7 @@ class Lexicon:
         self.attachment = _fast(f"(?i:{raw['attachment']})")
         self.toc = re.compile(raw["toc"])
         self.attachment_item = re.compile(raw["attachment_item"])
+        self.attachment_form = re.compile(raw["attachment_form"])
         # lists
         self.numbering = re.compile(rf"^\s*(?:{_groups(raw['numbering'], 'style')})")
         self.sections = {e["section"]: re.compile(e["phrase"]) for e in raw["sections"]}
@@ -366,8 +367,12 @@ class Lexicon:
 
     @lru_cache(maxsize=4096)  # asked of each paragraph by several readers
     def is_attachment(self, para: str) -> bool:
-        """An attachment line ("附件1：…", "….pdf")."""
-        return (para.startswith("附件") or "." in para[-6:]) and bool(self.attachment.search(para))
+        """An attachment line ("附件1：…", "….pdf"); not the attachment's own form opening the
+        text that follows ("附件3：…基础数据表 填报单位： 单位：万元 …")."""
+        if not ((para.startswith("附件") or "." in para[-6:]) and self.attachment.search(para)):
+            return False
+        return not (para.startswith("附件") and self.attachment_form.match(para)
+                    and not self.attachment.search(para, 2))  # (and no file name at its end)
 
     def is_toc(self, para: str) -> bool:
         """A table-of-contents line (dot leaders and a page number) or the contents heading."""

@@ -460,9 +460,10 @@ def test_a_title_closed_by_a_bar_is_kept(tmp_path):
 
 def test_a_header_line_of_several_years_names_no_kind():
     """"2017年决算数 2018年预算数 2018年决算数": column headers of a data table, not a 决算's title (the
-    form's own title stood on a 附件 line, which names no kind)."""
+    form's own title, on its 附件 line, names the kind)."""
     header = "10% 经费控制情况 2017年决算数 2018年预算数 2018年决算数 三公经费 29.08 63.46 44.29"
-    assert title_kind(["附件3: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 编制数 控制率", header]) is None
+    assert title_kind(["附件3: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 编制数 控制率", header]) == "department"
+    assert title_kind(["附件3：部门整体支出绩效评价基础数据表", header]) is None
     assert title_kind([header, "示例局2018年度部门决算"]) == "final_accounts"
 
 
@@ -561,3 +562,35 @@ def test_a_declared_self_evaluation_work_report_is_the_departments():
 
 def test_a_title_naming_two_years_is_still_a_title():
     assert title_kind(["示例北坪县林业局2023年度部门决算及2024年度部门预算公开", "一、部门基本情况"]) == "final_accounts"
+
+
+@pytest.mark.parametrize("line, link", [
+    # the attachment's own form: its heading run together with the form's header row
+    ("附件3: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 财政供养人员情况 编制数 实际在职人数", False),
+    ("附件2：部门整体支出绩效自评表 金额单位：万元 年初预算数 全年预算数 全年执行数", False),
+    # links to documents, as before
+    ("附件3：部门整体支出绩效评价基础数据表", True),
+    ("附件3：部门整体支出绩效评价基础数据表（单位：万元）.xlsx", True),
+    ("附件：2022年度部门整体支出绩效自评表.pdf", True),
+])
+def test_an_attachment_heading_run_into_its_form_is_content(line, link):
+    from perflib.understand.lexicon import LEX
+    assert LEX.is_attachment(line) is link
+
+
+def test_a_base_data_form_opened_by_its_attachment_heading_is_the_departments(tmp_path):
+    """A 基础数据表 copied from a scan: "附件3: …基础数据表 填报单位: 单位:万元 …" opens the text, its cells
+    flattened with blank lines between fragments, then the 指标表's scoring notes with the unit's
+    figures. The heading line is the form's, not a link to it: the page is the department's and
+    its figures are read."""
+    text = ("编辑: 示例用户 2019-06-02\n"
+            "附件3: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 财政供养人员情况 编制数 2018年实际在职人数 控制率\n\n"
+            "52 50 96.\n\n"
+            "15% 经费控制情况 2017年决算数 2018年预算数 2018年决算数 三公经费 12.40 18.20 15.75\n\n"
+            "8 预算完成率\n\n"
+            "8 100%计满分,每低于5%扣2分,扣完为止. 年初结余6.2万元;\n\n"
+            "预算812.40万元,本年追加预算96.35万元;\n\n"
+            "年末结余数6.2万元.计算本单位预算完成率98.64%.\n")
+    rec = read_record(write_txt(tmp_path / "f.txt", text))
+    assert (rec.kind, rec.year) == ("department", 2018)
+    assert fields(rec.overall) == {"adjustment": D("96.35"), "completion_rate": D("98.64")}
