@@ -49,7 +49,8 @@ _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:]['\"”’）)】》]*$")
 LIST_MARKER = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十百\d]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|\d{1,2}\s*[.．](?=(?:19|20)\d{2}\s*年)|第[一二三四五六七八九十]+[、，,：:]?)"
 )
-_TITLE = re.compile(r"(报告|报告书|自评表|评价表)\s*$")
+# A report's or a form's title, and a budget or final-accounts disclosure's ("…2023年度部门决算").
+_TITLE = re.compile(r"(报告|报告书|自评表|评价表)\s*$|(?:19|20)\d{2}\s*年度?\s*(?:部门|单位)\s*(?:决算|预算)(?:公开)?\s*$")
 
 
 def fold_chars(text: str) -> str:
@@ -183,8 +184,10 @@ def _continues(prev: str, line: str) -> bool:
     return len(prev) >= 16 or prev.endswith(("，", ",", "、"))
 
 
-# Lines of a web page that never run on: a breadcrumb or menu, an attachment link.
+# Lines of a web page that never run on: a breadcrumb or menu, an attachment link, the page's index
+# number ("监督索引号53090000…"), the contents heading.
 _STANDS_ALONE = re.compile(r"当前位置|您的位置|所在位置|首页\s*[|>»›]|^附件\s*[\d一二三四五六七八九十]*\s*[:：]|"
+                           r"^(?:监督)?索引号|^目\s*录$|"
                            r"\.(?:pdf|docx?|xlsx?|wps|zip|rar)\s*$", re.I)
 
 # A number left open at the end of a line: "6,364." or "6,"

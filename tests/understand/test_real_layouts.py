@@ -594,3 +594,21 @@ def test_a_base_data_form_opened_by_its_attachment_heading_is_the_departments(tm
     rec = read_record(write_txt(tmp_path / "f.txt", text))
     assert (rec.kind, rec.year) == ("department", 2018)
     assert fields(rec.overall) == {"adjustment": D("96.35"), "completion_rate": D("98.64")}
+
+
+@pytest.mark.parametrize("opening", [
+    "监督索引号53012200416002000\n示例临江县档案馆2023年度部门决算\n目录\n第一部分 部门概况",
+    "索引号：11530000MB0000000X/2024-00031\n示例临江县档案馆2023年度部门决算\n目录\n第一部分 部门概况",
+])
+def test_an_index_number_line_above_a_disclosure_title_stands_alone(tmp_path, opening):
+    """A 决算 page copied one line per item: the site's index number, the title, 目录. None of these
+    runs on into the next line, so the title keeps its unit's name."""
+    rec = read_record(write_txt(tmp_path / "f.txt", opening + "\n本馆负责全县档案的收集和保管。\n"))
+    assert (rec.kind, rec.department, rec.year) == ("final_accounts", "示例临江县档案馆", 2023)
+
+
+def test_a_prose_line_ending_in_the_word_juesuan_still_runs_on():
+    """Only a title ends at "…年度部门决算": a sentence broken after 决算 without a year goes on."""
+    from perflib.read.normalize import join_broken_lines
+    text = "本馆按照县财政局的统一要求编制并公开了部门决算\n报表和说明，接受社会监督。"
+    assert join_broken_lines(text) == "本馆按照县财政局的统一要求编制并公开了部门决算报表和说明，接受社会监督。"
