@@ -49,8 +49,10 @@ _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:]['\"”’）)】》]*$")
 LIST_MARKER = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十百\d]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|\d{1,2}\s*[.．](?=(?:19|20)\d{2}\s*年)|第[一二三四五六七八九十]+[、，,：:]?)"
 )
-# A report's or a form's title, and a budget or final-accounts disclosure's ("…2023年度部门决算").
-_TITLE = re.compile(r"(报告|报告书|自评表|评价表)\s*$|(?:19|20)\d{2}\s*年度?\s*(?:部门|单位)\s*(?:决算|预算)(?:公开)?\s*$")
+# A report's or a form's title, and a budget or final-accounts disclosure's ("…2023年度部门决算",
+# "…2024年度决算公开说明": no clause mark in it).
+_TITLE = re.compile(r"(报告|报告书|自评表|评价表)\s*$|^[^，,。；;]*(?:19|20)\d{2}\s*年度?\s*(?:部门|单位)?\s*(?:决算|预算)"
+                    r"(?:公开)?(?:情况)?(?:编制)?(?:说明)?\s*$")
 
 
 def fold_chars(text: str) -> str:
