@@ -236,8 +236,10 @@ def _is_breakdown_item(sent: str, m: re.Match) -> bool:
 
 
 def _block_at(sent: str, pos: int) -> str | None:
-    """The block named by the nearest block word before `pos` in the sentence."""
-    return _last_naming(sent, list(LEX.block_words.finditer(sent, 0, pos)))
+    """The block named by the nearest block word before `pos` in the sentence. A label that opens
+    with 支出 ("支出预算", "支出决算数") may share it with the block word before it ("基本支出预算")."""
+    end = pos + 2 if sent.startswith("支出", pos) else pos
+    return _last_naming(sent, list(LEX.block_words.finditer(sent, 0, end)))
 
 
 def _last_naming(sent: str, words: list[re.Match]) -> str | None:
@@ -344,6 +346,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             continue
         if label.kind == "money" and sent.endswith(LEX.revenue, 0, m.start()):
             continue  # 收入决算数, 收支决算: revenue, never spending
+        if label.kind == "money" and sent.endswith(LEX.spending_classes, 0, m.start()):
+            continue  # 工资福利支出预算: one class of spending, no block's budget
         if procurement and LEX.not_the_budget.search(sent, 0, m.start()):
             continue  # procurement's budget and rate, not the unit's
         if not _about_another_year(sent, m.start(), rec.year, spoken):

@@ -612,3 +612,37 @@ def test_a_prose_line_ending_in_the_word_juesuan_still_runs_on():
     from perflib.read.normalize import join_broken_lines
     text = "本馆按照县财政局的统一要求编制并公开了部门决算\n报表和说明，接受社会监督。"
     assert join_broken_lines(text) == "本馆按照县财政局的统一要求编制并公开了部门决算报表和说明，接受社会监督。"
+
+
+@pytest.mark.parametrize("head", [
+    "示例北坪县中医院2024年度决算公开说明\n",
+    # the page's metadata table flattened to `|` rows, the title in one of them, printed twice
+    ("索引号 | 11530000MB0000000X/2025-00017 | 发文字号 | |\n标题 | 示例北坪县中医院2024年度决算公开说明 | ||\n"
+     "发布日期 | 2025-09-12 | 有效性 | |\n标题 | 示例北坪县中医院2024年度决算公开说明 |\n发布日期 | 2025-09-12 |\n"),
+])
+def test_a_disclosure_title_never_runs_on_into_the_prose_under_it(tmp_path, head):
+    """A 决算公开说明 copied one line per paragraph: its title line ends with no stop, and the prose
+    line under it must not take it in — the page is a disclosure, not a department's report."""
+    text = head + ("2024 年度收、支总计均为 820.40 万元。\n"
+                   "2.支出情况。2024 年度支出合计 812.15 万元。其中:基本支出 702.15 万元;项目支出 110.00 万元。\n")
+    rec = read_record(write_txt(tmp_path / "f.txt", text))
+    assert (rec.kind, rec.department, rec.year) == ("final_accounts", "示例北坪县中医院", 2024)
+    with pytest.raises(NotAReport):
+        require_budget_figure(rec, "f.txt")
+
+
+@pytest.mark.parametrize("body, want", [
+    # a label opening with 支出 shares it with the block word before it
+    ("基本支出预算 520000.00 元，占一般公共预算支出的 80%。", {"basic": {"initial_budget": D("52.00")}}),
+    ("基本支出决算数 47.30 万元。", {"basic": {"actual": D("47.30")}}),
+    ("其中：基本支出预算 52.00 万元，项目支出预算 13.00 万元。",
+     {"basic": {"initial_budget": D("52.00")}, "projects": {"initial_budget": D("13.00")}}),
+    # a class of spending is no block's budget nor spending
+    ("工资福利支出预算 410000.00 元，占基本支出预算 78.85%。", {}),
+    ("商品和服务支出决算数 6.10 万元。", {}),
+    ("“三公”经费支出预算 0 元。", {}),
+    ("公用经费执行数 3.20 万元。", {}),
+])
+def test_block_words_ending_in_zhichu_and_classes_of_spending(body, want):
+    rec = parse(f"示例北坪县档案馆2023年度部门整体支出绩效自评报告\n二、部门整体支出情况\n{body}")
+    assert {b: fields(rec.block(b)) for b in ("overall", "basic", "projects") if fields(rec.block(b))} == want
