@@ -49,10 +49,13 @@ _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:]['\"”’）)】》]*$")
 LIST_MARKER = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十百\d]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|\d{1,2}\s*[.．](?=(?:19|20)\d{2}\s*年)|第[一二三四五六七八九十]+[、，,：:]?)"
 )
-# A report's or a form's title, and a budget or final-accounts disclosure's ("…2023年度部门决算",
-# "…2024年度决算公开说明": no clause mark in it).
-_TITLE = re.compile(r"(报告|报告书|自评表|评价表)\s*$|^[^，,。；;]*(?:19|20)\d{2}\s*年度?\s*(?:部门|单位)?\s*(?:决算|预算)"
-                    r"(?:公开)?(?:情况)?(?:编制)?(?:说明)?\s*$")
+_TITLE = re.compile(r"(报告|报告书|自评表|评价表)\s*$")
+# A budget or final-accounts disclosure's title ("…2023年度部门决算", "…2024年度决算公开说明": no clause
+# mark in it). A new sentence under it (one opening with a year, "2024 年度收、支总计…") does not run
+# it on; the rest of a title or of a sentence does ("绩效自评公开", "数为 80.00 万元", "1,280.00万元").
+_DISCLOSURE_TITLE = re.compile(r"^[^，,。；;]{0,60}(?:19|20)\d{2}\s*年度?\s*(?:部门|单位)?\s*(?:决算|预算)"
+                               r"(?:公开)?(?:情况)?(?:编制)?(?:说明)?\s*$")
+_OPENS_WITH_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?![\d.,，])")
 
 
 def fold_chars(text: str) -> str:
@@ -179,6 +182,8 @@ def _continues(prev: str, line: str) -> bool:
         return False  # a web page's menu, breadcrumb, title and attachment links are lines of their own
     if LIST_MARKER.match(line):
         return False
+    if _OPENS_WITH_YEAR.match(line) and _DISCLOSURE_TITLE.search(prev):
+        return False  # a disclosure's title, then its first sentence
     if LIST_MARKER.match(prev) and len(prev) <= 30:
         return False  # a heading such as "一、项目安排管理使用效益情况"
     if is_table_line(prev) or is_table_line(line):

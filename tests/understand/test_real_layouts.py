@@ -462,7 +462,7 @@ def test_a_header_line_of_several_years_names_no_kind():
     """"2017年决算数 2018年预算数 2018年决算数": column headers of a data table, not a 决算's title (the
     form's own title, on its 附件 line, names the kind)."""
     header = "10% 经费控制情况 2017年决算数 2018年预算数 2018年决算数 三公经费 29.08 63.46 44.29"
-    assert title_kind(["附件3: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 编制数 控制率", header]) == "department"
+    assert title_kind(["附件3: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 财政供养人员情况 编制数 控制率", header]) == "department"
     assert title_kind(["附件3：部门整体支出绩效评价基础数据表", header]) is None
     assert title_kind([header, "示例局2018年度部门决算"]) == "final_accounts"
 
@@ -568,8 +568,10 @@ def test_a_title_naming_two_years_is_still_a_title():
     # the attachment's own form: its heading run together with the form's header row
     ("附件3: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元 财政供养人员情况 编制数 实际在职人数", False),
     ("附件2：部门整体支出绩效自评表 金额单位：万元 年初预算数 全年预算数 全年执行数", False),
-    # links to documents, as before
+    # links to documents, as before: with a unit or a filling unit, but no header cells after it
     ("附件3：部门整体支出绩效评价基础数据表", True),
+    ("附件1：项目支出绩效自评表 单位：万元", True),
+    ("附件1：2023年度项目支出绩效自评表 填报单位：示例南岭县农业农村局", True),
     ("附件3：部门整体支出绩效评价基础数据表（单位：万元）.xlsx", True),
     ("附件：2022年度部门整体支出绩效自评表.pdf", True),
 ])
@@ -646,3 +648,20 @@ def test_a_disclosure_title_never_runs_on_into_the_prose_under_it(tmp_path, head
 def test_block_words_ending_in_zhichu_and_classes_of_spending(body, want):
     rec = parse(f"示例北坪县档案馆2023年度部门整体支出绩效自评报告\n二、部门整体支出情况\n{body}")
     assert {b: fields(rec.block(b)) for b in ("overall", "basic", "projects") if fields(rec.block(b))} == want
+
+
+@pytest.mark.parametrize("text, paras", [
+    # the rest of a sentence broken after "…年度单位预算" still joins it
+    ("本局基本支出全年预算即示例西河县林业局2023年度单位预算\n数为80.00万元，全年支出78.00万元。",
+     ["本局基本支出全年预算即示例西河县林业局2023年度单位预算数为80.00万元，全年支出78.00万元。"]),
+    ("本局基本支出全年预算即示例西河县林业局2023年度单位预算\n1,280.00万元，全年支出1,248.00万元。",
+     ["本局基本支出全年预算即示例西河县林业局2023年度单位预算1,280.00万元，全年支出1,248.00万元。"]),
+    # and so does the rest of a title split after 部门预算
+    ("示例东山县水务局2023年度部门预算\n绩效自评公开", ["示例东山县水务局2023年度部门预算绩效自评公开"]),
+    # a new sentence opening with a year does not
+    ("示例东山县水务局2024年度决算公开说明\n2024 年度收、支总计均为 820.40 万元。",
+     ["示例东山县水务局2024年度决算公开说明", "2024 年度收、支总计均为 820.40 万元。"]),
+])
+def test_what_runs_on_after_a_disclosure_title(text, paras):
+    from perflib.read.normalize import join_broken_lines
+    assert join_broken_lines(text).split("\n") == paras
