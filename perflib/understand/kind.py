@@ -135,6 +135,11 @@ def only_attachments(paragraphs: list[str]) -> bool:
     return bool(links) and body < _BODY_CHARS
 
 
+def _disclosure_sections(paragraphs: list[str]) -> int:
+    """How many different headings of a budget or 决算 disclosure's template the text has."""
+    return len({p for p in paragraphs if len(p) <= 40 and "情况说明" in p and LEX.disclosure_section.search(p)})
+
+
 def document_kind(paragraphs: list[str], has_figures: bool, titled: str | None = ...) -> str:
     """The document's kind; `titled`: title_kind(paragraphs) when the caller has it already."""
     kind = title_kind(paragraphs) if titled is ... else titled
@@ -142,6 +147,8 @@ def document_kind(paragraphs: list[str], has_figures: bool, titled: str | None =
         return kind
     if not has_figures and only_attachments(paragraphs):
         return "attachment_only"
+    if kind is None and _disclosure_sections(paragraphs) >= 2:
+        return "final_accounts"  # a budget or 决算 disclosure whose title the page left out
     if kind is None and not has_figures:
         return "other"
     return "department"

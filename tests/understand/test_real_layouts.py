@@ -665,3 +665,18 @@ def test_block_words_ending_in_zhichu_and_classes_of_spending(body, want):
 def test_what_runs_on_after_a_disclosure_title(text, paras):
     from perflib.read.normalize import join_broken_lines
     assert join_broken_lines(text).split("\n") == paras
+
+
+@pytest.mark.parametrize("headings, kind", [
+    (["六、一般公共预算基本支出情况说明", "七、一般公共预算“三公”经费情况说明"], "final_accounts"),
+    (["六、一般公共预算基本支出情况说明"], "department"),  # one such heading says too little
+    (["六、部门整体支出情况说明", "七、绩效目标完成情况说明"], "department"),
+])
+def test_a_page_with_no_title_under_a_disclosures_headings(headings, kind):
+    """A 单位预算 page copied without its title: the template's headings say what it is."""
+    body = ["(二)按支出结构分类划分,分为基本支出预算和项目支出预算。",
+            "1. 基本支出预算 652,100.00 元,占一般公共预算支出的 88.20%。",
+            headings[0], "2023 年本年一般公共预算基本支出 652,100.00 元。", *headings[1:],
+            "2023 年“三公”经费预算 0 元。"]
+    rec = parse("\n".join(body), paragraphs=True)
+    assert rec.kind == kind
