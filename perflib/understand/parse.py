@@ -335,6 +335,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if not _about_another_year(sent, m.start(), rec.year, spoken):
             _store(rec, "projects", "count", int(next(n for n in m.groupdict().values() if n)), sent, taken)
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
+    classes: list[tuple[re.Match, re.Match]] = []  # (label, figure) of a class of spending: no block's
     procurement = LEX.not_the_budget_cue in sent
     for m in LEX.label_re.finditer(sent):
         label = LEX.label(m)
@@ -347,7 +348,11 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if label.kind == "money" and sent.endswith(LEX.revenue, 0, m.start()):
             continue  # 收入决算数, 收支决算: revenue, never spending
         if label.kind == "money" and sent.endswith(LEX.spending_classes, 0, m.start()):
-            continue  # 工资福利支出预算: one class of spending, no block's budget
+            classes.append((m, after))  # 工资福利支出预算: one class of spending, no block's budget
+            continue
+        if classes and _the_class_goes_on(sent, classes[-1][1].end(), m.start(), read):
+            classes.append((m, after))  # "“三公”经费支出预算 8 万元，实际支出 5 万元，执行率 62.5%": the class's
+            continue
         if procurement and LEX.not_the_budget.search(sent, 0, m.start()):
             continue  # procurement's budget and rate, not the unit's
         if not _about_another_year(sent, m.start(), rec.year, spoken):
@@ -384,14 +389,15 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             taken.last_total = (label.field, value)  # the parts in the next sentence may be its
         if parts_at is not None and label.field != "adjustment":  # the sign of a part of an adjustment is not stated reliably
             _read_parts(sent, parts_at, label.field, money, rec, taken)
-    _read_breakdown(sent, [m for m, _ in read], rec, taken)
+    _read_breakdown(sent, [m for m, _ in read], rec, taken, [m for m, _ in classes])
     if budget:
         _store(rec, budget[2] or "overall", "adjusted_budget", budget[1], sent, taken)
     if not any(LEX.label(m).kind == "money" for m, _ in read):
         _read_parts_of_total(sent, rec, taken, spoken)
     several = False  # "基本支出、项目支出…分别为": the sentence names no one block for the next
+    named = sorted(read + classes, key=lambda pair: pair[0].start()) if classes else read  # (a class's label names the field of a list after it)
     for q in _RESPECTIVELY.finditer(sent) if LEX.respectively_cue in sent else ():
-        several |= _read_respectively(sent, q, read, context, rec, taken, spoken)
+        several |= _read_respectively(sent, q, named, context, rec, taken, spoken)
     return context if several else (_last_block(sent) or context)
 
 
@@ -528,6 +534,14 @@ def _name(pattern: re.Pattern, name: str, first: bool) -> re.Match | None:
     return found[-1] if found else None
 
 
+def _the_class_goes_on(sent: str, start: int, pos: int, read: list) -> bool:
+    """Does the class of spending whose figure ends at `start` still speak at the label at `pos`:
+    no "；" and no block word in between (one ending inside the label too: "…，基本支出预算合计")?"""
+    between = sent[start:pos]
+    return ("；" not in between and ";" not in between
+            and not LEX.block_words.search(sent, start, pos + 2 if sent.startswith("支出", pos) else pos))
+
+
 def _last_label_before(read: list, pos: int, kind: str):
     labels = [LEX.label(m) for m, _ in read if m.end() <= pos and LEX.label(m).kind == kind]
     return labels[-1] if labels else None
@@ -614,14 +628,14 @@ def adds_up(total: Decimal, parts: list[Decimal]) -> bool:
     return Interval.stated(total).gap_to(whole) == 0
 
 
-def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict) -> None:
+def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict, classes: list[re.Match] = ()) -> None:
     """Block words followed directly by an amount, after "其中", take the money label
-    (of this year) read before "其中"."""
+    (of this year) read before "其中" — unless a class of spending's label stands after it."""
     if LEX.parts_intro_cue not in sent:
         return
     for q in _BREAKDOWN.finditer(sent):
         labels = [m for m in read if m.end() <= q.start() and LEX.label(m).kind == "money"]
-        if not labels:
+        if not labels or any(labels[-1].end() <= c.start() and c.end() <= q.start() for c in classes):
             continue
         label = LEX.label(labels[-1])
         if label.field == "adjustment":

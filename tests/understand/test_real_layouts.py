@@ -680,3 +680,23 @@ def test_a_page_with_no_title_under_a_disclosures_headings(headings, kind):
             "2023 年“三公”经费预算 0 元。"]
     rec = parse("\n".join(body), paragraphs=True)
     assert rec.kind == kind
+
+
+@pytest.mark.parametrize("body, want", [
+    # what follows a class of spending in its part of the sentence is the class's too
+    ("“三公”经费支出预算 8.00 万元，实际支出 5.00 万元，执行率 62.5%。", {}),
+    ("公用经费支出预算 40.00 万元，预算执行率 100%。", {}),
+    # up to a block word, even one ending inside the next label
+    ("人员经费支出预算 250.00 万元，公用经费支出预算 50.00 万元，基本支出预算合计 300.00 万元。",
+     {"basic": {"initial_budget": D("300.00")}}),
+    ("三公经费支出预算 8.00 万元；项目支出预算 200.00 万元，执行率 95%。",
+     {"projects": {"initial_budget": D("200.00"), "completion_rate": D("95")}}),
+    # a class's label still names the field of a list after it
+    ("公用经费支出决算数 40.00 万元，基本支出、项目支出分别为 290.00、190.00 万元。",
+     {"basic": {"actual": D("290.00")}, "projects": {"actual": D("190.00")}}),
+    # but its 其中 parts are no block's figures
+    ("工资福利支出决算数 200.00 万元，其中基本支出 180.00 万元，项目支出 20.00 万元。", {}),
+])
+def test_what_a_class_of_spending_holds(body, want):
+    rec = parse(f"示例北坪县档案馆2023年度部门整体支出绩效自评报告\n二、预算执行情况\n{body}")
+    assert {b: fields(rec.block(b)) for b in ("overall", "basic", "projects") if fields(rec.block(b))} == want
