@@ -14,6 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..understand.lexicon import LEX
+
 # Fullwidth forms that carry numbers; prose punctuation stays as written.
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -218,18 +220,38 @@ _SPACED_PAIR = re.compile(r" (?<=\S )(?=\S)")  # (the space first: the engine sc
 
 
 def unspace_letterspaced(text: str) -> str:
-    """Close the gaps in letter-spaced lines; leave ordinary lines alone."""
+    """Close the gaps in letter-spaced lines, and a stray space inside a word of prose ("其中:基 本支出
+    5692.7 万元，…"); leave ordinary lines alone."""
     return "\n".join(_unspace(line) for line in text.split("\n"))
+
+
+# One space between two ideographs, in a line of prose (a sentence mark in it): a PDF's line break
+# turned into a space inside a word ("基 本支出"). It is closed only where that makes a label or block
+# word of the lexicon: elsewhere such a space may stand for a missing comma, and a line of table
+# cells apart by spaces has no sentence mark.
+_STRAY_SPACE = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff])")
+
+
+def _close_split_words(line: str) -> str:
+    if not ("。" in line or "，" in line):
+        return line
+    for m in reversed(list(_STRAY_SPACE.finditer(line))):
+        at = m.start()
+        joined = line[max(0, at - 10):at] + line[m.end():m.end() + 10]
+        cut = min(at, 10)  # where the space stood in `joined`
+        if any(w.start() < cut < w.end() for pattern in (LEX.label_re, LEX.block_words) for w in pattern.finditer(joined)):
+            line = line[:at] + line[m.end():]
+    return line
 
 
 def _unspace(line: str) -> str:
     spaces = line.count(" ")
     if spaces < 4:  # fewer spaced pairs than the 0.8 × (6 − 1) the shortest such line needs
-        return line
+        return _close_split_words(line) if spaces else line
     chars = len("".join(line.split()))
     # (a spaced pair is one space: too few spaces, and the pairs need not be counted)
     if chars < 6 or spaces < 0.8 * (chars - 1) or len(_SPACED_PAIR.findall(line)) < 0.8 * (chars - 1):
-        return line
+        return _close_split_words(line)
     return _WIDE_GAP.sub(" ", _SPACED_PAIR.sub("", line))
 
 

@@ -249,3 +249,16 @@ def test_fold_pages_folds_each_page_and_keeps_the_last_document():
     assert fold_pages(pages) == tuple(fold_chars(p) for p in pages)
     assert fold_pages(tuple(list(pages))) is fold_pages(pages)  # the layout step's, read again by page_lines
     assert fold_pages(("ａ",)) == ("a",) and fold_pages(()) == ()
+
+
+@pytest.mark.parametrize("line, closed", [
+    # a PDF's line break left as a space inside a label or block word of prose: closed
+    ("2.支出情况。其中:基 本支出 562.70 万元,项目支出 67.99万元。", "2.支出情况。其中:基本支出 562.70 万元,项目支出 67.99万元。"),
+    ("本年年初预 算 120.00 万元，全年支出 118.00 万元。", "本年年初预算 120.00 万元，全年支出 118.00 万元。"),
+    # a space standing for a missing comma, or between cells of a table row: left
+    ("推动工作标准化、规范化 电梯加装完毕，群众满意。", "推动工作标准化、规范化 电梯加装完毕，群众满意。"),
+    ("基本支出 项目支出 合计", "基本支出 项目支出 合计"),
+])
+def test_a_space_inside_a_word_of_prose(line, closed):
+    from perflib.read.normalize import unspace_letterspaced
+    assert unspace_letterspaced(line) == closed
