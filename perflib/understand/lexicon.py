@@ -332,7 +332,7 @@ class Lexicon:
         names = "|".join(raw["name_lines"])
         self.name_label = re.compile(names)  # a form cell that is the name's label
         # "单位名称：X", "单位名称 X", or a form's cells "单位名称 | X |"
-        value = r"(?P<dept>[^，,。\s\d（(:：|\[\]【】•·]+)"
+        value = r"(?P<dept>[^，,、。\s\d（(:：|\[\]【】•·]+)"
         self.name_line = _fast(rf"(?:{names})[\s:：|]*{value}")  # a separator, or none: "单位名称某某中心"
         self.source_line = _fast(rf"(?:{'|'.join(raw['source_lines'])})(?=[\s:：|\]】•·])[\s:：|\]】•·]*{value}")
         self.publisher = re.compile(raw["publishers"])

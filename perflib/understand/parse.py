@@ -179,6 +179,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                                                          or _opens_with_label(para))
         context = heading or ("overall" if unit_default else None)
         spoken = None  # the year the paragraph's sentences so far speak of ("2020年度，…。全年支出…")
+        listing = False  # the paragraph has announced items ("分为三个方面，一是…。…；二是…")
         sents = sentences(para)
         taken.last_total = None
         for i, sent in enumerate(sents):
@@ -190,7 +191,9 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                 context = _last_block(sent) or context  # no amount, rate or count: nothing to read but its year
             else:
                 following = sents[i + 1] if i + 1 < len(sents) else ""
-                context = _read_sentence(sent, context, rec, taken, spoken, unit, following)
+                item = _NEXT_ITEM.search(sent) if listing else None  # "…；二是…" in a later sentence
+                context = _read_sentence(sent, context, rec, taken, spoken, unit, following, item and item.start())
+            listing = listing or ("分为" in sent and _ITEMS.search(sent) is not None)
             spoken = _spoken_year(sent) or spoken
     return prose
 
@@ -327,9 +330,10 @@ def _year_words(sent: str) -> tuple[bool, bool]:
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,
-                   unit: str | None = None, following: str = "") -> str | None:
+                   unit: str | None = None, following: str = "", item_at: int | None = None) -> str | None:
     """`unit`: the unit the section states for bare numbers (None: a money figure needs its unit);
-    `following`: the next sentence of the paragraph (it may list the parts of a total)."""
+    `following`: the next sentence of the paragraph (it may list the parts of a total); `item_at`:
+    where the sentence goes on with items announced before ("…；二是…")."""
     # (a regex is asked only of a sentence holding its cue character: most name no count, no 其中 …)
     for m in LEX.count.finditer(sent) if LEX.count_cue in sent else ():
         if not _about_another_year(sent, m.start(), rec.year, spoken):
@@ -337,6 +341,10 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
     classes: list[tuple[re.Match, re.Match]] = []  # (label, figure) of a class of spending: no block's
     procurement = LEX.not_the_budget_cue in sent
+    items = _ITEMS.search(sent) if "分为" in sent else None  # "…分为三个方面，一是…，二是…"
+    items_from = item_at if item_at is not None else items.start() if items else None
+    if items_from is None and LEX.parts_intro_cue in sent and _names_an_item(sent):
+        items_from = 0  # "其中，审判业务年初预算数 8 万元，…；执行业务 300 万元…": each item's, no block's
     for m in LEX.label_re.finditer(sent):
         label = LEX.label(m)
         if label.kind == "money":
@@ -350,6 +358,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if label.kind == "money" and sent.endswith(LEX.spending_classes, 0, m.start()):
             classes.append((m, after))  # 工资福利支出预算: one class of spending, no block's budget
             continue
+        if items_from is not None and m.start() >= items_from and not _item_names_a_block(sent, m.start()):
+            continue  # one of the items listed, not its block's whole
         if classes and _the_class_goes_on(sent, classes[-1][1].end(), m.start(), read):
             classes.append((m, after))  # "“三公”经费支出预算 8 万元，实际支出 5 万元，执行率 62.5%": the class's
             continue
@@ -532,6 +542,40 @@ def _name(pattern: re.Pattern, name: str, first: bool) -> re.Match | None:
         return pattern.fullmatch(name)
     found = [m for m in pattern.finditer(name) if m.end() == len(name)]
     return found[-1] if found else None
+
+
+_ITEMS = re.compile(r"分为[一二三四五六七八九十两\d]+个?(?:方面|类|部分|大类|项)[^。；;]{0,6}?[，,：:]?\s*一是")
+_ITEM_MARK = re.compile(r"[一二三四五六七八九十]是")
+_NEXT_ITEM = re.compile(r"[二三四五六七八九十]是")
+_BLOCK_NAME = re.compile(r"基本支出|项目支出|整体支出|部门整体")
+
+
+_ITEM_NAME = re.compile(r"\s*其中\s*[，,:：]?\s*(?P<name>[^\s，,。；;：:、\d（(]{2,16}?)")
+
+
+def _names_an_item(sent: str) -> bool:
+    """Does the sentence open with 其中 and a name that is no block's, no subject's, right before its
+    first label ("其中，审判业务年初预算数 8 万元")?"""
+    first = LEX.label_re.search(sent)
+    m = _ITEM_NAME.match(sent) if first else None
+    if m is None:
+        return False
+    name = sent[m.start("name"):first.start()]
+    return (m.end() <= first.start() and 2 <= len(name) <= 16 and not _CLAUSE.search(name)
+            and not LEX.block_words.search(sent, m.start("name"), first.start() + 2 if sent.startswith("支出", first.start()) else first.start())
+            and not LEX.subjects.search(name) and not _NOT_A_NAME.fullmatch(name))
+
+
+_CLAUSE = re.compile(r"[\s，,。；;：:、\d（(]")
+_NOT_A_NAME = re.compile(r"(?:本年|全年|当年|本年度|年度|部门|单位|本级|合计|总计)(?:的)?")
+
+
+def _item_names_a_block(sent: str, pos: int) -> bool:
+    """Does the listed item holding the label at `pos` name a block ("一是基本支出 …")? (By a block's
+    own name: a bare 项目 there is some project, "用于项目建设".)"""
+    marks = list(_ITEM_MARK.finditer(sent, 0, pos))
+    start = marks[-1].end() if marks else 0
+    return _BLOCK_NAME.search(sent, start, pos + 2 if sent.startswith("支出", pos) else pos) is not None
 
 
 def _the_class_goes_on(sent: str, start: int, pos: int, read: list) -> bool:

@@ -154,7 +154,7 @@ def title_text(para: str) -> str | None:
 
 def names_a_unit(text: str) -> bool:
     """Does a title's text before its kind words ("XX局2021年度") name an organisation?"""
-    text = re.sub(rf"(?:关于)?\s*{_YEAR}\s*年?度?\s*$", "", text.strip())
+    text = re.sub(rf"(?:关于)?\s*{_YEAR}\s*年?度?\s*(?:预算)?\s*$", "", text.strip())  # "…2020年度预算绩效自评报告"
     return reads_as_org(clean_name(text))
 
 
@@ -214,12 +214,17 @@ def _year_line_below(head: list[str], at: int) -> int | None:
     return None
 
 
+# The form's next field, run onto the name's line ("部门（单位）全称：X档案馆" + "主管部门审核意见："):
+# the name ends where it starts.
+_NEXT_FIELD = re.compile(r"主管部门|审核意见|财政部门|填报日期|填报人|联系人|联系电话|负责人")
+
+
 def _form_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
     """Names a form states: "单位名称：X", "部门（单位）名称 | X |", "填报单位（盖章）：X", table cells."""
     out = []
     for para in paragraphs:
         if "名称" in para or "单位" in para:
-            out += [_trim_org(m["dept"]) for m in LEX.name_line.finditer(para)]
+            out += [_trim_org(_NEXT_FIELD.split(m["dept"], 1)[0]) for m in LEX.name_line.finditer(para)]
     for table in tables:
         for row in table.rows[:12]:
             cells = [c for k, c in enumerate(row) if c and (k == 0 or row[k - 1] != c)]
@@ -328,7 +333,7 @@ def clean_name(name: str | None) -> str | None:
 
 
 _NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$")
-_NAME_PREFIX = re.compile(r"^(?:关于|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|\d{3,}\s*[-－—_]\s*)")
+_NAME_PREFIX = re.compile(r"^(?:关于|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*)")
 _NAME_SUFFIX = re.compile(r"(?:关于|的)?(?:部门|单位)?$")
 _SEAL = re.compile(_SEAL_WORDS + "$")
 
@@ -398,6 +403,8 @@ def consistent(a: str, b: str) -> bool:
     if not fb.endswith(fa):
         return False
     extra = fb[:len(fb) - len(fa)]
+    if any(fa.startswith(extra[i:]) for i in range(len(extra) - 1)):
+        return False  # a place written twice ("施甸县施甸县教育局": a slip of the text, not a longer name)
     return not extra or bool(LEX.place_end.search(extra)) or bool(re.fullmatch(LEX.provinces, extra))
 
 

@@ -700,3 +700,49 @@ def test_a_page_with_no_title_under_a_disclosures_headings(headings, kind):
 def test_what_a_class_of_spending_holds(body, want):
     rec = parse(f"示例北坪县档案馆2023年度部门整体支出绩效自评报告\n二、预算执行情况\n{body}")
     assert {b: fields(rec.block(b)) for b in ("overall", "basic", "projects") if fields(rec.block(b))} == want
+
+
+@pytest.mark.parametrize("body, want", [
+    # items announced ("分为三个方面，一是…；二是…"): each item's figures, not its block's
+    ("2022年我局项目支出绩效自评项目9个,分为三个方面,一是用于档案征集支出,即档案征集专项经费合计18万元,"
+     "已于本年度支出18万元,预算完成率100%。主要用于档案征集;二是数字化支出,即档案数字化经费合计96.4万元,"
+     "已于本年度支出96.4万元,预算完成率100%。", {}),
+    # an item naming a block is that block's
+    ("本局支出分为两个方面，一是基本支出，全年支出300.00万元；二是项目支出，全年支出200.00万元。",
+     {"basic": {"actual": D("300.00")}, "projects": {"actual": D("200.00")}}),
+    # "其中，<一项名称>年初预算数…": one item's
+    ("我馆2022年共有5个支出项目。其中,档案征集年初预算数8万元,年末结算支出8万元,支出进度比率为100%;"
+     "库房维护300.00万元,年末结算支出300万元。", {}),
+    ("其中，基本支出年初预算数300.00万元，项目支出年初预算数200.00万元。",
+     {"basic": {"initial_budget": D("300.00")}, "projects": {"initial_budget": D("200.00")}}),
+    # a comparison with the budget is no adjustment of it
+    ("年初下达预算支出500.00万元,年底决算支出520.00万元,实际支出比预算增加20.00万元。",
+     {"overall": {"initial_budget": D("500.00"), "actual": D("520.00")}}),
+])
+def test_items_listed_and_comparisons(body, want):
+    rec = parse(f"示例北坪县档案馆2022年度部门整体支出绩效自评报告\n二、预算执行情况\n{body}")
+    assert {b: fields(rec.block(b)) for b in ("overall", "basic", "projects") if fields(rec.block(b))} == want
+
+
+@pytest.mark.parametrize("text, name", [
+    # a slip of the text writing its place twice is no longer name
+    ("示例北坪县教育体育局2020年度整体支出绩效自评报告\n示例北坪县示例北坪县教育体育局2020年度部门预决算编报的单位共21个。",
+     "示例北坪县教育体育局"),
+    # a cover's 全称, the next field run onto its line
+    ("部门整体支出绩效评价自评报告\n(2023年度)\n部门(单位)全称:示例北坪县档案馆\n主管部门审核意见:\n财政部门审核意见:",
+     "示例北坪县档案馆"),
+    # "预算单位" in prose is no form label
+    ("示例北坪县人民检察院2020年度部门整体支出绩效自评报告\n各预算单位、院机关部门自评材料详见佐证资料。",
+     "示例北坪县人民检察院"),
+    # a metadata line "标      题 …"; a title "…年度预算绩效自评报告" names its unit
+    ("标      题 示例北坪县残疾人联合会2020年度预算绩效自评报告\n一、基本情况\n本会内设2个科室。", "示例北坪县残疾人联合会"),
+])
+def test_names_from_covers_and_slips(text, name):
+    assert parse(text, paragraphs=True).department == name
+
+
+def test_a_title_naming_the_units_budget_self_evaluation_is_the_departments():
+    rec = parse("示例北坪县残疾人联合会2022年度预算绩效自评报告\n一、基本情况\n2022年,年初预算200.00万元,全年实际支出190.00万元。",
+                paragraphs=True)
+    assert (rec.kind, rec.department) == ("department", "示例北坪县残疾人联合会")
+    assert fields(rec.overall) == {"initial_budget": D("200.00"), "actual": D("190.00")}
