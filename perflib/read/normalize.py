@@ -227,8 +227,9 @@ def unspace_letterspaced(text: str) -> str:
 
 # One space between two ideographs, in a line of prose (a sentence mark in it): a PDF's line break
 # turned into a space inside a word ("基 本支出"). It is closed only where that makes a label or block
-# word of the lexicon: elsewhere such a space may stand for a missing comma, and a line of table
-# cells apart by spaces has no sentence mark.
+# word of the lexicon four characters long or more (not 整体 of "调整 体现", 项目 of "事项 目标"):
+# elsewhere such a space may stand for a missing comma, and a line of table cells apart by spaces
+# has no sentence mark.
 _STRAY_SPACE = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff])")
 
 
@@ -239,7 +240,8 @@ def _close_split_words(line: str) -> str:
         at = m.start()
         joined = line[max(0, at - 10):at] + line[m.end():m.end() + 10]
         cut = min(at, 10)  # where the space stood in `joined`
-        if any(w.start() < cut < w.end() for pattern in (LEX.label_re, LEX.block_words) for w in pattern.finditer(joined)):
+        if any(w.start() < cut < w.end() and w.end() - w.start() >= 4
+               for pattern in (LEX.label_re, LEX.block_words) for w in pattern.finditer(joined)):
             line = line[:at] + line[m.end():]
     return line
 

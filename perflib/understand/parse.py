@@ -193,7 +193,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                 following = sents[i + 1] if i + 1 < len(sents) else ""
                 item = _NEXT_ITEM.search(sent) if listing else None  # "…；二是…" in a later sentence
                 context = _read_sentence(sent, context, rec, taken, spoken, unit, following, item and item.start())
-            listing = listing or ("分为" in sent and _ITEMS.search(sent) is not None)
+            listing = listing or ("分为" in sent and _block_items(sent) is not None)
             spoken = _spoken_year(sent) or spoken
     return prose
 
@@ -341,10 +341,10 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
     classes: list[tuple[re.Match, re.Match]] = []  # (label, figure) of a class of spending: no block's
     procurement = LEX.not_the_budget_cue in sent
-    items = _ITEMS.search(sent) if "分为" in sent else None  # "…分为三个方面，一是…，二是…"
+    items = _block_items(sent) if "分为" in sent else None  # "项目支出…分为三个方面，一是…，二是…"
     items_from = item_at if item_at is not None else items.start() if items else None
-    if items_from is None and LEX.parts_intro_cue in sent and _names_an_item(sent):
-        items_from = 0  # "其中，审判业务年初预算数 8 万元，…；执行业务 300 万元…": each item's, no block's
+    if items_from is None and context == "projects" and LEX.parts_intro_cue in sent and _names_an_item(sent):
+        items_from = 0  # "…共有8个支出项目。其中，审判业务年初预算数 8 万元，…；执行业务 300 万元…": each project's
     for m in LEX.label_re.finditer(sent):
         label = LEX.label(m)
         if label.kind == "money":
@@ -361,8 +361,9 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if items_from is not None and m.start() >= items_from and not _item_names_a_block(sent, m.start()):
             continue  # one of the items listed, not its block's whole
         if classes and _the_class_goes_on(sent, classes[-1][1].end(), m.start(), read):
-            classes.append((m, after))  # "“三公”经费支出预算 8 万元，实际支出 5 万元，执行率 62.5%": the class's
-            continue
+            if label.kind != "money" or not _exceeds(after, classes[-1][1], unit):
+                classes.append((m, after))  # "“三公”经费支出预算 8 万元，实际支出 5 万元，执行率 62.5%": the class's
+                continue  # (else "人员经费年初预算 250 万元，全年实际支出 490 万元": the unit's again)
         if procurement and LEX.not_the_budget.search(sent, 0, m.start()):
             continue  # procurement's budget and rate, not the unit's
         if not _about_another_year(sent, m.start(), rec.year, spoken):
@@ -550,6 +551,15 @@ _NEXT_ITEM = re.compile(r"[二三四五六七八九十]是")
 _BLOCK_NAME = re.compile(r"基本支出|项目支出|整体支出|部门整体")
 
 
+def _block_items(sent: str) -> re.Match | None:
+    """Where a block's spending, divided into items, starts listing them ("我单位项目支出…分为三个方面，
+    一是…"): a division of anything else ("预算执行情况良好，分为两个方面，一是预算执行率…") lists the
+    unit's own figures."""
+    m = _ITEMS.search(sent)
+    return m if m and _PARTED_BLOCK.search(sent, 0, m.start()) else None
+
+
+_PARTED_BLOCK = re.compile(r"项目支出|基本支出|支出项目|\d+\s*个项目|项目\s*\d+\s*个")
 _ITEM_NAME = re.compile(r"\s*其中\s*[，,:：]?\s*(?P<name>[^\s，,。；;：:、\d（(]{2,16}?)")
 
 
@@ -578,12 +588,21 @@ def _item_names_a_block(sent: str, pos: int) -> bool:
     return _BLOCK_NAME.search(sent, start, pos + 2 if sent.startswith("支出", pos) else pos) is not None
 
 
+def _exceeds(figure: re.Match, class_figure: re.Match, unit: str | None) -> bool:
+    """Is the amount well above the class's (a fifth more): the whole's, not the class's?"""
+    a = money_to_wan(figure["num"], figure.groupdict().get("unit") or unit)
+    b = money_to_wan(class_figure["num"], class_figure.groupdict().get("unit") or unit)
+    return a > b * Decimal("1.2")
+
+
 def _the_class_goes_on(sent: str, start: int, pos: int, read: list) -> bool:
     """Does the class of spending whose figure ends at `start` still speak at the label at `pos`:
-    no "；" and no block word in between (one ending inside the label too: "…，基本支出预算合计")?"""
+    no "；", no block word (one ending inside the label too: "…，基本支出预算合计") and no figure of the
+    unit's in between?"""
     between = sent[start:pos]
     return ("；" not in between and ";" not in between
-            and not LEX.block_words.search(sent, start, pos + 2 if sent.startswith("支出", pos) else pos))
+            and not LEX.block_words.search(sent, start, pos + 2 if sent.startswith("支出", pos) else pos)
+            and not (read and read[-1][0].start() > start))
 
 
 def _last_label_before(read: list, pos: int, kind: str):

@@ -216,7 +216,7 @@ def _year_line_below(head: list[str], at: int) -> int | None:
 
 # The form's next field, run onto the name's line ("部门（单位）全称：X档案馆" + "主管部门审核意见："):
 # the name ends where it starts.
-_NEXT_FIELD = re.compile(r"主管部门|审核意见|财政部门|填报日期|填报人|联系人|联系电话|负责人")
+_NEXT_FIELD = re.compile(r"(?:主管部门|财政部门)?(?:审核)?意见|填报日期|填报人|联系人|联系电话|负责人")
 
 
 def _form_names(paragraphs: list[str], tables: list[Table]) -> list[str]:

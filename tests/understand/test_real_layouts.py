@@ -746,3 +746,31 @@ def test_a_title_naming_the_units_budget_self_evaluation_is_the_departments():
                 paragraphs=True)
     assert (rec.kind, rec.department) == ("department", "示例北坪县残疾人联合会")
     assert fields(rec.overall) == {"initial_budget": D("200.00"), "actual": D("190.00")}
+
+
+@pytest.mark.parametrize("body, want", [
+    # a division of anything but a block's spending lists the unit's own figures
+    ("2023年度预算执行情况良好，分为两个方面，一是预算执行率达98%，年初预算 500.00 万元，实际支出 490.00 万元；二是基本支出执行率 99%。",
+     {"overall": {"initial_budget": D("500.00"), "actual": D("490.00"), "completion_rate": D("98")},
+      "basic": {"completion_rate": D("99")}}),
+    # outside a section on projects, "其中，<words>" is the unit's figures by source
+    ("2023年度部门整体支出情况。其中，一般公共预算年初预算 500.00 万元，全年预算数 520.00 万元，实际支出 510.00 万元，预算执行率 98.08%。",
+     {"overall": {"initial_budget": D("500.00"), "adjusted_budget": D("520.00"), "actual": D("510.00"),
+                  "completion_rate": D("98.08")}}),
+    # an amount well above a class's is the whole's again
+    ("其中，人员经费年初预算 250.00 万元，全年实际支出 490.00 万元，执行率 98%。",
+     {"overall": {"actual": D("490.00"), "completion_rate": D("98")}}),
+    # a space in prose closes into no short block word across a word's edge ("调整 体现")
+    ("基本支出预算调整 体现了保运转要求，实际支出 300.00 万元，执行率 100%。",
+     {"basic": {"actual": D("300.00"), "completion_rate": D("100")}}),
+])
+def test_what_stays_the_units_own(body, want):
+    rec = parse(f"示例北坪县档案馆2023年度部门整体支出绩效自评报告\n二、预算执行情况\n{body}")
+    assert {b: fields(rec.block(b)) for b in ("overall", "basic", "projects") if fields(rec.block(b))} == want
+
+
+def test_a_department_report_with_no_title_under_sections_on_sangong_and_procurement():
+    rec = parse("示例北坪县档案馆\n一、部门基本情况\n二、部门整体支出情况\n"
+                "2023年度部门整体支出年初预算 500.00 万元，实际支出 490.00 万元，预算执行率 98%。\n"
+                "（一）“三公”经费情况说明\n本年未安排。\n（二）政府采购情况说明\n本年无政府采购。", paragraphs=True)
+    assert rec.kind == "department"
