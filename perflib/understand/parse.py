@@ -239,10 +239,14 @@ def _is_breakdown_item(sent: str, m: re.Match) -> bool:
 
 
 def _block_at(sent: str, pos: int) -> str | None:
-    """The block named by the nearest block word before `pos` in the sentence. A label that opens
-    with 支出 ("支出预算", "支出决算数") may share it with the block word before it ("基本支出预算")."""
-    end = pos + 2 if sent.startswith("支出", pos) else pos
-    return _last_naming(sent, list(LEX.block_words.finditer(sent, 0, end)))
+    """The block named by the nearest block word before the label at `pos` in the sentence."""
+    return _last_naming(sent, list(LEX.block_words.finditer(sent, 0, _words_end(sent, pos))))
+
+
+def _words_end(sent: str, pos: int) -> int:
+    """Where block words before the label at `pos` may end: a label that opens with 支出 ("支出预算",
+    "支出决算数") may share it with the block word before it ("基本支出预算")."""
+    return pos + 2 if sent.startswith("支出", pos) else pos
 
 
 def _last_naming(sent: str, words: list[re.Match]) -> str | None:
@@ -406,7 +410,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     if not any(LEX.label(m).kind == "money" for m, _ in read):
         _read_parts_of_total(sent, rec, taken, spoken)
     several = False  # "基本支出、项目支出…分别为": the sentence names no one block for the next
-    named = sorted(read + classes, key=lambda pair: pair[0].start()) if classes else read  # (a class's label names the field of a list after it)
+    # (a class's label names the field of a list after it: "公用经费支出决算数 40 万元，基本支出、项目支出分别为…")
+    named = sorted(read + classes, key=lambda pair: pair[0].start()) if classes else read
     for q in _RESPECTIVELY.finditer(sent) if LEX.respectively_cue in sent else ():
         several |= _read_respectively(sent, q, named, context, rec, taken, spoken)
     return context if several else (_last_block(sent) or context)
@@ -572,7 +577,7 @@ def _names_an_item(sent: str) -> bool:
         return False
     name = sent[m.start("name"):first.start()]
     return (m.end() <= first.start() and 2 <= len(name) <= 16 and not _CLAUSE.search(name)
-            and not LEX.block_words.search(sent, m.start("name"), first.start() + 2 if sent.startswith("支出", first.start()) else first.start())
+            and not LEX.block_words.search(sent, m.start("name"), _words_end(sent, first.start()))
             and not LEX.subjects.search(name) and not _NOT_A_NAME.fullmatch(name))
 
 
@@ -585,7 +590,7 @@ def _item_names_a_block(sent: str, pos: int) -> bool:
     own name: a bare 项目 there is some project, "用于项目建设".)"""
     marks = list(_ITEM_MARK.finditer(sent, 0, pos))
     start = marks[-1].end() if marks else 0
-    return _BLOCK_NAME.search(sent, start, pos + 2 if sent.startswith("支出", pos) else pos) is not None
+    return _BLOCK_NAME.search(sent, start, _words_end(sent, pos)) is not None
 
 
 def _exceeds(figure: re.Match, class_figure: re.Match, unit: str | None) -> bool:
@@ -601,7 +606,7 @@ def _the_class_goes_on(sent: str, start: int, pos: int, read: list) -> bool:
     unit's in between?"""
     between = sent[start:pos]
     return ("；" not in between and ";" not in between
-            and not LEX.block_words.search(sent, start, pos + 2 if sent.startswith("支出", pos) else pos)
+            and not LEX.block_words.search(sent, start, _words_end(sent, pos))
             and not (read and read[-1][0].start() > start))
 
 
@@ -691,7 +696,8 @@ def adds_up(total: Decimal, parts: list[Decimal]) -> bool:
     return Interval.stated(total).gap_to(whole) == 0
 
 
-def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict, classes: list[re.Match] = ()) -> None:
+def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict,
+                    classes: list[re.Match] = ()) -> None:
     """Block words followed directly by an amount, after "其中", take the money label
     (of this year) read before "其中" — unless a class of spending's label stands after it."""
     if LEX.parts_intro_cue not in sent:
