@@ -234,6 +234,7 @@ _STRAY_SPACE = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff])")
 
 
 def _close_split_words(line: str) -> str:
+    """The line with each stray space that splits a label or block word of prose taken out."""
     if not ("。" in line or "，" in line):
         return line
     for m in reversed(list(_STRAY_SPACE.finditer(line))):
