@@ -774,3 +774,13 @@ def test_a_department_report_with_no_title_under_sections_on_sangong_and_procure
                 "2023年度部门整体支出年初预算 500.00 万元，实际支出 490.00 万元，预算执行率 98%。\n"
                 "（一）“三公”经费情况说明\n本年未安排。\n（二）政府采购情况说明\n本年无政府采购。", paragraphs=True)
     assert rec.kind == "department"
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("我馆2023年共有8个支出项目，所有项目均按年初预算执行。", 8),
+    ("2023年我馆项目支出绩效自评项目35个。", 35),
+    ("2023年共实施项目 6 个。", 6),
+])
+def test_counts_of_projects(sentence, count):
+    rec = parse(f"示例北坪县档案馆2023年度部门整体支出绩效自评报告\n三、项目支出情况\n{sentence}")
+    assert rec.projects.count == count
