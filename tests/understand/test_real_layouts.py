@@ -706,13 +706,13 @@ def test_what_a_class_of_spending_holds(body, want):
     # items announced ("分为三个方面，一是…；二是…"): each item's figures, not its block's
     ("2022年我局项目支出绩效自评项目9个,分为三个方面,一是用于档案征集支出,即档案征集专项经费合计18万元,"
      "已于本年度支出18万元,预算完成率100%。主要用于档案征集;二是数字化支出,即档案数字化经费合计96.4万元,"
-     "已于本年度支出96.4万元,预算完成率100%。", {}),
+     "已于本年度支出96.4万元,预算完成率100%。", {"projects": {"count": 9}}),
     # an item naming a block is that block's
     ("本局支出分为两个方面，一是基本支出，全年支出300.00万元；二是项目支出，全年支出200.00万元。",
      {"basic": {"actual": D("300.00")}, "projects": {"actual": D("200.00")}}),
     # "其中，<一项名称>年初预算数…": one item's
     ("我馆2022年共有5个支出项目。其中,档案征集年初预算数8万元,年末结算支出8万元,支出进度比率为100%;"
-     "库房维护300.00万元,年末结算支出300万元。", {}),
+     "库房维护300.00万元,年末结算支出300万元。", {"projects": {"count": 5}}),
     ("其中，基本支出年初预算数300.00万元，项目支出年初预算数200.00万元。",
      {"basic": {"initial_budget": D("300.00")}, "projects": {"initial_budget": D("200.00")}}),
     # a comparison with the budget is no adjustment of it
