@@ -17,7 +17,7 @@ from perflib.understand.kind import title_kind
 from perflib.understand.who import choose, Candidate, consistent, reads_as_org
 
 from corpus import LEFT, UP
-from fixtures_files import MERGE_LEFT, MERGE_UP, write_docx, write_html, write_pdf_table, write_txt, write_xls, write_xlsx
+from fixtures_files import MERGE_LEFT, MERGE_UP, write_docx, write_html, write_pdf, write_pdf_table, write_txt, write_xls, write_xlsx
 from understand import national_form as nf
 from understand.helpers_understand import FIXTURES, fields, parse, parse_fixture, unread_amounts
 
@@ -784,3 +784,15 @@ def test_a_department_report_with_no_title_under_sections_on_sangong_and_procure
 def test_counts_of_projects(sentence, count):
     rec = parse(f"示例北坪县档案馆2023年度部门整体支出绩效自评报告\n三、项目支出情况\n{sentence}")
     assert rec.projects.count == count
+
+
+def test_a_running_header_naming_a_disclosure_is_no_title(tmp_path):
+    """A report whose every page carries the header "…2023年度部门决算": the header is page furniture,
+    not the first page's title, and the report stays the department's."""
+    pages = ["示例北坪县林业局2023年度部门绩效自评报告\n一、部门基本情况\n本局负责全县林业资源管理。\n二、预算执行情况\n"
+             "2023年年初预算100.00万元，全年预算120.00万元，全年支出110.00万元，预算执行率91.67%。",
+             "三、绩效目标完成情况\n本局全年完成造林任务一千亩。\n四、存在问题\n预算编制不够精细。",
+             "五、下一步改进措施\n加强预算管理。\n示例北坪县林业局\n2024年3月1日"]
+    rec = read_record(write_pdf(tmp_path / "r.pdf", pages, header="示例北坪县林业局2023年度部门决算"))
+    assert (rec.kind, rec.department, rec.year) == ("department", "示例北坪县林业局", 2023)
+    assert fields(rec.overall)["actual"] == D("110.00")
