@@ -187,13 +187,15 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             if not _DIGIT.search(sent):
                 context = _last_block(sent) or context  # no figure, no year: only its block words carry over
                 continue
+            announced = _block_items(sent) if "分为" in sent else None  # "项目支出…分为三个方面，一是…"
             if unit is None and not _FIGURE_MARK.search(sent):
                 context = _last_block(sent) or context  # no amount, rate or count: nothing to read but its year
             else:
                 following = sents[i + 1] if i + 1 < len(sents) else ""
-                item = _NEXT_ITEM.search(sent) if listing else None  # "…；二是…" in a later sentence
-                context = _read_sentence(sent, context, rec, taken, spoken, unit, following, item and item.start())
-            listing = listing or ("分为" in sent and _block_items(sent) is not None)
+                later = _NEXT_ITEM.search(sent) if listing else None  # "…；二是…" in a later sentence
+                items_at = later.start() if later else announced.start() if announced else None
+                context = _read_sentence(sent, context, rec, taken, spoken, unit, following, items_at)
+            listing = listing or announced is not None
             spoken = _spoken_year(sent) or spoken
     return prose
 
@@ -334,10 +336,11 @@ def _year_words(sent: str) -> tuple[bool, bool]:
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,
-                   unit: str | None = None, following: str = "", item_at: int | None = None) -> str | None:
+                   unit: str | None = None, following: str = "", items_at: int | None = None) -> str | None:
     """`unit`: the unit the section states for bare numbers (None: a money figure needs its unit);
-    `following`: the next sentence of the paragraph (it may list the parts of a total); `item_at`:
-    where the sentence goes on with items announced before ("…；二是…")."""
+    `following`: the next sentence of the paragraph (it may list the parts of a total); `items_at`:
+    where the items of a block's spending start, announced in this sentence ("项目支出…分为三个方面，
+    一是…") or before it ("…；二是…")."""
     # (a regex is asked only of a sentence holding its cue character: most name no count, no 其中 …)
     for m in LEX.count.finditer(sent) if LEX.count_cue in sent else ():
         if not _about_another_year(sent, m.start(), rec.year, spoken):
@@ -345,10 +348,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
     classes: list[tuple[re.Match, re.Match]] = []  # (label, figure) of a class of spending: no block's
     procurement = LEX.not_the_budget_cue in sent
-    items = _block_items(sent) if "分为" in sent else None  # "项目支出…分为三个方面，一是…，二是…"
-    items_from = item_at if item_at is not None else items.start() if items else None
-    if items_from is None and context == "projects" and LEX.parts_intro_cue in sent and _names_an_item(sent):
-        items_from = 0  # "…共有8个支出项目。其中，审判业务年初预算数 8 万元，…；执行业务 300 万元…": each project's
+    if items_at is None and context == "projects" and LEX.parts_intro_cue in sent and _names_an_item(sent):
+        items_at = 0  # "…共有8个支出项目。其中，审判业务年初预算数 8 万元，…；执行业务 300 万元…": each project's
     for m in LEX.label_re.finditer(sent):
         label = LEX.label(m)
         if label.kind == "money":
@@ -362,7 +363,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if label.kind == "money" and sent.endswith(LEX.spending_classes, 0, m.start()):
             classes.append((m, after))  # 工资福利支出预算: one class of spending, no block's budget
             continue
-        if items_from is not None and m.start() >= items_from and not _item_names_a_block(sent, m.start()):
+        if items_at is not None and m.start() >= items_at and not _item_names_a_block(sent, m.start()):
             continue  # one of the items listed, not its block's whole
         if classes and _the_class_goes_on(sent, classes[-1][1].end(), m.start(), read):
             if label.kind != "money" or not _exceeds(after, classes[-1][1], unit):
