@@ -79,15 +79,51 @@ class KernelLoop:
         self._thread = threading.Thread(target=self.loop.run_forever, name="perflib-kernels", daemon=True)
         self._thread.start()
 
-    def submit(self, coro) -> Future:
-        return asyncio.run_coroutine_threadsafe(coro, self.loop)
+    def submit(self, fn, *args) -> Future:
+        """Run the coroutine `fn(*args)` on the loop; its outcome comes in the Future returned.
+        Cancelling that Future cancels the coroutine.
+
+        The coroutine is made in the loop's thread, never in the caller's: a Ctrl-C landing in the
+        caller after a coroutine was made but before the loop had it would leave it never awaited,
+        and Python then prints a RuntimeWarning on the user's terminal."""
+        outcome = Future()
+
+        def start() -> None:
+            if outcome.cancelled():  # cancelled before its turn: the coroutine is never made
+                return
+            task = self.loop.create_task(fn(*args))
+            task.add_done_callback(lambda t: _settle(outcome, t))
+            outcome.add_done_callback(
+                lambda f: f.cancelled() and not self.loop.is_closed() and self.loop.call_soon_threadsafe(task.cancel))
+
+        self.loop.call_soon_threadsafe(start)
+        return outcome
 
     def close(self) -> None:
+        """Stop the loop; a coroutine still running on it is cancelled and given a moment to end,
+        as asyncio.run does (left pending, its task would be destroyed with a warning)."""
         if self.loop.is_running():
             self.loop.call_soon_threadsafe(self.loop.stop)
             self._thread.join(timeout=10)
-        if not self.loop.is_running():
-            self.loop.close()
+        if self.loop.is_running():
+            return  # stuck in a callback: the daemon thread goes with the process
+        tasks = asyncio.all_tasks(self.loop)
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            self.loop.run_until_complete(asyncio.wait(tasks, timeout=5))
+        self.loop.close()
+
+
+def _settle(outcome: Future, task: asyncio.Task) -> None:
+    """Copy a finished task's result, exception or cancellation to the caller's Future."""
+    if task.cancelled():
+        outcome.cancel()
+    elif outcome.set_running_or_notify_cancel():  # (False: the caller cancelled it meanwhile)
+        if task.exception() is not None:
+            outcome.set_exception(task.exception())
+        else:
+            outcome.set_result(task.result())
 
 
 class WarmKernel:

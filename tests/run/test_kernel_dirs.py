@@ -62,7 +62,7 @@ def _shut_down(k):
     """As a Renderer does: on the kernels' own loop (the test's thread may have one running already)."""
     loop = kernels.KernelLoop()
     try:
-        loop.submit(k.shutdown()).result(timeout=30)
+        loop.submit(k.shutdown).result(timeout=30)
     finally:
         loop.close()
 

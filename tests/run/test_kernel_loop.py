@@ -1,0 +1,101 @@
+"""KernelLoop: coroutines run on the kernels' own loop, and none is ever left unawaited.
+
+An unawaited coroutine makes Python print "RuntimeWarning: coroutine … was never awaited" on the
+user's terminal: a batch stopped by Ctrl-C must print one line, not that (see test_batch_e2e)."""
+import asyncio
+import gc
+import threading
+import warnings
+
+import pytest
+
+from perflib.run.kernels import KernelLoop
+
+
+def _hold(loop: KernelLoop) -> threading.Event:
+    """Keep the loop busy in a callback until the returned event is set."""
+    busy, release = threading.Event(), threading.Event()
+
+    def block():
+        busy.set()
+        release.wait(10)
+
+    loop.loop.call_soon_threadsafe(block)
+    assert busy.wait(10)
+    return release
+
+
+def _unawaited(caught) -> list[str]:
+    gc.collect()  # an unawaited coroutine warns when it is collected
+    return [str(w.message) for w in caught if "never awaited" in str(w.message)]
+
+
+class Counted:
+    def __init__(self):
+        self.made = 0
+
+    async def __call__(self, value):
+        self.made += 1
+        await asyncio.sleep(0)
+        return value
+
+
+def test_a_submitted_coroutine_gives_its_result_or_its_exception():
+    loop = KernelLoop()
+    try:
+        assert loop.submit(Counted(), 7).result(timeout=10) == 7
+
+        async def fails():
+            raise ValueError("no kernel")
+
+        with pytest.raises(ValueError, match="no kernel"):
+            loop.submit(fails).result(timeout=10)
+    finally:
+        loop.close()
+
+
+def test_cancelling_a_running_coroutine_cancels_it_on_the_loop():
+    loop = KernelLoop()
+    started, stopped = threading.Event(), threading.Event()
+
+    async def waits():
+        started.set()
+        try:
+            await asyncio.sleep(30)
+        finally:
+            stopped.set()
+
+    try:
+        fut = loop.submit(waits)
+        assert started.wait(10)
+        assert fut.cancel()
+        assert stopped.wait(10)
+    finally:
+        loop.close()
+
+
+def test_a_coroutine_cancelled_before_its_turn_is_never_made():
+    loop = KernelLoop()
+    make = Counted()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        release = _hold(loop)
+        fut = loop.submit(make, 1)
+        assert fut.cancel()
+        release.set()
+        loop.close()
+        assert _unawaited(caught) == []
+    assert make.made == 0
+
+
+def test_a_loop_closed_before_its_task_ran_leaves_nothing_unawaited():
+    loop = KernelLoop()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        release = _hold(loop)
+        loop.loop.call_soon_threadsafe(loop.loop.stop)
+        fut = loop.submit(Counted(), 1)  # its task is made in the last pass, and never stepped
+        release.set()
+        loop.close()
+        assert _unawaited(caught) == []
+    assert fut.cancelled()
