@@ -76,6 +76,7 @@ class KernelLoop:
     def __init__(self):
         # A selector loop on every platform: on Windows, pyzmq cannot watch sockets from the default one.
         self.loop = asyncio.SelectorEventLoop()
+        self._closing = False  # set by close(): what is submitted from then on is never made
         self._thread = threading.Thread(target=self.loop.run_forever, name="perflib-kernels", daemon=True)
         self._thread.start()
 
@@ -89,7 +90,8 @@ class KernelLoop:
         outcome = Future()
 
         def start() -> None:
-            if outcome.cancelled():  # cancelled before its turn: the coroutine is never made
+            if self._closing or outcome.cancelled():  # its turn never comes: the coroutine is never made
+                outcome.cancel()
                 return
             task = self.loop.create_task(fn(*args))
             task.add_done_callback(lambda t: _settle(outcome, t))
@@ -100,19 +102,24 @@ class KernelLoop:
         return outcome
 
     def close(self) -> None:
-        """Stop the loop; a coroutine still running on it is cancelled and given a moment to end,
-        as asyncio.run does (left pending, its task would be destroyed with a warning)."""
-        if self.loop.is_running():
-            self.loop.call_soon_threadsafe(self.loop.stop)
-            self._thread.join(timeout=10)
-        if self.loop.is_running():
-            return  # stuck in a callback: the daemon thread goes with the process
-        tasks = asyncio.all_tasks(self.loop)
+        """Stop the loop. What still runs on it is cancelled first and given a moment to end, as
+        asyncio.run does: stopped with it pending, a coroutine would be destroyed unawaited (with a
+        warning on the terminal). This happens on the loop's own thread: the caller's may be
+        running a loop of its own (a notebook's)."""
+        self._closing = True
+        if self._thread.is_alive():
+            self.loop.call_soon_threadsafe(lambda: self.loop.create_task(self._wind_down()))
+            self._thread.join(timeout=15)
+        if not self._thread.is_alive():  # (else stuck in a callback: the daemon thread goes with the process)
+            self.loop.close()
+
+    async def _wind_down(self) -> None:
+        tasks = asyncio.all_tasks() - {asyncio.current_task()}
         for task in tasks:
             task.cancel()
         if tasks:
-            self.loop.run_until_complete(asyncio.wait(tasks, timeout=5))
-        self.loop.close()
+            await asyncio.wait(tasks, timeout=5)
+        self.loop.stop()
 
 
 def _settle(outcome: Future, task: asyncio.Task) -> None:
@@ -317,7 +324,9 @@ class Zygote:
 class ForkedProcess:
     """As much of subprocess.Popen as jupyter_client uses, for a kernel forked by the zygote.
 
-    The zygote (its parent) reaps it, so "gone" is how we learn it exited.
+    The zygote (its parent) reaps it, so "gone" is how we learn it exited. Its pid is then free for
+    any new process (pids wrap at 32,768 on many Linux systems): a pidfd, taken while the kernel
+    lives, keeps every later look and signal on this process, never a newcomer under its pid.
     """
 
     stdin = stdout = stderr = None
@@ -325,11 +334,15 @@ class ForkedProcess:
     def __init__(self, pid: int):
         self.pid = pid
         self.returncode: int | None = None
+        try:
+            self._pidfd = _pidfd(pid)
+        except ProcessLookupError:  # gone already: its pid must not be looked at again
+            self._pidfd, self.returncode = None, 0
 
     def poll(self) -> int | None:
         if self.returncode is None:
             try:
-                os.kill(self.pid, 0)
+                self._signal(0)
             except ProcessLookupError:
                 self.returncode = 0
             except PermissionError:  # pid reused by someone else's process: ours is gone
@@ -347,15 +360,44 @@ class ForkedProcess:
     def send_signal(self, signum: int) -> None:
         if self.poll() is None:
             try:
-                os.kill(self.pid, signum)
+                self._signal(signum)
             except ProcessLookupError:
                 pass
+
+    def _signal(self, signum: int) -> None:
+        if self._pidfd is None:
+            os.kill(self.pid, signum)
+        else:
+            signal.pidfd_send_signal(self._pidfd.fd, signum)
 
     def terminate(self) -> None:
         self.send_signal(signal.SIGTERM)
 
     def kill(self) -> None:
         self.send_signal(signal.SIGKILL)
+
+
+class _PidFd:
+    """An open pidfd, closed when its ForkedProcess is collected."""
+
+    def __init__(self, fd: int):
+        self.fd = fd
+
+    def __del__(self):
+        os.close(self.fd)
+
+
+def _pidfd(pid: int) -> _PidFd | None:
+    """A pidfd for `pid` (Linux 5.3+); None where there is none (the pid is then used as is).
+    ProcessLookupError: the process is gone."""
+    if not hasattr(os, "pidfd_open") or not hasattr(signal, "pidfd_send_signal"):
+        return None
+    try:
+        return _PidFd(os.pidfd_open(pid))
+    except ProcessLookupError:
+        raise
+    except OSError:  # no pidfds here (an old kernel, a sandbox)
+        return None
 
 
 def _launcher_argv(cmd: list[str]) -> list[str] | None:
@@ -385,3 +427,12 @@ class ForkProvisioner(LocalProvisioner):
         self.pgid = pid  # the child calls setsid(); never read getpgid() before it has
         self.cwd = cwd
         return self.connection_info
+
+    async def send_signal(self, signum: int) -> None:
+        """As LocalProvisioner's, but never once the kernel has exited. jupyter_client would still
+        signal its process group (on shutdown, SIGKILL), and once the kernel's pid is reused that
+        group may be another program's: a batch started in a session of its own, say, whose
+        process group id is its pid."""
+        if self.process is not None and self.process.poll() is not None:
+            return
+        await super().send_signal(signum)

@@ -88,14 +88,40 @@ def test_a_coroutine_cancelled_before_its_turn_is_never_made():
     assert make.made == 0
 
 
-def test_a_loop_closed_before_its_task_ran_leaves_nothing_unawaited():
+def test_a_coroutine_still_queued_when_the_loop_closes_is_never_made():
     loop = KernelLoop()
+    make = Counted()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         release = _hold(loop)
-        loop.loop.call_soon_threadsafe(loop.loop.stop)
-        fut = loop.submit(Counted(), 1)  # its task is made in the last pass, and never stepped
+        fut = loop.submit(make, 1)
+        closer = threading.Thread(target=loop.close)
+        closer.start()
+        while not loop._closing:  # close() has begun: its wind-down is queued behind the submission
+            pass
         release.set()
-        loop.close()
+        closer.join(20)
+        assert not closer.is_alive() and loop.loop.is_closed()
         assert _unawaited(caught) == []
-    assert fut.cancelled()
+    assert make.made == 0 and fut.cancelled()
+
+
+def test_closing_cancels_what_runs_even_from_a_thread_that_runs_a_loop_of_its_own():
+    """As from a notebook, whose thread runs the kernel's loop: close() must not run its loop there."""
+    loop = KernelLoop()
+    ended = threading.Event()
+
+    async def waits():
+        try:
+            await asyncio.sleep(30)
+        finally:
+            ended.set()
+
+    async def in_a_notebook():
+        fut = loop.submit(waits)
+        await asyncio.sleep(0.05)
+        loop.close()
+        return fut
+
+    fut = asyncio.run(in_a_notebook())
+    assert ended.is_set() and fut.cancelled() and loop.loop.is_closed()
