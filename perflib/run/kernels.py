@@ -60,6 +60,7 @@ STALE_AFTER = 10.0  # seconds: a folder younger than this may be one whose owner
 PORT_RETRIES = 3  # new ports for a TCP kernel whose ports another process took first (see WarmKernel.start)
 # As nbclient starts kernels: no IPython history database (shared, locked, useless here).
 KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:"]
+WIND_DOWN = 5.0  # seconds what still runs on a closing KernelLoop gets to end once cancelled
 
 
 class KernelFailed(RuntimeError):
@@ -77,17 +78,24 @@ class KernelLoop:
         # A selector loop on every platform: on Windows, pyzmq cannot watch sockets from the default one.
         self.loop = asyncio.SelectorEventLoop()
         self._closing = False  # set by close(): what is submitted from then on is never made
+        self._close_lock = threading.Lock()
+        self._outcomes: set[Future] = set()  # submitted and not yet settled
         self._thread = threading.Thread(target=self.loop.run_forever, name="perflib-kernels", daemon=True)
         self._thread.start()
 
     def submit(self, fn, *args) -> Future:
         """Run the coroutine `fn(*args)` on the loop; its outcome comes in the Future returned.
-        Cancelling that Future cancels the coroutine.
+        Cancelling that Future cancels the coroutine; once the loop is closing, it comes cancelled.
 
         The coroutine is made in the loop's thread, never in the caller's: a Ctrl-C landing in the
         caller after a coroutine was made but before the loop had it would leave it never awaited,
         and Python then prints a RuntimeWarning on the user's terminal."""
         outcome = Future()
+        if self._closing:
+            outcome.cancel()
+            return outcome
+        self._outcomes.add(outcome)
+        outcome.add_done_callback(self._outcomes.discard)
 
         def start() -> None:
             if self._closing or outcome.cancelled():  # its turn never comes: the coroutine is never made
@@ -102,23 +110,29 @@ class KernelLoop:
         return outcome
 
     def close(self) -> None:
-        """Stop the loop. What still runs on it is cancelled first and given a moment to end, as
-        asyncio.run does: stopped with it pending, a coroutine would be destroyed unawaited (with a
-        warning on the terminal). This happens on the loop's own thread: the caller's may be
-        running a loop of its own (a notebook's)."""
-        self._closing = True
+        """Stop the loop, once. What still runs on it is cancelled first and given a moment to end,
+        as asyncio.run does: stopped with it pending, a coroutine would be destroyed unawaited (with
+        a warning on the terminal). This happens on the loop's own thread: the caller's may be
+        running a loop of its own (a notebook's). Every Future still unsettled then comes cancelled:
+        no one waits on it for ever."""
+        with self._close_lock:
+            if self._closing:
+                return
+            self._closing = True
         if self._thread.is_alive():
             self.loop.call_soon_threadsafe(lambda: self.loop.create_task(self._wind_down()))
             self._thread.join(timeout=15)
         if not self._thread.is_alive():  # (else stuck in a callback: the daemon thread goes with the process)
             self.loop.close()
+        for outcome in list(self._outcomes):
+            outcome.cancel()
 
     async def _wind_down(self) -> None:
         tasks = asyncio.all_tasks() - {asyncio.current_task()}
         for task in tasks:
             task.cancel()
         if tasks:
-            await asyncio.wait(tasks, timeout=5)
+            await asyncio.wait(tasks, timeout=WIND_DOWN)
         self.loop.stop()
 
 
@@ -146,6 +160,8 @@ class WarmKernel:
         self._owner = _own(self._dir)
         self.log_path = os.path.join(self._dir, "kernel.log")
         self.km = self._manager()
+        self._starting: asyncio.Task | None = None
+        self._stopping: asyncio.Task | None = None
 
     def _manager(self):
         """A kernel manager for this kernel's folder, its provisioner forking from the zygote."""
@@ -167,19 +183,24 @@ class WarmKernel:
         Over TCP (Windows, PERFLIB_PORTABLE) jupyter_client picks free ports before the kernel binds
         them, so a kernel starting at the same time in another process may take one first: the
         kernel then dies with "Address already in use", and is started again on other ports."""
-        for _ in range(PORT_RETRIES):
-            try:
-                return await self._start_once()
-            except KernelFailed as exc:
-                if "Address already in use" not in str(exc):
-                    raise
-            try:
-                await self._stop()
-            except Exception:  # a kernel that never came up may have nothing left to clean
-                pass
-            self.km = self._manager()  # its provisioner picks new ports
-            open(self.log_path, "wb").close()
-        return await self._start_once()
+        # The task running it, while it runs: a shutdown() asked meanwhile cancels it first.
+        self._starting = asyncio.current_task()
+        try:
+            for _ in range(PORT_RETRIES):
+                try:
+                    return await self._start_once()
+                except KernelFailed as exc:
+                    if "Address already in use" not in str(exc):
+                        raise
+                try:
+                    await self._stop()
+                except Exception:  # a kernel that never came up may have nothing left to clean
+                    pass
+                self.km = self._manager()  # its provisioner picks new ports
+                open(self.log_path, "wb").close()
+            return await self._start_once()
+        finally:
+            self._starting = None
 
     async def _start_once(self) -> "WarmKernel":
         with open(self.log_path, "ab") as log:
@@ -205,7 +226,17 @@ class WarmKernel:
         return self
 
     async def shutdown(self) -> None:
-        """Ask the kernel to exit (kill it if it will not), then remove its sockets and files."""
+        """Stop the kernel, then remove its sockets and files. Asked again (an interrupted caller's
+        Future lost, then Renderer.close()), it waits for the same shutdown: one runs, to its end."""
+        if self._stopping is None:
+            self._stopping = asyncio.ensure_future(self._shutdown_once())
+        await asyncio.shield(self._stopping)
+
+    async def _shutdown_once(self) -> None:
+        starting = self._starting
+        if starting is not None and not starting.done():  # a start still under way would launch it afterwards
+            starting.cancel()
+            await asyncio.wait([starting])
         try:
             await self._stop()
         finally:
@@ -343,10 +374,10 @@ class ForkedProcess:
         if self.returncode is None:
             try:
                 self._signal(0)
-            except ProcessLookupError:
+            except (ProcessLookupError, PermissionError):  # (Permission: the pid is someone else's now)
                 self.returncode = 0
-            except PermissionError:  # pid reused by someone else's process: ours is gone
-                self.returncode = 0
+                if self._pidfd is not None:
+                    self._pidfd.close()
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
@@ -378,13 +409,17 @@ class ForkedProcess:
 
 
 class _PidFd:
-    """An open pidfd, closed when its ForkedProcess is collected."""
+    """An open pidfd: closed once the process is seen gone, or when its ForkedProcess is collected."""
 
     def __init__(self, fd: int):
-        self.fd = fd
+        self.fd: int | None = fd
 
-    def __del__(self):
-        os.close(self.fd)
+    def close(self) -> None:
+        fd, self.fd = self.fd, None
+        if fd is not None:
+            os.close(fd)
+
+    __del__ = close
 
 
 def _pidfd(pid: int) -> _PidFd | None:
@@ -421,7 +456,12 @@ class ForkProvisioner(LocalProvisioner):
         env = dict(kwargs.get("env") or os.environ)
         cwd = str(kwargs.get("cwd") or os.getcwd())
         loop = asyncio.get_running_loop()
-        pid = await loop.run_in_executor(None, self.zygote.fork, argv, cwd, env, self.log_path)
+        fork = loop.run_in_executor(None, self.zygote.fork, argv, cwd, env, self.log_path)
+        try:
+            pid = await asyncio.shield(fork)
+        except asyncio.CancelledError:  # the fork goes on in its thread: the kernel it makes must not live
+            fork.add_done_callback(lambda f: f.cancelled() or f.exception() or ForkedProcess(f.result()).kill())
+            raise
         self.process = ForkedProcess(pid)
         self.pid = pid
         self.pgid = pid  # the child calls setsid(); never read getpgid() before it has

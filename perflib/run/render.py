@@ -214,7 +214,7 @@ class Renderer:
         self._loop = KernelLoop()
         self._lock = threading.Lock()
         self._pending: set[Future] = set()
-        self._unstopped: set = set()  # WarmKernels started, neither handed out nor shut down
+        self._unstopped: set = set()  # WarmKernels started and not yet shut down to the end
         self._zygote = None
         self._started = self._taken = 0
         self._closed = False
@@ -235,7 +235,7 @@ class Renderer:
             self._zygote = shared_zygote(cwd) if self.batch else Zygote(cwd=cwd)
         kernel = WarmKernel(self.kernel_name, cwd=str(self.notebook.parent), zygote=self._zygote)
         self._started += 1
-        # Known before it starts: if Ctrl-C lands before its Future is kept, close() still stops it.
+        # Known before it starts: wherever Ctrl-C lands from here on, close() still stops it.
         self._unstopped.add(kernel)
         fut = self._loop.submit(kernel.start)
         fut.kernel = kernel  # kept for shutdown when the start fails or is never collected
@@ -254,21 +254,19 @@ class Renderer:
             if self.keep_warm and (self._taken >= 2 or self.batch):
                 self._next = self._start_kernel()
         try:
-            kernel = fut.result()
+            return fut.result()
         except Exception as exc:
             self._shutdown(fut.kernel)
             raise NotebookFailed(f"{self.notebook}: {exc}") from None
-        with self._lock:
-            self._unstopped.discard(kernel)  # the caller's now (run() shuts it down)
-        return kernel
 
     def _shutdown(self, kernel) -> None:
-        """Shut a kernel down in the background; close() waits for these."""
+        """Shut a kernel down in the background; close() waits for these. The kernel stays among
+        the unstopped until its shutdown has run to the end (an interrupt may lose this Future)."""
         fut = self._loop.submit(kernel.shutdown)
         with self._lock:
-            self._unstopped.discard(kernel)
             self._pending.add(fut)
         fut.add_done_callback(lambda f: self._pending.discard(f))
+        fut.add_done_callback(lambda f: f.cancelled() or self._unstopped.discard(kernel))
 
     def execute(self, source: str | Path, department: str | None = None, year: int | None = None,
                 corrections: list[dict] | None = None):
@@ -301,8 +299,8 @@ class Renderer:
         return write_atomic(Path(outdir) / output_name(rec.department, rec.year), html)
 
     def close(self) -> None:
-        """Shut down the kernel kept warming (and any whose Future an interrupt lost) and wait for
-        every shutdown to finish."""
+        """Shut down every kernel not shut down yet (the one kept warming; any an interrupt left
+        between its start and its shutdown) and wait for every shutdown to finish."""
         with self._lock:
             if self._closed:
                 return

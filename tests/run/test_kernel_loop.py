@@ -8,7 +8,9 @@ import threading
 import warnings
 
 import pytest
+from loops import run_apart
 
+from perflib.run import kernels
 from perflib.run.kernels import KernelLoop
 
 
@@ -83,9 +85,10 @@ def test_a_coroutine_cancelled_before_its_turn_is_never_made():
         fut = loop.submit(make, 1)
         assert fut.cancel()
         release.set()
+        assert loop.submit(Counted(), "after").result(timeout=10) == "after"  # its turn has come and gone
+        assert make.made == 0
         loop.close()
         assert _unawaited(caught) == []
-    assert make.made == 0
 
 
 def test_a_coroutine_still_queued_when_the_loop_closes_is_never_made():
@@ -123,5 +126,29 @@ def test_closing_cancels_what_runs_even_from_a_thread_that_runs_a_loop_of_its_ow
         loop.close()
         return fut
 
-    fut = asyncio.run(in_a_notebook())
+    fut = run_apart(in_a_notebook)
     assert ended.is_set() and fut.cancelled() and loop.loop.is_closed()
+
+
+def test_a_future_is_never_left_waiting_once_the_loop_is_closed():
+    loop = KernelLoop()
+    loop.close()
+    loop.close()  # twice: nothing more happens
+    assert loop.submit(Counted(), 1).cancelled()
+
+
+def test_what_outlives_the_wind_down_is_cancelled_for_whoever_waits_on_it(monkeypatch):
+    monkeypatch.setattr(kernels, "WIND_DOWN", 0.2)
+    loop = KernelLoop()
+
+    async def deaf():  # ignores its cancellation for longer than the wind-down waits
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            await asyncio.sleep(3)
+
+    fut = loop.submit(deaf)
+    threading.Event().wait(0.05)
+    loop.close()
+    assert fut.cancelled()
+

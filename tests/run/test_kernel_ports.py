@@ -1,10 +1,9 @@
 """A TCP kernel (Windows, PERFLIB_PORTABLE) whose ports another process took between jupyter_client
 choosing them and the kernel binding them is started again on other ports, not failed."""
-import asyncio
 import socket
-from concurrent.futures import ThreadPoolExecutor
 
 from jupyter_client.provisioning.local_provisioner import LocalPortCache
+from loops import run_apart
 
 from perflib.run import platform
 from perflib.run.kernels import WarmKernel
@@ -33,9 +32,7 @@ def test_a_tcp_kernel_whose_port_was_taken_starts_on_other_ports(monkeypatch):
             await kernel.shutdown()
 
     try:
-        # in a thread of its own: the session's browser may already run an event loop in this one
-        with ThreadPoolExecutor(1) as pool:
-            shell_port, alive = pool.submit(asyncio.run, start_and_stop()).result()
+        shell_port, alive = run_apart(start_and_stop)
     finally:
         taken.close()
     assert given[0] == port and len(given) > 5  # the first kernel got the taken port; a second, others

@@ -1,13 +1,13 @@
 """A kernel that has exited is never signalled again: its pid, and the process group named after
 it, may by then be another program's (pids wrap at 32,768 on many Linux systems; a batch started
 in a session of its own has its pid as its process group id)."""
-import asyncio
 import os
 import signal
 import subprocess
 import sys
 
 import pytest
+from loops import run_apart
 
 from perflib.run.kernels import ForkedProcess, ForkProvisioner
 
@@ -25,7 +25,7 @@ def test_an_exited_kernel_s_process_group_is_not_signalled(monkeypatch):
     prov.process = subprocess.Popen([sys.executable, "-c", "pass"], start_new_session=True)
     prov.pid = prov.pgid = prov.process.pid
     prov.process.wait()  # exited and reaped: its pid is free for anyone
-    asyncio.run(prov.send_signal(signal.SIGKILL))
+    run_apart(prov.send_signal, signal.SIGKILL)
     assert sent == []
 
 
@@ -34,7 +34,7 @@ def test_a_live_kernel_s_process_group_is_signalled():
     prov.process = _sleeper(start_new_session=True)
     prov.pid = prov.pgid = prov.process.pid
     try:
-        asyncio.run(prov.send_signal(signal.SIGTERM))
+        run_apart(prov.send_signal, signal.SIGTERM)
         assert prov.process.wait(timeout=10) == -signal.SIGTERM
     finally:
         prov.process.kill()

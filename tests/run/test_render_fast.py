@@ -177,6 +177,20 @@ def test_close_leaves_no_kernel_process_or_socket_folder(tmp_path):
         assert not psutil.pid_exists(k.km.provisioner.pid or -1) if k.km.provisioner else True
 
 
+def test_close_stops_a_kernel_an_interrupt_left_between_its_start_and_its_shutdown(tmp_path):
+    """Ctrl-C may land after a kernel is handed out and before run() is there to shut it down:
+    close() still stops it (and the spare one warming)."""
+    notebook = _probe_notebook(tmp_path)
+    me = psutil.Process()
+    before = {p.pid for p in me.children(recursive=True)}
+    r = render.Renderer(notebook)
+    handed_out = r._take_kernel()  # and then nothing: the interrupted job never ran it
+    r.close()
+    left = [p for p in me.children(recursive=True) if p.pid not in before and p.status() != psutil.STATUS_ZOMBIE]
+    assert left == []
+    assert not Path(handed_out._dir).exists()
+
+
 def test_cli_render_keeps_kernel_noise_off_the_terminal(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "perflib.cli", "render", str(SEED), "-o", str(tmp_path)],
                           capture_output=True, text=True, encoding="utf-8")
