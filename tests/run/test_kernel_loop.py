@@ -6,6 +6,7 @@ import asyncio
 import gc
 import threading
 import warnings
+from contextlib import contextmanager
 
 import pytest
 from loops import run_apart
@@ -25,11 +26,6 @@ def _hold(loop: KernelLoop) -> threading.Event:
     loop.loop.call_soon_threadsafe(block)
     assert busy.wait(10)
     return release
-
-
-def _unawaited(caught) -> list[str]:
-    gc.collect()  # an unawaited coroutine warns when it is collected
-    return [str(w.message) for w in caught if "never awaited" in str(w.message)]
 
 
 class Counted:
@@ -76,28 +72,37 @@ def test_cancelling_a_running_coroutine_cancels_it_on_the_loop():
         loop.close()
 
 
-def test_a_coroutine_cancelled_before_its_turn_is_never_made():
-    loop = KernelLoop()
-    make = Counted()
+@contextmanager
+def _no_coroutine_left_unawaited():
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        release = _hold(loop)
-        fut = loop.submit(make, 1)
+        yield
+        gc.collect()  # an unawaited coroutine warns when it is collected
+        assert [str(w.message) for w in caught if "never awaited" in str(w.message)] == []
+
+
+def _queued(loop: KernelLoop):
+    """A coroutine submitted while the loop is busy: its maker, its Future, the loop's release."""
+    release = _hold(loop)
+    make = Counted()
+    return make, loop.submit(make, 1), release
+
+
+def test_a_coroutine_cancelled_before_its_turn_is_never_made():
+    loop = KernelLoop()
+    with _no_coroutine_left_unawaited():
+        make, fut, release = _queued(loop)
         assert fut.cancel()
         release.set()
         assert loop.submit(Counted(), "after").result(timeout=10) == "after"  # its turn has come and gone
         assert make.made == 0
         loop.close()
-        assert _unawaited(caught) == []
 
 
 def test_a_coroutine_still_queued_when_the_loop_closes_is_never_made():
     loop = KernelLoop()
-    make = Counted()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        release = _hold(loop)
-        fut = loop.submit(make, 1)
+    with _no_coroutine_left_unawaited():
+        make, fut, release = _queued(loop)
         closer = threading.Thread(target=loop.close)
         closer.start()
         while not loop._closing:  # close() has begun: its wind-down is queued behind the submission
@@ -105,7 +110,6 @@ def test_a_coroutine_still_queued_when_the_loop_closes_is_never_made():
         release.set()
         closer.join(20)
         assert not closer.is_alive() and loop.loop.is_closed()
-        assert _unawaited(caught) == []
     assert make.made == 0 and fut.cancelled()
 
 
