@@ -34,7 +34,7 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from filelock import FileLock, Timeout
 from jupyter_client.provisioning import LocalProvisioner
@@ -60,7 +60,8 @@ STALE_AFTER = 10.0  # seconds: a folder younger than this may be one whose owner
 PORT_RETRIES = 3  # new ports for a TCP kernel whose ports another process took first (see WarmKernel.start)
 # As nbclient starts kernels: no IPython history database (shared, locked, useless here).
 KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:"]
-WIND_DOWN = 5.0  # seconds what still runs on a closing KernelLoop gets to end once cancelled
+WIND_DOWN = 5.0  # seconds a closing KernelLoop gives its kernels' shutdowns, then what it cancels, to end
+SHUTDOWN_TASK = "perflib-kernel-shutdown"  # the name of a kernel's shutdown task: a closing loop lets it end
 
 
 class KernelFailed(RuntimeError):
@@ -78,10 +79,18 @@ class KernelLoop:
         # A selector loop on every platform: on Windows, pyzmq cannot watch sockets from the default one.
         self.loop = asyncio.SelectorEventLoop()
         self._closing = False  # set by close(): what is submitted from then on is never made
-        self._close_lock = threading.Lock()
+        self._close_lock = threading.RLock()  # (an RLock: a close() interrupted by a handler that closes too)
         self._outcomes: set[Future] = set()  # submitted and not yet settled
-        self._thread = threading.Thread(target=self.loop.run_forever, name="perflib-kernels", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="perflib-kernels", daemon=True)
         self._thread.start()
+
+    def _run(self) -> None:
+        """The loop's thread: runs it until close() stops it, then closes it there."""
+        try:
+            self.loop.run_forever()
+        finally:
+            self.loop.close()
+            self._cancel_unsettled()
 
     def submit(self, fn, *args) -> Future:
         """Run the coroutine `fn(*args)` on the loop; its outcome comes in the Future returned.
@@ -103,32 +112,48 @@ class KernelLoop:
                 return
             task = self.loop.create_task(fn(*args))
             task.add_done_callback(lambda t: _settle(outcome, t))
-            outcome.add_done_callback(
-                lambda f: f.cancelled() and not self.loop.is_closed() and self.loop.call_soon_threadsafe(task.cancel))
+            outcome.add_done_callback(lambda f: f.cancelled() and self._call(task.cancel))
 
-        self.loop.call_soon_threadsafe(start)
+        if not self._call(start):
+            outcome.cancel()
         return outcome
 
+    def _call(self, callback) -> bool:
+        """Have the loop call `callback` soon, unless it is closed (by then, or closing meanwhile)."""
+        try:
+            self.loop.call_soon_threadsafe(callback)
+            return True
+        except RuntimeError:  # "Event loop is closed"
+            return False
+
     def close(self) -> None:
-        """Stop the loop, once. What still runs on it is cancelled first and given a moment to end,
-        as asyncio.run does: stopped with it pending, a coroutine would be destroyed unawaited (with
-        a warning on the terminal). This happens on the loop's own thread: the caller's may be
-        running a loop of its own (a notebook's). Every Future still unsettled then comes cancelled:
-        no one waits on it for ever."""
+        """Stop the loop and wait until it is closed. The kernels' shutdowns under way are let
+        end; what else still runs is cancelled and given a moment to end, as asyncio.run does:
+        stopped with it pending, a coroutine would be destroyed unawaited (with a warning on the
+        terminal). This happens on the loop's own thread: the caller's may be running a loop of
+        its own (a notebook's). Every Future still unsettled then comes cancelled: no one waits on
+        it for ever. Asked again, it winds down nothing more, but waits again."""
         with self._close_lock:
-            if self._closing:
-                return
-            self._closing = True
-        if self._thread.is_alive():
-            self.loop.call_soon_threadsafe(lambda: self.loop.create_task(self._wind_down()))
-            self._thread.join(timeout=15)
-        if not self._thread.is_alive():  # (else stuck in a callback: the daemon thread goes with the process)
-            self.loop.close()
+            first, self._closing = not self._closing, True
+        if first:
+            self._call(lambda: self.loop.create_task(self._wind_down()))
+        if threading.current_thread() is self._thread:
+            return  # asked from the loop itself: it winds down, and closes, once this returns
+        # Asked again (a first close() interrupted as it waited), it waits again.
+        self._thread.join(timeout=3 * WIND_DOWN)
+        self._cancel_unsettled()  # (a thread stuck in a callback goes with the process: it is a daemon)
+
+    def _cancel_unsettled(self) -> None:
         for outcome in list(self._outcomes):
             outcome.cancel()
 
     async def _wind_down(self) -> None:
-        tasks = asyncio.all_tasks() - {asyncio.current_task()}
+        """Let the kernels' shutdowns end (cancelled, a kernel may live on), then cancel the rest."""
+        current = asyncio.current_task()
+        stopping = [t for t in asyncio.all_tasks() if t.get_name() == SHUTDOWN_TASK]
+        if stopping:
+            await asyncio.wait(stopping, timeout=WIND_DOWN)
+        tasks = asyncio.all_tasks() - {current}
         for task in tasks:
             task.cancel()
         if tasks:
@@ -183,24 +208,27 @@ class WarmKernel:
         Over TCP (Windows, PERFLIB_PORTABLE) jupyter_client picks free ports before the kernel binds
         them, so a kernel starting at the same time in another process may take one first: the
         kernel then dies with "Address already in use", and is started again on other ports."""
-        # The task running it, while it runs: a shutdown() asked meanwhile cancels it first.
-        self._starting = asyncio.current_task()
+        # A task of its own while it runs: a shutdown() asked meanwhile cancels it, and only it, first.
+        self._starting = asyncio.ensure_future(self._start())
         try:
-            for _ in range(PORT_RETRIES):
-                try:
-                    return await self._start_once()
-                except KernelFailed as exc:
-                    if "Address already in use" not in str(exc):
-                        raise
-                try:
-                    await self._stop()
-                except Exception:  # a kernel that never came up may have nothing left to clean
-                    pass
-                self.km = self._manager()  # its provisioner picks new ports
-                open(self.log_path, "wb").close()
-            return await self._start_once()
+            return await self._starting
         finally:
             self._starting = None
+
+    async def _start(self) -> "WarmKernel":
+        for _ in range(PORT_RETRIES):
+            try:
+                return await self._start_once()
+            except KernelFailed as exc:
+                if "Address already in use" not in str(exc):
+                    raise
+            try:
+                await self._stop()
+            except Exception:  # a kernel that never came up may have nothing left to clean
+                pass
+            self.km = self._manager()  # its provisioner picks new ports
+            open(self.log_path, "wb").close()
+        return await self._start_once()
 
     async def _start_once(self) -> "WarmKernel":
         with open(self.log_path, "ab") as log:
@@ -230,14 +258,15 @@ class WarmKernel:
         Future lost, then Renderer.close()), it waits for the same shutdown: one runs, to its end."""
         if self._stopping is None:
             self._stopping = asyncio.ensure_future(self._shutdown_once())
+            self._stopping.set_name(SHUTDOWN_TASK)
         await asyncio.shield(self._stopping)
 
     async def _shutdown_once(self) -> None:
-        starting = self._starting
-        if starting is not None and not starting.done():  # a start still under way would launch it afterwards
-            starting.cancel()
-            await asyncio.wait([starting])
         try:
+            starting = self._starting
+            if starting is not None and not starting.done():  # a start still under way would launch it afterwards
+                starting.cancel()
+                await asyncio.wait([starting])
             await self._stop()
         finally:
             if self._owner is not None:
@@ -443,6 +472,11 @@ def _launcher_argv(cmd: list[str]) -> list[str] | None:
     return None
 
 
+# Forks run here, not in a loop's default executor: a callback on one of these Futures runs in the
+# fork's thread, so a kernel forked for a start cancelled meanwhile is killed even once the loop is closed.
+_FORKS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="perflib-fork")
+
+
 class ForkProvisioner(LocalProvisioner):
     """LocalProvisioner that forks the kernel from a Zygote when there is one (else launches it)."""
 
@@ -455,11 +489,11 @@ class ForkProvisioner(LocalProvisioner):
             return await super().launch_kernel(cmd, **kwargs)
         env = dict(kwargs.get("env") or os.environ)
         cwd = str(kwargs.get("cwd") or os.getcwd())
-        loop = asyncio.get_running_loop()
-        fork = loop.run_in_executor(None, self.zygote.fork, argv, cwd, env, self.log_path)
+        fork = _FORKS.submit(self.zygote.fork, argv, cwd, env, self.log_path)
         try:
-            pid = await asyncio.shield(fork)
+            pid = await asyncio.shield(asyncio.wrap_future(fork))
         except asyncio.CancelledError:  # the fork goes on in its thread: the kernel it makes must not live
+            # (called in the fork's thread: it runs even once this loop is closed)
             fork.add_done_callback(lambda f: f.cancelled() or f.exception() or ForkedProcess(f.result()).kill())
             raise
         self.process = ForkedProcess(pid)

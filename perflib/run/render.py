@@ -265,8 +265,13 @@ class Renderer:
         fut = self._loop.submit(kernel.shutdown)
         with self._lock:
             self._pending.add(fut)
-        fut.add_done_callback(lambda f: self._pending.discard(f))
-        fut.add_done_callback(lambda f: f.cancelled() or self._unstopped.discard(kernel))
+        fut.add_done_callback(lambda f: self._shutdown_ended(kernel, f))
+
+    def _shutdown_ended(self, kernel, fut: Future) -> None:
+        with self._lock:
+            self._pending.discard(fut)
+            if not fut.cancelled():  # (cancelled, it may never have run: close() asks again)
+                self._unstopped.discard(kernel)
 
     def execute(self, source: str | Path, department: str | None = None, year: int | None = None,
                 corrections: list[dict] | None = None):
