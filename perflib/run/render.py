@@ -213,7 +213,6 @@ class Renderer:
         self.batch = batch
         self._loop = KernelLoop()
         self._lock = threading.Lock()
-        self._pending: set[Future] = set()
         self._unstopped: set = set()  # WarmKernels started and not yet shut down to the end
         self._zygote = None
         self._started = self._taken = 0
@@ -259,18 +258,17 @@ class Renderer:
             self._shutdown(fut.kernel)
             raise NotebookFailed(f"{self.notebook}: {exc}") from None
 
-    def _shutdown(self, kernel) -> None:
-        """Shut a kernel down in the background; close() waits for these. The kernel stays among
-        the unstopped until its shutdown has run to the end (an interrupt may lose this Future)."""
+    def _shutdown(self, kernel) -> Future:
+        """Shut a kernel down in the background. The kernel stays among the unstopped until its
+        shutdown has run to the end: close() asks again for every one (an interrupt may lose this
+        Future), and, asked again, a kernel's shutdown is the same one."""
         fut = self._loop.submit(kernel.shutdown)
-        with self._lock:
-            self._pending.add(fut)
         fut.add_done_callback(lambda f: self._shutdown_ended(kernel, f))
+        return fut
 
     def _shutdown_ended(self, kernel, fut: Future) -> None:
-        with self._lock:
-            self._pending.discard(fut)
-            if not fut.cancelled():  # (cancelled, it may never have run: close() asks again)
+        if not fut.cancelled():  # (cancelled, it may never have run: close() asks again)
+            with self._lock:
                 self._unstopped.discard(kernel)
 
     def execute(self, source: str | Path, department: str | None = None, year: int | None = None,
@@ -314,9 +312,7 @@ class Renderer:
             unstopped = list(self._unstopped)
         if nxt is not None:
             nxt.cancel()
-        for kernel in unstopped:
-            self._shutdown(kernel)
-        for fut in list(self._pending):
+        for fut in [self._shutdown(kernel) for kernel in unstopped]:
             try:
                 fut.result(timeout=30)
             except Exception:  # a kernel that will not stop is the OS's to reap; never fail the caller
