@@ -35,7 +35,7 @@ import sys
 import tempfile
 import time
 from contextlib import closing
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -46,11 +46,11 @@ from ..present.region_index import REGIONS_DIR, aggregated, portfolio_name
 from ..regions import UNKNOWN
 from ..store import CHILDREN, STORE_DIR, Spool, batch_rows, cached_rows
 from . import state as journal_state
-from .budget import Budget, BoundedPool, Exceeded, stop_pool
+from .budget import Budget, BoundedPool, Exceeded, WorkerPool, stop_pool
 from .jobs import Job, JobResult, read_job, render_job, stamp_key, worker_init
 from .lock import outdir_lock
 from .outfiles import slug, write_atomic
-from .platform import pool_context, usable_cpus
+from .platform import usable_cpus
 from . import review
 
 STATE_FILE = journal_state.STATE_FILE
@@ -454,8 +454,7 @@ def _run(todo: list[Job], jobs: int, budget: Budget | None = None):
         for job in todo:
             yield render_job(job)
         return
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=pool_context(),
-                               initializer=worker_init, initargs=(os.getpid(),))
+    pool = WorkerPool(min(jobs, len(todo)), worker_init, (os.getpid(),))
     try:
         pending = {pool.submit(render_job, job) for job in todo}
         while pending:

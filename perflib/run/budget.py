@@ -68,11 +68,26 @@ def _over(budget: Budget, started: float, tree) -> str | None:
 _STARTED = None  # in a worker: the queue it announces its tasks on
 
 
-def _worker_init(started_queue, initializer, initargs) -> None:
+class WorkerPool(ProcessPoolExecutor):
+    """perflib's process pool (fork on Linux, spawn elsewhere: perflib.run.platform) whose jobs
+    stop_pool can stop: its workers watch its `stopping` Event (perflib.run.jobs.stop_jobs_when).
+    `announce`: a queue each worker says on which task it starts (BoundedPool's)."""
+
+    def __init__(self, workers: int, initializer=None, initargs=(), announce=None):
+        ctx = pool_context()
+        self.stopping = ctx.Event()
+        super().__init__(workers, mp_context=ctx, initializer=_worker_init,
+                         initargs=(announce, self.stopping, initializer, initargs))
+
+
+def _worker_init(started_queue, stopping, initializer, initargs) -> None:
+    from .jobs import stop_jobs_when
+
     global _STARTED
     _STARTED = started_queue
     if initializer is not None:
         initializer(*initargs)
+    stop_jobs_when(stopping)
 
 
 def _call(task_id: int, fn, arg):
@@ -98,10 +113,8 @@ class BoundedPool:
         self._queue = None
 
     def _start(self) -> None:
-        ctx = pool_context()  # fork on Linux, spawn elsewhere (perflib.run.platform)
-        self._queue = ctx.Queue()
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_worker_init,
-                                         initargs=(self._queue, self.initializer, self.initargs))
+        self._queue = pool_context().Queue()  # fork on Linux, spawn elsewhere (perflib.run.platform)
+        self._pool = WorkerPool(self.workers, self.initializer, self.initargs, announce=self._queue)
 
     def _stop(self, wait_: bool = True) -> None:
         if self._pool is not None:
@@ -190,9 +203,9 @@ class BoundedPool:
 
 
 def stop_pool(pool: ProcessPoolExecutor) -> None:
-    """Shut `pool` down and be sure its workers are gone: what has not started is dropped, the
-    workers get STOP_GRACE seconds to finish what runs and exit, and whatever is left is then
-    killed with its kernels.
+    """Shut `pool` down and be sure its workers are gone: what has not started is dropped (a
+    WorkerPool's running jobs are stopped too), the workers get STOP_GRACE seconds to finish what
+    runs and exit, and whatever is left is then killed with its kernels.
 
     On Ctrl-C a running job stops at the signal and shuts its kernel down; but a signal can land
     anywhere — in an import, inside a lock it never releases — and a worker caught there never
@@ -200,6 +213,8 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
     from multiprocessing.connection import wait as wait_for
 
     workers = dict(getattr(pool, "_processes", None) or {})  # pid → Process; the pool empties it as they exit
+    if isinstance(pool, WorkerPool):  # the jobs it had queued for its workers, and those running, stop
+        pool.stopping.set()
     pool.shutdown(wait=False, cancel_futures=True)
     deadline = time.monotonic() + STOP_GRACE
     running = {proc.sentinel: pid for pid, proc in workers.items()}

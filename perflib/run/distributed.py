@@ -30,17 +30,16 @@ import threading
 import time
 import uuid
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import __version__, config
-from .budget import BoundedChild, Budget, Exceeded, stop_pool
+from .budget import BoundedChild, Budget, Exceeded, WorkerPool, stop_pool
 from .jobs import Job, JobResult, render_job, worker_init
 from ..dataset import sha256_file
 from ..errors import PerflibError
 from .outfiles import write_atomic
-from .platform import pool_context
 
 RETRIES = 2  # a task that raises (say, a worker's disk is full) is tried again on any worker
 KEY_PREFIX = "perflib-render-"
@@ -207,8 +206,7 @@ def run_on_cluster(todo: list[Job], address: str, retries: int = RETRIES, budget
         pool = ThreadPoolExecutor(1) if local_jobs else None
         local = [pool.submit(bounded_render, j, budget) for j in local_jobs] if pool else []
     else:
-        pool = ProcessPoolExecutor(1, mp_context=pool_context(), initializer=worker_init,
-                                   initargs=(os.getpid(),)) if local_jobs else None
+        pool = WorkerPool(1, worker_init, (os.getpid(),)) if local_jobs else None
         local = [pool.submit(render_job, j) for j in local_jobs] if pool else []
     running: dict = {}  # dask future → (Job, sha256 of the bytes sent)
     window, window_at = 0, 0.0
@@ -249,7 +247,7 @@ def run_on_cluster(todo: list[Job], address: str, retries: int = RETRIES, budget
         if running:
             client.cancel(list(running), force=True)
         client.close(timeout=10)
-        if isinstance(pool, ProcessPoolExecutor):
+        if isinstance(pool, WorkerPool):
             stop_pool(pool)
         elif pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)

@@ -187,11 +187,68 @@ def quiet_interrupts() -> None:
     sys.unraisablehook = hook
 
 
+_stopping = None  # in a pool's worker: the pool's Event, set when the batch stops (stop_jobs_when)
+_job = 0  # jobs started in this worker (each interruptible(True) counts one)
+_interrupted = 0  # the last of them interrupted
+
+
+def _interrupt(signum, frame) -> None:
+    """A running job's Ctrl-C handler: KeyboardInterrupt, remembering which job it stopped."""
+    global _interrupted
+    _interrupted = _job
+    raise KeyboardInterrupt
+
+
 def interruptible(on: bool) -> None:
     """Ctrl-C stops a worker's running job (its kernel is shut down, its temp file removed);
-    an idle worker ignores it, so the pool winds down without tracebacks."""
+    an idle worker ignores it, so the pool winds down without tracebacks. A job that starts once
+    its batch is stopping stops at once (see stop_jobs_when)."""
+    global _job, _interrupted
+    if on:
+        _job += 1
+        # Asked before Ctrl-C can land here: a KeyboardInterrupt inside is_set() could leave the
+        # Event's lock held, and the next job's is_set() would wait for it forever.
+        if _stopping is not None and _stopping.is_set():
+            _interrupted = _job
+            raise KeyboardInterrupt
     if role.BATCH_WORKER:
-        signal.signal(signal.SIGINT, signal.default_int_handler if on else signal.SIG_IGN)
+        signal.signal(signal.SIGINT, _interrupt if on else signal.SIG_IGN)
+
+
+def stop_jobs_when(stopping) -> None:
+    """In a pool's worker: once `stopping` (a multiprocessing Event) is set, no job runs on.
+
+    Ctrl-C reaches a worker only as a signal at one instant: a worker between two jobs then
+    ignores it, and goes on to a job the pool had already queued for it, which ran to its end
+    (seconds with the portable paths' kernels, up to the pool's STOP_GRACE). So the batch also
+    sets this Event as it stops (perflib.run.budget.stop_pool): a job that starts after it stops
+    at once (interruptible), and a job running when it is set and not yet stopped by the signal
+    is interrupted, once, by this thread."""
+    global _stopping
+    _stopping = stopping
+
+    def watch():
+        global _interrupted
+        stopping.wait()
+        while True:
+            job = _job
+            if job != _interrupted and signal.getsignal(signal.SIGINT) is _interrupt:
+                _interrupted = job
+                _interrupt_main()
+            time.sleep(0.05)
+
+    threading.Thread(target=watch, name="perflib-stop", daemon=True).start()
+
+
+def _interrupt_main() -> None:
+    """Ctrl-C to this process's main thread: a real signal where there are per-thread signals, so
+    that a wait in a system call (select) ends at once; elsewhere (Windows) Python's simulated one."""
+    if hasattr(signal, "pthread_kill"):
+        signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
+    else:
+        import _thread
+
+        _thread.interrupt_main()
 
 
 def worker_init(parent_pid: int, ocr_slot: str | None = None, ocr_wait: float | None = None) -> None:

@@ -8,7 +8,8 @@ import pytest
 import psutil
 
 from perflib.run import budget
-from perflib.run.budget import BoundedChild, Budget, BoundedPool, Exceeded
+from perflib.run.budget import BoundedChild, Budget, BoundedPool, Exceeded, WorkerPool, stop_pool
+from perflib.run.jobs import interruptible, worker_init
 from perflib.run.platform import alive, child_trees, process_tree, tree_rss
 
 
@@ -40,6 +41,18 @@ def stuck(seconds: float) -> None:
     if seconds:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         subprocess.run([sys.executable, "-c", f"import time; time.sleep({seconds})"])
+
+
+def patient(marker: str) -> str:
+    """A batch job that would take a minute: it says it started (a file), then waits."""
+    interruptible(True)
+    try:
+        with open(marker, "w"):
+            pass
+        time.sleep(60)
+        return "finished"
+    finally:
+        interruptible(False)
 
 
 def test_tree_measures_children():
@@ -123,6 +136,25 @@ def test_a_stopped_pool_kills_a_worker_that_does_not_finish_in_its_grace(monkeyp
     results.close()  # what the caller's KeyboardInterrupt does to the generator
     assert time.monotonic() - started < 10
     assert not [p for p in procs if alive(p)]
+
+
+def test_a_stopped_pool_stops_its_running_job_and_starts_none_of_those_queued(tmp_path):
+    """Stopping (Ctrl-C, here with no signal at all): the job running is stopped at once, not after
+    the grace, and a job the pool had already handed to its worker never starts."""
+    pool = WorkerPool(1, worker_init, (os.getpid(),))
+    first, second = tmp_path / "first", tmp_path / "second"
+    running = pool.submit(patient, str(first))
+    queued = pool.submit(patient, str(second))  # in the worker's call queue too (one is queued ahead)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not first.exists():
+        time.sleep(0.02)
+    assert first.exists()
+    started = time.monotonic()
+    stop_pool(pool)
+    assert time.monotonic() - started < budget.STOP_GRACE / 2
+    assert isinstance(running.exception(timeout=5), KeyboardInterrupt)
+    assert queued.cancelled() or isinstance(queued.exception(timeout=5), KeyboardInterrupt)
+    assert not second.exists()
 
 
 def test_a_task_whose_worker_dies_is_retried_then_failed():
