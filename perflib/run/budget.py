@@ -70,12 +70,12 @@ _STARTED = None  # in a worker: the queue it announces its tasks on
 
 class WorkerPool(ProcessPoolExecutor):
     """perflib's process pool (fork on Linux, spawn elsewhere: perflib.run.platform) whose jobs
-    stop_pool can stop: its workers watch its `stopping` Event (perflib.run.jobs.stop_jobs_when).
+    stop_pool can stop: its workers watch its `stopping` flag (perflib.run.jobs.stop_jobs_when).
     `announce`: a queue each worker says on which task it starts (BoundedPool's)."""
 
     def __init__(self, workers: int, initializer=None, initargs=(), announce=None):
         ctx = pool_context()
-        self.stopping = ctx.Event()
+        self.stopping = ctx.RawValue("b", 0)  # set to 1 by stop_pool
         super().__init__(workers, mp_context=ctx, initializer=_worker_init,
                          initargs=(announce, self.stopping, initializer, initargs))
 
@@ -214,7 +214,7 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
 
     workers = dict(getattr(pool, "_processes", None) or {})  # pid → Process; the pool empties it as they exit
     if isinstance(pool, WorkerPool):  # the jobs it had queued for its workers, and those running, stop
-        pool.stopping.set()
+        pool.stopping.value = 1
     pool.shutdown(wait=False, cancel_futures=True)
     deadline = time.monotonic() + STOP_GRACE
     running = {proc.sentinel: pid for pid, proc in workers.items()}

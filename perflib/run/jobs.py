@@ -187,7 +187,7 @@ def quiet_interrupts() -> None:
     sys.unraisablehook = hook
 
 
-_stopping = None  # in a pool's worker: the pool's Event, set when the batch stops (stop_jobs_when)
+_stopping = None  # in a pool's worker: the pool's flag, set when the batch stops (stop_jobs_when)
 _job = 0  # jobs started in this worker (each interruptible(True) counts one)
 _interrupted = 0  # the last of them interrupted
 
@@ -206,9 +206,7 @@ def interruptible(on: bool) -> None:
     global _job, _interrupted
     if on:
         _job += 1
-        # Asked before Ctrl-C can land here: a KeyboardInterrupt inside is_set() could leave the
-        # Event's lock held, and the next job's is_set() would wait for it forever.
-        if _stopping is not None and _stopping.is_set():
+        if _stopping is not None and _stopping.value:
             _interrupted = _job
             raise KeyboardInterrupt
     if role.BATCH_WORKER:
@@ -216,20 +214,25 @@ def interruptible(on: bool) -> None:
 
 
 def stop_jobs_when(stopping) -> None:
-    """In a pool's worker: once `stopping` (a multiprocessing Event) is set, no job runs on.
+    """In a pool's worker: once `stopping` (a byte in memory shared with the batch) is set, no job
+    runs on.
 
     Ctrl-C reaches a worker only as a signal at one instant: a worker between two jobs then
     ignores it, and goes on to a job the pool had already queued for it, which ran to its end
     (seconds with the portable paths' kernels, up to the pool's STOP_GRACE). So the batch also
-    sets this Event as it stops (perflib.run.budget.stop_pool): a job that starts after it stops
+    sets this flag as it stops (perflib.run.budget.stop_pool): a job that starts after it stops
     at once (interruptible), and a job running when it is set and not yet stopped by the signal
-    is interrupted, once, by this thread."""
+    is interrupted, once, by this thread. A plain shared byte, looked at 20 times a second, and
+    not a multiprocessing Event: no lock that a signal could leave held, and setting it never
+    waits for the workers (an Event's set() waits for every waiting worker to wake, forever for
+    one killed meanwhile)."""
     global _stopping
     _stopping = stopping
 
     def watch():
         global _interrupted
-        stopping.wait()
+        while not stopping.value:
+            time.sleep(0.05)
         while True:
             job = _job
             if job != _interrupted and signal.getsignal(signal.SIGINT) is _interrupt:

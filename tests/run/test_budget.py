@@ -157,6 +157,24 @@ def test_a_stopped_pool_stops_its_running_job_and_starts_none_of_those_queued(tm
     assert not second.exists()
 
 
+def test_stopping_a_pool_whose_worker_was_killed_does_not_hang(monkeypatch):
+    """A worker killed meanwhile (a budget kill, the system's OOM killer) never hears the pool
+    stop: stopping it still returns (a multiprocessing Event's set() would wait for it forever)."""
+    import signal
+    import threading
+
+    monkeypatch.setattr(budget, "STOP_GRACE", 1.0)
+    pool = WorkerPool(2, worker_init, (os.getpid(),))
+    assert [f.result(timeout=30) for f in [pool.submit(nap, 0.3), pool.submit(nap, 0.3)]] == ["slept 0.3"] * 2
+    victim = next(iter(pool._processes))
+    time.sleep(0.3)  # its stop watcher waiting
+    os.kill(victim, signal.SIGKILL)
+    stopper = threading.Thread(target=stop_pool, args=(pool,), daemon=True)
+    stopper.start()
+    stopper.join(timeout=20)
+    assert not stopper.is_alive(), "stop_pool hangs on a pool with a killed worker"
+
+
 def test_a_task_whose_worker_dies_is_retried_then_failed():
     got = dict(BoundedPool(1, Budget(seconds=10, memory_mb=None)).map(os._exit, [3]))
     assert isinstance(got[3], Exceeded) and got[3].what == "died" and "worker process died" in got[3].error
