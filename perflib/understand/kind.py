@@ -75,9 +75,28 @@ _DECLARED = re.compile(r"现将(?P<what>[^，,。；;：:]{4,60}?)(?:报告|汇�
 
 
 def _kind_named(para: str) -> str | None:
-    """The first kind of lexicon.toml's `kinds` a title line names; None for prose or no kind."""
+    """The first kind of lexicon.toml's `kinds` a title line names; None for prose, no kind, or a
+    site's column name."""
     text = title_text(para)
-    return None if text is None else _first_kind(text)  # (None: prose, not a title)
+    if text is None:
+        return None  # prose, not a title
+    kind = _first_kind(text)
+    return None if kind == "final_accounts" and _column_name(text) else kind
+
+
+_YEAR_MARK = re.compile(r"(?:19|20)\d{2}|年")
+_COLUMN_CHARS = 16
+
+
+def _column_name(text: str) -> bool:
+    """A site's column that budget and 决算 disclosures are filed under, and often performance
+    reports too ("- 预决算与三公经费", "财政预决算"): 预决算 (budgets and final accounts together),
+    with no year and no unit, in a short line. A disclosure's own title is one year's 预算 or 决算,
+    and names that year or its unit."""
+    text = text.strip("-·•* \t")
+    at = text.find("预决算")
+    return (0 <= at and len(text) <= _COLUMN_CHARS and not _YEAR_MARK.search(text)
+            and not names_a_unit(text[:at]))
 
 
 def _first_kind(text: str, in_title: bool = True) -> str | None:

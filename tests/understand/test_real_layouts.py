@@ -796,3 +796,30 @@ def test_a_running_header_naming_a_disclosure_is_no_title(tmp_path):
     rec = read_record(write_pdf(tmp_path / "r.pdf", pages, header="示例北坪县林业局2023年度部门决算"))
     assert (rec.kind, rec.department, rec.year) == ("department", "示例北坪县林业局", 2023)
     assert fields(rec.overall)["actual"] == D("110.00")
+
+
+@pytest.mark.parametrize("column", ["- 预决算与三公经费", "财政预决算", "- 部门预决算公开"])
+@pytest.mark.parametrize("figures", [True, False])
+def test_a_site_column_named_for_disclosures_is_no_title(tmp_path, column, figures):
+    """A report filed under the site's column for budgets and 决算 (the column's name flattened to a
+    `- ` menu line above the metadata): the column names no year and no unit, so it is no title,
+    and the report's own title says what it is — also on an opening cut before any figure, which
+    is then a department's report without one, not a disclosure."""
+    text = (f"{column}\n-\n索引号示例czj/2025-00031\n-\n发布机构示例北坪县财政局\n-\n发布日期2025-04-10\n"
+            "示例北坪县林业局2024年度部门整体支出绩效自评报告\n示例北坪县林业局2024年度部门整体支出绩效自评报告\n"
+            "一、部门基本情况\n本局负责全县林业资源管理，内设办公室、资源股等 4 个股室。\n")
+    if figures:
+        text += "二、预算执行情况\n2024年年初预算200.00万元，全年预算236.50万元，全年支出230.10万元，预算执行率97.29%。\n"
+    rec = read_record(write_txt(tmp_path / "r.txt", text))
+    assert (rec.kind, rec.department, rec.year) == ("department", "示例北坪县林业局", 2024)
+    if figures:
+        assert fields(rec.overall) == {"initial_budget": D("200.00"), "adjusted_budget": D("236.50"),
+                                       "actual": D("230.10"), "completion_rate": D("97.29")}
+    else:
+        with pytest.raises(NotAReport, match="no budget figure"):
+            require_budget_figure(rec, "r.txt")
+
+
+@pytest.mark.parametrize("title", ["示例北坪县林业局部门预决算", "2024年部门预决算", "部门决算"])
+def test_a_disclosure_title_naming_its_unit_or_year_is_still_one(title):
+    assert title_kind([title, "一、部门概况", "本局负责全县林业资源管理。"]) == "final_accounts"
