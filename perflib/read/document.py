@@ -9,6 +9,8 @@ evidence quotes back to the reader.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 
 from ..labels import OCR_EVIDENCE
@@ -142,6 +144,9 @@ class Document:
 
 
 _TITLE_MAX = 60  # a line longer than this above a table is prose, not its caption
+# a figure alone above a table is the last cell of what came before (a table flattened one cell per
+# line: "控制率 / 46 / 50 / 108.70%"), not this table's caption
+_FIGURE_ONLY = re.compile(r"[\s\d.,，%％+\-]*$")
 
 
 def number_tables(blocks: list[Block]) -> list[Block]:
@@ -159,7 +164,7 @@ def number_tables(blocks: list[Block]) -> list[Block]:
             if not b.title:
                 above = prev.text if isinstance(prev, (Heading, Paragraph)) else None
                 first = _join_unique(b.rows[0]) if b.rows and len(set(c for c in b.rows[0] if c)) == 1 else ""
-                if above and len(above) <= _TITLE_MAX and "。" not in above:
+                if above and len(above) <= _TITLE_MAX and "。" not in above and not _FIGURE_ONLY.match(above):
                     b.title = above
                 elif first and len(first) <= _TITLE_MAX:
                     b.title = first  # a title row across the whole table

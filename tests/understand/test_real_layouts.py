@@ -823,3 +823,16 @@ def test_a_site_column_named_for_disclosures_is_no_title(tmp_path, column, figur
 @pytest.mark.parametrize("title", ["示例北坪县林业局部门预决算", "2024年部门预决算", "部门决算"])
 def test_a_disclosure_title_naming_its_unit_or_year_is_still_one(title):
     assert title_kind([title, "一、部门概况", "本局负责全县林业资源管理。"]) == "final_accounts"
+
+
+def test_a_figure_left_above_a_table_is_not_its_caption(tmp_path):
+    """Two tables flattened one cell per line: the last cell of the first ("108.70%") stands just
+    above the second. It is no caption: the evidence of the second table's figures does not quote it."""
+    from perflib.read.document import number_tables
+
+    blocks = number_tables([Paragraph("人员控制率"), Paragraph("108.70%"),
+                            Table([["经费情况（万元）", "2023年预算数", "2023年决算数"], ["项目支出", "308.17", "1025.20"]])])
+    assert blocks[-1].title != "108.70%"
+    blocks = number_tables([Paragraph("表2 经费控制情况（万元）"),
+                            Table([["项目", "2023年预算数"], ["项目支出", "308.17"]])])
+    assert blocks[-1].title == "表2 经费控制情况（万元）"
