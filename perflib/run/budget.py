@@ -15,13 +15,11 @@ from __future__ import annotations
 import os
 import pickle
 import queue
-import signal
 import subprocess
 import sys
 import threading
 import time
 from collections import deque
-from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -81,29 +79,6 @@ class WorkerPool(ProcessPoolExecutor):
         super().__init__(workers, mp_context=ctx, initializer=_worker_init,
                          initargs=(announce, self.stopping, initializer, initargs))
 
-    def submit(self, fn, /, *args, **kwargs):
-        # Workers are started here, in this thread. Ctrl-C is held back while they are: a worker
-        # inherits the hold, and a Ctrl-C that comes while it imports and starts waits until its
-        # initializer has made it ignore Ctrl-C between jobs, rather than printing a traceback
-        # from the middle of an import. This process gets its own Ctrl-C as soon as the hold ends.
-        with _ctrl_c_held():
-            return super().submit(fn, *args, **kwargs)
-
-
-@contextmanager
-def _ctrl_c_held():
-    """SIGINT blocked in this thread (and in the processes it starts) for the block's duration,
-    where threads have signal masks (not Windows)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        if signal.SIGINT not in before:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
 
 def _worker_init(started_queue, stopping, initializer, initargs) -> None:
     from .jobs import stop_jobs_when
@@ -111,9 +86,7 @@ def _worker_init(started_queue, stopping, initializer, initargs) -> None:
     global _STARTED
     _STARTED = started_queue
     if initializer is not None:
-        initializer(*initargs)  # (a batch worker's ignores Ctrl-C between jobs from here on)
-    if hasattr(signal, "pthread_sigmask"):  # the hold WorkerPool.submit started it with ends
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        initializer(*initargs)
     stop_jobs_when(stopping)
 
 

@@ -114,8 +114,7 @@ def test_ctrl_c_stops_cleanly(tmp_path):
     descendants = [c.pid for c in psutil.Process(proc.pid).children(recursive=True)]
     os.killpg(proc.pid, signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == 130
-    assert stderr.strip() == "perflib: interrupted", stderr
+    assert (proc.returncode, stderr.strip()) == (130, "perflib: interrupted"), stdout
     assert _workers_gone(descendants), "workers or kernels outlived the interrupted batch"
     for page in out.glob("*.html"):
         assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")

@@ -55,14 +55,6 @@ def patient(marker: str) -> str:
         interruptible(False)
 
 
-def slow_start(marker: str, parent: int) -> None:
-    """A worker's initializer that takes a while, as a spawned worker's imports do."""
-    with open(marker, "w"):
-        pass
-    time.sleep(1.0)
-    worker_init(parent)
-
-
 def test_tree_measures_children():
     import subprocess
     import sys
@@ -163,26 +155,6 @@ def test_a_stopped_pool_stops_its_running_job_and_starts_none_of_those_queued(tm
     assert isinstance(running.exception(timeout=5), KeyboardInterrupt)
     assert queued.cancelled() or isinstance(queued.exception(timeout=5), KeyboardInterrupt)
     assert not second.exists()
-
-
-def test_ctrl_c_while_a_worker_starts_waits_until_it_ignores_it(tmp_path, capfd):
-    """Ctrl-C reaching a worker as it starts (imports, its initializer) is held until the worker
-    ignores Ctrl-C between jobs: no traceback, and the worker goes on to its job."""
-    import signal
-
-    marker = tmp_path / "starting"
-    pool = WorkerPool(1, slow_start, (str(marker), os.getpid()))
-    try:
-        job = pool.submit(nap, 0.1)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not marker.exists():
-            time.sleep(0.02)
-        os.kill(next(iter(pool._processes)), signal.SIGINT)
-        assert job.result(timeout=30) == "slept 0.1"
-    finally:
-        stop_pool(pool)
-    assert "Traceback" not in capfd.readouterr().err
-    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())  # this thread's hold ended
 
 
 def test_stopping_a_pool_whose_worker_was_killed_does_not_hang(monkeypatch):
