@@ -355,6 +355,7 @@ class Lexicon:
         self.sections = {e["section"]: re.compile(e["phrase"]) for e in raw["sections"]}
         self.task_funds = re.compile(
             rf"{raw['task_funds']}[^，。；]{{0,8}}?(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
+        self.plans_not = re.compile(raw["plans_not"])
         self.goal_row = re.compile(raw["goal_row"])
         self.goal_target = re.compile(raw["goal_target"])
         self.task_funds_use = re.compile(raw["task_funds_use"])

@@ -20,6 +20,8 @@ from .lexicon import LEX
 _TASKS_HEAD = LEX.sections["tasks"]
 _PROBLEMS_HEAD = LEX.sections["problems"]
 _PLANS_HEAD = LEX.sections["plans"]
+# not the plans section: a problems heading ("问题及改进措施": the problems') or the year's own plan
+_NOT_PLANS = re.compile(f"(?:{_PROBLEMS_HEAD.pattern})|(?:{LEX.plans_not.pattern})")
 _TASK_FUNDS = LEX.task_funds
 
 
@@ -62,7 +64,8 @@ def is_heading(para: str) -> bool:
 
 
 def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> list[str]:
-    """Numbered items after paragraphs[start], up to the next heading of the same level.
+    """Numbered items after paragraphs[start], up to the next heading of the same level, or of a
+    level above it (see _next_outer).
 
     Unnumbered paragraphs before the first item are an introduction, unless
     the section has no numbered items at all: then they are the items.
@@ -70,11 +73,14 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> 
     loose: list[str] = []
     items: list[str] = []
     item_kind = None
+    outer = _next_outer(paragraphs, start)
     for para in paragraphs[start + 1:]:
         m = LEX.numbering.match(para)  # (_marker_kind, the match kept for the item's text)
         kind = m.lastgroup if m else None
         if kind is not None and kind == head_kind:
             break
+        if outer is not None and kind == outer[0] and is_heading(para) and _number(m.group()) == outer[1]:
+            break  # "（二）…" after "（一）部门概况 … 3.重点工作任务": the section under "3." has ended
         if kind is None and is_heading_like(para) and (items or loose):
             break  # an unnumbered heading ("存在的问题") opens the next section
         if kind is not None and item_kind is None:
@@ -88,6 +94,46 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> 
         else:
             loose.append(para)
     return [i for i in (items or loose) if i.strip()]
+
+
+def _next_outer(paragraphs: list[str], start: int) -> tuple[str, int] | None:
+    """(numbering style, number) of the heading that would follow the one enclosing the heading
+    paragraphs[start]: "（二）" for "3.…" under "（一）…". The enclosing heading is the nearest one above
+    in a style the text used before the heading's own (reports go 一、 › （一） › 1. › （1）)."""
+    head = paragraphs[start]
+    kind = _marker_kind(head) if is_heading(head) else None
+    if kind is None:
+        return None
+    first_seen: dict[str, int] = {}
+    for i in range(start + 1):
+        k = _marker_kind(paragraphs[i]) if is_heading(paragraphs[i]) else None
+        if k is not None:
+            first_seen.setdefault(k, i)
+    for para in reversed(paragraphs[:start]):
+        k = _marker_kind(para) if is_heading(para) else None
+        if k is not None and first_seen[k] < first_seen[kind]:
+            n = _number(LEX.numbering.match(para).group())
+            return (k, n + 1) if n is not None else None
+    return None
+
+
+_CN_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _number(marker: str) -> int | None:
+    """The number a list marker gives: "（二）" 2, "3." 3, "第十一、" 11; None when unclear."""
+    digits = re.search(r"\d+", marker)
+    if digits:
+        return int(digits.group())
+    cn = re.search(r"[一二三四五六七八九十]+", marker)
+    if cn is None:
+        return None
+    tens, ten, ones = cn.group().partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    if not ten:
+        return _CN_DIGITS.get(tens)
+    return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
 
 
 def is_heading_like(para: str) -> bool:
@@ -138,7 +184,7 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
     i = _find_section(paragraphs, _PROBLEMS_HEAD, prefer_not=_PLANS_HEAD, at=at)
     if i is not None:
         rec.problems = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
-    i = _find_section(paragraphs, _PLANS_HEAD, exclude=_PROBLEMS_HEAD, at=at)
+    i = _find_section(paragraphs, _PLANS_HEAD, exclude=_NOT_PLANS, at=at)
     if i is not None:
         rec.plans = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
 

@@ -39,3 +39,31 @@ def test_an_item_about_attachments_is_still_an_item():
                 "四、改进措施\n（一）及时归档。\n附件1：自评表.xlsx")
     assert rec.problems == ["附件资料归档不够及时。"]
     assert rec.plans == ["及时归档。"]
+
+
+# A 部门概况 whose last numbered point is the year's own work plan and key tasks, then the next
+# sub-heading of the level above ("（二）…"), as some provinces' templates lay it out.
+_YEARS_PLAN = ("某县实验小学2022年度部门整体支出绩效自评报告\n一、部门基本情况\n（一）部门概况\n1.部门职能\n"
+               "主要负责小学教育。\n2.机构设置及人员情况\n内设教务处、德育处。\n3.年度工作计划及重点工作任务情况\n"
+               "按学期计划组织教学，落实课后服务。\n（二）当年部门履职总体目标、工作任务\n"
+               "目标1：提高教学质量。目标2：建好校园安全体系。\n（三）当年部门整体支出绩效目标\n办好人民满意的教育。\n"
+               "二、存在的问题\n1.课后服务经费保障不足。\n三、下一步改进措施\n1.积极争取课后服务经费。\n2.完善安全巡查制度。")
+
+
+def test_the_years_work_plan_is_not_the_plans():
+    rec = parse(_YEARS_PLAN)
+    assert rec.plans == ["积极争取课后服务经费。", "完善安全巡查制度。"]
+    assert rec.problems == ["课后服务经费保障不足。"]
+
+
+def test_a_section_under_a_numbered_point_ends_at_the_next_sub_heading_above_it():
+    rec = parse(_YEARS_PLAN)  # not "（二）…" and "（三）…", which are sections of their own
+    assert [t.text for t in rec.tasks] == ["按学期计划组织教学，落实课后服务。"]
+
+
+def test_a_section_keeps_items_numbered_like_an_earlier_heading():
+    # "（二）主要任务" is not under "1.…": its items "1." "2." "3." are its own, though the section
+    # before it ended at a "2." and its "3." would continue that count
+    rec = parse("某县文旅局2021年度部门整体支出绩效自评报告\n一、部门概况\n（一）职能\n1.文化工作。\n2.旅游工作。\n"
+                "（二）主要任务\n1.举办文化活动。\n2.修缮文物。\n3.推广旅游线路。\n二、存在的问题\n1.宣传不足。")
+    assert [t.text for t in rec.tasks] == ["举办文化活动。", "修缮文物。", "推广旅游线路。"]
