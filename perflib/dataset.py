@@ -27,6 +27,7 @@ from .model import Record
 from .numbers import round_money, round_to
 from .pipeline import is_fictional
 from .read.files import SUPPORTED
+from .run.state import STATE_FILE
 
 REPORT_SUFFIXES = SUPPORTED
 
@@ -79,18 +80,39 @@ class Dataset:
 
 
 # --- finding reports ---------------------------------------------------------------------
-def discover(source: str | Path) -> list[Item]:
-    """Every report under a folder (recursively, hidden folders skipped), or the rows of a manifest CSV."""
+def discover(source: str | Path, exclude: str | Path | None = None) -> list[Item]:
+    """Every report under a folder (recursively), or the rows of a manifest CSV. Not read in a
+    folder: hidden folders, and what perflib wrote there itself — `exclude` (a batch's output folder
+    inside its source), any folder a batch wrote (it holds the batch's state file), any page perflib
+    made (`perflib render -o` into the folder): read as reports, a second batch would count every
+    department-year again."""
     src = Path(source)
     if src.is_dir():
-        return [Item(str(p), region=_folder_region(p, src)) for p in sorted(src.rglob("*"))
-                if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(src).parts)]
+        found = [p for p in sorted(src.rglob("*")) if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
+                 and not any(part.startswith(".") for part in p.relative_to(src).parts)]
+        outputs = {s.parent for s in src.rglob(STATE_FILE)} | ({Path(exclude)} if exclude is not None else set())
+        outputs = {o.resolve() for o in outputs}
+        return [Item(str(p), region=_folder_region(p, src)) for p in found
+                if not outputs.intersection(p.resolve().parents) and not _perflib_page(p)]
     if src.is_file() and src.suffix.lower() == ".csv":
         return read_manifest(src)
     if not src.exists():
         raise UnreadableInput(f"{src}: no such folder or manifest")
     raise UnreadableInput(f"{src}: not a folder or a manifest (.csv with a 'path' column)")
+
+
+_PERFLIB_PAGE = b'<meta name="generator" content="perflib'
+
+
+def _perflib_page(path: Path) -> bool:
+    """A page perflib made: its head names perflib as its generator (in the first kilobytes)."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        return False
+    try:
+        with open(path, "rb") as fh:
+            return _PERFLIB_PAGE in fh.read(4096)
+    except OSError:
+        return False  # read as a report: its reader says what is wrong
 
 
 def _folder_region(path: Path, root: Path) -> str | None:

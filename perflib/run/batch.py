@@ -140,6 +140,7 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
     cached = spool.cached_reports() if spool is not None and not force else {}
     others = spool.cached_others() if spool is not None and not force else {}
     read_keys: dict[int, str] = {}
+    failed_before = len(failures)
     first: dict[str, Item] = {}  # same-bytes key → the item that makes the page; later ones are duplicates
     duplicates: dict[str, list[str]] = {}
     entries: dict[str, Entry] = {}
@@ -182,6 +183,12 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
             if spool is not None:
                 spool.add(key, rows)
             entries[same_bytes] = _entry(item, {k: v for k, v in rows.items() if k not in CHILDREN}, notebook_sha, key)
+    # The same bad bytes in several files (empty downloads, say): every one is listed, not one for all.
+    copies = {item.path: duplicates[key] for key, item in first.items() if key in duplicates}
+    for f in failures[failed_before:]:
+        for path in copies.get(f["source"], ()):
+            failures.append(f | {"source": path, "error": f["error"].replace(f["source"], path), "entry_key": None})
+            say(failures[-1])
     order = {id(item): n for n, item in enumerate(items)}
     out = sorted(entries.values(), key=lambda e: order[id(e.item)])
     for e in out:
@@ -276,7 +283,7 @@ def page_state(e: Entry) -> dict:
 def run_batch(args) -> int:
     started = time.monotonic()
     outdir = Path(args.outdir)
-    items = discover(args.source)  # a missing folder / bad manifest: UnreadableInput, exit 2
+    items = discover(args.source, exclude=args.outdir)  # a missing folder / bad manifest: UnreadableInput, exit 2
     # a bad corrections file or row: CorrectionsError, exit 2, before anything is read
     corrections, items, ambiguous = review.load_for_batch(args, items)
     outdir.mkdir(parents=True, exist_ok=True)

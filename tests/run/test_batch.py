@@ -23,6 +23,7 @@ from perflib.run.jobs import Job, JobResult
 from perflib.dataset import Item, read_rows
 from perflib.present.index_page import SORT_SCRIPT, build_index
 from perflib.run.outfiles import write_atomic
+from perflib.store import load_dataset
 
 SAMPLES = ROOT / "data" / "samples"
 
@@ -258,3 +259,54 @@ def test_index_numbers_language_font_and_fiction_mark():
     fictional = _frames_with("某局")
     fictional.reports["fictional"] = True
     assert '<span class="tag">虚构样例</span>' in build_index(fictional.reports)
+
+
+def _failures_and_reports(out):
+    data = load_dataset(out / batch.DATASET_FILE)
+    return len(data.reports), len(data.failures)
+
+
+def test_an_output_folder_inside_the_source_is_not_read_back(reports, fake_render, capsys):
+    out = reports / "outputs"  # `perflib batch . -o outputs`, twice
+    assert run_batch(args(reports, out)) == 0
+    first = _failures_and_reports(out)
+    capsys.readouterr()
+    assert run_batch(args(reports, out)) == 0
+    assert _failures_and_reports(out) == first == (4, 0)
+    assert "4 skipped, 0 failed" in capsys.readouterr().out
+
+
+def test_what_perflib_wrote_into_the_source_is_not_a_report(reports, tmp_path, fake_render):
+    assert run_batch(args(reports, reports / "out-a")) == 0  # an earlier batch's output folder
+    (reports / "sub").mkdir()  # and a page of `perflib render -o sub`: its head names perflib
+    (reports / "sub" / "2021_临江街道.html").write_text(
+        '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">\n'
+        '<meta name="generator" content="perflib 0.1.0"><title>临江街道</title></head>'
+        f'<body>{SEED.read_text(encoding="utf-8")}</body></html>', encoding="utf-8")
+    out = tmp_path / "out-b"
+    assert run_batch(args(reports, out)) == 0
+    assert _failures_and_reports(out) == (4, 0)
+
+
+def test_a_report_page_not_made_by_perflib_is_still_read(reports, tmp_path, fake_render):
+    (reports / "2021_临江街道.html").write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="generator" content="WordPress 6.4">'
+        f'</head><body><pre>{SEED.read_text(encoding="utf-8").replace("2021", "2019")}</pre></body></html>',
+        encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 0
+    assert _failures_and_reports(out) == (5, 0)
+
+
+def test_bad_files_with_the_same_bytes_are_each_listed(reports, tmp_path, fake_render, capsys):
+    for name in ("empty.txt", "empty.pdf", "sub/x.docx"):  # three failed downloads, all empty
+        (reports / name).parent.mkdir(exist_ok=True)
+        (reports / name).write_bytes(b"")
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 1
+    assert "3 failed" in capsys.readouterr().out
+    failures = load_dataset(out / batch.DATASET_FILE).failures
+    assert sorted(Path(s).name for s in failures["source"]) == ["empty.pdf", "empty.txt", "x.docx"]
+    assert all(Path(s).name in e for s, e in zip(failures["source"], failures["error"]))
+    assert run_batch(args(reports, out)) == 1  # and again from what the store remembers
+    assert "3 failed" in capsys.readouterr().out
