@@ -123,6 +123,7 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     for t in rec.tasks:
         if t.funds is not None:
             taken.take(t.funds, rec.evidence[f"tasks.{t.no}.funds"])
+    _take_indicator_amounts(rec, taken)
     rec.unread = _unread(prose, taken) + rec.unread  # then the tables' cells (read_table)
     _mark_ocr_evidence(rec, doc)
     drop_contradicted_ocr_figures(rec)
@@ -720,6 +721,15 @@ def _store(rec: Record, block: str, field: str, value, sentence: str, taken: Led
     """First statement wins; a different later statement is only a warning (and its amount unread).
     `inferred`: the block came from the context only (assign.py may not take it)."""
     offer(rec, taken, Offer(block, field, value, sentence, inferred))
+
+
+def _take_indicator_amounts(rec: Record, taken: Ledger) -> None:
+    """An amount in a 绩效指标's target or actual ("生均公用经费标准 ≤900元 880元") was read, as that
+    indicator's: not one the report's money left unread."""
+    for ind in rec.indicators:
+        for value in (ind.target, ind.actual):
+            for m in LEX.money.finditer(value or ""):
+                taken.take(money_to_wan(m["num"], m["unit"]), value)
 
 
 def _unread(prose: list[str], taken: dict[Decimal, list[str]]) -> list[Unread]:

@@ -1,6 +1,7 @@
 """Figures from any phrasing, in the right block and year (fixtures: tests/understand/fixtures)."""
 from decimal import Decimal as D
 
+from perflib.pipeline import read_record
 from understand.helpers_understand import fields, parse, parse_fixture, unread_amounts
 
 TITLE = "某市某区审计局2021年度部门整体支出绩效自评报告\n"
@@ -140,3 +141,17 @@ def test_a_year_carries_over_the_sentences_of_its_paragraph():
                         "2021年度，我局年初预算 350.00 万元。全年实际支出 340.00 万元。")
     assert rec.overall.actual == D("340.00") and rec.overall.initial_budget == D("350.00")
     assert D("300.00") in unread_amounts(rec)
+
+
+def test_an_indicators_amounts_are_read_not_left_unread(tmp_path):
+    """"人均补助 ≤120元 118元" is a 绩效指标's target and actual, read as that indicator's: not an amount the
+    report's money left unread (shown as "0.01 万元" it misled); a sentence's amount still is."""
+    report = tmp_path / "r.txt"
+    report.write_text(TITLE + "2021年度实际支出 640.00 万元，另收到捐赠 12.00 万元。\n"
+                "部门整体支出绩效指标完成情况表\n"
+                "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+                "产出指标\t数量指标\t审计项目数\t≥30个\t32个\t20\t20\n"
+                "成本指标\t经济成本指标\t人均办案补助\t≤120元\t118元\t10\t10\n", encoding="utf-8")
+    rec = read_record(report)
+    assert [i.actual for i in rec.indicators] == ["32个", "118元"]
+    assert [(u.amount, u.text) for u in rec.unread] == [(D("12.00"), "2021年度实际支出 640.00 万元，另收到捐赠 12.00 万元。")]
