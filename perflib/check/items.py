@@ -71,7 +71,8 @@ def _say(template: str, ind: Indicator) -> str:
 
 
 def _none_found(rec: Record, rule: Rule, looked_at: int) -> Check:
-    return Check(rule.id, "ok", None, None, f"{rule.label}：{rule.ok.format(n=looked_at)}", rule.unit)
+    said = rule.none if looked_at == 0 and rule.none else rule.ok.format(n=looked_at)
+    return Check(rule.id, "ok", None, None, f"{rule.label}：{said}", rule.unit)
 
 
 def each_at_most(rec: Record, rule: Rule) -> Check | None:

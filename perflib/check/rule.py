@@ -23,6 +23,7 @@ class Rule:
     flag: str = ""  # a predicate name (ITEM_FLAG): a flagged item is a finding
     status: str = "fail"  # the status of a finding of an each_flag rule
     ok: str = ""  # message when nothing is found ({n}: items looked at)
+    none: str = ""  # message when there was nothing to look at (else `ok` with n = 0)
     item: str = ""  # message of one finding ({name}, {target}, {actual}, {weight}, {score})
     # band rules: the bands a figure falls in and where they come from
     bands: tuple[tuple[str, Decimal | None, Decimal | None], ...] = ()

@@ -44,7 +44,7 @@ def _expand(doc: dict) -> list[Rule]:
                 optional=block in raw.get("optional_blocks", []) or raw.get("optional", False) is True,
                 optional_stated=raw.get("optional") == "stated", when=raw.get("when", ""),
                 explain=raw.get("explain", ""), select=raw.get("select", "all"), flag=raw.get("flag", ""),
-                status=raw.get("status", "fail"), ok=raw.get("ok", ""), item=raw.get("item", ""),
+                status=raw.get("status", "fail"), ok=raw.get("ok", ""), none=raw.get("none", ""), item=raw.get("item", ""),
                 bands=tuple((b["label"], _dec(b.get("min")), _dec(b.get("below"))) for b in raw.get("bands", [])),
                 source=raw.get("source", ""),
             ))

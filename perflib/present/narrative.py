@@ -110,9 +110,10 @@ def _checks(rec: Record) -> str | None:
         s += f"，{n['warn']} 项有超出四舍五入的小偏差"
     if n["fail"]:
         s += f"，{n['fail']} 项明显不符"
-    if flagged:
-        first = flagged[0].message.split("：", 1)
-        s += f"（{first[0]}：{first[1].rstrip('。')}）"
+    if flagged:  # the check's name says what should hold: "“自评等级与自评得分相符”一项未通过：…"
+        name, said = flagged[0].message.split("：", 1)
+        how = "未通过" if flagged[0].status == "fail" else "有小偏差"
+        s += f"（其中“{name}”一项{how}：{said.rstrip('。')}）"
     return s + "。"
 
 
@@ -139,9 +140,13 @@ def indicators_sentence(rec: Record) -> str | None:
         return None
     unmet = [i for i in inds if i.met is False]
     undecided = sum(i.met is None for i in inds)
-    s = f"绩效指标表列出 {len(inds)} 项指标，{len(unmet)} 项未达成年度指标值"
-    if undecided:
-        s += f"，{undecided} 项无法从所写内容判断是否达成"
+    s = f"绩效指标表列出 {len(inds)} 项指标，"
+    if unmet:
+        s += f"{len(unmet)} 项未达成年度指标值" + (f"，{undecided} 项无法从所写内容判断是否达成" if undecided else "")
+    elif undecided:
+        s += f"{undecided} 项无法从所写内容判断是否达成" + ("，其余均达成年度指标值" if undecided < len(inds) else "")
+    else:
+        s += "均达成年度指标值"
     lost = [(i.weight - i.score, i) for i in inds if i.weight is not None and i.score is not None and i.score < i.weight]
     if lost:
         most = max(d for d, _ in lost)

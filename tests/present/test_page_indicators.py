@@ -86,3 +86,26 @@ def test_summary_counts_figure_checks_apart_from_scoring_checks():
     a = _analysis(ROWS, score=D(40))
     figures = next(x for x in a.summary if x.startswith("对报告数字的"))
     assert "未达成" not in figures  # the leniency warnings are told in the indicator sentence, not as slips
+
+
+def test_sentence_when_no_target_was_missed():
+    met = [ROWS[1], Indicator("培训人次", "产出指标", "数量指标", "≥300人次", "320人次", D(10), D(9), True, None)]
+    assert indicators_sentence(_analysis(met).record).startswith("绩效指标表列出 2 项指标，均达成年度指标值；")
+    s = indicators_sentence(_analysis([*met, ROWS[3]]).record)
+    assert s.startswith("绩效指标表列出 3 项指标，1 项无法从所写内容判断是否达成，其余均达成年度指标值；")
+    assert "0 项" not in s
+
+
+def test_summary_names_a_failed_check_as_failed():
+    # weights of 50 in all: the check named "指标分值合计为 100 分" fails, and the summary must not read
+    # "明显不符（指标分值合计为 100 分：…）", as if it held
+    a = _analysis(ROWS, score=D(40), rating="优")
+    figures = next(x for x in a.summary if x.startswith("对报告数字的"))
+    assert "明显不符（其中“指标分值合计为 100 分”一项未通过：报告为 50 分" in figures
+
+
+def test_scoring_checks_with_no_target_missed_say_so():
+    a = _analysis([ROWS[1]])
+    said = {c.id: c.message for c in a.record.checks}
+    assert said["indicators.unmet_full_score"] == "未达成的指标未得满分：指标表中没有未达成目标的指标。"
+    assert said["indicators.unmet_reason"] == "未达成的指标写明偏差原因：指标表中没有未达成目标的指标。"
