@@ -21,6 +21,8 @@ FIELD_ZH = {
 
 STATUS_ZH = {"ok": "相符", "warn": "小偏差", "fail": "不符", "skip": "无法核对"}
 
+RATING_RANK = {"优": 0, "良": 1, "中": 2, "差": 3}  # best first: how ratings sort, and which is above which
+
 PEFA_TEXT = {"A": "95%–105%", "B": "90%–110%", "C": "85%–115%", "D": "低于 85% 或高于 115%"}
 
 PORTFOLIO_TITLE = "部门整体支出绩效：跨部门与跨年度比较"

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..labels import (CORRECTED_BADGE, CORRECTED_INDEX_NOTE, FICTION_TAG, INDEX_TITLE, NOT_DEPARTMENT_ZH,
-                      REVIEW_INDEX_NOTE, STATUS_ZH, fiction_banner)
+                      RATING_RANK, REVIEW_INDEX_NOTE, STATUS_ZH, fiction_banner)
 from ..numbers import fmt_value
 from .html import FONT_SLOT, esc, page_css
 
@@ -28,6 +28,7 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
   Array.prototype.forEach.call(heads, function (th, i) {
     var button = document.createElement("button");
     button.type = "button";
+    th.setAttribute("data-label", th.textContent);  // printed instead: see INDEX_CSS
     while (th.firstChild) button.appendChild(th.firstChild);
     th.appendChild(button);
     th.addEventListener("click", function () {  // the whole header cell, button included
@@ -58,6 +59,8 @@ th button { font: inherit; font-weight: 600; color: inherit; background: none; b
   text-align: inherit; }
 th[aria-sort=ascending] button::after { content: " ▲"; }
 th[aria-sort=descending] button::after { content: " ▼"; }
+/* Chromium prints a button in a header repeated on each page as an empty box: print its words */
+@media print { th[data-label] button { display: none; } th[data-label]::before { content: attr(data-label); } }
 td.zero { color: var(--muted); }
 td.dept { min-width: 12rem; }
 td.short { white-space: nowrap; }
@@ -90,6 +93,13 @@ def text_cell(v, inner: str | None = None) -> str:
     return f'<td data-v="{esc(value)}">{inner if inner is not None else (esc(value) or "—")}</td>'
 
 
+def rating_cell(v) -> str:
+    """优/良/中/差 sort in that order, not by their sounds (the sort compares data-v: "0优" < "1良")."""
+    cell = text_cell(v)
+    rank = RATING_RANK.get("" if blank(v) else str(v))
+    return cell if rank is None else cell.replace('data-v="', f'data-v="{rank}', 1)
+
+
 def count_cell(v, status: str) -> str:
     n = 0 if blank(v) else int(v)
     cls = "num zero" if n == 0 else ("num bad" if status in ("warn", "fail") else "num")
@@ -111,7 +121,7 @@ def _report_row(r, link_prefix: str = "", region: bool = False) -> str:
     link = "" if blank(getattr(r, "output", None)) else str(r.output)
     cells = [
         text_cell(dept, (esc(dept) or "未署名部门") + tag).replace("<td ", '<td class="dept" ', 1),
-        *([text_cell(getattr(r, "region", None))] if region else []),
+        *([text_cell(getattr(r, "region", None)).replace("<td ", '<td class="short" ', 1)] if region else []),
         text_cell(getattr(r, "sector", None)).replace("<td ", '<td class="short" ', 1),
         num_cell(r.year, "year"),
         num_cell(r.overall_actual, "money"),
@@ -119,7 +129,7 @@ def _report_row(r, link_prefix: str = "", region: bool = False) -> str:
         num_cell(r.outturn_vs_initial, "pct2"),
         num_cell(r.overall_adjustment_rate, "pct"),
         num_cell(r.overall_completion_rate, "pct"),
-        text_cell(r.rating),
+        rating_cell(r.rating),
         *(count_cell(getattr(r, f"checks_{s}"), s) for s in ("ok", "warn", "fail", "skip")),
         text_cell(link, f'<a href="{esc(link_prefix + quote(link))}">查看</a>' if link else "—"),
     ]

@@ -19,7 +19,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..check.rules import default_rules
 from ..numbers import fmt_value
-from ..labels import PORTFOLIO_TITLE, STATUS_ZH, fiction_banner
+from ..labels import PORTFOLIO_TITLE, RATING_RANK, STATUS_ZH, fiction_banner
 from .charts import DARK, LIGHT, MID, new_figure
 from ..read.normalize import LIST_MARKER
 from .html import Html
@@ -246,7 +246,7 @@ def rating_vs_score(reports: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame
     return df[cols].reset_index(drop=True)
 
 
-_RANK = {"优": 0, "良": 1, "中": 2, "差": 3}
+_RANK = RATING_RANK
 RATING_SCORE_COLUMNS = {
     "department": ("部门", "text"), "year": ("年度", "year"), "rating": ("自评等级", "text"),
     "score": ("自评得分", "num"), "band": ("得分所在档次", "text"), "verdict": ("核对", "text"),

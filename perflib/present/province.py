@@ -16,7 +16,7 @@ import matplotlib
 import pandas as pd
 
 from ..dataset import Dataset, load_folder
-from ..labels import fiction_banner
+from ..labels import RATING_RANK, fiction_banner
 from ..numbers import fmt_value
 from ..regions import UNKNOWN
 from .charts import DARK, LIGHT, MID, new_figure
@@ -29,7 +29,7 @@ TITLE = "部门整体支出绩效：跨地区与跨行业比较"
 MOST = 12  # groups a chart draws at most: the half with the highest and the half with the lowest medians
 EXTREMES = 10  # department-years named per extreme table
 INDICATOR_COLUMNS = ["report_id", "level2", "name", "weight", "score", "met", "full_score"]
-_RANK = {"优": 0, "良": 1, "中": 2, "差": 3}
+_RANK = RATING_RANK
 
 
 # --- loading --------------------------------------------------------------------------------

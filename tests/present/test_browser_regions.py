@@ -3,7 +3,7 @@ regions down to a region's list and portfolio, and back up (the generic page che
 font, phone, A4, sorting — run on these pages in test_browser.py)."""
 import pytest
 
-from browser_helpers import KINDS, open_offline, squash
+from browser_helpers import KINDS, open_offline, pdf_pages, squash
 
 pytestmark = pytest.mark.browser
 
@@ -60,3 +60,52 @@ def test_region_and_sector_names_stay_on_one_line(browser, pages, width, kind, c
         assert lines and all(n == 1 for _, n in lines), lines
     finally:
         v.close()
+
+
+def test_a_long_index_prints_its_column_names_on_every_sheet(browser, pages, tmp_path):
+    """Chromium repeats a table's header on each printed sheet, but printed the sort buttons in it as
+    empty boxes: the column names went missing from the second sheet on."""
+    import pandas as pd
+
+    from perflib.present.index_page import build_index
+    from perflib.run import batch
+    from perflib.store import load_dataset
+
+    reports = load_dataset(pages.path(KINDS["index"]).parent / batch.DATASET_FILE).reports
+    long = tmp_path / "index.html"
+    long.write_text(build_index(pd.concat([reports] * 12, ignore_index=True)), encoding="utf-8")
+    v = open_offline(browser, long)
+    try:
+        names = v.page.evaluate("[...document.querySelector('table').tHead.rows[0].cells].map(th => th.innerText)")
+        pdf = v.page.pdf(format="A4")
+    finally:
+        v.close()
+    sheets = [s for s in pdf_pages(pdf) if squash("查看") in s["text"]]  # the sheets the table is on
+    assert len(sheets) >= 2
+    for n, s in enumerate(sheets, start=1):
+        missing = [name for name in names if squash(name) not in s["text"]]
+        assert not missing, f"sheet {n}: column names not printed: {missing}"
+
+
+def test_ratings_sort_best_first_not_by_their_sounds(browser, pages, tmp_path):
+    """优 良 中 差, not 差 良 优 中 (their order by pinyin, which a plain text sort gives)."""
+    from perflib.present.index_page import build_index
+    from perflib.run import batch
+    from perflib.store import load_dataset
+
+    reports = load_dataset(pages.path(KINDS["index"]).parent / batch.DATASET_FILE).reports
+    ratings = ["中", "差", "优", "良"]
+    reports["rating"] = [ratings[i % 4] for i in range(len(reports))]
+    page_file = tmp_path / "index.html"
+    page_file.write_text(build_index(reports), encoding="utf-8")
+    v = open_offline(browser, page_file)
+    try:
+        page = v.page
+        page.locator("table >> nth=0").locator("thead th", has_text="自评").click()
+        shown = page.evaluate("""() => { const t = document.querySelector('table');
+            const i = [...t.tHead.rows[0].cells].findIndex(th => th.innerText.includes('自评'));
+            return [...t.tBodies[0].rows].map(r => r.cells[i].innerText.trim()); }""")
+    finally:
+        v.close()
+    order = {"优": 0, "良": 1, "中": 2, "差": 3}
+    assert len(set(shown)) >= 3 and [order[x] for x in shown] == sorted(order[x] for x in shown), shown
