@@ -120,7 +120,9 @@ def _report_row(r, link_prefix: str = "", region: bool = False) -> str:
     tag += _corrected_tag(r)
     link = "" if blank(getattr(r, "output", None)) else str(r.output)
     cells = [
-        text_cell(dept, (esc(dept) or "未署名部门") + tag).replace("<td ", '<td class="dept" ', 1),
+        # the name opens the page too: on a phone the 查看 column is a table's width away
+        text_cell(dept, (f'<a href="{esc(link_prefix + quote(link))}">{esc(dept) or "未署名部门"}</a>' if link
+                         else esc(dept) or "未署名部门") + tag).replace("<td ", '<td class="dept" ', 1),
         *([text_cell(getattr(r, "region", None)).replace("<td ", '<td class="short" ', 1)] if region else []),
         text_cell(getattr(r, "sector", None)).replace("<td ", '<td class="short" ', 1),
         num_cell(r.year, "year"),

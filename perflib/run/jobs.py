@@ -62,7 +62,10 @@ def render_job(job: Job) -> JobResult:
             nb = execute(Path(job.source), department=job.department, year=job.year,
                          corrections=list(job.corrections))
             title = page_title(job.department, job.year)
-        path = write_atomic(Path(job.outdir) / job.output_name, stamp_key(export_html(nb, title), job.key))
+        html = export_html(nb, title)
+        if job.kind == "report":
+            html = link_to_index(html)
+        path = write_atomic(Path(job.outdir) / job.output_name, stamp_key(html, job.key))
         return JobResult(job.source, "rendered", job.output_name, path=str(path), seconds=time.monotonic() - start)
     except Exception as exc:
         f = failure_row(job.source, "render", exc)
@@ -277,6 +280,11 @@ def worker_init(parent_pid: int, ocr_slot: str | None = None, ocr_wait: float | 
         os._exit(1)
 
     threading.Thread(target=watch_parent, daemon=True).start()
+
+
+def link_to_index(html: str) -> str:
+    """A batch's report page leads back to the batch's index, beside it in the output folder."""
+    return html.replace("<main>", '<main>\n<p class="pl-up"><a href="index.html">← 全部部门年度一览</a></p>', 1)
 
 
 def stamp_key(html: str, key: str) -> str:

@@ -273,6 +273,11 @@ def test_index_links_open_the_right_report(visit, pages, kind):
         department = h1.split(" ")[0]
         assert squash(department) in squash(row), f"{href} opened {h1!r}, row says {row!r}"
         assert (outdir / unquote(href)).resolve().is_file()
-        page.go_back()
+        page_dir = (outdir / unquote(href)).resolve().parent
+        page.locator('a:text("全部部门年度一览")').click()  # and the page leads back to its batch's index
         page.wait_for_load_state("load")
+        assert page.url == (page_dir / "index.html").as_uri()
+        page.goto(index_url)
+        page.wait_for_load_state("load")
+    assert len({href for href, _ in targets}) * 2 == len(targets)  # the name and 查看 open each page
     assert visit.blocked == [] and visit.console_errors == [] and visit.dialogs == []

@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from paths import SEED
+from paths import ROOT, SEED
 from perflib import config
 from perflib.numbers import fmt_value
 from perflib.pipeline import analyze
@@ -106,3 +106,11 @@ def test_by_hand_page_body_is_the_rendered_page_body(by_hand):
         return re.sub(r'id="cell-id=[^"]*"', "", inner)  # papermill's injected cell: a random id by hand
 
     assert body(html) == body(ours)
+
+
+def test_the_footer_points_to_an_appendix_only_where_there_is_one():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
+    assert "数字出处见附录" in render.export_html(nb, "t")  # a report page: its appendix quotes each figure
+    portfolio = nbformat.read(ROOT / "notebooks" / "portfolio.ipynb", as_version=4)
+    footer = render.export_html(portfolio, "t").split('<footer class="pl-footer">')[1]
+    assert "数字出处见附录" not in footer and "各部门数字的出处见其报告页的附录" in footer
