@@ -104,24 +104,40 @@ def join_broken_lines(text: str) -> str:
 
     paras: list[str] = []
     open_para = False  # may the last paragraph take the next line?
+    cut = False  # the last paragraph ended at a break in the middle of a word
     last = ""  # the last line taken
     for raw in raws:
         line = (_BLANKS.sub(" ", raw) if "  " in raw or "\t" in raw else raw).strip()  # (sub only where it changes something)
         if line == PARAGRAPH_BREAK:  # a blank line of a text file, or a line that stands alone
+            cut = open_para and _cut_mid_word(paras[-1])
             open_para = False
             continue
         if not line:
             continue
         is_row = "\t" in raw.strip()  # a table row (DOCX cells): never part of prose
         indented = raw[:1] in (" ", "\u3000")  # a first-line indent opens a paragraph
-        if open_para and not is_row and (_continues(paras[-1], line) or
-                                         (not indented and full(last) and _may_follow_wrap(line))):
+        if cut and not is_row and not indented and _GOES_ON.match(line) and _continues(paras[-1], line):
+            paras[-1] = _glue(paras[-1], line)  # "…统筹推进疫情防控和经济社" | page break | "会发展，…"
+        elif open_para and not is_row and (_continues(paras[-1], line) or
+                                           (not indented and full(last) and _may_follow_wrap(line))):
             paras[-1] = _glue(paras[-1], line)
         else:
             paras.append(line)
         open_para = not is_row
+        cut = False
         last = line
     return "\n".join(paras)
+
+
+# A long line of prose that stops on an ideograph, no unit or count word, with a blank line after it:
+# a page break (a PDF's text, a text file copied from one) cut the sentence, and the next line of
+# prose that opens with an ideograph is its rest.
+_CUT_MID_WORD = re.compile(r"[，、].{20,}[\u4e00-\u9fff](?<![元个分次人项万亿年月日])$")
+_GOES_ON = re.compile(r"[\u4e00-\u9fff].{10,}[，。；]")
+
+
+def _cut_mid_word(prev: str) -> bool:
+    return len(prev) >= 60 and _CUT_MID_WORD.search(prev) is not None
 
 
 # Blocks whose every character is wide (East Asian Width W or F: CJK ideographs, kana, hangul,

@@ -17,6 +17,7 @@ from perflib.read.normalize import (
     sentences,
     strip_page_furniture,
 )
+from perflib.pipeline import read_record
 from perflib.read.files import read_document
 from perflib.read.text import decode_text
 
@@ -262,3 +263,26 @@ def test_fold_pages_folds_each_page_and_keeps_the_last_document():
 def test_a_space_inside_a_word_of_prose(line, closed):
     from perflib.read.normalize import unspace_letterspaced
     assert unspace_letterspaced(line) == closed
+
+
+_CUT = ("某县林业局2022年度部门整体支出绩效自评报告\n一、部门概况\n本局负责全县林业工作。\n四、下一步工作计划\n"
+        "2023 年，本局将继续加强林区防火巡查，落实护林员网格化管理，推进国土绿化和森林质量提升，守住生态安全底线，"
+        "统筹推进林业生态保护和林区经济社\n\n会发展，加快林下经济项目建设，切实提高资金使用效益。\n")
+
+
+def test_a_sentence_cut_by_a_page_break_is_one_paragraph(tmp_path):
+    """A text copied from a PDF: a blank line where a page ended, in the middle of a word."""
+    rec = read_record(write_txt(tmp_path / "cut.txt", _CUT))
+    assert len(rec.plans) == 1 and "林区经济社会发展，加快" in rec.plans[0]
+
+
+@pytest.mark.parametrize("before, after", [
+    ("，本年度实际支出共计 820.00 万元", "其中项目支出 300.00 万元，基本支出 520.00 万元。"),  # ends on a unit
+    ("。", "会同有关部门开展联合检查，查处案件 12 起。"),  # ends a sentence
+    ("林区经济社", "二、绩效目标完成情况，全部完成。"),  # a numbered heading follows
+])
+def test_a_blank_line_after_a_whole_phrase_still_ends_the_paragraph(tmp_path, before, after):
+    head = "2023 年，本局将继续加强林区防火巡查，落实护林员网格化管理，推进国土绿化和森林质量提升，守住生态安全底线"
+    text = "某县林业局2022年度部门整体支出绩效自评报告\n" + head + before + "\n\n" + after + "\n"
+    lines = read_document(write_txt(tmp_path / "t.txt", text)).lines()
+    assert after in lines
