@@ -194,7 +194,7 @@ def _continues(prev: str, line: str) -> bool:
     """Is `line` the rest of the sentence that `prev` left open?"""
     if _OPEN_NUMBER.search(prev) and line[:1].isdigit() and not LIST_MARKER.match(line):
         return True  # "6,364." + "24 万元": a figure cut by the line end
-    if _ENDS_SENTENCE.search(prev) or _TITLE.search(prev):
+    if _ENDS_SENTENCE.search(prev) or _TITLE.search(prev) or _WHOLE_NOTE.match(prev):
         return False
     if _STANDS_ALONE.search(prev) or _STANDS_ALONE.search(line) or (_TITLE.search(line) and len(line) <= 60):
         return False  # a web page's menu, breadcrumb, title and attachment links are lines of their own
@@ -209,6 +209,8 @@ def _continues(prev: str, line: str) -> bool:
     return len(prev) >= 16 or prev.endswith(("，", ",", "、"))
 
 
+# A line that is one note in brackets ("（本报告为虚构样例，数字均为虚构）"): said, it is done.
+_WHOLE_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 # Lines of a web page that never run on: a breadcrumb or menu, an attachment link, the page's index
 # number ("监督索引号53090000…"), the contents heading.
 _STANDS_ALONE = re.compile(r"当前位置|您的位置|所在位置|首页\s*[|>»›]|^附件\s*[\d一二三四五六七八九十]*\s*[:：]|"

@@ -286,3 +286,10 @@ def test_a_blank_line_after_a_whole_phrase_still_ends_the_paragraph(tmp_path, be
     text = "某县林业局2022年度部门整体支出绩效自评报告\n" + head + before + "\n\n" + after + "\n"
     lines = read_document(write_txt(tmp_path / "t.txt", text)).lines()
     assert after in lines
+
+
+def test_a_note_in_brackets_on_its_own_line_stays_apart():
+    """"（本报告数字均为示例）" then the first sentence: the note is no part of that sentence (nor of the
+    evidence quoted for its figures)."""
+    text = join_broken_lines("（本报告数字均为示例，仅供测试）\n根据绩效管理要求，本局年度实际支出 820.00 万元，预算完成率 100%。")
+    assert text.split("\n") == ["（本报告数字均为示例，仅供测试）", "根据绩效管理要求，本局年度实际支出 820.00 万元，预算完成率 100%。"]
