@@ -39,6 +39,44 @@ KIND_SENTENCE = {
                     "declaration, a summary of several units, a monitoring analysis)",
 }
 NOT_DEPARTMENT_ZH = "非部门整体支出绩效报告"  # the index section listing such files
+
+# Why a file failed, in Chinese, for the pages and the review sheet: the CLI's one-line error (English,
+# the contract's) is matched against these in order; the first that matches says it, with the English
+# kept beside it. A kind of page not a department report is named by its kind.
+REASON_ZH = [
+    (r"project expenditure report", "单个项目的支出绩效自评报告，不是部门整体报告"),
+    (r"final-accounts disclosure", "部门预算或决算公开，不是绩效评价报告"),
+    (r"linked attachment", "文章页，报告在其附件中：请打开附件"),
+    (r"its title names another kind of page", "标题表明是其他类型的页面（通知、目标申报、汇总或监控分析等）"),
+    (r"no budget figure found", "未找到预算数字（可能不是绩效评价报告）"),
+    (r"the file is empty", "空文件"),
+    (r"password-protected|encrypted", "文件设有密码"),
+    (r"scanned|cannot OCR", "扫描页面无法识别文字"),
+    (r"contains no text|has no article text|nothing to read|sheets are all empty", "文件中没有可读的文字"),
+    (r"over the limit of|took longer than|memory budget|timed out|time limit", "超出处理时间、大小或内存上限"),
+    (r"DTD or entities", "含有不安全的 XML 声明，已拒绝读取"),
+    (r"LibreOffice", "LibreOffice 无法转换该文件"),
+    (r"is not valid", "文字编码无法识别"),
+    (r"damaged|broken zip|not a readable", "文件已损坏或不完整"),
+    (r"not a Word|not an Excel|not an HTML|is binary data|is an RTF|Word 6/95|is a zip archive but|neither a Word",
+     "文件内容与扩展名不符，或格式不受支持"),
+    (r"no such file|cannot be read|is a folder", "文件不存在或无法打开"),
+    (r"notebook failed|kernel|in cell", "生成页面时出错"),
+]
+REASON_BY_EXIT_ZH = {1: "生成页面时出错", 2: "无法读取", 3: "未找到预算数字（可能不是绩效评价报告）"}
+
+
+def reason_zh(error: str, exit_code=None) -> str:
+    """The Chinese words for a failure's one-line error (REASON_ZH), else for its exit code."""
+    import re
+
+    for pattern, words in REASON_ZH:
+        if re.search(pattern, error or "", re.IGNORECASE):
+            return words
+    try:
+        return REASON_BY_EXIT_ZH.get(int(exit_code), "处理失败")
+    except (TypeError, ValueError):
+        return "处理失败"
 UNREAD_ZH = "报告中未读取的金额"
 UNREAD_NOTE = "报告写到、但没有读入任何字段的金额（如上年数字、说明性金额），请对照原文判断。"
 

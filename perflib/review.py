@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from . import corrections as hand
-from .labels import OCR_EVIDENCE, REVIEW_CATEGORY, REVIEW_HEADERS, figure_name
+from .labels import OCR_EVIDENCE, REVIEW_CATEGORY, REVIEW_HEADERS, figure_name, reason_zh
 from .model import Record, Unread
 from .numbers import fmt_wan, money_to_wan, round_money
 from .understand.lexicon import LEX
@@ -190,11 +190,16 @@ def failure_items(failures: list[dict]) -> list[dict]:
         if f.get("stage") == "portfolio":
             continue
         if f.get("kind"):
-            out.append(item("not_department", file=f["source"], field="kind", read=f["kind"], reason=f["error"]))
+            out.append(item("not_department", file=f["source"], field="kind", read=f["kind"], reason=_why(f)))
         else:
-            out.append(item("report_failed", file=f["source"], reason=f["error"]))
+            out.append(item("report_failed", file=f["source"], reason=_why(f)))
         out += [r for r in f.get("review", ()) if r["category"] not in _CORRECTION_ROWS]  # those: unmatched()
     return out
+
+
+def _why(f: dict) -> str:
+    """A failure's reason for the analyst: in Chinese, then perflib's own sentence."""
+    return f"{reason_zh(f.get('error', ''), f.get('exit_code'))}：{f.get('error', '')}"
 
 
 def below(path: str | Path, source: str | Path) -> str:

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..labels import (CORRECTED_BADGE, CORRECTED_INDEX_NOTE, FICTION_TAG, INDEX_TITLE, NOT_DEPARTMENT_ZH,
-                      RATING_RANK, REVIEW_INDEX_NOTE, STATUS_ZH, fiction_banner)
+                      RATING_RANK, REVIEW_INDEX_NOTE, STATUS_ZH, fiction_banner, reason_zh)
 from ..numbers import fmt_value
 from .html import FONT_SLOT, esc, page_css
 
@@ -173,11 +173,16 @@ def _not_department(failures):
     return failures["kind"].map(lambda k: not blank(k))
 
 
+def _reason(f) -> str:
+    """Why, in Chinese, with perflib's own sentence (the CLI's, in English) under it."""
+    return f'{esc(reason_zh(f.error, f.exit_code))}<div class="note">{esc(f.error)}</div>'
+
+
 def others_section(failures) -> str:
     mask = _not_department(failures)
     if mask is None or not mask.any():
         return ""
-    rows = "".join(f'<tr><td>{esc(f.source)}</td><td>{esc(f.error)}</td></tr>'
+    rows = "".join(f'<tr><td>{esc(f.source)}</td><td>{_reason(f)}</td></tr>'
                    for f in failures[mask].itertuples(index=False))
     return (f'<section><h2>{NOT_DEPARTMENT_ZH}（{int(mask.sum())} 份）</h2>'
             '<div class="table-wrap"><table><thead><tr><th>文件</th><th>说明</th></tr></thead>'
@@ -193,7 +198,7 @@ def failures_section(failures) -> str:
     stage = {"read": "读取", "render": "生成页面", "portfolio": "比较页"}
     rows = "".join(
         f'<tr><td>{esc(f.source)}</td><td>{esc(stage.get(f.stage, f.stage))}</td>'
-        f'<td class="num">{esc("" if blank(f.exit_code) else int(f.exit_code))}</td><td>{esc(f.error)}</td></tr>'
+        f'<td class="num">{esc("" if blank(f.exit_code) else int(f.exit_code))}</td><td>{_reason(f)}</td></tr>'
         for f in failures.itertuples(index=False))
     return (f'<section><h2>未能处理的报告（{len(failures)} 份）</h2>'
             '<div class="table-wrap"><table><thead><tr><th>文件</th><th>环节</th><th class="num">退出码</th>'
