@@ -92,7 +92,8 @@ def figure_name(name: str) -> str:
     if "." not in name:
         return {"score": "自评得分", "rating": "自评等级"}.get(name, name)
     block, field = name.split(".")
-    return BLOCK_SHORT.get(block, block) + FIELD_ZH.get(field, field)
+    short, words = BLOCK_SHORT.get(block, block), FIELD_ZH.get(field, field)
+    return words if words.startswith(short) else short + words  # "项目个数", not "项目项目个数"
 
 
 def fiction_banner(count: int | None = None) -> str:

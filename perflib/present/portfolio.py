@@ -19,6 +19,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..check.rules import default_rules
 from ..numbers import fmt_value
+from ..regions import leading_places
 from ..labels import PORTFOLIO_TITLE, RATING_RANK, STATUS_ZH, fiction_banner
 from .charts import DARK, LIGHT, MID, new_figure
 from ..read.normalize import LIST_MARKER
@@ -75,14 +76,29 @@ def recurring_problems(problems: pd.DataFrame, threshold: float = RECUR_THRESHOL
 
 # --- names ---------------------------------------------------------------------------------
 def short_names(names) -> dict[str, str]:
-    """Department names without the prefix they all share ('广州市荔湾区…'), for chart labels."""
+    """Department names for chart labels: without the places they start with ('广州市荔湾区人民政府…'),
+    unless two departments of different places would then read the same; else without the prefix
+    they all share. What a label cuts is its end, so the part that tells departments apart stays."""
     names = sorted({n for n in names if isinstance(n, str) and n})
     prefix = os.path.commonprefix(names) if len(names) > 1 else ""
+    shared = {n: n[len(prefix):] if prefix and len(n) - len(prefix) >= 2 else n for n in names}
+    own = {n: _without_places(n) for n in names}
+    seen: dict[str, int] = {}
+    for s in own.values():
+        seen[s] = seen.get(s, 0) + 1
     out = {}
     for n in names:
-        s = n[len(prefix):] if prefix and len(n) - len(prefix) >= 2 else n
+        s = own[n] if seen[own[n]] == 1 and len(own[n]) < len(shared[n]) else shared[n]
         out[n] = s if len(s) <= 14 else s[:13] + "…"
     return out
+
+
+def _without_places(name: str) -> str:
+    """'示例市青川区人民政府临江街道办事处' → '临江街道办事处' (a remainder of at least 2 characters)."""
+    _, at = leading_places(name)
+    rest = name[at:]
+    rest = rest[len("人民政府"):] if rest.startswith("人民政府") and len(rest) > len("人民政府") + 1 else rest
+    return rest if len(rest) >= 2 else name
 
 
 def label(reports: pd.DataFrame) -> pd.Series:

@@ -26,3 +26,10 @@ def test_seed_summary(seed_record, seed_metrics):
 def test_summary_of_a_record_without_figures():
     s = summary(Record(source=Source("x", "txt", None, "")), compute(Record(source=Source("x", "txt", None, ""))))
     assert len(s) >= 1 and "不足" in "".join(s)
+
+
+def test_figure_names_say_their_block_once():
+    from perflib.labels import figure_name
+
+    assert [figure_name(n) for n in ("projects.count", "projects.actual", "overall.completion_rate")] == \
+        ["项目个数", "项目实际支出", "整体预算完成率"]

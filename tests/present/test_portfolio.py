@@ -80,3 +80,11 @@ def test_ranking_chart_draws_at_most_the_farthest_rows():
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert len(labels) == 5 and "共 30 个" in ax.get_title()
     assert {lb.split()[0] for lb in labels} == {"29", "28", "27", "26", "25"}  # shared prefix dropped
+
+
+def test_short_names_drop_each_ones_places_unless_two_would_read_the_same():
+    names = short_names(["示例市青川区文化广电旅游体育局", "广州市荔湾区人民政府花地街道办事处", "示例市青川区教育局",
+                         "广州市荔湾区教育局"])
+    assert names["示例市青川区文化广电旅游体育局"] == "文化广电旅游体育局"  # not "示例市青川区文化广电旅游体…"
+    assert names["广州市荔湾区人民政府花地街道办事处"] == "花地街道办事处"
+    assert names["示例市青川区教育局"] == "示例市青川区教育局" and names["广州市荔湾区教育局"] == "广州市荔湾区教育局"
