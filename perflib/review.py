@@ -197,6 +197,28 @@ def failure_items(failures: list[dict]) -> list[dict]:
     return out
 
 
+def twice_items(entries: list, source) -> list[dict]:
+    """Two files or more that read as the same department-year (a PDF and the article page that
+    announced it, a corrected re-issue): each is counted in the indexes and totals, so the analyst
+    says which one stands (or a manifest keeps only that one). Files of the same bytes are one already."""
+    groups: dict[tuple, list] = {}
+    for e in entries:
+        r = e.rows["report"]
+        if r.get("department") and r.get("year") is not None:
+            groups.setdefault((r["department"], r["year"]), []).append(e)
+    out = []
+    for (dept, year), same in groups.items():
+        if len(same) < 2:
+            continue
+        for e in same:
+            others = "、".join(below(o.item.path, source) for o in same if o is not e)
+            out.append(item("same_year_twice", file=e.item.path, department=dept, year=year,
+                            sha256=e.rows["report"].get("sha256", ""),
+                            reason=f"与 {others} 读出同一部门年度，两份都计入了索引与合计：请确认以哪份为准，"
+                                   "或用清单（manifest）只保留一份。"))
+    return out
+
+
 def _why(f: dict) -> str:
     """A failure's reason for the analyst: in Chinese, then perflib's own sentence."""
     return f"{reason_zh(f.get('error', ''), f.get('exit_code'))}：{f.get('error', '')}"

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import corrections as hand
-from ..review import below, failure_items, outcome_item, relative_files
+from ..review import below, failure_items, outcome_item, relative_files, twice_items
 
 DEFAULT_NAME = "corrections.csv"
 
@@ -94,6 +94,7 @@ def write_sheet(outdir: Path, source, items: list, entries: list, failures: list
 
     rows = [r for e in entries for r in e.rows.get("review", ())]
     rows += failure_items(failures)
+    rows += twice_items(entries, source)
     rows += [outcome_item(o) for o in unused]
     relative_files(rows, source, [i.path for i in items])
     return write_review(outdir, rows)

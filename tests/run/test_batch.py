@@ -310,3 +310,17 @@ def test_bad_files_with_the_same_bytes_are_each_listed(reports, tmp_path, fake_r
     assert all(Path(s).name in e for s, e in zip(failures["source"], failures["error"]))
     assert run_batch(args(reports, out)) == 1  # and again from what the store remembers
     assert "3 failed" in capsys.readouterr().out
+
+
+def test_one_department_year_in_two_files_is_put_to_the_analyst(reports, tmp_path, fake_render):
+    # the same report as a text file and as a web page: not the same bytes, the same department-year
+    (reports / "sub").mkdir()
+    (reports / "sub" / "again.html").write_text(
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><pre>{SEED.read_text(encoding="utf-8")}'
+        '</pre></body></html>', encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 0
+    review = pd.read_csv(out / "review.csv", encoding="utf-8-sig")
+    twice = review[review["category"] == "同一部门年度有多份文件"]
+    assert sorted(twice["file"]) == ["seed.txt", "sub/again.html"]
+    assert all("sub/again.html" in r or "seed.txt" in r for r in twice["reason"])
