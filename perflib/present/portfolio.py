@@ -20,7 +20,7 @@ from matplotlib.ticker import MaxNLocator
 from ..check.rules import default_rules
 from ..numbers import fmt_value
 from ..regions import leading_places
-from ..labels import PORTFOLIO_TITLE, RATING_RANK, STATUS_ZH, fiction_banner
+from ..labels import PORTFOLIO_TITLE, RATING_RANK, STATUS_ZH, fiction_banner, reason_zh
 from .charts import DARK, LIGHT, MID, new_figure
 from ..read.normalize import LIST_MARKER
 from .html import Html
@@ -99,6 +99,15 @@ def _without_places(name: str) -> str:
     rest = name[at:]
     rest = rest[len("人民政府"):] if rest.startswith("人民政府") and len(rest) > len("人民政府") + 1 else rest
     return rest if len(rest) >= 2 else name
+
+
+FAILURE_COLUMNS = {"source": ("文件", "text"), "exit_code": ("退出码", "int"), "reason": ("原因", "text"),
+                   "error": ("perflib 的说明", "text")}
+
+
+def with_reasons(failures: pd.DataFrame) -> pd.DataFrame:
+    """The failures with why in Chinese (`reason`, perflib.labels.reason_zh) beside perflib's sentence."""
+    return failures.assign(reason=[reason_zh(e, c) for e, c in zip(failures["error"], failures["exit_code"])])
 
 
 def label(reports: pd.DataFrame) -> pd.Series:

@@ -88,3 +88,11 @@ def test_short_names_drop_each_ones_places_unless_two_would_read_the_same():
     assert names["示例市青川区文化广电旅游体育局"] == "文化广电旅游体育局"  # not "示例市青川区文化广电旅游体…"
     assert names["广州市荔湾区人民政府花地街道办事处"] == "花地街道办事处"
     assert names["示例市青川区教育局"] == "示例市青川区教育局" and names["广州市荔湾区教育局"] == "广州市荔湾区教育局"
+
+
+def test_the_portfolio_says_why_a_file_failed_in_chinese():
+    from perflib.present.portfolio import FAILURE_COLUMNS, with_reasons
+
+    df = pd.DataFrame([{"source": "a.txt", "exit_code": 2, "error": "a.txt: the file is empty.", "kind": None}])
+    html = html_table(with_reasons(df), FAILURE_COLUMNS)
+    assert "<td class=\"text\">空文件</td>" in html and "a.txt: the file is empty." in html
