@@ -20,6 +20,13 @@ FIELD_ZH = {
 }
 
 STATUS_ZH = {"ok": "相符", "warn": "小偏差", "fail": "不符", "skip": "无法核对"}
+# Checks of how the 绩效指标 were scored (a missed target given full marks, no reason written): their
+# warning is leniency to note, not a figure a little off.
+SCORING_CHECKS = ("indicators.unmet_full_score", "indicators.unmet_reason")
+
+
+def status_zh(check_id: str, status: str) -> str:
+    return "需留意" if status == "warn" and check_id in SCORING_CHECKS else STATUS_ZH[status]
 
 RATING_RANK = {"优": 0, "良": 1, "中": 2, "差": 3}  # best first: how ratings sort, and which is above which
 

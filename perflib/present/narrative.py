@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..check.items import fmt_points
 from ..check.rules import counts
 from ..check.metrics import Metrics
-from ..labels import MISSING_CORE, PEFA_TEXT, figure_name
+from ..labels import MISSING_CORE, PEFA_TEXT, SCORING_CHECKS, figure_name
 from ..model import Record
 from ..numbers import fmt_pct, fmt_wan
 from ..review import missing_core
@@ -95,7 +95,7 @@ def _tasks(rec: Record, m: Metrics) -> str | None:
 
 
 # Checks of how indicators were scored, not of whether figures add up: the indicator sentence tells them.
-_SCORING_CHECKS = ("indicators.unmet_full_score", "indicators.unmet_reason")
+_SCORING_CHECKS = SCORING_CHECKS
 
 
 def _checks(rec: Record) -> str | None:

@@ -11,10 +11,10 @@ import re
 from pathlib import PurePath
 
 from ..check.items import fmt_points, points_sum
-from ..check.rules import counts, rule_explanation
+from ..check.rules import rule_explanation
 from .. import labels as L
-from ..labels import (BLOCK_ZH, FIELD_ZH, INDICATOR_HEADERS, MET_MARK, MET_ZH, PEFA_TEXT, STATUS_ZH,
-                      UNREAD_NOTE, UNREAD_ZH, fiction_banner, figure_name, ocr_notice)
+from ..labels import (BLOCK_ZH, FIELD_ZH, INDICATOR_HEADERS, MET_MARK, MET_ZH, PEFA_TEXT, UNREAD_NOTE, UNREAD_ZH,
+                      fiction_banner, figure_name, ocr_notice, status_zh)
 from ..corrections import format_value
 from ..model import BLOCK_FIELDS, MONEY_FIELDS
 from .html import Html, esc
@@ -85,7 +85,7 @@ def key_figures(a: Analysis) -> Html:
             status = ""
             if c is not None:
                 computed = _fmt_field(field, c.computed) if c.computed is not None else "—"
-                status = f'<span class="st st-{c.status}">{STATUS_MARK[c.status]} {STATUS_ZH[c.status]}</span>'
+                status = f'<span class="st st-{c.status}">{STATUS_MARK[c.status]} {status_zh(c.id, c.status)}</span>'
             unit = "万元" if field in MONEY_FIELDS else ("%" if field != "count" else "个")
             rows.append(
                 f"<tr><td>{esc(BLOCK_ZH[block])}</td><td>{esc(FIELD_ZH[field])}（{unit}）</td>"
@@ -108,7 +108,7 @@ def _score_row(a: Analysis, by_id: dict) -> list[str]:
     c = by_id.get("indicators.score_total")
     total = points_sum(rec, "score")
     computed = fmt_points(total.point) if total is not None else "—"
-    status = f'<span class="st st-{c.status}">{STATUS_MARK[c.status]} {STATUS_ZH[c.status]}</span>' if c else ""
+    status = f'<span class="st st-{c.status}">{STATUS_MARK[c.status]} {status_zh(c.id, c.status)}</span>' if c else ""
     return [f"<tr><td>{esc(L.SCORE_ROW[0])}</td><td>{esc(L.SCORE_ROW[1])}</td>{_figure_cell(a, 'score', fmt_points(rec.score))}"
             f'<td class="num">{esc(computed)}</td><td>{status}</td></tr>']
 
@@ -244,8 +244,8 @@ def problems_and_plans(a: Analysis) -> Html:
 
 def checks(a: Analysis) -> Html:
     rec = a.record
-    n = counts(rec.checks)
-    tally = "，".join(f"{STATUS_ZH[s]} {n[s]} 项" for s in ("ok", "warn", "fail", "skip") if n[s])
+    said = [status_zh(c.id, c.status) for c in rec.checks]
+    tally = "，".join(f"{w} {said.count(w)} 项" for w in ("相符", "小偏差", "需留意", "不符", "无法核对") if w in said)
     if all(c.status == "skip" for c in rec.checks):  # a table of "无法核对" rows says nothing
         return Html(f'<section><h2>数字核对</h2><p class="note">{esc(L.NO_CHECKS)}</p>'
                     f'{_warnings(rec)}</section>')
@@ -254,7 +254,7 @@ def checks(a: Analysis) -> Html:
         why = rule_explanation(c.id) or check_explanation(c.status)
         explain = f'<div class="why">{esc(why)}</div>' if c.status in ("warn", "fail") else ""
         rows.append(f'<tr class="row-{c.status}"><td><span class="st st-{c.status}">{STATUS_MARK[c.status]} '
-                    f"{STATUS_ZH[c.status]}</span></td><td>{esc(c.message)}{explain}</td></tr>")
+                    f"{status_zh(c.id, c.status)}</span></td><td>{esc(c.message)}{explain}</td></tr>")
     table = ('<table class="checks"><thead><tr><th>结果</th><th>核对内容</th></tr></thead><tbody>'
              + "".join(rows) + "</tbody></table>")
     return Html(f"<section><h2>数字核对</h2><p>{esc(tally)}。数字按原文的位数取四舍五入区间后再比较，"

@@ -109,3 +109,11 @@ def test_scoring_checks_with_no_target_missed_say_so():
     said = {c.id: c.message for c in a.record.checks}
     assert said["indicators.unmet_full_score"] == "未达成的指标未得满分：指标表中没有未达成目标的指标。"
     assert said["indicators.unmet_reason"] == "未达成的指标写明偏差原因：指标表中没有未达成目标的指标。"
+
+
+def test_leniency_is_noted_not_called_a_small_gap():
+    # "培训场次" missed its target yet got full marks: a scoring check's warning, which is no 小偏差
+    html = str(page.checks(_analysis(ROWS)))
+    row = next(r for r in html.split("<tr")[1:] if "未达成的指标未得满分" in r)
+    assert "需留意" in row and "小偏差" not in row
+    assert "需留意 2 项" in html.split("</p>")[0]
