@@ -70,6 +70,25 @@ REASON_ZH = [
     (r"no such file|cannot be read|is a folder", "文件不存在或无法打开"),
     (r"notebook failed|kernel|in cell", "生成页面时出错"),
 ]
+# A reading warning (the record's, in English) said in Chinese on the page and the review sheet.
+WARNING_ZH = [
+    (r"was read by OCR and contradicts", "OCR 识别的数字与报告其他数字矛盾，未采用：请对照扫描件核对"),
+    (r"cells under \d+ columns; not read", "表格行的单元格数与表头列数不符，该行未读取"),
+    (r"no unit stated; assumed 万元", "表格未写明金额单位，按万元读取：请核对"),
+    (r"the report also states", "报告对同一数字前后写法不一，采用了先出现的数值"),
+    (r"the indicator table totals", "指标表得分合计与报告所写自评得分不同，采用所写得分"),
+    (r"read from its context breaks", "由上下文判断归属的数字与其他数字矛盾，未采用"),
+    (r"damaged text", "文件有损坏处，按其编码无法读出，已替换为 �；这些句子中的数字未读取"),
+]
+
+
+def warning_zh(warning: str) -> str | None:
+    """The Chinese words for a reading warning (WARNING_ZH), or None for one not listed."""
+    import re
+
+    return next((words for pattern, words in WARNING_ZH if re.search(pattern, warning or "")), None)
+
+
 REASON_BY_EXIT_ZH = {1: "生成页面时出错", 2: "无法读取", 3: "未找到预算数字（可能不是绩效评价报告）"}
 
 

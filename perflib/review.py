@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from . import corrections as hand
-from .labels import OCR_EVIDENCE, REVIEW_CATEGORY, REVIEW_HEADERS, figure_name, reason_zh
+from .labels import OCR_EVIDENCE, REVIEW_CATEGORY, REVIEW_HEADERS, figure_name, reason_zh, warning_zh
 from .model import Record, Unread
 from .numbers import fmt_wan, money_to_wan, round_money
 from .understand.lexicon import LEX
@@ -55,7 +55,7 @@ def record_items(rec: Record) -> list[dict]:
     out = _correction_items(rec)
     out += _missing_items(rec)
     out += _check_items(rec)
-    out += [item("warning", rec, reason=w) for w in rec.warnings]
+    out += [item("warning", rec, reason=f"{zh}：{w}" if (zh := warning_zh(w)) else w) for w in rec.warnings]
     out += _ocr_items(rec)
     return out
 

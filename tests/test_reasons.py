@@ -4,7 +4,7 @@ import pytest
 
 from fixtures_files import write_corrupt_docx, write_corrupt_pdf, write_txt
 from perflib.errors import PerflibError
-from perflib.labels import KIND_SENTENCE, REASON_BY_EXIT_ZH, reason_zh
+from perflib.labels import KIND_SENTENCE, REASON_BY_EXIT_ZH, reason_zh, warning_zh
 from perflib.pipeline import analyze
 
 
@@ -57,3 +57,37 @@ def test_the_index_and_review_sheet_say_why_in_chinese(tmp_path):
     assert "文件内容与扩展名不符，或格式不受支持" in page and "not a Word .docx document" in page
     (row,) = failure_items([f])
     assert row["reason"].startswith("文件内容与扩展名不符，或格式不受支持：a/b.docx: not a Word")
+
+
+# Each warning as perflib words it (see the modules named): every kind has its Chinese.
+WARNINGS = [
+    "overall.actual 5.00 was read by OCR and contradicts the report's other figures (completion rate): left unread; "
+    "check it against the scan",  # understand/ocr_sanity.py
+    "table row 'a | b': 2 cells under 3 columns; not read",  # understand/tables.py
+    "表1 第2行 实际支出: no unit stated; assumed 万元",  # understand/tables.py
+    "overall.actual: the report also states 5.00 (kept the first figure, 4.00)",  # understand/tables.py
+    "score: the indicator table totals 88 (kept the stated score, 90)",  # understand/indicators.py
+    "projects.actual: 5.00 read from its context breaks projects within overall; not taken",  # understand/assign.py
+    "damaged text: 1 place could not be read as utf-8 and was replaced by \ufffd: line 3 (byte 12); the figures of "
+    "those sentences are not read",  # read/text.py
+]
+
+
+@pytest.mark.parametrize("warning", WARNINGS)
+def test_every_kind_of_reading_warning_has_chinese_words(warning):
+    assert warning_zh(warning)
+
+
+def test_a_damaged_file_is_warned_about_in_chinese_on_the_page_and_the_sheet(tmp_path):
+    from perflib.present import page
+    from perflib.review import record_items
+
+    data = "某县林业局2021年度部门整体支出绩效自评报告\n本年度实际支出 1,234.50 万元。\n第三行文字正常。\n".encode()
+    at = data.find("三".encode())
+    path = tmp_path / "r.txt"
+    path.write_bytes(data[:at] + b"\xff" + data[at + 1:])
+    a = analyze(path)
+    html = str(page.checks(a))
+    assert "文件有损坏处" in html and "damaged text: 1 place" in html
+    (row,) = [r for r in record_items(a.record) if r["category"] == "读取提示"]
+    assert row["reason"].startswith("文件有损坏处") and "damaged text" in row["reason"]

@@ -14,7 +14,7 @@ from ..check.items import fmt_points, points_sum
 from ..check.rules import rule_explanation
 from .. import labels as L
 from ..labels import (BLOCK_ZH, FIELD_ZH, INDICATOR_HEADERS, MET_MARK, MET_ZH, PEFA_TEXT, UNREAD_NOTE, UNREAD_ZH,
-                      fiction_banner, figure_name, ocr_notice, status_zh)
+                      fiction_banner, figure_name, ocr_notice, status_zh, warning_zh)
 from ..corrections import format_value
 from ..model import BLOCK_FIELDS, MONEY_FIELDS
 from .html import Html, esc
@@ -262,7 +262,12 @@ def checks(a: Analysis) -> Html:
 
 
 def _warnings(rec) -> str:
-    return "<h3>读取提示</h3>" + _list(rec.warnings, "") if rec.warnings else ""
+    """Each reading warning in Chinese where its kind is known, perflib's own sentence under it."""
+    if not rec.warnings:
+        return ""
+    items = "".join(f'<li>{esc(zh)}<div class="note">{esc(w)}</div></li>' if (zh := warning_zh(w))
+                    else f"<li>{esc(w)}</li>" for w in rec.warnings)
+    return f"<h3>读取提示</h3><ol>{items}</ol>"
 
 
 def _unread(rec) -> str:
