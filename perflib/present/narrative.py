@@ -126,7 +126,9 @@ def _rating(rec: Record, m: Metrics) -> str | None:
     if band:
         outturn = fmt_pct(m.value("overall.outturn_vs_initial"), 2)
         judged = "处于" if band != "D" else "落在"
-        parts.append(f"按 PEFA PI-1 口径，整体支出相对年初预算为 {outturn}，{judged} {band} 级区间（{PEFA_TEXT[band]}）")
+        # PEFA (公共支出与财政问责框架) grades PI-1 on three years; one year gives only the band it falls in
+        parts.append(f"按 PEFA（公共支出与财政问责框架）PI-1“支出总额执行偏离”口径，整体支出相对年初预算为 {outturn}，"
+                     f"本年{judged} {band} 级区间（{PEFA_TEXT[band]}；PEFA 按近三年评级，此处仅看单一年度）")
     if not parts:
         return None
     joiner = "；而" if rec.rating and band and band in ("C", "D") and rec.rating in ("优", "良") else "；"
