@@ -82,18 +82,21 @@ class Dataset:
 # --- finding reports ---------------------------------------------------------------------
 def discover(source: str | Path, exclude: str | Path | None = None) -> list[Item]:
     """Every report under a folder (recursively), or the rows of a manifest CSV. Not read in a
-    folder: hidden folders, and what perflib wrote there itself — `exclude` (a batch's output folder
-    inside its source), any folder a batch wrote (it holds the batch's state file), any page perflib
-    made (`perflib render -o` into the folder): read as reports, a second batch would count every
-    department-year again."""
+    folder: hidden folders, and what perflib wrote there itself — a batch's output folder inside it
+    (`exclude`, the batch's own; any folder holding a batch's state file), its workbooks where the
+    output folder is the source itself, any page perflib made (`perflib render -o` into the folder):
+    read as reports, a second batch would count every department-year again."""
     src = Path(source)
     if src.is_dir():
         found = [p for p in sorted(src.rglob("*")) if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
                  and not any(part.startswith(".") for part in p.relative_to(src).parts)]
         outputs = {s.parent for s in src.rglob(STATE_FILE)} | ({Path(exclude)} if exclude is not None else set())
-        outputs = {o.resolve() for o in outputs}
+        outputs = {o.resolve() for o in outputs if o.is_dir()}
+        root = src.resolve()
+        inside = {o for o in outputs if o != root and root in o.parents}  # never the source itself, nor above it
         return [Item(str(p), region=_folder_region(p, src)) for p in found
-                if not outputs.intersection(p.resolve().parents) and not _perflib_page(p)]
+                if not (inside and inside.intersection(p.resolve().parents)) and not _perflib_page(p)
+                and not (p.name in OUTPUT_WORKBOOKS and p.parent.resolve() in outputs)]
     if src.is_file() and src.suffix.lower() == ".csv":
         return read_manifest(src)
     if not src.exists():
@@ -101,6 +104,8 @@ def discover(source: str | Path, exclude: str | Path | None = None) -> list[Item
     raise UnreadableInput(f"{src}: not a folder or a manifest (.csv with a 'path' column)")
 
 
+# The workbooks a batch writes at the top of its output folder (perflib.store.DATASET_FILES, REVIEW_FILE).
+OUTPUT_WORKBOOKS = ("reports.xlsx", "review.xlsx")
 _PERFLIB_PAGE = b'<meta name="generator" content="perflib'
 
 

@@ -92,16 +92,22 @@ def warning_zh(warning: str) -> str | None:
 REASON_BY_EXIT_ZH = {1: "生成页面时出错", 2: "无法读取", 3: "未找到预算数字（可能不是绩效评价报告）"}
 
 
-def reason_zh(error: str, exit_code=None) -> str:
-    """The Chinese words for a failure's one-line error (REASON_ZH), else for its exit code."""
+def reason_zh(error, exit_code=None, source=None) -> str:
+    """The Chinese words for a failure's one-line error (REASON_ZH), else for its exit code. Only the
+    reason is matched, not the file's path before it ("scans/x.pdf: …")."""
     import re
 
+    text = error if isinstance(error, str) else ""
+    if isinstance(source, str) and source and source in text:
+        text = text[text.index(source) + len(source):]
+    else:
+        text = text.split(": ", 1)[-1]
     for pattern, words in REASON_ZH:
-        if re.search(pattern, error or "", re.IGNORECASE):
+        if re.search(pattern, text, re.IGNORECASE):
             return words
     try:
         return REASON_BY_EXIT_ZH.get(int(exit_code), "处理失败")
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # None, NaN, pd.NA, text
         return "处理失败"
 UNREAD_ZH = "报告中未读取的金额"
 UNREAD_NOTE = "报告写到、但没有读入任何字段的金额（如上年数字、说明性金额），请对照原文判断。"

@@ -221,7 +221,7 @@ def twice_items(entries: list, source) -> list[dict]:
 
 def _why(f: dict) -> str:
     """A failure's reason for the analyst: in Chinese, then perflib's own sentence."""
-    return f"{reason_zh(f.get('error', ''), f.get('exit_code'))}：{f.get('error', '')}"
+    return f"{reason_zh(f.get('error'), f.get('exit_code'), f.get('source'))}：{f.get('error') or ''}"
 
 
 def below(path: str | Path, source: str | Path) -> str:

@@ -91,3 +91,17 @@ def test_a_damaged_file_is_warned_about_in_chinese_on_the_page_and_the_sheet(tmp
     assert "文件有损坏处" in html and "damaged text: 1 place" in html
     (row,) = [r for r in record_items(a.record) if r["category"] == "读取提示"]
     assert row["reason"].startswith("文件有损坏处") and "damaged text" in row["reason"]
+
+
+def test_only_the_reason_is_matched_not_the_files_path():
+    assert reason_zh("scans/x.pdf: not a readable PDF (no PDF header found).", 2, "scans/x.pdf") == "文件已损坏或不完整"
+    assert reason_zh("encrypted-backup/x.docx: the Word file is damaged (broken zip archive).", 2) == "文件已损坏或不完整"
+
+
+def test_odd_values_give_the_fallback_not_an_error():
+    import math
+
+    import pandas as pd
+
+    for error, code in [(None, None), (math.nan, math.nan), (pd.NA, pd.NA), (3, "x")]:
+        assert reason_zh(error, code) == "处理失败"

@@ -88,12 +88,6 @@ def compute(rec: Record) -> Metrics:
         outturn = _ratio(b.actual, b.initial_budget)
         add(f"{name}.outturn_vs_initial", f"{zh}实际支出相对年初预算", outturn, "percent",
             "实际支出 ÷ 年初预算", f"{name}.actual", f"{name}.initial_budget")
-        # Two stated amounts give it exactly; a rate, rounded as written, only nearly.
-        if b.adjusted_budget is None and b.initial_budget is not None and b.adjustment is not None:
-            add(f"{name}.implied_adjusted_budget", f"{zh}调整后预算（由年初预算与调整额推算）",
-                b.initial_budget + b.adjustment, "money", "年初预算 + 调整额", f"{name}.initial_budget",
-                f"{name}.adjustment")
-            continue
         implied = None
         if b.adjusted_budget is None and b.actual is not None and b.completion_rate:
             implied = b.actual / b.completion_rate * HUNDRED

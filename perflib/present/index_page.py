@@ -175,7 +175,8 @@ def _not_department(failures):
 
 def _reason(f) -> str:
     """Why, in Chinese, with perflib's own sentence (the CLI's, in English) under it."""
-    return f'{esc(reason_zh(f.error, f.exit_code))}<div class="note">{esc(f.error)}</div>'
+    error = "" if blank(f.error) else str(f.error)
+    return f'{esc(reason_zh(error, f.exit_code, f.source))}<div class="note">{esc(error)}</div>'
 
 
 def others_section(failures) -> str:

@@ -86,15 +86,20 @@ def short_names(names) -> dict[str, str]:
     seen: dict[str, int] = {}
     for s in own.values():
         seen[s] = seen.get(s, 0) + 1
+    chosen = {n: own[n] if seen[own[n]] == 1 and len(own[n]) < len(shared[n]) else shared[n] for n in names}
+    taken: dict[str, int] = {}
+    for s in chosen.values():
+        taken[s] = taken.get(s, 0) + 1
     out = {}
     for n in names:
-        s = own[n] if seen[own[n]] == 1 and len(own[n]) < len(shared[n]) else shared[n]
+        s = chosen[n] if taken[chosen[n]] == 1 else shared[n]  # two that still read the same: as before
         out[n] = s if len(s) <= 14 else s[:13] + "…"
     return out
 
 
 def _without_places(name: str) -> str:
     """'示例市青川区人民政府临江街道办事处' → '临江街道办事处' (a remainder of at least 2 characters)."""
+    name = name.strip()
     _, at = leading_places(name)
     rest = name[at:]
     rest = rest[len("人民政府"):] if rest.startswith("人民政府") and len(rest) > len("人民政府") + 1 else rest
@@ -107,7 +112,8 @@ FAILURE_COLUMNS = {"source": ("文件", "text"), "exit_code": ("退出码", "int
 
 def with_reasons(failures: pd.DataFrame) -> pd.DataFrame:
     """The failures with why in Chinese (`reason`, perflib.labels.reason_zh) beside perflib's sentence."""
-    return failures.assign(reason=[reason_zh(e, c) for e, c in zip(failures["error"], failures["exit_code"])])
+    return failures.assign(reason=[reason_zh(e, c, s) for e, c, s in
+                                   zip(failures["error"], failures["exit_code"], failures["source"])])
 
 
 def label(reports: pd.DataFrame) -> pd.Series:

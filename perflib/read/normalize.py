@@ -104,40 +104,60 @@ def join_broken_lines(text: str) -> str:
 
     paras: list[str] = []
     open_para = False  # may the last paragraph take the next line?
-    cut = False  # the last paragraph ended at a break in the middle of a word
+    broken: set[int] = set()  # paragraphs of prose a blank line ended (the next may be their rest)
     last = ""  # the last line taken
     for raw in raws:
         line = (_BLANKS.sub(" ", raw) if "  " in raw or "\t" in raw else raw).strip()  # (sub only where it changes something)
         if line == PARAGRAPH_BREAK:  # a blank line of a text file, or a line that stands alone
-            cut = open_para and _cut_mid_word(paras[-1])
+            if open_para:
+                broken.add(len(paras) - 1)
             open_para = False
             continue
         if not line:
             continue
         is_row = "\t" in raw.strip()  # a table row (DOCX cells): never part of prose
         indented = raw[:1] in (" ", "\u3000")  # a first-line indent opens a paragraph
-        if cut and not is_row and not indented and _GOES_ON.match(line) and _continues(paras[-1], line):
-            paras[-1] = _glue(paras[-1], line)  # "…统筹推进疫情防控和经济社" | page break | "会发展，…"
-        elif open_para and not is_row and (_continues(paras[-1], line) or
-                                           (not indented and full(last) and _may_follow_wrap(line))):
+        if open_para and not is_row and (_continues(paras[-1], line) or
+                                         (not indented and full(last) and _may_follow_wrap(line))):
             paras[-1] = _glue(paras[-1], line)
         else:
             paras.append(line)
         open_para = not is_row
-        cut = False
         last = line
-    return "\n".join(paras)
+    return "\n".join(_rejoin_page_breaks(paras, broken))
 
 
-# A long line of prose that stops on an ideograph, no unit or count word, with a blank line after it:
-# a page break (a PDF's text, a text file copied from one) cut the sentence, and the next line of
-# prose that opens with an ideograph is its rest.
-_CUT_MID_WORD = re.compile(r"[，、].{20,}[\u4e00-\u9fff](?<![元个分次人项万亿年月日])$")
+def _rejoin_page_breaks(paras: list[str], broken: set[int]) -> list[str]:
+    """"…统筹推进疫情防控和经济社" | a blank line | "会发展，…": a page break cut a sentence, and the
+    paragraph after the break is its rest. Only words on either side, never a figure: the cut
+    sentence and the whole paragraph after it hold no digit (joined, a block word of one would
+    carry to the other's figures)."""
+    if not broken:
+        return paras
+    out: list[str] = []
+    for i, para in enumerate(paras):
+        if (i - 1) in broken and out and _cut_mid_word(out[-1]) and _GOES_ON.match(para) \
+                and not _DIGIT.search(para) and _continues(out[-1], para):
+            out[-1] = _glue(out[-1], para)
+        else:
+            out.append(para)
+    return out
+
+
+# The end of a long paragraph of prose cut in the middle of a word: it stops on an ideograph that
+# is no unit or count word; and the start of its rest: an ideograph, then prose.
+_CUT_END = re.compile(r"[\u4e00-\u9fff](?<![元个分次人项万亿年月日])$")
 _GOES_ON = re.compile(r"[\u4e00-\u9fff].{10,}[，。；]")
+_DIGIT = re.compile(r"\d")
 
 
 def _cut_mid_word(prev: str) -> bool:
-    return len(prev) >= 60 and _CUT_MID_WORD.search(prev) is not None
+    """Does `prev` (60 characters or more) end in the middle of a sentence of words: a clause mark in
+    it, 20 characters or more, no digit?"""
+    if len(prev) < 60 or not _CUT_END.search(prev):
+        return False
+    cut = prev[max(prev.rfind(mark) for mark in "。！？；") + 1:]
+    return len(cut) >= 20 and ("，" in cut or "、" in cut) and not _DIGIT.search(cut)
 
 
 # Blocks whose every character is wide (East Asian Width W or F: CJK ideographs, kana, hangul,

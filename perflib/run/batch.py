@@ -142,7 +142,7 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
     read_keys: dict[int, str] = {}
     failed_before = len(failures)
     first: dict[str, Item] = {}  # same-bytes key → the item that makes the page; later ones are duplicates
-    duplicates: dict[str, list[str]] = {}
+    duplicates: dict[str, list[Item]] = {}
     entries: dict[str, Entry] = {}
     to_parse: list[Item] = []
     for item in items:
@@ -153,7 +153,7 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
             continue
         same_bytes = job_key(sha, notebook_sha, item)
         if same_bytes in first:  # the same bytes twice (a copy in another folder): one page
-            duplicates.setdefault(same_bytes, []).append(item.path)
+            duplicates.setdefault(same_bytes, []).append(item)
             continue
         first[same_bytes] = item
         key = read_keys[id(item)] = job_key(sha, notebook_sha, item, _naming(corrections, item.path, sha))
@@ -186,13 +186,14 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
     # The same bad bytes in several files (empty downloads, say): every one is listed, not one for all.
     copies = {item.path: duplicates[key] for key, item in first.items() if key in duplicates}
     for f in failures[failed_before:]:
-        for path in copies.get(f["source"], ()):
-            failures.append(f | {"source": path, "error": f["error"].replace(f["source"], path), "entry_key": None})
+        for copy in copies.get(f["source"], ()):
+            failures.append(f | {"source": copy.path, "error": f["error"].replace(f["source"], copy.path),
+                                 "entry_key": None, "region": copy.region or UNKNOWN})
             say(failures[-1])
     order = {id(item): n for n, item in enumerate(items)}
     out = sorted(entries.values(), key=lambda e: order[id(e.item)])
     for e in out:
-        e.duplicates = duplicates.get(job_key(e.rows["report"]["sha256"], notebook_sha, e.item), [])
+        e.duplicates = [d.path for d in duplicates.get(job_key(e.rows["report"]["sha256"], notebook_sha, e.item), [])]
         e.rows["report"].update(place(e.rows["report"]["department"], e.item.region))  # folders may have moved
         for line in review.problems(e.rows):
             print(f"perflib: {line}", file=sys.stderr)

@@ -79,7 +79,8 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> 
         kind = m.lastgroup if m else None
         if kind is not None and kind == head_kind:
             break
-        if outer is not None and kind == outer[0] and is_heading(para) and _number(m.group()) == outer[1]:
+        if (outer is not None and kind == outer[0] and kind != item_kind and is_heading(para)
+                and _number(m.group()) == outer[1]):
             break  # "（二）…" after "（一）部门概况 … 3.重点工作任务": the section under "3." has ended
         if kind is None and is_heading_like(para) and (items or loose):
             break  # an unnumbered heading ("存在的问题") opens the next section

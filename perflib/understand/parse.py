@@ -725,11 +725,14 @@ def _store(rec: Record, block: str, field: str, value, sentence: str, taken: Led
 
 def _take_indicator_amounts(rec: Record, taken: Ledger) -> None:
     """An amount in a 绩效指标's target or actual ("生均公用经费标准 ≤900元 880元") was read, as that
-    indicator's: not one the report's money left unread."""
+    indicator's: not one the report's money left unread. Taken with the indicator's name, so the
+    same amount in a sentence that does not name the indicator stays unread."""
     for ind in rec.indicators:
+        if not ind.name or len(ind.name) < 2:
+            continue
         for value in (ind.target, ind.actual):
             for m in LEX.money.finditer(value or ""):
-                taken.take(money_to_wan(m["num"], m["unit"]), value)
+                taken.take(money_to_wan(m["num"], m["unit"]), ind.name)
 
 
 def _unread(prose: list[str], taken: dict[Decimal, list[str]]) -> list[Unread]:

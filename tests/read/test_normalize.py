@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal as D
 
 import pytest
 from hypothesis import given, settings
@@ -266,7 +267,7 @@ def test_a_space_inside_a_word_of_prose(line, closed):
 
 
 _CUT = ("某县林业局2022年度部门整体支出绩效自评报告\n一、部门概况\n本局负责全县林业工作。\n四、下一步工作计划\n"
-        "2023 年，本局将继续加强林区防火巡查，落实护林员网格化管理，推进国土绿化和森林质量提升，守住生态安全底线，"
+        "明年，本局将继续加强林区防火巡查。我们将落实护林员网格化管理，推进国土绿化和森林质量提升，守住生态安全底线，"
         "统筹推进林业生态保护和林区经济社\n\n会发展，加快林下经济项目建设，切实提高资金使用效益。\n")
 
 
@@ -280,9 +281,10 @@ def test_a_sentence_cut_by_a_page_break_is_one_paragraph(tmp_path):
     ("，本年度实际支出共计 820.00 万元", "其中项目支出 300.00 万元，基本支出 520.00 万元。"),  # ends on a unit
     ("。", "会同有关部门开展联合检查，查处案件 12 起。"),  # ends a sentence
     ("林区经济社", "二、绩效目标完成情况，全部完成。"),  # a numbered heading follows
+    ("林区经济社", "会发展，全年实际支出 820.00 万元。"),  # a figure after the break: never joined
 ])
 def test_a_blank_line_after_a_whole_phrase_still_ends_the_paragraph(tmp_path, before, after):
-    head = "2023 年，本局将继续加强林区防火巡查，落实护林员网格化管理，推进国土绿化和森林质量提升，守住生态安全底线"
+    head = "明年，本局将继续加强林区防火巡查，落实护林员网格化管理，推进国土绿化和森林质量提升，守住生态安全底线"
     text = "某县林业局2022年度部门整体支出绩效自评报告\n" + head + before + "\n\n" + after + "\n"
     lines = read_document(write_txt(tmp_path / "t.txt", text)).lines()
     assert after in lines
@@ -293,3 +295,14 @@ def test_a_note_in_brackets_on_its_own_line_stays_apart():
     evidence quoted for its figures)."""
     text = join_broken_lines("（本报告数字均为示例，仅供测试）\n根据绩效管理要求，本局年度实际支出 820.00 万元，预算完成率 100%。")
     assert text.split("\n") == ["（本报告数字均为示例，仅供测试）", "根据绩效管理要求，本局年度实际支出 820.00 万元，预算完成率 100%。"]
+
+
+def test_a_block_word_before_a_blank_line_never_reaches_the_figures_after_it(tmp_path):
+    """The paragraph before the blank line ends mid-phrase on a block word (项目), the next states the
+    whole unit's figures: they stay the unit's (joined, 项目 would have claimed them)."""
+    text = ("某区城管局2023年度部门整体支出绩效评价报告\n\n一、部门基本情况\n\n"
+            "本局主要职能是负责全区城市管理和综合执法工作，组织实施市容环境卫生、园林绿化等方面的法律法规，"
+            "承担全区市政设施维护和城市更新项目的建设管理\n\n"
+            "全年年初预算6,300.00万元，调整后预算6,040.00万元，实际支出5,991.68万元，预算完成率99.20%。\n")
+    rec = read_record(write_txt(tmp_path / "r.txt", text))
+    assert (rec.overall.actual, rec.projects.actual) == (D("5991.68"), None)

@@ -38,7 +38,9 @@ def fake_render(monkeypatch):
         if "bad-notebook" in job.source:
             return JobResult(job.source, "failed", job.output_name,
                              error=f"{job.source}: notebook failed in cell 3: ValueError: boom", exit_code=1)
-        path = write_atomic(Path(job.outdir) / job.output_name, f"<html>{job.source}</html>")
+        # (a page's head names perflib, as a rendered page's does)
+        path = write_atomic(Path(job.outdir) / job.output_name,
+                            f'<html><head><meta name="generator" content="perflib"></head>{job.source}</html>')
         return JobResult(job.source, "rendered", job.output_name, str(path))
 
     monkeypatch.setattr(batch, "render_job", render_job)
@@ -312,6 +314,20 @@ def test_bad_files_with_the_same_bytes_are_each_listed(reports, tmp_path, fake_r
     assert "3 failed" in capsys.readouterr().out
 
 
+
+def test_a_bad_files_copy_is_listed_in_its_own_region(tmp_path, fake_render):
+    src = tmp_path / "in"
+    for folder in ("佛山市/南海区", "广州市/荔湾区"):
+        (src / folder).mkdir(parents=True)
+        (src / folder / "a.txt").write_bytes(b"")
+    shutil.copy(SEED, src / "广州市" / "荔湾区" / "seed.txt")
+    out = tmp_path / "out"
+    assert run_batch(args(src, out)) == 1
+    failures = load_dataset(out / batch.DATASET_FILE).failures
+    regions = {Path(s).parent.parent.name: r for s, r in zip(failures["source"], failures["region"])}
+    assert "南海区" in regions["佛山市"] and "荔湾区" in regions["广州市"]
+
+
 def test_one_department_year_in_two_files_is_put_to_the_analyst(reports, tmp_path, fake_render):
     # the same report as a text file and as a web page: not the same bytes, the same department-year
     (reports / "sub").mkdir()
@@ -324,3 +340,13 @@ def test_one_department_year_in_two_files_is_put_to_the_analyst(reports, tmp_pat
     twice = review[review["category"] == "同一部门年度有多份文件"]
     assert sorted(twice["file"]) == ["seed.txt", "sub/again.html"]
     assert all("sub/again.html" in r or "seed.txt" in r for r in twice["reason"])
+
+
+@pytest.mark.parametrize("where", ["same", "above"])
+def test_an_output_folder_that_holds_the_source_still_reads_it(reports, fake_render, capsys, where):
+    out = reports if where == "same" else reports.parent  # `perflib batch . -o .`, `perflib batch reports -o .`
+    assert run_batch(args(reports, out)) == 0
+    assert "4 rendered" in capsys.readouterr().out
+    assert run_batch(args(reports, out)) == 0  # its own workbooks and pages are not read back
+    assert "0 rendered, 4 skipped, 0 failed" in capsys.readouterr().out
+    assert _failures_and_reports(out) == (4, 0)

@@ -155,3 +155,13 @@ def test_an_indicators_amounts_are_read_not_left_unread(tmp_path):
     rec = read_record(report)
     assert [i.actual for i in rec.indicators] == ["32个", "118元"]
     assert [(u.amount, u.text) for u in rec.unread] == [(D("12.00"), "2021年度实际支出 640.00 万元，另收到捐赠 12.00 万元。")]
+
+
+def test_an_amount_an_indicator_also_states_is_still_unread_in_another_sentence(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(TITLE + "2021年度实际支出 640.00 万元。上年结余资金 118 元未及时盘活。\n"
+                      "部门整体支出绩效指标完成情况表\n"
+                      "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+                      "成本指标\t经济成本指标\t人均办案补助\t≤120元\t118元\t10\t10\n", encoding="utf-8")
+    rec = read_record(report)
+    assert [u.text for u in rec.unread] == ["上年结余资金 118 元未及时盘活。"]

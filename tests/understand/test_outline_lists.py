@@ -1,6 +1,8 @@
 """Tasks, problems and plans: never a table of contents or an attachment list; 任务1：/任务一： items."""
 from decimal import Decimal as D
 
+import pytest
+
 from understand.helpers_understand import parse, parse_fixture
 
 
@@ -67,3 +69,23 @@ def test_a_section_keeps_items_numbered_like_an_earlier_heading():
     rec = parse("某县文旅局2021年度部门整体支出绩效自评报告\n一、部门概况\n（一）职能\n1.文化工作。\n2.旅游工作。\n"
                 "（二）主要任务\n1.举办文化活动。\n2.修缮文物。\n3.推广旅游线路。\n二、存在的问题\n1.宣传不足。")
     assert [t.text for t in rec.tasks] == ["举办文化活动。", "修缮文物。", "推广旅游线路。"]
+
+
+def test_items_numbered_like_the_level_above_are_the_sections_own():
+    # "1." first appears under 部门基本情况, before any "（一）": the items "1."–"4." under "（二）" are still
+    # its own, though "3." would continue the "1." "2." before it
+    rec = parse("某县教育局2022年度部门整体支出绩效自评报告\n一、部门基本情况\n1.部门职责\n负责全县教育事业。\n"
+                "2.人员情况\n在编人员50人。\n二、部门整体支出绩效情况\n（一）预算执行情况\n1.预算执行\n全年执行顺利。\n"
+                "2.预算调整\n年中调整较少。\n（二）主要绩效目标完成情况\n1.完成校舍维修\n2.完成教师培训\n3.完成营养午餐\n"
+                "4.完成课后服务\n三、存在的问题及下一步工作计划\n（一）存在的问题\n1.预算编制不够精准\n2.绩效目标不够细化\n"
+                "（二）下一步工作计划\n1.加强预算编制\n2.细化绩效目标\n3.加快支付进度\n4.强化结果应用")
+    assert [t.text for t in rec.tasks] == ["完成校舍维修", "完成教师培训", "完成营养午餐", "完成课后服务"]
+    assert rec.plans == ["加强预算编制", "细化绩效目标", "加快支付进度", "强化结果应用"]
+
+
+@pytest.mark.parametrize("heading", ["四、2024年工作计划及重点任务", "四、2024年度工作计划和主要任务",
+                                     "四、下步工作计划及重点任务", "四、新一年工作计划与主要目标"])
+def test_next_years_plan_with_its_key_tasks_is_the_plans(heading):
+    rec = parse("某县教育局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本局负责全县教育工作。\n"
+                f"二、存在的问题\n（一）预算编制不够精准。\n{heading}\n（一）加快学位建设。\n（二）盘活结余资金。")
+    assert rec.plans == ["加快学位建设。", "盘活结余资金。"]
