@@ -88,15 +88,16 @@ def discover(source: str | Path, exclude: str | Path | None = None) -> list[Item
     read as reports, a second batch would count every department-year again."""
     src = Path(source)
     if src.is_dir():
-        found = [p for p in sorted(src.rglob("*")) if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
+        every = sorted(src.rglob("*"))  # (one walk of the tree for both)
+        found = [p for p in every if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
                  and not any(part.startswith(".") for part in p.relative_to(src).parts)]
-        outputs = {s.parent for s in src.rglob(STATE_FILE)} | ({Path(exclude)} if exclude is not None else set())
+        outputs = {s.parent for s in every if s.name == STATE_FILE} | ({Path(exclude)} if exclude is not None else set())
         outputs = {o.resolve() for o in outputs if o.is_dir()}
         root = src.resolve()
         inside = {o for o in outputs if o != root and root in o.parents}  # never the source itself, nor above it
         return [Item(str(p), region=_folder_region(p, src)) for p in found
-                if not (inside and inside.intersection(p.resolve().parents)) and not _perflib_page(p)
-                and not (p.name in OUTPUT_WORKBOOKS and p.parent.resolve() in outputs)]
+                if not (inside and inside.intersection(p.resolve().parents))
+                and not (p.name in OUTPUT_WORKBOOKS and p.parent.resolve() in outputs) and not _perflib_page(p)]
     if src.is_file() and src.suffix.lower() == ".csv":
         return read_manifest(src)
     if not src.exists():
