@@ -136,8 +136,8 @@ def _rejoin_page_breaks(paras: list[str], broken: set[int]) -> list[str]:
         return paras
     out: list[str] = []
     for i, para in enumerate(paras):
-        if (i - 1) in broken and out and _cut_mid_word(out[-1]) and _GOES_ON.match(para) \
-                and not _DIGIT.search(para) and _continues(out[-1], para):
+        if (i - 1) in broken and out and _GOES_ON.match(para) and not _DIGIT.search(para) \
+                and _cut_mid_word(out[-1]) and _continues(out[-1], para):
             out[-1] = _glue(out[-1], para)
         else:
             out.append(para)

@@ -63,7 +63,7 @@ def is_heading(para: str) -> bool:
     return m is not None and len(para[m.end():].strip()) <= 40
 
 
-def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> list[str]:
+def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at: list[int] | None = None) -> list[str]:
     """Numbered items after paragraphs[start], up to the next heading of the same level, or of a
     level above it (see _next_outer).
 
@@ -73,7 +73,7 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> 
     loose: list[str] = []
     items: list[str] = []
     item_kind = None
-    outer = _next_outer(paragraphs, start)
+    outer = _next_outer(paragraphs, start, at)
     for para in paragraphs[start + 1:]:
         m = LEX.numbering.match(para)  # (_marker_kind, the match kept for the item's text)
         kind = m.lastgroup if m else None
@@ -97,23 +97,24 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None) -> 
     return [i for i in (items or loose) if i.strip()]
 
 
-def _next_outer(paragraphs: list[str], start: int) -> tuple[str, int] | None:
+def _next_outer(paragraphs: list[str], start: int, at: list[int] | None = None) -> tuple[str, int] | None:
     """(numbering style, number) of the heading that would follow the one enclosing the heading
     paragraphs[start]: "（二）" for "3.…" under "（一）…". The enclosing heading is the nearest one above
-    in a style the text used before the heading's own (reports go 一、 › （一） › 1. › （1）)."""
+    in a style the text used before the heading's own (reports go 一、 › （一） › 1. › （1）). `at`:
+    where headings may be (_may_open_section), when the caller has it."""
     head = paragraphs[start]
     kind = _marker_kind(head) if is_heading(head) else None
     if kind is None:
         return None
+    above = [i for i in (range(start) if at is None else at) if i < start]
+    styles = [(i, _marker_kind(paragraphs[i])) for i in above if is_heading(paragraphs[i])]
     first_seen: dict[str, int] = {}
-    for i in range(start + 1):
-        k = _marker_kind(paragraphs[i]) if is_heading(paragraphs[i]) else None
+    for i, k in [*styles, (start, kind)]:
         if k is not None:
             first_seen.setdefault(k, i)
-    for para in reversed(paragraphs[:start]):
-        k = _marker_kind(para) if is_heading(para) else None
+    for i, k in reversed(styles):
         if k is not None and first_seen[k] < first_seen[kind]:
-            n = _number(LEX.numbering.match(para).group())
+            n = _number(LEX.numbering.match(paragraphs[i]).group())
             return (k, n + 1) if n is not None else None
     return None
 
@@ -179,15 +180,15 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
     at = _may_open_section(paragraphs)
     i = _find_section(paragraphs, _TASKS_HEAD, exclude=_PROBLEMS_HEAD, at=at)
     if i is not None:
-        items = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
+        items = _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
         for no, text in enumerate(items, start=1):
             rec.tasks.append(_task(no, text, rec))
     i = _find_section(paragraphs, _PROBLEMS_HEAD, prefer_not=_PLANS_HEAD, at=at)
     if i is not None:
-        rec.problems = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
+        rec.problems = _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
     i = _find_section(paragraphs, _PLANS_HEAD, exclude=_NOT_PLANS, at=at)
     if i is not None:
-        rec.plans = _section_items(paragraphs, i, _heading_kind(paragraphs, i))
+        rec.plans = _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
 
 
 def read_goal_rows(tables: list[Table], paragraphs: list[str], rec: Record) -> None:
