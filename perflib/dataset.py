@@ -105,8 +105,8 @@ def discover(source: str | Path, exclude: str | Path | None = None) -> list[Item
     raise UnreadableInput(f"{src}: not a folder or a manifest (.csv with a 'path' column)")
 
 
-# The workbooks a batch writes at the top of its output folder (perflib.store.DATASET_FILES, REVIEW_FILE).
-OUTPUT_WORKBOOKS = ("reports.xlsx", "review.xlsx")
+# The workbooks a batch writes at the top of its output folder (perflib.store.DATASET_FILES, the review sheet).
+OUTPUT_WORKBOOKS = ("reports.xlsx", labels.REVIEW_FILE)
 _PERFLIB_PAGE = b'<meta name="generator" content="perflib'
 
 

@@ -2,6 +2,7 @@
 check messages. Code and identifiers stay English; what the reader sees is zh-CN."""
 from __future__ import annotations
 
+import re
 from html import escape
 
 BLOCK_ZH = {"overall": "整体支出", "projects": "项目支出", "basic": "基本支出", "tasks": "主要任务"}
@@ -23,12 +24,21 @@ STATUS_ZH = {"ok": "相符", "warn": "小偏差", "fail": "不符", "skip": "无
 # Checks of how the 绩效指标 were scored (a missed target given full marks, no reason written): their
 # warning is leniency to note, not a figure a little off.
 SCORING_CHECKS = ("indicators.unmet_full_score", "indicators.unmet_reason")
+LENIENT_ZH = "需留意"  # what a scoring check's warning is called
+# How a page counts its checks, in this order (status_zh's words).
+STATUS_ORDER_ZH = (STATUS_ZH["ok"], STATUS_ZH["warn"], LENIENT_ZH, STATUS_ZH["fail"], STATUS_ZH["skip"])
 
 
 def status_zh(check_id: str, status: str) -> str:
-    return "需留意" if status == "warn" and check_id in SCORING_CHECKS else STATUS_ZH[status]
+    return LENIENT_ZH if status == "warn" and check_id in SCORING_CHECKS else STATUS_ZH[status]
+
 
 RATING_RANK = {"优": 0, "良": 1, "中": 2, "差": 3}  # best first: how ratings sort, and which is above which
+
+
+def rated_above(rating, band) -> bool:
+    """A self-rating above the band its own score falls in (优 on 87 points: band 良)."""
+    return isinstance(band, str) and RATING_RANK.get(rating, 9) < RATING_RANK[band]
 
 PEFA_TEXT = {"A": "95%–105%", "B": "90%–110%", "C": "85%–115%", "D": "低于 85% 或高于 115%"}
 
@@ -82,11 +92,18 @@ WARNING_ZH = [
 ]
 
 
+_REASONS = [(re.compile(pattern, re.IGNORECASE), words) for pattern, words in REASON_ZH]
+_WARNINGS = [(re.compile(pattern), words) for pattern, words in WARNING_ZH]
+
+
+def _words_for(table, text: str) -> str | None:
+    """The words of the first pattern of `table` that `text` matches."""
+    return next((words for pattern, words in table if pattern.search(text)), None)
+
+
 def warning_zh(warning: str) -> str | None:
     """The Chinese words for a reading warning (WARNING_ZH), or None for one not listed."""
-    import re
-
-    return next((words for pattern, words in WARNING_ZH if re.search(pattern, warning or "")), None)
+    return _words_for(_WARNINGS, warning or "")
 
 
 REASON_BY_EXIT_ZH = {1: "生成页面时出错", 2: "无法读取", 3: "未找到预算数字（可能不是绩效评价报告）"}
@@ -95,20 +112,20 @@ REASON_BY_EXIT_ZH = {1: "生成页面时出错", 2: "无法读取", 3: "未找�
 def reason_zh(error, exit_code=None, source=None) -> str:
     """The Chinese words for a failure's one-line error (REASON_ZH), else for its exit code. Only the
     reason is matched, not the file's path before it ("scans/x.pdf: …")."""
-    import re
-
     text = error if isinstance(error, str) else ""
     if isinstance(source, str) and source and source in text:
         text = text[text.index(source) + len(source):]
     else:
         text = text.split(": ", 1)[-1]
-    for pattern, words in REASON_ZH:
-        if re.search(pattern, text, re.IGNORECASE):
-            return words
+    words = _words_for(_REASONS, text)
+    if words is not None:
+        return words
     try:
         return REASON_BY_EXIT_ZH.get(int(exit_code), "处理失败")
     except (TypeError, ValueError, OverflowError):  # None, NaN, pd.NA, text
         return "处理失败"
+
+
 UNREAD_ZH = "报告中未读取的金额"
 UNREAD_NOTE = "报告写到、但没有读入任何字段的金额（如上年数字、说明性金额），请对照原文判断。"
 

@@ -93,11 +93,15 @@ def text_cell(v, inner: str | None = None) -> str:
     return f'<td data-v="{esc(value)}">{inner if inner is not None else (esc(value) or "—")}</td>'
 
 
+def classed(cell: str, cls: str) -> str:
+    """A cell of text_cell or num_cell with a class of INDEX_CSS ("short": white-space: nowrap)."""
+    return cell.replace("<td ", f'<td class="{cls}" ', 1)
+
+
 def rating_cell(v) -> str:
     """优/良/中/差 sort in that order, not by their sounds (the sort compares data-v: "0优" < "1良")."""
-    cell = text_cell(v)
-    rank = RATING_RANK.get("" if blank(v) else str(v))
-    return cell if rank is None else cell.replace('data-v="', f'data-v="{rank}', 1)
+    rank = None if blank(v) else RATING_RANK.get(str(v))
+    return text_cell(v) if rank is None else text_cell(f"{rank}{v}", esc(str(v)))
 
 
 def count_cell(v, status: str) -> str:
@@ -119,12 +123,13 @@ def _report_row(r, link_prefix: str = "", region: bool = False) -> str:
     tag = f'<span class="tag">{FICTION_TAG}</span>' if bool(r.fictional) else ""
     tag += _corrected_tag(r)
     link = "" if blank(getattr(r, "output", None)) else str(r.output)
+    href = esc(link_prefix + quote(link))
+    name = esc(dept) or "未署名部门"
     cells = [
         # the name opens the page too: on a phone the 查看 column is a table's width away
-        text_cell(dept, (f'<a href="{esc(link_prefix + quote(link))}">{esc(dept) or "未署名部门"}</a>' if link
-                         else esc(dept) or "未署名部门") + tag).replace("<td ", '<td class="dept" ', 1),
-        *([text_cell(getattr(r, "region", None)).replace("<td ", '<td class="short" ', 1)] if region else []),
-        text_cell(getattr(r, "sector", None)).replace("<td ", '<td class="short" ', 1),
+        classed(text_cell(dept, (f'<a href="{href}">{name}</a>' if link else name) + tag), "dept"),
+        *([classed(text_cell(getattr(r, "region", None)), "short")] if region else []),
+        classed(text_cell(getattr(r, "sector", None)), "short"),
         num_cell(r.year, "year"),
         num_cell(r.overall_actual, "money"),
         num_cell(r.overall_initial_budget, "money"),
@@ -133,7 +138,7 @@ def _report_row(r, link_prefix: str = "", region: bool = False) -> str:
         num_cell(r.overall_completion_rate, "pct"),
         rating_cell(r.rating),
         *(count_cell(getattr(r, f"checks_{s}"), s) for s in ("ok", "warn", "fail", "skip")),
-        text_cell(link, f'<a href="{esc(link_prefix + quote(link))}">查看</a>' if link else "—"),
+        text_cell(link, f'<a href="{href}">查看</a>' if link else "—"),
     ]
     return "<tr>" + "".join(cells) + "</tr>"
 

@@ -13,8 +13,8 @@ from pathlib import PurePath
 from ..check.items import fmt_points, points_sum
 from ..check.rules import rule_explanation
 from .. import labels as L
-from ..labels import (BLOCK_ZH, FIELD_ZH, INDICATOR_HEADERS, MET_MARK, MET_ZH, PEFA_TEXT, UNREAD_NOTE, UNREAD_ZH,
-                      fiction_banner, figure_name, ocr_notice, status_zh, warning_zh)
+from ..labels import (BLOCK_ZH, FIELD_ZH, INDICATOR_HEADERS, MET_MARK, MET_ZH, PEFA_TEXT, STATUS_ORDER_ZH, UNREAD_NOTE,
+                      UNREAD_ZH, fiction_banner, figure_name, ocr_notice, status_zh, warning_zh)
 from ..corrections import format_value
 from ..model import BLOCK_FIELDS, MONEY_FIELDS
 from .html import Html, esc
@@ -245,7 +245,7 @@ def problems_and_plans(a: Analysis) -> Html:
 def checks(a: Analysis) -> Html:
     rec = a.record
     said = [status_zh(c.id, c.status) for c in rec.checks]
-    tally = "，".join(f"{w} {said.count(w)} 项" for w in ("相符", "小偏差", "需留意", "不符", "无法核对") if w in said)
+    tally = "，".join(f"{w} {said.count(w)} 项" for w in STATUS_ORDER_ZH if w in said)
     if all(c.status == "skip" for c in rec.checks):  # a table of "无法核对" rows says nothing
         return Html(f'<section><h2>数字核对</h2><p class="note">{esc(L.NO_CHECKS)}</p>'
                     f'{_warnings(rec)}</section>')

@@ -20,7 +20,7 @@ from matplotlib.ticker import MaxNLocator
 from ..check.rules import default_rules
 from ..numbers import fmt_value
 from ..regions import leading_places
-from ..labels import PORTFOLIO_TITLE, RATING_RANK, STATUS_ZH, fiction_banner, reason_zh
+from ..labels import PORTFOLIO_TITLE, STATUS_ZH, fiction_banner, rated_above, reason_zh
 from .charts import DARK, LIGHT, MID, new_figure
 from ..read.normalize import LIST_MARKER
 from .html import Html
@@ -272,12 +272,11 @@ def rating_vs_score(reports: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame
     verdicts = checks[checks["check_id"] == "rating.matches_score"].drop_duplicates("report_id")
     status = dict(zip(verdicts["report_id"], verdicts["status"]))
     df["verdict"] = df["report_id"].map(lambda rid: STATUS_ZH.get(status.get(rid), "—"))
-    df["_above"] = [isinstance(b, str) and _RANK.get(r, 9) < _RANK[b] for r, b in zip(df["rating"], df["band"])]
+    df["_above"] = [rated_above(r, b) for r, b in zip(df["rating"], df["band"])]
     df = df.sort_values(["_above", "department", "year"], ascending=[False, True, True])
     return df[cols].reset_index(drop=True)
 
 
-_RANK = RATING_RANK
 RATING_SCORE_COLUMNS = {
     "department": ("部门", "text"), "year": ("年度", "year"), "rating": ("自评等级", "text"),
     "score": ("自评得分", "num"), "band": ("得分所在档次", "text"), "verdict": ("核对", "text"),

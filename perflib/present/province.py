@@ -16,7 +16,7 @@ import matplotlib
 import pandas as pd
 
 from ..dataset import Dataset, load_folder
-from ..labels import RATING_RANK, fiction_banner
+from ..labels import fiction_banner, rated_above
 from ..numbers import fmt_value
 from ..regions import UNKNOWN
 from .charts import DARK, LIGHT, MID, new_figure
@@ -29,7 +29,6 @@ TITLE = "部门整体支出绩效：跨地区与跨行业比较"
 MOST = 12  # groups a chart draws at most: the half with the highest and the half with the lowest medians
 EXTREMES = 10  # department-years named per extreme table
 INDICATOR_COLUMNS = ["report_id", "level2", "name", "weight", "score", "met", "full_score"]
-_RANK = RATING_RANK
 
 
 # --- loading --------------------------------------------------------------------------------
@@ -63,8 +62,7 @@ def _pct(part: pd.Series, whole: pd.Series) -> pd.Series:
 def above_band(reports: pd.DataFrame) -> pd.Series:
     """Per report: a self-rating above the band its own score falls in (优 on 87 points)."""
     bands = reports["score"].map(score_band)
-    return pd.Series([isinstance(b, str) and _RANK.get(r, 9) < _RANK[b] for r, b in zip(reports["rating"], bands)],
-                     index=reports.index)
+    return pd.Series([rated_above(r, b) for r, b in zip(reports["rating"], bands)], index=reports.index)
 
 
 def group_summary(reports: pd.DataFrame, indicators: pd.DataFrame | None, by: str) -> pd.DataFrame:

@@ -25,7 +25,7 @@ import pandas as pd
 from .. import config, regions as places
 from ..labels import fiction_banner
 from .html import esc
-from .index_page import (INDEX_NOTE, blank, count_cell, num_cell, text_cell, department_table,
+from .index_page import (INDEX_NOTE, blank, classed, count_cell, num_cell, text_cell, department_table,
                          failures_section, index_html, others_section, page_html, sortable_table, span_of)
 
 REGION_PAGE_ROWS = 500  # department-years on one region page (≈ 0.5 MB with its font)
@@ -102,18 +102,14 @@ def _region_row(s, portfolios: set[str]) -> str:
     if portfolio_name(region) in portfolios:
         links.append(f'<a href="{esc(quote(portfolio_name(region)))}">比较</a>')
     cells = [
-        _unbroken(text_cell(region)),  # 青岚市 › 河西区, 2021–2023 年, 一览 · 比较: each read as one
-        num_cell(s.reports, "int"), num_cell(s.departments, "int"), _unbroken(text_cell(s.years)),
+        classed(text_cell(region), "short"),  # 青岚市 › 河西区, 2021–2023 年, 一览 · 比较: each read as one
+        num_cell(s.reports, "int"), num_cell(s.departments, "int"), classed(text_cell(s.years), "short"),
         num_cell(s.actual, "money"), num_cell(s.initial, "money"), num_cell(s.median_outturn, "pct2"),
         count_cell(s.with_fail, "fail"), count_cell(s.with_warn, "warn"),
         count_cell(s.failed, "fail"), num_cell(s.others, "int"),
-        _unbroken(text_cell(region, " · ".join(links))),
+        classed(text_cell(region, " · ".join(links)), "short"),
     ]
     return "<tr>" + "".join(cells) + "</tr>"
-
-
-def _unbroken(cell: str) -> str:
-    return cell.replace("<td ", '<td class="short" ', 1)  # white-space: nowrap (index_page.INDEX_CSS)
 
 
 def regions_table(summary: pd.DataFrame, portfolios: set[str]) -> str:
