@@ -2,15 +2,10 @@
 with perflib's own sentence (the contract's, in English) kept beside it."""
 import pytest
 
-from fixtures_files import write_corrupt_docx, write_corrupt_pdf, write_txt
+from fixtures_files import write_corrupt_docx, write_corrupt_pdf, write_png, write_txt
 from perflib.errors import PerflibError
 from perflib.labels import KIND_SENTENCE, REASON_BY_EXIT_ZH, reason_zh, warning_zh
 from perflib.pipeline import analyze
-
-
-def _png_named_pdf(path):
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
-    return path
 
 
 def _error(path) -> tuple[str, int]:
@@ -24,7 +19,7 @@ def _error(path) -> tuple[str, int]:
     (lambda d: write_corrupt_pdf(d / "broken.pdf"), "文件已损坏或不完整"),
     (lambda d: write_corrupt_docx(d / "broken.docx"), "文件已损坏或不完整"),
     (lambda d: write_txt(d / "notice.txt", "关于召开年度工作会议的通知。请各科室准时参加。"), "未找到预算数字"),
-    (lambda d: _png_named_pdf(d / "x.pdf"), "文件已损坏或不完整"),
+    (lambda d: write_png(d / "x.pdf"), "文件已损坏或不完整"),  # a picture renamed
 ])
 def test_readers_errors_have_chinese_words(tmp_path, make, words):
     error, code = _error(make(tmp_path))
