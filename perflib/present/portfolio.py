@@ -369,6 +369,7 @@ def distribution_chart(reports: pd.DataFrame):
     return fig
 
 
+LEGEND_COLUMNS = 4  # names per row of the year-on-year legend (at 8 pt, four long names fill the width)
 YOY_LINES = 10  # departments a year-on-year chart draws at most (a legend of forty names is unreadable)
 
 
@@ -376,9 +377,8 @@ def year_on_year_chart(reports: pd.DataFrame, most: int = YOY_LINES):
     """Actual spending and adjustment rate by year, one line per department with several years;
     past `most` departments, those whose spending changed most from their first year to their last."""
     df = year_on_year(reports)
-    fig = new_figure(8.0, 3.4)
     if df.empty:
-        return _no_data(fig, "没有部门有两个以上年度的报告")
+        return _no_data(new_figure(8.0, 3.4), "没有部门有两个以上年度的报告")
     title = "同一部门逐年变化"
     if df["department"].nunique() > most:
         ends = df.groupby("department")["overall_actual"].agg(["first", "last"])
@@ -386,6 +386,9 @@ def year_on_year_chart(reports: pd.DataFrame, most: int = YOY_LINES):
         keep = change.fillna(-1).nlargest(most).index
         title += f"（整体实际支出变化最大的 {most} 个部门，共 {df['department'].nunique()} 个）"
         df = df[df["department"].isin(keep)]
+    lines = df["department"].nunique()
+    # The legend goes below both plots, never over a line: the figure grows by its rows.
+    fig = new_figure(8.0, 3.4 + 0.22 * -(-lines // LEGEND_COLUMNS))
     axes = fig.subplots(1, 2)
     short = short_names(df["department"])
     markers = "osD^v<>p*h"
@@ -399,6 +402,7 @@ def year_on_year_chart(reports: pd.DataFrame, most: int = YOY_LINES):
         ax.set_xticks(years, [str(y) for y in years])
         ax.spines[["top", "right"]].set_visible(False)
         ax.yaxis.set_major_formatter(__import__("matplotlib").ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    axes[1].legend(fontsize=8, loc="best")
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=min(lines, LEGEND_COLUMNS),
+               fontsize=8, frameon=False)
     fig.suptitle(title, fontsize=13 if len(title) < 20 else 11)
     return fig

@@ -96,3 +96,22 @@ def test_the_portfolio_says_why_a_file_failed_in_chinese():
     df = pd.DataFrame([{"source": "a.txt", "exit_code": 2, "error": "a.txt: the file is empty.", "kind": None}])
     html = html_table(with_reasons(df), FAILURE_COLUMNS)
     assert "<td class=\"text\">空文件</td>" in html and "a.txt: the file is empty." in html
+
+
+def test_year_on_year_legend_is_below_the_plots_not_over_a_line():
+    from perflib.present import portfolio as pf
+
+    depts = [f"示例市青川区部门{i}局" for i in range(7)]
+    reports = pd.DataFrame({"department": [d for d in depts for _ in (0, 1)], "year": [2021, 2022] * 7,
+                            "overall_actual": [float(100 + i) for i in range(14)],
+                            "overall_adjustment_rate": [float(i) for i in range(14)],
+                            "overall_initial_budget": 90.0, "outturn_vs_initial": 1.0, "rating": "优", "checks_fail": 0})
+    fig = pf.year_on_year_chart(reports)
+    assert all(ax.get_legend() is None for ax in fig.axes)  # no legend inside a plot
+    (legend,) = fig.legends
+    assert len(legend.get_texts()) == 7
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig).draw()  # lays the figure out as saving it does
+    box = legend.get_window_extent()
+    assert all(box.y1 < ax.get_window_extent().y0 for ax in fig.axes)  # wholly below both plots
