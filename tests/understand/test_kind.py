@@ -103,3 +103,20 @@ def test_an_article_linking_its_report_as_a_plain_text_export():
                 "示例青石县档案馆2023年度部门整体支出绩效自评报告\n发布时间：2024-06-01 来源：示例青石县档案馆\n"
                 "附件：示例青石县档案馆2023年度部门整体支出绩效自评报告.pdf\n版权所有：示例青石县人民政府")
     assert rec.kind == "attachment_only"
+
+
+def test_a_county_fiscal_report_with_no_title_is_no_department_report():
+    # A government's 决算 opening on its fiscal totals, its title left out by the page: the
+    # county's 财政总支出 is no department's spending.
+    rec = parse("一、财政收支完成情况\n"
+                "2023年，全县财政收入累计完成 81,230万元，占预算 79,000万元的102.8%。\n"
+                "财政总支出 402,115万元，较上年增支 12,600万元。其中：一般公共预算支出 351,420万元。\n"
+                "二、一般公共预算收支决算情况\n（一）收入情况\n全县一般公共预算收入 40,210万元。", paragraphs=True)
+    assert rec.kind == "final_accounts"
+
+
+def test_a_department_report_with_no_title_opening_on_the_department_stays_one():
+    rec = parse("一、部门基本情况\n示例青石县水利局主要职责是……\n二、部门整体支出情况\n"
+                "年初预算 1,210.00 万元，全年预算 1,260.00 万元，实际支出 1,198.40 万元，预算执行率 95.11%。",
+                paragraphs=True)
+    assert rec.kind == "department"
