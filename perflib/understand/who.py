@@ -428,9 +428,9 @@ def choose(candidates: list[Candidate], place: str | None = None, text: str = ""
 
 def _township_title(place: str, title: str) -> bool:
     """Does the title name one township (not "各乡镇", "某区街道") and no unit of it ("东坡镇2023年度农业
-    综合服务中心部门…"): the place, its year, then the report's words?"""
+    综合服务中心部门…"): the place, its year if it gives one, then the report's words?"""
     return (_TOWNSHIP.search(place) is not None
-            and re.match(rf"\s*{re.escape(place)}\s*{_YEAR}\s*年度?\s*(?:部门|单位|整体)", title) is not None)
+            and re.match(rf"\s*{re.escape(place)}\s*(?:{_YEAR}\s*年度?)?\s*(?:部门|单位|整体)", title) is not None)
 
 
 _TOWNSHIP = re.compile(r"(?<![区县市各乡])(?:乡|镇|街道)$")  # a county or district named alone is no one unit

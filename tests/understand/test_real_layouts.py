@@ -469,6 +469,7 @@ def test_a_header_line_of_several_years_names_no_kind():
 
 @pytest.mark.parametrize("title, unit", [
     ("示例临江县东岭乡2022年度部门整体支出绩效自评报告", "示例临江县东岭乡"),  # a township is itself the unit
+    ("东岭乡部门整体支出绩效自评报告\n（2022年度）", "东岭乡"),  # its year on the line below
     ("示例临江县2022年度部门整体支出绩效自评报告", None),  # a county's title names no one department
 ])
 def test_a_title_naming_a_township(title, unit):
