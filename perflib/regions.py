@@ -83,10 +83,25 @@ def from_folders(path: str | Path, root: str | Path) -> tuple[str, ...]:
         return ()
     places: list[str] = []
     for part in parts:
-        if _YEAR_FOLDER.match(part) or not is_place(part):
+        if _YEAR_FOLDER.match(part):
             continue
-        places.extend(leading_places(part)[0])
+        if is_place(part):
+            places.extend(leading_places(part)[0])
+        elif _SHORT_COUNTY.match(part) and _last_level(places) == 1:
+            places.append(part)  # 阳泉市/城区, 攀枝花市/东区, 常德市/津市: a county named by one character
     return tuple(places[:3])
+
+
+# A county-level district or city of one character and its suffix (城区, 郊区, 矿区, 东区, 津市): a place
+# only as a folder under a prefecture's, never at the start of a department's name ("城区管理…").
+_SHORT_COUNTY = re.compile(rf"^[{_CJK}][区市]$")
+
+
+def _last_level(places: list[str]) -> int:
+    level = -1
+    for p in places:
+        level = _level(p, level)
+    return level
 
 
 def from_text(value: str | None) -> tuple[str, ...]:

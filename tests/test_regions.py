@@ -38,6 +38,17 @@ def test_folders_named_like_places_are_the_region(tmp_path):
     assert from_folders(tmp_path / "elsewhere" / "荔湾区" / "a.txt", root) == ()
 
 
+def test_a_county_of_one_character_is_a_region_under_its_prefecture(tmp_path):
+    root = tmp_path / "data"
+    assert from_folders(root / "山西省" / "阳泉市" / "城区" / "2021" / "a.txt", root) == ("山西省", "阳泉市", "城区")
+    assert from_folders(root / "阳泉市" / "郊区" / "a.txt", root) == ("阳泉市", "郊区")
+    assert from_folders(root / "常德市" / "津市" / "a.txt", root) == ("常德市", "津市")  # a county-level city
+    # not alone, nor under a province or a county: there it names no county
+    assert from_folders(root / "城区" / "a.txt", root) == ()
+    assert from_folders(root / "山西省" / "城区" / "a.txt", root) == ("山西省",)
+    assert from_folders(root / "阳泉市" / "盂县" / "东区" / "a.txt", root) == ("阳泉市", "盂县")
+
+
 def test_manifest_region_as_written():
     assert from_text("广州市 › 荔湾区") == from_text("广州市/荔湾区") == from_text("广州市荔湾区") == ("广州市", "荔湾区")
     assert from_text("青川新区管委会") == ("青川新区管委会",)  # not a place name: kept as written, one level
