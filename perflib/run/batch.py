@@ -42,7 +42,7 @@ from pathlib import Path
 
 from .. import __version__, config
 from ..dataset import REPORT_COLUMNS, Item, discover, place, settle_regions, sha256_file
-from ..present.region_index import REGIONS_DIR, aggregated, portfolio_name
+from ..present.region_index import REGIONS_DIR, aggregated, portfolio_name, region_dir
 from ..regions import UNKNOWN
 from ..store import CHILDREN, STORE_DIR, Spool, batch_rows, cached_rows
 from . import state as journal_state
@@ -104,6 +104,7 @@ class Entry:
     duplicates: list[str] = field(default_factory=list)
     corrections: list[dict] = field(default_factory=list)  # applied hand corrections (run/review.py)
     read_key: str = ""  # what its rows in the store are kept under (perflib.store)
+    back: tuple = ()  # (href, label) of the index page its page leads back to (Job.back)
 
 
 def assign_names(entries: list[Entry]) -> None:
@@ -128,6 +129,19 @@ def _identity(e: Entry) -> str:
     if not (e.item.department or e.item.year):
         return sha
     return hashlib.sha256(f"{sha}\x1f{e.item.department or ''}\x1f{e.item.year or ''}".encode()).hexdigest()
+
+
+def lead_back(entries: list[Entry]) -> None:
+    """Where each page leads back to: in a batch read by region (whose index lists regions only), its
+    region's index page, named; else the batch's index (the key as before). The link is part of the page,
+    so of its key: a batch that grows past one index re-renders its pages."""
+    regions = {e.rows["report"]["region"] for e in entries}
+    if not aggregated(len(entries), len(regions)):
+        return
+    for e in entries:
+        region = e.rows["report"]["region"]
+        e.back = (f"{region_dir(region)}/index.html", f"{region}：部门年度一览")
+        e.key = hashlib.sha256(f"{e.key}\x1f{e.back[0]}".encode("utf-8")).hexdigest()
 
 
 def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
@@ -309,6 +323,7 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
                             spool, args.force)
         assign_names(entries)
         settle_regions([e.rows["report"] for e in entries], failures)
+        lead_back(entries)
         todo: list[Job] = []
         for e in entries:
             if _reuse(e, outdir, pages, adopt=not args.force):
@@ -316,7 +331,7 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
             elif with_pages:
                 r = e.rows["report"]
                 todo.append(Job(e.item.path, str(outdir), e.output_name, r["department"], r["year"], key=e.key,
-                                corrections=tuple(e.corrections)))
+                                corrections=tuple(e.corrections), back=e.back))
             else:
                 e.status = "unrendered"  # --no-pages: in the dataset and the indexes, without a page
         # Every report is parsed once, here: the portfolio notebooks get the rows, not the files.

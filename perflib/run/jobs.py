@@ -32,6 +32,7 @@ class Job:
     dataset: str | None = None  # kind="portfolio": the batch's parsed reports (perflib.store), parsed once
     region: str | None = None  # kind="portfolio": one region's portfolio (None: the whole batch)
     corrections: tuple = ()  # the report's applied hand corrections (rows of perflib.corrections), for its notebook
+    back: tuple = ()  # kind="report": (href, label) of the index page it leads back to; () the batch's index.html
 
 
 @dataclass
@@ -62,9 +63,7 @@ def render_job(job: Job) -> JobResult:
             nb = execute(Path(job.source), department=job.department, year=job.year,
                          corrections=list(job.corrections))
             title = page_title(job.department, job.year)
-        html = export_html(nb, title)
-        if job.kind == "report":
-            html = link_to_index(html)
+        html = export_html(nb, title, lead=back_link(job.back) if job.kind == "report" else "")
         path = write_atomic(Path(job.outdir) / job.output_name, stamp_key(html, job.key))
         return JobResult(job.source, "rendered", job.output_name, path=str(path), seconds=time.monotonic() - start)
     except Exception as exc:
@@ -282,9 +281,16 @@ def worker_init(parent_pid: int, ocr_slot: str | None = None, ocr_wait: float | 
     threading.Thread(target=watch_parent, daemon=True).start()
 
 
-def link_to_index(html: str) -> str:
-    """A batch's report page leads back to the batch's index, beside it in the output folder."""
-    return html.replace("<main>", '<main>\n<p class="pl-up"><a href="index.html">← 全部部门年度一览</a></p>', 1)
+def back_link(back: tuple = ()) -> str:
+    """The line a batch's report page opens with: back to the batch's index beside it, or (a batch read
+    by region) to its region's index, which names the region."""
+    from urllib.parse import quote
+
+    from ..present.html import esc
+
+    href, label = back or ("index.html", "全部部门年度一览")
+    return f'<p class="pl-up"><a href="{esc(quote(href))}">← {esc(label)}</a></p>'
+
 
 
 def stamp_key(html: str, key: str) -> str:

@@ -153,8 +153,9 @@ def _exporter():
                         exclude_markdown=True, optimistic_validation=True)
 
 
-def export_html(nb, title: str) -> str:
-    """The executed notebook as one HTML page: no code, no prompts, nothing fetched from the network.
+def export_html(nb, title: str, lead: str = "") -> str:
+    """The executed notebook as one HTML page: no code, no prompts, nothing fetched from the network;
+    `lead`: HTML the page opens with (a batch's link back to its index), in the page font like the rest.
 
     The same notebook run gives the same bytes (no timestamps, no random ids)."""
     nb.metadata["title"] = title
@@ -166,7 +167,9 @@ def export_html(nb, title: str) -> str:
     from ..present.webfont import fill_font_slot
 
     html, _ = _exporter().from_notebook_node(nb, resources=resources)
-    return fill_font_slot(html, FONT_SLOT)
+    if lead:
+        html = html.replace("<main>", f"<main>\n{lead}", 1)
+    return fill_font_slot(html, FONT_SLOT)  # (after the lead: the font must hold its characters too)
 
 
 def _prepare_parent() -> None:

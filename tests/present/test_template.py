@@ -114,3 +114,23 @@ def test_the_footer_points_to_an_appendix_only_where_there_is_one():
     portfolio = nbformat.read(ROOT / "notebooks" / "portfolio.ipynb", as_version=4)
     footer = render.export_html(portfolio, "t").split('<footer class="pl-footer">')[1]
     assert "数字出处见附录" not in footer and "各部门数字的出处见其报告页的附录" in footer
+
+
+def test_a_batch_pages_link_back_is_drawn_in_the_page_font():
+    """The link back to the index is part of the page before its font is cut: no character of it
+    falls back to a box (it once showed "一〿" for 一览)."""
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from perflib.run.jobs import back_link
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
+    lead = back_link(("regions/青岚市_河西区/index.html", "青岚市 › 河西区：部门年度一览"))
+    html = render.export_html(nb, "t", lead=lead)
+    assert html.index(lead) == html.index("<main>") + len("<main>\n")
+    woff2 = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", html)[1])
+    cmap = TTFont(io.BytesIO(woff2)).getBestCmap()
+    assert [c for c in "←青岚市河西区：部门年度一览" if ord(c) not in cmap] == []
+    assert 'href="regions/%E9%9D%92' in lead  # the folder's name quoted

@@ -127,9 +127,16 @@ def test_the_batch_keeps_one_row_per_report_and_spools_the_rest(province, tmp_pa
 
 def test_past_the_flat_limit_the_batch_reads_by_region(province, tmp_path, fake_render, monkeypatch):
     monkeypatch.setenv("PERFLIB_FLAT_INDEX_MAX", "2")
+    jobs = []
+    render = batch.render_job
+    monkeypatch.setattr(batch, "render_job", lambda job: jobs.append(job) or render(job))
     out = tmp_path / "out"
     batch.run_batch(args(province, out))
     assert sorted(n for n in fake_render if n == "PORTFOLIO") == ["PORTFOLIO"] * 4  # the batch's and 3 regions'
+    # each page leads back to its region's page (the top index lists regions only), naming the region
+    backs = {Path(j.source).name: j.back for j in jobs if j.kind == "report"}
+    assert backs["a.txt"] == ("regions/青岚市_河西区/index.html", f"{HEXI}：部门年度一览")
+    assert all((out / href).is_file() and label.startswith(("青岚市 › ", "广州市 › ")) for href, label in backs.values())
     assert (out / "regions" / "青岚市_河西区" / "portfolio.html").is_file()
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "各地区" in index and "临江街道办事处" not in index  # regions, not department-years
@@ -138,7 +145,11 @@ def test_past_the_flat_limit_the_batch_reads_by_region(province, tmp_path, fake_
     assert "broken.docx" in (out / "regions" / "青岚市_临江县" / "index.html").read_text(encoding="utf-8")
     # back under the limit: the single index again, the region portfolios gone
     monkeypatch.delenv("PERFLIB_FLAT_INDEX_MAX")
+    jobs.clear()
     batch.run_batch(args(province, out))
+    # the pages again, each leading back to the single index: the link is part of what a page depends on
+    assert sorted(Path(j.source).name for j in jobs if j.kind == "report") == sorted(backs)
+    assert {j.back for j in jobs if j.kind == "report"} == {()}
     assert not (out / "regions" / "青岚市_河西区" / "portfolio.html").exists()
     assert (out / "regions" / "青岚市_河西区" / "index.html").is_file()
     assert "临江街道办事处" in (out / "index.html").read_text(encoding="utf-8")
