@@ -43,6 +43,14 @@ def rated_above(rating, band) -> bool:
 PEFA_TEXT = {"A": "95%–105%", "B": "90%–110%", "C": "85%–115%", "D": "低于 85% 或高于 115%"}
 
 PORTFOLIO_TITLE = "部门整体支出绩效：跨部门与跨年度比较"
+PROVINCE_TITLE = "部门整体支出绩效：跨地区与跨行业比较"  # the portfolio of a batch read by region
+
+
+def portfolio_title(region: str | None = None, by_region: bool = False) -> str:
+    """A portfolio's title, its heading and its tab's: a region's names the region (one colon only)."""
+    if region:
+        return f"{region} {PORTFOLIO_TITLE}"
+    return PROVINCE_TITLE if by_region else PORTFOLIO_TITLE
 INDEX_TITLE = "部门整体支出绩效评价：全部部门年度"
 FICTION_TAG = "虚构样例"  # what sample reports say in their text, and how a table marks them
 

@@ -20,7 +20,7 @@ from matplotlib.ticker import MaxNLocator
 from ..check.rules import default_rules
 from ..numbers import fmt_value
 from ..regions import leading_places
-from ..labels import PORTFOLIO_TITLE, STATUS_ZH, fiction_banner, rated_above, reason_zh
+from ..labels import STATUS_ZH, fiction_banner, portfolio_title, rated_above, reason_zh
 from .charts import DARK, LIGHT, MID, new_figure
 from ..read.normalize import LIST_MARKER
 from .html import Html
@@ -158,7 +158,7 @@ def overview(ds, index_link: bool = True, region: str | None = None) -> Html:
     if r["fictional"].any():
         banner = fiction_banner(int(r['fictional'].sum()))
     link = '<p class="meta"><a href="index.html">← 全部部门年度一览</a></p>' if index_link and not region else ""
-    title = f"{region}：{PORTFOLIO_TITLE}" if region else PORTFOLIO_TITLE
+    title = portfolio_title(region)
     text = (f"共 {len(r)} 份部门年度报告，{r['department'].nunique()} 个部门，{span}。"
             + (f"另有 {len(ds.failures)} 份未能读取。" if len(ds.failures) else ""))
     return Html(f'<header class="pl-header">{banner}<h1>{escape(title)}</h1>{link}'

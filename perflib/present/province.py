@@ -16,7 +16,7 @@ import matplotlib
 import pandas as pd
 
 from ..dataset import Dataset, load_folder
-from ..labels import fiction_banner, rated_above
+from ..labels import PROVINCE_TITLE, fiction_banner, rated_above
 from ..numbers import fmt_value
 from ..regions import UNKNOWN
 from .charts import DARK, LIGHT, MID, new_figure
@@ -25,7 +25,6 @@ from .portfolio import score_band
 from ..store import load_dataset
 from .region_index import aggregated, portfolio_name
 
-TITLE = "部门整体支出绩效：跨地区与跨行业比较"
 MOST = 12  # groups a chart draws at most: the half with the highest and the half with the lowest medians
 EXTREMES = 10  # department-years named per extreme table
 INDICATOR_COLUMNS = ["report_id", "level2", "name", "weight", "score", "met", "full_score"]
@@ -218,7 +217,7 @@ def overview(ds: Dataset) -> Html:
     text = (f"共 {len(r)} 份部门年度报告，{r['region'].nunique()} 个地区，{r['sector'].nunique()} 个行业，"
             f"{r['department'].nunique()} 个部门，{span}。" + (f"另有 {unread} 份未能读取。" if unread else "")
             + "本页比较地区与行业，只列出最突出的部门年度；每个地区的比较页逐一比较其部门。")
-    return Html(f'<header class="pl-header">{banner}<h1>{escape(TITLE)}</h1>'
+    return Html(f'<header class="pl-header">{banner}<h1>{escape(PROVINCE_TITLE)}</h1>'
                 f'<p class="meta"><a href="index.html">← 各地区一览</a></p><p>{escape(text)}</p></header>')
 
 

@@ -449,14 +449,17 @@ def _portfolio_jobs(source, entries: list[Entry], failures: list[dict], outdir: 
                  *sorted(f"{f['source']}\x1e{f['error']}\x1e{f.get('region')}" for f in fails)]
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
-    def job(name, region):
-        return Job(str(source), str(outdir), name, kind="portfolio", dataset=str(store), region=region)
-
-    out = {PORTFOLIO_HTML: (job(PORTFOLIO_HTML, None), key(None, entries, failures))}
     by_region: dict[str, list[Entry]] = {}
     for e in entries:
         by_region.setdefault(e.rows["report"]["region"], []).append(e)
-    if aggregated(len(entries), len(by_region)):
+    province = aggregated(len(entries), len(by_region))
+
+    def job(name, region):
+        return Job(str(source), str(outdir), name, kind="portfolio", dataset=str(store), region=region,
+                   by_region=province and region is None)
+
+    out = {PORTFOLIO_HTML: (job(PORTFOLIO_HTML, None), key(None, entries, failures))}
+    if province:
         for region, mine in sorted(by_region.items()):
             name = portfolio_name(region)
             out[name] = (job(name, region), key(region, mine, [f for f in failures if f.get("region") == region]))

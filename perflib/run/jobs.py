@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import config
 from ..dataset import Item, correction_rows, failure_row, read_rows
-from ..labels import PORTFOLIO_TITLE, page_title
+from ..labels import page_title, portfolio_title
 from . import role
 from .fast_imports import skip_iri_grammar
 from .outfiles import write_atomic
@@ -32,6 +32,7 @@ class Job:
     dataset: str | None = None  # kind="portfolio": the batch's parsed reports (perflib.store), parsed once
     region: str | None = None  # kind="portfolio": one region's portfolio (None: the whole batch)
     corrections: tuple = ()  # the report's applied hand corrections (rows of perflib.corrections), for its notebook
+    by_region: bool = False  # kind="portfolio", the batch's own: the batch is read by region (its title says so)
     back: tuple = ()  # kind="report": (href, label) of the index page it leads back to; () the batch's index.html
 
 
@@ -58,7 +59,7 @@ def render_job(job: Job) -> JobResult:
         if job.kind == "portfolio":
             page_dir = (Path(job.outdir) / job.output_name).parent
             nb = execute_portfolio(Path(job.source), page_dir, job.dataset, job.region)
-            title = f"{job.region}：{PORTFOLIO_TITLE}" if job.region else PORTFOLIO_TITLE
+            title = portfolio_title(job.region, job.by_region)
         else:
             nb = execute(Path(job.source), department=job.department, year=job.year,
                          corrections=list(job.corrections))

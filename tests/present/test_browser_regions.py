@@ -23,9 +23,10 @@ def test_every_region_link_opens_that_region_and_leads_back(browser, pages):
             page.locator('a:text("本地区比较")').click()  # the region's portfolio
             page.wait_for_load_state("load")
             assert page.url.endswith("/portfolio.html") and squash(region) in squash(page.title())
+            assert page.title() == page.inner_text("h1") and page.title().count("：") == 1  # one colon
             page.locator('a:text("全部地区比较")').click()  # up to the province's
             page.wait_for_load_state("load")
-            assert "跨地区与跨行业比较" in page.inner_text("h1")
+            assert "跨地区与跨行业比较" in page.inner_text("h1") and page.title() == page.inner_text("h1")
             page.locator('a:text("各地区一览")').click()  # and back to the start
             page.wait_for_load_state("load")
             assert page.url == top.as_uri()
