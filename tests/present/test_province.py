@@ -91,5 +91,5 @@ def test_a_region_portfolio_is_titled_with_its_region_and_links_back_by_the_regi
     mine = REPORTS[REPORTS["region"] == "甲区"].assign(fictional=False)
     ds = Dataset(mine, *(pd.DataFrame() for _ in range(3)), failures=pd.DataFrame(columns=["source"]))
     head = str(pf.overview(ds, index_link=True, region="甲区"))
-    assert "<h1>甲区：" in head and "全部部门年度一览" not in head  # province.region_links says where to go
+    assert "<h1>甲区 部门整体支出绩效：" in head and "全部部门年度一览" not in head  # province.region_links says where to go
     assert "全部部门年度一览" in str(pf.overview(ds, index_link=True))  # a batch's own portfolio keeps it
