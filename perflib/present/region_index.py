@@ -181,12 +181,16 @@ def _region_pages(s, reports: pd.DataFrame, failures, portfolios: set[str]) -> d
                 + (f"另有 {s.failed} 份未能处理。" if s.failed else "")
                 + (f"{s.others} 份不是部门整体支出绩效报告。" if s.others else ""))
         notes = f'<p class="meta">{" · ".join(nav)}</p><p>{esc(lead)}</p>'
-        if s.fictional:
-            notes += fiction_banner(s.fictional)
+        fictional = int(chunk["fictional"].sum())  # (this page's rows: a region's may take several pages)
+        if fictional:
+            notes += fiction_banner(fictional)
         if parts > 1:
             links = " ".join(f"第 {j + 1} 页" if j == k else f'<a href="{esc(n.rsplit("/", 1)[1])}">第 {j + 1} 页</a>'
                              for j, n in enumerate(names))
-            notes += f'<p class="meta">部门年度较多，分 {parts} 页列出（按部门、年度排序；点击表头在本页内排序）：{links}</p>'
+            first, last = k * REGION_PAGE_ROWS + 1, k * REGION_PAGE_ROWS + len(chunk)
+            rows = f"{first}–{last}" if last > first else f"{first}"
+            notes += (f'<p class="meta">部门年度较多，分 {parts} 页列出（按部门、年度排序；点击表头在本页内排序），'
+                      f'本页为第 {rows} 份：{links}</p>')
         body = department_table(chunk, link_prefix=up) + INDEX_NOTE.replace("数据另见 ", "全部数据另见上级目录的 ")
         if k == 0:
             body += failures_section(failures) + others_section(failures)

@@ -78,6 +78,10 @@ def test_a_big_region_goes_on_over_several_pages(seed_row, monkeypatch):
     d = region_index.region_dir("甲市 › 乙区")
     assert {f"{d}/index.html", f"{d}/index-2.html", f"{d}/index-3.html"} <= set(pages)
     assert "分 3 页列出" in pages[f"{d}/index-2.html"] and 'href="index-3.html"' in pages[f"{d}/index-2.html"]
+    assert "本页为第 3–4 份" in pages[f"{d}/index-2.html"] and "本页为第 5 份" in pages[f"{d}/index-3.html"]
+    df["fictional"] = True  # each page's notice counts its own rows, not the region's
+    pages = index_pages(df, FAILURES)
+    assert "本页包含 2 份" in pages[f"{d}/index.html"] and "本页包含 1 份" in pages[f"{d}/index-3.html"]
     assert "a/x.pdf" in pages[f"{d}/index.html"] and "a/x.pdf" not in pages[f"{d}/index-2.html"]
     assert sum(p.count("<tr>") - 1 for name, p in pages.items() if name.startswith(d) and "index" in name) >= 5
 
@@ -92,3 +96,4 @@ def test_every_page_stays_light_at_province_scale(seed_row, monkeypatch):
     pages = index_pages(df, FAILURES, "portfolio.html")
     assert len(pages) == 1 + 84 + 1  # the top, 84 regions, and the region that only has failures
     assert max(len(p.encode()) for p in pages.values()) < 400_000
+
