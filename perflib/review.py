@@ -189,10 +189,10 @@ def failure_items(failures: list[dict]) -> list[dict]:
     for f in failures:
         if f.get("stage") == "portfolio":
             continue
-        if f.get("kind"):
+        if f.get("kind"):  # (its figures are no department's: no row asks for them)
             out.append(item("not_department", file=f["source"], field="kind", read=f["kind"], reason=_why(f)))
-        else:
-            out.append(item("report_failed", file=f["source"], reason=_why(f)))
+            continue
+        out.append(item("report_failed", file=f["source"], reason=_why(f)))
         out += [r for r in f.get("review", ()) if r["category"] not in _CORRECTION_ROWS]  # those: unmatched()
     return out
 

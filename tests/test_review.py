@@ -64,10 +64,11 @@ def test_failures_and_unmatched_corrections(tmp_path):
 
     items = review.failure_items([
         {"source": "/d/bad.pdf", "stage": "read", "exit_code": 2, "error": "/d/bad.pdf: damaged"},
-        {"source": "/d/proj.txt", "stage": "read", "exit_code": 3, "error": "a project report", "kind": "project"},
+        {"source": "/d/proj.txt", "stage": "read", "exit_code": 3, "error": "a project report", "kind": "project",
+         "review": [review.item("core_missing", file="/d/proj.txt", field="overall.initial_budget")]},
         {"source": "/d", "stage": "portfolio", "exit_code": 1, "error": "x"}])
     assert [(r["category"], r["field"], r["read"]) for r in items] == [
-        ("报告未能处理", "", ""), ("非部门整体报告", "kind", "project")]
+        ("报告未能处理", "", ""), ("非部门整体报告", "kind", "project")]  # a project's figures: no row asks for them
     c = Correction("gone.txt", "overall.actual", Decimal(5), "5", "n", origin="c.csv row 4")
     row = review.outcome_item(Outcome(c, "absent"))
     assert row["category"] == "校正未采用" and row["correction"] == "5" and "c.csv row 4" in row["reason"]
