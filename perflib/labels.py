@@ -46,6 +46,13 @@ PORTFOLIO_TITLE = "部门整体支出绩效：跨部门与跨年度比较"
 PROVINCE_TITLE = "部门整体支出绩效：跨地区与跨行业比较"  # the portfolio of a batch read by region
 
 
+def also_listed(failed: int, others: int) -> str:
+    """The files a page's counts leave out, worded alike on every page: "另有 2 份未能处理、1 份不是部门整体支出
+    绩效报告。" (failed: read or rendered with an error; others: not a department's report)."""
+    parts = ([f"{failed} 份未能处理"] if failed else []) + ([f"{others} 份不是部门整体支出绩效报告"] if others else [])
+    return f"另有 {'、'.join(parts)}。" if parts else ""
+
+
 def portfolio_title(region: str | None = None, by_region: bool = False) -> str:
     """A portfolio's title, its heading and its tab's: a region's names the region (one colon only)."""
     if region:

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..labels import (CORRECTED_BADGE, CORRECTED_INDEX_NOTE, FICTION_TAG, INDEX_TITLE, NOT_DEPARTMENT_ZH,
-                      RATING_RANK, REVIEW_INDEX_NOTE, STATUS_ZH, fiction_banner, reason_zh)
+                      RATING_RANK, REVIEW_INDEX_NOTE, STATUS_ZH, also_listed, fiction_banner, reason_zh)
 from ..numbers import fmt_value
 from .html import FONT_SLOT, esc, page_css
 
@@ -230,10 +230,9 @@ def index_html(reports, failures=None, portfolio: str | None = None, regions: st
             + (f"，分属 {n_regions} 个地区。" if n_regions > 1 else "。")]
     mask = _not_department(failures)
     others = int(mask.sum()) if mask is not None else 0
-    if failures is not None and len(failures) - others:
-        lead.append(f"另有 {len(failures) - others} 份未能处理，原因见文末。")
-    if others:
-        lead.append(f"{others} 份不是部门整体支出绩效报告，列于文末。")
+    failed = len(failures) - others if failures is not None else 0
+    if failed or others:
+        lead.append(also_listed(failed, others).removesuffix("。") + "，列于文末，各附原因。")
     notes = "".join(f"<p>{esc(t)}</p>" for t in lead)
     if fictional:
         notes += fiction_banner(fictional)

@@ -20,7 +20,7 @@ from matplotlib.ticker import MaxNLocator
 from ..check.rules import default_rules
 from ..numbers import fmt_value
 from ..regions import leading_places
-from ..labels import STATUS_ZH, fiction_banner, portfolio_title, rated_above, reason_zh
+from ..labels import STATUS_ZH, also_listed, fiction_banner, portfolio_title, rated_above, reason_zh
 from .charts import DARK, LIGHT, MID, new_figure
 from ..read.normalize import LIST_MARKER
 from .html import Html
@@ -110,6 +110,18 @@ FAILURE_COLUMNS = {"source": ("文件", "text"), "exit_code": ("退出码", "int
                    "error": ("perflib 的说明", "text")}
 
 
+def failed_and_others(failures: pd.DataFrame) -> tuple[int, int]:
+    """How many files failed, and how many are not department reports (they have a kind)."""
+    if not len(failures):
+        return 0, 0
+    others = int(failures["kind"].notna().sum()) if "kind" in failures else 0
+    return len(failures) - others, others
+
+
+def failures_heading(failures: pd.DataFrame) -> str:
+    return "未能处理的文件" if failed_and_others(failures)[1] else "未能处理的报告"
+
+
 def with_reasons(failures: pd.DataFrame) -> pd.DataFrame:
     """The failures with why in Chinese (`reason`, perflib.labels.reason_zh) beside perflib's sentence."""
     return failures.assign(reason=[reason_zh(e, c, s) for e, c, s in
@@ -160,7 +172,7 @@ def overview(ds, index_link: bool = True, region: str | None = None) -> Html:
     link = '<p class="meta"><a href="index.html">← 全部部门年度一览</a></p>' if index_link and not region else ""
     title = portfolio_title(region)
     text = (f"共 {len(r)} 份部门年度报告，{r['department'].nunique()} 个部门，{span}。"
-            + (f"另有 {len(ds.failures)} 份未能读取。" if len(ds.failures) else ""))
+            + also_listed(*failed_and_others(ds.failures)))
     return Html(f'<header class="pl-header">{banner}<h1>{escape(title)}</h1>{link}'
                 f"<p>{escape(text)}</p></header>")
 

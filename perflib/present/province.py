@@ -16,12 +16,12 @@ import matplotlib
 import pandas as pd
 
 from ..dataset import Dataset, load_folder
-from ..labels import PROVINCE_TITLE, fiction_banner, rated_above
+from ..labels import PROVINCE_TITLE, also_listed, fiction_banner, rated_above
 from ..numbers import fmt_value
 from ..regions import UNKNOWN
 from .charts import DARK, LIGHT, MID, new_figure
 from .html import Html
-from .portfolio import score_band
+from .portfolio import failed_and_others, score_band
 from ..store import load_dataset
 from .region_index import aggregated, portfolio_name
 
@@ -213,9 +213,8 @@ def overview(ds: Dataset) -> Html:
     years = sorted(int(y) for y in r["year"].dropna().unique())
     span = f"{years[0]}–{years[-1]} 年" if len(years) > 1 else (f"{years[0]} 年" if years else "年度不详")
     banner = fiction_banner(int(r["fictional"].sum())) if r["fictional"].any() else ""
-    unread = int(ds.failures["kind"].isna().sum()) if len(ds.failures) else 0
     text = (f"共 {len(r)} 份部门年度报告，{r['region'].nunique()} 个地区，{r['sector'].nunique()} 个行业，"
-            f"{r['department'].nunique()} 个部门，{span}。" + (f"另有 {unread} 份未能读取。" if unread else "")
+            f"{r['department'].nunique()} 个部门，{span}。" + also_listed(*failed_and_others(ds.failures))
             + "本页比较地区与行业，只列出最突出的部门年度；每个地区的比较页逐一比较其部门。")
     return Html(f'<header class="pl-header">{banner}<h1>{escape(PROVINCE_TITLE)}</h1>'
                 f'<p class="meta"><a href="index.html">← 各地区一览</a></p><p>{escape(text)}</p></header>')
@@ -236,4 +235,4 @@ def failure_counts(failures: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values("region", key=lambda r: (r == UNKNOWN).map(str) + r).reset_index(drop=True)  # 未识别 last
 
 
-FAILURE_COLUMNS = {"region": ("地区", "text"), "unread": ("未能读取", "int"), "other": ("非部门整体支出绩效报告", "int")}
+FAILURE_COLUMNS = {"region": ("地区", "text"), "unread": ("未能处理", "int"), "other": ("非部门整体支出绩效报告", "int")}

@@ -23,7 +23,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from .. import config, regions as places
-from ..labels import fiction_banner
+from ..labels import also_listed, fiction_banner
 from .html import esc
 from .index_page import (INDEX_NOTE, blank, classed, count_cell, num_cell, text_cell, department_table,
                          failures_section, index_html, others_section, page_html, sortable_table, span_of)
@@ -58,6 +58,11 @@ def _total(values) -> Decimal | None:
     """Exact sum of 2-decimal money (floats from the frame, read through their shortest repr)."""
     vals = [Decimal(repr(float(v))) for v in values if not blank(v)]
     return sum(vals, Decimal(0)) if vals else None
+
+
+def with_reports(summary: pd.DataFrame) -> int:
+    """The regions that have reports (a region of failures only has a row of its own, not a count)."""
+    return int((summary["reports"] > 0).sum())
 
 
 def _is_other(failures: pd.DataFrame) -> pd.Series:
@@ -139,7 +144,7 @@ def index_pages(reports: pd.DataFrame, failures: pd.DataFrame | None, portfolio:
     else:
         section = ""
         if len(summary) > 1:
-            section = f"<section><h2>按地区（{len(summary)} 个）</h2>{regions_table(summary, portfolios)}{REGIONS_NOTE}</section>"
+            section = f"<section><h2>按地区（{with_reports(summary)} 个）</h2>{regions_table(summary, portfolios)}{REGIONS_NOTE}</section>"
         pages["index.html"] = index_html(reports, failures, portfolio, section)
     return pages
 
@@ -154,10 +159,10 @@ def _of_region(failures: pd.DataFrame | None, region: str | None):
 def _top(reports, failures, summary, portfolio, portfolios) -> str:
     n, failed, others = len(reports), int(summary["failed"].sum()), int(summary["others"].sum())
     span = span_of(reports["year"].dropna().unique())
-    lead = [f"共 {n} 份部门年度报告，{reports['department'].nunique()} 个部门，{len(summary)} 个地区"
+    lead = [f"共 {n} 份部门年度报告，{reports['department'].nunique()} 个部门，{with_reports(summary)} 个地区"
             f"{('，' + span) if span else ''}。每个地区有自己的一览页（部门年度可排序）和比较页。"]
     if failed or others:
-        lead.append(f"另有 {failed} 份未能处理、{others} 份不是部门整体支出绩效报告，分列于所在地区的一览页。")
+        lead.append(also_listed(failed, others).removesuffix("。") + "，分列于所在地区的一览页。")
     notes = "".join(f"<p>{esc(t)}</p>" for t in lead)
     if int(reports["fictional"].sum()):
         notes += fiction_banner(int(reports["fictional"].sum()))
@@ -178,8 +183,7 @@ def _region_pages(s, reports: pd.DataFrame, failures, portfolios: set[str]) -> d
         if portfolio_name(s.region) in portfolios:
             nav.append('<a href="portfolio.html">本地区比较 →</a>')
         lead = (f"{s.region}：{s.reports} 份部门年度报告，{s.departments} 个部门{('，' + s.years) if s.years else ''}。"
-                + (f"另有 {s.failed} 份未能处理。" if s.failed else "")
-                + (f"{s.others} 份不是部门整体支出绩效报告。" if s.others else ""))
+                + also_listed(s.failed, s.others))
         notes = f'<p class="meta">{" · ".join(nav)}</p><p>{esc(lead)}</p>'
         fictional = int(chunk["fictional"].sum())  # (this page's rows: a region's may take several pages)
         if fictional:

@@ -97,3 +97,15 @@ def test_every_page_stays_light_at_province_scale(seed_row, monkeypatch):
     assert len(pages) == 1 + 84 + 1  # the top, 84 regions, and the region that only has failures
     assert max(len(p.encode()) for p in pages.values()) < 400_000
 
+
+
+def test_a_region_of_failures_only_has_its_row_but_is_not_counted_as_a_region_of_reports(seed_row, monkeypatch):
+    failures = pd.concat([FAILURES, pd.DataFrame([{"source": "b/z.pdf", "stage": "read", "exit_code": 2,
+                                                   "error": "bad", "kind": None, "region": "丁市"}])])
+    df = _reports(seed_row, [("甲局", "甲市 › 乙区", 1.0, 1.0, 100.0, 0), ("丁局", "甲市 › 丙县", 7.0, 7.0, 100.0, 0)])
+    flat = index_pages(df, failures)["index.html"]
+    assert "分属 2 个地区" in flat and "按地区（2 个）" in flat and ">丁市<" in flat  # its row, with its failure
+    monkeypatch.setenv("PERFLIB_FLAT_INDEX_MAX", "1")
+    top = index_pages(df, failures)["index.html"]
+    assert "2 个部门，2 个地区" in top and ">丁市<" in top
+    assert "另有 2 份未能处理、1 份不是部门整体支出绩效报告，分列于所在地区的一览页。" in top

@@ -104,5 +104,8 @@ def test_portfolio_kernel_does_not_parse_the_reports(reports, tmp_path, monkeypa
     page = (tmp_path / "out" / batch.PORTFOLIO_HTML).read_text(encoding="utf-8")
     r = expected.reports
     assert f"共 {len(r)} 份部门年度报告，{r['department'].nunique()} 个部门" in page
-    assert f"另有 {len(expected.failures)} 份未能读取" in page
+    from perflib.labels import also_listed
+    from perflib.present.portfolio import failed_and_others
+
+    assert also_listed(*failed_and_others(expected.failures)) in page and "份未能处理" in page
     assert not list(reports.iterdir())
