@@ -81,10 +81,12 @@ def region_summary(reports: pd.DataFrame, failures: pd.DataFrame | None) -> pd.D
     for region in sorted(set(by_region) | set(f_region.dropna())):
         r = by_region.get(region, empty)
         mine = f_region == region
+        both = r[r["overall_actual"].notna() & r["overall_initial_budget"].notna()]  # the totals compare like with like
         rows.append({
             "region": region, "reports": len(r), "departments": r["department"].nunique(),
             "years": span_of(r["year"].dropna().unique()),
-            "actual": _total(r["overall_actual"]), "initial": _total(r["overall_initial_budget"]),
+            "actual": _total(both["overall_actual"]), "initial": _total(both["overall_initial_budget"]),
+            "totalled": len(both),
             "median_outturn": r["outturn_vs_initial"].median() if r["outturn_vs_initial"].notna().any() else None,
             "with_fail": int((r["checks_fail"].fillna(0) > 0).sum()),
             "with_warn": int((r["checks_warn"].fillna(0) > 0).sum()),
@@ -108,7 +110,7 @@ def _region_row(s, portfolios: set[str]) -> str:
         links.append(f'<a href="{esc(quote(portfolio_name(region)))}">比较</a>')
     cells = [
         classed(text_cell(region), "short"),  # 青岚市 › 河西区, 2021–2023 年, 一览 · 比较: each read as one
-        num_cell(s.reports, "int"), num_cell(s.departments, "int"), classed(text_cell(s.years), "short"),
+        _reports_cell(s), num_cell(s.departments, "int"), classed(text_cell(s.years), "short"),
         num_cell(s.actual, "money"), num_cell(s.initial, "money"), num_cell(s.median_outturn, "pct2"),
         count_cell(s.with_fail, "fail"), count_cell(s.with_warn, "warn"),
         count_cell(s.failed, "fail"), num_cell(s.others, "int"),
@@ -117,13 +119,22 @@ def _region_row(s, portfolios: set[str]) -> str:
     return "<tr>" + "".join(cells) + "</tr>"
 
 
+def _reports_cell(s) -> str:
+    """The region's reports, and how many its totals hold when not all ("40（合计计入 37）")."""
+    cell = num_cell(s.reports, "int")
+    if 0 < s.reports != s.totalled:
+        cell = cell.replace("</td>", f"（合计计入 {s.totalled}）</td>")
+    return cell
+
+
 def regions_table(summary: pd.DataFrame, portfolios: set[str]) -> str:
     return sortable_table(REGION_COLUMNS, "".join(_region_row(s, portfolios) for s in summary.itertuples()))
 
 
 REGIONS_NOTE = ('<p class="note">点击表头可排序。地区取报告所在的地名文件夹，或清单（manifest）的 region 列，'
                 "否则取部门全称开头的地名（省 › 市 › 区/县）；无法判断的归入“未识别地区”。"
-                "金额为各报告整体实际支出、年初预算之和；“实际支出相对年初预算”取各报告的中位数；"
+                "两项金额为同时写明整体实际支出与年初预算的报告之和（只写明其一的不计入，两者可比），"
+                "未全部计入的，报告数旁注明计入几份；“实际支出相对年初预算”取各报告的中位数；"
                 "“有不符的报告”是至少一项核对不符的报告数。</p>")
 
 

@@ -43,10 +43,14 @@ def test_region_summary_totals_medians_and_failures(seed_row):
     s = region_summary(df, FAILURES).set_index("region")
     assert list(s.index) == ["甲市 › 丙县", "甲市 › 乙区"]
     yi = s.loc["甲市 › 乙区"]
-    assert yi["reports"] == 3 and yi["actual"] == Decimal("100.30") and yi["initial"] == Decimal("96.0")
+    # 丙局 states its initial budget only: the totals hold the reports that state both, so they compare
+    assert yi["reports"] == 3 and yi["totalled"] == 2
+    assert yi["actual"] == Decimal("100.30") and yi["initial"] == Decimal("91.0")
     assert yi["median_outturn"] == pytest.approx(65.61) and yi["with_fail"] == 2
     assert (yi["failed"], yi["others"]) == (1, 1)  # the batch's own portfolio failure is no region's
     assert s.loc["甲市 › 丙县", "failed"] == 0
+    table = region_index.regions_table(region_summary(df, FAILURES), set())
+    assert ">3（合计计入 2）</td>" in table and ">1</td>" in table  # 丙县: all of its one report counted
 
 
 def test_province_pages_link_down_and_escape(seed_row, monkeypatch):
