@@ -77,6 +77,7 @@ class Dataset:
     problems: "pd.DataFrame"  # noqa: F821
     failures: "pd.DataFrame"  # noqa: F821
     indicators: "pd.DataFrame" = None  # noqa: F821  (one row per 绩效指标, from `frames`)
+    repeats: int = 0  # department-years read from a second file, left out of these frames (perflib.once)
 
 
 # --- finding reports ---------------------------------------------------------------------
@@ -411,7 +412,7 @@ def _reports_sheet(ws, df) -> None:
         row = []
         for col, v in zip(cols, values):
             v = _plain(v)
-            if v is not None and col == "fictional":
+            if v is not None and col in ("fictional", "counted"):
                 v = "是" if v else "否"
             if v is not None and (formats[col] or col == "output"):
                 cell = WriteOnlyCell(ws, v)

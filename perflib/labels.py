@@ -46,10 +46,12 @@ PORTFOLIO_TITLE = "部门整体支出绩效：跨部门与跨年度比较"
 PROVINCE_TITLE = "部门整体支出绩效：跨地区与跨行业比较"  # the portfolio of a batch read by region
 
 
-def also_listed(failed: int, others: int) -> str:
+def also_listed(failed: int, others: int, repeats: int = 0) -> str:
     """The files a page's counts leave out, worded alike on every page: "另有 2 份未能处理、1 份不是部门整体支出
-    绩效报告。" (failed: read or rendered with an error; others: not a department's report)."""
+    绩效报告。" (failed: read or rendered with an error; others: not a department's report; repeats: a
+    department-year already counted from another file, perflib.once)."""
     parts = ([f"{failed} 份未能处理"] if failed else []) + ([f"{others} 份不是部门整体支出绩效报告"] if others else [])
+    parts += [f"{repeats} 份与另一文件同为一个部门年度，不重复计入"] if repeats else []
     return f"另有 {'、'.join(parts)}。" if parts else ""
 
 
@@ -187,7 +189,7 @@ ZH_HEADERS = {
     "rating": "自评等级", "score": "自评得分", "problem_count": "问题条数",
     "checks_ok": "核对：相符", "checks_warn": "核对：小偏差", "checks_fail": "核对：不符",
     "checks_skip": "核对：无法核对", "warning_count": "解析提示", "output": "报告页面",
-    "corrected": "人工校正字段",
+    "corrected": "人工校正字段", "region": "地区", "sector": "行业", "counted": "计入合计",
 }
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import corrections as hand
+from . import corrections as hand, once
 from .labels import OCR_EVIDENCE, REVIEW_CATEGORY, REVIEW_HEADERS, figure_name, reason_zh, warning_zh
 from .model import Record, Unread
 from .numbers import fmt_wan, money_to_wan, round_money
@@ -199,8 +199,9 @@ def failure_items(failures: list[dict]) -> list[dict]:
 
 def twice_items(entries: list, source) -> list[dict]:
     """Two files or more that read as the same department-year (a PDF and the article page that
-    announced it, a corrected re-issue): each is counted in the indexes and totals, so the analyst
-    says which one stands (or a manifest keeps only that one). Files of the same bytes are one already."""
+    announced it, a corrected re-issue): the indexes list each, the totals and comparisons count one
+    (perflib.once), so the analyst says which one stands (or a manifest keeps only that one). Files of
+    the same bytes are one already."""
     groups: dict[tuple, list] = {}
     for e in entries:
         r = e.rows["report"]
@@ -210,12 +211,16 @@ def twice_items(entries: list, source) -> list[dict]:
     for (dept, year), same in groups.items():
         if len(same) < 2:
             continue
+        kept = once.counted_ids([e.rows["report"] for e in same])
         for e in same:
             others = "、".join(below(o.item.path, source) for o in same if o is not e)
+            counted = (("本份" if e.rows["report"]["report_id"] in kept else
+                        "、".join(below(o.item.path, source) for o in same if o.rows["report"]["report_id"] in kept))
+                       + f"（{once.RULE_ZH}）")
             out.append(item("same_year_twice", file=e.item.path, department=dept, year=year,
                             sha256=e.rows["report"].get("sha256", ""),
-                            reason=f"与 {others} 读出同一部门年度，两份都计入了索引与合计：请确认以哪份为准，"
-                                   "或用清单（manifest）只保留一份。"))
+                            reason=f"与 {others} 读出同一部门年度：索引两份都列出，合计与比较只计入{counted}。"
+                                   "请确认以哪份为准，或用清单（manifest）只保留一份。"))
     return out
 
 

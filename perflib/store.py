@@ -39,7 +39,7 @@ CHILDREN = {"tasks": TASK_COLUMNS, "checks": CHECK_COLUMNS, "problems": PROBLEM_
             "indicators": INDICATOR_COLUMNS}
 SORT = {"reports": by_dept, "tasks": by_dept + ["no"], "checks": by_dept, "problems": by_dept + ["no"],
         "indicators": by_dept + ["no"], "failures": ["source"]}
-BOOL_COLUMNS = {"fictional", "met", "full_score"}
+BOOL_COLUMNS = {"fictional", "met", "full_score", "counted"}
 FLUSH_ROWS = 4000  # rows buffered per table before they go to disk
 
 

@@ -19,6 +19,8 @@ from .. import __version__
 from ..labels import (CORRECTED_BADGE, CORRECTED_INDEX_NOTE, FICTION_TAG, INDEX_TITLE, NOT_DEPARTMENT_ZH,
                       RATING_RANK, REVIEW_INDEX_NOTE, STATUS_ZH, also_listed, fiction_banner, reason_zh)
 from ..numbers import fmt_value
+from .. import once
+from ..once import with_counted
 from .html import FONT_SLOT, esc, page_css
 
 
@@ -122,6 +124,8 @@ def _report_row(r, link_prefix: str = "", region: bool = False) -> str:
     dept = "" if blank(r.department) else str(r.department)
     tag = f'<span class="tag">{FICTION_TAG}</span>' if bool(r.fictional) else ""
     tag += _corrected_tag(r)
+    if not bool(getattr(r, "counted", True)):
+        tag += f'<span class="tag" title="{esc(REPEAT_NOTE)}">{REPEAT_BADGE}</span>'
     link = "" if blank(getattr(r, "output", None)) else str(r.output)
     href = esc(link_prefix + quote(link))
     name = esc(dept) or "未署名部门"
@@ -141,6 +145,10 @@ def _report_row(r, link_prefix: str = "", region: bool = False) -> str:
         text_cell(link, f'<a href="{href}">查看</a>' if link else "—"),
     ]
     return "<tr>" + "".join(cells) + "</tr>"
+
+
+REPEAT_BADGE = "重复未计"
+REPEAT_NOTE = f"同一部门年度另有一份文件已计入合计与比较（{once.RULE_ZH}）；本行列出，不重复计入"
 
 
 def department_table(reports, link_prefix: str = "", region: bool = False) -> str:
@@ -221,7 +229,9 @@ def build_index(reports, failures=None, portfolio: str | None = None, regions: s
 
 def index_html(reports, failures=None, portfolio: str | None = None, regions: str = "") -> str:
     """build_index's page with its font slot still empty (the font is cut last, from the page)."""
-    n = len(reports)
+    reports = with_counted(reports)
+    repeats = int((~reports["counted"]).sum())
+    n = len(reports) - repeats  # a department-year once (perflib.once); its second file is listed, marked
     depts = reports["department"].nunique() if n else 0
     span = span_of(reports["year"].dropna().unique()) if n else ""
     fictional = int(reports["fictional"].sum()) if n else 0
@@ -233,6 +243,8 @@ def index_html(reports, failures=None, portfolio: str | None = None, regions: st
     failed = len(failures) - others if failures is not None else 0
     if failed or others:
         lead.append(also_listed(failed, others).removesuffix("。") + "，列于文末，各附原因。")
+    if repeats:
+        lead.append(also_listed(0, 0, repeats).removesuffix("。") + f"（表中标有“{REPEAT_BADGE}”；以哪份为准见复核表）。")
     notes = "".join(f"<p>{esc(t)}</p>" for t in lead)
     if fictional:
         notes += fiction_banner(fictional)

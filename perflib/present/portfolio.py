@@ -172,7 +172,7 @@ def overview(ds, index_link: bool = True, region: str | None = None) -> Html:
     link = '<p class="meta"><a href="index.html">← 全部部门年度一览</a></p>' if index_link and not region else ""
     title = portfolio_title(region)
     text = (f"共 {len(r)} 份部门年度报告，{r['department'].nunique()} 个部门，{span}。"
-            + also_listed(*failed_and_others(ds.failures)))
+            + also_listed(*failed_and_others(ds.failures), ds.repeats))
     return Html(f'<header class="pl-header">{banner}<h1>{escape(title)}</h1>{link}'
                 f"<p>{escape(text)}</p></header>")
 

@@ -18,6 +18,7 @@ import pandas as pd
 from ..dataset import Dataset, load_folder
 from ..labels import PROVINCE_TITLE, also_listed, fiction_banner, rated_above
 from ..numbers import fmt_value
+from ..once import keep_counted
 from ..regions import UNKNOWN
 from .charts import DARK, LIGHT, MID, new_figure
 from .html import Html
@@ -34,12 +35,18 @@ INDICATOR_COLUMNS = ["report_id", "level2", "name", "weight", "score", "met", "f
 def load(dataset: str | None, reports_dir: str, region: str | None = None) -> tuple[Dataset, bool]:
     """The portfolio's data and whether it reads by region: a batch's store (perflib.store) when
     given, else the folder parsed here.  Read by region, only the reports, the failures and a few
-    indicator columns are loaded; otherwise every frame (of `region` only, when given)."""
+    indicator columns are loaded; otherwise every frame (of `region` only, when given).  A
+    department-year read from two files counts once (perflib.once)."""
+    ds, aggregate = _load(dataset, reports_dir, region)
+    return keep_counted(ds), aggregate
+
+
+def _load(dataset: str | None, reports_dir: str, region: str | None = None) -> tuple[Dataset, bool]:
     if not dataset:
         ds = load_folder(reports_dir)
         if region is not None:
             ids = set(ds.reports.loc[ds.reports["region"] == region, "report_id"])
-            mine = {name: df[df["report_id"].isin(ids)] for name, df in vars(ds).items() if name != "failures"}
+            mine = {name: df[df["report_id"].isin(ids)] for name, df in vars(ds).items() if name not in ("failures", "repeats")}
             ds = Dataset(**mine, failures=ds.failures[ds.failures["region"] == region])
         return ds, region is None and by_region(ds.reports)
     head = load_dataset(dataset, region=region, tables=("reports", "failures"))
@@ -214,7 +221,7 @@ def overview(ds: Dataset) -> Html:
     span = f"{years[0]}–{years[-1]} 年" if len(years) > 1 else (f"{years[0]} 年" if years else "年度不详")
     banner = fiction_banner(int(r["fictional"].sum())) if r["fictional"].any() else ""
     text = (f"共 {len(r)} 份部门年度报告，{r['region'].nunique()} 个地区，{r['sector'].nunique()} 个行业，"
-            f"{r['department'].nunique()} 个部门，{span}。" + also_listed(*failed_and_others(ds.failures))
+            f"{r['department'].nunique()} 个部门，{span}。" + also_listed(*failed_and_others(ds.failures), ds.repeats)
             + "本页比较地区与行业，只列出最突出的部门年度；每个地区的比较页逐一比较其部门。")
     return Html(f'<header class="pl-header">{banner}<h1>{escape(PROVINCE_TITLE)}</h1>'
                 f'<p class="meta"><a href="index.html">← 各地区一览</a></p><p>{escape(text)}</p></header>')

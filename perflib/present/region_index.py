@@ -24,6 +24,7 @@ import pandas as pd
 
 from .. import config, regions as places
 from ..labels import also_listed, fiction_banner
+from ..once import with_counted
 from .html import esc
 from .index_page import (INDEX_NOTE, blank, classed, count_cell, num_cell, text_cell, department_table,
                          failures_section, index_html, others_section, page_html, sortable_table, span_of)
@@ -79,11 +80,12 @@ def region_summary(reports: pd.DataFrame, failures: pd.DataFrame | None) -> pd.D
     by_region = dict(tuple(reports.groupby("region", sort=False)))
     empty = reports.iloc[:0]
     for region in sorted(set(by_region) | set(f_region.dropna())):
-        r = by_region.get(region, empty)
+        listed = by_region.get(region, empty)
+        r = listed[listed["counted"]] if "counted" in listed else listed  # a department-year once (perflib.once)
         mine = f_region == region
         both = r[r["overall_actual"].notna() & r["overall_initial_budget"].notna()]  # the totals compare like with like
         rows.append({
-            "region": region, "reports": len(r), "departments": r["department"].nunique(),
+            "region": region, "reports": len(r), "repeats": len(listed) - len(r), "departments": r["department"].nunique(),
             "years": span_of(r["year"].dropna().unique()),
             "actual": _total(both["overall_actual"]), "initial": _total(both["overall_initial_budget"]),
             "totalled": len(both),
@@ -120,11 +122,12 @@ def _region_row(s, portfolios: set[str]) -> str:
 
 
 def _reports_cell(s) -> str:
-    """The region's reports, and how many its totals hold when not all ("40（合计计入 37）")."""
+    """The region's reports, and how many its totals hold when not all ("40（合计计入 37）"); a
+    department-year from a second file is listed on the region's page, not counted here."""
+    notes = ([f"合计计入 {s.totalled}"] if 0 < s.reports != s.totalled else []) + (
+        [f"另 {s.repeats} 份重复"] if s.repeats else [])
     cell = num_cell(s.reports, "int")
-    if 0 < s.reports != s.totalled:
-        cell = cell.replace("</td>", f"（合计计入 {s.totalled}）</td>")
-    return cell
+    return cell.replace("</td>", f"（{'；'.join(notes)}）</td>") if notes else cell
 
 
 def regions_table(summary: pd.DataFrame, portfolios: set[str]) -> str:
@@ -143,6 +146,7 @@ def index_pages(reports: pd.DataFrame, failures: pd.DataFrame | None, portfolio:
                 portfolios: set[str] = frozenset()) -> dict[str, str]:
     """Every index page of a batch: {path relative to the batch folder: HTML with an empty font slot}.
     `portfolios`: the portfolio pages that exist (top and per region), to link to."""
+    reports = with_counted(reports)
     summary = region_summary(reports, failures)
     pages = {}
     if len(summary) > 1:
@@ -168,12 +172,13 @@ def _of_region(failures: pd.DataFrame | None, region: str | None):
 
 
 def _top(reports, failures, summary, portfolio, portfolios) -> str:
-    n, failed, others = len(reports), int(summary["failed"].sum()), int(summary["others"].sum())
+    n, failed, others = int(summary["reports"].sum()), int(summary["failed"].sum()), int(summary["others"].sum())
+    repeats = int(summary["repeats"].sum())
     span = span_of(reports["year"].dropna().unique())
     lead = [f"共 {n} 份部门年度报告，{reports['department'].nunique()} 个部门，{with_reports(summary)} 个地区"
             f"{('，' + span) if span else ''}。每个地区有自己的一览页（部门年度可排序）和比较页。"]
-    if failed or others:
-        lead.append(also_listed(failed, others).removesuffix("。") + "，分列于所在地区的一览页。")
+    if failed or others or repeats:
+        lead.append(also_listed(failed, others, repeats).removesuffix("。") + "，分列于所在地区的一览页。")
     notes = "".join(f"<p>{esc(t)}</p>" for t in lead)
     if int(reports["fictional"].sum()):
         notes += fiction_banner(int(reports["fictional"].sum()))
@@ -194,7 +199,7 @@ def _region_pages(s, reports: pd.DataFrame, failures, portfolios: set[str]) -> d
         if portfolio_name(s.region) in portfolios:
             nav.append('<a href="portfolio.html">本地区比较 →</a>')
         lead = (f"{s.region}：{s.reports} 份部门年度报告，{s.departments} 个部门{('，' + s.years) if s.years else ''}。"
-                + also_listed(s.failed, s.others))
+                + also_listed(s.failed, s.others, s.repeats))
         notes = f'<p class="meta">{" · ".join(nav)}</p><p>{esc(lead)}</p>'
         fictional = int(chunk["fictional"].sum())  # (this page's rows: a region's may take several pages)
         if fictional:

@@ -504,11 +504,14 @@ def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portf
     import pandas as pd
 
     from ..dataset import FAILURE_COLUMNS, by_dept, typed_frame
+    from ..once import counted
     from ..present.region_index import index_pages
     from ..store import DATASET_FILES, write_dataset_files
 
     rows = [e.rows["report"] | {"output": _page(e)} for e in entries]
     reports = typed_frame(pd.DataFrame(rows, columns=[*REPORT_COLUMNS, "output"]), by_dept)
+    # counted: the one file of each department-year the totals hold (perflib.once), for whoever sums the table
+    reports.insert(reports.columns.get_loc("output"), "counted", counted(reports))
     fails = typed_frame(pd.DataFrame(failures, columns=FAILURE_COLUMNS), ["source"])
     key = hashlib.sha256(json.dumps([__version__, sorted([e.key, r["region"], r["sector"], r["output"]]
                                                          for e, r in zip(entries, rows)), failures],

@@ -11,6 +11,7 @@ from paths import SEED
 from perflib.dataset import Item, frames, read_rows
 from perflib.present import region_index
 from perflib.present.index_page import SORT_SCRIPT
+from perflib.once import with_counted
 from perflib.present.region_index import index_pages, region_summary
 
 
@@ -113,3 +114,20 @@ def test_a_region_of_failures_only_has_its_row_but_is_not_counted_as_a_region_of
     top = index_pages(df, failures)["index.html"]
     assert "2 个部门，2 个地区" in top and ">丁市<" in top
     assert "另有 2 份未能处理、1 份不是部门整体支出绩效报告，分列于所在地区的一览页。" in top
+
+
+def test_a_department_year_in_two_files_counts_once_in_the_region_and_the_top(seed_row, monkeypatch):
+    df = _reports(seed_row, [("甲局", "甲市 › 乙区", 10.0, 8.0, 125.0, 0), ("乙局", "甲市 › 乙区", 5.0, 5.0, 100.0, 0),
+                             ("丁局", "甲市 › 丙县", 7.0, 7.0, 100.0, 0)])
+    # 甲局's year again from a web page that lost its initial budget: listed, not counted
+    again = df[df["department"] == "甲局"].assign(report_id="r9", source="/x/甲局.html", overall_initial_budget=None)
+    df = pd.concat([df, again], ignore_index=True)
+    s = region_summary(with_counted(df), None).set_index("region")
+    yi = s.loc["甲市 › 乙区"]
+    assert (yi["reports"], yi["repeats"], yi["actual"], yi["initial"]) == (2, 1, Decimal("15.0"), Decimal("13.0"))
+    monkeypatch.setenv("PERFLIB_FLAT_INDEX_MAX", "1")
+    pages = index_pages(df, None)
+    assert "共 3 份部门年度报告" in pages["index.html"] and "1 份与另一文件同为一个部门年度" in pages["index.html"]
+    assert ">2（另 1 份重复）</td>" in pages["index.html"]
+    region_page = pages[f"{region_index.region_dir('甲市 › 乙区')}/index.html"]
+    assert region_page.count(">重复未计</span>") == 1 and "1 份与另一文件同为一个部门年度" in region_page

@@ -340,6 +340,13 @@ def test_one_department_year_in_two_files_is_put_to_the_analyst(reports, tmp_pat
     twice = review[review["category"] == "同一部门年度有多份文件"]
     assert sorted(twice["file"]) == ["seed.txt", "sub/again.html"]
     assert all("sub/again.html" in r or "seed.txt" in r for r in twice["reason"])
+    # both listed, one counted, the same one on the index and in the review sheet (same figures: path order)
+    reason = dict(zip(twice["file"], twice["reason"]))
+    assert "只计入本份" in reason["seed.txt"] and "只计入seed.txt" in reason["sub/again.html"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "共 4 份部门年度报告" in index and index.count(">重复未计</span>") == 1
+    (marked,) = [row for row in index.split("<tr>") if ">重复未计</span>" in row]
+    assert "2021_" in marked and "广州市荔湾区" in marked
 
 
 @pytest.mark.parametrize("where", ["same", "above"])
