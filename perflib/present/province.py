@@ -130,9 +130,13 @@ def group_table(summary: pd.DataFrame, what: str, links: bool = False) -> Html:
 def extremes(reports: pd.DataFrame, column: str, reference: float, n: int = EXTREMES) -> pd.DataFrame:
     """The `n` department-years farthest from `reference` in `column`, farthest first."""
     df = reports.dropna(subset=[column])
-    far = (df[column] - reference).abs().nlargest(n).index
+    gap = (df[column] - reference).abs()
+    far = gap.nlargest(n).index
     cols = ["department", "year", "region", "sector", column, "checks_fail", "output"]
-    return df.loc[far, [c for c in cols if c in df]].reset_index(drop=True)
+    out = df.loc[far, [c for c in cols if c in df]].reset_index(drop=True)
+    # those left out at the same distance as the last one shown: the cut would otherwise pick among equals unseen
+    out.attrs["tied"] = int((gap == gap[far[-1]]).sum() - (gap[far] == gap[far[-1]]).sum()) if len(far) else 0
+    return out
 
 
 def extremes_table(df: pd.DataFrame, column: str, header: str) -> Html:
@@ -150,8 +154,10 @@ def extremes_table(df: pd.DataFrame, column: str, header: str) -> Html:
         page = r.get("output")
         link = f'<a href="{escape(quote(str(page)))}">查看</a>' if isinstance(page, str) and page else "—"
         rows.append(f"<tr>{cells}<td>{link}</td></tr>")
+    tied = df.attrs.get("tied", 0)
+    note = f'<p class="note">另有 {tied} 个部门年度与表中最后一行同值，未列出。</p>' if tied else ""
     return Html(f'<div class="table-wrap"><table><thead><tr>{head}<th scope="col">报告</th></tr></thead>'
-                f'<tbody>{"".join(rows)}</tbody></table></div>')
+                f'<tbody>{"".join(rows)}</tbody></table></div>{note}')
 
 
 # --- charts ---------------------------------------------------------------------------------
@@ -195,7 +201,8 @@ def box_chart(reports: pd.DataFrame, by: str, title: str, column: str = "outturn
 
 def share_chart(summary: pd.DataFrame, column: str, title: str, most: int = 2 * MOST):
     """Horizontal bars of a share per group, the highest `most`."""
-    df = summary.dropna(subset=[column]).nlargest(most, column).sort_values(column)
+    known = summary.dropna(subset=[column])
+    df = known.nlargest(most, column).sort_values(column)
     fig = new_figure(8.0, 1.3 + 0.32 * max(len(df), 1))
     ax = fig.subplots()
     if df.empty:
@@ -206,9 +213,11 @@ def share_chart(summary: pd.DataFrame, column: str, title: str, most: int = 2 * 
     for y, v in enumerate(df[column]):
         ax.annotate(f"{v:.1f}%", (v, y), va="center", ha="left", fontsize=8, xytext=(3, 0), textcoords="offset points")
     ax.set_yticks(range(len(df)), [str(g) for g in df["group"]], fontsize=8)
-    ax.set_xlim(0, max(100.0, float(df[column].max()) * 1.15))
+    ax.set_xlim(0, max(5.0, float(df[column].max()) * 1.2))  # (shares of 17–20 % are not flattened against 100 %)
     ax.set_xlabel("%")
-    shown = f"（最高的 {len(df)} 个，共 {len(summary)} 个）" if len(summary) > len(df) else ""
+    parts = ([f"最高的 {len(df)} 个，共 {len(known)} 个"] if len(known) > len(df) else []) + (
+        [f"另 {len(summary) - len(known)} 个无数据"] if len(summary) > len(known) else [])
+    shown = f"（{'；'.join(parts)}）" if parts else ""
     ax.set_title(title + shown, fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
     return fig

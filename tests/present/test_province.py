@@ -45,7 +45,15 @@ def test_extremes_are_the_farthest_from_the_reference():
     far = province.extremes(REPORTS, "outturn_vs_initial", 100.0, n=2)
     assert list(far["department"]) == ["戊局", "丙局"]
     html = province.extremes_table(far, "outturn_vs_initial", "实际支出相对年初预算")
-    assert 'href="e.html"' in html and "250.00%" in html
+    assert 'href="e.html"' in html and "250.00%" in html and "同值" not in html
+
+
+def test_extremes_say_how_many_equal_the_last_one_shown():
+    ties = _frame([(f"r{n}", f"{n}局", 2021, "甲区", "教育", 130.0 if n < 5 else 100.0 + n, 0.0, 0, None, None, None)
+                   for n in range(8)])
+    far = province.extremes(ties, "outturn_vs_initial", 100.0, n=3)
+    assert list(far["outturn_vs_initial"]) == [130.0] * 3 and far.attrs["tied"] == 2
+    assert "另有 2 个部门年度与表中最后一行同值，未列出。" in province.extremes_table(far, "outturn_vs_initial", "x")
 
 
 def test_charts_show_the_extreme_groups_only():
@@ -58,6 +66,11 @@ def test_charts_show_the_extreme_groups_only():
     assert "共 20 个" in ax.get_title()
     summary = province.group_summary(many, None, "region")
     assert len(province.share_chart(summary, "median", "中位数", most=5).axes[0].patches) == 5
+    summary.loc[summary.index[:3], "median"] = None  # three groups without data: said so, not ranked
+    ax = province.share_chart(summary, "median", "中位数", most=5).axes[0]
+    assert "最高的 5 个，共 17 个；另 3 个无数据" in ax.get_title()
+    few = province.share_chart(summary.iloc[:6], "median", "中位数").axes[0]
+    assert few.get_title().endswith("（另 3 个无数据）") and few.get_xlim()[1] < 130  # not stretched to 100 % and more
 
 
 def test_group_table_links_each_region_down():
