@@ -267,6 +267,7 @@ REVIEW_CATEGORY = {
     "report_failed": "报告未能处理",
     "not_department": "非部门整体报告",
     "same_year_twice": "同一部门年度有多份文件",
+    "same_file": "相同文件只读一次",
     "field_unread": "数字可能漏读",
     "ocr": "OCR 识别的数字",
     "check_warn": "核对小偏差",

@@ -224,6 +224,21 @@ def twice_items(entries: list, source) -> list[dict]:
     return out
 
 
+def copies_items(entries: list, source) -> list[dict]:
+    """A file of the same bytes as another (a copy in a second folder): read and counted once, under
+    the first one's path and region; each copy is named, so none goes missing unseen."""
+    out = []
+    for e in entries:
+        r = e.rows["report"]
+        first = below(e.item.path, source)
+        for copy in e.duplicates:
+            out.append(item("same_file", file=copy, department=r.get("department") or "", year=r.get("year"),
+                            sha256=r.get("sha256", ""),
+                            reason=f"与 {first} 字节相同：只读一次、计入一次，页面与地区（{r.get('region') or ''}）"
+                                   f"都随 {first}。如这份的位置才对，请删去另一份。"))
+    return out
+
+
 def _why(f: dict) -> str:
     """A failure's reason for the analyst: in Chinese, then perflib's own sentence."""
     return f"{reason_zh(f.get('error'), f.get('exit_code'), f.get('source'))}：{f.get('error') or ''}"

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import corrections as hand
-from ..review import below, failure_items, outcome_item, relative_files, twice_items
+from ..review import below, copies_items, failure_items, outcome_item, relative_files, twice_items
 
 DEFAULT_NAME = "corrections.csv"
 
@@ -95,6 +95,7 @@ def write_sheet(outdir: Path, source, items: list, entries: list, failures: list
     rows = [r for e in entries for r in e.rows.get("review", ())]
     rows += failure_items(failures)
     rows += twice_items(entries, source)
+    rows += copies_items(entries, source)
     rows += [outcome_item(o) for o in unused]
     relative_files(rows, source, [i.path for i in items])
     return write_review(outdir, rows)

@@ -315,6 +315,18 @@ def test_bad_files_with_the_same_bytes_are_each_listed(reports, tmp_path, fake_r
 
 
 
+def test_a_good_files_copy_is_read_once_and_named_in_the_review_sheet(reports, tmp_path, fake_render, capsys):
+    (reports / "sub").mkdir()
+    shutil.copy(reports / "seed.txt", reports / "sub" / "again.txt")
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 0
+    assert "1 duplicate file(s) counted once" in capsys.readouterr().out
+    review = pd.read_csv(out / "review.csv", encoding="utf-8-sig")
+    (row,) = review[review["category"] == "相同文件只读一次"].itertuples()
+    assert row.file == "sub/again.txt" and "与 seed.txt 字节相同" in row.reason
+    assert len(pd.read_csv(out / "reports.csv", encoding="utf-8-sig")) == 4  # read once
+
+
 def test_a_bad_files_copy_is_listed_in_its_own_region(tmp_path, fake_render):
     src = tmp_path / "in"
     for folder in ("佛山市/南海区", "广州市/荔湾区"):
