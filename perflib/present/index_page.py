@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..labels import (CORRECTED_BADGE, CORRECTED_INDEX_NOTE, FICTION_TAG, INDEX_TITLE, NOT_DEPARTMENT_ZH,
-                      RATING_RANK, REVIEW_INDEX_NOTE, STATUS_ZH, also_listed, fiction_banner, reason_zh)
+                      RATING_RANK, REVIEW_FILE, REVIEW_INDEX_NOTE, STATUS_ZH, also_listed, fiction_banner, reason_zh)
 from ..numbers import fmt_value
 from .. import once
 from ..once import with_counted
@@ -253,14 +253,23 @@ def index_html(reports, failures=None, portfolio: str | None = None, regions: st
     if portfolio:
         notes += f'<p><a href="{esc(quote(portfolio))}">跨部门、跨年度比较 →</a></p>'
     table = department_table(reports, region=n_regions > 1)
-    body = f"{table}\n{INDEX_NOTE}\n{regions}\n{failures_section(failures)}\n{others_section(failures)}"
+    body = f"{table}\n{INDEX_NOTE}{data_note()}\n{regions}\n{failures_section(failures)}\n{others_section(failures)}"
     return page_html(INDEX_TITLE, notes, body)
 
 
 INDEX_NOTE = ('<p class="note">点击表头可排序。“实际支出相对年初预算”= 整体实际支出 ÷ 年初预算；'
               "预算调整率、完成率为报告所写；核对各列是 perflib 按报告数字复算的结果数；"
-              "行业按部门名称归类，地区按所在文件夹或部门名称开头的地名。"
-              f"数据另见 reports.csv、reports.xlsx、reports.parquet 与 checks.csv。{esc(REVIEW_INDEX_NOTE)}</p>")
+              "行业按部门名称归类，地区按所在文件夹或部门名称开头的地名。</p>")
+
+
+def data_note(prefix: str = "", whole: bool = False) -> str:
+    """Where the dataset and the review sheet are, as links (`prefix`: from a page in a subfolder);
+    `whole`: the page shows part of the batch."""
+    files = ("reports.csv", "reports.xlsx", "reports.parquet", "checks.csv")
+    links = "、".join(f'<a href="{prefix}{name}">{name}</a>' for name in files)
+    review = esc(REVIEW_INDEX_NOTE).replace(
+        esc(REVIEW_FILE), f'<a href="{prefix}{REVIEW_FILE}">{REVIEW_FILE}</a>', 1)
+    return f'<p class="note">{"全部" if whole else ""}数据见 {links}。{review}</p>'
 
 
 def page_html(title: str, notes: str, body: str) -> str:

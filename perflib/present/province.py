@@ -103,7 +103,8 @@ def group_summary(reports: pd.DataFrame, indicators: pd.DataFrame | None, by: st
 GROUP_COLUMNS = {
     "reports": ("报告数", "int"), "departments": ("部门数", "int"), "q1": ("下四分位", "pct"),
     "median": ("中位数", "pct"), "q3": ("上四分位", "pct"), "adjustment": ("预算调整率中位数", "pct"),
-    "fail_share": ("有核对不符的报告", "pct"), "above_share": ("自评等级高于得分档次", "pct"),
+    "fail_share": ("有核对不符的报告占比", "pct"),
+    "above_share": ("自评等级高于得分档次的占比（占写明等级与得分的报告）", "pct"),
     "unmet": ("未达成的指标", "int"), "lenient_share": ("其中仍得满分", "pct"),
 }
 

@@ -26,7 +26,7 @@ from .. import config, regions as places
 from ..labels import also_listed, fiction_banner
 from ..once import with_counted
 from .html import esc
-from .index_page import (INDEX_NOTE, blank, classed, count_cell, num_cell, text_cell, department_table,
+from .index_page import (INDEX_NOTE, data_note, blank, classed, count_cell, num_cell, text_cell, department_table,
                          failures_section, index_html, others_section, page_html, sortable_table, span_of)
 
 REGION_PAGE_ROWS = 500  # department-years on one region page (≈ 0.5 MB with its font)
@@ -138,7 +138,8 @@ REGIONS_NOTE = ('<p class="note">点击表头可排序。地区取报告所在�
                 "否则取部门全称开头的地名（省 › 市 › 区/县）；无法判断的归入“未识别地区”。"
                 "两项金额为同时写明整体实际支出与年初预算的报告之和（只写明其一的不计入，两者可比），"
                 "未全部计入的，报告数旁注明计入几份；“实际支出相对年初预算”取各报告的中位数；"
-                "“有不符的报告”是至少一项核对不符的报告数。</p>")
+                "“有不符的报告”是至少一项核对不符的报告数，“有小偏差的报告”是至少一项小偏差的报告数："
+                "一份报告可以两者都有，两列不能相加。</p>")
 
 
 # --- pages ----------------------------------------------------------------------------------
@@ -185,7 +186,8 @@ def _top(reports, failures, summary, portfolio, portfolios) -> str:
     if portfolio:
         notes += f'<p><a href="{esc(quote(portfolio))}">跨地区、跨行业比较 →</a></p>'
     own = _of_region(failures, None)  # the batch's own pages that failed (a portfolio)
-    return page_html(TOP_TITLE, notes, regions_table(summary, portfolios) + REGIONS_NOTE + failures_section(own))
+    return page_html(TOP_TITLE, notes, regions_table(summary, portfolios) + REGIONS_NOTE + data_note()
+                     + failures_section(own))
 
 
 def _region_pages(s, reports: pd.DataFrame, failures, portfolios: set[str]) -> dict[str, str]:
@@ -211,7 +213,7 @@ def _region_pages(s, reports: pd.DataFrame, failures, portfolios: set[str]) -> d
             rows = f"{first}–{last}" if last > first else f"{first}"
             notes += (f'<p class="meta">部门年度较多，分 {parts} 页列出（按部门、年度排序；点击表头在本页内排序），'
                       f'本页为第 {rows} 份：{links}</p>')
-        body = department_table(chunk, link_prefix=up) + INDEX_NOTE.replace("数据另见 ", "全部数据另见上级目录的 ")
+        body = department_table(chunk, link_prefix=up) + INDEX_NOTE + data_note(up, whole=True)
         if k == 0:
             body += failures_section(failures) + others_section(failures)
         pages[name] = page_html(f"{s.region}：部门年度一览", notes, body)

@@ -143,6 +143,11 @@ def test_past_the_flat_limit_the_batch_reads_by_region(province, tmp_path, fake_
     assert index.count('/index.html">一览</a>') == 3 and index.count('/portfolio.html">比较</a>') == 3
     assert "broken.docx" not in index  # listed on its region's page
     assert "broken.docx" in (out / "regions" / "青岚市_临江县" / "index.html").read_text(encoding="utf-8")
+    # the dataset and the review sheet, linked from the top and from each region's page (two folders down)
+    region_page = (out / "regions" / "青岚市_临江县" / "index.html").read_text(encoding="utf-8")
+    for page, prefix in ((index, ""), (region_page, "../../")):
+        for name in ("reports.csv", "reports.xlsx", "review.xlsx"):
+            assert f'href="{prefix}{name}"' in page and (out / name).is_file()
     # back under the limit: the single index again, the region portfolios gone
     monkeypatch.delenv("PERFLIB_FLAT_INDEX_MAX")
     jobs.clear()
