@@ -9,6 +9,7 @@ the file counted, so the analyst can keep the other instead (a manifest, or a co
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 RULE_ZH = "先取写明核心数字较多的，再取核对不符较少的，再按文件路径先后"  # (the rule, in the review sheet)
 
@@ -52,16 +53,15 @@ def counted(reports):
 
 
 def keep_counted(ds):
-    """The dataset with only the rows that count in every frame; `repeats`: how many were left out."""
-    from .dataset import Dataset
-
+    """The dataset (perflib.dataset.Dataset) with only the rows that count in every frame; `repeats`:
+    how many were left out."""
     keep = counted(ds.reports)
     if keep.all():
         return ds
     ids = set(ds.reports.loc[keep, "report_id"])
     frames = {name: (df if df is None or name == "failures" or "report_id" not in df else df[df["report_id"].isin(ids)])
               for name, df in vars(ds).items() if name != "repeats"}
-    return Dataset(**frames, repeats=int((~keep).sum()))
+    return replace(ds, **frames, repeats=int((~keep).sum()))
 
 
 def with_counted(reports):

@@ -161,7 +161,7 @@ def department_table(reports, link_prefix: str = "", region: bool = False) -> st
 def sortable_table(columns, body: str) -> str:
     head = "".join(f'<th class="{c}" scope="col">{esc(h)}</th>' if c else f'<th scope="col">{esc(h)}</th>'
                    for h, c in columns)
-    return (f'<div class="table-wrap"><table class="sortable"><thead><tr>{head}</tr></thead>'
+    return (f'<div class="table-wrap wide"><table class="sortable"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
 
 
@@ -251,13 +251,13 @@ def index_html(reports, failures=None, portfolio: str | None = None, regions: st
     if n and "corrected" in reports and reports["corrected"].fillna("").astype(bool).any():
         notes += f'<p class="note">{esc(CORRECTED_INDEX_NOTE)}</p>'
     if portfolio:
-        notes += f'<p><a href="{esc(quote(portfolio))}">跨部门、跨年度比较 →</a></p>'
+        notes += f'<p class="pl-up"><a href="{esc(quote(portfolio))}">跨部门、跨年度比较 →</a></p>'
     table = department_table(reports, region=n_regions > 1)
     body = f"{table}\n{INDEX_NOTE}{data_note()}\n{regions}\n{failures_section(failures)}\n{others_section(failures)}"
     return page_html(INDEX_TITLE, notes, body)
 
 
-INDEX_NOTE = ('<p class="note">点击表头可排序。“实际支出相对年初预算”= 整体实际支出 ÷ 年初预算；'
+INDEX_NOTE = ('<p class="note"><span class="screen">点击表头可排序。</span>“实际支出相对年初预算”= 整体实际支出 ÷ 年初预算；'
               "预算调整率、完成率为报告所写；核对各列是 perflib 按报告数字复算的结果数；"
               "行业按部门名称归类，地区按所在文件夹或部门名称开头的地名。</p>")
 

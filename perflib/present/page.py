@@ -219,7 +219,7 @@ def indicators(a: Analysis) -> Html:
         rows.append(f'<tr class="total"><th colspan="5">{esc(L.TOTAL_ROW)}</th>'
                     f'<td class="num">{esc(fmt_points(weights.point)) if weights else "—"}</td>'
                     f'<td class="num">{esc(fmt_points(scores.point)) if scores else "—"}</td><td></td></tr>')
-    table = (f'<div class="table-wrap"><table class="indicators"><thead><tr>{head}</tr></thead><tbody>'
+    table = (f'<div class="table-wrap wide"><table class="indicators"><thead><tr>{head}</tr></thead><tbody>'
              + "".join(rows) + "</tbody></table></div>")
     lead = f"<p>{esc(indicators_sentence(rec) or '')}</p>"
     legend = f'<p class="note">{esc(L.INDICATOR_LEGEND)}</p>'

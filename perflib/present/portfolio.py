@@ -145,6 +145,13 @@ def _cell(v, kind: str) -> str:
     return f'<td class="num">{fmt_value(None if pd.isna(v) else v, "pct2" if kind == "pct" else kind)}</td>'
 
 
+WIDE_COLUMNS = 6  # a table of this many columns or more is wider than a phone: a line under it says so
+
+
+def wrap_class(columns: int) -> str:
+    return "table-wrap wide" if columns >= WIDE_COLUMNS else "table-wrap"
+
+
 def html_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], caption: str | None = None) -> Html:
     """`columns`: frame column → (Chinese header, kind: text|money|pct|int|num). Every value escaped."""
     num = ' class="num"'
@@ -152,7 +159,7 @@ def html_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], caption: s
     rows = "".join("<tr>" + "".join(_cell(r[c], k) for c, (_, k) in columns.items()) + "</tr>"
                    for _, r in df.iterrows())
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return Html(f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
+    return Html(f'<div class="{wrap_class(len(columns))}"><table>{cap}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
 
 
 def section(title: str, *paragraphs: str) -> Html:
@@ -169,7 +176,7 @@ def overview(ds, index_link: bool = True, region: str | None = None) -> Html:
     banner = ""
     if r["fictional"].any():
         banner = fiction_banner(int(r['fictional'].sum()))
-    link = '<p class="meta"><a href="index.html">← 全部部门年度一览</a></p>' if index_link and not region else ""
+    link = '<p class="meta pl-up"><a href="index.html">← 全部部门年度一览</a></p>' if index_link and not region else ""
     title = portfolio_title(region)
     text = (f"共 {len(r)} 份部门年度报告，{r['department'].nunique()} 个部门，{span}。"
             + also_listed(*failed_and_others(ds.failures), ds.repeats))

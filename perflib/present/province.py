@@ -124,7 +124,7 @@ def group_table(summary: pd.DataFrame, what: str, links: bool = False) -> Html:
                     f'<a href="{escape(quote(page))}">比较</a></td>')
         rows.append(f'<tr><td class="text name">{escape(str(s.group))}</td>{cells}{link}</tr>')  # 青岚市 › 河西区 unbroken
     cap = f"<caption>实际支出相对年初预算（%）的分布与核对结果，按{escape(what)}</caption>"
-    return Html(f'<div class="table-wrap"><table>{cap}<thead><tr><th scope="col">{escape(what)}</th>{head}{link_head}'
+    return Html(f'<div class="table-wrap wide"><table>{cap}<thead><tr><th scope="col">{escape(what)}</th>{head}{link_head}'
                 f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
@@ -157,7 +157,7 @@ def extremes_table(df: pd.DataFrame, column: str, header: str) -> Html:
         rows.append(f"<tr>{cells}<td>{link}</td></tr>")
     tied = df.attrs.get("tied", 0)
     note = f'<p class="note">另有 {tied} 个部门年度与表中最后一行同值，未列出。</p>' if tied else ""
-    return Html(f'<div class="table-wrap"><table><thead><tr>{head}<th scope="col">报告</th></tr></thead>'
+    return Html(f'<div class="table-wrap wide"><table><thead><tr>{head}<th scope="col">报告</th></tr></thead>'
                 f'<tbody>{"".join(rows)}</tbody></table></div>{note}')
 
 
@@ -234,12 +234,12 @@ def overview(ds: Dataset) -> Html:
             f"{r['department'].nunique()} 个部门，{span}。" + also_listed(*failed_and_others(ds.failures), ds.repeats)
             + "本页比较地区与行业，只列出最突出的部门年度；每个地区的比较页逐一比较其部门。")
     return Html(f'<header class="pl-header">{banner}<h1>{escape(PROVINCE_TITLE)}</h1>'
-                f'<p class="meta"><a href="index.html">← 各地区一览</a></p><p>{escape(text)}</p></header>')
+                f'<p class="meta pl-up"><a href="index.html">← 各地区一览</a></p><p>{escape(text)}</p></header>')
 
 
 def region_links(region: str) -> Html:
     """A region portfolio's way back up and across."""
-    return Html(f'<p class="meta"><a href="../../portfolio.html">← 全部地区比较</a> · '
+    return Html(f'<p class="meta pl-up"><a href="../../portfolio.html">← 全部地区比较</a> · '
                 f'<a href="index.html">{escape(region)}部门年度一览</a></p>')
 
 

@@ -134,7 +134,7 @@ def regions_table(summary: pd.DataFrame, portfolios: set[str]) -> str:
     return sortable_table(REGION_COLUMNS, "".join(_region_row(s, portfolios) for s in summary.itertuples()))
 
 
-REGIONS_NOTE = ('<p class="note">点击表头可排序。地区取报告所在的地名文件夹，或清单（manifest）的 region 列，'
+REGIONS_NOTE = ('<p class="note"><span class="screen">点击表头可排序。</span>地区取报告所在的地名文件夹，或清单（manifest）的 region 列，'
                 "否则取部门全称开头的地名（省 › 市 › 区/县）；无法判断的归入“未识别地区”。"
                 "两项金额为同时写明整体实际支出与年初预算的报告之和（只写明其一的不计入，两者可比），"
                 "未全部计入的，报告数旁注明计入几份；“实际支出相对年初预算”取各报告的中位数；"
@@ -184,7 +184,7 @@ def _top(reports, failures, summary, portfolio, portfolios) -> str:
     if int(reports["fictional"].sum()):
         notes += fiction_banner(int(reports["fictional"].sum()))
     if portfolio:
-        notes += f'<p><a href="{esc(quote(portfolio))}">跨地区、跨行业比较 →</a></p>'
+        notes += f'<p class="pl-up"><a href="{esc(quote(portfolio))}">跨地区、跨行业比较 →</a></p>'
     own = _of_region(failures, None)  # the batch's own pages that failed (a portfolio)
     return page_html(TOP_TITLE, notes, regions_table(summary, portfolios) + REGIONS_NOTE + data_note()
                      + failures_section(own))
@@ -202,7 +202,7 @@ def _region_pages(s, reports: pd.DataFrame, failures, portfolios: set[str]) -> d
             nav.append('<a href="portfolio.html">本地区比较 →</a>')
         lead = (f"{s.region}：{s.reports} 份部门年度报告，{s.departments} 个部门{('，' + s.years) if s.years else ''}。"
                 + also_listed(s.failed, s.others, s.repeats))
-        notes = f'<p class="meta">{" · ".join(nav)}</p><p>{esc(lead)}</p>'
+        notes = f'<p class="meta pl-up">{" · ".join(nav)}</p><p>{esc(lead)}</p>'
         fictional = int(chunk["fictional"].sum())  # (this page's rows: a region's may take several pages)
         if fictional:
             notes += fiction_banner(fictional)
@@ -211,7 +211,7 @@ def _region_pages(s, reports: pd.DataFrame, failures, portfolios: set[str]) -> d
                              for j, n in enumerate(names))
             first, last = k * REGION_PAGE_ROWS + 1, k * REGION_PAGE_ROWS + len(chunk)
             rows = f"{first}–{last}" if last > first else f"{first}"
-            notes += (f'<p class="meta">部门年度较多，分 {parts} 页列出（按部门、年度排序；点击表头在本页内排序），'
+            notes += (f'<p class="meta">部门年度较多，分 {parts} 页列出（按部门、年度排序<span class="screen">；点击表头在本页内排序</span>），'
                       f'本页为第 {rows} 份：{links}</p>')
         body = department_table(chunk, link_prefix=up) + INDEX_NOTE + data_note(up, whole=True)
         if k == 0:
