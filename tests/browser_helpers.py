@@ -204,7 +204,7 @@ KINDS = {
                  hostile=True),
         PageKind("province_index", _province_index, ("各地区", "青岚市 › 河西区", "青岚市 › 临江县", "白沙县"),
                  needs_batch=True),
-        PageKind("region_index", _region_index, ("青岚市 › 河西区", SEED_DEPARTMENT, "临江街道办事处", "全部地区"),
+        PageKind("region_index", _region_index, ("青岚市 › 河西区", SEED_DEPARTMENT, "临江街道办事处", "review.xlsx"),  # (its ways to move are not printed)
                  needs_batch=True),
         PageKind("province_portfolio", _province_portfolio,
                  ("跨地区与跨行业比较", "地区比较", "行业比较", "青岚市 › 河西区", "白沙县", "卫生健康"),
