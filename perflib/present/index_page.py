@@ -120,15 +120,18 @@ COLUMNS = [  # header, css class
 ]
 
 
-def _report_row(r, link_prefix: str = "", region: bool = False) -> str:
+def _report_row(r, link_prefix: str = "", region: bool = False, drop: str = "") -> str:
     dept = "" if blank(r.department) else str(r.department)
+    shown = dept[len(drop):] if drop and dept.startswith(drop) and len(dept) > len(drop) + 1 else dept
     tag = f'<span class="tag">{FICTION_TAG}</span>' if bool(r.fictional) else ""
     tag += _corrected_tag(r)
     if not bool(getattr(r, "counted", True)):
         tag += f'<span class="tag" title="{esc(REPEAT_NOTE)}">{REPEAT_BADGE}</span>'
     link = "" if blank(getattr(r, "output", None)) else str(r.output)
     href = esc(link_prefix + quote(link))
-    name = esc(dept) or "未署名部门"
+    name = esc(shown) or "未署名部门"
+    if shown != dept:
+        name = f'<span title="{esc(dept)}">{name}</span>'
     cells = [
         # the name opens the page too: on a phone the 查看 column is a table's width away
         classed(text_cell(dept, (f'<a href="{href}">{name}</a>' if link else name) + tag), "dept"),
@@ -147,14 +150,23 @@ def _report_row(r, link_prefix: str = "", region: bool = False) -> str:
     return "<tr>" + "".join(cells) + "</tr>"
 
 
+NO_PAGES = "本次没有生成各部门年度的页面（perflib batch --no-pages），表中“报告”一栏因此为空。"
+
+
+def without_pages(reports) -> bool:
+    """A batch run with --no-pages: no row has a page."""
+    return "output" not in reports or bool(reports["output"].map(blank).all())
+
+
 REPEAT_BADGE = "重复未计"
 REPEAT_NOTE = f"同一部门年度另有一份文件已计入合计与比较（{once.RULE_ZH}）；本行列出，不重复计入"
 
 
-def department_table(reports, link_prefix: str = "", region: bool = False) -> str:
-    """The sortable table of department-years (links to their pages, `link_prefix` before each)."""
+def department_table(reports, link_prefix: str = "", region: bool = False, drop: str = "") -> str:
+    """The sortable table of department-years (links to their pages, `link_prefix` before each);
+    `drop`: the places every name begins with on a region's page (shown once, in its heading)."""
     columns = COLUMNS[:1] + ([("地区", "")] if region else []) + COLUMNS[1:]
-    body = "".join(_report_row(r, link_prefix, region) for r in reports.itertuples(index=False))
+    body = "".join(_report_row(r, link_prefix, region, drop) for r in reports.itertuples(index=False))
     return sortable_table(columns, body)
 
 
@@ -243,6 +255,8 @@ def index_html(reports, failures=None, portfolio: str | None = None, regions: st
     failed = len(failures) - others if failures is not None else 0
     if failed or others:
         lead.append(also_listed(failed, others).removesuffix("。") + "，列于文末，各附原因。")
+    if n and without_pages(reports):
+        lead.append(NO_PAGES)
     if repeats:
         lead.append(also_listed(0, 0, repeats).removesuffix("。") + f"（表中标有“{REPEAT_BADGE}”；以哪份为准见复核表）。")
     notes = "".join(f"<p>{esc(t)}</p>" for t in lead)

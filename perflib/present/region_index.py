@@ -26,7 +26,7 @@ from .. import config, regions as places
 from ..labels import also_listed, fiction_banner
 from ..once import with_counted
 from .html import esc
-from .index_page import (INDEX_NOTE, data_note, blank, classed, count_cell, num_cell, text_cell, department_table,
+from .index_page import (INDEX_NOTE, NO_PAGES, data_note, without_pages, blank, classed, count_cell, num_cell, text_cell, department_table,
                          failures_section, index_html, others_section, page_html, sortable_table, span_of)
 
 REGION_PAGE_ROWS = 500  # department-years on one region page (≈ 0.5 MB with its font)
@@ -200,8 +200,9 @@ def _region_pages(s, reports: pd.DataFrame, failures, portfolios: set[str]) -> d
         nav = [f'<a href="{up}index.html">← 全部地区</a>']
         if portfolio_name(s.region) in portfolios:
             nav.append('<a href="portfolio.html">本地区比较 →</a>')
-        lead = (f"{s.region}：{s.reports} 份部门年度报告，{s.departments} 个部门{('，' + s.years) if s.years else ''}。"
-                + also_listed(s.failed, s.others, s.repeats))
+        lead = ((f"{s.region}：{s.reports} 份部门年度报告，{s.departments} 个部门{('，' + s.years) if s.years else ''}。"
+                 if s.reports else f"{s.region}：没有读出部门年度报告。")
+                + also_listed(s.failed, s.others, s.repeats) + (NO_PAGES if len(chunk) and without_pages(chunk) else ""))
         notes = f'<p class="meta pl-up">{" · ".join(nav)}</p><p>{esc(lead)}</p>'
         fictional = int(chunk["fictional"].sum())  # (this page's rows: a region's may take several pages)
         if fictional:
@@ -213,7 +214,9 @@ def _region_pages(s, reports: pd.DataFrame, failures, portfolios: set[str]) -> d
             rows = f"{first}–{last}" if last > first else f"{first}"
             notes += (f'<p class="meta">部门年度较多，分 {parts} 页列出（按部门、年度排序<span class="screen">；点击表头在本页内排序</span>），'
                       f'本页为第 {rows} 份：{links}</p>')
-        body = department_table(chunk, link_prefix=up) + INDEX_NOTE + data_note(up, whole=True)
+        # (a region of failures only: no table of nothing; names shown without the region's own places)
+        table = department_table(chunk, link_prefix=up, drop="".join(places.parts(s.region))) + INDEX_NOTE if len(chunk) else ""
+        body = table + data_note(up, whole=True)
         if k == 0:
             body += failures_section(failures) + others_section(failures)
         pages[name] = page_html(f"{s.region}：部门年度一览", notes, body)

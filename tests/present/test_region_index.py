@@ -131,3 +131,19 @@ def test_a_department_year_in_two_files_counts_once_in_the_region_and_the_top(se
     assert ">2（另 1 份重复）</td>" in pages["index.html"]
     region_page = pages[f"{region_index.region_dir('甲市 › 乙区')}/index.html"]
     assert region_page.count(">重复未计</span>") == 1 and "1 份与另一文件同为一个部门年度" in region_page
+
+
+def test_a_region_page_names_without_its_places_and_says_when_there_is_nothing_to_list(seed_row):
+    failures = pd.concat([FAILURES, pd.DataFrame([{"source": "b/z.pdf", "stage": "read", "exit_code": 2,
+                                                   "error": "bad", "kind": None, "region": "丁市"}])])
+    df = _reports(seed_row, [("甲市乙区教育局", "甲市 › 乙区", 1.0, 1.0, 100.0, 0),
+                             ("中共甲市乙区委组织部", "甲市 › 乙区", 1.0, 1.0, 100.0, 0),
+                             ("丁局", "甲市 › 丙县", 7.0, 7.0, 100.0, 0)])
+    pages = index_pages(df, failures)
+    yi = pages[f"{region_index.region_dir('甲市 › 乙区')}/index.html"]
+    assert '<span title="甲市乙区教育局">教育局</span>' in yi and ">中共甲市乙区委组织部<" in yi
+    ding = pages[f"{region_index.region_dir('丁市')}/index.html"]
+    assert "丁市：没有读出部门年度报告。另有 1 份未能处理。" in ding and "<table class=\"sortable\">" not in ding
+    assert "b/z.pdf" in ding and "--no-pages" not in yi
+    unpaged = index_pages(df.assign(output=None), failures)
+    assert "--no-pages" in unpaged["index.html"] and "--no-pages" in unpaged[f"{region_index.region_dir('甲市 › 乙区')}/index.html"]
