@@ -1,10 +1,12 @@
 """One count per department-year.
 
-Two files may read as the same department-year: a PDF and the web page that printed it, a corrected
-re-issue, a copy with other bytes. Both are listed (index, dataset, review sheet), but a total, a
-median, a share or a count holds the department-year once: it counts the file that states the most
-core figures, then the one with fewer failed checks, then the first by path. The review sheet names
-the file counted, so the analyst can keep the other instead (a manifest, or a correction).
+Two files may read as the same department-year of one region: a PDF and the web page that printed
+it, a corrected re-issue, a copy with other bytes. Both are listed (index, dataset, review sheet),
+but a total, a median, a share or a count holds the department-year once: it counts the file that
+states the most core figures, then the one with fewer failed checks, then the first by path. The
+review sheet names the file counted, so the analyst can keep the other instead (a manifest, or a
+correction). The region is part of the department-year: a township's bare name (城关镇) is in many
+counties, each its own.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ RULE_ZH = "先取写明核心数字较多的，再取核对不符较少的，再
 # The figures a reader compares across department-years (the more a file states, the fuller the report).
 CORE = ("overall_initial_budget", "overall_adjusted_budget", "overall_actual", "overall_completion_rate",
         "projects_actual", "rating", "score")
+_USED = (*CORE, "checks_fail", "source", "department", "year", "region")
 
 
 def _stated(v) -> bool:
@@ -28,42 +31,57 @@ def rank(row: Mapping) -> tuple:
     return (-sum(_stated(row.get(c)) for c in CORE), fails if _stated(fails) else 0, str(row.get("source") or ""))
 
 
-def counted_ids(rows: list[Mapping]) -> set[str]:
-    """The report_ids counted among report rows (dicts): one per department-year; every row without one."""
-    best: dict[tuple, Mapping] = {}
-    out = set()
-    for r in rows:
-        if not _stated(r.get("department")) or not _stated(r.get("year")):
-            out.add(r["report_id"])
-            continue
-        key = (r["department"], int(r["year"]))
-        if key not in best or rank(r) < rank(best[key]):
-            best[key] = r
-    return out | {r["report_id"] for r in best.values()}
+def department_year(row: Mapping) -> tuple | None:
+    """What two rows must share to be one department-year; None: a row without department or year."""
+    if not _stated(row.get("department")) or not _stated(row.get("year")):
+        return None
+    region = row.get("region")
+    return (region if _stated(region) else "", row["department"], int(row["year"]))
+
+
+def counted_mask(rows: list[Mapping]) -> list[bool]:
+    """Per report row (in order): does it count? One per department-year; every row without one."""
+    best: dict[tuple, int] = {}
+    for i, r in enumerate(rows):
+        key = department_year(r)
+        if key is not None and (key not in best or rank(r) < rank(rows[best[key]])):
+            best[key] = i
+    chosen = set(best.values())
+    return [department_year(r) is None or i in chosen for i, r in enumerate(rows)]
 
 
 def counted(reports):
     """A boolean Series over a reports frame: the rows that count (see the module's docstring)."""
     import pandas as pd
 
-    if reports.empty:
-        return pd.Series(True, index=reports.index, dtype=bool)
-    cols = [c for c in (*CORE, "checks_fail", "source", "department", "year", "report_id") if c in reports]
-    return reports["report_id"].isin(counted_ids(reports[cols].to_dict("records")))
-
-
-def keep_counted(ds):
-    """The dataset (perflib.dataset.Dataset) with only the rows that count in every frame; `repeats`:
-    how many were left out."""
-    keep = counted(ds.reports)
-    if keep.all():
-        return ds
-    ids = set(ds.reports.loc[keep, "report_id"])
-    frames = {name: (df if df is None or name == "failures" or "report_id" not in df else df[df["report_id"].isin(ids)])
-              for name, df in vars(ds).items() if name != "repeats"}
-    return replace(ds, **frames, repeats=int((~keep).sum()))
+    records = reports[[c for c in _USED if c in reports]].to_dict("records")
+    return pd.Series(counted_mask(records), index=reports.index, dtype=bool)
 
 
 def with_counted(reports):
     """The reports frame with its `counted` column (as `counted` gives it), for the pages that list them all."""
     return reports if "counted" in reports else reports.assign(counted=counted(reports))
+
+
+def keep_counted(ds):
+    """The dataset (perflib.dataset.Dataset) with only the rows that count in every frame; `repeats`:
+    how many were left out. (A child row belongs to its report by report_id, department and year: a
+    manifest may read one file as two department-years, under one report_id.)"""
+    keep = counted(ds.reports) if "counted" not in ds.reports else ds.reports["counted"].astype(bool)
+    if keep.all():
+        return ds
+    left = ds.reports[~keep]
+    dropped = set(zip(left["report_id"], left["department"], left["year"].astype(int)))
+
+    def kept(df):
+        if df is None or "report_id" not in df or not len(df):
+            return df
+        if "department" not in df or "year" not in df:  # (a frame loaded with a few columns only)
+            return df[~df["report_id"].isin(set(left["report_id"]) - set(ds.reports.loc[keep, "report_id"]))]
+        keys = zip(df["report_id"], df["department"], df["year"])
+        return df[[(rid, dept, int(y)) not in dropped if _stated(dept) and _stated(y) else True
+                   for rid, dept, y in keys]]
+
+    frames = {name: df if name in ("failures", "repeats") else kept(df) for name, df in vars(ds).items()}
+    frames["reports"] = ds.reports[keep]
+    return replace(ds, **{k: v for k, v in frames.items() if k != "repeats"}, repeats=int((~keep).sum()))

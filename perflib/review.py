@@ -200,22 +200,21 @@ def failure_items(failures: list[dict]) -> list[dict]:
 def twice_items(entries: list, source) -> list[dict]:
     """Two files or more that read as the same department-year (a PDF and the article page that
     announced it, a corrected re-issue): the indexes list each, the totals and comparisons count one
-    (perflib.once), so the analyst says which one stands (or a manifest keeps only that one). Files of
-    the same bytes are one already."""
+    (perflib.once: the batch's `counted`, decided over all its reports), so the analyst says which one
+    stands (or a manifest keeps only that one). Files of the same bytes are one already."""
     groups: dict[tuple, list] = {}
     for e in entries:
-        r = e.rows["report"]
-        if r.get("department") and r.get("year") is not None:
-            groups.setdefault((r["department"], r["year"]), []).append(e)
+        key = once.department_year(e.rows["report"])
+        if key is not None:
+            groups.setdefault(key, []).append(e)
     out = []
-    for (dept, year), same in groups.items():
+    for (_, dept, year), same in groups.items():
         if len(same) < 2:
             continue
-        kept = once.counted_ids([e.rows["report"] for e in same])
+        kept = [o for o in same if o.counted]
         for e in same:
             others = "、".join(below(o.item.path, source) for o in same if o is not e)
-            counted = (("本份" if e.rows["report"]["report_id"] in kept else
-                        "、".join(below(o.item.path, source) for o in same if o.rows["report"]["report_id"] in kept))
+            counted = (("本份" if e.counted else "、".join(below(o.item.path, source) for o in kept))
                        + f"（{once.RULE_ZH}）")
             out.append(item("same_year_twice", file=e.item.path, department=dept, year=year,
                             sha256=e.rows["report"].get("sha256", ""),

@@ -144,18 +144,21 @@ REGIONS_NOTE = ('<p class="note"><span class="screen">点击表头可排序。</
 
 # --- pages ----------------------------------------------------------------------------------
 def index_pages(reports: pd.DataFrame, failures: pd.DataFrame | None, portfolio: str | None = None,
-                portfolios: set[str] = frozenset()) -> dict[str, str]:
+                portfolios: set[str] = frozenset(), by_region: bool | None = None) -> dict[str, str]:
     """Every index page of a batch: {path relative to the batch folder: HTML with an empty font slot}.
-    `portfolios`: the portfolio pages that exist (top and per region), to link to."""
+    `portfolios`: the portfolio pages that exist (top and per region), to link to; `by_region`: the
+    batch's answer (perflib.run.batch.by_region), else decided from these reports."""
     reports = with_counted(reports)
     summary = region_summary(reports, failures)
     pages = {}
     if len(summary) > 1:
-        by_region = dict(tuple(reports.groupby("region", sort=False)))
+        of_region = dict(tuple(reports.groupby("region", sort=False)))
         for s in summary.itertuples():
-            pages.update(_region_pages(s, by_region.get(s.region, reports.iloc[:0]), _of_region(failures, s.region),
+            pages.update(_region_pages(s, of_region.get(s.region, reports.iloc[:0]), _of_region(failures, s.region),
                                        portfolios))
-    if len(summary) > 1 and aggregated(len(reports), len(summary)):
+    if by_region is None:
+        by_region = aggregated(len(reports), with_reports(summary))
+    if by_region:
         pages["index.html"] = _top(reports, failures, summary, portfolio, portfolios)
     else:
         section = ""

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .. import __version__, config
+from .. import __version__, config, once
 from ..dataset import REPORT_COLUMNS, Item, discover, place, settle_regions, sha256_file
 from ..present.region_index import REGIONS_DIR, aggregated, portfolio_name, region_dir
 from ..regions import UNKNOWN
@@ -104,6 +104,7 @@ class Entry:
     duplicates: list[str] = field(default_factory=list)
     corrections: list[dict] = field(default_factory=list)  # applied hand corrections (run/review.py)
     read_key: str = ""  # what its rows in the store are kept under (perflib.store)
+    counted: bool = True  # the one file of its department-year that totals count (perflib.once)
     back: tuple = ()  # (href, label) of the index page its page leads back to (Job.back)
 
 
@@ -131,12 +132,18 @@ def _identity(e: Entry) -> str:
     return hashlib.sha256(f"{sha}\x1f{e.item.department or ''}\x1f{e.item.year or ''}".encode()).hexdigest()
 
 
-def lead_back(entries: list[Entry]) -> None:
+def by_region(entries: list[Entry]) -> bool:
+    """Is the batch read by region (an index of regions, portfolios of regions and of each)? One answer
+    for its pages, its index and its portfolios (the portfolio notebook asks the same of the same rows:
+    perflib.present.province.by_region): past the flat index's size, in more than one region of reports."""
+    return aggregated(len(entries), len({e.rows["report"]["region"] for e in entries}))
+
+
+def lead_back(entries: list[Entry], province: bool) -> None:
     """Where each page leads back to: in a batch read by region (whose index lists regions only), its
     region's index page, named; else the batch's index (the key as before). The link is part of the page,
     so of its key: a batch that grows past one index re-renders its pages."""
-    regions = {e.rows["report"]["region"] for e in entries}
-    if not aggregated(len(entries), len(regions)):
+    if not province:
         return
     for e in entries:
         region = e.rows["report"]["region"]
@@ -323,7 +330,12 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
                             spool, args.force)
         assign_names(entries)
         settle_regions([e.rows["report"] for e in entries], failures)
-        lead_back(entries)
+        # decided once, over every report read: the index, the dataset, the review sheet and the
+        # portfolios (which recount the same rows from the store) all name the same file
+        for e, counts in zip(entries, once.counted_mask([e.rows["report"] for e in entries])):
+            e.counted = counts
+        province = by_region(entries)
+        lead_back(entries, province)
         todo: list[Job] = []
         for e in entries:
             if _reuse(e, outdir, pages, adopt=not args.force):
@@ -340,7 +352,7 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
         spool.abandon()
         raise
 
-    portfolios = _portfolio_jobs(args.source, entries, failures, outdir, store)
+    portfolios = _portfolio_jobs(args.source, entries, failures, outdir, store, province)
     cached = {name for name, (job, key) in portfolios.items()
               if not args.force and state["portfolios"].get(name) == key and (outdir / name).is_file()}
     # First, not last: they are the longest jobs, and at the end they would run alone on one core.
@@ -388,7 +400,7 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
 
     good = [e for e in entries if e.status in ("rendered", "skipped", "unrendered")]
     shown = {name for name, status in portfolio_status.items() if status != "failed"}
-    write_tables(outdir, good, failures, shown, journal)
+    write_tables(outdir, good, failures, shown, journal, province)
     journal.close()
     unused = review.unmatched(corrections or review.hand.Corrections(), entries, failures, list(ambiguous))
     for o in unused:
@@ -433,7 +445,8 @@ def _page(e: Entry) -> str | None:
     return e.output_name if e.status in ("skipped", "pending", "rendered") else None
 
 
-def _portfolio_jobs(source, entries: list[Entry], failures: list[dict], outdir: Path, store: Path) -> dict:
+def _portfolio_jobs(source, entries: list[Entry], failures: list[dict], outdir: Path, store: Path,
+                    province: bool) -> dict:
     """{page name: (Job, key)}: portfolio.html, and one per region when the batch reads by region.
     A portfolio's key is what it shows: the notebook, perflib, its reports (key, region, sector,
     page) and read failures; it is rendered again only when that changed."""
@@ -449,10 +462,9 @@ def _portfolio_jobs(source, entries: list[Entry], failures: list[dict], outdir: 
                  *sorted(f"{f['source']}\x1e{f['error']}\x1e{f.get('region')}" for f in fails)]
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
-    by_region: dict[str, list[Entry]] = {}
+    regions: dict[str, list[Entry]] = {}
     for e in entries:
-        by_region.setdefault(e.rows["report"]["region"], []).append(e)
-    province = aggregated(len(entries), len(by_region))
+        regions.setdefault(e.rows["report"]["region"], []).append(e)
 
     def job(name, region):
         return Job(str(source), str(outdir), name, kind="portfolio", dataset=str(store), region=region,
@@ -460,7 +472,7 @@ def _portfolio_jobs(source, entries: list[Entry], failures: list[dict], outdir: 
 
     out = {PORTFOLIO_HTML: (job(PORTFOLIO_HTML, None), key(None, entries, failures))}
     if province:
-        for region, mine in sorted(by_region.items()):
+        for region, mine in sorted(regions.items()):
             name = portfolio_name(region)
             out[name] = (job(name, region), key(region, mine, [f for f in failures if f.get("region") == region]))
     return out
@@ -497,21 +509,19 @@ def failed_result(job: Job, exceeded: Exceeded) -> JobResult:
 
 
 def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portfolios: set[str] = frozenset(),
-                 journal: journal_state.Journal | None = None) -> None:
+                 journal: journal_state.Journal | None = None, province: bool | None = None) -> None:
     """reports.csv/.xlsx/.parquet, checks.csv, indicators.csv (the reports of `entries`, their rows
     streamed from the store) and the index pages (perflib.present.region_index), each written only
     when what it holds changed.  `portfolios`: the portfolio pages there are to link to."""
     import pandas as pd
 
     from ..dataset import FAILURE_COLUMNS, by_dept, typed_frame
-    from ..once import counted
     from ..present.region_index import index_pages
     from ..store import DATASET_FILES, write_dataset_files
 
-    rows = [e.rows["report"] | {"output": _page(e)} for e in entries]
-    reports = typed_frame(pd.DataFrame(rows, columns=[*REPORT_COLUMNS, "output"]), by_dept)
     # counted: the one file of each department-year the totals hold (perflib.once), for whoever sums the table
-    reports.insert(reports.columns.get_loc("output"), "counted", counted(reports))
+    rows = [e.rows["report"] | {"counted": e.counted, "output": _page(e)} for e in entries]
+    reports = typed_frame(pd.DataFrame(rows, columns=[*REPORT_COLUMNS, "counted", "output"]), by_dept)
     fails = typed_frame(pd.DataFrame(failures, columns=FAILURE_COLUMNS), ["source"])
     key = hashlib.sha256(json.dumps([__version__, sorted([e.key, r["region"], r["sector"], r["output"]]
                                                          for e, r in zip(entries, rows)), failures],
@@ -522,7 +532,7 @@ def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portf
         if journal is not None:
             journal.tables(key)
     portfolio = PORTFOLIO_HTML if PORTFOLIO_HTML in portfolios else None
-    written = index_pages(reports, fails, portfolio, portfolios)
+    written = index_pages(reports, fails, portfolio, portfolios, by_region=province)
     for name, html in written.items():
         write_page(outdir / name, html)
     remove_stale_region_pages(outdir, set(written) | set(portfolios))

@@ -63,11 +63,12 @@ def title_kind(paragraphs: list[str]) -> str | None:
     for kind, pattern in LEX.form_kinds:
         if any(pattern.search(para.strip("| ")) for para in lines):
             return kind
+    # a page with no title may say what it reports ("现将…报告如下"): it outweighs its first heading
+    said = _first_kind(declared, in_title=False) if declared else None
     for kind, pattern in LEX.opening_kinds if opening else ():
         if pattern.search(opening):
-            return kind
-    # a page with no title may say what it reports ("现将…报告如下")
-    return _first_kind(declared, in_title=False) if declared else None
+            return said or kind
+    return said
 
 
 _YEAR_COLUMNS = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:决算|预算|执行)数")

@@ -189,3 +189,37 @@ def test_a_correction_reads_again_only_the_file_it_names(province, tmp_path, fak
                                               encoding="utf-8")
     batch.run_batch(args(province, out))
     assert sorted(parsed) == ["broken.docx", "c.txt"]  # its rows depend on the row naming it; no other's do
+
+
+def test_one_name_in_two_regions_is_two_department_years(tmp_path, fake_render):
+    """A township's bare name (城关镇) is in many counties: the same name and year in two region
+    folders are two department-years, both counted."""
+    src = tmp_path / "in"
+    for county, extra in (("乙县", b""), ("丙县", b"\n")):
+        (src / "甲市" / county).mkdir(parents=True)
+        (src / "甲市" / county / "r.txt").write_bytes((SAMPLES / "2021_linjiang.txt").read_bytes() + extra)
+    out = tmp_path / "out"
+    assert batch.run_batch(args(src, out)) == 0
+    df = _reports(out)
+    assert df["counted"].tolist() == [True, True] and df["region"].nunique() == 2
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "共 2 份部门年度报告" in index and "重复未计" not in index and "按地区（2 个）" in index
+    review = pd.read_csv(out / "review.csv", encoding="utf-8-sig")
+    assert "同一部门年度有多份文件" not in set(review["category"])
+
+
+def test_the_batch_reads_by_region_only_with_reports_in_several(province, tmp_path, fake_render, monkeypatch):
+    """Pages, index and portfolios give one answer: a region holding only a broken file is no second region."""
+    monkeypatch.setenv("PERFLIB_FLAT_INDEX_MAX", "1")
+    jobs = []
+    render = batch.render_job
+    monkeypatch.setattr(batch, "render_job", lambda job: jobs.append(job) or render(job))
+    for f in (province / "青岚市" / "临江县").rglob("*.txt"):
+        f.unlink()  # 临江县 keeps broken.docx only
+    (province / "seed.txt").unlink()
+    out = tmp_path / "out"
+    batch.run_batch(args(province, out))
+    assert [j.region for j in jobs if j.kind == "portfolio"] == [None] and not any(j.by_region for j in jobs)
+    assert {j.back for j in jobs if j.kind == "report"} == {()}
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "临江街道办事处" in index and "各地区" not in index  # the department-years, not the regions

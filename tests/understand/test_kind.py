@@ -120,3 +120,12 @@ def test_a_department_report_with_no_title_opening_on_the_department_stays_one()
                 "年初预算 1,210.00 万元，全年预算 1,260.00 万元，实际支出 1,198.40 万元，预算执行率 95.11%。",
                 paragraphs=True)
     assert rec.kind == "department"
+
+
+@pytest.mark.parametrize("opening", [
+    "按照县财政局要求，我局开展了自评。现将我局2023年度部门整体支出绩效自评情况报告如下：\n一、财政收支完成情况",  # it says so
+    "一、财政预算执行情况", "一、一般公共预算收支情况",  # a budget of its own: no government's totals
+])
+def test_a_first_heading_on_a_budget_of_its_own_is_no_governments_report(opening):
+    rec = parse(f"{opening}\n2023年全年预算 438.90万元，全年支出 430.12万元，预算执行率 98.00%。", paragraphs=True)
+    assert rec.kind == ("department" if "现将" in opening else "other")  # (no title, no unit: figures of no one)
