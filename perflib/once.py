@@ -60,7 +60,8 @@ def counted(reports):
 
 def with_counted(reports):
     """The reports frame with its `counted` column (as `counted` gives it), for the pages that list them all."""
-    return reports if "counted" in reports else reports.assign(counted=counted(reports))
+    return (reports.assign(counted=reports["counted"].astype(bool)) if "counted" in reports
+            else reports.assign(counted=counted(reports)))
 
 
 def keep_counted(ds):

@@ -81,7 +81,8 @@ def region_summary(reports: pd.DataFrame, failures: pd.DataFrame | None) -> pd.D
     empty = reports.iloc[:0]
     for region in sorted(set(by_region) | set(f_region.dropna())):
         listed = by_region.get(region, empty)
-        r = listed[listed["counted"]] if "counted" in listed else listed  # a department-year once (perflib.once)
+        # a department-year once (perflib.once); .loc and bool: an empty column of objects would select columns
+        r = listed.loc[listed["counted"].astype(bool)] if "counted" in listed else listed
         mine = f_region == region
         both = r[r["overall_actual"].notna() & r["overall_initial_budget"].notna()]  # the totals compare like with like
         rows.append({

@@ -147,3 +147,10 @@ def test_a_region_page_names_without_its_places_and_says_when_there_is_nothing_t
     assert "b/z.pdf" in ding and "--no-pages" not in yi
     unpaged = index_pages(df.assign(output=None), failures)
     assert "--no-pages" in unpaged["index.html"] and "--no-pages" in unpaged[f"{region_index.region_dir('甲市 › 乙区')}/index.html"]
+
+
+def test_a_batch_of_failures_only_has_its_index(seed_row):
+    """No report read: an empty frame whose `counted` column holds objects (as a batch builds it)."""
+    df = _reports(seed_row, [("甲局", "甲市 › 乙区", 1.0, 1.0, 100.0, 0)]).iloc[:0].assign(counted=pd.Series(dtype=object))
+    pages = index_pages(df, FAILURES)
+    assert "共 0 份部门年度报告" in pages["index.html"] and "a/x.pdf" in pages["index.html"]
