@@ -253,6 +253,19 @@ def below(path: str | Path, source: str | Path) -> str:
         return Path(path).name
 
 
+def sources_below(failures, source):
+    """A failures frame for a page: each file named below the batch folder, as the review sheet names
+    it, never by its absolute path (a page is handed to others; the machine's folders are not theirs)."""
+    if source is None or failures is None or not len(failures) or "source" not in failures:
+        return failures
+    shown = [below(s, source) if isinstance(s, str) else s for s in failures["source"]]
+    out = failures.assign(source=shown)
+    if "error" in failures:  # perflib's sentence names the file as it was given
+        out["error"] = [e.replace(s, n) if isinstance(e, str) and isinstance(s, str) else e
+                        for e, s, n in zip(failures["error"], failures["source"], shown)]
+    return out
+
+
 def relative_files(items: list[dict], source: str | Path, paths) -> None:
     """`file` as a correction names it, for the rows holding one of the batch's own `paths`."""
     names = {str(p): below(p, source) for p in paths}

@@ -9,6 +9,7 @@ reports.  It loads only the frames and columns it needs (`load`).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from urllib.parse import quote
 
@@ -19,6 +20,7 @@ from ..dataset import Dataset, load_folder
 from ..labels import PROVINCE_TITLE, also_listed, fiction_banner, rated_above
 from ..numbers import fmt_value
 from ..once import keep_counted
+from ..review import sources_below
 from ..regions import UNKNOWN
 from .charts import DARK, LIGHT, MID, new_figure
 from .html import Html
@@ -38,7 +40,8 @@ def load(dataset: str | None, reports_dir: str, region: str | None = None) -> tu
     indicator columns are loaded; otherwise every frame (of `region` only, when given).  A
     department-year read from two files counts once (perflib.once)."""
     ds, aggregate = _load(dataset, reports_dir, region)
-    return keep_counted(ds), aggregate
+    ds = keep_counted(ds)
+    return replace(ds, failures=sources_below(ds.failures, reports_dir)), aggregate
 
 
 def _load(dataset: str | None, reports_dir: str, region: str | None = None) -> tuple[Dataset, bool]:

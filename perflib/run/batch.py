@@ -44,6 +44,7 @@ from .. import __version__, config, once
 from ..dataset import REPORT_COLUMNS, Item, discover, place, settle_regions, sha256_file
 from ..present.region_index import REGIONS_DIR, aggregated, portfolio_name, region_dir
 from ..regions import UNKNOWN
+from ..review import sources_below
 from ..store import CHILDREN, STORE_DIR, Spool, batch_rows, cached_rows
 from . import state as journal_state
 from .budget import Budget, BoundedPool, Exceeded, WorkerPool, stop_pool
@@ -400,7 +401,7 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
 
     good = [e for e in entries if e.status in ("rendered", "skipped", "unrendered")]
     shown = {name for name, status in portfolio_status.items() if status != "failed"}
-    write_tables(outdir, good, failures, shown, journal, province)
+    write_tables(outdir, good, failures, shown, journal, province, source=args.source)
     journal.close()
     unused = review.unmatched(corrections or review.hand.Corrections(), entries, failures, list(ambiguous))
     for o in unused:
@@ -509,7 +510,8 @@ def failed_result(job: Job, exceeded: Exceeded) -> JobResult:
 
 
 def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portfolios: set[str] = frozenset(),
-                 journal: journal_state.Journal | None = None, province: bool | None = None) -> None:
+                 journal: journal_state.Journal | None = None, province: bool | None = None,
+                 source: str | None = None) -> None:
     """reports.csv/.xlsx/.parquet, checks.csv, indicators.csv (the reports of `entries`, their rows
     streamed from the store) and the index pages (perflib.present.region_index), each written only
     when what it holds changed.  `portfolios`: the portfolio pages there are to link to."""
@@ -532,7 +534,7 @@ def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portf
         if journal is not None:
             journal.tables(key)
     portfolio = PORTFOLIO_HTML if PORTFOLIO_HTML in portfolios else None
-    written = index_pages(reports, fails, portfolio, portfolios, by_region=province)
+    written = index_pages(reports, sources_below(fails, source), portfolio, portfolios, by_region=province)
     for name, html in written.items():
         write_page(outdir / name, html)
     remove_stale_region_pages(outdir, set(written) | set(portfolios))

@@ -93,8 +93,10 @@ def test_load_a_folder_by_hand_one_region(tmp_path):
     shutil.copy(SAMPLES / "2023_jiaoyu.txt", tmp_path / "青岚市" / "河西区" / "j.txt")
     ds, by_region = province.load(None, str(tmp_path), "青岚市 › 河西区")
     assert not by_region and len(ds.reports) == 1 and set(ds.indicators["report_id"]) == set(ds.reports["report_id"])
+    (tmp_path / "青岚市" / "河西区" / "broken.docx").write_bytes(b"PK no docx")
     ds, by_region = province.load(None, str(tmp_path))
     assert not by_region and len(ds.reports) == 3  # two regions, but a district's size: department view
+    assert ds.failures["source"].tolist() == ["青岚市/河西区/broken.docx"]  # never the machine's own folders
 
 
 def test_a_region_portfolio_is_titled_with_its_region_and_links_back_by_the_region_only():
