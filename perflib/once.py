@@ -41,13 +41,13 @@ def department_year(row: Mapping) -> tuple | None:
 
 def counted_mask(rows: list[Mapping]) -> list[bool]:
     """Per report row (in order): does it count? One per department-year; every row without one."""
+    keys = [department_year(r) for r in rows]
     best: dict[tuple, int] = {}
-    for i, r in enumerate(rows):
-        key = department_year(r)
+    for i, (r, key) in enumerate(zip(rows, keys)):
         if key is not None and (key not in best or rank(r) < rank(rows[best[key]])):
             best[key] = i
     chosen = set(best.values())
-    return [department_year(r) is None or i in chosen for i, r in enumerate(rows)]
+    return [key is None or i in chosen for i, key in enumerate(keys)]
 
 
 def counted(reports):
@@ -59,16 +59,19 @@ def counted(reports):
 
 
 def with_counted(reports):
-    """The reports frame with its `counted` column (as `counted` gives it), for the pages that list them all."""
-    return (reports.assign(counted=reports["counted"].astype(bool)) if "counted" in reports
-            else reports.assign(counted=counted(reports)))
+    """The reports frame with its `counted` column as booleans (as `counted` gives it, unless the frame
+    has it: a batch's), for the pages that list them all. (An empty column of objects, as a batch with
+    no report builds it, would select columns rather than rows.)"""
+    if "counted" not in reports:
+        return reports.assign(counted=counted(reports))
+    return reports if reports["counted"].dtype == bool else reports.assign(counted=reports["counted"].astype(bool))
 
 
 def keep_counted(ds):
     """The dataset (perflib.dataset.Dataset) with only the rows that count in every frame; `repeats`:
     how many were left out. (A child row belongs to its report by report_id, department and year: a
     manifest may read one file as two department-years, under one report_id.)"""
-    keep = counted(ds.reports) if "counted" not in ds.reports else ds.reports["counted"].astype(bool)
+    keep = with_counted(ds.reports)["counted"]
     if keep.all():
         return ds
     left = ds.reports[~keep]
@@ -83,6 +86,5 @@ def keep_counted(ds):
         return df[[(rid, dept, int(y)) not in dropped if _stated(dept) and _stated(y) else True
                    for rid, dept, y in keys]]
 
-    frames = {name: df if name in ("failures", "repeats") else kept(df) for name, df in vars(ds).items()}
-    frames["reports"] = ds.reports[keep]
-    return replace(ds, **{k: v for k, v in frames.items() if k != "repeats"}, repeats=int((~keep).sum()))
+    children = {name: kept(df) for name, df in vars(ds).items() if name not in ("reports", "failures", "repeats")}
+    return replace(ds, reports=ds.reports[keep], **children, repeats=int((~keep).sum()))

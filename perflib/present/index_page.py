@@ -242,7 +242,7 @@ def build_index(reports, failures=None, portfolio: str | None = None, regions: s
 def index_html(reports, failures=None, portfolio: str | None = None, regions: str = "") -> str:
     """build_index's page with its font slot still empty (the font is cut last, from the page)."""
     reports = with_counted(reports)
-    repeats = int((~reports["counted"].astype(bool)).sum())
+    repeats = int((~reports["counted"]).sum())
     n = len(reports) - repeats  # a department-year once (perflib.once); its second file is listed, marked
     depts = reports["department"].nunique() if n else 0
     span = span_of(reports["year"].dropna().unique()) if n else ""

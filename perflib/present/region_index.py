@@ -77,12 +77,12 @@ def region_summary(reports: pd.DataFrame, failures: pd.DataFrame | None) -> pd.D
     f_region = failures["region"] if "region" in failures else pd.Series(dtype=object)
     other = _is_other(failures)
     rows = []
+    reports = with_counted(reports)  # (the same frame when index_pages gave it)
     by_region = dict(tuple(reports.groupby("region", sort=False)))
     empty = reports.iloc[:0]
     for region in sorted(set(by_region) | set(f_region.dropna())):
         listed = by_region.get(region, empty)
-        # a department-year once (perflib.once); .loc and bool: an empty column of objects would select columns
-        r = listed.loc[listed["counted"].astype(bool)] if "counted" in listed else listed
+        r = listed.loc[listed["counted"]]  # a department-year once (perflib.once)
         mine = f_region == region
         both = r[r["overall_actual"].notna() & r["overall_initial_budget"].notna()]  # the totals compare like with like
         rows.append({

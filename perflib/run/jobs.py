@@ -293,7 +293,6 @@ def back_link(back: tuple = ()) -> str:
     return f'<p class="pl-up"><a href="{esc(quote(href))}">← {esc(label)}</a></p>'
 
 
-
 def stamp_key(html: str, key: str) -> str:
     """Record in the page which inputs made it (see job_key)."""
     if not key:
