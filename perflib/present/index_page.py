@@ -191,10 +191,15 @@ def _corrected_tag(r) -> str:
     return f'<span class="corrected" title="{esc(fields)}">{esc(CORRECTED_BADGE)}</span>'
 
 
-def _not_department(failures):
-    """Rows of files that are readable but not department reports (a project report, a 决算 …)."""
-    if failures is None or "kind" not in getattr(failures, "columns", ()):
+def not_department(failures):
+    """Rows of files that are readable but not department reports (a project report, a 决算 …): a
+    boolean Series over `failures` (all False without a kind column); None without failures."""
+    if failures is None:
         return None
+    if "kind" not in getattr(failures, "columns", ()):
+        import pandas as pd
+
+        return pd.Series(False, index=failures.index, dtype=bool)
     return failures["kind"].map(lambda k: not blank(k))
 
 
@@ -205,7 +210,7 @@ def _reason(f) -> str:
 
 
 def others_section(failures) -> str:
-    mask = _not_department(failures)
+    mask = not_department(failures)
     if mask is None or not mask.any():
         return ""
     rows = "".join(f'<tr><td>{esc(f.source)}</td><td>{_reason(f)}</td></tr>'
@@ -216,7 +221,7 @@ def others_section(failures) -> str:
 
 
 def failures_section(failures) -> str:
-    mask = _not_department(failures)
+    mask = not_department(failures)
     if mask is not None:
         failures = failures[~mask]
     if failures is None or not len(failures):
@@ -250,7 +255,7 @@ def index_html(reports, failures=None, portfolio: str | None = None, regions: st
     n_regions = reports["region"].nunique() if n and "region" in reports else 0
     lead = [f"共 {n} 份部门年度报告，{depts} 个部门{('，' + span) if span else ''}"
             + (f"，分属 {n_regions} 个地区。" if n_regions > 1 else "。")]
-    mask = _not_department(failures)
+    mask = not_department(failures)
     others = int(mask.sum()) if mask is not None else 0
     failed = len(failures) - others if failures is not None else 0
     if failed or others:

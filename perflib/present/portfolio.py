@@ -24,6 +24,7 @@ from ..labels import STATUS_ZH, also_listed, fiction_banner, portfolio_title, ra
 from .charts import DARK, LIGHT, MID, new_figure
 from ..read.normalize import LIST_MARKER
 from .html import Html
+from .index_page import not_department
 
 RECUR_THRESHOLD = 0.45
 _NOISE = re.compile(r"[\s\W_]+|(?:19|20)\d{2}\s*年度?")
@@ -114,7 +115,7 @@ def failed_and_others(failures: pd.DataFrame) -> tuple[int, int]:
     """How many files failed, and how many are not department reports (they have a kind)."""
     if not len(failures):
         return 0, 0
-    others = int(failures["kind"].notna().sum()) if "kind" in failures else 0
+    others = int(not_department(failures).sum())
     return len(failures) - others, others
 
 

@@ -27,7 +27,7 @@ from ..labels import also_listed, fiction_banner
 from ..once import with_counted
 from .html import esc
 from .index_page import (INDEX_NOTE, NO_PAGES, data_note, without_pages, blank, classed, count_cell, num_cell, text_cell, department_table,
-                         failures_section, index_html, others_section, page_html, sortable_table, span_of)
+                         failures_section, index_html, not_department, others_section, page_html, sortable_table, span_of)
 
 REGION_PAGE_ROWS = 500  # department-years on one region page (≈ 0.5 MB with its font)
 REGIONS_DIR = "regions"
@@ -66,16 +66,12 @@ def with_reports(summary: pd.DataFrame) -> int:
     return int((summary["reports"] > 0).sum())
 
 
-def _is_other(failures: pd.DataFrame) -> pd.Series:
-    return failures["kind"].map(lambda k: not blank(k)) if "kind" in failures else pd.Series(False, failures.index)
-
-
 def region_summary(reports: pd.DataFrame, failures: pd.DataFrame | None) -> pd.DataFrame:
     """One row per region (those with only failures too), in region order.  A failure with no
     region (a portfolio page of the whole batch) belongs to no region."""
     failures = failures if failures is not None else pd.DataFrame(columns=["region", "kind"])
     f_region = failures["region"] if "region" in failures else pd.Series(dtype=object)
-    other = _is_other(failures)
+    other = not_department(failures)
     rows = []
     reports = with_counted(reports)  # (the same frame when index_pages gave it)
     by_region = dict(tuple(reports.groupby("region", sort=False)))
