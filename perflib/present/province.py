@@ -24,7 +24,8 @@ from ..review import sources_below
 from ..regions import UNKNOWN
 from .charts import DARK, LIGHT, MID, new_figure
 from .html import Html
-from .portfolio import failed_and_others, score_band
+from .index_page import not_department
+from .portfolio import failed_and_others, score_band, wrap_class
 from ..store import load_dataset
 from .region_index import aggregated, portfolio_name
 
@@ -127,7 +128,8 @@ def group_table(summary: pd.DataFrame, what: str, links: bool = False) -> Html:
                     f'<a href="{escape(quote(page))}">比较</a></td>')
         rows.append(f'<tr><td class="text name">{escape(str(s.group))}</td>{cells}{link}</tr>')  # 青岚市 › 河西区 unbroken
     cap = f"<caption>实际支出相对年初预算（%）的分布与核对结果，按{escape(what)}</caption>"
-    return Html(f'<div class="table-wrap wide"><table>{cap}<thead><tr><th scope="col">{escape(what)}</th>{head}{link_head}'
+    wrap = wrap_class(1 + len(GROUP_COLUMNS) + bool(links))
+    return Html(f'<div class="{wrap}"><table>{cap}<thead><tr><th scope="col">{escape(what)}</th>{head}{link_head}'
                 f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
@@ -160,7 +162,7 @@ def extremes_table(df: pd.DataFrame, column: str, header: str) -> Html:
         rows.append(f"<tr>{cells}<td>{link}</td></tr>")
     tied = df.attrs.get("tied", 0)
     note = f'<p class="note">另有 {tied} 个部门年度与表中最后一行同值，未列出。</p>' if tied else ""
-    return Html(f'<div class="table-wrap wide"><table><thead><tr>{head}<th scope="col">报告</th></tr></thead>'
+    return Html(f'<div class="{wrap_class(len(kinds) + 1)}"><table><thead><tr>{head}<th scope="col">报告</th></tr></thead>'
                 f'<tbody>{"".join(rows)}</tbody></table></div>{note}')
 
 
@@ -248,7 +250,7 @@ def region_links(region: str) -> Html:
 
 def failure_counts(failures: pd.DataFrame) -> pd.DataFrame:
     """Per region: how many files could not be read, and how many are not department reports."""
-    other = failures["kind"].notna()
+    other = not_department(failures)
     df = failures.assign(region=failures["region"].fillna(UNKNOWN), unread=~other, other=other)
     df = df.groupby("region")[["unread", "other"]].sum()
     df = df.reset_index()
