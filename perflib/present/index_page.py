@@ -68,6 +68,8 @@ td.dept { min-width: 12rem; }
 td.short { white-space: nowrap; }
 thead th, thead th.num { white-space: normal; vertical-align: bottom; min-width: 3.5em; }
 td.bad { font-weight: 600; }
+tfoot tr.total > * { font-weight: 600; background: var(--bg-soft); white-space: nowrap; }
+tfoot tr.total:first-child > * { border-top: 2px solid #9aa5b1; }
 """
 
 
@@ -170,11 +172,12 @@ def department_table(reports, link_prefix: str = "", region: bool = False, drop:
     return sortable_table(columns, body)
 
 
-def sortable_table(columns, body: str) -> str:
+def sortable_table(columns, body: str, foot: str = "") -> str:
+    """`foot`: rows of totals, below the body and left where they are when it is sorted."""
     head = "".join(f'<th class="{c}" scope="col">{esc(h)}</th>' if c else f'<th scope="col">{esc(h)}</th>'
                    for h, c in columns)
     return (f'<div class="table-wrap wide"><table class="sortable"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>")
+            f"<tbody>{body}</tbody>{f'<tfoot>{foot}</tfoot>' if foot else ''}</table></div>")
 
 
 def span_of(years) -> str:

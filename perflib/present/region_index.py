@@ -72,26 +72,57 @@ def region_summary(reports: pd.DataFrame, failures: pd.DataFrame | None) -> pd.D
     failures = failures if failures is not None else pd.DataFrame(columns=["region", "kind"])
     f_region = failures["region"] if "region" in failures else pd.Series(dtype=object)
     other = not_department(failures)
-    rows = []
     reports = with_counted(reports)  # (the same frame when index_pages gave it)
     by_region = dict(tuple(reports.groupby("region", sort=False)))
     empty = reports.iloc[:0]
-    for region in sorted(set(by_region) | set(f_region.dropna())):
-        listed = by_region.get(region, empty)
-        r = listed.loc[listed["counted"]]  # a department-year once (perflib.once)
-        mine = f_region == region
-        both = r[r["overall_actual"].notna() & r["overall_initial_budget"].notna()]  # the totals compare like with like
-        rows.append({
-            "region": region, "reports": len(r), "repeats": len(listed) - len(r), "departments": r["department"].nunique(),
-            "years": span_of(r["year"].dropna().unique()),
-            "actual": _total(both["overall_actual"]), "initial": _total(both["overall_initial_budget"]),
-            "totalled": len(both),
-            "median_outturn": r["outturn_vs_initial"].median() if r["outturn_vs_initial"].notna().any() else None,
-            "with_fail": int((r["checks_fail"].fillna(0) > 0).sum()),
-            "with_warn": int((r["checks_warn"].fillna(0) > 0).sum()),
-            "failed": int((mine & ~other).sum()), "others": int((mine & other).sum()),
-            "fictional": int(r["fictional"].sum()),
-        })
+    return pd.DataFrame([_summary_row(region, by_region.get(region, empty), f_region == region, other)
+                         for region in sorted(set(by_region) | set(f_region.dropna()))])
+
+
+def _summary_row(label: str, listed: pd.DataFrame, mine, other) -> dict:
+    """The figures of one row of the regions table: `listed`, the reports of those regions (with
+    `counted`); `mine`, `other`: masks over the failures (theirs; not department reports)."""
+    r = listed.loc[listed["counted"]]  # a department-year once (perflib.once)
+    both = r[r["overall_actual"].notna() & r["overall_initial_budget"].notna()]  # the totals compare like with like
+    return {
+        "region": label, "reports": len(r), "repeats": len(listed) - len(r),
+        # a department of one region is not that of another: a township's 城关镇 is in many counties
+        "departments": len(r[["region", "department"]].dropna().drop_duplicates()),
+        "years": span_of(r["year"].dropna().unique()),
+        "actual": _total(both["overall_actual"]), "initial": _total(both["overall_initial_budget"]),
+        "totalled": len(both),
+        "median_outturn": r["outturn_vs_initial"].median() if r["outturn_vs_initial"].notna().any() else None,
+        "with_fail": int((r["checks_fail"].fillna(0) > 0).sum()),
+        "with_warn": int((r["checks_warn"].fillna(0) > 0).sum()),
+        "failed": int((mine & ~other).sum()), "others": int((mine & other).sum()),
+        "fictional": int(r["fictional"].sum()),
+    }
+
+
+ALL_REGIONS = "全部地区"
+
+
+def summary_totals(reports: pd.DataFrame, failures: pd.DataFrame | None, summary: pd.DataFrame) -> pd.DataFrame:
+    """The rows under the regions table: a subtotal per city (市 › 区) that holds two regions or more,
+    when the batch spans two cities or more, then the whole batch. Each is computed from the reports
+    themselves (a median of all of them, not of the regions' medians)."""
+    failures = failures if failures is not None else pd.DataFrame(columns=["region", "kind"])
+    f_region = failures["region"] if "region" in failures else pd.Series(dtype=object)
+    other = not_department(failures)
+    reports = with_counted(reports)
+    regions = list(summary["region"])
+    parent = {r: places.SEPARATOR.join(places.parts(r)[:-1]) for r in regions}
+    cities = {}
+    for r in regions:
+        if parent[r]:
+            cities.setdefault(parent[r], []).append(r)
+    rows = []
+    if len(set(parent.values())) > 1:
+        for city, members in sorted(cities.items()):
+            if len(members) > 1:
+                rows.append(_summary_row(f"{city}（{len(members)} 个地区）", reports[reports["region"].isin(members)],
+                                         f_region.isin(members), other))
+    rows.append(_summary_row(f"{ALL_REGIONS}（{with_reports(summary)} 个）", reports, f_region.notna(), other))
     return pd.DataFrame(rows)
 
 
@@ -127,8 +158,21 @@ def _reports_cell(s) -> str:
     return cell.replace("</td>", f"（{'；'.join(notes)}）</td>") if notes else cell
 
 
-def regions_table(summary: pd.DataFrame, portfolios: set[str]) -> str:
-    return sortable_table(REGION_COLUMNS, "".join(_region_row(s, portfolios) for s in summary.itertuples()))
+def regions_table(summary: pd.DataFrame, portfolios: set[str], totals: pd.DataFrame | None = None) -> str:
+    """The sortable table of regions; `totals` (summary_totals) stand below it, apart from the sorting."""
+    foot = "".join(_total_row(t) for t in totals.itertuples()) if totals is not None else ""
+    return sortable_table(REGION_COLUMNS, "".join(_region_row(s, portfolios) for s in summary.itertuples()), foot)
+
+
+def _total_row(s) -> str:
+    cells = [
+        classed(text_cell(s.region), "short"),
+        _reports_cell(s), num_cell(s.departments, "int"), classed(text_cell(s.years), "short"),
+        num_cell(s.actual, "money"), num_cell(s.initial, "money"), num_cell(s.median_outturn, "pct2"),
+        count_cell(s.with_fail, "fail"), count_cell(s.with_warn, "warn"),
+        count_cell(s.failed, "fail"), num_cell(s.others, "int"), "<td></td>",
+    ]
+    return '<tr class="total">' + "".join(cells).replace("<td", "<th scope=\"row\"", 1).replace("</td>", "</th>", 1) + "</tr>"
 
 
 REGIONS_NOTE = ('<p class="note"><span class="screen">点击表头可排序。</span>地区取报告所在的地名文件夹，或清单（manifest）的 region 列，'
@@ -136,7 +180,8 @@ REGIONS_NOTE = ('<p class="note"><span class="screen">点击表头可排序。</
                 "两项金额为同时写明整体实际支出与年初预算的报告之和（只写明其一的不计入，两者可比），"
                 "未全部计入的，报告数旁注明计入几份；“实际支出相对年初预算”取各报告的中位数；"
                 "“有不符的报告”是至少一项核对不符的报告数，“有小偏差的报告”是至少一项小偏差的报告数："
-                "一份报告可以两者都有，两列不能相加。</p>")
+                "一份报告可以两者都有，两列不能相加。表末的合计行（各市及全部地区）按其中的全部报告计算，"
+                "中位数也取其中全部报告的，而非地区中位数的中位数；部门按地区分计（不同地区的同名单位各算一个）。</p>")
 
 
 # --- pages ----------------------------------------------------------------------------------
@@ -160,7 +205,8 @@ def index_pages(reports: pd.DataFrame, failures: pd.DataFrame | None, portfolio:
     else:
         section = ""
         if len(summary) > 1:
-            section = f"<section><h2>按地区（{with_reports(summary)} 个）</h2>{regions_table(summary, portfolios)}{REGIONS_NOTE}</section>"
+            table = regions_table(summary, portfolios, summary_totals(reports, failures, summary))
+            section = f"<section><h2>按地区（{with_reports(summary)} 个）</h2>{table}{REGIONS_NOTE}</section>"
         pages["index.html"] = index_html(reports, failures, portfolio, section)
     return pages
 
@@ -173,11 +219,11 @@ def _of_region(failures: pd.DataFrame | None, region: str | None):
 
 
 def _top(reports, failures, summary, portfolio, portfolios) -> str:
-    n, failed, others = int(summary["reports"].sum()), int(summary["failed"].sum()), int(summary["others"].sum())
-    repeats = int(summary["repeats"].sum())
-    span = span_of(reports["year"].dropna().unique())
-    lead = [f"共 {n} 份部门年度报告，{reports['department'].nunique()} 个部门，{with_reports(summary)} 个地区"
-            f"{('，' + span) if span else ''}。每个地区有自己的一览页（部门年度可排序）和比较页。"]
+    totals = summary_totals(reports, failures, summary)
+    whole = totals.iloc[-1]  # (the lead says what the table's last row says)
+    n, failed, others, repeats = (int(whole[k]) for k in ("reports", "failed", "others", "repeats"))
+    lead = [f"共 {n} 份部门年度报告，{whole['departments']} 个部门，{with_reports(summary)} 个地区"
+            f"{('，' + whole['years']) if whole['years'] else ''}。每个地区有自己的一览页（部门年度可排序）和比较页。"]
     if failed or others or repeats:
         lead.append(also_listed(failed, others, repeats).removesuffix("。") + "，分列于所在地区的一览页。")
     notes = "".join(f"<p>{esc(t)}</p>" for t in lead)
@@ -186,7 +232,8 @@ def _top(reports, failures, summary, portfolio, portfolios) -> str:
     if portfolio:
         notes += f'<p class="pl-up"><a href="{esc(quote(portfolio))}">跨地区、跨行业比较 →</a></p>'
     own = _of_region(failures, None)  # the batch's own pages that failed (a portfolio)
-    return page_html(TOP_TITLE, notes, regions_table(summary, portfolios) + REGIONS_NOTE + data_note()
+    table = regions_table(summary, portfolios, totals)
+    return page_html(TOP_TITLE, notes, table + REGIONS_NOTE + data_note()
                      + failures_section(own))
 
 

@@ -110,3 +110,18 @@ def test_ratings_sort_best_first_not_by_their_sounds(browser, pages, tmp_path):
         v.close()
     order = {"优": 0, "良": 1, "中": 2, "差": 3}
     assert len(set(shown)) >= 3 and [order[x] for x in shown] == sorted(order[x] for x in shown), shown
+
+
+def test_the_totals_stay_below_the_regions_whatever_the_sort(browser, pages):
+    v = open_offline(browser, pages.path(KINDS["province_index"]))
+    try:
+        page = v.page
+        rows = """() => [...document.querySelector('table').rows].map(r => r.cells[0].innerText.trim())"""
+        before = page.evaluate(rows)
+        for _ in range(2):  # ascending, then descending
+            page.locator("table >> nth=0").locator("thead th", has_text="报告数").click()
+            after = page.evaluate(rows)
+            assert after[-2:] == ["青岚市（2 个地区）", "全部地区（3 个）"] and sorted(after) == sorted(before)
+        assert v.console_errors == [] and v.page_errors == []
+    finally:
+        v.close()

@@ -154,3 +154,32 @@ def test_a_batch_of_failures_only_has_its_index(seed_row):
     df = _reports(seed_row, [("甲局", "甲市 › 乙区", 1.0, 1.0, 100.0, 0)]).iloc[:0].assign(counted=pd.Series(dtype=object))
     pages = index_pages(df, FAILURES)
     assert "共 0 份部门年度报告" in pages["index.html"] and "a/x.pdf" in pages["index.html"]
+
+
+def test_the_regions_table_ends_with_city_subtotals_and_the_whole_batch_apart_from_sorting(seed_row, monkeypatch):
+    df = _reports(seed_row, [("城关镇", "甲市 › 乙区", 10.10, 8.0, 126.25, 1), ("城关镇", "甲市 › 丙县", 5.0, 5.0, 100.0, 0),
+                             ("教育局", "甲市 › 丙县", 3.0, None, None, 0), ("教育局", "丁市 › 戊区", 7.25, 7.0, 103.57, 0)])
+    summary = region_summary(df, FAILURES)
+    totals = region_index.summary_totals(df, FAILURES, summary).set_index("region")
+    # 甲市 holds two regions: a subtotal; 丁市 one: none (it would repeat its row)
+    assert list(totals.index) == ["甲市（2 个地区）", "全部地区（3 个）"]
+    city, whole = totals.loc["甲市（2 个地区）"], totals.loc["全部地区（3 个）"]
+    assert (city["reports"], city["totalled"], city["actual"], city["initial"]) == (3, 2, Decimal("15.10"), Decimal("13.0"))
+    assert city["departments"] == 3  # 城关镇 of 乙区 and of 丙县 are two units
+    assert city["median_outturn"] == pytest.approx(113.125)  # of the reports, not of the regions' medians
+    assert (whole["reports"], whole["actual"], whole["failed"], whole["others"]) == (4, Decimal("22.35"), 1, 1)
+    assert whole["median_outturn"] == pytest.approx(103.57) and whole["with_fail"] == 1
+    monkeypatch.setenv("PERFLIB_FLAT_INDEX_MAX", "1")
+    top = index_pages(df, FAILURES)["index.html"]
+    body, foot = top.split("<tbody>", 1)[1].split("</tbody>", 1)
+    assert "全部地区" not in body and foot.startswith("<tfoot>")  # the sorting script moves tbody rows only
+    assert '<th scope="row" class="short" data-v="全部地区（3 个）">' in foot and ">4（合计计入 3）</td>" in foot
+    assert "22.35" in foot and "共 4 份部门年度报告，4 个部门，3 个地区" in top
+
+
+def test_one_city_gets_no_subtotal_only_the_whole(seed_row):
+    df = _reports(seed_row, [("甲局", "甲市 › 乙区", 1.0, 1.0, 100.0, 0), ("乙局", "甲市 › 丙县", 2.0, 1.0, 200.0, 0)])
+    totals = region_index.summary_totals(df, None, region_summary(df, None))
+    assert list(totals["region"]) == ["全部地区（2 个）"]
+    flat = index_pages(df, None)["index.html"]  # the small batch's section of regions has it too
+    assert "<tfoot>" in flat and "全部地区（2 个）" in flat
