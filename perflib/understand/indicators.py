@@ -297,20 +297,24 @@ def _read_execution(table: Table, out: IndicatorTable) -> None:
             row = [_cell(c) for c in table.rows[rr]]
             if not any("".join(c.split()).startswith(EXECUTION_ROW) for c in _labels_of(row)):
                 continue  # a form's side label merged down the rows may stand before 年度资金总额
+            # The figures under the figure columns, one for one: the row's labels ("年度资金总额", a merged
+            # side label written once or not at all) stand apart, whether or not the header has a column
+            # for them. A row with a cell left empty ("… 880 10 10", no 执行率) cannot be placed: no figure.
             first = min(c for c, h in cols.items() if c in (weight, score) or any(w in h for w in EXECUTION_HEAD))
-            if len(row) < len(header) and len(row) - len(_labels_of(row)) == len(header) - first:
-                row = [""] * (len(header) - len(row)) + row  # a merged side label written once: cells from the right
-            if len(row) != len(header):
-                return  # a flattened row that does not fill the header: its cells cannot be placed
-            w, s = _points(row[weight]), _points(row[score])
+            labels = _labels_of(row)
+            values = row[len(labels):]
+            if len(values) != len(header) - first:
+                return
+            at = {c: values[c - first] for c in (weight, score, rate) if c is not None and c >= first}
+            w, s = _points(at.get(weight)), _points(at.get(score))
             if w is None:
                 return
-            out.budget_execution = Indicator(name="预算执行率", target=None,
-                                             actual=row[rate] if rate is not None else None, weight=w, score=s)
-            grid = Table([list(header), row], loc=table.loc, title=table.title, header_rows=1, header_cols=1)
-            out.execution_evidence = {"budget_execution.weight": grid.cell_evidence(1, weight)}
+            out.budget_execution = Indicator(name="预算执行率", target=None, actual=at.get(rate), weight=w, score=s)
+            grid = Table([[" ".join(header[:first]), *header[first:]], [" ".join(labels), *values]],
+                         loc=table.loc, title=table.title, header_rows=1, header_cols=1)
+            out.execution_evidence = {"budget_execution.weight": grid.cell_evidence(1, weight - first + 1)}
             if s is not None:
-                out.execution_evidence["budget_execution.score"] = grid.cell_evidence(1, score)
+                out.execution_evidence["budget_execution.score"] = grid.cell_evidence(1, score - first + 1)
             return
 
 

@@ -233,3 +233,33 @@ def test_a_new_level1_does_not_inherit_the_last_level2():
             ["满意度指标", "", "群众满意度", "≥90%", "95%", "50", "50"]]
     found = read_indicators([Table(grid)], [])
     assert [(i.level1, i.level2) for i in found.indicators] == [("产出指标", "数量指标"), ("满意度指标", None)]
+
+
+# A 自评表 flattened one row per line, its header without a column for the row's label (the label
+# "项目资金（万元）" stood on lines of its own above): the figures go under the figure columns.
+_FORM = """\
+    部门整体支出绩效自评表
+    （2022年度）
+    部门名称 青禾县林业局
+    年度
+    资金
+    （万元）
+    年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分
+    年度资金总额: 1240.5 1302.8 1187.6 {row}
+     其中:基本支出 820.1 836.4 830.2 - -
+"""
+
+
+def test_a_form_row_whose_label_has_no_column_reads_under_the_figure_columns(tmp_path):
+    path = tmp_path / "form.txt"
+    path.write_text(_FORM.format(row="10 91.16% 9"), encoding="utf-8")
+    ex = read_record(path).budget_execution
+    assert (ex.weight, ex.actual, ex.score) == (10, "91.16%", 9)
+
+
+def test_a_form_row_with_an_empty_cell_gives_no_budget_execution_rather_than_shifted_figures(tmp_path):
+    """"… 1187.6 10 9" under six columns: the 执行率 cell is empty, so no cell can be placed (it gave
+    the 全年执行数 1187.6 as the 分值 and the 分值 as the rate)."""
+    path = tmp_path / "form.txt"
+    path.write_text(_FORM.format(row="10 9"), encoding="utf-8")
+    assert read_record(path).budget_execution is None
