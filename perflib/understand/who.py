@@ -132,14 +132,17 @@ def chrome_tail(para: str) -> str | None:
     names a report (绩效 / 决算 / 预算)."""
     first = LEX.chrome_key.search(para)
     cut = max(para.rfind("]"), para.rfind("】"))
-    for part in (para[:first.start()] if first else "", para[cut + 1:] if cut >= 0 else ""):
-        part = part.strip(" |")
+    # after a classification's key comes its value ("[ 体裁分类 ]\t财政预算、决算"), not a title
+    tail = para[cut + 1:] if cut >= 0 and not _CLASS_KEY.search(para[:cut + 1]) else ""
+    for part in (para[:first.start()] if first else "", tail):
+        part = part.strip(" |\t\u3000")
         if len(part) >= 8 and _REPORT_WORD.search(part) and not LEX.chrome_key.search(part):
             return part
     return None
 
 
 _REPORT_WORD = re.compile(r"绩效|决算|预算")
+_CLASS_KEY = re.compile(r"(?:主题|体裁|信息)分类\s*[\]】]\s*$")
 
 
 # --- candidates -------------------------------------------------------------------------------

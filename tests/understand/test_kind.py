@@ -3,7 +3,9 @@ import pytest
 
 from perflib.cli import main
 from perflib.errors import NotAReport
-from perflib.pipeline import require_budget_figure
+from perflib.pipeline import read_record, require_budget_figure
+from perflib.read.files import read_document
+from perflib.understand.kind import title_kind
 
 from understand.helpers_understand import FIXTURES, parse, parse_fixture
 
@@ -84,6 +86,25 @@ def test_a_breadcrumb_category_does_not_beat_the_title_line():
     rec = parse("当前位置：首页 > 2021年部门决算公开\n某县林业局2021年度部门整体支出绩效自评报告\n"
                 "二、预算执行情况\n年初预算 80.00 万元，实际支出 78.00 万元。", paragraphs=True)
     assert rec.kind == "department"
+
+
+def test_a_page_filed_under_budget_and_final_accounts_is_still_the_report_its_title_names(tmp_path):
+    """A site files every fiscal page under 体裁分类 财政预算、决算, in a metadata table flattened to |
+    rows: that value is no title (the page was refused as a 决算 disclosure)."""
+    page = tmp_path / "page.txt"
+    page.write_text("[ 索引号 ] | 115002300086/2023-00041 | [ 发文字号 ] | |\n"
+                    "[ 主题分类 ] | 财政 | [ 体裁分类 ] | 财政预算、决算 |\n"
+                    "[ 发布机构 ] | 青禾县林业局 | ||\n"
+                    "[ 成文日期 ] | 2023-06-27 | [ 发布日期 ] | 2023-06-27 |\n"
+                    "青禾县林业局2022年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+                    "2022年年初预算 80.00 万元，实际支出 78.00 万元。\n", encoding="utf-8")
+    rec = read_record(page)
+    assert rec.kind == "department" and rec.overall.actual == 78
+    assert title_kind(read_document(page).lines()) == "department"  # (the whole page read as the unit's)
+    # a title that names no kind: the site's filing does not make the page a 决算 disclosure
+    page.write_text(page.read_text(encoding="utf-8").replace("部门整体支出绩效自评报告", "辅警经费绩效自评工作报告"),
+                    encoding="utf-8")
+    assert read_record(page).kind != "final_accounts"
 
 
 def test_a_summary_of_several_departments_is_other():
