@@ -55,6 +55,14 @@ def also_listed(failed: int, others: int, repeats: int = 0) -> str:
     return f"另有 {'、'.join(parts)}。" if parts else ""
 
 
+PAGE_FAILED = "页面未能生成"
+
+
+def unpaged_note(n: int) -> str:
+    """Reports read whose page failed: in the table and the totals, their failure listed."""
+    return f"其中 {n} 份的页面未能生成（数字已读出，计入表中与合计），原因列于文末。" if n else ""
+
+
 def portfolio_title(region: str | None = None, by_region: bool = False) -> str:
     """A portfolio's title, its heading and its tab's: a region's names the region (one colon only)."""
     if region:

@@ -16,7 +16,8 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from .. import __version__
-from ..labels import (CORRECTED_BADGE, CORRECTED_INDEX_NOTE, FICTION_TAG, INDEX_TITLE, NOT_DEPARTMENT_ZH,
+from ..labels import (CORRECTED_BADGE, CORRECTED_INDEX_NOTE, FICTION_TAG, INDEX_TITLE, NOT_DEPARTMENT_ZH, PAGE_FAILED,
+                      unpaged_note,
                       RATING_RANK, REVIEW_FILE, REVIEW_INDEX_NOTE, STATUS_ZH, also_listed, fiction_banner, reason_zh)
 from ..numbers import fmt_value
 from .. import once
@@ -147,17 +148,27 @@ def _report_row(r, link_prefix: str = "", region: bool = False, drop: str = "") 
         num_cell(r.overall_completion_rate, "pct"),
         rating_cell(r.rating),
         *(count_cell(getattr(r, f"checks_{s}"), s) for s in ("ok", "warn", "fail", "skip")),
-        text_cell(link, f'<a href="{href}">查看</a>' if link else "—"),
+        text_cell(link, f'<a href="{href}">查看</a>' if link else PAGE_FAILED if _page_failed(r) else "—"),
     ]
     return "<tr>" + "".join(cells) + "</tr>"
+
+
+def _page_failed(r) -> bool:
+    v = getattr(r, "page_failed", False)
+    return not blank(v) and bool(v)
+
+
+def unpaged(reports) -> int:
+    """Reports read whose page failed (a batch's `page_failed`): listed with their figures."""
+    return int(reports["page_failed"].fillna(False).astype(bool).sum()) if "page_failed" in reports else 0
 
 
 NO_PAGES = "本次没有生成各部门年度的页面（perflib batch --no-pages），表中“报告”一栏因此为空。"
 
 
 def without_pages(reports) -> bool:
-    """A batch run with --no-pages: no row has a page."""
-    return "output" not in reports or bool(reports["output"].map(blank).all())
+    """A batch run with --no-pages: no row has a page, nor failed to get one."""
+    return ("output" not in reports or bool(reports["output"].map(blank).all())) and not unpaged(reports)
 
 
 REPEAT_BADGE = "重复未计"
@@ -260,9 +271,12 @@ def index_html(reports, failures=None, portfolio: str | None = None, regions: st
             + (f"，分属 {n_regions} 个地区。" if n_regions > 1 else "。")]
     mask = not_department(failures)
     others = int(mask.sum()) if mask is not None else 0
-    failed = len(failures) - others if failures is not None else 0
+    no_page = unpaged(reports)  # (their failures are listed; the reports are in the table)
+    failed = len(failures) - others - no_page if failures is not None else 0
     if failed or others:
         lead.append(also_listed(failed, others).removesuffix("。") + "，列于文末，各附原因。")
+    if no_page:
+        lead.append(unpaged_note(no_page))
     if n and without_pages(reports):
         lead.append(NO_PAGES)
     if repeats:

@@ -23,10 +23,10 @@ from urllib.parse import quote
 import pandas as pd
 
 from .. import config, regions as places
-from ..labels import also_listed, fiction_banner
+from ..labels import also_listed, fiction_banner, unpaged_note
 from ..once import with_counted
 from .html import esc
-from .index_page import (INDEX_NOTE, NO_PAGES, data_note, without_pages, blank, classed, count_cell, num_cell, text_cell, department_table,
+from .index_page import (INDEX_NOTE, NO_PAGES, data_note, unpaged, without_pages, blank, classed, count_cell, num_cell, text_cell, department_table,
                          failures_section, index_html, not_department, others_section, page_html, sortable_table, span_of)
 
 REGION_PAGE_ROWS = 500  # department-years on one region page (≈ 0.5 MB with its font)
@@ -69,14 +69,21 @@ def with_reports(summary: pd.DataFrame) -> int:
 def region_summary(reports: pd.DataFrame, failures: pd.DataFrame | None) -> pd.DataFrame:
     """One row per region (those with only failures too), in region order.  A failure with no
     region (a portfolio page of the whole batch) belongs to no region."""
-    failures = failures if failures is not None else pd.DataFrame(columns=["region", "kind"])
-    f_region = failures["region"] if "region" in failures else pd.Series(dtype=object)
-    other = not_department(failures)
+    f_region, other = _failure_masks(failures)
     reports = with_counted(reports)  # (the same frame when index_pages gave it)
     by_region = dict(tuple(reports.groupby("region", sort=False)))
     empty = reports.iloc[:0]
     return pd.DataFrame([_summary_row(region, by_region.get(region, empty), f_region == region, other)
                          for region in sorted(set(by_region) | set(f_region.dropna()))])
+
+
+def _failure_masks(failures: pd.DataFrame | None) -> tuple[pd.Series, pd.Series]:
+    """(each failure's region, is it a file that is no department report) over the failures whose
+    file is not in the tables: a report whose page failed is listed there, with its figures."""
+    failures = failures if failures is not None else pd.DataFrame(columns=["region", "kind"])
+    if "stage" in failures:
+        failures = failures[failures["stage"] != "render"]
+    return (failures["region"] if "region" in failures else pd.Series(dtype=object)), not_department(failures)
 
 
 def _summary_row(label: str, listed: pd.DataFrame, mine, other) -> dict:
@@ -95,7 +102,7 @@ def _summary_row(label: str, listed: pd.DataFrame, mine, other) -> dict:
         "with_fail": int((r["checks_fail"].fillna(0) > 0).sum()),
         "with_warn": int((r["checks_warn"].fillna(0) > 0).sum()),
         "failed": int((mine & ~other).sum()), "others": int((mine & other).sum()),
-        "fictional": int(r["fictional"].sum()),
+        "fictional": int(r["fictional"].sum()), "unpaged": unpaged(listed),
     }
 
 
@@ -106,9 +113,7 @@ def summary_totals(reports: pd.DataFrame, failures: pd.DataFrame | None, summary
     """The rows under the regions table: a subtotal per city (市 › 区) that holds two regions or more,
     when the batch spans two cities or more, then the whole batch. Each is computed from the reports
     themselves (a median of all of them, not of the regions' medians)."""
-    failures = failures if failures is not None else pd.DataFrame(columns=["region", "kind"])
-    f_region = failures["region"] if "region" in failures else pd.Series(dtype=object)
-    other = not_department(failures)
+    f_region, other = _failure_masks(failures)
     reports = with_counted(reports)
     regions = list(summary["region"])
     parent = {r: places.SEPARATOR.join(places.parts(r)[:-1]) for r in regions}
@@ -226,6 +231,8 @@ def _top(reports, failures, summary, portfolio, portfolios) -> str:
             f"{('，' + whole['years']) if whole['years'] else ''}。每个地区有自己的一览页（部门年度可排序）和比较页。"]
     if failed or others or repeats:
         lead.append(also_listed(failed, others, repeats).removesuffix("。") + "，分列于所在地区的一览页。")
+    if whole["unpaged"]:
+        lead.append(unpaged_note(int(whole["unpaged"])).replace("列于文末", "列于所在地区的一览页"))
     notes = "".join(f"<p>{esc(t)}</p>" for t in lead)
     if int(reports["fictional"].sum()):
         notes += fiction_banner(int(reports["fictional"].sum()))
@@ -249,7 +256,8 @@ def _region_pages(s, reports: pd.DataFrame, failures, portfolios: set[str]) -> d
             nav.append('<a href="portfolio.html">本地区比较 →</a>')
         lead = ((f"{s.region}：{s.reports} 份部门年度报告，{s.departments} 个部门{('，' + s.years) if s.years else ''}。"
                  if s.reports else f"{s.region}：没有读出部门年度报告。")
-                + also_listed(s.failed, s.others, s.repeats) + (NO_PAGES if len(chunk) and without_pages(chunk) else ""))
+                + also_listed(s.failed, s.others, s.repeats) + unpaged_note(s.unpaged)
+                + (NO_PAGES if len(chunk) and without_pages(chunk) else ""))
         notes = f'<p class="meta pl-up">{" · ".join(nav)}</p><p>{esc(lead)}</p>'
         fictional = int(chunk["fictional"].sum())  # (this page's rows: a region's may take several pages)
         if fictional:

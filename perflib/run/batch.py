@@ -399,7 +399,9 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
     progress.close()
     remove_stray_temps(outdir)  # a render killed for its budget may leave its temp file
 
-    good = [e for e in entries if e.status in ("rendered", "skipped", "unrendered")]
+    # a report whose page failed was read all the same: its figures stay in the dataset and the
+    # indexes (the portfolios, rendered meanwhile, count it too), its failure is listed
+    good = [e for e in entries if e.status in ("rendered", "skipped", "unrendered", "failed")]
     shown = {name for name, status in portfolio_status.items() if status != "failed"}
     write_tables(outdir, good, failures, shown, journal, province, source=args.source)
     journal.close()
@@ -522,8 +524,10 @@ def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portf
     from ..store import DATASET_FILES, write_dataset_files
 
     # counted: the one file of each department-year the totals hold (perflib.once), for whoever sums the table
-    rows = [e.rows["report"] | {"counted": e.counted, "output": _page(e)} for e in entries]
-    reports = typed_frame(pd.DataFrame(rows, columns=[*REPORT_COLUMNS, "counted", "output"]), by_dept)
+    rows = [e.rows["report"] | {"counted": e.counted, "output": _page(e), "page_failed": e.status == "failed"}
+            for e in entries]
+    listed = typed_frame(pd.DataFrame(rows, columns=[*REPORT_COLUMNS, "counted", "output", "page_failed"]), by_dept)
+    reports = listed.drop(columns="page_failed")  # (the index's to say, not the dataset's)
     fails = typed_frame(pd.DataFrame(failures, columns=FAILURE_COLUMNS), ["source"])
     key = hashlib.sha256(json.dumps([__version__, sorted([e.key, r["region"], r["sector"], r["output"]]
                                                          for e, r in zip(entries, rows)), failures],
@@ -534,7 +538,7 @@ def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portf
         if journal is not None:
             journal.tables(key)
     portfolio = PORTFOLIO_HTML if PORTFOLIO_HTML in portfolios else None
-    written = index_pages(reports, sources_below(fails, source), portfolio, portfolios, by_region=province)
+    written = index_pages(listed, sources_below(fails, source), portfolio, portfolios, by_region=province)
     for name, html in written.items():
         write_page(outdir / name, html)
     remove_stale_region_pages(outdir, set(written) | set(portfolios))

@@ -183,3 +183,18 @@ def test_one_city_gets_no_subtotal_only_the_whole(seed_row):
     assert list(totals["region"]) == ["全部地区（2 个）"]
     flat = index_pages(df, None)["index.html"]  # the small batch's section of regions has it too
     assert "<tfoot>" in flat and "全部地区（2 个）" in flat
+
+
+def test_a_report_whose_page_failed_is_in_its_region_not_among_the_files_left_out(seed_row, monkeypatch):
+    df = _reports(seed_row, [("甲局", "甲市 › 乙区", 1.0, 1.0, 100.0, 0), ("乙局", "甲市 › 丙县", 2.0, 1.0, 200.0, 0)])
+    df["page_failed"] = df["department"] == "甲局"
+    df.loc[df["page_failed"], "output"] = None
+    failures = pd.concat([FAILURES, pd.DataFrame([{"source": "a/甲局.txt", "stage": "render", "exit_code": 1,
+                                                   "error": "cell 3", "kind": None, "region": "甲市 › 乙区"}])])
+    s = region_summary(df, failures).set_index("region")
+    assert (s.loc["甲市 › 乙区", "failed"], s.loc["甲市 › 乙区", "unpaged"], s.loc["甲市 › 乙区", "reports"]) == (1, 1, 1)
+    monkeypatch.setenv("PERFLIB_FLAT_INDEX_MAX", "1")
+    pages = index_pages(df, failures)
+    assert "其中 1 份的页面未能生成" in pages["index.html"] and "列于所在地区的一览页" in pages["index.html"]
+    yi = pages[f"{region_index.region_dir('甲市 › 乙区')}/index.html"]
+    assert "另有 1 份未能处理" in yi and "其中 1 份的页面未能生成" in yi and "cell 3" in yi and ">页面未能生成</td>" in yi

@@ -121,6 +121,25 @@ def test_failures_isolated_reported_and_exit_1(reports, tmp_path, fake_render, c
     assert fake_render == ["bad-notebook.txt"]
 
 
+def test_a_report_whose_page_failed_keeps_its_figures_in_the_dataset_and_the_index(reports, tmp_path, fake_render):
+    """Read, then its page failed: the portfolio (rendered meanwhile) counts it, so the dataset and the
+    index do too; the index says its page failed and lists why, and counts it once."""
+    import pandas as pd
+
+    write_corrupt_docx(reports / "broken.docx")
+    shutil.copy(SAMPLES / "2023_minzheng.txt", reports / "bad-notebook.txt")
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 1
+    table = pd.read_csv(out / "reports.csv")
+    row = table[table["source"].str.endswith("bad-notebook.txt")]
+    assert len(table) == 5 and len(row) == 1 and row["output"].isna().all() and row["overall_actual"].notna().all()
+    assert "page_failed" not in table.columns
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "共 5 份部门年度报告" in index and "另有 1 份未能处理" in index  # broken.docx; the other is in the table
+    assert "其中 1 份的页面未能生成（数字已读出，计入表中与合计）" in index and ">页面未能生成</td>" in index
+    assert "未能处理的报告（2 份）" in index and "cell 3" in index  # both failures listed, with their reasons
+
+
 def test_stray_temp_files_removed_and_state_survives_garbage(reports, tmp_path, fake_render):
     out = tmp_path / "out"
     out.mkdir()
