@@ -26,6 +26,7 @@ from .errors import PerflibError, UnreadableInput
 from .model import Record
 from .numbers import round_money, round_to
 from .pipeline import is_fictional
+from .read.excel import own_workbook
 from .read.files import SUPPORTED
 from .run.state import STATE_FILE
 
@@ -85,7 +86,8 @@ def discover(source: str | Path, exclude: str | Path | None = None) -> list[Item
     """Every report under a folder (recursively), or the rows of a manifest CSV. Not read in a
     folder: hidden folders, and what perflib wrote there itself — a batch's output folder inside it
     (`exclude`, the batch's own; any folder holding a batch's state file), its workbooks where the
-    output folder is the source itself, any page perflib made (`perflib render -o` into the folder):
+    output folder is the source itself, any page perflib made (`perflib render -o` into the folder),
+    any workbook it wrote wherever it was copied (a filled review sheet kept beside the reports):
     read as reports, a second batch would count every department-year again."""
     src = Path(source)
     if src.is_dir():
@@ -98,7 +100,8 @@ def discover(source: str | Path, exclude: str | Path | None = None) -> list[Item
         inside = {o for o in outputs if o != root and root in o.parents}  # never the source itself, nor above it
         return [Item(str(p), region=_folder_region(p, src)) for p in found
                 if not (inside and inside.intersection(p.resolve().parents))
-                and not (p.name in OUTPUT_WORKBOOKS and p.parent.resolve() in outputs) and not _perflib_page(p)]
+                and not (p.name in OUTPUT_WORKBOOKS and p.parent.resolve() in outputs) and not _perflib_page(p)
+                and not (p.suffix.lower() == ".xlsx" and own_workbook(p))]
     if src.is_file() and src.suffix.lower() == ".csv":
         return read_manifest(src)
     if not src.exists():
@@ -366,7 +369,8 @@ def reports_xlsx_bytes(df, indicators=None) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
-    _reports_sheet(wb.create_sheet("部门年度"), df)
+    wb.properties.creator = labels.WORKBOOK_CREATOR  # (so that a copy among the reports is known: excel.own_workbook)
+    _reports_sheet(wb.create_sheet(labels.REPORTS_SHEET), df)
     if indicators is not None:
         chunks = [indicators] if hasattr(indicators, "columns") else indicators
         _indicator_sheet(wb.create_sheet(labels.INDICATOR_SHEET), chunks)

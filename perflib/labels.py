@@ -203,6 +203,8 @@ ZH_HEADERS = {
 
 # --- the 绩效指标 table ---------------------------------------------------------------------------
 INDICATOR_SHEET = "绩效指标"
+REPORTS_SHEET = "部门年度"  # reports.xlsx's first sheet
+WORKBOOK_CREATOR = "perflib"  # the author every workbook perflib writes names (Excel keeps it on saving)
 INDICATOR_HEADERS = {
     "no": "序号", "level1": "一级指标", "level2": "二级指标", "name": "三级指标", "target": "年度指标值",
     "actual": "实际完成值", "weight": "分值", "score": "得分", "met": "是否达成", "full_score": "是否满分",

@@ -1,6 +1,7 @@
 """perflib.dataset: finding reports, the frames, and the CSV / Excel files made from them."""
 import io
 import shutil
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -117,3 +118,29 @@ def test_xlsx_headers_values_and_number_formats(seed_frames):
     assert row[col["报告页面"]].hyperlink.target == "2021_x.html"
     back = pd.read_excel(io.BytesIO(reports_xlsx_bytes(reports)))
     assert back.loc[0, "项目个数"] == 73
+
+
+def test_a_copy_of_perflibs_own_workbooks_among_the_reports_is_no_report(tmp_path, capsys):
+    """A filled review sheet kept beside the reports (renamed, saved again by a spreadsheet program) gave
+    a department-year of its own, its figures picked from the sheet's cells."""
+    from perflib.cli import main
+    from perflib.present.review_sheet import xlsx_bytes
+    from perflib.dataset import reports_xlsx_bytes
+    from perflib.review import item
+
+    (tmp_path / "one").mkdir()
+    shutil.copy(SEED, tmp_path / "one" / "seed.txt")
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    rows = [item("core_missing", file="seed.txt", field="overall.actual", read="", reason="缺") | {"correction": "5,991.68"}]
+    (tmp_path / "复核表-已填.xlsx").write_bytes(xlsx_bytes(rows))
+    (tmp_path / "数据.xlsx").write_bytes(reports_xlsx_bytes(load_folder(tmp_path / "one").reports))
+    wb = openpyxl.load_workbook(tmp_path / "复核表-已填.xlsx")  # saved again, an author of its own, a sheet added
+    wb.properties.creator = "某分析员"
+    wb.save(tmp_path / "saved-again.xlsx")
+    wb.create_sheet("备注")
+    wb.properties.creator = "perflib"
+    wb.save(tmp_path / "with-a-sheet.xlsx")
+    assert sorted(Path(i.path).name for i in discover(tmp_path)) == ["seed.txt", "seed.txt"]
+    for name in ("复核表-已填.xlsx", "数据.xlsx", "saved-again.xlsx", "with-a-sheet.xlsx"):
+        assert main(["parse", str(tmp_path / name)]) == 3
+        assert "perflib's own" in capsys.readouterr().err

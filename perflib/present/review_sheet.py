@@ -11,7 +11,7 @@ import csv
 import io
 from pathlib import Path
 
-from ..labels import REVIEW_FILE, REVIEW_HEADERS, REVIEW_SHEET
+from ..labels import REVIEW_FILE, REVIEW_HEADERS, REVIEW_SHEET, WORKBOOK_CREATOR
 from ..review import REVIEW_COLUMNS, sort_items
 from ..run.outfiles import write_atomic
 
@@ -39,6 +39,7 @@ def xlsx_bytes(rows: list[dict]) -> bytes:
     from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
+    wb.properties.creator = WORKBOOK_CREATOR  # (so that a copy among the reports is known: excel.own_workbook)
     ws = wb.create_sheet(REVIEW_SHEET)
     fill = PatternFill("solid", fgColor="FFF2CC")  # the columns the analyst fills
     for j, key in enumerate(REVIEW_COLUMNS, start=1):  # before any row: write-only sheets write as they go

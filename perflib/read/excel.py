@@ -14,7 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from io import BytesIO
 from pathlib import Path
 
-from ..errors import UnreadableInput
+from .. import labels
+from ..errors import NotAReport, UnreadableInput
 from ..model import Source
 from . import limits
 from .document import Document, Location, Table
@@ -24,10 +25,39 @@ _GENERIC_SHEET = re.compile(r"^(?:Sheet|工作表|sheet)\s*\d*$")
 _PLACES = re.compile(r"0\.(0+)")
 
 
+# --- perflib's own workbooks ---------------------------------------------------------------------
+_CREATOR = re.compile(rb"<dc:creator[^>]*>\s*" + re.escape(labels.WORKBOOK_CREATOR.encode()) + rb"\s*</dc:creator>")
+_SHEET_NAME = re.compile(rb'<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"')
+_OWN_SHEETS = {(labels.REVIEW_SHEET,): "review sheet (复核表)", (labels.REPORTS_SHEET,): "dataset workbook",
+               (labels.REPORTS_SHEET, labels.INDICATOR_SHEET): "dataset workbook"}
+
+
+def own_workbook(source) -> str | None:
+    """What perflib workbook this .xlsx is (its review sheet, its dataset), else None: one perflib wrote
+    names perflib as its author, and one from an older perflib has perflib's sheets and no others.
+    Read as a report, a filled review sheet gave a department-year of its own. (`source`: a path or
+    the file's bytes; only the zip's two small parts are read.)"""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(BytesIO(source) if isinstance(source, bytes) else source) as z:
+            core = z.read("docProps/core.xml") if "docProps/core.xml" in z.namelist() else b""
+            sheets = tuple(n.decode("utf-8", "replace") for n in _SHEET_NAME.findall(z.read("xl/workbook.xml")))
+    except Exception:  # not a zip, no workbook part, unreadable: the reader says what is wrong
+        return None
+    if _OWN_SHEETS.get(sheets):
+        return _OWN_SHEETS[sheets]
+    return "workbook" if _CREATOR.search(core) else None
+
+
 def read_xlsx(p: Path, data: bytes, digest: str) -> Document:
     import openpyxl
 
     limits.check_zip_bytes(p, data, "Excel")  # before openpyxl inflates anything
+    own = own_workbook(data)
+    if own:
+        raise NotAReport(f"{p}: perflib's own {own}, not a report (a filled review sheet is passed with "
+                         "--corrections).", kind="other")
     try:
         # Not read-only: merged ranges are only known to a fully loaded sheet.
         wb = openpyxl.load_workbook(BytesIO(data), data_only=True)
