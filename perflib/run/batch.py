@@ -167,6 +167,7 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
     duplicates: dict[str, list[Item]] = {}
     entries: dict[str, Entry] = {}
     to_parse: list[Item] = []
+    origins = review.current_origins(corrections)
     for item in items:
         try:
             sha = sha256_file(item.path)
@@ -185,7 +186,9 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
                                    "error": was["error"].replace(was["source"], item.path)})
             say(failures[-1])
         elif key in cached:
-            entries[same_bytes] = _entry(item, cached_rows(cached[key], item.path), notebook_sha, key)
+            rows = cached_rows(cached[key], item.path)
+            review.refresh_origins(rows, origins)
+            entries[same_bytes] = _entry(item, rows, notebook_sha, key)
             spool.reuse(key)
         else:
             to_parse.append(item)

@@ -67,6 +67,36 @@ def key_part(corrections: list[dict]) -> list[str]:
     return [hashlib.sha256(json.dumps(plain, ensure_ascii=False, sort_keys=True).encode()).hexdigest()]
 
 
+def _content(d: dict) -> tuple:
+    """What a correction row says (not where it stands): the review sheet passed back is written anew
+    each run, so the same correction moves to another row, or another file when renamed."""
+    return tuple(str(d.get(k) or "") for k in ("file", "field", "value", "note", "read"))
+
+
+def current_origins(table: hand.Corrections) -> dict[tuple, str]:
+    """Each correction's content → the row of this run's file that says it (the first, if twice)."""
+    out: dict[tuple, str] = {}
+    for c in getattr(table, "rows", ()):
+        out.setdefault(_content(c.as_dict()), c.origin)
+    return out
+
+
+def refresh_origins(rows: dict, origins: dict[tuple, str]) -> None:
+    """A report read in an earlier run (its rows from the store) names the corrections by the rows
+    they stood at then: name this run's rows instead, in its outcomes, its stderr lines and its
+    review items (else an applied correction was reported "not applied: no report is that file")."""
+    for d in rows.get("corrections", ()):
+        new, old = origins.get(_content(d)), d.get("origin")
+        if not new or new == old:
+            continue
+        d["origin"] = new
+        rows["correction_problems"] = [new + p[len(old):] if p.startswith(old + ":") else p
+                                       for p in rows.get("correction_problems", ())]
+        for item in rows.get("review", ()):
+            if isinstance(item.get("reason"), str):
+                item["reason"] = item["reason"].replace(f"（{old}）", f"（{new}）")
+
+
 def problems(rows: dict) -> list[str]:
     """stderr lines for the report's rows that were not applied."""
     return rows.get("correction_problems", [])

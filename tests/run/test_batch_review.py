@@ -93,6 +93,31 @@ def test_fill_the_review_sheet_and_rerun(tmp_path, fake_render, capsys):
     assert set(fake_render) == {"PORTFOLIO", MISSED_FILE}
 
 
+def test_the_sheet_passed_back_or_renamed_says_its_corrections_are_applied(tmp_path, fake_render, capsys):
+    """The review sheet is written anew each run: a correction stands at another row, or in a file of
+    another name. A report read before keeps its correction, and says so: it was reported "not applied:
+    no report in the batch is that file", and the sheet listed it twice (校正未采用 and 已人工校正)."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    write_known_miss(src)
+    run_batch(args(src, out))
+    fill_review(out / "review.xlsx", out / "review.xlsx", MISSED_FILE, "overall.actual", MISSED_ACTUAL, NOTE)
+    assert run_batch(args(src, out, out / "review.xlsx")) == 0
+    capsys.readouterr()
+    renamed = tmp_path / "复核-定稿.xlsx"
+    for passed in (out / "review.xlsx", out / "review.xlsx", renamed):
+        if passed == renamed:
+            shutil.copy(out / "review.xlsx", renamed)
+        fake_render.clear()
+        assert run_batch(args(src, out, passed)) == 0
+        cap = capsys.readouterr()
+        assert fake_render == {} and "not applied" not in cap.err and "1 correction(s) applied" in cap.out
+        rows = review_rows(out)
+        assert not [r for r in rows if r["category"] == "校正未采用"]
+        [carried] = [r for r in rows if r["category"] == "已人工校正"]
+        assert passed.name in carried["reason"]  # the row it stands at now
+    assert report_row(out)["overall_actual"] == MISSED_ACTUAL
+
+
 def test_a_stale_correction_is_reported_not_applied(tmp_path, fake_render, capsys):
     src, out = tmp_path / "in", tmp_path / "out"
     paths = write_known_miss(src)
