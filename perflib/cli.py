@@ -20,15 +20,16 @@ def _corrections(args):
 
 
 def _cmd_parse(args) -> int:
-    from .corrections import problems
+    from .corrections import report_problems
     from .pipeline import read_record, require_budget_figure
     from .record_json import to_json
 
-    rec = read_record(args.path, corrections=_corrections(args))
+    corrections = _corrections(args)
+    rec = read_record(args.path, corrections=corrections)
     sys.stdout.write(to_json(rec) + "\n")  # exit 3 may still carry the record
     for w in rec.warnings:
         print(f"{args.path}: warning: {w}", file=sys.stderr)
-    for line in problems(rec.correction_outcomes):
+    for line in report_problems(rec, corrections):
         _say(line)
     require_budget_figure(rec, args.path)
     return 0

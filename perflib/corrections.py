@@ -181,16 +181,20 @@ def _xlsx_rows(path: Path) -> list[list]:
         raise CorrectionsError(f"{path}: cannot read the corrections workbook ({type(exc).__name__})") from None
     try:
         ws = wb.worksheets[0]
-        return [["" if v is None else _cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        return [["" if c.value is None else _cell_text(c.value, getattr(c, "number_format", None)) for c in row]
+                for row in ws.iter_rows()]
     finally:
         wb.close()
 
 
-def _cell_text(v) -> str:
-    """An Excel cell as text: 1848.31 stays 1848.31 (no float noise), 2021.0 is 2021."""
-    if isinstance(v, float):
-        return format(Decimal(repr(v)).normalize(), "f")
-    return str(v)
+def _cell_text(v, number_format: str | None = None) -> str:
+    """An Excel cell as text: 1848.31 stays 1848.31 (no float noise), 2021.0 is 2021; a cell formatted
+    as a percent shows 98.5% and holds 0.985: it is 98.5%."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return str(v)
+    if number_format and "%" in number_format.replace('"%"', "").replace("\\%", ""):
+        return format((Decimal(repr(v)) * 100).normalize(), "f") + "%"
+    return format(Decimal(repr(v)).normalize(), "f") if isinstance(v, float) else str(v)
 
 
 def _column_key(header) -> str | None:
@@ -328,11 +332,24 @@ def apply(rec: Record, corrections) -> list[Outcome]:
 
     Sets the field, its evidence (人工校正：note) and lists it in `rec.corrected`."""
     table = load(corrections)
+    rows = table.for_report(rec.source.path, rec.source.sha256)
+    _refuse_conflicts(rec, rows)
     outcomes = []
-    for c in table.for_report(rec.source.path, rec.source.sha256):
+    for c in rows:
         outcomes.append(_apply_one(rec, c))
     rec.correction_outcomes = outcomes
     return outcomes
+
+
+def _refuse_conflicts(rec: Record, rows: list[Correction]) -> None:
+    """Two rows naming this report in different ways (its name, its path, its SHA-256) that give one
+    figure different values: which is meant cannot be told (the first had silently won)."""
+    first: dict[str, Correction] = {}
+    for c in rows:
+        seen = first.setdefault(c.field, c)
+        if not same(c.field, seen.value, c.value):
+            raise CorrectionsError(f"{c.origin}: {c.file} {c.field}={c.text} contradicts {seen.origin} "
+                                   f"({seen.file} {c.field}={seen.text}): both name {Path(rec.source.path).name}; keep one row")
 
 
 def _apply_one(rec: Record, c: Correction) -> Outcome:
@@ -355,6 +372,17 @@ def _apply_one(rec: Record, c: Correction) -> Outcome:
     if FIELDS[c.field] == "money":  # the amount the analyst took is no longer unread
         rec.unread = [u for u in rec.unread if round_money(u.amount) != round_money(c.value)]
     return Outcome(c, "applied", before=now)
+
+
+def report_problems(rec: Record, corrections) -> list[str]:
+    """The stderr lines of one report read with `corrections` (parse, render): its rows not applied,
+    and when no row names it at all, that (a mistyped file name left the figure as it was, silently)."""
+    lines = problems(rec.correction_outcomes)
+    table = load(corrections)
+    if table.rows and not rec.correction_outcomes:
+        lines.append(f"{table.source}: no row names {Path(rec.source.path).name} (by its name, a path ending "
+                     "in it, or its SHA-256): nothing corrected")
+    return lines
 
 
 def problems(outcomes: list[Outcome]) -> list[str]:

@@ -215,6 +215,35 @@ def test_the_filled_review_sheet_is_a_corrections_file(tmp_path):
         assert (c.file, c.field, c.value, c.note) == (MISSED_FILE, "overall.actual", Decimal("1198.20"), "目标一节")
 
 
+def test_two_rows_naming_the_report_differently_may_not_give_one_figure_two_values(miss, tmp_path):
+    """By its name and by its path (or its SHA-256): the first row had silently won, and the other was
+    reported as "perflib now reads" the first one's value."""
+    sha = read_record(miss).source.sha256
+    for other in (f"in/{MISSED_FILE}", sha):
+        path = write_csv(tmp_path / "c.csv", [f"{MISSED_FILE},overall.actual,1198.20,甲", f"{other},overall.actual,1000,乙"])
+        with pytest.raises(CorrectionsError, match=r"c.csv row 3: .*overall.actual=1000 contradicts .*c.csv row 2"):
+            read_record(miss, corrections=path)
+        proc = parse_cli(miss, "--corrections", path)
+        assert proc.returncode == 2 and "contradicts" in proc.stderr and "Traceback" not in proc.stderr
+    same = write_csv(tmp_path / "d.csv", [f"{MISSED_FILE},overall.actual,1198.20,甲", f"in/{MISSED_FILE},overall.actual,1198.2,乙"])
+    assert read_record(miss, corrections=same).overall.actual == Decimal("1198.20")  # the same value twice: fine
+
+
+def test_a_percent_typed_in_excel_is_the_percent_it_shows(miss, tmp_path):
+    """Excel holds 98.5% as 0.985: read as 0.985 %, a rate was corrected a hundred times too small."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["file", "field", "value", "note"])
+    ws.append([MISSED_FILE, "overall.completion_rate", 0.985, "复核"])
+    ws.append([MISSED_FILE, "score", 88.5, "复核"])
+    ws["C2"].number_format = "0.0%"
+    wb.save(tmp_path / "c.xlsx")
+    rows = {c.field: c.value for c in hand.load(tmp_path / "c.xlsx").rows}
+    assert rows == {"overall.completion_rate": Decimal("98.5"), "score": Decimal("88.5")}
+
+
 # --- the command line -------------------------------------------------------------------------
 def test_parse_with_corrections(miss, tmp_path):
     path = write_csv(tmp_path / "c.csv", [f"{MISSED_FILE},overall.actual,1198.20,目标一节",
@@ -227,6 +256,14 @@ def test_parse_with_corrections(miss, tmp_path):
     stale = [line for line in proc.stderr.splitlines() if "not applied" in line]
     assert stale == [f"perflib: {path} row 3: {MISSED_FILE} overall.initial_budget=1300: not applied: "
                      "perflib now reads 1236.50 (the correction was written when it read nothing)"]
+
+
+def test_parse_says_when_no_row_names_the_report(miss, tmp_path):
+    path = write_csv(tmp_path / "c.csv", ["2023_typo.txt,overall.actual,1198.20,目标一节"])
+    proc = parse_cli(miss, "--corrections", path)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["overall"]["actual"] is None
+    assert proc.stderr.strip() == (f"perflib: {path}: no row names {MISSED_FILE} (by its name, a path ending in it, "
+                                   "or its SHA-256): nothing corrected")
 
 
 def test_parse_with_a_bad_corrections_file_exits_2(miss, tmp_path):

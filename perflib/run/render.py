@@ -293,11 +293,11 @@ class Renderer:
 
         `corrections` (perflib.corrections.load accepts it): the rows naming this report are applied;
         `say` gets one line for each row that is not applied (stale)."""
-        from ..corrections import problems
+        from ..corrections import report_problems
 
         source = Path(path)
         rec = read_record(source, department=department, year=year, require_figures=True, corrections=corrections)
-        for line in problems(rec.correction_outcomes):
+        for line in report_problems(rec, corrections):
             (say or (lambda _: None))(line)
         rows = [o.correction.as_dict() for o in rec.correction_outcomes]
         nb = self.execute(source, department=department, year=year, corrections=rows)
