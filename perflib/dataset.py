@@ -100,7 +100,7 @@ def discover(source: str | Path, exclude: str | Path | None = None) -> list[Item
         inside = {o for o in outputs if o != root and root in o.parents}  # never the source itself, nor above it
         return [Item(str(p), region=_folder_region(p, src)) for p in found
                 if not (inside and inside.intersection(p.resolve().parents))
-                and not (p.name in OUTPUT_WORKBOOKS and p.parent.resolve() in outputs) and not _perflib_page(p)
+                and not (p.name in OUTPUT_WORKBOOKS and p.parent.resolve() in outputs) and not is_perflib_page(p)
                 and not (p.suffix.lower() == ".xlsx" and own_workbook(p))]
     if src.is_file() and src.suffix.lower() == ".csv":
         return read_manifest(src)
@@ -114,7 +114,7 @@ OUTPUT_WORKBOOKS = ("reports.xlsx", labels.REVIEW_FILE)
 _PERFLIB_PAGE = b'<meta name="generator" content="perflib'
 
 
-def _perflib_page(path: Path) -> bool:
+def is_perflib_page(path: Path) -> bool:
     """A page perflib made: its head names perflib as its generator (in the first kilobytes)."""
     if path.suffix.lower() not in (".html", ".htm"):
         return False

@@ -41,7 +41,7 @@ from functools import partial
 from pathlib import Path
 
 from .. import __version__, config, once
-from ..dataset import REPORT_COLUMNS, Item, discover, place, settle_regions, sha256_file
+from ..dataset import REPORT_COLUMNS, Item, discover, is_perflib_page, place, settle_regions, sha256_file
 from ..present.region_index import REGIONS_DIR, aggregated, portfolio_name, region_dir
 from ..regions import UNKNOWN
 from ..review import sources_below
@@ -408,6 +408,7 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
     shown = {name for name, status in portfolio_status.items() if status != "failed"}
     write_tables(outdir, good, failures, shown, journal, province, source=args.source)
     journal.close()
+    remove_stale_pages(outdir, state["pages"], entries)
     unused = review.unmatched(corrections or review.hand.Corrections(), entries, failures, list(ambiguous))
     for o in unused:
         print(f"perflib: {o.message()}", file=sys.stderr)
@@ -557,6 +558,17 @@ def write_page(path: Path, html: str) -> bool:
         return False
     write_atomic(path, fill_font_slot(stamp_key(html, key), FONT_SLOT))
     return True
+
+
+def remove_stale_pages(outdir: Path, before: dict, entries: list[Entry]) -> None:
+    """The report pages the last batch here made that no report of this one is (a department or year
+    corrected, withdrawn, a report gone): linked from nowhere, they would still be mailed out. Only a
+    page perflib made (its head names perflib), under the name the state file gave it."""
+    current = {e.output_name for e in entries}
+    for name in {p.get("output") for p in before.values()} - current:
+        path = outdir / name if name and "/" not in name and "\\" not in name else None
+        if path is not None and path.is_file() and is_perflib_page(path):
+            path.unlink(missing_ok=True)
 
 
 def remove_stale_region_pages(outdir: Path, current: set[str]) -> None:

@@ -28,7 +28,9 @@ def fake_render(monkeypatch):
 
     def render_job(job: Job) -> JobResult:
         calls[Path(job.source).name if job.kind == "report" else "PORTFOLIO"] = list(job.corrections)
-        path = write_atomic(Path(job.outdir) / job.output_name, f"<html>{job.source}</html>")
+        # (a page's head names perflib, as a rendered page's does)
+        path = write_atomic(Path(job.outdir) / job.output_name,
+                            f'<html><head><meta name="generator" content="perflib"></head>{job.source}</html>')
         return JobResult(job.source, "rendered", job.output_name, str(path))
 
     monkeypatch.setattr(batch, "render_job", render_job)
@@ -116,6 +118,24 @@ def test_the_sheet_passed_back_or_renamed_says_its_corrections_are_applied(tmp_p
         [carried] = [r for r in rows if r["category"] == "已人工校正"]
         assert passed.name in carried["reason"]  # the row it stands at now
     assert report_row(out)["overall_actual"] == MISSED_ACTUAL
+
+
+def test_a_page_no_report_is_any_more_goes(tmp_path, fake_render):
+    """A department or year corrected (then withdrawn) renames a page: the old one, linked from nowhere,
+    was left to be mailed out. A page perflib did not make stays."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    write_known_miss(src)
+    run_batch(args(src, out))
+    before = {p.name for p in out.glob("20*.html")}
+    (out / "2019_mine.html").write_text("<html>an analyst's own page</html>", encoding="utf-8")
+    fixes = tmp_path / "c.csv"
+    fixes.write_text(f"file,field,value,note,read\n{MISSED_FILE},year,2021,错年,2023\n", encoding="utf-8")
+    run_batch(args(src, out, fixes))
+    moved = {p.name for p in out.glob("20*.html")} - {"2019_mine.html"}
+    assert {n[:4] for n in moved} == {"2021", "2022"} and len(moved) == len(before) == 2
+    fixes.write_text("file,field,value,note\n", encoding="utf-8")  # withdrawn
+    run_batch(args(src, out, fixes))
+    assert {p.name for p in out.glob("20*.html")} == before | {"2019_mine.html"}
 
 
 def test_a_stale_correction_is_reported_not_applied(tmp_path, fake_render, capsys):
