@@ -128,11 +128,20 @@ def _check_items(rec: Record) -> list[dict]:
     for c in rec.checks:
         if c.status not in ("fail", "warn"):
             continue
-        fld = c.id if c.id in hand.FIELDS else ""
+        fld = c.id if c.id in hand.FIELDS else _stated_field(c.id)
         read = hand.format_value(fld, hand.get(rec, fld)) if fld else ""
         out.append(item("check_fail" if c.status == "fail" else "check_warn", rec, field=fld, read=read,
                         evidence=rec.evidence.get(fld, "") if fld else "", reason=c.message))
     return out
+
+
+def _stated_field(check_id: str) -> str:
+    """The figure a check holds the report to, when a correction can set it (rating.matches_score: the
+    rating; indicators.score_total: the score), so that its row can be filled as it stands."""
+    from .check.rules import default_rules
+
+    stated = next((r.stated for r in default_rules() if r.id == check_id), "")
+    return stated if stated in hand.FIELDS else ""
 
 
 def _ocr_items(rec: Record) -> list[dict]:

@@ -51,7 +51,7 @@ def test_checks_warnings_and_corrections_become_rows(tmp_path):
     rows = record_items(rec)
     by = {(r["category"], r["field"]) for r in rows}
     # 100 万元 overall is less than the projects' 402.30: a failed check, on the corrected figure
-    assert ("核对不符", "") in by or ("核对不符", "projects.within_overall") in by
+    assert ("核对不符", "projects.actual") in by  # the figure the check holds to the whole
     applied = next(r for r in rows if r["category"] == "已人工校正")
     assert (applied["field"], applied["correction"], applied["note"], applied["read"]) == (
         "overall.actual", "100", "写错的校正", "")
@@ -93,3 +93,17 @@ def test_the_sheet_files(tmp_path):
     assert ws.cell(row=2, column=review.REVIEW_COLUMNS.index("suggestion") + 1).value == MISSED_ACTUAL
     assert ws.max_row == len(rows) + 1
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_check_of_the_rating_or_the_score_names_the_figure_so_the_row_can_be_filled_as_it_stands(tmp_path):
+    """rating.matches_score and indicators.score_total rows had no field, no read, no evidence: filled
+    as they stood they gave "no field", and with a field only "perflib now reads 优"."""
+    path = tmp_path / "r.txt"
+    path.write_text("青禾县林业局2023年度部门整体支出绩效自评报告\n2023年度实际支出 80.00 万元。\n"
+                    "经自评，自评得分87分，自评等级为优。\n", encoding="utf-8")
+    rec = read_record(path)
+    [row] = [r for r in record_items(rec) if r["category"] == "核对不符"]
+    assert (row["field"], row["read"]) == ("rating", "优") and "优" in row["evidence"]
+    fixed = read_record(path, corrections=[{"file": "r.txt", "field": row["field"], "value": "良", "note": "按得分",
+                                            "read": row["read"]}])
+    assert fixed.rating == "良" and fixed.corrected == ["rating"]
