@@ -154,7 +154,11 @@ def _table(path: Path) -> list[tuple[int, dict]]:
     """(row number, {column key: cell text}) for every data row of a .csv or .xlsx file."""
     if not path.is_file():
         raise CorrectionsError(f"{path}: no such corrections file")
-    if path.suffix.lower() == ".xlsx":
+    head = _head(path)
+    if head.startswith(_OLE) or path.suffix.lower() == ".xls":
+        raise CorrectionsError(f"{path}: a password-protected workbook or an Excel 97–2003 .xls, which perflib "
+                               "cannot read: save it as .xlsx without a password, or as CSV")
+    if path.suffix.lower() == ".xlsx" or head.startswith(b"PK\x03\x04"):
         grid = _xlsx_rows(path)
     else:
         grid = list(csv.reader(decode_csv(path, "the corrections file", CorrectionsError).splitlines()))
@@ -172,13 +176,25 @@ def _table(path: Path) -> list[tuple[int, dict]]:
     return out
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97–2003, and Office's encrypted files
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(8)
+    except OSError as exc:
+        raise CorrectionsError(f"{path}: cannot read the corrections file ({exc.strerror or type(exc).__name__})") from None
+
+
 def _xlsx_rows(path: Path) -> list[list]:
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # a damaged or non-Excel file: say so, in one line
-        raise CorrectionsError(f"{path}: cannot read the corrections workbook ({type(exc).__name__})") from None
+        raise CorrectionsError(f"{path}: the corrections workbook is damaged or not an .xlsx ({type(exc).__name__}): "
+                               "save it again as .xlsx or CSV") from None
     try:
         ws = wb.worksheets[0]
         return [["" if c.value is None else _cell_text(c.value, getattr(c, "number_format", None)) for c in row]

@@ -95,6 +95,19 @@ def test_invalid_files_are_one_sentence_naming_file_and_row(tmp_path, rows, head
     assert "\n" not in str(exc.value)
 
 
+@pytest.mark.parametrize("name,data,message", [
+    ("c.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "password-protected workbook or an Excel 97–2003 .xls"),
+    ("c.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "save it as .xlsx without a password, or as CSV"),
+    ("c.xlsx", b"PK\x03\x04" + bytes(40), "damaged or not an .xlsx"),  # cut short in a download
+])
+def test_a_workbook_that_cannot_be_read_says_what_to_do(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(CorrectionsError) as exc:
+        hand.load(path)
+    assert str(exc.value).startswith(str(path)) and message in str(exc.value) and "\n" not in str(exc.value)
+
+
 def test_the_same_row_twice_counts_once(tmp_path):
     path = write_csv(tmp_path / "c.csv", ["a.txt,overall.actual,1.0,x", "a.txt,overall.actual,1.00,y"])
     assert len(hand.load(path).rows) == 1
