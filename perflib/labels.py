@@ -265,7 +265,7 @@ REVIEW_SHEET = "复核表"
 # corrections reader takes either).
 REVIEW_HEADERS = {
     "priority": "优先级", "category": "类别", "file": "文件", "department": "部门", "year": "年度",
-    "field": "字段", "field_zh": "项目", "read": "perflib读到", "suggestion": "可能的数值", "evidence": "原文",
+    "field": "字段", "field_zh": "数字名称", "read": "perflib读到", "suggestion": "可能的数值", "evidence": "原文",
     "reason": "原因", "correction": "校正值", "note": "说明", "sha256": "SHA-256",
 }
 # What each kind of review item is called (the `category` column), in the order they are sorted.
