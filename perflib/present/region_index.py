@@ -110,25 +110,45 @@ ALL_REGIONS = "全部地区"
 
 
 def summary_totals(reports: pd.DataFrame, failures: pd.DataFrame | None, summary: pd.DataFrame) -> pd.DataFrame:
-    """The rows under the regions table: a subtotal per city (市 › 区) that holds two regions or more,
-    when the batch spans two cities or more, then the whole batch. Each is computed from the reports
+    """The rows under the regions table: a subtotal per city that holds two regions or more (when the
+    batch spans more than one city), then the whole batch. Each is computed from the reports
     themselves (a median of all of them, not of the regions' medians)."""
     f_region, other = _failure_masks(failures)
     reports = with_counted(reports)
-    regions = list(summary["region"])
-    parent = {r: places.SEPARATOR.join(places.parts(r)[:-1]) for r in regions}
-    cities = {}
-    for r in regions:
-        if parent[r]:
-            cities.setdefault(parent[r], []).append(r)
     rows = []
-    if len(set(parent.values())) > 1:
-        for city, members in sorted(cities.items()):
+    cities = city_groups(list(summary["region"]))
+    if len(cities) > 1 or any(not members for members in cities.values()):
+        for city, members in cities.items():
             if len(members) > 1:
                 rows.append(_summary_row(f"{city}（{len(members)} 个地区）", reports[reports["region"].isin(members)],
                                          f_region.isin(members), other))
     rows.append(_summary_row(f"{ALL_REGIONS}（{with_reports(summary)} 个）", reports, f_region.notna(), other))
     return pd.DataFrame(rows)
+
+
+def city_groups(regions: list[str]) -> dict[str, list[str]]:
+    """{city: its regions} for the cities whose counties are regions of the batch: a county's city is
+    its label less the county ("青岚市 › 青山区" → 青岚市), and a region that is the city itself
+    ("某省 › 青岚市", its own departments) belongs to it too. Only the level above the counties: a
+    group holding a city with counties of its own (a province of cities) is no subtotal, its counties
+    being another's. Regions of no city (a county named alone) are under the key "".)"""
+    parts = {r: places.parts(r) for r in regions}
+    keys = {p[:-1] for p in parts.values() if len(p) > 1}
+
+    def is_city(r, key):  # the region is that city itself (its label ends with the city's)
+        return len(parts[r]) >= len(key) and parts[r][-len(key):] == key
+
+    groups: dict[str, list[str]] = {}
+    for key in sorted(keys):
+        members = [r for r in regions if parts[r][:-1] == key or is_city(r, key)]
+        counties = [r for r in members if not is_city(r, key)]
+        if any(is_city(r, k) for r in counties for k in keys):  # a group of cities: no subtotal
+            continue
+        groups[places.SEPARATOR.join(key)] = members
+    grouped = {r for members in groups.values() for r in members}
+    if any(r not in grouped for r in regions):
+        groups[""] = []  # (regions outside every city: the batch spans more than these cities)
+    return groups
 
 
 REGION_COLUMNS = [

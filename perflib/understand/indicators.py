@@ -297,14 +297,18 @@ def _read_execution(table: Table, out: IndicatorTable) -> None:
             row = [_cell(c) for c in table.rows[rr]]
             if not any("".join(c.split()).startswith(EXECUTION_ROW) for c in _labels_of(row)):
                 continue  # a form's side label merged down the rows may stand before 年度资金总额
-            # The figures under the figure columns, one for one: the row's labels ("年度资金总额", a merged
-            # side label written once or not at all) stand apart, whether or not the header has a column
-            # for them. A row with a cell left empty ("… 880 10 10", no 执行率) cannot be placed: no figure.
             first = min(c for c, h in cols.items() if c in (weight, score) or any(w in h for w in EXECUTION_HEAD))
-            labels = _labels_of(row)
-            values = row[len(labels):]
-            if len(values) != len(header) - first:
-                return
+            if len(row) == len(header) and not (first == 0 and _is_label(row[0])):
+                labels, values = row[:first], row[first:]  # a grid's row: each cell under its column, blanks too
+            else:
+                # A flattened row: its labels ("年度资金总额", a merged side label written once or not at all)
+                # stand apart, whether or not the header has a column for them, and its figures go under
+                # the figure columns one for one. With a cell left empty ("… 880 10 10", no 执行率) they
+                # cannot be placed: no figure (right-aligned, 全年执行数 was read as the 分值).
+                labels = _labels_of(row)
+                values = row[len(labels):]
+                if len(values) != len(header) - first:
+                    return
             at = {c: values[c - first] for c in (weight, score, rate) if c is not None and c >= first}
             w, s = _points(at.get(weight)), _points(at.get(score))
             if w is None:
@@ -316,6 +320,12 @@ def _read_execution(table: Table, out: IndicatorTable) -> None:
             if s is not None:
                 out.execution_evidence["budget_execution.score"] = grid.cell_evidence(1, score - first + 1)
             return
+
+
+def _is_label(cell: str | None) -> bool:
+    """Words, not a figure, a blank or a dash."""
+    text = (cell or "").strip()
+    return bool(text) and text not in ("-", "—", "/") and _points(text) is None and not re.match(r"^[\d.,]+\s*%?$", text)
 
 
 def _labels_of(row: list[str]) -> list[str]:

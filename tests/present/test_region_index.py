@@ -198,3 +198,12 @@ def test_a_report_whose_page_failed_is_in_its_region_not_among_the_files_left_ou
     assert "其中 1 份的页面未能生成" in pages["index.html"] and "列于所在地区的一览页" in pages["index.html"]
     yi = pages[f"{region_index.region_dir('甲市 › 乙区')}/index.html"]
     assert "另有 1 份未能处理" in yi and "其中 1 份的页面未能生成" in yi and "cell 3" in yi and ">页面未能生成</td>" in yi
+
+
+def test_a_city_subtotal_holds_the_city_itself_and_no_province_of_cities_gets_one(seed_row):
+    """Labels as folders give them: 广州市's own departments under 某省 › 广州市, its districts under 广州市 › …"""
+    df = _reports(seed_row, [("市局", "某省 › 广州市", 5.0, 5.0, 100.0, 0), ("甲局", "广州市 › 荔湾区", 1.0, 1.0, 100.0, 0),
+                             ("乙局", "广州市 › 越秀区", 2.0, 2.0, 100.0, 0), ("丙局", "某省 › 深圳市", 3.0, 3.0, 100.0, 0)])
+    totals = region_index.summary_totals(df, None, region_summary(df, None)).set_index("region")
+    assert list(totals.index) == ["广州市（3 个地区）", "全部地区（4 个）"]
+    assert (totals.iloc[0]["reports"], totals.iloc[0]["actual"]) == (3, Decimal("8.0"))

@@ -263,3 +263,15 @@ def test_a_form_row_with_an_empty_cell_gives_no_budget_execution_rather_than_shi
     path = tmp_path / "form.txt"
     path.write_text(_FORM.format(row="10 9"), encoding="utf-8")
     assert read_record(path).budget_execution is None
+
+
+@pytest.mark.parametrize("initial", ["", "-", "1000"])
+def test_a_grid_row_keeps_each_cell_under_its_column_a_blank_one_too(initial):
+    """A 自评表 read as a grid (Excel, Word): an empty 年初预算数 is a cell of its own, not a label."""
+    from perflib.understand.indicators import IndicatorTable, _read_execution
+
+    out = IndicatorTable()
+    _read_execution(Table([["项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+                           ["年度资金总额", initial, "1000", "980", "10", "98%", "9.8"]]), out)
+    ex = out.budget_execution
+    assert (ex.weight, ex.actual, ex.score) == (10, "98%", Decimal("9.8"))
