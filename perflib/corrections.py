@@ -349,7 +349,7 @@ def apply(rec: Record, corrections) -> list[Outcome]:
     Sets the field, its evidence (人工校正：note) and lists it in `rec.corrected`."""
     table = load(corrections)
     rows = table.for_report(rec.source.path, rec.source.sha256)
-    _refuse_conflicts(rec, rows)
+    refuse_conflicts(rows, rec.source.sha256, Path(rec.source.path).name)
     outcomes = []
     for c in rows:
         outcomes.append(_apply_one(rec, c))
@@ -357,15 +357,18 @@ def apply(rec: Record, corrections) -> list[Outcome]:
     return outcomes
 
 
-def _refuse_conflicts(rec: Record, rows: list[Correction]) -> None:
-    """Two rows naming this report in different ways (its name, its path, its SHA-256) that give one
-    figure different values: which is meant cannot be told (the first had silently won)."""
+def refuse_conflicts(rows: list[Correction], sha256: str, name: str) -> None:
+    """Two rows naming one report in different ways (its name, its path, its SHA-256) that give one
+    figure different values: which is meant cannot be told (the first had silently won). A row written
+    against other bytes than the report's is not in force (file_changed): it contradicts nothing."""
     first: dict[str, Correction] = {}
     for c in rows:
+        if not c.by_sha and c.sha256 and c.sha256 != sha256.lower():
+            continue
         seen = first.setdefault(c.field, c)
         if not same(c.field, seen.value, c.value):
             raise CorrectionsError(f"{c.origin}: {c.file} {c.field}={c.text} contradicts {seen.origin} "
-                                   f"({seen.file} {c.field}={seen.text}): both name {Path(rec.source.path).name}; keep one row")
+                                   f"({seen.file} {c.field}={seen.text}): both name {name}; keep one row")
 
 
 def _apply_one(rec: Record, c: Correction) -> Outcome:

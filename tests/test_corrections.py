@@ -240,6 +240,11 @@ def test_two_rows_naming_the_report_differently_may_not_give_one_figure_two_valu
         assert proc.returncode == 2 and "contradicts" in proc.stderr and "Traceback" not in proc.stderr
     same = write_csv(tmp_path / "d.csv", [f"{MISSED_FILE},overall.actual,1198.20,甲", f"in/{MISSED_FILE},overall.actual,1198.2,乙"])
     assert read_record(miss, corrections=same).overall.actual == Decimal("1198.20")  # the same value twice: fine
+    # a row written against other bytes is not in force: it contradicts nothing
+    stale = write_csv(tmp_path / "e.csv", [f"{MISSED_FILE},overall.actual,1000,甲,{'a' * 64}", f"in/{MISSED_FILE},overall.actual,1198.2,乙,"],
+                      header="file,field,value,note,sha256")
+    rec = read_record(miss, corrections=stale)
+    assert rec.overall.actual == Decimal("1198.2") and [o.status for o in rec.correction_outcomes] == ["file_changed", "applied"]
 
 
 def test_a_percent_typed_in_excel_is_the_percent_it_shows(miss, tmp_path):

@@ -107,3 +107,19 @@ def test_a_check_of_the_rating_or_the_score_names_the_figure_so_the_row_can_be_f
     fixed = read_record(path, corrections=[{"file": "r.txt", "field": row["field"], "value": "良", "note": "按得分",
                                             "read": row["read"]}])
     assert fixed.rating == "良" and fixed.corrected == ["rating"]
+
+
+def test_origins_move_all_at_once_not_one_after_another():
+    """Two rows moved down by one (3 → 4, 4 → 5): the first rewritten to row 4 was then taken for the second."""
+    from perflib.run.review import refresh_origins
+
+    d = lambda field, origin: {"file": "a.txt", "field": field, "value": "1", "note": "", "read": "", "origin": origin}
+    rows = {"corrections": [d("overall.actual", "f.csv row 3"), d("overall.initial_budget", "f.csv row 4")],
+            "correction_problems": ["f.csv row 3: a.txt overall.actual=1: not applied", "f.csv row 4: a.txt overall.initial_budget=1: not applied"],
+            "review": [{"reason": "不同（f.csv row 3）"}, {"reason": "不同（f.csv row 4）"}]}
+    now = {tuple(str(x[k] or "") for k in ("file", "field", "value", "note", "read")): o
+           for x, o in ((rows["corrections"][0], "f.csv row 4"), (rows["corrections"][1], "f.csv row 5"))}
+    refresh_origins(rows, now)
+    assert [c["origin"] for c in rows["corrections"]] == ["f.csv row 4", "f.csv row 5"]
+    assert [p.split(":")[0] for p in rows["correction_problems"]] == ["f.csv row 4", "f.csv row 5"]
+    assert [r["reason"] for r in rows["review"]] == ["不同（f.csv row 4）", "不同（f.csv row 5）"]

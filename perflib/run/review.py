@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from .. import corrections as hand
+from ..dataset import sha256_file
 from ..review import below, copies_items, failure_items, outcome_item, relative_files, twice_items
 
 DEFAULT_NAME = "corrections.csv"
@@ -48,7 +50,31 @@ def load_for_batch(args, items: list) -> tuple[hand.Corrections, list, list[hand
         if len(named) > 1:
             ambiguous.append(hand.Outcome(c, "ambiguous", ", ".join(below(p, args.source) for p in named[:3])))
     taken = {id(o.correction) for o in ambiguous}
-    return replace(table, rows=[c for c in table.rows if id(c) not in taken]), items, ambiguous
+    table = replace(table, rows=[c for c in table.rows if id(c) not in taken])
+    _refuse_conflicts(table, items)
+    return table, items, ambiguous
+
+
+def _refuse_conflicts(table: hand.Corrections, items: list) -> None:
+    """Rows naming one report in different ways with different values: exit 2 before anything is read,
+    as for one name twice (a reading worker would only fail that report). The reports' SHA-256 are
+    needed only when some row names a report by it."""
+    if not table.rows:
+        return
+    by_sha = [c for c in table.rows if c.by_sha]
+    for i in items:
+        named = [c for c in table.rows if not c.by_sha and hand.name_matches(c.file, i.path)]
+        if not named and not by_sha:
+            continue
+        sha = ""
+        if by_sha or any(c.sha256 for c in named):  # (a row written against other bytes is not in force)
+            try:
+                sha = sha256_file(i.path)
+            except OSError:
+                continue  # missing or unreadable: its reader says so
+        rows = named + [c for c in by_sha if c.file.lower() == sha]
+        if len(rows) > 1:
+            hand.refuse_conflicts(rows, sha, Path(i.path).name)
 
 
 def applied(rows: dict) -> list[dict]:
@@ -85,16 +111,26 @@ def refresh_origins(rows: dict, origins: dict[tuple, str]) -> None:
     """A report read in an earlier run (its rows from the store) names the corrections by the rows
     they stood at then: name this run's rows instead, in its outcomes, its stderr lines and its
     review items (else an applied correction was reported "not applied: no report is that file")."""
+    moved = {}  # old origin → this run's, all at once (one rewritten to row 4 is not then taken for row 4)
     for d in rows.get("corrections", ()):
         new, old = origins.get(_content(d)), d.get("origin")
-        if not new or new == old:
-            continue
-        d["origin"] = new
-        rows["correction_problems"] = [new + p[len(old):] if p.startswith(old + ":") else p
-                                       for p in rows.get("correction_problems", ())]
-        for item in rows.get("review", ()):
-            if isinstance(item.get("reason"), str):
-                item["reason"] = item["reason"].replace(f"（{old}）", f"（{new}）")
+        if new and old and new != old:
+            moved[old] = d["origin"] = new
+    if not moved:
+        return
+    rows["correction_problems"] = [_moved_line(p, moved) for p in rows.get("correction_problems", ())]
+    for item in rows.get("review", ()):
+        if isinstance(item.get("reason"), str):
+            item["reason"] = _IN_BRACKETS.sub(lambda m: f"（{moved.get(m[1], m[1])}）", item["reason"])
+
+
+_IN_BRACKETS = re.compile(r"（([^（）]*)）")
+
+
+def _moved_line(line: str, moved: dict[str, str]) -> str:
+    """A stderr line opens with its row's origin ("fixes.csv row 3: …")."""
+    old = max((o for o in moved if line.startswith(o + ":")), key=len, default=None)
+    return moved[old] + line[len(old):] if old else line
 
 
 def problems(rows: dict) -> list[str]:

@@ -138,6 +138,19 @@ def test_a_page_no_report_is_any_more_goes(tmp_path, fake_render):
     assert {p.name for p in out.glob("20*.html")} == before | {"2019_mine.html"}
 
 
+def test_rows_naming_one_report_differently_with_two_values_stop_the_batch_before_reading(tmp_path, fake_render, capsys):
+    from perflib.dataset import sha256_file
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    paths = write_known_miss(src)
+    fixes = tmp_path / "c.csv"
+    fixes.write_text(f"file,field,value,note\n{MISSED_FILE},overall.actual,100,甲\n"
+                     f"{sha256_file(paths['miss'])},overall.actual,200,乙\n", encoding="utf-8")
+    assert cli.main(["batch", str(src), "-o", str(out), "--corrections", str(fixes)]) == 2
+    err = capsys.readouterr().err
+    assert "contradicts" in err and "Traceback" not in err and not out.exists() and fake_render == {}
+
+
 def test_a_stale_correction_is_reported_not_applied(tmp_path, fake_render, capsys):
     src, out = tmp_path / "in", tmp_path / "out"
     paths = write_known_miss(src)
