@@ -144,3 +144,33 @@ def test_a_copy_of_perflibs_own_workbooks_among_the_reports_is_no_report(tmp_pat
     for name in ("复核表-已填.xlsx", "数据.xlsx", "saved-again.xlsx", "with-a-sheet.xlsx"):
         assert main(["parse", str(tmp_path / name)]) == 3
         assert "perflib's own" in capsys.readouterr().err
+
+
+def test_a_report_workbook_with_a_sheet_named_like_perflibs_is_still_a_report(tmp_path):
+    from perflib.read.excel import own_workbook
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "部门年度"  # a unit's own form may be so named
+    wb.active.append(["项目", "年初预算数", "全年执行数"])
+    wb.active.append(["年度资金总额", 100, 98])
+    wb.save(tmp_path / "form.xlsx")
+    assert own_workbook(tmp_path / "form.xlsx") is None and len(discover(tmp_path)) == 1
+
+
+def test_telling_perflibs_workbooks_apart_inflates_only_the_openings_of_small_parts(tmp_path):
+    """Every .xlsx of a folder is asked; a part that inflates to gigabytes is not inflated."""
+    import tracemalloc
+    import zipfile
+
+    from perflib.read.excel import own_workbook
+
+    with zipfile.ZipFile(tmp_path / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("docProps/core.xml", b"<cp:coreProperties>" + b" " * (64 << 20))
+        z.writestr("xl/workbook.xml", b"<workbook><sheets/></workbook>")
+    tracemalloc.start()
+    try:
+        assert own_workbook(tmp_path / "bomb.xlsx") is None
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 << 20

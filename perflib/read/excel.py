@@ -8,6 +8,7 @@ separators), so evidence quotes the cell as the reader sees it.
 """
 from __future__ import annotations
 
+import html
 import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -28,26 +29,40 @@ _PLACES = re.compile(r"0\.(0+)")
 # --- perflib's own workbooks ---------------------------------------------------------------------
 _CREATOR = re.compile(rb"<dc:creator[^>]*>\s*" + re.escape(labels.WORKBOOK_CREATOR.encode()) + rb"\s*</dc:creator>")
 _SHEET_NAME = re.compile(rb'<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"')
-_OWN_SHEETS = {(labels.REVIEW_SHEET,): "review sheet (复核表)", (labels.REPORTS_SHEET,): "dataset workbook",
-               (labels.REPORTS_SHEET, labels.INDICATOR_SHEET): "dataset workbook"}
+# A workbook of an older perflib (no author named): its sheets, and the header its first sheet opens with.
+_OWN_SHEETS = {(labels.REVIEW_SHEET,): ("review sheet (复核表)", "优先级（priority）"),
+               (labels.REPORTS_SHEET,): ("dataset workbook", "报告编号"),
+               (labels.REPORTS_SHEET, labels.INDICATOR_SHEET): ("dataset workbook", "报告编号")}
+_PART_HEAD = 64 * 1024  # (these parts are small; a lying archive inflates no more than this)
 
 
 def own_workbook(source) -> str | None:
     """What perflib workbook this .xlsx is (its review sheet, its dataset), else None: one perflib wrote
-    names perflib as its author, and one from an older perflib has perflib's sheets and no others.
-    Read as a report, a filled review sheet gave a department-year of its own. (`source`: a path or
-    the file's bytes; only the zip's two small parts are read.)"""
+    names perflib as its author; one from an older perflib has perflib's sheets, and no others, and
+    opens with perflib's header. Read as a report, a filled review sheet gave a department-year of its
+    own. (`source`: a path or the file's bytes; only the openings of a few small parts are read.)"""
     import zipfile
 
     try:
         with zipfile.ZipFile(BytesIO(source) if isinstance(source, bytes) else source) as z:
-            core = z.read("docProps/core.xml") if "docProps/core.xml" in z.namelist() else b""
-            sheets = tuple(n.decode("utf-8", "replace") for n in _SHEET_NAME.findall(z.read("xl/workbook.xml")))
+            names = set(z.namelist())
+
+            def head(part):
+                if part not in names:
+                    return b""
+                with z.open(part) as fh:
+                    return fh.read(_PART_HEAD)
+
+            if _CREATOR.search(head("docProps/core.xml")):
+                return "workbook"
+            sheets = tuple(n.decode("utf-8", "replace") for n in _SHEET_NAME.findall(head("xl/workbook.xml")))
+            if sheets not in _OWN_SHEETS:
+                return None
+            what, header = _OWN_SHEETS[sheets]
+            opening = (head("xl/sharedStrings.xml") + head("xl/worksheets/sheet1.xml")).decode("utf-8", "replace")
+            return what if header in html.unescape(opening) else None  # (openpyxl writes &#20248; for 优)
     except Exception:  # not a zip, no workbook part, unreadable: the reader says what is wrong
         return None
-    if _OWN_SHEETS.get(sheets):
-        return _OWN_SHEETS[sheets]
-    return "workbook" if _CREATOR.search(core) else None
 
 
 def read_xlsx(p: Path, data: bytes, digest: str) -> Document:
