@@ -208,9 +208,27 @@ def _cell_text(v, number_format: str | None = None) -> str:
     as a percent shows 98.5% and holds 0.985: it is 98.5%."""
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         return str(v)
-    if number_format and "%" in number_format.replace('"%"', "").replace("\\%", ""):
+    if number_format and _scales_by_100(number_format, v):
         return format((Decimal(repr(v)) * 100).normalize(), "f") + "%"
     return format(Decimal(repr(v)).normalize(), "f") if isinstance(v, float) else str(v)
+
+
+_FORMAT_PART = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].|;|%')
+
+
+def _scales_by_100(number_format: str, value) -> bool:
+    """Does Excel show `value` a hundred times larger under this format: a % in the section the value
+    takes (positive; negative; zero), outside quotes, escapes, [colour] codes and padding ("0.00\" %\""
+    shows 98.5 as 98.50 %)?"""
+    sections: list[list[str]] = [[]]
+    for m in _FORMAT_PART.finditer(number_format):
+        if m[0] == ";":
+            sections.append([])
+        elif m[0] == "%":
+            sections[-1].append("%")
+    percent = ["%" in sec for sec in sections]
+    at = 0 if value > 0 else (1 if value < 0 else 2)
+    return percent[at] if at < len(percent) else percent[0]
 
 
 def _column_key(header) -> str | None:

@@ -256,10 +256,15 @@ def test_a_percent_typed_in_excel_is_the_percent_it_shows(miss, tmp_path):
     ws.append(["file", "field", "value", "note"])
     ws.append([MISSED_FILE, "overall.completion_rate", 0.985, "复核"])
     ws.append([MISSED_FILE, "score", 88.5, "复核"])
+    ws.append([MISSED_FILE, "projects.completion_rate", 97.25, "复核"])
+    ws.append([MISSED_FILE, "overall.adjustment_rate", 4.5, "复核"])
     ws["C2"].number_format = "0.0%"
+    ws["C4"].number_format = '0.00" %"'  # a % written as text: the cell shows 97.25 %
+    ws["C5"].number_format = "0.00_);[Red](0.00%)"  # a % only in the negative section
     wb.save(tmp_path / "c.xlsx")
     rows = {c.field: c.value for c in hand.load(tmp_path / "c.xlsx").rows}
-    assert rows == {"overall.completion_rate": Decimal("98.5"), "score": Decimal("88.5")}
+    assert rows == {"overall.completion_rate": Decimal("98.5"), "score": Decimal("88.5"),
+                    "projects.completion_rate": Decimal("97.25"), "overall.adjustment_rate": Decimal("4.5")}
 
 
 # --- the command line -------------------------------------------------------------------------
