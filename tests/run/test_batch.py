@@ -140,6 +140,20 @@ def test_a_report_whose_page_failed_keeps_its_figures_in_the_dataset_and_the_ind
     assert "未能处理的报告（2 份）" in index and "cell 3" in index  # both failures listed, with their reasons
 
 
+def test_the_old_page_of_a_report_whose_render_now_fails_goes(reports, tmp_path, fake_render):
+    shutil.copy(SAMPLES / "2023_minzheng.txt", reports / "minzheng.txt")
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 0
+    before = {p.name for p in out.glob("20*.html")}
+    # the report, revised, now failing to render
+    text = (reports / "minzheng.txt").read_text(encoding="utf-8")
+    (reports / "minzheng.txt").unlink()
+    (reports / "bad-notebook.txt").write_text(text + "\n（修订）\n", encoding="utf-8")
+    assert run_batch(args(reports, out)) == 1
+    gone = before - {p.name for p in out.glob("20*.html")}
+    assert len(gone) == 1 and "民政" in next(iter(gone))
+
+
 def test_stray_temp_files_removed_and_state_survives_garbage(reports, tmp_path, fake_render):
     out = tmp_path / "out"
     out.mkdir()
