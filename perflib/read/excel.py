@@ -44,13 +44,13 @@ def own_workbook(source) -> str | None:
     import zipfile
 
     try:
-        with zipfile.ZipFile(BytesIO(source) if isinstance(source, bytes) else source) as z:
-            names = set(z.namelist())
+        with zipfile.ZipFile(BytesIO(source) if isinstance(source, bytes) else source) as zf:
+            names = set(zf.namelist())
 
             def head(part):
                 if part not in names:
                     return b""
-                with z.open(part) as fh:
+                with zf.open(part) as fh:
                     return fh.read(_PART_HEAD)
 
             if _CREATOR.search(head("docProps/core.xml")):
