@@ -174,3 +174,20 @@ def test_telling_perflibs_workbooks_apart_inflates_only_the_openings_of_small_pa
     finally:
         tracemalloc.stop()
     assert peak < 4 << 20
+
+
+def test_an_older_review_sheet_resaved_with_its_header_in_runs_is_still_perflibs(tmp_path):
+    """LibreOffice may keep a cell as rich-text runs (<t>优先级（</t>…<t>priority</t>…): the header is
+    their text joined."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    from perflib.read.excel import own_workbook
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "复核表"
+    wb.active["A1"] = CellRichText(["优先级（", TextBlock(InlineFont(b=True), "priority"), "）"])
+    wb.active["B1"] = "类别（category）"
+    wb.properties.creator = "某分析员"
+    wb.save(tmp_path / "old.xlsx")
+    assert own_workbook(tmp_path / "old.xlsx") == "review sheet (复核表)"

@@ -123,3 +123,12 @@ def test_origins_move_all_at_once_not_one_after_another():
     assert [c["origin"] for c in rows["corrections"]] == ["f.csv row 4", "f.csv row 5"]
     assert [p.split(":")[0] for p in rows["correction_problems"]] == ["f.csv row 4", "f.csv row 5"]
     assert [r["reason"] for r in rows["review"]] == ["不同（f.csv row 4）", "不同（f.csv row 5）"]
+
+
+def test_an_origin_with_brackets_of_its_own_is_renamed_too():
+    from perflib.run.review import refresh_origins
+
+    d = {"file": "a.txt", "field": "overall.actual", "value": "1", "note": "", "read": "", "origin": "复核表（终稿）.xlsx row 3"}
+    rows = {"corrections": [d], "correction_problems": [], "review": [{"reason": "已采用（复核表（终稿）.xlsx row 3）"}]}
+    refresh_origins(rows, {("a.txt", "overall.actual", "1", "", ""): "复核表（终稿）.xlsx row 4"})
+    assert rows["review"][0]["reason"] == "已采用（复核表（终稿）.xlsx row 4）"

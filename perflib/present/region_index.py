@@ -142,7 +142,8 @@ def city_groups(regions: list[str]) -> dict[str, list[str]]:
     for key in sorted(keys):
         members = [r for r in regions if parts[r][:-1] == key or is_city(r, key)]
         counties = [r for r in members if not is_city(r, key)]
-        if any(is_city(r, k) for r in counties for k in keys):  # a group of cities: no subtotal
+        cities_below = any(k != key and k[:len(key)] == key for k in keys)  # (某省 › 深圳市 › 南山区: 某省 is no city)
+        if cities_below or any(is_city(r, k) for r in counties for k in keys):  # a group of cities: no subtotal
             continue
         groups[places.SEPARATOR.join(key)] = members
     grouped = {r for members in groups.values() for r in members}

@@ -33,6 +33,7 @@ _SHEET_NAME = re.compile(rb'<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"')
 _OWN_SHEETS = {(labels.REVIEW_SHEET,): ("review sheet (复核表)", "优先级（priority）"),
                (labels.REPORTS_SHEET,): ("dataset workbook", "报告编号"),
                (labels.REPORTS_SHEET, labels.INDICATOR_SHEET): ("dataset workbook", "报告编号")}
+_TAG = re.compile(r"<[^>]*>")
 _PART_HEAD = 64 * 1024  # (these parts are small; a lying archive inflates no more than this)
 
 
@@ -60,7 +61,9 @@ def own_workbook(source) -> str | None:
                 return None
             what, header = _OWN_SHEETS[sheets]
             opening = (head("xl/sharedStrings.xml") + head("xl/worksheets/sheet1.xml")).decode("utf-8", "replace")
-            return what if header in html.unescape(opening) else None  # (openpyxl writes &#20248; for 优)
+            # the text without its markup: openpyxl writes 优 as &#20248;, LibreOffice may split a cell
+            # into runs (<t>优先级（</t>…<t>priority</t>…)
+            return what if header in html.unescape(_TAG.sub("", opening)) else None
     except Exception:  # not a zip, no workbook part, unreadable: the reader says what is wrong
         return None
 

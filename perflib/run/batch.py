@@ -562,16 +562,29 @@ def write_page(path: Path, html: str) -> bool:
 
 def remove_stale_pages(outdir: Path, before: dict, entries: list[Entry]) -> None:
     """The report pages the last batch here made that no report of this one is (a department or year
-    corrected, withdrawn, a report gone), and the old page of a report whose render failed now (made
-    from other inputs, else it was kept): linked from nowhere, they would still be mailed out. Only a
-    page perflib made (its head names perflib)."""
-    # (names compared case-folded: on macOS and Windows 2021_ABC.html is the page just written as 2021_abc.html)
-    current = {e.output_name.casefold() for e in entries if e.status != "failed"}
-    stale = {p.get("output") for p in before.values()} | {e.output_name for e in entries if e.status == "failed"}
+    corrected, withdrawn, a report gone), and the old page of a report whose render failed now, made
+    from other inputs (one made from these, as --force renders again, stays): linked from nowhere,
+    they would still be mailed out. Only a page perflib made (its head names perflib)."""
+    current = set()  # the files this batch's pages are (on macOS and Windows 2021_ABC.html is 2021_abc.html)
+    stale = {p.get("output") for p in before.values()}
+    for e in entries:
+        page = outdir / e.output_name
+        if e.status != "failed" or has_key(page, e.key):
+            current |= _file_id(page)
+        else:
+            stale.add(e.output_name)
     for name in stale:
         path = outdir / name if name and "/" not in name and "\\" not in name else None
-        if path is not None and name.casefold() not in current and path.is_file() and is_perflib_page(path):
+        if path is not None and path.is_file() and not (_file_id(path) & current) and is_perflib_page(path):
             path.unlink(missing_ok=True)
+
+
+def _file_id(path: Path) -> set[tuple[int, int]]:
+    try:
+        st = path.stat()
+    except OSError:
+        return set()
+    return {(st.st_dev, st.st_ino)}
 
 
 def remove_stale_region_pages(outdir: Path, current: set[str]) -> None:

@@ -15,7 +15,7 @@ import hashlib
 import json
 import re
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .. import corrections as hand
 from ..dataset import sha256_file
@@ -43,16 +43,30 @@ def load_for_batch(args, items: list) -> tuple[hand.Corrections, list, list[hand
     if path is not None:
         items = [i for i in items if Path(i.path).resolve() != path.resolve()]
     ambiguous = []
+    items_by_name = _by_file_name(items, lambda i: i.path)
     for c in table.rows:
         if c.by_sha:
             continue
-        named = [i.path for i in items if hand.name_matches(c.file, i.path)]
+        named = [i.path for i in items_by_name.get(_file_name(c.file), ()) if hand.name_matches(c.file, i.path)]
         if len(named) > 1:
             ambiguous.append(hand.Outcome(c, "ambiguous", ", ".join(below(p, args.source) for p in named[:3])))
     taken = {id(o.correction) for o in ambiguous}
     table = replace(table, rows=[c for c in table.rows if id(c) not in taken])
     _refuse_conflicts(table, items)
     return table, items, ambiguous
+
+
+def _file_name(path: str) -> str:
+    return PurePosixPath(str(path).replace("\\", "/")).name
+
+
+def _by_file_name(things: list, path_of) -> dict[str, list]:
+    """Items or rows by their file's name: a row names a report only if the names are equal (a
+    province's thousands of items are not each compared with every row)."""
+    out: dict[str, list] = {}
+    for t in things:
+        out.setdefault(_file_name(path_of(t)), []).append(t)
+    return out
 
 
 def _refuse_conflicts(table: hand.Corrections, items: list) -> None:
@@ -62,10 +76,11 @@ def _refuse_conflicts(table: hand.Corrections, items: list) -> None:
     if not table.rows:
         return
     by_sha = [c for c in table.rows if c.by_sha]
+    by_name = _by_file_name([c for c in table.rows if not c.by_sha], lambda c: c.file)
     for i in items:
-        named = [c for c in table.rows if not c.by_sha and hand.name_matches(c.file, i.path)]
-        if not named and not by_sha:
-            continue
+        named = [c for c in by_name.get(Path(i.path).name, ()) if hand.name_matches(c.file, i.path)]
+        if not named:
+            continue  # (rows by SHA-256 alone are one per figure already: hand.load keeps one)
         sha = ""
         if by_sha or any(c.sha256 for c in named):  # (a row written against other bytes is not in force)
             try:
@@ -119,12 +134,11 @@ def refresh_origins(rows: dict, origins: dict[tuple, str]) -> None:
     if not moved:
         return
     rows["correction_problems"] = [_moved_line(p, moved) for p in rows.get("correction_problems", ())]
+    # the reason names its row in brackets: "已采用（复核表（终稿）.xlsx row 3）" (an origin may hold brackets)
+    named = re.compile("|".join(re.escape(f"（{o}）") for o in sorted(moved, key=len, reverse=True)))
     for item in rows.get("review", ()):
         if isinstance(item.get("reason"), str):
-            item["reason"] = _IN_BRACKETS.sub(lambda m: f"（{moved.get(m[1], m[1])}）", item["reason"])
-
-
-_IN_BRACKETS = re.compile(r"（([^（）]*)）")
+            item["reason"] = named.sub(lambda m: f"（{moved[m[0][1:-1]]}）", item["reason"])
 
 
 def _moved_line(line: str, moved: dict[str, str]) -> str:

@@ -298,7 +298,7 @@ def _read_execution(table: Table, out: IndicatorTable) -> None:
             if not any("".join(c.split()).startswith(EXECUTION_ROW) for c in _labels_of(row)):
                 continue  # a form's side label merged down the rows may stand before 年度资金总额
             first = min(c for c, h in cols.items() if c in (weight, score) or any(w in h for w in EXECUTION_HEAD))
-            if len(row) == len(header) and not (first == 0 and _is_label(row[0])):
+            if len(row) == len(header) and first > 0 and not any(_is_label(c) for c in row[first:]):
                 labels, values = row[:first], row[first:]  # a grid's row: each cell under its column, blanks too
             else:
                 # A flattened row: its labels ("年度资金总额", a merged side label written once or not at all)

@@ -207,3 +207,10 @@ def test_a_city_subtotal_holds_the_city_itself_and_no_province_of_cities_gets_on
     totals = region_index.summary_totals(df, None, region_summary(df, None)).set_index("region")
     assert list(totals.index) == ["广州市（3 个地区）", "全部地区（4 个）"]
     assert (totals.iloc[0]["reports"], totals.iloc[0]["actual"]) == (3, Decimal("8.0"))
+
+
+def test_a_province_holding_cities_and_a_city_with_counties_gets_no_subtotal_of_its_own(seed_row):
+    df = _reports(seed_row, [("甲局", "某省 › 广州市", 5.0, 5.0, 100.0, 0), ("乙局", "某省 › 珠海市", 7.0, 7.0, 100.0, 0),
+                             ("丙局", "某省 › 深圳市 › 南山区", 1.0, 1.0, 100.0, 0), ("丁局", "某省 › 深圳市 › 福田区", 2.0, 2.0, 100.0, 0)])
+    totals = region_index.summary_totals(df, None, region_summary(df, None))
+    assert list(totals["region"]) == ["某省 › 深圳市（2 个地区）", "全部地区（4 个）"]

@@ -154,6 +154,37 @@ def test_the_old_page_of_a_report_whose_render_now_fails_goes(reports, tmp_path,
     assert len(gone) == 1 and "民政" in next(iter(gone))
 
 
+def test_a_page_made_from_the_same_inputs_stays_when_rendering_it_again_fails(reports, tmp_path, fake_render, monkeypatch):
+    """--force renders every page again: one that fails this time (a timeout) keeps the page there, made
+    from the very same inputs."""
+    def render(job):  # a page's head names perflib and the inputs it was made from, as a rendered page's does
+        head = f'<meta name="generator" content="perflib"><meta name="perflib-key" content="{job.key}">'
+        path = write_atomic(Path(job.outdir) / job.output_name, f"<html><head>{head}</head></html>")
+        return JobResult(job.source, "rendered", job.output_name, str(path))
+
+    monkeypatch.setattr(batch, "render_job", render)
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 0
+    pages = sorted(p.name for p in out.glob("20*.html"))
+    monkeypatch.setattr(batch, "render_job", lambda job: JobResult(job.source, "failed", job.output_name,
+                                                                     error=f"{job.source}: timed out", exit_code=1))
+    assert run_batch(args(reports, out, force=True)) == 1
+    assert sorted(p.name for p in out.glob("20*.html")) == pages
+
+
+def test_a_stale_name_that_is_the_page_just_written_is_kept_and_another_goes(tmp_path):
+    """Compared as files, not names: on macOS and Windows 2021_ABC.html is 2021_abc.html."""
+    from types import SimpleNamespace
+
+    page = '<html><head><meta name="generator" content="perflib"></head></html>'
+    (tmp_path / "2021_abc.html").write_text(page, encoding="utf-8")
+    (tmp_path / "2020_old.html").write_text(page, encoding="utf-8")
+    (tmp_path / "2021_ABC.html").symlink_to(tmp_path / "2021_abc.html")  # (a case-folding folder, as a link)
+    entries = [SimpleNamespace(output_name="2021_abc.html", status="rendered", key="k")]
+    batch.remove_stale_pages(tmp_path, {"a": {"output": "2021_ABC.html"}, "b": {"output": "2020_old.html"}}, entries)
+    assert (tmp_path / "2021_abc.html").is_file() and not (tmp_path / "2020_old.html").exists()
+
+
 def test_stray_temp_files_removed_and_state_survives_garbage(reports, tmp_path, fake_render):
     out = tmp_path / "out"
     out.mkdir()

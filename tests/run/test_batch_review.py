@@ -219,3 +219,22 @@ def test_a_file_judged_not_a_report_can_be_corrected_into_one(tmp_path, fake_ren
     fill_review(out / "review.xlsx", filled, "notice.txt", "kind", "department", "标题写错，实为部门整体报告")
     assert run_batch(args(src, out, filled)) == 0
     assert "notice.txt" in fake_render and report_row(out)["corrected"] == "kind"
+
+
+def test_the_conflict_check_hashes_only_the_reports_a_row_names_by_name(tmp_path, monkeypatch):
+    """A row by SHA-256 made the batch hash every report of the folder before reading any (again)."""
+    from perflib.dataset import discover
+    from perflib.run import review
+
+    src = tmp_path / "in"
+    write_known_miss(src)
+    for n in range(5):
+        (src / f"other{n}.txt").write_text(f"其他{n}", encoding="utf-8")
+    fixes = tmp_path / "c.csv"
+    fixes.write_text(f"file,field,value,note\n{'a' * 64},overall.actual,1,甲\n{MISSED_FILE},overall.actual,2,乙\n",
+                     encoding="utf-8")
+    hashed = []
+    real = review.sha256_file
+    monkeypatch.setattr(review, "sha256_file", lambda p: hashed.append(Path(p).name) or real(p))
+    review.load_for_batch(args(src, tmp_path / "out", fixes), discover(src))
+    assert hashed == [MISSED_FILE]

@@ -275,3 +275,13 @@ def test_a_grid_row_keeps_each_cell_under_its_column_a_blank_one_too(initial):
                            ["年度资金总额", initial, "1000", "980", "10", "98%", "9.8"]]), out)
     ex = out.budget_execution
     assert (ex.weight, ex.actual, ex.score) == (10, "98%", Decimal("9.8"))
+
+
+def test_a_flattened_row_as_long_as_its_header_by_chance_is_not_taken_for_a_grid_row(tmp_path):
+    """A side label and 年度资金总额, one cell (执行率) missing: seven cells under seven headers, one of them
+    a label among the figures. Placed as a grid, 全年执行数 1187.6 was the 分值."""
+    path = tmp_path / "form.txt"
+    path.write_text("部门整体支出绩效自评表\n（2022年度）\n部门名称 青禾县林业局\n"
+                    "项目 年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分\n"
+                    "年度资金（万元） 年度资金总额: 1240.5 1302.8 1187.6 10 9\n", encoding="utf-8")
+    assert read_record(path).budget_execution is None
