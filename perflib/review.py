@@ -30,7 +30,8 @@ _OCR_MARK = OCR_EVIDENCE.split("{")[0]
 _NAMES = {"department": "部门名称", "year": "年度", "kind": "文件类别", "projects.count": "项目个数"}
 _CLAUSE = re.compile(r"[。；;]")
 _ASIDE = re.compile(r"[（(][^（）()]{0,8}[)）]")  # "全年(调整)预算数": an aside inside a label
-_GAP = re.compile(r"[\s为是达到了共计合约均:：]{0,6}$")  # between a label and its figure
+# between a label and its figure, the words a label may run on with ("年初预算安排资金额度合计 5,230.00 万元")
+_GAP = re.compile(r"(?:安排|资金|额度|金额|总额|合计|总计)*[\s为是达到了共计合约均:：]{0,6}$")
 
 
 def field_zh(fld: str) -> str:

@@ -132,3 +132,13 @@ def test_an_origin_with_brackets_of_its_own_is_renamed_too():
     rows = {"corrections": [d], "correction_problems": [], "review": [{"reason": "已采用（复核表（终稿）.xlsx row 3）"}]}
     refresh_origins(rows, {("a.txt", "overall.actual", "1", "", ""): "复核表（终稿）.xlsx row 4"})
     assert rows["review"][0]["reason"] == "已采用（复核表（终稿）.xlsx row 4）"
+
+
+def test_a_label_run_on_with_words_of_its_own_still_suggests_its_field(tmp_path):
+    """"年初预算安排资金额度合计 5,230.00 万元": unread, and listed as a missing figure with no suggestion."""
+    path = tmp_path / "r.txt"
+    path.write_text("青禾县林业局2023年度部门整体支出绩效自评报告\n"
+                    "2023年度年初预算安排资金额度合计 5,230.00 万元，全年实际支出 5,100.00 万元。\n", encoding="utf-8")
+    rec = read_record(path)
+    [row] = [r for r in record_items(rec) if r["field"] == "overall.initial_budget"]
+    assert (row["category"], row["suggestion"]) == ("核心数字可能漏读", "5230.00")
