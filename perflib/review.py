@@ -139,10 +139,10 @@ def _check_items(rec: Record) -> list[dict]:
 def _stated_field(check_id: str) -> str:
     """The figure a check holds the report to, when a correction can set it (rating.matches_score: the
     rating; indicators.score_total: the score), so that its row can be filled as it stands."""
-    from .check.rules import default_rules
+    from .check.rules import rule_by_id
 
-    stated = next((r.stated for r in default_rules() if r.id == check_id), "")
-    return stated if stated in hand.FIELDS else ""
+    rule = rule_by_id(check_id)
+    return rule.stated if rule and rule.stated in hand.FIELDS else ""
 
 
 def _ocr_items(rec: Record) -> list[dict]:

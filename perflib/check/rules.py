@@ -31,6 +31,16 @@ def default_rules() -> tuple[Rule, ...]:
     return tuple(load_rules())
 
 
+@lru_cache(maxsize=1)
+def _rules_by_id() -> dict[str, Rule]:
+    return {r.id: r for r in default_rules()}
+
+
+def rule_by_id(check_id: str) -> Rule | None:
+    """The default rule with this id (a rule of several blocks has one id per block)."""
+    return _rules_by_id().get(check_id)
+
+
 def _expand(doc: dict) -> list[Rule]:
     rules = []
     for raw in doc["rule"]:
@@ -167,7 +177,8 @@ def _fmt_gap(gap: Decimal, unit: str) -> str:
 
 def rule_explanation(check_id: str) -> str:
     """The plain-words explanation a rule carries (empty when it has none)."""
-    return next((r.explain for r in default_rules() if r.id == check_id), "")
+    rule = rule_by_id(check_id)
+    return rule.explain if rule else ""
 
 
 def counts(checks: list[Check]) -> dict[str, int]:

@@ -17,7 +17,7 @@ from html import escape
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from ..check.rules import default_rules
+from ..check.rules import rule_by_id
 from ..numbers import fmt_value
 from ..regions import leading_places
 from ..labels import STATUS_ZH, also_listed, fiction_banner, portfolio_title, rated_above, reason_zh
@@ -274,7 +274,7 @@ def score_band(score) -> str | None:
     """The band (优/良/中/差) a score falls in, by the bands of the rule `rating.matches_score`."""
     if score is None or pd.isna(score):
         return None
-    rule = next(r for r in default_rules() if r.id == "rating.matches_score")
+    rule = rule_by_id("rating.matches_score")
     for label_, lo, below in rule.bands:
         if (lo is None or score >= float(lo)) and (below is None or score < float(below)):
             return label_

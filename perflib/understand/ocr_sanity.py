@@ -25,7 +25,7 @@ from collections import Counter
 from decimal import Decimal
 
 from ..check.interval import Interval, evaluate, names_in
-from ..check.rules import check, default_rules
+from ..check.rules import check, default_rules, rule_by_id
 from ..labels import OCR_EVIDENCE
 from ..model import MONEY_FIELDS, Record, Unread
 
@@ -98,7 +98,7 @@ def _score_contradicts_rating(rec: Record) -> bool:
     score = Interval.stated(rec.score)
     if score.hi < 0 or score.lo > 100:
         return True
-    rule = next((r for r in default_rules() if r.id == _RATING_RULE), None)
+    rule = rule_by_id(_RATING_RULE)
     if rule is None or rec.rating is None:
         return False
     labels = [label for label, _, _ in rule.bands]
