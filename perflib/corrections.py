@@ -33,6 +33,7 @@ from pathlib import Path, PurePosixPath
 from .csvfile import decode_csv
 from .errors import UnreadableInput
 from .model import MONEY_FIELDS, Record
+from .read.files import OLE_MAGIC, ZIP_MAGIC
 from .numbers import NUMBER, money_to_wan, round_money
 from .understand.lexicon import LEX
 
@@ -155,10 +156,10 @@ def _table(path: Path) -> list[tuple[int, dict]]:
     if not path.is_file():
         raise CorrectionsError(f"{path}: no such corrections file")
     head = _head(path)
-    if head.startswith(_OLE) or path.suffix.lower() == ".xls":
+    if head.startswith(OLE_MAGIC) or path.suffix.lower() == ".xls":
         raise CorrectionsError(f"{path}: a password-protected workbook or an Excel 97–2003 .xls, which perflib "
                                "cannot read: save it as .xlsx without a password, or as CSV")
-    if path.suffix.lower() == ".xlsx" or head.startswith(b"PK\x03\x04"):
+    if path.suffix.lower() == ".xlsx" or head.startswith(ZIP_MAGIC):
         grid = _xlsx_rows(path)
     else:
         grid = list(csv.reader(decode_csv(path, "the corrections file", CorrectionsError).splitlines()))
@@ -176,10 +177,8 @@ def _table(path: Path) -> list[tuple[int, dict]]:
     return out
 
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97–2003, and Office's encrypted files
-
-
 def _head(path: Path) -> bytes:
+    """Its first bytes: an OLE container is a workbook of Office 97–2003, or one Office encrypted."""
     try:
         with open(path, "rb") as fh:
             return fh.read(8)

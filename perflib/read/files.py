@@ -22,8 +22,8 @@ from .document import Document, number_tables
 SUPPORTED = (".txt", ".pdf", ".docx", ".doc", ".html", ".htm", ".xlsx", ".xls")
 
 _PDF_MAGIC = b"%PDF-"
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls (Office 97-2003)
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls (Office 97-2003)
 _HTML_START = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<!--")
 
 
@@ -70,9 +70,9 @@ def file_format(p: Path, data: bytes) -> str:
     suffix = p.suffix.lower()
     if data.startswith(_PDF_MAGIC) or (suffix == ".pdf" and _PDF_MAGIC in data[:1024]):
         return "pdf"
-    if data.startswith(_ZIP_MAGIC):
+    if data.startswith(ZIP_MAGIC):
         return _zip_format(p, data)
-    if data.startswith(_OLE_MAGIC):
+    if data.startswith(OLE_MAGIC):
         return _ole_format(p, data)
     if suffix == ".pdf":
         raise UnreadableInput(f"{p}: not a readable PDF (no PDF header found).")
