@@ -58,9 +58,9 @@ def also_listed(failed: int, others: int, repeats: int = 0) -> str:
 PAGE_FAILED = "页面未能生成"
 
 
-def unpaged_note(n: int) -> str:
-    """Reports read whose page failed: in the table and the totals, their failure listed."""
-    return f"其中 {n} 份的页面未能生成（数字已读出，计入表中与合计），原因列于文末。" if n else ""
+def unpaged_note(n: int, where: str = "文末") -> str:
+    """Reports read whose page failed: in the table and the totals, their failure listed `where`."""
+    return f"其中 {n} 份的页面未能生成（数字已读出，计入表中与合计），原因列于{where}。" if n else ""
 
 
 def portfolio_title(region: str | None = None, by_region: bool = False) -> str:

@@ -164,15 +164,19 @@ def _region_row(s, portfolios: set[str]) -> str:
     links = [f'<a href="{esc(quote(page_names(region, 1)[0]))}">一览</a>']
     if portfolio_name(region) in portfolios:
         links.append(f'<a href="{esc(quote(portfolio_name(region)))}">比较</a>')
-    cells = [
-        classed(text_cell(region), "short"),  # 青岚市 › 河西区, 2021–2023 年, 一览 · 比较: each read as one
+    # 青岚市 › 河西区, 2021–2023 年, 一览 · 比较: each read as one
+    return f'<tr>{_figure_cells(s)}{classed(text_cell(region, " · ".join(links)), "short")}</tr>'
+
+
+def _figure_cells(s) -> str:
+    """A row's cells up to its links: its name, then its figures (a region's, or a total's)."""
+    return "".join([
+        classed(text_cell(s.region), "short"),
         _reports_cell(s), num_cell(s.departments, "int"), classed(text_cell(s.years), "short"),
         num_cell(s.actual, "money"), num_cell(s.initial, "money"), num_cell(s.median_outturn, "pct2"),
         count_cell(s.with_fail, "fail"), count_cell(s.with_warn, "warn"),
         count_cell(s.failed, "fail"), num_cell(s.others, "int"),
-        classed(text_cell(region, " · ".join(links)), "short"),
-    ]
-    return "<tr>" + "".join(cells) + "</tr>"
+    ])
 
 
 def _reports_cell(s) -> str:
@@ -191,14 +195,9 @@ def regions_table(summary: pd.DataFrame, portfolios: set[str], totals: pd.DataFr
 
 
 def _total_row(s) -> str:
-    cells = [
-        classed(text_cell(s.region), "short"),
-        _reports_cell(s), num_cell(s.departments, "int"), classed(text_cell(s.years), "short"),
-        num_cell(s.actual, "money"), num_cell(s.initial, "money"), num_cell(s.median_outturn, "pct2"),
-        count_cell(s.with_fail, "fail"), count_cell(s.with_warn, "warn"),
-        count_cell(s.failed, "fail"), num_cell(s.others, "int"), "<td></td>",
-    ]
-    return '<tr class="total">' + "".join(cells).replace("<td", "<th scope=\"row\"", 1).replace("</td>", "</th>", 1) + "</tr>"
+    """A total's row: its name a row header, no links."""
+    cells = _figure_cells(s).replace("<td", '<th scope="row"', 1).replace("</td>", "</th>", 1)
+    return f'<tr class="total">{cells}<td></td></tr>'
 
 
 REGIONS_NOTE = ('<p class="note"><span class="screen">点击表头可排序。</span>地区取报告所在的地名文件夹，或清单（manifest）的 region 列，'
@@ -253,7 +252,7 @@ def _top(reports, failures, summary, portfolio, portfolios) -> str:
     if failed or others or repeats:
         lead.append(also_listed(failed, others, repeats).removesuffix("。") + "，分列于所在地区的一览页。")
     if whole["unpaged"]:
-        lead.append(unpaged_note(int(whole["unpaged"])).replace("列于文末", "列于所在地区的一览页"))
+        lead.append(unpaged_note(int(whole["unpaged"]), where="所在地区的一览页"))
     notes = "".join(f"<p>{esc(t)}</p>" for t in lead)
     if int(reports["fictional"].sum()):
         notes += fiction_banner(int(reports["fictional"].sum()))
