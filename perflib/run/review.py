@@ -42,52 +42,46 @@ def load_for_batch(args, items: list) -> tuple[hand.Corrections, list, list[hand
     table = hand.load(path) if path else hand.Corrections()
     if path is not None:
         items = [i for i in items if Path(i.path).resolve() != path.resolve()]
-    ambiguous = []
-    items_by_name = _by_file_name(items, lambda i: i.path)
-    for c in table.rows:
-        if c.by_sha:
-            continue
-        named = [i.path for i in items_by_name.get(_file_name(c.file), ()) if hand.name_matches(c.file, i.path)]
-        if len(named) > 1:
-            ambiguous.append(hand.Outcome(c, "ambiguous", ", ".join(below(p, args.source) for p in named[:3])))
+    named = _named_items(table, items)
+    ambiguous = [hand.Outcome(c, "ambiguous", ", ".join(below(i.path, args.source) for i in named[id(c)][:3]))
+                 for c in table.rows if len(named.get(id(c), ())) > 1]
     taken = {id(o.correction) for o in ambiguous}
     table = replace(table, rows=[c for c in table.rows if id(c) not in taken])
-    _refuse_conflicts(table, items)
+    _refuse_conflicts(table, items, named)
     return table, items, ambiguous
 
 
-def _file_name(path: str) -> str:
-    return PurePosixPath(str(path).replace("\\", "/")).name
-
-
-def _by_file_name(things: list, path_of) -> dict[str, list]:
-    """Items or rows by their file's name: a row names a report only if the names are equal (a
-    province's thousands of items are not each compared with every row)."""
-    out: dict[str, list] = {}
-    for t in things:
-        out.setdefault(_file_name(path_of(t)), []).append(t)
-    return out
-
-
-def _refuse_conflicts(table: hand.Corrections, items: list) -> None:
-    """Rows naming one report in different ways with different values: exit 2 before anything is read,
-    as for one name twice (a reading worker would only fail that report). The reports' SHA-256 are
-    needed only when some row names a report by it."""
-    if not table.rows:
-        return
-    by_sha = [c for c in table.rows if c.by_sha]
-    by_name = _by_file_name([c for c in table.rows if not c.by_sha], lambda c: c.file)
+def _named_items(table: hand.Corrections, items: list) -> dict[int, list]:
+    """{id of a row that names reports by name or path: the items it names}. Rows and items meet by
+    file name first: a province's thousands of items are not each compared with every row."""
+    by_name: dict[str, list] = {}
     for i in items:
-        named = [c for c in by_name.get(Path(i.path).name, ()) if hand.name_matches(c.file, i.path)]
-        if not named:
+        by_name.setdefault(PurePosixPath(Path(i.path).as_posix()).name, []).append(i)
+    return {id(c): [i for i in by_name.get(PurePosixPath(c.file.replace("\\", "/")).name, ())
+                    if hand.name_matches(c.file, i.path)]
+            for c in table.rows if not c.by_sha}
+
+
+def _refuse_conflicts(table: hand.Corrections, items: list, named: dict[int, list]) -> None:
+    """Rows naming one report in different ways with different values: exit 2 before anything is read,
+    as for one name twice (a reading worker would only fail that report). `named`: _named_items. The
+    reports' SHA-256 are needed only when some row names a report by it."""
+    rows_of: dict[int, list] = {}  # an item → the rows naming it by name or path, in the table's order
+    for c in table.rows:
+        for i in named.get(id(c), ()):
+            rows_of.setdefault(id(i), []).append(c)
+    by_sha = [c for c in table.rows if c.by_sha]
+    for i in items:
+        named_rows = rows_of.get(id(i))
+        if not named_rows:
             continue  # (rows by SHA-256 alone are one per figure already: hand.load keeps one)
         sha = ""
-        if by_sha or any(c.sha256 for c in named):  # (a row written against other bytes is not in force)
+        if by_sha or any(c.sha256 for c in named_rows):  # (a row written against other bytes is not in force)
             try:
                 sha = sha256_file(i.path)
             except OSError:
                 continue  # missing or unreadable: its reader says so
-        rows = named + [c for c in by_sha if c.file.lower() == sha]
+        rows = named_rows + [c for c in by_sha if c.file.lower() == sha]
         if len(rows) > 1:
             hand.refuse_conflicts(rows, sha, Path(i.path).name)
 
