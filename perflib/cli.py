@@ -133,8 +133,9 @@ def _forget_interrupted_exec() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = None
     try:
+        args = build_parser().parse_args(argv)  # its imports are where an early Ctrl-C lands
         return args.func(args)
     except PerflibError as exc:
         print(f"perflib: {exc}", file=sys.stderr)
@@ -146,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # never a traceback for the user; say what and where
         where = getattr(args, "path", None) or getattr(args, "source", "")
-        print(f"perflib: {where}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        where = f"{where}: " if where else ""
+        print(f"perflib: {where}internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import pickle
 import queue
+import signal
 import subprocess
 import sys
 import threading
@@ -25,7 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from ..labels import over_memory_zh, over_time_zh
-from .platform import child_trees, kill_tree, pool_context, process_tree, tree_rss
+from .platform import child_trees, ctrl_c_held, ctrl_c_released, kill_tree, pool_context, process_tree, tree_rss
 
 DEFAULT_TIMEOUT = 300  # seconds, per report and stage (reading; rendering)
 DEFAULT_MAX_MEMORY = 2048  # MB, a worker's whole process tree
@@ -79,6 +80,10 @@ class WorkerPool(ProcessPoolExecutor):
         super().__init__(workers, mp_context=ctx, initializer=_worker_init,
                          initargs=(announce, self.stopping, initializer, initargs))
 
+    def _spawn_process(self):  # each worker starts with Ctrl-C held, until it ignores it (_worker_init)
+        with ctrl_c_held():
+            super()._spawn_process()
+
 
 def _worker_init(started_queue, stopping, initializer, initargs) -> None:
     from .jobs import stop_jobs_when
@@ -87,6 +92,8 @@ def _worker_init(started_queue, stopping, initializer, initargs) -> None:
     _STARTED = started_queue
     if initializer is not None:
         initializer(*initargs)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # an idle worker ignores Ctrl-C (jobs.interruptible)
+    ctrl_c_released()  # a Ctrl-C that came while it started is dropped so
     stop_jobs_when(stopping)
 
 

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import time
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -43,6 +45,31 @@ def can_fork() -> bool:
 def pool_context():
     """The multiprocessing context every perflib process pool uses: fork, or spawn."""
     return multiprocessing.get_context("fork" if can_fork() else "spawn")
+
+
+@contextmanager
+def ctrl_c_held():
+    """Ctrl-C held back (blocked, not lost) in this thread meanwhile, and in every process it starts.
+
+    A terminal's Ctrl-C reaches every process of the batch at once. A spawned worker is a fresh
+    Python that spends its first second importing, before it can say that it ignores Ctrl-C: there
+    it printed a KeyboardInterrupt traceback or two. Started with Ctrl-C blocked (a child inherits
+    the mask, across exec too), the worker holds it until it ignores it (ctrl_c_released), and the
+    batch gets one held here when this ends. Windows has no signal masks: nothing is held there."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def ctrl_c_released() -> None:
+    """In a process started under ctrl_c_held: deliver the Ctrl-C held back, to its handler now."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def kernel_transport(folder: str) -> tuple[str, str]:

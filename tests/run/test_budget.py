@@ -269,3 +269,21 @@ def test_workers_start_as_the_platform_says():
 
     got = dict(BoundedPool(1, Budget(seconds=60, memory_mb=None)).map(how_started, [0]))
     assert got[0] == pool_context().get_start_method()
+
+
+def test_a_worker_interrupted_as_it_starts_survives_without_a_traceback(capfd):
+    """Ctrl-C reaches a batch's workers too, and a spawned worker spends its first second
+    importing: it holds the signal until it ignores it, so it neither dies nor prints tracebacks."""
+    import signal
+
+    pool = WorkerPool(1, worker_init, (os.getpid(),))
+    try:
+        future = pool.submit(nap, 0.2)
+        (pid,) = pool._processes  # started by submit, still starting
+        worker = psutil.Process(pid)
+        worker.send_signal(signal.SIGINT)
+        assert future.result(timeout=60) == "slept 0.2"
+        assert worker.is_running()
+    finally:
+        stop_pool(pool)
+    assert "Traceback" not in capfd.readouterr().err
