@@ -17,7 +17,9 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "present" / "templates"  # nbconvert's template folder ("perflib")
-ASSETS_DIR = PACKAGE_DIR / "present" / "assets"
+# The pages' one stylesheet, a plain file beside the template (not a link: a checkout without
+# symbolic links, Git on Windows by default, would have left a text file naming its target).
+PAGE_CSS = TEMPLATES_DIR / "perflib" / "page.css"
 
 
 def _installed_notebook(name: str) -> Path:

@@ -26,9 +26,6 @@ STAMP = VENV / ".installed-stamp"
 TEMPLATE = ROOT / "perflib" / "present" / "templates" / "perflib"
 # nbconvert's named template "perflib" (`jupyter nbconvert --to html --template perflib out.ipynb`)
 TEMPLATE_INSTALLED = Path("share", "jupyter", "nbconvert", "templates", "perflib")
-# What git stores as symbolic links (git ls-files -s | grep ^120000). A checkout made without
-# links (Git on Windows, by default) has small text files naming their targets instead.
-LINKS = [ROOT / "perflib" / "notebooks", TEMPLATE / "page.css"]
 # Run a second time with the portable paths forced (PERFLIB_PORTABLE=1: spawn pools, kernels
 # started as papermill does, TCP sockets), where the default paths are not already those (Linux):
 # the tests that start worker pools, kernels or locks. (tests/run/test_batch.py replaces the
@@ -63,7 +60,6 @@ def setup() -> Path:
     """.venv with perflib (editable) and its test tools; returns its Python."""
     if sys.version_info < (3, 11):
         sys.exit(f"perflib needs Python 3.11 or newer; this is {sys.version.split()[0]} ({sys.executable})")
-    restore_links()
     python = venv_program("python")
     pyproject = ROOT / "pyproject.toml"
     if not python.is_file() or not STAMP.is_file() or STAMP.stat().st_mtime < pyproject.stat().st_mtime:
@@ -101,26 +97,6 @@ def install_template(prefix: Path) -> Path:
     except OSError:
         shutil.copytree(TEMPLATE, target)
     return target
-
-
-def restore_links(links: list[Path] = LINKS) -> list[Path]:
-    """A link checked out as a text file naming its target: a file's is replaced by a copy of the
-    target (the page template inlines page.css); a folder's is left (perflib.config then uses the
-    checkout's notebooks/ itself). Returns the files replaced."""
-    replaced = []
-    for link in links:
-        if link.is_symlink() or not link.is_file() or link.stat().st_size > 255:
-            continue
-        try:
-            target = (link.parent / link.read_text(encoding="utf-8").strip()).resolve()
-        except (OSError, UnicodeDecodeError, ValueError):
-            continue
-        if target.is_file():
-            shutil.copyfile(target, link)
-            print(f"note: {link.relative_to(ROOT) if link.is_relative_to(ROOT) else link} was checked out "
-                  f"as a plain file (no symbolic links here): replaced by a copy of {target.name}")
-            replaced.append(link)
-    return replaced
 
 
 # ---- the commands -------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from html import escape
 
-from ..config import ASSETS_DIR
+from ..config import PAGE_CSS
 
 FONT_SLOT = "/* perflib-font */"  # replaced by the page's own font subset (webfont.fill_font_slot)
 
@@ -46,4 +46,4 @@ def esc(text: object) -> str:
 
 @lru_cache(maxsize=1)
 def page_css() -> str:
-    return (ASSETS_DIR / "page.css").read_text(encoding="utf-8")
+    return PAGE_CSS.read_text(encoding="utf-8")

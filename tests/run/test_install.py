@@ -23,7 +23,7 @@ def installed(tmp_path_factory):
     src.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, src / name)
-    for name in ("perflib", "notebooks"):  # perflib/notebooks and the template's page.css are links
+    for name in ("perflib", "notebooks"):  # perflib/notebooks is a link
         shutil.copytree(ROOT / name, src / name, symlinks=True,
                         ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     target = tmp / "site"
