@@ -82,9 +82,14 @@ class Dataset:
 
 
 # --- finding reports ---------------------------------------------------------------------
+# Word and Excel keep a small owner file "~$name.docx" beside a document open for editing (Windows
+# and macOS, and a synced folder anywhere): not a report, and no reason to fail a batch.
+OFFICE_LOCK_PREFIX = "~$"
+
+
 def discover(source: str | Path, exclude: str | Path | None = None) -> list[Item]:
     """Every report under a folder (recursively), or the rows of a manifest CSV. Not read in a
-    folder: hidden folders, and what perflib wrote there itself — a batch's output folder inside it
+    folder: hidden files and folders, Office's owner files (~$name.docx), and what perflib wrote there itself — a batch's output folder inside it
     (`exclude`, the batch's own; any folder holding a batch's state file), its workbooks where the
     output folder is the source itself, any page perflib made (`perflib render -o` into the folder),
     any workbook it wrote wherever it was copied (a filled review sheet kept beside the reports):
@@ -93,6 +98,7 @@ def discover(source: str | Path, exclude: str | Path | None = None) -> list[Item
     if src.is_dir():
         every = sorted(src.rglob("*"))  # (one walk of the tree for both)
         found = [p for p in every if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
+                 and not p.name.startswith(OFFICE_LOCK_PREFIX)
                  and not any(part.startswith(".") for part in p.relative_to(src).parts)]
         outputs = {s.parent for s in every if s.name == STATE_FILE} | ({Path(exclude)} if exclude is not None else set())
         outputs = {o.resolve() for o in outputs if o.is_dir()}

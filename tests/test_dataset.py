@@ -25,6 +25,8 @@ def folder(tmp_path):
     write_txt(tmp_path / "notice.txt", "这是一份会议通知，与预算无关。")
     (tmp_path / "readme.md").write_text("not a report", encoding="utf-8")
     write_txt(tmp_path / ".hidden" / "skip.txt", "hidden")
+    (tmp_path / "sub" / "~$x.docx").write_bytes(b"\x0bsomeone" + bytes(154))  # Word's owner file of an open x.docx
+    (tmp_path / "~$预算.xlsx").write_bytes(b"\x0bsomeone" + bytes(154))
     return tmp_path
 
 
