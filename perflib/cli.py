@@ -36,9 +36,10 @@ def _cmd_parse(args) -> int:
 
 
 def _cmd_render(args) -> int:
+    from .run.outfiles import usable_outdir
     from .run.render import render_report
 
-    html_path = render_report(args.path, Path(args.outdir), corrections=_corrections(args), say=_say)
+    html_path = render_report(args.path, usable_outdir(args.outdir), corrections=_corrections(args), say=_say)
     print(html_path)
     return 0
 
@@ -132,7 +133,17 @@ def _forget_interrupted_exec() -> None:
     exec("", {})
 
 
+def _utf8_streams() -> None:
+    """stdout and stderr in UTF-8 whatever the locale: the record is UTF-8 JSON (CONTRACT.md), and
+    on Windows a redirected stream is in the ANSI code page (cp1252 cannot write a Chinese name at
+    all; cp936 writes GBK). A stream that is not a text file (a test's capture) is left as it is."""
+    for stream, errors in ((sys.stdout, "strict"), (sys.stderr, "backslashreplace")):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8", errors=errors)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _utf8_streams()
     args = None
     try:
         args = build_parser().parse_args(argv)  # its imports are where an early Ctrl-C lands

@@ -13,6 +13,12 @@ class UnreadableInput(PerflibError):
     exit_code = 2
 
 
+class UnwritableOutput(PerflibError):
+    """The output folder cannot be made or written, or an output file cannot be replaced (exit 2)."""
+
+    exit_code = 2
+
+
 class NotAReport(PerflibError):
     """Readable, but not a department report, or no budget figure found (exit 3)."""
 

@@ -92,3 +92,26 @@ def test_an_interrupted_run_ends_even_when_its_exit_hangs(tmp_path):
     done = subprocess.run([sys.executable, "-m", "hangs_at_exit"], cwd=tmp_path, capture_output=True, text=True,
                           timeout=60)
     assert (done.returncode, done.stderr.strip()) == (130, "perflib: interrupted")
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "gbk"])
+def test_output_is_utf8_whatever_the_locale(tmp_path, encoding):
+    """On Windows a redirected stdout is in the ANSI code page: cp1252 cannot write a Chinese name
+    (the batch's summary failed at its end with exit 1), cp936 wrote the JSON in GBK. The record and
+    messages are UTF-8 however the stream was set up."""
+    import os
+    import subprocess
+    import sys
+
+    from paths import SEED
+
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    done = subprocess.run([sys.executable, "-m", "perflib.cli", "parse", str(SEED)], capture_output=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.decode("utf-8"))["department"].endswith("花地街道办事处")
+    bad = tmp_path / "坏.txt"
+    bad.write_bytes(b"")
+    done = subprocess.run([sys.executable, "-m", "perflib.cli", "parse", str(bad)], capture_output=True,
+                          env=env, timeout=120)
+    assert done.returncode == 2 and "坏.txt" in done.stderr.decode("utf-8")

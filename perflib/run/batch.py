@@ -50,7 +50,7 @@ from . import state as journal_state
 from .budget import Budget, BoundedPool, Exceeded, WorkerPool, stop_pool
 from .jobs import Job, JobResult, read_job, render_job, stamp_key, worker_init
 from .lock import outdir_lock
-from .outfiles import slug, write_atomic
+from .outfiles import slug, usable_outdir, write_atomic
 from .platform import usable_cpus
 from . import review
 
@@ -312,8 +312,9 @@ def run_batch(args) -> int:
     items = discover(args.source, exclude=args.outdir)  # a missing folder / bad manifest: UnreadableInput, exit 2
     # a bad corrections file or row: CorrectionsError, exit 2, before anything is read
     corrections, items, ambiguous = review.load_for_batch(args, items)
-    outdir.mkdir(parents=True, exist_ok=True)
+    usable_outdir(outdir)  # a file in the way: one sentence, exit 2
     with outdir_lock(outdir, wait=getattr(args, "wait", False), say=lambda m: print(m, file=sys.stderr)):
+        review.keep_filled_sheets(outdir, args, say=lambda m: print(f"perflib: {m}", file=sys.stderr))
         return _run_batch(args, items, outdir, started, corrections, ambiguous)
 
 

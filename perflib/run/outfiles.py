@@ -4,22 +4,37 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..errors import UnwritableOutput
+
 _UNSAFE = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff_-]+")
 # Names Windows keeps for devices, whatever the extension (NUL.html is no file there).
-_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10))}
+WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10))}
 
 
 def slug(department: str | None, year: int | None) -> str:
     """'广州市…办事处', 2021 → '2021_广州市…办事处'; never a path, never empty, a file name on every system."""
     name = unicodedata.normalize("NFKC", department or "")
     name = _UNSAFE.sub("_", name).strip("_-")[:60] or "未署名部门"
-    if name.upper() in _DEVICES:
+    if name.upper() in WINDOWS_DEVICES:
         name = f"{name}_"
     return f"{year}_{name}" if year else name
+
+
+def usable_outdir(outdir: str | Path) -> Path:
+    """The output folder, made if need be; one sentence (exit 2) when it is a file or cannot be made."""
+    path = Path(outdir)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UnwritableOutput(f"{outdir}: not a folder (a file of that name is in the way)") from None
+    except OSError as exc:  # NotADirectoryError (a file on the way), PermissionError, a full disk …
+        raise UnwritableOutput(f"{outdir}: the output folder cannot be made ({exc.strerror or exc})") from None
+    return path
 
 
 def write_atomic(path: Path, data: str | bytes) -> Path:
@@ -31,7 +46,7 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
         with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as fh:
             fh.write(data)
         os.chmod(tmp, 0o644)  # mkstemp makes it private; outputs are meant to be shared
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -47,7 +62,24 @@ def atomic_file(path: Path, mode: str = "w"):
         with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as fh:
             yield fh
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+REPLACE_WAITS = (0.1, 0.3, 1.0)  # seconds between tries at replacing a file another program holds
+
+
+def _replace(tmp: str, path: Path) -> None:
+    """os.replace, a few times: Windows refuses to replace a file another program has open (Excel
+    holds review.xlsx while the analyst fills it in; a virus scanner, a moment). Then one sentence."""
+    for wait in (*REPLACE_WAITS, None):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            if wait is None:
+                raise UnwritableOutput(f"{path}: cannot be replaced: it is open in another program "
+                                       "(close it in Excel, say) or read-only; run again once it is closed") from None
+            time.sleep(wait)

@@ -14,11 +14,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from .. import corrections as hand
 from ..dataset import sha256_file
+from ..errors import UnwritableOutput
+from ..labels import REVIEW_FILE
 from ..review import below, copies_items, failure_items, outcome_item, relative_files, twice_items
 
 DEFAULT_NAME = "corrections.csv"
@@ -32,6 +35,35 @@ def corrections_file(args) -> Path | None:
     src = Path(args.source)
     default = (src if src.is_dir() else src.parent) / DEFAULT_NAME
     return default if default.is_file() else None
+
+
+def keep_filled_sheets(outdir: Path, args, say) -> list[Path]:
+    """The review sheets in OUTDIR that an analyst filled in and that this run was not given
+    (--corrections), renamed aside before the batch writes new ones: otherwise `make report`, or
+    any batch run without the sheet, wrote over every correction typed into it. Each is said."""
+    given = corrections_file(args)
+    kept = []
+    for name in ("review.csv", REVIEW_FILE):
+        path = Path(outdir) / name
+        if not path.is_file() or (given is not None and given.is_file() and path.samefile(given)):
+            continue
+        try:
+            filled = len(hand.load(path).rows)
+        except hand.CorrectionsError:  # not a sheet perflib can read back: nothing to keep
+            continue
+        if not filled:
+            continue
+        target = path.with_name(f"review-已填-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
+        try:
+            path.rename(target)
+        except OSError as exc:  # Windows: open in Excel
+            raise UnwritableOutput(f"{path}: holds {filled} correction(s) not passed back with --corrections, and "
+                                   f"cannot be set aside ({exc.strerror or exc}): close it, then run again with "
+                                   f"--corrections {path} to apply them") from None
+        say(f"{path} holds {filled} correction(s) not passed back with --corrections: kept as {target.name} "
+            f"(apply them with --corrections {target})")
+        kept.append(target)
+    return kept
 
 
 def load_for_batch(args, items: list) -> tuple[hand.Corrections, list, list[hand.Outcome]]:

@@ -238,3 +238,31 @@ def test_the_conflict_check_hashes_only_the_reports_a_row_names_by_name(tmp_path
     monkeypatch.setattr(review, "sha256_file", lambda p: hashed.append(Path(p).name) or real(p))
     review.load_for_batch(args(src, tmp_path / "out", fixes), discover(src))
     assert hashed == [MISSED_FILE]
+
+
+def test_a_filled_sheet_not_passed_back_is_kept_aside_not_written_over(tmp_path, fake_render, capsys):
+    """The analyst fills OUTDIR/review.xlsx in place, then runs `make report` (no --corrections):
+    the batch wrote a new sheet over it and every correction was gone. It is set aside, and said;
+    the sheet passed back, or one nobody filled, is written over as before."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    write_known_miss(src)
+    assert run_batch(args(src, out)) == 0
+    sheet = out / "review.xlsx"
+    assert run_batch(args(src, out)) == 0 and sorted(p.name for p in out.glob("review*")) == ["review.csv",
+                                                                                              "review.xlsx"]
+    first = review_rows(out)[0]
+    fill_review(sheet, tmp_path / "filled.xlsx", MISSED_FILE, "overall.actual", first["suggestion"], NOTE)
+    shutil.copy(tmp_path / "filled.xlsx", sheet)  # filled in place
+    capsys.readouterr()
+
+    assert run_batch(args(src, out)) == 0
+    err = capsys.readouterr().err
+    [kept] = out.glob("review-已填-*.xlsx")
+    assert kept.read_bytes() == (tmp_path / "filled.xlsx").read_bytes()
+    assert f"{sheet} holds 1 correction(s) not passed back with --corrections: kept as {kept.name}" in err
+    assert review_rows(out)[0]["correction"] == ""  # this run's sheet, with nothing applied
+
+    shutil.copy(kept, sheet)
+    assert run_batch(args(src, out, str(sheet))) == 0  # passed back: applied, and the new sheet replaces it
+    assert "not passed back" not in capsys.readouterr().err and len(list(out.glob("review-已填-*"))) == 1
+    assert report_row(out)["overall_actual"] == MISSED_ACTUAL
