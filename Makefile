@@ -1,7 +1,7 @@
 # The front door: `make report` and `make test` on a fresh machine. Each target runs
 # scripts/dev.py, the same front door without make (`py scripts\dev.py report` on Windows).
 PYTHON ?= python3
-JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
+JOBS   ?= $(shell nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 2)
 DEV    := $(PYTHON) scripts/dev.py
 
 .PHONY: setup report test test-fast lab clean

@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .run.outfiles import WINDOWS_DEVICES
+
 SEPARATOR = " › "
 UNKNOWN = "未识别地区"
 
@@ -153,7 +155,8 @@ def slug(region_label: str) -> str:
     that would lose anything (other characters, capitals, a long name), so two regions never share one."""
     names = parts(region_label) or (region_label,)
     plain = "_".join(names)
-    if all(_SAFE.match(c) for n in names for c in n) and len(plain) <= 60:
+    if (all(_SAFE.match(c) for n in names for c in n) and len(plain) <= 60
+            and plain.upper() not in WINDOWS_DEVICES):  # (a folder "nul" is no folder on Windows)
         return plain
     kept = re.sub(rf"[^0-9A-Za-z{_CJK}-]+", "_", plain).strip("_-")[:40] or "region"
     return f"{kept}_{hashlib.sha256(region_label.encode('utf-8')).hexdigest()[:8]}"

@@ -77,3 +77,5 @@ def test_slugs_are_safe_and_distinct():
     assert len(set(s.casefold() for s in slugs)) == len(labels)
     for s in slugs:
         assert s and "/" not in s and "\\" not in s and not s.startswith(".") and len(s.encode()) < 200
+    for device in ("nul", "aux", "con", "com1", "lpt9"):  # (a manifest's region) no folder on Windows
+        assert slug(device).split("_")[0] == device and slug(device) != device

@@ -33,6 +33,7 @@ DEFAULT_MAX_MEMORY = 2048  # MB, a worker's whole process tree
 POLL = 0.2  # seconds between looks at the running tasks
 MAX_RESTARTS = 2  # a task whose worker died under it (not killed by us) is tried this many times more
 MAX_RESUBMITS = 20  # and any task, however often a pool broke beside it (a safety net)
+WINDOWS_MAX_WORKERS = 61  # (concurrent.futures.process._MAX_WINDOWS_WORKERS)
 STOP_GRACE = 10.0  # seconds a stopping pool's workers get to finish and exit before they are killed
 
 
@@ -75,6 +76,7 @@ class WorkerPool(ProcessPoolExecutor):
     `announce`: a queue each worker says on which task it starts (BoundedPool's)."""
 
     def __init__(self, workers: int, initializer=None, initargs=(), announce=None):
+        workers = pool_size(workers)
         ctx = pool_context()
         self.stopping = ctx.RawValue("b", 0)  # set to 1 by stop_pool
         super().__init__(workers, mp_context=ctx, initializer=_worker_init,
@@ -83,6 +85,12 @@ class WorkerPool(ProcessPoolExecutor):
     def _spawn_process(self):  # each worker starts with Ctrl-C held, until it ignores it (_worker_init)
         with ctrl_c_held():
             super()._spawn_process()
+
+
+def pool_size(workers: int, platform: str = sys.platform) -> int:
+    """Workers a pool may have: -j defaults to every core, and Windows waits on at most 63 handles
+    (ProcessPoolExecutor refuses more than 61 workers there)."""
+    return min(workers, WINDOWS_MAX_WORKERS) if platform == "win32" else workers
 
 
 def _worker_init(started_queue, stopping, initializer, initargs) -> None:

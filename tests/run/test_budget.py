@@ -157,6 +157,7 @@ def test_a_stopped_pool_stops_its_running_job_and_starts_none_of_those_queued(tm
     assert not second.exists()
 
 
+@pytest.mark.skipif(os.name == "nt", reason="POSIX: SIGKILL, process groups, links")
 def test_stopping_a_pool_whose_worker_was_killed_does_not_hang(monkeypatch):
     """A worker killed meanwhile (a budget kill, the system's OOM killer) never hears the pool
     stop: stopping it still returns (a multiprocessing Event's set() would wait for it forever)."""
@@ -287,3 +288,9 @@ def test_a_worker_interrupted_as_it_starts_survives_without_a_traceback(capfd):
     finally:
         stop_pool(pool)
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_pool_on_windows_has_at_most_61_workers():
+    """-j defaults to every core, and ProcessPoolExecutor refuses more than 61 workers on Windows."""
+    assert [budget.pool_size(n, "win32") for n in (96, 61, 8)] == [61, 61, 8]
+    assert [budget.pool_size(n, "linux") for n in (96, 8)] == [96, 8]

@@ -166,6 +166,7 @@ def _all_gone(pids, timeout=20):
     return False
 
 
+@pytest.mark.skipif(os.name == "nt", reason="POSIX: SIGKILL")
 @pytest.mark.slow
 def test_a_worker_killed_mid_report_loses_nothing(tmp_path, cluster):
     src = reports_dir(tmp_path, ["2021_linjiang.txt", "2023_minzheng.txt"])
@@ -187,6 +188,7 @@ def test_a_worker_killed_mid_report_loses_nothing(tmp_path, cluster):
     assert _all_gone(children), "the killed worker's notebook kernel (or its helpers) is still running"
 
 
+@pytest.mark.skipif(os.name == "nt", reason="POSIX: SIGKILL")
 @pytest.mark.slow
 def test_a_report_whose_workers_keep_dying_is_a_failure_with_its_reason(tmp_path):
     cluster = local_cluster(**{"distributed.scheduler.allowed-failures": 0})  # the first death is final

@@ -11,6 +11,7 @@ from loops import run_apart
 
 from perflib.run.kernels import ForkedProcess, ForkProvisioner
 
+pytestmark = pytest.mark.skipif(os.name == "nt", reason="kernels are forked on Linux only; POSIX signals")
 pidfds = pytest.mark.skipif(not hasattr(os, "pidfd_open"), reason="pidfds are Linux's")
 
 

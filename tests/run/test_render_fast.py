@@ -211,6 +211,7 @@ time.sleep(60)
 """
 
 
+@pytest.mark.skipif(os.name == "nt", reason="POSIX: SIGKILL, process groups, links")
 @pytest.mark.slow
 def test_kernels_die_with_a_killed_renderer(tmp_path, monkeypatch):
     """A renderer killed outright (no close()) leaves no kernel or zygote behind, and the folders
