@@ -27,10 +27,13 @@ from .model import Record
 from .numbers import round_money, round_to
 from .pipeline import is_fictional
 from .read.excel import own_workbook
-from .read.files import SUPPORTED
+from .read.files import SAVE_AS, SUPPORTED
+from .read.html import made_by_perflib
 from .run.state import STATE_FILE
 
-REPORT_SUFFIXES = SUPPORTED
+# A report saved in a format perflib does not read (.rtf, .wps …) is listed with what to save it as,
+# not passed by in silence.
+REPORT_SUFFIXES = (*SUPPORTED, *SAVE_AS)
 
 # Column order of each frame (also the CSV headers).
 REPORT_COLUMNS = [
@@ -117,7 +120,6 @@ def discover(source: str | Path, exclude: str | Path | None = None) -> list[Item
 
 # The workbooks a batch writes at the top of its output folder (perflib.store.DATASET_FILES, the review sheet).
 OUTPUT_WORKBOOKS = ("reports.xlsx", labels.REVIEW_FILE)
-_PERFLIB_PAGE = b'<meta name="generator" content="perflib'
 
 
 def is_perflib_page(path: Path) -> bool:
@@ -126,7 +128,7 @@ def is_perflib_page(path: Path) -> bool:
         return False
     try:
         with open(path, "rb") as fh:
-            return _PERFLIB_PAGE in fh.read(4096)
+            return made_by_perflib(fh.read(4096))
     except OSError:
         return False  # read as a report: its reader says what is wrong
 

@@ -30,7 +30,10 @@ def one_sentence_about(err: str, path) -> None:
     (lambda d: write_legacy_doc(d / "old.doc"), ""),
     (lambda d: write_bytes(d / "report.xls", b"whatever"), "not an Excel workbook"),
     (lambda d: write_bytes(d / "report.odt", b"whatever"), "unsupported"),
-], ids=["missing", "empty", "binary", "corrupt-pdf", "scanned-pdf", "corrupt-docx", "legacy-doc", "not-xls", "extension"])
+    (lambda d: write_bytes(d / "report.rtf", b"{\\rtf1 whatever}"), "RTF document; save it as .docx or PDF"),
+    (lambda d: write_bytes(d / "report.wps", b"whatever"), "WPS Writer document; save it as .docx or PDF"),
+], ids=["missing", "empty", "binary", "corrupt-pdf", "scanned-pdf", "corrupt-docx", "legacy-doc", "not-xls", "extension",
+        "rtf", "wps"])
 def test_unreadable_is_exit_2(tmp_path, capsys, make, reason):
     path = make(tmp_path)
     code, out, err = run(capsys, "parse", str(path))

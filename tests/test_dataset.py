@@ -27,12 +27,13 @@ def folder(tmp_path):
     write_txt(tmp_path / ".hidden" / "skip.txt", "hidden")
     (tmp_path / "sub" / "~$x.docx").write_bytes(b"\x0bsomeone" + bytes(154))  # Word's owner file of an open x.docx
     (tmp_path / "~$预算.xlsx").write_bytes(b"\x0bsomeone" + bytes(154))
+    (tmp_path / "sub" / "y.wps").write_bytes(b"whatever")  # a report perflib cannot read: listed, with what to do
     return tmp_path
 
 
 def test_discover_folder_recursive_skips_hidden_and_other_files(folder):
     names = sorted(p.path.rsplit("/", 1)[-1] for p in discover(folder))
-    assert names == ["broken.pdf", "notice.txt", "seed.txt", "x.pdf"]
+    assert names == ["broken.pdf", "notice.txt", "seed.txt", "x.pdf", "y.wps"]
 
 
 def test_manifest_paths_relative_to_manifest_and_overrides(tmp_path):
@@ -74,7 +75,7 @@ def test_load_folder_frames(folder):
     assert list(ds.problems[ds.problems["report_id"] == seed["report_id"]]["text"]) == rec.problems
     # the bad ones are failures with their exit codes, not rows
     fails = dict(zip(ds.failures["source"].map(lambda s: s.rsplit("/", 1)[-1]), ds.failures["exit_code"]))
-    assert fails == {"broken.pdf": 2, "notice.txt": 3}
+    assert fails == {"broken.pdf": 2, "notice.txt": 3, "y.wps": 2}
     assert all(str(folder) in e for e in ds.failures["error"])
 
 

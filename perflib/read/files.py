@@ -39,6 +39,11 @@ def read_document(path: str | Path) -> Document:
     return doc
 
 
+# Formats perflib does not read that reports do come in: what to save them as.
+SAVE_AS = {".rtf": ("an RTF document", ".docx or PDF"), ".wps": ("a WPS Writer document", ".docx or PDF"),
+           ".et": ("a WPS spreadsheet", ".xlsx"), ".ofd": ("an OFD document", "PDF")}
+
+
 def read_bytes(p: Path) -> bytes:
     try:
         st = p.stat()  # (one system call for: is it there, is it a folder, how big)
@@ -49,6 +54,9 @@ def read_bytes(p: Path) -> bytes:
     if stat.S_ISDIR(st.st_mode):
         raise UnreadableInput(f"{p}: is a folder, not a report file.")
     suffix = p.suffix.lower()
+    if suffix in SAVE_AS:
+        what, instead = SAVE_AS[suffix]
+        raise UnreadableInput(f"{p}: is {what}; save it as {instead} and try again.")
     if suffix not in SUPPORTED:
         shown = suffix or "(none)"
         raise UnreadableInput(

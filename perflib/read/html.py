@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import UnreadableInput
+from ..errors import NotAReport, UnreadableInput
 from ..model import Source
 from . import limits
 from .document import Block, Document, Heading, Paragraph, Table
@@ -54,8 +54,19 @@ _GB = {"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "euc-cn", "hz-gb-2312"}
 _MAX_SPAN = 200  # a rowspan/colspan beyond this is damage, not layout
 
 
+# What every page perflib makes says in its head (its report pages, indexes and portfolios).
+PERFLIB_PAGE_MARK = b'<meta name="generator" content="perflib'
+
+
+def made_by_perflib(head: bytes) -> bool:
+    """A page perflib made, by its first kilobytes: read as a report, it would be counted again."""
+    return PERFLIB_PAGE_MARK in head[:4096]
+
+
 def read_html(p: Path, data: bytes, digest: str) -> Document:
     limits.check_html(p, data)  # size and nesting depth, before any parse
+    if made_by_perflib(data):
+        raise NotAReport(f"{p}: a page perflib made, not a report (read the report it was made from).", kind="other")
     warnings: list[str] = []
     text, encoding = _decode(p, data, warnings)
     limits.check_text(p, text)

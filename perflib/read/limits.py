@@ -84,6 +84,10 @@ def limit(field: str) -> int:
     return value
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def _refuse(path, what: str, field: str, shown: str) -> UnreadableInput:
     return UnreadableInput(f"{path}: {what}, over the limit of {shown} ({env_name(field)} changes it).")
 
@@ -128,14 +132,14 @@ def check_pages(path, n: int) -> None:
     """Before extracting a PDF's text: its page count."""
     pdf_pages = limit("pdf_pages")
     if n > pdf_pages:
-        raise _refuse(path, f"the PDF has {n:,} pages", "pdf_pages", f"{pdf_pages:,} pages")
+        raise _refuse(path, f"the PDF has {n:,} pages", "pdf_pages", _count(pdf_pages, "page"))
 
 
 def check_ocr_pages(path, n: int) -> None:
     """Before OCR: the number of pages that would be read by OCR."""
     ocr_pages = limit("ocr_pages")
     if n > ocr_pages:
-        raise _refuse(path, f"{n:,} pages would need OCR", "ocr_pages", f"{ocr_pages:,} OCR pages")
+        raise _refuse(path, f"{n:,} pages would need OCR", "ocr_pages", _count(ocr_pages, "OCR page"))
 
 
 # --- zip containers (.docx, .xlsx) ---------------------------------------------------------------

@@ -88,7 +88,11 @@ def _pdf_pages(p: Path, data: bytes, tables: dict[str, Block]) -> tuple[list[str
     except Exception as exc:
         raise UnreadableInput(f"{p}: not a readable PDF ({_pdf_reason(exc)}).") from None
     try:
-        limits.check_pages(p, len(pdf))
+        limits.check_pages(p, len(pdf))  # (its own sentence: past a limit, not unreadable)
+    except UnreadableInput:
+        pdf.close()
+        raise
+    try:
         pages = [_page_lines(pdf, i, tables) for i in range(len(pdf))]
         blank = [i for i, lines in enumerate(pages) if _blank("".join(line for line, _, _ in lines))]
         images = {i + 1 for i in blank  # only a page without text can be a scan to OCR

@@ -75,3 +75,18 @@ def test_image_named_html(tmp_path):
 def test_page_without_article_text(tmp_path):
     page = "<html><head><title>x</title><script>var a=1;</script></head><body><nav>首页</nav></body></html>"
     assert "no article text" in unreadable(write_bytes(tmp_path / "a.html", page.encode()))
+
+
+def test_a_page_perflib_made_is_no_report(tmp_path):
+    """`perflib parse` on a page of `perflib render` read it as a department report (exit 0, no
+    department): its figures are its report's, counted again. The batch already passed such pages by."""
+    from perflib.errors import NotAReport
+
+    page = ('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
+            '<meta name="generator" content="perflib 0.3.0"><title>2023 某某县文化馆</title></head>'
+            f"<body><h1>{TITLE}</h1><p>{SAMPLE_PARAGRAPH}</p></body></html>")
+    path = write_bytes(tmp_path / "2023_某某县文化馆.html", page.encode("utf-8"))
+    with pytest.raises(NotAReport, match="a page perflib made"):
+        read_document(path)
+    plain = write_bytes(tmp_path / "a.html", page.replace("perflib 0.3.0", "WordPress 6.4").encode("utf-8"))
+    assert SAMPLE_PARAGRAPH in _text(read_document(plain))
