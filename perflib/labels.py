@@ -56,6 +56,7 @@ def also_listed(failed: int, others: int, repeats: int = 0) -> str:
 
 
 PAGE_FAILED = "页面未能生成"
+PORTFOLIO_FAILED = "比较页未能生成，原因列于文末。"  # (a page of the batch's own, not a report)
 
 
 def unpaged_note(n: int, where: str = "文末") -> str:
@@ -86,6 +87,8 @@ NOT_DEPARTMENT_ZH = "非部门整体支出绩效报告"  # the index section lis
 # the contract's) is matched against these in order; the first that matches says it, with the English
 # kept beside it. A kind of page not a department report is named by its kind.
 REASON_ZH = [
+    (r"\(--timeout\)$", "超过时间限制"),  # (a report stopped by the batch's budget: Exceeded.error)
+    (r"\(--max-memory\)$", "超过内存限制"),
     (r"project expenditure report", "单个项目的支出绩效自评报告，不是部门整体报告"),
     (r"final-accounts disclosure", "部门预算或决算公开，不是绩效评价报告"),
     (r"linked attachment", "文章页，报告在其附件中：请打开附件"),

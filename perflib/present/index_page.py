@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..labels import (CORRECTED_BADGE, CORRECTED_INDEX_NOTE, FICTION_TAG, INDEX_TITLE, NOT_DEPARTMENT_ZH, PAGE_FAILED,
-                      unpaged_note,
+                      PORTFOLIO_FAILED, unpaged_note,
                       RATING_RANK, REVIEW_FILE, REVIEW_INDEX_NOTE, STATUS_ZH, also_listed, fiction_banner, reason_zh)
 from ..numbers import fmt_value
 from .. import once
@@ -234,20 +234,45 @@ def others_section(failures) -> str:
             f'<tbody>{rows}</tbody></table></div></section>')
 
 
+def portfolio_failures(failures):
+    """Rows of the batch's own comparison pages that failed (not reports): a boolean Series."""
+    import pandas as pd
+
+    if failures is None or "stage" not in getattr(failures, "columns", ()):
+        return pd.Series(False, index=getattr(failures, "index", None), dtype=bool)
+    return failures["stage"] == "portfolio"
+
+
 def failures_section(failures) -> str:
+    """The reports that failed, then the comparison pages that did (a page, not a file: no '.')."""
     mask = not_department(failures)
     if mask is not None:
         failures = failures[~mask]
     if failures is None or not len(failures):
         return ""
-    stage = {"read": "读取", "render": "生成页面", "portfolio": "比较页"}
-    rows = "".join(
-        f'<tr><td>{esc(f.source)}</td><td>{esc(stage.get(f.stage, f.stage))}</td>'
-        f'<td class="num">{esc("" if blank(f.exit_code) else int(f.exit_code))}</td><td>{_reason(f)}</td></tr>'
-        for f in failures.itertuples(index=False))
-    return (f'<section><h2>未能处理的报告（{len(failures)} 份）</h2>'
-            '<div class="table-wrap"><table><thead><tr><th>文件</th><th>环节</th><th class="num">退出码</th>'
-            f'<th>原因</th></tr></thead><tbody>{rows}</tbody></table></div></section>')
+    pages = portfolio_failures(failures)
+    reports, out = failures[~pages], ""
+    code = lambda f: esc("" if blank(f.exit_code) else int(f.exit_code))  # noqa: E731
+    if len(reports):
+        stage = {"read": "读取", "render": "生成页面"}
+        rows = "".join(f'<tr><td>{esc(f.source)}</td><td>{esc(stage.get(f.stage, f.stage))}</td>'
+                       f'<td class="num">{code(f)}</td><td>{_reason(f)}</td></tr>'
+                       for f in reports.itertuples(index=False))
+        out += (f'<section><h2>未能处理的报告（{len(reports)} 份）</h2>'
+                '<div class="table-wrap"><table><thead><tr><th>文件</th><th>环节</th><th class="num">退出码</th>'
+                f'<th>原因</th></tr></thead><tbody>{rows}</tbody></table></div></section>')
+    if pages.any():
+        rows = "".join(f'<tr><td>{esc(_portfolio_label(f))}</td><td class="num">{code(f)}</td><td>{_reason(f)}</td></tr>'
+                       for f in failures[pages].itertuples(index=False))
+        out += (f'<section><h2>未能生成的比较页（{int(pages.sum())} 个）</h2>'
+                '<div class="table-wrap"><table><thead><tr><th>比较页</th><th class="num">退出码</th>'
+                f'<th>原因</th></tr></thead><tbody>{rows}</tbody></table></div></section>')
+    return out
+
+
+def _portfolio_label(f) -> str:
+    region = getattr(f, "region", None)
+    return f"{region}的比较页" if isinstance(region, str) and region else "全部报告的比较页"
 
 
 def build_index(reports, failures=None, portfolio: str | None = None, regions: str = "") -> str:
@@ -272,11 +297,14 @@ def index_html(reports, failures=None, portfolio: str | None = None, regions: st
     mask = not_department(failures)
     others = int(mask.sum()) if mask is not None else 0
     no_page = unpaged(reports)  # (their failures are listed; the reports are in the table)
-    failed = len(failures) - others - no_page if failures is not None else 0
+    pages_failed = int(portfolio_failures(failures).sum()) if failures is not None else 0
+    failed = len(failures) - others - no_page - pages_failed if failures is not None else 0
     if failed or others:
         lead.append(also_listed(failed, others).removesuffix("。") + "，列于文末，各附原因。")
     if no_page:
         lead.append(unpaged_note(no_page))
+    if pages_failed:
+        lead.append(PORTFOLIO_FAILED)
     if n and without_pages(reports):
         lead.append(NO_PAGES)
     if repeats:

@@ -23,11 +23,12 @@ from urllib.parse import quote
 import pandas as pd
 
 from .. import config, regions as places
-from ..labels import also_listed, fiction_banner, unpaged_note
+from ..labels import PORTFOLIO_FAILED, also_listed, fiction_banner, unpaged_note
 from ..once import with_counted
 from .html import esc
 from .index_page import (INDEX_NOTE, NO_PAGES, data_note, unpaged, without_pages, blank, classed, count_cell, num_cell, text_cell, department_table,
-                         failures_section, index_html, not_department, others_section, page_html, sortable_table, span_of)
+                         failures_section, index_html, not_department, others_section, page_html, portfolio_failures,
+                         sortable_table, span_of)
 
 REGION_PAGE_ROWS = 500  # department-years on one region page (≈ 0.5 MB with its font)
 REGIONS_DIR = "regions"
@@ -81,8 +82,8 @@ def _failure_masks(failures: pd.DataFrame | None) -> tuple[pd.Series, pd.Series]
     """(each failure's region, is it a file that is no department report) over the failures whose
     file is not in the tables: a report whose page failed is listed there, with its figures."""
     failures = failures if failures is not None else pd.DataFrame(columns=["region", "kind"])
-    if "stage" in failures:
-        failures = failures[failures["stage"] != "render"]
+    if "stage" in failures:  # (nor is a comparison page that failed a report)
+        failures = failures[~failures["stage"].isin(("render", "portfolio"))]
     return (failures["region"] if "region" in failures else pd.Series(dtype=object)), not_department(failures)
 
 
@@ -253,12 +254,14 @@ def _top(reports, failures, summary, portfolio, portfolios) -> str:
         lead.append(also_listed(failed, others, repeats).removesuffix("。") + "，分列于所在地区的一览页。")
     if whole["unpaged"]:
         lead.append(unpaged_note(int(whole["unpaged"]), where="所在地区的一览页"))
+    own = _of_region(failures, None)  # the batch's own pages that failed (a portfolio)
+    if own is not None and portfolio_failures(own).any():
+        lead.append(PORTFOLIO_FAILED)
     notes = "".join(f"<p>{esc(t)}</p>" for t in lead)
     if int(reports["fictional"].sum()):
         notes += fiction_banner(int(reports["fictional"].sum()))
     if portfolio:
         notes += f'<p class="pl-up"><a href="{esc(quote(portfolio))}">跨地区、跨行业比较 →</a></p>'
-    own = _of_region(failures, None)  # the batch's own pages that failed (a portfolio)
     table = regions_table(summary, portfolios, totals)
     return page_html(TOP_TITLE, notes, table + REGIONS_NOTE + data_note()
                      + failures_section(own))

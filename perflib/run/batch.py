@@ -417,7 +417,8 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
     counts = {s: sum(e.status == s for e in entries) for s in ("rendered", "skipped", "unrendered")}
     dup = sum(len(e.duplicates) for e in entries)
     others = sum(bool(f.get("kind")) for f in failures)  # not department reports: listed, not failed
-    failures_n = len(failures) - others
+    pages_failed = sum(f["stage"] == "portfolio" for f in failures)  # (said after "portfolio")
+    failures_n = len(failures) - others - pages_failed
     regional = [status for name, status in portfolio_status.items() if name != PORTFOLIO_HTML]
     print(f"perflib batch: {counts['rendered']} rendered, {counts['skipped']} skipped, {failures_n} failed"
           + (f", {counts['unrendered']} without a page (--no-pages)" if counts["unrendered"] else "")
@@ -427,7 +428,7 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
           + (f" and {len(regional)} region portfolios ({regional.count('rendered')} rendered)" if regional else "")
           + f"; {time.monotonic() - started:.1f} s → {outdir / 'index.html'}")
     print(review.summary(sheet, entries, unused, outdir))
-    return 1 if failures_n else 0
+    return 1 if failures_n or pages_failed else 0
 
 
 def _load_table_writers() -> None:

@@ -214,3 +214,24 @@ def test_a_province_holding_cities_and_a_city_with_counties_gets_no_subtotal_of_
                              ("丙局", "某省 › 深圳市 › 南山区", 1.0, 1.0, 100.0, 0), ("丁局", "某省 › 深圳市 › 福田区", 2.0, 2.0, 100.0, 0)])
     totals = region_index.summary_totals(df, None, region_summary(df, None))
     assert list(totals["region"]) == ["某省 › 深圳市（2 个地区）", "全部地区（4 个）"]
+
+
+def test_a_comparison_page_that_failed_is_no_failed_report(seed_row):
+    """A portfolio stopped by --timeout was counted and listed as a report that could not be handled
+    (a file named '.' or the batch's folder, 无法读取): it is a page of the batch's own, said apart."""
+    from perflib.labels import PORTFOLIO_FAILED, reason_zh
+    from perflib.present.index_page import index_html
+
+    timeout = "data: 超过时间限制（1 秒） / exceeded 1 s while rendering (--timeout)"
+    failures = pd.DataFrame([
+        {"source": "a/x.pdf", "stage": "read", "exit_code": 2, "error": "a/x.pdf: bad", "kind": None, "region": "甲市 › 乙区"},
+        {"source": "data", "stage": "portfolio", "exit_code": 2, "error": timeout, "kind": None, "region": "甲市 › 乙区"},
+        {"source": "data", "stage": "portfolio", "exit_code": 2, "error": timeout, "kind": None, "region": None},
+    ])
+    assert reason_zh(timeout, 2, "data") == "超过时间限制"  # not 无法读取, by its exit code
+    df = _reports(seed_row, [("甲局", "甲市 › 乙区", 1.0, 1.0, 100.0, 0)])
+    assert region_summary(df, failures).set_index("region").loc["甲市 › 乙区", "failed"] == 1  # a/x.pdf only
+    flat = index_html(df, failures, "portfolio.html")
+    assert "另有 1 份未能处理" in flat and PORTFOLIO_FAILED in flat
+    assert "未能处理的报告（1 份）" in flat and "未能生成的比较页（2 个）" in flat
+    assert "<td>甲市 › 乙区的比较页</td>" in flat and "<td>全部报告的比较页</td>" in flat and "<td>data</td>" not in flat

@@ -435,3 +435,23 @@ def test_an_output_folder_that_holds_the_source_still_reads_it(reports, fake_ren
     assert run_batch(args(reports, out)) == 0  # its own workbooks and pages are not read back
     assert "0 rendered, 4 skipped, 0 failed" in capsys.readouterr().out
     assert _failures_and_reports(out) == (4, 0)
+
+
+def test_a_portfolio_that_failed_is_said_apart_from_the_reports(reports, tmp_path, fake_render, monkeypatch, capsys):
+    """Every page rendered, the portfolio past --timeout: the summary said "1 failed" of the reports
+    as well as "portfolio failed". The batch still exits 1: something it was to make is missing."""
+    good = batch.render_job
+
+    def render(job):
+        if job.kind != "report":
+            return JobResult(job.source, "failed", job.output_name, exit_code=2,
+                             error=f"{job.source}: 超过时间限制（1 秒） / exceeded 1 s while rendering (--timeout)")
+        return good(job)
+
+    monkeypatch.setattr(batch, "render_job", render)
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 1
+    summary = capsys.readouterr().out
+    assert "4 rendered, 0 skipped, 0 failed; portfolio failed" in summary
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "未能处理的报告" not in index and "未能生成的比较页（1 个）" in index and "超过时间限制" in index
