@@ -43,7 +43,7 @@ REPORT_COLUMNS = [
     "projects_count", "projects_initial_budget", "projects_adjusted_budget", "projects_actual",
     "projects_adjustment", "projects_adjustment_rate", "projects_completion_rate",
     "basic_actual", "task_count", "task_funds_sum", "task_coverage", "rating", "score",
-    "problem_count", "checks_ok", "checks_warn", "checks_fail", "checks_skip", "warning_count",
+    "problem_count", "checks_ok", "checks_warn", "checks_lenient", "checks_fail", "checks_skip", "warning_count",
 ]
 REPORT_COLUMNS.append("corrected")  # the fields set by hand corrections, "overall.actual, year" (perflib.corrections)
 TASK_COLUMNS = ["report_id", "department", "year", "no", "text", "funds", "share_of_projects"]
@@ -182,6 +182,7 @@ def record_rows(rec: Record) -> dict:
     key = {"report_id": rid, "department": rec.department, "year": rec.year}
     o, p = rec.overall, rec.projects
     n = counts(rec.checks)
+    lenient = sum(c.status == "warn" and c.id in labels.SCORING_CHECKS for c in rec.checks)
     report = key | place(rec.department) | {
         "fictional": is_fictional(rec), "source": rec.source.path, "format": rec.source.format,
         "sha256": rec.source.sha256,
@@ -199,6 +200,8 @@ def record_rows(rec: Record) -> dict:
         "task_coverage": _derived_pct(m.value("tasks.coverage")),
         "rating": rec.rating, "score": _rate(rec.score), "problem_count": len(rec.problems),
         **{f"checks_{s}": n[s] for s in STATUSES}, "warning_count": len(rec.warnings),
+        # a scoring check's warning is leniency to note (需留意), not a figure a little off (小偏差)
+        "checks_warn": n["warn"] - lenient, "checks_lenient": lenient,
     }
     shares = {s.no: s.of_projects for s in m.task_shares}
     tasks = [key | {"no": t.no, "text": t.text, "funds": _money(t.funds),
@@ -285,7 +288,7 @@ def frames(rows: list[dict], failures: list[dict] = ()) -> Dataset:
 
 by_dept = ["department", "year", "report_id"]
 INT_COLUMNS = {"year", "projects_count", "task_count", "problem_count", "no", "exit_code",
-               *(f"checks_{s}" for s in STATUSES), "warning_count"}
+               *(f"checks_{s}" for s in STATUSES), "checks_lenient", "warning_count"}
 FLOAT_COLUMNS = MONEY_COLUMNS | RATE_COLUMNS | {"score", "stated", "computed", "weight"}
 
 

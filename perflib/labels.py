@@ -198,7 +198,7 @@ ZH_HEADERS = {
     "projects_completion_rate": "项目预算完成率", "basic_actual": "基本支出（万元）",
     "task_count": "主要任务数", "task_funds_sum": "任务资金合计（万元）", "task_coverage": "任务资金占项目支出",
     "rating": "自评等级", "score": "自评得分", "problem_count": "问题条数",
-    "checks_ok": "核对：相符", "checks_warn": "核对：小偏差", "checks_fail": "核对：不符",
+    "checks_ok": "核对：相符", "checks_warn": "核对：小偏差", "checks_lenient": f"核对：{LENIENT_ZH}", "checks_fail": "核对：不符",
     "checks_skip": "核对：无法核对", "warning_count": "解析提示", "output": "报告页面",
     "corrected": "人工校正字段", "region": "地区", "sector": "行业", "counted": "计入合计",
 }
@@ -284,6 +284,7 @@ REVIEW_CATEGORY = {
     "field_unread": "数字可能漏读",
     "ocr": "OCR 识别的数字",
     "check_warn": "核对小偏差",
+    "check_lenient": f"指标评分{LENIENT_ZH}",  # (nothing to correct: how the report scored itself)
     "warning": "读取提示",
     "correction_applied": "已人工校正",
     "correction_redundant": "校正多余",

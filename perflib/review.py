@@ -16,7 +16,8 @@ import re
 from pathlib import Path
 
 from . import corrections as hand, once
-from .labels import OCR_EVIDENCE, REVIEW_CATEGORY, REVIEW_HEADERS, figure_name, reason_zh, warning_zh
+from .labels import (OCR_EVIDENCE, REVIEW_CATEGORY, REVIEW_HEADERS, SCORING_CHECKS, figure_name, reason_zh,
+                     warning_zh)
 from .model import Record, Unread
 from .numbers import fmt_wan, money_to_wan, round_money
 from .understand.lexicon import LEX
@@ -128,6 +129,9 @@ def _check_items(rec: Record) -> list[dict]:
     out = []
     for c in rec.checks:
         if c.status not in ("fail", "warn"):
+            continue
+        if c.status == "warn" and c.id in SCORING_CHECKS:  # leniency: no figure of the report is off
+            out.append(item("check_lenient", rec, reason=c.message))
             continue
         fld = c.id if c.id in hand.FIELDS else _stated_field(c.id)
         read = hand.format_value(fld, hand.get(rec, fld)) if fld else ""

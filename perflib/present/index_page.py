@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..labels import (CORRECTED_BADGE, CORRECTED_INDEX_NOTE, FICTION_TAG, INDEX_TITLE, NOT_DEPARTMENT_ZH, PAGE_FAILED,
-                      PORTFOLIO_FAILED, unpaged_note,
+                      LENIENT_ZH, PORTFOLIO_FAILED, unpaged_note,
                       RATING_RANK, REVIEW_FILE, REVIEW_INDEX_NOTE, STATUS_ZH, also_listed, fiction_banner, reason_zh)
 from ..numbers import fmt_value
 from .. import once
@@ -119,7 +119,8 @@ def count_cell(v, status: str) -> str:
 COLUMNS = [  # header, css class
     ("部门", ""), ("行业", ""), ("年度", "num"), ("实际支出（万元）", "num"), ("年初预算（万元）", "num"),
     ("实际支出相对年初预算", "num"), ("预算调整率", "num"), ("预算完成率", "num"), ("自评等级", ""),
-    *((f"核对：{STATUS_ZH[s]}", "num") for s in ("ok", "warn", "fail", "skip")), ("报告", ""),
+    *((f"核对：{STATUS_ZH[s]}", "num") for s in ("ok", "warn")), (f"核对：{LENIENT_ZH}", "num"),
+    *((f"核对：{STATUS_ZH[s]}", "num") for s in ("fail", "skip")), ("报告", ""),
 ]
 
 
@@ -147,7 +148,7 @@ def _report_row(r, link_prefix: str = "", region: bool = False, drop: str = "") 
         num_cell(r.overall_adjustment_rate, "pct"),
         num_cell(r.overall_completion_rate, "pct"),
         rating_cell(r.rating),
-        *(count_cell(getattr(r, f"checks_{s}"), s) for s in ("ok", "warn", "fail", "skip")),
+        *(count_cell(getattr(r, f"checks_{s}", 0), s) for s in ("ok", "warn", "lenient", "fail", "skip")),
         text_cell(link, f'<a href="{href}">查看</a>' if link else PAGE_FAILED if _page_failed(r) else "—"),
     ]
     return "<tr>" + "".join(cells) + "</tr>"

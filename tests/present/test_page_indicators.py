@@ -117,3 +117,26 @@ def test_leniency_is_noted_not_called_a_small_gap():
     row = next(r for r in html.split("<tr")[1:] if "未达成的指标未得满分" in r)
     assert "需留意" in row and "小偏差" not in row
     assert "需留意 2 项" in html.split("</p>")[0]
+
+
+def test_leniency_is_counted_and_listed_apart_from_slips():
+    """The page calls a scoring check's warning 需留意, while the dataset, the indexes and the review
+    sheet counted it as a 小偏差 — and the sheet's row named the score, as if the score were to
+    correct. Every surface now counts it apart, and its review row names no figure."""
+    from perflib.dataset import record_rows
+    from perflib.present.index_page import index_html
+    from perflib.dataset import frames
+    from perflib.review import record_items
+
+    rec = _analysis(ROWS, score=D(40)).record
+    lenient = [c for c in rec.checks if c.status == "warn" and c.id.startswith("indicators.unmet")]
+    assert lenient  # (培训场次: missed, full marks; 群众满意度 … )
+    rows = record_rows(rec)
+    report = rows["report"]
+    assert report["checks_lenient"] == len(lenient)
+    assert report["checks_warn"] == sum(c.status == "warn" for c in rec.checks) - len(lenient)
+    df = frames([rows]).reports.assign(output="x.html")
+    assert "核对：需留意" in index_html(df)
+    items = [i for i in record_items(rec) if i["category"] == "指标评分需留意"]
+    assert len(items) == len(lenient) and all(i["field"] == "" and i["read"] == "" for i in items)
+    assert not [i for i in record_items(rec) if i["category"] == "核对小偏差" and i["field"] == "score"]
