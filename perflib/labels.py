@@ -195,7 +195,7 @@ ZH_HEADERS = {
     "projects_count": "项目个数", "projects_initial_budget": "项目年初预算（万元）",
     "projects_adjusted_budget": "项目调整后预算（万元）", "projects_actual": "项目实际支出（万元）",
     "projects_adjustment": "项目预算调整额（万元）", "projects_adjustment_rate": "项目预算调整率",
-    "projects_completion_rate": "项目预算完成率", "basic_actual": "基本支出（万元）",
+    "projects_completion_rate": "项目预算完成率", "basic_actual": "基本支出（万元，未写明时为整体减项目）",
     "task_count": "主要任务数", "task_funds_sum": "任务资金合计（万元）", "task_coverage": "任务资金占项目支出",
     "rating": "自评等级", "score": "自评得分", "problem_count": "问题条数",
     "checks_ok": "核对：相符", "checks_warn": "核对：小偏差", "checks_lenient": f"核对：{LENIENT_ZH}", "checks_fail": "核对：不符",
