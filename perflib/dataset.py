@@ -396,12 +396,29 @@ def _header(ws, names: list[str], wrap: bool = False) -> None:
 
     cells = []
     for name in names:
-        cell = WriteOnlyCell(ws, name)
+        cell = as_text(WriteOnlyCell(ws, name))
         cell.font = Font(bold=True)
         if wrap:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         cells.append(cell)
     ws.append(cells)
+
+
+def as_text(cell):
+    """A cell whose text starts with "=" stays that text: openpyxl would store it as a formula, which
+    Excel runs (a file named =HYPERLINK(…).pdf, a target written 目标值=1+1). Returns the cell."""
+    if isinstance(cell.value, str) and cell.value.startswith("="):
+        cell.data_type = "s"
+    return cell
+
+
+def _text_cell(ws, v):
+    """`v` as openpyxl appends it, except text that would be taken for a formula (as_text)."""
+    if isinstance(v, str) and v.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        return as_text(WriteOnlyCell(ws, v))
+    return v
 
 
 def _plain(v):
@@ -430,14 +447,14 @@ def _reports_sheet(ws, df) -> None:
             if v is not None and col in ("fictional", "counted"):
                 v = "是" if v else "否"
             if v is not None and (formats[col] or col == "output"):
-                cell = WriteOnlyCell(ws, v)
+                cell = as_text(WriteOnlyCell(ws, v))
                 if formats[col]:
                     cell.number_format = formats[col]
                 else:
                     cell.hyperlink = str(v)
                     cell.style = "Hyperlink"
                 v = cell
-            row.append(v)
+            row.append(_text_cell(ws, v))
         ws.append(row)
     ws.auto_filter.ref = f"A1:{get_column_letter(max(len(cols), 1))}{len(df) + 1}"
 
@@ -455,7 +472,7 @@ def _indicator_sheet(ws, chunks) -> None:
             row = []
             for col, v in zip(cols, values):
                 v = _plain(v)
-                row.append(("是" if v else "否") if v is not None and col in ("met", "full_score") else v)
+                row.append(("是" if v else "否") if v is not None and col in ("met", "full_score") else _text_cell(ws, v))
             ws.append(row)
             n += 1
     if cols:

@@ -194,3 +194,23 @@ def test_an_older_review_sheet_resaved_with_its_header_in_runs_is_still_perflibs
     wb.properties.creator = "某分析员"
     wb.save(tmp_path / "old.xlsx")
     assert own_workbook(tmp_path / "old.xlsx") == "review sheet (复核表)"
+
+
+def test_text_that_starts_like_a_formula_stays_text_in_the_workbooks(seed_frames, tmp_path):
+    """Report text and file names are untrusted: a file named =HYPERLINK(…).pdf, a target written
+    "=1+1", a department set by a manifest were stored as formulas that Excel runs."""
+    from perflib.present.review_sheet import xlsx_bytes
+    from perflib.review import REVIEW_COLUMNS
+
+    evil = '=HYPERLINK("http://example.invalid","点此")'
+    reports = seed_frames.reports.assign(output="2021_x.html", department=evil)
+    indicators = pd.DataFrame([{"report_id": "r", "department": evil, "year": 2021, "no": 1, "level1": "产出指标",
+                                "level2": "数量指标", "name": "=1+1", "target": "=2*3", "actual": "6", "weight": 10.0,
+                                "score": 10.0, "met": True, "full_score": True, "reason": None}])
+    wb = openpyxl.load_workbook(io.BytesIO(reports_xlsx_bytes(reports, indicators)))
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
+    assert {c.value for c in cells} >= {evil, "=1+1", "=2*3"}
+    assert all(c.data_type == "s" for c in cells)
+    row = {k: "" for k in REVIEW_COLUMNS} | {"priority": 5, "file": "=cmd|' /C calc'!A0.pdf", "department": evil}
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes([row]))).active
+    assert [c.data_type for c in ws[2] if isinstance(c.value, str) and c.value.startswith("=")] == ["s", "s"]

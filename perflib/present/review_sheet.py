@@ -11,6 +11,7 @@ import csv
 import io
 from pathlib import Path
 
+from ..dataset import as_text
 from ..labels import REVIEW_FILE, REVIEW_HEADERS, REVIEW_SHEET, WORKBOOK_CREATOR
 from ..review import REVIEW_COLUMNS, sort_items
 from ..run.outfiles import write_atomic
@@ -50,7 +51,7 @@ def xlsx_bytes(rows: list[dict]) -> bytes:
                    fill if key in TO_FILL else None) for key in REVIEW_COLUMNS}
 
     def cell(value, key, header=False):
-        c = WriteOnlyCell(ws, value)
+        c = as_text(WriteOnlyCell(ws, value))  # (a report's text or file name starting with "=": no formula)
         align, number_format, background = style[key]
         c.alignment = Alignment(wrap_text=True, vertical="top") if header else align
         if header:
