@@ -169,6 +169,12 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
     to_parse: list[Item] = []
     origins = review.current_origins(corrections)
     for item in items:
+        if not storable(item.path):  # its name cannot go into the dataset, the pages or the state
+            failures.append({"source": shown_path(item.path), "stage": "read", "exit_code": 2, "region": UNKNOWN,
+                             "error": f"{shown_path(item.path)}: the file name is not UTF-8 (as unzipped from an "
+                                      "archive made on Chinese Windows): rename the file or its folder"})
+            say(failures[-1])
+            continue
         try:
             sha = sha256_file(item.path)
         except OSError:
@@ -223,6 +229,26 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
         for line in review.problems(e.rows):
             print(f"perflib: {line}", file=sys.stderr)
     return out
+
+
+def storable(path: str) -> bool:
+    """A path that UTF-8 can write: a file or folder name in another encoding (GBK bytes, from an
+    archive unzipped on Linux) comes back from the system with lone surrogates (PEP 383)."""
+    try:
+        path.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def shown_path(path: str) -> str:
+    """Such a path as a reader would see it: its bytes read as GB18030 where they are that, else with
+    the characters it cannot show replaced."""
+    raw = os.fsencode(path)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
 
 
 def _entry(item: Item, rows: dict, notebook_sha: str, read_key: str) -> Entry:

@@ -455,3 +455,21 @@ def test_a_portfolio_that_failed_is_said_apart_from_the_reports(reports, tmp_pat
     assert "4 rendered, 0 skipped, 0 failed; portfolio failed" in summary
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "未能处理的报告" not in index and "未能生成的比较页（1 个）" in index and "超过时间限制" in index
+
+
+def test_a_file_name_that_is_not_utf8_fails_alone(reports, tmp_path, fake_render, capsys):
+    """A name in GBK bytes (a zip made on Chinese Windows, unzipped on Linux) stopped the whole batch
+    with "internal error: UnicodeEncodeError" as its path went into the store: nothing was written."""
+    try:
+        folder = os.path.join(os.fsencode(reports), "荔湾区".encode("gbk"))
+        os.mkdir(folder)
+        with open(os.path.join(folder, "报告.txt".encode("gbk")), "wb") as fh:
+            fh.write(SEED.read_bytes().replace(b"2021", b"2019"))
+    except OSError:  # a file system that takes UTF-8 names only (macOS, Windows): no such file there
+        pytest.skip("this file system refuses names that are not UTF-8")
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 1
+    err = capsys.readouterr().err
+    assert "荔湾区/报告.txt: the file name is not UTF-8" in err and "internal error" not in err
+    assert len(list(out.glob("20*.html"))) == 4 and (out / "index.html").is_file()
+    assert "荔湾区/报告.txt" in (out / "index.html").read_text(encoding="utf-8")
