@@ -53,6 +53,8 @@ def read_bytes(p: Path) -> bytes:
         raise UnreadableInput(f"{p}: no such file.")
     if stat.S_ISDIR(st.st_mode):
         raise UnreadableInput(f"{p}: is a folder, not a report file.")
+    if not stat.S_ISREG(st.st_mode):  # a link to /dev/zero has no size to check and no end; a pipe waits
+        raise UnreadableInput(f"{p}: not a regular file (a device, a pipe or a socket), not a report file.")
     suffix = p.suffix.lower()
     if suffix in SAVE_AS:
         what, instead = SAVE_AS[suffix]
@@ -65,7 +67,10 @@ def read_bytes(p: Path) -> bytes:
     limits.check_file_size(p, st.st_size)
     try:
         with open(p, "rb", buffering=0) as f:  # (unbuffered: the whole file in one read)
-            data = f.readall()
+            data = f.read(st.st_size + 1)
+            if len(data) > st.st_size:  # growing while read (a download still coming in): read to the limit
+                data += f.read(limits.limit("file_mb") * limits.MB + 1 - len(data))
+                limits.check_file_size(p, len(data))
     except OSError as exc:
         raise UnreadableInput(f"{p}: cannot be read ({exc.strerror or exc}).") from None
     if not data.strip():

@@ -1,5 +1,6 @@
 """perflib.read.limits: every helper refuses past its limit (naming it) and passes a real report."""
 import io
+import os
 import subprocess
 import sys
 import time
@@ -221,3 +222,29 @@ def test_a_zip_asking_for_an_unknown_version_is_damaged_not_a_crash(tmp_path, na
     path = tmp_path / name
     path.write_bytes(bytes(data))
     assert main(["parse", str(path)]) == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX devices and pipes")
+def test_a_device_or_a_pipe_is_no_report(tmp_path):
+    """A link to /dev/zero named .txt has size 0 and no end: read whole, it took 24 GB before the
+    system killed it; a pipe waited forever. Neither is a report file."""
+    from perflib.read.files import read_document
+
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe.txt")
+    for name in ("zero.txt", "pipe.txt"):
+        with pytest.raises(UnreadableInput, match="not a regular file"):
+            read_document(tmp_path / name)
+
+
+def test_a_file_that_grows_while_read_is_held_to_the_limit(tmp_path, monkeypatch):
+    from perflib.read import files
+
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 10)
+    monkeypatch.setattr(type(path), "stat", lambda self, **kw: os.stat_result((0o100644, 0, 0, 1, 0, 0, 2, 0, 0, 0)))
+    monkeypatch.setenv("PERFLIB_MAX_FILE_MB", "1")
+    assert files.read_bytes(path) == b"x" * 10  # larger than its size said, within the limit: read
+    path.write_bytes(b"x" * (2 * 1024 * 1024))
+    with pytest.raises(UnreadableInput, match="over the limit of 1 MB"):
+        files.read_bytes(path)

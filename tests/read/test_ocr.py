@@ -191,7 +191,7 @@ def test_scans_are_deterministic():
 
 def test_page_limit(monkeypatch):
     monkeypatch.setenv("PERFLIB_MAX_OCR_PAGES", "1")
-    with pytest.raises(UnreadableInput, match=r"scan\.pdf.*limit of 1 OCR pages"):
+    with pytest.raises(UnreadableInput, match=r"scan\.pdf.*limit of 1 OCR page "):
         ocr.ocr_pdf_pages(b"%PDF-", [1, 2], "0" * 64, name="scan.pdf")
 
 

@@ -24,7 +24,7 @@ from fixtures_files import (
     write_txt,
     write_zip_not_docx,
 )
-from perflib.errors import UnreadableInput
+from perflib.errors import NotAReport, UnreadableInput
 from perflib.read.files import read_document
 
 REPORT = "广州市荔湾区人民政府花地街道办事处 2021 部门整体支出绩效评价报告\n" + SAMPLE_PARAGRAPH
@@ -230,9 +230,17 @@ def test_empty(tmp_path, name, content):
     assert "empty" in unreadable(write_bytes(tmp_path / name, content))
 
 
-@pytest.mark.parametrize("name", ["r.rtf", "r.odt", "report", "r.pdf.bak"])
+@pytest.mark.parametrize("name", ["r.odt", "report", "r.pdf.bak"])
 def test_unsupported_extension(tmp_path, name):
     assert "unsupported file type" in unreadable(write_txt(tmp_path / name, REPORT))
+
+
+@pytest.mark.parametrize("name, said", [("r.rtf", "is an RTF document; save it as .docx or PDF"),
+                                        ("r.wps", "is a WPS Writer document; save it as .docx or PDF"),
+                                        ("r.et", "is a WPS spreadsheet; save it as .xlsx"),
+                                        ("r.ofd", "is an OFD document; save it as PDF")])
+def test_a_format_reports_come_in_says_what_to_save_it_as(tmp_path, name, said):
+    assert said in unreadable(write_txt(tmp_path / name, REPORT))
 
 
 def test_uppercase_extension(tmp_path):
@@ -253,7 +261,7 @@ def test_random_bytes(tmp_path, prefix, body, suffix):
     path = write_bytes(tmp_path / f"r{suffix}", prefix + body)
     try:
         doc = read_document(path)
-    except UnreadableInput as exc:
+    except (UnreadableInput, NotAReport) as exc:  # (NotAReport: a page or workbook perflib made)
         assert "\n" not in str(exc)
     else:
         assert all(isinstance(line, str) for line in doc.lines())
