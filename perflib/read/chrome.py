@@ -45,9 +45,16 @@ SHARING_LINE = (r"^\S.{0,80}\.(?:docx?|pdf|wps|xlsx?|pptx?)_第\s*\d+\s*页$|^�
                 r"|^欢迎(?:来到|访问|光临)"
                 r"|^<image>.*</image>$|^!\[[^\]]*\]\([^)]*\)$")  # an image the page showed, as its text export wrote it
 SHARING = r"由会员分享|可在线阅读|免费预览|如果喜欢就下载|珍藏版|小编为大家|供大家参考"
+# A link to the site's next or previous article ("上一篇：某局2022年度…报告"): another page's title.
+NEIGHBOUR_LINK = r"^[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇)[】\]]?(?:\s*[:：]|\s|$)"
+# The heading of a list of links to other articles (a site's sidebar or a page's foot): the titles
+# under it are other pages' titles, never this page's ("相关链接：" / "某局2022年度…报告").
+LINK_LIST = (r"相关(?:链接|文章|阅读|新闻|信息|推荐|文档)|热点(?:推荐|文章|新闻|信息)|热门(?:推荐|文章|阅读|信息)"
+             r"|推荐阅读|延伸阅读|最新(?:发布|文章|信息|动态)|猜你喜欢")
 _HEAD_LINES = 40  # chrome is looked for in the first lines of a page …
 _BODY_LINE = 60  # … before its body starts: a numbered heading, or a line of prose longer than this
 _SITE_NAME = 20  # a line this short between two lines of chrome is the site's name or a menu item
+_LINK_LINE = 120  # a link at a page's foot: a title, its date, a note of its figures; not a paragraph
 # =======================================================================================
 
 _KEYS = "|".join(sorted(CHROME_KEYS, key=len, reverse=True))
@@ -62,6 +69,9 @@ _FOOTER = re.compile(FOOTER)
 # patterns are tried at the start of the line only)
 _SHARING_LINE = re.compile(SHARING_LINE)
 _SHARING = re.compile(SHARING)
+_NEIGHBOUR_LINK = re.compile(NEIGHBOUR_LINK)
+_LINK_LIST = re.compile(rf"^[【\[]?(?:{LINK_LIST})[】\]]?\s*[:：]?\s*(?:更多\s*[>＞»›]*)?$")
+_LINK_LIST_ITEM = re.compile(rf"^[【\[]?(?:{LINK_LIST})[】\]]?\s*[:：]")  # a heading with its one link: "相关链接：某局…"
 _DATED = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
 _DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _TITLE_WORD = re.compile(r"(?:报告|报告书|评价表|自评表|公开|说明|通知|通报)$|(?:19|20)\d{2}")
@@ -128,7 +138,8 @@ def _is_chrome_line(line: str) -> bool:
     if not text or len(text) > 160:
         return False
     if _BREADCRUMB.search(text) or _FOOTER.search(text) or _DATE.match(text) or _SHARING_LINE.match(text) \
-            or _SHARING.search(text):
+            or _SHARING.search(text) or _NEIGHBOUR_LINK.match(text) or _LINK_LIST_ITEM.match(text) \
+            or _LINK_LIST.match(text):
         return True
     words = text.replace("|", " ").replace("｜", " ").split()  # words apart by spaces or bars
     if len(words) >= 3 and all(len(w) <= 8 and not _DIGIT.search(w) for w in words) \
@@ -151,7 +162,9 @@ def chrome_of_lines(lines: list[str]) -> list[tuple[list[str], list[str] | None]
     one ``KEY：VALUE``, other chrome lines stay as written; a title key's value (``名称: | …报告 |``)
     stays as a content line."""
     head = _chrome_head(lines)
-    return head + [((), None)] * (len(lines) - len(head))  # the body: no chrome (one shared empty tuple)
+    tail = _link_tail(lines, len(head))
+    body = [((), None)] * (tail - len(head))  # the body: no chrome (one shared empty tuple)
+    return head + body + [([t], []) if (t := line.strip()) else ([], []) for line in lines[tail:]]
 
 
 def _chrome_head(lines: list[str]) -> list[tuple[list[str], list[str] | None]]:
@@ -181,6 +194,7 @@ def _chrome_head(lines: list[str]) -> list[tuple[list[str], list[str] | None]]:
     _weak_keys_alone(lines, kinds, found, end)
     _bullet_values(lines, kinds, found, end)
     _site_names(lines, kinds, end)
+    _link_lists(lines, kinds, end)
     out: list[tuple[list[str], list[str] | None]] = []
     for i in range(end):
         kind = kinds[i]
@@ -204,7 +218,9 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
     for line, (gives, leaves) in zip(lines, head):
         chrome.extend(gives)
         content.extend([line] if leaves is None else leaves)
-    content.extend(lines[len(head):])  # the body, as it is
+    tail = _link_tail(lines, len(head))
+    content.extend(lines[len(head):tail])  # the body, as it is
+    chrome.extend(t for line in lines[tail:] if (t := line.strip()))
     return list(dict.fromkeys(chrome)), content
 
 
@@ -260,6 +276,42 @@ def _site_names(lines: list[str], kinds: list, end: int) -> None:
         near = _neighbours(kinds, i, end)
         if len(near) == 2 and all(kinds[j] in chrome for j in near):
             kinds[i] = "site"
+
+
+def _link_lists(lines: list[str], kinds: list, end: int) -> None:
+    """The titles under a list heading (热点推荐, 相关链接 …) are other pages' links: chrome. A list
+    that runs straight into the page's metadata or body, with no line of content before it, ran
+    into the page's own title too: its last line is that title and stays."""
+    for i in range(end):
+        if kinds[i] != "line" or not _LINK_LIST.match(_BULLET.sub("", lines[i]).strip()):
+            continue
+        items = []
+        j = i + 1
+        while j < end and kinds[j] in (None, "blank", "site"):
+            if kinds[j] != "blank":
+                items.append(j)
+            j += 1
+        content_before = any(k is None and lines[n].strip() for n, k in enumerate(kinds[:i]))
+        content_after = any(k is None and lines[n].strip() for n, k in enumerate(kinds[j:end], j))
+        if items and not content_before and not content_after:
+            items.pop()  # the page's own title
+        for j in items:
+            kinds[j] = "line"
+
+
+def _link_tail(lines: list[str], start: int) -> int:
+    """Where the links at a page's foot begin (上一篇：…, 相关文章 and the titles under it, the
+    footer), after line `start`; len(lines) when the page ends with none. Everything from there
+    to the end is links, chrome or short lines with no sentence in them."""
+    at = len(lines)
+    for i in range(len(lines) - 1, start - 1, -1):
+        text = _BULLET.sub("", lines[i]).strip()
+        if _NEIGHBOUR_LINK.match(text) or _LINK_LIST_ITEM.match(text) or _LINK_LIST.match(text):
+            at = i
+        elif text and (len(text) > _LINK_LINE or "。" in text or LIST_MARKER.match(text)) \
+                and not _is_chrome_line(text):
+            break  # the report's own text
+    return at
 
 
 def chrome_paragraphs(texts: list[str]) -> list[Paragraph]:

@@ -469,3 +469,49 @@ def test_numbered_items_of_an_ordinary_page_are_not_chunks(tmp_path):
             "2、资金使用方面,部分专项资金支出进度不均衡,下半年特别是第四季度支出较为集中,需要加强全年资金调度。\n")
     lines = doc_of(tmp_path, text).lines()
     assert lines[1].startswith("1、预算编制") and lines[2].startswith("2、资金使用")
+
+
+# --- links to other pages: another page's title is never this page's -------------------------
+OWN_TITLE = "2023年度部门整体支出绩效自评报告"
+
+
+@pytest.mark.parametrize("lines, chrome, content", [
+    (["首页 > 政务公开 > 财政预决算", "上一篇：临江县农业农村局2022年度部门整体支出绩效自评报告",
+      "下一条 临江县商务局2023年度部门决算公开", OWN_TITLE, "一、部门概况"],
+     ["首页 > 政务公开 > 财政预决算", "上一篇：临江县农业农村局2022年度部门整体支出绩效自评报告",
+      "下一条 临江县商务局2023年度部门决算公开"],
+     [OWN_TITLE, "一、部门概况"]),
+    (["【热门文章】", "临江县农业农村局2022年度部门整体支出绩效自评报告", "临江县商务局2023年度部门决算公开",
+      "临江县图书馆" + OWN_TITLE, "发布日期：2024-06-03", "一、部门概况"],
+     ["【热门文章】", "临江县农业农村局2022年度部门整体支出绩效自评报告", "临江县商务局2023年度部门决算公开",
+      "发布日期：2024-06-03"],
+     ["临江县图书馆" + OWN_TITLE, "一、部门概况"]),
+    (["临江县图书馆" + OWN_TITLE, "发布日期：2024-06-03", "推荐阅读", "临江县商务局2023年度部门整体支出绩效自评报告",
+      "一、部门概况"],
+     ["发布日期：2024-06-03", "推荐阅读", "临江县商务局2023年度部门整体支出绩效自评报告"],
+     ["临江县图书馆" + OWN_TITLE, "一、部门概况"]),
+    ([OWN_TITLE, "一、部门概况", "本馆内设科室3个。", "临江县图书馆", "2024年3月8日", "相关阅读：",
+      "临江县商务局2022年度部门整体支出绩效自评报告（实际支出412.30万元） 2023-04-11", "下一篇：没有了",
+      "网站地图 | 联系我们"],
+     ["相关阅读：", "临江县商务局2022年度部门整体支出绩效自评报告（实际支出412.30万元） 2023-04-11", "下一篇：没有了",
+      "网站地图 | 联系我们"],
+     [OWN_TITLE, "一、部门概况", "本馆内设科室3个。", "临江县图书馆", "2024年3月8日"]),
+], ids=["prev-next-above-the-title", "sidebar-running-into-the-title", "list-after-the-title", "list-at-the-foot"])
+def test_links_to_other_pages_are_chrome(lines, chrome, content):
+    found, left = split_chrome(lines)
+    assert found == chrome
+    assert left == content
+
+
+def test_a_list_word_inside_the_report_is_no_link_list():
+    lines = [OWN_TITLE, "一、部门概况", "相关文章", "本馆全年举办讲座12场。", "二、预算执行情况", "实际支出86.20万元。"]
+    assert split_chrome(lines) == ([], lines)
+
+
+def test_a_report_naming_no_unit_takes_none_from_links_around_it(tmp_path):
+    text = ("首页 > 政务公开 > 预决算公开\n上一篇：临江县农业农村局2022年度部门整体支出绩效自评报告\n" + OWN_TITLE + "\n"
+            "发布机构：临江县财政局\n一、部门整体支出情况\n我单位年初预算64.20万元，实际支出63.10万元。\n"
+            "相关链接：\n临江县商务局2022年度部门决算：支出合计70.50万元\n")
+    rec = rec_of(tmp_path, text)
+    assert (rec.department, rec.year) == (None, 2023)
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("64.2"), D("63.1"))
