@@ -96,7 +96,7 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
         place = title_name
     candidates += [Candidate(n, "form") for n in _form_names(paragraphs[:_HEAD * 4], tables or [])]
     if title_at is not None and title_at > 0 and title_name is None and _looks_like_org(head[title_at - 1]):
-        candidates.append(Candidate(clean_name(head[title_at - 1]), "above-title"))
+        candidates.append(Candidate(_place_above(head, title_at - 1, clean_name(head[title_at - 1])), "above-title"))
     body = head[title_at + 1:] if title_at is not None else head
     sentence_year, names = _sentence_names(body)
     candidates += [Candidate(n, "sentence") for n in names]
@@ -172,15 +172,19 @@ def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
         text = title_text(para) if len(para) > _TITLE_MAX else para
         if text is None:
             continue
-        m = _title_match(text) or _split_title(head, i)
+        m = _title_match(text)
+        first = i  # the title's first line
+        if m is None:
+            m, first = _split_title(head, i)
         if m and len(set(fiscal_years(text))) <= 1:  # a table's header of years is no title
-            found.append((i, clean_name(_trim_org(m["dept"])) or clean_name(_trim_org(m["dept2"])), int(m["year"])))
+            name = _title_unit(m["dept"]) or _title_unit(m["dept2"])
+            found.append((i, _place_above(head, first, name), int(m["year"])))
     if found:
         return found
     for i, para in enumerate(head[:6]):  # a title with no year: "某局部门整体支出绩效自评报告"
         if len(para) <= _TITLE_MAX and _names_a_report(para) and not LEX.numbering.match(para):
             m = _TITLE_NO_YEAR.match(para)
-            return [(i, clean_name(_trim_org(m["dept"])) if m else None, None)]
+            return [(i, _title_unit(m["dept"]) if m else None, None)]
     return []
 
 
@@ -197,15 +201,36 @@ def _names_a_report(para: str) -> bool:
     return bool(_REPORT_WORDS.search(para))
 
 
-def _split_title(head: list[str], i: int) -> re.Match | None:
+def _split_title(head: list[str], i: int) -> tuple[re.Match | None, int]:
     """A title set on short lines ("2021年度" / "某县供销社" / "部门整体支出绩效评价报告"): the line that
-    ends it and the one or two short lines above it, read as one title."""
+    ends it and the one or two short lines above it, read as one title; and the index of its first line."""
     if i == 0 or not head[i].endswith(("报告", "报告书")) or len(head[i]) > 40:
-        return None
+        return None, i
     above = [p for p in head[max(0, i - 2):i] if len(p) <= 20 and not re.search(r"[，。：:]", p)]
     if len(above) != min(2, i):
-        return None
-    return _title_match("".join(above) + head[i])
+        return None, i
+    return _title_match("".join(above) + head[i]), i - len(above)
+
+
+def _title_unit(dept: str | None) -> str | None:
+    """The unit a title names before its year: "X关于Y" (X's report on Y: a finance bureau's
+    evaluation of a department) names Y."""
+    name = clean_name(_trim_org(dept))
+    if name and "关于" in name:
+        about = clean_name(_trim_org(name.rsplit("关于", 1)[1]))
+        return about if reads_as_org(about) else name
+    return name
+
+
+def _place_above(head: list[str], first: int, name: str | None) -> str | None:
+    """A title's unit with its place, when the title sets the place on a line of its own above it
+    ("某某县" / "信访局" / "2023年度…"): a bare place line right above an organisation's name."""
+    if not name or first == 0 or not reads_as_org(name) or _starts_with_place(name):
+        return name
+    place = head[first - 1].strip()
+    if len(place) <= 12 and _is_place(place) and not reads_as_org(place) and consistent(place + name, name):
+        return place + name
+    return name
 
 
 def _year_line_below(head: list[str], at: int) -> int | None:
@@ -427,6 +452,11 @@ def choose(candidates: list[Candidate], place: str | None = None, text: str = ""
         m = re.search(rf"(?:{LEX.provinces}){re.escape(full)}", text)
         full = m.group() if m else full
     return full
+
+
+def _starts_with_place(name: str) -> bool:
+    """Does a name open with a place ("某某县信访局"; not "信访局")?"""
+    return any(LEX.place_end.search(name, 0, k) for k in range(2, len(name)))
 
 
 def _township_title(place: str, title: str) -> bool:

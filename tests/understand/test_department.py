@@ -65,3 +65,24 @@ def test_form_header_with_pipe_cells():
     rec = parse("部门整体支出绩效自评表\n（2023年度）\n部门（单位）名称 | 示例青石县水利局 |\n一、说明\n本表由单位填报。",
                 paragraphs=True)
     assert (rec.department, rec.year) == ("示例青石县水利局", 2023)
+
+
+def test_title_with_its_place_on_a_line_of_its_own():
+    rec = parse("示例青石县\n档案馆\n2023年度部门整体支出\n绩效自评报告\n一、部门概况\n本馆内设科室2个。", paragraphs=True)
+    assert (rec.department, rec.year) == ("示例青石县档案馆", 2023)
+
+
+def test_place_line_above_a_unit_line_above_the_title():
+    rec = parse("示例青石县\n档案馆\n2023年度部门整体支出绩效自评报告\n一、部门概况\n本馆内设科室2个。", paragraphs=True)
+    assert (rec.department, rec.year) == ("示例青石县档案馆", 2023)
+
+
+def test_a_finance_bureaus_evaluation_names_the_unit_it_evaluated():
+    rec = parse("示例青石县财政局关于示例青石县卫生健康局2023年度部门整体支出绩效评价报告\n一、部门概况\n"
+                "年初预算2,310.00万元，实际支出2,208.40万元。", paragraphs=True)
+    assert (rec.department, rec.year, rec.kind) == ("示例青石县卫生健康局", 2023, "department")
+
+
+def test_a_unit_reporting_on_its_own_spending_keeps_its_name():
+    rec = parse("示例青石县档案馆关于2023年度部门整体支出绩效自评的报告\n一、部门概况\n本馆内设科室2个。", paragraphs=True)
+    assert (rec.department, rec.year) == ("示例青石县档案馆", 2023)
