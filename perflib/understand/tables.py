@@ -6,9 +6,14 @@ least two budget-figure column names (年初预算数, 全年预算数, 全年�
 执行率…) starts a section; each row under it whose label names a block
 (年度资金总额 → overall, 基本支出 → basic, 项目支出 → projects) gives one
 figure per column. A column for a previous year (上年 / 2020年 in a 2021
-report) is never read into this year's fields. Label/value forms ("年初预算数 |
-123.45", "部门名称 | XX局") are read pair by pair, the block from the label,
-the row, the section row above or the table title. The unit comes from the
+report) is never read into this year's fields; under columns of years ("2022年 |
+2023年", "上年数 | 本年数") a row named by its figure ("年初预算") gives the figure
+in this year's column only. A bare 预算数 is the budget its row's (or form's)
+rate says, the initial one beside another budget or under a year, else none. A
+block's row of zeros over parts with figures is a blank form row, not read.
+Label/value forms ("年初预算数 | 123.45", "部门名称 | XX局") are read pair by
+pair, the block from the label, the row, the section row above or the table
+title. The unit comes from the
 cell, its column header, its row label, a note row above ("单位：万元") or the
 table title; none at all: 万元, with a warning.
 
@@ -22,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..check.interval import Interval
 from ..model import Record, Unread
@@ -38,6 +44,10 @@ SPENDING_WORD = r"支出|决算"
 BUDGET_WORD = r"预算"
 # A column header or row label that is a year and nothing more ("2022年（万元）", "2021年度").
 YEAR_LABEL = r"^((?:19|20)\d{2})\s*年度?\s*(?:[（(][^)）]{0,6}[)）])?$"
+# A column header that is a year in words and nothing more: this year's ("本年数"), or an earlier one's
+# ("上年数", "去年实际"); a note in brackets aside.
+THIS_YEAR_LABEL = r"^(?:本年|本年度|当年)(?:数|实际|金额)?\s*(?:[（(][^)）]{0,6}[)）])?$"
+EARLIER_YEAR_LABEL = rf"^(?:{PREVIOUS_YEAR}|上年度|上一年度)(?:数|实际|金额)?\s*(?:[（(][^)）]{{0,6}}[)）])?$"
 # A column of row numbers, not amounts.
 ROW_NUMBER_COLUMN = r"序号|行次|栏次|编号"
 UNIT_NOTE = r"(?:单位\s*[:：]\s*|[（(]\s*)(?P<unit>万元|亿元|千元|元)"
@@ -52,6 +62,8 @@ _ROW_RES = LEX.table_rows  # row labels → block: lexicon.toml
 _SPENDING = re.compile(SPENDING_WORD)
 _BUDGET = re.compile(BUDGET_WORD)
 _YEAR_LABEL = re.compile(YEAR_LABEL)
+_THIS_YEAR_LABEL = re.compile(THIS_YEAR_LABEL)
+_EARLIER_YEAR_LABEL = re.compile(EARLIER_YEAR_LABEL)
 _ROW_NUMBER = re.compile(ROW_NUMBER_COLUMN)
 _UNIT = re.compile(UNIT_NOTE)
 _CELL_NUMBER = re.compile(r"^(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*"
@@ -66,7 +78,8 @@ class _Column:
     field: str | None
     kind: str | None
     label: str  # the header text, for evidence and its unit
-    by_year: bool = False  # a bare year column: spending only where the row says 支出/决算
+    by_year: bool = False  # a bare year column: spending only where the row says 支出/决算, or
+    # the figure a row's own label names (a row "年初预算" under "2022年 | 2023年")
 
 
 def read_table(table: Table, rec: Record, context: str | None = None, above: list[str] | None = None) -> None:
@@ -91,6 +104,7 @@ def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | 
     if _read_year_rows(table, rec, notes, taken):
         return
     columns: list[_Column] | None = None
+    bare: list[_Bare] = []  # a form's bare 预算数, settled once the table's figures are read
     width = 0  # cells in the header row: a flattened row with more or fewer is not aligned
     section = (title_block, table.title or title_block)  # (block, its label) of form rows
     for r, row in enumerate(table.rows):
@@ -114,7 +128,11 @@ def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | 
             continue
         if columns and _read_data_row(table, r, columns, rec, notes, taken):
             continue
-        _read_form_row(table, r, section, rec, notes, taken)
+        if columns and any(col.by_year for col in columns):
+            _read_year_column(table, r, columns, section, rec, notes, taken)
+            continue
+        _read_form_row(table, r, section, rec, notes, taken, bare)
+    _settle_bare_budgets(bare, rec, taken)
 
 
 def _under_spanning_label(table: Table, year: int | None) -> Table:
@@ -169,11 +187,11 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
     above_is_header = r > 0 and not any(_number(c) for c in above) and len(_distinct(above)) >= 2
     columns, seen = [], set()
     named = 0  # columns with a field, this year's or another's ("2021年决算数 | 2022年决算数")
-    years = [c for c, cell in enumerate(row) if cell and _YEAR_LABEL.match(cell)]
+    years = [c for c, cell in enumerate(row) if cell and _year_column(cell, year) is not None]
     for c, cell in enumerate(row):
         role = _role(cell) if cell else None
-        if role is None and c in years and len(years) >= 2:  # "2021年 | 2022年": only this year's is read
-            this_year = year is not None and int(_YEAR_LABEL.match(cell)[1]) == year
+        if role is None and c in years and len(years) >= 2:  # "2021年 | 2022年", "上年数 | 本年数": only this year's is read
+            this_year = _year_column(cell, year)
             columns.append(_Column(c, "actual" if this_year else None, "money" if this_year else None,
                                    cell, by_year=True))
             continue
@@ -196,6 +214,17 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
     if any(col.by_year for col in columns):
         return columns if len(years) >= 2 else None
     return columns if known and named >= 2 else None
+
+
+def _year_column(label: str, year: int | None) -> bool | None:
+    """A header that is a year and nothing more: True for the report's year ("2023年", "本年数"),
+    False for another ("2022年", "上年数"; any year when the report's is unknown), None for no year."""
+    if _THIS_YEAR_LABEL.match(label):
+        return True
+    if _EARLIER_YEAR_LABEL.match(label):
+        return False
+    m = _YEAR_LABEL.match(label)
+    return None if m is None else year is not None and int(m[1]) == year
 
 
 def _previous_year(label: str, year: int | None) -> bool:
@@ -222,6 +251,10 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
             and not _has_block_rows(table)):
         block = "projects"  # the total of a list of projects
     row_label = row[at]  # the label that names the block, nearest the figures
+    if _blank_total(table, r, block, [col.col for col in columns if col.kind == "money"]):
+        rec.warnings.append(f"table row {' | '.join(row)!r}: all zeros over the figures of its "
+                            f"parts; a blank row of the form, not read")
+        return True
     notes = [" ".join(_distinct([row[c] for c in labels]))] + _notes_above(table, r) + [table.title or ""] + outside
     values: dict[str, tuple[_Column, Decimal]] = {}
     for col in columns:
@@ -236,15 +269,53 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
         value = _value(number, col.kind, [cell, col.label] + notes, rec, table, r, col.col)
         if value is not None:
             values.setdefault(col.field, (col, value))
-    if "budget" in values:  # a bare 预算数: the adjusted budget when the row's rate is actual ÷ it
+    if "budget" in values:  # a bare 预算数: which budget it is, the row's other figures say
         col, value = values.pop("budget")
-        actual, rate = values.get("actual", (None, None))[1], values.get("completion_rate", (None, None))[1]
-        field = "adjusted_budget" if is_rate_base(actual, rate, value) else "initial_budget"
-        values.setdefault(field, (col, value))
+        field = _bare_budget({f: v for f, (_, v) in values.items()}, value, col.label)
+        if field:
+            values.setdefault(field, (col, value))
     for fld, (col, value) in values.items():
         if store(rec, block, fld, value, table.cell_evidence(r, col.col, row=row_label, col=col.label)):
             taken.add((r, col.col))
     return True
+
+
+def _read_year_column(table: Table, r: int, columns: list[_Column], section: tuple[str | None, str | None],
+                      rec: Record, outside: list[str], taken: set[tuple[int, int]]) -> None:
+    """A row whose label names its figure under columns of years ("年初预算 | 210.30 | 225.60" under
+    "指标 | 2022年 | 2023年", or "上年数 | 本年数"): the figure in this year's column, never another's."""
+    row = table.rows[r]
+    first = min(col.col for col in columns if col.by_year)
+    labels = [c for c in range(min(first, len(row))) if row[c] and not _number(row[c])]
+    named = [(c, _role(row[c])) for c in reversed(labels)]
+    at, (fld, kind) = next(((c, role) for c, role in named if role and role[0]), (None, (None, None)))
+    this_year = next((col for col in columns if col.by_year and col.field), None)
+    if at is None or fld == "budget" or this_year is None or this_year.col >= len(row) \
+            or _previous_year(row[at], rec.year):
+        return  # (a bare 预算数 names neither budget: no rate in the row says which)
+    block = _own_block(row[at]) or _row_block(row, labels)[0] or section[0]
+    number = _number(row[this_year.col])
+    if not block or number is None:
+        return
+    value = _value(number, kind, [row[this_year.col], row[at], this_year.label] + _notes_above(table, r)
+                   + [table.title or ""] + outside, rec, table, r, this_year.col)
+    evidence = table.cell_evidence(r, this_year.col, row=row[at], col=this_year.label)
+    if value is not None and store(rec, block, fld, value, evidence):
+        taken.add((r, this_year.col))
+
+
+def _bare_budget(row: dict[str, Decimal], budget: Decimal, label: str) -> str | None:
+    """The field of a budget its label calls neither 年初 nor 调整后, from its row and its header: the
+    adjusted budget when the row's rate is actual ÷ it; the initial one when the row states a rate
+    on another budget or the adjusted budget beside it, or the header names the year (a year's
+    budget, "2023年预算数" beside "2022年决算数", is the one set for it); else None (nothing says
+    which: the prose reads no bare 预算数 either)."""
+    rate = row.get("completion_rate")
+    if is_rate_base(row.get("actual"), rate, budget):
+        return "adjusted_budget"
+    if rate is not None or row.get("adjusted_budget") is not None or _YEAR.search(label):
+        return "initial_budget"
+    return None
 
 
 def is_rate_base(actual: Decimal | None, rate: Decimal | None, budget: Decimal) -> bool:
@@ -291,6 +362,26 @@ def _read_year_rows(table: Table, rec: Record, outside: list[str], taken: set[tu
     return True
 
 
+def _blank_total(table: Table, r: int, block: str, money: list[int]) -> bool:
+    """A block's row of zeros over rows of its parts with figures ("年度资金总额 | 0 | 0 | 0" over "其中：
+    财政拨款 | 1250 | 1380 | 1362.4"): a form's row left blank, not the block's figures (a whole that is
+    nothing cannot have parts that are something)."""
+    row = table.rows[r]
+    amounts = [_number(row[c]) for c in money if c < len(row)]
+    if not any(amounts) or any(to_decimal(m["num"]) != 0 for m in amounts if m):
+        return False
+    for below in table.rows[r + 1:]:
+        if len(below) != len(row):
+            break  # another table's rows
+        label = next((cell for cell in below if cell and not _number(cell)), "")
+        part = _block_of(label)
+        if part == block or (part and block != "overall"):
+            break  # the next block's row: no part of this one
+        if any(c < len(below) and _number(below[c]) and to_decimal(_number(below[c])["num"]) != 0 for c in money):
+            return True
+    return False
+
+
 def _has_block_rows(table: Table) -> bool:
     """Rows for 基本支出 or 项目支出: a 合计 there is the department's total, not a list's."""
     return any(_block_of(cell) in ("basic", "projects") for row in table.rows for cell in row[:1])
@@ -313,9 +404,18 @@ def _block_of(text: str) -> str | None:
 
 
 # --- label/value forms -----------------------------------------------------------------
+class _Bare(NamedTuple):
+    block: str
+    value: Decimal
+    label: str
+    evidence: str
+    cell: tuple[int, int]
+
+
 def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None], rec: Record,
-                   outside: list[str], taken: set[tuple[int, int]]) -> None:
-    """Pairs "label | value" along a row: "年初预算数 | 123.45 | 全年预算数 | 150.00"."""
+                   outside: list[str], taken: set[tuple[int, int]], bare: list[_Bare]) -> None:
+    """Pairs "label | value" along a row: "年初预算数 | 123.45 | 全年预算数 | 150.00" (a bare 预算数 goes
+    to `bare`: the block's other figures say which budget it is)."""
     row = table.rows[r]
     row_block = None
     row_label = None
@@ -332,7 +432,6 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
         while j < len(row) and (row[j] == cell or _NOT_TEXT.match(row[j]) and not _PLACEHOLDER.match(row[j])):
             j += 1  # the label's own merged span, empty cells
         fld, kind = role
-        fld = "initial_budget" if fld == "budget" else fld  # a form's bare 预算数: no rate beside it to say otherwise
         number = _number(row[j]) if j < len(row) else None
         if number is not None and fld is not None and not _previous_year(cell, rec.year):
             block = _own_block(cell) or row_block or section[0]
@@ -341,9 +440,25 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
                                rec, table, r, j)
                 if value is not None:
                     rlabel = cell if _own_block(cell) else row_label or section[1] or block
-                    if store(rec, block, fld, value, table.cell_evidence(r, j, row=rlabel, col=cell)):
+                    evidence = table.cell_evidence(r, j, row=rlabel, col=cell)
+                    if fld == "budget":
+                        bare.append(_Bare(block, value, cell, evidence, (r, j)))
+                    elif store(rec, block, fld, value, evidence):
                         taken.add((r, j))
         c = j + 1 if number is not None else j
+
+
+def _settle_bare_budgets(bare: list[_Bare], rec: Record, taken: set[tuple[int, int]]) -> None:
+    """A form's bare 预算数 is the budget its block's figures say (as a row's: `_bare_budget`)."""
+    for b in bare:
+        figures = rec.block(b.block)
+        if b.value in (figures.initial_budget, figures.adjusted_budget):
+            taken.add(b.cell)  # the same figure, stated again
+            continue
+        known = {f: getattr(figures, f) for f in ("actual", "completion_rate", "adjusted_budget")}
+        field = _bare_budget({f: v for f, v in known.items() if v is not None}, b.value, b.label)
+        if field and store(rec, b.block, field, b.value, b.evidence):
+            taken.add(b.cell)
 
 
 def _own_block(label: str) -> str | None:

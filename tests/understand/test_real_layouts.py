@@ -331,11 +331,13 @@ def test_a_group_label_naming_the_budget_is_no_budget_column():
                                    "actual": D("430.12"), "completion_rate": D("98.47")}
 
 
-@pytest.mark.parametrize("header,field", [("预算数(A)", "initial_budget"), ("2022年预算数", "initial_budget")])
-def test_a_bare_budget_column_with_no_rate_is_the_initial_budget(header, field):
+@pytest.mark.parametrize("header,initial", [("预算数(A)", None), ("2022年预算数", D("864.20"))])
+def test_a_bare_budget_column_with_no_rate_is_the_initial_budget_only_when_it_is_the_years(header, initial):
+    # no rate says which budget 预算数 is; "2022年预算数" is the budget set for the year
     table = Table([["项目", header, "执行数(B)"], ["年度资金总额", "864.20", "800.00"]], title="单位：万元")
     rec = parse_document(doc(TITLE, table))
-    assert getattr(rec.overall, field) == D("864.20") and rec.overall.adjusted_budget is None
+    assert rec.overall.actual == D("800.00")
+    assert rec.overall.initial_budget == initial and rec.overall.adjusted_budget is None
 
 
 def test_the_units_figures_in_a_project_section_name_it_and_another_departments_word_does_not():

@@ -218,3 +218,88 @@ def test_row_numbers_are_no_amounts():
     assert sorted(u.amount for u in parse(t).unread) == [D("8.25"), D("12.50")]
     no_header = Table([["收入合计", "27", "6,800.00"], ["支出合计", "57", "6,750.00"]], title="决算（单位：万元）")
     assert sorted(u.amount for u in parse(no_header).unread) == [D("6750.00"), D("6800.00")]
+
+
+# --- a column per year, rows named by their figure ---------------------------------------------
+def test_rows_of_figures_under_year_columns_read_this_years_column():
+    t = Table([["指标", "2020年", "2021年"], ["年初预算", "310.40", "326.80"], ["调整后预算", "335.00", "351.20"],
+               ["实际支出", "330.10", "344.90"], ["预算执行率", "98.54%", "98.21%"]], title="部门整体支出（万元）")
+    rec = parse(t)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual,
+            rec.overall.completion_rate) == (D("326.80"), D("351.20"), D("344.90"), D("98.21"))
+    assert rec.evidence["overall.actual"] == "部门整体支出（万元） · 实际支出 × 2021年: 344.90"
+
+
+def test_rows_of_figures_under_previous_and_this_year_in_words():
+    for earlier, this in (("上年数", "本年数"), ("上年度", "本年度"), ("去年", "本年"), ("上年实际", "本年实际")):
+        t = Table([["项目", earlier, this], ["年初预算数", "88.00", "96.50"], ["全年执行数", "85.20", "94.10"]],
+                  title="部门整体支出（万元）")
+        rec = parse(t)
+        assert (rec.overall.initial_budget, rec.overall.actual) == (D("96.50"), D("94.10")), (earlier, this)
+
+
+def test_rows_of_figures_under_other_years_only_read_nothing():
+    t = Table([["指标", "2019年", "2020年"], ["年初预算", "310.40", "326.80"], ["实际支出", "330.10", "344.90"]],
+              title="部门整体支出（万元）")
+    assert parse(t).overall.is_empty()
+
+
+def test_year_columns_as_flattened_text():
+    from understand.helpers_understand import parse as parse_txt
+
+    rows = [["指标", "2022年", "2023年"], ["年初预算", "140.00", "152.30"], ["实际支出", "138.60", "150.75"]]
+    head = "某某县档案馆2023年度部门整体支出绩效自评报告\n一、部门整体支出情况（单位：万元）\n"
+    for sep in (" | ", "\t", "  "):
+        rec = parse_txt(head + "\n".join(sep.join(r) for r in rows) + "\n", paragraphs=True)
+        assert (rec.overall.initial_budget, rec.overall.actual) == (D("152.30"), D("150.75")), sep
+    cells = parse_txt(head + "\n".join(c for r in rows for c in r) + "\n", paragraphs=True)  # one cell a line
+    assert cells.overall.initial_budget in (None, D("152.30")) and cells.overall.actual in (None, D("150.75"))
+
+
+# --- a budget called neither 年初 nor 调整后 ------------------------------------------------------
+def test_bare_budget_column_with_nothing_to_say_which_is_not_read():
+    t = Table([["项目", "预算数", "决算数"], ["合计", "512.60", "498.35"], ["基本支出", "300.20", "296.00"],
+               ["项目支出", "212.40", "202.35"]], title="支出情况（万元）")
+    rec = parse(t)
+    assert rec.overall.actual == D("498.35") and rec.projects.actual == D("202.35")
+    for block in (rec.overall, rec.basic, rec.projects):
+        assert block.initial_budget is None and block.adjusted_budget is None
+
+
+def test_bare_budget_column_beside_a_rate_or_a_year():
+    rate_base = Table([["项目", "预算数", "决算数", "执行率"], ["合计", "512.60", "498.35", "97.22%"]], title="表（万元）")
+    assert parse(rate_base).overall.adjusted_budget == D("512.60")
+    other_base = Table([["项目", "预算数", "决算数", "执行率"], ["合计", "480.00", "498.35", "97.22%"]], title="表（万元）")
+    assert parse(other_base).overall.initial_budget == D("480.00")
+    of_the_year = Table([["项目", "2020年决算数", "2021年预算数", "2021年决算数"], ["项目支出", "190.00", "212.40", "202.35"]],
+                        title="表（万元）")
+    assert parse(of_the_year).projects.initial_budget == D("212.40")
+
+
+def test_bare_budget_in_a_form_is_the_budget_its_blocks_figures_say():
+    alone = Table([["预算数", "512.60", "决算数", "498.35"]], title="部门整体支出（万元）")
+    rec = parse(alone)
+    assert rec.overall.actual == D("498.35")
+    assert rec.overall.initial_budget is None and rec.overall.adjusted_budget is None
+    with_rate = Table([["预算数", "512.60", "决算数", "498.35"], ["执行率", "97.22%", "得分", "10"]], title="部门整体支出（万元）")
+    rec = parse(with_rate)
+    assert rec.overall.adjusted_budget == D("512.60") and rec.overall.initial_budget is None
+
+
+# --- a form's total left blank ------------------------------------------------------------------
+def test_total_row_of_zeros_over_its_parts_is_a_blank_row():
+    t = Table([["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+               ["年度资金总额", "0", "0", "0", "10", "0", "0"],
+               ["其中：本年财政拨款", "860", "905", "897.5", "—", "—", "—"],
+               ["上年结转资金", "—", "—", "—", "—", "—", "—"]], title="部门整体支出绩效自评表")
+    rec = parse(t)
+    assert rec.overall.is_empty()
+    assert any("blank row" in w for w in rec.warnings)
+
+
+def test_a_block_of_zeros_beside_other_blocks_is_read():
+    t = Table([["项目", "年初预算数", "全年预算数", "全年执行数"], ["合计", "400", "420", "415"],
+               ["基本支出", "400", "420", "415"], ["项目支出", "0", "0", "0"]], title="表（万元）")
+    rec = parse(t)
+    assert (rec.projects.initial_budget, rec.projects.actual) == (D("0"), D("0"))
+    assert rec.overall.actual == D("415")
