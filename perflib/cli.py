@@ -56,6 +56,21 @@ CORRECTIONS_HELP = ("hand corrections: a CSV with the columns file,field,value,n
                     "sheet (review.csv / review.xlsx) as it is; see README 'Corrections'")
 
 
+def _at_least(low: float, kind=int):
+    """An argparse type: a number of `kind`, `low` or more (not -3 workers, a timeout of -5 s or NaN)."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value >= low:  # (NaN compares false)
+            raise argparse.ArgumentTypeError(f"must be {low} or more: {text!r}")
+        return value
+
+    parse.__name__ = kind.__name__  # (argparse names the type in its messages)
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -82,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="a folder of reports (searched recursively) or a manifest CSV (default: data)")
     sb.add_argument("-o", "--outdir", default="outputs", help="folder the pages and tables are written to "
                                                               "(default: outputs)")
-    sb.add_argument("-j", "--jobs", type=int, default=None,
+    sb.add_argument("-j", "--jobs", type=_at_least(1, int), default=None,
                     help="reports read and rendered at once (default: the number of cores)")
     sb.add_argument("--force", action="store_true", help="render everything, even unchanged reports")
     sb.add_argument("--no-pages", action="store_true",
@@ -94,10 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
                          "-j is then ignored")
     from .run.budget import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 
-    sb.add_argument("--timeout", type=float, metavar="SECONDS", default=DEFAULT_TIMEOUT,
+    sb.add_argument("--timeout", type=_at_least(0, float), metavar="SECONDS", default=DEFAULT_TIMEOUT,
                     help="a report that takes longer to read, or to render, is stopped and listed as failed "
                          f"(default {DEFAULT_TIMEOUT} s; 0: no limit)")
-    sb.add_argument("--max-memory", type=int, metavar="MB", default=DEFAULT_MAX_MEMORY,
+    sb.add_argument("--max-memory", type=_at_least(0, int), metavar="MB", default=DEFAULT_MAX_MEMORY,
                     help="a report whose worker (with its kernels) needs more memory is stopped and listed as "
                          f"failed (default {DEFAULT_MAX_MEMORY} MB; 0: no limit)")
     sb.add_argument("--wait", action="store_true",

@@ -118,3 +118,14 @@ def test_output_is_utf8_whatever_the_locale(tmp_path, encoding):
     done = subprocess.run([sys.executable, "-m", "perflib.cli", "parse", str(bad)], capture_output=True,
                           env=env, timeout=120)
     assert done.returncode == 2 and "坏.txt" in done.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize("option", [["-j", "-3"], ["-j", "0"], ["--timeout", "-5"], ["--timeout", "nan"],
+                                    ["--max-memory", "-1"], ["-j", "two"]])
+def test_a_number_out_of_range_is_a_usage_error(tmp_path, capsys, option):
+    """-j -3 ran, --timeout -5 failed every report ("exceeded -5 s"), --timeout nan meant no limit."""
+    with pytest.raises(SystemExit) as done:
+        main(["batch", str(tmp_path), "-o", str(tmp_path / "out"), *option])
+    err = capsys.readouterr().err
+    assert done.value.code == 2 and f"argument {option[0]}" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
