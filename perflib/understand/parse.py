@@ -170,7 +170,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         note = LEX.unit_note.search(para) if "单位" in para else None
         if note and (note.start() < 2 or is_heading(para) or is_heading_like(para)):
             unit = note["unit"]
-        if _names_a_project(para):
+        if _names_a_project(para, heading):
             prose.extend(sentences(para))  # one project's figures: listed as unread, no block's
             continue
         # a block word carries over sentences within one paragraph; a list item longer than a
@@ -214,12 +214,29 @@ def _opens_with_label(para: str) -> bool:
     return LEX.label_re.match(rest) is not None
 
 
-def _names_a_project(para: str) -> bool:
-    """A list item that opens with one project's name ("1、农村道路维护项目：…")."""
-    if "项目" not in para:
-        return False
+def _names_a_project(para: str, heading: str | None = None) -> bool:
+    """A list item that opens with one project's name ("1、农村道路维护项目：…"; under a heading of
+    the projects block, any name before "：" and a label that is no label, block or section itself:
+    "1.高标准农田建设：全年预算 …")."""
     m = LEX.numbering.match(para)
-    return m is not None and LEX.project_item.match(para, m.end()) is not None
+    if m is None:
+        return False
+    if "项目" in para and LEX.project_item.match(para, m.end()) is not None:
+        return True
+    if heading != "projects":
+        return False
+    name = _ITEM_HEAD.match(para, m.end())  # its figures' labels right after the name
+    return (name is not None and _is_a_name(name["name"])
+            and LEX.label_re.match(para, _LEADING_YEAR.match(para, name.end()).end()) is not None)
+
+
+_ITEM_HEAD = re.compile(r"\s*(?P<name>[^，,。；;：:、\d\s]{2,30})[：:]")
+
+
+def _is_a_name(text: str) -> bool:
+    """Is `text` a name of its own: no label, block word, section or summary in it, not the unit?"""
+    return not (LEX.label_re.search(text) or LEX.block_words.search(text) or LEX.not_a_project.search(text)
+                or LEX.not_a_project_name.fullmatch(text) or LEX.subjects.search(text))
 
 
 def _last_block(text: str) -> str | None:
@@ -254,11 +271,40 @@ def _words_end(sent: str, pos: int) -> int:
 
 def _last_naming(sent: str, words: list[re.Match]) -> str | None:
     """The block of the last of these block words that is no breakdown item (looked at from the
-    last back: the earlier ones need not be judged)."""
+    last back: the earlier ones need not be judged); _ONE_PROJECT when it is a named project's 项目."""
     for m in reversed(words):
         if not _is_breakdown_item(sent, m):
-            return LEX.block_of(m)
+            return _ONE_PROJECT if _names_one_project(sent, m) else LEX.block_of(m)
     return None
+
+
+# Not a block: the figures of one project named before 项目 ("学生资助项目", "“…”项目"), or of a few
+# named ones ("重点项目"). A figure in it is left unread; a heading or sentence naming it gives
+# the sentences after it no block.
+_ONE_PROJECT = "one project"
+_BARE_PROJECT = ("项目", "项目资金")
+_NAME_ENDS = "，,。；;：:、"
+_NAME_OPENING = re.compile(r"\s*(?:其中\s*|(?:19|20)\d{2}\s*年度?\s*)*")
+_QUOTED = re.compile(r"[“\"「『《][^“”\"「」『』《》]{2,40}[”\"」』》]")
+
+
+def _names_one_project(sent: str, m: re.Match) -> bool:
+    """Does a name stand before the bare 项目 (项目资金) at `m`, from its clause's start (after a
+    list number, 其中 or a year): "其中：学生资助项目全年预算 …", "其中“…”项目年初预算 …"? Not words
+    that name the block ("调整后项目预算", "本级项目", "我局项目")."""
+    if m.group() not in _BARE_PROJECT:
+        return False
+    start = max(sent.rfind(c, 0, m.start()) for c in _NAME_ENDS) + 1
+    if start == 0:
+        number = LEX.numbering.match(sent)
+        start = number.end() if number and number.end() <= m.start() else 0
+    head = sent[_NAME_OPENING.match(sent, start, m.start()).end():m.start()]
+    if _QUOTED.fullmatch(head):
+        return True
+    return 2 <= len(head) <= 30 and not _NOT_NAME_CHARS.search(head) and _is_a_name(head)
+
+
+_NOT_NAME_CHARS = re.compile(r"[\d\s（）()]")
 
 
 def _parts_follow(sent: str, end: int, pattern: re.Pattern) -> int | None:
@@ -393,8 +439,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if budget and m.start() > budget[0] and label.field in ("initial_budget", "adjustment"):
             stated = budget[2] or "overall"  # a part of the budget stated before 其中
         block = stated or context
-        if block is None:
-            continue
+        if block is None or block == _ONE_PROJECT:
+            continue  # no block's, or one project's: left unread
         if label.field == "adjustment" and (changes > 1 or LEX.carryover.search(sent)):
             continue  # one of several changes to the budget ("追加 A、调减 B"): the net is not stated
         if label.sign < 0 and value > 0:
@@ -407,7 +453,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if parts_at is not None and label.field != "adjustment":  # the sign of a part of an adjustment is not stated reliably
             _read_parts(sent, parts_at, label.field, money, rec, taken)
     _read_breakdown(sent, [m for m, _ in read], rec, taken, [m for m, _ in classes])
-    if budget:
+    if budget and budget[2] != _ONE_PROJECT:
         _store(rec, budget[2] or "overall", "adjusted_budget", budget[1], sent, taken)
     if not any(LEX.label(m).kind == "money" for m, _ in read):
         _read_parts_of_total(sent, rec, taken, spoken)
@@ -529,7 +575,7 @@ def _read_respectively(sent: str, q: re.Match, read: list, context: str | None, 
         pairs = [(LEX.block_of(b), label) for b in blocks]
     elif all(labels) and shared is None:
         block = _block_at(sent, start) or ("overall" if LEX.subjects.search(sent, 0, start) else context)
-        if block is None:
+        if block is None or block == _ONE_PROJECT:
             return several
         pairs = [(block, LEX.label(m)) for m in labels]
         if any((lb.kind == "percent") != percent or lb.sign < 0 for _, lb in pairs):

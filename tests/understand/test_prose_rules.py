@@ -1,6 +1,8 @@
 """Prose phrasings added for precision and recall (issue 12): each rule with a text of its own."""
 from decimal import Decimal as D
 
+import pytest
+
 from understand.helpers_understand import fields, parse, unread_amounts
 
 TITLE = "某县某镇人民政府2022年度部门整体支出绩效自评报告\n"
@@ -175,3 +177,48 @@ def test_a_projects_physical_progress_is_no_rate():
 def test_a_rate_after_one_equals_sign():
     rec = parse(TITLE + "二、预算执行情况\n全年预算 400.00 万元，实际支出 390.00 万元，预算执行率＝97.5%。")
     assert rec.overall.completion_rate == D("97.5")
+
+
+# --- one project's money: no block's ------------------------------------------------------------
+@pytest.mark.parametrize("body", [
+    "全年预算 640.00 万元，实际支出 630.00 万元。\n其中：农村饮水安全项目全年预算 85.00 万元，实际支出 80.00 万元，执行率 94.12%。",
+    "全年预算 640.00 万元，实际支出 630.00 万元。\n2022年共实施项目12个，其中“美丽乡村示范点建设”项目年初预算 85.00 万元，"
+    "实际支出 80.00 万元，执行率 94.12%。",
+    "全年预算 640.00 万元，实际支出 630.00 万元。\n（二）项目支出：道路养护资金项目全年预算 85.00 万元，实际支出 80.00 万元，"
+    "执行率 94.12%。",
+])
+def test_one_named_projects_figures_are_not_the_project_blocks(body):
+    rec = parse(TITLE + "二、预算执行情况\n" + body)
+    assert rec.projects.adjusted_budget is None and rec.projects.initial_budget is None
+    assert rec.projects.actual is None and rec.projects.completion_rate is None
+    assert fields(rec.overall) == {"adjusted_budget": D("640.00"), "actual": D("630.00")}
+    assert {D("85.00"), D("80.00")} <= unread_amounts(rec)
+
+
+def test_a_numbered_list_of_projects_under_the_project_heading_is_no_blocks():
+    rec = parse(TITLE + "一、部门整体支出情况\n年初预算 500.00 万元，实际支出 480.00 万元。\n二、项目支出情况\n"
+                        "1.集镇污水处理：全年预算 90.00 万元，实际支出 88.00 万元，执行率 97.78%。\n"
+                        "2.河道清淤：全年预算 40.00 万元，实际支出 36.00 万元，执行率 90%。")
+    assert rec.projects.is_empty()
+
+
+def test_a_key_projects_section_is_no_blocks():
+    rec = parse(TITLE + "二、预算执行情况\n年初预算 500.00 万元，实际支出 480.00 万元。\n三、重点项目绩效情况\n"
+                        "集镇污水处理：全年预算 90.00 万元，实际支出 88.00 万元，执行率 97.78%。")
+    assert rec.projects.is_empty()
+    assert fields(rec.overall) == {"initial_budget": D("500.00"), "actual": D("480.00")}
+
+
+@pytest.mark.parametrize("body,want", [
+    ("二、项目支出情况\n项目支出年初预算 150.00 万元，实际支出 146.00 万元。",
+     {"initial_budget": D("150.00"), "actual": D("146.00")}),
+    ("二、预算执行情况\n实际支出 480.00 万元，其中：基本支出 330.00 万元，项目支出 150.00 万元。", {"actual": D("150.00")}),
+    ("二、预算执行情况\n项目支出全年预算数 160.00 万元，执行数 150.00 万元，执行率 93.75%。",
+     {"adjusted_budget": D("160.00"), "actual": D("150.00"), "completion_rate": D("93.75")}),
+    ("二、项目支出情况\n全部项目年初预算 160.00 万元，实际支出 150.00 万元。",
+     {"initial_budget": D("160.00"), "actual": D("150.00")}),
+    ("二、项目支出情况\n（一）项目年初预算 150.00 万元，实际支出 146.00 万元。",
+     {"initial_budget": D("150.00"), "actual": D("146.00")}),
+])
+def test_the_project_blocks_own_phrasings_still_read(body, want):
+    assert fields(parse(TITLE + body).projects) == want
