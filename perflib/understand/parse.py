@@ -390,7 +390,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     一是…") or before it ("…；二是…")."""
     # (a regex is asked only of a sentence holding its cue character: most name no count, no 其中 …)
     for m in LEX.count.finditer(sent) if LEX.count_cue in sent else ():
-        if not _about_another_year(sent, m.start(), rec.year, spoken):
+        if not _about_another_year(sent, m.start(), rec.year, spoken) and not _another_body_speaks(sent, m.start(), rec):
             _store(rec, "projects", "count", int(next(n for n in m.groupdict().values() if n)), sent, taken)
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
     classes: list[tuple[re.Match, re.Match]] = []  # (label, figure) of a class of spending: no block's
@@ -418,6 +418,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
                 continue  # (else "人员经费年初预算 250 万元，全年实际支出 490 万元": the unit's again)
         if procurement and LEX.not_the_budget.search(sent, 0, m.start()):
             continue  # procurement's budget and rate, not the unit's
+        if _another_body_speaks(sent, m.start(), rec):
+            continue  # "全县教育系统年初预算 …", "县教育局2023年部门年初预算 …": that body's money
         if not _about_another_year(sent, m.start(), rec.year, spoken):
             follows = label.follows
             if follows and (not read or LEX.label(read[-1][0]).field != follows):
@@ -434,7 +436,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         # "2024年共支出 T 万元。其中，基本支出 B 万元，项目支出 P 万元。": parts that add up make the whole unit's
         whole = whole or (money and k == len(read) - 1 and _parts_add_up(following, value))
         stated = (label.block or _block_at(sent, m.start()) or (None if money else _part_before(sent, m.start()))
-                  or ("overall" if whole or LEX.subjects.search(sent, 0, m.start()) or _names_the_unit(sent, m.start(), rec)
+                  or ("overall" if whole or LEX.subjects.search(sent, 0, m.start())
+                      or _names_the_unit(sent, m.start(), rec.department)
                       else None) or _sentence_block(sent))
         if budget and m.start() > budget[0] and label.field in ("initial_budget", "adjustment"):
             stated = budget[2] or "overall"  # a part of the budget stated before 其中
@@ -465,14 +468,81 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     return context if several else (_last_block(sent) or context)
 
 
-def _names_the_unit(sent: str, pos: int, rec: Record) -> bool:
-    """Is the unit itself, by its name or a short form of it ("省红十字会" for 山东省红十字会), the
-    subject before `pos`?"""
-    name = rec.department
+def _another_body_speaks(sent: str, pos: int, rec: Record) -> bool:
+    """Is another body than the unit the subject at `pos`? An area's whole that states a figure in
+    this clause or an earlier one ("全县教育系统年初预算 A，实际支出 B"; "全镇财政总收入 A，财政总支出 B"),
+    or a unit of another kind whose name opens a clause right before its labels ("县教育局2023年部门年初
+    预算 …" in a school's report). The unit itself speaking after it ("…，我校年初预算 …") ends it."""
+    said = [body for at, body in _subjects_of_clauses(sent, rec.department) if at < pos]
+    return bool(said) and said[-1] == "other"
+
+
+_CLAUSE_END = re.compile(r"[，；;]|(?<!\d),|,(?!\d)")  # (not the comma of "28,650.20")
+_FIGURE = re.compile(rf"(?:{NUMBER})\s*(?:{LEX.unit}|%)")
+_HEAD_TAIL = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:部门|单位)?\s*(?:整体)?\s*$")
+
+
+@lru_cache(maxsize=256)
+def _subjects_of_clauses(sent: str, department: str | None) -> tuple[tuple[int, str], ...]:
+    """(where, "unit" or "other") for each clause whose subject the unit or another body is, in order:
+    found once per sentence, asked for each of its labels."""
+    out = []
+    start = 0
+    for end in [*(m.start() for m in _CLAUSE_END.finditer(sent)), len(sent)]:
+        found = _subject_of_clause(sent, start, end, department)
+        if found:
+            out.append(found)
+        start = end + 1
+    return tuple(out)
+
+
+def _subject_of_clause(sent: str, start: int, stop: int, department: str | None) -> tuple[int, str] | None:
+    """(where it is named, "unit" or "other") when the unit or another body is the subject of the clause
+    sent[start:stop]: the unit by a subject word or its name; another body by an area's whole that
+    states a figure after it in the clause, or by a name of another kind right before the clause's
+    first label."""
+    own = LEX.subjects.search(sent, start, stop)
+    if own or _names_the_unit(sent[start:stop], stop - start, department):
+        return own.start() if own else start, "unit"
+    area = LEX.other_bodies.search(sent, start, stop) if "全" in sent else None
+    if area and (_FIGURE.search(sent, area.end(), stop) or LEX.label_re.search(sent, area.end(), stop)):
+        return area.start(), "other"
+    first = LEX.label_re.search(sent, start, stop) if department else None
+    if first:
+        head = sent[start:first.start()]
+        name = head[:_HEAD_TAIL.search(head).start()].strip()
+        if name and _another_kind_of_unit(name, department):
+            return first.start() - 1, "other"
+    return None
+
+
+def _another_kind_of_unit(name: str, department: str) -> bool:
+    """Does `name` name a unit of another kind than the report's (a 局 in a 中学's report)? Of the same
+    kind it may be the unit's own short name ("市监局" for 市场监督管理局): not judged."""
+    if not reads_as_org(name) or name in department:
+        return False
+    return _org_kind(name) != _org_kind(department)
+
+
+def _org_kind(name: str) -> str:
+    suffix = LEX.org_suffix.search(name)
+    word = suffix.group() if suffix else ""
+    return dict(LEX.abbreviations).get(word, word)
+
+
+def _names_the_unit(sent: str, pos: int, name: str | None) -> bool:
+    """Is the unit itself (named `name`), by its name or a short form of it ("省红十字会" for
+    山东省红十字会), the subject before `pos`?"""
     if not name or len(name) < 3:
         return False
     head = sent[:pos]
-    return any(name[i:] in head for i in range(len(name) - 2) if reads_as_org(name[i:]))
+    return any(short in head for short in _short_names(name))
+
+
+@lru_cache(maxsize=64)
+def _short_names(name: str) -> tuple[str, ...]:
+    """The unit's name and its tails that still read as a unit's name ("省红十字会")."""
+    return tuple(name[i:] for i in range(len(name) - 2) if reads_as_org(name[i:]))
 
 
 def _sentence_block(sent: str) -> str | None:
@@ -540,7 +610,7 @@ def _read_respectively(sent: str, q: re.Match, read: list, context: str | None, 
     start = max(sent.rfind(c, 0, q.start()) for c in "，,；;：:") + 1
     names = _LIST_SEP.split(sent[start:q.start()].strip())
     several = len(names) >= 2 and sum(bool(LEX.block_words.search(n)) for n in names) >= 2
-    if _about_another_year(sent, q.start(), rec.year, spoken):
+    if _about_another_year(sent, q.start(), rec.year, spoken) or _another_body_speaks(sent, q.start(), rec):
         return several
     figures = []
     pos = q.end()
@@ -709,7 +779,8 @@ def _read_parts_of_total(sent: str, rec: Record, taken: dict, spoken: int | None
     unit's figures that A + B makes (within rounding; the label before them, if any, must agree).
     After 其中, other parts may stand beside them ("其中：人员经费 A，公用经费 B，项目支出 C"): when all
     the parts add up to the total, the block parts among them fill their blocks."""
-    parts = [m for m in LEX.part_figure.finditer(sent) if not _about_another_year(sent, m.start(), rec.year, spoken)]
+    parts = [m for m in LEX.part_figure.finditer(sent) if not _about_another_year(sent, m.start(), rec.year, spoken)
+             and not _another_body_speaks(sent, m.start(), rec)]
     if not parts:
         return
     q = LEX.parts_intro.search(sent, 0, parts[0].start())

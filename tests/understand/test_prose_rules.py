@@ -179,7 +179,33 @@ def test_a_rate_after_one_equals_sign():
     assert rec.overall.completion_rate == D("97.5")
 
 
-# --- one project's money: no block's ------------------------------------------------------------
+# --- another body's money, one project's money: no block's -------------------------------------
+def test_a_superior_units_budget_is_not_the_schools():
+    rec = parse("某市实验小学2023年度部门整体支出绩效自评报告\n一、基本情况\n我校由市教育局主管。"
+                "市教育局2023年部门年初预算 9,120.40 万元。\n二、预算执行情况\n"
+                "我校年初预算 410.00 万元，实际支出 402.50 万元，执行率 98.17%。")
+    assert rec.overall.initial_budget == D("410.00") and rec.overall.actual == D("402.50")
+    assert D("9120.40") in unread_amounts(rec)
+
+
+@pytest.mark.parametrize("sentence,amount", [
+    ("全市卫生健康系统年初预算 8,800.00 万元，实际支出 8,650.00 万元，执行率 98.30%。", "8650.00"),
+    ("全乡2022年财政总收入 900.00 万元，财政总支出 3,400.00 万元。", "3400.00"),
+    ("全年全区支出总额 12.4 亿元，教育支出占比 18.5%。", "124000"),
+])
+def test_an_areas_whole_money_is_not_the_units(sentence, amount):
+    rec = parse(TITLE + "一、基本情况\n" + sentence + "\n二、预算执行情况\n年初预算 300.00 万元，调整后预算 320.00 万元。")
+    assert fields(rec.overall) == {"initial_budget": D("300.00"), "adjusted_budget": D("320.00")}
+    assert D(amount) in unread_amounts(rec)
+
+
+def test_the_unit_speaking_after_an_area_states_its_own():
+    rec = parse("某县第三中学2022年度部门整体支出绩效自评报告\n二、预算执行情况\n根据全县统一部署，年初预算 300.00 万元；"
+                "全县教育支出 5.2 亿元，我校实际支出 296.00 万元。")
+    assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
+    assert D("52000") in unread_amounts(rec)
+
+
 @pytest.mark.parametrize("body", [
     "全年预算 640.00 万元，实际支出 630.00 万元。\n其中：农村饮水安全项目全年预算 85.00 万元，实际支出 80.00 万元，执行率 94.12%。",
     "全年预算 640.00 万元，实际支出 630.00 万元。\n2022年共实施项目12个，其中“美丽乡村示范点建设”项目年初预算 85.00 万元，"
