@@ -535,8 +535,14 @@ def _names_the_unit(sent: str, pos: int, name: str | None) -> bool:
     山东省红十字会), the subject before `pos`?"""
     if not name or len(name) < 3:
         return False
-    head = sent[:pos]
-    return any(short in head for short in _short_names(name))
+    return any(0 <= at <= pos - len(short) for short, at in _first_places(sent, name))
+
+
+@lru_cache(maxsize=8)
+def _first_places(sent: str, name: str) -> tuple[tuple[str, int], ...]:
+    """Where each short name of the unit first stands in the sentence (-1: nowhere): looked up once a
+    sentence, not once a label (a run-on sentence of n labels was searched n times)."""
+    return tuple((short, sent.find(short)) for short in _short_names(name))
 
 
 @lru_cache(maxsize=64)
@@ -545,6 +551,7 @@ def _short_names(name: str) -> tuple[str, ...]:
     return tuple(name[i:] for i in range(len(name) - 2) if reads_as_org(name[i:]))
 
 
+@lru_cache(maxsize=8)
 def _sentence_block(sent: str) -> str | None:
     """The whole unit, when every block word of the sentence names it ("…，部门整体预算执行率 93.81%")."""
     blocks = {LEX.block_of(m) for m in LEX.block_words.finditer(sent) if not _is_breakdown_item(sent, m)}
@@ -852,8 +859,13 @@ def _take_indicator_amounts(rec: Record, taken: Ledger) -> None:
                 taken.take(money_to_wan(m["num"], m["unit"]), ind.name)
 
 
+UNREAD_QUOTE = 300  # characters: a longer sentence is quoted around each unread amount, not whole
+_BEFORE, _AFTER = 160, 60  # (the label that names an amount stands before it)
+
+
 def _unread(prose: list[str], taken: dict[Decimal, list[str]]) -> list[Unread]:
-    """Every 万元 amount written in prose that no field took, with its sentence."""
+    """Every 万元 amount written in prose that no field took, with its sentence (around the amount,
+    in a long one: a run-on list of n amounts would otherwise be quoted n times whole)."""
     out = []
     for sent in prose:
         if "元" not in sent:
@@ -863,8 +875,15 @@ def _unread(prose: list[str], taken: dict[Decimal, list[str]]) -> list[Unread]:
                 continue  # the tail of a longer number
             amount = money_to_wan(m["num"], m["unit"])
             if not any(s in sent or sent in s for s in taken.get(abs(amount), ())):
-                out.append(Unread(text=sent, amount=amount))
+                out.append(Unread(text=_quote(sent, m.start(), m.end()), amount=amount))
     return out
+
+
+def _quote(sent: str, start: int, end: int) -> str:
+    if len(sent) <= UNREAD_QUOTE:
+        return sent
+    a, b = max(0, start - _BEFORE), min(len(sent), end + _AFTER)
+    return ("…" if a else "") + sent[a:b] + ("…" if b < len(sent) else "")
 
 
 def settle_signs(rec: Record) -> None:
