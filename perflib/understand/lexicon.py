@@ -48,6 +48,7 @@ def _alt(words) -> str:
 
 
 # Character classes a pattern may start with, as the look-ahead writes them.
+ATTACHMENT_LINE_MAX = 200  # characters: a longer line is text, whatever it opens with (is_attachment)
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
 
 
@@ -374,7 +375,10 @@ class Lexicon:
     @lru_cache(maxsize=4096)  # asked of each paragraph by several readers
     def is_attachment(self, para: str) -> bool:
         """An attachment line ("附件1：…", "….pdf"); not the attachment's own form opening the
-        text that follows ("附件3：…基础数据表 填报单位： 单位：万元 …")."""
+        text that follows ("附件3：…基础数据表 填报单位： 单位：万元 …"), nor a page of text that
+        opens with its 附件 mark (a text layer flattened into one line)."""
+        if len(para) > ATTACHMENT_LINE_MAX:
+            return False
         if not ((para.startswith("附件") or "." in para[-6:]) and self.attachment.search(para)):
             return False
         return not (para.startswith("附件") and self.attachment_form.match(para)

@@ -1,4 +1,6 @@
 """The kind of document: only a department report gets a page; the others exit 3 saying what they are."""
+from decimal import Decimal as D
+
 import pytest
 
 from perflib.cli import main
@@ -150,3 +152,17 @@ def test_a_department_report_with_no_title_opening_on_the_department_stays_one()
 def test_a_first_heading_on_a_budget_of_its_own_is_no_governments_report(opening):
     rec = parse(f"{opening}\n2023年全年预算 438.90万元，全年支出 430.12万元，预算执行率 98.00%。", paragraphs=True)
     assert rec.kind == ("department" if "现将" in opening else "other")  # (no title, no unit: figures of no one)
+
+
+def test_a_report_flattened_into_one_line_after_its_attachment_mark_is_read():
+    """A text layer or a single <p> that runs a whole report into one line opening with its 附件 mark
+    was taken for an attachment link: no figure read, "open the attachment" (exit 3)."""
+    text = ("附件：2 示例青石县档案馆2023年度部门整体支出绩效自评报告 一、部门基本情况 本馆为县政府直属事业单位，"
+            "主要负责档案收集、保管和利用服务，内设办公室、业务指导科、保管利用科三个科室，编制 18 人，实有 16 人。"
+            "全年接收进馆档案 1.2 万卷，提供查阅利用 3,400 人次，完成馆藏档案数字化 86 万页。 二、部门整体支出情况 2023年度年初预算 356.20 万元，调整后预算 "
+            "371.40 万元，全年实际支出 365.92 万元，预算执行率 98.52%。 三、绩效自评结论 经自评，等级为优。")
+    rec = parse(text)
+    assert rec.kind == "department"
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("356.20"), D("365.92"))
+    link = parse("示例青石县档案馆2023年度部门整体支出绩效自评报告\n附件：2 示例青石县档案馆2023年度部门整体支出绩效自评报告.pdf")
+    assert link.kind == "attachment_only"  # a link is a short line still
