@@ -369,6 +369,15 @@ class Lexicon:
         # one pattern: the cues in order, each cue's `word` group renamed word_0, word_1 …
         self.rating_cue = _fast("|".join(p.replace("(?P<word>", f"(?P<word_{i}>")
                                          for i, p in enumerate(raw["rating_cues"])))
+        self.rating_scale = re.compile(raw["rating_scale"])
+        self.other_assessment = re.compile(raw["other_assessment"])
+        self.self_evaluation = re.compile(f"{raw['self_evaluation']}|{_alt(raw['subjects'])}")
+        self.evaluation_word = re.compile(f"(?:{'|'.join(raw['evaluation_words'])})")
+        self.score_band = re.compile(raw["score_band"])
+        self.indicator = re.compile(raw["indicator"])
+        self.score_whole = re.compile(raw["score_whole"])
+        self.year_word = re.compile(f"(?<![较比与同])(?:(?P<last>{_alt(raw['last_year'])})|{_alt(raw['this_year'])})")
+        self.issued = re.compile(raw["issued"])
         self.score_prefix = re.compile(raw["score_prefix"])
         self.score_context = re.compile(raw["score_context"])
 

@@ -1,4 +1,9 @@
-"""Stage 3, the self-evaluation: rating (优/良/中/差, also 优秀/良好/中等/较差) and score (自评得分 N 分)."""
+"""Stage 3, the self-evaluation: rating (优/良/中/差, also 优秀/良好/中等/较差) and score (自评得分 N 分).
+
+A rating or score is the report's only when it is this year's self-evaluation: not one stated for
+another year ("2022年度自评得分89分", "上年度评价结果为良"), not another assessment's ("满意度调查得分",
+"安全检查评定等级", "农村供水保障评价结果"), not an indicator's ("该项指标自评得分9.9分") and not a band
+of the scoring rules ("得分90分（含）以上为优")."""
 from __future__ import annotations
 
 import re
@@ -19,15 +24,31 @@ _SCORE_WORD = rf"(?:{_SCORE_PREFIX.pattern}|得分|评分)"
 _SCORE = re.compile(rf"{_SCORE_WORD}\s*(?:为|是|:|：|达到|共)?\s*(?P<s>\d{{1,3}}(?:\.\d+)?)\s*分"
                     r"|(?:自评|综合|评价|考评|最终)(?:得分|评分)\s*[:：]?\s*(?P<t>\d{1,3}(?:\.\d+)?)(?=\s|$)")
 
+# A year the sentence speaks of: not a date (2024年3月), not one it compares with (较2022年).
+_YEAR = re.compile(r"(?<![较比与同])(?P<year>(?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
+_CITED = re.compile(r"《[^》]*》")  # a cited document's title: its year is the document's
+_ISSUED = re.compile(rf"[^，,。；;]{{0,4}}?(?:{LEX.issued.pattern})")
+_CLAUSE_ENDS = "，,；;|\t"  # a table's cells (| or tab) are clauses too
+_NOT_A_WORD = re.compile(r"[\W\d_]+")
+# The words that name no one, opening a clause (then 本/该) and closing it: what is between them
+# is a name ("农村供水保障项目评价结果" → 农村供水保障; "2023年度绩效评价" → nothing).
+_OPENING = re.compile(rf"(?:{LEX.evaluation_word.pattern})*(?:本|该)?")
+_CLOSING = re.compile(rf"(?:{LEX.evaluation_word.pattern})+$")
+_NAME_CHARS = 80  # a clause's end holds the name (a longer run is flattened text: its end is enough)
+_TITLE_LINES = 5  # the title is in the first lines (after chrome), and ends so:
+_TITLE_END = re.compile(r"(?:报告|报告书|自评表|评价表)\s*$")
+_WHOLE = re.compile(rf"{LEX.score_whole.pattern}|{LEX.subjects.pattern}")
+
 
 def read_rating(paragraphs: list[str], rec: Record) -> None:
+    title = "".join(p for p in paragraphs[:_TITLE_LINES] if _TITLE_END.search(p))
     for para in paragraphs:
         if rec.rating is not None:
             break
         if not _RATING_WORD.search(para) or not _RATING_CUE.search(para):
             continue  # (a paragraph with no cue has no sentence with one)
         for sent in sentences(para):
-            m = _RATING_CUE.search(sent)
+            m = next((m for m in _RATING_CUE.finditer(sent) if _is_the_rating(sent, m, rec, title)), None)
             if m:
                 rec.rating = _RATING_WORDS[next(w for w in m.groupdict().values() if w)]
                 rec.evidence["rating"] = sent
@@ -45,7 +66,60 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
                     if prefixed == bare or (bare and not _SCORE_CONTEXT.search(sent)):
                         continue
                     value = Decimal(m["s"] or m["t"])
-                    if value <= 100:
+                    if value <= 100 and _is_the_score(sent, m, rec, title):
                         rec.score = value
                         rec.evidence["score"] = sent
                         break
+
+
+def _is_the_rating(sent: str, m: re.Match, rec: Record, title: str) -> bool:
+    """Is the cue `m` this year's self-evaluation rating, and one grade, not the scale's list?"""
+    word_end = max(m.end(g) for g, w in m.groupdict().items() if w)
+    return not LEX.rating_scale.match(sent, word_end) and _is_this_self_evaluation(sent, m.start(), rec, title)
+
+
+def _is_the_score(sent: str, m: re.Match, rec: Record, title: str) -> bool:
+    """Is the score `m` this year's self-evaluation total: not a band's bound, not an indicator's?"""
+    if LEX.score_band.match(sent, m.end()):
+        return False
+    indicators = list(LEX.indicator.finditer(sent, 0, m.start()))
+    if indicators and not _WHOLE.search(sent, indicators[-1].end(), m.end()):
+        return False
+    return _is_this_self_evaluation(sent, m.start(), rec, title)
+
+
+def _is_this_self_evaluation(sent: str, pos: int, rec: Record, title: str) -> bool:
+    """Does the score or rating at `pos` speak of the report's year and of the unit's
+    self-evaluation (its clause names no other assessment, and no one but the unit or what the
+    report's `title` names: a project report's "某某项目评价等级为优")?"""
+    if _another_year(sent, pos, rec.year):
+        return False
+    clause = sent[max(sent.rfind(c, 0, pos) for c in _CLAUSE_ENDS) + 1:pos]
+    if LEX.other_assessment.search(clause):
+        return False
+    if LEX.self_evaluation.search(clause) or (rec.department and rec.department in clause):
+        return True
+    name = _name(clause)
+    return not name or name in title
+
+
+def _name(clause: str) -> str:
+    """What the clause names, but the words that name no one (numbers and years aside)."""
+    words = _NOT_A_WORD.sub("", clause[-_NAME_CHARS:])
+    words = words[_OPENING.match(words).end():]
+    closing = _CLOSING.search(words)
+    return words[:closing.start()] if closing else words
+
+
+def _another_year(sent: str, pos: int, year: int | None) -> bool:
+    """Is the last year the sentence names before `pos` (2022年度, 上年度, 本年 …) not the report's?"""
+    cited = [(t.start(), t.end()) for t in _CITED.finditer(sent, 0, pos)] if "《" in sent else []
+    last_end, other = -1, False
+    for y in _YEAR.finditer(sent, 0, pos):
+        if any(a <= y.start() < b for a, b in cited) or _ISSUED.match(sent, y.end()):
+            continue  # a document's year, not the evaluation's
+        last_end, other = y.end(), year is not None and int(y["year"]) != year
+    for w in LEX.year_word.finditer(sent, 0, pos):
+        if w.end() > last_end:
+            last_end, other = w.end(), w["last"] is not None
+    return other

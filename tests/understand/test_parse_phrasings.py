@@ -295,6 +295,57 @@ def test_full_score_is_not_the_score():
     assert parse("本次评价满分100分。").score is None
 
 
+SELF_EVALUATION = "某某县水务局2023年度部门整体支出绩效自评报告\n"
+
+
+@pytest.mark.parametrize("text, score", [
+    # an indicator's 自评得分, in its own sentence or after the budget figures, is not the total
+    ("（一）产出指标：数量指标“供水管网维修数”目标8处，完成8处，自评得分20分。效益指标自评得分27分。\n"
+     "二、自评结论\n2023年度部门整体支出绩效自评得分94分，等级为优。", D("94")),
+    ("全年执行1,362.40万元，执行率98.72%，该项指标自评得分9.9分。", None),
+    ("对照评价指标逐项打分，我局自评得分91分，等级为优。", D("91")),
+    ("各项指标综合得分93分，评价等级为优。", D("93")),
+    # another year's score first: this year's is the one after the report's year
+    ("本局2022年度部门整体支出绩效自评得分88分，2023年度自评得分92.5分，等级为优。", D("92.5")),
+    ("上年度自评得分85分，本年度自评得分90分，等级为优。", D("90")),
+    ("2022年度部门整体支出绩效评价得分为83分，等级为良，问题已整改。", None),
+    # years that date no evaluation: a compared year, a date, a document's
+    ("2023年度部门整体支出绩效自评得分95分，较2022年提高3分，等级为优。", D("95")),
+    ("我局于2024年3月开展自评，自评得分91分，等级为优。", D("91")),
+    ("按照县财政局2022年印发的评价办法，自评得分91分，等级为优。", D("91")),
+    # another assessment's score; a band of the scoring rules; a lower bound
+    ("群众满意度调查得分为96.1分，满意度达到96.1%；场馆安全检查评定等级为优。", None),
+    ("本次自评采用百分制，得分90分（含）以上为优，80分（含）至90分为良。", None),
+    ("自评得分90分以上，等级为优。", None),
+])
+def test_score_is_this_years_self_evaluation_total(text, score):
+    assert parse(SELF_EVALUATION + text).score == score
+
+
+@pytest.mark.parametrize("text, rating", [
+    ("县财政局对我局2022年度部门整体支出开展了重点评价，评价结果为“中”，已完成整改。\n自评得分91分。", None),
+    ("上年度绩效评价结果为良，今年已整改。", None),
+    ("2022年度县级综合考核等级为良。", None),
+    ("供水设施安全检查评定等级为优。", None),
+    ("水利工程质量评定等级为优良，农村供水保障评价结果为良好。", None),
+    ("评价等级为优、良、中、差四个档次。", None),
+    # the unit, its self-evaluation or the report's year named: the report's rating
+    ("本单位2022年度部门整体支出绩效自评得分88分，2023年度自评得分92分，等级为优。", "优"),
+    ("某某县水务局评价等级为良。", "良"),
+    ("经评价，该局评价结果为良好。", "良"),
+    ("（三）自评结论：2023年度绩效评价结果：良好", "良"),
+    ("自评得分 | 95 | 等级 | 优", "优"),
+])
+def test_rating_is_this_years_self_evaluation(text, rating):
+    assert parse(SELF_EVALUATION + text).rating == rating
+
+
+def test_a_project_reports_rating_names_its_project():
+    title = "某某县2023年度农村供水保障项目支出绩效自评报告\n"
+    assert parse(title + "农村供水保障项目评价结果为良。").rating == "良"
+    assert parse(SELF_EVALUATION + "农村供水保障项目评价结果为良。").rating is None
+
+
 # --- 3. department and year -----------------------------------------------------------------------
 @pytest.mark.parametrize("head", [
     "广州市荔湾区教育局2021年度部门整体支出绩效自评报告",
