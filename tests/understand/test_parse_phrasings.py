@@ -335,6 +335,7 @@ def test_score_is_this_years_self_evaluation_total(text, score):
     ("经评价，该局评价结果为良好。", "良"),
     ("（三）自评结论：2023年度绩效评价结果：良好", "良"),
     ("自评得分 | 95 | 等级 | 优", "优"),
+    ("自评得分88分，等级良。", "良"),
 ])
 def test_rating_is_this_years_self_evaluation(text, rating):
     assert parse(SELF_EVALUATION + text).rating == rating
