@@ -233,6 +233,7 @@ def _names_a_project(para: str, heading: str | None = None) -> bool:
 _ITEM_HEAD = re.compile(r"\s*(?P<name>[^，,。；;：:、\d\s]{2,30})[：:]")
 
 
+@lru_cache(maxsize=1024)  # (the same few heads, 项目 before a label, in every report of a batch)
 def _is_a_name(text: str) -> bool:
     """Is `text` a name of its own: no label, block word, section or summary in it, not the unit?"""
     return not (LEX.label_re.search(text) or LEX.block_words.search(text) or LEX.not_a_project.search(text)
@@ -274,7 +275,7 @@ def _last_naming(sent: str, words: list[re.Match]) -> str | None:
     last back: the earlier ones need not be judged); _ONE_PROJECT when it is a named project's 项目."""
     for m in reversed(words):
         if not _is_breakdown_item(sent, m):
-            return _ONE_PROJECT if _names_one_project(sent, m) else LEX.block_of(m)
+            return _ONE_PROJECT if m.group() in _BARE_PROJECT and _names_one_project(sent, m) else LEX.block_of(m)
     return None
 
 
