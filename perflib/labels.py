@@ -254,7 +254,8 @@ CORRECTED_SECTION = "人工校正"  # the appendix list of corrections, each wit
 CORRECTED_NOTE = "以下数字不是从报告原文读出，而是分析人员按校正表补录或改正的，附其说明。"
 CORRECTED_INDEX_NOTE = "标有“人工校正”的报告含分析人员补录或改正的数字（见该报告页面附录）。"
 REVIEW_INDEX_NOTE = ("需要人工核对的数字（未读出的核心数字、核对不符、OCR 识别等）列在复核表 review.xlsx 中；"
-                     "填写其“校正值”一栏后，用 perflib batch --corrections review.xlsx 重新生成即可采用。")
+                     "填写其“校正值”一栏后，重新运行 perflib batch 并以 --corrections 指向这份复核表"
+                     "（如 perflib batch data -o outputs --corrections outputs/review.xlsx），即可采用。")
 REVIEW_FILE = "review.xlsx"
 # A page section with nothing to show says so in one sentence (no empty frame, no header-only table).
 NO_KEY_FIGURES = "报告未给出可以列表的预算数字。"

@@ -235,3 +235,14 @@ def test_a_comparison_page_that_failed_is_no_failed_report(seed_row):
     assert "另有 1 份未能处理" in flat and PORTFOLIO_FAILED in flat
     assert "未能处理的报告（1 份）" in flat and "未能生成的比较页（2 个）" in flat
     assert "<td>甲市 › 乙区的比较页</td>" in flat and "<td>全部报告的比较页</td>" in flat and "<td>data</td>" not in flat
+
+
+def test_a_region_lists_its_departments_without_its_own_places_and_government(seed_row, monkeypatch):
+    """In 乙区's list "甲市乙区人民政府东林街道办事处" read "人民政府东林街道办事处": the region's places go,
+    and the 人民政府 they belong to with them; the full name stays on hover."""
+    df = _reports(seed_row, [("甲市乙区人民政府东林街道办事处", "甲市 › 乙区", 1.0, 1.0, 100.0, 0),
+                             ("甲市乙区人民政府", "甲市 › 乙区", 2.0, 1.0, 200.0, 0),
+                             ("丁局", "甲市 › 丙县", 7.0, 7.0, 100.0, 0)])  # (two regions: a page each)
+    page = index_pages(df, None)[f"{region_index.region_dir('甲市 › 乙区')}/index.html"]
+    assert '<span title="甲市乙区人民政府东林街道办事处">东林街道办事处</span>' in page
+    assert '<span title="甲市乙区人民政府">人民政府</span>' in page  # (the government itself keeps its word)
