@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import PerflibError
+from .errors import PerflibError, one_line
 
 
 def _say(line: str) -> None:
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)  # its imports are where an early Ctrl-C lands
         return args.func(args)
     except PerflibError as exc:
-        print(f"perflib: {exc}", file=sys.stderr)
+        print(one_line(f"perflib: {exc}"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("perflib: interrupted", file=sys.stderr)
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for the user; say what and where
         where = getattr(args, "path", None) or getattr(args, "source", "")
         where = f"{where}: " if where else ""
-        print(f"perflib: {where}internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(one_line(f"perflib: {where}internal error: {type(exc).__name__}: {exc}"), file=sys.stderr)
         return 1
 
 

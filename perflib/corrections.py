@@ -153,6 +153,8 @@ def load(source) -> Corrections:
 
 def _table(path: Path) -> list[tuple[int, dict]]:
     """(row number, {column key: cell text}) for every data row of a .csv or .xlsx file."""
+    if path.is_dir():
+        raise CorrectionsError(f"{path}: a folder, not a corrections file (.csv or .xlsx)")
     if not path.is_file():
         raise CorrectionsError(f"{path}: no such corrections file")
     head = _head(path)
@@ -304,7 +306,7 @@ def parse_value(fld: str, text: str, origin: str = "", column: str = "value"):
         m = re.fullmatch(rf"({NUMBER})({LEX.unit})?", s)
         if not m:
             raise bad("an amount in 万元 (e.g. 1,848.31)")
-        return money_to_wan(m.group(1), m.group(2) or "万元")
+        return money_to_wan(m.group(1), m.group(2) or "万元") + 0  # (+ 0: -0 is 0)
     m = re.fullmatch(rf"({NUMBER})%?", s.replace(" ", ""))  # percent, points
     if not m:
         raise bad("a percent (e.g. 98.5)" if kind == "percent" else "a number of points")
@@ -314,7 +316,7 @@ def parse_value(fld: str, text: str, origin: str = "", column: str = "value"):
         raise bad("a number") from None
     if kind == "points" and not 0 <= value <= 100:
         raise bad("a score between 0 and 100")
-    return value
+    return value + 0  # (-0 is 0)
 
 
 def name_matches(file: str, path: str | Path) -> bool:

@@ -140,13 +140,23 @@ def _folder_region(path: Path, root: Path) -> str | None:
 
 def read_manifest(path: Path) -> list[Item]:
     """Manifest CSV: `path` (relative to the manifest's folder), optional `department`, `year`, `region`."""
-    rows = list(csv.DictReader(decode_csv(path, "manifest").splitlines()))
-    if not rows or "path" not in (k.strip().lower() for k in rows[0] if k):
+    reader = csv.DictReader(decode_csv(path, "manifest").splitlines(), strict=True)
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as exc:  # an unterminated quote: the rest of the file would have been one path
+        raise UnreadableInput(f"{path}: line {len(rows) + 2}: not a CSV row ({exc}: a quote left open?)") from None
+    if "path" not in (k.strip().lower() for k in reader.fieldnames or () if k):
         raise UnreadableInput(f"{path}: manifest needs a 'path' column")
+    if not rows:
+        raise UnreadableInput(f"{path}: the manifest lists no report (a 'path' column, and no row under it)")
     items = []
     for n, row in enumerate(rows, start=2):
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
         if not row.get("path"):
+            if any(row.values()):  # a row of something, but no file: say so rather than pass it by
+                raise UnreadableInput(f"{path}: line {n}: no path (the row names no report file)")
             continue
         year = row.get("year") or None
         if year is not None:

@@ -1,6 +1,12 @@
 """Errors that the CLI turns into exit codes and one plain sentence."""
 
 
+def one_line(text: str) -> str:
+    """A message on one line whatever it quotes: a file name may hold a line break, and a second line
+    could pass for a message of its own."""
+    return str(text).replace("\r", "\\r").replace("\n", "\\n")
+
+
 class PerflibError(Exception):
     """Base: the message is one sentence a user can act on."""
 

@@ -129,3 +129,22 @@ def test_a_number_out_of_range_is_a_usage_error(tmp_path, capsys, option):
     err = capsys.readouterr().err
     assert done.value.code == 2 and f"argument {option[0]}" in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_file_name_with_a_line_break_is_still_one_line(tmp_path, capsys):
+    """A second line of the message could pass for a message of its own ("perflib: …")."""
+    path = tmp_path / "a\nperflib: fake.txt"
+    try:
+        path.write_bytes(b"")
+    except OSError:  # (a file system that takes no line break in a name)
+        pytest.skip("no line breaks in file names here")
+    code, out, err = run(capsys, "parse", str(path))
+    assert code == 2 and err.count("\n") == 1 and "a\\nperflib: fake.txt" in err
+
+
+def test_a_text_past_its_limit_says_its_size_in_bytes_when_small(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PERFLIB_MAX_TEXT_CHARS", "100")
+    path = tmp_path / "r.txt"
+    path.write_text("年初预算 100 万元。" * 40, encoding="utf-8")
+    code, out, err = run(capsys, "parse", str(path))
+    assert code == 2 and "the text is 1,040 bytes, over the limit of 100 characters" in err, err

@@ -298,3 +298,11 @@ def test_parse_with_a_bad_corrections_file_exits_2(miss, tmp_path):
     missing = parse_cli(miss, "--corrections", tmp_path / "nope.csv")
     assert missing.returncode == 2 and "no such corrections file" in missing.stderr
     assert "Traceback" not in proc.stderr + missing.stderr
+
+
+def test_minus_zero_is_zero_and_a_folder_is_no_corrections_file(tmp_path):
+    from perflib.corrections import CorrectionsError, load, parse_value
+
+    assert str(parse_value("overall.actual", "-0")) == "0" and str(parse_value("score", "-0.0")) == "0.0"
+    with pytest.raises(CorrectionsError, match="a folder, not a corrections file"):
+        load(tmp_path)

@@ -214,3 +214,16 @@ def test_text_that_starts_like_a_formula_stays_text_in_the_workbooks(seed_frames
     row = {k: "" for k in REVIEW_COLUMNS} | {"priority": 5, "file": "=cmd|' /C calc'!A0.pdf", "department": evil}
     ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes([row]))).active
     assert [c.data_type for c in ws[2] if isinstance(c.value, str) and c.value.startswith("=")] == ["s", "s"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("path,department\n", "the manifest lists no report"),  # (it said: needs a 'path' column)
+    ("path,department\n,某局\n", "line 2: no path"),  # (passed by in silence)
+    ('path,department\n"a.txt,某局\nb.txt,乙局\n', "line 2: not a CSV row"),  # (one path of the rest of the file)
+    ("file,department\na.txt,某局\n", "manifest needs a 'path' column"),
+])
+def test_a_manifest_that_lists_nothing_right_says_what(tmp_path, text, said):
+    manifest = tmp_path / "list.csv"
+    manifest.write_text(text, encoding="utf-8")
+    with pytest.raises(UnreadableInput, match=said):
+        read_manifest(manifest)

@@ -92,6 +92,11 @@ def _refuse(path, what: str, field: str, shown: str) -> UnreadableInput:
     return UnreadableInput(f"{path}: {what}, over the limit of {shown} ({env_name(field)} changes it).")
 
 
+def _size(n: int) -> str:
+    """Bytes as a reader counts them: 0.0 MB says nothing of a text of 400 bytes."""
+    return f"{n:,} bytes" if n < MB // 10 else _mb(n)
+
+
 def _mb(n: int) -> str:
     return f"{n / MB:,.1f} MB" if n < 10 * MB else f"{n / MB:,.0f} MB"
 
@@ -109,7 +114,7 @@ def check_text_bytes(path, nbytes: int) -> None:
     4 × the character limit cannot decode within it (and decoding them would be slow)."""
     text_chars = limit("text_chars")
     if nbytes > 4 * text_chars:
-        raise _refuse(path, f"the text is {_mb(nbytes)}", "text_chars", f"{text_chars:,} characters")
+        raise _refuse(path, f"the text is {_size(nbytes)}", "text_chars", f"{text_chars:,} characters")
 
 
 def check_chars(path, n: int) -> None:

@@ -42,6 +42,7 @@ from pathlib import Path
 
 from .. import __version__, config, once
 from ..dataset import REPORT_COLUMNS, Item, discover, is_perflib_page, place, settle_regions, sha256_file
+from ..errors import one_line
 from ..present.region_index import REGIONS_DIR, aggregated, portfolio_name, region_dir
 from ..regions import UNKNOWN
 from ..review import sources_below
@@ -641,8 +642,8 @@ class _Progress:
             self.bar.update(1)
 
     def fail(self, f: dict) -> None:
-        line = (f"perflib: not a department report: {f['error']}" if f.get("kind")
-                else f"perflib: {f['error']} (exit {f['exit_code']})")
+        line = one_line(f"perflib: not a department report: {f['error']}" if f.get("kind")
+                        else f"perflib: {f['error']} (exit {f['exit_code']})")
         if self.bar is not None:
             self.bar.write(line, file=sys.stderr)
         else:
