@@ -55,7 +55,16 @@ def ctrl_c_held():
     Python that spends its first second importing, before it can say that it ignores Ctrl-C: there
     it printed a KeyboardInterrupt traceback or two. Started with Ctrl-C blocked (a child inherits
     the mask, across exec too), the worker holds it until it ignores it (ctrl_c_released), and the
-    batch gets one held here when this ends. Windows has no signal masks: nothing is held there."""
+    batch gets one held here when this ends. Windows has no signal masks: there the batch ignores
+    Ctrl-C meanwhile (the console's Ctrl-C attribute, which a child inherits), and the worker takes it
+    back once it ignores it itself; one pressed in that moment is lost, not held."""
+    if os.name == "nt":
+        _console_ctrl_c(ignored=True)
+        try:
+            yield
+        finally:
+            _console_ctrl_c(ignored=False)
+        return
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
@@ -68,8 +77,18 @@ def ctrl_c_held():
 
 def ctrl_c_released() -> None:
     """In a process started under ctrl_c_held: deliver the Ctrl-C held back, to its handler now."""
-    if hasattr(signal, "pthread_sigmask"):
+    if os.name == "nt":
+        _console_ctrl_c(ignored=False)
+    elif hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _console_ctrl_c(ignored: bool) -> None:
+    """Windows: SetConsoleCtrlHandler(NULL, TRUE) makes this process, and the processes it starts from
+    now on, ignore Ctrl-C; FALSE takes it back (Python's own SIGINT handling then works again)."""
+    import ctypes
+
+    ctypes.windll.kernel32.SetConsoleCtrlHandler(None, bool(ignored))
 
 
 def kernel_transport(folder: str) -> tuple[str, str]:

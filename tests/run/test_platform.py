@@ -82,3 +82,19 @@ def test_parent_watch(monkeypatch, portable):
     watch = platform.parent_watch(gone.pid)
     gone.wait()
     assert watch() is False
+
+
+def test_ctrl_c_is_ignored_while_a_worker_starts_on_windows(monkeypatch):
+    """Windows has no signal masks: the batch ignores Ctrl-C while it starts a worker (an attribute the
+    worker inherits), and the worker takes it back once it ignores Ctrl-C itself."""
+    from types import SimpleNamespace
+
+    from perflib.run import platform
+
+    calls = []
+    monkeypatch.setattr(platform, "os", SimpleNamespace(name="nt"))
+    monkeypatch.setattr(platform, "_console_ctrl_c", lambda ignored: calls.append(ignored))
+    with platform.ctrl_c_held():
+        assert calls == [True]
+    platform.ctrl_c_released()
+    assert calls == [True, False, False]
