@@ -12,6 +12,9 @@ it, so they are installed with the package and a plain `pip install .` can rende
 """
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
+
 import os
 from pathlib import Path
 
@@ -29,6 +32,24 @@ def _installed_notebook(name: str) -> Path:
         # file where the link stands: an editable install then uses the checkout's folder.
         installed = PACKAGE_DIR.parent / "notebooks"
     return installed / name
+
+
+CODE_SUFFIXES = (".py", ".toml", ".j2", ".json", ".css")  # what reading and pages are made of (the notebooks: their own hash)
+
+
+def code_sha(root: Path | None = None) -> str:
+    """perflib's code and data files, hashed: a page or a record made by other code is made again
+    on the next batch, even under the same version number (a fix within a release, a checkout)."""
+    return _code_sha(root or PACKAGE_DIR)
+
+
+@lru_cache(maxsize=4)
+def _code_sha(root: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):  # (a few hundred files, ~2 MB: milliseconds, once a process)
+        if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
+            h.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def notebook() -> Path:

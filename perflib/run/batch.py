@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .. import __version__, config, once
+from .. import config, once
 from ..dataset import REPORT_COLUMNS, Item, discover, is_perflib_page, place, settle_regions, sha256_file
 from ..errors import one_line
 from ..present.region_index import REGIONS_DIR, aggregated, portfolio_name, region_dir
@@ -65,9 +65,9 @@ _STRAY_TMP = re.compile(r"^\..+\.(?:html|csv|xlsx|json|jsonl|parquet)\.[A-Za-z0-
 
 # --- state --------------------------------------------------------------------------------
 def job_key(source_sha: str, notebook_sha: str, item: Item, corrections: list[dict] = ()) -> str:
-    """What a page depends on: the report's bytes, the notebook, perflib, the manifest's overrides,
-    its hand corrections."""
-    parts = [source_sha, notebook_sha, __version__, item.department or "", str(item.year or "")]
+    """What a page depends on: the report's bytes, the notebook, perflib's code (config.code_sha), the
+    manifest's overrides, its hand corrections."""
+    parts = [source_sha, notebook_sha, config.code_sha(), item.department or "", str(item.year or "")]
     parts += review.key_part(corrections)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
@@ -492,7 +492,7 @@ def _portfolio_jobs(source, entries: list[Entry], failures: list[dict], outdir: 
     nb_sha = sha256_file(nb) if nb.is_file() else "missing"
 
     def key(region, mine, fails):
-        parts = [str(Path(source).resolve()), nb_sha, __version__, region or "",
+        parts = [str(Path(source).resolve()), nb_sha, config.code_sha(), region or "",
                  *sorted("\x1e".join([e.rows["report"]["region"], e.rows["report"]["sector"], e.key, _page(e) or ""])
                          for e in mine),
                  *sorted(f"{f['source']}\x1e{f['error']}\x1e{f.get('region')}" for f in fails)]
@@ -562,7 +562,7 @@ def write_tables(outdir: Path, entries: list[Entry], failures: list[dict], portf
     listed = typed_frame(pd.DataFrame(rows, columns=[*REPORT_COLUMNS, "counted", "output", "page_failed"]), by_dept)
     reports = listed.drop(columns="page_failed")  # (the index's to say, not the dataset's)
     fails = typed_frame(pd.DataFrame(failures, columns=FAILURE_COLUMNS), ["source"])
-    key = hashlib.sha256(json.dumps([__version__, sorted([e.key, r["region"], r["sector"], r["output"]]
+    key = hashlib.sha256(json.dumps([config.code_sha(), sorted([e.key, r["region"], r["sector"], r["output"]]
                                                          for e, r in zip(entries, rows)), failures],
                                     ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
     if (journal is None or journal.state["tables"] != key

@@ -473,3 +473,34 @@ def test_a_file_name_that_is_not_utf8_fails_alone(reports, tmp_path, fake_render
     assert "荔湾区/报告.txt: the file name is not UTF-8" in err and "internal error" not in err
     assert len(list(out.glob("20*.html"))) == 4 and (out / "index.html").is_file()
     assert "荔湾区/报告.txt" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_pages_made_by_other_code_are_made_again(reports, tmp_path, fake_render, monkeypatch, capsys):
+    """Within one version number the code changes (a fix, a checkout): a rerun kept every page, and
+    every record in the store, that the old code had made — pages then disagreed with the dataset."""
+    from perflib import config
+
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 0
+    fake_render.clear()
+    assert run_batch(args(reports, out)) == 0 and fake_render == []
+    monkeypatch.setattr(config, "code_sha", lambda root=None: "other code")
+    assert run_batch(args(reports, out)) == 0
+    assert sorted(fake_render) == sorted(["seed.txt", "2021_linjiang.txt", "2022_weijian.txt", "2021_wenguang.docx",
+                                          "PORTFOLIO"])
+
+
+def test_the_code_hash_follows_the_code_and_data_files_only(tmp_path):
+    from perflib.config import code_sha
+
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "a.py").write_text("x = 1\n", encoding="utf-8")
+    (pkg / "words.toml").write_text("a = 1\n", encoding="utf-8")
+    same = shutil.copytree(pkg, tmp_path / "same")  # the same code, plus what is not code
+    (same / "__pycache__").mkdir()
+    (same / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\0")
+    (same / "notes.txt").write_text("not code", encoding="utf-8")
+    other = shutil.copytree(pkg, tmp_path / "other")
+    (other / "words.toml").write_text("a = 2\n", encoding="utf-8")
+    assert code_sha(pkg) == code_sha(same) != code_sha(other)
