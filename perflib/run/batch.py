@@ -51,7 +51,7 @@ from . import state as journal_state
 from .budget import Budget, BoundedPool, Exceeded, WorkerPool, stop_pool
 from .jobs import Job, JobResult, read_job, render_job, stamp_key, worker_init
 from .lock import outdir_lock
-from .outfiles import slug, usable_outdir, write_atomic
+from .outfiles import shown_path, slug, storable, usable_outdir, write_atomic
 from .platform import usable_cpus
 from . import review
 
@@ -177,6 +177,8 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
             say(failures[-1])
             continue
         try:
+            if not os.path.isfile(item.path):  # a manifest may name a pipe or /dev/zero: its reader says no
+                raise OSError(item.path)
             sha = sha256_file(item.path)
         except OSError:
             to_parse.append(item)  # missing or unreadable: the reader says why, in its words
@@ -230,26 +232,6 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
         for line in review.problems(e.rows):
             print(f"perflib: {line}", file=sys.stderr)
     return out
-
-
-def storable(path: str) -> bool:
-    """A path that UTF-8 can write: a file or folder name in another encoding (GBK bytes, from an
-    archive unzipped on Linux) comes back from the system with lone surrogates (PEP 383)."""
-    try:
-        path.encode("utf-8")
-        return True
-    except UnicodeEncodeError:
-        return False
-
-
-def shown_path(path: str) -> str:
-    """Such a path as a reader would see it: its bytes read as GB18030 where they are that, else with
-    the characters it cannot show replaced."""
-    raw = os.fsencode(path)
-    try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError:
-        return raw.decode("utf-8", "replace")
 
 
 def _entry(item: Item, rows: dict, notebook_sha: str, read_key: str) -> Entry:

@@ -28,6 +28,9 @@ def slug(department: str | None, year: int | None) -> str:
 def usable_outdir(outdir: str | Path) -> Path:
     """The output folder, made if need be; one sentence (exit 2) when it is a file or cannot be made."""
     path = Path(outdir)
+    if not storable(str(path.resolve())):  # (its path goes into the state, the store, the pages)
+        raise UnwritableOutput(f"{shown_path(str(outdir))}: the output folder's path is not UTF-8 (GBK bytes?): "
+                               "choose or rename a folder")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
@@ -35,6 +38,26 @@ def usable_outdir(outdir: str | Path) -> Path:
     except OSError as exc:  # NotADirectoryError (a file on the way), PermissionError, a full disk …
         raise UnwritableOutput(f"{outdir}: the output folder cannot be made ({exc.strerror or exc})") from None
     return path
+
+
+def storable(path: str) -> bool:
+    """A path that UTF-8 can write: a file or folder name in another encoding (GBK bytes, from an
+    archive unzipped on Linux) comes back from the system with lone surrogates (PEP 383)."""
+    try:
+        path.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def shown_path(path: str) -> str:
+    """Such a path as a reader would see it: its bytes read as GB18030 where they are that, else with
+    the characters it cannot show replaced."""
+    raw = os.fsencode(path)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
 
 
 def write_atomic(path: Path, data: str | bytes) -> Path:

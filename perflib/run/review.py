@@ -49,18 +49,19 @@ def keep_filled_sheets(outdir: Path, args, say) -> list[Path]:
             continue
         try:
             filled = len(hand.load(path).rows)
-        except hand.CorrectionsError:  # not a sheet perflib can read back: nothing to keep
-            continue
-        if not filled:
+        except hand.CorrectionsError:  # a bad row, a damaged file: kept all the same, nothing typed is lost
+            filled = None
+        if filled == 0:
             continue
         target = path.with_name(f"review-已填-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
         try:
             path.rename(target)
         except OSError as exc:  # Windows: open in Excel
-            raise UnwritableOutput(f"{path}: holds {filled} correction(s) not passed back with --corrections, and "
-                                   f"cannot be set aside ({exc.strerror or exc}): close it, then run again with "
+            raise UnwritableOutput(f"{path}: holds corrections not passed back with --corrections, and cannot be "
+                                   f"set aside ({exc.strerror or exc}): close it, then run again with "
                                    f"--corrections {path} to apply them") from None
-        say(f"{path} holds {filled} correction(s) not passed back with --corrections: kept as {target.name} "
+        held = f"{filled} correction(s)" if filled else "corrections perflib cannot read back as they are"
+        say(f"{path} holds {held} not passed back with --corrections: kept as {target.name} "
             f"(apply them with --corrections {target})")
         kept.append(target)
     return kept

@@ -504,3 +504,17 @@ def test_the_code_hash_follows_the_code_and_data_files_only(tmp_path):
     other = shutil.copytree(pkg, tmp_path / "other")
     (other / "words.toml").write_text("a = 2\n", encoding="utf-8")
     assert code_sha(pkg) == code_sha(same) != code_sha(other)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX pipes")
+def test_a_manifest_naming_a_pipe_or_a_device_fails_that_row_alone(tmp_path, fake_render, capsys):
+    """A folder's files are regular ones; a manifest may name anything: the batch hashed a pipe
+    (forever) or /dev/zero (for minutes) before any reader could refuse it."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    manifest = tmp_path / "list.csv"
+    manifest.write_text("path\npipe.txt\nzero.txt\nseed.txt\n", encoding="utf-8")
+    assert run_batch(args(manifest, tmp_path / "out")) == 1
+    err = capsys.readouterr().err
+    assert err.count("not a regular file") == 2 and fake_render.count("seed.txt") == 1

@@ -266,3 +266,22 @@ def test_a_filled_sheet_not_passed_back_is_kept_aside_not_written_over(tmp_path,
     assert run_batch(args(src, out, str(sheet))) == 0  # passed back: applied, and the new sheet replaces it
     assert "not passed back" not in capsys.readouterr().err and len(list(out.glob("review-已填-*"))) == 1
     assert report_row(out)["overall_actual"] == MISSED_ACTUAL
+
+
+def test_a_filled_sheet_with_a_bad_row_is_kept_aside_too(tmp_path, fake_render, capsys):
+    """A sheet whose rows perflib cannot all read back (one value mistyped) was taken for an empty one
+    and written over: every correction in it was lost."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    write_known_miss(src)
+    assert run_batch(args(src, out)) == 0
+    rows = review_rows(out)
+    rows[0]["correction"] = "1,198.2万万"  # a slip of the keyboard
+    with open(out / "review.csv", "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    typed = (out / "review.csv").read_bytes()
+    capsys.readouterr()
+    assert run_batch(args(src, out)) == 0
+    [kept] = out.glob("review-已填-*.csv")
+    assert kept.read_bytes() == typed and "cannot read back" in capsys.readouterr().err

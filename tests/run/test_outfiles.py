@@ -63,3 +63,14 @@ def test_an_output_folder_that_is_a_file_is_one_sentence(tmp_path, capsys, comma
         code = main([command, source, "-o", str(outdir)])
         err = capsys.readouterr().err
         assert code == 2 and err.count("\n") == 1 and f"{outdir}: " in err and "Error" not in err, err
+
+
+def test_an_output_folder_whose_path_is_not_utf8_is_one_sentence(tmp_path):
+    """Its path goes into the state, the store and the pages: it failed deep in pyarrow (internal error)."""
+    folder = os.path.join(os.fsencode(tmp_path), "荔湾".encode("gbk"))
+    try:
+        os.mkdir(folder)
+    except OSError:  # a file system that takes UTF-8 names only
+        pytest.skip("this file system refuses names that are not UTF-8")
+    with pytest.raises(UnwritableOutput, match="荔湾/out: the output folder's path is not UTF-8"):
+        outfiles.usable_outdir(os.path.join(os.fsdecode(folder), "out"))
