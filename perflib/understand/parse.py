@@ -479,7 +479,7 @@ def _another_body_speaks(sent: str, pos: int, rec: Record) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[，；;]|(?<!\d),|,(?!\d)")  # (not the comma of "28,650.20")
-_FIGURE = re.compile(rf"(?:{NUMBER})\s*(?:{LEX.unit}|%)")
+_FIGURE = re.compile(rf"(?:{NUMBER})\s*(?:{LEX.unit})")  # (money: "全县森林覆盖率达到65.3%" is no budget)
 _HEAD_TAIL = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:部门|单位)?\s*(?:整体)?\s*$")
 
 
@@ -520,9 +520,16 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
 def _another_kind_of_unit(name: str, department: str) -> bool:
     """Does `name` name a unit of another kind than the report's (a 局 in a 中学's report)? Of the same
     kind it may be the unit's own short name ("市监局" for 市场监督管理局): not judged."""
-    if not reads_as_org(name) or name in department:
+    if not reads_as_org(name) or name in department or _abbreviates(name, department):
         return False
     return _org_kind(name) != _org_kind(department)
+
+
+def _abbreviates(name: str, department: str) -> bool:
+    """Is `name` a short form of the department's name, its characters in the same order ("县政府办" for
+    某某县人民政府办公室, "市三院" for 某某市第三人民医院)?"""
+    rest = iter(department)
+    return all(c in rest for c in name)
 
 
 def _org_kind(name: str) -> str:

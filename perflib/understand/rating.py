@@ -24,8 +24,14 @@ _SCORE_WORD = rf"(?:{_SCORE_PREFIX.pattern}|得分|评分)"
 _SCORE = re.compile(rf"{_SCORE_WORD}\s*(?:为|是|:|：|达到|共)?\s*(?P<s>\d{{1,3}}(?:\.\d+)?)\s*分"
                     r"|(?:自评|综合|评价|考评|最终)(?:得分|评分)\s*[:：]?\s*(?P<t>\d{1,3}(?:\.\d+)?)(?=\s|$)")
 
-# A year the sentence speaks of: not a date (2024年3月), not one it compares with (较2022年).
-_YEAR = re.compile(r"(?<![较比与同])(?P<year>(?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
+# A year the sentence speaks of as the evaluated one: "2022年度", "2022年部门整体…" — not a date
+# (2024年3月), not one it compares with (较2022年), not when the evaluation was done or planned
+# ("我局于2024年开展绩效自评", "按照县财政局2024年工作部署").
+_YEAR = re.compile(r"(?<![较比与同和])(?P<year>(?:19|20)\d{2})\s*(?:年度|年(?=\s*(?:部门|整体|绩效|预算|决算|财政|自评|评价|项目|全年)))")
+# 上年 … that is not the year evaluated: money carried over (含上年结转资金), a comparison (较上年, 和上年度相比).
+_NOT_LAST_YEAR = re.compile(r"\s*(?:结转|结余|同期|相比|以来)")
+_COMPARED = "较比与和同"
+_PERFORMANCE = re.compile("自评|绩效")  # a sentence of the self-evaluation (read_rating's first pass)
 _CITED = re.compile(r"《[^》]*》")  # a cited document's title: its year is the document's
 _ISSUED = re.compile(rf"[^，,。；;]{{0,4}}?(?:{LEX.issued.pattern})")
 _CLAUSE_ENDS = "，,；;|\t"  # a table's cells (| or tab) are clauses too
@@ -42,17 +48,21 @@ _WHOLE = re.compile(rf"{LEX.score_whole.pattern}|{LEX.subjects.pattern}")
 
 def read_rating(paragraphs: list[str], rec: Record) -> None:
     title = "".join(p for p in paragraphs[:_TITLE_LINES] if _TITLE_END.search(p))
-    for para in paragraphs:
-        if rec.rating is not None:
-            break
-        if not _RATING_WORD.search(para) or not _RATING_CUE.search(para):
-            continue  # (a paragraph with no cue has no sentence with one)
-        for sent in sentences(para):
-            m = next((m for m in _RATING_CUE.finditer(sent) if _is_the_rating(sent, m, rec, title)), None)
-            if m:
-                rec.rating = _RATING_WORDS[next(w for w in m.groupdict().values() if w)]
-                rec.evidence["rating"] = sent
-                break
+    rated = [sents for para in paragraphs if _RATING_WORD.search(para) and _RATING_CUE.search(para)
+             for sents in (sentences(para),)]  # (a paragraph with no cue has no sentence with one)
+    # a sentence of the self-evaluation first ("…部门整体支出绩效自评得分86分，等级为良"), then any:
+    # "年度综合考评等级优秀" in the 部门概况 is the year's work appraisal, not this evaluation
+    for strict in (True, False):
+        for sents in rated:
+            for sent in sents:
+                if rec.rating is not None:
+                    break
+                if strict and not _PERFORMANCE.search(sent):
+                    continue
+                m = next((m for m in _RATING_CUE.finditer(sent) if _is_the_rating(sent, m, rec, title)), None)
+                if m:
+                    rec.rating = _RATING_WORDS[next(w for w in m.groupdict().values() if w)]
+                    rec.evidence["rating"] = sent
     # The overall score: 自评得分 / 综合得分 / 总分 first; a bare 得分 only next to the self-evaluation
     # (an indicator's 得分 is not the report's score).
     scored = [sentences(para) for para in paragraphs if "分" in para and _SCORE.search(para)]
@@ -120,6 +130,9 @@ def _another_year(sent: str, pos: int, year: int | None) -> bool:
             continue  # a document's year, not the evaluation's
         last_end, other = y.end(), year is not None and int(y["year"]) != year
     for w in LEX.year_word.finditer(sent, 0, pos):
+        if w["last"] is not None and (_NOT_LAST_YEAR.match(sent, w.end()) or sent[w.start() - 1: w.start()] in _COMPARED
+                                      and w.start() > 0):
+            continue
         if w.end() > last_end:
             last_end, other = w.end(), w["last"] is not None
     return other

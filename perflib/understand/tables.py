@@ -377,6 +377,8 @@ def _blank_total(table: Table, r: int, block: str, money: list[int]) -> bool:
         part = _block_of(label)
         if part == block or (part and block != "overall"):
             break  # the next block's row: no part of this one
+        if block != "overall" and not label.lstrip().startswith("其中"):
+            break  # a source of funds under a part (项目支出 | 0 … 财政拨款 | 250 …): the unit's, not this block's
         if any(c < len(below) and _number(below[c]) and to_decimal(_number(below[c])["num"]) != 0 for c in money):
             return True
     return False

@@ -435,3 +435,19 @@ def test_empty_and_garbage_text():
     for text in ["", "\n\n", "年初预算", "预算完成率%", "1.\n2.\n（一）", "单位：元\n项目 年初预算数 全年预算数\n合计 — —"]:
         rec = parse(text)
         assert not rec.has_budget_figure()
+
+
+@pytest.mark.parametrize("text, rating, score", [
+    # the year's work appraisal in the 部门概况 is not this evaluation's rating
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n2023年，我局年度综合考评等级优秀。\n"
+     "二、评价结论\n经综合评价，我局2023年度部门整体支出绩效自评得分86分，等级为良。", "良", D("86")),
+    # the year the evaluation was done, a year's work plan, money carried over from last year: not another year's
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n我局于2024年开展绩效自评，自评得分93分，等级为优。", "优", D("93")),
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n按照县财政局2024年工作部署，经综合评价，自评得分91分，等级为优。",
+     "优", D("91")),
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n本年度部门整体支出（含上年结转资金120万元）执行率98.5%，"
+     "经综合评价，自评得分93分，等级为优。", "优", D("93")),
+])
+def test_the_self_evaluation_among_other_years_and_appraisals(text, rating, score):
+    rec = parse_text(normalize(text.splitlines()), Source("t.txt", "txt", "utf-8", "0" * 64))
+    assert (rec.rating, rec.score) == (rating, score)

@@ -261,3 +261,26 @@ def test_a_run_on_list_of_amounts_is_quoted_around_each_one_not_whole():
         assert f"{u.amount} 万元" in u.text and len(u.text) <= 300
     short = parse("某县图书馆2023年度部门整体支出绩效自评报告\n年初预算 500.00 万元，上年结转 12.50 万元。\n")
     assert [u.text for u in short.unread] == ["年初预算 500.00 万元，上年结转 12.50 万元。"]  # a sentence: whole
+
+
+# --- the unit's own figures stay the unit's (a review of the rules for other bodies and projects) ----
+@pytest.mark.parametrize("text, block, want", [
+    # the unit by a short form of its name (县政府办 for 某某县人民政府办公室): not another body
+    ("某某县人民政府办公室2023年度部门整体支出绩效自评报告\n2023年，县政府办年初预算1260.50万元，"
+     "实际支出1371.40万元，预算执行率99.00%。", "overall", {"initial_budget": D("1260.50"), "actual": D("1371.40")}),
+    # a rate of the county before the unit's own money: no other body's budget
+    ("某某县林业局2023年度部门整体支出绩效自评报告\n2023年，全县森林覆盖率达到65.3%，年初预算1860.50万元，"
+     "实际支出1980.20万元，预算执行率98.49%。", "overall", {"initial_budget": D("1860.50"), "completion_rate": D("98.49")}),
+    # words before 项目 that do something with the money, not a project's name
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n部门整体年初预算1860.50万元，实际支出1980.20万元。"
+     "全年共下达项目资金680.00万元，实际支出671.50万元，执行率98.75%。", "projects",
+     {"actual": D("671.50"), "completion_rate": D("98.75")}),
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n部门整体年初预算1860.50万元，实际支出1980.20万元。"
+     "局本级项目年初预算680万元，实际支出671.5万元。", "projects", {"initial_budget": D("680"), "actual": D("671.5")}),
+    ("某某县民政局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n部门整体年初预算1860.50万元。\n"
+     "二、项目支出情况\n1.资金到位：年初预算620.00万元，实际支出671.50万元，预算执行率98.75%。",
+     "projects", {"initial_budget": D("620.00"), "actual": D("671.50")}),
+])
+def test_the_units_own_figures_after_words_about_others(text, block, want):
+    got = fields(getattr(parse(text), block))
+    assert {k: got[k] for k in want} == want

@@ -303,3 +303,20 @@ def test_a_block_of_zeros_beside_other_blocks_is_read():
     rec = parse(t)
     assert (rec.projects.initial_budget, rec.projects.actual) == (D("0"), D("0"))
     assert rec.overall.actual == D("415")
+
+
+def test_a_part_of_zeros_over_a_source_of_funds_is_read_as_zeros(tmp_path):
+    """项目支出 | 0 | 0 | 0 | 0% in a unit with no projects, a 财政拨款 row of the whole unit's money under
+    it: the zeros were dropped as a "blank row of the form"; only a 其中 row is a part of that block."""
+    from perflib.pipeline import read_record
+
+    path = tmp_path / "form.txt"
+    path.write_text("某某县档案馆2023年度部门整体支出绩效自评表\n单位：万元\n"
+                    "| 项目 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n"
+                    "| 年度资金总额 | 250.00 | 262.40 | 260.10 | 99.12% |\n"
+                    "| 基本支出 | 250.00 | 262.40 | 260.10 | 99.12% |\n"
+                    "| 项目支出 | 0 | 0 | 0 | 0% |\n"
+                    "| 财政拨款 | 250.00 | 262.40 | 260.10 | 99.12% |\n", encoding="utf-8")
+    rec = read_record(path)
+    assert (rec.projects.initial_budget, rec.projects.actual) == (D("0"), D("0"))
+    assert not [w for w in rec.warnings if "all zeros" in w]
