@@ -1,0 +1,38 @@
+"""Inputs that once gave wrong figures (wrong_figures/README.md): every field as a careful reader takes
+it, null where the report does not state it — a figure that is not the report's is worse than none."""
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from perflib.pipeline import read_record
+
+CASES = sorted((Path(__file__).parent / "wrong_figures").glob("*.txt"))
+BLOCK_FIELDS = ("initial_budget", "adjusted_budget", "actual", "completion_rate")
+
+
+def _same(want, got) -> bool:
+    if want is None or got is None:
+        return want is got
+    if isinstance(want, (int, float)) and not isinstance(want, bool):
+        return Decimal(str(got)) == Decimal(str(want))
+    return got == want
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_every_field_is_the_reports_or_null(path):
+    want = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    rec = read_record(path)
+    wrong = [f"{key}: {getattr(rec, key)!r}, not {want[key]!r}" for key in ("department", "year", "score", "rating")
+             if not _same(want[key], getattr(rec, key))]
+    for block in ("overall", "projects", "basic"):
+        for fld in BLOCK_FIELDS:
+            got = getattr(rec.block(block), fld)
+            if not _same(want[block].get(fld), got):
+                wrong.append(f"{block}.{fld}: {got}, not {want[block].get(fld)}")
+    assert not wrong, "; ".join(wrong)
+
+
+def test_the_cases_are_there():
+    assert len(CASES) == 28
