@@ -376,7 +376,9 @@ class Lexicon:
         self.score_band = re.compile(raw["score_band"])
         self.indicator = re.compile(raw["indicator"])
         self.score_whole = re.compile(raw["score_whole"])
-        self.year_word = re.compile(f"(?<![较比与同])(?:(?P<last>{_alt(raw['last_year'])})|{_alt(raw['this_year'])})")
+        # (not a year compared with: 较上年, 和上年度相比)
+        self.year_word = re.compile(f"(?<![较比与同和])(?P<last>{_alt(raw['last_year'])})"
+                                    f"|(?<![较比与同])(?:{_alt(raw['this_year'])})")
         self.issued = re.compile(raw["issued"])
         self.score_prefix = re.compile(raw["score_prefix"])
         self.score_context = re.compile(raw["score_context"])

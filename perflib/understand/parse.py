@@ -290,11 +290,9 @@ _QUOTED = re.compile(r"[“\"「『《][^“”\"「」『』《》]{2,40}[”\"
 
 
 def _names_one_project(sent: str, m: re.Match) -> bool:
-    """Does a name stand before the bare 项目 (项目资金) at `m`, from its clause's start (after a
-    list number, 其中 or a year): "其中：学生资助项目全年预算 …", "其中“…”项目年初预算 …"? Not words
-    that name the block ("调整后项目预算", "本级项目", "我局项目")."""
-    if m.group() not in _BARE_PROJECT:
-        return False
+    """Does a name stand before the bare 项目 (项目资金: _BARE_PROJECT) at `m`, from its clause's start
+    (after a list number, 其中 or a year): "其中：学生资助项目全年预算 …", "其中“…”项目年初预算 …"? Not
+    words that name the block ("调整后项目预算", "本级项目", "我局项目")."""
     start = max(sent.rfind(c, 0, m.start()) for c in _NAME_ENDS) + 1
     if start == 0:
         number = LEX.numbering.match(sent)

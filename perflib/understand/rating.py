@@ -28,9 +28,9 @@ _SCORE = re.compile(rf"{_SCORE_WORD}\s*(?:为|是|:|：|达到|共)?\s*(?P<s>\d{
 # (2024年3月), not one it compares with (较2022年), not when the evaluation was done or planned
 # ("我局于2024年开展绩效自评", "按照县财政局2024年工作部署").
 _YEAR = re.compile(r"(?<![较比与同和])(?P<year>(?:19|20)\d{2})\s*(?:年度|年(?=\s*(?:部门|整体|绩效|预算|决算|财政|自评|评价|项目|全年)))")
-# 上年 … that is not the year evaluated: money carried over (含上年结转资金), a comparison (较上年, 和上年度相比).
+# 上年 … that is not the year evaluated: money carried over (含上年结转资金), a comparison (上年同期);
+# (one compared with, 较上年, is no year word: LEX.year_word).
 _NOT_LAST_YEAR = re.compile(r"\s*(?:结转|结余|同期|相比|以来)")
-_COMPARED = "较比与和同"
 _PERFORMANCE = re.compile("自评|绩效")  # a sentence of the self-evaluation (read_rating's first pass)
 _CITED = re.compile(r"《[^》]*》")  # a cited document's title: its year is the document's
 _ISSUED = re.compile(rf"[^，,。；;]{{0,4}}?(?:{LEX.issued.pattern})")
@@ -48,21 +48,17 @@ _WHOLE = re.compile(rf"{LEX.score_whole.pattern}|{LEX.subjects.pattern}")
 
 def read_rating(paragraphs: list[str], rec: Record) -> None:
     title = "".join(p for p in paragraphs[:_TITLE_LINES] if _TITLE_END.search(p))
-    rated = [sents for para in paragraphs if _RATING_WORD.search(para) and _RATING_CUE.search(para)
-             for sents in (sentences(para),)]  # (a paragraph with no cue has no sentence with one)
+    # (a paragraph with no cue has no sentence with one)
+    rated = [sentences(para) for para in paragraphs if _RATING_WORD.search(para) and _RATING_CUE.search(para)]
     # a sentence of the self-evaluation first ("…部门整体支出绩效自评得分86分，等级为良"), then any:
     # "年度综合考评等级优秀" in the 部门概况 is the year's work appraisal, not this evaluation
-    for strict in (True, False):
-        for sents in rated:
-            for sent in sents:
-                if rec.rating is not None:
-                    break
-                if strict and not _PERFORMANCE.search(sent):
-                    continue
-                m = next((m for m in _RATING_CUE.finditer(sent) if _is_the_rating(sent, m, rec, title)), None)
-                if m:
-                    rec.rating = _RATING_WORDS[next(w for w in m.groupdict().values() if w)]
-                    rec.evidence["rating"] = sent
+    found = next(((sent, m) for strict in (True, False) for sents in rated for sent in sents
+                  if not strict or _PERFORMANCE.search(sent)
+                  for m in _RATING_CUE.finditer(sent) if _is_the_rating(sent, m, rec, title)), None)
+    if found:
+        sent, m = found
+        rec.rating = _RATING_WORDS[next(w for w in m.groupdict().values() if w)]
+        rec.evidence["rating"] = sent
     # The overall score: 自评得分 / 综合得分 / 总分 first; a bare 得分 only next to the self-evaluation
     # (an indicator's 得分 is not the report's score).
     scored = [sentences(para) for para in paragraphs if "分" in para and _SCORE.search(para)]
@@ -130,8 +126,7 @@ def _another_year(sent: str, pos: int, year: int | None) -> bool:
             continue  # a document's year, not the evaluation's
         last_end, other = y.end(), year is not None and int(y["year"]) != year
     for w in LEX.year_word.finditer(sent, 0, pos):
-        if w["last"] is not None and (_NOT_LAST_YEAR.match(sent, w.end()) or sent[w.start() - 1: w.start()] in _COMPARED
-                                      and w.start() > 0):
+        if w["last"] is not None and _NOT_LAST_YEAR.match(sent, w.end()):
             continue
         if w.end() > last_end:
             last_end, other = w.end(), w["last"] is not None
