@@ -71,6 +71,12 @@ def leading_places(name: str | None) -> tuple[tuple[str, ...], int]:
     return tuple(places), (at if places else 0)
 
 
+def after_government(rest: str) -> str:
+    """What follows a name's places, without the 人民政府 they are ("人民政府临江街道办事处" → 临江街道办事处;
+    the government itself keeps its word)."""
+    return rest[len("人民政府"):] if rest.startswith("人民政府") and len(rest) > len("人民政府") + 1 else rest
+
+
 def is_place(name: str) -> bool:
     """A folder or manifest value made of place names only (广州市, 广州市荔湾区)."""
     places, used = leading_places(name)

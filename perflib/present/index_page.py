@@ -20,6 +20,7 @@ from ..labels import (CORRECTED_BADGE, CORRECTED_INDEX_NOTE, FICTION_TAG, INDEX_
                       LENIENT_ZH, PORTFOLIO_FAILED, unpaged_note,
                       RATING_RANK, REVIEW_FILE, REVIEW_INDEX_NOTE, STATUS_ZH, also_listed, fiction_banner, reason_zh)
 from ..numbers import fmt_value
+from ..regions import after_government
 from .. import once
 from ..once import with_counted
 from .html import FONT_SLOT, esc, page_css
@@ -127,8 +128,8 @@ COLUMNS = [  # header, css class
 def _report_row(r, link_prefix: str = "", region: bool = False, drop: str = "") -> str:
     dept = "" if blank(r.department) else str(r.department)
     shown = dept[len(drop):] if drop and dept.startswith(drop) and len(dept) > len(drop) + 1 else dept
-    if shown != dept and shown.startswith("人民政府") and len(shown) > len("人民政府") + 1:
-        shown = shown[len("人民政府"):]  # 示例市青川区人民政府东林街道办事处 in 青川区's list: 东林街道办事处
+    if shown != dept:  # 示例市青川区人民政府东林街道办事处 in 青川区's list: 东林街道办事处
+        shown = after_government(shown)
     tag = f'<span class="tag">{FICTION_TAG}</span>' if bool(r.fictional) else ""
     tag += _corrected_tag(r)
     if not bool(getattr(r, "counted", True)):

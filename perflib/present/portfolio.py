@@ -19,7 +19,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..check.rules import rule_by_id
 from ..numbers import fmt_value
-from ..regions import leading_places
+from ..regions import after_government, leading_places
 from ..labels import STATUS_ZH, also_listed, fiction_banner, portfolio_title, rated_above, reason_zh
 from .charts import DARK, LIGHT, MID, new_figure
 from ..read.normalize import LIST_MARKER
@@ -103,7 +103,7 @@ def _without_places(name: str) -> str:
     name = name.strip()
     _, at = leading_places(name)
     rest = name[at:]
-    rest = rest[len("人民政府"):] if rest.startswith("人民政府") and len(rest) > len("人民政府") + 1 else rest
+    rest = after_government(rest)
     return rest if len(rest) >= 2 else name
 
 

@@ -44,6 +44,11 @@ SAVE_AS = {".rtf": ("an RTF document", ".docx or PDF"), ".wps": ("a WPS Writer d
            ".et": ("a WPS spreadsheet", ".xlsx"), ".ofd": ("an OFD document", "PDF")}
 
 
+def _save_as(p: Path, suffix: str) -> UnreadableInput:
+    what, instead = SAVE_AS[suffix]
+    return UnreadableInput(f"{p}: is {what}; save it as {instead} and try again.")
+
+
 def read_bytes(p: Path) -> bytes:
     try:
         st = p.stat()  # (one system call for: is it there, is it a folder, how big)
@@ -57,8 +62,7 @@ def read_bytes(p: Path) -> bytes:
         raise UnreadableInput(f"{p}: not a regular file (a device, a pipe or a socket), not a report file.")
     suffix = p.suffix.lower()
     if suffix in SAVE_AS:
-        what, instead = SAVE_AS[suffix]
-        raise UnreadableInput(f"{p}: is {what}; save it as {instead} and try again.")
+        raise _save_as(p, suffix)
     if suffix not in SUPPORTED:
         shown = suffix or "(none)"
         raise UnreadableInput(
@@ -90,7 +94,7 @@ def file_format(p: Path, data: bytes) -> str:
     if suffix == ".pdf":
         raise UnreadableInput(f"{p}: not a readable PDF (no PDF header found).")
     if data.lstrip().startswith(b"{\\rtf"):
-        raise UnreadableInput(f"{p}: is an RTF document; save it as .docx or PDF and try again.")
+        raise _save_as(p, ".rtf")  # (RTF saved under another name: .doc, say)
     if suffix == ".doc":
         raise UnreadableInput(f"{p}: is not a Word document; save it as .docx or PDF and try again.")
     if suffix == ".docx":

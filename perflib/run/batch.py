@@ -171,8 +171,9 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
     origins = review.current_origins(corrections)
     for item in items:
         if not storable(item.path):  # its name cannot go into the dataset, the pages or the state
-            failures.append({"source": shown_path(item.path), "stage": "read", "exit_code": 2, "region": UNKNOWN,
-                             "error": f"{shown_path(item.path)}: the file name is not UTF-8 (as unzipped from an "
+            shown = shown_path(item.path)
+            failures.append({"source": shown, "stage": "read", "exit_code": 2, "region": UNKNOWN,
+                             "error": f"{shown}: the file name is not UTF-8 (as unzipped from an "
                                       "archive made on Chinese Windows): rename the file or its folder"})
             say(failures[-1])
             continue

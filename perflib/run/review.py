@@ -37,12 +37,11 @@ def corrections_file(args) -> Path | None:
     return default if default.is_file() else None
 
 
-def keep_filled_sheets(outdir: Path, args, say) -> list[Path]:
+def keep_filled_sheets(outdir: Path, args, say) -> None:
     """The review sheets in OUTDIR that an analyst filled in and that this run was not given
     (--corrections), renamed aside before the batch writes new ones: otherwise `make report`, or
     any batch run without the sheet, wrote over every correction typed into it. Each is said."""
     given = corrections_file(args)
-    kept = []
     for name in ("review.csv", REVIEW_FILE):
         path = Path(outdir) / name
         if not path.is_file() or (given is not None and given.is_file() and path.samefile(given)):
@@ -63,8 +62,6 @@ def keep_filled_sheets(outdir: Path, args, say) -> list[Path]:
         held = f"{filled} correction(s)" if filled else "corrections perflib cannot read back as they are"
         say(f"{path} holds {held} not passed back with --corrections: kept as {target.name} "
             f"(apply them with --corrections {target})")
-        kept.append(target)
-    return kept
 
 
 def load_for_batch(args, items: list) -> tuple[hand.Corrections, list, list[hand.Outcome]]:
