@@ -100,7 +100,9 @@ def discover(source: str | Path, exclude: str | Path | None = None) -> list[Item
     src = Path(source)
     if src.is_dir():
         every = sorted(src.rglob("*"))  # (one walk of the tree for both)
-        found = [p for p in every if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
+        # Not only regular files: a link to a report whose target is gone (an unmounted share) or a
+        # pipe named like one is listed as failed by its reader, not passed over in silence.
+        found = [p for p in every if p.suffix.lower() in REPORT_SUFFIXES and not p.is_dir()
                  and not p.name.startswith(OFFICE_LOCK_PREFIX)
                  and not any(part.startswith(".") for part in p.relative_to(src).parts)]
         outputs = {s.parent for s in every if s.name == STATE_FILE} | ({Path(exclude)} if exclude is not None else set())
@@ -109,8 +111,8 @@ def discover(source: str | Path, exclude: str | Path | None = None) -> list[Item
         inside = {o for o in outputs if o != root and root in o.parents}  # never the source itself, nor above it
         return [Item(str(p), region=_folder_region(p, src)) for p in found
                 if not (inside and inside.intersection(p.resolve().parents))
-                and not (p.name in OUTPUT_WORKBOOKS and p.parent.resolve() in outputs) and not is_perflib_page(p)
-                and not (p.suffix.lower() == ".xlsx" and own_workbook(p))]
+                and not (p.is_file() and (p.name in OUTPUT_WORKBOOKS and p.parent.resolve() in outputs
+                                          or is_perflib_page(p) or p.suffix.lower() == ".xlsx" and own_workbook(p)))]
     if src.is_file() and src.suffix.lower() == ".csv":
         return read_manifest(src)
     if not src.exists():

@@ -11,6 +11,7 @@ never escape the readers.
 from __future__ import annotations
 
 import hashlib
+import os
 import stat
 from pathlib import Path
 
@@ -49,13 +50,23 @@ def _save_as(p: Path, suffix: str) -> UnreadableInput:
     return UnreadableInput(f"{p}: is {what}; save it as {instead} and try again.")
 
 
+def _missing(p: Path) -> str:
+    """Why a path opens nothing: a link whose target is gone (an unmounted share, a moved folder)
+    names that target, since the link itself is there to see."""
+    try:
+        target = os.readlink(p)
+    except OSError:
+        return f"{p}: no such file."
+    return f"{p}: no such file (a link to {target}, which does not exist)."
+
+
 def read_bytes(p: Path) -> bytes:
     try:
         st = p.stat()  # (one system call for: is it there, is it a folder, how big)
     except OSError:
         st = None
     if st is None:
-        raise UnreadableInput(f"{p}: no such file.")
+        raise UnreadableInput(_missing(p))
     if stat.S_ISDIR(st.st_mode):
         raise UnreadableInput(f"{p}: is a folder, not a report file.")
     if not stat.S_ISREG(st.st_mode):  # a link to /dev/zero has no size to check and no end; a pipe waits

@@ -507,6 +507,23 @@ def test_the_code_hash_follows_the_code_and_data_files_only(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX pipes")
+def test_a_broken_link_or_a_pipe_in_the_folder_is_listed_as_failed(tmp_path, fake_render, capsys):
+    """A link to a report on a share that is not mounted was passed over in silence: the batch said
+    0 failed for a report it never read. It fails alone, naming where the link points."""
+    src = tmp_path / "reports"
+    src.mkdir()
+    shutil.copy(SEED, src / "seed.txt")
+    (src / "gone.txt").symlink_to(tmp_path / "unmounted" / "report.txt")
+    os.mkfifo(src / "pipe.txt")
+    (src / "folder.txt").mkdir()  # a folder named like a report is walked into, not read
+    assert run_batch(args(src, tmp_path / "out")) == 1
+    err = capsys.readouterr().err
+    assert f"gone.txt: no such file (a link to {tmp_path / 'unmounted' / 'report.txt'}, which does not exist)" in err
+    assert "pipe.txt: not a regular file" in err and "folder.txt" not in err
+    assert fake_render.count("seed.txt") == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX pipes")
 def test_a_manifest_naming_a_pipe_or_a_device_fails_that_row_alone(tmp_path, fake_render, capsys):
     """A folder's files are regular ones; a manifest may name anything: the batch hashed a pipe
     (forever) or /dev/zero (for minutes) before any reader could refuse it."""
