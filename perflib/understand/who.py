@@ -52,6 +52,7 @@ _FISCAL_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?(?!\s*\d{{1,2}}\s*月)(?
 _DATE_CONTEXT = re.compile(r"(?:日期|时间|日\s*期)\s*[:：]?\s*$")
 _YEAR_LINE = re.compile(rf"^[（(]?\s*(?P<year>{_YEAR})\s*年度?\s*[)）]?$")
 _CITED = re.compile(r"《[^》]*》")
+_ISSUED = re.compile(rf"\s*(?:{LEX.issued.pattern})")
 
 
 def _no_spaces(text: str) -> str:
@@ -106,7 +107,7 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
         dept = place  # "某某乡2022年度部门整体…": a township is itself the unit (its government)
     if year is None and title_at is not None:
         year = _year_line_below(head, title_at)
-    year = year or sentence_year or _body_year(head) or _table_year(tables or [])
+    year = year or sentence_year or _body_year(head) or _table_year(tables or []) or _launching_notice_year(head)
     return dept, year
 
 
@@ -169,7 +170,9 @@ def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
     for i, para in enumerate(head):
         if LEX.numbering.match(para) and not _YEAR_START.match(para):
             continue  # a numbered heading is no title
-        text = title_text(para) if len(para) > _TITLE_MAX else para
+        if _CITING.match(para):
+            continue  # "根据《…通知》要求": a sentence citing a document, its year and publisher the document's
+        text = title_text(para)
         if text is None:
             continue
         m = _title_match(text)
@@ -188,6 +191,7 @@ def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
     return []
 
 
+_CITING = re.compile(r"\s*(?:根据|依据|按照)")
 _TITLE_NO_YEAR = re.compile(r"^(?P<dept>[^\d，。]{2,40}?)(?:关于)?(?:部门|单位|整体|预算|绩效)")
 _YEAR_START = re.compile(rf"^\s*{_YEAR}")  # "2021年度…" is not numbered "20…"
 _REPORT_WORDS = re.compile(r"绩效.{0,12}(?:报告|报告书|自评表|评价表)$")
@@ -361,7 +365,8 @@ def clean_name(name: str | None) -> str | None:
 
 
 _NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$")
-_NAME_PREFIX = re.compile(r"^(?:关于|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*)")
+# (a leading 对 is the preposition of "对X…的评价": X is the name; 对外… opens names itself)
+_NAME_PREFIX = re.compile(r"^(?:关于|对(?!外)|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*)")
 _NAME_SUFFIX = re.compile(r"(?:关于|的)?(?:部门|单位)?$")
 _SEAL = re.compile(_SEAL_WORDS + "$")
 
@@ -392,7 +397,7 @@ def reads_as_org(name: str | None) -> bool:
     return not LEX.not_a_name.search(name)
 
 
-_CLAUSE_MARK = re.compile(r"[，,。；;！!？?]")
+_CLAUSE_MARK = re.compile(r"[，,。；;！!？?《》]")  # (《》: a cited document's title)
 
 
 def _is_place(name: str) -> bool:
@@ -471,12 +476,14 @@ _TOWNSHIP = re.compile(r"(?<![区县市各乡])(?:乡|镇|街道)$")  # a county
 
 # --- the year ---------------------------------------------------------------------------------
 def fiscal_years(text: str) -> list[int]:
-    """Years a text speaks of: not dates (2022年2月3日, 日期：2022年…) nor years in a cited 《title》."""
+    """Years a text speaks of: not dates (2022年2月3日, 日期：2022年…), years in a cited 《title》 or
+    the year a document was issued ("《…办法》（2022年印发）")."""
     if "年" not in text:
         return []
     titles = [(t.start(), t.end()) for t in _CITED.finditer(text)] if "《" in text else []
     return [int(y["year"]) for y in _FISCAL_YEAR.finditer(text)
-            if not any(a <= y.start() < b for a, b in titles) and not _DATE_CONTEXT.search(text, 0, y.start())]
+            if not any(a <= y.start() < b for a, b in titles) and not _DATE_CONTEXT.search(text, 0, y.start())
+            and not _ISSUED.match(text, y.end())]
 
 
 def _body_year(head: list[str]) -> int | None:
@@ -499,6 +506,17 @@ def _body_year(head: list[str]) -> int | None:
 # "2022年结转资金与2023年部门预算").
 COMPARED_YEAR = re.compile(rf"(?:比|较|对比)\s*{_YEAR}\s*年度?|(?:与|同)\s*{_YEAR}\s*年度?(?=\s*(?:相比|比较|对比|同期))")
 _SPENT_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*(?:{LEX.spent_column.pattern})")
+
+
+# The notice that launched this evaluation, cited: "根据《某县财政局关于开展2023年度部门整体支出绩效自评工作
+# 的通知》" (the year it has evaluated is the report's; any other cited document's year is the document's).
+_LAUNCHING_NOTICE = re.compile(rf"《[^》]*?开展\s*(?P<year>{_YEAR})\s*年度?[^》]*?(?:自评|评价)[^》]*》")
+
+
+def _launching_notice_year(head: list[str]) -> int | None:
+    """With no other year stated, the year of the cited notice that launched the evaluation."""
+    years = {int(m["year"]) for para in head if "《" in para for m in _LAUNCHING_NOTICE.finditer(para)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _is_row(para: str) -> bool:

@@ -1,4 +1,6 @@
 """Department and year from the title, 单位名称 or 来源, as the full official name."""
+import pytest
+
 from understand.helpers_understand import parse, parse_fixture
 
 
@@ -86,3 +88,47 @@ def test_a_finance_bureaus_evaluation_names_the_unit_it_evaluated():
 def test_a_unit_reporting_on_its_own_spending_keeps_its_name():
     rec = parse("示例青石县档案馆关于2023年度部门整体支出绩效自评的报告\n一、部门概况\n本馆内设科室2个。", paragraphs=True)
     assert (rec.department, rec.year) == ("示例青石县档案馆", 2023)
+
+
+# --- what a name never is: a sentence's words around it ------------------------------------------
+def test_a_sentence_is_no_title_and_its_doer_no_unit():
+    # a line with 。 is a sentence (区财政局 evaluated last year's spending), not the title
+    rec = parse("2023年度部门整体支出绩效自评报告\n单位名称：示例青石县档案馆\n一、上年度评价结果应用\n"
+                "区财政局对我单位2022年度部门整体支出评价得分82分。\n二、自评\n年初预算92.00万元。", paragraphs=True)
+    assert (rec.department, rec.year) == ("示例青石县档案馆", 2023)
+
+
+def test_the_object_of_an_evaluation_is_named_without_its_preposition():
+    rec = parse("示例青石县财政局关于对示例青石县住建局2023年度部门整体支出绩效评价结果的公告\n一、基本情况\n"
+                "年初预算2,416.00万元。", paragraphs=True)
+    assert (rec.department, rec.year) == ("示例青石县住建局", 2023)
+
+
+def test_a_cited_notices_publisher_is_not_the_unit():
+    # the title names no year; the citation is no title, its publisher no unit; the notice that
+    # launched this evaluation gives the year it evaluates
+    rec = parse("示例湖东县林草局部门整体支出绩效自评报告\n"
+                "根据《示例湖东县财政局关于开展2023年度部门整体支出绩效自评工作的通知》要求\n"
+                "一、部门整体支出情况\n年初预算826.00万元。", paragraphs=True)
+    assert (rec.department, rec.year) == ("示例湖东县林草局", 2023)
+
+
+def test_a_documents_issue_year_is_not_the_report_year():
+    rec = parse("示例湖东县粮食和物资储备局部门整体支出绩效自评报告\n"
+                "根据《示例湖东县预算绩效管理办法》（2022年印发）要求，我局对本年度部门整体支出开展自评。\n"
+                "一、部门整体支出情况\n2023年年初预算526.00万元，实际支出596.40万元。", paragraphs=True)
+    assert rec.year == 2023
+    assert rec.overall.initial_budget is not None
+
+
+@pytest.mark.parametrize("name", ["示例东湖区侨联", "示例青川县妇联", "示例潭西县残联", "示例龙溪县林场",
+                                  "示例龙溪县老年大学", "示例东湖区科协"])
+def test_short_names_of_peoples_organisations_and_institutions(name):
+    rec = parse(f"{name}2023年度部门整体支出绩效自评报告\n一、部门概况\n年初预算52.00万元。", paragraphs=True)
+    assert rec.department == name
+
+
+def test_the_evaluated_unit_line_of_a_third_partys_report():
+    rec = parse("2023年度部门整体支出绩效评价报告\n委托单位：示例青川县财政局\n评价机构：示例会计师事务所有限公司\n"
+                "被评价单位：示例青川县水利局\n一、部门整体支出情况\n年初预算2,126.00万元。", paragraphs=True)
+    assert rec.department == "示例青川县水利局"
