@@ -371,6 +371,7 @@ class Lexicon:
                                          for i, p in enumerate(raw["rating_cues"])))
         self.rating_scale = re.compile(raw["rating_scale"])
         self.other_assessment = re.compile(raw["other_assessment"])
+        self.graded_by_another = re.compile(raw["graded_by_another"])
         self.self_evaluation = re.compile(f"{raw['self_evaluation']}|{_alt(raw['subjects'])}")
         self.evaluation_word = re.compile(f"(?:{'|'.join(raw['evaluation_words'])})")
         self.score_band = re.compile(raw["score_band"])

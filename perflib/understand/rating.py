@@ -12,6 +12,7 @@ from decimal import Decimal
 from ..model import Record
 from ..read.normalize import sentences
 from .lexicon import LEX
+from .who import consistent, reads_as_org
 
 _RATING_WORDS = LEX.rating_words
 _RATING_CUE = LEX.rating_cue  # groups word_0, word_1 …: the rating word of each cue
@@ -21,8 +22,16 @@ _RATING_WORD = re.compile("|".join(re.escape(w) for w in _RATING_WORDS))
 _SCORE_PREFIX = LEX.score_prefix
 _SCORE_CONTEXT = LEX.score_context
 _SCORE_WORD = rf"(?:{_SCORE_PREFIX.pattern}|得分|评分)"
-_SCORE = re.compile(rf"{_SCORE_WORD}\s*(?:为|是|:|：|达到|共)?\s*(?P<s>\d{{1,3}}(?:\.\d+)?)\s*分"
+# A score in Chinese numerals ("八十九分", "九十三点五分", "一百分"); not a bare 十 ("得分十分…" is "very").
+_CN_DIGIT = "零〇一二三四五六七八九"
+_CN_VALUE = {c: max(0, i - 1) for i, c in enumerate(_CN_DIGIT)}  # 零 and 〇 0, 一 1 … 九 9
+_CN_SCORE = rf"一百|[一二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]|[一二三四五六七八九](?![十百])"
+_SCORE = re.compile(rf"{_SCORE_WORD}\s*(?:为|是|:|：|达到|共)?\s*(?:(?P<s>\d{{1,3}}(?:\.\d+)?)"
+                    rf"|(?P<c>(?:{_CN_SCORE})(?:点[{_CN_DIGIT}]+)?))\s*分"
                     r"|(?:自评|综合|评价|考评|最终)(?:得分|评分)\s*[:：]?\s*(?P<t>\d{1,3}(?:\.\d+)?)(?=\s|$)")
+# A 总分 stated before the sentence's 得分 is the scale's maximum ("评价总分100分，本单位得分93.5分").
+_TOTAL = re.compile(r"总分\s*(?:为|是|:|：)?\s*$")
+_LATER_SCORE = re.compile(r"得分|评分")
 
 # A year the sentence speaks of as the evaluated one: "2022年度", "2022年部门整体…" — not a date
 # (2024年3月), not one it compares with (较2022年), not when the evaluation was done or planned
@@ -71,11 +80,30 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
                     prefixed = bool(_SCORE_PREFIX.match(sent, m.start()))
                     if prefixed == bare or (bare and not _SCORE_CONTEXT.search(sent)):
                         continue
-                    value = Decimal(m["s"] or m["t"])
+                    value = Decimal(m["s"] or m["t"]) if m["c"] is None else cn_score(m["c"])
+                    if _is_a_maximum(sent, m):
+                        continue
                     if value <= 100 and _is_the_score(sent, m, rec, title):
                         rec.score = value
                         rec.evidence["score"] = sent
                         break
+
+
+def cn_score(text: str) -> Decimal:
+    """A score written in Chinese numerals: "八十九" 89, "九十三点五" 93.5, "十五" 15, "一百" 100."""
+    whole, _, fraction = text.partition("点")
+    if whole == "一百":
+        n = 100
+    else:
+        tens, ten, ones = whole.rpartition("十")
+        n = (_CN_VALUE.get(tens, 1) * 10 if ten else 0) + _CN_VALUE.get(ones, 0)
+    return Decimal(f"{n}.{''.join(str(_CN_VALUE[c]) for c in fraction)}" if fraction else n)
+
+
+def _is_a_maximum(sent: str, m: re.Match) -> bool:
+    """Is the score `m` a 总分 the sentence goes on to give a 得分 within (the scale, not the score)?"""
+    value_at = m.start("s") if m["s"] is not None else m.start("c") if m["c"] is not None else m.start("t")
+    return bool(_TOTAL.search(sent, m.start(), value_at)) and bool(_LATER_SCORE.search(sent, m.end()))
 
 
 def _is_the_rating(sent: str, m: re.Match, rec: Record, title: str) -> bool:
@@ -101,12 +129,33 @@ def _is_this_self_evaluation(sent: str, pos: int, rec: Record, title: str) -> bo
     if _another_year(sent, pos, rec.year):
         return False
     clause = sent[max(sent.rfind(c, 0, pos) for c in _CLAUSE_ENDS) + 1:pos]
-    if LEX.other_assessment.search(clause):
+    if LEX.other_assessment.search(clause) or LEX.graded_by_another.search(clause):
+        return False
+    if "全" in clause and LEX.other_bodies.search(clause):
+        return False  # an area's evaluation ("在全市妇幼健康服务年度评价中结果为良好"), not the unit's own
+    if _another_units(sent, pos, rec, title):
         return False
     if LEX.self_evaluation.search(clause) or (rec.department and rec.department in clause):
         return True
     name = _name(clause)
     return not name or name in title
+
+
+# A unit the sentence's part (up to ；) opens with, doing its own self-evaluation: "县农技站自评得分95分，
+# 等级为优；…" (the rating after the comma is still the 农技站's).
+_PART_ENDS = "；;。"
+_UNIT_EVALUATING = re.compile(rf"\s*(?P<name>[^，,；;：:\s\d《》“”]{{2,25}}?(?:{LEX.org_end.pattern}))\s*"
+                              r"(?:(?:19|20)\d{2}\s*年度?)?(?:部门整体支出)?(?:绩效)?(?:自评|得分|评分|等级)")
+
+
+def _another_units(sent: str, pos: int, rec: Record, title: str) -> bool:
+    """Does the part of the sentence holding `pos` open with another unit than the report's (a
+    所属单位 named), evaluating itself?"""
+    start = max(sent.rfind(c, 0, pos) for c in _PART_ENDS) + 1
+    m = _UNIT_EVALUATING.match(sent, start, pos)
+    if m is None or not reads_as_org(m["name"]) or m["name"] in title:
+        return False
+    return not (rec.department and consistent(m["name"], rec.department))
 
 
 def _name(clause: str) -> str:

@@ -284,3 +284,43 @@ def test_a_run_on_list_of_amounts_is_quoted_around_each_one_not_whole():
 def test_the_units_own_figures_after_words_about_others(text, block, want):
     got = fields(getattr(parse(text), block))
     assert {k: got[k] for k in want} == want
+
+
+# --- the self-evaluation's score and rating: the unit's own, this year's ------------------------------
+SELF = "某某县农业农村局2023年度部门整体支出绩效自评报告\n二、自评结论\n"
+
+
+@pytest.mark.parametrize("text, score", [
+    # a 总分 the sentence goes on to score within is the scale's maximum, not the score
+    ("评价总分100分，本单位得分九十三点五分，等级为“优”。", D("93.5")),
+    ("评价总分100分，本单位自评得分91分。", D("91")),
+    ("绩效评价总分为100分，我局得分为88.5分，等级为良。", D("88.5")),
+    # the score in Chinese numerals
+    ("部门整体自评得分为八十九分。", D("89")),
+    ("本次自评满分100分，自评得分九十二分，等级为优。", D("92")),
+    ("自评得分一百分，等级为优。", D("100")),
+    ("自评总分95分。", D("95")),  # a 总分 with no score after it is the score
+])
+def test_the_score_is_not_the_maximum_and_may_be_written_in_words(text, score):
+    assert parse(SELF + text).score == score
+
+
+@pytest.mark.parametrize("text, rating", [
+    # another body's grading of an activity: an award, not the self-evaluation
+    ("我局档案工作规范化建设被市档案局评定为优秀，自评得分87分。", None),
+    ("我局机关食堂被县市场监管局评为优秀。\n部门整体支出绩效自评得分87分。", None),
+    # an area's evaluation the unit took part in
+    ("我院在全市妇幼健康服务年度评价中结果为良好。\n自评得分85分。", None),
+    ("我局在全省农业执法年度评估中等级为优。\n自评得分85分。", None),
+    # a 所属单位 named doing its own self-evaluation: its rating, not the unit's
+    ("县农技站自评得分95分，等级为优；县畜牧站自评得分82分，等级为良。\n部门整体支出绩效自评等级为良。", "良"),
+    ("县种子站2023年度自评等级为优。\n局本级及所属单位综合后，部门整体支出绩效自评等级为良。", "良"),
+    # the unit itself named, or a third party's evaluated unit: the report's
+    ("某某县农业农村局自评得分91分，等级为优。", "优"),
+    ("被评价单位2023年度部门整体支出绩效评价等级为良。", "良"),
+    # words that name no one before the grade
+    ("部门整体支出绩效自评得分89分，对应等级良。", "良"),
+    ("自评得分82分，相应等级为良。", "良"),
+])
+def test_the_rating_is_the_units_own_self_evaluation(text, rating):
+    assert parse(SELF + text).rating == rating
