@@ -311,7 +311,7 @@ class Lexicon:
         self.not_a_project_name = re.compile(raw["not_a_project_name"])
         self.not_a_project = re.compile(raw["not_a_project"])
         self.other_bodies = _fast(raw["other_bodies"])
-        self.other_year = _fast(_alt(raw["other_year"]))
+        self.other_year = _fast(raw["other_year"])
         self.mid_year = _fast(raw["mid_year"])
         self.mid_year_cues = cues(self.mid_year)  # (月, 季 …: most sentences name no part of the year)
         self.whole_year = _fast(raw["whole_year"])
