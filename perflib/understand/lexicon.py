@@ -297,7 +297,7 @@ class Lexicon:
         self.part_filler = raw["part_filler"]
         self.part_figure = _fast(rf"(?:{parts.pattern})\s*{self.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
         self.part_rate = _fast(rf"(?:{parts.pattern})\s*(?:预算)?(?:执行率|完成率)?\s*{self.part_filler}\s*(?P<num>{NUMBER})\s*%")
-        self.revenue = tuple(raw["revenue"])
+        self.revenue = re.compile(raw["revenue"])  # (searched up to a label: $ is there)
         self.spending_classes = tuple(w + s for w in raw["spending_classes"] for s in ("", "支出"))
         self.not_the_budget = _fast(raw["not_the_budget"])
         self.not_the_budget_cue = cue(self.not_the_budget)

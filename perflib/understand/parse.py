@@ -404,8 +404,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             after = LEX.pct_after.match(sent, m.end()) or LEX.formula_after.match(sent, m.end())
         if not after:
             continue
-        if label.kind == "money" and sent.endswith(LEX.revenue, 0, m.start()):
-            continue  # 收入决算数, 收支决算: revenue, never spending
+        if LEX.revenue.search(sent, max(0, m.start() - 4), m.start()):
+            continue  # 收入决算数, 收支决算, 收入预算完成率: revenue's, never spending's
         if label.kind == "money" and sent.endswith(LEX.spending_classes, 0, m.start()):
             classes.append((m, after))  # 工资福利支出预算: one class of spending, no block's budget
             continue

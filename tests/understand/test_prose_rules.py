@@ -324,3 +324,29 @@ def test_the_score_is_not_the_maximum_and_may_be_written_in_words(text, score):
 ])
 def test_the_rating_is_the_units_own_self_evaluation(text, rating):
     assert parse(SELF + text).rating == rating
+
+
+# --- figures of something else than the unit's spending this year ------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "前年度实际支出 88.00 万元，执行率 90.50%；",  # the year before last
+    "下一年度部门预算安排 650.00 万元。",  # the year ahead
+    "来年部门预算安排 650.00 万元。",
+])
+def test_another_years_figures_before_this_years_are_not_read(sentence):
+    rec = parse(TITLE + "二、预算执行情况\n" + sentence + "全年预算 500.00 万元，实际支出 490.00 万元，执行率 98.00%。")
+    assert fields(rec.overall) == {"adjusted_budget": D("500.00"), "actual": D("490.00"),
+                                   "completion_rate": D("98.00")}
+
+
+def test_words_that_only_hold_the_characters_of_another_year_are_this_years():
+    rec = parse(TITLE + "二、预算执行情况\n需要说明年初预算 480.00 万元，当前年度实际支出 470.00 万元。")
+    assert fields(rec.overall) == {"initial_budget": D("480.00"), "actual": D("470.00")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "我镇全年收入计划完成率 104.20%。",
+    "本单位收入决算完成率为 104.20%，",
+])
+def test_a_revenue_rate_is_not_the_spending_rate(sentence):
+    rec = parse(TITLE + "二、预算执行情况\n" + sentence + "我镇实际支出 490.00 万元，执行率 98.00%。")
+    assert rec.overall.completion_rate == D("98.00")
