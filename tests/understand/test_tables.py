@@ -320,3 +320,12 @@ def test_a_part_of_zeros_over_a_source_of_funds_is_read_as_zeros(tmp_path):
     rec = read_record(path)
     assert (rec.projects.initial_budget, rec.projects.actual) == (D("0"), D("0"))
     assert not [w for w in rec.warnings if "all zeros" in w]
+
+
+# --- a table of other money than the unit's spending -----------------------------------------------
+def test_a_revenue_or_sub_budget_total_row_is_no_blocks():
+    t = Table([["科目", "年初预算", "调整后预算", "决算数"], ["本年收入合计", "520.00", "590.50", "590.50"],
+               ["三公经费合计", "18.00", "18.00", "15.20"], ["本年支出合计", "520.00", "590.50", "577.20"]],
+              title="收支预算执行情况（万元）")
+    rec = parse(t)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (D("520.00"), D("590.50"), D("577.20"))
