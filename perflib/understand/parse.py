@@ -165,7 +165,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         if is_heading(para) or is_heading_like(para):
             heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
             if not LEX.money.search(para):  # a short figure line is no section heading
-                money_section = bool(LEX.money_sections.search(para))
+                # (a section about 三公经费 …: its figures are that budget's, not the unit's)
+                money_section = bool(LEX.money_sections.search(para)) and not LEX.about_a_sub_budget(para)
                 unit = None
         note = LEX.unit_note.search(para) if "单位" in para else None
         if note and (note.start() < 2 or is_heading(para) or is_heading_like(para)):
@@ -394,6 +395,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
     classes: list[tuple[re.Match, re.Match]] = []  # (label, figure) of a class of spending: no block's
     procurement = LEX.not_the_budget_cue in sent
+    opener = _other_funds_open(sent)
     if items_at is None and context == "projects" and LEX.parts_intro_cue in sent and _names_an_item(sent):
         items_at = 0  # "…共有8个支出项目。其中，审判业务年初预算数 8 万元，…；执行业务 300 万元…": each project's
     for m in LEX.label_re.finditer(sent):
@@ -411,6 +413,11 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             continue
         if items_at is not None and m.start() >= items_at and not _item_names_a_block(sent, m.start()):
             continue  # one of the items listed, not its block's whole
+        if not read and not classes and opener is not None and _the_class_goes_on(sent, opener[0].end(), m.start(), read):
+            if m.start() < opener[1].start():
+                classes.append((m, after))  # "三公经费（含…）年初预算 18 万元": the label of its own amount
+                continue
+            classes.append(opener)  # "上年结转资金 32.5 万元，执行率 100%": the labels after it are its
         if classes and _the_class_goes_on(sent, classes[-1][1].end(), m.start(), read):
             if label.kind != "money" or not _exceeds(after, classes[-1][1], unit):
                 classes.append((m, after))  # "“三公”经费支出预算 8 万元，实际支出 5 万元，执行率 62.5%": the class's
@@ -733,12 +740,32 @@ def _exceeds(figure: re.Match, class_figure: re.Match, unit: str | None) -> bool
 
 def _the_class_goes_on(sent: str, start: int, pos: int, read: list) -> bool:
     """Does the class of spending whose figure ends at `start` still speak at the label at `pos`:
-    no "；", no block word (one ending inside the label too: "…，基本支出预算合计") and no figure of the
-    unit's in between?"""
+    no "；", no block word (one ending inside the label too: "…，基本支出预算合计"), not the unit as
+    the subject ("…，我局全年…") and no figure of the unit's in between?"""
     between = sent[start:pos]
     return ("；" not in between and ";" not in between
             and not LEX.block_words.search(sent, start, _words_end(sent, pos))
+            and not LEX.subjects.search(between)
             and not (read and read[-1][0].start() > start))
+
+
+def _other_funds_open(sent: str) -> tuple[re.Match, re.Match] | None:
+    """(its name, its amount) when money other than the unit's spending this year opens the sentence's
+    first clause that states an amount: a budget within the unit's (“三公”经费预算数 18.60 万元) or the
+    money carried over into the year (我局上年结转资金 32.50 万元). Its labels and those after it are
+    then its own, as a class of spending's. Not a part of the unit's named after a block word or in
+    brackets ("部门整体支出（含上年结转资金 120 万元）执行率 98.5%")."""
+    first = LEX.money.search(sent)
+    if first is None:
+        return None
+    start = max(sent.rfind(c, 0, first.start()) for c in "，,；;：:") + 1
+    word = LEX.sub_budgets.search(sent, start, first.start()) or LEX.carryover.search(sent, start, first.end())
+    if word is None or word.end() > first.end():
+        return None
+    head = sent[start:word.start()]
+    if LEX.block_words.search(head) or LEX.label_re.search(head) or "（" in head or "(" in head:
+        return None
+    return word, first
 
 
 def _last_label_before(read: list, pos: int, kind: str):

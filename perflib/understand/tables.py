@@ -90,6 +90,9 @@ def read_table(table: Table, rec: Record, context: str | None = None, above: lis
     before the table, nearest last (a unit noted there: "单位：万元").
     """
     notes = (above or [])[::-1]
+    if LEX.about_a_sub_budget(table.title or ""):  # "二、“三公”经费控制情况": its 合计 is no block's
+        rec.unread.extend(unread_cells(table, set(), notes))
+        return
     table = _under_spanning_label(table, rec.year)
     title_block = _block_of(table.title or "") or context
     if title_block is None and table.title and "整体" in table.title:

@@ -350,3 +350,37 @@ def test_words_that_only_hold_the_characters_of_another_year_are_this_years():
 def test_a_revenue_rate_is_not_the_spending_rate(sentence):
     rec = parse(TITLE + "二、预算执行情况\n" + sentence + "我镇实际支出 490.00 万元，执行率 98.00%。")
     assert rec.overall.completion_rate == D("98.00")
+
+
+UNITS_OWN = "我局全年预算 500.00 万元，实际支出 490.00 万元，执行率 98.00%。"
+
+
+@pytest.mark.parametrize("sentence", [
+    "会议费预算数为 6.00 万元，实际支出 5.20 万元，执行率 86.67%。",  # a budget within the unit's opens the sentence
+    "“三公”经费（含公务用车购置）全年预算 18.00 万元，实际支出 15.20 万元，执行率 84.44%。",
+    "我局上年结转资金 32.50 万元，支出 32.50 万元，完成率 100%。",  # the money carried over into the year
+    "本单位年初结转结余 40.00 万元，执行率 100%。",
+])
+def test_the_figures_after_money_other_than_the_units_spending_are_its_own(sentence):
+    rec = parse(TITLE + "二、预算执行情况\n" + sentence + UNITS_OWN)
+    assert fields(rec.overall) == {"adjusted_budget": D("500.00"), "actual": D("490.00"),
+                                   "completion_rate": D("98.00")}
+
+
+@pytest.mark.parametrize("sentence, want", [
+    # the carry-over as one of the unit's funds, after its budget or inside its whole: the rate is the unit's
+    ("我局全年预算 500.00 万元，上年结转 20.00 万元，执行率 98.00%。", {"adjusted_budget": D("500.00"), "completion_rate": D("98.00")}),
+    ("部门整体全年预算 500.00 万元（含上年结转资金 20.00 万元），执行率 98.00%。",
+     {"adjusted_budget": D("500.00"), "completion_rate": D("98.00")}),
+    # the unit speaking again after a budget within its own
+    ("培训费预算 8.00 万元，我局预算执行率 98.00%。", {"completion_rate": D("98.00")}),
+])
+def test_the_units_own_figures_after_other_money(sentence, want):
+    assert fields(parse(TITLE + "二、预算执行情况\n" + sentence).overall) == want
+
+
+def test_a_section_about_a_budget_within_the_units_is_not_the_units():
+    rec = parse(TITLE + "二、预算执行情况\n（一）培训费预算执行情况\n预算数 8.00 万元，实际支出 7.20 万元，执行率 90.00%。\n"
+                        "（二）部门整体支出情况\n实际支出 490.00 万元，执行率 98.00%。")
+    assert fields(rec.overall) == {"actual": D("490.00"), "completion_rate": D("98.00")}
+    assert D("7.20") in unread_amounts(rec)

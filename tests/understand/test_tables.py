@@ -323,6 +323,15 @@ def test_a_part_of_zeros_over_a_source_of_funds_is_read_as_zeros(tmp_path):
 
 
 # --- a table of other money than the unit's spending -----------------------------------------------
+def test_the_total_of_a_table_about_a_budget_within_the_units_is_no_blocks():
+    other = Table([["项目", "年初预算", "实际支出", "执行率"], ["合计", "16.00", "12.80", "80.00%"],
+                   ["公务接待费", "6.00", "4.20", "70.00%"]], title="表2 2021年度“三公”经费支出情况（万元）")
+    own = Table([["项目", "年初预算", "实际支出", "执行率"], ["合计", "326.40", "352.60", "97.94%"]], title="表3 部门整体支出（万元）")
+    rec = parse(other, own)
+    assert (rec.overall.initial_budget, rec.overall.actual, rec.overall.completion_rate) == (D("326.40"), D("352.60"), D("97.94"))
+    assert D("12.80") in [u.amount for u in rec.unread]
+
+
 def test_a_revenue_or_sub_budget_total_row_is_no_blocks():
     t = Table([["科目", "年初预算", "调整后预算", "决算数"], ["本年收入合计", "520.00", "590.50", "590.50"],
                ["三公经费合计", "18.00", "18.00", "15.20"], ["本年支出合计", "520.00", "590.50", "577.20"]],
