@@ -311,6 +311,8 @@ class Lexicon:
         self.not_a_project_name = re.compile(raw["not_a_project_name"])
         self.not_a_project = re.compile(raw["not_a_project"])
         self.other_bodies = _fast(raw["other_bodies"])
+        self.subunit = _fast(raw["subunit"])
+        self.subunit_cues = cues(self.subunit)  # (属, 级: most sentences name no unit under the department)
         self.other_year = _fast(raw["other_year"])
         self.mid_year = _fast(raw["mid_year"])
         self.mid_year_cues = cues(self.mid_year)  # (月, 季 …: most sentences name no part of the year)

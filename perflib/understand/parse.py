@@ -164,9 +164,13 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             continue
         if is_heading(para) or is_heading_like(para):
             heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
+            below = holds_any(para, LEX.subunit_cues) and LEX.subunit.search(para) is not None
+            if below:
+                heading = None  # "一、下属单位支出情况": the figures under it are those units', no block's
             if not LEX.money.search(para):  # a short figure line is no section heading
-                # (a section about 三公经费 …: its figures are that budget's, not the unit's)
-                money_section = bool(LEX.money_sections.search(para)) and not LEX.about_a_sub_budget(para)
+                # (a section about 三公经费 or about the units under the department: its figures are theirs)
+                money_section = (bool(LEX.money_sections.search(para)) and not LEX.about_a_sub_budget(para)
+                                 and not below)
                 unit = None
         note = LEX.unit_note.search(para) if "单位" in para else None
         if note and (note.start() < 2 or is_heading(para) or is_heading_like(para)):
@@ -478,14 +482,15 @@ def _another_body_speaks(sent: str, pos: int, rec: Record) -> bool:
     """Is another body than the unit the subject at `pos`? An area's whole that states a figure in
     this clause or an earlier one ("全县教育系统年初预算 A，实际支出 B"; "全镇财政总收入 A，财政总支出 B"),
     or a unit of another kind whose name opens a clause right before its labels ("县教育局2023年部门年初
-    预算 …" in a school's report). The unit itself speaking after it ("…，我校年初预算 …") ends it."""
+    预算 …" in a school's report), or a unit under the department ("…局下属公路养护中心年初预算 …"). The
+    unit itself speaking after it ("…，我校年初预算 …") ends it."""
     said = [body for at, body in _subjects_of_clauses(sent, rec.department) if at < pos]
     return bool(said) and said[-1] == "other"
 
 
 _CLAUSE_END = re.compile(r"[，；;]|(?<!\d),|,(?!\d)")  # (not the comma of "28,650.20")
 _FIGURE = re.compile(rf"(?:{NUMBER})\s*(?:{LEX.unit})")  # (money: "全县森林覆盖率达到65.3%" is no budget)
-_HEAD_TAIL = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:部门|单位)?\s*(?:整体)?\s*$")
+_HEAD_TAIL = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:部门|单位)?\s*(?:整体)?\s*[:：]?\s*$")  # ("县水土保持站：年初预算 …")
 
 
 @lru_cache(maxsize=256)
@@ -508,8 +513,12 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
     states a figure after it in the clause, or by a name of another kind right before the clause's
     first label."""
     own = LEX.subjects.search(sent, start, stop)
+    below = _subunit_speaks(sent, start, stop)
     if own or _names_the_unit(sent[start:stop], stop - start, department):
-        return own.start() if own else start, "unit"
+        at = own.start() if own else start
+        return (below, "other") if below is not None and below >= at else (at, "unit")  # "我局下属…中心年初预算"
+    if below is not None:
+        return below, "other"
     area = LEX.other_bodies.search(sent, start, stop) if "全" in sent else None
     if area and (_FIGURE.search(sent, area.end(), stop) or LEX.label_re.search(sent, area.end(), stop)):
         return area.start(), "other"
@@ -520,6 +529,16 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
         if name and _another_kind_of_unit(name, department):
             return first.start() - 1, "other"
     return None
+
+
+def _subunit_speaks(sent: str, start: int, stop: int) -> int | None:
+    """Where a unit under the department (下属单位, "下属公路养护中心") is named in the clause sent[start:stop]
+    before its first label: its figures are that unit's, not the department's."""
+    if not holds_any(sent, LEX.subunit_cues):
+        return None
+    first = LEX.label_re.search(sent, start, stop)
+    below = LEX.subunit.search(sent, start, first.start()) if first else None
+    return below.start() if below else None
 
 
 def _another_kind_of_unit(name: str, department: str) -> bool:

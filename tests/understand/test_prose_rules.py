@@ -384,3 +384,28 @@ def test_a_section_about_a_budget_within_the_units_is_not_the_units():
                         "（二）部门整体支出情况\n实际支出 490.00 万元，执行率 98.00%。")
     assert fields(rec.overall) == {"actual": D("490.00"), "completion_rate": D("98.00")}
     assert D("7.20") in unread_amounts(rec)
+
+
+# --- a part's figures are not the unit's: a unit under it, one fund, one project, a task (round 2) ---
+@pytest.mark.parametrize("text", [
+    # a unit under the department named after it, in the clause of the labels
+    "某某县农业农村局2023年度部门整体支出绩效自评报告\n一、预算情况\n2023年我局下属县农机服务中心年初预算 300.00 万元，"
+    "实际支出 290.00 万元。\n二、部门整体支出情况\n年初预算 900.00 万元，实际支出 880.00 万元。",
+    # a station named before a colon, under a heading of its own
+    "某某县农业农村局2023年度部门整体支出绩效自评报告\n一、预算情况\n县动物疫病防控站：年初预算 300.00 万元，"
+    "实际支出 290.00 万元。\n二、部门整体支出情况\n年初预算 900.00 万元，实际支出 880.00 万元。",
+    # a heading about the units under it: their figures, with no subject
+    "某某县农业农村局2023年度部门整体支出绩效自评报告\n一、二级单位预算执行情况\n年初预算 300.00 万元，"
+    "实际支出 290.00 万元。\n二、部门整体支出情况\n年初预算 900.00 万元，实际支出 880.00 万元。",
+])
+def test_a_unit_under_the_department_is_not_the_department(text):
+    rec = parse(text)
+    assert fields(rec.overall) == {"initial_budget": D("900.00"), "actual": D("880.00")}
+    assert {D("300.00"), D("290.00")} <= unread_amounts(rec)
+
+
+def test_the_department_with_its_units_is_the_department():
+    rec = parse("某某县农业农村局2023年度部门整体支出绩效自评报告\n一、预算情况\n2023年局机关及下属单位年初预算 900.00 万元，"
+                "实际支出 880.00 万元。")
+    assert fields(rec.overall) == {"initial_budget": D("900.00"), "actual": D("880.00")}
+
