@@ -247,7 +247,32 @@ def _is_a_name(text: str) -> bool:
 
 def _last_block(text: str) -> str | None:
     """The block named by the text's last block word that names one (not a breakdown item)."""
-    return _last_naming(text, list(LEX.block_words.finditer(text)))
+    return _last_naming(text, _naming_words(text, len(text)))
+
+
+def _naming_words(text: str, end: int) -> list[re.Match]:
+    """The block words and named funds ("城区环卫专项资金") before `end`, in order; not those of a note
+    in brackets on a figure ("追加 45 万元（用于非遗展演项目），调整后预算 …": the note speaks of its figure,
+    not of the labels after it)."""
+    words = [m for m in LEX.block_words.finditer(text, 0, end) if not _in_note(text, m.start(), end)]
+    if "专项" in text:
+        funds = [m for m in LEX.named_fund.finditer(text, 0, end)
+                 if not _in_note(text, m.start(), end) and _names_one_project(text, m)]
+        words = sorted(words + funds, key=lambda m: m.start())
+    return words
+
+
+_AFTER_FIGURE = re.compile(rf"\d\s*(?:{LEX.unit}|%)\s*$")
+_NOTE_BACK = 12  # characters before a note's bracket that may hold its figure
+
+
+def _in_note(text: str, pos: int, end: int) -> bool:
+    """Is `pos` inside brackets opened right after a figure and closed before `end`?"""
+    opened = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
+    if opened < 0 or max(text.rfind("）", opened, pos), text.rfind(")", opened, pos)) >= 0:
+        return False
+    closes = [c for c in (text.find("）", pos, end), text.find(")", pos, end)) if c >= 0]
+    return bool(closes) and _AFTER_FIGURE.search(text, max(0, opened - _NOTE_BACK), opened) is not None
 
 
 _FIGURE_NEXT = re.compile(rf"\s*{LEX.part_filler}\s*[-+]?\d")
@@ -266,7 +291,7 @@ def _is_breakdown_item(sent: str, m: re.Match) -> bool:
 
 def _block_at(sent: str, pos: int) -> str | None:
     """The block named by the nearest block word before the label at `pos` in the sentence."""
-    return _last_naming(sent, list(LEX.block_words.finditer(sent, 0, _words_end(sent, pos))))
+    return _last_naming(sent, _naming_words(sent, _words_end(sent, pos)))
 
 
 def _words_end(sent: str, pos: int) -> int:
@@ -280,6 +305,8 @@ def _last_naming(sent: str, words: list[re.Match]) -> str | None:
     last back: the earlier ones need not be judged); _ONE_PROJECT when it is a named project's 项目."""
     for m in reversed(words):
         if not _is_breakdown_item(sent, m):
+            if m.re is LEX.named_fund:
+                return _ONE_PROJECT  # (a fund's word is in the list only when a name stands before it)
             return _ONE_PROJECT if m.group() in _BARE_PROJECT and _names_one_project(sent, m) else LEX.block_of(m)
     return None
 
@@ -400,8 +427,10 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     classes: list[tuple[re.Match, re.Match]] = []  # (label, figure) of a class of spending: no block's
     procurement = LEX.not_the_budget_cue in sent
     opener = _other_funds_open(sent)
-    if items_at is None and context == "projects" and LEX.parts_intro_cue in sent and _names_an_item(sent):
-        items_at = 0  # "…共有8个支出项目。其中，审判业务年初预算数 8 万元，…；执行业务 300 万元…": each project's
+    item = _item_name(sent) if items_at is None and LEX.parts_intro_cue in sent else None
+    if item and (context == "projects" or _one_fund_or_unit(item, rec.department)):
+        items_at = 0  # "…共有8个支出项目。其中，审判业务年初预算数 8 万元，…；执行业务 300 万元…": each project's;
+        # "…调整后预算 1012.5 万元。其中：优抚对象补助资金调整后预算 650 万元…": one fund's, not the unit's
     for m in LEX.label_re.finditer(sent):
         label = LEX.label(m)
         if label.kind == "money":
@@ -725,17 +754,26 @@ _PARTED_BLOCK = re.compile(r"项目支出|基本支出|支出项目|\d+\s*个项
 _ITEM_NAME = re.compile(r"\s*其中\s*[，,:：]?\s*(?P<name>[^\s，,。；;：:、\d（(]{2,16}?)")
 
 
-def _names_an_item(sent: str) -> bool:
-    """Does the sentence open with 其中 and a name that is no block's, no subject's, right before its
-    first label ("其中，审判业务年初预算数 8 万元")?"""
+def _item_name(sent: str) -> str | None:
+    """The name, when the sentence opens with 其中 and a name that is no block's, no subject's, right
+    before its first label ("其中，审判业务年初预算数 8 万元": 审判业务)."""
     first = LEX.label_re.search(sent)
     m = _ITEM_NAME.match(sent) if first else None
     if m is None:
-        return False
+        return None
     name = sent[m.start("name"):first.start()]
-    return (m.end() <= first.start() and 2 <= len(name) <= 16 and not _CLAUSE.search(name)
-            and not LEX.block_words.search(sent, m.start("name"), _words_end(sent, first.start()))
-            and not LEX.subjects.search(name) and not _NOT_A_NAME.fullmatch(name))
+    named = (m.end() <= first.start() and 2 <= len(name) <= 16 and not _CLAUSE.search(name)
+             and not LEX.block_words.search(sent, m.start("name"), _words_end(sent, first.start()))
+             and not LEX.subjects.search(name) and not _NOT_A_NAME.fullmatch(name))
+    return name if named else None
+
+
+def _one_fund_or_unit(name: str, department: str | None) -> bool:
+    """Is the part named after 其中 one fund of a named purpose ("优抚对象补助资金") or another unit
+    ("县教育局" in a finance bureau's summary)? (A source of the unit's money, "一般公共预算", is not.)"""
+    if LEX.fund_item.search(name):  # (a class of spending, 人员经费, is read as one: its own rule)
+        return not (LEX.fund_source.match(name) or name.endswith(LEX.spending_classes))
+    return reads_as_org(name) and not (department and (name in department or _abbreviates(name, department)))
 
 
 _CLAUSE = re.compile(r"[\s，,。；;：:、\d（(]")

@@ -409,3 +409,21 @@ def test_the_department_with_its_units_is_the_department():
                 "实际支出 880.00 万元。")
     assert fields(rec.overall) == {"initial_budget": D("900.00"), "actual": D("880.00")}
 
+
+@pytest.mark.parametrize("part", [
+    "其中，困难群众救助补助资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",  # 其中 and one fund
+    "农村饮水安全专项资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",  # a named 专项资金
+    "乡村道路养护专项全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",  # a named 专项
+])
+def test_one_funds_figures_are_not_the_units(part):
+    rec = parse(TITLE + f"二、资金使用情况\n{part}\n全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
+    assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00"), "completion_rate": D("97.78")}
+
+
+def test_a_note_on_a_figure_names_no_block_for_the_labels_after_it():
+    rec = parse(TITLE + "二、预算执行情况\n年初预算 500.00 万元，年中追加 30.00 万元（用于集镇污水处理项目），调整后预算 530.00 万元。"
+                        "全年实际支出 520.00 万元，执行率 98.11%。")
+    assert fields(rec.overall) == {"initial_budget": D("500.00"), "adjustment": D("30.00"),
+                                   "adjusted_budget": D("530.00"), "actual": D("520.00"), "completion_rate": D("98.11")}
+    assert rec.projects.is_empty()
+
