@@ -112,11 +112,11 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     """Figures, lists, rating and indicators of `doc` into `rec`, the arithmetic settled and the
     amounts no field took listed."""
     taken = Ledger()
-    prose = _read_figures(doc.blocks, rec, taken, whole_unit=titled == "department")
+    prose, projects_own = _read_figures(doc.blocks, rec, taken, whole_unit=titled == "department")
     read_outline(paragraphs, rec)
     laid_out = page_lines(doc.laid_out) if doc.laid_out is not None else []
     read_goal_rows(doc.tables, laid_out or paragraphs, rec)
-    read_rating(paragraphs, rec)
+    read_rating([p for p in paragraphs if p not in projects_own], rec)  # a project's score is not the unit's
     apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs))
     settle(rec, taken)
     settle_signs(rec)
@@ -142,12 +142,14 @@ def _mark_ocr_evidence(rec: Record, doc: Document) -> None:
 
 
 # ---------------------------------------------------------------------------------------
-def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: bool) -> list[str]:
-    """Read the figures; returns the prose sentences (tables aside).
+def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: bool) -> tuple[list[str], set[str]]:
+    """Read the figures; returns the prose sentences (tables aside) and the paragraphs of sections
+    headed by one project ("（一）农村人居环境整治项目": their figures, score and rating are its own).
 
     `whole_unit`: the title says this is a department's report, so a figure outside any
     block (no block word, no block heading, not a list item) is the department's."""
     prose: list[str] = []
+    projects_own: set[str] = set()
     heading = None
     money_section = True  # before any heading: the title's and first paragraphs' figures
     unit = None  # the unit a section states once ("（金额单位：万元）") for its bare numbers
@@ -172,6 +174,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                 money_section = (bool(LEX.money_sections.search(para)) and not LEX.about_a_sub_budget(para)
                                  and not below)
                 unit = None
+        elif heading == _ONE_PROJECT:
+            projects_own.add(para)
         note = LEX.unit_note.search(para) if "单位" in para else None
         if note and (note.start() < 2 or is_heading(para) or is_heading_like(para)):
             unit = note["unit"]
@@ -191,11 +195,11 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         for i, sent in enumerate(sents):
             prose.append(sent)
             if not _DIGIT.search(sent):
-                context = _last_block(sent) or context  # no figure, no year: only its block words carry over
+                context = _carried(sent, context)  # no figure, no year: only its block words carry over
                 continue
             announced = _block_items(sent) if "分为" in sent else None  # "项目支出…分为三个方面，一是…"
             if unit is None and not _FIGURE_MARK.search(sent):
-                context = _last_block(sent) or context  # no amount, rate or count: nothing to read but its year
+                context = _carried(sent, context)  # no amount, rate or count: nothing to read but its year
             else:
                 following = sents[i + 1] if i + 1 < len(sents) else ""
                 later = _NEXT_ITEM.search(sent) if listing else None  # "…；二是…" in a later sentence
@@ -203,7 +207,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                 context = _read_sentence(sent, context, rec, taken, spoken, unit, following, items_at)
             listing = listing or announced is not None
             spoken = _spoken_year(sent) or spoken
-    return prose
+    return prose, projects_own
 
 
 _DIGIT = re.compile(r"\d")
@@ -221,8 +225,8 @@ def _opens_with_label(para: str) -> bool:
 
 def _names_a_project(para: str, heading: str | None = None) -> bool:
     """A list item that opens with one project's name ("1、农村道路维护项目：…"; under a heading of
-    the projects block, any name before "：" and a label that is no label, block or section itself:
-    "1.高标准农田建设：全年预算 …")."""
+    the projects block, any name before "：" that is no label, block or section itself, and a label
+    or a bare budget: "1.高标准农田建设：全年预算 …", "2.公共图书馆免费开放：预算 45 万元 …")."""
     m = LEX.numbering.match(para)
     if m is None:
         return False
@@ -231,11 +235,15 @@ def _names_a_project(para: str, heading: str | None = None) -> bool:
     if heading != "projects":
         return False
     name = _ITEM_HEAD.match(para, m.end())  # its figures' labels right after the name
-    return (name is not None and _is_a_name(name["name"])
-            and LEX.label_re.match(para, _LEADING_YEAR.match(para, name.end()).end()) is not None)
+    if name is None or not _is_a_name(name["name"]):
+        return False
+    figures = _LEADING_YEAR.match(para, name.end()).end()
+    return LEX.label_re.match(para, figures) is not None or _BARE_BUDGET.match(para, figures) is not None
 
 
 _ITEM_HEAD = re.compile(r"\s*(?P<name>[^，,。；;：:、\d\s]{2,30})[：:]")
+# "2.公共图书馆免费开放：预算 45 万元，…": a budget no label names (年初 or 调整后), right after the name
+_BARE_BUDGET = re.compile(rf"(?:预算|资金|经费)(?:数|金额)?{LEX.money_after.pattern}")
 
 
 @lru_cache(maxsize=1024)  # (the same few heads, 项目 before a label, in every report of a batch)
@@ -481,8 +489,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if budget and m.start() > budget[0] and label.field in ("initial_budget", "adjustment"):
             stated = budget[2] or "overall"  # a part of the budget stated before 其中
         block = stated or context
-        if block is None or block == _ONE_PROJECT:
-            continue  # no block's, or one project's: left unread
+        if block is None or block == _ONE_PROJECT or (context == _ONE_PROJECT and stated == "projects"):
+            continue  # no block's, or one project's (its own 项目 words in its section): left unread
         if label.field == "adjustment" and (changes > 1 or LEX.carryover.search(sent)):
             continue  # one of several changes to the budget ("追加 A、调减 B"): the net is not stated
         if label.sign < 0 and value > 0:
@@ -504,7 +512,14 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     named = sorted(read + classes, key=lambda pair: pair[0].start()) if classes else read
     for q in _RESPECTIVELY.finditer(sent) if LEX.respectively_cue in sent else ():
         several |= _read_respectively(sent, q, named, context, rec, taken, spoken)
-    return context if several else (_last_block(sent) or context)
+    return context if several else _carried(sent, context)
+
+
+def _carried(sent: str, context: str | None) -> str | None:
+    """The block the sentence leaves to the next ones of its paragraph: its last block word's, or the
+    context's. Within one project's section, its 项目 words name that project ("项目预算执行率 …")."""
+    last = _last_block(sent)
+    return context if last is None or (context == _ONE_PROJECT and last == "projects") else last
 
 
 def _another_body_speaks(sent: str, pos: int, rec: Record) -> bool:

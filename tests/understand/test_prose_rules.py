@@ -427,3 +427,17 @@ def test_a_note_on_a_figure_names_no_block_for_the_labels_after_it():
                                    "adjusted_budget": D("530.00"), "actual": D("520.00"), "completion_rate": D("98.11")}
     assert rec.projects.is_empty()
 
+
+def test_a_list_item_under_the_projects_heading_is_one_project_with_a_bare_budget():
+    rec = parse(TITLE + "二、项目支出情况\n1.乡村学校少年宫运行：预算 20.00 万元，实际支出 19.50 万元。")
+    assert rec.projects.is_empty()
+    assert {D("20.00"), D("19.50")} <= unread_amounts(rec)
+
+
+def test_a_section_headed_by_one_project_holds_its_figures_score_and_rating():
+    rec = parse(TITLE + "一、预算执行情况\n年初预算 900.00 万元，实际支出 880.00 万元。\n二、重点项目情况\n"
+                        "（一）城乡供水一体化项目\n项目支出预算 300.00 万元，实际支出 290.00 万元，项目执行率 96.67%，"
+                        "项目自评得分 95 分，评价等级为优。\n三、自评结论\n部门整体支出绩效自评得分 88 分，等级为良。")
+    assert rec.projects.is_empty()
+    assert (rec.score, rec.rating) == (D("88"), "良")
+
