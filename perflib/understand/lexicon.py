@@ -316,6 +316,8 @@ class Lexicon:
         self.named_fund = _fast(raw["named_fund"])
         self.fund_item = re.compile(raw["fund_item"])
         self.fund_source = re.compile(raw["fund_source"])
+        self.task_rate = tuple(raw["task_rate"])
+        self.other_year = _fast(raw["other_year"])
         self.mid_year = _fast(raw["mid_year"])
         self.mid_year_cues = cues(self.mid_year)  # (月, 季 …: most sentences name no part of the year)
         self.whole_year = _fast(raw["whole_year"])

@@ -449,6 +449,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             continue
         if LEX.revenue.search(sent, max(0, m.start() - 4), m.start()):
             continue  # 收入决算数, 收支决算, 收入预算完成率: revenue's, never spending's
+        if label.field == "completion_rate" and sent.endswith(LEX.task_rate, 0, m.start()):
+            continue  # 任务完成率, 年度计划完成率: a task's progress, not the budget's
         if label.kind == "money" and sent.endswith(LEX.spending_classes, 0, m.start()):
             classes.append((m, after))  # 工资福利支出预算: one class of spending, no block's budget
             continue

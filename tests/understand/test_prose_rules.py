@@ -441,3 +441,8 @@ def test_a_section_headed_by_one_project_holds_its_figures_score_and_rating():
     assert rec.projects.is_empty()
     assert (rec.score, rec.rating) == (D("88"), "良")
 
+
+@pytest.mark.parametrize("task", ["年度目标任务完成率 100%", "工程建设完成率 100%"])
+def test_a_tasks_completion_rate_is_not_the_budgets(task):
+    rec = parse(TITLE + f"二、项目完成情况\n{task}；项目支出执行率 90.50%。")
+    assert rec.projects.completion_rate == D("90.50")
