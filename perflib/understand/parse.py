@@ -263,9 +263,10 @@ def _naming_words(text: str, end: int) -> list[re.Match]:
     in brackets on a figure ("追加 45 万元（用于非遗展演项目），调整后预算 …": the note speaks of its figure,
     not of the labels after it)."""
     words = [m for m in LEX.block_words.finditer(text, 0, end) if not _in_note(text, m.start(), end)]
-    if "专项" in text:
+    if "专项" in text:  # (a fund whose labels follow it: not "…专项行动，全年实际支出 …")
         funds = [m for m in LEX.named_fund.finditer(text, 0, end)
-                 if not _in_note(text, m.start(), end) and _names_one_project(text, m)]
+                 if (LEX.label_re.match(text, m.end()) or _BARE_BUDGET.match(text, m.end()))
+                 and not _in_note(text, m.start(), end) and _names_one_project(text, m)]
         words = sorted(words + funds, key=lambda m: m.start())
     return words
 
@@ -559,7 +560,7 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
     states a figure after it in the clause, or by a name of another kind right before the clause's
     first label."""
     own = LEX.subjects.search(sent, start, stop)
-    below = _subunit_speaks(sent, start, stop)
+    below = _subunit_speaks(sent, start, stop, department)
     if own or _names_the_unit(sent[start:stop], stop - start, department):
         at = own.start() if own else start
         return (below, "other") if below is not None and below >= at else (at, "unit")  # "我局下属…中心年初预算"
@@ -577,10 +578,11 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
     return None
 
 
-def _subunit_speaks(sent: str, start: int, stop: int) -> int | None:
+def _subunit_speaks(sent: str, start: int, stop: int, department: str | None) -> int | None:
     """Where a unit under the department (下属单位, "下属公路养护中心") is named in the clause sent[start:stop]
-    before its first label: its figures are that unit's, not the department's."""
-    if not holds_any(sent, LEX.subunit_cues):
+    before its first label: its figures are that unit's, not the department's (whose own name may hold
+    such words: "某县直属机关工作委员会办公室")."""
+    if not holds_any(sent, LEX.subunit_cues) or (department and LEX.subunit.search(department)):
         return None
     first = LEX.label_re.search(sent, start, stop)
     below = LEX.subunit.search(sent, start, first.start()) if first else None

@@ -404,10 +404,15 @@ def test_a_unit_under_the_department_is_not_the_department(text):
     assert {D("300.00"), D("290.00")} <= unread_amounts(rec)
 
 
-def test_the_department_with_its_units_is_the_department():
-    rec = parse("某某县农业农村局2023年度部门整体支出绩效自评报告\n一、预算情况\n2023年局机关及下属单位年初预算 900.00 万元，"
-                "实际支出 880.00 万元。")
-    assert fields(rec.overall) == {"initial_budget": D("900.00"), "actual": D("880.00")}
+@pytest.mark.parametrize("text", [
+    "某某县农业农村局2023年度部门整体支出绩效自评报告\n一、预算情况\n2023年局机关及下属单位年初预算 900.00 万元，"
+    "实际支出 880.00 万元。",
+    # the department's own name holds 直属 … 室
+    "某某县直属机关工作委员会办公室2023年度部门整体支出绩效自评报告\n一、预算情况\n县直属机关工作委员会办公室年初预算 900.00 万元，"
+    "实际支出 880.00 万元。",
+])
+def test_the_department_with_its_units_is_the_department(text):
+    assert fields(parse(text).overall) == {"initial_budget": D("900.00"), "actual": D("880.00")}
 
 
 @pytest.mark.parametrize("part", [
@@ -418,6 +423,11 @@ def test_the_department_with_its_units_is_the_department():
 def test_one_funds_figures_are_not_the_units(part):
     rec = parse(TITLE + f"二、资金使用情况\n{part}\n全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
     assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00"), "completion_rate": D("97.78")}
+
+
+def test_a_named_campaign_before_the_units_figures_is_no_fund():
+    rec = parse(TITLE + "二、预算执行情况\n围绕人居环境整治专项行动，全年实际支出 500.00 万元，执行率 98%。")
+    assert fields(rec.overall) == {"actual": D("500.00"), "completion_rate": D("98")}
 
 
 def test_a_note_on_a_figure_names_no_block_for_the_labels_after_it():
