@@ -456,3 +456,24 @@ def test_a_section_headed_by_one_project_holds_its_figures_score_and_rating():
 def test_a_tasks_completion_rate_is_not_the_budgets(task):
     rec = parse(TITLE + f"二、项目完成情况\n{task}；项目支出执行率 90.50%。")
     assert rec.projects.completion_rate == D("90.50")
+
+
+# --- a unit stated once for a section (r2-12) ----------------------------------------------------------
+def test_a_bare_figure_in_the_sections_unit_is_read_whole():
+    """"8,620,000.00" in 元 is 862 万元; lines "label：figure" of a form are not one sentence."""
+    rec = parse(TITLE + "一、部门整体支出情况（单位：元）\n年初预算数：8,620,000.00\n调整后预算数：9,410,500.00\n"
+                        "实际支出数：9,322,180.60\n预算执行率：99.06%\n")
+    assert fields(rec.overall) == {"initial_budget": D("862.000000"), "adjusted_budget": D("941.050000"),
+                                   "actual": D("932.218060"), "completion_rate": D("99.06")}
+
+
+@pytest.mark.parametrize("line", [
+    "年初预算数：8,620,000.00 调整后预算数：9,410,500.00 实际支出数：9,322,180.60",
+    "年初预算数：8,620,000.00调整后预算数：9,410,500.00实际支出数：9,322,180.60",
+])
+def test_a_bare_figure_never_ends_at_its_thousands_comma(line):
+    """A bare number ends at a clause mark, never at a thousands comma: "8,620" of "8,620,000.00" in 元
+    is no figure (read, it was 0.86 万元)."""
+    rec = parse(TITLE + "一、部门整体支出情况（单位：元）\n" + line + "\n")
+    for field, right in (("initial_budget", D("862")), ("adjusted_budget", D("941.05")), ("actual", D("932.21806"))):
+        assert getattr(rec.overall, field) in (None, right)
