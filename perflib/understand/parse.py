@@ -298,9 +298,30 @@ def _is_breakdown_item(sent: str, m: re.Match) -> bool:
             or before.rfind("(") > before.rfind(")"))
 
 
+def _object_of_label(sent: str, m: re.Match) -> bool:
+    """"调减基本支出 40 万元", "追加项目支出 200 万元": a block word between a label and its figure names
+    that figure's block only, not the block of the labels after it ("…，调整后预算 6340 万元" is the unit's)."""
+    return (_FIGURE_NEXT.match(sent, m.end()) is not None
+            and any(lb.end() == m.start() for lb in LEX.label_re.finditer(sent, max(0, m.start() - 12), m.start())))
+
+
 def _block_at(sent: str, pos: int) -> str | None:
     """The block named by the nearest block word before the label at `pos` in the sentence."""
-    return _last_naming(sent, _naming_words(sent, _words_end(sent, pos)))
+    words = [m for m in _naming_words(sent, _words_end(sent, pos)) if not _listed_blocks(sent, m, pos)]
+    return _last_naming(sent, words)
+
+
+def _listed_blocks(sent: str, m: re.Match, pos: int) -> bool:
+    """Is the block word at `m` one of several listed before a "分别为" that stands before `pos`
+    ("基本支出、项目支出年初预算分别为 A、B 万元，全年实际支出 C 万元"): each names its figure of the
+    list, none the labels after it."""
+    if LEX.respectively_cue not in sent:
+        return False
+    for q in LEX.respectively.finditer(sent, m.end(), pos):
+        start = max(sent.rfind(c, 0, q.start()) for c in "，,；;：:") + 1
+        listed = [w for w in LEX.block_words.finditer(sent, start, q.start())]
+        return start <= m.start() and len(listed) >= 2 and len({LEX.block_of(w) for w in listed}) >= 2
+    return False
 
 
 def _words_end(sent: str, pos: int) -> int:
@@ -313,7 +334,7 @@ def _last_naming(sent: str, words: list[re.Match]) -> str | None:
     """The block of the last of these block words that is no breakdown item (looked at from the
     last back: the earlier ones need not be judged); _ONE_PROJECT when it is a named project's 项目."""
     for m in reversed(words):
-        if not _is_breakdown_item(sent, m):
+        if not _is_breakdown_item(sent, m) and not _object_of_label(sent, m):
             if m.re is LEX.named_fund:
                 return _ONE_PROJECT  # (a fund's word is in the list only when a name stands before it)
             return _ONE_PROJECT if m.group() in _BARE_PROJECT and _names_one_project(sent, m) else LEX.block_of(m)

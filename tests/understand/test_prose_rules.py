@@ -458,6 +458,32 @@ def test_a_tasks_completion_rate_is_not_the_budgets(task):
     assert rec.projects.completion_rate == D("90.50")
 
 
+# --- which block a figure belongs to inside one sentence (r2-05, r2-18, r2-19) -------------------
+@pytest.mark.parametrize("body", [
+    "调整情况：年中追加养护资金1,120.00万元，调减基本支出40.00万元，调整后预算6,340.00万元。",
+    "年中追加项目支出200.00万元，全年预算1,260.00万元，实际支出1,230.50万元。",
+])
+def test_a_block_word_between_a_label_and_its_figure_names_that_figure_only(body):
+    """"调减基本支出 40 万元": the block word is the object of 调减; the budget after it is the unit's."""
+    rec = parse(TITLE + "一、部门整体支出情况\n" + body)
+    assert rec.overall.adjusted_budget in (D("6340.00"), D("1260.00"))
+    assert rec.basic.adjusted_budget is None and rec.projects.adjusted_budget is None
+
+
+@pytest.mark.parametrize("body", [
+    "2022年我局基本支出、项目支出年初预算分别为620.00万元、1,380.00万元，全年实际支出2,105.60万元，预算执行率97.10%。",
+    "基本支出、项目支出调整后预算分别为700.00万元、1,400.00万元，实际支出2,058.00万元，执行率98.00%。",
+])
+def test_a_figure_after_a_respectively_list_of_blocks_is_the_wholes(body):
+    """The blocks listed before 分别为 name the list's figures; a figure after the list, with no block
+    word of its own, is the whole unit's."""
+    rec = parse(TITLE + "一、部门整体支出情况\n" + body)
+    assert rec.overall.actual in (D("2105.60"), D("2058.00"))
+    assert rec.overall.completion_rate in (D("97.10"), D("98.00"))
+    assert rec.projects.actual is None and rec.projects.completion_rate is None
+    assert rec.basic.actual is None
+
+
 # --- a unit stated once for a section (r2-12) ----------------------------------------------------------
 def test_a_bare_figure_in_the_sections_unit_is_read_whole():
     """"8,620,000.00" in 元 is 862 万元; lines "label：figure" of a form are not one sentence."""
