@@ -73,8 +73,9 @@ def offer(rec: Record, ledger: Ledger | None, o: Offer) -> None:
 
 def settle(rec: Record, ledger: Ledger) -> None:
     """Settle bare budgets, then drop inferred figures that break the report's arithmetic."""
-    for o in ledger.offers:
-        if o.field == "budget":
+    bare = [o for o in ledger.offers if o.field == "budget"]
+    for o in sorted(bare, key=lambda o: o.block != "overall"):  # the whole's first: the parts' may be its parts
+        if not _settle_parts(rec, ledger, o, bare):
             _settle_budget(rec, ledger, o)
     inferred = [o for o in ledger.offers if o.inferred and o.field != "budget"]
     for o in inferred:
@@ -97,6 +98,25 @@ def settle(rec: Record, ledger: Ledger) -> None:
                     break
                 setattr(rec.block(o.block), o.field, None)
                 del rec.evidence[key]
+
+
+def _settle_parts(rec: Record, ledger: Ledger, o: Offer, bare: list[Offer]) -> bool:
+    """A bare budget of 基本支出 and one of 项目支出 that add up to one of the whole unit's budgets are
+    its parts, that budget's kind ("全年预算 8620 万元，其中：基本支出预算 3200 万元…；项目支出预算 5420 万元":
+    adjusted budgets). Returns whether `o` was settled so."""
+    if o.block not in _PARTS:
+        return False
+    firsts = {p: next((b for b in bare if b.block == p), None) for p in _PARTS}
+    if firsts[o.block] is not o or None in firsts.values():
+        return False
+    whole = rec.block("overall")
+    parts = [firsts[p].value for p in _PARTS]
+    kinds = [f for f in ("initial_budget", "adjusted_budget")
+             if getattr(whole, f) is not None and not _money_gap(getattr(whole, f), parts)]
+    if len(kinds) != 1 or getattr(rec.block(o.block), kinds[0]) is not None:
+        return False
+    offer(rec, ledger, Offer(o.block, kinds[0], o.value, o.evidence, o.inferred))
+    return True
 
 
 def _settle_budget(rec: Record, ledger: Ledger, o: Offer) -> None:

@@ -484,6 +484,20 @@ def test_a_figure_after_a_respectively_list_of_blocks_is_the_wholes(body):
     assert rec.basic.actual is None
 
 
+@pytest.mark.parametrize("body, field", [
+    ("全年预算8,620.00万元，实际支出8,402.50万元，其中：基本支出预算3,200.00万元，实际支出3,186.20万元；"
+     "项目支出预算5,420.00万元，实际支出5,216.30万元。", "adjusted_budget"),
+    ("年初预算8,620.00万元，其中：基本支出预算3,200.00万元，项目支出预算5,420.00万元。"
+     "全年实际支出8,500.00万元。", "initial_budget"),
+])
+def test_bare_budgets_of_the_blocks_are_the_kind_of_the_whole_they_add_up_to(body, field):
+    """"全年预算 X，其中：基本支出预算 A…；项目支出预算 B" with A + B = X: the parts are adjusted budgets."""
+    rec = parse(TITLE + "一、部门整体支出情况\n" + body)
+    other = "initial_budget" if field == "adjusted_budget" else "adjusted_budget"
+    assert (getattr(rec.basic, field), getattr(rec.projects, field)) == (D("3200.00"), D("5420.00"))
+    assert getattr(rec.basic, other) is None and getattr(rec.projects, other) is None
+
+
 # --- a unit stated once for a section (r2-12) ----------------------------------------------------------
 def test_a_bare_figure_in_the_sections_unit_is_read_whole():
     """"8,620,000.00" in 元 is 862 万元; lines "label：figure" of a form are not one sentence."""
