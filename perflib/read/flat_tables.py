@@ -16,7 +16,7 @@ from itertools import accumulate
 from ..understand.lexicon import LEX
 from .document import Table
 from .normalize import TABLE_MARK, TABLE_VALUE, is_table_line
-from .realign import EMPTY, align_rows, column_type, figure, glued_form, head_text, header_types, is_glued, is_value
+from .realign import EMPTY, FITS, align_rows, cell_kind, column_type, figure, glued_form, head_text, header_types, is_glued, is_value
 
 _MAX_CELL = 24  # a longer line is prose (or a long text cell), not a label
 _NOTE = re.compile(r"^[（(][^()（）]{1,20}[)）]?$")  # "(一个项目一行)", "(万元": a note on the cell before
@@ -156,6 +156,9 @@ def _table_at(cells: list[str], k: int, explicit_empty: bool) -> tuple[list, int
                  None)
     if first is None or first - k < 3:
         return None
+    unlabelled = _unlabelled_table(cells, k, first, explicit_empty)
+    if unlabelled is not None:
+        return unlabelled
     names = cells[k:first - 1]
     if not all(_is_column_name(c) for c in names[-2:]):
         return None
@@ -170,6 +173,37 @@ def _table_at(cells: list[str], k: int, explicit_empty: bool) -> tuple[list, int
     if header_types(header) is None or not all(_is_column_name(c) for c in value_names):
         return None
     return [c for c in groups if c != EMPTY] + [Table(rows=align_rows([header] + rows))], first - 1 + used
+
+
+def _unlabelled_table(cells: list[str], k: int, first: int, explicit_empty: bool) -> tuple[list, int] | None:
+    """Column names, then a row of values with no label ("年初预算 / 调整后预算 / 实际支出 / 执行率 /
+    226.40 / 260.00 / 255.60 / 98.31%"): the last name before the values is a column's, not the row's
+    label, when it is a name the lexicon knows and every value then fits its column (a rate under the
+    rate) while, read as the row's label, some value would not. ([group lines…, Table], end) or None."""
+    if name_score(cells[first - 1]) < 3:
+        return None
+    end = first
+    while end < len(cells) and is_value(cells[end]) and cells[end] != EMPTY:
+        end += 1
+    width = end - first
+    names = cells[k:first]
+    if width < 2 or len(names) < width + 1 or not all(_is_column_name(c) for c in names):
+        return None
+    groups, label_name, value_names = _header_names(names, width)
+    if not _fits(value_names, cells[first:end]) or _fits(_header_names(names[:-1], width)[2], cells[first:end]):
+        return None
+    header = [""] + value_names
+    if header_types(header) is None:
+        return None
+    rows, used = _label_rows(cells[end:], explicit_empty)
+    rows = [r for r in rows if len(r) == len(header)]
+    table = Table(rows=align_rows([header, [""] + cells[first:end]] + rows))
+    return [c for c in groups + [label_name] if c and c != EMPTY] + [table], end + used
+
+
+def _fits(names: list[str], values: list[str]) -> bool:
+    """Does each value fit the column its name heads (a percentage under a rate, money under money)?"""
+    return len(names) == len(values) and all(column_type(n) in FITS[cell_kind(v)] for n, v in zip(names, values))
 
 
 _NAME_END = re.compile(r"^(?:数|额|金额|资金|总额|值)?(?:[（(].*)?$")

@@ -129,7 +129,7 @@ def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | 
             rec.warnings.append(f"table row {' | '.join(row)!r}: {len(row)} cells under "
                                 f"{width} columns; not read")
             continue
-        if columns and _read_data_row(table, r, columns, rec, notes, taken):
+        if columns and _read_data_row(table, r, columns, rec, notes, taken, section):
             continue
         if columns and any(col.by_year for col in columns):
             _read_year_column(table, r, columns, section, rec, notes, taken)
@@ -239,14 +239,20 @@ def _previous_year(label: str, year: int | None) -> bool:
 
 # --- data rows under a header ---------------------------------------------------------
 def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, outside: list[str],
-                   taken: set[tuple[int, int]]) -> bool:
-    """Read row r under `columns`; False when it is no row of that table (no label, no block)."""
+                   taken: set[tuple[int, int]], section: tuple[str | None, str | None] = (None, None)) -> bool:
+    """Read row r under `columns`; False when it is no row of that table (no label, no block). The one
+    row of figures of a table, with no label, is the block its title or heading names (`section`)."""
     row = table.rows[r]
     first = min(col.col for col in columns)
     labels = [c for c in range(min(first, len(row))) if row[c] and not _number(row[c])]
+    if not labels and _only_figures_row(table, r) and section[0] and not any(row[c] for c in range(min(first, len(row)))):
+        table = replace(table, rows=[*table.rows[:r], [section[1] or section[0], *row[1:]], *table.rows[r + 1:]])
+        row, labels = table.rows[r], [0]
     if not labels:
         return False
     block, at = _row_block(row, labels)
+    if block is None and labels == [0] and row[0] == (section[1] or section[0]):
+        block, at = section[0], 0
     if block is None:
         return at is not None  # a row of no block (财政拨款, 人员经费…): read, nothing taken
     header_text = " ".join(col.label for col in columns)
@@ -390,6 +396,11 @@ def _blank_total(table: Table, r: int, block: str, money: list[int]) -> bool:
 def _has_block_rows(table: Table) -> bool:
     """Rows for 基本支出 or 项目支出: a 合计 there is the department's total, not a list's."""
     return any(_block_of(cell) in ("basic", "projects") for row in table.rows for cell in row[:1])
+
+
+def _only_figures_row(table: Table, r: int) -> bool:
+    """Is row r the table's one row holding a figure?"""
+    return [k for k, row in enumerate(table.rows) if any(_number(c) for c in row)] == [r]
 
 
 def _row_block(row: list[str], label_cols: list[int]) -> tuple[str | None, int | None]:

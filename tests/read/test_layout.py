@@ -515,3 +515,17 @@ def test_a_report_naming_no_unit_takes_none_from_links_around_it(tmp_path):
     rec = rec_of(tmp_path, text)
     assert (rec.department, rec.year) == (None, 2023)
     assert (rec.overall.initial_budget, rec.overall.actual) == (D("64.2"), D("63.1"))
+
+
+@pytest.mark.parametrize("header", ["年初预算\n调整后预算\n实际支出\n执行率\n", "年初预算\n调整后\n预算\n实际支出\n执行率\n"])
+def test_cells_of_a_header_then_a_row_with_no_label(tmp_path, header):
+    """Header cells then value cells, no row label: the last name (执行率) heads a column, it is not the
+    row's label (a rate column never takes 226.40 while 98.31% lands under 实际支出); the row is the
+    heading's block's."""
+    text = (TITLE + "\n一、部门整体支出情况\n" + header + "226.40\n260.00\n255.60\n98.31%\n二、自评结论\n"
+            "自评得分93分，等级为优。\n")
+    (table,) = doc_of(tmp_path, text).tables
+    assert table.rows == [["", "年初预算", "调整后预算", "实际支出", "执行率"], ["", "226.40", "260.00", "255.60", "98.31%"]]
+    rec = rec_of(tmp_path, text)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate) == (
+        D("226.40"), D("260.00"), D("255.60"), D("98.31"))
