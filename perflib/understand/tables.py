@@ -245,21 +245,17 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
     row = table.rows[r]
     first = min(col.col for col in columns)
     labels = [c for c in range(min(first, len(row))) if row[c] and not _number(row[c])]
-    if not labels and _only_figures_row(table, r) and section[0] and not any(row[c] for c in range(min(first, len(row)))):
-        table = replace(table, rows=[*table.rows[:r], [section[1] or section[0], *row[1:]], *table.rows[r + 1:]])
-        row, labels = table.rows[r], [0]
-    if not labels:
+    unlabelled = (not labels and section[0] is not None and not any(row[:first]) and _only_figures_row(table, r))
+    if not labels and not unlabelled:
         return False
-    block, at = _row_block(row, labels)
-    if block is None and labels == [0] and row[0] == (section[1] or section[0]):
-        block, at = section[0], 0
+    block, at = (section[0], None) if unlabelled else _row_block(row, labels)
     if block is None:
         return at is not None  # a row of no block (财政拨款, 人员经费…): read, nothing taken
     header_text = " ".join(col.label for col in columns)
-    if (block == "overall" and re.match(r"(?:合计|总计|总额$)", row[at]) and "项目名称" in " ".join(table.rows[0]) + header_text
+    if (block == "overall" and at is not None and re.match(r"(?:合计|总计|总额$)", row[at]) and "项目名称" in " ".join(table.rows[0]) + header_text
             and not _has_block_rows(table)):
         block = "projects"  # the total of a list of projects
-    row_label = row[at]  # the label that names the block, nearest the figures
+    row_label = row[at] if at is not None else section[1] or section[0]  # the label that names the block, nearest the figures
     if _blank_total(table, r, block, [col.col for col in columns if col.kind == "money"]):
         rec.warnings.append(f"table row {' | '.join(row)!r}: all zeros over the figures of its "
                             f"parts; a blank row of the form, not read")

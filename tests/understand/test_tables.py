@@ -338,3 +338,18 @@ def test_a_revenue_or_sub_budget_total_row_is_no_blocks():
               title="收支预算执行情况（万元）")
     rec = parse(t)
     assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (D("520.00"), D("590.50"), D("577.20"))
+
+
+def test_the_one_row_of_figures_with_no_label_is_the_headings_block():
+    """"年初预算 | 调整后预算 | 实际支出 | 执行率" over one row of figures and no label (r2-26): the row is
+    the block its heading names; with no block named, nothing is read."""
+    header = ["年初预算", "调整后预算", "实际支出", "执行率"]
+    for rows in ([header, ["412.60", "438.90", "430.25", "98.03%"]],
+                 [[""] + header, ["", "412.60", "438.90", "430.25", "98.03%"]]):
+        rec = parse(Paragraph("一、部门整体支出情况（单位：万元）"), Table([list(r) for r in rows]))
+        assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual,
+                rec.overall.completion_rate) == (D("412.60"), D("438.90"), D("430.25"), D("98.03"))
+        rec = parse(Paragraph("二、项目支出情况（单位：万元）"), Table([list(r) for r in rows]))
+        assert rec.projects.initial_budget == D("412.60") and rec.overall.initial_budget is None
+        rec = parse(Paragraph("三、绩效目标完成情况"), Table([list(r) for r in rows]), year_line="某局2021年度绩效报告")
+        assert rec.overall.initial_budget is None and rec.projects.initial_budget is None
