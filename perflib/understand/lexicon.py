@@ -318,6 +318,8 @@ class Lexicon:
         self.fund_source = re.compile(raw["fund_source"])
         self.task_rate = tuple(raw["task_rate"])
         self.other_year = _fast(raw["other_year"])
+        self.region_fiscal = _fast(raw["region_fiscal"])
+        self.own_fiscal = _fast(raw["own_fiscal"])
         self.mid_year = _fast(raw["mid_year"])
         self.mid_year_cues = cues(self.mid_year)  # (月, 季 …: most sentences name no part of the year)
         self.whole_year = _fast(raw["whole_year"])

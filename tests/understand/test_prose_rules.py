@@ -192,11 +192,20 @@ def test_a_superior_units_budget_is_not_the_schools():
     ("全市卫生健康系统年初预算 8,800.00 万元，实际支出 8,650.00 万元，执行率 98.30%。", "8650.00"),
     ("全乡2022年财政总收入 900.00 万元，财政总支出 3,400.00 万元。", "3400.00"),
     ("全年全区支出总额 12.4 亿元，教育支出占比 18.5%。", "124000"),
+    # a region's fiscal total with no 全县 before it: the county's, not the bureau's
+    ("2022年财政总支出 35.6 亿元，其中民生支出 28.4 亿元。", "356000"),
+    ("我镇2022年财政总收入 1,200.00 万元，财政总支出 4,100.00 万元，预算执行率 96.5%。", "4100.00"),
 ])
 def test_an_areas_whole_money_is_not_the_units(sentence, amount):
     rec = parse(TITLE + "一、基本情况\n" + sentence + "\n二、预算执行情况\n年初预算 300.00 万元，调整后预算 320.00 万元。")
     assert fields(rec.overall) == {"initial_budget": D("300.00"), "adjusted_budget": D("320.00")}
     assert D(amount) in unread_amounts(rec)
+
+
+@pytest.mark.parametrize("sentence", ["本部门支出 296.00 万元。", "本部门财政总支出 296.00 万元。"])
+def test_the_units_own_spending_is_read(sentence):
+    rec = parse(TITLE + "二、预算执行情况\n年初预算 300.00 万元，" + sentence)
+    assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
 
 
 def test_the_unit_speaking_after_an_area_states_its_own():
