@@ -386,6 +386,10 @@ class Lexicon:
         self.rating_scale = re.compile(raw["rating_scale"])
         self.other_assessment = re.compile(raw["other_assessment"])
         self.graded_by_another = re.compile(raw["graded_by_another"])
+
+
+        self.evaluated = re.compile(raw["evaluated"])
+        self.self_report = re.compile(raw["self_report"])
         self.self_evaluation = re.compile(f"{raw['self_evaluation']}|{_alt(raw['subjects'])}")
         self.evaluation_word = re.compile(f"(?:{'|'.join(raw['evaluation_words'])})")
         self.score_band = re.compile(raw["score_band"])

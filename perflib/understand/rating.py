@@ -128,6 +128,8 @@ def _is_this_self_evaluation(sent: str, pos: int, rec: Record, title: str) -> bo
     report's `title` names: a project report's "某某项目评价等级为优")?"""
     if _another_year(sent, pos, rec.year):
         return False
+    if LEX.self_report.search(title) and _evaluated_by_another(sent[:pos], rec.department):
+        return False
     clause = sent[max(sent.rfind(c, 0, pos) for c in _CLAUSE_ENDS) + 1:pos]
     if LEX.other_assessment.search(clause) or LEX.graded_by_another.search(clause):
         return False
@@ -156,6 +158,16 @@ def _another_units(sent: str, pos: int, rec: Record, title: str) -> bool:
     if m is None or not reads_as_org(m["name"]) or m["name"] in title:
         return False
     return not (rec.department and consistent(m["name"], rec.department))
+
+
+def _evaluated_by_another(before: str, department: str | None) -> bool:
+    """Is the unit, by a subject word or its name, evaluated (对 …) in `before`, by someone else: no
+    自评 said ("县财政局对我局…开展了重点绩效评价"; not "我局对本部门整体支出开展自评")?"""
+    if LEX.self_report.search(before):
+        return False
+    names = [department[i:] for i in range(len(department) - 2)] if department else []
+    return any(LEX.subjects.match(before, m.end()) or any(before.startswith(n, m.end()) for n in names)
+               for m in LEX.evaluated.finditer(before))
 
 
 def _name(clause: str) -> str:

@@ -329,6 +329,9 @@ def test_score_is_this_years_self_evaluation_total(text, score):
     ("供水设施安全检查评定等级为优。", None),
     ("水利工程质量评定等级为优良，农村供水保障评价结果为良好。", None),
     ("评价等级为优、良、中、差四个档次。", None),
+    # another body's evaluation of the unit (对我局 …): not the self-rating of a 自评 report
+    ("县财政局对我局2023年度部门整体支出开展了重点绩效评价，评价结果为良。", None),
+    ("县财政局对某某县水务局2023年度部门整体支出开展了重点绩效评价，评价结果为良。", None),
     # the unit, its self-evaluation or the report's year named: the report's rating
     ("本单位2022年度部门整体支出绩效自评得分88分，2023年度自评得分92分，等级为优。", "优"),
     ("某某县水务局评价等级为良。", "良"),
@@ -336,9 +339,20 @@ def test_score_is_this_years_self_evaluation_total(text, score):
     ("（三）自评结论：2023年度绩效评价结果：良好", "良"),
     ("自评得分 | 95 | 等级 | 优", "优"),
     ("自评得分88分，等级良。", "良"),
+    ("我局对本部门2023年度整体支出开展了绩效自评，评价结果为良。", "良"),
+    ("县财政局对我局2023年度部门整体支出开展了重点绩效评价，评价结果为良。我局自评等级为优。", "优"),
 ])
 def test_rating_is_this_years_self_evaluation(text, rating):
     assert parse(SELF_EVALUATION + text).rating == rating
+
+
+def test_the_evaluations_own_report_gives_its_rating():
+    """The finance bureau's 评价报告 about the unit: its result is the report's rating and score."""
+    rec = parse("某某县财政局关于某某县水务局2023年度部门整体支出绩效评价报告\n"
+                "县财政局对县水务局2023年度部门整体支出开展了重点绩效评价，综合得分86.5分，评价结果为良。")
+    assert (rec.rating, rec.score) == ("良", D("86.5"))
+    rec = parse(SELF_EVALUATION + "县财政局对县水务局2023年度部门整体支出开展了重点绩效评价，综合得分86.5分，评价结果为良。")
+    assert (rec.rating, rec.score) == (None, None)
 
 
 def test_a_project_reports_rating_names_its_project():
