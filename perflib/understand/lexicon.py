@@ -388,6 +388,8 @@ class Lexicon:
         self.graded_by_another = re.compile(raw["graded_by_another"])
 
 
+        self.problems_lead = re.compile(raw["problems_lead"])
+        self.problems = re.compile(raw["problems"])
         self.evaluated = re.compile(raw["evaluated"])
         self.self_report = re.compile(raw["self_report"])
         self.self_evaluation = re.compile(f"{raw['self_evaluation']}|{_alt(raw['subjects'])}")

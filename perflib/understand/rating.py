@@ -185,10 +185,21 @@ def _another_year(sent: str, pos: int, year: int | None) -> bool:
     for y in _YEAR.finditer(sent, 0, pos):
         if any(a <= y.start() < b for a, b in cited) or _ISSUED.match(sent, y.end()):
             continue  # a document's year, not the evaluation's
+        if _names_problems(sent, y.start(), y.end(), pos):
+            continue
         last_end, other = y.end(), year is not None and int(y["year"]) != year
     for w in LEX.year_word.finditer(sent, 0, pos):
-        if w["last"] is not None and _NOT_LAST_YEAR.match(sent, w.end()):
+        if w["last"] is not None and (_NOT_LAST_YEAR.match(sent, w.end()) or _names_problems(sent, w.start(), w.end(), pos)):
             continue
         if w.end() > last_end:
             last_end, other = w.end(), w["last"] is not None
     return other
+
+
+def _names_problems(sent: str, start: int, end: int, pos: int) -> bool:
+    """Does the year at sent[start:end] name the problems found then ("针对上年度评价发现的问题"): its
+    clause, ending before `pos`, opens with 针对 before it and names 问题 (整改, 意见 …) after it?"""
+    opening = max(sent.rfind(c, 0, start) for c in _CLAUSE_ENDS) + 1
+    closing = min([i for i in (sent.find(c, end, pos) for c in _CLAUSE_ENDS) if i >= 0] or [pos])
+    return (closing < pos and LEX.problems_lead.search(sent, opening, start) is not None
+            and LEX.problems.search(sent, end, closing) is not None)

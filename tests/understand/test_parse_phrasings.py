@@ -317,6 +317,11 @@ SELF_EVALUATION = "某某县水务局2023年度部门整体支出绩效自评报
     ("群众满意度调查得分为96.1分，满意度达到96.1%；场馆安全检查评定等级为优。", None),
     ("本次自评采用百分制，得分90分（含）以上为优，80分（含）至90分为良。", None),
     ("自评得分90分以上，等级为优。", None),
+    # last year's problems named in a clause of their own: the score is still this year's
+    ("针对上年度绩效评价发现的问题逐项整改落实，自评得分93分。", D("93")),
+    ("针对2022年度评价提出的整改意见，我局逐项落实，自评得分93分。", D("93")),
+    ("上年度评价发现问题2个，得分82分。", None),
+    ("针对上年度评价发现的问题逐项整改，2022年度自评得分88分。", None),
 ])
 def test_score_is_this_years_self_evaluation_total(text, score):
     assert parse(SELF_EVALUATION + text).score == score
