@@ -208,6 +208,11 @@ def test_the_units_own_spending_is_read(sentence):
     assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
 
 
+def test_the_town_speaking_after_the_county_states_its_own():
+    rec = parse(TITLE + "二、预算执行情况\n全县各乡镇年初预算合计 2.86 亿元，我镇年初预算 300.00 万元，实际支出 296.00 万元。")
+    assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
+
+
 def test_the_unit_speaking_after_an_area_states_its_own():
     rec = parse("某县第三中学2022年度部门整体支出绩效自评报告\n二、预算执行情况\n根据全县统一部署，年初预算 300.00 万元；"
                 "全县教育支出 5.2 亿元，我校实际支出 296.00 万元。")
