@@ -580,7 +580,7 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
     sent[start:stop]: the unit by a subject word or its name; another body by an area's whole that
     states a figure after it in the clause, or by a name of another kind right before the clause's
     first label."""
-    region = LEX.region_fiscal.search(sent, start, stop) if "财政总" in sent else None
+    region = LEX.region_fiscal.search(sent, start, stop) if "总" in sent else None
     if region and not LEX.own_fiscal.search(sent, start, region.start()):
         return region.start(), "other"  # "2023年财政总支出35.6亿元": the county's, whoever speaks
     own = LEX.subjects.search(sent, start, stop)

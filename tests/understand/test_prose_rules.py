@@ -195,6 +195,7 @@ def test_a_superior_units_budget_is_not_the_schools():
     # a region's fiscal total with no 全县 before it: the county's, not the bureau's
     ("2022年财政总支出 35.6 亿元，其中民生支出 28.4 亿元。", "356000"),
     ("我镇2022年财政总收入 1,200.00 万元，财政总支出 4,100.00 万元，预算执行率 96.5%。", "4100.00"),
+    ("政府性基金总支出 9,224.00 万元，其中基金预算支出 7,023.00 万元。", "9224.00"),
 ])
 def test_an_areas_whole_money_is_not_the_units(sentence, amount):
     rec = parse(TITLE + "一、基本情况\n" + sentence + "\n二、预算执行情况\n年初预算 300.00 万元，调整后预算 320.00 万元。")
