@@ -55,8 +55,24 @@ _TITLE_END = re.compile(r"(?:报告|报告书|自评表|评价表)\s*$")
 _WHOLE = re.compile(rf"{LEX.score_whole.pattern}|{LEX.subjects.pattern}")
 
 
+# A form flattened one cell per line: a score's or rating's label alone on its line ("自评得分"), its
+# value alone on the next ("95", "优"): read as one cell pair, "自评得分 95".
+_LABEL_CELL = re.compile(rf"(?:{_SCORE_PREFIX.pattern}|(?:自评|评价|综合|绩效)?等级)\s*(?:[（(]分[)）])?\s*[:：|]?\s*")
+_VALUE_CELL = re.compile(rf"(?:\d{{1,3}}(?:\.\d+)?\s*分?|{_RATING_WORD.pattern})\s*\|?\s*")
+
+
+def _cell_pairs(paragraphs: list[str]) -> list[str]:
+    out = list(paragraphs)
+    for i in range(len(out) - 1):
+        if _LABEL_CELL.fullmatch(out[i]) and _VALUE_CELL.fullmatch(out[i + 1]):
+            out[i] = out[i].rstrip(" |:：") + " " + out[i + 1].strip(" |")
+            out[i + 1] = ""
+    return out
+
+
 def read_rating(paragraphs: list[str], rec: Record) -> None:
     title = "".join(p for p in paragraphs[:_TITLE_LINES] if _TITLE_END.search(p))
+    paragraphs = _cell_pairs(paragraphs)
     # (a paragraph with no cue has no sentence with one)
     rated = [sentences(para) for para in paragraphs if _RATING_WORD.search(para) and _RATING_CUE.search(para)]
     # a sentence of the self-evaluation first ("…部门整体支出绩效自评得分86分，等级为良"), then any:

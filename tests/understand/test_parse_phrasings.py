@@ -280,6 +280,16 @@ def test_score(sentence, score):
     assert parse(sentence).score == score
 
 
+@pytest.mark.parametrize("cells, score, rating", [
+    ("自评得分\n95\n自评等级\n优", D("95"), "优"),
+    ("自评得分 |\n93.5 |\n等级 |\n良 |", D("93.5"), "良"),
+    ("得分\n10\n分值\n10", None, None),  # an indicator's 得分: no total
+])
+def test_a_form_flattened_one_cell_per_line(cells, score, rating):
+    rec = parse(SELF_EVALUATION + "二、自评结论\n" + cells)
+    assert (rec.score, rec.rating) == (score, rating)
+
+
 def test_indicator_points_are_not_the_score():
     rec = parse("预算执行率指标得分10分。经自评，部门整体支出绩效自评得分91分，评价等级为优。")
     assert rec.score == 91
