@@ -77,6 +77,8 @@ def read_document_indicators(tables: list[Table], laid_out: list[str], paragraph
     for other in (in_text, grid):  # the form's execution row may stand in the other reading
         if best.budget_execution is None:
             best.budget_execution, best.execution_evidence = other.budget_execution, other.execution_evidence
+        if best.total_score is None:  # and a scoring summary's total (a table of no indicators)
+            best.total_score, best.total_weight, best.total_evidence = other.total_score, other.total_weight, other.total_evidence
     return best
 
 
@@ -125,9 +127,43 @@ def _read_table(table: Table, out: IndicatorTable) -> None:
         header = table.rows[r]
         roles = _header_roles(header)
         if roles is None:
+            _read_summary_total(table, r, out)
             r += 1
             continue
         r = _read_body(table, r, roles, out)
+
+
+def _summary_roles(row: list[str]) -> dict[str, int] | None:
+    """A scoring summary's header: groups of indicators and no indicator names (一级指标 | 分值 | 得分),
+    its last two cells 分值 then 得分."""
+    cols = [c for c, cell in enumerate(row) if _cell(cell)]
+    if len(cols) < 3 or role_of(row[cols[-2]]) != "weight" or role_of(row[cols[-1]]) != "score":
+        return None
+    return {"name": cols[0], "weight": cols[-2], "score": cols[-1]}
+
+
+def _read_summary_total(table: Table, at: int, out: IndicatorTable) -> None:
+    """The 合计 / 总分 row under a scoring summary's header at `at`: its 得分 is the total score, its
+    分值 never (a total of points above its 分值, or above 100, is no score)."""
+    roles = _summary_roles(table.rows[at])
+    if roles is None or out.total_score is not None:
+        return
+    header = list(table.rows[at])
+    for row in table.rows[at + 1:]:
+        row = [_cell(c) for c in row]
+        if _header_roles(row) is not None or _summary_roles(row) is not None:
+            return
+        if any(row) and _is_total(row, roles):
+            if len(row) < len(header) and sum(_points(c) is not None for c in row) < 2:
+                return  # "合计 | 100": 分值 or 得分, the row does not say
+            full = _total_row(row, roles, max(len(header), len(row)))
+            weight, score = _points(full[roles["weight"]]), _points(full[roles["score"]])
+            if score is not None and score <= min(weight or 100, 100):
+                out.total_score, out.total_weight = score, weight
+                aligned = Table([header, full], loc=table.loc, title=table.title, header_rows=1, header_cols=1)
+                out.total_evidence = aligned.cell_evidence(1, roles["score"], full[roles["name"]],
+                                                           aligned.column_header(roles["score"]))
+            return
 
 
 def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable) -> int:

@@ -290,6 +290,20 @@ def test_a_form_flattened_one_cell_per_line(cells, score, rating):
     assert (rec.score, rec.rating) == (score, rating)
 
 
+SUMMARY = "一级指标 | 二级指标 | 分值 | 得分 |\n决策 | 目标设定 | 10 | 9 |\n过程 | 预算执行 | 90 | 84.5 |\n"
+
+
+@pytest.mark.parametrize("total, score", [
+    ("合计 | 100 | 93.5 |", D("93.5")),  # the 得分 column only, never the 分值
+    ("合计 | — | 100 | 93.5 |", D("93.5")),
+    ("总分 | 100 | 93.5 |", D("93.5")),
+    ("合计 | 100 |", None),  # 分值 or 得分: not said
+])
+def test_a_scoring_summarys_total_row(total, score):
+    text = SELF_EVALUATION + "二、自评结论\n" + SUMMARY + total  # (its lines are paragraphs: a web page's rows)
+    assert parse_text(normalize([text], paragraphs=True), Source("t.txt", "txt", "utf-8", "")).score == score
+
+
 def test_indicator_points_are_not_the_score():
     rec = parse("预算执行率指标得分10分。经自评，部门整体支出绩效自评得分91分，评价等级为优。")
     assert rec.score == 91
