@@ -16,5 +16,11 @@ def traceable(evidence: str, text: str) -> bool:
     if not m:
         return False
     labels = [w for w in (m["row"].split()[-1:] + [m["col"].split()[-1]]) if w]
-    return any(m["cell"] in line.split("\t") and any(w in line for w in labels)
-               for line in text.split("\n"))
+    lines = text.split("\n")
+    if any(m["cell"] in line.split("\t") and any(w in line for w in labels) for line in lines):
+        return True
+    # a table's one row of figures with no label of its own, named by its heading: the heading is a
+    # line of the text, and the cell stands in a row under a header line naming its column
+    col = m["col"].split()[-1]
+    return m["row"] in lines and any(m["cell"] in line.split("\t") and any(col in h for h in lines[:i])
+                                     for i, line in enumerate(lines))
