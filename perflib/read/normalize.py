@@ -399,7 +399,13 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?[”’」』）)]*")
 
 def sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences, keeping the end punctuation."""
-    return [text for s in _SENTENCE.findall(paragraph) if (text := s.strip())]
+    return list(sentences_of(paragraph))
+
+
+@lru_cache(maxsize=4096)  # (the parser and the rating reader split the same paragraphs; reports repeat them)
+def sentences_of(paragraph: str) -> tuple[str, ...]:
+    """sentences(), as a tuple shared by every caller: not to be changed."""
+    return tuple(text for s in _SENTENCE.findall(paragraph) if (text := s.strip()))
 
 
 # A cell of a flattened table: a figure, a percentage or a placeholder ("—").

@@ -35,7 +35,7 @@ from .ocr_sanity import drop_contradicted_ocr_figures
 from .outline import is_heading, is_heading_like, read_goal_rows, read_outline
 from .rating import read_rating
 from ..read.document import Block as DocBlock, Document, Table
-from ..read.normalize import sentences
+from ..read.normalize import sentences_of
 from ..read.text import document_from_text
 from ..check.interval import Interval
 from ..numbers import NUMBER, money_to_wan, to_decimal
@@ -180,7 +180,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         if note and (note.start() < 2 or is_heading(para) or is_heading_like(para)):
             unit = note["unit"]
         if _names_a_project(para, heading):
-            prose.extend(sentences(para))  # one project's figures: listed as unread, no block's
+            prose.extend(sentences_of(para))  # one project's figures: listed as unread, no block's
             continue
         # a block word carries over sentences within one paragraph; a list item longer than a
         # figure line ("2、支出：498.75万元") is a task or project, not the unit, unless its first
@@ -190,7 +190,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         context = heading or ("overall" if unit_default else None)
         spoken = None  # the year the paragraph's sentences so far speak of ("2020年度，…。全年支出…")
         listing = False  # the paragraph has announced items ("分为三个方面，一是…。…；二是…")
-        sents = sentences(para)
+        sents = sentences_of(para)
         taken.last_total = None
         for i, sent in enumerate(sents):
             prose.append(sent)
@@ -253,6 +253,7 @@ def _is_a_name(text: str) -> bool:
                 or LEX.not_a_project_name.fullmatch(text) or LEX.subjects.search(text))
 
 
+@lru_cache(maxsize=4096)  # (asked of most sentences; reports repeat their sentences, one batch's the same ones)
 def _last_block(text: str) -> str | None:
     """The block named by the text's last block word that names one (not a breakdown item)."""
     return _last_naming(text, _naming_words(text, len(text)))
@@ -400,6 +401,7 @@ def _year_marks(sent: str) -> tuple[tuple[int, int], ...]:
                  if not any(a <= y.start() < b for a, b in titles))
 
 
+@lru_cache(maxsize=4096)
 def _spoken_year(sent: str) -> int | None:
     """The year the sentence leaves the next ones speaking of: its last year, not one it compares
     with ("…，与2021年相比减少 X 万元。其中：…": the parts are still this year's)."""

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from ..model import Record
-from ..read.normalize import sentences
+from ..read.normalize import sentences_of
 from .lexicon import LEX
 from .who import consistent, reads_as_org
 
@@ -74,7 +74,7 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
     title = "".join(p for p in paragraphs[:_TITLE_LINES] if _TITLE_END.search(p))
     paragraphs = _cell_pairs(paragraphs)
     # (a paragraph with no cue has no sentence with one)
-    rated = [sentences(para) for para in paragraphs if _RATING_WORD.search(para) and _RATING_CUE.search(para)]
+    rated = [sentences_of(para) for para in paragraphs if _RATING_WORD.search(para) and _RATING_CUE.search(para)]
     # a sentence of the self-evaluation first ("…部门整体支出绩效自评得分86分，等级为良"), then any:
     # "年度综合考评等级优秀" in the 部门概况 is the year's work appraisal, not this evaluation
     found = next(((sent, m) for strict in (True, False) for sents in rated for sent in sents
@@ -86,7 +86,7 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
         rec.evidence["rating"] = sent
     # The overall score: 自评得分 / 综合得分 / 总分 first; a bare 得分 only next to the self-evaluation
     # (an indicator's 得分 is not the report's score).
-    scored = [sentences(para) for para in paragraphs if "分" in para and _SCORE.search(para)]
+    scored = [sentences_of(para) for para in paragraphs if "分" in para and _SCORE.search(para)]
     for bare in (False, True):
         for sents in scored:
             for sent in sents:
