@@ -29,7 +29,7 @@ from ..labels import OCR_EVIDENCE
 from ..model import Record, Source, Unread
 from .hanzi import Original, simplified, simplified_document
 from .kind import document_kind, embedded_self_evaluation, title_kind
-from .lexicon import LEX, holds_any
+from .lexicon import LEX, Label, holds_any
 from .indicators import apply_indicators, page_lines, read_document_indicators
 from .ocr_sanity import drop_contradicted_ocr_figures
 from .outline import is_heading, is_heading_like, read_goal_rows, read_outline
@@ -306,6 +306,7 @@ def _object_of_label(sent: str, m: re.Match) -> bool:
             and any(lb.end() == m.start() for lb in LEX.label_re.finditer(sent, max(0, m.start() - 12), m.start())))
 
 
+@lru_cache(maxsize=4096)
 def _block_at(sent: str, pos: int) -> str | None:
     """The block named by the nearest block word before the label at `pos` in the sentence."""
     words = [m for m in _naming_words(sent, _words_end(sent, pos)) if not _listed_blocks(sent, m, pos)]
@@ -390,7 +391,7 @@ def _years_outside_titles(sent: str, end: int) -> list[int]:
     return [year for year_end, year in _year_marks(sent) if year_end <= end]
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _year_marks(sent: str) -> tuple[tuple[int, int], ...]:
     """(end, year) of each year the sentence writes outside a cited 《title》: found once per
     sentence, asked for each of its labels."""
@@ -436,7 +437,7 @@ def _in_part_of_year(sent: str, pos: int) -> bool:
     return last is not None and not (LEX.whole_year.search(sent, last.end(), pos) or LEX.whole_year.match(sent, pos))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _year_words(sent: str) -> tuple[bool, bool]:
     """Do another year (上年, 同比 …) and a part of the year appear anywhere in the sentence? (Asked once
     per sentence, not once per label: a pattern with no look-ahead that finds nothing in the whole
@@ -463,19 +464,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     if item and (context == "projects" or _one_fund_or_unit(item, rec.department)):
         items_at = 0  # "…共有8个支出项目。其中，审判业务年初预算数 8 万元，…；执行业务 300 万元…": each project's;
         # "…调整后预算 1012.5 万元。其中：优抚对象补助资金调整后预算 650 万元…": one fund's, not the unit's
-    for m in LEX.label_re.finditer(sent):
-        label = LEX.label(m)
-        if label.kind == "money":
-            after = LEX.money_after.match(sent, m.end()) or (unit and LEX.bare_after.match(sent, m.end()))
-        else:
-            after = LEX.pct_after.match(sent, m.end()) or LEX.formula_after.match(sent, m.end())
-        if not after:
-            continue
-        if LEX.revenue.search(sent, max(0, m.start() - 4), m.start()):
-            continue  # 收入决算数, 收支决算, 收入预算完成率: revenue's, never spending's
-        if label.field == "completion_rate" and sent.endswith(LEX.task_rate, 0, m.start()):
-            continue  # 任务完成率, 年度计划完成率: a task's progress, not the budget's
-        if label.kind == "money" and sent.endswith(LEX.spending_classes, 0, m.start()):
+    for m, label, after, of_a_class in _labelled_figures(sent, unit):
+        if of_a_class:
             classes.append((m, after))  # 工资福利支出预算: one class of spending, no block's budget
             continue
         if items_at is not None and m.start() >= items_at and not _item_names_a_block(sent, m.start()):
@@ -548,6 +538,27 @@ def _carried(sent: str, context: str | None) -> str | None:
     return context if last is None or (context == _ONE_PROJECT and last == "projects") else last
 
 
+@lru_cache(maxsize=4096)  # (a pure function of the sentence: reports repeat their sentences)
+def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Label, re.Match, bool], ...]:
+    """(label, Label, the figure written right after it, whether the label is a class of spending's)
+    of each label followed by its figure, in order; revenue's and a task's rate left out. `unit`: as _read_sentence's."""
+    out = []
+    for m in LEX.label_re.finditer(sent):
+        label = LEX.label(m)
+        if label.kind == "money":
+            after = LEX.money_after.match(sent, m.end()) or (unit and LEX.bare_after.match(sent, m.end()))
+        else:
+            after = LEX.pct_after.match(sent, m.end()) or LEX.formula_after.match(sent, m.end())
+        if not after:
+            continue
+        if LEX.revenue.search(sent, max(0, m.start() - 4), m.start()):
+            continue  # 收入决算数, 收支决算, 收入预算完成率: revenue's, never spending's
+        if label.field == "completion_rate" and sent.endswith(LEX.task_rate, 0, m.start()):
+            continue  # 任务完成率, 年度计划完成率: a task's progress, not the budget's
+        out.append((m, label, after, label.kind == "money" and sent.endswith(LEX.spending_classes, 0, m.start())))
+    return tuple(out)
+
+
 def _another_body_speaks(sent: str, pos: int, rec: Record) -> bool:
     """Is another body than the unit the subject at `pos`? An area's whole that states a figure in
     this clause or an earlier one ("全县教育系统年初预算 A，实际支出 B"; "全镇财政总收入 A，财政总支出 B"),
@@ -563,7 +574,7 @@ _FIGURE = re.compile(rf"(?:{NUMBER})\s*(?:{LEX.unit})")  # (money: "全县森林
 _HEAD_TAIL = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:部门|单位)?\s*(?:整体)?\s*[:：]?\s*$")  # ("县水土保持站：年初预算 …")
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _subjects_of_clauses(sent: str, department: str | None) -> tuple[tuple[int, str], ...]:
     """(where, "unit" or "other") for each clause whose subject the unit or another body is, in order:
     found once per sentence, asked for each of its labels."""
