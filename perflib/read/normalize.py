@@ -291,6 +291,7 @@ def _close_split_words(line: str) -> str:
     return line
 
 
+@lru_cache(maxsize=4096)  # (a line of every page, and reports repeat their lines)
 def _unspace(line: str) -> str:
     spaces = line.count(" ")
     if spaces < 4:  # fewer spaced pairs than the 0.8 × (6 − 1) the shortest such line needs
