@@ -11,6 +11,7 @@ content. The layout step (layout.py) puts it in `Document.chrome`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .document import Paragraph
 from .normalize import LIST_MARKER
@@ -132,6 +133,7 @@ def _pipe_pairs(text: str) -> list[tuple[str, str]] | None:
     return pairs or None
 
 
+@lru_cache(maxsize=4096)  # (the first lines of every page: a site prints the same chrome on each)
 def _is_chrome_line(line: str) -> bool:
     """A breadcrumb, a service bar, a menu, a footer line or a lone date: chrome as written."""
     text = _BULLET.sub("", line).strip()
