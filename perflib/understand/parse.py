@@ -1016,13 +1016,17 @@ def _unread(prose: list[str], taken: dict[Decimal, list[str]]) -> list[Unread]:
     for sent in prose:
         if "元" not in sent:
             continue
-        for m in LEX.money.finditer(sent):
-            if sent[m.start() - 1: m.start()].isdigit():
-                continue  # the tail of a longer number
-            amount = money_to_wan(m["num"], m["unit"])
+        for start, end, amount in _amounts(sent):
             if not any(s in sent or sent in s for s in taken.get(abs(amount), ())):
-                out.append(Unread(text=_quote(sent, m.start(), m.end()), amount=amount))
+                out.append(Unread(text=_quote(sent, start, end), amount=amount))
     return out
+
+
+@lru_cache(maxsize=4096)  # (every sentence of prose; reports repeat their sentences)
+def _amounts(sent: str) -> tuple[tuple[int, int, Decimal], ...]:
+    """(start, end, 万元) of each amount the sentence writes (not the tail of a longer number)."""
+    return tuple((m.start(), m.end(), money_to_wan(m["num"], m["unit"])) for m in LEX.money.finditer(sent)
+                 if not sent[m.start() - 1: m.start()].isdigit())
 
 
 def _quote(sent: str, start: int, end: int) -> str:
