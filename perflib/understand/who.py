@@ -197,6 +197,7 @@ _YEAR_START = re.compile(rf"^\s*{_YEAR}")  # "2021年度…" is not numbered "20
 _REPORT_WORDS = re.compile(r"绩效.{0,12}(?:报告|报告书|自评表|评价表)$")
 
 
+@lru_cache(maxsize=4096)  # (every title line, and the lines of the head that are none: reports repeat them)
 def _title_match(text: str) -> re.Match | None:
     return _TITLE.match(text) if _TITLE_HINT.search(text) else None
 
@@ -273,19 +274,28 @@ def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:
     year = None
     prose = _first(4, (p[:_OPENING] for p in body if not is_heading_line(p)))  # a name stands in a sentence's opening
     for para in prose:
-        spending = "整体支出" in para  # (what _DEPT_IN_TEXT and _DEPT_AFTER_YEAR end with)
-        found = [_dept_in_text(para), _DEPT_AFTER_YEAR.search(para)] if spending else []
-        for m in found + [_DEPT_OPENING.match(para)]:
-            name = clean_name(_trim_org(m["dept"])) if m else None
-            if name:
-                names.append(name)
-                if "year" in m.re.groupindex and m["year"] and "绩效" in para + "".join(body[:1]):
-                    year = year or int(m["year"])
-        lead = _leading_org(para)
-        if lead:
-            names.append(lead)
-        names += [n for n in (clean_name(m["dept"]) for m in _clause_subjects(para)) if n and reads_as_org(n)]
+        for name, named_year in _opening_names(para):
+            names.append(name)
+            if named_year is not None and "绩效" in para + "".join(body[:1]):
+                year = year or named_year
     return year, names
+
+
+@lru_cache(maxsize=4096)  # (a pure function of the paragraph's opening: reports repeat their openings)
+def _opening_names(para: str) -> tuple[tuple[str, int | None], ...]:
+    """_sentence_names of one paragraph's opening: (name, the year written with it, if any), in order."""
+    out: list[tuple[str, int | None]] = []
+    spending = "整体支出" in para  # (what _DEPT_IN_TEXT and _DEPT_AFTER_YEAR end with)
+    found = [_dept_in_text(para), _DEPT_AFTER_YEAR.search(para)] if spending else []
+    for m in found + [_DEPT_OPENING.match(para)]:
+        name = clean_name(_trim_org(m["dept"])) if m else None
+        if name:
+            out.append((name, int(m["year"]) if "year" in m.re.groupindex and m["year"] else None))
+    lead = _leading_org(para)
+    if lead:
+        out.append((lead, None))
+    out += [(n, None) for n in (clean_name(m["dept"]) for m in _clause_subjects(para)) if n and reads_as_org(n)]
+    return tuple(out)
 
 
 def _dept_in_text(para: str) -> re.Match | None:
