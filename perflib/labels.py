@@ -3,6 +3,7 @@ check messages. Code and identifiers stay English; what the reader sees is zh-CN
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 
 BLOCK_ZH = {"overall": "整体支出", "projects": "项目支出", "basic": "基本支出", "tasks": "主要任务"}
@@ -164,6 +165,7 @@ def page_title(department: str | None, year: int | None) -> str:
     return f"{department or '未署名部门'} {y}部门整体支出绩效分析"
 
 
+@lru_cache(maxsize=256)  # (named in every check's sentence; the names are few)
 def figure_name(name: str) -> str:
     """'projects.actual' → '项目实际支出': how a figure is named to the reader."""
     if "." not in name:

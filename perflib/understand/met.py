@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import operator
 import re
+from functools import lru_cache
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -55,6 +56,7 @@ class _Quantity(NamedTuple):  # (a tuple: built twice per indicator, 2× faster 
     upper: Decimal | None = None  # ranges
 
 
+@lru_cache(maxsize=4096)  # (an indicator table's rows: the same targets and values in report after report)
 def judge(target: str | None, actual: str | None) -> bool | None:
     """True: met; False: not met; None: cannot be decided from what is written."""
     if not target or not actual:
