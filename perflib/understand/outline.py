@@ -8,12 +8,13 @@ with the unnumbered paragraphs that follow it.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from ..model import Record, Task
 from ..read.document import Table
 from .indicators import split_pipes
-from ..read.normalize import sentences
+from ..read.normalize import sentences_of
 from ..numbers import money_to_wan
 from .lexicon import LEX
 
@@ -261,16 +262,24 @@ def _heading_kind(paragraphs: list[str], i: int) -> str | None:
 def _task(no: int, text: str, rec: Record) -> Task:
     """A task and its funds: the amount after 资金 / 经费 (one after 使用 / 安排 / 投入 … first); an
     amount saved or recovered (审减金额 …) is no task's funds."""
+    text = text.replace("\n", "")
+    funds, sent = _task_funds(text)
+    if funds is not None:
+        rec.evidence[f"tasks.{no}.funds"] = sent
+    return Task(no=no, text=text, funds=funds)
+
+
+@lru_cache(maxsize=4096)  # (a pure function of the item's text: reports repeat their tasks)
+def _task_funds(text: str) -> tuple[Decimal | None, str | None]:
+    """(the task's funds, the sentence stating them), or (None, None)."""
     found = []  # (uses money, sentence, match)
-    for sent in sentences(text.replace("\n", "")):
+    for sent in sentences_of(text):
         for m in _TASK_FUNDS.finditer(sent):
             before = sent[max(0, m.start() - 8):m.start()]
             if LEX.task_funds_not.search(before):
                 continue
             found.append((bool(LEX.task_funds_use.search(before)), sent, m))
-    funds = None
-    if found:
-        _, sent, m = max(found, key=lambda f: f[0])  # the first that uses money, else the first
-        funds = money_to_wan(m["num"], m["unit"])
-        rec.evidence[f"tasks.{no}.funds"] = sent
-    return Task(no=no, text=text.replace("\n", ""), funds=funds)
+    if not found:
+        return None, None
+    _, sent, m = max(found, key=lambda f: f[0])  # the first that uses money, else the first
+    return money_to_wan(m["num"], m["unit"]), sent
