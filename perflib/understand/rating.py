@@ -7,6 +7,7 @@ of the scoring rules ("得分90分（含）以上为优")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal
 
 from ..model import Record
@@ -74,7 +75,7 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
     title = "".join(p for p in paragraphs[:_TITLE_LINES] if _TITLE_END.search(p))
     paragraphs = _cell_pairs(paragraphs)
     # (a paragraph with no cue has no sentence with one)
-    rated = [sentences_of(para) for para in paragraphs if _RATING_WORD.search(para) and _RATING_CUE.search(para)]
+    rated = [sentences_of(para) for para in paragraphs if _may_rate(para)]
     # a sentence of the self-evaluation first ("…部门整体支出绩效自评得分86分，等级为良"), then any:
     # "年度综合考评等级优秀" in the 部门概况 is the year's work appraisal, not this evaluation
     found = next(((sent, m) for strict in (True, False) for sents in rated for sent in sents
@@ -86,7 +87,7 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
         rec.evidence["rating"] = sent
     # The overall score: 自评得分 / 综合得分 / 总分 first; a bare 得分 only next to the self-evaluation
     # (an indicator's 得分 is not the report's score).
-    scored = [sentences_of(para) for para in paragraphs if "分" in para and _SCORE.search(para)]
+    scored = [sentences_of(para) for para in paragraphs if "分" in para and _may_score(para)]
     for bare in (False, True):
         for sents in scored:
             for sent in sents:
@@ -120,6 +121,16 @@ def _is_a_maximum(sent: str, m: re.Match) -> bool:
     """Is the score `m` a 总分 the sentence goes on to give a 得分 within (the scale, not the score)?"""
     value_at = m.start("s") if m["s"] is not None else m.start("c") if m["c"] is not None else m.start("t")
     return bool(_TOTAL.search(sent, m.start(), value_at)) and bool(_LATER_SCORE.search(sent, m.end()))
+
+
+@lru_cache(maxsize=4096)  # (asked of every paragraph; reports repeat their paragraphs)
+def _may_rate(para: str) -> bool:
+    return bool(_RATING_WORD.search(para) and _RATING_CUE.search(para))
+
+
+@lru_cache(maxsize=4096)
+def _may_score(para: str) -> bool:
+    return _SCORE.search(para) is not None
 
 
 def _is_the_rating(sent: str, m: re.Match, rec: Record, title: str) -> bool:
