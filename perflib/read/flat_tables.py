@@ -10,6 +10,7 @@ Table whose figures realign.py has put under their headers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from itertools import accumulate
 
@@ -334,6 +335,7 @@ def _starts_row(cells: list[str], j: int) -> bool:
 
 
 # --- rows apart by spaces or tabs ------------------------------------------------------------
+@lru_cache(maxsize=4096)  # (asked of each short line that is no prose; reports repeat their lines)
 def _is_row_header(line: str) -> bool:
     cells = line.split()
     return len(cells) >= 2 and all(_is_column_name(c) for c in cells) and header_types(cells) is not None
