@@ -223,6 +223,7 @@ def _opens_with_label(para: str) -> bool:
     return LEX.label_re.match(rest) is not None
 
 
+@lru_cache(maxsize=4096)  # (asked of every paragraph; reports repeat their paragraphs)
 def _names_a_project(para: str, heading: str | None = None) -> bool:
     """A list item that opens with one project's name ("1、农村道路维护项目：…"; under a heading of
     the projects block, any name before "：" that is no label, block or section itself, and a label
