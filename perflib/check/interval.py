@@ -26,27 +26,27 @@ class Interval(NamedTuple):
     @classmethod
     def stated(cls, value: Decimal) -> "Interval":
         h = half_unit(value)
-        return cls(value - h, value + h, value)
+        return _new(cls, (value - h, value + h, value))
 
     @classmethod
     def exact(cls, value: Decimal) -> "Interval":
-        return cls(value, value, value)
+        return _new(cls, (value, value, value))
 
     def __add__(self, o: "Interval") -> "Interval":
-        return Interval(self.lo + o.lo, self.hi + o.hi, self.point + o.point)
+        return _new(Interval, (self.lo + o.lo, self.hi + o.hi, self.point + o.point))
 
     def __sub__(self, o: "Interval") -> "Interval":
-        return Interval(self.lo - o.hi, self.hi - o.lo, self.point - o.point)
+        return _new(Interval, (self.lo - o.hi, self.hi - o.lo, self.point - o.point))
 
     def __mul__(self, o: "Interval") -> "Interval":
         ends = [a * b for a in (self.lo, self.hi) for b in (o.lo, o.hi)]
-        return Interval(min(ends), max(ends), self.point * o.point)
+        return _new(Interval, (min(ends), max(ends), self.point * o.point))
 
     def __truediv__(self, o: "Interval") -> "Interval":
         if o.lo <= 0 <= o.hi:
             raise ZeroDivisionError("divisor interval contains zero")
         ends = [a / b for a in (self.lo, self.hi) for b in (o.lo, o.hi)]
-        return Interval(min(ends), max(ends), self.point / o.point)
+        return _new(Interval, (min(ends), max(ends), self.point / o.point))
 
     def gap_to(self, o: "Interval") -> Decimal:
         """Distance between the two intervals: 0 when they overlap."""
@@ -58,6 +58,8 @@ class Interval(NamedTuple):
 
 
 _ZERO = Decimal(0)
+# Made without the NamedTuple's __new__ (a Python function): the fields are given in order, all three.
+_new = tuple.__new__
 
 _OPS: dict[type, Callable[[Interval, Interval], Interval]] = {
     ast.Add: Interval.__add__,
