@@ -80,7 +80,7 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
     # "年度综合考评等级优秀" in the 部门概况 is the year's work appraisal, not this evaluation
     found = next(((sent, m) for strict in (True, False) for sents in rated for sent in sents
                   if not strict or _PERFORMANCE.search(sent)
-                  for m in _RATING_CUE.finditer(sent) if _is_the_rating(sent, m, rec, title)), None)
+                  for m in _one_grade_cues(sent) if _is_this_self_evaluation(sent, m.start(), rec, title)), None)
     if found:
         sent, m = found
         rec.rating = _RATING_WORDS[next(w for w in m.groupdict().values() if w)]
@@ -133,10 +133,12 @@ def _may_score(para: str) -> bool:
     return _SCORE.search(para) is not None
 
 
-def _is_the_rating(sent: str, m: re.Match, rec: Record, title: str) -> bool:
-    """Is the cue `m` this year's self-evaluation rating, and one grade, not the scale's list?"""
-    word_end = max(m.end(g) for g, w in m.groupdict().items() if w)
-    return not LEX.rating_scale.match(sent, word_end) and _is_this_self_evaluation(sent, m.start(), rec, title)
+@lru_cache(maxsize=4096)  # (both passes of read_rating ask; reports repeat their sentences)
+def _one_grade_cues(sent: str) -> tuple[re.Match, ...]:
+    """The sentence's rating cues that name one grade, not the scale's list (whether each is this
+    year's self-evaluation rating is _is_this_self_evaluation's to say)."""
+    return tuple(m for m in _RATING_CUE.finditer(sent)
+                 if not LEX.rating_scale.match(sent, max(m.end(g) for g, w in m.groupdict().items() if w)))
 
 
 def _is_the_score(sent: str, m: re.Match, rec: Record, title: str) -> bool:
