@@ -310,8 +310,17 @@ def _object_of_label(sent: str, m: re.Match) -> bool:
 @lru_cache(maxsize=4096)
 def _block_at(sent: str, pos: int) -> str | None:
     """The block named by the nearest block word before the label at `pos` in the sentence."""
-    words = [m for m in _naming_words(sent, _words_end(sent, pos)) if not _listed_blocks(sent, m, pos)]
+    words = [m for m in _naming_words(sent, _words_end(sent, pos))
+             if not _listed_blocks(sent, m, pos) and not _part_closed(sent, m, pos)]
     return _last_naming(sent, words)
+
+
+def _part_closed(sent: str, m: re.Match, pos: int) -> bool:
+    """Is the block word at `m` one of a 其中 list that a "；" closes before `pos` ("年初预算 8620 万元，其中：
+    基本支出预算 3200 万元，项目支出预算 5420 万元；调整后预算 9000 万元": the list names its parts, the
+    clause after it is the whole's again)?"""
+    return (any(c in sent[m.end():pos] for c in "；;")
+            and LEX.parts_intro.search(sent, max(sent.rfind(c, 0, m.start()) for c in "；;。") + 1, m.start()) is not None)
 
 
 def _listed_blocks(sent: str, m: re.Match, pos: int) -> bool:

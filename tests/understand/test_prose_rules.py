@@ -532,3 +532,21 @@ def test_a_bare_figure_never_ends_at_its_thousands_comma(line):
     rec = parse(TITLE + "一、部门整体支出情况（单位：元）\n" + line + "\n")
     for field, right in (("initial_budget", D("862")), ("adjusted_budget", D("941.05")), ("actual", D("932.21806"))):
         assert getattr(rec.overall, field) in (None, right)
+
+
+# --- a 其中 list closed by "；": the clause after it is the whole's ----------------------------------
+@pytest.mark.parametrize("text, want", [
+    ("我局年初预算8,620万元，其中：基本支出预算3,200万元，项目支出预算5,420万元；调整后预算9,000万元，"
+     "全年实际支出8,910万元，预算执行率99%。",
+     {"overall": {"adjusted_budget": D("9000"), "actual": D("8910"), "completion_rate": D("99")},
+      "projects": {"initial_budget": D("5420"), "adjusted_budget": None, "actual": None}}),
+    ("年初预算 412.5 万元，其中基本支出 300.0 万元、项目支出 112.5 万元; 全年实际支出 450.2 万元。",
+     {"overall": {"actual": D("450.2")}, "projects": {"initial_budget": D("112.5"), "actual": None}}),
+    # within the list's own clause the part goes on naming its figures
+    ("年初预算 412.5 万元，其中：项目支出预算 112.5 万元，实际支出 110.0 万元。",
+     {"projects": {"initial_budget": D("112.5"), "actual": D("110.0")}}),
+])
+def test_a_parts_list_closed_by_a_semicolon_leaves_the_clause_after_it_to_the_whole(text, want):
+    rec = parse("某某县统计局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n" + text)
+    for block, expected in want.items():
+        assert {k: getattr(getattr(rec, block), k) for k in expected} == expected, block
