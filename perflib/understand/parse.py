@@ -316,11 +316,16 @@ def _block_at(sent: str, pos: int) -> str | None:
 
 
 def _part_closed(sent: str, m: re.Match, pos: int) -> bool:
-    """Is the block word at `m` one of a 其中 list that a "；" closes before `pos` ("年初预算 8620 万元，其中：
+    """Is the block word at `m` one of a 其中 list of blocks that a "；" closes before `pos` ("年初预算 8620 万元，其中：
     基本支出预算 3200 万元，项目支出预算 5420 万元；调整后预算 9000 万元": the list names its parts, the
     clause after it is the whole's again)?"""
-    return (any(c in sent[m.end():pos] for c in "；;")
-            and LEX.parts_intro.search(sent, max(sent.rfind(c, 0, m.start()) for c in "；;。") + 1, m.start()) is not None)
+    closes = [i for i in (sent.find("；", m.end(), pos), sent.find(";", m.end(), pos)) if i >= 0]
+    if not closes:
+        return False
+    intro = LEX.parts_intro.search(sent, max(sent.rfind(c, 0, m.start()) for c in "；;。") + 1, m.start())
+    # a list of parts names two blocks or more; "其中：项目支出调整后预算 930 万元；实际支出 910 万元" is one
+    # part's figures, split by "；"
+    return intro is not None and len({LEX.block_of(w) for w in LEX.block_words.finditer(sent, intro.end(), min(closes))}) >= 2
 
 
 def _listed_blocks(sent: str, m: re.Match, pos: int) -> bool:

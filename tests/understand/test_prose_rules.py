@@ -542,6 +542,10 @@ def test_a_bare_figure_never_ends_at_its_thousands_comma(line):
       "projects": {"initial_budget": D("5420"), "adjusted_budget": None, "actual": None}}),
     ("年初预算 412.5 万元，其中基本支出 300.0 万元、项目支出 112.5 万元; 全年实际支出 450.2 万元。",
      {"overall": {"actual": D("450.2")}, "projects": {"initial_budget": D("112.5"), "actual": None}}),
+    # one part's figures split by "；" are still that part's
+    ("年初预算1,250.00万元。其中：项目支出调整后预算930.00万元；实际支出910.00万元；执行率97.85%。",
+     {"projects": {"adjusted_budget": D("930.00"), "actual": D("910.00"), "completion_rate": D("97.85")},
+      "overall": {"actual": None}}),
     # within the list's own clause the part goes on naming its figures
     ("年初预算 412.5 万元，其中：项目支出预算 112.5 万元，实际支出 110.0 万元。",
      {"projects": {"initial_budget": D("112.5"), "actual": D("110.0")}}),
