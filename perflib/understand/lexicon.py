@@ -313,6 +313,7 @@ class Lexicon:
         self.other_bodies = _fast(raw["other_bodies"])
         self.subunit = _fast(raw["subunit"])
         self.subunit_cues = cues(self.subunit)  # (属, 级: most sentences name no unit under the department)
+        self.with_units = re.compile(raw["with_units"])
         self.named_fund = _fast(raw["named_fund"])
         self.fund_item = re.compile(raw["fund_item"])
         self.fund_source = re.compile(raw["fund_source"])
@@ -415,6 +416,15 @@ class Lexicon:
             return False
         return not (para.startswith("附件") and self.attachment_form.match(para)
                     and not self.attachment.search(para, 2))  # (and no file name at its end)
+
+    def subunit_in(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+        """The first unit under the department named in text[start:end] (`subunit`), not one within the
+        department with its units (`with_units`: "及所属二级单位" is the department's own whole)."""
+        for m in self.subunit.finditer(text, start, len(text) if end is None else end):
+            if not any(w.start() <= m.start() for w in self.with_units.finditer(text, max(0, m.start() - 10), m.end())
+                       if w.end() >= m.end()):
+                return m
+        return None
 
     def about_a_sub_budget(self, text: str) -> bool:
         """A heading or table title about a budget within the unit's ("（一）“三公”经费控制情况"), naming no

@@ -166,7 +166,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             continue
         if is_heading(para) or is_heading_like(para):
             heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
-            below = holds_any(para, LEX.subunit_cues) and LEX.subunit.search(para) is not None
+            below = holds_any(para, LEX.subunit_cues) and LEX.subunit_in(para) is not None
             if below:
                 heading = None  # "一、下属单位支出情况": the figures under it are those units', no block's
             if not LEX.money.search(para):  # a short figure line is no section heading
@@ -634,10 +634,10 @@ def _subunit_speaks(sent: str, start: int, stop: int, department: str | None) ->
     """Where a unit under the department (下属单位, "下属公路养护中心") is named in the clause sent[start:stop]
     before its first label: its figures are that unit's, not the department's (whose own name may hold
     such words: "某县直属机关工作委员会办公室")."""
-    if not holds_any(sent, LEX.subunit_cues) or (department and LEX.subunit.search(department)):
+    if not holds_any(sent, LEX.subunit_cues) or (department and LEX.subunit_in(department)):
         return None
     first = LEX.label_re.search(sent, start, stop)
-    below = LEX.subunit.search(sent, start, first.start()) if first else None
+    below = LEX.subunit_in(sent, start, first.start()) if first else None
     return below.start() if below else None
 
 

@@ -425,6 +425,13 @@ def test_a_unit_under_the_department_is_not_the_department(text):
     # the department's own name holds 直属 … 室
     "某某县直属机关工作委员会办公室2023年度部门整体支出绩效自评报告\n一、预算情况\n县直属机关工作委员会办公室年初预算 900.00 万元，"
     "实际支出 880.00 万元。",
+    # the department with its second-level units, counted or not, in a sentence or its section's heading
+    "某某县农业农村局2023年度部门整体支出绩效自评报告\n一、预算情况\n2023年，我局及所属二级单位年初预算 900.00 万元，"
+    "实际支出 880.00 万元。",
+    "某某县农业农村局2023年度部门整体支出绩效自评报告\n一、预算情况\n本部门（局机关和下属3个二级单位）年初预算 900.00 万元，"
+    "实际支出 880.00 万元。",
+    "某某县农业农村局2023年度部门整体支出绩效自评报告\n一、预算情况\n（一）部门及下属二级单位预算执行情况\n年初预算 900.00 万元，"
+    "实际支出 880.00 万元。",
 ])
 def test_the_department_with_its_units_is_the_department(text):
     assert fields(parse(text).overall) == {"initial_budget": D("900.00"), "actual": D("880.00")}
