@@ -318,6 +318,7 @@ class Lexicon:
         self.fund_item = re.compile(raw["fund_item"])
         self.fund_source = re.compile(raw["fund_source"])
         self.task_rate = tuple(raw["task_rate"])
+        self.budget_task_rate = tuple(raw["budget_task_rate"])
         self.other_year = _fast(raw["other_year"])
         self.region_fiscal = _fast(raw["region_fiscal"])
         self.own_fiscal = _fast(raw["own_fiscal"])

@@ -568,7 +568,8 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
             continue
         if LEX.revenue.search(sent, max(0, m.start() - 4), m.start()):
             continue  # 收入决算数, 收支决算, 收入预算完成率: revenue's, never spending's
-        if label.field == "completion_rate" and sent.endswith(LEX.task_rate, 0, m.start()):
+        if (label.field == "completion_rate" and sent.endswith(LEX.task_rate, 0, m.start())
+                and not sent.endswith(LEX.budget_task_rate, 0, m.start())):
             continue  # 任务完成率, 年度计划完成率: a task's progress, not the budget's
         out.append((m, label, after, label.kind == "money" and sent.endswith(LEX.spending_classes, 0, m.start())))
     return tuple(out)

@@ -353,8 +353,13 @@ def test_another_years_figures_before_this_years_are_not_read(sentence):
                                    "completion_rate": D("98.00")}
 
 
-def test_words_that_only_hold_the_characters_of_another_year_are_this_years():
-    rec = parse(TITLE + "二、预算执行情况\n需要说明年初预算 480.00 万元，当前年度实际支出 470.00 万元。")
+@pytest.mark.parametrize("sentence", [
+    "需要说明年初预算 480.00 万元，当前年度实际支出 470.00 万元。",
+    "本次年度评价涉及年初预算 480.00 万元，实际支出 470.00 万元。",  # 次年 in 本次年度
+    "较原来年初预算 480.00 万元，实际支出 470.00 万元。",  # 来年 in 原来年初 (a guard: read on 96425ea too)
+])
+def test_words_that_only_hold_the_characters_of_another_year_are_this_years(sentence):
+    rec = parse(TITLE + "二、预算执行情况\n" + sentence)
     assert fields(rec.overall) == {"initial_budget": D("480.00"), "actual": D("470.00")}
 
 
@@ -478,6 +483,12 @@ def test_a_section_headed_by_one_project_holds_its_figures_score_and_rating():
 def test_a_tasks_completion_rate_is_not_the_budgets(task):
     rec = parse(TITLE + f"二、项目完成情况\n{task}；项目支出执行率 90.50%。")
     assert rec.projects.completion_rate == D("90.50")
+
+
+@pytest.mark.parametrize("rate", ["预算指标执行率 97.28%", "全年支出进度完成率 97.28%"])
+def test_the_budgets_own_indicator_or_progress_rate_is_the_budgets(rate):
+    rec = parse(TITLE + f"二、预算执行情况\n全年预算 500.00 万元，实际支出 486.40 万元，{rate}。")
+    assert rec.overall.completion_rate == D("97.28")
 
 
 # --- which block a figure belongs to inside one sentence (r2-05, r2-18, r2-19) -------------------
