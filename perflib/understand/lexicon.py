@@ -316,6 +316,7 @@ class Lexicon:
         self.with_units = re.compile(raw["with_units"])
         self.named_fund = _fast(raw["named_fund"])
         self.fund_item = re.compile(raw["fund_item"])
+        self.fund_level = re.compile(raw["fund_level"])
         self.fund_source = re.compile(raw["fund_source"])
         self.task_rate = tuple(raw["task_rate"])
         self.budget_task_rate = tuple(raw["budget_task_rate"])

@@ -379,6 +379,8 @@ def _names_one_project(sent: str, m: re.Match) -> bool:
     head = sent[_NAME_OPENING.match(sent, start, m.start()).end():m.start()]
     if _QUOTED.fullmatch(head):
         return True
+    if m.re is LEX.named_fund and LEX.fund_level.fullmatch(head):
+        return False  # "省级专项资金": where the money comes from, no fund's name
     return 2 <= len(head) <= 30 and not _NOT_NAME_CHARS.search(head) and _is_a_name(head)
 
 
@@ -550,7 +552,16 @@ def _carried(sent: str, context: str | None) -> str | None:
     """The block the sentence leaves to the next ones of its paragraph: its last block word's, or the
     context's. Within one project's section, its 项目 words name that project ("项目预算执行率 …")."""
     last = _last_block(sent)
+    if last == _ONE_PROJECT and context != _ONE_PROJECT and _fund_in_a_part(sent):
+        return context  # "…，其中农村饮水专项资金预算 300 万元。": a part of the sentence's figure, not the next one's
     return context if last is None or (context == _ONE_PROJECT and last == "projects") else last
+
+
+def _fund_in_a_part(sent: str) -> bool:
+    """Is the sentence's last naming word a named fund in a 其中 clause?"""
+    words = _naming_words(sent, len(sent))
+    intro = LEX.parts_intro.search(sent) if "其中" in sent else None
+    return bool(words) and words[-1].re is LEX.named_fund and intro is not None and intro.start() < words[-1].start()
 
 
 @lru_cache(maxsize=4096)  # (a pure function of the sentence: reports repeat their sentences)

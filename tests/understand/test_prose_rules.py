@@ -452,6 +452,13 @@ def test_one_funds_figures_are_not_the_units(part):
     assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00"), "completion_rate": D("97.78")}
 
 
+@pytest.mark.parametrize("part", ["其中省级专项资金预算 300.00 万元", "其中农村饮水专项资金预算 300.00 万元"])
+def test_a_fund_in_a_parts_clause_leaves_the_next_sentence_to_the_unit(part):
+    rec = parse(TITLE + f"二、资金使用情况\n年初预算 1250.00 万元，{part}。全年调整后预算 1380.00 万元，实际支出 1342.50 万元。")
+    assert fields(rec.overall) == {"initial_budget": D("1250.00"), "adjusted_budget": D("1380.00"), "actual": D("1342.50")}
+    assert D("300.00") in unread_amounts(rec)
+
+
 def test_a_named_campaign_before_the_units_figures_is_no_fund():
     rec = parse(TITLE + "二、预算执行情况\n围绕人居环境整治专项行动，全年实际支出 500.00 万元，执行率 98%。")
     assert fields(rec.overall) == {"actual": D("500.00"), "completion_rate": D("98")}
