@@ -310,6 +310,7 @@ class Lexicon:
         self.project_item = re.compile(raw["project_item"])
         self.not_a_project_name = re.compile(raw["not_a_project_name"])
         self.not_a_project = re.compile(raw["not_a_project"])
+        self.key_projects = re.compile(raw["key_projects"])
         self.other_bodies = _fast(raw["other_bodies"])
         self.subunit = _fast(raw["subunit"])
         self.subunit_cues = cues(self.subunit)  # (属, 级: most sentences name no unit under the department)

@@ -174,7 +174,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                 money_section = (bool(LEX.money_sections.search(para)) and not LEX.about_a_sub_budget(para)
                                  and not below)
                 unit = None
-        elif heading == _ONE_PROJECT:
+        elif heading in _NO_BLOCK:
             projects_own.add(para)
         note = LEX.unit_note.search(para) if "单位" in para else None
         if note and (note.start() < 2 or is_heading(para) or is_heading_like(para)):
@@ -354,6 +354,8 @@ def _last_naming(sent: str, words: list[re.Match]) -> str | None:
         if not _is_breakdown_item(sent, m) and not _object_of_label(sent, m):
             if m.re is LEX.named_fund:
                 return _ONE_PROJECT  # (a fund's word is in the list only when a name stands before it)
+            if m.group() in _BARE_PROJECT and LEX.key_projects.fullmatch(_project_head(sent, m)):
+                return _KEY_PROJECTS  # "重点项目": a few projects
             return _ONE_PROJECT if m.group() in _BARE_PROJECT and _names_one_project(sent, m) else LEX.block_of(m)
     return None
 
@@ -362,6 +364,8 @@ def _last_naming(sent: str, words: list[re.Match]) -> str | None:
 # named ones ("重点项目"). A figure in it is left unread; a heading or sentence naming it gives
 # the sentences after it no block.
 _ONE_PROJECT = "one project"
+_KEY_PROJECTS = "key projects"  # ("重点项目" …: a few named ones; its sentences' 项目支出 still names the block)
+_NO_BLOCK = (_ONE_PROJECT, _KEY_PROJECTS)
 _BARE_PROJECT = ("项目", "项目资金")
 _NAME_ENDS = "，,。；;：:、"
 _NAME_OPENING = re.compile(r"\s*(?:其中\s*|(?:19|20)\d{2}\s*年度?\s*)*")
@@ -372,16 +376,21 @@ def _names_one_project(sent: str, m: re.Match) -> bool:
     """Does a name stand before the bare 项目 (项目资金: _BARE_PROJECT) at `m`, from its clause's start
     (after a list number, 其中 or a year): "其中：学生资助项目全年预算 …", "其中“…”项目年初预算 …"? Not
     words that name the block ("调整后项目预算", "本级项目", "我局项目")."""
-    start = max(sent.rfind(c, 0, m.start()) for c in _NAME_ENDS) + 1
-    if start == 0:
-        number = LEX.numbering.match(sent)
-        start = number.end() if number and number.end() <= m.start() else 0
-    head = sent[_NAME_OPENING.match(sent, start, m.start()).end():m.start()]
+    head = _project_head(sent, m)
     if _QUOTED.fullmatch(head):
         return True
     if m.re is LEX.named_fund and LEX.fund_level.fullmatch(head):
         return False  # "省级专项资金": where the money comes from, no fund's name
     return 2 <= len(head) <= 30 and not _NOT_NAME_CHARS.search(head) and _is_a_name(head)
+
+
+def _project_head(sent: str, m: re.Match) -> str:
+    """The words before the 项目 at `m` from its clause's start (after a list number, 其中 or a year)."""
+    start = max(sent.rfind(c, 0, m.start()) for c in _NAME_ENDS) + 1
+    if start == 0:
+        number = LEX.numbering.match(sent)
+        start = number.end() if number and number.end() <= m.start() else 0
+    return sent[_NAME_OPENING.match(sent, start, m.start()).end():m.start()]
 
 
 _NOT_NAME_CHARS = re.compile(r"[\d\s（）()]")
@@ -522,7 +531,9 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if budget and m.start() > budget[0] and label.field in ("initial_budget", "adjustment"):
             stated = budget[2] or "overall"  # a part of the budget stated before 其中
         block = stated or context
-        if block is None or block == _ONE_PROJECT or (context == _ONE_PROJECT and stated == "projects"):
+        # (in a 重点项目 section, a sentence saying 项目支出 names the block; its other 项目 words are the few projects')
+        spending = context == _KEY_PROJECTS and (label.block == "projects" or _says_project_spending(sent, m.start()))
+        if block is None or block in _NO_BLOCK or (context in _NO_BLOCK and stated == "projects" and not spending):
             continue  # no block's, or one project's (its own 项目 words in its section): left unread
         if label.field == "adjustment" and (changes > 1 or LEX.carryover.search(sent)):
             continue  # one of several changes to the budget ("追加 A、调减 B"): the net is not stated
@@ -536,7 +547,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if parts_at is not None and label.field != "adjustment":  # the sign of a part of an adjustment is not stated reliably
             _read_parts(sent, parts_at, label.field, money, rec, taken)
     _read_breakdown(sent, [m for m, _ in read], rec, taken, [m for m, _ in classes])
-    if budget and budget[2] != _ONE_PROJECT:
+    if budget and budget[2] not in _NO_BLOCK:
         _store(rec, budget[2] or "overall", "adjusted_budget", budget[1], sent, taken)
     if not any(LEX.label(m).kind == "money" for m, _ in read):
         _read_parts_of_total(sent, rec, taken, spoken)
@@ -552,9 +563,16 @@ def _carried(sent: str, context: str | None) -> str | None:
     """The block the sentence leaves to the next ones of its paragraph: its last block word's, or the
     context's. Within one project's section, its 项目 words name that project ("项目预算执行率 …")."""
     last = _last_block(sent)
-    if last == _ONE_PROJECT and context != _ONE_PROJECT and _fund_in_a_part(sent):
+    if last == _ONE_PROJECT and context not in _NO_BLOCK and _fund_in_a_part(sent):
         return context  # "…，其中农村饮水专项资金预算 300 万元。": a part of the sentence's figure, not the next one's
-    return context if last is None or (context == _ONE_PROJECT and last == "projects") else last
+    return context if last is None or (context in _NO_BLOCK and last == "projects") else last
+
+
+def _says_project_spending(sent: str, pos: int) -> bool:
+    """Is the block word naming the label at `pos` 项目支出 itself, not a bare 项目/项目资金 ("项目预算资金 …" in a
+    重点项目 section is one of them)?"""
+    words = _naming_words(sent, _words_end(sent, pos))
+    return bool(words) and words[-1].group() == "项目支出"
 
 
 def _fund_in_a_part(sent: str) -> bool:
@@ -796,7 +814,7 @@ def _read_respectively(sent: str, q: re.Match, read: list, context: str | None, 
         pairs = [(LEX.block_of(b), label) for b in blocks]
     elif all(labels) and shared is None:
         block = _block_at(sent, start) or ("overall" if LEX.subjects.search(sent, 0, start) else context)
-        if block is None or block == _ONE_PROJECT:
+        if block is None or block in _NO_BLOCK:
             return several
         pairs = [(block, LEX.label(m)) for m in labels]
         if any((lb.kind == "percent") != percent or lb.sign < 0 for _, lb in pairs):

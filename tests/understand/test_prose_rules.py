@@ -250,6 +250,15 @@ def test_a_key_projects_section_is_no_blocks():
     assert fields(rec.overall) == {"initial_budget": D("500.00"), "actual": D("480.00")}
 
 
+@pytest.mark.parametrize("heading", ["三、重点项目实施情况", "三、项目支出情况\n（一）主要项目实施情况"])
+def test_the_projects_spending_stated_in_a_key_projects_section_is_the_blocks(heading):
+    rec = parse(TITLE + f"二、预算执行情况\n年初预算 500.00 万元，实际支出 480.00 万元。\n{heading}\n"
+                        "项目支出年初预算 150.00 万元，实际支出 146.00 万元。\n"
+                        "项目预算资金 90.00 万元，实际支出 88.00 万元。")  # (the few projects', a bare 项目: unread)
+    assert fields(rec.projects) == {"initial_budget": D("150.00"), "actual": D("146.00")}
+    assert fields(rec.overall) == {"initial_budget": D("500.00"), "actual": D("480.00")}
+
+
 @pytest.mark.parametrize("body,want", [
     ("二、项目支出情况\n项目支出年初预算 150.00 万元，实际支出 146.00 万元。",
      {"initial_budget": D("150.00"), "actual": D("146.00")}),
