@@ -374,6 +374,7 @@ class Lexicon:
         self.sub_budget_topic = re.compile(rf"(?:{_groups(raw['numbering'], 'style')}|表\s*\d+\s*[:：.、]?)?\s*"
                                            rf"(?:(?:19|20)\d{{2}}\s*年度?\s*)?"
                                            rf"(?:{_alt(raw['subjects'])})?\s*(?:{raw['sub_budgets']})")
+        self.with_the_budget = re.compile(raw["with_the_budget"])
         self.sections = {e["section"]: re.compile(e["phrase"]) for e in raw["sections"]}
         self.task_funds = re.compile(
             rf"{raw['task_funds']}[^，。；]{{0,8}}?(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
@@ -432,7 +433,8 @@ class Lexicon:
     def about_a_sub_budget(self, text: str) -> bool:
         """A heading or table title about a budget within the unit's ("（一）“三公”经费控制情况"), naming no
         block ("三公经费及部门整体支出情况" is about the unit too)."""
-        return self.sub_budget_topic.match(text.strip()) is not None and not self.block_words.search(text)
+        return (self.sub_budget_topic.match(text.strip()) is not None and not self.block_words.search(text)
+                and not self.with_the_budget.search(text))
 
     def is_toc(self, para: str) -> bool:
         """A table-of-contents line (dot leaders and a page number) or the contents heading."""

@@ -415,6 +415,13 @@ def test_a_section_about_a_budget_within_the_units_is_not_the_units():
     assert D("7.20") in unread_amounts(rec)
 
 
+def test_a_section_about_a_budget_within_the_units_and_the_units_budget_is_the_units():
+    rec = parse(TITLE + "二、预算执行情况\n（一）培训费等支出控制及预算执行情况\n"
+                        "实际支出 490.00 万元，执行率 98.00%。培训费支出 8.50 万元。")
+    assert fields(rec.overall) == {"actual": D("490.00"), "completion_rate": D("98.00")}
+    assert D("8.50") in unread_amounts(rec)
+
+
 # --- a part's figures are not the unit's: a unit under it, one fund, one project, a task (round 2) ---
 @pytest.mark.parametrize("text", [
     # a unit under the department named after it, in the clause of the labels
