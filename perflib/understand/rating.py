@@ -186,7 +186,7 @@ def _another_units(sent: str, pos: int, rec: Record, title: str) -> bool:
     m = _UNIT_EVALUATING.match(sent, start, pos)
     if m is None or not reads_as_org(m["name"]) or m["name"] in title:
         return False
-    return not (rec.department and consistent(m["name"], rec.department))
+    return not _is_the_unit(m["name"], rec.department)
 
 
 def _evaluated_by_another(before: str, department: str | None) -> bool:
@@ -197,6 +197,13 @@ def _evaluated_by_another(before: str, department: str | None) -> bool:
     names = [department[i:] for i in range(len(department) - 2)] if department else []
     return any(LEX.subjects.match(before, m.end()) or any(before.startswith(n, m.end()) for n in names)
                for m in LEX.evaluated.finditer(before))
+
+
+def _is_the_unit(name: str, department: str | None) -> bool:
+    """Is `name` the department: its name, or the name without its place or in short form ("县市场监管局"
+    for 湖东县市场监督管理局: its characters in order)?"""
+    from .parse import _abbreviates  # (parse imports this module)
+    return bool(department) and (consistent(name, department) or _abbreviates(name, department))
 
 
 def _name(clause: str) -> str:

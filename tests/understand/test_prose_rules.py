@@ -339,6 +339,8 @@ def test_the_score_is_not_the_maximum_and_may_be_written_in_words(text, score):
     # a 所属单位 named doing its own self-evaluation: its rating, not the unit's
     ("县农技站自评得分95分，等级为优；县畜牧站自评得分82分，等级为良。\n部门整体支出绩效自评等级为良。", "良"),
     ("县种子站2023年度自评等级为优。\n局本级及所属单位综合后，部门整体支出绩效自评等级为良。", "良"),
+    # the unit by its short name, its characters in order (县农业局 for 某某县农业农村局): its own
+    ("县农业局2023年度部门整体支出绩效自评等级为良。", "良"),
     # the unit itself named, or a third party's evaluated unit: the report's
     ("某某县农业农村局自评得分91分，等级为优。", "优"),
     ("被评价单位2023年度部门整体支出绩效评价等级为良。", "良"),
