@@ -191,12 +191,26 @@ def _another_units(sent: str, pos: int, rec: Record, title: str) -> bool:
 
 def _evaluated_by_another(before: str, department: str | None) -> bool:
     """Is the unit, by a subject word or its name, evaluated (对 …) in `before`, by someone else: no
-    自评 said ("县财政局对我局…开展了重点绩效评价"; not "我局对本部门整体支出开展自评")?"""
+    自评 said ("县财政局对我局…开展了重点绩效评价"; not "我局对本部门整体支出开展自评"), and the body
+    last named before 对 not the unit ("我局成立绩效评价工作小组，对本局…进行了全面评价" is its own)?"""
     if LEX.self_report.search(before):
         return False
     names = [department[i:] for i in range(len(department) - 2)] if department else []
-    return any(LEX.subjects.match(before, m.end()) or any(before.startswith(n, m.end()) for n in names)
+    return any((LEX.subjects.match(before, m.end()) or any(before.startswith(n, m.end()) for n in names))
+               and not _the_unit_acts(before[:m.start()], department)
                for m in LEX.evaluated.finditer(before))
+
+
+# A body named: the unit by a subject word (我局, 本单位 …), or a name ending as an organisation's does.
+_BODY = re.compile(rf"(?P<own>{LEX.subjects.pattern})"
+                   rf"|(?P<name>[^，,；;：:\s\d《》“”]{{2,25}}?(?:{LEX.org_end.pattern}))")
+
+
+def _the_unit_acts(lead: str, department: str | None) -> bool:
+    """Is the last body `lead` names the unit: a subject word (我局, 本单位 …), its name or a short
+    form of it? (None named: not said to be the unit.)"""
+    bodies = [b for b in _BODY.finditer(lead) if b["own"] or reads_as_org(b["name"])]
+    return bool(bodies) and (bodies[-1]["own"] is not None or _is_the_unit(bodies[-1]["name"], department))
 
 
 def _is_the_unit(name: str, department: str | None) -> bool:

@@ -361,6 +361,7 @@ def test_score_is_this_years_self_evaluation_total(text, score):
     # another body's evaluation of the unit (对我局 …): not the self-rating of a 自评 report
     ("县财政局对我局2023年度部门整体支出开展了重点绩效评价，评价结果为良。", None),
     ("县财政局对某某县水务局2023年度部门整体支出开展了重点绩效评价，评价结果为良。", None),
+    ("我局配合县财政局对我局2023年度部门整体支出开展了重点绩效评价，评价结果为良。", None),
     # the unit, its self-evaluation or the report's year named: the report's rating
     ("本单位2022年度部门整体支出绩效自评得分88分，2023年度自评得分92分，等级为优。", "优"),
     ("某某县水务局评价等级为良。", "良"),
@@ -369,6 +370,9 @@ def test_score_is_this_years_self_evaluation_total(text, score):
     ("自评得分 | 95 | 等级 | 优", "优"),
     ("自评得分88分，等级良。", "良"),
     ("我局对本部门2023年度整体支出开展了绩效自评，评价结果为良。", "良"),
+    # the unit itself, by a subject word or its name, the last body named before 对: its own evaluation
+    ("我局成立绩效评价工作小组，对本局2023年度部门整体支出进行了全面评价，评价等级为优。", "优"),
+    ("县水务局成立评价工作小组，对本局2023年度部门整体支出进行了全面评价，评价结果为良。", "良"),
     ("县财政局对我局2023年度部门整体支出开展了重点绩效评价，评价结果为良。我局自评等级为优。", "优"),
 ])
 def test_rating_is_this_years_self_evaluation(text, rating):
