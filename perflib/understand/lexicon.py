@@ -391,6 +391,7 @@ class Lexicon:
         self.rating_scale = re.compile(raw["rating_scale"])
         self.other_assessment = re.compile(raw["other_assessment"])
         self.graded_by_another = re.compile(raw["graded_by_another"])
+        self.graded_unnamed = re.compile(raw["graded_unnamed"])
 
 
         self.problems_lead = re.compile(raw["problems_lead"])

@@ -159,8 +159,9 @@ def _is_this_self_evaluation(sent: str, pos: int, rec: Record, title: str) -> bo
         return False
     if LEX.self_report.search(title) and _evaluated_by_another(sent[:pos], rec.department):
         return False
-    clause = sent[max(sent.rfind(c, 0, pos) for c in _CLAUSE_ENDS) + 1:pos]
-    if LEX.other_assessment.search(clause) or LEX.graded_by_another.search(clause):
+    start = max(sent.rfind(c, 0, pos) for c in _CLAUSE_ENDS) + 1
+    clause = sent[start:pos]
+    if LEX.other_assessment.search(clause) or _graded_by_another(sent, start, pos):
         return False
     if "全" in clause and LEX.other_bodies.search(clause):
         return False  # an area's evaluation ("在全市妇幼健康服务年度评价中结果为良好"), not the unit's own
@@ -170,6 +171,14 @@ def _is_this_self_evaluation(sent: str, pos: int, rec: Record, title: str) -> bo
         return True
     name = _name(clause)
     return not name or name in title
+
+
+def _graded_by_another(sent: str, start: int, pos: int) -> bool:
+    """Is the unit graded by another body in the clause sent[start:pos]: a passive ("被市档案局评定为
+    优秀"), but not one naming no one in a sentence saying 自评 ("经自评，我局…绩效被评为优")?"""
+    passive = LEX.graded_by_another.search(sent, start, pos)
+    return passive is not None and not (LEX.graded_unnamed.match(sent, passive.end())
+                                        and LEX.self_report.search(sent, 0, pos))
 
 
 # A unit the sentence's part (up to ；) opens with, doing its own self-evaluation: "县农技站自评得分95分，

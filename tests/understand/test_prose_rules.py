@@ -333,6 +333,9 @@ def test_the_score_is_not_the_maximum_and_may_be_written_in_words(text, score):
     # another body's grading of an activity: an award, not the self-evaluation
     ("我局档案工作规范化建设被市档案局评定为优秀，自评得分87分。", None),
     ("我局机关食堂被县市场监管局评为优秀。\n部门整体支出绩效自评得分87分。", None),
+    ("经自评，我局档案工作被市档案局评定为优秀。\n自评得分87分。", None),  # a body named after 被
+    # a passive naming no one in a sentence saying 自评: the self-evaluation's own grade
+    ("经自评，我局2023年度部门整体支出绩效被评为良。", "良"),
     # an area's evaluation the unit took part in
     ("我院在全市妇幼健康服务年度评价中结果为良好。\n自评得分85分。", None),
     ("我局在全省农业执法年度评估中等级为优。\n自评得分85分。", None),
