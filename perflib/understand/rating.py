@@ -163,8 +163,11 @@ def _is_this_self_evaluation(sent: str, pos: int, rec: Record, title: str) -> bo
     clause = sent[start:pos]
     if LEX.other_assessment.search(clause) or _graded_by_another(sent, start, pos):
         return False
-    if "全" in clause and LEX.other_bodies.search(clause):
-        return False  # an area's evaluation ("在全市妇幼健康服务年度评价中结果为良好"), not the unit's own
+    # an area's evaluation ("在全市妇幼健康服务年度评价中结果为良好") is not the unit's own; its 自评 in
+    # one ("在全县…绩效自评中等级为优") is
+    area = LEX.other_bodies.search(clause) if "全" in clause else None
+    if area and not LEX.self_report.search(clause, area.end()):
+        return False
     if _another_units(sent, pos, rec, title):
         return False
     if LEX.self_evaluation.search(clause) or (rec.department and rec.department in clause):

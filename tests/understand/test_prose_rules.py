@@ -339,6 +339,9 @@ def test_the_score_is_not_the_maximum_and_may_be_written_in_words(text, score):
     # an area's evaluation the unit took part in
     ("我院在全市妇幼健康服务年度评价中结果为良好。\n自评得分85分。", None),
     ("我局在全省农业执法年度评估中等级为优。\n自评得分85分。", None),
+    ("我局在全县2023年度部门整体支出绩效评价中等级为良。", None),
+    # the unit's own self-evaluation within the area's: its grade
+    ("我局在全县2023年度部门整体支出绩效自评中等级为良。", "良"),
     # a 所属单位 named doing its own self-evaluation: its rating, not the unit's
     ("县农技站自评得分95分，等级为优；县畜牧站自评得分82分，等级为良。\n部门整体支出绩效自评等级为良。", "良"),
     ("县种子站2023年度自评等级为优。\n局本级及所属单位综合后，部门整体支出绩效自评等级为良。", "良"),
