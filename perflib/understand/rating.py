@@ -98,7 +98,7 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
                     if prefixed == bare or (bare and not _SCORE_CONTEXT.search(sent)):
                         continue
                     value = Decimal(m["s"] or m["t"]) if m["c"] is None else cn_score(m["c"])
-                    if _is_a_maximum(sent, m):
+                    if _is_a_maximum(sent, m, value):
                         continue
                     if value <= 100 and _is_the_score(sent, m, rec, title):
                         rec.score = value
@@ -117,10 +117,17 @@ def cn_score(text: str) -> Decimal:
     return Decimal(f"{n}.{''.join(str(_CN_VALUE[c]) for c in fraction)}" if fraction else n)
 
 
-def _is_a_maximum(sent: str, m: re.Match) -> bool:
-    """Is the score `m` a 总分 the sentence goes on to give a 得分 within (the scale, not the score)?"""
+def _is_a_maximum(sent: str, m: re.Match, value: Decimal) -> bool:
+    """Is the score `m` a 总分 the sentence goes on to give a 得分 within (the scale, not the score)?
+    Not a 自评总分 below 100 whose parts' 得分 follow in a 其中 list ("自评总分92分，其中预算执行得分19分，
+    …": the score, then its parts; "评价总分100分，其中…20分；本单位得分93.5分" is the scale)."""
     value_at = m.start("s") if m["s"] is not None else m.start("c") if m["c"] is not None else m.start("t")
-    return bool(_TOTAL.search(sent, m.start(), value_at)) and bool(_LATER_SCORE.search(sent, m.end()))
+    later = _LATER_SCORE.search(sent, m.end())
+    if not (later and _TOTAL.search(sent, m.start(), value_at)):
+        return False
+    parts = LEX.parts_intro.search(sent, m.end(), later.start())
+    return not (value < 100 and LEX.self_report.match(sent, m.start()) and parts is not None
+                and not any(c in sent[parts.end():later.start()] for c in _PART_ENDS))
 
 
 @lru_cache(maxsize=4096)  # (asked of every paragraph; reports repeat their paragraphs)

@@ -324,6 +324,10 @@ SELF = "某某县农业农村局2023年度部门整体支出绩效自评报告\n
     ("本次自评满分100分，自评得分九十二分，等级为优。", D("92")),
     ("自评得分一百分，等级为优。", D("100")),
     ("自评总分95分。", D("95")),  # a 总分 with no score after it is the score
+    # a 自评总分 followed by its parts' 得分 (其中 …) is the score; a list of the parts' maxima closed
+    # before the unit's 得分 leaves the 总分 the scale
+    ("本部门自评总分为92分，其中预算执行得分19分，产出指标得分45分。", D("92")),
+    ("本次自评总分100分，其中预算执行20分、产出40分；我局自评得分92分。", D("92")),
 ])
 def test_the_score_is_not_the_maximum_and_may_be_written_in_words(text, score):
     assert parse(SELF + text).score == score
