@@ -41,7 +41,7 @@ from ..check.interval import Interval
 from ..numbers import NUMBER, money_to_wan, to_decimal
 from .assign import Ledger, Offer, offer, settle
 from .tables import read_table
-from .who import COMPARED_YEAR, department_and_year, reads_as_org
+from .who import COMPARED_YEAR, abbreviates, department_and_year, reads_as_org
 
 LABELS = LEX.labels
 
@@ -674,16 +674,9 @@ def _subunit_speaks(sent: str, start: int, stop: int, department: str | None) ->
 def _another_kind_of_unit(name: str, department: str) -> bool:
     """Does `name` name a unit of another kind than the report's (a 局 in a 中学's report)? Of the same
     kind it may be the unit's own short name ("市监局" for 市场监督管理局): not judged."""
-    if not reads_as_org(name) or name in department or _abbreviates(name, department):
+    if not reads_as_org(name) or name in department or abbreviates(name, department):
         return False
     return _org_kind(name) != _org_kind(department)
-
-
-def _abbreviates(name: str, department: str) -> bool:
-    """Is `name` a short form of the department's name, its characters in the same order ("县政府办" for
-    某某县人民政府办公室, "市三院" for 某某市第三人民医院)?"""
-    rest = iter(department)
-    return all(c in rest for c in name)
 
 
 def _org_kind(name: str) -> str:
@@ -874,7 +867,7 @@ def _one_fund_or_unit(name: str, department: str | None) -> bool:
     ("县教育局" in a finance bureau's summary)? (A source of the unit's money, "一般公共预算", is not.)"""
     if LEX.fund_item.search(name):  # (a class of spending, 人员经费, is read as one: its own rule)
         return not (LEX.fund_source.match(name) or name.endswith(LEX.spending_classes))
-    return reads_as_org(name) and not (department and (name in department or _abbreviates(name, department)))
+    return reads_as_org(name) and not (department and (name in department or abbreviates(name, department)))
 
 
 _CLAUSE = re.compile(r"[\s，,。；;：:、\d（(]")

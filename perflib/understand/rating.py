@@ -13,7 +13,7 @@ from decimal import Decimal
 from ..model import Record
 from ..read.normalize import sentences_of
 from .lexicon import LEX
-from .who import consistent, reads_as_org
+from .who import abbreviates, consistent, reads_as_org
 
 _RATING_WORDS = LEX.rating_words
 _RATING_CUE = LEX.rating_cue  # groups word_0, word_1 …: the rating word of each cue
@@ -235,8 +235,7 @@ def _the_unit_acts(lead: str, department: str | None) -> bool:
 def _is_the_unit(name: str, department: str | None) -> bool:
     """Is `name` the department: its name, or the name without its place or in short form ("县市场监管局"
     for 湖东县市场监督管理局: its characters in order)?"""
-    from .parse import _abbreviates  # (parse imports this module)
-    return bool(department) and (consistent(name, department) or _abbreviates(name, department))
+    return bool(department) and (consistent(name, department) or abbreviates(name, department))
 
 
 def _name(clause: str) -> str:

@@ -439,6 +439,13 @@ def _fold(name: str) -> str:
     return name
 
 
+def abbreviates(name: str, department: str) -> bool:
+    """Is `name` a short form of the department's name, its characters in the same order ("县政府办" for
+    某某县人民政府办公室, "市三院" for 某某市第三人民医院)?"""
+    rest = iter(department)
+    return all(c in rest for c in name)
+
+
 def consistent(a: str, b: str) -> bool:
     """One name is the other without its place, or in short form ("省红十字会", "塘湖镇政府"): what the
     longer adds before the shorter is a place ("重庆市", "山东") or nothing."""
