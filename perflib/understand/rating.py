@@ -191,10 +191,12 @@ def _graded_by_another(sent: str, start: int, pos: int) -> bool:
                                         and LEX.self_report.search(sent, 0, pos))
 
 
+# An organisation's name as a clause holds it: up to 25 characters, ending as an organisation's does.
+_ORG_NAME = rf"[^，,；;：:\s\d《》“”]{{2,25}}?(?:{LEX.org_end.pattern})"
 # A unit the sentence's part (up to ；) opens with, doing its own self-evaluation: "县农技站自评得分95分，
 # 等级为优；…" (the rating after the comma is still the 农技站's).
 _PART_ENDS = "；;。"
-_UNIT_EVALUATING = re.compile(rf"\s*(?P<name>[^，,；;：:\s\d《》“”]{{2,25}}?(?:{LEX.org_end.pattern}))\s*"
+_UNIT_EVALUATING = re.compile(rf"\s*(?P<name>{_ORG_NAME})\s*"
                               r"(?:(?:19|20)\d{2}\s*年度?)?(?:部门整体支出)?(?:绩效)?(?:自评|得分|评分|等级)")
 
 
@@ -222,7 +224,7 @@ def _evaluated_by_another(before: str, department: str | None) -> bool:
 
 # A body named: the unit by a subject word (我局, 本单位 …), or a name ending as an organisation's does.
 _BODY = re.compile(rf"(?P<own>{LEX.subjects.pattern})"
-                   rf"|(?P<name>[^，,；;：:\s\d《》“”]{{2,25}}?(?:{LEX.org_end.pattern}))")
+                   rf"|(?P<name>{_ORG_NAME})")
 
 
 def _the_unit_acts(lead: str, department: str | None) -> bool:
