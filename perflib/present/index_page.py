@@ -10,8 +10,6 @@ department-year order.  Every report-derived string goes through `esc`.
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 from decimal import Decimal
 from urllib.parse import quote
 
@@ -23,48 +21,14 @@ from ..numbers import fmt_value
 from ..regions import after_government
 from .. import once
 from ..once import with_counted
-from .html import FONT_SLOT, esc, page_css
+from .html import FONT_SLOT, SORT_SCRIPT, csp, esc, page_css
 
 
-SORT_SCRIPT = """\
-document.querySelectorAll("table.sortable").forEach(function (table) {
-  var heads = table.tHead.rows[0].cells, body = table.tBodies[0];
-  Array.prototype.forEach.call(heads, function (th, i) {
-    var button = document.createElement("button");
-    button.type = "button";
-    th.setAttribute("data-label", th.textContent);  // printed instead: see INDEX_CSS
-    while (th.firstChild) button.appendChild(th.firstChild);
-    th.appendChild(button);
-    th.addEventListener("click", function () {  // the whole header cell, button included
-      var asc = th.getAttribute("aria-sort") !== "ascending", num = th.classList.contains("num");
-      Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
-      th.setAttribute("aria-sort", asc ? "ascending" : "descending");
-      var rows = Array.prototype.slice.call(body.rows);
-      rows.sort(function (a, b) {
-        var x = a.cells[i].getAttribute("data-v"), y = b.cells[i].getAttribute("data-v");
-        if (x === y) return 0;
-        if (x === "") return 1;
-        if (y === "") return -1;
-        var d = num ? Number(x) - Number(y) : x.localeCompare(y, "zh-CN");
-        return asc ? d : -d;
-      });
-      rows.forEach(function (r) { body.appendChild(r); });
-    });
-  });
-});
-"""
 
 INDEX_CSS = """\
 body { max-width: 90rem; }
 .tag { display: inline-block; font-size: 0.75rem; padding: 0 0.3rem; margin-left: 0.3rem; border-radius: 3px;
   border: 1px dashed #8a5a00; color: #6b4500; background: #fff7e6; white-space: nowrap; }
-th:has(button) { cursor: pointer; }
-th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer;
-  text-align: inherit; }
-th[aria-sort=ascending] button::after { content: " ▲"; }
-th[aria-sort=descending] button::after { content: " ▼"; }
-/* Chromium prints a button in a header repeated on each page as an empty box: print its words */
-@media print { th[data-label] button { display: none; } th[data-label]::before { content: attr(data-label); } }
 td.zero { color: var(--muted); }
 td.dept { min-width: 12rem; }
 td.short { white-space: nowrap; }
@@ -343,15 +307,12 @@ def data_note(prefix: str = "", whole: bool = False) -> str:
 def page_html(title: str, notes: str, body: str) -> str:
     """An index page: the page style, the font slot (filled last), the sorting script and a
     Content-Security-Policy that lets that one script run and nothing else."""
-    script_hash = base64.b64encode(hashlib.sha256(SORT_SCRIPT.encode("utf-8")).digest()).decode("ascii")
-    csp = (f"default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; "
-           f"script-src 'sha256-{script_hash}'")
     html = f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta http-equiv="Content-Security-Policy" content="{csp(SORT_SCRIPT)}">
 <meta name="generator" content="perflib {esc(__version__)}">
 <title>{esc(title)}</title>
 <style>

@@ -23,7 +23,7 @@ from ..regions import after_government, leading_places
 from ..labels import STATUS_ZH, also_listed, fiction_banner, portfolio_title, rated_above, reason_zh
 from .charts import DARK, LIGHT, MID, new_figure
 from ..read.normalize import LIST_MARKER
-from .html import Html
+from .html import Html, sort_value
 from .index_page import not_department
 
 RECUR_THRESHOLD = 0.45
@@ -141,9 +141,13 @@ def _year(y) -> str:
 
 # --- tables (escaped HTML) -----------------------------------------------------------------
 def _cell(v, kind: str) -> str:
+    """One escaped cell; data-v is what the page's sorting orders it by (html.sort_value)."""
+    if v is not None and not isinstance(v, str) and pd.isna(v):
+        v = None
+    key = escape(sort_value(v, kind))
     if kind == "text":
-        return "<td>—</td>" if v is None or (not isinstance(v, str) and pd.isna(v)) else f'<td class="text">{escape(str(v))}</td>'
-    return f'<td class="num">{fmt_value(None if pd.isna(v) else v, "pct2" if kind == "pct" else kind)}</td>'
+        return f'<td data-v="">—</td>' if v is None else f'<td class="text" data-v="{key}">{escape(str(v))}</td>'
+    return f'<td class="num" data-v="{key}">{fmt_value(v, "pct2" if kind == "pct" else kind)}</td>'
 
 
 WIDE_COLUMNS = 6  # a table of this many columns or more is wider than a phone: a line under it says so
@@ -160,7 +164,8 @@ def html_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], caption: s
     rows = "".join("<tr>" + "".join(_cell(r[c], k) for c, (_, k) in columns.items()) + "</tr>"
                    for _, r in df.iterrows())
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return Html(f'<div class="{wrap_class(len(columns))}"><table>{cap}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
+    return Html(f'<div class="{wrap_class(len(columns))}"><table class="sortable">{cap}<thead><tr>{head}</tr></thead>'
+                f'<tbody>{rows}</tbody></table></div>')
 
 
 def section(title: str, *paragraphs: str) -> Html:

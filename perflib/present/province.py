@@ -23,7 +23,7 @@ from ..once import keep_counted
 from ..review import sources_below
 from ..regions import UNKNOWN
 from .charts import DARK, LIGHT, MID, new_figure
-from .html import Html
+from .html import Html, sort_value
 from .index_page import not_department
 from .portfolio import failed_and_others, score_band, wrap_class
 from ..store import load_dataset
@@ -116,20 +116,20 @@ GROUP_COLUMNS = {
 def group_table(summary: pd.DataFrame, what: str, links: bool = False) -> Html:
     """The summary as a table; with `links` (regions), each links to its own list and portfolio."""
     head = "".join(f'<th class="num" scope="col">{escape(h)}</th>' for h, _ in GROUP_COLUMNS.values())
-    link_head = '<th scope="col">页面</th>' if links else ""
+    link_head = '<th class="nosort" scope="col">页面</th>' if links else ""
     rows = []
     for s in summary.itertuples(index=False):
         values = ((getattr(s, col), "pct2" if kind == "pct" else kind) for col, (_, kind) in GROUP_COLUMNS.items())
-        cells = "".join(f'<td class="num">{escape(fmt_value(None if pd.isna(v) else v, k))}</td>' for v, k in values)
+        cells = "".join(_num_cell(None if pd.isna(v) else v, k) for v, k in values)
         link = ""
         if links:
             page = portfolio_name(s.group)
-            link = (f'<td><a href="{escape(quote(page.rsplit("/", 1)[0] + "/index.html"))}">一览</a> · '
+            link = (f'<td data-v=""><a href="{escape(quote(page.rsplit("/", 1)[0] + "/index.html"))}">一览</a> · '
                     f'<a href="{escape(quote(page))}">比较</a></td>')
-        rows.append(f'<tr><td class="text name">{escape(str(s.group))}</td>{cells}{link}</tr>')  # 青岚市 › 河西区 unbroken
+        rows.append(f'<tr><td class="text name" data-v="{escape(str(s.group))}">{escape(str(s.group))}</td>{cells}{link}</tr>')  # 青岚市 › 河西区 unbroken
     cap = f"<caption>实际支出相对年初预算（%）的分布与核对结果，按{escape(what)}</caption>"
     wrap = wrap_class(1 + len(GROUP_COLUMNS) + bool(links))
-    return Html(f'<div class="{wrap}"><table>{cap}<thead><tr><th scope="col">{escape(what)}</th>{head}{link_head}'
+    return Html(f'<div class="{wrap}"><table class="sortable">{cap}<thead><tr><th scope="col">{escape(what)}</th>{head}{link_head}'
                 f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
@@ -145,6 +145,14 @@ def extremes(reports: pd.DataFrame, column: str, reference: float, n: int = EXTR
     return out
 
 
+def _num_cell(v, kind: str) -> str:
+    return f'<td class="num" data-v="{escape(sort_value(v, kind))}">{escape(fmt_value(v, kind))}</td>'
+
+
+def _text_cell(v) -> str:
+    return f'<td class="text" data-v="{escape(sort_value(v))}">{escape(str(v))}</td>'
+
+
 def extremes_table(df: pd.DataFrame, column: str, header: str) -> Html:
     kinds = {"department": "text", "year": "year", "region": "text", "sector": "text", column: "pct2",
              "checks_fail": "int"}
@@ -154,15 +162,15 @@ def extremes_table(df: pd.DataFrame, column: str, header: str) -> Html:
     head = "".join(f'<th{"" if kinds[c] == "text" else num} scope="col">{names[c]}</th>' for c in kinds)
     rows = []
     for _, r in df.iterrows():
-        cells = "".join(f'<td class="text">{escape(str(r[c]))}</td>' if kinds[c] == "text"
-                        else f'<td class="num">{escape(fmt_value(None if pd.isna(r[c]) else r[c], kinds[c]))}</td>'
+        cells = "".join(_text_cell(r[c]) if kinds[c] == "text" else _num_cell(None if pd.isna(r[c]) else r[c], kinds[c])
                         for c in kinds)
         page = r.get("output")
         link = f'<a href="{escape(quote(str(page)))}">查看</a>' if isinstance(page, str) and page else "—"
         rows.append(f"<tr>{cells}<td>{link}</td></tr>")
     tied = df.attrs.get("tied", 0)
     note = f'<p class="note">另有 {tied} 个部门年度与表中最后一行同值，未列出。</p>' if tied else ""
-    return Html(f'<div class="{wrap_class(len(kinds) + 1)}"><table><thead><tr>{head}<th scope="col">报告</th></tr></thead>'
+    return Html(f'<div class="{wrap_class(len(kinds) + 1)}"><table class="sortable"><thead><tr>{head}'
+                f'<th class="nosort" scope="col">报告</th></tr></thead>'
                 f'<tbody>{"".join(rows)}</tbody></table></div>{note}')
 
 

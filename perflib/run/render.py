@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .. import __version__, config
 from ..errors import PerflibError
-from ..present.html import FONT_SLOT
+from ..present.html import FONT_SLOT, SORT_SCRIPT, csp
 from . import role
 from .fast_imports import skip_iri_grammar
 from .outfiles import slug, write_atomic
@@ -163,7 +163,8 @@ def export_html(nb, title: str, lead: str = "") -> str:
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell["id"] = "injected-parameters"
     # The template inlines the page CSS itself (so `nbconvert --template perflib` by hand works too).
-    resources = {"metadata": {"name": title}, "perflib_font_css": FONT_SLOT, "perflib_version": __version__}
+    resources = {"metadata": {"name": title}, "perflib_font_css": FONT_SLOT, "perflib_version": __version__,
+                 "perflib_sort_script": SORT_SCRIPT, "perflib_csp": {"sortable": csp(SORT_SCRIPT), "plain": csp()}}
     from ..present.webfont import fill_font_slot
 
     html, _ = _exporter().from_notebook_node(nb, resources=resources)

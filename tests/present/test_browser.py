@@ -255,6 +255,38 @@ def test_index_sorts_when_a_header_is_clicked(visit, kind):
     assert sorted_any >= 2
 
 
+PORTFOLIOS = [k for k in kinds() if k.id in ("portfolio", "province_portfolio")]
+
+
+@pytest.mark.parametrize("kind", PORTFOLIOS)
+def test_every_portfolio_table_sorts_when_a_header_is_clicked(visit, kind):
+    """Each comparison table orders by any column (the link column excepted), runs no script but its own."""
+    page = visit.page
+    tables = page.locator("table.sortable")
+    assert tables.count() >= 2 and tables.count() == page.locator("table").count()
+    sorted_any = 0
+    for t in range(tables.count()):
+        table = tables.nth(t)
+        headers = table.locator("thead th")
+        column = lambda i: table.evaluate(  # noqa: E731
+            "(t, i) => [...t.tBodies[0].rows].map(r => (r.cells[i] || {}).innerText || '')", i)
+        for i in range(headers.count()):
+            before = column(i)
+            if len(set(before)) < 2 or not headers.nth(i).locator("button").count():
+                continue
+            headers.nth(i).click()
+            once = column(i)
+            name = headers.nth(i).inner_text()
+            assert sorted(once) == sorted(before), f"{name}: clicking lost or changed rows"
+            nums = [_as_number(x) for x in once]
+            if all(x is not None for x in nums):
+                assert nums == sorted(nums), f"{name}: not in ascending numeric order: {once}"
+            sorted_any += 1
+    assert sorted_any >= 3
+    assert page.locator("th.nosort button").count() == 0
+    assert visit.console_errors == [] and visit.page_errors == []
+
+
 @pytest.mark.parametrize("kind", INDEX)
 def test_index_links_open_the_right_report(visit, pages, kind):
     page = visit.page

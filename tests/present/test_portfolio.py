@@ -57,7 +57,19 @@ def test_short_names_and_escaped_tables():
                         "task_coverage": None, "rating": "优", "score": None, "checks_warn": 0, "checks_fail": 1}])
     html = html_table(ranking(df), RANKING_COLUMNS)
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>" not in html
-    assert '<td class="num">1,234.50%</td>' in html and '<td class="num">2021</td>' in html
+    assert '<td class="num" data-v="1234.5">1,234.50%</td>' in html and '<td class="num" data-v="2021">2021</td>' in html
+
+
+def test_portfolio_tables_sort_by_raw_values_ratings_by_rank_and_missing_last():
+    df = pd.DataFrame([{"department": '甲"><script>', "year": 2021, "overall_adjustment_rate": 12.5,
+                        "outturn_vs_initial": None, "pefa_band": None, "overall_completion_rate": 99.1,
+                        "task_coverage": None, "rating": "良", "score": 88.5, "checks_warn": 0, "checks_fail": 0}])
+    html = html_table(ranking(df), RANKING_COLUMNS)
+    assert '<table class="sortable">' in html
+    assert 'data-v="1良"' in html  # 优 0, 良 1, 中 2, 差 3: best first, not by sound
+    assert '<td class="num" data-v="">—</td>' in html and '<td data-v="">—</td>' in html  # missing sorts last
+    assert 'data-v="甲&quot;&gt;&lt;script&gt;"' in html and "<script>" not in html
+    assert 'data-v="12.5"' in html and 'data-v="88.5"' in html
 
 
 def test_rating_vs_checks_counts():
@@ -95,7 +107,7 @@ def test_the_portfolio_says_why_a_file_failed_in_chinese():
 
     df = pd.DataFrame([{"source": "a.txt", "exit_code": 2, "error": "a.txt: the file is empty.", "kind": None}])
     html = html_table(with_reasons(df), FAILURE_COLUMNS)
-    assert "<td class=\"text\">空文件</td>" in html and "a.txt: the file is empty." in html
+    assert "<td class=\"text\" data-v=\"空文件\">空文件</td>" in html and "a.txt: the file is empty." in html
 
 
 def test_year_on_year_legend_is_below_the_plots_not_over_a_line():

@@ -46,6 +46,9 @@ def test_extremes_are_the_farthest_from_the_reference():
     assert list(far["department"]) == ["戊局", "丙局"]
     html = province.extremes_table(far, "outturn_vs_initial", "实际支出相对年初预算")
     assert 'href="e.html"' in html and "250.00%" in html and "同值" not in html
+    # sortable by every column but the link: each cell carries its raw value
+    assert '<table class="sortable">' in html and '<th class="nosort" scope="col">报告</th>' in html
+    assert 'data-v="250.0"' in html and 'data-v="戊局"' in html
 
 
 def test_extremes_say_how_many_equal_the_last_one_shown():
@@ -77,6 +80,8 @@ def test_group_table_links_each_region_down():
     s = province.group_summary(REPORTS, INDICATORS, "region")
     html = province.group_table(s, "地区", links=True)
     assert html.count(">一览</a>") == 2 and html.count(">比较</a>") == 2 and "regions/" in html
+    assert '<table class="sortable">' in html and '<th class="nosort" scope="col">页面</th>' in html
+    assert html.count('<td class="text name" data-v="') == 2
 
 
 def test_failure_counts():
