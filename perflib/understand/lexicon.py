@@ -316,6 +316,7 @@ class Lexicon:
         self.subunit_cues = cues(self.subunit)  # (属, 级: most sentences name no unit under the department)
         self.with_units = re.compile(raw["with_units"])
         self.named_fund = _fast(raw["named_fund"])
+        self.obtained = _fast(raw["obtained"])
         self.fund_item = re.compile(raw["fund_item"])
         self.fund_level = re.compile(raw["fund_level"])
         self.fund_source = re.compile(raw["fund_source"])

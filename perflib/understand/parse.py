@@ -643,6 +643,8 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
         return region.start(), "other"  # "2023年财政总支出35.6亿元": the county's, whoever speaks
     own = LEX.subjects.search(sent, start, stop)
     below = _subunit_speaks(sent, start, stop, department)
+    if below is None and ("争" in sent or "申" in sent):
+        below = _obtained_speaks(sent, start, stop)  # "我局争取市级专项资金年初预算 …": that money's
     if own or _names_the_unit(sent[start:stop], stop - start, department):
         at = own.start() if own else start
         return (below, "other") if below is not None and below >= at else (at, "unit")  # "我局下属…中心年初预算"
@@ -669,6 +671,13 @@ def _subunit_speaks(sent: str, start: int, stop: int, department: str | None) ->
     first = LEX.label_re.search(sent, start, stop)
     below = LEX.subunit_in(sent, start, first.start()) if first else None
     return below.start() if below else None
+
+
+def _obtained_speaks(sent: str, start: int, stop: int) -> int | None:
+    """Where money the unit obtained (争取 …资金) is named in the clause sent[start:stop] before its first label."""
+    first = LEX.label_re.search(sent, start, stop)
+    got = LEX.obtained.search(sent, start, first.start()) if first else None
+    return got.start() if got else None
 
 
 def _another_kind_of_unit(name: str, department: str) -> bool:
