@@ -180,7 +180,8 @@ def _is_this_self_evaluation(sent: str, pos: int, rec: Record, title: str) -> bo
     if LEX.self_evaluation.search(clause) or (rec.department and rec.department in clause):
         return True
     name = _name(clause)
-    return not name or name in title
+    # (the unit by a short name the title does not write: "县农业局" in 某县农业农村局's report)
+    return not name or name in title or (reads_as_org(name) and _is_the_unit(name, rec.department))
 
 
 def _graded_by_another(sent: str, start: int, pos: int) -> bool:
