@@ -444,13 +444,26 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
     if other_year:
         clause_start = max(sent.rfind("，", 0, pos), sent.rfind(",", 0, pos), sent.rfind("；", 0, pos),
                            sent.rfind(";", 0, pos)) + 1  # a clause ends at ，,；;
-        if LEX.other_year.search(sent, clause_start, pos):
+        if any(not _in_inclusion(sent, y.start(), pos) for y in LEX.other_year.finditer(sent, clause_start, pos)):
             return True
     if part_of_year and _in_part_of_year(sent, pos):
         return True
     years = _years_outside_titles(sent, pos)
     said = years[-1] if years else spoken
     return said is not None and year is not None and said != year
+
+
+_INCLUSION = re.compile(r"[（(]\s*(?:含|包含|包括)")
+
+
+def _in_inclusion(sent: str, at: int, pos: int) -> bool:
+    """Is `at` inside a bracket saying what the whole includes, closed before `pos` ("部门整体支出（含上年结转资金
+    12 万元）执行率 96.5%": the whole is this year's, its 上年 names a part)?"""
+    opened = max(sent.rfind("（", 0, at), sent.rfind("(", 0, at))
+    if opened < 0 or not _INCLUSION.match(sent, opened):
+        return False
+    closed = [c for c in (sent.find("）", opened, pos), sent.find(")", opened, pos)) if c >= 0]
+    return bool(closed) and min(closed) > at
 
 
 def _in_part_of_year(sent: str, pos: int) -> bool:
