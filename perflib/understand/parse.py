@@ -155,7 +155,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
     unit = None  # the unit a section states once ("（金额单位：万元）") for its bare numbers
     attachments = False  # within a list of attachments: titles of documents, not figures
     above: list[str] = []  # the last lines before a table: its unit may be noted there
-    for block in blocks:
+    cells = _label_cells(blocks)  # a form one cell per line: label line → its value on the next
+    for i, block in enumerate(blocks):
         if isinstance(block, Table):
             read_table(block, rec, heading, above[-3:])
             continue
@@ -188,6 +189,10 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         unit_default = whole_unit and money_section and (len(para) <= _FIGURE_LINE or not LEX.numbering.match(para)
                                                          or _opens_with_label(para))
         context = heading or ("overall" if unit_default else None)
+        if i in cells:
+            _read_label_cell(para, blocks[i + 1].text, cells[i], context, unit, rec, taken)
+            prose.append(para)
+            continue
         spoken = None  # the year the paragraph's sentences so far speak of ("2020年度，…。全年支出…")
         listing = False  # the paragraph has announced items ("分为三个方面，一是…。…；二是…")
         sents = sentences_of(para)
@@ -211,6 +216,46 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
 
 
 _DIGIT = re.compile(r"\d")
+# A form flattened one cell per line: a budget's label alone on its line, its unit in brackets ("年初预算数（万元）",
+# "执行率（%）"), then its value alone on the next line ("1,208.40").
+_LABEL_CELL = re.compile(rf"(?P<label>{LEX.label_re.pattern})\s*(?:[（(](?P<unit>{LEX.unit}|%)[)）])?\s*[:：]?")
+_VALUE_CELL = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>{LEX.unit}|%)?")
+_CELL_FIELDS = ("initial_budget", "adjusted_budget", "actual", "completion_rate")
+
+
+def _label_cells(blocks: list[DocBlock]) -> dict[int, tuple[re.Match, str | None]]:
+    """{index of a label line: (its label, the unit in its brackets)} for each budget label alone on a paragraph whose next
+    paragraph is a lone number."""
+    out = {}
+    for i in range(len(blocks) - 1):
+        a, b = blocks[i], blocks[i + 1]
+        if isinstance(a, Table) or isinstance(b, Table) or len(a.text) > 20 or not _DIGIT.match(b.text):
+            continue
+        m = _LABEL_CELL.fullmatch(a.text)
+        named = LEX.label_re.fullmatch(m["label"]) if m else None
+        before = blocks[i - 1] if i else None  # ("基本支出⏎年初预算数⏎300": a row of a block's own)
+        if before is not None and not isinstance(before, Table) and _last_block(before.text) not in (None, "overall"):
+            continue
+        if named and LEX.label(named).field in _CELL_FIELDS and _VALUE_CELL.fullmatch(b.text):
+            out[i] = (named, m["unit"])
+    return out
+
+
+def _read_label_cell(label_line: str, value_line: str, cell: tuple[re.Match, str | None], context: str | None,
+                     unit: str | None, rec: Record, taken: Ledger) -> None:
+    """The figure of a label line and the value line under it, in the label's unit (or the value's, or
+    the section's); in the block the label names, or the context's."""
+    m, noted = cell
+    label = LEX.label(m)
+    v = _VALUE_CELL.fullmatch(value_line)
+    unit = v["unit"] or noted or (unit if label.kind == "money" else "%")
+    if unit is None or (unit == "%") != (label.kind == "percent"):
+        return
+    block = label.block or context
+    if block is None or block in _NO_BLOCK:
+        return
+    value = to_decimal(v["num"]) if unit == "%" else money_to_wan(v["num"], unit)
+    _store(rec, block, label.field, value, f"{label_line} {value_line}", taken)
 _FIGURE_MARK = re.compile(r"元|%|个")  # an amount's unit, a rate, a count of projects
 _LEADING_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*[，,]?\s*)?")
 
