@@ -29,7 +29,9 @@ _CN_VALUE = {c: max(0, i - 1) for i, c in enumerate(_CN_DIGIT)}  # 零 and 〇 0
 _CN_SCORE = rf"一百|[一二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]|[一二三四五六七八九](?![十百])"
 _SCORE = re.compile(rf"{_SCORE_WORD}\s*(?:为|是|:|：|达到|共)?\s*(?:(?P<s>\d{{1,3}}(?:\.\d+)?)"
                     rf"|(?P<c>(?:{_CN_SCORE})(?:点[{_CN_DIGIT}]+)?))\s*分"
-                    r"|(?:自评|综合|评价|考评|最终)(?:得分|评分)\s*[:：]?\s*(?P<t>\d{1,3}(?:\.\d+)?)(?=\s|$)")
+                    r"|(?:自评|综合|评价|考评|最终)(?:得分|评分)\s*[:：]?\s*(?P<t>\d{1,3}(?:\.\d+)?)(?=\s|$)"
+                    # a form's cell label with its unit, its value run into the next cell ("自评总分(分)97.6部门联系人")
+                    rf"|(?:{_SCORE_PREFIX.pattern})\s*[（(]分[)）]\s*[:：]?\s*(?P<f>\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.%])")
 # A 总分 stated before the sentence's 得分 is the scale's maximum ("评价总分100分，本单位得分93.5分").
 _TOTAL = re.compile(r"总分\s*(?:为|是|:|：)?\s*$")
 _LATER_SCORE = re.compile(r"得分|评分")
@@ -97,7 +99,7 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
                     prefixed = bool(_SCORE_PREFIX.match(sent, m.start()))
                     if prefixed == bare or (bare and not _SCORE_CONTEXT.search(sent)):
                         continue
-                    value = Decimal(m["s"] or m["t"]) if m["c"] is None else cn_score(m["c"])
+                    value = Decimal(m["s"] or m["t"] or m["f"]) if m["c"] is None else cn_score(m["c"])
                     if _is_a_maximum(sent, m, value):
                         continue
                     if value <= 100 and _is_the_score(sent, m, rec, title):
@@ -121,7 +123,7 @@ def _is_a_maximum(sent: str, m: re.Match, value: Decimal) -> bool:
     """Is the score `m` a 总分 the sentence goes on to give a 得分 within (the scale, not the score)?
     Not a 自评总分 below 100 whose parts' 得分 follow in a 其中 list ("自评总分92分，其中预算执行得分19分，
     …": the score, then its parts; "评价总分100分，其中…20分；本单位得分93.5分" is the scale)."""
-    value_at = m.start("s") if m["s"] is not None else m.start("c") if m["c"] is not None else m.start("t")
+    value_at = next(m.start(g) for g in ("s", "c", "t", "f") if m[g] is not None)
     later = _LATER_SCORE.search(sent, m.end())
     if not (later and _TOTAL.search(sent, m.start(), value_at)):
         return False
