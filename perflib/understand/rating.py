@@ -106,6 +106,42 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
                         rec.score = value
                         rec.evidence["score"] = sent
                         break
+    _read_total_row(paragraphs, rec)
+
+
+# A score table's total row, its label lost in flattening: 满分 100, the score, the grade ("100.00 | 94.04 | 优"),
+# a few lines under the table's heading (绩效等级, 评价结果): the score, when the grade is the score's band.
+_TOTAL_ROW = re.compile(rf"\s*100(?:\.0{{1,2}})?\s*[|\t]\s*(?P<s>\d{{1,2}}(?:\.\d{{1,2}})?)\s*[|\t]\s*"
+                        rf"(?P<w>{_RATING_WORD.pattern})[\s|]*")
+_RESULT_HEAD = re.compile(r"等级|评价结果")
+_RESULT_ROWS = 8  # lines from the heading to the total row
+
+
+def _read_total_row(paragraphs: list[str], rec: Record) -> None:
+    if rec.score is not None:
+        return
+    for i, para in enumerate(paragraphs):
+        m = _TOTAL_ROW.fullmatch(para) if para[:3] == "100" else None
+        if m is None or not any(_RESULT_HEAD.search(p) for p in paragraphs[max(0, i - _RESULT_ROWS):i]):
+            continue
+        score, grade = Decimal(m["s"]), _RATING_WORDS[m["w"]]
+        if _band(score) != grade or rec.rating not in (None, grade):
+            return
+        rec.score = score
+        rec.evidence["score"] = para
+        if rec.rating is None:
+            rec.rating = grade
+            rec.evidence["rating"] = para
+        return
+
+
+def _band(score: Decimal) -> str | None:
+    """The grade a score falls in, by the bands of the check rating.matches_score."""
+    from ..check.rules import rule_by_id  # (the checks import the parser's modules)
+    for grade, lo, below in rule_by_id("rating.matches_score").bands:
+        if (lo is None or score >= lo) and (below is None or score < below):
+            return grade
+    return None
 
 
 def cn_score(text: str) -> Decimal:
