@@ -236,6 +236,9 @@ def _label_cells(blocks: list[DocBlock]) -> dict[int, tuple[re.Match, str | None
         before = blocks[i - 1] if i else None  # ("基本支出⏎年初预算数⏎300": a row of a block's own)
         if before is not None and not isinstance(before, Table) and _last_block(before.text) not in (None, "overall"):
             continue
+        after = blocks[i + 2] if i + 2 < len(blocks) else None  # "预算执行率⏎10⏎9": an indicator's 分值 and 得分,
+        if after is not None and not isinstance(after, Table) and _VALUE_CELL.fullmatch(after.text):  # or a header
+            continue  # row's last cell over its values: a row of figures, not one label's
         if named and LEX.label(named).field in _CELL_FIELDS and _VALUE_CELL.fullmatch(b.text):
             out[i] = (named, m["unit"])
     return out
@@ -248,7 +251,7 @@ def _read_label_cell(label_line: str, value_line: str, cell: tuple[re.Match, str
     m, noted = cell
     label = LEX.label(m)
     v = _VALUE_CELL.fullmatch(value_line)
-    unit = v["unit"] or noted or (unit if label.kind == "money" else "%")
+    unit = v["unit"] or noted or (unit if label.kind == "money" else None)  # a rate says %: a bare 10 may be points
     if unit is None or (unit == "%") != (label.kind == "percent"):
         return
     block = label.block or context
