@@ -50,6 +50,8 @@ class Ledger(dict):
         super().__init__()
         self.offers: list[Offer] = []
         self.last_total: tuple[str, Decimal] | None = None  # the whole unit's last figure read in a paragraph
+        self.main_source: list[Offer] = []  # the whole's figures stated by a main source (财政拨款 …): `settle` decides
+        self.other_fund_type = False  # a fund type's own figures (政府性基金 …) were stated for the whole
 
     def take(self, amount: Decimal, sentence: str) -> None:
         self.setdefault(abs(amount), []).append(sentence)
@@ -73,6 +75,7 @@ def offer(rec: Record, ledger: Ledger | None, o: Offer) -> None:
 
 def settle(rec: Record, ledger: Ledger) -> None:
     """Settle bare budgets, then drop inferred figures that break the report's arithmetic."""
+    _settle_main_source(rec, ledger)
     bare = [o for o in ledger.offers if o.field == "budget"]
     for o in sorted(bare, key=lambda o: o.block != "overall"):  # the whole's first: the parts' may be its parts
         if not _settle_parts(rec, ledger, o, bare):
@@ -98,6 +101,16 @@ def settle(rec: Record, ledger: Ledger) -> None:
                     break
                 setattr(rec.block(o.block), o.field, None)
                 del rec.evidence[key]
+
+
+def _settle_main_source(rec: Record, ledger: Ledger) -> None:
+    """The whole's figures stated by its main source ("财政拨款年初预算 280 万元，实际支出 …") are the unit's only
+    when no figure of the unit's own holds any of their fields and no other fund type's figures stand
+    beside them ("国有资本经营预算 …；一般公共预算 …": one source of several); else left unread."""
+    held = any(getattr(rec.block(o.block), o.field) is not None for o in ledger.main_source)
+    if ledger.main_source and not held and not ledger.other_fund_type:
+        for o in ledger.main_source:
+            offer(rec, ledger, o)
 
 
 def _settle_parts(rec: Record, ledger: Ledger, o: Offer, bare: list[Offer]) -> bool:

@@ -371,6 +371,10 @@ class Lexicon:
         # lists
         self.numbering = re.compile(rf"^\s*(?:{_groups(raw['numbering'], 'style')})")
         self.sub_budgets = _fast(raw["sub_budgets"])
+        self.part_funds = _fast(raw["part_funds"])
+        self.part_fund_before = re.compile(rf"(?:{raw['part_funds']})$")  # (searched up to a label)
+        self.main_source_before = re.compile(rf"(?:{raw['main_source']})$")
+        self.other_fund_types = re.compile(raw["other_fund_types"])
         # a heading or a table's title about one: it opens with it (after a number, a year, the unit)
         self.sub_budget_topic = re.compile(rf"(?:{_groups(raw['numbering'], 'style')}|表\s*\d+\s*[:：.、]?)?\s*"
                                            rf"(?:(?:19|20)\d{{2}}\s*年度?\s*)?"

@@ -575,6 +575,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             if follows and (not read or LEX.label(read[-1][0]).field != follows):
                 continue  # "实际支出 X，较年初预算减少 Y": not the budget's adjustment
             read.append((m, after))
+    sources = _sources(sent, read, unit) if read else {}
     changes = sum(LEX.label(m).field == "adjustment" for m, _ in read)
     budget = _budget_total(sent, read)
     for k, (m, after) in enumerate(read):
@@ -602,6 +603,12 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             value = -value
         if label.field == "adjustment_rate" and value > 0 and LEX.decrease.search(sent[: m.start()].rsplit("，", 1)[-1] + m.group()):
             value = -value
+        source = sources.get(m.start()) if block == "overall" else None
+        if source is not None:  # one fund type's, one fund's or a main source's figure: not (yet) the whole's
+            if source[0] == "main":
+                taken.main_source.append(Offer(block, label.field, value, sent, stated is None))
+            taken.other_fund_type |= LEX.other_fund_types.match(source[1]) is not None
+            continue
         _store(rec, block, label.field, value, sent, taken, inferred=stated is None)
         if money and block == "overall" and label.field in _PART_FIELDS:
             taken.last_total = (label.field, value)  # the parts in the next sentence may be its
@@ -618,6 +625,40 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     for q in _RESPECTIVELY.finditer(sent) if LEX.respectively_cue in sent else ():
         several |= _read_respectively(sent, q, named, context, rec, taken, spoken)
     return context if several else _carried(sent, context)
+
+
+def _sources(sent: str, read: list, unit: str | None) -> dict[int, tuple[str, str]]:
+    """("part" or "main", its words) by the start of each label read that a part of the money states: a fund
+    type's, one fund's or a source's words right before it ("政府性基金预算年初预算", "专项资金执行率",
+    "财政拨款年初预算") or opening the sentence's first clause that states an amount ("政府性基金预算年初安排
+    800 万元，实际支出 …"), and the labels after it while that part goes on (no "；", block word, subject
+    or figure of the unit's between; an amount well above the part's is the unit's again)."""
+    out, run = {}, _source_opening(sent)  # run: (kind, words, the figure it goes on from, its last amount)
+    for m, after in read:
+        back = max(0, m.start() - 16)
+        word = LEX.part_fund_before.search(sent, back, m.start()) or LEX.main_source_before.search(sent, back, m.start())
+        if word is not None:
+            run = ("part" if word.re is LEX.part_fund_before else "main", word.group(), after, None)
+        elif run is None or not _the_class_goes_on(sent, run[2].end(), m.start(), []) or (
+                LEX.label(m).kind == "money" and run[3] is not None and _exceeds(after, run[3], unit)):
+            run = None
+            continue
+        out[m.start()] = run[:2]
+        run = (run[0], run[1], after, after if LEX.label(m).kind == "money" else run[3])
+    return out
+
+
+def _source_opening(sent: str) -> tuple[str, str, re.Match, re.Match] | None:
+    """A fund type's or one fund's words opening the sentence's first clause that states an amount, with
+    no label between them and it ("政府性基金预算年初安排 800 万元"): the labels after it are that part's."""
+    first = LEX.money.search(sent)
+    if first is None or "元" not in sent:
+        return None
+    start = max(sent.rfind(c, 0, first.start()) for c in "，,；;：:") + 1
+    word = LEX.part_funds.search(sent, start, first.start())
+    if word is None or LEX.label_re.search(sent, word.end(), first.start()) or LEX.block_words.search(sent, start, word.start()):
+        return None
+    return "part", word.group(), first, first
 
 
 def _carried(sent: str, context: str | None) -> str | None:

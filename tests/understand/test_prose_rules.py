@@ -474,10 +474,43 @@ def test_the_department_with_its_units_is_the_department(text):
     "其中，困难群众救助补助资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",  # 其中 and one fund
     "农村饮水安全专项资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",  # a named 专项资金
     "乡村道路养护专项全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",  # a named 专项
+    # a named fund without 专项, a bare 专项资金, a source or a fund type of its own (h3)
+    "林业生态保护奖励资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
+    "专项资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
+    "资金来源：上级转移支付资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
+    "地方政府专项债券资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
+    "其他资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
+    "政府性基金预算全年安排 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",  # no label before its amount
 ])
 def test_one_funds_figures_are_not_the_units(part):
     rec = parse(TITLE + f"二、资金使用情况\n{part}\n全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
     assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00"), "completion_rate": D("97.78")}
+
+
+@pytest.mark.parametrize("source", ["财政拨款", "一般公共预算"])
+def test_a_main_sources_figures_yield_to_the_units_own(source):
+    rec = parse(TITLE + f"二、资金使用情况\n{source}全年预算 850.00 万元，实际支出 845.00 万元。\n"
+                        "部门全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
+    assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00"), "completion_rate": D("97.78")}
+    assert {D("850.00"), D("845.00")} <= unread_amounts(rec)
+
+
+@pytest.mark.parametrize("source", ["财政拨款", "一般公共预算"])
+def test_a_main_sources_figures_alone_are_the_units(source):
+    rec = parse(TITLE + f"二、资金使用情况\n{source}全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
+    assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00"), "completion_rate": D("97.78")}
+
+
+def test_a_main_source_beside_another_fund_type_is_one_source_of_several():
+    rec = parse(TITLE + "二、资金使用情况\n国有资本经营预算全年预算 100.00 万元，实际支出 90.00 万元，执行率 90.00%。\n"
+                        "一般公共预算全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
+    assert fields(rec.overall) == {}
+
+
+@pytest.mark.parametrize("part", ["专项资金", "上级转移支付资金", "中央补助资金"])
+def test_a_parts_rate_is_not_the_units(part):
+    rec = parse(TITLE + f"二、资金使用情况\n全年预算 900.00 万元，实际支出 880.00 万元，{part}执行率 92.00%。")
+    assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00")}
 
 
 @pytest.mark.parametrize("part", ["其中省级专项资金预算 300.00 万元", "其中农村饮水专项资金预算 300.00 万元"])
