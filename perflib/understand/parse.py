@@ -702,7 +702,8 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
         if (label.field == "completion_rate" and sent.endswith(LEX.task_rate, 0, m.start())
                 and not sent.endswith(LEX.budget_task_rate, 0, m.start())):
             continue  # 任务完成率, 年度计划完成率: a task's progress, not the budget's
-        out.append((m, label, after, label.kind == "money" and sent.endswith(LEX.spending_classes, 0, m.start())))
+        # (公用经费执行率 is that class's rate as 公用经费支出决算数 is its amount)
+        out.append((m, label, after, sent.endswith(LEX.spending_classes, 0, m.start())))
     return tuple(out)
 
 

@@ -507,7 +507,7 @@ def test_a_main_source_beside_another_fund_type_is_one_source_of_several():
     assert fields(rec.overall) == {}
 
 
-@pytest.mark.parametrize("part", ["专项资金", "上级转移支付资金", "中央补助资金"])
+@pytest.mark.parametrize("part", ["公用经费", "人员经费", "专项资金", "上级转移支付资金", "中央补助资金"])
 def test_a_parts_rate_is_not_the_units(part):
     rec = parse(TITLE + f"二、资金使用情况\n全年预算 900.00 万元，实际支出 880.00 万元，{part}执行率 92.00%。")
     assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00")}
