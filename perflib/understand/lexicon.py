@@ -397,6 +397,7 @@ class Lexicon:
         self.other_assessment = re.compile(raw["other_assessment"])
         self.graded_by_another = re.compile(raw["graded_by_another"])
         self.graded_unnamed = re.compile(raw["graded_unnamed"])
+        self.scoring_rule = re.compile(raw["scoring_rule"])
 
 
         self.problems_lead = re.compile(raw["problems_lead"])

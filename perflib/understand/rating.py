@@ -82,7 +82,8 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
     # "年度综合考评等级优秀" in the 部门概况 is the year's work appraisal, not this evaluation
     found = next(((sent, m) for strict in (True, False) for sents in rated for sent in sents
                   if not strict or _PERFORMANCE.search(sent)
-                  for m in _one_grade_cues(sent) if _is_this_self_evaluation(sent, m.start(), rec, title)), None)
+                  for m in _one_grade_cues(sent) if _is_this_self_evaluation(sent, m.start(), rec, title)
+                  and not _anothers_grade(sent, m.start(), rec, title)), None)
     if found:
         sent, m = found
         rec.rating = _RATING_WORDS[next(w for w in m.groupdict().values() if w)]
@@ -200,8 +201,11 @@ def _is_this_self_evaluation(sent: str, pos: int, rec: Record, title: str) -> bo
     """Does the score or rating at `pos` speak of the report's year and of the unit's
     self-evaluation (its clause names no other assessment, and no one but the unit or what the
     report's `title` names: a project report's "某某项目评价等级为优")?"""
-    if _another_year(sent, pos, rec.year):
-        return False
+    return not _another_year(sent, pos, rec.year) and _of_the_unit(sent, pos, rec, title)
+
+
+def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
+    """Is the score or rating at `pos` the unit's self-evaluation's, whatever its year?"""
     if LEX.self_report.search(title) and _evaluated_by_another(sent[:pos], rec.department):
         return False
     start = max(sent.rfind(c, 0, pos) for c in _CLAUSE_ENDS) + 1
@@ -220,6 +224,18 @@ def _is_this_self_evaluation(sent: str, pos: int, rec: Record, title: str) -> bo
     name = _name(clause)
     # (the unit by a short name the title does not write: "县农业局" in 某县农业农村局's report)
     return not name or name in title or (reads_as_org(name) and _is_the_unit(name, rec.department))
+
+
+def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:
+    """Is the rating at `pos`, in a clause of its own, another's by its part of the sentence (up to ；):
+    a scoring rule's band ("评分标准为执行率≥95%得满分，等级为优"), or the grade that goes with the score
+    the part opens with, when that is not the unit's ("某某项目自评得分95分，等级为优；部门整体…")?"""
+    start = max(sent.rfind(c, 0, pos) for c in _PART_ENDS) + 1
+    if LEX.scoring_rule.search(sent, start, pos):
+        return True
+    clause_start = max(sent.rfind(c, 0, pos) for c in _CLAUSE_ENDS) + 1
+    first = _SCORE.search(sent, start, clause_start) if clause_start > start else None
+    return first is not None and not _of_the_unit(sent, first.start(), rec, title)
 
 
 def _graded_by_another(sent: str, start: int, pos: int) -> bool:
