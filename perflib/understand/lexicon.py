@@ -398,6 +398,7 @@ class Lexicon:
         self.graded_by_another = re.compile(raw["graded_by_another"])
         self.graded_unnamed = re.compile(raw["graded_unnamed"])
         self.scoring_rule = re.compile(raw["scoring_rule"])
+        self.superior = re.compile(raw["superior"])
 
 
         self.problems_lead = re.compile(raw["problems_lead"])

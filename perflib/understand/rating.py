@@ -210,7 +210,7 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
         return False
     start = max(sent.rfind(c, 0, pos) for c in _CLAUSE_ENDS) + 1
     clause = sent[start:pos]
-    if LEX.other_assessment.search(clause) or _graded_by_another(sent, start, pos):
+    if LEX.other_assessment.search(clause) or LEX.superior.search(clause) or _graded_by_another(sent, start, pos):
         return False
     # an area's evaluation ("在全市妇幼健康服务年度评价中结果为良好") is not the unit's own; its 自评 in
     # one ("在全县…绩效自评中等级为优") is

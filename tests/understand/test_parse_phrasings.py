@@ -362,8 +362,11 @@ def test_score_is_this_years_self_evaluation_total(text, score):
     ("县财政局对我局2023年度部门整体支出开展了重点绩效评价，评价结果为良。", None),
     ("县财政局对某某县水务局2023年度部门整体支出开展了重点绩效评价，评价结果为良。", None),
     ("我局配合县财政局对我局2023年度部门整体支出开展了重点绩效评价，评价结果为良。", None),
-    # another's grade: a scoring rule's band, a project's or a sub-unit's grade after its score
+    # another's grade: a scoring rule's band, the internal-control evaluation, the superior's own, a
+    # project's or a sub-unit's grade after its score
     ("评分标准：执行率达到100%得满分，评价等级为优。", None),
+    ("单位内部控制建设评价结果为优。", None),
+    ("上级主管部门市水利局部门整体绩效评价结果为良。", None),
     ("水源地保护项目得分96分，评价结果为优秀；我局整体支出自评得分88分，评价结果为良好。", "良"),
     ("所属供水站自评得分85分，等级为良；本局整体自评得分93分，等级为优。", "优"),
     ("按照评分标准，我局自评得分92分，等级为优。", "优"),
