@@ -121,6 +121,14 @@ def test_a_documents_issue_year_is_not_the_report_year():
     assert rec.overall.initial_budget is not None
 
 
+@pytest.mark.parametrize("publisher", ["示例松风县人民政府办公室", "示例松风县人民政府", "示例白鹭市人民政府办公厅"])
+def test_a_portals_publisher_is_not_the_unit(publisher):
+    # the county portal (its government, or the 政府办公室 that runs it) publishes every unit's report
+    rec = parse(f"2023年度部门整体支出绩效自评报告\n索引号：0001-2024-0012　发布机构：{publisher}\n"
+                "一、部门整体支出情况\n我局年初预算210.00万元。", paragraphs=True)
+    assert rec.department is None
+
+
 @pytest.mark.parametrize("name", ["示例东湖区侨联", "示例青川县妇联", "示例潭西县残联", "示例龙溪县林场",
                                   "示例龙溪县老年大学", "示例东湖区科协"])
 def test_short_names_of_peoples_organisations_and_institutions(name):
