@@ -327,6 +327,7 @@ class Lexicon:
         self.own_fiscal = _fast(raw["own_fiscal"])
         self.mid_year = _fast(raw["mid_year"])
         self.mid_year_cues = cues(self.mid_year)  # (月, 季 …: most sentences name no part of the year)
+        self.years_together = re.compile(raw["years_together"])
         self.whole_year = _fast(raw["whole_year"])
         self.carryover = _fast(rf"(?:{raw['carryover']}){filler}(?:{NUMBER})\s*(?:{self.unit})")
         self.formula_after = re.compile(rf"{raw['formula']}(?P<num>{NUMBER})\s*%")

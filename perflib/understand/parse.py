@@ -488,7 +488,7 @@ def _spoken_year(sent: str) -> int | None:
 def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | None = None) -> bool:
     """Is the clause holding the label at `pos` about another year than the report's? With no
     year of its own, a sentence speaks of the year the sentences before it (`spoken`) named."""
-    other_year, part_of_year = _year_words(sent)
+    other_year, part_of_year, together = _year_words(sent)
     if other_year:
         clause_start = max(sent.rfind("，", 0, pos), sent.rfind(",", 0, pos), sent.rfind("；", 0, pos),
                            sent.rfind(";", 0, pos)) + 1  # a clause ends at ，,；;
@@ -496,6 +496,9 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
             return True
     if part_of_year and _in_part_of_year(sent, pos):
         return True
+    part_start = max(sent.rfind("；", 0, pos), sent.rfind(";", 0, pos)) + 1
+    if together and LEX.years_together.search(sent, part_start, pos):
+        return True  # "两年共安排预算 …，实际支出 …": the years' money together, no one year's
     years = _years_outside_titles(sent, pos)
     said = years[-1] if years else spoken
     return said is not None and year is not None and said != year
@@ -525,12 +528,13 @@ def _in_part_of_year(sent: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _year_words(sent: str) -> tuple[bool, bool]:
-    """Do another year (上年, 同比 …) and a part of the year appear anywhere in the sentence? (Asked once
-    per sentence, not once per label: a pattern with no look-ahead that finds nothing in the whole
-    sentence finds nothing in a part of it.)"""
+def _year_words(sent: str) -> tuple[bool, bool, bool]:
+    """Do another year (上年, 同比 …), a part of the year and several years together ("两年共…") appear
+    anywhere in the sentence? (Asked once per sentence, not once per label: a pattern with no
+    look-ahead that finds nothing in the whole sentence finds nothing in a part of it.)"""
     return (LEX.other_year.search(sent) is not None,
-            holds_any(sent, LEX.mid_year_cues) and LEX.mid_year.search(sent) is not None)
+            holds_any(sent, LEX.mid_year_cues) and LEX.mid_year.search(sent) is not None,
+            "年" in sent and LEX.years_together.search(sent) is not None)
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,

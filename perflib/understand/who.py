@@ -48,7 +48,10 @@ _DEPT_IN_TEXT_REST = (r"\s*(?P<dept>[^，,。\d\s]{2,30}?)(?:对|就)(?:本单�
 _DEPT_IN_TEXT_AT_START = re.compile(_DEPT_IN_TEXT_REST)
 _DEPT_IN_TEXT = re.compile(r"[，,。：:]" + _DEPT_IN_TEXT_REST)
 _DEPT_AFTER_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*[，,]?\s*(?P<dept>[^，,。\d]{{2,40}}?)(?:对|的)?(?:部门)?整体支出")
-_FISCAL_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?(?!\s*\d{{1,2}}\s*月)(?!\s*[-/.]\d)")
+# (not a year of publication, "2024年公开…"; a span's first year too: "2022—2023年度" names two)
+_FISCAL_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*(?:年度|年(?!公开)|(?=\s*[—–－~～至到-]\s*{_YEAR}\s*年))"
+                          r"(?!\s*\d{1,2}\s*月)(?!\s*[-/.]\d)")
+_PUBLISHED = re.compile(r"\s*年公开")  # a title's "2024年公开…": the year it was published, not evaluated
 _DATE_CONTEXT = re.compile(r"(?:日期|时间|日\s*期)\s*[:：]?\s*$")
 _YEAR_LINE = re.compile(rf"^[（(]?\s*(?P<year>{_YEAR})\s*年度?\s*[)）]?$")
 _CITED = re.compile(r"《[^》]*》")
@@ -181,7 +184,8 @@ def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
             m, first = _split_title(head, i)
         if m and len(set(fiscal_years(text))) <= 1:  # a table's header of years is no title
             name = _title_unit(m["dept"]) or _title_unit(m["dept2"])
-            found.append((i, _place_above(head, first, name), int(m["year"])))
+            year = None if _PUBLISHED.match(text, m.end("year")) else int(m["year"])
+            found.append((i, _place_above(head, first, name), year))
     if found:
         return found
     for i, para in enumerate(head[:6]):  # a title with no year: "某局部门整体支出绩效自评报告"
@@ -192,7 +196,9 @@ def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
 
 
 _CITING = re.compile(r"\s*(?:根据|依据|按照)")
-_TITLE_NO_YEAR = re.compile(r"^(?P<dept>[^\d，。]{2,40}?)(?:关于)?(?:部门|单位|整体|预算|绩效)")
+# (or a span of years, no one year: "某局2022—2023年度部门整体…")
+_TITLE_NO_YEAR = re.compile(rf"^(?P<dept>[^\d，。]{{2,40}}?)(?:{_YEAR}\s*[—–－~～至到-]\s*{_YEAR}\s*年度?)?"
+                            r"(?:关于)?(?:部门|单位|整体|预算|绩效)")
 _YEAR_START = re.compile(rf"^\s*{_YEAR}")  # "2021年度…" is not numbered "20…"
 _REPORT_WORDS = re.compile(r"绩效.{0,12}(?:报告|报告书|自评表|评价表)$")
 

@@ -129,6 +129,16 @@ def test_a_portals_publisher_is_not_the_unit(publisher):
     assert rec.department is None
 
 
+@pytest.mark.parametrize("title, year", [
+    ("示例湖东县档案馆2024年公开部门整体支出绩效自评报告", None),  # the year it was published
+    ("示例湖东县档案馆2021至2022年度部门整体支出绩效自评报告", None),  # two years, no one year
+    ("示例湖东县档案馆2023年度部门整体支出绩效自评报告", 2023),
+])
+def test_a_title_year_that_is_not_the_evaluated_one(title, year):
+    rec = parse(title + "\n一、部门整体支出情况\n本年度我馆年初预算210.00万元。", paragraphs=True)
+    assert (rec.department, rec.year) == ("示例湖东县档案馆", year)
+
+
 @pytest.mark.parametrize("name", ["示例东湖区侨联", "示例青川县妇联", "示例潭西县残联", "示例龙溪县林场",
                                   "示例龙溪县老年大学", "示例东湖区科协"])
 def test_short_names_of_peoples_organisations_and_institutions(name):

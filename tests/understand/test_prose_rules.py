@@ -367,11 +367,19 @@ def test_the_rating_is_the_units_own_self_evaluation(text, rating):
     "前年度实际支出 88.00 万元，执行率 90.50%；",  # the year before last
     "下一年度部门预算安排 650.00 万元。",  # the year ahead
     "来年部门预算安排 650.00 万元。",
+    # several years' money together: every figure of its part of the sentence
+    "近两年累计安排预算 960.00 万元，实际支出 930.00 万元，执行率 96.88%；",
+    "2022至2023两个年度共安排预算 960.00 万元，实际支出 930.00 万元。",
 ])
 def test_another_years_figures_before_this_years_are_not_read(sentence):
     rec = parse(TITLE + "二、预算执行情况\n" + sentence + "全年预算 500.00 万元，实际支出 490.00 万元，执行率 98.00%。")
     assert fields(rec.overall) == {"adjusted_budget": D("500.00"), "actual": D("490.00"),
                                    "completion_rate": D("98.00")}
+
+
+def test_several_years_money_together_is_no_one_years():
+    rec = parse(TITLE + "二、预算执行情况\n2022至2023两个年度共安排预算 960.00 万元，实际支出 930.00 万元。")
+    assert fields(rec.overall) == {}
 
 
 @pytest.mark.parametrize("sentence", [
