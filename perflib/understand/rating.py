@@ -210,7 +210,7 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
         return False
     start = max(sent.rfind(c, 0, pos) for c in _CLAUSE_ENDS) + 1
     clause = sent[start:pos]
-    if LEX.other_assessment.search(clause) or LEX.superior.search(clause) or _graded_by_another(sent, start, pos):
+    if LEX.other_assessment.search(clause) or _names_a_superior(clause, rec) or _graded_by_another(sent, start, pos):
         return False
     # an area's evaluation ("在全市妇幼健康服务年度评价中结果为良好") is not the unit's own; its 自评 in
     # one ("在全县…绩效自评中等级为优") is
@@ -224,6 +224,16 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
     name = _name(clause)
     # (the unit by a short name the title does not write: "县农业局" in 某县农业农村局's report)
     return not name or name in title or (reads_as_org(name) and _is_the_unit(name, rec.department))
+
+
+def _names_a_superior(clause: str, rec: Record) -> bool:
+    """Does the clause name the unit's superior ("主管部门县教育局…评价等级为良")? Not a form's 主管部门 field
+    naming the unit itself ("主管部门湖西县档案馆部门联系人…自评总分(分)95.4": a first-level unit's own)."""
+    for m in LEX.superior.finditer(clause):
+        named = clause[m.end():].lstrip("：:　 ")
+        if not (rec.department and named.startswith(rec.department)):
+            return True
+    return False
 
 
 def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:
