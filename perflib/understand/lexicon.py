@@ -312,6 +312,9 @@ class Lexicon:
         self.not_a_project = re.compile(raw["not_a_project"])
         self.key_projects = re.compile(raw["key_projects"])
         self.other_bodies = _fast(raw["other_bodies"])
+        self.unit_part = re.compile(raw["unit_part"])
+        self.whole_system = re.compile(raw["whole_system"])
+        self.handed_down = raw["handed_down"]
         self.subunit = _fast(raw["subunit"])
         self.subunit_cues = cues(self.subunit)  # (属, 级: most sentences name no unit under the department)
         self.with_units = re.compile(raw["with_units"])

@@ -427,9 +427,20 @@ def _names_one_project(sent: str, m: re.Match) -> bool:
     head = _project_head(sent, m)
     if _QUOTED.fullmatch(head):
         return True
+    if not head and m.group() in _BARE_PROJECT and _clause_names_a_project(sent, m.start()):
+        return True  # "县交通运输局在我镇实施的农村公路提升项目，项目资金 …": that project's money
     if m.re is LEX.named_fund and LEX.fund_level.fullmatch(head):
         return False  # "省级专项资金": where the money comes from, no fund's name
     return 2 <= len(head) <= 30 and not _NOT_NAME_CHARS.search(head) and _is_a_name(head)
+
+
+_PROJECT_CLAUSE = re.compile(r"(?:^|[，,。；;：:])(?:[^，,。；;：:]*的)?(?P<name>[^，,。；;：:的]{2,30})项目\s*[，,]\s*$")
+
+
+def _clause_names_a_project(sent: str, pos: int) -> bool:
+    """Is the clause right before `pos` nothing but one project's name ("…在我镇实施的农村公路提升项目，")?"""
+    m = _PROJECT_CLAUSE.search(sent, 0, pos)
+    return m is not None and not _NOT_NAME_CHARS.search(m["name"]) and _is_a_name(m["name"])
 
 
 def _project_head(sent: str, m: re.Match) -> str:
@@ -723,7 +734,8 @@ def _another_body_speaks(sent: str, pos: int, rec: Record) -> bool:
 
 _CLAUSE_END = re.compile(r"[，；;]|(?<!\d),|,(?!\d)")  # (not the comma of "28,650.20")
 _FIGURE = re.compile(rf"(?:{NUMBER})\s*(?:{LEX.unit})")  # (money: "全县森林覆盖率达到65.3%" is no budget)
-_HEAD_TAIL = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:部门|单位)?\s*(?:整体)?\s*[:：]?\s*$")  # ("县水土保持站：年初预算 …")
+# ("县水土保持站：年初预算 …", "县卫健委2023年下达卫生系统年初预算 …")
+_HEAD_TAIL = re.compile(rf"\s*(?:(?:19|20)\d{{2}}\s*年度?)?\s*{LEX.handed_down}\s*(?:部门|单位)?\s*(?:整体)?\s*[:：]?\s*$")
 
 
 @lru_cache(maxsize=4096)
@@ -737,7 +749,9 @@ def _subjects_of_clauses(sent: str, department: str | None) -> tuple[tuple[int, 
         if found:
             out.append(found)
         start = end + 1
-    return tuple(out)
+    # a part of the department (局机关本级) beside the unit as a subject: the part's money, not the whole's
+    whole = any(body == "unit" for _, body in out)
+    return tuple((at, "other" if body == "part" else body) for at, body in out if body != "part" or whole)
 
 
 def _subject_of_clause(sent: str, start: int, stop: int, department: str | None) -> tuple[int, str] | None:
@@ -752,6 +766,10 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
     below = _subunit_speaks(sent, start, stop, department)
     if below is None and ("争" in sent or "申" in sent):
         below = _obtained_speaks(sent, start, stop)  # "我局争取市级专项资金年初预算 …": that money's
+    if (own and LEX.whole_system.fullmatch(own.group()) and department
+            and _another_kind_of_unit(_head_name(sent[start:own.start()]), department)):
+        return start, "other"  # "县教育局全系统年初预算 …" in a school's report: the bureau's whole system
+        # (not "县卫生健康局下达我院年初预算 …": the unit's own budget, handed down to it)
     if own or _names_the_unit(sent[start:stop], stop - start, department):
         at = own.start() if own else start
         return (below, "other") if below is not None and below >= at else (at, "unit")  # "我局下属…中心年初预算"
@@ -762,11 +780,17 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
         return area.start(), "other"
     first = LEX.label_re.search(sent, start, stop) if department else None
     if first:
-        head = sent[start:first.start()]
-        name = head[:_HEAD_TAIL.search(head).start()].strip()
+        name = _head_name(sent[start:first.start()])
         if name and _another_kind_of_unit(name, department):
             return first.start() - 1, "other"
+        if LEX.unit_part.match(name):
+            return start, "part"  # "局机关本级年初预算 …": judged with the sentence's other subjects
     return None
+
+
+def _head_name(head: str) -> str:
+    """The words of a clause's head before a year, 下达 …系统, 部门 or 整体 at its end."""
+    return head[:_HEAD_TAIL.search(head).start()].strip()
 
 
 def _subunit_speaks(sent: str, start: int, stop: int, department: str | None) -> int | None:

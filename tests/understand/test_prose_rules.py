@@ -209,6 +209,37 @@ def test_the_units_own_spending_is_read(sentence):
     assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
 
 
+@pytest.mark.parametrize("sentence", [
+    "县卫健委2023年下达卫生系统年初预算 5,000.00 万元，其中我院年初预算 300.00 万元，实际支出 296.00 万元。",
+    "县卫健委下达全系统年初预算 5,000.00 万元；我院年初预算 300.00 万元，实际支出 296.00 万元。",
+    "县卫健委全系统年初预算 5,000.00 万元，我院年初预算 300.00 万元，实际支出 296.00 万元。",
+])
+def test_a_superior_handing_down_its_systems_budget_is_not_the_unit(sentence):
+    rec = parse("某县中医院2023年度部门整体支出绩效自评报告\n二、预算执行情况\n" + sentence)
+    assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
+    assert D("5000.00") in unread_amounts(rec)
+
+
+def test_a_superior_handing_down_the_units_own_budget_is_the_units():
+    rec = parse("某县中医院2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+                "县卫生健康局下达我院年初预算 300.00 万元，实际支出 296.00 万元。")
+    assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("局机关本级年初预算 300.00 万元，实际支出 296.00 万元；全系统年初预算 1,300.00 万元，实际支出 1,280.00 万元。",
+     {"initial_budget": D("1300.00"), "actual": D("1280.00")}),
+    ("全局年初预算 1,300.00 万元，其中机关本级年初预算 300.00 万元，实际支出 296.00 万元。", {"initial_budget": D("1300.00")}),
+    ("本部门（含局机关及下属6个单位）年初预算 1,300.00 万元，其中局机关年初预算 300.00 万元，实际支出 296.00 万元。",
+     {"initial_budget": D("1300.00")}),
+    # a part alone in its sentence: all the unit states there, not judged
+    ("局机关年初预算 300.00 万元，实际支出 296.00 万元。", {"initial_budget": D("300.00"), "actual": D("296.00")}),
+])
+def test_a_part_of_the_department_beside_its_whole_is_not_the_whole(sentence, want):
+    rec = parse("某县水利局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n" + sentence)
+    assert fields(rec.overall) == want
+
+
 def test_the_town_speaking_after_the_county_states_its_own():
     rec = parse(TITLE + "二、预算执行情况\n全县各乡镇年初预算合计 2.86 亿元，我镇年初预算 300.00 万元，实际支出 296.00 万元。")
     assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
@@ -226,6 +257,11 @@ def test_the_unit_speaking_after_an_area_states_its_own():
     "全年预算 640.00 万元，实际支出 630.00 万元。\n2022年共实施项目12个，其中“美丽乡村示范点建设”项目年初预算 85.00 万元，"
     "实际支出 80.00 万元，执行率 94.12%。",
     "全年预算 640.00 万元，实际支出 630.00 万元。\n（二）项目支出：道路养护资金项目全年预算 85.00 万元，实际支出 80.00 万元，"
+    "执行率 94.12%。",
+    # a clause that is one project's name, then its money as 项目资金 (h3-b1_15)
+    "全年预算 640.00 万元，实际支出 630.00 万元。\n县交通运输局在我镇实施的农村公路提升项目，项目资金 85.00 万元，"
+    "实际支出 80.00 万元，执行率 94.12%。",
+    "全年预算 640.00 万元，实际支出 630.00 万元。\n我镇实施的农村公路提升项目，项目资金 85.00 万元，实际支出 80.00 万元，"
     "执行率 94.12%。",
 ])
 def test_one_named_projects_figures_are_not_the_project_blocks(body):
