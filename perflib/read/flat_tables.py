@@ -191,6 +191,16 @@ def _unlabelled_table(cells: list[str], k: int, first: int, explicit_empty: bool
     if width < 2 or len(names) < width + 1 or not all(_is_column_name(c) for c in names):
         return None
     groups, label_name, value_names = _header_names(names, width)
+    if _covered_kind(label_name):
+        # a value column's name left over ("年初预算 / 调整后预算 / 实际支出 / 执行率 / 300.00 / 315.00 / 98.44%"):
+        # an empty cell was dropped, which one nothing says; the cells stay lines, no money column's figures
+        # (the one rate under the one rate column, last, is that column's whichever money cell is missing)
+        values = cells[first:end]
+        rates = [c for c in values if cell_kind(c) == "percent"]
+        if rates == values[-1:] and [_covered_kind(n) for n in names].count("percent") == 1 \
+                and _covered_kind(names[-1]) == "percent":
+            return names[:-1] + values[:-1] + [f"{names[-1]}：{values[-1]}"], end
+        return names + values, end
     if not _fits(value_names, cells[first:end]) or _fits(_header_names(names[:-1], width)[2], cells[first:end]):
         return None
     header = [""] + value_names
@@ -208,6 +218,16 @@ def _fits(names: list[str], values: list[str]) -> bool:
 
 
 _NAME_END = re.compile(r"^(?:数|额|金额|资金|总额|值)?(?:[（(].*)?$")
+
+
+def _covered_kind(text: str) -> str | None:
+    """The kind (money, percent) of the lexicon's column name covering `text` whole ("实际支出", "执行率")."""
+    head = head_text(text)
+    for _, kind, pattern in LEX.columns:
+        m = pattern.match(head) if kind else None
+        if m and _NAME_END.match(head[m.end():]):
+            return kind
+    return None
 
 
 def name_score(text: str) -> float:
@@ -253,6 +273,9 @@ def _header_names(names: list[str], width: int) -> tuple[list[str], str, list[st
                 text = "".join(names[start:start + size])
                 if size > 1 and (len(text) > 20 or any(figure(c) for c in names[start:start + size])):
                     continue
+                kinds = {_covered_kind(c) for c in names[start:start + size]}
+                if size > 1 and {"money", "percent"} <= kinds:
+                    continue  # "实际支出" + "执行率": two columns' names, never one broken over lines
                 joins = sum(3.0 if _complete(a) else 0.6
                             for a in names[start:start + size - 1])
                 options.append((name_score(text) - joins + rest[0], [text] + rest[1]))

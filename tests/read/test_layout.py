@@ -529,3 +529,14 @@ def test_cells_of_a_header_then_a_row_with_no_label(tmp_path, header):
     rec = rec_of(tmp_path, text)
     assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate) == (
         D("226.40"), D("260.00"), D("255.60"), D("98.31"))
+
+
+@pytest.mark.parametrize("values", ["226.40\n255.60\n98.31%\n", "260.00\n255.60\n97.10%\n"])
+def test_cells_of_a_header_then_one_cell_fewer_give_no_money_column(tmp_path, values):
+    """Four names, three values (an empty cell dropped): which money cell is missing nothing says, so no
+    money figure is read (not 年初预算 ← the first, 调整后预算 ← the second); the one rate is the rate's."""
+    text = (TITLE + "\n一、部门整体支出情况\n年初预算\n调整后预算\n实际支出\n执行率\n" + values + "二、自评结论\n"
+            "自评得分93分，等级为优。\n")
+    rec = rec_of(tmp_path, text)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (None, None, None)
+    assert rec.overall.completion_rate == D(values.split("\n")[2].rstrip("%"))
