@@ -313,6 +313,7 @@ class Lexicon:
         self.key_projects = re.compile(raw["key_projects"])
         self.other_bodies = _fast(raw["other_bodies"])
         self.unit_part = re.compile(raw["unit_part"])
+        self.budget_form = re.compile(raw["budget_form"])
         self.whole_system = re.compile(raw["whole_system"])
         self.handed_down = raw["handed_down"]
         self.subunit = _fast(raw["subunit"])

@@ -9,7 +9,8 @@ figure per column. A column for a previous year (上年 / 2020年 in a 2021
 report) is never read into this year's fields; under columns of years ("2022年 |
 2023年", "上年数 | 本年数") a row named by its figure ("年初预算") gives the figure
 in this year's column only. A bare 预算数 is the budget its row's (or form's)
-rate says, the initial one beside another budget or under a year, else none. A
+rate says, the initial one beside another budget or under its year (not beside another year's column,
+but in the 基础数据表's 经费控制情况), else none. A
 block's row of zeros over parts with figures is a blank form row, not read.
 Label/value forms ("年初预算数 | 123.45", "部门名称 | XX局") are read pair by
 pair, the block from the label, the row, the section row above or the table
@@ -276,7 +277,9 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
             values.setdefault(col.field, (col, value))
     if "budget" in values:  # a bare 预算数: which budget it is, the row's other figures say
         col, value = values.pop("budget")
-        field = _bare_budget({f: v for f, (_, v) in values.items()}, value, col.label)
+        beside = any(_previous_year(c.label, rec.year) for c in columns)  # "2022年决算数" beside it
+        field = _bare_budget({f: v for f, (_, v) in values.items()}, value, col.label,
+                             beside, beside and _budget_form(table, outside))
         if field:
             values.setdefault(field, (col, value))
     for fld, (col, value) in values.items():
@@ -309,18 +312,28 @@ def _read_year_column(table: Table, r: int, columns: list[_Column], section: tup
         taken.add((r, this_year.col))
 
 
-def _bare_budget(row: dict[str, Decimal], budget: Decimal, label: str) -> str | None:
+def _bare_budget(row: dict[str, Decimal], budget: Decimal, label: str, beside_another_year: bool = False,
+                 form: bool = False) -> str | None:
     """The field of a budget its label calls neither 年初 nor 调整后, from its row and its header: the
     adjusted budget when the row's rate is actual ÷ it; the initial one when the row states a rate
     on another budget or the adjusted budget beside it, or the header names the year (a year's
-    budget, "2023年预算数" beside "2022年决算数", is the one set for it); else None (nothing says
-    which: the prose reads no bare 预算数 either)."""
+    budget is the one set for it) — not beside another year's column ("2022年决算数 | 2023年预算数 |
+    2023年执行数": a table comparing years, whose budget may be set or adjusted), unless the table is
+    the 基础数据表's 经费控制情况 section (`form`), which defines it; else None (nothing says which: the
+    prose reads no bare 预算数 either)."""
     rate = row.get("completion_rate")
     if is_rate_base(row.get("actual"), rate, budget):
         return "adjusted_budget"
-    if rate is not None or row.get("adjusted_budget") is not None or _YEAR.search(label):
+    if rate is not None or row.get("adjusted_budget") is not None:
+        return "initial_budget"
+    if _YEAR.search(label) and (form or not beside_another_year):
         return "initial_budget"
     return None
+
+
+def _budget_form(table: Table, outside: list[str]) -> bool:
+    """Is the table the 基础数据表's section whose budget columns the form defines (经费控制情况)?"""
+    return any(LEX.budget_form.search(t or "") for t in [table.title, *outside, *(c for row in table.rows for c in row)])
 
 
 def is_rate_base(actual: Decimal | None, rate: Decimal | None, budget: Decimal) -> bool:

@@ -267,13 +267,22 @@ def test_bare_budget_column_with_nothing_to_say_which_is_not_read():
 
 
 def test_bare_budget_column_beside_a_rate_or_a_year():
+    """A rate says which budget; a year in the header does not."""
     rate_base = Table([["项目", "预算数", "决算数", "执行率"], ["合计", "512.60", "498.35", "97.22%"]], title="表（万元）")
     assert parse(rate_base).overall.adjusted_budget == D("512.60")
     other_base = Table([["项目", "预算数", "决算数", "执行率"], ["合计", "480.00", "498.35", "97.22%"]], title="表（万元）")
     assert parse(other_base).overall.initial_budget == D("480.00")
-    of_the_year = Table([["项目", "2020年决算数", "2021年预算数", "2021年决算数"], ["项目支出", "190.00", "212.40", "202.35"]],
-                        title="表（万元）")
-    assert parse(of_the_year).projects.initial_budget == D("212.40")
+    # a year in the header says neither which budget (h3-b2_05): set at the year's start or adjusted in it
+    for head in ("2021年预算数", "2021年度预算数"):
+        of_the_year = Table([["项目", "2020年决算数", head, "2021年执行数"], ["项目支出", "190.00", "212.40", "202.35"]],
+                            title="表（万元）")
+        rec = parse(of_the_year)
+        assert rec.projects.initial_budget is None and rec.projects.adjusted_budget is None
+        assert rec.projects.actual == D("202.35")
+    # …but in the 基础数据表's 经费控制情况 section the form defines it: the budget set for the year
+    form = Table([["经费控制情况（万元）", "2020年决算数", "2021年预算数", "2021年决算数"],
+                  ["项目支出", "190.00", "212.40", "202.35"]], title="部门整体支出绩效评价基础数据表")
+    assert parse(form).projects.initial_budget == D("212.40")
 
 
 def test_bare_budget_in_a_form_is_the_budget_its_blocks_figures_say():
