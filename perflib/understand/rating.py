@@ -210,7 +210,8 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
         return False
     start = max(sent.rfind(c, 0, pos) for c in _CLAUSE_ENDS) + 1
     clause = sent[start:pos]
-    if LEX.other_assessment.search(clause) or _names_a_superior(clause, rec) or _graded_by_another(sent, start, pos):
+    if (LEX.other_assessment.search(clause) or _names_a_superior(clause, rec, _FORM_FIELD.match(sent, pos) is not None)
+            or _graded_by_another(sent, start, pos)):
         return False
     # an area's evaluation ("在全市妇幼健康服务年度评价中结果为良好") is not the unit's own; its 自评 in
     # one ("在全县…绩效自评中等级为优") is
@@ -226,9 +227,16 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
     return not name or name in title or (reads_as_org(name) and _is_the_unit(name, rec.department))
 
 
-def _names_a_superior(clause: str, rec: Record) -> bool:
+# A form's field: a label with its unit in brackets ("自评总分(分)97.6", a 自评表 squashed onto one line)
+_FORM_FIELD = re.compile(r"\D{1,8}[（(]分[)）]")
+
+
+def _names_a_superior(clause: str, rec: Record, form_field: bool) -> bool:
     """Does the clause name the unit's superior ("主管部门县教育局…评价等级为良")? Not a form's 主管部门 field
-    naming the unit itself ("主管部门湖西县档案馆部门联系人…自评总分(分)95.4": a first-level unit's own)."""
+    beside its score field (`form_field`: "主管部门财政处室…自评总分(分)97.6", a 自评表 squashed onto one
+    line), nor one naming the unit itself ("主管部门湖西县档案馆…": a first-level unit's own)."""
+    if form_field:
+        return False
     for m in LEX.superior.finditer(clause):
         named = clause[m.end():].lstrip("：:　 ")
         if not (rec.department and named.startswith(rec.department)):
