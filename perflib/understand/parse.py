@@ -830,6 +830,11 @@ def _names_the_unit(sent: str, pos: int, name: str | None) -> bool:
     山东省红十字会), the subject before `pos`?"""
     if not name or len(name) < 3:
         return False
+    shorts = _short_names(name)
+    # each short name is a tail of the name, so each holds the shortest (the last): where that one is
+    # not before `pos`, none is (asked of every clause of every sentence; most never name the unit)
+    if not shorts or sent.find(shorts[-1], 0, pos) < 0:
+        return False
     return any(0 <= at <= pos - len(short) for short, at in _first_places(sent, name))
 
 
