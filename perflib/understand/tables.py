@@ -576,10 +576,18 @@ def _distinct(row: list[str]) -> list[str]:
     return out
 
 
+# A budget's completion rate above this is not one any report states of its own budget (spending is
+# budgeted: a rate of 860% is an amount read under a rate's name, a table's cells misaligned).
+MAX_COMPLETION_RATE = Decimal(300)
+
+
 def store(rec: Record, block: str, field: str, value, evidence: str) -> bool:
-    """First statement wins; a different later statement is only a warning.
-    True when the field holds `value` (stored now, or the same figure stated before)."""
+    """First statement wins; a different later statement is only a warning; an impossible completion
+    rate is never taken. True when the field holds `value` (stored now, or the same figure stated before)."""
     key = f"{block}.{field}"
+    if field == "completion_rate" and isinstance(value, Decimal) and value > MAX_COMPLETION_RATE:
+        rec.warnings.append(f"{key}: {value}% is no budget's completion rate (above {MAX_COMPLETION_RATE}%); not taken")
+        return False
     b = rec.block(block)
     current = getattr(b, field)
     if current is None:

@@ -362,3 +362,13 @@ def test_the_one_row_of_figures_with_no_label_is_the_headings_block():
         assert rec.projects.initial_budget == D("412.60") and rec.overall.initial_budget is None
         rec = parse(Paragraph("三、绩效目标完成情况"), Table([list(r) for r in rows]), year_line="某局2021年度绩效报告")
         assert rec.overall.initial_budget is None and rec.projects.initial_budget is None
+
+
+def test_an_amount_under_a_rates_name_is_no_completion_rate():
+    """A misaligned row ("执行率 | 860.00 | …": the rate's name over an amount) gives no rate of 860%; a
+    rate above 100 that a report may state (spending beyond the adjusted budget) is still read."""
+    t = Table([["", "部门整体支出", "年初预算数"], ["执行率", "860.00", "912.50"]], title="表")
+    rec = parse(t)
+    assert rec.overall.completion_rate is None and any("860.00%" in w for w in rec.warnings)
+    rec = parse(Table([["项目", "调整后预算数", "执行率"], ["部门整体支出", "100.00", "103.21%"]], title="表"))
+    assert rec.overall.completion_rate == D("103.21")
