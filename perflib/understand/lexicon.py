@@ -420,6 +420,7 @@ class Lexicon:
                                     f"|(?<![较比与同])(?:{_alt(raw['this_year'])})")
         self.issued = re.compile(raw["issued"])
         self.score_prefix = re.compile(raw["score_prefix"])
+        self.project_form = re.compile(raw["project_form"])
         self.score_context = re.compile(raw["score_context"])
 
     @lru_cache(maxsize=4096)  # asked of each paragraph by several readers

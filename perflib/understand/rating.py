@@ -191,6 +191,8 @@ def _is_the_score(sent: str, m: re.Match, rec: Record, title: str) -> bool:
     """Is the score `m` this year's self-evaluation total: not a band's bound, not an indicator's?"""
     if LEX.score_band.match(sent, m.end()):
         return False
+    if m["f"] is not None and LEX.project_form.search(sent, 0, m.start()):
+        return False  # a project's form squashed onto one line: its score
     indicators = list(LEX.indicator.finditer(sent, 0, m.start()))
     if indicators and not _WHOLE.search(sent, indicators[-1].end(), m.end()):
         return False
