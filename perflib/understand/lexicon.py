@@ -421,6 +421,7 @@ class Lexicon:
         self.issued = re.compile(raw["issued"])
         self.score_prefix = re.compile(raw["score_prefix"])
         self.project_form = re.compile(raw["project_form"])
+        self.project_table = re.compile(raw["project_table"])
         self.score_context = re.compile(raw["score_context"])
 
     @lru_cache(maxsize=4096)  # asked of each paragraph by several readers

@@ -125,6 +125,8 @@ def _read_total_row(paragraphs: list[str], rec: Record) -> None:
         m = _TOTAL_ROW.fullmatch(para) if para[:3] == "100" else None
         if m is None or not any(_RESULT_HEAD.search(p) for p in paragraphs[max(0, i - _RESULT_ROWS):i]):
             continue
+        if any(LEX.project_table.search(p) for p in paragraphs[max(0, i - _RESULT_ROWS - 2):i]):
+            continue  # a project's 自评表 (an appendix's): its total, not the unit's
         score, grade = Decimal(m["s"]), _RATING_WORDS[m["w"]]
         if _band(score) != grade or rec.rating not in (None, grade):
             return
