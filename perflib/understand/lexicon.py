@@ -404,6 +404,7 @@ class Lexicon:
         self.graded_unnamed = re.compile(raw["graded_unnamed"])
         self.scoring_rule = re.compile(raw["scoring_rule"])
         self.superior = re.compile(raw["superior"])
+        self.superior_acts = re.compile(raw["superior_acts"])
 
 
         self.problems_lead = re.compile(raw["problems_lead"])

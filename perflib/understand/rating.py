@@ -242,10 +242,16 @@ def _names_a_superior(clause: str, rec: Record, form_field: bool) -> bool:
     if form_field:
         return False
     for m in LEX.superior.finditer(clause):
+        if LEX.superior_acts.match(clause, m.end()) or _ROW_FIELD.match(clause, m.end()):
+            continue
         named = clause[m.end():].lstrip("：:　 ")
         if not (rec.department and named.startswith(rec.department)):
             return True
     return False
+
+
+# A form row's field: its label's colon, its value, a space, the row's next field ("主管部门：县人民政府　自评得分：92分").
+_ROW_FIELD = re.compile(r"\s*[:：]\s*[^\s，,；;。:：]{2,30}[ \u3000]+(?:\S|$)")
 
 
 def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:

@@ -372,6 +372,10 @@ def test_score_is_this_years_self_evaluation_total(text, score):
     ("水源地保护项目得分96分，评价结果为优秀；我局整体支出自评得分88分，评价结果为良好。", "良"),
     ("所属供水站自评得分85分，等级为良；本局整体自评得分93分，等级为优。", "优"),
     ("按照评分标准，我局自评得分92分，等级为优。", "优"),
+    # the superior asking or reviewing, or a form row's 主管部门 field: the unit's own
+    ("按上级部门要求自评得分92分，等级为优。", "优"),
+    ("自评得分92分，经主管部门审核评定等级为优。", "优"),
+    ("主管部门：某某县人民政府　评价等级：良", "良"),
     # the unit, its self-evaluation or the report's year named: the report's rating
     ("本单位2022年度部门整体支出绩效自评得分88分，2023年度自评得分92分，等级为优。", "优"),
     ("某某县水务局评价等级为良。", "良"),
