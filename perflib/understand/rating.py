@@ -259,11 +259,20 @@ def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:
     a scoring rule's band ("评分标准为执行率≥95%得满分，等级为优"), or the grade that goes with the score
     the part opens with, when that is not the unit's ("某某项目自评得分95分，等级为优；部门整体…")?"""
     start = max(sent.rfind(c, 0, pos) for c in _PART_ENDS) + 1
-    if LEX.scoring_rule.search(sent, start, pos):
+    rule = LEX.scoring_rule.search(sent, start, pos)
+    # (not when the unit then gives its score: "对照评分标准：本部门…自评得分92分，等级为优" applies the standard)
+    if rule and not _the_unit_scores(sent[rule.end():pos], rec.department):
         return True
     clause_start = max(sent.rfind(c, 0, pos) for c in _CLAUSE_ENDS) + 1
     first = _SCORE.search(sent, start, clause_start) if clause_start > start else None
     return first is not None and not _of_the_unit(sent, first.start(), rec, title)
+
+
+def _the_unit_scores(text: str, department: str | None) -> bool:
+    """Does `text` name the unit (a subject word, its name), then give a score?"""
+    unit = LEX.subjects.search(text)
+    at = unit.end() if unit else text.find(department) + len(department) if department and department in text else -1
+    return at >= 0 and _SCORE.search(text, at) is not None
 
 
 def _graded_by_another(sent: str, start: int, pos: int) -> bool:
