@@ -418,6 +418,18 @@ def test_several_years_money_together_is_no_one_years():
     assert fields(rec.overall) == {}
 
 
+@pytest.mark.parametrize("opening", [
+    "二〇二二年度合计",  # the year in Chinese numerals: its 三年度合计 is no three years
+    "二〇二二年共计",
+    "本年度为三年行动的第二年度，共",  # an ordinal: the plan's one year
+    "本年度为三年行动的第二年度共",
+])
+def test_one_year_written_in_chinese_numerals_or_an_ordinal_is_no_years_together(opening):
+    rec = parse(TITLE + "二、预算执行情况\n" + opening + "调整后预算 520.00 万元，实际支出 510.00 万元，执行率 98.08%。")
+    assert fields(rec.overall) == {"adjusted_budget": D("520.00"), "actual": D("510.00"),
+                                   "completion_rate": D("98.08")}
+
+
 @pytest.mark.parametrize("sentence", [
     "需要说明年初预算 480.00 万元，当前年度实际支出 470.00 万元。",
     "本次年度评价涉及年初预算 480.00 万元，实际支出 470.00 万元。",  # 次年 in 本次年度
