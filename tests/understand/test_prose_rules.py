@@ -406,6 +406,8 @@ def test_the_rating_is_the_units_own_self_evaluation(text, rating):
     # several years' money together: every figure of its part of the sentence
     "近两年累计安排预算 960.00 万元，实际支出 930.00 万元，执行率 96.88%；",
     "2022至2023两个年度共安排预算 960.00 万元，实际支出 930.00 万元。",
+    "2020年至2022年累计安排预算 960.00 万元，实际支出 930.00 万元，执行率 96.88%；",  # a span ending this year
+    "2020—2022年共实际支出 930.00 万元；",
 ])
 def test_another_years_figures_before_this_years_are_not_read(sentence):
     rec = parse(TITLE + "二、预算执行情况\n" + sentence + "全年预算 500.00 万元，实际支出 490.00 万元，执行率 98.00%。")
