@@ -503,6 +503,9 @@ def test_a_section_about_a_budget_within_the_units_and_the_units_budget_is_the_u
     # a heading about the units under it: their figures, with no subject
     "某某县农业农村局2023年度部门整体支出绩效自评报告\n一、二级单位预算执行情况\n年初预算 300.00 万元，"
     "实际支出 290.00 万元。\n二、部门整体支出情况\n年初预算 900.00 万元，实际支出 880.00 万元。",
+    # the bureau's units (局属单位) before the whole bureau in one sentence
+    "某某县农业农村局2023年度部门整体支出绩效自评报告\n一、预算情况\n局属单位年初预算 300.00 万元，"
+    "实际支出 290.00 万元；全局年初预算 900.00 万元，实际支出 880.00 万元。",
 ])
 def test_a_unit_under_the_department_is_not_the_department(text):
     rec = parse(text)
@@ -512,6 +515,8 @@ def test_a_unit_under_the_department_is_not_the_department(text):
 
 @pytest.mark.parametrize("text", [
     "某某县农业农村局2023年度部门整体支出绩效自评报告\n一、预算情况\n2023年局机关及下属单位年初预算 900.00 万元，"
+    "实际支出 880.00 万元。",
+    "某某县农业农村局2023年度部门整体支出绩效自评报告\n一、预算情况\n2023年局机关及局属单位年初预算 900.00 万元，"
     "实际支出 880.00 万元。",
     # the department's own name holds 直属 … 室
     "某某县直属机关工作委员会办公室2023年度部门整体支出绩效自评报告\n一、预算情况\n县直属机关工作委员会办公室年初预算 900.00 万元，"
