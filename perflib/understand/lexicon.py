@@ -315,6 +315,7 @@ class Lexicon:
         self.unit_part = re.compile(raw["unit_part"])
         self.budget_form = re.compile(raw["budget_form"])
         self.whole_system = re.compile(raw["whole_system"])
+        self.level = re.compile(raw["level"])
         self.handed_down = raw["handed_down"]
         self.subunit = _fast(raw["subunit"])
         self.subunit_cues = cues(self.subunit)  # (属, 级: most sentences name no unit under the department)

@@ -767,7 +767,8 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
     if below is None and ("争" in sent or "申" in sent):
         below = _obtained_speaks(sent, start, stop)  # "我局争取市级专项资金年初预算 …": that money's
     if (own and LEX.whole_system.fullmatch(own.group()) and department
-            and _another_kind_of_unit(_head_name(sent[start:own.start()]), department)):
+            and (_another_kind_of_unit(head := _head_name(sent[start:own.start()]), department)
+                 or _another_level(head, department))):
         return start, "other"  # "县教育局全系统年初预算 …" in a school's report: the bureau's whole system
         # (not "县卫生健康局下达我院年初预算 …": the unit's own budget, handed down to it)
     if own or _names_the_unit(sent[start:stop], stop - start, department):
@@ -781,7 +782,7 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
     first = LEX.label_re.search(sent, start, stop) if department else None
     if first:
         name = _head_name(sent[start:first.start()])
-        if name and _another_kind_of_unit(name, department):
+        if name and (_another_kind_of_unit(name, department) or _another_level(name, department)):
             return first.start() - 1, "other"
         if LEX.unit_part.match(name):
             return start, "part"  # "局机关本级年初预算 …": judged with the sentence's other subjects
@@ -835,7 +836,19 @@ def _names_the_unit(sent: str, pos: int, name: str | None) -> bool:
     # not before `pos`, none is (asked of every clause of every sentence; most never name the unit)
     if not shorts or sent.find(shorts[-1], 0, pos) < 0:
         return False
-    return any(0 <= at <= pos - len(short) for short, at in _first_places(sent, name))
+    return any(0 <= at <= pos - len(short) and not (at and _another_level(sent[at - 1:at + len(short)], name))
+               for short, at in _first_places(sent, name))
+
+
+def _another_level(name: str, department: str) -> bool:
+    """Is `name` a body of another level with the unit's own name ("市水利局" in 青岭县水利局's report): a level
+    word (`level`) before a tail of the department's name, where the department's own level word differs?"""
+    for i in range(1, len(name) - 2):
+        if department.endswith(name[i:]):
+            ours = department[len(department) - len(name) + i - 1:len(department) - len(name) + i]
+            return (LEX.level.fullmatch(name[i - 1]) is not None and LEX.level.fullmatch(ours or " ") is not None
+                    and ours != name[i - 1])
+    return False
 
 
 @lru_cache(maxsize=8)

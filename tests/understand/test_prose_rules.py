@@ -220,6 +220,25 @@ def test_a_superior_handing_down_its_systems_budget_is_not_the_unit(sentence):
     assert D("5000.00") in unread_amounts(rec)
 
 
+@pytest.mark.parametrize("sentence", [
+    "市水利局下达水利系统年初预算 5,000.00 万元，我局年初预算 300.00 万元，实际支出 296.00 万元。",
+    "市水利局全系统年初预算 5,000.00 万元，我局年初预算 300.00 万元，实际支出 296.00 万元。",
+])
+def test_a_superior_of_the_units_own_name_at_another_level_is_not_the_unit(sentence):
+    rec = parse("青岭县水利局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n" + sentence)
+    assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
+    assert D("5000.00") in unread_amounts(rec)
+
+
+@pytest.mark.parametrize("sentence", [
+    "县水利局年初预算 300.00 万元，实际支出 296.00 万元。",  # the unit's own level
+    "水利局年初预算 300.00 万元，实际支出 296.00 万元。",
+])
+def test_the_units_short_name_at_its_own_level_is_the_unit(sentence):
+    rec = parse("青岭县水利局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n" + sentence)
+    assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
+
+
 def test_a_superior_handing_down_the_units_own_budget_is_the_units():
     rec = parse("某县中医院2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
                 "县卫生健康局下达我院年初预算 300.00 万元，实际支出 296.00 万元。")
