@@ -105,9 +105,11 @@ def settle(rec: Record, ledger: Ledger) -> None:
 
 def _settle_main_source(rec: Record, ledger: Ledger) -> None:
     """The whole's figures stated by its main source ("财政拨款年初预算 280 万元，实际支出 …") are the unit's only
-    when no figure of the unit's own holds any of their fields and no other fund type's figures stand
-    beside them ("国有资本经营预算 …；一般公共预算 …": one source of several); else left unread."""
-    held = any(getattr(rec.block(o.block), o.field) is not None for o in ledger.main_source)
+    when no figure of the unit's own holds any of their fields with another value and no other fund type's
+    figures stand beside them ("国有资本经营预算 …；一般公共预算 …": one source of several); else left unread.
+    (The unit's own figure equal to the source's, "一般公共预算…实际支出 315 万元。本部门全年支出 315 万元",
+    says the source is all the unit's money.)"""
+    held = any(getattr(rec.block(o.block), o.field) not in (None, o.value) for o in ledger.main_source)
     if ledger.main_source and not held and not ledger.other_fund_type:
         for o in ledger.main_source:
             offer(rec, ledger, o)

@@ -583,6 +583,13 @@ def test_a_main_sources_figures_alone_are_the_units(source):
     assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00"), "completion_rate": D("97.78")}
 
 
+@pytest.mark.parametrize("source", ["财政拨款", "一般公共预算"])
+def test_a_main_source_the_units_own_figure_agrees_with_is_the_units(source):
+    rec = parse(TITLE + f"二、资金使用情况\n{source}全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。"
+                        "本部门全年实际支出 880.00 万元。")
+    assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00"), "completion_rate": D("97.78")}
+
+
 def test_a_main_source_beside_another_fund_type_is_one_source_of_several():
     rec = parse(TITLE + "二、资金使用情况\n国有资本经营预算全年预算 100.00 万元，实际支出 90.00 万元，执行率 90.00%。\n"
                         "一般公共预算全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
