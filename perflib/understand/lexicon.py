@@ -322,6 +322,7 @@ class Lexicon:
         self.with_units = re.compile(raw["with_units"])
         self.named_fund = _fast(raw["named_fund"])
         self.obtained = _fast(raw["obtained"])
+        self.obtained_cause = re.compile(raw["obtained_cause"])  # (searched up to a label)
         self.fund_item = re.compile(raw["fund_item"])
         self.fund_level = re.compile(raw["fund_level"])
         self.fund_source = re.compile(raw["fund_source"])

@@ -590,6 +590,14 @@ def test_a_main_source_the_units_own_figure_agrees_with_is_the_units(source):
     assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00"), "completion_rate": D("97.78")}
 
 
+@pytest.mark.parametrize("cause", ["因争取上级补助资金", "由于申请到省级专项资金，", ""])
+def test_money_obtained_as_the_cause_of_a_change_leaves_the_figures_the_units(cause):
+    rec = parse(TITLE + f"二、资金使用情况\n年初预算 850.00 万元，{cause}调整后预算增加至 900.00 万元，"
+                        "实际支出 880.00 万元，执行率 97.78%。")
+    assert fields(rec.overall) == {"initial_budget": D("850.00"), "adjusted_budget": D("900.00"),
+                                   "actual": D("880.00"), "completion_rate": D("97.78")}
+
+
 def test_a_main_source_beside_another_fund_type_is_one_source_of_several():
     rec = parse(TITLE + "二、资金使用情况\n国有资本经营预算全年预算 100.00 万元，实际支出 90.00 万元，执行率 90.00%。\n"
                         "一般公共预算全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
