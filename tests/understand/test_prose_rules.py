@@ -563,6 +563,11 @@ def test_the_department_with_its_units_is_the_department(text):
     "地方政府专项债券资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
     "其他资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
     "政府性基金预算全年安排 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",  # no label before its amount
+    # a level's money, debt, 基金预算 without 政府性 (rv3)
+    "省级资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
+    "中央资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
+    "债务资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
+    "基金预算全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
 ])
 def test_one_funds_figures_are_not_the_units(part):
     rec = parse(TITLE + f"二、资金使用情况\n{part}\n全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
@@ -604,7 +609,8 @@ def test_a_main_source_beside_another_fund_type_is_one_source_of_several():
     assert fields(rec.overall) == {}
 
 
-@pytest.mark.parametrize("part", ["公用经费", "人员经费", "专项资金", "上级转移支付资金", "中央补助资金"])
+@pytest.mark.parametrize("part", ["公用经费", "人员经费", "专项资金", "上级转移支付资金", "中央补助资金",
+                                  "其中专项资金支出", "基金预算"])
 def test_a_parts_rate_is_not_the_units(part):
     rec = parse(TITLE + f"二、资金使用情况\n全年预算 900.00 万元，实际支出 880.00 万元，{part}执行率 92.00%。")
     assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00")}
