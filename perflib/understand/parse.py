@@ -360,6 +360,8 @@ def _block_at(sent: str, pos: int) -> str | None:
     """The block named by the nearest block word before the label at `pos` in the sentence."""
     words = [m for m in _naming_words(sent, _words_end(sent, pos))
              if not _listed_blocks(sent, m, pos) and not _part_closed(sent, m, pos)]
+    if words and LEX.summed.match(sent, words[-1].end()) and LEX.summed_with.search(sent, 0, words[-1].start()):
+        return "overall"  # "专项资金和基本支出合计年初预算 …": the parts together are the whole
     return _last_naming(sent, words)
 
 

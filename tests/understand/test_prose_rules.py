@@ -603,6 +603,13 @@ def test_money_obtained_as_the_cause_of_a_change_leaves_the_figures_the_units(ca
                                    "actual": D("880.00"), "completion_rate": D("97.78")}
 
 
+@pytest.mark.parametrize("parts", ["专项资金和基本支出合计", "基本支出与项目支出共计", "项目支出、基本支出总计"])
+def test_a_block_summed_with_another_part_is_the_whole(parts):
+    rec = parse(TITLE + f"二、资金使用情况\n本部门{parts}全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
+    assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00"), "completion_rate": D("97.78")}
+    assert rec.basic.is_empty() and rec.projects.is_empty()
+
+
 def test_a_main_source_beside_another_fund_type_is_one_source_of_several():
     rec = parse(TITLE + "二、资金使用情况\n国有资本经营预算全年预算 100.00 万元，实际支出 90.00 万元，执行率 90.00%。\n"
                         "一般公共预算全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
