@@ -547,7 +547,7 @@ def _year_words(sent: str) -> tuple[bool, bool, bool]:
     look-ahead that finds nothing in the whole sentence finds nothing in a part of it.)"""
     return (LEX.other_year.search(sent) is not None,
             holds_any(sent, LEX.mid_year_cues) and LEX.mid_year.search(sent) is not None,
-            "年" in sent and LEX.years_together.search(sent) is not None)
+            ("年" in sent or "五" in sent) and LEX.years_together.search(sent) is not None)  # (五: "十四五以来")
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,

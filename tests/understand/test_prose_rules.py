@@ -434,8 +434,15 @@ def test_another_years_figures_before_this_years_are_not_read(sentence):
                                    "completion_rate": D("98.00")}
 
 
-def test_several_years_money_together_is_no_one_years():
-    rec = parse(TITLE + "二、预算执行情况\n2022至2023两个年度共安排预算 960.00 万元，实际支出 930.00 万元。")
+@pytest.mark.parametrize("sentence", [
+    "2022至2023两个年度共安排预算 960.00 万元，实际支出 930.00 万元。",
+    "二〇二〇年至二〇二二年累计安排预算 960.00 万元，实际支出 930.00 万元。",  # the span in Chinese numerals
+    "2020年至2022年，累计安排预算 960.00 万元，实际支出 930.00 万元。",  # a comma before the total
+    "“十四五”以来累计安排预算 960.00 万元，实际支出 930.00 万元。",  # a plan's period
+    "十四五期间共安排预算 960.00 万元，实际支出 930.00 万元。",
+])
+def test_several_years_money_together_is_no_one_years(sentence):
+    rec = parse(TITLE + "二、预算执行情况\n" + sentence)
     assert fields(rec.overall) == {}
 
 
