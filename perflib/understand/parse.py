@@ -841,7 +841,9 @@ def _names_the_unit(sent: str, pos: int, name: str | None) -> bool:
     # not before `pos`, none is (asked of every clause of every sentence; most never name the unit)
     if not shorts or sent.find(shorts[-1], 0, pos) < 0:
         return False
-    return any(0 <= at <= pos - len(short) and not (at and _another_level(sent[at - 1:at + len(short)], name))
+    # the text up to the short name: _another_level judges the word before its longest run agreeing with the
+    # unit's name ("市住房和城乡建设局" holds 城乡建设局 after 和, but 市 before 住房和城乡建设局 names the city's bureau)
+    return any(0 <= at <= pos - len(short) and not (at and _another_level(sent[:at + len(short)], name))
                for short, at in _first_places(sent, name))
 
 

@@ -230,12 +230,36 @@ def test_a_superior_of_the_units_own_name_at_another_level_is_not_the_unit(sente
     assert D("5000.00") in unread_amounts(rec)
 
 
+@pytest.mark.parametrize("department,sentence", [
+    # a name starting with a level word (市场), a short name after 和 inside the other's name, one after 卫
+    ("青岭县市场监督管理局", "市市场监督管理局下达系统年初预算 5,000.00 万元，我局年初预算 300.00 万元，实际支出 296.00 万元。"),
+    ("青岭县住房和城乡建设局", "市住房和城乡建设局下达系统年初预算 5,000.00 万元，我局年初预算 300.00 万元，实际支出 296.00 万元。"),
+    ("青岭县卫生健康局", "市卫生健康局下达卫健系统年初预算 5,000.00 万元，我局年初预算 300.00 万元，实际支出 296.00 万元。"),
+    # a town's government: the county's government before it, then 本镇 speaking
+    ("青岭县石桥镇人民政府", "县人民政府下达全县年初预算 5,000.00 万元，本镇年初预算 300.00 万元，实际支出 296.00 万元。"),
+])
+def test_a_body_at_another_level_holding_the_units_short_name_is_not_the_unit(department, sentence):
+    rec = parse(department + "2023年度部门整体支出绩效自评报告\n二、预算执行情况\n" + sentence)
+    assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
+
+
 @pytest.mark.parametrize("sentence", [
     "县水利局年初预算 300.00 万元，实际支出 296.00 万元。",  # the unit's own level
     "水利局年初预算 300.00 万元，实际支出 296.00 万元。",
 ])
 def test_the_units_short_name_at_its_own_level_is_the_unit(sentence):
     rec = parse("青岭县水利局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n" + sentence)
+    assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
+
+
+@pytest.mark.parametrize("department,sentence", [
+    ("青岭县市场监督管理局", "市场监督管理局年初预算 300.00 万元，实际支出 296.00 万元。"),
+    ("青岭县市场监督管理局", "县市场监督管理局年初预算 300.00 万元，实际支出 296.00 万元。"),
+    ("青岭县住房和城乡建设局", "县住房和城乡建设局年初预算 300.00 万元，实际支出 296.00 万元。"),
+    ("青岭县石桥镇人民政府", "本镇年初预算 300.00 万元，实际支出 296.00 万元。"),
+])
+def test_the_units_own_name_starting_with_a_level_word_is_the_unit(department, sentence):
+    rec = parse(department + "2023年度部门整体支出绩效自评报告\n二、预算执行情况\n" + sentence)
     assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
 
 
