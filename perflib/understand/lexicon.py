@@ -409,6 +409,8 @@ class Lexicon:
         self.scoring_rule = re.compile(raw["scoring_rule"])
         self.superior = re.compile(raw["superior"])
         self.superior_acts = re.compile(raw["superior_acts"])
+        self.superior_act_lead = re.compile(raw["superior_act_lead"])
+        self.superior_act_self = re.compile(raw["superior_act_self"])
 
 
         self.problems_lead = re.compile(raw["problems_lead"])

@@ -242,12 +242,19 @@ def _names_a_superior(clause: str, rec: Record, form_field: bool) -> bool:
     if form_field:
         return False
     for m in LEX.superior.finditer(clause):
-        if LEX.superior_acts.match(clause, m.end()) or _ROW_FIELD.match(clause, m.end()):
+        if _ROW_FIELD.match(clause, m.end()) or _asks_or_reviews(clause, m):
             continue
         named = clause[m.end():].lstrip("：:　 ")
         if not (rec.department and named.startswith(rec.department)):
             return True
     return False
+
+
+def _asks_or_reviews(clause: str, m: re.Match) -> bool:
+    """Is the superior `m` asking or reviewing the unit's own evaluation (按/经 before it, or 自评 after the act)?"""
+    act = LEX.superior_acts.match(clause, m.end())
+    return act is not None and (LEX.superior_act_lead.search(clause, 0, m.start()) is not None
+                                or LEX.superior_act_self.match(clause, act.end()) is not None)
 
 
 # A form row's field: its label's colon, its value, a space, the row's next field ("主管部门：县人民政府　自评得分：92分").

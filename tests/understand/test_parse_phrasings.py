@@ -381,6 +381,9 @@ def test_score_is_this_years_self_evaluation_total(text, score):
     ("按上级部门要求自评得分92分，等级为优。", "优"),
     ("自评得分92分，经主管部门审核评定等级为优。", "优"),
     ("主管部门：某某县人民政府　评价等级：良", "良"),
+    # …but the superior's own grade, reviewed or arranged by it, is not the unit's
+    ("主管部门审核评定我局2023年度部门整体绩效等级为良；我局自评得分92分，等级为优。", "优"),
+    ("主管部门安排的绩效评价等级为良。", None),
     # the unit, its self-evaluation or the report's year named: the report's rating
     ("本单位2022年度部门整体支出绩效自评得分88分，2023年度自评得分92分，等级为优。", "优"),
     ("某某县水务局评价等级为良。", "良"),
