@@ -276,10 +276,11 @@ def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:
 
 
 def _the_unit_scores(text: str, department: str | None) -> bool:
-    """Does `text` name the unit (a subject word, its name), then give a score?"""
+    """Does `text` name the unit (a subject word, its name), then give a score (not a band's bound: "本部门得分
+    90分以上等级为优" is still the rule)?"""
     unit = LEX.subjects.search(text)
     at = unit.end() if unit else text.find(department) + len(department) if department and department in text else -1
-    return at >= 0 and _SCORE.search(text, at) is not None
+    return at >= 0 and any(not LEX.score_band.match(text, s.end()) for s in _SCORE.finditer(text, at))
 
 
 def _graded_by_another(sent: str, start: int, pos: int) -> bool:

@@ -377,6 +377,7 @@ def test_score_is_this_years_self_evaluation_total(text, score):
     ("对照评分标准：本部门自评得分92分，等级为优。", "优"),
     ("根据评分标准：90分以上为优，我局自评得分92分，等级为优。", "优"),
     ("评分标准为：本部门执行率达到100%得满分，等级为优。", None),
+    ("评分规则：本部门得分90分以上等级为优，80分以上为良。", None),
     # the superior asking or reviewing, or a form row's 主管部门 field: the unit's own
     ("按上级部门要求自评得分92分，等级为优。", "优"),
     ("自评得分92分，经主管部门审核评定等级为优。", "优"),
