@@ -347,6 +347,7 @@ SELF_EVALUATION = "某某县水务局2023年度部门整体支出绩效自评报
     ("上年度评价发现问题2个，得分82分。", None),
     # a project's 自评表 squashed onto one line: its score field is the project's
     ("项目名称防汛物资储备实施单位某某县水务局年初预算数(万元)50全年执行数(万元)48自评总分(分)85.5", None),
+    ("本报告所列项目名称与预算一致，部门整体自评总分(分)92，等级为优。", D("92")),
     ("针对上年度评价发现的问题逐项整改，2022年度自评得分88分。", None),
 ])
 def test_score_is_this_years_self_evaluation_total(text, score):
