@@ -512,9 +512,17 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
     part_start = max(sent.rfind("；", 0, pos), sent.rfind(";", 0, pos)) + 1
     if together and LEX.years_together.search(sent, part_start, pos):
         return True  # "两年共安排预算 …，实际支出 …": the years' money together, no one year's
-    years = _years_outside_titles(sent, pos)
+    # a label opening with a year word ("年度追加预算", "本年追加") leaves it to the year before it:
+    # "2022年度追加预算 A" is 2022's, "…，本年追加 B" the report year's
+    opening = _LABEL_YEAR.match(sent, pos)
+    if opening and opening["own"] and year is not None:
+        return False
+    years = _years_outside_titles(sent, opening.end() if opening else pos)
     said = years[-1] if years else spoken
     return said is not None and year is not None and said != year
+
+
+_LABEL_YEAR = re.compile(r"(?P<own>本年度?)|年度|年中")
 
 
 _INCLUSION = re.compile(r"[（(]\s*(?:含|包含|包括)")
