@@ -362,7 +362,37 @@ def _block_at(sent: str, pos: int) -> str | None:
              if not _listed_blocks(sent, m, pos) and not _part_closed(sent, m, pos)]
     if words and LEX.summed.match(sent, words[-1].end()) and LEX.summed_with.search(sent, 0, words[-1].start()):
         return "overall"  # "专项资金和基本支出合计年初预算 …": the parts together are the whole
-    return _last_naming(sent, words)
+    return _after_a_list_of_parts(sent, words, pos) or _last_naming(sent, words)
+
+
+_LIST_ITEM = re.compile(rf"\s*(?P<label>{LEX.label_re.pattern})?\s*{LEX.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{LEX.unit})\s*[，,、；;]\s*")
+
+
+def _after_a_list_of_parts(sent: str, words: list[re.Match], pos: int) -> str | None:
+    """"基本支出年初预算 200 万元，项目支出年初预算 100 万元，调整后预算 320 万元"; "其中：基本支出 208 万元，项目支出
+    107 万元，执行率 98.44%": two parts listed clause by clause, each with its own figure (of one label or none);
+    a label in a later clause names neither. The whole's when the first amount after the list is at least the
+    parts together or the list opens with 其中 after the whole's amount; else no block's (left unread)."""
+    if len(words) < 2 or LEX.block_of(words[-1]) in (LEX.block_of(words[-2]), "overall") or LEX.block_of(words[-2]) == "overall":
+        return None
+    first = _LIST_ITEM.fullmatch(sent, words[-2].end(), words[-1].start())
+    last = _LIST_ITEM.match(sent, words[-1].end(), pos)
+    if first is None or last is None or _item_field(sent, first) != _item_field(sent, last):
+        return None
+    together = money_to_wan(first["num"], first["unit"]) + money_to_wan(last["num"], last["unit"])
+    after = LEX.money.search(sent, last.end())
+    before = sent[: words[-2].start()]
+    if (after and money_to_wan(after["num"], after["unit"]) >= together) or (
+            LEX.parts_intro.search(before[-4:]) and _AMOUNT_END.search(before[:before.rfind("其中")])):
+        return "overall"
+    return _ONE_PROJECT  # (no block: "基本支出年初预算 200 万元，项目支出年初预算 100 万元，调整后预算 110 万元")
+
+
+def _item_field(sent: str, item: re.Match) -> str | None:
+    return LEX.label(LEX.label_re.match(sent, item.start("label"))).field if item["label"] else None
+
+
+_AMOUNT_END = re.compile(rf"\d\s*(?:{LEX.unit})\s*[，,]?\s*$")
 
 
 def _part_closed(sent: str, m: re.Match, pos: int) -> bool:

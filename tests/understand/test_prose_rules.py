@@ -781,3 +781,25 @@ def test_a_parts_list_closed_by_a_semicolon_leaves_the_clause_after_it_to_the_wh
     rec = parse("某某县统计局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n" + text)
     for block, expected in want.items():
         assert {k: getattr(getattr(rec, block), k) for k in expected} == expected, block
+
+
+@pytest.mark.parametrize("parts", ["基本支出年初预算 500.00 万元，项目支出年初预算 380.00 万元，",
+                                   "其中，基本支出 500.00 万元、项目支出 380.00 万元，",
+                                   "基本支出 500.00 万元，项目支出 380.00 万元，共计 880.00 万元，"])
+def test_labels_after_a_list_of_parts_are_the_wholes(parts):
+    # "基本支出年初预算 A，项目支出年初预算 B，调整后预算 C": each part has its figure; the labels after them name neither
+    rec = parse(TITLE + f"二、资金使用情况\n年度支出 880.00 万元，{parts}全年预算 900.00 万元，执行率 97.78%。")
+    assert rec.projects.completion_rate is None and rec.projects.adjusted_budget is None
+    assert rec.overall.adjusted_budget == D("900.00") and rec.overall.completion_rate == D("97.78")
+
+
+def test_labels_after_a_list_of_parts_of_less_than_them_are_no_ones():
+    rec = parse(TITLE + "二、资金使用情况\n基本支出年初预算 500.00 万元，项目支出年初预算 380.00 万元，调整后预算 400.00 万元。")
+    assert rec.projects.adjusted_budget is None and rec.overall.adjusted_budget is None
+
+
+@pytest.mark.parametrize("sentence, want", [("2021年度追加预算 60.00 万元，本年追加 25.00 万元。", D("25.00")),
+                                            ("下属国有农场年中追加预算 60.00 万元。", None)])
+def test_an_addition_of_another_year_or_body_is_not_the_units(sentence, want):
+    rec = parse(TITLE + f"二、资金使用情况\n年初预算 875.00 万元，调整后预算 900.00 万元。{sentence}")
+    assert rec.overall.adjustment == want and rec.overall.initial_budget == D("875.00")
