@@ -121,6 +121,9 @@ class Record:
     # Hand corrections (perflib/corrections.py): the fields they set, and what became of each row.
     corrected: list[str] = field(default_factory=list)
     correction_outcomes: list = field(default_factory=list)
+    # The money figures a table gave: "overall.actual" → (the table's number, its unit in doubt: none
+    # stated, or noted above an earlier table). Not output: for the magnitude check of parse.py.
+    from_table: dict = field(default_factory=dict, repr=False, compare=False)
 
     def block(self, name: str) -> Block:
         if name not in BLOCKS:

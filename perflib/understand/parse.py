@@ -119,6 +119,7 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     read_rating([p for p in paragraphs if p not in projects_own], rec)  # a project's score is not the unit's
     apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs))
     settle(rec, taken)
+    _drop_unit_mismatches(rec)
     settle_signs(rec)
     for t in rec.tasks:
         if t.funds is not None:
@@ -127,6 +128,42 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     rec.unread = _unread(prose, taken) + rec.unread  # then the tables' cells (read_table)
     _mark_ocr_evidence(rec, doc)
     drop_contradicted_ocr_figures(rec)
+
+
+# A part's amount this many times the whole's, or the whole's this many times a part's: one of them
+# is in another unit (元 read as 万元 is 10,000 times; 千元, 10 times).
+PART_OVER_WHOLE = 5
+WHOLE_OVER_PART = 1000
+
+
+def _drop_unit_mismatches(rec: Record) -> None:
+    """A part's amount far above the whole's, or far below, is one of them in a wrong unit: drop the
+    money figures of the table whose unit was in doubt (none stated, or noted above an earlier table),
+    else of the table against the prose's (whose amounts carry their unit). Neither: both kept."""
+    for field in ("initial_budget", "adjusted_budget", "actual"):
+        whole = getattr(rec.overall, field)
+        for part in ("basic", "projects"):
+            value = getattr(rec.block(part), field)
+            if whole is None or value is None or whole <= 0 or value <= 0:
+                continue
+            if not (value > whole * PART_OVER_WHOLE or value * WHOLE_OVER_PART < whole):
+                continue
+            sides = [rec.from_table.get(f"{b}.{field}") for b in ("overall", part)]
+            doubtful = [s for s in sides if s and s[1]]
+            loser = (doubtful[0] if len(doubtful) == 1 else
+                     next(iter(s for s in sides if s), None) if sides.count(None) == 1 else None)
+            if loser is None:
+                continue
+            for key, source in list(rec.from_table.items()):
+                if source[0] == loser[0]:
+                    b, f = key.split(".")
+                    if getattr(rec.block(b), f) is not None:
+                        rec.warnings.append(f"{key}: {getattr(rec.block(b), f)} is not in the unit of the "
+                                            f"other block's figures; not taken")
+                        setattr(rec.block(b), f, None)
+                        rec.evidence.pop(key, None)
+                    del rec.from_table[key]
+            return _drop_unit_mismatches(rec)
 
 
 def _mark_ocr_evidence(rec: Record, doc: Document) -> None:
@@ -155,10 +192,17 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
     unit = None  # the unit a section states once ("（金额单位：万元）") for its bare numbers
     attachments = False  # within a list of attachments: titles of documents, not figures
     above: list[str] = []  # the last lines before a table: its unit may be noted there
+    tables_at = 0  # lines in `above` when the last table was met: those before stand above an earlier table
     cells = _label_cells(blocks)  # a form one cell per line: label line → its value on the next
     for i, block in enumerate(blocks):
         if isinstance(block, Table):
-            read_table(block, rec, heading, above[-3:])
+            notes = above[-3:]
+            after = blocks[i + 1] if i + 1 < len(blocks) and not isinstance(blocks[i + 1], Table) else None
+            m = LEX.unit_line_after.match(after.text.strip()) if after is not None else None
+            if m and not any(LEX.unit_note.search(t) or re.search(r"[（(]\s*(?:万元|亿元|千元|元)", t) for t in notes):
+                notes = notes + [f"单位：{m['unit']}"]  # "（单位：元）" right under a table that noted none
+            read_table(block, rec, heading, notes, frozenset(above[:tables_at]) - set(above[tables_at:]))
+            tables_at = len(above)
             continue
         para = block.text
         above.append(para)

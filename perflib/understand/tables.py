@@ -83,14 +83,34 @@ class _Column:
     # the figure a row's own label names (a row "年初预算" under "2022年 | 2023年")
 
 
-def read_table(table: Table, rec: Record, context: str | None = None, above: list[str] | None = None) -> None:
+def read_table(table: Table, rec: Record, context: str | None = None, above: list[str] | None = None,
+               inherited: frozenset[str] = frozenset()) -> None:
     """Read every block figure a table states into `rec` (first statement wins).
 
     `context`: the block the text around the table is about (a heading such as
     "二、项目支出情况"), for form rows that name none; `above`: the lines just
-    before the table, nearest last (a unit noted there: "单位：万元").
+    before the table, nearest last (a unit noted there: "单位：万元"); `inherited`: those of
+    them that stand before an earlier table (a unit noted there may be that table's only).
     """
     notes = (above or [])[::-1]
+    _doubt.clear()
+    _doubt.update(inherited=inherited, doubt=False)
+    before = {k for k in rec.evidence}
+    try:
+        _read_table(table, rec, context, notes)
+    finally:
+        serial = len({n for n, _ in rec.from_table.values()})
+        for key in set(rec.evidence) - before:
+            if key.split(".")[1] in ("initial_budget", "adjusted_budget", "actual"):
+                rec.from_table[key] = (serial, _doubt["doubt"])
+
+
+# The table being read: the notes above it that stand before an earlier table, and whether a money
+# figure's unit was taken from them or assumed.
+_doubt: dict = {}
+
+
+def _read_table(table: Table, rec: Record, context: str | None, notes: list[str]) -> None:
     if LEX.about_a_sub_budget(table.title or ""):  # "二、“三公”经费控制情况": its 合计 is no block's
         rec.unread.extend(unread_cells(table, set(), notes))
         return
@@ -552,6 +572,11 @@ def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: 
     if unit is None:
         rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated; assumed 万元")
         unit = "万元"
+        _doubt["doubt"] = True
+    elif not m["unit"] and _doubt.get("inherited"):
+        noted = next((t for t in notes if _UNIT.search(t or "")), None)
+        if noted in _doubt["inherited"]:
+            _doubt["doubt"] = True  # the unit of a note above an earlier table
     return money_to_wan(m["num"], unit)
 
 

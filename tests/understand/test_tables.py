@@ -61,6 +61,20 @@ def test_unit_from_title_or_note_row_or_header():
     assert parse(header).projects.initial_budget == D("50")
 
 
+def test_a_unit_line_right_under_a_table_that_noted_none_is_its_unit():
+    table = Table([["项目", "年初预算数", "全年执行数"], ["合计", "3,000,000.00", "2,900,000.00"]])
+    for line in ("（单位：元）", "注：表中金额单位为元。"):
+        assert parse(table, Paragraph(line)).overall.initial_budget == D("300")
+
+
+def test_amounts_in_another_unit_than_the_other_blocks_are_not_taken():
+    # 表2 states no unit of its own: the note above 表1 is 表1's; its parts 10,000 times the whole
+    first = Table([["项目", "年初预算数", "全年执行数"], ["合计", "300.00", "290.00"]])
+    second = Table([["项目", "年初预算数", "全年执行数"], ["基本支出", "2000000.00", "1900000.00"]])
+    rec = parse(Paragraph("单位：万元"), first, Paragraph("表2 基本支出"), second)
+    assert (rec.overall.initial_budget, rec.basic.initial_budget, rec.basic.actual) == (D("300.00"), None, None)
+
+
 def test_no_unit_is_assumed_wan_with_a_warning():
     rec = parse(Table([["项目", "年初预算数", "全年执行数"], ["项目支出", "5.00", "4.00"]]))
     assert rec.projects.actual == D("4.00")
