@@ -323,6 +323,7 @@ class Lexicon:
         self.named_fund = _fast(raw["named_fund"])
         self.obtained = _fast(raw["obtained"])
         self.obtained_cause = re.compile(raw["obtained_cause"])  # (searched up to a label)
+        self.change_label = re.compile(raw["change_label"])
         self.summed_with = re.compile(raw["summed_with"])  # (searched up to a block word)
         self.summed = re.compile(raw["summed"])  # (matched after it)
         self.fund_item = re.compile(raw["fund_item"])

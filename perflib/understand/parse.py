@@ -736,7 +736,8 @@ def _sources(sent: str, read: list, unit: str | None) -> dict[int, tuple[str, st
     for m, after in read:
         back = max(0, m.start() - 16)
         word = LEX.part_fund_before.search(sent, back, m.start()) or LEX.main_source_before.search(sent, back, m.start())
-        if word is not None and LEX.obtained_cause.search(sent, max(0, word.start() - 4), m.start()):
+        if (word is not None and LEX.change_label.search(m.group())
+                and LEX.obtained_cause.search(sent, max(0, word.start() - 4), m.start())):
             run = None  # "因争取上级补助资金调整后预算增加至 …": the money that changed the unit's budget, not its figure
             continue
         if word is not None:

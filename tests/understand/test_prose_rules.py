@@ -639,6 +639,17 @@ def test_money_obtained_as_the_cause_of_a_change_leaves_the_figures_the_units(ca
                                    "actual": D("880.00"), "completion_rate": D("97.78")}
 
 
+@pytest.mark.parametrize("obtained", ["通过争取省级补助资金年初预算 100.00 万元，实际支出 98.00 万元；",
+                                      "我局因争取上级补助资金年初预算 100.00 万元，实际支出 98.00 万元。",
+                                      "因争取上级补助资金实际支出 98.00 万元，"])
+def test_money_obtained_named_with_its_own_figures_is_not_the_units(obtained):
+    rec = parse(TITLE + f"二、资金使用情况\n{obtained}本部门年初预算 850.00 万元，调整后预算 900.00 万元，"
+                        "实际支出 880.00 万元，执行率 97.78%。")
+    assert fields(rec.overall) == {"initial_budget": D("850.00"), "adjusted_budget": D("900.00"),
+                                   "actual": D("880.00"), "completion_rate": D("97.78")}
+    assert D("98.00") in unread_amounts(rec)
+
+
 @pytest.mark.parametrize("parts", ["专项资金和基本支出合计", "基本支出与项目支出共计", "项目支出、基本支出总计"])
 def test_a_block_summed_with_another_part_is_the_whole(parts):
     rec = parse(TITLE + f"二、资金使用情况\n本部门{parts}全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
