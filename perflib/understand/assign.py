@@ -52,6 +52,7 @@ class Ledger(dict):
         self.last_total: tuple[str, Decimal] | None = None  # the whole unit's last figure read in a paragraph
         self.main_source: list[Offer] = []  # the whole's figures stated by a main source (财政拨款 …): `settle` decides
         self.other_fund_type = False  # a fund type's own figures (政府性基金 …) were stated for the whole
+        self.other_money = False  # the unit's other money was stated beside (另有上年结转资金 …)
 
     def take(self, amount: Decimal, sentence: str) -> None:
         self.setdefault(abs(amount), []).append(sentence)
@@ -108,8 +109,9 @@ def _settle_main_source(rec: Record, ledger: Ledger) -> None:
     when no figure of the unit's own holds any of their fields with another value and no other fund type's
     figures stand beside them ("国有资本经营预算 …；一般公共预算 …": one source of several); else left unread.
     (The unit's own figure equal to the source's, "一般公共预算…实际支出 315 万元。本部门全年支出 315 万元",
-    says the source is all the unit's money.)"""
-    held = any(getattr(rec.block(o.block), o.field) not in (None, o.value) for o in ledger.main_source)
+    says the source is all the unit's money, unless the unit's other money is stated: "另有上年结转资金 …".)"""
+    held = any(v is not None and (v != o.value or ledger.other_money)
+               for o in ledger.main_source for v in [getattr(rec.block(o.block), o.field)])
     if ledger.main_source and not held and not ledger.other_fund_type:
         for o in ledger.main_source:
             offer(rec, ledger, o)

@@ -386,6 +386,7 @@ class Lexicon:
         self.part_fund_before = re.compile(rf"(?:{raw['part_funds']})$")  # (searched up to a label)
         self.main_source_before = re.compile(rf"(?:{raw['main_source']})$")
         self.other_fund_types = re.compile(raw["other_fund_types"])
+        self.other_money = re.compile(raw["other_money"])
         # a heading or a table's title about one: it opens with it (after a number, a year, the unit)
         self.sub_budget_topic = re.compile(rf"(?:{_groups(raw['numbering'], 'style')}|表\s*\d+\s*[:：.、]?)?\s*"
                                            rf"(?:(?:19|20)\d{{2}}\s*年度?\s*)?"

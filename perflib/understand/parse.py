@@ -675,6 +675,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
                 continue  # "实际支出 X，较年初预算减少 Y": not the budget's adjustment
             read.append((m, after))
     sources = _sources(sent, read, unit) if read else {}
+    if "另有" in sent and LEX.other_money.search(sent):
+        taken.other_money = True  # "…，另有上年结转资金 40 万元": a main source's figures are not all the unit's
     changes = sum(LEX.label(m).field == "adjustment" for m, _ in read)
     budget = _budget_total(sent, read)
     for k, (m, after) in enumerate(read):

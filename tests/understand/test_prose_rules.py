@@ -631,6 +631,14 @@ def test_a_main_source_the_units_own_figure_agrees_with_is_the_units(source):
     assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00"), "completion_rate": D("97.78")}
 
 
+@pytest.mark.parametrize("source", ["财政拨款", "一般公共预算"])
+def test_a_main_source_is_not_all_the_units_money_when_other_money_is_stated(source):
+    rec = parse(TITLE + f"二、资金使用情况\n{source}年初预算 850.00 万元，全年预算 860.00 万元，实际支出 845.00 万元。"
+                        "部门整体年初预算 850.00 万元，另有上年结转资金 40.00 万元。")
+    assert fields(rec.overall) == {"initial_budget": D("850.00")}
+    assert {D("860.00"), D("845.00")} <= unread_amounts(rec)
+
+
 @pytest.mark.parametrize("cause", ["因争取上级补助资金", "由于申请到省级专项资金，", ""])
 def test_money_obtained_as_the_cause_of_a_change_leaves_the_figures_the_units(cause):
     rec = parse(TITLE + f"二、资金使用情况\n年初预算 850.00 万元，{cause}调整后预算增加至 900.00 万元，"
