@@ -604,6 +604,10 @@ def test_the_department_with_its_units_is_the_department(text):
     "中央资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
     "债务资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
     "基金预算全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
+    # the superior's money, the county's own level's, the unit's own (rv4)
+    "上级资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
+    "县本级资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
+    "单位自有资金全年预算 300.00 万元，实际支出 290.00 万元，执行率 96.67%。",
 ])
 def test_one_funds_figures_are_not_the_units(part):
     rec = parse(TITLE + f"二、资金使用情况\n{part}\n全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
