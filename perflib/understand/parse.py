@@ -480,6 +480,8 @@ def _last_naming(sent: str, words: list[re.Match]) -> str | None:
                 return _ONE_PROJECT  # (a fund's word is in the list only when a name stands before it)
             if m.group() in _BARE_PROJECT and LEX.key_projects.fullmatch(_project_head(sent, m)):
                 return _KEY_PROJECTS  # "重点项目": a few projects
+            if m.group() == "个项目" and LEX.listed_projects.search(sent, max(0, m.start() - 16), m.start()):
+                return _KEY_PROJECTS  # "防汛和抗旱两个项目": a few named projects
             return _ONE_PROJECT if m.group() in _BARE_PROJECT and _names_one_project(sent, m) else LEX.block_of(m)
     return None
 

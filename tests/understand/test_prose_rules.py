@@ -662,6 +662,15 @@ def test_money_obtained_named_with_its_own_figures_is_not_the_units(obtained):
     assert D("98.00") in unread_amounts(rec)
 
 
+@pytest.mark.parametrize("few", ["其中防汛和抗旱两个项目合计年初预算 80.00 万元。",
+                                 "其中河道清淤、堤防加固及水质监测3个项目年初预算 80.00 万元。"])
+def test_a_few_named_projects_counted_are_not_the_projects_block(few):
+    rec = parse(TITLE + "二、资金使用情况\n本部门年初预算 850.00 万元，实际支出 845.00 万元。" + few)
+    assert fields(rec.overall) == {"initial_budget": D("850.00"), "actual": D("845.00")}
+    assert fields(rec.projects) == {}
+    assert D("80.00") in unread_amounts(rec)
+
+
 @pytest.mark.parametrize("parts", ["专项资金和基本支出合计", "基本支出与项目支出共计", "项目支出、基本支出总计"])
 def test_a_block_summed_with_another_part_is_the_whole(parts):
     rec = parse(TITLE + f"二、资金使用情况\n本部门{parts}全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
