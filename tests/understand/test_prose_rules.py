@@ -671,6 +671,11 @@ def test_a_few_named_projects_counted_are_not_the_projects_block(few):
     assert D("80.00") in unread_amounts(rec)
 
 
+def test_a_list_of_projects_summed_up_as_all_is_the_projects_block():  # a guard
+    rec = parse(TITLE + "二、资金使用情况\n本局财政支出项目包括河道清淤、堤防加固等共12个项目，实际支出 80.00 万元。")
+    assert fields(rec.projects) == {"count": 12, "actual": D("80.00")}
+
+
 @pytest.mark.parametrize("parts", ["专项资金和基本支出合计", "基本支出与项目支出共计", "项目支出、基本支出总计"])
 def test_a_block_summed_with_another_part_is_the_whole(parts):
     rec = parse(TITLE + f"二、资金使用情况\n本部门{parts}全年预算 900.00 万元，实际支出 880.00 万元，执行率 97.78%。")
