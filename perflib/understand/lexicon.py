@@ -289,6 +289,8 @@ class Lexicon:
         self.money = _fast(rf"(?P<num>{NUMBER_BEFORE_UNIT})\s*+(?P<unit>{self.unit})")
         self.decrease = _fast(_alt(raw["decrease_words"]))
         self.count = _fast(raw["project_count"])
+        self.count_of_others = re.compile(raw["count_of_others"])
+        self.second_figure_after = re.compile(raw["second_figure_after"])  # (matched after a figure)
         self.count_cue = cue(self.count)  # (个: most sentences name no count)
         # blocks
         prose_words, self._block_of_group = _marked_words(raw["block_words"], "prose")
@@ -332,6 +334,8 @@ class Lexicon:
         self.fund_source = re.compile(raw["fund_source"])
         self.task_rate = tuple(raw["task_rate"])
         self.budget_task_rate = tuple(raw["budget_task_rate"])
+        self.task_rate_bare = tuple(raw["task_rate_bare"])
+        self.rate_threshold_after = re.compile(raw["rate_threshold_after"])  # (matched after the rate)
         self.other_year = _fast(raw["other_year"])
         self.region_fiscal = _fast(raw["region_fiscal"])
         self.own_fiscal = _fast(raw["own_fiscal"])

@@ -642,7 +642,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     一是…") or before it ("…；二是…")."""
     # (a regex is asked only of a sentence holding its cue character: most name no count, no 其中 …)
     for m in LEX.count.finditer(sent) if LEX.count_cue in sent else ():
-        if not _about_another_year(sent, m.start(), rec.year, spoken) and not _another_body_speaks(sent, m.start(), rec):
+        if (not _about_another_year(sent, m.start(), rec.year, spoken) and not _another_body_speaks(sent, m.start(), rec)
+                and not _count_of_others(sent, m, rec)):
             _store(rec, "projects", "count", int(next(n for n in m.groupdict().values() if n)), sent, taken)
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
     classes: list[tuple[re.Match, re.Match]] = []  # (label, figure) of a class of spending: no block's
@@ -809,9 +810,32 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
         if (label.field == "completion_rate" and sent.endswith(LEX.task_rate, 0, m.start())
                 and not sent.endswith(LEX.budget_task_rate, 0, m.start())):
             continue  # 任务完成率, 年度计划完成率: a task's progress, not the budget's
+        if label.field == "completion_rate" and m.group() == "完成率" and sent.endswith(LEX.task_rate_bare, 0, m.start()):
+            continue  # 项目完成率: the projects done, not the money spent
+        if label.kind != "money" and LEX.second_figure_after.match(sent, after.end()):
+            continue  # "预算调整率 10% 6.67%": a row of target and actual, which is which unstated
+        if label.kind != "money" and LEX.rate_threshold_after.match(sent, after.end()):
+            continue  # "执行率100%的项目10个": a threshold picking some projects out, no block's rate
         # (公用经费执行率 is that class's rate as 公用经费支出决算数 is its amount)
         out.append((m, label, after, sent.endswith(LEX.spending_classes, 0, m.start())))
     return tuple(out)
+
+
+def _count_of_others(sent: str, m: re.Match, rec: Record) -> bool:
+    """Is the count `m` other bodies' or several years' by the head of its clause ("下属单位共实施项目8个",
+    "市乡村振兴局共安排项目120个", "近三年累计实施项目36个"), or one of a row of target and actual
+    ("完成项目数量 10个 12个")?"""
+    if LEX.second_figure_after.match(sent, m.end()):
+        return True
+    start = max(sent.rfind(c, 0, m.start()) for c in "，,；;：:。") + 1
+    head = sent[start:m.start()]
+    if LEX.count_of_others.search(head):
+        return True
+    dept = rec.department
+    if LEX.subunit_in(head) and not (dept and LEX.subunit_in(dept)):
+        return True
+    name = _head_name(head)
+    return bool(dept and name and (_another_level(name, dept) or _another_kind_of_unit(name, dept)))
 
 
 def _another_body_speaks(sent: str, pos: int, rec: Record) -> bool:

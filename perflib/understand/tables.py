@@ -34,6 +34,7 @@ from ..check.interval import Interval
 from ..model import Record, Unread
 from ..numbers import money_to_wan, to_decimal
 from ..read.document import Table
+from .indicators import ROLE_LABELS
 from .lexicon import LEX
 
 # ==== LABELS (the column and row labels are in lexicon.toml) ==========================
@@ -478,6 +479,9 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
             j += 1  # the label's own merged span, empty cells
         fld, kind = role
         number = _number(row[j]) if j < len(row) else None
+        if number is not None and j + 1 < len(row) and "%" in row[j] and "%" in row[j + 1] and _number(row[j + 1]):
+            j = _actual_column(table, r, j)  # "项目支出预算执行率 | 90% | 97.27%": a row of target and actual
+            number = _number(row[j]) if j < len(row) else None
         if number is not None and fld is not None and not _previous_year(cell, rec.year):
             block = _own_block(cell) or row_block or section[0]
             if block is not None:
@@ -491,6 +495,20 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
                     elif store(rec, block, fld, value, evidence):
                         taken.add((r, j))
         c = j + 1 if number is not None else j
+
+
+def _actual_column(table: Table, r: int, j: int) -> int:
+    """The column of the actual figure in row r, whose cells j, j+1 … hold a target and an actual rate:
+    the one a header above, as wide as the row, names 实际完成值 (年度指标值 | 实际完成值); with none, no column."""
+    for above in reversed(table.rows[:r]):
+        if any(_number(c) for c in above):
+            continue
+        if len(above) == len(table.rows[r]):
+            for k in range(j, len(above)):
+                if any(w in above[k] for w in ROLE_LABELS["actual"]) and _number(table.rows[r][k]):
+                    return k
+        break
+    return len(table.rows[r])  # (past the row: nothing read)
 
 
 def _settle_bare_budgets(bare: list[_Bare], rec: Record, taken: set[tuple[int, int]]) -> None:

@@ -736,6 +736,26 @@ def test_a_tasks_completion_rate_is_not_the_budgets(task):
     assert rec.projects.completion_rate == D("90.50")
 
 
+@pytest.mark.parametrize("rate", ["项目支出项目完成率 100%", "执行率达到100%以上的项目 9 个",
+                                  "项目支出执行率　95%　90.50%"])
+def test_a_rate_of_projects_done_a_threshold_or_a_target_actual_row_is_not_the_blocks(rate):
+    rec = parse(TITLE + f"二、预算执行情况\n全年预算 500.00 万元，实际支出 486.40 万元。\n{rate}。")
+    assert rec.projects.completion_rate is None
+
+
+def test_the_projects_rate_and_its_count_beside_a_threshold():
+    rec = parse(TITLE + "二、预算执行情况\n项目支出合计 9 个，项目执行率 96.50%，执行率100%的项目 7 个。")
+    assert (rec.projects.count, rec.projects.completion_rate) == (9, D("96.50"))
+
+
+@pytest.mark.parametrize("count", ["所属二级单位共实施项目 8 个", "省林业局共安排项目 120 个，我局 12 个",
+                                   "共涉及 12 个项目村", "近两年累计实施项目 36 个", "各街道共实施项目 45 个",
+                                   "完成项目个数　10个　12个"])
+def test_a_count_of_other_bodies_years_or_things_is_not_the_units(count):
+    rec = parse(TITLE.replace("某县某镇人民政府", "某县林业局") + f"二、项目支出情况\n{count}。\n项目支出实际支出 70.00 万元。")
+    assert rec.projects.count is None
+
+
 @pytest.mark.parametrize("rate", ["预算指标执行率 97.28%", "全年支出进度完成率 97.28%"])
 def test_the_budgets_own_indicator_or_progress_rate_is_the_budgets(rate):
     rec = parse(TITLE + f"二、预算执行情况\n全年预算 500.00 万元，实际支出 486.40 万元，{rate}。")

@@ -120,6 +120,14 @@ def test_indicator_table_after_the_budget_table_is_not_read_as_budget_rows():
     assert not rec.warnings
 
 
+def test_a_row_of_target_and_actual_rates_gives_the_actual_under_its_header_else_none():
+    t = Table([["三级指标", "指标值", "完成值", "分值"],
+               ["基本支出执行率", "95%", "98.10%", "10"]], title="绩效指标")
+    assert parse(t).basic.completion_rate == D("98.10")
+    t = Table([["基本支出执行率", "95%", "98.10%"]], title="绩效指标")
+    assert parse(t).basic.completion_rate is None
+
+
 def test_ragged_flattened_row_is_not_read():
     t = Table([["项目", "年初预算数", "全年执行数", "执行率"], ["项目支出", "40.00", "100%"]], title="表（万元）")
     rec = parse(t)
