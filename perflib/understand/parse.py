@@ -707,6 +707,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             value = -value
         if label.field == "adjustment_rate" and value > 0 and LEX.decrease.search(sent[: m.start()].rsplit("，", 1)[-1] + m.group()):
             value = -value
+        if block in ("basic", "projects") and m.start() in sources:
+            continue  # "项目支出中财政拨款年初预算 …", "…中专项资金执行率 …": a source's or fund's share of the part, not the part's
         source = sources.get(m.start()) if block == "overall" else None
         if source is not None:  # one fund type's, one fund's or a main source's figure: not (yet) the whole's
             if source[0] == "main":
@@ -866,7 +868,8 @@ def _subjects_of_clauses(sent: str, department: str | None) -> tuple[tuple[int, 
             out.append(found)
         start = end + 1
     # a part of the department (局机关本级) beside the unit as a subject: the part's money, not the whole's
-    whole = any(body == "unit" for _, body in out)
+    # (or beside a unit under it, "局机关年初预算 …；下属救助站 …", or after 其中, "其中局机关基本支出 …": a share)
+    whole = any(body != "part" for _, body in out)
     return tuple((at, "other" if body == "part" else body) for at, body in out if body != "part" or whole)
 
 
@@ -900,8 +903,8 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
         name = _head_name(sent[start:first.start()])
         if name and (_another_kind_of_unit(name, department) or _another_level(name, department)):
             return first.start() - 1, "other"
-        if LEX.unit_part.match(name):
-            return start, "part"  # "局机关本级年初预算 …": judged with the sentence's other subjects
+        if part := LEX.unit_part.match(name):  # "局机关本级年初预算 …": judged with the sentence's other subjects
+            return start, "other" if part["share"] else "part"  # ("其中局机关 …": a share of the figure before)
     return None
 
 

@@ -277,10 +277,29 @@ def test_a_superior_handing_down_the_units_own_budget_is_the_units():
      {"initial_budget": D("1300.00")}),
     # a part alone in its sentence: all the unit states there, not judged
     ("局机关年初预算 300.00 万元，实际支出 296.00 万元。", {"initial_budget": D("300.00"), "actual": D("296.00")}),
+    # beside a unit under the department: both shares of the whole
+    ("局机关年初预算 300.00 万元，实际支出 296.00 万元；下属水文站年初预算 80.00 万元，实际支出 78.00 万元。", {}),
 ])
 def test_a_part_of_the_department_beside_its_whole_is_not_the_whole(sentence, want):
     rec = parse("某县水利局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n" + sentence)
     assert fields(rec.overall) == want
+
+
+@pytest.mark.parametrize("share,block", [("其中局机关基本支出实际支出", "basic"), ("其中：机关本级项目支出实际支出", "projects"),
+                                         ("其中局机关实际支出", "overall")])
+def test_a_part_of_the_department_after_qizhong_is_a_share(share, block):
+    rec = parse("某县水利局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+                f"年初预算 300.00 万元，调整后预算 320.00 万元。\n{share} 150.00 万元。")
+    assert fields(rec.overall) == {"initial_budget": D("300.00"), "adjusted_budget": D("320.00")}
+    assert rec.basic.is_empty() and rec.projects.is_empty()
+
+
+@pytest.mark.parametrize("heading", ["（一）基本支出情况", "（二）项目支出情况"])
+def test_a_part_of_the_department_beside_a_unit_under_it_in_a_blocks_section_is_no_blocks(heading):
+    rec = parse("某县民政局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算 300.00 万元，实际支出 315.00 万元。\n"
+                f"{heading}\n局机关年初预算 150.00 万元，实际支出 148.00 万元；下属救助站年初预算 50.00 万元，实际支出 60.00 万元。")
+    assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("315.00")}
+    assert rec.basic.is_empty() and rec.projects.is_empty()
 
 
 def test_the_town_speaking_after_the_county_states_its_own():
@@ -694,6 +713,22 @@ def test_a_main_source_beside_another_fund_type_is_one_source_of_several():
 def test_a_parts_rate_is_not_the_units(part):
     rec = parse(TITLE + f"二、资金使用情况\n全年预算 900.00 万元，实际支出 880.00 万元，{part}执行率 92.00%。")
     assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00")}
+
+
+@pytest.mark.parametrize("share", ["项目支出中财政拨款", "项目支出中专项资金", "基本支出中一般公共预算", "项目支出中上级补助资金",
+                                   "基本支出财政拨款"])
+def test_a_sources_or_funds_share_of_a_part_is_not_the_parts(share):
+    rec = parse(TITLE + "二、资金使用情况\n全年预算 900.00 万元，实际支出 880.00 万元。\n"
+                        f"{share}年初预算 80.00 万元，实际支出 85.00 万元，执行率 92.00%。")
+    assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00")}
+    assert rec.basic.is_empty() and rec.projects.is_empty()
+
+
+@pytest.mark.parametrize("kind", ["人员类项目支出", "运转类项目"])
+def test_a_personnel_or_running_class_of_projects_is_not_the_projects_block(kind):
+    rec = parse(TITLE + f"二、资金使用情况\n全年预算 900.00 万元，实际支出 880.00 万元。\n{kind}实际支出 160.00 万元。")
+    assert fields(rec.overall) == {"adjusted_budget": D("900.00"), "actual": D("880.00")}
+    assert rec.basic.is_empty() and rec.projects.is_empty()
 
 
 @pytest.mark.parametrize("part", ["其中省级专项资金预算 300.00 万元", "其中农村饮水专项资金预算 300.00 万元"])
