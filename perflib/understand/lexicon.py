@@ -316,6 +316,7 @@ class Lexicon:
         self.listed_projects = re.compile(raw["listed_projects"])
         self.other_bodies = _fast(raw["other_bodies"])
         self.unit_part = re.compile(raw["unit_part"])
+        self.table_source_row = re.compile(raw["table_source_row"])
         self.budget_form = re.compile(raw["budget_form"])
         self.whole_system = re.compile(raw["whole_system"])
         self.level = re.compile(raw["level"])

@@ -132,7 +132,11 @@ def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | 
     bare: list[_Bare] = []  # a form's bare 预算数, settled once the table's figures are read
     width = 0  # cells in the header row: a flattened row with more or fewer is not aligned
     section = (title_block, table.title or title_block)  # (block, its label) of form rows
+    shares = _shares_of_a_source(table)
     for r, row in enumerate(table.rows):
+        if r in shares:
+            rec.warnings.append(f"table row {' | '.join(row)!r}: a part of the funding source's row above it; not read")
+            continue
         header = _header(table, r, rec.year)
         if header:
             columns, width = header, len(row)
@@ -421,6 +425,33 @@ def _blank_total(table: Table, r: int, block: str, money: list[int]) -> bool:
         if any(c < len(below) and _number(below[c]) and to_decimal(_number(below[c])["num"]) != 0 for c in money):
             return True
     return False
+
+
+def _shares_of_a_source(table: Table) -> set[int]:
+    """Rows of 基本支出/项目支出 right under a funding source's row ("一般公共预算 280 | 基本支出 200 | 项目支出 80 |
+    其他资金 20 | 项目支出 20"; "其中：财政拨款 280 | 其中：基本支出 200 | 项目支出 80") that add up to that source's
+    first figure: its parts, not the unit's blocks, when the source is one of several (another source's row, or a
+    total row with another figure). (Parts that add up to the total as well are the unit's too: read.)"""
+    firsts: list[tuple[int, str | None, int, Decimal] | None] = []  # (row, block, column, first figure)
+    for r, row in enumerate(table.rows):
+        at = next((c for c, cell in enumerate(row) if _number(cell)), None)
+        label = next((cell for cell in row[:at] if cell.strip()), "") if at is not None else ""
+        source = LEX.table_source_row.search(label) is not None
+        firsts.append((r, "source" if source else _block_of(label), at, to_decimal(_number(row[at])["num"]))
+                      if at is not None and label else None)
+    sources = [f for f in firsts if f and f[1] == "source"]
+    totals = {f[3] for f in firsts if f and f[1] == "overall"}
+    out: set[int] = set()
+    for r, _, at, value in sources:
+        group = []
+        for f in firsts[r + 1:]:
+            if f is None or f[1] not in ("basic", "projects") or f[2] != at:
+                break
+            group.append(f)
+        if (group and sum(f[3] for f in group) == value and (len(sources) > 1 or totals - {value})
+                and value not in totals):
+            out.update(f[0] for f in group)
+    return out
 
 
 def _has_block_rows(table: Table) -> bool:

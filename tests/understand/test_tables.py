@@ -52,6 +52,23 @@ def test_funding_sources_and_parts_are_not_blocks():
     assert rec.basic.initial_budget == D("30.00") and rec.basic.actual == D("29.00")
 
 
+def test_block_rows_adding_up_to_one_source_of_several_are_that_sources_parts():
+    rows = [["项目", "年初预算数", "全年执行数"], ["一般公共预算", "280.00", "296.00"], ["基本支出", "200.00", "208.00"],
+            ["项目支出", "80.00", "88.00"], ["其他资金", "20.00", "19.00"], ["项目支出", "20.00", "19.00"]]
+    rec = parse(Table(rows, title="表"))
+    assert rec.basic.is_empty() and rec.projects.is_empty()
+    total = [["项目", "年初预算数", "全年执行数"], ["年度资金总额", "300.00", "315.00"], ["其中：财政拨款", "280.00", "296.00"],
+             ["其中：基本支出", "200.00", "208.00"], ["项目支出", "80.00", "88.00"]]
+    rec = parse(Table(total, title="表"))
+    assert rec.overall.initial_budget == D("300.00") and rec.basic.is_empty() and rec.projects.is_empty()
+    # parts that add up to the total too (the source is all the unit's money), or after another source: the unit's
+    alone = [total[0], ["年度资金总额", "280.00", "296.00"], *total[2:]]
+    assert parse(Table(alone, title="表")).basic.initial_budget == D("200.00")
+    after = [total[0], ["年度资金总额", "300.00", "315.00"], ["其中：财政拨款", "280.00", "296.00"], ["其他资金", "20.00", "19.00"],
+             ["基本支出", "200.00", "208.00"], ["项目支出", "100.00", "107.00"]]
+    assert parse(Table(after, title="表")).projects.actual == D("107.00")
+
+
 def test_unit_from_title_or_note_row_or_header():
     yuan_title = Table([["项目", "年初预算数", "全年执行数"], ["合计", "1,000,000.00", "900,000"]], title="支出表（元）")
     assert parse(yuan_title).overall.initial_budget == D("100")
