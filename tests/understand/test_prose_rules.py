@@ -239,6 +239,10 @@ def test_a_superior_of_the_units_own_name_at_another_level_is_not_the_unit(sente
     ("青岭县石桥镇人民政府", "县人民政府下达全县年初预算 5,000.00 万元，本镇年初预算 300.00 万元，实际支出 296.00 万元。"),
 ])
 def test_a_body_at_another_level_holding_the_units_short_name_is_not_the_unit(department, sentence):
+    _reads_the_units_own(department, sentence)
+
+
+def _reads_the_units_own(department: str, sentence: str) -> None:
     rec = parse(department + "2023年度部门整体支出绩效自评报告\n二、预算执行情况\n" + sentence)
     assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
 
@@ -248,8 +252,7 @@ def test_a_body_at_another_level_holding_the_units_short_name_is_not_the_unit(de
     "水利局年初预算 300.00 万元，实际支出 296.00 万元。",
 ])
 def test_the_units_short_name_at_its_own_level_is_the_unit(sentence):
-    rec = parse("青岭县水利局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n" + sentence)
-    assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
+    _reads_the_units_own("青岭县水利局", sentence)
 
 
 @pytest.mark.parametrize("department,sentence", [
@@ -259,8 +262,7 @@ def test_the_units_short_name_at_its_own_level_is_the_unit(sentence):
     ("青岭县石桥镇人民政府", "本镇年初预算 300.00 万元，实际支出 296.00 万元。"),
 ])
 def test_the_units_own_name_starting_with_a_level_word_is_the_unit(department, sentence):
-    rec = parse(department + "2023年度部门整体支出绩效自评报告\n二、预算执行情况\n" + sentence)
-    assert fields(rec.overall) == {"initial_budget": D("300.00"), "actual": D("296.00")}
+    _reads_the_units_own(department, sentence)
 
 
 def test_a_superior_handing_down_the_units_own_budget_is_the_units():
