@@ -101,7 +101,7 @@ def read_table(table: Table, rec: Record, context: str | None = None, above: lis
         _read_table(table, rec, context, notes)
     finally:
         serial = len({n for n, _ in rec.from_table.values()})
-        for key in set(rec.evidence) - before:
+        for key in [k for k in rec.evidence if k not in before]:  # (in reading order: the warnings' order is the same every run)
             if key.split(".")[1] in ("initial_budget", "adjusted_budget", "actual"):
                 rec.from_table[key] = (serial, _doubt["doubt"])
 

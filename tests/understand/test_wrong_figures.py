@@ -1,6 +1,9 @@
 """Inputs that once gave wrong figures (wrong_figures/README.md): every field as a careful reader takes
 it, null where the report does not state it — a figure that is not the report's is worse than none."""
 import json
+import os
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,3 +41,29 @@ def test_every_field_is_the_reports_or_null(path):
 
 def test_the_cases_are_there():
     assert len(CASES) == 179
+
+
+_WHOLE_RECORDS = """
+import hashlib, json, sys
+from perflib.pipeline import read_record
+from perflib.record_json import to_dict
+digest = hashlib.sha256()
+for path in sys.argv[1:]:
+    record = to_dict(read_record(path))
+    record.pop("source", None)
+    digest.update(json.dumps(record, ensure_ascii=False, sort_keys=True, default=str).encode())
+print(digest.hexdigest())
+"""
+
+
+def test_every_record_is_the_same_whatever_the_hash_seed():
+    """The whole record (warnings and their order too) does not depend on the order Python iterates a set
+    of strings in, which changes from process to process."""
+    import os
+    import subprocess
+    import sys
+
+    def digest(seed: str) -> str:
+        return subprocess.run([sys.executable, "-c", _WHOLE_RECORDS, *map(str, CASES)], check=True, text=True,
+                              capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+    assert digest("1") == digest("2") == digest("3")
