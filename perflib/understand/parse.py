@@ -134,6 +134,7 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
 # is in another unit (元 read as 万元 is 10,000 times; 千元, 10 times).
 PART_OVER_WHOLE = 5
 WHOLE_OVER_PART = 1000
+UNIT_SLIP = 5000  # 元 read as 万元 or the reverse: 10,000× (a table stating its unit yields to prose only then)
 
 
 def _drop_unit_mismatches(rec: Record) -> None:
@@ -150,8 +151,9 @@ def _drop_unit_mismatches(rec: Record) -> None:
                 continue
             sides = [rec.from_table.get(f"{b}.{field}") for b in ("overall", part)]
             doubtful = [s for s in sides if s and s[1]]
+            slip = value > whole * UNIT_SLIP or value * UNIT_SLIP < whole  # (not a real tiny part: 2.50 of 3,200)
             loser = (doubtful[0] if len(doubtful) == 1 else
-                     next(iter(s for s in sides if s), None) if sides.count(None) == 1 else None)
+                     next(iter(s for s in sides if s), None) if sides.count(None) == 1 and slip else None)
             if loser is None:
                 continue
             for key, source in list(rec.from_table.items()):
@@ -199,6 +201,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             notes = above[-3:]
             after = blocks[i + 1] if i + 1 < len(blocks) and not isinstance(blocks[i + 1], Table) else None
             m = LEX.unit_line_after.match(after.text.strip()) if after is not None else None
+            if m and i + 2 < len(blocks) and isinstance(blocks[i + 2], Table):
+                m = None  # a unit line between two tables heads the next one
             if m and not any(LEX.unit_note.search(t) or re.search(r"[（(]\s*(?:万元|亿元|千元|元)", t) for t in notes):
                 notes = notes + [f"单位：{m['unit']}"]  # "（单位：元）" right under a table that noted none
             read_table(block, rec, heading, notes, frozenset(above[:tables_at]) - set(above[tables_at:]))
@@ -831,7 +835,8 @@ def _count_of_others(sent: str, m: re.Match, rec: Record) -> bool:
         return True
     start = max(sent.rfind(c, 0, m.start()) for c in "，,；;：:。") + 1
     head = sent[start:m.start()]
-    if LEX.count_of_others.search(head):
+    others = LEX.count_of_others.search(head)
+    if others and not LEX.subjects.search(head, 0, others.start()):  # ("我局在全县各乡镇共实施项目20个": its own, in the towns)
         return True
     dept = rec.department
     if LEX.subunit_in(head) and not (dept and LEX.subunit_in(dept)):

@@ -439,7 +439,7 @@ def _shares_of_a_source(table: Table) -> set[int]:
         source = LEX.table_source_row.search(label) is not None
         firsts.append((r, "source" if source else _block_of(label), at, to_decimal(_number(row[at])["num"]))
                       if at is not None and label else None)
-    sources = [f for f in firsts if f and f[1] == "source"]
+    sources = [f for f in firsts if f and f[1] == "source" and f[3] != 0]  # (a row of zeros: no money of its own)
     totals = {f[3] for f in firsts if f and f[1] == "overall"}
     out: set[int] = set()
     for r, _, at, value in sources:
