@@ -409,6 +409,12 @@ def sentences_of(paragraph: str) -> tuple[str, ...]:
     return tuple(text for s in _SENTENCE.findall(paragraph) if (text := s.strip()))
 
 
+def clause_start(sent: str, pos: int, marks: str) -> int:
+    """Where the clause holding `pos` starts: just after the last of `marks` before it, or 0. (Each reader
+    passes its own marks: "，；" for a clause, "；。" for a part of a sentence.)"""
+    return max(sent.rfind(c, 0, pos) for c in marks) + 1
+
+
 # A cell of a flattened table: a figure, a percentage or a placeholder ("—").
 TABLE_VALUE = re.compile(r"^(?:[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*%?$|^[-—–/－]+$")
 _TABLE_HEAD_WORD = re.compile(r"预算|执行|支出|决算|调整|完成|金额|分值|得分|权重|指标|项目|名称"

@@ -35,7 +35,7 @@ from .ocr_sanity import drop_contradicted_ocr_figures
 from .outline import is_heading, is_heading_like, read_goal_rows, read_outline
 from .rating import read_rating
 from ..read.document import Block as DocBlock, Document, Table
-from ..read.normalize import sentences_of
+from ..read.normalize import clause_start, sentences_of
 from ..read.text import document_from_text
 from ..check.interval import Interval
 from ..numbers import NUMBER, money_to_wan, to_decimal
@@ -450,7 +450,7 @@ def _part_closed(sent: str, m: re.Match, pos: int) -> bool:
     closes = [i for i in (sent.find("；", m.end(), pos), sent.find(";", m.end(), pos)) if i >= 0]
     if not closes:
         return False
-    intro = LEX.parts_intro.search(sent, max(sent.rfind(c, 0, m.start()) for c in "；;。") + 1, m.start())
+    intro = LEX.parts_intro.search(sent, clause_start(sent, m.start(), "；;。"), m.start())
     # a list of parts names two blocks or more; "其中：项目支出调整后预算 930 万元；实际支出 910 万元" is one
     # part's figures, split by "；"
     return intro is not None and len({LEX.block_of(w) for w in LEX.block_words.finditer(sent, intro.end(), min(closes))}) >= 2
@@ -463,7 +463,7 @@ def _listed_blocks(sent: str, m: re.Match, pos: int) -> bool:
     if LEX.respectively_cue not in sent:
         return False
     for q in LEX.respectively.finditer(sent, m.end(), pos):
-        start = max(sent.rfind(c, 0, q.start()) for c in "，,；;：:") + 1
+        start = clause_start(sent, q.start(), "，,；;：:")
         listed = [w for w in LEX.block_words.finditer(sent, start, q.start())]
         return start <= m.start() and len(listed) >= 2 and len({LEX.block_of(w) for w in listed}) >= 2
     return False
@@ -527,7 +527,7 @@ def _clause_names_a_project(sent: str, pos: int) -> bool:
 
 def _project_head(sent: str, m: re.Match) -> str:
     """The words before the 项目 at `m` from its clause's start (after a list number, 其中 or a year)."""
-    start = max(sent.rfind(c, 0, m.start()) for c in _NAME_ENDS) + 1
+    start = clause_start(sent, m.start(), _NAME_ENDS)
     if start == 0:
         number = LEX.numbering.match(sent)
         start = number.end() if number and number.end() <= m.start() else 0
@@ -583,13 +583,12 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
     year of its own, a sentence speaks of the year the sentences before it (`spoken`) named."""
     other_year, part_of_year, together = _year_words(sent)
     if other_year:
-        clause_start = max(sent.rfind("，", 0, pos), sent.rfind(",", 0, pos), sent.rfind("；", 0, pos),
-                           sent.rfind(";", 0, pos)) + 1  # a clause ends at ，,；;
-        if any(not _in_inclusion(sent, y.start(), pos) for y in LEX.other_year.finditer(sent, clause_start, pos)):
+        start = clause_start(sent, pos, "，,；;")
+        if any(not _in_inclusion(sent, y.start(), pos) for y in LEX.other_year.finditer(sent, start, pos)):
             return True
     if part_of_year and _in_part_of_year(sent, pos):
         return True
-    part_start = max(sent.rfind("；", 0, pos), sent.rfind(";", 0, pos)) + 1
+    part_start = clause_start(sent, pos, "；;")
     if together and LEX.years_together.search(sent, part_start, pos):
         return True  # "两年共安排预算 …，实际支出 …": the years' money together, no one year's
     # a label opening with a year word ("年度追加预算", "本年追加") leaves it to the year before it:
@@ -621,7 +620,7 @@ def _in_inclusion(sent: str, at: int, pos: int) -> bool:
 def _in_part_of_year(sent: str, pos: int) -> bool:
     """Does a part of the year ("截至6月底…") speak at `pos`, within its part of the sentence (up
     to "；") and with no phrase of the whole year ("全年…") since?"""
-    part_start = max(sent.rfind("；", 0, pos), sent.rfind(";", 0, pos)) + 1
+    part_start = clause_start(sent, pos, "；;")
     last = None
     for m in LEX.mid_year.finditer(sent, part_start, pos):
         last = m
@@ -768,7 +767,7 @@ def _source_opening(sent: str) -> tuple[str, str, re.Match, re.Match] | None:
     first = LEX.money.search(sent)
     if first is None or "元" not in sent:
         return None
-    start = max(sent.rfind(c, 0, first.start()) for c in "，,；;：:") + 1
+    start = clause_start(sent, first.start(), "，,；;：:")
     word = LEX.part_funds.search(sent, start, first.start())
     if word is None or LEX.label_re.search(sent, word.end(), first.start()) or LEX.block_words.search(sent, start, word.start()):
         return None
@@ -833,7 +832,7 @@ def _count_of_others(sent: str, m: re.Match, rec: Record) -> bool:
     ("完成项目数量 10个 12个")?"""
     if LEX.second_figure_after.match(sent, m.end()):
         return True
-    start = max(sent.rfind(c, 0, m.start()) for c in "，,；;：:。") + 1
+    start = clause_start(sent, m.start(), "，,；;：:。")
     head = sent[start:m.start()]
     others = LEX.count_of_others.search(head)
     if others and not LEX.subjects.search(head, 0, others.start()):  # ("我局在全县各乡镇共实施项目20个": its own, in the towns)
@@ -1053,7 +1052,7 @@ def _read_respectively(sent: str, q: re.Match, read: list, context: str | None, 
     """Names listed before "分别为" and as many figures after it: each name takes its figure.
     The names are all labels (of one block) or all block words (of one field); anything else,
     or a count that differs, is left unread. Returns whether the names are several blocks."""
-    start = max(sent.rfind(c, 0, q.start()) for c in "，,；;：:") + 1
+    start = clause_start(sent, q.start(), "，,；;：:")
     names = _LIST_SEP.split(sent[start:q.start()].strip())
     several = len(names) >= 2 and sum(bool(LEX.block_words.search(n)) for n in names) >= 2
     if _about_another_year(sent, q.start(), rec.year, spoken) or _another_body_speaks(sent, q.start(), rec):
@@ -1193,7 +1192,7 @@ def _other_funds_open(sent: str) -> tuple[re.Match, re.Match] | None:
     first = LEX.money.search(sent)
     if first is None:
         return None
-    start = max(sent.rfind(c, 0, first.start()) for c in "，,；;：:") + 1
+    start = clause_start(sent, first.start(), "，,；;：:")
     word = LEX.sub_budgets.search(sent, start, first.start()) or LEX.carryover.search(sent, start, first.end())
     if word is None or word.end() > first.end():
         return None

@@ -11,7 +11,7 @@ from functools import lru_cache
 from decimal import Decimal
 
 from ..model import Record
-from ..read.normalize import sentences_of
+from ..read.normalize import clause_start, sentences_of
 from .lexicon import LEX
 from .who import abbreviates, consistent, reads_as_org
 
@@ -212,7 +212,7 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
     """Is the score or rating at `pos` the unit's self-evaluation's, whatever its year?"""
     if LEX.self_report.search(title) and _evaluated_by_another(sent[:pos], rec.department):
         return False
-    start = max(sent.rfind(c, 0, pos) for c in _CLAUSE_ENDS) + 1
+    start = clause_start(sent, pos, _CLAUSE_ENDS)
     clause = sent[start:pos]
     if (LEX.other_assessment.search(clause) or _names_a_superior(clause, rec, _FORM_FIELD.match(sent, pos) is not None)
             or _graded_by_another(sent, start, pos)):
@@ -265,13 +265,13 @@ def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:
     """Is the rating at `pos`, in a clause of its own, another's by its part of the sentence (up to ；):
     a scoring rule's band ("评分标准为执行率≥95%得满分，等级为优"), or the grade that goes with the score
     the part opens with, when that is not the unit's ("某某项目自评得分95分，等级为优；部门整体…")?"""
-    start = max(sent.rfind(c, 0, pos) for c in _PART_ENDS) + 1
+    start = clause_start(sent, pos, _PART_ENDS)
     rule = LEX.scoring_rule.search(sent, start, pos)
     # (not when the unit then gives its score: "对照评分标准：本部门…自评得分92分，等级为优" applies the standard)
     if rule and not _the_unit_scores(sent[rule.end():pos], rec.department):
         return True
-    clause_start = max(sent.rfind(c, 0, pos) for c in _CLAUSE_ENDS) + 1
-    first = _SCORE.search(sent, start, clause_start) if clause_start > start else None
+    clause = clause_start(sent, pos, _CLAUSE_ENDS)
+    first = _SCORE.search(sent, start, clause) if clause > start else None
     return first is not None and not _of_the_unit(sent, first.start(), rec, title)
 
 
@@ -303,7 +303,7 @@ _UNIT_EVALUATING = re.compile(rf"\s*(?P<name>{_ORG_NAME})\s*"
 def _another_units(sent: str, pos: int, rec: Record, title: str) -> bool:
     """Does the part of the sentence holding `pos` open with another unit than the report's (a
     所属单位 named), evaluating itself?"""
-    start = max(sent.rfind(c, 0, pos) for c in _PART_ENDS) + 1
+    start = clause_start(sent, pos, _PART_ENDS)
     m = _UNIT_EVALUATING.match(sent, start, pos)
     if m is None or not reads_as_org(m["name"]) or m["name"] in title:
         return False
@@ -369,7 +369,7 @@ def _another_year(sent: str, pos: int, year: int | None) -> bool:
 def _names_problems(sent: str, start: int, end: int, pos: int) -> bool:
     """Does the year at sent[start:end] name the problems found then ("针对上年度评价发现的问题"): its
     clause, ending before `pos`, opens with 针对 before it and names 问题 (整改, 意见 …) after it?"""
-    opening = max(sent.rfind(c, 0, start) for c in _CLAUSE_ENDS) + 1
+    opening = clause_start(sent, start, _CLAUSE_ENDS)
     closing = min([i for i in (sent.find(c, end, pos) for c in _CLAUSE_ENDS) if i >= 0] or [pos])
     return (closing < pos and LEX.problems_lead.search(sent, opening, start) is not None
             and LEX.problems.search(sent, end, closing) is not None)
