@@ -347,6 +347,7 @@ class Lexicon:
         self.carryover = _fast(rf"(?:{raw['carryover']}){filler}(?:{NUMBER})\s*(?:{self.unit})")
         self.formula_after = re.compile(rf"{raw['formula']}(?P<num>{NUMBER})\s*%")
         self.unit_note = _fast(rf"{raw['unit_note']}(?P<unit>{self.unit})")
+        self.unit_stated = re.compile(rf"(?:{raw['unit_note']}|[（(]\s*)(?P<unit>{self.unit})")  # or "（万元）"
         self.unit_line_after = re.compile(rf"{raw['unit_line_after']}(?P<unit>{self.unit})\s*[)）]?\s*[。.]?$")
         # a bare number after a money label, the unit stated once for the section; it ends at a clause
         # mark, never at a thousands comma ("8,620,000.00" is not "8,620" followed by ",")

@@ -203,7 +203,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             m = LEX.unit_line_after.match(after.text.strip()) if after is not None else None
             if m and i + 2 < len(blocks) and isinstance(blocks[i + 2], Table):
                 m = None  # a unit line between two tables heads the next one
-            if m and not any(LEX.unit_note.search(t) or re.search(r"[（(]\s*(?:万元|亿元|千元|元)", t) for t in notes):
+            if m and not any(LEX.unit_stated.search(t) for t in notes):
                 notes = notes + [f"单位：{m['unit']}"]  # "（单位：元）" right under a table that noted none
             read_table(block, rec, heading, notes, frozenset(above[:tables_at]) - set(above[tables_at:]))
             tables_at = len(above)

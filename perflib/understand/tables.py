@@ -52,7 +52,6 @@ THIS_YEAR_LABEL = r"^(?:本年|本年度|当年)(?:数|实际|金额)?\s*(?:[（
 EARLIER_YEAR_LABEL = rf"^(?:{PREVIOUS_YEAR}|上年度|上一年度)(?:数|实际|金额)?\s*(?:[（(][^)）]{{0,6}}[)）])?$"
 # A column of row numbers, not amounts.
 ROW_NUMBER_COLUMN = r"序号|行次|栏次|编号"
-UNIT_NOTE = r"(?:单位\s*[:：]\s*|[（(]\s*)(?P<unit>万元|亿元|千元|元)"
 # =======================================================================================
 
 _COLUMN_RES = LEX.columns  # header labels → (field, kind, pattern): lexicon.toml
@@ -67,7 +66,7 @@ _YEAR_LABEL = re.compile(YEAR_LABEL)
 _THIS_YEAR_LABEL = re.compile(THIS_YEAR_LABEL)
 _EARLIER_YEAR_LABEL = re.compile(EARLIER_YEAR_LABEL)
 _ROW_NUMBER = re.compile(ROW_NUMBER_COLUMN)
-_UNIT = re.compile(UNIT_NOTE)
+_UNIT = LEX.unit_stated  # "单位：万元", "（万元）"
 _CELL_NUMBER = re.compile(r"^(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*"
                           r"(?P<pct>%)?\s*(?P<unit>万元|亿元|千元|元|万)?$")
 _PLACEHOLDER = re.compile(r"^[-—–/－]+$")
