@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -321,9 +322,20 @@ def parse_value(fld: str, text: str, origin: str = "", column: str = "value"):
 
 def name_matches(file: str, path: str | Path) -> bool:
     """`a.txt` names …/a.txt; `2021/a.txt` names …/2021/a.txt (whole path parts, from the end)."""
-    want = PurePosixPath(file.replace("\\", "/")).parts
-    have = PurePosixPath(Path(path).as_posix()).parts
-    return bool(want) and len(want) <= len(have) and tuple(have[-len(want):]) == tuple(want)
+    want = [name_key(p) for p in PurePosixPath(file.replace("\\", "/")).parts]
+    have = [name_key(p) for p in PurePosixPath(Path(path).as_posix()).parts]
+    return bool(want) and len(want) <= len(have) and have[-len(want):] == want
+
+
+# macOS and Windows file names ignore case: there "报告.PDF" is the file 报告.pdf, as the user sees it.
+FOLD_CASE = sys.platform in ("darwin", "win32")
+
+
+def name_key(name: str) -> str:
+    """A file name as compared: composed (macOS may give a name decomposed that was typed composed),
+    and without case where the file system ignores it."""
+    name = unicodedata.normalize("NFC", name)
+    return name.casefold() if FOLD_CASE else name
 
 
 # --- values on a record -------------------------------------------------------------------

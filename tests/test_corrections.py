@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import unicodedata
 from decimal import Decimal
 
 import pytest
@@ -119,6 +120,19 @@ def test_names_match_whole_path_parts_from_the_end():
     assert hand.name_matches("2021\\a.txt", "/data/2021/a.txt")
     assert not hand.name_matches("1/a.txt", "/data/2021/a.txt")
     assert not hand.name_matches("xa.txt", "/data/a.txt")
+
+
+def test_names_match_as_the_file_system_compares_them(monkeypatch):
+    """macOS and Windows ignore case in file names ('报告.PDF' is the file 报告.pdf there, as the user
+    sees it) and macOS may give a name decomposed: a row typed so named no report. Linux tells case apart."""
+    decomposed = unicodedata.normalize("NFD", "Café 报告.txt")
+    assert decomposed != "Café 报告.txt" and hand.name_matches("Café 报告.txt", f"/data/{decomposed}")
+    monkeypatch.setattr(hand, "FOLD_CASE", False)
+    assert not hand.name_matches("报告.PDF", "/data/2021/报告.pdf")
+    monkeypatch.setattr(hand, "FOLD_CASE", True)
+    assert hand.name_matches("报告.PDF", "/data/2021/报告.pdf")
+    assert hand.name_matches("Q1\\报告.PDF", "/data/q1/报告.pdf")
+    assert not hand.name_matches("报告.PDF", "/data/2021/报告2.pdf")
 
 
 # --- applying -------------------------------------------------------------------------------

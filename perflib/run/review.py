@@ -86,8 +86,8 @@ def _named_items(table: hand.Corrections, items: list) -> dict[int, list]:
     file name first: a province's thousands of items are not each compared with every row."""
     by_name: dict[str, list] = {}
     for i in items:
-        by_name.setdefault(PurePosixPath(Path(i.path).as_posix()).name, []).append(i)
-    return {id(c): [i for i in by_name.get(PurePosixPath(c.file.replace("\\", "/")).name, ())
+        by_name.setdefault(hand.name_key(PurePosixPath(Path(i.path).as_posix()).name), []).append(i)
+    return {id(c): [i for i in by_name.get(hand.name_key(PurePosixPath(c.file.replace("\\", "/")).name), ())
                     if hand.name_matches(c.file, i.path)]
             for c in table.rows if not c.by_sha}
 

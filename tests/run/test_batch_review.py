@@ -221,6 +221,22 @@ def test_a_file_judged_not_a_report_can_be_corrected_into_one(tmp_path, fake_ren
     assert "notice.txt" in fake_render and report_row(out)["corrected"] == "kind"
 
 
+def test_a_row_naming_a_report_in_other_case_applies_where_file_names_ignore_case(tmp_path, fake_render,
+                                                                                   monkeypatch):
+    """On macOS and Windows an analyst typing 2023_WENHUAGUAN.TXT names 2023_wenhuaguan.txt: the row
+    was 'absent' (the batch indexes the rows by file name)."""
+    from perflib import corrections
+    monkeypatch.setattr(corrections, "FOLD_CASE", True)
+    src, out = tmp_path / "in", tmp_path / "out"
+    write_known_miss(src)
+    fixes = tmp_path / "c.csv"
+    fixes.write_text(f"file,field,value,note\n{MISSED_FILE.upper()},overall.actual,{MISSED_ACTUAL},{NOTE}\n",
+                     encoding="utf-8")
+    assert run_batch(args(src, out, str(fixes))) == 0
+    assert report_row(out)["corrected"] == "overall.actual"
+    assert fake_render[MISSED_FILE][0]["value"] == MISSED_ACTUAL
+
+
 def test_the_conflict_check_hashes_only_the_reports_a_row_names_by_name(tmp_path, monkeypatch):
     """A row by SHA-256 made the batch hash every report of the folder before reading any (again)."""
     from perflib.dataset import discover
