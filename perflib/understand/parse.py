@@ -141,6 +141,21 @@ def _drop_unit_mismatches(rec: Record) -> None:
     """A part's amount far above the whole's, or far below, is one of them in a wrong unit: drop the
     money figures of the table whose unit was in doubt (none stated, or noted above an earlier table),
     else of the table against the prose's (whose amounts carry their unit). Neither: both kept."""
+    while (loser := _unit_mismatch(rec)) is not None:  # (one table at a time: its figures gone, look again)
+        for key, source in list(rec.from_table.items()):
+            if source[0] == loser:
+                b, f = key.split(".")
+                if getattr(rec.block(b), f) is not None:
+                    rec.warnings.append(f"{key}: {getattr(rec.block(b), f)} is not in the unit of the "
+                                        f"other block's figures; not taken")
+                    setattr(rec.block(b), f, None)
+                    rec.evidence.pop(key, None)
+                del rec.from_table[key]
+
+
+def _unit_mismatch(rec: Record) -> int | None:
+    """The table (its serial in `rec.from_table`) whose figures are in another unit than the other
+    block's, if any."""
     for field in ("initial_budget", "adjusted_budget", "actual"):
         whole = getattr(rec.overall, field)
         for part in ("basic", "projects"):
@@ -153,19 +168,10 @@ def _drop_unit_mismatches(rec: Record) -> None:
             doubtful = [s for s in sides if s and s[1]]
             slip = value > whole * UNIT_SLIP or value * UNIT_SLIP < whole  # (not a real tiny part: 2.50 of 3,200)
             loser = (doubtful[0] if len(doubtful) == 1 else
-                     next(iter(s for s in sides if s), None) if sides.count(None) == 1 and slip else None)
-            if loser is None:
-                continue
-            for key, source in list(rec.from_table.items()):
-                if source[0] == loser[0]:
-                    b, f = key.split(".")
-                    if getattr(rec.block(b), f) is not None:
-                        rec.warnings.append(f"{key}: {getattr(rec.block(b), f)} is not in the unit of the "
-                                            f"other block's figures; not taken")
-                        setattr(rec.block(b), f, None)
-                        rec.evidence.pop(key, None)
-                    del rec.from_table[key]
-            return _drop_unit_mismatches(rec)
+                     next((s for s in sides if s), None) if sides.count(None) == 1 and slip else None)
+            if loser is not None:
+                return loser[0]
+    return None
 
 
 def _mark_ocr_evidence(rec: Record, doc: Document) -> None:
