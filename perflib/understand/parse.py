@@ -219,7 +219,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         attachments = LEX.is_attachment(para) or (attachments and bool(LEX.attachment_item.match(para)))
         if attachments:
             continue
-        if is_heading(para) or is_heading_like(para):
+        if (is_heading(para) or is_heading_like(para)) and not _row_of_cells(blocks, i):
             heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
             below = holds_any(para, LEX.subunit_cues) and LEX.subunit_in(para) is not None
             if below:
@@ -270,6 +270,21 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _row_of_cells(blocks: list[DocBlock], i: int) -> bool:
+    """Is short line i a row of a table laid out as lines ("项目按期完工率 100% 100%" under "指标 指标值 实际完成值",
+    "项目 合计 财政拨款 其他资金" over a table of as many columns), not a heading? Its 项目 names an indicator or
+    the label column, no block for the lines below. (≥ 3 cells of ≥ 2 characters, as many as a line or table row
+    beside it: a heading spaced out letter by letter has cells of one.)"""
+    cells = blocks[i].text.split()
+    if is_heading(blocks[i].text) or len(cells) < 3 or any(len(c) < 2 for c in cells):
+        return False
+    beside = [blocks[k] for k in (i - 1, i + 1) if 0 <= k < len(blocks)]
+    widths = [(len(b.rows[0]) if b.rows else 0) if isinstance(b, Table) else len(b.text.split()) for b in beside]
+    return len(cells) in widths
+
+
 # A form flattened one cell per line: a budget's label alone on its line, its unit in brackets ("年初预算数（万元）",
 # "执行率（%）"), then its value alone on the next line ("1,208.40").
 _LABEL_CELL = re.compile(rf"(?P<label>{LEX.label_re.pattern})\s*(?:[（(](?P<unit>{LEX.unit}|%)[)）])?\s*[:：]?")

@@ -902,3 +902,25 @@ def test_labels_after_a_list_of_parts_of_less_than_them_are_no_ones():
 def test_an_addition_of_another_year_or_body_is_not_the_units(sentence, want):
     rec = parse(TITLE + f"二、资金使用情况\n年初预算 875.00 万元，调整后预算 900.00 万元。{sentence}")
     assert rec.overall.adjustment == want and rec.overall.initial_budget == D("875.00")
+
+
+# --- an indicator table laid out as lines (rv5-g02, rv5-c15): its 项目 cell heads no section --------------
+@pytest.mark.parametrize("row", ["项目按期完工率\t100%\t100%", "项目数量\t10个\t10个", "实施项目个数\t10个\t10个"])
+def test_a_row_of_an_indicator_table_naming_projects_is_no_heading_for_the_prose_after_it(row):
+    rec = parse(TITLE.replace("某县某镇人民政府", "某县农业局") + "一、部门整体支出情况\n指标\t指标值\t实际完成值\n"
+                f"培训人次\t500人次\t520人次\n{row}\n年初预算300万元，实际支出294万元，执行率98%。")
+    assert fields(rec.overall) == {"initial_budget": D("300"), "actual": D("294"), "completion_rate": D("98")}
+    assert fields(rec.projects) == {}
+
+
+def test_a_header_row_naming_its_label_column_project_is_no_heading_for_the_table_under_it():
+    rec = parse(TITLE + "一、部门整体支出情况\n（单位：万元）\n项目\t合计\t财政拨款\t其他资金\n"
+                "年初预算\t320\t300\t20\n实际支出\t315\t296\t19")
+    assert fields(rec.projects) == {}
+
+
+def test_a_spaced_out_heading_still_heads_its_section():
+    """(a guard: a heading spaced letter by letter is no row of cells)"""
+    rec = parse(TITLE + "一、部门整体支出情况\n项 目 支 出 情 况\n年初预算100万元，实际支出95万元。")
+    assert fields(rec.projects) == {"initial_budget": D("100"), "actual": D("95")}
+
