@@ -508,6 +508,8 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
         while j < len(row) and (row[j] == cell or _NOT_TEXT.match(row[j]) and not _PLACEHOLDER.match(row[j])):
             j += 1  # the label's own merged span, empty cells
         fld, kind = role
+        if fld == "completion_rate" and _projects_done(cell):
+            fld = None  # "项目完成率 | 100% | 100%": the projects done, not the money spent (as in prose)
         number = _number(row[j]) if j < len(row) else None
         if number is not None and j + 1 < len(row) and "%" in row[j] and "%" in row[j + 1] and _number(row[j + 1]):
             j = _actual_column(table, r, j)  # "项目支出预算执行率 | 90% | 97.27%": a row of target and actual
@@ -525,6 +527,12 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
                     elif store(rec, block, fld, value, evidence):
                         taken.add((r, j))
         c = j + 1 if number is not None else j
+
+
+def _projects_done(label: str) -> bool:
+    """A bare 完成率 right after 项目 ("项目完成率"): the share of projects done, not a budget's rate."""
+    at = label.find("完成率")
+    return at > 0 and label.endswith(LEX.task_rate_bare, 0, at)
 
 
 def _actual_column(table: Table, r: int, j: int) -> int:

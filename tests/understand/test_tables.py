@@ -411,3 +411,12 @@ def test_an_amount_under_a_rates_name_is_no_completion_rate():
     assert rec.overall.completion_rate is None and any("860.00%" in w for w in rec.warnings)
     rec = parse(Table([["项目", "调整后预算数", "执行率"], ["部门整体支出", "100.00", "103.21%"]], title="表"))
     assert rec.overall.completion_rate == D("103.21")
+
+
+def test_a_projects_done_rate_in_a_form_row_is_no_budgets_rate():
+    """"项目完成率 | 100% | 100%" (rv5-f06): the projects done, not the money spent, as in prose."""
+    t = Table([["指标", "指标值", "实际完成值"], ["项目完成率", "100%", "100%"]], title="绩效指标")
+    rec = parse(Paragraph("一、部门整体支出情况"), t)
+    assert rec.overall.completion_rate is None
+    t = Table([["指标", "指标值", "实际完成值"], ["项目预算完成率", "100%", "97.50%"]], title="绩效指标")
+    assert parse(Paragraph("一、部门整体支出情况"), t).overall.completion_rate == D("97.50")
