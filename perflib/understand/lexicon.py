@@ -337,6 +337,8 @@ class Lexicon:
         self.budget_task_rate = tuple(raw["budget_task_rate"])
         self.task_rate_bare = tuple(raw["task_rate_bare"])
         self.rate_threshold_after = re.compile(raw["rate_threshold_after"])  # (matched after the rate)
+        self.each_project_before = re.compile(raw["each_project_before"])  # (searched in the few characters before a label)
+        self.rate_floor_after = re.compile(raw["rate_floor_after"])  # (matched after the rate)
         self.other_year = _fast(raw["other_year"])
         self.region_fiscal = _fast(raw["region_fiscal"])
         self.own_fiscal = _fast(raw["own_fiscal"])

@@ -842,6 +842,9 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
             continue  # "预算调整率 10% 6.67%": a row of target and actual, which is which unstated
         if label.kind != "money" and LEX.rate_threshold_after.match(sent, after.end()):
             continue  # "执行率100%的项目10个": a threshold picking some projects out, no block's rate
+        if (label.kind != "money" and LEX.rate_floor_after.match(sent, after.end())
+                and LEX.each_project_before.search(sent, max(0, m.start() - 10), m.start())):
+            continue  # "所有项目执行率均达到90%以上": a floor of every project's rate, not the projects' rate
         # (公用经费执行率 is that class's rate as 公用经费支出决算数 is its amount)
         out.append((m, label, after, sent.endswith(LEX.spending_classes, 0, m.start())))
     return tuple(out)

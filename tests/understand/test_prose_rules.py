@@ -924,3 +924,16 @@ def test_a_spaced_out_heading_still_heads_its_section():
     rec = parse(TITLE + "一、部门整体支出情况\n项 目 支 出 情 况\n年初预算100万元，实际支出95万元。")
     assert fields(rec.projects) == {"initial_budget": D("100"), "actual": D("95")}
 
+
+# --- a floor every project's rate reaches (rv5-c21) ---------------------------------------------------
+@pytest.mark.parametrize("floor", ["所有项目执行率均达到90%以上", "各项目预算执行率均在90%以上", "每个项目执行率均达90%及以上"])
+def test_a_floor_of_every_projects_rate_is_not_the_projects_rate(floor):
+    rec = parse(TITLE + f"一、部门整体支出情况\n年初预算300万元，实际支出294万元，执行率98%，{floor}。")
+    assert rec.overall.completion_rate == D("98")
+    assert rec.projects.completion_rate is None
+
+
+def test_every_projects_rate_stated_as_one_figure_is_the_projects_rate():
+    """(a guard: "所有项目执行率均为100%" with no floor word states the projects' rate)"""
+    rec = parse(TITLE + "一、部门整体支出情况\n年初预算300万元，实际支出294万元，执行率98%，所有项目执行率均为100%。")
+    assert rec.projects.completion_rate == D("100")
