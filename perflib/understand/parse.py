@@ -431,6 +431,8 @@ def _block_at(sent: str, pos: int) -> str | None:
              if not _listed_blocks(sent, m, pos) and not _part_closed(sent, m, pos)]
     if words and LEX.summed.match(sent, words[-1].end()) and LEX.summed_with.search(sent, 0, words[-1].start()):
         return "overall"  # "专项资金和基本支出合计年初预算 …": the parts together are the whole
+    if _both_parts(sent, words, pos):
+        words = words[:-2]  # "部门整体支出包括基本支出和项目支出两部分，年初预算 …": the pair names neither part
     return _after_a_list_of_parts(sent, words, pos) or _last_naming(sent, words)
 
 
@@ -455,6 +457,23 @@ def _after_a_list_of_parts(sent: str, words: list[re.Match], pos: int) -> str | 
             LEX.parts_intro.search(before[-4:]) and _AMOUNT_END.search(before[:before.rfind("其中")])):
         return "overall"
     return _ONE_PROJECT  # (no block: "基本支出年初预算 200 万元，项目支出年初预算 100 万元，调整后预算 110 万元")
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_LAST_ITEM = re.compile(rf"\s*(?:{LEX.label_re.pattern})?\s*{LEX.part_filler}\s*(?:{NUMBER})\s*(?:{LEX.unit})"
+                        rf"(?:\s*[，,；;]{LEX.summed.pattern}\s*{LEX.part_filler}\s*(?:{NUMBER})\s*(?:{LEX.unit}))?\s*[。；;]?\s*")
+
+
+def _both_parts(sent: str, words: list[re.Match], end: int) -> bool:
+    """Do the last two block words name both parts, not one, for the labels (or sentences) after them before `end`:
+    joined in a clause of their own ("包括基本支出和项目支出两部分，年初预算 …"), or, to the sentence's end, each
+    with its own figure ("基本支出 208 万元，项目支出 107 万元。", "…，合计 315 万元。": the next sentence's labels)?"""
+    if len(words) < 2 or {LEX.block_of(words[-2]), LEX.block_of(words[-1])} != {"basic", "projects"}:
+        return False
+    if LEX.parts_joined.fullmatch(sent, words[-2].end(), words[-1].start()):
+        return _CLAUSE_MARK.search(sent, words[-1].end(), end) is not None
+    return (end == len(sent) and _LIST_ITEM.fullmatch(sent, words[-2].end(), words[-1].start()) is not None
+            and _LAST_ITEM.fullmatch(sent, words[-1].end()) is not None)
 
 
 def _item_field(sent: str, item: re.Match) -> str | None:
@@ -801,6 +820,8 @@ def _carried(sent: str, context: str | None) -> str | None:
     last = _last_block(sent)
     if last == _ONE_PROJECT and context not in _NO_BLOCK and _fund_in_a_part(sent):
         return context  # "…，其中农村饮水专项资金预算 300 万元。": a part of the sentence's figure, not the next one's
+    if last in ("basic", "projects") and _both_parts(sent, _naming_words(sent, len(sent)), len(sent)):
+        return context  # the sentence named both parts: neither is the next sentence's
     return context if last is None or (context in _NO_BLOCK and last == "projects") else last
 
 

@@ -897,6 +897,30 @@ def test_labels_after_a_list_of_parts_of_less_than_them_are_no_ones():
     assert rec.projects.adjusted_budget is None and rec.overall.adjusted_budget is None
 
 
+@pytest.mark.parametrize("parts", ["基本支出208万元，项目支出107万元。",
+                                   "2022年度支出决算：基本支出208万元；项目支出107万元；合计315万元。",
+                                   "基本支出208万元；项目支出107万元；合计315万元。",
+                                   "基本支出年初预算200万元，项目支出年初预算100万元，合计300万元。"])
+def test_a_sentence_listing_both_parts_leaves_the_next_one_to_the_whole(parts):
+    # each part with its own figure: the labels of the next sentence are the whole's, not the last part's
+    rec = parse(TITLE + f"一、部门整体支出情况\n{parts}调整后预算320万元，预算执行率98.44%。")
+    assert rec.projects.adjusted_budget is None and rec.projects.completion_rate is None
+    assert rec.overall.adjusted_budget == D("320") and rec.overall.completion_rate == D("98.44")
+
+
+@pytest.mark.parametrize("opening", ["部门整体支出包括基本支出和项目支出两部分，", "本单位支出分为基本支出与项目支出，"])
+def test_both_parts_named_in_a_clause_of_their_own_name_neither(opening):
+    rec = parse(TITLE + f"一、部门整体支出情况\n{opening}年初预算700万元，实际支出710万元，执行率98.61%。全年调整后预算720万元。")
+    assert rec.projects.initial_budget is None and rec.projects.completion_rate is None and rec.projects.adjusted_budget is None
+    assert (rec.overall.initial_budget, rec.overall.actual, rec.overall.adjusted_budget) == (D("700"), D("710"), D("720"))
+
+
+def test_both_parts_joined_right_before_a_label_stay_as_they_were():
+    # (a guard) "基本支出和项目支出合计年初预算 …" is still the whole's; "…分别为" still each part's
+    rec = parse(TITLE + "一、部门整体支出情况\n基本支出和项目支出合计年初预算700万元。基本支出、项目支出实际支出分别为400万元、300万元。")
+    assert rec.overall.initial_budget == D("700") and (rec.basic.actual, rec.projects.actual) == (D("400"), D("300"))
+
+
 @pytest.mark.parametrize("sentence, want", [("2021年度追加预算 60.00 万元，本年追加 25.00 万元。", D("25.00")),
                                             ("下属国有农场年中追加预算 60.00 万元。", None)])
 def test_an_addition_of_another_year_or_body_is_not_the_units(sentence, want):
