@@ -330,6 +330,7 @@ class Lexicon:
         self.change_label = re.compile(raw["change_label"])
         self.summed_with = re.compile(raw["summed_with"])  # (searched up to a block word)
         self.summed = re.compile(raw["summed"])  # (matched after it)
+        self.summed_cue = cue(self.summed)  # (计: most sentences sum no parts)
         self.parts_joined = re.compile(raw["parts_joined"])  # (between two block words)
         self.fund_item = re.compile(raw["fund_item"])
         self.fund_level = re.compile(raw["fund_level"])

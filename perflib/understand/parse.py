@@ -476,6 +476,46 @@ def _both_parts(sent: str, words: list[re.Match], end: int) -> bool:
             and _LAST_ITEM.fullmatch(sent, words[-1].end()) is not None)
 
 
+_SUMMED_END = re.compile(rf"[，,；;]{LEX.summed.pattern}\s*{LEX.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{LEX.unit})\s*[。；;]?\s*$")
+_LEAD_LABEL_END = re.compile(r"\s*[:：]\s*")
+
+
+def _read_summed_parts(sent: str, rec: Record, taken: dict, spoken: int | None) -> None:
+    """"基本支出年初预算 200 万元，项目支出年初预算 100 万元，合计 300 万元", "支出决算：基本支出 208 万元；项目支出
+    107 万元；合计 315 万元": the two parts, each with its figure of one label (theirs, or the one before the colon
+    opening the list), then their sum: the sum is the whole's figure of that label (it must add up)."""
+    end = _SUMMED_END.search(sent)
+    if end is None:
+        return
+    words = _naming_words(sent, end.start())
+    if len(words) < 2 or {LEX.block_of(words[-2]), LEX.block_of(words[-1])} != {"basic", "projects"}:
+        return
+    first = _LIST_ITEM.fullmatch(sent, words[-2].end(), words[-1].start())
+    last = _LIST_ITEM.fullmatch(sent, words[-1].end(), end.start() + 1)
+    if first is None or last is None or _another_body_speaks(sent, words[-2].start(), rec) or _about_another_year(
+            sent, end.start(), rec.year, spoken):
+        return
+    field, lead = _item_field(sent, first), None
+    if first["label"] is None and last["label"] is None:
+        labels = [m for m in LEX.label_re.finditer(sent, 0, words[-2].start())
+                  if _LEAD_LABEL_END.fullmatch(sent, m.end(), words[-2].start())]
+        lead = labels[-1] if labels else None
+        field = LEX.label(lead).field if lead else None
+    elif field != _item_field(sent, last):
+        return
+    if field not in _PART_FIELDS or (lead is not None and LEX.label(lead).kind != "money"):
+        return
+    parts = [(words[-2], first), (words[-1], last)]
+    values = [money_to_wan(item["num"], item["unit"]) for _, item in parts]
+    total = money_to_wan(end["num"], end["unit"])
+    if not adds_up(total, values):
+        return
+    _store(rec, "overall", field, total, sent, taken)
+    if lead is not None:  # (the parts' own labels were read with them)
+        for (word, _), value in zip(parts, values):
+            _store(rec, LEX.block_of(word), field, value, sent, taken)
+
+
 def _item_field(sent: str, item: re.Match) -> str | None:
     return LEX.label(LEX.label_re.match(sent, item.start("label"))).field if item["label"] else None
 
@@ -768,6 +808,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         _store(rec, budget[2] or "overall", "adjusted_budget", budget[1], sent, taken)
     if not any(LEX.label(m).kind == "money" for m, _ in read):
         _read_parts_of_total(sent, rec, taken, spoken)
+    if LEX.summed_cue in sent and context not in _NO_BLOCK:
+        _read_summed_parts(sent, rec, taken, spoken)
     several = False  # "基本支出、项目支出…分别为": the sentence names no one block for the next
     # (a class's label names the field of a list after it: "公用经费支出决算数 40 万元，基本支出、项目支出分别为…")
     named = sorted(read + classes, key=lambda pair: pair[0].start()) if classes else read

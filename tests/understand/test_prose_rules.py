@@ -908,6 +908,19 @@ def test_a_sentence_listing_both_parts_leaves_the_next_one_to_the_whole(parts):
     assert rec.overall.adjusted_budget == D("320") and rec.overall.completion_rate == D("98.44")
 
 
+@pytest.mark.parametrize("parts, field, want", [
+    ("基本支出年初预算200万元，项目支出年初预算100万元，合计300万元。", "initial_budget", (D("300"), D("200"), D("100"))),
+    ("2022年度支出决算：基本支出208万元；项目支出107万元；合计315万元。", "actual", (D("315"), D("208"), D("107"))),
+    # the sum must add up, each part state one label, and the label be known: else the sum stays unread
+    ("基本支出年初预算200万元，项目支出年初预算100万元，合计310万元。", "initial_budget", (None, D("200"), D("100"))),
+    ("基本支出年初预算200万元，项目支出实际支出100万元，合计300万元。", "initial_budget", (None, D("200"), None)),
+    ("基本支出208万元；项目支出107万元；合计315万元。", "actual", (None, None, None)),
+])
+def test_the_sum_of_both_parts_listed_is_the_wholes(parts, field, want):
+    rec = parse(TITLE + f"一、部门整体支出情况\n{parts}预算执行率98.44%。")
+    assert (getattr(rec.overall, field), getattr(rec.basic, field), getattr(rec.projects, field)) == want
+
+
 @pytest.mark.parametrize("opening", ["部门整体支出包括基本支出和项目支出两部分，", "本单位支出分为基本支出与项目支出，"])
 def test_both_parts_named_in_a_clause_of_their_own_name_neither(opening):
     rec = parse(TITLE + f"一、部门整体支出情况\n{opening}年初预算700万元，实际支出710万元，执行率98.61%。全年调整后预算720万元。")
