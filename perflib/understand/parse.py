@@ -459,19 +459,19 @@ def _after_a_list_of_parts(sent: str, words: list[re.Match], pos: int) -> str | 
     return _ONE_PROJECT  # (no block: "基本支出年初预算 200 万元，项目支出年初预算 100 万元，调整后预算 110 万元")
 
 
-_CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _LAST_ITEM = re.compile(rf"\s*(?:{LEX.label_re.pattern})?\s*{LEX.part_filler}\s*(?:{NUMBER})\s*(?:{LEX.unit})"
                         rf"(?:\s*[，,；;]{LEX.summed.pattern}\s*{LEX.part_filler}\s*(?:{NUMBER})\s*(?:{LEX.unit}))?\s*[。；;]?\s*")
 
 
 def _both_parts(sent: str, words: list[re.Match], end: int) -> bool:
     """Do the last two block words name both parts, not one, for the labels (or sentences) after them before `end`:
-    joined in a clause of their own ("包括基本支出和项目支出两部分，年初预算 …"), or, to the sentence's end, each
-    with its own figure ("基本支出 208 万元，项目支出 107 万元。", "…，合计 315 万元。": the next sentence's labels)?"""
+    joined ("包括基本支出和项目支出两部分，年初预算 …", "基本支出和项目支出年初预算 …": the two together), or, to the
+    sentence's end, each with its own figure ("基本支出 208 万元，项目支出 107 万元。", "…，合计 315 万元。": the next
+    sentence's labels)? ("基本支出、项目支出年初预算分别为 …" never gets here: _listed_blocks drops them first.)"""
     if len(words) < 2 or {LEX.block_of(words[-2]), LEX.block_of(words[-1])} != {"basic", "projects"}:
         return False
     if LEX.parts_joined.fullmatch(sent, words[-2].end(), words[-1].start()):
-        return _CLAUSE_MARK.search(sent, words[-1].end(), end) is not None
+        return True
     return (end == len(sent) and _LIST_ITEM.fullmatch(sent, words[-2].end(), words[-1].start()) is not None
             and _LAST_ITEM.fullmatch(sent, words[-1].end()) is not None)
 

@@ -921,8 +921,9 @@ def test_the_sum_of_both_parts_listed_is_the_wholes(parts, field, want):
     assert (getattr(rec.overall, field), getattr(rec.basic, field), getattr(rec.projects, field)) == want
 
 
-@pytest.mark.parametrize("opening", ["部门整体支出包括基本支出和项目支出两部分，", "本单位支出分为基本支出与项目支出，"])
-def test_both_parts_named_in_a_clause_of_their_own_name_neither(opening):
+@pytest.mark.parametrize("opening", ["部门整体支出包括基本支出和项目支出两部分，", "本单位支出分为基本支出与项目支出，",
+                                     "基本支出和项目支出"])
+def test_both_parts_joined_name_neither(opening):
     rec = parse(TITLE + f"一、部门整体支出情况\n{opening}年初预算700万元，实际支出710万元，执行率98.61%。全年调整后预算720万元。")
     assert rec.projects.initial_budget is None and rec.projects.completion_rate is None and rec.projects.adjusted_budget is None
     assert (rec.overall.initial_budget, rec.overall.actual, rec.overall.adjusted_budget) == (D("700"), D("710"), D("720"))
