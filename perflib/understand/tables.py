@@ -81,6 +81,7 @@ class _Column:
     label: str  # the header text, for evidence and its unit
     by_year: bool = False  # a bare year column: spending only where the row says 支出/决算, or
     # the figure a row's own label names (a row "年初预算" under "2022年 | 2023年")
+    block: str | None = None  # a second header row names the column's block ("合计 | 基本支出" under "年初预算")
 
 
 def read_table(table: Table, rec: Record, context: str | None = None, above: list[str] | None = None,
@@ -132,13 +133,19 @@ def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | 
     width = 0  # cells in the header row: a flattened row with more or fewer is not aligned
     section = (title_block, table.title or title_block)  # (block, its label) of form rows
     shares = _shares_of_a_source(table)
+    blocks_row = None  # the header row naming each column's block, below the one naming its figure
     for r, row in enumerate(table.rows):
         if r in shares:
             rec.warnings.append(f"table row {' | '.join(row)!r}: a part of the funding source's row above it; not read")
             continue
+        if r == blocks_row:
+            continue
         header = _header(table, r, rec.year)
         if header:
             columns, width = header, len(row)
+            split = _block_header(table, r, rec.year)
+            if split:
+                columns, blocks_row = split
             continue
         values = [c for c in range(len(row)) if _number(row[c])]
         if not values:
@@ -153,6 +160,9 @@ def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | 
         if columns and len(row) != width:
             rec.warnings.append(f"table row {' | '.join(row)!r}: {len(row)} cells under "
                                 f"{width} columns; not read")
+            continue
+        if columns and columns[0].block:
+            _read_block_columns(table, r, columns, rec, notes, taken)
             continue
         if columns and _read_data_row(table, r, columns, rec, notes, taken, section):
             continue
@@ -260,6 +270,61 @@ def _previous_year(label: str, year: int | None) -> bool:
         return True
     years = [int(y) for y in _YEAR.findall(label)]
     return bool(years) and year is not None and all(y != year for y in years)
+
+
+def _block_header(table: Table, r: int, year: int | None) -> tuple[list[_Column], int] | None:
+    """A header in two rows, header row r naming each column's figure and the row below or above it
+    each column's block ("年初预算" spanning "合计 | 基本支出 | 项目支出", or the reverse): every column
+    with both, and the blocks row. A merged cell is repeated or left empty after its first column
+    (filled from the left here)."""
+    fields = _spans_filled(table.rows[r])
+    for k in (r + 1, r - 1):
+        other = table.rows[k] if 0 <= k < len(table.rows) else []
+        if len(other) != len(fields) or any(_number(c) for c in other):
+            continue
+        blocks = _spans_filled(other)
+        named = {c: _block_of(cell) for c, cell in enumerate(blocks) if c > 0 and cell}
+        if not named or not all(named.values()) or len(set(named.values())) < 2:
+            continue  # (a source's or a class's column, "财政拨款": no block header)
+        columns = []
+        for c, block in named.items():
+            role = _role(fields[c]) if fields[c] else None
+            if role and role[0] and not _previous_year(fields[c], year):
+                label = f"{blocks[c]} {fields[c]}" if k < r else f"{fields[c]} {blocks[c]}"
+                columns.append(_Column(c, role[0], role[1], label, block=block))
+        if len({(col.field, col.block) for col in columns}) == len(columns) >= 2:
+            return columns, k
+    return None
+
+
+def _spans_filled(row: list[str]) -> list[str]:
+    """A header row with each empty cell after the first column taking the text on its left (a merged
+    cell a PDF gives once)."""
+    out = list(row)
+    for c in range(2, len(out)):
+        if not out[c].strip():
+            out[c] = out[c - 1]
+    return out
+
+
+def _read_block_columns(table: Table, r: int, columns: list[_Column], rec: Record, outside: list[str],
+                        taken: set[tuple[int, int]]) -> None:
+    """Row r under a header naming each column's figure and block: the table's one row of figures, its
+    label naming no part, source or other year ("金额", "合计", "2023年"), gives every column's figure.
+    (Two such rows, sources or years: which is the unit's, nothing says.)"""
+    row = table.rows[r]
+    label = " ".join(_distinct([c for c in row[:min(col.col for col in columns)] if c and not _number(c)]))
+    filled = [k for k, other in enumerate(table.rows)
+              if sum(col.col < len(other) and _number(other[col.col]) is not None for col in columns) * 2 > len(columns)]
+    if filled != [r] or _block_of(label) not in (None, "overall") or _previous_year(label, rec.year):
+        return
+    notes = [label] + _notes_above(table, r) + [table.title or ""] + outside
+    for col in columns:
+        number = _number(row[col.col]) if col.col < len(row) else None
+        value = _value(number, col.kind, [row[col.col], col.label] + notes, rec, table, r, col.col) if number else None
+        if value is not None and store(rec, col.block, col.field, value,
+                                       table.cell_evidence(r, col.col, row=label or None, col=col.label)):
+            taken.add((r, col.col))
 
 
 # --- data rows under a header ---------------------------------------------------------

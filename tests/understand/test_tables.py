@@ -420,3 +420,48 @@ def test_a_projects_done_rate_in_a_form_row_is_no_budgets_rate():
     assert rec.overall.completion_rate is None
     t = Table([["指标", "指标值", "实际完成值"], ["项目预算完成率", "100%", "97.50%"]], title="绩效指标")
     assert parse(Paragraph("一、部门整体支出情况"), t).overall.completion_rate == D("97.50")
+
+
+# --- a header in two rows: the figure over each column's block, or the block over its figure -------
+_FIGURES_OVER_BLOCKS = [["项目", "年初预算", "年初预算", "年初预算", "实际支出", "实际支出", "实际支出"],
+                        ["项目", "合计", "基本支出", "项目支出", "合计", "基本支出", "项目支出"]]
+
+
+def _blocks(rec: Record) -> list:
+    return [(getattr(rec, b).initial_budget, getattr(rec, b).actual) for b in ("overall", "basic", "projects")]
+
+
+def test_a_header_in_two_rows_names_each_columns_figure_and_block():
+    """年初预算 | 实际支出 each spanning 合计 | 基本支出 | 项目支出 (merged cells repeated): no column had a
+    block, the one row of figures no label naming one, and the report gave no budget figure at all."""
+    t = Table(_FIGURES_OVER_BLOCKS + [["金额", "300.00", "200.00", "100.00", "315.00", "206.00", "109.00"]],
+              title="单位：万元")
+    rec = parse(t)
+    assert _blocks(rec) == [(D("300.00"), D("315.00")), (D("200.00"), D("206.00")), (D("100.00"), D("109.00"))]
+    assert rec.evidence["basic.actual"] == "单位：万元 · 金额 × 实际支出 基本支出: 206.00"
+
+
+def test_a_header_in_two_rows_blocks_above_and_spans_given_once():
+    """The block over its figures, and a merged cell a PDF gives in its first column only."""
+    t = Table([["项目", "合计", "", "基本支出", "", "项目支出", ""],
+               ["", "年初预算", "实际支出", "年初预算", "实际支出", "年初预算", "实际支出"],
+               ["", "300.00", "315.00", "200.00", "206.00", "100.00", "109.00"],
+               ["自评得分", "92", "", "评价等级", "优", "", ""]], title="单位：万元")
+    rec = parse(t)
+    assert _blocks(rec) == [(D("300.00"), D("315.00")), (D("200.00"), D("206.00")), (D("100.00"), D("109.00"))]
+
+
+def test_a_header_in_two_rows_over_several_rows_of_figures_gives_none():
+    """Two years, or two sources, under such a header: which row is the unit's this year, nothing says
+    (guards: null, as before); nor is a row of last year's, nor columns of sources, read as blocks."""
+    years = Table(_FIGURES_OVER_BLOCKS + [["2022年", "280.00", "180.00", "100.00", "290.00", "190.00", "100.00"],
+                                          ["2021年", "300.00", "200.00", "100.00", "315.00", "206.00", "109.00"]],
+                  title="单位：万元")
+    last_year = Table(_FIGURES_OVER_BLOCKS + [["2020年", "280.00", "180.00", "100.00", "290.00", "190.00", "100.00"]],
+                      title="单位：万元")
+    sources = Table([["项目", "年初预算", "年初预算", "实际支出", "实际支出"],
+                     ["项目", "财政拨款", "其他资金", "财政拨款", "其他资金"],
+                     ["合计", "280.00", "20.00", "300.00", "15.00"]], title="单位：万元")
+    for t in (years, last_year):
+        assert _blocks(parse(t)) == [(None, None)] * 3
+    assert _blocks(parse(sources))[1:] == [(None, None)] * 2
