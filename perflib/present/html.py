@@ -72,6 +72,23 @@ class Html(str):
         return cells_aligned(str(self))
 
 
+class PageHead(Html):
+    """A page's header: its display also names the page for the template (output metadata
+    perflib.title and perflib.version), so a notebook exported by hand (`jupyter nbconvert --template
+    perflib`) is titled as perflib's renderer titles it, not by the notebook's file name."""
+
+    title: str
+
+    def __new__(cls, html: str, title: str) -> "PageHead":
+        head = super().__new__(cls, html)
+        head.title = title
+        return head
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        from .. import __version__
+        return {"text/html": self._repr_html_()}, {"perflib": {"title": self.title, "version": __version__}}
+
+
 _CELL = re.compile(r"<(td|th)(\s[^>]*)?>")
 _CLASS = re.compile(r'\sclass="([^"]*)"')
 _RIGHT = {"num", "val"}  # figures, and an indicator's target / actual

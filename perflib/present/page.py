@@ -17,7 +17,7 @@ from ..labels import (BLOCK_ZH, FIELD_ZH, INDICATOR_HEADERS, MET_MARK, MET_ZH, P
                       UNREAD_ZH, fiction_banner, figure_name, ocr_notice, status_zh, warning_zh)
 from ..corrections import format_value
 from ..model import BLOCK_FIELDS, MONEY_FIELDS
-from .html import Html, esc
+from .html import Html, PageHead, esc
 from .narrative import check_explanation, indicators_sentence
 from ..numbers import fmt_pct, fmt_value, fmt_wan
 from ..pipeline import Analysis
@@ -59,7 +59,8 @@ def header(a: Analysis) -> Html:
         banner += ocr_notice(rec.source.ocr)
     meta = f"来源文件：{esc(PurePath(rec.source.path).name)}（{esc(rec.source.format)}，SHA-256 {esc(rec.source.sha256[:12])}…）"
     badges = "".join(corrected_badge(a, k) for k in ("department", "year", "kind"))
-    return Html(f'<header class="pl-header">{banner}<h1>{esc(a.title)}{badges}</h1><p class="meta">{meta}</p></header>')
+    return PageHead(f'<header class="pl-header">{banner}<h1>{esc(a.title)}{badges}</h1><p class="meta">{meta}</p></header>',
+                    a.title)
 
 
 def summary(a: Analysis) -> Html:

@@ -23,7 +23,7 @@ from ..regions import after_government, leading_places
 from ..labels import STATUS_ZH, also_listed, fiction_banner, portfolio_title, rated_above, reason_zh
 from .charts import DARK, LIGHT, MID, new_figure
 from ..read.normalize import LIST_MARKER
-from .html import Html, sort_value
+from .html import Html, PageHead, sort_value
 from .index_page import not_department
 
 RECUR_THRESHOLD = 0.45
@@ -186,8 +186,8 @@ def overview(ds, index_link: bool = True, region: str | None = None) -> Html:
     title = portfolio_title(region)
     text = (f"共 {len(r)} 份部门年度报告，{r['department'].nunique()} 个部门，{span}。"
             + also_listed(*failed_and_others(ds.failures), ds.repeats))
-    return Html(f'<header class="pl-header">{banner}<h1>{escape(title)}</h1>{link}'
-                f"<p>{escape(text)}</p></header>")
+    return PageHead(f'<header class="pl-header">{banner}<h1>{escape(title)}</h1>{link}'
+                    f"<p>{escape(text)}</p></header>", title)
 
 
 def ranking(reports: pd.DataFrame) -> pd.DataFrame:

@@ -23,7 +23,7 @@ from ..once import keep_counted
 from ..review import sources_below
 from ..regions import UNKNOWN
 from .charts import DARK, LIGHT, MID, new_figure
-from .html import Html, sort_value
+from .html import Html, PageHead, sort_value
 from .index_page import not_department
 from .portfolio import failed_and_others, score_band, wrap_class
 from ..store import load_dataset
@@ -246,8 +246,9 @@ def overview(ds: Dataset) -> Html:
     text = (f"共 {len(r)} 份部门年度报告，{r['region'].nunique()} 个地区，{r['sector'].nunique()} 个行业，"
             f"{r['department'].nunique()} 个部门，{span}。" + also_listed(*failed_and_others(ds.failures), ds.repeats)
             + "本页比较地区与行业，只列出最突出的部门年度；每个地区的比较页逐一比较其部门。")
-    return Html(f'<header class="pl-header">{banner}<h1>{escape(PROVINCE_TITLE)}</h1>'
-                f'<p class="meta pl-up"><a href="index.html">← 各地区一览</a></p><p>{escape(text)}</p></header>')
+    return PageHead(f'<header class="pl-header">{banner}<h1>{escape(PROVINCE_TITLE)}</h1>'
+                    f'<p class="meta pl-up"><a href="index.html">← 各地区一览</a></p><p>{escape(text)}</p></header>',
+                    PROVINCE_TITLE)
 
 
 def region_links(region: str) -> Html:

@@ -4,6 +4,7 @@
 import re
 import subprocess
 import sys
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from paths import ROOT, SEED
-from perflib import config
+from perflib import __version__, config
 from perflib.numbers import fmt_value
 from perflib.pipeline import analyze
 from perflib.present import charts
@@ -92,6 +93,17 @@ def test_by_hand_page_shows_the_report_figures_and_no_code(by_hand):
     assert fmt_value(a.record.overall.actual, "money") in html
     assert page_css() in html  # the style is inlined (and the installed template is the checkout's)
     assert "analyze(" not in html and "In&nbsp;[" not in html and "jp-InputArea" not in html
+
+
+def test_by_hand_page_is_titled_and_versioned_as_perflibs(by_hand):
+    """By hand the page was titled "out" (the notebook's file name) and its generator and footer said
+    no version: the header's output names both (PageHead), and the template reads them there."""
+    _, html = by_hand
+    title = analyze(SEED).title
+    assert f"<title>{escape(title)}</title>" in html
+    generator = BeautifulSoup(html, features="html.parser").find("meta", attrs={"name": "generator"})
+    assert generator["content"] == f"perflib {__version__}"
+    assert f"由 perflib {__version__} " in html
 
 
 def test_by_hand_page_body_is_the_rendered_page_body(by_hand):
