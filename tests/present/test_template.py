@@ -107,8 +107,8 @@ def test_by_hand_page_is_titled_and_versioned_as_perflibs(by_hand):
 
 
 def test_by_hand_page_body_is_the_rendered_page_body(by_hand):
-    """perflib's renderer and the by-hand command go through the same template: only the font,
-    the version and the title (which only the renderer knows) differ, and how the markup is written
+    """perflib's renderer and the by-hand command go through the same template: only the font and the
+    Content-Security-Policy (which only the renderer adds) differ, and how the markup is written
     out (by hand, nbconvert's exporter re-writes it with BeautifulSoup: `<br/>` for `<br>`)."""
     nb_path, html = by_hand
     ours = str(BeautifulSoup(render.export_html(nbformat.read(nb_path, as_version=4), "t"), features="html.parser"))
