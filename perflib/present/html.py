@@ -74,8 +74,9 @@ class Html(str):
 
 class PageHead(Html):
     """A page's header: its display also names the page for the template (output metadata
-    perflib.title and perflib.version), so a notebook exported by hand (`jupyter nbconvert --template
-    perflib`) is titled as perflib's renderer titles it, not by the notebook's file name."""
+    perflib.title, perflib.version and perflib.csp, the policy of a page without script), so a
+    notebook exported by hand (`jupyter nbconvert --template perflib`) is titled, versioned and
+    guarded as perflib's renderer does it, not titled by the notebook's file name."""
 
     title: str
 
@@ -86,7 +87,8 @@ class PageHead(Html):
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
         from .. import __version__
-        return {"text/html": self._repr_html_()}, {"perflib": {"title": self.title, "version": __version__}}
+        return {"text/html": self._repr_html_()}, {"perflib": {"title": self.title, "version": __version__,
+                                                                "csp": csp()}}
 
 
 _CELL = re.compile(r"<(td|th)(\s[^>]*)?>")

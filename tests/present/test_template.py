@@ -17,7 +17,7 @@ from perflib import __version__, config
 from perflib.numbers import fmt_value
 from perflib.pipeline import analyze
 from perflib.present import charts
-from perflib.present.html import page_css
+from perflib.present.html import csp, page_css
 from perflib.run import render
 
 pytestmark = pytest.mark.slow
@@ -96,19 +96,22 @@ def test_by_hand_page_shows_the_report_figures_and_no_code(by_hand):
 
 
 def test_by_hand_page_is_titled_and_versioned_as_perflibs(by_hand):
-    """By hand the page was titled "out" (the notebook's file name) and its generator and footer said
-    no version: the header's output names both (PageHead), and the template reads them there."""
+    """By hand the page was titled "out" (the notebook's file name), its generator and footer said no
+    version and it had no Content-Security-Policy: the header's output names them (PageHead), and the
+    template reads them there."""
     _, html = by_hand
     title = analyze(SEED).title
     assert f"<title>{escape(title)}</title>" in html
     generator = BeautifulSoup(html, features="html.parser").find("meta", attrs={"name": "generator"})
     assert generator["content"] == f"perflib {__version__}"
     assert f"由 perflib {__version__} " in html
+    policy = BeautifulSoup(html, features="html.parser").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert policy["content"] == csp() and "script-src 'none'" in policy["content"]  # (by hand: no script)
 
 
 def test_by_hand_page_body_is_the_rendered_page_body(by_hand):
-    """perflib's renderer and the by-hand command go through the same template: only the font and the
-    Content-Security-Policy (which only the renderer adds) differ, and how the markup is written
+    """perflib's renderer and the by-hand command go through the same template: only the font (which
+    only the renderer adds) differs, and how the markup is written
     out (by hand, nbconvert's exporter re-writes it with BeautifulSoup: `<br/>` for `<br>`)."""
     nb_path, html = by_hand
     ours = str(BeautifulSoup(render.export_html(nbformat.read(nb_path, as_version=4), "t"), features="html.parser"))
