@@ -154,15 +154,18 @@ def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | 
                 rec.year = int(_YEAR_ROW.match(texts[0])[1])  # a form's "（2021年度）" line
             elif len(texts) == 1 and _block_of(texts[0]):
                 section = (_block_of(texts[0]), texts[0])  # a section row: "二、项目支出"
-            elif len(texts) >= 2:
-                columns = None  # another kind of table starts (目标, 指标…)
+            elif len(texts) >= 2:  # a header of blocks, the figures by row; or another kind of table (目标, 指标…)
+                columns, width = _blocks_header(row), len(row)
             continue
         if columns and len(row) != width:
             rec.warnings.append(f"table row {' | '.join(row)!r}: {len(row)} cells under "
                                 f"{width} columns; not read")
             continue
         if columns and columns[0].block:
-            _read_block_columns(table, r, columns, rec, notes, taken)
+            if columns[0].field:
+                _read_block_columns(table, r, columns, rec, notes, taken)
+            else:
+                _read_figure_row(table, r, columns, rec, notes, taken)
             continue
         if columns and _read_data_row(table, r, columns, rec, notes, taken, section):
             continue
@@ -324,6 +327,33 @@ def _read_block_columns(table: Table, r: int, columns: list[_Column], rec: Recor
         value = _value(number, col.kind, [row[col.col], col.label] + notes, rec, table, r, col.col) if number else None
         if value is not None and store(rec, col.block, col.field, value,
                                        table.cell_evidence(r, col.col, row=label or None, col=col.label)):
+            taken.add((r, col.col))
+
+
+def _blocks_header(row: list[str]) -> list[_Column] | None:
+    """A header naming a block in every column after the label's ("项目 | 年度资金总额 | 其中：基本支出 |
+    项目支出"), the figures by row: its columns; None for any other header."""
+    named = {c: _block_of(cell) for c, cell in enumerate(row) if c > 0 and cell}
+    if len(set(named.values())) < 2 or not all(named.values()) or any(_role(cell) for cell in row if cell):
+        return None
+    return [_Column(c, None, None, row[c], block=block) for c, block in named.items()]
+
+
+def _read_figure_row(table: Table, r: int, columns: list[_Column], rec: Record, outside: list[str],
+                     taken: set[tuple[int, int]]) -> None:
+    """Row r under a header of blocks: its label names the figure ("年初预算数 | 300.00 | 200.00 | 100.00");
+    a label naming none, a bare 预算数 or another year's: not read."""
+    row = table.rows[r]
+    label = " ".join(_distinct([c for c in row[:min(col.col for col in columns)] if c and not _number(c)]))
+    role = _role(label) if label else None
+    if not role or role[0] in (None, "budget") or _previous_year(label, rec.year):
+        return
+    fld, kind = role
+    notes = [label] + _notes_above(table, r) + [table.title or ""] + outside
+    for col in columns:
+        number = _number(row[col.col]) if col.col < len(row) else None
+        value = _value(number, kind, [row[col.col], col.label] + notes, rec, table, r, col.col) if number else None
+        if value is not None and store(rec, col.block, fld, value, table.cell_evidence(r, col.col, row=label, col=col.label)):
             taken.add((r, col.col))
 
 

@@ -465,3 +465,29 @@ def test_a_header_in_two_rows_over_several_rows_of_figures_gives_none():
     for t in (years, last_year):
         assert _blocks(parse(t)) == [(None, None)] * 3
     assert _blocks(parse(sources))[1:] == [(None, None)] * 2
+
+
+def test_blocks_as_columns_figures_as_rows():
+    """年度资金总额 | 其中：基本支出 | 项目支出 over rows 年初预算数 … 执行率 (the form turned on its side): no
+    column had a figure's name, and nothing was read."""
+    t = Table([["项目", "年度资金总额", "其中：基本支出", "项目支出"],
+               ["年初预算数", "300.00", "200.00", "100.00"],
+               ["全年执行数", "315.00", "206.00", "109.00"],
+               ["执行率", "98.44%", "99.04%", "97.32%"]], title="单位：万元")
+    rec = parse(t)
+    assert _blocks(rec) == [(D("300.00"), D("315.00")), (D("200.00"), D("206.00")), (D("100.00"), D("109.00"))]
+    assert (rec.overall.completion_rate, rec.projects.completion_rate) == (D("98.44"), D("97.32"))
+    assert rec.evidence["basic.actual"] == "单位：万元 · 全年执行数 × 其中：基本支出: 206.00"
+
+
+def test_blocks_as_columns_read_only_rows_naming_this_years_figure():
+    """Guards: a row naming no figure (人员经费), last year's (2020年决算数), a bare 预算数, and columns of
+    sources rather than blocks give nothing."""
+    t = Table([["项目", "合计", "基本支出", "项目支出"],
+               ["人员经费", "150.00", "150.00", "0.00"],
+               ["2020年决算数", "280.00", "180.00", "100.00"],
+               ["预算数", "300.00", "200.00", "100.00"]], title="单位：万元")
+    sources = Table([["项目", "合计", "财政拨款", "其他资金"],
+                     ["年初预算数", "300.00", "280.00", "20.00"]], title="单位：万元")
+    assert _blocks(parse(t)) == [(None, None)] * 3
+    assert _blocks(parse(sources))[1:] == [(None, None)] * 2
