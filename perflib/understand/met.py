@@ -13,6 +13,7 @@ actual of 完成 / 达标 / 有效提升 … meets, 未完成 / 未达标 / 延�
 """
 from __future__ import annotations
 
+import calendar
 import operator
 import re
 from functools import lru_cache
@@ -41,6 +42,10 @@ _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*[年.\-/])?\s*(?P<m>\d{1,2})\s*(
 _BEFORE = re.compile(r"前|以前|之前|内|止|截止")
 _NEXT_YEAR = re.compile(r"次年|翌年|下一?年度?|来年")
 
+# a change written as a direction and its size ("下降5%", "同比增长≥5%"): the same direction on both
+# sides compares the sizes (a bare size is "at least" it) — 下降 in the actual is no failure then
+_CHANGE = re.compile(r"^(?:同比|环比|较上年|比上年|较去年|比去年)?(?:(?P<up>提高|提升|增长|增加|上升)|(?P<down>下降|降低|减少))")
+
 _YES = {"是", "有", "无", "否", "没有"}
 _NEGATIVE = re.compile(r"^(?:未|没有|尚未|暂未|不)(?:按时|如期|全部|完全)?(?:完成|达标|达到|实现|合格|到位|开展|落实|通过)"
                        r"|^(?:未|没有|尚未)(?:有效|明显|显著)?(?:提升|提高|改善|增强|缓解|降低|减少)"
@@ -66,6 +71,11 @@ def judge(target: str | None, actual: str | None) -> bool | None:
         return None
     if t in _YES or a in _YES:  # 是/否 answers must agree (是否发生安全事故：否)
         return (t == a) if (t in _YES and a in _YES) else None
+    tc, ac = _CHANGE.match(t), _CHANGE.match(a)
+    if tc and ac and tc.lastgroup == ac.lastgroup:
+        tq, aq = _quantity(t[tc.end():]), _quantity(a[ac.end():])
+        if tq is not None and aq is not None:
+            return _compare(tq, aq)
     if _NEGATIVE.search(a):
         return False
     tq, aq = _quantity(t), _quantity(a)
@@ -79,6 +89,10 @@ def judge(target: str | None, actual: str | None) -> bool | None:
             return False  # a deadline of this year, reached the next
         if not _BEFORE.search(t) and td != ad:
             return None
+        if ad[1] == td[1] and (None in (ad[0], td[0]) or ad[0] == td[0]) and _month_only(a):
+            # an actual of a month ("2023年6月") against a day of it: met when the day is the month's last
+            last = calendar.monthrange(ad[0] or td[0] or 2001, ad[1])[1]
+            return True if td[2] >= last else None
         return _date_on_or_before(ad, td)
     if aq is None and ad is None and _POSITIVE.search(a):
         return True  # the actual says in words that the target was reached
@@ -129,6 +143,8 @@ def _unit(unit: str | None) -> str:
 
 
 def _compare(t: _Quantity, a: _Quantity) -> bool | None:
+    if t.op == "bare" and t.value == 0:
+        t = t._replace(op="le")  # a bare zero ("0起", "0%") is "none": at most it
     if t.unit and a.unit and t.unit != a.unit:
         return None
     if a.op == "range":
@@ -161,6 +177,12 @@ def _date(text: str) -> tuple[int | None, int, int] | None:
         return None
     day = int(m["d"]) if m["d"] else 31  # "6月" / "6月底": the whole month
     return (int(m["y"]) if m["y"] else None, int(m["m"]), day)
+
+
+def _month_only(text: str) -> bool:
+    """A date of a month without its day ("2023年6月", not "6月底")."""
+    m = _DATE.search(text)
+    return m is not None and m["d"] is None and m["end"] is None
 
 
 def _date_on_or_before(a: tuple, t: tuple) -> bool:

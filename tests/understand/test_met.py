@@ -52,6 +52,28 @@ CASES = [
     ("完成", "部分完成", False),
     ("≥95%", "未达到", False),
     ("≥90%", "达标", True),
+    # a bare zero is "none" (h5-m01)
+    ("0起", "1起", False),
+    ("0起", "0起", True),
+    ("0%", "1.5%", False),
+    ("0件", "2件", False),
+    ("0", "0", True),
+    # a change and its size, the same direction on both sides (h5-m02, h5-m03)
+    ("下降5%", "下降6%", True),
+    ("下降5%", "下降3%", False),
+    ("同比下降5%", "同比下降6%", True),
+    ("下降≥5%", "下降6%", True),
+    ("减少10%", "减少12%", True),
+    ("提高5%", "提高3%", False),
+    ("提高5%", "提高6%", True),
+    ("增长10%", "增长8%", False),
+    ("同比增长≥5%", "同比增长6.2%", True),
+    ("提高5%", "下降1%", False),
+    # a month against a day of it (h5-m04)
+    ("2023年6月30日前", "2023年6月", True),
+    ("6月30日前", "6月", True),
+    ("6月底前", "6月", True),
+    ("2023年6月30日前", "2023年7月", False),
 ]
 
 UNDECIDABLE = [
@@ -67,6 +89,8 @@ UNDECIDABLE = [
     ("90%-100%", "85%-95%"),   # a range as the actual
     ("≤100万元", "≥90万元"),   # a bound of the other direction
     ("按时完成", "详见报告"),
+    ("6月15日前", "6月"),      # which day of 6月: unknown
+    ("下降5%", "上升2%"),
 ]
 
 
