@@ -411,6 +411,12 @@ class Lexicon:
         self.goal_target = re.compile(raw["goal_target"])
         self.task_funds_use = re.compile(raw["task_funds_use"])
         self.task_funds_not = re.compile(raw["task_funds_not"])
+        self.task_funds_object = re.compile(raw["task_funds_object"])
+        self.task_funds_per = re.compile(raw["task_funds_per"])
+        self.task_funds_other_period = re.compile(raw["task_funds_other_period"])
+        self.task_funds_whole = re.compile(raw["task_funds_whole"])
+        self.task_funds_source = re.compile(raw["task_funds_source"])
+        self.task_funds_inline_item = re.compile(raw["task_funds_inline_item"])
         # rating
         self.rating_words: dict[str, str] = raw["rating_words"]
         # one pattern: the cues in order, each cue's `word` group renamed word_0, word_1 …

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..model import Record, Task
 from ..read.document import Table
 from .indicators import split_pipes
-from ..read.normalize import sentences_of
+from ..read.normalize import clause_start, sentences_of
 from ..numbers import money_to_wan
 from .lexicon import LEX
 
@@ -261,25 +261,43 @@ def _heading_kind(paragraphs: list[str], i: int) -> str | None:
 
 def _task(no: int, text: str, rec: Record) -> Task:
     """A task and its funds: the amount after 资金 / 经费 (one after 使用 / 安排 / 投入 … first); an
-    amount saved or recovered (审减金额 …) is no task's funds."""
+    amount saved or recovered (审减金额 …), worked on (评价资金规模 …), per unit (每亩 …), of another
+    year, or one source's part beside another's is no task's funds; the whole unit's yields to the
+    task's; amounts of two inline items (一是…；二是…) give none."""
     text = text.replace("\n", "")
-    funds, sent = _task_funds(text)
+    funds, sent = _task_funds(text, rec.year)
     if funds is not None:
         rec.evidence[f"tasks.{no}.funds"] = sent
     return Task(no=no, text=text, funds=funds)
 
 
+_YEAR_IN = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
 @lru_cache(maxsize=4096)  # (a pure function of the item's text: reports repeat their tasks)
-def _task_funds(text: str) -> tuple[Decimal | None, str | None]:
+def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str | None]:
     """(the task's funds, the sentence stating them), or (None, None)."""
-    found = []  # (uses money, sentence, match)
+    found = []  # (not the whole unit's, uses money, sentence, match, source part, inline item)
+    items = [i.start() for i in LEX.task_funds_inline_item.finditer(text)]
+    at = 0
     for sent in sentences_of(text):
+        at = max(text.find(sent, at), 0)
         for m in _TASK_FUNDS.finditer(sent):
             before = sent[max(0, m.start() - 8):m.start()]
-            if LEX.task_funds_not.search(before):
+            if LEX.task_funds_not.search(before) or LEX.task_funds_object.search(before + m.group()[:2]):
                 continue
-            found.append((bool(LEX.task_funds_use.search(before)), sent, m))
+            clause = sent[clause_start(sent, m.start(), "，,；;：:"):m.start()]
+            if LEX.task_funds_per.search(clause) or LEX.task_funds_other_period.search(clause):
+                continue
+            if year is not None and any(int(y) != year for y in _YEAR_IN.findall(clause)):
+                continue  # another year's money ("2022年投入资金80万元" in 2023's report)
+            found.append((not LEX.task_funds_whole.search(clause), bool(LEX.task_funds_use.search(before)), sent, m,
+                          bool(LEX.task_funds_source.match(clause)), sum(i < at + m.start() for i in items)))
+    if sum(f[4] for f in found) >= 2:
+        found = [f for f in found if not f[4]]  # parts by source: together the funds, each none
+    if len({f[5] for f in found}) > 1:
+        return None, None  # amounts of two items written inline
     if not found:
         return None, None
-    _, sent, m = max(found, key=lambda f: f[0])  # the first that uses money, else the first
+    _, _, sent, m, _, _ = max(found, key=lambda f: f[:2])  # the first that uses money, else the first
     return money_to_wan(m["num"], m["unit"]), sent

@@ -89,3 +89,49 @@ def test_next_years_plan_with_its_key_tasks_is_the_plans(heading):
     rec = parse("某县教育局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本局负责全县教育工作。\n"
                 f"二、存在的问题\n（一）预算编制不够精准。\n{heading}\n（一）加快学位建设。\n（二）盘活结余资金。")
     assert rec.plans == ["加快学位建设。", "盘活结余资金。"]
+
+
+@pytest.mark.parametrize("item,funds", [
+    # several inline items, each with its amount: no one task's funds (h5-task-inline-items)
+    ("一是修缮村道，涉及资金60万元；二是维护路灯，涉及资金12万元。", None),
+    ("修缮村道，涉及资金60万元；二是维护路灯，涉及资金12万元。", None),
+    # another period's money (h5-task-other-year)
+    ("修缮村道。2021年投入资金40万元，2022年投入资金55万元。", D("55")),
+    ("修缮村道，上年度安排资金48万元，本年度安排资金55万元。", D("55")),
+    ("修缮村道，近五年累计投入资金400万元，本年投入资金55万元。", D("55")),
+    ("修缮村道，使用上年结转资金18万元。", D("18")),
+    # an amount per unit (h5-task-per-unit)
+    ("发放种粮补贴，每亩补助资金95元，涉及资金66万元。", D("66")),
+    ("实施危房改造40户，户均补助资金2万元。", None),
+    # the whole unit's money yields to the task's (h5-task-whole-unit)
+    ("修缮村道。全局全年共支出资金420万元，本项工作使用资金55万元。", D("55")),
+    # an amount worked on, not spent (h5-task-worked-on)
+    ("开展财政支出绩效评价，评价资金规模2.4亿元。", None),
+    ("配合专项审计，审计资金总额650万元，使用工作经费4万元。", D("4")),
+    ("推进政策性农业保险，提供风险保障金额3.1亿元，保费补贴资金85万元。", D("85")),
+    ("开展资金专项检查，发现问题资金16万元并督促整改。", None),
+    ("指导各乡镇编制预算3800万元。", None),
+    ("开展绩效评价工作，安排评价经费6万元。", D("6")),
+    # parts by source: neither is the task's; a total beside them is (h5-task-one-source)
+    ("落实耕地保护补贴，省级下达资金300万元，县级配套资金60万元。", None),
+    ("落实耕地保护补贴，共投入资金360万元，其中省级补助资金300万元，县级配套资金60万元。", D("360")),
+    ("全年投入资金210万元，其中省级补助资金150万元。", D("210")),
+])
+def test_task_funds_are_the_tasks_own(item, funds):
+    rec = parse("某县农业农村局2022年度部门整体支出绩效自评报告\n二、主要任务完成情况\n（一）" + item
+                + "\n三、存在的问题\n1.进度偏慢。")
+    assert [t.funds for t in rec.tasks] == [funds]
+
+
+@pytest.mark.parametrize("item,funds", [
+    # guards: the year's running total, a project's total investment stated alone, the whole unit's alone
+    ("修缮村道，全年累计投入资金55万元。", D("55")),
+    ("修缮村道，项目总投资资金55万元，已完工。", D("55")),
+    ("修缮村道，全局共投入资金55万元。", D("55")),
+    ("修缮村道，2022年安排资金55万元。", D("55")),
+    ("修缮村道，每年安排资金55万元。", D("55")),
+])
+def test_task_funds_kept(item, funds):
+    rec = parse("某县农业农村局2022年度部门整体支出绩效自评报告\n二、主要任务完成情况\n（一）" + item
+                + "\n三、存在的问题\n1.进度偏慢。")
+    assert [t.funds for t in rec.tasks] == [funds]
