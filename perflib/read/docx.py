@@ -46,12 +46,10 @@ def _docx_reason(exc: Exception) -> str:
 
 
 def _blocks(parent):
-    from docx.text.paragraph import Paragraph as DocxParagraph
-
     for child in parent.iterchildren():
         if child.tag == _W + "p":
             level = _heading_level(child)
-            for line in DocxParagraph(child, None).text.split("\n"):
+            for line in _paragraph_text(child).split("\n"):
                 text = clean_line(line)
                 if text:
                     yield Heading(text, level) if level else Paragraph(text)
@@ -75,6 +73,8 @@ def _grid(tbl) -> list[list[str]]:
     """The table's rows with spans expanded: a merged cell's text at every position it covers."""
     rows: list[list[str]] = []
     for tr in tbl.iterchildren(_W + "tr"):
+        if _hidden_row(tr):
+            continue
         row: list[str] = []
         row.extend([""] * tr.grid_before)
         for tc in tr.iterchildren(_W + "tc"):
@@ -97,12 +97,10 @@ def _cell_text(tc) -> str:
 
 def _text_lines(parent) -> list[str]:
     """Paragraphs and nested table rows of a cell, as lines."""
-    from docx.text.paragraph import Paragraph as DocxParagraph
-
     lines: list[str] = []
     for child in parent.iterchildren():
         if child.tag == _W + "p":
-            lines.append(DocxParagraph(child, None).text)
+            lines.append(_paragraph_text(child))
         elif child.tag == _W + "tbl":
             lines.extend(" ".join(c for c in row if c) for row in _grid(child))
         elif child.tag == _W + "sdt":
@@ -110,3 +108,28 @@ def _text_lines(parent) -> list[str]:
             if content is not None:
                 lines.extend(_text_lines(content))
     return lines
+
+
+def _paragraph_text(p) -> str:
+    """The text a reader sees: runs (in hyperlinks and tracked insertions too) less those hidden
+    (w:vanish) or struck out (w:strike, w:dstrike: '调整后预算<strike>330</strike>320万元' is 320, never
+    330320). Deleted text (w:del) is w:delText, never read."""
+    return "".join("" if _unseen(r) else r.text for r in p.xpath("w:r | w:hyperlink/w:r | w:ins/w:r"))
+
+
+def _unseen(r) -> bool:
+    rpr = r.find(_W + "rPr")
+    return rpr is not None and any(_on(rpr.find(_W + tag)) for tag in ("vanish", "strike", "dstrike"))
+
+
+def _on(el) -> bool:
+    return el is not None and el.get(_W + "val", "true").lower() not in ("0", "false", "off")
+
+
+def _hidden_row(tr) -> bool:
+    """A row hidden whole: marked hidden, or every run of it hidden text (a draft row left in the table)."""
+    trpr = tr.find(_W + "trPr")
+    if trpr is not None and _on(trpr.find(_W + "hidden")):
+        return True
+    runs = tr.xpath(".//w:r[w:t]")
+    return bool(runs) and all(_unseen(r) for r in runs) and any(_on(r.find(_W + "rPr/" + _W + "vanish")) for r in runs)

@@ -268,3 +268,80 @@ def test_merge_up_in_a_generated_table(doc_file, monkeypatch, tmp_path):
     assert tables["builtin"] == tables["libreoffice"] == [
         ["一级指标", "二级指标", "三级指标", "分值", "得分"], ["产出指标", "数量指标", "培训人次", "10", "10"],
         ["产出指标", "质量指标", "验收合格率", "10", "9.5"], ["合计", "合计", "合计", "20", "19.5"]]
+
+
+# --- .docx text a reader does not see -----------------------------------------------------
+_UNIT = "石川镇农业服务中心"
+
+
+def _docx_with_runs(path, runs, table=None):
+    """A 2023 report whose figure sentence is `runs` ((text, hidden, struck) each), and an optional
+    table ((cells, hidden) rows)."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    d.add_paragraph(f"{_UNIT}2023年度部门整体支出绩效自评报告")
+    d.add_paragraph("经自评，本单位2023年度部门整体支出绩效自评得分91分，评价等级为优。")
+    p = d.add_paragraph()
+    for text, hidden, struck in runs:
+        run = p.add_run(text)
+        run.font.hidden = hidden or None
+        run.font.strike = struck or None
+    if table:
+        d.add_paragraph("单位：万元")
+        t = d.add_table(rows=0, cols=len(table[0][0]))
+        for cells, hidden in table:
+            tr = t.add_row()
+            for cell, text in zip(tr.cells, cells):
+                cell.paragraphs[0].add_run(text).font.hidden = hidden == "runs" or None
+            if hidden == "row":
+                trpr = tr._tr.get_or_add_trPr()
+                trpr.append(OxmlElement("w:hidden"))
+    d.save(path)
+    return path
+
+
+def _overall(path) -> dict:
+    return to_dict(read_record(path))["overall"]
+
+
+@pytest.mark.parametrize("hidden, struck", [(True, False), (False, True)])
+def test_docx_hidden_or_struck_run_is_not_read(tmp_path, hidden, struck):
+    """'调整后预算<vanish>410万元（初稿），调整后预算</vanish>406万元' is 406, and '调整后预算<strike>410</strike>406万元'
+    too (the struck digits were glued on: 410406)."""
+    old = "410万元（初稿），调整后预算" if hidden else "410"
+    path = _docx_with_runs(tmp_path / "r.docx", [("本年度部门整体支出年初预算380万元，调整后预算", False, False),
+                                                 (old, hidden, struck),
+                                                 ("406万元，实际支出398万元，预算执行率98.03%。", False, False)])
+    got = _overall(path)
+    assert (got["initial_budget"], got["adjusted_budget"], got["actual"]) == (380, 406, 398)
+
+
+@pytest.mark.parametrize("how", ["runs", "row"])
+def test_docx_hidden_table_row_is_not_read(tmp_path, how):
+    """A draft row of the table, every run of it hidden text (or the row marked hidden), above the real one."""
+    head = ["项目", "年初预算数", "全年预算数", "全年执行数", "执行率"]
+    path = _docx_with_runs(tmp_path / "r.docx", [("部门整体支出情况见下表。", False, False)], table=[
+        (head, None), (["年度资金总额", "390.00", "415.00", "401.00", "96.63%"], how),
+        (["年度资金总额", "380.00", "406.00", "398.00", "98.03%"], None)])
+    got = _overall(path)
+    assert (got["initial_budget"], got["adjusted_budget"], got["actual"], got["completion_rate"]) == (380, 406, 398, 98.03)
+
+
+def test_docx_tracked_insertion_is_read(tmp_path):
+    """A tracked change: w:del 410 (never read) and w:ins 406, the text the document now says."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = _docx_with_runs(tmp_path / "r.docx", [("本年度部门整体支出年初预算380万元，调整后预算", False, False)])
+    import docx
+
+    d = docx.Document(path)
+    p = d.paragraphs[-1]._p
+    p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="x"><w:r><w:delText>410</w:delText></w:r></w:del>'))
+    p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="x"><w:r><w:t>406</w:t></w:r></w:ins>'))
+    p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t>万元，实际支出398万元，预算执行率98.03%。</w:t></w:r>'))
+    d.save(path)
+    assert _overall(path)["adjusted_budget"] == 406
