@@ -28,6 +28,8 @@ from .text import blank_damaged_figures, blank_digits, damage_warning, decode_by
 # Elements dropped whole, by tag.
 DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "head", "nav",
              "footer", "aside", "form", "select", "button", "input", "textarea", "svg", "canvas", "map"}
+# Text struck out (<del>330</del>320: the figure is 320): a reader does not take it.
+STRUCK_TAGS = {"del", "s", "strike"}
 # …and by a word of their id or class (menus, breadcrumbs, share bars, footers of CMS templates).
 DROP_NAMES = re.compile(r"^(?:nav\w*|menu\w*|\w*breadcrumb\w*|crumbs?|footer\w*|foot|share\w*|bshare\w*|"
                         r"fenxiang|sidebar|side|copyright|toolbar|tools?|position|location|weizhi|dqwz|"
@@ -146,11 +148,12 @@ def _page_title(root) -> str | None:
 def _drop_chrome(root) -> None:
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
+    hidden_by_css = _hidden_by_stylesheet(root)
     doomed = []
     for el in root.iter():
         if not isinstance(el.tag, str):  # comments, processing instructions
             doomed.append(el)
-        elif el.tag in DROP_TAGS or _named_chrome(el) or _hidden(el):
+        elif el.tag in DROP_TAGS or el.tag in STRUCK_TAGS or _named_chrome(el) or _hidden(el, hidden_by_css):
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
@@ -162,9 +165,67 @@ def _named_chrome(el) -> bool:
     return any(DROP_NAMES.match(w) for w in re.split(r"[\s_-]+", names) if w) and el.tag not in ("table", "p")
 
 
-def _hidden(el) -> bool:
-    style = (el.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or el.get("hidden") is not None
+def _hidden(el, by_css: set[tuple[str, str, str]] = frozenset()) -> bool:
+    """Text a browser does not show: display:none, visibility:hidden, font-size:0, placed far off
+    the page (position:absolute;left:-9999px), the hidden attribute, or a class/id a <style> rule hides."""
+    style = re.sub(r"\s+", "", el.get("style") or "").lower()
+    if "display:none" in style or el.get("hidden") is not None:
+        return True
+    m = _INVISIBLE.search(style)
+    if m and not any(_SHOWN[m[1] or m[2]].search(d.get("style") or "") for d in el.iterdescendants() if isinstance(d.tag, str)):
+        return True  # (font-size:0 on a box whose children set their own size is a layout trick, not hiding)
+    off = _OFF_PAGE.search(style)
+    if off and (off[1] in ("text-indent", "margin-left") or re.search(r"position:(?:absolute|fixed)", style)):
+        return True
+    if not by_css or re.search(r"(?:display|visibility):", style):  # its own style decides
+        return False
+    names = [("#", el.get("id", "").strip())] + [(".", c) for c in (el.get("class") or "").split()]
+    return any((tag, kind, name) in by_css for kind, name in names if name for tag in ("", el.tag))
+
+
+# Inline styles that hide an element's text; an element moved far off the page.
+_INVISIBLE = re.compile(r"(?:^|;)(visibility):hidden|(?:^|;)(?:(font-size):0(?:px|pt|em|rem|%)?(?![\w.]))")
+_SHOWN = {"visibility": re.compile(r"visibility\s*:\s*visible", re.I), "font-size": re.compile(r"font-size\s*:\s*(?!0)", re.I)}
+_OFF_PAGE = re.compile(r"(?:^|;)(left|top|right|text-indent|margin-left):-\d{4,}")
+# A <style> rule this reader follows: one selector (tag.class, .class, #id, or a list of them) that
+# sets display:none or visibility:hidden, outside @media. Anything else of CSS (descendant selectors,
+# attributes, inheritance, linked stylesheets) is not followed.
+_SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?([.#])([\w-]+)$", re.I)
+
+
+def _hidden_by_stylesheet(root) -> set[tuple[str, str, str]]:
+    """(tag or "", "." or "#", name) of the classes and ids the page's own <style> rules hide, the
+    last rule for a selector deciding."""
+    css = re.sub(r"/\*.*?\*/", "", "\n".join(el.text or "" for el in root.iter("style")), flags=re.S)
+    state: dict[tuple[str, str, str], dict[str, bool]] = {}
+    depth, start, selectors = 0, 0, ""
+    for at, ch in enumerate(css):  # top-level rules only: those inside @media {…} are skipped
+        if ch == "{":
+            if depth == 0:
+                selectors, start = css[start:at], at + 1
+            depth += 1
+        elif ch == "}" and depth:
+            depth -= 1
+            if depth == 0:
+                if not selectors.strip().startswith("@"):
+                    _follow_rule(selectors, css[start:at], state)
+                start = at + 1
+    return {key for key, props in state.items() if any(props.values())}
+
+
+def _follow_rule(selectors: str, body: str, state: dict) -> None:
+    props = {}
+    for decl in body.split(";"):
+        name, _, value = decl.partition(":")
+        name, value = name.strip().lower(), re.sub(r"\s*!important\s*$", "", value.strip().lower())
+        if name in ("display", "visibility"):
+            props[name] = value == ("none" if name == "display" else "hidden")
+    if not props:
+        return
+    for sel in selectors.split(","):
+        m = _SIMPLE_SELECTOR.match(sel.strip())
+        if m:
+            state.setdefault(((m[1] or "").lower(), m[2], m[3]), {}).update(props)
 
 
 def _is_chrome(text: str) -> bool:

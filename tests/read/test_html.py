@@ -90,3 +90,61 @@ def test_a_page_perflib_made_is_no_report(tmp_path):
         read_document(path)
     plain = write_bytes(tmp_path / "a.html", page.replace("perflib 0.3.0", "WordPress 6.4").encode("utf-8"))
     assert SAMPLE_PARAGRAPH in _text(read_document(plain))
+
+
+# --- text a browser does not show, or shows struck out ------------------------------------
+def _page(sentence: str, head: str = "") -> str:
+    return (f"<html><head><meta charset='utf-8'>{head}</head><body><h1>{TITLE}</h1><p>{sentence}</p>"
+            "<p>经自评，本部门2021年度部门整体支出绩效自评得分90分，评价等级为优。</p></body></html>")
+
+
+def _adjusted(tmp_path, page: str):
+    from perflib.pipeline import read_record
+
+    return read_record(write_bytes(tmp_path / "a.html", page.encode())).overall.adjusted_budget
+
+
+_DRAFT = "<span{}>调整后预算455万元，</span>"
+_SENTENCE = "本年度部门整体支出年初预算420万元，{}调整后预算448万元，实际支出440万元，预算执行率98.21%。"
+
+
+@pytest.mark.parametrize("attrs, head", [
+    (' style="visibility: hidden"', ""),
+    (' style="font-size:0px"', ""),
+    (' aria-hidden="true" style="position:absolute; left:-9999px"', ""),
+    (' class="draft"', "<style>.draft{display:none}</style>"),
+    (' class="note old"', "<style>/* 草稿 */ p{margin:0} span.old, .x { visibility : hidden !important }</style>"),
+    (' id="d1"', "<style>#d1{display:none;}</style>"),
+])
+def test_hidden_text_is_not_read(tmp_path, attrs, head):
+    """A draft figure hidden inline or by a class/id of the page's own <style>: 448, not 455."""
+    assert _adjusted(tmp_path, _page(_SENTENCE.format(_DRAFT.format(attrs)), head)) == 448
+
+
+@pytest.mark.parametrize("attrs, head", [
+    (' class="hide"', ""),  # no rule says it: a browser shows it
+    (' class="draft"', "<style>@media print{.draft{display:none}}</style>"),
+    (' class="draft"', "<style>.draft{display:none}.draft{display:inline}</style>"),
+    (' class="draft" style="display:inline"', "<style>.draft{display:none}</style>"),
+])
+def test_text_a_browser_shows_is_read(tmp_path, attrs, head):
+    """(guard) Hidden only where the page says so on screen: the first figure stated is taken as before."""
+    assert _adjusted(tmp_path, _page(_SENTENCE.format(_DRAFT.format(attrs)), head)) == 455
+
+
+def test_font_size_zero_box_of_sized_children_is_read(tmp_path):
+    """(guard) font-size:0 on a box whose children set their own size is a layout trick: its text shows."""
+    sentence = ('<span style="font-size:0"><span style="font-size:16px">本年度部门整体支出年初预算420万元，'
+                "调整后预算448万元，实际支出440万元。</span></span>")
+    assert _adjusted(tmp_path, _page(sentence)) == 448
+
+
+@pytest.mark.parametrize("tag", ["del", "s", "strike"])
+def test_struck_out_figure_is_not_read(tmp_path, tag):
+    """'调整后预算<del>455</del>448万元' is 448 (the struck digits were glued on: 455448), in prose and in a cell."""
+    assert _adjusted(tmp_path, _page(f"本年度部门整体支出年初预算420万元，调整后预算<{tag}>455</{tag}>448万元，"
+                                     "实际支出440万元。")) == 448
+    table = ("<p>单位：万元</p><table border='1'><tr><th>项目</th><th>年初预算数</th><th>全年预算数</th><th>全年执行数</th></tr>"
+             f"<tr><td>年度资金总额</td><td>420.00</td><td><{tag}>455.00</{tag}>448.00</td><td>440.00</td></tr></table>")
+    page = _page("部门整体支出情况如下。").replace("</h1>", "</h1>" + table)
+    assert _adjusted(tmp_path, page) == 448
