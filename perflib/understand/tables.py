@@ -50,6 +50,9 @@ YEAR_LABEL = r"^((?:19|20)\d{2})\s*年度?\s*(?:[（(][^)）]{0,6}[)）])?$"
 # ("上年数", "去年实际"); a note in brackets aside.
 THIS_YEAR_LABEL = r"^(?:本年|本年度|当年)(?:数|实际|金额)?\s*(?:[（(][^)）]{0,6}[)）])?$"
 EARLIER_YEAR_LABEL = rf"^(?:{PREVIOUS_YEAR}|上年度|上一年度)(?:数|实际|金额)?\s*(?:[（(][^)）]{{0,6}}[)）])?$"
+# A table's caption that opens with a year ("表1 2022年度预算执行情况（单位：万元）"): a table of that
+# year, not read in another year's report unless a cell names the report's year.
+YEAR_CAPTION = r"^(?:附?表\s*[0-9一二三四五六七八九十]+\s*[：:.、．]?\s*)?[（(]?((?:19|20)\d{2})\s*年"
 # A column of row numbers, not amounts.
 ROW_NUMBER_COLUMN = r"序号|行次|栏次|编号"
 # =======================================================================================
@@ -63,6 +66,7 @@ _ROW_RES = LEX.table_rows  # row labels → block: lexicon.toml
 _SPENDING = re.compile(SPENDING_WORD)
 _BUDGET = re.compile(BUDGET_WORD)
 _YEAR_LABEL = re.compile(YEAR_LABEL)
+_YEAR_CAPTION = re.compile(YEAR_CAPTION)
 _THIS_YEAR_LABEL = re.compile(THIS_YEAR_LABEL)
 _EARLIER_YEAR_LABEL = re.compile(EARLIER_YEAR_LABEL)
 _ROW_NUMBER = re.compile(ROW_NUMBER_COLUMN)
@@ -115,6 +119,10 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: list[str]
     if LEX.about_a_sub_budget(table.title or ""):  # "二、“三公”经费控制情况": its 合计 is no block's
         rec.unread.extend(unread_cells(table, set(), notes))
         return
+    if _another_years_table(table, rec.year):
+        rec.warnings.append(f"table {table.title!r}: another year's table; not read")
+        rec.unread.extend(unread_cells(table, set(), notes))
+        return
     table = _under_spanning_label(table, rec.year)
     title_block = _block_of(table.title or "") or context
     if title_block is None and table.title and "整体" in table.title:
@@ -122,6 +130,15 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: list[str]
     taken: set[tuple[int, int]] = set()  # cells whose figure a field holds
     _read_cells(table, rec, notes, title_block, taken)
     rec.unread.extend(unread_cells(table, taken, notes))
+
+
+def _another_years_table(table: Table, year: int | None) -> bool:
+    """Its caption (a short line, no sentence) opens with a year, names none but another than the
+    report's, and no cell names the report's year."""
+    title = (table.title or "").strip()
+    if year is None or len(title) > 40 or re.search(r"[，。；,;]", title) or not _YEAR_CAPTION.match(title):
+        return False
+    return all(int(y) != year for y in _YEAR.findall(title)) and not any(str(year) in c for r in table.rows for c in r)
 
 
 def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | None,
@@ -368,6 +385,8 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
     unlabelled = (not labels and section[0] is not None and not any(row[:first]) and _only_figures_row(table, r))
     if not labels and not unlabelled:
         return False
+    if rec.year is not None and any(_year_column(row[c], rec.year) is False for c in labels):
+        return True  # a row of another year ("年度资金总额 | 2022年 | …" above the 2023 row): nothing taken
     block, at = (section[0], None) if unlabelled else _row_block(row, labels)
     if block is None:
         return at is not None  # a row of no block (财政拨款, 人员经费…): read, nothing taken

@@ -345,3 +345,17 @@ def test_docx_tracked_insertion_is_read(tmp_path):
     p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t>万元，实际支出398万元，预算执行率98.03%。</w:t></w:r>'))
     d.save(path)
     assert _overall(path)["adjusted_budget"] == 406
+
+
+def test_docx_table_captioned_another_year_first_is_not_read(tmp_path):
+    """'表1 2022年度预算执行情况' then '表2 2023年度…' in a 2023 report: the second table's figures."""
+    from fixtures_files import write_docx
+
+    head = ["项目", "年初预算数", "全年预算数", "全年执行数", "执行率"]
+    path = write_docx(tmp_path / "r.docx", blocks=[
+        f"{_UNIT}2023年度部门整体支出绩效自评报告",
+        "表1 2022年度预算执行情况（单位：万元）", [head, ["年度资金总额", "360.00", "371.00", "366.00", "98.65%"]],
+        "表2 2023年度预算执行情况（单位：万元）", [head, ["年度资金总额", "380.00", "406.00", "398.00", "98.03%"]],
+        "经自评，本单位2023年度部门整体支出绩效自评得分91分，评价等级为优。"])
+    got = _overall(path)
+    assert (got["initial_budget"], got["adjusted_budget"], got["actual"], got["completion_rate"]) == (380, 406, 398, 98.03)

@@ -148,3 +148,14 @@ def test_struck_out_figure_is_not_read(tmp_path, tag):
              f"<tr><td>年度资金总额</td><td>420.00</td><td><{tag}>455.00</{tag}>448.00</td><td>440.00</td></tr></table>")
     page = _page("部门整体支出情况如下。").replace("</h1>", "</h1>" + table)
     assert _adjusted(tmp_path, page) == 448
+
+
+def test_table_captioned_another_year_first_is_not_read(tmp_path):
+    """<caption>2020年度预算执行情况</caption> then the 2021 table, in a 2021 report: the second's figures."""
+    def table(year, figures):
+        cells = "".join(f"<td>{f}</td>" for f in figures)
+        return (f"<table border='1'><caption>{year}年度预算执行情况（单位：万元）</caption><tr><th>项目</th><th>年初预算数</th>"
+                f"<th>全年预算数</th><th>全年执行数</th></tr><tr><td>年度资金总额</td>{cells}</tr></table>")
+    page = _page("部门整体支出情况见下表。").replace(
+        "</h1>", "</h1>" + table(2020, ["400.00", "433.00", "425.00"]) + table(2021, ["420.00", "448.00", "440.00"]))
+    assert _adjusted(tmp_path, page) == 448

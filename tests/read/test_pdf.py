@@ -69,3 +69,41 @@ def test_cells_glued_in_the_text_layer_are_cut_apart(tmp_path):
     assert rec.projects.completion_rate == Decimal("99.90")
     assert rec.evidence["projects.actual"] == "部门整体支出预算执行情况（万元） · 项目支出 × 全年执行数: 899.10"
     assert "其他资金1.5万元已于2.1日拨付，另有3.5.6款项。" in rec.text  # prose is never cut
+
+
+# --- another year's table, another year's row -----------------------------------------------
+_SCORE = "经自评，本部门2021年度部门整体支出绩效自评得分93分，评价等级为优。"
+_HEAD = ["项目", "年初预算数", "全年预算数", "全年执行数", "执行率"]
+
+
+def _figures(rec):
+    o = rec.overall
+    return tuple(None if v is None else float(v) for v in (o.initial_budget, o.adjusted_budget, o.actual))
+
+
+def test_a_table_captioned_another_year_is_not_read(tmp_path):
+    """'表1 2020年度预算执行情况' in a 2021 report: that year's table; the 2021 figures stated after it are."""
+    grid = [_HEAD, ["年度资金总额", "510.00", "530.00", "522.00", "98.49%"]]
+    path = write_pdf_table(tmp_path / "t.pdf", grid, before=[TITLE, "表1 2020年度预算执行情况（单位：万元）"], after=[
+        "本年度部门整体支出年初预算540万元，调整后预算566万元，实际支出560万元，预算执行率98.94%。", _SCORE])
+    assert _figures(read_record(path)) == (540, 566, 560)
+
+
+def test_a_table_captioned_this_year_or_naming_it_is_read(tmp_path):
+    """(guard) The caption of the report's year, or another year's whose columns name the report's."""
+    grid = [_HEAD, ["年度资金总额", "540.00", "566.00", "560.00", "98.94%"]]
+    path = write_pdf_table(tmp_path / "a.pdf", grid, before=[TITLE, "表1 2021年度预算执行情况（单位：万元）"], after=[_SCORE])
+    assert _figures(read_record(path)) == (540, 566, 560)
+    grid = [["项目", "2020年决算数", "2021年年初预算数", "2021年全年预算数", "2021年全年执行数"],
+            ["年度资金总额", "522.00", "540.00", "566.00", "560.00"]]
+    path = write_pdf_table(tmp_path / "b.pdf", grid, before=[TITLE, "表1 2020—2021年度支出对比（单位：万元）"], after=[_SCORE])
+    assert _figures(read_record(path)) == (540, 566, 560)
+
+
+def test_a_row_of_another_year_under_a_year_column_is_not_read(tmp_path):
+    """'年度资金总额 | 2020年 | …' above '年度资金总额 | 2021年 | …': the 2021 row's figures."""
+    grid = [["项目", "年度", "年初预算数", "全年预算数", "全年执行数"],
+            ["年度资金总额", "2020年", "510.00", "530.00", "522.00"],
+            ["年度资金总额", "2021年", "540.00", "566.00", "560.00"]]
+    path = write_pdf_table(tmp_path / "t.pdf", grid, before=[TITLE, "单位：万元"], after=[_SCORE])
+    assert _figures(read_record(path)) == (540, 566, 560)
