@@ -73,6 +73,7 @@ _AFTER_NAME = re.compile(
     r"围绕|紧扣|严格|全面|切实|积极|共有|下设|内设|设有|现有|本年|全年|今年|年初|(?:19|20)\d{2}\s*年")
 _UNIT_TAIL = re.compile(r"(?:的)?(?:部门|单位)(?:[（(](?:单位|部门)[)）])?$|[（(](?:单位|部门)[)）]$")
 _UNIT_TAIL_ENDS = ("部门", "单位", ")", "）")  # (how every _UNIT_TAIL match ends)
+_SECOND_NAME = re.compile(r"[（(](?P<name>[^（()）]{2,30})[)）]$")
 _ASCII = re.compile(r"[\x00-\x7f]")
 _NOT_IN_NAME = re.compile(r"[，,。；;：:、“”\"'\s《》]")
 _ALIAS = re.compile(r"^[（(]以下简称\s*[“\"「]?(?P<alias>[^”\"」)）]{2,20})[”\"」]?\s*[)）]")
@@ -394,6 +395,9 @@ def _trim_org(name: str | None) -> str | None:
     name = name.strip()
     if name.endswith(_UNIT_TAIL_ENDS):
         name = _UNIT_TAIL.sub("", name)
+    second = _SECOND_NAME.search(name) if name.endswith((")", "）")) else None
+    if second and reads_as_org(second["name"]) and reads_as_org(name[:second.start()]):
+        return name[:second.start()]  # "X局（Y局）": the unit and its second name (one body, two plates): X
     if LEX.org_suffix.search(name):
         return name
     ends = [m.end() for m in LEX.org_end.finditer(name)]
