@@ -22,6 +22,7 @@ this year's 决算/执行 column. A page that states no year has none (no year i
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -425,7 +426,17 @@ def _is_place(name: str) -> bool:
 
 
 def _looks_like_org(para: str) -> bool:
-    return len(para) <= 40 and "，" not in para and reads_as_org(clean_name(para))
+    return len(para) <= 40 and "，" not in para and reads_as_org(clean_name(para)) and not _menu_of_names(para)
+
+
+def _menu_of_names(para: str) -> bool:
+    """A site's menu of units, their names apart by spaces ("某县林业局 某县水务局 某县财政局"), not one name
+    set in parts: three names or more, or two of one place (siblings; "某区人民政府 某某街道办事处" is one unit)."""
+    parts = para.split()
+    if len(parts) < 2 or not all(reads_as_org(clean_name(p)) for p in parts):
+        return False
+    shared = os.path.commonprefix(parts)
+    return len(parts) >= 3 or any(LEX.place_end.search(shared, 0, k) for k in range(1, len(shared) + 1))
 
 
 @lru_cache(maxsize=4096)
