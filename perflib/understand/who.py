@@ -527,7 +527,16 @@ def fiscal_years(text: str) -> list[int]:
 def _body_year(head: list[str]) -> int | None:
     """The year the first paragraph about the budget or the evaluation speaks of; a line of column
     headers for several years ("2020年决算数 2021年预算数 2021年决算数") gives this year's 决算 column's."""
+    plans = None  # the rank of the plans heading whose section the paragraph is in
     for para in head:
+        if is_heading_line(para):
+            rank = _RANK.get(LEX.numbering.match(para).lastgroup, 9)
+            if LEX.plans_ahead.search(para):
+                plans = rank if plans is None else plans
+            elif plans is not None and rank <= plans:
+                plans = None  # the next section of the plans' rank or higher
+        if plans is not None:
+            continue  # "二、下一步计划 / 2024年将…": next year's plans
         if ("绩效" in para or "预算" in para or "决算" in para) and not is_chrome(para):
             years = fiscal_years(COMPARED_YEAR.sub("", para))  # "比2021年增加…": the year compared with is not the report's
             if len(set(years)) > 1:
@@ -543,6 +552,8 @@ def _body_year(head: list[str]) -> int | None:
 # A year compared with: "比2021年", "较2021年", "与2021年相比", "同2021年比较" (a bare 与/同 is "and":
 # "2022年结转资金与2023年部门预算").
 COMPARED_YEAR = re.compile(rf"(?:比|较|对比)\s*{_YEAR}\s*年度?|(?:与|同)\s*{_YEAR}\s*年度?(?=\s*(?:相比|比较|对比|同期))")
+# A heading's rank by its numbering (一、 above （一） above 1.): a section reaches to the next of its rank or higher.
+_RANK = {"ordinal": 0, "cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "task_num": 5, "task_cn": 5}
 _SPENT_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*(?:{LEX.spent_column.pattern})")
 
 
