@@ -446,6 +446,7 @@ class Lexicon:
         self.year_word = re.compile(f"(?<![较比与同和])(?P<last>{_alt(raw['last_year'])})"
                                     f"|(?<![较比与同])(?:{_alt(raw['this_year'])})")
         self.issued = re.compile(raw["issued"])
+        self.founded = re.compile(raw["founded"])
         self.plans_ahead = re.compile(raw["plans_ahead"])
         self.score_prefix = re.compile(raw["score_prefix"])
         self.project_form = re.compile(raw["project_form"])

@@ -538,7 +538,8 @@ def _body_year(head: list[str]) -> int | None:
         if plans is not None:
             continue  # "二、下一步计划 / 2024年将…": next year's plans
         if ("绩效" in para or "预算" in para or "决算" in para) and not is_chrome(para):
-            years = fiscal_years(COMPARED_YEAR.sub("", para))  # "比2021年增加…": the year compared with is not the report's
+            # "比2021年增加…": the year compared with is not the report's; nor the year the unit was founded
+            years = fiscal_years(_FOUNDED.sub("", COMPARED_YEAR.sub("", para)))
             if len(set(years)) > 1:
                 spent = [int(m["year"]) for m in _SPENT_YEAR.finditer(para)]
                 if spent:
@@ -554,6 +555,10 @@ def _body_year(head: list[str]) -> int | None:
 COMPARED_YEAR = re.compile(rf"(?:比|较|对比)\s*{_YEAR}\s*年度?|(?:与|同)\s*{_YEAR}\s*年度?(?=\s*(?:相比|比较|对比|同期))")
 # A heading's rank by its numbering (一、 above （一） above 1.): a section reaches to the next of its rank or higher.
 _RANK = {"ordinal": 0, "cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "task_num": 5, "task_cn": 5}
+# The year the unit was set up: "我局于2019年机构改革时组建", "成立于2015年" (not "2023年成立绩效评价工作小组":
+# a founding word with its object, nor a clause about the evaluation).
+_FOUNDED = re.compile(rf"{_YEAR}\s*年[^，,。；;\d绩评组]{{0,15}}?(?:{LEX.founded.pattern})(?:的|而成|为[^，,。；;]{{0,30}})?"
+                      rf"(?=[，,。；;）)]|$)|(?:{LEX.founded.pattern})于\s*{_YEAR}\s*年")
 _SPENT_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*(?:{LEX.spent_column.pattern})")
 
 
