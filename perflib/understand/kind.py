@@ -33,6 +33,7 @@ def title_kind(paragraphs: list[str]) -> str | None:
     lines, glued = [], []
     opening = None  # the first numbered heading
     declared = None  # "现将2024年度X局整体支出绩效自评情况报告如下": what the first such sentence reports
+    headline = None  # an undated "other" title line naming no unit, waiting on the next line
     for para in paragraphs:
         if len(lines) >= _TITLE_LINES:
             break
@@ -54,8 +55,18 @@ def title_kind(paragraphs: list[str]) -> str | None:
             continue  # a table's header of years ("2017年决算数 2018年预算数 2018年决算数") is no title
         lines.append(para)
         kind = _kind_named(para)
+        if headline is not None:
+            # a headline naming no unit and no year ("部门整体支出绩效评价等级为良的单位名单公示"), then a unit's
+            # dated report title: that title is the page's, the headline another article's
+            return "department" if kind == "department" and _dated_unit_title(para) else headline
+        if kind == "other" and not _YEAR_MARK.search(para) and not _names_unit_before_kind(para) \
+                and not para.lstrip().startswith("关于"):  # (a notice's own title: "关于开展…的通知")
+            headline = kind
+            continue
         if kind is not None:
             return kind  # the first title line naming a kind: no later line (nor a glued one) comes first
+    if headline is not None:
+        return headline
     for para in glued:
         kind = _kind_named(para)
         if kind is not None:
@@ -86,7 +97,24 @@ def _kind_named(para: str) -> str | None:
 
 
 _YEAR_MARK = re.compile(r"(?:19|20)\d{2}|年")
+_YEAR4 = re.compile(r"(?:19|20)\d{2}")
+_REPORT_END = re.compile(r"(?:报告|报告书)\s*$")
 _COLUMN_CHARS = 16
+
+
+def _names_unit_before_kind(para: str) -> bool:
+    """Does a title line name an organisation before the first kind phrase it holds?"""
+    text = title_text(para) or ""
+    for _, pattern, _ in LEX.kinds:
+        m = pattern.search(text)
+        if m:
+            return names_a_unit(text[:m.start()])
+    return False
+
+
+def _dated_unit_title(para: str) -> bool:
+    """A report's title naming its unit and its year ("某局2023年度部门整体支出绩效自评报告")."""
+    return bool(_YEAR4.search(para) and _REPORT_END.search(para)) and _names_unit_before_kind(para)
 
 
 def _column_name(text: str) -> bool:
