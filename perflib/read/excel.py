@@ -83,11 +83,17 @@ def read_xlsx(p: Path, data: bytes, digest: str) -> Document:
         raise UnreadableInput(f"{p}: the Excel file is damaged ({_reason(exc)}).") from None
     try:
         tables = []
+        shown = _shown([ws.sheet_state == "visible" for ws in wb.worksheets])
         for n, ws in enumerate(wb.worksheets, start=1):
+            if not shown[n - 1]:
+                continue
             limits.check_cells(p, ws.max_row * ws.max_column)
             values = [[_text(c.value, c.number_format) for c in row] for row in ws.iter_rows()]
             merges = [(m.min_row - 1, m.max_row, m.min_col - 1, m.max_col) for m in ws.merged_cells.ranges]
-            tables.append(_sheet_table(ws.title, n, values, merges))
+            hidden_cols = {c - 1 for d in ws.column_dimensions.values()
+                           if d.hidden or (d.customWidth and d.width == 0) for c in range(d.min or 0, (d.max or 0) + 1)}
+            hidden_rows = {r - 1 for r, d in ws.row_dimensions.items() if d.hidden}
+            tables.append(_sheet_table(ws.title, n, values, merges, hidden_rows, hidden_cols))
     except UnreadableInput:
         raise
     except Exception as exc:
@@ -106,11 +112,16 @@ def read_xls(p: Path, data: bytes, digest: str) -> Document:
         raise UnreadableInput(f"{p}: the Excel file is damaged ({_reason(exc)}).") from None
     try:
         tables = []
-        for n in range(book.nsheets):
-            sheet = book.sheet_by_index(n)
+        sheets = [book.sheet_by_index(n) for n in range(book.nsheets)]
+        shown = _shown([sheet.visibility == 0 for sheet in sheets])
+        for n, sheet in enumerate(sheets):
+            if not shown[n]:
+                continue
             limits.check_cells(p, sheet.nrows * sheet.ncols)
             values = [[_xls_text(book, sheet, r, c) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
-            tables.append(_sheet_table(sheet.name, n + 1, values, list(sheet.merged_cells)))
+            hidden_cols = {c for c, info in sheet.colinfo_map.items() if info.hidden or info.width == 0}
+            hidden_rows = {r for r, info in sheet.rowinfo_map.items() if info.hidden}
+            tables.append(_sheet_table(sheet.name, n + 1, values, list(sheet.merged_cells), hidden_rows, hidden_cols))
     except UnreadableInput:
         raise
     except Exception as exc:
@@ -127,9 +138,16 @@ def _document(p: Path, source: Source, tables: list[Table | None]) -> Document:
     return Document(source, blocks)
 
 
-def _sheet_table(name: str, number: int, values: list[list[str]],
-                 merges: list[tuple[int, int, int, int]]) -> Table | None:
-    """A sheet's grid (merges: row_lo, row_hi, col_lo, col_hi, the highs exclusive) as a Table."""
+def _shown(visible: list[bool]) -> list[bool]:
+    """The sheets read: the visible ones (a hidden sheet is a draft, another year's copy: not the
+    report a reader sees); all of them when none is."""
+    return visible if any(visible) else [True] * len(visible)
+
+
+def _sheet_table(name: str, number: int, values: list[list[str]], merges: list[tuple[int, int, int, int]],
+                 hidden_rows: set[int] = frozenset(), hidden_cols: set[int] = frozenset()) -> Table | None:
+    """A sheet's grid (merges: row_lo, row_hi, col_lo, col_hi, the highs exclusive) as a Table; hidden
+    rows and columns (a draft figure kept out of sight) are not read (a merge over them still spreads)."""
     for rlo, rhi, clo, chi in merges:
         if rlo >= len(values) or clo >= len(values[rlo]):
             continue
@@ -137,6 +155,8 @@ def _sheet_table(name: str, number: int, values: list[list[str]],
         for r in range(rlo, min(rhi, len(values))):
             for c in range(clo, min(chi, len(values[r]))):
                 values[r][c] = text
+    values = [[] if r in hidden_rows else [t if c not in hidden_cols else "" for c, t in enumerate(row)]
+              for r, row in enumerate(values)]
     rows = [r for r in values if any(r)]
     width = max((len(r) for r in rows), default=0)
     rows = [r + [""] * (width - len(r)) for r in rows]
@@ -171,17 +191,79 @@ def _number(value: int | float, fmt: str) -> str:
         return str(value)
     if not d.is_finite():
         return str(value)
-    section = fmt.split(";")[0]
-    percent = "%" in section
+    section = _section(fmt, d)
+    # Literal text Excel shows: "元" / \元 / !. ; the unit words after the figure are kept (a 元 amount
+    # under a 万元 header is 元), a literal point among the integer digits ("0!.0000", the 万元 trick
+    # showing 3000000 as 300.0000) is a point, other literals dropped.
+    literals = list(_LITERAL.finditer(section))
+    digits = _LITERAL.sub(lambda m: "\0" if m.group(0)[-1] == "." and _point_literal(m) else "", section)
+    digits = re.sub(r"\[[^\]]*\]|_.|\*.", "", digits)
+    shift = 0
+    if "\0" in digits:  # the literal point: the digits after it are the integer's last ones
+        head, _, tail = digits.partition("\0")
+        if "." not in head and "." not in tail and re.fullmatch(r"[0#?]+", tail.rstrip(",%")):
+            shift = len(tail.rstrip(",%"))
+            digits = head + "." + tail
+        else:
+            digits = digits.replace("\0", "")
+    # trailing commas after the last digit placeholder: each divides by 1000 ("#,##0.00," shows 千)
+    m = re.search(r"[0#?](,+)[^0#?]*$", digits)
+    if m:
+        d = d.scaleb(-3 * len(m.group(1)))
+        digits = digits[:m.start(1)] + digits[m.end(1):]
+    percent = "%" in digits
     if percent:
         d *= 100
-    m = _PLACES.search(section)
-    if m or re.search(r"(?<![.\d])0(?![.\d])", section):
+    if shift:
+        d = d.quantize(Decimal(1), rounding=ROUND_HALF_UP).scaleb(-shift)
+    m = _PLACES.search(digits)
+    if m or re.search(r"(?<![.\d])0(?![.\d])", digits):
         d = d.quantize(Decimal(1).scaleb(-len(m.group(1)) if m else 0), rounding=ROUND_HALF_UP)
-    text = f"{d:,f}" if "," in section else f"{d:f}"
+    text = f"{d:,f}" if "," in digits else f"{d:f}"
     if "." in text and not m and not percent:
-        text = text.rstrip("0").rstrip(".") if section in ("General", "@", "") else text
-    return text + ("%" if percent else "")
+        text = text.rstrip("0").rstrip(".") if digits in ("General", "@", "") else text
+    unit = "".join(_literal_text(x) for x in literals if x.start() > _last_digit(section))
+    unit = unit.strip()
+    return text + ("%" if percent else "") + (unit if _UNIT_LITERAL.fullmatch(unit) else "")
+
+
+_LITERAL = re.compile(r'"[^"]*"|\\.|!.')
+_UNIT_LITERAL = re.compile(r"(?:千|万|亿)?元|%|")
+_CONDITION = re.compile(r"^\s*\[(<=|>=|<>|<|>|=)\s*(-?[\d.]+)\]")
+
+
+def _section(fmt: str, d: Decimal) -> str:
+    """The format's section Excel uses for d: a conditional one ("[>=10000]0!.0000;0.00") whose
+    condition holds, else the first (the value's sign picks none: its digits are read as they are)."""
+    sections = fmt.split(";")
+    for s in sections:
+        m = _CONDITION.match(s)
+        if m is None:
+            continue
+        op, limit = m.group(1), Decimal(m.group(2))
+        if {"<": d < limit, "<=": d <= limit, ">": d > limit, ">=": d >= limit,
+                "=": d == limit, "<>": d != limit}[op]:
+            return s[m.end():]
+    if _CONDITION.match(sections[0]):  # no condition held: the next section without one
+        rest = [s for s in sections[1:] if not _CONDITION.match(s)]
+        return rest[0] if rest else ""
+    return sections[0]
+
+
+def _point_literal(m: re.Match) -> bool:
+    return m.group(0) in ("!.", "\\.", '"."')
+
+
+def _literal_text(m: re.Match) -> str:
+    t = m.group(0)
+    return t[1:-1] if t.startswith('"') else t[1:]
+
+
+def _last_digit(section: str) -> int:
+    """Where the section's last digit placeholder stands (outside quoted text)."""
+    masked = _LITERAL.sub(lambda m: " " * len(m.group(0)), section)
+    masked = re.sub(r"\[[^\]]*\]", lambda m: " " * len(m.group(0)), masked)
+    return max(masked.rfind("0"), masked.rfind("#"), masked.rfind("?"))
 
 
 def _xls_text(book, sheet, r: int, c: int) -> str:

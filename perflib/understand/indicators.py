@@ -358,17 +358,22 @@ def _read_execution(table: Table, out: IndicatorTable) -> None:
             return
 
 
+# A figure cell: a number, a rate, or an amount with its unit ("300.00万元": a cell as Excel shows it).
+_FIGURE = re.compile(r"^[\d.,]+\s*(?:%|[千万亿]?元)?$")
+_FIRST_FIGURE = re.compile(r"^\d[\d,]*(?:\.\d+)?\s*(?:%|[千万亿]?元)?$")
+
+
 def _is_label(cell: str | None) -> bool:
     """Words, not a figure, a blank or a dash."""
     text = (cell or "").strip()
-    return bool(text) and text not in ("-", "—", "/") and _points(text) is None and not re.match(r"^[\d.,]+\s*%?$", text)
+    return bool(text) and text not in ("-", "—", "/") and _points(text) is None and not _FIGURE.match(text)
 
 
 def _labels_of(row: list[str]) -> list[str]:
     """The cells of a row before its first figure."""
     out = []
     for c in row:
-        if _points(c) is not None or re.match(r"^\s*\d[\d,]*(?:\.\d+)?\s*%?\s*$", c or ""):
+        if _points(c) is not None or _FIRST_FIGURE.match((c or "").strip()):
             break
         out.append(c)
     return out

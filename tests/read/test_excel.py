@@ -64,3 +64,165 @@ def test_text_named_xlsx(tmp_path):
 
 def test_empty_workbook(tmp_path):
     assert "empty" in unreadable(write_xlsx(tmp_path / "t.xlsx", [("表", [[""]])]))
+
+
+# --- a workbook of the 自评表's budget rows, built here: sheets of (name, rows, options) ----------------------
+def _form(year=2023, figures=((300, 320, 315, 0.9844), (200, 208, 206, 0.9904), (100, 112, 109, 0.9732)),
+          unit="（万元）", money="#,##0.00", rate="0.00%", score=92):
+    rows = [["部门整体支出绩效自评表", "", "", "", "", ""], [f"（{year}年度）", "", "", "", "", ""],
+            ["部门名称", "青岭县水务局", "", "", "", ""],
+            [f"年度预算执行情况{unit}", "", "年初预算数", "全年预算数", "全年执行数", "执行率"]]
+    for label, (a, b, c, r) in zip(("年度资金总额", "其中：基本支出", "项目支出"), figures):
+        rows.append(["", label, (a, money), (b, money), (c, money), (r, rate)])
+    rows.append(["自评得分", score, "", "评价等级", "优" if score >= 90 else "良", ""])
+    return rows
+
+
+def _xlsx(path, sheets):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows, opts in sheets:
+        ws = wb.create_sheet(name)
+        for i, row in enumerate(rows, 1):
+            for j, v in enumerate(row, 1):
+                v, fmt = v if isinstance(v, tuple) else (v, None)
+                if v not in (None, ""):
+                    ws.cell(i, j, v).number_format = fmt or "General"
+        for col in opts.get("hidden_cols", ()):
+            ws.column_dimensions[col].hidden = True
+        for r in opts.get("hidden_rows", ()):
+            ws.row_dimensions[r].hidden = True
+        ws.sheet_state = opts.get("state", "visible")
+    wb.save(path)
+    return path
+
+
+def _xls(path, sheets):
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    for name, rows, opts in sheets:
+        ws = wb.add_sheet(name)
+        for i, row in enumerate(rows):
+            for j, v in enumerate(row):
+                v, fmt = v if isinstance(v, tuple) else (v, None)
+                if v not in (None, ""):
+                    ws.write(i, j, v, xlwt.easyxf(num_format_str=fmt) if fmt else xlwt.Style.default_style)
+        for c in opts.get("hidden_cols", ()):
+            ws.col(c).hidden = True
+        if opts.get("state") == "hidden":
+            ws.visibility = 1
+    wb.save(str(path))
+    return path
+
+
+def _figures(rec, block="overall"):
+    b = getattr(rec, block)
+    return tuple(None if v is None else float(v)
+                 for v in (b.initial_budget, b.adjusted_budget, b.actual, b.completion_rate))
+
+
+IN_YUAN = ((3000000, 3200000, 3150000, 0.9844), (2000000, 2080000, 2060000, 0.9904),
+           (1000000, 1120000, 1090000, 0.9732))
+
+
+@pytest.mark.parametrize("fmt, unit, cell", [
+    ("0!.0000", "（万元）", "300.0000"),  # the literal point: 3000000 元 shown as 300.0000 (万元)
+    ('0!.0000"万元"', "", "300.0000万元"),
+    ('[>=10000]0!.0000"万元";0.00', "", "300.0000万元"),  # the section whose condition holds
+    ("#,##0.00,", "（千元）", "3,000.00"),  # a trailing comma divides by 1000
+    ('#,##0.00"元"', "", "3,000,000.00元"),  # the unit Excel shows after the figure
+])
+def test_number_formats_shown_as_excel_shows_them(tmp_path, fmt, unit, cell):
+    from perflib.pipeline import read_record
+
+    path = _xlsx(tmp_path / "t.xlsx", [("自评表", _form(figures=IN_YUAN, unit=unit, money=fmt), {})])
+    assert read_document(path).tables[0].rows[4][2] == cell
+    assert _figures(read_record(path)) == (300, 320, 315, 98.44)
+
+
+def test_xls_literal_point_format(tmp_path):
+    from perflib.pipeline import read_record
+
+    path = _xls(tmp_path / "t.xls", [("自评表", _form(figures=IN_YUAN, money="0!.0000"), {})])
+    assert read_document(path).tables[0].rows[4][2] == "300.0000"
+    assert _figures(read_record(path)) == (300, 320, 315, 98.44)
+
+
+def test_quoted_percent_and_other_literals():
+    from perflib.read.excel import _number
+
+    assert _number(98.44, '0.00"%"') == "98.44%"
+    assert _number(1234.5, '"¥"#,##0.00') == "1,234.50"  # a currency sign before the figure: dropped as before
+    assert _number(12.5, '0.0"分"') == "12.5"  # not a unit of money
+    assert _number(5, '[>=10000]0!.0000"万元";0.00') == "5.00"
+
+
+def _with_draft_column(label="全年预算数"):
+    rows = _form()
+    for i, row in enumerate(rows):
+        row.insert(3, label if i == 3 else ({4: 330, 5: 215, 6: 115}[i], "#,##0.00") if i in (4, 5, 6) else "")
+    return rows
+
+
+@pytest.mark.parametrize("label", ["全年预算数", "调整后预算数", "全年预算数（草稿）"])
+def test_hidden_column_is_not_read(tmp_path, label):
+    from perflib.pipeline import read_record
+
+    path = _xlsx(tmp_path / "t.xlsx", [("自评表", _with_draft_column(label), {"hidden_cols": ["D"]})])
+    assert [c for c in read_document(path).tables[0].rows[4] if c.startswith("330")] == []
+    rec = read_record(path)
+    assert _figures(rec) == (300, 320, 315, 98.44) and _figures(rec, "basic")[1] == 208
+
+
+def test_xls_hidden_column_is_not_read(tmp_path):
+    from perflib.pipeline import read_record
+
+    path = _xls(tmp_path / "t.xls", [("自评表", _with_draft_column(), {"hidden_cols": [3]})])
+    assert _figures(read_record(path)) == (300, 320, 315, 98.44)
+
+
+def test_hidden_row_is_not_read(tmp_path):
+    from perflib.pipeline import read_record
+
+    rows = _form()
+    rows.insert(4, ["", "年度资金总额", (310, "#,##0.00"), (330, "#,##0.00"), (322, "#,##0.00"), (0.9758, "0.00%")])
+    rec = read_record(_xlsx(tmp_path / "t.xlsx", [("自评表", rows, {"hidden_rows": [5]})]))
+    assert _figures(rec) == (300, 320, 315, 98.44)
+
+
+PREVIOUS = ((280, 290, 286, 0.9862), (190, 195, 193, 0.9897), (90, 95, 93, 0.9789))
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_hidden_sheet_is_not_read(tmp_path, fmt):
+    from perflib.pipeline import read_record
+
+    write = {"xlsx": _xlsx, "xls": _xls}[fmt]
+    path = write(tmp_path / f"t.{fmt}", [("草稿", _form(figures=PREVIOUS, score=90), {"state": "hidden"}),
+                                         ("自评表", _form(), {})])
+    assert [t.loc.sheet for t in read_document(path).tables] == ["自评表"]
+    rec = read_record(path)
+    assert _figures(rec) == (300, 320, 315, 98.44) and rec.score == 92
+
+
+def test_a_workbook_of_hidden_sheets_only_is_read_whole():
+    from perflib.read.excel import _shown
+
+    assert _shown([False, True]) == [False, True] and _shown([False, False]) == [True, True]
+
+
+def test_budget_execution_row_with_amounts_carrying_their_unit(tmp_path):
+    """Cells shown '300.00万元' (the format's unit): the 自评表's execution row is still read."""
+    from perflib.pipeline import read_record
+
+    rows = [r[:5] + ["分值", r[5], "得分"] if i == 3 else r[:5] + ["", r[5], ""] for i, r in enumerate(_form())]
+    rows[4][5], rows[4][7] = 10, 9.8
+    money = '#,##0.00"万元"'
+    for r in rows[4:7]:
+        r[2:5] = [(v[0], money) for v in r[2:5]]
+    rec = read_record(_xlsx(tmp_path / "t.xlsx", [("自评表", rows, {})]))
+    assert _figures(rec) == (300, 320, 315, 98.44)
+    assert rec.budget_execution is not None and rec.budget_execution.weight == 10
