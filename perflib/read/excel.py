@@ -132,7 +132,7 @@ def read_xls(p: Path, data: bytes, digest: str) -> Document:
 
 
 def _document(p: Path, source: Source, tables: list[Table | None]) -> Document:
-    blocks = [t for t in tables if t is not None]
+    blocks = _in_reading_order([t for t in tables if t is not None])
     if not blocks:
         raise UnreadableInput(f"{p}: the workbook's sheets are all empty.")
     return Document(source, blocks)
@@ -142,6 +142,37 @@ def _shown(visible: list[bool]) -> list[bool]:
     """The sheets read: the visible ones (a hidden sheet is a draft, another year's copy: not the
     report a reader sees); all of them when none is."""
     return visible if any(visible) else [True] * len(visible)
+
+
+# A sheet of another year ("上年度", "2022年度" beside "2023年度") or of a project's (项目自评表, 项目明细)
+# is not the report's own: read after the others (the first figure stated is the one taken).
+_EARLIER_SHEET = re.compile(r"上年|上一年|去年|以前年度")
+_SHEET_YEAR = re.compile(r"(20\d\d)\s*年")
+_PROJECT_SHEET = re.compile(r"项目.*(?:自评|明细|绩效|评价)")
+_WHOLE_SHEET = re.compile(r"部门|整体")
+
+
+def _in_reading_order(tables: list[Table]) -> list[Table]:
+    """The sheets, the workbook's own first: another year's sheet and a project's sheet after the
+    others (kept in their order), when there are others."""
+    def year_and_rest(name: str) -> tuple[int | None, str]:
+        m = _SHEET_YEAR.search(name)
+        return (int(m.group(1)), name[:m.start(1)] + name[m.end(1):]) if m else (None, name)
+
+    named = [year_and_rest(t.loc.sheet or "") for t in tables]
+
+    def aside(t: Table) -> bool:
+        name = t.loc.sheet or ""
+        year, rest = year_and_rest(name)
+        if _EARLIER_SHEET.search(name) or any(year and y and y > year and r == rest for y, r in named):
+            return True  # "上年度"; "2022年度" beside "2023年度" (the same name but a later year)
+        heads = [name, t.title or ""]
+        return any(_PROJECT_SHEET.search(h) for h in heads) and not any(_WHOLE_SHEET.search(h) for h in heads)
+
+    later = [aside(t) for t in tables]
+    if all(later):
+        return tables
+    return [t for t, x in zip(tables, later) if not x] + [t for t, x in zip(tables, later) if x]
 
 
 def _sheet_table(name: str, number: int, values: list[list[str]], merges: list[tuple[int, int, int, int]],

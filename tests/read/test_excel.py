@@ -226,3 +226,40 @@ def test_budget_execution_row_with_amounts_carrying_their_unit(tmp_path):
     rec = read_record(_xlsx(tmp_path / "t.xlsx", [("自评表", rows, {})]))
     assert _figures(rec) == (300, 320, 315, 98.44)
     assert rec.budget_execution is not None and rec.budget_execution.weight == 10
+
+
+def _project_sheet():
+    return [["项目支出绩效自评表", "", "", "", "", ""], ["（2023年度）", "", "", "", "", ""],
+            ["项目名称", "城区管网改造", "", "", "", ""], ["主管部门", "青岭县水务局", "", "", "", ""],
+            ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+            ["", "年度资金总额", (60, "#,##0.00"), (66, "#,##0.00"), (64, "#,##0.00"), (0.9697, "0.00%")],
+            ["自评得分", 88, "", "评价等级", "良", ""]]
+
+
+def _project_list():
+    return [["项目支出明细表", "", "", ""], ["单位：万元", "", "", ""], ["项目名称", "年初预算", "调整后预算", "实际支出"],
+            ["管网改造", 60, 66, 64], ["水土保持", 40, 46, 45], ["合计", 100, 112, 109]]
+
+
+@pytest.mark.parametrize("first, second", [
+    (("上年度", _form(2022, PREVIOUS, score=90)), ("本年度", _form())),
+    (("2022年度", _form(2022, PREVIOUS, score=90)), ("2023年度", _form())),
+    (("项目自评表", _project_sheet()), ("部门整体自评表", _form())),
+    (("项目明细", _project_list()), ("自评表", _form())),
+])
+def test_the_workbooks_own_sheet_is_read_first(tmp_path, first, second):
+    """Another year's sheet, a project's sheet before the report's own: read after it."""
+    from perflib.pipeline import read_record
+
+    path = _xlsx(tmp_path / "t.xlsx", [(*first, {}), (*second, {})])
+    assert [t.loc.sheet for t in read_document(path).tables] == [second[0], first[0]]
+    rec = read_record(path)
+    assert (rec.year, rec.score, rec.kind) == (2023, 92, "department")
+    assert _figures(rec) == (300, 320, 315, 98.44) and _figures(rec, "projects")[:3] == (100, 112, 109)
+
+
+@pytest.mark.parametrize("names", [("项目自评表1", "项目自评表2"), ("2023年决算", "2024年预算"), ("Sheet1", "Sheet2")])
+def test_sheet_order_kept(tmp_path, names):
+    """Only project sheets; years of differently named sheets; generic names: the workbook's order."""
+    path = _xlsx(tmp_path / "t.xlsx", [(names[0], _form(), {}), (names[1], _form(), {})])
+    assert [t.loc.sheet for t in read_document(path).tables] == list(names)
