@@ -401,6 +401,7 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
         return True
     notes = [" ".join(_distinct([row[c] for c in labels]))] + _notes_above(table, r) + [table.title or ""] + outside
     values: dict[str, tuple[_Column, Decimal]] = {}
+    fraction: dict[str, tuple[_Column, Decimal]] = {}  # rates written as shares of 1
     for col in columns:
         if col.field is None or col.col >= len(row):
             continue
@@ -410,9 +411,20 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
         number = _number(cell)
         if number is None:
             continue
+        if _fraction(number, col.kind):
+            fraction.setdefault(col.field, (col, to_decimal(number["num"])))
+            continue
         value = _value(number, col.kind, [cell, col.label] + notes, rec, table, r, col.col)
         if value is not None:
             values.setdefault(col.field, (col, value))
+    for fld, (col, share) in fraction.items():
+        rate = (share * 100).quantize(Decimal(1).scaleb(min(0, share.as_tuple().exponent + 2)))
+        budget = values.get("adjusted_budget") or values.get("budget")
+        if fld not in values and budget and is_rate_base(values.get("actual", (None, None))[1], rate, budget[1]):
+            values[fld] = (col, rate)  # 0.9844 under 执行率, the row's actual ÷ budget: 98.44%
+        else:
+            rec.warnings.append(f"{table.cell_evidence(r, col.col)}: a rate of {share} with no % sign, "
+                                "a share or a percent: not taken")
     if "budget" in values:  # a bare 预算数: which budget it is, the row's other figures say
         col, value = values.pop("budget")
         beside = any(_previous_year(c.label, rec.year) for c in columns)  # "2022年决算数" beside it
@@ -732,8 +744,18 @@ def _number(cell: str) -> re.Match | None:
     return _CELL_NUMBER.match(cell.strip()) if cell else None
 
 
+def _fraction(m: re.Match, kind: str | None) -> bool:
+    """A rate cell holding a share of 1 ("0.9844" under 执行率, no % sign: a spreadsheet's fraction
+    left unformatted): not a rate of 0.98%, nor surely 98.44% (`_value` gives none)."""
+    return kind == "percent" and not m["pct"] and not m["unit"] and 0 < to_decimal(m["num"]) <= 1
+
+
 def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: Table,
            r: int, c: int) -> Decimal | None:
+    if _fraction(m, kind):
+        rec.warnings.append(f"{table.cell_evidence(r, c)}: a rate of {m['num']} with no % sign, a share or "
+                            "a percent: not taken")
+        return None
     if kind == "percent":
         return to_decimal(m["num"])
     if m["pct"]:

@@ -263,3 +263,17 @@ def test_sheet_order_kept(tmp_path, names):
     """Only project sheets; years of differently named sheets; generic names: the workbook's order."""
     path = _xlsx(tmp_path / "t.xlsx", [(names[0], _form(), {}), (names[1], _form(), {})])
     assert [t.loc.sheet for t in read_document(path).tables] == list(names)
+
+
+@pytest.mark.parametrize("fmt, rate_format, head", [("xlsx", None, "执行率"), ("xls", None, "执行率"),
+                                                    ("xlsx", "0.0000", "执行率（%）")])
+def test_a_rate_stored_as_a_share_of_one(tmp_path, fmt, rate_format, head):
+    """0.9844 under 执行率 (no % format): 98.44% when the row's actual ÷ budget says so, never 0.9844%."""
+    from perflib.pipeline import read_record
+
+    rows = _form(rate=rate_format)
+    rows[3][5] = head
+    rows[6][5] = (0.5, rate_format)  # 项目支出 109 ÷ 112 is not 50%: a share that says nothing sure
+    rec = read_record({"xlsx": _xlsx, "xls": _xls}[fmt](tmp_path / f"t.{fmt}", [("自评表", rows, {})]))
+    assert _figures(rec) == (300, 320, 315, 98.44) and _figures(rec, "basic")[3] == 99.04
+    assert _figures(rec, "projects") == (100, 112, 109, None)
