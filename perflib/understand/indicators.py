@@ -31,7 +31,7 @@ ROLE_LABELS: dict[str, tuple[str, ...]] = {
     "level2": ("二级指标",),
     "name": ("三级指标", "指标名称", "绩效指标名称", "具体指标", "指标内容"),
     "reason": ("偏差原因分析及改进措施", "偏差原因", "未完成原因", "原因分析", "改进措施"),
-    "actual": ("实际完成值", "全年实际值", "实际完成情况", "实际完成", "实际值", "完成值", "完成情况"),
+    "actual": ("实际完成值", "实际指标值", "全年实际值", "实际完成情况", "实际完成", "实际值", "完成值", "完成情况"),
     "target": ("年度指标值", "年度目标值", "指标值", "目标值", "预期值", "计划值", "年度目标", "预期目标"),
     "weight": ("分值", "权重", "满分"),
     "score": ("自评得分", "得分", "评分"),
@@ -40,13 +40,24 @@ ROLE_LABELS: dict[str, tuple[str, ...]] = {
 LEVEL1_WORDS = ("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "影响指标",
                 "决策指标", "过程指标", "管理指标", "履职指标", "产出", "效益", "满意度", "成本")
 LEVEL2_SUFFIX = "指标"
-TOTAL_WORDS = ("总分", "合计", "总计", "得分合计")
+# 二级 written without 指标 ("数量", "社会效益"): level words too.
+LEVEL2_WORDS = ("数量", "质量", "时效", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度",
+                "经济成本", "社会成本", "生态环境成本")
+TOTAL_WORDS = ("总分", "合计", "总计", "得分合计", "总得分", "合计得分", "自评总分", "综合得分", "评价总分",
+               "总分值", "合计（分）", "合计(分)")
+# A subtotal row ("小计", "产出指标小计") between the groups: no indicator, and the table goes on.
+SUBTOTAL_SUFFIX = "小计"
+# A column of another year ("上年实际完成值"): no role, however its label ends.
+OTHER_YEAR = ("上年", "上一年", "去年", "前年")
 # The budget-execution row of the national 自评表.
 EXECUTION_ROW = ("年度资金总额", "资金总额", "预算执行率", "预算执行情况")
 EXECUTION_HEAD = ("年初预算", "全年预算", "全年执行", "执行率", "执行数")
 GENERIC_CELLS = ("绩效指标", "年度绩效指标", "指标")  # a merged side label spanning the rows
 PLACEHOLDER = re.compile(r"^[-—–/－无]*$")
 
+# A table's title naming a project, not the unit as a whole.
+_PROJECT_TITLE = re.compile(r"项目")
+_UNIT_TITLE = re.compile(r"部门|整体|单位")
 _NUM = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?:分|%)?\s*$")
 
 
@@ -86,6 +97,8 @@ def read_indicators(tables: list[Table], paragraphs: list[str]) -> IndicatorTabl
     """The indicators of every indicator table, then of sentences that list them (when no table did)."""
     out = IndicatorTable()
     for table in tables:
+        if table.title and _PROJECT_TITLE.search(table.title) and not _UNIT_TITLE.search(table.title):
+            continue  # introduced as a project's table ("某某项目绩效指标完成情况如下："): not the unit's
         _read_execution(table, out)
         _read_table(table, out)
     if not out.indicators:
@@ -98,7 +111,7 @@ def read_indicators(tables: list[Table], paragraphs: list[str]) -> IndicatorTabl
 def role_of(label: str) -> str | None:
     """The role a header cell's label gives its column (ROLE_LABELS), or None."""
     text = "".join(label.split())
-    if not _ANY_LABEL.search(text):
+    if not _ANY_LABEL.search(text) or text.startswith(OTHER_YEAR):
         return None  # (most cells: a figure, a name)
     for role, words in ROLE_LABELS.items():
         if any(w in text for w in words):
@@ -178,7 +191,7 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
         row = [_cell(c) for c in table.rows[r]]
         if _header_roles(row) is not None:
             break
-        if not any(row):
+        if not any(row) or _is_subtotal(row):
             r += 1
             continue
         if _is_total(row, roles):
@@ -188,7 +201,7 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
             places.append((len(grid) - 1, -1))
             r += 1
             break
-        full = _align(row, roles, width)
+        full = _align(row, roles, width, header)
         if full is None or not full[roles["name"]] or _spans_levels(full, roles):
             break  # not a row of this table (a note, a 评价等级 row merged across): it has ended
         if "level1" in roles:
@@ -226,8 +239,16 @@ def _cell(text: str) -> str:
 
 
 def _is_total(row: list[str], roles: dict[str, int]) -> bool:
+    cells = [c for c in row if c]
+    first = "".join(cells[0].split()) if cells else ""
+    if len(first) == 1 and len(cells) > 1:  # "总 计 100 92": a label spaced out, split at its space
+        first += cells[1].split()[0]
+    return first in TOTAL_WORDS
+
+
+def _is_subtotal(row: list[str]) -> bool:
     first = next((c for c in row if c), "")
-    return "".join(first.split()) in TOTAL_WORDS
+    return "".join(first.split()).endswith(SUBTOTAL_SUFFIX)
 
 
 def _total_row(row: list[str], roles: dict[str, int], width: int) -> list[str]:
@@ -236,8 +257,10 @@ def _total_row(row: list[str], roles: dict[str, int], width: int) -> list[str]:
         return list(row)
     full = [""] * width
     full[roles["name"]] = next(c for c in row if c)
-    figures = [c for c in row if _points(c) is not None]
+    figures = [w for c in row for w in c.split() if _points(w) is not None]  # ("合  计 75 72": one cell's words)
     cols = [roles[r] for r in ("weight", "score") if r in roles]
+    if len(row) < width and len(figures) < len(cols):
+        return full  # "合计 | 100": 分值 or 得分, the row does not say
     for c, text in zip(cols[-len(figures):] if figures else [], figures[-len(cols):]):
         full[c] = text
     return full
@@ -256,17 +279,38 @@ def _spans_levels(full: list[str], roles: dict[str, int]) -> bool:
 
 def _is_level(cell: str) -> bool:
     text = "".join(cell.split())
-    return text in LEVEL1_WORDS or (text.endswith(LEVEL2_SUFFIX) and 2 < len(text) <= 12
+    return text in LEVEL1_WORDS or text in LEVEL2_WORDS or (text.endswith(LEVEL2_SUFFIX) and 2 < len(text) <= 12
                                     and text not in GENERIC_CELLS)
 
 
-def _align(row: list[str], roles: dict[str, int], width: int) -> list[str] | None:
+_PLAIN_POINTS = re.compile(r"\d+(?:\.\d+)?\s*分?")  # a 分值 or 得分 cell (not "90%", a value)
+_VALUE_LIKE = re.compile(r"^\s*(?:[≥≤<>=＞＜]|\d)")
+
+
+def _by_position(row: list[str], roles: dict[str, int], width: int) -> list[str] | None:
+    """A short row that keeps its empty cells (a `|` or tab row with an empty cell between two filled
+    ones, or its leading empty cells): only empty cells at its right end were dropped, so each cell
+    stands under its column, when its name column holds a name (not a level word, not a figure)."""
+    filled = [c for c, text in enumerate(row) if text]
+    if not filled or not (row[0] == "" or any(not row[c] for c in range(filled[0], filled[-1]))):
+        return None
+    full = list(row) + [""] * (width - len(row))
+    name = full[roles["name"]]
+    if not name or _is_level(name) or _VALUE_LIKE.match(name):
+        return None
+    return full
+
+
+def _align(row: list[str], roles: dict[str, int], width: int, header: list[str]) -> list[str] | None:
     """The row as a full grid row. A row of the header's width is read by position; a shorter one
     (merged cells written once, empty cells dropped) by what its cells are."""
     if len(row) == width:
         return list(row)
     if len(row) > width:
         return None
+    kept = _by_position(row, roles, width)
+    if kept is not None:
+        return kept
     cells = [c for c in row if c]
     first_role = next((r for r, c in roles.items() if c == 0), None)
     while cells and ("".join(cells[0].split()) in GENERIC_CELLS
@@ -275,6 +319,8 @@ def _align(row: list[str], roles: dict[str, int], width: int) -> list[str] | Non
     levels = []
     while cells and len(levels) < 2 and _is_level(cells[0]):
         levels.append(cells.pop(0))
+    if levels and (not cells or _VALUE_LIKE.match(cells[0])):
+        cells.insert(0, levels.pop())  # a name ending 指标 ("培训农民人次指标"), its target next: no 二级
     full = [""] * width
     level_roles = [r for r in ("level1", "level2") if r in roles]
     if len(levels) == 2 or (len(levels) == 1 and len(level_roles) == 1):
@@ -282,13 +328,50 @@ def _align(row: list[str], roles: dict[str, int], width: int) -> list[str] | Non
             full[roles[role]] = text
     elif len(levels) == 1 and "level2" in roles:
         full[roles["level2"]] = levels[0]  # a lone level word: a new 二级 under the carried 一级
-    # The rest follow the name column in header order; cells missing at the right were empty.
-    rest_cols = sorted(c for role, c in roles.items() if role not in ("level1", "level2") and c >= roles["name"])
+    # The rest follow the name column in header order (a labelled column of no role, 完成率 or 指标解释,
+    # holds its cell too); cells missing at the right were empty.
+    level_cols = {roles[r] for r in level_roles}
+    rest_cols = [c for c in range(roles["name"], width)
+                 if c not in level_cols and (c in roles.values() or (c < len(header) and _cell(header[c])))]
     if len(cells) > len(rest_cols):
         return None
-    for c, text in zip(rest_cols, cells):
+    for c, text in zip(rest_cols, _values_placed(cells, rest_cols, roles)):
         full[c] = text
     return full
+
+
+def _values_placed(cells: list[str], cols: list[int], roles: dict[str, int]) -> list[str]:
+    """The cells after a flattened row's name, one per column of `cols` (name first). A row with fewer
+    values than the value columns (年度指标值 … 得分) up to the last of them lost an empty cell among
+    them, not only at its right: its 分值 and 得分 are its two last plain figures when it has both, and
+    the values before them stand where they fall only when none is missing; others are left empty."""
+    value_roles = [roles[r] for r in ("target", "actual", "weight", "score") if r in roles]
+    if not value_roles or len(cells) < 2:
+        return cells
+    value_cols = [c for c in cols[1:] if c <= max(value_roles)]
+    values = cells[1:]
+    reason = []
+    if values and "reason" in roles and roles["reason"] > max(value_roles) and _points(values[-1]) is None \
+            and not _VALUE_LIKE.match(values[-1]):
+        reason = [values.pop()]  # a shortfall's reason, the row's last words
+    if len(values) >= len(value_cols):
+        return cells
+    placed = {c: "" for c in value_cols}
+    role_cols = [c for c in value_cols if c in roles.values()]
+    if len(values) == len(role_cols):  # the empty ones are the columns of no role (计量单位), as before
+        placed.update(zip(role_cols, values))
+        values = []
+    points = [roles[r] for r in ("weight", "score") if r in roles]
+    if len(points) == 2 and points == value_cols[-2:] and len(values) >= 2 \
+            and all(_PLAIN_POINTS.fullmatch(v) for v in values[-2:]):
+        placed[points[0]], placed[points[1]] = values[-2], values[-1]
+        values, before = values[:-2], value_cols[:-2]
+        if len(values) == len(before):
+            placed.update(zip(before, values))
+    out = [cells[0]] + [placed[c] for c in value_cols]
+    if reason and "reason" in roles:
+        out += [""] * (cols.index(roles["reason"]) - len(out)) + reason if roles["reason"] in cols else []
+    return out
 
 
 def _indicator(full: list[str], roles: dict[str, int]) -> Indicator:
