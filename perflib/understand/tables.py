@@ -295,21 +295,22 @@ def _previous_year(label: str, year: int | None) -> bool:
 def _block_header(table: Table, r: int, year: int | None) -> tuple[list[_Column], int] | None:
     """A header in two rows, header row r naming each column's figure and the row below or above it
     each column's block ("年初预算" spanning "合计 | 基本支出 | 项目支出", or the reverse): every column
-    with both, and the blocks row. A merged cell is repeated or left empty after its first column
-    (filled from the left here)."""
-    fields = _spans_filled(table.rows[r])
+    with both, and the blocks row. A merged cell spanning columns is repeated, or given once in the
+    upper row (filled from the left here); an empty cell of the lower row is the upper one's merged
+    down ("执行率" over both rows): no block. A bare 预算数 says neither budget: not read."""
     for k in (r + 1, r - 1):
         other = table.rows[k] if 0 <= k < len(table.rows) else []
-        if len(other) != len(fields) or any(_number(c) for c in other):
+        if (len(other) != len(table.rows[r]) or any(_number(c) for c in other)
+                or _names_other_money(table.rows[r][0]) or _names_other_money(other[0])):
             continue
-        blocks = _spans_filled(other)
+        fields, blocks = (_spans_filled(table.rows[r]), other) if k > r else (table.rows[r], _spans_filled(other))
         named = {c: _block_of(cell) for c, cell in enumerate(blocks) if c > 0 and cell}
         if not named or not all(named.values()) or len(set(named.values())) < 2:
             continue  # (a source's or a class's column, "财政拨款": no block header)
         columns = []
         for c, block in named.items():
             role = _role(fields[c]) if fields[c] else None
-            if role and role[0] and not _previous_year(fields[c], year):
+            if role and role[0] not in (None, "", "budget") and not _previous_year(fields[c], year):
                 label = f"{blocks[c]} {fields[c]}" if k < r else f"{fields[c]} {blocks[c]}"
                 columns.append(_Column(c, role[0], role[1], label, block=block))
         if len({(col.field, col.block) for col in columns}) == len(columns) >= 2:
@@ -347,13 +348,37 @@ def _read_block_columns(table: Table, r: int, columns: list[_Column], rec: Recor
             taken.add((r, col.col))
 
 
+def _names_other_money(label: str) -> bool:
+    """A table's label cell naming money within the unit's or beside it ("“三公”经费", "会议费", "财政拨款"):
+    its columns of blocks are that money's parts."""
+    return bool(label) and (_block_of(label) == "" or LEX.about_a_sub_budget(label))
+
+
 def _blocks_header(row: list[str]) -> list[_Column] | None:
     """A header naming a block in every column after the label's ("项目 | 年度资金总额 | 其中：基本支出 |
-    项目支出"), the figures by row: its columns; None for any other header."""
+    项目支出"), the figures by row: its columns; None for any other header (also one whose label cell
+    names other money: "“三公”经费 | 合计 | 基本支出 | 项目支出")."""
     named = {c: _block_of(cell) for c, cell in enumerate(row) if c > 0 and cell}
-    if len(set(named.values())) < 2 or not all(named.values()) or any(_role(cell) for cell in row if cell):
+    if (len(set(named.values())) < 2 or not all(named.values()) or any(_role(cell) for cell in row if cell)
+            or _names_other_money(row[0])):
         return None
     return [_Column(c, None, None, row[c], block=block) for c, block in named.items()]
+
+
+_FIGURE_WORD = re.compile(r"预算|支出|执行|决算|完成率|调整")
+_FIGURE_PREFIX = re.compile(r"(?:部门)?(?:整体)?(?:年度)?(?:预算)?")  # "预算执行率", "年度预算执行率"
+
+
+def _figure_label(label: str) -> tuple[str, str] | None:
+    """(field, kind) of a row label that names a budget figure and no other money ("年初预算数", "全年执行数",
+    "预算执行率（%）"; not "政府采购实际支出", "年初结转和结余", an asset's "年初数")."""
+    bare = LEX.numbering.sub("", _NOTE_IN_BRACKETS.sub("", label)).strip().removeprefix("其中：")
+    for fld, kind, pattern in _COLUMN_RES:
+        m = pattern.search(bare)
+        if m:
+            plain = _FIGURE_PREFIX.fullmatch(bare[:m.start()]) and _FIGURE_WORD.search(bare)
+            return (fld, kind) if plain and fld not in ("", "budget") else None
+    return None
 
 
 def _read_figure_row(table: Table, r: int, columns: list[_Column], rec: Record, outside: list[str],
@@ -362,8 +387,8 @@ def _read_figure_row(table: Table, r: int, columns: list[_Column], rec: Record, 
     a label naming none, a bare 预算数 or another year's: not read."""
     row = table.rows[r]
     label = " ".join(_distinct([c for c in row[:min(col.col for col in columns)] if c and not _number(c)]))
-    role = _role(label) if label else None
-    if not role or role[0] in (None, "budget") or _previous_year(label, rec.year):
+    role = _figure_label(label)
+    if not role or _previous_year(label, rec.year):
         return
     fld, kind = role
     notes = [label] + _notes_above(table, r) + [table.title or ""] + outside

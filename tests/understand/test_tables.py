@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+import pytest
+
 from perflib.model import Record, Source
 from perflib.read.document import Document, Paragraph, Table, number_tables
 from perflib.understand.parse import parse_document
@@ -491,3 +493,35 @@ def test_blocks_as_columns_read_only_rows_naming_this_years_figure():
                      ["年初预算数", "300.00", "280.00", "20.00"]], title="单位：万元")
     assert _blocks(parse(t)) == [(None, None)] * 3
     assert _blocks(parse(sources))[1:] == [(None, None)] * 2
+
+
+def test_a_header_in_two_rows_of_a_bare_budget_and_a_rate_over_both_rows():
+    """预算数 | 决算数 over the blocks crashed the reading (a bare 预算数 says neither budget: only the
+    决算数 are read); a 执行率 merged down both header rows, its lower cell empty, took the block on its
+    left (项目支出) for the whole unit's rate: it has no block."""
+    bare = Table([["项目", "预算数", "预算数", "预算数", "决算数", "决算数", "决算数"],
+                  ["", "合计", "基本支出", "项目支出", "合计", "基本支出", "项目支出"],
+                  ["合计", "320", "208", "112", "315", "206", "109"]], title="2021年度支出预决算对比表")
+    rec = parse(bare)
+    assert [getattr(rec, b).actual for b in ("overall", "basic", "projects")] == [D("315"), D("206"), D("109")]
+    assert rec.overall.initial_budget is None and rec.overall.adjusted_budget is None
+    rate = Table([["项目", "年初预算", "", "实际支出", "", "执行率"],
+                  ["", "基本支出", "项目支出", "基本支出", "项目支出", ""],
+                  ["金额", "200", "100", "206", "109", "98.44%"]], title="单位：万元")
+    rec = parse(rate)
+    assert (rec.basic.actual, rec.projects.actual, rec.projects.completion_rate) == (D("206"), D("109"), None)
+
+
+@pytest.mark.parametrize("rows", [
+    [["“三公”经费", "合计", "基本支出", "项目支出"], ["年初预算", "12", "8", "4"], ["实际支出", "10", "7", "3"]],
+    [["会议费", "合计", "基本支出", "项目支出"], ["年初预算", "6", "4", "2"], ["实际支出", "5", "3", "2"]],
+    [["项目", "合计", "基本支出", "项目支出"], ["政府采购预算", "50", "20", "30"], ["政府采购实际支出", "48", "19", "29"]],
+    [["项目", "合计", "基本支出", "项目支出"], ["年初结转和结余", "12", "2", "10"], ["年末结转和结余", "17", "4", "13"]],
+    [["资产", "合计", "基本支出", "项目支出"], ["年初数", "80", "60", "20"], ["年末数", "85", "62", "23"]],
+])
+def test_blocks_as_columns_of_other_money_are_not_the_blocks(rows):
+    """A table of blocks as columns counting other money (三公经费, 会议费, 政府采购, 结转结余, 资产) gave the
+    blocks its figures, and the prose's own 年初预算/实际支出 of the whole unit were then dropped."""
+    rec = parse(Paragraph("二、预算执行情况"), Paragraph("全年年初预算300万元，实际支出315万元。"),
+                Table(rows, title="单位：万元"))
+    assert _blocks(rec) == [(D("300"), D("315")), (None, None), (None, None)]
