@@ -224,7 +224,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             below = holds_any(para, LEX.subunit_cues) and LEX.subunit_in(para) is not None
             if below:
                 heading = None  # "一、下属单位支出情况": the figures under it are those units', no block's
-            if not LEX.money.search(para):  # a short figure line is no section heading
+            # (a short figure line is no section heading; "单位：万元" ends no money section)
+            if not LEX.money.search(para) and not LEX.unit_line_after.match(para.strip()):
                 # (a section about 三公经费 or about the units under the department: its figures are theirs)
                 money_section = (bool(LEX.money_sections.search(para)) and not LEX.about_a_sub_budget(para)
                                  and not below)

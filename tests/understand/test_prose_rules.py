@@ -975,3 +975,13 @@ def test_every_projects_rate_stated_as_one_figure_is_the_projects_rate():
     """(a guard: "所有项目执行率均为100%" with no floor word states the projects' rate)"""
     rec = parse(TITLE + "一、部门整体支出情况\n年初预算300万元，实际支出294万元，执行率98%，所有项目执行率均为100%。")
     assert rec.projects.completion_rate == D("100")
+
+
+@pytest.mark.parametrize("unit_line", ["单位：万元", "（单位：万元）", "金额单位：万元"])
+def test_a_unit_line_ends_no_money_section(unit_line):
+    """'单位：万元' on its own line, a short line like a heading, turned the money section off: the
+    prose under it ('全年年初预算300万元…') was nobody's and the report gave no budget figure."""
+    rec = parse(TITLE + f"二、预算执行情况\n{unit_line}\n全年年初预算300万元，调整后预算320万元，"
+                        "实际支出315万元，预算执行率98.44%。")
+    assert (rec.overall.initial_budget, rec.overall.actual, rec.overall.completion_rate) == (
+        D("300"), D("315"), D("98.44"))
