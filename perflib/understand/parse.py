@@ -281,9 +281,19 @@ def _row_of_cells(blocks: list[DocBlock], i: int) -> bool:
     cells = blocks[i].text.split()
     if is_heading(blocks[i].text) or len(cells) < 3 or any(len(c) < 2 for c in cells):
         return False
-    beside = [blocks[k] for k in (i - 1, i + 1) if 0 <= k < len(blocks)]
-    widths = [(len(b.rows[0]) if b.rows else 0) if isinstance(b, Table) else len(b.text.split()) for b in beside]
-    return len(cells) in widths
+
+    def width(b):
+        return (len(b.rows[0]) if b.rows else 0) if isinstance(b, Table) else len(b.text.split())
+
+    def first_row(b):
+        return " ".join(b.rows[0]) if isinstance(b, Table) and b.rows else b.text
+
+    if i > 0 and width(blocks[i - 1]) == len(cells):
+        return True
+    # the line after: a line of words over a table of its own header row ("科目 预算数 执行数") is the table's
+    # heading ("基本支出 预算 执行情况"), not a second header; over rows of figures it is their header
+    return (i + 1 < len(blocks) and width(blocks[i + 1]) == len(cells)
+            and bool(_DIGIT.search(blocks[i].text) or _DIGIT.search(first_row(blocks[i + 1]))))
 
 
 # A form flattened one cell per line: a budget's label alone on its line, its unit in brackets ("年初预算数（万元）",

@@ -985,3 +985,12 @@ def test_a_unit_line_ends_no_money_section(unit_line):
                         "实际支出315万元，预算执行率98.44%。")
     assert (rec.overall.initial_budget, rec.overall.actual, rec.overall.completion_rate) == (
         D("300"), D("315"), D("98.44"))
+
+
+# --- rv6-a11: a heading set with spaces over a table of its own header row is a heading -----------------
+@pytest.mark.parametrize("heading, block", [("基本支出 预算 执行情况", "basic"), ("项目支出 资金 使用情况", "projects")])
+def test_a_spaced_heading_over_a_table_with_its_own_header_heads_its_section(heading, block):
+    rec = parse(TITLE + "一、部门整体支出情况\n年初预算500万元，实际支出490万元。\n"
+                f"{heading}\n科目\t预算数\t执行数\n办公费\t40\t39\n年初预算120万元，实际支出118万元。")
+    assert fields(rec.block(block)) == {"initial_budget": D("120"), "actual": D("118")}
+    assert fields(rec.overall) == {"initial_budget": D("500"), "actual": D("490")}
