@@ -503,9 +503,9 @@ def _read_summed_parts(sent: str, rec: Record, taken: dict, spoken: int | None) 
         return
     first = _LIST_ITEM.fullmatch(sent, words[-2].end(), words[-1].start())
     last = _LIST_ITEM.fullmatch(sent, words[-1].end(), end.start() + 1)
-    if first is None or last is None or _another_body_speaks(sent, words[-2].start(), rec) or _about_another_year(
-            sent, end.start(), rec.year, spoken):
-        return
+    if first is None or last is None or _another_body_speaks(sent, words[-2].start(), rec) or any(
+            _about_another_year(sent, at, rec.year, spoken) for at in (words[-2].start(), end.start())):
+        return  # (the list's lead names the year: "上年支出决算：基本支出…；项目支出…；合计…")
     field, lead = _item_field(sent, first), None
     if first["label"] is None and last["label"] is None:
         labels = [m for m in LEX.label_re.finditer(sent, 0, words[-2].start())

@@ -994,3 +994,11 @@ def test_a_spaced_heading_over_a_table_with_its_own_header_heads_its_section(hea
                 f"{heading}\n科目\t预算数\t执行数\n办公费\t40\t39\n年初预算120万元，实际支出118万元。")
     assert fields(rec.block(block)) == {"initial_budget": D("120"), "actual": D("118")}
     assert fields(rec.overall) == {"initial_budget": D("500"), "actual": D("490")}
+
+
+# --- rv6-p09: a list of both parts summed, its lead naming last year, is last year's ------------------------
+@pytest.mark.parametrize("lead", ["上年支出决算：", "上年度实际支出：", "去年支出决算：", "上一年度实际支出："])
+def test_the_sum_of_both_parts_of_last_year_is_not_the_wholes(lead):
+    rec = parse(TITLE + "一、部门整体支出情况\n本年度年初预算420万元，实际支出416万元。"
+                f"{lead}基本支出230万元；项目支出150万元；合计380万元。")
+    assert rec.overall.actual == D("416") and rec.basic.actual is None and rec.projects.actual is None
