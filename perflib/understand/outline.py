@@ -271,7 +271,7 @@ def _task(no: int, text: str, rec: Record) -> Task:
     return Task(no=no, text=text, funds=funds)
 
 
-_YEAR_IN = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_IN = re.compile(r"((?:19|20)\d{2})\s*年度?(?P<carried>结转|结余)?")
 
 
 @lru_cache(maxsize=4096)  # (a pure function of the item's text: reports repeat their tasks)
@@ -289,12 +289,17 @@ def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str
             clause = sent[clause_start(sent, m.start(), "，,；;：:"):m.start()]
             if LEX.task_funds_per.search(clause) or LEX.task_funds_other_period.search(clause):
                 continue
-            if year is not None and any(int(y) != year for y in _YEAR_IN.findall(clause)):
-                continue  # another year's money ("2022年投入资金80万元" in 2023's report)
+            if year is not None and any(int(y.group(1)) != year and not (int(y.group(1)) < year and y["carried"])
+                                        for y in _YEAR_IN.finditer(clause)):
+                continue  # another year's money ("2022年投入资金80万元" in 2023's report; "使用2022年结转资金" is this year's)
             found.append((not LEX.task_funds_whole.search(clause), bool(LEX.task_funds_use.search(before)), sent, m,
                           bool(LEX.task_funds_source.match(clause)), sum(i < at + m.start() for i in items)))
     if sum(f[4] for f in found) >= 2:
         found = [f for f in found if not f[4]]  # parts by source: together the funds, each none
+    first = LEX.task_funds_inline_item.search(text)
+    lead = [f for f in found if f[5] == 0 and f[0]] if first and "一是" in first.group() else []
+    if lead and len({f[5] for f in found}) > 1:
+        found = lead  # the task's own total before its items ("全年共投入资金200万元。一是…；二是…")
     if len({f[5] for f in found}) > 1:
         return None, None  # amounts of two items written inline
     if not found:

@@ -116,6 +116,9 @@ def test_next_years_plan_with_its_key_tasks_is_the_plans(heading):
     ("落实耕地保护补贴，省级下达资金300万元，县级配套资金60万元。", None),
     ("落实耕地保护补贴，共投入资金360万元，其中省级补助资金300万元，县级配套资金60万元。", D("360")),
     ("全年投入资金210万元，其中省级补助资金150万元。", D("210")),
+    # (guards of rv6: a lead of the whole unit's before the items, a running total since another year)
+    ("修缮村道。全局全年共支出资金420万元。一是硬化路面，使用资金60万元；二是维护路灯，使用资金30万元。", None),
+    ("修缮村道，2019年以来累计投入资金400万元，本年投入资金55万元。", D("55")),
 ])
 def test_task_funds_are_the_tasks_own(item, funds):
     rec = parse("某县农业农村局2022年度部门整体支出绩效自评报告\n二、主要任务完成情况\n（一）" + item
@@ -130,6 +133,13 @@ def test_task_funds_are_the_tasks_own(item, funds):
     ("修缮村道，全局共投入资金55万元。", D("55")),
     ("修缮村道，2022年安排资金55万元。", D("55")),
     ("修缮村道，每年安排资金55万元。", D("55")),
+    # rv6: the task's total before its items, last year's money carried over named by its year, this year's
+    # running total (each null before)
+    ("修缮村道。全年共投入资金90万元。一是硬化路面3公里，使用资金60万元；二是维护路灯，使用资金30万元。", D("90")),
+    ("修缮村道，使用2021年结转资金18万元。", D("18")),
+    ("修缮村道，今年以来累计投入资金55万元。", D("55")),
+    ("修缮村道，年初以来累计投入资金55万元。", D("55")),
+    ("修缮村道，2022年以来累计投入资金55万元。", D("55")),
 ])
 def test_task_funds_kept(item, funds):
     rec = parse("某县农业农村局2022年度部门整体支出绩效自评报告\n二、主要任务完成情况\n（一）" + item
