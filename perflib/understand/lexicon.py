@@ -448,6 +448,7 @@ class Lexicon:
         self.issued = re.compile(raw["issued"])
         self.founded = re.compile(raw["founded"])
         self.plans_ahead = re.compile(raw["plans_ahead"])
+        self.plans_after_review = re.compile(raw["plans_after_review"])
         self.score_prefix = re.compile(raw["score_prefix"])
         self.project_form = re.compile(raw["project_form"])
         self.project_table = re.compile(raw["project_table"])

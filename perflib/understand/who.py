@@ -531,7 +531,8 @@ def _body_year(head: list[str]) -> int | None:
     for para in head:
         if is_heading_line(para):
             rank = _RANK.get(LEX.numbering.match(para).lastgroup, 9)
-            if LEX.plans_ahead.search(para):
+            ahead = LEX.plans_ahead.search(para)
+            if ahead and not LEX.plans_after_review.search(para, 0, ahead.start()):
                 plans = rank if plans is None else plans
             elif plans is not None and rank <= plans:
                 plans = None  # the next section of the plans' rank or higher
