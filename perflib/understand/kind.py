@@ -34,6 +34,7 @@ def title_kind(paragraphs: list[str]) -> str | None:
     opening = None  # the first numbered heading
     declared = None  # "现将2024年度X局整体支出绩效自评情况报告如下": what the first such sentence reports
     headline = None  # an undated "other" title line naming no unit, waiting on the next line
+    listed = False  # a unit's dated report title came after the headline: does another follow it?
     for para in paragraphs:
         if len(lines) >= _TITLE_LINES:
             break
@@ -55,10 +56,18 @@ def title_kind(paragraphs: list[str]) -> str | None:
             continue  # a table's header of years ("2017年决算数 2018年预算数 2018年决算数") is no title
         lines.append(para)
         kind = _kind_named(para)
+        if listed:
+            # another unit's dated report title under the first: a list of reports ("…自评结果公示" over
+            # three units' titles), the page the headline's
+            return headline if _dated_unit_title(para) else "department"
         if headline is not None:
             # a headline naming no unit and no year ("部门整体支出绩效评价等级为良的单位名单公示"), then a unit's
-            # dated report title: that title is the page's, the headline another article's
-            return "department" if kind == "department" and _dated_unit_title(para) else headline
+            # dated report title: that title is the page's, the headline another article's (unless a list
+            # of such titles follows)
+            if kind == "department" and _dated_unit_title(para):
+                listed = True
+                continue
+            return headline
         if kind == "other" and not _YEAR_MARK.search(para) and not _names_unit_before_kind(para) \
                 and not para.lstrip().startswith("关于"):  # (a notice's own title: "关于开展…的通知")
             headline = kind
@@ -66,7 +75,7 @@ def title_kind(paragraphs: list[str]) -> str | None:
         if kind is not None:
             return kind  # the first title line naming a kind: no later line (nor a glued one) comes first
     if headline is not None:
-        return headline
+        return "department" if listed else headline
     for para in glued:
         kind = _kind_named(para)
         if kind is not None:

@@ -166,3 +166,14 @@ def test_a_report_flattened_into_one_line_after_its_attachment_mark_is_read():
     assert (rec.overall.initial_budget, rec.overall.actual) == (D("356.20"), D("365.92"))
     link = parse("示例青石县档案馆2023年度部门整体支出绩效自评报告\n附件：2 示例青石县档案馆2023年度部门整体支出绩效自评报告.pdf")
     assert link.kind == "attachment_only"  # a link is a short line still
+
+
+# --- rv6-k07: a headline over a list of units' dated report titles is a notice, not the first unit's report ---
+@pytest.mark.parametrize("second, want", [
+    ("某县水务局2023年度部门整体支出绩效自评报告", "other"),  # a list of reports: the notice's page
+    ("一、部门基本情况", "department"),  # (guards) the one report's title, then its body
+    ("我局2023年度年初预算300万元，实际支出295万元。", "department"),
+])
+def test_a_headline_over_a_list_of_report_titles_is_the_pages(second, want):
+    lines = ["部门整体支出绩效自评结果公示", "某县林业局2023年度部门整体支出绩效自评报告", second]
+    assert title_kind(lines) == want
