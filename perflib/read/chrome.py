@@ -74,7 +74,9 @@ _SHARING_LINE = re.compile(SHARING_LINE)
 _SHARING = re.compile(SHARING)
 _NEIGHBOUR_LINK = re.compile(NEIGHBOUR_LINK)
 _LINK_LIST = re.compile(rf"^[【\[]?(?:{LINK_LIST})[】\]]?\s*[:：]?\s*(?:更多\s*[>＞»›]*)?$")
-_LINK_LIST_ITEM = re.compile(rf"^[【\[]?(?:{LINK_LIST}|{HEADLINE})[】\]]?\s*[:：]")  # a heading with its one link: "相关链接：某局…"
+# a heading with its one link: "相关链接：某局…"; a headline's link is a title, no sentence ("焦点：经自评，…等级为优。"
+# is the report's own line)
+_LINK_LIST_ITEM = re.compile(rf"^[【\[]?(?:(?:{LINK_LIST})[】\]]?\s*[:：]|(?:{HEADLINE})[】\]]?\s*[:：](?=[^。；;]*$))")
 _DATED = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
 _DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _TITLE_WORD = re.compile(r"(?:报告|报告书|评价表|自评表|公开|说明|通知|通报)$|(?:19|20)\d{2}")
