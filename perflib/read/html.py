@@ -148,16 +148,29 @@ def _page_title(root) -> str | None:
 def _drop_chrome(root) -> None:
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
-    hidden_by_css = _hidden_by_stylesheet(root)
+    css = _Stylesheet(root)
+    page_size = _text_size(root)
     doomed = []
     for el in root.iter():
         if not isinstance(el.tag, str):  # comments, processing instructions
             doomed.append(el)
-        elif el.tag in DROP_TAGS or el.tag in STRUCK_TAGS or _named_chrome(el) or _hidden(el, hidden_by_css):
+        elif el.tag in DROP_TAGS or el.tag in STRUCK_TAGS or _named_chrome(el):
+            doomed.append(el)
+        elif _hidden(el, css) and (_hidden_inline(el) or _text_size(el) * 2 <= page_size):
+            # (a style, class or placement that would hide most of the page's text is no draft
+            # being hidden: a tab shown by script, a layout trick — the article is read)
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()  # keeps the tail text
+
+
+def _text_size(el) -> int:
+    return sum(len(t.strip()) for t in el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
+
+
+def _hidden_inline(el) -> bool:
+    return "display:none" in re.sub(r"\s+", "", el.get("style") or "").lower() or el.get("hidden") is not None
 
 
 def _named_chrome(el) -> bool:
@@ -165,67 +178,113 @@ def _named_chrome(el) -> bool:
     return any(DROP_NAMES.match(w) for w in re.split(r"[\s_-]+", names) if w) and el.tag not in ("table", "p")
 
 
-def _hidden(el, by_css: set[tuple[str, str, str]] = frozenset()) -> bool:
+def _hidden(el, css: "_Stylesheet | None" = None) -> bool:
     """Text a browser does not show: display:none, visibility:hidden, font-size:0, placed far off
     the page (position:absolute;left:-9999px), the hidden attribute, or a class/id a <style> rule hides."""
     style = re.sub(r"\s+", "", el.get("style") or "").lower()
-    if "display:none" in style or el.get("hidden") is not None:
+    if _hidden_inline(el):
         return True
     m = _INVISIBLE.search(style)
-    if m and not any(_SHOWN[m[1] or m[2]].search(d.get("style") or "") for d in el.iterdescendants() if isinstance(d.tag, str)):
+    if m and not any(_shown_again(d, m[1] or m[2], css) for d in el.iterdescendants() if isinstance(d.tag, str)):
         return True  # (font-size:0 on a box whose children set their own size is a layout trick, not hiding)
     off = _OFF_PAGE.search(style)
     if off and (off[1] in ("text-indent", "margin-left") or re.search(r"position:(?:absolute|fixed)", style)):
-        return True
-    if not by_css or re.search(r"(?:display|visibility):", style):  # its own style decides
+        # (left:50%;margin-left:-1000px centres a wide box: it is on the page)
+        if not (off[1] == "margin-left" and re.search(r"(?:^|;)left:\d", style)):
+            return True
+    if css is None or not css.hidden or re.search(r"(?:display|visibility):", style):  # its own style decides
         return False
     names = [("#", el.get("id", "").strip())] + [(".", c) for c in (el.get("class") or "").split()]
-    return any((tag, kind, name) in by_css for kind, name in names if name for tag in ("", el.tag))
+    if not any((tag, kind, name) in css.hidden for kind, name in names if name for tag in ("", el.tag)):
+        return False
+    # Not when another rule (a class combination, another class, the id) shows it, or the page's
+    # script names it (tabs, panels shown by script): what a browser ends up showing is not known.
+    return not css.matches(el, css.shown) and not any(
+        css.scripted(name) for kind, name in names if name)
+
+
+def _shown_again(d, what: str, css: "_Stylesheet | None") -> bool:
+    """A child of a font-size:0 / visibility:hidden box that sets its own size / visibility:visible,
+    inline, by a <font size> tag, or by a rule of the page's <style>."""
+    if _SHOWN[what].search(d.get("style") or ""):
+        return True
+    if what == "font-size" and d.tag == "font" and d.get("size"):
+        return True
+    return css is not None and css.matches(d, css.sized if what == "font-size" else css.visible)
 
 
 # Inline styles that hide an element's text; an element moved far off the page.
 _INVISIBLE = re.compile(r"(?:^|;)(visibility):hidden|(?:^|;)(?:(font-size):0(?:px|pt|em|rem|%)?(?![\w.]))")
 _SHOWN = {"visibility": re.compile(r"visibility\s*:\s*visible", re.I), "font-size": re.compile(r"font-size\s*:\s*(?!0)", re.I)}
 _OFF_PAGE = re.compile(r"(?:^|;)(left|top|right|text-indent|margin-left):-\d{4,}")
-# A <style> rule this reader follows: one selector (tag.class, .class, #id, or a list of them) that
-# sets display:none or visibility:hidden, outside @media. Anything else of CSS (descendant selectors,
-# attributes, inheritance, linked stylesheets) is not followed.
+# A <style> rule this reader follows as hiding: one selector (tag.class, .class, #id, or a list of
+# them) that sets display:none or visibility:hidden, outside @media. Anything else of CSS
+# (descendant selectors, attributes, inheritance, linked stylesheets) is not followed as hiding.
 _SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?([.#])([\w-]+)$", re.I)
 
 
-def _hidden_by_stylesheet(root) -> set[tuple[str, str, str]]:
-    """(tag or "", "." or "#", name) of the classes and ids the page's own <style> rules hide, the
-    last rule for a selector deciding."""
-    css = re.sub(r"/\*.*?\*/", "", "\n".join(el.text or "" for el in root.iter("style")), flags=re.S)
-    state: dict[tuple[str, str, str], dict[str, bool]] = {}
-    depth, start, selectors = 0, 0, ""
-    for at, ch in enumerate(css):  # top-level rules only: those inside @media {…} are skipped
-        if ch == "{":
-            if depth == 0:
-                selectors, start = css[start:at], at + 1
-            depth += 1
-        elif ch == "}" and depth:
-            depth -= 1
-            if depth == 0:
-                if not selectors.strip().startswith("@"):
-                    _follow_rule(selectors, css[start:at], state)
-                start = at + 1
-    return {key for key, props in state.items() if any(props.values())}
+class _Stylesheet:
+    """The page's own <style> rules, as far as hiding goes: the (tag or "", "." or "#", name) a
+    rule hides (the last rule for a selector deciding), and the compound selectors (the last part
+    of any selector: '.tab-con.on', '#p1', '.box .txt' -> .txt) of rules that show (display other
+    than none, visibility:visible) or size text (font-size not 0)."""
 
+    def __init__(self, root) -> None:
+        css = re.sub(r"/\*.*?\*/", "", "\n".join(el.text or "" for el in root.iter("style")), flags=re.S)
+        self.scripts = "\n".join(el.text or "" for el in root.iter("script"))
+        self.shown: list[frozenset] = []
+        self.visible: list[frozenset] = []
+        self.sized: list[frozenset] = []
+        state: dict[tuple[str, str, str], dict[str, bool]] = {}
+        depth, start, selectors = 0, 0, ""
+        for at, ch in enumerate(css):  # top-level rules only: those inside @media {…} are skipped
+            if ch == "{":
+                if depth == 0:
+                    selectors, start = css[start:at], at + 1
+                depth += 1
+            elif ch == "}" and depth:
+                depth -= 1
+                if depth == 0:
+                    if not selectors.strip().startswith("@"):
+                        self._follow_rule(selectors, css[start:at], state)
+                    start = at + 1
+        self.hidden = {key for key, props in state.items() if any(props.values())}
 
-def _follow_rule(selectors: str, body: str, state: dict) -> None:
-    props = {}
-    for decl in body.split(";"):
-        name, _, value = decl.partition(":")
-        name, value = name.strip().lower(), re.sub(r"\s*!important\s*$", "", value.strip().lower())
-        if name in ("display", "visibility"):
-            props[name] = value == ("none" if name == "display" else "hidden")
-    if not props:
-        return
-    for sel in selectors.split(","):
-        m = _SIMPLE_SELECTOR.match(sel.strip())
-        if m:
-            state.setdefault(((m[1] or "").lower(), m[2], m[3]), {}).update(props)
+    def _follow_rule(self, selectors: str, body: str, state: dict) -> None:
+        props = {}
+        for decl in body.split(";"):
+            name, _, value = decl.partition(":")
+            name, value = name.strip().lower(), re.sub(r"\s*!important\s*$", "", value.strip().lower())
+            if name in ("display", "visibility"):
+                props[name] = value == ("none" if name == "display" else "hidden")
+            if name == "font-size" and not re.match(r"0(?:px|pt|em|rem|%)?$", value):
+                self._compounds(selectors, self.sized)
+        if props.get("display") is False or props.get("visibility") is False:
+            self._compounds(selectors, self.shown)
+        if props.get("visibility") is False:
+            self._compounds(selectors, self.visible)
+        if not props:
+            return
+        for sel in selectors.split(","):
+            m = _SIMPLE_SELECTOR.match(sel.strip())
+            if m:
+                state.setdefault(((m[1] or "").lower(), m[2], m[3]), {}).update(props)
+
+    @staticmethod
+    def _compounds(selectors: str, into: list) -> None:
+        for sel in selectors.split(","):
+            last = re.split(r"[\s>+~]+", sel.strip())[-1]
+            parts = frozenset(re.findall(r"(^|[.#])([\w-]+)", re.sub(r"::?[\w-]+(?:\([^)]*\))?|\[[^\]]*\]", "", last)))
+            if parts:
+                into.append(parts)
+
+    @staticmethod
+    def matches(el, compounds: list) -> bool:
+        have = {("", el.tag.lower()), ("#", el.get("id", "").strip())} | {(".", c) for c in (el.get("class") or "").split()}
+        return any(parts <= have for parts in compounds)
+
+    def scripted(self, name: str) -> bool:
+        return bool(self.scripts) and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.scripts) is not None
 
 
 def _is_chrome(text: str) -> bool:

@@ -159,3 +159,39 @@ def test_table_captioned_another_year_first_is_not_read(tmp_path):
     page = _page("部门整体支出情况见下表。").replace(
         "</h1>", "</h1>" + table(2020, ["400.00", "433.00", "425.00"]) + table(2021, ["420.00", "448.00", "440.00"]))
     assert _adjusted(tmp_path, page) == 448
+
+
+_ARTICLE = ("<p>一、预算执行情况</p><p>本年度部门整体支出年初预算420万元，调整后预算448万元，实际支出440万元，"
+            "预算执行率98.21%。</p><p>经自评，本部门2021年度部门整体支出绩效自评得分90分，评价等级为优。</p>")
+
+
+@pytest.mark.parametrize("head, box, tail", [
+    ("<style>.tab-con{display:none}.tab-con.on{display:block}</style>", '<div class="tab-con on">',
+     '</div><div class="tab-con"><p>附件下载</p>'),  # a CMS tab: the open one shown by a class combination
+    ("<style>.con{display:none}\n.show{display:block}</style>", '<div class="con show">', ""),
+    ("<style>.panel{display:none}#p2{display:block}</style>", '<div class="panel" id="p2">', ""),
+    ("<style>.article{display:none}</style>", '<div class="article">',
+     "</div><script>document.querySelector('.article').style.display='block'</script><div>"),
+    ("<style>.txt{font-size:16px}</style>", '<div style="font-size:0"><div class="txt">', "</div>"),
+    ("", '<div style="font-size:0;text-align:center"><font size="3">', "</font>"),
+    ("<style>.v{visibility:visible}</style>", '<div style="visibility:hidden"><div class="v">', "</div>"),
+    ("", '<div style="position:relative;left:50%;margin-left:-1000px;width:2000px">', ""),
+    ("<style>.main{visibility:hidden}</style>", '<div class="main">', ""),  # shown by a script not on the page
+])
+def test_the_article_a_browser_shows_is_read(tmp_path, head, box, tail):
+    """A tab or panel shown by another rule, a class combination or the page's script, a font-size:0
+    box of sized children, a centred wide box: the article shows — its figures are read, not dropped."""
+    from perflib.pipeline import read_record
+
+    page = (f"<html><head><meta charset='utf-8'>{head}</head><body><h1>{TITLE}</h1>{box}{_ARTICLE}{tail}</div>"
+            "</body></html>")
+    record = read_record(write_bytes(tmp_path / "a.html", page.encode()))
+    assert (record.overall.adjusted_budget, record.score) == (448, 90)
+
+
+def test_a_small_hidden_bit_beside_a_shown_tab_is_not_read(tmp_path):
+    """(guard) A showing rule for the open tab does not show a draft figure hidden by its own class."""
+    head = "<style>.tab-con{display:none}.tab-con.on{display:block}.draft{display:none}</style>"
+    sentence = _SENTENCE.format(_DRAFT.format(' class="draft"'))
+    page = _page(sentence, head).replace("<p>本年度", '<div class="tab-con on"><p>本年度').replace("</body>", "</div></body>")
+    assert _adjusted(tmp_path, page) == 448
