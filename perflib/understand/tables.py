@@ -444,9 +444,11 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
             values.setdefault(col.field, (col, value))
     for fld, (col, share) in fraction.items():
         rate = (share * 100).quantize(Decimal(1).scaleb(min(0, share.as_tuple().exponent + 2)))
-        budget = values.get("adjusted_budget") or values.get("budget")
-        if fld not in values and budget and is_rate_base(values.get("actual", (None, None))[1], rate, budget[1]):
+        figures = {f: v for f, (_, v) in values.items()}
+        if fld not in values and _rate_bears_out(fld, rate, figures):
             values[fld] = (col, rate)  # 0.9844 under 执行率, the row's actual ÷ budget: 98.44%
+        elif fld not in values and _rate_bears_out(fld, share, figures):
+            values[fld] = (col, share)  # 0.67 under 调整率（%）, 300 -> 302: a small percent
         else:
             rec.warnings.append(f"{table.cell_evidence(r, col.col)}: a rate of {share} with no % sign, "
                                 "a share or a percent: not taken")
@@ -509,6 +511,20 @@ def _bare_budget(row: dict[str, Decimal], budget: Decimal, label: str, beside_an
 def _budget_form(table: Table, outside: list[str]) -> bool:
     """Is the table the 基础数据表's section whose budget columns the form defines (经费控制情况)?"""
     return any(LEX.budget_form.search(t or "") for t in [table.title, *outside, *(c for row in table.rows for c in row)])
+
+
+def _rate_bears_out(fld: str, rate: Decimal, figures: dict[str, Decimal]) -> bool:
+    """Is `rate` (a percent) the row's own: actual ÷ budget for 执行率, the change ÷ the initial
+    budget for 调整率, within rounding?"""
+    if fld == "adjustment_rate":
+        initial, adjusted = figures.get("initial_budget"), figures.get("adjusted_budget")
+        if initial is None or adjusted is None or initial <= 0 or adjusted <= initial:
+            return False
+        computed = ((Interval.stated(adjusted) - Interval.stated(initial)) / Interval.stated(initial)
+                    * Interval.exact(Decimal(100)))
+        return Interval.stated(rate).gap_to(computed) == 0
+    budget = figures.get("adjusted_budget") or figures.get("budget")
+    return fld == "completion_rate" and budget is not None and is_rate_base(figures.get("actual"), rate, budget)
 
 
 def is_rate_base(actual: Decimal | None, rate: Decimal | None, budget: Decimal) -> bool:
