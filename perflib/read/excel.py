@@ -150,6 +150,9 @@ _EARLIER_SHEET = re.compile(r"上年|上一年|去年|以前年度")
 _SHEET_YEAR = re.compile(r"(20\d\d)\s*年")
 _PROJECT_SHEET = re.compile(r"项目.*(?:自评|明细|绩效|评价)")
 _WHOLE_SHEET = re.compile(r"部门|整体")
+# …but a later year's sheet that is a plan (next year's 绩效目标申报表, 预算申报) does not put this
+# year's sheet aside: it states no spending to read.
+_PLAN_SHEET = re.compile(r"申报|目标表")
 
 
 def _in_reading_order(tables: list[Table]) -> list[Table]:
@@ -159,7 +162,7 @@ def _in_reading_order(tables: list[Table]) -> list[Table]:
         m = _SHEET_YEAR.search(name)
         return (int(m.group(1)), name[:m.start(1)] + name[m.end(1):]) if m else (None, name)
 
-    named = [year_and_rest(t.loc.sheet or "") for t in tables]
+    named = [year_and_rest(t.loc.sheet or "") for t in tables if not _is_plan(t)]
 
     def aside(t: Table) -> bool:
         name = t.loc.sheet or ""
@@ -173,6 +176,11 @@ def _in_reading_order(tables: list[Table]) -> list[Table]:
     if all(later):
         return tables
     return [t for t, x in zip(tables, later) if not x] + [t for t, x in zip(tables, later) if x]
+
+
+def _is_plan(t: Table) -> bool:
+    heads = [t.loc.sheet or "", t.title or ""] + [c for row in t.rows[:3] for c in row]
+    return any(_PLAN_SHEET.search(h or "") for h in heads)
 
 
 def _sheet_table(name: str, number: int, values: list[list[str]], merges: list[tuple[int, int, int, int]],

@@ -258,6 +258,21 @@ def test_the_workbooks_own_sheet_is_read_first(tmp_path, first, second):
     assert _figures(rec) == (300, 320, 315, 98.44) and _figures(rec, "projects")[:3] == (100, 112, 109)
 
 
+@pytest.mark.parametrize("title", ["部门整体支出绩效目标申报表", "部门预算申报表"])
+def test_a_next_years_plan_sheet_does_not_put_the_report_aside(tmp_path, title):
+    """'2023年度' (the self-evaluation) then '2024年度' (next year's targets, nothing spent yet): the
+    2023 sheet is the report's, read first — not 2024 and 330/330/0."""
+    from perflib.pipeline import read_record
+
+    plan = _form(2024, ((330, 330, 0, 0), (210, 210, 0, 0), (120, 120, 0, 0)))
+    plan[0][0] = title
+    path = _xlsx(tmp_path / "t.xlsx", [("2023年度", _form(), {}), ("2024年度", plan, {})])
+    assert [t.loc.sheet for t in read_document(path).tables] == ["2023年度", "2024年度"]
+    rec = read_record(path)
+    assert (rec.year, rec.score, rec.kind) == (2023, 92, "department")
+    assert _figures(rec) == (300, 320, 315, 98.44) and _figures(rec, "projects")[:3] == (100, 112, 109)
+
+
 @pytest.mark.parametrize("names", [("项目自评表1", "项目自评表2"), ("2023年决算", "2024年预算"), ("Sheet1", "Sheet2")])
 def test_sheet_order_kept(tmp_path, names):
     """Only project sheets; years of differently named sheets; generic names: the workbook's order."""
