@@ -53,6 +53,12 @@ EARLIER_YEAR_LABEL = rf"^(?:{PREVIOUS_YEAR}|上年度|上一年度)(?:数|实际
 # A table's caption that opens with a year ("表1 2022年度预算执行情况（单位：万元）"): a table of that
 # year, not read in another year's report unless a cell names the report's year.
 YEAR_CAPTION = r"^(?:附?表\s*[0-9一二三四五六七八九十]+\s*[：:.、．]?\s*)?[（(]?((?:19|20)\d{2})\s*年"
+# …and reads as a table's title: "表N …", or ending "…表" / "…情况" / "…明细" (a unit note in brackets
+# aside) — not a note about money above the table ("2022年结转资金30万元已纳入调整后预算").
+TABLE_TITLE_END = r"(?:表|情况|明细)$"
+# The report naming that year as the one evaluated ("（2023年度）" under a title of the year it was
+# published, "2023年度部门整体支出绩效自评得分…"): the report's year is in doubt, the table is read.
+EVALUATED_YEAR = r"[（(]\s*{y}\s*年度?\s*[)）]|{y}\s*年度?\s*(?:本?部门|本?单位)?整体(?:支出)?绩效"
 # A column of row numbers, not amounts.
 ROW_NUMBER_COLUMN = r"序号|行次|栏次|编号"
 # =======================================================================================
@@ -119,7 +125,7 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: list[str]
     if LEX.about_a_sub_budget(table.title or ""):  # "二、“三公”经费控制情况": its 合计 is no block's
         rec.unread.extend(unread_cells(table, set(), notes))
         return
-    if _another_years_table(table, rec.year):
+    if _another_years_table(table, rec.year, rec.text):
         rec.warnings.append(f"table {table.title!r}: another year's table; not read")
         rec.unread.extend(unread_cells(table, set(), notes))
         return
@@ -132,11 +138,17 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: list[str]
     rec.unread.extend(unread_cells(table, taken, notes))
 
 
-def _another_years_table(table: Table, year: int | None) -> bool:
-    """Its caption (a short line, no sentence) opens with a year, names none but another than the
-    report's, and no cell names the report's year."""
+def _another_years_table(table: Table, year: int | None, text: str | None = None) -> bool:
+    """Its caption (a short line, no sentence, a table's title) opens with a year, names none but
+    another than the report's, and no cell names the report's year; `text` (the report's) does not
+    name that year as the one evaluated."""
     title = (table.title or "").strip()
     if year is None or len(title) > 40 or re.search(r"[，。；,;]", title) or not _YEAR_CAPTION.match(title):
+        return False
+    bare = re.sub(r"\s*(?:[（(][^()（）]*[)）]|单位\s*[:：]\s*\S+)\s*$", "", title)
+    if not (re.match(r"^附?表\s*[0-9一二三四五六七八九十]", title) or re.search(TABLE_TITLE_END, bare)):
+        return False  # a note above the table, not its caption
+    if any(re.search(EVALUATED_YEAR.format(y=y), text or "") for y in set(_YEAR.findall(title))):
         return False
     return all(int(y) != year for y in _YEAR.findall(title)) and not any(str(year) in c for r in table.rows for c in r)
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from corpus import LEFT, UP, Num
 from fixtures_files import SAMPLE_PARAGRAPH, write_pdf_table
 from perflib.pipeline import read_record
@@ -97,6 +99,19 @@ def test_a_table_captioned_this_year_or_naming_it_is_read(tmp_path):
     grid = [["项目", "2020年决算数", "2021年年初预算数", "2021年全年预算数", "2021年全年执行数"],
             ["年度资金总额", "522.00", "540.00", "566.00", "560.00"]]
     path = write_pdf_table(tmp_path / "b.pdf", grid, before=[TITLE, "表1 2020—2021年度支出对比（单位：万元）"], after=[_SCORE])
+    assert _figures(read_record(path)) == (540, 566, 560)
+
+
+@pytest.mark.parametrize("before", [
+    ["某某局2022年部门整体支出绩效自评报告", "（2021年度）", "表1 2021年度预算执行情况（单位：万元）"],
+    ["某某局2022年部门整体支出绩效自评报告", "二、2021年度预算执行情况", "表1 2021年度预算执行情况（单位：万元）"],
+    [TITLE, "2020年结转资金26万元已纳入调整后预算（单位：万元）"],
+])
+def test_a_table_under_a_publication_year_title_or_a_note_is_read(tmp_path, before):
+    """A title of the year published over '（2021年度）' (the year evaluated), or a note about last
+    year's money above the table: the table is the report's, read — not skipped as another year's."""
+    grid = [_HEAD, ["年度资金总额", "540.00", "566.00", "560.00", "98.94%"]]
+    path = write_pdf_table(tmp_path / "t.pdf", grid, before=before, after=[_SCORE])
     assert _figures(read_record(path)) == (540, 566, 560)
 
 
