@@ -285,6 +285,16 @@ def _is_level(cell: str) -> bool:
 
 _PLAIN_POINTS = re.compile(r"\d+(?:\.\d+)?\s*分?")  # a 分值 or 得分 cell (not "90%", a value)
 _VALUE_LIKE = re.compile(r"^\s*(?:[≥≤<>=＞＜]|\d)")
+# A cell opening with a figure that is a name, not a value: the figure (or a range, "0-6") is followed
+# by six characters or more and no other figure ("12345热线工单受理量", "5G基站覆盖行政村比例", "0-6岁儿童
+# 健康管理率", "2023年度培训计划完成时限"),
+# where a value's unit is short ("5620件", "12月底前"), holds another figure ("2023年12月31日前") or
+# ends as a time limit or a bound does ("3个工作日以内", "12个月内完成").
+_NAME_AFTER_FIGURE = re.compile(r"^\s*\d(?:[\d.,]|[-~～至]\d)*[^\d\s%‰]\D{5,}(?<![内前后上下成右])$")
+
+
+def _value_like(cell: str) -> bool:
+    return bool(_VALUE_LIKE.match(cell)) and not _NAME_AFTER_FIGURE.match(cell)
 
 
 def _by_position(row: list[str], roles: dict[str, int], width: int) -> list[str] | None:
@@ -296,7 +306,7 @@ def _by_position(row: list[str], roles: dict[str, int], width: int) -> list[str]
         return None
     full = list(row) + [""] * (width - len(row))
     name = full[roles["name"]]
-    if not name or _is_level(name) or _VALUE_LIKE.match(name):
+    if not name or _is_level(name) or _value_like(name):
         return None
     return full
 
@@ -319,7 +329,7 @@ def _align(row: list[str], roles: dict[str, int], width: int, header: list[str])
     levels = []
     while cells and len(levels) < 2 and _is_level(cells[0]):
         levels.append(cells.pop(0))
-    if levels and (not cells or _VALUE_LIKE.match(cells[0])):
+    if levels and (not cells or _value_like(cells[0])):
         cells.insert(0, levels.pop())  # a name ending 指标 ("培训农民人次指标"), its target next: no 二级
     full = [""] * width
     level_roles = [r for r in ("level1", "level2") if r in roles]
