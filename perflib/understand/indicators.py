@@ -300,10 +300,14 @@ def _value_like(cell: str) -> bool:
 def _by_position(row: list[str], roles: dict[str, int], width: int) -> list[str] | None:
     """A short row that keeps its empty cells (a `|` or tab row with an empty cell between two filled
     ones, or its leading empty cells): only empty cells at its right end were dropped, so each cell
-    stands under its column, when its name column holds a name (not a level word, not a figure)."""
+    stands under its column, when its name column holds a name (not a level word, not a figure) and
+    its first cell, when filled under a level column, is a level word (a `|` row's leading blanks are
+    stripped, a tab row's by the reader: "| | | 工程验收 | | 合格 | …" keeps only the interior blank)."""
     filled = [c for c, text in enumerate(row) if text]
     if not filled or not (row[0] == "" or any(not row[c] for c in range(filled[0], filled[-1]))):
         return None
+    if row[0] and any(roles.get(r) == 0 for r in ("level1", "level2")) and not _is_level(row[0]):
+        return None  # its first cell is no level word: blank merged cells before it were dropped, not kept
     full = list(row) + [""] * (width - len(row))
     name = full[roles["name"]]
     if not name or _is_level(name) or _value_like(name):
