@@ -357,8 +357,10 @@ def _align(row: list[str], roles: dict[str, int], width: int, header: list[str])
 def _values_placed(cells: list[str], cols: list[int], roles: dict[str, int]) -> list[str]:
     """The cells after a flattened row's name, one per column of `cols` (name first). A row with fewer
     values than the value columns (年度指标值 … 得分) up to the last of them lost an empty cell among
-    them, not only at its right: its 分值 and 得分 are its two last plain figures when it has both, and
-    the values before them stand where they fall only when none is missing; others are left empty."""
+    them, not only at its right: its 分值 and 得分 are its two last plain figures when it has both (a 得分
+    not above its 分值, at most 100), and the values before them stand where they fall only when none is
+    missing; without such a pair, its cells that are no points are its target and actual when it has
+    two; others are left empty."""
     value_roles = [roles[r] for r in ("target", "actual", "weight", "score") if r in roles]
     if not value_roles or len(cells) < 2:
         return cells
@@ -366,8 +368,9 @@ def _values_placed(cells: list[str], cols: list[int], roles: dict[str, int]) -> 
     values = cells[1:]
     reason = []
     if values and "reason" in roles and roles["reason"] > max(value_roles) and _points(values[-1]) is None \
-            and not _VALUE_LIKE.match(values[-1]):
-        reason = [values.pop()]  # a shortfall's reason, the row's last words
+            and not _VALUE_LIKE.match(values[-1]) and any(_PLAIN_POINTS.fullmatch(v) for v in values[:-1]):
+        reason = [values.pop()]  # a shortfall's reason, the row's last words (after its points: "达标 达标"
+        # with 分值/得分 blank are the target and actual)
     if len(values) >= len(value_cols):
         return cells
     placed = {c: "" for c in value_cols}
@@ -376,12 +379,25 @@ def _values_placed(cells: list[str], cols: list[int], roles: dict[str, int]) -> 
         placed.update(zip(role_cols, values))
         values = []
     points = [roles[r] for r in ("weight", "score") if r in roles]
-    if len(points) == 2 and points == value_cols[-2:] and len(values) >= 2 \
-            and all(_PLAIN_POINTS.fullmatch(v) for v in values[-2:]):
+    pair = len(points) == 2 and points == value_cols[-2:] and len(values) >= 2 \
+        and all(_PLAIN_POINTS.fullmatch(v) for v in values[-2:])
+    if pair and not _points(values[-1]) <= _points(values[-2]) <= 100:
+        # no 分值 then 得分 ("500 620", "620 20"): bare figures of a target and an actual, the points
+        # columns left blank (a 得分 given only in the total): in order, as the row reads
+        placed.update(zip(value_cols, values))
+        values = []
+    elif pair:
         placed[points[0]], placed[points[1]] = values[-2], values[-1]
         values, before = values[:-2], value_cols[:-2]
         if len(values) == len(before):
             placed.update(zip(before, values))
+    elif values:
+        # No pair of points: its cells that are no points ("≥90%", "93%", "达标") are its target and actual
+        # when it has as many, in order; a lone figure (分值 or 得分, merged per group or blank) is unsaid.
+        words = [v for v in values if not _PLAIN_POINTS.fullmatch(v)]
+        ends = [roles[r] for r in ("target", "actual") if r in roles]
+        if values[:len(words)] == words and len(words) == len(ends):
+            placed.update(zip(ends, words))
     out = [cells[0]] + [placed[c] for c in value_cols]
     if reason and "reason" in roles:
         out += [""] * (cols.index(roles["reason"]) - len(out)) + reason if roles["reason"] in cols else []
