@@ -255,6 +255,12 @@ def _total_row(row: list[str], roles: dict[str, int], width: int) -> list[str]:
     """A 总分 row: by position when it fills the header, else its figures are 分值 then 得分."""
     if len(row) == width:
         return list(row)
+    filled = [c for c, text in enumerate(row) if text]
+    cols = {roles[r] for r in ("weight", "score") if r in roles}
+    if len(row) < width and any(not row[c] for c in range(filled[0], filled[-1])) \
+            and all(c in cols for c in filled[1:] if _points(row[c]) is not None) and filled[-1] in cols:
+        # "合计 |  |  |  |  |  | 97.5": a row that keeps its blanks has each figure under its column
+        return list(row) + [""] * (width - len(row))
     full = [""] * width
     full[roles["name"]] = next(c for c in row if c)
     figures = [w for c in row for w in c.split() if _points(w) is not None]  # ("合  计 75 72": one cell's words)
