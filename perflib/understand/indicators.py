@@ -55,9 +55,15 @@ EXECUTION_HEAD = ("年初预算", "全年预算", "全年执行", "执行率", "
 GENERIC_CELLS = ("绩效指标", "年度绩效指标", "指标")  # a merged side label spanning the rows
 PLACEHOLDER = re.compile(r"^[-—–/－无]*$")
 
-# A table's title naming a project, not the unit as a whole.
+# A table's title naming a project, not the unit as a whole: "<name>项目" ("城区排涝泵站改造项目…").
+# 项目 after these words, or opening the title, or before 支出 (the unit's 项目支出) or a joining word,
+# names the unit's projects together ("全局重点工作和项目绩效指标", "考核项目及指标", "评价项目指标得分",
+# "（分项目列示）", "（二）项目支出绩效情况"): the unit's own table.
 _PROJECT_TITLE = re.compile(r"项目")
 _UNIT_TITLE = re.compile(r"部门|整体|单位")
+_PROJECTS_TOGETHER_BEFORE = ("和", "及", "与", "、", "分", "各", "重点", "评价", "考核", "全部", "所有", "年度")
+_PROJECTS_TOGETHER_AFTER = ("支出", "及", "和", "与", "、")
+_TABLE_WORDS = ("绩效", "指标")
 _NUM = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?:分|%)?\s*$")
 
 
@@ -97,13 +103,28 @@ def read_indicators(tables: list[Table], paragraphs: list[str]) -> IndicatorTabl
     """The indicators of every indicator table, then of sentences that list them (when no table did)."""
     out = IndicatorTable()
     for table in tables:
-        if table.title and _PROJECT_TITLE.search(table.title) and not _UNIT_TITLE.search(table.title):
+        if _a_projects_title(table.title, bool(out.indicators)):
             continue  # introduced as a project's table ("某某项目绩效指标完成情况如下："): not the unit's
         _read_execution(table, out)
         _read_table(table, out)
     if not out.indicators:
         _read_prose(paragraphs, out)
     return out
+
+
+def _a_projects_title(title: str | None, after_units: bool) -> bool:
+    """Does a table's title name one project: "<name>项目" saying it is a table of indicators, or
+    over a table after the unit's own (a bare project name over the only table is taken as a heading)."""
+    if not title or _UNIT_TITLE.search(title):
+        return False
+    text = "".join(title.split())
+    for m in _PROJECT_TITLE.finditer(text):
+        before, after = text[:m.start()], text[m.end():]
+        if not re.search(r"[\u4e00-\u9fff]$", before) or before.endswith(_PROJECTS_TOGETHER_BEFORE) \
+                or after.startswith(_PROJECTS_TOGETHER_AFTER):
+            continue
+        return after_units or any(w in after for w in _TABLE_WORDS)
+    return False
 
 
 # --- roles of header cells ----------------------------------------------------------------------------
@@ -280,7 +301,8 @@ def _read_total(full: list[str], roles: dict[str, int], out: IndicatorTable) -> 
 def _spans_levels(full: list[str], roles: dict[str, int]) -> bool:
     """A cell merged across the level and name columns: the row belongs to the form, not the table."""
     name = full[roles["name"]]
-    return any(full[roles[r]] == name for r in ("level1", "level2") if r in roles)
+    return any(full[roles[r]] == name or _points(full[roles[r]]) is not None  # ("自评得分 | 92 | 评价等级 | 优")
+               for r in ("level1", "level2") if r in roles)
 
 
 def _is_level(cell: str) -> bool:

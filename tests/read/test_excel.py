@@ -292,3 +292,27 @@ def test_a_rate_stored_as_a_share_of_one(tmp_path, fmt, rate_format, head):
     rec = read_record({"xlsx": _xlsx, "xls": _xls}[fmt](tmp_path / f"t.{fmt}", [("自评表", rows, {})]))
     assert _figures(rec) == (300, 320, 315, 98.44) and _figures(rec, "basic")[3] == 99.04
     assert _figures(rec, "projects") == (100, 112, 109, None)
+
+
+def _form_of_indicators(title="石桥县卫生健康局2023年度部门整体支出绩效自评表"):
+    return [[title, "", "", "", "", "", ""],
+            ["项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", 410, 430, 422, 10, "98.14%", 9.8],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "入户随访人次", "≥1200人次", "1340人次", 30, 30],
+            ["产出指标", "质量指标", "药品抽检合格率", "≥98%", "99%", 20, 20],
+            ["效益指标", "社会效益指标", "群众健康知识知晓率", "≥80%", "86%", 20, 19],
+            ["满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "95%", 20, 20],
+            ["自评得分", 91, "评价等级", "优", "", "", ""]]
+
+
+@pytest.mark.parametrize("sheet", ["评价项目", "考核项目及指标", "自评表"])
+def test_a_sheet_named_for_the_projects_evaluated_is_the_units_form(tmp_path, sheet):
+    """A sheet named '评价项目' whose title says 部门整体支出绩效自评表: the unit's form, its indicators
+    and execution row read (b199c80 dropped both); the rating row under the table is no indicator."""
+    from perflib.pipeline import read_record
+
+    rec = read_record(_xlsx(tmp_path / "t.xlsx", [(sheet, _form_of_indicators(), {})]))
+    assert [i.name for i in rec.indicators] == ["入户随访人次", "药品抽检合格率", "群众健康知识知晓率", "居民满意度"]
+    assert rec.indicators[2].score == 19
+    assert rec.budget_execution is not None and rec.budget_execution.weight == 10
