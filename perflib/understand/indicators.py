@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -89,6 +90,8 @@ def read_document_indicators(tables: list[Table], laid_out: list[str], paragraph
         return in_text  # the Table blocks could only say it again
     grid = read_indicators(tables, [])
     best = in_text if in_text.indicators else grid
+    if not best.indicators:  # a web page's form flattened one cell per line (no other reading saw a row)
+        best = read_indicators(cell_line_tables(laid_out), [])
     if not best.indicators:
         best = read_indicators([], paragraphs)
     for other in (in_text, grid):  # the form's execution row may stand in the other reading
@@ -619,6 +622,190 @@ def _execution_header(heads: list[str]) -> bool:
     得分 and an EXECUTION_HEAD word? (得分 first: the rarest.)"""
     return (any(h.startswith("得分") for h in heads) and any(h.startswith(("分值", "权重")) for h in heads)
             and any(w in h for h in heads for w in EXECUTION_HEAD))
+
+
+# --- a form flattened one cell per line ------------------------------------------------------------
+# A web page's 自评表 copied as text: each cell on a line of its own, empty cells gone, header cells
+# wrapped over lines ("年度" / "指标值", "偏差原因" / "分析及" / "改进措施"), merged level cells given once
+# ("产出指标" / "(50)", "数量" / "指标"). Read by the header's column order, each row anchored by its
+# 分值 and 得分 (plain figures, 得分 not above 分值): a row whose cells do not fall so is left out.
+_CELL_HEADER_MAX = 14  # lines of a header (seven to ten cells, some wrapped)
+_CELL_MAX = 12  # a header cell's line
+_GROUP_WEIGHT = re.compile(r"^[（(]?\s*\d+(?:\.\d+)?\s*分?\s*[)）]$|^[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]?$")  # "(50)", "30分)"
+_ELLIPSIS = re.compile(r"^[.…。·]{2,}$")  # "……": a row or a reason left as a placeholder
+_CELL_END = re.compile(r"自评|得分|评价|等级|结论|说明|备注|[。；;:：]$")  # the form's lines after a table
+_ALL_LABELS = tuple(w for words in ROLE_LABELS.values() for w in words)
+
+
+def _spanned(parts: list[str]) -> bool:
+    """Does a label run across every join of `parts` ("年度" + "指标值", "偏差原因" + "分析及" + "改进措施")?"""
+    text = "".join(parts)
+    joins = list(accumulate(len(p) for p in parts[:-1]))
+    return all(any(i < b < i + len(w) for w in _ALL_LABELS for i in _found(text, w)) for b in joins)
+
+
+def _found(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
+
+
+def _cell_header(cells: list[str], i: int) -> tuple[list[str], int] | None:
+    """The header starting at cells[i], its wrapped cells joined, every cell a role's label: (cells, end)."""
+    out: list[str] = []
+    k = i
+    while k < len(cells) and k - i < _CELL_HEADER_MAX:
+        size = next((n for n in (3, 2, 1) if k + n <= len(cells) and all(len(c) <= _CELL_MAX for c in cells[k:k + n])
+                     and (n == 1 or _spanned(cells[k:k + n])) and role_of("".join(cells[k:k + n]))), 0)
+        if not size:
+            break
+        out.append("".join(cells[k:k + size]))
+        k += size
+    roles = _header_roles(out)
+    if roles is None or len(roles) != len(out) or not {"weight", "score"} <= set(roles):
+        return None
+    if role_of(out[0]) not in ("level1", "level2", "name"):
+        return None
+    values = [r for r in sorted(roles, key=roles.get) if roles[r] > roles["name"]]
+    if values[-1] == "reason":
+        values.pop()
+    if "reason" in values or any(roles[r] < roles["name"] for r in roles if r not in ("level1", "level2")):
+        return None  # a reason between the values, a value before the name: no order to read rows by
+    return out, k
+
+
+def _level_at(cells: list[str], p: int) -> tuple[str, int] | None:
+    """A level cell at p ("产出指标", "数量" / "指标", "经济效" / "益指标"), its weight note skipped: (text, end)."""
+    if role_of(cells[p]):
+        return None  # a header's 一级指标 / 二级指标 (the next table's)
+    if p + 1 < len(cells) and len(cells[p + 1]) <= 3 and cells[p + 1].endswith(LEVEL2_SUFFIX) \
+            and not cells[p].endswith(LEVEL2_SUFFIX) and _is_level(cells[p] + cells[p + 1]):
+        text, end = cells[p] + cells[p + 1], p + 2
+    elif _is_level(cells[p]):
+        text, end = cells[p], p + 1
+    else:
+        return None
+    while end < len(cells) and _GROUP_WEIGHT.match(cells[end]):
+        end += 1
+    return text, end
+
+
+def _cell_row(cells: list[str], p: int, n: int, points: list[int]) -> bool:
+    """Do cells[p:p + 1 + n] read as a name and its n values, the points where the header has them?"""
+    if p + n >= len(cells):
+        return False
+    name, values = cells[p], cells[p + 1:p + 1 + n]
+    if _value_like(name) or _is_level(name) or PLACEHOLDER.match(name) or _ELLIPSIS.match(name) \
+            or _is_total([name], {}) or any(_is_level(v) or _is_total([v], {}) for v in values):
+        return False
+    if not all(_PLAIN_POINTS.fullmatch(values[c]) for c in points):
+        return False
+    weight, score = (_points(values[c]) for c in points)
+    return weight is not None and score is not None and score <= weight <= 100
+
+
+def _cell_rows(cells: list[str], k: int, roles: dict[str, int], width: int) -> tuple[list[list[str]], int]:
+    """Full grid rows from cells[k] on, by the header's roles: (rows, end)."""
+    value_cols = [c for c in range(roles["name"] + 1, width) if c != roles.get("reason")]
+    points = [value_cols.index(roles["weight"]), value_cols.index(roles["score"])]
+    n = len(value_cols)
+    rows: list[list[str]] = []
+    level1 = level2 = ""
+    p = k
+    while p < len(cells):
+        cell = cells[p]
+        level = _level_at(cells, p)
+        if level is not None and not _cell_row(cells, p, n, points):
+            text, end = level
+            second = _level_at(cells, end) if end < len(cells) and not _cell_row(cells, end, n, points) else None
+            if second is not None or end > p + 1 + (text != cell) or "level2" not in roles:
+                level1, level2 = text, ""  # 一级 then 二级, or a 一级 with its group's weight ("产出指标" / "(50)")
+                if second is not None and "level2" in roles:
+                    level2, end = second
+            else:
+                level2 = text  # a lone level cell: a new 二级 under the carried 一级 ("成本" / "指标")
+            p = end
+            continue
+        if _ELLIPSIS.match(cell) or PLACEHOLDER.match(cell):
+            p += 1  # a row left as "……" (its empty cells gone), a reason's placeholder
+            continue
+        if _is_total([cell], {}):
+            figures = []
+            while p + 1 + len(figures) < len(cells) and len(figures) < 2 \
+                    and _PLAIN_POINTS.fullmatch(cells[p + 1 + len(figures)]):
+                figures.append(cells[p + 1 + len(figures)])
+            rows.append([cell, *figures])  # _total_row places them (one alone: 分值 or 得分, unsaid)
+            return rows, p + 1 + len(figures)
+        reason = ""
+        if not _cell_row(cells, p, n, points) or _cell_row(cells, p + 1, n, points):
+            # a reason, told by the row after it (a level, a row, a placeholder, the total)
+            nxt = p + 1
+            if not rows or "reason" not in roles or len(cell) > _MAX_REASON or not (
+                    nxt < len(cells) and (_level_at(cells, nxt) or _cell_row(cells, nxt, n, points)
+                    or _ELLIPSIS.match(cells[nxt]) or _is_total([cells[nxt]], {}))):
+                again = _next_group(cells, p) if level1 or level2 else None
+                if again is None:
+                    return rows, p  # prose, a heading, the form's next part: the table has ended
+                p = again  # a row that cannot be aligned (a cell of it gone): left out, read on at the next group
+                continue
+            rows[-1][roles["reason"]] = cell
+            p += 1
+            continue
+        full = [""] * width
+        if "level1" in roles:
+            full[roles["level1"]] = level1
+        if "level2" in roles:
+            full[roles["level2"]] = level2
+        full[roles["name"]] = cell
+        for c, text in zip(value_cols, cells[p + 1:p + 1 + n]):
+            full[c] = "" if _ELLIPSIS.match(text) else text
+        rows.append(full)
+        p += 1 + n
+    return rows, p
+
+
+_MAX_REASON = 80
+_RESYNC = 12  # cells of a row that cannot be aligned, passed over to its table's next group
+
+
+def _next_group(cells: list[str], p: int) -> int | None:
+    """The next level cell after p, within a few cells that are no prose, heading, header or total."""
+    for q in range(p + 1, min(len(cells), p + 1 + _RESYNC)):
+        if _level_at(cells, q):
+            return q
+        if re.search(r"[。；;]$", cells[q]) or LIST_MARKER.match(cells[q]) or _is_total([cells[q]], {}) \
+                or role_of(cells[q]) or _CELL_END.search(cells[q]):
+            return None
+    return None
+
+
+def cell_line_tables(lines: list[str]) -> list[Table]:
+    """Indicator tables in lines of one cell each (see above), a project's form's table left out."""
+    cells = [ln.strip() for ln in lines if ln.strip()]
+    tables: list[Table] = []
+    i = since = 0
+    while i < len(cells):
+        if len(cells[i]) > _CELL_MAX or role_of(cells[i]) not in ("level1", "level2", "name"):
+            i += 1
+            continue
+        found = _cell_header(cells, i)
+        if found is None:
+            i += 1
+            continue
+        header, k = found
+        roles = _header_roles(header)
+        rows, end = _cell_rows(cells, k, roles, len(header))
+        title = cells[i - 1] if i and len(cells[i - 1]) <= 40 else None  # ("某某项目绩效指标完成情况如下：")
+        if rows and not _projects_form(cells[since:i]):
+            tables.append(Table([header] + rows, title=title, header_rows=1, header_cols=roles["name"] + 1))
+        i = since = max(end, k)
+    return tables
+
+
+def _projects_form(cells: list[str]) -> bool:
+    """Do the form's cells before a header open a project's 自评表 (its title names a project, or its
+    first cell is 项目名称)?"""
+    titles = [n for n, c in enumerate(cells) if re.search(r"(?:自评表|评价表)$", c)]
+    start = titles[-1] if titles else 0
+    return (bool(titles) and _a_projects_title(cells[start], True)) or "项目名称" in cells[start:]
 
 
 # --- indicators stated in sentences -----------------------------------------------------------------

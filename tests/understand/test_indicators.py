@@ -285,3 +285,82 @@ def test_a_flattened_row_as_long_as_its_header_by_chance_is_not_taken_for_a_grid
                     "项目 年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分\n"
                     "年度资金（万元） 年度资金总额: 1240.5 1302.8 1187.6 10 9\n", encoding="utf-8")
     assert read_record(path).budget_execution is None
+
+
+# --- a web page's 自评表 flattened one cell per line ---------------------------------------------------
+_CELL_FORM_TOP = ["部门整体支出绩效自评表", "（2023年度）", "主管部门名称", "青禾县水利局", "年度预", "算申请", "(万元)",
+                  "年初", "预算数", "全年预算数", "全年", "执行数", "分值", "执行率", "得分", "年度资金总额",
+                  "860.5万元", "902万元", "880.2万元", "10", "97.6%", "9.5", "年度总体目标", "预期目标", "实际完成情况",
+                  "完成河道清淤40公里", "完成河道清淤42公里"]
+
+
+def _cells_page(tmp_path, cells: list[str]):
+    """One cell per line, a blank line after each, an empty cell a line of one space (as copied from a page)."""
+    path = tmp_path / "cells.txt"
+    path.write_text("\n\n".join(cells) + "\n", encoding="utf-8")
+    return read_record(path)
+
+
+def _rows(rec):
+    return [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.reason) for i in rec.indicators]
+
+
+_WRAPPED_HEAD = ["一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分",
+                 "偏差原因", "分析及", "改进措施"]
+_GROUPED_ROWS = ["产出指标", "(60)", "数量", "指标", "河道清淤长度", "40公里", "42公里", "20", "20", " ",
+                 "堤防巡查次数", "24次", "24次", "10", "10", "……", " ", " ", " ",
+                 "质量", "指标", "工程验收合格率", "100%", "96%", "15", "12", "两段护坡返工，已督促整改",
+                 "成本", "指标", "清淤单价", "≤35元/立方米", "33元/立方米", "15", "15", " ",
+                 "效益指标", "(30分)", "社会效", "益指标", "受益农田面积", "1.5万亩", "1.6万亩", "30", "28", "/"]
+
+
+def test_a_form_one_cell_per_line_wrapped_header_levels_once_reason_and_placeholders(tmp_path):
+    """The header's cells wrapped over lines, merged level cells given once (the 一级 with its group's
+    weight), "……" rows, a reason, "/" and empty reasons: every row under its level. Read no row before."""
+    rec = _cells_page(tmp_path, _CELL_FORM_TOP + _WRAPPED_HEAD + _GROUPED_ROWS + ["自评得分", "94.5"])
+    assert _rows(rec) == [
+        ("产出指标", "数量指标", "河道清淤长度", "40公里", "42公里", 20, 20, None),
+        ("产出指标", "数量指标", "堤防巡查次数", "24次", "24次", 10, 10, None),
+        ("产出指标", "质量指标", "工程验收合格率", "100%", "96%", 15, 12, "两段护坡返工，已督促整改"),
+        ("产出指标", "成本指标", "清淤单价", "≤35元/立方米", "33元/立方米", 15, 15, None),
+        ("效益指标", "社会效益指标", "受益农田面积", "1.5万亩", "1.6万亩", 30, 28, None)]
+    assert rec.evidence["indicators.3.score"].endswith("工程验收合格率 × 得分: 12")
+    assert rec.budget_execution.weight == 10
+
+
+def test_a_form_one_cell_per_line_levels_repeated_no_reason_total_and_a_projects_table_after(tmp_path):
+    """Header cells whole, no reason column, level cells on every row, a 合计 row (its 得分 the score),
+    then a project's form: its rows are not the unit's."""
+    head = ["一级指标", "二级指标", "指标名称", "指标值", "实际完成值", "分值", "得分"]
+    rows = ["产出指标", "数量指标", "新建灌溉渠道", "12公里", "12公里", "40", "40",
+            "产出指标", "时效指标", "汛前完工率", "100%", "90%", "20", "17",
+            "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", "30", "30",
+            "合计", "90", "87"]
+    project = ["项目支出绩效自评表", "项目名称", "小型水库除险加固", "一级指标", "二级指标", "指标名称", "指标值",
+               "实际完成值", "分值", "得分", "产出指标", "数量指标", "加固水库座数", "3座", "3座", "50", "50"]
+    rec = _cells_page(tmp_path, _CELL_FORM_TOP + head + rows + project)
+    assert _rows(rec) == [
+        ("产出指标", "数量指标", "新建灌溉渠道", "12公里", "12公里", 40, 40, None),
+        ("产出指标", "时效指标", "汛前完工率", "100%", "90%", 20, 17, None),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", 30, 30, None)]
+    assert rec.score == 87
+
+
+def test_a_form_one_cell_per_line_weight_only_total_and_a_row_that_cannot_be_aligned(tmp_path):
+    """A 合计 row giving one figure (分值 or 得分, the row does not say): no score. A row with a cell
+    gone (its 实际完成值) cannot be aligned: left out, the next group read again."""
+    rows = ["产出指标", "(60)", "数量", "指标", "河道清淤长度", "40公里", "20", "18", " ",
+            "堤防巡查次数", "24次", "24次", "10", "10",
+            "质量", "指标", "工程验收合格率", "100%", "96%", "15", "12", " ",
+            "合计", "100", "三、下一步工作", "继续加强河道管护。"]
+    rec = _cells_page(tmp_path, _CELL_FORM_TOP + _WRAPPED_HEAD + rows)
+    assert _rows(rec) == [("产出指标", "质量指标", "工程验收合格率", "100%", "96%", 15, 12, None)]
+    assert rec.score is None
+
+
+def test_cells_one_per_line_that_are_no_indicator_table_give_no_row(tmp_path):
+    """Form cells around the header words but no rows that fall under them, and prose after a row."""
+    rows = ["产出指标", "数量指标", "河道清淤长度", "40公里", "42公里", "20", "20",
+            "经核查，全年清淤任务均按期完成，资金使用规范，效果良好，群众反映较好，今后将继续加强管护。"]
+    rec = _cells_page(tmp_path, _CELL_FORM_TOP + _WRAPPED_HEAD + ["说明", "见附件"] + rows)
+    assert rec.indicators == []
