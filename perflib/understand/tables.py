@@ -55,7 +55,7 @@ EARLIER_YEAR_LABEL = rf"^(?:{PREVIOUS_YEAR}|上年度|上一年度)(?:数|实际
 YEAR_CAPTION = r"^(?:附?表\s*[0-9一二三四五六七八九十]+\s*[：:.、．]?\s*)?[（(]?((?:19|20)\d{2})\s*年"
 # …and reads as a table's title: "表N …", or ending "…表" / "…情况" / "…明细" (a unit note in brackets
 # aside) — not a note about money above the table ("2022年结转资金30万元已纳入调整后预算").
-TABLE_TITLE_END = r"(?:表|情况|明细)$"
+TABLE_TITLE_END = r"(?:表|情况|明细|数据|执行|对比|汇总|一览)$"
 # The report naming that year as the one evaluated ("（2023年度）" under a title of the year it was
 # published, "2023年度部门整体支出绩效自评得分…"): the report's year is in doubt, the table is read.
 EVALUATED_YEAR = r"[（(]\s*{y}\s*年度?\s*[)）]|{y}\s*年度?\s*(?:本?部门|本?单位)?整体(?:支出)?绩效"
@@ -378,7 +378,8 @@ def _blocks_header(row: list[str]) -> list[_Column] | None:
 
 
 _FIGURE_WORD = re.compile(r"预算|支出|执行|决算|完成率|调整")
-_FIGURE_PREFIX = re.compile(r"(?:部门)?(?:整体)?(?:年度)?(?:预算)?")  # "预算执行率", "年度预算执行率"
+# what may stand before a figure's name in such a row: "预算执行率", "2023年年初预算", "本年度实际支出", "全年实际支出数"
+_FIGURE_PREFIX = re.compile(r"(?:(?:19|20)\d{2}\s*年度?|本年度?|当年|全年)?(?:部门)?(?:整体)?(?:年度)?(?:预算)?")
 
 
 def _figure_label(label: str) -> tuple[str, str] | None:

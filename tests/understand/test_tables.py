@@ -525,3 +525,22 @@ def test_blocks_as_columns_of_other_money_are_not_the_blocks(rows):
     rec = parse(Paragraph("二、预算执行情况"), Paragraph("全年年初预算300万元，实际支出315万元。"),
                 Table(rows, title="单位：万元"))
     assert _blocks(rec) == [(D("300"), D("315")), (None, None), (None, None)]
+
+
+@pytest.mark.parametrize("initial, actual", [("2021年年初预算", "2021年实际支出"), ("本年度年初预算", "本年度实际支出"),
+                                             ("年初预算数", "全年实际支出数")])
+def test_blocks_as_columns_rows_naming_this_year(initial, actual):
+    """A row label naming this year (2021年…, 本年度…, 全年…) before the figure's name was refused with
+    the other money's labels; another year's (2020年实际支出) still is (the guard above)."""
+    t = Table([["项目", "合计", "基本支出", "项目支出"], [initial, "300", "200", "100"], [actual, "315", "208", "107"]],
+              title="单位：万元")
+    assert _blocks(parse(t)) == [(D("300"), D("315")), (D("200"), D("208")), (D("100"), D("107"))]
+
+
+@pytest.mark.parametrize("caption", ["2020年度预算执行数据（单位：万元）", "2020年度部门预算执行", "2020年预算执行对比"])
+def test_a_table_captioned_last_year_in_other_words_is_not_read(caption):
+    """Captions ending 数据 / 执行 / 对比 read as a note above the table, and last year's figures were taken."""
+    def table(title, figures):
+        return Table([["项目", "年初预算", "调整后预算", "实际支出"], ["合计", *figures]], title=title)
+    rec = parse(table(caption, ["400", "420", "410"]), table("2021年度预算执行数据（单位：万元）", ["450", "476", "470"]))
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("450"), D("470"))
