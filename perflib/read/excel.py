@@ -153,6 +153,7 @@ _WHOLE_SHEET = re.compile(r"部门|整体")
 # …but a later year's sheet that is a plan (next year's 绩效目标申报表, 预算申报) does not put this
 # year's sheet aside: it states no spending to read.
 _PLAN_SHEET = re.compile(r"申报|目标表")
+_RESULT_SHEET = re.compile(r"自评|评价|结果|完成情况|执行情况")  # ("绩效目标表及自评结果": the report's own)
 
 
 def _in_reading_order(tables: list[Table]) -> list[Table]:
@@ -180,7 +181,7 @@ def _in_reading_order(tables: list[Table]) -> list[Table]:
 
 def _is_plan(t: Table) -> bool:
     heads = [t.loc.sheet or "", t.title or ""] + [c for row in t.rows[:3] for c in row]
-    return any(_PLAN_SHEET.search(h or "") for h in heads)
+    return any(_PLAN_SHEET.search(h or "") for h in heads) and not any(_RESULT_SHEET.search(h or "") for h in heads)
 
 
 def _sheet_table(name: str, number: int, values: list[list[str]], merges: list[tuple[int, int, int, int]],

@@ -273,6 +273,19 @@ def test_a_next_years_plan_sheet_does_not_put_the_report_aside(tmp_path, title):
     assert _figures(rec) == (300, 320, 315, 98.44) and _figures(rec, "projects")[:3] == (100, 112, 109)
 
 
+def test_the_reports_own_sheet_titled_with_its_targets_and_results_is_no_plan(tmp_path):
+    """'2022年度' (last year's self-evaluation) then '2023年度' titled 部门整体绩效目标表及自评结果 (this year's
+    targets and what was done: the report): 目标表 made it a plan, and last year's sheet was read first."""
+    from perflib.pipeline import read_record
+
+    last = _form(2022, ((400, 420, 410, 97.62), (250, 260, 255, 98.08), (150, 160, 155, 96.88)))
+    own = _form()
+    own[0][0] = "2023年度部门整体绩效目标表及自评结果"
+    path = _xlsx(tmp_path / "t.xlsx", [("2022年度", last, {}), ("2023年度", own, {})])
+    rec = read_record(path)
+    assert (rec.year, rec.score) == (2023, 92) and _figures(rec) == (300, 320, 315, 98.44)
+
+
 @pytest.mark.parametrize("names", [("项目自评表1", "项目自评表2"), ("2023年决算", "2024年预算"), ("Sheet1", "Sheet2")])
 def test_sheet_order_kept(tmp_path, names):
     """Only project sheets; years of differently named sheets; generic names: the workbook's order."""
