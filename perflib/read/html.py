@@ -156,13 +156,22 @@ def _drop_chrome(root) -> None:
             doomed.append(el)
         elif el.tag in DROP_TAGS or el.tag in STRUCK_TAGS or _named_chrome(el):
             doomed.append(el)
-        elif _hidden(el, css) and (_hidden_inline(el) or _text_size(el) * 2 <= page_size):
-            # (a style, class or placement that would hide most of the page's text is no draft
-            # being hidden: a tab shown by script, a layout trick — the article is read)
+        elif _hidden(el, css) and (_hidden_inline(el) or _text_size(el) * 2 <= page_size
+                                   or _amounts(root) > _amounts(el)):
+            # (a style, class or placement that would hide most of the page's text, leaving no amount
+            # in sight, is no draft being hidden: a tab shown by script, a layout trick — the article
+            # is read; most of the page hidden beside an article in sight is another report hidden)
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()  # keeps the tail text
+
+
+_AMOUNT = re.compile(r"\d[\d,.]*\s*(?:万元|亿元|元)")
+
+
+def _amounts(el) -> int:
+    return sum(len(_AMOUNT.findall(t)) for t in el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
 
 
 def _text_size(el) -> int:
@@ -284,7 +293,16 @@ class _Stylesheet:
         return any(parts <= have for parts in compounds)
 
     def scripted(self, name: str) -> bool:
-        return bool(self.scripts) and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.scripts) is not None
+        """The page's script names it near a call that shows something (a tab's panel); a script
+        that only hides it ($('#old').hide()) does not count."""
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.scripts):
+            if _SHOWING.search(self.scripts[max(0, m.start() - 80):m.end() + 80]):
+                return True
+        return False
+
+
+_SHOWING = re.compile(r"show|fadeIn|slideDown|toggle|[aA]ddClass|[rR]emoveClass|classList|display\s*=\s*['\"](?!none)"
+                      r"|visibility\s*=\s*['\"]visible")
 
 
 def _is_chrome(text: str) -> bool:

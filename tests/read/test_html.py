@@ -195,3 +195,25 @@ def test_a_small_hidden_bit_beside_a_shown_tab_is_not_read(tmp_path):
     sentence = _SENTENCE.format(_DRAFT.format(' class="draft"'))
     page = _page(sentence, head).replace("<p>本年度", '<div class="tab-con on"><p>本年度').replace("</body>", "</div></body>")
     assert _adjusted(tmp_path, page) == 448
+
+
+_LAST_YEARS = ("<p>一、预算执行情况</p><p>本年度部门整体支出年初预算400万元，调整后预算433万元，实际支出425万元，"
+               "预算执行率98.15%，另有项目支出明细若干、基本支出明细若干，具体情况说明如下，资金使用规范。</p>"
+               "<p>经自评，本部门2020年度部门整体支出绩效自评得分88分，评价等级为良。</p>")
+
+
+@pytest.mark.parametrize("head, tail", [
+    ("<style>.old{display:none}</style>", ""),  # hidden by the page's style, more text than the article
+    ("<style>#old{display:none}</style>", "<script>$('#old').hide();</script>"),  # a script that hides it too
+])
+def test_another_report_hidden_beside_the_article_is_not_read(tmp_path, head, tail):
+    """Last year's report kept in the page, hidden, before this year's article: read (2020's figures and
+    score), since a hiding rule that hides most of the page, or a script naming it, was not followed. Now
+    a hidden part with the article's amounts in sight elsewhere, or named by a script that only hides it,
+    is left out."""
+    from perflib.pipeline import read_record
+
+    page = (f"<html><head><meta charset='utf-8'>{head}</head><body><h1>{TITLE}</h1>"
+            f'<div class="old" id="old">{_LAST_YEARS}</div>{_ARTICLE}{tail}</body></html>')
+    record = read_record(write_bytes(tmp_path / "a.html", page.encode()))
+    assert (record.overall.adjusted_budget, record.score) == (448, 90)
