@@ -295,6 +295,7 @@ class Lexicon:
         # blocks
         prose_words, self._block_of_group = _marked_words(raw["block_words"], "prose")
         self.block_words = _fast(prose_words)  # the block a match names: block_of(m)
+        self.compared_block = re.compile(raw["compared_block"])  # (searched up to a block word)
         parts = _block_words(raw["block_words"], "part")
         self.part_filler = raw["part_filler"]
         self.part_figure = _fast(rf"(?:{parts.pattern})\s*{self.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
@@ -396,6 +397,7 @@ class Lexicon:
         self.part_funds = _fast(raw["part_funds"])
         self.part_fund_before = re.compile(rf"(?:{raw['part_funds']})$")  # (searched up to a label)
         self.main_source_before = re.compile(rf"(?:{raw['main_source']})$")
+        self.main_source = re.compile(raw["main_source"])
         self.other_fund_types = re.compile(raw["other_fund_types"])
         self.other_money = re.compile(raw["other_money"])
         # a heading or a table's title about one: it opens with it (after a number, a year, the unit)

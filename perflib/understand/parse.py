@@ -204,6 +204,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
     cells = _label_cells(blocks)  # a form one cell per line: label line → its value on the next
     for i, block in enumerate(blocks):
         if isinstance(block, Table):
+            heading = _heading_over_words(block) or heading
             notes = above[-3:]
             after = blocks[i + 1] if i + 1 < len(blocks) and not isinstance(blocks[i + 1], Table) else None
             m = LEX.unit_line_after.match(after.text.strip()) if after is not None else None
@@ -271,6 +272,20 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _heading_over_words(table: Table) -> str | None:
+    """The part a heading set with spaces names when the layout took it for a table's first row over a row of
+    words only ("项目支出 预算 执行情况" over "年初预算 调整后预算 实际支出", no figure in any cell): the prose
+    below is that part's."""
+    if not table.rows or len(table.rows) > 3 or any(_DIGIT.search(c) for row in table.rows for c in row):
+        return None
+    first = [c for c in table.rows[0] if c.strip()]
+    word = LEX.block_words.fullmatch(first[0].strip()) if first else None
+    if (word is None or LEX.block_of(word) not in ("basic", "projects") or not is_heading_like(" ".join(first))
+            or any(LEX.label_re.fullmatch(c.strip()) for c in first)):  # ("项目支出 | 年初预算 | …": a header row)
+        return None
+    return LEX.block_of(word)
 
 
 def _row_of_cells(blocks: list[DocBlock], i: int) -> bool:
@@ -392,7 +407,8 @@ def _naming_words(text: str, end: int) -> list[re.Match]:
     """The block words and named funds ("城区环卫专项资金") before `end`, in order; not those of a note
     in brackets on a figure ("追加 45 万元（用于非遗展演项目），调整后预算 …": the note speaks of its figure,
     not of the labels after it)."""
-    words = [m for m in LEX.block_words.finditer(text, 0, end) if not _in_note(text, m.start(), end)]
+    words = [m for m in LEX.block_words.finditer(text, 0, end) if not _in_note(text, m.start(), end)
+             and not LEX.compared_block.search(text, max(0, m.start() - 3), m.start())]  # (较基本支出: compared with)
     if "专项" in text:  # (a fund whose labels follow it: not "…专项行动，全年实际支出 …")
         funds = [m for m in LEX.named_fund.finditer(text, 0, end)
                  if (LEX.label_re.match(text, m.end()) or _BARE_BUDGET.match(text, m.end()))
@@ -1401,6 +1417,9 @@ def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict,
         if label.field == "adjustment":
             continue  # the sign of a breakdown of an adjustment is not stated reliably
         end = next((m.start() for m in read if m.start() >= q.end() and LEX.label(m).kind == "money"), len(sent))
+        first = LEX.part_figure.search(sent, q.end(), end)
+        if first and (LEX.main_source.search(sent, q.end(), first.start()) or LEX.part_funds.search(sent, q.end(), first.start())):
+            continue  # "其中财政拨款支出：基本支出 A，项目支出 B": one source's parts, not the total's
         for m in LEX.part_figure.finditer(sent, q.end(), end):
             _store(rec, _part_block(m), label.field, money_to_wan(m["num"], m["unit"]), sent, taken)
 
