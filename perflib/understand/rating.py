@@ -275,7 +275,11 @@ def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:
         return True
     clause = clause_start(sent, pos, _CLAUSE_ENDS)
     first = _SCORE.search(sent, start, clause) if clause > start else None
+    if first is None and clause > start:  # "评价结果：青岭县水务局92分，等级为优；…": a unit listed with its score
+        named = _UNIT_SCORED.search(sent, start, clause)
+        return named is not None and reads_as_org(named["name"]) and not _is_the_unit(named["name"], rec.department)
     return first is not None and not _of_the_unit(sent, first.start(), rec, title)
+
 
 
 def _the_unit_scores(text: str, department: str | None) -> bool:
@@ -296,6 +300,8 @@ def _graded_by_another(sent: str, start: int, pos: int) -> bool:
 
 # An organisation's name as a clause holds it: up to 25 characters, ending as an organisation's does.
 _ORG_NAME = rf"[^，,；;：:\s\d《》“”]{{2,25}}?(?:{LEX.org_end.pattern})"
+# A unit named right before a bare score ("青岭县水务局92分"): a list of units' results.
+_UNIT_SCORED = re.compile(rf"(?P<name>{_ORG_NAME})\s*\d{{1,3}}(?:\.\d+)?\s*分(?!\w*[值数])")
 # A unit the sentence's part (up to ；) opens with, doing its own self-evaluation: "县农技站自评得分95分，
 # 等级为优；…" (the rating after the comma is still the 农技站's).
 _PART_ENDS = "；;。"
