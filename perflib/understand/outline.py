@@ -274,6 +274,14 @@ def _task(no: int, text: str, rec: Record) -> Task:
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})\s*年度?(?P<carried>结转|结余)?")
 
 
+def _in_part_of_year(sent: str, pos: int) -> bool:
+    """Does a part of the year ("上半年", "截至6月") speak at `pos`, no phrase of the whole year ("全年") since?"""
+    last = None
+    for last in LEX.mid_year.finditer(sent, 0, pos):
+        pass
+    return last is not None and not LEX.whole_year.search(sent, last.end(), pos)
+
+
 @lru_cache(maxsize=4096)  # (a pure function of the item's text: reports repeat their tasks)
 def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str | None]:
     """(the task's funds, the sentence stating them), or (None, None)."""
@@ -296,6 +304,9 @@ def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str
                           bool(LEX.task_funds_source.match(clause)), sum(i < at + m.start() for i in items)))
     if sum(f[4] for f in found) >= 2:
         found = [f for f in found if not f[4]]  # parts by source: together the funds, each none
+    part_of_year = [f for f in found if _in_part_of_year(f[2], f[3].start())]
+    if part_of_year and len(part_of_year) < len(found):
+        found = [f for f in found if f not in part_of_year]  # "上半年投入资金60万元，全年投入资金120万元": the year's
     first = LEX.task_funds_inline_item.search(text)
     lead = [f for f in found if f[5] == 0 and f[0]] if first and "一是" in first.group() else []
     if lead and len({f[5] for f in found}) > 1:
