@@ -46,6 +46,9 @@ _NEXT_YEAR = re.compile(r"次年|翌年|下一?年度?|来年")
 # sides compares the sizes (a bare size is "at least" it) — 下降 in the actual is no failure then
 _CHANGE = re.compile(r"^(?:同比|环比|较上年|比上年|较去年|比去年)?(?:(?P<up>提高|提升|增长|增加|上升)|(?P<down>下降|降低|减少))")
 
+# a change to a level ("下降至5%以下", "提高至95%"): the levels compare, a bare one bounding the way of the change
+_TO_LEVEL = re.compile(r"^(?:同比|环比|较上年|比上年|较去年|比去年)?(?:(?P<up>提高|提升|增长|增加|上升)|(?P<down>下降|降低|减少))(?:至|到)")
+
 _YES = {"是", "有", "无", "否", "没有"}
 _NEGATIVE = re.compile(r"^(?:未|没有|尚未|暂未|不)(?:按时|如期|全部|完全)?(?:完成|达标|达到|实现|合格|到位|开展|落实|通过)"
                        r"|^(?:未|没有|尚未)(?:有效|明显|显著)?(?:提升|提高|改善|增强|缓解|降低|减少)"
@@ -71,6 +74,13 @@ def judge(target: str | None, actual: str | None) -> bool | None:
         return None
     if t in _YES or a in _YES:  # 是/否 answers must agree (是否发生安全事故：否)
         return (t == a) if (t in _YES and a in _YES) else None
+    tl, al = _TO_LEVEL.match(t), _TO_LEVEL.match(a)
+    if tl and ((al and al.lastgroup == tl.lastgroup) or (al is None and _CHANGE.match(a) is None)):
+        tq, aq = _quantity(t[tl.end():]), _quantity(a[al.end():] if al else a)
+        if tq is not None and aq is not None:
+            if tq.op == "bare":
+                tq = tq._replace(op="le" if tl.lastgroup == "down" else "ge")
+            return _compare(tq, aq)
     tc, ac = _CHANGE.match(t), _CHANGE.match(a)
     if tc and ac and tc.lastgroup == ac.lastgroup:
         tq, aq = _quantity(t[tc.end():]), _quantity(a[ac.end():])
