@@ -30,9 +30,10 @@ _CN_SCORE = rf"一百|[一二三四五六七八九]十[一二三四五六七八�
 _SCORE = re.compile(rf"{_SCORE_WORD}\s*(?:为|是|:|：|达到|共)?\s*(?:(?P<s>\d{{1,3}}(?:\.\d+)?)"
                     rf"|(?P<c>(?:{_CN_SCORE})(?:点[{_CN_DIGIT}]+)?))\s*分"
                     # (not a score table's row, its 分值 then its 得分: "综合得分 100 92"; its 得分 then
-                    # its 满分, "综合得分 97.5 100", and a date cell after it, "自评得分 97.5 2024年3月", are)
+                    # its 满分, "综合得分 97.5 100", a date cell after it, "自评得分 97.5 2024年3月", and the same figure
+                    # again, a merged cell repeated when flattened, "自评得分 | 96 | 96", are)
                     r"|(?:自评|综合|评价|考评|最终)(?:得分|评分)\s*[:：]?\s*(?P<t>\d{1,3}(?:\.\d+)?)(?=\s|$)"
-                    r"(?!\s+(?!100(?:\.0+)?(?:\s|$))\d{1,3}(?:\.\d+)?(?:\s|$))"
+                    r"(?!\s+(?!100(?:\.0+)?(?:\s|$)|(?P=t)(?:\s|$))\d{1,3}(?:\.\d+)?(?:\s|$))"
                     # a form's cell label with its unit, its value run into the next cell ("自评总分(分)97.6部门联系人")
                     rf"|(?:{_SCORE_PREFIX.pattern})\s*[（(]分[)）]\s*[:：]?\s*(?P<f>\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.%])")
 # A 总分 stated before the sentence's 得分 is the scale's maximum ("评价总分100分，本单位得分93.5分").
