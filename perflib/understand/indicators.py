@@ -314,6 +314,13 @@ def _is_level(cell: str) -> bool:
                                     and text not in GENERIC_CELLS)
 
 
+def _standard_level(cell: str) -> bool:
+    """A level word of the national framework ("数量指标", "社会效益"), never an indicator's name (the
+    cell after it, even one opening with a figure, "110接警处置率", is the name)."""
+    text = "".join(cell.split())
+    return text in LEVEL1_WORDS or text.removesuffix(LEVEL2_SUFFIX) in LEVEL2_WORDS
+
+
 _PLAIN_POINTS = re.compile(r"\d+(?:\.\d+)?\s*分?")  # a 分值 or 得分 cell (not "90%", a value)
 _VALUE_LIKE = re.compile(r"^\s*(?:[≥≤<>=＞＜]|\d)")
 # A cell opening with a figure that is a name, not a value: the figure (or a range, "0-6") is followed
@@ -321,7 +328,10 @@ _VALUE_LIKE = re.compile(r"^\s*(?:[≥≤<>=＞＜]|\d)")
 # 健康管理率", "2023年度培训计划完成时限"),
 # where a value's unit is short ("5620件", "12月底前"), holds another figure ("2023年12月31日前") or
 # ends as a time limit or a bound does ("3个工作日以内", "12个月内完成").
-_NAME_AFTER_FIGURE = re.compile(r"^\s*\d(?:[\d.,]|[-~～至]\d)*[^\d\s%‰]\D{5,}(?<![内前后上下成右])$")
+# or by a shorter name of a rate, count or share ("12314热线办结率", "3A级景区数", "24小时值守率"): no
+# value ends so.
+_NAME_AFTER_FIGURE = re.compile(r"^\s*\d(?:[\d.,]|[-~～至]\d)*[^\d\s%‰](?:\D{5,}(?<![内前后上下成右])"
+                                r"|\D{2,}(?:率|数|量|比例))$")
 
 
 def _value_like(cell: str) -> bool:
@@ -364,7 +374,7 @@ def _align(row: list[str], roles: dict[str, int], width: int, header: list[str])
     levels = []
     while cells and len(levels) < 2 and _is_level(cells[0]):
         levels.append(cells.pop(0))
-    if levels and (not cells or _value_like(cells[0])):
+    if levels and (not cells or (_value_like(cells[0]) and not _standard_level(levels[-1]))):
         cells.insert(0, levels.pop())  # a name ending 指标 ("培训农民人次指标"), its target next: no 二级
     full = [""] * width
     level_roles = [r for r in ("level1", "level2") if r in roles]
