@@ -64,6 +64,11 @@ _PROJECT_TITLE = re.compile(r"项目")
 _UNIT_TITLE = re.compile(r"部门|整体|单位")
 _PROJECTS_TOGETHER_BEFORE = ("和", "及", "与", "、", "分", "各", "重点", "评价", "考核", "全部", "所有", "年度")
 _PROJECTS_TOGETHER_AFTER = ("支出", "及", "和", "与", "、")
+# Words before 项目 that name no project but the unit's projects as a kind ("我局项目", "2023年项目", "本年度
+# 实施项目", "主要项目", "专项资金项目", "政府投资项目"); a project's name is three characters or more before
+# 项目 ("水利项目" names a field, "农田水利维修项目" a project).
+_PROJECTS_KIND_BEFORE = ("局", "实施", "主要", "重大", "预算", "资金", "投资", "所属", "局属", "本级", "其他",
+                         "相关", "各类", "部分", "以下", "下列", "上述")
 _TABLE_WORDS = ("绩效", "指标")
 _NUM = re.compile(r"^\s*(?P<n>\d+(?:\.\d+)?)\s*(?:分|%)?\s*$")
 
@@ -123,7 +128,8 @@ def _a_projects_title(title: str | None, after_units: bool) -> bool:
     text = "".join(title.split())
     for m in _PROJECT_TITLE.finditer(text):
         before, after = text[:m.start()], text[m.end():]
-        if not re.search(r"[\u4e00-\u9fff]$", before) or before.endswith(_PROJECTS_TOGETHER_BEFORE) \
+        name = re.search(r"[\u4e00-\u9fff]*$", before).group()
+        if len(name) < 3 or name.endswith(_PROJECTS_TOGETHER_BEFORE + _PROJECTS_KIND_BEFORE) \
                 or after.startswith(_PROJECTS_TOGETHER_AFTER):
             continue
         return after_units or any(w in after for w in _TABLE_WORDS)
