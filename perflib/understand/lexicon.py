@@ -419,6 +419,9 @@ class Lexicon:
         self.task_funds_whole = re.compile(raw["task_funds_whole"])
         self.task_funds_source = re.compile(raw["task_funds_source"])
         self.task_funds_inline_item = re.compile(raw["task_funds_inline_item"])
+        self.task_funds_planned = re.compile(raw["task_funds_planned"])
+        self.task_funds_returned = re.compile(raw["task_funds_returned"])
+        self.task_funds_joined = re.compile(raw["task_funds_joined"])
         # rating
         self.rating_words: dict[str, str] = raw["rating_words"]
         # one pattern: the cues in order, each cue's `word` group renamed word_0, word_1 …

@@ -300,20 +300,29 @@ def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str
             if year is not None and any(int(y.group(1)) != year and not (int(y.group(1)) < year and y["carried"])
                                         for y in _YEAR_IN.finditer(clause)):
                 continue  # another year's money ("2022年投入资金80万元" in 2023's report; "使用2022年结转资金" is this year's)
+            if LEX.task_funds_returned.search(sent[m.end():]):
+                continue  # money handed back ("结余资金20万元已按规定上缴财政")
             found.append((not LEX.task_funds_whole.search(clause), bool(LEX.task_funds_use.search(before)), sent, m,
-                          bool(LEX.task_funds_source.match(clause)), sum(i < at + m.start() for i in items)))
+                          bool(LEX.task_funds_source.match(clause)), sum(i < at + m.start() for i in items),
+                          at, clause))
+    joined = {id(f[3]) for f, g in zip(found, found[1:]) if f[2] is g[2]
+              and LEX.task_funds_joined.match(f[2][f[3].end():g[3].start()])}
+    joined |= {id(g[3]) for f, g in zip(found, found[1:]) if id(f[3]) in joined}
+    found = [f for f in found if id(f[3]) not in joined]  # parts joined by 和: each none
     if sum(f[4] for f in found) >= 2:
         found = [f for f in found if not f[4]]  # parts by source: together the funds, each none
     part_of_year = [f for f in found if _in_part_of_year(f[2], f[3].start())]
     if part_of_year and len(part_of_year) < len(found):
         found = [f for f in found if f not in part_of_year]  # "上半年投入资金60万元，全年投入资金120万元": the year's
     first = LEX.task_funds_inline_item.search(text)
-    lead = [f for f in found if f[5] == 0 and f[0]] if first and "一是" in first.group() else []
+    # the lead total must follow the task's title (a lead opening the list is the unit's whole) and be spent
+    lead = [f for f in found if f[5] == 0 and f[0] and f[6] > 0 and not LEX.task_funds_planned.search(f[7])] \
+        if first and "一是" in first.group() else []
     if lead and len({f[5] for f in found}) > 1:
         found = lead  # the task's own total before its items ("全年共投入资金200万元。一是…；二是…")
     if len({f[5] for f in found}) > 1:
         return None, None  # amounts of two items written inline
     if not found:
         return None, None
-    _, _, sent, m, _, _ = max(found, key=lambda f: f[:2])  # the first that uses money, else the first
+    _, _, sent, m, *_ = max(found, key=lambda f: f[:2])  # the first that uses money, else the first
     return money_to_wan(m["num"], m["unit"]), sent
