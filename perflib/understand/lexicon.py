@@ -454,6 +454,7 @@ class Lexicon:
         self.founded = re.compile(raw["founded"])
         self.plans_ahead = re.compile(raw["plans_ahead"])
         self.plans_after_review = re.compile(raw["plans_after_review"])
+        self.plans_sentence = re.compile(raw["plans_sentence"])
         self.score_prefix = re.compile(raw["score_prefix"])
         self.project_form = re.compile(raw["project_form"])
         self.project_table = re.compile(raw["project_table"])

@@ -528,16 +528,24 @@ def _body_year(head: list[str]) -> int | None:
     """The year the first paragraph about the budget or the evaluation speaks of; a line of column
     headers for several years ("2020年决算数 2021年预算数 2021年决算数") gives this year's 决算 column's."""
     plans = None  # the rank of the plans heading whose section the paragraph is in
+    joined = None  # ... of a heading of a look back and the plans ("三、存在问题及下一步改进措施")
     for para in head:
         if is_heading_line(para):
             rank = _RANK.get(LEX.numbering.match(para).lastgroup, 9)
             ahead = LEX.plans_ahead.search(para)
+            if joined is not None and rank <= joined:
+                joined = None
             if ahead and not LEX.plans_after_review.search(para, 0, ahead.start()):
                 plans = rank if plans is None else plans
             elif plans is not None and rank <= plans:
                 plans = None  # the next section of the plans' rank or higher
+            elif ahead and joined is None:
+                joined = rank
         if plans is not None:
             continue  # "二、下一步计划 / 2024年将…": next year's plans
+        if joined is not None and not is_heading_line(para):
+            # its sentences looking ahead are the plans ("2024年我局将…")
+            para = "。".join(s for s in re.split(r"[。；;]", para) if not LEX.plans_sentence.search(s))
         if ("绩效" in para or "预算" in para or "决算" in para) and not is_chrome(para):
             # "比2021年增加…": the year compared with is not the report's; nor the year the unit was founded
             years = fiscal_years(_FOUNDED.sub("", COMPARED_YEAR.sub("", para)))
