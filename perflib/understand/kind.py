@@ -34,7 +34,7 @@ def title_kind(paragraphs: list[str]) -> str | None:
     opening = None  # the first numbered heading
     declared = None  # "现将2024年度X局整体支出绩效自评情况报告如下": what the first such sentence reports
     headline = None  # an undated "other" title line naming no unit, waiting on the next line
-    listed = False  # a unit's dated report title came after the headline: does another follow it?
+    listed = ""  # a unit's dated report title came after the headline: does another follow it?
     for para in paragraphs:
         if len(lines) >= _TITLE_LINES:
             break
@@ -58,14 +58,17 @@ def title_kind(paragraphs: list[str]) -> str | None:
         kind = _kind_named(para)
         if listed:
             # another unit's dated report title under the first: a list of reports ("…自评结果公示" over
-            # three units' titles), the page the headline's
-            return headline if _dated_unit_title(para) else "department"
+            # three units' titles), the page the headline's; the same unit's title again (a page's title
+            # then the article's, or its short name "县司法局…") is the report's
+            if _dated_unit_title(para) and not _same_unit(para, listed):
+                return headline
+            return "department"
         if headline is not None:
             # a headline naming no unit and no year ("部门整体支出绩效评价等级为良的单位名单公示"), then a unit's
             # dated report title: that title is the page's, the headline another article's (unless a list
             # of such titles follows)
             if kind == "department" and _dated_unit_title(para):
-                listed = True
+                listed = para
                 continue
             return headline
         if kind == "other" and not _YEAR_MARK.search(para) and not _names_unit_before_kind(para) \
@@ -119,6 +122,14 @@ def _names_unit_before_kind(para: str) -> bool:
         if m:
             return names_a_unit(text[:m.start()])
     return False
+
+
+def _same_unit(title: str, other: str) -> bool:
+    """Do two dated report titles name the same unit, one maybe by its short name ("青川县司法局2023年度…",
+    "县司法局2023年度…")?"""
+    a, b = (t[:m.start()].strip() if (m := _YEAR4.search(t)) else t for t in (title, other))
+    short, full = sorted((a, b), key=len)
+    return len(short) >= 2 and full.endswith(short)
 
 
 def _dated_unit_title(para: str) -> bool:
