@@ -54,6 +54,7 @@ LINK_LIST = (r"相关(?:链接|文章|阅读|新闻|信息|推荐|文档)|热点
              r"|推荐阅读|延伸阅读|最新(?:发布|文章|信息|动态)|猜你喜欢")
 # A site's headline slot, one other article's title after it ("热点：某局…绩效评价等级为良"): a link, not content.
 HEADLINE = r"热点|热门|头条|要闻|焦点"
+_OWN_UNIT = r"经自评|[我本](?:局|委|办|院|单位|部门|中心|所|站|厅|馆|队)"  # (a report's own words)
 _HEAD_LINES = 40  # chrome is looked for in the first lines of a page …
 _BODY_LINE = 60  # … before its body starts: a numbered heading, or a line of prose longer than this
 _SITE_NAME = 20  # a line this short between two lines of chrome is the site's name or a menu item
@@ -74,9 +75,10 @@ _SHARING_LINE = re.compile(SHARING_LINE)
 _SHARING = re.compile(SHARING)
 _NEIGHBOUR_LINK = re.compile(NEIGHBOUR_LINK)
 _LINK_LIST = re.compile(rf"^[【\[]?(?:{LINK_LIST})[】\]]?\s*[:：]?\s*(?:更多\s*[>＞»›]*)?$")
-# a heading with its one link: "相关链接：某局…"; a headline's link is a title, no sentence ("焦点：经自评，…等级为优。"
-# is the report's own line)
-_LINK_LIST_ITEM = re.compile(rf"^[【\[]?(?:(?:{LINK_LIST})[】\]]?\s*[:：]|(?:{HEADLINE})[】\]]?\s*[:：](?=[^。；;]*$))")
+# a heading with its one link: "相关链接：某局…"; a headline's link is a title, no sentence ("焦点：经自评，…等级为优",
+# with or without its 。, is the report's own line), naming no unit as its own (我局…)
+_LINK_LIST_ITEM = re.compile(rf"^[【\[]?(?:(?:{LINK_LIST})[】\]]?\s*[:：]|(?:{HEADLINE})[】\]]?\s*[:：]"
+                             rf"(?!.*(?:{_OWN_UNIT}))(?=[^。；;，,]*$))")
 _DATED = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
 _DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _TITLE_WORD = re.compile(r"(?:报告|报告书|评价表|自评表|公开|说明|通知|通报)$|(?:19|20)\d{2}")
