@@ -358,6 +358,7 @@ class Lexicon:
         # mark, never at a thousands comma ("8,620,000.00" is not "8,620" followed by ",")
         self.bare_after = re.compile(rf"{filler}(?P<num>{NUMBER})(?=\s*(?:[，；;。]|,(?!\d)|$))")
         self.money_sections = re.compile(raw["money_sections"])
+        self.money_section_other_year = re.compile(raw["money_section_other_year"])
         # table columns
         # tables (understand/tables.py): (field, kind, header pattern) and (block, row-label pattern)
         self.columns = [(lb.field, lb.kind, re.compile(lb.pattern)) for lb in _labels(raw["columns"])]

@@ -229,7 +229,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             if not LEX.money.search(para) and not LEX.unit_line_after.match(para.strip()):
                 # (a section about 三公经费 or about the units under the department: its figures are theirs)
                 money_section = (bool(LEX.money_sections.search(para)) and not LEX.about_a_sub_budget(para)
-                                 and not below)
+                                 and not below and not _another_years_heading(para, rec.year))
                 unit = None
         elif heading in _NO_BLOCK:
             projects_own.add(para)
@@ -286,6 +286,17 @@ def _heading_over_words(table: Table) -> str | None:
             or any(LEX.label_re.fullmatch(c.strip()) for c in first)):  # ("项目支出 | 年初预算 | …": a header row)
         return None
     return LEX.block_of(word)
+
+
+def _another_years_heading(para: str, year: int | None) -> bool:
+    """A heading opening with another year than the report's ("二、上年度预算执行情况", "二、2022年度预算
+    执行情况" in 2023's report; not "与上年度对比情况"): the figures under it are no default's."""
+    text = para[m.end():] if (m := LEX.numbering.match(para)) else para
+    text = text.lstrip()
+    if LEX.money_section_other_year.match(text):
+        return True
+    y = re.match(r"((?:19|20)\d{2})\s*年", text)
+    return bool(y and year is not None and int(y.group(1)) < year)
 
 
 def _row_of_cells(blocks: list[DocBlock], i: int) -> bool:
