@@ -50,9 +50,11 @@ YEAR_LABEL = r"^((?:19|20)\d{2})\s*年度?\s*(?:[（(][^)）]{0,6}[)）])?$"
 # ("上年数", "去年实际"); a note in brackets aside.
 THIS_YEAR_LABEL = r"^(?:本年|本年度|当年)(?:数|实际|金额)?\s*(?:[（(][^)）]{0,6}[)）])?$"
 EARLIER_YEAR_LABEL = rf"^(?:{PREVIOUS_YEAR}|上年度|上一年度)(?:数|实际|金额)?\s*(?:[（(][^)）]{{0,6}}[)）])?$"
-# A table's caption that opens with a year ("表1 2022年度预算执行情况（单位：万元）"): a table of that
-# year, not read in another year's report unless a cell names the report's year.
-YEAR_CAPTION = r"^(?:附?表\s*[0-9一二三四五六七八九十]+\s*[：:.、．]?\s*)?[（(]?((?:19|20)\d{2})\s*年"
+# A table's caption that opens with a year ("表1 2022年度预算执行情况（单位：万元）") or with last year
+# ("上年（2022年）预算执行对比"): a table of that year, not read in another year's report unless a cell
+# names the report's year.
+YEAR_CAPTION = (r"^(?:附?表\s*[0-9一二三四五六七八九十]+\s*[：:.、．]?\s*)?[（(]?"
+                rf"(?:(?:19|20)\d{{2}}\s*年|(?:{PREVIOUS_YEAR})度?)")
 # …and reads as a table's title: "表N …", or ending "…表" / "…情况" / "…明细" (a unit note in brackets
 # aside) — not a note about money above the table ("2022年结转资金30万元已纳入调整后预算").
 TABLE_TITLE_END = r"(?:表|情况|明细|数据|执行|对比|汇总|一览)$"
@@ -148,7 +150,7 @@ def _another_years_table(table: Table, year: int | None, text: str | None = None
     bare = re.sub(r"\s*(?:[（(][^()（）]*[)）]|单位\s*[:：]\s*\S+)\s*$", "", title)
     if not (re.match(r"^附?表\s*[0-9一二三四五六七八九十]", title) or re.search(TABLE_TITLE_END, bare)):
         return False  # a note above the table, not its caption
-    if any(re.search(EVALUATED_YEAR.format(y=y), text or "") for y in set(_YEAR.findall(title))):
+    if any(re.search(EVALUATED_YEAR.format(y=y), (text or "").replace(title, "")) for y in set(_YEAR.findall(title))):
         return False
     return all(int(y) != year for y in _YEAR.findall(title)) and not any(str(year) in c for r in table.rows for c in r)
 

@@ -544,3 +544,13 @@ def test_a_table_captioned_last_year_in_other_words_is_not_read(caption):
         return Table([["项目", "年初预算", "调整后预算", "实际支出"], ["合计", *figures]], title=title)
     rec = parse(table(caption, ["400", "420", "410"]), table("2021年度预算执行数据（单位：万元）", ["450", "476", "470"]))
     assert (rec.overall.initial_budget, rec.overall.actual) == (D("450"), D("470"))
+
+
+def test_a_table_captioned_last_year_by_name_is_not_read():
+    """'上年（2022年）预算执行对比' before the prose of this year: last year's table was read (its caption did not
+    open with a year, and its own （2020年） was taken for the report naming that year as evaluated)."""
+    t = Table([["项目", "年初预算", "调整后预算", "实际支出"], ["合计", "400", "420", "410"]],
+              title="上年（2020年）预算执行对比（单位：万元）")
+    rec = parse(Paragraph("上年（2020年）预算执行对比（单位：万元）"), t,
+                Paragraph("本年度年初预算450万元，调整后预算476万元，实际支出470万元。"))
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("450"), D("470"))
