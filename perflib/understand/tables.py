@@ -347,17 +347,29 @@ def _read_block_columns(table: Table, r: int, columns: list[_Column], rec: Recor
     """Row r under a header naming each column's figure and block: the table's one row of figures, its
     label naming no part, source or other year ("金额", "合计", "2023年"), gives every column's figure.
     (Two such rows, sources or years: which is the unit's, nothing says.)"""
-    row = table.rows[r]
-    label = " ".join(_distinct([c for c in row[:min(col.col for col in columns)] if c and not _number(c)]))
+    label = _row_label(table.rows[r], columns)
     filled = [k for k, other in enumerate(table.rows)
               if sum(col.col < len(other) and _number(other[col.col]) is not None for col in columns) * 2 > len(columns)]
     if filled != [r] or _block_of(label) not in (None, "overall") or _previous_year(label, rec.year):
         return
+    _store_by_column(table, r, columns, label, rec, outside, taken)
+
+
+def _row_label(row: list[str], columns: list[_Column]) -> str:
+    """The text cells of `row` before its first value column."""
+    return " ".join(_distinct([c for c in row[:min(col.col for col in columns)] if c and not _number(c)]))
+
+
+def _store_by_column(table: Table, r: int, columns: list[_Column], label: str, rec: Record, outside: list[str],
+                     taken: set[tuple[int, int]], role: tuple[str, str] | None = None) -> None:
+    """Each column's figure of row r into its block: the column's own field, or the row's (`role`)."""
+    row = table.rows[r]
     notes = [label] + _notes_above(table, r) + [table.title or ""] + outside
     for col in columns:
+        fld, kind = role or (col.field, col.kind)
         number = _number(row[col.col]) if col.col < len(row) else None
-        value = _value(number, col.kind, [row[col.col], col.label] + notes, rec, table, r, col.col) if number else None
-        if value is not None and store(rec, col.block, col.field, value,
+        value = _value(number, kind, [row[col.col], col.label] + notes, rec, table, r, col.col) if number else None
+        if value is not None and store(rec, col.block, fld, value,
                                        table.cell_evidence(r, col.col, row=label or None, col=col.label)):
             taken.add((r, col.col))
 
@@ -400,18 +412,10 @@ def _read_figure_row(table: Table, r: int, columns: list[_Column], rec: Record, 
                      taken: set[tuple[int, int]]) -> None:
     """Row r under a header of blocks: its label names the figure ("年初预算数 | 300.00 | 200.00 | 100.00");
     a label naming none, a bare 预算数 or another year's: not read."""
-    row = table.rows[r]
-    label = " ".join(_distinct([c for c in row[:min(col.col for col in columns)] if c and not _number(c)]))
+    label = _row_label(table.rows[r], columns)
     role = _figure_label(label)
-    if not role or _previous_year(label, rec.year):
-        return
-    fld, kind = role
-    notes = [label] + _notes_above(table, r) + [table.title or ""] + outside
-    for col in columns:
-        number = _number(row[col.col]) if col.col < len(row) else None
-        value = _value(number, kind, [row[col.col], col.label] + notes, rec, table, r, col.col) if number else None
-        if value is not None and store(rec, col.block, fld, value, table.cell_evidence(r, col.col, row=label, col=col.label)):
-            taken.add((r, col.col))
+    if role and not _previous_year(label, rec.year):
+        _store_by_column(table, r, columns, label, rec, outside, taken, role)
 
 
 # --- data rows under a header ---------------------------------------------------------
