@@ -34,12 +34,12 @@ from ..check.interval import Interval
 from ..model import Record, Unread
 from ..numbers import money_to_wan, to_decimal
 from ..read.document import Table
-from .indicators import ROLE_LABELS
+from .indicators import OTHER_YEAR, ROLE_LABELS
 from .lexicon import LEX
 
 # ==== LABELS (the column and row labels are in lexicon.toml) ==========================
 # A column (or form label) about an earlier year: never this year's figure.
-PREVIOUS_YEAR = r"上年|上一年|去年|前年"
+PREVIOUS_YEAR = "|".join(OTHER_YEAR)  # 上年, 上一年, 去年, 前年: the indicator reader's words too
 # A table of years (a column per year, or a row per year) states spending when its labels
 # say so and no word of a budget is near: only then is this year's figure the actual.
 SPENDING_WORD = r"支出|决算"
