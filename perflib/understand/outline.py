@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import Record, Task
 from ..read.document import Table
@@ -283,9 +284,21 @@ def _in_part_of_year(sent: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=4096)  # (a pure function of the item's text: reports repeat their tasks)
+class _Amount(NamedTuple):
+    """An amount a task's text states, and what its words say of it."""
+    own: bool  # not the whole unit's ("全局…")
+    uses: bool  # a word of spending before it ("使用", "投入")
+    sent: str
+    m: re.Match
+    source: bool  # one source's part ("省级下达…")
+    item: int  # the inline item (一是, 二是 …) it stands in; 0 before the first
+    at: int  # where its sentence starts in the text
+    clause: str  # its clause, up to the amount
+
+
 def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str | None]:
     """(the task's funds, the sentence stating them), or (None, None)."""
-    found = []  # (not the whole unit's, uses money, sentence, match, source part, inline item)
+    found: list[_Amount] = []
     items = [i.start() for i in LEX.task_funds_inline_item.finditer(text)]
     at = 0
     for sent in sentences_of(text):
@@ -302,27 +315,27 @@ def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str
                 continue  # another year's money ("2022年投入资金80万元" in 2023's report; "使用2022年结转资金" is this year's)
             if LEX.task_funds_returned.search(sent[m.end():]):
                 continue  # money handed back ("结余资金20万元已按规定上缴财政")
-            found.append((not LEX.task_funds_whole.search(clause), bool(LEX.task_funds_use.search(before)), sent, m,
-                          bool(LEX.task_funds_source.match(clause)), sum(i < at + m.start() for i in items),
-                          at, clause))
-    joined = {id(f[3]) for f, g in zip(found, found[1:]) if f[2] is g[2]
-              and LEX.task_funds_joined.match(f[2][f[3].end():g[3].start()])}
-    joined |= {id(g[3]) for f, g in zip(found, found[1:]) if id(f[3]) in joined}
-    found = [f for f in found if id(f[3]) not in joined]  # parts joined by 和: each none
-    if sum(f[4] for f in found) >= 2:
-        found = [f for f in found if not f[4]]  # parts by source: together the funds, each none
-    part_of_year = [f for f in found if _in_part_of_year(f[2], f[3].start())]
+            found.append(_Amount(not LEX.task_funds_whole.search(clause), bool(LEX.task_funds_use.search(before)),
+                                 sent, m, bool(LEX.task_funds_source.match(clause)),
+                                 sum(i < at + m.start() for i in items), at, clause))
+    joined = {id(f.m) for f, g in zip(found, found[1:]) if f.sent is g.sent
+              and LEX.task_funds_joined.match(f.sent[f.m.end():g.m.start()])}
+    joined |= {id(g.m) for f, g in zip(found, found[1:]) if id(f.m) in joined}
+    found = [f for f in found if id(f.m) not in joined]  # parts joined by 和: each none
+    if sum(f.source for f in found) >= 2:
+        found = [f for f in found if not f.source]  # parts by source: together the funds, each none
+    part_of_year = [f for f in found if _in_part_of_year(f.sent, f.m.start())]
     if part_of_year and len(part_of_year) < len(found):
         found = [f for f in found if f not in part_of_year]  # "上半年投入资金60万元，全年投入资金120万元": the year's
     first = LEX.task_funds_inline_item.search(text)
     # the lead total must follow the task's title (a lead opening the list is the unit's whole) and be spent
-    lead = [f for f in found if f[5] == 0 and f[0] and f[6] > 0 and not LEX.task_funds_planned.search(f[7])] \
+    lead = [f for f in found if f.item == 0 and f.own and f.at > 0 and not LEX.task_funds_planned.search(f.clause)] \
         if first and "一是" in first.group() else []
-    if lead and len({f[5] for f in found}) > 1:
+    if lead and len({f.item for f in found}) > 1:
         found = lead  # the task's own total before its items ("全年共投入资金200万元。一是…；二是…")
-    if len({f[5] for f in found}) > 1:
+    if len({f.item for f in found}) > 1:
         return None, None  # amounts of two items written inline
     if not found:
         return None, None
-    _, _, sent, m, *_ = max(found, key=lambda f: f[:2])  # the first that uses money, else the first
-    return money_to_wan(m["num"], m["unit"]), sent
+    best = max(found, key=lambda f: (f.own, f.uses))  # the first that uses money, else the first
+    return money_to_wan(best.m["num"], best.m["unit"]), best.sent
