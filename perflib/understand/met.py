@@ -47,7 +47,7 @@ _NEXT_YEAR = re.compile(r"次年|翌年|下一?年度?|来年")
 _CHANGE = re.compile(r"^(?:同比|环比|较上年|比上年|较去年|比去年)?(?:(?P<up>提高|提升|增长|增加|上升)|(?P<down>下降|降低|减少))")
 
 # a change to a level ("下降至5%以下", "提高至95%"): the levels compare, a bare one bounding the way of the change
-_TO_LEVEL = re.compile(r"^(?:同比|环比|较上年|比上年|较去年|比去年)?(?:(?P<up>提高|提升|增长|增加|上升)|(?P<down>下降|降低|减少))(?:至|到)")
+_TO_LEVEL = re.compile(_CHANGE.pattern + "(?:至|到)")
 
 _YES = {"是", "有", "无", "否", "没有"}
 _NEGATIVE = re.compile(r"^(?:未|没有|尚未|暂未|不)(?:按时|如期|全部|完全)?(?:完成|达标|达到|实现|合格|到位|开展|落实|通过)"
