@@ -149,7 +149,7 @@ def _drop_chrome(root) -> None:
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     css = _Stylesheet(root)
-    page_size = _text_size(root)
+    page_size, page_amounts = _text_size(root), _amounts(root)
     doomed = []
     for el in root.iter():
         if not isinstance(el.tag, str):  # comments, processing instructions
@@ -157,7 +157,7 @@ def _drop_chrome(root) -> None:
         elif el.tag in DROP_TAGS or el.tag in STRUCK_TAGS or _named_chrome(el):
             doomed.append(el)
         elif _hidden(el, css) and (_hidden_inline(el) or _text_size(el) * 2 <= page_size
-                                   or _amounts(root) > _amounts(el)):
+                                   or page_amounts > _amounts(el)):
             # (a style, class or placement that would hide most of the page's text, leaving no amount
             # in sight, is no draft being hidden: a tab shown by script, a layout trick — the article
             # is read; most of the page hidden beside an article in sight is another report hidden)
@@ -171,11 +171,16 @@ _AMOUNT = re.compile(r"\d[\d,.]*\s*(?:万元|亿元|元)")
 
 
 def _amounts(el) -> int:
-    return sum(len(_AMOUNT.findall(t)) for t in el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
+    return sum(len(_AMOUNT.findall(t)) for t in _texts(el))
 
 
 def _text_size(el) -> int:
-    return sum(len(t.strip()) for t in el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
+    return sum(len(t.strip()) for t in _texts(el))
+
+
+def _texts(el) -> list[str]:
+    """The text an element shows in the page (its scripts and styles aside)."""
+    return el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")
 
 
 def _hidden_inline(el) -> bool:
