@@ -111,10 +111,29 @@ def _text_lines(parent) -> list[str]:
 
 
 def _paragraph_text(p) -> str:
-    """The text a reader sees: runs (in hyperlinks and tracked insertions too) less those hidden
-    (w:vanish) or struck out (w:strike, w:dstrike: '调整后预算<strike>330</strike>320万元' is 320, never
-    330320). Deleted text (w:del) is w:delText, never read."""
-    return "".join("" if _unseen(r) else r.text for r in p.xpath("w:r | w:hyperlink/w:r | w:ins/w:r"))
+    """The text a reader sees: runs (in hyperlinks, tracked insertions, smart tags, content controls
+    and simple fields too) less those hidden (w:vanish) or struck out (w:strike, w:dstrike:
+    '调整后预算<strike>330</strike>320万元' is 320, never 330320). Deleted text (w:del, w:moveFrom)
+    is never read."""
+    return "".join("" if _unseen(r) else r.text for r in _runs(p))
+
+
+# Inline containers whose runs are the paragraph's text: Word 2003–2007 wrapped dates and figures in
+# smart tags ("<w:smartTag>2023</w:smartTag>年"), forms in content controls and fields.
+_INLINE = {_W + t for t in ("hyperlink", "ins", "moveTo", "smartTag", "fldSimple", "customXml", "dir", "bdo")}
+
+
+def _runs(parent):
+    """The runs of a paragraph in reading order, inside its inline containers too."""
+    for child in parent.iterchildren():
+        if child.tag == _W + "r":
+            yield child
+        elif child.tag in _INLINE:
+            yield from _runs(child)
+        elif child.tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _runs(content)
 
 
 def _unseen(r) -> bool:

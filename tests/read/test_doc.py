@@ -347,6 +347,31 @@ def test_docx_tracked_insertion_is_read(tmp_path):
     assert _overall(path)["adjusted_budget"] == 406
 
 
+@pytest.mark.parametrize("wrap", [
+    '<w:smartTag {ns} w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="chmetcnv">{runs}</w:smartTag>',
+    '<w:sdt {ns}><w:sdtPr/><w:sdtContent>{runs}</w:sdtContent></w:sdt>',
+    '<w:fldSimple {ns} w:instr=" MERGEFIELD 调整后预算 ">{runs}</w:fldSimple>',
+    '<w:smartTag {ns} w:element="a"><w:smartTag w:element="b">{runs}</w:smartTag></w:smartTag>',
+])
+def test_docx_figure_inside_a_smart_tag_content_control_or_field_is_read(tmp_path, wrap):
+    """Word 2003–2007 wrapped figures in smart tags ('<w:smartTag>406</w:smartTag>万元'), a form its
+    fields in content controls or merge fields: their runs are the sentence's, not dropped
+    (which left '调整后预算万元' and no adjusted budget)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = _docx_with_runs(tmp_path / "r.docx", [("本年度部门整体支出年初预算380万元，调整后预算", False, False)])
+    import docx
+
+    d = docx.Document(path)
+    p = d.paragraphs[-1]._p
+    p.append(parse_xml(wrap.format(ns=nsdecls("w"), runs="<w:r><w:t>40</w:t></w:r><w:r><w:t>6</w:t></w:r>")))
+    p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t>万元，实际支出398万元，预算执行率98.03%。</w:t></w:r>'))
+    d.save(path)
+    got = _overall(path)
+    assert (got["initial_budget"], got["adjusted_budget"], got["actual"]) == (380, 406, 398)
+
+
 def test_docx_table_captioned_another_year_first_is_not_read(tmp_path):
     """'表1 2022年度预算执行情况' then '表2 2023年度…' in a 2023 report: the second table's figures."""
     from fixtures_files import write_docx
