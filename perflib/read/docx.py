@@ -14,7 +14,7 @@ from ..errors import UnreadableInput
 from ..model import Source
 from . import limits
 from .document import Document, Heading, Paragraph, Table
-from .normalize import clean_line
+from .normalize import clean_cell, clean_line
 from .layout import lay_out_blocks
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -92,7 +92,7 @@ def _grid(tbl) -> list[list[str]]:
 
 
 def _cell_text(tc) -> str:
-    return " ".join(t for t in (clean_line(x) for x in _text_lines(tc)) if t)
+    return clean_cell("\n".join(_text_lines(tc)))
 
 
 def _text_lines(parent) -> list[str]:

@@ -20,7 +20,7 @@ from ..errors import NotAReport, UnreadableInput
 from ..model import Source
 from . import limits
 from .document import Document, Location, Table
-from .normalize import clean_line
+from .normalize import clean_cell
 
 _GENERIC_SHEET = re.compile(r"^(?:Sheet|工作表|sheet)\s*\d*$")
 _PLACES = re.compile(r"0\.(0+)")
@@ -221,7 +221,7 @@ def _text(value, number_format: str | None) -> str:
         return value.strftime("%Y-%m-%d")
     if isinstance(value, (int, float)):
         return _number(value, number_format or "General")
-    return clean_line(str(value))
+    return clean_cell(str(value))
 
 
 def _number(value: int | float, fmt: str) -> str:
@@ -313,7 +313,7 @@ def _xls_text(book, sheet, r: int, c: int) -> str:
     if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
         return ""
     if cell.ctype == xlrd.XL_CELL_TEXT:
-        return clean_line(cell.value)
+        return clean_cell(cell.value)
     if cell.ctype == xlrd.XL_CELL_BOOLEAN:
         return "是" if cell.value else "否"
     xf = book.xf_list[sheet.cell_xf_index(r, c)]

@@ -19,7 +19,7 @@ from ..errors import NotAReport, UnreadableInput
 from ..model import Source
 from . import limits
 from .document import Block, Document, Heading, Paragraph, Table
-from .normalize import clean_line
+from .normalize import clean_cell, clean_line
 from .chrome import chrome_paragraphs
 from .layout import lay_out_blocks
 from .text import blank_damaged_figures, blank_digits, damage_warning, decode_bytes
@@ -370,7 +370,7 @@ def _grid(table) -> list[list[str]]:
                 continue
             while (r, c) in grid:
                 c += 1
-            text = clean_line(cell.text_content())
+            text = clean_cell(cell.text_content())
             rowspan = _span(cell.get("rowspan"), len(rows) - r)
             colspan = _span(cell.get("colspan"), _MAX_SPAN)
             for dr in range(rowspan):

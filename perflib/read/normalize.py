@@ -441,3 +441,15 @@ def is_table_line(line: str) -> bool:
 def clean_line(text: str) -> str:
     """One paragraph or table cell as the parser reads it: folded, whitespace collapsed."""
     return re.sub(r"\s+", " ", fold_chars(text)).strip()
+
+
+# A line break inside a cell between two Chinese characters (or full-width punctuation): a header
+# wrapped to fit its column ("年初<br>预算数", a Word cell's "年初¶预算数", an Excel Alt+Enter).
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_WRAPPED = re.compile(rf"(?<=[{_CJK}])[^\S\n]*\n\s*(?=[{_CJK}])")
+
+
+def clean_cell(text: str) -> str:
+    """A table cell as the parser reads it: `clean_line`, a wrap between Chinese characters joined
+    without a space ("年初预算数", as a PDF's cell reads, not "年初 预算数")."""
+    return clean_line(_WRAPPED.sub("", text))

@@ -384,3 +384,19 @@ def test_docx_table_captioned_another_year_first_is_not_read(tmp_path):
         "经自评，本单位2023年度部门整体支出绩效自评得分91分，评价等级为优。"])
     got = _overall(path)
     assert (got["initial_budget"], got["adjusted_budget"], got["actual"], got["completion_rate"]) == (380, 406, 398, 98.03)
+
+
+def test_docx_header_cell_wrapped_over_lines_is_read(tmp_path):
+    """'年初' and '预算数' on two lines of one cell (a line break, or two paragraphs): the 年初预算数 column."""
+    import docx
+
+    head = ["项目", "年初\n预算数", "全年\n预算数", "全年执行数", "执行率"]
+    path = _docx_with_runs(tmp_path / "r.docx", [("部门整体支出情况见下表。", False, False)], table=[
+        (head, None), (["年度资金总额", "380.00", "406.00", "398.00", "98.03%"], None)])
+    d = docx.Document(path)
+    cell = d.tables[0].cell(0, 3)
+    cell.paragraphs[0].runs[0].text = "全年"
+    cell.add_paragraph("执行数")
+    d.save(path)
+    got = _overall(path)
+    assert (got["initial_budget"], got["adjusted_budget"], got["actual"], got["completion_rate"]) == (380, 406, 398, 98.03)

@@ -329,3 +329,13 @@ def test_a_sheet_named_for_the_projects_evaluated_is_the_units_form(tmp_path, sh
     assert [i.name for i in rec.indicators] == ["入户随访人次", "药品抽检合格率", "群众健康知识知晓率", "居民满意度"]
     assert rec.indicators[2].score == 19
     assert rec.budget_execution is not None and rec.budget_execution.weight == 10
+
+
+def test_header_wrapped_by_alt_enter_is_read(tmp_path):
+    """A header typed '年初\\n预算数' (Alt+Enter to fit the column) is the 年初预算数 column."""
+    from perflib.pipeline import read_record
+
+    rows = [[c.replace("预算数", "\n预算数").replace("执行数", "\n执行数") for c in row]
+            if i == 3 else row for i, row in enumerate(_form())]
+    rec = read_record(_xlsx(tmp_path / "a.xlsx", [("自评表", rows, {})]))
+    assert _figures(rec) == (300, 320, 315, 98.44)

@@ -217,3 +217,18 @@ def test_another_report_hidden_beside_the_article_is_not_read(tmp_path, head, ta
             f'<div class="old" id="old">{_LAST_YEARS}</div>{_ARTICLE}{tail}</body></html>')
     record = read_record(write_bytes(tmp_path / "a.html", page.encode()))
     assert (record.overall.adjusted_budget, record.score) == (448, 90)
+
+
+def test_header_and_label_cells_wrapped_by_br_are_read(tmp_path):
+    """'年初<br>预算数', '年度资金<br>总额': a header wrapped to fit its column reads as one word, as a
+    PDF's cell does (it read '年初 预算数', no column, and the report gave no figure at all)."""
+    from perflib.pipeline import read_record
+
+    table = ("<table border='1'><tr><td>项目</td><td>年初<br>预算数</td><td>全年<br/>预算数</td>"
+             "<td>全年\n  执行数</td><td>执行率</td></tr>"
+             "<tr><td>年度资金<br>总额</td><td>380.00</td><td>406.00</td><td>398.00</td><td>98.03%</td></tr>"
+             "<tr><td>基本<br>支出</td><td>200.00</td><td>210.00</td><td>205.00</td><td>97.62%</td></tr></table>")
+    page = _page("单位：万元").replace("</body>", table + "</body>")
+    rec = read_record(write_bytes(tmp_path / "a.html", page.encode()))
+    assert [rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual] == [380, 406, 398]
+    assert [rec.basic.initial_budget, rec.basic.actual] == [200, 205]

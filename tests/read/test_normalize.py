@@ -306,3 +306,17 @@ def test_a_block_word_before_a_blank_line_never_reaches_the_figures_after_it(tmp
             "全年年初预算6,300.00万元，调整后预算6,040.00万元，实际支出5,991.68万元，预算完成率99.20%。\n")
     rec = read_record(write_txt(tmp_path / "r.txt", text))
     assert (rec.overall.actual, rec.projects.actual) == (D("5991.68"), None)
+
+
+@pytest.mark.parametrize("cell, want", [
+    ("年初\n预算数", "年初预算数"),
+    ("年初 \r\n  预算数（万元）", "年初预算数（万元）"),
+    ("调整后\n\n预算数", "调整后预算数"),
+    ("380.00\n万元", "380.00 万元"),  # a figure and its unit: a space, as clean_line gives
+    ("合  计", "合 计"),  # spaces a column aligns with are no wrap
+    ("2023年\nPM2.5", "2023年 PM2.5"),
+])
+def test_clean_cell_joins_a_wrap_between_chinese_characters(cell, want):
+    from perflib.read.normalize import clean_cell
+
+    assert clean_cell(cell) == want
