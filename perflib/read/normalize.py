@@ -220,8 +220,8 @@ def _continues(prev: str, line: str) -> bool:
         return False  # a web page's menu, breadcrumb, title and attachment links are lines of their own
     if LIST_MARKER.match(line):
         return False
-    if _FORM_FIGURE.match(prev) and _FORM_NAME.match(line):
-        return False  # "年初预算数：8,620,000.00" then "调整后预算数：…": two fields of a form, not one sentence
+    if _FORM_FIELD.match(prev) and _FORM_NAME.match(line):
+        return False  # "年初预算数：8,620,000.00" or "部门名称：某局" then "调整后预算数：…": two fields of a form
     if _OPENS_WITH_YEAR.match(line) and _DISCLOSURE_TITLE.search(prev):
         return False  # a disclosure's title, then its first sentence
     if LIST_MARKER.match(prev) and len(prev) <= 30:
@@ -239,9 +239,11 @@ _STANDS_ALONE = re.compile(r"当前位置|您的位置|所在位置|首页\s*[|>
                            r"^(?:监督)?索引号|^目\s*录$|"
                            r"\.(?:pdf|docx?|xlsx?|wps|zip|rar)\s*$", re.I)
 
-# A form's line: a name, a colon and one figure ("年初预算数：8,620,000.00", "预算执行率：99.06%"); and
-# the start of the next such line (a name and a colon).
-_FORM_FIGURE = re.compile(r"^[^\d，,。；;：:]{2,16}[:：]\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|千元|元)?$")
+# A form's line: a name, a colon and one figure or a short value with no clause in it
+# ("年初预算数：8,620,000.00", "预算执行率：99.06%", "部门名称：某市住房和城乡建设局"); and the start of the
+# next such line (a name and a colon).
+_FORM_FIELD = re.compile(r"^[^\d，,。；;：:]{2,16}[:：]\s*(?:[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|千元|元)?"
+                         r"|[^，,。；;：:、]{1,40})$")
 _FORM_NAME = re.compile(r"^[^\d，,。；;：:]{2,16}[:：]")
 # A number left open at the end of a line: "6,364." or "6,"
 _OPEN_NUMBER = re.compile(r"\d[.,]$")

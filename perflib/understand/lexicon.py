@@ -375,8 +375,12 @@ class Lexicon:
         self.name_label = re.compile(names)  # a form cell that is the name's label
         # "单位名称：X", "单位名称 X", or a form's cells "单位名称 | X |"
         value = r"(?P<dept>[^，,、。\s\d（(:：|\[\]【】•·]+)"
-        self.name_line = _fast(rf"(?:{names})[\s:：|]*{value}")  # a separator, or none: "单位名称某某中心"
-        self.source_line = _fast(rf"(?:{'|'.join(raw['source_lines'])})(?=[\s:：|\]】•·])[\s:：|\]】•·]*{value}")
+        # a separator, or none: "单位名称某某中心"; a seal before the name: "部门名称：（公章）某局"
+        self.name_line = _fast(rf"(?:{names})[\s:：|]*(?:[（(]\s*(?:盖章|公章)\s*[)）][\s:：]*)?{value}")
+        # (发布机构 / 发文机关 never begin a sentence: the name may follow with no separator, a page's
+        # metadata cells run together: "发文机关最高人民法院")
+        self.source_line = _fast(rf"(?:(?:{'|'.join(raw['source_lines'])})(?=[\s:：|\]】•·])|(?:发布|发文)(?:机构|机关|单位))"
+                                 rf"[\s:：|\]】•·]*{value}")
         self.publisher = re.compile(raw["publishers"])
         self.chrome_key = _fast(raw["chrome_keys"])
         self.spent_column = re.compile(raw["spent_column"])

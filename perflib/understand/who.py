@@ -127,9 +127,12 @@ def content_head(paragraphs: list[str]) -> list[str]:
             tail = chrome_tail(para)
             if tail:
                 out.append(tail)
-        elif not LEX.is_attachment(para):
-            out.append(para)
+        elif not LEX.is_attachment(para) and _WORD.search(para):
+            out.append(para)  # (not a rule of dashes or dots a page sets between its metadata)
     return out
+
+
+_WORD = re.compile(r"[\w\u4e00-\u9fff]")
 
 
 def chrome_tail(para: str) -> str | None:
@@ -384,8 +387,12 @@ def clean_name(name: str | None) -> str | None:
 
 _NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$")
 # (a leading 对 is the preposition of "对X…的评价": X is the name; 对外… opens names itself)
-_NAME_PREFIX = re.compile(r"^(?:关于|对(?!外)|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*)")
+# (a seal before the name: "名称：（公章）某局")
+_NAME_PREFIX = re.compile(r"^(?:关于|对(?!外)|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*|"
+                          r"[（(]\s*(?:盖章|公章)\s*[)）]\s*)")
 _NAME_SUFFIX = re.compile(r"(?:关于|的)?(?:部门|单位)?$")
+# "X局本级", the bureau's own accounts without its units' (also written "X局局本级"): X局
+_OWN_LEVEL = re.compile(r"(?P<end>[\u4e00-\u9fff])(?P=end)?本级$")
 _SEAL = re.compile(_SEAL_WORDS + "$")
 
 
@@ -394,11 +401,14 @@ def _trim_org(name: str | None) -> str | None:
     if not name:
         return name
     name = name.strip()
+    if name.endswith("本级"):
+        name = _OWN_LEVEL.sub(r"\g<end>", name)
     if name.endswith(_UNIT_TAIL_ENDS):
         name = _UNIT_TAIL.sub("", name)
     second = _SECOND_NAME.search(name) if name.endswith((")", "）")) else None
-    if second and reads_as_org(second["name"]) and reads_as_org(name[:second.start()]):
-        return name[:second.start()]  # "X局（Y局）": the unit and its second name (one body, two plates): X
+    first = name[:second.start()].rstrip() if second else ""
+    if second and reads_as_org(second["name"]) and reads_as_org(first):
+        return first  # "X局（Y局）": the unit and its second name (one body, two plates): X
     if LEX.org_suffix.search(name):
         return name
     ends = [m.end() for m in LEX.org_end.finditer(name)]
