@@ -192,6 +192,15 @@ def test_national_breakdown_after_qizhong():
     assert_evidence(rec)
 
 
+def test_breakdown_after_baokuo():
+    """"…支出预算51,587.78万元，包括基本支出 A、项目支出 B": 包括 introduces the figure's parts, as 其中 does."""
+    rec = parse("2021年初本厅支出预算5,158.78万元，包括基本支出2,464.24万元、项目支出2,694.54万元。")
+    assert fields(rec.overall) == {"initial_budget": D("5158.78")}
+    assert fields(rec.basic) == {"initial_budget": D("2464.24")}
+    assert fields(rec.projects) == {"initial_budget": D("2694.54")}
+    assert_evidence(rec)
+
+
 def test_block_from_the_section_heading():
     rec = parse("（二）项目支出情况\n年初预算 2671.07 万元，实际支出达到 3601.87 万元，预算完成率为 100%。")
     assert fields(rec.projects) == {"initial_budget": D("2671.07"), "actual": D("3601.87"),
