@@ -479,14 +479,22 @@ def abbreviates(name: str, department: str) -> bool:
 
 def consistent(a: str, b: str) -> bool:
     """One name is the other without its place, or in short form ("省红十字会", "塘湖镇政府"): what the
-    longer adds before the shorter is a place ("重庆市", "山东") or nothing."""
+    longer adds before the shorter is a place ("重庆市", "山东"), a place's name before the level the
+    shorter opens with ("岳阳" before "县司法局"), or nothing."""
     fa, fb = sorted((_fold(a), _fold(b)), key=len)
     if not fb.endswith(fa):
         return False
     extra = fb[:len(fb) - len(fa)]
     if any(fa.startswith(extra[i:]) for i in range(len(extra) - 1)):
         return False  # a place written twice ("施甸县施甸县教育局": a slip of the text, not a longer name)
-    return not extra or bool(LEX.place_end.search(extra)) or bool(re.fullmatch(LEX.provinces, extra))
+    if not extra or LEX.place_end.search(extra) or re.fullmatch(LEX.provinces, extra):
+        return True
+    # "县委宣传部" for "（中共）岳阳县委宣传部", "县司法局" for "岳阳县司法局": the short form keeps the level of
+    # its place and drops the place's name
+    return fa[:1] in _PLACE_LEVELS and bool(LEX.place_end.search(extra + fa[0]))
+
+
+_PLACE_LEVELS = "省市区县州盟旗镇乡"
 
 
 def choose(candidates: list[Candidate], place: str | None = None, text: str = "") -> str | None:

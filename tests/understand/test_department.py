@@ -34,6 +34,16 @@ def test_short_title_name_takes_the_full_name_from_the_first_sentence():
     assert rec.department == "示例松风县林业局"
 
 
+@pytest.mark.parametrize("short, full", [("县委宣传部", "中共示例松风县委宣传部"), ("县司法局", "示例松风县司法局"),
+                                         ("区住房城乡建委", "示例松风区住房城乡建委")])
+def test_title_name_without_its_place_takes_the_full_name_from_the_form(short, full):
+    """The title's "县委宣传部" (the county's name dropped, its level kept) is the form's
+    "中共松风县委宣传部": the page's full name is written."""
+    rec = parse(f"2022年度{short}整体支出绩效自评报告\n部门（单位）名称：{full}\n一、部门基本情况\n本部门内设机构4个。",
+                paragraphs=True)
+    assert (rec.department, rec.year) == (full, 2022)
+
+
 def test_site_name_above_the_title_gives_way_to_the_name_line():
     rec = parse("示例松风县人民政府\n2021年度部门整体支出绩效自评报告\n单位名称：示例松风县审计局\n"
                 "一、部门概况\n本局负责全县审计监督工作。", paragraphs=True)
