@@ -44,6 +44,18 @@ def test_title_name_without_its_place_takes_the_full_name_from_the_form(short, f
     assert (rec.department, rec.year) == (full, 2022)
 
 
+@pytest.mark.parametrize("line", ["评价单位(公章):示例松风县政务服务和数据管理局", "实施单位（盖章）：示例松风县政务服务和数据管理局"])
+def test_sealed_evaluating_or_implementing_unit_line_names_the_unit(line):
+    rec = parse(f"部门整体支出绩效自评报告\n{line}\n一、部门基本情况\n本局内设机构3个。", paragraphs=True)
+    assert rec.department == "示例松风县政务服务和数据管理局"
+
+
+def test_third_partys_evaluating_unit_is_not_the_unit():
+    rec = parse("部门整体支出绩效评价报告\n评价单位：示例松风会计师事务所有限公司\n一、部门基本情况\n该局内设机构3个。",
+                paragraphs=True)
+    assert rec.department is None
+
+
 def test_site_name_above_the_title_gives_way_to_the_name_line():
     rec = parse("示例松风县人民政府\n2021年度部门整体支出绩效自评报告\n单位名称：示例松风县审计局\n"
                 "一、部门概况\n本局负责全县审计监督工作。", paragraphs=True)
