@@ -96,7 +96,26 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
             items[-1] += "\n" + para
         else:
             loose.append(para)
-    return [i for i in (items or loose) if i.strip()]
+    return [i for i in (items or loose) if _WORDS.search(i)]
+
+
+# An item says something: two Chinese characters at least (not "480000" under "计划安排资金(元)", not an
+# empty table row "|||||" under a 改进措施 column).
+_WORDS = re.compile(r"[\u4e00-\u9fff].*?[\u4e00-\u9fff]", re.S)
+_CLAUSE = re.compile(r"[，,。；;]")
+_NONE = re.compile(r"^(?:无|没有|暂无|/|—+|-+)[。.]?$")
+
+
+def _row_values(para: str, head: re.Pattern) -> list[str] | None:
+    """The section given in its heading's own table row ("改进措施及结果应用方案 | 无 |", "存在问题 | … |"):
+    the cells after the heading's, none where they say 无; None when the paragraph is no such row
+    (the items then follow it)."""
+    if "|" not in para and "\t" not in para:
+        return None
+    cells = [c for c in (split_pipes(para) if "|" in para else [c.strip() for c in para.split("\t")]) if c]
+    if len(cells) < 2 or len(cells[0]) > 30 or not head.search(cells[0]) or _CLAUSE.search(cells[0]):
+        return None  # (the first cell a label, not a target's text that speaks of 规划)
+    return [c for c in cells[1:] if not _NONE.match(c) and _WORDS.search(c)]
 
 
 def _next_outer(paragraphs: list[str], start: int, at: list[int] | None = None) -> tuple[str, int] | None:
@@ -165,7 +184,8 @@ def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern |
         para = paragraphs[i]
         if not head.search(para) or (exclude and exclude.search(para)):
             continue
-        if is_heading(para) or is_heading_like(para) or (para.rstrip().endswith(("：", ":")) and head.search(para[-30:])):
+        if (is_heading(para) or is_heading_like(para) or (para.rstrip().endswith(("：", ":")) and head.search(para[-30:]))
+                or _row_values(para, head) is not None):  # (a form's row: "改进措施 | 加强… |")
             found.append(i)
     if prefer_not is not None:
         for k, i in enumerate(found):
@@ -185,12 +205,19 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
         items = _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
         for no, text in enumerate(items, start=1):
             rec.tasks.append(_task(no, text, rec))
-    i = _find_section(paragraphs, _PROBLEMS_HEAD, prefer_not=_PLANS_HEAD, at=at)
+    # (problems and plans may be a form's row: "改进措施及结果应用方案 | 无 |", _row_values)
+    rows = sorted(at + [i for i, para in enumerate(paragraphs) if ("|" in para or "\t" in para) and i not in at])
+    i = _find_section(paragraphs, _PROBLEMS_HEAD, prefer_not=_PLANS_HEAD, at=rows)
     if i is not None:
-        rec.problems = _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
-    i = _find_section(paragraphs, _PLANS_HEAD, exclude=_NOT_PLANS, at=at)
+        rec.problems = _section_or_row(paragraphs, i, _PROBLEMS_HEAD, at)
+    i = _find_section(paragraphs, _PLANS_HEAD, exclude=_NOT_PLANS, at=rows)
     if i is not None:
-        rec.plans = _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
+        rec.plans = _section_or_row(paragraphs, i, _PLANS_HEAD, at)
+
+
+def _section_or_row(paragraphs: list[str], i: int, head: re.Pattern, at: list[int] | None) -> list[str]:
+    in_row = _row_values(paragraphs[i], head)
+    return in_row if in_row is not None else _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
 
 
 def read_goal_rows(tables: list[Table], paragraphs: list[str], rec: Record) -> None:

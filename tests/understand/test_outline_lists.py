@@ -145,3 +145,26 @@ def test_task_funds_kept(item, funds):
     rec = parse("某县农业农村局2022年度部门整体支出绩效自评报告\n二、主要任务完成情况\n（一）" + item
                 + "\n三、存在的问题\n1.进度偏慢。")
     assert [t.funds for t in rec.tasks] == [funds]
+
+
+def test_plans_in_a_form_row_are_that_rows_cells():
+    """"改进措施及 结果应用方案 | 无 |" then the form's numbered 备注: the form says no plans; the notes
+    on how it is filled in are none."""
+    rec = parse("单位名称 | 示例松风镇人民政府 | |||\n"
+                "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 |\n"
+                "部门整体支出总额 | 652.4 | 650.1 | 99.65% | 20 |\n"
+                "偏差大或 目标未完成 原因分析 | 无 | |||\n"
+                "改进措施及 结果应用方案 | 无 |\n备注:\n"
+                "1.预算执行情况口径:预算数为调整后财政资金总额,执行数为实际支出数。\n"
+                "2.定量指标计分原则:正向指标得分=权重*B/A。", paragraphs=True)
+    assert rec.plans == [] and rec.problems == []
+    rec = parse("示例松风镇2022年度部门整体支出绩效自评表\n改进措施及结果应用方案 | 加强项目资金调度，提高支出进度。 |")
+    assert rec.plans == ["加强项目资金调度，提高支出进度。"]
+
+
+def test_a_plan_says_something():
+    """A figure under "计划安排资金(元)" or an empty table row under a 改进措施 column is no plan."""
+    rec = parse("示例松风街道2021年度项目支出绩效自评报告\n一、项目基本情况\n计划安排资金(元)\n\n480000\n")
+    assert rec.plans == []
+    rec = parse("示例松风街道2021年度项目支出绩效自评表\n偏差原因分析及改进措施 |\n|||||\n")
+    assert rec.plans == []
