@@ -475,7 +475,7 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
         col, value = values.pop("budget")
         beside = any(_previous_year(c.label, rec.year) for c in columns)  # "2022年决算数" beside it
         field = _bare_budget({f: v for f, (_, v) in values.items()}, value, col.label,
-                             beside, beside and _budget_form(table, outside))
+                             beside, beside and _budget_form(table, outside), _names_rate_base(col, columns))
         if field:
             values.setdefault(field, (col, value))
     for fld, (col, value) in values.items():
@@ -509,22 +509,33 @@ def _read_year_column(table: Table, r: int, columns: list[_Column], section: tup
 
 
 def _bare_budget(row: dict[str, Decimal], budget: Decimal, label: str, beside_another_year: bool = False,
-                 form: bool = False) -> str | None:
+                 form: bool = False, rate_base: bool = False) -> str | None:
     """The field of a budget its label calls neither 年初 nor 调整后, from its row and its header: the
     adjusted budget when the row's rate is actual ÷ it; the initial one when the row states a rate
     on another budget or the adjusted budget beside it, or the header names the year (a year's
     budget is the one set for it) — not beside another year's column ("2022年决算数 | 2023年预算数 |
     2023年执行数": a table comparing years, whose budget may be set or adjusted), unless the table is
     the 基础数据表's 经费控制情况 section (`form`), which defines it; else None (nothing says which: the
-    prose reads no bare 预算数 either)."""
+    prose reads no bare 预算数 either). `rate_base`: the header says the rate is on this budget
+    ("预算数(A) | 执行数(B) | 执行率(B/A)"): the adjusted budget, as an execution rate's base is."""
     rate = row.get("completion_rate")
-    if is_rate_base(row.get("actual"), rate, budget):
+    if rate_base or is_rate_base(row.get("actual"), rate, budget):
         return "adjusted_budget"
     if rate is not None or row.get("adjusted_budget") is not None:
         return "initial_budget"
     if _YEAR.search(label) and (form or not beside_another_year):
         return "initial_budget"
     return None
+
+
+def _names_rate_base(budget: _Column, columns: list[_Column]) -> bool:
+    """Does a rate column's header divide by the budget column's letter ("预算数(A)" and "执行率(B/A)")?"""
+    m = _COLUMN_LETTER.search(budget.label)
+    return m is not None and any(c.kind == "percent" and re.search(rf"[/÷]\s*{m['letter']}\b", c.label)
+                                 for c in columns)
+
+
+_COLUMN_LETTER = re.compile(r"[（(]\s*(?P<letter>[A-Z])\s*[)）]\s*$")
 
 
 def _budget_form(table: Table, outside: list[str]) -> bool:

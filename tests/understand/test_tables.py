@@ -27,6 +27,16 @@ def test_roles_of_column_labels():
     assert rec.evidence["projects.actual"] == "支出表 · 项目支出 × 实际支出: 45.00"
 
 
+@pytest.mark.parametrize("rate_head, want", [("执行率(B/A)", "adjusted_budget"), ("执行率", "initial_budget")])
+def test_budget_the_rate_header_divides_by_is_the_adjusted_one(rate_head, want):
+    """"预算数(A) | 执行数(B) | 执行率(B/A)", the row's 执行数 cell missing: the header says the rate is on
+    预算数, an execution rate's base, the adjusted budget (the national form's note says so too)."""
+    t = Table([["预算执行情况(万元)", "预算数(A)", "执行数(B)", rate_head, "得分"],
+               ["部门整体支出总额", "652.4", "100%", "20", ""]], title="单位：万元")
+    rec = parse(t)
+    assert getattr(rec.overall, want) == D("652.4")
+
+
 def test_previous_year_columns_are_never_this_years():
     t = Table([["项目", "2020年决算数", "2021年决算数", "上年执行数", "年初预算数"],
                ["合计", "90.00", "110.00", "95.00", "100.00"]], title="表")
