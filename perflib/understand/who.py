@@ -166,7 +166,8 @@ def title_text(para: str) -> str | None:
 
 def names_a_unit(text: str) -> bool:
     """Does a title's text before its kind words ("XX局2021年度") name an organisation?"""
-    text = re.sub(rf"(?:关于)?\s*{_YEAR}\s*年?度?\s*(?:预算)?\s*$", "", text.strip())  # "…2020年度预算绩效自评报告"
+    # "…2020年度预算绩效自评报告", "…2024年财政预算支出绩效自评情况报告"
+    text = re.sub(rf"(?:关于)?\s*{_YEAR}\s*年?度?\s*(?:财政)?(?:预算)?(?:支出)?\s*$", "", text.strip())
     return reads_as_org(clean_name(text))
 
 

@@ -177,3 +177,10 @@ def test_a_report_flattened_into_one_line_after_its_attachment_mark_is_read():
 def test_a_headline_over_a_list_of_report_titles_is_the_pages(second, want):
     lines = ["部门整体支出绩效自评结果公示", "某县林业局2023年度部门整体支出绩效自评报告", second]
     assert title_kind(lines) == want
+
+
+@pytest.mark.parametrize("title", ["示例松风区第一幼儿园2024年财政预算支出绩效自评情况报告",
+                                   "示例松风区第一幼儿园2024年度预算绩效自评报告"])
+def test_a_units_own_budget_self_evaluation_is_its_report(title):
+    """A unit's title with 财政预算支出 or 情况 in it (a real kindergarten's) is its own overall report."""
+    assert title_kind(["政府信息公开", title, "一、部门概况", "（一）部门机构设置、编制。"]) == "department"
