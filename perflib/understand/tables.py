@@ -105,9 +105,7 @@ def read_table(table: Table, rec: Record, context: str | None = None, above: lis
     before the table, nearest last (a unit noted there: "单位：万元"); `inherited`: those of
     them that stand before an earlier table (a unit noted there may be that table's only).
     """
-    notes = (above or [])[::-1]
-    _doubt.clear()
-    _doubt.update(inherited=inherited, doubt=False)
+    notes = _Outside((above or [])[::-1], inherited)
     before = {k for k in rec.evidence}
     try:
         _read_table(table, rec, context, notes)
@@ -115,15 +113,21 @@ def read_table(table: Table, rec: Record, context: str | None = None, above: lis
         serial = len({n for n, _ in rec.from_table.values()})
         for key in [k for k in rec.evidence if k not in before]:  # (in reading order: the warnings' order is the same every run)
             if key.split(".")[1] in ("initial_budget", "adjusted_budget", "actual"):
-                rec.from_table[key] = (serial, _doubt["doubt"])
+                rec.from_table[key] = (serial, notes.doubt)
 
 
-# The table being read: the notes above it that stand before an earlier table, and whether a money
-# figure's unit was taken from them or assumed.
-_doubt: dict = {}
+class _Outside(list):
+    """The lines just before the table being read, nearest first; and what reading it found of their
+    unit: `inherited`, those that stand before an earlier table too, and `doubt`, whether a money
+    figure's unit was assumed or taken from such a line (`_value` says)."""
+
+    def __init__(self, lines: list[str], inherited: frozenset[str] = frozenset()):
+        super().__init__(lines)
+        self.inherited = inherited
+        self.doubt = False
 
 
-def _read_table(table: Table, rec: Record, context: str | None, notes: list[str]) -> None:
+def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside) -> None:
     if LEX.about_a_sub_budget(table.title or ""):  # "二、“三公”经费控制情况": its 合计 is no block's
         rec.unread.extend(unread_cells(table, set(), notes))
         return
@@ -155,7 +159,7 @@ def _another_years_table(table: Table, year: int | None, text: str | None = None
     return all(int(y) != year for y in _YEAR.findall(title)) and not any(str(year) in c for r in table.rows for c in r)
 
 
-def _read_cells(table: Table, rec: Record, notes: list[str], title_block: str | None,
+def _read_cells(table: Table, rec: Record, notes: _Outside, title_block: str | None,
                 taken: set[tuple[int, int]]) -> None:
     if _read_year_rows(table, rec, notes, taken):
         return
@@ -342,7 +346,7 @@ def _spans_filled(row: list[str]) -> list[str]:
     return out
 
 
-def _read_block_columns(table: Table, r: int, columns: list[_Column], rec: Record, outside: list[str],
+def _read_block_columns(table: Table, r: int, columns: list[_Column], rec: Record, outside: _Outside,
                         taken: set[tuple[int, int]]) -> None:
     """Row r under a header naming each column's figure and block: the table's one row of figures, its
     label naming no part, source or other year ("金额", "合计", "2023年"), gives every column's figure.
@@ -360,7 +364,7 @@ def _row_label(row: list[str], columns: list[_Column]) -> str:
     return " ".join(_distinct([c for c in row[:min(col.col for col in columns)] if c and not _number(c)]))
 
 
-def _store_by_column(table: Table, r: int, columns: list[_Column], label: str, rec: Record, outside: list[str],
+def _store_by_column(table: Table, r: int, columns: list[_Column], label: str, rec: Record, outside: _Outside,
                      taken: set[tuple[int, int]], role: tuple[str, str] | None = None) -> None:
     """Each column's figure of row r into its block: the column's own field, or the row's (`role`)."""
     row = table.rows[r]
@@ -368,7 +372,7 @@ def _store_by_column(table: Table, r: int, columns: list[_Column], label: str, r
     for col in columns:
         fld, kind = role or (col.field, col.kind)
         number = _number(row[col.col]) if col.col < len(row) else None
-        value = _value(number, kind, [row[col.col], col.label] + notes, rec, table, r, col.col) if number else None
+        value = _value(number, kind, [row[col.col], col.label] + notes, rec, table, r, col.col, outside) if number else None
         if value is not None and store(rec, col.block, fld, value,
                                        table.cell_evidence(r, col.col, row=label or None, col=col.label)):
             taken.add((r, col.col))
@@ -408,7 +412,7 @@ def _figure_label(label: str) -> tuple[str, str] | None:
     return None
 
 
-def _read_figure_row(table: Table, r: int, columns: list[_Column], rec: Record, outside: list[str],
+def _read_figure_row(table: Table, r: int, columns: list[_Column], rec: Record, outside: _Outside,
                      taken: set[tuple[int, int]]) -> None:
     """Row r under a header of blocks: its label names the figure ("年初预算数 | 300.00 | 200.00 | 100.00");
     a label naming none, a bare 预算数 or another year's: not read."""
@@ -419,7 +423,7 @@ def _read_figure_row(table: Table, r: int, columns: list[_Column], rec: Record, 
 
 
 # --- data rows under a header ---------------------------------------------------------
-def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, outside: list[str],
+def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, outside: _Outside,
                    taken: set[tuple[int, int]], section: tuple[str | None, str | None] = (None, None)) -> bool:
     """Read row r under `columns`; False when it is no row of that table (no label, no block). The one
     row of figures of a table, with no label, is the block its title or heading names (`section`)."""
@@ -458,7 +462,7 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
         if _fraction(number, col.kind):
             fraction.setdefault(col.field, (col, to_decimal(number["num"])))
             continue
-        value = _value(number, col.kind, [cell, col.label] + notes, rec, table, r, col.col)
+        value = _value(number, col.kind, [cell, col.label] + notes, rec, table, r, col.col, outside)
         if value is not None:
             values.setdefault(col.field, (col, value))
     for fld, (col, share) in fraction.items():
@@ -485,7 +489,7 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
 
 
 def _read_year_column(table: Table, r: int, columns: list[_Column], section: tuple[str | None, str | None],
-                      rec: Record, outside: list[str], taken: set[tuple[int, int]]) -> None:
+                      rec: Record, outside: _Outside, taken: set[tuple[int, int]]) -> None:
     """A row whose label names its figure under columns of years ("年初预算 | 210.30 | 225.60" under
     "指标 | 2022年 | 2023年", or "上年数 | 本年数"): the figure in this year's column, never another's."""
     row = table.rows[r]
@@ -502,7 +506,7 @@ def _read_year_column(table: Table, r: int, columns: list[_Column], section: tup
     if not block or number is None:
         return
     value = _value(number, kind, [row[this_year.col], row[at], this_year.label] + _notes_above(table, r)
-                   + [table.title or ""] + outside, rec, table, r, this_year.col)
+                   + [table.title or ""] + outside, rec, table, r, this_year.col, outside)
     evidence = table.cell_evidence(r, this_year.col, row=row[at], col=this_year.label)
     if value is not None and store(rec, block, fld, value, evidence):
         taken.add((r, this_year.col))
@@ -571,7 +575,7 @@ def _states_spending(table: Table, label: str, outside: list[str]) -> bool:
     return bool(_SPENDING.search(label)) and not any(_BUDGET.search(t or "") for t in texts)
 
 
-def _read_year_rows(table: Table, rec: Record, outside: list[str], taken: set[tuple[int, int]]) -> bool:
+def _read_year_rows(table: Table, rec: Record, outside: _Outside, taken: set[tuple[int, int]]) -> bool:
     """A table with a row per year and a column per block ("年度 | 支出总额 | 基本支出 | 项目支出").
 
     Only the row of the report's year is read, into `actual`, and only when the
@@ -594,7 +598,7 @@ def _read_year_rows(table: Table, rec: Record, outside: list[str], taken: set[tu
             if number is None or not _states_spending(table, head[c], outside):
                 continue
             value = _value(number, "money", [row[c], head[c], row[0]] + _notes_above(table, r)
-                           + [table.title or ""] + outside, rec, table, r, c)
+                           + [table.title or ""] + outside, rec, table, r, c, outside)
             if value is not None:
                 if store(rec, block, "actual", value, table.cell_evidence(r, c, row=row[0], col=head[c])):
                     taken.add((r, c))
@@ -686,7 +690,7 @@ class _Bare(NamedTuple):
 
 
 def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None], rec: Record,
-                   outside: list[str], taken: set[tuple[int, int]], bare: list[_Bare]) -> None:
+                   outside: _Outside, taken: set[tuple[int, int]], bare: list[_Bare]) -> None:
     """Pairs "label | value" along a row: "年初预算数 | 123.45 | 全年预算数 | 150.00" (a bare 预算数 goes
     to `bare`: the block's other figures say which budget it is)."""
     row = table.rows[r]
@@ -715,7 +719,7 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
             block = _own_block(cell) or row_block or section[0]
             if block is not None:
                 value = _value(number, kind, [row[j], cell] + _notes_above(table, r) + [table.title or ""] + outside,
-                               rec, table, r, j)
+                               rec, table, r, j, outside)
                 if value is not None:
                     rlabel = cell if _own_block(cell) else row_label or section[1] or block
                     evidence = table.cell_evidence(r, j, row=rlabel, col=cell)
@@ -822,7 +826,7 @@ def _fraction(m: re.Match, kind: str | None) -> bool:
 
 
 def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: Table,
-           r: int, c: int) -> Decimal | None:
+           r: int, c: int, outside: _Outside) -> Decimal | None:
     if _fraction(m, kind):
         rec.warnings.append(f"{table.cell_evidence(r, c)}: a rate of {m['num']} with no % sign, a share or "
                             "a percent: not taken")
@@ -835,11 +839,11 @@ def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: 
     if unit is None:
         rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated; assumed 万元")
         unit = "万元"
-        _doubt["doubt"] = True
-    elif not m["unit"] and _doubt.get("inherited"):
+        outside.doubt = True
+    elif not m["unit"] and outside.inherited:
         noted = next((t for t in notes if _UNIT.search(t or "")), None)
-        if noted in _doubt["inherited"]:
-            _doubt["doubt"] = True  # the unit of a note above an earlier table
+        if noted in outside.inherited:
+            outside.doubt = True  # the unit of a note above an earlier table
     return money_to_wan(m["num"], unit)
 
 
