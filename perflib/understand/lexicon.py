@@ -156,7 +156,7 @@ def _cover(branches: list[set[str]]) -> set[str]:
 
 def holds_any(text: str, chars: str) -> bool:
     """Does `text` hold one of `chars` (cues' answer; "": maybe, the regex must say)?"""
-    return not chars or any(c in text for c in chars)
+    return not chars or any(map(text.__contains__, chars))  # (map: no generator frame, asked of every sentence)
 
 
 def _required(items) -> set[str]:
@@ -305,7 +305,7 @@ class Lexicon:
         self.not_the_budget = _fast(raw["not_the_budget"])
         self.not_the_budget_cue = cue(self.not_the_budget)
         self.parts_intro = _fast(rf"(?:{raw['parts_intro']})\s*[:：，,]?\s*")
-        self.parts_intro_cue = cue(self.parts_intro)
+        self.parts_intro_cues = cues(self.parts_intro)  # (其中 or 包括: one of 其 包 in every match)
         self.parts_next = re.compile(rf"\s*[，,；;]?\s*(?:(?:{raw['parts_intro']})\s*[:：，,]?|[（(])\s*")
         self.respectively = _fast(rf"(?:{raw['respectively']})\s*[:：]?\s*")
         self.respectively_cue = cue(self.respectively)

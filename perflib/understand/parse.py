@@ -770,7 +770,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     classes: list[tuple[re.Match, re.Match]] = []  # (label, figure) of a class of spending: no block's
     procurement = LEX.not_the_budget_cue in sent
     opener = _other_funds_open(sent)
-    item = _item_name(sent) if items_at is None and LEX.parts_intro_cue in sent else None
+    item = _item_name(sent) if items_at is None and holds_any(sent, LEX.parts_intro_cues) else None
     if item and (context == "projects" or _one_fund_or_unit(item, rec.department)):
         items_at = 0  # "…共有8个支出项目。其中，审判业务年初预算数 8 万元，…；执行业务 300 万元…": each project's;
         # "…调整后预算 1012.5 万元。其中：优抚对象补助资金调整后预算 650 万元…": one fund's, not the unit's
@@ -1151,7 +1151,7 @@ def _budget_total(sent: str, read: list) -> tuple[int, Decimal, str | None] | No
     """"预算收入 X 万元，其中年初预算 A 万元，调整追加 B 万元" with A + B = X: (where 其中 stands, X, the block a
     word before X names). X is the adjusted budget and A, B are its parts, whatever the word before X
     and the heading above say (the parts say what it is)."""
-    if LEX.parts_intro_cue not in sent:
+    if not holds_any(sent, LEX.parts_intro_cues):
         return None
     for q in _BREAKDOWN.finditer(sent):
         before = [m for m in LEX.money.finditer(sent, 0, q.start())]
@@ -1335,7 +1335,7 @@ def _last_label_before(read: list, pos: int, kind: str):
 def _split_later(sent: str, end: int, later: list[tuple[re.Match, re.Match]]) -> bool:
     """Is the figure ending at `end` split by a "其中 基本支出 … 项目支出 …" further on, with no
     figure of this year read in between (a comparison with last year may stand between)?"""
-    if LEX.parts_intro_cue not in sent:
+    if not holds_any(sent, LEX.parts_intro_cues):
         return False
     for q in _BREAKDOWN.finditer(sent, end):
         if any(m.start() < q.start() and LEX.label(m).kind == "money" for m, _ in later):
@@ -1418,7 +1418,7 @@ def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict,
                     classes: list[re.Match] = ()) -> None:
     """Block words followed directly by an amount, after "其中", take the money label
     (of this year) read before "其中" — unless a class of spending's label stands after it."""
-    if LEX.parts_intro_cue not in sent:
+    if not holds_any(sent, LEX.parts_intro_cues):
         return
     for q in _BREAKDOWN.finditer(sent):
         labels = [m for m in read if m.end() <= q.start() and LEX.label(m).kind == "money"]
