@@ -57,7 +57,7 @@ def _blocks(parent):
             rows = _grid(child)
             if any(any(c for c in r) for r in rows):
                 yield Table(rows=rows)
-        elif child.tag == _W + "sdt":  # content controls wrap ordinary paragraphs
+        elif child.tag == _W + "sdt" and not _placeholder(child):  # content controls wrap ordinary paragraphs
             content = child.find(_W + "sdtContent")
             if content is not None:
                 yield from _blocks(content)
@@ -103,7 +103,7 @@ def _text_lines(parent) -> list[str]:
             lines.append(_paragraph_text(child))
         elif child.tag == _W + "tbl":
             lines.extend(" ".join(c for c in row if c) for row in _grid(child))
-        elif child.tag == _W + "sdt":
+        elif child.tag == _W + "sdt" and not _placeholder(child):
             content = child.find(_W + "sdtContent")
             if content is not None:
                 lines.extend(_text_lines(content))
@@ -130,10 +130,16 @@ def _runs(parent):
             yield child
         elif child.tag in _INLINE:
             yield from _runs(child)
-        elif child.tag == _W + "sdt":
+        elif child.tag == _W + "sdt" and not _placeholder(child):
             content = child.find(_W + "sdtContent")
             if content is not None:
                 yield from _runs(content)
+
+
+def _placeholder(sdt) -> bool:
+    """A content control still showing its prompt ("单击或点击此处输入文字。"): nothing was filled in."""
+    pr = sdt.find(_W + "sdtPr")
+    return pr is not None and _on(pr.find(_W + "showingPlcHdr"))
 
 
 def _unseen(r) -> bool:

@@ -220,8 +220,8 @@ def _continues(prev: str, line: str) -> bool:
         return False  # a web page's menu, breadcrumb, title and attachment links are lines of their own
     if LIST_MARKER.match(line):
         return False
-    if _FORM_FIELD.match(prev) and _FORM_NAME.match(line):
-        return False  # "年初预算数：8,620,000.00" or "部门名称：某局" then "调整后预算数：…": two fields of a form
+    if (_FORM_FIGURE.match(prev) and _FORM_NAME.match(line)) or (_FORM_FIELD.match(prev) and _FORM_FIELD.match(line)):
+        return False  # "年初预算数：8,620,000.00" then "调整后预算数：…", "部门名称：某局" then "联系人：某某": two fields
     if _OPENS_WITH_YEAR.match(line) and _DISCLOSURE_TITLE.search(prev):
         return False  # a disclosure's title, then its first sentence
     if LIST_MARKER.match(prev) and len(prev) <= 30:
@@ -239,11 +239,11 @@ _STANDS_ALONE = re.compile(r"当前位置|您的位置|所在位置|首页\s*[|>
                            r"^(?:监督)?索引号|^目\s*录$|"
                            r"\.(?:pdf|docx?|xlsx?|wps|zip|rar)\s*$", re.I)
 
-# A form's line: a name, a colon and one figure or a short value with no clause in it
-# ("年初预算数：8,620,000.00", "预算执行率：99.06%", "部门名称：某市住房和城乡建设局"); and the start of the
-# next such line (a name and a colon).
-_FORM_FIELD = re.compile(r"^[^\d，,。；;：:]{2,16}[:：]\s*(?:[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|千元|元)?"
-                         r"|[^，,。；;：:、]{1,40})$")
+# A form's line: a name, a colon and one figure ("年初预算数：8,620,000.00", "预算执行率：99.06%"); the start
+# of the next such line (a name and a colon); and a field of any short value with no clause in it
+# ("部门名称：某市住房和城乡建设局", "联系人：某某": a line of its own when the next is one too).
+_FORM_FIGURE = re.compile(r"^[^\d，,。；;：:]{2,16}[:：]\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|千元|元)?$")
+_FORM_FIELD = re.compile(r"^[^\d，,。；;：:]{2,16}[:：]\s*[^，,。；;：:、]{1,40}$")
 _FORM_NAME = re.compile(r"^[^\d，,。；;：:]{2,16}[:：]")
 # A number left open at the end of a line: "6,364." or "6,"
 _OPEN_NUMBER = re.compile(r"\d[.,]$")
@@ -445,13 +445,24 @@ def clean_line(text: str) -> str:
     return re.sub(r"\s+", " ", fold_chars(text)).strip()
 
 
-# A line break inside a cell between two Chinese characters (or full-width punctuation): a header
-# wrapped to fit its column ("年初<br>预算数", a Word cell's "年初¶预算数", an Excel Alt+Enter).
+# A line break inside a cell between two Chinese characters (or full-width punctuation), a line of a
+# few characters on one side of it: a header wrapped to fit its column ("年初<br>预算数", a Word cell's
+# "年度资金¶总额", an Excel Alt+Enter). Two longer lines are two things ("中共某县委组织部¶某县公务员局").
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 _WRAPPED = re.compile(rf"(?<=[{_CJK}])[^\S\n]*\n\s*(?=[{_CJK}])")
+_WRAP_PIECE = 4  # characters: the shorter line of a wrapped header is at most this long
 
 
 def clean_cell(text: str) -> str:
-    """A table cell as the parser reads it: `clean_line`, a wrap between Chinese characters joined
-    without a space ("年初预算数", as a PDF's cell reads, not "年初 预算数")."""
-    return clean_line(_WRAPPED.sub("", text))
+    """A table cell as the parser reads it: `clean_line`, a header's wrap between Chinese characters
+    joined without a space ("年初预算数", as a PDF's cell reads, not "年初 预算数")."""
+    if "\n" in text:
+        text = _WRAPPED.sub(lambda m: "" if _short_side(text, m) else " ", text)
+    return clean_line(text)
+
+
+def _short_side(text: str, m: re.Match) -> bool:
+    before = text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
+    after_end = text.find("\n", m.end())
+    after = text[m.end():after_end if after_end >= 0 else len(text)].strip()
+    return min(len(before), len(after)) <= _WRAP_PIECE

@@ -99,22 +99,26 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
     return [i for i in (items or loose) if _WORDS.search(i)]
 
 
-# An item says something: two Chinese characters at least (not "480000" under "计划安排资金(元)", not an
-# empty table row "|||||" under a 改进措施 column).
-_WORDS = re.compile(r"[\u4e00-\u9fff].*?[\u4e00-\u9fff]", re.S)
-_CLAUSE = re.compile(r"[，,。；;]")
+# An item says something: two Chinese characters at least, besides a figure's unit (not "480000" under
+# "计划安排资金(元)", not "560万元", not an empty table row "|||||" under a 改进措施 column).
+_WORDS = re.compile(r"[\u4e00-\u9fff](?<![万亿千元])(?:.*?)[\u4e00-\u9fff](?<![万亿千元])", re.S)
+# The labels of a form's rows that hold the problems or the plans (the cell is the whole label, its
+# spaces out: not "计划开工时间", "信访问题化解情况", "年度计划投资").
+_FORM_PROBLEMS = re.compile(r"(?:存在的?问题(?:及原因(?:分析)?)?|偏差大或目标未完成原因分析|(?:偏差|未完成)原因(?:分析)?"
+                            r"(?:及改进措施)?)(?:[（(][^（）()]*[)）])?")
+_FORM_PLANS = re.compile(r"(?:(?:偏差原因分析及)?改进措施(?:及结果应用方案|及建议)?|整改措施|下一步(?:工作)?(?:计划|打算|措施))"
+                         r"(?:[（(][^（）()]*[)）])?")
 _NONE = re.compile(r"^(?:无|没有|暂无|/|—+|-+)[。.]?$")
 
 
-def _row_values(para: str, head: re.Pattern) -> list[str] | None:
-    """The section given in its heading's own table row ("改进措施及结果应用方案 | 无 |", "存在问题 | … |"):
-    the cells after the heading's, none where they say 无; None when the paragraph is no such row
-    (the items then follow it)."""
+def _row_values(para: str, label: re.Pattern) -> list[str] | None:
+    """The section given in a form's row ("改进措施及 结果应用方案 | 无 |", "存在问题 | … |"): the cells after
+    its label, none where they say 无; None when the paragraph is no such row (the items then follow it)."""
     if "|" not in para and "\t" not in para:
         return None
     cells = [c for c in (split_pipes(para) if "|" in para else [c.strip() for c in para.split("\t")]) if c]
-    if len(cells) < 2 or len(cells[0]) > 30 or not head.search(cells[0]) or _CLAUSE.search(cells[0]):
-        return None  # (the first cell a label, not a target's text that speaks of 规划)
+    if len(cells) < 2 or not label.fullmatch("".join(cells[0].split())):
+        return None
     return [c for c in cells[1:] if not _NONE.match(c) and _WORDS.search(c)]
 
 
@@ -175,14 +179,18 @@ def _may_open_section(paragraphs: list[str]) -> list[int]:
 
 
 def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern | None = None,
-                  prefer_not: re.Pattern | None = None, at: list[int] | None = None) -> int | None:
+                  prefer_not: re.Pattern | None = None, at: list[int] | None = None,
+                  form_label: re.Pattern | None = None) -> int | None:
     """The first heading matching `head` (and not `exclude`); one that does not also match
     `prefer_not` wins ("（一）存在的问题" inside "四、存在的问题及改进措施"). `at`: the indices
-    _may_open_section gave, when the caller has them."""
+    _may_open_section gave, when the caller has them. `form_label`: a table row is a heading only
+    when its first cell is that label ("改进措施 | … |", not "年度计划投资 | 560万元 |")."""
     found = []
     for i in range(len(paragraphs)) if at is None else at:
         para = paragraphs[i]
         if not head.search(para) or (exclude and exclude.search(para)):
+            continue
+        if form_label is not None and ("|" in para or "\t" in para) and _row_values(para, form_label) is None:
             continue
         if (is_heading(para) or is_heading_like(para) or (para.rstrip().endswith(("：", ":")) and head.search(para[-30:]))
                 or _row_values(para, head) is not None):  # (a form's row: "改进措施 | 加强… |")
@@ -205,19 +213,31 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
         items = _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
         for no, text in enumerate(items, start=1):
             rec.tasks.append(_task(no, text, rec))
-    # (problems and plans may be a form's row: "改进措施及结果应用方案 | 无 |", _row_values)
-    rows = sorted(at + [i for i, para in enumerate(paragraphs) if ("|" in para or "\t" in para) and i not in at])
-    i = _find_section(paragraphs, _PROBLEMS_HEAD, prefer_not=_PLANS_HEAD, at=rows)
+    i = _find_section(paragraphs, _PROBLEMS_HEAD, prefer_not=_PLANS_HEAD, at=at, form_label=_FORM_PROBLEMS)
     if i is not None:
-        rec.problems = _section_or_row(paragraphs, i, _PROBLEMS_HEAD, at)
-    i = _find_section(paragraphs, _PLANS_HEAD, exclude=_NOT_PLANS, at=rows)
+        rec.problems = _section_or_row(paragraphs, i, _FORM_PROBLEMS, at)
+    else:
+        rec.problems = _form_row(paragraphs, _FORM_PROBLEMS) or []
+    i = _find_section(paragraphs, _PLANS_HEAD, exclude=_NOT_PLANS, at=at, form_label=_FORM_PLANS)
     if i is not None:
-        rec.plans = _section_or_row(paragraphs, i, _PLANS_HEAD, at)
+        rec.plans = _section_or_row(paragraphs, i, _FORM_PLANS, at)
+    else:
+        rec.plans = _form_row(paragraphs, _FORM_PLANS) or []
 
 
-def _section_or_row(paragraphs: list[str], i: int, head: re.Pattern, at: list[int] | None) -> list[str]:
-    in_row = _row_values(paragraphs[i], head)
+def _section_or_row(paragraphs: list[str], i: int, label: re.Pattern, at: list[int] | None) -> list[str]:
+    in_row = _row_values(paragraphs[i], label)
     return in_row if in_row is not None else _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
+
+
+def _form_row(paragraphs: list[str], label: re.Pattern) -> list[str] | None:
+    """With no section of its own, the form's row for it ("改进措施及结果应用方案 | 加强… |"), if any."""
+    for para in paragraphs:
+        if "|" in para or "\t" in para:
+            found = _row_values(para, label)
+            if found is not None:
+                return found
+    return None
 
 
 def read_goal_rows(tables: list[Table], paragraphs: list[str], rec: Record) -> None:

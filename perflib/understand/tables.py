@@ -533,9 +533,10 @@ def _bare_budget(row: dict[str, Decimal], budget: Decimal, label: str, beside_an
 
 
 def _names_rate_base(budget: _Column, columns: list[_Column]) -> bool:
-    """Does a rate column's header divide by the budget column's letter ("预算数(A)" and "执行率(B/A)")?"""
+    """Does the execution rate's header divide by the budget column's letter ("预算数(A)" and "执行率(B/A)";
+    not an adjustment rate's "(B-A)/A", whose base is the initial budget)?"""
     m = _COLUMN_LETTER.search(budget.label)
-    return m is not None and any(c.kind == "percent" and re.search(rf"[/÷]\s*{m['letter']}\b", c.label)
+    return m is not None and any(c.field == "completion_rate" and re.search(rf"[/÷]\s*{m['letter']}\b", c.label)
                                  for c in columns)
 
 

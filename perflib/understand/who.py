@@ -54,7 +54,8 @@ _FISCAL_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*(?:年度|年(?!公开)|(?=\s*[
                           r"(?!\s*\d{1,2}\s*月)(?!\s*[-/.]\d)")
 _PUBLISHED = re.compile(r"\s*年公开")  # a title's "2024年公开…": the year it was published, not evaluated
 _DATE_CONTEXT = re.compile(r"(?:日期|时间|日\s*期)\s*[:：]?\s*$")
-_YEAR_LINE = re.compile(rf"^[（(]?\s*(?P<year>{_YEAR})\s*年度?\s*[)）]?$")
+# "（2022年度）" under a title, or a form's field "所属年度：2022年度"
+_YEAR_LINE = re.compile(rf"^(?:(?:所属|评价|报告|预算|自评)年度\s*[:：]\s*)?[（(]?\s*(?P<year>{_YEAR})\s*年度?\s*[)）]?$")
 _CITED = re.compile(r"《[^》]*》")
 _ISSUED = re.compile(rf"\s*(?:{LEX.issued.pattern})")
 
@@ -259,16 +260,17 @@ def _year_line_below(head: list[str], at: int) -> int | None:
     return None
 
 
-# The form's next field, run onto the name's line ("部门（单位）全称：X档案馆" + "主管部门审核意见："):
+# The form's next field, run onto the name's line ("部门（单位）全称：X档案馆" + "主管部门审核意见："), or what
+# is evaluated of it ("评价对象：X局部门整体支出"):
 # the name ends where it starts.
-_NEXT_FIELD = re.compile(r"(?:主管部门|财政部门)?(?:审核)?意见|填报日期|填报人|联系人|联系电话|负责人")
+_NEXT_FIELD = re.compile(r"(?:主管部门|财政部门)?(?:审核)?意见|填报日期|填报人|联系人|联系电话|负责人|(?:部门)?整体(?:支出)?")
 
 
 def _form_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
     """Names a form states: "单位名称：X", "部门（单位）名称 | X |", "填报单位（盖章）：X", table cells."""
     out = []
     for para in paragraphs:
-        if "名称" in para or "单位" in para:
+        if "名称" in para or "单位" in para or "评价对象" in para:
             out += [_trim_org(_NEXT_FIELD.split(m["dept"], 1)[0]) for m in LEX.name_line.finditer(para)]
     for table in tables:
         for row in table.rows[:12]:
@@ -388,9 +390,9 @@ def clean_name(name: str | None) -> str | None:
 
 _NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$")
 # (a leading 对 is the preposition of "对X…的评价": X is the name; 对外… opens names itself)
-# (a seal before the name: "名称：（公章）某局")
+# (a seal before the name: "名称：（公章）某局"; a project form's label run onto its cell: "实施单位某馆")
 _NAME_PREFIX = re.compile(r"^(?:关于|对(?!外)|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*|"
-                          r"[（(]\s*(?:盖章|公章)\s*[)）]\s*)")
+                          r"[（(]\s*(?:盖章|公章)\s*[)）]\s*|实施单位\s*[:：]?\s*)")
 _NAME_SUFFIX = re.compile(r"(?:关于|的)?(?:部门|单位)?$")
 # "X局本级", the bureau's own accounts without its units' (also written "X局局本级"): X局
 _OWN_LEVEL = re.compile(r"(?P<end>[\u4e00-\u9fff])(?P=end)?本级$")
@@ -408,7 +410,7 @@ def _trim_org(name: str | None) -> str | None:
         name = _UNIT_TAIL.sub("", name)
     second = _SECOND_NAME.search(name) if name.endswith((")", "）")) else None
     first = name[:second.start()].rstrip() if second else ""
-    if second and reads_as_org(second["name"]) and reads_as_org(first):
+    if second and reads_as_org(second["name"].strip()) and reads_as_org(first):
         return first  # "X局（Y局）": the unit and its second name (one body, two plates): X
     if LEX.org_suffix.search(name):
         return name
@@ -492,10 +494,14 @@ def consistent(a: str, b: str) -> bool:
         return True
     # "县委宣传部" for "（中共）岳阳县委宣传部", "县司法局" for "岳阳县司法局": the short form keeps the level of
     # its place and drops the place's name
-    return fa[:1] in _PLACE_LEVELS and bool(LEX.place_end.search(extra + fa[0]))
+    place = extra + fa[:1]
+    return (fa[:1] in _PLACE_LEVELS and len(extra) >= 2 and bool(LEX.place_end.search(place))
+            and not _NO_PLACE.search(place) and not fa.startswith("市场"))
 
 
 _PLACE_LEVELS = "省市区县州盟旗镇乡"
+# (a 区 that is no district: "东城社区老年大学" is not the 区老年大学, nor is "农贸市场…" a 市's)
+_NO_PLACE = re.compile(r"(?:社|小|校|景|街|片)区$")
 
 
 def choose(candidates: list[Candidate], place: str | None = None, text: str = "") -> str | None:

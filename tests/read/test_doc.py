@@ -400,3 +400,21 @@ def test_docx_header_cell_wrapped_over_lines_is_read(tmp_path):
     d.save(path)
     got = _overall(path)
     assert (got["initial_budget"], got["adjusted_budget"], got["actual"], got["completion_rate"]) == (380, 406, 398, 98.03)
+
+
+def test_docx_content_control_showing_its_prompt_is_not_read(tmp_path):
+    """A content control never filled in shows Word's prompt ('单击或点击此处输入文字。'): no text of the report."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = _docx_with_runs(tmp_path / "r.docx", [("本年度部门整体支出年初预算380万元，调整后预算406万元，实际支出398万元。", False, False)])
+    import docx
+
+    d = docx.Document(path)
+    p = d.paragraphs[0]._p  # the title line: "<prompt>2023年度…" if the prompt were read
+    p.insert(0, parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:showingPlcHdr/></w:sdtPr>'
+                          '<w:sdtContent><w:r><w:t>单击或点击此处输入文字。</w:t></w:r></w:sdtContent></w:sdt>'))
+    d.save(path)
+    rec = read_record(path)
+    assert rec.department == _UNIT
+    assert "点击" not in rec.text

@@ -315,8 +315,22 @@ def test_a_block_word_before_a_blank_line_never_reaches_the_figures_after_it(tmp
     ("380.00\n万元", "380.00 万元"),  # a figure and its unit: a space, as clean_line gives
     ("合  计", "合 计"),  # spaces a column aligns with are no wrap
     ("2023年\nPM2.5", "2023年 PM2.5"),
+    ("中共松风县委组织部\n松风县公务员局", "中共松风县委组织部 松风县公务员局"),  # two names, one per line
+    ("预算执行进度偏慢\n绩效目标不够细化", "预算执行进度偏慢 绩效目标不够细化"),  # two items
+    ("部门整体支出\n总额", "部门整体支出总额"),
 ])
 def test_clean_cell_joins_a_wrap_between_chinese_characters(cell, want):
     from perflib.read.normalize import clean_cell
 
     assert clean_cell(cell) == want
+
+
+def test_fields_of_a_form_stay_lines_of_their_own_and_a_wrap_after_a_colon_joins():
+    """"部门名称：X局" then "联系人：Y": two fields; "…执行情况：2023年度年初" then "预算：640万元，…" is one
+    sentence wrapped."""
+    from perflib.read.normalize import join_broken_lines
+
+    assert join_broken_lines("部门名称：示例松风县住房和城乡建设局\n联系人：周某\n所属下级预算单位数量：6").split("\n") == [
+        "部门名称：示例松风县住房和城乡建设局", "联系人：周某", "所属下级预算单位数量：6"]
+    assert join_broken_lines("本部门整体支出预算执行情况：2023年度年初\n预算：640万元，调整后预算655万元。") == \
+        "本部门整体支出预算执行情况：2023年度年初预算：640万元，调整后预算655万元。"

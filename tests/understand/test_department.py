@@ -44,16 +44,36 @@ def test_title_name_without_its_place_takes_the_full_name_from_the_form(short, f
     assert (rec.department, rec.year) == (full, 2022)
 
 
-@pytest.mark.parametrize("line", ["评价单位(公章):示例松风县政务服务和数据管理局", "实施单位（盖章）：示例松风县政务服务和数据管理局"])
-def test_sealed_evaluating_or_implementing_unit_line_names_the_unit(line):
-    rec = parse(f"部门整体支出绩效自评报告\n{line}\n一、部门基本情况\n本局内设机构3个。", paragraphs=True)
-    assert rec.department == "示例松风县政务服务和数据管理局"
+def test_evaluating_unit_is_not_the_unit_even_sealed():
+    """A third party's cover: 委托单位, 评价单位（公章）(the firm that evaluated, sealed) and 被评价单位 (the unit)."""
+    rec = parse("部门整体支出绩效评价报告\n委托单位:示例松风县财政局\n评价单位(公章):示例松风正信会计师事务所\n"
+                "被评价单位:示例松风县交通运输局\n一、部门基本情况\n该局内设机构3个。", paragraphs=True)
+    assert rec.department == "示例松风县交通运输局"
+
+
+def test_project_forms_label_run_onto_its_cell_is_no_part_of_the_name():
+    rec = parse("项目支出绩效自评表\n项目名称\t文化惠民工程\n实施单位\t示例松风区文化馆\n", paragraphs=True)
+    assert rec.department == "示例松风区文化馆"
 
 
 def test_third_partys_evaluating_unit_is_not_the_unit():
     rec = parse("部门整体支出绩效评价报告\n评价单位：示例松风会计师事务所有限公司\n一、部门基本情况\n该局内设机构3个。",
                 paragraphs=True)
     assert rec.department is None
+
+
+def test_a_community_is_no_district_of_the_short_name():
+    """"区老年大学" (the district's) is not "东城社区老年大学" (a teaching point in a community)."""
+    rec = parse("区老年大学2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+                "东城社区老年大学是区老年大学在东城街道设立的教学点。", paragraphs=True)
+    assert rec.department == "区老年大学"
+
+
+@pytest.mark.parametrize("title", ["中共示例松风县委组织部 (示例松风县公务员局) 2023年度部门整体支出绩效自评报告",
+                                   "中共示例松风县委组织部 ( 示例松风县公务员局 ) 2023年度部门整体支出绩效自评报告"])
+def test_second_name_in_spaced_brackets(title):
+    rec = parse(f"{title}\n一、部门基本情况\n本部内设机构6个。", paragraphs=True)
+    assert rec.department == "中共示例松风县委组织部"
 
 
 def test_site_name_above_the_title_gives_way_to_the_name_line():

@@ -184,3 +184,18 @@ def test_a_headline_over_a_list_of_report_titles_is_the_pages(second, want):
 def test_a_units_own_budget_self_evaluation_is_its_report(title):
     """A unit's title with 财政预算支出 or 情况 in it (a real kindergarten's) is its own overall report."""
     assert title_kind(["政府信息公开", title, "一、部门概况", "（一）部门机构设置、编制。"]) == "department"
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("示例松风县2023年度中央财政衔接推进乡村振兴补助资金绩效自评报告", "project"),
+    ("2024年度中央和省级财政资金绩效评价工作方案", None),
+    ("示例松风县中央财政补助资金绩效评价管理办法", None),
+    ("示例松风县财政局2023年度财政支出绩效评价情况报告", None),  # the bureau's account of evaluating others
+])
+def test_a_funds_report_is_a_projects_and_a_funds_rules_are_none(title, kind):
+    assert title_kind([title, "一、基本情况"]) == kind
+
+
+def test_a_title_speaking_of_timeliness_is_no_metadata_line():
+    """"…发布时效性…" in a title is no 时效性 field of the page's metadata."""
+    assert title_kind(["提升预警信息发布时效性专项资金绩效自评报告", "一、项目概况"]) == "project"

@@ -168,3 +168,15 @@ def test_a_plan_says_something():
     assert rec.plans == []
     rec = parse("示例松风街道2021年度项目支出绩效自评表\n偏差原因分析及改进措施 |\n|||||\n")
     assert rec.plans == []
+
+
+def test_a_table_row_that_only_mentions_a_plan_or_a_problem_opens_no_section():
+    """Rows of a goal or project table ("计划完成农村公路建设50公里 | …", "计划开工时间 | 2023年3月 |",
+    "信访问题化解情况 | 有效化解 |") are no section: the report's own sections are read."""
+    rec = parse("示例松风县交通运输局2023年度部门整体支出绩效自评报告\n三、年度绩效目标完成情况\n"
+                "年度目标 | 完成情况 |\n计划完成农村公路建设50公里 | 完成52公里 |\n"
+                "计划开工时间 | 2023年3月 | 计划完工时间 | 2023年11月 |\n信访问题化解情况 | 有效化解 |\n"
+                "四、存在的问题\n1.预算编制不够精准。\n2.绩效目标不够细化。\n"
+                "五、下一步改进措施\n1.提高预算编制的准确性。\n2.细化量化绩效目标。", paragraphs=True)
+    assert rec.problems == ["预算编制不够精准。", "绩效目标不够细化。"]
+    assert rec.plans == ["提高预算编制的准确性。", "细化量化绩效目标。"]

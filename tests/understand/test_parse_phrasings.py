@@ -192,13 +192,25 @@ def test_national_breakdown_after_qizhong():
     assert_evidence(rec)
 
 
-def test_breakdown_after_baokuo():
-    """"…支出预算51,587.78万元，包括基本支出 A、项目支出 B": 包括 introduces the figure's parts, as 其中 does."""
-    rec = parse("2021年初本厅支出预算5,158.78万元，包括基本支出2,464.24万元、项目支出2,694.54万元。")
-    assert fields(rec.overall) == {"initial_budget": D("5158.78")}
-    assert fields(rec.basic) == {"initial_budget": D("2464.24")}
-    assert fields(rec.projects) == {"initial_budget": D("2694.54")}
-    assert_evidence(rec)
+@pytest.mark.parametrize("text", ["部门整体支出年初预算1,250万元，年中调整后预算1,320万元，包括追加项目支出70万元。",
+                                  "部门整体支出年初预算1,250万元，调整后预算1,320万元，包括调增项目支出90万元、调减基本支出20万元。"])
+def test_baokuo_before_a_change_is_no_parts(text):
+    """包括 then what changed (追加, 调增 …): the change, not the parts' budgets (包括 is no 其中)."""
+    rec = parse(text)
+    assert fields(rec.overall) == {"initial_budget": D("1250"), "adjusted_budget": D("1320")}
+    assert rec.projects.is_empty() and rec.basic.is_empty()
+
+
+@pytest.mark.parametrize("text, want", [
+    ("2023年初财政对本局预算批复的总支出为1,250万元，全年实际支出1,196万元。", {"initial_budget": D("1250"), "actual": D("1196")}),
+    ("2023年执行中批复的总支出1,320万元，实际完成总支出1,296万元。", {"adjusted_budget": D("1320"), "actual": D("1296")}),
+    ("2023年初至年底，本局实际安排的总支出为1,296万元，年初预算1,250万元。", {"initial_budget": D("1250"), "actual": D("1296")}),
+])
+def test_approved_total_spending_is_a_budget(text, want):
+    """总支出 after 批复 is the budget approved (年初 … 批复: the initial one; 执行中 … 批复: the adjusted one);
+    after 实际安排 it is spent."""
+    rec = parse("示例松风县文化和旅游局2023年度部门整体支出绩效自评报告\n" + text)
+    assert fields(rec.overall) == want
 
 
 def test_block_from_the_section_heading():

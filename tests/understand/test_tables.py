@@ -37,6 +37,13 @@ def test_budget_the_rate_header_divides_by_is_the_adjusted_one(rate_head, want):
     assert getattr(rec.overall, want) == D("652.4")
 
 
+def test_budget_an_adjustment_rate_divides_by_stays_the_initial_one():
+    t = Table([["项目", "预算数(A)", "调整后预算数(B)", "实际支出(C)", "调整率((B-A)/A)", "执行率(C/B)"],
+               ["部门整体支出", "1250", "1320", "1296", "5.6%", "98.18%"]], title="单位：万元")
+    rec = parse(t)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget) == (D("1250"), D("1320"))
+
+
 def test_previous_year_columns_are_never_this_years():
     t = Table([["项目", "2020年决算数", "2021年决算数", "上年执行数", "年初预算数"],
                ["合计", "90.00", "110.00", "95.00", "100.00"]], title="表")
