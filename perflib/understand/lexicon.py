@@ -305,7 +305,7 @@ class Lexicon:
         self.not_the_budget = _fast(raw["not_the_budget"])
         self.not_the_budget_cue = cue(self.not_the_budget)
         self.parts_intro = _fast(rf"(?:{raw['parts_intro']})\s*[:：，,]?\s*")
-        self.parts_intro_cues = cues(self.parts_intro)  # (其中 or 包括: one of 其 包 in every match)
+        self.parts_intro_cues = cues(self.parts_intro)  # (one of them in every match: `holds_any`)
         self.parts_next = re.compile(rf"\s*[，,；;]?\s*(?:(?:{raw['parts_intro']})\s*[:：，,]?|[（(])\s*")
         self.respectively = _fast(rf"(?:{raw['respectively']})\s*[:：]?\s*")
         self.respectively_cue = cue(self.respectively)

@@ -192,8 +192,7 @@ def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern |
             continue
         if form_label is not None and ("|" in para or "\t" in para) and _row_values(para, form_label) is None:
             continue
-        if (is_heading(para) or is_heading_like(para) or (para.rstrip().endswith(("：", ":")) and head.search(para[-30:]))
-                or _row_values(para, head) is not None):  # (a form's row: "改进措施 | 加强… |")
+        if is_heading(para) or is_heading_like(para) or (para.rstrip().endswith(("：", ":")) and head.search(para[-30:])):
             found.append(i)
     if prefer_not is not None:
         for k, i in enumerate(found):

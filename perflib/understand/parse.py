@@ -228,7 +228,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             # (a short figure line is no section heading; "单位：万元" ends no money section, nor does a
             # form's field "联系人：某某", "所属年度：2023年度": it may open one, "执行率：98.44%")
             if not LEX.money.search(para) and not LEX.unit_line_after.match(para.strip()):
-                if _FORM_FIELD.match(para) and not is_heading(para):
+                if _FIELD_LINE.match(para) and not is_heading(para):
                     money_section = money_section or bool(LEX.money_sections.search(para))
                 else:
                     # (a section about 三公经费 or about the units under the department: its figures are theirs)
@@ -400,7 +400,7 @@ def _names_a_project(para: str, heading: str | None = None) -> bool:
     return LEX.label_re.match(para, figures) is not None or _BARE_BUDGET.match(para, figures) is not None
 
 
-_FORM_FIELD = re.compile(r"^[^\d，,。；;：:]{2,10}[:：]\s*[^\s，,。；;：:]")  # "联系人：周立"
+_FIELD_LINE = re.compile(r"^[^\d，,。；;：:]{2,10}[:：]\s*[^\s，,。；;：:]")  # "联系人：周立"
 _ITEM_HEAD = re.compile(r"\s*(?P<name>[^，,。；;：:、\d\s]{2,30})[：:]")
 # "2.公共图书馆免费开放：预算 45 万元，…": a budget no label names (年初 or 调整后), right after the name
 _BARE_BUDGET = re.compile(rf"(?:预算|资金|经费)(?:数|金额)?{LEX.money_after.pattern}")
