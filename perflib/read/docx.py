@@ -137,9 +137,15 @@ def _runs(parent):
 
 
 def _placeholder(sdt) -> bool:
-    """A content control still showing its prompt ("单击或点击此处输入文字。"): nothing was filled in."""
+    """A content control still showing its prompt ("单击或点击此处输入文字。"): nothing was filled in. (The
+    flag alone is not enough: a tool may leave it set over text typed in.)"""
     pr = sdt.find(_W + "sdtPr")
-    return pr is not None and _on(pr.find(_W + "showingPlcHdr"))
+    if pr is None or not _on(pr.find(_W + "showingPlcHdr")):
+        return False
+    return bool(_PROMPT.search("".join(sdt.itertext())))
+
+
+_PROMPT = re.compile(r"单击|点击|此处|输入|click|tap|enter", re.I)
 
 
 def _unseen(r) -> bool:

@@ -241,9 +241,10 @@ _STANDS_ALONE = re.compile(r"当前位置|您的位置|所在位置|首页\s*[|>
 
 # A form's line: a name, a colon and one figure ("年初预算数：8,620,000.00", "预算执行率：99.06%"); the start
 # of the next such line (a name and a colon); and a field of any short value with no clause in it
-# ("部门名称：某市住房和城乡建设局", "联系人：某某": a line of its own when the next is one too).
+# ("部门名称：某市住房和城乡建设局", "联系人：某某": a line of its own when the next is one too; not the rest
+# of a wrapped name, "会办公室 联系电话：…", nor a seal alone, "大队：（盖章）").
 _FORM_FIGURE = re.compile(r"^[^\d，,。；;：:]{2,16}[:：]\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|千元|元)?$")
-_FORM_FIELD = re.compile(r"^[^\d，,。；;：:]{2,16}[:：]\s*[^，,。；;：:、]{1,40}$")
+_FORM_FIELD = re.compile(r"^[^\d\s，,。；;：:]{2,16}[:：]\s*(?:[（(](?:盖章|公章)[)）]\s*)?(?![（(])[^，,。；;：:、]{1,40}$")
 _FORM_NAME = re.compile(r"^[^\d，,。；;：:]{2,16}[:：]")
 # A number left open at the end of a line: "6,364." or "6,"
 _OPEN_NUMBER = re.compile(r"\d[.,]$")
@@ -465,4 +466,10 @@ def _short_side(text: str, m: re.Match) -> bool:
     before = text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
     after_end = text.find("\n", m.end())
     after = text[m.end():after_end if after_end >= 0 else len(text)].strip()
-    return min(len(before), len(after)) <= _WRAP_PIECE
+    return min(len(before), len(after)) <= _WRAP_PIECE and not before.endswith(_WHOLE_ENDS)
+
+
+# A line ending as a unit's name or a whole term does ("某县水务局¶河长办", "产出指标¶数量指标", "合计¶其中："): the next
+# line is a second one, not its rest.
+_WHOLE_ENDS = ("局", "委", "办", "院", "所", "站", "队", "馆", "厅", "会", "部", "中心", "政府", "办事处", "公司",
+               "学校", "中学", "小学", "医院", "指标", "合计", "小计", "总计")

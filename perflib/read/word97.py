@@ -37,7 +37,7 @@ from ..errors import UnreadableInput
 from ..model import Source
 from . import limits
 from .document import Block, Document, Heading, Paragraph, Table
-from .normalize import clean_line
+from .normalize import clean_cell, clean_line
 from .layout import lay_out_blocks
 
 # FIB (File Information Block) flags at offset 0x0A
@@ -307,11 +307,11 @@ class _Reader:
                 level = _HEADING_STI.get(sti.get(props.istd, -1), 0)
                 out.extend((Heading(x, level) if level else Paragraph(x)) for x in lines if x)
                 continue
-            words = " ".join(x for x in lines if x)
             if props.depth >= 2:  # a nested table: its cells' texts join the outer cell
-                if words:
-                    inner.append(words)
+                if any(lines):
+                    inner.append(" ".join(x for x in lines if x))
                 continue
+            words = "\n".join(x for x in lines if x)  # (a cell's lines: clean_cell joins them as the .docx reader does)
             if props.ttp:  # the row's end mark: the row is complete
                 builder.end_row(props.cells)
                 continue
@@ -319,7 +319,7 @@ class _Reader:
                 cell_lines.append(" ".join([*inner, words]).strip())
                 inner.clear()
             if ch == _CELL_END:
-                builder.add_cell(" ".join(x for x in cell_lines if x))
+                builder.add_cell(clean_cell("\n".join(x for x in cell_lines if x)))
                 cell_lines.clear()
         if builder.rows or builder.cells:
             builder.end_row([])

@@ -104,11 +104,13 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
 _WORDS = re.compile(r"[\u4e00-\u9fff](?<![万亿千元])(?:.*?)[\u4e00-\u9fff](?<![万亿千元])", re.S)
 # The labels of a form's rows that hold the problems or the plans (the cell is the whole label, its
 # spaces out: not "计划开工时间", "信访问题化解情况", "年度计划投资").
-_FORM_PROBLEMS = re.compile(r"(?:存在的?问题(?:及原因(?:分析)?)?|偏差大或目标未完成原因分析|(?:偏差|未完成)原因(?:分析)?"
-                            r"(?:及改进措施)?)(?:[（(][^（）()]*[)）])?")
-_FORM_PLANS = re.compile(r"(?:(?:偏差原因分析及)?改进措施(?:及结果应用方案|及建议)?|整改措施|下一步(?:工作)?(?:计划|打算|措施))"
-                         r"(?:[（(][^（）()]*[)）])?")
-_NONE = re.compile(r"^(?:无|没有|暂无|/|—+|-+)[。.]?$")
+_FORM_PROBLEMS = re.compile(r"(?:(?:存在的?)?(?:主要)?问题(?:及原因(?:分析)?|和不足|与不足|及改进措施)?|存在的?(?:主要)?不足|"
+                            r"偏差大或目标未完成原因分析|(?:目标)?(?:偏差|未完成)(?:及)?原因(?:分析)?(?:及改进措施)?)"
+                            r"(?:[（(][^（）()]*[)）])?[:：]?")
+_FORM_PLANS = re.compile(r"(?:(?:偏差原因分析及)?改进(?:措施|建议|意见)(?:及结果应用方案|及建议)?|整改(?:措施|意见|计划)|"
+                         r"(?:下一步|下步)(?:工作)?(?:改进措施|计划|打算|措施)|意见建议|工作建议|结果应用(?:方案)?)"
+                         r"(?:[（(][^（）()]*[)）])?[:：]?")
+_NONE = re.compile(r"^(?:无|没有|暂无|/|—+|-+)(?:偏差|问题|差异)?[。.]?$")
 
 
 def _row_values(para: str, label: re.Pattern) -> list[str] | None:

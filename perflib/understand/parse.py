@@ -229,7 +229,9 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             # form's field "联系人：某某", "所属年度：2023年度": it may open one, "执行率：98.44%")
             if not LEX.money.search(para) and not LEX.unit_line_after.match(para.strip()):
                 if _FIELD_LINE.match(para) and not is_heading(para):
-                    money_section = money_section or bool(LEX.money_sections.search(para))
+                    closes = (below or LEX.about_a_sub_budget(para) or _another_years_heading(para, rec.year)
+                              or _names_another_year(para, rec.year))
+                    money_section = (money_section or bool(LEX.money_sections.search(para))) and not closes
                 else:
                     # (a section about 三公经费 or about the units under the department: its figures are theirs)
                     money_section = (bool(LEX.money_sections.search(para)) and not LEX.about_a_sub_budget(para)
@@ -301,6 +303,14 @@ def _another_years_heading(para: str, year: int | None) -> bool:
         return True
     y = re.match(r"((?:19|20)\d{2})\s*年", text)
     return bool(y and year is not None and int(y.group(1)) < year)
+
+
+def _names_another_year(text: str, year: int | None) -> bool:
+    """"上年对比：2022年度": a line speaking of another year than the report's (上年, 去年, or a year not its own)."""
+    return bool(_OTHER_YEAR_WORDS.search(text)) or any(int(y) != year for y in re.findall(r"(?:19|20)\d{2}", text))
+
+
+_OTHER_YEAR_WORDS = re.compile(r"上年|上一年|去年|前年|以前年度|往年")
 
 
 def _row_of_cells(blocks: list[DocBlock], i: int) -> bool:

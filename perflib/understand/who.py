@@ -55,7 +55,8 @@ _FISCAL_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*(?:年度|年(?!公开)|(?=\s*[
 _PUBLISHED = re.compile(r"\s*年公开")  # a title's "2024年公开…": the year it was published, not evaluated
 _DATE_CONTEXT = re.compile(r"(?:日期|时间|日\s*期)\s*[:：]?\s*$")
 # "（2022年度）" under a title, or a form's field "所属年度：2022年度"
-_YEAR_LINE = re.compile(rf"^(?:(?:所属|评价|报告|预算|自评)年度\s*[:：]\s*)?[（(]?\s*(?P<year>{_YEAR})\s*年度?\s*[)）]?$")
+_YEAR_LINE = re.compile(rf"^[（(]?\s*(?P<year>{_YEAR})\s*年度?\s*[)）]?$|"
+                        rf"^(?:所属|评价|预算|自评)年度\s*[:：]\s*(?P<field_year>{_YEAR})\s*(?:年度?)?$")
 _CITED = re.compile(r"《[^》]*》")
 _ISSUED = re.compile(rf"\s*(?:{LEX.issued.pattern})")
 
@@ -256,14 +257,14 @@ def _year_line_below(head: list[str], at: int) -> int | None:
     for para in head[at + 1:at + 4]:
         m = _YEAR_LINE.match(para)
         if m:
-            return int(m["year"])
+            return int(m["year"] or m["field_year"])
     return None
 
 
 # The form's next field, run onto the name's line ("部门（单位）全称：X档案馆" + "主管部门审核意见："), or what
 # is evaluated of it ("评价对象：X局部门整体支出"):
 # the name ends where it starts.
-_NEXT_FIELD = re.compile(r"(?:主管部门|财政部门)?(?:审核)?意见|填报日期|填报人|联系人|联系电话|负责人|(?:部门)?整体(?:支出)?")
+_NEXT_FIELD = re.compile(r"(?:主管部门|财政部门)?(?:审核)?意见|填报日期|填报人|联系人|联系电话|负责人|(?:部门)?整体(?:支出)?|[及和](?:其)?(?:所属|下属|直属)")
 
 
 def _form_names(paragraphs: list[str], tables: list[Table]) -> list[str]:

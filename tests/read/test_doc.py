@@ -418,3 +418,21 @@ def test_docx_content_control_showing_its_prompt_is_not_read(tmp_path):
     rec = read_record(path)
     assert rec.department == _UNIT
     assert "点击" not in rec.text
+
+
+def test_docx_content_control_flagged_as_prompt_over_typed_text_is_read(tmp_path):
+    """A tool may leave the prompt flag set over text typed in: text that is no prompt is the report's."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = _docx_with_runs(tmp_path / "r.docx", [("部门整体支出情况如下：", False, False)])
+    import docx
+
+    d = docx.Document(path)
+    body = d.element.body
+    body.insert(len(body) - 1, parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r>'
+        '<w:t>本年度部门整体支出年初预算380万元，调整后预算406万元，实际支出398万元。</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    d.save(path)
+    got = _overall(path)
+    assert (got["initial_budget"], got["adjusted_budget"], got["actual"]) == (380, 406, 398)

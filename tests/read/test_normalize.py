@@ -318,6 +318,8 @@ def test_a_block_word_before_a_blank_line_never_reaches_the_figures_after_it(tmp
     ("中共松风县委组织部\n松风县公务员局", "中共松风县委组织部 松风县公务员局"),  # two names, one per line
     ("预算执行进度偏慢\n绩效目标不够细化", "预算执行进度偏慢 绩效目标不够细化"),  # two items
     ("部门整体支出\n总额", "部门整体支出总额"),
+    ("松风县水务局\n河长办", "松风县水务局 河长办"),  # a unit and a short second name
+    ("产出指标\n数量指标", "产出指标 数量指标"),
 ])
 def test_clean_cell_joins_a_wrap_between_chinese_characters(cell, want):
     from perflib.read.normalize import clean_cell
@@ -334,3 +336,13 @@ def test_fields_of_a_form_stay_lines_of_their_own_and_a_wrap_after_a_colon_joins
         "部门名称：示例松风县住房和城乡建设局", "联系人：周某", "所属下级预算单位数量：6"]
     assert join_broken_lines("本部门整体支出预算执行情况：2023年度年初\n预算：640万元，调整后预算655万元。") == \
         "本部门整体支出预算执行情况：2023年度年初预算：640万元，调整后预算655万元。"
+
+
+@pytest.mark.parametrize("lines, joined", [
+    ("单位名称：中共松风县委机构编制委员\n会办公室 联系电话：0871-6123456", "单位名称：中共松风县委机构编制委员会办公室 联系电话：0871-6123456"),
+    ("部门名称：松风县农业综合行政执法\n大队：（盖章）", "部门名称：松风县农业综合行政执法大队：（盖章）"),
+])
+def test_a_name_wrapped_onto_the_next_fields_line_joins(lines, joined):
+    from perflib.read.normalize import join_broken_lines
+
+    assert join_broken_lines(lines) == joined

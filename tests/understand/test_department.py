@@ -76,6 +76,12 @@ def test_second_name_in_spaced_brackets(title):
     assert rec.department == "中共示例松风县委组织部"
 
 
+@pytest.mark.parametrize("value", ["示例松风县卫生健康局部门整体支出", "示例松风县卫生健康局及所属单位"])
+def test_evaluation_object_names_the_unit(value):
+    rec = parse(f"部门整体支出绩效评价报告\n评价对象：{value}\n评价年度：2023年度\n一、基本情况\n该局内设机构5个。", paragraphs=True)
+    assert (rec.department, rec.year) == ("示例松风县卫生健康局", 2023)
+
+
 def test_site_name_above_the_title_gives_way_to_the_name_line():
     rec = parse("示例松风县人民政府\n2021年度部门整体支出绩效自评报告\n单位名称：示例松风县审计局\n"
                 "一、部门概况\n本局负责全县审计监督工作。", paragraphs=True)

@@ -180,3 +180,16 @@ def test_a_table_row_that_only_mentions_a_plan_or_a_problem_opens_no_section():
                 "五、下一步改进措施\n1.提高预算编制的准确性。\n2.细化量化绩效目标。", paragraphs=True)
     assert rec.problems == ["预算编制不够精准。", "绩效目标不够细化。"]
     assert rec.plans == ["提高预算编制的准确性。", "细化量化绩效目标。"]
+
+
+@pytest.mark.parametrize("problems_label, plans_label", [("存在的主要问题", "下一步改进措施"), ("问题与不足：", "改进建议："),
+                                                         ("目标偏差及原因", "整改计划")])
+def test_form_rows_under_their_usual_labels(problems_label, plans_label):
+    rec = parse(f"部门整体支出绩效自评表\n部门名称 | 示例松风县林业局 |\n{problems_label} | 资金到位较晚，进度滞后 |\n"
+                f"{plans_label} | 提前谋划项目，加快资金拨付 |", paragraphs=True)
+    assert rec.problems == ["资金到位较晚，进度滞后"] and rec.plans == ["提前谋划项目，加快资金拨付"]
+
+
+def test_a_form_row_saying_no_deviation_is_none():
+    rec = parse("项目支出绩效自评表\n偏差原因分析及改进措施 | 无偏差 |", paragraphs=True)
+    assert rec.problems == [] and rec.plans == []

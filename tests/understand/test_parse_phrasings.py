@@ -205,6 +205,9 @@ def test_baokuo_before_a_change_is_no_parts(text):
     ("2023年初财政对本局预算批复的总支出为1,250万元，全年实际支出1,196万元。", {"initial_budget": D("1250"), "actual": D("1196")}),
     ("2023年执行中批复的总支出1,320万元，实际完成总支出1,296万元。", {"adjusted_budget": D("1320"), "actual": D("1296")}),
     ("2023年初至年底，本局实际安排的总支出为1,296万元，年初预算1,250万元。", {"initial_budget": D("1250"), "actual": D("1296")}),
+    ("2023年初财政预算安排的总支出1,250万元，全年实际支出1,196万元。", {"initial_budget": D("1250"), "actual": D("1196")}),
+    ("年初预算1,250万元，2023年中央财政批复的总支出为1,320万元，全年实际支出1,296万元。",
+     {"initial_budget": D("1250"), "adjusted_budget": D("1320"), "actual": D("1296")}),
 ])
 def test_approved_total_spending_is_a_budget(text, want):
     """总支出 after 批复 is the budget approved (年初 … 批复: the initial one; 执行中 … 批复: the adjusted one);
@@ -546,3 +549,18 @@ def test_empty_and_garbage_text():
 def test_the_self_evaluation_among_other_years_and_appraisals(text, rating, score):
     rec = parse_text(normalize(text.splitlines()), Source("t.txt", "txt", "utf-8", "0" * 64))
     assert (rec.rating, rec.score) == (rating, score)
+
+
+@pytest.mark.parametrize("field", ["二级单位：示例松风县国有林场", "上年对比：2022年度", "三公经费：公务接待"])
+def test_a_field_line_of_a_unit_below_another_year_or_a_sub_budget_ends_the_money_section(field):
+    """A form's field line ("联系人：某某") ends no money section, but one naming a unit below, another year or
+    a sub-budget does: the figures under it are not the unit's."""
+    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算860万元，调整后预算910万元。\n"
+                f"{field}\n实际支出330万元。")
+    assert rec.overall.actual is None
+
+
+def test_a_contact_field_line_ends_no_money_section():
+    rec = parse("部门整体支出绩效自评报告\n部门名称：示例松风县住房和城乡建设局\n联系人：周某\n"
+                "2023年度年初预算1,250万元，调整后预算1,320万元，全年实际支出1,296万元。")
+    assert fields(rec.overall) == {"initial_budget": D("1250"), "adjusted_budget": D("1320"), "actual": D("1296")}
