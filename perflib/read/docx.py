@@ -145,7 +145,7 @@ def _placeholder(sdt) -> bool:
     return bool(_PROMPT.search("".join(sdt.itertext())))
 
 
-_PROMPT = re.compile(r"单击|点击|此处|输入|click|tap|enter", re.I)
+_PROMPT = re.compile(r"单击或点击此处|单击此处|点击此处|此处输入|在此处|click or tap here|click here|tap here|enter text", re.I)
 
 
 def _unseen(r) -> bool:

@@ -220,7 +220,8 @@ def _continues(prev: str, line: str) -> bool:
         return False  # a web page's menu, breadcrumb, title and attachment links are lines of their own
     if LIST_MARKER.match(line):
         return False
-    if (_FORM_FIGURE.match(prev) and _FORM_NAME.match(line)) or (_FORM_FIELD.match(prev) and _FORM_FIELD.match(line)):
+    if (_FORM_FIGURE.match(prev) and _FORM_NAME.match(line)) or (_FORM_FIELD.match(prev) and _FORM_FIELD.match(line)
+                                                                  and _KNOWN_FIELD.match(line)):
         return False  # "年初预算数：8,620,000.00" then "调整后预算数：…", "部门名称：某局" then "联系人：某某": two fields
     if _OPENS_WITH_YEAR.match(line) and _DISCLOSURE_TITLE.search(prev):
         return False  # a disclosure's title, then its first sentence
@@ -246,6 +247,10 @@ _STANDS_ALONE = re.compile(r"当前位置|您的位置|所在位置|首页\s*[|>
 _FORM_FIGURE = re.compile(r"^[^\d，,。；;：:]{2,16}[:：]\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|亿元|千元|元)?$")
 _FORM_FIELD = re.compile(r"^[^\d\s，,。；;：:]{2,16}[:：]\s*(?:[（(](?:盖章|公章)[)）]\s*)?(?![（(])[^，,。；;：:、]{1,40}$")
 _FORM_NAME = re.compile(r"^[^\d，,。；;：:]{2,16}[:：]")
+# The fields a cover form lists under its name line (what a wrapped name's rest never starts with: "会办公室联系电话：…")
+_KNOWN_FIELD = re.compile(r"(?:联系人|联系电话|电话|填报人|填报日期|负责人|单位负责人|财务负责人|(?:所属|下属)[^：:]{0,12}|"
+                          r"地址|邮编|邮政编码|主管部门|单位名称|部门名称|单位性质|人员编制|编制人数|实有人数|"
+                          r"(?:所属|评价|预算|自评)年度)\s*[:：]")
 # A number left open at the end of a line: "6,364." or "6,"
 _OPEN_NUMBER = re.compile(r"\d[.,]$")
 

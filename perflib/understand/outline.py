@@ -104,11 +104,12 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
 _WORDS = re.compile(r"[\u4e00-\u9fff](?<![万亿千元])(?:.*?)[\u4e00-\u9fff](?<![万亿千元])", re.S)
 # The labels of a form's rows that hold the problems or the plans (the cell is the whole label, its
 # spaces out: not "计划开工时间", "信访问题化解情况", "年度计划投资").
-_FORM_PROBLEMS = re.compile(r"(?:(?:存在的?)?(?:主要)?问题(?:及原因(?:分析)?|和不足|与不足|及改进措施)?|存在的?(?:主要)?不足|"
+_FORM_PROBLEMS = re.compile(r"(?:存在的?(?:主要)?问题(?:及原因(?:分析)?|和不足|与不足|及改进措施)?|主要问题|"
+                            r"问题(?:及原因(?:分析)?|和不足|与不足)|存在的?(?:主要)?不足|"
                             r"偏差大或目标未完成原因分析|(?:目标)?(?:偏差|未完成)(?:及)?原因(?:分析)?(?:及改进措施)?)"
                             r"(?:[（(][^（）()]*[)）])?[:：]?")
 _FORM_PLANS = re.compile(r"(?:(?:偏差原因分析及)?改进(?:措施|建议|意见)(?:及结果应用方案|及建议)?|整改(?:措施|意见|计划)|"
-                         r"(?:下一步|下步)(?:工作)?(?:改进措施|计划|打算|措施)|意见建议|工作建议|结果应用(?:方案)?)"
+                         r"(?:下一步|下步)(?:工作)?(?:改进措施|计划|打算|措施)|意见建议|工作建议)"
                          r"(?:[（(][^（）()]*[)）])?[:：]?")
 _NONE = re.compile(r"^(?:无|没有|暂无|/|—+|-+)(?:偏差|问题|差异)?[。.]?$")
 
@@ -119,9 +120,10 @@ def _row_values(para: str, label: re.Pattern) -> list[str] | None:
     if "|" not in para and "\t" not in para:
         return None
     cells = [c for c in (split_pipes(para) if "|" in para else [c.strip() for c in para.split("\t")]) if c]
-    if len(cells) < 2 or not label.fullmatch("".join(cells[0].split())):
-        return None
-    return [c for c in cells[1:] if not _NONE.match(c) and _WORDS.search(c)]
+    values = list(dict.fromkeys(cells[1:]))  # (a merged cell's text once)
+    if len(values) != 1 or not label.fullmatch("".join(cells[0].split())):
+        return None  # (a label and one value: not a table's header row "问题 | 整改措施 | 整改时限 |")
+    return [c for c in values if not _NONE.match(c) and _WORDS.search(c)]
 
 
 def _next_outer(paragraphs: list[str], start: int, at: list[int] | None = None) -> tuple[str, int] | None:

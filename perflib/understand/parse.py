@@ -230,7 +230,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             if not LEX.money.search(para) and not LEX.unit_line_after.match(para.strip()):
                 if _FIELD_LINE.match(para) and not is_heading(para):
                     closes = (below or LEX.about_a_sub_budget(para) or _another_years_heading(para, rec.year)
-                              or _names_another_year(para, rec.year))
+                              or _OTHER_YEAR_FIELD.match(para) is not None)
                     money_section = (money_section or bool(LEX.money_sections.search(para))) and not closes
                 else:
                     # (a section about 三公经费 or about the units under the department: its figures are theirs)
@@ -305,12 +305,9 @@ def _another_years_heading(para: str, year: int | None) -> bool:
     return bool(y and year is not None and int(y.group(1)) < year)
 
 
-def _names_another_year(text: str, year: int | None) -> bool:
-    """"上年对比：2022年度": a line speaking of another year than the report's (上年, 去年, or a year not its own)."""
-    return bool(_OTHER_YEAR_WORDS.search(text)) or any(int(y) != year for y in re.findall(r"(?:19|20)\d{2}", text))
-
-
-_OTHER_YEAR_WORDS = re.compile(r"上年|上一年|去年|前年|以前年度|往年")
+# A form's field about another year ("上年对比：2022年度", "比较年度：…"; not "资金来源：…上年结转", whose money is
+# this year's)
+_OTHER_YEAR_FIELD = re.compile(r"^[^：:]{0,6}(?:上年|上一年|去年|对比|比较)[^：:]{0,6}[:：]")
 
 
 def _row_of_cells(blocks: list[DocBlock], i: int) -> bool:

@@ -432,7 +432,8 @@ def test_docx_content_control_flagged_as_prompt_over_typed_text_is_read(tmp_path
     body = d.element.body
     body.insert(len(body) - 1, parse_xml(
         f'<w:sdt {nsdecls("w")}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r>'
-        '<w:t>本年度部门整体支出年初预算380万元，调整后预算406万元，实际支出398万元。</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+        '<w:t>本年度部门整体支出年初预算380万元，调整后预算406万元，实际支出398万元，此处不含上年结转。</w:t></w:r></w:p>'
+        '</w:sdtContent></w:sdt>'))
     d.save(path)
     got = _overall(path)
     assert (got["initial_budget"], got["adjusted_budget"], got["actual"]) == (380, 406, 398)

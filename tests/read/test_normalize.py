@@ -341,6 +341,7 @@ def test_fields_of_a_form_stay_lines_of_their_own_and_a_wrap_after_a_colon_joins
 @pytest.mark.parametrize("lines, joined", [
     ("单位名称：中共松风县委机构编制委员\n会办公室 联系电话：0871-6123456", "单位名称：中共松风县委机构编制委员会办公室 联系电话：0871-6123456"),
     ("部门名称：松风县农业综合行政执法\n大队：（盖章）", "部门名称：松风县农业综合行政执法大队：（盖章）"),
+    ("单位名称：中共松风县委机构编制委员\n会办公室联系电话：0871-6123456", "单位名称：中共松风县委机构编制委员会办公室联系电话：0871-6123456"),
 ])
 def test_a_name_wrapped_onto_the_next_fields_line_joins(lines, joined):
     from perflib.read.normalize import join_broken_lines

@@ -193,3 +193,10 @@ def test_form_rows_under_their_usual_labels(problems_label, plans_label):
 def test_a_form_row_saying_no_deviation_is_none():
     rec = parse("项目支出绩效自评表\n偏差原因分析及改进措施 | 无偏差 |", paragraphs=True)
     assert rec.problems == [] and rec.plans == []
+
+
+def test_a_tables_header_row_is_no_form_row():
+    """"问题 | 整改措施 | 整改时限" heads a rectification table: its other cells are no problems."""
+    rec = parse("部门整体支出绩效自评表\n问题 | 整改措施 | 整改时限 | 责任股室 |\n预算执行进度偏慢 | 加快支付 | 2024年6月 | 计财股 |",
+                paragraphs=True)
+    assert "整改措施" not in rec.problems

@@ -206,6 +206,7 @@ def test_baokuo_before_a_change_is_no_parts(text):
     ("2023年执行中批复的总支出1,320万元，实际完成总支出1,296万元。", {"adjusted_budget": D("1320"), "actual": D("1296")}),
     ("2023年初至年底，本局实际安排的总支出为1,296万元，年初预算1,250万元。", {"initial_budget": D("1250"), "actual": D("1296")}),
     ("2023年初财政预算安排的总支出1,250万元，全年实际支出1,196万元。", {"initial_budget": D("1250"), "actual": D("1196")}),
+    ("2023年初至年末，实际预算安排的总支出为1,296万元，年初预算1,250万元。", {"initial_budget": D("1250"), "actual": D("1296")}),
     ("年初预算1,250万元，2023年中央财政批复的总支出为1,320万元，全年实际支出1,296万元。",
      {"initial_budget": D("1250"), "adjusted_budget": D("1320"), "actual": D("1296")}),
 ])
@@ -558,6 +559,13 @@ def test_a_field_line_of_a_unit_below_another_year_or_a_sub_budget_ends_the_mone
     rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算860万元，调整后预算910万元。\n"
                 f"{field}\n实际支出330万元。")
     assert rec.overall.actual is None
+
+
+@pytest.mark.parametrize("field", ["资金来源：财政拨款及上年结转", "核算口径：含以前年度结转"])
+def test_a_field_line_of_this_years_money_ends_no_money_section(field):
+    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+                f"{field}\n2023年度年初预算860万元，调整后预算910万元，全年实际支出897万元。")
+    assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910"), "actual": D("897")}
 
 
 def test_a_contact_field_line_ends_no_money_section():
