@@ -137,15 +137,18 @@ def _runs(parent):
 
 
 def _placeholder(sdt) -> bool:
-    """A content control still showing its prompt ("单击或点击此处输入文字。"): nothing was filled in. (The
-    flag alone is not enough: a tool may leave it set over text typed in.)"""
+    """A content control still showing its prompt ("单击或点击此处输入文字。", "请输入金额"): nothing was filled
+    in. The flag alone is not enough (a tool may leave it set over text typed in): the prompt is in
+    Word's placeholder style, or reads as a prompt."""
     pr = sdt.find(_W + "sdtPr")
     if pr is None or not _on(pr.find(_W + "showingPlcHdr")):
         return False
-    return bool(_PROMPT.search("".join(sdt.itertext())))
+    styles = [s.get(_W + "val", "") for s in sdt.iter(_W + "rStyle")]
+    return any("placeholder" in s.lower() for s in styles) or bool(_PROMPT.search("".join(sdt.itertext())))
 
 
-_PROMPT = re.compile(r"单击或点击此处|单击此处|点击此处|此处输入|在此处|click or tap here|click here|tap here|enter text", re.I)
+_PROMPT = re.compile(r"单击|轻触|点击此处|点击输入|此处输入|在此处|在此键入|此处填写|请输入|请填写|请选择|键入|^\s*例\s*[：:]|"
+                     r"click or tap|click here|tap here|enter text", re.I)
 
 
 def _unseen(r) -> bool:

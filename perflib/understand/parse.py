@@ -230,7 +230,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             if not LEX.money.search(para) and not LEX.unit_line_after.match(para.strip()):
                 if _FIELD_LINE.match(para) and not is_heading(para):
                     closes = (below or LEX.about_a_sub_budget(para) or _another_years_heading(para, rec.year)
-                              or _OTHER_YEAR_FIELD.match(para) is not None)
+                              or _field_of_another_year(para, rec.year))
                     money_section = (money_section or bool(LEX.money_sections.search(para))) and not closes
                 else:
                     # (a section about 三公经费 or about the units under the department: its figures are theirs)
@@ -305,9 +305,19 @@ def _another_years_heading(para: str, year: int | None) -> bool:
     return bool(y and year is not None and int(y.group(1)) < year)
 
 
-# A form's field about another year ("上年对比：2022年度", "比较年度：…"; not "资金来源：…上年结转", whose money is
-# this year's)
-_OTHER_YEAR_FIELD = re.compile(r"^[^：:]{0,6}(?:上年|上一年|去年|对比|比较)[^：:]{0,6}[:：]")
+def _field_of_another_year(field: str, year: int | None) -> bool:
+    """A form's field about another year: its label says so ("上年对比：…", "上期数据：…") or its value is
+    another year ("比较年度：2022年度", "对比口径：2022年决算"); not "资金来源：…上年结转" (this year's money),
+    "执行对比：年初预算与实际支出", "核算口径：2022年决算数对比"."""
+    label, _, value = re.split(r"([:：])", field, maxsplit=1)
+    if _OTHER_YEAR_LABEL.search(label):
+        return True
+    m = _BARE_YEAR.match(value)
+    return m is not None and year is not None and int(m.group(1)) != year
+
+
+_OTHER_YEAR_LABEL = re.compile(r"上年|上一年|去年|前年|上期")
+_BARE_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年?度?\s*(?:决算数?|预算数?|数据|情况)?\s*$")  # ("对比口径：2022年决算")
 
 
 def _row_of_cells(blocks: list[DocBlock], i: int) -> bool:

@@ -437,3 +437,24 @@ def test_docx_content_control_flagged_as_prompt_over_typed_text_is_read(tmp_path
     d.save(path)
     got = _overall(path)
     assert (got["initial_budget"], got["adjusted_budget"], got["actual"]) == (380, 406, 398)
+
+
+@pytest.mark.parametrize("prompt, style", [("请输入金额", "PlaceholderText"), ("请输入金额", None), ("（金额）", "PlaceholderText")])
+def test_docx_custom_prompt_in_a_sentence_is_not_read(tmp_path, prompt, style):
+    """A form's own prompt in a content control never filled in ('实际支出<请输入金额>515万元'): in Word's
+    placeholder style, or worded as a prompt, it is no text of the report."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = _docx_with_runs(tmp_path / "r.docx", [("本年度部门整体支出年初预算380万元，调整后预算406万元，实际支出", False, False)])
+    import docx
+
+    d = docx.Document(path)
+    p = d.paragraphs[-1]._p
+    rpr = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
+    p.append(parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:showingPlcHdr/></w:sdtPr>'
+                       f'<w:sdtContent><w:r>{rpr}<w:t>{prompt}</w:t></w:r></w:sdtContent></w:sdt>'))
+    p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t>398万元。</w:t></w:r>'))
+    d.save(path)
+    got = _overall(path)
+    assert (got["initial_budget"], got["adjusted_budget"], got["actual"]) == (380, 406, 398)

@@ -552,7 +552,8 @@ def test_the_self_evaluation_among_other_years_and_appraisals(text, rating, scor
     assert (rec.rating, rec.score) == (rating, score)
 
 
-@pytest.mark.parametrize("field", ["二级单位：示例松风县国有林场", "上年对比：2022年度", "三公经费：公务接待"])
+@pytest.mark.parametrize("field", ["二级单位：示例松风县国有林场", "上年对比：2022年度", "三公经费：公务接待",
+                                   "比较年度：2022年度", "对比口径：2022年决算", "基期年度：2022年"])
 def test_a_field_line_of_a_unit_below_another_year_or_a_sub_budget_ends_the_money_section(field):
     """A form's field line ("联系人：某某") ends no money section, but one naming a unit below, another year or
     a sub-budget does: the figures under it are not the unit's."""
@@ -561,7 +562,8 @@ def test_a_field_line_of_a_unit_below_another_year_or_a_sub_budget_ends_the_mone
     assert rec.overall.actual is None
 
 
-@pytest.mark.parametrize("field", ["资金来源：财政拨款及上年结转", "核算口径：含以前年度结转"])
+@pytest.mark.parametrize("field", ["资金来源：财政拨款及上年结转", "核算口径：含以前年度结转", "执行对比：年初预算与实际支出",
+                                   "比较口径：本年度决算数", "资金性质：2022年结转资金"])
 def test_a_field_line_of_this_years_money_ends_no_money_section(field):
     rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
                 f"{field}\n2023年度年初预算860万元，调整后预算910万元，全年实际支出897万元。")
