@@ -333,7 +333,6 @@ def _in_part_of_year(sent: str, pos: int) -> bool:
     return last is not None and not LEX.whole_year.search(sent, last.end(), pos)
 
 
-@lru_cache(maxsize=4096)  # (a pure function of the item's text: reports repeat their tasks)
 class _Amount(NamedTuple):
     """An amount a task's text states, and what its words say of it."""
     own: bool  # not the whole unit's ("全局…")
@@ -346,6 +345,7 @@ class _Amount(NamedTuple):
     clause: str  # its clause, up to the amount
 
 
+@lru_cache(maxsize=4096)  # (a pure function of the item's text: reports repeat their tasks)
 def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str | None]:
     """(the task's funds, the sentence stating them), or (None, None)."""
     found: list[_Amount] = []
