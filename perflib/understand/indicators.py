@@ -729,7 +729,8 @@ def _cell_rows(cells: list[str], k: int, roles: dict[str, int], width: int) -> t
     while p < len(cells):
         cell = cells[p]
         level = _level_at(cells, p)
-        if level is not None and not _cell_row(cells, p, n, points):
+        row_here = _cell_row(cells, p, n, points)
+        if level is not None and not row_here:
             text, end = level
             second = _level_at(cells, end) if end < len(cells) and not _cell_row(cells, end, n, points) else None
             if second is not None or end > p + 1 + (text != cell) or "level2" not in roles:
@@ -750,12 +751,12 @@ def _cell_rows(cells: list[str], k: int, roles: dict[str, int], width: int) -> t
                 figures.append(cells[p + 1 + len(figures)])
             rows.append([cell, *figures])  # _total_row places them (one alone: 分值 or 得分, unsaid)
             return rows, p + 1 + len(figures)
-        reason = ""
-        if not _cell_row(cells, p, n, points) or _cell_row(cells, p + 1, n, points):
+        row_next = _cell_row(cells, p + 1, n, points)
+        if not row_here or row_next:
             # a reason, told by the row after it (a level, a row, a placeholder, the total)
             nxt = p + 1
             if not rows or "reason" not in roles or len(cell) > _MAX_REASON or not (
-                    nxt < len(cells) and (_level_at(cells, nxt) or _cell_row(cells, nxt, n, points)
+                    nxt < len(cells) and (_level_at(cells, nxt) or row_next
                     or _ELLIPSIS.match(cells[nxt]) or _is_total([cells[nxt]], {}))):
                 again = _next_group(cells, p) if level1 or level2 else None
                 if again is None:

@@ -30,7 +30,7 @@ from ..model import Record, Source, Unread
 from .hanzi import Original, simplified, simplified_document
 from .kind import document_kind, embedded_self_evaluation, title_kind
 from .lexicon import LEX, Label, holds_any
-from .indicators import apply_indicators, page_lines, read_document_indicators
+from .indicators import OTHER_YEAR, apply_indicators, page_lines, read_document_indicators
 from .ocr_sanity import drop_contradicted_ocr_figures
 from .outline import is_heading, is_heading_like, read_goal_rows, read_outline
 from .rating import read_rating
@@ -316,7 +316,7 @@ def _field_of_another_year(field: str, year: int | None) -> bool:
     return m is not None and year is not None and int(m.group(1)) != year
 
 
-_OTHER_YEAR_LABEL = re.compile(r"上年|上一年|去年|前年|上期")
+_OTHER_YEAR_LABEL = re.compile("|".join((*OTHER_YEAR, "上期")))  # (the indicator and table readers' words, and 上期)
 _BARE_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年?度?\s*(?:决算数?|预算数?|数据|情况)?\s*$")  # ("对比口径：2022年决算")
 
 

@@ -282,7 +282,6 @@ def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:
     return first is not None and not _of_the_unit(sent, first.start(), rec, title)
 
 
-
 def _the_unit_scores(text: str, department: str | None) -> bool:
     """Does `text` name the unit (a subject word, its name), then give a score (not a band's bound: "本部门得分
     90分以上等级为优" is still the rule)?"""
