@@ -420,7 +420,16 @@ def sentences_of(paragraph: str) -> tuple[str, ...]:
 def clause_start(sent: str, pos: int, marks: str) -> int:
     """Where the clause holding `pos` starts: just after the last of `marks` before it, or 0. (Each reader
     passes its own marks: "，；" for a clause, "；。" for a part of a sentence.)"""
-    return max(sent.rfind(c, 0, pos) for c in marks) + 1
+    if len(marks) <= 2:  # (two rfinds beat a regex's call)
+        return max(sent.rfind(marks[0], 0, pos), sent.rfind(marks[-1], 0, pos)) + 1
+    m = _up_to_last_mark(marks).match(sent, 0, pos)
+    return m.end() if m else 0
+
+
+@lru_cache(maxsize=64)
+def _up_to_last_mark(marks: str) -> re.Pattern:
+    # (a greedy run backs off from `pos` to the last mark in C: a few times faster than an rfind per mark)
+    return re.compile(f".*[{re.escape(marks)}]", re.S)
 
 
 # A cell of a flattened table: a figure, a percentage or a placeholder ("—").

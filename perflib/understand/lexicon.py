@@ -52,11 +52,11 @@ ATTACHMENT_LINE_MAX = 200  # characters: a longer line is text, whatever it open
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
 
 
-def _first_chars(items) -> tuple[set[str] | None, bool]:
-    """What a parsed pattern can start with — single characters, or a class such as ``\\d`` —
-    (None: anything), and whether it can match empty."""
+def _first_chars(items, last: bool = False) -> tuple[set[str] | None, bool]:
+    """What a parsed pattern can start with (with `last`: end with) — single characters, or a class
+    such as ``\\d`` — (None: anything), and whether it can match empty."""
     out: set[str] = set()
-    for op, av in items:
+    for op, av in (reversed(list(items)) if last else items):
         name = str(op)
         if name == "LITERAL":
             return out | {re.escape(chr(av))}, False
@@ -77,7 +77,7 @@ def _first_chars(items) -> tuple[set[str] | None, bool]:
         if name == "BRANCH":
             nullable = False
             for branch in av[1]:
-                chars, empty = _first_chars(branch)
+                chars, empty = _first_chars(branch, last)
                 if chars is None:
                     return None, False
                 out |= chars
@@ -86,11 +86,11 @@ def _first_chars(items) -> tuple[set[str] | None, bool]:
                 return out, False
             continue
         if name == "SUBPATTERN":
-            chars, empty = _first_chars(av[3])
+            chars, empty = _first_chars(av[3], last)
             if chars is not None and av[1] & re.IGNORECASE and any(_cased(c) for c in chars):
                 return None, False  # the look-ahead would not ignore case
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            chars, empty = _first_chars(av[2])
+            chars, empty = _first_chars(av[2], last)
             empty = empty or av[0] == 0
         else:
             return None, False
@@ -184,6 +184,17 @@ def _fast(pattern: str) -> re.Pattern:
     if chars is None or nullable or not chars or parsed.state.flags & re.IGNORECASE or _engine_skips(parsed):
         return re.compile(pattern)
     return re.compile(f"(?=[{''.join(sorted(chars))}])(?:{pattern})")
+
+
+def _last_char_class(*patterns: str) -> re.Pattern | None:
+    """A class of the characters every match of the patterns ends with (None: it may end with any)."""
+    out: set[str] = set()
+    for pattern in patterns:
+        chars, nullable = _first_chars(_sre_parse.parse(pattern), last=True)
+        if chars is None or nullable:
+            return None
+        out |= chars
+    return re.compile(f"[{''.join(sorted(out))}]")
 
 
 def _engine_skips(parsed) -> bool:
@@ -402,6 +413,9 @@ class Lexicon:
         self.part_funds = _fast(raw["part_funds"])
         self.part_fund_before = re.compile(rf"(?:{raw['part_funds']})$")  # (searched up to a label)
         self.main_source_before = re.compile(rf"(?:{raw['main_source']})$")
+        # (the characters both end with: a label right after none of them follows neither, and the two
+        # searches, trying a long alternation at each of 16 places, are spared)
+        self.part_or_source_end = _last_char_class(raw["part_funds"], raw["main_source"])
         self.main_source = re.compile(raw["main_source"])
         self.other_fund_types = re.compile(raw["other_fund_types"])
         self.other_money = re.compile(raw["other_money"])

@@ -728,8 +728,7 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
             return True
     if part_of_year and _in_part_of_year(sent, pos):
         return True
-    part_start = clause_start(sent, pos, "；;")
-    if together and LEX.years_together.search(sent, part_start, pos):
+    if together and LEX.years_together.search(sent, clause_start(sent, pos, "；;"), pos):
         return True  # "两年共安排预算 …，实际支出 …": the years' money together, no one year's
     # a label opening with a year word ("年度追加预算", "本年追加") leaves it to the year before it:
     # "2022年度追加预算 A" is 2022's, "…，本年追加 B" the report year's
@@ -886,8 +885,9 @@ def _sources(sent: str, read: list, unit: str | None) -> dict[int, tuple[str, st
     or figure of the unit's between; an amount well above the part's is the unit's again)."""
     out, run = {}, _source_opening(sent)  # run: (kind, words, the figure it goes on from, its last amount)
     for m, after in read:
-        back = max(0, m.start() - 16)
-        word = LEX.part_fund_before.search(sent, back, m.start()) or LEX.main_source_before.search(sent, back, m.start())
+        back, ends = max(0, m.start() - 16), LEX.part_or_source_end
+        word = None if m.start() == 0 or (ends and not ends.match(sent, m.start() - 1)) else (
+            LEX.part_fund_before.search(sent, back, m.start()) or LEX.main_source_before.search(sent, back, m.start()))
         if (word is not None and LEX.change_label.search(m.group())
                 and LEX.obtained_cause.search(sent, max(0, word.start() - 4), m.start())):
             run = None  # "因争取上级补助资金调整后预算增加至 …": the money that changed the unit's budget, not its figure
@@ -906,10 +906,9 @@ def _sources(sent: str, read: list, unit: str | None) -> dict[int, tuple[str, st
 def _source_opening(sent: str) -> tuple[str, str, re.Match, re.Match] | None:
     """A fund type's or one fund's words opening the sentence's first clause that states an amount, with
     no label between them and it ("政府性基金预算年初安排 800 万元"): the labels after it are that part's."""
-    first = LEX.money.search(sent)
+    first, start = _first_amount(sent)
     if first is None or "元" not in sent:
         return None
-    start = clause_start(sent, first.start(), "，,；;：:")
     word = LEX.part_funds.search(sent, start, first.start())
     if word is None or LEX.label_re.search(sent, word.end(), first.start()) or LEX.block_words.search(sent, start, word.start()):
         return None
@@ -1330,16 +1329,22 @@ def _the_class_goes_on(sent: str, start: int, pos: int, read: list) -> bool:
             and not (read and read[-1][0].start() > start))
 
 
+@lru_cache(maxsize=256)
+def _first_amount(sent: str) -> tuple[re.Match | None, int]:
+    """The sentence's first amount and where its clause starts (two readers ask, for each sentence)."""
+    first = LEX.money.search(sent)
+    return first, 0 if first is None else clause_start(sent, first.start(), "，,；;：:")
+
+
 def _other_funds_open(sent: str) -> tuple[re.Match, re.Match] | None:
     """(its name, its amount) when money other than the unit's spending this year opens the sentence's
     first clause that states an amount: a budget within the unit's (“三公”经费预算数 18.60 万元) or the
     money carried over into the year (我局上年结转资金 32.50 万元). Its labels and those after it are
     then its own, as a class of spending's. Not a part of the unit's named after a block word or in
     brackets ("部门整体支出（含上年结转资金 120 万元）执行率 98.5%")."""
-    first = LEX.money.search(sent)
+    first, start = _first_amount(sent)
     if first is None:
         return None
-    start = clause_start(sent, first.start(), "，,；;：:")
     word = LEX.sub_budgets.search(sent, start, first.start()) or LEX.carryover.search(sent, start, first.end())
     if word is None or word.end() > first.end():
         return None

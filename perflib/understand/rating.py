@@ -84,8 +84,9 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
     rated = [sentences_of(para) for para in paragraphs if _may_rate(para)]
     # a sentence of the self-evaluation first ("…部门整体支出绩效自评得分86分，等级为良"), then any:
     # "年度综合考评等级优秀" in the 部门概况 is the year's work appraisal, not this evaluation
+    # (the second pass tries only the sentences the first did not: those it tried gave no rating)
     found = next(((sent, m) for strict in (True, False) for sents in rated for sent in sents
-                  if not strict or _PERFORMANCE.search(sent)
+                  if strict is bool(_PERFORMANCE.search(sent))
                   for m in _one_grade_cues(sent) if _is_this_self_evaluation(sent, m.start(), rec, title)
                   and not _anothers_grade(sent, m.start(), rec, title)), None)
     if found:
@@ -277,7 +278,8 @@ def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:
     clause = clause_start(sent, pos, _CLAUSE_ENDS)
     first = _SCORE.search(sent, start, clause) if clause > start else None
     if first is None and clause > start:  # "评价结果：青岭县水务局92分，等级为优；…": a unit listed with its score
-        named = _UNIT_SCORED.search(sent, start, clause)
+        # (a clause with no 分 names no score: the search, trying a name at each place, is spared)
+        named = _UNIT_SCORED.search(sent, start, clause) if sent.find("分", start, clause) >= 0 else None
         return named is not None and reads_as_org(named["name"]) and not _is_the_unit(named["name"], rec.department)
     return first is not None and not _of_the_unit(sent, first.start(), rec, title)
 

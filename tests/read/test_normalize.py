@@ -347,3 +347,15 @@ def test_a_name_wrapped_onto_the_next_fields_line_joins(lines, joined):
     from perflib.read.normalize import join_broken_lines
 
     assert join_broken_lines(lines) == joined
+
+
+def test_clause_start_is_just_after_the_last_mark_before_pos():
+    """clause_start (a regex for more than two marks, rfinds for two) gives what one rfind per mark would."""
+    import random
+    from perflib.read.normalize import clause_start
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice("年支出，,；;：:。-]^\\\n") for _ in range(rng.randint(0, 24)))
+        marks = rng.choice(["，,；;：:", "；;", "；", "；;：:。", "-]^\\"])
+        pos = rng.randint(0, len(text) + 1)
+        assert clause_start(text, pos, marks) == max(text.rfind(c, 0, pos) for c in marks) + 1, (text, pos, marks)

@@ -85,3 +85,16 @@ def test_cues_a_character_of_each_branch():
     assert lexicon.holds_any("全年支出", "")  # no cue: the regex must say
     for sent in ("截至2021年6月底，支出 10 万元", "上半年执行率 50%", "1-9月支出", "前三季度"):
         assert LEX.mid_year.search(sent) and lexicon.holds_any(sent, LEX.mid_year_cues), sent
+
+
+def test_last_char_class_holds_the_end_of_every_match():
+    """lexicon._last_char_class: the characters a match of the patterns can end with, which spares
+    _sources its two searches where a label follows none of them; None when a match may end anywhere."""
+    ends = lexicon._last_char_class(r"(?:政府性基金|专项)(?:预算)?(?:支出)?", r"财政(?:拨款|补助)(?:资金)?")
+    assert ends is not None and set(ends.pattern[1:-1]) == set("金项算出款助")
+    assert lexicon._last_char_class(r"基金(?=[，,])", r"(?<=[，,])拨款$") is not None  # (look-arounds take no character)
+    assert lexicon._last_char_class(r"资金|[^，]{0,3}") is None  # (may match nothing)
+    assert lexicon._last_char_class(r"资金.") is None
+    for text in ("政府性基金预算", "中央资金", "上级转移支付", "专项债券资金支出", "财政拨款", "一般公共预算", "某某补助经费"):
+        assert (LEX.part_fund_before.search(text) or LEX.main_source_before.search(text)), text
+        assert LEX.part_or_source_end.match(text[-1]), text
