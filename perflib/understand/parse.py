@@ -915,6 +915,7 @@ def _source_opening(sent: str) -> tuple[str, str, re.Match, re.Match] | None:
     return "part", word.group(), first, first
 
 
+@lru_cache(maxsize=4096)  # (a pure function of the sentence and the block before it, asked of every sentence)
 def _carried(sent: str, context: str | None) -> str | None:
     """The block the sentence leaves to the next ones of its paragraph: its last block word's, or the
     context's. Within one project's section, its 项目 words name that project ("项目预算执行率 …")."""
