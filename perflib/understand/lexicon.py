@@ -413,9 +413,10 @@ class Lexicon:
         self.part_funds = _fast(raw["part_funds"])
         self.part_fund_before = re.compile(rf"(?:{raw['part_funds']})$")  # (searched up to a label)
         self.main_source_before = re.compile(rf"(?:{raw['main_source']})$")
-        # (the characters both end with: a label right after none of them follows neither, and the two
-        # searches, trying a long alternation at each of 16 places, are spared)
-        self.part_or_source_end = _last_char_class(raw["part_funds"], raw["main_source"])
+        # (the characters both end with, and a newline, before which their $ matches too: a label right
+        # after none of them follows neither, and the two searches, a long alternation tried at each of
+        # 16 places, are spared)
+        self.part_or_source_end = _last_char_class(raw["part_funds"], raw["main_source"], "\n")
         self.main_source = re.compile(raw["main_source"])
         self.other_fund_types = re.compile(raw["other_fund_types"])
         self.other_money = re.compile(raw["other_money"])

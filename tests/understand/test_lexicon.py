@@ -98,3 +98,4 @@ def test_last_char_class_holds_the_end_of_every_match():
     for text in ("政府性基金预算", "中央资金", "上级转移支付", "专项债券资金支出", "财政拨款", "一般公共预算", "某某补助经费"):
         assert (LEX.part_fund_before.search(text) or LEX.main_source_before.search(text)), text
         assert LEX.part_or_source_end.match(text[-1]), text
+    assert LEX.part_fund_before.search("专项资金\n", 0, 5) and LEX.part_or_source_end.match("\n")  # ($ before a newline)
