@@ -53,6 +53,12 @@ def _blocks(parent):
                 text = clean_line(line)
                 if text:
                     yield Heading(text, level) if level else Paragraph(text)
+        elif child.tag == _W + "tbl" and _is_frame(child):
+            # a report typed into one column of cells (a frame): its paragraphs and tables are the text
+            for tr in child.iterchildren(_W + "tr"):
+                if not _hidden_row(tr):
+                    for tc in tr.iterchildren(_W + "tc"):
+                        yield from _blocks(tc)
         elif child.tag == _W + "tbl":
             rows = _grid(child)
             if any(any(c for c in r) for r in rows):
@@ -61,6 +67,14 @@ def _blocks(parent):
             content = child.find(_W + "sdtContent")
             if content is not None:
                 yield from _blocks(content)
+
+
+def _is_frame(tbl) -> bool:
+    """A table of one column (each row one cell, none set off by cells skipped before or after it): no
+    table of figures, whose label and value stand side by side, but text framed by a box."""
+    rows = [tr for tr in tbl.iterchildren(_W + "tr") if not _hidden_row(tr)]
+    return bool(rows) and all(len(tr.findall(_W + "tc")) == 1 and not tr.grid_before and not tr.grid_after
+                              for tr in rows)
 
 
 def _heading_level(p) -> int:

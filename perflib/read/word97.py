@@ -293,6 +293,7 @@ class _Reader:
         visible = _FieldFilter()
         start = 0
         cell_lines: list[str] = []  # paragraphs of the current cell
+        cell_blocks: list[Block] = []  # the same as blocks of text (a table of one column is text: _TableBuilder)
         inner: list[str] = []       # texts of a nested table's cells inside the current cell
         for mark in _MARKS.finditer(text):
             end, ch = mark.start(), mark.group()
@@ -300,12 +301,12 @@ class _Reader:
             start = end + 1
             props = props_at(end)
             lines = [clean_line(x) for x in raw.split("\n")]
+            level = _HEADING_STI.get(sti.get(props.istd, -1), 0)
             if props.depth == 0:
                 if builder.rows or builder.cells:
                     builder.end_row([])
-                    out.append(builder.table())
-                level = _HEADING_STI.get(sti.get(props.istd, -1), 0)
-                out.extend((Heading(x, level) if level else Paragraph(x)) for x in lines if x)
+                    out.extend(builder.blocks())
+                out.extend(_text_blocks(lines, level))
                 continue
             if props.depth >= 2:  # a nested table: its cells' texts join the outer cell
                 if any(lines):
@@ -317,14 +318,20 @@ class _Reader:
                 continue
             if words or inner:
                 cell_lines.append(" ".join([*inner, words]).strip())
+                cell_blocks.extend([Paragraph(" ".join(inner))] if inner else [])
+                cell_blocks.extend(_text_blocks(lines, level))
                 inner.clear()
             if ch == _CELL_END:
-                builder.add_cell(clean_cell("\n".join(x for x in cell_lines if x)))
-                cell_lines.clear()
+                builder.add_cell(clean_cell("\n".join(x for x in cell_lines if x)), cell_blocks)
+                cell_lines, cell_blocks = [], []
         if builder.rows or builder.cells:
             builder.end_row([])
-            out.append(builder.table())
+            out.extend(builder.blocks())
         return out
+
+
+def _text_blocks(lines: list[str], level: int) -> list[Block]:
+    return [Heading(x, level) if level else Paragraph(x) for x in lines if x]
 
 
 def _sprms(grpprl: bytes):
@@ -421,9 +428,20 @@ class _TableBuilder:
     def __init__(self):
         self.cells: list[str] = []
         self.rows: list[tuple[list[str], list[_Cell]]] = []
+        self.text: list[Block] = []  # every cell's paragraphs, for a table of one column
 
-    def add_cell(self, text: str) -> None:
+    def add_cell(self, text: str, paragraphs: tuple[Block, ...] | list[Block] = ()) -> None:
         self.cells.append(text)
+        self.text.extend(paragraphs)
+
+    def blocks(self) -> list[Block]:
+        """The table, or its cells' paragraphs when it has one column (text framed by a box, as the
+        .docx reader reads it)."""
+        text, self.text = self.text, []
+        if all(len(cells) == 1 for cells, _ in self.rows):
+            self.rows = []
+            return text
+        return [self.table()]
 
     def end_row(self, geometry: list[_Cell]) -> None:
         if self.cells:

@@ -458,3 +458,70 @@ def test_docx_custom_prompt_in_a_sentence_is_not_read(tmp_path, prompt, style):
     d.save(path)
     got = _overall(path)
     assert (got["initial_budget"], got["adjusted_budget"], got["actual"]) == (380, 406, 398)
+
+
+# --- a report typed into a box: a table of one column --------------------------------------------
+
+def _framed_report(path, rows: int = 1):
+    """A title, then the report in a table of one column (`rows` cells, the paragraphs spread over them),
+    an indicator table inside the last cell."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph(f"{_UNIT}2023年度部门整体支出绩效自评报告")
+    paras = ["一、部门基本情况", f"{_UNIT}为镇属事业单位。", "二、预算执行情况",
+             "2023年度，本单位年初预算数为320.50万元，调整后预算数为356.20万元，全年实际支出348.90万元，预算执行率为97.95%。",
+             "三、自评结论", "经自评，本单位部门整体支出绩效自评得分为92分，等级为优。"]
+    t = d.add_table(rows=rows, cols=1)
+    per = -(-len(paras) // rows)
+    for r in range(rows):
+        cell = t.cell(r, 0)
+        chunk = paras[r * per:(r + 1) * per]
+        cell.paragraphs[0].text = chunk[0]
+        for text in chunk[1:]:
+            cell.add_paragraph(text)
+    inner = t.cell(rows - 1, 0).add_table(rows=2, cols=3)
+    for (i, j), v in zip([(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)], ["指标", "分值", "得分", "培训人次", "10", "9"]):
+        inner.cell(i, j).text = v
+    d.save(path)
+    return path
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_docx_report_typed_into_a_one_column_table_is_read_as_text(tmp_path, rows):
+    """A report inside one cell (or a column of cells) is the report's text, not a table of one column:
+    its figures, score and rating are read; a table inside the cell stays a table."""
+    path = _framed_report(tmp_path / "r.docx", rows)
+    rec = read_record(path)
+    o = to_dict(rec)["overall"]
+    assert (o["initial_budget"], o["adjusted_budget"], o["actual"], o["completion_rate"]) == (320.5, 356.2, 348.9, 97.95)
+    assert (rec.score, rec.rating) == (92, "优")
+    doc = read_document(path)
+    assert [t.rows for t in doc.tables] == [[["指标", "分值", "得分"], ["培训人次", "10", "9"]]]
+
+
+def test_docx_table_of_two_columns_stays_a_table(tmp_path):
+    """Label and value side by side is a form, not a frame: still read as a table."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph(f"{_UNIT}2023年度部门整体支出绩效自评表")
+    t = d.add_table(rows=3, cols=2)
+    for i, (a, b) in enumerate([("项目", "金额（万元）"), ("年初预算数", "320.50"), ("全年执行数", "348.90")]):
+        t.cell(i, 0).text, t.cell(i, 1).text = a, b
+    d.save(tmp_path / "f.docx")
+    assert len(read_document(tmp_path / "f.docx").tables) == 1
+
+
+def test_both_readers_read_a_framed_report_alike(tmp_path, monkeypatch):
+    """The .doc reader without LibreOffice reads a one-column table as text too (a table inside a cell it
+    flattens into a line, as it always has)."""
+    needs_soffice()
+    src = _framed_report(tmp_path / "r.docx", 3)
+    path = convert_with_soffice(src, "doc", via="odt")
+    texts = {r: [b for b in blocks_of(read_with(r, path, monkeypatch)) if b[0] != "Table"] for r in READERS}
+    assert texts["builtin"][:7] == texts["libreoffice"][:7]
+    for reader in READERS:
+        monkeypatch.setenv("PERFLIB_DOC_READER", reader)
+        o = to_dict(read_record(path))["overall"]
+        assert (o["initial_budget"], o["actual"], o["completion_rate"]) == (320.5, 348.9, 97.95), reader
