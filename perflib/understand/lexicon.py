@@ -515,9 +515,10 @@ class Lexicon:
         """The label a match of `label_re` stands for."""
         return self._label_of_group[m.lastgroup]
 
-    def block_of(self, m: re.Match) -> str:
-        """The block ("overall", "basic", "projects") a match of `block_words` names."""
-        return self._block_of_group[m.lastgroup]
+    def block_of(self, m: re.Match) -> str | None:
+        """The block ("overall", "basic", "projects") a match of `block_words` names; None for a named
+        fund's words (`named_fund`: one project's money, no block), which stand in the same lists."""
+        return self._block_of_group.get(m.lastgroup) if m.re is not self.named_fund else None
 
 
 def load(text: str | None = None) -> Lexicon:

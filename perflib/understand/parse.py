@@ -504,7 +504,7 @@ def _after_a_list_of_parts(sent: str, words: list[re.Match], pos: int) -> str | 
     107 万元，执行率 98.44%": two parts listed clause by clause, each with its own figure (of one label or none);
     a label in a later clause names neither. The whole's when the first amount after the list is at least the
     parts together or the list opens with 其中 after the whole's amount; else no block's (left unread)."""
-    if len(words) < 2 or LEX.block_of(words[-1]) in (LEX.block_of(words[-2]), "overall") or LEX.block_of(words[-2]) == "overall":
+    if len(words) < 2 or {LEX.block_of(words[-2]), LEX.block_of(words[-1])} != {"basic", "projects"}:
         return None
     first = _LIST_ITEM.fullmatch(sent, words[-2].end(), words[-1].start())
     last = _LIST_ITEM.match(sent, words[-1].end(), pos)
@@ -653,7 +653,8 @@ def _names_one_project(sent: str, m: re.Match) -> bool:
         return True  # "县交通运输局在我镇实施的农村公路提升项目，项目资金 …": that project's money
     if m.re is LEX.named_fund and LEX.fund_level.fullmatch(head):
         return False  # "省级专项资金": where the money comes from, no fund's name
-    return 2 <= len(head) <= 30 and not _NOT_NAME_CHARS.search(head) and _is_a_name(head)
+    return (2 <= len(head) <= 30 and (not _NOT_NAME_CHARS.search(head) or _BRACKETED_NAME.fullmatch(head))
+            and _is_a_name(head))
 
 
 _PROJECT_CLAUSE = re.compile(r"(?:^|[，,。；;：:])(?:[^，,。；;：:]*的)?(?P<name>[^，,。；;：:的]{2,30})项目\s*[，,]\s*$")
@@ -675,6 +676,8 @@ def _project_head(sent: str, m: re.Match) -> str:
 
 
 _NOT_NAME_CHARS = re.compile(r"[\d\s（）()]")
+# A name with what it pays for in brackets at its end ("信访事务(宣传费)项目"): still one project's name.
+_BRACKETED_NAME = re.compile(r"[^\d\s（）()]{2,}[（(][^\d\s（）()]{1,12}[)）]")
 
 
 def _parts_follow(sent: str, end: int, pattern: re.Pattern) -> int | None:
@@ -845,6 +848,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             continue  # no block's, or one project's (its own 项目 words in its section): left unread
         if label.field == "adjustment" and (changes > 1 or LEX.carryover.search(sent)):
             continue  # one of several changes to the budget ("追加 A、调减 B"): the net is not stated
+        if money and value == 0 and stated is None and block == "overall" and label.field != "adjustment":
+            continue  # "年初预算安排 0 万元" under "严格控制“三公”经费" : no whole unit's budget or spending is nil
         if label.sign < 0 and value > 0:
             value = -value
         if label.field == "adjustment_rate" and value > 0 and LEX.decrease.search(sent[: m.start()].rsplit("，", 1)[-1] + m.group()):

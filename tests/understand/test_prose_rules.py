@@ -1002,3 +1002,33 @@ def test_the_sum_of_both_parts_of_last_year_is_not_the_wholes(lead):
     rec = parse(TITLE + "一、部门整体支出情况\n本年度年初预算420万元，实际支出416万元。"
                 f"{lead}基本支出230万元；项目支出150万元；合计380万元。")
     assert rec.overall.actual == D("416") and rec.basic.actual is None and rec.projects.actual is None
+
+
+def test_a_named_fund_after_a_block_word_is_no_pair_of_parts():
+    """项目 (a block word) then a named fund with its label ("…陈列等专项经费预算 10 万元"): the pair is no
+    basic/project pair to judge (it raised KeyError: a fund's words name no block), the fund's money no block's."""
+    rec = parse(TITLE + "一、项目支出情况\n项目绩效自评得分100分，档案抢救与保护、编研、陈列等专项经费预算10万元，"
+                        "实际支出10万元，执行率100%。")
+    assert rec.projects.is_empty() and rec.overall.is_empty()
+    assert D("10") in unread_amounts(rec)
+
+
+def test_a_projects_name_with_its_purpose_in_brackets_names_one_project():
+    """"（2）接待事务(宣传费)项目绩效目标完成情况综述。项目全年预算数2万元…": the project named with what it pays
+    for in brackets, then its own 项目 figures: that project's, not the project block's."""
+    rec = parse(TITLE + "1. 项目绩效目标完成情况。\n"
+                        "（1）\n接待补贴项目绩效目标完成情况综述。项目全年预算数3.05万元，执行数为3.05万元，完成预算的100%。\n"
+                        "（2）接待事务(宣传费)项目绩效目标完成情况综述。项目全年预算数4万元，执行数为4万元，完成预算的100%。\n"
+                        "（3）接待事务（印刷费）项目绩效目标完成情况综述。项目全年预算数6万元，执行数为6万元，完成预算的100%。")
+    assert rec.projects.is_empty()
+    assert {D("4"), D("6")} <= unread_amounts(rec)
+
+
+def test_a_nil_budget_with_no_block_named_is_not_the_units():
+    """"严格控制“三公”经费开支。…今年年初预算安排 0 万元，实际开支 0 万元": a nil amount read only by default is
+    no whole unit's budget or spending (the sentence speaks of a budget within it); the unit's own figures stay."""
+    rec = parse(TITLE + "本单位全年预算支出决算数为 215.40 万元。3、“三公”经费控制：本单位严格控制“三公”经费开支。"
+                        "上年年初预算安排 0 万元，实际开支 0 万元，今年年初预算安排 0 万元，实际开支 0 万元。")
+    assert fields(rec.overall) == {"actual": D("215.40")}
+    rec = parse(TITLE + "部门整体支出年初预算 0 万元，调整后预算 50.00 万元，实际支出 48.00 万元。")
+    assert fields(rec.overall) == {"initial_budget": D("0"), "adjusted_budget": D("50.00"), "actual": D("48.00")}
