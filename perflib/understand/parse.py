@@ -715,10 +715,16 @@ def _year_marks(sent: str) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=4096)
 def _spoken_year(sent: str) -> int | None:
     """The year the sentence leaves the next ones speaking of: its last year, not one it compares
-    with ("…，与2021年相比减少 X 万元。其中：…": the parts are still this year's)."""
+    with ("…，与2021年相比减少 X 万元。其中：…": the parts are still this year's) nor one a reason for a
+    change names ("…减少27.31万元，主要原因是2022年有疫情防控经费…。其中：…")."""
     marks = _year_marks(sent)
     compared = {m.end() for m in COMPARED_YEAR.finditer(sent)} if marks else ()
-    return next((year for end, year in reversed(marks) if end not in compared), None)
+    reason = _REASON.search(sent) if marks and "因" in sent else None
+    return next((year for end, year in reversed(marks) if end not in compared
+                 and (reason is None or end <= reason.start())), None)
+
+
+_REASON = re.compile(r"原因(?:主要)?(?:是|为|在于)|(?:主要)?是(?:由于|因为)")
 
 
 def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | None = None) -> bool:

@@ -112,8 +112,12 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
     dept = choose(candidates, place, " ".join(head))
     if dept is None and place is not None and _township_title(place, head[title_at]):
         dept = place  # "某某乡2022年度部门整体…": a township is itself the unit (its government)
-    if year is None and title_at is not None:
-        year = _year_line_below(head, title_at)
+    if title_at is not None:
+        period = _period_below(head, title_at)
+        if year is None:
+            year = _year_line_below(head, title_at) or period
+        elif period and period != year and not _names_its_year(head[title_at], year):
+            year = period  # "…2023年异地造林补助资金项目支出绩效自评报告" / "（2024年度）": the title's year is its fund's
     year = year or sentence_year or _body_year(head) or _table_year(tables or []) or _launching_notice_year(head)
     return dept, year
 
@@ -250,6 +254,25 @@ def _place_above(head: list[str], first: int, name: str | None) -> str | None:
     if len(place) <= 12 and _is_place(place) and not reads_as_org(place) and consistent(place + name, name):
         return place + name
     return name
+
+
+def _period_below(head: list[str], at: int) -> int | None:
+    """The year a line of its own right under the title states in brackets as the period ("（2024年度）",
+    "( 20 24 年度 )")."""
+    for para in head[at + 1:at + 3]:
+        m = _PERIOD_LINE.fullmatch(para.strip())
+        if m:
+            return int(re.sub(r"\s", "", m["year"]))
+    return None
+
+
+_PERIOD_LINE = re.compile(r"[（(]\s*(?P<year>(?:1\s*9|2\s*0)\s*\d\s*\d)\s*年度\s*[)）]")
+
+
+def _names_its_year(title: str, year: int) -> bool:
+    """Does the title give its year as the period ("2023年度…", "2023年部门整体…"), not in a fund's or a project's
+    name ("2023年异地造林补助资金项目…")?"""
+    return re.search(rf"{year}\s*年(?:度|\s*(?:部门|单位|整体|预算|财政|绩效))", title) is not None
 
 
 def _year_line_below(head: list[str], at: int) -> int | None:

@@ -198,3 +198,15 @@ def test_the_evaluated_unit_line_of_a_third_partys_report():
     rec = parse("2023年度部门整体支出绩效评价报告\n委托单位：示例青川县财政局\n评价机构：示例会计师事务所有限公司\n"
                 "被评价单位：示例青川县水利局\n一、部门整体支出情况\n年初预算2,126.00万元。", paragraphs=True)
     assert rec.department == "示例青川县水利局"
+
+
+@pytest.mark.parametrize("title, period, year", [
+    # the title's year is its fund's ("2023年异地造林补助资金"): the period line under it says the year evaluated
+    ("示例青石县林业局2023年异地造林补助资金项目支出绩效自评报告", "（2024年度）", 2024),
+    ("示例青石县林业局2023年度部门整体支出绩效自评报告", "（2024年度）", 2023),  # a title's own 年度 stands
+    ("示例青石县林业局2023年部门整体支出绩效自评报告", "（2024年度）", 2023),
+    ("示例青石县林业局部门整体支出绩效自评报告", "( 20 22 年度 )", 2022),  # digits set apart, as a form prints them
+])
+def test_period_line_under_the_title(title, period, year):
+    rec = parse(f"{title}\n{period}\n一、基本情况\n本局全年实际支出 300.00 万元。", paragraphs=True)
+    assert rec.year == year

@@ -1032,3 +1032,14 @@ def test_a_nil_budget_with_no_block_named_is_not_the_units():
     assert fields(rec.overall) == {"actual": D("215.40")}
     rec = parse(TITLE + "部门整体支出年初预算 0 万元，调整后预算 50.00 万元，实际支出 48.00 万元。")
     assert fields(rec.overall) == {"initial_budget": D("0"), "adjusted_budget": D("50.00"), "actual": D("48.00")}
+
+
+def test_a_year_in_the_reason_for_a_change_leaves_the_parts_this_years():
+    """"…较上年减少 27.31 万元，主要原因是2022年有疫情防控经费 29.01 万元。其中：基本支出 …；项目支出 …": the
+    year a reason names is not the year the next sentence speaks of; the parts are the total's."""
+    rec = parse(TITLE.replace("2022", "2023") + "二、支出情况\n2023年度支出合计 192.01 万元，较上年决算数减少 27.31 万元，"
+                "主要原因是2022年有疫情防控经费 29.01 万元。其中：基本支出 143.88 万元，占74.9%；项目支出 48.13 万元，占25.1%。")
+    assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("192.01"), D("143.88"), D("48.13"))
+    rec = parse(TITLE.replace("2022", "2023") + "二、支出情况\n2023年度支出合计 192.01 万元。2022年度支出合计 219.32 万元。"
+                "其中：基本支出 160.00 万元，项目支出 59.32 万元。")
+    assert rec.basic.is_empty() and rec.projects.is_empty()  # (a year the sentence speaks of still carries)
