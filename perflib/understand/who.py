@@ -294,7 +294,7 @@ def _form_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
     """Names a form states: "单位名称：X", "部门（单位）名称 | X |", "填报单位（盖章）：X", table cells."""
     out = []
     for para in paragraphs:
-        if "名称" in para or "单位" in para or "评价对象" in para:
+        if "名称" in para or "单位" in para or "评价对象" in para or "部门" in para:
             out += [_trim_org(_NEXT_FIELD.split(m["dept"], 1)[0]) for m in LEX.name_line.finditer(para)]
     for table in tables:
         for row in table.rows[:12]:

@@ -210,3 +210,14 @@ def test_the_evaluated_unit_line_of_a_third_partys_report():
 def test_period_line_under_the_title(title, period, year):
     rec = parse(f"{title}\n{period}\n一、基本情况\n本局全年实际支出 300.00 万元。", paragraphs=True)
     assert rec.year == year
+
+
+@pytest.mark.parametrize("text, want", [
+    ("部门整体支出绩效自评表 | ||||\n(2023年度) | ||||\n部门 | 示例青石县茶园服务中心 | |||\n一、说明\n本表由单位填报。",
+     "示例青石县茶园服务中心"),
+    ("2022年度部门整体支出绩效自评表 | 部门:示例青石县第二中学 |\n一、说明\n本表由单位填报。", "示例青石县第二中学"),
+    # a 部门 ending a longer word, or opening a heading, is no label
+    ("2022年度部门整体支出绩效自评报告\n主管部门：示例青石县教育局\n一、部门基本情况\n本校有教职工 40 人。", None),
+])
+def test_a_forms_bare_bumen_field_names_the_unit(text, want):
+    assert parse(text, paragraphs=True).department == want
