@@ -271,6 +271,8 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
             columns.append(_Column(c, "actual" if this_year else None, "money" if this_year else None,
                                    cell, by_year=True))
             continue
+        if role is None and _CIRCLED.search(cell):
+            role = (None, None)  # a numbered column the form's formulas may name (_by_formula)
         if role is None:
             continue
         label = cell
@@ -286,10 +288,37 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
         seen.add(key)
         named += has_field
         columns.append(_Column(c, fld, kind, label))
+    named += _by_formula(columns)
     known = [col for col in columns if col.field]
     if any(col.by_year for col in columns):
         return columns if len(years) >= 2 else None
     return columns if known and named >= 2 else None
+
+
+def _by_formula(columns: list[_Column]) -> int:
+    """Fields for the columns a form numbers and relates by formulas (Fujian's: 年初…安排金额①, 年中调整金额②,
+    小计③=①+②, 年度拨付金额④, 支出实现率⑤=④/③): the sum of the initial budget's and the adjustment's columns is
+    the adjusted budget, the completion rate's numerator over it the spending. Set in `columns`; how many it named."""
+    at = {}  # circled number → index in columns
+    for k, col in enumerate(columns):
+        own = _CIRCLED.search(col.label)  # (its own number first: "小计③=①+②", "结余金额⑥=③-④")
+        if own:
+            at.setdefault(own.group(), k)
+    named = 0
+    for k, col in enumerate(columns):
+        f = _FORMULA.search(col.label)
+        if f is None or f["a"] not in at or f["b"] not in at:
+            continue
+        a, b = columns[at[f["a"]]], columns[at[f["b"]]]
+        if f["op"] == "+" and {a.field, b.field} == {"initial_budget", "adjustment"} and not col.field:
+            columns[k], named = replace(col, field="adjusted_budget", kind="money"), named + 1
+        elif f["op"] in "/÷" and col.field == "completion_rate" and not a.field and b.field in (None, "adjusted_budget"):
+            columns[at[f["a"]]], named = replace(a, field="actual", kind="money"), named + 1
+    return named
+
+
+_CIRCLED = re.compile(r"[①-⑩]")
+_FORMULA = re.compile(r"(?P<to>[①-⑩])\s*=\s*(?P<a>[①-⑩])\s*(?P<op>[+/÷])\s*(?P<b>[①-⑩])")
 
 
 def _year_column(label: str, year: int | None) -> bool | None:

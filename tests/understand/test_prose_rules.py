@@ -1043,3 +1043,9 @@ def test_a_year_in_the_reason_for_a_change_leaves_the_parts_this_years():
     rec = parse(TITLE.replace("2022", "2023") + "二、支出情况\n2023年度支出合计 192.01 万元。2022年度支出合计 219.32 万元。"
                 "其中：基本支出 160.00 万元，项目支出 59.32 万元。")
     assert rec.basic.is_empty() and rec.projects.is_empty()  # (a year the sentence speaks of still carries)
+
+
+def test_spending_realisation_rate_is_the_completion_rate():
+    """支出实现率 (Fujian's word for 预算执行率): the completion rate, in prose as in a form's column."""
+    rec = parse(TITLE + "二、预算执行情况\n全年预算 205.00 万元，实际支出 188.45 万元，支出实现率为 91.93%。")
+    assert rec.overall.completion_rate == D("91.93")

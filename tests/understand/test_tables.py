@@ -571,3 +571,31 @@ def test_a_table_captioned_last_year_by_name_is_not_read():
     rec = parse(Paragraph("上年（2020年）预算执行对比（单位：万元）"), t,
                 Paragraph("本年度年初预算450万元，调整后预算476万元，实际支出470万元。"))
     assert (rec.overall.initial_budget, rec.overall.actual) == (D("450"), D("470"))
+
+
+_FUJIAN_HEAD = ["资金结构（万元）", "年初部门预算安排金额（含历年结余结转）①", "年中调整金额②", "小计③=①+②", "年度拨付金额④",
+                "支出实现率（%）⑤=④/③", "本年度结余金额⑥=③-④", "资金结余率（%）⑦=⑥/③"]
+
+
+def test_columns_a_form_numbers_and_relates_by_formulas():
+    """Fujian's form numbers its columns and says how they relate: ③=①+② (the initial budget's and the
+    adjustment's) is the adjusted budget, ④ in the spending rate ⑤=④/③ the spending; ⑥=③-④ (the balance
+    left) is neither."""
+    t = Table([_FUJIAN_HEAD,
+               ["财政资金小计", "212.30", "40.10", "252.40", "250.12", "99.10", "2.28", "0.90"],
+               ["①项目支出", "60", "0", "60", "59.50", "99.17", "0.50", "0.83"],
+               ["②基本支出", "152.30", "40.10", "192.40", "190.62", "99.07", "1.78", "0.93"],
+               ["合计", "212.30", "40.10", "252.40", "250.12", "99.10", "2.28", "0.90"]])
+    rec = parse(t)
+    o = rec.overall
+    assert (o.initial_budget, o.adjustment, o.adjusted_budget, o.actual, o.completion_rate) == (
+        D("212.30"), D("40.10"), D("252.40"), D("250.12"), D("99.10"))
+    assert (rec.basic.adjusted_budget, rec.basic.actual, rec.projects.actual) == (D("192.40"), D("190.62"), D("59.50"))
+    assert rec.evidence["overall.actual"].endswith("年度拨付金额④: 250.12")
+
+
+def test_a_numbered_column_no_formula_names_stays_unread():
+    """Without the rate's formula over it, 年度拨付金额④ (money paid out) is not read as spending."""
+    head = [c.replace("⑤=④/③", "") for c in _FUJIAN_HEAD]
+    rec = parse(Table([head, ["合计", "212.30", "40.10", "252.40", "250.12", "99.10", "2.28", "0.90"]]))
+    assert rec.overall.actual is None and rec.overall.adjusted_budget == D("252.40")
