@@ -214,6 +214,8 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
     i = _find_section(paragraphs, _TASKS_HEAD, exclude=_PROBLEMS_HEAD, at=at)
     if i is not None:
         items = _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
+        if items and all(_ANALYSIS_HEAD.match(t) for t in items):
+            items = []  # "（一）资金投入情况分析。…（二）总体绩效目标完成情况分析…": the section's analyses, no tasks
         for no, text in enumerate(items, start=1):
             rec.tasks.append(_task(no, text, rec))
     i = _find_section(paragraphs, _PROBLEMS_HEAD, prefer_not=_PLANS_HEAD, at=at, form_label=_FORM_PROBLEMS)
@@ -226,6 +228,9 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
         rec.plans = _section_or_row(paragraphs, i, _FORM_PLANS, at)
     else:
         rec.plans = _form_row(paragraphs, _FORM_PLANS) or []
+
+
+_ANALYSIS_HEAD = re.compile(r"[^。，,；;：:]{2,20}?情况分析")
 
 
 def _section_or_row(paragraphs: list[str], i: int, label: re.Pattern, at: list[int] | None) -> list[str]:

@@ -200,3 +200,14 @@ def test_a_tables_header_row_is_no_form_row():
     rec = parse("部门整体支出绩效自评表\n问题 | 整改措施 | 整改时限 | 责任股室 |\n预算执行进度偏慢 | 加快支付 | 2024年6月 | 计财股 |",
                 paragraphs=True)
     assert "整改措施" not in rec.problems
+
+
+def test_a_section_of_analyses_gives_no_tasks():
+    """Under 绩效目标完成情况分析, items that are each an analysis ("（一）资金投入情况分析。…", "（二）产出指标完成
+    情况分析…") are the section's parts, no tasks; a section of goals still gives its tasks."""
+    head = "某县水利局2023年度部门整体支出绩效自评报告\n二、绩效目标完成情况分析\n"
+    rec = parse(head + "（一）资金投入情况分析。\n年度下达资金 80 万元，到位率 100%。\n（二）产出指标完成情况分析\n"
+                       "已完成渠道整治 12 公里。\n三、存在的问题\n1.资金到位较晚。")
+    assert rec.tasks == [] and rec.problems == ["资金到位较晚。"]
+    rec = parse(head + "（一）完成渠道整治 12 公里，资金 80 万元。\n（二）产出指标完成情况分析：全部完成。\n三、存在的问题\n1.资金到位较晚。")
+    assert len(rec.tasks) == 2
