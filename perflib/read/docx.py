@@ -70,11 +70,17 @@ def _blocks(parent):
 
 
 def _is_frame(tbl) -> bool:
-    """A table of one column (each row one cell, none set off by cells skipped before or after it): no
-    table of figures, whose label and value stand side by side, but text framed by a box."""
+    """A table of one column (each row one cell, none set off by cells skipped before or after it) holding
+    paragraphs of text (FRAME_PARAGRAPHS or more): no table of figures, whose label and value stand side by
+    side, but text framed by a box. (A box of a line or two, a note or a caption, stays a table, unread.)"""
     rows = [tr for tr in tbl.iterchildren(_W + "tr") if not _hidden_row(tr)]
-    return bool(rows) and all(len(tr.findall(_W + "tc")) == 1 and not tr.grid_before and not tr.grid_after
-                              for tr in rows)
+    if not rows or any(len(tr.findall(_W + "tc")) != 1 or tr.grid_before or tr.grid_after for tr in rows):
+        return False
+    own = [p for tr in rows for tc in tr.iterchildren(_W + "tc") for p in tc.iterchildren(_W + "p")]
+    return sum(1 for p in own if _paragraph_text(p).strip()) >= FRAME_PARAGRAPHS  # (a table inside counts none)
+
+
+FRAME_PARAGRAPHS = 3
 
 
 def _heading_level(p) -> int:

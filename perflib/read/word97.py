@@ -37,6 +37,7 @@ from ..errors import UnreadableInput
 from ..model import Source
 from . import limits
 from .document import Block, Document, Heading, Paragraph, Table
+from .docx import FRAME_PARAGRAPHS
 from .normalize import clean_cell, clean_line
 from .layout import lay_out_blocks
 
@@ -294,6 +295,7 @@ class _Reader:
         start = 0
         cell_lines: list[str] = []  # paragraphs of the current cell
         cell_blocks: list[Block] = []  # the same as blocks of text (a table of one column is text: _TableBuilder)
+        own = 0  # paragraphs of the cell's own text among them
         inner: list[str] = []       # texts of a nested table's cells inside the current cell
         for mark in _MARKS.finditer(text):
             end, ch = mark.start(), mark.group()
@@ -319,11 +321,13 @@ class _Reader:
             if words or inner:
                 cell_lines.append(" ".join([*inner, words]).strip())
                 cell_blocks.extend([Paragraph(" ".join(inner))] if inner else [])
-                cell_blocks.extend(_text_blocks(lines, level))
+                mine = _text_blocks(lines, level)
+                cell_blocks.extend(mine)
+                own += bool(mine)
                 inner.clear()
             if ch == _CELL_END:
-                builder.add_cell(clean_cell("\n".join(x for x in cell_lines if x)), cell_blocks)
-                cell_lines, cell_blocks = [], []
+                builder.add_cell(clean_cell("\n".join(x for x in cell_lines if x)), cell_blocks, own)
+                cell_lines, cell_blocks, own = [], [], 0
         if builder.rows or builder.cells:
             builder.end_row([])
             out.extend(builder.blocks())
@@ -429,16 +433,19 @@ class _TableBuilder:
         self.cells: list[str] = []
         self.rows: list[tuple[list[str], list[_Cell]]] = []
         self.text: list[Block] = []  # every cell's paragraphs, for a table of one column
+        self.own = 0  # of them, the cells' own (a table inside a cell counts none: as the .docx reader counts)
 
-    def add_cell(self, text: str, paragraphs: tuple[Block, ...] | list[Block] = ()) -> None:
+    def add_cell(self, text: str, paragraphs: tuple[Block, ...] | list[Block] = (), own: int = 0) -> None:
         self.cells.append(text)
         self.text.extend(paragraphs)
+        self.own += own
 
     def blocks(self) -> list[Block]:
         """The table, or its cells' paragraphs when it has one column (text framed by a box, as the
         .docx reader reads it)."""
         text, self.text = self.text, []
-        if all(len(cells) == 1 for cells, _ in self.rows):
+        own, self.own = self.own, 0
+        if all(len(cells) == 1 for cells, _ in self.rows) and own >= FRAME_PARAGRAPHS:
             self.rows = []
             return text
         return [self.table()]

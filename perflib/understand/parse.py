@@ -259,8 +259,13 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         listing = False  # the paragraph has announced items ("分为三个方面，一是…。…；二是…")
         sents = sentences_of(para)
         taken.last_total = None
+        aside = None  # (the context) while a numbered item about a budget within the unit's speaks
         for i, sent in enumerate(sents):
             prose.append(sent)
+            if LEX.numbering.match(sent):  # an item run into the paragraph ("…。3、“三公”经费控制：…。上年…")
+                context, aside = (aside[0], None) if aside else (context, None)
+                if _sub_budget_item(sent):
+                    context, aside = None, (context,)  # its figures are that budget's, not the unit's
             if not _DIGIT.search(sent):
                 context = _carried(sent, context)  # no figure, no year: only its block words carry over
                 continue
@@ -676,8 +681,10 @@ def _project_head(sent: str, m: re.Match) -> str:
 
 
 _NOT_NAME_CHARS = re.compile(r"[\d\s（）()]")
-# A name with what it pays for in brackets at its end ("信访事务(宣传费)项目"): still one project's name.
-_BRACKETED_NAME = re.compile(r"[^\d\s（）()]{2,}[（(][^\d\s（）()]{1,12}[)）]")
+# A name with what it pays for in brackets at its end ("信访事务(宣传费)项目"): still one project's name; not a
+# scope ("单位（本级）", "全馆（含分馆）", "部门（单位）").
+_BRACKETED_NAME = re.compile(r"[^\d\s（）()]{3,}[（(](?![^）)]*(?:部门|单位|本级|机关|本部|含|包括|包含|所属|下属))"
+                             r"[^\d\s（）()]{1,12}[)）]")
 
 
 def _parts_follow(sent: str, end: int, pattern: re.Pattern) -> int | None:
@@ -854,8 +861,6 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             continue  # no block's, or one project's (its own 项目 words in its section): left unread
         if label.field == "adjustment" and (changes > 1 or LEX.carryover.search(sent)):
             continue  # one of several changes to the budget ("追加 A、调减 B"): the net is not stated
-        if money and value == 0 and stated is None and block == "overall" and label.field != "adjustment":
-            continue  # "年初预算安排 0 万元" under "严格控制“三公”经费" : no whole unit's budget or spending is nil
         if label.sign < 0 and value > 0:
             value = -value
         if label.field == "adjustment_rate" and value > 0 and LEX.decrease.search(sent[: m.start()].rsplit("，", 1)[-1] + m.group()):
@@ -1358,12 +1363,41 @@ def _other_funds_open(sent: str) -> tuple[re.Match, re.Match] | None:
     if first is None:
         return None
     word = LEX.sub_budgets.search(sent, start, first.start()) or LEX.carryover.search(sent, start, first.end())
+    if word is None and start > 0:
+        word = _sub_budget_before(sent, start, first.start())
+        start = 0 if word is None else clause_start(sent, word.start(), "，,；;：:")
     if word is None or word.end() > first.end():
         return None
     head = sent[start:word.start()]
     if LEX.block_words.search(head) or LEX.label_re.search(head) or "（" in head or "(" in head:
         return None
     return word, first
+
+
+def _sub_budget_item(sent: str) -> bool:
+    """Does the numbered item opening the sentence name a budget within the unit's as its title ("3、“三公”经费
+    控制：…"), no block?"""
+    title = _ITEM_TITLE.match(sent, LEX.numbering.match(sent).end())
+    return bool(title and LEX.sub_budgets.search(title.group()) and not LEX.block_words.search(title.group()))
+
+
+_ITEM_TITLE = re.compile(r"[^，,。；;：:]{2,24}")
+
+
+def _sub_budget_before(sent: str, start: int, pos: int) -> re.Match | None:
+    """A budget within the unit's that an earlier clause of the sentence makes the topic, the figures'
+    clause at `start` naming nothing of its own before its first amount at `pos` ("“三公”经费情况：年初预算
+    12 万元…", "严格控制“三公”经费开支，年初预算安排 0 万元…"): no block word, subject or figure since."""
+    found = None
+    for found in LEX.sub_budgets.finditer(sent, 0, start):
+        pass
+    if found is None:
+        return None
+    since = sent[found.end():pos]
+    if (LEX.block_words.search(since) or LEX.subjects.search(since) or _DIGIT.search(since)
+            or "；" in since or ";" in since):
+        return None
+    return found
 
 
 def _last_label_before(read: list, pos: int, kind: str):
@@ -1373,14 +1407,23 @@ def _last_label_before(read: list, pos: int, kind: str):
 
 def _split_later(sent: str, end: int, later: list[tuple[re.Match, re.Match]]) -> bool:
     """Is the figure ending at `end` split by a "其中 基本支出 … 项目支出 …" further on, with no
-    figure of this year read in between (a comparison with last year may stand between)?"""
+    figure of this year read in between (a comparison with last year may stand between), nor another
+    year's total ("…；2022年度支出合计 219.32 万元，其中：…": the parts are that one's), nor a "；"?"""
     if not holds_any(sent, LEX.parts_intro_cues):
         return False
     for q in _BREAKDOWN.finditer(sent, end):
         if any(m.start() < q.start() and LEX.label(m).kind == "money" for m, _ in later):
             return False
-        return bool(LEX.part_figure.match(sent, q.end()))
+        return not _split_elsewhere(sent, end, q.start()) and bool(LEX.part_figure.match(sent, q.end()))
     return False
+
+
+def _split_elsewhere(sent: str, end: int, at: int) -> bool:
+    """Does a "；" or another money label (another year's total, not read) stand between the figure ending at
+    `end` and the 其中 at `at`? Its parts are then that one's."""
+    between = sent[end:at]
+    return "；" in between or ";" in between or any(
+        LEX.label(m).kind == "money" for m in LEX.label_re.finditer(sent, end, at))
 
 
 _PART_SEP = re.compile(r"\s*[，,、；;]\s*")
@@ -1463,6 +1506,8 @@ def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict,
         labels = [m for m in read if m.end() <= q.start() and LEX.label(m).kind == "money"]
         if not labels or any(labels[-1].end() <= c.start() and c.end() <= q.start() for c in classes):
             continue
+        if _split_elsewhere(sent, labels[-1].end(), q.start()):
+            continue  # "…；2022年度支出合计 219.32 万元，其中：…": another total's parts
         label = LEX.label(labels[-1])
         if label.field == "adjustment":
             continue  # the sign of a breakdown of an adjustment is not stated reliably

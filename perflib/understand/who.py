@@ -116,7 +116,7 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
         period = _period_below(head, title_at)
         if year is None:
             year = _year_line_below(head, title_at) or period
-        elif period and period != year and not _names_its_year(head[title_at], year):
+        elif period and period != year and _a_funds_year(head[title_at], year):
             year = period  # "…2023年异地造林补助资金项目支出绩效自评报告" / "（2024年度）": the title's year is its fund's
     year = year or sentence_year or _body_year(head) or _table_year(tables or []) or _launching_notice_year(head)
     return dept, year
@@ -269,10 +269,10 @@ def _period_below(head: list[str], at: int) -> int | None:
 _PERIOD_LINE = re.compile(r"[（(]\s*(?P<year>(?:1\s*9|2\s*0)\s*\d\s*\d)\s*年度\s*[)）]")
 
 
-def _names_its_year(title: str, year: int) -> bool:
-    """Does the title give its year as the period ("2023年度…", "2023年部门整体…"), not in a fund's or a project's
-    name ("2023年异地造林补助资金项目…")?"""
-    return re.search(rf"{year}\s*年(?:度|\s*(?:部门|单位|整体|预算|财政|绩效))", title) is not None
+def _a_funds_year(title: str, year: int) -> bool:
+    """Is the title's year that of a fund it names ("2023年异地造林补助资金项目…": the money of 2023's budget,
+    spent and evaluated later), not the period ("2023年度…", "2023年部门整体…", "2023年文化惠民工程…")?"""
+    return re.search(rf"{year}\s*年(?!度)[^，。\d]{{0,20}}?资金", title) is not None
 
 
 def _year_line_below(head: list[str], at: int) -> int | None:

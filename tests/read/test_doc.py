@@ -500,6 +500,23 @@ def test_docx_report_typed_into_a_one_column_table_is_read_as_text(tmp_path, row
     assert [t.rows for t in doc.tables] == [[["指标", "分值", "得分"], ["培训人次", "10", "9"]]]
 
 
+def test_docx_box_of_a_line_or_two_stays_a_table(tmp_path):
+    """A one-column box of one or two lines (a note, a caption, "“三公”经费情况：年初预算 12.00 万元…") is no framed
+    report: it stays a table (unread as before), and the body's figures are the unit's."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph(f"{_UNIT}2023年度部门整体支出绩效自评报告")
+    d.add_paragraph("二、预算执行情况")
+    t = d.add_table(rows=2, cols=1)
+    t.cell(0, 0).text, t.cell(1, 0).text = "“三公”经费情况", "年初预算12.00万元，实际支出10.50万元。"
+    d.add_paragraph("2023年度年初预算320.50万元，调整后预算356.20万元，全年实际支出348.90万元，预算执行率97.95%。")
+    d.save(tmp_path / "b.docx")
+    o = to_dict(read_record(tmp_path / "b.docx"))["overall"]
+    assert (o["initial_budget"], o["adjusted_budget"], o["actual"]) == (320.5, 356.2, 348.9)
+    assert len(read_document(tmp_path / "b.docx").tables) == 1
+
+
 def test_docx_table_of_two_columns_stays_a_table(tmp_path):
     """Label and value side by side is a form, not a frame: still read as a table."""
     import docx

@@ -205,6 +205,9 @@ def test_the_evaluated_unit_line_of_a_third_partys_report():
     ("示例青石县林业局2023年异地造林补助资金项目支出绩效自评报告", "（2024年度）", 2024),
     ("示例青石县林业局2023年度部门整体支出绩效自评报告", "（2024年度）", 2023),  # a title's own 年度 stands
     ("示例青石县林业局2023年部门整体支出绩效自评报告", "（2024年度）", 2023),
+    ("示例青石县文化馆2023年支出绩效自评报告", "（2024年度）", 2023),  # no fund named: the title's year stands
+    ("关于示例青石县文化馆2023年支出绩效自评情况的报告", "（2024年度）", 2023),
+    ("示例青石县文化馆2023年文化惠民工程部门整体支出绩效自评报告", "（2024年度）", 2023),
     ("示例青石县林业局部门整体支出绩效自评报告", "( 20 22 年度 )", 2022),  # digits set apart, as a form prints them
 ])
 def test_period_line_under_the_title(title, period, year):

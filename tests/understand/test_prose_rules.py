@@ -1024,14 +1024,46 @@ def test_a_projects_name_with_its_purpose_in_brackets_names_one_project():
     assert {D("4"), D("6")} <= unread_amounts(rec)
 
 
-def test_a_nil_budget_with_no_block_named_is_not_the_units():
-    """"严格控制“三公”经费开支。…今年年初预算安排 0 万元，实际开支 0 万元": a nil amount read only by default is
-    no whole unit's budget or spending (the sentence speaks of a budget within it); the unit's own figures stay."""
+
+@pytest.mark.parametrize("scope", ["单位（本级）", "全馆（含分馆）", "单位（部门）", "机关（本部）"])
+def test_a_bracket_of_scope_before_xiangmu_names_no_project(scope):
+    """"单位（本级）项目年初预算 …": the brackets say whose projects, all of them: the project block's figures."""
+    rec = parse(TITLE + "二、项目支出情况\n" + scope + "项目年初预算 120 万元，调整后预算 136 万元，实际支出 133.5 万元。")
+    assert (rec.projects.initial_budget, rec.projects.adjusted_budget, rec.projects.actual) == (D("120"), D("136"), D("133.5"))
+
+
+def test_figures_under_a_numbered_item_about_a_budget_within_the_units_are_not_the_units():
+    """"…。3、“三公”经费控制：本单位严格控制“三公”经费开支。上年年初预算安排 0 万元，…今年年初预算安排 0 万元…" run into
+    one paragraph: the item's figures are that budget's; the unit's own figures before it stay."""
     rec = parse(TITLE + "本单位全年预算支出决算数为 215.40 万元。3、“三公”经费控制：本单位严格控制“三公”经费开支。"
                         "上年年初预算安排 0 万元，实际开支 0 万元，今年年初预算安排 0 万元，实际开支 0 万元。")
     assert fields(rec.overall) == {"actual": D("215.40")}
-    rec = parse(TITLE + "部门整体支出年初预算 0 万元，调整后预算 50.00 万元，实际支出 48.00 万元。")
-    assert fields(rec.overall) == {"initial_budget": D("0"), "adjusted_budget": D("50.00"), "actual": D("48.00")}
+
+
+@pytest.mark.parametrize("text", [
+    "“三公”经费情况：年初预算 12.00 万元，实际支出 10.50 万元。",
+    "本单位“三公”经费：年初预算 12.00 万元，实际支出 10.50 万元。",
+    "严格控制“三公”经费开支，年初预算安排 12.00 万元，实际开支 10.50 万元。",
+])
+def test_a_budget_within_the_units_named_before_a_colon_or_comma_owns_the_figures_after(text):
+    """The figures right after a clause naming a budget within the unit's (before a colon or a comma, nothing of
+    the unit's own between) are that budget's; the unit's come in the next sentence."""
+    rec = parse(TITLE + "二、预算执行情况\n" + text + "\n2022年度年初预算 320.50 万元，调整后预算 356.20 万元，"
+                        "全年实际支出 348.90 万元，预算执行率 97.95%。")
+    o = rec.overall
+    assert (o.initial_budget, o.adjusted_budget, o.actual) == (D("320.50"), D("356.20"), D("348.90"))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("本馆于2022年7月新组建，年初预算 0 万元，年中追加预算 85.00 万元，全年实际支出 84.20 万元。", {
+        "initial_budget": D("0"), "adjustment": D("85.00"), "actual": D("84.20")}),
+    ("年初预算 50 万元，年中调减 50 万元，调整后预算 0 万元，实际支出 0 万元。", {
+        "initial_budget": D("50"), "adjustment": D("-50"), "adjusted_budget": D("0"), "actual": D("0")}),
+])
+def test_a_nil_budget_the_unit_states_is_read(text, want):
+    """A new unit's 年初预算 0 万元, a budget withdrawn whole: zeros the unit states are its figures."""
+    rec = parse(TITLE + "二、预算执行情况\n" + text)
+    assert {k: v for k, v in fields(rec.overall).items() if k in want} == want
 
 
 def test_a_year_in_the_reason_for_a_change_leaves_the_parts_this_years():
@@ -1043,6 +1075,9 @@ def test_a_year_in_the_reason_for_a_change_leaves_the_parts_this_years():
     rec = parse(TITLE.replace("2022", "2023") + "二、支出情况\n2023年度支出合计 192.01 万元。2022年度支出合计 219.32 万元。"
                 "其中：基本支出 160.00 万元，项目支出 59.32 万元。")
     assert rec.basic.is_empty() and rec.projects.is_empty()  # (a year the sentence speaks of still carries)
+    rec = parse(TITLE.replace("2022", "2023") + "二、支出情况\n2023年度支出合计 192.01 万元，较上年减少 27.31 万元，原因是压减"
+                "一般性支出；2022年度支出合计 219.32 万元，其中：基本支出 160.00 万元，项目支出 59.32 万元。")
+    assert rec.overall.actual == D("192.01") and rec.basic.is_empty() and rec.projects.is_empty()  # (the parts are 2022's)
 
 
 def test_spending_realisation_rate_is_the_completion_rate():
