@@ -1419,11 +1419,11 @@ def _split_later(sent: str, end: int, later: list[tuple[re.Match, re.Match]]) ->
 
 
 def _split_elsewhere(sent: str, end: int, at: int) -> bool:
-    """Does a "；" or another money label (another year's total, not read) stand between the figure ending at
-    `end` and the 其中 at `at`? Its parts are then that one's."""
+    """Does a "；" or another total (another year's, not read) stand between the figure ending at `end` and the
+    其中 at `at`? Its parts are then that one's. (A change may stand between: "…，较上年增支 X 万元，其中…".)"""
     between = sent[end:at]
     return "；" in between or ";" in between or any(
-        LEX.label(m).kind == "money" for m in LEX.label_re.finditer(sent, end, at))
+        LEX.label(m).kind == "money" and LEX.label(m).field != "adjustment" for m in LEX.label_re.finditer(sent, end, at))
 
 
 _PART_SEP = re.compile(r"\s*[，,、；;]\s*")

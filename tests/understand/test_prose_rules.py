@@ -1084,3 +1084,11 @@ def test_spending_realisation_rate_is_the_completion_rate():
     """支出实现率 (Fujian's word for 预算执行率): the completion rate, in prose as in a form's column."""
     rec = parse(TITLE + "二、预算执行情况\n全年预算 205.00 万元，实际支出 188.45 万元，支出实现率为 91.93%。")
     assert rec.overall.completion_rate == D("91.93")
+
+
+def test_parts_after_a_change_with_last_year_are_the_totals():
+    """"实际支出 X 万元，较上年增支 Y 万元，其中基本支出 …、项目支出 …": a change stands between, the parts are
+    still the total's (another year's total between would take them)."""
+    rec = parse(TITLE + "二、支出情况\n实际支出 16148.50 万元，较上年增支 2099.28 万元，其中基本支出 10140.66 万元、"
+                        "项目支出 6007.84 万元。")
+    assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("16148.50"), D("10140.66"), D("6007.84"))
