@@ -29,7 +29,7 @@ from ..labels import OCR_EVIDENCE
 from ..model import Record, Source, Unread
 from .hanzi import Original, simplified, simplified_document
 from .kind import document_kind, embedded_self_evaluation, title_kind
-from .lexicon import LEX, Label, holds_any
+from .lexicon import LEX, Label, cues, holds_any
 from .indicators import OTHER_YEAR, apply_indicators, page_lines, read_document_indicators
 from .ocr_sanity import drop_contradicted_ocr_figures
 from .outline import is_heading, is_heading_like, read_goal_rows, read_outline
@@ -262,7 +262,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         aside = None  # (the context) while a numbered item about a budget within the unit's speaks
         for i, sent in enumerate(sents):
             prose.append(sent)
-            if LEX.numbering.match(sent):  # an item run into the paragraph ("…。3、“三公”经费控制：…。上年…")
+            if (aside or holds_any(sent, _SUB_BUDGET_CUES)) and LEX.numbering.match(sent):
+                # an item run into the paragraph ("…。3、“三公”经费控制：…。上年…")
                 context, aside = (aside[0], None) if aside else (context, None)
                 if _sub_budget_item(sent):
                     context, aside = None, (context,)  # its figures are that budget's, not the unit's
@@ -1382,6 +1383,7 @@ def _sub_budget_item(sent: str) -> bool:
 
 
 _ITEM_TITLE = re.compile(r"[^，,。；;：:]{2,24}")
+_SUB_BUDGET_CUES = cues(LEX.sub_budgets)  # (a sentence with none of them names no budget within the unit's)
 
 
 def _sub_budget_before(sent: str, start: int, pos: int) -> re.Match | None:
@@ -1389,7 +1391,7 @@ def _sub_budget_before(sent: str, start: int, pos: int) -> re.Match | None:
     clause at `start` naming nothing of its own before its first amount at `pos` ("“三公”经费情况：年初预算
     12 万元…", "严格控制“三公”经费开支，年初预算安排 0 万元…"): no block word, subject or figure since."""
     found = None
-    for found in LEX.sub_budgets.finditer(sent, 0, start):
+    for found in LEX.sub_budgets.finditer(sent, 0, start) if holds_any(sent, _SUB_BUDGET_CUES) else ():
         pass
     if found is None:
         return None

@@ -290,11 +290,14 @@ def _year_line_below(head: list[str], at: int) -> int | None:
 _NEXT_FIELD = re.compile(r"(?:主管部门|财政部门)?(?:审核)?意见|填报日期|填报人|联系人|联系电话|负责人|(?:部门)?整体(?:支出)?|[及和](?:其)?(?:所属|下属|直属)")
 
 
+_BARE_DEPT = re.compile(r"部门\s*[:：|]")  # (a form's bare 部门 field: lexicon's name_lines)
+
+
 def _form_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
     """Names a form states: "单位名称：X", "部门（单位）名称 | X |", "填报单位（盖章）：X", table cells."""
     out = []
     for para in paragraphs:
-        if "名称" in para or "单位" in para or "评价对象" in para or "部门" in para:
+        if "名称" in para or "单位" in para or "评价对象" in para or ("部门" in para and _BARE_DEPT.search(para)):
             out += [_trim_org(_NEXT_FIELD.split(m["dept"], 1)[0]) for m in LEX.name_line.finditer(para)]
     for table in tables:
         for row in table.rows[:12]:
