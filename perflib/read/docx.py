@@ -28,7 +28,7 @@ def read_docx(p: Path, data: bytes, source: Source) -> Document:
         import docx
 
         body = docx.Document(BytesIO(data)).element.body
-        read = list(_blocks(body))
+        read = list(_blocks(body, _text_length(body)))
     except UnreadableInput:
         raise
     except Exception as exc:
@@ -45,7 +45,8 @@ def _docx_reason(exc: Exception) -> str:
     return (str(exc).splitlines() or [type(exc).__name__])[0].rstrip(".")
 
 
-def _blocks(parent):
+def _blocks(parent, whole: int):
+    """Blocks of `parent` in order (`whole`: the characters of the document's text, for _is_frame)."""
     for child in parent.iterchildren():
         if child.tag == _W + "p":
             level = _heading_level(child)
@@ -53,12 +54,12 @@ def _blocks(parent):
                 text = clean_line(line)
                 if text:
                     yield Heading(text, level) if level else Paragraph(text)
-        elif child.tag == _W + "tbl" and _is_frame(child):
+        elif child.tag == _W + "tbl" and _is_frame(child, whole):
             # a report typed into one column of cells (a frame): its paragraphs and tables are the text
             for tr in child.iterchildren(_W + "tr"):
                 if not _hidden_row(tr):
                     for tc in tr.iterchildren(_W + "tc"):
-                        yield from _blocks(tc)
+                        yield from _blocks(tc, whole)
         elif child.tag == _W + "tbl":
             rows = _grid(child)
             if any(any(c for c in r) for r in rows):
@@ -66,21 +67,29 @@ def _blocks(parent):
         elif child.tag == _W + "sdt" and not _placeholder(child):  # content controls wrap ordinary paragraphs
             content = child.find(_W + "sdtContent")
             if content is not None:
-                yield from _blocks(content)
+                yield from _blocks(content, whole)
 
 
-def _is_frame(tbl) -> bool:
-    """A table of one column (each row one cell, none set off by cells skipped before or after it) holding
-    paragraphs of text (FRAME_PARAGRAPHS or more): no table of figures, whose label and value stand side by
-    side, but text framed by a box. (A box of a line or two, a note or a caption, stays a table, unread.)"""
+def _is_frame(tbl, whole: int) -> bool:
+    """A table of one column (each row one cell, none set off by cells skipped before or after it) holding the
+    report: FRAME_PARAGRAPHS paragraphs or more and FRAME_SHARE of the document's text. No table of figures,
+    whose label and value stand side by side, but the report typed into a box. (A box beside the report — a
+    note, a caption, a few lines on one budget — stays a table, unread: read as text, its first line would
+    head the report's paragraphs after it.)"""
     rows = [tr for tr in tbl.iterchildren(_W + "tr") if not _hidden_row(tr)]
     if not rows or any(len(tr.findall(_W + "tc")) != 1 or tr.grid_before or tr.grid_after for tr in rows):
         return False
     own = [p for tr in rows for tc in tr.iterchildren(_W + "tc") for p in tc.iterchildren(_W + "p")]
-    return sum(1 for p in own if _paragraph_text(p).strip()) >= FRAME_PARAGRAPHS  # (a table inside counts none)
+    return (sum(1 for p in own if _paragraph_text(p).strip()) >= FRAME_PARAGRAPHS  # (a table inside counts none)
+            and _text_length(tbl) >= FRAME_SHARE * whole)
 
 
 FRAME_PARAGRAPHS = 3
+FRAME_SHARE = 0.5
+
+
+def _text_length(el) -> int:
+    return sum(len(t.text or "") for t in el.iter(_W + "t"))
 
 
 def _heading_level(p) -> int:

@@ -37,7 +37,7 @@ from ..errors import UnreadableInput
 from ..model import Source
 from . import limits
 from .document import Block, Document, Heading, Paragraph, Table
-from .docx import FRAME_PARAGRAPHS
+from .docx import FRAME_PARAGRAPHS, FRAME_SHARE
 from .normalize import clean_cell, clean_line
 from .layout import lay_out_blocks
 
@@ -290,6 +290,7 @@ class _Reader:
             return _props(runs[k][1])
 
         out: list[Block] = []
+        whole = len(re.sub(r"\s", "", text))  # (the document's characters, as a .docx reader counts its text runs)
         builder = _TableBuilder()
         visible = _FieldFilter()
         start = 0
@@ -307,7 +308,7 @@ class _Reader:
             if props.depth == 0:
                 if builder.rows or builder.cells:
                     builder.end_row([])
-                    out.extend(builder.blocks())
+                    out.extend(builder.blocks(whole))
                 out.extend(_text_blocks(lines, level))
                 continue
             if props.depth >= 2:  # a nested table: its cells' texts join the outer cell
@@ -330,7 +331,7 @@ class _Reader:
                 cell_lines, cell_blocks, own = [], [], 0
         if builder.rows or builder.cells:
             builder.end_row([])
-            out.extend(builder.blocks())
+            out.extend(builder.blocks(whole))
         return out
 
 
@@ -440,12 +441,13 @@ class _TableBuilder:
         self.text.extend(paragraphs)
         self.own += own
 
-    def blocks(self) -> list[Block]:
-        """The table, or its cells' paragraphs when it has one column (text framed by a box, as the
-        .docx reader reads it)."""
+    def blocks(self, whole: int) -> list[Block]:
+        """The table, or its cells' paragraphs when it has one column and holds the report (`whole`: the
+        characters of the document's text; as the .docx reader's _is_frame)."""
         text, self.text = self.text, []
         own, self.own = self.own, 0
-        if all(len(cells) == 1 for cells, _ in self.rows) and own >= FRAME_PARAGRAPHS:
+        chars = sum(len(c) for cells, _ in self.rows for c in cells)
+        if all(len(cells) == 1 for cells, _ in self.rows) and own >= FRAME_PARAGRAPHS and chars >= FRAME_SHARE * whole:
             self.rows = []
             return text
         return [self.table()]

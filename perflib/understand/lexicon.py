@@ -388,6 +388,8 @@ class Lexicon:
         value = r"(?P<dept>[^，,、。\s\d（(:：|\[\]【】•·]+)"
         # a separator, or none: "单位名称某某中心"; a seal before the name: "部门名称：（公章）某局"
         self.name_line = _fast(rf"(?:{names})[\s:：|]*(?:[（(]\s*(?:盖章|公章)\s*[)）][\s:：]*)?{value}")
+        self.dept_field = re.compile(raw["dept_field"])
+        self.dept_line = re.compile(rf"(?:{raw['dept_field']})[\s:：|]*{value}")
         # (发布机构 / 发文机关 never begin a sentence: the name may follow with no separator, a page's
         # metadata cells run together: "发文机关最高人民法院")
         self.source_line = _fast(rf"(?:(?:{'|'.join(raw['source_lines'])})(?=[\s:：|\]】•·])|(?:发布|发文)(?:机构|机关|单位))"

@@ -214,7 +214,7 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
     i = _find_section(paragraphs, _TASKS_HEAD, exclude=_PROBLEMS_HEAD, at=at)
     if i is not None:
         items = _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
-        if items and all(_ANALYSIS_HEAD.match(t) for t in items):
+        if len(items) >= 2 and all(_ANALYSIS_HEAD.match(t) for t in items):
             items = []  # "（一）资金投入情况分析。…（二）总体绩效目标完成情况分析…": the section's analyses, no tasks
         for no, text in enumerate(items, start=1):
             rec.tasks.append(_task(no, text, rec))
@@ -230,7 +230,10 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
         rec.plans = _form_row(paragraphs, _FORM_PLANS) or []
 
 
-_ANALYSIS_HEAD = re.compile(r"[^。，,；;：:]{2,20}?情况分析")
+# The parts of a self-evaluation's analysis (the standard outline: 资金投入情况分析, 总体绩效目标完成情况分析,
+# 绩效指标完成情况分析 …), not a unit's tasks ("全县经济运行情况分析" is a statistics bureau's).
+_ANALYSIS_HEAD = re.compile(r"(?:项目)?(?:资金(?:投入|管理|使用|到位|执行)|(?:总体)?绩效目标|绩效指标|(?:产出|效益|满意度)(?:指标)?"
+                            r"|项目(?:管理|实施)|组织实施)[^。，,；;：:]{0,6}?情况分析")
 
 
 def _section_or_row(paragraphs: list[str], i: int, label: re.Pattern, at: list[int] | None) -> list[str]:

@@ -262,11 +262,11 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         aside = None  # (the context) while a numbered item about a budget within the unit's speaks
         for i, sent in enumerate(sents):
             prose.append(sent)
-            if (aside or holds_any(sent, _SUB_BUDGET_CUES)) and LEX.numbering.match(sent):
-                # an item run into the paragraph ("…。3、“三公”经费控制：…。上年…")
-                context, aside = (aside[0], None) if aside else (context, None)
-                if _sub_budget_item(sent):
-                    context, aside = None, (context,)  # its figures are that budget's, not the unit's
+            if aside and (LEX.numbering.match(sent) or _speaks_of_the_whole(sent)):
+                context, aside = aside[0], None  # the next item, or the unit's whole again ("总体来看，全年实际支出…")
+            if holds_any(sent, _SUB_BUDGET_CUES) and LEX.numbering.match(sent) and _sub_budget_item(sent):
+                # an item run into the paragraph ("…。3、“三公”经费控制：…。上年…"): its figures are that budget's
+                context, aside = None, (context,)
             if not _DIGIT.search(sent):
                 context = _carried(sent, context)  # no figure, no year: only its block words carry over
                 continue
@@ -682,10 +682,10 @@ def _project_head(sent: str, m: re.Match) -> str:
 
 
 _NOT_NAME_CHARS = re.compile(r"[\d\s（）()]")
-# A name with what it pays for in brackets at its end ("信访事务(宣传费)项目"): still one project's name; not a
-# scope ("单位（本级）", "全馆（含分馆）", "部门（单位）").
-_BRACKETED_NAME = re.compile(r"[^\d\s（）()]{3,}[（(](?![^）)]*(?:部门|单位|本级|机关|本部|含|包括|包含|所属|下属))"
-                             r"[^\d\s（）()]{1,12}[)）]")
+# A name with what it pays for or holds in brackets at its end ("信访事务(宣传费)项目", "农村公路养护（含桥梁）项目"):
+# still one project's name; not a scope ("单位（本级）", "全馆（含分馆）", "部门（单位）").
+_BRACKETED_NAME = re.compile(r"[^\d\s（）()]{3,}(?<!本级)(?<!单位)(?<!部门)(?<!机关)"
+                             r"[（(](?![^）)]*(?:部门|单位|本级|机关|本部|所属|下属))[^\d\s（）()]{1,12}[)）]")
 
 
 def _parts_follow(sent: str, end: int, pattern: re.Pattern) -> int | None:
@@ -1383,23 +1383,35 @@ def _sub_budget_item(sent: str) -> bool:
 
 
 _ITEM_TITLE = re.compile(r"[^，,。；;：:]{2,24}")
+_WHOLE_WORDS = re.compile(r"总体|整体|全年|全部|合计|总计")
+
+
+def _speaks_of_the_whole(sent: str) -> bool:
+    """Does the sentence name the unit or its whole ("本单位…", "部门整体…", "总体来看，全年实际支出…")?"""
+    return bool(LEX.subjects.search(sent) or LEX.block_words.search(sent) or _WHOLE_WORDS.search(sent))
 _SUB_BUDGET_CUES = cues(LEX.sub_budgets)  # (a sentence with none of them names no budget within the unit's)
 
 
 def _sub_budget_before(sent: str, start: int, pos: int) -> re.Match | None:
-    """A budget within the unit's that an earlier clause of the sentence makes the topic, the figures'
-    clause at `start` naming nothing of its own before its first amount at `pos` ("“三公”经费情况：年初预算
-    12 万元…", "严格控制“三公”经费开支，年初预算安排 0 万元…"): no block word, subject or figure since."""
+    """A budget within the unit's that the sentence names as the topic of the figures after a colon ("“三公”经费
+    情况：年初预算 12 万元…", "本单位“三公”经费：…"): only 支出/情况 words between it and the colon that opens the
+    figures' clause at `start`, nothing of the unit's (block word, subject, figure) before their first amount
+    at `pos`. (Not a clause before a comma, "严格控制“三公”经费开支，全年实际支出 …", nor an activity, "加强“三公”
+    经费管理：…": the unit's figures may follow.)"""
+    if sent[start - 1] not in ":：" or not holds_any(sent, _SUB_BUDGET_CUES):
+        return None
     found = None
-    for found in LEX.sub_budgets.finditer(sent, 0, start) if holds_any(sent, _SUB_BUDGET_CUES) else ():
+    for found in LEX.sub_budgets.finditer(sent, 0, start - 1):
         pass
-    if found is None:
+    if found is None or not _TOPIC_TAIL.fullmatch(sent, found.end(), start - 1):
         return None
     since = sent[found.end():pos]
-    if (LEX.block_words.search(since) or LEX.subjects.search(since) or _DIGIT.search(since)
-            or "；" in since or ";" in since):
+    if LEX.block_words.search(since) or LEX.subjects.search(since) or _DIGIT.search(since):
         return None
     return found
+
+
+_TOPIC_TAIL = re.compile(r"(?:支出|预算|执行|使用|开支)?(?:情况)?")  # ("情况", "支出情况"; not "管理", "控制")
 
 
 def _last_label_before(read: list, pos: int, kind: str):
@@ -1421,11 +1433,19 @@ def _split_later(sent: str, end: int, later: list[tuple[re.Match, re.Match]]) ->
 
 
 def _split_elsewhere(sent: str, end: int, at: int) -> bool:
-    """Does a "；" or another total (another year's, not read) stand between the figure ending at `end` and the
-    其中 at `at`? Its parts are then that one's. (A change may stand between: "…，较上年增支 X 万元，其中…".)"""
-    between = sent[end:at]
-    return "；" in between or ";" in between or any(
-        LEX.label(m).kind == "money" and LEX.label(m).field != "adjustment" for m in LEX.label_re.finditer(sent, end, at))
+    """Does another total stand between the figure ending at `end` and the 其中 at `at` ("…；2022年度支出合计
+    219.32 万元，其中：…"): a money label with its own amount, no change, neither compared with ("较2022年支出
+    435.30 万元增加…", "占全年预算 455.30 万元的…") nor in brackets? Its parts are then that one's."""
+    for m, label, _, _ in _labelled_figures(sent, None):
+        if end <= m.start() < at and label.kind == "money" and label.field != "adjustment" and not _RATE_BASE.match(sent, m.end()):
+            clause = sent[clause_start(sent, m.start(), "，,；;：:"):m.start()]
+            if not _COMPARED.search(clause) and clause.count("（") + clause.count("(") <= clause.count("）") + clause.count(")"):
+                return True
+    return False
+
+
+_COMPARED = re.compile(r"较|比|与|同|占|相对|对照")
+_RATE_BASE = re.compile(rf"[^，,；;。]{{0,6}}?(?:{NUMBER})\s*(?:{LEX.unit})\s*的\s*(?:{NUMBER})\s*%")  # ("…455.30万元的98.35%")
 
 
 _PART_SEP = re.compile(r"\s*[，,、；;]\s*")
@@ -1505,7 +1525,9 @@ def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict,
     if not holds_any(sent, LEX.parts_intro_cues):
         return
     for q in _BREAKDOWN.finditer(sent):
-        labels = [m for m in read if m.end() <= q.start() and LEX.label(m).kind == "money"]
+        # (not a rate's base: "实际支出 X 万元，占全年预算 Y 万元的 98.35%，其中…" splits X)
+        labels = [m for m in read if m.end() <= q.start() and LEX.label(m).kind == "money"
+                  and not _RATE_BASE.match(sent, m.end())]
         if not labels or any(labels[-1].end() <= c.start() and c.end() <= q.start() for c in classes):
             continue
         if _split_elsewhere(sent, labels[-1].end(), q.start()):

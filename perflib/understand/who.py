@@ -272,7 +272,11 @@ _PERIOD_LINE = re.compile(r"[（(]\s*(?P<year>(?:1\s*9|2\s*0)\s*\d\s*\d)\s*年�
 def _a_funds_year(title: str, year: int) -> bool:
     """Is the title's year that of a fund it names ("2023年异地造林补助资金项目…": the money of 2023's budget,
     spent and evaluated later), not the period ("2023年度…", "2023年部门整体…", "2023年文化惠民工程…")?"""
-    return re.search(rf"{year}\s*年(?!度)[^，。\d]{{0,20}}?资金", title) is not None
+    return (re.search(rf"{year}\s*年(?!度|部门|单位|整体|预算|财政)[^，。\d]{{0,20}}?资金", title) is not None
+            and not _WHOLE_REPORT.search(title))  # (a department's report: "…2023年财政资金部门整体支出…")
+
+
+_WHOLE_REPORT = re.compile(r"部门整体|单位整体|整体支出")
 
 
 def _year_line_below(head: list[str], at: int) -> int | None:
@@ -290,14 +294,16 @@ def _year_line_below(head: list[str], at: int) -> int | None:
 _NEXT_FIELD = re.compile(r"(?:主管部门|财政部门)?(?:审核)?意见|填报日期|填报人|联系人|联系电话|负责人|(?:部门)?整体(?:支出)?|[及和](?:其)?(?:所属|下属|直属)")
 
 
-_BARE_DEPT = re.compile(r"部门\s*[:：|]")  # (a form's bare 部门 field: lexicon's name_lines)
+_BARE_DEPT = re.compile(r"部门\s*[:：|]")  # (a form's bare 部门 field: lexicon's dept_field)
+# A field naming a unit beside it ("单位：白鹭县图书馆"), not the unit of its figures ("金额单位：元", "单位：万元").
+_UNIT_FIELD = re.compile(r"(?<!金额)(?<!计量)单位\s*[:：|]\s*(?![（(]?\s*(?:万元|千元|亿元|元)(?![\u4e00-\u9fff]))")
 
 
 def _form_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
     """Names a form states: "单位名称：X", "部门（单位）名称 | X |", "填报单位（盖章）：X", table cells."""
     out = []
     for para in paragraphs:
-        if "名称" in para or "单位" in para or "评价对象" in para or ("部门" in para and _BARE_DEPT.search(para)):
+        if "名称" in para or "单位" in para or "评价对象" in para:
             out += [_trim_org(_NEXT_FIELD.split(m["dept"], 1)[0]) for m in LEX.name_line.finditer(para)]
     for table in tables:
         for row in table.rows[:12]:
@@ -305,7 +311,23 @@ def _form_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
             for a, b in zip(cells, cells[1:]):
                 if LEX.name_label.fullmatch(_no_spaces(a).rstrip(":：")):
                     out.append(_trim_org(_no_spaces(b)))
-    return [n for n in (clean_name(o) for o in out) if n]
+    names = [n for n in (clean_name(o) for o in out) if n]
+    return names or _bare_dept_names(paragraphs, tables)
+
+
+def _bare_dept_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
+    """The names a form's bare 部门 field gives (lexicon's dept_field), where no other line names the unit."""
+    out = []
+    for para in paragraphs:
+        if "部门" in para and _BARE_DEPT.search(para) and not _UNIT_FIELD.search(para):
+            out += [_trim_org(_NEXT_FIELD.split(m["dept"], 1)[0]) for m in LEX.dept_line.finditer(para)]
+    for table in tables:
+        for row in table.rows[:12]:
+            cells = [c for k, c in enumerate(row) if c and (k == 0 or row[k - 1] != c)]
+            if not any(_UNIT_FIELD.search(c + "|") for c in cells):
+                out += [_trim_org(_no_spaces(b)) for a, b in zip(cells, cells[1:])
+                        if LEX.dept_field.fullmatch(_no_spaces(a).rstrip(":："))]
+    return [n for n in (clean_name(o) for o in out) if n and _starts_with_place(n)]
 
 
 def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:

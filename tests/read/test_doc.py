@@ -500,16 +500,20 @@ def test_docx_report_typed_into_a_one_column_table_is_read_as_text(tmp_path, row
     assert [t.rows for t in doc.tables] == [[["指标", "分值", "得分"], ["培训人次", "10", "9"]]]
 
 
-def test_docx_box_of_a_line_or_two_stays_a_table(tmp_path):
-    """A one-column box of one or two lines (a note, a caption, "“三公”经费情况：年初预算 12.00 万元…") is no framed
-    report: it stays a table (unread as before), and the body's figures are the unit's."""
+@pytest.mark.parametrize("lines", [["“三公”经费情况", "年初预算12.00万元，实际支出10.50万元。"],
+                                   ["项目支出情况", "年初预算140.00万元", "实际支出146.60万元"]])
+def test_docx_box_beside_the_report_stays_a_table(tmp_path, lines):
+    """A one-column box of a few lines beside the report (a note, a caption, "项目支出情况 / 年初预算…"), not
+    holding most of its text, is no framed report: it stays a table (unread as before; read as text, its first
+    line would head the report's paragraphs after it), and the body's figures are the unit's."""
     import docx
 
     d = docx.Document()
     d.add_paragraph(f"{_UNIT}2023年度部门整体支出绩效自评报告")
     d.add_paragraph("二、预算执行情况")
-    t = d.add_table(rows=2, cols=1)
-    t.cell(0, 0).text, t.cell(1, 0).text = "“三公”经费情况", "年初预算12.00万元，实际支出10.50万元。"
+    t = d.add_table(rows=len(lines), cols=1)
+    for k, line in enumerate(lines):
+        t.cell(k, 0).text = line
     d.add_paragraph("2023年度年初预算320.50万元，调整后预算356.20万元，全年实际支出348.90万元，预算执行率97.95%。")
     d.save(tmp_path / "b.docx")
     o = to_dict(read_record(tmp_path / "b.docx"))["overall"]

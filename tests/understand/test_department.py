@@ -208,6 +208,8 @@ def test_the_evaluated_unit_line_of_a_third_partys_report():
     ("示例青石县文化馆2023年支出绩效自评报告", "（2024年度）", 2023),  # no fund named: the title's year stands
     ("关于示例青石县文化馆2023年支出绩效自评情况的报告", "（2024年度）", 2023),
     ("示例青石县文化馆2023年文化惠民工程部门整体支出绩效自评报告", "（2024年度）", 2023),
+    ("示例青石县财政局2023年财政资金部门整体支出绩效自评报告", "（2024年度）", 2023),  # a department's report
+    ("示例青石县图书馆2023年部门预算资金绩效自评报告", "（2022年度）", 2023),  # (部门预算资金: the period's money)
     ("示例青石县林业局部门整体支出绩效自评报告", "( 20 22 年度 )", 2022),  # digits set apart, as a form prints them
 ])
 def test_period_line_under_the_title(title, period, year):
@@ -221,6 +223,12 @@ def test_period_line_under_the_title(title, period, year):
     ("2022年度部门整体支出绩效自评表 | 部门:示例青石县第二中学 |\n一、说明\n本表由单位填报。", "示例青石县第二中学"),
     # a 部门 ending a longer word, or opening a heading, is no label
     ("2022年度部门整体支出绩效自评报告\n主管部门：示例青石县教育局\n一、部门基本情况\n本校有教职工 40 人。", None),
+    # an office ("财务室"), a supervising department beside the unit's own field, another field naming the unit
+    ("2022年度部门整体支出绩效自评报告\n填报人：李明 部门：财务室 联系电话：1234\n一、说明\n本表由单位填报。", None),
+    ("2022年度部门整体支出绩效自评报告\n部门：示例青石县文化广电旅游局 单位：示例青石县图书馆\n一、说明\n本表由单位填报。", None),
+    ("部门:示例青石县财政局 | 被评价单位:示例青石县图书馆 |\n2022年度部门整体支出绩效自评报告\n一、说明\n本表由单位填报。",
+     "示例青石县图书馆"),
+    ("2022年度部门整体支出绩效自评表 | 部门:示例青石县第三中学 | 金额单位:元 |\n一、说明\n本表由单位填报。", "示例青石县第三中学"),
 ])
 def test_a_forms_bare_bumen_field_names_the_unit(text, want):
     assert parse(text, paragraphs=True).department == want

@@ -1043,11 +1043,11 @@ def test_figures_under_a_numbered_item_about_a_budget_within_the_units_are_not_t
 @pytest.mark.parametrize("text", [
     "“三公”经费情况：年初预算 12.00 万元，实际支出 10.50 万元。",
     "本单位“三公”经费：年初预算 12.00 万元，实际支出 10.50 万元。",
-    "严格控制“三公”经费开支，年初预算安排 12.00 万元，实际开支 10.50 万元。",
+    "会议费、培训费支出情况：年初预算安排 12.00 万元，实际开支 10.50 万元。",
 ])
-def test_a_budget_within_the_units_named_before_a_colon_or_comma_owns_the_figures_after(text):
-    """The figures right after a clause naming a budget within the unit's (before a colon or a comma, nothing of
-    the unit's own between) are that budget's; the unit's come in the next sentence."""
+def test_a_budget_within_the_units_named_before_a_colon_owns_the_figures_after(text):
+    """The figures right after a colon whose words name a budget within the unit's (nothing of the unit's own
+    between) are that budget's; the unit's come in the next sentence."""
     rec = parse(TITLE + "二、预算执行情况\n" + text + "\n2022年度年初预算 320.50 万元，调整后预算 356.20 万元，"
                         "全年实际支出 348.90 万元，预算执行率 97.95%。")
     o = rec.overall
@@ -1092,3 +1092,32 @@ def test_parts_after_a_change_with_last_year_are_the_totals():
     rec = parse(TITLE + "二、支出情况\n实际支出 16148.50 万元，较上年增支 2099.28 万元，其中基本支出 10140.66 万元、"
                         "项目支出 6007.84 万元。")
     assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("16148.50"), D("10140.66"), D("6007.84"))
+
+
+@pytest.mark.parametrize("text", [
+    "我馆严格执行差旅费管理办法，年初预算 320.50 万元，调整后预算 356.20 万元，实际支出 348.90 万元。",
+    "加强“三公”经费管理：年初预算 320.50 万元，调整后预算 356.20 万元，实际支出 348.90 万元。",
+    "坚持厉行节约，压减会议费、培训费等一般性支出，年初预算 320.50 万元，调整后预算 356.20 万元，实际支出 348.90 万元。",
+    "全年预算执行总体平稳。3、“三公”经费控制：全年“三公”经费支出 8.50 万元。总体来看，年初预算 320.50 万元，调整后预算 356.20 万元，"
+    "实际支出 348.90 万元。",
+])
+def test_the_units_figures_after_words_on_a_budget_within_it_stay_the_units(text):
+    """A clause about controlling 三公经费 or 会议费 before a comma, or an item about them left by a sentence on the
+    whole ("总体来看，…"), leaves the unit's figures after it the unit's."""
+    rec = parse(TITLE + "二、预算执行情况\n" + text)
+    o = rec.overall
+    assert (o.initial_budget, o.adjusted_budget, o.actual) == (D("320.50"), D("356.20"), D("348.90"))
+
+
+@pytest.mark.parametrize("text", [
+    "全年实际支出 447.80 万元，占全年预算 455.30 万元的 98.35%，其中：基本支出 301.20 万元，项目支出 146.60 万元。",
+    "全年实际支出 447.80 万元，为调整后预算 455.30 万元的 98.35%，其中：基本支出 301.20 万元，项目支出 146.60 万元。",
+    "全年实际支出 447.80 万元，与2022年支出合计 435.30 万元相比增加 12.50 万元，其中：基本支出 301.20 万元，项目支出 146.60 万元。",
+    "全年实际支出 447.80 万元（2022年实际支出 435.30 万元），其中：基本支出 301.20 万元，项目支出 146.60 万元。",
+])
+def test_parts_after_a_rate_or_a_comparison_are_the_totals(text):
+    """A rate's base ("占全年预算 Y 万元的 98.35%") or another year's total it is compared with standing between the
+    total and 其中: the parts (which add up to it) are still the total's."""
+    rec = parse(TITLE + "二、预算执行情况\n" + text)
+    assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("447.80"), D("301.20"), D("146.60"))
+    assert rec.basic.adjusted_budget is None and rec.projects.adjusted_budget is None
