@@ -63,4 +63,4 @@ def test_every_value_is_the_reports_or_null(path):
 
 
 def test_the_cases_are_there():
-    assert len(CASES) == 92
+    assert len(CASES) == 96
