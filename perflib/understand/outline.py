@@ -233,7 +233,7 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
 # The parts of a self-evaluation's analysis (the standard outline: 资金投入情况分析, 总体绩效目标完成情况分析,
 # 绩效指标完成情况分析 …), not a unit's tasks ("全县经济运行情况分析" is a statistics bureau's).
 _ANALYSIS_HEAD = re.compile(r"(?:项目)?(?:资金(?:投入|管理|使用|到位|执行)|(?:总体)?绩效目标|绩效指标|(?:产出|效益|满意度)(?:指标)?"
-                            r"|项目(?:管理|实施)|组织实施)[^。，,；;：:]{0,6}?情况分析")
+                            r"|项目(?:管理|实施)|组织实施)[^。，,；;：:]{0,6}?情况分析(?![报会师员表材])")  # (not "…分析报告编制")
 
 
 def _section_or_row(paragraphs: list[str], i: int, label: re.Pattern, at: list[int] | None) -> list[str]:

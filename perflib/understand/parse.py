@@ -259,14 +259,13 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         listing = False  # the paragraph has announced items ("分为三个方面，一是…。…；二是…")
         sents = sentences_of(para)
         taken.last_total = None
-        aside = None  # (the context) while a numbered item about a budget within the unit's speaks
+        aside = False  # a numbered item about a budget within the unit's speaks ("…。3、“三公”经费控制：…")
         for i, sent in enumerate(sents):
             prose.append(sent)
-            if aside and (LEX.numbering.match(sent) or _speaks_of_the_whole(sent)):
-                context, aside = aside[0], None  # the next item, or the unit's whole again ("总体来看，全年实际支出…")
-            if holds_any(sent, _SUB_BUDGET_CUES) and LEX.numbering.match(sent) and _sub_budget_item(sent):
-                # an item run into the paragraph ("…。3、“三公”经费控制：…。上年…"): its figures are that budget's
-                context, aside = None, (context,)
+            if (aside or holds_any(sent, _SUB_BUDGET_CUES)) and LEX.numbering.match(sent):
+                aside = _sub_budget_item(sent)  # (until the next item)
+            if aside and _all_nil(sent):
+                continue  # "…上年年初预算安排 0 万元，实际开支 0 万元，今年年初预算安排 0 万元…": that budget's, no unit's
             if not _DIGIT.search(sent):
                 context = _carried(sent, context)  # no figure, no year: only its block words carry over
                 continue
@@ -1383,12 +1382,13 @@ def _sub_budget_item(sent: str) -> bool:
 
 
 _ITEM_TITLE = re.compile(r"[^，,。；;：:]{2,24}")
-_WHOLE_WORDS = re.compile(r"总体|整体|全年|全部|合计|总计")
 
 
-def _speaks_of_the_whole(sent: str) -> bool:
-    """Does the sentence name the unit or its whole ("本单位…", "部门整体…", "总体来看，全年实际支出…")?"""
-    return bool(LEX.subjects.search(sent) or LEX.block_words.search(sent) or _WHOLE_WORDS.search(sent))
+def _all_nil(sent: str) -> bool:
+    """Does the sentence state amounts, every one of them nil? (No unit's budget or spending is nil; a budget
+    within it, under an item about it, often is: an amount there is not told apart from the unit's otherwise.)"""
+    amounts = _amounts(sent) if "元" in sent else ()
+    return bool(amounts) and all(a == 0 for _, _, a in amounts)
 _SUB_BUDGET_CUES = cues(LEX.sub_budgets)  # (a sentence with none of them names no budget within the unit's)
 
 
@@ -1411,7 +1411,10 @@ def _sub_budget_before(sent: str, start: int, pos: int) -> re.Match | None:
     return found
 
 
-_TOPIC_TAIL = re.compile(r"(?:支出|预算|执行|使用|开支)?(?:情况)?")  # ("情况", "支出情况"; not "管理", "控制")
+# (the words a topic may have after its name: "情况", "预算执行情况", "控制情况", "方面", "运行维护费情况", "（境）费用情况";
+# not an activity alone: "管理", "控制")
+_TOPIC_TAIL = re.compile(r"(?:[（(]境[)）])?(?:维护)?(?:费用?|经费)?"
+                         r"(?:(?:支出|预算|执行|使用|开支|控制|管理){0,2}情况|支出|预算|开支|方面)?")
 
 
 def _last_label_before(read: list, pos: int, kind: str):
@@ -1438,13 +1441,20 @@ def _split_elsewhere(sent: str, end: int, at: int) -> bool:
     435.30 万元增加…", "占全年预算 455.30 万元的…") nor in brackets? Its parts are then that one's."""
     for m, label, _, _ in _labelled_figures(sent, None):
         if end <= m.start() < at and label.kind == "money" and label.field != "adjustment" and not _RATE_BASE.match(sent, m.end()):
-            clause = sent[clause_start(sent, m.start(), "，,；;：:"):m.start()]
-            if not _COMPARED.search(clause) and clause.count("（") + clause.count("(") <= clause.count("）") + clause.count(")"):
+            if _a_total_of_its_own(sent, m.start()):
                 return True
-    return False
+    # an amount of another year with no label of ours ("上年同期支出 398.10 万元")
+    return any(LEX.other_year.search(sent, clause_start(sent, a.start(), "，,；;：:"), a.start()) and _a_total_of_its_own(sent, a.start())
+               for a in LEX.money.finditer(sent, end, at)) if LEX.other_year.search(sent, end, at) else False
 
 
-_COMPARED = re.compile(r"较|比|与|同|占|相对|对照")
+def _a_total_of_its_own(sent: str, pos: int) -> bool:
+    """Is the figure at `pos` stated for itself: its clause compares it with nothing and no bracket holds it?"""
+    clause = sent[clause_start(sent, pos, "，,；;：:"):pos]
+    return not _COMPARED.search(clause) and clause.count("（") + clause.count("(") <= clause.count("）") + clause.count(")")
+
+
+_COMPARED = re.compile(r"较|比|与|同比|占|相对|对照")  # (not 同期: "上年同期支出 X 万元" is a total)
 _RATE_BASE = re.compile(rf"[^，,；;。]{{0,6}}?(?:{NUMBER})\s*(?:{LEX.unit})\s*的\s*(?:{NUMBER})\s*%")  # ("…455.30万元的98.35%")
 
 

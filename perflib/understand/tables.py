@@ -312,8 +312,11 @@ def _by_formula(columns: list[_Column]) -> int:
         a, b = columns[at[f["a"]]], columns[at[f["b"]]]
         if f["op"] == "+" and {a.field, b.field} == {"initial_budget", "adjustment"} and not col.field:
             columns[k], named = replace(col, field="adjusted_budget", kind="money"), named + 1
-        elif f["op"] in "/÷" and col.field == "completion_rate" and not a.field and b.field in (None, "adjusted_budget"):
-            columns[at[f["a"]]], named = replace(a, field="actual", kind="money"), named + 1
+        elif f["op"] in "/÷" and col.field == "completion_rate":
+            if not a.field and b.field in (None, "adjusted_budget", "initial_budget"):
+                columns[at[f["a"]]], named = replace(a, field="actual", kind="money"), named + 1
+            if b.field == "initial_budget":
+                columns[k] = replace(col, field=None, kind=None)  # "支出实现率④=③/①": over the initial budget, no completion rate
     return named
 
 

@@ -270,9 +270,10 @@ _PERIOD_LINE = re.compile(r"[（(]\s*(?P<year>(?:1\s*9|2\s*0)\s*\d\s*\d)\s*年�
 
 
 def _a_funds_year(title: str, year: int) -> bool:
-    """Is the title's year that of a fund it names ("2023年异地造林补助资金项目…": the money of 2023's budget,
-    spent and evaluated later), not the period ("2023年度…", "2023年部门整体…", "2023年文化惠民工程…")?"""
-    return (re.search(rf"{year}\s*年(?!度|部门|单位|整体|预算|财政)[^，。\d]{{0,20}}?资金", title) is not None
+    """Is the title's year that of a fund it names ("2023年异地造林补助资金项目…", "…衔接推进乡村振兴补助资金…": the
+    money of 2023's budget, spent and evaluated later), not the period ("2023年度…", "2023年部门整体…", "2023年县级
+    财政资金…", "2023年专项资金…": a source of money, not a fund)?"""
+    return (re.search(rf"{year}\s*年(?!度)[^，。\d]{{0,20}}?(?:补助|奖补|补贴|奖励|衔接|发展|救灾|转移支付)资金", title) is not None
             and not _WHOLE_REPORT.search(title))  # (a department's report: "…2023年财政资金部门整体支出…")
 
 
@@ -295,6 +296,9 @@ _NEXT_FIELD = re.compile(r"(?:主管部门|财政部门)?(?:审核)?意见|填�
 
 
 _BARE_DEPT = re.compile(r"部门\s*[:：|]")  # (a form's bare 部门 field: lexicon's dept_field)
+# A person's field on the line (the 部门 beside it is theirs: "填报人：李明 部门：财务室"), and an office within a unit.
+_PERSON_FIELD = re.compile(r"填报人|联系人|经办人|负责人|审核|联系电话|电话")
+_AN_OFFICE = re.compile(r"(?:室|股|科|组)$|(?:局|馆|院|中心|委员会|政府)(?:办公室|财务|计财|预算|绩效)")
 # A field naming a unit beside it ("单位：白鹭县图书馆"), not the unit of its figures ("金额单位：元", "单位：万元").
 _UNIT_FIELD = re.compile(r"(?<!金额)(?<!计量)单位\s*[:：|]\s*(?![（(]?\s*(?:万元|千元|亿元|元)(?![\u4e00-\u9fff]))")
 
@@ -319,15 +323,15 @@ def _bare_dept_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
     """The names a form's bare 部门 field gives (lexicon's dept_field), where no other line names the unit."""
     out = []
     for para in paragraphs:
-        if "部门" in para and _BARE_DEPT.search(para) and not _UNIT_FIELD.search(para):
-            out += [_trim_org(_NEXT_FIELD.split(m["dept"], 1)[0]) for m in LEX.dept_line.finditer(para)]
+        if "部门" in para and _BARE_DEPT.search(para) and not _UNIT_FIELD.search(para) and not _PERSON_FIELD.search(para):
+            out += [_NEXT_FIELD.split(m["dept"], 1)[0] for m in LEX.dept_line.finditer(para)]
     for table in tables:
         for row in table.rows[:12]:
             cells = [c for k, c in enumerate(row) if c and (k == 0 or row[k - 1] != c)]
-            if not any(_UNIT_FIELD.search(c + "|") for c in cells):
-                out += [_trim_org(_no_spaces(b)) for a, b in zip(cells, cells[1:])
-                        if LEX.dept_field.fullmatch(_no_spaces(a).rstrip(":："))]
-    return [n for n in (clean_name(o) for o in out) if n and _starts_with_place(n)]
+            if not any(_UNIT_FIELD.search(c + "|") or _PERSON_FIELD.search(c) for c in cells):
+                out += [_no_spaces(b) for a, b in zip(cells, cells[1:]) if LEX.dept_field.fullmatch(_no_spaces(a).rstrip(":："))]
+    names = [clean_name(_trim_org(o)) for o in out if not _AN_OFFICE.search(o.strip())]  # (an office: before trimming)
+    return [n for n in names if n and _starts_with_place(n)]
 
 
 def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:

@@ -210,6 +210,9 @@ def test_the_evaluated_unit_line_of_a_third_partys_report():
     ("示例青石县文化馆2023年文化惠民工程部门整体支出绩效自评报告", "（2024年度）", 2023),
     ("示例青石县财政局2023年财政资金部门整体支出绩效自评报告", "（2024年度）", 2023),  # a department's report
     ("示例青石县图书馆2023年部门预算资金绩效自评报告", "（2022年度）", 2023),  # (部门预算资金: the period's money)
+    ("示例青石县文化馆2023年县级财政资金绩效自评报告", "（2024年度）", 2023),  # a source of money, no fund
+    ("示例青石县文化馆关于2023年专项资金使用情况的绩效自评报告", "（2024年度）", 2023),
+    ("示例青石县农业农村局2022年中央财政衔接推进乡村振兴补助资金项目绩效自评报告", "（2023年度）", 2023),
     ("示例青石县林业局部门整体支出绩效自评报告", "( 20 22 年度 )", 2022),  # digits set apart, as a form prints them
 ])
 def test_period_line_under_the_title(title, period, year):
@@ -229,6 +232,10 @@ def test_period_line_under_the_title(title, period, year):
     ("部门:示例青石县财政局 | 被评价单位:示例青石县图书馆 |\n2022年度部门整体支出绩效自评报告\n一、说明\n本表由单位填报。",
      "示例青石县图书馆"),
     ("2022年度部门整体支出绩效自评表 | 部门:示例青石县第三中学 | 金额单位:元 |\n一、说明\n本表由单位填报。", "示例青石县第三中学"),
+    # a person's 部门 on the filler's line, an office within a unit
+    ("部门整体支出绩效自评表（2023年度）\n填报人：王芳 部门：示例青石县财政局预算股 电话：1234\n一、说明\n本表由单位填报。", None),
+    ("部门整体支出绩效自评表（2023年度）\n填报人：王芳 | 部门：示例青石县文化馆办公室 | 日期：2024年3月\n一、说明\n本表填报。", None),
+    ("部门整体支出绩效自评表（2023年度）\n部门：示例青石县文化和旅游局计财股\n一、说明\n本表由单位填报。", None),
 ])
 def test_a_forms_bare_bumen_field_names_the_unit(text, want):
     assert parse(text, paragraphs=True).department == want

@@ -211,3 +211,10 @@ def test_a_section_of_analyses_gives_no_tasks():
     assert rec.tasks == [] and rec.problems == ["资金到位较晚。"]
     rec = parse(head + "（一）完成渠道整治 12 公里，资金 80 万元。\n（二）产出指标完成情况分析：全部完成。\n三、存在的问题\n1.资金到位较晚。")
     assert len(rec.tasks) == 2
+
+
+def test_tasks_named_after_an_analysis_report_are_tasks():
+    rec = parse("某县统计局2023年度部门整体支出绩效自评报告\n二、绩效目标完成情况分析\n"
+                "（一）资金使用情况分析报告编制。全年编制分析报告12期。\n（二）绩效指标情况分析会组织。召开分析会4次。\n"
+                "三、存在的问题\n1.人员不足。")
+    assert len(rec.tasks) == 2

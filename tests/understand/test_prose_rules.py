@@ -1121,3 +1121,29 @@ def test_parts_after_a_rate_or_a_comparison_are_the_totals(text):
     rec = parse(TITLE + "二、预算执行情况\n" + text)
     assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("447.80"), D("301.20"), D("146.60"))
     assert rec.basic.adjusted_budget is None and rec.projects.adjusted_budget is None
+
+
+@pytest.mark.parametrize("unit_sentence", ["本馆年初预算", "该单位年初预算", "2022年度，年初预算", "经统计，年初预算"])
+def test_the_units_figures_after_a_numbered_item_on_a_budget_within_it_stay_the_units(unit_sentence):
+    """After "3、“三公”经费控制：…" run into a paragraph, a sentence of amounts that are not all nil is read as ever
+    (only nil amounts are that budget's): "本馆年初预算 386.40 万元…" is the unit's."""
+    rec = parse(TITLE + "二、预算执行情况\n厉行节约。3、“三公”经费控制：全年“三公”经费支出 9.20 万元。" + unit_sentence
+                + " 386.40 万元，调整后预算 421.90 万元，实际支出 410.30 万元，执行率97.25%。")
+    o = rec.overall
+    assert (o.initial_budget, o.adjusted_budget, o.actual) == (D("386.40"), D("421.90"), D("410.30"))
+
+
+@pytest.mark.parametrize("topic", ["“三公”经费预算执行情况：", "公务用车运行维护费情况：", "因公出国（境）费用情况：",
+                                   "在“三公”经费方面：", "“三公”经费控制情况："])
+def test_a_budget_within_the_units_as_a_topic_before_a_colon(topic):
+    rec = parse(TITLE + "二、预算执行情况\n" + topic + "年初预算 12.00 万元，调整后预算 12.00 万元，实际支出 10.50 万元，"
+                "执行率87.5%。\n2022年度年初预算 386.40 万元，调整后预算 421.90 万元，实际支出 410.30 万元，执行率97.25%。")
+    o = rec.overall
+    assert (o.initial_budget, o.adjusted_budget, o.actual, o.completion_rate) == (
+        D("386.40"), D("421.90"), D("410.30"), D("97.25"))
+
+
+def test_last_years_total_in_the_same_period_takes_its_parts():
+    rec = parse(TITLE + "二、预算执行情况\n全年实际支出 410.30 万元，上年同期支出 398.10 万元，其中：基本支出 259.00 万元，"
+                        "项目支出 139.10 万元。")
+    assert rec.overall.actual == D("410.30") and rec.basic.is_empty() and rec.projects.is_empty()

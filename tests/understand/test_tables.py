@@ -599,3 +599,10 @@ def test_a_numbered_column_no_formula_names_stays_unread():
     head = [c.replace("⑤=④/③", "") for c in _FUJIAN_HEAD]
     rec = parse(Table([head, ["合计", "212.30", "40.10", "252.40", "250.12", "99.10", "2.28", "0.90"]]))
     assert rec.overall.actual is None and rec.overall.adjusted_budget == D("252.40")
+
+
+def test_a_rate_a_form_divides_by_the_initial_budget_is_no_completion_rate():
+    """"支出实现率④=③/①" with ① the initial budget: spending over the initial budget, not the completion rate."""
+    head = ["资金结构（万元）", "年初部门预算安排金额①", "年中调整金额②", "年度拨付金额③", "支出实现率（%）④=③/①"]
+    rec = parse(Table([head, ["合计", "386.40", "35.50", "410.30", "106.19"]]))
+    assert rec.overall.completion_rate is None and rec.overall.actual == D("410.30")
