@@ -845,7 +845,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         money = label.kind == "money"
         parts_at = _parts_follow(sent, after.end(), LEX.part_figure if money else LEX.part_rate)
         value = money_to_wan(after["num"], after.groupdict().get("unit") or unit) if money else to_decimal(after["num"])
-        whole = parts_at is not None or (money and _split_later(sent, after.end(), read[k + 1:]))
+        whole = parts_at is not None or (money and _split_later(sent, after.end(), read[k + 1:], value))
         # "2024年共支出 T 万元。其中，基本支出 B 万元，项目支出 P 万元。": parts that add up make the whole unit's
         whole = whole or (money and k == len(read) - 1 and _parts_add_up(following, value))
         stated = (label.block or _block_at(sent, m.start()) or (None if money else _part_before(sent, m.start()))
@@ -1405,6 +1405,9 @@ def _sub_budget_before(sent: str, start: int, pos: int) -> re.Match | None:
         pass
     if found is None or not _TOPIC_TAIL.fullmatch(sent, found.end(), start - 1):
         return None
+    head = LEX.sub_budgets.sub("", sent[clause_start(sent, found.start(), "，,；;：:"):found.start()])
+    if _JOINED.search(head):
+        return None  # "预算执行和“三公”经费管理情况：…": a topic of the unit's too
     since = sent[found.end():pos]
     if LEX.block_words.search(since) or LEX.subjects.search(since) or _DIGIT.search(since):
         return None
@@ -1413,6 +1416,7 @@ def _sub_budget_before(sent: str, start: int, pos: int) -> re.Match | None:
 
 # (the words a topic may have after its name: "情况", "预算执行情况", "控制情况", "方面", "运行维护费情况", "（境）费用情况";
 # not an activity alone: "管理", "控制")
+_JOINED = re.compile(r"[\u4e00-\u9fff]{2,}\s*[和与及、]")  # (another subject joined to it)
 _TOPIC_TAIL = re.compile(r"(?:[（(]境[)）])?(?:维护)?(?:费用?|经费)?"
                          r"(?:(?:支出|预算|执行|使用|开支|控制|管理){0,2}情况|支出|预算|开支|方面)?")
 
@@ -1422,7 +1426,7 @@ def _last_label_before(read: list, pos: int, kind: str):
     return labels[-1] if labels else None
 
 
-def _split_later(sent: str, end: int, later: list[tuple[re.Match, re.Match]]) -> bool:
+def _split_later(sent: str, end: int, later: list[tuple[re.Match, re.Match]], total: Decimal) -> bool:
     """Is the figure ending at `end` split by a "其中 基本支出 … 项目支出 …" further on, with no
     figure of this year read in between (a comparison with last year may stand between), nor another
     year's total ("…；2022年度支出合计 219.32 万元，其中：…": the parts are that one's), nor a "；"?"""
@@ -1431,14 +1435,20 @@ def _split_later(sent: str, end: int, later: list[tuple[re.Match, re.Match]]) ->
     for q in _BREAKDOWN.finditer(sent, end):
         if any(m.start() < q.start() and LEX.label(m).kind == "money" for m, _ in later):
             return False
-        return not _split_elsewhere(sent, end, q.start()) and bool(LEX.part_figure.match(sent, q.end()))
+        return not _split_elsewhere(sent, end, q, total) and bool(LEX.part_figure.match(sent, q.end()))
     return False
 
 
-def _split_elsewhere(sent: str, end: int, at: int) -> bool:
-    """Does another total stand between the figure ending at `end` and the 其中 at `at` ("…；2022年度支出合计
+def _split_elsewhere(sent: str, end: int, q: re.Match, total: Decimal | None) -> bool:
+    """Does another total stand between the figure ending at `end` and the 其中 `q` ("…；2022年度支出合计
     219.32 万元，其中：…"): a money label with its own amount, no change, neither compared with ("较2022年支出
-    435.30 万元增加…", "占全年预算 455.30 万元的…") nor in brackets? Its parts are then that one's."""
+    435.30 万元增加…", "占全年预算 455.30 万元的…") nor in brackets, or another year's amount stated for itself
+    ("上年同期支出 398.10 万元")? Its parts are then that one's — unless they add up to `total`, the figure's
+    ("…，含上年结转资金 20 万元，其中：…", "…，结转下年 11.60 万元，其中：…")."""
+    at = q.start()
+    parts = [money_to_wan(m["num"], m["unit"]) for m in LEX.part_figure.finditer(sent, q.end())]
+    if total is not None and len(parts) >= 2 and adds_up(total, parts):
+        return False
     for m, label, _, _ in _labelled_figures(sent, None):
         if end <= m.start() < at and label.kind == "money" and label.field != "adjustment" and not _RATE_BASE.match(sent, m.end()):
             if _a_total_of_its_own(sent, m.start()):
@@ -1540,7 +1550,9 @@ def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict,
                   and not _RATE_BASE.match(sent, m.end())]
         if not labels or any(labels[-1].end() <= c.start() and c.end() <= q.start() for c in classes):
             continue
-        if _split_elsewhere(sent, labels[-1].end(), q.start()):
+        figure = LEX.money.search(sent, labels[-1].end(), q.start())
+        total = money_to_wan(figure["num"], figure["unit"]) if figure else None
+        if _split_elsewhere(sent, labels[-1].end(), q, total):
             continue  # "…；2022年度支出合计 219.32 万元，其中：…": another total's parts
         label = LEX.label(labels[-1])
         if label.field == "adjustment":

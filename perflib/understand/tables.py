@@ -315,8 +315,8 @@ def _by_formula(columns: list[_Column]) -> int:
         elif f["op"] in "/÷" and col.field == "completion_rate":
             if not a.field and b.field in (None, "adjusted_budget", "initial_budget"):
                 columns[at[f["a"]]], named = replace(a, field="actual", kind="money"), named + 1
-            if b.field == "initial_budget":
-                columns[k] = replace(col, field=None, kind=None)  # "支出实现率④=③/①": over the initial budget, no completion rate
+            if b.field == "initial_budget" and any(c.field in ("adjustment", "adjusted_budget") for c in columns):
+                columns[k] = replace(col, field=None, kind=None)  # "支出实现率④=③/①" beside 年中调整②: no completion rate
     return named
 
 

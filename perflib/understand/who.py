@@ -297,8 +297,8 @@ _NEXT_FIELD = re.compile(r"(?:主管部门|财政部门)?(?:审核)?意见|填�
 
 _BARE_DEPT = re.compile(r"部门\s*[:：|]")  # (a form's bare 部门 field: lexicon's dept_field)
 # A person's field on the line (the 部门 beside it is theirs: "填报人：李明 部门：财务室"), and an office within a unit.
-_PERSON_FIELD = re.compile(r"填报人|联系人|经办人|负责人|审核|联系电话|电话")
-_AN_OFFICE = re.compile(r"(?:室|股|科|组)$|(?:局|馆|院|中心|委员会|政府)(?:办公室|财务|计财|预算|绩效)")
+_PERSON_FIELD = re.compile(r"填报人|填表人|制表人|联系人|经办人|负责人|分管领导|审核|联系电话|电话")
+_AN_OFFICE = re.compile(r"(?:(?<!办公)室|股|科)$|(?:局|馆|院|中心)(?:办公室|财务|计财|预算|绩效)")
 # A field naming a unit beside it ("单位：白鹭县图书馆"), not the unit of its figures ("金额单位：元", "单位：万元").
 _UNIT_FIELD = re.compile(r"(?<!金额)(?<!计量)单位\s*[:：|]\s*(?![（(]?\s*(?:万元|千元|亿元|元)(?![\u4e00-\u9fff]))")
 
@@ -323,13 +323,17 @@ def _bare_dept_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
     """The names a form's bare 部门 field gives (lexicon's dept_field), where no other line names the unit."""
     out = []
     for para in paragraphs:
-        if "部门" in para and _BARE_DEPT.search(para) and not _UNIT_FIELD.search(para) and not _PERSON_FIELD.search(para):
-            out += [_NEXT_FIELD.split(m["dept"], 1)[0] for m in LEX.dept_line.finditer(para)]
+        if "部门" in para and _BARE_DEPT.search(para) and not _UNIT_FIELD.search(para):
+            # (not after a person's field: "填报人：李明 部门：财务室" is theirs; "部门：X 填表人：李明" the form's)
+            out += [_NEXT_FIELD.split(m["dept"], 1)[0] for m in LEX.dept_line.finditer(para)
+                    if not _PERSON_FIELD.search(para, 0, m.start())]
     for table in tables:
         for row in table.rows[:12]:
             cells = [c for k, c in enumerate(row) if c and (k == 0 or row[k - 1] != c)]
-            if not any(_UNIT_FIELD.search(c + "|") or _PERSON_FIELD.search(c) for c in cells):
-                out += [_no_spaces(b) for a, b in zip(cells, cells[1:]) if LEX.dept_field.fullmatch(_no_spaces(a).rstrip(":："))]
+            if not any(_UNIT_FIELD.search(c + "|") for c in cells):
+                out += [_no_spaces(cells[k + 1]) for k in range(len(cells) - 1)
+                        if LEX.dept_field.fullmatch(_no_spaces(cells[k]).rstrip(":："))
+                        and not any(_PERSON_FIELD.search(c) for c in cells[:k])]
     names = [clean_name(_trim_org(o)) for o in out if not _AN_OFFICE.search(o.strip())]  # (an office: before trimming)
     return [n for n in names if n and _starts_with_place(n)]
 

@@ -1147,3 +1147,17 @@ def test_last_years_total_in_the_same_period_takes_its_parts():
     rec = parse(TITLE + "二、预算执行情况\n全年实际支出 410.30 万元，上年同期支出 398.10 万元，其中：基本支出 259.00 万元，"
                         "项目支出 139.10 万元。")
     assert rec.overall.actual == D("410.30") and rec.basic.is_empty() and rec.projects.is_empty()
+
+
+@pytest.mark.parametrize("between", ["含上年结转资金 20.00 万元", "结转下年 8.50 万元", "上年同期支出 301.50 万元"])
+def test_parts_that_add_up_to_the_total_are_its_whatever_stands_between(between):
+    """Parts after 其中 that add up to the total are its, whatever amount of another year stands between."""
+    rec = parse(TITLE + "二、预算执行情况\n全年实际支出 329.70 万元，" + between + "，其中：基本支出 211.40 万元，项目支出 118.30 万元。")
+    assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("329.70"), D("211.40"), D("118.30"))
+
+
+@pytest.mark.parametrize("topic", ["预算执行和“三公”经费管理情况：", "关于预算执行与“三公”经费方面："])
+def test_a_topic_joining_the_units_budget_and_a_budget_within_it_is_the_units(topic):
+    rec = parse(TITLE + "二、预算执行情况\n" + topic + "年初预算 312.60 万元，调整后预算 338.20 万元，实际支出 329.70 万元。")
+    o = rec.overall
+    assert (o.initial_budget, o.adjusted_budget, o.actual) == (D("312.60"), D("338.20"), D("329.70"))

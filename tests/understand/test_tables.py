@@ -606,3 +606,9 @@ def test_a_rate_a_form_divides_by_the_initial_budget_is_no_completion_rate():
     head = ["资金结构（万元）", "年初部门预算安排金额①", "年中调整金额②", "年度拨付金额③", "支出实现率（%）④=③/①"]
     rec = parse(Table([head, ["合计", "386.40", "35.50", "410.30", "106.19"]]))
     assert rec.overall.completion_rate is None and rec.overall.actual == D("410.30")
+
+
+def test_a_rate_over_the_initial_budget_is_the_completion_rate_when_nothing_adjusted_it():
+    """"执行率③=②/①" with no adjustment column: the initial budget is the whole budget, the rate the completion rate."""
+    rec = parse(Table([["项目（万元）", "年初预算①", "实际支出②", "执行率③=②/①"], ["合计", "312.60", "305.10", "97.60%"]]))
+    assert (rec.overall.initial_budget, rec.overall.actual, rec.overall.completion_rate) == (D("312.60"), D("305.10"), D("97.60"))
