@@ -1389,6 +1389,8 @@ def _all_nil(sent: str) -> bool:
     within it, under an item about it, often is: an amount there is not told apart from the unit's otherwise.)"""
     amounts = _amounts(sent) if "元" in sent else ()
     return bool(amounts) and all(a == 0 for _, _, a in amounts)
+
+
 _SUB_BUDGET_CUES = cues(LEX.sub_budgets)  # (a sentence with none of them names no budget within the unit's)
 
 
@@ -1414,9 +1416,9 @@ def _sub_budget_before(sent: str, start: int, pos: int) -> re.Match | None:
     return found
 
 
+_JOINED = re.compile(r"[\u4e00-\u9fff]{2,}\s*[和与及、]")  # (another subject joined to it)
 # (the words a topic may have after its name: "情况", "预算执行情况", "控制情况", "方面", "运行维护费情况", "（境）费用情况";
 # not an activity alone: "管理", "控制")
-_JOINED = re.compile(r"[\u4e00-\u9fff]{2,}\s*[和与及、]")  # (another subject joined to it)
 _TOPIC_TAIL = re.compile(r"(?:[（(]境[)）])?(?:维护)?(?:费用?|经费)?"
                          r"(?:(?:支出|预算|执行|使用|开支|控制|管理){0,2}情况|支出|预算|开支|方面)?")
 
@@ -1429,7 +1431,7 @@ def _last_label_before(read: list, pos: int, kind: str):
 def _split_later(sent: str, end: int, later: list[tuple[re.Match, re.Match]], total: Decimal) -> bool:
     """Is the figure ending at `end` split by a "其中 基本支出 … 项目支出 …" further on, with no
     figure of this year read in between (a comparison with last year may stand between), nor another
-    year's total ("…；2022年度支出合计 219.32 万元，其中：…": the parts are that one's), nor a "；"?"""
+    total its parts are (_split_elsewhere: "…；2022年度支出合计 219.32 万元，其中：…")?"""
     if not holds_any(sent, LEX.parts_intro_cues):
         return False
     for q in _BREAKDOWN.finditer(sent, end):
@@ -1450,12 +1452,14 @@ def _split_elsewhere(sent: str, end: int, q: re.Match, total: Decimal | None) ->
     if total is not None and len(parts) >= 2 and adds_up(total, parts):
         return False
     for m, label, _, _ in _labelled_figures(sent, None):
-        if end <= m.start() < at and label.kind == "money" and label.field != "adjustment" and not _RATE_BASE.match(sent, m.end()):
-            if _a_total_of_its_own(sent, m.start()):
-                return True
+        if (end <= m.start() < at and label.kind == "money" and label.field != "adjustment"
+                and not _RATE_BASE.match(sent, m.end()) and _a_total_of_its_own(sent, m.start())):
+            return True
+    if not LEX.other_year.search(sent, end, at):
+        return False
     # an amount of another year with no label of ours ("上年同期支出 398.10 万元")
-    return any(LEX.other_year.search(sent, clause_start(sent, a.start(), "，,；;：:"), a.start()) and _a_total_of_its_own(sent, a.start())
-               for a in LEX.money.finditer(sent, end, at)) if LEX.other_year.search(sent, end, at) else False
+    return any(LEX.other_year.search(sent, clause_start(sent, a.start(), "，,；;：:"), a.start())
+               and _a_total_of_its_own(sent, a.start()) for a in LEX.money.finditer(sent, end, at))
 
 
 def _a_total_of_its_own(sent: str, pos: int) -> bool:
