@@ -28,7 +28,7 @@ def read_docx(p: Path, data: bytes, source: Source) -> Document:
         import docx
 
         body = docx.Document(BytesIO(data)).element.body
-        read = list(_blocks(body, _text_length(body)))
+        read = list(_blocks(body, body))
     except UnreadableInput:
         raise
     except Exception as exc:
@@ -45,8 +45,8 @@ def _docx_reason(exc: Exception) -> str:
     return (str(exc).splitlines() or [type(exc).__name__])[0].rstrip(".")
 
 
-def _blocks(parent, whole: int):
-    """Blocks of `parent` in order (`whole`: the characters of the document's text, for _is_frame)."""
+def _blocks(parent, body):
+    """Blocks of `parent` in order (`body`: the document's, whose text _is_frame measures a box against)."""
     for child in parent.iterchildren():
         if child.tag == _W + "p":
             level = _heading_level(child)
@@ -54,12 +54,12 @@ def _blocks(parent, whole: int):
                 text = clean_line(line)
                 if text:
                     yield Heading(text, level) if level else Paragraph(text)
-        elif child.tag == _W + "tbl" and _is_frame(child, whole):
+        elif child.tag == _W + "tbl" and _is_frame(child, body):
             # a report typed into one column of cells (a frame): its paragraphs and tables are the text
             for tr in child.iterchildren(_W + "tr"):
                 if not _hidden_row(tr):
                     for tc in tr.iterchildren(_W + "tc"):
-                        yield from _blocks(tc, whole)
+                        yield from _blocks(tc, body)
         elif child.tag == _W + "tbl":
             rows = _grid(child)
             if any(any(c for c in r) for r in rows):
@@ -67,10 +67,10 @@ def _blocks(parent, whole: int):
         elif child.tag == _W + "sdt" and not _placeholder(child):  # content controls wrap ordinary paragraphs
             content = child.find(_W + "sdtContent")
             if content is not None:
-                yield from _blocks(content, whole)
+                yield from _blocks(content, body)
 
 
-def _is_frame(tbl, whole: int) -> bool:
+def _is_frame(tbl, body) -> bool:
     """A table of one column (each row one cell, none set off by cells skipped before or after it) holding the
     report: FRAME_PARAGRAPHS paragraphs or more and FRAME_SHARE of the document's text. No table of figures,
     whose label and value stand side by side, but the report typed into a box. (A box beside the report — a
@@ -81,7 +81,7 @@ def _is_frame(tbl, whole: int) -> bool:
         return False
     own = [p for tr in rows for tc in tr.iterchildren(_W + "tc") for p in tc.iterchildren(_W + "p")]
     return (sum(1 for p in own if _paragraph_text(p).strip()) >= FRAME_PARAGRAPHS  # (a table inside counts none)
-            and _text_length(tbl) >= FRAME_SHARE * whole)
+            and _text_length(tbl) >= FRAME_SHARE * _text_length(body))  # (measured only for such a table)
 
 
 FRAME_PARAGRAPHS = 3

@@ -262,8 +262,9 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         aside = False  # a numbered item about a budget within the unit's speaks ("…。3、“三公”经费控制：…")
         for i, sent in enumerate(sents):
             prose.append(sent)
-            if (aside or holds_any(sent, _SUB_BUDGET_CUES)) and LEX.numbering.match(sent):
-                aside = _sub_budget_item(sent)  # (until the next item)
+            number = LEX.numbering.match(sent) if aside or holds_any(sent, _SUB_BUDGET_CUES) else None
+            if number:
+                aside = _sub_budget_item(sent, number.end())  # (until the next item)
             if aside and _all_nil(sent):
                 continue  # "…上年年初预算安排 0 万元，实际开支 0 万元，今年年初预算安排 0 万元…": that budget's, no unit's
             if not _DIGIT.search(sent):
@@ -1374,10 +1375,10 @@ def _other_funds_open(sent: str) -> tuple[re.Match, re.Match] | None:
     return word, first
 
 
-def _sub_budget_item(sent: str) -> bool:
-    """Does the numbered item opening the sentence name a budget within the unit's as its title ("3、“三公”经费
-    控制：…"), no block?"""
-    title = _ITEM_TITLE.match(sent, LEX.numbering.match(sent).end())
+def _sub_budget_item(sent: str, title_at: int) -> bool:
+    """Does the numbered item opening the sentence (its title at `title_at`, after the number) name a budget
+    within the unit's as its title ("3、“三公”经费控制：…"), no block?"""
+    title = _ITEM_TITLE.match(sent, title_at)
     return bool(title and LEX.sub_budgets.search(title.group()) and not LEX.block_words.search(title.group()))
 
 

@@ -259,11 +259,8 @@ def _place_above(head: list[str], first: int, name: str | None) -> str | None:
 def _period_below(head: list[str], at: int) -> int | None:
     """The year a line of its own right under the title states in brackets as the period ("（2024年度）",
     "( 20 24 年度 )")."""
-    for para in head[at + 1:at + 3]:
-        m = _PERIOD_LINE.fullmatch(para.strip())
-        if m:
-            return int(re.sub(r"\s", "", m["year"]))
-    return None
+    m = _line_below(head, at, 2, lambda para: _PERIOD_LINE.fullmatch(para.strip()))
+    return int(re.sub(r"\s", "", m["year"])) if m else None
 
 
 _PERIOD_LINE = re.compile(r"[（(]\s*(?P<year>(?:1\s*9|2\s*0)\s*\d\s*\d)\s*年度\s*[)）]")
@@ -282,11 +279,13 @@ _WHOLE_REPORT = re.compile(r"部门整体|单位整体|整体支出")
 
 def _year_line_below(head: list[str], at: int) -> int | None:
     """"（2022年度）" on a line of its own under a title that names no year."""
-    for para in head[at + 1:at + 4]:
-        m = _YEAR_LINE.match(para)
-        if m:
-            return int(m["year"] or m["field_year"])
-    return None
+    m = _line_below(head, at, 3, _YEAR_LINE.match)
+    return int(m["year"] or m["field_year"]) if m else None
+
+
+def _line_below(head: list[str], at: int, lines: int, match) -> re.Match | None:
+    """The first match of `match` on the `lines` lines under the title at `at`."""
+    return next((m for para in head[at + 1:at + 1 + lines] if (m := match(para))), None)
 
 
 # The form's next field, run onto the name's line ("部门（单位）全称：X档案馆" + "主管部门审核意见："), or what
@@ -311,12 +310,17 @@ def _form_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
             out += [_trim_org(_NEXT_FIELD.split(m["dept"], 1)[0]) for m in LEX.name_line.finditer(para)]
     for table in tables:
         for row in table.rows[:12]:
-            cells = [c for k, c in enumerate(row) if c and (k == 0 or row[k - 1] != c)]
+            cells = _distinct_cells(row)
             for a, b in zip(cells, cells[1:]):
                 if LEX.name_label.fullmatch(_no_spaces(a).rstrip(":：")):
                     out.append(_trim_org(_no_spaces(b)))
     names = [n for n in (clean_name(o) for o in out) if n]
     return names or _bare_dept_names(paragraphs, tables)
+
+
+def _distinct_cells(row: list[str]) -> list[str]:
+    """A row's cells with text, a merged cell (its text repeated across its span) once."""
+    return [c for k, c in enumerate(row) if c and (k == 0 or row[k - 1] != c)]
 
 
 def _bare_dept_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
@@ -329,7 +333,7 @@ def _bare_dept_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
                     if not _PERSON_FIELD.search(para, 0, m.start())]
     for table in tables:
         for row in table.rows[:12]:
-            cells = [c for k, c in enumerate(row) if c and (k == 0 or row[k - 1] != c)]
+            cells = _distinct_cells(row)
             if not any(_UNIT_FIELD.search(c + "|") for c in cells):
                 out += [_no_spaces(cells[k + 1]) for k in range(len(cells) - 1)
                         if LEX.dept_field.fullmatch(_no_spaces(cells[k]).rstrip(":："))
