@@ -201,6 +201,16 @@ def test_baokuo_before_a_change_is_no_parts(text):
     assert rec.projects.is_empty() and rec.basic.is_empty()
 
 
+@pytest.mark.parametrize("label", ["调整后预算安排", "调整后预算资金", "调整后预算总额", "调整后总预算", "调整后部门预算",
+                                   "调整预算后部门预算", "调整预算后的预算", "全年预算安排", "全年预算资金"])
+def test_adjusted_budget_wordings(label):
+    """The adjusted budget by the words reports put around 预算 (安排, 资金, 总额, 部门, 总): 调整后 or 全年 says
+    which budget it is; 预算安排 alone is still the initial one."""
+    rec = parse(f"示例松风县林业局2023年度年初预算860万元，{label}910万元，全年实际支出897万元。")
+    assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910"), "actual": D("897")}
+    assert_evidence(rec)
+
+
 @pytest.mark.parametrize("text, want", [
     ("2023年初财政对本局预算批复的总支出为1,250万元，全年实际支出1,196万元。", {"initial_budget": D("1250"), "actual": D("1196")}),
     ("2023年执行中批复的总支出1,320万元，实际完成总支出1,296万元。", {"adjusted_budget": D("1320"), "actual": D("1296")}),
