@@ -211,6 +211,23 @@ def test_adjusted_budget_wordings(label):
     assert_evidence(rec)
 
 
+@pytest.mark.parametrize("label", ["全年累计支出", "本年累计支出", "全年完成支出", "全年共完成支出", "实际完成支出",
+                                   "实际使用资金", "实际支出总额为", "决算支出数"])
+def test_actual_wordings(label):
+    """Spending by other words: the year's cumulative or completed spending, the money actually used."""
+    rec = parse(f"示例松风县林业局2023年度年初预算860万元，年中追加预算资金50万元，{label}897万元。")
+    assert fields(rec.overall) == {"initial_budget": D("860"), "adjustment": D("50"), "actual": D("897")}
+    assert_evidence(rec)
+
+
+@pytest.mark.parametrize("text", ["示例松风县林业局2023年度年初预算860万元，累计支出897万元。",
+                                  "示例松风县林业局2023年度年初预算860万元，全年支出总计897万元。"])
+def test_spending_words_that_are_not_the_years(text):
+    """累计 alone may be since a project began; 支出总计 is a 决算 table's total of the spending side
+    (carry-overs to next year included): neither is read as the year's spending."""
+    assert parse(text).overall.actual is None
+
+
 @pytest.mark.parametrize("text, want", [
     ("2023年初财政对本局预算批复的总支出为1,250万元，全年实际支出1,196万元。", {"initial_budget": D("1250"), "actual": D("1196")}),
     ("2023年执行中批复的总支出1,320万元，实际完成总支出1,296万元。", {"adjusted_budget": D("1320"), "actual": D("1296")}),
@@ -584,3 +601,12 @@ def test_a_contact_field_line_ends_no_money_section():
     rec = parse("部门整体支出绩效自评报告\n部门名称：示例松风县住房和城乡建设局\n联系人：周某\n"
                 "2023年度年初预算1,250万元，调整后预算1,320万元，全年实际支出1,296万元。")
     assert fields(rec.overall) == {"initial_budget": D("1250"), "adjusted_budget": D("1320"), "actual": D("1296")}
+
+
+@pytest.mark.parametrize("label", ["资金执行进度为", "支出进度", "资金支出进度", "预算支出率", "资金支出率"])
+def test_completion_rate_wordings(label):
+    """The year's completion rate by other words (进度, 支出率); part of a year's progress stays unread, and so
+    does 执行进度 alone (a project's works, test_prose_rules)."""
+    rec = parse(f"示例松风县林业局2023年度调整后预算910万元，全年实际支出897万元，{label}98.57%。截至9月底，{label}75%。")
+    assert fields(rec.overall) == {"adjusted_budget": D("910"), "actual": D("897"), "completion_rate": D("98.57")}
+    assert_evidence(rec)
