@@ -502,7 +502,9 @@ def _block_at(sent: str, pos: int) -> str | None:
     return _after_a_list_of_parts(sent, words, pos) or _last_naming(sent, words)
 
 
-_LIST_ITEM = re.compile(rf"\s*(?P<label>{LEX.label_re.pattern})?\s*{LEX.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{LEX.unit})\s*[，,、；;]\s*")
+# (a label after a block word, or the rest of one its 支出 began: "基本支出预算 250 万元" is read by 支出预算)
+_LABEL_AFTER_WORD = rf"(?:{LEX.label_re.pattern}|(?:预算|决算)(?:数|金额)?)"
+_LIST_ITEM = re.compile(rf"\s*(?P<label>{_LABEL_AFTER_WORD})?\s*{LEX.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{LEX.unit})\s*[，,、；;]\s*")
 
 
 def _after_a_list_of_parts(sent: str, words: list[re.Match], pos: int) -> str | None:
@@ -525,7 +527,7 @@ def _after_a_list_of_parts(sent: str, words: list[re.Match], pos: int) -> str | 
     return _ONE_PROJECT  # (no block: "基本支出年初预算 200 万元，项目支出年初预算 100 万元，调整后预算 110 万元")
 
 
-_LAST_ITEM = re.compile(rf"\s*(?:{LEX.label_re.pattern})?\s*{LEX.part_filler}\s*(?:{NUMBER})\s*(?:{LEX.unit})"
+_LAST_ITEM = re.compile(rf"\s*(?:{_LABEL_AFTER_WORD})?\s*{LEX.part_filler}\s*(?:{NUMBER})\s*(?:{LEX.unit})"
                         rf"(?:\s*[，,；;]{LEX.summed.pattern}\s*{LEX.part_filler}\s*(?:{NUMBER})\s*(?:{LEX.unit}))?\s*[。；;]?\s*")
 
 
@@ -583,7 +585,12 @@ def _read_summed_parts(sent: str, rec: Record, taken: dict, spoken: int | None) 
 
 
 def _item_field(sent: str, item: re.Match) -> str | None:
-    return LEX.label(LEX.label_re.match(sent, item.start("label"))).field if item["label"] else None
+    """The field of a list item's label: its own, or the one its block word's 支出 began ("基本支出预算 …")."""
+    if not item["label"]:
+        return None
+    at = item.start("label")
+    m = LEX.label_re.match(sent, at) or LEX.label_re.match(sent, max(0, at - 2))
+    return LEX.label(m).field if m else None
 
 
 _AMOUNT_END = re.compile(rf"\d\s*(?:{LEX.unit})\s*[，,]?\s*$")
