@@ -739,6 +739,7 @@ def _spoken_year(sent: str) -> int | None:
                  and (reason is None or end <= reason.start())), None)
 
 
+_SPAN_OF_YEARS_BEFORE = re.compile(r"(?:19|20)\d{2}\s*(?:年度?)?\s*(?:至|到|[-—–~～－])\s*(?:19|20)\d{2}\s*年度?\s*$")
 _REASON = re.compile(r"原因(?:主要)?(?:是|为|在于)|(?:主要)?是(?:由于|因为)")
 
 
@@ -754,6 +755,8 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
         return True
     if together and LEX.years_together.search(sent, clause_start(sent, pos, "；;"), pos):
         return True  # "两年共安排预算 …，实际支出 …": the years' money together, no one year's
+    if "年" in sent and _SPAN_OF_YEARS_BEFORE.search(sent, max(0, pos - 20), pos):
+        return True  # "2021-2023年实际支出 …": the span's money, no one year's
     # a label opening with a year word ("年度追加预算", "本年追加") leaves it to the year before it:
     # "2022年度追加预算 A" is 2022's, "…，本年追加 B" the report year's
     opening = _LABEL_YEAR.match(sent, pos)
@@ -946,9 +949,19 @@ def _carried(sent: str, context: str | None) -> str | None:
     last = _last_block(sent)
     if last == _ONE_PROJECT and context not in _NO_BLOCK and _fund_in_a_part(sent):
         return context  # "…，其中农村饮水专项资金预算 300 万元。": a part of the sentence's figure, not the next one's
-    if last in ("basic", "projects") and _both_parts(sent, _naming_words(sent, len(sent)), len(sent)):
-        return context  # the sentence named both parts: neither is the next sentence's
+    if last in ("basic", "projects"):
+        words = _naming_words(sent, len(sent))
+        if _both_parts(sent, words, len(sent)) or _a_part_after_the_whole(sent, words):
+            return context  # the sentence named both parts, or one as a part of the whole: not the next sentence's
     return context if last is None or (context in _NO_BLOCK and last == "projects") else last
+
+
+def _a_part_after_the_whole(sent: str, words: list[re.Match]) -> bool:
+    """Is the last block word one part with its amount ("项目支出 136.40 万元") after the whole unit's first
+    figure, no block word before that ("年初预算 386.40 万元，项目支出 136.40 万元。")?"""
+    first = LEX.money.search(sent, 0, words[-1].start())
+    return (first is not None and words[0].start() > first.start()
+            and LEX.part_figure.match(sent, words[-1].start()) is not None)
 
 
 def _says_project_spending(sent: str, pos: int) -> bool:
@@ -1349,9 +1362,14 @@ def _the_class_goes_on(sent: str, start: int, pos: int, read: list) -> bool:
     the subject ("…，我局全年…") and no figure of the unit's in between?"""
     between = sent[start:pos]
     return ("；" not in between and ";" not in between
-            and not LEX.block_words.search(sent, start, _words_end(sent, pos))
+            and all(w.group() in _ITS_TOTAL for w in LEX.block_words.finditer(sent, start, _words_end(sent, pos)))
             and not LEX.subjects.search(between)
             and not (read and read[-1][0].start() > start))
+
+
+# Block words that say "the total" of whatever the clause is about: within a class's run, the class's
+# ("“三公”经费调整后预算 6.5 万元，实际支出总额 5.8 万元，执行率 89.23%"); a larger amount still ends the run (_exceeds).
+_ITS_TOTAL = frozenset({"支出总额", "资金总额", "总支出"})
 
 
 @lru_cache(maxsize=256)
