@@ -27,7 +27,7 @@ _SCORE_WORD = rf"(?:{_SCORE_PREFIX.pattern}|得分|评分)"
 _CN_DIGIT = "零〇一二三四五六七八九"
 _CN_VALUE = {c: max(0, i - 1) for i, c in enumerate(_CN_DIGIT)}  # 零 and 〇 0, 一 1 … 九 9
 _CN_SCORE = rf"一百|[一二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]|[一二三四五六七八九](?![十百])"
-_SCORE = re.compile(rf"{_SCORE_WORD}\s*(?:为|是|:|：|达到|共)?\s*(?:(?P<s>\d{{1,3}}(?:\.\d+)?)"
+_SCORE = re.compile(rf"{_SCORE_WORD}数?\s*(?:为|是|:|：|达到|共)?\s*(?:(?P<s>\d{{1,3}}(?:\.\d+)?)"
                     rf"|(?P<c>(?:{_CN_SCORE})(?:点[{_CN_DIGIT}]+)?))\s*分"
                     # (not a score table's row, its 分值 then its 得分: "综合得分 100 92"; its 得分 then
                     # its 满分, "综合得分 97.5 100", a date cell after it, "自评得分 97.5 2024年3月", and the same figure

@@ -328,6 +328,21 @@ def test_score(sentence, score):
     assert parse(sentence).score == score
 
 
+@pytest.mark.parametrize("sentence", ["自评结果：92.5分（优）。", "自评分数为92.5分，属于“优”等次。",
+                                      "本次评价总得分92.5分，评价等级为\"优\"。", "自评得分92.5分，属于优秀等级。"])
+def test_score_and_rating_wordings(sentence):
+    """More words for the self-evaluation's score and grade: 自评结果, 自评分数, 属于“优”等次, 92.5分（优）, 本次评价."""
+    rec = parse(SELF_EVALUATION + "二、自评结论\n" + sentence)
+    assert (rec.score, rec.rating) == (D("92.5"), "优")
+
+
+@pytest.mark.parametrize("sentence", ["评分标准：90分以上属于“优”等次，80-89分属于“良”等次。自评得分85分。",
+                                      "90分（含）以上属于优秀等级，本单位自评得分85分。"])
+def test_a_grades_band_is_no_rating(sentence):
+    rec = parse(SELF_EVALUATION + "二、自评结论\n" + sentence)
+    assert (rec.score, rec.rating) == (D("85"), None)
+
+
 @pytest.mark.parametrize("cells, score, rating", [
     ("自评得分\n95\n自评等级\n优", D("95"), "优"),
     ("自评得分 |\n93.5 |\n等级 |\n良 |", D("93.5"), "良"),
