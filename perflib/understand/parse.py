@@ -949,19 +949,9 @@ def _carried(sent: str, context: str | None) -> str | None:
     last = _last_block(sent)
     if last == _ONE_PROJECT and context not in _NO_BLOCK and _fund_in_a_part(sent):
         return context  # "…，其中农村饮水专项资金预算 300 万元。": a part of the sentence's figure, not the next one's
-    if last in ("basic", "projects"):
-        words = _naming_words(sent, len(sent))
-        if _both_parts(sent, words, len(sent)) or _a_part_after_the_whole(sent, words):
-            return context  # the sentence named both parts, or one as a part of the whole: not the next sentence's
+    if last in ("basic", "projects") and _both_parts(sent, _naming_words(sent, len(sent)), len(sent)):
+        return context  # the sentence named both parts: neither is the next sentence's
     return context if last is None or (context in _NO_BLOCK and last == "projects") else last
-
-
-def _a_part_after_the_whole(sent: str, words: list[re.Match]) -> bool:
-    """Is the last block word one part with its amount ("项目支出 136.40 万元") after the whole unit's first
-    figure, no block word before that ("年初预算 386.40 万元，项目支出 136.40 万元。")?"""
-    first = LEX.money.search(sent, 0, words[-1].start())
-    return (first is not None and words[0].start() > first.start()
-            and LEX.part_figure.match(sent, words[-1].start()) is not None)
 
 
 def _says_project_spending(sent: str, pos: int) -> bool:
