@@ -212,7 +212,8 @@ _CITING = re.compile(r"\s*(?:根据|依据|按照)")
 _TITLE_NO_YEAR = re.compile(rf"^(?P<dept>[^\d，。]{{2,40}}?)(?:{_YEAR}\s*[—–－~～至到-]\s*{_YEAR}\s*年度?)?"
                             r"(?:关于)?(?:部门|单位|整体|预算|绩效)")
 _YEAR_START = re.compile(rf"^\s*{_YEAR}")  # "2021年度…" is not numbered "20…"
-_REPORT_WORDS = re.compile(r"绩效.{0,12}(?:报告|报告书|自评表|评价表)$")
+# (its year may follow in brackets: "某局部门整体支出绩效自评报告（2023年度）")
+_REPORT_WORDS = re.compile(rf"绩效.{{0,12}}(?:报告|报告书|自评表|评价表)(?:\s*[（(]\s*{_YEAR}\s*年度?\s*[)）])?$")
 
 
 @lru_cache(maxsize=4096)  # (every title line, and the lines of the head that are none: reports repeat them)

@@ -23,6 +23,12 @@ def test_attachment_line_is_never_the_title():
     assert (rec.department, rec.year) == ("示例竹山县气象局", 2021)
 
 
+@pytest.mark.parametrize("year", ["（2021年度）", "(2021年)", "（2021年）"])
+def test_a_title_with_its_year_in_brackets_after_it(year):
+    rec = parse(f"示例竹山县气象局部门整体支出绩效自评报告{year}\n一、部门概况\n本局负责全县气象观测工作。", paragraphs=True)
+    assert (rec.department, rec.year) == ("示例竹山县气象局", 2021)
+
+
 def test_full_title_name_is_kept():
     rec = parse("示例竹山县气象局2021年度部门整体支出绩效自评报告\n发布机构：示例竹山县气象局\n一、部门概况\n本局负责全县气象观测。")
     assert rec.department == "示例竹山县气象局"
