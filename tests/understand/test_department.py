@@ -194,7 +194,7 @@ def test_a_title_year_that_is_not_the_evaluated_one(title, year):
 
 
 @pytest.mark.parametrize("name", ["示例东湖区侨联", "示例青川县妇联", "示例潭西县残联", "示例龙溪县林场",
-                                  "示例龙溪县老年大学", "示例东湖区科协"])
+                                  "示例龙溪县老年大学", "示例东湖区科协", "示例东湖区广播电视台", "示例龙溪县气象台"])
 def test_short_names_of_peoples_organisations_and_institutions(name):
     rec = parse(f"{name}2023年度部门整体支出绩效自评报告\n一、部门概况\n年初预算52.00万元。", paragraphs=True)
     assert rec.department == name
