@@ -56,7 +56,7 @@ _PUBLISHED = re.compile(r"\s*年公开")  # a title's "2024年公开…": the ye
 _DATE_CONTEXT = re.compile(r"(?:日期|时间|日\s*期)\s*[:：]?\s*$")
 # "（2022年度）" under a title, or a form's field "所属年度：2022年度"
 _YEAR_LINE = re.compile(rf"^[（(]?\s*(?P<year>{_YEAR})\s*年度?\s*[)）]?$|"
-                        rf"^(?:所属|评价|预算|自评)年度\s*[:：]\s*(?P<field_year>{_YEAR})\s*(?:年度?)?$")
+                        rf"^[（(]?\s*(?:所属|评价|预算|自评)年度\s*[:：]\s*(?P<field_year>{_YEAR})\s*(?:年度?)?\s*[)）]?$")
 _CITED = re.compile(r"《[^》]*》")
 _ISSUED = re.compile(rf"\s*(?:{LEX.issued.pattern})")
 
@@ -163,11 +163,23 @@ _CLASS_KEY = re.compile(r"(?:主题|体裁|信息)分类\s*[\]】]\s*$")
 # --- candidates -------------------------------------------------------------------------------
 def title_text(para: str) -> str | None:
     """The text of a line that may be a title: the line, or the opening of a page flattened onto
-    one line up to its first 报告 / 自评表; None for prose."""
+    one line up to its first 报告 / 自评表; None for prose. A year in Chinese numerals is written in
+    digits ("二〇二三年度" → "2023年度")."""
     if len(para) <= _TITLE_MAX:
-        return None if "。" in para else para
-    m = _TITLE_OPENING.match(para)
-    return m.group() if m and "。" not in m.group() else None
+        text = None if "。" in para else para
+    else:
+        m = _TITLE_OPENING.match(para)
+        text = m.group() if m and "。" not in m.group() else None
+    return _CN_YEAR.sub(_in_digits, text) if text and "年" in text and _CN_YEAR.search(text) else text
+
+
+# (〇, 零, a circle ○ or a letter O for zero: what typists use)
+_CN_YEAR = re.compile(r"[一二][〇零○O０一二三四五六七八九]{3}(?=\s*年)")
+_CN_YEAR_DIGITS = str.maketrans("〇零○O０一二三四五六七八九", "0000012345678" "9")
+
+
+def _in_digits(m: re.Match) -> str:
+    return m.group().translate(_CN_YEAR_DIGITS)
 
 
 def names_a_unit(text: str) -> bool:

@@ -29,6 +29,18 @@ def test_a_title_with_its_year_in_brackets_after_it(year):
     assert (rec.department, rec.year) == ("示例竹山县气象局", 2021)
 
 
+@pytest.mark.parametrize("year", ["二〇二一年度", "二○二一年度", "二零二一年"])
+def test_a_title_year_in_chinese_numerals(year):
+    rec = parse(f"示例竹山县气象局{year}部门整体支出绩效自评报告\n一、部门概况\n本局负责全县气象观测工作。", paragraphs=True)
+    assert (rec.department, rec.year) == ("示例竹山县气象局", 2021)
+
+
+def test_a_bracketed_year_field_under_the_title():
+    rec = parse("示例竹山县气象局部门整体支出绩效自评报告\n（评价年度：2021年）\n一、部门概况\n本局负责全县气象观测工作。",
+                paragraphs=True)
+    assert (rec.department, rec.year) == ("示例竹山县气象局", 2021)
+
+
 def test_full_title_name_is_kept():
     rec = parse("示例竹山县气象局2021年度部门整体支出绩效自评报告\n发布机构：示例竹山县气象局\n一、部门概况\n本局负责全县气象观测。")
     assert rec.department == "示例竹山县气象局"
