@@ -27,7 +27,7 @@ _SCORE_WORD = rf"(?:{_SCORE_PREFIX.pattern}|得分|评分)"
 _CN_DIGIT = "零〇一二三四五六七八九"
 _CN_VALUE = {c: max(0, i - 1) for i, c in enumerate(_CN_DIGIT)}  # 零 and 〇 0, 一 1 … 九 9
 _CN_SCORE = rf"一百|[一二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]|[一二三四五六七八九](?![十百])"
-_SCORE = re.compile(rf"{_SCORE_WORD}数?\s*(?:为|是|:|：|达到|共)?\s*(?:(?P<s>\d{{1,3}}(?:\.\d+)?)"
+_SCORE = re.compile(rf"{_SCORE_WORD}(?:(?<=[得评]分)数)?\s*(?:为|是|:|：|达到|共)?\s*(?:(?P<s>\d{{1,3}}(?:\.\d+)?)"
                     rf"|(?P<c>(?:{_CN_SCORE})(?:点[{_CN_DIGIT}]+)?))\s*分"
                     # (not a score table's row, its 分值 then its 得分: "综合得分 100 92"; its 得分 then
                     # its 满分, "综合得分 97.5 100", a date cell after it, "自评得分 97.5 2024年3月", and the same figure
@@ -36,8 +36,8 @@ _SCORE = re.compile(rf"{_SCORE_WORD}数?\s*(?:为|是|:|：|达到|共)?\s*(?:(?
                     r"(?!\s+(?!100(?:\.0+)?(?:\s|$)|(?P=t)(?:\s|$))\d{1,3}(?:\.\d+)?(?:\s|$))"
                     # a form's cell label with its unit, its value run into the next cell ("自评总分(分)97.6部门联系人")
                     rf"|(?:{_SCORE_PREFIX.pattern})\s*[（(]分[)）]\s*[:：]?\s*(?P<f>\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.%])")
-# A 总分 stated before the sentence's 得分 is the scale's maximum ("评价总分100分，本单位得分93.5分").
-_TOTAL = re.compile(r"总分\s*(?:为|是|:|：)?\s*$")
+# A 总分 (or 评分数) stated before the sentence's 得分 is the scale's maximum ("评价总分100分，本单位得分93.5分").
+_TOTAL = re.compile(r"(?:总分|(?<!自)评分数)\s*(?:为|是|:|：)?\s*$")  # ("综合评分数为100分，我局实际得分87分" too)
 _LATER_SCORE = re.compile(r"得分|评分")
 
 # A year the sentence speaks of as the evaluated one: "2022年度", "2022年部门整体…" — not a date

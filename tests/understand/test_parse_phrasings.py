@@ -328,19 +328,14 @@ def test_score(sentence, score):
     assert parse(sentence).score == score
 
 
-@pytest.mark.parametrize("sentence", ["自评结果：92.5分（优）。", "自评分数为92.5分，属于“优”等次。",
-                                      "本次评价总得分92.5分，评价等级为\"优\"。", "自评得分92.5分，属于优秀等级。"])
-def test_score_and_rating_wordings(sentence):
-    """More words for the self-evaluation's score and grade: 自评结果, 自评分数, 属于“优”等次, 92.5分（优）, 本次评价."""
-    rec = parse(SELF_EVALUATION + "二、自评结论\n" + sentence)
-    assert (rec.score, rec.rating) == (D("92.5"), "优")
-
-
-@pytest.mark.parametrize("sentence", ["评分标准：90分以上属于“优”等次，80-89分属于“良”等次。自评得分85分。",
-                                      "90分（含）以上属于优秀等级，本单位自评得分85分。"])
-def test_a_grades_band_is_no_rating(sentence):
-    rec = parse(SELF_EVALUATION + "二、自评结论\n" + sentence)
-    assert (rec.score, rec.rating) == (D("85"), None)
+@pytest.mark.parametrize("sentence, score", [("自评分数为92.5分，等级为优。", D("92.5")),
+                                             ("评价总分数100分，自评得分93分。", D("93")),
+                                             ("综合评分数为100分，我局实际得分87分。", D("87")),
+                                             ("自评分数86分，较上年度（自评分数为82分）提高4分。", D("86")),
+                                             ("评价总分数为100分。本单位自评得分：89分。", D("89"))])
+def test_score_as_a_number_of_points(sentence, score):
+    """分数 for 分: the score (自评分数), or the scale's maximum (总分数) before the score."""
+    assert parse(SELF_EVALUATION + "二、自评结论\n" + sentence).score == score
 
 
 @pytest.mark.parametrize("cells, score, rating", [
