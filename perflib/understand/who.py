@@ -163,23 +163,22 @@ _CLASS_KEY = re.compile(r"(?:主题|体裁|信息)分类\s*[\]】]\s*$")
 # --- candidates -------------------------------------------------------------------------------
 def title_text(para: str) -> str | None:
     """The text of a line that may be a title: the line, or the opening of a page flattened onto
-    one line up to its first 报告 / 自评表; None for prose. A year in Chinese numerals is written in
-    digits ("二〇二三年度" → "2023年度")."""
+    one line up to its first 报告 / 自评表; None for prose."""
     if len(para) <= _TITLE_MAX:
-        text = None if "。" in para else para
-    else:
-        m = _TITLE_OPENING.match(para)
-        text = m.group() if m and "。" not in m.group() else None
-    return _CN_YEAR.sub(_in_digits, text) if text and "年" in text and _CN_YEAR.search(text) else text
+        return None if "。" in para else para
+    m = _TITLE_OPENING.match(para)
+    return m.group() if m and "。" not in m.group() else None
+
+
+def _in_digits(text: str) -> str:
+    """A year in Chinese numerals written in digits ("二〇二三年度" → "2023年度")."""
+    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text) if "年" in text else text
 
 
 # (〇, 零, a circle ○ or a letter O for zero: what typists use)
-_CN_YEAR = re.compile(r"[一二][〇零○O０一二三四五六七八九]{3}(?=\s*年)")
+_CN_YEAR = re.compile(r"[一二][〇零○O０一二三四五六七八九]{3}(?=\s*年(?!\s*[一二三四五六七八九十]{1,2}\s*月))")  # (not a date: 二〇二四年三月)
 _CN_YEAR_DIGITS = str.maketrans("〇零○O０一二三四五六七八九", "0000012345678" "9")
 
-
-def _in_digits(m: re.Match) -> str:
-    return m.group().translate(_CN_YEAR_DIGITS)
 
 
 def names_a_unit(text: str) -> bool:
@@ -192,7 +191,21 @@ def names_a_unit(text: str) -> bool:
 def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
     """(index, the name it gives, the year it gives) of each title line, the title first: a page
     may print its title twice, once with the unit's name ("2022年度部门整体支出绩效自评报告" /
-    "2022年度某某会部门整体支出绩效自评报告", "…决算编制说明" / "411001-某县某乡人民政府…决算公开")."""
+    "2022年度某某会部门整体支出绩效自评报告", "…决算编制说明" / "411001-某县某乡人民政府…决算公开").
+    Titles with a year in digits first; only when there is none, the title naming a report with its year in
+    Chinese numerals ("某局二〇二三年度部门整体…报告": not any line so written, a cited notice, a plan or a date)."""
+    found = _titles_of(head)
+    if found:
+        return found
+    no_year = _title_with_no_year(head)
+    if no_year and _CN_YEAR.search(head[no_year[0][0]]):  # the title itself, in Chinese numerals (and its lines above)
+        at = no_year[0][0]
+        digits = [_in_digits(p) if at - 2 <= k <= at else p for k, p in enumerate(head)]
+        found = [t for t in _titles_of(digits) if at - 2 <= t[0] <= at and t[2] is not None]
+    return found or no_year
+
+
+def _titles_of(head: list[str]) -> list[tuple[int, str | None, int | None]]:
     found = []
     for i, para in enumerate(head):
         if LEX.numbering.match(para) and not _YEAR_START.match(para):
@@ -210,8 +223,10 @@ def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
             name = _title_unit(m["dept"]) or _title_unit(m["dept2"])
             year = None if _PUBLISHED.match(text, m.end("year")) else int(m["year"])
             found.append((i, _place_above(head, first, name), year))
-    if found:
-        return found
+    return found
+
+
+def _title_with_no_year(head: list[str]) -> list[tuple[int, str | None, int | None]]:
     for i, para in enumerate(head[:6]):  # a title with no year: "某局部门整体支出绩效自评报告"
         if len(para) <= _TITLE_MAX and _names_a_report(para) and not LEX.numbering.match(para):
             m = _TITLE_NO_YEAR.match(para)

@@ -35,6 +35,22 @@ def test_a_title_year_in_chinese_numerals(year):
     assert (rec.department, rec.year) == ("示例竹山县气象局", 2021)
 
 
+@pytest.mark.parametrize("line", ["示例竹山县财政局二〇二二年度部门整体支出绩效评价指标体系",
+                                  "根据《示例竹山县财政局关于开展二〇二二年度部门整体支出绩效自评工作的通知》",
+                                  "二〇二二年度绩效自评得分：88分"])
+def test_a_chinese_numeral_year_elsewhere_is_no_title(line):
+    """Only the title's own year in Chinese numerals is read: a cited notice's, a system's or last year's line is none."""
+    rec = parse(f"示例竹山县气象局部门整体支出绩效自评报告\n{line}\n一、部门概况\n2021年度年初预算52.00万元，全年实际支出50.10万元。",
+                paragraphs=True)
+    assert (rec.department, rec.year) == ("示例竹山县气象局", 2021)
+
+
+def test_a_date_in_chinese_numerals_is_no_year():
+    rec = parse("示例竹山县气象局部门整体支出绩效自评报告\n二〇二二年三月\n一、部门概况\n2021年度年初预算52.00万元，全年实际支出50.10万元。",
+                paragraphs=True)
+    assert rec.year == 2021
+
+
 def test_a_bracketed_year_field_under_the_title():
     rec = parse("示例竹山县气象局部门整体支出绩效自评报告\n（评价年度：2021年）\n一、部门概况\n本局负责全县气象观测工作。",
                 paragraphs=True)
