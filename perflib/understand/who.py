@@ -109,7 +109,7 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
     sentence_year, names = _sentence_names(body)
     candidates += [Candidate(n, "sentence") for n in names]
     candidates += [Candidate(n, "chrome") for n in _chrome_names(paragraphs[:_HEAD * 3], chrome or [])]
-    dept = choose(candidates, place, " ".join(head))
+    dept = choose(_no_banner(candidates), place, " ".join(head))
     if dept is None and place is not None and _township_title(place, head[title_at]):
         dept = place  # "某某乡2022年度部门整体…": a township is itself the unit (its government)
     if title_at is not None:
@@ -120,6 +120,19 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
             year = period  # "…2023年异地造林补助资金项目支出绩效自评报告" / "（2024年度）": the title's year is its fund's
     year = year or sentence_year or _body_year(head) or _table_year(tables or []) or _launching_notice_year(head)
     return dept, year
+
+
+def _no_banner(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates less a line above the title that is the site's own name (the page's chrome names it too:
+    来源, 发布机构, the banner) when the first sentences name another unit: the site's banner, not the title's."""
+    chrome = [c.name for c in candidates if c.source == "chrome"]
+    sentences = [c.name for c in candidates if c.source == "sentence" and reads_as_org(c.name)]
+
+    def banner(c: Candidate) -> bool:
+        return (c.source == "above-title" and any(consistent(c.name, n) for n in chrome)
+                and any(not consistent(c.name, n) for n in sentences))
+
+    return [c for c in candidates if not banner(c)]
 
 
 def content_head(paragraphs: list[str]) -> list[str]:

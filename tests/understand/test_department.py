@@ -51,6 +51,15 @@ def test_a_date_in_chinese_numerals_is_no_year():
     assert rec.year == 2021
 
 
+def test_the_sites_banner_over_a_title_naming_no_unit_is_not_the_unit():
+    """A line above the title that the chrome names as the page's source is the site's banner: the first
+    sentence's unit is the report's."""
+    rec = parse("示例青川县广播电视台\n2023年度部门整体支出绩效自评报告\n来源：示例青川县广播电视台  发布时间：2024-04-16\n"
+                "一、部门基本情况\n示例青川县文化馆内设机构3个，在职人员18人。\n二、预算执行情况\n2023年度年初预算312.60万元。",
+                paragraphs=True)
+    assert rec.department == "示例青川县文化馆"
+
+
 def test_a_bracketed_year_field_under_the_title():
     rec = parse("示例竹山县气象局部门整体支出绩效自评报告\n（评价年度：2021年）\n一、部门概况\n本局负责全县气象观测工作。",
                 paragraphs=True)
