@@ -188,10 +188,9 @@ def _in_digits(text: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text) if "年" in text else text
 
 
-# (〇, 零, a circle ○ or a letter O for zero: what typists use)
-_CN_YEAR = re.compile(r"[一二][〇零○O０一二三四五六七八九]{3}(?=\s*年(?!\s*[一二三四五六七八九十]{1,2}\s*月))")  # (not a date: 二〇二四年三月)
-_CN_YEAR_DIGITS = str.maketrans("〇零○O０一二三四五六七八九", "0000012345678" "9")
-
+# A year in Chinese numerals, not a date's (二〇二四年三月); 〇, 零, a circle ○ or a letter O for zero: what typists use.
+_CN_YEAR = re.compile(r"[一二][〇零○O０一二三四五六七八九]{3}(?=\s*年(?!\s*[一二三四五六七八九十]{1,2}\s*月))")
+_CN_YEAR_DIGITS = str.maketrans("〇零○O０一二三四五六七八九", "00000123456789")
 
 
 def names_a_unit(text: str) -> bool:
@@ -219,6 +218,7 @@ def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
 
 
 def _titles_of(head: list[str]) -> list[tuple[int, str | None, int | None]]:
+    """(index, name, year) of each line of `head` that is a title with its year."""
     found = []
     for i, para in enumerate(head):
         if LEX.numbering.match(para) and not _YEAR_START.match(para):
