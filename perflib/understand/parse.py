@@ -755,7 +755,7 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
         return True
     if together and LEX.years_together.search(sent, clause_start(sent, pos, "；;"), pos):
         return True  # "两年共安排预算 …，实际支出 …": the years' money together, no one year's
-    if "年" in sent and _SPAN_OF_YEARS_BEFORE.search(sent, max(0, pos - 20), pos):
+    if "年" in sent[max(0, pos - 3):pos] and _SPAN_OF_YEARS_BEFORE.search(sent, max(0, pos - 20), pos):
         return True  # "2021-2023年实际支出 …": the span's money, no one year's
     # a label opening with a year word ("年度追加预算", "本年追加") leaves it to the year before it:
     # "2022年度追加预算 A" is 2022's, "…，本年追加 B" the report year's
