@@ -124,13 +124,14 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
 
 def _no_banner(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates less a line above the title that is the site's own name (the page's chrome names it too:
-    来源, 发布机构, the banner) when the first sentences name another unit: the site's banner, not the title's."""
+    来源, 发布机构, the banner) when the first sentences name other units, never it (nor the start of it: a sentence
+    may cut "某区委组织部内设…" at 区委): the site's banner, not the title's."""
     chrome = [c.name for c in candidates if c.source == "chrome"]
     sentences = [c.name for c in candidates if c.source == "sentence" and reads_as_org(c.name)]
 
     def banner(c: Candidate) -> bool:
         return (c.source == "above-title" and any(consistent(c.name, n) for n in chrome)
-                and any(not consistent(c.name, n) for n in sentences))
+                and bool(sentences) and not any(consistent(c.name, n) or c.name.startswith(n) for n in sentences))
 
     return [c for c in candidates if not banner(c)]
 

@@ -60,6 +60,15 @@ def test_the_sites_banner_over_a_title_naming_no_unit_is_not_the_unit():
     assert rec.department == "示例青川县文化馆"
 
 
+def test_the_units_own_name_over_its_title_is_kept_when_a_sentence_cuts_it():
+    """The line above the title is the unit's own name, the chrome's publisher too; the first sentence's name,
+    cut at 区委 ("…区委组织部内设机构…"), is the start of it, no other unit."""
+    rec = parse("发布机构：示例青川区委组织部\n示例青川区委组织部\n2023年度部门整体支出绩效自评报告\n"
+                "一、部门基本情况\n示例青川区委组织部内设机构6个，编制人数45人。\n二、预算执行情况\n2023年度年初预算312.60万元。",
+                paragraphs=True)
+    assert rec.department == "示例青川区委组织部"
+
+
 def test_a_bracketed_year_field_under_the_title():
     rec = parse("示例竹山县气象局部门整体支出绩效自评报告\n（评价年度：2021年）\n一、部门概况\n本局负责全县气象观测工作。",
                 paragraphs=True)
