@@ -290,7 +290,6 @@ class _Reader:
             return _props(runs[k][1])
 
         out: list[Block] = []
-        whole = len(re.sub(r"\s", "", text))  # (the document's characters, as a .docx reader counts its text runs)
         builder = _TableBuilder()
         visible = _FieldFilter()
         start = 0
@@ -308,7 +307,7 @@ class _Reader:
             if props.depth == 0:
                 if builder.rows or builder.cells:
                     builder.end_row([])
-                    out.extend(builder.blocks(whole))
+                    out.extend(builder.blocks(text))
                 out.extend(_text_blocks(lines, level))
                 continue
             if props.depth >= 2:  # a nested table: its cells' texts join the outer cell
@@ -331,7 +330,7 @@ class _Reader:
                 cell_lines, cell_blocks, own = [], [], 0
         if builder.rows or builder.cells:
             builder.end_row([])
-            out.extend(builder.blocks(whole))
+            out.extend(builder.blocks(text))
         return out
 
 
@@ -441,15 +440,16 @@ class _TableBuilder:
         self.text.extend(paragraphs)
         self.own += own
 
-    def blocks(self, whole: int) -> list[Block]:
-        """The table, or its cells' paragraphs when it has one column and holds the report (`whole`: the
-        characters of the document's text; as the .docx reader's _is_frame)."""
-        text, self.text = self.text, []
+    def blocks(self, document: str) -> list[Block]:
+        """The table, or its cells' paragraphs when it has one column and holds the report (`document`: the
+        document's text, measured, as the .docx reader's _is_frame does, only for such a table)."""
+        paragraphs, self.text = self.text, []
         own, self.own = self.own, 0
-        chars = sum(len(c) for cells, _ in self.rows for c in cells)
-        if all(len(cells) == 1 for cells, _ in self.rows) and own >= FRAME_PARAGRAPHS and chars >= FRAME_SHARE * whole:
-            self.rows = []
-            return text
+        if all(len(cells) == 1 for cells, _ in self.rows) and own >= FRAME_PARAGRAPHS:
+            chars = sum(len(c) for cells, _ in self.rows for c in cells)
+            if chars >= FRAME_SHARE * len(re.sub(r"\s", "", document)):  # (its characters, as .docx counts text runs)
+                self.rows = []
+                return paragraphs
         return [self.table()]
 
     def end_row(self, geometry: list[_Cell]) -> None:
