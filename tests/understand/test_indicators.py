@@ -50,7 +50,10 @@ def _write(tmp_path, fmt, lines, rows, total, at):
     if fmt == "pdf":  # three pages with a running header, rows as the PDF text layer gives them
         third = max(1, len(lines) // 3)
         pages = ["\n".join(lines[i:i + third]) for i in range(0, len(lines), third)]
-        return write_pdf(tmp_path / "r.pdf", pages, header="部门整体支出绩效评价报告", footer_page_numbers=True)
+        # paragraphs indented, as Chinese documents are set: without it a paragraph whose last line
+        # fills the width exactly reads as going on (test_format_roundtrip's PDFs do the same)
+        return write_pdf(tmp_path / "r.pdf", pages, header="部门整体支出绩效评价报告", footer_page_numbers=True,
+                         indent=True)
     n_table = len(rows) + 2  # the indicator table's text rows: written as a Word table with merged cells
     blocks = (blocks_from_lines(lines[:at]) + [indicator_docx_rows(rows, total, merge_up=MERGE_UP)]
               + blocks_from_lines(lines[at + n_table:]))
