@@ -197,6 +197,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
     projects_own: set[str] = set()
     heading = None
     money_section = True  # before any heading: the title's and first paragraphs' figures
+    within = False  # under a heading about a budget within the unit's ("（三）“三公”经费情况")
     unit = None  # the unit a section states once ("（金额单位：万元）") for its bare numbers
     attachments = False  # within a list of attachments: titles of documents, not figures
     above: list[str] = []  # the last lines before a table: its unit may be noted there
@@ -222,6 +223,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             continue
         if (is_heading(para) or is_heading_like(para)) and not _row_of_cells(blocks, i):
             heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
+            if not LEX.unit_line_after.match(para.strip()):  # (a heading with a figure too: "（三）“三公”经费支出 12.5 万元")
+                within = holds_any(para, _SUB_BUDGET_CUES) and LEX.about_a_sub_budget(para)
             below = holds_any(para, LEX.subunit_cues) and LEX.subunit_in(para) is not None
             if below:
                 heading = None  # "一、下属单位支出情况": the figures under it are those units', no block's
@@ -234,7 +237,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                     money_section = (money_section or bool(LEX.money_sections.search(para))) and not closes
                 else:
                     # (a section about 三公经费 or about the units under the department: its figures are theirs)
-                    money_section = (bool(LEX.money_sections.search(para)) and not LEX.about_a_sub_budget(para)
+                    money_section = (bool(LEX.money_sections.search(para)) and not within
                                      and not below and not _another_years_heading(para, rec.year))
                     unit = None
         elif heading in _NO_BLOCK:
@@ -277,7 +280,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                 following = sents[i + 1] if i + 1 < len(sents) else ""
                 later = _NEXT_ITEM.search(sent) if listing else None  # "…；二是…" in a later sentence
                 items_at = later.start() if later else announced.start() if announced else None
-                context = _read_sentence(sent, context, rec, taken, spoken, unit, following, items_at)
+                context = _read_sentence(sent, context, rec, taken, spoken, unit, following, items_at, within)
             listing = listing or announced is not None
             spoken = _spoken_year(sent) or spoken
     return prose, projects_own
@@ -751,7 +754,7 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
         start = clause_start(sent, pos, "，,；;")
         if any(not _in_inclusion(sent, y.start(), pos) for y in LEX.other_year.finditer(sent, start, pos)):
             return True
-    if part_of_year and _in_part_of_year(sent, pos):
+    if (part_of_year or "月" in sent) and _in_part_of_year(sent, pos):
         return True
     if together and LEX.years_together.search(sent, clause_start(sent, pos, "；;"), pos):
         return True  # "两年共安排预算 …，实际支出 …": the years' money together, no one year's
@@ -768,6 +771,25 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
 
 
 _LABEL_YEAR = re.compile(r"(?P<own>本年度?)|年度|年中")
+# A month before the year's last ("10月份", "1-11月"), and the words that may stand between it and a label
+_A_MONTH = re.compile(r"(?<!\d)(?:1[01]|[1-9])\s*月份?\s*")
+_BEFORE_A_LABEL = re.compile(r"(?:的|财政|部门|整体|项目|基本|支出|预算|资金|\s)*")
+_A_MONTHS_OWN = ("completion_rate", "actual")  # (a month's budget or change may be the year's: "9月份追加预算 …")
+
+
+@lru_cache(maxsize=4096)  # (asked for every label of a sentence holding 月)
+def _months_figures(sent: str) -> tuple[re.Match, ...]:
+    """The months before the year's last that state their own progress or spending: "10月份预算执行率为 80%",
+    "9月份项目支出实际支出 450 万元"."""
+    out = []
+    for month in _A_MONTH.finditer(sent):
+        for label in LEX.label_re.finditer(sent, month.end(), min(len(sent), month.end() + 24)):
+            if not _BEFORE_A_LABEL.fullmatch(sent, month.end(), label.start()):
+                break  # ("项目支出预算执行率": 支出预算 is a label too, before 执行率)
+            if LEX.label(label).field in _A_MONTHS_OWN:
+                out.append(month)
+                break
+    return tuple(out)
 
 
 _INCLUSION = re.compile(r"[（(]\s*(?:含|包含|包括)")
@@ -788,8 +810,11 @@ def _in_part_of_year(sent: str, pos: int) -> bool:
     to "；") and with no phrase of the whole year ("全年…") since?"""
     part_start = clause_start(sent, pos, "；;")
     last = None
-    for m in LEX.mid_year.finditer(sent, part_start, pos):
+    for m in LEX.mid_year.finditer(sent, part_start, pos) if _year_words(sent)[1] else ():
         last = m
+    for month in _months_figures(sent) if "月" in sent else ():
+        if part_start <= month.start() and month.end() <= pos and (last is None or month.start() > last.start()):
+            last = month
     return last is not None and not (LEX.whole_year.search(sent, last.end(), pos) or LEX.whole_year.match(sent, pos))
 
 
@@ -804,11 +829,12 @@ def _year_words(sent: str) -> tuple[bool, bool, bool]:
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,
-                   unit: str | None = None, following: str = "", items_at: int | None = None) -> str | None:
+                   unit: str | None = None, following: str = "", items_at: int | None = None,
+                   within: bool = False) -> str | None:
     """`unit`: the unit the section states for bare numbers (None: a money figure needs its unit);
     `following`: the next sentence of the paragraph (it may list the parts of a total); `items_at`:
     where the items of a block's spending start, announced in this sentence ("项目支出…分为三个方面，
-    一是…") or before it ("…；二是…")."""
+    一是…") or before it ("…；二是…"); `within`: the section is about a budget within the unit's."""
     # (a regex is asked only of a sentence holding its cue character: most name no count, no 其中 …)
     for m in LEX.count.finditer(sent) if LEX.count_cue in sent else ():
         if (not _about_another_year(sent, m.start(), rec.year, spoken) and not _another_body_speaks(sent, m.start(), rec)
@@ -851,6 +877,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         taken.other_money = True  # "…，另有上年结转资金 40 万元": a main source's figures are not all the unit's
     changes = sum(LEX.label(m).field == "adjustment" for m, _ in read)
     budget = _budget_total(sent, read)
+    units = False  # (within a budget's section: was the last total the unit's?)
     for k, (m, after) in enumerate(read):
         label = LEX.label(m)
         money = label.kind == "money"
@@ -865,6 +892,12 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
                       else None) or _sentence_block(sent))
         if budget and m.start() > budget[0] and label.field in ("initial_budget", "adjustment"):
             stated = budget[2] or "overall"  # a part of the budget stated before 其中
+        if within and stated == "overall" and not whole and not _the_unit_said(sent, m, rec.department):
+            # under "（三）“三公”经费情况": "…，支出总额 15 万元，执行率 75%" is that budget's total, unless
+            # of the unit's size ("全年支出总额 897 万元，其中“三公”经费 12.5 万元"); a rate goes with its amount
+            units = _of_the_units_size(value, rec) if money else units
+            if not units:
+                continue
         block = stated or context
         # (in a 重点项目 section, a sentence saying 项目支出 names the block; its other 项目 words are the few projects')
         spending = context == _KEY_PROJECTS and (label.block == "projects" or _says_project_spending(sent, m.start()))
@@ -890,7 +923,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if parts_at is not None and label.field != "adjustment":  # the sign of a part of an adjustment is not stated reliably
             _read_parts(sent, parts_at, label.field, money, rec, taken)
     _read_breakdown(sent, [m for m, _ in read], rec, taken, [m for m, _ in classes])
-    if budget and budget[2] not in _NO_BLOCK:
+    if budget and budget[2] not in _NO_BLOCK and not (within and not budget[2] and not _of_the_units_size(budget[1], rec)):
         _store(rec, budget[2] or "overall", "adjusted_budget", budget[1], sent, taken)
     if not any(LEX.label(m).kind == "money" for m, _ in read):
         _read_parts_of_total(sent, rec, taken, spoken)
@@ -1355,6 +1388,22 @@ def _the_class_goes_on(sent: str, start: int, pos: int, read: list) -> bool:
             and all(w.group() in _ITS_TOTAL for w in LEX.block_words.finditer(sent, start, _words_end(sent, pos)))
             and not LEX.subjects.search(between)
             and not (read and read[-1][0].start() > start))
+
+
+def _the_unit_said(sent: str, m: re.Match, department: str | None) -> bool:
+    """Does the sentence name the unit, or one of its blocks, for the label `m` ("部门支出总额", "我局总支出"),
+    more than a word for "the total" of whatever it is about ("支出总额", "总支出")? (Block words are looked
+    for in the whole sentence: "部门" knows itself by the label after it.)"""
+    words = (w for w in LEX.block_words.finditer(sent) if w.start() < m.start())
+    return (any(w.group() not in _ITS_TOTAL for w in words) or LEX.subjects.search(sent, 0, m.end()) is not None
+            or _names_the_unit(sent, m.start(), department))
+
+
+def _of_the_units_size(value: Decimal, rec: Record) -> bool:
+    """Is the amount at least half the unit's budget read so far (a budget within it, 三公经费, is a few
+    hundredths of it)? Not when no budget is read yet: then it is not known."""
+    budget = rec.overall.adjusted_budget or rec.overall.initial_budget
+    return budget is not None and budget > 0 and value * 2 >= budget
 
 
 # Block words that say "the total" of whatever the clause is about: within a class's run, the class's

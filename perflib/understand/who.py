@@ -124,16 +124,26 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
 
 def _no_banner(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates less a line above the title that is the site's own name (the page's chrome names it too:
-    来源, 发布机构, the banner) when the first sentences name other units, never it (nor the start of it: a sentence
-    may cut "某区委组织部内设…" at 区委): the site's banner, not the title's."""
+    来源, 发布机构, the banner; or a county's or city's government, whose portal it is: no department) when the
+    first sentences name other units, never it (nor the start of it: a sentence may cut "某区委组织部内设…" at
+    区委): the site's banner, not the title's. (A town's government is a department: "某镇人民政府" stays.)"""
     chrome = [c.name for c in candidates if c.source == "chrome"]
     sentences = [c.name for c in candidates if c.source == "sentence" and reads_as_org(c.name)]
 
     def banner(c: Candidate) -> bool:
-        return (c.source == "above-title" and any(consistent(c.name, n) for n in chrome)
+        return (c.source == "above-title" and (any(consistent(c.name, n) for n in chrome) or _A_PORTALS_GOVERNMENT.search(c.name))
                 and bool(sentences) and not any(consistent(c.name, n) or c.name.startswith(n) for n in sentences))
 
-    return [c for c in candidates if not banner(c)]
+    kept = [c for c in candidates if not banner(c)]
+    if len(kept) < len(candidates) and any(_A_PORTALS_GOVERNMENT.search(c.name) for c in candidates if c.source == "above-title"):
+        # the government's banner dropped, the first sentences' finance bureau (that asked for the report), the
+        # evaluator, a list of units or "县委县政府" are no author either: none rather than them
+        kept = [c for c in kept if not (c.source == "sentence" and _NO_AUTHOR.search(c.name))]
+    return kept
+
+
+_A_PORTALS_GOVERNMENT = re.compile(r"(?:省|市|区|县|州|盟|旗)人民政府$")
+_NO_AUTHOR = re.compile(r"财政(?:局|厅|部)$|、|事务所$|公司$|委.{0,3}政府$")
 
 
 def content_head(paragraphs: list[str]) -> list[str]:

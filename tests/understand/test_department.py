@@ -60,6 +60,38 @@ def test_the_sites_banner_over_a_title_naming_no_unit_is_not_the_unit():
     assert rec.department == "示例青川县文化馆"
 
 
+@pytest.mark.parametrize("banner", ["示例青川县人民政府", "示例青川市人民政府", "示例青川县人民政府门户网站"])
+def test_a_portals_name_over_a_title_naming_no_unit_is_not_the_unit(banner):
+    """A county's or city's government (or its portal) is no department: over a title naming no unit, the
+    page's banner, not the unit, though no chrome names it."""
+    body = "2023年度部门整体支出绩效自评报告\n一、部门基本情况\n{}内设机构3个，在职人员18人。\n二、预算执行情况\n2023年度年初预算312.60万元。"
+    assert parse(banner + "\n" + body.format("示例青川县文化馆"), paragraphs=True).department == "示例青川县文化馆"
+
+
+@pytest.mark.parametrize("sentence", ["示例青川县财政局组织开展2023年度部门整体支出绩效评价，我局内设机构3个。",
+                                      "县文化馆、县图书馆为本部门所属单位，在职人员18人。",
+                                      "示例青川会计师事务所对我局2023年度部门整体支出开展了绩效评价。"])
+def test_under_a_governments_banner_a_finance_bureau_an_evaluator_or_a_list_is_no_author(sentence):
+    """The government's banner dropped, the first sentence's finance bureau (that asked for the report), evaluator or
+    list of units is not the unit either: none is given rather than a wrong one."""
+    rec = parse(f"示例青川县人民政府\n2023年度部门整体支出绩效自评报告\n一、部门基本情况\n{sentence}\n二、预算执行情况\n"
+                "2023年度年初预算312.60万元。", paragraphs=True)
+    assert rec.department is None
+
+
+def test_a_site_is_never_the_unit():
+    rec = parse("示例青川县人民政府门户网站\n2023年度部门整体支出绩效自评报告\n一、部门基本情况\n我局内设机构3个。\n"
+                "二、预算执行情况\n2023年度年初预算312.60万元。", paragraphs=True)
+    assert rec.department is None
+
+
+@pytest.mark.parametrize("town", ["示例青川县白沙镇人民政府", "示例青川县白沙乡人民政府"])
+def test_a_towns_government_over_its_title_is_the_unit(town):
+    rec = parse(f"{town}\n2023年度部门整体支出绩效自评报告\n一、部门基本情况\n示例青川县白沙镇人民政府内设机构3个。\n"
+                "根据示例青川县财政局要求开展自评。\n二、预算执行情况\n2023年度年初预算312.60万元。", paragraphs=True)
+    assert rec.department == town
+
+
 def test_the_units_own_name_over_its_title_is_kept_when_a_sentence_cuts_it():
     """The line above the title is the unit's own name, the chrome's publisher too; the first sentence's name,
     cut at 区委 ("…区委组织部内设机构…"), is the start of it, no other unit."""

@@ -632,3 +632,54 @@ def test_rates_that_are_not_the_units_years(sentence):
 def test_a_span_of_years_money_is_no_years(span):
     rec = parse(f"示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算860万元。{span}实际支出2,610万元。")
     assert rec.overall.actual is None and fields(rec.overall) == {"initial_budget": D("860")}
+
+
+@pytest.mark.parametrize("sentence", ["10月份预算执行率为81.5%。", "9月预算支出进度为70%。", "截至目前，11月份的预算执行率82%。",
+                                      "1-10月份部门整体预算执行率81.5%。", "年初至10月预算执行率为81.5%。",
+                                      "9月份实际支出640万元，预算执行率70.33%。"])
+def test_a_months_rate_or_spending_is_not_the_years(sentence):
+    """A month before the last states its own progress or spending ("10月份预算执行率", "9月份实际支出"), not the
+    year's; the year's is read beside it, and a month's budget, change or change rate may be the year's
+    ("9月份追加预算 …", "8月预算调整率")."""
+    head = "示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+    rec = parse(f"{head}年初预算860万元，调整后预算910万元。{sentence}")
+    assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910")}
+    rec = parse(f"{head}年初预算860万元，9月份追加预算50万元，8月预算调整率为5.81%。{sentence}全年预算执行率为98.57%。"
+                "12月份预算执行率98.57%。")
+    assert fields(rec.overall) == {"initial_budget": D("860"), "adjustment": D("50"), "adjustment_rate": D("5.81"),
+                                   "completion_rate": D("98.57")}
+
+
+@pytest.mark.parametrize("block, word", [("projects", "项目支出"), ("basic", "基本支出")])
+def test_a_months_rate_of_a_block_is_not_the_years(block, word):
+    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+                f"10月份{word}预算执行率为62%，全年{word}预算执行率98.39%。")
+    assert getattr(rec, block).completion_rate == D("98.39")
+
+
+@pytest.mark.parametrize("heading", ["（三）“三公”经费情况", "“三公”经费", "3.三公经费控制情况"])
+@pytest.mark.parametrize("sentence", ["年初预算18万元，实际支出总额12.5万元，执行率69.44%。", "支出总额12.5万元。",
+                                      "全年总支出12.5万元。"])
+def test_a_total_under_a_sub_budgets_heading_is_that_budgets(heading, sentence):
+    """Under a heading about 三公经费, "支出总额" / "总支出" is that budget's total, not the unit's; the unit's
+    figures there need the unit's words ("部门整体支出…")."""
+    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算860万元，调整后预算910万元。\n"
+                f"{heading}\n{sentence}")
+    assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910")}
+    for unit_said in ("三公经费支出12.5万元。部门整体支出总额897万元，执行率98.57%。", "部门总支出897万元，执行率98.57%。",
+                      "全年支出总额897万元，其中“三公”经费支出12.5万元，执行率98.57%。",  # (of the unit's size)
+                      "支出总额897万元，其中基本支出520万元，项目支出377万元；执行率98.57%。"):  # (its parts the blocks)
+        rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算860万元，调整后预算910万元。\n"
+                    f"{heading}\n{unit_said}")
+        assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910"), "actual": D("897"),
+                                       "completion_rate": D("98.57")}, unit_said
+
+
+def test_a_sub_budgets_heading_with_its_figure_and_its_budgets_total():
+    """A heading about 三公经费 that states its figure is one too; a budget's total there ("预算总额 20 万元，其中
+    年初预算 18 万元…") is that budget's; the next heading ends the section."""
+    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算860万元。\n"
+                "（三）“三公”经费支出12.5万元\n资金总额12.5万元，执行率69.44%。预算总额20万元，其中年初预算18万元，追加预算2万元。\n"
+                "（四）部门整体支出情况\n调整后预算910万元，支出总额897万元，执行率98.57%。")
+    assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910"), "actual": D("897"),
+                                   "completion_rate": D("98.57")}
