@@ -213,7 +213,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                 m = None  # a unit line between two tables heads the next one
             if m and not any(LEX.unit_stated.search(t) for t in notes):
                 notes = notes + [f"单位：{m['unit']}"]  # "（单位：元）" right under a table that noted none
-            read_table(block, rec, heading, notes, frozenset(above[:tables_at]) - set(above[tables_at:]))
+            read_table(block, rec, heading, notes, frozenset(above[:tables_at]) - set(above[tables_at:]), within)
             tables_at = len(above)
             continue
         para = block.text
@@ -1476,8 +1476,9 @@ def _sub_budget_before(sent: str, start: int, pos: int) -> re.Match | None:
     if _JOINED.search(head):
         return None  # "预算执行和“三公”经费管理情况：…": a topic of the unit's too
     since = sent[found.end():pos]
-    if LEX.block_words.search(since) or LEX.subjects.search(since) or _DIGIT.search(since):
-        return None
+    if (any(w.group() not in _ITS_TOTAL for w in LEX.block_words.finditer(since)) or LEX.subjects.search(since)
+            or _DIGIT.search(since)):
+        return None  # (its total's word is its own: "三公经费：全年支出总额 12.5 万元")
     return found
 
 

@@ -97,18 +97,19 @@ class _Column:
 
 
 def read_table(table: Table, rec: Record, context: str | None = None, above: list[str] | None = None,
-               inherited: frozenset[str] = frozenset()) -> None:
+               inherited: frozenset[str] = frozenset(), within: bool = False) -> None:
     """Read every block figure a table states into `rec` (first statement wins).
 
     `context`: the block the text around the table is about (a heading such as
     "二、项目支出情况"), for form rows that name none; `above`: the lines just
     before the table, nearest last (a unit noted there: "单位：万元"); `inherited`: those of
-    them that stand before an earlier table (a unit noted there may be that table's only).
+    them that stand before an earlier table (a unit noted there may be that table's only);
+    `within`: the table stands under a heading about a budget within the unit's ("（三）“三公”经费情况").
     """
     notes = _Outside((above or [])[::-1], inherited)
     before = {k for k in rec.evidence}
     try:
-        _read_table(table, rec, context, notes)
+        _read_table(table, rec, context, notes, within)
     finally:
         serial = len({n for n, _ in rec.from_table.values()})
         for key in [k for k in rec.evidence if k not in before]:  # (in reading order: the warnings' order is the same every run)
@@ -127,8 +128,11 @@ class _Outside(list):
         self.doubt = False
 
 
-def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside) -> None:
-    if LEX.about_a_sub_budget(table.title or ""):  # "二、“三公”经费控制情况": its 合计 is no block's
+def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside, within: bool = False) -> None:
+    if LEX.about_a_sub_budget(table.title or "") or (within and not _block_of(table.title or "")
+                                                      and not _names_the_units_spending(table)):
+        # "二、“三公”经费控制情况" over it or its section: its 合计 is no block's (a title or row naming the unit's
+        # spending is: "部门整体支出表", "部门整体支出 | 386.40 | …")
         rec.unread.extend(unread_cells(table, set(), notes))
         return
     if _another_years_table(table, rec.year, rec.text):
@@ -704,6 +708,13 @@ def _row_block(row: list[str], label_cols: list[int]) -> tuple[str | None, int |
             if pattern.search(row[c]):
                 return block, c
     return None, None
+
+
+def _names_the_units_spending(table: Table) -> bool:
+    return any(_UNITS_SPENDING.search(cell) for row in table.rows for cell in row[:2])
+
+
+_UNITS_SPENDING = re.compile(r"部门|整体|基本支出|项目支出")
 
 
 def _block_of(text: str) -> str | None:

@@ -85,7 +85,8 @@ _ALIAS = re.compile(r"^[（(]以下简称\s*[“\"「]?(?P<alias>[^”\"」)）]
 @dataclass(frozen=True)
 class Candidate:
     name: str
-    source: str  # title | form | above-title | sentence | chrome
+    source: str  # title | form | above-title | sentence | chrome (sentence-other: a name the sentences give
+    # that is not the unit's: it may tell a banner apart, never be chosen)
 
 
 # the order of authority: the first source with a candidate gives the unit
@@ -107,9 +108,9 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
         candidates.append(Candidate(_place_above(head, title_at - 1, clean_name(head[title_at - 1])), "above-title"))
     body = head[title_at + 1:] if title_at is not None else head
     sentence_year, names = _sentence_names(body)
-    candidates += [Candidate(n, "sentence") for n in names]
+    candidates += [Candidate(n, "sentence" if author else "sentence-other") for n, author in names]
     candidates += [Candidate(n, "chrome") for n in _chrome_names(paragraphs[:_HEAD * 3], chrome or [])]
-    dept = choose(_no_banner(candidates), place, " ".join(head))
+    dept = choose([c for c in _no_banner(candidates) if c.source != "sentence-other"], place, " ".join(head))
     if dept is None and place is not None and _township_title(place, head[title_at]):
         dept = place  # "某某乡2022年度部门整体…": a township is itself the unit (its government)
     if title_at is not None:
@@ -128,7 +129,7 @@ def _no_banner(candidates: list[Candidate]) -> list[Candidate]:
     first sentences name other units, never it (nor the start of it: a sentence may cut "某区委组织部内设…" at
     区委): the site's banner, not the title's. (A town's government is a department: "某镇人民政府" stays.)"""
     chrome = [c.name for c in candidates if c.source == "chrome"]
-    sentences = [c.name for c in candidates if c.source == "sentence" and reads_as_org(c.name)]
+    sentences = [c.name for c in candidates if c.source in ("sentence", "sentence-other") and reads_as_org(c.name)]
 
     def banner(c: Candidate) -> bool:
         return (c.source == "above-title" and (any(consistent(c.name, n) for n in chrome) or _A_PORTALS_GOVERNMENT.search(c.name))
@@ -394,15 +395,16 @@ def _bare_dept_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
     return [n for n in names if n and _starts_with_place(n)]
 
 
-def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:
-    """Names the first paragraphs of the text give the unit, and the year the first such sentence
-    names ("2021年，X对部门整体支出开展了绩效自评")."""
-    names: list[str] = []
+def _sentence_names(body: list[str]) -> tuple[int | None, list[tuple[str, bool]]]:
+    """Names the first paragraphs of the text give the unit (each with whether it may be the unit: not an
+    evaluator nor the finance bureau organising the evaluation), and the year the first such sentence names
+    ("2021年，X对部门整体支出开展了绩效自评")."""
+    names: list[tuple[str, bool]] = []
     year = None
     prose = _first(4, (p[:_OPENING] for p in body if not is_heading_line(p)))  # a name stands in a sentence's opening
     for para in prose:
-        for name, named_year in _opening_names(para):
-            names.append(name)
+        for name, named_year, author in _opening_names(para):
+            names.append((name, author))
             if named_year is not None and "绩效" in para + "".join(body[:1]):
                 year = year or named_year
     return year, names
@@ -410,7 +412,8 @@ def _sentence_names(body: list[str]) -> tuple[int | None, list[str]]:
 
 @lru_cache(maxsize=4096)  # (a pure function of the paragraph's opening: reports repeat their openings)
 def _opening_names(para: str) -> tuple[tuple[str, int | None], ...]:
-    """_sentence_names of one paragraph's opening: (name, the year written with it, if any), in order."""
+    """_sentence_names of one paragraph's opening: (name, the year written with it, if any, whether it may be the
+    unit's), in order."""
     out: list[tuple[str, int | None]] = []
     spending = "整体支出" in para  # (what _DEPT_IN_TEXT and _DEPT_AFTER_YEAR end with)
     found = [_dept_in_text(para), _DEPT_AFTER_YEAR.search(para)] if spending else []
@@ -422,7 +425,21 @@ def _opening_names(para: str) -> tuple[tuple[str, int | None], ...]:
     if lead:
         out.append((lead, None))
     out += [(n, None) for n in (clean_name(m["dept"]) for m in _clause_subjects(para)) if n and reads_as_org(n)]
-    return tuple(out)
+    return tuple((n, y, not _evaluator_or_sponsor(para, n)) for n, y in out)
+
+
+def _evaluator_or_sponsor(para: str, name: str) -> bool:
+    """Is the name the evaluator ("某会计师事务所", "某咨询有限公司": no budget unit) or the finance bureau that
+    organised the evaluation ("县财政局组织开展…", "…统一部署"), not the unit reporting?"""
+    if _EVALUATOR.search(name):
+        return True
+    at = para.find(name) if _FINANCE_BUREAU.search(name) else -1
+    return at >= 0 and _SPONSORS.match(para, at + len(name)) is not None
+
+
+_EVALUATOR = re.compile(r"事务所$|公司$")
+_FINANCE_BUREAU = re.compile(r"财政(?:局|厅|部)$")
+_SPONSORS = re.compile(r"\s*(?:组织|要求|统一|印发|下发|委托|牵头|部署|安排)")
 
 
 def _dept_in_text(para: str) -> re.Match | None:

@@ -683,3 +683,22 @@ def test_a_sub_budgets_heading_with_its_figure_and_its_budgets_total():
                 "（四）部门整体支出情况\n调整后预算910万元，支出总额897万元，执行率98.57%。")
     assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910"), "actual": D("897"),
                                    "completion_rate": D("98.57")}
+
+
+@pytest.mark.parametrize("heading", ["（三）“三公”经费情况", "（三）部门“三公”经费情况", "2.3 三公经费"])
+def test_a_table_under_a_sub_budgets_heading_is_that_budgets(heading):
+    """A table under a heading about 三公经费 (its title naming no block): its 合计 row is that budget's; one whose
+    rows name the unit's spending is still read."""
+    head = "示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算860万元。\n"
+    rows = "单位：万元\n项目\t年初预算\t实际支出\t执行率\n公务接待费\t8\t6\t75%\n公务用车运行维护费\t10\t6.5\t65%\n合计\t18\t12.5\t69.44%\n"
+    rec = parse(f"{head}{heading}\n{rows}三、自评结论\n自评得分92分。")
+    assert fields(rec.overall) == {"initial_budget": D("860")}
+    rec = parse(f"{head}{heading}\n公务接待费6万元。\n项目\t调整后预算\t实际支出\t执行率\n部门整体支出\t910\t897\t98.57%\n三、自评结论\n自评得分92分。")
+    assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910"), "actual": D("897"),
+                                   "completion_rate": D("98.57")}
+
+
+def test_a_sub_budgets_topic_before_a_colon_keeps_its_total():
+    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算860万元，调整后预算910万元。\n"
+                "三公经费：全年支出总额12.5万元，执行率69.44%。")
+    assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910")}
