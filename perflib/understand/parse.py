@@ -775,18 +775,33 @@ _LABEL_YEAR = re.compile(r"(?P<own>本年度?)|年度|年中")
 _A_MONTH = re.compile(r"(?<!\d)(?:1[01]|[1-9])\s*月份?\s*")
 _BEFORE_A_LABEL = re.compile(r"(?:的|财政|部门|整体|项目|基本|支出|预算|资金|\s)*")
 _A_MONTHS_OWN = ("completion_rate", "actual")  # (a month's budget or change may be the year's: "9月份追加预算 …")
+_COMPARED = re.compile(r"(?:较|比|高于|低于|同比)(?:上年)?(?:同期)?\s*(?:(?:19|20)\d{2}\s*年\s*)?$")
+
+
+def _months_clause(sent: str, pos: int) -> int:
+    """Where a month's figures for the label at `pos` may start: its own clause ("10月份预算执行率为 80%，本年实际支出
+    604.5 万元": the year's again), or the one before when a rate opens this one ("9月份实际支出 A 万元，预算执行率 R":
+    the rate of the month's amount)."""
+    start = clause_start(sent, pos, "，,；;")
+    if start > 0 and sent[start - 1] in "，," and _BEFORE_A_LABEL.fullmatch(sent, start, pos):
+        label = LEX.label_re.match(sent, pos)
+        if label is not None and LEX.label(label).field == "completion_rate":
+            return clause_start(sent, start - 1, "，,；;")
+    return start
 
 
 @lru_cache(maxsize=4096)  # (asked for every label of a sentence holding 月)
 def _months_figures(sent: str) -> tuple[re.Match, ...]:
     """The months before the year's last that state their own progress or spending: "10月份预算执行率为 80%",
-    "9月份项目支出实际支出 450 万元"."""
+    "9月份项目支出实际支出 450 万元" (not a comparison's base, "较10月份执行率提高…", nor a 决算's date)."""
     out = []
     for month in _A_MONTH.finditer(sent):
+        if _COMPARED.search(sent, max(0, month.start() - 12), month.start()):
+            continue
         for label in LEX.label_re.finditer(sent, month.end(), min(len(sent), month.end() + 24)):
             if not _BEFORE_A_LABEL.fullmatch(sent, month.end(), label.start()):
                 break  # ("项目支出预算执行率": 支出预算 is a label too, before 执行率)
-            if LEX.label(label).field in _A_MONTHS_OWN:
+            if LEX.label(label).field in _A_MONTHS_OWN and "决算" not in label.group():
                 out.append(month)
                 break
     return tuple(out)
@@ -813,7 +828,7 @@ def _in_part_of_year(sent: str, pos: int) -> bool:
     for m in LEX.mid_year.finditer(sent, part_start, pos) if _year_words(sent)[1] else ():
         last = m
     for month in _months_figures(sent) if "月" in sent else ():
-        if part_start <= month.start() and month.end() <= pos and (last is None or month.start() > last.start()):
+        if _months_clause(sent, pos) <= month.start() and month.end() <= pos and (last is None or month.start() > last.start()):
             last = month
     return last is not None and not (LEX.whole_year.search(sent, last.end(), pos) or LEX.whole_year.match(sent, pos))
 
@@ -843,7 +858,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
     classes: list[tuple[re.Match, re.Match]] = []  # (label, figure) of a class of spending: no block's
     procurement = LEX.not_the_budget_cue in sent
-    opener = _other_funds_open(sent)
+    opener = _other_funds_open(sent, rec)
     item = _item_name(sent) if items_at is None and holds_any(sent, LEX.parts_intro_cues) else None
     if item and (context == "projects" or _one_fund_or_unit(item, rec.department)):
         items_at = 0  # "…共有8个支出项目。其中，审判业务年初预算数 8 万元，…；执行业务 300 万元…": each project's;
@@ -895,7 +910,10 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if within and stated == "overall" and not whole and not _the_unit_said(sent, m, rec.department):
             # under "（三）“三公”经费情况": "…，支出总额 15 万元，执行率 75%" is that budget's total, unless
             # of the unit's size ("全年支出总额 897 万元，其中“三公”经费 12.5 万元"); a rate goes with its amount
-            units = _of_the_units_size(value, rec) if money else units
+            if money:
+                units = _of_the_units_size(value, rec) or _holds_the_sub_budget(sent, after.end())
+            elif not units:  # (a rate before the amount it goes with: "执行率 R，支出总额 A"; or after an unlabelled one)
+                units = _rate_of_the_unit(sent, m, read[k + 1:], rec, unit)
             if not units:
                 continue
         block = stated or context
@@ -1399,6 +1417,27 @@ def _the_unit_said(sent: str, m: re.Match, department: str | None) -> bool:
             or _names_the_unit(sent, m.start(), department))
 
 
+def _holds_the_sub_budget(sent: str, end: int) -> bool:
+    """Does the total ending at `end` hold 三公经费 as its part ("支出总额 A 万元，其中“三公”经费 …", "总支出 A 万元中，
+    “三公”经费 …")? Then it is the unit's."""
+    return _HOLDS_THE_SUB_BUDGET.match(sent, end) is not None
+
+
+_HOLDS_THE_SUB_BUDGET = re.compile(r"\s*中?\s*[，,]?\s*(?:其中\s*[:：，,]?)?\s*[“\"]?三公[”\"]?经费")
+
+
+def _rate_of_the_unit(sent: str, m: re.Match, later: list, rec: Record, unit: str | None) -> bool:
+    """Is the rate at `m`, under a heading about a budget within the unit's, the unit's: the amount it goes
+    with (the next labelled one in its part of the sentence, else the last amount before it) of the unit's?"""
+    part_end = min([i for i in (sent.find("；", m.end()), sent.find(";", m.end())) if i >= 0] or [len(sent)])
+    amount = next((after for n, after in later if n.start() < part_end and LEX.label(n).kind == "money"), None)
+    if amount is None:
+        before = list(LEX.money.finditer(sent, clause_start(sent, m.start(), "；;"), m.start()))
+        amount = before[-1] if before else None
+    return amount is not None and (_of_the_units_size(money_to_wan(amount["num"], amount.groupdict().get("unit") or unit), rec)
+                                   or _holds_the_sub_budget(sent, amount.end()))
+
+
 def _of_the_units_size(value: Decimal, rec: Record) -> bool:
     """Is the amount at least half the unit's budget read so far (a budget within it, 三公经费, is a few
     hundredths of it)? Not when no budget is read yet: then it is not known."""
@@ -1418,7 +1457,7 @@ def _first_amount(sent: str) -> tuple[re.Match | None, int]:
     return first, 0 if first is None else clause_start(sent, first.start(), "，,；;：:")
 
 
-def _other_funds_open(sent: str) -> tuple[re.Match, re.Match] | None:
+def _other_funds_open(sent: str, rec: Record) -> tuple[re.Match, re.Match] | None:
     """(its name, its amount) when money other than the unit's spending this year opens the sentence's
     first clause that states an amount: a budget within the unit's (“三公”经费预算数 18.60 万元) or the
     money carried over into the year (我局上年结转资金 32.50 万元). Its labels and those after it are
@@ -1430,6 +1469,8 @@ def _other_funds_open(sent: str) -> tuple[re.Match, re.Match] | None:
     word = LEX.sub_budgets.search(sent, start, first.start()) or LEX.carryover.search(sent, start, first.end())
     if word is None and start > 0:
         word = _sub_budget_before(sent, start, first.start())
+        if word is not None and _the_units_total_after(sent, word.end(), first, rec):
+            word = None  # "“三公”经费开支：全年支出总额 2548 万元，其中“三公”经费 18 万元": the unit's total, its topic's part
         start = 0 if word is None else clause_start(sent, word.start(), "，,；;：:")
     if word is None or word.end() > first.end():
         return None
@@ -1478,8 +1519,17 @@ def _sub_budget_before(sent: str, start: int, pos: int) -> re.Match | None:
     since = sent[found.end():pos]
     if (any(w.group() not in _ITS_TOTAL for w in LEX.block_words.finditer(since)) or LEX.subjects.search(since)
             or _DIGIT.search(since)):
-        return None  # (its total's word is its own: "三公经费：全年支出总额 12.5 万元")
+        return None  # (its total's word may be its own: "三公经费：全年支出总额 12.5 万元"; _the_units_total_after)
     return found
+
+
+def _the_units_total_after(sent: str, topic_end: int, first: re.Match, rec: Record) -> bool:
+    """After a budget's topic and its colon, is the first amount a total word's ("支出总额", "总支出") of the unit's
+    size, or one holding 三公经费 as its part: the unit's, not the topic's?"""
+    if not any(w.group() in _ITS_TOTAL for w in LEX.block_words.finditer(sent, topic_end, first.start())):
+        return False
+    return (_of_the_units_size(money_to_wan(first["num"], first.groupdict().get("unit")), rec)
+            or _holds_the_sub_budget(sent, first.end()))
 
 
 _JOINED = re.compile(r"[\u4e00-\u9fff]{2,}\s*[和与及、]")  # (another subject joined to it)

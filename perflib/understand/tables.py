@@ -130,9 +130,9 @@ class _Outside(list):
 
 def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside, within: bool = False) -> None:
     if LEX.about_a_sub_budget(table.title or "") or (within and not _block_of(table.title or "")
-                                                      and not _names_the_units_spending(table)):
+                                                      and _names_a_sub_budget_only(table)):
         # "二、“三公”经费控制情况" over it or its section: its 合计 is no block's (a title or row naming the unit's
-        # spending is: "部门整体支出表", "部门整体支出 | 386.40 | …")
+        # spending is: "部门整体支出表", "部门整体支出 | 386.40 | …"; a table naming no budget within may be the unit's)
         rec.unread.extend(unread_cells(table, set(), notes))
         return
     if _another_years_table(table, rec.year, rec.text):
@@ -710,8 +710,10 @@ def _row_block(row: list[str], label_cols: list[int]) -> tuple[str | None, int |
     return None, None
 
 
-def _names_the_units_spending(table: Table) -> bool:
-    return any(_UNITS_SPENDING.search(cell) for row in table.rows for cell in row[:2])
+def _names_a_sub_budget_only(table: Table) -> bool:
+    """Does the table name a budget within the unit's (公务接待费, “三公”经费 …) and not the unit's spending?"""
+    return (any(LEX.sub_budgets.search(cell) for row in table.rows for cell in row)
+            and not any(_UNITS_SPENDING.search(cell) for row in table.rows for cell in row[:2]))
 
 
 _UNITS_SPENDING = re.compile(r"部门|整体|基本支出|项目支出")

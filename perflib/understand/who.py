@@ -429,7 +429,7 @@ def _opening_names(para: str) -> tuple[tuple[str, int | None], ...]:
 
 
 def _evaluator_or_sponsor(para: str, name: str) -> bool:
-    """Is the name the evaluator ("某会计师事务所", "某咨询有限公司": no budget unit) or the finance bureau that
+    """Is the name the evaluator ("某会计师事务所", "某咨询有限公司": not the unit evaluated) or the finance bureau that
     organised the evaluation ("县财政局组织开展…", "…统一部署"), not the unit reporting?"""
     if _EVALUATOR.search(name):
         return True
@@ -437,9 +437,11 @@ def _evaluator_or_sponsor(para: str, name: str) -> bool:
     return at >= 0 and _SPONSORS.match(para, at + len(name)) is not None
 
 
-_EVALUATOR = re.compile(r"事务所$|公司$")
+_EVALUATOR = re.compile(r"事务所$|(?:咨询|评估|会计|审计|税务|财务|顾问|管理)[^，。、]{0,8}公司$")
 _FINANCE_BUREAU = re.compile(r"财政(?:局|厅|部)$")
-_SPONSORS = re.compile(r"\s*(?:组织|要求|统一|印发|下发|委托|牵头|部署|安排)")
+# (not its own organisation or staff: "县财政局组织机构…", "县财政局组织全局干部…")
+_SPONSORS = re.compile(r"\s*(?:组织(?!机构|架构|结构|(?:开展)?(?:全局|全厅|本局|本厅|局机关|厅机关|干部|职工))|要求|统一|印发|下发|委托|"
+                       r"牵头|部署|安排)")
 
 
 def _dept_in_text(para: str) -> re.Match | None:

@@ -698,7 +698,44 @@ def test_a_table_under_a_sub_budgets_heading_is_that_budgets(heading):
                                    "completion_rate": D("98.57")}
 
 
-def test_a_sub_budgets_topic_before_a_colon_keeps_its_total():
+@pytest.mark.parametrize("text, want", [
+    ("9月份实际支出进度达到75%，年度实际支出889万元，预算执行率97.69%。", {"actual": D("889"), "completion_rate": D("97.69")}),
+    ("10月份预算执行率达到85%，本年实际支出889万元，执行率97.69%。", {"actual": D("889"), "completion_rate": D("97.69")}),
+    ("较10月份执行率提高18个百分点，全年执行率达到97.69%。", {"completion_rate": D("97.69")}),
+    ("10月份执行率为79.8%，累计实际支出889万元，执行率97.69%。", {"actual": D("889"), "completion_rate": D("97.69")}),
+    ("9月份实际支出640万元，预算执行率70.33%。", {})])
+def test_a_months_figures_are_its_clauses(text, want):
+    """A month's progress or spending holds its own clause (and a rate opening the next: the rate of its amount);
+    the year's figures after it, in later clauses, are read; a month compared with is no month's figure."""
+    rec = parse(f"示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算860万元，调整后预算910万元。{text}")
+    assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910"), **want}
+
+
+@pytest.mark.parametrize("text", ["全年支出总额897万元，其中“三公”经费支出12.5万元。",
+                                  "全年预算执行率98.57%，支出总额897万元，“三公”经费支出12.5万元。"])
+def test_the_units_total_under_a_sub_budgets_heading_before_its_budget(text):
+    """Under a 三公 heading, a total holding 三公经费 as its part is the unit's, though no budget is read yet to
+    measure it by; a rate before the amount it goes with follows that amount."""
+    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n（二）“三公”经费情况\n" + text.replace("全年预算执行率98.57%，", "")
+                + "\n二、预算执行情况\n年初预算860万元，调整后预算910万元。")
+    assert rec.overall.actual == D("897")
     rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算860万元，调整后预算910万元。\n"
-                "三公经费：全年支出总额12.5万元，执行率69.44%。")
-    assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910")}
+                f"（三）“三公”经费情况\n{text}")
+    assert rec.overall.actual == D("897") and rec.overall.completion_rate in (None, D("98.57"))
+
+
+def test_a_units_table_of_sources_under_a_sub_budgets_heading_is_read():
+    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n（三）“三公”经费情况\n“三公”经费支出6.2万元。\n"
+                "单位：万元\n资金来源\t年初预算\t调整后预算\t实际支出\t执行率\n财政拨款\t800\t850\t840\t98.82%\n"
+                "其他资金\t60\t60\t57\t95%\n合计\t860\t910\t897\t98.57%\n三、自评结论\n自评得分92分。")
+    assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910"), "actual": D("897"),
+                                   "completion_rate": D("98.57")}
+
+
+@pytest.mark.parametrize("text, actual", [("“三公”经费开支：全年支出总额897万元，执行率98.57%，其中“三公”经费18万元。", D("897")),
+                                          ("三公经费：全年支出总额12.5万元，执行率69.44%。", None)])
+def test_a_sub_budgets_topic_before_a_colon_and_a_total(text, actual):
+    """After a 三公 topic and its colon a total word is the topic's own, unless its amount is the unit's size or
+    holds 三公经费 as its part."""
+    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算860万元，调整后预算910万元。\n" + text)
+    assert rec.overall.actual == actual
