@@ -774,8 +774,17 @@ _LABEL_YEAR = re.compile(r"(?P<own>本年度?)|年度|年中")
 # A month before the year's last ("10月份", "1-11月"), and the words that may stand between it and a label
 _A_MONTH = re.compile(r"(?<!\d)(?:1[01]|[1-9])\s*月份?\s*")
 _BEFORE_A_LABEL = re.compile(r"(?:的|财政|部门|整体|项目|基本|支出|预算|资金|\s)*")
+_BARE_BEFORE_A_RATE = re.compile(r"(?:的|财政|预算|资金|\s)*")  # (no block's: "，部门整体预算执行率 R" is the year's)
 _A_MONTHS_OWN = ("completion_rate", "actual")  # (a month's budget or change may be the year's: "9月份追加预算 …")
-_COMPARED = re.compile(r"(?:较|比|高于|低于|同比)(?:上年)?(?:同期)?\s*(?:(?:19|20)\d{2}\s*年\s*)?$")
+_MONTH_COMPARED = re.compile(r"(?:较|比|高于|低于|同比|同|与|对比|相较于?)(?:上年)?(?:同期)?\s*(?:(?:19|20)\d{2}\s*年\s*)?$")
+
+
+def _in_a_note(sent: str, pos: int) -> bool:
+    """Is `pos` inside brackets that close later in the sentence ("全年实际支出 A（10月份实际支出 B），预算执行率 R":
+    the note's month speaks of its own figure only, which _read_sentence leaves to the note)?"""
+    opened = max(sent.rfind("（", 0, pos), sent.rfind("(", 0, pos))
+    return opened >= 0 and max(sent.rfind("）", opened, pos), sent.rfind(")", opened, pos)) < 0 and (
+        "）" in sent[pos:] or ")" in sent[pos:])
 
 
 def _months_clause(sent: str, pos: int) -> int:
@@ -783,7 +792,7 @@ def _months_clause(sent: str, pos: int) -> int:
     604.5 万元": the year's again), or the one before when a rate opens this one ("9月份实际支出 A 万元，预算执行率 R":
     the rate of the month's amount)."""
     start = clause_start(sent, pos, "，,；;")
-    if start > 0 and sent[start - 1] in "，," and _BEFORE_A_LABEL.fullmatch(sent, start, pos):
+    if start > 0 and sent[start - 1] in "，," and _BARE_BEFORE_A_RATE.fullmatch(sent, start, pos):
         label = LEX.label_re.match(sent, pos)
         if label is not None and LEX.label(label).field == "completion_rate":
             return clause_start(sent, start - 1, "，,；;")
@@ -796,7 +805,7 @@ def _months_figures(sent: str) -> tuple[re.Match, ...]:
     "9月份项目支出实际支出 450 万元" (not a comparison's base, "较10月份执行率提高…", nor a 决算's date)."""
     out = []
     for month in _A_MONTH.finditer(sent):
-        if _COMPARED.search(sent, max(0, month.start() - 12), month.start()):
+        if _MONTH_COMPARED.search(sent, max(0, month.start() - 12), month.start()) or _in_a_note(sent, month.end()):
             continue
         for label in LEX.label_re.finditer(sent, month.end(), min(len(sent), month.end() + 24)):
             if not _BEFORE_A_LABEL.fullmatch(sent, month.end(), label.start()):
@@ -911,7 +920,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             # under "（三）“三公”经费情况": "…，支出总额 15 万元，执行率 75%" is that budget's total, unless
             # of the unit's size ("全年支出总额 897 万元，其中“三公”经费 12.5 万元"); a rate goes with its amount
             if money:
-                units = _of_the_units_size(value, rec) or _holds_the_sub_budget(sent, after.end())
+                units = (_of_the_units_size(value, rec) or _holds_the_sub_budget(sent, after.end())
+                         or _split_into_blocks(sent, after.end(), value))
             elif not units:  # (a rate before the amount it goes with: "执行率 R，支出总额 A"; or after an unlabelled one)
                 units = _rate_of_the_unit(sent, m, read[k + 1:], rec, unit)
             if not units:
@@ -1413,8 +1423,22 @@ def _the_unit_said(sent: str, m: re.Match, department: str | None) -> bool:
     more than a word for "the total" of whatever it is about ("支出总额", "总支出")? (Block words are looked
     for in the whole sentence: "部门" knows itself by the label after it.)"""
     words = (w for w in LEX.block_words.finditer(sent) if w.start() < m.start())
-    return (any(w.group() not in _ITS_TOTAL for w in words) or LEX.subjects.search(sent, 0, m.end()) is not None
-            or _names_the_unit(sent, m.start(), department))
+    if any(w.group() not in _ITS_TOTAL for w in words):
+        return True
+    subject = None
+    for subject in LEX.subjects.finditer(sent, 0, m.end()):
+        pass
+    said = subject is not None or _names_the_unit(sent, m.start(), department)
+    # (not the unit's when its budget within is named after it: "我局严格控制“三公”经费，全年支出总额 9.8 万元")
+    return said and LEX.sub_budgets.search(sent, subject.end() if subject else 0, m.start()) is None
+
+
+def _split_into_blocks(sent: str, end: int, value: Decimal) -> bool:
+    """Do the blocks' amounts right after it, in its part of the sentence, add up to it ("支出总额 A，基本支出 B，项目支出
+    C")? Then it is the unit's whole."""
+    part_end = min([i for i in (sent.find("；", end), sent.find(";", end)) if i >= 0] or [len(sent)])
+    parts = [money_to_wan(p["num"], p["unit"]) for p in LEX.part_figure.finditer(sent, end, part_end)]
+    return len(parts) >= 2 and adds_up(value, parts)
 
 
 def _holds_the_sub_budget(sent: str, end: int) -> bool:
@@ -1423,7 +1447,7 @@ def _holds_the_sub_budget(sent: str, end: int) -> bool:
     return _HOLDS_THE_SUB_BUDGET.match(sent, end) is not None
 
 
-_HOLDS_THE_SUB_BUDGET = re.compile(r"\s*中?\s*[，,]?\s*(?:其中\s*[:：，,]?)?\s*[“\"]?三公[”\"]?经费")
+_HOLDS_THE_SUB_BUDGET = re.compile(r"\s*中?\s*[，,（(]?\s*(?:其中\s*[:：，,]?)?\s*[“\"]?三公[”\"]?经费")
 
 
 def _rate_of_the_unit(sent: str, m: re.Match, later: list, rec: Record, unit: str | None) -> bool:

@@ -711,9 +711,27 @@ def _row_block(row: list[str], label_cols: list[int]) -> tuple[str | None, int |
 
 
 def _names_a_sub_budget_only(table: Table) -> bool:
-    """Does the table name a budget within the unit's (公务接待费, “三公”经费 …) and not the unit's spending?"""
-    return (any(LEX.sub_budgets.search(cell) for row in table.rows for cell in row)
-            and not any(_UNITS_SPENDING.search(cell) for row in table.rows for cell in row[:2]))
+    """Does the table name a budget within the unit's (公务接待费, “三公”经费 …) and not the unit's spending, nor a
+    total far above its rows of budgets within (twice theirs: "合计 620 | …" over "三公经费 12", "会议费 3")?"""
+    if not any(LEX.sub_budgets.search(cell) for row in table.rows for cell in row):
+        return False
+    if any(_UNITS_SPENDING.search(cell) for row in table.rows for cell in row[:2]):
+        return False
+    within = [_first_number(row) for row in table.rows if any(LEX.sub_budgets.search(c) for c in row[:2])]
+    total = next((_first_number(row) for row in table.rows if row and _TOTAL_ROW.search(row[0])), None)
+    return not (total and total >= 2 * sum(n or 0 for n in within))
+
+
+_TOTAL_ROW = re.compile(r"合计|总计|总额")
+
+
+def _first_number(row: list[str]) -> Decimal | None:
+    """The first figure of a row (not a rate)."""
+    for cell in row[1:]:
+        m = _number(cell)
+        if m and not m["pct"]:
+            return to_decimal(m["num"])
+    return None
 
 
 _UNITS_SPENDING = re.compile(r"部门|整体|基本支出|项目支出")

@@ -437,7 +437,7 @@ def _evaluator_or_sponsor(para: str, name: str) -> bool:
     return at >= 0 and _SPONSORS.match(para, at + len(name)) is not None
 
 
-_EVALUATOR = re.compile(r"事务所$|(?:咨询|评估|会计|审计|税务|财务|顾问|管理)[^，。、]{0,8}公司$")
+_EVALUATOR = re.compile(r"事务所$|(?:咨询|评估|会计|审计|税务|财务|顾问)[^，。、]{0,8}公司$")
 _FINANCE_BUREAU = re.compile(r"财政(?:局|厅|部)$")
 # (not its own organisation or staff: "县财政局组织机构…", "县财政局组织全局干部…")
 _SPONSORS = re.compile(r"\s*(?:组织(?!机构|架构|结构|(?:开展)?(?:全局|全厅|本局|本厅|局机关|厅机关|干部|职工))|要求|统一|印发|下发|委托|"

@@ -83,7 +83,8 @@ def test_under_a_governments_banner_a_finance_bureau_an_evaluator_or_a_list_is_n
     ("示例青川县财政局组织开展2023年度部门整体支出绩效评价，我局内设机构3个。", None),
     ("示例青川会计师事务所对我局2023年度部门整体支出开展了绩效评价。", None),
     ("示例青川县财政局内设股室8个，在职人员40人。", "示例青川县财政局"),
-    ("示例青川县财政局组织全局干部职工，围绕年度重点工作开展了部门整体支出绩效自评。", "示例青川县财政局")])
+    ("示例青川县财政局组织全局干部职工，围绕年度重点工作开展了部门整体支出绩效自评。", "示例青川县财政局"),
+    ("示例青川县公共交通管理有限公司是县政府出资设立的公益性企业，在职人员40人。", "示例青川县公共交通管理有限公司")])
 def test_the_evaluator_or_the_finance_bureau_organising_the_evaluation_is_not_the_unit(sentence, unit):
     rec = parse(f"2023年度部门整体支出绩效自评报告\n一、部门基本情况\n{sentence}\n二、预算执行情况\n2023年度年初预算312.60万元。",
                 paragraphs=True)

@@ -739,3 +739,30 @@ def test_a_sub_budgets_topic_before_a_colon_and_a_total(text, actual):
     holds 三公经费 as its part."""
     rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算860万元，调整后预算910万元。\n" + text)
     assert rec.overall.actual == actual
+
+
+@pytest.mark.parametrize("text, want", [
+    ("全年实际支出889万元，同10月份实际支出相比增长34%，预算执行率97.69%。", {"actual": D("889"), "completion_rate": D("97.69")}),
+    ("11月份基本支出实际支出300万元，部门整体预算执行率97.69%。", {"completion_rate": D("97.69")}),
+    ("全年实际支出889万元（10月份实际支出450万元），预算执行率97.69%。", {"actual": D("889"), "completion_rate": D("97.69")})])
+def test_a_month_compared_with_another_blocks_rate_or_a_note_is_no_months_figure(text, want):
+    rec = parse(f"示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算860万元，调整后预算910万元。{text}")
+    assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910"), **want}
+    assert rec.basic.actual is None
+
+
+@pytest.mark.parametrize("text, actual", [
+    ("支出总额897万元（其中“三公”经费9.8万元）。", D("897")),
+    ("支出总额897万元，基本支出605万元，项目支出292万元。", D("897")),
+    ("我局严格控制“三公”经费，全年支出总额9.8万元，执行率81.67%。", None)])
+def test_what_makes_a_total_under_a_sub_budgets_heading_the_units(text, actual):
+    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算1860万元，调整后预算1910万元。\n"
+                f"（三）“三公”经费情况\n{text}")
+    assert rec.overall.actual == actual and rec.overall.completion_rate is None
+
+
+def test_a_units_total_row_far_above_its_sub_budget_rows_is_read():
+    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n（三）“三公”经费及其他\n单位：万元\n"
+                "项目\t调整后预算\t实际支出\t执行率\n合计\t910\t897\t98.57%\n三公经费\t12\t9.8\t81.67%\n会议费\t3\t2.5\t83.33%\n"
+                "三、自评结论\n自评得分92分。")
+    assert fields(rec.overall) == {"adjusted_budget": D("910"), "actual": D("897"), "completion_rate": D("98.57")}
