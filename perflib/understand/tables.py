@@ -717,9 +717,9 @@ def _names_a_sub_budget_only(table: Table) -> bool:
         return False
     if any(_UNITS_SPENDING.search(cell) for row in table.rows for cell in row[:2]):
         return False
-    within = [_first_number(row) for row in table.rows if any(LEX.sub_budgets.search(c) for c in row[:2])]
+    sub_rows = [_first_number(row) for row in table.rows if any(LEX.sub_budgets.search(c) for c in row[:2])]
     total = next((_first_number(row) for row in table.rows if row and _TOTAL_ROW.search(row[0])), None)
-    return not (total and total >= 2 * sum(n or 0 for n in within))
+    return not (total and total >= 2 * sum(n or 0 for n in sub_rows))
 
 
 _TOTAL_ROW = re.compile(r"合计|总计|总额")
