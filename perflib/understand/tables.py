@@ -284,8 +284,8 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
             label = f"{above[c]} {cell}"  # a group header: "2020年 | 2021年", "资金（万元）"
         fld, kind = role
         has_field = bool(fld)
-        if _previous_year(label, year):
-            fld = kind = None
+        if _previous_year(label, year) or _part_of_the_year(label):
+            fld = kind = None  # "2022年决算数", "1-10月执行数": not this year's whole
         key = (cell, fld)
         if key in seen:  # the same merged header cell repeated across its span
             continue
@@ -337,6 +337,15 @@ def _year_column(label: str, year: int | None) -> bool | None:
         return False
     m = _YEAR_LABEL.match(label)
     return None if m is None else year is not None and int(m[1]) == year
+
+
+def _part_of_the_year(label: str) -> bool:
+    """A column of part of the year: "1-10月执行数", "截至9月底支出", "10月份执行数", "上半年支出"."""
+    return "月" in label and (LEX.mid_year.search(label) is not None or _A_MONTHS_COLUMN.match(label) is not None) or (
+        "半年" in label or "季度" in label) and LEX.mid_year.search(label) is not None
+
+
+_A_MONTHS_COLUMN = re.compile(r"\s*(?:1[01]|[1-9])\s*月份?(?!\d)")
 
 
 def _previous_year(label: str, year: int | None) -> bool:
