@@ -724,10 +724,14 @@ def test_the_units_total_under_a_sub_budgets_heading_before_its_budget(text):
     assert rec.overall.actual == D("897") and rec.overall.completion_rate in (None, D("98.57"))
 
 
-def test_a_units_table_of_sources_under_a_sub_budgets_heading_is_read():
-    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n（三）“三公”经费情况\n“三公”经费支出6.2万元。\n"
-                "单位：万元\n资金来源\t年初预算\t调整后预算\t实际支出\t执行率\n财政拨款\t800\t850\t840\t98.82%\n"
-                "其他资金\t60\t60\t57\t95%\n合计\t860\t910\t897\t98.57%\n三、自评结论\n自评得分92分。")
+@pytest.mark.parametrize("above, table", [
+    # a table of sources under a 三公 heading is the unit's
+    ("（三）“三公”经费情况\n“三公”经费支出6.2万元。\n", "资金来源\t年初预算\t调整后预算\t实际支出\t执行率\n财政拨款\t800\t850\t840\t98.82%\n"
+     "其他资金\t60\t60\t57\t95%\n合计\t860\t910\t897\t98.57%\n"),
+    # a column of part of the year (1-10月执行数) beside 全年执行数: the whole year's is read
+    ("", "项目\t年初预算\t调整后预算\t1-10月执行数\t全年执行数\t执行率\n合计\t860\t910\t640\t897\t98.57%\n")])
+def test_the_units_table_is_read_for_its_years_figures(above, table):
+    rec = parse(f"示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n{above}单位：万元\n{table}三、自评结论\n自评得分92分。")
     assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910"), "actual": D("897"),
                                    "completion_rate": D("98.57")}
 
@@ -766,12 +770,3 @@ def test_a_units_total_row_far_above_its_sub_budget_rows_is_read():
                 "项目\t调整后预算\t实际支出\t执行率\n合计\t910\t897\t98.57%\n三公经费\t12\t9.8\t81.67%\n会议费\t3\t2.5\t83.33%\n"
                 "三、自评结论\n自评得分92分。")
     assert fields(rec.overall) == {"adjusted_budget": D("910"), "actual": D("897"), "completion_rate": D("98.57")}
-
-
-def test_a_column_of_part_of_the_year_is_not_the_years():
-    """A table's 1-10月执行数 beside its 全年执行数: the whole year's is read, not the months'."""
-    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n单位：万元\n"
-                "项目\t年初预算\t调整后预算\t1-10月执行数\t全年执行数\t执行率\n合计\t860\t910\t640\t897\t98.57%\n"
-                "三、自评结论\n自评得分92分。")
-    assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910"), "actual": D("897"),
-                                   "completion_rate": D("98.57")}
