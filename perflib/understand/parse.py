@@ -465,11 +465,16 @@ _NOTE_BACK = 12  # characters before a note's bracket that may hold its figure
 
 def _in_note(text: str, pos: int, end: int) -> bool:
     """Is `pos` inside brackets opened right after a figure and closed before `end`?"""
+    opened = _bracket_around(text, pos, end)
+    return opened >= 0 and _AFTER_FIGURE.search(text, max(0, opened - _NOTE_BACK), opened) is not None
+
+
+def _bracket_around(text: str, pos: int, end: int) -> int:
+    """Where the bracket that holds `pos` opens (not closed before `pos`, closed before `end`), or -1."""
     opened = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
     if opened < 0 or max(text.rfind("）", opened, pos), text.rfind(")", opened, pos)) >= 0:
-        return False
-    closes = [c for c in (text.find("）", pos, end), text.find(")", pos, end)) if c >= 0]
-    return bool(closes) and _AFTER_FIGURE.search(text, max(0, opened - _NOTE_BACK), opened) is not None
+        return -1
+    return opened if text.find("）", pos, end) >= 0 or text.find(")", pos, end) >= 0 else -1
 
 
 _FIGURE_NEXT = re.compile(rf"\s*{LEX.part_filler}\s*[-+]?\d")
@@ -779,14 +784,6 @@ _A_MONTHS_OWN = ("completion_rate", "actual")  # (a month's budget or change may
 _MONTH_COMPARED = re.compile(r"(?:较|比|高于|低于|同比|同|与|对比|相较于?)(?:上年)?(?:同期)?\s*(?:(?:19|20)\d{2}\s*年\s*)?$")
 
 
-def _in_a_note(sent: str, pos: int) -> bool:
-    """Is `pos` inside brackets that close later in the sentence ("全年实际支出 A（10月份实际支出 B），预算执行率 R":
-    the note's month speaks of its own figure only, which _read_sentence leaves to the note)?"""
-    opened = max(sent.rfind("（", 0, pos), sent.rfind("(", 0, pos))
-    return opened >= 0 and max(sent.rfind("）", opened, pos), sent.rfind(")", opened, pos)) < 0 and (
-        "）" in sent[pos:] or ")" in sent[pos:])
-
-
 def _months_clause(sent: str, pos: int) -> int:
     """Where a month's figures for the label at `pos` may start: its own clause ("10月份预算执行率为 80%，本年实际支出
     604.5 万元": the year's again), or the one before when a rate opens this one ("9月份实际支出 A 万元，预算执行率 R":
@@ -802,10 +799,12 @@ def _months_clause(sent: str, pos: int) -> int:
 @lru_cache(maxsize=4096)  # (asked for every label of a sentence holding 月)
 def _months_figures(sent: str) -> tuple[re.Match, ...]:
     """The months before the year's last that state their own progress or spending: "10月份预算执行率为 80%",
-    "9月份项目支出实际支出 450 万元" (not a comparison's base, "较10月份执行率提高…", nor a 决算's date)."""
+    "9月份项目支出实际支出 450 万元" (not a comparison's base, "较10月份执行率提高…", nor a 决算's date, nor a note's:
+    "全年实际支出 A（10月份实际支出 B），预算执行率 R" — its month speaks of the note's figure only)."""
     out = []
     for month in _A_MONTH.finditer(sent):
-        if _MONTH_COMPARED.search(sent, max(0, month.start() - 12), month.start()) or _in_a_note(sent, month.end()):
+        if (_MONTH_COMPARED.search(sent, max(0, month.start() - 12), month.start())
+                or _bracket_around(sent, month.end(), len(sent)) >= 0):
             continue
         for label in LEX.label_re.finditer(sent, month.end(), min(len(sent), month.end() + 24)):
             if not _BEFORE_A_LABEL.fullmatch(sent, month.end(), label.start()):
@@ -836,8 +835,10 @@ def _in_part_of_year(sent: str, pos: int) -> bool:
     last = None
     for m in LEX.mid_year.finditer(sent, part_start, pos) if _year_words(sent)[1] else ():
         last = m
-    for month in _months_figures(sent) if "月" in sent else ():
-        if _months_clause(sent, pos) <= month.start() and month.end() <= pos and (last is None or month.start() > last.start()):
+    months = _months_figures(sent) if "月" in sent else ()
+    start = _months_clause(sent, pos) if months else pos
+    for month in months:
+        if start <= month.start() and month.end() <= pos and (last is None or month.start() > last.start()):
             last = month
     return last is not None and not (LEX.whole_year.search(sent, last.end(), pos) or LEX.whole_year.match(sent, pos))
 
@@ -906,7 +907,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         label = LEX.label(m)
         money = label.kind == "money"
         parts_at = _parts_follow(sent, after.end(), LEX.part_figure if money else LEX.part_rate)
-        value = money_to_wan(after["num"], after.groupdict().get("unit") or unit) if money else to_decimal(after["num"])
+        value = _wan(after, unit) if money else to_decimal(after["num"])
         whole = parts_at is not None or (money and _split_later(sent, after.end(), read[k + 1:], value))
         # "2024年共支出 T 万元。其中，基本支出 B 万元，项目支出 P 万元。": parts that add up make the whole unit's
         whole = whole or (money and k == len(read) - 1 and _parts_add_up(following, value))
@@ -1402,9 +1403,12 @@ def _item_names_a_block(sent: str, pos: int) -> bool:
 
 def _exceeds(figure: re.Match, class_figure: re.Match, unit: str | None) -> bool:
     """Is the amount well above the class's (a fifth more): the whole's, not the class's?"""
-    a = money_to_wan(figure["num"], figure.groupdict().get("unit") or unit)
-    b = money_to_wan(class_figure["num"], class_figure.groupdict().get("unit") or unit)
-    return a > b * Decimal("1.2")
+    return _wan(figure, unit) > _wan(class_figure, unit) * Decimal("1.2")
+
+
+def _wan(figure: re.Match, unit: str | None = None) -> Decimal:
+    """An amount matched (its `num`, its `unit` or the section's) in 万元."""
+    return money_to_wan(figure["num"], figure.groupdict().get("unit") or unit)
 
 
 def _the_class_goes_on(sent: str, start: int, pos: int, read: list) -> bool:
@@ -1433,11 +1437,16 @@ def _the_unit_said(sent: str, m: re.Match, department: str | None) -> bool:
     return said and LEX.sub_budgets.search(sent, subject.end() if subject else 0, m.start()) is None
 
 
+def _part_end(sent: str, pos: int) -> int:
+    """Where the part of the sentence holding `pos` ends: its next "；", or the sentence's end."""
+    ends = [i for i in (sent.find("；", pos), sent.find(";", pos)) if i >= 0]
+    return min(ends) if ends else len(sent)
+
+
 def _split_into_blocks(sent: str, end: int, value: Decimal) -> bool:
     """Do the blocks' amounts right after it, in its part of the sentence, add up to it ("支出总额 A，基本支出 B，项目支出
     C")? Then it is the unit's whole."""
-    part_end = min([i for i in (sent.find("；", end), sent.find(";", end)) if i >= 0] or [len(sent)])
-    parts = [money_to_wan(p["num"], p["unit"]) for p in LEX.part_figure.finditer(sent, end, part_end)]
+    parts = [money_to_wan(p["num"], p["unit"]) for p in LEX.part_figure.finditer(sent, end, _part_end(sent, end))]
     return len(parts) >= 2 and adds_up(value, parts)
 
 
@@ -1453,13 +1462,12 @@ _HOLDS_THE_SUB_BUDGET = re.compile(r"\s*中?\s*[，,（(]?\s*(?:其中\s*[:：�
 def _rate_of_the_unit(sent: str, m: re.Match, later: list, rec: Record, unit: str | None) -> bool:
     """Is the rate at `m`, under a heading about a budget within the unit's, the unit's: the amount it goes
     with (the next labelled one in its part of the sentence, else the last amount before it) of the unit's?"""
-    part_end = min([i for i in (sent.find("；", m.end()), sent.find(";", m.end())) if i >= 0] or [len(sent)])
+    part_end = _part_end(sent, m.end())
     amount = next((after for n, after in later if n.start() < part_end and LEX.label(n).kind == "money"), None)
     if amount is None:
         before = list(LEX.money.finditer(sent, clause_start(sent, m.start(), "；;"), m.start()))
         amount = before[-1] if before else None
-    return amount is not None and (_of_the_units_size(money_to_wan(amount["num"], amount.groupdict().get("unit") or unit), rec)
-                                   or _holds_the_sub_budget(sent, amount.end()))
+    return amount is not None and (_of_the_units_size(_wan(amount, unit), rec) or _holds_the_sub_budget(sent, amount.end()))
 
 
 def _of_the_units_size(value: Decimal, rec: Record) -> bool:
@@ -1552,8 +1560,7 @@ def _the_units_total_after(sent: str, topic_end: int, first: re.Match, rec: Reco
     size, or one holding 三公经费 as its part: the unit's, not the topic's?"""
     if not any(w.group() in _ITS_TOTAL for w in LEX.block_words.finditer(sent, topic_end, first.start())):
         return False
-    return (_of_the_units_size(money_to_wan(first["num"], first.groupdict().get("unit")), rec)
-            or _holds_the_sub_budget(sent, first.end()))
+    return _of_the_units_size(_wan(first), rec) or _holds_the_sub_budget(sent, first.end())
 
 
 _JOINED = re.compile(r"[\u4e00-\u9fff]{2,}\s*[和与及、]")  # (another subject joined to it)
