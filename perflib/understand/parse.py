@@ -907,7 +907,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         label = LEX.label(m)
         money = label.kind == "money"
         parts_at = _parts_follow(sent, after.end(), LEX.part_figure if money else LEX.part_rate)
-        value = _wan(after, unit) if money else to_decimal(after["num"])
+        value = money_to_wan(after["num"], after.groupdict().get("unit") or unit) if money else to_decimal(after["num"])  # (inline: every label)
         whole = parts_at is not None or (money and _split_later(sent, after.end(), read[k + 1:], value))
         # "2024年共支出 T 万元。其中，基本支出 B 万元，项目支出 P 万元。": parts that add up make the whole unit's
         whole = whole or (money and k == len(read) - 1 and _parts_add_up(following, value))
