@@ -360,6 +360,7 @@ class Lexicon:
         self.mid_year_cues = cues(self.mid_year)  # (月, 季 …: most sentences name no part of the year)
         self.years_together = re.compile(raw["years_together"])
         self.whole_year = _fast(raw["whole_year"])
+        self.a_month = re.compile(raw["a_month"])
         self.carryover = _fast(rf"(?:{raw['carryover']}){filler}(?:{NUMBER})\s*(?:{self.unit})")
         self.formula_after = re.compile(rf"{raw['formula']}(?P<num>{NUMBER})\s*%")
         self.unit_note = _fast(rf"{raw['unit_note']}(?P<unit>{self.unit})")

@@ -759,7 +759,7 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
         start = clause_start(sent, pos, "，,；;")
         if any(not _in_inclusion(sent, y.start(), pos) for y in LEX.other_year.finditer(sent, start, pos)):
             return True
-    if (part_of_year or "月" in sent) and _in_part_of_year(sent, pos):
+    if (part_of_year or "月" in sent or "季" in sent) and _in_part_of_year(sent, pos):
         return True
     if together and LEX.years_together.search(sent, clause_start(sent, pos, "；;"), pos):
         return True  # "两年共安排预算 …，实际支出 …": the years' money together, no one year's
@@ -776,8 +776,10 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
 
 
 _LABEL_YEAR = re.compile(r"(?P<own>本年度?)|年度|年中")
-# A month before the year's last ("10月份", "1-11月"), and the words that may stand between it and a label
-_A_MONTH = re.compile(r"(?<!\d)(?:1[01]|[1-9])\s*月份?\s*")
+# A month before the year's last or a quarter ("10月份", "十月", "1-11月", "四季度"), with the colon or comma after it
+# when it opens its clause ("10月份：实际支出 …", "9月，部门预算执行率 …"); and the words that may stand between it and a label
+_A_MONTH = re.compile(rf"(?:{LEX.a_month.pattern})\s*(?P<sep>[：:，,]\s*)?")
+_OPENS_ITS_CLAUSE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*)?")  # (what may stand before such a month: its year)
 _BEFORE_A_LABEL = re.compile(r"(?:的|财政|部门|整体|项目|基本|支出|预算|资金|\s)*")
 _BARE_BEFORE_A_RATE = re.compile(r"(?:的|财政|预算|资金|\s)*")  # (no block's: "，部门整体预算执行率 R" is the year's)
 _A_MONTHS_OWN = ("completion_rate", "actual")  # (a month's budget or change may be the year's: "9月份追加预算 …")
@@ -806,6 +808,9 @@ def _months_figures(sent: str) -> tuple[re.Match, ...]:
         if (_MONTH_COMPARED.search(sent, max(0, month.start() - 12), month.start())
                 or _bracket_around(sent, month.end(), len(sent)) >= 0):
             continue
+        if month["sep"] and not _OPENS_ITS_CLAUSE.fullmatch(sent, clause_start(sent, month.start(), "，,；;"),
+                                                            month.start()):
+            continue  # ("…于9月，实际支出 …" is no month's heading)
         for label in LEX.label_re.finditer(sent, month.end(), min(len(sent), month.end() + 24)):
             if not _BEFORE_A_LABEL.fullmatch(sent, month.end(), label.start()):
                 break  # ("项目支出预算执行率": 支出预算 is a label too, before 执行率)
@@ -835,10 +840,10 @@ def _in_part_of_year(sent: str, pos: int) -> bool:
     last = None
     for m in LEX.mid_year.finditer(sent, part_start, pos) if _year_words(sent)[1] else ():
         last = m
-    months = _months_figures(sent) if "月" in sent else ()
+    months = _months_figures(sent) if "月" in sent or "季" in sent else ()
     start = _months_clause(sent, pos) if months else pos
-    for month in months:
-        if start <= month.start() and month.end() <= pos and (last is None or month.start() > last.start()):
+    for month in months:  # (a month's end: one heading its clause ends after the comma that opens it)
+        if start <= month.end() <= pos and (last is None or month.start() > last.start()):
             last = month
     return last is not None and not (LEX.whole_year.search(sent, last.end(), pos) or LEX.whole_year.match(sent, pos))
 

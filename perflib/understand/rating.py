@@ -198,6 +198,8 @@ def _is_the_score(sent: str, m: re.Match, rec: Record, title: str) -> bool:
     """Is the score `m` this year's self-evaluation total: not a band's bound, not an indicator's?"""
     if LEX.score_band.match(sent, m.end()):
         return False
+    if "平均" in sent[clause_start(sent, m.start(), _CLAUSE_ENDS):m.start() + 4]:
+        return False  # an average of several ("项目自评平均得分 91.5 分", "各单位平均得分"): no one's total
     if m["f"] is not None and LEX.project_form.search(sent, 0, m.start()):
         return False  # a project's form squashed onto one line: its score
     indicators = list(LEX.indicator.finditer(sent, 0, m.start()))

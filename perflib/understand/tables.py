@@ -341,11 +341,11 @@ def _year_column(label: str, year: int | None) -> bool | None:
 
 def _part_of_the_year(label: str) -> bool:
     """A column of part of the year: "1-10月执行数", "截至9月底支出", "10月份执行数", "上半年支出"."""
-    return "月" in label and (LEX.mid_year.search(label) is not None or _A_MONTHS_COLUMN.match(label) is not None) or (
-        "半年" in label or "季度" in label) and LEX.mid_year.search(label) is not None
+    return ("月" in label or "季" in label) and (LEX.mid_year.search(label) is not None or _A_MONTHS_COLUMN.match(label)
+                                                is not None) or "半年" in label and LEX.mid_year.search(label) is not None
 
 
-_A_MONTHS_COLUMN = re.compile(r"\s*(?:1[01]|[1-9])\s*月份?(?!\d)")
+_A_MONTHS_COLUMN = re.compile(rf"\s*(?:{LEX.a_month.pattern})(?!\d)")  # ("10月份执行数", "四季度支出"; not "10月1日")
 
 
 def _previous_year(label: str, year: int | None) -> bool:

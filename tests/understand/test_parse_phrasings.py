@@ -636,7 +636,10 @@ def test_a_span_of_years_money_is_no_years(span):
 
 @pytest.mark.parametrize("sentence", ["10月份预算执行率为81.5%。", "9月预算支出进度为70%。", "截至目前，11月份的预算执行率82%。",
                                       "1-10月份部门整体预算执行率81.5%。", "年初至10月预算执行率为81.5%。",
-                                      "9月份实际支出640万元，预算执行率70.33%。"])
+                                      "9月份实际支出640万元，预算执行率70.33%。", "十月份预算执行率为81.5%。",
+                                      "四季度实际支出290万元，执行率31.87%。", "第三季度预算执行率为70%。",
+                                      "10月份：实际支出640万元，执行率70.33%。", "9月，部门预算执行率达到70%。",
+                                      "2023年9月，部门预算执行率达到70%。"])
 def test_a_months_rate_or_spending_is_not_the_years(sentence):
     """A month before the last states its own progress or spending ("10月份预算执行率", "9月份实际支出"), not the
     year's; the year's is read beside it, and a month's budget, change or change rate may be the year's
@@ -703,7 +706,11 @@ def test_a_table_under_a_sub_budgets_heading_is_that_budgets(heading):
     ("10月份预算执行率达到85%，本年实际支出889万元，执行率97.69%。", {"actual": D("889"), "completion_rate": D("97.69")}),
     ("较10月份执行率提高18个百分点，全年执行率达到97.69%。", {"completion_rate": D("97.69")}),
     ("10月份执行率为79.8%，累计实际支出889万元，执行率97.69%。", {"actual": D("889"), "completion_rate": D("97.69")}),
-    ("9月份实际支出640万元，预算执行率70.33%。", {})])
+    ("9月份实际支出640万元，预算执行率70.33%。", {}),
+    # a range to the year's end is the year ("1-4季度", "第一至第四季度"); a month inside a clause heads nothing
+    ("1-4季度实际支出889万元，执行率97.69%。", {"actual": D("889"), "completion_rate": D("97.69")}),
+    ("第一至第四季度累计实际支出889万元。", {"actual": D("889")}),
+    ("经9月调整，实际支出889万元，执行率97.69%。", {"actual": D("889"), "completion_rate": D("97.69")})])
 def test_a_months_figures_are_its_clauses(text, want):
     """A month's progress or spending holds its own clause (and a rate opening the next: the rate of its amount);
     the year's figures after it, in later clauses, are read; a month compared with is no month's figure."""
@@ -729,7 +736,8 @@ def test_the_units_total_under_a_sub_budgets_heading_before_its_budget(text):
     ("（三）“三公”经费情况\n“三公”经费支出6.2万元。\n", "资金来源\t年初预算\t调整后预算\t实际支出\t执行率\n财政拨款\t800\t850\t840\t98.82%\n"
      "其他资金\t60\t60\t57\t95%\n合计\t860\t910\t897\t98.57%\n"),
     # a column of part of the year (1-10月执行数) beside 全年执行数: the whole year's is read
-    ("", "项目\t年初预算\t调整后预算\t1-10月执行数\t全年执行数\t执行率\n合计\t860\t910\t640\t897\t98.57%\n")])
+    ("", "项目\t年初预算\t调整后预算\t1-10月执行数\t全年执行数\t执行率\n合计\t860\t910\t640\t897\t98.57%\n"),
+    ("", "项目\t年初预算\t调整后预算\t四季度执行数\t全年执行数\t执行率\n合计\t860\t910\t257\t897\t98.57%\n")])
 def test_the_units_table_is_read_for_its_years_figures(above, table):
     rec = parse(f"示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n{above}单位：万元\n{table}三、自评结论\n自评得分92分。")
     assert fields(rec.overall) == {"initial_budget": D("860"), "adjusted_budget": D("910"), "actual": D("897"),
