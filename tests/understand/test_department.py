@@ -66,14 +66,18 @@ def test_a_portals_name_over_a_title_naming_no_unit_is_not_the_unit(banner):
     page's banner, not the unit, though no chrome names it."""
     body = "2023年度部门整体支出绩效自评报告\n一、部门基本情况\n{}内设机构3个，在职人员18人。\n二、预算执行情况\n2023年度年初预算312.60万元。"
     assert parse(banner + "\n" + body.format("示例青川县文化馆"), paragraphs=True).department == "示例青川县文化馆"
+    chrome = "发布机构：示例青川县文化馆\n"  # (the chrome names the unit, the sentences speak as 我馆)
+    assert parse(chrome + banner + "\n" + body.format("我馆"), paragraphs=True).department == "示例青川县文化馆"
 
 
 @pytest.mark.parametrize("sentence", ["示例青川县财政局组织开展2023年度部门整体支出绩效评价，我局内设机构3个。",
-                                      "县文化馆、县图书馆为本部门所属单位，在职人员18人。",
+                                      "县文化馆、县图书馆为本部门所属单位，在职人员18人。", "我局内设股室6个，编制人数34人。",
+                                      "根据县财政局要求，本中心开展了部门整体支出绩效自评。",
                                       "示例青川会计师事务所对我局2023年度部门整体支出开展了绩效评价。"])
 def test_under_a_governments_banner_a_finance_bureau_an_evaluator_or_a_list_is_no_author(sentence):
     """The government's banner dropped, the first sentence's finance bureau (that asked for the report), evaluator or
-    list of units is not the unit either: none is given rather than a wrong one."""
+    list of units is not the unit either, nor is the government when the sentences speak as an office ("我局…"): none
+    is given rather than a wrong one."""
     rec = parse(f"示例青川县人民政府\n2023年度部门整体支出绩效自评报告\n一、部门基本情况\n{sentence}\n二、预算执行情况\n"
                 "2023年度年初预算312.60万元。", paragraphs=True)
     assert rec.department is None
