@@ -110,7 +110,7 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
     sentence_year, names = _sentence_names(body)
     candidates += [Candidate(n, "sentence" if author else "sentence-other") for n, author in names]
     candidates += [Candidate(n, "chrome") for n in _chrome_names(paragraphs[:_HEAD * 3], chrome or [])]
-    office = any(_AN_OFFICE_SPEAKS.search(para) for para in body)
+    office = next((m["office"] for para in body for m in [_AN_OFFICE_SPEAKS.search(para)] if m), None)
     dept = choose([c for c in _no_banner(candidates, office) if c.source != "sentence-other"], place, " ".join(head))
     if dept is None and place is not None and _township_title(place, head[title_at]):
         dept = place  # "某某乡2022年度部门整体…": a township is itself the unit (its government)
@@ -124,12 +124,13 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
     return dept, year
 
 
-def _no_banner(candidates: list[Candidate], office: bool = False) -> list[Candidate]:
+def _no_banner(candidates: list[Candidate], office: str | None = None) -> list[Candidate]:
     """The candidates less a line above the title that is the site's own name (the page's chrome names it too:
     来源, 发布机构, the banner; or a county's or city's government, whose portal it is: no department) when the
     first sentences name other units, never it (nor the start of it: a sentence may cut "某区委组织部内设…" at
-    区委), or speak as an office (`office`: "我局…", "本中心…"; a government would not): the site's banner, not
-    the title's. (A town's government is a department: "某镇人民政府" stays.)"""
+    区委), or speak as an office of another kind (`office`: 局 for "我局…", 中心 for "本中心…"; over "某县融媒体中心"
+    or a government's portal, "我局" is not the banner's): the site's banner, not the title's. (A town's
+    government is a department: "某镇人民政府" stays.)"""
     chrome = [c.name for c in candidates if c.source == "chrome"]
     sentences = [c.name for c in candidates if c.source in ("sentence", "sentence-other") and reads_as_org(c.name)]
 
@@ -137,7 +138,8 @@ def _no_banner(candidates: list[Candidate], office: bool = False) -> list[Candid
         if c.source != "above-title" or any(consistent(c.name, n) or c.name.startswith(n) for n in sentences):
             return False
         portal = _A_PORTALS_GOVERNMENT.search(c.name) is not None
-        return (portal or any(consistent(c.name, n) for n in chrome)) and bool(sentences) or portal and office
+        return ((portal or any(consistent(c.name, n) for n in chrome)) and bool(sentences)
+                or office is not None and office not in c.name[-4:])  # (我委: 委员会, 我办: 办公室)
 
     kept = [c for c in candidates if not banner(c)]
     if len(kept) < len(candidates) and any(_A_PORTALS_GOVERNMENT.search(c.name) for c in candidates if c.source == "above-title"):
@@ -148,7 +150,7 @@ def _no_banner(candidates: list[Candidate], office: bool = False) -> list[Candid
 
 
 _A_PORTALS_GOVERNMENT = re.compile(r"(?:省|市|区|县|州|盟|旗)人民政府$")
-_AN_OFFICE_SPEAKS = re.compile(r"[我本](?:局|委|办|中心|院|馆|厅|队)")  # (not 本会: 本会计年度)
+_AN_OFFICE_SPEAKS = re.compile(r"[我本](?P<office>局|委|办|中心|院|馆|厅|队)")  # (not 本会: 本会计年度)
 _NO_AUTHOR = re.compile(r"财政(?:局|厅|部)$|、|事务所$|公司$|委.{0,3}政府$")
 
 

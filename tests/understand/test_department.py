@@ -70,6 +70,18 @@ def test_a_portals_name_over_a_title_naming_no_unit_is_not_the_unit(banner):
     assert parse(chrome + banner + "\n" + body.format("我馆"), paragraphs=True).department == "示例青川县文化馆"
 
 
+@pytest.mark.parametrize("banner, sentence, unit", [
+    ("示例青川县融媒体中心", "我局内设股室6个。", None), ("示例青川县融媒体中心", "本中心内设部室6个。", "示例青川县融媒体中心"),
+    ("示例青川县卫生健康委员会", "我委内设股室6个。", "示例青川县卫生健康委员会"),
+    ("示例青川县人民政府办公室", "我办内设股室6个。", "示例青川县人民政府办公室")])
+def test_a_banner_is_not_the_unit_when_the_sentences_speak_as_an_office_of_another_kind(banner, sentence, unit):
+    """A line above a title naming no unit is the site's banner when the first sentences speak as an office it is not
+    ("我局…" under a 融媒体中心's banner); "我委" is a 委员会's, "我办" an 办公室's."""
+    rec = parse(f"{banner}\n2023年度部门整体支出绩效自评报告\n一、部门基本情况\n{sentence}\n二、预算执行情况\n"
+                "2023年度年初预算312.60万元。", paragraphs=True)
+    assert rec.department == unit
+
+
 @pytest.mark.parametrize("sentence", ["示例青川县财政局组织开展2023年度部门整体支出绩效评价，我局内设机构3个。",
                                       "县文化馆、县图书馆为本部门所属单位，在职人员18人。", "我局内设股室6个，编制人数34人。",
                                       "根据县财政局要求，本中心开展了部门整体支出绩效自评。",
