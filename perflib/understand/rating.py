@@ -198,14 +198,31 @@ def _is_the_score(sent: str, m: re.Match, rec: Record, title: str) -> bool:
     """Is the score `m` this year's self-evaluation total: not a band's bound, not an indicator's?"""
     if LEX.score_band.match(sent, m.end()):
         return False
-    if "平均" in sent[clause_start(sent, m.start(), _CLAUSE_ENDS):m.start() + 4]:
-        return False  # an average of several ("项目自评平均得分 91.5 分", "各单位平均得分"): no one's total
+    if _of_a_part(sent, m, rec.department):
+        return False
     if m["f"] is not None and LEX.project_form.search(sent, 0, m.start()):
         return False  # a project's form squashed onto one line: its score
     indicators = list(LEX.indicator.finditer(sent, 0, m.start()))
     if indicators and not _WHOLE.search(sent, indicators[-1].end(), m.end()):
         return False
     return _is_this_self_evaluation(sent, m.start(), rec, title)
+
+
+# An average of several ("项目自评平均得分", "各单位平均得分") or a part of the unit's spending or of the unit ("项目支出绩效
+# 得分", "局本级自评得分"): no one's total, or not the whole unit's; unless the whole is named after it ("项目支出和基本
+# 支出合计得分")
+_PART_SCORED = re.compile(r"平均|基本支出|项目支出|本级")
+_WHOLE_SCORED = re.compile(r"整体|合计|总")
+
+
+def _of_a_part(sent: str, m: re.Match, department: str | None) -> bool:
+    end = m.start() + 4  # (the score word's own characters: "平均自评得分", "自评平均得分")
+    part = None
+    for part in _PART_SCORED.finditer(sent, clause_start(sent, m.start(), _CLAUSE_ENDS), end):
+        pass
+    if part is None or _WHOLE_SCORED.search(sent, part.end(), end):
+        return False
+    return not (part.group() == "本级" and department and "本级" in department)  # (a unit that is 某局本级)
 
 
 def _is_this_self_evaluation(sent: str, pos: int, rec: Record, title: str) -> bool:

@@ -433,6 +433,18 @@ def test_the_score_is_not_the_maximum_and_may_be_written_in_words(text, score):
     assert parse(SELF + text).score == score
 
 
+@pytest.mark.parametrize("text, score", [
+    # an average of several, a block's or the bureau's own (本级) score is not the whole unit's
+    ("本单位纳入自评的项目共14个，项目自评平均得分91.6分。", None),
+    ("项目支出绩效得分52分。", None),
+    ("项目支出绩效自评得分95分，部门整体支出绩效自评得分90分。", D("90")),
+    ("局本级自评得分89分，部门整体自评得分90分。", D("90")),
+    ("机关本级自评得分93分，所属单位平均得分86分。", None),
+    ("部门整体支出绩效自评得分90分，其中基本支出得分38分。", D("90"))])
+def test_an_average_or_a_parts_score_is_not_the_units(text, score):
+    assert parse(SELF + text).score == score
+
+
 @pytest.mark.parametrize("text, rating", [
     # another body's grading of an activity: an award, not the self-evaluation
     ("我局档案工作规范化建设被市档案局评定为优秀，自评得分87分。", None),
