@@ -387,8 +387,8 @@ class Lexicon:
         self.name_label = re.compile(names)  # a form cell that is the name's label
         # "单位名称：X", "单位名称 X", or a form's cells "单位名称 | X |"
         value = r"(?P<dept>[^，,、。\s\d（(:：|\[\]【】•·]+)"
-        # a separator, or none: "单位名称某某中心"; a seal before the name: "部门名称：（公章）某局"
-        self.name_line = _fast(rf"(?:{names})[\s:：|]*(?:[（(]\s*(?:盖章|公章)\s*[)）][\s:：]*)?{value}")
+        # a separator, or none: "单位名称某某中心"; a verb ("评价对象为某局…"); a seal before the name: "部门名称：（公章）某局"
+        self.name_line = _fast(rf"(?:{names})[\s:：|]*(?:为|是)?(?:[（(]\s*(?:盖章|公章)\s*[)）][\s:：]*)?{value}")
         self.dept_field = re.compile(raw["dept_field"])
         self.dept_line = re.compile(rf"(?:{raw['dept_field']})[\s:：|]*{value}")
         # (发布机构 / 发文机关 never begin a sentence: the name may follow with no separator, a page's

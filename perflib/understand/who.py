@@ -298,11 +298,26 @@ def _split_title(head: list[str], i: int) -> tuple[re.Match | None, int]:
 def _title_unit(dept: str | None) -> str | None:
     """The unit a title names before its year: "X关于Y" (X's report on Y: a finance bureau's
     evaluation of a department) names Y."""
-    name = clean_name(_trim_org(dept))
+    name = clean_name(_trim_org(_after_a_banner(dept)))
     if name and "关于" in name:
         about = clean_name(_trim_org(name.rsplit("关于", 1)[1]))
         return about if reads_as_org(about) else name
     return name
+
+
+def _after_a_banner(dept: str | None) -> str | None:
+    """The title's name less a site's name its line begins with, set apart by a space ("某县财政局 某县市场监管局…",
+    "某县人民政府网 某局…"): the unit is the last name, when it starts with its place ("中共某县委 组织部" is one name)."""
+    parts = dept.split() if dept else []
+    if len(parts) < 2:
+        return dept
+    before = clean_name("".join(parts[:-1]))
+    if reads_as_org(parts[-1]) and _starts_with_place(parts[-1]) and before and (reads_as_org(before) or _A_SITE.search(before)):
+        return parts[-1]
+    return dept
+
+
+_A_SITE = re.compile(r"(?:网|网站|门户)$")
 
 
 def _place_above(head: list[str], first: int, name: str | None) -> str | None:

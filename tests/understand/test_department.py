@@ -354,3 +354,22 @@ def test_period_line_under_the_title(title, period, year):
 ])
 def test_a_forms_bare_bumen_field_names_the_unit(text, want):
     assert parse(text, paragraphs=True).department == want
+
+
+@pytest.mark.parametrize("title, unit", [
+    # a site's name the title's line begins with, set apart by a space: the last name, when it opens with its place
+    ("示例青川县财政局 示例青川县市场监管局2023年度部门整体支出绩效自评报告", "示例青川县市场监管局"),
+    ("示例青川县人民政府网 示例青川县档案馆2023年度部门整体支出绩效自评报告", "示例青川县档案馆"),
+    ("中共示例青川县委 组织部2023年度部门整体支出绩效自评报告", "中共示例青川县委组织部"),
+    # a party body's offices end in 机关
+    ("中共示例青川县纪委县监委机关2023年度部门整体支出绩效自评报告", "中共示例青川县纪委县监委机关"),
+    ("示例青川县政协机关2023年度部门整体支出绩效自评报告", "示例青川县政协机关")])
+def test_the_titles_unit(title, unit):
+    assert parse(f"{title}\n二、预算执行情况\n2023年度年初预算312.60万元。", paragraphs=True).department == unit
+
+
+@pytest.mark.parametrize("opening, unit", [
+    ("现将我局2023年度部门整体支出绩效自评情况报告如下：", None),  # a verb and a pronoun, no name
+    ("本次评价对象为示例青川县林业局2023年度部门整体支出。", "示例青川县林业局")])  # (not "为…")
+def test_an_opening_that_reads_like_a_title(opening, unit):
+    assert parse(f"{opening}\n二、预算执行情况\n2023年度年初预算312.60万元。", paragraphs=True).department == unit
