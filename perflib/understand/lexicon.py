@@ -424,8 +424,8 @@ class Lexicon:
         self.other_fund_types = re.compile(raw["other_fund_types"])
         self.other_money = re.compile(raw["other_money"])
         # a heading or a table's title about one: it opens with it (after a number, a year, the unit)
-        # ("2.3 三公经费", "（三）部门“三公”经费情况": a decimal number, the unit's word)
-        self.sub_budget_topic = re.compile(rf"(?:{_groups(raw['numbering'], 'style')}|表\s*\d+\s*[:：.、]?|\d{{1,2}}(?:\.\d{{1,2}})+)?\s*"
+        # ("2.3 三公经费", "（三）部门“三公”经费情况", "附表：“三公”经费": a decimal number, the unit's word, a table's number)
+        self.sub_budget_topic = re.compile(rf"(?:{_groups(raw['numbering'], 'style')}|附?表\s*(?:\d+|[一二三四五六七八九十]+)?\s*[:：.、]?|\d{{1,2}}(?:\.\d{{1,2}})+)?\s*"
                                            rf"(?:(?:19|20)\d{{2}}\s*年度?\s*)?"
                                            rf"(?:{_alt(raw['subjects'])})?\s*(?:部门|单位)?\s*(?:{raw['sub_budgets']})")
         self.with_the_budget = re.compile(raw["with_the_budget"])

@@ -112,7 +112,8 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     """Figures, lists, rating and indicators of `doc` into `rec`, the arithmetic settled and the
     amounts no field took listed."""
     taken = Ledger()
-    prose, projects_own = _read_figures(doc.blocks, rec, taken, whole_unit=titled == "department")
+    prose, projects_own = _read_figures(doc.blocks, rec, taken, whole_unit=titled == "department",
+                                        one_project=titled == "project")
     read_outline(paragraphs, rec)
     laid_out = page_lines(doc.laid_out) if doc.laid_out is not None else []
     read_goal_rows(doc.tables, laid_out or paragraphs, rec)
@@ -187,12 +188,14 @@ def _mark_ocr_evidence(rec: Record, doc: Document) -> None:
 
 
 # ---------------------------------------------------------------------------------------
-def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: bool) -> tuple[list[str], set[str]]:
+def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: bool,
+                  one_project: bool = False) -> tuple[list[str], set[str]]:
     """Read the figures; returns the prose sentences (tables aside) and the paragraphs of sections
     headed by one project ("（一）农村人居环境整治项目": their figures, score and rating are its own).
 
     `whole_unit`: the title says this is a department's report, so a figure outside any
-    block (no block word, no block heading, not a list item) is the department's."""
+    block (no block word, no block heading, not a list item) is the department's; `one_project`: the title says
+    it is one project's report (its form's figures are the document's own)."""
     prose: list[str] = []
     projects_own: set[str] = set()
     heading = None
@@ -213,7 +216,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                 m = None  # a unit line between two tables heads the next one
             if m and not any(LEX.unit_stated.search(t) for t in notes):
                 notes = notes + [f"单位：{m['unit']}"]  # "（单位：元）" right under a table that noted none
-            read_table(block, rec, heading, notes, frozenset(above[:tables_at]) - set(above[tables_at:]), within)
+            read_table(block, rec, heading, notes, frozenset(above[:tables_at]) - set(above[tables_at:]), within,
+                       one_project)
             tables_at = len(above)
             continue
         para = block.text

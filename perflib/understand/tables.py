@@ -97,19 +97,20 @@ class _Column:
 
 
 def read_table(table: Table, rec: Record, context: str | None = None, above: list[str] | None = None,
-               inherited: frozenset[str] = frozenset(), within: bool = False) -> None:
+               inherited: frozenset[str] = frozenset(), within: bool = False, one_project: bool = False) -> None:
     """Read every block figure a table states into `rec` (first statement wins).
 
     `context`: the block the text around the table is about (a heading such as
     "二、项目支出情况"), for form rows that name none; `above`: the lines just
     before the table, nearest last (a unit noted there: "单位：万元"); `inherited`: those of
     them that stand before an earlier table (a unit noted there may be that table's only);
-    `within`: the table stands under a heading about a budget within the unit's ("（三）“三公”经费情况").
+    `within`: the table stands under a heading about a budget within the unit's ("（三）“三公”经费情况");
+    `one_project`: the document is one project's report (a project's form is its own).
     """
     notes = _Outside((above or [])[::-1], inherited)
     before = {k for k in rec.evidence}
     try:
-        _read_table(table, rec, context, notes, within)
+        _read_table(table, rec, context, notes, within, one_project)
     finally:
         serial = len({n for n, _ in rec.from_table.values()})
         for key in [k for k in rec.evidence if k not in before]:  # (in reading order: the warnings' order is the same every run)
@@ -123,17 +124,28 @@ class _Outside(list):
     figure's unit was assumed or taken from such a line (`_value` says)."""
 
     def __init__(self, lines: list[str], inherited: frozenset[str] = frozenset()):
-        super().__init__(lines)
+        # (an earlier table's caption with its unit, "（一）“三公”经费支出表（金额单位：元）", is that table's: only a
+        # line that notes the unit and nothing else, "单位：万元", may speak for the tables after it too)
+        super().__init__(line for line in lines if line not in inherited or not _UNIT.search(line)
+                         or LEX.unit_line_after.match(line.strip()))
         self.inherited = inherited
         self.doubt = False
 
 
-def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside, within: bool = False) -> None:
+def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside, within: bool = False,
+                one_project: bool = False) -> None:
     if LEX.about_a_sub_budget(table.title or "") or (within and not _block_of(table.title or "")
                                                       and _names_a_sub_budget_only(table)):
         # "二、“三公”经费控制情况" over it or its section: its 合计 is no block's (a title or row naming the unit's
         # spending is: "部门整体支出表", "部门整体支出 | 386.40 | …"; a table naming no budget within may be the unit's)
         rec.unread.extend(unread_cells(table, set(), notes))
+        return
+    if not one_project and _one_projects_form(table, notes):
+        rec.warnings.append(f"table {table.title!r}: one project's form; its figures are that project's, not read")
+        rec.unread.extend(unread_cells(table, set(), notes))
+        return
+    if _revenues(table):
+        rec.unread.extend(unread_cells(table, set(), notes))  # "收入决算情况": a 合计 of revenue, no spending
         return
     if _another_years_table(table, rec.year, rec.text):
         rec.warnings.append(f"table {table.title!r}: another year's table; not read")
@@ -146,6 +158,30 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
     taken: set[tuple[int, int]] = set()  # cells whose figure a field holds
     _read_cells(table, rec, notes, title_block, taken)
     rec.unread.extend(unread_cells(table, taken, notes))
+
+
+def _one_projects_form(table: Table, notes: _Outside) -> bool:
+    """A single project's 自评表, its name in a 项目名称 field above or atop it ("项目名称 | 某某专项" over "总额 | 38.93 |
+    …"): its totals are that project's money, no block's. Not a list of projects ("项目名称 | 年初预算 | …": the
+    field names a column), nor a department's form ("部门整体支出绩效自评表", "部门（单位）名称")."""
+    own = [line.strip().strip("|").strip() for line in reversed(notes) if line not in notes.inherited]
+    text = " | ".join(t for t in (*own, table.title or "", *(" | ".join(_distinct(r)) for r in table.rows[:2])) if t)
+    if "项目名称" not in text or _A_DEPARTMENTS_FORM.search(text):
+        return False
+    m = _PROJECT_NAME_FIELD.search(text)
+    return m is not None and not _A_COLUMN.match(m["name"])
+
+
+_PROJECT_NAME_FIELD = re.compile(r"项目名称\s*[:：|]?\s*(?P<name>[^\s|:：，,。；;]{2,40})")
+_A_DEPARTMENTS_FORM = re.compile(r"整体[^，,。；;|]{0,12}表|部门[（(]单位[)）]名称|单位名称")
+_A_COLUMN = re.compile(r"(?:年初|全年|调整|预算|资金|实际|执行|金额|来源|类别|序号|单位|科目|编码|实施|主管|绩效|目标|指标|得分|分值|"
+                       r"权重|备注|合计|批复|下达|支出|项目(?:类|负责|属性|金额|编号|单位))")
+
+
+def _revenues(table: Table) -> bool:
+    """A table of revenue: its title says 收入 and not 支出 ("收入决算情况（万元）"; "收入支出决算表" is read)."""
+    title = table.title or ""
+    return "收入" in title and "支出" not in title and "收支" not in title
 
 
 def _another_years_table(table: Table, year: int | None, text: str | None = None) -> bool:
