@@ -52,11 +52,19 @@ def test_increase():
     assert_evidence(rec)
 
 
-@pytest.mark.parametrize("word", ["调整减支", "调减", "减支", "预算调减", "调整减少"])
+@pytest.mark.parametrize("word", ["调整减支", "调减", "减支", "预算调减", "调整减少", "调减预算", "核减资金"])
 def test_decrease_makes_adjustment_and_unsigned_rate_negative(word):
     rec = parse(seed_like(actual="4000.00 万元", adj=f"{word} 982.39 万元", rate="19.72%"))
     assert rec.overall.adjustment == D("-982.39")
     assert rec.overall.adjustment_rate == D("-19.72")
+
+
+def test_an_addition_and_a_reduction_state_no_net_adjustment():
+    """"追加 A，调减预算 B": two changes, the net not stated (A alone was taken, and the initial budget then dropped
+    as not adding up)."""
+    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+                "2023年年初预算400.00万元，年中追加预算80.00万元，调减预算20.00万元，调整后预算460.00万元。")
+    assert fields(rec.overall) == {"initial_budget": D("400"), "adjusted_budget": D("460")}
 
 
 def test_decrease_with_signed_rate_stays_negative():
