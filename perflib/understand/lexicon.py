@@ -296,7 +296,7 @@ class Lexicon:
         # glance where the text has another, not entered through its group.
         self.label_re = _fast("|".join(f"(?:{lb.pattern})(?P<L{i}>)" for i, lb in enumerate(self.labels)))
         self.money_after = re.compile(rf"{filler}(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
-        self.pct_after = re.compile(rf"{filler}(?P<num>{NUMBER})\s*%")
+        self.pct_after = re.compile(rf"(?:{raw['rate_moved_to']})?{filler}(?P<num>{NUMBER})\s*%")
         self.money = _fast(rf"(?P<num>{NUMBER_BEFORE_UNIT})\s*+(?P<unit>{self.unit})")
         self.decrease = _fast(_alt(raw["decrease_words"]))
         self.count = _fast(raw["project_count"])

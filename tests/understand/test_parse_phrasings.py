@@ -786,3 +786,14 @@ def test_a_units_total_row_far_above_its_sub_budget_rows_is_read():
                 "项目\t调整后预算\t实际支出\t执行率\n合计\t910\t897\t98.57%\n三公经费\t12\t9.8\t81.67%\n会议费\t3\t2.5\t83.33%\n"
                 "三、自评结论\n自评得分92分。")
     assert fields(rec.overall) == {"adjusted_budget": D("910"), "actual": D("897"), "completion_rate": D("98.57")}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("调整预算后1,108.44万元。", {"adjusted_budget": D("1108.44")}),
+    ("全年预算调整为1,108.44万元。", {"adjusted_budget": D("1108.44")}),
+    ("全年预算执行率提高到96.8%。", {"completion_rate": D("96.8")}),  # the rate it reached
+    ("全年预算执行率较上年提高了3.2%。", {}),  # a change, no rate
+    ("预算执行率由上年的92%提高到96.8%。", {})])  # (last year's first: nothing rather than it)
+def test_a_budget_adjusted_to_or_a_rate_moved_to(text, want):
+    rec = parse(f"示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算1,000.00万元。{text}")
+    assert fields(rec.overall) == {"initial_budget": D("1000"), **want}
