@@ -219,4 +219,33 @@ def document_kind(paragraphs: list[str], has_figures: bool, titled: str | None =
         return "final_accounts"  # a budget or 决算 disclosure whose title the page left out
     if kind is None and not has_figures:
         return "other"
+    if kind == "department" and _summarises_many(paragraphs):
+        return "other"
     return "department"
+
+
+_ISSUER_TAIL = re.compile(r"(?:关于)?\s*(?:(?:19|20)\d{2}\s*年?度?)?\s*$")
+_OPENING_PARAS = 3
+
+
+def _summarises_many(paragraphs: list[str]) -> bool:
+    """A department report's title naming no unit, or only a finance bureau or a government ("青岚县人民政府关于
+    2023年度部门整体支出绩效评价情况的报告"), whose sentences before the first heading count the departments
+    evaluated (lexicon.toml's `many_departments`): a summary of many, not one unit's report. A unit's own title
+    ("某局…", "某镇人民政府…") is its report whatever it counts."""
+    for at, para in enumerate(paragraphs[:_TITLE_LINES]):
+        if _kind_named(para) == "department":
+            break
+    else:
+        return False
+    text = title_text(para) or ""
+    m = next(filter(None, (pattern.search(text) for kind, pattern, _ in LEX.kinds if kind == "department")), None)
+    issuer = _ISSUER_TAIL.sub("", text[:m.start()]).strip() if m else ""  # ("某县财政局关于2023年度…": 某县财政局)
+    if names_a_unit(issuer) and not LEX.publisher.search(issuer):
+        return False
+    opening = []
+    for p in paragraphs[at + 1:at + 1 + _OPENING_PARAS]:
+        if is_heading_line(p):
+            break
+        opening.append(p)
+    return any(LEX.many_departments.search(p) for p in opening)

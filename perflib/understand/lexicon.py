@@ -403,6 +403,7 @@ class Lexicon:
         # in order: the first wins; `named`: only after the unit's name ("XX局2021年度绩效自评报告")
         self.kinds = [(e["kind"], _fast(e["phrase"]), bool(e.get("named"))) for e in raw["kinds"]]
         self.form_kinds = [(e["kind"], re.compile(e["phrase"])) for e in raw["form_kinds"]]
+        self.many_departments = re.compile(raw["many_departments"])
         self.embedded_section = re.compile(raw["embedded_section"])
         self.disclosure_section = re.compile(raw["disclosure_section"])
         self.opening_kinds = [(e["kind"], re.compile(e["phrase"])) for e in raw["opening_kinds"]]

@@ -199,3 +199,45 @@ def test_a_funds_report_is_a_projects_and_a_funds_rules_are_none(title, kind):
 def test_a_title_speaking_of_timeliness_is_no_metadata_line():
     """"…发布时效性…" in a title is no 时效性 field of the page's metadata."""
     assert title_kind(["提升预警信息发布时效性专项资金绩效自评报告", "一、项目概况"]) == "project"
+
+
+# --- a summary of many departments' evaluation is no one unit's report (its totals are the county's) ---
+@pytest.mark.parametrize("text", [
+    # results notices run onto their first sentence by a plain-text export (read as prose, no title)
+    "示例枫林县2023年度部门整体支出绩效评价结果公示\n"
+    "县财政局组织对11个部门2023年度整体支出开展了绩效评价，涉及预算资金15,320万元，实际支出14,870.6万元。",
+    "示例枫林县财政局关于2023年度部门整体支出绩效自评结果的公告\n"
+    "县级37个部门预算资金70,210万元，实际支出68,930.5万元，预算执行率98.18%。",
+    # a government's report on evaluating the county's departments
+    "示例枫林县人民政府关于2023年度部门整体支出绩效评价情况的报告\n县人大常委会：\n"
+    "2023年，县财政局对全县37个部门整体支出开展了绩效评价，涉及预算资金70,210万元，实际支出68,930.5万元。",
+    "2023年度部门整体支出绩效评价报告\n示例枫林县财政局组织对全县37个预算单位开展了评价，实际支出68,930.5万元。",
+    # a finance bureau's notice, a unit's target form: no report either
+    "示例枫林县财政局关于开展2023年度部门整体支出绩效自评工作的通知\n各预算单位：\n"
+    "全县部门预算总额70,210万元，请各单位于2024年3月31日前报送自评报告。",
+    "示例枫林县林业局2024年度部门整体支出绩效目标申报表\n年度预算\n968万元",
+])
+def test_a_summary_of_many_departments_or_a_notice_is_no_department_report(text):
+    assert parse(text).kind == "other"
+
+
+@pytest.mark.parametrize("text", [
+    # a finance bureau's own report: it counts the departments it serves under its first heading, not before
+    "示例枫林县财政局关于2023年度部门整体支出绩效自评情况的报告\n根据县政府要求，我局对本局2023年度部门整体支出开展了自评。\n"
+    "一、部门基本情况\n本局负责全县37个部门的预算编制和绩效管理。\n二、预算执行情况\n全年预算968万元，实际支出940.2万元。",
+    # a unit's own title: what it counts is its work
+    "示例枫林县发展和改革局2023年度部门整体支出绩效自评报告\n我局牵头12个部门推进营商环境改革。\n全年预算968万元，实际支出940.2万元。",
+    "示例枫林县青石镇人民政府关于2023年度部门整体支出绩效自评情况的报告\n"
+    "我镇下辖12个村，内设6个部门。全年预算968万元，实际支出940.2万元。",
+    # the finance bureau's notice cited by the unit's report, in 《》
+    "示例枫林县林业局2023年度部门整体支出绩效自评报告\n根据县财政局《关于开展2023年度部门整体支出绩效自评工作的通知》"
+    "要求，我局开展了自评。\n全年预算968万元，实际支出940.2万元。",
+    # a unit's report as published
+    "示例枫林县林业局2023年度部门整体支出绩效自评报告公示\n一、部门基本情况\n全年预算968万元，实际支出940.2万元。",
+    "示例枫林县林业局2023年度部门整体支出绩效自评报告公示\n根据县财政局要求，我局开展了自评，全年预算968万元，实际支出940.2万元。",
+    "示例枫林县林业局2023年度部门整体支出绩效自评报告（公示）\n一、部门基本情况\n全年预算968万元，实际支出940.2万元。",
+    "示例枫林县林业局2023年度部门整体支出绩效自评报告公开\n一、部门基本情况\n全年预算968万元，实际支出940.2万元。",
+])
+def test_a_units_own_report_stays_one_whatever_it_counts_or_cites(text):
+    rec = parse(text)
+    assert rec.kind == "department" and rec.overall.actual == D("940.2")
