@@ -39,7 +39,7 @@ SERVICE_WORD = (r"无障碍(?:浏览|阅读|服务)?|(?:打开|关闭|进入|退
                 r"|下载|相关|举报|资源描述|点击查看更多>*|展开阅读全文|阅读全文")
 BREADCRUMB = (r"^(?:您?(?:当前|现在)?(?:所在)?的?位置|当前位置|所在位置)\s*[:：]|^(?:网站)?首页\s*[>＞»›]"
               r"|^首页(?:\s+\S{2,8}){3,}$")
-FOOTER = r"网站标识码|ICP\s*备|公网安备|版权所有|主办单位|承办单位|技术支持"
+FOOTER = r"网站标识码|ICP\s*备|公网安备|版权所有|主办单位|承办单位|(?:主办|承办)\s*[:：]|技术支持"
 # A document-sharing site's frame around a document it shows: page links, preview notes (whole
 # lines; phrases anywhere in a line).
 SHARING_LINE = (r"^\S.{0,80}\.(?:docx?|pdf|wps|xlsx?|pptx?)_第\s*\d+\s*页$|^第\s*\d+\s*页\s*/\s*共\s*\d+\s*页$"

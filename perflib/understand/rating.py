@@ -101,6 +101,7 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
             for sent in sents:
                 if rec.score is not None:
                     return
+                found = []
                 for m in _SCORE.finditer(sent):
                     prefixed = bool(_SCORE_PREFIX.match(sent, m.start()))
                     if prefixed == bare or (bare and not _SCORE_CONTEXT.search(sent)):
@@ -109,9 +110,13 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
                     if _is_a_maximum(sent, m, value):
                         continue
                     if value <= 100 and _is_the_score(sent, m, rec, title):
-                        rec.score = value
-                        rec.evidence["score"] = sent
-                        break
+                        found.append((m, value))
+                if found and sum(1 for _ in _SCORE.finditer(sent)) > 1:
+                    # beside other scores, the bureau's own is a part ("机关本级自评得分 93 分，所属单位平均得分 86 分")
+                    found = [(m, v) for m, v in found if "本级" not in sent[slice(*_score_clause(sent, m))]]
+                if found:  # several: the one naming the whole ("局本级自评得分 89 分，部门整体自评得分 90 分")
+                    rec.score = next((v for m, v in found if _names_the_whole(sent, m)), found[0][1])
+                    rec.evidence["score"] = sent
     _read_total_row(paragraphs, rec)
 
 
@@ -198,7 +203,7 @@ def _is_the_score(sent: str, m: re.Match, rec: Record, title: str) -> bool:
     """Is the score `m` this year's self-evaluation total: not a band's bound, not an indicator's?"""
     if LEX.score_band.match(sent, m.end()):
         return False
-    if _of_a_part(sent, m, rec.department):
+    if _of_a_part(sent, m):
         return False
     if m["f"] is not None and LEX.project_form.search(sent, 0, m.start()):
         return False  # a project's form squashed onto one line: its score
@@ -208,21 +213,24 @@ def _is_the_score(sent: str, m: re.Match, rec: Record, title: str) -> bool:
     return _is_this_self_evaluation(sent, m.start(), rec, title)
 
 
-# An average of several ("项目自评平均得分", "各单位平均得分") or a part of the unit's spending or of the unit ("项目支出绩效
-# 得分", "局本级自评得分"): no one's total, or not the whole unit's; unless the whole is named after it ("项目支出和基本
-# 支出合计得分")
-_PART_SCORED = re.compile(r"平均|基本支出|项目支出|本级")
+# An average of several ("项目自评平均得分", "各单位平均得分") or a block's ("项目支出绩效得分"): no one's total, or not the
+# whole unit's; unless its clause names the whole ("部门整体支出（含基本支出和项目支出）自评得分", "…合计得分")
+_PART_SCORED = re.compile(r"平均|基本支出|项目支出")
 _WHOLE_SCORED = re.compile(r"整体|合计|总")
 
 
-def _of_a_part(sent: str, m: re.Match, department: str | None) -> bool:
-    end = m.start() + 4  # (the score word's own characters: "平均自评得分", "自评平均得分")
-    part = None
-    for part in _PART_SCORED.finditer(sent, clause_start(sent, m.start(), _CLAUSE_ENDS), end):
-        pass
-    if part is None or _WHOLE_SCORED.search(sent, part.end(), end):
-        return False
-    return not (part.group() == "本级" and department and "本级" in department)  # (a unit that is 某局本级)
+def _score_clause(sent: str, m: re.Match) -> tuple[int, int]:
+    """Where the clause of the score `m` starts, and where its score word ends ("平均自评得分", "自评平均得分")."""
+    return clause_start(sent, m.start(), _CLAUSE_ENDS), m.start() + 4
+
+
+def _of_a_part(sent: str, m: re.Match) -> bool:
+    start, end = _score_clause(sent, m)
+    return _PART_SCORED.search(sent, start, end) is not None and not _names_the_whole(sent, m)
+
+
+def _names_the_whole(sent: str, m: re.Match) -> bool:
+    return _WHOLE_SCORED.search(sent, *_score_clause(sent, m)) is not None
 
 
 def _is_this_self_evaluation(sent: str, pos: int, rec: Record, title: str) -> bool:

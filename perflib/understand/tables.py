@@ -124,10 +124,7 @@ class _Outside(list):
     figure's unit was assumed or taken from such a line (`_value` says)."""
 
     def __init__(self, lines: list[str], inherited: frozenset[str] = frozenset()):
-        # (an earlier table's caption with its unit, "（一）“三公”经费支出表（金额单位：元）", is that table's: only a
-        # line that notes the unit and nothing else, "单位：万元", may speak for the tables after it too)
-        super().__init__(line for line in lines if line not in inherited or not _UNIT.search(line)
-                         or LEX.unit_line_after.match(line.strip()))
+        super().__init__(line for k, line in enumerate(lines) if not _anothers_caption(line, lines[:k]))
         self.inherited = inherited
         self.doubt = False
 
@@ -160,28 +157,61 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
     rec.unread.extend(unread_cells(table, taken, notes))
 
 
+def _anothers_caption(line: str, nearer: list[str]) -> bool:
+    """Is `line`, above the table beyond the lines `nearer` it, another table's or section's caption with its unit
+    (the unit its own)? A budget within the unit's ("附表：“三公”经费（单位：元）"), or a numbered caption with a sibling
+    numbered the same way nearer the table ("（一）“三公”经费支出表（金额单位：元）" … "（二）部门整体支出表"); not a
+    section's heading over it ("二、部门整体支出情况（金额单位：元）" … "（一）基本支出"), nor a line noting the unit
+    ("单位：元 填报日期：…")."""
+    if not _UNIT.search(line) or LEX.unit_line_after.match(line.strip()):
+        return False
+    if LEX.about_a_sub_budget(line):
+        return True
+    number = LEX.numbering.match(line)
+    return number is not None and any((m := LEX.numbering.match(o)) and m.lastgroup == number.lastgroup for o in nearer)
+
+
 def _one_projects_form(table: Table, notes: _Outside) -> bool:
     """A single project's 自评表, its name in a 项目名称 field above or atop it ("项目名称 | 某某专项" over "总额 | 38.93 |
-    …"): its totals are that project's money, no block's. Not a list of projects ("项目名称 | 年初预算 | …": the
-    field names a column), nor a department's form ("部门整体支出绩效自评表", "部门（单位）名称")."""
+    …", or the field one cell per line: "项目名称 |" / "某某专项 |"): its totals are that project's money, no block's.
+    Not a list of projects (项目名称 heads a column of names), nor a department's form ("部门整体支出绩效自评表",
+    "项目名称 | 2023年度部门整体支出"), nor a sentence naming a project ("项目名称：某专项，安排资金 …")."""
     own = [line.strip().strip("|").strip() for line in reversed(notes) if line not in notes.inherited]
-    text = " | ".join(t for t in (*own, table.title or "", *(" | ".join(_distinct(r)) for r in table.rows[:2])) if t)
-    if "项目名称" not in text or _A_DEPARTMENTS_FORM.search(text):
+    if not any("项目名称" in t for t in (*own, table.title or "", *(c for r in table.rows[:2] for c in r))):
         return False
-    m = _PROJECT_NAME_FIELD.search(text)
-    return m is not None and not _A_COLUMN.match(m["name"])
+    if _A_DEPARTMENTS_FORM.search(" ".join((*own, table.title or ""))):
+        return False
+    names = []
+    for k, line in enumerate(own):  # (in reading order)
+        m = _PROJECT_NAME_LINE.fullmatch(line)
+        if m:
+            names.append(m["name"] or (own[k + 1] if k + 1 < len(own) else ""))
+    title = [c.strip() for c in (table.title or "").split("|") if c.strip()]
+    for cells in (title, *(_distinct(r) for r in table.rows[:2])):
+        if cells and "".join(cells[0].split()) == "项目名称" and (len(cells) == 2 or len(cells) > 2 and _A_FIELD.match(cells[2])):
+            names.append(cells[1])
+    return any(_a_projects_name(name) for name in names)
 
 
-_PROJECT_NAME_FIELD = re.compile(r"项目名称\s*[:：|]?\s*(?P<name>[^\s|:：，,。；;]{2,40})")
+def _a_projects_name(name: str) -> bool:
+    name = name.strip().strip("|").strip()
+    return 2 <= len(name) <= 40 and "整体" not in name and not _A_COLUMN.match(name) and not _SENTENCE_MARK.search(name)
+
+
+_PROJECT_NAME_LINE = re.compile(r"项目名称\s*(?:[:：|]\s*(?P<name>[^|]*?))?\s*\|?\s*")
+_A_FIELD = re.compile(r"主管部门|实施单位|项目单位|预算单位|项目负责人|所属部门")  # (the form's next field on the row)
+_SENTENCE_MARK = re.compile(r"[，,。；;:：]")
 _A_DEPARTMENTS_FORM = re.compile(r"整体[^，,。；;|]{0,12}表|部门[（(]单位[)）]名称|单位名称")
-_A_COLUMN = re.compile(r"(?:年初|全年|调整|预算|资金|实际|执行|金额|来源|类别|序号|单位|科目|编码|实施|主管|绩效|目标|指标|得分|分值|"
-                       r"权重|备注|合计|批复|下达|支出|项目(?:类|负责|属性|金额|编号|单位))")
+_A_COLUMN = re.compile(r"(?:年初|全年|年度|本年|当年|总|调整|预算|资金|实际|执行|金额|来源|类别|序号|单位|科目|编码|实施|主管|绩效|"
+                       r"目标|指标|可用|上年|计划|得分|分值|权重|备注|合计|批复|下达|支出|项目(?:类|负责|属性|金额|编号|单位))")
 
 
 def _revenues(table: Table) -> bool:
-    """A table of revenue: its title says 收入 and not 支出 ("收入决算情况（万元）"; "收入支出决算表" is read)."""
+    """A table of revenue: titled with 收入, not 支出 ("收入决算情况（万元）"; "收入支出决算表" is read), and no cell of
+    its header or rows speaks of spending (a spending table captioned "部门收入预算执行情况表" with 基本支出 rows is read)."""
     title = table.title or ""
-    return "收入" in title and "支出" not in title and "收支" not in title
+    return ("收入" in title and "支出" not in title and "收支" not in title
+            and not any("支出" in c for r in table.rows for c in r))
 
 
 def _another_years_table(table: Table, year: int | None, text: str | None = None) -> bool:

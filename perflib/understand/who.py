@@ -110,8 +110,8 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
     sentence_year, names = _sentence_names(body)
     candidates += [Candidate(n, "sentence" if author else "sentence-other") for n, author in names]
     candidates += [Candidate(n, "chrome") for n in _chrome_names(paragraphs[:_HEAD * 3], chrome or [])]
-    office = next((m["office"] for para in body for m in [_AN_OFFICE_SPEAKS.search(para)] if m), None)
-    dept = choose([c for c in _no_banner(candidates, office) if c.source != "sentence-other"], place, " ".join(head))
+    offices = {m["office"] for para in body for m in _AN_OFFICE_SPEAKS.finditer(para)}  # ("我局…", "本中心…")
+    dept = choose([c for c in _no_banner(candidates, offices) if c.source != "sentence-other"], place, " ".join(head))
     if dept is None and place is not None and _township_title(place, head[title_at]):
         dept = place  # "某某乡2022年度部门整体…": a township is itself the unit (its government)
     if title_at is not None:
@@ -124,13 +124,13 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
     return dept, year
 
 
-def _no_banner(candidates: list[Candidate], office: str | None = None) -> list[Candidate]:
+def _no_banner(candidates: list[Candidate], offices: set[str] = frozenset()) -> list[Candidate]:
     """The candidates less a line above the title that is the site's own name (the page's chrome names it too:
     来源, 发布机构, the banner; or a county's or city's government, whose portal it is: no department) when the
     first sentences name other units, never it (nor the start of it: a sentence may cut "某区委组织部内设…" at
-    区委), or speak as an office of another kind (`office`: 局 for "我局…", 中心 for "本中心…"; over "某县融媒体中心"
-    or a government's portal, "我局" is not the banner's): the site's banner, not the title's. (A town's
-    government is a department: "某镇人民政府" stays.)"""
+    区委), or — a government's portal or a news site's banner — speak only as offices of other kinds (`offices`:
+    局 for "我局…", 中心 for "本中心…"; over "某县融媒体中心" or "某县人民政府", "我局" is not the banner's): the site's
+    banner, not the title's. (A town's government is a department: "某镇人民政府" stays.)"""
     chrome = [c.name for c in candidates if c.source == "chrome"]
     sentences = [c.name for c in candidates if c.source in ("sentence", "sentence-other") and reads_as_org(c.name)]
 
@@ -139,7 +139,8 @@ def _no_banner(candidates: list[Candidate], office: str | None = None) -> list[C
             return False
         portal = _A_PORTALS_GOVERNMENT.search(c.name) is not None
         return ((portal or any(consistent(c.name, n) for n in chrome)) and bool(sentences)
-                or office is not None and office not in c.name[-4:])  # (我委: 委员会, 我办: 办公室)
+                or (portal or _A_NEWS_SITE.search(c.name) is not None) and bool(offices)
+                and not any(o in c.name[-4:] for o in offices))  # (我委: 委员会, 我办: 办公室)
 
     kept = [c for c in candidates if not banner(c)]
     if len(kept) < len(candidates) and any(_A_PORTALS_GOVERNMENT.search(c.name) for c in candidates if c.source == "above-title"):
@@ -150,7 +151,8 @@ def _no_banner(candidates: list[Candidate], office: str | None = None) -> list[C
 
 
 _A_PORTALS_GOVERNMENT = re.compile(r"(?:省|市|区|县|州|盟|旗)人民政府$")
-_AN_OFFICE_SPEAKS = re.compile(r"[我本](?P<office>局|委|办|中心|院|馆|厅|队)")  # (not 本会: 本会计年度)
+_AN_OFFICE_SPEAKS = re.compile(r"[我本](?P<office>局|委|办(?!法)|中心|院|馆|厅|队|所(?!属|在|有)|站|校|部(?!门|分|署))")  # (not 本会: 本会计年度)
+_A_NEWS_SITE = re.compile(r"(?:融媒体中心|广播电视台|电视台|报社)$")
 _NO_AUTHOR = re.compile(r"财政(?:局|厅|部)$|、|事务所$|公司$|委.{0,3}政府$")
 
 
@@ -307,17 +309,20 @@ def _title_unit(dept: str | None) -> str | None:
 
 def _after_a_banner(dept: str | None) -> str | None:
     """The title's name less a site's name its line begins with, set apart by a space ("某县财政局 某县市场监管局…",
-    "某县人民政府网 某局…"): the unit is the last name, when it starts with its place ("中共某县委 组织部" is one name)."""
+    "某县人民政府网 某局…"): the unit is the last name, when it starts with its place ("中共某县委 组织部" is one name)
+    and is no branch of the name before it ("某市生态环境局 某县分局")."""
     parts = dept.split() if dept else []
     if len(parts) < 2:
         return dept
     before = clean_name("".join(parts[:-1]))
-    if reads_as_org(parts[-1]) and _starts_with_place(parts[-1]) and before and (reads_as_org(before) or _A_SITE.search(before)):
+    if reads_as_org(parts[-1]) and _starts_with_place(parts[-1]) and before and (
+            _A_SITE.search(before) or reads_as_org(before) and not _A_BRANCH.search(parts[-1])):
         return parts[-1]
     return dept
 
 
 _A_SITE = re.compile(r"(?:网|网站|门户)$")
+_A_BRANCH = re.compile(r"分(?:局|院|所|中心|公司|校)$|[支大中]队$|派出所$")  # ("某市生态环境局 某县分局": one name)
 
 
 def _place_above(head: list[str], first: int, name: str | None) -> str | None:
@@ -543,9 +548,9 @@ def clean_name(name: str | None) -> str | None:
 
 
 _NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$")
-# (a leading 对 is the preposition of "对X…的评价": X is the name; 对外… opens names itself)
+# (a leading 对 is the preposition of "对X…的评价": X is the name; 对外… opens names itself; "现将X…报告如下": X)
 # (a seal before the name: "名称：（公章）某局"; a project form's label run onto its cell: "实施单位某馆")
-_NAME_PREFIX = re.compile(r"^(?:关于|对(?!外)|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*|"
+_NAME_PREFIX = re.compile(r"^(?:关于|现将|特将|兹将|对(?!外)|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*|"
                           r"[（(]\s*(?:盖章|公章)\s*[)）]\s*|实施单位\s*[:：]?\s*)")
 _NAME_SUFFIX = re.compile(r"(?:关于|的)?(?:部门|单位)?$")
 # "X局本级", the bureau's own accounts without its units' (also written "X局局本级"): X局

@@ -3,6 +3,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from perflib.pipeline import read_record
 from perflib.model import BLOCK_FIELDS, Source
 from perflib.read.normalize import normalize
 from perflib.understand.parse import parse_text, settle_signs
@@ -797,3 +798,35 @@ def test_a_units_total_row_far_above_its_sub_budget_rows_is_read():
 def test_a_budget_adjusted_to_or_a_rate_moved_to(text, want):
     rec = parse(f"示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算1,000.00万元。{text}")
     assert fields(rec.overall) == {"initial_budget": D("1000"), **want}
+
+
+HEAD_WENHUAGUAN = "示例松风县文化馆2023年度部门整体支出绩效自评报告\n"
+
+
+@pytest.mark.parametrize("text, block, want", [
+    # a list of projects: its 合计 is the projects' (the column after 项目名称 is no project's name)
+    ("三、项目支出情况\n项目支出明细表（单位：万元）\n| 项目名称 | 本年预算 | 调整后预算 | 实际支出 |\n"
+     "| 小型水库除险加固 | 500.00 | 520.00 | 515.00 |\n| 农村饮水安全维修 | 80.00 | 90.00 | 88.20 |\n"
+     "| 合计 | 580.00 | 610.00 | 603.20 |\n", "projects", {"adjusted_budget": D("610"), "actual": D("603.2")}),
+    # a project named in a sentence above the unit's table
+    ("二、重点项目\n项目名称：电子商务进农村综合示范专项，安排资金200.00万元。\n三、部门整体支出情况（单位：万元）\n"
+     "| 项目 | 年初预算 | 全年预算 | 实际支出 |\n| 合计 | 846.00 | 892.00 | 880.60 |\n", "overall",
+     {"initial_budget": D("846"), "adjusted_budget": D("892"), "actual": D("880.6")}),
+    # a form naming the unit's whole spending in its 项目名称 field
+    ("| 项目名称 | 2023年度部门整体支出 |\n| 项目 | 年初预算 | 全年预算 | 实际支出 |\n| 合计 | 846.00 | 892.00 | 880.60 |\n",
+     "overall", {"initial_budget": D("846"), "adjusted_budget": D("892"), "actual": D("880.6")}),
+    # a spending table captioned for revenue, its rows the blocks'
+    ("2023年度部门收入预算执行情况表（单位：万元）\n| 项目 | 全年预算 | 全年执行数 |\n| 基本支出 | 236.00 | 234.80 |\n", "basic",
+     {"adjusted_budget": D("236"), "actual": D("234.8")}),
+    # a section heading's unit over two tables, and a unit line over a table and its continuation
+    ("二、部门整体支出情况（金额单位：元）\n（一）基本支出\n| 项目 | 年初预算 | 实际支出 |\n| 基本支出 | 8,200,000.00 | 8,512,300.00 |\n"
+     "（二）项目支出\n| 项目 | 年初预算 | 实际支出 |\n| 项目支出 | 3,880,000.00 | 3,889,500.00 |\n", "projects",
+     {"initial_budget": D("388"), "actual": D("388.95")}),
+    ("二、部门整体支出情况表\n单位：元 填报日期：2024年3月\n| 项目 | 年初预算 | 实际支出 |\n| 基本支出 | 8,200,000.00 | 8,512,300.00 |\n"
+     "续表\n| 项目 | 年初预算 | 实际支出 |\n| 项目支出 | 3,880,000.00 | 3,889,500.00 |\n", "projects",
+     {"initial_budget": D("388"), "actual": D("388.95")})])
+def test_tables_that_are_the_units_though_they_name_a_project_revenue_or_an_earlier_unit(text, block, want, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(HEAD_WENHUAGUAN + text + "自评得分96分。\n", encoding="utf-8")
+    rec = read_record(path)  # (the `|` rows read as a text file's tables are)
+    assert {k: v for k, v in fields(rec.block(block)).items() if k in want} == want
