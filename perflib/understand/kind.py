@@ -238,14 +238,14 @@ def _summarises_many(paragraphs: list[str]) -> bool:
             break
     else:
         return False
-    text = title_text(para) or ""
-    m = next(filter(None, (pattern.search(text) for kind, pattern, _ in LEX.kinds if kind == "department")), None)
-    issuer = _ISSUER_TAIL.sub("", text[:m.start()]).strip() if m else ""  # ("某县财政局关于2023年度…": 某县财政局)
-    if names_a_unit(issuer) and not LEX.publisher.search(issuer):
-        return False
     opening = []
     for p in paragraphs[at + 1:at + 1 + _OPENING_PARAS]:
         if is_heading_line(p):
             break
         opening.append(p)
-    return any(LEX.many_departments.search(p) for p in opening)
+    if not any("个" in p and LEX.many_departments.search(p) for p in opening):
+        return False  # (most reports count no departments: the title is looked at only for those that do)
+    text = title_text(para) or ""
+    m = next(filter(None, (pattern.search(text) for kind, pattern, _ in LEX.kinds if kind == "department")), None)
+    issuer = _ISSUER_TAIL.sub("", text[:m.start()]).strip() if m else ""  # ("某县财政局关于2023年度…": 某县财政局)
+    return not names_a_unit(issuer) or LEX.publisher.search(issuer) is not None

@@ -110,8 +110,7 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
     sentence_year, names = _sentence_names(body)
     candidates += [Candidate(n, "sentence" if author else "sentence-other") for n, author in names]
     candidates += [Candidate(n, "chrome") for n in _chrome_names(paragraphs[:_HEAD * 3], chrome or [])]
-    offices = {m["office"] for para in body for m in _AN_OFFICE_SPEAKS.finditer(para)}  # ("我局…", "本中心…")
-    dept = choose([c for c in _no_banner(candidates, offices) if c.source != "sentence-other"], place, " ".join(head))
+    dept = choose([c for c in _no_banner(candidates, body) if c.source != "sentence-other"], place, " ".join(head))
     if dept is None and place is not None and _township_title(place, head[title_at]):
         dept = place  # "某某乡2022年度部门整体…": a township is itself the unit (its government)
     if title_at is not None:
@@ -124,13 +123,13 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
     return dept, year
 
 
-def _no_banner(candidates: list[Candidate], offices: set[str] = frozenset()) -> list[Candidate]:
+def _no_banner(candidates: list[Candidate], body: list[str] = ()) -> list[Candidate]:
     """The candidates less a line above the title that is the site's own name (the page's chrome names it too:
     来源, 发布机构, the banner; or a county's or city's government, whose portal it is: no department) when the
     first sentences name other units, never it (nor the start of it: a sentence may cut "某区委组织部内设…" at
-    区委), or — a government's portal or a news site's banner — speak only as offices of other kinds (`offices`:
-    局 for "我局…", 中心 for "本中心…"; over "某县融媒体中心" or "某县人民政府", "我局" is not the banner's): the site's
-    banner, not the title's. (A town's government is a department: "某镇人民政府" stays.)"""
+    区委), or — a government's portal or a news site's banner — speak only as offices of other kinds (in the
+    paragraphs of `body`: 局 for "我局…", 中心 for "本中心…"; over "某县融媒体中心" or "某县人民政府", "我局" is not the
+    banner's): the site's banner, not the title's. (A town's government is a department: "某镇人民政府" stays.)"""
     chrome = [c.name for c in candidates if c.source == "chrome"]
     sentences = [c.name for c in candidates if c.source in ("sentence", "sentence-other") and reads_as_org(c.name)]
 
@@ -138,9 +137,12 @@ def _no_banner(candidates: list[Candidate], offices: set[str] = frozenset()) -> 
         if c.source != "above-title" or any(consistent(c.name, n) or c.name.startswith(n) for n in sentences):
             return False
         portal = _A_PORTALS_GOVERNMENT.search(c.name) is not None
-        return ((portal or any(consistent(c.name, n) for n in chrome)) and bool(sentences)
-                or (portal or _A_NEWS_SITE.search(c.name) is not None) and bool(offices)
-                and not any(o in c.name[-4:] for o in offices))  # (我委: 委员会, 我办: 办公室)
+        if (portal or any(consistent(c.name, n) for n in chrome)) and sentences:
+            return True
+        if not (portal or _A_NEWS_SITE.search(c.name)):
+            return False
+        offices = {m["office"] for para in body for m in _AN_OFFICE_SPEAKS.finditer(para)}  # ("我局…", "本中心…")
+        return bool(offices) and not any(o in c.name[-4:] for o in offices)  # (我委: 委员会, 我办: 办公室)
 
     kept = [c for c in candidates if not banner(c)]
     if len(kept) < len(candidates) and any(_A_PORTALS_GOVERNMENT.search(c.name) for c in candidates if c.source == "above-title"):
