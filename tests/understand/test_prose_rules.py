@@ -449,6 +449,9 @@ def test_an_average_or_a_parts_score_is_not_the_units(text, score):
 
 
 @pytest.mark.parametrize("text, rating", [
+    # a band in brackets after the grade ("良（80≤得分＜90）"); not a threshold ("中（含）以上")
+    ("部门整体支出自评等级：良（80≤得分＜90）。", "良"), ("经自评，评价等级为优（90分以上）。", "优"),
+    ("自评中，等级：中（含）以上的指标3个。", None),
     # another body's grading of an activity: an award, not the self-evaluation
     ("我局档案工作规范化建设被市档案局评定为优秀，自评得分87分。", None),
     ("我局机关食堂被县市场监管局评为优秀。\n部门整体支出绩效自评得分87分。", None),
