@@ -243,7 +243,7 @@ def _summarises_many(paragraphs: list[str]) -> bool:
         if is_heading_line(p):
             break
         opening.append(p)
-    if not any("个" in p and LEX.many_departments.search(p) for p in opening):
+    if not any(("个" in p or "家" in p) and LEX.many_departments.search(p) for p in opening):
         return False  # (most reports count no departments: the title is looked at only for those that do)
     text = title_text(para) or ""
     m = next(filter(None, (pattern.search(text) for kind, pattern, _ in LEX.kinds if kind == "department")), None)

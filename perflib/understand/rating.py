@@ -111,9 +111,11 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
                         continue
                     if value <= 100 and _is_the_score(sent, m, rec, title):
                         found.append((m, value))
-                if found and sum(1 for _ in _SCORE.finditer(sent)) > 1:
-                    # beside other scores, the bureau's own is a part ("机关本级自评得分 93 分，所属单位平均得分 86 分")
-                    found = [(m, v) for m, v in found if "本级" not in sent[slice(*_score_clause(sent, m))]]
+                if found and "本级" not in title and sum(1 for _ in _SCORE.finditer(sent)) > 1:
+                    # beside other scores, the bureau's own is a part ("机关本级自评得分 93 分，所属单位平均得分 86 分";
+                    # not in a report of 某局本级, nor "本级及所属单位整体自评得分 92 分")
+                    found = [(m, v) for m, v in found
+                             if "本级" not in sent[slice(*_score_clause(sent, m))] or _names_the_whole(sent, m)]
                 if found:  # several: the one naming the whole ("局本级自评得分 89 分，部门整体自评得分 90 分")
                     rec.score = next((v for m, v in found if _names_the_whole(sent, m)), found[0][1])
                     rec.evidence["score"] = sent

@@ -107,7 +107,7 @@ def read_table(table: Table, rec: Record, context: str | None = None, above: lis
     `within`: the table stands under a heading about a budget within the unit's ("（三）“三公”经费情况");
     `one_project`: the document is one project's report (a project's form is its own).
     """
-    notes = _Outside((above or [])[::-1], inherited)
+    notes = _Outside((above or [])[::-1], inherited, _in_yuan(table))
     before = {k for k in rec.evidence}
     try:
         _read_table(table, rec, context, notes, within, one_project)
@@ -123,8 +123,10 @@ class _Outside(list):
     unit: `inherited`, those that stand before an earlier table too, and `doubt`, whether a money
     figure's unit was assumed or taken from such a line (`_value` says)."""
 
-    def __init__(self, lines: list[str], inherited: frozenset[str] = frozenset()):
-        super().__init__(line for k, line in enumerate(lines) if not _anothers_caption(line, lines[:k]))
+    def __init__(self, lines: list[str], inherited: frozenset[str] = frozenset(), in_yuan: bool = False):
+        # (`in_yuan`: the table's amounts are too large to be 万元: a caption's 元 is kept, whoever's it seems)
+        super().__init__(line for k, line in enumerate(lines)
+                         if not (_anothers_caption(line, lines[:k]) and not (in_yuan and _yuan_noted(line))))
         self.inherited = inherited
         self.doubt = False
 
@@ -157,18 +159,30 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
     rec.unread.extend(unread_cells(table, taken, notes))
 
 
+def _in_yuan(table: Table) -> bool:
+    """Does the table hold an amount of 100,000 or more (as 万元, 10 亿: a rare department's; as 元, 10 万)?"""
+    return any(len(m["num"].split(".")[0].replace(",", "").lstrip("+-")) >= 6
+               for row in table.rows for cell in row if cell and (m := _number(cell)) and not m["pct"])
+
+
+def _yuan_noted(line: str) -> bool:
+    m = _UNIT.search(line)
+    return m is not None and m["unit"] == "元"
+
+
 def _anothers_caption(line: str, nearer: list[str]) -> bool:
     """Is `line`, above the table beyond the lines `nearer` it, another table's or section's caption with its unit
     (the unit its own)? A budget within the unit's ("附表：“三公”经费（单位：元）"), or a numbered caption with a sibling
     numbered the same way nearer the table ("（一）“三公”经费支出表（金额单位：元）" … "（二）部门整体支出表"); not a
     section's heading over it ("二、部门整体支出情况（金额单位：元）" … "（一）基本支出"), nor a line noting the unit
-    ("单位：元 填报日期：…")."""
+    ("单位：元 填报日期：…"), nor the same caption again ("（一）部门整体支出情况表（续）")."""
     if not _UNIT.search(line) or LEX.unit_line_after.match(line.strip()):
         return False
     if LEX.about_a_sub_budget(line):
         return True
     number = LEX.numbering.match(line)
-    return number is not None and any((m := LEX.numbering.match(o)) and m.lastgroup == number.lastgroup for o in nearer)
+    return number is not None and any((m := LEX.numbering.match(o)) and m.lastgroup == number.lastgroup
+                                      and o[m.end():m.end() + 8] != line[number.end():number.end() + 8] for o in nearer)
 
 
 def _one_projects_form(table: Table, notes: _Outside) -> bool:
@@ -183,9 +197,9 @@ def _one_projects_form(table: Table, notes: _Outside) -> bool:
         return False
     names = []
     for k, line in enumerate(own):  # (in reading order)
-        m = _PROJECT_NAME_LINE.fullmatch(line)
-        if m:
-            names.append(m["name"] or (own[k + 1] if k + 1 < len(own) else ""))
+        m = _PROJECT_NAME_LINE.match(line)
+        if m:  # ("项目名称：某专项 主管部门：某局": the name up to the next field)
+            names.append(m["name"] if m["name"] is not None else own[k + 1] if k + 1 < len(own) and m.end() == len(line) else "")
     title = [c.strip() for c in (table.title or "").split("|") if c.strip()]
     for cells in (title, *(_distinct(r) for r in table.rows[:2])):
         if cells and "".join(cells[0].split()) == "项目名称" and (len(cells) == 2 or len(cells) > 2 and _A_FIELD.match(cells[2])):
@@ -195,11 +209,16 @@ def _one_projects_form(table: Table, notes: _Outside) -> bool:
 
 def _a_projects_name(name: str) -> bool:
     name = name.strip().strip("|").strip()
-    return 2 <= len(name) <= 40 and "整体" not in name and not _A_COLUMN.match(name) and not _SENTENCE_MARK.search(name)
+    return (2 <= len(name) <= 40 and not _THE_UNITS.search(name) and not _A_COLUMN.match(name)
+            and not _SENTENCE_MARK.search(name))
 
 
-_PROJECT_NAME_LINE = re.compile(r"项目名称\s*(?:[:：|]\s*(?P<name>[^|]*?))?\s*\|?\s*")
-_A_FIELD = re.compile(r"主管部门|实施单位|项目单位|预算单位|项目负责人|所属部门")  # (the form's next field on the row)
+_THE_UNITS = re.compile(r"整体|部门预算|单位预算")  # ("项目名称 | 某馆部门预算": the unit's, no project's)
+
+
+_PROJECT_NAME_LINE = re.compile(r"\s*项目名称\s*(?:[:：|]\s*(?P<name>[^|\s]+))?\s*\|?\s*")
+# (the form's next field on the row)
+_A_FIELD = re.compile(r"主管部门|实施单位|项目单位|预算单位|项目负责人|所属部门|资金性质|资金来源|实施期限|项目类[型别]|项目属性|联系")
 _SENTENCE_MARK = re.compile(r"[，,。；;:：]")
 _A_DEPARTMENTS_FORM = re.compile(r"整体[^，,。；;|]{0,12}表|部门[（(]单位[)）]名称|单位名称")
 _A_COLUMN = re.compile(r"(?:年初|全年|年度|本年|当年|总|调整|预算|资金|实际|执行|金额|来源|类别|序号|单位|科目|编码|实施|主管|绩效|"

@@ -153,7 +153,7 @@ def _no_banner(candidates: list[Candidate], body: list[str] = ()) -> list[Candid
 
 
 _A_PORTALS_GOVERNMENT = re.compile(r"(?:省|市|区|县|州|盟|旗)人民政府$")
-_AN_OFFICE_SPEAKS = re.compile(r"[我本](?P<office>局|委|办(?!法)|中心|院|馆|厅|队|所(?!属|在|有)|站|校|部(?!门|分|署))")  # (not 本会: 本会计年度)
+_AN_OFFICE_SPEAKS = re.compile(r"[我本](?P<office>局|委|办(?!法)|中心|院|馆|厅|队|台|所(?!属|在|有)|站|校|部(?!门|分|署))")  # (not 本会: 本会计年度)
 _A_NEWS_SITE = re.compile(r"(?:融媒体中心|广播电视台|电视台|报社)$")
 _NO_AUTHOR = re.compile(r"财政(?:局|厅|部)$|、|事务所$|公司$|委.{0,3}政府$")
 
@@ -316,15 +316,17 @@ def _after_a_banner(dept: str | None) -> str | None:
     parts = dept.split() if dept else []
     if len(parts) < 2:
         return dept
-    before = clean_name("".join(parts[:-1]))
-    if reads_as_org(parts[-1]) and _starts_with_place(parts[-1]) and before and (
-            _A_SITE.search(before) or reads_as_org(before) and not _A_BRANCH.search(parts[-1])):
-        return parts[-1]
-    return dept
+    before, last = clean_name("".join(parts[:-1])), parts[-1]
+    if not (reads_as_org(last) and _starts_with_place(last) and before):
+        return dept
+    if _A_SITE.search(before) or last.startswith(before):  # ("某县公安局 某县公安局交通警察大队": the last in full)
+        return last
+    branch = _A_BRANCH.search(last)  # ("某市生态环境局 某县分局": one name; "某县教育局 某县实验小学分校": the school's)
+    return last if reads_as_org(before) and (branch is None or reads_as_org(last[:branch.start()])) else dept
 
 
 _A_SITE = re.compile(r"(?:网|网站|门户)$")
-_A_BRANCH = re.compile(r"分(?:局|院|所|中心|公司|校)$|[支大中]队$|派出所$")  # ("某市生态环境局 某县分局": one name)
+_A_BRANCH = re.compile(r"分(?:局|院|所|中心|公司|校)$|[支大中]队$|派出所$")
 
 
 def _place_above(head: list[str], first: int, name: str | None) -> str | None:
@@ -552,7 +554,7 @@ def clean_name(name: str | None) -> str | None:
 _NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$")
 # (a leading 对 is the preposition of "对X…的评价": X is the name; 对外… opens names itself; "现将X…报告如下": X)
 # (a seal before the name: "名称：（公章）某局"; a project form's label run onto its cell: "实施单位某馆")
-_NAME_PREFIX = re.compile(r"^(?:关于|现将|特将|兹将|对(?!外)|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*|"
+_NAME_PREFIX = re.compile(r"^(?:关于|现将|现就|特将|兹将|对(?!外)|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*|"
                           r"[（(]\s*(?:盖章|公章)\s*[)）]\s*|实施单位\s*[:：]?\s*)")
 _NAME_SUFFIX = re.compile(r"(?:关于|的)?(?:部门|单位)?$")
 # "X局本级", the bureau's own accounts without its units' (also written "X局局本级"): X局

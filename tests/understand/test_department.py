@@ -77,7 +77,8 @@ def test_a_portals_name_over_a_title_naming_no_unit_is_not_the_unit(banner):
     # only a portal's or a news site's banner gives way so: a unit above the title keeps it, whatever else speaks
     ("示例青川县青石镇人民政府", "我镇辖12个行政村，镇卫生院为县直管单位，本院经费不在本报告范围。", "示例青川县青石镇人民政府"),
     ("示例青川县动物卫生监督所", "我所为县农业农村局下属单位，经本局批准设立。", "示例青川县动物卫生监督所"),
-    ("示例青川县人民政府", "本部门内设机构4个。", "示例青川县人民政府")])
+    ("示例青川县人民政府", "本部门内设机构4个。", "示例青川县人民政府"),
+    ("示例青川县广播电视台", "我台内设部室5个，我局统筹的项目另行报告。", "示例青川县广播电视台")])
 def test_a_banner_is_not_the_unit_when_the_sentences_speak_as_an_office_of_another_kind(banner, sentence, unit):
     """A line above a title naming no unit is the site's banner when the first sentences speak as an office it is not
     ("我局…" under a 融媒体中心's banner); "我委" is a 委员会's, "我办" an 办公室's."""
@@ -366,6 +367,8 @@ def test_a_forms_bare_bumen_field_names_the_unit(text, want):
     ("示例青川县人民政府网 示例青川县档案馆2023年度部门整体支出绩效自评报告", "示例青川县档案馆"),
     ("中共示例青川县委 组织部2023年度部门整体支出绩效自评报告", "中共示例青川县委组织部"),
     ("示例青川市生态环境局 示例青川县分局2023年度部门整体支出绩效自评报告", "示例青川市生态环境局示例青川县分局"),
+    ("示例青川县公安局 示例青川县公安局交通警察大队2023年度部门整体支出绩效自评报告", "示例青川县公安局交通警察大队"),
+    ("示例青川县教育局 示例青川县实验小学分校2023年度部门整体支出绩效自评报告", "示例青川县实验小学分校"),
     # a party body's offices end in 机关
     ("中共示例青川县纪委县监委机关2023年度部门整体支出绩效自评报告", "中共示例青川县纪委县监委机关"),
     ("示例青川县政协机关2023年度部门整体支出绩效自评报告", "示例青川县政协机关")])
@@ -376,6 +379,7 @@ def test_the_titles_unit(title, unit):
 @pytest.mark.parametrize("opening, unit", [
     ("现将我局2023年度部门整体支出绩效自评情况报告如下：", None),  # a verb and a pronoun, no name
     ("现将示例青川县粮食和物资储备局2023年度部门整体支出绩效自评情况报告如下：", "示例青川县粮食和物资储备局"),
+    ("现就示例青川县林业局2023年度部门整体支出绩效自评情况报告如下：", "示例青川县林业局"),
     ("本次评价对象为示例青川县林业局2023年度部门整体支出。", "示例青川县林业局")])  # (not "为…")
 def test_an_opening_that_reads_like_a_title(opening, unit):
     assert parse(f"{opening}\n二、预算执行情况\n2023年度年初预算312.60万元。", paragraphs=True).department == unit

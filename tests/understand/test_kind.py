@@ -216,6 +216,10 @@ def test_a_title_speaking_of_timeliness_is_no_metadata_line():
     "示例枫林县财政局关于开展2023年度部门整体支出绩效自评工作的通知\n各预算单位：\n"
     "全县部门预算总额70,210万元，请各单位于2024年3月31日前报送自评报告。",
     "示例枫林县林业局2024年度部门整体支出绩效目标申报表\n年度预算\n968万元",
+    # counts in Chinese numerals, 家, a results title
+    "2023年度部门整体支出绩效评价结果\n县财政局组织对二十三个部门开展了评价，涉及预算资金9,460.00万元，实际支出9,036.40万元。",
+    "示例枫林县财政局关于2023年度部门整体支出绩效评价情况的报告\n"
+    "2023年，我局对全县42家预算单位整体支出开展了绩效评价，涉及预算资金86,420.00万元，实际支出83,116.20万元。\n一、评价结果",
 ])
 def test_a_summary_of_many_departments_or_a_notice_is_no_department_report(text):
     assert parse(text).kind == "other"
@@ -225,6 +229,10 @@ def test_a_summary_of_many_departments_or_a_notice_is_no_department_report(text)
     # a finance bureau's own report: it counts the departments it serves under its first heading, not before
     "示例枫林县财政局关于2023年度部门整体支出绩效自评情况的报告\n根据县政府要求，我局对本局2023年度部门整体支出开展了自评。\n"
     "一、部门基本情况\n本局负责全县37个部门的预算编制和绩效管理。\n二、预算执行情况\n全年预算968万元，实际支出940.2万元。",
+    # a finance bureau's own report: the departments it serves are no evaluation's
+    "示例枫林县财政局2023年度部门整体支出绩效自评报告\n我局负责全县42个部门预算编制、执行监督和绩效管理工作。\n"
+    "一、部门基本情况\n全年预算968万元，实际支出940.2万元。",
+    "示例枫林县教育局\n2023年度部门整体支出绩效自评报告\n本系统共有8个预算单位。\n一、部门基本情况\n全年预算968万元，实际支出940.2万元。",
     # a unit's own title: what it counts is its work
     "示例枫林县发展和改革局2023年度部门整体支出绩效自评报告\n我局牵头12个部门推进营商环境改革。\n全年预算968万元，实际支出940.2万元。",
     "示例枫林县青石镇人民政府关于2023年度部门整体支出绩效自评情况的报告\n"

@@ -824,9 +824,39 @@ HEAD_WENHUAGUAN = "示例松风县文化馆2023年度部门整体支出绩效自
      {"initial_budget": D("388"), "actual": D("388.95")}),
     ("二、部门整体支出情况表\n单位：元 填报日期：2024年3月\n| 项目 | 年初预算 | 实际支出 |\n| 基本支出 | 8,200,000.00 | 8,512,300.00 |\n"
      "续表\n| 项目 | 年初预算 | 实际支出 |\n| 项目支出 | 3,880,000.00 | 3,889,500.00 |\n", "projects",
-     {"initial_budget": D("388"), "actual": D("388.95")})])
+     {"initial_budget": D("388"), "actual": D("388.95")}),
+    # the same caption continued; a sibling caption's 元 over amounts too large for 万元
+    ("（一）部门整体支出情况表（单位：元）\n| 项目 | 年初预算 | 实际支出 |\n| 基本支出 | 1,380,000.00 | 1,455,000.00 |\n"
+     "（一）部门整体支出情况表（续）\n| 项目 | 年初预算 | 实际支出 |\n| 项目支出 | 800,000.00 | 931,000.00 |\n", "projects",
+     {"initial_budget": D("80"), "actual": D("93.1")}),
+    ("（一）基本支出情况（单位：元）\n| 项目 | 年初预算 | 实际支出 |\n| 基本支出 | 1,380,000.00 | 1,455,000.00 |\n"
+     "（二）项目支出情况\n| 项目 | 年初预算 | 实际支出 |\n| 项目支出 | 800,000.00 | 931,000.00 |\n", "projects",
+     {"initial_budget": D("80"), "actual": D("93.1")}),
+    # a 项目名称 field naming the unit's budget
+    ("| 项目名称 | 示例松风县文化馆部门预算 |\n| 项目 | 年初预算 | 全年预算 | 实际支出 |\n| 合计 | 218.00 | 240.00 | 238.60 |\n",
+     "overall", {"initial_budget": D("218"), "actual": D("238.6")})])
 def test_tables_that_are_the_units_though_they_name_a_project_revenue_or_an_earlier_unit(text, block, want, tmp_path):
     path = tmp_path / "r.txt"
     path.write_text(HEAD_WENHUAGUAN + text + "自评得分96分。\n", encoding="utf-8")
     rec = read_record(path)  # (the `|` rows read as a text file's tables are)
     assert {k: v for k, v in fields(rec.block(block)).items() if k in want} == want
+
+
+
+@pytest.mark.parametrize("field_line", ["| 项目名称 | 非遗保护传承专项 | 资金性质 | 一般公共预算 |",
+                                        "| 项目名称 | 非遗保护传承专项 | 实施期限 | 2023年 |",
+                                        "项目名称：非遗保护传承专项 主管部门：示例松风县文化和旅游局"])
+def test_one_projects_form_with_more_fields_on_its_name_row(field_line, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(HEAD_WENHUAGUAN + "二、重点项目自评表（单位：万元）\n" + field_line + "\n| 年度资金总额 | 年初预算 | 全年预算 | 实际支出 |\n"
+                    "| 总额 | 30.00 | 32.00 | 31.50 |\n自评得分96分。\n", encoding="utf-8")
+    rec = read_record(path)
+    assert fields(rec.overall) == {} and fields(rec.projects) == {}
+
+
+def test_a_sentence_wrapped_after_a_notice_word_goes_on():
+    """A line ending "…的通知" mid-sentence (a PDF's wrap) is no notice's title: the sentence goes on under its block."""
+    rec = parse("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n项目支出年初预算200.00万元，根据县财政局追加预算的通知\n"
+                "调整后预算为260.00万元，实际支出255.00万元。部门整体调整后预算655.30万元，实际支出640.12万元。")
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("655.3"), D("640.12"))
+    assert (rec.projects.adjusted_budget, rec.projects.actual) == (D("260"), D("255"))

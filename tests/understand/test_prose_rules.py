@@ -443,7 +443,8 @@ def test_the_score_is_not_the_maximum_and_may_be_written_in_words(text, score):
     ("部门整体支出绩效自评得分90分，其中基本支出得分38分。", D("90")),
     # the whole named in the clause, though a part is too; a bureau's own (本级) score alone is the report's
     ("部门整体支出（含基本支出和项目支出）绩效自评得分为93.5分。", D("93.5")),
-    ("经评价，本级自评得分为91分。", D("91")), ("所属单位平均得分86分，机关本级自评得分93分。", None)])
+    ("经评价，本级自评得分为91分。", D("91")), ("所属单位平均得分86分，机关本级自评得分93分。", None),
+    ("本级及所属单位整体自评得分92分，其中本级得分94分。", D("92"))])
 def test_an_average_or_a_parts_score_is_not_the_units(text, score):
     assert parse(SELF + text).score == score
 
