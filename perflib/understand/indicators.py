@@ -24,6 +24,7 @@ from ..model import Indicator
 from ..read.document import Table
 from ..read.normalize import LIST_MARKER, fold_chars, fold_pages, sentences, strip_page_furniture
 from .met import judge
+from .project_form import names_one_project
 
 # --- header labels by role (to move into the label lexicon, TOML, at merge) ------------------------
 # Order matters: a header cell takes the first role one of whose labels it contains.
@@ -110,9 +111,13 @@ def read_document_indicators(tables: list[Table], laid_out: list[str], paragraph
 def read_indicators(tables: list[Table], paragraphs: list[str]) -> IndicatorTable:
     """The indicators of every indicator table, then of sentences that list them (when no table did)."""
     out = IndicatorTable()
-    for table in tables:
+    # a project's own form beside the unit's (项目名称 | 某某专项): its indicators and 总分 are the project's
+    projects = [names_one_project(t) for t in tables]
+    for table, one_project in zip(tables, projects):
         if _a_projects_title(table.title, bool(out.indicators)):
             continue  # introduced as a project's table ("某某项目绩效指标完成情况如下："): not the unit's
+        if one_project and not all(projects):
+            continue
         _read_execution(table, out)
         _read_table(table, out)
     if not out.indicators:
@@ -303,6 +308,8 @@ def _total_row(row: list[str], roles: dict[str, int], width: int) -> list[str]:
 
 
 def _read_total(full: list[str], roles: dict[str, int], out: IndicatorTable) -> None:
+    if out.total_score is not None:
+        return  # the first table's total stands (its evidence is the first's: the value must be too)
     out.total_weight = _points(full[roles["weight"]]) if "weight" in roles else None
     out.total_score = _points(full[roles["score"]]) if "score" in roles else None
 

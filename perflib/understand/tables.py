@@ -35,6 +35,7 @@ from ..model import Record, Unread
 from ..numbers import money_to_wan, to_decimal
 from ..read.document import Table
 from .indicators import OTHER_YEAR, ROLE_LABELS
+from .project_form import names_one_project
 from .lexicon import LEX
 
 # ==== LABELS (the column and row labels are in lexicon.toml) ==========================
@@ -70,6 +71,8 @@ _PREVIOUS = re.compile(PREVIOUS_YEAR)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _GROUP = re.compile(rf"{PREVIOUS_YEAR}|(?:19|20)\d{{2}}\s*年|资金|预算|金额|支出|决算")
 _YEAR_ROW = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
+_A_GROUPING = re.compile(r"按[^，。；\d]{1,8}分(?:类)?[:：]?")  # (a grouping row of a form: "按支出性质分")
+_PERIOD_AT_END = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]\s*$")  # (a form's title with its period)
 _ROW_RES = LEX.table_rows  # row labels → block: lexicon.toml
 _SPENDING = re.compile(SPENDING_WORD)
 _BUDGET = re.compile(BUDGET_WORD)
@@ -186,43 +189,10 @@ def _anothers_caption(line: str, nearer: list[str]) -> bool:
 
 
 def _one_projects_form(table: Table, notes: _Outside) -> bool:
-    """A single project's 自评表, its name in a 项目名称 field above or atop it ("项目名称 | 某某专项" over "总额 | 38.93 |
-    …", or the field one cell per line: "项目名称 |" / "某某专项 |"): its totals are that project's money, no block's.
-    Not a list of projects (项目名称 heads a column of names), nor a department's form ("部门整体支出绩效自评表",
-    "项目名称 | 2023年度部门整体支出"), nor a sentence naming a project ("项目名称：某专项，安排资金 …")."""
+    """A single project's 自评表 (project_form.names_one_project), its 项目名称 field in the lines above it that no
+    earlier table stands under too, or atop it."""
     own = [line.strip().strip("|").strip() for line in reversed(notes) if line not in notes.inherited]
-    if not any("项目名称" in t for t in (*own, table.title or "", *(c for r in table.rows[:2] for c in r))):
-        return False
-    if _A_DEPARTMENTS_FORM.search(" ".join((*own, table.title or ""))):
-        return False
-    names = []
-    for k, line in enumerate(own):  # (in reading order)
-        m = _PROJECT_NAME_LINE.match(line)
-        if m:  # ("项目名称：某专项 主管部门：某局": the name up to the next field)
-            names.append(m["name"] if m["name"] is not None else own[k + 1] if k + 1 < len(own) and m.end() == len(line) else "")
-    title = [c.strip() for c in (table.title or "").split("|") if c.strip()]
-    for cells in (title, *(_distinct(r) for r in table.rows[:2])):
-        if cells and "".join(cells[0].split()) == "项目名称" and (len(cells) == 2 or len(cells) > 2 and _A_FIELD.match(cells[2])):
-            names.append(cells[1])
-    return any(_a_projects_name(name) for name in names)
-
-
-def _a_projects_name(name: str) -> bool:
-    name = name.strip().strip("|").strip()
-    return (2 <= len(name) <= 40 and not _THE_UNITS.search(name) and not _A_COLUMN.match(name)
-            and not _SENTENCE_MARK.search(name))
-
-
-_THE_UNITS = re.compile(r"整体|部门预算|单位预算")  # ("项目名称 | 某馆部门预算": the unit's, no project's)
-
-
-_PROJECT_NAME_LINE = re.compile(r"\s*项目名称\s*(?:[:：|]\s*(?P<name>[^|\s]+))?\s*\|?\s*")
-# (the form's next field on the row)
-_A_FIELD = re.compile(r"主管部门|实施单位|项目单位|预算单位|项目负责人|所属部门|资金性质|资金来源|实施期限|项目类[型别]|项目属性|联系")
-_SENTENCE_MARK = re.compile(r"[，,。；;:：]")
-_A_DEPARTMENTS_FORM = re.compile(r"整体[^，,。；;|]{0,12}表|部门[（(]单位[)）]名称|单位名称")
-_A_COLUMN = re.compile(r"(?:年初|全年|年度|本年|当年|总|调整|预算|资金|实际|执行|金额|来源|类别|序号|单位|科目|编码|实施|主管|绩效|"
-                       r"目标|指标|可用|上年|计划|得分|分值|权重|备注|合计|批复|下达|支出|项目(?:类|负责|属性|金额|编号|单位))")
+    return names_one_project(table, own)
 
 
 def _revenues(table: Table) -> bool:
@@ -238,6 +208,11 @@ def _another_years_table(table: Table, year: int | None, text: str | None = None
     another than the report's, and no cell names the report's year; `text` (the report's) does not
     name that year as the one evaluated."""
     title = (table.title or "").strip()
+    first = _distinct(table.rows[0]) if table.rows else []
+    period = (_YEAR_ROW.match(title) or _PERIOD_AT_END.search(title)
+              or (_YEAR_ROW.match(first[0].strip()) if len(first) == 1 else None))
+    if year is not None and period:  # a form's period over it or atop it: "（2022年度）", "…自评表（上年度）（2022 年度）"
+        return int(period[1]) != year and not any(str(year) in c for r in table.rows for c in r)
     if year is None or len(title) > 40 or re.search(r"[，。；,;]", title) or not _YEAR_CAPTION.match(title):
         return False
     bare = re.sub(r"\s*(?:[（(][^()（）]*[)）]|单位\s*[:：]\s*\S+)\s*$", "", title)
@@ -278,6 +253,8 @@ def _read_cells(table: Table, rec: Record, notes: _Outside, title_block: str | N
                 rec.year = int(_YEAR_ROW.match(texts[0])[1])  # a form's "（2021年度）" line
             elif len(texts) == 1 and _block_of(texts[0]):
                 section = (_block_of(texts[0]), texts[0])  # a section row: "二、项目支出"
+            elif texts and _A_GROUPING.fullmatch(texts[-1].strip()):
+                pass  # the national form's "按收入性质分" / "按支出性质分": rows grouped, the header the same
             elif len(texts) >= 2:  # a header of blocks, the figures by row; or another kind of table (目标, 指标…)
                 columns, width = _blocks_header(row), len(row)
             continue

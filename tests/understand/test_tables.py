@@ -612,3 +612,47 @@ def test_a_rate_over_the_initial_budget_is_the_completion_rate_when_nothing_adju
     """"执行率③=②/①" with no adjustment column: the initial budget is the whole budget, the rate the completion rate."""
     rec = parse(Table([["项目（万元）", "年初预算①", "实际支出②", "执行率③=②/①"], ["合计", "312.60", "305.10", "97.60%"]]))
     assert (rec.overall.initial_budget, rec.overall.actual, rec.overall.completion_rate) == (D("312.60"), D("305.10"), D("97.60"))
+
+
+# --- the national form as Word and Excel give it (merged cells repeated), with a project's form beside it ---
+_FORM = "年度预算执行情况（万元）"
+UNITS_FORM = [["部门（单位）名称", "示例梧桐县文化馆", "示例梧桐县文化馆", "示例梧桐县文化馆", "示例梧桐县文化馆", "示例梧桐县文化馆"],
+              [_FORM, "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+              [_FORM, "年度资金总额", "600.36", "682.40", "652.72", "95.65%"],
+              [_FORM, "按收入性质分", "", "", "", ""],
+              [_FORM, "其中：一般公共预算财政拨款", "564.86", "646.90", "617.22", "95.41%"],
+              [_FORM, "其他资金", "35.50", "35.50", "35.50", "100.00%"],
+              [_FORM, "按支出性质分", "", "", "", ""],
+              [_FORM, "其中：基本支出", "412.36", "436.80", "431.25", "98.73%"],
+              [_FORM, "项目支出", "188.00", "245.60", "221.47", "90.18%"]]
+PROJECTS_FORM = [["项目名称", "示例非遗保护传承专项", "示例非遗保护传承专项", "示例非遗保护传承专项", "示例非遗保护传承专项"],
+                 ["主管部门", "示例梧桐县文化和旅游局", "示例梧桐县文化和旅游局", "实施单位", "示例梧桐县文化馆"],
+                 ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数"],
+                 ["项目资金（万元）", "年度资金总额", "30.00", "32.00", "31.50"],
+                 ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+                 ["产出指标", "数量指标", "传承活动场次", "50", "48"],
+                 ["总分", "总分", "总分", "100", "96.00"]]
+
+
+def test_the_national_forms_grouping_rows_keep_its_header():
+    """"按收入性质分" / "按支出性质分" rows group the form's rows: the 基本支出 and 项目支出 under them are the blocks."""
+    rec = parse(Table(UNITS_FORM, title="部门整体支出绩效自评表"), year_line="示例梧桐县文化馆2023年度部门整体支出绩效自评报告")
+    assert (rec.basic.initial_budget, rec.basic.actual, rec.projects.adjusted_budget, rec.projects.completion_rate) == (
+        D("412.36"), D("431.25"), D("245.60"), D("90.18"))
+    assert rec.overall.actual == D("652.72")
+
+
+@pytest.mark.parametrize("title", ["示例梧桐县文化馆2023年度部门整体及项目支出绩效自评表", "项目支出绩效自评表"])
+def test_a_projects_form_before_the_units_is_the_projects(title):
+    """One project's form (项目名称 | 某某专项) before the unit's: its 年度资金总额 and its 总分 are the project's, though the
+    document's title over it says 部门整体."""
+    rec = parse(Table(PROJECTS_FORM, title=title), Table(UNITS_FORM, title="部门整体支出绩效自评表"),
+                year_line="示例梧桐县文化馆2023年度部门整体支出绩效自评报告")
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("600.36"), D("652.72"))
+    assert rec.score is None  # (the unit's form states no 总分)
+
+
+@pytest.mark.parametrize("period", ["（2022年度）", "部门整体支出绩效自评表（上年度）（2022 年度）"])
+def test_a_form_of_another_year_by_its_period(period):
+    rec = parse(Table(UNITS_FORM, title=period), year_line="示例梧桐县文化馆2023年度部门整体支出绩效自评报告")
+    assert rec.overall.actual is None and rec.basic.actual is None
