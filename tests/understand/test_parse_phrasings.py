@@ -803,6 +803,12 @@ def test_a_budget_adjusted_to_or_a_rate_moved_to(text, want):
 HEAD_WENHUAGUAN = "示例松风县文化馆2023年度部门整体支出绩效自评报告\n"
 
 
+def _basic_then_projects(first: str, second: str, projects_initial: str = "3,880,000.00") -> str:
+    """Two tables in 元 (the 基本支出's, then the 项目支出's), each under the lines given."""
+    return (f"{first}| 项目 | 年初预算 | 实际支出 |\n| 基本支出 | 8,200,000.00 | 8,512,300.00 |\n"
+            f"{second}| 项目 | 年初预算 | 实际支出 |\n| 项目支出 | {projects_initial} | 3,889,500.00 |\n")
+
+
 @pytest.mark.parametrize("text, block, want", [
     # a list of projects: its 合计 is the projects' (the column after 项目名称 is no project's name)
     ("三、项目支出情况\n项目支出明细表（单位：万元）\n| 项目名称 | 本年预算 | 调整后预算 | 实际支出 |\n"
@@ -819,19 +825,15 @@ HEAD_WENHUAGUAN = "示例松风县文化馆2023年度部门整体支出绩效自
     ("2023年度部门收入预算执行情况表（单位：万元）\n| 项目 | 全年预算 | 全年执行数 |\n| 基本支出 | 236.00 | 234.80 |\n", "basic",
      {"adjusted_budget": D("236"), "actual": D("234.8")}),
     # a section heading's unit over two tables, and a unit line over a table and its continuation
-    ("二、部门整体支出情况（金额单位：元）\n（一）基本支出\n| 项目 | 年初预算 | 实际支出 |\n| 基本支出 | 8,200,000.00 | 8,512,300.00 |\n"
-     "（二）项目支出\n| 项目 | 年初预算 | 实际支出 |\n| 项目支出 | 3,880,000.00 | 3,889,500.00 |\n", "projects",
+    (_basic_then_projects("二、部门整体支出情况（金额单位：元）\n（一）基本支出\n", "（二）项目支出\n"), "projects",
      {"initial_budget": D("388"), "actual": D("388.95")}),
-    ("二、部门整体支出情况表\n单位：元 填报日期：2024年3月\n| 项目 | 年初预算 | 实际支出 |\n| 基本支出 | 8,200,000.00 | 8,512,300.00 |\n"
-     "续表\n| 项目 | 年初预算 | 实际支出 |\n| 项目支出 | 3,880,000.00 | 3,889,500.00 |\n", "projects",
+    (_basic_then_projects("二、部门整体支出情况表\n单位：元 填报日期：2024年3月\n", "续表\n"), "projects",
      {"initial_budget": D("388"), "actual": D("388.95")}),
     # the same caption continued; a sibling caption's 元 over amounts too large for 万元
-    ("（一）部门整体支出情况表（单位：元）\n| 项目 | 年初预算 | 实际支出 |\n| 基本支出 | 1,380,000.00 | 1,455,000.00 |\n"
-     "（一）部门整体支出情况表（续）\n| 项目 | 年初预算 | 实际支出 |\n| 项目支出 | 800,000.00 | 931,000.00 |\n", "projects",
-     {"initial_budget": D("80"), "actual": D("93.1")}),
-    ("（一）基本支出情况（单位：元）\n| 项目 | 年初预算 | 实际支出 |\n| 基本支出 | 1,380,000.00 | 1,455,000.00 |\n"
-     "（二）项目支出情况\n| 项目 | 年初预算 | 实际支出 |\n| 项目支出 | 800,000.00 | 931,000.00 |\n", "projects",
-     {"initial_budget": D("80"), "actual": D("93.1")}),
+    (_basic_then_projects("（一）部门整体支出情况表（单位：元）\n", "（一）部门整体支出情况表（续）\n", "800,000.00"), "projects",
+     {"initial_budget": D("80"), "actual": D("388.95")}),
+    (_basic_then_projects("（一）基本支出情况（单位：元）\n", "（二）项目支出情况\n", "800,000.00"), "projects",
+     {"initial_budget": D("80"), "actual": D("388.95")}),
     # a 项目名称 field naming the unit's budget
     ("| 项目名称 | 示例松风县文化馆部门预算 |\n| 项目 | 年初预算 | 全年预算 | 实际支出 |\n| 合计 | 218.00 | 240.00 | 238.60 |\n",
      "overall", {"initial_budget": D("218"), "actual": D("238.6")})])
