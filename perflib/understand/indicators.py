@@ -24,7 +24,7 @@ from ..model import Indicator
 from ..read.document import Table
 from ..read.normalize import LIST_MARKER, fold_chars, fold_pages, sentences, strip_page_furniture
 from .met import judge
-from .project_form import names_one_project
+from .forms import another_years_form, names_one_project
 
 # --- header labels by role (to move into the label lexicon, TOML, at merge) ------------------------
 # Order matters: a header cell takes the first role one of whose labels it contains.
@@ -87,17 +87,19 @@ class IndicatorTable:
     execution_evidence: dict[str, str] = field(default_factory=dict)
 
 
-def read_document_indicators(tables: list[Table], laid_out: list[str], paragraphs: list[str]) -> IndicatorTable:
+def read_document_indicators(tables: list[Table], laid_out: list[str], paragraphs: list[str],
+                             year: int | None = None) -> IndicatorTable:
     """A document's indicators: from table rows flattened into its text as laid out (txt, a PDF's
     text layer; a merged cell written once, on its group's first row: this module aligns such
-    rows itself), else from its Table blocks, else from sentences that list them."""
-    in_text = read_indicators(tables_from_lines(laid_out, folded=True), [])
+    rows itself), else from its Table blocks, else from sentences that list them; not from a form of another year
+    than `year` (the report's)."""
+    in_text = read_indicators(tables_from_lines(laid_out, folded=True), [], year)
     if in_text.indicators and in_text.budget_execution is not None:
         return in_text  # the Table blocks could only say it again
-    grid = read_indicators(tables, [])
+    grid = read_indicators(tables, [], year)
     best = in_text if in_text.indicators else grid
     if not best.indicators:  # a web page's form flattened one cell per line (no other reading saw a row)
-        best = read_indicators(cell_line_tables(laid_out), [])
+        best = read_indicators(cell_line_tables(laid_out), [], year)
     if not best.indicators:
         best = read_indicators([], paragraphs)
     for other in (in_text, grid):  # the form's execution row may stand in the other reading
@@ -108,15 +110,16 @@ def read_document_indicators(tables: list[Table], laid_out: list[str], paragraph
     return best
 
 
-def read_indicators(tables: list[Table], paragraphs: list[str]) -> IndicatorTable:
-    """The indicators of every indicator table, then of sentences that list them (when no table did)."""
+def read_indicators(tables: list[Table], paragraphs: list[str], year: int | None = None) -> IndicatorTable:
+    """The indicators of every indicator table (not another year's form, by its period: `year`), then of
+    sentences that list them (when no table did)."""
     out = IndicatorTable()
     # a project's own form beside the unit's (项目名称 | 某某专项): its indicators and 总分 are the project's
     projects = [names_one_project(t) for t in tables]
     for table, one_project in zip(tables, projects):
         if _a_projects_title(table.title, bool(out.indicators)):
             continue  # introduced as a project's table ("某某项目绩效指标完成情况如下："): not the unit's
-        if one_project and not all(projects):
+        if one_project and not all(projects) or another_years_form(table, year):
             continue
         _read_execution(table, out)
         _read_table(table, out)

@@ -118,7 +118,7 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     laid_out = page_lines(doc.laid_out) if doc.laid_out is not None else []
     read_goal_rows(doc.tables, laid_out or paragraphs, rec)
     read_rating([p for p in paragraphs if p not in projects_own], rec)  # a project's score is not the unit's
-    apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs))
+    apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs, rec.year))
     settle(rec, taken)
     _drop_unit_mismatches(rec)
     settle_signs(rec)

@@ -35,7 +35,7 @@ from ..model import Record, Unread
 from ..numbers import money_to_wan, to_decimal
 from ..read.document import Table
 from .indicators import OTHER_YEAR, ROLE_LABELS
-from .project_form import names_one_project
+from .forms import YEAR_ROW, another_years_form, names_one_project
 from .lexicon import LEX
 
 # ==== LABELS (the column and row labels are in lexicon.toml) ==========================
@@ -70,9 +70,8 @@ _COLUMN_RES = LEX.columns  # header labels → (field, kind, pattern): lexicon.t
 _PREVIOUS = re.compile(PREVIOUS_YEAR)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _GROUP = re.compile(rf"{PREVIOUS_YEAR}|(?:19|20)\d{{2}}\s*年|资金|预算|金额|支出|决算")
-_YEAR_ROW = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
+_YEAR_ROW = YEAR_ROW
 _A_GROUPING = re.compile(r"按[^，。；\d]{1,8}分(?:类)?[:：]?")  # (a grouping row of a form: "按支出性质分")
-_PERIOD_AT_END = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]\s*$")  # (a form's title with its period)
 _ROW_RES = LEX.table_rows  # row labels → block: lexicon.toml
 _SPENDING = re.compile(SPENDING_WORD)
 _BUDGET = re.compile(BUDGET_WORD)
@@ -110,7 +109,7 @@ def read_table(table: Table, rec: Record, context: str | None = None, above: lis
     `within`: the table stands under a heading about a budget within the unit's ("（三）“三公”经费情况");
     `one_project`: the document is one project's report (a project's form is its own).
     """
-    notes = _Outside((above or [])[::-1], inherited, _in_yuan(table))
+    notes = _Outside((above or [])[::-1], inherited, _digits(table))
     before = {k for k in rec.evidence}
     try:
         _read_table(table, rec, context, notes, within, one_project)
@@ -126,10 +125,9 @@ class _Outside(list):
     unit: `inherited`, those that stand before an earlier table too, and `doubt`, whether a money
     figure's unit was assumed or taken from such a line (`_value` says)."""
 
-    def __init__(self, lines: list[str], inherited: frozenset[str] = frozenset(), in_yuan: bool = False):
-        # (`in_yuan`: the table's amounts are too large to be 万元: a caption's 元 is kept, whoever's it seems)
-        super().__init__(line for k, line in enumerate(lines)
-                         if not (_anothers_caption(line, lines[:k]) and not (in_yuan and _yuan_noted(line))))
+    def __init__(self, lines: list[str], inherited: frozenset[str] = frozenset(), digits: int = 0):
+        # (`digits`: of the table's largest amount; a caption's 元 over amounts too large for 万元 is kept)
+        super().__init__(line for k, line in enumerate(lines) if not _anothers_caption(line, lines[:k], digits))
         self.inherited = inherited
         self.doubt = False
 
@@ -162,34 +160,33 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
     rec.unread.extend(unread_cells(table, taken, notes))
 
 
-def _in_yuan(table: Table) -> bool:
-    """Does the table hold an amount of 100,000 or more (as 万元, 10 亿: a rare department's; as 元, 10 万)?"""
-    return any(len(m["num"].split(".")[0].replace(",", "").lstrip("+-")) >= 6
-               for row in table.rows for cell in row if cell and (m := _number(cell)) and not m["pct"])
+def _digits(table: Table) -> int:
+    """The digits before the point of the table's largest amount ("8,512,300.00": 7)."""
+    return max((len(m["num"].split(".")[0].replace(",", "").lstrip("+-"))
+                for row in table.rows for cell in row if cell and (m := _number(cell)) and not m["pct"]), default=0)
 
 
-def _yuan_noted(line: str) -> bool:
-    m = _UNIT.search(line)
-    return m is not None and m["unit"] == "元"
-
-
-def _anothers_caption(line: str, nearer: list[str]) -> bool:
+def _anothers_caption(line: str, nearer: list[str], digits: int = 0) -> bool:
     """Is `line`, above the table beyond the lines `nearer` it, another table's or section's caption with its unit
     (the unit its own)? A budget within the unit's ("附表：“三公”经费（单位：元）"), or a numbered caption with a sibling
     numbered the same way nearer the table ("（一）“三公”经费支出表（金额单位：元）" … "（二）部门整体支出表"); not a
     section's heading over it ("二、部门整体支出情况（金额单位：元）" … "（一）基本支出"), nor a line noting the unit
-    ("单位：元 填报日期：…"), nor the same caption again ("（一）部门整体支出情况表（续）")."""
-    if not _UNIT.search(line) or LEX.unit_line_after.match(line.strip()):
+    ("单位：元 填报日期：…"), nor the same caption again ("（一）部门整体支出情况表（续）"). A caption's 元 over amounts
+    too large for 万元 (`digits` before the point: 6 and more, 10 亿 as 万元; a budget within the unit's, 7) is kept."""
+    unit = _UNIT.search(line)
+    if not unit or LEX.unit_line_after.match(line.strip()):
         return False
+    yuan = unit["unit"] == "元"
     if LEX.about_a_sub_budget(line):
-        return True
+        return not (yuan and digits >= 7)
     number = LEX.numbering.match(line)
-    return number is not None and any((m := LEX.numbering.match(o)) and m.lastgroup == number.lastgroup
-                                      and o[m.end():m.end() + 8] != line[number.end():number.end() + 8] for o in nearer)
+    return number is not None and not (yuan and digits >= 6) and any(
+        (m := LEX.numbering.match(o)) and m.lastgroup == number.lastgroup and m.group().strip() != number.group().strip()
+        for o in nearer)
 
 
 def _one_projects_form(table: Table, notes: _Outside) -> bool:
-    """A single project's 自评表 (project_form.names_one_project), its 项目名称 field in the lines above it that no
+    """A single project's 自评表 (forms.names_one_project), its 项目名称 field in the lines above it that no
     earlier table stands under too, or atop it."""
     own = [line.strip().strip("|").strip() for line in reversed(notes) if line not in notes.inherited]
     return names_one_project(table, own)
@@ -208,11 +205,8 @@ def _another_years_table(table: Table, year: int | None, text: str | None = None
     another than the report's, and no cell names the report's year; `text` (the report's) does not
     name that year as the one evaluated."""
     title = (table.title or "").strip()
-    first = _distinct(table.rows[0]) if table.rows else []
-    period = (_YEAR_ROW.match(title) or _PERIOD_AT_END.search(title)
-              or (_YEAR_ROW.match(first[0].strip()) if len(first) == 1 else None))
-    if year is not None and period:  # a form's period over it or atop it: "（2022年度）", "…自评表（上年度）（2022 年度）"
-        return int(period[1]) != year and not any(str(year) in c for r in table.rows for c in r)
+    if another_years_form(table, year):  # a form's own period: "（2022年度）", "…自评表（上年度）（2022 年度）"
+        return True
     if year is None or len(title) > 40 or re.search(r"[，。；,;]", title) or not _YEAR_CAPTION.match(title):
         return False
     bare = re.sub(r"\s*(?:[（(][^()（）]*[)）]|单位\s*[:：]\s*\S+)\s*$", "", title)
@@ -971,6 +965,9 @@ def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: 
     if m["pct"]:
         return None  # a rate in a money column
     unit = m["unit"] or _unit(notes)
+    if unit is None and len(m["num"].split(".")[0].replace(",", "").lstrip("+-")) >= 7:
+        rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated, and too large for 万元; not taken")
+        return None  # (8,512,300.00 would be 851 亿 a department's: 元 most likely, but said nowhere)
     if unit is None:
         rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated; assumed 万元")
         unit = "万元"

@@ -656,3 +656,38 @@ def test_a_projects_form_before_the_units_is_the_projects(title):
 def test_a_form_of_another_year_by_its_period(period):
     rec = parse(Table(UNITS_FORM, title=period), year_line="示例梧桐县文化馆2023年度部门整体支出绩效自评报告")
     assert rec.overall.actual is None and rec.basic.actual is None
+
+
+@pytest.mark.parametrize("name_row", [["项目名称：示例非遗保护传承专项"] * 5, ["项 目 名 称", "示例非遗保护传承专项", "", "", ""],
+                                      ["项目名称（专项）", "示例非遗保护传承专项", "", "", ""],
+                                      ["项目名称", "示例非遗保护传承专项", "2023年度", "", ""]])
+def test_a_projects_name_row_in_other_shapes(name_row):
+    rows = [["项目支出绩效自评表"] * 5, ["（2023年度）"] * 5, name_row, *PROJECTS_FORM[2:]]  # (a sheet: title, period above)
+    rec = parse(Table(rows, title="项目1"), Table(UNITS_FORM, title="部门整体支出绩效自评表"),
+                year_line="示例梧桐县文化馆2023年度部门整体支出绩效自评报告")
+    assert rec.overall.actual == D("652.72") and rec.score is None
+
+
+def test_a_form_whose_project_name_is_the_unit_is_the_units():
+    rows = [["项目名称", "示例梧桐县文化馆", "示例梧桐县文化馆", "示例梧桐县文化馆", "示例梧桐县文化馆", "示例梧桐县文化馆"], *UNITS_FORM[1:]]
+    rec = parse(Table(rows, title="部门整体支出绩效自评表"), year_line="示例梧桐县文化馆2023年度部门整体支出绩效自评报告")
+    assert rec.overall.actual == D("652.72") and rec.basic.actual == D("431.25")
+
+
+def test_a_form_of_several_years_and_another_years_total_score():
+    """A form whose period is a span of years is no one year's; another year's form's 总分 is not this year's score."""
+    rec = parse(Table(UNITS_FORM, title="（2021-2023年度）"), year_line="示例梧桐县文化馆2023年度部门整体支出绩效自评报告")
+    assert rec.overall.actual is None and rec.basic.actual is None
+    scored = [*UNITS_FORM, *PROJECTS_FORM[4:]]
+    rec = parse(Table(scored, title="部门整体支出绩效自评表（上年度）（2022 年度）"),
+                Table([*UNITS_FORM, *PROJECTS_FORM[4:-1], ["总分", "总分", "总分", "100", "92.50"]],
+                      title="部门整体支出绩效自评表（2023年度）"), year_line="示例梧桐县文化馆2023年度部门整体支出绩效自评报告")
+    assert rec.score == D("92.50")
+
+
+def test_amounts_too_large_for_wanyuan_with_no_unit_stated_are_not_taken():
+    t = Table([["项目", "年初预算", "全年预算", "实际支出"], ["部门整体支出", "6,124,000.00", "6,901,000.00", "6,798,500.00"]],
+              title="部门整体支出情况")
+    rec = parse(t, year_line="示例梧桐县文化馆2023年度部门整体支出绩效自评报告")
+    assert rec.overall.actual is None
+    assert any("too large for 万元" in w for w in rec.warnings)

@@ -1,0 +1,89 @@
+"""Whose form a table is: one project's, told by its 项目名称 field, or another year's, told by its period.
+
+A department's report may carry the 项目支出绩效自评表 of a project or two beside the unit's own form (before it,
+too), and last year's form beside this year's. Laid out like the unit's, their 总额 / 年度资金总额 rows and their
+总分 are that project's or that year's: neither the tables' reader (understand/tables.py) nor the indicators'
+(understand/indicators.py) takes them for the unit's.
+"""
+from __future__ import annotations
+
+import re
+
+from ..read.document import Table
+from .lexicon import LEX
+
+# A form's period on a line or row of its own ("（2022年度）"), or closing its title ("…自评表（上年度）（2022 年度）")
+YEAR_ROW = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
+_PERIOD_AT_END = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]\s*$")
+_YEARS = r"(?:19|20)\d{2}\s*年?度?\s*[-—–－~～至到]\s*(?:19|20)\d{2}\s*年度?"  # a span of years
+_SPAN = re.compile(rf"[（(]?\s*{_YEARS}\s*[)）]?")
+_SPAN_AT_END = re.compile(rf"[（(]\s*{_YEARS}\s*[)）]\s*$")
+_TOP_ROWS = 4  # rows a form's title, period and name fields may take before its figures (a sheet's first rows)
+
+
+def another_years_form(table: Table, year: int | None) -> bool:
+    """Does the form state a period, over it or atop it, that is not `year`: another year ("（2022年度）" in a 2023
+    report, "…自评表（上年度）（2022 年度）") or several ("（2021-2023年度）", no one year's)?"""
+    if year is None:
+        return False
+    title = (table.title or "").strip()
+    texts = [title, *(cells[0].strip() for row in table.rows[:_TOP_ROWS] if len(cells := _distinct(row)) == 1)]
+    for k, text in enumerate(texts):
+        closing = k == 0  # (a title may close with its period)
+        if _SPAN.fullmatch(text) or closing and _SPAN_AT_END.search(text):
+            return True
+        one = YEAR_ROW.match(text) or (_PERIOD_AT_END.search(text) if closing else None)
+        if one:
+            return int(one[1]) != year
+    return False
+
+
+def names_one_project(table: Table, lines: list[str] = ()) -> bool:
+    """Does a 项目名称 field with a project's name stand atop `table` (its title or first rows: "项目名称 | 某某专项",
+    "项目名称 | 某某专项 | 主管部门 | 某局", "项目名称：某某专项" in one merged cell) or in `lines`, the lines just above
+    it in reading order ("项目名称：某某专项 主管部门：某局", or one cell per line: "项目名称" / "某某专项")? Not a list of
+    projects (项目名称 heads a column of names: "项目名称 | 年初预算 | …"), nor a department's form ("部门（单位）名称 |
+    …", "项目名称 | 2023年度部门整体支出", "项目名称 | 某县水利局"), nor a sentence naming a project ("项目名称：某专项，
+    安排资金 …")."""
+    top = ["".join(c.split()) for r in table.rows[:_TOP_ROWS] for c in r]
+    if not any("项目名称" in t for t in (*lines, "".join((table.title or "").split()), *top)):
+        return False
+    if _A_DEPARTMENTS_FORM.search(" ".join((*lines, *top))):
+        return False  # (not the title: a document's "…部门整体及项目支出绩效自评表" may stand over a project's form)
+    names = []
+    for k, line in enumerate(lines):
+        m = _NAME_LINE.match(line)
+        if m:  # ("项目名称：某专项 主管部门：某局": the name up to the next field)
+            names.append(m["name"] if m["name"] is not None else
+                         lines[k + 1] if k + 1 < len(lines) and m.end() == len(line) else "")
+    title = [c.strip() for c in (table.title or "").split("|") if c.strip()]
+    for cells in (title, *(_distinct(r) for r in table.rows[:_TOP_ROWS])):
+        label = "".join(cells[0].split()) if cells else ""
+        if len(cells) == 1 and (m := _NAME_LINE.fullmatch(label)) and m["name"]:
+            names.append(m["name"])  # one merged cell: "项目名称：某某专项"
+        elif len(cells) > 1 and _NAME_LABEL.fullmatch(label) and (
+                len(cells) == 2 or _A_FIELD.match(cells[2]) or YEAR_ROW.match(cells[2].strip())):
+            names.append(cells[1])
+    return any(_a_projects_name(name) for name in names)
+
+
+def _distinct(row: list[str]) -> list[str]:
+    """A row's cells with text, a merged cell (its text repeated across its span) once."""
+    return [c for k, c in enumerate(row) if c and (k == 0 or row[k - 1] != c)]
+
+
+def _a_projects_name(name: str) -> bool:
+    name = name.strip().strip("|").strip()
+    return (2 <= len(name) <= 40 and not _THE_UNITS.search(name) and not _A_COLUMN.match(name)
+            and not _SENTENCE_MARK.search(name) and not LEX.org_suffix.search(name))  # (the unit's own name: its form)
+
+
+_NAME_LABEL = re.compile(r"项目名称(?:[（(][^（）()]{1,6}[)）])?")  # ("项目名称（专项）")
+_NAME_LINE = re.compile(rf"\s*{_NAME_LABEL.pattern}\s*(?:[:：|]\s*(?P<name>[^|\s]+))?\s*\|?\s*")
+_A_FIELD = re.compile(r"主管部门|实施单位|项目单位|预算单位|项目负责人|所属部门|资金性质|资金来源|实施期限|项目类[型别]|项目属性|联系")
+_THE_UNITS = re.compile(r"整体|部门预算|单位预算")  # ("项目名称 | 某馆部门预算": the unit's, no project's)
+_SENTENCE_MARK = re.compile(r"[，,。；;:：]")
+_A_DEPARTMENTS_FORM = re.compile(r"部门[（(]单位[)）]名称|单位名称")
+# the header of a column of figures or of a list's columns, not a project's name
+_A_COLUMN = re.compile(r"(?:年初|全年|年度|本年|当年|总|调整|预算|资金|实际|执行|金额|来源|类别|序号|单位|科目|编码|实施|主管|绩效|"
+                       r"目标|指标|可用|上年|计划|得分|分值|权重|备注|合计|批复|下达|支出|项目(?:类|负责|属性|金额|编号|单位))")
