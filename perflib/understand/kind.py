@@ -8,6 +8,7 @@ the phrases are lexicon.toml's `kinds`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..read.document import Block, Table
 from .lexicon import LEX
@@ -98,6 +99,7 @@ _YEAR_COLUMNS = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:决算|预算|执行)
 _DECLARED = re.compile(r"现将(?P<what>[^，,。；;：:]{4,60}?)(?:报告|汇报)如下")
 
 
+@lru_cache(maxsize=1024)  # (title_kind and _summarises_many ask of the same first lines)
 def _kind_named(para: str) -> str | None:
     """The first kind of lexicon.toml's `kinds` a title line names; None for prose, no kind, or a
     site's column name."""
