@@ -11,11 +11,12 @@ import re
 
 from ..read.document import Table
 from .lexicon import LEX
+from .who import starts_with_place, consistent
 
 # A form's period on a line or row of its own ("（2022年度）"), or closing its title ("…自评表（上年度）（2022 年度）")
 YEAR_ROW = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
 _PERIOD_AT_END = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]\s*$")
-_YEARS = r"(?:19|20)\d{2}\s*年?度?\s*[-—–－~～至到]\s*(?:19|20)\d{2}\s*年度?"  # a span of years
+_YEARS = r"(?P<first>(?:19|20)\d{2})\s*年?度?\s*[-—–－~～至到]\s*(?!(?P=first))(?:19|20)\d{2}\s*年度?"  # a span of years
 _SPAN = re.compile(rf"[（(]?\s*{_YEARS}\s*[)）]?")
 _SPAN_AT_END = re.compile(rf"[（(]\s*{_YEARS}\s*[)）]\s*$")
 _TOP_ROWS = 4  # rows a form's title, period and name fields may take before its figures (a sheet's first rows)
@@ -38,35 +39,54 @@ def another_years_form(table: Table, year: int | None) -> bool:
     return False
 
 
-def names_one_project(table: Table, lines: list[str] = ()) -> bool:
+def titled_year(year: int | None, text: str | None) -> bool:
+    """Does the report's title (its first lines, up to a sentence or a numbered heading) name `year`? Only then does
+    a form of another year's period give way to it: a year read from the body ("2024年，我局将…") is weaker than
+    the only form's "（2023年度）"."""
+    if year is None:
+        return False
+    for line in (text or "").split("\n", _TITLE_LINES)[:_TITLE_LINES]:
+        if "。" in line or LEX.numbering.match(line):
+            return False
+        if re.search(rf"{year}\s*年", line):
+            return True
+    return False
+
+
+_TITLE_LINES = 4  # lines a title (a banner, the unit, the report's name) may take
+
+
+def names_one_project(table: Table, lines: list[str] = (), department: str | None = None) -> bool:
     """Does a 项目名称 field with a project's name stand atop `table` (its title or first rows: "项目名称 | 某某专项",
     "项目名称 | 某某专项 | 主管部门 | 某局", "项目名称：某某专项" in one merged cell) or in `lines`, the lines just above
     it in reading order ("项目名称：某某专项 主管部门：某局", or one cell per line: "项目名称" / "某某专项")? Not a list of
     projects (项目名称 heads a column of names: "项目名称 | 年初预算 | …"), nor a department's form ("部门（单位）名称 |
-    …", "项目名称 | 2023年度部门整体支出", "项目名称 | 某县水利局"), nor a sentence naming a project ("项目名称：某专项，
-    安排资金 …")."""
+    …", "项目名称 | 2023年度部门整体支出", "项目名称 | 某县水利局（本级）": the report's `department`, or with no
+    department read a name opening with its place), nor a sentence naming a project ("项目名称：某专项，安排资金 …")."""
     if not any("称" in t for t in (*lines, table.title or "", *(c for r in table.rows[:_TOP_ROWS] for c in r))):
         return False  # (no 名称 anywhere: most tables; spaced, "项 目 名 称", it still holds 称)
     top = ["".join(c.split()) for r in table.rows[:_TOP_ROWS] for c in r]
     if not any("项目名称" in t for t in (*lines, "".join((table.title or "").split()), *top)):
         return False
     if _A_DEPARTMENTS_FORM.search(" ".join((*lines, *top))):
-        return False  # (not the title: a document's "…部门整体及项目支出绩效自评表" may stand over a project's form)
+        return False
+    title = table.title or ""
+    if _A_DEPARTMENTS_TITLE.search(title) and "项目" not in title:
+        return False  # "部门整体支出绩效自评表" (not "…部门整体及项目支出绩效自评表", which may stand over a project's form)
     names = []
     for k, line in enumerate(lines):
         m = _NAME_LINE.match(line)
         if m:  # ("项目名称：某专项 主管部门：某局": the name up to the next field)
             names.append(m["name"] if m["name"] is not None else
                          lines[k + 1] if k + 1 < len(lines) and m.end() == len(line) else "")
-    title = [c.strip() for c in (table.title or "").split("|") if c.strip()]
-    for cells in (title, *(_distinct(r) for r in table.rows[:_TOP_ROWS])):
+    for cells in ([c.strip() for c in title.split("|") if c.strip()], *(_distinct(r) for r in table.rows[:_TOP_ROWS])):
         label = "".join(cells[0].split()) if cells else ""
         if len(cells) == 1 and (m := _NAME_LINE.fullmatch(label)) and m["name"]:
             names.append(m["name"])  # one merged cell: "项目名称：某某专项"
         elif len(cells) > 1 and _NAME_LABEL.fullmatch(label) and (
                 len(cells) == 2 or _A_FIELD.match(cells[2]) or YEAR_ROW.match(cells[2].strip())):
             names.append(cells[1])
-    return any(_a_projects_name(name) for name in names)
+    return any(_a_projects_name(name, department) for name in names)
 
 
 def _distinct(row: list[str]) -> list[str]:
@@ -74,10 +94,22 @@ def _distinct(row: list[str]) -> list[str]:
     return [c for k, c in enumerate(row) if c and (k == 0 or row[k - 1] != c)]
 
 
-def _a_projects_name(name: str) -> bool:
+def _a_projects_name(name: str, department: str | None) -> bool:
     name = name.strip().strip("|").strip()
     return (2 <= len(name) <= 40 and not _THE_UNITS.search(name) and not _A_COLUMN.match(name)
-            and not _SENTENCE_MARK.search(name) and not LEX.org_suffix.search(name))  # (the unit's own name: its form)
+            and not _SENTENCE_MARK.search(name) and not _the_units_name(name, department))
+
+
+def _the_units_name(name: str, department: str | None) -> bool:
+    """Does a 项目名称 name the unit itself ("某县卫生健康局（本级）", "某局机关"; a project may be named for an
+    institution, "县图书馆", "乡镇卫生院": not the report's unit)?"""
+    core = _NOT_THE_NAME.sub("", name)
+    if department:
+        return bool(core) and (core == department or consistent(core, department))  # ("某局机关运行经费": a project)
+    return LEX.org_suffix.search(core) is not None and starts_with_place(core) and not core.startswith("乡镇")
+
+
+_NOT_THE_NAME = re.compile(r"[（(][^（）()]*[)）]|本级|及所属单位|(?:19|20)\d{2}\s*年度?|(?<=.)(?:部门|机关)$")
 
 
 _NAME_LABEL = re.compile(r"项目名称(?:[（(][^（）()]{1,6}[)）])?")  # ("项目名称（专项）")
@@ -86,6 +118,7 @@ _A_FIELD = re.compile(r"主管部门|实施单位|项目单位|预算单位|项�
 _THE_UNITS = re.compile(r"整体|部门预算|单位预算")  # ("项目名称 | 某馆部门预算": the unit's, no project's)
 _SENTENCE_MARK = re.compile(r"[，,。；;:：]")
 _A_DEPARTMENTS_FORM = re.compile(r"部门[（(]单位[)）]名称|单位名称")
+_A_DEPARTMENTS_TITLE = re.compile(r"整体(?:支出)?绩效(?:自评|评价)表")
 # the header of a column of figures or of a list's columns, not a project's name
 _A_COLUMN = re.compile(r"(?:年初|全年|年度|本年|当年|总|调整|预算|资金|实际|执行|金额|来源|类别|序号|单位|科目|编码|实施|主管|绩效|"
                        r"目标|指标|可用|上年|计划|得分|分值|权重|备注|合计|批复|下达|支出|项目(?:类|负责|属性|金额|编号|单位))")

@@ -88,18 +88,18 @@ class IndicatorTable:
 
 
 def read_document_indicators(tables: list[Table], laid_out: list[str], paragraphs: list[str],
-                             year: int | None = None) -> IndicatorTable:
+                             year: int | None = None, department: str | None = None) -> IndicatorTable:
     """A document's indicators: from table rows flattened into its text as laid out (txt, a PDF's
     text layer; a merged cell written once, on its group's first row: this module aligns such
     rows itself), else from its Table blocks, else from sentences that list them; not from a form of another year
-    than `year` (the report's)."""
-    in_text = read_indicators(tables_from_lines(laid_out, folded=True), [], year)
+    than `year` (the report's), nor one project's beside the unit's (`department`)."""
+    in_text = read_indicators(tables_from_lines(laid_out, folded=True), [], year, department)
     if in_text.indicators and in_text.budget_execution is not None:
         return in_text  # the Table blocks could only say it again
-    grid = read_indicators(tables, [], year)
+    grid = read_indicators(tables, [], year, department)
     best = in_text if in_text.indicators else grid
     if not best.indicators:  # a web page's form flattened one cell per line (no other reading saw a row)
-        best = read_indicators(cell_line_tables(laid_out), [], year)
+        best = read_indicators(cell_line_tables(laid_out), [], year, department)
     if not best.indicators:
         best = read_indicators([], paragraphs)
     for other in (in_text, grid):  # the form's execution row may stand in the other reading
@@ -110,16 +110,17 @@ def read_document_indicators(tables: list[Table], laid_out: list[str], paragraph
     return best
 
 
-def read_indicators(tables: list[Table], paragraphs: list[str], year: int | None = None) -> IndicatorTable:
+def read_indicators(tables: list[Table], paragraphs: list[str], year: int | None = None,
+                    department: str | None = None) -> IndicatorTable:
     """The indicators of every indicator table (not another year's form, by its period: `year`), then of
     sentences that list them (when no table did)."""
     out = IndicatorTable()
     # a project's own form beside the unit's (项目名称 | 某某专项): its indicators and 总分 are the project's
-    projects = [names_one_project(t) for t in tables]
+    projects = [names_one_project(t, department=department) for t in tables]
     for table, one_project in zip(tables, projects):
         if _a_projects_title(table.title, bool(out.indicators)):
             continue  # introduced as a project's table ("某某项目绩效指标完成情况如下："): not the unit's
-        if one_project and not all(projects) or another_years_form(table, year):
+        if one_project and not all(projects) or another_years_form(table, year):  # (`year`: the title's)
             continue
         _read_execution(table, out)
         _read_table(table, out)

@@ -30,6 +30,7 @@ from ..model import Record, Source, Unread
 from .hanzi import Original, simplified, simplified_document
 from .kind import document_kind, embedded_self_evaluation, title_kind
 from .lexicon import LEX, Label, cues, holds_any
+from .forms import titled_year
 from .indicators import OTHER_YEAR, apply_indicators, page_lines, read_document_indicators
 from .ocr_sanity import drop_contradicted_ocr_figures
 from .outline import is_heading, is_heading_like, read_goal_rows, read_outline
@@ -118,7 +119,8 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     laid_out = page_lines(doc.laid_out) if doc.laid_out is not None else []
     read_goal_rows(doc.tables, laid_out or paragraphs, rec)
     read_rating([p for p in paragraphs if p not in projects_own], rec)  # a project's score is not the unit's
-    apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs, rec.year))
+    year = rec.year if titled_year(rec.year, rec.text) else None  # (another year's form gives way to it only)
+    apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs, year, rec.department))
     settle(rec, taken)
     _drop_unit_mismatches(rec)
     settle_signs(rec)

@@ -35,7 +35,7 @@ from ..model import Record, Unread
 from ..numbers import money_to_wan, to_decimal
 from ..read.document import Table
 from .indicators import OTHER_YEAR, ROLE_LABELS
-from .forms import YEAR_ROW, another_years_form, names_one_project
+from .forms import YEAR_ROW, another_years_form, names_one_project, titled_year
 from .lexicon import LEX
 
 # ==== LABELS (the column and row labels are in lexicon.toml) ==========================
@@ -140,7 +140,7 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
         # spending is: "部门整体支出表", "部门整体支出 | 386.40 | …"; a table naming no budget within may be the unit's)
         rec.unread.extend(unread_cells(table, set(), notes))
         return
-    if not one_project and _one_projects_form(table, notes):
+    if not one_project and _one_projects_form(table, notes, rec.department):
         rec.warnings.append(f"table {table.title!r}: one project's form; its figures are that project's, not read")
         rec.unread.extend(unread_cells(table, set(), notes))
         return
@@ -181,15 +181,22 @@ def _anothers_caption(line: str, nearer: list[str], digits: int = 0) -> bool:
         return not (yuan and digits >= 7)
     number = LEX.numbering.match(line)
     return number is not None and not (yuan and digits >= 6) and any(
-        (m := LEX.numbering.match(o)) and m.lastgroup == number.lastgroup and m.group().strip() != number.group().strip()
+        (m := LEX.numbering.match(o)) and m.lastgroup == number.lastgroup and not _continued(o, m, line, number)
         for o in nearer)
 
 
-def _one_projects_form(table: Table, notes: _Outside) -> bool:
+def _continued(nearer: str, m: re.Match, line: str, number: re.Match) -> bool:
+    """Is the nearer caption the same table continued ("（一）部门整体支出情况表（续）", or its text again)? Not one
+    numbered alike in another section ("（一）收入支出情况（单位：元）" … "（一）部门整体支出绩效自评表")."""
+    return m.group().strip() == number.group().strip() and (
+        "续" in nearer or nearer[m.end():m.end() + 6] == line[number.end():number.end() + 6])
+
+
+def _one_projects_form(table: Table, notes: _Outside, department: str | None) -> bool:
     """A single project's 自评表 (forms.names_one_project), its 项目名称 field in the lines above it that no
     earlier table stands under too, or atop it."""
     own = [line.strip().strip("|").strip() for line in reversed(notes) if line not in notes.inherited]
-    return names_one_project(table, own)
+    return names_one_project(table, own, department)
 
 
 def _revenues(table: Table) -> bool:
@@ -205,8 +212,8 @@ def _another_years_table(table: Table, year: int | None, text: str | None = None
     another than the report's, and no cell names the report's year; `text` (the report's) does not
     name that year as the one evaluated."""
     title = (table.title or "").strip()
-    if another_years_form(table, year):  # a form's own period: "（2022年度）", "…自评表（上年度）（2022 年度）"
-        return True
+    if another_years_form(table, year) and titled_year(year, text):
+        return True  # a form's own period: "（2022年度）", "…自评表（上年度）（2022 年度）", the report's title another's
     if year is None or len(title) > 40 or re.search(r"[，。；,;]", title) or not _YEAR_CAPTION.match(title):
         return False
     bare = re.sub(r"\s*(?:[（(][^()（）]*[)）]|单位\s*[:：]\s*\S+)\s*$", "", title)
@@ -965,9 +972,10 @@ def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: 
     if m["pct"]:
         return None  # a rate in a money column
     unit = m["unit"] or _unit(notes)
-    if unit is None and len(m["num"].split(".")[0].replace(",", "").lstrip("+-")) >= 7:
-        rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated, and too large for 万元; not taken")
-        return None  # (8,512,300.00 would be 851 亿 a department's: 元 most likely, but said nowhere)
+    if unit is None and _digits(table) >= 7:
+        rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated, and the table's amounts too large for 万元; "
+                            "not taken")
+        return None  # (8,512,300.00 would be 851 亿 a department's: 元 most likely, but said nowhere; its parts too)
     if unit is None:
         rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated; assumed 万元")
         unit = "万元"

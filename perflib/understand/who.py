@@ -317,7 +317,7 @@ def _after_a_banner(dept: str | None) -> str | None:
     if len(parts) < 2:
         return dept
     before, last = clean_name("".join(parts[:-1])), parts[-1]
-    if not (reads_as_org(last) and _starts_with_place(last) and before):
+    if not (reads_as_org(last) and starts_with_place(last) and before):
         return dept
     if _A_SITE.search(before) or last.startswith(before):  # ("某县公安局 某县公安局交通警察大队": the last in full)
         return last
@@ -332,7 +332,7 @@ _A_BRANCH = re.compile(r"分(?:局|院|所|中心|公司|校)$|[支大中]队$|�
 def _place_above(head: list[str], first: int, name: str | None) -> str | None:
     """A title's unit with its place, when the title sets the place on a line of its own above it
     ("某某县" / "信访局" / "2023年度…"): a bare place line right above an organisation's name."""
-    if not name or first == 0 or not reads_as_org(name) or _starts_with_place(name):
+    if not name or first == 0 or not reads_as_org(name) or starts_with_place(name):
         return name
     place = head[first - 1].strip()
     if len(place) <= 12 and _is_place(place) and not reads_as_org(place) and consistent(place + name, name):
@@ -423,7 +423,7 @@ def _bare_dept_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
                         if LEX.dept_field.fullmatch(_no_spaces(cells[k]).rstrip(":："))
                         and not any(_PERSON_FIELD.search(c) for c in cells[:k])]
     names = [clean_name(_trim_org(o)) for o in out if not _AN_OFFICE.search(o.strip())]  # (an office: before trimming)
-    return [n for n in names if n and _starts_with_place(n)]
+    return [n for n in names if n and starts_with_place(n)]
 
 
 def _sentence_names(body: list[str]) -> tuple[int | None, list[tuple[str, bool]]]:
@@ -555,7 +555,7 @@ _NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$")
 # (a leading 对 is the preposition of "对X…的评价": X is the name; 对外… opens names itself; "现将X…报告如下": X)
 # (a seal before the name: "名称：（公章）某局"; a project form's label run onto its cell: "实施单位某馆")
 _NAME_PREFIX = re.compile(r"^(?:关于|现将|现就|特将|兹将|对(?!外)|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*|"
-                          r"[（(]\s*(?:盖章|公章)\s*[)）]\s*|实施单位\s*[:：]?\s*)")
+                          r"[（(]\s*(?:盖章|公章)\s*[)）]\s*|实施单位\s*[:：]?\s*)+")  # (one after another: "关于对某局…")
 _NAME_SUFFIX = re.compile(r"(?:关于|的)?(?:部门|单位)?$")
 # "X局本级", the bureau's own accounts without its units' (also written "X局局本级"): X局
 _OWN_LEVEL = re.compile(r"(?P<end>[\u4e00-\u9fff])(?P=end)?本级$")
@@ -685,7 +685,7 @@ def choose(candidates: list[Candidate], place: str | None = None, text: str = ""
     return full
 
 
-def _starts_with_place(name: str) -> bool:
+def starts_with_place(name: str) -> bool:
     """Does a name open with a place ("某某县信访局"; not "信访局")?"""
     return any(LEX.place_end.search(name, 0, k) for k in range(2, len(name)))
 

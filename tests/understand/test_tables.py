@@ -691,3 +691,27 @@ def test_amounts_too_large_for_wanyuan_with_no_unit_stated_are_not_taken():
     rec = parse(t, year_line="示例梧桐县文化馆2023年度部门整体支出绩效自评报告")
     assert rec.overall.actual is None
     assert any("too large for 万元" in w for w in rec.warnings)
+
+
+@pytest.mark.parametrize("name", ["示例梧桐县图书馆", "乡镇综合文化站", "示例梧桐县文化馆机关运行经费"])
+def test_a_project_named_for_an_institution_is_a_projects(name):
+    """A project may be named for an institution ("县图书馆", "乡镇综合文化站") or for the unit's own running costs: not
+    the report's unit, its form is the project's."""
+    rows = [["项目名称", name, name, name, name], *PROJECTS_FORM[1:]]
+    rec = parse(Table(rows, title="项目支出绩效自评表"), Table(UNITS_FORM, title="部门整体支出绩效自评表"),
+                year_line="示例梧桐县文化馆2023年度部门整体支出绩效自评报告")
+    assert rec.overall.actual == D("652.72") and rec.score is None
+
+
+@pytest.mark.parametrize("name", ["示例梧桐县文化馆（本级）", "文化馆", "示例梧桐县文化馆机关"])
+def test_the_units_form_naming_itself_as_its_project(name):
+    rows = [["项目名称", name, name, name, name, name], *UNITS_FORM[1:]]
+    rec = parse(Table(rows, title="2023年度部门整体支出绩效自评表"), year_line="示例梧桐县文化馆2023年度部门整体支出绩效自评报告")
+    assert rec.overall.actual == D("652.72")
+
+
+def test_a_form_of_its_year_when_the_title_names_none():
+    """A year read from the body ("2024年，我局将…") gives way to the only form's period: its figures are read."""
+    rec = parse(Paragraph("一、部门概况"), Paragraph("2024年，我局将继续加强预算管理。"),
+                Table(UNITS_FORM, title="部门整体支出绩效自评表（2023年度）"), year_line="示例梧桐县文化馆部门整体支出绩效自评报告")
+    assert rec.overall.actual == D("652.72")
