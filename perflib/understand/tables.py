@@ -208,12 +208,13 @@ def _revenues(table: Table) -> bool:
 
 
 def _another_years_table(table: Table, year: int | None, text: str | None = None) -> bool:
-    """Its caption (a short line, no sentence, a table's title) opens with a year, names none but
-    another than the report's, and no cell names the report's year; `text` (the report's) does not
-    name that year as the one evaluated."""
+    """A form whose own period is another year or a span (forms.another_years_form), the report's title naming its
+    year; or a caption (a short line, no sentence, a table's title) that opens with a year, names none but
+    another than the report's, and no cell names the report's year, `text` (the report's) not naming that year as
+    the one evaluated."""
     title = (table.title or "").strip()
     if another_years_form(table, year) and titled_year(year, text):
-        return True  # a form's own period: "（2022年度）", "…自评表（上年度）（2022 年度）", the report's title another's
+        return True
     if year is None or len(title) > 40 or re.search(r"[，。；,;]", title) or not _YEAR_CAPTION.match(title):
         return False
     bare = re.sub(r"\s*(?:[（(][^()（）]*[)）]|单位\s*[:：]\s*\S+)\s*$", "", title)
