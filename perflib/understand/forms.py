@@ -11,7 +11,7 @@ import re
 
 from ..read.document import Table
 from .lexicon import LEX
-from .who import starts_with_place, consistent
+from .who import consistent, distinct_cells, starts_with_place
 
 # A form's period on a line or row of its own ("（2022年度）"), or closing its title ("…自评表（上年度）（2022 年度）")
 YEAR_ROW = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
@@ -28,7 +28,7 @@ def another_years_form(table: Table, year: int | None) -> bool:
     if year is None:
         return False
     title = (table.title or "").strip()
-    texts = [title, *(cells[0].strip() for row in table.rows[:_TOP_ROWS] if len(cells := _distinct(row)) == 1)]
+    texts = [title, *(cells[0].strip() for row in table.rows[:_TOP_ROWS] if len(cells := distinct_cells(row)) == 1)]
     for k, text in enumerate(texts):
         closing = k == 0  # (a title may close with its period)
         if _SPAN.fullmatch(text) or closing and _SPAN_AT_END.search(text):
@@ -79,7 +79,7 @@ def names_one_project(table: Table, lines: list[str] = (), department: str | Non
         if m:  # ("项目名称：某专项 主管部门：某局": the name up to the next field)
             names.append(m["name"] if m["name"] is not None else
                          lines[k + 1] if k + 1 < len(lines) and m.end() == len(line) else "")
-    for cells in ([c.strip() for c in title.split("|") if c.strip()], *(_distinct(r) for r in table.rows[:_TOP_ROWS])):
+    for cells in ([c.strip() for c in title.split("|") if c.strip()], *(distinct_cells(r) for r in table.rows[:_TOP_ROWS])):
         label = "".join(cells[0].split()) if cells else ""
         if len(cells) == 1 and (m := _NAME_LINE.fullmatch(label)) and m["name"]:
             names.append(m["name"])  # one merged cell: "项目名称：某某专项"
@@ -87,11 +87,6 @@ def names_one_project(table: Table, lines: list[str] = (), department: str | Non
                 len(cells) == 2 or _A_FIELD.match(cells[2]) or YEAR_ROW.match(cells[2].strip())):
             names.append(cells[1])
     return any(_a_projects_name(name, department) for name in names)
-
-
-def _distinct(row: list[str]) -> list[str]:
-    """A row's cells with text, a merged cell (its text repeated across its span) once."""
-    return [c for k, c in enumerate(row) if c and (k == 0 or row[k - 1] != c)]
 
 
 def _a_projects_name(name: str, department: str | None) -> bool:

@@ -101,8 +101,8 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
             for sent in sents:
                 if rec.score is not None:
                     return
-                found = []
-                for m in _SCORE.finditer(sent):
+                found, scores = [], list(_SCORE.finditer(sent))
+                for m in scores:
                     prefixed = bool(_SCORE_PREFIX.match(sent, m.start()))
                     if prefixed == bare or (bare and not _SCORE_CONTEXT.search(sent)):
                         continue
@@ -111,7 +111,7 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
                         continue
                     if value <= 100 and _is_the_score(sent, m, rec, title):
                         found.append((m, value))
-                if found and "本级" not in title and sum(1 for _ in _SCORE.finditer(sent)) > 1:
+                if found and "本级" not in title and len(scores) > 1:
                     # beside other scores, the bureau's own is a part ("机关本级自评得分 93 分，所属单位平均得分 86 分";
                     # not in a report of 某局本级, nor "本级及所属单位整体自评得分 92 分")
                     found = [(m, v) for m, v in found

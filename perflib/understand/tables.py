@@ -70,7 +70,6 @@ _COLUMN_RES = LEX.columns  # header labels → (field, kind, pattern): lexicon.t
 _PREVIOUS = re.compile(PREVIOUS_YEAR)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _GROUP = re.compile(rf"{PREVIOUS_YEAR}|(?:19|20)\d{{2}}\s*年|资金|预算|金额|支出|决算")
-_YEAR_ROW = YEAR_ROW
 _A_GROUPING = re.compile(r"按[^，。；\d]{1,8}分(?:类)?[:：]?")  # (a grouping row of a form: "按支出性质分")
 _ROW_RES = LEX.table_rows  # row labels → block: lexicon.toml
 _SPENDING = re.compile(SPENDING_WORD)
@@ -109,7 +108,7 @@ def read_table(table: Table, rec: Record, context: str | None = None, above: lis
     `within`: the table stands under a heading about a budget within the unit's ("（三）“三公”经费情况");
     `one_project`: the document is one project's report (a project's form is its own).
     """
-    notes = _Outside((above or [])[::-1], inherited, _digits(table))
+    notes = _Outside((above or [])[::-1], inherited, table)
     before = {k for k in rec.evidence}
     try:
         _read_table(table, rec, context, notes, within, one_project)
@@ -125,9 +124,9 @@ class _Outside(list):
     unit: `inherited`, those that stand before an earlier table too, and `doubt`, whether a money
     figure's unit was assumed or taken from such a line (`_value` says)."""
 
-    def __init__(self, lines: list[str], inherited: frozenset[str] = frozenset(), digits: int = 0):
-        # (`digits`: of the table's largest amount; a caption's 元 over amounts too large for 万元 is kept)
-        super().__init__(line for k, line in enumerate(lines) if not _anothers_caption(line, lines[:k], digits))
+    def __init__(self, lines: list[str], inherited: frozenset[str] = frozenset(), table: Table | None = None):
+        # (`table`: the one they stand over; a caption's 元 over its amounts too large for 万元 is kept)
+        super().__init__(line for k, line in enumerate(lines) if not _anothers_caption(line, lines[:k], table))
         self.inherited = inherited
         self.doubt = False
 
@@ -166,23 +165,29 @@ def _digits(table: Table) -> int:
                 for row in table.rows for cell in row if cell and (m := _number(cell)) and not m["pct"]), default=0)
 
 
-def _anothers_caption(line: str, nearer: list[str], digits: int = 0) -> bool:
+def _anothers_caption(line: str, nearer: list[str], table: Table | None = None) -> bool:
     """Is `line`, above the table beyond the lines `nearer` it, another table's or section's caption with its unit
     (the unit its own)? A budget within the unit's ("附表：“三公”经费（单位：元）"), or a numbered caption with a sibling
     numbered the same way nearer the table ("（一）“三公”经费支出表（金额单位：元）" … "（二）部门整体支出表"); not a
     section's heading over it ("二、部门整体支出情况（金额单位：元）" … "（一）基本支出"), nor a line noting the unit
-    ("单位：元 填报日期：…"), nor the same caption again ("（一）部门整体支出情况表（续）"). A caption's 元 over amounts
-    too large for 万元 (`digits` before the point: 6 and more, 10 亿 as 万元; a budget within the unit's, 7) is kept."""
+    ("单位：元 填报日期：…"), nor the same caption again ("（一）部门整体支出情况表（续）"). A caption's 元 over the
+    `table`'s amounts too large for 万元 (digits before the point: 6 and more, 10 亿 as 万元; a budget within the
+    unit's, 7) is kept."""
     unit = _UNIT.search(line)
     if not unit or LEX.unit_line_after.match(line.strip()):
         return False
-    yuan = unit["unit"] == "元"
     if LEX.about_a_sub_budget(line):
-        return not (yuan and digits >= 7)
+        return not _too_large_for_wanyuan(unit, table, 7)
     number = LEX.numbering.match(line)
-    return number is not None and not (yuan and digits >= 6) and any(
+    return number is not None and any(
         (m := LEX.numbering.match(o)) and m.lastgroup == number.lastgroup and not _continued(o, m, line, number)
-        for o in nearer)
+        for o in nearer) and not _too_large_for_wanyuan(unit, table, 6)
+
+
+def _too_large_for_wanyuan(unit: re.Match, table: Table | None, digits: int) -> bool:
+    """Is the unit noted 元 and the table's largest amount of `digits` or more before the point? (Asked only of a
+    caption being set aside: counting the table's digits walks every cell.)"""
+    return unit["unit"] == "元" and table is not None and _digits(table) >= digits
 
 
 def _continued(nearer: str, m: re.Match, line: str, number: re.Match) -> bool:
@@ -251,8 +256,8 @@ def _read_cells(table: Table, rec: Record, notes: _Outside, title_block: str | N
         values = [c for c in range(len(row)) if _number(row[c])]
         if not values:
             texts = _distinct(row)
-            if len(texts) == 1 and rec.year is None and _YEAR_ROW.match(texts[0]):
-                rec.year = int(_YEAR_ROW.match(texts[0])[1])  # a form's "（2021年度）" line
+            if len(texts) == 1 and rec.year is None and YEAR_ROW.match(texts[0]):
+                rec.year = int(YEAR_ROW.match(texts[0])[1])  # a form's "（2021年度）" line
             elif len(texts) == 1 and _block_of(texts[0]):
                 section = (_block_of(texts[0]), texts[0])  # a section row: "二、项目支出"
             elif texts and _A_GROUPING.fullmatch(texts[-1].strip()):

@@ -394,7 +394,7 @@ def _form_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
             out += [_trim_org(_NEXT_FIELD.split(m["dept"], 1)[0]) for m in LEX.name_line.finditer(para)]
     for table in tables:
         for row in table.rows[:12]:
-            cells = _distinct_cells(row)
+            cells = distinct_cells(row)
             for a, b in zip(cells, cells[1:]):
                 if LEX.name_label.fullmatch(_no_spaces(a).rstrip(":：")):
                     out.append(_trim_org(_no_spaces(b)))
@@ -402,7 +402,7 @@ def _form_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
     return names or _bare_dept_names(paragraphs, tables)
 
 
-def _distinct_cells(row: list[str]) -> list[str]:
+def distinct_cells(row: list[str]) -> list[str]:
     """A row's cells with text, a merged cell (its text repeated across its span) once."""
     return [c for k, c in enumerate(row) if c and (k == 0 or row[k - 1] != c)]
 
@@ -417,7 +417,7 @@ def _bare_dept_names(paragraphs: list[str], tables: list[Table]) -> list[str]:
                     if not _PERSON_FIELD.search(para, 0, m.start())]
     for table in tables:
         for row in table.rows[:12]:
-            cells = _distinct_cells(row)
+            cells = distinct_cells(row)
             if not any(_UNIT_FIELD.search(c + "|") for c in cells):
                 out += [_no_spaces(cells[k + 1]) for k in range(len(cells) - 1)
                         if LEX.dept_field.fullmatch(_no_spaces(cells[k]).rstrip(":："))
