@@ -114,6 +114,7 @@ WARNING_ZH = [
     (r"was read by OCR and contradicts", "OCR 识别的数字与报告其他数字矛盾，未采用：请对照扫描件核对"),
     (r"cells under \d+ columns; not read", "表格行的单元格数与表头列数不符，该行未读取"),
     (r"no unit stated; assumed 万元", "表格未写明金额单位，按万元读取：请核对"),
+    (r"no unit stated; read in", "表格未写明金额单位，按正文写出相同数字所用的单位读取：请核对"),
     (r"the report also states", "报告对同一数字前后写法不一，采用了先出现的数值"),
     (r"the indicator table totals", "指标表得分合计与报告所写自评得分不同，采用所写得分"),
     (r"read from its context breaks", "由上下文判断归属的数字与其他数字矛盾，未采用"),

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from ..check.interval import Interval
@@ -129,6 +129,14 @@ class _Outside(list):
         super().__init__(line for k, line in enumerate(lines) if not _anothers_caption(line, lines[:k], table))
         self.inherited = inherited
         self.doubt = False
+        self.agreed: str | None = None  # the unit in which the table's amounts agree with the text's
+        self.asked = False  # (asked once a table, and only of one that states no unit)
+
+    def unit_by_agreement(self, table: Table, text: str) -> str | None:
+        if not self.asked:
+            self.asked = True
+            self.agreed = unit_by_agreement(table, text)
+        return self.agreed
 
 
 def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside, within: bool = False,
@@ -978,6 +986,10 @@ def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: 
     if m["pct"]:
         return None  # a rate in a money column
     unit = m["unit"] or _unit(notes)
+    if unit is None and (agreed := outside.unit_by_agreement(table, rec.text)):
+        rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated; read in {agreed}, the unit in which "
+                            "the table's amounts are those the text states")
+        unit = agreed
     if unit is None and _digits(table) >= 7:
         rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated, and the table's amounts too large for 万元; "
                             "not taken")
@@ -991,6 +1003,34 @@ def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: 
         if noted in outside.inherited:
             outside.doubt = True  # the unit of a note above an earlier table
     return money_to_wan(m["num"], unit)
+
+
+def unit_by_agreement(table: Table, text: str) -> str | None:
+    """The unit of a table that states none, by the report's own words: 元 when some of its amounts read in 元 are
+    amounts the text states with their unit ("85,320.00" and "实际支出8.53万元" or "85,320.00元") and none read in
+    万元 is; 万元 in the reverse case; else None (nothing says, or both do)."""
+    stated = [v for m in LEX.money.finditer(text) if _telling(v := money_to_wan(m["num"], m["unit"]))]
+    if not stated:
+        return None
+    amounts = [to_decimal(m["num"]) for row in table.rows for cell in row
+               if cell and (m := _number(cell)) and not m["pct"] and not m["unit"]]
+    amounts = [a for a in amounts if _telling(a)]
+    in_yuan = any(_same_amount(a.scaleb(-4), v) for a in amounts for v in stated)
+    in_wan = any(_same_amount(a, v) for a in amounts for v in stated)
+    return "元" if in_yuan and not in_wan else "万元" if in_wan and not in_yuan else None
+
+
+def _telling(amount: Decimal) -> bool:
+    """An amount of three stated digits or more ("9.15", "85,320.00"): "9" or "0.5" agree by chance."""
+    return amount > 0 and len(amount.as_tuple().digits) >= 3
+
+
+def _same_amount(table_amount: Decimal, stated: Decimal) -> bool:
+    """Is the table's amount (万元) the one the text states, given as precisely as the text gives it
+    (91,480.50 元 is "9.15万元")?"""
+    if stated.as_tuple().exponent < table_amount.as_tuple().exponent:
+        return stated == table_amount
+    return table_amount.quantize(stated, rounding=ROUND_HALF_UP) == stated
 
 
 def _unit(texts: list[str]) -> str | None:
