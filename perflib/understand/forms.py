@@ -45,12 +45,16 @@ def titled_year(year: int | None, text: str | None) -> bool:
     the only form's "（2023年度）"."""
     if year is None:
         return False
+    period = None  # a form's period under its title, when the title names no year ("（2022年度）")
     for line in (text or "").split("\n", _TITLE_LINES)[:_TITLE_LINES]:
         if "。" in line or LEX.numbering.match(line):
             return False
         if re.search(rf"{year}\s*年", line):
             return True
-    return False
+        period = period or YEAR_ROW.match(line.strip())
+    # (a workbook of the form for two years, the earlier first: the report's year, read as the later form's,
+    # is as good as a title's)
+    return period is not None and re.search(rf"(?m)^[（(]\s*{year}\s*年度\s*[)）]\s*$", text or "") is not None
 
 
 _TITLE_LINES = 4  # lines a title (a banner, the unit, the report's name) may take

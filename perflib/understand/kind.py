@@ -25,6 +25,26 @@ _YEAR_FIRST = re.compile(r"^\s*(?:19|20)\d{2}|^\s*第[一二三四五六七八�
 
 
 def title_kind(paragraphs: list[str]) -> str | None:
+    """The kind the title names (`_titled`); a project's form opening the unit's forms is no project's report."""
+    kind = _titled(paragraphs)
+    return "department" if kind == "project" and _units_form_after_a_projects(paragraphs) else kind
+
+
+_FORM_TITLE = re.compile(r"表\s*(?:[（(][^）)]{1,30}[）)])?\s*$")  # "项目支出绩效自评表（防汛抗旱专项）"
+
+
+def _units_form_after_a_projects(paragraphs: list[str]) -> bool:
+    """Does the document open with a project's 自评表 and hold the unit's (部门整体支出绩效自评表) further on, as a
+    workbook of the unit's forms does, a project's sheet first? The unit's form is its report; the projects'
+    are attached to it. (A project's report names no 部门整体 form as a title of its own.)"""
+    first = next((p for p in paragraphs[:_TITLE_LINES] if _kind_named(p) is not None), "")
+    if not _FORM_TITLE.search(first):
+        return False
+    return any(_FORM_TITLE.search(p) and not LEX.is_attachment(p) and _kind_named(p) == "department"
+               for p in paragraphs)
+
+
+def _titled(paragraphs: list[str]) -> str | None:
     """The kind the title names (the first kind of lexicon.toml's `kinds` whose phrase a title
     line matches), or None when no title line names one. A title a plain-text page glued to its
     breadcrumb ("首页 > 绩效评价XX局…报告") counts only when no line of its own names a kind; a

@@ -119,6 +119,7 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
             year = _year_line_below(head, title_at) or period
         elif period and period != year and _a_funds_year(head[title_at], year):
             year = period  # "…2023年异地造林补助资金项目支出绩效自评报告" / "（2024年度）": the title's year is its fund's
+        year = _latest_forms_year(paragraphs, head[title_at], year)
     year = year or sentence_year or _body_year(head) or _table_year(tables or []) or _launching_notice_year(head)
     return dept, year
 
@@ -348,6 +349,32 @@ def _period_below(head: list[str], at: int) -> int | None:
 
 
 _PERIOD_LINE = re.compile(r"[（(]\s*(?P<year>(?:1\s*9|2\s*0)\s*\d\s*\d)\s*年度\s*[)）]")
+
+
+_FORMS_TITLE = re.compile(r"(?:自评|评价)表$")
+_A_YEAR = re.compile(rf"{_YEAR}\s*年?度?")
+
+
+def _latest_forms_year(paragraphs: list[str], title: str, year: int | None) -> int | None:
+    """A document (a workbook's sheets) opening with a self-evaluation form of one year whose form is then given again
+    for later years ("部门整体支出绩效自评表" / "（2022年度）" … the same title / "（2023年度）"): the latest form's year, the
+    report's (a year's self-evaluation is written after it ends, and may show the year before beside it)."""
+    if year is None or not _FORMS_TITLE.search(title.strip()):
+        return year
+    bare = _A_YEAR.sub("", title).strip()
+    at = next((i for i, para in enumerate(paragraphs) if para.strip() == title.strip()), len(paragraphs))
+    for i, para in enumerate(paragraphs[at + 1:], at + 1):
+        if _A_YEAR.sub("", para).strip() != bare:
+            continue
+        found = _TITLE_YEAR.search(para)
+        below = next((m for line in paragraphs[i + 1:i + 3] if (m := _YEAR_LINE.match(line.strip()))), None)
+        for y in (int(found[0]) if found else None, int(below["year"] or below["field_year"]) if below else None):
+            if y is not None and year < y <= year + 2:
+                year = y
+    return year
+
+
+_TITLE_YEAR = re.compile(_YEAR)
 
 
 def _a_funds_year(title: str, year: int) -> bool:

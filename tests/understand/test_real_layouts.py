@@ -839,3 +839,51 @@ def test_a_figure_left_above_a_table_is_not_its_caption(tmp_path):
     blocks = number_tables([Paragraph("表2 经费控制情况（万元）"),
                             Table([["项目", "2023年预算数"], ["项目支出", "308.17"]])])
     assert blocks[-1].title == "表2 经费控制情况（万元）"
+
+
+# --- a workbook of several forms ------------------------------------------------------------------
+def _projects_form() -> list[list]:
+    """One project's 自评表 in the national layout, its 项目名称 field atop its figures."""
+    pad = lambda cells: cells + [LEFT] * (nf.WIDTH - len(cells))  # noqa: E731
+    return [pad(["项目支出绩效自评表"]), pad([f"（{nf.YEAR}年度）"]),
+            ["项目名称", "馆藏档案数字化专项", LEFT, LEFT, LEFT, LEFT, LEFT, LEFT, LEFT],
+            ["主管部门", nf.DEPARTMENT, LEFT, LEFT, "实施单位", nf.DEPARTMENT, LEFT, LEFT, LEFT],
+            ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", LEFT],
+            [UP, "年度资金总额", "60.00", "75.00", "71.40", "10", "95.20%", "9.4", LEFT],
+            ["总分", LEFT, LEFT, LEFT, LEFT, LEFT, "100", "86.5", LEFT]]
+
+
+def _the_year_before() -> list[list]:
+    """The unit's form of the year before, other figures."""
+    swap = {f"（{nf.YEAR}年度）": f"（{nf.YEAR - 1}年度）", "420.00": "380.00", "450.00": "400.00", "441.00": "396.10",
+            "98.00%": "99.03%", "300.00": "280.00", "310.00": "290.00", "120.00": "100.00", "140.00": "110.00",
+            "131.00": "106.10", "93.57%": "96.45%", "97.8": "91.2"}
+    return [[swap.get(c, c) if isinstance(c, str) else c for c in row] for row in nf.grid()]
+
+
+def test_a_workbook_whose_first_sheet_is_a_projects_form_is_the_units_report(tmp_path):
+    """A unit's workbook of forms, a project's sheet first (named for the project): its report (the unit's form), not
+    the project's."""
+    rec = read_record(write_xlsx(tmp_path / "f.xlsx", [("馆藏档案数字化专项", _projects_form()), ("部门整体", nf.grid())]))
+    assert (rec.kind, rec.department, rec.year, rec.score) == ("department", nf.DEPARTMENT, nf.YEAR, D(nf.TOTAL[1]))
+    for block, want in nf.expected().items():
+        assert {f: getattr(rec.block(block), f) for f in want} == want, block
+
+
+def test_a_projects_workbook_stays_a_projects_report(tmp_path):
+    rec = read_record(write_xlsx(tmp_path / "f.xlsx", [("馆藏档案数字化专项", _projects_form())]))
+    assert rec.kind == "project"
+
+
+def test_a_workbook_of_the_year_before_then_the_years_form_is_the_later_years(tmp_path):
+    """Sheets of the unit's form for the year before, then for its year: the report is the later year's, and the
+    earlier form's figures and 总分 are not its own."""
+    rec = read_record(write_xlsx(tmp_path / "f.xlsx", [(f"{nf.YEAR - 1}", _the_year_before()), (f"{nf.YEAR}", nf.grid())]))
+    assert (rec.kind, rec.year, rec.score) == ("department", nf.YEAR, D(nf.TOTAL[1]))
+    for block, want in nf.expected().items():
+        assert {f: getattr(rec.block(block), f) for f in want} == want, block
+
+
+def test_a_workbook_of_one_years_form_keeps_its_year(tmp_path):
+    rec = read_record(write_xlsx(tmp_path / "f.xlsx", [(f"{nf.YEAR - 1}", _the_year_before())]))
+    assert (rec.year, rec.score, rec.overall.actual) == (nf.YEAR - 1, D("91.2"), D("396.10"))
