@@ -41,7 +41,7 @@ from ..read.text import document_from_text
 from ..check.interval import Interval
 from ..numbers import NUMBER, money_to_wan, to_decimal
 from .assign import Ledger, Offer, offer, settle
-from .tables import read_table
+from .tables import ONE_PROJECT, read_table
 from .who import COMPARED_YEAR, abbreviates, department_and_year, reads_as_org
 
 LABELS = LEX.labels
@@ -660,7 +660,7 @@ def _last_naming(sent: str, words: list[re.Match]) -> str | None:
 # Not a block: the figures of one project named before 项目 ("学生资助项目", "“…”项目"), or of a few
 # named ones ("重点项目"). A figure in it is left unread; a heading or sentence naming it gives
 # the sentences after it no block.
-_ONE_PROJECT = "one project"
+_ONE_PROJECT = ONE_PROJECT
 _KEY_PROJECTS = "key projects"  # ("重点项目" …: a few named ones; its sentences' 项目支出 still names the block)
 _NO_BLOCK = (_ONE_PROJECT, _KEY_PROJECTS)
 _BARE_PROJECT = ("项目", "项目资金")

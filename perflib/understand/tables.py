@@ -31,7 +31,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from ..check.interval import Interval
-from ..model import Record, Unread
+from ..model import BLOCKS, Record, Unread
 from ..numbers import money_to_wan, to_decimal
 from ..read.document import Table
 from .indicators import OTHER_YEAR, ROLE_LABELS
@@ -97,6 +97,11 @@ class _Column:
     block: str | None = None  # a second header row names the column's block ("合计 | 基本支出" under "年初预算")
 
 
+# The heading over a table naming one project ("1.河道保洁项目"; understand/parse.py's context word for it): its
+# figures are that project's.
+ONE_PROJECT = "one project"
+
+
 def read_table(table: Table, rec: Record, context: str | None = None, above: list[str] | None = None,
                inherited: frozenset[str] = frozenset(), within: bool = False, one_project: bool = False) -> None:
     """Read every block figure a table states into `rec` (first statement wins).
@@ -159,7 +164,12 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
         rec.unread.extend(unread_cells(table, set(), notes))
         return
     table = _under_spanning_label(table, rec.year)
-    title_block = _block_of(table.title or "") or context
+    if context == ONE_PROJECT and not one_project:
+        rec.warnings.append(f"table {table.title!r}: under a heading naming one project; its figures are that "
+                            "project's, not read")
+        rec.unread.extend(unread_cells(table, set(), notes))
+        return
+    title_block = _block_of(table.title or "") or (context if context in BLOCKS else None)
     if title_block is None and table.title and "整体" in table.title:
         title_block = "overall"
     taken: set[tuple[int, int]] = set()  # cells whose figure a field holds
@@ -987,9 +997,10 @@ def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: 
         return None  # a rate in a money column
     unit = m["unit"] or _unit(notes)
     if unit is None and (agreed := outside.unit_by_agreement(table, rec.text)):
-        rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated; read in {agreed}, the unit in which "
-                            "the table's amounts are those the text states")
+        rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated; read in {agreed}, the unit its "
+                            "rows' other cells or the text's budgets give those amounts")
         unit = agreed
+        outside.doubt = True  # (not stated over it: a sentence's figures outweigh it)
     if unit is None and _digits(table) >= 7:
         rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated, and the table's amounts too large for 万元; "
                             "not taken")
@@ -1006,18 +1017,59 @@ def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: 
 
 
 def unit_by_agreement(table: Table, text: str) -> str | None:
-    """The unit of a table that states none, by the report's own words: 元 when some of its amounts read in 元 are
-    amounts the text states with their unit ("85,320.00" and "实际支出8.53万元" or "85,320.00元") and none read in
-    万元 is; 万元 in the reverse case; else None (nothing says, or both do)."""
-    stated = [v for m in LEX.money.finditer(text) if _telling(v := money_to_wan(m["num"], m["unit"]))]
-    if not stated:
+    """The unit of a table that states none, by the report's own words: the unit its rows of a block (年度资金总额,
+    基本支出, 项目支出) state in some of their cells ("87,415.00元"), else the one in which two of those rows' amounts
+    or more are budgets or spending the text states with their unit ("85,320.00" and "92,600.00" in the form,
+    "年初预算8.5320万元，全年预算9.26万元" or "…92,600.00元" in a sentence) and none is in the other; else None
+    (nothing says: assumed 万元, or refused). A per-head rate, a fee or a 三公 amount in a sentence, a score, a year
+    or a count in the table agree by chance: they are not compared."""
+    bare: list[Decimal] = []
+    units: set[str] = set()
+    for row in table.rows:
+        if not any(c and not _number(c) and _block_of(c) for c in row):
+            continue
+        for cell in row:
+            m = _number(cell) if cell else None
+            if m and not m["pct"]:
+                if m["unit"]:
+                    units.add(m["unit"])
+                elif _telling(d := to_decimal(m["num"])):
+                    bare.append(d)
+    if len(units) == 1 and "万" not in units:
+        return units.pop()
+    if len(bare) < 2:
         return None
-    amounts = [to_decimal(m["num"]) for row in table.rows for cell in row
-               if cell and (m := _number(cell)) and not m["pct"] and not m["unit"]]
-    amounts = [a for a in amounts if _telling(a)]
-    in_yuan = any(_same_amount(a.scaleb(-4), v) for a in amounts for v in stated)
-    in_wan = any(_same_amount(a, v) for a in amounts for v in stated)
-    return "元" if in_yuan and not in_wan else "万元" if in_wan and not in_yuan else None
+    stated = _stated_budgets(text)
+    in_yuan = [v for v, yuan in stated if any(_same_amount(a, v, yuan) for a in bare)]
+    in_wan = [v for v, yuan in stated if any(_same_amount(a.scaleb(4), v, yuan) for a in bare)]
+    return "元" if _agree(in_yuan) and not in_wan else "万元" if _agree(in_wan) and not in_yuan else None
+
+
+def _agree(matched: list[Decimal]) -> bool:
+    """Do the text's amounts that match the table's say its unit: two of them, or one of five digits or more
+    ("6,883,042.00元", "688.30万元")? One of three or four ("300元", "9.22万元") may be chance."""
+    return len(set(matched)) >= 2 or any(len(v.normalize().as_tuple().digits) >= 5 for v in matched)
+
+
+# A clause stating a budget or spending of the unit's; not a rate per head, a fee, a standard, a budget within it
+_BUDGET_CLAUSE = re.compile(r"预算|支出|执行|决算|资金总额|拨款")
+_NOT_THE_UNITS = re.compile(r"人均|生均|户均|每[人户年月天日次件篇项名位场]|标准|三公|公务|接待|公车|会议|培训|差旅|补助|补贴|"
+                            r"奖补|奖励|慰问|费用|(?<!经)费|单价|上年|去年|同期")
+_CLAUSE_END = re.compile(r"[，。；;：:\n]|,(?!\d{3})")  # (not the comma of "91,480.50")
+
+
+def _stated_budgets(text: str) -> list[tuple[Decimal, bool]]:
+    """The amounts the text states with their unit in clauses about a budget or spending, in 元, and whether
+    stated in 元 (then compared digit for digit; "9.26万元", to the precision given)."""
+    out = []
+    for clause in _CLAUSE_END.split(text):
+        if "元" not in clause or not _BUDGET_CLAUSE.search(clause) or _NOT_THE_UNITS.search(clause):
+            continue
+        for m in LEX.money.finditer(clause):
+            value = money_to_wan(m["num"], m["unit"])
+            if _telling(value):
+                out.append((value.scaleb(4), m["unit"] == "元"))
+    return out
 
 
 def _telling(amount: Decimal) -> bool:
@@ -1025,12 +1077,12 @@ def _telling(amount: Decimal) -> bool:
     return amount > 0 and len(amount.as_tuple().digits) >= 3
 
 
-def _same_amount(table_amount: Decimal, stated: Decimal) -> bool:
-    """Is the table's amount (万元) the one the text states, given as precisely as the text gives it
-    (91,480.50 元 is "9.15万元")?"""
-    if stated.as_tuple().exponent < table_amount.as_tuple().exponent:
-        return stated == table_amount
-    return table_amount.quantize(stated, rounding=ROUND_HALF_UP) == stated
+def _same_amount(table_yuan: Decimal, stated_yuan: Decimal, exact: bool) -> bool:
+    """Is the table's amount (in 元) the one the text states (in 元): digit for digit when the text gives 元, else
+    to the precision the text gives (91,480.50 元 is "9.15万元")?"""
+    if exact or stated_yuan.as_tuple().exponent < table_yuan.as_tuple().exponent:
+        return table_yuan == stated_yuan
+    return table_yuan.quantize(stated_yuan, rounding=ROUND_HALF_UP) == stated_yuan
 
 
 def _unit(texts: list[str]) -> str | None:
