@@ -38,6 +38,14 @@ def _pipe_kind(text: str) -> str | None:
     return "row" if re.search(r"\|.*\|", text) else None
 
 
+def _grouping_between_rows(lines: list[str], j: int, row=lambda text: _pipe_kind(text) == "row") -> bool:
+    """Is line j a form's grouping row ("按收入性质分", written with no bar, or no tab) with a row of the table next?"""
+    if not LEX.grouping_row.fullmatch(lines[j].strip()):
+        return False
+    after = next((t for line in lines[j + 1:j + 3] if (t := line.strip())), "")
+    return row(after)
+
+
 def _pipe_cells(text: str) -> list[str]:
     cells = [c.strip() for c in text.strip().strip("|").split("|")]
     while cells and not cells[-1]:
@@ -51,6 +59,8 @@ def _pipe_run(lines: list[str], i: int) -> tuple[int, list]:
     while j < len(lines):
         text = lines[j].strip()
         kind = _pipe_kind(text) if text else "blank"
+        if kind is None and kinds and _grouping_between_rows(lines, j):
+            kind = "row"  # "按支出性质分" between the form's rows: one of them
         if kind is None:
             break
         kinds.append((j, kind))
@@ -102,6 +112,9 @@ def _rows_to_blocks(lines: list[str], rows: list[tuple[int, list[str]]]) -> list
             continue
         if run and figure(cells[0]) and not figure(run[-1][0]):
             run.append(cells)  # the rest of a row split over two lines: align_rows joins it
+            continue
+        if run and len(filled) == 1 and LEX.grouping_row.fullmatch(filled[0]):
+            run.append(filled)  # "按支出性质分": the rows under it go on under the same header
             continue
         prose = not any(figure(c) for c in cells) and any(_PROSE_CELL.search(c) for c in cells)
         if not prose and (len(cells) >= 3 or (run and len(cells) == 2 and (figure(cells[1]) or is_glued(cells[1])))):
@@ -390,7 +403,7 @@ def _row_run(lines: list[str], i: int) -> tuple[int, Table] | None:
         if not text:
             j += 1
             continue
-        if text.startswith(TABLE_MARK) or not is_table_line(text):
+        if text.startswith(TABLE_MARK) or not (is_table_line(text) or _grouping_between_rows(lines, j, is_table_line)):
             break
         taken.append(j)
         j += 1

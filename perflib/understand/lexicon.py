@@ -301,6 +301,8 @@ class Lexicon:
         self.decrease = _fast(_alt(raw["decrease_words"]))
         self.count = _fast(raw["project_count"])
         self.count_of_others = re.compile(raw["count_of_others"])
+        self.grouping_row = re.compile(raw["grouping_row"])
+        self.count_reviewed_after = re.compile(raw["count_reviewed_after"])  # (matched after the count)
         self.second_figure_after = re.compile(raw["second_figure_after"])  # (matched after a figure)
         self.count_cue = cue(self.count)  # (个: most sentences name no count)
         # blocks
@@ -351,7 +353,6 @@ class Lexicon:
         self.budget_task_rate = tuple(raw["budget_task_rate"])
         self.task_rate_bare = tuple(raw["task_rate_bare"])
         self.rate_threshold_after = re.compile(raw["rate_threshold_after"])  # (matched after the rate)
-        self.each_project_before = re.compile(raw["each_project_before"])  # (searched in the few characters before a label)
         self.rate_floor_after = re.compile(raw["rate_floor_after"])  # (matched after the rate)
         self.other_year = _fast(raw["other_year"])
         self.region_fiscal = _fast(raw["region_fiscal"])

@@ -674,8 +674,8 @@ def _names_one_project(sent: str, m: re.Match) -> bool:
     (after a list number, 其中 or a year): "其中：学生资助项目全年预算 …", "其中“…”项目年初预算 …"? Not
     words that name the block ("调整后项目预算", "本级项目", "我局项目")."""
     head = _project_head(sent, m)
-    if _QUOTED.fullmatch(head):
-        return True
+    if _QUOTED.fullmatch(head) or _THIS_ONE.fullmatch(head):
+        return True  # ("该项目年初预算 …": the one project the section names, its figures its own)
     if not head and m.group() in _BARE_PROJECT and _clause_names_a_project(sent, m.start()):
         return True  # "县交通运输局在我镇实施的农村公路提升项目，项目资金 …": that project's money
     if m.re is LEX.named_fund and LEX.fund_level.fullmatch(head):
@@ -684,6 +684,7 @@ def _names_one_project(sent: str, m: re.Match) -> bool:
             and _is_a_name(head))
 
 
+_THIS_ONE = re.compile(r"该|此|这一?个?")
 _PROJECT_CLAUSE = re.compile(r"(?:^|[，,。；;：:])(?:[^，,。；;：:]*的)?(?P<name>[^，,。；;：:的]{2,30})项目\s*[，,]\s*$")
 
 
@@ -1065,9 +1066,8 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
             continue  # "预算调整率 10% 6.67%": a row of target and actual, which is which unstated
         if label.kind != "money" and LEX.rate_threshold_after.match(sent, after.end()):
             continue  # "执行率100%的项目10个": a threshold picking some projects out, no block's rate
-        if (label.kind != "money" and LEX.rate_floor_after.match(sent, after.end())
-                and LEX.each_project_before.search(sent, max(0, m.start() - 10), m.start())):
-            continue  # "所有项目执行率均达到90%以上": a floor of every project's rate, not the projects' rate
+        if label.kind != "money" and LEX.rate_floor_after.match(sent, after.end()):
+            continue  # "预算执行率达90%以上", "所有项目执行率均达到90%以上": a floor the rate reached, not the rate
         # (公用经费执行率 is that class's rate as 公用经费支出决算数 is its amount)
         out.append((m, label, after, sent.endswith(LEX.spending_classes, 0, m.start())))
     return tuple(out)
@@ -1077,7 +1077,7 @@ def _count_of_others(sent: str, m: re.Match, rec: Record) -> bool:
     """Is the count `m` other bodies' or several years' by the head of its clause ("下属单位共实施项目8个",
     "市乡村振兴局共安排项目120个", "近三年累计实施项目36个"), or one of a row of target and actual
     ("完成项目数量 10个 12个")?"""
-    if LEX.second_figure_after.match(sent, m.end()):
+    if LEX.second_figure_after.match(sent, m.end()) or LEX.count_reviewed_after.match(sent, m.end()):
         return True
     start = clause_start(sent, m.start(), "，,；;：:。")
     head = sent[start:m.start()]

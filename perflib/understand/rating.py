@@ -43,7 +43,8 @@ _LATER_SCORE = re.compile(r"得分|评分")
 # A year the sentence speaks of as the evaluated one: "2022年度", "2022年部门整体…" — not a date
 # (2024年3月), not one it compares with (较2022年), not when the evaluation was done or planned
 # ("我局于2024年开展绩效自评", "按照县财政局2024年工作部署").
-_YEAR = re.compile(r"(?<![较比与同和])(?P<year>(?:19|20)\d{2})\s*(?:年度|年(?=\s*(?:部门|整体|绩效|预算|决算|财政|自评|评价|项目|全年)))")
+_YEAR = re.compile(r"(?<![较比与同和])(?P<year>(?:19|20)\d{2})\s*(?:年度|年(?=\s*(?:[我本](?:局|委|办|院|中心|单位|部|所|站|校|馆|会|厅|处|队))?"
+                   r"(?:部门|整体|绩效|预算|决算|财政|自评|评价|项目|全年)))")  # ("2022年我局部门整体…")
 # 上年 … that is not the year evaluated: money carried over (含上年结转资金), a comparison (上年同期);
 # (one compared with, 较上年, is no year word: LEX.year_word).
 _NOT_LAST_YEAR = re.compile(r"\s*(?:结转|结余|同期|相比|以来)")

@@ -70,7 +70,6 @@ _COLUMN_RES = LEX.columns  # header labels → (field, kind, pattern): lexicon.t
 _PREVIOUS = re.compile(PREVIOUS_YEAR)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _GROUP = re.compile(rf"{PREVIOUS_YEAR}|(?:19|20)\d{{2}}\s*年|资金|预算|金额|支出|决算")
-_A_GROUPING = re.compile(r"按[^，。；\d]{1,8}分(?:类)?[:：]?")  # (a grouping row of a form: "按支出性质分")
 _ROW_RES = LEX.table_rows  # row labels → block: lexicon.toml
 _SPENDING = re.compile(SPENDING_WORD)
 _BUDGET = re.compile(BUDGET_WORD)
@@ -278,7 +277,7 @@ def _read_cells(table: Table, rec: Record, notes: _Outside, title_block: str | N
                 rec.year = int(YEAR_ROW.match(texts[0])[1])  # a form's "（2021年度）" line
             elif len(texts) == 1 and _block_of(texts[0]):
                 section = (_block_of(texts[0]), texts[0])  # a section row: "二、项目支出"
-            elif texts and _A_GROUPING.fullmatch(texts[-1].strip()):
+            elif texts and LEX.grouping_row.fullmatch(texts[-1].strip()):
                 pass  # the national form's "按收入性质分" / "按支出性质分": rows grouped, the header the same
             elif len(texts) >= 2:  # a header of blocks, the figures by row; or another kind of table (目标, 指标…)
                 columns, width = _blocks_header(row), len(row)

@@ -120,7 +120,8 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
         elif period and period != year and _a_funds_year(head[title_at], year):
             year = period  # "…2023年异地造林补助资金项目支出绩效自评报告" / "（2024年度）": the title's year is its fund's
         year = _latest_forms_year(paragraphs, head[title_at], year)
-    year = year or sentence_year or _body_year(head) or _table_year(tables or []) or _launching_notice_year(head)
+    year = (year or _latest_sections_year(head) or sentence_year or _body_year(head) or _table_year(tables or [])
+            or _launching_notice_year(head))
     return dept, year
 
 
@@ -277,7 +278,8 @@ _TITLE_NO_YEAR = re.compile(rf"^(?P<dept>[^\d，。]{{2,40}}?)(?:{_YEAR}\s*[—�
                             r"(?:关于)?(?:部门|单位|整体|预算|绩效)")
 _YEAR_START = re.compile(rf"^\s*{_YEAR}")  # "2021年度…" is not numbered "20…"
 # (its year may follow in brackets: "某局部门整体支出绩效自评报告（2023年度）")
-_REPORT_WORDS = re.compile(rf"绩效.{{0,12}}(?:报告|报告书|自评表|评价表)(?:\s*[（(]\s*{_YEAR}\s*年度?\s*[)）])?$")
+_REPORT_WORDS = re.compile(rf"绩效.{{0,12}}(?:报告|报告书|自评表|评价表)"
+                           rf"(?:\s*[（(]\s*{_YEAR}\s*(?:年?度?\s*[—–－~～至到-]\s*{_YEAR})?\s*年度?\s*[)）])?$")  # (or two: "（2022—2023年度）")
 
 
 @lru_cache(maxsize=4096)  # (every title line, and the lines of the head that are none: reports repeat them)
@@ -737,6 +739,24 @@ def fiscal_years(text: str) -> list[int]:
     return [int(y["year"]) for y in _FISCAL_YEAR.finditer(text)
             if not any(a <= y.start() < b for a, b in titles) and not _DATE_CONTEXT.search(text, 0, y.start())
             and not _ISSUED.match(text, y.end())]
+
+
+_SECTION_YEAR = re.compile(rf"\s*(?P<year>{_YEAR})\s*年度?(?!\d)")
+_SPENT_SECTION = re.compile(r"支出|执行|绩效|决算|自评|评价")  # (a year's spending or its evaluation)
+_PLANNED_SECTION = re.compile(r"草案|计划|打算|目标|安排|申报")  # (a year's budget to come)
+
+
+def _latest_sections_year(head: list[str]) -> int | None:
+    """A report whose title names no year, its sections one year each ("一、2022年度部门整体支出情况" … "二、2023年度部门
+    整体支出情况"): the latest section's year, the report's (the year before is shown beside it; a heading of a year's
+    plan or budget to come, "三、2024年工作计划", "二、2022年预算草案", is no section of the report's years)."""
+    years = set()
+    for para in head:
+        if is_heading_line(para) and not LEX.plans_ahead.search(para):
+            m = _SECTION_YEAR.match(para, LEX.numbering.match(para).end())
+            if m and _SPENT_SECTION.search(para, m.end()) and not _PLANNED_SECTION.search(para, m.end()):
+                years.add(int(m["year"]))
+    return max(years) if len(years) > 1 and max(years) - min(years) <= 2 else None
 
 
 def _body_year(head: list[str]) -> int | None:
