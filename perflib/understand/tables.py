@@ -799,8 +799,9 @@ def _only_figures_row(table: Table, r: int) -> bool:
 def _row_block(row: list[str], label_cols: list[int]) -> tuple[str | None, int | None]:
     """The block the row's label names, from the label cell nearest the figures."""
     for c in reversed(label_cols):
+        label = _squeezed(row[c])
         for block, pattern in _ROW_RES:
-            if pattern.search(row[c]):
+            if pattern.search(label):
                 return block, c
     return None, None
 
@@ -832,7 +833,13 @@ def _first_number(row: list[str]) -> Decimal | None:
 _UNITS_SPENDING = re.compile(r"部门|整体|基本支出|项目支出")
 
 
+def _squeezed(label: str) -> str:
+    """A row label with the spaces a form sets inside it to fill its cell taken out ("合  计", "基 本 支 出")."""
+    return re.sub(r"\s+", "", label) if " " in label or "\u3000" in label else label
+
+
 def _block_of(text: str) -> str | None:
+    text = _squeezed(text)
     for block, pattern in _ROW_RES:
         if pattern.search(text):
             return block
@@ -924,6 +931,7 @@ def _settle_bare_budgets(bare: list[_Bare], rec: Record, taken: set[tuple[int, i
 
 def _own_block(label: str) -> str | None:
     """A form label that names its block itself: "项目支出年初预算数"."""
+    label = _squeezed(label)
     for block, pattern in _ROW_RES:
         if block and pattern.search(label):
             return block

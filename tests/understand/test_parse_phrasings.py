@@ -113,6 +113,16 @@ def test_no_spaces_anywhere():
     assert rec.overall.completion_rate == 100
 
 
+@pytest.mark.parametrize("text, count", [
+    ("全年涉及项目8个。", 8), ("纳入绩效自评的项目共18个。", 18), ("纳入评价范围的项目12个。", 12),
+    ("下属单位涉及项目8个。", None),  # (a unit under it)
+    ("全年共开展12个项目的重点绩效评价。", None), ("共涉及15个项目的预算评审。", None),  # projects it reviewed
+    ("全年共安排9个项目，下达中央预算内投资1.2亿元。", None)])  # money it passed on
+def test_a_count_of_the_units_projects_and_of_others(text, count):
+    rec = parse(f"示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算1,000.00万元。{text}")
+    assert rec.projects.count == count
+
+
 def test_project_block_and_count():
     rec = parse(seed_like() + "2021 年度，XX街道办事处财政支出项目包括街道综合专项工作经费等共 73 个项目，"
                 "实际支出 3601.87 万元，预算完成率 100%，较年初预算 2671.07 万元，调整增支 930.80 万元，预算调整率 34.86%。")
@@ -323,7 +333,7 @@ def test_total_of_a_project_list_is_project_spending():
 
 @pytest.mark.parametrize("sentence, rating", [
     ("评价等级为“优秀”。", "优"), ("评价等级：良好。", "良"), ("自评等级为中等。", "中"), ("评价结果为“差”。", "差"),
-    ("绩效自评优。", "优"), ("综合评定为良。", "良"),
+    ("绩效自评优。", "优"), ("综合评定为良。", "良"), ("评价等次为良好。", "良"),
 ])
 def test_rating_words(sentence, rating):
     assert parse("经自评，" + sentence).rating == rating
@@ -792,6 +802,8 @@ def test_a_units_total_row_far_above_its_sub_budget_rows_is_read():
 @pytest.mark.parametrize("text, want", [
     ("调整预算后1,108.44万元。", {"adjusted_budget": D("1108.44")}),
     ("全年预算调整为1,108.44万元。", {"adjusted_budget": D("1108.44")}),
+    ("年中预算调减至980.00万元。", {"adjusted_budget": D("980.00")}),
+    ("因新增任务部门预算追加至1,108.44万元。", {"adjusted_budget": D("1108.44")}),
     ("全年预算执行率提高到96.8%。", {"completion_rate": D("96.8")}),  # the rate it reached
     ("全年预算执行率较上年提高了3.2%。", {}),  # a change, no rate
     ("预算执行率由上年的92%提高到96.8%。", {})])  # (last year's first: nothing rather than it)
@@ -862,3 +874,12 @@ def test_a_sentence_wrapped_after_a_notice_word_goes_on():
                 "调整后预算为260.00万元，实际支出255.00万元。部门整体调整后预算655.30万元，实际支出640.12万元。")
     assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("655.3"), D("640.12"))
     assert (rec.projects.adjusted_budget, rec.projects.actual) == (D("260"), D("255"))
+
+
+def test_row_labels_spaced_to_fill_their_cells(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n单位：万元\n"
+                    "| 项目 | 年初预算 | 调整后预算 | 实际支出 |\n| 基 本 支 出 | 600.00 | 610.00 | 605.00 |\n"
+                    "| 项 目 支 出 | 400.00 | 420.00 | 410.00 |\n| 合  计 | 1,000.00 | 1,030.00 | 1,015.00 |\n", encoding="utf-8")
+    rec = read_record(path)
+    assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("1015.00"), D("605.00"), D("410.00"))
