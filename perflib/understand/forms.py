@@ -19,16 +19,22 @@ _PERIOD_AT_END = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]\s*$")
 _YEARS = r"(?P<first>(?:19|20)\d{2})\s*年?度?\s*[-—–－~～至到]\s*(?!(?P=first))(?:19|20)\d{2}\s*年度?"  # a span of years
 _SPAN = re.compile(rf"[（(]?\s*{_YEARS}\s*[)）]?")
 _SPAN_AT_END = re.compile(rf"[（(]\s*{_YEARS}\s*[)）]\s*$")
+_A_YEAR = re.compile(r"(?:19|20)\d{2}")
 _TOP_ROWS = 4  # rows a form's title, period and name fields may take before its figures (a sheet's first rows)
 
 
-def another_years_form(table: Table, year: int | None) -> bool:
+def another_years_form(table: Table, year: int | None, lines: list[str] = ()) -> bool:
     """Does the form state a period, over it or atop it, that is not `year`: another year ("（2022年度）" in a 2023
-    report, "…自评表（上年度）（2022 年度）") or several ("（2021-2023年度）", no one year's)?"""
+    report, "…自评表（上年度）（2022 年度）") or several ("（2021-2023年度）", no one year's)? `lines`: those right above
+    it, nearest first (a text's form: "（2022年度）" / "部门（单位）名称 | 某局" over its rows)."""
     if year is None:
         return False
     title = (table.title or "").strip()
-    texts = [title, *(cells[0].strip() for row in table.rows[:_TOP_ROWS] if len(cells := distinct_cells(row)) == 1)]
+    # (the title may be one of the lines too; a caption naming a year speaks for its table: "表1 2021年度…")
+    nearest = next((line.strip() for line in lines if line.strip() != title), "")
+    above = [nearest] if (YEAR_ROW.match(nearest) or _SPAN.fullmatch(nearest)) and not _A_YEAR.search(title) else []
+    texts = [title, *above,
+             *(cells[0].strip() for row in table.rows[:_TOP_ROWS] if len(cells := distinct_cells(row)) == 1)]
     for k, text in enumerate(texts):
         closing = k == 0  # (a title may close with its period)
         if _SPAN.fullmatch(text) or closing and _SPAN_AT_END.search(text):

@@ -41,7 +41,13 @@ def _units_form_after_a_projects(paragraphs: list[str]) -> bool:
     if not _FORM_TITLE.search(first):
         return False
     return any(_FORM_TITLE.search(p) and not LEX.is_attachment(p) and _kind_named(p) == "department"
-               for p in paragraphs)
+               and _rows_follow(paragraphs[i + 1:i + 4]) for i, p in enumerate(paragraphs))
+
+
+def _rows_follow(lines: list[str]) -> bool:
+    """Is a form's row among these lines (cells apart by tabs or bars), not only a mention of the form ("本表金额与下列
+    表格一致：某局部门整体支出绩效自评表" at a project's form's foot)?"""
+    return any("\t" in line or line.count("|") >= 2 for line in lines)
 
 
 def _titled(paragraphs: list[str]) -> str | None:

@@ -158,7 +158,7 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
     if _revenues(table):
         rec.unread.extend(unread_cells(table, set(), notes))  # "收入决算情况": a 合计 of revenue, no spending
         return
-    if _another_years_table(table, rec.year, rec.text):
+    if _another_years_table(table, rec.year, rec.text, [n for n in notes if n not in notes.inherited]):
         rec.warnings.append(f"table {table.title!r}: another year's table; not read")
         rec.unread.extend(unread_cells(table, set(), notes))
         return
@@ -229,13 +229,13 @@ def _revenues(table: Table) -> bool:
             and not any("支出" in c for r in table.rows for c in r))
 
 
-def _another_years_table(table: Table, year: int | None, text: str | None = None) -> bool:
+def _another_years_table(table: Table, year: int | None, text: str | None = None, lines: list[str] = ()) -> bool:
     """A form whose own period is another year or a span (forms.another_years_form), the report's title naming its
     year; or a caption (a short line, no sentence, a table's title) that opens with a year, names none but
     another than the report's, and no cell names the report's year, `text` (the report's) not naming that year as
     the one evaluated."""
     title = (table.title or "").strip()
-    if another_years_form(table, year) and titled_year(year, text):
+    if another_years_form(table, year, lines) and titled_year(year, text):
         return True
     if year is None or len(title) > 40 or re.search(r"[，。；,;]", title) or not _YEAR_CAPTION.match(title):
         return False

@@ -371,12 +371,20 @@ def _latest_forms_year(paragraphs: list[str], title: str, year: int | None) -> i
         found = _TITLE_YEAR.search(para)
         below = next((m for line in paragraphs[i + 1:i + 3] if (m := _YEAR_LINE.match(line.strip()))), None)
         for y in (int(found[0]) if found else None, int(below["year"] or below["field_year"]) if below else None):
-            if y is not None and year < y <= year + 2:
+            if y is not None and year < y <= year + 2 and _spent(paragraphs[i + 1:i + 8]):
                 year = y
     return year
 
 
 _TITLE_YEAR = re.compile(_YEAR)
+_TOTAL_ROW = re.compile(r"资金总额|合\s*计|部门整体支出")
+_AMOUNT = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?(?![\d.]*%)")
+
+
+def _spent(lines: list[str]) -> bool:
+    """Do a form's first lines state its year's spending: a total row with its budgets and its outturn (three amounts
+    or more, not only the 年初预算 of a year to come)?"""
+    return any(_TOTAL_ROW.search(line) and len(_AMOUNT.findall(line)) >= 3 for line in lines)
 
 
 def _a_funds_year(title: str, year: int) -> bool:
@@ -742,21 +750,20 @@ def fiscal_years(text: str) -> list[int]:
 
 
 _SECTION_YEAR = re.compile(rf"\s*(?P<year>{_YEAR})\s*年度?(?!\d)")
-_SPENT_SECTION = re.compile(r"支出|执行|绩效|决算|自评|评价")  # (a year's spending or its evaluation)
-_PLANNED_SECTION = re.compile(r"草案|计划|打算|目标|安排|申报")  # (a year's budget to come)
 
 
 def _latest_sections_year(head: list[str]) -> int | None:
-    """A report whose title names no year, its sections one year each ("一、2022年度部门整体支出情况" … "二、2023年度部门
-    整体支出情况"): the latest section's year, the report's (the year before is shown beside it; a heading of a year's
-    plan or budget to come, "三、2024年工作计划", "二、2022年预算草案", is no section of the report's years)."""
-    years = set()
+    """A report whose title names no year, its sections the same heading for each year ("一、2022年度部门整体支出情况"
+    … "二、2023年度部门整体支出情况"): the latest section's year, the report's (the year before is shown beside it). A
+    section of another kind ("三、2024年上半年预算执行情况", "二、2024年部门预算情况") is none of them."""
+    years: dict[str, set[int]] = {}
     for para in head:
-        if is_heading_line(para) and not LEX.plans_ahead.search(para):
+        if is_heading_line(para):
             m = _SECTION_YEAR.match(para, LEX.numbering.match(para).end())
-            if m and _SPENT_SECTION.search(para, m.end()) and not _PLANNED_SECTION.search(para, m.end()):
-                years.add(int(m["year"]))
-    return max(years) if len(years) > 1 and max(years) - min(years) <= 2 else None
+            if m:
+                years.setdefault(para[m.end():].strip(), set()).add(int(m["year"]))
+    latest = [max(ys) for ys in years.values() if len(ys) > 1 and max(ys) - min(ys) <= 2]
+    return max(latest) if len(latest) == 1 else None
 
 
 def _body_year(head: list[str]) -> int | None:

@@ -117,7 +117,7 @@ def test_no_spaces_anywhere():
     ("全年涉及项目8个。", 8), ("纳入绩效自评的项目共18个。", 18), ("纳入评价范围的项目12个。", 12),
     ("下属单位涉及项目8个。", None),  # (a unit under it)
     ("全年共开展12个项目的重点绩效评价。", None), ("共涉及15个项目的预算评审。", None),  # projects it reviewed
-    ("全年共安排9个项目，下达中央预算内投资1.2亿元。", None)])  # money it passed on
+    ("全年共安排项目6个，下达项目资金480万元。", 6)])  # (its own, the money then passed on)
 def test_a_count_of_the_units_projects_and_of_others(text, count):
     rec = parse(f"示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n年初预算1,000.00万元。{text}")
     assert rec.projects.count == count

@@ -887,3 +887,19 @@ def test_a_workbook_of_the_year_before_then_the_years_form_is_the_later_years(tm
 def test_a_workbook_of_one_years_form_keeps_its_year(tmp_path):
     rec = read_record(write_xlsx(tmp_path / "f.xlsx", [(f"{nf.YEAR - 1}", _the_year_before())]))
     assert (rec.year, rec.score, rec.overall.actual) == (nf.YEAR - 1, D("91.2"), D("396.10"))
+
+
+def test_a_workbook_with_next_years_form_of_its_budget_only_keeps_its_year(tmp_path):
+    """The same form given again for the year after with its 年初预算 only (a budget to come): not the report's year."""
+    pad = lambda cells: cells + [LEFT] * (nf.WIDTH - len(cells))  # noqa: E731
+    next_year = [pad(["部门整体支出绩效自评表"]), pad([f"（{nf.YEAR + 1}年度）"]), pad(["部门（单位）名称", nf.DEPARTMENT]),
+                 ["年度部门整体支出预算执行情况（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", LEFT],
+                 [UP, "年度资金总额", "460.00", "", "", "10", "", "", LEFT]]
+    rec = read_record(write_xlsx(tmp_path / "f.xlsx", [(f"{nf.YEAR}", nf.grid()), (f"{nf.YEAR + 1}", next_year)]))
+    assert (rec.year, rec.overall.initial_budget, rec.overall.actual) == (nf.YEAR, D("420.00"), D("441.00"))
+
+
+def test_a_projects_form_naming_the_units_form_at_its_foot_stays_a_projects(tmp_path):
+    text = "\n".join([*(" | ".join(c for c in row if c and c not in (LEFT, UP)) for row in _projects_form()),
+                      "本表金额与下列表格一致：", f"{nf.DEPARTMENT}部门整体支出绩效自评表"])
+    assert read_record(write_txt(tmp_path / "f.txt", text)).kind == "project"
