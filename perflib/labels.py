@@ -117,7 +117,9 @@ WARNING_ZH = [
     (r"no unit stated; read in", "表格未写明金额单位，按正文写出相同数字所用的单位读取：请核对"),
     (r"the report also states", "报告对同一数字前后写法不一，采用了先出现的数值"),
     (r"the indicator table totals", "指标表得分合计与报告所写自评得分不同，采用所写得分"),
+    (r"an indicator table of some indicators only", "指标表只列出部分指标（分值合计不足100分），其合计未作为自评得分"),
     (r"read from its context breaks", "由上下文判断归属的数字与其他数字矛盾，未采用"),
+    (r"stated in 元 beside 万元", "该数字以“元”写出，比同类数字小一万倍（疑为漏写“万”字），未采用"),
     (r"damaged text", "文件有损坏处，按其编码无法读出，已替换为 �；这些句子中的数字未读取"),
 ]
 

@@ -95,7 +95,7 @@ PARAGRAPH_BREAK = "\ue001"
 
 def join_broken_lines(text: str) -> str:
     """Rebuild paragraphs: one per line, no blank lines."""
-    raws = text.split("\n")
+    raws = _without_page_numbers_in_sentences(text.split("\n"))
     wrap: list[float | None] = []  # the wrap width, measured when first needed (paragraphs apart never need it)
 
     def full(line: str) -> bool:
@@ -128,6 +128,30 @@ def join_broken_lines(text: str) -> str:
         open_para = not is_row
         last = line
     return "\n".join(_rejoin_page_breaks(paras, broken))
+
+
+_PAGE_NUMBER_LINE = re.compile(r"\s*\d{1,3}\s*")
+_SENTENCE_GOES_ON = re.compile(r"[，,：:]|[^。；;！？!?）)\s]\s*$")  # (…，实际支出为 | a page's number | 248.66万元)
+_FIGURE_GOES_ON = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|%|％)")
+
+
+def _without_page_numbers_in_sentences(raws: list[str]) -> list[str]:
+    """A page's number left on a line of its own inside a sentence a page break cut, right before the rest of a
+    figure ("…实际支出为" / "3" / "248.66万元，…"): dropped, else joined to the figure (3248.66). Only between a line
+    of prose (a clause mark in it, not ended) and a line opening with an amount or a rate: a table laid out one
+    cell per line has its figures apart on lines of their own."""
+    if not any(_PAGE_NUMBER_LINE.fullmatch(r) for r in raws):
+        return raws
+    out: list[str] = []
+    for i, raw in enumerate(raws):
+        if _PAGE_NUMBER_LINE.fullmatch(raw) and out:
+            before = next((r for r in reversed(out) if r.strip()), "")
+            after = next((r for r in raws[i + 1:] if r.strip()), "")
+            if ("，" in before or "," in before) and _SENTENCE_GOES_ON.search(before[-1:] or "。") \
+                    and _FIGURE_GOES_ON.match(after):
+                continue
+        out.append(raw)
+    return out
 
 
 def _rejoin_page_breaks(paras: list[str], broken: set[int]) -> list[str]:

@@ -39,7 +39,11 @@ def _without_furniture(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     toc_first = None  # the first entry of a contents list: where it recurs, the body starts
     in_toc = False
+    attachments = False  # within a list of attachments ("附件：1.…自评表" / "2.…自评表"): titles of documents
     for para in paragraphs:
+        attachments = LEX.is_attachment(para) or (attachments and bool(LEX.attachment_item.match(para)))
+        if attachments:
+            continue
         if LEX.is_toc(para):
             in_toc = in_toc or para.replace(" ", "") == "目录"
             continue
@@ -50,8 +54,6 @@ def _without_furniture(paragraphs: list[str]) -> list[str]:
             if para != toc_first and "。" not in para and len(para) <= 40:
                 continue
             in_toc = False
-        if LEX.is_attachment(para):
-            continue
         out.append(para)
     return out
 
@@ -86,6 +88,8 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
             break  # "（二）…" after "（一）部门概况 … 3.重点工作任务": the section under "3." has ended
         if kind is None and is_heading_like(para) and (items or loose):
             break  # an unnumbered heading ("存在的问题") opens the next section
+        if kind is None and _A_NOTE.match(para) and (items or loose):
+            break  # "注：1.预算执行率=…": the report's notes, after its last section
         if kind is not None and item_kind is None:
             item_kind = kind
         if kind is not None and kind == item_kind:
@@ -99,6 +103,7 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
     return [i for i in (items or loose) if _WORDS.search(i)]
 
 
+_A_NOTE = re.compile(r"\s*(?:注|备注|说明|数据来源)\s*[:：]")
 # An item says something: two Chinese characters at least, besides a figure's unit (not "480000" under
 # "计划安排资金(元)", not "560万元", not an empty table row "|||||" under a 改进措施 column).
 _WORDS = re.compile(r"[\u4e00-\u9fff](?<![万亿千元])(?:.*?)[\u4e00-\u9fff](?<![万亿千元])", re.S)

@@ -123,6 +123,7 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs, year, rec.department))
     settle(rec, taken)
     _drop_unit_mismatches(rec)
+    _drop_unit_slips(rec)
     settle_signs(rec)
     for t in rec.tasks:
         if t.funds is not None:
@@ -154,6 +155,24 @@ def _drop_unit_mismatches(rec: Record) -> None:
                     setattr(rec.block(b), f, None)
                     rec.evidence.pop(key, None)
                 del rec.from_table[key]
+
+
+def _drop_unit_slips(rec: Record) -> None:
+    """A block's budget or spending stated in 元 ("年初预算186.40元") beside its others in 万元 ("调整后预算198.60万元"),
+    10,000 times smaller than they: 万 lost (a typo, or OCR), the figure not the report's as written either — not
+    taken. (A figure in 元 is one of 万元 with four decimals or more.)"""
+    for block in ("overall", "basic", "projects"):
+        b = rec.block(block)
+        money = {f: v for f in ("initial_budget", "adjusted_budget", "actual") if (v := getattr(b, f)) is not None and v > 0}
+        if len(money) < 2:
+            continue
+        largest = max(money.values())
+        for f, v in money.items():
+            if v * UNIT_SLIP < largest and v.as_tuple().exponent <= -4:
+                rec.warnings.append(f"{block}.{f}: {v} is 10,000 times smaller than the block's other figures, "
+                                    f"stated in 元 beside 万元; not taken")
+                setattr(b, f, None)
+                rec.evidence.pop(f"{block}.{f}", None)
 
 
 def _unit_mismatch(rec: Record) -> int | None:

@@ -881,6 +881,8 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
         if number is not None and j + 1 < len(row) and "%" in row[j] and "%" in row[j + 1] and _number(row[j + 1]):
             j = _actual_column(table, r, j)  # "项目支出预算执行率 | 90% | 97.27%": a row of target and actual
             number = _number(row[j]) if j < len(row) else None
+        if number is not None and _points_column(table, r, j):
+            number = None  # "预算执行率 | 20 | 19.75" under "三级指标 | 分值 | 得分": an indicator's points, no rate
         if number is not None and fld is not None and not _previous_year(cell, rec.year):
             block = _own_block(cell) or row_block or section[0]
             if block is not None:
@@ -894,6 +896,15 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
                     elif store(rec, block, fld, value, evidence):
                         taken.add((r, j))
         c = j + 1 if number is not None else j
+
+
+_POINTS = re.compile(r"分值|得分|权重|分数|评分|标准分")
+
+
+def _points_column(table: Table, r: int, j: int) -> bool:
+    """Is column j, in a header row above row r, one of an indicator table's points (分值, 得分)?"""
+    return any(j < len(row) and _POINTS.fullmatch("".join(row[j].split())) and not _number(row[j])
+               for row in table.rows[:r])
 
 
 def _projects_done(label: str) -> bool:

@@ -12,6 +12,16 @@ def test_contents_and_attachments_are_not_plans():
     assert rec.problems == ["预算编制不够精细，年中调整较多。", "绩效目标设置偏笼统。"]
 
 
+@pytest.mark.parametrize("after", [
+    "附件：1.某县档案馆2023年度部门整体支出绩效自评表\n2.某县档案馆2023年度项目支出绩效自评表",  # each item of the list
+    "注：1.预算执行率=实际支出/调整后预算×100%；2.上年同期实际支出398.20万元。",  # the report's notes
+])
+def test_what_follows_the_last_plan_is_not_one(after):
+    rec = parse("某县档案馆2023年度部门整体支出绩效自评报告\n二、存在问题\n1.档案数字化经费不足。\n三、改进措施\n"
+                f"1.积极争取档案数字化专项资金。\n2.优化支出结构。\n{after}")
+    assert rec.plans == ["积极争取档案数字化专项资金。", "优化支出结构。"]
+
+
 def test_tasks_numbered_task_1():
     rec = parse_fixture("numbered_lists.txt")
     assert [t.text[:8] for t in rec.tasks] == ["完成农村道路硬化", "新建村级便民服务"]
