@@ -131,7 +131,6 @@ def join_broken_lines(text: str) -> str:
 
 
 _PAGE_NUMBER_LINE = re.compile(r"\s*\d{1,3}\s*")
-_SENTENCE_GOES_ON = re.compile(r"[，,：:]|[^。；;！？!?）)\s]\s*$")  # (…，实际支出为 | a page's number | 248.66万元)
 _FIGURE_GOES_ON = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|%|％)")
 
 
@@ -147,9 +146,9 @@ def _without_page_numbers_in_sentences(raws: list[str]) -> list[str]:
         if _PAGE_NUMBER_LINE.fullmatch(raw) and out:
             before = next((r for r in reversed(out) if r.strip()), "")
             after = next((r for r in raws[i + 1:] if r.strip()), "")
-            if ("，" in before or "," in before) and _SENTENCE_GOES_ON.search(before[-1:] or "。") \
-                    and _FIGURE_GOES_ON.match(after):
-                continue
+            prose_goes_on = ("，" in before or "," in before) and before.rstrip()[-1:] not in "。；;！？!?）)"
+            if prose_goes_on and _FIGURE_GOES_ON.match(after):
+                continue  # (…，实际支出为 | a page's number | 248.66万元)
         out.append(raw)
     return out
 

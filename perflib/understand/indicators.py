@@ -873,6 +873,8 @@ def _read_prose(paragraphs: list[str], out: IndicatorTable) -> None:
 # The points of every indicator together: a table's total of fewer covers some of them only (the national form's
 # indicators total 90, its budget-execution row the other 10)
 FULL_MARKS = 100
+
+
 def apply_indicators(rec, found: IndicatorTable) -> None:
     """Put what the indicator tables say into the record: the indicators, their evidence, the
     budget-execution points, and the table's total as the score when no sentence stated one."""

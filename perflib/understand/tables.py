@@ -1064,8 +1064,8 @@ def unit_by_agreement(table: Table, text: str) -> str | None:
 
 
 def _agree(matched: list[Decimal]) -> bool:
-    """Do the text's amounts that match the table's say its unit: two of them, or one of five digits or more
-    ("6,883,042.00元", "688.30万元")? One of three or four ("300元", "9.22万元") may be chance."""
+    """Do the text's amounts that match the table's say its unit: two of them, or one of five significant digits or
+    more ("6,883,042.00元", "688.35万元")? One of three or four ("300元", "9.22万元", "1,000.00元") may be chance."""
     return len(set(matched)) >= 2 or any(len(v.normalize().as_tuple().digits) >= 5 for v in matched)
 
 

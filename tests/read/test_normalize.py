@@ -359,3 +359,21 @@ def test_clause_start_is_just_after_the_last_mark_before_pos():
         marks = rng.choice(["，,；;：:", "；;", "；", "；;：:。", "-]^\\"])
         pos = rng.randint(0, len(text) + 1)
         assert clause_start(text, pos, marks) == max(text.rfind(c, 0, pos) for c in marks) + 1, (text, pos, marks)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a page's number left inside a sentence a page break cut: dropped, not glued to the figure after it
+    ("年初预算为236.50万元，实际支出为\n3\n248.66万元，预算执行率为\n4\n98.75%。",
+     "年初预算为236.50万元，实际支出为248.66万元，预算执行率为98.75%。"),
+])
+def test_a_page_number_inside_a_sentence_is_dropped(text, want):
+    assert join_broken_lines(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "项目个数\n3\n12.50万元",  # a form one cell per line: a label (no clause mark), its count, the next cell
+    "全年共实施项目\n12\n个，完成投资300万元。",  # the count, then no amount right after it
+    "全年预算300万元。\n2\n98.75%",  # the sentence before ended
+])
+def test_a_small_number_on_its_own_line_stays_where_it_may_be_a_figure(text):
+    assert "".join(join_broken_lines(text).split()).count(text.split("\n")[1]) >= 1
