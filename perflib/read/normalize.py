@@ -146,7 +146,8 @@ def _without_page_numbers_in_sentences(raws: list[str]) -> list[str]:
         if _PAGE_NUMBER_LINE.fullmatch(raw) and out:
             before = next((r for r in reversed(out) if r.strip()), "")
             after = next((r for r in raws[i + 1:] if r.strip()), "")
-            prose_goes_on = ("，" in before or "," in before) and before.rstrip()[-1:] not in "。；;！？!?）)"
+            prose_goes_on = (("，" in before or "," in before) and before.rstrip()[-1:] not in "。；;！？!?）)"
+                             or len(before) > 6 and before.rstrip()[-1:] in "为是达：:")  # (…实际支出为 | 5 | 248.66万元)
             if prose_goes_on and _FIGURE_GOES_ON.match(after):
                 continue  # (…，实际支出为 | a page's number | 248.66万元)
         out.append(raw)

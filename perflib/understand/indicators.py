@@ -871,7 +871,7 @@ def _read_prose(paragraphs: list[str], out: IndicatorTable) -> None:
 
 # --- into the record ---------------------------------------------------------------------------------
 # The points of every indicator together: a table's total of fewer covers some of them only (the national form's
-# indicators total 90, its budget-execution row the other 10)
+# indicators alone total 90, its budget-execution row the other 10; bonus points may take a total above it)
 FULL_MARKS = 100
 
 
@@ -884,9 +884,7 @@ def apply_indicators(rec, found: IndicatorTable) -> None:
     rec.evidence.update(found.execution_evidence)
     if found.total_score is None:
         return
-    execution = found.budget_execution.weight if found.budget_execution is not None else None
-    if (rec.score is None and found.total_weight is not None and found.total_weight != FULL_MARKS
-            and (execution is None or found.total_weight + execution != FULL_MARKS)):
+    if rec.score is None and found.total_weight is not None and found.total_weight < FULL_MARKS:
         rec.warnings.append(f"score: {found.total_score} is a total of {found.total_weight} points, not "
                             f"{FULL_MARKS}: an indicator table of some indicators only, not the score")
     elif rec.score is None:

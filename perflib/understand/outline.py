@@ -103,7 +103,7 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
     return [i for i in (items or loose) if _WORDS.search(i)]
 
 
-_A_NOTE = re.compile(r"\s*(?:注|备注|说明|数据来源)\s*[:：]")
+_A_NOTE = re.compile(r"\s*(?:注|备注|数据来源)\s*[:：]")  # (not 说明：, which may explain the item before it)
 # An item says something: two Chinese characters at least, besides a figure's unit (not "480000" under
 # "计划安排资金(元)", not "560万元", not an empty table row "|||||" under a 改进措施 column).
 _WORDS = re.compile(r"[\u4e00-\u9fff](?<![万亿千元])(?:.*?)[\u4e00-\u9fff](?<![万亿千元])", re.S)

@@ -332,8 +332,9 @@ def test_a_form_one_cell_per_line_wrapped_header_levels_once_reason_and_placehol
 
 
 def test_a_form_one_cell_per_line_levels_repeated_no_reason_total_and_a_projects_table_after(tmp_path):
-    """Header cells whole, no reason column, level cells on every row, a 合计 row (its 得分 the score),
-    then a project's form: its rows are not the unit's."""
+    """Header cells whole, no reason column, level cells on every row, a 合计 row, then a project's form: its rows
+    are not the unit's. The 合计 is of 90 points, the indicators' only (the budget row's 10 points, its 9.5, lie
+    outside it): 87 is not the score, and none is stated."""
     head = ["一级指标", "二级指标", "指标名称", "指标值", "实际完成值", "分值", "得分"]
     rows = ["产出指标", "数量指标", "新建灌溉渠道", "12公里", "12公里", "40", "40",
             "产出指标", "时效指标", "汛前完工率", "100%", "90%", "20", "17",
@@ -346,7 +347,7 @@ def test_a_form_one_cell_per_line_levels_repeated_no_reason_total_and_a_projects
         ("产出指标", "数量指标", "新建灌溉渠道", "12公里", "12公里", 40, 40, None),
         ("产出指标", "时效指标", "汛前完工率", "100%", "90%", 20, 17, None),
         ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", 30, 30, None)]
-    assert rec.score == 87
+    assert rec.score is None
 
 
 def test_a_form_one_cell_per_line_weight_only_total_and_a_row_that_cannot_be_aligned(tmp_path):
@@ -367,3 +368,14 @@ def test_cells_one_per_line_that_are_no_indicator_table_give_no_row(tmp_path):
             "经核查，全年清淤任务均按期完成，资金使用规范，效果良好，群众反映较好，今后将继续加强管护。"]
     rec = _cells_page(tmp_path, _CELL_FORM_TOP + _WRAPPED_HEAD + ["说明", "见附件"] + rows)
     assert rec.indicators == []
+
+
+@pytest.mark.parametrize("total, score", [("| 合计 | | | 60 | 58.75 |", None),  # some indicators only
+                                          ("| 合计 | | | 105 | 97 |", Decimal("97"))])  # bonus points beyond 100
+def test_an_indicator_tables_total_is_the_score_only_of_every_indicator(tmp_path, total, score):
+    path = tmp_path / "r.txt"
+    path.write_text("北坡区审计局2023年度部门整体支出绩效评价报告\n二、指标得分情况\n| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n"
+                    "| 投入 | 预算编制 | 预算编制科学性 | 10 | 9 |\n| 过程 | 预算执行 | 预算执行率 | 20 | 19.75 |\n"
+                    f"| 产出 | 职责履行 | 审计项目完成率 | 30 | 30 |\n| 加分项 | 创新 | 工作创新 | 5 | 3 |\n{total}\n",
+                    encoding="utf-8")
+    assert read_record(path).score == score

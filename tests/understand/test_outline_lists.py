@@ -228,3 +228,9 @@ def test_tasks_named_after_an_analysis_report_are_tasks():
                 "（一）资金使用情况分析报告编制。全年编制分析报告12期。\n（二）绩效指标情况分析会组织。召开分析会4次。\n"
                 "三、存在的问题\n1.人员不足。")
     assert len(rec.tasks) == 2
+
+
+def test_a_note_explaining_an_item_keeps_the_items_after_it():
+    rec = parse("某县档案馆2023年度部门整体支出绩效自评报告\n二、存在的问题\n1.预算编制不够精准。\n"
+                "说明：年中调整主要因机构改革。\n2.绩效监控结果运用不充分。\n三、改进措施\n1.细化预算编制。")
+    assert [p.split("\n")[0] for p in rec.problems] == ["预算编制不够精准。", "绩效监控结果运用不充分。"]

@@ -114,7 +114,8 @@ def test_no_spaces_anywhere():
 
 
 @pytest.mark.parametrize("text, count", [
-    ("全年涉及项目8个。", 8), ("纳入绩效自评的项目共18个。", 18), ("纳入评价范围的项目12个。", 12),
+    ("纳入绩效自评的项目共18个。", 18), ("纳入评价范围的项目12个。", 12),
+    ("部分项目绩效目标不够明确，涉及项目3个。", None),  # (the projects with a problem)
     ("下属单位涉及项目8个。", None),  # (a unit under it)
     ("全年共开展12个项目的重点绩效评价。", None), ("共涉及15个项目的预算评审。", None),  # projects it reviewed
     ("全年共安排项目6个，下达项目资金480万元。", 6)])  # (its own, the money then passed on)
@@ -387,7 +388,8 @@ def test_indicator_points_are_not_the_score():
 
 
 @pytest.mark.parametrize("sentence", ["在评价中，发现部分项目进度偏慢。", "自评中，我们对照指标逐项打分。",
-                                      "评价结果中反映的问题已整改。"])
+                                      "评价结果中反映的问题已整改。", "评价等次为“优”的须达到90分以上。",
+                                      "评价等级为优的单位予以通报表扬。"])  # (a band's rule, not the rating)
 def test_no_rating_from_prose(sentence):
     assert parse(sentence).rating is None
 
@@ -803,6 +805,7 @@ def test_a_units_total_row_far_above_its_sub_budget_rows_is_read():
     ("调整预算后1,108.44万元。", {"adjusted_budget": D("1108.44")}),
     ("全年预算调整为1,108.44万元。", {"adjusted_budget": D("1108.44")}),
     ("年中预算调减至980.00万元。", {"adjusted_budget": D("980.00")}),
+    ("因项目调整，部门预算调减至980.00万元。", {"adjusted_budget": D("980.00")}),  # (部门: the unit's, not the projects')
     ("因新增任务部门预算追加至1,108.44万元。", {"adjusted_budget": D("1108.44")}),
     ("全年预算执行率提高到96.8%。", {"completion_rate": D("96.8")}),  # the rate it reached
     ("全年预算执行率较上年提高了3.2%。", {}),  # a change, no rate
