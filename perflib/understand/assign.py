@@ -53,6 +53,7 @@ class Ledger(dict):
         self.main_source: list[Offer] = []  # the whole's figures stated by a main source (财政拨款 …): `settle` decides
         self.other_fund_type = False  # a fund type's own figures (政府性基金 …) were stated for the whole
         self.other_money = False  # the unit's other money was stated beside (另有上年结转资金 …)
+        self.own_office: dict = {}  # field → (value, sentence): the whole's figure read from its own office's (局本级 …)
 
     def take(self, amount: Decimal, sentence: str) -> None:
         self.setdefault(abs(amount), []).append(sentence)

@@ -971,6 +971,10 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             value = -value
         if block in ("basic", "projects") and m.start() in sources:
             continue  # "项目支出中财政拨款年初预算 …", "…中专项资金执行率 …": a source's or fund's share of the part, not the part's
+        if block == "overall" and _another_bodys_brackets(sent, m.start()):
+            continue  # "下属单位2个：市水文站（全年预算 286 万元，…）": that unit's figures
+        if block == "overall" and _whole_after_its_office(rec, taken, label.field, value, sent, m.start()):
+            continue
         source = sources.get(m.start()) if block == "overall" else None
         if source is not None:  # one fund type's, one fund's or a main source's figure: not (yet) the whole's
             if source[0] == "main":
@@ -978,6 +982,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             taken.other_fund_type |= LEX.other_fund_types.match(source[1]) is not None
             continue
         _store(rec, block, label.field, value, sent, taken, inferred=stated is None)
+        if block == "overall" and getattr(rec.overall, label.field, None) == value and _own_office_only(sent, m.start()):
+            taken.own_office[label.field] = (value, sent)  # (a figure of the whole may follow: it is the unit's)
         if money and block == "overall" and label.field in _PART_FIELDS:
             taken.last_total = (label.field, value)  # the parts in the next sentence may be its
         if parts_at is not None and label.field != "adjustment":  # the sign of a part of an adjustment is not stated reliably
@@ -1090,6 +1096,45 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
         # (公用经费执行率 is that class's rate as 公用经费支出决算数 is its amount)
         out.append((m, label, after, sent.endswith(LEX.spending_classes, 0, m.start())))
     return tuple(out)
+
+
+_OWN_OFFICE = re.compile(r"(?<!含)(?:(?:局|委|办|院|厅|中心)?机关本级|(?:局|委|办|院|厅|中心)本级|局机关|^本级)"
+                         r"(?!及|和|与|、|以外|之外)")
+_WHOLE_AS_WELL = re.compile(r"汇总|全系统|部门整体|全局|合并|含下属|含所属")
+
+
+def _whole_after_its_office(rec: Record, taken: Ledger, field: str, value, sent: str, pos: int) -> bool:
+    """"局本级全年预算 1210 万元，…；部门汇总全年预算 5012 万元": the whole's figure, its clause naming the whole
+    (部门汇总, 全系统, 部门整体 …), takes the place of the unit's own office's, read first. True when it did."""
+    office = taken.own_office.get(field)
+    head = sent[clause_start(sent, pos, "；;。"):pos]
+    if office is None or getattr(rec.overall, field, None) != office[0] or not _WHOLE_AS_WELL.search(head):
+        return False
+    rec.warnings.append(f"overall.{field}: {office[0]}, the office's own (本级), gives way to the whole's {value}")
+    setattr(rec.overall, field, value)
+    rec.evidence[f"overall.{field}"] = sent
+    taken.release(office[0], office[1])
+    taken.take(value, sent)
+    taken.offers[:] = [o for o in taken.offers if not (o.block == "overall" and o.field == field and o.value == office[0]
+                                                       and o.evidence == office[1])]
+    taken.offers.append(Offer("overall", field, value, sent))
+    del taken.own_office[field]
+    return True
+
+
+def _own_office_only(sent: str, pos: int) -> bool:
+    """Is the figure at `pos` the unit's own office's alone by the head of its clause ("局本级2023年全年预算…",
+    "机关本级实际支出…"; not "局本级及下属单位…", "部门汇总（含局本级）…")?"""
+    head = sent[clause_start(sent, pos, "；;。"):pos]
+    return _OWN_OFFICE.search(head) is not None and _WHOLE_AS_WELL.search(head) is None
+
+
+_ORG_BRACKET = re.compile(r"(?:局|站|所|院|中心|馆|队|校|会|园|室)\s*[（(][^（）()]*$")
+
+
+def _another_bodys_brackets(sent: str, pos: int) -> bool:
+    """Does the figure at `pos` stand in brackets right after a body's name ("…：市水文站（全年预算 286 万元…）")?"""
+    return _ORG_BRACKET.search(sent, max(0, pos - 60), pos) is not None
 
 
 def _count_of_others(sent: str, m: re.Match, rec: Record) -> bool:

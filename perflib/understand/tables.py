@@ -378,11 +378,25 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
         seen.add(key)
         named += has_field
         columns.append(_Column(c, fld, kind, label))
+    columns = _whole_over_a_source(columns)
     named += _by_formula(columns)
     known = [col for col in columns if col.field]
     if any(col.by_year for col in columns):
         return columns if len(years) >= 2 else None
     return columns if known and named >= 2 else None
+
+
+def _whole_over_a_source(columns: list[_Column]) -> list[_Column]:
+    """Two columns of one figure, one of a source of funds ("财政拨款执行数 | 全部资金执行数", "财政拨款全年预算 | 全年预算
+    合计"): the source's is its part, not the unit's figure — it names none."""
+    out = list(columns)
+    for fld in {col.field for col in columns if col.field}:
+        same = [k for k, col in enumerate(out) if col.field == fld]
+        sources = [k for k in same if LEX.table_source_row.search(out[k].label)]
+        if sources and len(sources) < len(same):
+            for k in sources:
+                out[k] = replace(out[k], field=None, kind=None)
+    return out
 
 
 def _by_formula(columns: list[_Column]) -> int:
