@@ -95,7 +95,9 @@ PARAGRAPH_BREAK = "\ue001"
 
 def join_broken_lines(text: str) -> str:
     """Rebuild paragraphs: one per line, no blank lines."""
-    raws = _without_page_numbers_in_sentences(text.split("\n"))
+    raws = text.split("\n")
+    if _A_NUMBER_LINE.search(text):  # (one scan of the text: most have no line of a number alone)
+        raws = _without_page_numbers_in_sentences(raws)
     wrap: list[float | None] = []  # the wrap width, measured when first needed (paragraphs apart never need it)
 
     def full(line: str) -> bool:
@@ -131,6 +133,7 @@ def join_broken_lines(text: str) -> str:
 
 
 _PAGE_NUMBER_LINE = re.compile(r"\s*\d{1,3}\s*")
+_A_NUMBER_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$", re.M)
 _FIGURE_GOES_ON = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|%|％)")
 
 
@@ -139,8 +142,6 @@ def _without_page_numbers_in_sentences(raws: list[str]) -> list[str]:
     figure ("…实际支出为" / "3" / "248.66万元，…"): dropped, else joined to the figure (3248.66). Only between a line
     of prose (a clause mark in it, not ended) and a line opening with an amount or a rate: a table laid out one
     cell per line has its figures apart on lines of their own."""
-    if not any(_PAGE_NUMBER_LINE.fullmatch(r) for r in raws):
-        return raws
     out: list[str] = []
     for i, raw in enumerate(raws):
         if _PAGE_NUMBER_LINE.fullmatch(raw) and out:

@@ -1107,8 +1107,9 @@ def _whole_after_its_office(rec: Record, taken: Ledger, field: str, value, sent:
     """"局本级全年预算 1210 万元，…；部门汇总全年预算 5012 万元": the whole's figure, its clause naming the whole
     (部门汇总, 全系统, 部门整体 …), takes the place of the unit's own office's, read first. True when it did."""
     office = taken.own_office.get(field)
-    head = sent[clause_start(sent, pos, "；;。"):pos]
-    if office is None or getattr(rec.overall, field, None) != office[0] or not _WHOLE_AS_WELL.search(head):
+    if office is None or getattr(rec.overall, field, None) != office[0]:
+        return False
+    if not _WHOLE_AS_WELL.search(sent, clause_start(sent, pos, "；;。"), pos):
         return False
     rec.warnings.append(f"overall.{field}: {office[0]}, the office's own (本级), gives way to the whole's {value}")
     setattr(rec.overall, field, value)
@@ -1125,16 +1126,22 @@ def _whole_after_its_office(rec: Record, taken: Ledger, field: str, value, sent:
 def _own_office_only(sent: str, pos: int) -> bool:
     """Is the figure at `pos` the unit's own office's alone by the head of its clause ("局本级2023年全年预算…",
     "机关本级实际支出…"; not "局本级及下属单位…", "部门汇总（含局本级）…")?"""
+    if "本级" not in sent and "机关" not in sent:
+        return False  # (most sentences: no office named)
     head = sent[clause_start(sent, pos, "；;。"):pos]
     return _OWN_OFFICE.search(head) is not None and _WHOLE_AS_WELL.search(head) is None
 
 
-_ORG_BRACKET = re.compile(r"(?:局|站|所|院|中心|馆|队|校|会|园|室)\s*[（(][^（）()]*$")
+_BODY_END = ("局", "站", "所", "院", "中心", "馆", "队", "校", "会", "园", "室")
 
 
 def _another_bodys_brackets(sent: str, pos: int) -> bool:
     """Does the figure at `pos` stand in brackets right after a body's name ("…：市水文站（全年预算 286 万元…）")?"""
-    return _ORG_BRACKET.search(sent, max(0, pos - 60), pos) is not None
+    start = max(0, pos - 60)
+    opened = max(sent.rfind("（", start, pos), sent.rfind("(", start, pos))
+    if opened < 0 or max(sent.rfind("）", opened, pos), sent.rfind(")", opened, pos)) >= 0:
+        return False  # (most figures: no bracket open before them)
+    return sent[:opened].rstrip().endswith(_BODY_END)
 
 
 def _count_of_others(sent: str, m: re.Match, rec: Record) -> bool:

@@ -895,7 +895,7 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
         if number is not None and j + 1 < len(row) and "%" in row[j] and "%" in row[j + 1] and _number(row[j + 1]):
             j = _actual_column(table, r, j)  # "项目支出预算执行率 | 90% | 97.27%": a row of target and actual
             number = _number(row[j]) if j < len(row) else None
-        if number is not None and _points_column(table, r, j):
+        if number is not None and fld == "completion_rate" and _points_column(table, r, j):
             number = None  # "预算执行率 | 20 | 19.75" under "三级指标 | 分值 | 得分": an indicator's points, no rate
         if number is not None and fld is not None and not _previous_year(cell, rec.year):
             block = _own_block(cell) or row_block or section[0]
