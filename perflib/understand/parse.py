@@ -971,7 +971,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             value = -value
         if block in ("basic", "projects") and m.start() in sources:
             continue  # "项目支出中财政拨款年初预算 …", "…中专项资金执行率 …": a source's or fund's share of the part, not the part's
-        if block == "overall" and _another_bodys_brackets(sent, m.start()):
+        if block == "overall" and _a_subunits_brackets(sent, m.start()):
             continue  # "下属单位2个：市水文站（全年预算 286 万元，…）": that unit's figures
         if block == "overall" and _whole_after_its_office(rec, taken, label.field, value, sent, m.start()):
             continue
@@ -1100,7 +1100,9 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
 
 _OWN_OFFICE = re.compile(r"(?<!含)(?:(?:局|委|办|院|厅|中心)?机关本级|(?:局|委|办|院|厅|中心)本级|局机关|^本级)"
                          r"(?!及|和|与|、|以外|之外)")
-_WHOLE_AS_WELL = re.compile(r"汇总|全系统|部门整体|全局|合并|含下属|含所属")
+_THE_WHOLE = re.compile(r"全系统|部门整体|含下属|含所属")
+_WHOLE_AS_WELL = re.compile(r"汇总|全局(?!性)|合并|全系统|部门整体|含下属|含所属")
+_SUBUNITS = re.compile(r"下属|所属|直属|二级单位")
 
 
 def _whole_after_its_office(rec: Record, taken: Ledger, field: str, value, sent: str, pos: int) -> bool:
@@ -1109,8 +1111,11 @@ def _whole_after_its_office(rec: Record, taken: Ledger, field: str, value, sent:
     office = taken.own_office.get(field)
     if office is None or getattr(rec.overall, field, None) != office[0]:
         return False
-    if not _WHOLE_AS_WELL.search(sent, clause_start(sent, pos, "；;。"), pos):
-        return False
+    head = sent[clause_start(sent, pos, "；;。"):pos]
+    if not (_THE_WHOLE.search(head) or _WHOLE_AS_WELL.search(head) and not _SUBUNITS.search(head)):
+        return False  # ("下属学校汇总…", "所属3个单位合并…": the units under it, not the whole; "加上所属2家事业单位，部门整体…": the whole)
+    if field != "completion_rate" and value < office[0]:
+        return False  # ("全局重点工作专项经费全年预算 90 万元": a part of the whole, smaller than its office)
     rec.warnings.append(f"overall.{field}: {office[0]}, the office's own (本级), gives way to the whole's {value}")
     setattr(rec.overall, field, value)
     rec.evidence[f"overall.{field}"] = sent
@@ -1135,13 +1140,14 @@ def _own_office_only(sent: str, pos: int) -> bool:
 _BODY_END = ("局", "站", "所", "院", "中心", "馆", "队", "校", "会", "园", "室")
 
 
-def _another_bodys_brackets(sent: str, pos: int) -> bool:
-    """Does the figure at `pos` stand in brackets right after a body's name ("…：市水文站（全年预算 286 万元…）")?"""
+def _a_subunits_brackets(sent: str, pos: int) -> bool:
+    """Does the figure at `pos` stand in brackets right after the name of a unit under the department, listed as one
+    ("下属单位2个：市水文站（全年预算 286 万元…）")? (Not the unit's own name: "本部门为某局（全年预算 …）".)"""
     start = max(0, pos - 60)
     opened = max(sent.rfind("（", start, pos), sent.rfind("(", start, pos))
     if opened < 0 or max(sent.rfind("）", opened, pos), sent.rfind(")", opened, pos)) >= 0:
         return False  # (most figures: no bracket open before them)
-    return sent[:opened].rstrip().endswith(_BODY_END)
+    return sent[:opened].rstrip().endswith(_BODY_END) and _SUBUNITS.search(sent, 0, opened) is not None
 
 
 def _count_of_others(sent: str, m: re.Match, rec: Record) -> bool:

@@ -392,7 +392,9 @@ def _whole_over_a_source(columns: list[_Column]) -> list[_Column]:
     out = list(columns)
     for fld in {col.field for col in columns if col.field}:
         same = [k for k, col in enumerate(out) if col.field == fld]
-        sources = [k for k in same if LEX.table_source_row.search(out[k].label)]
+        # (a source named in a note is what the figure holds, no source's figure: "全年预算（含上年结转）")
+        sources = [k for k in same if LEX.table_source_row.search(_NOTE_IN_BRACKETS.sub("", out[k].label))
+                   and "含" not in out[k].label]
         if sources and len(sources) < len(same):
             for k in sources:
                 out[k] = replace(out[k], field=None, kind=None)
