@@ -135,6 +135,8 @@ def join_broken_lines(text: str) -> str:
 _PAGE_NUMBER_LINE = re.compile(r"\s*\d{1,3}\s*")
 _A_NUMBER_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$", re.M)
 _FIGURE_GOES_ON = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|%|％)")
+_CUT_BEFORE_UNIT = re.compile(r"[^\d\s,.，][\d,]*\d(?:\.\d+)?\s*$")  # (prose ending in a figure)
+_UNIT_GOES_ON = re.compile(r"\s*(?:万元|亿元|元|%|％)")
 
 
 def _without_page_numbers_in_sentences(raws: list[str]) -> list[str]:
@@ -151,6 +153,8 @@ def _without_page_numbers_in_sentences(raws: list[str]) -> list[str]:
                              or len(before) > 6 and before.rstrip()[-1:] in "为是达：:")  # (…实际支出为 | 5 | 248.66万元)
             if prose_goes_on and _FIGURE_GOES_ON.match(after):
                 continue  # (…，实际支出为 | a page's number | 248.66万元)
+            if ("，" in before or "," in before) and _CUT_BEFORE_UNIT.search(before) and _UNIT_GOES_ON.match(after):
+                continue  # (…，实际支出1,248.66 | a page's number | 万元，…)
         out.append(raw)
     return out
 

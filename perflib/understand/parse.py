@@ -528,6 +528,8 @@ def _block_at(sent: str, pos: int) -> str | None:
     """The block named by the nearest block word before the label at `pos` in the sentence."""
     words = [m for m in _naming_words(sent, _words_end(sent, pos))
              if not _listed_blocks(sent, m, pos) and not _part_closed(sent, m, pos)]
+    if words and "其中" in sent:
+        words = _before_an_outgrown_part(sent, words, pos)
     if words and LEX.summed.match(sent, words[-1].end()) and LEX.summed_with.search(sent, 0, words[-1].start()):
         return "overall"  # "专项资金和基本支出合计年初预算 …": the parts together are the whole
     if _both_parts(sent, words, pos):
@@ -640,6 +642,30 @@ def _part_closed(sent: str, m: re.Match, pos: int) -> bool:
     # a list of parts names two blocks or more; "其中：项目支出调整后预算 930 万元；实际支出 910 万元" is one
     # part's figures, split by "；"
     return intro is not None and len({LEX.block_of(w) for w in LEX.block_words.finditer(sent, intro.end(), min(closes))}) >= 2
+
+
+def _before_an_outgrown_part(sent: str, words: list[re.Match], pos: int) -> list[re.Match]:
+    """The block words before the label at `pos`, less those of a 其中 list of parts right after the whole's amount
+    when an amount from the list to the label's figure is larger than that whole ("年初预算 1320 万元，其中项目支出预算
+    追加至 620 万元，全年实际支出 1548.3 万元，预算执行率 96.2%": no part outgrows its whole; the clauses from there
+    are the whole's again)."""
+    at = sent.rfind("其中", 0, words[-1].start())
+    intro = LEX.parts_intro.match(sent, at) if at >= 0 else None
+    if intro is None or not any(w.start() == intro.end() for w in words):
+        return words
+    whole = _AMOUNT_END.search(sent, 0, at)
+    whole_at = whole and LEX.money.search(sent, max(0, whole.start() - 24), whole.end())
+    figure = _A_NUMBER.search(sent, pos)  # (the label's own figure: an amount, or a rate after the amounts)
+    if not whole_at or figure is None:
+        return words
+    size = money_to_wan(whole_at["num"], whole_at["unit"])
+    if any(money_to_wan(f["num"], f["unit"]) > size for f in LEX.money.finditer(sent, intro.end())
+           if f.start() <= figure.start()):
+        return [w for w in words if w.start() < at]
+    return words
+
+
+_A_NUMBER = re.compile(r"\d")
 
 
 def _listed_blocks(sent: str, m: re.Match, pos: int) -> bool:

@@ -451,10 +451,14 @@ _A_MONTHS_COLUMN = re.compile(rf"\s*(?:{LEX.a_month.pattern})(?!\d)")  # ("10月
 
 
 def _previous_year(label: str, year: int | None) -> bool:
+    label = _WHAT_IT_HOLDS.sub("", label)  # "全年预算（含上年结转）": this year's figure, holding last year's rest
     if _PREVIOUS.search(label):
         return True
     years = [int(y) for y in _YEAR.findall(label)]
     return bool(years) and year is not None and all(y != year for y in years)
+
+
+_WHAT_IT_HOLDS = re.compile(r"[（(]\s*(?:含|包括)[^()（）]*[)）]")
 
 
 def _block_header(table: Table, r: int, year: int | None) -> tuple[list[_Column], int] | None:

@@ -886,3 +886,36 @@ def test_row_labels_spaced_to_fill_their_cells(tmp_path):
                     "| 项 目 支 出 | 400.00 | 420.00 | 410.00 |\n| 合  计 | 1,000.00 | 1,030.00 | 1,015.00 |\n", encoding="utf-8")
     rec = read_record(path)
     assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("1015.00"), D("605.00"), D("410.00"))
+
+
+@pytest.mark.parametrize("clause, block", [
+    ("其中项目支出预算追加至930.00万元，全年实际支出2,368.40万元", "overall"),  # larger than the whole: the whole's
+    ("其中项目支出预算追加至930.00万元，全年实际支出912.40万元", "projects"),  # within it: still the part's clause
+    ("其中基本支出预算1,300.00万元，项目支出预算840.00万元，全年实际支出2,368.40万元", "overall"),  # the parts' list
+])
+def test_a_part_opened_by_qizhong_ends_where_a_figure_outgrows_its_whole(clause, block):
+    rec = parse(f"示例松风县水利局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n2023年，我局年初预算2,140.00万元，{clause}。")
+    actual = D(clause.split("实际支出")[1].split("万元")[0].replace(",", ""))
+    assert rec.block(block).actual == actual
+    assert all(rec.block(b).actual is None for b in ("overall", "basic", "projects") if b != block)
+
+
+@pytest.mark.parametrize("before, after, want", [
+    ("实际支出为192.35", "万元，预算执行率为97.94%。", D("192.35")),  # the number alone between figure and unit: a page's
+    ("实际支出为192.35万元。", "万元为本年新增。", None),  # a sentence ended before it: not a cut figure
+])
+def test_a_page_number_between_a_figure_and_its_unit(before, after, want):
+    rec = parse(f"示例松风县档案馆2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n2023年调整后预算为196.40万元，{before}\n5\n{after}")
+    assert rec.overall.actual == (want or D("192.35"))
+    assert D("192.355") not in (rec.overall.actual, rec.overall.adjusted_budget)
+
+
+@pytest.mark.parametrize("header, want", [
+    ("全年预算（含上年结转） | 其中：当年全年预算", D("1042.60")),  # the whole, holding last year's rest; its part after it
+    ("上年结转 | 全年预算", D("958.20")),  # last year's rest is a column of its own: not this year's budget
+])
+def test_a_budget_column_holding_last_years_rest(header, want, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("示例松风县林业局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n单位：万元\n"
+                    f"项目 | 年初预算 | {header} | 实际支出\n合计 | 860.00 | 1,042.60 | 958.20 | 1,006.10\n", encoding="utf-8")
+    assert read_record(path).overall.adjusted_budget == want
