@@ -918,12 +918,13 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
         c = j + 1 if number is not None else j
 
 
-_POINTS = re.compile(r"分值|得分|权重|分数|评分|标准分")
+# (the indicator reader's words for its points' columns, and two more a form may head them with)
+_POINTS = frozenset(ROLE_LABELS["weight"] + ROLE_LABELS["score"] + ("分数", "标准分"))
 
 
 def _points_column(table: Table, r: int, j: int) -> bool:
     """Is column j, in a header row above row r, one of an indicator table's points (分值, 得分)?"""
-    return any(j < len(row) and _POINTS.fullmatch("".join(row[j].split())) and not _number(row[j])
+    return any(j < len(row) and "".join(row[j].split()) in _POINTS
                for row in table.rows[:r])
 
 
