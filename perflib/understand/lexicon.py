@@ -337,6 +337,8 @@ class Lexicon:
         self.handed_down = raw["handed_down"]
         self.subunit = _fast(raw["subunit"])
         self.subunit_cues = cues(self.subunit)  # (属, 级: most sentences name no unit under the department)
+        self.subunit_word = re.compile(raw["subunit_word"])
+        self.units_apart = re.compile(rf"(?<![及和与含括])(?:{raw['subunit_word']})")
         self.with_units = re.compile(raw["with_units"])
         self.named_fund = _fast(raw["named_fund"])
         self.obtained = _fast(raw["obtained"])

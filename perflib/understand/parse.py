@@ -1128,7 +1128,6 @@ _OWN_OFFICE = re.compile(r"(?<!含)(?:(?:局|委|办|院|厅|中心)?机关本�
                          r"(?!及|和|与|、|以外|之外)")
 _THE_WHOLE = re.compile(r"全系统|部门整体|含下属|含所属")
 _WHOLE_AS_WELL = re.compile(r"汇总|全局(?!性)|合并|全系统|部门整体|含下属|含所属")
-_SUBUNITS = re.compile(r"下属|所属|直属|二级单位")
 
 
 def _whole_after_its_office(rec: Record, taken: Ledger, field: str, value, sent: str, pos: int) -> bool:
@@ -1138,8 +1137,9 @@ def _whole_after_its_office(rec: Record, taken: Ledger, field: str, value, sent:
     if office is None or getattr(rec.overall, field, None) != office[0]:
         return False
     head = sent[clause_start(sent, pos, "；;。"):pos]
-    if not (_THE_WHOLE.search(head) or _WHOLE_AS_WELL.search(head) and not _SUBUNITS.search(head)):
-        return False  # ("下属学校汇总…", "所属3个单位合并…": the units under it, not the whole; "加上所属2家事业单位，部门整体…": the whole)
+    if not (_THE_WHOLE.search(head) or _WHOLE_AS_WELL.search(head) and not LEX.units_apart.search(head)):
+        return False  # ("下属学校汇总…", "所属3个单位合并…": the units under it, not the whole; "加上所属2家事业单位，部门整体…",
+        # "局机关及所属单位汇总…": the whole)
     if field != "completion_rate" and value < office[0]:
         return False  # ("全局重点工作专项经费全年预算 90 万元": a part of the whole, smaller than its office)
     rec.warnings.append(f"overall.{field}: {office[0]}, the office's own (本级), gives way to the whole's {value}")
@@ -1173,7 +1173,7 @@ def _a_subunits_brackets(sent: str, pos: int) -> bool:
     opened = max(sent.rfind("（", start, pos), sent.rfind("(", start, pos))
     if opened < 0 or max(sent.rfind("）", opened, pos), sent.rfind(")", opened, pos)) >= 0:
         return False  # (most figures: no bracket open before them)
-    return sent[:opened].rstrip().endswith(_BODY_END) and _SUBUNITS.search(sent, 0, opened) is not None
+    return sent[:opened].rstrip().endswith(_BODY_END) and LEX.subunit_word.search(sent, 0, opened) is not None
 
 
 def _count_of_others(sent: str, m: re.Match, rec: Record) -> bool:
