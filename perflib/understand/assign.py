@@ -105,6 +105,27 @@ def settle(rec: Record, ledger: Ledger) -> None:
                 del rec.evidence[key]
 
 
+def whole_for_its_office(rec: Record, ledger: Ledger, field: str, value: Decimal, sentence: str) -> bool:
+    """The whole's figure, from a sentence naming the whole, takes the place of the unit's own office's (局本级 …)
+    read first for `field` ("局本级全年预算 1210 万元，…；部门汇总全年预算 5012 万元"); not a smaller amount (a
+    part of the whole: "全局重点工作专项经费全年预算 90 万元"). True when it did."""
+    office = ledger.own_office.get(field)
+    if office is None or getattr(rec.overall, field, None) != office[0]:
+        return False
+    if field != "completion_rate" and value < office[0]:
+        return False
+    rec.warnings.append(f"overall.{field}: {office[0]}, the office's own (本级), gives way to the whole's {value}")
+    setattr(rec.overall, field, value)
+    rec.evidence[f"overall.{field}"] = sentence
+    ledger.release(office[0], office[1])
+    ledger.take(value, sentence)
+    ledger.offers[:] = [o for o in ledger.offers if not (o.block == "overall" and o.field == field
+                                                         and o.value == office[0] and o.evidence == office[1])]
+    ledger.offers.append(Offer("overall", field, value, sentence))
+    del ledger.own_office[field]
+    return True
+
+
 def _settle_main_source(rec: Record, ledger: Ledger) -> None:
     """The whole's figures stated by its main source ("财政拨款年初预算 280 万元，实际支出 …") are the unit's only
     when no figure of the unit's own holds any of their fields with another value and no other fund type's

@@ -40,7 +40,7 @@ from ..read.normalize import clause_start, sentences_of
 from ..read.text import document_from_text
 from ..check.interval import Interval
 from ..numbers import NUMBER, money_to_wan, to_decimal
-from .assign import Ledger, Offer, offer, settle
+from .assign import Ledger, Offer, offer, settle, whole_for_its_office
 from .tables import ONE_PROJECT, read_table
 from .who import COMPARED_YEAR, abbreviates, department_and_year, reads_as_org
 
@@ -999,8 +999,9 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             continue  # "项目支出中财政拨款年初预算 …", "…中专项资金执行率 …": a source's or fund's share of the part, not the part's
         if block == "overall" and _a_subunits_brackets(sent, m.start()):
             continue  # "下属单位2个：市水文站（全年预算 286 万元，…）": that unit's figures
-        if block == "overall" and _whole_after_its_office(rec, taken, label.field, value, sent, m.start()):
-            continue
+        if (block == "overall" and label.field in taken.own_office and _names_the_whole(sent, m.start())
+                and whole_for_its_office(rec, taken, label.field, value, sent)):
+            continue  # "局本级全年预算 1210 万元，…；部门汇总全年预算 5012 万元": the whole's, in its office's place
         source = sources.get(m.start()) if block == "overall" else None
         if source is not None:  # one fund type's, one fund's or a main source's figure: not (yet) the whole's
             if source[0] == "main":
@@ -1130,28 +1131,11 @@ _THE_WHOLE = re.compile(r"全系统|部门整体|含下属|含所属")
 _WHOLE_AS_WELL = re.compile(r"汇总|全局(?!性)|合并|全系统|部门整体|含下属|含所属")
 
 
-def _whole_after_its_office(rec: Record, taken: Ledger, field: str, value, sent: str, pos: int) -> bool:
-    """"局本级全年预算 1210 万元，…；部门汇总全年预算 5012 万元": the whole's figure, its clause naming the whole
-    (部门汇总, 全系统, 部门整体 …), takes the place of the unit's own office's, read first. True when it did."""
-    office = taken.own_office.get(field)
-    if office is None or getattr(rec.overall, field, None) != office[0]:
-        return False
+def _names_the_whole(sent: str, pos: int) -> bool:
+    """Does the clause of the figure at `pos` name the whole (部门汇总, 全系统, 部门整体 …), not the units under it?"""
     head = sent[clause_start(sent, pos, "；;。"):pos]
-    if not (_THE_WHOLE.search(head) or _WHOLE_AS_WELL.search(head) and not LEX.units_apart.search(head)):
-        return False  # ("下属学校汇总…", "所属3个单位合并…": the units under it, not the whole; "加上所属2家事业单位，部门整体…",
-        # "局机关及所属单位汇总…": the whole)
-    if field != "completion_rate" and value < office[0]:
-        return False  # ("全局重点工作专项经费全年预算 90 万元": a part of the whole, smaller than its office)
-    rec.warnings.append(f"overall.{field}: {office[0]}, the office's own (本级), gives way to the whole's {value}")
-    setattr(rec.overall, field, value)
-    rec.evidence[f"overall.{field}"] = sent
-    taken.release(office[0], office[1])
-    taken.take(value, sent)
-    taken.offers[:] = [o for o in taken.offers if not (o.block == "overall" and o.field == field and o.value == office[0]
-                                                       and o.evidence == office[1])]
-    taken.offers.append(Offer("overall", field, value, sent))
-    del taken.own_office[field]
-    return True
+    # ("下属学校汇总…", "所属3个单位合并…": the units under it; "加上所属2家事业单位，部门整体…", "局机关及所属单位汇总…": the whole)
+    return bool(_THE_WHOLE.search(head) or _WHOLE_AS_WELL.search(head) and not LEX.units_apart.search(head))
 
 
 def _own_office_only(sent: str, pos: int) -> bool:
