@@ -596,7 +596,7 @@ def _read_summed_parts(sent: str, rec: Record, taken: dict, spoken: int | None) 
     first = _LIST_ITEM.fullmatch(sent, words[-2].end(), words[-1].start())
     last = _LIST_ITEM.fullmatch(sent, words[-1].end(), end.start() + 1)
     if first is None or last is None or _another_body_speaks(sent, words[-2].start(), rec) or any(
-            _about_another_year(sent, at, rec.year, spoken) for at in (words[-2].start(), end.start())):
+            _about_another_year(sent, at, rec, spoken) for at in (words[-2].start(), end.start())):
         return  # (the list's lead names the year: "上年支出决算：基本支出…；项目支出…；合计…")
     field, lead = _item_field(sent, first), None
     if first["label"] is None and last["label"] is None:
@@ -803,13 +803,16 @@ _SPAN_OF_YEARS_BEFORE = re.compile(r"(?:19|20)\d{2}\s*(?:年度?)?\s*(?:至|到|
 _REASON = re.compile(r"原因(?:主要)?(?:是|为|在于)|(?:主要)?是(?:由于|因为)")
 
 
-def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | None = None) -> bool:
+def _about_another_year(sent: str, pos: int, rec: Record, spoken: int | None = None) -> bool:
     """Is the clause holding the label at `pos` about another year than the report's? With no
     year of its own, a sentence speaks of the year the sentences before it (`spoken`) named."""
+    year = rec.year
     other_year, part_of_year, together = _year_words(sent)
     if other_year:
         start = clause_start(sent, pos, "，,；;")
         if any(not _in_inclusion(sent, y.start(), pos) for y in LEX.other_year.finditer(sent, start, pos)):
+            return True
+        if _another_year_opens(sent, pos) and _speaks_of_its_year(rec.text, year):
             return True
     if (part_of_year or "月" in sent or "季" in sent) and _in_part_of_year(sent, pos):
         return True
@@ -827,6 +830,32 @@ def _about_another_year(sent: str, pos: int, year: int | None, spoken: int | Non
     return said is not None and year is not None and said != year
 
 
+def _another_year_opens(sent: str, pos: int) -> bool:
+    """Does a year before the report's open a clause before `pos`, as the subject of the clauses after it up to "；"
+    ("上年度我镇全年预算 A 万元，实际支出 B 万元，执行率 R；本年度…": B and R are last year's too), with no year of its
+    own spoken since ("…，本年实际支出较上年增长…")?"""
+    start = clause_start(sent, pos, "；;")
+    for m in _ANOTHER_YEAR_OPENING.finditer(sent, start, pos):
+        if (_OPENS_A_CLAUSE.fullmatch(sent, clause_start(sent, m.start(), "，,；;：:"), m.start())
+                and not _A_YEAR_SPOKEN.search(sent, m.end(), pos) and not _A_YEAR_SPOKEN.match(sent, pos)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=8)  # (asked only where a year before opens a clause; a text's hash is kept by the string)
+def _speaks_of_its_year(text: str, year: int | None) -> bool:
+    """Does the report speak of its own year in its body (本年, 今年, 本年度, the year written), so that its 上年度 is
+    the year before, not the year a report written the year after calls 上年度 ("2024年公开…" / "上年度，我中心…")?"""
+    if year is None:
+        return False
+    body = text.split("\n", 1)[1] if "\n" in text else ""  # (not the title's year)
+    return re.search(rf"本年|今年|当年|{year}\s*年", body) is not None
+
+
+# (not the year's own money named by last year: 上年结转, 上年末, 上年同期, nor a comparison's base: 上年相比)
+_ANOTHER_YEAR_OPENING = re.compile(r"(?:上一?年度?|去年|前一年)(?!结转|结余|同期|末|底|初|以来|相比|比较|基础|的基础)")
+_OPENS_A_CLAUSE = re.compile(r"\s*(?:在|而|但|其中)?\s*")
+_A_YEAR_SPOKEN = re.compile(r"本年|今年|当年|本期|当期|(?:19|20)\d{2}\s*年")
 _LABEL_YEAR = re.compile(r"(?P<own>本年度?)|年度|年中")
 # A month before the year's last or a quarter ("10月份", "十月", "1-11月", "四季度"), with the colon or comma after it
 # when it opens its clause ("10月份：实际支出 …", "9月，部门预算执行率 …"); and the words that may stand between it and a label
@@ -919,7 +948,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     一是…") or before it ("…；二是…"); `within`: the section is about a budget within the unit's."""
     # (a regex is asked only of a sentence holding its cue character: most name no count, no 其中 …)
     for m in LEX.count.finditer(sent) if LEX.count_cue in sent else ():
-        if (not _about_another_year(sent, m.start(), rec.year, spoken) and not _another_body_speaks(sent, m.start(), rec)
+        if (not _about_another_year(sent, m.start(), rec, spoken) and not _another_body_speaks(sent, m.start(), rec)
                 and not _count_of_others(sent, m, rec)):
             _store(rec, "projects", "count", int(next(n for n in m.groupdict().values() if n)), sent, taken)
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
@@ -949,7 +978,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             continue  # procurement's budget and rate, not the unit's
         if _another_body_speaks(sent, m.start(), rec):
             continue  # "全县教育系统年初预算 …", "县教育局2023年部门年初预算 …": that body's money
-        if not _about_another_year(sent, m.start(), rec.year, spoken):
+        if not _about_another_year(sent, m.start(), rec, spoken):
             follows = label.follows
             if follows and (not read or LEX.label(read[-1][0]).field != follows):
                 continue  # "实际支出 X，较年初预算减少 Y": not the budget's adjustment
@@ -1389,7 +1418,7 @@ def _read_respectively(sent: str, q: re.Match, read: list, context: str | None, 
     start = clause_start(sent, q.start(), "，,；;：:")
     names = _LIST_SEP.split(sent[start:q.start()].strip())
     several = len(names) >= 2 and sum(bool(LEX.block_words.search(n)) for n in names) >= 2
-    if _about_another_year(sent, q.start(), rec.year, spoken) or _another_body_speaks(sent, q.start(), rec):
+    if _about_another_year(sent, q.start(), rec, spoken) or _another_body_speaks(sent, q.start(), rec):
         return several
     figures = []
     pos = q.end()
@@ -1751,7 +1780,7 @@ def _read_parts_of_total(sent: str, rec: Record, taken: dict, spoken: int | None
     unit's figures that A + B makes (within rounding; the label before them, if any, must agree).
     After 其中, other parts may stand beside them ("其中：人员经费 A，公用经费 B，项目支出 C"): when all
     the parts add up to the total, the block parts among them fill their blocks."""
-    parts = [m for m in LEX.part_figure.finditer(sent) if not _about_another_year(sent, m.start(), rec.year, spoken)
+    parts = [m for m in LEX.part_figure.finditer(sent) if not _about_another_year(sent, m.start(), rec, spoken)
              and not _another_body_speaks(sent, m.start(), rec)]
     if not parts:
         return

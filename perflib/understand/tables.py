@@ -1035,6 +1035,9 @@ def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: 
     if m["pct"]:
         return None  # a rate in a money column
     unit = m["unit"] or _unit(notes)
+    if unit is None and (scaled := next((u for t in notes if t and (u := _SCALED_UNIT.search(t))), None)):
+        rec.warnings.append(f"{table.cell_evidence(r, c)}: in {scaled['unit']}, a unit perflib does not read; not taken")
+        return None  # ("单位：百万元": read as 万元 it would be 100 times too small)
     if unit is None and (agreed := outside.unit_by_agreement(table, rec.text)):
         rec.warnings.append(f"{table.cell_evidence(r, c)}: no unit stated; read in {agreed}, the unit its "
                             "rows' other cells or the text's budgets give those amounts")
@@ -1053,6 +1056,9 @@ def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: 
         if noted in outside.inherited:
             outside.doubt = True  # the unit of a note above an earlier table
     return money_to_wan(m["num"], unit)
+
+
+_SCALED_UNIT = re.compile(rf"(?:{LEX.raw['unit_note']}|[（(]\s*)(?P<unit>[十百千]万元)")
 
 
 def unit_by_agreement(table: Table, text: str) -> str | None:

@@ -919,3 +919,21 @@ def test_a_budget_column_holding_last_years_rest(header, want, tmp_path):
     path.write_text("示例松风县林业局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n单位：万元\n"
                     f"项目 | 年初预算 | {header} | 实际支出\n合计 | 860.00 | 1,042.60 | 958.20 | 1,006.10\n", encoding="utf-8")
     assert read_record(path).overall.adjusted_budget == want
+
+
+@pytest.mark.parametrize("body, want", [
+    # a year before opening the clauses: their figures are that year's, up to the report's own year spoken again
+    ("上年我镇全年预算2,046.30万元，实际支出1,968.20万元，预算执行率96.18%；本年全年预算2,214.60万元，实际支出2,150.90万元。",
+     (D("2214.60"), D("2150.90"), None)),
+    ("上年全年预算2,046.30万元，实际支出1,968.20万元，预算执行率96.18%，本年实际支出2,150.90万元。",
+     (None, D("2150.90"), None)),
+    # a report written the year after calls its year 上年度 when it names no year of its own in its body
+    ("上年度，我镇全年预算2,046.30万元，实际支出1,968.20万元，预算执行率96.18%。", (D("2046.30"), D("1968.20"), D("96.18"))),
+    # last year's carryover, or a comparison with last year, opens no year before
+    ("上年结转资金120.00万元，全年预算2,046.30万元，实际支出1,968.20万元，预算执行率96.18%，本年度工作顺利。",
+     (D("2046.30"), D("1968.20"), D("96.18"))),
+    ("与上年相比，本年全年预算2,046.30万元，实际支出1,968.20万元，预算执行率96.18%。", (D("2046.30"), D("1968.20"), D("96.18"))),
+])
+def test_a_year_before_opening_the_clauses(body, want):
+    rec = parse(f"示例松风县白沙镇人民政府2023年度部门整体支出绩效自评报告\n二、部门整体支出情况\n{body}")
+    assert (rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate) == want
