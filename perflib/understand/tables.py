@@ -1068,32 +1068,39 @@ def unit_by_agreement(table: Table, text: str) -> str | None:
     "年初预算8.5320万元，全年预算9.26万元" or "…92,600.00元" in a sentence) and none is in the other; else None
     (nothing says: assumed 万元, or refused). A per-head rate, a fee or a 三公 amount in a sentence, a score, a year
     or a count in the table agree by chance: they are not compared."""
-    bare: list[Decimal] = []
+    bare: list[tuple[Decimal, str | None]] = []  # (amount, its column's field)
     units: set[str] = set()
+    fields: dict[int, str | None] = {}  # column → the field its header names (the first header above)
     for row in table.rows:
         if not any(c and not _number(c) and _block_of(c) for c in row):
+            for j, cell in enumerate(row):
+                if j not in fields and cell and not _number(cell) and (role := _role(cell)):
+                    fields[j] = role[0]
             continue
-        for cell in row:
+        for j, cell in enumerate(row):
             m = _number(cell) if cell else None
             if m and not m["pct"]:
                 if m["unit"]:
                     units.add(m["unit"])
                 elif _telling(d := to_decimal(m["num"])):
-                    bare.append(d)
+                    bare.append((d, fields.get(j)))
     if len(units) == 1 and "万" not in units:
         return units.pop()
     if len(bare) < 2:
         return None
     stated = _stated_budgets(text)
-    in_yuan = [v for v, yuan in stated if any(_same_amount(a, v, yuan) for a in bare)]
-    in_wan = [v for v, yuan in stated if any(_same_amount(a.scaleb(4), v, yuan) for a in bare)]
+    in_yuan = [(v, fld is not None and fld == f) for v, yuan, fld in stated for a, f in bare if _same_amount(a, v, yuan)]
+    in_wan = [(v, fld is not None and fld == f) for v, yuan, fld in stated for a, f in bare
+              if _same_amount(a.scaleb(4), v, yuan)]
     return "元" if _agree(in_yuan) and not in_wan else "万元" if _agree(in_wan) and not in_yuan else None
 
 
-def _agree(matched: list[Decimal]) -> bool:
+def _agree(matched: list[tuple[Decimal, bool]]) -> bool:
     """Do the text's amounts that match the table's say its unit: two of them, or one of five significant digits or
-    more ("6,883,042.00元", "688.35万元")? One of three or four ("300元", "9.22万元", "1,000.00元") may be chance."""
-    return len(set(matched)) >= 2 or any(len(v.normalize().as_tuple().digits) >= 5 for v in matched)
+    more ("6,883,042.00元", "688.35万元"), or one under the same name as its column's ("全年预算13.26万元" and
+    "132,600.00" under 全年预算)? One of three or four digits under another name ("300元", "9.22万元") may be chance."""
+    return (len({v for v, _ in matched}) >= 2 or any(len(v.normalize().as_tuple().digits) >= 5 for v, _ in matched)
+            or any(named for _, named in matched))
 
 
 # A clause stating a budget or spending of the unit's; not a rate per head, a fee, a standard, a budget within it
@@ -1103,9 +1110,9 @@ _NOT_THE_UNITS = re.compile(r"人均|生均|户均|每[人户年月天日次件�
 _CLAUSE_END = re.compile(r"[，。；;：:\n]|,(?!\d{3})")  # (not the comma of "91,480.50")
 
 
-def _stated_budgets(text: str) -> list[tuple[Decimal, bool]]:
-    """The amounts the text states with their unit in clauses about a budget or spending, in 元, and whether
-    stated in 元 (then compared digit for digit; "9.26万元", to the precision given)."""
+def _stated_budgets(text: str) -> list[tuple[Decimal, bool, str | None]]:
+    """The amounts the text states with their unit in clauses about a budget or spending, in 元, whether stated
+    in 元 (then compared digit for digit; "9.26万元", to the precision given), and the field its label names."""
     out = []
     for clause in _CLAUSE_END.split(text):
         if "元" not in clause or not _BUDGET_CLAUSE.search(clause) or _NOT_THE_UNITS.search(clause):
@@ -1113,7 +1120,10 @@ def _stated_budgets(text: str) -> list[tuple[Decimal, bool]]:
         for m in LEX.money.finditer(clause):
             value = money_to_wan(m["num"], m["unit"])
             if _telling(value):
-                out.append((value.scaleb(4), m["unit"] == "元"))
+                label = None  # (the clause's last label before the amount names it: "2023年全年预算13.26万元")
+                for label in LEX.label_re.finditer(clause, 0, m.start()):
+                    pass
+                out.append((value.scaleb(4), m["unit"] == "元", label and LEX.label(label).field))
     return out
 
 

@@ -937,3 +937,16 @@ def test_a_budget_column_holding_last_years_rest(header, want, tmp_path):
 def test_a_year_before_opening_the_clauses(body, want):
     rec = parse(f"示例松风县白沙镇人民政府2023年度部门整体支出绩效自评报告\n二、部门整体支出情况\n{body}")
     assert (rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate) == want
+
+
+@pytest.mark.parametrize("prose, want", [
+    ("2023年全年预算15.48万元。", D("15.48")),  # one amount, named as its column is: the form is in 元
+    ("2023年年初预算15.48万元。", D("154800.00")),  # one amount of four digits under another name: chance; 万元 assumed
+])
+def test_a_form_without_unit_agreeing_with_one_budget_named_alike(prose, want, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(f"示例松风县石门村民委员会2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n{prose}\n"
+                    "| 项目 | 年初预算 | 全年预算 | 实际支出 |\n| 合计 | 140,000.00 | 154,800.00 | 151,400.00 |\n"
+                    "| 基本支出 | 90,000.00 | 98,800.00 | 97,100.00 |\n", encoding="utf-8")
+    rec = read_record(path)
+    assert rec.overall.adjusted_budget == want
