@@ -1089,18 +1089,23 @@ def unit_by_agreement(table: Table, text: str) -> str | None:
     if len(bare) < 2:
         return None
     stated = _stated_budgets(text)
-    in_yuan = [(v, fld is not None and fld == f) for v, yuan, fld in stated for a, f in bare if _same_amount(a, v, yuan)]
-    in_wan = [(v, fld is not None and fld == f) for v, yuan, fld in stated for a, f in bare
-              if _same_amount(a.scaleb(4), v, yuan)]
-    return "元" if _agree(in_yuan) and not in_wan else "万元" if _agree(in_wan) and not in_yuan else None
+    matched = {unit: [(v, fld is not None and fld == f) for v, yuan, fld in stated for a, f in bare
+                      if _same_amount(a.scaleb(scale), v, yuan)] for unit, scale in _TABLE_UNITS.items()}
+    agreed = [unit for unit, found in matched.items() if _agree(found)]
+    return agreed[0] if len(agreed) == 1 and sum(bool(found) for found in matched.values()) == 1 else None
+
+
+_TABLE_UNITS = {"元": 0, "千元": 3, "万元": 4}  # a unit a form's amounts may be in → the power of ten to 元
 
 
 def _agree(matched: list[tuple[Decimal, bool]]) -> bool:
-    """Do the text's amounts that match the table's say its unit: two of them, or one of five significant digits or
-    more ("6,883,042.00元", "688.35万元"), or one under the same name as its column's ("全年预算13.26万元" and
-    "132,600.00" under 全年预算)? One of three or four digits under another name ("300元", "9.22万元") may be chance."""
-    return (len({v for v, _ in matched}) >= 2 or any(len(v.normalize().as_tuple().digits) >= 5 for v, _ in matched)
-            or any(named for _, named in matched))
+    """Do the text's amounts (in 元) that match the table's say its unit: two of three significant digits or more, or
+    one of five or more ("6,883,042.00元", "688.35万元"), or one under the same name as its column's ("全年预算13.26万元"
+    and "132,600.00" under 全年预算), or two of two digits so named ("全年预算9.4万元，实际支出9.2万元")? One of three or
+    four digits under another name ("300元", "9.22万元") may be chance."""
+    telling = [(v, named) for v, named in matched if _telling(v)]
+    return (len({v for v, _ in telling}) >= 2 or any(len(v.normalize().as_tuple().digits) >= 5 for v, _ in telling)
+            or any(named for _, named in telling) or len({v for v, named in matched if named}) >= 2)
 
 
 # A clause stating a budget or spending of the unit's; not a rate per head, a fee, a standard, a budget within it
@@ -1119,7 +1124,7 @@ def _stated_budgets(text: str) -> list[tuple[Decimal, bool, str | None]]:
             continue
         for m in LEX.money.finditer(clause):
             value = money_to_wan(m["num"], m["unit"])
-            if _telling(value):
+            if value > 0 and len(value.as_tuple().digits) >= 2:  # (two digits count only named alike: `_agree`)
                 label = None  # (the clause's last label before the amount names it: "2023年全年预算13.26万元")
                 for label in LEX.label_re.finditer(clause, 0, m.start()):
                     pass

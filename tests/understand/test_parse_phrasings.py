@@ -950,3 +950,15 @@ def test_a_form_without_unit_agreeing_with_one_budget_named_alike(prose, want, t
                     "| 基本支出 | 90,000.00 | 98,800.00 | 97,100.00 |\n", encoding="utf-8")
     rec = read_record(path)
     assert rec.overall.adjusted_budget == want
+
+
+def test_one_budget_of_two_digits_does_not_say_a_forms_unit(tmp_path):
+    """"全年预算8.6万元" matches 86,000.00 under 全年预算, but two digits agree by chance too often: two so named are needed."""
+    path = tmp_path / "r.txt"
+    path.write_text("示例松风县竹林村民委员会2023年度部门整体支出绩效自评报告\n一、资金使用情况\n2023年全年预算8.6万元。\n"
+                    "| 项目 | 年初预算数 | 全年预算数 | 全年执行数 |\n| 年度资金总额 | 79,200.00 | 86,000.00 | 84,000.00 |\n"
+                    "| 基本支出 | 55,200.00 | 60,000.00 | 59,100.00 |\n", encoding="utf-8")
+    rec = read_record(path)
+    assert any("assumed 万元" in w for w in rec.warnings)
+    path.write_text(path.read_text(encoding="utf-8").replace("8.6万元。", "8.6万元，实际支出8.4万元。"), encoding="utf-8")
+    assert read_record(path).overall.initial_budget == D("7.92")
