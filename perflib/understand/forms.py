@@ -11,7 +11,7 @@ import re
 
 from ..read.document import Table
 from .lexicon import LEX
-from .who import consistent, distinct_cells, starts_with_place
+from .who import YEAR_IN_FIGURES, consistent, distinct_cells, starts_with_place
 
 # A form's period on a line or row of its own ("（2022年度）"), or closing its title ("…自评表（上年度）（2022 年度）")
 YEAR_ROW = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
@@ -19,7 +19,6 @@ _PERIOD_AT_END = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]\s*$")
 _YEARS = r"(?P<first>(?:19|20)\d{2})\s*年?度?\s*[-—–－~～至到]\s*(?!(?P=first))(?:19|20)\d{2}\s*年度?"  # a span of years
 _SPAN = re.compile(rf"[（(]?\s*{_YEARS}\s*[)）]?")
 _SPAN_AT_END = re.compile(rf"[（(]\s*{_YEARS}\s*[)）]\s*$")
-_A_YEAR = re.compile(r"(?:19|20)\d{2}")
 _TOP_ROWS = 4  # rows a form's title, period and name fields may take before its figures (a sheet's first rows)
 
 
@@ -32,7 +31,7 @@ def another_years_form(table: Table, year: int | None, lines: list[str] = ()) ->
     title = (table.title or "").strip()
     # (the title may be one of the lines too; a caption naming a year speaks for its table: "表1 2021年度…")
     nearest = next((line.strip() for line in lines if line.strip() != title), "")
-    above = [nearest] if (YEAR_ROW.match(nearest) or _SPAN.fullmatch(nearest)) and not _A_YEAR.search(title) else []
+    above = [nearest] if (YEAR_ROW.match(nearest) or _SPAN.fullmatch(nearest)) and not YEAR_IN_FIGURES.search(title) else []
     texts = [title, *above,
              *(cells[0].strip() for row in table.rows[:_TOP_ROWS] if len(cells := distinct_cells(row)) == 1)]
     for k, text in enumerate(texts):

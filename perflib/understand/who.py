@@ -368,7 +368,7 @@ def _latest_forms_year(paragraphs: list[str], title: str, year: int | None) -> i
     for i, para in enumerate(paragraphs[at + 1:], at + 1):
         if _A_YEAR.sub("", para).strip() != bare:
             continue
-        found = _TITLE_YEAR.search(para)
+        found = YEAR_IN_FIGURES.search(para)
         below = next((m for line in paragraphs[i + 1:i + 3] if (m := _YEAR_LINE.match(line.strip()))), None)
         for y in (int(found[0]) if found else None, int(below["year"] or below["field_year"]) if below else None):
             if y is not None and year < y <= year + 2 and _spent(paragraphs[i + 1:i + 8]):
@@ -376,7 +376,7 @@ def _latest_forms_year(paragraphs: list[str], title: str, year: int | None) -> i
     return year
 
 
-_TITLE_YEAR = re.compile(_YEAR)
+YEAR_IN_FIGURES = re.compile(_YEAR)  # (a year written in figures: the forms' reader asks too)
 _TOTAL_ROW = re.compile(r"资金总额|合\s*计|部门整体支出")
 _AMOUNT = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?(?![\d.]*%)")
 
