@@ -135,7 +135,8 @@ def join_broken_lines(text: str) -> str:
 _PAGE_NUMBER_LINE = re.compile(r"\s*\d{1,3}\s*")
 _A_NUMBER_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$", re.M)
 _FIGURE_GOES_ON = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|%|％)")
-_CUT_BEFORE_UNIT = re.compile(r"[^\d\s,.，][\d,]*\d(?:\.\d+)?\s*$")  # (prose ending in a figure)
+# (prose ending in an amount to the cent: "…201.7" / "5" / "万元" may be a digit wrapped alone, "…192.35" / "5" not)
+_CUT_BEFORE_UNIT = re.compile(r"[^\d\s,.，][\d,]*\d\.\d\d\s*$")
 _UNIT_GOES_ON = re.compile(r"\s*(?:万元|亿元|元|%|％)")
 
 

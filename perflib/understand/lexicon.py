@@ -338,7 +338,7 @@ class Lexicon:
         self.subunit = _fast(raw["subunit"])
         self.subunit_cues = cues(self.subunit)  # (属, 级: most sentences name no unit under the department)
         self.subunit_word = re.compile(raw["subunit_word"])
-        self.units_apart = re.compile(rf"(?<![及和与含括])(?:{raw['subunit_word']})")
+        self._units_apart = re.compile(rf"(?<![及和与含括、])(?:{raw['subunit_word']})")
         self.with_units = re.compile(raw["with_units"])
         self.named_fund = _fast(raw["named_fund"])
         self.obtained = _fast(raw["obtained"])
@@ -508,6 +508,13 @@ class Lexicon:
                        if w.end() >= m.end()):
                 return m
         return None
+
+    def units_apart(self, text: str) -> bool:
+        """Does the text name units under the department apart from it ("下属学校汇总", "所属3个单位合并"), not joined to
+        it ("局机关及所属单位汇总", "局机关、所属单位汇总", "局本级和3个二级单位汇总": the whole)?"""
+        return any(not any(w.start() <= m.start() and m.end() <= w.end()
+                           for w in self.with_units.finditer(text, max(0, m.start() - 10), m.end() + 8))
+                   for m in self._units_apart.finditer(text))
 
     def about_a_sub_budget(self, text: str) -> bool:
         """A heading or table title about a budget within the unit's ("（一）“三公”经费控制情况"), naming no

@@ -645,26 +645,56 @@ def _part_closed(sent: str, m: re.Match, pos: int) -> bool:
 
 
 def _before_an_outgrown_part(sent: str, words: list[re.Match], pos: int) -> list[re.Match]:
-    """The block words before the label at `pos`, less those of a 其中 list of parts right after the whole's amount
-    when an amount from the list to the label's figure is larger than that whole ("年初预算 1320 万元，其中项目支出预算
-    追加至 620 万元，全年实际支出 1548.3 万元，预算执行率 96.2%": no part outgrows its whole; the clauses from there
-    are the whole's again)."""
+    """The block words before the label at `pos`, less those of one part a 其中 opens right after the whole's amount
+    when, after that part's own budget (its adjusted one, else its initial one), an amount up to the label's figure is
+    well past both that budget and the whole ("年初预算 1320 万元，其中项目支出预算追加至 620 万元，全年实际支出 1548.3
+    万元，预算执行率 96.2%": the part cannot have spent 1548.3 of 620; the clauses from there are the whole's again).
+    The part's block named again after its budget ("…，项目支出实际支出 548.2 万元") still names it; a list of parts
+    (其中基本支出 …，项目支出 …) is left to `_after_a_list_of_parts`."""
     at = sent.rfind("其中", 0, words[-1].start())
     intro = LEX.parts_intro.match(sent, at) if at >= 0 else None
     if intro is None or not any(w.start() == intro.end() for w in words):
         return words
-    whole = _AMOUNT_END.search(sent, 0, at)
-    whole_at = whole and LEX.money.search(sent, max(0, whole.start() - 24), whole.end())
-    figure = _A_NUMBER.search(sent, pos)  # (the label's own figure: an amount, or a rate after the amounts)
-    if not whole_at or figure is None:
+    if len({LEX.block_of(w) for w in words if w.start() >= at}) > 1:
         return words
-    size = money_to_wan(whole_at["num"], whole_at["unit"])
-    if any(money_to_wan(f["num"], f["unit"]) > size for f in LEX.money.finditer(sent, intro.end())
-           if f.start() <= figure.start()):
-        return [w for w in words if w.start() < at]
+    before = [a for a in LEX.money.finditer(sent, max(0, at - 40), at) if _UP_TO_QIZHONG.fullmatch(sent, a.end(), at)]
+    figure = _A_NUMBER.search(sent, pos)  # (the label's own figure: an amount, or a rate after the amounts)
+    budget = _parts_budget(sent, intro.end(), pos)
+    if not before or figure is None or budget is None:
+        return words
+    whole = money_to_wan(before[-1]["num"], before[-1]["unit"])
+    for a in LEX.money.finditer(sent, budget[1]):
+        if a.start() > figure.start():
+            break
+        value = money_to_wan(a["num"], a["unit"])
+        if value > whole and value > budget[0] * _WELL_PAST and _bracket_around(sent, a.start(), len(sent)) < 0:
+            return [w for w in words if not at <= w.start() < budget[1]]
     return words
 
 
+_WELL_PAST = Decimal("1.2")  # (a part may overspend its budget a little, never by a fifth)
+
+
+def _parts_budget(sent: str, start: int, pos: int) -> tuple[Decimal, int] | None:
+    """A part's budget stated from `start` to `pos` (or a "；" before it) and where it ends: its first adjusted budget
+    ("预算追加至 620 万元", "调整后预算 560 万元"), else its first initial budget."""
+    initial = None
+    end = min([pos] + [i for i in (sent.find("；", start, pos), sent.find(";", start, pos)) if i >= 0])
+    for label in LEX.label_re.finditer(sent, start, end):  # (within the part's clauses: "；" may end them)
+        field = LEX.label(label).field
+        to = _ADJUSTED_TO.match(sent, label.end()) if field == "adjustment" else None  # ("追加至 620 万元")
+        if field in ("adjusted_budget", "initial_budget") or to:
+            a = LEX.money.match(sent, to.end() if to else _FILLER.match(sent, label.end()).end())
+            if a and field != "initial_budget":
+                return money_to_wan(a["num"], a["unit"]), a.end()
+            if a and initial is None:
+                initial = money_to_wan(a["num"], a["unit"]), a.end()
+    return initial
+
+
+_FILLER = re.compile(rf"\s*{LEX.part_filler}\s*")
+_UP_TO_QIZHONG = re.compile(r"\s*[，,]?\s*")  # (the whole's amount ends right before its 其中)
+_ADJUSTED_TO = re.compile(r"\s*[至到]\s*")
 _A_NUMBER = re.compile(r"\d")
 
 
@@ -835,26 +865,26 @@ def _another_year_opens(sent: str, pos: int) -> bool:
     ("上年度我镇全年预算 A 万元，实际支出 B 万元，执行率 R；本年度…": B and R are last year's too), with no year of its
     own spoken since ("…，本年实际支出较上年增长…")?"""
     start = clause_start(sent, pos, "；;")
-    for m in _ANOTHER_YEAR_OPENING.finditer(sent, start, pos):
-        if (_OPENS_A_CLAUSE.fullmatch(sent, clause_start(sent, m.start(), "，,；;：:"), m.start())
-                and not _A_YEAR_SPOKEN.search(sent, m.end(), pos) and not _A_YEAR_SPOKEN.match(sent, pos)):
-            return True
-    return False
+    m = _ANOTHER_YEAR_OPENING.match(sent, start, pos)  # (opening the clauses: not "…实际支出 A，上年为 B，同比…")
+    return (m is not None and not _A_YEAR_SPOKEN.search(sent, m.end(), pos)
+            and not _A_YEAR_SPOKEN.match(sent, pos))
 
 
 @lru_cache(maxsize=8)  # (asked only where a year before opens a clause; a text's hash is kept by the string)
 def _speaks_of_its_year(text: str, year: int | None) -> bool:
-    """Does the report speak of its own year in its body (本年, 今年, 本年度, the year written), so that its 上年度 is
-    the year before, not the year a report written the year after calls 上年度 ("2024年公开…" / "上年度，我中心…")?"""
+    """Does the report state figures of its own year in its body (本年, 今年, 本年度, the year written, a figure after it
+    in its clause), so that its 上年度 is the year before, not the year a report written the year after calls 上年度
+    ("2024年公开…" / "上年度，我中心…"; a cited notice's 《…2023年度…》 or a plan's "今年，我局将…" says nothing)?"""
     if year is None:
         return False
-    body = text.split("\n", 1)[1] if "\n" in text else ""  # (not the title's year)
-    return re.search(rf"本年|今年|当年|{year}\s*年", body) is not None
+    body = _CITED.sub("", text.split("\n", 1)[1]) if "\n" in text else ""  # (not the title's year, nor a cited notice's)
+    return re.search(rf"(?:本年度?|今年|当年|{year}\s*年度?)[^。；;\n]{{0,30}}?\d\s*(?:万元|亿元|元|%)", body) is not None
 
 
-# (not the year's own money named by last year: 上年结转, 上年末, 上年同期, nor a comparison's base: 上年相比)
-_ANOTHER_YEAR_OPENING = re.compile(r"(?:上一?年度?|去年|前一年)(?!结转|结余|同期|末|底|初|以来|相比|比较|基础|的基础)")
-_OPENS_A_CLAUSE = re.compile(r"\s*(?:在|而|但|其中)?\s*")
+# (not the year's own money named by last year: 上年结转, 上年末, 上年同期, nor a comparison's base: 上年相比; 度 taken
+# whole, so that 上年度结转 is not 上年 before 度结转)
+_ANOTHER_YEAR_OPENING = re.compile(r"\s*(?:在|而|但)?\s*(?:上一?年(?:度)?+|去年|前一年)"
+                                   r"(?!结转|结余|剩余|同期|末|底|初|以来|相比|比较|基础|的基础|为)")
 _A_YEAR_SPOKEN = re.compile(r"本年|今年|当年|本期|当期|(?:19|20)\d{2}\s*年")
 _LABEL_YEAR = re.compile(r"(?P<own>本年度?)|年度|年中")
 # A month before the year's last or a quarter ("10月份", "十月", "1-11月", "四季度"), with the colon or comma after it
@@ -1164,7 +1194,7 @@ def _names_the_whole(sent: str, pos: int) -> bool:
     """Does the clause of the figure at `pos` name the whole (部门汇总, 全系统, 部门整体 …), not the units under it?"""
     head = sent[clause_start(sent, pos, "；;。"):pos]
     # ("下属学校汇总…", "所属3个单位合并…": the units under it; "加上所属2家事业单位，部门整体…", "局机关及所属单位汇总…": the whole)
-    return bool(_THE_WHOLE.search(head) or _WHOLE_AS_WELL.search(head) and not LEX.units_apart.search(head))
+    return bool(_THE_WHOLE.search(head) or _WHOLE_AS_WELL.search(head) and not LEX.units_apart(head))
 
 
 def _own_office_only(sent: str, pos: int) -> bool:

@@ -1058,7 +1058,7 @@ def _value(m: re.Match, kind: str | None, notes: list[str], rec: Record, table: 
     return money_to_wan(m["num"], unit)
 
 
-_SCALED_UNIT = re.compile(rf"(?:{LEX.raw['unit_note']}|[（(]\s*)(?P<unit>[十百千]万元)")
+_SCALED_UNIT = re.compile(rf"(?:{LEX.raw['unit_note']}|[（(]\s*)(?P<unit>[十百千]万元)(?=\s*(?:[)），,；;]|$))")  # (not "（十万元以上项目）")
 
 
 def unit_by_agreement(table: Table, text: str) -> str | None:

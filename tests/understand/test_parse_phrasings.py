@@ -962,3 +962,54 @@ def test_one_budget_of_two_digits_does_not_say_a_forms_unit(tmp_path):
     assert any("assumed 万元" in w for w in rec.warnings)
     path.write_text(path.read_text(encoding="utf-8").replace("8.6万元。", "8.6万元，实际支出8.4万元。"), encoding="utf-8")
     assert read_record(path).overall.initial_budget == D("7.92")
+
+
+@pytest.mark.parametrize("clause, block, actual", [
+    # the part's adjusted budget past the whole's initial one, its spending within it: still the part's
+    ("年初预算500.00万元，其中项目支出年初预算120.00万元，年中追加后调整后预算560.00万元，项目支出实际支出548.20万元",
+     "projects", D("548.20")),
+    # an amount in brackets (a project's total investment) outgrows nothing
+    ("年初预算900.00万元，其中项目支出年初预算200.00万元（总投资1,200.00万元分年安排），项目支出实际支出195.40万元",
+     "projects", D("195.40")),
+    # the whole is the amount right before 其中, not the first one near it
+    ("年初预算420.00万元，调整后预算1,180.00万元，其中项目支出调整后预算860.00万元，项目支出实际支出842.30万元",
+     "projects", D("842.30")),
+    # no adjusted budget of the part: its initial one, outgrown by the whole's spending
+    ("年初预算900.00万元，其中项目支出年初预算300.00万元，全年实际支出1,050.00万元（含上年结转资金支出180.00万元）",
+     "overall", D("1050.00")),
+])
+def test_a_part_is_outgrown_only_past_its_own_budget_and_the_whole(clause, block, actual):
+    rec = parse(f"示例松风县城市管理局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n2023年，我局{clause}。")
+    assert rec.block(block).actual == actual
+    assert all(rec.block(b).actual is None for b in ("overall", "projects") if b != block)
+
+
+@pytest.mark.parametrize("body", [
+    "上年度结转资金45.00万元，全年预算845.00万元，实际支出830.20万元，预算执行率98.25%；本年度工作任务全部完成。",
+    "在上年度的基础上，我局压减一般性支出，全年预算845.00万元，实际支出830.20万元，预算执行率98.25%，本年度任务完成。",
+    "上年度剩余资金40.00万元结转使用，全年预算845.00万元，实际支出830.20万元，预算执行率98.25%，本年度任务完成。",
+    "全年预算845.00万元，实际支出830.20万元，上年为780.00万元，同比增长6.44%，预算执行率98.25%。本年度任务完成。",
+    # written the year after: a cited notice's year and a plan's 今年 are no figures of the report's own year
+    "根据《关于开展2023年度部门整体支出绩效自评工作的通知》要求开展自评。上年度，我局全年预算845.00万元，实际支出830.20万元，"
+    "预算执行率98.25%。今年，我局将进一步加强预算管理。",
+])
+def test_last_years_words_that_open_no_year_before(body):
+    rec = parse(f"示例松风县城市管理局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n{body}")
+    assert (rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate) == (D("845.00"), D("830.20"),
+                                                                                              D("98.25"))
+
+
+@pytest.mark.parametrize("whole", ["局本级和3个二级单位汇总", "局机关、所属单位汇总"])
+def test_the_office_with_its_units_summed_is_the_whole(whole):
+    rec = parse("示例松风县卫生健康局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+                f"2023年，局本级全年预算420.00万元，实际支出411.30万元。{whole}全年预算6,380.00万元，实际支出6,102.70万元。")
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("6380.00"), D("6102.70"))
+
+
+def test_a_title_naming_projects_above_an_amount_names_no_unit(tmp_path):
+    """"（十万元以上项目）" in a table's title is which projects it lists, not its unit."""
+    path = tmp_path / "r.txt"
+    path.write_text("示例松风县城市管理局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n全年预算845.00万元，实际支出830.20万元。\n"
+                    "项目支出执行情况表（十万元以上项目）\n| 项目 | 年初预算 | 全年预算 | 实际支出 |\n"
+                    "| 项目支出 | 620.00 | 766.00 | 730.30 |\n", encoding="utf-8")
+    assert read_record(path).projects.actual == D("730.30")
