@@ -146,7 +146,15 @@ def _no_banner(candidates: list[Candidate], body: list[str] = ()) -> list[Candid
         offices = {m["office"] for para in body for m in _AN_OFFICE_SPEAKS.finditer(para)}  # ("我局…", "本中心…")
         return bool(offices) and not any(o in c.name[-4:] for o in offices)  # (我委: 委员会, 我办: 办公室)
 
-    kept = [c for c in candidates if not banner(c)]
+    offices = {m["office"] for para in body for m in _AN_OFFICE_SPEAKS.finditer(para)} if chrome else set()
+
+    def another_office(c: Candidate) -> bool:
+        """A 来源 / 发布机构 of another kind than the office the report speaks as (来源 某县发展和改革局 over "我中心…";
+        a town's government over "我站…"), that no title or sentence names either: the site that published it."""
+        return (c.source == "chrome" and bool(offices) and not any(o in c.name[-4:] for o in offices)
+                and not any(consistent(c.name, o.name) for o in candidates if o.source != "chrome"))
+
+    kept = [c for c in candidates if not banner(c) and not another_office(c)]
     if len(kept) < len(candidates) and any(_A_PORTALS_GOVERNMENT.search(c.name) for c in candidates if c.source == "above-title"):
         # the government's banner dropped, the first sentences' finance bureau (that asked for the report), the
         # evaluator, a list of units or "县委县政府" are no author either: none rather than them
@@ -306,6 +314,9 @@ def _title_unit(dept: str | None) -> str | None:
     """The unit a title names before its year: "X关于Y" (X's report on Y: a finance bureau's
     evaluation of a department) names Y."""
     name = clean_name(_trim_org(_after_a_banner(dept)))
+    if name and "：" in name:  # ("某县财政局：某县商务局…": the publisher set before the unit by a colon)
+        after = clean_name(_trim_org(name.rsplit("：", 1)[1]))
+        name = after if after and reads_as_org(after) else name
     if name and "关于" in name:
         about = clean_name(_trim_org(name.rsplit("关于", 1)[1]))
         return about if reads_as_org(about) else name
@@ -591,8 +602,10 @@ def clean_name(name: str | None) -> str | None:
 _NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$")
 # (a leading 对 is the preposition of "对X…的评价": X is the name; 对外… opens names itself; "现将X…报告如下": X)
 # (a seal before the name: "名称：（公章）某局"; a project form's label run onto its cell: "实施单位某馆")
+# (a notice's verb before the report it publishes: "关于公开某局…的公告", "转发某局…"; a column's "信息公开：")
 _NAME_PREFIX = re.compile(r"^(?:关于|现将|现就|特将|兹将|对(?!外)|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*|"
-                          r"[（(]\s*(?:盖章|公章)\s*[)）]\s*|实施单位\s*[:：]?\s*)+")  # (one after another: "关于对某局…")
+                          r"[（(]\s*(?:盖章|公章)\s*[)）]\s*|实施单位\s*[:：]?\s*|(?:公开|公布|印发|转发|报送|上报)(?=\S)|"
+                          r"信息公开\s*[:：]\s*)+")  # (one after another: "关于对某局…")
 _NAME_SUFFIX = re.compile(r"(?:关于|的)?(?:部门|单位)?$")
 # "X局本级", the bureau's own accounts without its units' (also written "X局局本级"): X局
 _OWN_LEVEL = re.compile(r"(?P<end>[\u4e00-\u9fff])(?P=end)?本级$")
@@ -790,7 +803,7 @@ def _body_year(head: list[str]) -> int | None:
             para = "。".join(s for s in re.split(r"[。；;]", para) if not LEX.plans_sentence.search(s))
         if ("绩效" in para or "预算" in para or "决算" in para) and not is_chrome(para):
             # "比2021年增加…": the year compared with is not the report's; nor the year the unit was founded
-            years = fiscal_years(_FOUNDED.sub("", COMPARED_YEAR.sub("", para)))
+            years = fiscal_years(_AHEAD_YEAR.sub("", _FOUNDED.sub("", COMPARED_YEAR.sub("", para))))
             if len(set(years)) > 1:
                 spent = [int(m["year"]) for m in _SPENT_YEAR.finditer(para)]
                 if spent:
@@ -810,6 +823,10 @@ _RANK = {"ordinal": 0, "cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "task_n
 # a founding word with its object, nor a clause about the evaluation).
 _FOUNDED = re.compile(rf"{_YEAR}\s*年[^，,。；;\d绩评组]{{0,15}}?(?:{LEX.founded.pattern})(?:的|而成|为[^，,。；;]{{0,30}})?"
                       rf"(?=[，,。；;）)]|$)|(?:{LEX.founded.pattern})于\s*{_YEAR}\s*年")
+# A year the work is for, ahead of the evaluated one: "为做好2024年度预算编制", "为科学编制2024年部门预算", "按照县财政局
+# 2024年预算绩效管理工作安排", "2025年将实现…" (the report's is the year its figures are of).
+_AHEAD_YEAR = re.compile(rf"(?:做好|编制|编好)\s*{_YEAR}\s*年度?|{_YEAR}\s*年度?\s*(?:将|要|计划|力争)|"
+                         rf"{_YEAR}\s*年度?\s*(?:预算)?绩效管理工作(?:安排|要点|计划)")
 _SPENT_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*(?:{LEX.spent_column.pattern})")
 
 

@@ -383,3 +383,40 @@ def test_the_titles_unit(title, unit):
     ("本次评价对象为示例青川县林业局2023年度部门整体支出。", "示例青川县林业局")])  # (not "为…")
 def test_an_opening_that_reads_like_a_title(opening, unit):
     assert parse(f"{opening}\n二、预算执行情况\n2023年度年初预算312.60万元。", paragraphs=True).department == unit
+
+
+@pytest.mark.parametrize("title", [
+    "示例松风县财政局关于公开示例松风县商务局2023年度部门整体支出绩效自评报告的公告",
+    "示例松风县财政局关于公布示例松风县商务局2023年度部门整体支出绩效自评报告的公告",
+    "转发示例松风县商务局2023年度部门整体支出绩效自评报告",
+    "示例松风县财政局：示例松风县商务局2023年度部门整体支出绩效自评报告",
+])
+def test_a_notices_verb_or_its_publisher_before_the_units_name(title):
+    rec = parse(f"{title}\n一、部门基本情况\n我局内设股室5个。\n二、部门整体支出情况\n2023年，我局全年预算310.00万元，实际支出302.40万元。",
+                paragraphs=True)
+    assert (rec.department, rec.year) == ("示例松风县商务局", 2023)
+
+
+@pytest.mark.parametrize("source, speaks", [("示例松风县发展和改革局", "我中心"), ("示例松风县教育局", "我校"),
+                                            ("示例松风县白石镇人民政府", "我站")])
+def test_a_source_of_another_kind_than_the_office_speaking_is_the_publisher(source, speaks):
+    rec = parse(f"2023年度部门整体支出绩效自评报告\n发布时间：2024-05-20 来源：{source} 浏览次数：58\n一、部门基本情况\n"
+                f"{speaks}主要承担公共服务职能。\n二、部门整体支出情况\n2023年，{speaks}全年预算310.00万元，实际支出302.40万元。",
+                paragraphs=True)
+    assert rec.department is None and rec.year == 2023
+
+
+def test_a_source_of_the_office_speaking_is_the_unit():
+    rec = parse("2023年度部门整体支出绩效自评报告\n发布时间：2024-05-20 来源：示例松风县农业农村局 浏览次数：58\n"
+                "一、部门基本情况\n我局内设股室5个。\n二、部门整体支出情况\n2023年，我局全年预算310.00万元，实际支出302.40万元。",
+                paragraphs=True)
+    assert rec.department == "示例松风县农业农村局"
+
+
+@pytest.mark.parametrize("ahead", ["为做好2024年度预算编制，我局开展了部门整体支出绩效自评。",
+                                   "按照县财政局2024年预算绩效管理工作安排，我局开展了绩效自评。",
+                                   "我局持续深化预算绩效管理，2025年将实现绩效管理全覆盖。"])
+def test_a_year_the_work_is_for_is_not_the_reports(ahead):
+    rec = parse(f"示例松风县农业农村局部门整体支出绩效自评报告\n{ahead}\n一、部门整体支出情况\n"
+                "2023年，我局全年预算310.00万元，实际支出302.40万元，预算执行率97.55%。", paragraphs=True)
+    assert rec.year == 2023 and rec.overall.actual is not None

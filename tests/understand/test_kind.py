@@ -256,3 +256,17 @@ def test_a_summary_of_many_departments_or_a_notice_is_no_department_report(text)
 def test_a_units_own_report_stays_one_whatever_it_counts_or_cites(text):
     rec = parse(text)
     assert rec.kind == "department" and rec.overall.actual == D("940.2")
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a finance bureau's or a government's report on every department, uncounted or counted under 评价对象
+    ("示例松风县财政局关于2023年度部门整体支出绩效自评情况的报告\n县人民政府：\n按照工作安排，县财政局组织县直各预算部门开展了2023年度部门"
+     "整体支出绩效自评，现将有关情况报告如下：\n一、基本情况\n本次自评覆盖县直一级预算单位。", "other"),
+    ("示例松风县财政局2023年度部门整体支出绩效评价报告\n一、评价对象\n本次评价对象为县委办、县政府办等十二个县直部门2023年度部门整体"
+     "支出。\n二、评价结论\n十二个部门平均得分86.5分。", "other"),
+    # a unit's own report saying its finance bureau asked every department for one
+    ("示例松风县人民政府\n2023年度部门整体支出绩效自评报告\n县财政局组织各部门开展2023年度部门整体支出绩效自评。\n一、部门基本情况\n"
+     "本单位内设股室4个。\n二、预算执行情况\n2023年度全年预算331万元，实际支出299.7万元。", "department"),
+])
+def test_a_summary_of_every_department(text, kind):
+    assert parse(text, paragraphs=True).kind == kind
