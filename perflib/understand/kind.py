@@ -252,7 +252,6 @@ def document_kind(paragraphs: list[str], has_figures: bool, titled: str | None =
     return "department"
 
 
-_WHAT_WAS_EVALUATED = re.compile(r"评价(?:对象|范围)|自评(?:对象|范围)")
 _ISSUER_TAIL = re.compile(r"(?:关于)?\s*(?:(?:19|20)\d{2}\s*年?度?)?\s*$")
 _OPENING_PARAS = 3
 
@@ -269,8 +268,8 @@ def _summarises_many(paragraphs: list[str]) -> bool:
         return False
     opening = []
     for p in paragraphs[at + 1:at + 1 + _OPENING_PARAS]:
-        if is_heading_line(p) and not (not opening and _WHAT_WAS_EVALUATED.search(p)):
-            break  # (the first section, when it says what was evaluated: "一、评价对象 / 本次评价对象为…十二个县直部门")
+        if is_heading_line(p):
+            break
         opening.append(p)
     counted = any(("个" in p or "家" in p) and LEX.many_departments.search(p) for p in opening)
     if not counted and not any("各" in p and LEX.all_departments.search(p) for p in opening):
@@ -278,4 +277,6 @@ def _summarises_many(paragraphs: list[str]) -> bool:
     text = title_text(para) or ""
     m = next(filter(None, (pattern.search(text) for kind, pattern, _ in LEX.kinds if kind == "department")), None)
     issuer = _ISSUER_TAIL.sub("", text[:m.start()]).strip() if m else ""  # ("某县财政局关于2023年度…": 某县财政局)
-    return (counted and not names_a_unit(issuer)) or LEX.publisher.search(issuer) is not None
+    if not counted:  # (every department, uncounted: only a report of the publisher's *about* them, "…关于…的报告")
+        return "关于" in text[:m.start()] and LEX.publisher.search(issuer) is not None if m else False
+    return not names_a_unit(issuer) or LEX.publisher.search(issuer) is not None

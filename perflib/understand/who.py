@@ -146,12 +146,15 @@ def _no_banner(candidates: list[Candidate], body: list[str] = ()) -> list[Candid
         offices = {m["office"] for para in body for m in _AN_OFFICE_SPEAKS.finditer(para)}  # ("我局…", "本中心…")
         return bool(offices) and not any(o in c.name[-4:] for o in offices)  # (我委: 委员会, 我办: 办公室)
 
-    offices = {m["office"] for para in body for m in _AN_OFFICE_SPEAKS.finditer(para)} if chrome else set()
+    spoken = [m["office"] for para in body for m in _AN_OFFICE_SPEAKS.finditer(para)] if chrome else []
+    offices = set(spoken)
 
     def another_office(c: Candidate) -> bool:
-        """A 来源 / 发布机构 of another kind than the office the report speaks as (来源 某县发展和改革局 over "我中心…";
-        a town's government over "我站…"), that no title or sentence names either: the site that published it."""
-        return (c.source == "chrome" and bool(offices) and not any(o in c.name[-4:] for o in offices)
+        """A bureau's or a government's 来源 / 发布机构 over a report that speaks (twice or more) only as an institution
+        under it (来源 某县发展和改革局 over "我中心…", 某县教育局 over "我校…", a town's government over "我站…"), which no
+        title or sentence names either: the bureau that published its unit's report, not the unit."""
+        return (c.source == "chrome" and _A_BUREAU.search(c.name) is not None and len(spoken) >= 2
+                and offices <= _AN_INSTITUTIONS_OFFICES
                 and not any(consistent(c.name, o.name) for o in candidates if o.source != "chrome"))
 
     kept = [c for c in candidates if not banner(c) and not another_office(c)]
@@ -162,6 +165,8 @@ def _no_banner(candidates: list[Candidate], body: list[str] = ()) -> list[Candid
     return kept
 
 
+_A_BUREAU = re.compile(r"(?:局|委员会|人民政府)$")
+_AN_INSTITUTIONS_OFFICES = {"中心", "校", "站", "院", "馆", "所", "队", "台"}
 _A_PORTALS_GOVERNMENT = re.compile(r"(?:省|市|区|县|州|盟|旗)人民政府$")
 _AN_OFFICE_SPEAKS = re.compile(r"[我本](?P<office>局|委|办(?!法)|中心|院|馆|厅|队|台|所(?!属|在|有)|站|校|部(?!门|分|署))")  # (not 本会: 本会计年度)
 _A_NEWS_SITE = re.compile(r"(?:融媒体中心|广播电视台|电视台|报社)$")
@@ -315,8 +320,12 @@ def _title_unit(dept: str | None) -> str | None:
     evaluation of a department) names Y."""
     name = clean_name(_trim_org(_after_a_banner(dept)))
     if name and "：" in name:  # ("某县财政局：某县商务局…": the publisher set before the unit by a colon)
-        after = clean_name(_trim_org(name.rsplit("：", 1)[1]))
-        name = after if after and reads_as_org(after) else name
+        before, after = (clean_name(_trim_org(part)) or "" for part in name.rsplit("：", 1))
+        shared = len(os.path.commonprefix([before, after]))
+        if reads_as_org(after) and (not reads_as_org(before) or shared >= 2 and LEX.place_end.search(after, 0, shared)):
+            name = after  # (the same place's two bodies, the publisher's then the unit's; "公布：某局…")
+        elif reads_as_org(before) and not reads_as_org(after):
+            name = before  # ("某县教育局：局机关2023年度…": the bureau's own)
     if name and "关于" in name:
         about = clean_name(_trim_org(name.rsplit("关于", 1)[1]))
         return about if reads_as_org(about) else name
@@ -823,10 +832,9 @@ _RANK = {"ordinal": 0, "cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "task_n
 # a founding word with its object, nor a clause about the evaluation).
 _FOUNDED = re.compile(rf"{_YEAR}\s*年[^，,。；;\d绩评组]{{0,15}}?(?:{LEX.founded.pattern})(?:的|而成|为[^，,。；;]{{0,30}})?"
                       rf"(?=[，,。；;）)]|$)|(?:{LEX.founded.pattern})于\s*{_YEAR}\s*年")
-# A year the work is for, ahead of the evaluated one: "为做好2024年度预算编制", "为科学编制2024年部门预算", "按照县财政局
-# 2024年预算绩效管理工作安排", "2025年将实现…" (the report's is the year its figures are of).
-_AHEAD_YEAR = re.compile(rf"(?:做好|编制|编好)\s*{_YEAR}\s*年度?|{_YEAR}\s*年度?\s*(?:将|要|计划|力争)|"
-                         rf"{_YEAR}\s*年度?\s*(?:预算)?绩效管理工作(?:安排|要点|计划)")
+# A year a budget is being prepared for, ahead of the evaluated one: "为做好2024年度预算编制", "为科学编制2024年部门预算"
+# (not "为做好2023年度部门整体支出绩效自评工作", nor "在编制2023年度部门预算时": the evaluated year's).
+_AHEAD_YEAR = re.compile(rf"为了?(?:做好|科学|进一步)?(?:编制|编好|做好)\s*{_YEAR}\s*年度?\s*(?:部门)?预算(?!执行|绩效)")
 _SPENT_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*(?:{LEX.spent_column.pattern})")
 
 

@@ -390,6 +390,7 @@ def test_an_opening_that_reads_like_a_title(opening, unit):
     "示例松风县财政局关于公布示例松风县商务局2023年度部门整体支出绩效自评报告的公告",
     "转发示例松风县商务局2023年度部门整体支出绩效自评报告",
     "示例松风县财政局：示例松风县商务局2023年度部门整体支出绩效自评报告",
+    "公布：示例松风县商务局2023年度部门整体支出绩效自评报告",
 ])
 def test_a_notices_verb_or_its_publisher_before_the_units_name(title):
     rec = parse(f"{title}\n一、部门基本情况\n我局内设股室5个。\n二、部门整体支出情况\n2023年，我局全年预算310.00万元，实际支出302.40万元。",
@@ -398,7 +399,7 @@ def test_a_notices_verb_or_its_publisher_before_the_units_name(title):
 
 
 @pytest.mark.parametrize("source, speaks", [("示例松风县发展和改革局", "我中心"), ("示例松风县教育局", "我校"),
-                                            ("示例松风县白石镇人民政府", "我站")])
+                                            ("示例松风县白石镇人民政府", "我站")])  # (a bureau over its institution)
 def test_a_source_of_another_kind_than_the_office_speaking_is_the_publisher(source, speaks):
     rec = parse(f"2023年度部门整体支出绩效自评报告\n发布时间：2024-05-20 来源：{source} 浏览次数：58\n一、部门基本情况\n"
                 f"{speaks}主要承担公共服务职能。\n二、部门整体支出情况\n2023年，{speaks}全年预算310.00万元，实际支出302.40万元。",
@@ -406,17 +407,24 @@ def test_a_source_of_another_kind_than_the_office_speaking_is_the_publisher(sour
     assert rec.department is None and rec.year == 2023
 
 
-def test_a_source_of_the_office_speaking_is_the_unit():
-    rec = parse("2023年度部门整体支出绩效自评报告\n发布时间：2024-05-20 来源：示例松风县农业农村局 浏览次数：58\n"
-                "一、部门基本情况\n我局内设股室5个。\n二、部门整体支出情况\n2023年，我局全年预算310.00万元，实际支出302.40万元。",
+@pytest.mark.parametrize("source, speaks", [("示例松风县农业农村局", "我局"), ("示例松风县第一中学", "我校"),
+                                            ("示例松风县卫生健康委员会", "我局"), ("示例松风县档案馆", "我局"),
+                                            ("示例松风县机关事务服务中心", "我局")])
+def test_a_source_of_the_office_speaking_or_of_no_bureau_is_the_unit(source, speaks):
+    rec = parse(f"2023年度部门整体支出绩效自评报告\n发布时间：2024-05-20 来源：{source} 浏览次数：58\n"
+                f"一、部门基本情况\n{speaks}内设股室5个。\n二、部门整体支出情况\n2023年，{speaks}全年预算310.00万元，实际支出302.40万元。",
                 paragraphs=True)
-    assert rec.department == "示例松风县农业农村局"
+    assert rec.department == source
 
 
-@pytest.mark.parametrize("ahead", ["为做好2024年度预算编制，我局开展了部门整体支出绩效自评。",
-                                   "按照县财政局2024年预算绩效管理工作安排，我局开展了绩效自评。",
-                                   "我局持续深化预算绩效管理，2025年将实现绩效管理全覆盖。"])
-def test_a_year_the_work_is_for_is_not_the_reports(ahead):
+@pytest.mark.parametrize("ahead, figures", [
+    ("为做好2024年度预算编制，我局开展了部门整体支出绩效自评。", "2023年，我局"),  # a budget being prepared: next year's
+    ("为科学编制2024年部门预算，我局开展了部门整体支出绩效自评。", "2023年，我局"),
+    ("为做好2023年度部门整体支出绩效自评工作，我局成立了自评小组。", "全年我局"),  # the evaluation's own year
+    ("我局在编制2023年度部门预算时设定了绩效目标。", "全年我局"),  # the evaluated year's budget, prepared before it
+])
+def test_a_year_a_budget_is_prepared_for_is_not_the_reports(ahead, figures):
     rec = parse(f"示例松风县农业农村局部门整体支出绩效自评报告\n{ahead}\n一、部门整体支出情况\n"
-                "2023年，我局全年预算310.00万元，实际支出302.40万元，预算执行率97.55%。", paragraphs=True)
+                f"{figures}全年预算310.00万元，实际支出302.40万元，预算执行率97.55%。", paragraphs=True)
     assert rec.year == 2023 and rec.overall.actual is not None
+

@@ -262,8 +262,16 @@ def test_a_units_own_report_stays_one_whatever_it_counts_or_cites(text):
     # a finance bureau's or a government's report on every department, uncounted or counted under 评价对象
     ("示例松风县财政局关于2023年度部门整体支出绩效自评情况的报告\n县人民政府：\n按照工作安排，县财政局组织县直各预算部门开展了2023年度部门"
      "整体支出绩效自评，现将有关情况报告如下：\n一、基本情况\n本次自评覆盖县直一级预算单位。", "other"),
-    ("示例松风县财政局2023年度部门整体支出绩效评价报告\n一、评价对象\n本次评价对象为县委办、县政府办等十二个县直部门2023年度部门整体"
-     "支出。\n二、评价结论\n十二个部门平均得分86.5分。", "other"),
+    ("示例松风县人民政府关于2023年度部门整体支出绩效评价情况的报告\n县人大常委会：\n县财政局对县委办、县政府办等十二个县直部门2023年度"
+     "部门整体支出开展了重点评价。\n一、评价结论\n十二个部门平均得分86.5分。", "other"),
+    # a finance bureau's own report, or a government office's, saying it organised every department's
+    ("示例松风县财政局2023年度部门整体支出绩效自评报告\n我局在组织各预算部门开展绩效自评的同时，对本部门整体支出开展了自评。\n"
+     "一、部门基本情况\n我局内设股室9个。", "department"),
+    ("示例松风县人民政府办公室2023年度部门整体支出绩效自评报告\n县财政局组织县直各部门开展自评，现将我办自评情况报告如下。\n"
+     "一、部门基本情况\n我办内设股室6个。", "department"),
+    # units under it, counted under 评价范围: one department's report
+    ("部门整体支出绩效自评报告\n一、评价范围\n包括局机关及所属林业站、国有林场等5个单位的部门整体支出。\n二、部门基本情况\n"
+     "示例松风县林业局内设股室4个。", "department"),
     # a unit's own report saying its finance bureau asked every department for one
     ("示例松风县人民政府\n2023年度部门整体支出绩效自评报告\n县财政局组织各部门开展2023年度部门整体支出绩效自评。\n一、部门基本情况\n"
      "本单位内设股室4个。\n二、预算执行情况\n2023年度全年预算331万元，实际支出299.7万元。", "department"),
