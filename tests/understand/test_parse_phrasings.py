@@ -21,6 +21,13 @@ def fields(block) -> dict:
     return {f: getattr(block, f) for f in BLOCK_FIELDS if getattr(block, f) is not None}
 
 
+def read_written(tmp_path, text: str):
+    """The record of `text` written to a file and read as a file is (tables and all)."""
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_record(path)
+
+
 def assert_evidence(rec):
     """Every stated figure carries the sentence (or table row) it was read from."""
     for name in ("overall", "projects", "basic"):
@@ -853,9 +860,7 @@ def _basic_then_projects(first: str, second: str, projects_initial: str = "3,880
     ("| 项目名称 | 示例松风县文化馆部门预算 |\n| 项目 | 年初预算 | 全年预算 | 实际支出 |\n| 合计 | 218.00 | 240.00 | 238.60 |\n",
      "overall", {"initial_budget": D("218"), "actual": D("238.6")})])
 def test_tables_that_are_the_units_though_they_name_a_project_revenue_or_an_earlier_unit(text, block, want, tmp_path):
-    path = tmp_path / "r.txt"
-    path.write_text(HEAD_WENHUAGUAN + text + "自评得分96分。\n", encoding="utf-8")
-    rec = read_record(path)  # (the `|` rows read as a text file's tables are)
+    rec = read_written(tmp_path, HEAD_WENHUAGUAN + text + "自评得分96分。\n")  # (`|` rows read as a text file's are)
     assert {k: v for k, v in fields(rec.block(block)).items() if k in want} == want
 
 
@@ -864,10 +869,8 @@ def test_tables_that_are_the_units_though_they_name_a_project_revenue_or_an_earl
                                         "| 项目名称 | 非遗保护传承专项 | 实施期限 | 2023年 |",
                                         "项目名称：非遗保护传承专项 主管部门：示例松风县文化和旅游局"])
 def test_one_projects_form_with_more_fields_on_its_name_row(field_line, tmp_path):
-    path = tmp_path / "r.txt"
-    path.write_text(HEAD_WENHUAGUAN + "二、重点项目自评表（单位：万元）\n" + field_line + "\n| 年度资金总额 | 年初预算 | 全年预算 | 实际支出 |\n"
-                    "| 总额 | 30.00 | 32.00 | 31.50 |\n自评得分96分。\n", encoding="utf-8")
-    rec = read_record(path)
+    rec = read_written(tmp_path, HEAD_WENHUAGUAN + "二、重点项目自评表（单位：万元）\n" + field_line + "\n| 年度资金总额 | 年初预算 | 全年预算 | 实际支出 |\n"
+                                 "| 总额 | 30.00 | 32.00 | 31.50 |\n自评得分96分。\n")
     assert fields(rec.overall) == {} and fields(rec.projects) == {}
 
 
@@ -880,11 +883,9 @@ def test_a_sentence_wrapped_after_a_notice_word_goes_on():
 
 
 def test_row_labels_spaced_to_fill_their_cells(tmp_path):
-    path = tmp_path / "r.txt"
-    path.write_text("示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n单位：万元\n"
-                    "| 项目 | 年初预算 | 调整后预算 | 实际支出 |\n| 基 本 支 出 | 600.00 | 610.00 | 605.00 |\n"
-                    "| 项 目 支 出 | 400.00 | 420.00 | 410.00 |\n| 合  计 | 1,000.00 | 1,030.00 | 1,015.00 |\n", encoding="utf-8")
-    rec = read_record(path)
+    rec = read_written(tmp_path, "示例松风县林业局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n单位：万元\n"
+                                 "| 项目 | 年初预算 | 调整后预算 | 实际支出 |\n| 基 本 支 出 | 600.00 | 610.00 | 605.00 |\n"
+                                 "| 项 目 支 出 | 400.00 | 420.00 | 410.00 |\n| 合  计 | 1,000.00 | 1,030.00 | 1,015.00 |\n")
     assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("1015.00"), D("605.00"), D("410.00"))
 
 
@@ -915,10 +916,9 @@ def test_a_page_number_between_a_figure_and_its_unit(before, after, want):
     ("上年结转 | 全年预算", D("958.20")),  # last year's rest is a column of its own: not this year's budget
 ])
 def test_a_budget_column_holding_last_years_rest(header, want, tmp_path):
-    path = tmp_path / "r.txt"
-    path.write_text("示例松风县林业局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n单位：万元\n"
-                    f"项目 | 年初预算 | {header} | 实际支出\n合计 | 860.00 | 1,042.60 | 958.20 | 1,006.10\n", encoding="utf-8")
-    assert read_record(path).overall.adjusted_budget == want
+    rec = read_written(tmp_path, "示例松风县林业局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n单位：万元\n"
+                                 f"项目 | 年初预算 | {header} | 实际支出\n合计 | 860.00 | 1,042.60 | 958.20 | 1,006.10\n")
+    assert rec.overall.adjusted_budget == want
 
 
 @pytest.mark.parametrize("body, want", [
@@ -944,11 +944,9 @@ def test_a_year_before_opening_the_clauses(body, want):
     ("2023年年初预算15.48万元。", D("154800.00")),  # one amount of four digits under another name: chance; 万元 assumed
 ])
 def test_a_form_without_unit_agreeing_with_one_budget_named_alike(prose, want, tmp_path):
-    path = tmp_path / "r.txt"
-    path.write_text(f"示例松风县石门村民委员会2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n{prose}\n"
-                    "| 项目 | 年初预算 | 全年预算 | 实际支出 |\n| 合计 | 140,000.00 | 154,800.00 | 151,400.00 |\n"
-                    "| 基本支出 | 90,000.00 | 98,800.00 | 97,100.00 |\n", encoding="utf-8")
-    rec = read_record(path)
+    rec = read_written(tmp_path, f"示例松风县石门村民委员会2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n{prose}\n"
+                                 "| 项目 | 年初预算 | 全年预算 | 实际支出 |\n| 合计 | 140,000.00 | 154,800.00 | 151,400.00 |\n"
+                                 "| 基本支出 | 90,000.00 | 98,800.00 | 97,100.00 |\n")
     assert rec.overall.adjusted_budget == want
 
 
@@ -1008,8 +1006,7 @@ def test_the_office_with_its_units_summed_is_the_whole(whole):
 
 def test_a_title_naming_projects_above_an_amount_names_no_unit(tmp_path):
     """"（十万元以上项目）" in a table's title is which projects it lists, not its unit."""
-    path = tmp_path / "r.txt"
-    path.write_text("示例松风县城市管理局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n全年预算845.00万元，实际支出830.20万元。\n"
-                    "项目支出执行情况表（十万元以上项目）\n| 项目 | 年初预算 | 全年预算 | 实际支出 |\n"
-                    "| 项目支出 | 620.00 | 766.00 | 730.30 |\n", encoding="utf-8")
-    assert read_record(path).projects.actual == D("730.30")
+    rec = read_written(tmp_path, "示例松风县城市管理局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n全年预算845.00万元，实际支出830.20万元。\n"
+                                 "项目支出执行情况表（十万元以上项目）\n| 项目 | 年初预算 | 全年预算 | 实际支出 |\n"
+                                 "| 项目支出 | 620.00 | 766.00 | 730.30 |\n")
+    assert rec.projects.actual == D("730.30")
