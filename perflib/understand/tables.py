@@ -1125,10 +1125,9 @@ def _stated_budgets(text: str) -> list[tuple[Decimal, bool, str | None]]:
         for m in LEX.money.finditer(clause):
             value = money_to_wan(m["num"], m["unit"])
             if value > 0 and len(value.as_tuple().digits) >= 2:  # (two digits count only named alike: `_agree`)
-                label = None  # (the clause's last label before the amount names it: "2023年全年预算13.26万元")
-                for label in LEX.label_re.finditer(clause, 0, m.start()):
-                    pass
-                out.append((value.scaleb(4), m["unit"] == "元", label and LEX.label(label).field))
+                # (the clause's last label before the amount names it: "2023年全年预算13.26万元")
+                labels = list(LEX.label_re.finditer(clause, 0, m.start()))
+                out.append((value.scaleb(4), m["unit"] == "元", LEX.label(labels[-1]).field if labels else None))
     return out
 
 

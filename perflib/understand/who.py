@@ -134,6 +134,8 @@ def _no_banner(candidates: list[Candidate], body: list[str] = ()) -> list[Candid
     banner's): the site's banner, not the title's. (A town's government is a department: "某镇人民政府" stays.)"""
     chrome = [c.name for c in candidates if c.source == "chrome"]
     sentences = [c.name for c in candidates if c.source in ("sentence", "sentence-other") and reads_as_org(c.name)]
+    spoken = [m["office"] for para in body for m in _AN_OFFICE_SPEAKS.finditer(para)]  # ("我局…", "本中心…")
+    offices = set(spoken)
 
     def banner(c: Candidate) -> bool:
         if c.source != "above-title" or any(consistent(c.name, n) or c.name.startswith(n) for n in sentences):
@@ -143,11 +145,7 @@ def _no_banner(candidates: list[Candidate], body: list[str] = ()) -> list[Candid
             return True
         if not (portal or _A_NEWS_SITE.search(c.name)):
             return False
-        offices = {m["office"] for para in body for m in _AN_OFFICE_SPEAKS.finditer(para)}  # ("我局…", "本中心…")
         return bool(offices) and not any(o in c.name[-4:] for o in offices)  # (我委: 委员会, 我办: 办公室)
-
-    spoken = [m["office"] for para in body for m in _AN_OFFICE_SPEAKS.finditer(para)] if chrome else []
-    offices = set(spoken)
 
     def another_office(c: Candidate) -> bool:
         """A bureau's or a government's 来源 / 发布机构 over a report that speaks (twice or more) only as an institution
