@@ -381,13 +381,20 @@ def _text_rows(lines: list[str]) -> list[list[str]]:
     """Cells of flattened rows: the words before a row's first figure are its label."""
     rows = []
     for line in lines:
-        cells = line.split()
+        # (cells apart by "|" or tabs when the line has them: a space there may be a figure's, "1 248.66")
+        sep = "|" if "|" in line else "\t" if "\t" in line else None
+        cells = [c.strip() for c in line.split(sep) if c.strip()] if sep else line.split()
         k = next((n for n, c in enumerate(cells) if TABLE_VALUE.match(c)), len(cells))
         rows.append(cells if k == len(cells) else ["".join(cells[:k])] + cells[k:])
     head, body = rows[0], rows[1:]
     if body and all(len(r) == len(head) + 1 for r in body if r[0]):
         rows[0] = [""] + head  # the header names the value columns only
     return align_rows(rows)
+
+
+def _one_spaced(line: str) -> str:
+    """The line with runs of spaces made one (tabs kept: they part cells)."""
+    return "\t".join(" ".join(part.split()) for part in line.strip().split("\t"))
 
 
 def _row_run(lines: list[str], i: int) -> tuple[int, Table] | None:
@@ -409,7 +416,7 @@ def _row_run(lines: list[str], i: int) -> tuple[int, Table] | None:
         j += 1
     if len(taken) < 2:
         return None
-    return taken[-1] + 1, Table(rows=_text_rows([" ".join(lines[n].split()) for n in taken]))
+    return taken[-1] + 1, Table(rows=_text_rows([_one_spaced(lines[n]) for n in taken]))
 
 
 # --- a header row split over two lines -----------------------------------------------------

@@ -64,7 +64,8 @@ _WHOLE = re.compile(rf"{LEX.score_whole.pattern}|{LEX.subjects.pattern}")
 
 
 # A form flattened one cell per line: a score's or rating's label alone on its line ("自评得分"), its
-# value alone on the next ("95", "优"): read as one cell pair, "自评得分 95".
+# value alone on the next ("95", "优"): read as one cell pair, "自评得分 95"; not a row of several values (one a
+# year's: "自评得分" / "88.5" / "92.0" / "95.5" under "2021年" / "2022年" / "2023年").
 _LABEL_CELL = re.compile(rf"(?:{_SCORE_PREFIX.pattern}|(?:自评|评价|综合|绩效)?等级)\s*(?:[（(]分[)）])?\s*[:：|]?\s*")
 _VALUE_CELL = re.compile(rf"(?:\d{{1,3}}(?:\.\d+)?\s*分?|{_RATING_WORD.pattern})\s*\|?\s*")
 
@@ -72,7 +73,8 @@ _VALUE_CELL = re.compile(rf"(?:\d{{1,3}}(?:\.\d+)?\s*分?|{_RATING_WORD.pattern}
 def _cell_pairs(paragraphs: list[str]) -> list[str]:
     out = list(paragraphs)
     for i in range(len(out) - 1):
-        if _LABEL_CELL.fullmatch(out[i]) and _VALUE_CELL.fullmatch(out[i + 1]):
+        if (_LABEL_CELL.fullmatch(out[i]) and _VALUE_CELL.fullmatch(out[i + 1])
+                and not (i + 2 < len(out) and _VALUE_CELL.fullmatch(out[i + 2]))):  # (a row of values: one a year's)
             out[i] = out[i].rstrip(" |:：") + " " + out[i + 1].strip(" |")
             out[i + 1] = ""
     return out
@@ -259,6 +261,8 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
         return False
     if _another_units(sent, pos, rec, title):
         return False
+    if "项目" in clause and "项目" not in title and _ONE_PROJECTS.search(clause) and not _WHOLE_SCORED.search(clause):
+        return False  # ("…开展了项目自评，该项目自评得分95分": one project's, in a department's report)
     if LEX.self_evaluation.search(clause) or (rec.department and rec.department in clause):
         return True
     name = _name(clause)
@@ -266,6 +270,7 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
     return not name or name in title or (reads_as_org(name) and _is_the_unit(name, rec.department))
 
 
+_ONE_PROJECTS = re.compile(r"(?:该|此|这个|单个)(?:项目|专项)|项目(?:支出)?自评")
 # A form's field: a label with its unit in brackets ("自评总分(分)97.6", a 自评表 squashed onto one line)
 _FORM_FIELD = re.compile(r"\D{1,8}[（(]分[)）]")
 

@@ -378,7 +378,7 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
         seen.add(key)
         named += has_field
         columns.append(_Column(c, fld, kind, label))
-    columns = _whole_over_a_source(columns)
+    columns = _a_change_beside_the_budget(_whole_over_a_source(columns))
     named += _by_formula(columns)
     known = [col for col in columns if col.field]
     if any(col.by_year for col in columns):
@@ -399,6 +399,21 @@ def _whole_over_a_source(columns: list[_Column]) -> list[_Column]:
             for k in sources:
                 out[k] = replace(out[k], field=None, kind=None)
     return out
+
+
+def _a_change_beside_the_budget(columns: list[_Column]) -> list[_Column]:
+    """"年初预算数 | 调整预算数 | 全年预算数": beside the year's budget, 调整预算数 is the change (-210.00), not the budget."""
+    budgets = [k for k, col in enumerate(columns) if col.field == "adjusted_budget"]
+    if len(budgets) < 2:
+        return columns
+    out = list(columns)
+    for k in budgets:
+        if _A_CHANGE.fullmatch("".join(out[k].label.split())):
+            out[k] = replace(out[k], field="adjustment")
+    return out
+
+
+_A_CHANGE = re.compile(r"(?:年中)?调整预算(?:数|金额|额)?(?:[（(][^()（）]*[)）])?")
 
 
 def _by_formula(columns: list[_Column]) -> int:

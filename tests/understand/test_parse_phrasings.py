@@ -1010,3 +1010,13 @@ def test_a_title_naming_projects_above_an_amount_names_no_unit(tmp_path):
                                  "项目支出执行情况表（十万元以上项目）\n| 项目 | 年初预算 | 全年预算 | 实际支出 |\n"
                                  "| 项目支出 | 620.00 | 766.00 | 730.30 |\n")
     assert rec.projects.actual == D("730.30")
+
+
+@pytest.mark.parametrize("cells, score", [
+    ("自评得分\n88.6\n评价等级\n良", D("88.6")),  # one label, one value: a cell pair
+    ("年度\n2021年\n2022年\n2023年\n自评得分\n84.5\n86.0\n88.6", None),  # a row of the years' values: no one pair
+])
+def test_a_score_cell_per_line_pairs_with_one_value_only(cells, score):
+    rec = parse(f"示例松风县体育中心2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n全年预算274.40万元，实际支出268.10万元。\n"
+                f"二、自评结果\n{cells}")
+    assert rec.score == score
