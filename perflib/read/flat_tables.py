@@ -380,16 +380,30 @@ def _is_row_header(line: str) -> bool:
 def _text_rows(lines: list[str]) -> list[list[str]]:
     """Cells of flattened rows: the words before a row's first figure are its label."""
     rows = []
+    # (cells apart by "|" or tabs when every line has them: a space there may be a figure's, "1 248.66")
+    sep = next((mark for mark in "|\t" if all(mark in line for line in lines)), None)
     for line in lines:
-        # (cells apart by "|" or tabs when the line has them: a space there may be a figure's, "1 248.66")
-        sep = "|" if "|" in line else "\t" if "\t" in line else None
-        cells = [c.strip() for c in line.split(sep) if c.strip()] if sep else line.split()
+        cells = [part for c in line.split(sep) if c.strip() for part in _spaced_cells(c.strip())] if sep else line.split()
         k = next((n for n, c in enumerate(cells) if TABLE_VALUE.match(c)), len(cells))
         rows.append(cells if k == len(cells) else ["".join(cells[:k])] + cells[k:])
     head, body = rows[0], rows[1:]
     if body and all(len(r) == len(head) + 1 for r in body if r[0]):
         rows[0] = [""] + head  # the header names the value columns only
     return align_rows(rows)
+
+
+def _spaced_cells(cell: str) -> list[str]:
+    """A cell between "|" or tabs that holds several figures or column names apart by spaces ("1320.00 1384.60",
+    "年初预算数 调整后预算数"): those; one figure with a space among its thousands ("1 248.66"), a label: itself."""
+    words = cell.split()
+    if len(words) < 2 or _SPACED_THOUSANDS.search(cell):
+        return [cell]
+    if all(TABLE_VALUE.match(w) for w in words) or all(_is_column_name(w) for w in words):
+        return words
+    return [cell]
+
+
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d.])")
 
 
 def _one_spaced(line: str) -> str:

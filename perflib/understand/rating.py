@@ -70,11 +70,14 @@ _LABEL_CELL = re.compile(rf"(?:{_SCORE_PREFIX.pattern}|(?:自评|评价|综合|�
 _VALUE_CELL = re.compile(rf"(?:\d{{1,3}}(?:\.\d+)?\s*分?|{_RATING_WORD.pattern})\s*\|?\s*")
 
 
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}\s*年度?")  # (a row of the years above the label: its values one a year)
+
+
 def _cell_pairs(paragraphs: list[str]) -> list[str]:
     out = list(paragraphs)
     for i in range(len(out) - 1):
         if (_LABEL_CELL.fullmatch(out[i]) and _VALUE_CELL.fullmatch(out[i + 1])
-                and not (i + 2 < len(out) and _VALUE_CELL.fullmatch(out[i + 2]))):  # (a row of values: one a year's)
+                and sum(bool(_YEAR_CELL.fullmatch(p.strip())) for p in out[max(0, i - 8):i]) < 2):
             out[i] = out[i].rstrip(" |:：") + " " + out[i + 1].strip(" |")
             out[i + 1] = ""
     return out
@@ -270,7 +273,7 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
     return not name or name in title or (reads_as_org(name) and _is_the_unit(name, rec.department))
 
 
-_ONE_PROJECTS = re.compile(r"(?:该|此|这个|单个)(?:项目|专项)|项目(?:支出)?自评")
+_ONE_PROJECTS = re.compile(r"(?:该|此|这个|单个)(?:项目|专项)")  # (not "项目自评指标": the method, the unit's score)
 # A form's field: a label with its unit in brackets ("自评总分(分)97.6", a 自评表 squashed onto one line)
 _FORM_FIELD = re.compile(r"\D{1,8}[（(]分[)）]")
 

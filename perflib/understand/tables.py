@@ -378,7 +378,7 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
         seen.add(key)
         named += has_field
         columns.append(_Column(c, fld, kind, label))
-    columns = _a_change_beside_the_budget(_whole_over_a_source(columns))
+    columns = _a_change_beside_the_budget(_whole_over_a_source(columns), table, r)
     named += _by_formula(columns)
     known = [col for col in columns if col.field]
     if any(col.by_year for col in columns):
@@ -401,16 +401,22 @@ def _whole_over_a_source(columns: list[_Column]) -> list[_Column]:
     return out
 
 
-def _a_change_beside_the_budget(columns: list[_Column]) -> list[_Column]:
-    """"年初预算数 | 调整预算数 | 全年预算数": beside the year's budget, 调整预算数 is the change (-210.00), not the budget."""
+def _a_change_beside_the_budget(columns: list[_Column], table: Table, r: int) -> list[_Column]:
+    """"年初预算数 | 调整预算数 | 全年预算数" over "4,120.00 | -210.00 | 3,910.00": beside the year's budget, 调整预算数
+    is the change, not the budget — when the first row of figures under them says so (年初 + 调整 = 全年)."""
     budgets = [k for k, col in enumerate(columns) if col.field == "adjusted_budget"]
-    if len(budgets) < 2:
+    initial = next((col.col for col in columns if col.field == "initial_budget"), None)
+    changes = [k for k in budgets if _A_CHANGE.fullmatch("".join(columns[k].label.split()))]
+    if len(budgets) < 2 or initial is None or len(changes) != 1:
         return columns
-    out = list(columns)
-    for k in budgets:
-        if _A_CHANGE.fullmatch("".join(out[k].label.split())):
-            out[k] = replace(out[k], field="adjustment")
-    return out
+    change, budget = columns[changes[0]].col, next(columns[k].col for k in budgets if k != changes[0])
+    row = next((row for row in table.rows[r + 1:] if any(_number(c) for c in row)), [])
+    figures = [_number(row[c]) if c < len(row) else None for c in (initial, change, budget)]
+    if None in figures or any(m["pct"] for m in figures):
+        return columns
+    a, d, b = (to_decimal(m["num"]) for m in figures)
+    return [replace(col, field="adjustment") if k == changes[0] else col for k, col in enumerate(columns)] \
+        if abs(a + d - b) <= Decimal("0.011") else columns
 
 
 _A_CHANGE = re.compile(r"(?:年中)?调整预算(?:数|金额|额)?(?:[（(][^()（）]*[)）])?")

@@ -1020,3 +1020,35 @@ def test_a_score_cell_per_line_pairs_with_one_value_only(cells, score):
     rec = parse(f"示例松风县体育中心2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n全年预算274.40万元，实际支出268.10万元。\n"
                 f"二、自评结果\n{cells}")
     assert rec.score == score
+
+
+@pytest.mark.parametrize("rows", [
+    "项目 | 年初预算数  调整后预算数  实际支出数\n合计 | 1320.00  1384.60  1352.90\n",  # one "|" after the label, figures by spaces
+    "项目\t年初预算数  调整后预算数  实际支出数\n合计\t1320.00  1384.60  1352.90\n",  # a tab after the label
+    "收入|支出项目  年初预算数  调整后预算数  实际支出数\n合计  1320.00  1384.60  1352.90\n",  # a "|" in a header cell only
+])
+def test_rows_parted_by_spaces_after_a_bar_or_a_tab(rows, tmp_path):
+    rec = read_written(tmp_path, f"示例松风县民政局2023年度部门整体支出绩效自评报告\n二、部门整体支出情况\n单位：万元\n{rows}")
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (
+        D("1320.00"), D("1384.60"), D("1352.90"))
+
+
+@pytest.mark.parametrize("row, adjustment, adjusted", [
+    ("合计\t3,260.00\t-140.00\t3,120.00\t3,046.10", D("-140.00"), D("3120.00")),  # 年初 + 调整 = 全年: the change
+    ("合计\t210.00\t236.00\t236.00\t231.50", None, D("236.00")),  # 调整预算 the budget itself: no change read
+])
+def test_a_change_column_only_when_its_figures_add_up(row, adjustment, adjusted, tmp_path):
+    rec = read_written(tmp_path, "示例松风县供销合作社联合社2023年度部门整体支出绩效自评报告\n二、部门整体支出情况\n单位：万元\n"
+                                 f"项目\t年初预算数\t调整预算数\t全年预算数\t决算数\n{row}\n")
+    assert (rec.overall.adjustment, rec.overall.adjusted_budget) == (adjustment, adjusted)
+
+
+@pytest.mark.parametrize("text, score, rating", [
+    ("自评得分\n92\n3\n评价等级\n优", D("92"), "优"),  # a page's number after the value: still a pair
+    ("我局按项目自评办法逐项打分，自评得分91.5分，评价等级为优。", D("91.5"), "优"),  # 项目自评办法: the method
+    ("本年度对“校舍维修专项”开展了项目自评，该项目自评得分96分，等级为优。", None, None),  # one project's
+])
+def test_scores_and_grades_of_the_unit_or_one_project(text, score, rating):
+    rec = parse(f"示例松风县教育局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n全年预算1,384.60万元，实际支出1,352.90万元。\n"
+                f"二、自评结果\n{text}")
+    assert (rec.score, rec.rating) == (score, rating)
