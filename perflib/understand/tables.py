@@ -351,11 +351,20 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
         return None
     above = table.rows[r - 1] if r > 0 else []
     above_is_header = r > 0 and not any(_number(c) for c in above) and len(_distinct(above)) >= 2
+    named_by = row  # what each column's role is read from: its own label, or joined to its group's
+    if above_is_header and len(above) == len(row) and not any(_DIGIT.search(c) for c in row):
+        joined = _under_its_group(above, row)  # "预算数" spanning "年初 | 调整后": 年初预算数, 调整后预算数
+        if sum(bool(c and _role(c)) for c in joined) > max(1, sum(bool(c and _role(c)) for c in row)):
+            named_by = joined
     columns, seen = [], set()
     named = 0  # columns with a field, this year's or another's ("2021年决算数 | 2022年决算数")
     years = [c for c, cell in enumerate(row) if cell and _year_column(cell, year) is not None]
     for c, cell in enumerate(row):
-        role = _role(cell) if cell else None
+        role = _role(named_by[c]) if named_by[c] else None
+        if named_by[c] != cell:
+            if role is None:
+                continue  # (a part's share under its group: "决算数" over "基本 | 项目")
+            cell = f"{above[c]} {cell}" if cell != above[c] else cell  # (as the table writes it, for the evidence)
         if role is None and c in years and len(years) >= 2:  # "2021年 | 2022年", "上年数 | 本年数": only this year's is read
             this_year = _year_column(cell, year)
             columns.append(_Column(c, "actual" if this_year else None, "money" if this_year else None,
@@ -366,7 +375,8 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
         if role is None:
             continue
         label = cell
-        if above_is_header and c < len(above) and above[c] and above[c] != cell and _GROUP.search(above[c]):
+        if (above_is_header and c < len(above) and above[c] and above[c] != cell and _GROUP.search(above[c])
+                and above[c] not in cell):
             label = f"{above[c]} {cell}"  # a group header: "2020年 | 2021年", "资金（万元）"
         fld, kind = role
         has_field = bool(fld)
@@ -384,6 +394,28 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
     if any(col.by_year for col in columns):
         return columns if len(years) >= 2 else None
     return columns if known and named >= 2 else None
+
+
+def _under_its_group(upper: list[str], lower: list[str]) -> list[str]:
+    """The labels of a header's lower row that names no figure by itself, each joined to the group spanning it
+    ("预算数" over "年初 | 调整后" → 年初预算数, 调整后预算数; "决算数" over "合计 | 基本 | 项目" → its 合计 is 决算数,
+    its parts' columns are the total's shares, no figure of the row's own). A cell spanning both rows stays."""
+    out = []
+    for up, low in zip(upper, lower):
+        if not up or not low or up == low:
+            out.append(low)
+        elif _SQUEEZED_TOTAL.fullmatch("".join(low.split())):
+            out.append(up)
+        elif _block_of(low) or low in _PART_WORDS:
+            out.append("")
+        else:
+            out.append(low + up if _role(low + up) else low)
+    return out
+
+
+_SQUEEZED_TOTAL = re.compile(r"合计|小计|总计")
+_DIGIT = re.compile(r"\d")
+_PART_WORDS = ("基本", "项目")
 
 
 def _whole_over_a_source(columns: list[_Column]) -> list[_Column]:

@@ -1052,3 +1052,24 @@ def test_scores_and_grades_of_the_unit_or_one_project(text, score, rating):
     rec = parse(f"示例松风县教育局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n全年预算1,384.60万元，实际支出1,352.90万元。\n"
                 f"二、自评结果\n{text}")
     assert (rec.score, rec.rating) == (score, rating)
+
+
+_TWO_ROW_HEADER = ("<html><body><h1>示例松风县民政局2023年度部门整体支出绩效自评报告</h1><p>二、部门整体支出情况（单位：万元）</p><table>"
+                   "<tr><td rowspan='2'>项目</td><td colspan='2'>预算数</td><td colspan='3'>决算数</td></tr>"
+                   "<tr><td>{0}</td><td>{1}</td><td>合计</td><td>基本</td><td>项目</td></tr>"
+                   "<tr><td>合计</td><td>1,520.00</td><td>1,688.40</td><td>1,640.25</td><td>1,003.11</td><td>637.14</td></tr>"
+                   "<tr><td>一、基本支出</td><td>980.00</td><td>1,012.60</td><td>1,003.11</td><td>1,003.11</td><td>—</td></tr>"
+                   "<tr><td>二、项目支出</td><td>540.00</td><td>675.80</td><td>637.14</td><td>—</td><td>637.14</td></tr>"
+                   "</table></body></html>")
+
+
+@pytest.mark.parametrize("lower, want", [
+    (("年初", "调整后"), (D("1520.00"), D("1688.40"), D("1640.25"))),  # 年初预算数, 调整后预算数; 决算数's 合计
+    (("年初预算", "调整后预算"), (D("1520.00"), D("1688.40"), D("1640.25"))),  # the lower row names them itself
+])
+def test_a_header_of_two_rows_under_spanning_groups(lower, want, tmp_path):
+    path = tmp_path / "r.html"
+    path.write_text(_TWO_ROW_HEADER.format(*lower), encoding="utf-8")
+    rec = read_record(path)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == want
+    assert (rec.basic.actual, rec.projects.actual) == (D("1003.11"), D("637.14"))
