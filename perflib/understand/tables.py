@@ -380,6 +380,8 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
             label = f"{above[c]} {cell}"  # a group header: "2020年 | 2021年", "资金（万元）"
         fld, kind = role
         has_field = bool(fld)
+        if above_is_header and c < len(above) and "收入" in above[c] and "支出" not in above[c]:
+            fld = kind = None  # ("收入" over "预算数 | 决算数" beside "支出" over its own: revenue's, not spending's)
         if _previous_year(label, year) or _part_of_the_year(label):
             fld = kind = None  # "2022年决算数", "1-10月执行数": not this year's whole
         key = (cell, fld)
@@ -954,6 +956,8 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
         if number is not None and j + 1 < len(row) and "%" in row[j] and "%" in row[j + 1] and _number(row[j + 1]):
             j = _actual_column(table, r, j)  # "项目支出预算执行率 | 90% | 97.27%": a row of target and actual
             number = _number(row[j]) if j < len(row) else None
+        if number is not None and (total := _total_beside_sources(table, r, j)) is not None:
+            j, number = total, _number(row[total])  # ("财政拨款 | 其他资金 | 合计" over the row: the 合计's is the unit's)
         if number is not None and fld == "completion_rate" and _points_column(table, r, j):
             number = None  # "预算执行率 | 20 | 19.75" under "三级指标 | 分值 | 得分": an indicator's points, no rate
         if number is not None and fld is not None and not _previous_year(cell, rec.year):
@@ -969,6 +973,17 @@ def _read_form_row(table: Table, r: int, section: tuple[str | None, str | None],
                     elif store(rec, block, fld, value, evidence):
                         taken.add((r, j))
         c = j + 1 if number is not None else j
+
+
+def _total_beside_sources(table: Table, r: int, j: int) -> int | None:
+    """The 合计 column of a header row above row r whose column j is a source of funds ("资金来源" over "财政拨款 |
+    其他资金 | 合计"), when row r has a figure there: the row's whole, not that source's share."""
+    for row in table.rows[:r]:
+        if j < len(row) and row[j] and LEX.table_source_row.search(row[j]) and not any(_number(c) for c in row):
+            total = next((k for k, c in enumerate(row) if _SQUEEZED_TOTAL.fullmatch("".join(c.split()))), None)
+            if total is not None and total < len(table.rows[r]) and _number(table.rows[r][total]):
+                return total
+    return None
 
 
 # (the indicator reader's words for its points' columns, and two more a form may head them with)

@@ -1073,3 +1073,21 @@ def test_a_header_of_two_rows_under_spanning_groups(lower, want, tmp_path):
     rec = read_record(path)
     assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == want
     assert (rec.basic.actual, rec.projects.actual) == (D("1003.11"), D("637.14"))
+
+
+@pytest.mark.parametrize("table, want", [
+    # the figures as rows under sources of funds and their 合计: the 合计's are the unit's
+    ("<tr><td rowspan='2'>项目</td><td colspan='2'>资金来源</td><td rowspan='2'>合计</td></tr>"
+     "<tr><td>财政拨款</td><td>其他资金</td></tr><tr><td>年初预算数</td><td>500.00</td><td>20.00</td><td>520.00</td></tr>"
+     "<tr><td>执行数</td><td>522.10</td><td>24.00</td><td>546.10</td></tr>", (D("520.00"), D("546.10"))),
+    # 收入 and 支出 each over 预算数 | 决算数: the spending's
+    ("<tr><td rowspan='2'>项目</td><td colspan='2'>收入</td><td colspan='2'>支出</td></tr>"
+     "<tr><td>预算数</td><td>决算数</td><td>预算数</td><td>决算数</td></tr>"
+     "<tr><td>合计</td><td>1,310.00</td><td>1,325.60</td><td>1,310.00</td><td>1,288.45</td></tr>", (None, D("1288.45"))),
+])
+def test_a_sources_or_the_revenues_columns_under_their_group(table, want, tmp_path):
+    path = tmp_path / "r.html"
+    path.write_text("<html><body><h1>示例松风县民政局2023年度部门整体支出绩效自评报告</h1><p>一、部门整体支出情况（单位：万元）</p>"
+                    f"<table>{table}</table></body></html>", encoding="utf-8")
+    rec = read_record(path)
+    assert (rec.overall.initial_budget, rec.overall.actual) == want
