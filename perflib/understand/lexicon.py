@@ -477,8 +477,9 @@ class Lexicon:
         self.indicator = re.compile(raw["indicator"])
         self.score_whole = re.compile(raw["score_whole"])
         # (not a year compared with: 较上年, 和上年度相比)
-        self.year_word = re.compile(f"(?<![较比与同和])(?P<last>{_alt(raw['last_year'])})"
-                                    f"|(?<![较比与同])(?:{_alt(raw['this_year'])})")
+        self.last_year_words, self.this_year_words = _alt(raw["last_year"]), _alt(raw["this_year"])
+        self.year_word = re.compile(f"(?<![较比与同和])(?P<last>{self.last_year_words})"
+                                    f"|(?<![较比与同])(?:{self.this_year_words})")
         self.issued = re.compile(raw["issued"])
         self.founded = re.compile(raw["founded"])
         self.plans_ahead = re.compile(raw["plans_ahead"])

@@ -658,7 +658,7 @@ def _before_an_outgrown_part(sent: str, words: list[re.Match], pos: int) -> list
     if len({LEX.block_of(w) for w in words if w.start() >= at}) > 1:
         return words
     before = [a for a in LEX.money.finditer(sent, max(0, at - 40), at) if _UP_TO_QIZHONG.fullmatch(sent, a.end(), at)]
-    figure = _A_NUMBER.search(sent, pos)  # (the label's own figure: an amount, or a rate after the amounts)
+    figure = _DIGIT.search(sent, pos)  # (the label's own figure: an amount, or a rate after the amounts)
     budget = _parts_budget(sent, intro.end(), pos)
     if not before or figure is None or budget is None:
         return words
@@ -695,7 +695,6 @@ def _parts_budget(sent: str, start: int, pos: int) -> tuple[Decimal, int] | None
 _FILLER = re.compile(rf"\s*{LEX.part_filler}\s*")
 _UP_TO_QIZHONG = re.compile(r"\s*[，,]?\s*")  # (the whole's amount ends right before its 其中)
 _ADJUSTED_TO = re.compile(r"\s*[至到]\s*")
-_A_NUMBER = re.compile(r"\d")
 
 
 def _listed_blocks(sent: str, m: re.Match, pos: int) -> bool:
@@ -878,14 +877,14 @@ def _speaks_of_its_year(text: str, year: int | None) -> bool:
     if year is None:
         return False
     body = _CITED.sub("", text.split("\n", 1)[1]) if "\n" in text else ""  # (not the title's year, nor a cited notice's)
-    return re.search(rf"(?:本年度?|今年|当年|{year}\s*年度?)[^。；;\n]{{0,30}}?\d\s*(?:万元|亿元|元|%)", body) is not None
+    return re.search(rf"(?:{LEX.this_year_words}|{year}\s*年度?)[^。；;\n]{{0,30}}?\d\s*(?:万元|亿元|元|%)", body) is not None
 
 
-# (not the year's own money named by last year: 上年结转, 上年末, 上年同期, nor a comparison's base: 上年相比; 度 taken
-# whole, so that 上年度结转 is not 上年 before 度结转)
-_ANOTHER_YEAR_OPENING = re.compile(r"\s*(?:在|而|但)?\s*(?:上一?年(?:度)?+|去年|前一年)"
+# (the lexicon's words for the year before; not the year's own money named by it: 上年结转, 上年末, 上年同期, nor a
+# comparison's base: 上年相比; the word taken whole, atomic, so that 上年度结转 is not 上年 before 度结转)
+_ANOTHER_YEAR_OPENING = re.compile(rf"\s*(?:在|而|但)?\s*(?>{LEX.last_year_words})"
                                    r"(?!结转|结余|剩余|同期|末|底|初|以来|相比|比较|基础|的基础|为)")
-_A_YEAR_SPOKEN = re.compile(r"本年|今年|当年|本期|当期|(?:19|20)\d{2}\s*年")
+_A_YEAR_SPOKEN = re.compile(rf"{LEX.this_year_words}|本期|当期|(?:19|20)\d{{2}}\s*年")
 _LABEL_YEAR = re.compile(r"(?P<own>本年度?)|年度|年中")
 # A month before the year's last or a quarter ("10月份", "十月", "1-11月", "四季度"), with the colon or comma after it
 # when it opens its clause ("10月份：实际支出 …", "9月，部门预算执行率 …"); and the words that may stand between it and a label
@@ -1187,7 +1186,7 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
 _OWN_OFFICE = re.compile(r"(?<!含)(?:(?:局|委|办|院|厅|中心)?机关本级|(?:局|委|办|院|厅|中心)本级|局机关|^本级)"
                          r"(?!及|和|与|、|以外|之外)")
 _THE_WHOLE = re.compile(r"全系统|部门整体|含下属|含所属")
-_WHOLE_AS_WELL = re.compile(r"汇总|全局(?!性)|合并|全系统|部门整体|含下属|含所属")
+_WHOLE_AS_WELL = re.compile(rf"汇总|全局(?!性)|合并|{_THE_WHOLE.pattern}")  # (the whole, or the units' sum maybe)
 
 
 def _names_the_whole(sent: str, pos: int) -> bool:
