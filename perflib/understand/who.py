@@ -134,7 +134,9 @@ def _no_banner(candidates: list[Candidate], body: list[str] = ()) -> list[Candid
     banner's): the site's banner, not the title's. (A town's government is a department: "某镇人民政府" stays.)"""
     chrome = [c.name for c in candidates if c.source == "chrome"]
     sentences = [c.name for c in candidates if c.source in ("sentence", "sentence-other") and reads_as_org(c.name)]
-    spoken = [m["office"] for para in body for m in _AN_OFFICE_SPEAKS.finditer(para)]  # ("我局…", "本中心…")
+    # ("我局…", "本中心…": asked only of a line above the title or the chrome's names)
+    spoken = ([m["office"] for para in body for m in _AN_OFFICE_SPEAKS.finditer(para)]
+              if any(c.source in ("above-title", "chrome") for c in candidates) else [])
     offices = set(spoken)
 
     def banner(c: Candidate) -> bool:
