@@ -254,29 +254,63 @@ def document_kind(paragraphs: list[str], has_figures: bool, titled: str | None =
 
 _ISSUER_TAIL = re.compile(r"(?:关于)?\s*(?:(?:19|20)\d{2}\s*年?度?)?\s*$")
 _OPENING_PARAS = 3
+# A title's words before its kind that name every department of a level, not one unit ("2023年度县直部门整体支出…",
+# "关于2023年度市级部门…", "2023年度全县部门…"); and a summary's own title word ("青岭县2023年度…评价总报告").
+_LEVEL_BEFORE_KIND = re.compile(r"(?:[省市县区州旗][直级]|全[省市县区州旗])各?(?:一级)?(?:预算)?$")
+_SUMMARY_TITLE = re.compile(r"总报告$")
+_SENTENCE_END = re.compile(r"[。；;]")
+_EVALUATED = re.compile(r"评价|考评|评估")
+
+
+def _evaluated(sentence: str) -> bool:
+    """Does the sentence speak of an evaluation ("本次评价对象为…", "…开展了绩效评价")?"""
+    return _EVALUATED.search(sentence) is not None
 
 
 def _summarises_many(paragraphs: list[str]) -> bool:
     """A department report's title naming no unit, or only a finance bureau or a government ("青岚县人民政府关于
     2023年度部门整体支出绩效评价情况的报告"), whose sentences before the first heading count the departments
-    evaluated (lexicon.toml's `many_departments`): a summary of many, not one unit's report. A unit's own title
+    evaluated (lexicon.toml's `many_departments`), or whose first section counts a level's departments evaluated
+    ("一、评价对象" / "…等十二个县直部门…评价", `level_departments`): a summary of many, not one unit's report. So is
+    a title naming a level's departments ("2023年度县直部门整体支出…") or a 总报告 of no unit. A unit's own title
     ("某局…", "某镇人民政府…") is its report whatever it counts."""
     for at, para in enumerate(paragraphs[:_TITLE_LINES]):
         if _kind_named(para) == "department":
             break
     else:
         return False
-    opening = []
+    text = title_text(para) or ""
+    m = next(filter(None, (pattern.search(text) for kind, pattern, _ in LEX.kinds if kind == "department")), None)
+    issuer = _ISSUER_TAIL.sub("", text[:m.start()]).strip() if m else ""  # ("某县财政局关于2023年度…": 某县财政局)
+    no_unit = not names_a_unit(issuer)
+    if m and (_LEVEL_BEFORE_KIND.search(issuer) or no_unit and _SUMMARY_TITLE.search(text)):
+        return True
+    opening, section = [], []
     for p in paragraphs[at + 1:at + 1 + _OPENING_PARAS]:
         if is_heading_line(p):
             break
         opening.append(p)
     counted = any(("个" in p or "家" in p) and LEX.many_departments.search(p) for p in opening)
+    if not counted and (no_unit or LEX.publisher.search(issuer) and "自评" not in text):
+        # (a finance bureau's own 自评报告 may count the departments it asked: only its 评价报告 is looked into)
+        section = _first_section(paragraphs[at + 1:])
+        counted = any(_evaluated(sentence) and LEX.level_departments.search(sentence)
+                      for p in section if "个" in p or "家" in p for sentence in _SENTENCE_END.split(p))
     if not counted and not any("各" in p and LEX.all_departments.search(p) for p in opening):
         return False  # (most reports count no departments: the title is looked at only for those that do)
-    text = title_text(para) or ""
-    m = next(filter(None, (pattern.search(text) for kind, pattern, _ in LEX.kinds if kind == "department")), None)
-    issuer = _ISSUER_TAIL.sub("", text[:m.start()]).strip() if m else ""  # ("某县财政局关于2023年度…": 某县财政局)
     if not counted:  # (every department, uncounted: only a report of the publisher's *about* them, "…关于…的报告")
         return "关于" in text[:m.start()] and LEX.publisher.search(issuer) is not None if m else False
-    return not names_a_unit(issuer) or LEX.publisher.search(issuer) is not None
+    return no_unit or LEX.publisher.search(issuer) is not None
+
+
+def _first_section(paragraphs: list[str]) -> list[str]:
+    """The paragraphs under the first heading among these, up to the next heading (at most _OPENING_PARAS)."""
+    for at, p in enumerate(paragraphs[:_OPENING_PARAS + 1]):
+        if is_heading_line(p):
+            section = []
+            for q in paragraphs[at + 1:at + 1 + _OPENING_PARAS]:
+                if is_heading_line(q):
+                    break
+                section.append(q)
+            return section
+    return []

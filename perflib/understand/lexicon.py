@@ -408,6 +408,7 @@ class Lexicon:
         self.form_kinds = [(e["kind"], re.compile(e["phrase"])) for e in raw["form_kinds"]]
         self.many_departments = re.compile(raw["many_departments"])
         self.all_departments = re.compile(raw["all_departments"])
+        self.level_departments = re.compile(raw["level_departments"])
         self.embedded_section = re.compile(raw["embedded_section"])
         self.disclosure_section = re.compile(raw["disclosure_section"])
         self.opening_kinds = [(e["kind"], re.compile(e["phrase"])) for e in raw["opening_kinds"]]

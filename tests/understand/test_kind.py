@@ -278,3 +278,31 @@ def test_a_units_own_report_stays_one_whatever_it_counts_or_cites(text):
 ])
 def test_a_summary_of_every_department(text, kind):
     assert parse(text, paragraphs=True).kind == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a title naming a level's departments, or a 总报告 of no unit
+    ("2023年度县直部门整体支出绩效评价结果报告\n一、评价范围\n县财政局组织开展了重点评价。\n二、评价结果\n"
+     "全年预算69,210万元，实际支出67,930.5万元。", "other"),
+    ("关于2023年度市级部门整体支出绩效评价情况的报告\n一、总体情况\n全年预算69,210万元，实际支出67,930.5万元。", "other"),
+    ("示例松风县2023年度部门整体支出绩效评价总报告\n一、评价概况\n县财政局委托第三方机构对县直部门开展了重点评价，"
+     "涉及资金3.2亿元。", "other"),
+    # a level's departments counted in the first section of a finance bureau's 评价报告, or of a title of no unit
+    ("示例松风县财政局2023年度部门整体支出绩效评价报告\n一、评价对象\n本次评价对象为县委办、县政府办等十二个县直部门"
+     "2023年度部门整体支出，涉及资金1.8亿元。\n二、评价结论\n十二个部门平均得分86.5分。", "other"),
+    ("2023年度部门整体支出绩效评价报告\n一、评价范围\n县财政局对县直28家一级预算单位2023年度部门整体支出开展了绩效评价。\n"
+     "二、评价结果\n全年预算69,210万元，实际支出67,930.5万元。", "other"),
+    # a unit's own report: a 总报告 of its own, the units it serves (no evaluation), its own evaluation of its units
+    ("示例松风县林业局2023年度部门整体支出绩效评价总报告\n一、部门基本情况\n我局内设股室4个。\n二、预算执行情况\n"
+     "全年预算331万元，实际支出299.7万元。", "department"),
+    ("2023年度部门整体支出绩效自评报告\n一、部门基本情况\n示例松风县机关事务服务中心负责县直30个单位的办公用房保障。\n"
+     "二、预算执行情况\n全年预算331万元，实际支出299.7万元。", "department"),
+    # a finance bureau's own 自评报告 counting the departments whose evaluation it organised
+    ("示例松风县财政局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n2023年，我局组织县直52个部门开展了绩效自评，"
+     "并对12个部门开展了重点评价。\n二、预算执行情况\n全年预算331万元，实际支出299.7万元。", "department"),
+    # a department's title naming the level before its name (县直机关工委) is its own
+    ("示例松风县直机关工委2023年度部门整体支出绩效自评报告\n一、部门基本情况\n内设科室3个。\n二、预算执行情况\n"
+     "全年预算331万元，实际支出299.7万元。", "department"),
+])
+def test_a_summary_named_by_its_title_or_its_first_section(text, kind):
+    assert parse(text, paragraphs=True).kind == kind
