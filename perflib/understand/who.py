@@ -793,6 +793,7 @@ def _body_year(head: list[str]) -> int | None:
     headers for several years ("2020年决算数 2021年预算数 2021年决算数") gives this year's 决算 column's."""
     plans = None  # the rank of the plans heading whose section the paragraph is in
     joined = None  # ... of a heading of a look back and the plans ("三、存在问题及下一步改进措施")
+    arranged = None  # the year of the work arrangement the evaluation followed, when no other year is stated
     for para in head:
         if is_heading_line(para):
             rank = _RANK.get(LEX.numbering.match(para).lastgroup, 9)
@@ -813,6 +814,10 @@ def _body_year(head: list[str]) -> int | None:
         if ("绩效" in para or "预算" in para or "决算" in para) and not is_chrome(para):
             # "比2021年增加…": the year compared with is not the report's; nor the year the unit was founded
             years = fiscal_years(_AHEAD_YEAR.sub("", _FOUNDED.sub("", COMPARED_YEAR.sub("", para))))
+            work = _ARRANGED_YEAR.search(para) if "工作" in para else None
+            if work and set(years) == {int(work["year"])}:
+                arranged = arranged or int(work["year"])
+                continue  # "按照县财政局2024年预算绩效管理工作安排，…": the year the work was arranged in
             if len(set(years)) > 1:
                 spent = [int(m["year"]) for m in _SPENT_YEAR.finditer(para)]
                 if spent:
@@ -820,7 +825,7 @@ def _body_year(head: list[str]) -> int | None:
                 continue  # years side by side: no one year is the report's
             if years and not _is_row(para):
                 return years[0]
-    return None
+    return arranged
 
 
 # A year compared with: "比2021年", "较2021年", "与2021年相比", "同2021年比较" (a bare 与/同 is "and":
@@ -835,6 +840,9 @@ _FOUNDED = re.compile(rf"{_YEAR}\s*年[^，,。；;\d绩评组]{{0,15}}?(?:{LEX.
 # A year a budget is being prepared for, ahead of the evaluated one: "为做好2024年度预算编制", "为科学编制2024年部门预算"
 # (not "为做好2023年度部门整体支出绩效自评工作", nor "在编制2023年度部门预算时": the evaluated year's).
 _AHEAD_YEAR = re.compile(rf"为了?(?:做好|科学|进一步)?(?:编制|编好|做好)\s*{_YEAR}\s*年度?\s*(?:部门)?预算(?!执行|绩效)")
+# The year of the finance bureau's work arrangement an evaluation followed: the evaluation is made the year after the
+# evaluated one ("按照县财政局2024年预算绩效管理工作安排，我局对部门整体支出开展了自评").
+_ARRANGED_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?(?:全面)?(?:预算)?绩效管理工作(?:安排|要点|计划|部署|任务)")
 _SPENT_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*(?:{LEX.spent_column.pattern})")
 
 

@@ -422,6 +422,10 @@ def test_a_source_of_the_office_speaking_or_of_no_bureau_is_the_unit(source, spe
     ("为科学编制2024年部门预算，我局开展了部门整体支出绩效自评。", "2023年，我局"),
     ("为做好2023年度部门整体支出绩效自评工作，我局成立了自评小组。", "全年我局"),  # the evaluation's own year
     ("我局在编制2023年度部门预算时设定了绩效目标。", "全年我局"),  # the evaluated year's budget, prepared before it
+    # the year of the work arrangement the evaluation followed: the next; alone, the only year there is
+    ("按照县财政局2024年预算绩效管理工作安排，我局对部门整体支出开展了自评。", "2023年，我局"),
+    ("根据2024年度全面预算绩效管理工作要点，我局开展了自评。", "2023年度我局"),
+    ("按照县财政局2023年预算绩效管理工作安排，我局对部门整体支出开展了自评。", "全年我局"),
 ])
 def test_a_year_a_budget_is_prepared_for_is_not_the_reports(ahead, figures):
     rec = parse(f"示例松风县农业农村局部门整体支出绩效自评报告\n{ahead}\n一、部门整体支出情况\n"
