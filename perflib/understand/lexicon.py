@@ -352,6 +352,7 @@ class Lexicon:
         self.fund_level = re.compile(raw["fund_level"])
         self.fund_source = re.compile(raw["fund_source"])
         self.task_rate = tuple(raw["task_rate"])
+        self.per_head = tuple(raw["per_head"])
         self.budget_task_rate = tuple(raw["budget_task_rate"])
         self.task_rate_bare = tuple(raw["task_rate_bare"])
         self.rate_threshold_after = re.compile(raw["rate_threshold_after"])  # (matched after the rate)

@@ -719,7 +719,8 @@ def _words_end(sent: str, pos: int) -> int:
 def _last_naming(sent: str, words: list[re.Match]) -> str | None:
     """The block of the last of these block words that is no breakdown item (looked at from the
     last back: the earlier ones need not be judged); _ONE_PROJECT when it is a named project's 项目."""
-    for m in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        m = words[i]
         if not _is_breakdown_item(sent, m) and not _object_of_label(sent, m):
             if m.re is LEX.named_fund:
                 return _ONE_PROJECT  # (a fund's word is in the list only when a name stands before it)
@@ -727,8 +728,17 @@ def _last_naming(sent: str, words: list[re.Match]) -> str | None:
                 return _KEY_PROJECTS  # "重点项目": a few projects
             if m.group() == "个项目" and LEX.listed_projects.search(sent, max(0, m.start() - 16), m.start()):
                 return _KEY_PROJECTS  # "防汛和抗旱两个项目": a few named projects
-            return _ONE_PROJECT if m.group() in _BARE_PROJECT and _names_one_project(sent, m) else LEX.block_of(m)
+            if m.group() in _BARE_PROJECT and (_names_one_project(sent, m) or _the_project_again(sent, words, i)):
+                return _ONE_PROJECT
+            return LEX.block_of(m)
     return None
+
+
+def _the_project_again(sent: str, words: list[re.Match], i: int) -> bool:
+    """Is the bare 项目 of words[i], opening its clause, the one project named by the block word right before it
+    ("…农村公路养护项目年初预算 A 万元，…，项目预算执行率 R")?"""
+    return (i > 0 and not _project_head(sent, words[i]) and words[i - 1].group() in _BARE_PROJECT
+            and _names_one_project(sent, words[i - 1]))
 
 
 # Not a block: the figures of one project named before 项目 ("学生资助项目", "“…”项目"), or of a few
@@ -754,11 +764,16 @@ def _names_one_project(sent: str, m: re.Match) -> bool:
         return True  # "县交通运输局在我镇实施的农村公路提升项目，项目资金 …": that project's money
     if m.re is LEX.named_fund and LEX.fund_level.fullmatch(head):
         return False  # "省级专项资金": where the money comes from, no fund's name
+    undertaken = _UNDERTAKEN.search(head) if "的" in head else None
+    if undertaken is not None:
+        head = head[undertaken.end():]  # "本中心实施的农村公路养护项目…": the name after what the unit undertook
     return (2 <= len(head) <= 30 and (not _NOT_NAME_CHARS.search(head) or _BRACKETED_NAME.fullmatch(head))
             and _is_a_name(head))
 
 
 _THIS_ONE = re.compile(r"该|此|这一?个?")
+# A unit's words before a project's name: what it carries out ("本中心实施的…", "我站承担的…", "县交通运输局负责的…").
+_UNDERTAKEN = re.compile(r".*(?:实施|承担|负责|牵头|承办|执行|组织实施)的")
 _PROJECT_CLAUSE = re.compile(r"(?:^|[，,。；;：:])(?:[^，,。；;：:]*的)?(?P<name>[^，,。；;：:的]{2,30})项目\s*[，,]\s*$")
 
 
@@ -1167,6 +1182,8 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
             continue
         if LEX.revenue.search(sent, max(0, m.start() - 4), m.start()):
             continue  # 收入决算数, 收支决算, 收入预算完成率: revenue's, never spending's
+        if label.kind == "money" and sent.endswith(LEX.per_head, 0, m.start()):
+            continue  # 人均实际支出, 生均支出: one head's share, not the unit's
         if (label.field == "completion_rate" and sent.endswith(LEX.task_rate, 0, m.start())
                 and not sent.endswith(LEX.budget_task_rate, 0, m.start())):
             continue  # 任务完成率, 年度计划完成率: a task's progress, not the budget's

@@ -1091,3 +1091,25 @@ def test_a_sources_or_the_revenues_columns_under_their_group(table, want, tmp_pa
                     f"<table>{table}</table></body></html>", encoding="utf-8")
     rec = read_record(path)
     assert (rec.overall.initial_budget, rec.overall.actual) == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    # the projects' block, said before its rate: "项目支出…，项目预算执行率"; the unit's projects undertaken (no name)
+    ("2023年，我局项目支出年初预算300.00万元，实际支出288.00万元，项目预算执行率96.00%。", (D("300.00"), D("288.00"), D("96.00"))),
+    ("2023年，我局实施的项目年初预算300.00万元，实际支出288.00万元。", (D("300.00"), D("288.00"), None)),
+    # one named project the unit carries out, its rate said again with a bare 项目: none of the block's
+    ("2023年，我局实施的乡村道路硬化项目年初预算300.00万元，实际支出288.00万元，项目预算执行率96.00%。", (None, None, None)),
+])
+def test_the_projects_or_one_project_the_unit_carries_out(sentence, want):
+    rec = parse(f"示例松风县交通运输局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n{sentence}")
+    assert (rec.projects.initial_budget, rec.projects.actual, rec.projects.completion_rate) == want
+
+
+@pytest.mark.parametrize("sentence, actual", [
+    ("全年实际支出512.00万元，人均实际支出8.53万元。", D("512.00")),
+    ("生均实际支出1.20万元，全年实际支出512.00万元。", D("512.00")),
+    ("户均实际支出0.35万元。", None),
+])
+def test_a_heads_share_is_not_the_units(sentence, actual):
+    rec = parse(f"示例松风县第二中学2023年度部门整体支出绩效自评报告\n一、整体支出情况\n{sentence}")
+    assert rec.overall.actual == actual
