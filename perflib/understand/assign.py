@@ -54,6 +54,7 @@ class Ledger(dict):
         self.other_fund_type = False  # a fund type's own figures (政府性基金 …) were stated for the whole
         self.other_money = False  # the unit's other money was stated beside (另有上年结转资金 …)
         self.own_office: dict = {}  # field → (value, sentence): the whole's figure read from its own office's (局本级 …)
+        self.beside_units = False  # other units' figures followed the office's (局机关本级 …; 县图书馆 …): `settle` decides
 
     def take(self, amount: Decimal, sentence: str) -> None:
         self.setdefault(abs(amount), []).append(sentence)
@@ -78,6 +79,7 @@ def offer(rec: Record, ledger: Ledger | None, o: Offer) -> None:
 def settle(rec: Record, ledger: Ledger) -> None:
     """Settle bare budgets, then drop inferred figures that break the report's arithmetic."""
     _settle_main_source(rec, ledger)
+    _drop_office_beside_its_units(rec, ledger)
     bare = [o for o in ledger.offers if o.field == "budget"]
     for o in sorted(bare, key=lambda o: o.block != "overall"):  # the whole's first: the parts' may be its parts
         if not _settle_parts(rec, ledger, o, bare):
@@ -103,6 +105,24 @@ def settle(rec: Record, ledger: Ledger) -> None:
                     break
                 setattr(rec.block(o.block), o.field, None)
                 del rec.evidence[key]
+
+
+def _drop_office_beside_its_units(rec: Record, ledger: Ledger) -> None:
+    """The unit's own office's figures (局机关本级 …) read as the whole's are not, when other units' figures follow them
+    line by line ("局机关本级年初预算 …；县农技推广中心年初预算 …；县动物疫病预防控制中心 …") and no figure of the whole
+    took their place: the office is one part of several, and the whole is not stated."""
+    if not ledger.beside_units:
+        return
+    for field, (value, sentence) in list(ledger.own_office.items()):
+        if getattr(rec.overall, field, None) != value or rec.evidence.get(f"overall.{field}") != sentence:
+            continue
+        setattr(rec.overall, field, None)
+        del rec.evidence[f"overall.{field}"]
+        ledger.release(value, sentence)
+        ledger.offers[:] = [o for o in ledger.offers if not (o.block == "overall" and o.field == field
+                                                             and o.value == value and o.evidence == sentence)]
+        rec.warnings.append(f"overall.{field}: {value}, the office's own (本级) beside its units' figures, is no whole's; not taken")
+        del ledger.own_office[field]
 
 
 def whole_for_its_office(rec: Record, ledger: Ledger, field: str, value: Decimal, sentence: str) -> bool:

@@ -428,6 +428,8 @@ class Lexicon:
         # 16 places, are spared)
         self.part_or_source_end = _last_char_class(raw["part_funds"], raw["main_source"], "\n")
         self.main_source = re.compile(raw["main_source"])
+        self.opening_part = re.compile(raw["opening_part"])
+        self.all_funds = re.compile(raw["all_funds"])
         self.other_fund_types = re.compile(raw["other_fund_types"])
         self.other_money = re.compile(raw["other_money"])
         # a heading or a table's title about one: it opens with it (after a number, a year, the unit)

@@ -224,6 +224,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
     within = False  # under a heading about a budget within the unit's ("（三）“三公”经费情况")
     unit = None  # the unit a section states once ("（金额单位：万元）") for its bare numbers
     attachments = False  # within a list of attachments: titles of documents, not figures
+    section_part = None  # ("main" or "part", its words): the part of the unit's money the section's heading names
     above: list[str] = []  # the last lines before a table: its unit may be noted there
     tables_at = 0  # lines in `above` when the last table was met: those before stand above an earlier table
     cells = _label_cells(blocks)  # a form one cell per line: label line → its value on the next
@@ -248,6 +249,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             continue
         if (is_heading(para) or is_heading_like(para)) and not _row_of_cells(blocks, i):
             heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
+            section_part = _names_a_part(para)  # "（一）一般公共预算财政拨款情况": the figures under it are that source's
             if not LEX.unit_line_after.match(para.strip()):  # (a heading with a figure too: "（三）“三公”经费支出 12.5 万元")
                 within = holds_any(para, _SUB_BUDGET_CUES) and LEX.about_a_sub_budget(para)
             below = holds_any(para, LEX.subunit_cues) and LEX.subunit_in(para) is not None
@@ -287,6 +289,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         listing = False  # the paragraph has announced items ("分为三个方面，一是…。…；二是…")
         sents = sentences_of(para)
         taken.last_total = None
+        opened = section_part  # a part of the unit's money the section or the paragraph opened with, alone
         aside = False  # a numbered item about a budget within the unit's speaks ("…。3、“三公”经费控制：…")
         for i, sent in enumerate(sents):
             prose.append(sent)
@@ -297,6 +300,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                 continue  # "…上年年初预算安排 0 万元，实际开支 0 万元，今年年初预算安排 0 万元…": that budget's, no unit's
             if not _DIGIT.search(sent):
                 context = _carried(sent, context)  # no figure, no year: only its block words carry over
+                opened = _names_a_part(sent) or opened  # "（一）一般公共预算财政拨款。年初预算 …": that source's
                 continue
             announced = _block_items(sent) if "分为" in sent else None  # "项目支出…分为三个方面，一是…"
             if unit is None and not _FIGURE_MARK.search(sent):
@@ -305,7 +309,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                 following = sents[i + 1] if i + 1 < len(sents) else ""
                 later = _NEXT_ITEM.search(sent) if listing else None  # "…；二是…" in a later sentence
                 items_at = later.start() if later else announced.start() if announced else None
-                context = _read_sentence(sent, context, rec, taken, spoken, unit, following, items_at, within)
+                context = _read_sentence(sent, context, rec, taken, spoken, unit, following, items_at, within, opened)
             listing = listing or announced is not None
             spoken = _spoken_year(sent) or spoken
     return prose, projects_own
@@ -764,7 +768,7 @@ def _names_one_project(sent: str, m: re.Match) -> bool:
         return True  # "县交通运输局在我镇实施的农村公路提升项目，项目资金 …": that project's money
     if m.re is LEX.named_fund and LEX.fund_level.fullmatch(head):
         return False  # "省级专项资金": where the money comes from, no fund's name
-    undertaken = _UNDERTAKEN.search(head) if "的" in head else None
+    undertaken = _UNDERTAKEN.search(head) if "的" in head or "项目" in head else None
     if undertaken is not None:
         head = head[undertaken.end():]  # "本中心实施的农村公路养护项目…": the name after what the unit undertook
     return (2 <= len(head) <= 30 and (not _NOT_NAME_CHARS.search(head) or _BRACKETED_NAME.fullmatch(head))
@@ -773,7 +777,8 @@ def _names_one_project(sent: str, m: re.Match) -> bool:
 
 _THIS_ONE = re.compile(r"该|此|这一?个?")
 # A unit's words before a project's name: what it carries out ("本中心实施的…", "我站承担的…", "县交通运输局负责的…").
-_UNDERTAKEN = re.compile(r".*(?:实施|承担|负责|牵头|承办|执行|组织实施)的")
+# So are a few projects' words naming the one they pick out ("其中重点项目为免疫规划项目，年初预算 …").
+_UNDERTAKEN = re.compile(r".*(?:(?:实施|承担|负责|牵头|承办|执行|组织实施)的|项目(?:为|是|即))")
 _PROJECT_CLAUSE = re.compile(r"(?:^|[，,。；;：:])(?:[^，,。；;：:]*的)?(?P<name>[^，,。；;：:的]{2,30})项目\s*[，,]\s*$")
 
 
@@ -985,11 +990,12 @@ def _year_words(sent: str) -> tuple[bool, bool, bool]:
 
 def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,
                    unit: str | None = None, following: str = "", items_at: int | None = None,
-                   within: bool = False) -> str | None:
+                   within: bool = False, opened: tuple[str, str] | None = None) -> str | None:
     """`unit`: the unit the section states for bare numbers (None: a money figure needs its unit);
     `following`: the next sentence of the paragraph (it may list the parts of a total); `items_at`:
     where the items of a block's spending start, announced in this sentence ("项目支出…分为三个方面，
-    一是…") or before it ("…；二是…"); `within`: the section is about a budget within the unit's."""
+    一是…") or before it ("…；二是…"); `within`: the section is about a budget within the unit's; `opened`: the
+    part of the unit's money its section or paragraph opened with, alone ("（一）政府性基金预算情况")."""
     # (a regex is asked only of a sentence holding its cue character: most name no count, no 其中 …)
     for m in LEX.count.finditer(sent) if LEX.count_cue in sent else ():
         if (not _about_another_year(sent, m.start(), rec, spoken) and not _another_body_speaks(sent, m.start(), rec)
@@ -1021,13 +1027,14 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if procurement and LEX.not_the_budget.search(sent, 0, m.start()):
             continue  # procurement's budget and rate, not the unit's
         if _another_body_speaks(sent, m.start(), rec):
+            taken.beside_units |= bool(taken.own_office)  # (the office's figures read before: one part of several)
             continue  # "全县教育系统年初预算 …", "县教育局2023年部门年初预算 …": that body's money
         if not _about_another_year(sent, m.start(), rec, spoken):
             follows = label.follows
             if follows and (not read or LEX.label(read[-1][0]).field != follows):
                 continue  # "实际支出 X，较年初预算减少 Y": not the budget's adjustment
             read.append((m, after))
-    sources = _sources(sent, read, unit) if read else {}
+    sources = _sources(sent, read, unit, opened) if read else {}
     if "另有" in sent and LEX.other_money.search(sent):
         taken.other_money = True  # "…，另有上年结转资金 40 万元": a main source's figures are not all the unit's
     changes = sum(LEX.label(m).field == "adjustment" for m, _ in read)
@@ -1103,13 +1110,15 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     return context if several else _carried(sent, context)
 
 
-def _sources(sent: str, read: list, unit: str | None) -> dict[int, tuple[str, str]]:
+def _sources(sent: str, read: list, unit: str | None, opened: tuple[str, str] | None = None) -> dict[int, tuple[str, str]]:
     """("part" or "main", its words) by the start of each label read that a part of the money states: a fund
     type's, one fund's or a source's words right before it ("政府性基金预算年初预算", "专项资金执行率",
     "财政拨款年初预算") or opening the sentence's first clause that states an amount ("政府性基金预算年初安排
     800 万元，实际支出 …"), and the labels after it while that part goes on (no "；", block word, subject
     or figure of the unit's between; an amount well above the part's is the unit's again)."""
     out, run = {}, _source_opening(sent)  # run: (kind, words, the figure it goes on from, its last amount)
+    if run is None and opened is not None:
+        run = (*opened, _SENTENCE_START.match(sent), None)  # (from the sentence's start: its first clause is the part's)
     for m, after in read:
         back, ends = max(0, m.start() - 16), LEX.part_or_source_end
         word = None if m.start() == 0 or (ends and not ends.match(sent, m.start() - 1)) else (
@@ -1118,15 +1127,60 @@ def _sources(sent: str, read: list, unit: str | None) -> dict[int, tuple[str, st
                 and LEX.obtained_cause.search(sent, max(0, word.start() - 4), m.start())):
             run = None  # "因争取上级补助资金调整后预算增加至 …": the money that changed the unit's budget, not its figure
             continue
+        opening = _part_opening(sent, m.start()) if word is None else None
         if word is not None:
             run = ("part" if word.re is LEX.part_fund_before else "main", word.group(), after, None)
+        elif opening is not None:
+            run = (*opening, after, None)
         elif run is None or not _the_class_goes_on(sent, run[2].end(), m.start(), []) or (
-                LEX.label(m).kind == "money" and run[3] is not None and _exceeds(after, run[3], unit)):
+                LEX.label(m).kind == "money" and run[3] is not None and LEX.label(m).field != "adjusted_budget"
+                and _wan(run[3], unit) > 0 and _exceeds(after, run[3], unit)) or LEX.all_funds.search(sent, run[2].end(), m.start()):
+            # (an adjusted budget may be well above the part's first: "政府性基金预算年初预算 0 万元，调整后预算 356 万元")
             run = None
             continue
         out[m.start()] = run[:2]
         run = (run[0], run[1], after, after if LEX.label(m).kind == "money" else run[3])
     return out
+
+
+_SENTENCE_START = re.compile("")
+
+
+def _names_a_part(text: str) -> tuple[str, str] | None:
+    """("main" or "part", its words) when the text is nothing but a part of the unit's money, numbered or not
+    ("（一）一般公共预算财政拨款情况", "（二）政府性基金预算。")."""
+    if not holds_any(text, _PART_CUES):
+        return None
+    text = text.strip().rstrip("。.：: ")
+    number = LEX.numbering.match(text)
+    m = LEX.opening_part.fullmatch(text, number.end() if number else 0)
+    if m is None or not (m["main"] or m["part"]):
+        return None
+    return ("main", m["main"]) if m["main"] else ("part", m["part"])
+
+
+_PART_CUES = ("财政", "公共", "基金", "国有", "结转", "代编", "专户", "转移", "资金")
+
+
+def _part_opening(sent: str, pos: int) -> tuple[str, str] | None:
+    """("main" or "part", its words) when a part of the unit's money is named alone at the opening of the clause
+    (to a "；") of the label at `pos`, right before the clause's first label, and that part goes on to `pos`
+    (lexicon.toml's `opening_part`: "2.政府性基金预算：年初预算 …", "一是财政拨款，年初预算 …", "从财政拨款口径看，…")."""
+    for marks in ("；;", "；;：:"):  # (the clause, or its words after a colon: "资金来源包括三类：一是财政拨款，…")
+        start = clause_start(sent, pos, marks)
+        number = LEX.numbering.match(sent, start)
+        m = LEX.opening_part.match(sent, number.end() if number else start)
+        first = LEX.label_re.match(sent, m.end()) if m is not None and (m["main"] or m["part"] or m["frame"]) else None
+        # (its first label may be unread, "上年结转资金全年预算 …": the labels after it in the clause are the part's still)
+        if first is not None and (first.start() == pos or first.start() < pos and _the_class_goes_on(sent, first.end(), pos, [])
+                                  and not LEX.all_funds.search(sent, first.end(), pos)):
+            break
+    else:
+        return None
+    if m["main"] or m["part"]:
+        return ("main", m["main"]) if m["main"] else ("part", m["part"])
+    framed = LEX.main_source.search(m["frame"]) or LEX.part_funds.search(m["frame"])  # (none in "全部资金口径")
+    return None if framed is None else ("main" if framed.re is LEX.main_source else "part", framed.group())
 
 
 def _source_opening(sent: str) -> tuple[str, str, re.Match, re.Match] | None:
@@ -1203,7 +1257,7 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
 _OWN_OFFICE = re.compile(r"(?<!含)(?:(?:局|委|办|院|厅|中心)?机关本级|(?:局|委|办|院|厅|中心)本级|局机关|^本级)"
                          r"(?!及|和|与|、|以外|之外)")
 _THE_WHOLE = re.compile(r"全系统|部门整体|含下属|含所属")
-_WHOLE_AS_WELL = re.compile(rf"汇总|全局(?!性)|合并|{_THE_WHOLE.pattern}")  # (the whole, or the units' sum maybe)
+_WHOLE_AS_WELL = re.compile(rf"汇总|全局(?!性)|合并|合计|总计|{_THE_WHOLE.pattern}")  # (the whole, or the units' sum maybe)
 
 
 def _names_the_whole(sent: str, pos: int) -> bool:

@@ -1113,3 +1113,26 @@ def test_the_projects_or_one_project_the_unit_carries_out(sentence, want):
 def test_a_heads_share_is_not_the_units(sentence, actual):
     rec = parse(f"示例松风县第二中学2023年度部门整体支出绩效自评报告\n一、整体支出情况\n{sentence}")
     assert rec.overall.actual == actual
+
+
+@pytest.mark.parametrize("body, want", [
+    # a main source named alone, as a heading or an item, with no other source: the unit's money (as before)
+    ("（一）一般公共预算财政拨款情况\n年初预算300.00万元，调整后预算400.00万元，实际支出390.00万元。",
+     (D("300.00"), D("400.00"), D("390.00"))),
+    ("1.一般公共预算财政拨款：年初预算300.00万元，调整后预算400.00万元，实际支出390.00万元。",
+     (D("300.00"), D("400.00"), D("390.00"))),
+    ("财政拨款年初预算300.00万元，调整后预算400.00万元，实际支出390.00万元。", (D("300.00"), D("400.00"), D("390.00"))),
+    # every source together, by its frame
+    ("按全口径，年初预算300.00万元，调整后预算400.00万元，实际支出390.00万元。", (D("300.00"), D("400.00"), D("390.00"))),
+    # the office's own figures with no other unit's beside them: the unit's (as before)
+    ("局机关本级年初预算300.00万元，调整后预算400.00万元，实际支出390.00万元。", (D("300.00"), D("400.00"), D("390.00"))),
+    # a carry-over line, then the unit's own
+    ("上年结转资金全年预算42.00万元，实际支出30.50万元，执行率72.62%。\n全年预算400.00万元，实际支出390.00万元。",
+     (None, D("400.00"), D("390.00"))),
+    # a fund type alone at a clause's opening, then the unit's after its "；"
+    ("政府性基金预算：年初预算50.00万元，实际支出48.00万元；全部资金年初预算300.00万元，实际支出390.00万元。",
+     (D("300.00"), None, D("390.00"))),
+])
+def test_a_source_named_at_an_opening_and_the_units_own(body, want):
+    rec = parse(f"示例松风县民政局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n{body}")
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == want
