@@ -55,6 +55,7 @@ class Ledger(dict):
         self.other_money = False  # the unit's other money was stated beside (另有上年结转资金 …)
         self.own_office: dict = {}  # field → (value, sentence): the whole's figure read from its own office's (局本级 …)
         self.beside_units = False  # other units' figures followed the office's (局机关本级 …; 县图书馆 …): `settle` decides
+        self.held_changes: list = []  # (block, amount, sentence) of a change a budget holds (含追加 …): `settle` decides
 
     def take(self, amount: Decimal, sentence: str) -> None:
         self.setdefault(abs(amount), []).append(sentence)
@@ -80,6 +81,7 @@ def settle(rec: Record, ledger: Ledger) -> None:
     """Settle bare budgets, then drop inferred figures that break the report's arithmetic."""
     _settle_main_source(rec, ledger)
     _drop_office_beside_its_units(rec, ledger)
+    _drop_partial_changes(rec, ledger)
     bare = [o for o in ledger.offers if o.field == "budget"]
     for o in sorted(bare, key=lambda o: o.block != "overall"):  # the whole's first: the parts' may be its parts
         if not _settle_parts(rec, ledger, o, bare):
@@ -105,6 +107,22 @@ def settle(rec: Record, ledger: Ledger) -> None:
                     break
                 setattr(rec.block(o.block), o.field, None)
                 del rec.evidence[key]
+
+
+def _drop_partial_changes(rec: Record, ledger: Ledger) -> None:
+    """A change the budget is said to hold ("调整后预算含上级追加资金 210 万元", "（含年中追加 32 万元）") is the block's
+    adjustment only when its budgets are stated and agree (年初 + it = 调整后): else maybe one addition of several."""
+    for block, value, sentence in ledger.held_changes:
+        b = rec.block(block)
+        key = f"{block}.adjustment"
+        agree = None not in (b.initial_budget, b.adjusted_budget) and b.initial_budget + value == b.adjusted_budget
+        if b.adjustment != value or rec.evidence.get(key) != sentence or agree:
+            continue
+        b.adjustment = None
+        del rec.evidence[key]
+        ledger.release(value, sentence)
+        rec.warnings.append(f"{key}: {value}, a change the budget holds, is not shown to be all of it "
+                            f"({b.initial_budget} to {b.adjusted_budget}); not taken")
 
 
 def _drop_office_beside_its_units(rec: Record, ledger: Ledger) -> None:

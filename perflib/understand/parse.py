@@ -1089,6 +1089,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             taken.other_fund_type |= LEX.other_fund_types.match(source[1]) is not None
             continue
         _store(rec, block, label.field, value, sent, taken, inferred=stated is None)
+        if label.field == "adjustment" and "含" in sent and _HOLDS_BEFORE.search(sent, max(0, m.start() - 10), m.start()):
+            taken.held_changes.append((block, value, sent))  # "调整后预算含上级追加资金 210 万元": all the change?
         if block == "overall" and getattr(rec.overall, label.field, None) == value and _own_office_only(sent, m.start()):
             taken.own_office[label.field] = (value, sent)  # (a figure of the whole may follow: it is the unit's)
         if money and block == "overall" and label.field in _PART_FIELDS:
@@ -1238,6 +1240,8 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
             continue  # 收入决算数, 收支决算, 收入预算完成率: revenue's, never spending's
         if label.kind == "money" and sent.endswith(LEX.per_head, 0, m.start()):
             continue  # 人均实际支出, 生均支出: one head's share, not the unit's
+        if label.field == "budget" and _CHANGED_BEFORE.search(sent, max(0, m.start() - 8), m.start()):
+            continue  # "年中调减基本支出预算 40 万元": the change to the budget, not the budget
         if (label.field == "completion_rate" and sent.endswith(LEX.task_rate, 0, m.start())
                 and not sent.endswith(LEX.budget_task_rate, 0, m.start())):
             continue  # 任务完成率, 年度计划完成率: a task's progress, not the budget's
@@ -1254,6 +1258,9 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
     return tuple(out)
 
 
+# A change's verb right before a budget's label and its block word ("调减基本支出预算 40 万元", "追加项目支出预算 …").
+_CHANGED_BEFORE = re.compile(r"(?:调减|调增|追加|追减|核减|核增|压减|增加|减少)了?(?:基本|项目|部门|单位)?$")
+_HOLDS_BEFORE = re.compile(r"(?:包)?含[^，,。；;：:\d]{0,8}$")  # ("…含上级追加资金", "其中含追加")
 _OWN_OFFICE = re.compile(r"(?<!含)(?:(?:局|委|办|院|厅|中心)?机关本级|(?:局|委|办|院|厅|中心)本级|局机关|^本级)"
                          r"(?!及|和|与|、|以外|之外)")
 _THE_WHOLE = re.compile(r"全系统|部门整体|含下属|含所属")

@@ -1136,3 +1136,17 @@ def test_a_heads_share_is_not_the_units(sentence, actual):
 def test_a_source_named_at_an_opening_and_the_units_own(body, want):
     rec = parse(f"示例松风县民政局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n{body}")
     assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == want
+
+
+@pytest.mark.parametrize("body, adjustment", [
+    # a change the budget holds that is all of the change (年初 + it = 调整后): the adjustment
+    ("年初预算640.00万元，调整后预算672.00万元（含年中追加32.00万元），实际支出661.00万元。", D("32.00")),
+    # ... one addition of several, or not shown to be all of it: none
+    ("年初预算640.00万元，调整后预算702.00万元（含年中追加32.00万元），实际支出661.00万元。", None),
+    ("年初预算640.00万元，实际支出661.00万元，其中含年中追加32.00万元。", None),
+    # a stated adjustment (as before)
+    ("年初预算640.00万元，年中追加32.00万元，调整后预算672.00万元。", D("32.00")),
+])
+def test_a_change_the_budget_holds_is_the_adjustment_only_when_the_budgets_agree(body, adjustment):
+    rec = parse(f"示例松风县民政局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n{body}")
+    assert rec.overall.adjustment == adjustment
