@@ -1150,3 +1150,12 @@ def test_a_source_named_at_an_opening_and_the_units_own(body, want):
 def test_a_change_the_budget_holds_is_the_adjustment_only_when_the_budgets_agree(body, adjustment):
     rec = parse(f"示例松风县民政局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n{body}")
     assert rec.overall.adjustment == adjustment
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("全年预算人民币3,256.78万元，实际支出人民币3,101.20万元。", (D("3256.78"), D("3101.20"))),
+    ("全年预算为￥3,256.78万元，实际支出¥3,101.20万元。", (D("3256.78"), D("3101.20"))),
+])
+def test_a_currency_word_before_the_amount(sentence, want):
+    rec = parse(f"示例松风县民政局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n{sentence}")
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == want
