@@ -255,25 +255,26 @@ def document_kind(paragraphs: list[str], has_figures: bool, titled: str | None =
 _ISSUER_TAIL = re.compile(r"(?:关于)?\s*(?:(?:19|20)\d{2}\s*年?度?)?\s*$")
 _OPENING_PARAS = 3
 # A title's words before its kind that name every department of a level, not one unit ("2023年度县直部门整体支出…",
-# "关于2023年度市级部门…", "2023年度全县部门…"); and a summary's own title word ("青岭县2023年度…评价总报告").
+# "关于2023年度市级部门…", "2023年度全县部门…").
 _LEVEL_BEFORE_KIND = re.compile(r"(?:[省市县区州旗][直级]|全[省市县区州旗])各?(?:一级)?(?:预算)?$")
-_SUMMARY_TITLE = re.compile(r"总报告$")
+# A summary's own title word, after a place alone ("青岭县2023年度…评价总报告"; not a unit's 自评总报告).
+_SUMMARY_TITLE = re.compile(r"评价总报告$")
+_PLACE_ONLY = re.compile(r"[^\s，,。；;：:]{1,12}[省市区县州盟旗]")  # ("青岭县", "云溪市东城区")
 _SENTENCE_END = re.compile(r"[。；;]")
-_EVALUATED = re.compile(r"评价|考评|评估")
-
-
-def _evaluated(sentence: str) -> bool:
-    """Does the sentence speak of an evaluation ("本次评价对象为…", "…开展了绩效评价")?"""
-    return _EVALUATED.search(sentence) is not None
+# A summary's first section: what was evaluated ("一、评价对象", "一、评价范围", "一、评价概况").
+_EVALUATED_SECTION = re.compile(r"评价(?:对象|范围|概况|基本情况|工作(?:开展)?情况)")
 
 
 def _summarises_many(paragraphs: list[str]) -> bool:
     """A department report's title naming no unit, or only a finance bureau or a government ("青岚县人民政府关于
     2023年度部门整体支出绩效评价情况的报告"), whose sentences before the first heading count the departments
-    evaluated (lexicon.toml's `many_departments`), or whose first section counts a level's departments evaluated
-    ("一、评价对象" / "…等十二个县直部门…评价", `level_departments`): a summary of many, not one unit's report. So is
-    a title naming a level's departments ("2023年度县直部门整体支出…") or a 总报告 of no unit. A unit's own title
-    ("某局…", "某镇人民政府…") is its report whatever it counts."""
+    evaluated (lexicon.toml's `many_departments`), or whose first section, headed for what was evaluated ("一、评价
+    对象"), counts a level's departments and their 整体支出 with no unit speaking ("…等十二个县直部门2023年度部门整体支出",
+    `level_departments`; a finance bureau's title only when it is no 自评报告): a summary of many, not one unit's report.
+    So is a place's 评价总报告 ("青岭县2023年度部门整体支出绩效评价总报告"), and a title of no unit naming a level's
+    departments that is no 自评报告 ("2023年度县直部门整体支出绩效评价结果报告", no unit's name on the line above; a unit's
+    template says "2023年度县直部门整体支出绩效自评报告"). A unit's own title ("某局…", "某镇人民政府…") is its report
+    whatever it counts."""
     for at, para in enumerate(paragraphs[:_TITLE_LINES]):
         if _kind_named(para) == "department":
             break
@@ -283,8 +284,11 @@ def _summarises_many(paragraphs: list[str]) -> bool:
     m = next(filter(None, (pattern.search(text) for kind, pattern, _ in LEX.kinds if kind == "department")), None)
     issuer = _ISSUER_TAIL.sub("", text[:m.start()]).strip() if m else ""  # ("某县财政局关于2023年度…": 某县财政局)
     no_unit = not names_a_unit(issuer)
-    if m and (_LEVEL_BEFORE_KIND.search(issuer) or no_unit and _SUMMARY_TITLE.search(text)):
+    if m and no_unit and _SUMMARY_TITLE.search(text) and _PLACE_ONLY.fullmatch(issuer):
         return True
+    if (m and "自评" not in text and _LEVEL_BEFORE_KIND.search(issuer) and not names_a_unit(_LEVEL_BEFORE_KIND.sub("", issuer))
+            and not (at and names_a_unit(paragraphs[at - 1]))):
+        return True  # "2023年度县直部门整体支出绩效评价结果报告" (not a unit's template, "2023年度县直部门…自评报告")
     opening, section = [], []
     for p in paragraphs[at + 1:at + 1 + _OPENING_PARAS]:
         if is_heading_line(p):
@@ -294,7 +298,7 @@ def _summarises_many(paragraphs: list[str]) -> bool:
     if not counted and (no_unit or LEX.publisher.search(issuer) and "自评" not in text):
         # (a finance bureau's own 自评报告 may count the departments it asked: only its 评价报告 is looked into)
         section = _first_section(paragraphs[at + 1:])
-        counted = any(_evaluated(sentence) and LEX.level_departments.search(sentence)
+        counted = any("整体支出" in sentence and LEX.level_departments.search(sentence) and not LEX.subjects.search(sentence)
                       for p in section if "个" in p or "家" in p for sentence in _SENTENCE_END.split(p))
     if not counted and not any("各" in p and LEX.all_departments.search(p) for p in opening):
         return False  # (most reports count no departments: the title is looked at only for those that do)
@@ -304,9 +308,12 @@ def _summarises_many(paragraphs: list[str]) -> bool:
 
 
 def _first_section(paragraphs: list[str]) -> list[str]:
-    """The paragraphs under the first heading among these, up to the next heading (at most _OPENING_PARAS)."""
+    """The paragraphs under the first heading among these when it names what was evaluated ("一、评价对象"), up to the
+    next heading (at most _OPENING_PARAS)."""
     for at, p in enumerate(paragraphs[:_OPENING_PARAS + 1]):
         if is_heading_line(p):
+            if not _EVALUATED_SECTION.search(p):
+                return []
             section = []
             for q in paragraphs[at + 1:at + 1 + _OPENING_PARAS]:
                 if is_heading_line(q):

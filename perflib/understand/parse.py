@@ -739,10 +739,11 @@ def _last_naming(sent: str, words: list[re.Match]) -> str | None:
 
 
 def _the_project_again(sent: str, words: list[re.Match], i: int) -> bool:
-    """Is the bare 项目 of words[i], opening its clause, the one project named by the block word right before it
-    ("…农村公路养护项目年初预算 A 万元，…，项目预算执行率 R")?"""
-    return (i > 0 and not _project_head(sent, words[i]) and words[i - 1].group() in _BARE_PROJECT
-            and _names_one_project(sent, words[i - 1]))
+    """Is the bare 项目 of words[i], opening its clause, the one project named by the block word right before it,
+    the first the sentence names ("…农村公路养护项目年初预算 A 万元，…，项目预算执行率 R")? Not after the block's
+    own words ("项目支出…，其中信息化建设项目 120 万元，项目预算执行率 R": the block's rate)."""
+    return (i == 1 and not _project_head(sent, words[i]) and words[0].group() in _BARE_PROJECT
+            and _names_one_project(sent, words[0]))
 
 
 # Not a block: the figures of one project named before 项目 ("学生资助项目", "“…”项目"), or of a few
@@ -1027,7 +1028,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         if procurement and LEX.not_the_budget.search(sent, 0, m.start()):
             continue  # procurement's budget and rate, not the unit's
         if _another_body_speaks(sent, m.start(), rec):
-            taken.beside_units |= bool(taken.own_office)  # (the office's figures read before: one part of several)
+            # (the office's figures read before, and a unit's line like its own: one part of several)
+            taken.beside_units |= bool(taken.own_office) and _a_units_line(sent, m.start())
             continue  # "全县教育系统年初预算 …", "县教育局2023年部门年初预算 …": that body's money
         if not _about_another_year(sent, m.start(), rec, spoken):
             follows = label.follows
@@ -1181,7 +1183,9 @@ def _part_opening(sent: str, pos: int) -> tuple[str, str] | None:
         return None
     if m["main"] or m["part"]:
         return ("main", m["main"]) if m["main"] else ("part", m["part"])
-    framed = LEX.main_source.search(m["frame"]) or LEX.part_funds.search(m["frame"])  # (none in "全部资金口径")
+    if LEX.all_funds.search(m["frame"]):
+        return None  # "按全部资金（含财政拨款）口径统计，…": every source
+    framed = LEX.main_source.search(m["frame"]) or LEX.part_funds.search(m["frame"])
     return None if framed is None else ("main" if framed.re is LEX.main_source else "part", framed.group())
 
 
@@ -1272,6 +1276,20 @@ def _names_the_whole(sent: str, pos: int) -> bool:
     head = sent[clause_start(sent, pos, "；;。"):pos]
     # ("下属学校汇总…", "所属3个单位合并…": the units under it; "加上所属2家事业单位，部门整体…", "局机关及所属单位汇总…": the whole)
     return bool(_THE_WHOLE.search(head) or _WHOLE_AS_WELL.search(head) and not LEX.units_apart(head))
+
+
+def _a_units_line(sent: str, pos: int) -> bool:
+    """Does the sentence open with a unit's name right before its first label at `pos`, as the office's line does
+    ("县图书馆年初预算 …", "县农技推广中心2023年年初预算 …"; not an area's whole, "全县教育系统…", nor money handed down,
+    "县财政局下达全县…")?"""
+    number = LEX.numbering.match(sent)
+    name = _YEAR_TAIL.sub("", sent[number.end() if number else 0:pos]).strip(" ：:")
+    return (bool(name) and LEX.label_re.search(sent, 0, pos) is None and not _NOT_A_UNITS_LINE.search(name)
+            and reads_as_org(name))
+
+
+_YEAR_TAIL = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*$")
+_NOT_A_UNITS_LINE = re.compile(r"全|系统|下达|各|所有|行业|领域")
 
 
 def _own_office_only(sent: str, pos: int) -> bool:

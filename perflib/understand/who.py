@@ -815,7 +815,7 @@ def _body_year(head: list[str]) -> int | None:
             # "比2021年增加…": the year compared with is not the report's; nor the year the unit was founded
             years = fiscal_years(_AHEAD_YEAR.sub("", _FOUNDED.sub("", COMPARED_YEAR.sub("", para))))
             work = _ARRANGED_YEAR.search(para) if "工作" in para else None
-            if work and set(years) == {int(work["year"])}:
+            if work and years == [int(work["year"])]:
                 arranged = arranged or int(work["year"])
                 continue  # "按照县财政局2024年预算绩效管理工作安排，…": the year the work was arranged in
             if len(set(years)) > 1:

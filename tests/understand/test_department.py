@@ -426,9 +426,17 @@ def test_a_source_of_the_office_speaking_or_of_no_bureau_is_the_unit(source, spe
     ("按照县财政局2024年预算绩效管理工作安排，我局对部门整体支出开展了自评。", "2023年，我局"),
     ("根据2024年度全面预算绩效管理工作要点，我局开展了自评。", "2023年度我局"),
     ("按照县财政局2023年预算绩效管理工作安排，我局对部门整体支出开展了自评。", "全年我局"),
+    # the arrangement's year the evaluated one too, said again: the paragraph's year
 ])
 def test_a_year_a_budget_is_prepared_for_is_not_the_reports(ahead, figures):
     rec = parse(f"示例松风县农业农村局部门整体支出绩效自评报告\n{ahead}\n一、部门整体支出情况\n"
                 f"{figures}全年预算310.00万元，实际支出302.40万元，预算执行率97.55%。", paragraphs=True)
     assert rec.year == 2023 and rec.overall.actual is not None
 
+
+
+def test_the_arrangements_year_said_again_as_the_evaluated_one_is_the_reports():
+    rec = parse("示例松风县农业农村局部门整体支出绩效自评报告\n按照2023年预算绩效管理工作安排，现对2023年度部门整体支出开展绩效自评。\n"
+                "一、部门基本情况\n2022年度绩效自评发现的问题已整改到位。\n二、部门整体支出情况\n"
+                "全年我局全年预算310.00万元，实际支出302.40万元。", paragraphs=True)
+    assert rec.year == 2023

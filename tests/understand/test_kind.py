@@ -303,6 +303,18 @@ def test_a_summary_of_every_department(text, kind):
     # a department's title naming the level before its name (县直机关工委) is its own
     ("示例松风县直机关工委2023年度部门整体支出绩效自评报告\n一、部门基本情况\n内设科室3个。\n二、预算执行情况\n"
      "全年预算331万元，实际支出299.7万元。", "department"),
+    # a unit's template title naming a level, its own name beside it
+    ("示例松风县档案馆2023年度市级部门整体支出绩效自评报告\n一、部门基本情况\n内设科室3个。\n二、预算执行情况\n"
+     "全年预算331万元，实际支出299.7万元。", "department"),
+    ("示例松风县档案馆\n2023年度县直部门整体支出绩效自评报告\n一、部门基本情况\n内设科室3个。\n二、预算执行情况\n"
+     "全年预算331万元，实际支出299.7万元。", "department"),
+    ("示例松风县档案馆\n部门整体支出绩效评价总报告\n一、部门基本情况\n内设科室3个。\n二、预算执行情况\n"
+     "全年预算331万元，实际支出299.7万元。", "department"),
+    # the departments a unit's duties reach, under its first section, with no 整体支出 evaluated
+    ("2023年度部门整体支出绩效评价报告\n一、评价对象\n示例松风县审计局负责对县直20个部门开展经济责任审计和绩效评估。\n"
+     "二、预算执行情况\n全年预算331万元，实际支出299.7万元。", "department"),
+    ("2023年度部门整体支出绩效评价报告\n一、部门基本情况\n示例松风县财政局负责对县直56个部门2023年度部门整体支出开展绩效评价。\n"
+     "二、预算执行情况\n全年预算331万元，实际支出299.7万元。", "department"),
 ])
 def test_a_summary_named_by_its_title_or_its_first_section(text, kind):
     assert parse(text, paragraphs=True).kind == kind

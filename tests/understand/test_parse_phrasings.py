@@ -1159,3 +1159,25 @@ def test_a_change_the_budget_holds_is_the_adjustment_only_when_the_budgets_agree
 def test_a_currency_word_before_the_amount(sentence, want):
     rec = parse(f"示例松风县民政局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n{sentence}")
     assert (rec.overall.adjusted_budget, rec.overall.actual) == want
+
+
+@pytest.mark.parametrize("body, want", [
+    # the office's line, then an area's whole or money handed down (no unit's line like its own): the office's stay
+    ("局机关本级年初预算420.00万元，实际支出449.00万元。全县教育系统年初预算18,000.00万元，实际支出17,600.00万元。",
+     (D("420.00"), D("449.00"))),
+    ("局机关本级年初预算420.00万元，实际支出449.00万元。\n县财政局下达全县农业口年初预算3,000.00万元。", (D("420.00"), D("449.00"))),
+    # a frame of every source, a source in its brackets
+    ("按全部资金（含财政拨款）口径统计，年初预算1,260.00万元，实际支出1,377.30万元。\n其中政府性基金预算调整后预算80.00万元，实际支出78.00万元。",
+     (D("1260.00"), D("1377.30"))),
+    # the unit speaking under a fund's heading
+    ("（二）政府性基金预算情况\n本所2023年无政府性基金预算。\n本所2023年年初预算180.00万元，实际支出190.00万元。", (D("180.00"), D("190.00"))),
+])
+def test_the_units_own_beside_a_part_heading_or_another_body(body, want):
+    rec = parse(f"示例松风县农业农村局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n{body}")
+    assert (rec.overall.initial_budget, rec.overall.actual) == want
+
+
+def test_the_blocks_rate_after_a_named_project_in_its_list():
+    rec = parse("示例松风县农业农村局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+                "2023年项目支出全年预算600.00万元，实际支出570.00万元，其中信息化建设项目120.00万元，项目预算执行率95.00%。")
+    assert rec.projects.completion_rate == D("95.00")
