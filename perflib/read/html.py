@@ -27,7 +27,10 @@ from .text import blank_damaged_figures, blank_digits, damage_warning, decode_by
 # ==== site chrome (data) ================================================================
 # Elements dropped whole, by tag.
 DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "head", "nav",
-             "footer", "aside", "form", "select", "button", "input", "textarea", "svg", "canvas", "map"}
+             "footer", "aside", "select", "button", "input", "textarea", "svg", "canvas", "map", "marquee"}
+# ... but not one that holds the article: an ASP.NET page's <form> wraps all of it, a CMS names the article's
+# container for printing or a column ("article-con print-area", "content-side-r").
+DROP_UNLESS_ARTICLE = {"form"}
 # Text struck out (<del>330</del>320: the figure is 320): a reader does not take it.
 STRUCK_TAGS = {"del", "s", "strike"}
 # …and by a word of their id or class (menus, breadcrumbs, share bars, footers of CMS templates).
@@ -78,7 +81,7 @@ def read_html(p: Path, data: bytes, digest: str) -> Document:
     from lxml import etree
 
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableInput(f"{p}: is not a readable HTML page ({str(exc).rstrip('.') or 'empty'}).") from None
     title = _page_title(root)
@@ -146,6 +149,7 @@ def _page_title(root) -> str | None:
 
 
 def _drop_chrome(root) -> None:
+    _unwrap_source_lines(root)
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     css = _Stylesheet(root)
@@ -154,8 +158,12 @@ def _drop_chrome(root) -> None:
     for el in root.iter():
         if not isinstance(el.tag, str):  # comments, processing instructions
             doomed.append(el)
-        elif el.tag in DROP_TAGS or el.tag in STRUCK_TAGS or _named_chrome(el):
+        elif el.tag in DROP_TAGS or el.tag in STRUCK_TAGS:
             doomed.append(el)
+        elif el.tag in DROP_UNLESS_ARTICLE and not _holds_the_article(el, page_size, page_amounts):
+            doomed.append(el)
+        elif _named_chrome(el) and not (_ARTICLE_NAME.search(_names(el)) and page_amounts and _amounts(el) * 2 > page_amounts):
+            doomed.append(el)  # (a container named for the article, "article-con print-area", holding most amounts is it)
         elif _hidden(el, css) and (_hidden_inline(el) or _text_size(el) * 2 <= page_size
                                    or page_amounts > _amounts(el)):
             # (a style, class or placement that would hide most of the page's text, leaving no amount
@@ -165,6 +173,40 @@ def _drop_chrome(root) -> None:
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()  # keeps the tail text
+
+
+def _holds_the_article(el, page_size: int, page_amounts: int) -> bool:
+    """Does the element hold most of the page's amounts, or of its text when it has none: the article's container?"""
+    return _amounts(el) * 2 > page_amounts if page_amounts else _text_size(el) * 2 > page_size
+
+
+# A line break in the page's source, which a browser shows as a space, or as nothing between two Chinese characters
+# (a Word page's source is wrapped at ~80 columns: "年初预" / "算 1,250.40 万元" is one line on screen).
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_WRAP_BETWEEN_WIDE = re.compile(rf"(?<=[{_WIDE}])[ \t]*\r?\n\s*(?=[{_WIDE}])")
+_WRAP = re.compile(r"[ \t]*\r?\n\s*")
+_PREFORMATTED = re.compile(r"white-space\s*:\s*pre", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # (lxml refuses a decoded page that declares its encoding)
+
+
+def _unwrap_source_lines(root) -> None:
+    """Source line breaks in text as a browser shows them (not in <pre>, <textarea> or a white-space:pre element)."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        kept = el.tag in ("pre", "textarea") or _PREFORMATTED.search(el.get("style") or "")
+        if el.text and "\n" in el.text and not kept and not _in_preformatted(el):
+            el.text = _WRAP.sub(" ", _WRAP_BETWEEN_WIDE.sub("", el.text))
+        if el.tail and "\n" in el.tail and not _in_preformatted(el.getparent()):
+            el.tail = _WRAP.sub(" ", _WRAP_BETWEEN_WIDE.sub("", el.tail))
+
+
+def _in_preformatted(el) -> bool:
+    while el is not None:
+        if isinstance(el.tag, str) and (el.tag in ("pre", "textarea") or _PREFORMATTED.search(el.get("style") or "")):
+            return True
+        el = el.getparent()
+    return False
 
 
 _AMOUNT = re.compile(r"\d[\d,.]*\s*(?:万元|亿元|元)")
@@ -187,9 +229,15 @@ def _hidden_inline(el) -> bool:
     return "display:none" in re.sub(r"\s+", "", el.get("style") or "").lower() or el.get("hidden") is not None
 
 
+def _names(el) -> str:
+    return f"{el.get('id', '')} {el.get('class', '')}"
+
+
 def _named_chrome(el) -> bool:
-    names = f"{el.get('id', '')} {el.get('class', '')}"
-    return any(DROP_NAMES.match(w) for w in re.split(r"[\s_-]+", names) if w) and el.tag not in ("table", "p")
+    return any(DROP_NAMES.match(w) for w in re.split(r"[\s_-]+", _names(el)) if w) and el.tag not in ("table", "p")
+
+
+_ARTICLE_NAME = re.compile(r"article|content|detail|zoom|text|wenzhang|zhengwen", re.I)
 
 
 def _hidden(el, css: "_Stylesheet | None" = None) -> bool:

@@ -232,3 +232,58 @@ def test_header_and_label_cells_wrapped_by_br_are_read(tmp_path):
     rec = read_record(write_bytes(tmp_path / "a.html", page.encode()))
     assert [rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual] == [380, 406, 398]
     assert [rec.basic.initial_budget, rec.basic.actual] == [200, 205]
+
+
+def _article_page(tmp_path, body: str, head: str = "", name: str = "p.html"):
+    path = tmp_path / name
+    path.write_text(f"{head}<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body>{body}</body></html>",
+                    encoding="utf-8")
+    return path
+
+
+FIGURES = "<p>2021年，我局年初预算1,250.40万元，调整后预算1,561.00万元，实际支出1,498.32万元，预算执行率95.98%。</p>"
+
+
+@pytest.mark.parametrize("head", ['<?xml version="1.0" encoding="utf-8"?>\n',
+                                  '<?xml version="1.0" encoding="gb2312"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0'
+                                  ' Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'])
+def test_a_page_opening_with_an_xml_declaration_is_read(tmp_path, head):
+    doc = read_document(_article_page(tmp_path, f"<h1>{TITLE}</h1>{FIGURES}", head))
+    assert "实际支出1,498.32万元" in _text(doc)
+
+
+@pytest.mark.parametrize("body", [
+    # an ASP.NET page: one <form> around everything
+    f"<form id='aspnetForm' method='post'><div class='nav'>首页 政务公开</div><h1>{TITLE}</h1>{FIGURES}</form>",
+    # the article's container named for printing, a column or its links as well
+    f"<div class='article-con print-area'><h1>{TITLE}</h1>{FIGURES}</div><div class='side'>相关信息 某局2020年度报告</div>",
+    f"<div class='content-side-r'><h1>{TITLE}</h1>{FIGURES}</div>",
+    f"<div id='links-content'><h1>{TITLE}</h1>{FIGURES}</div>",
+])
+def test_the_article_inside_a_form_or_a_container_named_like_chrome_is_read(tmp_path, body):
+    text = _text(read_document(_article_page(tmp_path, body)))
+    assert "实际支出1,498.32万元" in text and "相关信息" not in text
+
+
+def test_a_search_form_a_sidebar_and_a_ticker_are_not_read(tmp_path):
+    body = (f"<form class='search'><input name='q'><p>站内搜索 热门：2020年度预算执行率90.00%</p></form>"
+            f"<marquee>通知：全县2021年预算执行率为96.12%</marquee><h1>{TITLE}</h1>{FIGURES}"
+            "<div class='sidebar'><p>某局2020年度实际支出 1,001.00万元</p></div>")
+    text = _text(read_document(_article_page(tmp_path, body)))
+    assert "实际支出1,498.32万元" in text
+    assert not any(w in text for w in ("90.00%", "96.12%", "1,001.00"))
+
+
+@pytest.mark.parametrize("source, line", [
+    # a Word page's source wrapped at ~80 columns: one line on screen, between Chinese characters with no space
+    ("<p>2021年，我局年初预\n算1,250.40万元，调整后预算1,561.00\n万元。</p>", "2021年，我局年初预算1,250.40万元，调整后预算1,561.00 万元。"),
+    ("<p><span>其中：</span>\n<span>基本支出 620.00 万元</span></p>", "其中： 基本支出 620.00 万元"),
+])
+def test_a_source_line_break_is_what_a_browser_shows(tmp_path, source, line):
+    assert line in read_document(_article_page(tmp_path, f"<h1>{TITLE}</h1>{source}")).lines()
+
+
+def test_a_line_break_a_browser_keeps_is_kept(tmp_path):
+    lines = read_document(_article_page(tmp_path, f"<h1>{TITLE}</h1><pre>年初预算 1,250.40万元\n实际支出 1,498.32万元</pre>"
+                                          "<p>调整后预算<br>1,561.00万元</p>")).lines()
+    assert "年初预算 1,250.40万元" in lines and "实际支出 1,498.32万元" in lines and "调整后预算" in lines
