@@ -116,7 +116,7 @@ def read_indicators(tables: list[Table], paragraphs: list[str], year: int | None
     sentences that list them (when no table did)."""
     out = IndicatorTable()
     # a project's own form beside the unit's (项目名称 | 某某专项): its indicators and 总分 are the project's
-    projects = [names_one_project(t, department=department) for t in tables]
+    projects = [names_one_project(t, department=department) or (t.title or "").startswith("项目名称") for t in tables]
     for table, one_project in zip(tables, projects):
         if _a_projects_title(table.title, bool(out.indicators)):
             continue  # introduced as a project's table ("某某项目绩效指标完成情况如下："): not the unit's
@@ -373,6 +373,20 @@ def _by_position(row: list[str], roles: dict[str, int], width: int) -> list[str]
     return full
 
 
+def _cut_at_the_right(row: list[str], roles: dict[str, int], width: int) -> list[str] | None:
+    """A row with every cell filled, from a level word under the first level column, up to its points, and none
+    after them (the empty 偏差原因 cell a `|` or tab row dropped: "产出 | 职责履行 | 重点工作任务完成率 | 100% | 100% | 20 |
+    20"): each cell under its column, though its 二级 cell is no level word ("职责履行")."""
+    points = [roles[r] for r in ("weight", "score") if r in roles]
+    if (roles.get("level1") != 0 or not points or len(row) <= max(points) or not all(row) or not _is_level(row[0])
+            or roles["name"] >= len(row)):
+        return None
+    name = row[roles["name"]]
+    if _is_level(name) or _value_like(name) or not all(_PLAIN_POINTS.fullmatch(row[c]) for c in points):
+        return None
+    return list(row) + [""] * (width - len(row))
+
+
 def _align(row: list[str], roles: dict[str, int], width: int, header: list[str]) -> list[str] | None:
     """The row as a full grid row. A row of the header's width is read by position; a shorter one
     (merged cells written once, empty cells dropped) by what its cells are."""
@@ -380,7 +394,7 @@ def _align(row: list[str], roles: dict[str, int], width: int, header: list[str])
         return list(row)
     if len(row) > width:
         return None
-    kept = _by_position(row, roles, width)
+    kept = _by_position(row, roles, width) or _cut_at_the_right(row, roles, width)
     if kept is not None:
         return kept
     cells = [c for c in row if c]
@@ -391,6 +405,9 @@ def _align(row: list[str], roles: dict[str, int], width: int, header: list[str])
     levels = []
     while cells and len(levels) < 2 and _is_level(cells[0]):
         levels.append(cells.pop(0))
+    if not levels:
+        levels = _levels_before_the_name(cells, roles)  # "社会满意度 | 市民满意度 | ≥90% | 92% | 30 | 30"
+        del cells[:len(levels)]
     if levels and (not cells or (_value_like(cells[0]) and not _standard_level(levels[-1]))):
         cells.insert(0, levels.pop())  # a name ending 指标 ("培训农民人次指标"), its target next: no 二级
     full = [""] * width
@@ -410,6 +427,24 @@ def _align(row: list[str], roles: dict[str, int], width: int, header: list[str])
     for c, text in zip(rest_cols, _values_placed(cells, rest_cols, roles)):
         full[c] = text
     return full
+
+
+def _levels_before_the_name(cells: list[str], roles: dict[str, int]) -> list[str]:
+    """The cells before a row's name that are its levels though no level word ("社会满意度", "职责履行"): the name
+    stands as many cells before the row's 分值 | 得分 pair (its last two plain figures, a reason after them aside) as
+    the header has columns between them, every cell from it to them filled, and what is before it is at most a
+    level per level column (a row whose merged 一级 cell was dropped: "社会满意度 | 市民满意度 | ≥90% | 92% | 30 | 30")."""
+    points = [roles[r] for r in ("weight", "score") if r in roles]
+    level_roles = [r for r in ("level1", "level2") if r in roles]
+    if len(points) != 2 or points[1] != points[0] + 1 or not level_roles:
+        return []
+    end = len(cells) - (1 if cells and not _PLAIN_POINTS.fullmatch(cells[-1]) else 0)  # (a reason after the points)
+    if end < 3 or not all(_PLAIN_POINTS.fullmatch(c) for c in cells[end - 2:end]):
+        return []
+    at = end - 2 - (points[0] - roles["name"])  # the name's place
+    if not 1 <= at <= len(level_roles) or _value_like(cells[at]) or _is_level(cells[at]):
+        return []
+    return cells[:at] if not any(_value_like(c) or _PLAIN_POINTS.fullmatch(c) for c in cells[:at]) else []
 
 
 def _values_placed(cells: list[str], cols: list[int], roles: dict[str, int]) -> list[str]:
@@ -466,10 +501,18 @@ def _indicator(full: list[str], roles: dict[str, int]) -> Indicator:
     get = lambda role: (full[roles[role]] or None) if role in roles else None  # noqa: E731
     target, actual = _text(get("target")), _text(get("actual"))
     return Indicator(
-        name=full[roles["name"]], level1=get("level1"), level2=get("level2"), target=target, actual=actual,
+        name=full[roles["name"]], level1=_level(get("level1")), level2=_level(get("level2")), target=target, actual=actual,
         weight=_points(get("weight")), score=_points(get("score")), met=judge(target, actual),
         reason=_text(get("reason")),
     )
+
+
+_GROUP_POINTS = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]\s*$")  # "产出指标（50分）": the group's points
+
+
+def _level(cell: str | None) -> str | None:
+    """A level's words without the points its group carries ("产出指标（50分）" → 产出指标)."""
+    return _GROUP_POINTS.sub("", cell) or None if cell else cell
 
 
 def _text(cell: str | None) -> str | None:
@@ -596,7 +639,8 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
     lines have at least two cells; the line above it, when short, is its title. `folded`: the lines
     are page_lines' already (fullwidth folded)."""
     tables: list[Table] = []
-    i = 0
+    i = ended = 0  # (ended: where the last table's run ended)
+    named = None  # the 项目名称 field of the project's form the tables are in
     lines = [ln.rstrip("\n") for ln in lines] if folded else [fold_chars(ln).rstrip("\n") for ln in lines]
     while i < len(lines):
         if "指标" not in lines[i] and "得分" not in lines[i]:
@@ -613,6 +657,8 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
                 j += 1
                 continue
             nxt = _split(lines[j])
+            if len(rows) > 1 and nxt and (_starts_table(nxt) or "".join(nxt[0].split()) == "项目名称"):
+                break  # another form's header or its 项目名称 field: another table
             if _wrapped_tail(nxt, lines, j) and rows[-1] and len(rows) > 1:
                 rows[-1][-1] += nxt[0]  # a PDF row wrapped in its last cell: the line is that cell's end
                 j += 1
@@ -623,8 +669,16 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
             j += 1
         above = next((ln.strip() for ln in reversed(lines[max(0, i - 3):i]) if ln.strip()), "")
         title = above if 0 < len(above) <= 40 and len(_split(above)) == 1 else None
-        tables.append(Table(rows, title=title, header_rows=1, header_cols=1))
-        i = j
+        # (a project's form since the last table: its 项目名称 field names whose the table and those after it are,
+        # "项目名称 | 某某项目", until a form of the unit's own: "部门整体支出绩效自评表")
+        for ln in lines[ended:i]:
+            first = "".join(next((c for c in _split(ln) if c), "").split())
+            if first == "项目名称":
+                named = " ".join(c for c in _split(ln) if c)
+            elif "整体" in first and _FORM_TITLE.search(first):
+                named = None
+        tables.append(Table(rows, title=named or title, header_rows=1, header_cols=1))
+        i = ended = j
     return tables
 
 
@@ -632,8 +686,13 @@ def _wrapped_tail(cells: list[str], lines: list[str], j: int) -> bool:
     """A short single-cell line between two table rows."""
     if len(cells) != 1 or len(cells[0]) > 12 or re.search(r"[。；]$", cells[0]) or LIST_MARKER.match(cells[0]):
         return False  # a numbered heading after the table is not the end of its last cell
+    if _FORM_TITLE.search(cells[0]):
+        return False  # the next form's title ("项目支出绩效自评表")
     after = next((ln for ln in lines[j + 1:] if ln.strip()), "")
     return len([c for c in _split(after) if c]) >= 2 and not re.search(r"[。；]$", after.strip())
+
+
+_FORM_TITLE = re.compile(r"(?:自评|评价|绩效|指标|目标|情况|汇总|申报)表$")
 
 
 def _starts_table(cells: list[str]) -> bool:

@@ -379,3 +379,48 @@ def test_an_indicator_tables_total_is_the_score_only_of_every_indicator(tmp_path
                     f"| 产出 | 职责履行 | 审计项目完成率 | 30 | 30 |\n| 加分项 | 创新 | 工作创新 | 5 | 3 |\n{total}\n",
                     encoding="utf-8")
     assert read_record(path).score == score
+
+
+def _indicators_of(tmp_path, body: str):
+    path = tmp_path / "r.txt"
+    path.write_text("示例松风县城市管理局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+                    "全年预算2,398.20万元，实际支出2,215.74万元。\n二、绩效指标完成情况\n" + body, encoding="utf-8")
+    rec = read_record(path)
+    return [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in rec.indicators], rec
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_rows_whose_empty_reason_and_merged_level_cells_were_dropped(tmp_path, sep):
+    rows = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+            # a 二级 cell that is no level word, the empty reason dropped at the right
+            ["产出", "职责履行", "重点工作任务完成率", "100%", "100%", "20", "20"],
+            # the merged 一级 cell dropped at the left, the 二级 no level word again
+            ["社会满意度", "市民满意度", "≥90%", "92%", "30", "30"]]
+    got, _ = _indicators_of(tmp_path, "\n".join(sep.join(r) for r in rows) + "\n三、自评结论\n")
+    assert got == [("产出", "职责履行", "重点工作任务完成率", "100%", "100%", Decimal(20), Decimal(20)),
+                   ("产出", "社会满意度", "市民满意度", "≥90%", "92%", Decimal(30), Decimal(30))]
+
+
+def test_a_groups_points_are_not_its_level(tmp_path):
+    path = tmp_path / "r.html"
+    path.write_text("<html><body><h1>示例松风县城市管理局2023年度部门整体支出绩效自评报告</h1><table>"
+                    "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td>"
+                    "<td>得分</td></tr><tr><td rowspan='2'>产出指标（50分）</td><td>数量指标</td><td>道路保洁面积</td><td>≥120万㎡</td>"
+                    "<td>126万㎡</td><td>25</td><td>25</td></tr><tr><td>质量指标(25)</td><td>保洁达标率</td><td>≥95%</td><td>97%</td>"
+                    "<td>25</td><td>25</td></tr></table></body></html>", encoding="utf-8")
+    assert [(i.level1, i.level2) for i in read_record(path).indicators] == [("产出指标", "数量指标"), ("产出指标", "质量指标")]
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+@pytest.mark.parametrize("project_first", [False, True])
+def test_a_projects_form_beside_the_units_in_text_is_not_the_units(tmp_path, sep, project_first):
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    unit = ["部门整体支出绩效自评表", sep.join(header),
+            sep.join(["产出指标", "数量指标", "道路保洁面积", "≥120万㎡", "126万㎡", "50", "50"]),
+            sep.join(["满意度指标", "服务对象满意度指标", "市民满意度", "≥90%", "92%", "40", "40"]), sep.join(["总分", "100", "100"])]
+    project = ["项目支出绩效自评表", sep.join(["项目名称", "城乡环卫一体化服务项目"]), sep.join(header),
+               sep.join(["产出指标", "数量指标", "保洁村庄数量", "≥45个", "46个", "30", "30"]),
+               sep.join(["满意度指标", "服务对象满意度指标", "村民满意度", "≥85%", "90%", "30", "30"]), sep.join(["总分", "100", "99.6"])]
+    body = project + unit if project_first else unit + project
+    got, _ = _indicators_of(tmp_path, "\n".join(body) + "\n三、自评结论\n")
+    assert [name for _, _, name, *_ in got] == ["道路保洁面积", "市民满意度"]
