@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from ..errors import NotAReport, UnreadableInput
 from ..model import Source
@@ -93,11 +94,19 @@ def read_html(p: Path, data: bytes, digest: str) -> Document:
     blocks = [b for b in blocks if not (isinstance(b, (Paragraph, Heading)) and _is_chrome(b.text))]
     if not blocks:
         raise UnreadableInput(f"{p}: the HTML page has no article text.")
-    if title and not any(isinstance(b, Heading) and b.level <= 2 for b in blocks[:5]):
-        blocks.insert(0, Heading(title, 1))
+    if title and not any(isinstance(b, Heading) and b.level <= 2 for b in blocks[:5]) and not _titled(blocks[:8]):
+        blocks.insert(0, Heading(title, 1))  # (not over an article whose own title is a styled line: its <title> may be another's)
     blocks, head_chrome = lay_out_blocks(blocks)
     chrome_blocks = chrome_paragraphs(chrome + [c.text for c in head_chrome])
     return Document(Source(str(p), "html", encoding, digest), blocks, chrome=chrome_blocks, warnings=warnings)
+
+
+_REPORT_TITLE = re.compile(r"(?:绩效|自评|评价).{0,24}(?:报告|报告书|自评表)\s*$")
+
+
+def _titled(blocks: list[Block]) -> bool:
+    """Does a short line among these read as a report's title ("某局2023年度部门整体支出绩效自评报告")?"""
+    return any(isinstance(b, Paragraph) and len(b.text) <= 60 and _REPORT_TITLE.search(b.text) for b in blocks)
 
 
 def _decode(p: Path, data: bytes, warnings: list[str]) -> tuple[str, str]:
@@ -150,6 +159,7 @@ def _page_title(root) -> str | None:
 
 def _drop_chrome(root) -> None:
     _unwrap_source_lines(root)
+    _embedded_files_as_links(root)
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     css = _Stylesheet(root)
@@ -173,6 +183,23 @@ def _drop_chrome(root) -> None:
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()  # keeps the tail text
+
+
+_EMBEDDED_FILE = re.compile(r"[^/\\?#]+\.(?:pdf|docx?|xlsx?|wps)(?=$|[?#])", re.I)
+
+
+def _embedded_files_as_links(root) -> None:
+    """A document the page shows in a frame (<iframe src="….pdf">, <embed>, <object data>) as the attachment line a
+    reader sees its link as ("附件：某报告.pdf"): the page only shows its report, it does not hold its text."""
+    for el in list(root.iter("iframe", "embed", "object")):
+        m = _EMBEDDED_FILE.search(el.get("src") or el.get("data") or "")
+        if m is None or el.getparent() is None:
+            continue
+        from lxml.html import Element  # (lxml is imported when a page is read)
+
+        p = Element("p")
+        p.text, p.tail = f"附件：{unquote(m.group())}", el.tail
+        el.getparent().replace(el, p)
 
 
 def _holds_the_article(el, page_size: int, page_amounts: int) -> bool:

@@ -254,7 +254,8 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
         return False
     start = clause_start(sent, pos, _CLAUSE_ENDS)
     clause = sent[start:pos]
-    if (LEX.other_assessment.search(clause) or _names_a_superior(clause, rec, _FORM_FIELD.match(sent, pos) is not None)
+    if (LEX.other_assessment.search(_without_the_units_name(clause, rec.department))
+            or _names_a_superior(clause, rec, _FORM_FIELD.match(sent, pos) is not None)
             or _graded_by_another(sent, start, pos)):
         return False
     # an area's evaluation ("在全市妇幼健康服务年度评价中结果为良好") is not the unit's own; its 自评 in
@@ -273,6 +274,16 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
     return not name or name in title or (reads_as_org(name) and _is_the_unit(name, rec.department))
 
 
+def _without_the_units_name(clause: str, department: str | None) -> str:
+    """The clause less the unit's name, full or short ("青岭县审计局…", "县审计局…": an audit bureau's own 审计 is no
+    other assessment)."""
+    if not department:
+        return clause
+    short = _PLACES_BEFORE.sub("", department)
+    return clause.replace(department, "").replace(short, "") if len(short) >= 2 else clause.replace(department, "")
+
+
+_PLACES_BEFORE = re.compile(r"^.*[省市区县州盟旗镇乡]")  # ("青岭县审计局" → 审计局)
 _ONE_PROJECTS = re.compile(r"(?:该|此|这个|单个)(?:项目|专项)")  # (not "项目自评指标": the method, the unit's score)
 # A form's field: a label with its unit in brackets ("自评总分(分)97.6", a 自评表 squashed onto one line)
 _FORM_FIELD = re.compile(r"\D{1,8}[（(]分[)）]")

@@ -287,3 +287,19 @@ def test_a_line_break_a_browser_keeps_is_kept(tmp_path):
     lines = read_document(_article_page(tmp_path, f"<h1>{TITLE}</h1><pre>年初预算 1,250.40万元\n实际支出 1,498.32万元</pre>"
                                           "<p>调整后预算<br>1,561.00万元</p>")).lines()
     assert "年初预算 1,250.40万元" in lines and "实际支出 1,498.32万元" in lines and "调整后预算" in lines
+
+
+@pytest.mark.parametrize("embed", ["<iframe src='/u/2024/某局2021年度部门整体支出绩效自评报告.pdf' width='100%'></iframe>",
+                                   "<object data='/files/report.pdf' type='application/pdf'><a href='/files/report.pdf'>下载</a></object>",
+                                   "<embed src='/files/report.pdf?v=2' type='application/pdf'>"])
+def test_a_document_shown_in_a_frame_is_an_attachment_line(tmp_path, embed):
+    lines = read_document(_article_page(tmp_path, f"<h1>{TITLE}</h1>{embed}")).lines()
+    assert any(line.startswith("附件：") and ".pdf" in line for line in lines)
+
+
+def test_an_article_title_in_a_styled_line_is_not_preceded_by_another_pages_title(tmp_path):
+    path = tmp_path / "p.html"
+    path.write_text("<html><head><meta charset='utf-8'><title>某区民政局2020年度部门整体支出绩效自评报告_某区人民政府</title></head>"
+                    f"<body><div class='title'>{TITLE}</div>{FIGURES}</body></html>", encoding="utf-8")
+    lines = read_document(path).lines()
+    assert lines[0] == TITLE and not any("2020年度" in line for line in lines)

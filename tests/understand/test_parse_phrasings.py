@@ -607,6 +607,13 @@ def test_empty_and_garbage_text():
      "优", D("91")),
     ("某某县农业农村局2023年度部门整体支出绩效自评报告\n本年度部门整体支出（含上年结转资金120万元）执行率98.5%，"
      "经综合评价，自评得分93分，等级为优。", "优", D("93")),
+    # a unit whose name holds an assessment's word (审计, 质量) names itself, not another's assessment
+    ("某某县审计局2023年度部门整体支出绩效自评报告\n经自评，某某县审计局2023年度部门整体支出绩效自评得分92分，等级为优。",
+     "优", D("92")),
+    ("某某县审计局2023年度部门整体支出绩效自评报告\n县审计局整体支出绩效评价得分92分，评价等级为优。", "优", D("92")),
+    # ... and an audit of the unit by its bureau is still another's
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n经县审计局审计，评价等级为良。\n经自评，我局自评得分92分，等级为优。",
+     "优", D("92")),
 ])
 def test_the_self_evaluation_among_other_years_and_appraisals(text, rating, score):
     rec = parse_text(normalize(text.splitlines()), Source("t.txt", "txt", "utf-8", "0" * 64))
