@@ -24,7 +24,7 @@ from ..model import Indicator
 from ..read.document import Table
 from ..read.normalize import LIST_MARKER, fold_chars, fold_pages, sentences, strip_page_furniture
 from .met import judge
-from .forms import another_years_form, names_one_project
+from .forms import YEAR_ROW, another_years_form, names_one_project
 
 # --- header labels by role (to move into the label lexicon, TOML, at merge) ------------------------
 # Order matters: a header cell takes the first role one of whose labels it contains.
@@ -120,13 +120,23 @@ def read_indicators(tables: list[Table], paragraphs: list[str], year: int | None
     for table, one_project in zip(tables, projects):
         if _a_projects_title(table.title, bool(out.indicators)):
             continue  # introduced as a project's table ("某某项目绩效指标完成情况如下："): not the unit's
-        if one_project and not all(projects) or another_years_form(table, year):  # (`year`: the title's)
-            continue
+        if one_project and not all(projects) or another_years_form(table, year) or _titled_another_year(table.title, year):
+            continue  # (`year`: the title's)
         _read_execution(table, out)
         _read_table(table, out)
     if not out.indicators:
         _read_prose(paragraphs, out)
     return out
+
+
+_TITLE_YEAR = re.compile(r"\s*(?:附?表\s*\d*\s*[:：.、]?\s*)?((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
+
+
+def _titled_another_year(title: str | None, year: int | None) -> bool:
+    """Does the table's title open with another year than the report's ("2024年度部门整体支出绩效目标表" in a 2023
+    report: next year's targets, no results)?"""
+    m = _TITLE_YEAR.match(title) if title and year else None
+    return m is not None and int(m[1]) != year
 
 
 def _a_projects_title(title: str | None, after_units: bool) -> bool:
@@ -881,6 +891,8 @@ def cell_line_tables(lines: list[str]) -> list[Table]:
         roles = _header_roles(header)
         rows, end = _cell_rows(cells, k, roles, len(header))
         title = cells[i - 1] if i and len(cells[i - 1]) <= 40 else None  # ("某某项目绩效指标完成情况如下：")
+        period = next((c for c in reversed(cells[since:i]) if YEAR_ROW.match(c)), None)
+        title = period or title  # (its form's period, "（2022年度）", says whose year it is)
         if rows and not _projects_form(cells[since:i]):
             tables.append(Table([header] + rows, title=title, header_rows=1, header_cols=roles["name"] + 1))
         i = since = max(end, k)

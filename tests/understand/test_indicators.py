@@ -424,3 +424,23 @@ def test_a_projects_form_beside_the_units_in_text_is_not_the_units(tmp_path, sep
     body = project + unit if project_first else unit + project
     got, _ = _indicators_of(tmp_path, "\n".join(body) + "\n三、自评结论\n")
     assert [name for _, _, name, *_ in got] == ["道路保洁面积", "市民满意度"]
+
+
+def test_next_years_target_table_is_not_this_years_indicators(tmp_path):
+    body = ("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t道路保洁面积\t≥120万㎡\t126万㎡\t50\t50\n"
+            "四、2024年度绩效目标\n2024年度部门整体支出绩效目标表\n一级指标\t二级指标\t三级指标\t指标值\t分值\n"
+            "产出指标\t数量指标\t道路保洁面积\t≥130万㎡\t50\n满意度指标\t服务对象满意度指标\t市民满意度\t≥92%\t50\n")
+    got, _ = _indicators_of(tmp_path, body + "五、自评结论\n")
+    assert [(name, target) for _, _, name, target, *_ in got] == [("道路保洁面积", "≥120万㎡")]
+
+
+def test_last_years_form_one_cell_per_line_after_this_years_is_not_read(tmp_path):
+    def form(period, target, actual):
+        return ["部门整体支出绩效自评表", period, "部门名称", "示例松风县城市管理局", "年度资金总额", "801.00", "850.00", "812.30",
+                "年度总体目标", "预期目标", "实际完成情况", "保障城区道路保洁。", "城区道路保洁到位。",
+                "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+                "产出指标", "数量指标", "道路保洁面积", target, actual, "50", "50",
+                "满意度指标", "服务对象满意度指标", "市民满意度", "≥90%", "92%", "40", "40", "总分", "100", "100"]
+    body = "\n".join(form("（2023年度）", "≥120万㎡", "126万㎡") + ["附：上年度自评表"] + form("（2022年度）", "≥110万㎡", "112万㎡"))
+    got, _ = _indicators_of(tmp_path, body + "\n五、自评结论\n")
+    assert [(name, target) for _, _, name, target, *_ in got] == [("道路保洁面积", "≥120万㎡"), ("市民满意度", "≥90%")]
