@@ -172,7 +172,7 @@ def _drop_chrome(root) -> None:
             doomed.append(el)
         elif el.tag in DROP_UNLESS_ARTICLE and not _holds_the_article(el, page_size, page_amounts):
             doomed.append(el)
-        elif _named_chrome(el) and not (_ARTICLE_NAME.search(_names(el)) and page_amounts and _amounts(el) * 2 > page_amounts):
+        elif _named_chrome(el) and not (_the_articles_own(el) and page_amounts and _amounts(el) * 2 > page_amounts):
             doomed.append(el)  # (a container named for the article, "article-con print-area", holding most amounts is it)
         elif _hidden(el, css) and (_hidden_inline(el) or _text_size(el) * 2 <= page_size
                                    or page_amounts > _amounts(el)):
@@ -210,14 +210,19 @@ def _holds_the_article(el, page_size: int, page_amounts: int) -> bool:
 # A line break in the page's source, which a browser shows as a space, or as nothing between two Chinese characters
 # (a Word page's source is wrapped at ~80 columns: "年初预" / "算 1,250.40 万元" is one line on screen).
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
-_WRAP_BETWEEN_WIDE = re.compile(rf"(?<=[{_WIDE}])[ \t]*\r?\n\s*(?=[{_WIDE}])")
-_WRAP = re.compile(r"[ \t]*\r?\n\s*")
+_WRAP_BETWEEN_WIDE = re.compile(rf"(?<=[{_WIDE}])(?<![。；！？：:，、元）)])[ \t]*\r?\n\s*(?=[{_WIDE}])")
+_WRAP = re.compile(r"(?<![。；！？：:%％元])[ \t]*\r?\n\s*"
+                   r"(?![（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))")
 _PREFORMATTED = re.compile(r"white-space\s*:\s*pre", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # (lxml refuses a decoded page that declares its encoding)
 
 
 def _unwrap_source_lines(root) -> None:
-    """Source line breaks in text as a browser shows them (not in <pre>, <textarea> or a white-space:pre element)."""
+    """Source line breaks in text as a browser shows them (not in <pre>, <textarea> or a white-space:pre element, nor
+    on a page whose stylesheet keeps them somewhere). A break after a sentence's end or a figure's unit, or before a
+    numbered heading, stays a break: lines of text the page's markup did not set apart, which a reader reads apart."""
+    if any(_PREFORMATTED.search(style.text or "") for style in root.iter("style")):
+        return
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
@@ -265,6 +270,16 @@ def _named_chrome(el) -> bool:
 
 
 _ARTICLE_NAME = re.compile(r"article|content|detail|zoom|text|wenzhang|zhengwen", re.I)
+# The chrome words an article's container may carry beside its own ("print-area", "content-side-r", "links-content"):
+# not a search's, a menu's or a footer's.
+_ARTICLE_MAY_BE = re.compile(r"^(?:print|side|sidebar|links?|tools?)$", re.I)
+
+
+def _the_articles_own(el) -> bool:
+    """Is an element named like chrome named for the article too, by words an article's container may carry?"""
+    words = [w for w in re.split(r"[\s_-]+", _names(el)) if w]
+    return (any(_ARTICLE_NAME.search(w) for w in words)
+            and all(_ARTICLE_MAY_BE.match(w) for w in words if DROP_NAMES.match(w)))
 
 
 def _hidden(el, css: "_Stylesheet | None" = None) -> bool:

@@ -383,13 +383,20 @@ def _by_position(row: list[str], roles: dict[str, int], width: int) -> list[str]
     return full
 
 
+def _points_last(roles: dict[str, int], width: int) -> bool:
+    """Do the header's 分值 | 得分 end it, but for a 偏差原因 column (no 扣分 or other figure after them)?"""
+    if "weight" not in roles or "score" not in roles or roles["score"] != roles["weight"] + 1:
+        return False
+    return width == roles["score"] + 1 or (roles.get("reason") == roles["score"] + 1 and width == roles["reason"] + 1)
+
+
 def _cut_at_the_right(row: list[str], roles: dict[str, int], width: int) -> list[str] | None:
     """A row with every cell filled, from a level word under the first level column, up to its points, and none
     after them (the empty 偏差原因 cell a `|` or tab row dropped: "产出 | 职责履行 | 重点工作任务完成率 | 100% | 100% | 20 |
     20"): each cell under its column, though its 二级 cell is no level word ("职责履行")."""
     points = [roles[r] for r in ("weight", "score") if r in roles]
-    if (roles.get("level1") != 0 or not points or len(row) <= max(points) or not all(row) or not _is_level(row[0])
-            or roles["name"] >= len(row)):
+    if (roles.get("level1") != 0 or not _points_last(roles, width) or len(row) <= max(points) or not all(row)
+            or not _is_level(row[0]) or roles["name"] >= len(row)):
         return None
     name = row[roles["name"]]
     if _is_level(name) or _value_like(name) or not all(_PLAIN_POINTS.fullmatch(row[c]) for c in points):
@@ -416,7 +423,7 @@ def _align(row: list[str], roles: dict[str, int], width: int, header: list[str])
     while cells and len(levels) < 2 and _is_level(cells[0]):
         levels.append(cells.pop(0))
     if not levels:
-        levels = _levels_before_the_name(cells, roles)  # "社会满意度 | 市民满意度 | ≥90% | 92% | 30 | 30"
+        levels = _levels_before_the_name(cells, roles, width)  # "社会满意度 | 市民满意度 | ≥90% | 92% | 30 | 30"
         del cells[:len(levels)]
     if levels and (not cells or (_value_like(cells[0]) and not _standard_level(levels[-1]))):
         cells.insert(0, levels.pop())  # a name ending 指标 ("培训农民人次指标"), its target next: no 二级
@@ -439,22 +446,34 @@ def _align(row: list[str], roles: dict[str, int], width: int, header: list[str])
     return full
 
 
-def _levels_before_the_name(cells: list[str], roles: dict[str, int]) -> list[str]:
+def _levels_before_the_name(cells: list[str], roles: dict[str, int], width: int) -> list[str]:
     """The cells before a row's name that are its levels though no level word ("社会满意度", "职责履行"): the name
     stands as many cells before the row's 分值 | 得分 pair (its last two plain figures, a reason after them aside) as
     the header has columns between them, every cell from it to them filled, and what is before it is at most a
     level per level column (a row whose merged 一级 cell was dropped: "社会满意度 | 市民满意度 | ≥90% | 92% | 30 | 30")."""
-    points = [roles[r] for r in ("weight", "score") if r in roles]
     level_roles = [r for r in ("level1", "level2") if r in roles]
-    if len(points) != 2 or points[1] != points[0] + 1 or not level_roles:
-        return []
+    between = {roles[r] for r in ("target", "actual") if r in roles}
+    if (not _points_last(roles, width) or not level_roles
+            or set(range(roles["name"] + 1, roles["weight"])) != between):
+        return []  # (a 扣分 after the points or a column of no role before them: their places are not known)
+    points = [roles["weight"], roles["score"]]
     end = len(cells) - (1 if cells and not _PLAIN_POINTS.fullmatch(cells[-1]) else 0)  # (a reason after the points)
     if end < 3 or not all(_PLAIN_POINTS.fullmatch(c) for c in cells[end - 2:end]):
         return []
     at = end - 2 - (points[0] - roles["name"])  # the name's place
     if not 1 <= at <= len(level_roles) or _value_like(cells[at]) or _is_level(cells[at]):
         return []
-    return cells[:at] if not any(_value_like(c) or _PLAIN_POINTS.fullmatch(c) for c in cells[:at]) else []
+    return cells[:at] if all(_level_like(c) for c in cells[:at]) else []
+
+
+_SERIAL = re.compile(r"[（(]?[一二三四五六七八九十\d①-⑳]{1,3}[)）、.．]?")
+
+
+def _level_like(cell: str) -> bool:
+    """Could the cell be a level's words that are no level word of the framework ("社会满意度", "群众评价")? Not a 序号
+    ("（二）", "②"), nor a name's first word a PDF's single space cut off ("公厕" of "公厕 新建数量"), nor a figure."""
+    text = "".join(cell.split())
+    return len(text) >= 4 and not _SERIAL.fullmatch(text) and not _value_like(text)
 
 
 def _values_placed(cells: list[str], cols: list[int], roles: dict[str, int]) -> list[str]:
@@ -682,11 +701,11 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
         # (a project's form since the last table: its 项目名称 field names whose the table and those after it are,
         # "项目名称 | 某某项目", until a form of the unit's own: "部门整体支出绩效自评表")
         for ln in lines[ended:i]:
-            first = "".join(next((c for c in _split(ln) if c), "").split())
-            if first == "项目名称":
-                named = " ".join(c for c in _split(ln) if c)
-            elif "整体" in first and _FORM_TITLE.search(first):
-                named = None
+            filled = ["".join(c.split()) for c in _split(ln) if c.strip()]
+            if len(filled) == 2 and filled[0] == "项目名称" and not _NOT_ONE_PROJECT.search(filled[1]):
+                named = " ".join(filled)  # "项目名称 | 城乡环卫一体化服务项目" (not a column header, a list, the unit's 整体)
+            elif filled and _FORM_TITLE.search(filled[0]) and "项目" not in filled[0]:
+                named = None  # the unit's own form's title ("部门整体支出绩效自评表", "单位绩效自评表")
         tables.append(Table(rows, title=named or title, header_rows=1, header_cols=1))
         i = ended = j
     return tables
@@ -696,13 +715,15 @@ def _wrapped_tail(cells: list[str], lines: list[str], j: int) -> bool:
     """A short single-cell line between two table rows."""
     if len(cells) != 1 or len(cells[0]) > 12 or re.search(r"[。；]$", cells[0]) or LIST_MARKER.match(cells[0]):
         return False  # a numbered heading after the table is not the end of its last cell
-    if _FORM_TITLE.search(cells[0]):
-        return False  # the next form's title ("项目支出绩效自评表")
+    if len(cells[0]) >= 7 and _FORM_TITLE.search(cells[0]) and _WHOSE_FORM.search(cells[0]):
+        return False  # the next form's title ("项目支出绩效自评表"; not a reason's wrapped end, "…绩效自评表")
     after = next((ln for ln in lines[j + 1:] if ln.strip()), "")
     return len([c for c in _split(after) if c]) >= 2 and not re.search(r"[。；]$", after.strip())
 
 
 _FORM_TITLE = re.compile(r"(?:自评|评价|绩效|指标|目标|情况|汇总|申报)表$")
+_WHOSE_FORM = re.compile(r"项目|部门|整体|单位|支出")
+_NOT_ONE_PROJECT = re.compile(r"整体|部门|[、，,；;]")  # (a 项目名称 field of the unit's own form, or of several projects)
 
 
 def _starts_table(cells: list[str]) -> bool:

@@ -303,3 +303,29 @@ def test_an_article_title_in_a_styled_line_is_not_preceded_by_another_pages_titl
                     f"<body><div class='title'>{TITLE}</div>{FIGURES}</body></html>", encoding="utf-8")
     lines = read_document(path).lines()
     assert lines[0] == TITLE and not any("2020年度" in line for line in lines)
+
+
+@pytest.mark.parametrize("body, apart", [
+    # lines of text the markup did not set apart, after a sentence's end or a unit, or before a numbered heading
+    ("<div>（二）项目支出：\n项目支出全年预算 620.00万元，执行率93.35%。\n（三）合计：\n全年预算 1,561.00万元</div>",
+     ["项目支出全年预算 620.00万元，执行率93.35%。", "（三）合计：", "全年预算 1,561.00万元"]),
+    ("<div>年初预算 1,250.40万元\n合计：年初预算 1,561.00万元</div>", ["年初预算 1,250.40万元", "合计：年初预算 1,561.00万元"]),
+])
+def test_lines_a_reader_reads_apart_stay_apart(tmp_path, body, apart):
+    lines = read_document(_article_page(tmp_path, f"<h1>{TITLE}</h1>{body}")).lines()
+    assert all(line in lines for line in apart)
+
+
+def test_a_page_whose_stylesheet_keeps_line_breaks_keeps_them(tmp_path):
+    path = tmp_path / "p.html"
+    path.write_text(f"<html><head><meta charset='utf-8'><style>.txt{{white-space:pre-wrap}}</style></head><body><h1>{TITLE}</h1>"
+                    "<div class='txt'>年初预算\n1,250.40万元</div></body></html>", encoding="utf-8")
+    assert "年初预算" in read_document(path).lines()
+
+
+def test_a_search_pages_results_are_not_an_article(tmp_path):
+    body = ("<div class='search-content'><p>共找到 2 条结果</p><h3>某局2021年度部门整体支出绩效自评报告</h3>"
+            "<p>…年初预算1,250.40万元，实际支出1,498.32万元…</p><h3>某委2021年度部门整体支出绩效自评报告</h3>"
+            "<p>…年初预算820.00万元，实际支出801.20万元…</p></div>")
+    with pytest.raises(UnreadableInput):
+        read_document(_article_page(tmp_path, body))

@@ -444,3 +444,25 @@ def test_last_years_form_one_cell_per_line_after_this_years_is_not_read(tmp_path
     body = "\n".join(form("（2023年度）", "≥120万㎡", "126万㎡") + ["附：上年度自评表"] + form("（2022年度）", "≥110万㎡", "112万㎡"))
     got, _ = _indicators_of(tmp_path, body + "\n五、自评结论\n")
     assert [(name, target) for _, _, name, target, *_ in got] == [("道路保洁面积", "≥120万㎡"), ("市民满意度", "≥90%")]
+
+
+@pytest.mark.parametrize("header, row", [
+    # a 扣分 column after the points: the row's last figures are not its 分值 | 得分
+    (["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "扣分"],
+     ["产出", "工作质量", "工程验收", "合格", "合格", "10", "8", "2"]),
+    # a 序号 is no level
+    (["序号", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+     ["（二）", "城市容貌整洁程度", "明显改善", "明显改善", "20", "20"]),
+])
+def test_rows_whose_cells_cannot_be_placed_are_not_guessed(tmp_path, header, row):
+    got, _ = _indicators_of(tmp_path, "\t".join(header) + "\n" + "\t".join(row) + "\n三、自评结论\n")
+    assert all(level not in ("（二）",) for _, level, *_ in got) and all(name not in ("合格", "按期") for _, _, name, *_ in got)
+
+
+@pytest.mark.parametrize("field", ["项目名称\t示例松风县城市管理局部门整体支出", "项目名称\t道路保洁、园林绿化、市政维护",
+                                   "项目名称\t年初预算\t全年预算\t执行数"])
+def test_a_project_name_field_of_the_units_own_form_or_a_list_names_no_project(tmp_path, field):
+    body = (f"部门整体支出绩效自评表\n{field}\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "产出指标\t数量指标\t道路保洁面积\t≥120万㎡\t126万㎡\t50\t50\n")
+    got, _ = _indicators_of(tmp_path, body + "三、自评结论\n")
+    assert [name for _, _, name, *_ in got] == ["道路保洁面积"]
