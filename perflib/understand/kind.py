@@ -257,6 +257,9 @@ _OPENING_PARAS = 3
 # A title's words before its kind that name every department of a level, not one unit ("2023年度县直部门整体支出…",
 # "关于2023年度市级部门…", "2023年度全县部门…").
 _LEVEL_BEFORE_KIND = re.compile(r"(?:[省市县区州旗][直级]|全[省市县区州旗])各?(?:一级)?(?:预算)?$")
+# A unit's own report's title, which a template may word for a level's departments ("2023年度县直部门整体支出绩效自评报告"):
+# not the results published for all of them ("…县级部门整体支出绩效自评结果公开").
+_SELF_REPORT = re.compile(r"自评(?:报告|报告书|表)")
 # A summary's own title word, after a place alone ("青岭县2023年度…评价总报告"; not a unit's 自评总报告).
 _SUMMARY_TITLE = re.compile(r"评价总报告$")
 _PLACE_ONLY = re.compile(r"[^\s，,。；;：:]{1,12}[省市区县州盟旗]")  # ("青岭县", "云溪市东城区")
@@ -272,8 +275,8 @@ def _summarises_many(paragraphs: list[str]) -> bool:
     对象"), counts a level's departments and their 整体支出 with no unit speaking ("…等十二个县直部门2023年度部门整体支出",
     `level_departments`; a finance bureau's title only when it is no 自评报告): a summary of many, not one unit's report.
     So is a place's 评价总报告 ("青岭县2023年度部门整体支出绩效评价总报告"), and a title of no unit naming a level's
-    departments that is no 自评报告 ("2023年度县直部门整体支出绩效评价结果报告", no unit's name on the line above; a unit's
-    template says "2023年度县直部门整体支出绩效自评报告"). A unit's own title ("某局…", "某镇人民政府…") is its report
+    departments that is no 自评报告 ("2023年度县直部门整体支出绩效评价结果报告", "…县级部门整体支出绩效自评结果公开", no
+    unit's name on the line above; a unit's template says "2023年度县直部门整体支出绩效自评报告"). A unit's own title ("某局…", "某镇人民政府…") is its report
     whatever it counts."""
     for at, para in enumerate(paragraphs[:_TITLE_LINES]):
         if _kind_named(para) == "department":
@@ -286,7 +289,8 @@ def _summarises_many(paragraphs: list[str]) -> bool:
     no_unit = not names_a_unit(issuer)
     if m and no_unit and _SUMMARY_TITLE.search(text) and _PLACE_ONLY.fullmatch(issuer):
         return True
-    if (m and "自评" not in text and _LEVEL_BEFORE_KIND.search(issuer) and not names_a_unit(_LEVEL_BEFORE_KIND.sub("", issuer))
+    if (m and not _SELF_REPORT.search(text) and _LEVEL_BEFORE_KIND.search(issuer)
+            and not names_a_unit(_LEVEL_BEFORE_KIND.sub("", issuer))
             and not (at and names_a_unit(paragraphs[at - 1]))):
         return True  # "2023年度县直部门整体支出绩效评价结果报告" (not a unit's template, "2023年度县直部门…自评报告")
     opening, section = [], []

@@ -318,3 +318,13 @@ def test_a_summary_of_every_department(text, kind):
 ])
 def test_a_summary_named_by_its_title_or_its_first_section(text, kind):
     assert parse(text, paragraphs=True).kind == kind
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("示例松风县2023年度县级部门整体支出绩效自评结果公开", "other"),
+    ("2023年度县直部门整体支出绩效自评结果汇总", "other"),
+    ("2023年度县直部门整体支出绩效自评报告", "department"),  # a unit's template
+])
+def test_results_published_for_a_levels_departments(title, kind):
+    text = (f"{title}\n根据县财政局统一部署，现将有关情况公开如下：\n一、预算执行情况\n全年预算331万元，实际支出299.7万元。")
+    assert parse(text, paragraphs=True).kind == kind
