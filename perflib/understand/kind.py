@@ -247,9 +247,19 @@ def document_kind(paragraphs: list[str], has_figures: bool, titled: str | None =
         return "final_accounts"  # a budget or 决算 disclosure whose title the page left out
     if kind is None and not has_figures:
         return "other"
-    if kind == "department" and _summarises_many(paragraphs):
+    if kind == "department" and (_summarises_many(paragraphs) or not has_figures and _lists_reports(paragraphs)):
         return "other"
     return "department"
+
+
+def _lists_reports(paragraphs: list[str]) -> bool:
+    """A page of no figure whose first lines are report titles of several units ("某局2023年度部门整体支出绩效自评报告
+    2024-05-10" / "某委…"): a column's list of reports, none of them read."""
+    titles = [p for p in paragraphs[:_TITLE_LINES] if _dated_unit_title(_DATE_AFTER.sub("", p))]
+    return len(titles) >= 3 and any(not _same_unit(titles[0], t) for t in titles[1:])
+
+
+_DATE_AFTER = re.compile(r"\s*[\[（(]?(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?[\]）)]?\s*$")  # ("…报告2024-05-10")
 
 
 _ISSUER_TAIL = re.compile(r"(?:关于)?\s*(?:(?:19|20)\d{2}\s*年?度?)?\s*$")

@@ -328,3 +328,15 @@ def test_a_summary_named_by_its_title_or_its_first_section(text, kind):
 def test_results_published_for_a_levels_departments(title, kind):
     text = (f"{title}\n根据县财政局统一部署，现将有关情况公开如下：\n一、预算执行情况\n全年预算331万元，实际支出299.7万元。")
     assert parse(text, paragraphs=True).kind == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a column's list of several units' reports, no figure: no report
+    ("绩效评价\n示例松风县统计局2023年度部门整体支出绩效自评报告2024-05-10\n示例松风县水务局2023年度部门整体支出绩效自评报告2024-05-11\n"
+     "示例松风县民政局2023年度部门整体支出绩效自评报告2024-05-12\n共5页 第1页 下一页", "other"),
+    # the same unit's title twice, then its report
+    ("示例松风县统计局2023年度部门整体支出绩效自评报告\n示例松风县统计局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+     "全年预算331万元，实际支出299.7万元。", "department"),
+])
+def test_a_list_of_several_units_reports(text, kind):
+    assert parse(text, paragraphs=True).kind == kind
