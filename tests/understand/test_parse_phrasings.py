@@ -1188,3 +1188,10 @@ def test_the_blocks_rate_after_a_named_project_in_its_list():
     rec = parse("示例松风县农业农村局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
                 "2023年项目支出全年预算600.00万元，实际支出570.00万元，其中信息化建设项目120.00万元，项目预算执行率95.00%。")
     assert rec.projects.completion_rate == D("95.00")
+
+
+def test_a_column_of_the_years_spending_named_quanniang_zhichu(tmp_path):
+    rec = read_written(tmp_path, "示例松风县民政局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+                                 "| 资金性质 | 年初预算 | 全年预算 | 全年支出 | 执行率 |\n| 当年财政拨款 | 520.00 | 566.30 | 560.12 | 98.91% |\n"
+                                 "| 合计 | 535.00 | 623.30 | 604.82 | 97.04% |\n二、绩效目标完成情况\n全年各项工作任务均按计划完成。")
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("623.30"), D("604.82"))
