@@ -371,6 +371,19 @@ _PAGE_NO_AFFIX = re.compile(
 _EDGE = 3  # lines at each end of a page where headers and footers are looked for
 
 
+def pages_at_page_numbers(text: str) -> list[str]:
+    """A text of no form feed cut into pages after its page-number lines ("- 2 -", "第 2 页 共 8 页"), when it has two or
+    more: a PDF's text copied with its footers and running headers, each footer the end of a page."""
+    if "\f" in text or not _PAGE_NO_OPENING.search(text):
+        return [text]
+    lines = text.split("\n")
+    ends = [i for i, ln in enumerate(lines) if _DECORATED_PAGE_NO.match(ln.strip())]
+    if len(ends) < 2:
+        return [text]
+    starts = [0, *(i + 1 for i in ends)]
+    return ["\n".join(lines[a:b]) for a, b in zip(starts, [*(i + 1 for i in ends), len(lines)])]
+
+
 def strip_page_furniture(pages: list[str], keep_indent: bool = False) -> list[str]:
     """Drop page numbers and running headers/footers; keep the page order.
 

@@ -18,6 +18,7 @@ from ..model import Source
 from . import limits
 from .document import Document, Paragraph, number_tables
 from .layout import lay_out_blocks, lay_out_text
+from .normalize import pages_at_page_numbers
 
 # Byte-order marks, longest first (UTF-32LE's BOM starts with UTF-16LE's).
 _BOMS = (
@@ -37,7 +38,7 @@ def read_txt(p: Path, data: bytes, digest: str) -> Document:
     text, encoding = decode_text(p, data, warnings)
     # pdftotext and friends separate pages with form feeds; keep them as pages
     # so that normalize can drop running headers and footers.
-    pages = text.split("\f")
+    pages = text.split("\f") if "\f" in text else pages_at_page_numbers(text)  # (a copy of a PDF's text: its footers)
     blocks, chrome = lay_out_text(pages, blank_breaks=True)
     return Document(Source(str(p), "txt", encoding, digest), blocks, warnings=warnings, laid_out=pages,
                     chrome=chrome)

@@ -106,3 +106,18 @@ def test_header_of_year_columns_heads_the_table(tmp_path):
     text = f"{TITLE}\n对比如下：\n项目 2020年（万元） 2021年（万元） 增减率\n支出合计 80.00 88.00 10%\n项目支出 30.00 33.50 11.67%\n"
     (table,) = read_document(write_txt(tmp_path / "r.txt", text)).tables
     assert table.rows[0] == ["项目", "2020年（万元）", "2021年（万元）", "增减率"]
+
+
+@pytest.mark.parametrize("footer", ["- {} -", "第 {} 页 共 4 页", "— {} —"])
+def test_a_pdfs_text_copied_with_its_footers_and_running_headers_and_no_form_feed(tmp_path, footer):
+    head = ["示例松风县林业局", "示例松风县林业局2023年度部门整体支出绩效自评报告"]
+    duties = ["负责全县林业资源保护和管理工作。", "承担森林防火和林业有害生物防治工作。", "内设股室6个，下属事业单位2个。"]
+    lines = ["示例松风县林业局2023年度部门整体支出绩效自评报告", "一、部门基本情况", *duties, "二、部门整体支出情况",
+             "2023年，我局年初预算1,250.40万元，调整后预算", footer.format(2), *head,
+             "1,561.00万元，全年实际支出1,498.32万元，预算执行率95.98%。", *duties, footer.format(3), *head,
+             "三、存在的问题", "预算编制的精准度还需提高。", *duties, footer.format(4)]
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    rec = read_record(path)
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("1561.00"), D("1498.32"))
+    assert read_document(path).lines().count("示例松风县林业局") == 0
