@@ -101,7 +101,11 @@ def read_html(p: Path, data: bytes, digest: str) -> Document:
     return Document(Source(str(p), "html", encoding, digest), blocks, chrome=chrome_blocks, warnings=warnings)
 
 
-_REPORT_TITLE = re.compile(r"(?:绩效|自评|评价).{0,24}(?:报告|报告书|自评表)\s*$")
+# A short body line titling the report with its unit ("某局2023年度部门整体支出绩效自评报告"; not a generic "2023年度部门整体
+# 支出绩效自评报告", an attachment line or a numbered heading, which leave the page's <title> to name the unit).
+_REPORT_TITLE = re.compile(r"^(?![（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|附件)\S{0,30}?"
+                           r"(?:局|委员会|委|办公室|中心|院|馆|站|所|队|会|政府|办事处|学校|中学|小学|医院)"
+                           r"\S{0,16}?(?:绩效|自评|评价).{0,24}(?:报告|报告书|自评表)\s*$")
 
 
 def _titled(blocks: list[Block]) -> bool:
@@ -210,32 +214,52 @@ def _holds_the_article(el, page_size: int, page_amounts: int) -> bool:
 # A line break in the page's source, which a browser shows as a space, or as nothing between two Chinese characters
 # (a Word page's source is wrapped at ~80 columns: "年初预" / "算 1,250.40 万元" is one line on screen).
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
-_WRAP_BETWEEN_WIDE = re.compile(rf"(?<=[{_WIDE}])(?<![。；！？：:，、元）)])[ \t]*\r?\n\s*(?=[{_WIDE}])")
-_WRAP = re.compile(r"(?<![。；！？：:%％元])[ \t]*\r?\n\s*"
+_WRAP_BETWEEN_WIDE = re.compile(rf"(?<=[{_WIDE}])(?<![。；！？，、元）)])[ \t]*\r?\n\s*(?=[{_WIDE}])")
+_WRAP = re.compile(r"(?<![。；！？])[ \t]*\r?\n\s*"
                    r"(?![（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))")
 _PREFORMATTED = re.compile(r"white-space\s*:\s*pre", re.I)
+# A line after a figure's unit that opens with its own label and a colon ("…652.88万元" / "合计：年初预算 …"): a line of its
+# own, as the lines of figures a page writes one under another.
+_UNIT_ENDS = ("元", "%", "％")
+_LABELLED_NEXT = re.compile(r"[\u4e00-\u9fff]{1,10}[：:]")
+# A stylesheet's rules keeping line breaks: their selectors' last simple parts (".code", "#note", "textarea").
+_PRE_RULE = re.compile(r"([^{}]+)\{[^{}]*white-space\s*:\s*pre[^{}]*\}", re.I)
+_LAST_SIMPLE = re.compile(r"(?:^|[\s>+~])([.#]?[\w-]+)\s*$")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # (lxml refuses a decoded page that declares its encoding)
 
 
 def _unwrap_source_lines(root) -> None:
-    """Source line breaks in text as a browser shows them (not in <pre>, <textarea> or a white-space:pre element, nor
-    on a page whose stylesheet keeps them somewhere). A break after a sentence's end or a figure's unit, or before a
-    numbered heading, stays a break: lines of text the page's markup did not set apart, which a reader reads apart."""
-    if any(_PREFORMATTED.search(style.text or "") for style in root.iter("style")):
-        return
+    """Source line breaks in text as a browser shows them (not in <pre>, <textarea> or an element white-space:pre keeps
+    them in, by its style or the page's stylesheet). A break after a sentence's end, or before a numbered heading,
+    stays a break: lines of text the page's markup did not set apart, which a reader reads apart."""
+    kept = {"pre", "textarea"}
+    for style in root.iter("style"):
+        for rule in _PRE_RULE.finditer(style.text or ""):
+            kept |= {m[1].lower() for sel in rule[1].split(",") if (m := _LAST_SIMPLE.search(sel.strip()))}
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        kept = el.tag in ("pre", "textarea") or _PREFORMATTED.search(el.get("style") or "")
-        if el.text and "\n" in el.text and not kept and not _in_preformatted(el):
-            el.text = _WRAP.sub(" ", _WRAP_BETWEEN_WIDE.sub("", el.text))
-        if el.tail and "\n" in el.tail and not _in_preformatted(el.getparent()):
-            el.tail = _WRAP.sub(" ", _WRAP_BETWEEN_WIDE.sub("", el.tail))
+        if el.text and "\n" in el.text and not _in_preformatted(el, kept):
+            el.text = _unwrapped(el.text)
+        if el.tail and "\n" in el.tail and not _in_preformatted(el.getparent(), kept):
+            el.tail = _unwrapped(el.tail)
 
 
-def _in_preformatted(el) -> bool:
+def _unwrapped(text: str) -> str:
+    """The text with its source line breaks as a browser shows them, but those a reader reads apart."""
+    text = _WRAP_BETWEEN_WIDE.sub("", text)
+    # (kept: a line of figures after another, "…652.88万元" / "合计：年初预算 …")
+    return _WRAP.sub(lambda m: m.group() if text[m.start() - 1:m.start()] in _UNIT_ENDS
+                     and _LABELLED_NEXT.match(text, m.end()) else " ", text)
+
+
+def _in_preformatted(el, kept: set[str]) -> bool:
+    """Is the element, or one around it, one whose line breaks a browser keeps (by its tag, class or id in `kept`, or
+    its own style)?"""
     while el is not None:
-        if isinstance(el.tag, str) and (el.tag in ("pre", "textarea") or _PREFORMATTED.search(el.get("style") or "")):
+        if isinstance(el.tag, str) and (el.tag in kept or _PREFORMATTED.search(el.get("style") or "")
+                                        or any(f".{c.lower()}" in kept for c in (el.get("class") or "").split())
+                                        or (el.get("id") and f"#{el.get('id').lower()}" in kept)):
             return True
         el = el.getparent()
     return False
@@ -270,16 +294,15 @@ def _named_chrome(el) -> bool:
 
 
 _ARTICLE_NAME = re.compile(r"article|content|detail|zoom|text|wenzhang|zhengwen", re.I)
-# The chrome words an article's container may carry beside its own ("print-area", "content-side-r", "links-content"):
-# not a search's, a menu's or a footer's.
-_ARTICLE_MAY_BE = re.compile(r"^(?:print|side|sidebar|links?|tools?)$", re.I)
+# Chrome words an article's container never carries beside its own: a search's results ("search-content").
+_NEVER_THE_ARTICLE = re.compile(r"^search\w*$", re.I)
 
 
 def _the_articles_own(el) -> bool:
-    """Is an element named like chrome named for the article too, by words an article's container may carry?"""
+    """Is an element named like chrome named for the article too ("article-con print-area", "content-side-r",
+    "zhengwen nav-con"), not for a search's results?"""
     words = [w for w in re.split(r"[\s_-]+", _names(el)) if w]
-    return (any(_ARTICLE_NAME.search(w) for w in words)
-            and all(_ARTICLE_MAY_BE.match(w) for w in words if DROP_NAMES.match(w)))
+    return any(_ARTICLE_NAME.search(w) for w in words) and not any(_NEVER_THE_ARTICLE.match(w) for w in words)
 
 
 def _hidden(el, css: "_Stylesheet | None" = None) -> bool:

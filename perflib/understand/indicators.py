@@ -25,6 +25,7 @@ from ..read.document import Table
 from ..read.normalize import LIST_MARKER, fold_chars, fold_pages, sentences, strip_page_furniture
 from .met import judge
 from .forms import YEAR_ROW, another_years_form, names_one_project
+from .lexicon import LEX
 
 # --- header labels by role (to move into the label lexicon, TOML, at merge) ------------------------
 # Order matters: a header cell takes the first role one of whose labels it contains.
@@ -383,19 +384,23 @@ def _by_position(row: list[str], roles: dict[str, int], width: int) -> list[str]
     return full
 
 
-def _points_last(roles: dict[str, int], width: int) -> bool:
-    """Do the header's 分值 | 得分 end it, but for a 偏差原因 column (no 扣分 or other figure after them)?"""
+def _points_last(roles: dict[str, int], header: list[str]) -> bool:
+    """Are the header's 分值 | 得分 its last figures, only columns of words after them (偏差原因, 改进措施, 备注, 扣分原因;
+    not a 扣分 figure)?"""
     if "weight" not in roles or "score" not in roles or roles["score"] != roles["weight"] + 1:
         return False
-    return width == roles["score"] + 1 or (roles.get("reason") == roles["score"] + 1 and width == roles["reason"] + 1)
+    return all(_WORDS_COLUMN.search(h) for h in header[roles["score"] + 1:] if _cell(h))
 
 
-def _cut_at_the_right(row: list[str], roles: dict[str, int], width: int) -> list[str] | None:
+_WORDS_COLUMN = re.compile(r"原因|措施|备注|说明|分析|情况|理由")
+
+
+def _cut_at_the_right(row: list[str], roles: dict[str, int], width: int, header: list[str]) -> list[str] | None:
     """A row with every cell filled, from a level word under the first level column, up to its points, and none
     after them (the empty 偏差原因 cell a `|` or tab row dropped: "产出 | 职责履行 | 重点工作任务完成率 | 100% | 100% | 20 |
     20"): each cell under its column, though its 二级 cell is no level word ("职责履行")."""
     points = [roles[r] for r in ("weight", "score") if r in roles]
-    if (roles.get("level1") != 0 or not _points_last(roles, width) or len(row) <= max(points) or not all(row)
+    if (roles.get("level1") != 0 or not _points_last(roles, header) or len(row) <= max(points) or not all(row)
             or not _is_level(row[0]) or roles["name"] >= len(row)):
         return None
     name = row[roles["name"]]
@@ -411,7 +416,7 @@ def _align(row: list[str], roles: dict[str, int], width: int, header: list[str])
         return list(row)
     if len(row) > width:
         return None
-    kept = _by_position(row, roles, width) or _cut_at_the_right(row, roles, width)
+    kept = _by_position(row, roles, width) or _cut_at_the_right(row, roles, width, header)
     if kept is not None:
         return kept
     cells = [c for c in row if c]
@@ -423,7 +428,7 @@ def _align(row: list[str], roles: dict[str, int], width: int, header: list[str])
     while cells and len(levels) < 2 and _is_level(cells[0]):
         levels.append(cells.pop(0))
     if not levels:
-        levels = _levels_before_the_name(cells, roles, width)  # "社会满意度 | 市民满意度 | ≥90% | 92% | 30 | 30"
+        levels = _levels_before_the_name(cells, roles, header)  # "社会满意度 | 市民满意度 | ≥90% | 92% | 30 | 30"
         del cells[:len(levels)]
     if levels and (not cells or (_value_like(cells[0]) and not _standard_level(levels[-1]))):
         cells.insert(0, levels.pop())  # a name ending 指标 ("培训农民人次指标"), its target next: no 二级
@@ -446,24 +451,28 @@ def _align(row: list[str], roles: dict[str, int], width: int, header: list[str])
     return full
 
 
-def _levels_before_the_name(cells: list[str], roles: dict[str, int], width: int) -> list[str]:
+def _levels_before_the_name(cells: list[str], roles: dict[str, int], header: list[str]) -> list[str]:
     """The cells before a row's name that are its levels though no level word ("社会满意度", "职责履行"): the name
-    stands as many cells before the row's 分值 | 得分 pair (its last two plain figures, a reason after them aside) as
-    the header has columns between them, every cell from it to them filled, and what is before it is at most a
-    level per level column (a row whose merged 一级 cell was dropped: "社会满意度 | 市民满意度 | ≥90% | 92% | 30 | 30")."""
+    stands as many cells before the row's 分值 | 得分 pair (its last two plain figures, words after them aside) as the
+    header has columns between them, none of which an empty cell may have left (指标解释, 说明), and what is before it
+    is at most a level per level column (a row whose merged 一级 cell was dropped: "社会满意度 | 市民满意度 | ≥90% | 92% |
+    30 | 30")."""
     level_roles = [r for r in ("level1", "level2") if r in roles]
-    between = {roles[r] for r in ("target", "actual") if r in roles}
-    if (not _points_last(roles, width) or not level_roles
-            or set(range(roles["name"] + 1, roles["weight"])) != between):
-        return []  # (a 扣分 after the points or a column of no role before them: their places are not known)
-    points = [roles["weight"], roles["score"]]
-    end = len(cells) - (1 if cells and not _PLAIN_POINTS.fullmatch(cells[-1]) else 0)  # (a reason after the points)
+    if (not _points_last(roles, header) or not level_roles
+            or any(_OFTEN_EMPTY.search(h) for h in header[roles["name"] + 1:roles["weight"]])):
+        return []  # (a 扣分 after the points or a column often left empty before them: their places are not known)
+    end = len(cells)
+    while end and not _PLAIN_POINTS.fullmatch(cells[end - 1]) and not _value_like(cells[end - 1]):
+        end -= 1  # (words after the points: a reason, a remark)
     if end < 3 or not all(_PLAIN_POINTS.fullmatch(c) for c in cells[end - 2:end]):
         return []
-    at = end - 2 - (points[0] - roles["name"])  # the name's place
+    at = end - 2 - (roles["weight"] - roles["name"])  # the name's place
     if not 1 <= at <= len(level_roles) or _value_like(cells[at]) or _is_level(cells[at]):
         return []
     return cells[:at] if all(_level_like(c) for c in cells[:at]) else []
+
+
+_OFTEN_EMPTY = re.compile(r"解释|说明|释义|定义|备注")
 
 
 _SERIAL = re.compile(r"[（(]?[一二三四五六七八九十\d①-⑳]{1,3}[)）、.．]?")
@@ -473,7 +482,13 @@ def _level_like(cell: str) -> bool:
     """Could the cell be a level's words that are no level word of the framework ("社会满意度", "群众评价")? Not a 序号
     ("（二）", "②"), nor a name's first word a PDF's single space cut off ("公厕" of "公厕 新建数量"), nor a figure."""
     text = "".join(cell.split())
-    return len(text) >= 4 and not _SERIAL.fullmatch(text) and not _value_like(text)
+    return ((len(text) >= 4 or text in _SHORT_LEVELS) and not _SERIAL.fullmatch(text) and not _value_like(text))
+
+
+# Two- and three-character level words of a unit's own framework ("效能 | 服务 | …"): a short cell before a name is a
+# level only so (not "公厕" of "公厕 新建数量").
+_SHORT_LEVELS = {"效能", "服务", "质量", "数量", "时效", "成本", "效益", "效果", "履职", "管理", "保障", "产出", "满意", "满意度",
+                 "社会效益", "经济效益", "生态效益", "可持续"}
 
 
 def _values_placed(cells: list[str], cols: list[int], roles: dict[str, int]) -> list[str]:
@@ -702,10 +717,12 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
         # "项目名称 | 某某项目", until a form of the unit's own: "部门整体支出绩效自评表")
         for ln in lines[ended:i]:
             filled = ["".join(c.split()) for c in _split(ln) if c.strip()]
-            if len(filled) == 2 and filled[0] == "项目名称" and not _NOT_ONE_PROJECT.search(filled[1]):
-                named = " ".join(filled)  # "项目名称 | 城乡环卫一体化服务项目" (not a column header, a list, the unit's 整体)
-            elif filled and _FORM_TITLE.search(filled[0]) and "项目" not in filled[0]:
-                named = None  # the unit's own form's title ("部门整体支出绩效自评表", "单位绩效自评表")
+            if (len(filled) in (2, 4, 6) and filled[0] == "项目名称" and not _NOT_ONE_PROJECT.search(filled[1])
+                    and not LEX.label_re.search(filled[1])):
+                named = " ".join(filled[:2])  # "项目名称 | 城乡环卫一体化服务项目 | 主管部门 | 某局" (not a column header, a
+                # list, the unit's 整体)
+            elif filled and _FORM_TITLE.search(_BRACKETS_AT_END.sub("", filled[0])) and "项目" not in filled[0]:
+                named = None  # the unit's own form's title ("部门整体支出绩效自评表（2023年度）", "单位绩效自评表")
         tables.append(Table(rows, title=named or title, header_rows=1, header_cols=1))
         i = ended = j
     return tables
@@ -723,7 +740,8 @@ def _wrapped_tail(cells: list[str], lines: list[str], j: int) -> bool:
 
 _FORM_TITLE = re.compile(r"(?:自评|评价|绩效|指标|目标|情况|汇总|申报)表$")
 _WHOSE_FORM = re.compile(r"项目|部门|整体|单位|支出")
-_NOT_ONE_PROJECT = re.compile(r"整体|部门|[、，,；;]")  # (a 项目名称 field of the unit's own form, or of several projects)
+_NOT_ONE_PROJECT = re.compile(r"整体|[、，,；;]")  # (a 项目名称 field of the unit's own form, or of several projects)
+_BRACKETS_AT_END = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")
 
 
 def _starts_table(cells: list[str]) -> bool:

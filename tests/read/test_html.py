@@ -308,8 +308,8 @@ def test_an_article_title_in_a_styled_line_is_not_preceded_by_another_pages_titl
 @pytest.mark.parametrize("body, apart", [
     # lines of text the markup did not set apart, after a sentence's end or a unit, or before a numbered heading
     ("<div>（二）项目支出：\n项目支出全年预算 620.00万元，执行率93.35%。\n（三）合计：\n全年预算 1,561.00万元</div>",
-     ["项目支出全年预算 620.00万元，执行率93.35%。", "（三）合计：", "全年预算 1,561.00万元"]),
-    ("<div>年初预算 1,250.40万元\n合计：年初预算 1,561.00万元</div>", ["年初预算 1,250.40万元", "合计：年初预算 1,561.00万元"]),
+     ["（二）项目支出：项目支出全年预算 620.00万元，执行率93.35%。", "（三）合计：全年预算 1,561.00万元"]),
+    ("<div>基本支出：年初预算 620.10万元\n合计：年初预算 1,250.40万元</div>", ["基本支出：年初预算 620.10万元", "合计：年初预算 1,250.40万元"]),
 ])
 def test_lines_a_reader_reads_apart_stay_apart(tmp_path, body, apart):
     lines = read_document(_article_page(tmp_path, f"<h1>{TITLE}</h1>{body}")).lines()
@@ -329,3 +329,30 @@ def test_a_search_pages_results_are_not_an_article(tmp_path):
             "<p>…年初预算820.00万元，实际支出801.20万元…</p></div>")
     with pytest.raises(UnreadableInput):
         read_document(_article_page(tmp_path, body))
+
+
+@pytest.mark.parametrize("source, line", [
+    # a Word page's source wrapped after a colon, or after a unit before the sentence goes on
+    ("<p>年初预算：\n1,250.40万元，实际支出1,498.32万元。</p>", "年初预算： 1,250.40万元，实际支出1,498.32万元。"),
+    ("<p>年初预算1,250.40万元\n，其中基本支出620.10万元\n，项目支出630.30万元。</p>",
+     "年初预算1,250.40万元 ，其中基本支出620.10万元 ，项目支出630.30万元。"),
+])
+def test_a_source_line_break_after_a_colon_or_a_unit_joins(tmp_path, source, line):
+    assert line in read_document(_article_page(tmp_path, f"<h1>{TITLE}</h1>{source}")).lines()
+
+
+def test_line_breaks_kept_only_where_the_stylesheet_keeps_them(tmp_path):
+    path = tmp_path / "p.html"
+    path.write_text(f"<html><head><meta charset='utf-8'><style>textarea{{white-space:pre-wrap}} .code {{white-space:pre}}</style>"
+                    f"</head><body><h1>{TITLE}</h1><p>年初预\n算1,250.40万元</p><div class='code'>实际支出\n1,498.32万元</div>"
+                    "</body></html>", encoding="utf-8")
+    lines = read_document(path).lines()
+    assert "年初预算1,250.40万元" in lines and "实际支出" in lines
+
+
+@pytest.mark.parametrize("body_title", ["2021年度部门整体支出绩效自评报告", "附件：部门整体支出绩效自评表", "一、部门整体支出绩效自评报告"])
+def test_the_pages_title_names_the_unit_over_a_body_title_that_does_not(tmp_path, body_title):
+    path = tmp_path / "p.html"
+    path.write_text(f"<html><head><meta charset='utf-8'><title>{TITLE}_某区人民政府</title></head>"
+                    f"<body><div class='title'>{body_title}</div>{FIGURES}</body></html>", encoding="utf-8")
+    assert read_document(path).lines()[0] == TITLE

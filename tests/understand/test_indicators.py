@@ -466,3 +466,24 @@ def test_a_project_name_field_of_the_units_own_form_or_a_list_names_no_project(t
             "产出指标\t数量指标\t道路保洁面积\t≥120万㎡\t126万㎡\t50\t50\n")
     got, _ = _indicators_of(tmp_path, body + "三、自评结论\n")
     assert [name for _, _, name, *_ in got] == ["道路保洁面积"]
+
+
+@pytest.mark.parametrize("tail, cells", [
+    # words after the points (备注, 扣分原因, 偏差原因 | 改进措施): the row still reads by position
+    (["备注"], []), (["扣分原因"], []), (["偏差原因", "改进措施"], []),
+])
+def test_a_cut_row_under_a_header_ending_in_words(tmp_path, tail, cells):
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", *tail]
+    rows = [header, ["产出", "履职效能", "不动产登记办件量", "≥1.2万件", "1.26万件", "20", "20"],
+            ["效益", "服务", "群众满意度", "≥90%", "93%", "20", "19"]]
+    got, _ = _indicators_of(tmp_path, "\n".join("\t".join(r) for r in rows) + "\n三、自评结论\n")
+    assert [(l1, l2, name) for l1, l2, name, *_ in got] == [("产出", "履职效能", "不动产登记办件量"), ("效益", "服务", "群众满意度")]
+
+
+def test_a_projects_name_field_beside_its_department_field(tmp_path):
+    body = ("部门整体支出绩效自评表（2023年度）\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "产出指标\t数量指标\t道路保洁面积\t≥120万㎡\t126万㎡\t50\t50\n总分\t100\t100\n项目支出绩效自评表\n"
+            "项目名称\t地质灾害防治项目\t主管部门\t示例松风县自然资源局\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "产出指标\t数量指标\t地质灾害点巡查次数\t≥12次\t12次\t50\t50\n")
+    got, _ = _indicators_of(tmp_path, body + "三、自评结论\n")
+    assert [name for _, _, name, *_ in got] == ["道路保洁面积"]
