@@ -66,6 +66,7 @@ _PROJECT_TITLE = re.compile(r"项目")
 _UNIT_TITLE = re.compile(r"部门|整体|单位")
 _PROJECTS_TOGETHER_BEFORE = ("和", "及", "与", "、", "分", "各", "重点", "评价", "考核", "全部", "所有", "年度")
 _PROJECTS_TOGETHER_AFTER = ("支出", "及", "和", "与", "、")
+_PROJECTS_FORM_AFTER = re.compile(r"支出绩效(?:自评|评价)表$")
 # Words before 项目 that name no project but the unit's projects as a kind ("我局项目", "2023年项目", "本年度
 # 实施项目", "主要项目", "专项资金项目", "政府投资项目"); a project's name is three characters or more before
 # 项目 ("水利项目" names a field, "农田水利维修项目" a project).
@@ -89,18 +90,20 @@ class IndicatorTable:
 
 
 def read_document_indicators(tables: list[Table], laid_out: list[str], paragraphs: list[str],
-                             year: int | None = None, department: str | None = None) -> IndicatorTable:
+                             year: int | None = None, department: str | None = None,
+                             units_report: bool = False) -> IndicatorTable:
     """A document's indicators: from table rows flattened into its text as laid out (txt, a PDF's
     text layer; a merged cell written once, on its group's first row: this module aligns such
     rows itself), else from its Table blocks, else from sentences that list them; not from a form of another year
-    than `year` (the report's), nor one project's beside the unit's (`department`)."""
-    in_text = read_indicators(tables_from_lines(laid_out, folded=True), [], year, department)
+    than `year` (the report's), nor one project's beside the unit's (`department`), nor in a unit's report
+    (`units_report`) a project's form, even alone (an appendix: "附件：某某项目支出绩效自评表")."""
+    in_text = read_indicators(tables_from_lines(laid_out, folded=True), [], year, department, units_report)
     if in_text.indicators and in_text.budget_execution is not None:
         return in_text  # the Table blocks could only say it again
-    grid = read_indicators(tables, [], year, department)
+    grid = read_indicators(tables, [], year, department, units_report)
     best = in_text if in_text.indicators else grid
     if not best.indicators:  # a web page's form flattened one cell per line (no other reading saw a row)
-        best = read_indicators(cell_line_tables(laid_out), [], year, department)
+        best = read_indicators(cell_line_tables(laid_out), [], year, department, units_report)
     if not best.indicators:
         best = read_indicators([], paragraphs)
     for other in (in_text, grid):  # the form's execution row may stand in the other reading
@@ -112,17 +115,18 @@ def read_document_indicators(tables: list[Table], laid_out: list[str], paragraph
 
 
 def read_indicators(tables: list[Table], paragraphs: list[str], year: int | None = None,
-                    department: str | None = None) -> IndicatorTable:
+                    department: str | None = None, units_report: bool = False) -> IndicatorTable:
     """The indicators of every indicator table (not another year's form, by its period: `year`), then of
     sentences that list them (when no table did)."""
     out = IndicatorTable()
     # a project's own form beside the unit's (项目名称 | 某某专项): its indicators and 总分 are the project's
     projects = [names_one_project(t, department=department) or (t.title or "").startswith("项目名称") for t in tables]
     for table, one_project in zip(tables, projects):
-        if _a_projects_title(table.title, bool(out.indicators)):
+        if projects_title(table.title, bool(out.indicators) or units_report):
             continue  # introduced as a project's table ("某某项目绩效指标完成情况如下："): not the unit's
-        if one_project and not all(projects) or another_years_form(table, year) or _titled_another_year(table.title, year):
-            continue  # (`year`: the title's)
+        if one_project and (units_report or not all(projects)) or another_years_form(table, year) \
+                or _titled_another_year(table.title, year):
+            continue  # (`year`: the title's; in a unit's report, a project's form is the project's however alone)
         _read_execution(table, out)
         _read_table(table, out)
     if not out.indicators:
@@ -140,7 +144,7 @@ def _titled_another_year(title: str | None, year: int | None) -> bool:
     return m is not None and int(m[1]) != year
 
 
-def _a_projects_title(title: str | None, after_units: bool) -> bool:
+def projects_title(title: str | None, after_units: bool) -> bool:
     """Does a table's title name one project: "<name>项目" saying it is a table of indicators, or
     over a table after the unit's own (a bare project name over the only table is taken as a heading)."""
     if not title or _UNIT_TITLE.search(title):
@@ -149,9 +153,10 @@ def _a_projects_title(title: str | None, after_units: bool) -> bool:
     for m in _PROJECT_TITLE.finditer(text):
         before, after = text[:m.start()], text[m.end():]
         name = re.search(r"[\u4e00-\u9fff]*$", before).group()
-        if len(name) < 3 or name.endswith(_PROJECTS_TOGETHER_BEFORE + _PROJECTS_KIND_BEFORE) \
-                or after.startswith(_PROJECTS_TOGETHER_AFTER):
+        if len(name) < 3 or name.endswith(_PROJECTS_TOGETHER_BEFORE + _PROJECTS_KIND_BEFORE):
             continue
+        if after.startswith(_PROJECTS_TOGETHER_AFTER) and not _PROJECTS_FORM_AFTER.match(after):
+            continue  # ("…项目及…", "…项目支出情况"; but "某某项目支出绩效自评表" is that project's form)
         return after_units or any(w in after for w in _TABLE_WORDS)
     return False
 
@@ -943,7 +948,7 @@ def _projects_form(cells: list[str]) -> bool:
     first cell is 项目名称)?"""
     titles = [n for n, c in enumerate(cells) if re.search(r"(?:自评表|评价表)$", c)]
     start = titles[-1] if titles else 0
-    return (bool(titles) and _a_projects_title(cells[start], True)) or "项目名称" in cells[start:]
+    return (bool(titles) and projects_title(cells[start], True)) or "项目名称" in cells[start:]
 
 
 # --- indicators stated in sentences -----------------------------------------------------------------

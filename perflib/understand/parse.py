@@ -31,7 +31,7 @@ from .hanzi import Original, simplified, simplified_document
 from .kind import document_kind, embedded_self_evaluation, title_kind
 from .lexicon import LEX, Label, cues, holds_any
 from .forms import titled_year
-from .indicators import OTHER_YEAR, apply_indicators, page_lines, read_document_indicators
+from .indicators import OTHER_YEAR, apply_indicators, page_lines, projects_title, read_document_indicators
 from .ocr_sanity import drop_contradicted_ocr_figures
 from .outline import is_heading, is_heading_like, read_goal_rows, read_outline
 from .rating import read_rating
@@ -109,6 +109,11 @@ def _parse(doc: Document, paragraphs: list[str] | None = None, text: str | None 
     return rec
 
 
+def _projects_form_rows(tables: list[Table]) -> set[str]:
+    """The rows, as text lines, of the tables titled as one project's form ("附件：某某项目支出绩效自评表")."""
+    return {line for t in tables if t.title and projects_title(t.title, True) for line in t.as_text_lines()}
+
+
 def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str | None) -> None:
     """Figures, lists, rating and indicators of `doc` into `rec`, the arithmetic settled and the
     amounts no field took listed."""
@@ -118,9 +123,12 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     read_outline(paragraphs, rec)
     laid_out = page_lines(doc.laid_out) if doc.laid_out is not None else []
     read_goal_rows(doc.tables, laid_out or paragraphs, rec)
-    read_rating([p for p in paragraphs if p not in projects_own], rec)  # a project's score is not the unit's
+    # (a project's score is not the unit's: its section's lines, and in a unit's report its form's rows)
+    projects_own |= _projects_form_rows(doc.tables) if titled == "department" else set()
+    read_rating([p for p in paragraphs if p not in projects_own], rec)
     year = rec.year if titled_year(rec.year, rec.text) else None  # (another year's form gives way to it only)
-    apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs, year, rec.department))
+    apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs, year, rec.department,
+                                                   units_report=titled == "department"))
     settle(rec, taken)
     _drop_unit_mismatches(rec)
     _drop_unit_slips(rec)

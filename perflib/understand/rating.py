@@ -94,7 +94,7 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
     found = next(((sent, m) for strict in (True, False) for sents in rated for sent in sents
                   if strict is bool(_PERFORMANCE.search(sent))
                   for m in _one_grade_cues(sent) if _is_this_self_evaluation(sent, m.start(), rec, title)
-                  and not _anothers_grade(sent, m.start(), rec, title)), None)
+                  and not _anothers_grade(sent, m.start(), rec, title) and not _grades_side_by_side(sent)), None)
     if found:
         sent, m = found
         rec.rating = _RATING_WORDS[next(w for w in m.groupdict().values() if w)]
@@ -254,7 +254,12 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
         return False
     start = clause_start(sent, pos, _CLAUSE_ENDS)
     clause = sent[start:pos]
+    if _REVIEWED.search(sent, 0, pos):
+        return False  # "经县财政局复核，评价等级为良", "…，复核得分 89 分，等级为良": the review's, not the unit's
+    if _AIMED.search(sent, start, pos):
+        return False  # "争取部门整体支出绩效综合得分达到95分": a target, not the score
     if (LEX.other_assessment.search(_without_the_units_name(clause, rec.department))
+            or _APPRAISAL.search(sent, start, pos + 2)
             or _names_a_superior(clause, rec, _FORM_FIELD.match(sent, pos) is not None)
             or _graded_by_another(sent, start, pos)):
         return False
@@ -272,6 +277,23 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
     name = _name(clause)
     # (the unit by a short name the title does not write: "县农业局" in 某县农业农村局's report)
     return not name or name in title or (reads_as_org(name) and _is_the_unit(name, rec.department))
+
+
+_REVIEWED = re.compile(r"复核(?![^。；;]*自评)")  # (a review before the cue, no 自评 after it)
+# A work appraisal's score or grade, read with its cue's first words ("市直单位考评得分 95.5 分"; "部门整体支出绩效综合考评得分"
+# after 经自评 is the unit's own, "我单位自评得分" too).
+_APPRAISAL = re.compile(r"(?:单位|年度|年终|工作)考评$")
+# A score aimed at, not reached ("争取…综合得分达到95分", "力争自评得分…").
+_AIMED = re.compile(r"争取|力争|确保|预计|预期|拟|目标是")
+
+
+def _grades_side_by_side(sent: str) -> bool:
+    """Is the line a table's row of grades in several columns ("评价等级 | 良 | 优" under "2022年 | 2023年"), which of
+    them the unit's this year not said by the row?"""
+    return sum(c in _RATING_WORDS for c in _CELL_EDGES.split(sent.strip())) >= 2 if _CELL_EDGES.search(sent) else False
+
+
+_CELL_EDGES = re.compile(r"[\s|]+")  # (a row's cells apart by tabs, bars or spaces)
 
 
 def _without_the_units_name(clause: str, department: str | None) -> str:
@@ -412,7 +434,9 @@ def _another_year(sent: str, pos: int, year: int | None) -> bool:
     """Is the last year the sentence names before `pos` (2022年度, 上年度, 本年 …) not the report's?"""
     cited = [(t.start(), t.end()) for t in _CITED.finditer(sent, 0, pos)] if "《" in sent else []
     last_end, other = -1, False
-    for y in _YEAR.finditer(sent, 0, pos):
+    for y in _YEAR.finditer(sent):  # (not up to `pos`: "2022年自评得分" — its 年 knows itself by the 自评 at `pos`)
+        if y.start() >= pos:
+            break
         if any(a <= y.start() < b for a, b in cited) or _ISSUED.match(sent, y.end()):
             continue  # a document's year, not the evaluation's
         if _names_problems(sent, y.start(), y.end(), pos):

@@ -614,6 +614,15 @@ def test_empty_and_garbage_text():
     # ... and an audit of the unit by its bureau is still another's
     ("某某县农业农村局2023年度部门整体支出绩效自评报告\n经县审计局审计，评价等级为良。\n经自评，我局自评得分92分，等级为优。",
      "优", D("92")),
+    # last year's score with 年 alone before 自评; a work appraisal's; a review's grade; a score aimed at
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n2022年自评得分87分，2023年度部门整体支出绩效自评得分93分，等级为优。",
+     "优", D("93")),
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n2023年度县直单位考评得分95.5分，考评等级为优秀。\n"
+     "经自评，我局部门整体支出绩效自评得分90分。", None, D("90")),
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n我局部门整体支出绩效自评得分94分，经县财政局复核，复核得分89分，等级为良。",
+     None, D("94")),
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n下一步，我局将加强预算绩效管理，争取部门整体支出绩效综合得分达到95分。",
+     None, None),
 ])
 def test_the_self_evaluation_among_other_years_and_appraisals(text, rating, score):
     rec = parse_text(normalize(text.splitlines()), Source("t.txt", "txt", "utf-8", "0" * 64))
@@ -1195,3 +1204,20 @@ def test_a_column_of_the_years_spending_named_quanniang_zhichu(tmp_path):
                                  "| 资金性质 | 年初预算 | 全年预算 | 全年支出 | 执行率 |\n| 当年财政拨款 | 520.00 | 566.30 | 560.12 | 98.91% |\n"
                                  "| 合计 | 535.00 | 623.30 | 604.82 | 97.04% |\n二、绩效目标完成情况\n全年各项工作任务均按计划完成。")
     assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("623.30"), D("604.82"))
+
+
+def test_a_projects_form_appended_to_the_units_report_gives_no_score_or_grade(tmp_path):
+    path = tmp_path / "r.html"
+    path.write_text("<html><body><h1>示例松风县卫生健康局2023年度部门整体支出绩效自评报告</h1><p>一、部门整体支出情况</p>"
+                    "<p>2023年全年预算1,561.00万元，实际支出1,498.32万元。</p><table><caption>附件：基层医疗能力提升项目支出绩效自评表"
+                    "</caption><tr><td>指标</td><td>分值</td><td>得分</td></tr><tr><td>产出</td><td>50</td><td>48</td></tr>"
+                    "<tr><td>效益</td><td>50</td><td>46</td></tr><tr><td>总分</td><td>100</td><td>94</td></tr>"
+                    "<tr><td>评价等级</td><td colspan='2'>优</td></tr></table></body></html>", encoding="utf-8")
+    rec = read_record(path)
+    assert (rec.score, rec.rating) == (None, None) and rec.overall.actual == D("1498.32")
+
+
+def test_a_row_of_grades_under_years_names_none(tmp_path):
+    rec = read_written(tmp_path, "示例松风县民政局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n全年预算1,561.00万元，实际支出1,498.32万元。\n"
+                                 "项目\t2022年\t2023年\n评价等级\t良\t优\n")
+    assert rec.rating is None
