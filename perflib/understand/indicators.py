@@ -66,6 +66,7 @@ _PROJECT_TITLE = re.compile(r"项目")
 _UNIT_TITLE = re.compile(r"部门|整体|单位")
 _PROJECTS_TOGETHER_BEFORE = ("和", "及", "与", "、", "分", "各", "重点", "评价", "考核", "全部", "所有", "年度")
 _PROJECTS_TOGETHER_AFTER = ("支出", "及", "和", "与", "、")
+_TITLE_NOTE = re.compile(r"[（(][^（）()]*[)）]")
 _PROJECTS_FORM_AFTER = re.compile(r"支出绩效(?:自评|评价)表$")
 # Words before 项目 that name no project but the unit's projects as a kind ("我局项目", "2023年项目", "本年度
 # 实施项目", "主要项目", "专项资金项目", "政府投资项目"); a project's name is three characters or more before
@@ -120,9 +121,9 @@ def read_indicators(tables: list[Table], paragraphs: list[str], year: int | None
     sentences that list them (when no table did)."""
     out = IndicatorTable()
     # a project's own form beside the unit's (项目名称 | 某某专项): its indicators and 总分 are the project's
-    projects = [names_one_project(t, department=department) or (t.title or "").startswith("项目名称") for t in tables]
+    projects = [names_one_project(t, department=department) or _project_field_title(t.title, department) for t in tables]
     for table, one_project in zip(tables, projects):
-        if projects_title(table.title, bool(out.indicators) or units_report):
+        if projects_title(table.title, bool(out.indicators) or units_report) and not _names(table.title, department):
             continue  # introduced as a project's table ("某某项目绩效指标完成情况如下："): not the unit's
         if one_project and (units_report or not all(projects)) or another_years_form(table, year) \
                 or _titled_another_year(table.title, year):
@@ -144,12 +145,32 @@ def _titled_another_year(title: str | None, year: int | None) -> bool:
     return m is not None and int(m[1]) != year
 
 
+def _names(title: str | None, department: str | None) -> bool:
+    """Does the title name the unit ("某某项目管理中心2023年度支出绩效自评表": the unit's own form)?"""
+    return bool(title and department and department in title)
+
+
+def _project_field_title(title: str | None, department: str | None) -> bool:
+    """Is the title a project's 项目名称 field (tables_from_lines gives it to the tables after it), not one naming the
+    unit itself ("项目名称 | 某局", "项目名称 | 某局2023年度支出": the unit's own form)?"""
+    field = _PROJECT_FIELD.match(title or "")
+    if field is None:
+        return False
+    return not (department and department in field[1]) and not _AN_OFFICE.search(field[1])
+
+
+_PROJECT_FIELD = re.compile(r"项目名称\s*[:：]?\s*(\S+)")  # (its value, not a 主管部门 field after it)
+
+
+_AN_OFFICE = re.compile(r"(?:局|委员会|委|办公室|中心|院|馆|站|所|队|会|政府|办事处)(?:\s*(?:19|20)\d{2}\s*年度?.*)?$")
+
+
 def projects_title(title: str | None, after_units: bool) -> bool:
     """Does a table's title name one project: "<name>项目" saying it is a table of indicators, or
     over a table after the unit's own (a bare project name over the only table is taken as a heading)."""
     if not title or _UNIT_TITLE.search(title):
         return False
-    text = "".join(title.split())
+    text = "".join(_TITLE_NOTE.sub("", title).split())  # (a note in brackets names no project's form: "…（含某某项目）")
     for m in _PROJECT_TITLE.finditer(text):
         before, after = text[:m.start()], text[m.end():]
         name = re.search(r"[\u4e00-\u9fff]*$", before).group()

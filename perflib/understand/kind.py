@@ -256,7 +256,10 @@ def _lists_reports(paragraphs: list[str]) -> bool:
     """A page of no figure whose first lines are report titles of several units ("某局2023年度部门整体支出绩效自评报告
     2024-05-10" / "某委…"): a column's list of reports, none of them read."""
     titles = [p for p in paragraphs[:_TITLE_LINES] if _dated_unit_title(_DATE_AFTER.sub("", p))]
-    return len(titles) >= 3 and any(not _same_unit(titles[0], t) for t in titles[1:])
+    if len(titles) < 3 or all(_same_unit(titles[0], t) for t in titles[1:]):
+        return False
+    # (a list under a column's name or a headline, or its titles dated; not a unit's own title over its units' reports)
+    return paragraphs[0] not in titles or all(_DATE_AFTER.search(t) for t in titles)
 
 
 _DATE_AFTER = re.compile(r"\s*[\[（(]?(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?[\]）)]?\s*$")  # ("…报告2024-05-10")
@@ -269,7 +272,7 @@ _OPENING_PARAS = 3
 _LEVEL_BEFORE_KIND = re.compile(r"(?:[省市县区州旗][直级]|全[省市县区州旗])各?(?:一级)?(?:预算)?$")
 # A unit's own report's title, which a template may word for a level's departments ("2023年度县直部门整体支出绩效自评报告"):
 # not the results published for all of them ("…县级部门整体支出绩效自评结果公开").
-_SELF_REPORT = re.compile(r"自评(?:报告|报告书|表)")
+_SELF_REPORT = re.compile(r"自评价?(?:情况|工作)?(?:报告|报告书|表)")
 # A summary's own title word, after a place alone ("青岭县2023年度…评价总报告"; not a unit's 自评总报告).
 _SUMMARY_TITLE = re.compile(r"评价总报告$")
 _PLACE_ONLY = re.compile(r"[^\s，,。；;：:]{1,12}[省市区县州盟旗]")  # ("青岭县", "云溪市东城区")

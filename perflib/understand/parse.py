@@ -109,9 +109,15 @@ def _parse(doc: Document, paragraphs: list[str] | None = None, text: str | None 
     return rec
 
 
-def _projects_form_rows(tables: list[Table]) -> set[str]:
-    """The rows, as text lines, of the tables titled as one project's form ("附件：某某项目支出绩效自评表")."""
-    return {line for t in tables if t.title and projects_title(t.title, True) for line in t.as_text_lines()}
+def _projects_form_rows(tables: list[Table], department: str | None) -> set[str]:
+    """The rows, as text lines, of the tables titled as one project's form ("附件：某某项目支出绩效自评表"; not the unit's
+    own, "某某项目管理中心…自评表", nor a form naming a project in brackets, "…自评表（含经济普查项目）"), less those the
+    unit's own tables have too ("评价等级 | 优" in both)."""
+    def a_projects(title: str | None) -> bool:
+        return bool(title) and not (department and department in title) and projects_title(title, True)
+    theirs = {line for t in tables if a_projects(t.title) for line in t.as_text_lines()}
+    return theirs - {line for t in tables if not a_projects(t.title) for line in t.as_text_lines()}
+
 
 
 def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str | None) -> None:
@@ -124,7 +130,7 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     laid_out = page_lines(doc.laid_out) if doc.laid_out is not None else []
     read_goal_rows(doc.tables, laid_out or paragraphs, rec)
     # (a project's score is not the unit's: its section's lines, and in a unit's report its form's rows)
-    projects_own |= _projects_form_rows(doc.tables) if titled == "department" else set()
+    projects_own |= _projects_form_rows(doc.tables, rec.department) if titled == "department" else set()
     read_rating([p for p in paragraphs if p not in projects_own], rec)
     year = rec.year if titled_year(rec.year, rec.text) else None  # (another year's form gives way to it only)
     apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs, year, rec.department,

@@ -254,7 +254,8 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
         return False
     start = clause_start(sent, pos, _CLAUSE_ENDS)
     clause = sent[start:pos]
-    if _REVIEWED.search(sent, 0, pos):
+    review = _REVIEWED.search(sent, 0, pos)
+    if review and "自评" not in sent[review.end():pos + 4]:
         return False  # "经县财政局复核，评价等级为良", "…，复核得分 89 分，等级为良": the review's, not the unit's
     if _AIMED.search(sent, start, pos):
         return False  # "争取部门整体支出绩效综合得分达到95分": a target, not the score
@@ -279,10 +280,12 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
     return not name or name in title or (reads_as_org(name) and _is_the_unit(name, rec.department))
 
 
-_REVIEWED = re.compile(r"复核(?![^。；;]*自评)")  # (a review before the cue, no 自评 after it)
+# Another body's review before a cue, no 自评 after it up to the cue's own words ("经县财政局复核，评价等级为良", "复核得分
+# 89 分"; not the unit's own check, "经财务股复核，我局…自评得分").
+_REVIEWED = re.compile(r"(?:财政|主管部门|上级|第三方|审计|评审|专家)[^，,。；;]{0,12}复核|复核(?:得分|评分|结果|等级)")
 # A work appraisal's score or grade, read with its cue's first words ("市直单位考评得分 95.5 分"; "部门整体支出绩效综合考评得分"
 # after 经自评 is the unit's own, "我单位自评得分" too).
-_APPRAISAL = re.compile(r"(?:单位|年度|年终|工作)考评$")
+_APPRAISAL = re.compile(r"(?<![我本])(?:单位|年度|年终|工作)考评$")  # (not "我单位考评得分", "本年度考评得分": the unit's)
 # A score aimed at, not reached ("争取…综合得分达到95分", "力争自评得分…").
 _AIMED = re.compile(r"争取|力争|确保|预计|预期|拟|目标是")
 
@@ -290,10 +293,14 @@ _AIMED = re.compile(r"争取|力争|确保|预计|预期|拟|目标是")
 def _grades_side_by_side(sent: str) -> bool:
     """Is the line a table's row of grades in several columns ("评价等级 | 良 | 优" under "2022年 | 2023年"), which of
     them the unit's this year not said by the row?"""
-    return sum(c in _RATING_WORDS for c in _CELL_EDGES.split(sent.strip())) >= 2 if _CELL_EDGES.search(sent) else False
+    if not _CELL_EDGES.search(sent):
+        return False
+    cells = _CELL_EDGES.split(_BRACKETED.sub("", sent).strip())  # (a legend in brackets aside: "优 （优 良 中 差）")
+    return len({c for c in cells if c in _RATING_WORDS}) >= 2  # (one merged cell repeated, "优 优", says one)
 
 
 _CELL_EDGES = re.compile(r"[\s|]+")  # (a row's cells apart by tabs, bars or spaces)
+_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 
 
 def _without_the_units_name(clause: str, department: str | None) -> str:

@@ -332,7 +332,10 @@ _LABELS_HEADER = re.compile(r"(?:预算|资金|金额)数?\s*(?:[（(]\s*(?:万�
 
 # --- header rows -----------------------------------------------------------------------
 def _role(label: str) -> tuple[str | None, str | None] | None:
-    """The role of a column label; a note in brackets ("得分（20分*执行率）") gives none."""
+    """The role of a column label; a note in brackets ("得分（20分*执行率）") gives none; a forecast's column
+    ("全年支出（预计）") has none."""
+    if "预" in label and _FORECAST.search(label):
+        return None
     bare = _NOTE_IN_BRACKETS.sub("", label).strip()
     for text in (bare, label) if bare and bare != label else (label,):
         for fld, kind, pattern in _COLUMN_RES:
@@ -342,6 +345,7 @@ def _role(label: str) -> tuple[str | None, str | None] | None:
 
 
 _NOTE_IN_BRACKETS = re.compile(r"[（(][^()（）]*[)）]")
+_FORECAST = re.compile(r"预计|预测")
 
 
 def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:

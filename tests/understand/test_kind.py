@@ -324,6 +324,8 @@ def test_a_summary_named_by_its_title_or_its_first_section(text, kind):
     ("示例松风县2023年度县级部门整体支出绩效自评结果公开", "other"),
     ("2023年度县直部门整体支出绩效自评结果汇总", "other"),
     ("2023年度县直部门整体支出绩效自评报告", "department"),  # a unit's template
+    ("2023年度县直部门整体支出绩效自评情况报告", "department"),
+    ("2023年度市级部门整体支出绩效自评工作报告", "department"),
 ])
 def test_results_published_for_a_levels_departments(title, kind):
     text = (f"{title}\n根据县财政局统一部署，现将有关情况公开如下：\n一、预算执行情况\n全年预算331万元，实际支出299.7万元。")
@@ -334,6 +336,10 @@ def test_results_published_for_a_levels_departments(title, kind):
     # a column's list of several units' reports, no figure: no report
     ("绩效评价\n示例松风县统计局2023年度部门整体支出绩效自评报告2024-05-10\n示例松风县水务局2023年度部门整体支出绩效自评报告2024-05-11\n"
      "示例松风县民政局2023年度部门整体支出绩效自评报告2024-05-12\n共5页 第1页 下一页", "other"),
+    # a unit's own title over its units' report titles (no dates): its report
+    ("示例松风县教育局2023年度部门整体支出绩效自评报告\n示例松风县第一中学2023年度部门整体支出绩效自评报告\n"
+     "示例松风县第二中学2023年度部门整体支出绩效自评报告\n示例松风县实验小学2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+     "预算执行率97.20%。", "department"),
     # the same unit's title twice, then its report
     ("示例松风县统计局2023年度部门整体支出绩效自评报告\n示例松风县统计局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
      "全年预算331万元，实际支出299.7万元。", "department"),

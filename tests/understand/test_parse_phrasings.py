@@ -623,6 +623,13 @@ def test_empty_and_garbage_text():
      None, D("94")),
     ("某某县农业农村局2023年度部门整体支出绩效自评报告\n下一步，我局将加强预算绩效管理，争取部门整体支出绩效综合得分达到95分。",
      None, None),
+    # the unit's own check and its own scoring called 考评: the unit's
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n经财务股复核，我局部门整体支出绩效自评得分92分，等级为优。", "优", D("92")),
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n经自评，我单位考评得分92分，评价等级为优。", "优", D("92")),
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n本年度考评得分93分，评价等级为优。", "优", D("93")),
+    # one grade written twice by a merged cell, or with its legend
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n自评得分 93\n评价等级 优 优", "优", D("93")),
+    ("某某县农业农村局2023年度部门整体支出绩效自评报告\n自评得分 93\n评价等级 优 （优 良 中 差）", "优", D("93")),
 ])
 def test_the_self_evaluation_among_other_years_and_appraisals(text, rating, score):
     rec = parse_text(normalize(text.splitlines()), Source("t.txt", "txt", "utf-8", "0" * 64))
@@ -1221,3 +1228,21 @@ def test_a_row_of_grades_under_years_names_none(tmp_path):
     rec = read_written(tmp_path, "示例松风县民政局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n全年预算1,561.00万元，实际支出1,498.32万元。\n"
                                  "项目\t2022年\t2023年\n评价等级\t良\t优\n")
     assert rec.rating is None
+
+
+@pytest.mark.parametrize("caption", ["示例松风县城乡建设项目管理中心2023年度支出绩效自评表", "2023年度绩效自评表（含经济普查项目）"])
+def test_the_units_own_form_named_with_a_project_word_gives_its_score_and_grade(tmp_path, caption):
+    path = tmp_path / "r.html"
+    path.write_text("<html><body><h1>示例松风县城乡建设项目管理中心2023年度部门整体支出绩效自评报告</h1><p>一、部门整体支出情况</p>"
+                    f"<p>2023年全年预算1,561.00万元，实际支出1,498.32万元。</p><table><caption>{caption}</caption>"
+                    "<tr><td>指标</td><td>分值</td><td>得分</td></tr><tr><td>产出</td><td>50</td><td>48</td></tr>"
+                    "<tr><td>效益</td><td>50</td><td>45</td></tr><tr><td>总分</td><td>100</td><td>93</td></tr>"
+                    "<tr><td>评价等级</td><td colspan='2'>优</td></tr></table></body></html>", encoding="utf-8")
+    rec = read_record(path)
+    assert (rec.score, rec.rating) == (D("93"), "优")
+
+
+def test_a_forecast_column_is_not_the_years_spending(tmp_path):
+    rec = read_written(tmp_path, "示例松风县民政局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+                                 "项目\t全年预算\t截至11月底支出\t全年支出（预计）\n合计\t1,600.00\t1,320.50\t1,540.00\n")
+    assert rec.overall.actual != D("1540.00")
