@@ -50,7 +50,7 @@ CHROME_LINE = re.compile(
 _CHROME_MAX = 160  # a longer line is article text, whatever words it contains
 # =======================================================================================
 
-_BLOCK_TAGS = {"p", "div", "section", "article", "main", "center", "blockquote", "ul", "ol", "li", "dl", "dt",
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "center", "blockquote", "ul", "ol", "li", "dl", "dt", "form",
                "dd", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "pre", "address", "figure",
                "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "body", "html", "caption"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}

@@ -135,14 +135,15 @@ def read_indicators(tables: list[Table], paragraphs: list[str], year: int | None
     return out
 
 
-_TITLE_YEAR = re.compile(r"\s*(?:附?表\s*\d*\s*[:：.、]?\s*)?((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
+_TITLE_YEAR = re.compile(r"\s*(?:附[件表]?\s*\d*\s*[:：.、]?\s*|表\s*\d*\s*[:：.、]?\s*)?"
+                         r"(?:(?P<last>上一?年度)|((?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月))")
 
 
 def _titled_another_year(title: str | None, year: int | None) -> bool:
     """Does the table's title open with another year than the report's ("2024年度部门整体支出绩效目标表" in a 2023
-    report: next year's targets, no results)?"""
+    report: next year's targets, no results; "附：上年度（2022年度）…自评表")?"""
     m = _TITLE_YEAR.match(title) if title and year else None
-    return m is not None and int(m[1]) != year
+    return m is not None and (m["last"] is not None or int(m[2]) != year)  # ("附：上年度（2022年度）…自评表")
 
 
 def _names(title: str | None, department: str | None) -> bool:

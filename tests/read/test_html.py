@@ -356,3 +356,10 @@ def test_the_pages_title_names_the_unit_over_a_body_title_that_does_not(tmp_path
     path.write_text(f"<html><head><meta charset='utf-8'><title>{TITLE}_某区人民政府</title></head>"
                     f"<body><div class='title'>{body_title}</div>{FIGURES}</body></html>", encoding="utf-8")
     assert read_document(path).lines()[0] == TITLE
+
+
+def test_the_paragraphs_inside_a_form_wrapping_the_article_stay_paragraphs(tmp_path):
+    body = (f"<form id='aspnetForm'><h1>{TITLE}</h1><p>（一）预算执行情况</p><p>一是一般公共预算财政拨款，年初预算820.00万元。</p>"
+            f"{FIGURES}</form>")
+    lines = read_document(_article_page(tmp_path, body)).lines()
+    assert "（一）预算执行情况" in lines and "一是一般公共预算财政拨款，年初预算820.00万元。" in lines

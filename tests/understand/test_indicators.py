@@ -487,3 +487,12 @@ def test_a_projects_name_field_beside_its_department_field(tmp_path):
             "产出指标\t数量指标\t地质灾害点巡查次数\t≥12次\t12次\t50\t50\n")
     got, _ = _indicators_of(tmp_path, body + "三、自评结论\n")
     assert [name for _, _, name, *_ in got] == ["道路保洁面积"]
+
+
+@pytest.mark.parametrize("title", ["附：2024年度部门整体支出绩效目标表", "附：上年度（2022年度）部门整体支出绩效自评表"])
+def test_an_appended_table_of_another_year_is_not_this_years(tmp_path, title):
+    body = ("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t道路保洁面积\t≥120万㎡\t126万㎡\t50\t50\n"
+            f"{title}\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "产出指标\t数量指标\t绿地养护面积\t≥80万㎡\t82万㎡\t50\t50\n")
+    got, _ = _indicators_of(tmp_path, body + "五、自评结论\n")
+    assert [name for _, _, name, *_ in got] == ["道路保洁面积"]
