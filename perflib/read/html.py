@@ -239,7 +239,7 @@ def _unwrap_source_lines(root) -> None:
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        if el.text and "\n" in el.text and not _in_preformatted(el, kept):
+        if el.text and "\n" in el.text and el.tag not in ("script", "style") and not _in_preformatted(el, kept):
             el.text = _unwrapped(el.text)
         if el.tail and "\n" in el.tail and not _in_preformatted(el.getparent(), kept):
             el.tail = _unwrapped(el.tail)
