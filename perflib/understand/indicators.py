@@ -728,7 +728,8 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
                 j += 1
                 continue
             nxt = _split(lines[j])
-            if len(rows) > 1 and nxt and (_starts_table(nxt) or "".join(nxt[0].split()) == "项目名称"):
+            if len(rows) > 1 and nxt and (("指标" in lines[j] or "得分" in lines[j]) and _starts_table(nxt)
+                                          or "".join(nxt[0].split()) == "项目名称"):
                 break  # another form's header or its 项目名称 field: another table
             if _wrapped_tail(nxt, lines, j) and rows[-1] and len(rows) > 1:
                 rows[-1][-1] += nxt[0]  # a PDF row wrapped in its last cell: the line is that cell's end
@@ -743,6 +744,8 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
         # (a project's form since the last table: its 项目名称 field names whose the table and those after it are,
         # "项目名称 | 某某项目", until a form of the unit's own: "部门整体支出绩效自评表")
         for ln in lines[ended:i]:
+            if "项目名称" not in ln and "表" not in ln:
+                continue  # (neither a 项目名称 field nor a form's title)
             filled = ["".join(c.split()) for c in _split(ln) if c.strip()]
             if (len(filled) in (2, 4, 6) and filled[0] == "项目名称" and not _NOT_ONE_PROJECT.search(filled[1])
                     and not LEX.label_re.search(filled[1])):

@@ -1135,6 +1135,7 @@ def _sources(sent: str, read: list, unit: str | None, opened: tuple[str, str] | 
     800 万元，实际支出 …"), and the labels after it while that part goes on (no "；", block word, subject
     or figure of the unit's between; an amount well above the part's is the unit's again)."""
     out, run = {}, _source_opening(sent)  # run: (kind, words, the figure it goes on from, its last amount)
+    may_open = holds_any(sent, _OPENING_CUES)  # (most sentences name no part at a clause's opening)
     if run is None and opened is not None:
         run = (*opened, _SENTENCE_START.match(sent), None)  # (from the sentence's start: its first clause is the part's)
     for m, after in read:
@@ -1145,7 +1146,7 @@ def _sources(sent: str, read: list, unit: str | None, opened: tuple[str, str] | 
                 and LEX.obtained_cause.search(sent, max(0, word.start() - 4), m.start())):
             run = None  # "因争取上级补助资金调整后预算增加至 …": the money that changed the unit's budget, not its figure
             continue
-        opening = _part_opening(sent, m.start()) if word is None else None
+        opening = _part_opening(sent, m.start()) if word is None and may_open else None
         if word is not None:
             run = ("part" if word.re is LEX.part_fund_before else "main", word.group(), after, None)
         elif opening is not None:
@@ -1167,7 +1168,7 @@ _SENTENCE_START = re.compile("")
 def _names_a_part(text: str) -> tuple[str, str] | None:
     """("main" or "part", its words) when the text is nothing but a part of the unit's money, numbered or not
     ("（一）一般公共预算财政拨款情况", "（二）政府性基金预算。")."""
-    if not holds_any(text, _PART_CUES):
+    if len(text) > _PART_LINE_MAX or not holds_any(text, _OPENING_CUES):
         return None
     text = text.strip().rstrip("。.：: ")
     number = LEX.numbering.match(text)
@@ -1177,7 +1178,10 @@ def _names_a_part(text: str) -> tuple[str, str] | None:
     return ("main", m["main"]) if m["main"] else ("part", m["part"])
 
 
-_PART_CUES = ("财政", "公共", "基金", "国有", "结转", "代编", "专户", "转移", "资金")
+# What every opening_part names (a sentence holding none of them opens no part): its words' cores, and a frame's 口径.
+_OPENING_CUES = ("拨款", "公共", "财政补助", "基金", "国有资本", "结转", "代编", "专户", "转移支付", "单位资金", "其他资金",
+                 "本级", "口径")
+_PART_LINE_MAX = 40  # a line naming a part alone is short
 
 
 def _part_opening(sent: str, pos: int) -> tuple[str, str] | None:
