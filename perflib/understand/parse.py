@@ -537,8 +537,12 @@ def _is_breakdown_item(sent: str, m: re.Match) -> bool:
 def _object_of_label(sent: str, m: re.Match) -> bool:
     """"调减基本支出 40 万元", "追加项目支出 200 万元": a block word between a label and its figure names
     that figure's block only, not the block of the labels after it ("…，调整后预算 6340 万元" is the unit's)."""
-    return (_FIGURE_NEXT.match(sent, m.end()) is not None
+    after = _BUDGET_WORD.match(sent, m.end())  # ("调减项目支出预算 24 万元": the same, its 预算 said)
+    return (_FIGURE_NEXT.match(sent, after.end() if after else m.end()) is not None
             and any(lb.end() == m.start() for lb in LEX.label_re.finditer(sent, max(0, m.start() - 12), m.start())))
+
+
+_BUDGET_WORD = re.compile(r"预算(?:数|资金)?")
 
 
 @lru_cache(maxsize=4096)

@@ -1246,3 +1246,17 @@ def test_a_forecast_column_is_not_the_years_spending(tmp_path):
     rec = read_written(tmp_path, "示例松风县民政局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
                                  "项目\t全年预算\t截至11月底支出\t全年支出（预计）\n合计\t1,600.00\t1,320.50\t1,540.00\n")
     assert rec.overall.actual != D("1540.00")
+
+
+def test_a_change_to_a_parts_budget_names_no_block_for_the_labels_after_it():
+    rec = parse("示例松风县民政局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n2023年，我局年初预算1,200.00万元，"
+                "年中调减项目支出预算24万元，调整后预算1,176.00万元，实际支出1,150.10万元，预算执行率97.80%。")
+    assert (rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate) == (D("1176.00"), D("1150.10"), D("97.80"))
+    assert (rec.projects.adjusted_budget, rec.projects.actual) == (None, None)
+
+
+def test_a_sources_frame_then_the_unit_speaking_is_the_sources():
+    rec = parse("示例松风县民政局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n从财政拨款口径看，我局年初预算1,100.00万元，"
+                "实际支出1,080.00万元。\n按全部资金口径统计，年初预算1,250.00万元，实际支出1,301.00万元。\n"
+                "其中政府性基金预算实际支出221.00万元。")
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("1250.00"), D("1301.00"))
