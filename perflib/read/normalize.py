@@ -369,6 +369,8 @@ _PAGE_NO_AFFIX = re.compile(
     rf"|\s+(?:{_DASH}*\s*\d{{1,4}}(?:\s*/\s*\d{{1,4}})?\s*{_DASH}*|第\s*\d{{1,4}}\s*页(?:\s*共\s*\d{{1,4}}\s*页)?)$)"
 )
 _EDGE = 3  # lines at each end of a page where headers and footers are looked for
+# A note in brackets ("年初预算数（万元）", "…自评表（含某某项目）"), one level deep: what a label or a title says aside.
+NOTE_IN_BRACKETS = re.compile(r"[（(][^()（）]*[)）]")
 
 
 def pages_at_page_numbers(text: str) -> list[str]:

@@ -15,12 +15,12 @@ from decimal import Decimal, InvalidOperation
 
 from ..understand.lexicon import LEX
 from .document import Table
+from .normalize import NOTE_IN_BRACKETS
 
 # What a column holds, from its header label (roles from lexicon.toml's `columns` first).
 _POINTS_HEAD = re.compile(r"^(?:指标)?(?:分值|得分|权重|满分|自评得分)(?:[（(].*)?$")
 _MONEY_HEAD = re.compile(r"(?:预算|决算|执行|支出|金额|资金额|投入|拨款|收入)(?:数|额|金额|资金|总额)?$")
 _RATE_HEAD = re.compile(r"率$")
-_BRACKETS = re.compile(r"[（(][^()（）]*[)）]")
 # A cell holding a figure: a number, with a percent sign, points or a unit of money.
 _FIGURE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?P<suffix>%|万元|亿元|千元|元|万|分)?$")
 _PLACEHOLDER = re.compile(r"^(?:[-—–/－]+|[…。.]{2,})$")
@@ -28,7 +28,7 @@ EMPTY = "—"  # an empty cell written as such (a lone "|", "| |"): no figure, b
 
 
 def head_text(label: str) -> str:
-    return "".join(_BRACKETS.sub("", label).split()) or "".join(label.split())
+    return "".join(NOTE_IN_BRACKETS.sub("", label).split()) or "".join(label.split())
 
 
 def column_type(label: str) -> str:

@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..model import Indicator
 from ..read.document import Table
-from ..read.normalize import LIST_MARKER, fold_chars, fold_pages, sentences, strip_page_furniture
+from ..read.normalize import LIST_MARKER, NOTE_IN_BRACKETS, fold_chars, fold_pages, sentences, strip_page_furniture
 from .met import judge
 from .forms import YEAR_ROW, another_years_form, names_one_project
 from .lexicon import LEX
@@ -66,7 +66,6 @@ _PROJECT_TITLE = re.compile(r"项目")
 _UNIT_TITLE = re.compile(r"部门|整体|单位")
 _PROJECTS_TOGETHER_BEFORE = ("和", "及", "与", "、", "分", "各", "重点", "评价", "考核", "全部", "所有", "年度")
 _PROJECTS_TOGETHER_AFTER = ("支出", "及", "和", "与", "、")
-_TITLE_NOTE = re.compile(r"[（(][^（）()]*[)）]")
 _PROJECTS_FORM_AFTER = re.compile(r"支出绩效(?:自评|评价)表$")
 # Words before 项目 that name no project but the unit's projects as a kind ("我局项目", "2023年项目", "本年度
 # 实施项目", "主要项目", "专项资金项目", "政府投资项目"); a project's name is three characters or more before
@@ -171,7 +170,7 @@ def projects_title(title: str | None, after_units: bool) -> bool:
     over a table after the unit's own (a bare project name over the only table is taken as a heading)."""
     if not title or _UNIT_TITLE.search(title):
         return False
-    text = "".join(_TITLE_NOTE.sub("", title).split())  # (a note in brackets names no project's form: "…（含某某项目）")
+    text = "".join(NOTE_IN_BRACKETS.sub("", title).split())  # (a note in brackets names no project's form: "…（含某某项目）")
     for m in _PROJECT_TITLE.finditer(text):
         before, after = text[:m.start()], text[m.end():]
         name = re.search(r"[\u4e00-\u9fff]*$", before).group()

@@ -11,7 +11,7 @@ from functools import lru_cache
 from decimal import Decimal
 
 from ..model import Record
-from ..read.normalize import clause_start, sentences_of
+from ..read.normalize import NOTE_IN_BRACKETS, clause_start, sentences_of
 from .lexicon import LEX
 from .who import abbreviates, consistent, reads_as_org
 
@@ -295,12 +295,11 @@ def _grades_side_by_side(sent: str) -> bool:
     them the unit's this year not said by the row?"""
     if not _CELL_EDGES.search(sent):
         return False
-    cells = _CELL_EDGES.split(_BRACKETED.sub("", sent).strip())  # (a legend in brackets aside: "优 （优 良 中 差）")
+    cells = _CELL_EDGES.split(NOTE_IN_BRACKETS.sub("", sent).strip())  # (a legend in brackets aside: "优 （优 良 中 差）")
     return len({c for c in cells if c in _RATING_WORDS}) >= 2  # (one merged cell repeated, "优 优", says one)
 
 
 _CELL_EDGES = re.compile(r"[\s|]+")  # (a row's cells apart by tabs, bars or spaces)
-_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 
 
 def _without_the_units_name(clause: str, department: str | None) -> str:

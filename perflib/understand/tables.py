@@ -34,6 +34,7 @@ from ..check.interval import Interval
 from ..model import BLOCKS, Record, Unread
 from ..numbers import money_to_wan, to_decimal
 from ..read.document import Table
+from ..read.normalize import NOTE_IN_BRACKETS
 from .indicators import OTHER_YEAR, ROLE_LABELS
 from .forms import YEAR_ROW, another_years_form, names_one_project, titled_year
 from .lexicon import LEX
@@ -336,7 +337,7 @@ def _role(label: str) -> tuple[str | None, str | None] | None:
     ("全年支出（预计）") has none."""
     if "预" in label and _FORECAST.search(label):
         return None
-    bare = _NOTE_IN_BRACKETS.sub("", label).strip()
+    bare = NOTE_IN_BRACKETS.sub("", label).strip()
     for text in (bare, label) if bare and bare != label else (label,):
         for fld, kind, pattern in _COLUMN_RES:
             if pattern.search(text):
@@ -344,7 +345,6 @@ def _role(label: str) -> tuple[str | None, str | None] | None:
     return None
 
 
-_NOTE_IN_BRACKETS = re.compile(r"[（(][^()（）]*[)）]")
 _FORECAST = re.compile(r"预计|预测")
 
 
@@ -431,7 +431,7 @@ def _whole_over_a_source(columns: list[_Column]) -> list[_Column]:
     for fld in {col.field for col in columns if col.field}:
         same = [k for k, col in enumerate(out) if col.field == fld]
         # (a source named in a note is what the figure holds, no source's figure: "全年预算（含上年结转）")
-        sources = [k for k in same if LEX.table_source_row.search(_NOTE_IN_BRACKETS.sub("", out[k].label))
+        sources = [k for k in same if LEX.table_source_row.search(NOTE_IN_BRACKETS.sub("", out[k].label))
                    and "含" not in out[k].label]
         if sources and len(sources) < len(same):
             for k in sources:
@@ -613,7 +613,7 @@ _FIGURE_PREFIX = re.compile(r"(?:(?:19|20)\d{2}\s*年度?|本年度?|当年|全�
 def _figure_label(label: str) -> tuple[str, str] | None:
     """(field, kind) of a row label that names a budget figure and no other money ("年初预算数", "全年执行数",
     "预算执行率（%）"; not "政府采购实际支出", "年初结转和结余", an asset's "年初数")."""
-    bare = LEX.numbering.sub("", _NOTE_IN_BRACKETS.sub("", label)).strip().removeprefix("其中：")
+    bare = LEX.numbering.sub("", NOTE_IN_BRACKETS.sub("", label)).strip().removeprefix("其中：")
     for fld, kind, pattern in _COLUMN_RES:
         m = pattern.search(bare)
         if m:
