@@ -94,10 +94,7 @@ def settle(rec: Record, ledger: Ledger) -> None:
         broken = breaks(rec, o.block, o.field)
         if broken is None:
             continue
-        setattr(rec.block(o.block), o.field, None)
-        del rec.evidence[key]
-        ledger.release(o.value, o.evidence)
-        rec.warnings.append(f"{key}: {o.value} read from its context breaks {broken}; not taken")
+        _withdraw(rec, ledger, o.block, o.field, f"{o.value} read from its context breaks {broken}")
         for other in ledger.offers:  # a later statement the first one shadowed
             if (other.block, other.field) == (o.block, o.field) and other is not o and other.value != o.value:
                 setattr(rec.block(o.block), o.field, other.value)
@@ -109,6 +106,21 @@ def settle(rec: Record, ledger: Ledger) -> None:
                 del rec.evidence[key]
 
 
+def _withdraw(rec: Record, ledger: Ledger, block: str, field: str, why: str) -> None:
+    """Unread the figure `field` of `block` holds, its amount back among the unread, and say why ("… ; not taken")."""
+    key = f"{block}.{field}"
+    value, sentence = getattr(rec.block(block), field), rec.evidence.pop(key)
+    setattr(rec.block(block), field, None)
+    ledger.release(value, sentence)
+    rec.warnings.append(f"{key}: {why}; not taken")
+
+
+def _forget_offer(ledger: Ledger, block: str, field: str, value: Decimal, sentence: str) -> None:
+    """No later settling is to offer that figure again."""
+    ledger.offers[:] = [o for o in ledger.offers if not (o.block == block and o.field == field
+                                                         and o.value == value and o.evidence == sentence)]
+
+
 def _drop_partial_changes(rec: Record, ledger: Ledger) -> None:
     """A change the budget is said to hold ("调整后预算含上级追加资金 210 万元", "（含年中追加 32 万元）") is the block's
     adjustment only when its budgets are stated and agree (年初 + it = 调整后): else maybe one addition of several."""
@@ -118,11 +130,8 @@ def _drop_partial_changes(rec: Record, ledger: Ledger) -> None:
         agree = None not in (b.initial_budget, b.adjusted_budget) and b.initial_budget + value == b.adjusted_budget
         if b.adjustment != value or rec.evidence.get(key) != sentence or agree:
             continue
-        b.adjustment = None
-        del rec.evidence[key]
-        ledger.release(value, sentence)
-        rec.warnings.append(f"{key}: {value}, a change the budget holds, is not shown to be all of it "
-                            f"({b.initial_budget} to {b.adjusted_budget}); not taken")
+        _withdraw(rec, ledger, block, "adjustment", f"{value}, a change the budget holds, is not shown to be all of "
+                                                    f"it ({b.initial_budget} to {b.adjusted_budget})")
 
 
 def _drop_office_beside_its_units(rec: Record, ledger: Ledger) -> None:
@@ -134,12 +143,8 @@ def _drop_office_beside_its_units(rec: Record, ledger: Ledger) -> None:
     for field, (value, sentence) in list(ledger.own_office.items()):
         if getattr(rec.overall, field, None) != value or rec.evidence.get(f"overall.{field}") != sentence:
             continue
-        setattr(rec.overall, field, None)
-        del rec.evidence[f"overall.{field}"]
-        ledger.release(value, sentence)
-        ledger.offers[:] = [o for o in ledger.offers if not (o.block == "overall" and o.field == field
-                                                             and o.value == value and o.evidence == sentence)]
-        rec.warnings.append(f"overall.{field}: {value}, the office's own (本级) beside its units' figures, is no whole's; not taken")
+        _withdraw(rec, ledger, "overall", field, f"{value}, the office's own (本级) beside its units' figures, is no whole's")
+        _forget_offer(ledger, "overall", field, value, sentence)
         del ledger.own_office[field]
 
 
@@ -157,8 +162,7 @@ def whole_for_its_office(rec: Record, ledger: Ledger, field: str, value: Decimal
     rec.evidence[f"overall.{field}"] = sentence
     ledger.release(office[0], office[1])
     ledger.take(value, sentence)
-    ledger.offers[:] = [o for o in ledger.offers if not (o.block == "overall" and o.field == field
-                                                         and o.value == office[0] and o.evidence == office[1])]
+    _forget_offer(ledger, "overall", field, *office)
     ledger.offers.append(Offer("overall", field, value, sentence))
     del ledger.own_office[field]
     return True
