@@ -119,7 +119,6 @@ def _projects_form_rows(tables: list[Table], department: str | None) -> set[str]
     return theirs - {line for t in tables if not a_projects(t.title) for line in t.as_text_lines()}
 
 
-
 def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str | None) -> None:
     """Figures, lists, rating and indicators of `doc` into `rec`, the arithmetic settled and the
     amounts no field took listed."""
@@ -1177,9 +1176,12 @@ def _names_a_part(text: str) -> tuple[str, str] | None:
     text = text.strip().rstrip("。.：: ")
     number = LEX.numbering.match(text)
     m = LEX.opening_part.fullmatch(text, number.end() if number else 0)
-    if m is None or not (m["main"] or m["part"]):
-        return None
-    return ("main", m["main"]) if m["main"] else ("part", m["part"])
+    return _part_named(m) if m is not None else None
+
+
+def _part_named(m: re.Match) -> tuple[str, str] | None:
+    """("main", its words) or ("part", its words) of an `opening_part` match naming a source or a part, else None."""
+    return ("main", m["main"]) if m["main"] else ("part", m["part"]) if m["part"] else None
 
 
 # What every opening_part names (a sentence holding none of them opens no part): its words' cores, and a frame's 口径.
@@ -1203,8 +1205,8 @@ def _part_opening(sent: str, pos: int) -> tuple[str, str] | None:
             break
     else:
         return None
-    if m["main"] or m["part"]:
-        return ("main", m["main"]) if m["main"] else ("part", m["part"])
+    if (named := _part_named(m)) is not None:
+        return named
     if LEX.all_funds.search(m["frame"]):
         return None  # "按全部资金（含财政拨款）口径统计，…": every source
     framed = LEX.main_source.search(m["frame"]) or LEX.part_funds.search(m["frame"])
