@@ -258,7 +258,8 @@ def test_a_units_own_report_stays_one_whatever_it_counts_or_cites(text):
     assert rec.kind == "department" and rec.overall.actual == D("940.2")
 
 
-@pytest.mark.parametrize("text, kind", [
+# --- whose report a page is: a summary of every department or of a level's, a list of units' reports, or a unit's own ---
+_EVERY_DEPARTMENT = [
     # a finance bureau's or a government's report on every department, uncounted or counted under 评价对象
     ("示例松风县财政局关于2023年度部门整体支出绩效自评情况的报告\n县人民政府：\n按照工作安排，县财政局组织县直各预算部门开展了2023年度部门"
      "整体支出绩效自评，现将有关情况报告如下：\n一、基本情况\n本次自评覆盖县直一级预算单位。", "other"),
@@ -275,12 +276,10 @@ def test_a_units_own_report_stays_one_whatever_it_counts_or_cites(text):
     # a unit's own report saying its finance bureau asked every department for one
     ("示例松风县人民政府\n2023年度部门整体支出绩效自评报告\n县财政局组织各部门开展2023年度部门整体支出绩效自评。\n一、部门基本情况\n"
      "本单位内设股室4个。\n二、预算执行情况\n2023年度全年预算331万元，实际支出299.7万元。", "department"),
-])
-def test_a_summary_of_every_department(text, kind):
-    assert parse(text, paragraphs=True).kind == kind
+]
 
 
-@pytest.mark.parametrize("text, kind", [
+_A_LEVELS_SUMMARY = [
     # a title naming a level's departments, or a 总报告 of no unit
     ("2023年度县直部门整体支出绩效评价结果报告\n一、评价范围\n县财政局组织开展了重点评价。\n二、评价结果\n"
      "全年预算69,210万元，实际支出67,930.5万元。", "other"),
@@ -315,9 +314,7 @@ def test_a_summary_of_every_department(text, kind):
      "二、预算执行情况\n全年预算331万元，实际支出299.7万元。", "department"),
     ("2023年度部门整体支出绩效评价报告\n一、部门基本情况\n示例松风县财政局负责对县直56个部门2023年度部门整体支出开展绩效评价。\n"
      "二、预算执行情况\n全年预算331万元，实际支出299.7万元。", "department"),
-])
-def test_a_summary_named_by_its_title_or_its_first_section(text, kind):
-    assert parse(text, paragraphs=True).kind == kind
+]
 
 
 @pytest.mark.parametrize("title, kind", [
@@ -332,7 +329,7 @@ def test_results_published_for_a_levels_departments(title, kind):
     assert parse(text, paragraphs=True).kind == kind
 
 
-@pytest.mark.parametrize("text, kind", [
+_A_LIST_OF_REPORTS = [
     # a column's list of several units' reports, no figure: no report
     ("绩效评价\n示例松风县统计局2023年度部门整体支出绩效自评报告2024-05-10\n示例松风县水务局2023年度部门整体支出绩效自评报告2024-05-11\n"
      "示例松风县民政局2023年度部门整体支出绩效自评报告2024-05-12\n共5页 第1页 下一页", "other"),
@@ -343,6 +340,9 @@ def test_results_published_for_a_levels_departments(title, kind):
     # the same unit's title twice, then its report
     ("示例松风县统计局2023年度部门整体支出绩效自评报告\n示例松风县统计局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n"
      "全年预算331万元，实际支出299.7万元。", "department"),
-])
-def test_a_list_of_several_units_reports(text, kind):
+]
+
+
+@pytest.mark.parametrize("text, kind", _EVERY_DEPARTMENT + _A_LEVELS_SUMMARY + _A_LIST_OF_REPORTS)
+def test_whose_report_a_page_is(text, kind):
     assert parse(text, paragraphs=True).kind == kind
