@@ -730,8 +730,10 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
             if len(rows) > 1 and nxt and (("指标" in lines[j] or "得分" in lines[j]) and _starts_table(nxt)
                                           or "".join(nxt[0].split()) == "项目名称"):
                 break  # another form's header or its 项目名称 field: another table
-            if _wrapped_tail(nxt, lines, j) and rows[-1] and len(rows) > 1:
-                rows[-1][-1] += nxt[0]  # a PDF row wrapped in its last cell: the line is that cell's end
+            k = _level_wrapped(rows[-1], nxt) if len(rows) > 1 else None
+            if k is not None or _wrapped_tail(nxt, lines, j) and rows[-1] and len(rows) > 1:
+                # a PDF row wrapped in a cell: the line is a level's end ("服务对象满意度指" / "标"), else its last cell's
+                rows[-1][-1 if k is None else k] += nxt[0]
                 j += 1
                 continue
             if len([c for c in nxt if c]) < 2 or re.search(r"[。；]$", lines[j].strip()):
@@ -755,6 +757,14 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
         tables.append(Table(rows, title=named or title, header_rows=1, header_cols=1))
         i = ended = j
     return tables
+
+
+def _level_wrapped(row: list[str], cells: list[str]) -> int | None:
+    """The cell of `row` that a line of one short cell ends as a level of the national framework
+    ("服务对象满意度指" + "标"), if any."""
+    if len(cells) != 1 or len(cells[0]) > 3:
+        return None
+    return next((k for k, c in enumerate(row) if c and not _is_level(c) and _standard_level(c + cells[0])), None)
 
 
 def _wrapped_tail(cells: list[str], lines: list[str], j: int) -> bool:
@@ -840,8 +850,9 @@ def _level_at(cells: list[str], p: int) -> tuple[str, int] | None:
     """A level cell at p ("产出指标", "数量" / "指标", "经济效" / "益指标"), its weight note skipped: (text, end)."""
     if role_of(cells[p]):
         return None  # a header's 一级指标 / 二级指标 (the next table's)
-    if p + 1 < len(cells) and len(cells[p + 1]) <= 3 and cells[p + 1].endswith(LEVEL2_SUFFIX) \
-            and not cells[p].endswith(LEVEL2_SUFFIX) and _is_level(cells[p] + cells[p + 1]):
+    if p + 1 < len(cells) and cells[p + 1].endswith(LEVEL2_SUFFIX) and not cells[p].endswith(LEVEL2_SUFFIX) and (
+            len(cells[p + 1]) <= 3 and _is_level(cells[p] + cells[p + 1])
+            or not _is_level(cells[p]) and _standard_level(cells[p] + cells[p + 1])):  # ("服务对象" / "满意度指标")
         text, end = cells[p] + cells[p + 1], p + 2
     elif _is_level(cells[p]):
         text, end = cells[p], p + 1

@@ -201,6 +201,25 @@ def test_a_row_wrapped_in_its_last_cell_is_joined_but_a_heading_is_not():
     assert found.indicators[-1].name == "合格率"
 
 
+def test_a_level_wrapped_in_a_row_of_spaces_is_joined_where_it_stands_not_to_the_last_cell():
+    """A PDF's text: the 二级 cell "服务对象满意度指标" wrapped, its "标" alone on the next line. Joined to the
+    last cell, it shifted the row's cells: the name read as the level, the 分值 as 93.5."""
+    lines = ["一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分  偏差原因分析及改进措施",
+             "产出指标  数量指标  巡河次数  ≥48次  52次  60  60",
+             "满意度指标  服务对象满意度指  沿岸居民满意度  ≥90%  93.5%  40  38",
+             "             标",
+             "三、自评结论"]
+    found = read_indicators(tables_from_lines(lines), [])
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.reason)
+            for i in found.indicators][-1] == ("满意度指标", "服务对象满意度指标", "沿岸居民满意度", "≥90%", "93.5%",
+                                               40, 38, None)
+    # a reason's wrapped end still goes to the reason
+    lines[2:4] = ["满意度指标  服务对象满意度指标  沿岸居民满意度  ≥90%  88%  40  35  入户宣讲不足，下",
+                  "年加强", "总分  100  95"]
+    found = read_indicators(tables_from_lines(lines), [])
+    assert found.indicators[-1].reason == "入户宣讲不足，下年加强"
+
+
 _BITS = st.sampled_from(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因",
                          "产出指标", "数量指标", "总分", "合计", "年度资金总额", "执行率", "≥", "95%", "12次", "10",
                          "9.5", "—", "\t", " ", "  ", "\n", "，", "。", "目标值", "实际完成", "：", "按时完成", "未完成"])
@@ -329,6 +348,15 @@ def test_a_form_one_cell_per_line_wrapped_header_levels_once_reason_and_placehol
         ("效益指标", "社会效益指标", "受益农田面积", "1.5万亩", "1.6万亩", 30, 28, None)]
     assert rec.evidence["indicators.3.score"].endswith("工程验收合格率 × 得分: 12")
     assert rec.budget_execution.weight == 10
+
+
+def test_a_form_one_cell_per_line_whose_level_wrapped_into_two_words(tmp_path):
+    """"服务对象" / "满意度指标": a 二级 wrapped into two lines, the second a level word of its own. Read
+    alone, "满意度指标" was taken for a new 二级 under the 一级 before (效益指标)."""
+    rows = _GROUPED_ROWS + ["满意度指标", "服务对象", "满意度指标", "沿岸村民满意度", "≥90%", "92%", "10", "9", " "]
+    rec = _cells_page(tmp_path, _CELL_FORM_TOP + _WRAPPED_HEAD + rows + ["自评得分", "94.5"])
+    assert _rows(rec)[-1] == ("满意度指标", "服务对象满意度指标", "沿岸村民满意度", "≥90%", "92%", 10, 9, None)
+    assert _rows(rec)[-2][:2] == ("效益指标", "社会效益指标")
 
 
 def test_a_form_one_cell_per_line_levels_repeated_no_reason_total_and_a_projects_table_after(tmp_path):
