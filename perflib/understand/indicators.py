@@ -744,16 +744,19 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
         title = above if 0 < len(above) <= 40 and len(_split(above)) == 1 else None
         # (a project's form since the last table: its 项目名称 field names whose the table and those after it are,
         # "项目名称 | 某某项目", until a form of the unit's own: "部门整体支出绩效自评表")
+        projects_form = False  # under the title of a project's form ("项目支出绩效自评表")
         for ln in lines[ended:i]:
             if "项目名称" not in ln and "表" not in ln:
                 continue  # (neither a 项目名称 field nor a form's title)
             filled = ["".join(c.split()) for c in _split(ln) if c.strip()]
-            if (len(filled) in (2, 4, 6) and filled[0] == "项目名称" and not _NOT_ONE_PROJECT.search(filled[1])
-                    and not LEX.label_re.search(filled[1])):
-                named = " ".join(filled[:2])  # "项目名称 | 城乡环卫一体化服务项目 | 主管部门 | 某局" (not a column header, a
-                # list, the unit's 整体)
-            elif filled and _FORM_TITLE.search(_BRACKETS_AT_END.sub("", filled[0])) and "项目" not in filled[0]:
-                named = None  # the unit's own form's title ("部门整体支出绩效自评表（2023年度）", "单位绩效自评表")
+            if (len(filled) in (2, 4, 6) and filled[0] == "项目名称" and "整体" not in filled[1]
+                    and (projects_form or not _NOT_ONE_PROJECT.search(filled[1])) and not LEX.label_re.search(filled[1])):
+                named = " ".join(filled[:2])  # "项目名称 | 城乡环卫一体化服务项目 | 主管部门 | 某局" (not a column header, the
+                # unit's 整体, a list but in a project's form: "项目支出绩效自评表" / "项目名称 | 甲、乙项目")
+            elif filled and _FORM_TITLE.search(form := _BRACKETS_AT_END.sub("", filled[0])):
+                projects_form = _PROJECTS_FORM_TITLE.search(form) is not None
+                if "项目" not in filled[0]:
+                    named = None  # the unit's own form's title ("部门整体支出绩效自评表（2023年度）", "单位绩效自评表")
         tables.append(Table(rows, title=named or title, header_rows=1, header_cols=1))
         i = ended = j
     return tables
@@ -780,6 +783,7 @@ def _wrapped_tail(cells: list[str], lines: list[str], j: int) -> bool:
 _FORM_TITLE = re.compile(r"(?:自评|评价|绩效|指标|目标|情况|汇总|申报)表$")
 _WHOSE_FORM = re.compile(r"项目|部门|整体|单位|支出")
 _NOT_ONE_PROJECT = re.compile(r"整体|[、，,；;]")  # (a 项目名称 field of the unit's own form, or of several projects)
+_PROJECTS_FORM_TITLE = re.compile(r"项目(?:支出)?绩效(?:自评|评价)表$")  # (the national form's title)
 _BRACKETS_AT_END = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")
 
 

@@ -496,6 +496,18 @@ def test_a_project_name_field_of_the_units_own_form_or_a_list_names_no_project(t
     assert [name for _, _, name, *_ in got] == ["道路保洁面积"]
 
 
+@pytest.mark.parametrize("title", ["附件2：项目支出绩效自评表", "2023年度项目支出绩效自评表"])
+def test_a_projects_form_whose_name_field_lists_two_projects_is_not_the_units(tmp_path, title):
+    """Under a project's form's title, a 项目名称 listing two projects is still a project's form (under the unit's
+    own title, the test above, such a list names no project)."""
+    head = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+    body = (f"附件1：部门整体支出绩效自评表\n{head}产出指标\t数量指标\t道路保洁面积\t≥120万㎡\t126万㎡\t50\t50\n"
+            f"总分\t\t\t\t\t50\t50\n{title}\n项目名称\t背街小巷整治、公厕提升项目\n{head}"
+            "产出指标\t数量指标\t整治小巷条数\t≥30条\t32条\t50\t50\n")
+    got, rec = _indicators_of(tmp_path, body + "三、自评结论\n")
+    assert [name for _, _, name, *_ in got] == ["道路保洁面积"]
+
+
 @pytest.mark.parametrize("tail, cells", [
     # words after the points (备注, 扣分原因, 偏差原因 | 改进措施): the row still reads by position
     (["备注"], []), (["扣分原因"], []), (["偏差原因", "改进措施"], []),
