@@ -32,7 +32,7 @@ _SCORE = re.compile(rf"{_SCORE_WORD}(?:(?<=[得评]分)数)?\s*(?:为|是|:|：|
                     # (not a score table's row, its 分值 then its 得分: "综合得分 100 92"; its 得分 then
                     # its 满分, "综合得分 97.5 100", a date cell after it, "自评得分 97.5 2024年3月", and the same figure
                     # again, a merged cell repeated when flattened, "自评得分 | 96 | 96", are)
-                    r"|(?:自评|综合|评价|考评|最终)(?:得分|评分)\s*[:：]?\s*(?P<t>\d{1,3}(?:\.\d+)?)(?=\s|$)"
+                    r"|(?:(?:自评|综合|评价|考评|最终)(?:得分|评分)|自评总分)\s*[:：]?\s*(?P<t>\d{1,3}(?:\.\d+)?)(?=\s|$)"
                     r"(?!\s+(?!100(?:\.0+)?(?:\s|$)|(?P=t)(?:\s|$))\d{1,3}(?:\.\d+)?(?:\s|$))"
                     # a form's cell label with its unit, its value run into the next cell ("自评总分(分)97.6部门联系人")
                     rf"|(?:{_SCORE_PREFIX.pattern})\s*[（(]分[)）]\s*[:：]?\s*(?P<f>\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.%])")
@@ -80,7 +80,27 @@ def _cell_pairs(paragraphs: list[str]) -> list[str]:
                 and sum(bool(_YEAR_CELL.fullmatch(p.strip())) for p in out[max(0, i - 8):i]) < 2):
             out[i] = out[i].rstrip(" |:：") + " " + out[i + 1].strip(" |")
             out[i + 1] = ""
+        elif (pairs := _row_pairs(out[i], out[i + 1])) is not None:
+            out[i], out[i + 1] = " | ".join(pairs), ""  # "自评总分 | 评价等级" over "84.25 | 良": "自评总分 84.25 | 评价等级 良"
     return out
+
+
+_CELLS = re.compile(r"\s*[|\t]\s*")
+_EMPTY = re.compile(r"^[-—–/－]+$")  # (an empty cell as the layout writes it)
+
+
+def _row_pairs(labels: str, values: str) -> list[str] | None:
+    """A table's row of score and rating labels over its row of their values, cell by cell ("自评总分 | 评价等级" over
+    "84.25 | 良"): each label with its value, or None. (Every cell a label over a value, or empty over empty.)"""
+    if "\t" not in labels and "|" not in labels:
+        return None
+    heads, cells = ([_EMPTY.sub("", c) for c in _CELLS.split(row.strip(" |"))] for row in (labels, values))
+    if len(heads) != len(cells) or not all(bool(h) is bool(c) for h, c in zip(heads, cells)):
+        return None
+    pairs = [(h, c) for h, c in zip(heads, cells) if h]
+    if not all(_LABEL_CELL.fullmatch(h) and _VALUE_CELL.fullmatch(c) for h, c in pairs):
+        return None
+    return list(dict.fromkeys(f"{h} {c}" for h, c in pairs))  # (a merged cell repeated: once)
 
 
 def read_rating(paragraphs: list[str], rec: Record) -> None:

@@ -375,6 +375,29 @@ def test_a_form_flattened_one_cell_per_line(cells, score, rating):
     assert (rec.score, rec.rating) == (score, rating)
 
 
+@pytest.mark.parametrize("rows, score, rating", [
+    ("自评总分 | 评价等级 |\n84.25 | 良 |", D("84.25"), "良"),  # a web table's rows: labels over values
+    ("自评总分 | 自评总分 | 评价等级 | 评价等级 |\n87.5 | 87.5 | 良 | 良 |", D("87.5"), "良"),  # merged cells repeated
+    ("自评得分 |  | 等级 |\n92 |  | 优 |", D("92"), "优"),  # an empty column
+    ("分值 | 得分 |\n100 | 93 |", None, None),  # a scoring row: no label of the self-evaluation's
+    ("自评总分 | 评价等级 |\n84.25 | 良 | 2024年3月 |", None, None),  # cells not one under the other
+    ("2022年 | 2023年 |\n自评总分 | 评价等级 |", None, None),  # labels under years: no values under them
+])
+def test_a_row_of_score_and_rating_labels_over_their_values(rows, score, rating):
+    text = SELF_EVALUATION + "二、自评结论\n" + rows  # (its lines are paragraphs: a table's rows)
+    rec = parse_text(normalize([text], paragraphs=True), Source("t.txt", "txt", "utf-8", ""))
+    assert (rec.score, rec.rating) == (score, rating)
+
+
+def test_a_word_tables_score_and_rating_labels_over_their_values(tmp_path):
+    path = tmp_path / "r.html"
+    path.write_text("<html><body><h1>示例松风县城市管理局2023年度部门整体支出绩效自评报告</h1><p>全年预算2,398.20万元，"
+                    "实际支出2,215.74万元。</p><p>四、自评结论</p><table><tr><td>自评总分</td><td>评价等级</td></tr>"
+                    "<tr><td>84.25</td><td>良</td></tr></table></body></html>", encoding="utf-8")
+    rec = read_record(path)
+    assert (rec.score, rec.rating) == (D("84.25"), "良")
+
+
 SUMMARY = "一级指标 | 二级指标 | 分值 | 得分 |\n决策 | 目标设定 | 10 | 9 |\n过程 | 预算执行 | 90 | 84.5 |\n"
 
 
