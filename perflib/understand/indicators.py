@@ -730,10 +730,12 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
             if len(rows) > 1 and nxt and (("指标" in lines[j] or "得分" in lines[j]) and _starts_table(nxt)
                                           or "".join(nxt[0].split()) == "项目名称"):
                 break  # another form's header or its 项目名称 field: another table
-            k = _level_wrapped(rows[-1], nxt) if len(rows) > 1 else None
+            k = _level_wrapped(rows[-1], nxt, rows[0]) if len(rows) > 1 else None
             if k is not None or _wrapped_tail(nxt, lines, j) and rows[-1] and len(rows) > 1:
                 # a PDF row wrapped in a cell: the line is a level's end ("服务对象满意度指" / "标"), else its last cell's
-                rows[-1][-1 if k is None else k] += nxt[0]
+                # (a figure's, its 得分, never: a page's number or a mark there, "3", "—", is no part of it)
+                if k is not None or not _PLAIN_POINTS.fullmatch(rows[-1][-1]):
+                    rows[-1][-1 if k is None else k] += nxt[0]
                 j += 1
                 continue
             if len([c for c in nxt if c]) < 2 or re.search(r"[。；]$", lines[j].strip()):
@@ -762,12 +764,20 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
     return tables
 
 
-def _level_wrapped(row: list[str], cells: list[str]) -> int | None:
-    """The cell of `row` that a line of one short cell ends as a level of the national framework
-    ("服务对象满意度指" + "标"), if any."""
+def _level_wrapped(row: list[str], cells: list[str], header: list[str]) -> int | None:
+    """The level cell of `row` that a line of one short cell ends as a level word of the national framework
+    ("服务对象满意度指" + "标", "数量" + "指标"), if any: a cell before the header's name column (not a name,
+    "服务对象" + "满意度", nor a reason's end)."""
     if len(cells) != 1 or len(cells[0]) > 3:
         return None
-    return next((k for k, c in enumerate(row) if c and not _is_level(c) and _standard_level(c + cells[0])), None)
+    roles = _header_roles(header)
+    if roles is None or "name" not in roles:
+        return None
+    # (a level word already, "质量" + "指标": only when the row's last cell takes no text, a figure, not a reason)
+    whole = _PLAIN_POINTS.fullmatch(row[-1]) is not None
+    return next((k for k, c in enumerate(row[:roles["name"]]) if c and not c.endswith(LEVEL2_SUFFIX)
+                 and (c + cells[0]).endswith(LEVEL2_SUFFIX) and _standard_level(c + cells[0])
+                 and (whole or not _is_level(c))), None)
 
 
 def _wrapped_tail(cells: list[str], lines: list[str], j: int) -> bool:
@@ -856,8 +866,8 @@ def _level_at(cells: list[str], p: int) -> tuple[str, int] | None:
         return None  # a header's 一级指标 / 二级指标 (the next table's)
     if p + 1 < len(cells) and cells[p + 1].endswith(LEVEL2_SUFFIX) and not cells[p].endswith(LEVEL2_SUFFIX) and (
             len(cells[p + 1]) <= 3 and _is_level(cells[p] + cells[p + 1])
-            or not _is_level(cells[p]) and _standard_level(cells[p] + cells[p + 1])):  # ("服务对象" / "满意度指标")
-        text, end = cells[p] + cells[p + 1], p + 2
+            or not _is_level(cells[p]) and _standard_level(cells[p] + cells[p + 1]) and not _opens_a_group(cells, p + 1)):
+        text, end = cells[p] + cells[p + 1], p + 2  # ("经济效" / "益指标", "服务对象" / "满意度指标")
     elif _is_level(cells[p]):
         text, end = cells[p], p + 1
     else:
@@ -865,6 +875,12 @@ def _level_at(cells: list[str], p: int) -> tuple[str, int] | None:
     while end < len(cells) and _GROUP_WEIGHT.match(cells[end]):
         end += 1
     return text, end
+
+
+def _opens_a_group(cells: list[str], p: int) -> bool:
+    """Is level cell p a group's 一级, its weight or its 二级 after it ("满意度指标" / "(20)", "效益指标" / "社会效益指标"),
+    so that no cell before it (a reason's end, "…服务对象") is its first half?"""
+    return p + 1 < len(cells) and (_GROUP_WEIGHT.match(cells[p + 1]) is not None or _is_level(cells[p + 1]))
 
 
 def _cell_row(cells: list[str], p: int, n: int, points: list[int]) -> bool:

@@ -220,6 +220,24 @@ def test_a_level_wrapped_in_a_row_of_spaces_is_joined_where_it_stands_not_to_the
     assert found.indicators[-1].reason == "入户宣讲不足，下年加强"
 
 
+@pytest.mark.parametrize("row, tail, expected", [
+    # a name is no level: "服务对象" + "满意度" is the reason's end
+    ("满意度指标  服务对象满意度指标  服务对象  ≥90%  86%  40  34  入户回访不足，加强", "满意度",
+     ("服务对象", 34, "入户回访不足，加强满意度")),
+    # a level word already ("质量"), the row's last cell a reason: "指标" is the reason's end
+    ("产出指标  质量  冷链温控达标率  100%  98%  40  38  停电两次，纳入下年考核", "指标", ("冷链温控达标率", 38, "停电两次，纳入下年考核指标")),
+    # a page's number or a mark after a row ending in its 得分: no part of the 得分
+    ("产出指标  数量指标  水质检测次数  ≥12次  12次  40  40", "3", ("水质检测次数", 40, None)),
+    ("产出指标  数量指标  水质检测次数  ≥12次  12次  40  40", "—", ("水质检测次数", 40, None)),
+])
+def test_a_lone_short_line_after_a_row_is_no_level_where_it_cannot_be(row, tail, expected):
+    lines = ["一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分  偏差原因分析及改进措施",
+             "产出指标  数量指标  巡河次数  ≥48次  52次  60  60", row, "          " + tail,
+             "效益指标  社会效益指标  河道水质达标率  ≥90%  92%  0  0"]
+    found = read_indicators(tables_from_lines(lines), [])
+    assert [(i.name, i.score, i.reason) for i in found.indicators][1] == expected
+
+
 _BITS = st.sampled_from(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因",
                          "产出指标", "数量指标", "总分", "合计", "年度资金总额", "执行率", "≥", "95%", "12次", "10",
                          "9.5", "—", "\t", " ", "  ", "\n", "，", "。", "目标值", "实际完成", "：", "按时完成", "未完成"])
@@ -357,6 +375,17 @@ def test_a_form_one_cell_per_line_whose_level_wrapped_into_two_words(tmp_path):
     rec = _cells_page(tmp_path, _CELL_FORM_TOP + _WRAPPED_HEAD + rows + ["自评得分", "94.5"])
     assert _rows(rec)[-1] == ("满意度指标", "服务对象满意度指标", "沿岸村民满意度", "≥90%", "92%", 10, 9, None)
     assert _rows(rec)[-2][:2] == ("效益指标", "社会效益指标")
+
+
+def test_a_reasons_end_before_a_groups_level_is_not_the_levels_first_half(tmp_path):
+    """"…已加强服务对象" / "满意度指标" / "(20)": the reason ends in words a level could start with, and the next
+    group's 一级 follows with its weight: no "服务对象满意度指标" 一级."""
+    rows = _GROUPED_ROWS[:-10] + ["效益指标", "(30分)", "社会效", "益指标", "受益农田面积", "1.5万亩", "1.4万亩", "30", "26",
+                                  "回访不足，已加强服务对象", "满意度指标", "(10)", "服务对象满意度指标", "沿岸村民满意度",
+                                  "≥90%", "92%", "10", "9", " "]
+    rec = _cells_page(tmp_path, _CELL_FORM_TOP + _WRAPPED_HEAD + rows + ["自评得分", "94.5"])
+    assert _rows(rec)[-1] == ("满意度指标", "服务对象满意度指标", "沿岸村民满意度", "≥90%", "92%", 10, 9, None)
+    assert _rows(rec)[-2][-1] == "回访不足，已加强服务对象"
 
 
 def test_a_form_one_cell_per_line_levels_repeated_no_reason_total_and_a_projects_table_after(tmp_path):
