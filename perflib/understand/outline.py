@@ -24,6 +24,15 @@ _PROBLEMS_HEAD = LEX.sections["problems"]
 _PLANS_HEAD = LEX.sections["plans"]
 # not the plans section: a problems heading ("问题及改进措施": the problems') or the year's own plan
 _NOT_PLANS = re.compile(f"(?:{_PROBLEMS_HEAD.pattern})|(?:{LEX.plans_not.pattern})")
+# An account of what was done, no section of the year's problems or plans: problems fixed ("上年度绩效评价发现问题
+# 整改情况", "巡察反馈问题整改落实情况", a task "信访问题化解"), a plan or advice carried out ("上年度评价建议落实情况",
+# "政府采购计划执行情况", a task "年度建设计划编制"); not "存在问题及整改措施", "存在的问题及整改情况".
+_DONE = re.compile(r"问题[^，。：:]{0,6}(?:整改|落实|化解|处置|办理|处理)[^，。：:]{0,4}情况|问题化解"
+                   r"|(?:计划|建议|意见|措施)[^，。：:]{0,4}(?:执行|落实|完成|编制)")
+# "针对以上问题，下一步…：": the plans' lead names the problems it answers
+_ANSWERING = re.compile(rf"{LEX.problems_lead.pattern}[^，,：:。]*?问题")
+_AHEAD = re.compile(LEX.plans_ahead.pattern)
+_HEAD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TASK_FUNDS = LEX.task_funds
 
 
@@ -87,7 +96,12 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
                 and _number(m.group()) == outer[1]):
             break  # "（二）…" after "（一）部门概况 … 3.重点工作任务": the section under "3." has ended
         if kind is None and is_heading_like(para) and (items or loose):
-            break  # an unnumbered heading ("存在的问题") opens the next section
+            if not _wraps((items or loose)[-1], para):
+                break  # an unnumbered heading ("存在的问题") opens the next section
+            (items or loose)[-1] += para  # a line a PDF wrapped: the item's end
+            continue
+        if kind is None and items and para.rstrip().endswith(("：", ":")) and _names_a_section(para):
+            break  # "针对以上问题，下一步我局将采取以下措施：": another section's list follows
         if kind is None and _A_NOTE.match(para) and (items or loose):
             break  # "注：1.预算执行率=…": the report's notes, after its last section
         if kind is not None and item_kind is None:
@@ -100,7 +114,67 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
             items[-1] += "\n" + para
         else:
             loose.append(para)
-    return [i for i in (items or loose) if _WORDS.search(i)]
+    if not items:  # unnumbered paragraphs: an introduction ending in "：" before them is none
+        loose = loose[1:] if len(loose) > 1 and loose[0].rstrip().endswith(("：", ":")) else loose
+    return [i for i in (items or _inline_items(loose)) if _WORDS.search(i) and not _HEADER_ROW.match(i)]
+
+
+def _wraps(item: str, line: str) -> bool:
+    """Is a short line without a mark the wrapped end of the item before it (a PDF's line: "…资金使用效益未" /
+    "能充分发挥"), not a heading? The item's last line is a full line that ends mid-sentence, and the line names
+    no section."""
+    last = item.rsplit("\n", 1)[-1]
+    # (a line of prose, its clauses apart by commas: not a title, nor a table's row, its cells apart by spaces)
+    return (len(last) >= _FULL_LINE and not _ENDED.search(last) and _PROSE_MARK.search(last) is not None
+            and not _names_a_section(line) and not any(c.isspace() or c == "|" for c in last + line))
+
+
+_FULL_LINE = 18  # characters of a line a PDF wrapped (an item's shorter last line ended there)
+_ENDED = re.compile(r"[。；;！!？?：:）)」”]\s*$")
+
+
+def _names_a_section(para: str) -> bool:
+    return any(h.search(para) for h in (_TASKS_HEAD, _PROBLEMS_HEAD, _PLANS_HEAD))
+
+
+def _inline_items(items: list[str]) -> list[str]:
+    """Unnumbered paragraphs (or a form's cell) written as items inline ("一是…；二是…；三是…"), one by one (the
+    words before 一是, the list's introduction, left out). (A numbered item, "1.…：一是…；二是…", keeps its points.)"""
+    if len(items) > 1:
+        marks = [_INLINE_ITEM.match(i.lstrip()) for i in items]
+        if all(m and m["n"] == n for m, n in zip(marks, _CN_ORDER)) and len(items) <= len(_CN_ORDER):
+            return [i.lstrip()[m.end():].lstrip("，,：: ") for i, m in zip(items, marks)]  # a paragraph each: 一是…, 二是…
+        if not all(_INLINE_FIRST.match(i) for i in items):
+            return items
+    out: list[str] = []
+    for item in items:
+        marks = _inline_marks(item)
+        if len(marks) < 2:
+            out.append(item)
+            continue
+        out += [item[a.end():b.start()].strip().rstrip("；;，,") for a, b in zip(marks, marks[1:])]
+        out.append(item[marks[-1].end():].strip())
+    return out
+
+
+def _inline_marks(item: str) -> list[re.Match]:
+    """The marks 一是, 二是, 三是 … of an item, in their order (一是 after a mark or at the start; the next ones
+    anywhere, as a PDF's joined lines leave them: "…不够充分二是…")."""
+    marks: list[re.Match] = []
+    for m in _INLINE_ITEM.finditer(item):
+        if m["n"] == _CN_ORDER[len(marks)] and (marks or m.start() == 0 or item[m.start() - 1] in _MARK_BEFORE):
+            marks.append(m)
+            if len(marks) == len(_CN_ORDER):
+                break
+    return marks
+
+
+_INLINE_ITEM = re.compile(r"(?P<n>[一二三四五六七八九十])是")
+_CN_ORDER = "一二三四五六七八九十"
+_MARK_BEFORE = "。；;，,：:\n \u3000"
+_INLINE_FIRST = re.compile(r"\s*一是")
+# A table's header row under a section's heading ("序号 | 重点工作 | 安排资金（万元）"): no item.
+_HEADER_ROW = re.compile(r"序号(?:\s*[|\t]|\s*$)")
 
 
 _A_NOTE = re.compile(r"\s*(?:注|备注|数据来源)\s*[:：]")  # (not 说明：, which may explain the item before it)
@@ -128,7 +202,7 @@ def _row_values(para: str, label: re.Pattern) -> list[str] | None:
     values = list(dict.fromkeys(cells[1:]))  # (a merged cell's text once)
     if len(values) != 1 or not label.fullmatch("".join(cells[0].split())):
         return None  # (a label and one value: not a table's header row "问题 | 整改措施 | 整改时限 |")
-    return [c for c in values if not _NONE.match(c) and _WORDS.search(c)]
+    return [c for c in _inline_items(values) if not _NONE.match(c) and _WORDS.search(c)]
 
 
 def _next_outer(paragraphs: list[str], start: int, at: list[int] | None = None) -> tuple[str, int] | None:
@@ -187,17 +261,31 @@ def _may_open_section(paragraphs: list[str]) -> list[int]:
             if is_heading(para) or is_heading_like(para) or para.rstrip().endswith(("：", ":"))]
 
 
-def _find_section(paragraphs: list[str], head: re.Pattern, exclude: re.Pattern | None = None,
+def _not_problems(para: str) -> bool:
+    return "存在" not in para and _DONE.search(para) is not None
+
+
+def _not_plans(para: str, year: int | None) -> bool:
+    """A heading of plans that is not the plans ahead: the problems' ("问题及改进措施"; not a lead answering them,
+    "针对以上问题，下一步…："), the year's own tasks, something done (_DONE), or the report's year's plan
+    ("（二）2023年度工作计划" in 2023's report: its tasks)."""
+    if _NOT_PLANS.search(_ANSWERING.sub("", para)) or _DONE.search(para):
+        return True
+    stated = _HEAD_YEAR.search(para)
+    return bool(stated and year is not None and int(stated.group(1)) <= year and not _AHEAD.search(para))
+
+
+def _find_section(paragraphs: list[str], head: re.Pattern, exclude=None,
                   prefer_not: re.Pattern | None = None, at: list[int] | None = None,
                   form_label: re.Pattern | None = None) -> int | None:
-    """The first heading matching `head` (and not `exclude`); one that does not also match
+    """The first heading matching `head` (and not `exclude`, a pattern or a test); one that does not also match
     `prefer_not` wins ("（一）存在的问题" inside "四、存在的问题及改进措施"). `at`: the indices
     _may_open_section gave, when the caller has them. `form_label`: a table row is a heading only
     when its first cell is that label ("改进措施 | … |", not "年度计划投资 | 560万元 |")."""
     found = []
     for i in range(len(paragraphs)) if at is None else at:
         para = paragraphs[i]
-        if not head.search(para) or (exclude and exclude.search(para)):
+        if not head.search(para) or (exclude and (exclude(para) if callable(exclude) else exclude.search(para))):
             continue
         if form_label is not None and ("|" in para or "\t" in para) and _row_values(para, form_label) is None:
             continue
@@ -223,12 +311,14 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
             items = []  # "（一）资金投入情况分析。…（二）总体绩效目标完成情况分析…": the section's analyses, no tasks
         for no, text in enumerate(items, start=1):
             rec.tasks.append(_task(no, text, rec))
-    i = _find_section(paragraphs, _PROBLEMS_HEAD, prefer_not=_PLANS_HEAD, at=at, form_label=_FORM_PROBLEMS)
+    i = _find_section(paragraphs, _PROBLEMS_HEAD, exclude=_not_problems, prefer_not=_PLANS_HEAD, at=at,
+                      form_label=_FORM_PROBLEMS)
     if i is not None:
         rec.problems = _section_or_row(paragraphs, i, _FORM_PROBLEMS, at)
     else:
         rec.problems = _form_row(paragraphs, _FORM_PROBLEMS) or []
-    i = _find_section(paragraphs, _PLANS_HEAD, exclude=_NOT_PLANS, at=at, form_label=_FORM_PLANS)
+    i = _find_section(paragraphs, _PLANS_HEAD, exclude=lambda para: _not_plans(para, rec.year), at=at,
+                      form_label=_FORM_PLANS)
     if i is not None:
         rec.plans = _section_or_row(paragraphs, i, _FORM_PLANS, at)
     else:
@@ -238,7 +328,8 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
 # The parts of a self-evaluation's analysis (the standard outline: 资金投入情况分析, 总体绩效目标完成情况分析,
 # 绩效指标完成情况分析 …), not a unit's tasks ("全县经济运行情况分析" is a statistics bureau's).
 _ANALYSIS_HEAD = re.compile(r"(?:项目)?(?:资金(?:投入|管理|使用|到位|执行)|(?:总体)?绩效目标|绩效指标|(?:产出|效益|满意度)(?:指标)?"
-                            r"|项目(?:管理|实施)|组织实施)[^。，,；;：:]{0,6}?情况分析(?![报会师员表材])")  # (not "…分析报告编制")
+                            r"|项目(?:管理|实施)|组织实施)[^。，,；;：:]{0,6}?情况分析(?![报会师员表材])"  # (not "…分析报告编制")
+                            r"|(?:产出|效益|满意度|成本|数量|质量|时效)指标(?:完成|实现)情况")  # ("（一）产出指标完成情况。…")
 
 
 def _section_or_row(paragraphs: list[str], i: int, label: re.Pattern, at: list[int] | None) -> list[str]:

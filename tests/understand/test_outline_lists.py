@@ -234,3 +234,57 @@ def test_a_note_explaining_an_item_keeps_the_items_after_it():
     rec = parse("某县档案馆2023年度部门整体支出绩效自评报告\n二、存在的问题\n1.预算编制不够精准。\n"
                 "说明：年中调整主要因机构改革。\n2.绩效监控结果运用不充分。\n三、改进措施\n1.细化预算编制。")
     assert [p.split("\n")[0] for p in rec.problems] == ["预算编制不够精准。", "绩效监控结果运用不充分。"]
+
+
+# --- lists as real pages write them (a survey of 80 openings: near-miss headings, inline items, wraps) ------
+_HEAD = "某县林业局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本局负责全县林业工作。\n"
+
+
+def test_items_written_inline_in_one_paragraph_are_items_one_by_one():
+    rec = parse(_HEAD + "二、存在的问题\n经自评，还存在以下不足：一是护林员培训不足；二是防火物资储备偏少；三是资金拨付偏慢。\n"
+                "三、下一步改进措施\n一是加强护林员培训，每季度一次；二是增加防火物资储备。")
+    assert rec.problems == ["护林员培训不足", "防火物资储备偏少", "资金拨付偏慢。"]
+    assert rec.plans == ["加强护林员培训，每季度一次", "增加防火物资储备。"]
+
+
+def test_an_introduction_ending_in_a_colon_before_unnumbered_items_is_none():
+    rec = parse(_HEAD + "二、存在的问题\n经自评，我局还存在以下不足：\n一是护林员培训不足。\n二是防火物资储备偏少。\n"
+                "三、下一步改进措施\n针对上述问题，我局将从以下方面改进：\n一是加强护林员培训。\n二是增加防火物资储备。")
+    assert rec.problems == ["护林员培训不足。", "防火物资储备偏少。"]
+    assert rec.plans == ["加强护林员培训。", "增加防火物资储备。"]
+
+
+@pytest.mark.parametrize("before", ["（三）上年度绩效评价发现问题整改情况\n1.针对上年度资产账实不符的问题，已完成清查。",
+                                    "（三）巡察反馈问题整改落实情况\n1.对巡察反馈的3个问题已全部整改。"])
+def test_an_account_of_problems_fixed_is_not_the_problems(before):
+    rec = parse(_HEAD + f"{before}\n二、存在的问题\n1.护林员培训不足。\n2.防火物资储备偏少。")
+    assert rec.problems == ["护林员培训不足。", "防火物资储备偏少。"]
+
+
+@pytest.mark.parametrize("before", ["（四）政府采购计划执行情况\n全年政府采购计划金额80万元，实际采购76万元。",
+                                    "（三）上年度评价建议落实情况\n对上年度评价提出的2条建议已全部落实。",
+                                    "（二）2023年度工作计划\n1.完成森林抚育1.2万亩。\n2.新建防火通道8公里。"])
+def test_a_plan_carried_out_or_the_years_own_plan_is_not_the_plans(before):
+    rec = parse(_HEAD + f"{before}\n二、存在的问题\n1.护林员培训不足。\n三、下一步工作计划\n1.加强护林员培训。")
+    assert rec.plans == ["加强护林员培训。"]
+
+
+def test_a_lead_answering_the_problems_opens_the_plans():
+    rec = parse(_HEAD + "二、绩效自评发现的问题及改进方向\n通过自评，我局发现存在以下问题：\n1.护林员培训不足。\n"
+                "2.防火物资储备偏少。\n针对以上问题，下一步我局将采取以下措施：\n1.加强护林员培训。\n2.增加防火物资储备。")
+    assert rec.problems == ["护林员培训不足。", "防火物资储备偏少。"]
+    assert rec.plans == ["加强护林员培训。", "增加防火物资储备。"]
+
+
+def test_an_items_line_wrapped_by_a_pdf_is_the_items_end_not_a_heading():
+    rec = parse(_HEAD + "二、存在的问题\n1.部分项目预算执行进度偏慢，资金使用效益未\n能充分发挥\n2.护林员培训不足，结果应用不充分\n"
+                "三、下一步改进措施\n1.加强护林员培训。")
+    assert rec.problems == ["部分项目预算执行进度偏慢，资金使用效益未能充分发挥", "护林员培训不足，结果应用不充分"]
+
+
+def test_a_tables_header_row_and_the_analysis_of_indicators_are_no_tasks():
+    rec = parse(_HEAD + "二、年度重点工作任务\n序号 | 重点工作 | 安排资金（万元） |\n三、存在的问题\n1.护林员培训不足。")
+    assert rec.tasks == []
+    rec = parse(_HEAD + "二、年度绩效目标完成情况\n（一）产出指标完成情况。全年完成森林抚育1.2万亩。\n"
+                "（二）效益指标完成情况。森林覆盖率提高0.3个百分点。\n三、存在的问题\n1.护林员培训不足。")
+    assert rec.tasks == []
