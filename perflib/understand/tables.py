@@ -646,6 +646,8 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
     if rec.year is not None and any(_year_column(row[c], rec.year) is False for c in labels):
         return True  # a row of another year ("年度资金总额 | 2022年 | …" above the 2023 row): nothing taken
     block, at = (section[0], None) if unlabelled else _row_block(row, labels)
+    if block is None and at is None and section[0] is not None and _label_merged_from_header(table, r, labels):
+        block, at = section[0], labels[-1]  # "年度预算情况（万元） | 1250.40 | …" under its own header cell: the form's
     if block is None:
         return at is not None  # a row of no block (财政拨款, 人员经费…): read, nothing taken
     header_text = " ".join(col.label for col in columns)
@@ -873,6 +875,19 @@ def _has_block_rows(table: Table) -> bool:
 def _only_figures_row(table: Table, r: int) -> bool:
     """Is row r the table's one row holding a figure?"""
     return [k for k, row in enumerate(table.rows) if any(_number(c) for c in row)] == [r]
+
+
+def _label_merged_from_header(table: Table, r: int, labels: list[int]) -> bool:
+    """Is row r's label the header's own label cell merged down over it ("年度预算情况（万元）" beside "年初预算数 | …"
+    and again beside the figures under them), one naming the year's budget as a whole? (Its figures are then
+    those of the form its title or heading names.)"""
+    above = table.rows[r - 1] if r > 0 else []
+    return (bool(labels) and all(c < len(above) and above[c] == table.rows[r][c] for c in labels)
+            and _WHOLE_BUDGET_LABEL.fullmatch(_squeezed(table.rows[r][labels[-1]])) is not None)
+
+
+# The label of a form's budget rows as a whole: "年度预算情况（万元）", "年度预算执行情况（万元）", "预算资金情况"
+_WHOLE_BUDGET_LABEL = re.compile(r"(?:年度)?(?:部门)?(?:预算|资金)(?:资金)?(?:执行)?情况(?:[（(](?:万元|元)[)）])?")
 
 
 def _row_block(row: list[str], label_cols: list[int]) -> tuple[str | None, int | None]:

@@ -339,3 +339,47 @@ def test_header_wrapped_by_alt_enter_is_read(tmp_path):
             if i == 3 else row for i, row in enumerate(_form())]
     rec = read_record(_xlsx(tmp_path / "a.xlsx", [("自评表", rows, {})]))
     assert _figures(rec) == (300, 320, 315, 98.44)
+
+
+@pytest.mark.parametrize("label", ["年度预算情况（万元）", "年度预算执行情况（万元）"])
+def test_a_budget_row_under_its_header_cell_merged_down_is_the_forms(tmp_path, label):
+    """The form's side label "年度预算情况（万元）" merged over its header row and its one row of figures: no
+    年度资金总额 label, the figures are the unit's (the form's title names it), its rate too."""
+    import openpyxl
+
+    from perflib.pipeline import read_record
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    rows = [["示例松风县气象局2023年度部门整体支出绩效自评表"], ["部门名称", "示例松风县气象局"],
+            [label, "年初预算数", "全年预算数", "全年执行数", "执行率"], [None, 486.2, 512.6, 498.31, "97.21%"],
+            ["自评总分（分）", 92.5, "自评等级", "优"]]
+    for row in rows:
+        ws.append(row)
+    ws.merge_cells("A1:E1")
+    ws.merge_cells("B2:E2")
+    ws.merge_cells("A3:A4")
+    wb.save(tmp_path / "f.xlsx")
+    rec = read_record(tmp_path / "f.xlsx")
+    assert _figures(rec) == (486.2, 512.6, 498.31, 97.21)
+    assert (rec.score, rec.rating) == (Decimal("92.5"), "优")
+
+
+def test_a_row_of_another_label_under_the_merged_header_cell_is_not_the_forms(tmp_path):
+    """Guard: under the merged header cell, a row naming one source (财政拨款) is that source's, not the form's."""
+    import openpyxl
+
+    from perflib.pipeline import read_record
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [["示例松风县气象局2023年度部门整体支出绩效自评表"],
+            ["年度预算情况（万元）", "资金来源", "年初预算数", "全年预算数", "全年执行数"],
+            [None, "财政拨款", 400, 420, 410]]
+    for row in rows:
+        ws.append(row)
+    ws.merge_cells("A1:E1")
+    ws.merge_cells("A2:A3")
+    wb.save(tmp_path / "g.xlsx")
+    assert _figures(read_record(tmp_path / "g.xlsx")) == (None, None, None, None)
