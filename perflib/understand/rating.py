@@ -148,11 +148,12 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
     _read_total_row(paragraphs, rec)
 
 
-# A score table's total row, its label lost in flattening: 满分 100, the score, the grade ("100.00 | 94.04 | 优"),
+# A score table's total row, its label lost in flattening or kept (总分): 满分 100, the score, the grade ("100.00 | 94.04 | 优"),
 # a few lines under the table's heading (绩效等级, 评价结果): the score, when the grade is the score's band.
-_TOTAL_ROW = re.compile(rf"\s*100(?:\.0{{1,2}})?\s*[|\t]\s*(?P<s>\d{{1,2}}(?:\.\d{{1,2}})?)\s*[|\t]\s*"
+_TOTAL_ROW = re.compile(rf"\s*(?:(?:总分|合计|总计|得分合计)\s*[|\t]\s*)?100(?:\.0{{1,2}})?\s*[|\t]\s*(?P<s>\d{{1,2}}(?:\.\d{{1,2}})?)\s*[|\t]\s*"
                         rf"(?P<w>{_RATING_WORD.pattern})[\s|]*")
 _RESULT_HEAD = re.compile(r"等级|评价结果")
+_TOTAL_LABELS = ("总分", "合计", "总计", "得分")  # (a total row's label kept: "总分 | 100 | 94.04 | 优")
 _RESULT_ROWS = 8  # lines from the heading to the total row
 
 
@@ -160,7 +161,7 @@ def _read_total_row(paragraphs: list[str], rec: Record) -> None:
     if rec.score is not None:
         return
     for i, para in enumerate(paragraphs):
-        m = _TOTAL_ROW.fullmatch(para) if para[:3] == "100" else None
+        m = _TOTAL_ROW.fullmatch(para) if para[:3] == "100" or para[:2] in _TOTAL_LABELS else None
         if m is None or not any(_RESULT_HEAD.search(p) for p in paragraphs[max(0, i - _RESULT_ROWS):i]):
             continue
         if any(LEX.project_table.search(p) for p in paragraphs[max(0, i - _RESULT_ROWS - 2):i]):

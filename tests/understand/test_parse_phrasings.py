@@ -412,6 +412,18 @@ def test_a_scoring_summarys_total_row(total, score):
     assert parse_text(normalize([text], paragraphs=True), Source("t.txt", "txt", "utf-8", "")).score == score
 
 
+@pytest.mark.parametrize("total, score, rating", [
+    ("总分 | 100 | 94.04 | 优 |", D("94.04"), "优"),  # its label kept, the grade in its own column
+    ("合计 | 100 | 91.20 | 优 |", D("91.20"), "优"),
+    ("总分 | 100 | 94.04 | 良 |", None, None),  # a grade not the score's band: neither
+])
+def test_a_score_tables_total_row_with_its_label_and_grade(total, score, rating):
+    text = (SELF_EVALUATION + "二、自评结论\n一级指标 | 二级指标 | 分值 | 得分 | 等级 |\n决策 | 目标设定 | 10 | 9 | |\n"
+            "过程 | 预算执行 | 90 | 85.04 | |\n" + total)
+    rec = parse_text(normalize([text], paragraphs=True), Source("t.txt", "txt", "utf-8", ""))
+    assert (rec.score, rec.rating) == (score, rating)
+
+
 def test_indicator_points_are_not_the_score():
     rec = parse("预算执行率指标得分10分。经自评，部门整体支出绩效自评得分91分，评价等级为优。")
     assert rec.score == 91
