@@ -27,12 +27,13 @@ _NOT_PLANS = re.compile(f"(?:{_PROBLEMS_HEAD.pattern})|(?:{LEX.plans_not.pattern
 # An account of what was done, no section of the year's problems or plans: problems fixed ("上年度绩效评价发现问题
 # 整改情况", "巡察反馈问题整改落实情况", a task "信访问题化解"), a plan or advice carried out ("上年度评价建议落实情况",
 # "政府采购计划执行情况", a task "年度建设计划编制"); not "存在问题及整改措施", "存在的问题及整改情况".
-_DONE = re.compile(r"问题[^，。：:]{0,6}(?:整改|落实|化解|处置|办理|处理)[^，。：:]{0,4}情况|问题化解"
-                   r"|(?:计划|建议|意见|措施)[^，。：:]{0,4}(?:执行|落实|完成|编制)")
+_DONE = re.compile(r"问题的?(?:整改|落实|化解|处置|办理|处理)[^，。：:及和与]{0,4}情况|问题化解"
+                   r"|(?:计划|建议|意见|措施)的?(?:执行|落实|完成)[^，。：:及和与]{0,2}情况|按照?(?:年度)?计划")  # ("已按计划完成")
 # "针对以上问题，下一步…：": the plans' lead names the problems it answers
 _ANSWERING = re.compile(rf"{LEX.problems_lead.pattern}[^，,：:。]*?问题")
 _AHEAD = re.compile(LEX.plans_ahead.pattern)
-_HEAD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_LOOKS_AHEAD = re.compile(rf"{LEX.plans_ahead.pattern}|将|拟|力争")  # (not 计划: "按照整改计划逐项落实")
+_HEAD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?的?(?:重点)?(?:工作)?计划")  # ("（二）2023年度工作计划")
 _TASK_FUNDS = LEX.task_funds
 
 
@@ -87,7 +88,8 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
     items: list[str] = []
     item_kind = None
     outer = _next_outer(paragraphs, start, at)
-    for para in paragraphs[start + 1:]:
+    for j in range(start + 1, len(paragraphs)):
+        para = paragraphs[j]
         m = LEX.numbering.match(para)  # (_marker_kind, the match kept for the item's text)
         kind = m.lastgroup if m else None
         if kind is not None and kind == head_kind:
@@ -96,12 +98,13 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
                 and _number(m.group()) == outer[1]):
             break  # "（二）…" after "（一）部门概况 … 3.重点工作任务": the section under "3." has ended
         if kind is None and is_heading_like(para) and (items or loose):
-            if not _wraps((items or loose)[-1], para):
+            nxt = paragraphs[j + 1] if j + 1 < len(paragraphs) else ""
+            if not (_wraps((items or loose)[-1], para) and (_SENTENCE_END.search(para) or _marker_kind(nxt) == item_kind)):
                 break  # an unnumbered heading ("存在的问题") opens the next section
             (items or loose)[-1] += para  # a line a PDF wrapped: the item's end
             continue
-        if kind is None and items and para.rstrip().endswith(("：", ":")) and _names_a_section(para):
-            break  # "针对以上问题，下一步我局将采取以下措施：": another section's list follows
+        if kind is None and items and para.rstrip().endswith(("：", ":")) and _answers_the_problems(para):
+            break  # "针对以上问题，下一步我局将采取以下措施：": the plans' list follows
         if kind is None and _A_NOTE.match(para) and (items or loose):
             break  # "注：1.预算执行率=…": the report's notes, after its last section
         if kind is not None and item_kind is None:
@@ -115,22 +118,37 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
         else:
             loose.append(para)
     if not items:  # unnumbered paragraphs: an introduction ending in "：" before them is none
-        loose = loose[1:] if len(loose) > 1 and loose[0].rstrip().endswith(("：", ":")) else loose
+        loose = loose[1:] if len(loose) > 1 and _INTRO.search(loose[0]) else loose
     return [i for i in (items or _inline_items(loose)) if _WORDS.search(i) and not _HEADER_ROW.match(i)]
 
 
 def _wraps(item: str, line: str) -> bool:
     """Is a short line without a mark the wrapped end of the item before it (a PDF's line: "…资金使用效益未" /
     "能充分发挥"), not a heading? The item's last line is a full line that ends mid-sentence, and the line names
-    no section."""
+    no section. (The caller asks too that the line ends a sentence or the next item follows it: a heading,
+    a signature or a date after the last item does neither.)"""
     last = item.rsplit("\n", 1)[-1]
     # (a line of prose, its clauses apart by commas: not a title, nor a table's row, its cells apart by spaces)
     return (len(last) >= _FULL_LINE and not _ENDED.search(last) and _PROSE_MARK.search(last) is not None
             and not _names_a_section(line) and not any(c.isspace() or c == "|" for c in last + line))
 
 
+# An introduction to a list ("…还存在以下不足：", "…主要表现在："), not an item ending in "：" ("预算执行进度不均衡：")
+_INTRO = re.compile(r"(?:以下|如下|下列|几个方面|几点)[^。；]*[：:]\s*$|(?:主要|具体)(?:有|是|为|表现(?:在|为))[：:]\s*$")
 _FULL_LINE = 18  # characters of a line a PDF wrapped (an item's shorter last line ended there)
+_SENTENCE_END = re.compile(r"[。！!？?]\s*$")
 _ENDED = re.compile(r"[。；;！!？?：:）)」”]\s*$")
+
+
+def _answers_the_problems(para: str) -> bool:
+    """A lead answering the problems, looking ahead ("针对以上问题，下一步我局将采取以下措施：", "为此，提出如下改进建议：")."""
+    answered = _ANSWERING.sub("", para)
+    if answered != para:
+        return _LOOKS_AHEAD.search(answered) is not None
+    return _INTRO.search(para) is not None and _ADVICE.search(para) is not None
+
+
+_ADVICE = re.compile(r"(?:改进|整改)(?:措施|建议|意见)|意见建议|工作建议")
 
 
 def _names_a_section(para: str) -> bool:
@@ -149,12 +167,21 @@ def _inline_items(items: list[str]) -> list[str]:
     out: list[str] = []
     for item in items:
         marks = _inline_marks(item)
-        if len(marks) < 2:
+        if len(marks) < 2 or not _introduces(item[:marks[0].start()]):
             out.append(item)
             continue
         out += [item[a.end():b.start()].strip().rstrip("；;，,") for a, b in zip(marks, marks[1:])]
         out.append(item[marks[-1].end():].strip())
     return out
+
+
+def _introduces(before: str) -> bool:
+    """The words before an inline list's 一是: none, or an introduction ending in "：" (not a task of its own,
+    "全面完成森林资源管护任务，投入资金96万元，一是…", nor a sentence of its own, "…共分两类，一是…")."""
+    return not before.strip() or before.rstrip().endswith(("：", ":")) or _LEAD_IN.search(before) is not None
+
+
+_LEAD_IN = re.compile(r"(?:以下|如下|下列|几个方面|几点)[^，。；：:]{0,8}[：:。，,]?\s*$")  # ("…主要用于以下工作。")
 
 
 def _inline_marks(item: str) -> list[re.Match]:
@@ -269,7 +296,10 @@ def _not_plans(para: str, year: int | None) -> bool:
     """A heading of plans that is not the plans ahead: the problems' ("问题及改进措施"; not a lead answering them,
     "针对以上问题，下一步…："), the year's own tasks, something done (_DONE), or the report's year's plan
     ("（二）2023年度工作计划" in 2023's report: its tasks)."""
-    if _NOT_PLANS.search(_ANSWERING.sub("", para)) or _DONE.search(para):
+    answered = _ANSWERING.sub("", para)
+    if answered != para and not _LOOKS_AHEAD.search(answered):
+        return True  # "针对上年度审计发现的问题，我局制定了整改措施：": what was done about them
+    if _NOT_PLANS.search(answered) or (_DONE.search(para) and not _AHEAD.search(para)):
         return True
     stated = _HEAD_YEAR.search(para)
     return bool(stated and year is not None and int(stated.group(1)) <= year and not _AHEAD.search(para))
