@@ -327,3 +327,10 @@ def test_a_lead_proposing_advice_after_the_problems_opens_the_plans():
                 "1.加强护林员培训。\n2.增加防火物资储备。")
     assert rec.problems == ["护林员培训不足。", "防火物资储备偏少。"]
     assert rec.plans == ["加强护林员培训。", "增加防火物资储备。"]
+
+
+@pytest.mark.parametrize("problems, plans", [("二、存在的不足", "三、改进意见"), ("二、不足之处", "三、今后工作思路"),
+                                             ("二、存在的主要不足", "三、2024年工作思路")])
+def test_other_words_for_the_problems_and_plans_headings(problems, plans):
+    rec = parse(_HEAD + f"{problems}\n1.护林员培训不足。\n{plans}\n1.加强护林员培训。")
+    assert (rec.problems, rec.plans) == (["护林员培训不足。"], ["加强护林员培训。"])
