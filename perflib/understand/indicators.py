@@ -570,10 +570,11 @@ def _values_placed(cells: list[str], cols: list[int], roles: dict[str, int]) -> 
 def _indicator(full: list[str], roles: dict[str, int]) -> Indicator:
     get = lambda role: (full[roles[role]] or None) if role in roles else None  # noqa: E731
     target, actual = _text(get("target")), _text(get("actual"))
+    name, level1, level2 = full[roles["name"]], _level(get("level1")), _level(get("level2"))
     return Indicator(
-        name=full[roles["name"]], level1=_level(get("level1")), level2=_level(get("level2")), target=target, actual=actual,
-        weight=_points(get("weight")), score=_points(get("score")), met=judge(target, actual),
-        reason=_text(get("reason")),
+        name=name, level1=level1, level2=level2, target=target, actual=actual,
+        weight=_points(get("weight")), score=_points(get("score")),
+        met=judge(target, actual, " ".join(filter(None, (level1, level2, name)))), reason=_text(get("reason")),
     )
 
 
@@ -1031,7 +1032,8 @@ def _read_prose(paragraphs: list[str], out: IndicatorTable) -> None:
                 l2 = None if l1 else level
                 target, actual = m["target"].strip(), m["actual"].strip()
                 ind = Indicator(name=m["name"].strip(), level1=l1, level2=l2, target=target, actual=actual,
-                                weight=_points(m["weight"]), score=_points(m["score"]), met=judge(target, actual))
+                                weight=_points(m["weight"]), score=_points(m["score"]),
+                                met=judge(target, actual, f"{level} {m['name']}"))
                 out.indicators.append(ind)
                 n = len(out.indicators)
                 for role in ("weight", "score"):

@@ -10,6 +10,14 @@ means "at least this" — the convention for quantity and quality targets; cost 
 written with 不超过 / ≤. Ranges ("90%-100%", "5~8次") hold the actual inside. Dates ("2021年
 12月底前", "11月30日前") hold an actual date on or before them. Words: 是/否 must be equal; an
 actual of 完成 / 达标 / 有效提升 … meets, 未完成 / 未达标 / 延期 … does not.
+
+As real tables write them: the words before an actual's figure are read past ("完成95%", "合格率98%",
+"提高至93%"), a figure is compared before any word of trouble in it ("不合格率1.5%" against ≤2%), a trouble
+negated is none ("无延期"), a direction alone meets the same direction ("逐步下降" / "有所下降"), a year
+alone is a deadline ("2023年" / "2024年"), and a bare target is bounded by what it measures: a cost's
+(成本, 费用) and a time limit's (时限, 办结时间) are ceilings, a duration of no limit is no bound. A deadline
+with no year against an actual with one, an actual written as a weaker bound, "基本完成", "满意" against a
+figure: None.
 """
 from __future__ import annotations
 
@@ -39,7 +47,8 @@ _RANGE_SEPARATOR = re.compile(r"[-~～—至到]")  # (what every _RANGE match h
 _MONEY = {"元": -4, "千元": -1, "万元": 0, "亿元": 4}
 
 _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*[年.\-/])?\s*(?P<m>\d{1,2})\s*(?:月(?:份)?|[.\-/](?=\d))\s*(?:(?P<d>\d{1,2})\s*日?|(?P<end>底|末))?")
-_BEFORE = re.compile(r"前|以前|之前|内|止|截止")
+_BEFORE = re.compile(r"前|以前|之前|内|止|截止|底|末")
+_YEAR_END = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末)")
 _NEXT_YEAR = re.compile(r"次年|翌年|下一?年度?|来年")
 
 # a change written as a direction and its size ("下降5%", "同比增长≥5%"): the same direction on both
@@ -50,11 +59,33 @@ _CHANGE = re.compile(r"^(?:同比|环比|较上年|比上年|较去年|比去年
 _TO_LEVEL = re.compile(_CHANGE.pattern + "(?:至|到)")
 
 _YES = {"是", "有", "无", "否", "没有"}
+# (a trouble negated is none: "无延期", "未发生逾期")
 _NEGATIVE = re.compile(r"^(?:未|没有|尚未|暂未|不)(?:按时|如期|全部|完全)?(?:完成|达标|达到|实现|合格|到位|开展|落实|通过)"
                        r"|^(?:未|没有|尚未)(?:有效|明显|显著)?(?:提升|提高|改善|增强|缓解|降低|减少)"
-                       r"|延期|滞后|逾期|推迟|部分完成|未能|不达标|不合格|下降|未开展|^否定$")
-_POSITIVE = re.compile(r"^(?:已|均|全部|基本)?(?:按时|如期|按期|按计划|全面|顺利|全部)?(?:完成|达标|达到|实现|合格|到位|落实|通过|符合|满足)"
-                       r"|^(?:有效|明显|显著|大幅|稳步|持续|逐步)?(?:提升|提高|改善|增强|加强|缓解)|^(?:达到|符合)(?:预期|目标|要求)|^良好$|^优良?$|^满意$")
+                       r"|(?<![无未没])(?:延期|滞后|逾期|推迟)|部分完成|未能|不达标|不合格|下降|未开展|^否定$")
+_POSITIVE = re.compile(r"^(?:已|均|全部)?(?:按时|如期|按期|按计划|全面|顺利|全部)?(?:完成|达标|达到|实现|合格|到位|落实|通过|符合|满足)"
+                       r"|^(?:有效|明显|显著|大幅|稳步|持续|逐步)?(?:提升|提高|改善|增强|加强|缓解)|^(?:达到|符合)(?:预期|目标|要求)|^良好$|^优良?$|^满意$"
+                       r"|^无(?:延期|滞后|逾期|推迟)$")
+# ... of which only these say a target in figures was reached ("≥90%" / "达标"; not "满意", "良好", "基本完成")
+_REACHED = re.compile(r"^(?:已|均|全部)?(?:按时|如期|按期|全面|顺利|全部)?(?:完成|达标|达到|实现|符合|满足)(?:目标|预期|要求)?$")
+# Words before the actual's figure ("完成95%", "已完成18座", "合格率98%", "提高至93%"): its figure is read after them
+# (never past a negation: "未完成…" is not met).
+_ACTUAL_LEAD = re.compile(r"^(?:已|累计|全年|实际)?(?:完成|实现|达到|达|为)(?:率)?(?:为|达到?)?"
+                          r"|^[\u4e00-\u9fff]{1,6}?率(?:为|达到?)?(?=\d)"
+                          r"|^(?:提高|提升|增长|增加|上升|降低|下降|减少|降)(?:至|到)")
+_NEGATED = re.compile(r"未|没有|尚未|暂未")
+# A direction alone ("逐步下降", "同比下降"): an actual going the same way meets it, the other way does not
+_DIRECTION = re.compile(r"(?:逐步|持续|有所|稳步|明显|进一步)?(?:同比|环比|较上年|比上年|较去年)?(?:(?P<up>提高|提升|增长|增加|上升)|(?P<down>下降|降低|减少))")
+# A year alone as a deadline ("2023年", "2023年完成"): the actual's year on or before it
+_STRONG = re.compile(r"明显|显著|大幅")
+_YEAR_ONLY = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?:底前?|前|内)?(?:完成|建成|实施|投入使用)?")
+# Durations: a bare one may be a limit ("办结时限 3个工作日") or a length ("培训 3天"): only the name says
+_DURATION = re.compile(r"^(?:个?工作日|天|日|个?月|小时|分钟|周|年)$")
+_LIMIT_NAME = re.compile(r"时限|时长|用时|周期|工期|(?:办结|办理|审批|响应|处置|到达|整改)时间")
+# "none happened": a target of none ("0起", "不发生") and an actual saying so
+_NONE_TARGET = re.compile(r"0(?:起|件|次|例|个|人)?|不发生|零发生|无")
+_NONE_HAPPENED = re.compile(r"(?:未|没有|无|零)发生|无|0(?:起|件|次|例|个|人)?")
+_COST_NAME = re.compile(r"成本|费用|单价|造价")
 
 
 class _Quantity(NamedTuple):  # (a tuple: built twice per indicator, 2× faster than a frozen dataclass)
@@ -65,13 +96,18 @@ class _Quantity(NamedTuple):  # (a tuple: built twice per indicator, 2× faster 
 
 
 @lru_cache(maxsize=4096)  # (an indicator table's rows: the same targets and values in report after report)
-def judge(target: str | None, actual: str | None) -> bool | None:
-    """True: met; False: not met; None: cannot be decided from what is written."""
+def judge(target: str | None, actual: str | None, about: str = "") -> bool | None:
+    """True: met; False: not met; None: cannot be decided from what is written. `about`: the indicator's
+    name and levels (a bare cost or time limit is an upper bound: "成本指标", "办结时限")."""
     if not target or not actual:
         return None
     t, a = _clean(target), _clean(actual)
     if not t or not a:
         return None
+    if _NONE_TARGET.fullmatch(t) and _NONE_HAPPENED.fullmatch(a):
+        return True  # "0起" / "不发生" against "未发生"
+    t = _figure_after_words(t, t)
+    a = _figure_after_words(a, t)
     if t in _YES or a in _YES:  # 是/否 answers must agree (是否发生安全事故：否)
         return (t == a) if (t in _YES and a in _YES) else None
     tl, al = _TO_LEVEL.match(t), _TO_LEVEL.match(a)
@@ -86,11 +122,20 @@ def judge(target: str | None, actual: str | None) -> bool | None:
         tq, aq = _quantity(t[tc.end():]), _quantity(a[ac.end():])
         if tq is not None and aq is not None:
             return _compare(tq, aq)
+    ty, ay = _YEAR_ONLY.fullmatch(t), _YEAR_ONLY.fullmatch(a)
+    if ty and ay:
+        return int(ay["y"]) <= int(ty["y"])  # "2023年" / "2024年完成": the year the work was done
+    tq, aq = _quantity(t), _quantity(a)
+    if tq is not None and aq is not None and not tq.unit.startswith("月"):  # (figures first: "不合格率1.5%" against "≤2%"; a month is a date)
+        return _compare(_bounded_by_what(tq, about), aq)
+    direction = _DIRECTION.fullmatch(t)
+    if direction and tq is None and not _STRONG.match(t):  # "逐步下降" / "有所下降", "同比下降12%" (not "明显提升" / "有所提升")
+        said = _DIRECTION.search(a)
+        if said is None or _NEGATED.search(a[:said.start()]):
+            return None if said is None else False
+        return said.lastgroup == direction.lastgroup
     if _NEGATIVE.search(a):
         return False
-    tq, aq = _quantity(t), _quantity(a)
-    if tq is not None and aq is not None:
-        return _compare(tq, aq)
     td, ad = _date(t), _date(a)
     if td is not None and (ad is not None or _POSITIVE.search(a)):
         if ad is None:
@@ -99,16 +144,45 @@ def judge(target: str | None, actual: str | None) -> bool | None:
             return False  # a deadline of this year, reached the next
         if not _BEFORE.search(t) and td != ad:
             return None
+        if (ad[0] is None) != (td[0] is None) and not _NEXT_YEAR.search(a):
+            return None  # "12月31日前" / "2024年3月": which year the deadline is in, not said
         if ad[1] == td[1] and (None in (ad[0], td[0]) or ad[0] == td[0]) and _month_only(a):
             # an actual of a month ("2023年6月") against a day of it: met when the day is the month's last
             last = calendar.monthrange(ad[0] or td[0] or 2001, ad[1])[1]
             return True if td[2] >= last else None
         return _date_on_or_before(ad, td)
-    if aq is None and ad is None and _POSITIVE.search(a):
+    if aq is None and ad is None and (_REACHED.match(a) if tq is not None else _POSITIVE.search(a)):
         return True  # the actual says in words that the target was reached
     if t == a and tq is None:
         return True
     return None
+
+
+def _figure_after_words(text: str, target: str) -> str:
+    """The value after the words before its figure ("完成95%", "合格率98%", "提高至93%" against a level, "达到3%"),
+    or a change after its rate's name ("投诉率下降8%"); never past a negation ("未完成…")."""
+    led = _ACTUAL_LEAD.match(text)
+    if led and led.end() < len(text) and not _NEGATED.search(text[:led.end()]) \
+            and (_quantity(text) is None or led.group().startswith("达")) and _quantity(text[led.end():]) is not None \
+            and not (_TO_LEVEL.match(text) and _TO_LEVEL.match(target)):
+        return text[led.end():]
+    led = re.match(r"^[\u4e00-\u9fff]{1,6}?率", text)
+    if led and _CHANGE.match(text[led.end():]):
+        return text[led.end():]
+    return text
+
+
+def _bounded_by_what(t: _Quantity, about: str) -> _Quantity:
+    """A bare target of a cost or a time limit is a ceiling ("成本指标 | 5000元", "审批时限 | 3个工作日"); one of a
+    duration whose name does not say which it is, no bound: "eq?" (met only when equal). (Other bare targets,
+    money too, are floors: the convention.)"""
+    if t.op != "bare" or t.value == 0:
+        return t
+    if (_COST_NAME.search(about) and t.unit in ("万元", "")) or (_LIMIT_NAME.search(about) and (_DURATION.match(t.unit) or not t.unit)):
+        return t._replace(op="le")
+    if _DURATION.match(t.unit):
+        return t._replace(op="eq?")
+    return t
 
 
 def _clean(text: str) -> str:
@@ -130,17 +204,20 @@ def _quantity(text: str) -> _Quantity | None:
     v = _VALUE.match(text, p.end())
     if not v:
         return None
-    rest = v["rest"]
+    rest = _NOTE.sub("", v["rest"])  # (a note in brackets after the figure: "90%（较上年下降2个百分点）")
     if rest:
-        if _SUFFIX_GE.match(rest) and op == "eq?":
-            op = "ge"
-        elif _SUFFIX_LE.match(rest) and op == "eq?":
-            op = "le"
+        if _SUFFIX_GE.match(rest) and op in ("eq?", "ge", "gt"):
+            op = "ge" if op == "eq?" else op  # ("达到95%以上", "不少于4次以上": the same bound twice)
+        elif _SUFFIX_LE.match(rest) and op in ("eq?", "le", "lt"):
+            op = "le" if op == "eq?" else op  # ("控制在50万元以内", "≤5个工作日内")
         elif not re.fullmatch(r"(?:左右)?", rest):
             return None
     if op == "eq?":
         op = "bare"
     return _Quantity(op, _to(v["num"], v["unit"]), _unit(v["unit"]))
+
+
+_NOTE = re.compile(r"[（(][^（）()]*[)）]$")
 
 
 def _to(num: str, unit: str | None) -> Decimal:
@@ -157,16 +234,23 @@ def _compare(t: _Quantity, a: _Quantity) -> bool | None:
         t = t._replace(op="le")  # a bare zero ("0起", "0%") is "none": at most it
     if t.unit and a.unit and t.unit != a.unit:
         return None
+    if t.unit == "%" and not a.unit and a.value <= 1 < t.value:
+        return None  # "0.96" against "≥90%": a share or a slip, not said
     if a.op == "range":
         return None
     if a.op not in ("bare", "eq"):
-        # an actual written as a bound ("≥95%") settles only a target bounded the same way
+        # an actual written as a bound ("≥95%") settles only a target bounded the same way, and only when
+        # it is at least as tight ("≥90%" against "≥95%" may be 92% or 97%)
         if t.op not in _SAME_BOUND.get(a.op, ()):
             return None
         if a.op in ("ge", "gt"):
-            return a.value > t.value if t.op == "gt" else a.value >= t.value
-        return a.value < t.value if t.op == "lt" else a.value <= t.value
+            met = a.value > t.value if t.op == "gt" else a.value >= t.value
+        else:
+            met = a.value < t.value if t.op == "lt" else a.value <= t.value
+        return True if met else None
     x = a.value
+    if t.op == "eq?":
+        return True if x == t.value else None
     if t.op == "range":
         return t.value <= x <= (t.upper or t.value)
     return _MEETS[t.op](x, t.value)
@@ -180,6 +264,9 @@ _MEETS = {"ge": operator.ge, "bare": operator.ge, "gt": operator.gt, "le": opera
 
 
 def _date(text: str) -> tuple[int | None, int, int] | None:
+    end = _YEAR_END.search(text)
+    if end:
+        return (int(end["y"]), 12, 31)  # "2023年底前": the year's last day
     m = _DATE.search(text)
     if not m or not 1 <= int(m["m"]) <= 12:
         return None

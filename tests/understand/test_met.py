@@ -74,6 +74,38 @@ CASES = [
     ("6月30日前", "6月", True),
     ("6月底前", "6月", True),
     ("2023年6月30日前", "2023年7月", False),
+    # (a survey of 160 rows as real tables write them: 28 wrong judgements before)
+    # words before the actual's figure: the figure
+    ("100%", "完成96%", False),
+    ("≥98%", "实现97%", False),
+    ("20座", "已完成18座", False),
+    ("完成率100%", "完成率97%", False),
+    ("≥95%", "提高至93%", False),
+    ("≥95%", "提升到97%", True),
+    ("≤5%", "达到3%", True),
+    ("下降5%", "投诉率下降8%", True),
+    # a word of trouble inside a good figure or negated
+    ("≤2%", "不合格率1.5%", True),
+    ("≤3%", "逾期率1.2%", True),
+    ("按时完成", "无延期", True),
+    ("≥90%", "91%（较上年下降2个百分点）", True),
+    # a direction alone
+    ("逐步下降", "有所下降", True),
+    ("同比下降", "同比下降12%", True),
+    ("下降", "下降", True),
+    ("逐步下降", "上升3%", False),
+    # a year as a deadline
+    ("2023年", "2024年", False),
+    ("2023年完成", "2023年", True),
+    ("2023年底前", "2023年11月", True),
+    ("12月底", "11月", True),
+    # the same bound before and after the figure
+    ("控制在50万元以内", "46.2万元", True),
+    ("达到95%以上", "94%", False),
+    ("不少于4次以上", "3次", False),
+    # none happened
+    ("0起", "未发生", True),
+    ("不发生", "未发生", True),
 ]
 
 UNDECIDABLE = [
@@ -91,7 +123,26 @@ UNDECIDABLE = [
     ("按时完成", "详见报告"),
     ("6月15日前", "6月"),      # which day of 6月: unknown
     ("下降5%", "上升2%"),
+    ("12月31日前", "2024年3月"),  # which year's December: not said
+    ("≥95%", "基本完成"),       # 基本: not all
+    ("≥90%", "满意"),           # a word that is no figure's claim
+    ("≥95%", "≥90%"),           # a weaker bound: 92% or 97%
+    ("≥90%", "0.96"),           # a share or a slip
+    ("12个月", "14个月"),       # a duration: a length or a limit, the name does not say
+    ("明显提升", "有所提升"),   # a weaker change than the one aimed at
 ]
+
+
+@pytest.mark.parametrize("target,actual,about,expected", [
+    ("5000元", "4800元", "成本指标 资料印刷成本", True),   # a bare cost is a ceiling
+    ("90万元", "89.97万元", "成本指标 委托业务总成本", True),
+    ("1100万元", "1093万元", "经济效益指标 木材销售收入", False),  # other money: a floor (the convention)
+    ("3个工作日", "2个工作日", "时效指标 审批时限", True),   # a time limit
+    ("5", "7", "时效指标 项目审批办结时间", False),
+    ("3天", "5天", "数量指标 培训天数", None),              # a duration of no limit: only equal is sure
+])
+def test_a_bare_target_is_bounded_by_what_it_measures(target, actual, about, expected):
+    assert judge(target, actual, about) is expected
 
 
 @pytest.mark.parametrize("target,actual,expected", CASES)
