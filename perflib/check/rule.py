@@ -28,3 +28,7 @@ class Rule:
     # band rules: the bands a figure falls in and where they come from
     bands: tuple[tuple[str, Decimal | None, Decimal | None], ...] = ()
     source: str = ""
+    # a pattern of the report's text that makes the check not apply (a part of the spending besides those the
+    # formula adds: "其他支出 12 万元"), and what the skip then says ({found}: the words found)
+    unless: str = ""
+    unless_note: str = ""

@@ -56,6 +56,7 @@ def _expand(doc: dict) -> list[Rule]:
                 explain=raw.get("explain", ""), select=raw.get("select", "all"), flag=raw.get("flag", ""),
                 status=raw.get("status", "fail"), ok=raw.get("ok", ""), none=raw.get("none", ""), item=raw.get("item", ""),
                 bands=tuple((b["label"], _dec(b.get("min")), _dec(b.get("below"))) for b in raw.get("bands", [])),
+                unless=raw.get("unless", ""), unless_note=raw.get("unless_note", ""),
                 source=raw.get("source", ""),
             ))
     return rules
@@ -118,18 +119,42 @@ def check(rec: Record, rule: Rule, lookup: Callable[[str], Interval | None] | No
     if stated is None:
         if rule.optional or rule.optional_stated:
             return None
-        return Check(rule.id, "skip", None, None, f"{rule.label}：报告未写明{figure_name(rule.stated)}，无法核对。", rule.unit)
+        return Check(rule.id, "skip", None, None, f"{rule.label}：{_unstated([rule.stated], rec)}，无法核对。", rule.unit)
     for formula, how in zip(rule.computed, rule.formula):
         try:
             computed = evaluate(formula, lookup)
         except ZeroDivisionError:
             computed = None
         if computed is not None:
-            return _judge(rule, stated, computed, how)
+            judged = _judge(rule, stated, computed, how)
+            if judged.status != "ok" and rule.unless and (found := _unless(rule.unless).search(rec.text or "")):
+                # (parts that add up are confirmed all the same; parts that do not may leave out the third)
+                return Check(rule.id, "skip", stated.point, None,
+                             f"{rule.label}：{rule.unless_note.format(found=found.group()[:-1])}", rule.unit)
+            return judged
     if rule.optional:
         return None
-    missing = "、".join(figure_name(n) for n in names_in(rule.computed[0]) if lookup(n) is None) or "所需数字"
-    return Check(rule.id, "skip", stated.point, None, f"{rule.label}：报告未写明{missing}，无法核对。", rule.unit)
+    missing = [n for n in names_in(rule.computed[0]) if lookup(n) is None]
+    return Check(rule.id, "skip", stated.point, None, f"{rule.label}：{_unstated(missing, rec)}，无法核对。", rule.unit)
+
+
+def _unstated(names: list[str], rec: Record) -> str:
+    """Why figures are missing: not stated, or stated and set aside (they broke an identity, their unit was in
+    doubt: the reading's warnings say which) — never "not stated" of a figure the report states."""
+    withheld = [n for n in names if n in rec.withheld]
+    absent = [n for n in names if n not in rec.withheld]
+    parts = []
+    if absent or not names:
+        parts.append(f"报告未写明{'、'.join(figure_name(n) for n in absent) or '所需数字'}")
+    if withheld:
+        parts.append(f"读到的{'、'.join(figure_name(n) for n in withheld)}与其他数字不符或单位存疑，未采用（见读取提示）")
+    return "；".join(parts)
+
+
+@lru_cache(maxsize=32)
+def _unless(pattern: str):
+    import re
+    return re.compile(pattern)
 
 
 def _judge(rule: Rule, stated: Interval, computed: Interval, how: str) -> Check:

@@ -113,6 +113,7 @@ def _withdraw(rec: Record, ledger: Ledger, block: str, field: str, why: str) -> 
     setattr(rec.block(block), field, None)
     ledger.release(value, sentence)
     rec.warnings.append(f"{key}: {why}; not taken")
+    rec.withheld[key] = why
 
 
 def _forget_offer(ledger: Ledger, block: str, field: str, value: Decimal, sentence: str) -> None:

@@ -34,7 +34,7 @@ from .forms import titled_year
 from .indicators import OTHER_YEAR, apply_indicators, page_lines, projects_title, read_document_indicators
 from .ocr_sanity import drop_contradicted_ocr_figures
 from .outline import is_heading, is_heading_like, read_goal_rows, read_outline
-from .rating import read_rating
+from .rating import read_bands, read_rating
 from ..read.document import Block as DocBlock, Document, Table
 from ..read.normalize import clause_start, sentences_of
 from ..read.text import document_from_text
@@ -131,6 +131,7 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     # (a project's score is not the unit's: its section's lines, and in a unit's report its form's rows)
     projects_own |= _projects_form_rows(doc.tables, rec.department) if titled == "department" else set()
     read_rating([p for p in paragraphs if p not in projects_own], rec)
+    read_bands(paragraphs, rec)
     year = rec.year if titled_year(rec.year, rec.text) else None  # (another year's form gives way to it only)
     apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs, year, rec.department,
                                                    units_report=titled == "department"))
@@ -165,6 +166,7 @@ def _drop_unit_mismatches(rec: Record) -> None:
                 if getattr(rec.block(b), f) is not None:
                     rec.warnings.append(f"{key}: {getattr(rec.block(b), f)} is not in the unit of the "
                                         f"other block's figures; not taken")
+                    rec.withheld[key] = "unit"
                     setattr(rec.block(b), f, None)
                     rec.evidence.pop(key, None)
                 del rec.from_table[key]
@@ -184,6 +186,7 @@ def _drop_unit_slips(rec: Record) -> None:
             if v * UNIT_SLIP < largest and v.as_tuple().exponent <= -4:
                 rec.warnings.append(f"{block}.{f}: {v} is 10,000 times smaller than the block's other figures, "
                                     f"stated in 元 beside 万元; not taken")
+                rec.withheld[f"{block}.{f}"] = "unit"
                 setattr(b, f, None)
                 rec.evidence.pop(f"{block}.{f}", None)
 

@@ -103,6 +103,32 @@ def _row_pairs(labels: str, values: str) -> list[str] | None:
     return list(dict.fromkeys(f"{h} {c}" for h, c in pairs))  # (a merged cell repeated: once)
 
 
+# The grade bands a report states ("得分85分（含）以上为优，70（含）至85分为良，60分以下为差", "良（75-89分）"):
+# each grade's lowest score. Grades in their canonical words; 合格 / 不合格 as written.
+_GRADE = r"(?P<g>优秀|良好|中等|较差|不合格|合格|优|良|中|差)"
+_BAND_FROM = re.compile(rf"(?P<lo>\d{{2}})\s*分?\s*(?:[（(]含[^）)]{{0,4}}[)）])?\s*(?:及以上|以上|(?:-|—|–|~|～|至|到)\s*\d{{2,3}}\s*分?"
+                        rf"(?:\s*[（(]不?含[^）)]{{0,4}}[)）])?(?:之间)?)\s*(?:的)?(?:为|评为|定为|属于|是)\s*[“\"「]?{_GRADE}")
+_BAND_AFTER = re.compile(rf"{_GRADE}[”\"」]?\s*[（(]\s*(?:得分)?\s*(?:≥|>=)?\s*(?P<lo>\d{{2}})\s*分?\s*(?:≤得分)?"
+                         rf"(?:及以上|以上|(?:-|—|–|~|～|至|到|[<＜])\s*\d{{2,3}}\s*分?)?\s*[)）]")
+_GRADE_ORDER = ("优", "良", "中", "合格", "差", "不合格")
+
+
+def read_bands(paragraphs: list[str], rec: Record) -> None:
+    """The grade bands the report states for its own score (two grades at least, ordered: each above the next),
+    into rec.bands, the sentence into evidence["bands"]."""
+    for para in paragraphs:
+        if "分" not in para or not _RATING_WORD.search(para):
+            continue
+        for sent in sentences_of(para):
+            found = {}
+            for m in [*_BAND_FROM.finditer(sent), *_BAND_AFTER.finditer(sent)]:
+                found.setdefault(_RATING_WORDS.get(m["g"], m["g"]), Decimal(m["lo"]))
+            ranked = [g for g in _GRADE_ORDER if g in found]
+            if len(found) >= 2 and all(found[a] > found[b] for a, b in zip(ranked, ranked[1:])):
+                rec.bands, rec.evidence["bands"] = found, sent
+                return
+
+
 def read_rating(paragraphs: list[str], rec: Record) -> None:
     title = "".join(p for p in paragraphs[:_TITLE_LINES] if _TITLE_END.search(p))
     paragraphs = _cell_pairs(paragraphs)
