@@ -574,7 +574,7 @@ def _indicator(full: list[str], roles: dict[str, int]) -> Indicator:
     return Indicator(
         name=name, level1=level1, level2=level2, target=target, actual=actual,
         weight=_points(get("weight")), score=_points(get("score")),
-        met=judge(target, actual, " ".join(filter(None, (level1, level2, name)))), reason=_text(get("reason")),
+        met=judge(target, actual, name), reason=_text(get("reason")),
     )
 
 
@@ -1033,7 +1033,7 @@ def _read_prose(paragraphs: list[str], out: IndicatorTable) -> None:
                 target, actual = m["target"].strip(), m["actual"].strip()
                 ind = Indicator(name=m["name"].strip(), level1=l1, level2=l2, target=target, actual=actual,
                                 weight=_points(m["weight"]), score=_points(m["score"]),
-                                met=judge(target, actual, f"{level} {m['name']}"))
+                                met=judge(target, actual, m["name"].strip()))
                 out.indicators.append(ind)
                 n = len(out.indicators)
                 for role in ("weight", "score"):

@@ -11,11 +11,14 @@ written with 不超过 / ≤. Ranges ("90%-100%", "5~8次") hold the actual insi
 12月底前", "11月30日前") hold an actual date on or before them. Words: 是/否 must be equal; an
 actual of 完成 / 达标 / 有效提升 … meets, 未完成 / 未达标 / 延期 … does not.
 
-As real tables write them: the words before an actual's figure are read past ("完成95%", "合格率98%",
-"提高至93%"), a figure is compared before any word of trouble in it ("不合格率1.5%" against ≤2%), a trouble
-negated is none ("无延期"), a direction alone meets the same direction ("逐步下降" / "有所下降"), a year
-alone is a deadline ("2023年" / "2024年"), and a bare target is bounded by what it measures: a cost's
-(成本, 费用) and a time limit's (时限, 办结时间) are ceilings, a duration of no limit is no bound. A deadline
+As real tables write them: the words before an actual's figure are read past ("完成95%", "提高至93%"; a
+rate's name only when it is the indicator's own: "合格率98%" for 教学设备合格率, not for 不合格率), a figure
+is compared before any word of trouble in it ("不合格率1.5%" against ≤2%), a comparison in brackets after
+it is no part of it ("（较上年下降2个百分点）"; other notes are), a trouble negated is none ("无延期",
+"未发生延期"), a direction alone meets the same direction as the actual's whole ("逐步下降" / "有所下降"), a
+year alone is a deadline when the target or the name says so ("2023年底前", "…完成年度"), and a bare target
+is bounded by what the name measures: a cost itself (…成本, …费用; not 成本节约额, 费用减免) and a time limit
+(…时限, 办结时间, 工期) are ceilings, a length (时长, 学时) a floor, another duration no bound. A deadline
 with no year against an actual with one, an actual written as a weaker bound, "基本完成", "满意" against a
 figure: None.
 """
@@ -62,30 +65,34 @@ _YES = {"是", "有", "无", "否", "没有"}
 # (a trouble negated is none: "无延期", "未发生逾期")
 _NEGATIVE = re.compile(r"^(?:未|没有|尚未|暂未|不)(?:按时|如期|全部|完全)?(?:完成|达标|达到|实现|合格|到位|开展|落实|通过)"
                        r"|^(?:未|没有|尚未)(?:有效|明显|显著)?(?:提升|提高|改善|增强|缓解|降低|减少)"
-                       r"|(?<![无未没])(?:延期|滞后|逾期|推迟)|部分完成|未能|不达标|不合格|下降|未开展|^否定$")
+                       r"|(?<![无未没])(?<!未发生)(?<!未出现)(?<!没有发生)(?<!没有出现)(?:延期|滞后|逾期|推迟)|部分完成|未能|不达标|不合格|下降|未开展|^否定$")
 _POSITIVE = re.compile(r"^(?:已|均|全部)?(?:按时|如期|按期|按计划|全面|顺利|全部)?(?:完成|达标|达到|实现|合格|到位|落实|通过|符合|满足)"
                        r"|^(?:有效|明显|显著|大幅|稳步|持续|逐步)?(?:提升|提高|改善|增强|加强|缓解)|^(?:达到|符合)(?:预期|目标|要求)|^良好$|^优良?$|^满意$"
-                       r"|^无(?:延期|滞后|逾期|推迟)$")
+                       r"|^(?:无|未发生|未出现|没有发生|没有出现|没有)(?:延期|滞后|逾期|推迟)(?:情况|现象)?$")
 # ... of which only these say a target in figures was reached ("≥90%" / "达标"; not "满意", "良好", "基本完成")
 _REACHED = re.compile(r"^(?:已|均|全部)?(?:按时|如期|按期|全面|顺利|全部)?(?:完成|达标|达到|实现|符合|满足)(?:目标|预期|要求)?$")
 # Words before the actual's figure ("完成95%", "已完成18座", "合格率98%", "提高至93%"): its figure is read after them
 # (never past a negation: "未完成…" is not met).
-_ACTUAL_LEAD = re.compile(r"^(?:已|累计|全年|实际)?(?:完成|实现|达到|达|为)(?:率)?(?:为|达到?)?"
-                          r"|^[\u4e00-\u9fff]{1,6}?率(?:为|达到?)?(?=\d)"
+_ACTUAL_LEAD = re.compile(r"^(?:已|累计|全年|实际)?(?:完成|实现|达到|达|为)(?:率)?(?:为|达到?)?(?=\d)"
+                          r"|^(?P<rate>[\u4e00-\u9fff]{1,6}?率)(?:为|达到?)?(?=\d)"
                           r"|^(?:提高|提升|增长|增加|上升|降低|下降|减少|降)(?:至|到)")
 _NEGATED = re.compile(r"未|没有|尚未|暂未")
 # A direction alone ("逐步下降", "同比下降"): an actual going the same way meets it, the other way does not
 _DIRECTION = re.compile(r"(?:逐步|持续|有所|稳步|明显|进一步)?(?:同比|环比|较上年|比上年|较去年)?(?:(?P<up>提高|提升|增长|增加|上升)|(?P<down>下降|降低|减少))")
 # A year alone as a deadline ("2023年", "2023年完成"): the actual's year on or before it
 _STRONG = re.compile(r"明显|显著|大幅")
-_YEAR_ONLY = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?:底前?|前|内)?(?:完成|建成|实施|投入使用)?")
+_YEAR_ONLY = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?P<when>(?:底前?|前|内)?(?:完成|建成|实施|投入使用)|底前?|前|内)?")
+_DONE_NAME = re.compile(r"(?:完成|完工|建成|交付|上线|投用)(?:时间|年度|年份|期限)?$")  # ("…升级完成年度")
 # Durations: a bare one may be a limit ("办结时限 3个工作日") or a length ("培训 3天"): only the name says
 _DURATION = re.compile(r"^(?:个?工作日|天|日|个?月|小时|分钟|周|年)$")
-_LIMIT_NAME = re.compile(r"时限|时长|用时|周期|工期|(?:办结|办理|审批|响应|处置|到达|整改)时间")
+_LIMIT_NAME = re.compile(r"(?:时限|工期|(?:办结|办理|审批|响应|处置|到达|整改)时间)$")
 # "none happened": a target of none ("0起", "不发生") and an actual saying so
 _NONE_TARGET = re.compile(r"0(?:起|件|次|例|个|人)?|不发生|零发生|无")
 _NONE_HAPPENED = re.compile(r"(?:未|没有|无|零)发生|无|0(?:起|件|次|例|个|人)?")
-_COST_NAME = re.compile(r"成本|费用|单价|造价")
+# (the name of a cost itself, "资料印刷成本", not of money saved, waived or collected: "成本节约额", "费用减免金额")
+_COST_NAME = re.compile(r"(?:成本|费用|单价|造价)$")
+_LENGTH_NAME = re.compile(r"(?:时长|学时|课时|时数|天数)$")  # (a length to reach: a floor, the convention)
+_NOT_A_COST = re.compile(r"节约|节省|减免|减少|降低|收缴|征收|审减|带动|控制率|达标|合规")
 
 
 class _Quantity(NamedTuple):  # (a tuple: built twice per indicator, 2× faster than a frozen dataclass)
@@ -98,7 +105,7 @@ class _Quantity(NamedTuple):  # (a tuple: built twice per indicator, 2× faster 
 @lru_cache(maxsize=4096)  # (an indicator table's rows: the same targets and values in report after report)
 def judge(target: str | None, actual: str | None, about: str = "") -> bool | None:
     """True: met; False: not met; None: cannot be decided from what is written. `about`: the indicator's
-    name and levels (a bare cost or time limit is an upper bound: "成本指标", "办结时限")."""
+    name (a bare cost or time limit is an upper bound: "资料印刷成本", "办结时限")."""
     if not target or not actual:
         return None
     t, a = _clean(target), _clean(actual)
@@ -106,8 +113,8 @@ def judge(target: str | None, actual: str | None, about: str = "") -> bool | Non
         return None
     if _NONE_TARGET.fullmatch(t) and _NONE_HAPPENED.fullmatch(a):
         return True  # "0起" / "不发生" against "未发生"
-    t = _figure_after_words(t, t)
-    a = _figure_after_words(a, t)
+    t = _figure_after_words(t, t, about)
+    a = _figure_after_words(a, t, about)
     if t in _YES or a in _YES:  # 是/否 answers must agree (是否发生安全事故：否)
         return (t == a) if (t in _YES and a in _YES) else None
     tl, al = _TO_LEVEL.match(t), _TO_LEVEL.match(a)
@@ -123,16 +130,17 @@ def judge(target: str | None, actual: str | None, about: str = "") -> bool | Non
         if tq is not None and aq is not None:
             return _compare(tq, aq)
     ty, ay = _YEAR_ONLY.fullmatch(t), _YEAR_ONLY.fullmatch(a)
-    if ty and ay:
+    if ty and ay and (ty["when"] or _DONE_NAME.search(about)):
         return int(ay["y"]) <= int(ty["y"])  # "2023年" / "2024年完成": the year the work was done
     tq, aq = _quantity(t), _quantity(a)
     if tq is not None and aq is not None and not tq.unit.startswith("月"):  # (figures first: "不合格率1.5%" against "≤2%"; a month is a date)
         return _compare(_bounded_by_what(tq, about), aq)
     direction = _DIRECTION.fullmatch(t)
     if direction and tq is None and not _STRONG.match(t):  # "逐步下降" / "有所下降", "同比下降12%" (not "明显提升" / "有所提升")
-        said = _DIRECTION.search(a)
-        if said is None or _NEGATED.search(a[:said.start()]):
-            return None if said is None else False
+        said = _DIRECTION.match(a)
+        size = _quantity(a[said.end():]) if said and said.end() < len(a) else None
+        if said is None or (said.end() < len(a) and (size is None or size.value == 0)):
+            return None  # ("亏损额减少但户数增加", "同比下降0%")
         return said.lastgroup == direction.lastgroup
     if _NEGATIVE.search(a):
         return False
@@ -158,18 +166,26 @@ def judge(target: str | None, actual: str | None, about: str = "") -> bool | Non
     return None
 
 
-def _figure_after_words(text: str, target: str) -> str:
+def _figure_after_words(text: str, target: str, about: str = "") -> str:
     """The value after the words before its figure ("完成95%", "合格率98%", "提高至93%" against a level, "达到3%"),
-    or a change after its rate's name ("投诉率下降8%"); never past a negation ("未完成…")."""
+    or a change after its rate's name ("投诉率下降8%"); never past a negation ("未完成…"), nor past the name of a
+    rate that is not the indicator's own ("合格率99%" for 不合格率, "差错率0.5%" for 准确率)."""
     led = _ACTUAL_LEAD.match(text)
+    if led and led["rate"] and not (_own_rate(led["rate"], about) or target.startswith(led["rate"])):
+        led = None
     if led and led.end() < len(text) and not _NEGATED.search(text[:led.end()]) \
             and (_quantity(text) is None or led.group().startswith("达")) and _quantity(text[led.end():]) is not None \
             and not (_TO_LEVEL.match(text) and _TO_LEVEL.match(target)):
         return text[led.end():]
     led = re.match(r"^[\u4e00-\u9fff]{1,6}?率", text)
-    if led and _CHANGE.match(text[led.end():]):
+    if led and _own_rate(led.group(), about) and _CHANGE.match(text[led.end():]):
         return text[led.end():]
     return text
+
+
+def _own_rate(rate: str, name: str) -> bool:
+    """Is `rate` ("合格率") the rate the indicator's name ends in ("教学设备合格率"; not "产品抽检不合格率")?"""
+    return name.endswith(rate) and not name[:-len(rate)].endswith(("不", "未", "非", "无"))
 
 
 def _bounded_by_what(t: _Quantity, about: str) -> _Quantity:
@@ -178,9 +194,10 @@ def _bounded_by_what(t: _Quantity, about: str) -> _Quantity:
     money too, are floors: the convention.)"""
     if t.op != "bare" or t.value == 0:
         return t
-    if (_COST_NAME.search(about) and t.unit in ("万元", "")) or (_LIMIT_NAME.search(about) and (_DURATION.match(t.unit) or not t.unit)):
+    if (_COST_NAME.search(about) and not _NOT_A_COST.search(about) and t.unit == "万元") \
+            or (_LIMIT_NAME.search(about) and _DURATION.match(t.unit)):
         return t._replace(op="le")
-    if _DURATION.match(t.unit):
+    if _DURATION.match(t.unit) and not _LENGTH_NAME.search(about):
         return t._replace(op="eq?")
     return t
 
@@ -217,7 +234,7 @@ def _quantity(text: str) -> _Quantity | None:
     return _Quantity(op, _to(v["num"], v["unit"]), _unit(v["unit"]))
 
 
-_NOTE = re.compile(r"[（(][^（）()]*[)）]$")
+_NOTE = re.compile(r"[（(](?:较|比|同比|环比)[^（）()]*[)）]$")  # ("…（较上年下降2个百分点）": a comparison, no part of it)
 
 
 def _to(num: str, unit: str | None) -> Decimal:
