@@ -156,7 +156,7 @@ UNDECIDABLE = [
     ("逐步减少", "亏损额减少但户数增加3户", "亏损企业户数", None),
     ("逐步减少", "同比下降0%", "财政结余资金", None),
 ])
-def test_a_bare_target_is_bounded_by_what_it_measures(target, actual, about, expected):
+def test_the_indicators_name_bounds_a_bare_target_and_names_its_rate(target, actual, about, expected):
     assert judge(target, actual, about) is expected
 
 
