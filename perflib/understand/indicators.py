@@ -1047,13 +1047,33 @@ def _read_prose(paragraphs: list[str], out: IndicatorTable) -> None:
 FULL_MARKS = 100
 
 
-def apply_indicators(rec, found: IndicatorTable) -> None:
+# The budget-execution item scored in a sentence, not in the form ("预算执行率指标分值10分，得分10分",
+# "预算执行率（分值10分）得10分"): part of the 100 points with the table's.
+_EXECUTION_SENTENCE = re.compile(r"预算执行(?:率|情况)(?:指标)?\s*[（(]?\s*(?:的)?(?:分值|权重|满分)(?:为)?\s*(?P<w>\d{1,2}(?:\.\d+)?)\s*分\s*[)）]?"
+                                 r"\s*[，,；;]?\s*(?:自评)?得(?:分)?(?:为)?\s*(?P<s>\d{1,2}(?:\.\d+)?)\s*分")
+
+
+def _execution_in_prose(rec, paragraphs) -> None:
+    for para in paragraphs:
+        m = _EXECUTION_SENTENCE.search(para) if "预算执行" in para else None
+        if m and Decimal(m["s"]) <= Decimal(m["w"]):
+            sent = next((s for s in sentences(para) if m.group() in s), para)
+            rec.budget_execution = Indicator(name="预算执行率", target=None, actual=None,
+                                             weight=Decimal(m["w"]), score=Decimal(m["s"]))
+            rec.evidence["budget_execution.weight"] = rec.evidence["budget_execution.score"] = sent
+            return
+
+
+def apply_indicators(rec, found: IndicatorTable, paragraphs: list[str] = ()) -> None:
     """Put what the indicator tables say into the record: the indicators, their evidence, the
-    budget-execution points, and the table's total as the score when no sentence stated one."""
+    budget-execution points (of a form's row, or of a sentence beside the table: "预算执行率指标分值10分，得分10分"),
+    and the table's total as the score when no sentence stated one."""
     rec.indicators = found.indicators
     rec.evidence.update(found.evidence)
     rec.budget_execution = found.budget_execution
     rec.evidence.update(found.execution_evidence)
+    if rec.budget_execution is None and rec.indicators:
+        _execution_in_prose(rec, paragraphs)
     if found.total_score is None:
         return
     if rec.score is None and found.total_weight is not None and found.total_weight < FULL_MARKS:

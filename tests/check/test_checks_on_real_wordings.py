@@ -55,3 +55,15 @@ def test_a_figure_read_and_set_aside_is_not_said_to_be_unstated(tmp_path):
                     "overall.completion_rate")
     assert rec.overall.adjusted_budget is None and "overall.adjusted_budget" in rec.withheld
     assert c.status == "skip" and "未写明" not in c.message and "读到的整体调整后预算" in c.message and "未采用" in c.message
+
+
+def test_the_budget_execution_items_points_stated_in_a_sentence_count_with_the_tables(tmp_path):
+    """A form worth 90 points, the budget-execution item's 10 stated in a sentence beside it: 100 in all."""
+    table = ("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t巡查次数\t≥120次\t126次\t50\t50\n"
+             "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t93%\t40\t38\n")
+    rec, c = _check(tmp_path, "2023年调整后预算600.00万元，实际支出588.00万元，预算执行率98.00%。预算执行率指标分值10分，得分10分。\n"
+                    f"三、绩效指标完成情况\n{table}四、自评结论\n经自评，本部门整体支出绩效自评得分98分，评价等级为优。\n",
+                    "indicators.weights_total")
+    assert (rec.budget_execution.weight, rec.budget_execution.score) == (D(10), D(10))
+    assert c.status == "ok", c.message
+    assert next(c for c in rec.checks if c.id == "indicators.score_total").status == "ok"
