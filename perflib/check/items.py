@@ -128,7 +128,7 @@ def band(rec: Record, rule: Rule) -> Check | None:
     score = point_interval(value)
     bands = {label: (lo, hi) for label, lo, hi in rule.bands}
     source = rule.source
-    if rec.bands:  # the report's own bands ("85分（含）以上为优，70（含）至85分为良…") rule, not the default ones
+    if word in rec.bands:  # the report's own bands ("85分（含）以上为优，70（含）至85分为良…") rule, not the default ones
         bands, source = _stated_bands(rec.bands), f"报告所列评分档次：{rec.evidence.get('bands', '')}"
     if word not in bands:
         return Check(rule.id, "skip", None, value, f"{rule.label}：自评等级“{word}”不在评分档次之中，无法核对。", rule.unit)
@@ -147,7 +147,7 @@ def band(rec: Record, rule: Rule) -> Check | None:
         msg = f"{head}，在该档次之内。"
     else:
         higher = lo is not None and score.hi < lo
-        should = "、".join(f"“{f}”" for f in fitting)
+        should = "、".join(f"“{f}”" for f in fitting) or "其他档次"
         msg = (f"{head}，按得分应为{should}；自评等级{'高于' if higher else '低于'}得分所在档次"
                f"（依据：{source}）。")
     return Check(rule.id, status, None, value, msg, rule.unit)
@@ -157,16 +157,10 @@ _GRADE_ORDER = ("优", "良", "中", "合格", "差", "不合格")
 
 
 def _stated_bands(lowest: dict[str, Decimal]) -> dict[str, tuple[Decimal | None, Decimal | None]]:
-    """Grade → (its lowest score, the next grade's) from the lowest scores a report states; the grade below its
-    lowest stated one (差, 不合格: "60分以下为差"), when the report's grades name it, from nothing to that score."""
+    """Grade → (its lowest score, the next grade's) from the lowest scores a report states. (A grade it states
+    no band for is judged by the national bands: the caller asks only of a stated grade.)"""
     ranked = [g for g in _GRADE_ORDER if g in lowest]
-    out = {g: (lowest[g], lowest[ranked[k - 1]] if k else None) for k, g in enumerate(ranked)}
-    last = lowest[ranked[-1]]
-    for below_all in ("差", "不合格"):
-        if below_all not in out and _GRADE_ORDER.index(below_all) > _GRADE_ORDER.index(ranked[-1]):
-            out[below_all] = (None, last)
-            break
-    return out
+    return {g: (lowest[g], lowest[ranked[k - 1]] if k else None) for k, g in enumerate(ranked)}
 
 
 def _band_text(lo: Decimal | None, below: Decimal | None) -> str:

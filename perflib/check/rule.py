@@ -28,7 +28,7 @@ class Rule:
     # band rules: the bands a figure falls in and where they come from
     bands: tuple[tuple[str, Decimal | None, Decimal | None], ...] = ()
     source: str = ""
-    # a pattern of the report's text that makes the check not apply (a part of the spending besides those the
-    # formula adds: "其他支出 12 万元"), and what the skip then says ({found}: the words found)
-    unless: str = ""
-    unless_note: str = ""
+    # further amounts the report states beside the stated figure, in its paragraph, that the formula leaves out
+    # (a third part of the spending, "其他支出 100 万元"; points taken off, "扣2分"): a pattern with groups `num`
+    # (`unit` for money; `minus` when it is taken off). A check that does not hold is judged again with them.
+    also: str = ""

@@ -1,6 +1,7 @@
 """Stage 4: Record → checks. The rules are data (rules.toml); this is the engine."""
 from __future__ import annotations
 
+import re
 import tomllib
 from decimal import Decimal
 from functools import lru_cache
@@ -12,7 +13,7 @@ from .rule import Rule
 from .items import ITEM_KINDS, POINTS_WARN, fmt_points, points_sum, scored as _scored, total_points
 from ..labels import BLOCK_ZH, figure_name
 from ..model import Check, Record
-from ..numbers import CENT, fmt_pct, fmt_wan, round_money, round_to
+from ..numbers import CENT, fmt_pct, fmt_wan, money_to_wan, round_money, round_to
 
 PERCENT_WARN = Decimal("0.1")  # percentage points
 MONEY_WARN = Decimal("0.001")  # share of the amount
@@ -56,7 +57,7 @@ def _expand(doc: dict) -> list[Rule]:
                 explain=raw.get("explain", ""), select=raw.get("select", "all"), flag=raw.get("flag", ""),
                 status=raw.get("status", "fail"), ok=raw.get("ok", ""), none=raw.get("none", ""), item=raw.get("item", ""),
                 bands=tuple((b["label"], _dec(b.get("min")), _dec(b.get("below"))) for b in raw.get("bands", [])),
-                unless=raw.get("unless", ""), unless_note=raw.get("unless_note", ""),
+                also=raw.get("also", ""),
                 source=raw.get("source", ""),
             ))
     return rules
@@ -127,10 +128,8 @@ def check(rec: Record, rule: Rule, lookup: Callable[[str], Interval | None] | No
             computed = None
         if computed is not None:
             judged = _judge(rule, stated, computed, how)
-            if judged.status != "ok" and rule.unless and (found := _unless(rule.unless).search(rec.text or "")):
-                # (parts that add up are confirmed all the same; parts that do not may leave out the third)
-                return Check(rule.id, "skip", stated.point, None,
-                             f"{rule.label}：{rule.unless_note.format(found=found.group()[:-1])}", rule.unit)
+            if judged.status != "ok" and rule.also:
+                return _with_the_rest(rule, rec, stated, computed, how) or judged
             return judged
     if rule.optional:
         return None
@@ -147,14 +146,41 @@ def _unstated(names: list[str], rec: Record) -> str:
     if absent or not names:
         parts.append(f"报告未写明{'、'.join(figure_name(n) for n in absent) or '所需数字'}")
     if withheld:
-        parts.append(f"读到的{'、'.join(figure_name(n) for n in withheld)}与其他数字不符或单位存疑，未采用（见读取提示）")
+        parts.append(f"读到的{'、'.join(figure_name(n) for n in withheld)}未采用（原因见读取提示）")
     return "；".join(parts)
 
 
+def _with_the_rest(rule: Rule, rec: Record, stated: Interval, computed: Interval, how: str) -> Check | None:
+    """The check judged again with the further amounts the report states in the stated figure's paragraph (outside
+    brackets, not zero: rule.also), when that holds: "基本支出 + 项目支出 + 其他支出"; else None."""
+    sentence = rec.evidence.get(rule.stated, "")
+    paragraph = next((line for line in (rec.text or "").split("\n") if sentence and sentence in line), "")
+    if rule.unit == "money" and not all(rec.evidence.get(n, "") in paragraph for n in names_in(rule.computed[0])):
+        return None  # (the parts stated elsewhere: no sibling of theirs to add)
+    more, words = Interval.exact(Decimal(0)), []
+    for m in _pattern(rule.also).finditer(paragraph):
+        before = paragraph[:m.start()]
+        if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
+            continue  # (inside brackets: a part of a part, "基本支出600万元（其中其他支出50万元）")
+        if _OF_A_PART.search(before[max(before.rfind("，"), before.rfind("；"), before.rfind(","), 0):]):
+            continue  # (in a clause listing a part's items: "项目支出300万元，主要为设备购置200万元、其他支出100万元")
+        value = money_to_wan(m["num"], m["unit"]) if rule.unit == "money" else Decimal(m["num"])
+        if value == 0:
+            continue
+        more = more - Interval.stated(value) if m.groupdict().get("minus") else more + Interval.stated(value)
+        words.append(m.group())
+    if not words:
+        return None
+    judged = _judge(rule, stated, computed + more, f"{how}，连同报告另列的{'、'.join(words)}")
+    return judged if judged.status == "ok" else None
+
+
+_OF_A_PART = re.compile(r"主要|包括|其中|含|用于")
+
+
 @lru_cache(maxsize=32)
-def _unless(pattern: str):
-    import re
-    return re.compile(pattern)
+def _pattern(text: str) -> re.Pattern:
+    return re.compile(text)
 
 
 def _judge(rule: Rule, stated: Interval, computed: Interval, how: str) -> Check:

@@ -108,8 +108,13 @@ def _row_pairs(labels: str, values: str) -> list[str] | None:
 _GRADE = r"(?P<g>优秀|良好|中等|较差|不合格|合格|优|良|中|差)"
 _BAND_FROM = re.compile(rf"(?P<lo>\d{{2}})\s*分?\s*(?:[（(]含[^）)]{{0,4}}[)）])?\s*(?:及以上|以上|(?:-|—|–|~|～|至|到)\s*\d{{2,3}}\s*分?"
                         rf"(?:\s*[（(]不?含[^）)]{{0,4}}[)）])?(?:之间)?)\s*(?:的)?(?:为|评为|定为|属于|是)\s*[“\"「]?{_GRADE}")
-_BAND_AFTER = re.compile(rf"{_GRADE}[”\"」]?\s*[（(]\s*(?:得分)?\s*(?:≥|>=)?\s*(?P<lo>\d{{2}})\s*分?\s*(?:≤得分)?"
-                         rf"(?:及以上|以上|(?:-|—|–|~|～|至|到|[<＜])\s*\d{{2,3}}\s*分?)?\s*[)）]")
+_BAND_AFTER = re.compile(rf"{_GRADE}[”\"」]?\s*[（(]\s*(?:得分)?\s*(?:(?:≥|>=)\s*(?P<ge>\d{{2}})\s*分?|(?P<lo>\d{{2}})\s*分?\s*(?:≤得分)?"
+                         rf"(?:及以上|以上|(?:-|—|–|~|～|至|到|[<＜])\s*\d{{2,3}}\s*分?))\s*[)）](?!\s*\d)")  # (not "优（95分以上）3个": a count)
+_BAND_BELOW = re.compile(rf"(?P<hi>\d{{2}})\s*分?\s*以下\s*(?:的)?(?:为|评为|定为|属于|是)\s*[“\"「]?{_GRADE}")  # ("60分以下为差": from 0)
+# A sentence of bands for the unit's own score: the rules it was scored by, no project's, survey's, indicator's,
+# appraisal's or another year's ("满意度测评85分以上为优秀", "考核85分以上为优秀", "2022年度…85分以上为优")
+_BANDS_OF = re.compile(r"评分|得分|评价|等级|档次|标准|办法|分值|总分")
+_BANDS_OF_ANOTHER = re.compile(r"项目|满意度|测评|调查|考核|考评|指标|单位[^，。]{0,4}个")
 _GRADE_ORDER = ("优", "良", "中", "合格", "差", "不合格")
 
 
@@ -120,9 +125,14 @@ def read_bands(paragraphs: list[str], rec: Record) -> None:
         if "分" not in para or not _RATING_WORD.search(para):
             continue
         for sent in sentences_of(para):
+            if not _BANDS_OF.search(sent) or _BANDS_OF_ANOTHER.search(sent) or any(
+                    int(y) != rec.year for y in re.findall(r"((?:19|20)\d{2})\s*年", sent)):
+                continue
             found = {}
             for m in [*_BAND_FROM.finditer(sent), *_BAND_AFTER.finditer(sent)]:
-                found.setdefault(_RATING_WORDS.get(m["g"], m["g"]), Decimal(m["lo"]))
+                found.setdefault(_RATING_WORDS.get(m["g"], m["g"]), Decimal(m["lo"] or m["ge"]))
+            for m in _BAND_BELOW.finditer(sent):
+                found.setdefault(_RATING_WORDS.get(m["g"], m["g"]), Decimal(0))
             ranked = [g for g in _GRADE_ORDER if g in found]
             if len(found) >= 2 and all(found[a] > found[b] for a, b in zip(ranked, ranked[1:])):
                 rec.bands, rec.evidence["bands"] = found, sent
