@@ -125,8 +125,9 @@ class Record:
     # stated, or noted above an earlier table). Not output: for the magnitude check of parse.py.
     from_table: dict = field(default_factory=dict, repr=False, compare=False)
     # The grade bands the report states for its score ("85分（含）以上为优，70（含）至85分为良…"): grade → its lowest
-    # score (evidence["bands"]: the sentence). Not output: for the check rating.matches_score.
+    # score, and the sentence. Not output (no figure: not in `evidence`): for the check rating.matches_score.
     bands: dict = field(default_factory=dict, repr=False, compare=False)
+    bands_sentence: str = field(default="", repr=False, compare=False)
     # Figures read and then set aside (they broke an identity, a unit was in doubt): "overall.actual" → why.
     # Not output: a check that cannot use them says so, not that the report does not state them.
     withheld: dict = field(default_factory=dict, repr=False, compare=False)

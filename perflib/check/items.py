@@ -129,7 +129,7 @@ def band(rec: Record, rule: Rule) -> Check | None:
     bands = {label: (lo, hi) for label, lo, hi in rule.bands}
     source = rule.source
     if word in rec.bands:  # the report's own bands ("85分（含）以上为优，70（含）至85分为良…") rule, not the default ones
-        bands, source = _stated_bands(rec.bands), f"报告所列评分档次：{rec.evidence.get('bands', '')}"
+        bands, source = _stated_bands(rec.bands), f"报告所列评分档次：{rec.bands_sentence}"
     if word not in bands:
         return Check(rule.id, "skip", None, value, f"{rule.label}：自评等级“{word}”不在评分档次之中，无法核对。", rule.unit)
     lo, below = bands[word]

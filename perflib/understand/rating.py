@@ -120,7 +120,7 @@ _GRADE_ORDER = ("优", "良", "中", "合格", "差", "不合格")
 
 def read_bands(paragraphs: list[str], rec: Record) -> None:
     """The grade bands the report states for its own score (two grades at least, ordered: each above the next),
-    into rec.bands, the sentence into evidence["bands"]."""
+    into rec.bands, the sentence into rec.bands_sentence."""
     for para in paragraphs:
         if "分" not in para or not _RATING_WORD.search(para):
             continue
@@ -135,7 +135,7 @@ def read_bands(paragraphs: list[str], rec: Record) -> None:
                 found.setdefault(_RATING_WORDS.get(m["g"], m["g"]), Decimal(0))
             ranked = [g for g in _GRADE_ORDER if g in found]
             if len(found) >= 2 and all(found[a] > found[b] for a, b in zip(ranked, ranked[1:])):
-                rec.bands, rec.evidence["bands"] = found, sent
+                rec.bands, rec.bands_sentence = found, sent
                 return
 
 
