@@ -26,7 +26,7 @@ _PLANS_HEAD = LEX.sections["plans"]
 _NOT_PLANS = re.compile(f"(?:{_PROBLEMS_HEAD.pattern})|(?:{LEX.plans_not.pattern})")
 # An account of what was done, no section of the year's problems or plans: problems fixed ("上年度绩效评价发现问题
 # 整改情况", "巡察反馈问题整改落实情况", a task "信访问题化解"), a plan or advice carried out ("上年度评价建议落实情况",
-# "政府采购计划执行情况", a task "年度建设计划编制"); not "存在问题及整改措施", "存在的问题及整改情况".
+# "政府采购计划执行情况", a cell "已按计划完成"); not "存在问题及整改措施", "自评发现的问题及整改情况".
 _DONE = re.compile(r"问题的?(?:整改|落实|化解|处置|办理|处理)[^，。：:及和与]{0,4}情况|问题化解"
                    r"|(?:计划|建议|意见|措施)的?(?:执行|落实|完成)[^，。：:及和与]{0,2}情况|按照?(?:年度)?计划")  # ("已按计划完成")
 # "针对以上问题，下一步…：": the plans' lead names the problems it answers
@@ -117,7 +117,7 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
             items[-1] += "\n" + para
         else:
             loose.append(para)
-    if not items:  # unnumbered paragraphs: an introduction ending in "：" before them is none
+    if not items:  # unnumbered paragraphs: an introduction before them ("…还存在以下不足：") is none
         loose = loose[1:] if len(loose) > 1 and _INTRO.search(loose[0]) else loose
     return [i for i in (items or _inline_items(loose)) if _WORDS.search(i) and not _HEADER_ROW.match(i)]
 
