@@ -35,6 +35,8 @@ def status_zh(check_id: str, status: str) -> str:
 
 
 RATING_RANK = {"优": 0, "良": 1, "中": 2, "差": 3}  # best first: how ratings sort, and which is above which
+# The grades a report's own bands may name, best first: RATING_RANK's, and 合格 / 不合格 of a pass-fail scheme
+GRADE_ORDER = ("优", "良", "中", "合格", "差", "不合格")
 
 
 def rated_above(rating, band) -> bool:

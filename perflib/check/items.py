@@ -17,6 +17,7 @@ from typing import Callable
 
 from .interval import Interval
 from .rule import Rule
+from ..labels import GRADE_ORDER
 from ..model import Check, Indicator, Record
 from ..numbers import exponent
 
@@ -153,13 +154,10 @@ def band(rec: Record, rule: Rule) -> Check | None:
     return Check(rule.id, status, None, value, msg, rule.unit)
 
 
-_GRADE_ORDER = ("优", "良", "中", "合格", "差", "不合格")
-
-
 def _stated_bands(lowest: dict[str, Decimal]) -> dict[str, tuple[Decimal | None, Decimal | None]]:
     """Grade → (its lowest score, the next grade's) from the lowest scores a report states. (A grade it states
     no band for is judged by the national bands: the caller asks only of a stated grade.)"""
-    ranked = [g for g in _GRADE_ORDER if g in lowest]
+    ranked = [g for g in GRADE_ORDER if g in lowest]
     return {g: (lowest[g], lowest[ranked[k - 1]] if k else None) for k, g in enumerate(ranked)}
 
 

@@ -111,6 +111,8 @@ def read_document_indicators(tables: list[Table], laid_out: list[str], paragraph
             best.budget_execution, best.execution_evidence = other.budget_execution, other.execution_evidence
         if best.total_score is None:  # and a scoring summary's total (a table of no indicators)
             best.total_score, best.total_weight, best.total_evidence = other.total_score, other.total_weight, other.total_evidence
+    if best.budget_execution is None and best.indicators:  # else a sentence beside the table ("预算执行率指标分值10分，得分10分")
+        _execution_in_prose(paragraphs, best)
     return best
 
 
@@ -1053,27 +1055,25 @@ _EXECUTION_SENTENCE = re.compile(r"预算执行(?:率|情况)(?:指标)?\s*[（(
                                  r"\s*[，,；;]?\s*(?:自评)?得(?:分)?(?:为)?\s*(?P<s>\d{1,2}(?:\.\d+)?)\s*分")
 
 
-def _execution_in_prose(rec, paragraphs) -> None:
+def _execution_in_prose(paragraphs: list[str], out: IndicatorTable) -> None:
+    """The budget-execution item's points from a sentence, into `out` (its execution row and evidence)."""
     for para in paragraphs:
         m = _EXECUTION_SENTENCE.search(para) if "预算执行" in para else None
         if m and Decimal(m["s"]) <= Decimal(m["w"]):
             sent = next((s for s in sentences(para) if m.group() in s), para)
-            rec.budget_execution = Indicator(name="预算执行率", target=None, actual=None,
+            out.budget_execution = Indicator(name="预算执行率", target=None, actual=None,
                                              weight=Decimal(m["w"]), score=Decimal(m["s"]))
-            rec.evidence["budget_execution.weight"] = rec.evidence["budget_execution.score"] = sent
+            out.execution_evidence = {"budget_execution.weight": sent, "budget_execution.score": sent}
             return
 
 
-def apply_indicators(rec, found: IndicatorTable, paragraphs: list[str] = ()) -> None:
+def apply_indicators(rec, found: IndicatorTable) -> None:
     """Put what the indicator tables say into the record: the indicators, their evidence, the
-    budget-execution points (of a form's row, or of a sentence beside the table: "预算执行率指标分值10分，得分10分"),
-    and the table's total as the score when no sentence stated one."""
+    budget-execution points, and the table's total as the score when no sentence stated one."""
     rec.indicators = found.indicators
     rec.evidence.update(found.evidence)
     rec.budget_execution = found.budget_execution
     rec.evidence.update(found.execution_evidence)
-    if rec.budget_execution is None and rec.indicators:
-        _execution_in_prose(rec, paragraphs)
     if found.total_score is None:
         return
     if rec.score is None and found.total_weight is not None and found.total_weight < FULL_MARKS:

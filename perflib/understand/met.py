@@ -73,8 +73,9 @@ _POSITIVE = re.compile(r"^(?:已|均|全部)?(?:按时|如期|按期|按计划|�
 _REACHED = re.compile(r"^(?:已|均|全部)?(?:按时|如期|按期|全面|顺利|全部)?(?:完成|达标|达到|实现|符合|满足)(?:目标|预期|要求)?$")
 # Words before the actual's figure ("完成95%", "已完成18座", "合格率98%", "提高至93%"): its figure is read after them
 # (never past a negation: "未完成…" is not met).
+_RATE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}?率")  # ("合格率", "投诉率": the rate an actual names first)
 _ACTUAL_LEAD = re.compile(r"^(?:已|累计|全年|实际)?(?:完成|实现|达到|达|为)(?:率)?(?:为|达到?)?(?=\d)"
-                          r"|^(?P<rate>[\u4e00-\u9fff]{1,6}?率)(?:为|达到?)?(?=\d)"
+                          rf"|^(?P<rate>{_RATE_NAME.pattern})(?:为|达到?)?(?=\d)"
                           r"|^(?:提高|提升|增长|增加|上升|降低|下降|减少|降)(?:至|到)")
 _NEGATED = re.compile(r"未|没有|尚未|暂未")
 # A direction alone ("逐步下降", "同比下降"): an actual going the same way meets it, the other way does not
@@ -177,7 +178,7 @@ def _figure_after_words(text: str, target: str, about: str = "") -> str:
             and (_quantity(text) is None or led.group().startswith("达")) and _quantity(text[led.end():]) is not None \
             and not (_TO_LEVEL.match(text) and _TO_LEVEL.match(target)):
         return text[led.end():]
-    led = re.match(r"^[\u4e00-\u9fff]{1,6}?率", text)
+    led = _RATE_NAME.match(text)
     if led and _own_rate(led.group(), about) and _CHANGE.match(text[led.end():]):
         return text[led.end():]
     return text

@@ -134,7 +134,7 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     read_bands(paragraphs, rec)
     year = rec.year if titled_year(rec.year, rec.text) else None  # (another year's form gives way to it only)
     apply_indicators(rec, read_document_indicators(doc.tables, laid_out, paragraphs, year, rec.department,
-                                                   units_report=titled == "department"), paragraphs)
+                                                   units_report=titled == "department"))
     settle(rec, taken)
     _drop_unit_mismatches(rec)
     _drop_unit_slips(rec)

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from decimal import Decimal
 
+from ..labels import GRADE_ORDER
 from ..model import Record
 from ..read.normalize import NOTE_IN_BRACKETS, clause_start, sentences_of
 from .lexicon import LEX
@@ -115,7 +116,6 @@ _BAND_BELOW = re.compile(rf"(?P<hi>\d{{2}})\s*分?\s*以下\s*(?:的)?(?:为|评
 # appraisal's or another year's ("满意度测评85分以上为优秀", "考核85分以上为优秀", "2022年度…85分以上为优")
 _BANDS_OF = re.compile(r"评分|得分|评价|等级|档次|标准|办法|分值|总分")
 _BANDS_OF_ANOTHER = re.compile(r"项目|满意度|测评|调查|考核|考评|指标|单位[^，。]{0,4}个")
-_GRADE_ORDER = ("优", "良", "中", "合格", "差", "不合格")
 
 
 def read_bands(paragraphs: list[str], rec: Record) -> None:
@@ -133,7 +133,7 @@ def read_bands(paragraphs: list[str], rec: Record) -> None:
                 found.setdefault(_RATING_WORDS.get(m["g"], m["g"]), Decimal(m["lo"] or m["ge"]))
             for m in _BAND_BELOW.finditer(sent):
                 found.setdefault(_RATING_WORDS.get(m["g"], m["g"]), Decimal(0))
-            ranked = [g for g in _GRADE_ORDER if g in found]
+            ranked = [g for g in GRADE_ORDER if g in found]
             if len(found) >= 2 and all(found[a] > found[b] for a, b in zip(ranked, ranked[1:])):
                 rec.bands, rec.bands_sentence = found, sent
                 return
