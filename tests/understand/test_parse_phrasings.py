@@ -21,9 +21,9 @@ def fields(block) -> dict:
     return {f: getattr(block, f) for f in BLOCK_FIELDS if getattr(block, f) is not None}
 
 
-def read_written(tmp_path, text: str):
-    """The record of `text` written to a file and read as a file is (tables and all)."""
-    path = tmp_path / "r.txt"
+def read_written(tmp_path, text: str, name: str = "r.txt"):
+    """The record of `text` written to a file (`name`: its kind too) and read as a file is (tables and all)."""
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return read_record(path)
 
@@ -390,11 +390,9 @@ def test_a_row_of_score_and_rating_labels_over_their_values(rows, score, rating)
 
 
 def test_a_word_tables_score_and_rating_labels_over_their_values(tmp_path):
-    path = tmp_path / "r.html"
-    path.write_text("<html><body><h1>示例松风县城市管理局2023年度部门整体支出绩效自评报告</h1><p>全年预算2,398.20万元，"
-                    "实际支出2,215.74万元。</p><p>四、自评结论</p><table><tr><td>自评总分</td><td>评价等级</td></tr>"
-                    "<tr><td>84.25</td><td>良</td></tr></table></body></html>", encoding="utf-8")
-    rec = read_record(path)
+    rec = read_written(tmp_path, "<html><body><h1>示例松风县城市管理局2023年度部门整体支出绩效自评报告</h1><p>全年预算2,398.20万元，"
+                       "实际支出2,215.74万元。</p><p>四、自评结论</p><table><tr><td>自评总分</td><td>评价等级</td></tr>"
+                       "<tr><td>84.25</td><td>良</td></tr></table></body></html>", "r.html")
     assert (rec.score, rec.rating) == (D("84.25"), "良")
 
 
