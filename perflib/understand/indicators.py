@@ -38,6 +38,9 @@ ROLE_LABELS: dict[str, tuple[str, ...]] = {
     "target": ("年度指标值", "年度目标值", "指标值", "目标值", "预期值", "计划值", "年度目标", "预期目标"),
     "weight": ("分值", "权重", "满分"),
     "score": ("自评得分", "得分", "评分"),
+    # The comparison and the unit in columns of their own beside the target's figure (指标性质 ≥ | 指标值 95 | 度量单位 %).
+    "nature": ("指标性质", "指标方向", "运算符号", "计算符号"),
+    "unit": ("度量单位", "计量单位"),
 }
 # Words that name the level of an indicator (a flattened row starts with them).
 LEVEL1_WORDS = ("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "影响指标",
@@ -407,8 +410,8 @@ def _by_position(row: list[str], roles: dict[str, int], width: int) -> list[str]
         return None  # its first cell is no level word: blank merged cells before it were dropped, not kept
     full = list(row) + [""] * (width - len(row))
     name = full[roles["name"]]
-    if not name or _is_level(name) or _value_like(name):
-        return None
+    if not name or _is_level(name) or _value_like(name) or "".join(name.split()) in _COMPARISONS | _NATURE_WORDS:
+        return None  # (a 指标性质 under the name: leading blanks were dropped too)
     return full
 
 
@@ -539,7 +542,12 @@ def _values_placed(cells: list[str], cols: list[int], roles: dict[str, int]) -> 
     if len(values) >= len(value_cols):
         return cells
     placed = {c: "" for c in value_cols}
-    role_cols = [c for c in value_cols if c in roles.values()]
+    unitless = _without_its_unit(values, value_cols, roles)
+    if unitless is not None:  # "定性 | 明显提升 | 10 | 有所提升 | 8": the 度量单位 cell of a row stated in words, empty
+        placed.update(unitless)
+        values = []
+    # (指标性质 and 度量单位 are columns a row may leave empty, as those of no role)
+    role_cols = [c for c in value_cols if c in roles.values() and c not in (roles.get("unit"), roles.get("nature"))]
     if len(values) == len(role_cols):  # the empty ones are the columns of no role (计量单位), as before
         placed.update(zip(role_cols, values))
         values = []
@@ -569,15 +577,45 @@ def _values_placed(cells: list[str], cols: list[int], roles: dict[str, int]) -> 
     return out
 
 
+def _without_its_unit(values: list[str], value_cols: list[int], roles: dict[str, int]) -> dict[int, str] | None:
+    """A row one cell short in a table with a 度量单位 column, read as missing that cell: when its target then is
+    no bare figure (words, or a figure with its unit: "明显提升", "≥95%"), its 指标性质 (if the table has one) a
+    comparison or 定性/定量, and its 分值 and 得分 points."""
+    if "unit" not in roles or len(values) != len(value_cols) - 1 or roles["unit"] not in value_cols:
+        return None
+    placed = dict(zip([c for c in value_cols if c != roles["unit"]], values))
+    target = placed.get(roles.get("target"), "")
+    nature = "".join(placed.get(roles.get("nature"), "").split())
+    if not target or _BARE_FIGURE.fullmatch(target) or ("nature" in roles and nature not in _COMPARISONS | _NATURE_WORDS):
+        return None
+    if any(c in placed and not _PLAIN_POINTS.fullmatch(placed[c]) for c in (roles.get("weight"), roles.get("score"))):
+        return None
+    return placed
+
+
+_NATURE_WORDS = {"定性", "定量"}
+
+
 def _indicator(full: list[str], roles: dict[str, int]) -> Indicator:
     get = lambda role: (full[roles[role]] or None) if role in roles else None  # noqa: E731
     target, actual = _text(get("target")), _text(get("actual"))
+    unit, nature = _text(get("unit")), _text(get("nature"))
+    if unit:  # (a bare figure in a row whose unit stands in its own column: "95" "%" → 95%)
+        target, actual = (v + unit if v and _BARE_FIGURE.fullmatch(v) else v for v in (target, actual))
+    if nature and target and _BARE_FIGURE.match(target):
+        op = "".join(nature.split())
+        target = op + target if op in _COMPARISONS else target  # "≥" "95%" → ≥95% (not 定性, 定量)
     name, level1, level2 = full[roles["name"]], _level(get("level1")), _level(get("level2"))
     return Indicator(
         name=name, level1=level1, level2=level2, target=target, actual=actual,
         weight=_points(get("weight")), score=_points(get("score")),
         met=judge(target, actual, name), reason=_text(get("reason")),
     )
+
+
+_BARE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+# What a 指标性质 column's cell may say that compares (an upper bound "≤", a lower "≥", an exact "＝").
+_COMPARISONS = {"≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", ">=", "<=", "＞＝", "＜＝"}
 
 
 _GROUP_POINTS = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]\s*$")  # "产出指标（50分）": the group's points
@@ -933,6 +971,11 @@ def _cell_rows(cells: list[str], k: int, roles: dict[str, int], width: int) -> t
                 figures.append(cells[p + 1 + len(figures)])
             rows.append([cell, *figures])  # _total_row places them (one alone: 分值 or 得分, unsaid)
             return rows, p + 1 + len(figures)
+        unitless = None if row_here else _unitless_cells(cells, p, value_cols, roles, points)
+        if unitless is not None:  # a row stated in words, its 度量单位 cell empty and gone
+            rows.append(_grid_row(width, roles, level1, level2, cell, unitless))
+            p += n
+            continue
         row_next = _cell_row(cells, p + 1, n, points)
         if not row_here or row_next:
             # a reason, told by the row after it (a level, a row, a placeholder, the total)
@@ -948,17 +991,32 @@ def _cell_rows(cells: list[str], k: int, roles: dict[str, int], width: int) -> t
             rows[-1][roles["reason"]] = cell
             p += 1
             continue
-        full = [""] * width
-        if "level1" in roles:
-            full[roles["level1"]] = level1
-        if "level2" in roles:
-            full[roles["level2"]] = level2
-        full[roles["name"]] = cell
-        for c, text in zip(value_cols, cells[p + 1:p + 1 + n]):
-            full[c] = "" if _ELLIPSIS.match(text) else text
-        rows.append(full)
+        rows.append(_grid_row(width, roles, level1, level2, cell, dict(zip(value_cols, cells[p + 1:p + 1 + n]))))
         p += 1 + n
     return rows, p
+
+
+def _grid_row(width: int, roles: dict[str, int], level1: str, level2: str, name: str, values: dict[int, str]) -> list[str]:
+    full = [""] * width
+    if "level1" in roles:
+        full[roles["level1"]] = level1
+    if "level2" in roles:
+        full[roles["level2"]] = level2
+    full[roles["name"]] = name
+    for c, text in values.items():
+        full[c] = "" if _ELLIPSIS.match(text) else text
+    return full
+
+
+def _unitless_cells(cells: list[str], p: int, value_cols: list[int], roles: dict[str, int],
+                    points: list[int]) -> dict[int, str] | None:
+    """cells[p] and the n − 1 after it as a name and its values but the empty 度量单位's (see _without_its_unit)."""
+    if "unit" not in roles or roles["unit"] not in value_cols:
+        return None
+    unit_at = value_cols.index(roles["unit"])
+    if not _cell_row(cells, p, len(value_cols) - 1, [c - (c > unit_at) for c in points]):
+        return None
+    return _without_its_unit(cells[p + 1:p + len(value_cols)], value_cols, roles)
 
 
 _MAX_REASON = 80

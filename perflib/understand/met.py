@@ -92,6 +92,9 @@ _NONE_TARGET = re.compile(r"0(?:起|件|次|例|个|人)?|不发生|零发生|�
 _NONE_HAPPENED = re.compile(r"(?:未|没有|无|零)发生|无|0(?:起|件|次|例|个|人)?")
 # (the name of a cost itself, "资料印刷成本", not of money saved, waived or collected: "成本节约额", "费用减免金额")
 _COST_NAME = re.compile(r"(?:成本|费用|单价|造价)$")
+# A rate the work keeps down (管网漏损率, 安全事故发生率, 投诉率, 不合格率): its bare target is a ceiling.
+_WORSE_RATE = re.compile(r"(?:漏损|漏失|发生|差错|出错|投诉|事故|失误|返工|误差|损耗|流失|辍学|空置|闲置|违规|违章|违法|超标|不合格|不达标"
+                         r"|死亡|发病|患病|复发|犯罪|失业|缺陷|退货|故障|逾期|延误|欠费|拖欠)率$")
 _LENGTH_NAME = re.compile(r"(?:时长|学时|课时|时数|天数)$")  # (a length to reach: a floor, the convention)
 _NOT_A_COST = re.compile(r"节约|节省|减免|减少|降低|收缴|征收|审减|带动|控制率|达标|合规")
 
@@ -190,13 +193,13 @@ def _own_rate(rate: str, name: str) -> bool:
 
 
 def _bounded_by_what(t: _Quantity, about: str) -> _Quantity:
-    """A bare target of a cost or a time limit is a ceiling ("成本指标 | 5000元", "审批时限 | 3个工作日"); one of a
-    duration whose name does not say which it is, no bound: "eq?" (met only when equal). (Other bare targets,
-    money too, are floors: the convention.)"""
+    """A bare target of a cost, a time limit or a rate the work keeps down is a ceiling ("成本指标 | 5000元",
+    "审批时限 | 3个工作日", "管网漏损率 | 12%"); one of a duration whose name does not say which it is, no bound:
+    "eq?" (met only when equal). (Other bare targets, money too, are floors: the convention.)"""
     if t.op != "bare" or t.value == 0:
         return t
     if (_COST_NAME.search(about) and not _NOT_A_COST.search(about) and t.unit == "万元") \
-            or (_LIMIT_NAME.search(about) and _DURATION.match(t.unit)):
+            or (_LIMIT_NAME.search(about) and _DURATION.match(t.unit)) or (_WORSE_RATE.search(about) and t.unit in ("%", "‰")):
         return t._replace(op="le")
     if _DURATION.match(t.unit) and not _LENGTH_NAME.search(about):
         return t._replace(op="eq?")
@@ -205,7 +208,7 @@ def _bounded_by_what(t: _Quantity, about: str) -> _Quantity:
 
 def _clean(text: str) -> str:
     text = fold_chars(text).strip()
-    text = text.replace("％", "%").replace("≧", "≥").replace("≦", "≤").replace("＞", ">").replace("＜", "<")
+    text = text.replace("％", "%").replace("≧", "≥").replace("≦", "≤").replace("＞", ">").replace("＜", "<").replace("＝", "=")
     return "".join(text.split()).rstrip("。；;，,")
 
 
