@@ -225,6 +225,7 @@ _LABELLED_NEXT = re.compile(r"[\u4e00-\u9fff]{1,10}[：:]")
 # A stylesheet's rules keeping line breaks: their selectors' last simple parts (".code", "#note", "textarea").
 _PRE_RULE = re.compile(r"([^{}]+)\{[^{}]*white-space\s*:\s*pre[^{}]*\}", re.I)
 _LAST_SIMPLE = re.compile(r"(?:^|[\s>+~])([.#]?[\w-]+)\s*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # (lxml refuses a decoded page that declares its encoding)
 
 
@@ -246,8 +247,9 @@ def _unwrap_source_lines(root) -> None:
 
 
 def _unwrapped(text: str) -> str:
-    """The text with its source line breaks as a browser shows them, but those a reader reads apart."""
-    text = _WRAP_BETWEEN_WIDE.sub("", text)
+    """The text with its source line breaks as a browser shows them, but those a reader reads apart (and no control
+    character, which lxml's parser lets through but will not set back: a browser shows none)."""
+    text = _WRAP_BETWEEN_WIDE.sub("", _CONTROL.sub("", text))
     # (kept: a line of figures after another, "…652.88万元" / "合计：年初预算 …")
     return _WRAP.sub(lambda m: m.group() if text[m.start() - 1:m.start()] in _UNIT_ENDS
                      and _LABELLED_NEXT.match(text, m.end()) else " ", text)

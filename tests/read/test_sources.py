@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from fixtures_files import (
@@ -257,6 +257,7 @@ _PREFIXES = st.sampled_from([b"", b"%PDF-1.7\n", b"PK\x03\x04", b"\xef\xbb\xbf",
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(prefix=_PREFIXES, body=st.binary(max_size=400),
        suffix=st.sampled_from([".txt", ".pdf", ".docx", ".doc", ".html", ".xlsx", ".xls"]))
+@example(prefix=b"<!DOCTYPE html><html><body>", body=b"\x01\r", suffix=".txt")  # (a control character in a page's text)
 def test_random_bytes(tmp_path, prefix, body, suffix):
     path = write_bytes(tmp_path / f"r{suffix}", prefix + body)
     try:
