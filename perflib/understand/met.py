@@ -43,8 +43,9 @@ _EQUAL = r"=|等于"
 _PREFIX = re.compile(rf"^(?:(?P<ge>{_AT_LEAST})|(?P<le>{_AT_MOST})|(?P<gt>{_ABOVE})|(?P<lt>{_BELOW})|(?P<eq>{_EQUAL}))?\s*")
 _SUFFIX_GE = re.compile(r"^(?:及)?以上$|^(?:或)?以上")
 _SUFFIX_LE = re.compile(r"^(?:及|之)?(?:以内|以下|内)")
-_UNIT = r"%|‰|万元|亿元|千元|元|[^\d\s≥≤<>=~～—\-至到以及或内下上前后]{0,4}"
-_VALUE = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>{_UNIT})\s*(?P<rest>.*)$")
+_UNIT = r"(?:万元|亿元|千元|元)/[\u4e00-\u9fff]{1,3}|%|‰|万元|亿元|千元|元|[^\d\s≥≤<>=~～—\-至到以及或内下上前后余多]{0,4}"
+# ("1200余户", "30多人": more than the figure)
+_VALUE = re.compile(rf"(?P<num>{_NUM})\s*(?P<more>余|多)?\s*(?P<unit>{_UNIT})\s*(?P<rest>.*)$")
 _RANGE = re.compile(rf"^(?P<a>{_NUM})\s*(?P<ua>{_UNIT})?\s*(?:-|~|～|—|至|到)\s*(?P<b>{_NUM})\s*(?P<ub>{_UNIT})$")
 _RANGE_SEPARATOR = re.compile(r"[-~～—至到]")  # (what every _RANGE match holds: a cheap test first)
 _MONEY = {"元": -4, "千元": -1, "万元": 0, "亿元": 4}
@@ -78,6 +79,7 @@ _ACTUAL_LEAD = re.compile(r"^(?:已|累计|全年|实际)?(?:完成|实现|达�
                           rf"|^(?P<rate>{_RATE_NAME.pattern})(?:为|达到?)?(?=\d)"
                           r"|^(?:提高|提升|增长|增加|上升|降低|下降|减少|降)(?:至|到)")
 _NEGATED = re.compile(r"未|没有|尚未|暂未")
+_ANOTHER_RATE = re.compile(rf"(?:{_RATE_NAME.pattern})(?:为|达到?)?\d")  # (what is left of an actual led by its own rate's name)
 # A direction alone ("逐步下降", "同比下降"): an actual going the same way meets it, the other way does not
 _DIRECTION = re.compile(r"(?:逐步|持续|有所|稳步|明显|进一步)?(?:同比|环比|较上年|比上年|较去年)?(?:(?P<up>提高|提升|增长|增加|上升)|(?P<down>下降|降低|减少))")
 # A year alone as a deadline ("2023年", "2023年完成"): the actual's year on or before it
@@ -112,7 +114,7 @@ def judge(target: str | None, actual: str | None, about: str = "") -> bool | Non
     name (a bare cost or time limit is an upper bound: "资料印刷成本", "办结时限")."""
     if not target or not actual:
         return None
-    t, a = _clean(target), _clean(actual)
+    t, a = _in_figures(_clean(target)), _in_figures(_clean(actual))
     if not t or not a:
         return None
     if _NONE_TARGET.fullmatch(t) and _NONE_HAPPENED.fullmatch(a):
@@ -146,6 +148,8 @@ def judge(target: str | None, actual: str | None, about: str = "") -> bool | Non
         if said is None or (said.end() < len(a) and (size is None or size.value == 0)):
             return None  # ("亏损额减少但户数增加", "同比下降0%")
         return said.lastgroup == direction.lastgroup
+    if _ANOTHER_RATE.match(a):
+        return None  # the figure of another rate than the indicator's ("未完成率3%", "不合格率1.5%" for 合格率): not compared
     if _NEGATIVE.search(a):
         return False
     td, ad = _date(t), _date(a)
@@ -206,6 +210,23 @@ def _bounded_by_what(t: _Quantity, about: str) -> _Quantity:
     return t
 
 
+_HANZI_COUNT = re.compile(r"(?:(?P<tens>[一二三四五六七八九]?)十(?P<ones>[一二三四五六七八九]?)|(?P<one>[一二两三四五六七八九]))"
+                          r"(?P<unit>个|次|人|家|所|项|场|座|条|户|名|批|件|台|辆|套|篇|部|处|类|支|期|轮|本|册|份|间|栋|块|天|周)?")
+_DIGIT_OF = {c: n for n, c in enumerate("一二三四五六七八九", 1)} | {"两": 2}
+
+
+def _in_figures(text: str) -> str:
+    """A count written in Chinese numerals, alone ("五个", "十二次", "两场"), in figures; any other text as it is."""
+    m = _HANZI_COUNT.fullmatch(text)
+    if not m:
+        return text
+    if m["one"]:
+        n = _DIGIT_OF[m["one"]]
+    else:
+        n = _DIGIT_OF.get(m["tens"], 1) * 10 + _DIGIT_OF.get(m["ones"], 0)
+    return f"{n}{m['unit'] or ''}"
+
+
 def _clean(text: str) -> str:
     text = fold_chars(text).strip()
     text = text.replace("％", "%").replace("≧", "≥").replace("≦", "≤").replace("＞", ">").replace("＜", "<").replace("＝", "=")
@@ -233,6 +254,10 @@ def _quantity(text: str) -> _Quantity | None:
             op = "le" if op == "eq?" else op  # ("控制在50万元以内", "≤5个工作日内")
         elif not re.fullmatch(r"(?:左右)?", rest):
             return None
+    if v["more"]:
+        if op != "eq?":
+            return None  # ("≥1200余人": no reading)
+        op = "gt"
     if op == "eq?":
         op = "bare"
     return _Quantity(op, _to(v["num"], v["unit"]), _unit(v["unit"]))

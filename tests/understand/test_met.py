@@ -170,6 +170,31 @@ def test_undecidable_is_none(target, actual):
     assert judge(target, actual) is None
 
 
+@pytest.mark.parametrize("target,actual,about,expected", [
+    # another rate's figure than the indicator's: not compared, not "未完成" read as not done
+    ("≥95%", "未完成率3%", "项目完成率", None),
+    ("≥98%", "不合格率1.5%", "产品合格率", None),
+    ("≤2%", "不合格率1.5%", "产品不合格率", True),
+    # an amount per something (元/户, 元/立方米): compared in that unit only
+    ("≤500元/户", "480元/户", "户均补助成本", True),
+    ("≤35元/立方米", "38元/立方米", "清淤单价", False),
+    ("≤500元/户", "0.05万元/户", "户均补助成本", None),
+    # more than a figure (余, 多): met when the figure itself reaches a floor, else not said
+    ("1000户", "1200余户", "帮扶户数", True),
+    ("≥1200人", "1200多人", "培训人数", True),
+    ("≥1200人", "1100多人", "培训人数", None),
+    ("≤30人", "40余人", "会议人数", None),
+    # a count in Chinese numerals, alone
+    ("≥5个", "五个", "新建服务站点", True),
+    ("≥5个", "三个", "新建服务站点", False),
+    ("≥10次", "十二次", "督导检查次数", True),
+    ("2场", "两场", "专题培训", True),
+    ("十四五规划", "145规划", "规划编制", None),
+])
+def test_another_rate_a_unit_per_thing_more_than_a_figure_and_numerals_in_words(target, actual, about, expected):
+    assert judge(target, actual, about) is expected
+
+
 def test_fullwidth_is_read():
     assert judge("≥９５％", "９６．５％") is True
 
