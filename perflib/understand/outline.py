@@ -343,16 +343,100 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
             rec.tasks.append(_task(no, text, rec))
     i = _find_section(paragraphs, _PROBLEMS_HEAD, exclude=_not_problems, prefer_not=_PLANS_HEAD, at=at,
                       form_label=_FORM_PROBLEMS)
+    measures: list[str] = []  # a problems table's 整改措施 column: the plans, when the report has no other
+    table_end = None  # (a problems table one cell per line: its header cells are no section's heading)
     if i is not None:
-        rec.problems = _section_or_row(paragraphs, i, _FORM_PROBLEMS, at)
+        in_cells = _cell_line_table(paragraphs, _above_header_cells(paragraphs, i))
+        if in_cells is not None:
+            header, rows, table_end = in_cells
+        else:
+            rows = _section_or_row(paragraphs, i, _FORM_PROBLEMS, at)
+            header = _table_header(paragraphs, i) if rows else None
+            rows = [_split_cells(r) for r in rows] if header is not None else rows
+        if header is not None:
+            measures = _in_column(rows, header, _MEASURES_COLUMN)
+            rows = _in_column(rows, header, _PROBLEMS_COLUMN)
+        rec.problems = rows
     else:
         rec.problems = _form_row(paragraphs, _FORM_PROBLEMS) or []
     i = _find_section(paragraphs, _PLANS_HEAD, exclude=lambda para: _not_plans(para, rec.year), at=at,
                       form_label=_FORM_PLANS)
+    if i is not None and table_end is not None and i < table_end:
+        i = _find_section(paragraphs[table_end:], _PLANS_HEAD, exclude=lambda para: _not_plans(para, rec.year),
+                          form_label=_FORM_PLANS)
+        i = None if i is None else i + table_end
     if i is not None:
         rec.plans = _section_or_row(paragraphs, i, _FORM_PLANS, at)
     else:
-        rec.plans = _form_row(paragraphs, _FORM_PLANS) or []
+        rec.plans = _form_row(paragraphs, _FORM_PLANS) or measures
+    # (a table's header cells on lines of their own are no problem nor plan: "整改措施" / "整改时限")
+    rec.problems, rec.plans = ([t for t in items if not _TABLE_HEAD_CELL.fullmatch("".join(t.split()))]
+                               for items in (rec.problems, rec.plans))
+
+
+# A problems section written as a table ("序号 | 存在问题 | 整改措施 | 整改时限"): its columns of problems and of measures.
+_PROBLEMS_COLUMN = re.compile(r"^(?:存在的?|主要|发现的?)?问题(?:描述|表现|清单|内容)?$")
+_MEASURES_COLUMN = re.compile(r"^(?:整改|改进)(?:措施|举措|意见|建议|方向)(?:及(?:计划|时限))?$")
+
+
+# The header cells such a table has ("序号", "存在问题", "整改措施", "整改时限", "责任单位" …).
+_TABLE_HEAD_CELL = re.compile(r"(?:序号|编号|(?:存在的?|主要|发现的?)?问题(?:描述|表现|清单|内容)?|(?:整改|改进)(?:措施|举措|意见|建议|方向)"
+                              r"|(?:整改|完成)(?:时限|期限|时间)|(?:整改)?责任(?:单位|科室|部门|人)|整改(?:情况|目标|要求)|备注)")
+_SERIAL_CELL = re.compile(r"\d{1,2}")
+
+
+def _table_header(paragraphs: list[str], start: int) -> list[str] | None:
+    """The cells of a problems table's header right under a section's heading (apart by `|`, tabs or spaces), if any."""
+    for para in paragraphs[start + 1:start + 4]:
+        cells = ["".join(c.split()) for c in _split_cells(para)]
+        if (len(cells) >= 2 and all(_TABLE_HEAD_CELL.fullmatch(c) for c in cells if c)
+                and any(_PROBLEMS_COLUMN.match(c) for c in cells)):
+            return cells
+    return None
+
+
+def _split_cells(line: str) -> list[str]:
+    """A table row's cells: apart by tabs or `|`, else by spaces (a text row: Chinese cells hold no space)."""
+    return _row_cells(line) if "\t" in line or "|" in line else line.split()
+
+
+def _above_header_cells(paragraphs: list[str], i: int) -> int:
+    """The line above the header cells a section was found at ("存在问题" after "序号"), or `i`."""
+    while i > 0 and _TABLE_HEAD_CELL.fullmatch("".join(paragraphs[i].split())):
+        i -= 1
+    return i
+
+
+def _cell_line_table(paragraphs: list[str], start: int) -> tuple[list[str], list[list[str]], int] | None:
+    """A problems table a page flattened one cell per line right under the section's heading ("序号" / "存在问题" /
+    "整改措施" / "整改时限" / "1" / …): (header, rows, the index after its last row). Rows are read while each is
+    whole: its 序号 the next number, no other cell a lone number (a cell left empty shifts the next one in)."""
+    header: list[str] = []
+    j = start + 1
+    while j < len(paragraphs) and _TABLE_HEAD_CELL.fullmatch("".join(paragraphs[j].split())):
+        header.append("".join(paragraphs[j].split()))
+        j += 1
+    if len(header) < 2 or not any(_PROBLEMS_COLUMN.match(c) for c in header):
+        return None
+    serial = next((k for k, c in enumerate(header) if c in ("序号", "编号")), None)
+    rows: list[list[str]] = []
+    while j + len(header) <= len(paragraphs):
+        row = [c.strip() for c in paragraphs[j:j + len(header)]]
+        if serial is not None and row[serial] != str(len(rows) + 1):
+            break
+        if any(_SERIAL_CELL.fullmatch(c) or is_heading(c) for k, c in enumerate(row) if k != serial):
+            break
+        rows.append(row)
+        j += len(header)
+    return (header, rows, j) if rows else None
+
+
+def _in_column(rows: list[list[str]], header: list[str], column: re.Pattern) -> list[str]:
+    """Each row's cell under the header's column `column` (rows of the header's width; an empty cell, none)."""
+    at = next((k for k, c in enumerate(header) if column.match(c)), None)
+    if at is None:
+        return []
+    return [c[at] for c in rows if len(c) == len(header) and _WORDS.search(c[at])]
 
 
 # The parts of a self-evaluation's analysis (the standard outline: 资金投入情况分析, 总体绩效目标完成情况分析,
