@@ -358,7 +358,8 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
             rows = _in_column(rows, header, _PROBLEMS_COLUMN)
         rec.problems = rows
     else:
-        rec.problems = _form_row(paragraphs, _FORM_PROBLEMS) or []
+        rec.problems = (_form_row(paragraphs, _FORM_PROBLEMS)
+                        or _headed_paragraph(paragraphs, _PROBLEMS_TITLE, _not_problems, at) or [])
     i = _find_section(paragraphs, _PLANS_HEAD, exclude=lambda para: _not_plans(para, rec.year), at=at,
                       form_label=_FORM_PLANS)
     if i is not None and table_end is not None and i < table_end:
@@ -368,10 +369,35 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
     if i is not None:
         rec.plans = _section_or_row(paragraphs, i, _FORM_PLANS, at)
     else:
-        rec.plans = _form_row(paragraphs, _FORM_PLANS) or measures
+        rec.plans = (_form_row(paragraphs, _FORM_PLANS) or measures
+                     or _headed_paragraph(paragraphs, _PLANS_TITLE, lambda title: _not_plans(title, rec.year), at) or [])
     # (a table's header cells on lines of their own are no problem nor plan: "整改措施" / "整改时限")
     rec.problems, rec.plans = ([t for t in items if not _TABLE_HEAD_CELL.fullmatch("".join(t.split()))]
                                for items in (rec.problems, rec.plans))
+
+
+def _headed_paragraph(paragraphs: list[str], head: re.Pattern, exclude, at: list[int] | None) -> list[str] | None:
+    """With no heading of its own, a numbered paragraph whose first sentence names the section ("二、存在的问题。一是…；
+    二是…", "（一）存在问题：档案数字化经费不足…"): the rest of the paragraph (its inline items one by one, an
+    introduction left out), or the items under it when the rest introduces them."""
+    for i, para in enumerate(paragraphs):
+        m = LEX.numbering.match(para)
+        cut = _TITLE_END.search(para, m.end(), m.end() + _TITLE_MAX + 1) if m else None
+        if cut is None or not head.fullmatch("".join(para[m.end():cut.start()].split())) or exclude(para[:cut.start()]):
+            continue
+        rest = para[cut.end():].strip()
+        # (its items follow only when the rest introduces them: "二、存在的问题。主要有以下几点：")
+        items = _section_items(paragraphs, i, m.lastgroup, at) if not rest or _INTRO.search(rest) else _inline_items([rest])
+        return [t for t in items if _WORDS.search(t)] or None
+    return None
+
+
+_TITLE_END = re.compile(r"[。：:]")
+# Such a title whole (not a task's "（二）聚焦群众反映问题：…"): the problems', the plans'.
+_PROBLEMS_TITLE = re.compile(r"(?:部门|单位)?(?:存在的?|主要)(?:主要)?(?:问题|不足)(?:及(?:原因|原因分析|整改措施|改进措施|建议))?|不足之处")
+_PLANS_TITLE = re.compile(r"(?:下一步|今后)(?:的)?(?:工作)?(?:计划|打算|措施|改进措施|工作思路|思路)?|(?:改进|整改)(?:措施|意见|建议|方向)"
+                          r"|意见建议|(?:下一步)?工作计划")
+_TITLE_MAX = 16  # characters of a section's title before its first sentence's end
 
 
 # A problems section written as a table ("序号 | 存在问题 | 整改措施 | 整改时限"): its columns of problems and of measures.

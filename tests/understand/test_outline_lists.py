@@ -334,3 +334,25 @@ def test_a_lead_proposing_advice_after_the_problems_opens_the_plans():
 def test_other_words_for_the_problems_and_plans_headings(problems, plans):
     rec = parse(_HEAD + f"{problems}\n1.护林员培训不足。\n{plans}\n1.加强护林员培训。")
     assert (rec.problems, rec.plans) == (["护林员培训不足。"], ["加强护林员培训。"])
+
+
+@pytest.mark.parametrize("problems, plans, want_problems, want_plans", [
+    # the section's title is its paragraph's first sentence, its items inline after it
+    ("二、存在的问题。一是馆藏数字化经费不足，进度滞后；二是绩效目标设置不够细化。",
+     "三、下一步改进措施。一是争取数字化专项资金；二是细化绩效目标。",
+     ["馆藏数字化经费不足，进度滞后", "绩效目标设置不够细化。"], ["争取数字化专项资金", "细化绩效目标。"]),
+    # a title and a colon, one item after it
+    ("（一）存在问题：馆藏数字化经费不足，进度滞后。", "（二）改进措施：争取数字化专项资金，细化绩效目标。",
+     ["馆藏数字化经费不足，进度滞后。"], ["争取数字化专项资金，细化绩效目标。"]),
+    # a title introducing the items under it
+    ("二、存在的问题。主要有以下几点：\n（一）馆藏数字化经费不足。\n（二）绩效目标设置不够细化。", "三、改进措施：无。",
+     ["馆藏数字化经费不足。", "绩效目标设置不够细化。"], []),
+    # a task's words naming problems are no problems section; "无" is none
+    ("（二）聚焦群众反映问题：全年办理来信来访42件。", "三、改进措施：无。", [], []),
+])
+def test_a_sections_title_as_its_paragraphs_first_sentence(problems, plans, want_problems, want_plans):
+    rec = parse("某县档案馆2023年度部门整体支出绩效自评报告\n一、部门基本情况\n2023年度年初预算320.00万元，"
+                f"调整后预算335.00万元，实际支出331.65万元，预算执行率99.00%。\n{problems}\n{plans}\n"
+                "四、自评结论\n自评得分92分，评价等级为优。")
+    assert rec.problems == want_problems
+    assert rec.plans == want_plans
