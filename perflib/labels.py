@@ -17,6 +17,7 @@ FIELD_ZH = {
     "adjustment_rate": "预算调整率",
     "completion_rate": "预算完成率",
     "funds_sum": "资金合计",
+    "project_funds_sum": "中项目资金合计",  # (不含机关运转、人员和公用经费等基本支出任务)
     "weight_sum": "分值合计",
     "score_sum": "得分合计",
 }

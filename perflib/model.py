@@ -7,10 +7,12 @@ happens only when a figure leaves perflib (JSON, CSV, HTML).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 SCHEMA = 2
+TASK_SUMS = ("tasks.funds_sum", "tasks.project_funds_sum")  # the tasks' funds together; those of projects only
 BLOCK_FIELDS = (
     "count",
     "initial_budget",
@@ -45,6 +47,16 @@ class Task:
     no: int
     text: str
     funds: Decimal | None = None
+
+    @property
+    def of_basic_spending(self) -> bool:
+        """Is the task the unit's running (保障机关正常运转, 人员工资及日常公用经费): its funds basic spending, no project's?"""
+        return BASIC_SPENDING_TASK.search(self.text) is not None
+
+
+# The words of a task that is the unit's own running, its basic spending (not "保障村级组织正常运转", a 乡镇's project,
+# nor "保障中小学校正常运转，落实生均公用经费", an education bureau's funds for its schools).
+BASIC_SPENDING_TASK = re.compile(r"人员(?:工资|经费)|工资福利|日常公用经费|基本支出|(?:机关|本级|本单位|本部门)的?(?:正常|日常)?运转")
 
 
 @dataclass
@@ -139,14 +151,19 @@ class Record:
 
     def figure(self, name: str) -> Decimal | None:
         """A stated figure by its check name: "overall.actual"; "tasks.funds_sum" is the sum of
-        the funds stated for the tasks."""
+        the funds stated for the tasks, "tasks.project_funds_sum" of those that are no basic spending."""
         if name == "score":
             return self.score
-        if name == "tasks.funds_sum":
-            funds = [t.funds for t in self.tasks if t.funds is not None]
+        if name in TASK_SUMS:
+            funds = [t.funds for t in self.funded_tasks(name)]
             return sum(funds, Decimal(0)) if funds else None
         block, field_name = name.split(".")
         return getattr(self.block(block), field_name)
+
+    def funded_tasks(self, name: str = "tasks.funds_sum") -> list[Task]:
+        """The tasks with funds a sum of TASK_SUMS adds up."""
+        return [t for t in self.tasks if t.funds is not None
+                and (name == "tasks.funds_sum" or not t.of_basic_spending)]
 
     def has_budget_figure(self) -> bool:
         return any(

@@ -99,12 +99,15 @@ def compute(rec: Record) -> Metrics:
         "整体实际支出相对年初预算：A 95%–105%，B 90%–110%，C 85%–115%，其余 D",
         "overall.actual", "overall.initial_budget", band=band)
 
-    funds_sum = rec.figure("tasks.funds_sum")
-    task_inputs = tuple(f"tasks.{t.no}.funds" for t in rec.tasks if t.funds is not None)
+    funds_sum, project_sum = rec.figure("tasks.funds_sum"), rec.figure("tasks.project_funds_sum")
+    task_inputs = tuple(f"tasks.{t.no}.funds" for t in rec.funded_tasks())
+    project_inputs = tuple(f"tasks.{t.no}.funds" for t in rec.funded_tasks("tasks.project_funds_sum"))
     add("tasks.funds_sum", "主要任务资金合计", funds_sum, "money", "各项任务资金之和", *task_inputs)
-    add("tasks.coverage", "主要任务资金占项目支出", _ratio(funds_sum, p_act), "percent",
-        "任务资金合计 ÷ 项目实际支出", *task_inputs, "projects.actual")
-    if funds_sum:
-        m.task_shares = [TaskShare(t.no, t.funds, _ratio(t.funds, p_act), _ratio(t.funds, funds_sum))
-                         for t in rec.tasks if t.funds is not None]
+    add("tasks.project_funds_sum", "主要任务中项目资金合计", project_sum, "money",
+        "各项任务资金之和，不含机关运转、人员和公用经费等基本支出任务", *project_inputs)
+    add("tasks.coverage", "主要任务资金占项目支出", _ratio(project_sum, p_act), "percent",
+        "任务中项目资金合计 ÷ 项目实际支出", *project_inputs, "projects.actual")
+    if funds_sum:  # (a basic-spending task's funds are no share of the projects')
+        m.task_shares = [TaskShare(t.no, t.funds, None if t.of_basic_spending else _ratio(t.funds, p_act),
+                                   _ratio(t.funds, funds_sum)) for t in rec.funded_tasks()]
     return m

@@ -12,7 +12,7 @@ from .interval import Interval, evaluate, names_in
 from .rule import Rule
 from .items import ITEM_KINDS, POINTS_WARN, fmt_points, points_sum, scored as _scored, total_points
 from ..labels import BLOCK_ZH, figure_name
-from ..model import Check, Record
+from ..model import TASK_SUMS, Check, Record
 from ..numbers import CENT, fmt_pct, fmt_wan, money_to_wan, round_money, round_to
 
 PERCENT_WARN = Decimal("0.1")  # percentage points
@@ -76,8 +76,8 @@ def _interval(rec: Record, name: str) -> Interval | None:
         return points_sum(rec, name.split(".")[1].removesuffix("_sum"))
     if name == "score":
         return None if rec.score is None else total_points(rec.score, _scored(rec, "score"))
-    if name == "tasks.funds_sum":
-        parts = [Interval.stated(t.funds) for t in rec.tasks if t.funds is not None]
+    if name in TASK_SUMS:
+        parts = [Interval.stated(t.funds) for t in rec.funded_tasks(name)]
         return sum(parts[1:], parts[0]) if parts else None
     value = rec.figure(name)
     return None if value is None else Interval.stated(value)

@@ -150,18 +150,22 @@ def task_funds(rec: Record, m: Metrics) -> Figure:
         ax.text(0.5, 0.5, "报告未写明各项任务的资金", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return fig
-    names = [f"任务{t.no}" for t in funded]
+    # (a task of basic spending, 保障机关正常运转, is shown as such: its funds are no share of the projects')
+    names = [f"任务{t.no}（基本支出）" if t.of_basic_spending else f"任务{t.no}" for t in funded]
     values = [t.funds for t in funded]
+    of_projects = [not t.of_basic_spending for t in funded]
     colors = [MID] * len(funded)
-    rest = rec.projects.actual - m.value("tasks.funds_sum") if rec.projects.actual is not None else None
+    projects = m.value("tasks.project_funds_sum") or 0
+    rest = rec.projects.actual - projects if rec.projects.actual is not None else None
     if rest is not None and rest > 0:
         names.append("其他项目支出")
         values.append(rest)
+        of_projects.append(True)
         colors.append(LIGHT)
     ys = list(range(len(names)))[::-1]
     ax.barh(ys, [_f(v) for v in values], color=colors, edgecolor="#333333", linewidth=0.6)
-    for y, v in zip(ys, values):
-        share = f"（{fmt_pct(v / rec.projects.actual * 100, 1)}）" if rec.projects.actual else ""
+    for y, v, share_of in zip(ys, values, of_projects):
+        share = f"（{fmt_pct(v / rec.projects.actual * 100, 1)}）" if rec.projects.actual and share_of else ""
         ax.annotate(f"{fmt_wan(v)} 万元{share}", (_f(v), y), va="center", fontsize=9, xytext=(3, 0), textcoords="offset points")
     ax.set_yticks(ys, names)
     ax.margins(x=0.3)

@@ -88,6 +88,9 @@ def _tasks(rec: Record, m: Metrics) -> str | None:
     s = f"报告列出 {len(rec.tasks)} 项主要任务"
     if funded:
         s += f"，其中 {len(funded)} 项注明资金，合计 {_wan(m.value('tasks.funds_sum'))}"
+        projects = m.value("tasks.project_funds_sum")
+        if any(t.of_basic_spending for t in funded):  # (保障机关正常运转: basic spending, no project's)
+            s += f"（机关运转等基本支出类任务之外的 {_wan(projects)}）" if projects is not None else "（均为机关运转等基本支出）"
         cov = m.value("tasks.coverage")
         if cov is not None:
             s += f"，占项目支出的 {fmt_pct(cov, 1)}"

@@ -73,6 +73,28 @@ def test_within_overall_and_tasks():
     assert status(rec(), "tasks.within_projects").status == "skip"
 
 
+@pytest.mark.parametrize("text, counted", [
+    ("保障机关正常运转，支付人员工资及日常公用经费", False),
+    ("人员经费及公用经费支出", False),
+    ("保障村级组织正常运转", True),  # (a 乡镇's transfer to its villages: a project)
+    ("保障全区中小学校正常运转，落实生均公用经费标准", True),  # (an education bureau's funds for its schools)
+    ("开展法律援助工作", True),
+])
+def test_a_task_of_basic_spending_is_not_held_to_the_projects(text, counted):
+    r = rec(overall=Block(actual=D("882.00")), projects=Block(actual=D("230.00")))
+    r.tasks = [Task(1, text, D("652.00")), Task(2, "推进人民调解工作", D("64.00"))]
+    c = status(r, "tasks.within_projects")
+    assert c.status == ("fail" if counted else "ok")
+    assert c.stated == (D("716.00") if counted else D("64.00"))
+    assert r.figure("tasks.funds_sum") == D("716.00")  # (all the tasks' funds, as listed)
+
+
+def test_only_tasks_of_basic_spending_leave_nothing_to_hold_to_the_projects():
+    r = rec(overall=Block(actual=D("882.00")), projects=Block(actual=D("230.00")))
+    r.tasks = [Task(1, "保障机关日常运转", D("652.00"))]
+    assert status(r, "tasks.within_projects").status == "skip"
+
+
 def test_basic_rules_only_when_basic_is_stated():
     ids = {c.id for c in run_checks(rec(overall=Block(actual=D("10"))))}
     assert "overall.adjustment" in ids and "basic.adjustment" not in ids and "overall.parts_sum" not in ids
