@@ -133,10 +133,75 @@ def read_bands(paragraphs: list[str], rec: Record) -> None:
                 found.setdefault(_RATING_WORDS.get(m["g"], m["g"]), Decimal(m["lo"] or m["ge"]))
             for m in _BAND_BELOW.finditer(sent):
                 found.setdefault(_RATING_WORDS.get(m["g"], m["g"]), Decimal(0))
-            ranked = [g for g in GRADE_ORDER if g in found]
-            if len(found) >= 2 and all(found[a] > found[b] for a, b in zip(ranked, ranked[1:])):
+            if _ordered(found):
                 rec.bands, rec.bands_sentence = found, sent
                 return
+    for cells in _band_tables(paragraphs):
+        found = {_RATING_WORDS.get(g, g): _band_low(cell) for g, cell in cells}
+        if _ordered(found):
+            rec.bands, rec.bands_sentence = found, "；".join(f"{g}：{cell}" for g, cell in cells)
+            return
+
+
+def _ordered(found: dict[str, Decimal]) -> bool:
+    """Two grades at least, each one's lowest score above the next's."""
+    ranked = [g for g in GRADE_ORDER if g in found]
+    return len(found) >= 2 and all(found[a] > found[b] for a, b in zip(ranked, ranked[1:]))
+
+
+# A table of the bands (a row of grades over a row of ranges, or a grade and its range on each row): "评价等级 | 优 | 良 …"
+# over "得分区间 | 90分（含）以上 | 80（含）-90分 …", or "优 | 90≤得分≤100".
+_GRADE_CELL = re.compile(_GRADE)
+_GRADES_LABEL = re.compile(r"(?:评价|绩效|评定)?(?:等级|档次)")
+_RANGE_LABEL = re.compile(r"(?:得分|分值|分数|评分)(?:区间|范围|标准)?|区间|范围|分数段")
+# A range cell's lowest score: "90分（含）以上", "≥90", "90≤得分≤100", "80（含）-90分", "80-89分"; "60分以下", "得分＜60": 0
+_RANGE_FROM = re.compile(r"^(?:得分)?\s*(?:≥|>=|大于等于)?\s*(?P<lo>\d{2})\s*分?\s*(?:[（(]含[)）])?\s*"
+                         r"(?:及以上|以上|(?:≤|<=|＜|<)\s*得分|(?:-|—|–|~|～|至|到)\s*\d{2,3}\s*分?(?:\s*[（(]不?含[)）])?|$)")
+_RANGE_BELOW = re.compile(r"^(?:\d{2}\s*分?\s*以下|(?:得分)?\s*(?:＜|<|低于|小于)\s*\d{2}\s*分?)")
+
+
+def _band_low(cell: str) -> Decimal | None:
+    text = "".join(cell.split()).rstrip("。")
+    m = _RANGE_FROM.match(text)
+    if m and m["lo"]:
+        return Decimal(m["lo"])
+    return Decimal(0) if _RANGE_BELOW.match(text) else None
+
+
+def _band_tables(paragraphs: list[str]) -> list[list[tuple[str, str]]]:
+    """Each band table's (grade, range cell) pairs, every range one _band_low reads, of a table whose title above is
+    about the unit's own score (not a survey's or an appraisal's: _BANDS_OF_ANOTHER). Its cells apart by `|`, tabs
+    or spaces."""
+    found = []
+    for i, para in enumerate(paragraphs):
+        if not _GRADES_HEAD.match(para) or any(_BANDS_OF_ANOTHER.search(p) for p in paragraphs[max(0, i - 2):i]):
+            continue
+        cells = _cells(para)
+        if len(cells) >= 3 and all(_GRADE_CELL.fullmatch(c) for c in cells[1:]):  # grades in a row, their ranges under it
+            below = _cells(paragraphs[i + 1]) if i + 1 < len(paragraphs) else []
+            if len(below) == len(cells) and _RANGE_LABEL.fullmatch(below[0]):
+                pairs = list(zip(cells[1:], below[1:]))
+                if all(_band_low(c) is not None for _, c in pairs):
+                    found.append(pairs)
+        elif len(cells) == 2 and _RANGE_LABEL.fullmatch(cells[1]):  # a grade and its range on each row
+            pairs = []
+            for row in map(_cells, paragraphs[i + 1:]):
+                if len(row) != 2 or not _GRADE_CELL.fullmatch(row[0]) or _band_low(row[1]) is None:
+                    break
+                pairs.append((row[0], row[1]))
+            if len(pairs) >= 2:
+                found.append(pairs)
+    return found
+
+
+_GRADES_HEAD = re.compile(r"\|?\s*(?:评价|绩效|评定)?(?:等级|档次)\s*(?:[|\t ]|$)")
+
+
+def _cells(line: str) -> list[str]:
+    """A row's cells: apart by tabs or `|`, else by spaces (a text row: these cells hold none)."""
+    if "\t" in line or "|" in line:
+        return ["".join(c.split()) for c in (line.split("\t") if "\t" in line else line.strip().strip("|").split("|"))]
+    return line.split()
 
 
 def read_rating(paragraphs: list[str], rec: Record) -> None:

@@ -94,3 +94,35 @@ def test_the_budget_execution_items_points_stated_in_a_sentence_count_with_the_t
     assert (rec.budget_execution.weight, rec.budget_execution.score) == (D(10), D(10))
     assert c.status == "ok", c.message
     assert next(c for c in rec.checks if c.id == "indicators.score_total").status == "ok"
+
+
+_BANDS_ROWS = [["评价等级", "优", "良", "中", "差"], ["得分区间", "85分（含）以上", "75（含）-85分", "60（含）-75分", "60分以下"]]
+_BANDS_COLUMNS = [["等级", "分值范围"], ["优", "85≤得分≤100"], ["良", "75≤得分＜85"], ["中", "60≤得分＜75"], ["差", "得分＜60"]]
+
+
+@pytest.mark.parametrize("grid", [_BANDS_ROWS, _BANDS_COLUMNS], ids=["grades-in-a-row", "a-grade-a-row"])
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "docx"])
+def test_the_bands_stated_in_a_table(tmp_path, grid, layout):
+    """The report's own bands in a table (its 优 from 85): 86 is 优; a title of a survey's bands above it: the national."""
+    from fixtures_files import write_docx
+    lines = ["示例松风县档案局2023年度部门整体支出绩效自评报告", "一、部门基本情况", "全年实际支出1,000.00万元。",
+             "二、评价等级标准"]
+    end = ["三、自评结论", "经自评，本部门整体支出绩效自评得分86分，评价等级为优。"]
+    if layout == "docx":
+        path = write_docx(tmp_path / "r.docx", blocks=lines + [grid] + end)
+    else:
+        rows = ["| " + " | ".join(r) + " |" if layout == "pipes" else "\t".join(r) for r in grid]
+        path = tmp_path / "r.txt"
+        path.write_text("\n".join(lines + rows + end) + "\n", encoding="utf-8")
+    rec = read_record(path)
+    c = next(c for c in rec.checks if c.id == "rating.matches_score")
+    assert rec.bands == {"优": D(85), "良": D(75), "中": D(60), "差": D(0)}
+    assert c.status == "ok", c.message
+    assert all(cell in rec.bands_sentence for cell in grid[1][1:] + [r[1] for r in grid[2:]])
+
+
+def test_a_table_of_a_surveys_bands_is_not_the_scores(tmp_path):
+    rows = ["\t".join(r) for r in _BANDS_ROWS]
+    _, c = _check(tmp_path, "全年实际支出1,000.00万元。\n（二）群众满意度测评等级\n" + "\n".join(rows)
+                  + "\n三、自评结论\n经自评，本部门整体支出绩效自评得分86分，评价等级为优。\n", "rating.matches_score")
+    assert c.status == "fail", c.message
