@@ -55,7 +55,7 @@ EARLIER_YEAR_LABEL = rf"^(?:{PREVIOUS_YEAR}|上年度|上一年度)(?:数|实际
 # A table's caption that opens with a year ("表1 2022年度预算执行情况（单位：万元）") or with last year
 # ("上年（2022年）预算执行对比"): a table of that year, not read in another year's report unless a cell
 # names the report's year.
-YEAR_CAPTION = (r"^(?:附?表\s*[0-9一二三四五六七八九十]+\s*[：:.、．]?\s*)?[（(]?"
+YEAR_CAPTION = (r"^(?:附?表\s*[0-9一二三四五六七八九十]+\s*[：:.、．]?\s*|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?[（(]?"
                 rf"(?:(?:19|20)\d{{2}}\s*年|(?:{PREVIOUS_YEAR})度?)")
 # …and reads as a table's title: "表N …", or ending "…表" / "…情况" / "…明细" (a unit note in brackets
 # aside) — not a note about money above the table ("2022年结转资金30万元已纳入调整后预算").
@@ -159,6 +159,11 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
     if _revenues(table):
         rec.unread.extend(unread_cells(table, set(), notes))  # "收入决算情况": a 合计 of revenue, no spending
         return
+    subject = _another_subject(table.title or "")
+    if subject:
+        rec.warnings.append(f"table {table.title!r}: about {subject}, not the unit's own spending as a whole; not read")
+        rec.unread.extend(unread_cells(table, set(), notes))
+        return
     if _another_years_table(table, rec.year, rec.text, [n for n in notes if n not in notes.inherited]):
         rec.warnings.append(f"table {table.title!r}: another year's table; not read")
         rec.unread.extend(unread_cells(table, set(), notes))
@@ -220,6 +225,31 @@ def _one_projects_form(table: Table, notes: _Outside, department: str | None) ->
     earlier table stands under too, or atop it."""
     own = [line.strip().strip("|").strip() for line in reversed(notes) if line not in notes.inherited]
     return names_one_project(table, own, department)
+
+
+# A table's title about money that is not the unit's spending as a whole nor one of its blocks: its 合计 is that
+# money's ("（三）一般性支出控制情况", "四、政府采购执行情况", "三、专项资金使用情况", "2.政府性基金预算支出情况",
+# "（二）公用经费支出情况", "三、对下转移支付资金情况", "三、重点项目执行情况"); or the units under the department's
+# ("（三）下属学校预算执行情况", "单位整体支出绩效自评表（二级单位：县水文站）"), whatever else it names.
+_OTHER_MONEY = re.compile(r"(?<![含括])(?:一般性支出|政府采购|集中采购|专项资金|专项经费|政府性基金|国有资本经营|公用经费|人员经费"
+                          r"|机关运行经费|转移支付|重点项目)")
+_OTHER_UNITS = re.compile(r"(?<![含括及和与])(?:下属|所属|直属|二级单位|二级预算单位)")
+_TITLE_MAX = 40
+
+
+def _another_subject(title: str) -> str | None:
+    """What a table's title says it is about when that is not the unit's own spending as a whole (_OTHER_MONEY, naming
+    no block and not the budget's execution beside it; _OTHER_UNITS), else None. (Titles only: a short line, no
+    sentence.)"""
+    if not title or len(title) > _TITLE_MAX or re.search(r"[，。；,;]", title):
+        return None
+    units = _OTHER_UNITS.search(title)
+    if units:
+        return units.group()
+    money = _OTHER_MONEY.search(title)
+    if money and not _block_of(title) and not LEX.with_the_budget.search(title):
+        return money.group()
+    return None
 
 
 def _revenues(table: Table) -> bool:
@@ -396,10 +426,15 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
         columns.append(_Column(c, fld, kind, label))
     columns = _a_change_beside_the_budget(_whole_over_a_source(columns), table, r)
     named += _by_formula(columns)
+    # (a 收支 table's balances, "年初结转结余 | 本年收入 | 本年支出 | 年末结转结余": no figure of a block, but its header's)
+    named += sum(bool(_CARRIED_COLUMN.search(cell)) for cell in row if cell)
     known = [col for col in columns if col.field]
     if any(col.by_year for col in columns):
         return columns if len(years) >= 2 else None
     return columns if known and named >= 2 else None
+
+
+_CARRIED_COLUMN = re.compile(r"结转(?:和)?结余")
 
 
 def _under_its_group(upper: list[str], lower: list[str]) -> list[str]:
