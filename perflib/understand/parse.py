@@ -495,7 +495,8 @@ def _naming_words(text: str, end: int) -> list[re.Match]:
     in brackets on a figure ("追加 45 万元（用于非遗展演项目），调整后预算 …": the note speaks of its figure,
     not of the labels after it)."""
     words = [m for m in LEX.block_words.finditer(text, 0, end) if not _in_note(text, m.start(), end)
-             and not LEX.compared_block.search(text, max(0, m.start() - 3), m.start())]  # (较基本支出: compared with)
+             and not LEX.compared_block.search(text, max(0, m.start() - 3), m.start())  # (较基本支出: compared with)
+             and not _a_cause(text, m)]
     if "专项" in text:  # (a fund whose labels follow it: not "…专项行动，全年实际支出 …")
         funds = [m for m in LEX.named_fund.finditer(text, 0, end)
                  if (LEX.label_re.match(text, m.end()) or _BARE_BUDGET.match(text, m.end()))
@@ -504,6 +505,16 @@ def _naming_words(text: str, end: int) -> list[re.Match]:
     return words
 
 
+def _a_cause(text: str, m: re.Match) -> bool:
+    """Is the block word in a clause giving a cause or a use ("因项目取消调减预算…", "增加部分全部用于项目支出，", "主要是
+    项目支出增加；", "因部分资金调入基本支出，"), no figure or label right after it: it names no block of the labels
+    after it ("其中用于项目支出 400 万元" names its figure's)."""
+    clause = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
+    return (_CAUSE.search(text, clause, m.start()) is not None and not LEX.label_re.match(text, m.end())
+            and not _FIGURE_NEXT.match(text, m.end()) and not _BARE_BUDGET.match(text, m.end()))
+
+
+_CAUSE = re.compile(r"因|由于|主要是|主要系|主要为|用于|调入|调出|源于|来自")
 _AFTER_FIGURE = re.compile(rf"\d\s*(?:{LEX.unit}|%)\s*$")
 _NOTE_BACK = 12  # characters before a note's bracket that may hold its figure
 
@@ -1400,6 +1411,9 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
     region = LEX.region_fiscal.search(sent, start, stop) if "总" in sent else None
     if region and not LEX.own_fiscal.search(sent, start, region.start()):
         return region.start(), "other"  # "2023年财政总支出35.6亿元": the county's, whoever speaks
+    said_below = _IS_A_SUBUNIT.search(sent, start, stop) if "单位" in sent else None
+    if said_below and not LEX.label_re.search(sent, start, stop):
+        return start, "other"  # "县水文站为我局二级单位，2023年年初预算 …": the clauses after it speak of that unit
     own = LEX.subjects.search(sent, start, stop)
     below = _subunit_speaks(sent, start, stop, department)
     if below is None and ("争" in sent or "申" in sent):
@@ -1425,6 +1439,10 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
         if part := LEX.unit_part.match(name):  # "局机关本级年初预算 …": judged with the sentence's other subjects
             return start, "other" if part["share"] else "part"  # ("其中局机关 …": a share of the figure before)
     return None
+
+
+# A unit said to be one under the department ("县水文站为我局二级单位", "…是本局下属事业单位").
+_IS_A_SUBUNIT = re.compile(r"(?:为|是|系)(?:我|本)(?:局|委|办|院|厅|中心|部门|单位)?的?(?:下属|直属|所属|二级)(?:预算|事业|行政)?单位")
 
 
 def _head_name(head: str) -> str:
