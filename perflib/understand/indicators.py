@@ -55,6 +55,8 @@ TOTAL_WORDS = ("总分", "合计", "总计", "得分合计", "总得分", "合�
 SUBTOTAL_SUFFIX = "小计"
 # A column of another year ("上年实际完成值"): no role, however its label ends.
 OTHER_YEAR = ("上年", "上一年", "去年", "前年")
+# ... or of a longer period than the year's ("中期目标值" beside "年度目标值"): no role either.
+OTHER_PERIOD = ("中期", "远期", "长期", "期末", "三年", "五年")
 # The budget-execution row of the national 自评表.
 EXECUTION_ROW = ("年度资金总额", "资金总额", "预算执行率", "预算执行情况")
 EXECUTION_HEAD = ("年初预算", "全年预算", "全年执行", "执行率", "执行数")
@@ -133,7 +135,7 @@ def read_indicators(tables: list[Table], paragraphs: list[str], year: int | None
                 or _titled_another_year(table.title, year):
             continue  # (`year`: the title's; in a unit's report, a project's form is the project's however alone)
         _read_execution(table, out)
-        _read_table(table, out)
+        _read_table(table, out, year)
     if not out.indicators:
         _read_prose(paragraphs, out)
     return out
@@ -192,7 +194,7 @@ def projects_title(title: str | None, after_units: bool) -> bool:
 def role_of(label: str) -> str | None:
     """The role a header cell's label gives its column (ROLE_LABELS), or None."""
     text = "".join(label.split())
-    if not _ANY_LABEL.search(text) or text.startswith(OTHER_YEAR):
+    if not _ANY_LABEL.search(text) or text.startswith(OTHER_YEAR) or text.startswith(OTHER_PERIOD):
         return None  # (most cells: a figure, a name)
     for role, words in ROLE_LABELS.items():
         if any(w in text for w in words):
@@ -203,23 +205,41 @@ def role_of(label: str) -> str | None:
 _ANY_LABEL = re.compile("|".join(re.escape(w) for words in ROLE_LABELS.values() for w in words))
 
 
-def _header_roles(row: list[str]) -> dict[str, int] | None:
-    """Column of each role, when the row is an indicator table's header."""
-    roles: dict[str, int] = {}
+def _header_roles(row: list[str], year: int | None = None) -> dict[str, int] | None:
+    """Column of each role, when the row is an indicator table's header. A value's role goes to its first column after
+    the name's ("一级指标 | 权重 | … | 三级指标 | … | 分值": the 权重 before the name is its group's); a target's or an
+    actual's column labelled with a year ("2022年完成值 | 2023年目标值 | 2023年完成值") to the report's year's only, or,
+    that year unknown, to the one such column (no column of another year: 上年实际完成值 has no role)."""
+    found: dict[str, list[int]] = {}
+    dated: dict[str, list[tuple[int, int]]] = {}
     for c, cell in enumerate(row):
         role = role_of(cell)
-        if role and role not in roles:
-            roles[role] = c
-    values = sum(r in roles for r in ("target", "actual", "weight", "score"))
+        said = _LABEL_YEAR.search(cell) if role in ("target", "actual") else None
+        if said:
+            dated.setdefault(role, []).append((c, int(said[1])))
+        elif role:
+            found.setdefault(role, []).append(c)
+    for role, cols in dated.items():
+        mine = [c for c, y in cols if y == year] if year is not None else [c for c, _ in cols] if len(cols) == 1 else []
+        if role not in found and len(mine) == 1:
+            found[role] = mine
+    name = found.get("name", [None])[0]
+    roles = {role: next((c for c in cols if name is not None and c > name and role in _VALUE_ROLES), cols[0])
+             for role, cols in found.items()}
+    values = sum(r in roles for r in _VALUE_ROLES)
     return roles if "name" in roles and values >= 2 else None
 
 
+_VALUE_ROLES = ("target", "actual", "weight", "score")
+_LABEL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
 # --- tables -------------------------------------------------------------------------------------------
-def _read_table(table: Table, out: IndicatorTable) -> None:
+def _read_table(table: Table, out: IndicatorTable, year: int | None = None) -> None:
     r = 0
     while r < len(table.rows):
         header = table.rows[r]
-        roles = _header_roles(header)
+        roles = _header_roles(header, year)
         if roles is None:
             _read_summary_total(table, r, out)
             r += 1
@@ -593,27 +613,31 @@ def _without_its_unit(values: list[str], value_cols: list[int], roles: dict[str,
     return placed
 
 
-_NATURE_WORDS = {"定性", "定量"}
+_NATURE_WORDS = {"定性", "定量", "正向", "反向", "逆向", "正向指标", "反向指标"}
+_DIRECTION_BOUND = {"正向": "≥", "反向": "≤", "逆向": "≤"}
 
 
 def _indicator(full: list[str], roles: dict[str, int]) -> Indicator:
     get = lambda role: (full[roles[role]] or None) if role in roles else None  # noqa: E731
     target, actual = _text(get("target")), _text(get("actual"))
     unit, nature = _text(get("unit")), _text(get("nature"))
-    if unit:  # (a bare figure in a row whose unit stands in its own column: "95" "%" → 95%)
-        target, actual = (v + unit if v and _BARE_FIGURE.fullmatch(v) else v for v in (target, actual))
-    if nature and target and _BARE_FIGURE.match(target):
-        op = "".join(nature.split())
-        target = op + target if op in _COMPARISONS else target  # "≥" "95%" → ≥95% (not 定性, 定量)
+    if unit:  # (a figure in a row whose unit stands in its own column: "95" "%" → 95%, "≥300" "人次" → ≥300人次)
+        target, actual = (v + unit if v and _FIGURE_UNITLESS.fullmatch(v) else v for v in (target, actual))
+    op = "".join(nature.split()) if nature else ""
+    if op in _COMPARISONS and target and _BARE_FIGURE.match(target):
+        target = op + target  # "≥" "95%" → ≥95% (not 定性, 定量)
     name, level1, level2 = full[roles["name"]], _level(get("level1")), _level(get("level2"))
+    # (a direction, 正向 / 反向: the bare target a floor or a ceiling, as judged; the target shown as written)
+    bound = _DIRECTION_BOUND.get(op.removesuffix("指标"), "") if target and _BARE_FIGURE.match(target) else ""
     return Indicator(
         name=name, level1=level1, level2=level2, target=target, actual=actual,
         weight=_points(get("weight")), score=_points(get("score")),
-        met=judge(target, actual, name), reason=_text(get("reason")),
+        met=judge(bound + target if bound else target, actual, name), reason=_text(get("reason")),
     )
 
 
 _BARE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE_UNITLESS = re.compile(r"(?:[≥≤><=＞＜＝≧≦]=?|不低于|不少于|不高于|不超过|大于|小于|低于|高于)?\s*\d+(?:\.\d+)?")
 # What a 指标性质 column's cell may say that compares (an upper bound "≤", a lower "≥", an exact "＝").
 _COMPARISONS = {"≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", ">=", "<=", "＞＝", "＜＝"}
 

@@ -66,7 +66,8 @@ _YES = {"是", "有", "无", "否", "没有"}
 # (a trouble negated is none: "无延期", "未发生逾期")
 _NEGATIVE = re.compile(r"^(?:未|没有|尚未|暂未|不)(?:按时|如期|全部|完全)?(?:完成|达标|达到|实现|合格|到位|开展|落实|通过)"
                        r"|^(?:未|没有|尚未)(?:有效|明显|显著)?(?:提升|提高|改善|增强|缓解|降低|减少)"
-                       r"|(?<![无未没])(?<!未发生)(?<!未出现)(?<!没有发生)(?<!没有出现)(?:延期|滞后|逾期|推迟)|部分完成|未能|不达标|不合格|下降|未开展|^否定$")
+                       r"|(?<![无未没])(?<!未发生)(?<!未出现)(?<!没有发生)(?<!没有出现)(?:延期|滞后|逾期|推迟)|部分完成|未能|不达标|不合格|未开展|^否定$")
+# (下降 is no trouble by itself: a cost, a complaint count or a concentration down is the aim)
 _POSITIVE = re.compile(r"^(?:已|均|全部)?(?:按时|如期|按期|按计划|全面|顺利|全部)?(?:完成|达标|达到|实现|合格|到位|落实|通过|符合|满足)"
                        r"|^(?:有效|明显|显著|大幅|稳步|持续|逐步)?(?:提升|提高|改善|增强|加强|缓解)|^(?:达到|符合)(?:预期|目标|要求)|^良好$|^优良?$|^满意$"
                        r"|^(?:无|未发生|未出现|没有发生|没有出现|没有)(?:延期|滞后|逾期|推迟)(?:情况|现象)?$")
@@ -81,23 +82,28 @@ _ACTUAL_LEAD = re.compile(r"^(?:已|累计|全年|实际)?(?:完成|实现|达�
 _NEGATED = re.compile(r"未|没有|尚未|暂未")
 _ANOTHER_RATE = re.compile(rf"(?:{_RATE_NAME.pattern})(?:为|达到?)?\d")  # (what is left of an actual led by its own rate's name)
 # A direction alone ("逐步下降", "同比下降"): an actual going the same way meets it, the other way does not
-_DIRECTION = re.compile(r"(?:逐步|持续|有所|稳步|明显|进一步)?(?:同比|环比|较上年|比上年|较去年)?(?:(?P<up>提高|提升|增长|增加|上升)|(?P<down>下降|降低|减少))")
+_DIRECTION = re.compile(r"(?:逐步|逐年|持续|有所|稳步|明显|进一步)?(?:同比|环比|较上年|比上年|较去年)?(?:(?P<up>提高|提升|增长|增加|上升)|(?P<down>下降|降低|减少))")
+# Targets that hold a figure down against last year's ("不高于上年", "只减不增", "零增长", "稳中有降"): a direction down.
+_NOT_UP = re.compile(r"(?:不高于|不超过|低于)上年(?:水平|度)?|只减不增|零增长|不增长|稳中有降")
 # A year alone as a deadline ("2023年", "2023年完成"): the actual's year on or before it
 _STRONG = re.compile(r"明显|显著|大幅")
 _YEAR_ONLY = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?P<when>(?:底前?|前|内)?(?:完成|建成|实施|投入使用)|底前?|前|内)?")
 _DONE_NAME = re.compile(r"(?:完成|完工|建成|交付|上线|投用)(?:时间|年度|年份|期限)?$")  # ("…升级完成年度")
 # Durations: a bare one may be a limit ("办结时限 3个工作日") or a length ("培训 3天"): only the name says
 _DURATION = re.compile(r"^(?:个?工作日|天|日|个?月|小时|分钟|周|年)$")
-_LIMIT_NAME = re.compile(r"(?:时限|工期|(?:办结|办理|审批|响应|处置|到达|整改)时间)$")
+_LIMIT_NAME = re.compile(r"(?:时限|工期|(?:办结|办理|审批|审理|审查|响应|处置|处理|到达|整改|等候|等待)(?:时间|天数|日数|时长|周期))$")
 # "none happened": a target of none ("0起", "不发生") and an actual saying so
 _NONE_TARGET = re.compile(r"0(?:起|件|次|例|个|人)?|不发生|零发生|无")
 _NONE_HAPPENED = re.compile(r"(?:未|没有|无|零)发生|无|0(?:起|件|次|例|个|人)?")
 # (the name of a cost itself, "资料印刷成本", not of money saved, waived or collected: "成本节约额", "费用减免金额")
-_COST_NAME = re.compile(r"(?:成本|费用|单价|造价)$")
+_COST_NAME = re.compile(r"(?:成本|费用|单价|造价|(?<![收缴])费|经费(?:支出)?|费支出)$")  # (物业管理费, “三公”经费支出)
 # A rate the work keeps down (管网漏损率, 安全事故发生率, 投诉率, 不合格率): its bare target is a ceiling.
 _WORSE_RATE = re.compile(r"(?:漏损|漏失|发生|差错|出错|投诉|事故|失误|返工|误差|损耗|流失|辍学|空置|闲置|违规|违章|违法|超标|不合格|不达标"
-                         r"|死亡|发病|患病|复发|犯罪|失业|缺陷|退货|故障|逾期|延误|欠费|拖欠)率$")
+                         r"|死亡|发病|患病|复发|犯罪|失业|缺陷|退货|故障|逾期|延误|欠费|拖欠|结余)率$")
+# A level the work keeps down by its name (PM2.5平均浓度, 排放总量): its bare target is a ceiling, in any unit.
+_WORSE_LEVEL = re.compile(r"(?:浓度|排放量|排放总量)$")
 _LENGTH_NAME = re.compile(r"(?:时长|学时|课时|时数|天数)$")  # (a length to reach: a floor, the convention)
+_MONEY_UNIT = re.compile(r"万元$|(?:万|千)?元/")  # (万元, or money per thing: 元/人)
 _NOT_A_COST = re.compile(r"节约|节省|减免|减少|降低|收缴|征收|审减|带动|控制率|达标|合规")
 
 
@@ -135,6 +141,10 @@ def judge(target: str | None, actual: str | None, about: str = "") -> bool | Non
         tq, aq = _quantity(t[tc.end():]), _quantity(a[ac.end():])
         if tq is not None and aq is not None:
             return _compare(tq, aq)
+    elif tc and ac:  # the other way ("提高5%" / "下降1%"), unless by nothing ("下降0%")
+        size = _quantity(a[ac.end():]) if ac.end() < len(a) else None
+        if size is None or size.value != 0:
+            return False
     ty, ay = _YEAR_ONLY.fullmatch(t), _YEAR_ONLY.fullmatch(a)
     if ty and ay and (ty["when"] or _DONE_NAME.search(about)):
         return int(ay["y"]) <= int(ty["y"])  # "2023年" / "2024年完成": the year the work was done
@@ -142,12 +152,18 @@ def judge(target: str | None, actual: str | None, about: str = "") -> bool | Non
     if tq is not None and aq is not None and not tq.unit.startswith("月"):  # (figures first: "不合格率1.5%" against "≤2%"; a month is a date)
         return _compare(_bounded_by_what(tq, about), aq)
     direction = _DIRECTION.fullmatch(t)
-    if direction and tq is None and not _STRONG.match(t):  # "逐步下降" / "有所下降", "同比下降12%" (not "明显提升" / "有所提升")
+    way = direction.lastgroup if direction else "down" if _NOT_UP.fullmatch(t) else None
+    if way and tq is None and not _STRONG.match(t):  # "逐步下降" / "有所下降", "同比下降12%" (not "明显提升" / "有所提升")
         said = _DIRECTION.match(a)
         size = _quantity(a[said.end():]) if said and said.end() < len(a) else None
         if said is None or (said.end() < len(a) and (size is None or size.value == 0)):
             return None  # ("亏损额减少但户数增加", "同比下降0%")
-        return said.lastgroup == direction.lastgroup
+        return said.lastgroup == way
+    ranked = _ranked(t, a)
+    if ranked is not None:
+        return ranked
+    if _GRADE_WORD.fullmatch(t):
+        return None  # a grade against words of no grade ("优秀" / "满意"): not said
     if _ANOTHER_RATE.match(a):
         return None  # the figure of another rate than the indicator's ("未完成率3%", "不合格率1.5%" for 合格率): not compared
     if _NEGATIVE.search(a):
@@ -191,6 +207,25 @@ def _figure_after_words(text: str, target: str, about: str = "") -> str:
     return text
 
 
+# Grades in words, ranked ("优秀" over "良好" over "合格"), and levels of an award or an acceptance ("国家" over "省级").
+_GRADE_WORD = re.compile(r"(?:评为|评定为|达到|获评|获得|为)?(?P<g>优秀|优良|良好|合格|及格|中等|较差|不合格|优|良|中|差)(?:等次|等级|档次)?")
+_GRADE_RANK = {"优秀": 4, "优": 4, "优良": 3, "良好": 3, "良": 3, "合格": 2, "及格": 2, "中等": 2, "中": 2, "较差": 1, "差": 1, "不合格": 1}
+_LEVEL_WORD = re.compile(r"国家级?|省级?|市级?|县级?")
+_LEVEL_RANK = {"国": 4, "省": 3, "市": 2, "县": 1}
+
+
+def _ranked(t: str, a: str) -> bool | None:
+    """A grade or a level reached (met) or one below it (not): "优秀" against "良好"; "通过国家验收" against "通过省级验收"
+    (the same words around the level). None when neither side is such."""
+    tg, ag = _GRADE_WORD.fullmatch(t), _GRADE_WORD.fullmatch(a)
+    if tg and ag:
+        return _GRADE_RANK[ag["g"]] >= _GRADE_RANK[tg["g"]]
+    tl, al = _LEVEL_WORD.search(t), _LEVEL_WORD.search(a)
+    if tl and al and _LEVEL_WORD.sub("", t) == _LEVEL_WORD.sub("", a) and tl.group() != al.group():
+        return _LEVEL_RANK[al.group()[0]] >= _LEVEL_RANK[tl.group()[0]]
+    return None
+
+
 def _own_rate(rate: str, name: str) -> bool:
     """Is `rate` ("合格率") the rate the indicator's name ends in ("教学设备合格率"; not "产品抽检不合格率")?"""
     return name.endswith(rate) and not name[:-len(rate)].endswith(("不", "未", "非", "无"))
@@ -202,8 +237,9 @@ def _bounded_by_what(t: _Quantity, about: str) -> _Quantity:
     "eq?" (met only when equal). (Other bare targets, money too, are floors: the convention.)"""
     if t.op != "bare" or t.value == 0:
         return t
-    if (_COST_NAME.search(about) and not _NOT_A_COST.search(about) and t.unit == "万元") \
-            or (_LIMIT_NAME.search(about) and _DURATION.match(t.unit)) or (_WORSE_RATE.search(about) and t.unit in ("%", "‰")):
+    if (_COST_NAME.search(about) and not _NOT_A_COST.search(about) and _MONEY_UNIT.match(t.unit)) \
+            or (_LIMIT_NAME.search(about) and _DURATION.match(t.unit)) or (_WORSE_RATE.search(about) and t.unit in ("%", "‰")) \
+            or _WORSE_LEVEL.search(about):
         return t._replace(op="le")
     if _DURATION.match(t.unit) and not _LENGTH_NAME.search(about):
         return t._replace(op="eq?")
@@ -252,7 +288,9 @@ def _quantity(text: str) -> _Quantity | None:
             op = "ge" if op == "eq?" else op  # ("达到95%以上", "不少于4次以上": the same bound twice)
         elif _SUFFIX_LE.match(rest) and op in ("eq?", "le", "lt"):
             op = "le" if op == "eq?" else op  # ("控制在50万元以内", "≤5个工作日内")
-        elif not re.fullmatch(r"(?:左右)?", rest):
+        elif rest == "左右":
+            return _Quantity("about", _to(v["num"], v["unit"]), _unit(v["unit"])) if op == "eq?" else None
+        else:
             return None
     if v["more"]:
         if op != "eq?":
@@ -263,7 +301,8 @@ def _quantity(text: str) -> _Quantity | None:
     return _Quantity(op, _to(v["num"], v["unit"]), _unit(v["unit"]))
 
 
-_NOTE = re.compile(r"[（(](?:较|比|同比|环比)[^（）()]*[)）]$")  # ("…（较上年下降2个百分点）": a comparison, no part of it)
+# ("…（较上年下降2个百分点）", "96%，较上年下降1个百分点": a comparison, no part of the figure)
+_NOTE = re.compile(r"[（(](?:较|比|同比|环比)[^（）()]*[)）]$|[，,；;](?:较|比|同比|环比)[^，,；;]*$")
 
 
 def _to(num: str, unit: str | None) -> Decimal:
@@ -276,14 +315,22 @@ def _unit(unit: str | None) -> str:
 
 
 def _compare(t: _Quantity, a: _Quantity) -> bool | None:
+    if t.op == "about":
+        return None  # a target of "about" a figure ("90%左右"): no bound to hold the actual to
     if t.op == "bare" and t.value == 0:
         t = t._replace(op="le")  # a bare zero ("0起", "0%") is "none": at most it
     if t.unit and a.unit and t.unit != a.unit:
         return None
     if t.unit == "%" and not a.unit and a.value <= 1 < t.value:
         return None  # "0.96" against "≥90%": a share or a slip, not said
+    if t.unit == "万元" and not a.unit:
+        return None  # "480000" against "≥50万元": 元 or 万元, not said
     if a.op == "range":
         return None
+    if a.op == "about":  # "90%左右": met only when clearly on the right side of the target
+        a = a._replace(op="bare")
+        if a.value == t.value or t.op == "eq?":
+            return None
     if a.op not in ("bare", "eq"):
         # an actual written as a bound ("≥95%") settles only a target bounded the same way, and only when
         # it is at least as tight ("≥90%" against "≥95%" may be 92% or 97%)

@@ -61,6 +61,7 @@ CASES = [
     # a change and its size, the same direction on both sides (h5-m02, h5-m03)
     ("下降5%", "下降6%", True),
     ("下降5%", "下降3%", False),
+    ("下降5%", "上升2%", False),  # the other way
     ("同比下降5%", "同比下降6%", True),
     ("下降≥5%", "下降6%", True),
     ("减少10%", "减少12%", True),
@@ -118,7 +119,6 @@ UNDECIDABLE = [
     ("≤100万元", "≥90万元"),   # a bound of the other direction
     ("按时完成", "详见报告"),
     ("6月15日前", "6月"),      # which day of 6月: unknown
-    ("下降5%", "上升2%"),
     ("12月31日前", "2024年3月"),  # which year's December: not said
     ("≥95%", "基本完成"),       # 基本: not all
     ("≥90%", "满意"),           # a word that is no figure's claim
@@ -192,6 +192,47 @@ def test_undecidable_is_none(target, actual):
     ("十四五规划", "145规划", "规划编制", None),
 ])
 def test_another_rate_a_unit_per_thing_more_than_a_figure_and_numerals_in_words(target, actual, about, expected):
+    assert judge(target, actual, about) is expected
+
+
+@pytest.mark.parametrize("target,actual,about,expected", [
+    # a bare cost, fee or running money is a ceiling, in 万元 or per head
+    ("120万元", "118.5万元", "物业管理费", True),
+    ("45万元", "41.2万元", "“三公”经费支出", True),
+    ("800元/人", "760元/人", "人均培训成本", True),
+    ("500万元", "520万元", "非税收入收缴", True),  # (money collected: a floor)
+    # a rate or a level the work keeps down
+    ("5%", "3%", "资金结余率", True),
+    ("35", "32", "PM2.5平均浓度", True),
+    # a time to deal with something is a ceiling; a length to reach, a floor
+    ("5天", "3天", "行政许可平均办结天数", True),
+    ("20天", "25天", "平均办结天数", False),
+    ("3个工作日", "2个工作日", "不动产登记平均办理天数", True),
+    ("10天", "12天", "培训天数", True),
+    # about a figure: met only when clearly past it
+    ("≥90%", "90%左右", "群众满意度", None),
+    ("≥90%", "95%左右", "群众满意度", True),
+    ("90%左右", "92%", "群众满意度", None),
+    # an amount of no unit against 万元: 元 or 万元, not said
+    ("≥50万元", "480000", "补助资金", None),
+    # a decline is no failure by itself; a figure with a comparison after it is the figure
+    ("≤5%", "较上年下降2个百分点", "群众投诉率", None),
+    ("≥95%", "96%，较上年下降1个百分点", "义务教育巩固率", True),
+    ("逐年下降", "同比下降15%", "信访总量", True),
+    ("不高于上年", "较上年下降6%", "“三公”经费支出", True),
+    ("只减不增", "同比下降12.3%", "一般性支出", True),
+    ("零增长", "下降2%", "会议费", True),
+    ("稳中有降", "较上年下降", "信访总量", True),
+    ("零增长", "增长3%", "会议费", False),
+    ("持续改善", "PM2.5浓度同比下降8%", "空气质量", None),
+    # grades and levels
+    ("优秀", "良好", "年度绩效考核等次", False),
+    ("良好", "优秀", "年度绩效考核等次", True),
+    ("优秀", "满意", "年度绩效考核等次", None),
+    ("通过国家验收", "通过省级验收", "示范创建验收", False),
+    ("达到市级标准", "达到省级标准", "档案管理", True),
+])
+def test_costs_limits_levels_kept_down_declines_and_grades(target, actual, about, expected):
     assert judge(target, actual, about) is expected
 
 
