@@ -805,6 +805,9 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
                 continue
             if len([c for c in nxt if c]) < 2 or re.search(r"[。；]$", lines[j].strip()):
                 break
+            if len(rows) > 1 and _carries_on(rows[-1], nxt):
+                j += 1  # a row's cells wrapped onto the next line (a PDF's text): joined to the row
+                continue
             rows.append(nxt)
             j += 1
         above = next((ln.strip() for ln in reversed(lines[max(0, i - 3):i]) if ln.strip()), "")
@@ -827,6 +830,34 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
         tables.append(Table(rows, title=named or title, header_rows=1, header_cols=1))
         i = ended = j
     return tables
+
+
+_FRAGMENT_MAX = 8  # characters of a cell's end a PDF wrapped onto the next line
+
+
+def _carries_on(row: list[str], cells: list[str]) -> bool:
+    """Join to `row` (in place) a line of a text table that carries on its cells rather than opening a row: the ends
+    of its cells in words, one for each, in order ("2023年3月 | 2023年3月 | 10 | 10" / "底前 | 25日"; not under its
+    points); or, a row of a level and a name with no value, the name's end and the values ("改造房屋竣工验收" /
+    "合格率 | 100% | 100% | 10 | 10"). Whether it did."""
+    if any(_is_level(c) or len(c) > _FRAGMENT_MAX for c in cells[:1]):
+        return False
+    words = [k for k, c in enumerate(row) if c and not _is_level(c) and not _PLAIN_POINTS.fullmatch(c)]
+    if len(words) == 1 and not _value_like(row[words[0]]) and len(cells) >= 3 \
+            and all(_PLAIN_POINTS.fullmatch(c) for c in cells[-2:]) and not _value_like(cells[0]):
+        row[words[0]] += cells[0]  # the name's end, then the row's values
+        row.extend(cells[1:])
+        return True
+    ends = words[1:]  # (the name first, then the words cells: target, actual)
+    if (len(ends) != len(cells) or not row or not _PLAIN_POINTS.fullmatch(row[-1])
+            or any(_PLAIN_POINTS.fullmatch(c) or len(c) > _FRAGMENT_MAX or _ENDS_SENTENCE.search(c) for c in cells)):
+        return False
+    for k, text in zip(ends, cells):
+        row[k] += text
+    return True
+
+
+_ENDS_SENTENCE = re.compile(r"[。；;！!]$")
 
 
 def _level_wrapped(row: list[str], cells: list[str], header: list[str]) -> int | None:

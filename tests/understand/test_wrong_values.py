@@ -11,7 +11,7 @@ import pytest
 from perflib.pipeline import read_record
 from perflib.record_json import to_dict
 
-CASES = sorted(p for p in (Path(__file__).parent / "wrong_values").iterdir() if p.suffix in (".txt", ".html", ".docx", ".xlsx"))
+CASES = sorted(p for p in (Path(__file__).parent / "wrong_values").iterdir() if p.suffix in (".txt", ".html", ".docx", ".xlsx", ".pdf"))
 SCALARS = ("department", "year", "score", "rating", "kind")
 
 
@@ -63,4 +63,4 @@ def test_every_value_is_the_reports_or_null(path):
 
 
 def test_the_cases_are_there():
-    assert len(CASES) == 111
+    assert len(CASES) == 114
