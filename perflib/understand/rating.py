@@ -247,6 +247,36 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
                     rec.score = next((v for m, v in found if _names_the_whole(sent, m)), found[0][1])
                     rec.evidence["score"] = sent
     _read_total_row(paragraphs, rec)
+    _read_form_total(paragraphs, rec)
+
+
+# A 自评表's last row, its 总分: the score alone ("总分 | 95.2"), or after the full marks (总分 | 100 | 93.6", the
+# empty cells between as "—"); within a form (its budget row or its title above).
+_FORM_TOTAL = re.compile(r"总分(?:\t—)*(?:\t100(?:\.0{1,2})?)?(?:\t—)*\t(?P<s>\d{1,2}(?:\.\d{1,2})?)(?:\t—)*")
+_FORM_ABOVE = re.compile(r"自评表|年度资金总额")
+_FORM_ROWS = 40  # lines from the form's title or budget row to its 总分
+
+
+def _read_form_total(paragraphs: list[str], rec: Record) -> None:
+    """The score from the one 总分 row of a form of the report's year (another year's form, a project's: not its)."""
+    if rec.score is not None:
+        return
+    found, since = [], 0
+    for i, para in enumerate(paragraphs):
+        m = _FORM_TOTAL.fullmatch(para) if para[:2] == "总分" else None
+        if m is None:
+            continue
+        form = paragraphs[max(since, i - _FORM_ROWS):i]  # (the lines of this form only: after the last one's total)
+        since = i + 1
+        years = [int(y) for p in form for y in re.findall(r"((?:19|20)\d{2})\s*年", p)]  # (the nearest: its period)
+        if (any(_FORM_ABOVE.search(p) for p in form)
+                and not any(LEX.project_table.search(p) or p.startswith("项目名称") for p in form)
+                and (rec.year is None or not years or years[-1] == rec.year)):
+            found.append((m, para))
+    if len(found) == 1:
+        (m, para), = found
+        rec.score = Decimal(m["s"])
+        rec.evidence["score"] = para
 
 
 # A score table's total row, its label lost in flattening or kept (总分): 满分 100, the score, the grade ("100.00 | 94.04 | 优"),
