@@ -494,7 +494,9 @@ def _naming_words(text: str, end: int) -> list[re.Match]:
     """The block words and named funds ("城区环卫专项资金") before `end`, in order; not those of a note
     in brackets on a figure ("追加 45 万元（用于非遗展演项目），调整后预算 …": the note speaks of its figure,
     not of the labels after it)."""
-    words = [m for m in LEX.block_words.finditer(text, 0, end) if not _in_note(text, m.start(), end)
+    # (matched past `end`, kept when they start before it: "部门" is a block word by the label's first characters)
+    words = [m for m in LEX.block_words.finditer(text, 0, end + _LOOKAHEAD) if m.start() < end
+             and not _in_note(text, m.start(), end)
              and not LEX.compared_block.search(text, max(0, m.start() - 3), m.start())  # (较基本支出: compared with)
              and not _a_cause(text, m)]
     if "专项" in text:  # (a fund whose labels follow it: not "…专项行动，全年实际支出 …")
@@ -514,7 +516,7 @@ def _a_cause(text: str, m: re.Match) -> bool:
             and not _FIGURE_NEXT.match(text, m.end()) and not _BARE_BUDGET.match(text, m.end()))
 
 
-_CAUSE = re.compile(r"因|由于|主要是|主要系|主要为|用于|调入|调出|源于|来自")
+_CAUSE = re.compile(r"因|由于|主要是|主要系|主要为|用于|调入|调出|源于|来自|根据|按照|依据")
 _AFTER_FIGURE = re.compile(rf"\d\s*(?:{LEX.unit}|%)\s*$")
 _NOTE_BACK = 12  # characters before a note's bracket that may hold its figure
 
@@ -743,6 +745,9 @@ def _listed_blocks(sent: str, m: re.Match, pos: int) -> bool:
         listed = [w for w in LEX.block_words.finditer(sent, start, q.start())]
         return start <= m.start() and len(listed) >= 2 and len({LEX.block_of(w) for w in listed}) >= 2
     return False
+
+
+_LOOKAHEAD = 2  # characters a block word's pattern looks past its end (部门 before 年初, 全年, 预算 …)
 
 
 def _words_end(sent: str, pos: int) -> int:
@@ -1714,7 +1719,9 @@ def _the_class_goes_on(sent: str, start: int, pos: int, read: list) -> bool:
     the subject ("…，我局全年…") and no figure of the unit's in between?"""
     between = sent[start:pos]
     return ("；" not in between and ";" not in between
-            and all(w.group() in _ITS_TOTAL for w in LEX.block_words.finditer(sent, start, _words_end(sent, pos)))
+            # (the block words starting before the label: "部门" is one by the label's first characters)
+            and all(w.group() in _ITS_TOTAL for w in LEX.block_words.finditer(sent, start, _words_end(sent, pos) + _LOOKAHEAD)
+                    if w.start() < _words_end(sent, pos))
             and not LEX.subjects.search(between)
             and not (read and read[-1][0].start() > start))
 

@@ -1193,3 +1193,18 @@ def test_the_total_in_a_sub_budgets_run_is_its_own(spent):
     rec = parse(TITLE + f"二、预算执行情况\n年初预算 312.60 万元。“三公”经费年初预算 6.50 万元，{spent}，预算执行率 89.23%。")
     assert fields(rec.overall) == {"initial_budget": D("312.60")}
 
+
+
+def test_the_unit_named_right_before_its_label_after_a_blocks_figures():
+    """"部门" is a block word by the label's first characters ("部门预算执行率"): it ends a class's run and names the
+    whole after a block's figures."""
+    from decimal import Decimal
+    from perflib.model import Source
+    from perflib.understand.parse import parse_text
+    src = Source("t.txt", "txt", "utf-8", "0" * 64)
+    rec = parse_text("示例县档案局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n2023年全年预算356.00万元，实际支出350.66万元。"
+                     "“三公”经费执行率76.20%，部门预算执行率98.50%。\n", src)
+    assert rec.overall.completion_rate == Decimal("98.50")
+    rec = parse_text("示例县档案局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n项目支出年初预算120.00万元，实际支出118.20万元，"
+                     "部门预算执行率98.10%。\n", src)
+    assert rec.projects.completion_rate is None and rec.overall.completion_rate == Decimal("98.10")  # (was the projects')
