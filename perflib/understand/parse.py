@@ -1617,7 +1617,7 @@ def _read_respectively(sent: str, q: re.Match, read: list, context: str | None, 
     tail = LEX.label_re.search(names[-1])
     shared = LEX.label(tail) if tail and tail.start() > 0 else None
     if shared is not None:
-        names[-1] = names[-1][:tail.start()]
+        names[-1] = names[-1][:tail.start()].removesuffix("的")  # ("基本支出和项目支出的实际支出分别为…")
     # the first name may follow its subject or "其中" ("我局年初预算", "其中基本支出")
     blocks = [_name(LEX.block_words, n, i == 0) for i, n in enumerate(names)]
     labels = [_name(LEX.label_re, n, i == 0) for i, n in enumerate(names)]
