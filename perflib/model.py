@@ -50,13 +50,18 @@ class Task:
 
     @property
     def of_basic_spending(self) -> bool:
-        """Is the task the unit's running (保障机关正常运转, 人员工资及日常公用经费): its funds basic spending, no project's?"""
-        return BASIC_SPENDING_TASK.search(self.text) is not None
+        """Is the task the unit's running (保障机关正常运转, 人员工资及日常公用经费): its funds basic spending, no project's?
+        (Not others' wages it pays for: "保障基层卫生院人员工资".)"""
+        m = BASIC_SPENDING_TASK.search(self.text)
+        return m is not None and not OTHERS_BEFORE.search(self.text, max(0, m.start() - 6), m.start())
 
 
 # The words of a task that is the unit's own running, its basic spending (not "保障村级组织正常运转", a 乡镇's project,
-# nor "保障中小学校正常运转，落实生均公用经费", an education bureau's funds for its schools).
-BASIC_SPENDING_TASK = re.compile(r"人员(?:工资|经费)|工资福利|日常公用经费|基本支出|(?:机关|本级|本单位|本部门)的?(?:正常|日常)?运转")
+# nor "保障中小学校正常运转，落实生均公用经费", an education bureau's funds for its schools; nor "乡村医生人员经费补助",
+# "压减基本支出保民生").
+OTHERS_BEFORE = re.compile(r"卫生院|卫生室|学校|医院|村|社区|乡镇|教师|医生|基层")
+BASIC_SPENDING_TASK = re.compile(r"(?<!压减)(?<!压缩)(?<!节约)(?:人员(?:工资|经费)|工资福利|日常公用经费|基本支出"
+                                 r"|(?:机关|本级|本单位|本部门)的?(?:正常|日常)?运转)(?!补助|补贴)")
 
 
 @dataclass

@@ -120,7 +120,7 @@ def join_broken_lines(text: str) -> str:
             continue
         if not line:
             continue
-        is_row = "\t" in raw.strip()  # a table row (DOCX cells): never part of prose
+        is_row = "\t" in raw.strip() or " | " in raw  # a table row (DOCX cells, `|` cells): never part of prose
         indented = raw[:1] in (" ", "\u3000")  # a first-line indent opens a paragraph
         if open_para and not is_row and (_continues(paras[-1], line) or
                                          (not indented and full(last) and _may_follow_wrap(line))):

@@ -56,7 +56,7 @@ SUBTOTAL_SUFFIX = "小计"
 # A column of another year ("上年实际完成值"): no role, however its label ends.
 OTHER_YEAR = ("上年", "上一年", "去年", "前年")
 # ... or of a longer period than the year's ("中期目标值" beside "年度目标值"): no role either.
-OTHER_PERIOD = ("中期", "远期", "长期", "期末", "三年", "五年")
+OTHER_PERIOD = ("中期", "远期", "长期", "三年", "五年")
 # The budget-execution row of the national 自评表.
 EXECUTION_ROW = ("年度资金总额", "资金总额", "预算执行率", "预算执行情况")
 EXECUTION_HEAD = ("年初预算", "全年预算", "全年执行", "执行率", "执行数")
@@ -843,7 +843,8 @@ def _carries_on(row: list[str], cells: list[str]) -> bool:
     if any(_is_level(c) or len(c) > _FRAGMENT_MAX for c in cells[:1]):
         return False
     words = [k for k, c in enumerate(row) if c and not _is_level(c) and not _PLAIN_POINTS.fullmatch(c)]
-    if len(words) == 1 and not _value_like(row[words[0]]) and len(cells) >= 3 \
+    named_only = len([c for c in row if c and not _is_level(c)]) == 1  # (levels and a name, no value at all)
+    if named_only and len(words) == 1 and not _value_like(row[words[0]]) and len(cells) >= 3 \
             and all(_PLAIN_POINTS.fullmatch(c) for c in cells[-2:]) and not _value_like(cells[0]):
         row[words[0]] += cells[0]  # the name's end, then the row's values
         row.extend(cells[1:])

@@ -82,9 +82,11 @@ _ACTUAL_LEAD = re.compile(r"^(?:已|累计|全年|实际)?(?:完成|实现|达�
 _NEGATED = re.compile(r"未|没有|尚未|暂未")
 _ANOTHER_RATE = re.compile(rf"(?:{_RATE_NAME.pattern})(?:为|达到?)?\d")  # (what is left of an actual led by its own rate's name)
 # A direction alone ("逐步下降", "同比下降"): an actual going the same way meets it, the other way does not
-_DIRECTION = re.compile(r"(?:逐步|逐年|持续|有所|稳步|明显|进一步)?(?:同比|环比|较上年|比上年|较去年)?(?:(?P<up>提高|提升|增长|增加|上升)|(?P<down>下降|降低|减少))")
+_DIRECTION = re.compile(r"(?:逐步|逐年|持续|有所|稳步|明显|有效|进一步)?(?:同比|环比|较上年|比上年|较去年)?(?:(?P<up>提高|提升|增长|增加|上升)|(?P<down>下降|降低|减少))")
 # Targets that hold a figure down against last year's ("不高于上年", "只减不增", "零增长", "稳中有降"): a direction down.
 _NOT_UP = re.compile(r"(?:不高于|不超过|低于)上年(?:水平|度)?|只减不增|零增长|不增长|稳中有降")
+# ... and up ("稳中有升", "不减少", "持续向好", "明显改善"): an actual going down does not meet it.
+_NOT_DOWN = re.compile(r"稳中有升|不减少|不下降|只增不减|(?:持续|稳步|逐步|不断)?向好|(?:有效|明显|显著|持续|逐步|不断|进一步)?(?:改善|提升|提高|增强)")
 # A year alone as a deadline ("2023年", "2023年完成"): the actual's year on or before it
 _STRONG = re.compile(r"明显|显著|大幅")
 _YEAR_ONLY = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?P<when>(?:底前?|前|内)?(?:完成|建成|实施|投入使用)|底前?|前|内)?")
@@ -96,15 +98,21 @@ _LIMIT_NAME = re.compile(r"(?:时限|工期|(?:办结|办理|审批|审理|审�
 _NONE_TARGET = re.compile(r"0(?:起|件|次|例|个|人)?|不发生|零发生|无")
 _NONE_HAPPENED = re.compile(r"(?:未|没有|无|零)发生|无|0(?:起|件|次|例|个|人)?")
 # (the name of a cost itself, "资料印刷成本", not of money saved, waived or collected: "成本节约额", "费用减免金额")
-_COST_NAME = re.compile(r"(?:成本|费用|单价|造价|(?<![收缴])费|经费(?:支出)?|费支出)$")  # (物业管理费, “三公”经费支出)
+# (the unit's own running costs: "物业管理费", "政务大厅运维费", "“三公”经费支出"; not a fee it collects or pays out:
+# "排污费", "水资源费", "生活补助费", "奖补经费", nor a standard to reach: "生均公用经费")
+_COST_NAME = re.compile(r"(?:成本|费用|单价|造价|管理费|运维费|维护费|物业费|会议费|培训费|差旅费|接待费|印刷费|办公费|水电费|租赁费"
+                        r"|三公[”\"]?经费(?:支出)?|公务用车[^，。]{0,6}费)$")
 # A rate the work keeps down (管网漏损率, 安全事故发生率, 投诉率, 不合格率): its bare target is a ceiling.
 _WORSE_RATE = re.compile(r"(?:漏损|漏失|发生|差错|出错|投诉|事故|失误|返工|误差|损耗|流失|辍学|空置|闲置|违规|违章|违法|超标|不合格|不达标"
                          r"|死亡|发病|患病|复发|犯罪|失业|缺陷|退货|故障|逾期|延误|欠费|拖欠|结余)率$")
 # A level the work keeps down by its name (PM2.5平均浓度, 排放总量): its bare target is a ceiling, in any unit.
-_WORSE_LEVEL = re.compile(r"(?:浓度|排放量|排放总量)$")
+_WORSE_LEVEL = re.compile(r"(?:PM2\.5|PM10|颗粒物|二氧化硫|二氧化氮|氮氧化物|臭氧|化学需氧量|COD|氨氮|总磷|总氮)[^，。]{0,6}浓度$"
+                          r"|(?<!达标)排放(?:总)?量$")
 _LENGTH_NAME = re.compile(r"(?:时长|学时|课时|时数|天数)$")  # (a length to reach: a floor, the convention)
+# Money a name leaves either way ("培训经费": a budget to spend or to keep within; "结余资金"): no bound, "eq?".
+_EITHER_WAY = re.compile(r"经费(?:支出)?$|结余(?:资金)?$")
 _MONEY_UNIT = re.compile(r"万元$|(?:万|千)?元/")  # (万元, or money per thing: 元/人)
-_NOT_A_COST = re.compile(r"节约|节省|减免|减少|降低|收缴|征收|审减|带动|控制率|达标|合规")
+_NOT_A_COST = re.compile(r"节约|节省|减免|减少|降低|收缴|征收|审减|带动|控制率|达标|合规|补助|补贴|奖补|奖励|发放|配套")
 
 
 class _Quantity(NamedTuple):  # (a tuple: built twice per indicator, 2× faster than a frozen dataclass)
@@ -141,7 +149,8 @@ def judge(target: str | None, actual: str | None, about: str = "") -> bool | Non
         tq, aq = _quantity(t[tc.end():]), _quantity(a[ac.end():])
         if tq is not None and aq is not None:
             return _compare(tq, aq)
-    elif tc and ac:  # the other way ("提高5%" / "下降1%"), unless by nothing ("下降0%")
+    elif tc and ac and _by_figures(t[tc.end():]) and _by_figures(a[ac.end():]):
+        # the other way ("提高5%" / "下降1%"; not of something else: "减少企业跑腿次数" / "增加网办事项20项"), unless by nothing
         size = _quantity(a[ac.end():]) if ac.end() < len(a) else None
         if size is None or size.value != 0:
             return False
@@ -152,18 +161,27 @@ def judge(target: str | None, actual: str | None, about: str = "") -> bool | Non
     if tq is not None and aq is not None and not tq.unit.startswith("月"):  # (figures first: "不合格率1.5%" against "≤2%"; a month is a date)
         return _compare(_bounded_by_what(tq, about), aq)
     direction = _DIRECTION.fullmatch(t)
-    way = direction.lastgroup if direction else "down" if _NOT_UP.fullmatch(t) else None
-    if way and tq is None and not _STRONG.match(t):  # "逐步下降" / "有所下降", "同比下降12%" (not "明显提升" / "有所提升")
+    way = direction.lastgroup if direction else "down" if _NOT_UP.fullmatch(t) else "up" if _NOT_DOWN.fullmatch(t) else None
+    if way and tq is None:  # "逐步下降" / "有所下降", "同比下降12%"
         said = _DIRECTION.match(a)
+        if said is None and _NOT_DOWN.fullmatch(a):  # "持续改善" / "明显改善"
+            return True if way == "up" and (not _STRONG.search(t) or _STRONG.search(a)) else None
         size = _quantity(a[said.end():]) if said and said.end() < len(a) else None
         if said is None or (said.end() < len(a) and (size is None or size.value == 0)):
-            return None  # ("亏损额减少但户数增加", "同比下降0%")
-        return said.lastgroup == way
+            return False if said is None and _NEGATIVE.search(a) else None  # ("未达到预期"; "亏损额减少但户数增加", "同比下降0%")
+        if said.lastgroup != way:
+            return False  # the other way ("有效提升" / "有所下降")
+        if not _STRONG.search(t) or _STRONG.search(a):
+            return True  # (not "明显提升" / "有所提升": a weaker change than the one aimed at)
+        return None
     ranked = _ranked(t, a)
     if ranked is not None:
         return ranked
-    if _GRADE_WORD.fullmatch(t):
-        return None  # a grade against words of no grade ("优秀" / "满意"): not said
+    grade = _GRADE_WORD.fullmatch(t)
+    if grade and not _NEGATIVE.search(a) and "优良" not in a and (grade["g"] in a or (grade["g"] in ("合格", "及格") and _REACHED.match(a))):
+        return True  # "合格" / "全部合格", "合格率100%", "达标"
+    if grade:
+        return None  # a grade against words of no grade ("优秀" / "满意", "优" / "优良"): not said
     if _ANOTHER_RATE.match(a):
         return None  # the figure of another rate than the indicator's ("未完成率3%", "不合格率1.5%" for 合格率): not compared
     if _NEGATIVE.search(a):
@@ -208,10 +226,15 @@ def _figure_after_words(text: str, target: str, about: str = "") -> str:
 
 
 # Grades in words, ranked ("优秀" over "良好" over "合格"), and levels of an award or an acceptance ("国家" over "省级").
-_GRADE_WORD = re.compile(r"(?:评为|评定为|达到|获评|获得|为)?(?P<g>优秀|优良|良好|合格|及格|中等|较差|不合格|优|良|中|差)(?:等次|等级|档次)?")
-_GRADE_RANK = {"优秀": 4, "优": 4, "优良": 3, "良好": 3, "良": 3, "合格": 2, "及格": 2, "中等": 2, "中": 2, "较差": 1, "差": 1, "不合格": 1}
-_LEVEL_WORD = re.compile(r"国家级?|省级?|市级?|县级?")
+_GRADE_WORD = re.compile(r"(?:评为|评定为|达到|获评|获得|为)?(?P<g>优秀|良好|合格|及格|中等|较差|不合格|优|良|中|差)(?:等次|等级|档次)?")
+_GRADE_RANK = {"优秀": 4, "优": 4, "良好": 3, "良": 3, "合格": 2, "及格": 2, "中等": 2, "中": 2, "较差": 1, "差": 1, "不合格": 1}
+_LEVEL_WORD = re.compile(r"国家级?|省级|市级|县级")
 _LEVEL_RANK = {"国": 4, "省": 3, "市": 2, "县": 1}
+
+
+def _by_figures(rest: str) -> bool:
+    """Is what follows a change's verb nothing or its size ("5%", "2个百分点"), no object of its own?"""
+    return not rest or _quantity(rest) is not None or re.fullmatch(r"\d+(?:\.\d+)?个百分点", rest) is not None
 
 
 def _ranked(t: str, a: str) -> bool | None:
@@ -233,7 +256,8 @@ def _own_rate(rate: str, name: str) -> bool:
 
 def _bounded_by_what(t: _Quantity, about: str) -> _Quantity:
     """A bare target of a cost, a time limit or a rate the work keeps down is a ceiling ("成本指标 | 5000元",
-    "审批时限 | 3个工作日", "管网漏损率 | 12%"); one of a duration whose name does not say which it is, no bound:
+    "审批时限 | 3个工作日", "管网漏损率 | 12%"); one of a duration, or money ("培训经费", "结余资金"), whose name does
+    not say which it is, no bound:
     "eq?" (met only when equal). (Other bare targets, money too, are floors: the convention.)"""
     if t.op != "bare" or t.value == 0:
         return t
@@ -241,7 +265,7 @@ def _bounded_by_what(t: _Quantity, about: str) -> _Quantity:
             or (_LIMIT_NAME.search(about) and _DURATION.match(t.unit)) or (_WORSE_RATE.search(about) and t.unit in ("%", "‰")) \
             or _WORSE_LEVEL.search(about):
         return t._replace(op="le")
-    if _DURATION.match(t.unit) and not _LENGTH_NAME.search(about):
+    if (_DURATION.match(t.unit) and not _LENGTH_NAME.search(about)) or (_MONEY_UNIT.match(t.unit) and _EITHER_WAY.search(about)):
         return t._replace(op="eq?")
     return t
 
@@ -315,8 +339,6 @@ def _unit(unit: str | None) -> str:
 
 
 def _compare(t: _Quantity, a: _Quantity) -> bool | None:
-    if t.op == "about":
-        return None  # a target of "about" a figure ("90%左右"): no bound to hold the actual to
     if t.op == "bare" and t.value == 0:
         t = t._replace(op="le")  # a bare zero ("0起", "0%") is "none": at most it
     if t.unit and a.unit and t.unit != a.unit:
@@ -327,6 +349,8 @@ def _compare(t: _Quantity, a: _Quantity) -> bool | None:
         return None  # "480000" against "≥50万元": 元 or 万元, not said
     if a.op == "range":
         return None
+    if t.op == "about":  # a target of "about" a figure ("90%左右"): met by an actual above it, else not said
+        return True if a.op in ("bare", "eq") and (not t.unit or a.unit == t.unit) and a.value > t.value else None
     if a.op == "about":  # "90%左右": met only when clearly on the right side of the target
         a = a._replace(op="bare")
         if a.value == t.value or t.op == "eq?":

@@ -97,7 +97,8 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
         if (outer is not None and kind == outer[0] and kind != item_kind and is_heading(para)
                 and _number(m.group()) == outer[1]):
             break  # "（二）…" after "（一）部门概况 … 3.重点工作任务": the section under "3." has ended
-        if kind is None and is_heading_like(para) and (items or loose):
+        if kind is None and is_heading_like(para) and (items or loose) and not (" | " in para and " | " in (items or loose)[-1]):
+            # (a short `|` row after another, "资金拨付进度偏慢 | 建立资金拨付台账", is no heading)
             nxt = paragraphs[j + 1] if j + 1 < len(paragraphs) else ""
             if not (_wraps((items or loose)[-1], para) and (_SENTENCE_END.search(para) or _marker_kind(nxt) == item_kind)):
                 break  # an unnumbered heading ("存在的问题") opens the next section
@@ -354,7 +355,7 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
             header = _table_header(paragraphs, i) if rows else None
             rows = [_split_cells(r) for r in rows] if header is not None else rows
         if header is not None:
-            measures = _in_column(rows, header, _MEASURES_COLUMN)
+            measures = [m for m in _in_column(rows, header, _MEASURES_COLUMN) if not _CARRIED_OUT.search(m)]
             rows = _in_column(rows, header, _PROBLEMS_COLUMN)
         rec.problems = rows
     else:
@@ -396,11 +397,12 @@ _TITLE_END = re.compile(r"[。：:]")
 # Such a title whole (not a task's "（二）聚焦群众反映问题：…"): the problems', the plans'.
 _PROBLEMS_TITLE = re.compile(r"(?:部门|单位)?(?:存在的?|主要)(?:主要)?(?:问题|不足)(?:及(?:原因|原因分析|整改措施|改进措施|建议))?|不足之处")
 _PLANS_TITLE = re.compile(r"(?:下一步|今后)(?:的)?(?:工作)?(?:计划|打算|措施|改进措施|工作思路|思路)?|(?:改进|整改)(?:措施|意见|建议|方向)"
-                          r"|意见建议|(?:下一步)?工作计划")
+                          r"|意见建议|下一步工作计划")
 _TITLE_MAX = 16  # characters of a section's title before its first sentence's end
 
 
 # A problems section written as a table ("序号 | 存在问题 | 整改措施 | 整改时限"): its columns of problems and of measures.
+_CARRIED_OUT = re.compile(r"^已|已(?:整改|完成|落实|修订|建立|制定)|整改完毕|整改到位")  # (a measure taken: no plan)
 _PROBLEMS_COLUMN = re.compile(r"^(?:存在的?|主要|发现的?)?问题(?:描述|表现|清单|内容)?$")
 _MEASURES_COLUMN = re.compile(r"^(?:整改|改进)(?:措施|举措|意见|建议|方向)(?:及(?:计划|时限))?$")
 
@@ -413,7 +415,7 @@ _SERIAL_CELL = re.compile(r"\d{1,2}")
 
 def _table_header(paragraphs: list[str], start: int) -> list[str] | None:
     """The cells of a problems table's header right under a section's heading (apart by `|`, tabs or spaces), if any."""
-    for para in paragraphs[start + 1:start + 4]:
+    for para in paragraphs[start:start + 4]:  # (the section found at the header's first cell: "存在问题 | 整改措施")
         cells = ["".join(c.split()) for c in _split_cells(para)]
         if (len(cells) >= 2 and all(_TABLE_HEAD_CELL.fullmatch(c) for c in cells if c)
                 and any(_PROBLEMS_COLUMN.match(c) for c in cells)):

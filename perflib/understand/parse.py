@@ -508,15 +508,23 @@ def _naming_words(text: str, end: int) -> list[re.Match]:
 
 
 def _a_cause(text: str, m: re.Match) -> bool:
-    """Is the block word in a clause giving a cause or a use ("因项目取消调减预算…", "增加部分全部用于项目支出，", "主要是
-    项目支出增加；", "因部分资金调入基本支出，"), no figure or label right after it: it names no block of the labels
-    after it ("其中用于项目支出 400 万元" names its figure's)."""
+    """Is the block word in a clause giving a cause ("因项目取消调减预算…", "因部分资金调入基本支出，", "根据项目实施进度…"),
+    or what a change went to ("增加部分全部用于项目支出，", "主要是项目支出增加；"), no figure or label right after it: it
+    names no block of the labels after it ("其中用于项目支出 400 万元", "用于项目支出的资金年初预算…", "主要是项目支出：年初
+    预算…" name theirs)."""
+    if LEX.label_re.match(text, m.end()) or _FIGURE_NEXT.match(text, m.end()) or _BARE_BUDGET.match(text, m.end()):
+        return False
     clause = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
-    return (_CAUSE.search(text, clause, m.start()) is not None and not LEX.label_re.match(text, m.end())
-            and not _FIGURE_NEXT.match(text, m.end()) and not _BARE_BUDGET.match(text, m.end()))
+    end = min((i for i in (text.find(c, m.end()) for c in "，,；;。：:") if i >= 0), default=len(text))
+    return (_CAUSE.search(text, clause, m.start()) is not None
+            or (_USED_FOR.search(text, clause, m.start()) is not None and _CHANGE_WORD.search(text, clause, m.start()) is not None)
+            or (_MAINLY.search(text, clause, m.start()) is not None and _CHANGE_WORD.search(text, m.end(), end) is not None))
 
 
-_CAUSE = re.compile(r"因|由于|主要是|主要系|主要为|用于|调入|调出|源于|来自|根据|按照|依据")
+_CAUSE = re.compile(r"因|由于|调入|调出|根据|按照|依据")
+_USED_FOR = re.compile(r"用于")  # (after the change it says the use of: "增加部分全部用于项目支出")
+_MAINLY = re.compile(r"主要是|主要系|主要为|主要在|系")  # (before the change it names: "主要是项目支出增加")
+_CHANGE_WORD = re.compile(r"增加|减少|追加|调增|调减|新增|结余|下降|上升|增长")
 _AFTER_FIGURE = re.compile(rf"\d\s*(?:{LEX.unit}|%)\s*$")
 _NOTE_BACK = 12  # characters before a note's bracket that may hold its figure
 
@@ -1417,8 +1425,13 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
     if region and not LEX.own_fiscal.search(sent, start, region.start()):
         return region.start(), "other"  # "2023年财政总支出35.6亿元": the county's, whoever speaks
     said_below = _IS_A_SUBUNIT.search(sent, start, stop) if "单位" in sent else None
-    if said_below and not LEX.label_re.search(sent, start, stop):
+    if (said_below and not LEX.label_re.search(sent, start, stop) and sent[stop:stop + 1] in "，,"
+            and not _THE_WHOLE_NAMED.search(sent, stop)
+            and not LEX.subjects.search(sent, start, said_below.start())
+            and not _names_the_unit(sent[start:said_below.start()], said_below.start() - start, department)):
         return start, "other"  # "县水文站为我局二级单位，2023年年初预算 …": the clauses after it speak of that unit
+        # (not after a "；", nor when the whole is named after it: "…；2023年部门整体支出年初预算 …", nor of the unit
+        # itself: "县疾控中心为我委直属事业单位，…" in the 疾控中心's report, "我站是本局下属事业单位，…")
     own = LEX.subjects.search(sent, start, stop)
     below = _subunit_speaks(sent, start, stop, department)
     if below is None and ("争" in sent or "申" in sent):
@@ -1446,6 +1459,7 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
     return None
 
 
+_THE_WHOLE_NAMED = re.compile(r"部门整体|单位整体|整体支出|全局|部门(?=年初|全年|调整|实际|预算|支出|决算|总)|[我本](?:局|委|办|院|厅|中心)(?!下属|所属|二级)")
 # A unit said to be one under the department ("县水文站为我局二级单位", "…是本局下属事业单位").
 _IS_A_SUBUNIT = re.compile(r"(?:为|是|系)(?:我|本)(?:局|委|办|院|厅|中心|部门|单位)?的?(?:下属|直属|所属|二级)(?:预算|事业|行政)?单位")
 

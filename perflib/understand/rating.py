@@ -174,7 +174,10 @@ def _band_tables(paragraphs: list[str]) -> list[list[tuple[str, str]]]:
     or spaces."""
     found = []
     for i, para in enumerate(paragraphs):
-        if not _GRADES_HEAD.match(para) or any(_BANDS_OF_ANOTHER.search(p) for p in paragraphs[max(0, i - 2):i]):
+        above = paragraphs[max(0, i - _TITLE_BACK):i]
+        if not _GRADES_HEAD.match(para) or not any(_BANDS_TITLE.search(p) for p in above + [para]) \
+                or any(_BANDS_OF_ANOTHER.search(p) or (_ANOTHER_ASSESSMENT.search(p) and not _BANDS_TITLE.search(p))
+                       for p in above):  # (the report's own title, "…档案局…绩效自评报告", is no other assessment's)
             continue
         cells = _cells(para)
         if len(cells) >= 3 and all(_GRADE_CELL.fullmatch(c) for c in cells[1:]):  # grades in a row, their ranges under it
@@ -194,6 +197,11 @@ def _band_tables(paragraphs: list[str]) -> list[list[tuple[str, str]]]:
     return found
 
 
+# The lines above a band table say it is the evaluation's own ("二、评价等级标准", "评分等级如下："), not another
+# assessment's ("二、内部控制评价情况", "二、档案管理达标情况").
+_BANDS_TITLE = re.compile(r"绩效|自评|评价等级|评分|等级标准|评价标准|等级划分|得分等级")
+_ANOTHER_ASSESSMENT = re.compile(r"内部控制|内控|档案|信用|安全|文明|达标")
+_TITLE_BACK = 4  # lines above a band table that may title it
 _GRADES_HEAD = re.compile(r"\|?\s*(?:评价|绩效|评定)?(?:等级|档次)\s*(?:[|\t ]|$)")
 
 

@@ -159,7 +159,7 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
     if _revenues(table):
         rec.unread.extend(unread_cells(table, set(), notes))  # "收入决算情况": a 合计 of revenue, no spending
         return
-    subject = _another_subject(table.title or "")
+    subject = _another_subject(table)
     if subject:
         rec.warnings.append(f"table {table.title!r}: about {subject}, not the unit's own spending as a whole; not read")
         rec.unread.extend(unread_cells(table, set(), notes))
@@ -227,29 +227,37 @@ def _one_projects_form(table: Table, notes: _Outside, department: str | None) ->
     return names_one_project(table, own, department)
 
 
-# A table's title about money that is not the unit's spending as a whole nor one of its blocks: its 合计 is that
-# money's ("（三）一般性支出控制情况", "四、政府采购执行情况", "三、专项资金使用情况", "2.政府性基金预算支出情况",
-# "（二）公用经费支出情况", "三、对下转移支付资金情况", "三、重点项目执行情况"); or the units under the department's
-# ("（三）下属学校预算执行情况", "单位整体支出绩效自评表（二级单位：县水文站）"), whatever else it names.
-_OTHER_MONEY = re.compile(r"(?<![含括])(?:一般性支出|政府采购|集中采购|专项资金|专项经费|政府性基金|国有资本经营|公用经费|人员经费"
-                          r"|机关运行经费|转移支付|重点项目)")
-_OTHER_UNITS = re.compile(r"(?<![含括及和与])(?:下属|所属|直属|二级单位|二级预算单位)")
+# A table's title about money that is not the unit's spending as a whole nor one of its blocks, as its subject (right
+# after its number): its 合计 is that money's ("（三）一般性支出控制情况", "四、政府采购执行情况", "三、专项资金使用情况",
+# "2.政府性基金预算支出情况", "（二）公用经费支出情况", "三、对下转移支付资金情况", "三、重点项目执行情况"); or the
+# units under the department's ("（三）下属学校预算执行情况", a form's "（二级单位：县水文站）"). Not a title naming them
+# beside the unit's money or as included ("部门整体支出（含所属二级单位）", "一般公共预算及政府性基金…").
+_CAPTION_NUMBER = re.compile(r"^\s*(?:附?表\s*[0-9一二三四五六七八九十]*\s*[：:.、．]?\s*|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?")
+_OTHER_MONEY = re.compile(r"(?:一般性支出|政府采购|集中采购|专项资金|专项经费|政府性基金|国有资本经营|公用经费|人员经费"
+                          r"|机关运行经费|对下转移支付|转移支付|重点项目)(?!及|和|与|、|\+|＋)")
+_OTHER_UNITS = re.compile(r"(?:下属|所属|直属|二级)(?:预算)?(?:单位|学校|医院|中心|事业单位)?(?!及|和|与|、|\+|＋)")
+_UNITS_NAMED = re.compile(r"[（(](?:下属|所属|直属|二级)(?:预算)?单位[：:]")  # ("自评表（二级单位：县水文站）")
+_WHOLE_TOO = re.compile(r"汇总|全局|全系统|部门整体|合并")
 _TITLE_MAX = 40
 
 
-def _another_subject(title: str) -> str | None:
-    """What a table's title says it is about when that is not the unit's own spending as a whole (_OTHER_MONEY, naming
-    no block and not the budget's execution beside it; _OTHER_UNITS), else None. (Titles only: a short line, no
-    sentence.)"""
-    if not title or len(title) > _TITLE_MAX or re.search(r"[，。；,;]", title):
+def _another_subject(table: Table) -> str | None:
+    """What a table's title says it is about when that is not the unit's own spending as a whole (_OTHER_MONEY,
+    _OTHER_UNITS), else None. A table whose rows name a block ("基本支出合计"), a 专项资金 table listing the projects
+    (its rows under 项目名称), a title naming the whole too ("…汇总（全局）"): the unit's."""
+    title = table.title or ""
+    if not title or len(title) > _TITLE_MAX or re.search(r"[，。；,;]", title) or _WHOLE_TOO.search(title):
         return None
-    units = _OTHER_UNITS.search(title)
-    if units:
-        return units.group()
-    money = _OTHER_MONEY.search(title)
-    if money and not _block_of(title) and not LEX.with_the_budget.search(title):
-        return money.group()
-    return None
+    subject = title[_CAPTION_NUMBER.match(title).end():]
+    found = _UNITS_NAMED.search(title) or _OTHER_UNITS.match(subject) or _OTHER_MONEY.match(subject)
+    if found is None or LEX.with_the_budget.search(title):
+        return None
+    labels = [row[0] for row in table.rows if row and row[0]]
+    if any(_block_of(label) in ("basic", "projects") for label in labels[1:]):
+        return None  # (a block's own row: "基本支出合计"; not a 合计, which is whatever the table is about)
+    if found.group().startswith("专项") and labels and "项目名称" in labels[0]:
+        return None
+    return found.group().strip("（(：:")
 
 
 def _revenues(table: Table) -> bool:
@@ -270,6 +278,8 @@ def _another_years_table(table: Table, year: int | None, text: str | None = None
         return True
     if year is None or len(title) > 40 or re.search(r"[，。；,;]", title) or not _YEAR_CAPTION.match(title):
         return False
+    if _THIS_YEAR_TOO.search(title):
+        return False  # "（二）上年与本年预算执行对比情况", "（一）上年结转及本年预算执行情况": this year's too
     bare = re.sub(r"\s*(?:[（(][^()（）]*[)）]|单位\s*[:：]\s*\S+)\s*$", "", title)
     if not (re.match(r"^附?表\s*[0-9一二三四五六七八九十]", title) or re.search(TABLE_TITLE_END, bare)):
         return False  # a note above the table, not its caption
@@ -435,6 +445,7 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
 
 
 _CARRIED_COLUMN = re.compile(r"结转(?:和)?结余")
+_THIS_YEAR_TOO = re.compile(r"本年|本年度|今年|当年|上年结转")
 
 
 def _under_its_group(upper: list[str], lower: list[str]) -> list[str]:
