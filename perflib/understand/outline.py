@@ -372,9 +372,12 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
     else:
         rec.plans = (_form_row(paragraphs, _FORM_PLANS) or measures
                      or _headed_paragraph(paragraphs, _PLANS_TITLE, lambda title: _not_plans(title, rec.year), at) or [])
-    # (a table's header cells on lines of their own are no problem nor plan: "整改措施" / "整改时限")
+    # (a table's header cells on lines of their own are no problem nor plan: "整改措施" / "整改时限"; a statement that
+    # there is none, "本年度未发现明显问题", no problem; measures already taken, "我中心已采取以下整改措施：1.已修订…", no plan)
     rec.problems, rec.plans = ([t for t in items if not _TABLE_HEAD_CELL.fullmatch("".join(t.split()))]
                                for items in (rec.problems, rec.plans))
+    rec.problems = [t for t in rec.problems if not (len(t) <= _NONE_SAID_MAX and _NO_PROBLEM.search(t))]
+    rec.plans = [t for t in rec.plans if not _CARRIED_OUT.search(t[:_LEAD_MAX])]
 
 
 def _headed_paragraph(paragraphs: list[str], head: re.Pattern, exclude, at: list[int] | None) -> list[str] | None:
@@ -402,7 +405,10 @@ _TITLE_MAX = 16  # characters of a section's title before its first sentence's e
 
 
 # A problems section written as a table ("序号 | 存在问题 | 整改措施 | 整改时限"): its columns of problems and of measures.
-_CARRIED_OUT = re.compile(r"^已|已(?:整改|完成|落实|修订|建立|制定)|整改完毕|整改到位")  # (a measure taken: no plan)
+_CARRIED_OUT = re.compile(r"^已|已(?:整改|完成|落实|修订|建立|制定|采取)|整改完毕|整改到位")  # (a measure taken: no plan)
+_NO_PROBLEM = re.compile(r"(?:未发现|没有发现|无|不存在|暂无|未发生)(?:明显|重大|突出|较大)?(?:的)?问题")
+_NONE_SAID_MAX = 30  # characters of a sentence saying there is no problem (a longer item is a problem stated)
+_LEAD_MAX = 24  # characters of a plan's lead that may say the measure was taken
 _PROBLEMS_COLUMN = re.compile(r"^(?:存在的?|主要|发现的?)?问题(?:描述|表现|清单|内容)?$")
 _MEASURES_COLUMN = re.compile(r"^(?:整改|改进)(?:措施|举措|意见|建议|方向)(?:及(?:计划|时限))?$")
 
@@ -631,6 +637,9 @@ def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str
         found = lead  # the task's own total before its items ("全年共投入资金200万元。一是…；二是…")
     if len({f.item for f in found}) > 1:
         return None, None  # amounts of two items written inline
+    planned = [f for f in found if LEX.task_funds_planned.search(f.clause)]
+    if planned and len(planned) < len(found):
+        found = [f for f in found if f not in planned]  # "年初计划投入资金100万元，实际投入资金95万元": what was spent
     if not found:
         return None, None
     best = max(found, key=lambda f: (f.own, f.uses))  # the first that uses money, else the first

@@ -119,6 +119,26 @@ def _projects_form_rows(tables: list[Table], department: str | None) -> set[str]
     return theirs - {line for t in tables if not a_projects(t.title) for line in t.as_text_lines()}
 
 
+def _projects_form_lines(paragraphs: list[str]) -> set[str]:
+    """The rows written as text (cells apart by `|` or tabs) of a project's form in a unit's report: from its 项目名称 row
+    ("项目名称 | 农村饮水工程维修养护"), or the row after a project form's title ("附件1：…项目支出绩效自评表"), to the last row
+    before a line of no cells."""
+    rows: set[str] = set()
+    inside = False
+    for para in paragraphs:
+        is_row = " | " in para or "\t" in para
+        if not is_row:
+            inside = bool(_PROJECTS_FORM_TITLE.search(para)) and "整体" not in para
+            continue
+        inside = inside or para.lstrip("| ").startswith("项目名称")
+        if inside:
+            rows.add(para)
+    return rows
+
+
+_PROJECTS_FORM_TITLE = re.compile(r"项目(?:支出)?绩效(?:自评|评价)表")
+
+
 def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str | None) -> None:
     """Figures, lists, rating and indicators of `doc` into `rec`, the arithmetic settled and the
     amounts no field took listed."""
@@ -130,6 +150,7 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     read_goal_rows(doc.tables, laid_out or paragraphs, rec)
     # (a project's score is not the unit's: its section's lines, and in a unit's report its form's rows)
     projects_own |= _projects_form_rows(doc.tables, rec.department) if titled == "department" else set()
+    projects_own |= _projects_form_lines(paragraphs) if titled == "department" else set()
     read_rating([p for p in paragraphs if p not in projects_own], rec)
     read_bands(paragraphs, rec)
     year = rec.year if titled_year(rec.year, rec.text) else None  # (another year's form gives way to it only)

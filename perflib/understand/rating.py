@@ -433,6 +433,9 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
         return False
     if "项目" in clause and "项目" not in title and _ONE_PROJECTS.search(clause) and not _WHOLE_SCORED.search(clause):
         return False  # ("…开展了项目自评，该项目自评得分95分": one project's, in a department's report)
+    if ("项目" not in title and _A_PROJECTS_SELF_EVALUATION.search(sent, 0, pos) and not _WHOLE_SCORED.search(clause)
+            and not _THE_WHOLE_SAID.search(clause)):
+        return False  # ("对农资打假专项开展了项目自评，评价等级为优", "我局“智慧城管”项目自评得分96分")
     if LEX.self_evaluation.search(clause) or (rec.department and rec.department in clause):
         return True
     name = _name(clause)
@@ -442,7 +445,8 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
 
 # Another body's review before a cue, no 自评 after it up to the cue's own words ("经县财政局复核，评价等级为良", "复核得分
 # 89 分"; not the unit's own check, "经财务股复核，我局…自评得分").
-_REVIEWED = re.compile(r"(?:财政|主管部门|上级|第三方|审计|评审|专家)[^，,。；;]{0,12}复核|复核(?:得分|评分|结果|等级)")
+_REVIEWED = re.compile(r"(?:财政|主管部门|上级|第三方|审计|评审|专家)[^，,。；;]{0,12}复核|复核(?:得分|评分|结果|等级)"
+                       r"|第三方(?:机构)?[^，,。；;]{0,8}(?:评价|评估)")  # ("经委托第三方机构评价，得分83分，等级为良")
 # A work appraisal's score or grade, read with its cue's first words ("市直单位考评得分 95.5 分"; "部门整体支出绩效综合考评得分"
 # after 经自评 is the unit's own, "我单位自评得分" too).
 _APPRAISAL = re.compile(r"(?<![我本])(?:单位|年度|年终|工作)考评$")  # (not "我单位考评得分", "本年度考评得分": the unit's)
@@ -472,7 +476,11 @@ def _without_the_units_name(clause: str, department: str | None) -> str:
 
 
 _PLACES_BEFORE = re.compile(r"^.*[省市区县州盟旗镇乡]")  # ("青岭县审计局" → 审计局)
-_ONE_PROJECTS = re.compile(r"(?:该|此|这个|单个)(?:项目|专项)")  # (not "项目自评指标": the method, the unit's score)
+_ONE_PROJECTS = re.compile(r"(?:该|此|这个|单个)(?:项目|专项)|[”\"」』]\s*(?:项目|专项)")  # (not "项目自评指标": the method)
+# One project's self-evaluation named before a score or grade in its sentence, the whole not named in its clause.
+_A_PROJECTS_SELF_EVALUATION = re.compile(r"(?:开展了?|进行了?)(?:项目|专项)(?:支出)?(?:绩效)?自评|[”\"」』]\s*(?:项目|专项)[^，,。；;]{0,6}自评"
+                                         r"|专项[^，,。；;]{0,8}(?:开展了?|进行了?)[^，,。；;]{0,4}自评")
+_THE_WHOLE_SAID = re.compile(r"部门整体|单位整体|整体支出")
 # A form's field: a label with its unit in brackets ("自评总分(分)97.6", a 自评表 squashed onto one line)
 _FORM_FIELD = re.compile(r"\D{1,8}[（(]分[)）]")
 

@@ -2,7 +2,8 @@
 to make a rule fire where it must not): a table titled 部门整体支出（含所属二级单位）, 一般公共预算及政府性基金…, this
 year's table beside last year's, a block word after 用于 naming its own figures, a unit describing itself as a 二级单位,
 a fee the unit collects or pays out, a grade reached in words, a task of wages for others, a band table of another
-assessment … Each `NAME.truth.json` holds what a careful reader takes, by key (`overall.actual`, `problems`,
+assessment …; and `lists_*`, a hunt's lists and self-evaluations (a project's or a third party's score or grade
+beside the unit's, "未发现明显问题", measures already taken, a task's planned and actual funds). Each `NAME.truth.json` holds what a careful reader takes, by key (`overall.actual`, `problems`,
 `ind:NAME:met`, `check:ID` …); `judge_pairs.json`, 绩效指标 targets and actuals with their met."""
 import json
 import re
@@ -65,4 +66,4 @@ def test_a_target_and_its_actual_judged_as_a_careful_reader_would(pair):
 
 
 def test_the_cases_are_there():
-    assert (len(CASES), len(PAIRS)) == (132, 97)
+    assert (len(CASES), len(PAIRS)) == (140, 97)
