@@ -336,7 +336,10 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
     paragraphs = _without_furniture(paragraphs)
     at = _may_open_section(paragraphs)
     i = _find_section(paragraphs, _TASKS_HEAD, exclude=_PROBLEMS_HEAD, at=at)
-    if i is not None:
+    tabled = _task_table(paragraphs, i, rec) if i is not None else None
+    if tabled:
+        rec.tasks = tabled
+    elif i is not None:
         items = _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
         if len(items) >= 2 and all(_ANALYSIS_HEAD.match(t) for t in items):
             items = []  # "（一）资金投入情况分析。…（二）总体绩效目标完成情况分析…": the section's analyses, no tasks
@@ -378,6 +381,42 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
                                for items in (rec.problems, rec.plans))
     rec.problems = [t for t in rec.problems if not (len(t) <= _NONE_SAID_MAX and _NO_PROBLEM.search(t))]
     rec.plans = [t for t in rec.plans if not _CARRIED_OUT.search(t[:_LEAD_MAX])]
+
+
+# A tasks section written as a table ("序号 | 重点任务 | 资金（万元） | 完成情况"): its task column and its funds column.
+_TASK_COLUMN = re.compile(r"(?:重点|主要|年度)?(?:工作)?任务(?:名称|内容)?|(?:重点|主要)工作(?:任务|内容)?|工作内容")
+_FUNDS_COLUMN = re.compile(r"(?:实际)?(?:使用|安排|投入|下达|支出)?(?:资金|金额|经费)(?!来源)(?:[（(](?P<unit>万元|元)[)）])?")
+_CELL_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _task_table(paragraphs: list[str], start: int, rec: Record) -> list[Task] | None:
+    """The tasks of a table right under the tasks' heading (its header within two lines: a task column, maybe a funds
+    column, every cell a short label): one a row of the header's width, its task cell the text, its funds cell the
+    funds (in the header's unit, 万元 unless 元), a 合计 row none; None when there is no such table."""
+    for h in range(start + 1, min(start + 3, len(paragraphs))):
+        header = ["".join(c.split()) for c in _split_cells(paragraphs[h])]
+        task = next((k for k, c in enumerate(header) if _TASK_COLUMN.fullmatch(c)), None)
+        if task is not None and len(header) >= 2 and all(c and len(c) <= 10 and not c[0].isdigit() for c in header):
+            break
+    else:
+        return None
+    columns = [k for k, c in enumerate(header) if _FUNDS_COLUMN.fullmatch(c)]
+    funds = next((k for k in columns if header[k].startswith("实际")), columns[0] if columns else None)  # (spent first)
+    unit = (_FUNDS_COLUMN.fullmatch(header[funds])["unit"] or "万元") if funds is not None else None
+    tasks: list[Task] = []
+    for row in paragraphs[h + 1:]:
+        cells = [c.strip() for c in _split_cells(row)]
+        if len(cells) != len(header):
+            break
+        if cells[task] in ("合计", "总计", "小计") or not _WORDS.search(cells[task]):
+            continue
+        no = len(tasks) + 1
+        figure = _CELL_FIGURE.fullmatch(cells[funds]) if funds is not None else None
+        amount = money_to_wan(figure.group(), unit) if figure else None
+        if amount is not None:
+            rec.evidence[f"tasks.{no}.funds"] = row
+        tasks.append(Task(no=no, text=cells[task], funds=amount))
+    return tasks or None
 
 
 def _headed_paragraph(paragraphs: list[str], head: re.Pattern, exclude, at: list[int] | None) -> list[str] | None:

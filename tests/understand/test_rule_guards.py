@@ -16,7 +16,7 @@ from perflib.record_json import to_dict
 from perflib.understand.met import judge
 
 HERE = Path(__file__).parent / "rule_guards"
-CASES = sorted(p for p in HERE.iterdir() if p.suffix in (".txt", ".docx", ".pdf"))
+CASES = sorted(p for p in HERE.iterdir() if p.suffix in (".txt", ".docx", ".pdf", ".html"))
 PAIRS = json.loads((HERE / "judge_pairs.json").read_text(encoding="utf-8"))
 _ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])\s*")
 
@@ -66,4 +66,4 @@ def test_a_target_and_its_actual_judged_as_a_careful_reader_would(pair):
 
 
 def test_the_cases_are_there():
-    assert (len(CASES), len(PAIRS)) == (140, 97)
+    assert (len(CASES), len(PAIRS)) == (148, 97)
