@@ -104,7 +104,7 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
                 break  # an unnumbered heading ("存在的问题") opens the next section
             (items or loose)[-1] += para  # a line a PDF wrapped: the item's end
             continue
-        if kind is None and items and para.rstrip().endswith(("：", ":")) and _answers_the_problems(para):
+        if kind is None and (items or loose) and para.rstrip().endswith(("：", ":")) and _answers_the_problems(para):
             break  # "针对以上问题，下一步我局将采取以下措施：": the plans' list follows
         if kind is None and _A_NOTE.match(para) and (items or loose):
             break  # "注：1.预算执行率=…": the report's notes, after its last section
@@ -333,7 +333,7 @@ def _find_section(paragraphs: list[str], head: re.Pattern, exclude=None,
 
 
 def read_outline(paragraphs: list[str], rec: Record) -> None:
-    paragraphs = _without_furniture(paragraphs)
+    paragraphs = _leads_apart(_without_furniture(paragraphs))
     at = _may_open_section(paragraphs)
     i = _find_section(paragraphs, _TASKS_HEAD, exclude=_PROBLEMS_HEAD, at=at)
     tabled = _task_table(paragraphs, i, rec) if i is not None else None
@@ -380,6 +380,10 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
     rec.problems, rec.plans = ([t for t in items if not _TABLE_HEAD_CELL.fullmatch("".join(t.split()))]
                                for items in (rec.problems, rec.plans))
     rec.problems = [t for t in rec.problems if not (len(t) <= _NONE_SAID_MAX and _NO_PROBLEM.search(t))]
+    pairs = [_PROBLEM_AND_MEASURE.fullmatch(t) for t in rec.problems]
+    if rec.problems and all(pairs):  # "1.问题：保教人员流失较多。措施：完善…": each item a problem and its measure
+        rec.problems = [m["problem"] for m in pairs]
+        rec.plans = rec.plans or [m["measure"] for m in pairs]
     rec.plans = [t for t in rec.plans if not _CARRIED_OUT.search(t[:_LEAD_MAX])]
 
 
@@ -445,6 +449,7 @@ _TITLE_MAX = 16  # characters of a section's title before its first sentence's e
 
 # A problems section written as a table ("序号 | 存在问题 | 整改措施 | 整改时限"): its columns of problems and of measures.
 _CARRIED_OUT = re.compile(r"^已|已(?:整改|完成|落实|修订|建立|制定|采取)|整改完毕|整改到位")  # (a measure taken: no plan)
+_PROBLEM_AND_MEASURE = re.compile(r"(?:存在)?问题[：:]\s*(?P<problem>.+?)\s*(?:改进|整改)?(?:措施|对策|建议)[：:]\s*(?P<measure>.+)", re.S)
 _NO_PROBLEM = re.compile(r"(?:未发现|没有发现|无|不存在|暂无|未发生)(?:明显|重大|突出|较大)?(?:的)?问题")
 _NONE_SAID_MAX = 30  # characters of a sentence saying there is no problem (a longer item is a problem stated)
 _LEAD_MAX = 24  # characters of a plan's lead that may say the measure was taken
@@ -510,6 +515,22 @@ def _in_column(rows: list[list[str]], header: list[str], column: re.Pattern) -> 
     if at is None:
         return []
     return [c[at] for c in rows if len(c) == len(header) and _WORDS.search(c[at])]
+
+
+# A lead to the plans inside a paragraph of problems, after a sentence's end ("…较差。针对以上问题，下一步我场将采取以下措施：
+# 一是…", "…不足。改进措施：一是…"): its own paragraph, the problems before it and the plans after it.
+_LEAD_INSIDE = re.compile(rf"(?<=[。；;])\s*(?:{LEX.problems_lead.pattern}[^。：:]{{0,30}}?问题[^。：:]{{0,30}}|(?:改进|整改)(?:措施|建议|意见))[：:]")
+
+
+def _leads_apart(paragraphs: list[str]) -> list[str]:
+    out: list[str] = []
+    for para in paragraphs:
+        m = _LEAD_INSIDE.search(para) if ("针对" in para or "措施" in para or "建议" in para or "意见" in para) else None
+        if m is None or m.end() >= len(para):
+            out.append(para)
+            continue
+        out += [para[:m.start()].strip(), para[m.start():m.end()].strip(), para[m.end():].strip()]
+    return out
 
 
 # The parts of a self-evaluation's analysis (the standard outline: 资金投入情况分析, 总体绩效目标完成情况分析,
