@@ -120,7 +120,22 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
             loose.append(para)
     if not items:  # unnumbered paragraphs: an introduction before them ("…还存在以下不足：") is none
         loose = loose[1:] if len(loose) > 1 and _INTRO.search(loose[0]) else loose
+    if items and item_kind == "paren_num" and len(items) == 1:
+        items = _numbered_run(items)  # ("（1）…；（2）…" in one paragraph)
     return [i for i in (items or _inline_items(loose)) if _WORDS.search(i) and not _HEADER_ROW.match(i)]
+
+
+def _numbered_run(items: list[str]) -> list[str]:
+    """Items numbered （1） whose next ones follow inline ("（1）…偏少；（2）基层…不足。"): each its own."""
+    out: list[str] = []
+    for item in items:
+        parts = [item]
+        n = 2
+        while (m := re.search(rf"[；;]\s*[（(]{n}[)）]", parts[-1])) is not None:
+            parts[-1:] = [parts[-1][:m.start()].strip(), parts[-1][m.end():].strip()]
+            n += 1
+        out += parts
+    return out
 
 
 def _wraps(item: str, line: str) -> bool:
@@ -187,14 +202,27 @@ _LEAD_IN = re.compile(r"(?:以下|如下|下列|几个方面|几点)[^，。；�
 
 def _inline_marks(item: str) -> list[re.Match]:
     """The marks 一是, 二是, 三是 … of an item, in their order (一是 after a mark or at the start; the next ones
-    anywhere, as a PDF's joined lines leave them: "…不够充分二是…")."""
+    anywhere, as a PDF's joined lines leave them: "…不够充分二是…"); else its 首先, 其次 (再次) … 最后, each after a mark."""
     marks: list[re.Match] = []
     for m in _INLINE_ITEM.finditer(item):
         if m["n"] == _CN_ORDER[len(marks)] and (marks or m.start() == 0 or item[m.start() - 1] in _MARK_BEFORE):
             marks.append(m)
             if len(marks) == len(_CN_ORDER):
                 break
-    return marks
+    if len(marks) >= 2 or "首先" not in item:
+        return marks
+    ordinal: list[re.Match] = []
+    for m in _ORDINAL_ITEM.finditer(item):
+        expected = _ORDINALS[min(len(ordinal), len(_ORDINALS) - 1)]
+        if (m["w"] in expected or (ordinal and m["w"] == "最后")) and (m.start() == 0 or item[m.start() - 1] in _MARK_BEFORE):
+            ordinal.append(m)
+            if m["w"] == "最后":
+                break
+    return ordinal if len(ordinal) >= 2 else marks
+
+
+_ORDINAL_ITEM = re.compile(r"(?P<w>首先|其次|再次|第三|最后)[，,：:]?")
+_ORDINALS = (("首先",), ("其次",), ("再次", "第三"))
 
 
 _INLINE_ITEM = re.compile(r"(?P<n>[一二三四五六七八九十])是")
@@ -349,6 +377,7 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
                       form_label=_FORM_PROBLEMS)
     measures: list[str] = []  # a problems table's 整改措施 column: the plans, when the report has no other
     table_end = None  # (a problems table one cell per line: its header cells are no section's heading)
+    i = _own_subheading(paragraphs, i) if i is not None else None
     if i is not None:
         in_cells = _cell_line_table(paragraphs, _above_header_cells(paragraphs, i))
         if in_cells is not None:
@@ -421,6 +450,27 @@ def _task_table(paragraphs: list[str], start: int, rec: Record) -> list[Task] | 
             rec.evidence[f"tasks.{no}.funds"] = row
         tasks.append(Task(no=no, text=cells[task], funds=amount))
     return tasks or None
+
+
+_SUBHEADINGS_AHEAD = 8  # paragraphs under a heading where its sub-headings may stand
+
+
+def _own_subheading(paragraphs: list[str], i: int) -> int:
+    """A heading naming the problems among others ("二、绩效评价结论及问题") with a sub-heading of the problems alone right under
+    it ("（二）存在的问题"): that sub-heading; else `i`."""
+    title = _heading_title(paragraphs[i])
+    if title is None or _PROBLEMS_TITLE.fullmatch(title):
+        return i
+    for j in range(i + 1, min(i + 1 + _SUBHEADINGS_AHEAD, len(paragraphs))):
+        sub = _heading_title(paragraphs[j]) if is_heading(paragraphs[j]) else None
+        if sub is not None and _PROBLEMS_TITLE.fullmatch(sub):
+            return j
+    return i
+
+
+def _heading_title(para: str) -> str | None:
+    m = LEX.numbering.match(para)
+    return "".join(para[m.end():].split()).rstrip("：:。") if m else None
 
 
 def _headed_paragraph(paragraphs: list[str], head: re.Pattern, exclude, at: list[int] | None) -> list[str] | None:
