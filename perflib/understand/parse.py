@@ -1381,8 +1381,9 @@ def _subjects_of_clauses(sent: str, department: str | None) -> tuple[tuple[int, 
     found once per sentence, asked for each of its labels."""
     out = []
     start = 0
+    named = _may_name_the_unit(sent, department)  # (most sentences never name the unit: no clause to look in)
     for end in [*(m.start() for m in _CLAUSE_END.finditer(sent)), len(sent)]:
-        found = _subject_of_clause(sent, start, end, department)
+        found = _subject_of_clause(sent, start, end, department, named)
         if found:
             out.append(found)
         start = end + 1
@@ -1392,11 +1393,12 @@ def _subjects_of_clauses(sent: str, department: str | None) -> tuple[tuple[int, 
     return tuple((at, "other" if body == "part" else body) for at, body in out if body != "part" or whole)
 
 
-def _subject_of_clause(sent: str, start: int, stop: int, department: str | None) -> tuple[int, str] | None:
+def _subject_of_clause(sent: str, start: int, stop: int, department: str | None,
+                       named: bool = True) -> tuple[int, str] | None:
     """(where it is named, "unit" or "other") when the unit or another body is the subject of the clause
     sent[start:stop]: the unit by a subject word or its name; another body by an area's whole that
     states a figure after it in the clause, or by a name of another kind right before the clause's
-    first label."""
+    first label. (`named`: False when the sentence holds no name of the unit's, _may_name_the_unit.)"""
     region = LEX.region_fiscal.search(sent, start, stop) if "总" in sent else None
     if region and not LEX.own_fiscal.search(sent, start, region.start()):
         return region.start(), "other"  # "2023年财政总支出35.6亿元": the county's, whoever speaks
@@ -1409,7 +1411,7 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
                  or _another_level(head, department))):
         return start, "other"  # "县教育局全系统年初预算 …" in a school's report: the bureau's whole system
         # (not "县卫生健康局下达我院年初预算 …": the unit's own budget, handed down to it)
-    if own or _names_the_unit(sent[start:stop], stop - start, department):
+    if own or (named and _names_the_unit(sent[start:stop], stop - start, department)):
         at = own.start() if own else start
         return (below, "other") if below is not None and below >= at else (at, "unit")  # "我局下属…中心年初预算"
     if below is not None:
@@ -1480,15 +1482,34 @@ def _names_the_unit(sent: str, pos: int, name: str | None) -> bool:
                for short, at in _first_places(sent, name))
 
 
+def _may_name_the_unit(sent: str, name: str | None) -> bool:
+    """Does the sentence hold the unit's shortest short name (each of its names holds it: without it,
+    _names_the_unit is False of any part of the sentence)?"""
+    if not name or len(name) < 3:
+        return False
+    shorts = _short_names(name)
+    return bool(shorts) and shorts[-1] in sent
+
+
 def _another_level(name: str, department: str) -> bool:
     """Is `name` a body of another level with the unit's own name ("市水利局" in 青岭县水利局's report): a level
     word (`level`) before a tail of the department's name, where the department's own level word differs?"""
-    for i in range(1, len(name) - 2):
-        if department.endswith(name[i:]):
-            ours = department[len(department) - len(name) + i - 1:len(department) - len(name) + i]
-            return (LEX.level.fullmatch(name[i - 1]) is not None and LEX.level.fullmatch(ours or " ") is not None
-                    and ours != name[i - 1])
-    return False
+    # (the first tail name[i:], i ≥ 1, that the department ends with, from the length of their common tail: no
+    # slice and endswith for each i, asked of every clause's head)
+    i = max(1, len(name) - _common_tail(name, department))
+    if i > len(name) - 3:
+        return False  # (no tail of three characters or more in common)
+    ours = department[len(department) - len(name) + i - 1:len(department) - len(name) + i]
+    return (LEX.level.fullmatch(name[i - 1]) is not None and LEX.level.fullmatch(ours or " ") is not None
+            and ours != name[i - 1])
+
+
+def _common_tail(a: str, b: str) -> int:
+    """How many characters `a` and `b` end with in common."""
+    n, most = 0, min(len(a), len(b))
+    while n < most and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 @lru_cache(maxsize=8)
