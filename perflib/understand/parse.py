@@ -838,12 +838,15 @@ def _part_block(m: re.Match) -> str:
 _CITED = re.compile(r"《[^》]*》")  # a cited document's title
 
 
-def _years_outside_titles(sent: str, end: int) -> list[int]:
-    """Years written before `end`, not counting those inside a cited document's 《title》.
-    (`end` is the sentence's end or where a label, count or list starts: none of those starts
-    with a digit, a space, 度 or 月, so a year ending by `end` reads the same in the whole
-    sentence as in its part before `end`.)"""
-    return [year for year_end, year in _year_marks(sent) if year_end <= end]
+def _last_year_before(sent: str, end: int, default: int | None) -> int | None:
+    """The last year written before `end`, not counting those inside a cited document's 《title》; `default` when
+    none is. (`end` is the sentence's end or where a label, count or list starts: none of those starts with a
+    digit, a space, 度 or 月, so a year ending by `end` reads the same in the whole sentence as in its part
+    before `end`.)"""
+    for year_end, year in reversed(_year_marks(sent)):  # (a loop: no list, no generator, asked for every label)
+        if year_end <= end:
+            return year
+    return default
 
 
 @lru_cache(maxsize=4096)
@@ -895,8 +898,7 @@ def _about_another_year(sent: str, pos: int, rec: Record, spoken: int | None = N
     opening = _LABEL_YEAR.match(sent, pos)
     if opening and opening["own"] and year is not None:
         return False
-    years = _years_outside_titles(sent, opening.end() if opening else pos)
-    said = years[-1] if years else spoken
+    said = _last_year_before(sent, opening.end() if opening else pos, spoken)
     return said is not None and year is not None and said != year
 
 
