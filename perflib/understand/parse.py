@@ -1061,12 +1061,13 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     sources = _sources(sent, read, unit, opened) if read else {}
     if "另有" in sent and LEX.other_money.search(sent):
         taken.other_money = True  # "…，另有上年结转资金 40 万元": a main source's figures are not all the unit's
-    changes = sum(LEX.label(m).field == "adjustment" for m, _ in read)
     budget = _budget_total(sent, read)
     units = False  # (within a budget's section: was the last total the unit's?)
+    money_read = False  # (was a money label read: else the sentence may state the parts of a total before it)
     for k, (m, after) in enumerate(read):
         label = LEX.label(m)
         money = label.kind == "money"
+        money_read = money_read or money
         parts_at = _parts_follow(sent, after.end(), LEX.part_figure if money else LEX.part_rate)
         value = money_to_wan(after["num"], after.groupdict().get("unit") or unit) if money else to_decimal(after["num"])  # (inline: every label)
         whole = parts_at is not None or (money and _split_later(sent, after.end(), read[k + 1:], value))
@@ -1093,7 +1094,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         spending = context == _KEY_PROJECTS and (label.block == "projects" or _says_project_spending(sent, m.start()))
         if block is None or block in _NO_BLOCK or (context in _NO_BLOCK and stated == "projects" and not spending):
             continue  # no block's, or one project's (its own 项目 words in its section): left unread
-        if label.field == "adjustment" and (changes > 1 or LEX.carryover.search(sent)):
+        if label.field == "adjustment" and (_changes(read) > 1 or LEX.carryover.search(sent)):
             continue  # one of several changes to the budget ("追加 A、调减 B"): the net is not stated
         if label.sign < 0 and value > 0:
             value = -value
@@ -1121,10 +1122,11 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             taken.last_total = (label.field, value)  # the parts in the next sentence may be its
         if parts_at is not None and label.field != "adjustment":  # the sign of a part of an adjustment is not stated reliably
             _read_parts(sent, parts_at, label.field, money, rec, taken)
-    _read_breakdown(sent, [m for m, _ in read], rec, taken, [m for m, _ in classes])
+    if holds_any(sent, LEX.parts_intro_cues):  # (most sentences hold no 其中: no lists of labels to make)
+        _read_breakdown(sent, [m for m, _ in read], rec, taken, [m for m, _ in classes])
     if budget and budget[2] not in _NO_BLOCK and not (within and not budget[2] and not _of_the_units_size(budget[1], rec)):
         _store(rec, budget[2] or "overall", "adjusted_budget", budget[1], sent, taken)
-    if not any(LEX.label(m).kind == "money" for m, _ in read):
+    if not money_read:
         _read_parts_of_total(sent, rec, taken, spoken)
     if LEX.summed_cue in sent and context not in _NO_BLOCK:
         _read_summed_parts(sent, rec, taken, spoken)
@@ -1134,6 +1136,11 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     for q in _RESPECTIVELY.finditer(sent) if LEX.respectively_cue in sent else ():
         several |= _read_respectively(sent, q, named, context, rec, taken, spoken)
     return context if several else _carried(sent, context)
+
+
+def _changes(read: list[tuple[re.Match, re.Match]]) -> int:
+    """How many changes to the budget (追加, 调减 …) the sentence's labels read state."""
+    return sum(LEX.label(m).field == "adjustment" for m, _ in read)
 
 
 def _sources(sent: str, read: list, unit: str | None, opened: tuple[str, str] | None = None) -> dict[int, tuple[str, str]]:
