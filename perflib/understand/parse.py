@@ -2040,8 +2040,9 @@ def _take_indicator_amounts(rec: Record, taken: Ledger) -> None:
         if not ind.name or len(ind.name) < 2:
             continue
         for value in (ind.target, ind.actual):
-            for m in LEX.money.finditer(value or ""):
-                taken.take(money_to_wan(m["num"], m["unit"]), ind.name)
+            if value and "元" in value:  # (every amount's unit holds 元: most targets are counts or rates)
+                for m in LEX.money.finditer(value):
+                    taken.take(money_to_wan(m["num"], m["unit"]), ind.name)
 
 
 UNREAD_QUOTE = 300  # characters: a longer sentence is quoted around each unread amount, not whole
@@ -2056,7 +2057,10 @@ def _unread(prose: list[str], taken: dict[Decimal, list[str]]) -> list[Unread]:
         if "元" not in sent:
             continue
         for start, end, amount in _amounts(sent):
-            if not any(s in sent or sent in s for s in taken.get(abs(amount), ())):
+            for s in taken.get(abs(amount), ()):  # (a loop, not any(): most amounts were taken by no sentence)
+                if s in sent or sent in s:
+                    break  # taken from this sentence
+            else:
                 out.append(Unread(text=_quote(sent, start, end), amount=amount))
     return out
 
