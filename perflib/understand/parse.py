@@ -1150,7 +1150,7 @@ def _sources(sent: str, read: list, unit: str | None, opened: tuple[str, str] | 
     800 万元，实际支出 …"), and the labels after it while that part goes on (no "；", block word, subject
     or figure of the unit's between; an amount well above the part's is the unit's again)."""
     out, run = {}, _source_opening(sent)  # run: (kind, words, the figure it goes on from, its last amount)
-    may_open = holds_any(sent, _OPENING_CUES)  # (most sentences name no part at a clause's opening)
+    may_open = _OPENING_CUE.search(sent) is not None  # (most sentences name no part at a clause's opening)
     if run is None and opened is not None:
         run = (*opened, _SENTENCE_START.match(sent), None)  # (from the sentence's start: its first clause is the part's)
     for m, after in read:
@@ -1183,7 +1183,7 @@ _SENTENCE_START = re.compile("")
 def _names_a_part(text: str) -> tuple[str, str] | None:
     """("main" or "part", its words) when the text is nothing but a part of the unit's money, numbered or not
     ("（一）一般公共预算财政拨款情况", "（二）政府性基金预算。")."""
-    if len(text) > _PART_LINE_MAX or not holds_any(text, _OPENING_CUES):
+    if len(text) > _PART_LINE_MAX or not _OPENING_CUE.search(text):
         return None
     text = text.strip().rstrip("。.：: ")
     number = LEX.numbering.match(text)
@@ -1199,6 +1199,8 @@ def _part_named(m: re.Match) -> tuple[str, str] | None:
 # What every opening_part names (a sentence holding none of them opens no part): its words' cores, and a frame's 口径.
 _OPENING_CUES = ("拨款", "公共", "财政补助", "基金", "国有资本", "结转", "代编", "专户", "转移支付", "单位资金", "其他资金",
                  "本级", "口径")
+# (one scan of the text for any of them: 2-4 times faster than 13 substring tests where none is, as in most texts)
+_OPENING_CUE = re.compile("|".join(map(re.escape, _OPENING_CUES)))
 _PART_LINE_MAX = 40  # a line naming a part alone is short
 
 
