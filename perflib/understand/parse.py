@@ -1227,11 +1227,25 @@ def _part_opening(sent: str, pos: int) -> tuple[str, str] | None:
     return None if framed is None else ("main" if framed.re is LEX.main_source else "part", framed.group())
 
 
+# Characters of which every match of lexicon.toml's `part_funds` holds one: 金 (基金, 资金), 经 (国有资本经营, 经费),
+# 付 (转移支付). (cues() finds none: a branch of its opens with any characters; the regex tries it at every
+# position, and most clauses before an amount name no fund.)
+_PART_FUNDS_CUES = "金经付"
+
+
+def _holds_any_in(text: str, chars: str, start: int, end: int) -> bool:
+    """Does text[start:end] hold one of `chars`?"""
+    for c in chars:
+        if text.find(c, start, end) >= 0:
+            return True
+    return False
+
+
 def _source_opening(sent: str) -> tuple[str, str, re.Match, re.Match] | None:
     """A fund type's or one fund's words opening the sentence's first clause that states an amount, with
     no label between them and it ("政府性基金预算年初安排 800 万元"): the labels after it are that part's."""
     first, start = _first_amount(sent)
-    if first is None or "元" not in sent:
+    if first is None or "元" not in sent or not _holds_any_in(sent, _PART_FUNDS_CUES, start, first.start()):
         return None
     word = LEX.part_funds.search(sent, start, first.start())
     if word is None or LEX.label_re.search(sent, word.end(), first.start()) or LEX.block_words.search(sent, start, word.start()):
