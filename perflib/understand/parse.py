@@ -494,12 +494,13 @@ def _naming_words(text: str, end: int) -> list[re.Match]:
     """The block words and named funds ("城区环卫专项资金") before `end`, in order; not those of a note
     in brackets on a figure ("追加 45 万元（用于非遗展演项目），调整后预算 …": the note speaks of its figure,
     not of the labels after it)."""
-    words = [m for m in LEX.block_words.finditer(text, 0, end) if not _in_note(text, m.start(), end)
+    noted = "（" in text or "(" in text  # (a note is in brackets: most sentences have none)
+    words = [m for m in LEX.block_words.finditer(text, 0, end) if not (noted and _in_note(text, m.start(), end))
              and not LEX.compared_block.search(text, max(0, m.start() - 3), m.start())]  # (较基本支出: compared with)
     if "专项" in text:  # (a fund whose labels follow it: not "…专项行动，全年实际支出 …")
         funds = [m for m in LEX.named_fund.finditer(text, 0, end)
                  if (LEX.label_re.match(text, m.end()) or _BARE_BUDGET.match(text, m.end()))
-                 and not _in_note(text, m.start(), end) and _names_one_project(text, m)]
+                 and not (noted and _in_note(text, m.start(), end)) and _names_one_project(text, m)]
         words = sorted(words + funds, key=lambda m: m.start())
     return words
 
@@ -855,7 +856,9 @@ def _year_marks(sent: str) -> tuple[tuple[int, int], ...]:
     sentence, asked for each of its labels."""
     if "年" not in sent:
         return ()
-    titles = [(t.start(), t.end()) for t in _CITED.finditer(sent)] if "《" in sent else []
+    if "《" not in sent:  # (no cited title: every year counts, no title to look up for each)
+        return tuple((y.end(), int(y["year"])) for y in _FISCAL_YEAR.finditer(sent))
+    titles = [(t.start(), t.end()) for t in _CITED.finditer(sent)]
     return tuple((y.end(), int(y["year"])) for y in _FISCAL_YEAR.finditer(sent)
                  if not any(a <= y.start() < b for a, b in titles))
 
@@ -1407,7 +1410,7 @@ def _subjects_of_clauses(sent: str, department: str | None) -> tuple[tuple[int, 
     out = []
     start = 0
     named = _may_name_the_unit(sent, department)  # (most sentences never name the unit: no clause to look in)
-    for end in [*(m.start() for m in _CLAUSE_END.finditer(sent)), len(sent)]:
+    for end in [m.start() for m in _CLAUSE_END.finditer(sent)] + [len(sent)]:
         found = _subject_of_clause(sent, start, end, department, named)
         if found:
             out.append(found)
