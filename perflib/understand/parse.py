@@ -1457,7 +1457,8 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None,
     return None
 
 
-def _head_name(head: str) -> str:
+@lru_cache(maxsize=4096)  # (a clause's few opening words, "我局", "全年", "县教育局", recur across reports; the tail's
+def _head_name(head: str) -> str:  # regex, all of it optional, is tried at every position: 1-5 µs a head)
     """The words of a clause's head before a year, 下达 …系统, 部门 or 整体 at its end."""
     return head[:_HEAD_TAIL.search(head).start()].strip()
 
