@@ -40,7 +40,7 @@ from ..read.normalize import clause_start, sentences_of
 from ..read.text import document_from_text
 from ..check.interval import Interval
 from ..numbers import NUMBER, money_to_wan, to_decimal
-from .assign import Ledger, Offer, offer, settle, whole_for_its_office
+from .assign import Ledger, Offer, offer, settle, size, whole_for_its_office
 from .tables import ONE_PROJECT, read_table
 from .who import COMPARED_YEAR, abbreviates, department_and_year, reads_as_org
 
@@ -2077,7 +2077,7 @@ def _unread(prose: list[str], taken: dict[Decimal, list[str]]) -> list[Unread]:
         if "元" not in sent:
             continue
         for start, end, amount in _amounts(sent):
-            for s in taken.get(abs(amount), ()):  # (a loop, not any(): most amounts were taken by no sentence)
+            for s in taken.get(size(amount), ()):  # (a loop, not any(): most amounts were taken by no sentence)
                 if s in sent or sent in s:
                     break  # taken from this sentence
             else:
