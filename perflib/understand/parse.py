@@ -1397,7 +1397,8 @@ def _another_body_speaks(sent: str, pos: int, rec: Record) -> bool:
     return bool(said) and said[-1] == "other"
 
 
-_CLAUSE_END = re.compile(r"[，；;]|(?<!\d),|,(?!\d)")  # (not the comma of "28,650.20")
+# (not the comma of "28,650.20"; every branch opens with its mark, so the engine scans for the marks alone)
+_CLAUSE_END = re.compile(r"[，；;]|,(?:(?<!\d,)|(?!\d))")
 _FIGURE = re.compile(rf"(?:{NUMBER})\s*(?:{LEX.unit})")  # (money: "全县森林覆盖率达到65.3%" is no budget)
 # ("县水土保持站：年初预算 …", "县卫健委2023年下达卫生系统年初预算 …")
 _HEAD_TAIL = re.compile(rf"\s*(?:(?:19|20)\d{{2}}\s*年度?)?\s*{LEX.handed_down}\s*(?:部门|单位)?\s*(?:整体)?\s*[:：]?\s*$")
