@@ -551,8 +551,9 @@ _BUDGET_WORD = re.compile(r"预算(?:数|资金)?")
 @lru_cache(maxsize=4096)
 def _block_at(sent: str, pos: int) -> str | None:
     """The block named by the nearest block word before the label at `pos` in the sentence."""
+    closable = "；" in sent or ";" in sent  # (a list of parts is closed by a "；": most sentences have none)
     words = [m for m in _naming_words(sent, _words_end(sent, pos))
-             if not _listed_blocks(sent, m, pos) and not _part_closed(sent, m, pos)]
+             if not _listed_blocks(sent, m, pos) and not (closable and _part_closed(sent, m, pos))]
     if words and "其中" in sent:
         words = _before_an_outgrown_part(sent, words, pos)
     if words and LEX.summed.match(sent, words[-1].end()) and LEX.summed_with.search(sent, 0, words[-1].start()):
@@ -871,8 +872,10 @@ def _spoken_year(sent: str) -> int | None:
     marks = _year_marks(sent)
     compared = {m.end() for m in COMPARED_YEAR.finditer(sent)} if marks else ()
     reason = _REASON.search(sent) if marks and "因" in sent else None
-    return next((year for end, year in reversed(marks) if end not in compared
-                 and (reason is None or end <= reason.start())), None)
+    for end, year in reversed(marks):  # (a loop, not next() over a generator: asked of every sentence)
+        if end not in compared and (reason is None or end <= reason.start()):
+            return year
+    return None
 
 
 _SPAN_OF_YEARS_BEFORE = re.compile(r"(?:19|20)\d{2}\s*(?:年度?)?\s*(?:至|到|[-—–~～－])\s*(?:19|20)\d{2}\s*年度?\s*$")
@@ -1011,7 +1014,11 @@ def _year_words(sent: str) -> tuple[bool, bool, bool]:
     look-ahead that finds nothing in the whole sentence finds nothing in a part of it.)"""
     return (LEX.other_year.search(sent) is not None,
             holds_any(sent, LEX.mid_year_cues) and LEX.mid_year.search(sent) is not None,
-            ("年" in sent or "五" in sent) and LEX.years_together.search(sent) is not None)  # (五: "十四五以来")
+            ("年" in sent or "五" in sent) and holds_any(sent, _TOGETHER_CUES)  # (五: "十四五以来")
+            and LEX.years_together.search(sent) is not None)
+
+
+_TOGETHER_CUES = "共计"  # (every years_together match ends with 共, 合计, 累计 or 总计: most sentences hold neither)
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,
