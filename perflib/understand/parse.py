@@ -1835,7 +1835,8 @@ def _other_funds_open(sent: str, rec: Record) -> tuple[re.Match, re.Match] | Non
     first, start = _first_amount(sent)
     if first is None:
         return None
-    word = LEX.sub_budgets.search(sent, start, first.start()) or LEX.carryover.search(sent, start, first.end())
+    word = ((LEX.sub_budgets.search(sent, start, first.start()) if holds_any(sent, _SUB_BUDGET_CUES) else None)
+            or (LEX.carryover.search(sent, start, first.end()) if "结转" in sent else None))  # (the words every match holds)
     if word is None and start > 0:
         word = _sub_budget_before(sent, start, first.start())
         if word is not None and _the_units_total_after(sent, word.end(), first, rec):
