@@ -310,7 +310,8 @@ _SPACED_PAIR = re.compile(r" (?<=\S )(?=\S)")  # (the space first: the engine sc
 def unspace_letterspaced(text: str) -> str:
     """Close the gaps in letter-spaced lines, and a stray space inside a word of prose ("其中:基 本支出
     5692.7 万元，…"); leave ordinary lines alone."""
-    return "\n".join(map(_unspace, text.split("\n")))
+    # (a line with no space is left as it is: no cache lookup, its hash computed, for most lines)
+    return "\n".join([_unspace(line) if " " in line else line for line in text.split("\n")])
 
 
 # One space between two ideographs, in a line of prose (a sentence mark in it): a PDF's line break
