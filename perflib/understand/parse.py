@@ -1465,8 +1465,10 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None,
     return None
 
 
-@lru_cache(maxsize=4096)  # (a clause's few opening words, "我局", "全年", "县教育局", recur across reports; the tail's
-def _head_name(head: str) -> str:  # regex, all of it optional, is tried at every position: 1-5 µs a head)
+# (a clause's few opening words recur across reports, "我局", "全年", "县教育局"; _HEAD_TAIL, all of it optional, is
+# tried at every position of the head: 1-5 µs a head)
+@lru_cache(maxsize=4096)
+def _head_name(head: str) -> str:
     """The words of a clause's head before a year, 下达 …系统, 部门 or 整体 at its end."""
     return head[:_HEAD_TAIL.search(head).start()].strip()
 
