@@ -52,23 +52,25 @@ def half_unit(value: Decimal) -> Decimal:
 _HALVES = {e: Decimal(5).scaleb(e - 1) for e in range(-12, 13)}  # 0.005, 0.05 …: made once
 
 
+# (the rounding given by position: Decimal's keyword arguments cost as much as the rounding itself)
 def round_money(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    return value.quantize(CENT, ROUND_HALF_UP)
 
 
 def round_to(value: Decimal, places: int) -> Decimal:
     step = _STEPS.get(places) or Decimal(1).scaleb(-places)
-    return value.quantize(step, rounding=ROUND_HALF_UP)
+    return value.quantize(step, ROUND_HALF_UP)
 
 
 _STEPS = {places: Decimal(1).scaleb(-places) for places in range(7)}  # 1, 0.1, 0.01 …: made once
+_GROUPED = {places: f",.{places}f" for places in range(7)}  # the format of each number of places: made once
 
 
 def fmt_wan(value: Decimal | None, places: int = 2) -> str:
     """Chinese report convention: 6,364.24 (万元 is said by the caller)."""
     if value is None:
         return "—"
-    return f"{round_to(value, places):,.{places}f}"
+    return format(round_to(value, places), _GROUPED.get(places) or f",.{places}f")
 
 
 def fmt_pct(value: Decimal | None, places: int | None = None) -> str:
@@ -76,7 +78,7 @@ def fmt_pct(value: Decimal | None, places: int | None = None) -> str:
     if value is None:
         return "—"
     if places is not None:
-        return f"{round_to(value, places):,.{places}f}%"
+        return format(round_to(value, places), _GROUPED.get(places) or f",.{places}f") + "%"
     return f"{value.normalize():f}%" if value == value.to_integral() else f"{value:f}%"
 
 

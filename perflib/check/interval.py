@@ -38,14 +38,15 @@ class Interval(NamedTuple):
     def __sub__(self, o: "Interval") -> "Interval":
         return _new(Interval, (self.lo - o.hi, self.hi - o.lo, self.point - o.point))
 
+    # (the four ends' products or quotients written out: a comprehension is a function call of its own)
     def __mul__(self, o: "Interval") -> "Interval":
-        ends = [a * b for a in (self.lo, self.hi) for b in (o.lo, o.hi)]
+        ends = (self.lo * o.lo, self.lo * o.hi, self.hi * o.lo, self.hi * o.hi)
         return _new(Interval, (min(ends), max(ends), self.point * o.point))
 
     def __truediv__(self, o: "Interval") -> "Interval":
         if o.lo <= 0 <= o.hi:
             raise ZeroDivisionError("divisor interval contains zero")
-        ends = [a / b for a in (self.lo, self.hi) for b in (o.lo, o.hi)]
+        ends = (self.lo / o.lo, self.lo / o.hi, self.hi / o.lo, self.hi / o.hi)
         return _new(Interval, (min(ends), max(ends), self.point / o.point))
 
     def gap_to(self, o: "Interval") -> Decimal:

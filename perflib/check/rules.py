@@ -88,7 +88,10 @@ def run_checks(rec: Record, rules: list[Rule] | tuple[Rule, ...] | None = None) 
     lookup = _Figures(rec)  # one lookup for every rule: each figure's interval made once
     for rule in rules or default_rules():
         c = check(rec, rule, lookup)
-        out.extend(c if isinstance(c, list) else [c] if c is not None else [])
+        if isinstance(c, list):
+            out.extend(c)
+        elif c is not None:
+            out.append(c)
     return out
 
 

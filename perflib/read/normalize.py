@@ -96,7 +96,7 @@ PARAGRAPH_BREAK = "\ue001"
 def join_broken_lines(text: str) -> str:
     """Rebuild paragraphs: one per line, no blank lines."""
     raws = text.split("\n")
-    if _A_NUMBER_LINE.search(text):  # (one scan of the text: most have no line of a number alone)
+    if _A_NUMBER_LINE.match(text) or _A_NUMBER_LINE_AFTER.search(text):  # (one scan: most have no line of a number alone)
         raws = _without_page_numbers_in_sentences(raws)
     wrap: list[float | None] = []  # the wrap width, measured when first needed (paragraphs apart never need it)
 
@@ -133,7 +133,10 @@ def join_broken_lines(text: str) -> str:
 
 
 _PAGE_NUMBER_LINE = re.compile(r"\s*\d{1,3}\s*")
-_A_NUMBER_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$", re.M)
+# A line of a number alone: the first line, or one after a line end (the engine scans for "\n" alone, not trying
+# a line's start at every character as a ^ in multi-line mode has it do)
+_A_NUMBER_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]*(?:\n|\Z)")
+_A_NUMBER_LINE_AFTER = re.compile(r"\n[ \t]*\d{1,3}[ \t]*(?=\n|\Z)")
 _FIGURE_GOES_ON = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|%|％)")
 # (prose ending in an amount to the cent: "…201.7" / "5" / "万元" may be a digit wrapped alone, "…192.35" / "5" not)
 _CUT_BEFORE_UNIT = re.compile(r"[^\d\s,.，][\d,]*\d\.\d\d\s*$")
@@ -307,7 +310,8 @@ _SPACED_PAIR = re.compile(r" (?<=\S )(?=\S)")  # (the space first: the engine sc
 def unspace_letterspaced(text: str) -> str:
     """Close the gaps in letter-spaced lines, and a stray space inside a word of prose ("其中:基 本支出
     5692.7 万元，…"); leave ordinary lines alone."""
-    return "\n".join(map(_unspace, text.split("\n")))
+    # (a line with no space is left as it is: no cache lookup, its hash computed, for most lines)
+    return "\n".join([_unspace(line) if " " in line else line for line in text.split("\n")])
 
 
 # One space between two ideographs, in a line of prose (a sentence mark in it): a PDF's line break

@@ -395,11 +395,14 @@ _SPACES = "\t\n\r\f\v \u3000\xa0"
 
 def _looks_binary(text: str) -> bool:
     """Mostly control or unassigned characters: a binary file that happened to decode."""
-    visible = text
-    for space in _SPACES:  # (str.replace, one character at a time, is the fastest way to drop them)
-        visible = visible.replace(space, "")
-    if visible.isprintable():  # the common case: no Cc/Cn/Cs character at all
-        return False
+    for line in text.split("\n"):  # (line by line: most lines are printable as they are, nothing to drop)
+        if not line.isprintable():
+            for space in _SPACES:  # (str.replace, one character at a time, is the fastest way to drop them)
+                line = line.replace(space, "")
+            if not line.isprintable():
+                break
+    else:
+        return False  # the common case: no Cc/Cn/Cs character at all
     bad = sum(
         1 for ch in text
         if unicodedata.category(ch) in ("Cc", "Cn", "Cs") and ch not in "\t\n\r\f\v"

@@ -58,12 +58,18 @@ class Ledger(dict):
         self.held_changes: list = []  # (block, amount, sentence) of a change a budget holds (含追加 …): `settle` decides
 
     def take(self, amount: Decimal, sentence: str) -> None:
-        self.setdefault(abs(amount), []).append(sentence)
+        self.setdefault(size(amount), []).append(sentence)
 
     def release(self, amount: Decimal, sentence: str) -> None:
-        sentences = self.get(abs(amount), [])
+        sentences = self.get(size(amount), [])
         if sentence in sentences:
             sentences.remove(sentence)
+
+
+def size(amount: Decimal) -> Decimal:
+    """An amount's key in a Ledger: its absolute value. (The amount itself when not negative: a Decimal keeps its
+    hash once computed, and an abs() copy computes it again, ~10 times a lookup's cost.)"""
+    return amount if amount >= 0 else abs(amount)
 
 
 def offer(rec: Record, ledger: Ledger | None, o: Offer) -> None:

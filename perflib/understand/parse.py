@@ -40,7 +40,7 @@ from ..read.normalize import clause_start, sentences_of
 from ..read.text import document_from_text
 from ..check.interval import Interval
 from ..numbers import NUMBER, money_to_wan, to_decimal
-from .assign import Ledger, Offer, offer, settle, whole_for_its_office
+from .assign import Ledger, Offer, offer, settle, size, whole_for_its_office
 from .tables import ONE_PROJECT, read_table
 from .who import COMPARED_YEAR, abbreviates, department_and_year, reads_as_org
 
@@ -516,14 +516,15 @@ def _naming_words(text: str, end: int) -> list[re.Match]:
     in brackets on a figure ("追加 45 万元（用于非遗展演项目），调整后预算 …": the note speaks of its figure,
     not of the labels after it)."""
     # (matched past `end`, kept when they start before it: "部门" is a block word by the label's first characters)
+    noted = "（" in text or "(" in text  # (a note is in brackets: most sentences have none)
     words = [m for m in LEX.block_words.finditer(text, 0, end + _LOOKAHEAD) if m.start() < end
-             and not _in_note(text, m.start(), end)
+             and not (noted and _in_note(text, m.start(), end))
              and not LEX.compared_block.search(text, max(0, m.start() - 3), m.start())  # (较基本支出: compared with)
              and not _a_cause(text, m)]
     if "专项" in text:  # (a fund whose labels follow it: not "…专项行动，全年实际支出 …")
         funds = [m for m in LEX.named_fund.finditer(text, 0, end)
                  if (LEX.label_re.match(text, m.end()) or _BARE_BUDGET.match(text, m.end()))
-                 and not _in_note(text, m.start(), end) and _names_one_project(text, m)]
+                 and not (noted and _in_note(text, m.start(), end)) and _names_one_project(text, m)]
         words = sorted(words + funds, key=lambda m: m.start())
     return words
 
@@ -592,8 +593,9 @@ _BUDGET_WORD = re.compile(r"预算(?:数|资金)?")
 @lru_cache(maxsize=4096)
 def _block_at(sent: str, pos: int) -> str | None:
     """The block named by the nearest block word before the label at `pos` in the sentence."""
+    closable = "；" in sent or ";" in sent  # (a list of parts is closed by a "；": most sentences have none)
     words = [m for m in _naming_words(sent, _words_end(sent, pos))
-             if not _listed_blocks(sent, m, pos) and not _part_closed(sent, m, pos)]
+             if not _listed_blocks(sent, m, pos) and not (closable and _part_closed(sent, m, pos))]
     if words and "其中" in sent:
         words = _before_an_outgrown_part(sent, words, pos)
     if words and LEX.summed.match(sent, words[-1].end()) and LEX.summed_with.search(sent, 0, words[-1].start()):
@@ -883,12 +885,15 @@ def _part_block(m: re.Match) -> str:
 _CITED = re.compile(r"《[^》]*》")  # a cited document's title
 
 
-def _years_outside_titles(sent: str, end: int) -> list[int]:
-    """Years written before `end`, not counting those inside a cited document's 《title》.
-    (`end` is the sentence's end or where a label, count or list starts: none of those starts
-    with a digit, a space, 度 or 月, so a year ending by `end` reads the same in the whole
-    sentence as in its part before `end`.)"""
-    return [year for year_end, year in _year_marks(sent) if year_end <= end]
+def _last_year_before(sent: str, end: int, default: int | None) -> int | None:
+    """The last year written before `end`, not counting those inside a cited document's 《title》; `default` when
+    none is. (`end` is the sentence's end or where a label, count or list starts: none of those starts with a
+    digit, a space, 度 or 月, so a year ending by `end` reads the same in the whole sentence as in its part
+    before `end`.)"""
+    for year_end, year in reversed(_year_marks(sent)):  # (a loop: no list, no generator, asked for every label)
+        if year_end <= end:
+            return year
+    return default
 
 
 @lru_cache(maxsize=4096)
@@ -897,7 +902,9 @@ def _year_marks(sent: str) -> tuple[tuple[int, int], ...]:
     sentence, asked for each of its labels."""
     if "年" not in sent:
         return ()
-    titles = [(t.start(), t.end()) for t in _CITED.finditer(sent)] if "《" in sent else []
+    if "《" not in sent:  # (no cited title: every year counts, no title to look up for each)
+        return tuple((y.end(), int(y["year"])) for y in _FISCAL_YEAR.finditer(sent))
+    titles = [(t.start(), t.end()) for t in _CITED.finditer(sent)]
     return tuple((y.end(), int(y["year"])) for y in _FISCAL_YEAR.finditer(sent)
                  if not any(a <= y.start() < b for a, b in titles))
 
@@ -910,8 +917,10 @@ def _spoken_year(sent: str) -> int | None:
     marks = _year_marks(sent)
     compared = {m.end() for m in COMPARED_YEAR.finditer(sent)} if marks else ()
     reason = _REASON.search(sent) if marks and "因" in sent else None
-    return next((year for end, year in reversed(marks) if end not in compared
-                 and (reason is None or end <= reason.start())), None)
+    for end, year in reversed(marks):  # (a loop, not next() over a generator: asked of every sentence)
+        if end not in compared and (reason is None or end <= reason.start()):
+            return year
+    return None
 
 
 _SPAN_OF_YEARS_BEFORE = re.compile(r"(?:19|20)\d{2}\s*(?:年度?)?\s*(?:至|到|[-—–~～－])\s*(?:19|20)\d{2}\s*年度?\s*$")
@@ -940,8 +949,7 @@ def _about_another_year(sent: str, pos: int, rec: Record, spoken: int | None = N
     opening = _LABEL_YEAR.match(sent, pos)
     if opening and opening["own"] and year is not None:
         return False
-    years = _years_outside_titles(sent, opening.end() if opening else pos)
-    said = years[-1] if years else spoken
+    said = _last_year_before(sent, opening.end() if opening else pos, spoken)
     return said is not None and year is not None and said != year
 
 
@@ -1051,7 +1059,11 @@ def _year_words(sent: str) -> tuple[bool, bool, bool]:
     look-ahead that finds nothing in the whole sentence finds nothing in a part of it.)"""
     return (LEX.other_year.search(sent) is not None,
             holds_any(sent, LEX.mid_year_cues) and LEX.mid_year.search(sent) is not None,
-            ("年" in sent or "五" in sent) and LEX.years_together.search(sent) is not None)  # (五: "十四五以来")
+            ("年" in sent or "五" in sent) and holds_any(sent, _TOGETHER_CUES)  # (五: "十四五以来")
+            and LEX.years_together.search(sent) is not None)
+
+
+_TOGETHER_CUES = "共计"  # (every years_together match ends with 共, 合计, 累计 or 总计: most sentences hold neither)
 
 
 def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spoken: int | None = None,
@@ -1104,12 +1116,13 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     sources = _sources(sent, read, unit, opened) if read else {}
     if "另有" in sent and LEX.other_money.search(sent):
         taken.other_money = True  # "…，另有上年结转资金 40 万元": a main source's figures are not all the unit's
-    changes = sum(LEX.label(m).field == "adjustment" for m, _ in read)
     budget = _budget_total(sent, read)
     units = False  # (within a budget's section: was the last total the unit's?)
+    money_read = False  # (was a money label read: else the sentence may state the parts of a total before it)
     for k, (m, after) in enumerate(read):
         label = LEX.label(m)
         money = label.kind == "money"
+        money_read = money_read or money
         parts_at = _parts_follow(sent, after.end(), LEX.part_figure if money else LEX.part_rate)
         value = money_to_wan(after["num"], after.groupdict().get("unit") or unit) if money else to_decimal(after["num"])  # (inline: every label)
         whole = parts_at is not None or (money and _split_later(sent, after.end(), read[k + 1:], value))
@@ -1136,7 +1149,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         spending = context == _KEY_PROJECTS and (label.block == "projects" or _says_project_spending(sent, m.start()))
         if block is None or block in _NO_BLOCK or (context in _NO_BLOCK and stated == "projects" and not spending):
             continue  # no block's, or one project's (its own 项目 words in its section): left unread
-        if label.field == "adjustment" and (changes > 1 or LEX.carryover.search(sent)):
+        if label.field == "adjustment" and (_changes(read) > 1 or LEX.carryover.search(sent)):
             continue  # one of several changes to the budget ("追加 A、调减 B"): the net is not stated
         if label.sign < 0 and value > 0:
             value = -value
@@ -1164,10 +1177,11 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             taken.last_total = (label.field, value)  # the parts in the next sentence may be its
         if parts_at is not None and label.field != "adjustment":  # the sign of a part of an adjustment is not stated reliably
             _read_parts(sent, parts_at, label.field, money, rec, taken)
-    _read_breakdown(sent, [m for m, _ in read], rec, taken, [m for m, _ in classes])
+    if holds_any(sent, LEX.parts_intro_cues):  # (most sentences hold no 其中: no lists of labels to make)
+        _read_breakdown(sent, [m for m, _ in read], rec, taken, [m for m, _ in classes])
     if budget and budget[2] not in _NO_BLOCK and not (within and not budget[2] and not _of_the_units_size(budget[1], rec)):
         _store(rec, budget[2] or "overall", "adjusted_budget", budget[1], sent, taken)
-    if not any(LEX.label(m).kind == "money" for m, _ in read):
+    if not money_read:
         _read_parts_of_total(sent, rec, taken, spoken)
     if LEX.summed_cue in sent and context not in _NO_BLOCK:
         _read_summed_parts(sent, rec, taken, spoken)
@@ -1179,6 +1193,11 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     return context if several else _carried(sent, context)
 
 
+def _changes(read: list[tuple[re.Match, re.Match]]) -> int:
+    """How many changes to the budget (追加, 调减 …) the sentence's labels read state."""
+    return sum(LEX.label(m).field == "adjustment" for m, _ in read)
+
+
 def _sources(sent: str, read: list, unit: str | None, opened: tuple[str, str] | None = None) -> dict[int, tuple[str, str]]:
     """("part" or "main", its words) by the start of each label read that a part of the money states: a fund
     type's, one fund's or a source's words right before it ("政府性基金预算年初预算", "专项资金执行率",
@@ -1186,7 +1205,7 @@ def _sources(sent: str, read: list, unit: str | None, opened: tuple[str, str] | 
     800 万元，实际支出 …"), and the labels after it while that part goes on (no "；", block word, subject
     or figure of the unit's between; an amount well above the part's is the unit's again)."""
     out, run = {}, _source_opening(sent)  # run: (kind, words, the figure it goes on from, its last amount)
-    may_open = holds_any(sent, _OPENING_CUES)  # (most sentences name no part at a clause's opening)
+    may_open = _OPENING_CUE.search(sent) is not None  # (most sentences name no part at a clause's opening)
     if run is None and opened is not None:
         run = (*opened, _SENTENCE_START.match(sent), None)  # (from the sentence's start: its first clause is the part's)
     for m, after in read:
@@ -1219,7 +1238,7 @@ _SENTENCE_START = re.compile("")
 def _names_a_part(text: str) -> tuple[str, str] | None:
     """("main" or "part", its words) when the text is nothing but a part of the unit's money, numbered or not
     ("（一）一般公共预算财政拨款情况", "（二）政府性基金预算。")."""
-    if len(text) > _PART_LINE_MAX or not holds_any(text, _OPENING_CUES):
+    if len(text) > _PART_LINE_MAX or not _OPENING_CUE.search(text):
         return None
     text = text.strip().rstrip("。.：: ")
     number = LEX.numbering.match(text)
@@ -1235,6 +1254,8 @@ def _part_named(m: re.Match) -> tuple[str, str] | None:
 # What every opening_part names (a sentence holding none of them opens no part): its words' cores, and a frame's 口径.
 _OPENING_CUES = ("拨款", "公共", "财政补助", "基金", "国有资本", "结转", "代编", "专户", "转移支付", "单位资金", "其他资金",
                  "本级", "口径")
+# (one scan of the text for any of them: 2-4 times faster than 13 substring tests where none is, as in most texts)
+_OPENING_CUE = re.compile("|".join(map(re.escape, _OPENING_CUES)))
 _PART_LINE_MAX = 40  # a line naming a part alone is short
 
 
@@ -1261,11 +1282,25 @@ def _part_opening(sent: str, pos: int) -> tuple[str, str] | None:
     return None if framed is None else ("main" if framed.re is LEX.main_source else "part", framed.group())
 
 
+# Characters of which every match of lexicon.toml's `part_funds` holds one: 金 (基金, 资金), 经 (国有资本经营, 经费),
+# 付 (转移支付). (cues() finds none: a branch of its opens with any characters; the regex tries it at every
+# position, and most clauses before an amount name no fund.)
+_PART_FUNDS_CUES = "金经付"
+
+
+def _holds_any_in(text: str, chars: str, start: int, end: int) -> bool:
+    """Does text[start:end] hold one of `chars`?"""
+    for c in chars:
+        if text.find(c, start, end) >= 0:
+            return True
+    return False
+
+
 def _source_opening(sent: str) -> tuple[str, str, re.Match, re.Match] | None:
     """A fund type's or one fund's words opening the sentence's first clause that states an amount, with
     no label between them and it ("政府性基金预算年初安排 800 万元"): the labels after it are that part's."""
     first, start = _first_amount(sent)
-    if first is None or "元" not in sent:
+    if first is None or "元" not in sent or not _holds_any_in(sent, _PART_FUNDS_CUES, start, first.start()):
         return None
     word = LEX.part_funds.search(sent, start, first.start())
     if word is None or LEX.label_re.search(sent, word.end(), first.start()) or LEX.block_words.search(sent, start, word.start()):
@@ -1414,7 +1449,8 @@ def _another_body_speaks(sent: str, pos: int, rec: Record) -> bool:
     return bool(said) and said[-1] == "other"
 
 
-_CLAUSE_END = re.compile(r"[，；;]|(?<!\d),|,(?!\d)")  # (not the comma of "28,650.20")
+# (not the comma of "28,650.20"; every branch opens with its mark, so the engine scans for the marks alone)
+_CLAUSE_END = re.compile(r"[，；;]|,(?:(?<!\d,)|(?!\d))")
 _FIGURE = re.compile(rf"(?:{NUMBER})\s*(?:{LEX.unit})")  # (money: "全县森林覆盖率达到65.3%" is no budget)
 # ("县水土保持站：年初预算 …", "县卫健委2023年下达卫生系统年初预算 …")
 _HEAD_TAIL = re.compile(rf"\s*(?:(?:19|20)\d{{2}}\s*年度?)?\s*{LEX.handed_down}\s*(?:部门|单位)?\s*(?:整体)?\s*[:：]?\s*$")
@@ -1426,8 +1462,9 @@ def _subjects_of_clauses(sent: str, department: str | None) -> tuple[tuple[int, 
     found once per sentence, asked for each of its labels."""
     out = []
     start = 0
-    for end in [*(m.start() for m in _CLAUSE_END.finditer(sent)), len(sent)]:
-        found = _subject_of_clause(sent, start, end, department)
+    named = _may_name_the_unit(sent, department)  # (most sentences never name the unit: no clause to look in)
+    for end in [m.start() for m in _CLAUSE_END.finditer(sent)] + [len(sent)]:
+        found = _subject_of_clause(sent, start, end, department, named)
         if found:
             out.append(found)
         start = end + 1
@@ -1437,11 +1474,12 @@ def _subjects_of_clauses(sent: str, department: str | None) -> tuple[tuple[int, 
     return tuple((at, "other" if body == "part" else body) for at, body in out if body != "part" or whole)
 
 
-def _subject_of_clause(sent: str, start: int, stop: int, department: str | None) -> tuple[int, str] | None:
+def _subject_of_clause(sent: str, start: int, stop: int, department: str | None,
+                       named: bool = True) -> tuple[int, str] | None:
     """(where it is named, "unit" or "other") when the unit or another body is the subject of the clause
     sent[start:stop]: the unit by a subject word or its name; another body by an area's whole that
     states a figure after it in the clause, or by a name of another kind right before the clause's
-    first label."""
+    first label. (`named`: False when the sentence holds no name of the unit's, _may_name_the_unit.)"""
     region = LEX.region_fiscal.search(sent, start, stop) if "总" in sent else None
     if region and not LEX.own_fiscal.search(sent, start, region.start()):
         return region.start(), "other"  # "2023年财政总支出35.6亿元": the county's, whoever speaks
@@ -1462,7 +1500,7 @@ def _subject_of_clause(sent: str, start: int, stop: int, department: str | None)
                  or _another_level(head, department))):
         return start, "other"  # "县教育局全系统年初预算 …" in a school's report: the bureau's whole system
         # (not "县卫生健康局下达我院年初预算 …": the unit's own budget, handed down to it)
-    if own or _names_the_unit(sent[start:stop], stop - start, department):
+    if own or (named and _names_the_unit(sent[start:stop], stop - start, department)):
         at = own.start() if own else start
         return (below, "other") if below is not None and below >= at else (at, "unit")  # "我局下属…中心年初预算"
     if below is not None:
@@ -1485,6 +1523,9 @@ _THE_WHOLE_NAMED = re.compile(r"部门整体|单位整体|整体支出|全局|�
 _IS_A_SUBUNIT = re.compile(r"(?:为|是|系)(?:我|本)(?:局|委|办|院|厅|中心|部门|单位)?的?(?:下属|直属|所属|二级)(?:预算|事业|行政)?单位")
 
 
+# (a clause's few opening words recur across reports, "我局", "全年", "县教育局"; _HEAD_TAIL, all of it optional, is
+# tried at every position of the head: 1-5 µs a head)
+@lru_cache(maxsize=4096)
 def _head_name(head: str) -> str:
     """The words of a clause's head before a year, 下达 …系统, 部门 or 整体 at its end."""
     return head[:_HEAD_TAIL.search(head).start()].strip()
@@ -1538,15 +1579,34 @@ def _names_the_unit(sent: str, pos: int, name: str | None) -> bool:
                for short, at in _first_places(sent, name))
 
 
+def _may_name_the_unit(sent: str, name: str | None) -> bool:
+    """Does the sentence hold the unit's shortest short name (each of its names holds it: without it,
+    _names_the_unit is False of any part of the sentence)?"""
+    if not name or len(name) < 3:
+        return False
+    shorts = _short_names(name)
+    return bool(shorts) and shorts[-1] in sent
+
+
 def _another_level(name: str, department: str) -> bool:
     """Is `name` a body of another level with the unit's own name ("市水利局" in 青岭县水利局's report): a level
     word (`level`) before a tail of the department's name, where the department's own level word differs?"""
-    for i in range(1, len(name) - 2):
-        if department.endswith(name[i:]):
-            ours = department[len(department) - len(name) + i - 1:len(department) - len(name) + i]
-            return (LEX.level.fullmatch(name[i - 1]) is not None and LEX.level.fullmatch(ours or " ") is not None
-                    and ours != name[i - 1])
-    return False
+    # (the first tail name[i:], i ≥ 1, that the department ends with, from the length of their common tail: no
+    # slice and endswith for each i, asked of every clause's head)
+    i = max(1, len(name) - _common_tail(name, department))
+    if i > len(name) - 3:
+        return False  # (no tail of three characters or more in common)
+    ours = department[len(department) - len(name) + i - 1:len(department) - len(name) + i]
+    return (LEX.level.fullmatch(name[i - 1]) is not None and LEX.level.fullmatch(ours or " ") is not None
+            and ours != name[i - 1])
+
+
+def _common_tail(a: str, b: str) -> int:
+    """How many characters `a` and `b` end with in common."""
+    n, most = 0, min(len(a), len(b))
+    while n < most and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 @lru_cache(maxsize=8)
@@ -1837,7 +1897,8 @@ def _other_funds_open(sent: str, rec: Record) -> tuple[re.Match, re.Match] | Non
     first, start = _first_amount(sent)
     if first is None:
         return None
-    word = LEX.sub_budgets.search(sent, start, first.start()) or LEX.carryover.search(sent, start, first.end())
+    word = ((LEX.sub_budgets.search(sent, start, first.start()) if holds_any(sent, _SUB_BUDGET_CUES) else None)
+            or (LEX.carryover.search(sent, start, first.end()) if "结转" in sent else None))  # (the words every match holds)
     if word is None and start > 0:
         word = _sub_budget_before(sent, start, first.start())
         if word is not None and _the_units_total_after(sent, word.end(), first, rec):
@@ -2070,8 +2131,9 @@ def _take_indicator_amounts(rec: Record, taken: Ledger) -> None:
         if not ind.name or len(ind.name) < 2:
             continue
         for value in (ind.target, ind.actual):
-            for m in LEX.money.finditer(value or ""):
-                taken.take(money_to_wan(m["num"], m["unit"]), ind.name)
+            if value and "元" in value:  # (every amount's unit holds 元: most targets are counts or rates)
+                for m in LEX.money.finditer(value):
+                    taken.take(money_to_wan(m["num"], m["unit"]), ind.name)
 
 
 UNREAD_QUOTE = 300  # characters: a longer sentence is quoted around each unread amount, not whole
@@ -2086,7 +2148,10 @@ def _unread(prose: list[str], taken: dict[Decimal, list[str]]) -> list[Unread]:
         if "元" not in sent:
             continue
         for start, end, amount in _amounts(sent):
-            if not any(s in sent or sent in s for s in taken.get(abs(amount), ())):
+            for s in taken.get(size(amount), ()):  # (a loop, not any(): most amounts were taken by no sentence)
+                if s in sent or sent in s:
+                    break  # taken from this sentence
+            else:
                 out.append(Unread(text=_quote(sent, start, end), amount=amount))
     return out
 

@@ -81,7 +81,8 @@ def _cell_pairs(paragraphs: list[str]) -> list[str]:
                 and sum(bool(_YEAR_CELL.fullmatch(p.strip())) for p in out[max(0, i - 8):i]) < 2):
             out[i] = out[i].rstrip(" |:：") + " " + out[i + 1].strip(" |")
             out[i + 1] = ""
-        elif (pairs := _row_pairs(out[i], out[i + 1])) is not None:
+        # (a row of cells only, _row_pairs's first test: no call for each line of prose)
+        elif ("\t" in out[i] or "|" in out[i]) and (pairs := _row_pairs(out[i], out[i + 1])) is not None:
             out[i], out[i + 1] = " | ".join(pairs), ""  # "自评总分 | 评价等级" over "84.25 | 良": "自评总分 84.25 | 评价等级 良"
     return out
 

@@ -706,6 +706,8 @@ def consistent(a: str, b: str) -> bool:
     """One name is the other without its place, or in short form ("省红十字会", "塘湖镇政府"): what the
     longer adds before the shorter is a place ("重庆市", "山东"), a place's name before the level the
     shorter opens with ("岳阳" before "县司法局"), or nothing."""
+    if a == b:
+        return True  # (a name is its own: most candidates write the unit's name alike)
     fa, fb = sorted((_fold(a), _fold(b)), key=len)
     if not fb.endswith(fa):
         return False
