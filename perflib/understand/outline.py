@@ -408,18 +408,19 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
     # there is none, "本年度未发现明显问题", no problem; measures already taken, "我中心已采取以下整改措施：1.已修订…", no plan)
     rec.problems, rec.plans = ([t for t in items if not _TABLE_HEAD_CELL.fullmatch("".join(t.split()))]
                                for items in (rec.problems, rec.plans))
-    rec.problems = [t for t in rec.problems if not (len(t) <= _NONE_SAID_MAX and _NO_PROBLEM.search(t))]
+    rec.problems = [t for t in rec.problems if not (len(t) <= _NONE_SAID_MAX and _NO_PROBLEM.fullmatch(t))]
     pairs = [_PROBLEM_AND_MEASURE.fullmatch(t) for t in rec.problems]
     if rec.problems and all(pairs):  # "1.问题：保教人员流失较多。措施：完善…": each item a problem and its measure
         rec.problems = [m["problem"] for m in pairs]
         rec.plans = rec.plans or [m["measure"] for m in pairs]
-    rec.plans = [t for t in rec.plans if not _CARRIED_OUT.search(t[:_LEAD_MAX])]
+    rec.plans = [t for t in rec.plans if not _PLAN_CARRIED_OUT.match(t)]
 
 
 # A tasks section written as a table ("序号 | 重点任务 | 资金（万元） | 完成情况"): its task column and its funds column.
 _TASK_COLUMN = re.compile(r"(?:重点|主要|年度)?(?:工作)?任务(?:名称|内容)?|(?:重点|主要)工作(?:任务|内容)?|工作内容")
 _FUNDS_COLUMN = re.compile(r"(?:实际)?(?:使用|安排|投入|下达|支出)?(?:资金|金额|经费)(?!来源)(?:[（(](?P<unit>万元|元)[)）])?")
-_CELL_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SPENT_FIRST = ("实际", "使用", "支出", "投入", "")  # (which funds column a task's funds are: the spent one first)
+_CELL_FIGURE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?")
 
 
 def _task_table(paragraphs: list[str], start: int, rec: Record) -> list[Task] | None:
@@ -434,8 +435,10 @@ def _task_table(paragraphs: list[str], start: int, rec: Record) -> list[Task] | 
     else:
         return None
     columns = [k for k, c in enumerate(header) if _FUNDS_COLUMN.fullmatch(c)]
-    funds = next((k for k in columns if header[k].startswith("实际")), columns[0] if columns else None)  # (spent first)
-    unit = (_FUNDS_COLUMN.fullmatch(header[funds])["unit"] or "万元") if funds is not None else None
+    if not columns:
+        return None  # (a table of tasks and what was done, no funds: the items under it, if any, say more)
+    funds = min(columns, key=lambda k: next(n for n, w in enumerate(_SPENT_FIRST) if w in header[k] or not w))
+    unit = _FUNDS_COLUMN.fullmatch(header[funds])["unit"] or "万元"
     tasks: list[Task] = []
     for row in paragraphs[h + 1:]:
         cells = [c.strip() for c in _split_cells(row)]
@@ -444,8 +447,8 @@ def _task_table(paragraphs: list[str], start: int, rec: Record) -> list[Task] | 
         if cells[task] in ("合计", "总计", "小计") or not _WORDS.search(cells[task]):
             continue
         no = len(tasks) + 1
-        figure = _CELL_FIGURE.fullmatch(cells[funds]) if funds is not None else None
-        amount = money_to_wan(figure.group(), unit) if figure else None
+        figure = _CELL_FIGURE.fullmatch(cells[funds])
+        amount = money_to_wan(figure["num"], figure["unit"] or unit) if figure else None
         if amount is not None:
             rec.evidence[f"tasks.{no}.funds"] = row
         tasks.append(Task(no=no, text=cells[task], funds=amount))
@@ -500,7 +503,11 @@ _TITLE_MAX = 16  # characters of a section's title before its first sentence's e
 # A problems section written as a table ("序号 | 存在问题 | 整改措施 | 整改时限"): its columns of problems and of measures.
 _CARRIED_OUT = re.compile(r"^已|已(?:整改|完成|落实|修订|建立|制定|采取)|整改完毕|整改到位")  # (a measure taken: no plan)
 _PROBLEM_AND_MEASURE = re.compile(r"(?:存在)?问题[：:]\s*(?P<problem>.+?)\s*(?:改进|整改)?(?:措施|对策|建议)[：:]\s*(?P<measure>.+)", re.S)
-_NO_PROBLEM = re.compile(r"(?:未发现|没有发现|无|不存在|暂无|未发生)(?:明显|重大|突出|较大)?(?:的)?问题")
+_NO_PROBLEM = re.compile(r"(?:经自评[，,]?)?(?:本年度|本部门|我局|本单位|本年)?[^，。；]{0,6}?(?:未发现|没有发现|不存在|暂无|无)"
+                         r"(?:明显|重大|突出|较大)?(?:的)?问题[。；]?")
+# A plan's opening that says it was carried out ("我中心已采取以下整改措施：", "已修订评审工作规程"; not "已列入2024年计划",
+# "对已完成的项目…").
+_PLAN_CARRIED_OUT = re.compile(r"(?:针对[^，。]{0,20}[，,])?(?:[我本][^，。]{0,6})?已(?:采取|修订|建立|完成|落实|整改|制定|通过|实施)")
 _NONE_SAID_MAX = 30  # characters of a sentence saying there is no problem (a longer item is a problem stated)
 _LEAD_MAX = 24  # characters of a plan's lead that may say the measure was taken
 _PROBLEMS_COLUMN = re.compile(r"^(?:存在的?|主要|发现的?)?问题(?:描述|表现|清单|内容)?$")
@@ -569,14 +576,15 @@ def _in_column(rows: list[list[str]], header: list[str], column: re.Pattern) -> 
 
 # A lead to the plans inside a paragraph of problems, after a sentence's end ("…较差。针对以上问题，下一步我场将采取以下措施：
 # 一是…", "…不足。改进措施：一是…"): its own paragraph, the problems before it and the plans after it.
-_LEAD_INSIDE = re.compile(rf"(?<=[。；;])\s*(?:{LEX.problems_lead.pattern}[^。：:]{{0,30}}?问题[^。：:]{{0,30}}|(?:改进|整改)(?:措施|建议|意见))[：:]")
+_LEAD_INSIDE = re.compile(rf"(?<=。)\s*(?:{LEX.problems_lead.pattern}[^。：:]{{0,30}}?问题[^。：:]{{0,30}}|(?:改进|整改)(?:措施|建议|意见))[：:]")
 
 
 def _leads_apart(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     for para in paragraphs:
         m = _LEAD_INSIDE.search(para) if ("针对" in para or "措施" in para or "建议" in para or "意见" in para) else None
-        if m is None or m.end() >= len(para):
+        if m is None or m.end() >= len(para) or para[m.end():].lstrip().startswith("已") or LEX.numbering.match(para):
+            # (not a problem item's own measure taken: "1.…。整改措施：已修订…")
             out.append(para)
             continue
         out += [para[:m.start()].strip(), para[m.start():m.end()].strip(), para[m.end():].strip()]
@@ -684,6 +692,7 @@ def _task(no: int, text: str, rec: Record) -> Task:
     return Task(no=no, text=text, funds=funds)
 
 
+_THIS_YEARS_PART = re.compile(r"其中[，,]?(?:本年度?|当年|今年|(?:19|20)\d{2}年度?)")
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})\s*年度?(?P<carried>结转|结余)?")
 
 
@@ -727,6 +736,8 @@ def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str
                 continue  # another year's money ("2022年投入资金80万元" in 2023's report; "使用2022年结转资金" is this year's)
             if LEX.task_funds_returned.search(sent[m.end():]):
                 continue  # money handed back ("结余资金20万元已按规定上缴财政")
+            if "累计" in clause and _THIS_YEARS_PART.search(sent, m.end()):
+                continue  # several years' ("累计投入资金3500万元，其中本年度投入620万元": not the year's)
             found.append(_Amount(not LEX.task_funds_whole.search(clause), bool(LEX.task_funds_use.search(before)),
                                  sent, m, bool(LEX.task_funds_source.match(clause)),
                                  sum(i < at + m.start() for i in items), at, clause))

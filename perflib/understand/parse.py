@@ -130,10 +130,17 @@ def _projects_form_lines(paragraphs: list[str]) -> set[str]:
         if not is_row:
             inside = bool(_PROJECTS_FORM_TITLE.search(para)) and "整体" not in para
             continue
-        inside = inside or para.lstrip("| ").startswith("项目名称")
+        cells = [c for c in re.split(r"\s*\|\s*|\t", para.strip(" |")) if c]
+        if _THE_UNITS_ROW.search(para):
+            inside = False  # the unit's own rows after a project's ("部门整体支出自评得分 | 93.5", "部门名称 | …")
+        elif cells[:1] == ["项目名称"]:
+            inside = len(cells) == 2  # one project's field, not a row listing the unit's projects ("项目名称 | A | B")
         if inside:
             rows.add(para)
     return rows
+
+
+_THE_UNITS_ROW = re.compile(r"部门整体|单位整体|部门名称|单位名称|部门（单位）名称")
 
 
 _PROJECTS_FORM_TITLE = re.compile(r"项目(?:支出)?绩效(?:自评|评价)表")
@@ -539,11 +546,16 @@ def _a_cause(text: str, m: re.Match) -> bool:
     clause = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
     end = min((i for i in (text.find(c, m.end()) for c in "，,；;。：:") if i >= 0), default=len(text))
     return (_CAUSE.search(text, clause, m.start()) is not None
+            or (_BASIS.search(text, clause, m.start()) is not None
+                and (m.group() == "项目" or not LEX.label_re.search(text, m.end(), end)))
             or (_USED_FOR.search(text, clause, m.start()) is not None and _CHANGE_WORD.search(text, clause, m.start()) is not None)
             or (_MAINLY.search(text, clause, m.start()) is not None and _CHANGE_WORD.search(text, m.end(), end) is not None))
 
 
-_CAUSE = re.compile(r"因|由于|调入|调出|根据|按照|依据")
+_CAUSE = re.compile(r"因|由于|调入|调出")
+# (a basis: its block word names no block when bare, "根据项目实施进度调整后预算…", or when its clause states no figure,
+# "按照项目支出进度要求，全年实际支出…"; "根据财政批复我局项目支出安排年初预算…" names its own)
+_BASIS = re.compile(r"根据|按照|依据")
 _USED_FOR = re.compile(r"用于")  # (after the change it says the use of: "增加部分全部用于项目支出")
 _MAINLY = re.compile(r"主要是|主要系|主要为|主要在|系")  # (before the change it names: "主要是项目支出增加")
 _CHANGE_WORD = re.compile(r"增加|减少|追加|调增|调减|新增|结余|下降|上升|增长")

@@ -263,6 +263,8 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
 # empty cells between as "—"); within a form (its budget row or its title above).
 _FORM_TOTAL = re.compile(r"总分(?:\t—)*(?:\t100(?:\.0{1,2})?)?(?:\t—)*\t(?P<s>\d{1,2}(?:\.\d{1,2})?)(?:\t—)*")
 _FORM_ABOVE = re.compile(r"自评表|年度资金总额")
+_POINTS_HEADER = re.compile(r"(?:^|\t)(?:分值|权重)(?:\t|$)")
+_ANOTHER_YEARS_FORM = re.compile(r"(?:上|前|去)一?年度?[^\t]{0,20}自评表")
 _FORM_ROWS = 40  # lines from the form's title or budget row to its 总分
 
 
@@ -278,7 +280,10 @@ def _read_form_total(paragraphs: list[str], rec: Record) -> None:
         form = paragraphs[max(since, i - _FORM_ROWS):i]  # (the lines of this form only: after the last one's total)
         since = i + 1
         years = [int(y) for p in form for y in re.findall(r"((?:19|20)\d{2})\s*年", p)]  # (the nearest: its period)
-        if (any(_FORM_ABOVE.search(p) for p in form)
+        # (the score alone after 总分, in a form with a 分值 column: a whole number there may be that column's, "总分 | 90 |")
+        alone = "\t100" not in para and "." not in m["s"]
+        if (any(_FORM_ABOVE.search(p) for p in form) and not (alone and any(_POINTS_HEADER.search(p) for p in form))
+                and not any(_ANOTHER_YEARS_FORM.search(p) for p in form)
                 and not any(LEX.project_table.search(p) or p.startswith("项目名称") for p in form)
                 and (rec.year is None or not years or years[-1] == rec.year)):
             found.append((m, para))
@@ -434,8 +439,7 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
         return False
     if "项目" in clause and "项目" not in title and _ONE_PROJECTS.search(clause) and not _WHOLE_SCORED.search(clause):
         return False  # ("…开展了项目自评，该项目自评得分95分": one project's, in a department's report)
-    if ("项目" not in title and _A_PROJECTS_SELF_EVALUATION.search(sent, 0, pos) and not _WHOLE_SCORED.search(clause)
-            and not _THE_WHOLE_SAID.search(clause)):
+    if "项目" not in title and _projects_self_evaluation_speaks(sent, pos) and not _WHOLE_SCORED.search(clause):
         return False  # ("对农资打假专项开展了项目自评，评价等级为优", "我局“智慧城管”项目自评得分96分")
     if LEX.self_evaluation.search(clause) or (rec.department and rec.department in clause):
         return True
@@ -481,7 +485,16 @@ _ONE_PROJECTS = re.compile(r"(?:该|此|这个|单个)(?:项目|专项)|[”\"�
 # One project's self-evaluation named before a score or grade in its sentence, the whole not named in its clause.
 _A_PROJECTS_SELF_EVALUATION = re.compile(r"(?:开展了?|进行了?)(?:项目|专项)(?:支出)?(?:绩效)?自评|[”\"」』]\s*(?:项目|专项)[^，,。；;]{0,6}自评"
                                          r"|专项[^，,。；;]{0,8}(?:开展了?|进行了?)[^，,。；;]{0,4}自评")
-_THE_WHOLE_SAID = re.compile(r"部门整体|单位整体|整体支出")
+_THE_WHOLE_SAID = re.compile(r"部门整体|单位整体|整体支出|整体自评|综合评价|[我本](?:局|委|办|院|厅|中心|站|所|馆|部门|单位)|[；;]|基础上")
+
+
+def _projects_self_evaluation_speaks(sent: str, pos: int) -> bool:
+    """Is the last thing the sentence says before `pos` one project's self-evaluation ("“X”项目自评得分"), no word of the
+    unit's own since ("…开展了项目自评和部门整体自评", "在开展项目自评的基础上，本部门…", "…；部门整体支出…")?"""
+    last = None
+    for last in _A_PROJECTS_SELF_EVALUATION.finditer(sent, 0, pos):
+        pass
+    return last is not None and not _THE_WHOLE_SAID.search(sent, last.start(), pos)
 # A form's field: a label with its unit in brackets ("自评总分(分)97.6", a 自评表 squashed onto one line)
 _FORM_FIELD = re.compile(r"\D{1,8}[（(]分[)）]")
 
