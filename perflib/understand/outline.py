@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from ..model import Record, Task
 from ..read.document import Table
-from .indicators import split_pipes
+from .indicators import role_of, split_pipes, _header_roles
 from ..read.normalize import clause_start, sentences_of
 from ..numbers import money_to_wan
 from .lexicon import LEX
@@ -363,7 +363,7 @@ def _find_section(paragraphs: list[str], head: re.Pattern, exclude=None,
 def read_outline(paragraphs: list[str], rec: Record) -> None:
     paragraphs = _leads_apart(_without_furniture(paragraphs))
     at = _may_open_section(paragraphs)
-    i = _find_section(paragraphs, _TASKS_HEAD, exclude=_PROBLEMS_HEAD, at=at)
+    i = _find_section(paragraphs, _TASKS_HEAD, exclude=_not_tasks, at=at)
     tabled = _task_table(paragraphs, i, rec) if i is not None else None
     if tabled:
         rec.tasks = tabled
@@ -371,6 +371,7 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
         items = _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
         if len(items) >= 2 and all(_ANALYSIS_HEAD.match(t) for t in items):
             items = []  # "（一）资金投入情况分析。…（二）总体绩效目标完成情况分析…": the section's analyses, no tasks
+        items = _before_an_indicator_table(items)
         for no, text in enumerate(items, start=1):
             rec.tasks.append(_task(no, text, rec))
     i = _find_section(paragraphs, _PROBLEMS_HEAD, exclude=_not_problems, prefer_not=_PLANS_HEAD, at=at,
@@ -421,6 +422,20 @@ _TASK_COLUMN = re.compile(r"(?:重点|主要|年度)?(?:工作)?任务(?:名称|
 _FUNDS_COLUMN = re.compile(r"(?:实际)?(?:使用|安排|投入|下达|支出)?(?:资金|金额|经费)(?!来源)(?:[（(](?P<unit>万元|元)[)）])?")
 _SPENT_FIRST = ("实际", "使用", "支出", "投入", "")  # (which funds column a task's funds are: the spent one first)
 _CELL_FIGURE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?")
+
+
+def _not_tasks(para: str) -> bool:
+    """A problems heading, or an indicator table's header cell on a line of its own ("年度目标值"): no tasks' heading."""
+    return _PROBLEMS_HEAD.search(para) is not None or (len(para) <= 8 and role_of(para) is not None)
+
+
+def _before_an_indicator_table(items: list[str]) -> list[str]:
+    """The items before an indicator table's rows under the tasks' heading ("三、绩效目标完成情况" / "| 指标名称 | 年度指标值 |
+    …"): its header and rows are the indicators, no tasks."""
+    for k, item in enumerate(items):
+        if ("\t" in item or " | " in item) and _header_roles(_split_cells(item.split("\n")[0])) is not None:
+            return items[:k]
+    return items
 
 
 def _task_table(paragraphs: list[str], start: int, rec: Record) -> list[Task] | None:
