@@ -205,7 +205,7 @@ def role_of(label: str) -> str | None:
 _ANY_LABEL = re.compile("|".join(re.escape(w) for words in ROLE_LABELS.values() for w in words))
 
 
-def _header_roles(row: list[str], year: int | None = None) -> dict[str, int] | None:
+def header_roles(row: list[str], year: int | None = None) -> dict[str, int] | None:
     """Column of each role, when the row is an indicator table's header. A value's role goes to its first column after
     the name's ("一级指标 | 权重 | … | 三级指标 | … | 分值": the 权重 before the name is its group's); a target's or an
     actual's column labelled with a year ("2022年完成值 | 2023年目标值 | 2023年完成值") to the report's year's only, or,
@@ -239,7 +239,7 @@ def _read_table(table: Table, out: IndicatorTable, year: int | None = None) -> N
     r = 0
     while r < len(table.rows):
         header = table.rows[r]
-        roles = _header_roles(header, year)
+        roles = header_roles(header, year)
         if roles is None:
             _read_summary_total(table, r, out)
             r += 1
@@ -265,7 +265,7 @@ def _read_summary_total(table: Table, at: int, out: IndicatorTable) -> None:
     header = list(table.rows[at])
     for row in table.rows[at + 1:]:
         row = [_cell(c) for c in row]
-        if _header_roles(row) is not None or _summary_roles(row) is not None:
+        if header_roles(row) is not None or _summary_roles(row) is not None:
             return
         if any(row) and _is_total(row, roles):
             if len(row) < len(header) and sum(_points(c) is not None for c in row) < 2:
@@ -290,7 +290,7 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
     r = at + 1
     while r < len(table.rows):
         row = [_cell(c) for c in table.rows[r]]
-        if _header_roles(row) is not None:
+        if header_roles(row) is not None:
             break
         if not any(row) or _is_subtotal(row):
             r += 1
@@ -867,7 +867,7 @@ def _level_wrapped(row: list[str], cells: list[str], header: list[str]) -> int |
     "服务对象" + "满意度", nor a reason's end)."""
     if len(cells) != 1 or len(cells[0]) > 3:
         return None
-    roles = _header_roles(header)
+    roles = header_roles(header)
     if roles is None or "name" not in roles:
         return None
     # (a level word already, "质量" + "指标": only when the row's last cell takes no text, a figure, not a reason)
@@ -897,7 +897,7 @@ _BRACKETS_AT_END = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")
 def _starts_table(cells: list[str]) -> bool:
     if len([c for c in cells if c]) < 3:
         return False
-    if _header_roles(cells) is not None:
+    if header_roles(cells) is not None:
         return True
     return _execution_header(["".join(c.split()) for c in cells])
 
@@ -944,7 +944,7 @@ def _cell_header(cells: list[str], i: int) -> tuple[list[str], int] | None:
             break
         out.append("".join(cells[k:k + size]))
         k += size
-    roles = _header_roles(out)
+    roles = header_roles(out)
     if roles is None or len(roles) != len(out) or not {"weight", "score"} <= set(roles):
         return None
     if role_of(out[0]) not in ("level1", "level2", "name"):
@@ -1104,7 +1104,7 @@ def cell_line_tables(lines: list[str]) -> list[Table]:
             i += 1
             continue
         header, k = found
-        roles = _header_roles(header)
+        roles = header_roles(header)
         rows, end = _cell_rows(cells, k, roles, len(header))
         title = cells[i - 1] if i and len(cells[i - 1]) <= 40 else None  # ("某某项目绩效指标完成情况如下：")
         period = next((c for c in reversed(cells[since:i]) if YEAR_ROW.match(c)), None)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from ..model import Record, Task
 from ..read.document import Table
-from .indicators import role_of, split_pipes, _header_roles
+from .indicators import header_roles, role_of, split_pipes
 from ..read.normalize import clause_start, sentences_of
 from ..numbers import money_to_wan
 from .lexicon import LEX
@@ -433,7 +433,7 @@ def _before_an_indicator_table(items: list[str]) -> list[str]:
     """The items before an indicator table's rows under the tasks' heading ("三、绩效目标完成情况" / "| 指标名称 | 年度指标值 |
     …"): its header and rows are the indicators, no tasks."""
     for k, item in enumerate(items):
-        if ("\t" in item or " | " in item) and _header_roles(_split_cells(item.split("\n")[0])) is not None:
+        if ("\t" in item or " | " in item) and header_roles(_split_cells(item.split("\n")[0])) is not None:
             return items[:k]
     return items
 
