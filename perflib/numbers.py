@@ -99,3 +99,18 @@ def fmt_value(value, kind: str) -> str:
     if kind in ("money", "num"):
         return fmt_wan(d)
     return fmt_pct(d, 2 if kind == "pct2" else None)
+
+
+_CN_VALUE = {c: max(0, i - 1) for i, c in enumerate("零〇一二三四五六七八九")}  # 零 and 〇 0, 一 1 … 九 9
+
+
+def cn_number(text: str) -> Decimal:
+    """A number up to 100 written in Chinese numerals: "八十九" 89, "九十三点五" 93.5, "十五" 15, "五" 5, "一百" 100
+    (a score, a count)."""
+    whole, _, fraction = text.partition("点")
+    if whole == "一百":
+        n = 100
+    else:
+        tens, ten, ones = whole.rpartition("十")
+        n = (_CN_VALUE.get(tens, 1) * 10 if ten else 0) + _CN_VALUE.get(ones, 0)
+    return Decimal(f"{n}.{''.join(str(_CN_VALUE[c]) for c in fraction)}" if fraction else n)

@@ -31,6 +31,7 @@ from functools import lru_cache
 from decimal import Decimal
 from typing import NamedTuple
 
+from ..numbers import cn_number
 from ..read.normalize import fold_chars
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -270,21 +271,14 @@ def _bounded_by_what(t: _Quantity, about: str) -> _Quantity:
     return t
 
 
-_HANZI_COUNT = re.compile(r"(?:(?P<tens>[一二三四五六七八九]?)十(?P<ones>[一二三四五六七八九]?)|(?P<one>[一二两三四五六七八九]))"
+_HANZI_COUNT = re.compile(r"(?P<n>[一二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
                           r"(?P<unit>个|次|人|家|所|项|场|座|条|户|名|批|件|台|辆|套|篇|部|处|类|支|期|轮|本|册|份|间|栋|块|天|周)?")
-_DIGIT_OF = {c: n for n, c in enumerate("一二三四五六七八九", 1)} | {"两": 2}
 
 
 def _in_figures(text: str) -> str:
     """A count written in Chinese numerals, alone ("五个", "十二次", "两场"), in figures; any other text as it is."""
     m = _HANZI_COUNT.fullmatch(text)
-    if not m:
-        return text
-    if m["one"]:
-        n = _DIGIT_OF[m["one"]]
-    else:
-        n = _DIGIT_OF.get(m["tens"], 1) * 10 + _DIGIT_OF.get(m["ones"], 0)
-    return f"{n}{m['unit'] or ''}"
+    return f"{cn_number(m['n'].replace('两', '二'))}{m['unit'] or ''}" if m else text
 
 
 def _clean(text: str) -> str:

@@ -524,7 +524,6 @@ _NO_PROBLEM = re.compile(r"(?:经自评[，,]?)?(?:本年度|本部门|我局|�
 # "对已完成的项目…").
 _PLAN_CARRIED_OUT = re.compile(r"(?:针对[^，。]{0,20}[，,])?(?:[我本][^，。]{0,6})?已(?:采取|修订|建立|完成|落实|整改|制定|通过|实施)")
 _NONE_SAID_MAX = 30  # characters of a sentence saying there is no problem (a longer item is a problem stated)
-_LEAD_MAX = 24  # characters of a plan's lead that may say the measure was taken
 _PROBLEMS_COLUMN = re.compile(r"^(?:存在的?|主要|发现的?)?问题(?:描述|表现|清单|内容)?$")
 _MEASURES_COLUMN = re.compile(r"^(?:整改|改进)(?:措施|举措|意见|建议|方向)(?:及(?:计划|时限))?$")
 

@@ -543,7 +543,7 @@ def _a_cause(text: str, m: re.Match) -> bool:
     预算…" name theirs)."""
     if LEX.label_re.match(text, m.end()) or _FIGURE_NEXT.match(text, m.end()) or _BARE_BUDGET.match(text, m.end()):
         return False
-    clause = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
+    clause = clause_start(text, m.start(), "，,；;。：:")
     end = min((i for i in (text.find(c, m.end()) for c in "，,；;。：:") if i >= 0), default=len(text))
     return (_CAUSE.search(text, clause, m.start()) is not None
             or (_BASIS.search(text, clause, m.start()) is not None

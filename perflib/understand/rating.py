@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from ..labels import GRADE_ORDER
 from ..model import Record
+from ..numbers import cn_number
 from ..read.normalize import NOTE_IN_BRACKETS, clause_start, sentences_of
 from .lexicon import LEX
 from .who import abbreviates, consistent, reads_as_org
@@ -26,7 +27,6 @@ _SCORE_CONTEXT = LEX.score_context
 _SCORE_WORD = rf"(?:{_SCORE_PREFIX.pattern}|得分|评分)"
 # A score in Chinese numerals ("八十九分", "九十三点五分", "一百分"); not a bare 十 ("得分十分…" is "very").
 _CN_DIGIT = "零〇一二三四五六七八九"
-_CN_VALUE = {c: max(0, i - 1) for i, c in enumerate(_CN_DIGIT)}  # 零 and 〇 0, 一 1 … 九 9
 _CN_SCORE = rf"一百|[一二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]|[一二三四五六七八九](?![十百])"
 _SCORE = re.compile(rf"{_SCORE_WORD}(?:(?<=[得评]分)数)?\s*(?:为|是|:|：|达到|共)?\s*(?:(?P<s>\d{{1,3}}(?:\.\d+)?)"
                     rf"|(?P<c>(?:{_CN_SCORE})(?:点[{_CN_DIGIT}]+)?))\s*分"
@@ -242,7 +242,7 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
                     prefixed = bool(_SCORE_PREFIX.match(sent, m.start()))
                     if prefixed == bare or (bare and not _SCORE_CONTEXT.search(sent)):
                         continue
-                    value = Decimal(m["s"] or m["t"] or m["f"]) if m["c"] is None else cn_score(m["c"])
+                    value = Decimal(m["s"] or m["t"] or m["f"]) if m["c"] is None else cn_number(m["c"])
                     if _is_a_maximum(sent, m, value):
                         continue
                     if value <= 100 and _is_the_score(sent, m, rec, title):
@@ -329,17 +329,6 @@ def _band(score: Decimal) -> str | None:
         if (lo is None or score >= lo) and (below is None or score < below):
             return grade
     return None
-
-
-def cn_score(text: str) -> Decimal:
-    """A score written in Chinese numerals: "八十九" 89, "九十三点五" 93.5, "十五" 15, "一百" 100."""
-    whole, _, fraction = text.partition("点")
-    if whole == "一百":
-        n = 100
-    else:
-        tens, ten, ones = whole.rpartition("十")
-        n = (_CN_VALUE.get(tens, 1) * 10 if ten else 0) + _CN_VALUE.get(ones, 0)
-    return Decimal(f"{n}.{''.join(str(_CN_VALUE[c]) for c in fraction)}" if fraction else n)
 
 
 def _is_a_maximum(sent: str, m: re.Match, value: Decimal) -> bool:
