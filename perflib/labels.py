@@ -83,7 +83,7 @@ KIND_SENTENCE = {
     "attachment_only": "an article page whose report is only a linked attachment (附件); open the attachment",
     "other": "no budget figure found (is this a performance evaluation report?)",
     "other_titled": "not a department report: its title names another kind of page (a notice, a target "
-                    "declaration, a summary of several units, a monitoring analysis)",
+                    "declaration, a summary of several units, a monitoring analysis, news of a meeting)",
 }
 NOT_DEPARTMENT_ZH = "非部门整体支出绩效报告"  # the index section listing such files
 
@@ -96,7 +96,7 @@ REASON_ZH = [
     (r"project expenditure report", "单个项目的支出绩效自评报告，不是部门整体报告"),
     (r"final-accounts disclosure", "部门预算或决算公开，不是绩效评价报告"),
     (r"linked attachment", "文章页，报告在其附件中：请打开附件"),
-    (r"its title names another kind of page", "标题表明是其他类型的页面（通知、目标申报、汇总或监控分析等）"),
+    (r"its title names another kind of page", "标题表明是其他类型的页面（通知、目标申报、汇总、监控分析或会议新闻等）"),
     (r"no budget figure found", "未找到预算数字（可能不是绩效评价报告）"),
     (r"the file is empty", "空文件"),
     (r"password-protected|encrypted", "文件设有密码"),

@@ -288,8 +288,8 @@ def _site_names(lines: list[str], kinds: list, end: int) -> None:
 
 def _link_lists(lines: list[str], kinds: list, end: int) -> None:
     """The titles under a list heading (热点推荐, 相关链接 …) are other pages' links: chrome. A list
-    that runs straight into the page's metadata or body, with no line of content before it, ran
-    into the page's own title too: its last line is that title and stays."""
+    that runs straight into the page's metadata line (发布时间, 来源 …), or into its body with no line of
+    content before it, ran into the page's own title too: its last line is that title and stays."""
     for i in range(end):
         if kinds[i] != "line" or not _LINK_LIST.match(_BULLET.sub("", lines[i]).strip()):
             continue
@@ -301,7 +301,8 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
             j += 1
         content_before = any(k is None and lines[n].strip() for n, k in enumerate(kinds[:i]))
         content_after = any(k is None and lines[n].strip() for n, k in enumerate(kinds[j:end], j))
-        if items and not content_before and not content_after:
+        into_metadata = j < end and kinds[j] == "pairs"  # (its last line right above 发布时间, 来源 …: the title's place)
+        if items and (into_metadata or not content_before and not content_after):
             items.pop()  # the page's own title
         for j in items:
             kinds[j] = "line"

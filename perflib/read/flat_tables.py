@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from ..understand.lexicon import LEX
 from .document import Table
-from .normalize import TABLE_MARK, TABLE_VALUE, is_table_line
+from .normalize import MARKDOWN_RULE, TABLE_MARK, TABLE_VALUE, is_table_line
 from .realign import EMPTY, FITS, align_rows, cell_kind, column_type, figure, glued_form, head_text, header_types, is_glued, is_value
 
 _MAX_CELL = 24  # a longer line is prose (or a long text cell), not a label
@@ -26,7 +26,6 @@ _ROW_LABEL = re.compile(r"^(?:其中|合计|总计|小计)")
 
 # --- rows with "|" between cells ----------------------------------------------------------------
 _NOT_A_ROW = re.compile(r"首页|当前位置|您的位置|所在位置")  # a web page's menu or breadcrumb
-_RULE = re.compile(r"^[\s|:：\-—–=+]*$")  # a markdown rule "|---|---|"
 
 
 def _pipe_kind(text: str) -> str | None:
@@ -73,7 +72,7 @@ def _pipe_run(lines: list[str], i: int) -> tuple[int, list]:
         texts = [lines[n].strip()[:-1].strip() or EMPTY for n, k in kinds if k != "blank"]
         return end, _pipe_cell_items(texts)
     # a few lines closed by a bar among rows (a title "…部门决算 |") are kept, as one-cell rows, not dropped
-    rows = [(n, _pipe_cells(lines[n])) for n, k in kinds if k != "blank" and not _RULE.match(lines[n])]
+    rows = [(n, _pipe_cells(lines[n])) for n, k in kinds if k != "blank" and not MARKDOWN_RULE.match(lines[n])]
     return end, _rows_to_blocks(lines, rows)
 
 

@@ -375,6 +375,8 @@ _PAGE_NO_AFFIX = re.compile(
 _EDGE = 3  # lines at each end of a page where headers and footers are looked for
 # A note in brackets ("年初预算数（万元）", "…自评表（含某某项目）"), one level deep: what a label or a title says aside.
 NOTE_IN_BRACKETS = re.compile(r"[（(][^()（）]*[)）]")
+# A markdown table's rule under its header ("|---|:---:|"): a row of no cells.
+MARKDOWN_RULE = re.compile(r"^[\s|:：\-—–=+]*$")
 
 
 def pages_at_page_numbers(text: str) -> list[str]:

@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..model import Indicator
 from ..read.document import Table
-from ..read.normalize import LIST_MARKER, NOTE_IN_BRACKETS, fold_chars, fold_pages, sentences, strip_page_furniture
+from ..read.normalize import LIST_MARKER, MARKDOWN_RULE, NOTE_IN_BRACKETS, fold_chars, fold_pages, sentences, strip_page_furniture
 from .met import judge
 from .forms import YEAR_ROW, another_years_form, names_one_project
 from .lexicon import LEX
@@ -223,6 +223,10 @@ def header_roles(row: list[str], year: int | None = None) -> dict[str, int] | No
         mine = [c for c, y in cols if y == year] if year is not None else [c for c, _ in cols] if len(cols) == 1 else []
         if role not in found and len(mine) == 1:
             found[role] = mine
+    if "name" not in found and "level1" not in found and "level2" not in found:
+        generic = _generic_name_column(row, found)
+        if generic is not None:
+            found["name"] = [generic]
     name = found.get("name", [None])[0]
     roles = {role: next((c for c in cols if name is not None and c > name and role in _VALUE_ROLES), cols[0])
              for role, cols in found.items()}
@@ -231,6 +235,28 @@ def header_roles(row: list[str], year: int | None = None) -> dict[str, int] | No
 
 
 _VALUE_ROLES = ("target", "actual", "weight", "score")
+
+
+def two_row_header(first: list[str], second: list[str]) -> list[str] | None:
+    """One header of a header written on two rows, "绩效指标" over the levels' and the name's columns ("绩效指标 |
+    年度指标值 | 实际完成值 | 分值 | 得分" / "一级指标 | 二级指标 | 三级指标"): the second row's labels, then the first's
+    after 绩效指标. None when the rows are not so."""
+    heads = [c for c in first if c.strip()]
+    labels = [c for c in second if c.strip()]
+    if not heads or "".join(heads[0].split()) not in GENERIC_CELLS or not labels \
+            or any(role_of(c) not in ("level1", "level2", "name") for c in labels) or role_of(labels[-1]) != "name":
+        return None
+    return labels + heads[1:]
+
+
+def _generic_name_column(row: list[str], found: dict[str, list[int]]) -> int | None:
+    """The names' column of a header that labels it only "绩效指标" ("绩效指标 | 年度目标值 | 实际完成值 | 分值 | 得分"):
+    the row's first cell, every labelled column after it, no level's column (where 绩效指标 spans the levels and the
+    name, its row says which is which)."""
+    first = next((c for c, cell in enumerate(row) if cell.strip()), None)
+    if first is None or "".join(row[first].split()) not in GENERIC_CELLS:
+        return None
+    return first if all(c > first for cols in found.values() for c in cols) else None
 _LABEL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -239,6 +265,10 @@ def _read_table(table: Table, out: IndicatorTable, year: int | None = None) -> N
     r = 0
     while r < len(table.rows):
         header = table.rows[r]
+        if r + 1 < len(table.rows) and (merged := two_row_header(header, table.rows[r + 1])) is not None:
+            rows = table.rows[:r] + [merged] + table.rows[r + 2:]
+            table = Table(rows, loc=table.loc, title=table.title, header_rows=table.header_rows, header_cols=table.header_cols)
+            header = merged
         roles = header_roles(header, year)
         if roles is None:
             _read_summary_total(table, r, out)
@@ -788,8 +818,8 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
         rows = [cells]
         j = i + 1
         while j < len(lines):
-            if not lines[j].strip():  # text reports may leave a blank line between rows
-                j += 1
+            if not lines[j].strip() or "-" in lines[j] and "|" in lines[j] and MARKDOWN_RULE.match(lines[j]):
+                j += 1  # text reports may leave a blank line between rows; a markdown table its rule under the header
                 continue
             nxt = _split(lines[j])
             if len(rows) > 1 and nxt and (("指标" in lines[j] or "得分" in lines[j]) and _starts_table(nxt)
@@ -939,15 +969,19 @@ def _cell_header(cells: list[str], i: int) -> tuple[list[str], int] | None:
     k = i
     while k < len(cells) and k - i < _CELL_HEADER_MAX:
         size = next((n for n in (3, 2, 1) if k + n <= len(cells) and all(len(c) <= _CELL_MAX for c in cells[k:k + n])
-                     and (n == 1 or _spanned(cells[k:k + n])) and role_of("".join(cells[k:k + n]))), 0)
+                     and (n == 1 or _spanned(cells[k:k + n])) and role_of("".join(cells[k:k + n]))), 0) \
+            or int(k == i and cells[k] in GENERIC_CELLS)  # (the names' column labelled 绩效指标, see header_roles)
         if not size:
             break
         out.append("".join(cells[k:k + size]))
         k += size
+    names = next((n for n in range(1, len(out)) if all(role_of(c) in ("level1", "level2", "name") for c in out[n:])), None)
+    if names is not None:
+        out = two_row_header(out[:names], out[names:]) or out  # (绩效指标 over the levels and the name, see there)
     roles = header_roles(out)
     if roles is None or len(roles) != len(out) or not {"weight", "score"} <= set(roles):
         return None
-    if role_of(out[0]) not in ("level1", "level2", "name"):
+    if role_of(out[0]) not in ("level1", "level2", "name") and roles["name"] != 0:
         return None
     values = [r for r in sorted(roles, key=roles.get) if roles[r] > roles["name"]]
     if values[-1] == "reason":
@@ -1096,7 +1130,7 @@ def cell_line_tables(lines: list[str]) -> list[Table]:
     tables: list[Table] = []
     i = since = 0
     while i < len(cells):
-        if len(cells[i]) > _CELL_MAX or role_of(cells[i]) not in ("level1", "level2", "name"):
+        if len(cells[i]) > _CELL_MAX or role_of(cells[i]) not in ("level1", "level2", "name") and cells[i] not in GENERIC_CELLS:
             i += 1
             continue
         found = _cell_header(cells, i)

@@ -448,6 +448,7 @@ class Lexicon:
         self.goal_row = re.compile(raw["goal_row"])
         self.goal_target = re.compile(raw["goal_target"])
         self.task_funds_use = re.compile(raw["task_funds_use"])
+        self.task_funds_budgeted = re.compile(raw["task_funds_budgeted"])
         self.task_funds_not = re.compile(raw["task_funds_not"])
         self.task_funds_object = re.compile(raw["task_funds_object"])
         self.task_funds_per = re.compile(raw["task_funds_per"])

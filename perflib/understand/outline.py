@@ -120,18 +120,20 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
             loose.append(para)
     if not items:  # unnumbered paragraphs: an introduction before them ("…还存在以下不足：") is none
         loose = loose[1:] if len(loose) > 1 and _INTRO.search(loose[0]) else loose
-    if items and item_kind == "paren_num" and len(items) == 1:
-        items = _numbered_run(items)  # ("（1）…；（2）…" in one paragraph)
+    if items and item_kind in ("paren_num", "num") and len(items) == 1:
+        items = _numbered_run(items, item_kind)  # ("（1）…；（2）…", "1.…；2.…" in one paragraph)
     return [i for i in (items or _inline_items(loose)) if _WORDS.search(i) and not _HEADER_ROW.match(i)]
 
 
-def _numbered_run(items: list[str]) -> list[str]:
-    """Items numbered （1） whose next ones follow inline ("（1）…偏少；（2）基层…不足。"): each its own."""
+def _numbered_run(items: list[str], kind: str = "paren_num") -> list[str]:
+    """Items numbered （1） or 1. whose next ones follow inline ("（1）…偏少；（2）基层…不足。", "1.…偏少；2.基层…不足。"):
+    each its own."""
     out: list[str] = []
     for item in items:
         parts = [item]
         n = 2
-        while (m := re.search(rf"[；;]\s*[（(]{n}[)）]", parts[-1])) is not None:
+        while (m := re.search(rf"[；;]\s*[（(]{n}[)）]" if kind == "paren_num" else rf"[；;]\s*{n}\s*[.．、](?!\d)",
+                              parts[-1])) is not None:
             parts[-1:] = [parts[-1][:m.start()].strip(), parts[-1][m.end():].strip()]
             n += 1
         out += parts
@@ -209,8 +211,10 @@ def _inline_marks(item: str) -> list[re.Match]:
             marks.append(m)
             if len(marks) == len(_CN_ORDER):
                 break
-    if len(marks) >= 2 or "首先" not in item:
+    if len(marks) >= 2:
         return marks
+    if "首先" not in item:
+        return _digit_marks(item) or marks
     ordinal: list[re.Match] = []
     for m in _ORDINAL_ITEM.finditer(item):
         expected = _ORDINALS[min(len(ordinal), len(_ORDINALS) - 1)]
@@ -221,6 +225,18 @@ def _inline_marks(item: str) -> list[re.Match]:
     return ordinal if len(ordinal) >= 2 else marks
 
 
+def _digit_marks(item: str) -> list[re.Match]:
+    """The numbers 1. 2. 3. (or （1）（2）…) of items written inline, the first opening the text and each next one
+    after a "；" or "。" ("1.培训人次未达预期；2.监管信息化水平不高。"), when there are two or more."""
+    marks: list[re.Match] = []
+    for m in _DIGIT_ITEM.finditer(item):
+        before = item[:m.start()].rstrip()
+        if int(m["p"] or m["n"]) == len(marks) + 1 and (not before if not marks else before.endswith(("；", ";", "。"))):
+            marks.append(m)
+    return marks if len(marks) >= 2 else []
+
+
+_DIGIT_ITEM = re.compile(r"(?:[（(](?P<p>\d{1,2})[)）]|(?P<n>\d{1,2})[.．、](?!\d))")
 _ORDINAL_ITEM = re.compile(r"(?P<w>首先|其次|再次|第三|最后)[，,：:]?")
 _ORDINALS = (("首先",), ("其次",), ("再次", "第三"))
 
@@ -364,6 +380,7 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
     paragraphs = _leads_apart(_without_furniture(paragraphs))
     at = _may_open_section(paragraphs)
     i = _find_section(paragraphs, _TASKS_HEAD, exclude=_not_tasks, at=at)
+    i = _tasks_subheading(paragraphs, i) if i is not None else None
     tabled = _task_table(paragraphs, i, rec) if i is not None else None
     if tabled:
         rec.tasks = tabled
@@ -414,12 +431,17 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
     if rec.problems and all(pairs):  # "1.问题：保教人员流失较多。措施：完善…": each item a problem and its measure
         rec.problems = [m["problem"] for m in pairs]
         rec.plans = rec.plans or [m["measure"] for m in pairs]
+    labels = [_PROBLEM_OR_MEASURE.match(t) for t in rec.problems]
+    if all(labels) and len({bool(m["problem"]) for m in labels}) == 2:
+        # "问题：资金规模小。" / "建议：争取社会资金。" under "三、问题与建议": the problems, then what is proposed
+        rec.plans = rec.plans or _inline_items([t[m.end():] for t, m in zip(rec.problems, labels) if not m["problem"]])
+        rec.problems = _inline_items([t[m.end():] for t, m in zip(rec.problems, labels) if m["problem"]])
     rec.plans = [t for t in rec.plans if not _PLAN_CARRIED_OUT.match(t)]
 
 
 # A tasks section written as a table ("序号 | 重点任务 | 资金（万元） | 完成情况"): its task column and its funds column.
 _TASK_COLUMN = re.compile(r"(?:重点|主要|年度)?(?:工作)?任务(?:名称|内容)?|(?:重点|主要)工作(?:任务|内容)?|工作内容")
-_FUNDS_COLUMN = re.compile(r"(?:实际)?(?:使用|安排|投入|下达|支出)?(?:资金|金额|经费)(?!来源)(?:[（(](?P<unit>万元|元)[)）])?")
+_FUNDS_COLUMN = re.compile(r"(?:实际)?(?:使用|安排|投入|下达|支出|预算)?(?:资金|金额|经费)(?!来源)(?:[（(](?P<unit>万元|元)[)）])?")
 _SPENT_FIRST = ("实际", "使用", "支出", "投入", "")  # (which funds column a task's funds are: the spent one first)
 _CELL_FIGURE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?")
 
@@ -486,6 +508,16 @@ def _own_subheading(paragraphs: list[str], i: int) -> int:
     return i
 
 
+def _tasks_subheading(paragraphs: list[str], i: int) -> int:
+    """A tasks heading whose first line under it is a sub-heading naming the tasks again ("三、绩效目标完成情况" /
+    "（一）年度主要任务完成情况", its table or items next): that sub-heading, no task itself; else `i`."""
+    j = i + 1
+    if j < len(paragraphs) and is_heading(paragraphs[j]) and (sub := _heading_title(paragraphs[j])) is not None \
+            and len(sub) <= _TITLE_MAX and _TASKS_HEAD.search(sub) and not _not_tasks(paragraphs[j]):
+        return j
+    return i
+
+
 def _heading_title(para: str) -> str | None:
     m = LEX.numbering.match(para)
     return "".join(para[m.end():].split()).rstrip("：:。") if m else None
@@ -510,7 +542,7 @@ def _headed_paragraph(paragraphs: list[str], head: re.Pattern, exclude, at: list
 _TITLE_END = re.compile(r"[。：:]")
 # Such a title whole (not a task's "（二）聚焦群众反映问题：…"): the problems', the plans'.
 _PROBLEMS_TITLE = re.compile(r"(?:部门|单位)?(?:存在的?|主要)(?:主要)?(?:问题|不足)(?:及(?:原因|原因分析|整改措施|改进措施|建议))?|不足之处")
-_PLANS_TITLE = re.compile(r"(?:下一步|今后)(?:的)?(?:工作)?(?:计划|打算|措施|改进措施|工作思路|思路)?|(?:改进|整改)(?:措施|意见|建议|方向)"
+_PLANS_TITLE = re.compile(r"(?:下一步|今后)(?:的)?(?:工作)?(?:计划|打算|措施|改进措施|工作思路|思路)?|(?:改进|整改)(?:措施|意见|建议|方向)(?:(?:及|和|与)(?:措施|意见|建议))?"
                           r"|意见建议|下一步工作计划")
 _TITLE_MAX = 16  # characters of a section's title before its first sentence's end
 
@@ -518,6 +550,7 @@ _TITLE_MAX = 16  # characters of a section's title before its first sentence's e
 # A problems section written as a table ("序号 | 存在问题 | 整改措施 | 整改时限"): its columns of problems and of measures.
 _CARRIED_OUT = re.compile(r"^已|已(?:整改|完成|落实|修订|建立|制定|采取)|整改完毕|整改到位")  # (a measure taken: no plan)
 _PROBLEM_AND_MEASURE = re.compile(r"(?:存在)?问题[：:]\s*(?P<problem>.+?)\s*(?:改进|整改)?(?:措施|对策|建议)[：:]\s*(?P<measure>.+)", re.S)
+_PROBLEM_OR_MEASURE = re.compile(r"\s*(?:(?P<problem>(?:存在的?)?(?:主要)?问题)|(?:改进|整改)?(?:措施|对策|建议))\s*[：:]\s*(?=\S)")
 _NO_PROBLEM = re.compile(r"(?:经自评[，,]?)?(?:本年度|本部门|我局|本单位|本年)?[^，。；]{0,6}?(?:未发现|没有发现|不存在|暂无|无)"
                          r"(?:明显|重大|突出|较大)?(?:的)?问题[。；]?")
 # A plan's opening that says it was carried out ("我中心已采取以下整改措施：", "已修订评审工作规程"; not "已列入2024年计划",
@@ -772,9 +805,10 @@ def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str
         found = lead  # the task's own total before its items ("全年共投入资金200万元。一是…；二是…")
     if len({f.item for f in found}) > 1:
         return None, None  # amounts of two items written inline
-    planned = [f for f in found if LEX.task_funds_planned.search(f.clause)]
+    planned = [f for f in found if LEX.task_funds_planned.search(f.clause) or LEX.task_funds_budgeted.match(f.m.group())]
     if planned and len(planned) < len(found):
         found = [f for f in found if f not in planned]  # "年初计划投入资金100万元，实际投入资金95万元": what was spent
+        # (and "经费年初预算50万元，实际支出48万元")
     if not found:
         return None, None
     best = max(found, key=lambda f: (f.own, f.uses))  # the first that uses money, else the first

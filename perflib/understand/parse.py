@@ -291,25 +291,27 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         attachments = LEX.is_attachment(para) or (attachments and bool(LEX.attachment_item.match(para)))
         if attachments:
             continue
-        if (is_heading(para) or is_heading_like(para)) and not _row_of_cells(blocks, i):
-            heading = _last_block(para)  # "二、项目支出情况": the block of the paragraphs under it
-            section_part = _names_a_part(para)  # "（一）一般公共预算财政拨款情况": the figures under it are that source's
-            if not LEX.unit_line_after.match(para.strip()):  # (a heading with a figure too: "（三）“三公”经费支出 12.5 万元")
-                within = holds_any(para, _SUB_BUDGET_CUES) and LEX.about_a_sub_budget(para)
-            below = holds_any(para, LEX.subunit_cues) and LEX.subunit_in(para) is not None
+        run_in = _run_in_heading(para)  # ("一、预算执行情况：2023年年初预算…": a heading, its text run on)
+        if run_in or (is_heading(para) or is_heading_like(para)) and not _row_of_cells(blocks, i):
+            head = run_in or para
+            heading = _last_block(head)  # "二、项目支出情况": the block of the paragraphs under it
+            section_part = _names_a_part(head)  # "（一）一般公共预算财政拨款情况": the figures under it are that source's
+            if not LEX.unit_line_after.match(head.strip()):  # (a heading with a figure too: "（三）“三公”经费支出 12.5 万元")
+                within = holds_any(head, _SUB_BUDGET_CUES) and LEX.about_a_sub_budget(head)
+            below = holds_any(head, LEX.subunit_cues) and LEX.subunit_in(head) is not None
             if below:
                 heading = None  # "一、下属单位支出情况": the figures under it are those units', no block's
             # (a short figure line is no section heading; "单位：万元" ends no money section, nor does a
             # form's field "联系人：某某", "所属年度：2023年度": it may open one, "执行率：98.44%")
-            if not LEX.money.search(para) and not LEX.unit_line_after.match(para.strip()):
-                if _FIELD_LINE.match(para) and not is_heading(para):
-                    closes = (below or LEX.about_a_sub_budget(para) or _another_years_heading(para, rec.year)
-                              or _field_of_another_year(para, rec.year))
-                    money_section = (money_section or bool(LEX.money_sections.search(para))) and not closes
+            if not LEX.money.search(head) and not LEX.unit_line_after.match(head.strip()):
+                if _FIELD_LINE.match(head) and not is_heading(head):
+                    closes = (below or LEX.about_a_sub_budget(head) or _another_years_heading(head, rec.year)
+                              or _field_of_another_year(head, rec.year))
+                    money_section = (money_section or bool(LEX.money_sections.search(head))) and not closes
                 else:
                     # (a section about 三公经费 or about the units under the department: its figures are theirs)
-                    money_section = (bool(LEX.money_sections.search(para)) and not within
-                                     and not below and not _another_years_heading(para, rec.year))
+                    money_section = (bool(LEX.money_sections.search(head)) and not within
+                                     and not below and not _another_years_heading(head, rec.year))
                     unit = None
         elif heading in _NO_BLOCK:
             projects_own.add(para)
@@ -323,7 +325,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         # figure line ("2、支出：498.75万元") is a task or project, not the unit, unless its first
         # words are a label ("（一）年初预算 …")
         unit_default = whole_unit and money_section and (len(para) <= _FIGURE_LINE or not LEX.numbering.match(para)
-                                                         or _opens_with_label(para))
+                                                         or _opens_with_label(para) or run_in is not None)
         context = heading or ("overall" if unit_default else None)
         if i in cells:
             _read_label_cell(para, blocks[i + 1].text, cells[i], context, unit, rec, taken)
@@ -470,6 +472,19 @@ def _read_label_cell(label_line: str, value_line: str, cell: tuple[re.Match, str
     _store(rec, block, label.field, value, f"{label_line} {value_line}", taken)
 _FIGURE_MARK = re.compile(r"元|%|个")  # an amount's unit, a rate, a count of projects
 _LEADING_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*[，,]?\s*)?")
+
+
+def _run_in_heading(para: str) -> str | None:
+    """The section heading a paragraph opens with, its text run on after a colon ("一、预算执行情况：2023年年初预算…",
+    "二、部门基本情况：本单位…"): a top-level number and a money section's name ending in 情况 / 概况 (not a list item,
+    "1.农田建设资金：…"), or None."""
+    if "：" not in para[:24] and ":" not in para[:24]:
+        return None
+    m = _RUN_IN.match(para)
+    return m["head"] if m and LEX.money_sections.search(m["head"]) else None
+
+
+_RUN_IN = re.compile(r"^\s*(?P<head>[一二三四五六七八九十]{1,3}\s*[、.．]\s*[^，。；：:,\d]{2,14}?(?:情况|概况))\s*[：:]\s*\S")
 
 
 def _opens_with_label(para: str) -> bool:

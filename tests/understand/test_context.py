@@ -125,10 +125,12 @@ def test_respectively_with_a_count_that_differs_reads_nothing():
 
 
 def test_a_figure_in_a_targets_section_is_not_the_units():
-    """Under 绩效目标完成情况, an unlabelled-block figure belongs to some task: not read, listed."""
+    """Under 绩效目标完成情况, an unlabelled-block figure belongs to some task: the task's funds, not the unit's."""
     rec = parse(TITLE + "三、绩效目标完成情况\n完成老旧设备更新改造，实际支出 48.00 万元。")
     assert rec.overall.actual is None
-    assert unread_amounts(rec) == {D("48.00")}
+    assert [t.funds for t in rec.tasks] == [D("48.00")] and unread_amounts(rec) == set()
+    rec = parse(TITLE + "三、绩效目标完成情况\n完成老旧设备更新改造，支出 48.00 万元。")
+    assert rec.overall.actual is None and rec.tasks[0].funds is None and unread_amounts(rec) == {D("48.00")}
 
 
 def test_a_date_is_not_another_year():

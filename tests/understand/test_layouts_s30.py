@@ -1,0 +1,158 @@
+"""Layouts a held-out set of openings showed unread or misread, each in our own words and figures: a 绩效指标
+table whose names' column is headed only 绩效指标 (one cell per line, `|` rows under a markdown rule, tab rows, and
+its header written on two rows), a related-articles list above the title, a section heading with its text run on,
+items written inline 1.…；2.…, 问题： / 建议： lines under 问题与建议, tasks under 部门履职及重点工作完成情况, news of a
+meeting about the self-evaluation, `| 自评得分 | 89 |`, 绩效评级为“良”, and a task's budget beside what it spent."""
+from decimal import Decimal as D
+
+import pytest
+
+from perflib.errors import NotAReport
+from perflib.pipeline import read_record, require_budget_figure
+
+TITLE = "示例青禾县文化广电旅游局2023年度部门整体支出绩效自评报告"
+MONEY = "一、部门预算执行情况\n2023年本部门年初预算1000.00万元，调整后预算1200.00万元，实际支出1100.00万元，预算执行率91.67%。\n"
+END = "五、自评结论\n自评得分90分。\n"
+ROWS = [("图书借阅人次", "≥5万人次", "5.4万人次", "10", "10"), ("文物安全事故数", "0起", "0起", "10", "10"),
+        ("群众知晓率", "≥90%", "85%", "10", "8")]
+
+
+def read(tmp_path, text: str, name: str = "r.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_record(path)
+
+
+def rows(rec) -> list[tuple]:
+    return [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in rec.indicators]
+
+
+WANT = [(None, None, n, t, a, D(w), D(s)) for n, t, a, w, s in ROWS]
+
+
+# --- 绩效指标 over the names' column ------------------------------------------------------------------
+@pytest.mark.parametrize("layout", ["cells", "pipes", "tabs"])
+def test_a_names_column_headed_only_jixiao_zhibiao(tmp_path, layout):
+    header = ("绩效指标", "年度目标值", "实际完成值", "分值", "得分")
+    if layout == "cells":
+        table = "\n".join([*header, *(c for r in ROWS for c in r)])
+    elif layout == "pipes":
+        table = "\n".join(["| " + " | ".join(header) + " |", "|---|---|---|---|---|",
+                           *("| " + " | ".join(r) + " |" for r in ROWS)])
+    else:
+        table = "\n".join("\t".join(r) for r in [header, *ROWS])
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、绩效指标完成情况\n{table}\n{END}")
+    assert rows(rec) == WANT
+    assert [i.met for i in rec.indicators] == [True, True, False]
+
+
+def test_a_markdown_rule_is_no_indicator(tmp_path):
+    table = "\n".join(["| 指标名称 | 年度目标值 | 实际完成值 | 分值 | 得分 |", "| --- | :---: | --- | --- | --- |",
+                       *("| " + " | ".join(r) + " |" for r in ROWS)])
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、绩效指标完成情况\n{table}\n{END}")
+    assert rows(rec) == WANT
+
+
+LEVELS = [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("满意度指标", "服务对象满意度指标")]
+
+
+@pytest.mark.parametrize("layout", ["cells", "pipes", "tabs"])
+def test_jixiao_zhibiao_over_the_levels_and_the_name_on_a_second_header_row(tmp_path, layout):
+    first, second = ("绩效指标", "年度指标值", "实际完成值", "分值", "得分"), ("一级指标", "二级指标", "三级指标")
+    body = [(*lv, *r) for lv, r in zip(LEVELS, ROWS)]
+    if layout == "cells":
+        table = "\n".join([*first, *second, *(c for r in body for c in r)])
+    elif layout == "pipes":
+        table = "\n".join("| " + " | ".join(r) + " |" for r in [first, second, *body])
+    else:
+        table = "\n".join("\t".join(r) for r in [first, second, *body])
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、绩效指标完成情况\n{table}\n{END}")
+    assert rows(rec) == [(l1, l2, *w[2:]) for (l1, l2), w in zip(LEVELS, WANT)]
+
+
+def test_jixiao_zhibiao_over_level_columns_gives_no_names_column(tmp_path):
+    """"绩效指标 | 一级指标 | 二级指标 | 指标值 …" names no indicator's column: 绩效指标 is no name there."""
+    table = "\n".join("\t".join(r) for r in [("绩效指标", "一级指标", "二级指标", "年度指标值", "实际完成值", "分值", "得分"),
+                                              ("产出", "数量指标", "≥5万人次", "5.4万人次", "10", "10")])
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、绩效指标完成情况\n{table}\n{END}")
+    assert "绩效指标" not in [i.name for i in rec.indicators] and "产出" not in [i.name for i in rec.indicators]
+
+
+# --- who, kind ----------------------------------------------------------------------------------------
+def test_a_related_articles_list_above_the_title_runs_into_the_pages_metadata(tmp_path):
+    rec = read(tmp_path, "青禾县人民政府门户网站 | 无障碍 | 关怀版\n首页 > 政务公开 > 部门信息\n相关文章：\n"
+                         "示例青禾县文化广电旅游局2021年度部门整体支出绩效自评报告\n示例青禾县文化广电旅游局2024年部门预算公开\n"
+                         "示例青禾县文化广电旅游局部门整体支出绩效自评报告（2023年度）\n发布时间：2024-05-08 10:12 访问量：215\n"
+                         + MONEY + END)
+    assert (rec.department, rec.year) == ("示例青禾县文化广电旅游局", 2023)
+    assert rec.overall.actual == D("1100.00")
+
+
+def test_news_of_a_meeting_about_the_self_evaluation_is_no_report(tmp_path):
+    rec = read(tmp_path, "示例青禾县水务局召开2023年度部门整体支出绩效自评工作推进会\n发布时间：2024-05-07 来源：县水务局\n\n"
+                         "5月6日，县水务局召开推进会。会议通报，2023年度局系统预算执行率达到95.2%，全年实际支出3860万元。\n")
+    assert rec.kind == "other"
+    with pytest.raises(NotAReport):
+        require_budget_figure(rec, "n.txt")
+
+
+# --- money, score, rating -------------------------------------------------------------------------
+def test_a_section_heading_with_its_text_run_on_after_a_colon(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n一、预算执行情况：2023年年初预算1000.00万元，调整后预算1200.00万元，实际支出1100.00万元，"
+                         "预算执行率91.67%。\n二、自评结论：自评得分90分。\n")
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate) \
+        == (D("1000.00"), D("1200.00"), D("1100.00"), D("91.67"))
+
+
+def test_a_numbered_item_with_a_colon_stays_a_list_item(tmp_path):
+    """"1.文旅融合专项资金：…" is an item of the list, not a money section's heading: its figures are no unit's."""
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、重点项目\n1.文旅融合专项资金：年初预算80.00万元，实际支出76.00万元。\n{END}")
+    assert rec.overall.initial_budget == D("1000.00") and rec.projects.initial_budget is None
+
+
+def test_initial_budget_written_nianchu_bumen_yusuan_anpai(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n一、预算执行情况\n2023年初部门预算安排1,035.60万元，年中追加预算126.40万元，调整后预算为"
+                         f"1,162.00万元。实际支出1,108.37万元，执行率95.38%。\n{END}")
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget) == (D("1035.60"), D("1162.00"))
+
+
+@pytest.mark.parametrize("rows_text,score,rating", [
+    ("| 自评得分 | 89 |\n| 评价等级 | 良 |", D("89"), "良"),
+    ("| 自评得分 | 100 | 92 |", None, None),  # (its 分值 then its 得分: which is the score, the row does not say)
+    ("| 自评得分 | 97.5 | 100 |", D("97.5"), None),  # (its 得分 then its 满分)
+])
+def test_a_score_in_a_bar_row(tmp_path, rows_text, score, rating):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}五、自评结果\n{rows_text}\n")
+    assert (rec.score, rec.rating) == (score, rating)
+
+
+def test_a_rating_said_with_pingji(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}五、评价结论\n2023年度部门整体支出绩效自评得分为86.3分，绩效评级为“良”。\n")
+    assert (rec.score, rec.rating) == (D("86.3"), "良")
+
+
+# --- lists ---------------------------------------------------------------------------------------------
+def test_tasks_under_lvzhi_and_key_work_and_under_zhuyao_gongzuo(tmp_path):
+    for heading in ("三、部门履职及重点工作完成情况", "三、主要工作"):
+        rec = read(tmp_path, f"{TITLE}\n{MONEY}{heading}\n（一）开展送戏下乡演出。全年投入资金35.20万元，演出120场。\n"
+                             f"（二）实施文物保护修缮。全年投入资金88.00万元，完成修缮3处。\n{END}")
+        assert [(t.text[:6], t.funds) for t in rec.tasks] == [("开展送戏下乡", D("35.20")), ("实施文物保护", D("88.00"))]
+
+
+def test_items_written_inline_after_a_run_on_heading(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}三、存在的问题：1.图书采购进度偏慢；2.数字资源利用率不高。\n"
+                         f"四、改进措施：1.提前组织采购；2.加强数字资源推广。\n{END}")
+    assert rec.problems == ["图书采购进度偏慢", "数字资源利用率不高。"]
+    assert rec.plans == ["提前组织采购", "加强数字资源推广。"]
+
+
+def test_problem_and_advice_lines_under_one_heading(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}三、问题与建议\n问题：基层文化站设备老化，更新资金不足。\n"
+                         f"建议：统筹资金分批更新设备。\n{END}")
+    assert rec.problems == ["基层文化站设备老化，更新资金不足。"]
+    assert rec.plans == ["统筹资金分批更新设备。"]
+
+
+def test_a_tasks_budget_yields_to_what_it_spent(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}三、主要工作开展情况\n非遗保护工作经费年初预算50.00万元，实际支出47.50万元，执行率95.00%。\n{END}")
+    assert [t.funds for t in rec.tasks] == [D("47.50")]
