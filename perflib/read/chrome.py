@@ -301,11 +301,18 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
             j += 1
         content_before = any(k is None and lines[n].strip() for n, k in enumerate(kinds[:i]))
         content_after = any(k is None and lines[n].strip() for n, k in enumerate(kinds[j:end], j))
-        into_metadata = j < end and kinds[j] == "pairs"  # (its last line right above 发布时间, 来源 …: the title's place)
-        if items and (into_metadata or not content_before and not content_after):
-            items.pop()  # the page's own title
+        # (its last line a report's title right above 发布时间, 来源 …, the title's place, and no title below them)
+        into_metadata = (j < end and kinds[j] == "pairs" and bool(items) and _REPORT_TITLE.search(lines[items[-1]])
+                         and not any(k is None and _REPORT_TITLE.search(lines[n]) for n, k in enumerate(kinds[j:end], j)))
+        if items and (into_metadata or not content_before and not content_after
+                      and not _NEWS_HEADLINE.search(lines[items[-1]])):
+            items.pop()  # the page's own title (not a news item's: "某局召开…推进会")
         for j in items:
             kinds[j] = "line"
+
+
+_NEWS_HEADLINE = re.compile(r"召开|举办|举行")
+_REPORT_TITLE = re.compile(r"(?:报告|报告书|自评表|评价表)\s*(?:[（(][^（）()]{0,12}[)）])?\s*$")
 
 
 def _link_tail(lines: list[str], start: int) -> int:

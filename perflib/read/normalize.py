@@ -54,7 +54,10 @@ LIST_MARKER = re.compile(
 # A title's end: the line stands alone; a notice's or a form's too when no clause mark is in it ("…评价结果公示",
 # "…绩效目标申报表" run onto the first sentence under them read as prose, and the page as the report of whatever
 # unit that sentence named; "…万元，根据县财政局追加预算的通知" is a sentence wrapped there, and goes on)
-_TITLE = re.compile(r"(报告|报告书|自评表|评价表)\s*$|^[^，,。；;：:]{6,60}(?:申报表|目标表|公示|公告|通报|通知|(?:自评|评价)结果)\s*$")
+_TITLE = re.compile(r"(报告|报告书|自评表|评价表)\s*(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?\s*$"  # (its year after it in brackets)
+                    r"|^[^，,。；;：:]{6,60}(?:申报表|目标表|公示|公告|通报|通知|(?:自评|评价)结果)\s*$"
+                    r"|^[^，,。；;：:]{2,30}(?:召开|举办|举行)[^，,。；;：:]{0,40}(?:绩效|自评|评价)[^，,。；;：:]{0,20}"
+                    r"(?:会|会议|培训班)\s*$")  # (news of a meeting about the evaluation)
 # A budget or final-accounts disclosure's title ("…2023年度部门决算", "…2024年度决算公开说明": no clause
 # mark in it). A new sentence under it (one opening with a year, "2024 年度收、支总计…") does not run
 # it on; the rest of a title or of a sentence does ("绩效自评公开", "数为 80.00 万元", "1,280.00万元").

@@ -223,7 +223,7 @@ def header_roles(row: list[str], year: int | None = None) -> dict[str, int] | No
         mine = [c for c, y in cols if y == year] if year is not None else [c for c, _ in cols] if len(cols) == 1 else []
         if role not in found and len(mine) == 1:
             found[role] = mine
-    if "name" not in found and "level1" not in found and "level2" not in found:
+    if "name" not in found and "level1" not in found and "level2" not in found and "target" in found and "actual" in found:
         generic = _generic_name_column(row, found)
         if generic is not None:
             found["name"] = [generic]
@@ -252,7 +252,8 @@ def two_row_header(first: list[str], second: list[str]) -> list[str] | None:
 def _generic_name_column(row: list[str], found: dict[str, list[int]]) -> int | None:
     """The names' column of a header that labels it only "绩效指标" ("绩效指标 | 年度目标值 | 实际完成值 | 分值 | 得分"):
     the row's first cell, every labelled column after it, no level's column (where 绩效指标 spans the levels and the
-    name, its row says which is which)."""
+    name, its row says which is which). (The caller asks for a target's and an actual's column too: "指标 | 分值 |
+    得分" over 投入, 过程, 产出 is a summary of groups, "指标 | 评分标准 | 分值" the scoring rules.)"""
     first = next((c for c, cell in enumerate(row) if cell.strip()), None)
     if first is None or "".join(row[first].split()) not in GENERIC_CELLS:
         return None
@@ -335,6 +336,9 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
         full = _align(row, roles, width, header)
         if full is None or not full[roles["name"]] or _spans_levels(full, roles):
             break  # not a row of this table (a note, a 评价等级 row merged across): it has ended
+        if _a_groups_row(full, roles):
+            r += 1
+            continue
         if "level1" in roles:
             if full[roles["level1"]] and full[roles["level1"]] != level1:
                 level2 = None  # a new 一级 group: the last 二级 belonged to the one before
@@ -375,6 +379,13 @@ def _is_total(row: list[str], roles: dict[str, int]) -> bool:
     if len(first) == 1 and len(cells) > 1:  # "总 计 100 92": a label spaced out, split at its space
         first += cells[1].split()[0]
     return first in TOTAL_WORDS
+
+
+def _a_groups_row(full: list[str], roles: dict[str, int]) -> bool:
+    """In a table of no level's column, a row naming a level with no target and no actual ("产出指标 | | | 50 | 47"):
+    its group's subtotal, no indicator."""
+    return ("level1" not in roles and "level2" not in roles and _standard_level(full[roles["name"]])
+            and not any(full[roles[r]] for r in ("target", "actual") if r in roles))
 
 
 def _is_subtotal(row: list[str]) -> bool:

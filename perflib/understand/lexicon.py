@@ -449,6 +449,7 @@ class Lexicon:
         self.goal_target = re.compile(raw["goal_target"])
         self.task_funds_use = re.compile(raw["task_funds_use"])
         self.task_funds_budgeted = re.compile(raw["task_funds_budgeted"])
+        self.task_funds_spent_whole = re.compile(raw["task_funds_spent_whole"])
         self.task_funds_not = re.compile(raw["task_funds_not"])
         self.task_funds_object = re.compile(raw["task_funds_object"])
         self.task_funds_per = re.compile(raw["task_funds_per"])

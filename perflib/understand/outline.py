@@ -20,6 +20,7 @@ from ..numbers import money_to_wan
 from .lexicon import LEX
 
 _TASKS_HEAD = LEX.sections["tasks"]
+_TASKS_ELSE = LEX.sections["tasks_else"]  # (a tasks heading only when no other names them)
 _PROBLEMS_HEAD = LEX.sections["problems"]
 _PLANS_HEAD = LEX.sections["plans"]
 # not the plans section: a problems heading ("问题及改进措施": the problems') or the year's own plan
@@ -170,7 +171,7 @@ _ADVICE = re.compile(r"(?:改进|整改)(?:措施|建议|意见)|意见建议|�
 
 
 def _names_a_section(para: str) -> bool:
-    return any(h.search(para) for h in (_TASKS_HEAD, _PROBLEMS_HEAD, _PLANS_HEAD))
+    return any(h.search(para) for h in (_TASKS_HEAD, _TASKS_ELSE, _PROBLEMS_HEAD, _PLANS_HEAD))
 
 
 def _inline_items(items: list[str]) -> list[str]:
@@ -380,6 +381,7 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
     paragraphs = _leads_apart(_without_furniture(paragraphs))
     at = _may_open_section(paragraphs)
     i = _find_section(paragraphs, _TASKS_HEAD, exclude=_not_tasks, at=at)
+    i = _find_section(paragraphs, _TASKS_ELSE, exclude=_not_tasks, at=at) if i is None else i
     i = _tasks_subheading(paragraphs, i) if i is not None else None
     tabled = _task_table(paragraphs, i, rec) if i is not None else None
     if tabled:
@@ -441,7 +443,8 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
 
 # A tasks section written as a table ("序号 | 重点任务 | 资金（万元） | 完成情况"): its task column and its funds column.
 _TASK_COLUMN = re.compile(r"(?:重点|主要|年度)?(?:工作)?任务(?:名称|内容)?|(?:重点|主要)工作(?:任务|内容)?|工作内容")
-_FUNDS_COLUMN = re.compile(r"(?:实际)?(?:使用|安排|投入|下达|支出|预算)?(?:资金|金额|经费)(?!来源)(?:[（(](?P<unit>万元|元)[)）])?")
+_FUNDS_COLUMN = re.compile(r"(?:(?:实际)?(?:使用|安排|投入|下达|支出|预算)?(?:资金|金额|经费)(?!来源)|实际支出(?:数|额)?)"
+                           r"(?:[（(](?P<unit>万元|元)[)）])?")
 _SPENT_FIRST = ("实际", "使用", "支出", "投入", "")  # (which funds column a task's funds are: the spent one first)
 _CELL_FIGURE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?")
 
@@ -509,13 +512,17 @@ def _own_subheading(paragraphs: list[str], i: int) -> int:
 
 
 def _tasks_subheading(paragraphs: list[str], i: int) -> int:
-    """A tasks heading whose first line under it is a sub-heading naming the tasks again ("三、绩效目标完成情况" /
-    "（一）年度主要任务完成情况", its table or items next): that sub-heading, no task itself; else `i`."""
+    """A tasks heading whose first line under it is a sub-heading naming the tasks done again ("三、绩效目标完成情况" /
+    "（一）年度主要任务完成情况", its table or items next; not the targets set, "（一）年度绩效目标"): that sub-heading,
+    no task itself; else `i`."""
     j = i + 1
     if j < len(paragraphs) and is_heading(paragraphs[j]) and (sub := _heading_title(paragraphs[j])) is not None \
-            and len(sub) <= _TITLE_MAX and _TASKS_HEAD.search(sub) and not _not_tasks(paragraphs[j]):
+            and len(sub) <= _TITLE_MAX and _TASKS_HEAD.search(sub) and _DONE_WORDS.search(sub) and not _not_tasks(paragraphs[j]):
         return j
     return i
+
+
+_DONE_WORDS = re.compile(r"(?:完成|实现|开展|落实|推进)情况")
 
 
 def _heading_title(para: str) -> str | None:
@@ -778,6 +785,8 @@ def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str
             clause = sent[clause_start(sent, m.start(), "，,；;：:"):m.start()]
             if LEX.task_funds_per.search(clause) or LEX.task_funds_other_period.search(clause):
                 continue
+            if m.group().startswith("实际支出") and LEX.task_funds_spent_whole.search(clause):
+                continue  # what the whole unit spent ("全年本局实际支出1320万元")
             if year is not None and any(int(y.group(1)) != year and not (int(y.group(1)) < year and y["carried"])
                                         for y in _YEAR_IN.finditer(clause)):
                 continue  # another year's money ("2022年投入资金80万元" in 2023's report; "使用2022年结转资金" is this year's)

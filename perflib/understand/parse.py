@@ -476,15 +476,17 @@ _LEADING_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*[，,]?\s*)?")
 
 def _run_in_heading(para: str) -> str | None:
     """The section heading a paragraph opens with, its text run on after a colon ("一、预算执行情况：2023年年初预算…",
-    "二、部门基本情况：本单位…"): a top-level number and a money section's name ending in 情况 / 概况 (not a list item,
-    "1.农田建设资金：…"), or None."""
+    "二、部门基本情况：本单位…"): a top-level number and the name of a section about the unit's budget or the unit (not
+    a list item, "1.农田建设资金：…"), or None."""
     if "：" not in para[:24] and ":" not in para[:24]:
         return None
     m = _RUN_IN.match(para)
-    return m["head"] if m and LEX.money_sections.search(m["head"]) else None
+    return m["head"] if m else None
 
 
-_RUN_IN = re.compile(r"^\s*(?P<head>[一二三四五六七八九十]{1,3}\s*[、.．]\s*[^，。；：:,\d]{2,14}?(?:情况|概况))\s*[：:]\s*\S")
+# (the unit's money or the unit itself, not one fund's, "二、专项资金管理情况：…", nor a project's)
+_RUN_IN = re.compile(r"^\s*(?P<head>[一二三四五六七八九十]{1,3}\s*[、.．]\s*(?:部门|单位)?(?:整体)?(?:支出)?"
+                     r"(?:预算|决算|收支|支出)(?:执行|安排|使用)?(?:情况|概况)|(?:部门|单位)?(?:基本情况|概况))\s*[：:]\s*\S")
 
 
 def _opens_with_label(para: str) -> bool:

@@ -32,9 +32,10 @@ _SCORE = re.compile(rf"{_SCORE_WORD}(?:(?<=[得评]分)数)?\s*(?:为|是|:|：|
                     rf"|(?P<c>(?:{_CN_SCORE})(?:点[{_CN_DIGIT}]+)?))\s*分"
                     # (not a score table's row, its 分值 then its 得分: "综合得分 100 92"; its 得分 then
                     # its 满分, "综合得分 97.5 100", a date cell after it, "自评得分 97.5 2024年3月", and the same figure
-                    # again, a merged cell repeated when flattened, "自评得分 | 96 | 96", are; the cells apart by spaces or
-                    # bars, "| 自评得分 | 89 |")
-                    r"|(?:(?:自评|综合|评价|考评|最终)(?:得分|评分)|自评总分)\s*[:：|]?\s*(?P<t>\d{1,3}(?:\.\d+)?)(?=[\s|]|$)"
+                    # again, a merged cell repeated when flattened, "自评得分 | 96 | 96", are; 自评得分 and its value apart
+                    # by a bar too, "| 自评得分 | 89 |", not another survey's "| 评价得分 | 95 |")
+                    r"|(?:(?:自评|综合|评价|考评|最终)(?:得分|评分)|自评总分)\s*(?:[:：]|(?<=自评得分|自评总分)\s*\|)?\s*"
+                    r"(?P<t>\d{1,3}(?:\.\d+)?)(?=[\s|]|$)"
                     r"(?![\s|]+(?!100(?:\.0+)?(?:[\s|]|$)|(?P=t)(?:[\s|]|$))\d{1,3}(?:\.\d+)?(?:[\s|]|$))"
                     # a form's cell label with its unit, its value run into the next cell ("自评总分(分)97.6部门联系人")
                     rf"|(?:{_SCORE_PREFIX.pattern})\s*[（(]分[)）]\s*[:：]?\s*(?P<f>\d{{1,3}}(?:\.\d{{1,2}})?)(?![\d.%])")

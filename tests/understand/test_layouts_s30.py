@@ -88,12 +88,20 @@ def test_a_related_articles_list_above_the_title_runs_into_the_pages_metadata(tm
     assert rec.overall.actual == D("1100.00")
 
 
-def test_news_of_a_meeting_about_the_self_evaluation_is_no_report(tmp_path):
-    rec = read(tmp_path, "示例青禾县水务局召开2023年度部门整体支出绩效自评工作推进会\n发布时间：2024-05-07 来源：县水务局\n\n"
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_news_of_a_meeting_about_the_self_evaluation_is_no_report(tmp_path, gap):
+    rec = read(tmp_path, f"示例青禾县水务局召开2023年度部门整体支出绩效自评工作推进会\n发布时间：2024-05-07 来源：县水务局{gap}"
                          "5月6日，县水务局召开推进会。会议通报，2023年度局系统预算执行率达到95.2%，全年实际支出3860万元。\n")
     assert rec.kind == "other"
     with pytest.raises(NotAReport):
         require_budget_figure(rec, "n.txt")
+
+
+def test_a_title_with_its_year_in_brackets_is_a_line_of_its_own(tmp_path):
+    """"…自评报告（2023年度）" then the first sentence, no blank line between: two paragraphs, the title's unit read."""
+    rec = read(tmp_path, "示例青禾县文化和旅游局部门整体支出绩效自评报告（2023年度）\n根据县财政局《关于开展2023年度预算绩效"
+                         "自评工作的通知》要求，我单位对2023年度部门整体支出情况开展了绩效自评，现将自评情况报告如下。\n" + MONEY + END)
+    assert (rec.department, rec.year) == ("示例青禾县文化和旅游局", 2023)
 
 
 # --- money, score, rating -------------------------------------------------------------------------
@@ -156,3 +164,80 @@ def test_problem_and_advice_lines_under_one_heading(tmp_path):
 def test_a_tasks_budget_yields_to_what_it_spent(tmp_path):
     rec = read(tmp_path, f"{TITLE}\n{MONEY}三、主要工作开展情况\n非遗保护工作经费年初预算50.00万元，实际支出47.50万元，执行率95.00%。\n{END}")
     assert [t.funds for t in rec.tasks] == [D("47.50")]
+
+
+def test_a_tasks_sub_heading_over_its_table_is_no_task(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}三、绩效目标完成情况\n（一）年度主要任务完成情况\n序号 | 任务名称 | 预算金额（万元） |\n"
+                         "1 | 开展送戏下乡演出120场 | 35.20 |\n2 | 做好文物安全巡查工作 | — |\n（二）绩效指标完成情况\n"
+                         f"本部门共设置绩效指标3项。\n{END}")
+    assert [(t.text, t.funds) for t in rec.tasks] == [("开展送戏下乡演出120场", D("35.20")), ("做好文物安全巡查工作", None)]
+
+
+def test_one_numbered_paragraph_of_items_run_together(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}三、发现的主要问题\n1.预算编制不够精细，年中调整较多；2.部分指标难以量化；"
+                         "3.上半年支出进度滞后。\n四、改进意见及措施：一是细化预算编制；二是完善指标体系。\n" + END)
+    assert rec.problems == ["预算编制不够精细，年中调整较多", "部分指标难以量化", "上半年支出进度滞后。"]
+    assert rec.plans == ["细化预算编制", "完善指标体系。"]
+
+
+# --- where the rules above must not reach --------------------------------------------------------------
+def test_a_groups_summary_under_zhibiao_gives_no_indicator(tmp_path):
+    """"指标 | 分值 | 得分" over 投入, 过程, 产出, 效益: the groups' scores (no target, no actual), no indicator."""
+    table = "\n".join("\t".join(r) for r in [("指标", "分值", "得分"), ("投入", "20", "18"), ("过程", "20", "19"),
+                                              ("产出", "30", "28"), ("效益", "30", "27"), ("合计", "100", "92")])
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、评价得分情况\n{table}\n")
+    assert rec.indicators == []
+
+
+def test_a_groups_subtotal_row_under_jixiao_zhibiao_is_no_indicator(tmp_path):
+    table = "\n".join(["| 绩效指标 | 年度目标值 | 实际完成值 | 分值 | 得分 |", "| 产出指标 | | | 20 | 20 |",
+                       "| " + " | ".join(ROWS[0]) + " |", "| " + " | ".join(ROWS[1]) + " |", "| 效益指标 | | | 10 | 8 |",
+                       "| " + " | ".join(ROWS[2]) + " |"])
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、绩效指标完成情况\n{table}\n{END}")
+    assert rows(rec) == WANT
+
+
+def test_a_related_list_above_the_metadata_with_the_title_below_it(tmp_path):
+    rec = read(tmp_path, "首页 > 政务公开 > 部门信息\n相关文章：\n示例青禾县博物馆2023年度部门整体支出绩效自评报告\n"
+                         "发布时间：2024-05-08 来源：县图书馆\n示例青禾县图书馆2023年度部门整体支出绩效自评报告\n" + MONEY + END)
+    assert rec.department == "示例青禾县图书馆"
+
+
+def test_a_run_on_heading_about_one_fund_gives_no_unit_figure(tmp_path):
+    with pytest.raises(NotAReport):
+        require_budget_figure(read(tmp_path, f"{TITLE}\n一、部门基本情况\n本局内设股室6个。\n二、专项资金管理情况：2023年县级乡村振兴"
+                                             "衔接资金年初预算2000万元，实际支出1850万元。\n"), "r.txt")
+
+
+def test_what_the_whole_unit_spent_is_no_tasks_funds(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}三、主要任务完成情况\n（一）开展文物安全巡查，全年本局实际支出1320.10万元，圆满完成各项工作。\n"
+                         f"（二）完成送戏下乡演出120场，实际支出35.20万元。\n{END}")
+    assert [t.funds for t in rec.tasks] == [None, D("35.20")]
+
+
+def test_a_task_tables_spent_column_before_its_budget(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}三、主要任务完成情况\n序号\t重点任务\t预算金额（万元）\t实际支出数\t完成情况\n"
+                         f"1\t文物安全巡查\t80\t62.5\t巡查420次\n2\t送戏下乡\t15\t14.2\t演出120场\n{END}")
+    assert [(t.text, t.funds) for t in rec.tasks] == [("文物安全巡查", D("62.5")), ("送戏下乡", D("14.2"))]
+
+
+def test_duties_under_zhuyao_gongzuo_yield_to_the_tasks_section(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n一、部门基本情况\n二、主要工作\n1.负责全县文物保护工作。\n2.负责公共文化服务体系建设。\n"
+                         f"{MONEY}四、绩效目标完成情况\n（一）开展送戏下乡演出。全年投入资金35.20万元。\n{END}")
+    assert [t.text[:6] for t in rec.tasks] == ["开展送戏下乡"]
+
+
+def test_the_targets_set_are_no_tasks_done(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}三、绩效目标完成情况\n（一）年度绩效目标\n1.开展送戏下乡演出120场。\n"
+                         "（二）绩效目标实现情况\n1.全年开展送戏下乡演出126场，使用资金35.20万元。\n" + END)
+    assert D("35.20") in [t.funds for t in rec.tasks]
+
+
+def test_another_meeting_line_above_the_title_leaves_the_report(tmp_path):
+    rec = read(tmp_path, "示例青禾县人民代表大会常务委员会召开主任会议\n\n" + TITLE + "\n" + MONEY + END)
+    assert rec.kind == "department"
+
+
+def test_a_surveys_score_in_a_bar_row_is_no_self_evaluation_score(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}四、群众满意度调查\n| 调查对象 | 群众 |\n| 评价得分 | 95 |\n")
+    assert rec.score is None
