@@ -990,7 +990,7 @@ def _cell_header(cells: list[str], i: int) -> tuple[list[str], int] | None:
     if names is not None:
         out = two_row_header(out[:names], out[names:]) or out  # (绩效指标 over the levels and the name, see there)
     roles = header_roles(out)
-    if roles is None or len(roles) != len(out) or not {"weight", "score"} <= set(roles):
+    if roles is None or len(roles) != len(out) or not ({"weight", "score"} <= set(roles) or _pointless(roles)):
         return None
     if role_of(out[0]) not in ("level1", "level2", "name") and roles["name"] != 0:
         return None
@@ -1000,6 +1000,41 @@ def _cell_header(cells: list[str], i: int) -> tuple[list[str], int] | None:
     if "reason" in values or any(roles[r] < roles["name"] for r in roles if r not in ("level1", "level2")):
         return None  # a reason between the values, a value before the name: no order to read rows by
     return out, k
+
+
+def _pointless(roles: dict[str, int]) -> bool:
+    """A header of no 分值 and no 得分 whose rows may still be read one cell per line: levels, the name, the target and
+    the actual, nothing else ("一级指标 / 二级指标 / 三级指标 / 年度指标值 / 实际完成值")."""
+    return {"name", "target", "actual"} <= set(roles) <= {"level1", "level2", "name", "target", "actual"}
+
+
+def _full_cell_rows(cells: list[str], k: int, roles: dict[str, int], width: int) -> tuple[list[list[str]], int]:
+    """Rows from cells[k] on under a header of no points (_pointless): with no 分值 and 得分 to anchor a row, each row
+    must be whole, a cell for every column (its levels level words, its name no figure, its target and its actual
+    figures, or short words beside the levels that anchor the row: "持续完善" / "已建立"); the table ends at the first
+    that is not."""
+    kinds = {c: role for role, c in roles.items()}
+    levelled = "level1" in roles or "level2" in roles
+
+    def fits(c: int, cell: str) -> bool:
+        if kinds[c] in ("level1", "level2"):
+            return _is_level(cell)
+        if role_of(cell) or _ELLIPSIS.match(cell):
+            return False
+        if kinds[c] == "name":  # (beside its levels, a name may be a level's words: "服务对象满意度")
+            return not _value_like(cell) and (levelled or not _is_level(cell))
+        return not _is_level(cell) and (
+            _value_like(cell) or (levelled and len(cell) <= _CELL_MAX and not _ENDS_SENTENCE.search(cell)))
+
+    rows: list[list[str]] = []
+    p = k
+    while p + width <= len(cells):
+        row = cells[p:p + width]
+        if not all(fits(c, row[c]) for c in range(width)):
+            break
+        rows.append(row)
+        p += width
+    return rows, p
 
 
 def _level_at(cells: list[str], p: int) -> tuple[str, int] | None:
@@ -1066,6 +1101,15 @@ def _cell_rows(cells: list[str], k: int, roles: dict[str, int], width: int) -> t
             p += 1  # a row left as "……" (its empty cells gone), a reason's placeholder
             continue
         if _is_total([cell], {}):
+            # ("总分" / "—" / "—" / "—" / "—" / "100（含预算执行10分）" / "96": the row whole, its empty cells marked)
+            after: list[str] = []
+            while p + 1 + len(after) < len(cells) and len(after) < width - 1 and (
+                    PLACEHOLDER.match(nxt := cells[p + 1 + len(after)])
+                    or _PLAIN_POINTS.fullmatch(NOTE_IN_BRACKETS.sub("", nxt).strip())):
+                after.append(nxt)
+            if len(after) == width - 1 and any(PLACEHOLDER.match(c) for c in after):
+                rows.append([cell] + ["" if PLACEHOLDER.match(c) else NOTE_IN_BRACKETS.sub("", c).strip() for c in after])
+                return rows, p + width
             figures = []
             while p + 1 + len(figures) < len(cells) and len(figures) < 2 \
                     and _PLAIN_POINTS.fullmatch(cells[p + 1 + len(figures)]):
@@ -1150,7 +1194,7 @@ def cell_line_tables(lines: list[str]) -> list[Table]:
             continue
         header, k = found
         roles = header_roles(header)
-        rows, end = _cell_rows(cells, k, roles, len(header))
+        rows, end = (_full_cell_rows if _pointless(roles) else _cell_rows)(cells, k, roles, len(header))
         title = cells[i - 1] if i and len(cells[i - 1]) <= 40 else None  # ("某某项目绩效指标完成情况如下：")
         period = next((c for c in reversed(cells[since:i]) if YEAR_ROW.match(c)), None)
         title = period or title  # (its form's period, "（2022年度）", says whose year it is)

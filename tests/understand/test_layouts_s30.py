@@ -241,3 +241,32 @@ def test_another_meeting_line_above_the_title_leaves_the_report(tmp_path):
 def test_a_surveys_score_in_a_bar_row_is_no_self_evaluation_score(tmp_path):
     rec = read(tmp_path, f"{TITLE}\n{MONEY}四、群众满意度调查\n| 调查对象 | 群众 |\n| 评价得分 | 95 |\n")
     assert rec.score is None
+
+
+# --- a 绩效指标 table one cell per line with no points, and a 总分 row with its empty cells marked ---------
+def test_a_table_one_cell_per_line_with_no_points(tmp_path):
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"]
+    body = [("产出指标", "数量指标", "图书借阅人次", "≥5万人次", "5.4万人次"),
+            ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "93%"),
+            ("效益指标", "可持续影响指标", "长效机制建设", "持续完善", "已建立")]
+    text = "\n".join([*header, *(c for r in body for c in r)])
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、绩效指标完成情况\n{text}\n三、存在的问题\n1.图书更新较慢。\n{END}")
+    assert [(i.level1, i.name, i.target, i.actual) for i in rec.indicators] == [(b[0], *b[2:]) for b in body]
+    assert [i.met for i in rec.indicators] == [True, True, None]
+
+
+def test_with_no_level_to_anchor_a_row_its_values_must_be_figures(tmp_path):
+    text = "\n".join(["三级指标", "年度指标值", "实际完成值", "图书借阅人次", "≥5万人次", "5.4万人次",
+                      "长效机制建设", "持续完善", "已建立"])
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、绩效指标完成情况\n{text}\n{END}")
+    assert [i.name for i in rec.indicators] == ["图书借阅人次"]
+
+
+def test_a_total_row_one_cell_per_line_with_its_empty_cells_marked(tmp_path):
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    body = [("产出指标", "数量指标", "图书借阅人次", "≥5万人次", "5.4万人次", "45", "45"),
+            ("效益指标", "社会效益指标", "群众知晓率", "≥90%", "85%", "45", "41")]
+    total = ["总分", "—", "—", "—", "—", "100（含预算执行10分）", "95"]
+    text = "\n".join([*header, *(c for r in body for c in r), *total])
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、绩效指标完成情况\n{text}\n三、绩效自评结论\n自评结果详见上表。\n")
+    assert len(rec.indicators) == 2 and rec.score == D("95")
