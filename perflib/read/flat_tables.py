@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from ..understand.lexicon import LEX
 from .document import Table
-from .normalize import MARKDOWN_RULE, TABLE_MARK, TABLE_VALUE, is_table_line
+from .normalize import LIST_MARKER, MARKDOWN_RULE, TABLE_MARK, TABLE_VALUE, is_table_line
 from .realign import EMPTY, FITS, align_rows, cell_kind, column_type, figure, glued_form, head_text, header_types, is_glued, is_value
 
 _MAX_CELL = 24  # a longer line is prose (or a long text cell), not a label
@@ -498,6 +498,11 @@ def recover(lines: list[str]) -> list[tuple[int, int, list]]:
             edits.append((i, found[0], [found[1]]))
             i = found[0]
             continue
+        numbered = _numbered_rows_at(lines, i) if text == "序号" else None
+        if numbered:
+            edits.append((i, numbered[0], [numbered[1]]))
+            i = numbered[0]
+            continue
         if len(text) <= _MAX_CELL and not figure(text):
             i, found = _cell_run(lines, i)
             edits.extend(found)
@@ -508,6 +513,40 @@ def recover(lines: list[str]) -> list[tuple[int, int, list]]:
             edits.append((i, i + 1, [x for x in (before.strip(), table, after.strip()) if x]))
         i += 1
     return edits
+
+
+def _numbered_rows_at(lines: list[str], i: int) -> tuple[int, Table] | None:
+    """A table one cell per line whose header opens with 序号 and whose rows open with their numbers in turn ("序号" /
+    "任务名称" / "预算金额（万元）" / "1" / "加强政策宣传，开展主题活动14场" / "133.23" / "2" / …): its cells may be long
+    texts, each row as wide as the header. (end, Table), or None."""
+    cells: list[tuple[int, str]] = []  # (line, text) of the cells from line i on, blank lines left out
+    j = i
+    while j < len(lines) and len(cells) < _NUMBERED_CELLS_MAX:
+        if lines[j].strip():
+            cells.append((j, lines[j].strip()))
+        j += 1
+    width = 1
+    while width < len(cells) and width < _NUMBERED_WIDTH_MAX and _is_column_name(cells[width][1]) \
+            and not cells[width][1].isdigit():
+        width += 1
+    if not 3 <= width <= _NUMBERED_WIDTH_MAX - 1:
+        return None
+    rows: list[list[str]] = []
+    k = width
+    while k + width <= len(cells) and cells[k][1] == str(len(rows) + 1):
+        row = [text for _, text in cells[k:k + width]]
+        if any(len(c) > _NUMBERED_CELL or LIST_MARKER.match(c) or c == str(len(rows) + 2) for c in row[1:]):
+            break  # (a heading, a paragraph, or the next row's number: the row has fewer cells than the header)
+        rows.append(row)
+        k += width
+    if len(rows) < 2:
+        return None
+    return cells[k - 1][0] + 1, Table(rows=[[text for _, text in cells[:width]]] + rows)
+
+
+_NUMBERED_CELLS_MAX = 400  # cells looked at for one such table
+_NUMBERED_WIDTH_MAX = 9  # 序号 and up to seven more columns
+_NUMBERED_CELL = 80  # characters of a cell's text: a longer line is a paragraph
 
 
 def _space_rows_at(lines: list[str], i: int) -> tuple[int, Table] | None:
@@ -533,8 +572,9 @@ def _cell_run(lines: list[str], i: int) -> tuple[int, list[tuple[int, int, list]
             j += 1
             continue
         if (len(text) > _MAX_CELL and not figure(text)) or text.startswith(TABLE_MARK) or _pipe_kind(text) \
-                or is_table_line(text) or _SPACED_WORDS.search(text) or len(text.split()) > 3:
-            break
+                or is_table_line(text) or _SPACED_WORDS.search(text) or len(text.split()) > 3 \
+                or (text == "序号" and j > i and _numbered_rows_at(lines, j)):
+            break  # (a table of numbered rows starts there: recover reads it)
         taken.append(j)
         j += 1
     end = taken[-1] + 1 if taken else i + 1

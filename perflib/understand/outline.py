@@ -785,8 +785,10 @@ def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str
             clause = sent[clause_start(sent, m.start(), "，,；;：:"):m.start()]
             if LEX.task_funds_per.search(clause) or LEX.task_funds_other_period.search(clause):
                 continue
-            if m.group().startswith("实际支出") and LEX.task_funds_spent_whole.search(clause):
-                continue  # what the whole unit spent ("全年本局实际支出1320万元")
+            if m.group().startswith("实际支出") and (LEX.task_funds_spent_whole.search(clause)
+                                                  or not any(f.sent is sent for f in found)):
+                continue  # only beside the task's budget ("经费年初预算50万元，实际支出48万元"): alone, what the
+                # whole unit spent may be meant ("全年实际支出1198.20万元，…", "全年本局实际支出1320万元")
             if year is not None and any(int(y.group(1)) != year and not (int(y.group(1)) < year and y["carried"])
                                         for y in _YEAR_IN.finditer(clause)):
                 continue  # another year's money ("2022年投入资金80万元" in 2023's report; "使用2022年结转资金" is this year's)

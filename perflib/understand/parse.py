@@ -172,6 +172,9 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
             taken.take(t.funds, rec.evidence[f"tasks.{t.no}.funds"])
     _take_indicator_amounts(rec, taken)
     rec.unread = _unread(prose, taken) + rec.unread  # then the tables' cells (read_table)
+    funds_rows = {(t.funds, rec.evidence[f"tasks.{t.no}.funds"]) for t in rec.tasks if t.funds is not None}
+    if funds_rows:  # (a tasks table's funds cells were read: the task's funds)
+        rec.unread = [u for u in rec.unread if (u.amount, u.text) not in funds_rows]
     _mark_ocr_evidence(rec, doc)
     drop_contradicted_ocr_figures(rec)
 

@@ -211,7 +211,7 @@ def test_a_run_on_heading_about_one_fund_gives_no_unit_figure(tmp_path):
 
 def test_what_the_whole_unit_spent_is_no_tasks_funds(tmp_path):
     rec = read(tmp_path, f"{TITLE}\n{MONEY}三、主要任务完成情况\n（一）开展文物安全巡查，全年本局实际支出1320.10万元，圆满完成各项工作。\n"
-                         f"（二）完成送戏下乡演出120场，实际支出35.20万元。\n{END}")
+                         f"（二）完成送戏下乡演出120场，演出经费年初预算36.00万元，实际支出35.20万元。\n{END}")
     assert [t.funds for t in rec.tasks] == [None, D("35.20")]
 
 
@@ -270,3 +270,21 @@ def test_a_total_row_one_cell_per_line_with_its_empty_cells_marked(tmp_path):
     text = "\n".join([*header, *(c for r in body for c in r), *total])
     rec = read(tmp_path, f"{TITLE}\n{MONEY}二、绩效指标完成情况\n{text}\n三、绩效自评结论\n自评结果详见上表。\n")
     assert len(rec.indicators) == 2 and rec.score == D("95")
+
+
+def test_a_tasks_table_one_cell_per_line_its_rows_numbered(tmp_path):
+    """"序号" / "任务名称" / "预算金额（万元）" / "1" / a long task / its funds …: each row its tasks's, the funds read (and no
+    longer listed as unread)."""
+    cells = ["序号", "任务名称", "预算金额（万元）", "1", "开展送戏下乡演出，覆盖全县各乡镇共120场", "35.20",
+             "2", "实施文物保护修缮，完成县级文物保护单位修缮3处", "88.00"]
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}三、绩效目标完成情况\n（一）年度主要任务完成情况\n" + "\n".join(cells)
+               + f"\n（二）绩效指标完成情况\n本部门共设置绩效指标3项。\n{END}")
+    assert [(t.text, t.funds) for t in rec.tasks] == [(cells[4], D("35.20")), (cells[7], D("88.00"))]
+    assert not {D("35.20"), D("88.00")} & {u.amount for u in rec.unread}
+
+
+def test_numbered_cells_with_a_row_short_of_a_cell_end_the_table_before_it(tmp_path):
+    cells = ["序号", "任务名称", "预算金额（万元）", "1", "开展送戏下乡演出", "35.20", "2", "实施文物保护修缮", "3",
+             "完成非遗普查", "12.00"]
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}三、主要任务完成情况\n" + "\n".join(cells) + f"\n{END}")
+    assert all((t.text, t.funds) in {("开展送戏下乡演出", D("35.20")), (t.text, None)} for t in rec.tasks)
