@@ -1065,7 +1065,9 @@ def _cell_row(cells: list[str], p: int, n: int, points: list[int]) -> bool:
     if p + n >= len(cells):
         return False
     name, values = cells[p], cells[p + 1:p + 1 + n]
-    if _value_like(name) or _is_level(name) or PLACEHOLDER.match(name) or _ELLIPSIS.match(name) \
+    # (a name may be a level's words, "服务对象满意度" under "服务对象满意度指标", when a figure follows it as its target)
+    level_named = _is_level(name) and (name.endswith(LEVEL2_SUFFIX) or not values or not _value_like(values[0]))
+    if _value_like(name) or level_named or PLACEHOLDER.match(name) or _ELLIPSIS.match(name) \
             or _is_total([name], {}) or any(_is_level(v) or _is_total([v], {}) for v in values):
         return False
     if not all(_PLAIN_POINTS.fullmatch(values[c]) for c in points):
@@ -1224,15 +1226,25 @@ _PROSE = re.compile(
 
 
 _LEVEL_COLON = re.compile(r"指标\s*[:：]")  # (in every _PROSE match)
+# A numbered item naming one indicator, its target value and what was done ("1.食品安全监督抽检：年度指标值≥2000批次，
+# 实际完成2150批次。"): 指标值 / 目标值 said (not a task's 年度目标, "1.完成改造：年度目标…").
+_NUMBERED_PROSE = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[)）])\s*(?P<name>[^，,；;：:。\d][^，,；;：:。]{1,29}?)\s*[:：]\s*"
+    r"(?:年度)?(?:指标值|目标值)\s*(?:为|是|:|：)?\s*(?P<target>[^，,；;。]{1,30}?)\s*[，,]\s*"
+    r"(?:实际完成值?|实际值|完成值)\s*(?:为|是|:|：)?\s*(?P<actual>[^，,；;。]{1,30}?)"
+    r"(?:\s*[，,]\s*分值\s*(?:为|:|：)?\s*(?P<weight>\d+(?:\.\d+)?)\s*分?)?"
+    r"(?:\s*[，,]\s*(?:自评)?得分\s*(?:为|:|：)?\s*(?P<score>\d+(?:\.\d+)?)\s*分?)?"
+    r"\s*(?=[；;。，,]|$)")
 
 
 def _read_prose(paragraphs: list[str], out: IndicatorTable) -> None:
     for para in paragraphs:
-        if not _LEVEL_COLON.search(para):
-            continue  # every such sentence names its 指标 and a colon after it
+        numbered = _NUMBERED_PROSE.match(para) if "值" in para else None
+        if numbered is None and not _LEVEL_COLON.search(para):
+            continue  # every such sentence names its 指标 and a colon after it (or is a numbered item of one)
         for sent in sentences(para):
-            for m in _PROSE.finditer(sent):
-                level = m["level"]
+            for m in [numbered] if numbered is not None and para.startswith(sent) else _PROSE.finditer(sent):
+                level = m.groupdict().get("level")
                 l1 = level if level in LEVEL1_WORDS else None
                 l2 = None if l1 else level
                 target, actual = m["target"].strip(), m["actual"].strip()

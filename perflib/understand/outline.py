@@ -549,7 +549,7 @@ def _headed_paragraph(paragraphs: list[str], head: re.Pattern, exclude, at: list
 _TITLE_END = re.compile(r"[。：:]")
 # Such a title whole (not a task's "（二）聚焦群众反映问题：…"): the problems', the plans'.
 _PROBLEMS_TITLE = re.compile(r"(?:部门|单位)?(?:存在的?|主要)(?:主要)?(?:问题|不足)(?:及(?:原因|原因分析|整改措施|改进措施|建议))?|不足之处")
-_PLANS_TITLE = re.compile(r"(?:下一步|今后)(?:的)?(?:工作)?(?:计划|打算|措施|改进措施|工作思路|思路)?|(?:改进|整改)(?:措施|意见|建议|方向)(?:(?:及|和|与)(?:措施|意见|建议))?"
+_PLANS_TITLE = re.compile(r"(?:下一步|下步|今后)(?:的)?(?:工作)?(?:计划|打算|措施|改进措施|工作思路|思路)?|(?:改进|整改)(?:措施|意见|建议|方向)(?:(?:及|和|与)(?:措施|意见|建议))?"
                           r"|意见建议|下一步工作计划")
 _TITLE_MAX = 16  # characters of a section's title before its first sentence's end
 

@@ -288,3 +288,31 @@ def test_numbered_cells_with_a_row_short_of_a_cell_end_the_table_before_it(tmp_p
              "完成非遗普查", "12.00"]
     rec = read(tmp_path, f"{TITLE}\n{MONEY}三、主要任务完成情况\n" + "\n".join(cells) + f"\n{END}")
     assert all((t.text, t.funds) in {("开展送戏下乡演出", D("35.20")), (t.text, None)} for t in rec.tasks)
+
+
+def test_numbered_items_each_one_indicator_in_prose(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、绩效指标完成情况\n1.图书借阅人次：年度指标值≥5万人次，实际完成5.4万人次。\n"
+                         f"2.群众知晓率：年度指标值≥90%，实际完成85%。\n{END}")
+    assert [(i.name, i.target, i.actual, i.met) for i in rec.indicators] == [
+        ("图书借阅人次", "≥5万人次", "5.4万人次", True), ("群众知晓率", "≥90%", "85%", False)]
+
+
+def test_a_tasks_yearly_target_in_a_numbered_item_is_no_indicator(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、主要任务完成情况\n1.送戏下乡：年度目标120场，实际完成126场。\n{END}")
+    assert rec.indicators == []
+
+
+def test_plans_under_xiabu_cuoshi_written_inline(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}三、存在的主要问题\n一是图书更新较慢。二是数字资源利用率不高。\n"
+                         f"四、下步措施\n（1）加快图书采购；（2）推广数字资源。\n{END}")
+    assert rec.plans == ["加快图书采购", "推广数字资源。"]
+
+
+def test_an_indicator_named_as_its_level_in_cells_one_per_line(tmp_path):
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    body = [("产出指标", "数量指标", "图书借阅人次", "≥5万人次", "5.4万人次", "50", "50"),
+            ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "93%", "50", "48")]
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、绩效指标完成情况\n" + "\n".join([*header, *(c for r in body for c in r)])
+               + f"\n{END}")
+    assert [(i.level2, i.name, i.score) for i in rec.indicators] == [
+        ("数量指标", "图书借阅人次", D("50")), ("服务对象满意度指标", "服务对象满意度", D("48"))]
