@@ -416,18 +416,19 @@ def _furniture_key(line: str) -> str:
 
 
 def _running_lines(pages_lines: list[list[str]]) -> set[str]:
-    """Lines (page numbers aside) found at the edges of at least 40% of the pages."""
+    """Lines (page numbers aside) found at the same edge, the top or the foot, of at least 40% of the pages (not
+    the end of a table's cell wrapped at one page's foot and the same words near the next page's top)."""
     if len(pages_lines) < 2:
         return set()
-    counts: dict[str, int] = {}
+    counts: dict[tuple[bool, str], int] = {}
     for lines in pages_lines:
         edge = max(1, min(_EDGE, len(lines) // 3))  # a short page is not all edge
-        edges = {_furniture_key(ln) for ln in lines[:edge] + lines[-edge:]}
-        for key in edges - {""}:
-            counts[key] = counts.get(key, 0) + 1
+        for top, part in ((True, lines[:edge]), (False, lines[-edge:])):
+            for key in {_furniture_key(ln) for ln in part} - {""}:
+                counts[top, key] = counts.get((top, key), 0) + 1
     need = max(2, 0.4 * len(pages_lines))
     # the end of a sentence broken at a page's foot ("0.00281" / "2 亿元。") is no running line
-    return {key for key, n in counts.items() if n >= need and not _ENDS_SENTENCE.search(key)}
+    return {key for (_, key), n in counts.items() if n >= need and not _ENDS_SENTENCE.search(key)}
 
 
 def _peel(lines: list[str], running: set[str], first_page: bool) -> list[str]:

@@ -139,6 +139,19 @@ def test_single_page_has_no_running_lines():
     assert strip_page_furniture(["附件：2\n正文。"]) == ["附件：2\n正文。"]
 
 
+def test_words_at_one_pages_foot_and_near_the_next_pages_top_are_no_running_line():
+    """A table's cell wrapped at page 2's foot ("…明年" / "一季度完成") and the same words wrapped again near page 3's
+    top: the body's, not a running header or footer (which stands at the same edge of each page)."""
+    pages = ["报告页眉\n第一页正文，内容如下。\n— 1 —",
+             "报告页眉\n" + "".join(f"第二页正文{k}。\n" for k in range(6)) + "成本指标 14 11 部分点位未完成验收，明年\n一季度完成\n— 2 —",
+             "报告页眉\n效益指标 38 34 部分点位未完成验收，明年\n一季度完成\n" + "".join(f"第三页正文{k}。\n" for k in range(6))
+             + "— 3 —",
+             "报告页眉\n第四页正文。\n— 4 —"]
+    out = strip_page_furniture(pages)
+    assert out[1].split("\n")[-1] == "一季度完成" and "一季度完成" in out[2]
+    assert not any("报告页眉" in p for p in out[1:])
+
+
 # --- round trips through real files ---------------------------------------
 
 def test_pdf_with_header_footer_and_breaks(tmp_path):
