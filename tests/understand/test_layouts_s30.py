@@ -316,3 +316,21 @@ def test_an_indicator_named_as_its_level_in_cells_one_per_line(tmp_path):
                + f"\n{END}")
     assert [(i.level2, i.name, i.score) for i in rec.indicators] == [
         ("数量指标", "图书借阅人次", D("50")), ("服务对象满意度指标", "服务对象满意度", D("48"))]
+
+
+def test_parts_after_an_amount_whose_label_was_not_read_take_no_earlier_label(tmp_path):
+    """"全年预算数 A；全年支出决算 B，其中基本支出 C，项目支出 D": C and D are B's parts, never the budget's."""
+    rec = read(tmp_path, f"{TITLE}\n一、部门整体支出情况\n2023年年初预算数为4,803,900.00元；全年预算数为6,069,900.00元；全年支出决算"
+                         "5,740,200.00元，其中基本支出4,148,000.00元，项目支出1,592,200.00元，预算执行率为94.57%。\n" + END)
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("606.99"), D("574.02"))
+    assert (rec.basic.actual, rec.projects.actual) == (D("414.80"), D("159.22"))
+    assert rec.basic.adjusted_budget is None and rec.projects.adjusted_budget is None
+    rec = read(tmp_path, f"{TITLE}\n一、部门整体支出情况\n2023年全年预算数为6,069,900.00元；全年支出核算5,740,200.00元，其中基本支出"
+                         "4,148,000.00元，项目支出1,592,200.00元。\n" + END)
+    assert rec.basic.adjusted_budget is None and rec.projects.adjusted_budget is None
+
+
+def test_tasks_under_niandu_zhuyao_gongzuo_wancheng_qingkuang(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n一、单位概况\n（一）主要工作职责\n负责全县文物保护工作。\n{MONEY}三、年度主要工作完成情况\n"
+                         f"1.开展送戏下乡演出120场，使用资金35.20万元。\n2.完成文物保护修缮3处，使用资金88.00万元。\n{END}")
+    assert [(t.text[:6], t.funds) for t in rec.tasks] == [("开展送戏下乡", D("35.20")), ("完成文物保护", D("88.00"))]
