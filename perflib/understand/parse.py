@@ -2145,9 +2145,15 @@ def _read_breakdown(sent: str, read: list[re.Match], rec: Record, taken: dict,
         if first and (LEX.main_source.search(sent, q.end(), first.start()) or LEX.part_funds.search(sent, q.end(), first.start())):
             continue  # "其中财政拨款支出：基本支出 A，项目支出 B": one source's parts, not the total's
         found = list(LEX.part_figure.finditer(sent, q.end(), end))
-        if (figure and LEX.money.search(sent, figure.end(), q.start())
-                and not adds_up(total, [money_to_wan(m["num"], m["unit"]) for m in found] or [Decimal(0)])):
-            continue  # "全年预算数 A；全年支出决算 B，其中基本支出 C…": the parts of B, whose label was not read
+        if found and figure and LEX.money.search(sent, figure.end(), q.start()):
+            # amounts between the label's figure and 其中: the parts are those of the amount they make
+            sums = [money_to_wan(m["num"], m["unit"]) for m in found]
+            made = next((m for m in reversed(labels) if (f := LEX.money.search(sent, m.end(), q.start()))
+                         and adds_up(money_to_wan(f["num"], f["unit"]), sums)), None)
+            if made is not None:
+                label = LEX.label(made)
+            elif any(adds_up(money_to_wan(a["num"], a["unit"]), sums) for a in LEX.money.finditer(sent, figure.end(), q.start())):
+                continue  # "全年预算数 A；全年支出决算 B，其中基本支出 C…": the parts of B, whose label was not read
         for m in found:
             _store(rec, _part_block(m), label.field, money_to_wan(m["num"], m["unit"]), sent, taken)
 
