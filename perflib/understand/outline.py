@@ -89,12 +89,16 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
     items: list[str] = []
     item_kind = None
     outer = _next_outer(paragraphs, start, at)
+    restarted = False  # items numbered as the sections are, from 一 again ("三、主要工作完成情况" / "一、完成…。" / "二、…")
     for j in range(start + 1, len(paragraphs)):
         para = paragraphs[j]
         m = LEX.numbering.match(para)  # (_marker_kind, the match kept for the item's text)
         kind = m.lastgroup if m else None
         if kind is not None and kind == head_kind:
-            break
+            if is_heading(para) or _number(m.group()) != len(items) + 1 or not (restarted or (
+                    not items and not loose and (h := LEX.numbering.match(paragraphs[start])) and _number(h.group()) > 1)):
+                break
+            restarted = True
         if (outer is not None and kind == outer[0] and kind != item_kind and is_heading(para)
                 and _number(m.group()) == outer[1]):
             break  # "（二）…" after "（一）部门概况 … 3.重点工作任务": the section under "3." has ended

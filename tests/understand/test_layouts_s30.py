@@ -334,3 +334,17 @@ def test_tasks_under_niandu_zhuyao_gongzuo_wancheng_qingkuang(tmp_path):
     rec = read(tmp_path, f"{TITLE}\n一、单位概况\n（一）主要工作职责\n负责全县文物保护工作。\n{MONEY}三、年度主要工作完成情况\n"
                          f"1.开展送戏下乡演出120场，使用资金35.20万元。\n2.完成文物保护修缮3处，使用资金88.00万元。\n{END}")
     assert [(t.text[:6], t.funds) for t in rec.tasks] == [("开展送戏下乡", D("35.20")), ("完成文物保护", D("88.00"))]
+
+
+@pytest.mark.parametrize("heading", ["四、主要工作及成效", "四、部门整体支出绩效情况\n2023年重点完成了以下工作："])
+def test_tasks_under_zhuyao_gongzuo_ji_chengxiao_or_a_lead(tmp_path, heading):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}{heading}\n1.开展送戏下乡演出120场。\n2.完成文物保护修缮3处。\n"
+                         f"五、存在的问题\n1.图书更新较慢。\n{END}")
+    assert [t.text[:6] for t in rec.tasks] == ["开展送戏下乡", "完成文物保护"]
+
+
+def test_items_numbered_as_the_sections_are_from_yi_again(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}三、年度主要工作完成情况\n一、开展送戏下乡演出120场，覆盖全县各乡镇。\n"
+                         "二、完成文物保护修缮3处，均通过验收。\n四、绩效自评结论\n自评得分90分。\n五、存在的问题\n1.图书更新较慢。\n")
+    assert [t.text[:6] for t in rec.tasks] == ["开展送戏下乡", "完成文物保护"]
+    assert rec.problems == ["图书更新较慢。"]
