@@ -1181,9 +1181,13 @@ def _next_group(cells: list[str], p: int) -> int | None:
     return None
 
 
+_CLOSING_BAR = re.compile(r"\s*\|$")
+
+
 def cell_line_tables(lines: list[str]) -> list[Table]:
-    """Indicator tables in lines of one cell each (see above), a project's form's table left out."""
-    cells = [ln.strip() for ln in lines if ln.strip()]
+    """Indicator tables in lines of one cell each (see above), a project's form's table left out. (A cell closed by a
+    bar, "40 |", is its text; a bar alone, an empty cell, is gone as the others are.)"""
+    cells = [c for ln in lines if (c := _CLOSING_BAR.sub("", ln.strip()))]
     tables: list[Table] = []
     i = since = 0
     while i < len(cells):

@@ -310,9 +310,15 @@ def _split_title(head: list[str], i: int) -> tuple[re.Match | None, int]:
     if i == 0 or not head[i].endswith(("报告", "报告书")) or len(head[i]) > 40:
         return None, i
     above = [p for p in head[max(0, i - 2):i] if len(p) <= 20 and not re.search(r"[，。：:]", p)]
-    if len(above) != min(2, i):
-        return None, i
-    return _title_match("".join(above) + head[i]), i - len(above)
+    if len(above) == min(2, i):
+        return _title_match("".join(above) + head[i]), i - len(above)
+    # (one longer line above, a form's empty fields before it: "文件名称: | |||" / "某局2023年度部门整体支出" / "绩效评价报告")
+    if len(head[i - 1]) <= _SPLIT_LINE and not re.search(r"[，。：:|]", head[i - 1]):
+        return _title_match(head[i - 1] + head[i]), i - 1
+    return None, i
+
+
+_SPLIT_LINE = 32  # characters of a title's first line set above its last
 
 
 def _title_unit(dept: str | None) -> str | None:

@@ -348,3 +348,24 @@ def test_items_numbered_as_the_sections_are_from_yi_again(tmp_path):
                          "二、完成文物保护修缮3处，均通过验收。\n四、绩效自评结论\n自评得分90分。\n五、存在的问题\n1.图书更新较慢。\n")
     assert [t.text[:6] for t in rec.tasks] == ["开展送戏下乡", "完成文物保护"]
     assert rec.problems == ["图书更新较慢。"]
+
+
+def test_an_indicator_table_one_cell_per_line_each_closed_by_a_bar(tmp_path):
+    header = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"]
+    body = [("产出指标", "数量指标", "图书借阅人次", "≥", "5", "万人次", "5.4", "50", "50", ""),
+            ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "90", "%", "93", "50", "48", "")]
+    lines = [f"{c} |" if c else "|" for c in [*header, *(c for r in body for c in r)]]
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、绩效指标完成情况\n" + "\n".join(lines) + f"\n{END}")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in rec.indicators] == [
+        ("图书借阅人次", "≥5万人次", "5.4万人次", D("50"), D("50")), ("服务对象满意度", "≥90%", "93%", D("50"), D("48"))]
+
+
+def test_a_zhengxie_is_a_unit(tmp_path):
+    rec = read(tmp_path, "示例青禾县政协2023年度部门整体支出绩效自评报告\n来源:示例青禾县政协 更新时间: 2024-08-16\n" + MONEY + END)
+    assert rec.department == "示例青禾县政协"
+
+
+def test_a_title_on_two_lines_under_a_forms_empty_fields(tmp_path):
+    rec = read(tmp_path, "文件名称: | |||\n索引号: | 发文编号: | ||\n示例青禾县文化广电旅游局2023年度部门整体支出\n绩效评价报告\n"
+                         + MONEY + END)
+    assert (rec.department, rec.year) == ("示例青禾县文化广电旅游局", 2023)
