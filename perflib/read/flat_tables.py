@@ -529,8 +529,10 @@ def _numbered_rows_at(lines: list[str], i: int) -> tuple[int, Table] | None:
     while width < len(cells) and width < _NUMBERED_WIDTH_MAX and _is_column_name(cells[width][1]) \
             and not cells[width][1].isdigit():
         width += 1
-    if not 3 <= width <= _NUMBERED_WIDTH_MAX - 1:
-        return None
+    names = [c for _, c in cells[1:width]]
+    if not 3 <= width <= _NUMBERED_WIDTH_MAX - 1 or not any(_MONEY_OR_WORK.search(c) for c in names) \
+            or any(_LIST_COLUMN.search(c) for c in names):
+        return None  # (a table of money or of work: a list of problems or plans under 序号 is the lists' readers', cell by cell)
     rows: list[list[str]] = []
     k = width
     while k + width <= len(cells) and cells[k][1] == str(len(rows) + 1):
@@ -545,6 +547,8 @@ def _numbered_rows_at(lines: list[str], i: int) -> tuple[int, Table] | None:
 
 
 _NUMBERED_CELLS_MAX = 400  # cells looked at for one such table
+_MONEY_OR_WORK = re.compile(r"资金|金额|经费|预算|支出|万元|元[)）]|任务|工作|事项")
+_LIST_COLUMN = re.compile(r"问题|措施|建议|整改|原因|不足")
 _NUMBERED_WIDTH_MAX = 9  # 序号 and up to seven more columns
 _NUMBERED_CELL = 80  # characters of a cell's text: a longer line is a paragraph
 

@@ -1109,8 +1109,9 @@ def _cell_rows(cells: list[str], k: int, roles: dict[str, int], width: int) -> t
                     PLACEHOLDER.match(nxt := cells[p + 1 + len(after)])
                     or _PLAIN_POINTS.fullmatch(NOTE_IN_BRACKETS.sub("", nxt).strip())):
                 after.append(nxt)
-            if len(after) == width - 1 and any(PLACEHOLDER.match(c) for c in after):
-                rows.append([cell] + ["" if PLACEHOLDER.match(c) else NOTE_IN_BRACKETS.sub("", c).strip() for c in after])
+            full = [cell] + ["" if PLACEHOLDER.match(c) else NOTE_IN_BRACKETS.sub("", c).strip() for c in after]
+            if len(after) == width - 1 and any(PLACEHOLDER.match(c) for c in after) and _makes_the_total(rows, full, roles):
+                rows.append(full)
                 return rows, p + width
             figures = []
             while p + 1 + len(figures) < len(cells) and len(figures) < 2 \
@@ -1141,6 +1142,19 @@ def _cell_rows(cells: list[str], k: int, roles: dict[str, int], width: int) -> t
         rows.append(_grid_row(width, roles, level1, level2, cell, dict(zip(value_cols, cells[p + 1:p + 1 + n]))))
         p += 1 + n
     return rows, p
+
+
+def _makes_the_total(rows: list[list[str]], total: list[str], roles: dict[str, int]) -> bool:
+    """Is a 总分 row's 得分 the rows' scores together, or with the budget execution's (at most 10 points, scored
+    apart: "100（含预算执行10分）")? Not a page's number standing where the row's empty 得分 cell was."""
+    score = _points(total[roles["score"]])
+    scores = [_points(r[roles["score"]]) for r in rows if len(r) > roles["score"]]
+    if score is None or not scores or None in scores:
+        return False
+    return sum(scores) <= score <= sum(scores) + _EXECUTION_POINTS
+
+
+_EXECUTION_POINTS = 10  # the national form's points for the budget execution, beside the indicators' 90
 
 
 def _grid_row(width: int, roles: dict[str, int], level1: str, level2: str, name: str, values: dict[int, str]) -> list[str]:
@@ -1248,6 +1262,8 @@ def _read_prose(paragraphs: list[str], out: IndicatorTable) -> None:
             continue  # every such sentence names its 指标 and a colon after it (or is a numbered item of one)
         for sent in sentences(para):
             for m in [numbered] if numbered is not None and para.startswith(sent) else _PROSE.finditer(sent):
+                if m is numbered and _is_level(m["name"]):
+                    continue  # ("2.数量指标：年度指标值为培训500人次…": a level, the indicator's name unsaid)
                 level = m.groupdict().get("level")
                 l1 = level if level in LEVEL1_WORDS else None
                 l2 = None if l1 else level

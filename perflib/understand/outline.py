@@ -95,8 +95,9 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
         m = LEX.numbering.match(para)  # (_marker_kind, the match kept for the item's text)
         kind = m.lastgroup if m else None
         if kind is not None and kind == head_kind:
-            if is_heading(para) or _number(m.group()) != len(items) + 1 or not (restarted or (
-                    not items and not loose and (h := LEX.numbering.match(paragraphs[start])) and _number(h.group()) > 1)):
+            if is_heading(para) or _number(m.group()) != len(items) + 1 or _runs_on_a_section(para, m) or not (
+                    restarted or (not items and all(_INTRO.search(t) or t.rstrip().endswith(("：", ":")) for t in loose)
+                                  and (h := LEX.numbering.match(paragraphs[start])) and _number(h.group()) > 1)):
                 break
             restarted = True
         if (outer is not None and kind == outer[0] and kind != item_kind and is_heading(para)
@@ -128,6 +129,25 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
     if items and item_kind in ("paren_num", "num") and len(items) == 1:
         items = _numbered_run(items, item_kind)  # ("（1）…；（2）…", "1.…；2.…" in one paragraph)
     return [i for i in (items or _inline_items(loose)) if _WORDS.search(i) and not _HEADER_ROW.match(i)]
+
+
+def _row_text(item: str) -> str:
+    """An item that is a table's numbered row ("1\t加强快检能力建设\t食品安全股\t50"): its longest cell, the words; any
+    other item as it is."""
+    cells = _split_cells(item) if ("\t" in item or " | " in item) else []
+    if len(cells) < 2 or not cells[0].strip().isdigit():
+        return item
+    return max(cells[1:], key=len).strip()
+
+
+def _runs_on_a_section(para: str, number: re.Match) -> bool:
+    """Does a numbered paragraph open with a section's title, its text run on ("三、部门整体支出情况。全年…", "三、存在的问题：…")?"""
+    cut = _TITLE_END.search(para, number.end(), number.end() + _TITLE_MAX + 1)
+    title = para[number.end():cut.start()].strip() if cut else ""
+    return bool(title) and (_names_a_section(title) or _SECTION_WORD.search(title) is not None)
+
+
+_SECTION_WORD = re.compile(r"(?:情况|概况|结论|问题|措施|计划|建议|成效|说明|分析)$|^(?:附件|附表|联系人|联系电话|填报人)\d*$")
 
 
 def _numbered_run(items: list[str], kind: str = "paren_num") -> list[str]:
@@ -385,16 +405,17 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
     paragraphs = _leads_apart(_without_furniture(paragraphs))
     at = _may_open_section(paragraphs)
     i = _find_section(paragraphs, _TASKS_HEAD, exclude=_not_tasks, at=at)
-    i = _find_section(paragraphs, _TASKS_ELSE, exclude=_not_tasks, at=at) if i is None else i
+    i = _find_section(paragraphs, _TASKS_ELSE, exclude=lambda para: _not_tasks(para) or _another_years(para, rec.year),
+                      at=at) if i is None else i
     i = _tasks_subheading(paragraphs, i) if i is not None else None
     tabled = _task_table(paragraphs, i, rec) if i is not None else None
-    if tabled:
-        rec.tasks = tabled
-    elif i is not None:
-        items = _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
-        if len(items) >= 2 and all(_ANALYSIS_HEAD.match(t) for t in items):
-            items = []  # "（一）资金投入情况分析。…（二）总体绩效目标完成情况分析…": the section's analyses, no tasks
-        items = _before_an_indicator_table(items)
+    items = _task_items(paragraphs, i, at) if i is not None and (
+        not tabled or all(t.funds is None for t in tabled)) else []
+    if tabled and not any(_task_funds(t, rec.year)[0] is not None for t in items):
+        rec.tasks = tabled  # (a table of the tasks' names, its funds nowhere: the items under it, if they state theirs)
+    else:
+        for key in [k for k in rec.evidence if k.startswith("tasks.")]:
+            del rec.evidence[key]  # (the table's, given up)
         for no, text in enumerate(items, start=1):
             rec.tasks.append(_task(no, text, rec))
     i = _find_section(paragraphs, _PROBLEMS_HEAD, exclude=_not_problems, prefer_not=_PLANS_HEAD, at=at,
@@ -430,7 +451,7 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
                      or _headed_paragraph(paragraphs, _PLANS_TITLE, lambda title: _not_plans(title, rec.year), at) or [])
     # (a table's header cells on lines of their own are no problem nor plan: "整改措施" / "整改时限"; a statement that
     # there is none, "本年度未发现明显问题", no problem; measures already taken, "我中心已采取以下整改措施：1.已修订…", no plan)
-    rec.problems, rec.plans = ([t for t in items if not _TABLE_HEAD_CELL.fullmatch("".join(t.split()))]
+    rec.problems, rec.plans = ([_row_text(t) for t in items if not _TABLE_HEAD_CELL.fullmatch("".join(t.split()))]
                                for items in (rec.problems, rec.plans))
     rec.problems = [t for t in rec.problems if not (len(t) <= _NONE_SAID_MAX and _NO_PROBLEM.fullmatch(t))]
     pairs = [_PROBLEM_AND_MEASURE.fullmatch(t) for t in rec.problems]
@@ -446,11 +467,33 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
 
 
 # A tasks section written as a table ("序号 | 重点任务 | 资金（万元） | 完成情况"): its task column and its funds column.
-_TASK_COLUMN = re.compile(r"(?:重点|主要|年度)?(?:工作)?任务(?:名称|内容)?|(?:重点|主要)工作(?:任务|内容)?|工作内容")
+_TASK_COLUMN = re.compile(r"(?:重点|主要|年度)?(?:工作)?任务(?:名称|内容)?|(?:重点|主要)工作(?:任务|内容)?|工作(?:内容|事项)")
 _FUNDS_COLUMN = re.compile(r"(?:(?:实际)?(?:使用|安排|投入|下达|支出|预算)?(?:资金|金额|经费)(?!来源)|实际支出(?:数|额)?)"
                            r"(?:[（(](?P<unit>万元|元)[)）])?")
 _SPENT_FIRST = ("实际", "使用", "支出", "投入", "")  # (which funds column a task's funds are: the spent one first)
 _CELL_FIGURE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?")
+
+
+def _task_items(paragraphs: list[str], i: int, at: list[int] | None) -> list[str]:
+    """The items of the tasks' section under heading i: no analyses, nor duties, nor an indicator table's rows."""
+    items = _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
+    if len(items) >= 2 and all(_ANALYSIS_HEAD.match(t) for t in items):
+        return []  # "（一）资金投入情况分析。…（二）总体绩效目标完成情况分析…": the section's analyses, no tasks
+    items = _before_an_indicator_table(items)
+    if items and all(_DUTY.match(t) for t in items):
+        return []  # "1.负责全县普法宣传工作。" …: the unit's duties, no tasks done
+    return items
+
+
+def _another_years(para: str, year: int | None) -> bool:
+    """Does a heading name another year's work ("（二）2022年重点工作完成情况", "上年度主要工作完成情况", "2024年主要工作及成效目标")?"""
+    return bool(_LAST_YEAR.search(para)) or any(year is not None and int(y) != year for y in _A_YEAR.findall(para))
+
+
+_LAST_YEAR = re.compile(r"上一?年|去年|前年|下一?年|明年")
+_A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# A duty, not a task done: how a unit's 主要职责 are listed ("负责全县普法宣传工作。", "承担…", "拟订…").
+_DUTY = re.compile(r"\s*(?:负责|承担|贯彻|拟订|拟定)")
 
 
 def _not_tasks(para: str) -> bool:
@@ -479,10 +522,10 @@ def _task_table(paragraphs: list[str], start: int, rec: Record) -> list[Task] | 
     else:
         return None
     columns = [k for k, c in enumerate(header) if _FUNDS_COLUMN.fullmatch(c)]
-    if not columns:
-        return None  # (a table of tasks and what was done, no funds: the items under it, if any, say more)
-    funds = min(columns, key=lambda k: next(n for n, w in enumerate(_SPENT_FIRST) if w in header[k] or not w))
-    unit = _FUNDS_COLUMN.fullmatch(header[funds])["unit"] or "万元"
+    # (a table of tasks and what was done, no funds column: the tasks' names, no funds)
+    funds = min(columns, key=lambda k: next(n for n, w in enumerate(_SPENT_FIRST) if w in header[k] or not w)) \
+        if columns else None
+    unit = _FUNDS_COLUMN.fullmatch(header[funds])["unit"] or "万元" if columns else "万元"
     tasks: list[Task] = []
     for row in paragraphs[h + 1:]:
         cells = [c.strip() for c in _split_cells(row)]
@@ -491,10 +534,14 @@ def _task_table(paragraphs: list[str], start: int, rec: Record) -> list[Task] | 
         if cells[task] in ("合计", "总计", "小计") or not _WORDS.search(cells[task]):
             continue
         no = len(tasks) + 1
-        figure = _CELL_FIGURE.fullmatch(cells[funds])
+        figure = _CELL_FIGURE.fullmatch(cells[funds]) if funds is not None else None
         amount = money_to_wan(figure["num"], figure["unit"] or unit) if figure else None
         if amount is not None:
             rec.evidence[f"tasks.{no}.funds"] = row
+        elif funds is None:  # no funds column: what the row's other cells say of its money ("全年投入资金300万元，…")
+            amount, sent = _task_funds("。".join(c for k, c in enumerate(cells) if k != task and not c.isdigit()), rec.year)
+            if amount is not None:
+                rec.evidence[f"tasks.{no}.funds"] = sent
         tasks.append(Task(no=no, text=cells[task], funds=amount))
     return tasks or None
 

@@ -369,3 +369,56 @@ def test_a_title_on_two_lines_under_a_forms_empty_fields(tmp_path):
     rec = read(tmp_path, "文件名称: | |||\n索引号: | 发文编号: | ||\n示例青禾县文化广电旅游局2023年度部门整体支出\n绩效评价报告\n"
                          + MONEY + END)
     assert (rec.department, rec.year) == ("示例青禾县文化广电旅游局", 2023)
+
+
+# --- where they must not reach (a second review) --------------------------------------------------------
+def test_a_page_number_where_the_total_rows_score_is_missing_is_no_score(tmp_path):
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    body = [("产出指标", "数量指标", "图书借阅人次", "≥5万人次", "5.4万人次", "45", "45"),
+            ("效益指标", "社会效益指标", "群众知晓率", "≥90%", "85%", "45", "41")]
+    cells = [*header, *(c for r in body for c in r), "总分", "—", "—", "—", "—", "100（含预算执行10分）", "7"]
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、绩效指标完成情况\n" + "\n".join(cells) + "\n三、存在的问题\n1.图书更新较慢。\n")
+    assert rec.score is None
+
+
+def test_restarted_items_end_at_a_run_on_sections_title(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n一、部门基本情况\n本局内设股室6个。\n二、主要工作完成情况\n一、开展送戏下乡演出120场。\n"
+                         "二、完成文物保护修缮3处。\n三、部门整体支出情况。全年年初预算1000.00万元，实际支出1100.00万元。\n"
+                         "四、存在的问题：图书更新较慢。\n")
+    assert [t.text[:6] for t in rec.tasks] == ["开展送戏下乡", "完成文物保护"] and all(t.funds is None for t in rec.tasks)
+
+
+@pytest.mark.parametrize("heading", ["（二）2022年重点工作完成情况", "（二）上年度主要工作完成情况", "四、2024年主要工作及成效目标"])
+def test_another_years_work_is_no_tasks(tmp_path, heading):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}{heading}\n1.开展送戏下乡演出100场，投入资金30.00万元。\n2.完成文物保护修缮2处。\n{END}")
+    assert rec.tasks == []
+
+
+def test_what_will_be_done_is_no_tasks(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}四、下一步工作计划\n2024年，我局将重点完成以下工作：\n1.扩大送戏下乡覆盖面。\n"
+                         "2.推进数字文化馆建设。\n")
+    assert rec.tasks == [] and len(rec.plans) == 2
+
+
+def test_duties_under_a_main_work_heading_are_no_tasks(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n一、部门基本情况\n二、主要工作\n1.负责全县文物保护工作。\n2.承担公共文化服务体系建设。\n{MONEY}{END}")
+    assert rec.tasks == []
+
+
+def test_a_problems_table_one_cell_per_line_under_xuhao_stays_the_problems(tmp_path):
+    cells = ["序号", "问题", "整改措施", "1", "图书更新较慢", "加快图书采购", "2", "数字资源利用率不高", "推广数字资源"]
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}三、主要任务完成情况\n1.开展送戏下乡演出120场，投入资金35.20万元。\n"
+                         "四、存在的问题及整改措施\n" + "\n".join(cells) + f"\n{END}")
+    assert [(t.text[:6], t.funds) for t in rec.tasks] == [("开展送戏下乡", D("35.20"))]
+    assert not any("问题" == p for p in rec.problems)
+
+
+def test_a_tasks_table_of_names_gives_way_to_the_items_that_state_their_funds(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、主要任务\n主要任务 | 完成情况\n送戏下乡 | 已完成\n文物保护修缮 | 已完成\n"
+                         "1.送戏下乡。全年投入资金35.20万元，演出120场。\n2.文物保护修缮。全年投入资金88.00万元，修缮3处。\n" + END)
+    assert [t.funds for t in rec.tasks] == [D("35.20"), D("88.00")]
+
+
+def test_a_level_named_in_a_numbered_item_is_no_indicator(tmp_path):
+    rec = read(tmp_path, f"{TITLE}\n{MONEY}二、绩效指标完成情况\n1.数量指标：年度指标值为培训500人次，实际完成520人次。\n{END}")
+    assert rec.indicators == []
