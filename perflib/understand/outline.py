@@ -487,10 +487,10 @@ def _task_items(paragraphs: list[str], i: int, at: list[int] | None) -> list[str
 
 def _another_years(para: str, year: int | None) -> bool:
     """Does a heading name another year's work ("（二）2022年重点工作完成情况", "上年度主要工作完成情况", "2024年主要工作及成效目标")?"""
-    return bool(_LAST_YEAR.search(para)) or any(year is not None and int(y) != year for y in _A_YEAR.findall(para))
+    return bool(_OTHER_YEAR_WORD.search(para)) or any(year is not None and int(y) != year for y in _A_YEAR.findall(para))
 
 
-_LAST_YEAR = re.compile(r"上一?年|去年|前年|下一?年|明年")
+_OTHER_YEAR_WORD = re.compile(r"上一?年|去年|前年|下一?年|明年")
 _A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # A duty, not a task done: how a unit's 主要职责 are listed ("负责全县普法宣传工作。", "承担…", "拟订…").
 _DUTY = re.compile(r"\s*(?:负责|承担|贯彻|拟订|拟定)")
