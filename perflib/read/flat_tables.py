@@ -567,8 +567,9 @@ def _space_rows_at(lines: list[str], i: int) -> tuple[int, Table] | None:
 
 def _cell_run(lines: list[str], i: int) -> tuple[int, list[tuple[int, int, list]]]:
     """Short lines from line i on, one cell each (blank lines between cells allowed): (end of the
-    run, edits of the tables found in it)."""
+    run, edits of the tables found in it, and of a table of numbered rows that ends it)."""
     taken: list[int] = []
+    numbered = None  # (end, Table) of a table of numbered rows the run ran into
     j = i
     while j < len(lines):
         text = lines[j].strip()
@@ -577,12 +578,13 @@ def _cell_run(lines: list[str], i: int) -> tuple[int, list[tuple[int, int, list]
             continue
         if (len(text) > _MAX_CELL and not figure(text)) or text.startswith(TABLE_MARK) or _pipe_kind(text) \
                 or is_table_line(text) or _SPACED_WORDS.search(text) or len(text.split()) > 3 \
-                or (text == "序号" and j > i and _numbered_rows_at(lines, j)):
-            break  # (a table of numbered rows starts there: recover reads it)
+                or (text == "序号" and j > i and (numbered := _numbered_rows_at(lines, j))):
+            break
         taken.append(j)
         j += 1
-    end = taken[-1] + 1 if taken else i + 1
+    after = [(j, numbered[0], [numbered[1]])] if numbered else []
+    end = numbered[0] if numbered else taken[-1] + 1 if taken else i + 1
     if len(taken) < 5:
-        return end, []
+        return end, after
     tables = _cell_tables([lines[n].strip() for n in taken])
-    return end, [(taken[a], taken[b - 1] + 1, items) for a, b, items in tables]
+    return end, [(taken[a], taken[b - 1] + 1, items) for a, b, items in tables] + after

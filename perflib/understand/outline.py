@@ -408,14 +408,13 @@ def read_outline(paragraphs: list[str], rec: Record) -> None:
     i = _find_section(paragraphs, _TASKS_ELSE, exclude=lambda para: _not_tasks(para) or _another_years(para, rec.year),
                       at=at) if i is None else i
     i = _tasks_subheading(paragraphs, i) if i is not None else None
-    tabled = _task_table(paragraphs, i, rec) if i is not None else None
+    tabled, evidence = _task_table(paragraphs, i, rec.year) if i is not None else (None, {})
     items = _task_items(paragraphs, i, at) if i is not None and (
         not tabled or all(t.funds is None for t in tabled)) else []
     if tabled and not any(_task_funds(t, rec.year)[0] is not None for t in items):
         rec.tasks = tabled  # (a table of the tasks' names, its funds nowhere: the items under it, if they state theirs)
+        rec.evidence.update(evidence)
     else:
-        for key in [k for k in rec.evidence if k.startswith("tasks.")]:
-            del rec.evidence[key]  # (the table's, given up)
         for no, text in enumerate(items, start=1):
             rec.tasks.append(_task(no, text, rec))
     i = _find_section(paragraphs, _PROBLEMS_HEAD, exclude=_not_problems, prefer_not=_PLANS_HEAD, at=at,
@@ -510,23 +509,25 @@ def _before_an_indicator_table(items: list[str]) -> list[str]:
     return items
 
 
-def _task_table(paragraphs: list[str], start: int, rec: Record) -> list[Task] | None:
+def _task_table(paragraphs: list[str], start: int, year: int | None) -> tuple[list[Task] | None, dict[str, str]]:
     """The tasks of a table right under the tasks' heading (its header within two lines: a task column, maybe a funds
     column, every cell a short label): one a row of the header's width, its task cell the text, its funds cell the
-    funds (in the header's unit, 万元 unless 元), a 合计 row none; None when there is no such table."""
+    funds (in the header's unit, 万元 unless 元), a 合计 row none; None when there is no such table. With them, the
+    evidence of their funds ("tasks.N.funds" → the row or sentence)."""
     for h in range(start + 1, min(start + 3, len(paragraphs))):
         header = ["".join(c.split()) for c in _split_cells(paragraphs[h])]
         task = next((k for k, c in enumerate(header) if _TASK_COLUMN.fullmatch(c)), None)
         if task is not None and len(header) >= 2 and all(c and len(c) <= 10 and not c[0].isdigit() for c in header):
             break
     else:
-        return None
+        return None, {}
     columns = [k for k, c in enumerate(header) if _FUNDS_COLUMN.fullmatch(c)]
     # (a table of tasks and what was done, no funds column: the tasks' names, no funds)
     funds = min(columns, key=lambda k: next(n for n, w in enumerate(_SPENT_FIRST) if w in header[k] or not w)) \
         if columns else None
-    unit = _FUNDS_COLUMN.fullmatch(header[funds])["unit"] or "万元" if columns else "万元"
+    unit = (_FUNDS_COLUMN.fullmatch(header[funds])["unit"] if columns else None) or "万元"
     tasks: list[Task] = []
+    evidence: dict[str, str] = {}
     for row in paragraphs[h + 1:]:
         cells = [c.strip() for c in _split_cells(row)]
         if len(cells) != len(header):
@@ -537,13 +538,13 @@ def _task_table(paragraphs: list[str], start: int, rec: Record) -> list[Task] | 
         figure = _CELL_FIGURE.fullmatch(cells[funds]) if funds is not None else None
         amount = money_to_wan(figure["num"], figure["unit"] or unit) if figure else None
         if amount is not None:
-            rec.evidence[f"tasks.{no}.funds"] = row
+            evidence[f"tasks.{no}.funds"] = row
         elif funds is None:  # no funds column: what the row's other cells say of its money ("全年投入资金300万元，…")
-            amount, sent = _task_funds("。".join(c for k, c in enumerate(cells) if k != task and not c.isdigit()), rec.year)
+            amount, sent = _task_funds("。".join(c for k, c in enumerate(cells) if k != task and not c.isdigit()), year)
             if amount is not None:
-                rec.evidence[f"tasks.{no}.funds"] = sent
+                evidence[f"tasks.{no}.funds"] = sent
         tasks.append(Task(no=no, text=cells[task], funds=amount))
-    return tasks or None
+    return tasks or None, evidence
 
 
 _SUBHEADINGS_AHEAD = 8  # paragraphs under a heading where its sub-headings may stand
