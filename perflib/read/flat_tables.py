@@ -565,6 +565,9 @@ def _space_rows_at(lines: list[str], i: int) -> tuple[int, Table] | None:
     return _row_run(lines, i)
 
 
+_SECTION_TITLE = re.compile(r"[一二三四五六七八九十]{1,2}、\s*\S")  # ("四、存在的问题", "五、改进措施")
+
+
 def _cell_run(lines: list[str], i: int) -> tuple[int, list[tuple[int, int, list]]]:
     """Short lines from line i on, one cell each (blank lines between cells allowed): (end of the
     run, edits of the tables found in it, and of a table of numbered rows that ends it)."""
@@ -578,8 +581,9 @@ def _cell_run(lines: list[str], i: int) -> tuple[int, list[tuple[int, int, list]
             continue
         if (len(text) > _MAX_CELL and not figure(text)) or text.startswith(TABLE_MARK) or _pipe_kind(text) \
                 or is_table_line(text) or _SPACED_WORDS.search(text) or len(text.split()) > 3 \
-                or (text == "序号" and j > i and (numbered := _numbered_rows_at(lines, j))):
-            break
+                or (text == "序号" and j > i and (numbered := _numbered_rows_at(lines, j))) \
+                or (taken and _SECTION_TITLE.match(text)):
+            break  # (a section's title after a form's last cell, "四、存在的问题": no cell of it)
         taken.append(j)
         j += 1
     after = [(j, numbered[0], [numbered[1]])] if numbered else []

@@ -44,6 +44,43 @@ def another_years_form(table: Table, year: int | None, lines: list[str] = ()) ->
     return False
 
 
+# A form signed by a project's head ("项目负责人：某某 | 财务负责人：某某"), not the unit's ("部门负责人：…"): a project's form.
+_PROJECTS_SIGNATURE = re.compile(r"\s*项目负责人")
+_UNITS_SIGNATURE = re.compile(r"(?:部门|单位|机关)(?:主要)?负责人")
+
+
+def signed_for_a_project(rows: list[list[str]]) -> bool:
+    """Is a table signed by a project's head and by no unit's? A page that cut off a project's form above the unit's
+    gives its last rows with no 项目名称 field nor title left: its signature still tells whose they are."""
+    cells = [c for row in rows for c in row if c]
+    return any(_PROJECTS_SIGNATURE.match(c) for c in cells) and not any(_UNITS_SIGNATURE.search(c) for c in cells)
+
+
+def projects_signed_rows(paragraphs: list[str]) -> set[int]:
+    """Where the rows written as text (cells apart by `|` or tabs) of the forms signed by a project's head (above) are:
+    from the signature's row back to the line before its rows, or to a row of the unit's own ("部门名称 | 某局")."""
+    rows: set[int] = set()
+    for k, para in enumerate(paragraphs):
+        if not _is_row(para) or not signed_for_a_project([_cells(para)]):
+            continue
+        start = k
+        while start > 0 and _is_row(paragraphs[start - 1]) and not UNITS_ROW.search(paragraphs[start - 1]):
+            start -= 1
+        rows.update(range(start, k + 1))
+    return rows
+
+
+def _is_row(para: str) -> bool:
+    return " | " in para or "\t" in para or para.rstrip().endswith("|")
+
+
+def _cells(para: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\||\t", para) if c.strip()]
+
+
+UNITS_ROW = re.compile(r"部门整体|单位整体|部门名称|单位名称|部门（单位）名称")
+
+
 def titled_year(year: int | None, text: str | None) -> bool:
     """Does the report's title (its first lines, up to a sentence or a numbered heading) name `year`? Only then does
     a form of another year's period give way to it: a year read from the body ("2024年，我局将…") is weaker than

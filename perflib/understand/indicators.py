@@ -24,7 +24,7 @@ from ..model import Indicator
 from ..read.document import Table
 from ..read.normalize import LIST_MARKER, MARKDOWN_RULE, NOTE_IN_BRACKETS, fold_chars, fold_pages, sentences, strip_page_furniture
 from .met import judge
-from .forms import YEAR_ROW, another_years_form, names_one_project
+from .forms import YEAR_ROW, another_years_form, names_one_project, signed_for_a_project
 from .lexicon import LEX
 
 # --- header labels by role (to move into the label lexicon, TOML, at merge) ------------------------
@@ -127,7 +127,8 @@ def read_indicators(tables: list[Table], paragraphs: list[str], year: int | None
     sentences that list them (when no table did)."""
     out = IndicatorTable()
     # a project's own form beside the unit's (项目名称 | 某某专项): its indicators and 总分 are the project's
-    projects = [names_one_project(t, department=department) or _project_field_title(t.title, department) for t in tables]
+    projects = [names_one_project(t, department=department) or _project_field_title(t.title, department)
+                or signed_for_a_project(t.rows) for t in tables]
     for table, one_project in zip(tables, projects):
         if projects_title(table.title, bool(out.indicators) or units_report) and not _names(table.title, department):
             continue  # introduced as a project's table ("某某项目绩效指标完成情况如下："): not the unit's

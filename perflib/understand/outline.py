@@ -151,18 +151,23 @@ _SECTION_WORD = re.compile(r"(?:情况|概况|结论|问题|措施|计划|建议
 
 
 def _numbered_run(items: list[str], kind: str = "paren_num") -> list[str]:
-    """Items numbered （1） or 1. whose next ones follow inline ("（1）…偏少；（2）基层…不足。", "1.…偏少；2.基层…不足。"):
-    each its own."""
+    """Items numbered （1） or 1. whose next ones follow inline ("（1）…偏少；（2）基层…不足。", "1.…偏少。 2.基层…不足。"):
+    each its own (their numbers as _digit_marks finds them, the first one given back)."""
     out: list[str] = []
     for item in items:
-        parts = [item]
-        n = 2
-        while (m := re.search(rf"[；;]\s*[（(]{n}[)）]" if kind == "paren_num" else rf"[；;]\s*{n}\s*[.．、](?!\d)",
-                              parts[-1])) is not None:
-            parts[-1:] = [parts[-1][:m.start()].strip(), parts[-1][m.end():].strip()]
-            n += 1
-        out += parts
+        text = ("（1）" if kind == "paren_num" else "1.") + item.lstrip("：: ")  # ("1、：社会消费品…")
+        marks = _digit_marks(text)
+        if not marks:
+            out.append(item)
+            continue
+        out += [text[a.end():b.start()].strip(" ：:").rstrip("；;") for a, b in zip(marks, marks[1:])]
+        last = text[marks[-1].end():]
+        again = _LIST_AGAIN.search(last)  # ("…4.网络零售额增长17.95%。 1.…": a second list, another cell's, begins)
+        out.append(last[:again.start() + 1 if again else None].strip(" ：:"))
     return out
+
+
+_LIST_AGAIN = re.compile(r"[。；;]\s*(?:1\s*[.．、](?!\d)|[（(]1[)）])")
 
 
 def _wraps(item: str, line: str) -> bool:
@@ -402,7 +407,7 @@ def _find_section(paragraphs: list[str], head: re.Pattern, exclude=None,
 
 
 def read_outline(paragraphs: list[str], rec: Record) -> None:
-    paragraphs = _leads_apart(_without_furniture(paragraphs))
+    paragraphs = _leads_apart(_labels_rejoined(_without_furniture(paragraphs)))
     at = _may_open_section(paragraphs)
     i = _find_section(paragraphs, _TASKS_HEAD, exclude=_not_tasks, at=at)
     i = _find_section(paragraphs, _TASKS_ELSE, exclude=lambda para: _not_tasks(para) or _another_years(para, rec.year),
@@ -683,6 +688,26 @@ def _in_column(rows: list[list[str]], header: list[str], column: re.Pattern) -> 
 # A lead to the plans inside a paragraph of problems, after a sentence's end ("…较差。针对以上问题，下一步我场将采取以下措施：
 # 一是…", "…不足。改进措施：一是…"): its own paragraph, the problems before it and the plans after it.
 _LEAD_INSIDE = re.compile(rf"(?<=。)\s*(?:{LEX.problems_lead.pattern}[^。：:]{{0,30}}?问题[^。：:]{{0,30}}|(?:改进|整改)(?:措施|建议|意见))[：:]")
+
+
+def _labels_rejoined(paragraphs: list[str]) -> list[str]:
+    """A form's label cell a page split over two lines ("年度主要" / "工作内容", one cell per line) as one line, when
+    together they name a list's section and apart neither does."""
+    out: list[str] = []
+    k = 0
+    while k < len(paragraphs):
+        first, second = paragraphs[k], paragraphs[k + 1] if k + 1 < len(paragraphs) else ""
+        if (_LABEL_PART.fullmatch(first) and _LABEL_PART.fullmatch(second) and _names_a_section(first + second)
+                and not _names_a_section(first) and not _names_a_section(second)):
+            out.append(first + second)
+            k += 2
+            continue
+        out.append(first)
+        k += 1
+    return out
+
+
+_LABEL_PART = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
 def _leads_apart(paragraphs: list[str]) -> list[str]:

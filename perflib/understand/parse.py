@@ -30,7 +30,7 @@ from ..model import Record, Source, Unread
 from .hanzi import Original, simplified, simplified_document
 from .kind import document_kind, embedded_self_evaluation, title_kind
 from .lexicon import LEX, Label, cues, holds_any
-from .forms import titled_year
+from .forms import UNITS_ROW, projects_signed_rows, titled_year
 from .indicators import OTHER_YEAR, apply_indicators, page_lines, projects_title, read_document_indicators
 from .ocr_sanity import drop_contradicted_ocr_figures
 from .outline import is_heading, is_heading_like, read_goal_rows, read_outline
@@ -131,16 +131,13 @@ def _projects_form_lines(paragraphs: list[str]) -> set[str]:
             inside = bool(_PROJECTS_FORM_TITLE.search(para)) and "整体" not in para
             continue
         cells = [c for c in re.split(r"\s*\|\s*|\t", para.strip(" |")) if c]
-        if _THE_UNITS_ROW.search(para):
+        if UNITS_ROW.search(para):
             inside = False  # the unit's own rows after a project's ("部门整体支出自评得分 | 93.5", "部门名称 | …")
         elif cells[:1] == ["项目名称"]:
             inside = len(cells) == 2  # one project's field, not a row listing the unit's projects ("项目名称 | A | B")
         if inside:
             rows.add(para)
     return rows
-
-
-_THE_UNITS_ROW = re.compile(r"部门整体|单位整体|部门名称|单位名称|部门（单位）名称")
 
 
 _PROJECTS_FORM_TITLE = re.compile(r"项目(?:支出)?绩效(?:自评|评价)表")
@@ -152,12 +149,14 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     taken = Ledger()
     prose, projects_own = _read_figures(doc.blocks, rec, taken, whole_unit=titled == "department",
                                         one_project=titled == "project")
-    read_outline(paragraphs, rec)
+    signed = projects_signed_rows(paragraphs)  # (a project's form cut off but for its rows and its head's signature)
+    read_outline([p for k, p in enumerate(paragraphs) if k not in signed] if signed else paragraphs, rec)
     laid_out = page_lines(doc.laid_out) if doc.laid_out is not None else []
     read_goal_rows(doc.tables, laid_out or paragraphs, rec)
     # (a project's score is not the unit's: its section's lines, and in a unit's report its form's rows)
     projects_own |= _projects_form_rows(doc.tables, rec.department) if titled == "department" else set()
     projects_own |= _projects_form_lines(paragraphs) if titled == "department" else set()
+    projects_own |= {paragraphs[k] for k in signed}
     read_rating([p for p in paragraphs if p not in projects_own], rec)
     read_bands(paragraphs, rec)
     year = rec.year if titled_year(rec.year, rec.text) else None  # (another year's form gives way to it only)
