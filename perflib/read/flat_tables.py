@@ -67,6 +67,8 @@ def _pipe_run(lines: list[str], i: int) -> tuple[int, list]:
     while kinds and kinds[-1][1] == "blank":
         kinds.pop()
     end = kinds[-1][0] + 1
+    if any(lines[n].strip() == "|" for n, _ in kinds):
+        lines, kinds = _rows_rejoined(lines, kinds)
     cells = [k for _, k in kinds if k == "cell"]
     if len(cells) >= 4 and len(cells) >= 0.6 * sum(k != "blank" for _, k in kinds):
         texts = [lines[n].strip()[:-1].strip() or EMPTY for n, k in kinds if k != "blank"]
@@ -74,6 +76,52 @@ def _pipe_run(lines: list[str], i: int) -> tuple[int, list]:
     # a few lines closed by a bar among rows (a title "…部门决算 |") are kept, as one-cell rows, not dropped
     rows = [(n, _pipe_cells(lines[n])) for n, k in kinds if k != "blank" and not MARKDOWN_RULE.match(lines[n])]
     return end, _rows_to_blocks(lines, rows)
+
+
+def _rows_rejoined(lines: list[str], kinds: list[tuple[int, str]]) -> tuple[list[str], list[tuple[int, str]]]:
+    """The run's rows broken after their opening bar (rejoin_opened_rows) as one line each: (the lines so mended, a
+    copy, and their kinds)."""
+    lines = list(lines)
+    merged: set[int] = set()
+    gone: set[int] = set()
+    for n, end, text in opened_rows(lines, kinds[0][0], kinds[-1][0] + 1):
+        lines[n] = text
+        merged.add(n)
+        gone.update(range(n + 1, end))
+    return lines, [(n, (_pipe_kind(lines[n]) or "cell") if n in merged else kind) for n, kind in kinds if n not in gone]
+
+
+def opened_rows(lines: list[str], start: int = 0, stop: int | None = None) -> list[tuple[int, int, str]]:
+    """Rows a page broke after their opening bar, their cells on the lines after it up to the next row's bar ("|" /
+    "一级 指标 |" / "二级指标 | 三级指标 | …"): (line of the bar, end, the row as one line) each."""
+    out: list[tuple[int, int, str]] = []
+    stop = len(lines) if stop is None else stop
+    n = start
+    while n < stop:
+        if lines[n].strip() != "|":
+            n += 1
+            continue
+        text, end = "|", n + 1
+        while end < stop and "|" in (piece := lines[end].strip()) and not piece.startswith("|"):
+            text += (" " if text.endswith("|") else "") + piece
+            end += 1
+        if any(_pipe_kind(lines[k].strip()) == "row" for k in range(n + 1, end)):
+            out.append((n, end, text))  # (a form one cell per line, each closed by a bar, has no row to rejoin)
+        n = end
+    return out
+
+
+def rejoin_opened_rows(lines: list[str]) -> list[str]:
+    """`lines` with each row broken after its opening bar (opened_rows) as one line."""
+    merges = opened_rows(lines)
+    if not merges:
+        return lines
+    out: list[str] = []
+    at = 0
+    for n, end, text in merges:
+        out += lines[at:n] + [text]
+        at = end
+    return out + lines[at:]
 
 
 def _pipe_cell_items(texts: list[str]) -> list:

@@ -77,7 +77,7 @@ def offer(rec: Record, ledger: Ledger | None, o: Offer) -> None:
     `settle`); every offer is kept for `settle`."""
     if ledger is not None:
         ledger.offers.append(o)
-    if o.field == "budget":
+    if o.field in _SETTLED_LATER:
         return
     if store(rec, o.block, o.field, o.value, o.evidence) and ledger is not None and isinstance(o.value, Decimal):
         ledger.take(o.value, o.evidence)
@@ -88,11 +88,13 @@ def settle(rec: Record, ledger: Ledger) -> None:
     _settle_main_source(rec, ledger)
     _drop_office_beside_its_units(rec, ledger)
     _drop_partial_changes(rec, ledger)
+    for o in [o for o in ledger.offers if o.field == "adjusted_bare"]:
+        _settle_adjusted(rec, ledger, o)
     bare = [o for o in ledger.offers if o.field == "budget"]
     for o in sorted(bare, key=lambda o: o.block != "overall"):  # the whole's first: the parts' may be its parts
         if not _settle_parts(rec, ledger, o, bare):
             _settle_budget(rec, ledger, o)
-    inferred = [o for o in ledger.offers if o.inferred and o.field != "budget"]
+    inferred = [o for o in ledger.offers if o.inferred and o.field not in _SETTLED_LATER]
     for o in inferred:
         key = f"{o.block}.{o.field}"
         if getattr(rec.block(o.block), o.field) != o.value or rec.evidence.get(key) != o.evidence:
@@ -219,6 +221,25 @@ def _settle_budget(rec: Record, ledger: Ledger, o: Offer) -> None:
     else:
         return  # both budgets stated otherwise: listed as unread
     offer(rec, ledger, Offer(o.block, field, o.value, o.evidence, o.inferred))
+
+
+def _settle_adjusted(rec: Record, ledger: Ledger, o: Offer) -> None:
+    """A bare 调整预算 figure is the adjusted budget when the block's other figures make it one: the stated rate is its
+    actual ÷ it, or it is of the block's size (half its 年初预算 or more, and at least its spending less a fifth), not a
+    change made to the budget ("年初预算500万元，调整预算50万元": the change; listed as unread)."""
+    b = rec.block(o.block)
+    if b.adjusted_budget is not None:
+        if b.adjusted_budget == o.value:
+            ledger.take(o.value, o.evidence)  # the same figure, stated again
+        return
+    sized = (b.initial_budget is not None or b.actual is not None) \
+        and (b.initial_budget is None or o.value * 2 >= b.initial_budget) \
+        and (b.actual is None or o.value >= b.actual * Decimal("0.8"))
+    if _is_rate_base(b, o.value) or sized:
+        offer(rec, ledger, Offer(o.block, "adjusted_budget", o.value, o.evidence, o.inferred))
+
+
+_SETTLED_LATER = ("budget", "adjusted_bare")  # offers `settle` turns into a field, or not
 
 
 def _is_rate_base(b, budget: Decimal) -> bool:

@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 from ..model import Indicator
 from ..read.document import Table
 from ..read.normalize import LIST_MARKER, MARKDOWN_RULE, NOTE_IN_BRACKETS, fold_chars, fold_pages, sentences, strip_page_furniture
+from ..read.flat_tables import rejoin_opened_rows
 from .met import judge
 from .forms import YEAR_ROW, another_years_form, names_one_project, signed_for_a_project
 from .lexicon import LEX
@@ -136,7 +137,10 @@ def read_indicators(tables: list[Table], paragraphs: list[str], year: int | None
                 or _titled_another_year(table.title, year):
             continue  # (`year`: the title's; in a unit's report, a project's form is the project's however alone)
         _read_execution(table, out)
+        before = len(out.indicators)
         _read_table(table, out, year)
+        if any(i.target and _OPERATOR_ONLY.fullmatch(i.target) for i in out.indicators[before:]):
+            del out.indicators[before:]  # (a target that is "≥" alone: the header is a column short, the columns misread)
     if not out.indicators:
         _read_prose(paragraphs, out)
     return out
@@ -806,7 +810,7 @@ def page_lines(pages: list[str], paragraphs: bool = False) -> list[str]:
     folded = list(fold_pages(tuple(pages)))
     if not paragraphs:
         folded = strip_page_furniture(folded)
-    return [ln for page in folded for ln in page.split("\n")]
+    return rejoin_opened_rows([ln for page in folded for ln in page.split("\n")])
 
 
 def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
@@ -837,6 +841,8 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
             if len(rows) > 1 and nxt and (("指标" in lines[j] or "得分" in lines[j]) and _starts_table(nxt)
                                           or "".join(nxt[0].split()) == "项目名称"):
                 break  # another form's header or its 项目名称 field: another table
+            if nxt and _SECTION_CELL.match(nxt[0]) and "指标" not in nxt[0]:
+                break  # the form's next section ("四、其他需说明的情况 | 无"), no row
             k = _level_wrapped(rows[-1], nxt, rows[0]) if len(rows) > 1 else None
             if k is not None or _wrapped_tail(nxt, lines, j) and rows[-1] and len(rows) > 1:
                 # a PDF row wrapped in a cell: the line is a level's end ("服务对象满意度指" / "标"), else its last cell's
@@ -861,6 +867,8 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
             if "项目名称" not in ln and "表" not in ln:
                 continue  # (neither a 项目名称 field nor a form's title)
             filled = ["".join(c.split()) for c in _split(ln) if c.strip()]
+            if len(filled) == 1 and (colon := _NAME_AND_COLON.fullmatch(filled[0])):
+                filled = ["项目名称", colon["name"]]  # ("项目名称：小麦“一喷三防”补助项目", a field in one cell)
             if (len(filled) in (2, 4, 6) and filled[0] == "项目名称" and "整体" not in filled[1]
                     and (projects_form or not _NOT_ONE_PROJECT.search(filled[1])) and not LEX.label_re.search(filled[1])):
                 named = " ".join(filled[:2])  # "项目名称 | 城乡环卫一体化服务项目 | 主管部门 | 某局" (not a column header, the
@@ -874,6 +882,9 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
     return tables
 
 
+_NAME_AND_COLON = re.compile(r"项目名称[:：](?P<name>[^，,。；;]{2,40})")
+_OPERATOR_ONLY = re.compile(r"\s*(?:[≥≤＞＜>=<]=?|不[低高少多]于|大于|小于|等于)\s*")
+_SECTION_CELL = re.compile(r"\s*[一二三四五六七八九十]{1,2}\s*、")
 _FRAGMENT_MAX = 8  # characters of a cell's end a PDF wrapped onto the next line
 
 

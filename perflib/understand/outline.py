@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from ..model import Record, Task
 from ..read.document import Table
@@ -406,16 +406,21 @@ def _find_section(paragraphs: list[str], head: re.Pattern, exclude=None,
     return found[0] if found else None
 
 
-def read_outline(paragraphs: list[str], rec: Record) -> None:
+def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = ()) -> None:
     paragraphs = _leads_apart(_labels_rejoined(_without_furniture(paragraphs)))
     at = _may_open_section(paragraphs)
     i = _find_section(paragraphs, _TASKS_HEAD, exclude=_not_tasks, at=at)
-    i = _find_section(paragraphs, _TASKS_ELSE, exclude=lambda para: _not_tasks(para) or _another_years(para, rec.year),
-                      at=at) if i is None else i
+    other = _find_section(paragraphs, _TASKS_ELSE, exclude=lambda para: _not_tasks(para) or _another_years(para, rec.year),
+                          at=at)
+    i = other if i is None else i
     i = _tasks_subheading(paragraphs, i) if i is not None else None
-    tabled, evidence = _task_table(paragraphs, i, rec.year) if i is not None else (None, {})
+    tabled, evidence = _task_table(paragraphs, i, rec.year, tables) if i is not None else (None, {})
     items = _task_items(paragraphs, i, at) if i is not None and (
         not tabled or all(t.funds is None for t in tabled)) else []
+    if len(items) == 1 and not tabled and other not in (None, i) and not LEX.numbering.match(paragraphs[i + 1]):
+        # one paragraph of prose under "三、绩效目标实现情况" sums the year up: the items under "（三）部门年度重点工作" are the tasks
+        theirs = _task_items(paragraphs, other, at)
+        items = theirs if len(theirs) >= 2 else items
     if tabled and not any(_task_funds(t, rec.year)[0] is not None for t in items):
         rec.tasks = tabled  # (a table of the tasks' names, its funds nowhere: the items under it, if they state theirs)
         rec.evidence.update(evidence)
@@ -514,18 +519,23 @@ def _before_an_indicator_table(items: list[str]) -> list[str]:
     return items
 
 
-def _task_table(paragraphs: list[str], start: int, year: int | None) -> tuple[list[Task] | None, dict[str, str]]:
+def _task_table(paragraphs: list[str], start: int, year: int | None,
+                tables: Sequence[Table] = ()) -> tuple[list[Task] | None, dict[str, str]]:
     """The tasks of a table right under the tasks' heading (its header within two lines: a task column, maybe a funds
     column, every cell a short label): one a row of the header's width, its task cell the text, its funds cell the
     funds (in the header's unit, 万元 unless 元), a 合计 row none; None when there is no such table. With them, the
-    evidence of their funds ("tasks.N.funds" → the row or sentence)."""
+    evidence of their funds ("tasks.N.funds" → the row or sentence). The table's rows are read from its block among
+    `tables` when there is one: a row's line leaves out its empty cells and says a merged cell's text once."""
     for h in range(start + 1, min(start + 3, len(paragraphs))):
         header = ["".join(c.split()) for c in _split_cells(paragraphs[h])]
         task = next((k for k, c in enumerate(header) if _TASK_COLUMN.fullmatch(c)), None)
-        if task is not None and len(header) >= 2 and all(c and len(c) <= 10 and not c[0].isdigit() for c in header):
+        if task is not None and len(header) >= 2 and all(c and not c[0].isdigit() for c in header) \
+                and all(len(c) <= 10 for c in header[:-1]) and len(header[-1]) <= (16 if _REMARKS.search(header[-1]) else 10):
             break
     else:
         return None, {}
+    header, rows = _rows_under(paragraphs, h, tables, header)
+    task = next(k for k, c in enumerate(header) if _TASK_COLUMN.fullmatch(c))
     columns = [k for k, c in enumerate(header) if _FUNDS_COLUMN.fullmatch(c)]
     # (a table of tasks and what was done, no funds column: the tasks' names, no funds)
     funds = min(columns, key=lambda k: next(n for n, w in enumerate(_SPENT_FIRST) if w in header[k] or not w)) \
@@ -533,10 +543,9 @@ def _task_table(paragraphs: list[str], start: int, year: int | None) -> tuple[li
     unit = (_FUNDS_COLUMN.fullmatch(header[funds])["unit"] if columns else None) or "万元"
     tasks: list[Task] = []
     evidence: dict[str, str] = {}
-    for row in paragraphs[h + 1:]:
-        cells = [c.strip() for c in _split_cells(row)]
-        if len(cells) != len(header):
-            break
+    for cells, row in rows:
+        if len(cells) != len(header) or _header_like(cells):
+            break  # (another table's header in the same block: "项目资金（万元） | 年初预算数 | …")
         if cells[task] in ("合计", "总计", "小计") or not _WORDS.search(cells[task]):
             continue
         no = len(tasks) + 1
@@ -550,6 +559,31 @@ def _task_table(paragraphs: list[str], start: int, year: int | None) -> tuple[li
                 evidence[f"tasks.{no}.funds"] = sent
         tasks.append(Task(no=no, text=cells[task], funds=amount))
     return tasks or None, evidence
+
+
+_REMARKS = re.compile(r"(?:原因|措施|备注|说明)$")
+
+
+def _rows_under(paragraphs: list[str], h: int, tables: Sequence[Table], header: list[str]):
+    """(header, rows) of the table whose header is at paragraphs[h] (`header` its cells there): its table block's
+    header and rows (cells, line) when there is such a block, else the lines after it."""
+    grid = next((t for t in tables if t.rows and t.as_text_lines()[:1] == [paragraphs[h]]), None)
+    if grid is None:
+        return header, (([c.strip() for c in _split_cells(row)], row) for row in paragraphs[h + 1:])
+    rows = [row for row in grid.rows if any(row)]  # (the rows as_text_lines gives a line)
+    return (["".join(c.split()) for c in rows[0]],
+            (([c.strip() for c in row], line) for row, line in zip(rows[1:], grid.as_text_lines()[1:])))
+
+
+def _header_like(cells: list[str]) -> bool:
+    """Three short labels or more, no figure, one naming a budget's column: a header row."""
+    filled = [c for c in cells if c]
+    return (len(filled) >= 3 and all(len(c) <= 10 and not _DIGIT_IN.search(c) for c in filled)
+            and any(_BUDGET_COLUMN.search(c) for c in filled))
+
+
+_DIGIT_IN = re.compile(r"\d")
+_BUDGET_COLUMN = re.compile(r"预算|执行|支出|金额|资金|决算")
 
 
 _SUBHEADINGS_AHEAD = 8  # paragraphs under a heading where its sub-headings may stand
@@ -573,13 +607,15 @@ def _tasks_subheading(paragraphs: list[str], i: int) -> int:
     "（一）年度主要任务完成情况", its table or items next; not the targets set, "（一）年度绩效目标"): that sub-heading,
     no task itself; else `i`."""
     j = i + 1
-    if j < len(paragraphs) and is_heading(paragraphs[j]) and (sub := _heading_title(paragraphs[j])) is not None \
-            and len(sub) <= _TITLE_MAX and _TASKS_HEAD.search(sub) and _DONE_WORDS.search(sub) and not _not_tasks(paragraphs[j]):
-        return j
-    return i
+    sub = _heading_title(paragraphs[j]) if j < len(paragraphs) and is_heading(paragraphs[j]) else None
+    if sub is None or len(sub) > _TITLE_MAX:
+        return i
+    names_them = (_TASKS_HEAD.search(sub) or _TASKS_ELSE.search(sub)) and _DONE_WORDS.search(sub) and not _not_tasks(paragraphs[j])
+    return j if names_them or _WORK_DONE_TITLE.fullmatch(sub) else i
 
 
 _DONE_WORDS = re.compile(r"(?:完成|实现|开展|落实|推进)情况")
+_WORK_DONE_TITLE = re.compile(r"(?:年度)?(?:重点|主要)工作(?:任务)?")  # ("（一）年度重点工作": the work done, its items next)
 
 
 def _heading_title(para: str) -> str | None:
@@ -847,6 +883,9 @@ class _Amount(NamedTuple):
     clause: str  # its clause, up to the amount
 
 
+_THE_YEAR_ONLY = re.compile(r"\s*(?:全年|本年度?|年度)(?:共|累计|合计)?\s*")
+
+
 @lru_cache(maxsize=4096)  # (a pure function of the item's text: reports repeat their tasks)
 def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str | None]:
     """(the task's funds, the sentence stating them), or (None, None)."""
@@ -866,6 +905,8 @@ def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str
                                                   or not any(f.sent is sent for f in found)):
                 continue  # only beside the task's budget ("经费年初预算50万元，实际支出48万元"): alone, what the
                 # whole unit spent may be meant ("全年实际支出1198.20万元，…", "全年本局实际支出1320万元")
+            if m.group().startswith("支出") and (LEX.task_funds_spent_whole.search(clause) or _THE_YEAR_ONLY.fullmatch(clause)):
+                continue  # the whole unit's ("全年本局支出…", "全年共支出…"), not "河湖管护支出1035.28万元"
             if year is not None and any(int(y.group(1)) != year and not (int(y.group(1)) < year and y["carried"])
                                         for y in _YEAR_IN.finditer(clause)):
                 continue  # another year's money ("2022年投入资金80万元" in 2023's report; "使用2022年结转资金" is this year's)

@@ -150,7 +150,7 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     prose, projects_own = _read_figures(doc.blocks, rec, taken, whole_unit=titled == "department",
                                         one_project=titled == "project")
     signed = projects_signed_rows(paragraphs)  # (a project's form cut off but for its rows and its head's signature)
-    read_outline([p for k, p in enumerate(paragraphs) if k not in signed] if signed else paragraphs, rec)
+    read_outline([p for k, p in enumerate(paragraphs) if k not in signed] if signed else paragraphs, rec, doc.tables)
     laid_out = page_lines(doc.laid_out) if doc.laid_out is not None else []
     read_goal_rows(doc.tables, laid_out or paragraphs, rec)
     # (a project's score is not the unit's: its section's lines, and in a unit's report its form's rows)

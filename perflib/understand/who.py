@@ -745,11 +745,22 @@ def choose(candidates: list[Candidate], place: str | None = None, text: str = ""
     if base is None or base.source == "chrome" and LEX.publisher.search(base.name):
         return None  # a finance bureau publishing the page may have written some other unit's report
     same = [c.name for c in orgs if consistent(c.name, base.name)]
+    if len(same) == 1 and not starts_with_place(base.name):  # a short name alone ("民宗局"): the page's full one for it
+        same += [c.name for c in orgs if c.source in ("title", "form", "above-title") and _abbreviates(base.name, c.name)]
     full = max(same, key=lambda n: (len(n), n == base.name))
     if full.startswith("省") and text:
         m = re.search(rf"(?:{LEX.provinces}){re.escape(full)}", text)
         full = m.group() if m else full
     return full
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Is `short` a short form of the placed name `name` ("民宗局" of "黔岭县民族宗教事务局"): its characters in order
+    after the place, the same last character (its kind of office), and `name` longer by two or more?"""
+    if len(name) < len(short) + 2 or short[-1:] != name[-1:] or not starts_with_place(name):
+        return False
+    rest = iter(name[1:])
+    return all(ch in rest for ch in short)
 
 
 def starts_with_place(name: str) -> bool:

@@ -2,6 +2,8 @@
 with the last rows of a project's 自评表 (its title and 项目名称 cut off, its head's signature left), then the unit's."""
 from decimal import Decimal as D
 
+import pytest
+
 from perflib.pipeline import read_record
 
 
@@ -124,3 +126,117 @@ def test_a_sentence_numbered_2_inside_an_item_is_no_item(tmp_path):
             "二、存在的问题\n1.资金拨付偏慢，年末集中支付2.5万元。\n2.资产登记不及时。\n")
     rec = read(tmp_path, text)
     assert rec.problems == ["资金拨付偏慢，年末集中支付2.5万元。", "资产登记不及时。"]
+
+
+# --- a form in `|` rows whose header row the page broke after its opening bar ---------------------------------
+_LEVEL_ROWS = ["| 产出指标 | 数量指标 | 古树名木挂牌数 | ≥ | 300 | 株 | 326 | | |||",
+               "| 产出指标 | 时效指标 | 巡护记录上报及时率 | = | 100 | % | 100 | | |||",
+               "| 满意度指标 | 服务对象满意度指标 | 林农满意度 | ≥ | 90 | % | 94.5 | | |||"]
+_BROKEN_FORM = """示例岚峰县林业局2023年度部门整体支出绩效自评表
+| 二、部门年度重点工作任务 | |||||||||||
+| 任务名称 | 主要内容 | 预算金额(万元) | 实际支出(万元) | 预算执行率 | 预算执行偏低原因及改进措施 | |||||
+| 古树名木保护 | 开展古树名木普查挂牌和复壮 | 52.40 | 52.40 | 100% | | |||||
+| 森林防火巡护 | 聘用护林员开展日常巡护 | 180.00 | 176.30 | 97.94% | | |||||
+|
+项目资金 (万元) |
+年初预算数 | 全年预算数 | 全年执行数 | 执行率 | ||||||
+| 年度资金总额 | 820.00 | 905.50 | 889.20 | 98.20% | ||||||
+| 三、部门整体支出绩效指标 | |||||||||||
+{header}
+{rows}
+| 四、其他需说明的情况 | 无 | ||||||||||
+"""
+
+
+def test_a_header_row_broken_after_its_opening_bar_is_one_row(tmp_path):
+    header = "|\n一级 指标 |\n二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 偏差原因分析及改进措施 | |||"
+    rec = read(tmp_path, _BROKEN_FORM.format(header=header, rows="\n".join(_LEVEL_ROWS)))
+    assert [(i.level1, i.level2, i.name, i.target, i.actual) for i in rec.indicators] == [
+        ("产出指标", "数量指标", "古树名木挂牌数", "≥300株", "326株"),
+        ("产出指标", "时效指标", "巡护记录上报及时率", "=100%", "100%"),
+        ("满意度指标", "服务对象满意度指标", "林农满意度", "≥90%", "94.5%")]
+    assert [(t.text, t.funds) for t in rec.tasks] == [("古树名木保护", D("52.40")), ("森林防火巡护", D("176.30"))]
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (
+        D("820.00"), D("905.50"), D("889.20"))
+
+
+def test_a_header_a_column_short_gives_no_indicator_rather_than_shifted_ones(tmp_path):
+    header = "| 一级 指标 |\n二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 偏差原因分析及改进措施 | |||"
+    rec = read(tmp_path, _BROKEN_FORM.format(header=header, rows="\n".join(_LEVEL_ROWS)))
+    assert all(i.target not in ("≥", "=") and i.name not in ("数量指标", "时效指标") for i in rec.indicators)
+
+
+# --- a project's form named in one cell, a short name in the page's title, tasks under sub-headings ----------------
+def test_a_projects_form_named_in_one_cell_is_not_the_units(tmp_path):
+    text = ("示例桐溪县农技站2023年度单位整体支出绩效自评报告\n一、单位整体支出情况\n"
+            "2023年度年初预算320.00万元，全年预算350.00万元，全年支出341.25万元，预算执行率97.50%。\n"
+            "二、自评结论\n本单位整体支出绩效自评总分92分。\n附件\n2023年度项目支出绩效自评表\n"
+            "项目名称：油菜绿色高产示范项目\n主管部门：示例桐溪县农业农村局  实施单位：示例桐溪县农技站\n"
+            "一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分\n"
+            "产出指标  数量指标  示范面积  ≥2000亩  2150亩  30  30\n"
+            "效益指标  经济效益指标  亩均增产  ≥15公斤  17公斤  40  40\n"
+            "满意度指标  服务对象满意度指标  种植户满意度  ≥90%  95%  30  30\n")
+    rec = read(tmp_path, text)
+    assert rec.indicators == [] and rec.score == D("92")
+
+
+def test_a_short_name_in_the_title_takes_the_full_name_the_page_gives(tmp_path):
+    page = ("环保局部门整体支出绩效评价报告【精选】 部门整体支出绩效自评报告\n\n时间:2023-06-02 09:17:40 浏览量:\n\n"
+            "项目名称：部门整体支出绩效评价报告\n\n项目单位： {unit}\n\n一、部门整体支出情况\n\n"
+            "2022年年初预算500.00万元，调整后预算520.00万元，实际支出510.00万元。\n")
+    assert read(tmp_path, page.format(unit="示例岷川县生态环境保护局")).department == "示例岷川县生态环境保护局"
+    # (the other name no short form of the title's: the title's stays)
+    assert read(tmp_path, page.format(unit="示例岷川县水利局")).department == "环保局"
+
+
+@pytest.mark.parametrize("sub", ["（一）重点工作完成情况", "（一）年度重点工作"])
+def test_tasks_under_a_sub_heading_of_the_targets_section(tmp_path, sub):
+    text = ("示例县公共资源交易中心2023年度单位整体支出绩效自评报告\n一、单位整体支出情况\n"
+            "2023年年初预算426.35万元，全年预算448.90万元，全年执行数441.27万元。\n三、绩效目标完成情况\n"
+            f"{sub}\n1.交易系统升级。完成系统适配改造，支出系统运维及升级费用68.40万元。\n"
+            "2.远程异地评标常态化。全年组织异地评标项目326个。\n（二）绩效指标完成情况\n"
+            "全年进场交易项目1946宗，电子化交易率100%。\n四、自评结论\n自评得分97.5分。\n")
+    rec = read(tmp_path, text)
+    assert [(t.text[:6], t.funds) for t in rec.tasks] == [("交易系统升级", D("68.40")), ("远程异地评标", None)]
+
+
+def test_one_paragraph_summing_the_year_up_gives_way_to_the_years_work_items(tmp_path):
+    text = ("示例江岚区司法局2022年度部门整体绩效自评报告\n一、部门基本情况\n（一）部门年度重点工作\n"
+            "1、推进法治政府建设，审查规范性文件42件。\n2、深化人民调解工作，兑现以案定补资金52.70万元。\n"
+            "二、部门整体支出情况\n2022年全年预算数为1263.58万元，全年执行数1241.07万元，预算执行率98.22%。\n"
+            "三、绩效目标实现情况\n我局全年各项业务工作均按计划推进，核心目标均已实现。\n四、自评结论\n自评得分94.5分。\n")
+    rec = read(tmp_path, text)
+    assert [(t.text[:6], t.funds) for t in rec.tasks] == [("推进法治政府", None), ("深化人民调解", D("52.70"))]
+
+
+@pytest.mark.parametrize("item, funds", [
+    ("防汛保障。组织防汛演练4次，防汛物资及应急抢险支出412.60万元。", D("412.60")),
+    ("节水灌溉。推广节水灌溉1.2万亩，为农户节省灌溉费用20.00万元。", None),
+    ("执法检查。全年检查企业1126家次，全年共支出1320.10万元。", None),
+])
+def test_a_tasks_spending_and_what_is_not_its(tmp_path, item, funds):
+    text = ("示例县某局2023年度部门整体支出绩效自评报告\n一、预算执行情况\n2023年年初预算1300.00万元，实际支出1320.10万元。\n"
+            f"二、年度重点工作完成情况\n1.{item}\n2.档案整理。整理档案1200卷。\n")
+    assert read(tmp_path, text).tasks[0].funds == funds
+
+
+# --- a bare 调整预算: the adjusted budget where the arithmetic says so -------------------------------------------
+def test_a_bare_tiaozheng_yusuan_is_the_adjusted_budget_of_the_blocks_size(tmp_path):
+    text = ("示例松溪县财政局2023年度机关整体支出绩效评价报告\n一、预算执行情况\n"
+            "2023年度部门年初预算2326.27万元，全年调整预算2413.03万元，全年支出2243.99万元，预算执行率93.0%。"
+            "其中：基本支出年初预算1585.34万元、调整预算1608.37万元、支出1588.02万元；"
+            "项目支出年初预算740.93万元、调整预算804.66万元、支出655.97万元。\n")
+    rec = read(tmp_path, text)
+    assert [(rec.block(b).initial_budget, rec.block(b).adjusted_budget, rec.block(b).actual)
+            for b in ("overall", "basic", "projects")] == [
+        (D("2326.27"), D("2413.03"), D("2243.99")), (D("1585.34"), D("1608.37"), D("1588.02")),
+        (D("740.93"), D("804.66"), D("655.97"))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2023年年初预算500.00万元，年中调整预算50.00万元，实际支出540.00万元。",  # (the change made: no budget)
+    "2023年调整预算80.00万元，用于购置执法车辆。",  # (nothing to size it by)
+])
+def test_a_bare_tiaozheng_yusuan_that_is_no_budget_is_not_taken(tmp_path, sentence):
+    rec = read(tmp_path, f"示例县某局2023年度部门整体支出绩效自评报告\n一、预算执行情况\n{sentence}\n")
+    assert rec.overall.adjusted_budget is None
