@@ -412,11 +412,14 @@ def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = (
     i = _find_section(paragraphs, _TASKS_HEAD, exclude=_not_tasks, at=at)
     other = _find_section(paragraphs, _TASKS_ELSE, exclude=lambda para: _not_tasks(para) or _another_years(para, rec.year),
                           at=at)
+    duties_done = i is None and other is not None and _DUTIES_DONE.search(paragraphs[other]) is not None
     i = other if i is None else i
     i = _tasks_subheading(paragraphs, i) if i is not None else None
     tabled, evidence = _task_table(paragraphs, i, rec.year, tables) if i is not None else (None, {})
     items = _task_items(paragraphs, i, at) if i is not None and (
         not tabled or all(t.funds is None for t in tabled)) else []
+    if duties_done and len(items) < 2:
+        items = []  # one paragraph under "二、部门履职情况" sums the year up ("2023年财政总支出35.6亿元…"): no list of tasks
     if len(items) == 1 and not tabled and other not in (None, i) and not LEX.numbering.match(paragraphs[i + 1]):
         # one paragraph of prose under "三、绩效目标实现情况" sums the year up: the items under "（三）部门年度重点工作" are the tasks
         theirs = _task_items(paragraphs, other, at)
@@ -614,6 +617,7 @@ def _tasks_subheading(paragraphs: list[str], i: int) -> int:
     return j if names_them or _WORK_DONE_TITLE.fullmatch(sub) else i
 
 
+_DUTIES_DONE = re.compile(r"履职(?:(?:及|和|与)绩效)?情况")  # (no 工作 named: its items are tasks only as a list)
 _DONE_WORDS = re.compile(r"(?:完成|实现|开展|落实|推进)情况")
 _WORK_DONE_TITLE = re.compile(r"(?:年度)?(?:重点|主要)工作(?:任务)?")  # ("（一）年度重点工作": the work done, its items next)
 
@@ -762,7 +766,8 @@ def _leads_apart(paragraphs: list[str]) -> list[str]:
 # 绩效指标完成情况分析 …), not a unit's tasks ("全县经济运行情况分析" is a statistics bureau's).
 _ANALYSIS_HEAD = re.compile(r"(?:项目)?(?:资金(?:投入|管理|使用|到位|执行)|(?:总体)?绩效目标|绩效指标|(?:产出|效益|满意度)(?:指标)?"
                             r"|项目(?:管理|实施)|组织实施)[^。，,；;：:]{0,6}?情况分析(?![报会师员表材])"  # (not "…分析报告编制")
-                            r"|(?:产出|效益|满意度|成本|数量|质量|时效)指标(?:完成|实现)情况")  # ("（一）产出指标完成情况。…")
+                            r"|(?:产出|效益|满意度|成本|数量|质量|时效)指标(?:完成|实现)情况"
+                            r"|(?:经济|效率|效益|效果|公平)性")  # ("（一）经济性。…（二）效率性。…": the standard analysis)  # ("（一）产出指标完成情况。…")
 
 
 def _section_or_row(paragraphs: list[str], i: int, label: re.Pattern, at: list[int] | None) -> list[str]:

@@ -35,6 +35,7 @@ from ..model import BLOCKS, Record, Unread
 from ..numbers import money_to_wan, to_decimal
 from ..read.document import Table
 from ..read.normalize import NOTE_IN_BRACKETS
+from ..read.realign import EMPTY
 from .indicators import OTHER_YEAR, ROLE_LABELS
 from .forms import YEAR_ROW, another_years_form, names_one_project, titled_year
 from .lexicon import LEX
@@ -679,6 +680,9 @@ def _read_figure_row(table: Table, r: int, columns: list[_Column], rec: Record, 
 
 
 # --- data rows under a header ---------------------------------------------------------
+_UNITS_EXECUTION = re.compile(r"\s*(?:部门|单位)(?:整体)?(?:支出)?预算执行情况")
+
+
 def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, outside: _Outside,
                    taken: set[tuple[int, int]], section: tuple[str | None, str | None] = (None, None)) -> bool:
     """Read row r under `columns`; False when it is no row of that table (no label, no block). The one
@@ -686,7 +690,12 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
     row = table.rows[r]
     first = min(col.col for col in columns)
     labels = [c for c in range(min(first, len(row))) if row[c] and not _number(row[c])]
-    unlabelled = (not labels and section[0] is not None and not any(row[:first]) and _only_figures_row(table, r))
+    under_units = (r > 0 and bool(table.rows[r - 1]) and _UNITS_EXECUTION.match(table.rows[r - 1][0]) is not None
+                   and all(c in ("", EMPTY) for c in row[:first]))
+    if under_units:  # under "部门预算执行情况(万元) | 年初预算数 | …", that label's cell merged down: the unit's figures
+        labels, section = [], ("overall", table.rows[r - 1][0])
+    unlabelled = under_units or (not labels and section[0] is not None and not any(row[:first])
+                                 and _only_figures_row(table, r))
     if not labels and not unlabelled:
         return False
     if rec.year is not None and any(_year_column(row[c], rec.year) is False for c in labels):

@@ -240,3 +240,35 @@ def test_a_bare_tiaozheng_yusuan_is_the_adjusted_budget_of_the_blocks_size(tmp_p
 def test_a_bare_tiaozheng_yusuan_that_is_no_budget_is_not_taken(tmp_path, sentence):
     rec = read(tmp_path, f"示例县某局2023年度部门整体支出绩效自评报告\n一、预算执行情况\n{sentence}\n")
     assert rec.overall.adjusted_budget is None
+
+
+# --- tasks under 部门履职情况 -----------------------------------------------------------------------------------
+_DUTIES = ("示例青岚县文旅局2023年度部门整体支出绩效自评报告\n一、部门概况\n"
+           "2023年年初预算980.00万元，调整后预算1020.00万元，实际支出1001.50万元。\n二、部门履职情况\n{body}\n"
+           "三、存在的问题\n1.部分项目支出进度偏慢。\n")
+
+
+def test_tasks_listed_under_buzhi_qingkuang(tmp_path):
+    rec = read(tmp_path, _DUTIES.format(body="（一）公共文化服务提质。开展送戏下乡126场，使用资金128.65万元。\n"
+                                             "（二）文物保护利用。完成3处文保单位修缮。"))
+    assert [(t.text[:6], t.funds) for t in rec.tasks] == [("公共文化服务", D("128.65")), ("文物保护利用", None)]
+
+
+@pytest.mark.parametrize("body", [
+    "2023年全县文旅总收入21.3亿元，接待游客286.7万人次，同比增长12.4%。",  # (one paragraph summing the year up)
+    "（一）经济性。预算编制科学，支出控制在预算内。\n（二）效率性。各项工作按期完成。",  # (the standard analysis)
+])
+def test_buzhi_qingkuang_that_lists_no_tasks(tmp_path, body):
+    assert read(tmp_path, _DUTIES.format(body=body)).tasks == []
+
+
+def test_a_forms_figures_under_its_merged_budget_execution_label(tmp_path):
+    text = ("示例溪川区民政局2022年度部门整体绩效自评表\n\n| 部门整体绩效自评表 | | | | | | | | | |\n"
+            "| (2022年度) | | | | | | | | | |\n"
+            "| 主管部门 | 示例溪川区民政局 | | 财政处室 | 社会保障科 | | 自评总分(分) | 95.20 | | |\n"
+            "| 部门预算执行情况(万元) | 年初预算数 | | 全年(调整)预算数 | | 全年执行数 | 执行率(%) | 执行率权重 | 执行率得分(分) | |\n"
+            "| | 620.40 | | 668.30 | | 650.12 | 97.28 | 10 | 9.73 | |\n")
+    rec = read(tmp_path, text)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate) == (
+        D("620.40"), D("668.30"), D("650.12"), D("97.28"))
+    assert rec.score == D("95.20")
