@@ -201,12 +201,15 @@ def role_of(label: str) -> str | None:
     text = "".join(label.split())
     if not _ANY_LABEL.search(text) or text.startswith(OTHER_YEAR) or text.startswith(OTHER_PERIOD):
         return None  # (most cells: a figure, a name)
+    if _A_SCORES_RATIO.search(text):
+        return None  # "得分系数(%)": the share of the points given, not the points (指标得分 beside it)
     for role, words in ROLE_LABELS.items():
         if any(w in text for w in words):
             return role
     return None
 
 
+_A_SCORES_RATIO = re.compile(r"得分(?:系数|率|比例)")
 _ANY_LABEL = re.compile("|".join(re.escape(w) for words in ROLE_LABELS.values() for w in words))
 
 

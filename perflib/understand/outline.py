@@ -66,7 +66,27 @@ def _without_furniture(paragraphs: list[str]) -> list[str]:
                 continue
             in_toc = False
         out.append(para)
-    return out
+    return _without_unmarked_contents(out)
+
+
+def _without_unmarked_contents(paragraphs: list[str]) -> list[str]:
+    """The text without a contents list that no 目录 line nor page numbers mark: three headings or more near the top,
+    each of them again below, the first where the body starts ("第一部分 部门概况" / "一、部门职能" / … / "第一部分 部门概况")."""
+    for s in range(min(_CONTENTS_START, len(paragraphs))):
+        first = paragraphs[s]
+        if not (is_heading(first) or is_heading_like(first)) or "。" in first:
+            continue
+        j = next((k for k in range(s + 1, len(paragraphs)) if paragraphs[k] == first), None)
+        if j is None or j - s < 3:
+            continue
+        below = set(paragraphs[j:])
+        if all(len(e) <= 40 and "。" not in e and e in below for e in paragraphs[s:j]):
+            return paragraphs[:s] + paragraphs[j:]
+        return paragraphs
+    return paragraphs
+
+
+_CONTENTS_START = 10  # lines from the top a contents list may start at (below a title and the page's fields)
 
 
 @lru_cache(maxsize=4096)

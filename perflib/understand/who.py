@@ -259,7 +259,8 @@ def _titles_of(head: list[str]) -> list[tuple[int, str | None, int | None]]:
     """(index, name, year) of each line of `head` that is a title with its year."""
     found = []
     for i, para in enumerate(head):
-        if LEX.numbering.match(para) and not _YEAR_START.match(para):
+        part = _A_DOCUMENTS_PART.match(para)  # ("第二部分：某局2022年度…报告": a title if it names the unit)
+        if LEX.numbering.match(para) and not _YEAR_START.match(para) and part is None:
             continue  # a numbered heading is no title
         if _CITING.match(para):
             continue  # "根据《…通知》要求": a sentence citing a document, its year and publisher the document's
@@ -272,6 +273,8 @@ def _titles_of(head: list[str]) -> list[tuple[int, str | None, int | None]]:
             m, first = _split_title(head, i)
         if m and len(set(fiscal_years(text))) <= 1:  # a table's header of years is no title
             name = _title_unit(m["dept"]) or _title_unit(m["dept2"])
+            if part is not None and not (name and reads_as_org(name) and not name.startswith("第")):
+                continue
             year = None if _PUBLISHED.match(text, m.end("year")) else int(m["year"])
             found.append((i, _place_above(head, first, name), year))
     return found
@@ -285,6 +288,7 @@ def _title_with_no_year(head: list[str]) -> list[tuple[int, str | None, int | No
     return []
 
 
+_A_DOCUMENTS_PART = re.compile(r"\s*第[一二三四五六七八九十]{1,2}部分\s*[:：、.]?\s*")
 _CITING = re.compile(r"\s*(?:根据|依据|按照)")
 # (or a span of years, no one year: "某局2022—2023年度部门整体…")
 _TITLE_NO_YEAR = re.compile(rf"^(?P<dept>[^\d，。]{{2,40}}?)(?:{_YEAR}\s*[—–－~～至到-]\s*{_YEAR}\s*年度?)?"
@@ -617,10 +621,11 @@ def clean_name(name: str | None) -> str | None:
 _NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$")
 # (a leading 对 is the preposition of "对X…的评价": X is the name; 对外… opens names itself; "现将X…报告如下": X)
 # (a seal before the name: "名称：（公章）某局"; a project form's label run onto its cell: "实施单位某馆")
-# (a notice's verb before the report it publishes: "关于公开某局…的公告", "转发某局…"; a column's "信息公开：")
+# (a notice's verb before the report it publishes: "关于公开某局…的公告", "转发某局…"; a column's "信息公开："; a
+# document's part: "第二部分：某局2022年度…")
 _NAME_PREFIX = re.compile(r"^(?:关于|现将|现就|特将|兹将|对(?!外)|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*|"
                           r"[（(]\s*(?:盖章|公章)\s*[)）]\s*|实施单位\s*[:：]?\s*|(?:公开|公布|印发|转发|报送|上报)(?=\S)|"
-                          r"信息公开\s*[:：]\s*)+")  # (one after another: "关于对某局…")
+                          r"信息公开\s*[:：]\s*|第[一二三四五六七八九十]{1,2}部分\s*[:：、.]?\s*)+")  # (one after another: "关于对某局…")
 _NAME_SUFFIX = re.compile(r"(?:关于|的)?(?:部门|单位)?$")
 # "X局本级", the bureau's own accounts without its units' (also written "X局局本级"): X局
 _OWN_LEVEL = re.compile(r"(?P<end>[\u4e00-\u9fff])(?P=end)?本级$")

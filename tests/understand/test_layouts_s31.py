@@ -272,3 +272,42 @@ def test_a_forms_figures_under_its_merged_budget_execution_label(tmp_path):
     assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate) == (
         D("620.40"), D("668.30"), D("650.12"), D("97.28"))
     assert rec.score == D("95.20")
+
+
+def test_a_score_ratio_column_is_not_the_indicators_score(tmp_path):
+    text = ("示例溪川区民政局2022年度部门整体绩效自评报告\n一、预算执行\n2022年年初预算620.40万元，全年预算668.30万元，全年执行650.12万元。\n"
+            "二、绩效指标\n| 指标名称 | 计量单位 | 年初指标值 | 全年完成值 | 得分系数(%) | 指标权重(分) | 指标得分(分) |\n"
+            "| 救助资金按时发放率 | % | 100% | 100% | 100% | 10 | 10 |\n| 困难群众走访户数 | 户 | 600 | 540 | 90% | 10 | 9 |\n")
+    rec = read(tmp_path, text)
+    assert [(i.name, i.weight, i.score) for i in rec.indicators] == [
+        ("救助资金按时发放率", D("10"), D("10")), ("困难群众走访户数", D("10"), D("9"))]
+
+
+def test_a_contents_list_no_mulu_line_marks(tmp_path):
+    head = ["第一部分 部门概况", "一、部门职能", "二、2023年重点工作完成情况", "第二部分 整体支出绩效自评情况",
+            "一、部门整体支出情况", "第三部分 存在的问题及改进措施"]
+    body = ("第一部分 部门概况\n一、部门职能\n1.负责全县地质灾害防治工作。\n二、2023年重点工作完成情况\n"
+            "1.地质灾害综合防治。完成隐患点治理7处，支出防治资金874.35万元。\n2.不动产登记便民服务。办理登记1.86万件。\n"
+            "第二部分 整体支出绩效自评情况\n一、部门整体支出情况\n2023年，示例黔川县自然资源局年初预算3318.60万元，实际支出3201.97万元。\n"
+            "第三部分 存在的问题及改进措施\n一、存在的问题\n(一)土地整治资金执行偏慢。\n(二)专业技术力量不足。\n"
+            "二、改进措施\n(一)加快项目验收进度。\n")
+    rec = read(tmp_path, "\n".join(head) + "\n" + body)
+    assert [(t.text[:8], t.funds) for t in rec.tasks] == [("地质灾害综合防治", D("874.35")), ("不动产登记便民服务"[:8], None)]
+    assert rec.problems == ["土地整治资金执行偏慢。", "专业技术力量不足。"]
+
+
+def test_a_title_under_its_documents_part_and_a_grade_after_the_parts_scores(tmp_path):
+    text = ("目 录\n第一部分：示例渭川县水务局概况\n第二部分：示例渭川县水务局2022年度部门整体支出绩效自评报告\n"
+            "第一部分：示例渭川县水务局概况\n一、部门职责\n（一）负责全县水资源管理。\n"
+            "第二部分：示例渭川县水务局2022年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+            "2022年年初预算2180.00万元，调整后预算2300.00万元，实际支出2245.60万元。\n二、自评结论\n"
+            "预算执行与管理类指标得分18.2分，产出和效益类指标得分66.7分，综合自评得分84.9分，自评等级为“良好”。\n")
+    rec = read(tmp_path, text)
+    assert (rec.department, rec.year, rec.score, rec.rating) == ("示例渭川县水务局", 2022, D("84.9"), "良")
+
+
+def test_a_documents_part_naming_no_unit_is_no_title(tmp_path):
+    text = ("第一部分 部门概况\n一、部门职能\n1.负责全县自然资源管理。\n第二部分 2023年度部门整体支出绩效自评情况\n"
+            "一、部门整体支出情况\n2023年，示例黔川县自然资源局年初预算3318.60万元，实际支出3201.97万元。\n")
+    rec = read(tmp_path, text)
+    assert rec.department != "第二部" and rec.overall.initial_budget == D("3318.60")
