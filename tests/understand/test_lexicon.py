@@ -63,11 +63,13 @@ def test_every_label_reads_its_field(entry):
     if entry.get("follows"):  # a comparison with the figure before it
         before = next(e["example"] for e in RAW["labels"] if e["field"] == entry["follows"])
         text = f"某县财政局2021年度部门整体支出绩效自评报告\n部门整体{before} 1000.00 万元，{label} {figure}。"
+    if entry["field"] == "adjusted_bare":  # (the adjusted budget where the block's figures size it: its spending here)
+        text = f"某县财政局2021年度部门整体支出绩效自评报告\n部门整体{label} {figure}，实际支出 340.00 万元。"
     rec = parse(text)
     got = fields(rec.overall)
     want = D("12.5") if entry["kind"] == "percent" else D("345.60") * int(entry.get("sign", 1))
     # a budget called neither 年初 nor 调整后, alone: the initial budget (understand/assign.py)
-    field = "initial_budget" if entry["field"] == "budget" else entry["field"]
+    field = {"budget": "initial_budget", "adjusted_bare": "adjusted_budget"}.get(entry["field"], entry["field"])
     block = entry.get("block", "overall")
     got = fields(rec.block(block))
     assert got.get(field) == want, (label, text, got)
