@@ -14,6 +14,7 @@ from typing import NamedTuple, Sequence
 
 from ..model import Record, Task
 from ..read.document import Table
+from ..read.realign import EMPTY
 from .indicators import header_roles, role_of, split_pipes
 from ..read.normalize import clause_start, sentences_of
 from ..numbers import money_to_wan
@@ -62,8 +63,8 @@ def _without_furniture(paragraphs: list[str]) -> list[str]:
             if toc_first is None:
                 toc_first = para
                 continue
-            if para != toc_first and "。" not in para and len(para) <= 40:
-                continue
+            if para != toc_first and "。" not in para and len(para) <= 40 and "\t" not in para and " | " not in para:
+                continue  # (a table's row is no entry: the body has begun)
             in_toc = False
         out.append(para)
     return _without_unmarked_contents(out)
@@ -112,6 +113,8 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
     restarted = False  # items numbered as the sections are, from 一 again ("三、主要工作完成情况" / "一、完成…。" / "二、…")
     for j in range(start + 1, len(paragraphs)):
         para = paragraphs[j]
+        if _DOCUMENTS_PART.match(para):
+            break  # "第三部分 存在问题及改进措施": the document's next part, above every section
         m = LEX.numbering.match(para)  # (_marker_kind, the match kept for the item's text)
         kind = m.lastgroup if m else None
         if kind is not None and kind == head_kind:
@@ -148,7 +151,11 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
         loose = loose[1:] if len(loose) > 1 and _INTRO.search(loose[0]) else loose
     if items and item_kind in ("paren_num", "num") and len(items) == 1:
         items = _numbered_run(items, item_kind)  # ("（1）…；（2）…", "1.…；2.…" in one paragraph)
-    return [i for i in (items or _inline_items(loose)) if _WORDS.search(i) and not _HEADER_ROW.match(i)]
+    # (a dash opening an unnumbered item, "——粮食生产。…", is its mark, no word of it)
+    return [i.lstrip("—－–- ") for i in (items or _inline_items(loose)) if _WORDS.search(i) and not _HEADER_ROW.match(i)]
+
+
+_DOCUMENTS_PART = re.compile(r"\s*第[一二三四五六七八九十]{1,2}部分")
 
 
 def _row_text(item: str) -> str:
@@ -444,6 +451,8 @@ def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = (
         # one paragraph of prose under "三、绩效目标实现情况" sums the year up: the items under "（三）部门年度重点工作" are the tasks
         theirs = _task_items(paragraphs, other, at)
         items = theirs if len(theirs) >= 2 else items
+    if not tabled and not items:
+        tabled, evidence = _form_tasks(paragraphs, rec.year, tables)
     if tabled and not any(_task_funds(t, rec.year)[0] is not None for t in items):
         rec.tasks = tabled  # (a table of the tasks' names, its funds nowhere: the items under it, if they state theirs)
         rec.evidence.update(evidence)
@@ -500,9 +509,9 @@ def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = (
 
 # A tasks section written as a table ("序号 | 重点任务 | 资金（万元） | 完成情况"): its task column and its funds column.
 _TASK_COLUMN = re.compile(r"(?:重点|主要|年度)?(?:工作)?任务(?:名称|内容)?|(?:重点|主要)工作(?:任务|内容)?|工作(?:内容|事项)")
-_FUNDS_COLUMN = re.compile(r"(?:(?:实际)?(?:使用|安排|投入|下达|支出|预算)?(?:资金|金额|经费)(?!来源)|实际支出(?:数|额)?)"
+_FUNDS_COLUMN = re.compile(r"(?:(?:实际)?(?:使用|安排|投入|下达|支出|预算)?(?:资金|金额|经费)(?!来源)|实际支出(?:数|额)?|(?:预算|执行)数)"
                            r"(?:[（(](?P<unit>万元|元)[)）])?")
-_SPENT_FIRST = ("实际", "使用", "支出", "投入", "")  # (which funds column a task's funds are: the spent one first)
+_SPENT_FIRST = ("实际", "执行", "使用", "支出", "投入", "")  # (which funds column a task's funds are: the spent one first)
 _CELL_FIGURE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?")
 
 
@@ -566,6 +575,12 @@ def _task_table(paragraphs: list[str], start: int, year: int | None,
     unit = (_FUNDS_COLUMN.fullmatch(header[funds])["unit"] if columns else None) or "万元"
     tasks: list[Task] = []
     evidence: dict[str, str] = {}
+    if task > 0 and _FORM_TASKS_LABEL.fullmatch(header[0]):  # ("年度主要任务 | 任务名称 | …": a 自评表's part)
+        for no, (name, amount, row) in enumerate(_form_task_rows(rows, columns, funds, unit), start=1):
+            tasks.append(Task(no=no, text=name, funds=amount))
+            if amount is not None:
+                evidence[f"tasks.{no}.funds"] = row
+        return tasks or None, evidence
     for cells, row in rows:
         if len(cells) != len(header) or _header_like(cells):
             break  # (another table's header in the same block: "项目资金（万元） | 年初预算数 | …")
@@ -585,17 +600,47 @@ def _task_table(paragraphs: list[str], start: int, year: int | None,
 
 
 _REMARKS = re.compile(r"(?:原因|措施|备注|说明)$")
+# A 自评表's part of the year's tasks, its label beside the header of their table ("年度主要任务 | 任务名称 | 主要内容 | …").
+_FORM_TASKS_LABEL = re.compile(r"(?:年度)?(?:主要|重点)(?:工作)?任务(?:完成情况)?")
+
+
+def _form_task_rows(rows, columns: list[int], funds: int | None, unit: str):
+    """(name, funds, line) of the rows of a 自评表's tasks part, read from their cells as the page wrote them (its
+    layout may set them off their header's columns: the label's cell, merged down, is no cell of theirs): the name
+    its first words, the funds the figure in the funds column's place among the amounts, when each amount is there.
+    The part ends at a row of another (a header's labels: "年初预算数", or more figures than amounts)."""
+    rank = columns.index(funds) if funds is not None else None
+    for cells, line in rows:
+        filled = [c for c in cells if c not in ("", EMPTY)]
+        figures = [c for c in filled if _CELL_FIGURE.fullmatch(c)]
+        words = [c for c in filled if not _CELL_FIGURE.fullmatch(c)]
+        if not words or len(figures) > len(columns) or any(len(w) <= 10 and _BUDGET_COLUMN.search(w) for w in words):
+            return
+        figure = _CELL_FIGURE.fullmatch(figures[rank]) if rank is not None and len(figures) == len(columns) else None
+        yield words[0], money_to_wan(figure["num"], figure["unit"] or unit) if figure else None, line
+
+
+def _form_tasks(paragraphs: list[str], year: int | None, tables: Sequence[Table]) -> tuple[list[Task] | None, dict[str, str]]:
+    """The tasks of a 自评表's part of them (_FORM_TASKS_LABEL beside a tasks header), when the report has no other."""
+    for k, para in enumerate(paragraphs):
+        if ("\t" in para or " | " in para) and _FORM_TASKS_LABEL.fullmatch("".join(_split_cells(para)[0].split())):
+            found = _task_table(paragraphs, k - 1, year, tables)
+            if found[0]:
+                return found
+    return None, {}
 
 
 def _rows_under(paragraphs: list[str], h: int, tables: Sequence[Table], header: list[str]):
     """(header, rows) of the table whose header is at paragraphs[h] (`header` its cells there): its table block's
     header and rows (cells, line) when there is such a block, else the lines after it."""
-    grid = next((t for t in tables if t.rows and t.as_text_lines()[:1] == [paragraphs[h]]), None)
-    if grid is None:
-        return header, (([c.strip() for c in _split_cells(row)], row) for row in paragraphs[h + 1:])
-    rows = [row for row in grid.rows if any(row)]  # (the rows as_text_lines gives a line)
-    return (["".join(c.split()) for c in rows[0]],
-            (([c.strip() for c in row], line) for row, line in zip(rows[1:], grid.as_text_lines()[1:])))
+    for grid in tables:
+        lines = grid.as_text_lines()
+        if paragraphs[h] in lines:
+            k = lines.index(paragraphs[h])
+            rows = [row for row in grid.rows if any(row)]  # (the rows as_text_lines gives a line)
+            return (["".join(c.split()) for c in rows[k]],
+                    (([c.strip() for c in row], line) for row, line in zip(rows[k + 1:], lines[k + 1:])))
+    return header, (([c.strip() for c in _split_cells(row)], row) for row in paragraphs[h + 1:])
 
 
 def _header_like(cells: list[str]) -> bool:
