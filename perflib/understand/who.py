@@ -750,8 +750,9 @@ def choose(candidates: list[Candidate], place: str | None = None, text: str = ""
     if base is None or base.source == "chrome" and LEX.publisher.search(base.name):
         return None  # a finance bureau publishing the page may have written some other unit's report
     same = [c.name for c in orgs if consistent(c.name, base.name)]
-    if len(same) == 1 and not starts_with_place(base.name):  # a short name alone ("民宗局"): the page's full one for it
-        same += [c.name for c in orgs if c.source in ("title", "form", "above-title") and _abbreviates(base.name, c.name)]
+    if max(map(len, same)) == len(base.name):  # a short name, none fuller ("民宗局", "某县文旅广体局"): the page's full one
+        same += [c.name for c in orgs if c.source in ("title", "form", "above-title", "sentence")
+                 and starts_with_place(c.name) and _abbreviates(base.name, c.name)]
     full = max(same, key=lambda n: (len(n), n == base.name))
     if full.startswith("省") and text:
         m = re.search(rf"(?:{LEX.provinces}){re.escape(full)}", text)
@@ -760,11 +761,11 @@ def choose(candidates: list[Candidate], place: str | None = None, text: str = ""
 
 
 def _abbreviates(short: str, name: str) -> bool:
-    """Is `short` a short form of the placed name `name` ("民宗局" of "黔岭县民族宗教事务局"): its characters in order
-    after the place, the same last character (its kind of office), and `name` longer by two or more?"""
-    if len(name) < len(short) + 2 or short[-1:] != name[-1:] or not starts_with_place(name):
-        return False
-    rest = iter(name[1:])
+    """Is `short` a short form of the placed name `name` ("民宗局" of "黔岭县民族宗教事务局", "某县文旅广体局" of "某县文化旅游
+    广电体育局"): its characters in order, the same last character (its kind of office), `name` longer by two or more?"""
+    if len(name) < len(short) + 2 or short[-1:] != name[-1:] or not starts_with_place(name) or short in name:
+        return False  # (a name holding the short one whole is no fuller form of it: "内容概述中共某区委组织部")
+    rest = iter(name)
     return all(ch in rest for ch in short)
 
 

@@ -326,3 +326,16 @@ def test_a_forms_tasks_part_beside_its_label_after_a_contents_list(tmp_path):
     rec = read(tmp_path, text)
     assert [(t.text, t.funds) for t in rec.tasks] == [("农村供水工程维修养护", D("118.60")), ("河湖长制工作", D("44.20"))]
     assert rec.problems == ["部分农村供水工程设施老化。"] and rec.overall.actual == D("886.42")
+
+
+@pytest.mark.parametrize("short, full", [("示例江岚县文旅广体局", "示例江岚县文化旅游广电体育局"), ("市住建局", "示例鄂阳市住房和城乡建设局")])
+def test_a_titles_short_name_takes_the_full_name_the_first_sentences_give(tmp_path, short, full):
+    text = (f"{short}2021年度整体绩效评价报告\n根据县财政局通知精神，我单位对2021年度整体支出开展了自评。\n一、部门概况\n"
+            f"{full}为全额拨款行政单位，内设6个股室。\n二、部门整体收支情况\n我单位2021年年初预算1580.00万元，全年实际支出1542.75万元。\n")
+    assert read(tmp_path, text).department == full
+
+
+def test_a_name_holding_the_short_one_whole_is_no_fuller_form_of_it(tmp_path):
+    text = ("中共示例望川区委组织部2023年度部门整体支出绩效自评报告\n内容概述中共示例望川区委组织部根据要求开展了自评。\n"
+            "一、部门整体支出情况\n2023年年初预算800.00万元，实际支出780.00万元。\n")
+    assert read(tmp_path, text).department == "中共示例望川区委组织部"
