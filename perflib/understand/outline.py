@@ -387,7 +387,21 @@ def _may_open_section(paragraphs: list[str]) -> list[int]:
     line, a sentence ending in '：'. Found once for the three sections, instead of searching
     every paragraph for each section's words."""
     return [i for i, para in enumerate(paragraphs)
-            if is_heading(para) or is_heading_like(para) or para.rstrip().endswith(("：", ":"))]
+            if is_heading(para) or is_heading_like(para) or para.rstrip().endswith(("：", ":")) or _stopped_heading(para)]
+
+
+def _stopped_heading(para: str) -> bool:
+    """A numbered heading of the tasks done closed by a full stop, its items on the lines below ("（二）重点工作完成
+    情况。"; not an item, "1.加强抽检结果运用。", "（一）审计项目计划安排偏紧。")?"""
+    text = para.rstrip()
+    if len(text) > _STOPPED_MAX or not text.endswith("。") or text.count("。") > 1 or _CLAUSE_MARK.search(text):
+        return False
+    number = LEX.numbering.match(text)
+    return number is not None and number.lastgroup in ("cn", "paren_cn") and _TASKS_ELSE.search(text) is not None
+
+
+_STOPPED_MAX = 24
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
 
 
 def _not_problems(para: str) -> bool:
@@ -421,7 +435,8 @@ def _find_section(paragraphs: list[str], head: re.Pattern, exclude=None,
             continue
         if form_label is not None and ("|" in para or "\t" in para) and _row_values(para, form_label) is None:
             continue
-        if is_heading(para) or is_heading_like(para) or (para.rstrip().endswith(("：", ":")) and head.search(para[-30:])):
+        if is_heading(para) or is_heading_like(para) or (para.rstrip().endswith(("：", ":")) and head.search(para[-30:])) \
+                or _stopped_heading(para):
             found.append(i)
     if prefer_not is not None:
         for k, i in enumerate(found):

@@ -339,3 +339,14 @@ def test_a_name_holding_the_short_one_whole_is_no_fuller_form_of_it(tmp_path):
     text = ("中共示例望川区委组织部2023年度部门整体支出绩效自评报告\n内容概述中共示例望川区委组织部根据要求开展了自评。\n"
             "一、部门整体支出情况\n2023年年初预算800.00万元，实际支出780.00万元。\n")
     assert read(tmp_path, text).department == "中共示例望川区委组织部"
+
+
+@pytest.mark.parametrize("heading", ["（二）重点工作完成情况。", "四、年度工作完成情况"])
+def test_tasks_under_a_heading_closed_by_a_stop_or_named_the_years_work(tmp_path, heading):
+    text = ("示例皖川市交通运输局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本局负责全市交通运输行业管理。\n"
+            "二、部门整体支出绩效目标及完成情况\n（一）预算执行情况。2023年年初预算982.40万元，全年支出1100.00万元。\n"
+            f"{heading}\n1.组织实施农村公路提质改造，安排前期工作经费85.00万元。\n2.推进城乡公交一体化，新开通公交线路7条。\n"
+            "三、存在的问题\n（一）审计项目计划安排偏紧。\n（二）项目预算调整幅度偏大。\n")
+    rec = read(tmp_path, text)
+    assert [(t.text[:8], t.funds) for t in rec.tasks] == [("组织实施农村公路", D("85.00")), ("推进城乡公交一体", None)]
+    assert rec.problems == ["审计项目计划安排偏紧。", "项目预算调整幅度偏大。"]  # (an item naming a 计划 is no heading)
