@@ -350,3 +350,14 @@ def test_tasks_under_a_heading_closed_by_a_stop_or_named_the_years_work(tmp_path
     rec = read(tmp_path, text)
     assert [(t.text[:8], t.funds) for t in rec.tasks] == [("组织实施农村公路", D("85.00")), ("推进城乡公交一体", None)]
     assert rec.problems == ["审计项目计划安排偏紧。", "项目预算调整幅度偏大。"]  # (an item naming a 计划 is no heading)
+
+
+def test_the_whole_under_zongti_qingkuang_and_tasks_under_work_and_funds_used(tmp_path):
+    text = ("示例槐树街道办事处部门2023年度整体支出绩效自评报告\n一、部门基本情况\n街道辖9个社区。\n"
+            "二、部门整体支出预算执行情况\n(一)总体情况\n2023年度,街道年初预算1420.36万元,调整后预算1679.45万元,实际支出1583.92万元。\n"
+            "(二)基本支出\n基本支出年初预算688.20万元,实际支出702.14万元。\n三、年度重点工作及资金使用情况\n"
+            "1.职业技能提升行动。开展补贴性职业技能培训,使用资金318.90万元。\n2.零工市场建设。建成零工市场1个。\n")
+    rec = read(tmp_path, text)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (
+        D("1420.36"), D("1679.45"), D("1583.92"))
+    assert [(t.text[:8], t.funds) for t in rec.tasks] == [("职业技能提升行动", D("318.90")), ("零工市场建设。建", None)]
