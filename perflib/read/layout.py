@@ -28,7 +28,7 @@ from .chrome import chrome_of_lines, join_preview_chunks, split_chrome
 from .document import Block, Heading, Paragraph, Table
 from .flat_tables import recover
 from .normalize import (PARAGRAPH_BREAK, TABLE_MARK, fold_pages, join_broken_lines, strip_page_furniture,
-                        unspace_letterspaced)
+                        split_glued, unspace_letterspaced)
 
 # Pinyin a page printed after each character (<ruby> flattened): "項(xiàng)目" → "項目".
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -49,7 +49,7 @@ def lay_out_text(pages: list[str], tables: dict[str, Block] | None = None,
     standing in the text as TABLE_MARK lines) → (blocks, chrome). Chrome comes off the first page;
     running headers, footers and page numbers off every page; tables are rebuilt; the rest is
     joined into paragraphs (normalize). `blank_breaks`: a blank line ends a paragraph (a text file)."""
-    pages = [unspace_letterspaced(drop_ruby(p)) for p in fold_pages(tuple(pages))] or [""]
+    pages = [unspace_letterspaced(drop_ruby(split_glued(p))) for p in fold_pages(tuple(pages))] or [""]
     chrome, first = split_chrome(pages[0].split("\n"))
     pages[0] = "\n".join(join_preview_chunks(chrome, first))
     if blank_breaks:

@@ -310,6 +310,47 @@ def _glue(prev: str, line: str) -> str:
 _SPACED_PAIR = re.compile(r" (?<=\S )(?=\S)")  # (the space first: the engine scans for it)
 
 
+_GLUED_LINE = 300  # characters: a longer line with section marks in it is a document pasted whole (a download site's)
+_GLUED_MARKS = 4  # section marks in such a line, at least
+# A section's or an item's mark after a sentence's end or a space ("…报告如下: 一、部门基本情况 (一)部门职能 …。2、…").
+_GLUED_MARK = re.compile(r"(?:(?<=[。；;：:！？])|(?<=\s))(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}、)(?=\S)")
+
+
+def split_glued(page: str) -> str:
+    """A page whose text a download site gave as one line ("2023年度某局…自评报告 根据…。 一、部门基本情况 (一)部门职能 …")
+    with its sections and items on lines of their own, split at their marks."""
+    if len(page) < _GLUED_LINE:
+        return page
+    lines = page.split("\n")
+    if all(len(line) < _GLUED_LINE for line in lines):
+        return page
+    out: list[str] = []
+    for line in lines:
+        if len(line) < _GLUED_LINE or not _glued_sections(line):
+            out.append(line)
+            continue
+        cuts = [0, *(m.start() for m in _GLUED_MARK.finditer(line)), len(line)]
+        for part in (line[a:b].strip() for a, b in zip(cuts, cuts[1:])):
+            titled = _TITLE_THEN_TEXT.match(part)  # ("二、部门整体支出预算执行情况 2023年度…": the title, then its text)
+            if titled:
+                out += [titled["title"], titled["text"]]
+            elif part:
+                out.append(part)
+    return "\n".join(out)
+
+
+def _glued_sections(line: str) -> bool:
+    """Does a long line hold a document's sections: four marks or more, of two levels at least, one of them a
+    section's ("一、")? (A paragraph listing its items inline, "主要职责是：（一）…（二）…", holds one level.)"""
+    marks = [m.group() for m in _GLUED_MARK.finditer(line)]
+    levels = {"cn" if k.endswith("、") and not k[0].isdigit() else "paren" if k[0] in "（(" else "num" for k in marks}
+    return len(marks) >= _GLUED_MARKS and len(levels) >= 2 and "cn" in levels
+
+
+_TITLE_THEN_TEXT = re.compile(r"(?P<title>(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])[^\s，。；：,;:]{2,30})"
+                              r"\s+(?P<text>\S.*)")
+
+
 def unspace_letterspaced(text: str) -> str:
     """Close the gaps in letter-spaced lines, and a stray space inside a word of prose ("其中:基 本支出
     5692.7 万元，…"); leave ordinary lines alone."""

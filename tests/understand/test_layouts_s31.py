@@ -361,3 +361,37 @@ def test_the_whole_under_zongti_qingkuang_and_tasks_under_work_and_funds_used(tm
     assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (
         D("1420.36"), D("1679.45"), D("1583.92"))
     assert [(t.text[:8], t.funds) for t in rec.tasks] == [("职业技能提升行动", D("318.90")), ("零工市场建设。建", None)]
+
+
+# --- a report a download site pasted whole on one line ---------------------------------------------------------
+def test_a_report_pasted_on_one_line_is_read_by_its_section_marks(tmp_path):
+    line = ("2023 年度示例沪滨区民政局部门整体支出 绩效自评报告 根据区财政局通知要求,我局开展了自评,现将有关情况报告如下: "
+            "一、部门基本情况 (一)部门职能 我局负责全区社会救助、养老服务和社区治理等工作。 (二)年度重点工作任务 "
+            "1、完善社会救助体系,保障困难群众 5,630 人次,支出救助资金 148.20 万元。 2、推进长者食堂建设,新建长者食堂 6 家。 "
+            "二、部门整体支出预算执行情况 2023 年度我局年初预算 876.64 万元,全年预算 987.10 万元,全年执行 895.41 万元,"
+            "预算执行率 90.71%。其中基本支出执行 630.49 万元,项目支出执行 264.92 万元。 三、存在的问题 "
+            "1、部分为老服务项目推进偏慢,资金支付滞后。 2、绩效指标设置偏重数量。 四、改进措施 "
+            "1、提前做好为老服务项目储备。 2、增加群众获得感类指标。 以上为本单位自评情况,现予公开,接受社会监督。")
+    rec = read(tmp_path, "PDF文库 - 千万精品文档\n\n示例沪滨区民政局部门整体支出绩效自评报告.pdf\n\n" + line + "\n")
+    assert (rec.department, rec.overall.actual) == ("示例沪滨区民政局", D("895.41"))
+    assert [(t.text[:6], t.funds) for t in rec.tasks] == [("完善社会救助", D("148.20")), ("推进长者食堂", None)]
+    assert [p[:6] for p in rec.problems] == ["部分为老服务", "绩效指标设置"]
+    assert [p[:6] for p in rec.plans] == ["提前做好为老", "增加群众获得"]
+
+
+def test_a_long_paragraph_with_few_marks_stays_one(tmp_path):
+    long = "本局全年围绕中心工作，" + "认真落实各项工作部署，" * 60 + "一、是指标口径；二、是数据来源。"
+    text = f"示例县某局2023年度部门整体支出绩效自评报告\n一、预算执行\n2023年年初预算300.00万元，实际支出288.00万元。\n{long}\n"
+    rec = read(tmp_path, text)
+    assert rec.overall.actual == D("288.00") and long in rec.text
+
+
+def test_a_paragraph_listing_duties_inline_is_not_split(tmp_path):
+    duties = "市红十字会的主要职责是:" + "".join(f"({n})做好第{n}项红十字工作,研究提出全市相关工作的发展规划和目标任务。"
+                                           for n in "一二三四五六七八九")
+    text = (f"示例兰州市红十字会2024年部门预算\n一、部门职责\n{duties}\n二、部门预算收支情况\n"
+            "本部门2024年预算共安排资金203.14万元。\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    from perflib.read.files import read_document
+    assert duties in read_document(path).lines()
