@@ -225,18 +225,22 @@ def _settle_budget(rec: Record, ledger: Ledger, o: Offer) -> None:
 
 def _settle_adjusted(rec: Record, ledger: Ledger, o: Offer) -> None:
     """A bare 调整预算 figure is the adjusted budget when the block's other figures make it one: the stated rate is its
-    actual ÷ it, or it is of the block's size (half its 年初预算 or more, and at least its spending less a fifth), not a
-    change made to the budget ("年初预算500万元，调整预算50万元": the change; listed as unread)."""
+    actual ÷ it, or, no rate stated against it, it is of the block's size (its spending at most 5 % over it, and its
+    年初预算 at most it); not a change made to the budget ("年初预算500万元，年中调整预算300万元，主要是追加…", "调整预算
+    50万元": the change, listed as unread)."""
     b = rec.block(o.block)
     if b.adjusted_budget is not None:
         if b.adjusted_budget == o.value:
             ledger.take(o.value, o.evidence)  # the same figure, stated again
         return
-    sized = (b.initial_budget is not None or b.actual is not None) \
-        and (b.initial_budget is None or o.value * 2 >= b.initial_budget) \
-        and (b.actual is None or o.value >= b.actual * Decimal("0.8"))
-    if _is_rate_base(b, o.value) or sized:
+    refuted = b.completion_rate is not None and b.actual is not None and not _is_rate_base(b, o.value)
+    sized = (b.actual is not None and o.value * _OVERSPENT >= b.actual
+             and (b.initial_budget is None or o.value >= b.initial_budget))
+    if _is_rate_base(b, o.value) or sized and not refuted:
         offer(rec, ledger, Offer(o.block, "adjusted_budget", o.value, o.evidence, o.inferred))
+
+
+_OVERSPENT = Decimal("1.05")  # (a block may spend a little more than its adjusted budget, not more)
 
 
 _SETTLED_LATER = ("budget", "adjusted_bare")  # offers `settle` turns into a field, or not

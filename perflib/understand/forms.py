@@ -46,7 +46,7 @@ def another_years_form(table: Table, year: int | None, lines: list[str] = ()) ->
 
 # A form signed by a project's head ("项目负责人：某某 | 财务负责人：某某"), not the unit's ("部门负责人：…"): a project's form.
 _PROJECTS_SIGNATURE = re.compile(r"\s*项目负责人")
-_UNITS_SIGNATURE = re.compile(r"(?:部门|单位|机关)(?:主要)?负责人")
+_UNITS_SIGNATURE = re.compile(r"(?:部门|单位|机关)(?:主要)?负责人|填报单位|部门（单位）名称|部门\(单位\)名称|部门名称|单位名称")
 
 
 def signed_for_a_project(rows: list[list[str]]) -> bool:
@@ -64,10 +64,14 @@ def projects_signed_rows(paragraphs: list[str]) -> set[int]:
         if not _is_row(para) or not signed_for_a_project([_cells(para)]):
             continue
         start = k
-        while start > 0 and _is_row(paragraphs[start - 1]) and not UNITS_ROW.search(paragraphs[start - 1]):
-            start -= 1
+        while start > 0 and _is_row(paragraphs[start - 1]) and not UNITS_ROW.search(paragraphs[start - 1]) \
+                and not _PROJECTS_NAME_ROW.match(paragraphs[start]):
+            start -= 1  # (back to the form's 项目名称 row, its first: the rows above it are another form's)
         rows.update(range(start, k + 1))
     return rows
+
+
+_PROJECTS_NAME_ROW = re.compile(r"\s*\|?\s*项目名称")
 
 
 def _is_row(para: str) -> bool:

@@ -139,8 +139,8 @@ def read_indicators(tables: list[Table], paragraphs: list[str], year: int | None
         _read_execution(table, out)
         before = len(out.indicators)
         _read_table(table, out, year)
-        if any(i.target and _OPERATOR_ONLY.fullmatch(i.target) for i in out.indicators[before:]):
-            del out.indicators[before:]  # (a target that is "≥" alone: the header is a column short, the columns misread)
+        # (a target that is "≥" alone: its row's cells misread, or the header is a column short and every row's are)
+        out.indicators[before:] = [i for i in out.indicators[before:] if not (i.target and _OPERATOR_ONLY.fullmatch(i.target))]
     if not out.indicators:
         _read_prose(paragraphs, out)
     return out
@@ -341,6 +341,10 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
             places.append((len(grid) - 1, -1))
             r += 1
             break
+        first = next((c for c in row if c and c != "—"), "")
+        if _FORM_SECTION_ROW.match("".join(first.split())):
+            r += 1
+            continue  # the form's other parts ("存在的问题 | …", "改进措施 | …") before its 总分 row: no indicators
         full = _align(row, roles, width, header)
         if full is None or not full[roles["name"]] or _spans_levels(full, roles):
             break  # not a row of this table (a note, a 评价等级 row merged across): it has ended
@@ -885,6 +889,7 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
     return tables
 
 
+_FORM_SECTION_ROW = re.compile(r"(?:存在的?(?:主要)?问题|(?:改进|整改)(?:措施|建议|意见)|(?:评价|自评)结论|偏差(?:大或目标未完成)?原因|下一步)")
 _NAME_AND_COLON = re.compile(r"项目名称[:：](?P<name>[^，,。；;]{2,40})")
 _OPERATOR_ONLY = re.compile(r"\s*(?:[≥≤＞＜>=<]=?|不[低高少多]于|大于|小于|等于)\s*")
 _SECTION_CELL = re.compile(r"\s*[一二三四五六七八九十]{1,2}\s*、")

@@ -397,7 +397,9 @@ def _stopped_heading(para: str) -> bool:
     if len(text) > _STOPPED_MAX or not text.endswith("。") or text.count("。") > 1 or _CLAUSE_MARK.search(text):
         return False
     number = LEX.numbering.match(text)
-    return number is not None and number.lastgroup in ("cn", "paren_cn") and _TASKS_ELSE.search(text) is not None
+    title = text[number.end():-1].strip() if number is not None else ""
+    named = _TASKS_ELSE.search(title)  # (its title ends with the words: not "（二）部分重点工作完成情况不理想。")
+    return number is not None and number.lastgroup in ("cn", "paren_cn") and named is not None and named.end() == len(title)
 
 
 _STOPPED_MAX = 24
@@ -599,7 +601,7 @@ def _task_table(paragraphs: list[str], start: int, year: int | None,
     for cells, row in rows:
         if len(cells) != len(header) or _header_like(cells):
             break  # (another table's header in the same block: "项目资金（万元） | 年初预算数 | …")
-        if cells[task] in ("合计", "总计", "小计") or not _WORDS.search(cells[task]):
+        if cells[task] in _TOTAL_ROWS or not _WORDS.search(cells[task]):
             continue
         no = len(tasks) + 1
         figure = _CELL_FIGURE.fullmatch(cells[funds]) if funds is not None else None
@@ -629,8 +631,10 @@ def _form_task_rows(rows, columns: list[int], funds: int | None, unit: str):
         filled = [c for c in cells if c not in ("", EMPTY)]
         figures = [c for c in filled if _CELL_FIGURE.fullmatch(c)]
         words = [c for c in filled if not _CELL_FIGURE.fullmatch(c)]
-        if not words or len(figures) > len(columns) or any(len(w) <= 10 and _BUDGET_COLUMN.search(w) for w in words):
+        if not words or len(figures) > len(columns) or _header_like(words):
             return
+        if words[0] in _TOTAL_ROWS:
+            continue
         figure = _CELL_FIGURE.fullmatch(figures[rank]) if rank is not None and len(figures) == len(columns) else None
         yield words[0], money_to_wan(figure["num"], figure["unit"] or unit) if figure else None, line
 
@@ -653,16 +657,22 @@ def _rows_under(paragraphs: list[str], h: int, tables: Sequence[Table], header: 
         if paragraphs[h] in lines:
             k = lines.index(paragraphs[h])
             rows = [row for row in grid.rows if any(row)]  # (the rows as_text_lines gives a line)
+            width = len(rows[k])  # (a block's row keeps its cells' places: only its empty cells at the end may be gone)
             return (["".join(c.split()) for c in rows[k]],
-                    (([c.strip() for c in row], line) for row, line in zip(rows[k + 1:], lines[k + 1:])))
+                    (([c.strip() for c in row] + [""] * (width - len(row)), line)
+                     for row, line in zip(rows[k + 1:], lines[k + 1:])))
     return header, (([c.strip() for c in _split_cells(row)], row) for row in paragraphs[h + 1:])
 
 
 def _header_like(cells: list[str]) -> bool:
-    """Three short labels or more, no figure, one naming a budget's column: a header row."""
-    filled = [c for c in cells if c]
-    return (len(filled) >= 3 and all(len(c) <= 10 and not _DIGIT_IN.search(c) for c in filled)
-            and any(_BUDGET_COLUMN.search(c) for c in filled))
+    """A header row: labels, no figure, two of them naming a budget's or an indicator's column ("年初预算数", "三级指标";
+    not a task's row of words, "预算绩效管理 | 无 | 按时完成")."""
+    filled = [c for c in cells if c and c != EMPTY]
+    return (not any(_DIGIT_IN.search(c) for c in filled)
+            and sum(len(c) <= 10 and bool(_BUDGET_COLUMN.search(c) or role_of(c)) for c in filled) >= 2)
+
+
+_TOTAL_ROWS = ("合计", "总计", "小计")
 
 
 _DIGIT_IN = re.compile(r"\d")
@@ -847,7 +857,8 @@ def _leads_apart(paragraphs: list[str]) -> list[str]:
 _ANALYSIS_HEAD = re.compile(r"(?:项目)?(?:资金(?:投入|管理|使用|到位|执行)|(?:总体)?绩效目标|绩效指标|(?:产出|效益|满意度)(?:指标)?"
                             r"|项目(?:管理|实施)|组织实施)[^。，,；;：:]{0,6}?情况分析(?![报会师员表材])"  # (not "…分析报告编制")
                             r"|(?:产出|效益|满意度|成本|数量|质量|时效)指标(?:完成|实现)情况"
-                            r"|(?:经济|效率|效益|效果|公平)性")  # ("（一）经济性。…（二）效率性。…": the standard analysis)  # ("（一）产出指标完成情况。…")
+                            r"|(?:经济|效率|效益|效果|公平)性"  # ("（一）经济性。…（二）效率性。…": the standard analysis)
+                            r"|部门(?:决策|过程|管理|产出|效益|履职)(?:情况)?")  # ("（一）部门决策情况 …（四）部门效益情况")  # ("（一）产出指标完成情况。…")
 
 
 def _section_or_row(paragraphs: list[str], i: int, label: re.Pattern, at: list[int] | None) -> list[str]:
@@ -980,12 +991,16 @@ def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str
     for sent in sentences_of(text):
         at = max(text.find(sent, at), 0)
         for m in _TASK_FUNDS.finditer(sent):
+            if m.group().startswith("支出") and (inner := _TASK_FUNDS.search(sent, m.start() + 2)) \
+                    and inner.start() < m.start("num"):
+                m = inner  # "支出法律援助经费45万元": the funds word nearest the amount names it
             before = sent[max(0, m.start() - 8):m.start()]
             if LEX.task_funds_not.search(before) or LEX.task_funds_object.search(before + m.group()[:2]):
                 continue
             clause = sent[clause_start(sent, m.start(), "，,；;：:"):m.start()]
-            if LEX.task_funds_per.search(clause) or LEX.task_funds_other_period.search(clause):
-                continue
+            if LEX.task_funds_per.search(clause) or LEX.task_funds_other_period.search(clause) \
+                    or LEX.task_funds_revenue.search(clause):
+                continue  # (one head's, another period's, or money taken in: "依法征收…使用费用3260万元")
             if m.group().startswith("实际支出") and (LEX.task_funds_spent_whole.search(clause)
                                                   or not any(f.sent is sent for f in found)):
                 continue  # only beside the task's budget ("经费年初预算50万元，实际支出48万元"): alone, what the

@@ -518,22 +518,28 @@ _ROW_FIELD = re.compile(r"\s*[:：]\s*[^\s，,；;。:：]{2,30}[ \u3000]+(?:\S|
 
 def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:
     """Is the rating at `pos`, in a clause of its own, another's by its part of the sentence (up to ；):
-    a scoring rule's band ("评分标准为执行率≥95%得满分，等级为优"), or the grade that goes with the scores
-    of the part before it, when none of them is the unit's ("某某项目自评得分95分，等级为优；部门整体…")?"""
+    a scoring rule's band ("评分标准为执行率≥95%得满分，等级为优"), or the grade that goes with the score nearest
+    before it, when that is not the unit's ("某某项目自评得分95分，等级为优；部门整体…")?"""
     start = clause_start(sent, pos, _PART_ENDS)
     rule = LEX.scoring_rule.search(sent, start, pos)
     # (not when the unit then gives its score: "对照评分标准：本部门…自评得分92分，等级为优" applies the standard)
     if rule and not _the_unit_scores(sent[rule.end():pos], rec.department):
         return True
     clause = clause_start(sent, pos, _CLAUSE_ENDS)
-    # (any of the part's scores the unit's, the grade is: "…类指标得分66.7分，综合自评得分84.9分，等级为良好", "自评总分92分，
-    # 其中预算执行得分19分，…，等级为优")
+    # (the grade goes with the score nearest before it: "…类指标得分66.7分，综合自评得分84.9分，等级为良好"; or, that one
+    # among the parts the unit's score is said to hold, with the unit's: "自评总分92分，其中预算执行得分19分，…，等级为优")
     scores = list(_SCORE.finditer(sent, start, clause)) if clause > start else []
     if not scores and clause > start:  # "评价结果：青岭县水务局92分，等级为优；…": a unit listed with its score
         # (a clause with no 分 names no score: the search, trying a name at each place, is spared)
         named = _UNIT_SCORED.search(sent, start, clause) if sent.find("分", start, clause) >= 0 else None
         return named is not None and reads_as_org(named["name"]) and not _is_the_unit(named["name"], rec.department)
-    return bool(scores) and not any(_of_the_unit(sent, m.start(), rec, title) for m in scores)
+    if not scores or _of_the_unit(sent, scores[-1].start(), rec, title):
+        return False
+    return not any(_of_the_unit(sent, m.start(), rec, title) and _PARTS_FOLLOW.search(sent, m.end(), scores[-1].start())
+                   for m in scores[:-1])
+
+
+_PARTS_FOLLOW = re.compile(r"其中|分别为|包括")  # (the scores after the unit's are its parts)
 
 
 def _the_unit_scores(text: str, department: str | None) -> bool:

@@ -395,3 +395,91 @@ def test_a_paragraph_listing_duties_inline_is_not_split(tmp_path):
     path.write_text(text, encoding="utf-8")
     from perflib.read.files import read_document
     assert duties in read_document(path).lines()
+
+
+# --- guards a review of this stop's rules wrote, each a case a rule must leave alone ------------------------------
+_HEAD = "示例县某局2023年度部门整体支出绩效自评报告\n一、部门预算执行情况\n"
+
+
+@pytest.mark.parametrize("money, block, want", [
+    ("2023年年初预算500.00万元，年中调整预算300.00万元，主要是追加防汛资金。", "overall", None),  # (the change, nothing to size it)
+    ("2023年年初预算1000.00万元，实际支出1200.00万元。项目支出年初预算120.00万元，年中调整预算460.00万元，实际支出560.00万元，"
+     "预算执行率96.55%。", "projects", None),  # (below what was spent, against the stated rate)
+])
+def test_a_bare_tiaozheng_yusuan_that_is_the_change(tmp_path, money, block, want):
+    assert read(tmp_path, _HEAD + money + "\n").block(block).adjusted_budget == want
+
+
+@pytest.mark.parametrize("item, funds", [
+    ("保障农民工工资支付。全年追缴拖欠工资及相关费用860.00万元。", None),
+    ("落实社保费减负政策。为参保企业免收失业保险费用145.00万元。", None),
+    ("开展法律援助。受理案件320件，全年共支出法律援助经费45.00万元。", D("45.00")),
+    ("公务用车平台运行。全年派车2960车次，平台运行费用21.40万元。", D("21.40")),
+])
+def test_a_tasks_fee_and_what_is_taken_in(tmp_path, item, funds):
+    text = _HEAD + "2023年年初预算1300.00万元，实际支出1280.00万元。\n二、重点工作完成情况\n" + f"1.{item}\n2.档案整理。整理档案1200卷。\n"
+    assert read(tmp_path, text).tasks[0].funds == funds
+
+
+def test_a_forms_tasks_part_leaves_its_total_row_out(tmp_path):
+    text = ("示例县林业局2023年度部门整体支出绩效自评表\n年度主要任务 | 任务名称 | | 主要内容 | | 预算数(万元) | | 执行数(万元) | |\n"
+            "| 森林防火 | | 开展防火巡护 | | 60.00 | | 58.40 | |\n| 林业有害生物防治 | | 开展监测防治 | | 45.00 | | 44.10 | |\n"
+            "| 合计 | | | | 105.00 | | 102.50 | |\n"
+            "年度部门整体支出预算执行情况(万元) | | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 权重 | 得分 | |\n"
+            "| 资金总额 | 812.30 | 903.16 | 886.42 | 98.15% | 10 | 9.8 | |\n")
+    assert [(t.text, t.funds) for t in read(tmp_path, text).tasks] == [("森林防火", D("58.40")), ("林业有害生物防治", D("44.10"))]
+
+
+def test_a_grade_after_a_projects_score_is_the_projects(tmp_path):
+    text = (_HEAD + "2023年年初预算800.00万元，实际支出780.00万元。\n二、自评结论\n"
+            "经自评，本部门整体支出绩效自评得分86分，同时对农村饮水项目开展自评，该项目自评得分96分，等级为优。\n")
+    rec = read(tmp_path, text)
+    assert (rec.score, rec.rating) == (D("86"), None)
+
+
+def test_a_problem_naming_the_key_work_is_no_tasks_heading(tmp_path):
+    text = (_HEAD + "2023年年初预算800.00万元，实际支出780.00万元。\n二、存在的问题\n（一）预算编制不够精准。\n"
+            "（二）部分重点工作完成情况不理想。\n1.乡村道路项目推进缓慢。\n2.档案数字化未达进度。\n三、改进措施\n（一）提高预算编制质量。\n")
+    rec = read(tmp_path, text)
+    assert rec.tasks == [] and rec.problems[0] == "预算编制不够精准。"
+
+
+def test_the_standard_outline_under_buzhi_qingkuang_is_no_tasks(tmp_path):
+    text = (_HEAD + "2023年年初预算800.00万元，实际支出780.00万元。\n二、部门履职情况\n（一）部门决策情况\n目标设定合理。\n"
+            "（二）部门过程情况\n资金管理规范。\n（三）部门产出情况\n完成各项任务。\n（四）部门效益情况\n群众满意度较高。\n")
+    assert read(tmp_path, text).tasks == []
+
+
+@pytest.mark.parametrize("tail", [
+    "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n| 产出指标 | 数量指标 | 签约人数 | ≥8万人 | 8.2万人 |\n",
+    "| 4 | 预算绩效管理 | 无 | 按时完成 | 无 |\n| 5 | 国有资产管理 | 15.00 | 完成清查 | |\n",
+])
+def test_a_tasks_table_ends_at_another_header_not_at_a_row_of_words(tmp_path, tail):
+    text = (_HEAD + "2023年年初预算2860.00万元，实际支出2968.40万元。\n二、重点工作完成情况\n"
+            "| 序号 | 重点工作 | 资金（万元） | 完成情况 | 备注 |\n| 1 | 基本公共卫生服务 | 820.00 | 完成建档12.6万人 | |\n"
+            "| 2 | 家庭医生签约服务 | 96.00 | 签约率68% | |\n" + tail)
+    names = [t.text for t in read(tmp_path, text).tasks]
+    assert names[:2] == ["基本公共卫生服务", "家庭医生签约服务"] and "二级指标" not in names and "数量指标" not in names
+    assert ("预算绩效管理" in names) == tail.startswith("| 4")
+
+
+def test_a_projects_form_right_after_the_units_and_a_unit_form_signed_by_a_project_head(tmp_path):
+    unit = ("| 部门（单位）名称 | 示例青岭县教育局 | | | | | | |\n| 年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| | 产出指标 | 数量指标 | 义务教育巩固率 | ≥99% | 99.6% | 50 | 50 |\n| | 满意度指标 | 服务对象满意度指标 | 家长满意度 | ≥90% | 93% | 50 | 47 |\n"
+            "| 存在的问题 | 部分农村学校师资结构性短缺 | | | | | | |\n| 总分 | 100 | 97 | | | | | |\n")
+    project = ("| 项目名称 | 学生营养改善计划 | 主管部门 | 示例青岭县教育局 | | | | |\n"
+               "| 年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+               "| | 产出指标 | 数量指标 | 受益学生人数 | ≥1.2万人 | 1.25万人 | 100 | 98 |\n| 总分 | 100 | 98 | | | | | |\n"
+               "| 项目负责人：李明 | 财务负责人：赵红 | | | | | | |\n")
+    head = _HEAD + "2023年度年初预算18620.00万元，实际支出19011.30万元。\n附表：部门整体支出绩效自评表\n"
+    rec = read(tmp_path, head + unit + project)
+    assert [i.name for i in rec.indicators] == ["义务教育巩固率", "家长满意度"]
+    assert rec.problems == ["部分农村学校师资结构性短缺"] and rec.score == D("97")
+    signed = read(tmp_path, head + unit + "| 填报单位：示例青岭县教育局 | 项目负责人：周平 | | | | | | |\n")
+    assert [i.name for i in signed.indicators] == ["义务教育巩固率", "家长满意度"] and signed.score == D("97")
+
+
+def test_one_rows_operator_alone_drops_that_row_only(tmp_path):
+    text = (_HEAD + "2023年年初预算800.00万元，实际支出780.00万元。\n二、绩效指标\n| 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 低保金按时发放率 | 100% | 100% | 20 | 20 |\n| 救助对象满意度 | ≥90% | 94% | 20 | 20 |\n| 资金结余率 | ≤ | 2% | 20 | 18 |\n")
+    assert [i.name for i in read(tmp_path, text).indicators] == ["低保金按时发放率", "救助对象满意度"]
