@@ -464,8 +464,9 @@ def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = (
         not tabled or all(t.funds is None for t in tabled)) else []
     if duties_done and len(items) < 2:
         items = []  # one paragraph under "二、部门履职情况" sums the year up ("2023年财政总支出35.6亿元…"): no list of tasks
-    if len(items) == 1 and not tabled and other not in (None, i) and not LEX.numbering.match(paragraphs[i + 1]):
-        # one paragraph of prose under "三、绩效目标实现情况" sums the year up: the items under "（三）部门年度重点工作" are the tasks
+    if not tabled and other not in (None, i) and (not items or len(items) == 1 and not LEX.numbering.match(paragraphs[i + 1])):
+        # one paragraph of prose under "三、绩效目标实现情况" sums the year up, or its items are analyses: the items under
+        # "（三）部门年度重点工作" are the tasks
         theirs = _task_items(paragraphs, other, at)
         items = theirs if len(theirs) >= 2 else items
     if not tabled and not items:
@@ -503,7 +504,7 @@ def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = (
                           form_label=_FORM_PLANS)
         i = None if i is None else i + table_end
     if i is not None:
-        rec.plans = _section_or_row(paragraphs, i, _FORM_PLANS, at)
+        rec.plans = _section_or_row(paragraphs, _own_subheading(paragraphs, i, _PLANS_TITLE), _FORM_PLANS, at)
     else:
         rec.plans = (_form_row(paragraphs, _FORM_PLANS) or measures
                      or _headed_paragraph(paragraphs, _PLANS_TITLE, lambda title: _not_plans(title, rec.year), at) or [])
@@ -535,7 +536,7 @@ _CELL_FIGURE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?"
 def _task_items(paragraphs: list[str], i: int, at: list[int] | None) -> list[str]:
     """The items of the tasks' section under heading i: no analyses, nor duties, nor an indicator table's rows."""
     items = _section_items(paragraphs, i, _heading_kind(paragraphs, i), at)
-    if len(items) >= 2 and all(_ANALYSIS_HEAD.match(t) for t in items):
+    if items and all(_ANALYSIS_HEAD.match(t) for t in items):
         return []  # "（一）资金投入情况分析。…（二）总体绩效目标完成情况分析…": the section's analyses, no tasks
     items = _before_an_indicator_table(items)
     if items and all(_DUTY.match(t) for t in items):
@@ -682,15 +683,18 @@ _BUDGET_COLUMN = re.compile(r"预算|执行|支出|金额|资金|决算")
 _SUBHEADINGS_AHEAD = 8  # paragraphs under a heading where its sub-headings may stand
 
 
-def _own_subheading(paragraphs: list[str], i: int) -> int:
-    """A heading naming the problems among others ("二、绩效评价结论及问题") with a sub-heading of the problems alone right under
-    it ("（二）存在的问题"): that sub-heading; else `i`."""
+def _own_subheading(paragraphs: list[str], i: int, own: re.Pattern | None = None) -> int:
+    """A heading naming the problems (or the plans: `own`) among others ("二、绩效评价结论及问题", "五、评价结论及建议") with a
+    sub-heading of them alone right under it ("（二）存在的问题", "（三）改进建议"): that sub-heading; else `i`."""
+    own = own or _PROBLEMS_TITLE
     title = _heading_title(paragraphs[i])
-    if title is None or _PROBLEMS_TITLE.fullmatch(title):
+    if title is None or own.fullmatch(title):
         return i
     for j in range(i + 1, min(i + 1 + _SUBHEADINGS_AHEAD, len(paragraphs))):
-        sub = _heading_title(paragraphs[j]) if is_heading(paragraphs[j]) else None
-        if sub is not None and _PROBLEMS_TITLE.fullmatch(sub):
+        para = paragraphs[j].rstrip()
+        stopped = len(para) <= _STOPPED_MAX and para.endswith("。") and para.count("。") == 1  # ("（三）改进建议。")
+        sub = _heading_title(para) if is_heading(para) or stopped else None
+        if sub is not None and own.fullmatch(sub):
             return j
     return i
 
@@ -858,7 +862,8 @@ _ANALYSIS_HEAD = re.compile(r"(?:项目)?(?:资金(?:投入|管理|使用|到位
                             r"|项目(?:管理|实施)|组织实施)[^。，,；;：:]{0,6}?情况分析(?![报会师员表材])"  # (not "…分析报告编制")
                             r"|(?:产出|效益|满意度|成本|数量|质量|时效)指标(?:完成|实现)情况"
                             r"|(?:经济|效率|效益|效果|公平)性"  # ("（一）经济性。…（二）效率性。…": the standard analysis)
-                            r"|部门(?:决策|过程|管理|产出|效益|履职)(?:情况)?")  # ("（一）部门决策情况 …（四）部门效益情况")  # ("（一）产出指标完成情况。…")
+                            r"|部门(?:决策|过程|管理|产出|效益|履职)(?:情况)?"  # ("（一）部门决策情况 …（四）部门效益情况")
+                            r"|(?:产出|效益|效果|满意度)情况[：:。]")  # ("（一）产出情况：五项重点工作全部按期完成…")  # ("（一）产出指标完成情况。…")
 
 
 def _section_or_row(paragraphs: list[str], i: int, label: re.Pattern, at: list[int] | None) -> list[str]:

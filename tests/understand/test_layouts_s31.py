@@ -483,3 +483,29 @@ def test_one_rows_operator_alone_drops_that_row_only(tmp_path):
     text = (_HEAD + "2023年年初预算800.00万元，实际支出780.00万元。\n二、绩效指标\n| 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
             "| 低保金按时发放率 | 100% | 100% | 20 | 20 |\n| 救助对象满意度 | ≥90% | 94% | 20 | 20 |\n| 资金结余率 | ≤ | 2% | 20 | 18 |\n")
     assert [i.name for i in read(tmp_path, text).indicators] == ["低保金按时发放率", "救助对象满意度"]
+
+
+@pytest.mark.parametrize("stop", ["", "。"])
+def test_plans_under_their_own_sub_heading_of_a_conclusions_and_advice_section(tmp_path, stop):
+    text = (_HEAD + "2023年年初预算600.00万元，实际支出590.00万元。\n五、评价结论及建议\n"
+            "（一）评价结论。经自评，本部门2023年度整体支出绩效自评得分96分。\n"
+            f"（二）存在的问题{stop}\n1.部分维修项目前期测算不够精准。\n2.节能数据统计依赖手工填报。\n"
+            f"（三）改进建议{stop}\n1.加强维修项目前期勘察。\n2.推进能耗监测平台建设。\n")
+    rec = read(tmp_path, text)
+    assert rec.problems == ["部分维修项目前期测算不够精准。", "节能数据统计依赖手工填报。"]
+    assert rec.plans == ["加强维修项目前期勘察。", "推进能耗监测平台建设。"]
+
+
+def test_a_targets_section_of_analyses_gives_way_to_the_years_work(tmp_path):
+    text = ("示例澧南县自然资源局2024年度部门整体支出绩效自评报告\n一、部门基本情况\n（一）年度重点工作完成情况\n"
+            "1、耕地保护。发放耕地保护补偿资金1862.50万元。\n2、不动产登记。办理登记业务2.1万件。\n"
+            "（二）预算执行情况\n2024年我局年初预算5678.48万元，全年实际支出5682.03万元。\n二、绩效目标完成情况\n"
+            "（一）产出指标完成情况\n1、数量指标。永久基本农田核实整改完成。\n（二）效益指标完成情况\n1、社会效益指标。群众满意。\n")
+    rec = read(tmp_path, text)
+    assert [(t.text[:5], t.funds) for t in rec.tasks] == [("耕地保护。", D("1862.50")), ("不动产登记", None)]
+
+
+def test_a_targets_section_of_output_and_effect_only_lists_no_tasks(tmp_path):
+    text = (_HEAD + "2024年度全年预算1862.37万元，全年实际支出1862.37万元。\n三、绩效目标完成情况\n"
+            "（一）产出情况：五项重点工作全部按期完成。\n（二）效益情况：人居环境明显改善。\n（三）满意度情况：群众满意度93.6%。\n")
+    assert read(tmp_path, text).tasks == []
