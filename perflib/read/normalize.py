@@ -341,12 +341,16 @@ def split_glued(page: str) -> str:
 
 def _glued_sections(line: str) -> bool:
     """Does a long line hold a document's sections: four marks or more, of two levels at least, one of them a
-    section's ("一、")? (A paragraph listing its items inline, "主要职责是：（一）…（二）…", holds one level.)"""
+    section's ("一、")? (A paragraph listing its items inline, "主要职责是：（一）…（二）…", holds one level; a contents
+    list's line, its leaders, is no document.)"""
+    if _LEADERS.search(line):
+        return False  # a contents list's entries, their leaders to page numbers: the contents' reader's
     marks = [m.group() for m in _GLUED_MARK.finditer(line)]
     levels = {"cn" if k.endswith("、") and not k[0].isdigit() else "paren" if k[0] in "（(" else "num" for k in marks}
     return len(marks) >= _GLUED_MARKS and len(levels) >= 2 and "cn" in levels
 
 
+_LEADERS = re.compile(r"\.{6,}|…{3,}|·{6,}|-{6,}|_{6,}")
 _TITLE_THEN_TEXT = re.compile(r"(?P<title>(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])[^\s，。；：,;:]{2,30})"
                               r"\s+(?P<text>\S.*)")
 

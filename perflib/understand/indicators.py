@@ -348,6 +348,9 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
         full = _align(row, roles, width, header)
         if full is None or not full[roles["name"]] or _spans_levels(full, roles):
             break  # not a row of this table (a note, a 评价等级 row merged across): it has ended
+        if role_of(full[roles["name"]]) in ("level1", "level2", "name"):
+            r += 1
+            continue  # a header's cell as a row's name ("一级 指标", a second header row): no indicator
         if _a_groups_row(full, roles):
             r += 1
             continue

@@ -509,3 +509,24 @@ def test_a_targets_section_of_output_and_effect_only_lists_no_tasks(tmp_path):
     text = (_HEAD + "2024年度全年预算1862.37万元，全年实际支出1862.37万元。\n三、绩效目标完成情况\n"
             "（一）产出情况：五项重点工作全部按期完成。\n（二）效益情况：人居环境明显改善。\n（三）满意度情况：群众满意度93.6%。\n")
     assert read(tmp_path, text).tasks == []
+
+
+def test_a_contents_line_with_its_leaders_is_not_split_as_a_pasted_report(tmp_path):
+    toc = "1 示例东陵湾区图书馆2022年度部门整体支出绩效自评报告 目 录 " + " ".join(
+        f"{h} {'.' * 40} {n}" for h, n in [("一、部门基本情况", 2), ("(一)部门职能", 2), ("(二)年度重点工作", 3),
+                                          ("二、部门整体支出情况", 4), ("三、存在的问题", 5), ("四、改进措施", 6)])
+    text = (f"示例东陵湾区图书馆2022年度部门整体支出绩效自评报告\n{toc}\n一、部门基本情况\n"
+            "2022年年初预算620.00万元，实际支出601.30万元。\n三、存在的问题\n(一)项目支出执行进度前慢后快。\n"
+            "(二)数字资源统计口径不统一。\n四、改进措施\n(一)按月制定项目资金使用计划。\n")
+    rec = read(tmp_path, text)
+    assert rec.problems == ["项目支出执行进度前慢后快。", "数字资源统计口径不统一。"] and rec.plans == ["按月制定项目资金使用计划。"]
+
+
+def test_a_second_header_rows_cell_is_no_indicator_and_a_footer_no_plan(tmp_path):
+    text = (_HEAD + "2023年年初预算800.00万元，实际支出780.00万元。\n二、绩效指标\n| 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 度量单位 | |\n| 低保金按时发放率 | 100% | 100% | 20 | 20 |\n"
+            "三、改进措施\n一是建立资金预拨机制；二是加大培育力度。\n主办：示例汾源县人民政府办公室 承办：示例汾源县融媒体中心\n"
+            "示例汾源县人民政府网站提示：使用大字版浏览\n")
+    rec = read(tmp_path, text)
+    assert [i.name for i in rec.indicators] == ["低保金按时发放率"]
+    assert rec.plans == ["建立资金预拨机制", "加大培育力度。"]
