@@ -313,7 +313,9 @@ _SPACED_PAIR = re.compile(r" (?<=\S )(?=\S)")  # (the space first: the engine sc
 _GLUED_LINE = 300  # characters: a longer line with section marks in it is a document pasted whole (a download site's)
 _GLUED_MARKS = 4  # section marks in such a line, at least
 # A section's or an item's mark after a sentence's end or a space ("…报告如下: 一、部门基本情况 (一)部门职能 …。2、…").
-_GLUED_MARK = re.compile(r"(?:(?<=[。；;：:！？])|(?<=\s))(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}、)(?=\S)")
+# (not a list of numbers: "一、二季度", "1、2月份")
+_GLUED_MARK = re.compile(r"(?:(?<=[。；;：:！？])|(?<=\s))(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}、)"
+                         r"(?=[^\s\d一二三四五六七八九十])")
 
 
 def split_glued(page: str) -> str:
@@ -332,7 +334,7 @@ def split_glued(page: str) -> str:
         cuts = [0, *(m.start() for m in _GLUED_MARK.finditer(line)), len(line)]
         for part in (line[a:b].strip() for a, b in zip(cuts, cuts[1:])):
             titled = _TITLE_THEN_TEXT.match(part)  # ("二、部门整体支出预算执行情况 2023年度…": the title, then its text)
-            if titled:
+            if titled and not _FIGURE_OPENS.match(titled["text"]):  # (not "（一）年初预算 860.00万元。": a label and its figure)
                 out += [titled["title"], titled["text"]]
             elif part:
                 out.append(part)
@@ -350,6 +352,7 @@ def _glued_sections(line: str) -> bool:
     return len(marks) >= _GLUED_MARKS and len(levels) >= 2 and "cn" in levels
 
 
+_FIGURE_OPENS = re.compile(r"[-+]?\d[\d,.]*\s*(?:万元|亿元|千元|元|%|分)")  # (an amount, not a year: "2023 年度…")
 _LEADERS = re.compile(r"\.{6,}|…{3,}|·{6,}|-{6,}|_{6,}")
 _TITLE_THEN_TEXT = re.compile(r"(?P<title>(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])[^\s，。；：,;:]{2,30})"
                               r"\s+(?P<text>\S.*)")

@@ -225,8 +225,8 @@ def _settle_budget(rec: Record, ledger: Ledger, o: Offer) -> None:
 
 def _settle_adjusted(rec: Record, ledger: Ledger, o: Offer) -> None:
     """A bare 调整预算 figure is the adjusted budget when the block's other figures make it one: the stated rate is its
-    actual ÷ it, or, no rate stated against it, it is of the block's size (its spending at most 5 % over it, and its
-    年初预算 at most it); not a change made to the budget ("年初预算500万元，年中调整预算300万元，主要是追加…", "调整预算
+    actual ÷ it, or its 年初预算 and the change stated make it, or, no rate stated against it, it is of the block's
+    size (its spending at most 5 % over it, its 年初预算 at most it and at least half of it); not a change made to the budget ("年初预算500万元，年中调整预算300万元，主要是追加…", "调整预算
     50万元": the change, listed as unread)."""
     b = rec.block(o.block)
     if b.adjusted_budget is not None:
@@ -235,12 +235,14 @@ def _settle_adjusted(rec: Record, ledger: Ledger, o: Offer) -> None:
         return
     refuted = b.completion_rate is not None and b.actual is not None and not _is_rate_base(b, o.value)
     sized = (b.actual is not None and o.value * _OVERSPENT >= b.actual
-             and (b.initial_budget is None or o.value >= b.initial_budget))
-    if _is_rate_base(b, o.value) or sized and not refuted:
+             and (b.initial_budget is None or b.initial_budget <= o.value <= b.initial_budget * _GROWN))
+    changed = None not in (b.initial_budget, b.adjustment) and b.initial_budget + b.adjustment == o.value  # ("调减150万元")
+    if _is_rate_base(b, o.value) or changed or sized and not refuted:
         offer(rec, ledger, Offer(o.block, "adjusted_budget", o.value, o.evidence, o.inferred))
 
 
 _OVERSPENT = Decimal("1.05")  # (a block may spend a little more than its adjusted budget, not more)
+_GROWN = 2  # (a budget more than doubled in the year: the figure more likely the change, "年初200万元，年中调整预算600万元")
 
 
 _SETTLED_LATER = ("budget", "adjusted_bare")  # offers `settle` turns into a field, or not

@@ -342,7 +342,7 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
             r += 1
             break
         first = next((c for c in row if c and c != "—"), "")
-        if _FORM_SECTION_ROW.match("".join(first.split())):
+        if _FORM_SECTION_ROW.fullmatch("".join(first.split()).rstrip("：:")):
             r += 1
             continue  # the form's other parts ("存在的问题 | …", "改进措施 | …") before its 总分 row: no indicators
         full = _align(row, roles, width, header)
@@ -892,7 +892,8 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
     return tables
 
 
-_FORM_SECTION_ROW = re.compile(r"(?:存在的?(?:主要)?问题|(?:改进|整改)(?:措施|建议|意见)|(?:评价|自评)结论|偏差(?:大或目标未完成)?原因|下一步)")
+_FORM_SECTION_ROW = re.compile(r"存在的?(?:主要)?问题|(?:改进|整改)(?:措施|建议|意见)|(?:评价|自评)结论|偏差(?:大或目标未完成)?原因(?:分析)?"
+                               r"(?:及改进措施)?|下一步(?:工作)?(?:计划|措施)?")  # (the whole cell: not "整改意见落实率")
 _NAME_AND_COLON = re.compile(r"项目名称[:：](?P<name>[^，,。；;]{2,40})")
 _OPERATOR_ONLY = re.compile(r"\s*(?:[≥≤＞＜>=<]=?|不[低高少多]于|大于|小于|等于)\s*")
 _SECTION_CELL = re.compile(r"\s*[一二三四五六七八九十]{1,2}\s*、")

@@ -452,6 +452,7 @@ class Lexicon:
         self.task_funds_spent_whole = re.compile(raw["task_funds_spent_whole"])
         self.task_funds_not = re.compile(raw["task_funds_not"])
         self.task_funds_revenue = re.compile(raw["task_funds_revenue"])
+        self.task_funds_paid = re.compile(raw["task_funds_paid"])
         self.task_funds_object = re.compile(raw["task_funds_object"])
         self.task_funds_per = re.compile(raw["task_funds_per"])
         self.task_funds_other_period = re.compile(raw["task_funds_other_period"])

@@ -394,15 +394,18 @@ def _may_open_section(paragraphs: list[str]) -> list[int]:
 
 
 def _stopped_heading(para: str) -> bool:
-    """A numbered heading of the tasks done closed by a full stop, its items on the lines below ("（二）重点工作完成
-    情况。"; not an item, "1.加强抽检结果运用。", "（一）审计项目计划安排偏紧。")?"""
+    """A numbered heading of the tasks done, the problems or the plans closed by a full stop, its items on the lines
+    below ("（二）重点工作完成情况。", "（二）改进建议。"; not an item, "1.加强抽检结果运用。", "（一）审计项目计划安排偏紧。")?"""
     text = para.rstrip()
     if len(text) > _STOPPED_MAX or not text.endswith("。") or text.count("。") > 1 or _CLAUSE_MARK.search(text):
         return False
     number = LEX.numbering.match(text)
-    title = text[number.end():-1].strip() if number is not None else ""
+    if number is None or number.lastgroup not in ("cn", "paren_cn"):
+        return False
+    title = text[number.end():-1].strip()
     named = _TASKS_ELSE.search(title)  # (its title ends with the words: not "（二）部分重点工作完成情况不理想。")
-    return number is not None and number.lastgroup in ("cn", "paren_cn") and named is not None and named.end() == len(title)
+    return (named is not None and named.end() == len(title)
+            or bool(_PROBLEMS_TITLE.fullmatch(title) or _PLANS_TITLE.fullmatch(title)))  # ("（二）改进建议。")
 
 
 _STOPPED_MAX = 24
@@ -467,11 +470,12 @@ def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = (
         not tabled or all(t.funds is None for t in tabled)) else []
     if duties_done and len(items) < 2:
         items = []  # one paragraph under "二、部门履职情况" sums the year up ("2023年财政总支出35.6亿元…"): no list of tasks
-    if not tabled and other not in (None, i) and (not items or len(items) == 1 and not LEX.numbering.match(paragraphs[i + 1])):
+    summed_up = not items or len(items) == 1 and not LEX.numbering.match(paragraphs[i + 1]) and len(_inline_marks(items[0])) < 2
+    if not tabled and other not in (None, i) and summed_up:
         # one paragraph of prose under "三、绩效目标实现情况" sums the year up, or its items are analyses: the items under
-        # "（三）部门年度重点工作" are the tasks
+        # "（三）部门年度重点工作" are the tasks, when they are the work done, not planned ("计划开展…，安排经费90万元")
         theirs = _task_items(paragraphs, other, at)
-        items = theirs if len(theirs) >= 2 else items
+        items = theirs if len(theirs) >= 2 and not any(_PLANNED.match(t) for t in theirs) else items
     if not tabled and not items:
         tabled, evidence = _form_tasks(paragraphs, rec.year, tables)
     if tabled and not any(_task_funds(t, rec.year)[0] is not None for t in items):
@@ -669,11 +673,15 @@ def _rows_under(paragraphs: list[str], h: int, tables: Sequence[Table], header: 
 
 
 def _header_like(cells: list[str]) -> bool:
-    """A header row: labels, no figure, two of them naming a budget's or an indicator's column ("年初预算数", "三级指标";
-    not a task's row of words, "预算绩效管理 | 无 | 按时完成")."""
-    filled = [c for c in cells if c and c != EMPTY]
+    """A header row: no figure, two short labels (their units aside) naming a budget's or an indicator's column
+    ("年初预算数", "三级指标"; not a task's row of words, "预算绩效管理 | 无 | 按时完成", "预算执行动态监控 | — | 资金支付按时完成")."""
+    filled = [_UNIT_NOTE.sub("", c) for c in cells if c and c != EMPTY]
     return (not any(_DIGIT_IN.search(c) for c in filled)
-            and sum(len(c) <= 10 and bool(_BUDGET_COLUMN.search(c) or role_of(c)) for c in filled) >= 2)
+            and sum(len(c) <= _LABEL_MAX and bool(_BUDGET_COLUMN.search(c) or role_of(c)) for c in filled) >= 2)
+
+
+_UNIT_NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*")  # ("项目资金 (万元)")
+_LABEL_MAX = 7  # characters of a column's label
 
 
 _TOTAL_ROWS = ("合计", "总计", "小计")
@@ -691,10 +699,13 @@ def _own_subheading(paragraphs: list[str], i: int, own: re.Pattern | None = None
     sub-heading of them alone right under it ("（二）存在的问题", "（三）改进建议"): that sub-heading; else `i`."""
     own = own or _PROBLEMS_TITLE
     title = _heading_title(paragraphs[i])
-    if title is None or own.fullmatch(title):
-        return i
+    if title is None:
+        return i  # (one naming them alone may still hold a sub-heading of them: "四、存在的问题及建议" / "（一）存在的问题。")
+    level = _marker_kind(paragraphs[i])
     for j in range(i + 1, min(i + 1 + _SUBHEADINGS_AHEAD, len(paragraphs))):
         para = paragraphs[j].rstrip()
+        if level is not None and _marker_kind(para) == level:
+            break  # the next section ("五、…"): its sub-headings are its own
         stopped = len(para) <= _STOPPED_MAX and para.endswith("。") and para.count("。") == 1  # ("（三）改进建议。")
         sub = _heading_title(para) if is_heading(para) or stopped else None
         if sub is not None and own.fullmatch(sub):
@@ -714,6 +725,7 @@ def _tasks_subheading(paragraphs: list[str], i: int) -> int:
     return j if names_them or _WORK_DONE_TITLE.fullmatch(sub) else i
 
 
+_PLANNED = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*(?:计划|拟|将|预计)|(?:计划|拟|预计)(?:开展|实施|完成|安排|投入|建设|新建|组织|推进|使用|下达))")
 _DUTIES_DONE = re.compile(r"履职(?:(?:及|和|与)绩效)?情况")  # (no 工作 named: its items are tasks only as a list)
 _DONE_WORDS = re.compile(r"(?:完成|实现|开展|落实|推进)情况")
 _WORK_DONE_TITLE = re.compile(r"(?:年度)?(?:重点|主要)工作(?:任务)?")  # ("（一）年度重点工作": the work done, its items next)
@@ -943,8 +955,9 @@ def _goal_items(text: str) -> list[str]:
 def _heading_kind(paragraphs: list[str], i: int) -> str | None:
     """A section opened by a sentence ending in '：' inside a paragraph has no level of its own;
     it lives under the nearest heading above it."""
-    if is_heading(paragraphs[i]):
-        return _marker_kind(paragraphs[i])
+    para = paragraphs[i].rstrip()
+    if is_heading(para) or _stopped_heading(para):
+        return _marker_kind(para)  # (a heading closed by a full stop too: "（三）改进建议。")
     for para in reversed(paragraphs[:i]):
         if is_heading(para):
             return _marker_kind(para)
@@ -1006,8 +1019,9 @@ def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str
             if LEX.task_funds_not.search(before) or LEX.task_funds_object.search(before + m.group()[:2]):
                 continue
             clause = sent[clause_start(sent, m.start(), "，,；;：:"):m.start()]
+            taken_in = LEX.task_funds_revenue.search(clause)
             if LEX.task_funds_per.search(clause) or LEX.task_funds_other_period.search(clause) \
-                    or LEX.task_funds_revenue.search(clause):
+                    or taken_in and not LEX.task_funds_paid.search(clause, 0, taken_in.start()):
                 continue  # (one head's, another period's, or money taken in: "依法征收…使用费用3260万元")
             if m.group().startswith("实际支出") and (LEX.task_funds_spent_whole.search(clause)
                                                   or not any(f.sent is sent for f in found)):

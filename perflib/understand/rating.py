@@ -533,13 +533,20 @@ def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:
         # (a clause with no 分 names no score: the search, trying a name at each place, is spared)
         named = _UNIT_SCORED.search(sent, start, clause) if sent.find("分", start, clause) >= 0 else None
         return named is not None and reads_as_org(named["name"]) and not _is_the_unit(named["name"], rec.department)
-    if not scores or _of_the_unit(sent, scores[-1].start(), rec, title):
+    if not scores:
         return False
-    return not any(_of_the_unit(sent, m.start(), rec, title) and _PARTS_FOLLOW.search(sent, m.end(), scores[-1].start())
-                   for m in scores[:-1])
+    nearest = sent[clause_start(sent, scores[-1].start(), "，,；;"):scores[-1].start()]
+    units = [m for m in scores[:-1] if _of_the_unit(sent, m.start(), rec, title)]
+    if units and _ANOTHER_BODY.search(nearest):
+        return True  # after the unit's, "其中下属某站自评得分78分，等级为中", "该项目自评得分96分，等级为优": that body's
+    if _of_the_unit(sent, scores[-1].start(), rec, title):
+        return False
+    return not any(_PARTS_FOLLOW.search(sent, m.end(), scores[-1].start()) for m in units)
 
 
 _PARTS_FOLLOW = re.compile(r"其中|分别为|包括")  # (the scores after the unit's are its parts)
+# A body other than the unit named in a score's clause: a project, a unit under it, "该中心"
+_ANOTHER_BODY = re.compile(r"项目|下属|所属|二级单位|[该其](?:中心|站|所|院|校|馆|队|局|单位)|[^，,；;]{2,}(?:中心|站|所|院|校|馆|队)(?:自评)?得")
 
 
 def _the_unit_scores(text: str, department: str | None) -> bool:

@@ -530,3 +530,66 @@ def test_a_second_header_rows_cell_is_no_indicator_and_a_footer_no_plan(tmp_path
     rec = read(tmp_path, text)
     assert [i.name for i in rec.indicators] == ["低保金按时发放率"]
     assert rec.plans == ["建立资金预拨机制", "加大培育力度。"]
+
+
+# --- guards a second review wrote ----------------------------------------------------------------------------------
+def test_a_pasted_reports_label_and_its_figure_stay_together(tmp_path):
+    line = ("示例青岭县林业局2023年度部门整体支出绩效自评报告 一、部门基本情况 本局内设5个股室，" + "负责全县林业工作，" * 12 +
+            "年末实有人员42人。 二、预算执行情况 "
+            "（一）年初预算 860.00万元。 （二）调整后预算 910.00万元。 （三）实际支出 882.70万元，预算执行率97.00%。 "
+            "三、重点工作完成情况 1、森林防火。全年投入资金120.00万元。 2、植树造林。使用资金260.00万元。 四、自评结论 自评得分93分。")
+    rec = read(tmp_path, line + "\n")
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (D("860.00"), D("910.00"), D("882.70"))
+
+
+def test_numbers_listed_in_a_long_paragraph_are_no_section_marks(tmp_path):
+    para = ("（一）预算执行进度不均衡。一、二季度支出进度仅为31.20%，三、四季度集中支出，" + "全年支出进度前慢后快，" * 12
+            + "影响了资金使用效益。（二）项目管理有待加强。1、2月份部分项目尚未启动实施，" + "个别项目验收滞后，" * 10
+            + "资金结算不及时。（三）绩效监控不到位。")
+    text = (_HEAD + "2023年年初预算2400.00万元，实际支出2380.00万元。\n二、存在的问题\n" + para +
+            "\n三、改进措施\n1.加快预算执行进度。\n")
+    rec = read(tmp_path, text)
+    assert rec.overall.actual == D("2380.00") and para in rec.text.split("\n")
+
+
+@pytest.mark.parametrize("money, want", [
+    ("2023年年初预算1200.00万元，年中调减150.00万元，调整预算1050.00万元，实际支出1040.00万元。", D("1050.00")),
+    ("2023年年初预算200.00万元，年中调整预算600.00万元，主要是上级追加专项资金，实际支出560.00万元。", None),
+])
+def test_a_bare_tiaozheng_yusuan_cut_by_a_stated_change_or_more_than_doubled(tmp_path, money, want):
+    assert read(tmp_path, _HEAD + money + "\n").overall.adjusted_budget == want
+
+
+@pytest.mark.parametrize("item, funds", [
+    ("土地征收与补偿安置。依法支付征收补偿资金2,300.00万元。", D("2300.00")),
+    ("稳岗返还。落实失业保险稳岗政策，拨付稳岗返还资金180.00万元。", D("180.00")),
+    ("门诊共济改革。推进门诊共济保障，减少门诊就医费用500.00万元。", None),
+])
+def test_money_paid_out_is_funds_and_money_saved_for_others_is_not(tmp_path, item, funds):
+    text = _HEAD + "2023年年初预算3200.00万元，实际支出3580.00万元。\n二、重点工作完成情况\n" + f"1.{item}\n2.档案整理。整理档案1200卷。\n"
+    assert read(tmp_path, text).tasks[0].funds == funds
+
+
+@pytest.mark.parametrize("sentence, rating", [
+    ("本部门2023年度整体支出绩效自评得分92分，其中下属示例农业技术推广站自评得分78分，等级为中。", None),
+    ("本部门2023年度整体支出绩效自评得分91分，评价范围包括机关本级和示例动物疫控中心，该中心自评得分82分，等级为良。", None),
+    ("本部门2023年度整体支出绩效自评得分92分，其中预算执行得分18分，产出指标得分45分，效益指标得分29分，等级为优。", "优"),
+])
+def test_a_grade_after_a_body_under_the_unit_is_that_bodys(tmp_path, sentence, rating):
+    text = _HEAD + "2023年年初预算1200.00万元，实际支出1180.00万元。\n二、自评结论\n经自评，" + sentence + "\n"
+    assert read(tmp_path, text).rating == rating
+
+
+def test_plans_under_a_stopped_sub_heading_of_problems_and_advice_end_at_the_next_section(tmp_path):
+    text = (_HEAD + "2023年年初预算980.00万元，实际支出960.00万元。\n四、存在的问题及建议\n（一）存在的问题。\n"
+            "1.部分项目支出进度偏慢。\n2.绩效指标量化程度不高。\n（二）改进建议。\n1.加快项目支付进度。\n2.细化量化绩效指标。\n"
+            "五、自评结论\n经自评，本部门自评得分90.5分，等级为优。\n")
+    rec = read(tmp_path, text)
+    assert rec.problems == ["部分项目支出进度偏慢。", "绩效指标量化程度不高。"]
+    assert rec.plans == ["加快项目支付进度。", "细化量化绩效指标。"]
+
+
+def test_an_indicator_named_for_rectification_is_read(tmp_path):
+    text = (_HEAD + "2023年年初预算620.00万元，实际支出600.00万元。\n二、绩效指标\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n"
+            "| 产出指标 | 数量指标 | 完成审计项目数 | ≥20个 | 22个 |\n| | | 整改意见落实率 | ≥90% | 93% |\n")
+    assert [i.name for i in read(tmp_path, text).indicators] == ["完成审计项目数", "整改意见落实率"]
