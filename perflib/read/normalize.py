@@ -313,9 +313,9 @@ _SPACED_PAIR = re.compile(r" (?<=\S )(?=\S)")  # (the space first: the engine sc
 _GLUED_LINE = 300  # characters: a longer line with section marks in it is a document pasted whole (a download site's)
 _GLUED_MARKS = 4  # section marks in such a line, at least
 # A section's or an item's mark after a sentence's end or a space ("…报告如下: 一、部门基本情况 (一)部门职能 …。2、…").
-# (not a list of numbers: "一、二季度", "1、2月份")
+# (not a list of numbers: "一、二季度", "1、2月份"; but "三、2023年度…", "（三）三公经费")
 _GLUED_MARK = re.compile(r"(?:(?<=[。；;：:！？])|(?<=\s))(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}、)"
-                         r"(?=[^\s\d一二三四五六七八九十])")
+                         r"(?=\S)(?![一二三四五六七八九十\d]{1,2}(?:、|季度|月|年级|类|个|项|次))")
 
 
 def split_glued(page: str) -> str:

@@ -237,7 +237,7 @@ def _settle_adjusted(rec: Record, ledger: Ledger, o: Offer) -> None:
     sized = (b.actual is not None and o.value * _OVERSPENT >= b.actual
              and (b.initial_budget is None or b.initial_budget <= o.value <= b.initial_budget * _GROWN))
     changed = None not in (b.initial_budget, b.adjustment) and b.initial_budget + b.adjustment == o.value  # ("调减150万元")
-    if _is_rate_base(b, o.value) or changed or sized and not refuted:
+    if _is_rate_base(b, o.value) or (changed or sized) and not refuted:
         offer(rec, ledger, Offer(o.block, "adjusted_budget", o.value, o.evidence, o.inferred))
 
 

@@ -209,6 +209,7 @@ def role_of(label: str) -> str | None:
     return None
 
 
+_HEADER_NAMES = frozenset(ROLE_LABELS["level1"] + ROLE_LABELS["level2"] + ROLE_LABELS["name"])  # (a header's cell, whole)
 _A_SCORES_RATIO = re.compile(r"得分(?:系数|率|比例)")
 _ANY_LABEL = re.compile("|".join(re.escape(w) for words in ROLE_LABELS.values() for w in words))
 
@@ -348,7 +349,7 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
         full = _align(row, roles, width, header)
         if full is None or not full[roles["name"]] or _spans_levels(full, roles):
             break  # not a row of this table (a note, a 评价等级 row merged across): it has ended
-        if role_of(full[roles["name"]]) in ("level1", "level2", "name"):
+        if "".join(full[roles["name"]].split()) in _HEADER_NAMES:
             r += 1
             continue  # a header's cell as a row's name ("一级 指标", a second header row): no indicator
         if _a_groups_row(full, roles):

@@ -674,10 +674,10 @@ def _rows_under(paragraphs: list[str], h: int, tables: Sequence[Table], header: 
 
 def _header_like(cells: list[str]) -> bool:
     """A header row: no figure, two short labels (their units aside) naming a budget's or an indicator's column
-    ("年初预算数", "三级指标"; not a task's row of words, "预算绩效管理 | 无 | 按时完成", "预算执行动态监控 | — | 资金支付按时完成")."""
+    ("年初预算数", "三级指标"; not a task's row of words, "预算绩效管理 | 无 | 按时完成", "决算编报 | 不涉及资金 | 按时报送")."""
     filled = [_UNIT_NOTE.sub("", c) for c in cells if c and c != EMPTY]
     return (not any(_DIGIT_IN.search(c) for c in filled)
-            and sum(len(c) <= _LABEL_MAX and bool(_BUDGET_COLUMN.search(c) or role_of(c)) for c in filled) >= 2)
+            and sum(len(c) <= _LABEL_MAX and bool(_BUDGET_COLUMN.fullmatch(c) or role_of(c)) for c in filled) >= 2)
 
 
 _UNIT_NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*")  # ("项目资金 (万元)")
@@ -688,7 +688,8 @@ _TOTAL_ROWS = ("合计", "总计", "小计")
 
 
 _DIGIT_IN = re.compile(r"\d")
-_BUDGET_COLUMN = re.compile(r"预算|执行|支出|金额|资金|决算")
+# (a budget's column label: "年初预算数", "全年执行数", "执行率", "项目资金", "预算金额"; not "决算编报", "不涉及资金")
+_BUDGET_COLUMN = re.compile(r"(?:年初|全年|调整后?|实际|项目|本年|财政)?(?:预算|执行|支出|决算)?(?:金额|资金|数|额|率|数额)?")
 
 
 _SUBHEADINGS_AHEAD = 8  # paragraphs under a heading where its sub-headings may stand
@@ -699,15 +700,14 @@ def _own_subheading(paragraphs: list[str], i: int, own: re.Pattern | None = None
     sub-heading of them alone right under it ("（二）存在的问题", "（三）改进建议"): that sub-heading; else `i`."""
     own = own or _PROBLEMS_TITLE
     title = _heading_title(paragraphs[i])
-    if title is None:
-        return i  # (one naming them alone may still hold a sub-heading of them: "四、存在的问题及建议" / "（一）存在的问题。")
-    level = _marker_kind(paragraphs[i])
+    if title is None or own.fullmatch(title) and not _COMBINED.search(title):
+        return i  # (naming them alone: its sub-headings are theirs, "（一）改进措施" / "（二）工作安排"; not "存在的问题及建议")
+    rank = _RANK.get(_marker_kind(paragraphs[i]) or "", 0)
     for j in range(i + 1, min(i + 1 + _SUBHEADINGS_AHEAD, len(paragraphs))):
         para = paragraphs[j].rstrip()
-        if level is not None and _marker_kind(para) == level:
-            break  # the next section ("五、…"): its sub-headings are its own
-        stopped = len(para) <= _STOPPED_MAX and para.endswith("。") and para.count("。") == 1  # ("（三）改进建议。")
-        sub = _heading_title(para) if is_heading(para) or stopped else None
+        if rank and _RANK.get(_marker_kind(para) or "", 0) >= rank and (is_heading(para) or _stopped_heading(para)):
+            break  # the next section ("五、…"), or one above it: its sub-headings are its own
+        sub = _heading_title(para) if is_heading(para) or _stopped_heading(para) else None  # (or "（三）改进建议。")
         if sub is not None and own.fullmatch(sub):
             return j
     return i
@@ -725,7 +725,9 @@ def _tasks_subheading(paragraphs: list[str], i: int) -> int:
     return j if names_them or _WORK_DONE_TITLE.fullmatch(sub) else i
 
 
-_PLANNED = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*(?:计划|拟|将|预计)|(?:计划|拟|预计)(?:开展|实施|完成|安排|投入|建设|新建|组织|推进|使用|下达))")
+_PLANNED = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*(?:计划|拟|将|预计)|(?:年初|全年|年度)?(?:计划|拟|预计)(?:开展|实施|完成|安排|投入|建设|新建|组织|推进|使用|下达))")
+_COMBINED = re.compile(r"[及和与]")  # (a title naming two things: "存在的问题及建议")
+_RANK = {"cn": 4, "paren_cn": 3, "num": 2, "paren_num": 1}  # (the levels of numbered headings, outermost first)
 _DUTIES_DONE = re.compile(r"履职(?:(?:及|和|与)绩效)?情况")  # (no 工作 named: its items are tasks only as a list)
 _DONE_WORDS = re.compile(r"(?:完成|实现|开展|落实|推进)情况")
 _WORK_DONE_TITLE = re.compile(r"(?:年度)?(?:重点|主要)工作(?:任务)?")  # ("（一）年度重点工作": the work done, its items next)
@@ -1000,6 +1002,22 @@ class _Amount(NamedTuple):
     clause: str  # its clause, up to the amount
 
 
+def _taken_in(clause: str) -> bool:
+    """Is the amount closing `clause` money the unit takes in, waives or saves others ("依法征收…费用", "为企业减轻负担金额")? Not when paid
+    out: a paying word right before those words ("支付征收补偿资金", "拨付稳岗返还资金") or after them ("开展降低…死亡率专项行动
+    投入资金")."""
+    word = None
+    for word in LEX.task_funds_revenue.finditer(clause):
+        pass
+    if word is None:
+        return False
+    paid_right_before = LEX.task_funds_paid.search(clause, max(0, word.start() - _PAID_GAP - 2), word.start())
+    # (a paying word after them, but not a fee's name: "有偿使用费用" is what was taken in)
+    paid_after = any(not clause.startswith("费", m.end()) for m in LEX.task_funds_paid.finditer(clause, word.end()))
+    return not (paid_right_before or paid_after)
+
+
+_PAID_GAP = 2  # characters between a paying word and the name of what it pays ("拨付稳岗返还资金")
 _THE_YEAR_ONLY = re.compile(r"\s*(?:全年|本年度?|年度)(?:共|累计|合计)?\s*")
 
 
@@ -1019,9 +1037,7 @@ def _task_funds(text: str, year: int | None = None) -> tuple[Decimal | None, str
             if LEX.task_funds_not.search(before) or LEX.task_funds_object.search(before + m.group()[:2]):
                 continue
             clause = sent[clause_start(sent, m.start(), "，,；;：:"):m.start()]
-            taken_in = LEX.task_funds_revenue.search(clause)
-            if LEX.task_funds_per.search(clause) or LEX.task_funds_other_period.search(clause) \
-                    or taken_in and not LEX.task_funds_paid.search(clause, 0, taken_in.start()):
+            if LEX.task_funds_per.search(clause) or LEX.task_funds_other_period.search(clause) or _taken_in(clause + m.group()):
                 continue  # (one head's, another period's, or money taken in: "依法征收…使用费用3260万元")
             if m.group().startswith("实际支出") and (LEX.task_funds_spent_whole.search(clause)
                                                   or not any(f.sent is sent for f in found)):

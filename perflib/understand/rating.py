@@ -519,7 +519,8 @@ _ROW_FIELD = re.compile(r"\s*[:：]\s*[^\s，,；;。:：]{2,30}[ \u3000]+(?:\S|
 def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:
     """Is the rating at `pos`, in a clause of its own, another's by its part of the sentence (up to ；):
     a scoring rule's band ("评分标准为执行率≥95%得满分，等级为优"), or the grade that goes with the score nearest
-    before it, when that is not the unit's ("某某项目自评得分95分，等级为优；部门整体…")?"""
+    before it, when that is not the unit's ("某某项目自评得分95分，等级为优；部门整体…") nor an aspect of it given
+    after the unit's ("自评总分92分，其中预算执行得分19分，…，等级为优")?"""
     start = clause_start(sent, pos, _PART_ENDS)
     rule = LEX.scoring_rule.search(sent, start, pos)
     # (not when the unit then gives its score: "对照评分标准：本部门…自评得分92分，等级为优" applies the standard)
@@ -537,16 +538,19 @@ def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:
         return False
     nearest = sent[clause_start(sent, scores[-1].start(), "，,；;"):scores[-1].start()]
     units = [m for m in scores[:-1] if _of_the_unit(sent, m.start(), rec, title)]
-    if units and _ANOTHER_BODY.search(nearest):
-        return True  # after the unit's, "其中下属某站自评得分78分，等级为中", "该项目自评得分96分，等级为优": that body's
+    if units and _A_BODY_REFERRED.search(nearest):
+        return True  # after the unit's, "该中心自评得分82分，等级为良", "其中下属某站…": that body's
     if _of_the_unit(sent, scores[-1].start(), rec, title):
         return False
-    return not any(_PARTS_FOLLOW.search(sent, m.end(), scores[-1].start()) for m in units)
+    # (the grade another's, unless the nearest score is a part of the unit's, its aspects introduced as such after it:
+    # not "其中县实验幼儿园自评得分79分")
+    return not (_AN_ASPECTS_SCORE.search(nearest) and any(_PARTS_FOLLOW.search(sent, m.end(), scores[-1].start()) for m in units))
 
 
 _PARTS_FOLLOW = re.compile(r"其中|分别为|包括")  # (the scores after the unit's are its parts)
-# A body other than the unit named in a score's clause: a project, a unit under it, "该中心"
-_ANOTHER_BODY = re.compile(r"项目|下属|所属|二级单位|[该其](?:中心|站|所|院|校|馆|队|局|单位)|[^，,；;]{2,}(?:中心|站|所|院|校|馆|队)(?:自评)?得")
+_A_BODY_REFERRED = re.compile(r"[该其](?:中心|站|所|院|校|馆|队|处|园|局|单位|项目)|下属|所属|二级单位")
+# A score of one aspect of the unit's work ("预算执行得分18分", "产出指标得分45分", "项目管理得分28分")
+_AN_ASPECTS_SCORE = re.compile(r"^[^，,；;]{0,4}(?:预算执行|执行|产出|效益|效果|满意度|指标|管理|决策|过程|投入|履职|资金)[^，,；;]{0,6}$")
 
 
 def _the_unit_scores(text: str, department: str | None) -> bool:

@@ -593,3 +593,54 @@ def test_an_indicator_named_for_rectification_is_read(tmp_path):
     text = (_HEAD + "2023年年初预算620.00万元，实际支出600.00万元。\n二、绩效指标\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n"
             "| 产出指标 | 数量指标 | 完成审计项目数 | ≥20个 | 22个 |\n| | | 整改意见落实率 | ≥90% | 93% |\n")
     assert [i.name for i in read(tmp_path, text).indicators] == ["完成审计项目数", "整改意见落实率"]
+
+
+# --- guards a third review wrote ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, rating", [
+    ("本部门2023年度整体支出绩效自评得分93分，其中县实验幼儿园自评得分79分，等级为中。", None),
+    ("本部门2023年度整体支出绩效自评得分92分，其中预算执行得分18分，项目管理得分28分，等级为优。", "优"),
+])
+def test_a_grade_after_a_named_body_or_after_the_units_aspects(tmp_path, sentence, rating):
+    text = _HEAD + "2023年年初预算1200.00万元，实际支出1180.00万元。\n二、自评结论\n经自评，" + sentence + "\n"
+    assert read(tmp_path, text).rating == rating
+
+
+@pytest.mark.parametrize("item, funds", [
+    ("非税收入征管。使用电子票据系统收取行政事业性收费金额1,260.00万元。", None),
+    ("落实减税降费。兑现减征政策为经营主体减轻负担金额850.00万元。", None),
+    ("母婴安全保障。开展降低孕产妇死亡率专项行动投入资金120.00万元。", D("120.00")),
+    ("非税收入征管。依法征收国有资源有偿使用费用3260.00万元。", None),
+])
+def test_money_taken_in_against_money_paid_out_again(tmp_path, item, funds):
+    text = _HEAD + "2023年年初预算3200.00万元，实际支出3580.00万元。\n二、重点工作完成情况\n" + f"1.{item}\n2.档案整理。整理档案1200卷。\n"
+    assert read(tmp_path, text).tasks[0].funds == funds
+
+
+def test_a_plans_sub_heading_is_not_looked_for_past_the_next_section(tmp_path):
+    text = (_HEAD + "2023年年初预算1050.00万元，实际支出1008.00万元。\n四、存在的问题及建议\n（一）存在的问题\n"
+            "1.部分项目支出进度偏慢。\n（二）改进建议\n建议进一步加快项目实施进度。\n五、上年度绩效评价问题整改情况\n"
+            "1.整改措施\n已制定项目资金支付进度台账。\n")
+    assert read(tmp_path, text).plans == ["建议进一步加快项目实施进度。"]
+
+
+def test_a_task_row_with_a_word_of_money_in_it_is_no_header(tmp_path):
+    text = (_HEAD + "2023年年初预算1100.00万元，实际支出1162.30万元。\n二、重点工作完成情况\n| 重点工作 | 资金（万元） | 完成情况 |\n"
+            "| 预算编审系统升级 | 68.00 | 按时上线 |\n| 决算编报 | 不涉及资金 | 按时报送 |\n| 国有资产清查 | 35.50 | 全面完成 |\n")
+    assert [(t.text, t.funds) for t in read(tmp_path, text).tasks] == [
+        ("预算编审系统升级", D("68.00")), ("决算编报", None), ("国有资产清查", D("35.50"))]
+
+
+def test_a_pasted_reports_heading_opening_with_a_year_is_a_mark(tmp_path):
+    line = ("示例青岭县林业局2023年度部门整体支出绩效自评报告 一、部门基本情况 本局内设5个股室，" + "负责全县林业工作，" * 12 +
+            "年末实有人员42人。 二、预算执行情况 2023年年初预算860.00万元，实际支出882.70万元。 三、2023年度主要任务完成情况 "
+            "1、森林防火。全年投入资金120.00万元。 2、植树造林。使用资金260.00万元。 四、存在的问题 1、预算执行进度不均衡。 "
+            "五、2024年度工作计划 1、加快预算执行进度。")
+    rec = read(tmp_path, line + "\n")
+    assert [(t.text[:5], t.funds) for t in rec.tasks] == [("森林防火。", D("120.00")), ("植树造林。", D("260.00"))]
+    assert rec.problems == ["预算执行进度不均衡。"]
+
+
+def test_an_indicator_naming_a_header_word_inside_it_is_read(tmp_path):
+    text = (_HEAD + "2023年年初预算660.00万元，实际支出648.00万元。\n二、绩效指标\n| 三级指标 | 年度指标值 | 实际完成值 |\n"
+            "| 完成审计项目数 | ≥20个 | 22个 |\n| 绩效指标内容完整率 | 100% | 100% |\n")
+    assert [i.name for i in read(tmp_path, text).indicators] == ["完成审计项目数", "绩效指标内容完整率"]
