@@ -644,3 +644,10 @@ def test_an_indicator_naming_a_header_word_inside_it_is_read(tmp_path):
     text = (_HEAD + "2023年年初预算660.00万元，实际支出648.00万元。\n二、绩效指标\n| 三级指标 | 年度指标值 | 实际完成值 |\n"
             "| 完成审计项目数 | ≥20个 | 22个 |\n| 绩效指标内容完整率 | 100% | 100% |\n")
     assert [i.name for i in read(tmp_path, text).indicators] == ["完成审计项目数", "绩效指标内容完整率"]
+
+
+def test_the_amount_sent_for_audit_is_no_tasks_funds(tmp_path):
+    text = (_HEAD + "2023年年初预算1200.00万元，实际支出1180.00万元。\n二、年度工作完成情况\n"
+            "1.完成政府投资项目结算审计47项，送审金额5.62亿元，核减金额3,418万元，支出委托审计费用402.65万元。\n"
+            "2.完成档案整理。整理档案1200卷。\n")
+    assert read(tmp_path, text).tasks[0].funds == D("402.65")
