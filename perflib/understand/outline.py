@@ -592,7 +592,9 @@ def _task_table(paragraphs: list[str], start: int, year: int | None,
     else:
         return None, {}
     header, rows = _rows_under(paragraphs, h, tables, header)
-    task = next(k for k, c in enumerate(header) if _TASK_COLUMN.fullmatch(c))
+    task = next((k for k, c in enumerate(header) if _TASK_COLUMN.fullmatch(c)), None)
+    if task is None:
+        return None, {}  # (the block's header row is not the line's: no table of tasks to read)
     columns = [k for k, c in enumerate(header) if _FUNDS_COLUMN.fullmatch(c)]
     # (a table of tasks and what was done, no funds column: the tasks' names, no funds)
     funds = min(columns, key=lambda k: next(n for n, w in enumerate(_SPENT_FIRST) if w in header[k] or not w)) \
@@ -880,7 +882,7 @@ _ANALYSIS_HEAD = re.compile(r"(?:项目)?(?:资金(?:投入|管理|使用|到位
                             r"|(?:产出|效益|满意度|成本|数量|质量|时效)指标(?:完成|实现)情况"
                             r"|(?:经济|效率|效益|效果|公平)性"  # ("（一）经济性。…（二）效率性。…": the standard analysis)
                             r"|部门(?:决策|过程|管理|产出|效益|履职)(?:情况)?"  # ("（一）部门决策情况 …（四）部门效益情况")
-                            r"|(?:产出|效益|效果|满意度)情况[：:。]")  # ("（一）产出情况：五项重点工作全部按期完成…")  # ("（一）产出指标完成情况。…")
+                            r"|(?:产出|效益|效果|满意度)情况[：:。]")  # ("（一）产出情况：五项重点工作全部按期完成…")
 
 
 def _section_or_row(paragraphs: list[str], i: int, label: re.Pattern, at: list[int] | None) -> list[str]:
@@ -1003,12 +1005,10 @@ class _Amount(NamedTuple):
 
 
 def _taken_in(clause: str) -> bool:
-    """Is the amount closing `clause` money the unit takes in, waives or saves others ("依法征收…费用", "为企业减轻负担金额")? Not when paid
-    out: a paying word right before those words ("支付征收补偿资金", "拨付稳岗返还资金") or after them ("开展降低…死亡率专项行动
-    投入资金")."""
-    word = None
-    for word in LEX.task_funds_revenue.finditer(clause):
-        pass
+    """Is the amount closing `clause` money the unit takes in, waives or saves others ("依法征收…费用", "为企业减轻负担
+    金额")? Not when paid out: a paying word right before those words ("支付征收补偿资金", "拨付稳岗返还资金") or after them
+    ("开展降低…死亡率专项行动投入资金")."""
+    word = next(reversed(list(LEX.task_funds_revenue.finditer(clause))), None)  # (the last, nearest the amount)
     if word is None:
         return False
     paid_right_before = LEX.task_funds_paid.search(clause, max(0, word.start() - _PAID_GAP - 2), word.start())
