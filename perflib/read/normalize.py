@@ -324,7 +324,7 @@ def split_glued(page: str) -> str:
     if len(page) < _GLUED_LINE:
         return page
     lines = page.split("\n")
-    if all(len(line) < _GLUED_LINE for line in lines):
+    if max(map(len, lines)) < _GLUED_LINE:
         return page
     out: list[str] = []
     for line in lines:

@@ -821,7 +821,8 @@ def page_lines(pages: list[str], paragraphs: bool = False) -> list[str]:
     folded = list(fold_pages(tuple(pages)))
     if not paragraphs:
         folded = strip_page_furniture(folded)
-    return rejoin_opened_rows([ln for page in folded for ln in page.split("\n")])
+    lines = [ln for page in folded for ln in page.split("\n")]
+    return rejoin_opened_rows(lines) if any("|" in page for page in folded) else lines
 
 
 def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:

@@ -73,12 +73,17 @@ def _without_furniture(paragraphs: list[str]) -> list[str]:
 def _without_unmarked_contents(paragraphs: list[str]) -> list[str]:
     """The text without a contents list that no 目录 line nor page numbers mark: three headings or more near the top,
     each of them again below, the first where the body starts ("第一部分 部门概况" / "一、部门职能" / … / "第一部分 部门概况")."""
-    for s in range(min(_CONTENTS_START, len(paragraphs))):
-        first = paragraphs[s]
-        if not (is_heading(first) or is_heading_like(first)) or "。" in first:
-            continue
-        j = next((k for k in range(s + 1, len(paragraphs)) if paragraphs[k] == first), None)
-        if j is None or j - s < 3:
+    top = {}  # (the lines near the top, and where each stands again below: found in one pass)
+    for s, para in enumerate(paragraphs[:_CONTENTS_START]):
+        top.setdefault(para, s)
+    again: dict[int, int] = {}
+    for k in range(1, len(paragraphs)):
+        s = top.get(paragraphs[k])
+        if s is not None and s < k and s not in again:
+            again[s] = k
+    for s in sorted(again):
+        first, j = paragraphs[s], again[s]
+        if j - s < 3 or "。" in first or not (is_heading(first) or is_heading_like(first)):
             continue
         below = set(paragraphs[j:])
         if all(len(e) <= 40 and "。" not in e and e in below for e in paragraphs[s:j]):
@@ -390,7 +395,8 @@ def _may_open_section(paragraphs: list[str]) -> list[int]:
     line, a sentence ending in '：'. Found once for the three sections, instead of searching
     every paragraph for each section's words."""
     return [i for i, para in enumerate(paragraphs)
-            if is_heading(para) or is_heading_like(para) or para.rstrip().endswith(("：", ":")) or _stopped_heading(para)]
+            if is_heading(para) or is_heading_like(para) or para.rstrip().endswith(("：", ":", "。")) and (
+                not para.rstrip().endswith("。") or _stopped_heading(para))]
 
 
 def _stopped_heading(para: str) -> bool:
@@ -850,7 +856,8 @@ def _labels_rejoined(paragraphs: list[str]) -> list[str]:
     k = 0
     while k < len(paragraphs):
         first, second = paragraphs[k], paragraphs[k + 1] if k + 1 < len(paragraphs) else ""
-        if (_LABEL_PART.fullmatch(first) and _LABEL_PART.fullmatch(second) and _names_a_section(first + second)
+        if (len(first) <= 6 and len(second) <= 6 and _LABEL_PART.fullmatch(first) and _LABEL_PART.fullmatch(second)
+                and _names_a_section(first + second)
                 and not _names_a_section(first) and not _names_a_section(second)):
             out.append(first + second)
             k += 2

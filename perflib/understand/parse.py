@@ -149,7 +149,8 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     taken = Ledger()
     prose, projects_own = _read_figures(doc.blocks, rec, taken, whole_unit=titled == "department",
                                         one_project=titled == "project")
-    signed = projects_signed_rows(paragraphs)  # (a project's form cut off but for its rows and its head's signature)
+    # (a project's form cut off but for its rows and its head's signature)
+    signed = projects_signed_rows(paragraphs) if "项目负责人" in rec.text else set()
     read_outline([p for k, p in enumerate(paragraphs) if k not in signed] if signed else paragraphs, rec, doc.tables)
     laid_out = page_lines(doc.laid_out) if doc.laid_out is not None else []
     read_goal_rows(doc.tables, laid_out or paragraphs, rec)
