@@ -226,8 +226,8 @@ def _settle_budget(rec: Record, ledger: Ledger, o: Offer) -> None:
 def _settle_adjusted(rec: Record, ledger: Ledger, o: Offer) -> None:
     """A bare 调整预算 figure is the adjusted budget when the block's other figures make it one: the stated rate is its
     actual ÷ it, or its 年初预算 and the change stated make it, or, no rate stated against it, it is of the block's
-    size (its spending at most 5 % over it, its 年初预算 at most it and at least half of it); not a change made to the budget ("年初预算500万元，年中调整预算300万元，主要是追加…", "调整预算
-    50万元": the change, listed as unread)."""
+    size (its spending at most 5 % over it, and it between its 年初预算 and twice that); not a change made to the
+    budget ("年初预算500万元，年中调整预算300万元，主要是追加…", "调整预算50万元": the change, listed as unread)."""
     b = rec.block(o.block)
     if b.adjusted_budget is not None:
         if b.adjusted_budget == o.value:
