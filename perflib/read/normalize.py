@@ -328,10 +328,11 @@ def split_glued(page: str) -> str:
         return page
     out: list[str] = []
     for line in lines:
-        if len(line) < _GLUED_LINE or not _glued_sections(line):
+        marks = list(_GLUED_MARK.finditer(line)) if len(line) >= _GLUED_LINE else []
+        if not _glued_sections(line, marks):
             out.append(line)
             continue
-        cuts = [0, *(m.start() for m in _GLUED_MARK.finditer(line)), len(line)]
+        cuts = [0, *(m.start() for m in marks), len(line)]
         for part in (line[a:b].strip() for a, b in zip(cuts, cuts[1:])):
             titled = _TITLE_THEN_TEXT.match(part)  # ("二、部门整体支出预算执行情况 2023年度…": the title, then its text)
             if titled and not _FIGURE_OPENS.match(titled["text"]):  # (not "（一）年初预算 860.00万元。": a label and its figure)
@@ -341,15 +342,15 @@ def split_glued(page: str) -> str:
     return "\n".join(out)
 
 
-def _glued_sections(line: str) -> bool:
-    """Does a long line hold a document's sections: four marks or more, of two levels at least, one of them a
-    section's ("一、")? (A paragraph listing its items inline, "主要职责是：（一）…（二）…", holds one level; a contents
-    list's line, its leaders, is no document.)"""
-    if _LEADERS.search(line):
-        return False  # a contents list's entries, their leaders to page numbers: the contents' reader's
-    marks = [m.group() for m in _GLUED_MARK.finditer(line)]
-    levels = {"cn" if k.endswith("、") and not k[0].isdigit() else "paren" if k[0] in "（(" else "num" for k in marks}
-    return len(marks) >= _GLUED_MARKS and len(levels) >= 2 and "cn" in levels
+def _glued_sections(line: str, marks: list[re.Match]) -> bool:
+    """Does a long line, with its `marks` (_GLUED_MARK's), hold a document's sections: four marks or more, of two
+    levels at least, one of them a section's ("一、")? (A paragraph listing its items inline, "主要职责是：（一）…
+    （二）…", holds one level; a contents list's line, its leaders, is no document.)"""
+    if len(marks) < _GLUED_MARKS or _LEADERS.search(line):
+        return False  # (few marks; or a contents list's entries, their leaders to page numbers: the contents' reader's)
+    kinds = [m.group() for m in marks]
+    levels = {"cn" if k.endswith("、") and not k[0].isdigit() else "paren" if k[0] in "（(" else "num" for k in kinds}
+    return len(levels) >= 2 and "cn" in levels
 
 
 _FIGURE_OPENS = re.compile(r"[-+]?\d[\d,.]*\s*(?:万元|亿元|千元|元|%|分)")  # (an amount, not a year: "2023 年度…")

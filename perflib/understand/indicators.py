@@ -24,6 +24,7 @@ from ..model import Indicator
 from ..read.document import Table
 from ..read.normalize import LIST_MARKER, MARKDOWN_RULE, NOTE_IN_BRACKETS, fold_chars, fold_pages, sentences, strip_page_furniture
 from ..read.flat_tables import rejoin_opened_rows
+from ..read.realign import EMPTY
 from .met import judge
 from .forms import YEAR_ROW, another_years_form, names_one_project, signed_for_a_project
 from .lexicon import LEX
@@ -342,7 +343,7 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
             places.append((len(grid) - 1, -1))
             r += 1
             break
-        first = next((c for c in row if c and c != "—"), "")
+        first = next((c for c in row if c and c != EMPTY), "")
         if _FORM_SECTION_ROW.fullmatch("".join(first.split()).rstrip("：:")):
             r += 1
             continue  # the form's other parts ("存在的问题 | …", "改进措施 | …") before its 总分 row: no indicators

@@ -19,6 +19,7 @@ from .indicators import header_roles, role_of, split_pipes
 from ..read.normalize import clause_start, sentences_of
 from ..numbers import money_to_wan
 from .lexicon import LEX
+from .who import DOCUMENTS_PART
 
 _TASKS_HEAD = LEX.sections["tasks"]
 _TASKS_ELSE = LEX.sections["tasks_else"]  # (a tasks heading only when no other names them)
@@ -118,7 +119,7 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
     restarted = False  # items numbered as the sections are, from 一 again ("三、主要工作完成情况" / "一、完成…。" / "二、…")
     for j in range(start + 1, len(paragraphs)):
         para = paragraphs[j]
-        if _DOCUMENTS_PART.match(para):
+        if DOCUMENTS_PART.match(para):
             break  # "第三部分 存在问题及改进措施": the document's next part, above every section
         m = LEX.numbering.match(para)  # (_marker_kind, the match kept for the item's text)
         kind = m.lastgroup if m else None
@@ -160,9 +161,6 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
         items = _numbered_run(items, item_kind)  # ("（1）…；（2）…", "1.…；2.…" in one paragraph)
     # (a dash opening an unnumbered item, "——粮食生产。…", is its mark, no word of it)
     return [i.lstrip("—－–- ") for i in (items or _inline_items(loose)) if _WORDS.search(i) and not _HEADER_ROW.match(i)]
-
-
-_DOCUMENTS_PART = re.compile(r"\s*第[一二三四五六七八九十]{1,2}部分")
 
 
 def _row_text(item: str) -> str:
@@ -394,9 +392,13 @@ def _may_open_section(paragraphs: list[str]) -> list[int]:
     """Where a section may start (_find_section's test without its `head`): a heading, a short
     line, a sentence ending in '：'. Found once for the three sections, instead of searching
     every paragraph for each section's words."""
-    return [i for i, para in enumerate(paragraphs)
-            if is_heading(para) or is_heading_like(para) or para.rstrip().endswith(("：", ":", "。")) and (
-                not para.rstrip().endswith("。") or _stopped_heading(para))]
+    return [i for i, para in enumerate(paragraphs) if is_heading(para) or is_heading_like(para) or _opens_a_list(para)]
+
+
+def _opens_a_list(para: str) -> bool:
+    """A sentence ending in '：', or a heading closed by a full stop (_stopped_heading)."""
+    text = para.rstrip()
+    return text.endswith(("：", ":")) or text.endswith("。") and _stopped_heading(text)
 
 
 def _stopped_heading(para: str) -> bool:

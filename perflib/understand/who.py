@@ -259,7 +259,7 @@ def _titles_of(head: list[str]) -> list[tuple[int, str | None, int | None]]:
     """(index, name, year) of each line of `head` that is a title with its year."""
     found = []
     for i, para in enumerate(head):
-        part = _A_DOCUMENTS_PART.match(para)  # ("第二部分：某局2022年度…报告": a title if it names the unit)
+        part = DOCUMENTS_PART.match(para)  # ("第二部分：某局2022年度…报告": a title if it names the unit)
         if LEX.numbering.match(para) and not _YEAR_START.match(para) and part is None:
             continue  # a numbered heading is no title
         if _CITING.match(para):
@@ -288,7 +288,7 @@ def _title_with_no_year(head: list[str]) -> list[tuple[int, str | None, int | No
     return []
 
 
-_A_DOCUMENTS_PART = re.compile(r"\s*第[一二三四五六七八九十]{1,2}部分\s*[:：、.]?\s*")
+DOCUMENTS_PART = re.compile(r"\s*第[一二三四五六七八九十]{1,2}部分\s*[:：、.]?\s*")  # ("第二部分：", a document's part)
 _CITING = re.compile(r"\s*(?:根据|依据|按照)")
 # (or a span of years, no one year: "某局2022—2023年度部门整体…")
 _TITLE_NO_YEAR = re.compile(rf"^(?P<dept>[^\d，。]{{2,40}}?)(?:{_YEAR}\s*[—–－~～至到-]\s*{_YEAR}\s*年度?)?"
@@ -625,7 +625,7 @@ _NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$")
 # document's part: "第二部分：某局2022年度…")
 _NAME_PREFIX = re.compile(r"^(?:关于|现将|现就|特将|兹将|对(?!外)|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*|"
                           r"[（(]\s*(?:盖章|公章)\s*[)）]\s*|实施单位\s*[:：]?\s*|(?:公开|公布|印发|转发|报送|上报)(?=\S)|"
-                          r"信息公开\s*[:：]\s*|第[一二三四五六七八九十]{1,2}部分\s*[:：、.]?\s*)+")  # (one after another: "关于对某局…")
+                          rf"信息公开\s*[:：]\s*|{DOCUMENTS_PART.pattern})+")  # (one after another: "关于对某局…")
 _NAME_SUFFIX = re.compile(r"(?:关于|的)?(?:部门|单位)?$")
 # "X局本级", the bureau's own accounts without its units' (also written "X局局本级"): X局
 _OWN_LEVEL = re.compile(r"(?P<end>[\u4e00-\u9fff])(?P=end)?本级$")
@@ -752,7 +752,7 @@ def choose(candidates: list[Candidate], place: str | None = None, text: str = ""
     same = [c.name for c in orgs if consistent(c.name, base.name)]
     if max(map(len, same)) == len(base.name):  # a short name, none fuller ("民宗局", "某县文旅广体局"): the page's full one
         same += [c.name for c in orgs if c.source in ("title", "form", "above-title", "sentence")
-                 and starts_with_place(c.name) and _abbreviates(base.name, c.name)]
+                 and _abbreviates(base.name, c.name)]
     full = max(same, key=lambda n: (len(n), n == base.name))
     if full.startswith("省") and text:
         m = re.search(rf"(?:{LEX.provinces}){re.escape(full)}", text)
