@@ -20,11 +20,14 @@ disagree the report has a slip, and the checks (check/rules.toml) say so.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import NamedTuple
 
 from ..check.interval import Interval
 from ..model import Record
+from ..numbers import NUMBER, money_to_wan
+from .lexicon import LEX
 from .tables import is_rate_base, store
 
 _MONEY = ("initial_budget", "adjusted_budget", "actual")
@@ -234,6 +237,16 @@ def _settle_adjusted(rec: Record, ledger: Ledger, o: Offer) -> None:
             ledger.take(o.value, o.evidence)  # the same figure, stated again
         return
     refuted = b.completion_rate is not None and b.actual is not None and not _is_rate_base(b, o.value)
+    left = _carried_forward(o.evidence) if b.actual is not None else None
+    if left is not None and not refuted:
+        # (what was spent and what is carried forward make the budget the year had: "调整预算1,180万元，…实际支出
+        # 1,150万元，结转下年30万元" is that budget, however far from 年初; "年初260, 调整预算280, 支出285, 结转255"
+        # is not: 260 + 280 is what was spent and kept, 280 the change)
+        if not _money_gap(o.value, [b.actual, left]):
+            offer(rec, ledger, Offer(o.block, "adjusted_budget", o.value, o.evidence, o.inferred))
+            return
+        if b.initial_budget is not None and not _money_gap(b.initial_budget + o.value, [b.actual, left]):
+            return
     sized = (b.actual is not None and o.value * _OVERSPENT >= b.actual
              and (b.initial_budget is None or b.initial_budget <= o.value <= b.initial_budget * _GROWN))
     changed = None not in (b.initial_budget, b.adjustment) and b.initial_budget + b.adjustment == o.value  # ("调减150万元")
@@ -241,6 +254,18 @@ def _settle_adjusted(rec: Record, ledger: Ledger, o: Offer) -> None:
         offer(rec, ledger, Offer(o.block, "adjusted_budget", o.value, o.evidence, o.inferred))
 
 
+def _carried_forward(sentence: str) -> Decimal | None:
+    """The money the sentence says is carried into the next year or left over ("结转下年30万元", "年末结转结余
+    12.5万元"; not 上年结转, this year's money come in): None unless it states one such amount."""
+    found = list(_CARRIED_FORWARD.finditer(sentence)) if "结" in sentence else []
+    if len(found) != 1:
+        return None
+    return money_to_wan(found[0]["num"], found[0]["unit"])
+
+
+_CARRIED_FORWARD = re.compile(
+    rf"(?<!上年)(?<!年初)(?<!以前年度)(?:结转(?:至|到)?(?:下一?年度?|以后年度|次年)|年末结转(?:结余)?|年末结余|结转结余|结余结转)"
+    rf"(?:资金|经费)?\s*(?:为|共计?)?\s*[:：]?\s*(?P<num>{NUMBER})\s*(?P<unit>{LEX.unit})")
 _OVERSPENT = Decimal("1.05")  # (a block may spend a little more than its adjusted budget, not more)
 _GROWN = 2  # (a budget more than doubled in the year: the figure more likely the change, "年初200万元，年中调整预算600万元")
 

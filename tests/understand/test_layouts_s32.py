@@ -1,0 +1,42 @@
+"""Layouts a review of the last stop's rules showed misread or left unread, each in our own words and figures."""
+from decimal import Decimal as D
+
+import pytest
+
+from perflib.pipeline import read_record
+
+_HEAD = "示例县某局2023年度部门整体支出绩效自评报告\n一、部门预算执行情况\n"
+
+
+def read(tmp_path, text: str):
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_record(path)
+
+
+# --- a bare 调整预算 and the money carried forward: spent + carried forward is the budget the year had -----------
+@pytest.mark.parametrize("money, want", [
+    # more than doubled by a grant in the year: spent and carried forward make it
+    ("2023年度年初预算380.00万元，调整预算960.00万元，主要是上级追加抗旱救灾资金，全年实际支出925.50万元，结转下年34.50万元。",
+     D("960.00")),
+    # cut in the year with no change stated
+    ("2023年度年初预算1,500.00万元，调整预算1,320.00万元，全年实际支出1,296.00万元，年末结转结余24.00万元。", D("1320.00")),
+    # the change: 年初 + it is what was spent and carried forward, though it passes the size test
+    ("2023年度年初预算310.00万元，年中调整预算330.00万元，主要为上级追加产业补助资金，全年实际支出336.00万元，结转下年304.00万元。",
+     None),
+])
+def test_a_bare_tiaozheng_yusuan_is_settled_by_what_was_spent_and_carried_forward(tmp_path, money, want):
+    rec = read(tmp_path, _HEAD + money + "\n")
+    assert rec.overall.adjusted_budget == want
+    assert rec.overall.actual is not None
+
+
+@pytest.mark.parametrize("money, want", [
+    # money come in from last year is no carry-forward: the size test decides, as before
+    ("2023年度年初预算500.00万元，上年结转40.00万元，调整预算540.00万元，全年实际支出530.00万元。", D("540.00")),
+    # two amounts kept (carried forward, left over) may be a total and its part: none is read, the size test decides
+    ("2023年度年初预算500.00万元，调整预算560.00万元，全年实际支出535.00万元，结转下年20.00万元，年末结余5.00万元。",
+     D("560.00")),
+])
+def test_only_one_carry_forward_of_the_year_settles_a_bare_tiaozheng_yusuan(tmp_path, money, want):
+    assert read(tmp_path, _HEAD + money + "\n").overall.adjusted_budget == want
