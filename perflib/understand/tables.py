@@ -417,8 +417,8 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
             continue
         if role is None and _CIRCLED.search(cell):
             role = (None, None)  # a numbered column the form's formulas may name (_by_formula)
-        if role is None:
-            continue
+        if role is None or c == 0 and not role[0]:
+            continue  # (a first cell naming no figure, "指标" over "年度资金总额 | …", heads the rows' labels)
         label = cell
         if (above_is_header and c < len(above) and above[c] and above[c] != cell and _GROUP.search(above[c])
                 and above[c] not in cell):

@@ -40,3 +40,16 @@ def test_a_bare_tiaozheng_yusuan_is_settled_by_what_was_spent_and_carried_forwar
 ])
 def test_only_one_carry_forward_of_the_year_settles_a_bare_tiaozheng_yusuan(tmp_path, money, want):
     assert read(tmp_path, _HEAD + money + "\n").overall.adjusted_budget == want
+
+
+# --- a budget table whose first header cell is 指标 (its rows' labels), tab-separated -----------------------------
+def test_a_budget_table_headed_zhibiao_over_its_rows_labels_is_read(tmp_path):
+    text = ("示例市某管理局2023年度部门整体支出绩效评价报告\n二、部门整体支出绩效自评表（单位：万元）\n"
+            "指标\t年初预算数\t全年预算数\t全年执行数\t执行率\n"
+            "年度资金总额\t2,140.30\t2,265.90\t2,201.55\t97.16%\n"
+            "其中：基本支出\t1,480.10\t1,512.40\t1,512.40\t100.00%\n"
+            "项目支出\t660.20\t753.50\t689.15\t91.46%\n")
+    rec = read(tmp_path, text)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate) == (
+        D("2140.30"), D("2265.90"), D("2201.55"), D("97.16"))
+    assert (rec.basic.actual, rec.projects.actual, rec.projects.completion_rate) == (D("1512.40"), D("689.15"), D("91.46"))
