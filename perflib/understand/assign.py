@@ -187,7 +187,7 @@ def _settle_main_source(rec: Record, ledger: Ledger) -> None:
     (The unit's own figure equal to the source's, "一般公共预算…实际支出 315 万元。本部门全年支出 315 万元",
     says the source is all the unit's money, unless the unit's other money is stated: "另有上年结转资金 …".)"""
     held = any(v is not None and (v != o.value or ledger.other_money)
-               for o in ledger.main_source for v in [getattr(rec.block(o.block), o.field)])
+               for o in ledger.main_source for v in [getattr(rec.block(o.block), o.field, None)])  # (a bare budget: no field yet)
     if ledger.main_source and not held and not ledger.other_fund_type:
         for o in ledger.main_source:
             offer(rec, ledger, o)

@@ -53,3 +53,11 @@ def test_a_budget_table_headed_zhibiao_over_its_rows_labels_is_read(tmp_path):
     assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate) == (
         D("2140.30"), D("2265.90"), D("2201.55"), D("97.16"))
     assert (rec.basic.actual, rec.projects.actual, rec.projects.completion_rate) == (D("1512.40"), D("689.15"), D("91.46"))
+
+
+def test_a_bare_tiaozheng_yusuan_of_the_main_source_is_no_internal_error(tmp_path):
+    # (财政拨款's figures wait for the unit's; a bare 调整预算 among them has no field to compare yet: was an AttributeError)
+    text = ("示例县人民医院2022年度部门整体支出绩效自评报告\n一、部门预算执行情况\n2022年度我院财政拨款年初预算1,800.00万元,上年结转40.00万元,年中追加210.00万元,调整预算2,050.00万元。"
+            "全年实际支出财政拨款资金1,990.50万元,预算执行率97.10%。\n")
+    rec = read(tmp_path, text)
+    assert rec.overall.initial_budget == D("1800.00") and rec.overall.completion_rate == D("97.10")
