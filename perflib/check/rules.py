@@ -79,7 +79,9 @@ def _interval(rec: Record, name: str) -> Interval | None:
     if name in TASK_SUMS:
         parts = [Interval.stated(t.funds) for t in rec.funded_tasks(name)]
         return sum(parts[1:], parts[0]) if parts else None
-    value = rec.figure(name)
+    # (a block's figure read as Record.figure does, its two tests above already made here)
+    block, field_name = name.split(".")
+    value = getattr(rec.block(block), field_name)
     return None if value is None else Interval.stated(value)
 
 
@@ -201,7 +203,10 @@ def _judge(rule: Rule, stated: Interval, computed: Interval, how: str) -> Check:
 
 
 def _tolerance(unit: str, stated: Decimal) -> Decimal:
-    return {"percent": PERCENT_WARN, "points": POINTS_WARN}.get(unit) or MONEY_WARN * abs(stated)
+    return _TOLERANCES.get(unit) or MONEY_WARN * abs(stated)
+
+
+_TOLERANCES = {"percent": PERCENT_WARN, "points": POINTS_WARN}  # (made once, not per check)
 
 
 def _fmt(value: Decimal, unit: str) -> str:

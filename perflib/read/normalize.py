@@ -115,7 +115,10 @@ def join_broken_lines(text: str) -> str:
     broken: set[int] = set()  # paragraphs of prose a blank line ended (the next may be their rest)
     last = ""  # the last line taken
     for raw in raws:
-        line = (_BLANKS.sub(" ", raw) if "  " in raw or "\t" in raw else raw).strip()  # (sub only where it changes something)
+        if raw == PARAGRAPH_BREAK:  # (as the layout step writes one, about half the lines: nothing to clean)
+            line = raw
+        else:
+            line = (_BLANKS.sub(" ", raw) if "  " in raw or "\t" in raw else raw).strip()  # (sub only where it changes something)
         if line == PARAGRAPH_BREAK:  # a blank line of a text file, or a line that stands alone
             if open_para:
                 broken.add(len(paras) - 1)
@@ -175,8 +178,9 @@ def _rejoin_page_breaks(paras: list[str], broken: set[int]) -> list[str]:
         return paras
     out: list[str] = []
     for i, para in enumerate(paras):
-        if (i - 1) in broken and out and _GOES_ON.match(para) and not _DIGIT.search(para) \
-                and _cut_mid_word(out[-1]) and _continues(out[-1], para):
+        # (the cut paragraph's last character first: most end in 。 and need no more asked)
+        if (i - 1) in broken and out and _cut_mid_word(out[-1]) and _GOES_ON.match(para) \
+                and not _DIGIT.search(para) and _continues(out[-1], para):
             out[-1] = _glue(out[-1], para)
         else:
             out.append(para)
@@ -193,7 +197,8 @@ _DIGIT = re.compile(r"\d")
 def _cut_mid_word(prev: str) -> bool:
     """Does `prev` (60 characters or more) end in the middle of a sentence of words: a clause mark in
     it, 20 characters or more, no digit?"""
-    if len(prev) < 60 or not _CUT_END.search(prev):
+    # (searched from the last two characters only: the pattern ends at $, the end or a line end just before it)
+    if len(prev) < 60 or not _CUT_END.search(prev, len(prev) - 2):
         return False
     cut = prev[max(prev.rfind(mark) for mark in "。！？；") + 1:]
     return len(cut) >= 20 and ("，" in cut or "、" in cut) and not _DIGIT.search(cut)
@@ -251,7 +256,8 @@ def _may_follow_wrap(line: str) -> bool:
 
 def _continues(prev: str, line: str) -> bool:
     """Is `line` the rest of the sentence that `prev` left open?"""
-    if _OPEN_NUMBER.search(prev) and line[:1].isdigit() and not LIST_MARKER.match(line):
+    # (the open number searched for in the last three characters only: the pattern ends at $)
+    if _OPEN_NUMBER.search(prev, max(0, len(prev) - 3)) and line[:1].isdigit() and not LIST_MARKER.match(line):
         return True  # "6,364." + "24 万元": a figure cut by the line end
     if _ENDS_SENTENCE.search(prev) or _TITLE.search(prev) or _WHOLE_NOTE.match(prev):
         return False
