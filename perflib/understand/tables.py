@@ -452,7 +452,8 @@ _THIS_YEAR_TOO = re.compile(r"本年|本年度|今年|当年|上年结转")
 def _under_its_group(upper: list[str], lower: list[str]) -> list[str]:
     """The labels of a header's lower row that names no figure by itself, each joined to the group spanning it
     ("预算数" over "年初 | 调整后" → 年初预算数, 调整后预算数; "决算数" over "合计 | 基本 | 项目" → its 合计 is 决算数,
-    its parts' columns are the total's shares, no figure of the row's own). A cell spanning both rows stays."""
+    its parts' columns are the total's shares, no figure of the row's own); a label broken over the two rows is read
+    whole ("年初 | 调整后 | 实际" over "预算数 | 预算数 | 支出数"). A cell spanning both rows stays."""
     out = []
     for up, low in zip(upper, lower):
         if not up or not low or up == low:
@@ -461,8 +462,9 @@ def _under_its_group(upper: list[str], lower: list[str]) -> list[str]:
             out.append(up)
         elif _block_of(low) or low in _PART_WORDS:
             out.append("")
-        else:
-            out.append(low + up if _role(low + up) else low)
+        else:  # a group over its parts ("预算数" over "年初"), or a label broken over the two rows ("调整后" over "预算数")
+            named = next((j for j in (low + up, up + low) if (role := _role(j)) and role[0] not in (None, "budget")), None)
+            out.append(named or (low + up if _role(low + up) else low))
     return out
 
 

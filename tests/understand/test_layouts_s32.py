@@ -61,3 +61,16 @@ def test_a_bare_tiaozheng_yusuan_of_the_main_source_is_no_internal_error(tmp_pat
             "全年实际支出财政拨款资金1,990.50万元,预算执行率97.10%。\n")
     rec = read(tmp_path, text)
     assert rec.overall.initial_budget == D("1800.00") and rec.overall.completion_rate == D("97.10")
+
+
+# --- a header whose labels are broken over two rows ("年初 | 调整后 | 实际" over "预算数 | 预算数 | 支出数") ----------------
+def test_a_header_broken_over_two_rows_reads_each_label_whole(tmp_path):
+    text = ("示例县司法局2022年度部门整体支出绩效自评报告\n二、部门整体支出情况\n表1：2022年度部门整体支出预算执行情况\n单位：万元\n"
+            "支出类别\t年初\t调整后\t实际\t预算\n\t预算数\t预算数\t支出数\t执行率\n"
+            "合计\t1,210.40\t1,305.60\t1,268.30\t97.14%\n基本支出\t830.10\t851.20\t851.20\t100%\n"
+            "项目支出\t380.30\t454.40\t417.10\t91.79%\n")
+    rec = read(tmp_path, text)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (
+        D("1210.40"), D("1305.60"), D("1268.30"))
+    assert (rec.basic.adjusted_budget, rec.projects.adjusted_budget, rec.projects.actual) == (
+        D("851.20"), D("454.40"), D("417.10"))
