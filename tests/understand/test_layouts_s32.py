@@ -74,3 +74,19 @@ def test_a_header_broken_over_two_rows_reads_each_label_whole(tmp_path):
         D("1210.40"), D("1305.60"), D("1268.30"))
     assert (rec.basic.adjusted_budget, rec.projects.adjusted_budget, rec.projects.actual) == (
         D("851.20"), D("454.40"), D("417.10"))
+
+
+# --- short labels in a block's sentence: "调整后X万元" after its 年初预算, "年初部门预算批复" ----------------------------
+def test_a_bare_tiaozhenghou_after_the_initial_budget_and_an_approved_initial_budget_are_read(tmp_path):
+    text = (_HEAD + "2023年初部门预算批复1,520.40万元，年中调整后全年预算为1,688.20万元，全年实际支出1,650.90万元，预算执行率97.79%。"
+            "其中基本支出年初预算1,020.10万元，调整后1,046.30万元，实际支出1,046.30万元；"
+            "项目支出年初预算500.30万元，调整后641.90万元，实际支出604.60万元。\n")
+    rec = read(tmp_path, text)
+    assert rec.overall.initial_budget == D("1520.40") and rec.overall.adjusted_budget == D("1688.20")
+    assert (rec.basic.adjusted_budget, rec.projects.adjusted_budget) == (D("1046.30"), D("641.90"))
+
+
+def test_a_bare_tiaozhenghou_with_no_initial_budget_before_it_is_not_read(tmp_path):
+    # ("调整后" with no 年初预算 read before it: what was adjusted is not said)
+    text = _HEAD + "2023年实际支出1,650.90万元。项目经费经过调整后120.00万元用于设备购置。\n"
+    assert read(tmp_path, text).projects.adjusted_budget is None and read(tmp_path, text).overall.adjusted_budget is None

@@ -32,8 +32,8 @@ def test_no_entry_written_twice():
     for key, phrase in _phrases():
         assert (key, phrase) not in seen, f"{key}: {phrase!r} twice"
         seen[(key, phrase)] = True
-    for e in RAW["labels"]:  # each example is read by its own entry, not by another one
-        m = LEX.label_re.match(e["example"])
+    for e in RAW["labels"]:  # each example, a figure after it, is read by its own entry, not by another one
+        m = LEX.label_re.match(e["example"] + " 345.60 万元")
         assert m and LEX.label(m).pattern == e["phrase"], e
     words = [e.get("word") or e["phrase"] for e in RAW["block_words"]]
     assert len(words) == len(set(words))
