@@ -565,6 +565,8 @@ def _a_cause(text: str, m: re.Match) -> bool:
         return False
     clause = clause_start(text, m.start(), "，,；;。：:")
     end = min((i for i in (text.find(c, m.end()) for c in "，,；;。：:") if i >= 0), default=len(text))
+    if (whole := _ALL_OF_IT.match(text, clause)) and whole.end() == m.start():
+        return True  # "上年结转资金 37.85 万元，全部为项目资金": what the figure before it is, no block of the next labels
     return (_CAUSE.search(text, clause, m.start()) is not None
             or (_BASIS.search(text, clause, m.start()) is not None
                 and (m.group() == "项目" or not LEX.label_re.search(text, m.end(), end)))
@@ -573,6 +575,7 @@ def _a_cause(text: str, m: re.Match) -> bool:
 
 
 _CAUSE = re.compile(r"因|由于|调入|调出")
+_ALL_OF_IT = re.compile(r"\s*(?:全部|均|都|全额)(?:为|是|属于|用于)")
 # (a basis: its block word names no block when bare, "根据项目实施进度调整后预算…", or when its clause states no figure,
 # "按照项目支出进度要求，全年实际支出…"; "根据财政批复我局项目支出安排年初预算…" names its own)
 _BASIS = re.compile(r"根据|按照|依据")

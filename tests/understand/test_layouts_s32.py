@@ -90,3 +90,16 @@ def test_a_bare_tiaozhenghou_with_no_initial_budget_before_it_is_not_read(tmp_pa
     # ("调整后" with no 年初预算 read before it: what was adjusted is not said)
     text = _HEAD + "2023年实际支出1,650.90万元。项目经费经过调整后120.00万元用于设备购置。\n"
     assert read(tmp_path, text).projects.adjusted_budget is None and read(tmp_path, text).overall.adjusted_budget is None
+
+
+def test_a_clause_saying_what_the_figure_before_it_is_names_no_block_for_the_next_sentence(tmp_path):
+    # ("全部为项目资金" says what the carry-over is; the next sentence's 调整后预算 is still the unit's)
+    text = (_HEAD + "2023年初预算980.50万元，其中基本支出702.30万元，项目支出278.20万元；上年结转资金26.40万元，全部为项目资金；"
+            "年中追加预算140.10万元。全年调整后预算合计1,147.00万元。\n")
+    rec = read(tmp_path, text)
+    assert rec.overall.adjusted_budget == D("1147.00") and rec.projects.adjusted_budget is None
+
+
+def test_a_quannian_yusuan_zonge_is_the_adjusted_budget(tmp_path):
+    text = _HEAD + "2023年度年初预算1,948.70万元，年中追加136.34万元，全年预算总额2,085.04万元，全年实际支出2,047.83万元。\n"
+    assert read(tmp_path, text).overall.adjusted_budget == D("2085.04")
