@@ -275,7 +275,11 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
     above: list[str] = []  # the last lines before a table: its unit may be noted there
     tables_at = 0  # lines in `above` when the last table was met: those before stand above an earlier table
     cells = _label_cells(blocks)  # a form one cell per line: label line → its value on the next
+    listed: list[str] | None = None  # the parts listed one item a line after "…实际支出 T。其中：" (None: no such list)
     for i, block in enumerate(blocks):
+        if listed is not None and not _listed_part(block):
+            _read_listed_parts(listed, rec, taken)
+            listed = None
         if isinstance(block, Table):
             heading = _heading_over_words(block) or heading
             notes = above[-3:]
@@ -361,7 +365,29 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                 context = _read_sentence(sent, context, rec, taken, spoken, unit, following, items_at, within, opened)
             listing = listing or announced is not None
             spoken = _spoken_year(sent) or spoken
+        if listed is not None:
+            listed.append(para)
+        elif para.endswith(_PARTS_LISTED_BELOW) and taken.last_total is not None:
+            listed = []
+    if listed is not None:
+        _read_listed_parts(listed, rec, taken)
     return prose, projects_own
+
+
+_PARTS_LISTED_BELOW = ("其中：", "其中:")
+
+
+def _listed_part(block: DocBlock) -> bool:
+    """Is the block an item of a list of parts ("1.基本支出 52,096,114.52 元，执行率 99.58%；")?"""
+    return (not isinstance(block, Table) and LEX.numbering.match(block.text) is not None
+            and LEX.part_figure.search(block.text) is not None)
+
+
+def _read_listed_parts(items: list[str], rec: Record, taken: Ledger) -> None:
+    """The parts of the total stated before "其中：", listed one item a line: read as the one sentence they make
+    (_read_parts_of_total: only when they add up to one of the unit's figures)."""
+    if len(items) >= 2:
+        _read_parts_of_total("其中：" + "；".join(LEX.numbering.sub("", item, count=1) for item in items), rec, taken, None)
 
 
 _DIGIT = re.compile(r"\d")

@@ -103,3 +103,16 @@ def test_a_clause_saying_what_the_figure_before_it_is_names_no_block_for_the_nex
 def test_a_quannian_yusuan_zonge_is_the_adjusted_budget(tmp_path):
     text = _HEAD + "2023年度年初预算1,948.70万元，年中追加136.34万元，全年预算总额2,085.04万元，全年实际支出2,047.83万元。\n"
     assert read(tmp_path, text).overall.adjusted_budget == D("2085.04")
+
+
+# --- the parts of a total listed one item a line after "其中：" ---------------------------------------------------
+@pytest.mark.parametrize("items, want", [
+    (["1.基本支出36,201,450.20元，执行率99.21%；", "2.项目支出12,448,300.00元，执行率88.40%。"], (D("3620.14502"), D("1244.83"))),
+    # (parts that do not add up to the total are not taken as its parts)
+    (["1.基本支出36,201,450.20元，执行率99.21%；", "2.项目支出10,000,000.00元，执行率88.40%。"], (None, None)),
+])
+def test_parts_listed_one_a_line_after_qizhong_are_read_when_they_add_up(tmp_path, items, want):
+    text = (_HEAD + "2023年度实际支出48,649,750.20元，预算执行率95.10%。其中：\n" + "\n".join(items) + "\n三、绩效指标完成情况\n")
+    rec = read(tmp_path, text)
+    assert rec.overall.actual == D("4864.97502")
+    assert (rec.basic.actual, rec.projects.actual) == want
