@@ -255,17 +255,19 @@ def _settle_adjusted(rec: Record, ledger: Ledger, o: Offer) -> None:
 
 
 def _carried_forward(sentence: str) -> Decimal | None:
-    """The money the sentence says is carried into the next year or left over ("结转下年30万元", "年末结转结余
-    12.5万元"; not 上年结转, this year's money come in): None unless it states one such amount."""
+    """The money the sentence says is carried into the next year ("结转下年30万元", "年末结转结余12.5万元"; not
+    上年结转 nor 期初结转结余, money come in, nor a bare 结转结余, which may be either): None unless it states one such
+    amount, and no note on it says it holds more ("（含以前年度结余）")."""
     found = list(_CARRIED_FORWARD.finditer(sentence)) if "结" in sentence else []
-    if len(found) != 1:
+    if len(found) != 1 or _NOTE_HOLDS.match(sentence, found[0].end()):
         return None
     return money_to_wan(found[0]["num"], found[0]["unit"])
 
 
 _CARRIED_FORWARD = re.compile(
-    rf"(?<!上年)(?<!年初)(?<!以前年度)(?:结转(?:至|到)?(?:下一?年度?|以后年度|次年)|年末结转(?:结余)?|年末结余|结转结余|结余结转)"
+    rf"(?:结转(?:至|到)?(?:下一?年度?|以后年度|次年)|(?<!上)(?:年末|期末)结转(?:结余)?|(?<!上)(?:年末|期末)结余)"
     rf"(?:资金|经费)?\s*(?:为|共计?)?\s*[:：]?\s*(?P<num>{NUMBER})\s*(?P<unit>{LEX.unit})")
+_NOTE_HOLDS = re.compile(r"\s*[（(]\s*(?:含|包括)")
 _OVERSPENT = Decimal("1.05")  # (a block may spend a little more than its adjusted budget, not more)
 _GROWN = 2  # (a budget more than doubled in the year: the figure more likely the change, "年初200万元，年中调整预算600万元")
 

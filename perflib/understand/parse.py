@@ -276,9 +276,10 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
     tables_at = 0  # lines in `above` when the last table was met: those before stand above an earlier table
     cells = _label_cells(blocks)  # a form one cell per line: label line → its value on the next
     listed: list[str] | None = None  # the parts listed one item a line after "…实际支出 T。其中：" (None: no such list)
+    listed_of = None  # (field, value): the total they are listed of
     for i, block in enumerate(blocks):
         if listed is not None and not _listed_part(block):
-            _read_listed_parts(listed, rec, taken)
+            _read_listed_parts(listed, listed_of, rec, taken)
             listed = None
         if isinstance(block, Table):
             heading = _heading_over_words(block) or heading
@@ -368,9 +369,9 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         if listed is not None:
             listed.append(para)
         elif para.endswith(_PARTS_LISTED_BELOW) and taken.last_total is not None:
-            listed = []
+            listed, listed_of = [], taken.last_total
     if listed is not None:
-        _read_listed_parts(listed, rec, taken)
+        _read_listed_parts(listed, listed_of, rec, taken)
     return prose, projects_own
 
 
@@ -383,11 +384,16 @@ def _listed_part(block: DocBlock) -> bool:
             and LEX.part_figure.search(block.text) is not None)
 
 
-def _read_listed_parts(items: list[str], rec: Record, taken: Ledger) -> None:
-    """The parts of the total stated before "其中：", listed one item a line: read as the one sentence they make
-    (_read_parts_of_total: only when they add up to one of the unit's figures)."""
-    if len(items) >= 2:
-        _read_parts_of_total("其中：" + "；".join(LEX.numbering.sub("", item, count=1) for item in items), rec, taken, None)
+def _read_listed_parts(items: list[str], total: tuple[str, Decimal], rec: Record, taken: Ledger) -> None:
+    """基本支出 and 项目支出 listed one item a line after "…实际支出 T。其中：": the parts of that total when each is listed
+    once, alone, and they add up to it (each item its own evidence)."""
+    parts = [(item, found[0]) for item in items if len(found := list(LEX.part_figure.finditer(item))) == 1]
+    if len(parts) != len(items) or sorted(_part_block(m) for _, m in parts) != ["basic", "projects"]:
+        return  # (a third item, a block listed twice, an item of several figures: not the two parts)
+    values = [money_to_wan(m["num"], m["unit"]) for _, m in parts]
+    if adds_up(total[1], values):
+        for (item, m), value in zip(parts, values):
+            _store(rec, _part_block(m), total[0], value, item, taken)
 
 
 _DIGIT = re.compile(r"\d")
@@ -591,7 +597,8 @@ def _a_cause(text: str, m: re.Match) -> bool:
         return False
     clause = clause_start(text, m.start(), "，,；;。：:")
     end = min((i for i in (text.find(c, m.end()) for c in "，,；;。：:") if i >= 0), default=len(text))
-    if (whole := _ALL_OF_IT.match(text, clause)) and whole.end() == m.start():
+    if ((whole := _ALL_OF_IT.match(text, clause)) and whole.end() == m.start()
+            and _AFTER_FIGURE_CLAUSE.search(text, max(0, clause - 12), clause)):
         return True  # "上年结转资金 37.85 万元，全部为项目资金": what the figure before it is, no block of the next labels
     return (_CAUSE.search(text, clause, m.start()) is not None
             or (_BASIS.search(text, clause, m.start()) is not None
@@ -601,7 +608,8 @@ def _a_cause(text: str, m: re.Match) -> bool:
 
 
 _CAUSE = re.compile(r"因|由于|调入|调出")
-_ALL_OF_IT = re.compile(r"\s*(?:全部|均|都|全额)(?:为|是|属于|用于)")
+_ALL_OF_IT = re.compile(r"\s*(?:全部|均|都|全额)(?:为|是|属于)")  # (not 用于: "全部用于项目支出。" may name the next)
+_AFTER_FIGURE_CLAUSE = re.compile(rf"\d\s*(?:{LEX.unit})\s*[，,]\s*$")
 # (a basis: its block word names no block when bare, "根据项目实施进度调整后预算…", or when its clause states no figure,
 # "按照项目支出进度要求，全年实际支出…"; "根据财政批复我局项目支出安排年初预算…" names its own)
 _BASIS = re.compile(r"根据|按照|依据")

@@ -417,7 +417,7 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
             continue
         if role is None and _CIRCLED.search(cell):
             role = (None, None)  # a numbered column the form's formulas may name (_by_formula)
-        if role is None or c == 0 and not role[0]:
+        if role is None or c == 0 and not role[0] and _block_rows_below(table, r):
             continue  # (a first cell naming no figure, "指标" over "年度资金总额 | …", heads the rows' labels)
         label = cell
         if (above_is_header and c < len(above) and above[c] and above[c] != cell and _GROUP.search(above[c])
@@ -982,6 +982,21 @@ def _first_number(row: list[str]) -> Decimal | None:
 
 
 _UNITS_SPENDING = re.compile(r"部门|整体|基本支出|项目支出")
+
+
+def _block_rows_below(table: Table, r: int) -> bool:
+    """Are the rows of figures below header row r each labelled, right before their figures, with a block's whole
+    name ("年度资金总额", "其中：基本支出", "项目支出") or a source's ("当年财政拨款"), not an indicator's ("项目支出人均成本")?"""
+    labels = []
+    for row in table.rows[r + 1:]:
+        first = next((c for c, cell in enumerate(row) if _number(cell)), None)
+        if first:
+            labels.append(_WHOLE_ROW_OPENING.sub("", _squeezed(row[first - 1])))
+    return bool(labels) and all(any(p.fullmatch(label) if block else p.search(label) for block, p in _ROW_RES)
+                                for label in labels)
+
+
+_WHOLE_ROW_OPENING = re.compile(r"^(?:其中[:：]?|[（(]?[一二三四五六七八九十\d]+[)）、.．])")
 
 
 def _squeezed(label: str) -> str:

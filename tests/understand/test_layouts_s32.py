@@ -116,3 +116,40 @@ def test_parts_listed_one_a_line_after_qizhong_are_read_when_they_add_up(tmp_pat
     rec = read(tmp_path, text)
     assert rec.overall.actual == D("4864.97502")
     assert (rec.basic.actual, rec.projects.actual) == want
+
+
+# --- guards a review of these rules wrote (each a wrong figure of a draft of them) -------------------------------
+def test_an_indicator_table_headed_zhibiao_gives_no_block_figures(tmp_path):
+    text = (_HEAD + "2023年年初预算620.00万元，调整后预算680.00万元，实际支出665.00万元。\n"
+            "| 指标 | 年初预算数 | 全年执行数 | 执行率 | 得分 |\n| 项目支出人均成本 | 3.20 | 3.05 | 95% | 5 |\n"
+            "| 基本支出保障率 | 100% | 100% | 100% | 5 |\n")
+    rec = read(tmp_path, text)
+    assert rec.projects.is_empty() and rec.basic.is_empty()
+    assert rec.overall.adjusted_budget == D("680.00")
+
+
+def test_quanbu_yongyu_a_block_still_names_the_next_sentences_block(tmp_path):
+    text = (_HEAD + "2023年年初预算900.00万元，调整后预算1,000.00万元，实际支出985.00万元。上级补助资金300.00万元，全部用于项目支出。"
+            "年初预算220.00万元，调整后预算320.00万元，实际支出310.00万元，执行率96.88%。\n")
+    rec = read(tmp_path, text)
+    assert (rec.projects.adjusted_budget, rec.projects.completion_rate) == (D("320.00"), D("96.88"))
+    assert rec.overall.adjusted_budget == D("1000.00") and rec.overall.completion_rate is None
+
+
+@pytest.mark.parametrize("money", [
+    "2023年年初预算400.00万元，调整预算150.00万元，实际支出100.00万元，上年末结转结余50.00万元。",  # (money come in)
+    "2023年年初预算400.00万元，调整预算150.00万元，实际支出100.00万元，期初结转结余50.00万元。",
+])
+def test_money_come_in_from_last_year_settles_no_bare_tiaozheng_yusuan(tmp_path, money):
+    assert read(tmp_path, _HEAD + money + "\n").overall.adjusted_budget is None
+
+
+@pytest.mark.parametrize("items", [
+    ["1.基本支出320.00万元；", "2.项目支出150.00万元；", "3.项目支出50.00万元（上年结转）。"],  # (a block listed twice)
+    ["1.基本支出330.00万元；", "2.项目支出190.00万元。"],  # (they add up to 年初预算, not to the spending listed)
+])
+def test_listed_parts_that_are_not_the_two_parts_of_the_total_are_not_read(tmp_path, items):
+    text = (_HEAD + "2023年年初预算520.00万元，调整后预算560.00万元，全年实际支出540.00万元。其中：\n" + "\n".join(items)
+            + "\n三、存在的问题\n1.预算编制不够精准。\n")
+    rec = read(tmp_path, text)
+    assert rec.basic.is_empty() and rec.projects.is_empty() and rec.overall.actual == D("540.00")
