@@ -1228,7 +1228,13 @@ _CLOSING_BAR = re.compile(r"\s*\|$")
 def cell_line_tables(lines: list[str]) -> list[Table]:
     """Indicator tables in lines of one cell each (see above), a project's form's table left out. (A cell closed by a
     bar, "40 |", is its text; a bar alone, an empty cell, is gone as the others are.)"""
-    cells = [c for ln in lines if (c := _CLOSING_BAR.sub("", ln.strip()))]
+    cells = []
+    for ln in lines:
+        c = ln.strip()
+        if c.endswith("|"):
+            c = c[:-1].rstrip()  # (what _CLOSING_BAR.sub would leave: a str method, no scan of every position)
+        if c:
+            cells.append(c)
     tables: list[Table] = []
     i = since = 0
     while i < len(cells):

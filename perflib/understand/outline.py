@@ -18,7 +18,7 @@ from ..read.realign import EMPTY
 from .indicators import header_roles, role_of, split_pipes
 from ..read.normalize import clause_start, sentences_of
 from ..numbers import money_to_wan
-from .lexicon import LEX
+from .lexicon import LEX, cues, holds_any
 from .who import DOCUMENTS_PART
 
 _TASKS_HEAD = LEX.sections["tasks"]
@@ -119,7 +119,7 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
     restarted = False  # items numbered as the sections are, from 一 again ("三、主要工作完成情况" / "一、完成…。" / "二、…")
     for j in range(start + 1, len(paragraphs)):
         para = paragraphs[j]
-        if DOCUMENTS_PART.match(para):
+        if "部分" in para and DOCUMENTS_PART.match(para):
             break  # "第三部分 存在问题及改进措施": the document's next part, above every section
         m = LEX.numbering.match(para)  # (_marker_kind, the match kept for the item's text)
         kind = m.lastgroup if m else None
@@ -445,9 +445,11 @@ def _find_section(paragraphs: list[str], head: re.Pattern, exclude=None,
     _may_open_section gave, when the caller has them. `form_label`: a table row is a heading only
     when its first cell is that label ("改进措施 | … |", not "年度计划投资 | 560万元 |")."""
     found = []
+    needs = _cues(head)  # (a line holding none of them holds no match: most are asked no regex)
     for i in range(len(paragraphs)) if at is None else at:
         para = paragraphs[i]
-        if not head.search(para) or (exclude and (exclude(para) if callable(exclude) else exclude.search(para))):
+        if not holds_any(para, needs) or not head.search(para) \
+                or (exclude and (exclude(para) if callable(exclude) else exclude.search(para))):
             continue
         if form_label is not None and ("|" in para or "\t" in para) and _row_values(para, form_label) is None:
             continue
@@ -462,6 +464,11 @@ def _find_section(paragraphs: list[str], head: re.Pattern, exclude=None,
                     return i
                 break
     return found[0] if found else None
+
+
+@lru_cache(maxsize=64)  # (the few section patterns _find_section is asked for)
+def _cues(pattern: re.Pattern) -> str:
+    return cues(pattern)
 
 
 def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = ()) -> None:

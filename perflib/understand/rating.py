@@ -177,8 +177,10 @@ def _band_tables(paragraphs: list[str]) -> list[list[tuple[str, str]]]:
     or spaces."""
     found = []
     for i, para in enumerate(paragraphs):
+        if not _GRADES_HEAD.match(para):
+            continue  # (most lines: the lines above are not looked at)
         above = paragraphs[max(0, i - _TITLE_BACK):i]
-        if not _GRADES_HEAD.match(para) or not any(_BANDS_TITLE.search(p) for p in above + [para]) \
+        if not any(_BANDS_TITLE.search(p) for p in above + [para]) \
                 or any(_BANDS_OF_ANOTHER.search(p) or (_ANOTHER_ASSESSMENT.search(p) and not _BANDS_TITLE.search(p))
                        for p in above):  # (the report's own title, "…档案局…绩效自评报告", is no other assessment's)
             continue

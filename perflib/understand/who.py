@@ -259,7 +259,8 @@ def _titles_of(head: list[str]) -> list[tuple[int, str | None, int | None]]:
     """(index, name, year) of each line of `head` that is a title with its year."""
     found = []
     for i, para in enumerate(head):
-        part = DOCUMENTS_PART.match(para)  # ("第二部分：某局2022年度…报告": a title if it names the unit)
+        # ("第二部分：某局2022年度…报告": a title if it names the unit)
+        part = DOCUMENTS_PART.match(para) if "部分" in para else None
         if LEX.numbering.match(para) and not _YEAR_START.match(para) and part is None:
             continue  # a numbered heading is no title
         if _CITING.match(para):
@@ -699,6 +700,7 @@ def is_heading_line(para: str) -> bool:
 
 
 # --- choosing ---------------------------------------------------------------------------------
+@lru_cache(maxsize=4096)  # (consistent() folds each candidate against every other)
 def _fold(name: str) -> str:
     """A name with its long institution words in their short forms (人民政府 → 政府)."""
     for long, short in LEX.abbreviations:
