@@ -18,11 +18,13 @@ from ..read.realign import EMPTY
 from .indicators import header_roles, role_of, split_pipes
 from ..read.normalize import clause_start, sentences_of
 from ..numbers import money_to_wan
-from .lexicon import LEX, cues, holds_any
+from .lexicon import LEX, _fast, cues, holds_any
 from .who import DOCUMENTS_PART
 
 _TASKS_HEAD = LEX.sections["tasks"]
-_TASKS_ELSE = LEX.sections["tasks_else"]  # (a tasks heading only when no other names them)
+# (a tasks heading only when no other names them; compiled behind a look-ahead on its first characters, the same
+# matches: its branches open with no one character the engine could scan for, and most headings hold 工作 or 情况)
+_TASKS_ELSE = _fast(LEX.sections["tasks_else"].pattern)
 _PROBLEMS_HEAD = LEX.sections["problems"]
 _PLANS_HEAD = LEX.sections["plans"]
 # not the plans section: a problems heading ("问题及改进措施": the problems') or the year's own plan
@@ -40,6 +42,7 @@ _HEAD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?的?(?:重点)?(?:工作)?�
 _TASK_FUNDS = LEX.task_funds
 
 
+@lru_cache(maxsize=4096)  # (asked again of the headings above each section: _next_outer, _heading_kind)
 def _marker_kind(para: str) -> str | None:
     """The numbering style of a list item or heading (lexicon.toml's `numbering`), or None."""
     m = LEX.numbering.match(para)
@@ -401,6 +404,7 @@ def _opens_a_list(para: str) -> bool:
     return text.endswith(("：", ":")) or text.endswith("。") and _stopped_heading(text)
 
 
+@lru_cache(maxsize=4096)  # (asked of a paragraph by _may_open_section, then again by _find_section and others)
 def _stopped_heading(para: str) -> bool:
     """A numbered heading of the tasks done, the problems or the plans closed by a full stop, its items on the lines
     below ("（二）重点工作完成情况。", "（二）改进建议。"; not an item, "1.加强抽检结果运用。", "（一）审计项目计划安排偏紧。")?"""
