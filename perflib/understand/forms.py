@@ -53,6 +53,8 @@ def signed_for_a_project(rows: list[list[str]]) -> bool:
     """Is a table signed by a project's head and by no unit's? A page that cut off a project's form above the unit's
     gives its last rows with no 项目名称 field nor title left: its signature still tells whose they are."""
     cells = [c for row in rows for c in row if c]
+    if "项目负责人" not in "\n".join(cells):
+        return False  # (what every _PROJECTS_SIGNATURE match holds: most tables are asked no cell by cell)
     return any(_PROJECTS_SIGNATURE.match(c) for c in cells) and not any(_UNITS_SIGNATURE.search(c) for c in cells)
 
 

@@ -220,10 +220,12 @@ def header_roles(row: list[str], year: int | None = None) -> dict[str, int] | No
     the name's ("一级指标 | 权重 | … | 三级指标 | … | 分值": the 权重 before the name is its group's); a target's or an
     actual's column labelled with a year ("2022年完成值 | 2023年目标值 | 2023年完成值") to the report's year's only, or,
     that year unknown, to the one such column (no column of another year: 上年实际完成值 has no role)."""
+    cell_roles = list(map(role_of, row))
+    if "name" not in cell_roles and ("target" not in cell_roles or "actual" not in cell_roles):
+        return None  # no names' column, nor a target's and an actual's beside a generic one (most rows: a table's body)
     found: dict[str, list[int]] = {}
     dated: dict[str, list[tuple[int, int]]] = {}
-    for c, cell in enumerate(row):
-        role = role_of(cell)
+    for c, (cell, role) in enumerate(zip(row, cell_roles)):
         said = _LABEL_YEAR.search(cell) if role in ("target", "actual") else None
         if said:
             dated.setdefault(role, []).append((c, int(said[1])))
@@ -390,6 +392,12 @@ def _cell(text: str) -> str:
     return " ".join(fold_chars(text or "").split())
 
 
+@lru_cache(maxsize=4096)  # (every row of every table is asked whether it is the execution row's header)
+def _bare_cell(text: str) -> str:
+    """_cell's text without its spaces."""
+    return "".join(_cell(text).split())
+
+
 def _is_total(row: list[str], roles: dict[str, int]) -> bool:
     cells = [c for c in row if c]
     first = "".join(cells[0].split()) if cells else ""
@@ -445,6 +453,7 @@ def _spans_levels(full: list[str], roles: dict[str, int]) -> bool:
                for r in ("level1", "level2") if r in roles)
 
 
+@lru_cache(maxsize=4096)  # (a row's cells are asked again by _align, _carries_on and _cut_at_the_right)
 def _is_level(cell: str) -> bool:
     text = "".join(cell.split())
     return text in LEVEL1_WORDS or text in LEVEL2_WORDS or (text.endswith(LEVEL2_SUFFIX) and 2 < len(text) <= 12
@@ -712,6 +721,7 @@ def _text(cell: str | None) -> str | None:
     return None if cell is None or PLACEHOLDER.match(cell) else cell
 
 
+@lru_cache(maxsize=4096)  # (a cell's points are asked by several tests of its row, then read)
 def _points(cell: str | None) -> Decimal | None:
     if not cell:
         return None
@@ -729,7 +739,7 @@ def _read_execution(table: Table, out: IndicatorTable) -> None:
     if out.budget_execution is not None:
         return
     for r, header in enumerate(table.rows):
-        heads = ["".join(_cell(h).split()) for h in header]
+        heads = [_bare_cell(h) for h in header]
         if not _execution_header(heads):
             continue
         cols = dict(enumerate(heads))
