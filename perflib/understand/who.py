@@ -184,8 +184,10 @@ def content_head(paragraphs: list[str]) -> list[str]:
             tail = chrome_tail(para)
             if tail:
                 out.append(tail)
-        elif not LEX.is_attachment(para) and _WORD.search(para):
-            out.append(para)  # (not a rule of dashes or dots a page sets between its metadata)
+        elif (para[:1].isalnum() or _WORD.search(para)) and not LEX.is_attachment(para):
+            # (not a rule of dashes or dots a page sets between its metadata; a line opening with a word, most,
+            # is asked no regex: \w is what isalnum() says, and the underscore)
+            out.append(para)
     return out
 
 
@@ -234,8 +236,11 @@ _CN_YEAR_DIGITS = str.maketrans("〇零○O０一二三四五六七八九", "000
 def names_a_unit(text: str) -> bool:
     """Does a title's text before its kind words ("XX局2021年度") name an organisation?"""
     # "…2020年度预算绩效自评报告", "…2024年财政预算支出绩效自评情况报告"
-    text = re.sub(rf"(?:关于)?\s*{_YEAR}\s*年?度?\s*(?:财政)?(?:预算)?(?:支出)?\s*$", "", text.strip())
+    text = _YEAR_AT_END.sub("", text.strip())
     return reads_as_org(clean_name(text))
+
+
+_YEAR_AT_END = re.compile(rf"(?:关于)?\s*{_YEAR}\s*年?度?\s*(?:财政)?(?:预算)?(?:支出)?\s*$")
 
 
 def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
