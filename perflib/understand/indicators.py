@@ -802,8 +802,8 @@ def _split(line: str) -> list[str]:
         return [c.strip() for c in line.split("\t")]
     if "|" in line:  # "| 产出指标 | 数量指标 | … |": the ragged empty cells at its ends are no cells
         return split_pipes(line)
-    if re.search(r"\S {2,}\S", line):
-        return [c.strip() for c in re.split(r" {2,}", line.strip())]
+    if _SPACED_CELLS.search(line):
+        return [c.strip() for c in _SPACE_RUN.split(line.strip())]
     cells: list[str] = []
     for word in line.split():  # "≥ 95%" split at its space is one cell
         if cells and _COMPARATOR_ONLY.match(cells[-1]):
@@ -811,6 +811,10 @@ def _split(line: str) -> list[str]:
         else:
             cells.append(word)
     return cells
+
+
+_SPACED_CELLS = re.compile(r"\S {2,}\S")  # (cells apart by runs of spaces)
+_SPACE_RUN = re.compile(r" {2,}")
 
 
 def split_pipes(line: str) -> list[str]:
@@ -874,7 +878,7 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
                     rows[-1][-1 if k is None else k] += nxt[0]
                 j += 1
                 continue
-            if len([c for c in nxt if c]) < 2 or re.search(r"[。；]$", lines[j].strip()):
+            if len([c for c in nxt if c]) < 2 or _STOPPED.search(lines[j].strip()):
                 break
             if len(rows) > 1 and _carries_on(rows[-1], nxt):
                 j += 1  # a row's cells wrapped onto the next line (a PDF's text): joined to the row
@@ -937,6 +941,7 @@ def _carries_on(row: list[str], cells: list[str]) -> bool:
 
 
 _ENDS_SENTENCE = re.compile(r"[。；;！!]$")
+_STOPPED = re.compile(r"[。；]$")  # (a line of prose, not a table's row)
 
 
 def _level_wrapped(row: list[str], cells: list[str], header: list[str]) -> int | None:
@@ -957,12 +962,12 @@ def _level_wrapped(row: list[str], cells: list[str], header: list[str]) -> int |
 
 def _wrapped_tail(cells: list[str], lines: list[str], j: int) -> bool:
     """A short single-cell line between two table rows."""
-    if len(cells) != 1 or len(cells[0]) > 12 or re.search(r"[。；]$", cells[0]) or LIST_MARKER.match(cells[0]):
+    if len(cells) != 1 or len(cells[0]) > 12 or _STOPPED.search(cells[0]) or LIST_MARKER.match(cells[0]):
         return False  # a numbered heading after the table is not the end of its last cell
     if len(cells[0]) >= 7 and _FORM_TITLE.search(cells[0]) and _WHOSE_FORM.search(cells[0]):
         return False  # the next form's title ("项目支出绩效自评表"; not a reason's wrapped end, "…绩效自评表")
     after = next((ln for ln in lines[j + 1:] if ln.strip()), "")
-    return len([c for c in _split(after) if c]) >= 2 and not re.search(r"[。；]$", after.strip())
+    return len([c for c in _split(after) if c]) >= 2 and not _STOPPED.search(after.strip())
 
 
 _FORM_TITLE = re.compile(r"(?:自评|评价|绩效|指标|目标|情况|汇总|申报)表$")

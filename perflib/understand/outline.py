@@ -27,6 +27,7 @@ _TASKS_HEAD = LEX.sections["tasks"]
 _TASKS_ELSE = _fast(LEX.sections["tasks_else"].pattern)
 _PROBLEMS_HEAD = LEX.sections["problems"]
 _PLANS_HEAD = LEX.sections["plans"]
+_PLANS_CUES = cues(_PLANS_HEAD)  # (下, 划, 建, 改 …: most headings hold none, and the pattern costs ~1 µs a line)
 # not the plans section: a problems heading ("问题及改进措施": the problems') or the year's own plan
 _NOT_PLANS = re.compile(f"(?:{_PROBLEMS_HEAD.pattern})|(?:{LEX.plans_not.pattern})")
 # An account of what was done, no section of the year's problems or plans: problems fixed ("上年度绩效评价发现问题
@@ -366,14 +367,16 @@ def _next_outer(paragraphs: list[str], start: int, at: list[int] | None = None) 
 
 
 _CN_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+_DIGITS = re.compile(r"\d+")
+_CN_NUMERAL = re.compile(r"[一二三四五六七八九十]+")
 
 
 def _number(marker: str) -> int | None:
     """The number a list marker gives: "（二）" 2, "3." 3, "第十一、" 11; None when unclear."""
-    digits = re.search(r"\d+", marker)
+    digits = _DIGITS.search(marker)
     if digits:
         return int(digits.group())
-    cn = re.search(r"[一二三四五六七八九十]+", marker)
+    cn = _CN_NUMERAL.search(marker)
     if cn is None:
         return None
     tens, ten, ones = cn.group().partition("十")
@@ -443,17 +446,19 @@ def _not_plans(para: str, year: int | None) -> bool:
 
 def _find_section(paragraphs: list[str], head: re.Pattern, exclude=None,
                   prefer_not: re.Pattern | None = None, at: list[int] | None = None,
-                  form_label: re.Pattern | None = None) -> int | None:
+                  form_label: re.Pattern | None = None, cues: str = "") -> int | None:
     """The first heading matching `head` (and not `exclude`, a pattern or a test); one that does not also match
     `prefer_not` wins ("（一）存在的问题" inside "四、存在的问题及改进措施"). `at`: the indices
     _may_open_section gave, when the caller has them. `form_label`: a table row is a heading only
-    when its first cell is that label ("改进措施 | … |", not "年度计划投资 | 560万元 |")."""
+    when its first cell is that label ("改进措施 | … |", not "年度计划投资 | 560万元 |"). `cues`: characters one of which
+    every match of `head` holds (lexicon.cues), when asking for them first pays (a long alternation the engine cannot scan
+    for, whose characters most lines lack)."""
     found = []
-    needs = _cues(head)  # (a line holding none of them holds no match: most are asked no regex)
     for i in range(len(paragraphs)) if at is None else at:
         para = paragraphs[i]
-        if not holds_any(para, needs) or not head.search(para) \
-                or (exclude and (exclude(para) if callable(exclude) else exclude.search(para))):
+        if cues and not holds_any(para, cues):
+            continue
+        if not head.search(para) or (exclude and (exclude(para) if callable(exclude) else exclude.search(para))):
             continue
         if form_label is not None and ("|" in para or "\t" in para) and _row_values(para, form_label) is None:
             continue
@@ -468,11 +473,6 @@ def _find_section(paragraphs: list[str], head: re.Pattern, exclude=None,
                     return i
                 break
     return found[0] if found else None
-
-
-@lru_cache(maxsize=64)  # (the few section patterns _find_section is asked for)
-def _cues(pattern: re.Pattern) -> str:
-    return cues(pattern)
 
 
 def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = ()) -> None:
@@ -524,10 +524,10 @@ def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = (
         rec.problems = (_form_row(paragraphs, _FORM_PROBLEMS)
                         or _headed_paragraph(paragraphs, _PROBLEMS_TITLE, _not_problems, at) or [])
     i = _find_section(paragraphs, _PLANS_HEAD, exclude=lambda para: _not_plans(para, rec.year), at=at,
-                      form_label=_FORM_PLANS)
+                      form_label=_FORM_PLANS, cues=_PLANS_CUES)
     if i is not None and table_end is not None and i < table_end:
         i = _find_section(paragraphs[table_end:], _PLANS_HEAD, exclude=lambda para: _not_plans(para, rec.year),
-                          form_label=_FORM_PLANS)
+                          form_label=_FORM_PLANS, cues=_PLANS_CUES)
         i = None if i is None else i + table_end
     if i is not None:
         rec.plans = _section_or_row(paragraphs, _own_subheading(paragraphs, i, _PLANS_TITLE), _FORM_PLANS, at)
