@@ -294,6 +294,8 @@ def _inline_marks(item: str) -> list[re.Match]:
 def _digit_marks(item: str) -> list[re.Match]:
     """The numbers 1. 2. 3. (or （1）（2）…) of items written inline, the first opening the text and each next one
     after a "；" or "。" ("1.培训人次未达预期；2.监管信息化水平不高。"), when there are two or more."""
+    if not _DIGIT_ITEM.match(item, len(item) - len(item.lstrip())):
+        return []  # no number opens the text (the pattern, which the engine cannot scan for, not searched through it)
     marks: list[re.Match] = []
     for m in _DIGIT_ITEM.finditer(item):
         before = item[:m.start()].rstrip()

@@ -42,6 +42,9 @@ _SCORE = re.compile(rf"{_SCORE_WORD}(?:(?<=[得评]分)数)?\s*(?:为|是|:|：|
 # A 总分 (or 评分数) stated before the sentence's 得分 is the scale's maximum ("评价总分100分，本单位得分93.5分").
 _TOTAL = re.compile(r"(?:总分|(?<!自)评分数)\s*(?:为|是|:|：)?\s*$")  # ("综合评分数为100分，我局实际得分87分" too)
 _LATER_SCORE = re.compile(r"得分|评分")
+# What every _SCORE match holds (得分, 评分, 总分: score_prefix's words end so too): a text without it is not searched
+# for _SCORE's many openings, at ~0.1 µs a character (most sentences with 分 hold 部分, 充分, 分别 …).
+_SCORE_CUE = re.compile(r"[得评总]分")
 
 # A year the sentence speaks of as the evaluated one: "2022年度", "2022年部门整体…" — not a date
 # (2024年3月), not one it compares with (较2022年), not when the evaluation was done or planned
@@ -235,13 +238,13 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
         rec.evidence["rating"] = sent
     # The overall score: 自评得分 / 综合得分 / 总分 first; a bare 得分 only next to the self-evaluation
     # (an indicator's 得分 is not the report's score).
-    scored = [sentences_of(para) for para in paragraphs if "分" in para and _may_score(para)]
+    scored = [sentences_of(para) for para in paragraphs if _may_score(para)]
     for bare in (False, True):
         for sents in scored:
             for sent in sents:
                 if rec.score is not None:
                     return
-                found, scores = [], list(_SCORE.finditer(sent)) if "分" in sent else []  # (every _SCORE match holds 分)
+                found, scores = [], list(_SCORE.finditer(sent)) if _SCORE_CUE.search(sent) else []
                 for m in scores:
                     prefixed = bool(_SCORE_PREFIX.match(sent, m.start()))
                     if prefixed == bare or (bare and not _SCORE_CONTEXT.search(sent)):
@@ -356,7 +359,7 @@ def _may_rate(para: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _may_score(para: str) -> bool:
-    return _SCORE.search(para) is not None
+    return _SCORE_CUE.search(para) is not None and _SCORE.search(para) is not None
 
 
 @lru_cache(maxsize=4096)  # (both passes of read_rating ask; reports repeat their sentences)
@@ -534,7 +537,7 @@ def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:
     # among the parts the unit's score is said to hold, with the unit's: "自评总分92分，其中预算执行得分19分，…，等级为优")
     # (a clause with no 分 names no score: the searches, _UNIT_SCORED's trying a name at each place, are spared)
     scored = clause > start and sent.find("分", start, clause) >= 0
-    scores = list(_SCORE.finditer(sent, start, clause)) if scored else []
+    scores = list(_SCORE.finditer(sent, start, clause)) if scored and _SCORE_CUE.search(sent, start, clause) else []
     if not scores and clause > start:  # "评价结果：青岭县水务局92分，等级为优；…": a unit listed with its score
         named = _UNIT_SCORED.search(sent, start, clause) if scored else None
         return named is not None and reads_as_org(named["name"]) and not _is_the_unit(named["name"], rec.department)
