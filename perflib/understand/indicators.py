@@ -988,6 +988,8 @@ def _starts_table(cells: list[str]) -> bool:
 def _execution_header(heads: list[str]) -> bool:
     """Is a row (its cells without spaces) the header of a 自评表's budget-execution row: 分值 / 权重,
     得分 and an EXECUTION_HEAD word? (得分 first: the rarest.)"""
+    if "得分" not in "".join(heads):
+        return False  # (no cell holds 得分, so none opens with it: most rows are asked nothing cell by cell)
     return (any(h.startswith("得分") for h in heads) and any(h.startswith(("分值", "权重")) for h in heads)
             and any(w in h for h in heads for w in EXECUTION_HEAD))
 
