@@ -115,8 +115,8 @@ def names_one_project(table: Table, lines: list[str] = (), department: str | Non
     projects (项目名称 heads a column of names: "项目名称 | 年初预算 | …"), nor a department's form ("部门（单位）名称 |
     …", "项目名称 | 2023年度部门整体支出", "项目名称 | 某县水利局（本级）": the report's `department`, or with no
     department read a name opening with its place), nor a sentence naming a project ("项目名称：某专项，安排资金 …")."""
-    if not any("称" in t for t in (*lines, table.title or "", *(c for r in table.rows[:_TOP_ROWS] for c in r))):
-        return False  # (no 名称 anywhere: most tables; spaced, "项 目 名 称", it still holds 称)
+    if "称" not in "".join((*lines, table.title or "", *(c for r in table.rows[:_TOP_ROWS] for c in r))):
+        return False  # (no 名称 anywhere: most tables; spaced, "项 目 名 称", it still holds 称; one scan of them all)
     top = ["".join(c.split()) for r in table.rows[:_TOP_ROWS] for c in r]
     if not any("项目名称" in t for t in (*lines, "".join((table.title or "").split()), *top)):
         return False
