@@ -1239,9 +1239,6 @@ def _next_group(cells: list[str], p: int) -> int | None:
     return None
 
 
-_CLOSING_BAR = re.compile(r"\s*\|$")
-
-
 def cell_line_tables(lines: list[str]) -> list[Table]:
     """Indicator tables in lines of one cell each (see above), a project's form's table left out. (A cell closed by a
     bar, "40 |", is its text; a bar alone, an empty cell, is gone as the others are.)"""
@@ -1249,7 +1246,7 @@ def cell_line_tables(lines: list[str]) -> list[Table]:
     for ln in lines:
         c = ln.strip()
         if c.endswith("|"):
-            c = c[:-1].rstrip()  # (what _CLOSING_BAR.sub would leave: a str method, no scan of every position)
+            c = c[:-1].rstrip()  # (the bar and the spaces before it: str methods, no pattern tried at every place)
         if c:
             cells.append(c)
     tables: list[Table] = []
