@@ -53,6 +53,8 @@ def signed_for_a_project(rows: list[list[str]]) -> bool:
     """Is a table signed by a project's head and by no unit's? A page that cut off a project's form above the unit's
     gives its last rows with no 项目名称 field nor title left: its signature still tells whose they are."""
     cells = [c for row in rows for c in row if c]
+    if "项目负责人" not in "\n".join(cells):
+        return False  # (what every _PROJECTS_SIGNATURE match holds: most tables are asked no cell by cell)
     return any(_PROJECTS_SIGNATURE.match(c) for c in cells) and not any(_UNITS_SIGNATURE.search(c) for c in cells)
 
 
@@ -113,8 +115,8 @@ def names_one_project(table: Table, lines: list[str] = (), department: str | Non
     projects (项目名称 heads a column of names: "项目名称 | 年初预算 | …"), nor a department's form ("部门（单位）名称 |
     …", "项目名称 | 2023年度部门整体支出", "项目名称 | 某县水利局（本级）": the report's `department`, or with no
     department read a name opening with its place), nor a sentence naming a project ("项目名称：某专项，安排资金 …")."""
-    if not any("称" in t for t in (*lines, table.title or "", *(c for r in table.rows[:_TOP_ROWS] for c in r))):
-        return False  # (no 名称 anywhere: most tables; spaced, "项 目 名 称", it still holds 称)
+    if "称" not in "".join((*lines, table.title or "", *(c for r in table.rows[:_TOP_ROWS] for c in r))):
+        return False  # (no 名称 anywhere: most tables; spaced, "项 目 名 称", it still holds 称; one scan of them all)
     top = ["".join(c.split()) for r in table.rows[:_TOP_ROWS] for c in r]
     if not any("项目名称" in t for t in (*lines, "".join((table.title or "").split()), *top)):
         return False

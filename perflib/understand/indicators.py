@@ -220,10 +220,12 @@ def header_roles(row: list[str], year: int | None = None) -> dict[str, int] | No
     the name's ("一级指标 | 权重 | … | 三级指标 | … | 分值": the 权重 before the name is its group's); a target's or an
     actual's column labelled with a year ("2022年完成值 | 2023年目标值 | 2023年完成值") to the report's year's only, or,
     that year unknown, to the one such column (no column of another year: 上年实际完成值 has no role)."""
+    cell_roles = list(map(role_of, row))
+    if "name" not in cell_roles and ("target" not in cell_roles or "actual" not in cell_roles):
+        return None  # no names' column, nor a target's and an actual's beside a generic one (most rows: a table's body)
     found: dict[str, list[int]] = {}
     dated: dict[str, list[tuple[int, int]]] = {}
-    for c, cell in enumerate(row):
-        role = role_of(cell)
+    for c, (cell, role) in enumerate(zip(row, cell_roles)):
         said = _LABEL_YEAR.search(cell) if role in ("target", "actual") else None
         if said:
             dated.setdefault(role, []).append((c, int(said[1])))
@@ -390,6 +392,12 @@ def _cell(text: str) -> str:
     return " ".join(fold_chars(text or "").split())
 
 
+@lru_cache(maxsize=4096)  # (every row of every table is asked whether it is the execution row's header)
+def _bare_cell(text: str) -> str:
+    """_cell's text without its spaces."""
+    return "".join(_cell(text).split())
+
+
 def _is_total(row: list[str], roles: dict[str, int]) -> bool:
     cells = [c for c in row if c]
     first = "".join(cells[0].split()) if cells else ""
@@ -445,6 +453,7 @@ def _spans_levels(full: list[str], roles: dict[str, int]) -> bool:
                for r in ("level1", "level2") if r in roles)
 
 
+@lru_cache(maxsize=4096)  # (a row's cells are asked again by _align, _carries_on and _cut_at_the_right)
 def _is_level(cell: str) -> bool:
     text = "".join(cell.split())
     return text in LEVEL1_WORDS or text in LEVEL2_WORDS or (text.endswith(LEVEL2_SUFFIX) and 2 < len(text) <= 12
@@ -712,6 +721,7 @@ def _text(cell: str | None) -> str | None:
     return None if cell is None or PLACEHOLDER.match(cell) else cell
 
 
+@lru_cache(maxsize=4096)  # (a cell's points are asked by several tests of its row, then read)
 def _points(cell: str | None) -> Decimal | None:
     if not cell:
         return None
@@ -729,7 +739,7 @@ def _read_execution(table: Table, out: IndicatorTable) -> None:
     if out.budget_execution is not None:
         return
     for r, header in enumerate(table.rows):
-        heads = ["".join(_cell(h).split()) for h in header]
+        heads = [_bare_cell(h) for h in header]
         if not _execution_header(heads):
             continue
         cols = dict(enumerate(heads))
@@ -792,8 +802,8 @@ def _split(line: str) -> list[str]:
         return [c.strip() for c in line.split("\t")]
     if "|" in line:  # "| 产出指标 | 数量指标 | … |": the ragged empty cells at its ends are no cells
         return split_pipes(line)
-    if re.search(r"\S {2,}\S", line):
-        return [c.strip() for c in re.split(r" {2,}", line.strip())]
+    if _SPACED_CELLS.search(line):
+        return [c.strip() for c in _SPACE_RUN.split(line.strip())]
     cells: list[str] = []
     for word in line.split():  # "≥ 95%" split at its space is one cell
         if cells and _COMPARATOR_ONLY.match(cells[-1]):
@@ -801,6 +811,10 @@ def _split(line: str) -> list[str]:
         else:
             cells.append(word)
     return cells
+
+
+_SPACED_CELLS = re.compile(r"\S {2,}\S")  # (cells apart by runs of spaces)
+_SPACE_RUN = re.compile(r" {2,}")
 
 
 def split_pipes(line: str) -> list[str]:
@@ -864,7 +878,7 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
                     rows[-1][-1 if k is None else k] += nxt[0]
                 j += 1
                 continue
-            if len([c for c in nxt if c]) < 2 or re.search(r"[。；]$", lines[j].strip()):
+            if len([c for c in nxt if c]) < 2 or _STOPPED.search(lines[j].strip()):
                 break
             if len(rows) > 1 and _carries_on(rows[-1], nxt):
                 j += 1  # a row's cells wrapped onto the next line (a PDF's text): joined to the row
@@ -927,6 +941,7 @@ def _carries_on(row: list[str], cells: list[str]) -> bool:
 
 
 _ENDS_SENTENCE = re.compile(r"[。；;！!]$")
+_STOPPED = re.compile(r"[。；]$")  # (a line of prose, not a table's row)
 
 
 def _level_wrapped(row: list[str], cells: list[str], header: list[str]) -> int | None:
@@ -947,12 +962,12 @@ def _level_wrapped(row: list[str], cells: list[str], header: list[str]) -> int |
 
 def _wrapped_tail(cells: list[str], lines: list[str], j: int) -> bool:
     """A short single-cell line between two table rows."""
-    if len(cells) != 1 or len(cells[0]) > 12 or re.search(r"[。；]$", cells[0]) or LIST_MARKER.match(cells[0]):
+    if len(cells) != 1 or len(cells[0]) > 12 or _STOPPED.search(cells[0]) or LIST_MARKER.match(cells[0]):
         return False  # a numbered heading after the table is not the end of its last cell
     if len(cells[0]) >= 7 and _FORM_TITLE.search(cells[0]) and _WHOSE_FORM.search(cells[0]):
         return False  # the next form's title ("项目支出绩效自评表"; not a reason's wrapped end, "…绩效自评表")
     after = next((ln for ln in lines[j + 1:] if ln.strip()), "")
-    return len([c for c in _split(after) if c]) >= 2 and not re.search(r"[。；]$", after.strip())
+    return len([c for c in _split(after) if c]) >= 2 and not _STOPPED.search(after.strip())
 
 
 _FORM_TITLE = re.compile(r"(?:自评|评价|绩效|指标|目标|情况|汇总|申报)表$")
@@ -973,6 +988,8 @@ def _starts_table(cells: list[str]) -> bool:
 def _execution_header(heads: list[str]) -> bool:
     """Is a row (its cells without spaces) the header of a 自评表's budget-execution row: 分值 / 权重,
     得分 and an EXECUTION_HEAD word? (得分 first: the rarest.)"""
+    if "得分" not in "".join(heads):
+        return False  # (no cell holds 得分, so none opens with it: most rows are asked nothing cell by cell)
     return (any(h.startswith("得分") for h in heads) and any(h.startswith(("分值", "权重")) for h in heads)
             and any(w in h for h in heads for w in EXECUTION_HEAD))
 
@@ -1222,13 +1239,16 @@ def _next_group(cells: list[str], p: int) -> int | None:
     return None
 
 
-_CLOSING_BAR = re.compile(r"\s*\|$")
-
-
 def cell_line_tables(lines: list[str]) -> list[Table]:
     """Indicator tables in lines of one cell each (see above), a project's form's table left out. (A cell closed by a
     bar, "40 |", is its text; a bar alone, an empty cell, is gone as the others are.)"""
-    cells = [c for ln in lines if (c := _CLOSING_BAR.sub("", ln.strip()))]
+    cells = []
+    for ln in lines:
+        c = ln.strip()
+        if c.endswith("|"):
+            c = c[:-1].rstrip()  # (the bar and the spaces before it: str methods, no pattern tried at every place)
+        if c:
+            cells.append(c)
     tables: list[Table] = []
     i = since = 0
     while i < len(cells):

@@ -18,13 +18,16 @@ from ..read.realign import EMPTY
 from .indicators import header_roles, role_of, split_pipes
 from ..read.normalize import clause_start, sentences_of
 from ..numbers import money_to_wan
-from .lexicon import LEX
+from .lexicon import LEX, _fast, cues, holds_any
 from .who import DOCUMENTS_PART
 
 _TASKS_HEAD = LEX.sections["tasks"]
-_TASKS_ELSE = LEX.sections["tasks_else"]  # (a tasks heading only when no other names them)
+# (a tasks heading only when no other names them; compiled behind a look-ahead on its first characters, the same
+# matches: its branches open with no one character the engine could scan for, and most headings hold 工作 or 情况)
+_TASKS_ELSE = _fast(LEX.sections["tasks_else"].pattern)
 _PROBLEMS_HEAD = LEX.sections["problems"]
 _PLANS_HEAD = LEX.sections["plans"]
+_PLANS_CUES = cues(_PLANS_HEAD)  # (下, 划, 建, 改 …: most headings hold none, and the pattern costs ~1 µs a line)
 # not the plans section: a problems heading ("问题及改进措施": the problems') or the year's own plan
 _NOT_PLANS = re.compile(f"(?:{_PROBLEMS_HEAD.pattern})|(?:{LEX.plans_not.pattern})")
 # An account of what was done, no section of the year's problems or plans: problems fixed ("上年度绩效评价发现问题
@@ -40,6 +43,7 @@ _HEAD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?的?(?:重点)?(?:工作)?�
 _TASK_FUNDS = LEX.task_funds
 
 
+@lru_cache(maxsize=4096)  # (asked again of the headings above each section: _next_outer, _heading_kind)
 def _marker_kind(para: str) -> str | None:
     """The numbering style of a list item or heading (lexicon.toml's `numbering`), or None."""
     m = LEX.numbering.match(para)
@@ -119,7 +123,7 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
     restarted = False  # items numbered as the sections are, from 一 again ("三、主要工作完成情况" / "一、完成…。" / "二、…")
     for j in range(start + 1, len(paragraphs)):
         para = paragraphs[j]
-        if DOCUMENTS_PART.match(para):
+        if "部分" in para and DOCUMENTS_PART.match(para):
             break  # "第三部分 存在问题及改进措施": the document's next part, above every section
         m = LEX.numbering.match(para)  # (_marker_kind, the match kept for the item's text)
         kind = m.lastgroup if m else None
@@ -290,6 +294,8 @@ def _inline_marks(item: str) -> list[re.Match]:
 def _digit_marks(item: str) -> list[re.Match]:
     """The numbers 1. 2. 3. (or （1）（2）…) of items written inline, the first opening the text and each next one
     after a "；" or "。" ("1.培训人次未达预期；2.监管信息化水平不高。"), when there are two or more."""
+    if not _DIGIT_ITEM.match(item, len(item) - len(item.lstrip())):
+        return []  # no number opens the text (the pattern, which the engine cannot scan for, not searched through it)
     marks: list[re.Match] = []
     for m in _DIGIT_ITEM.finditer(item):
         before = item[:m.start()].rstrip()
@@ -363,14 +369,16 @@ def _next_outer(paragraphs: list[str], start: int, at: list[int] | None = None) 
 
 
 _CN_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+_DIGITS = re.compile(r"\d+")
+_CN_NUMERAL = re.compile(r"[一二三四五六七八九十]+")
 
 
 def _number(marker: str) -> int | None:
     """The number a list marker gives: "（二）" 2, "3." 3, "第十一、" 11; None when unclear."""
-    digits = re.search(r"\d+", marker)
+    digits = _DIGITS.search(marker)
     if digits:
         return int(digits.group())
-    cn = re.search(r"[一二三四五六七八九十]+", marker)
+    cn = _CN_NUMERAL.search(marker)
     if cn is None:
         return None
     tens, ten, ones = cn.group().partition("十")
@@ -401,6 +409,7 @@ def _opens_a_list(para: str) -> bool:
     return text.endswith(("：", ":")) or text.endswith("。") and _stopped_heading(text)
 
 
+@lru_cache(maxsize=4096)  # (asked of a paragraph by _may_open_section, then again by _find_section and others)
 def _stopped_heading(para: str) -> bool:
     """A numbered heading of the tasks done, the problems or the plans closed by a full stop, its items on the lines
     below ("（二）重点工作完成情况。", "（二）改进建议。"; not an item, "1.加强抽检结果运用。", "（一）审计项目计划安排偏紧。")?"""
@@ -439,14 +448,18 @@ def _not_plans(para: str, year: int | None) -> bool:
 
 def _find_section(paragraphs: list[str], head: re.Pattern, exclude=None,
                   prefer_not: re.Pattern | None = None, at: list[int] | None = None,
-                  form_label: re.Pattern | None = None) -> int | None:
+                  form_label: re.Pattern | None = None, cues: str = "") -> int | None:
     """The first heading matching `head` (and not `exclude`, a pattern or a test); one that does not also match
     `prefer_not` wins ("（一）存在的问题" inside "四、存在的问题及改进措施"). `at`: the indices
     _may_open_section gave, when the caller has them. `form_label`: a table row is a heading only
-    when its first cell is that label ("改进措施 | … |", not "年度计划投资 | 560万元 |")."""
+    when its first cell is that label ("改进措施 | … |", not "年度计划投资 | 560万元 |"). `cues`: characters one of which
+    every match of `head` holds (lexicon.cues), when asking for them first pays (a long alternation the engine cannot scan
+    for, whose characters most lines lack)."""
     found = []
     for i in range(len(paragraphs)) if at is None else at:
         para = paragraphs[i]
+        if cues and not holds_any(para, cues):
+            continue
         if not head.search(para) or (exclude and (exclude(para) if callable(exclude) else exclude.search(para))):
             continue
         if form_label is not None and ("|" in para or "\t" in para) and _row_values(para, form_label) is None:
@@ -513,10 +526,10 @@ def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = (
         rec.problems = (_form_row(paragraphs, _FORM_PROBLEMS)
                         or _headed_paragraph(paragraphs, _PROBLEMS_TITLE, _not_problems, at) or [])
     i = _find_section(paragraphs, _PLANS_HEAD, exclude=lambda para: _not_plans(para, rec.year), at=at,
-                      form_label=_FORM_PLANS)
+                      form_label=_FORM_PLANS, cues=_PLANS_CUES)
     if i is not None and table_end is not None and i < table_end:
         i = _find_section(paragraphs[table_end:], _PLANS_HEAD, exclude=lambda para: _not_plans(para, rec.year),
-                          form_label=_FORM_PLANS)
+                          form_label=_FORM_PLANS, cues=_PLANS_CUES)
         i = None if i is None else i + table_end
     if i is not None:
         rec.plans = _section_or_row(paragraphs, _own_subheading(paragraphs, i, _PLANS_TITLE), _FORM_PLANS, at)
@@ -851,6 +864,9 @@ def _in_column(rows: list[list[str]], header: list[str], column: re.Pattern) -> 
 _LEAD_INSIDE = re.compile(rf"(?<=。)\s*(?:{LEX.problems_lead.pattern}[^。：:]{{0,30}}?问题[^。：:]{{0,30}}|(?:改进|整改)(?:措施|建议|意见))[：:]")
 
 
+_LEAD_WORDS = re.compile(r"针对|措施|建议|意见")  # (one of which every _LEAD_INSIDE match holds: one scan, not four)
+
+
 def _labels_rejoined(paragraphs: list[str]) -> list[str]:
     """A form's label cell a page split over two lines ("年度主要" / "工作内容", one cell per line) as one line, when
     together they name a list's section and apart neither does."""
@@ -875,7 +891,7 @@ _LABEL_PART = re.compile(r"[\u4e00-\u9fff]{2,6}")
 def _leads_apart(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     for para in paragraphs:
-        m = _LEAD_INSIDE.search(para) if ("针对" in para or "措施" in para or "建议" in para or "意见" in para) else None
+        m = _LEAD_INSIDE.search(para) if _LEAD_WORDS.search(para) else None
         if m is None or m.end() >= len(para) or para[m.end():].lstrip().startswith("已") or LEX.numbering.match(para):
             # (not a problem item's own measure taken: "1.…。整改措施：已修订…")
             out.append(para)

@@ -42,6 +42,9 @@ _SCORE = re.compile(rf"{_SCORE_WORD}(?:(?<=[得评]分)数)?\s*(?:为|是|:|：|
 # A 总分 (or 评分数) stated before the sentence's 得分 is the scale's maximum ("评价总分100分，本单位得分93.5分").
 _TOTAL = re.compile(r"(?:总分|(?<!自)评分数)\s*(?:为|是|:|：)?\s*$")  # ("综合评分数为100分，我局实际得分87分" too)
 _LATER_SCORE = re.compile(r"得分|评分")
+# What every _SCORE match holds (得分, 评分, 总分: score_prefix's words end so too): a text without it is not searched
+# for _SCORE's many openings, at ~0.1 µs a character (most sentences with 分 hold 部分, 充分, 分别 …).
+_SCORE_CUE = re.compile(r"[得评总]分")
 
 # A year the sentence speaks of as the evaluated one: "2022年度", "2022年部门整体…" — not a date
 # (2024年3月), not one it compares with (较2022年), not when the evaluation was done or planned
@@ -62,7 +65,7 @@ _OPENING = re.compile(rf"(?:{LEX.evaluation_word.pattern})*(?:本|该)?")
 _CLOSING = re.compile(rf"(?:{LEX.evaluation_word.pattern})+$")
 _NAME_CHARS = 80  # a clause's end holds the name (a longer run is flattened text: its end is enough)
 _TITLE_LINES = 5  # the title is in the first lines (after chrome), and ends so:
-_TITLE_END = re.compile(r"(?:报告|报告书|自评表|评价表)\s*$")
+_TITLE_ENDS = ("报告", "报告书", "自评表", "评价表")  # (its last words, spaces after them aside)
 _WHOLE = re.compile(rf"{LEX.score_whole.pattern}|{LEX.subjects.pattern}")
 
 
@@ -177,8 +180,10 @@ def _band_tables(paragraphs: list[str]) -> list[list[tuple[str, str]]]:
     or spaces."""
     found = []
     for i, para in enumerate(paragraphs):
+        if not _GRADES_HEAD.match(para):
+            continue  # (most lines: the lines above are not looked at)
         above = paragraphs[max(0, i - _TITLE_BACK):i]
-        if not _GRADES_HEAD.match(para) or not any(_BANDS_TITLE.search(p) for p in above + [para]) \
+        if not any(_BANDS_TITLE.search(p) for p in above + [para]) \
                 or any(_BANDS_OF_ANOTHER.search(p) or (_ANOTHER_ASSESSMENT.search(p) and not _BANDS_TITLE.search(p))
                        for p in above):  # (the report's own title, "…档案局…绩效自评报告", is no other assessment's)
             continue
@@ -216,7 +221,7 @@ def _cells(line: str) -> list[str]:
 
 
 def read_rating(paragraphs: list[str], rec: Record) -> None:
-    title = "".join(p for p in paragraphs[:_TITLE_LINES] if _TITLE_END.search(p))
+    title = "".join(p for p in paragraphs[:_TITLE_LINES] if p.rstrip().endswith(_TITLE_ENDS))
     paragraphs = _cell_pairs(paragraphs)
     # (a paragraph with no cue has no sentence with one)
     rated = [sentences_of(para) for para in paragraphs if _may_rate(para)]
@@ -233,13 +238,13 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
         rec.evidence["rating"] = sent
     # The overall score: 自评得分 / 综合得分 / 总分 first; a bare 得分 only next to the self-evaluation
     # (an indicator's 得分 is not the report's score).
-    scored = [sentences_of(para) for para in paragraphs if "分" in para and _may_score(para)]
+    scored = [sentences_of(para) for para in paragraphs if _may_score(para)]
     for bare in (False, True):
         for sents in scored:
             for sent in sents:
                 if rec.score is not None:
                     return
-                found, scores = [], list(_SCORE.finditer(sent))
+                found, scores = [], list(_SCORE.finditer(sent)) if _SCORE_CUE.search(sent) else []
                 for m in scores:
                     prefixed = bool(_SCORE_PREFIX.match(sent, m.start()))
                     if prefixed == bare or (bare and not _SCORE_CONTEXT.search(sent)):
@@ -276,7 +281,7 @@ def _read_form_total(paragraphs: list[str], rec: Record) -> None:
         return
     found, since = [], 0
     for i, para in enumerate(paragraphs):
-        m = _FORM_TOTAL.fullmatch(para) if para[:2] == "总分" else None
+        m = _FORM_TOTAL.fullmatch(para) if para.startswith("总分") else None
         if m is None:
             continue
         form = paragraphs[max(since, i - _FORM_ROWS):i]  # (the lines of this form only: after the last one's total)
@@ -301,6 +306,7 @@ _TOTAL_ROW = re.compile(rf"\s*(?:(?:总分|合计|总计|得分合计)\s*[|\t]\s
                         rf"(?P<w>{_RATING_WORD.pattern})[\s|]*")
 _RESULT_HEAD = re.compile(r"等级|评价结果")
 _TOTAL_LABELS = ("总分", "合计", "总计", "得分")  # (a total row's label kept: "总分 | 100 | 94.04 | 优")
+_TOTAL_ROW_STARTS = ("100", *_TOTAL_LABELS)  # (how a _TOTAL_ROW line opens: the others are asked no regex)
 _RESULT_ROWS = 8  # lines from the heading to the total row
 
 
@@ -308,7 +314,7 @@ def _read_total_row(paragraphs: list[str], rec: Record) -> None:
     if rec.score is not None:
         return
     for i, para in enumerate(paragraphs):
-        m = _TOTAL_ROW.fullmatch(para) if para[:3] == "100" or para[:2] in _TOTAL_LABELS else None
+        m = _TOTAL_ROW.fullmatch(para) if para.startswith(_TOTAL_ROW_STARTS) else None
         if m is None or not any(_RESULT_HEAD.search(p) for p in paragraphs[max(0, i - _RESULT_ROWS):i]):
             continue
         if any(LEX.project_table.search(p) for p in paragraphs[max(0, i - _RESULT_ROWS - 2):i]):
@@ -353,7 +359,7 @@ def _may_rate(para: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _may_score(para: str) -> bool:
-    return _SCORE.search(para) is not None
+    return _SCORE_CUE.search(para) is not None and _SCORE.search(para) is not None
 
 
 @lru_cache(maxsize=4096)  # (both passes of read_rating ask; reports repeat their sentences)
@@ -529,10 +535,11 @@ def _anothers_grade(sent: str, pos: int, rec: Record, title: str) -> bool:
     clause = clause_start(sent, pos, _CLAUSE_ENDS)
     # (the grade goes with the score nearest before it: "…类指标得分66.7分，综合自评得分84.9分，等级为良好"; or, that one
     # among the parts the unit's score is said to hold, with the unit's: "自评总分92分，其中预算执行得分19分，…，等级为优")
-    scores = list(_SCORE.finditer(sent, start, clause)) if clause > start else []
+    # (a clause with no 分 names no score: the searches, _UNIT_SCORED's trying a name at each place, are spared)
+    scored = clause > start and sent.find("分", start, clause) >= 0
+    scores = list(_SCORE.finditer(sent, start, clause)) if scored and _SCORE_CUE.search(sent, start, clause) else []
     if not scores and clause > start:  # "评价结果：青岭县水务局92分，等级为优；…": a unit listed with its score
-        # (a clause with no 分 names no score: the search, trying a name at each place, is spared)
-        named = _UNIT_SCORED.search(sent, start, clause) if sent.find("分", start, clause) >= 0 else None
+        named = _UNIT_SCORED.search(sent, start, clause) if scored else None
         return named is not None and reads_as_org(named["name"]) and not _is_the_unit(named["name"], rec.department)
     if not scores:
         return False
@@ -630,6 +637,8 @@ def _name(clause: str) -> str:
 
 def _another_year(sent: str, pos: int, year: int | None) -> bool:
     """Is the last year the sentence names before `pos` (2022年度, 上年度, 本年 …) not the report's?"""
+    if "年" not in sent:
+        return False  # (every _YEAR and year word holds 年)
     cited = [(t.start(), t.end()) for t in _CITED.finditer(sent, 0, pos)] if "《" in sent else []
     last_end, other = -1, False
     for y in _YEAR.finditer(sent):  # (not up to `pos`: "2022年自评得分" — its 年 knows itself by the 自评 at `pos`)

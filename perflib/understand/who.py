@@ -184,8 +184,10 @@ def content_head(paragraphs: list[str]) -> list[str]:
             tail = chrome_tail(para)
             if tail:
                 out.append(tail)
-        elif not LEX.is_attachment(para) and _WORD.search(para):
-            out.append(para)  # (not a rule of dashes or dots a page sets between its metadata)
+        elif (para[:1].isalnum() or _WORD.search(para)) and not LEX.is_attachment(para):
+            # (not a rule of dashes or dots a page sets between its metadata; a line opening with a word, most,
+            # is asked no regex: \w is what isalnum() says, and the underscore)
+            out.append(para)
     return out
 
 
@@ -234,8 +236,11 @@ _CN_YEAR_DIGITS = str.maketrans("〇零○O０一二三四五六七八九", "000
 def names_a_unit(text: str) -> bool:
     """Does a title's text before its kind words ("XX局2021年度") name an organisation?"""
     # "…2020年度预算绩效自评报告", "…2024年财政预算支出绩效自评情况报告"
-    text = re.sub(rf"(?:关于)?\s*{_YEAR}\s*年?度?\s*(?:财政)?(?:预算)?(?:支出)?\s*$", "", text.strip())
+    text = _YEAR_AT_END.sub("", text.strip())
     return reads_as_org(clean_name(text))
+
+
+_YEAR_AT_END = re.compile(rf"(?:关于)?\s*{_YEAR}\s*年?度?\s*(?:财政)?(?:预算)?(?:支出)?\s*$")
 
 
 def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
@@ -259,7 +264,8 @@ def _titles_of(head: list[str]) -> list[tuple[int, str | None, int | None]]:
     """(index, name, year) of each line of `head` that is a title with its year."""
     found = []
     for i, para in enumerate(head):
-        part = DOCUMENTS_PART.match(para)  # ("第二部分：某局2022年度…报告": a title if it names the unit)
+        # ("第二部分：某局2022年度…报告": a title if it names the unit)
+        part = DOCUMENTS_PART.match(para) if "部分" in para else None
         if LEX.numbering.match(para) and not _YEAR_START.match(para) and part is None:
             continue  # a numbered heading is no title
         if _CITING.match(para):
@@ -699,6 +705,7 @@ def is_heading_line(para: str) -> bool:
 
 
 # --- choosing ---------------------------------------------------------------------------------
+@lru_cache(maxsize=4096)  # (consistent() folds each candidate against every other)
 def _fold(name: str) -> str:
     """A name with its long institution words in their short forms (人民政府 → 政府)."""
     for long, short in LEX.abbreviations:
