@@ -153,3 +153,11 @@ def test_listed_parts_that_are_not_the_two_parts_of_the_total_are_not_read(tmp_p
             + "\n三、存在的问题\n1.预算编制不够精准。\n")
     rec = read(tmp_path, text)
     assert rec.basic.is_empty() and rec.projects.is_empty() and rec.overall.actual == D("540.00")
+
+
+def test_a_metadata_label_cut_short_before_the_title_is_no_part_of_the_name(tmp_path):
+    # (a site's metadata table flattened with its labels' first characters lost: "称:" of 名称:)
+    text = ("您当前的位置:首页 > 示例县气象局 > 财政资金\n 号: 011204517/202306-00009  信息分类: 部门整体支出绩效\n"
+            "称: 示例县气象局2023年度部门整体支出绩效自评报告\n人: 初审:赵某     复审:钱某\n\n"
+            "示例县气象局2023年度部门整体支出绩效自评报告\n\n一、部门预算执行情况\n2023年年初预算520.00万元，实际支出510.00万元。\n")
+    assert read(tmp_path, text).department == "示例县气象局"
