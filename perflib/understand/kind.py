@@ -68,7 +68,9 @@ def _titled(paragraphs: list[str]) -> str | None:
         found = declared is None and "现将" in para and _DECLARED.search(para)
         declared = found["what"] if found else declared
         if LEX.furniture.search(para):
-            tail = _CRUMB.split(para)[-1]
+            # (the title, or a page's opening flattened onto the furniture line up to its first 报告: "下载 收藏 分享
+            # …某所2022年度部门整体支出绩效自评报告 根据…")
+            tail = title_text(_CRUMB.split(para)[-1]) or ""
             if _TITLE_END.search(tail) and len(tail) >= 8:
                 glued.append(tail)
             continue

@@ -161,3 +161,13 @@ def test_a_metadata_label_cut_short_before_the_title_is_no_part_of_the_name(tmp_
             "称: 示例县气象局2023年度部门整体支出绩效自评报告\n人: 初审:赵某     复审:钱某\n\n"
             "示例县气象局2023年度部门整体支出绩效自评报告\n\n一、部门预算执行情况\n2023年年初预算520.00万元，实际支出510.00万元。\n")
     assert read(tmp_path, text).department == "示例县气象局"
+
+
+def test_a_title_glued_after_a_download_sites_buttons_names_the_report(tmp_path):
+    # (the page's file name first, then its buttons with the PDF's text flattened onto the same line)
+    text = ("2023年度部门整体支出绩效自评报告-水文站.pdf\n"
+            "下载 收藏 分享 页数：7 大小：402KB示例区水文站 2023 年度部门整体支出 绩效自评报告 根据区财政局要求，我站对全年"
+            "部门整体支出情况进行了自评，现将有关情况报告如下： 一、部门基本情况 我站负责全区水文监测工作。\n"
+            "二、部门整体支出情况\n（二）预算执行情况\n2023 年实际支出 1,208.40 万元，预算执行率 96.52%。\n")
+    rec = read(tmp_path, text)
+    assert (rec.overall.actual, rec.overall.completion_rate) == (D("1208.40"), D("96.52"))
