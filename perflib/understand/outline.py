@@ -299,12 +299,18 @@ def _digit_marks(item: str) -> list[re.Match]:
     marks: list[re.Match] = []
     for m in _DIGIT_ITEM.finditer(item):
         before = item[:m.start()].rstrip()
-        if int(m["p"] or m["n"]) == len(marks) + 1 and (not before if not marks else before.endswith(("；", ";", "。"))):
+        # (the next after "；" or "。", or after a space a PDF's line left: "…偏低 2、司法所…"; a circled one anywhere)
+        after_mark = before.endswith(("；", ";", "。")) or item[m.start() - 1].isspace() or m["c"] is not None
+        if _item_number(m) == len(marks) + 1 and (not before if not marks else after_mark):
             marks.append(m)
     return marks if len(marks) >= 2 else []
 
 
-_DIGIT_ITEM = re.compile(r"(?:[（(](?P<p>\d{1,2})[)）]|(?P<n>\d{1,2})[.．、](?!\d))")
+def _item_number(m: re.Match) -> int:
+    return ord(m["c"]) - ord("①") + 1 if m["c"] else int(m["p"] or m["n"])
+
+
+_DIGIT_ITEM = re.compile(r"(?:[（(](?P<p>\d{1,2})[)）]|(?P<n>\d{1,2})[.．、](?!\d)|(?P<c>[①-⑳]))")
 _ORDINAL_ITEM = re.compile(r"(?P<w>首先|其次|再次|第三|最后)[，,：:]?")
 _ORDINALS = (("首先",), ("其次",), ("再次", "第三"))
 

@@ -171,3 +171,24 @@ def test_a_title_glued_after_a_download_sites_buttons_names_the_report(tmp_path)
             "二、部门整体支出情况\n（二）预算执行情况\n2023 年实际支出 1,208.40 万元，预算执行率 96.52%。\n")
     rec = read(tmp_path, text)
     assert (rec.overall.actual, rec.overall.completion_rate) == (D("1208.40"), D("96.52"))
+
+
+# --- items written inline: circled numbers, or "2、" after a space a PDF's line left ---------------------------------
+@pytest.mark.parametrize("problems, plans", [
+    ("①项目前期论证不充分，部分工程开工推迟；②绩效指标偏重产出数量；③建后管护经费保障不足。",
+     "①加强项目前期论证；②优化绩效指标设置；③争取建后管护资金。"),
+    ("1、补贴标准偏低 2、专职人员编制不足 3、项目绩效目标细化不够",
+     "1、提请调整补贴标准 2、争取增加专职人员 3、细化项目绩效指标"),
+])
+def test_items_inline_after_circled_numbers_or_spaces_are_split(tmp_path, problems, plans):
+    text = (_HEAD + "2023年年初预算760.00万元，实际支出742.00万元。\n四、存在的问题\n" + problems + "\n五、改进措施\n" + plans
+            + "\n六、自评结论\n经自评，本部门自评得分90分，等级为优。\n")
+    rec = read(tmp_path, text)
+    assert [p[:4] for p in rec.problems] in (["项目前期", "绩效指标", "建后管护"], ["补贴标准", "专职人员", "项目绩效"])
+    assert len(rec.plans) == 3 and rec.plans[2].startswith(("争取建后", "细化项目"))
+
+
+def test_numbers_inline_that_do_not_count_up_are_no_items(tmp_path):
+    text = (_HEAD + "2023年年初预算760.00万元，实际支出742.00万元。\n四、存在的问题\n"
+            "1、二季度支出进度偏慢，第 3、4 季度集中支出较多，影响资金使用效益。\n五、改进措施\n1.加快支出进度。\n")
+    assert read(tmp_path, text).problems == ["二季度支出进度偏慢，第 3、4 季度集中支出较多，影响资金使用效益。"]
