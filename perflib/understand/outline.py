@@ -439,10 +439,15 @@ def _not_problems(para: str) -> bool:
     return "存在" not in para and _DONE.search(para) is not None
 
 
+_DEVIATION_COLUMN = re.compile(r"\s*偏差原因(?:分析)?(?:及|和|与)(?:改进|整改)措施\s*")
+
+
 def _not_plans(para: str, year: int | None) -> bool:
     """A heading of plans that is not the plans ahead: the problems' ("问题及改进措施"; not a lead answering them,
     "针对以上问题，下一步…："), the year's own tasks, something done (_DONE), or the report's year's plan
     ("（二）2023年度工作计划" in 2023's report: its tasks)."""
+    if "偏差" in para and _DEVIATION_COLUMN.fullmatch(para):
+        return True  # a form's column label, one cell a line: "偏差原因分析及改进措施" (a section of them is numbered)
     answered = _ANSWERING.sub("", para)
     if answered != para and not _LOOKS_AHEAD.search(answered):
         return True  # "针对上年度审计发现的问题，我局制定了整改措施：": what was done about them

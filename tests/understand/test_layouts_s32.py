@@ -192,3 +192,11 @@ def test_numbers_inline_that_do_not_count_up_are_no_items(tmp_path):
     text = (_HEAD + "2023年年初预算760.00万元，实际支出742.00万元。\n四、存在的问题\n"
             "1、二季度支出进度偏慢，第 3、4 季度集中支出较多，影响资金使用效益。\n五、改进措施\n1.加快支出进度。\n")
     assert read(tmp_path, text).problems == ["二季度支出进度偏慢，第 3、4 季度集中支出较多，影响资金使用效益。"]
+
+
+def test_a_forms_deviation_column_label_one_cell_a_line_is_no_plans_section(tmp_path):
+    cells = ["年度绩效指标完成情况", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施",
+             "产出指标", "数量指标", "村庄整治覆盖村数", "12个", "12个", "", "效益指标", "社会效益指标", "群众满意度", "≥90%", "93%", ""]
+    text = (_HEAD + "2023年年初预算760.00万元，实际支出742.00万元。\n" + "\n\n".join(cells)
+            + "\n四、改进措施\n（一）加强与县直部门对接。\n（二）细化绩效指标。\n")
+    assert read(tmp_path, text).plans == ["加强与县直部门对接。", "细化绩效指标。"]
