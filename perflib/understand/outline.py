@@ -147,8 +147,9 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
             break  # "针对以上问题，下一步我局将采取以下措施：": the plans' list follows
         if kind is None and _A_NOTE.match(para) and (items or loose):
             break  # "注：1.预算执行率=…": the report's notes, after its last section
-        if kind is None and _FOOTER.match(para):
-            break  # the site's footer below the article ("主办：某县人民政府办公室 承办：…")
+        if kind is None and (_FOOTER.match(para) or (items or loose) and (LEX.is_attachment(para) or _A_TITLE.fullmatch(para))):
+            break  # the site's footer below the article ("主办：某县人民政府办公室 承办：…"), the report's attachments
+            # ("附件2", a form's title: "某乡2019年度项目支出绩效自评表")
         if kind is not None and item_kind is None:
             item_kind = kind
         if kind is not None and kind == item_kind:
@@ -323,7 +324,9 @@ _INLINE_FIRST = re.compile(r"\s*一是")
 _HEADER_ROW = re.compile(r"序号(?:\s*[|\t]|\s*$)")
 
 
-_FOOTER = re.compile(r"\s*(?:主办|承办|协办|技术支持|版权所有|网站标识码|[^，。]{0,16}网站(?:提示|声明))\s*[:：]|\s*\S{0,4}ICP备")
+_A_TITLE = re.compile(r"[^，。；;：:]{0,30}(?:19|20)\d{2}\s*年度?[^，。；;：:]{2,30}(?:自评表|评价表|评价报告|自评报告)\s*")
+_FOOTER = re.compile(r"\s*(?:主办|承办|协办|技术支持|版权所有|网站标识码|[^，。]{0,16}网站(?:提示|声明))\s*[:：]|\s*\S{0,4}ICP备"
+                     r"|\s*[（(]\s*(?:本文|文章|信息)?来源于")  # (a page's note on where it took the text from)
 _A_NOTE = re.compile(r"\s*(?:注|备注|数据来源)\s*[:：]")  # (not 说明：, which may explain the item before it)
 # An item says something: two Chinese characters at least, besides a figure's unit (not "480000" under
 # "计划安排资金(元)", not "560万元", not an empty table row "|||||" under a 改进措施 column).

@@ -200,3 +200,11 @@ def test_a_forms_deviation_column_label_one_cell_a_line_is_no_plans_section(tmp_
     text = (_HEAD + "2023年年初预算760.00万元，实际支出742.00万元。\n" + "\n\n".join(cells)
             + "\n四、改进措施\n（一）加强与县直部门对接。\n（二）细化绩效指标。\n")
     assert read(tmp_path, text).plans == ["加强与县直部门对接。", "细化绩效指标。"]
+
+
+@pytest.mark.parametrize("after", ["（本文来源于网络整理，仅供参考）", "示例县某局2023年度项目支出绩效自评表\n项目名称：执法车辆购置",
+                                   "附件2\n示例乡2023年度项目支出绩效自评表\n项目名称：农村公路硬化工程"])
+def test_a_pages_source_note_or_an_attached_form_ends_the_plans(tmp_path, after):
+    text = (_HEAD + "2023年年初预算760.00万元，实际支出742.00万元。\n五、下一步工作计划\n一是严格按照零基预算要求编制年度预算。\n"
+            "二是配齐配强财政所人员。\n" + after + "\n")
+    assert read(tmp_path, text).plans == ["严格按照零基预算要求编制年度预算。", "配齐配强财政所人员。"]
