@@ -207,6 +207,9 @@ def embedded_self_evaluation(blocks: list[Block]) -> tuple[str, list[Block]] | N
             other = texts[j]
             if other is None or len(other) > 60 or "。" in other or LEX.embedded_section.search(other):
                 continue
+            if rank is None and text.rstrip().endswith("报告") and LEX.is_attachment(other):
+                end = j  # a report attached, its title of no rank, ends at the next attachment ("附件2 专项…报告")
+                break
             r = _rank(other)
             if rank is not None and r is not None and r <= rank:
                 end = j

@@ -208,3 +208,17 @@ def test_a_pages_source_note_or_an_attached_form_ends_the_plans(tmp_path, after)
     text = (_HEAD + "2023年年初预算760.00万元，实际支出742.00万元。\n五、下一步工作计划\n一是严格按照零基预算要求编制年度预算。\n"
             "二是配齐配强财政所人员。\n" + after + "\n")
     assert read(tmp_path, text).plans == ["严格按照零基预算要求编制年度预算。", "配齐配强财政所人员。"]
+
+
+def test_a_units_report_attached_to_a_final_accounts_page_is_read_up_to_the_next_attachment(tmp_path):
+    text = ("首页 > 政务公开 > 财政预决算\n2023年度示例区某镇人民政府部门决算附件\n发布时间：2024-09-26\n附件1\n"
+            "2023年度示例区某镇人民政府\n部门预算绩效评价报告\n一、部门预算执行情况\n"
+            "2023年，我镇年初预算1,520.40万元，全年调整后预算1,688.20万元，实际支出1,650.90万元，预算执行率97.79%。\n"
+            "二、绩效评价结论\n经自评，我镇2023年度部门整体支出绩效得分为89分，评价等级为“良”。\n"
+            "附件2 专项预算绩效自评报告\n1.农田整治项目专项预算绩效自评报告\n"
+            "农田整治项目年初预算80.00万元，调整后预算96.00万元，实际支出96.00万元，执行率100%。\n")
+    rec = read(tmp_path, text)
+    assert rec.kind == "department"
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (
+        D("1520.40"), D("1688.20"), D("1650.90"))
+    assert rec.projects.is_empty() and (rec.score, rec.rating) == (D("89"), "良")
