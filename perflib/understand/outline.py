@@ -513,6 +513,8 @@ def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = (
         items = theirs if len(theirs) >= 2 and not any(_PLANNED.match(t) for t in theirs) else items
     if not tabled and not items:
         tabled, evidence = _form_tasks(paragraphs, rec.year, tables)
+    if not tabled and not items:
+        items = _performance_section_work(paragraphs, at)
     if tabled and not any(_task_funds(t, rec.year)[0] is not None for t in items):
         rec.tasks = tabled  # (a table of the tasks' names, its funds nowhere: the items under it, if they state theirs)
         rec.evidence.update(evidence)
@@ -573,6 +575,21 @@ _FUNDS_COLUMN = re.compile(r"(?:(?:实际)?(?:使用|安排|投入|下达|支出
                            r"(?:[（(](?P<unit>万元|元)[)）])?")
 _SPENT_FIRST = ("实际", "执行", "使用", "支出", "投入", "")  # (which funds column a task's funds are: the spent one first)
 _CELL_FIGURE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?")
+
+
+def _performance_section_work(paragraphs: list[str], at: list[int] | None) -> list[str]:
+    """With no tasks found elsewhere, the work done listed under "三、部门整体支出绩效情况" (a template's section that
+    lists either the year's work or its analyses): two items or more, none an analysis or a section of its own
+    ("（一）预算执行情况。…", "（二）重点工作完成情况")."""
+    i = _find_section(paragraphs, _PERFORMANCE_SECTION, at=at)
+    items = _task_items(paragraphs, i, at) if i is not None else []
+    titles = [re.split(r"[。：:，,；;]", t, maxsplit=1)[0] for t in items]
+    if len(items) < 2 or any(_ANALYSIS_HEAD.match(t) or _SECTION_WORD.search(title) for t, title in zip(items, titles)):
+        return []
+    return items
+
+
+_PERFORMANCE_SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*(?:部门|单位)整体支出绩效情况\s*$")
 
 
 def _task_items(paragraphs: list[str], i: int, at: list[int] | None) -> list[str]:

@@ -222,3 +222,17 @@ def test_a_units_report_attached_to_a_final_accounts_page_is_read_up_to_the_next
     assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (
         D("1520.40"), D("1688.20"), D("1650.90"))
     assert rec.projects.is_empty() and (rec.score, rec.rating) == (D("89"), "良")
+
+
+# --- a template's "三、部门整体支出绩效情况" listing the work done, when nothing else names the tasks ---------------------
+@pytest.mark.parametrize("items, want", [
+    (["（一）档案接收进馆。接收12家单位到期档案进馆。", "（二）馆藏档案数字化。完成扫描21.3万画幅，使用资金32.80万元。"],
+     [("档案接收进馆", None), ("馆藏档案数字化", D("32.80"))]),
+    # (its own sections, or its analyses: no tasks)
+    (["（一）预算执行情况。全年执行率96.50%。", "（二）重点工作完成情况。各项工作按期完成。"], []),
+    (["（一）经济性。预算控制较好。", "（二）效率性。工作按期完成。"], []),
+])
+def test_the_work_listed_under_the_performance_section_is_the_tasks_when_nothing_else_names_them(tmp_path, items, want):
+    text = (_HEAD + "2023年年初预算300.00万元，实际支出297.60万元。\n三、部门整体支出绩效情况\n" + "\n".join(items)
+            + "\n四、存在的问题\n1.档案编研工作开展较少。\n")
+    assert [(t.text.split("。")[0], t.funds) for t in read(tmp_path, text).tasks] == want
