@@ -584,9 +584,14 @@ def _performance_section_work(paragraphs: list[str], at: list[int] | None) -> li
     i = _find_section(paragraphs, _PERFORMANCE_SECTION, at=at)
     items = _task_items(paragraphs, i, at) if i is not None else []
     titles = [re.split(r"[。：:，,；;]", t, maxsplit=1)[0] for t in items]
-    if len(items) < 2 or any(_ANALYSIS_HEAD.match(t) or _SECTION_WORD.search(title) for t, title in zip(items, titles)):
+    if len(items) < 2 or any(_ANALYSIS_HEAD.match(t) or _SECTION_WORD.search(title) or _NO_WORK.search(t.split("\n")[0])
+                             for t, title in zip(items, titles)):  # (an item's own paragraph: the conclusion may follow it)
         return []
     return items
+
+
+# (the section's items speak of the money or the score, not of work done: "三公经费支出…", "…自评得分86分")
+_NO_WORK = re.compile(r"得分|等级|三公|预算执行|执行率|年初预算|调整后预算|决算")
 
 
 _PERFORMANCE_SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*(?:部门|单位)整体支出绩效情况\s*$")

@@ -236,3 +236,16 @@ def test_the_work_listed_under_the_performance_section_is_the_tasks_when_nothing
     text = (_HEAD + "2023年年初预算300.00万元，实际支出297.60万元。\n三、部门整体支出绩效情况\n" + "\n".join(items)
             + "\n四、存在的问题\n1.档案编研工作开展较少。\n")
     assert [(t.text.split("。")[0], t.funds) for t in read(tmp_path, text).tasks] == want
+
+
+def test_the_money_a_court_recovered_is_no_tasks_funds(tmp_path):
+    text = (_HEAD + "2023年年初预算1,948.70万元，实际支出2,047.83万元。\n二、重点工作完成情况\n"
+            "1.执行攻坚。执结案件1,932件，执行到位金额2.16亿元。\n2.诉讼服务。投入资金36.50万元建设诉讼服务中心。\n")
+    assert [t.funds for t in read(tmp_path, text).tasks] == [None, D("36.50")]
+
+
+def test_the_performance_sections_items_about_money_or_the_score_are_no_tasks(tmp_path):
+    text = (_HEAD + "2023年年初预算300.00万元，实际支出297.60万元。\n三、部门整体支出绩效情况\n"
+            "（一）全年完成农村公路硬化3.8公里。\n（二）三公经费支出4.62万元，比上年下降11.3%。\n"
+            "（三）根据评分标准，我乡自评得分86分，等级为良。\n四、存在的问题\n1.预算编制不够精细。\n")
+    assert read(tmp_path, text).tasks == []
