@@ -70,9 +70,13 @@ def _titled(paragraphs: list[str]) -> str | None:
         if LEX.furniture.search(para):
             # (the title, or a page's opening flattened onto the furniture line up to its first 报告: "下载 收藏 分享
             # …某所2022年度部门整体支出绩效自评报告 根据…")
-            tail = title_text(_CRUMB.split(para)[-1]) or ""
-            if _TITLE_END.search(tail) and len(tail) >= 8:
-                glued.append(tail)
+            tail = _CRUMB.split(para)[-1]
+            head = title_text(tail) or ""
+            if head != tail and (not tail[len(head):len(head) + 1].isspace() or _ANOTHER_TITLE.search(tail, len(head))):
+                head = ""  # (the opening ends at 报告 only as a title does: "…报告 根据…", not "…报告的通知》", "…报告及…";
+                # nor is it one title of a list: "…报告 2023-05-10 某局2022年度…报告")
+            if _TITLE_END.search(head) and len(head) >= 8:
+                glued.append(head)
             continue
         if is_chrome(para) and chrome_tail(para):
             para = chrome_tail(para)  # a title run onto the end of a chrome line
@@ -123,6 +127,7 @@ def _titled(paragraphs: list[str]) -> str | None:
     return said
 
 
+_ANOTHER_TITLE = re.compile(r"(?:19|20)\d{2}\s*年度?[^，。；,;《》]{2,40}报告(?!如下)")
 _YEAR_COLUMNS = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:决算|预算|执行)数")
 _DECLARED = re.compile(r"现将(?P<what>[^，,。；;：:]{4,60}?)(?:报告|汇报)如下")
 

@@ -147,9 +147,10 @@ def _section_items(paragraphs: list[str], start: int, head_kind: str | None, at:
             break  # "针对以上问题，下一步我局将采取以下措施：": the plans' list follows
         if kind is None and _A_NOTE.match(para) and (items or loose):
             break  # "注：1.预算执行率=…": the report's notes, after its last section
-        if kind is None and (_FOOTER.match(para) or (items or loose) and (LEX.is_attachment(para) or _A_TITLE.fullmatch(para))):
-            break  # the site's footer below the article ("主办：某县人民政府办公室 承办：…"), the report's attachments
-            # ("附件2", a form's title: "某乡2019年度项目支出绩效自评表")
+        if kind is None and (_FOOTER.match(para) or (items or loose) and (
+                LEX.is_attachment(para) or _SOURCE_NOTE.match(para) or _a_forms_title(para, paragraphs[j + 1:j + 2]))):
+            break  # the site's footer below the article ("主办：某县人民政府办公室 承办：…"); after the items, the page's
+            # note on its source, the report's attachments ("附件2"), a form's title ("某乡2019年度项目支出绩效自评表")
         if kind is not None and item_kind is None:
             item_kind = kind
         if kind is not None and kind == item_kind:
@@ -300,11 +301,19 @@ def _digit_marks(item: str) -> list[re.Match]:
     marks: list[re.Match] = []
     for m in _DIGIT_ITEM.finditer(item):
         before = item[:m.start()].rstrip()
-        # (the next after "；" or "。", or after a space a PDF's line left: "…偏低 2、司法所…"; a circled one anywhere)
-        after_mark = before.endswith(("；", ";", "。")) or item[m.start() - 1].isspace() or m["c"] is not None
-        if _item_number(m) == len(marks) + 1 and (not before if not marks else after_mark):
+        if marks and m.lastgroup != marks[0].lastgroup:
+            continue  # ("1.…：①…；②…": the item's points, not the next items)
+        # (the next after "；" or "。", or after a space a PDF's line left, "…偏低 2、司法所…", not a reference's number,
+        # "附表 2、附表 3", "第 2、第 3 季度")
+        spaced = (item[m.start() - 1].isspace() and before[-1:] not in _REFERENCE_BEFORE
+                  and not _COUNTED.match(item, m.end()))
+        if _item_number(m) == len(marks) + 1 and (not before if not marks else before.endswith(("；", ";", "。")) or spaced):
             marks.append(m)
     return marks if len(marks) >= 2 else []
+
+
+_REFERENCE_BEFORE = "表标第附款条项号章节图"
+_COUNTED = re.compile(r"\s*(?:月|日|季|年|号|期)")  # ("截至 2、月末": a date's number, no item's)
 
 
 def _item_number(m: re.Match) -> int:
@@ -324,9 +333,16 @@ _INLINE_FIRST = re.compile(r"\s*一是")
 _HEADER_ROW = re.compile(r"序号(?:\s*[|\t]|\s*$)")
 
 
-_A_TITLE = re.compile(r"[^，。；;：:]{0,30}(?:19|20)\d{2}\s*年度?[^，。；;：:]{2,30}(?:自评表|评价表|评价报告|自评报告)\s*")
-_FOOTER = re.compile(r"\s*(?:主办|承办|协办|技术支持|版权所有|网站标识码|[^，。]{0,16}网站(?:提示|声明))\s*[:：]|\s*\S{0,4}ICP备"
-                     r"|\s*[（(]\s*(?:本文|文章|信息)?来源于")  # (a page's note on where it took the text from)
+def _a_forms_title(para: str, after: list[str]) -> bool:
+    """Is the line a form's title, its first field or row under it ("某乡2019年度项目支出绩效自评表" / "项目名称：…")?
+    (An item may name a report or form: "认真编制2023年度部门整体支出绩效自评报告".)"""
+    return bool(after) and _A_TITLE.fullmatch(para) is not None and _FORM_FIELD.match(after[0]) is not None
+
+
+_A_TITLE = re.compile(r"[^，。；;：:]{0,30}(?:19|20)\d{2}\s*年度?[^，。；;：:]{2,30}(?:自评表|评价表)\s*")
+_FORM_FIELD = re.compile(r"\s*(?:项目名称|单位名称|部门名称|主管部门|实施单位|填报单位)\s*[:：|\t]|[^|]*\|[^|]*\|")
+_SOURCE_NOTE = re.compile(r"\s*[（(]\s*(?:本文|文章|信息)?来源于")  # (a page's note on where it took the text from)
+_FOOTER = re.compile(r"\s*(?:主办|承办|协办|技术支持|版权所有|网站标识码|[^，。]{0,16}网站(?:提示|声明))\s*[:：]|\s*\S{0,4}ICP备")
 _A_NOTE = re.compile(r"\s*(?:注|备注|数据来源)\s*[:：]")  # (not 说明：, which may explain the item before it)
 # An item says something: two Chinese characters at least, besides a figure's unit (not "480000" under
 # "计划安排资金(元)", not "560万元", not an empty table row "|||||" under a 改进措施 column).
@@ -443,14 +459,20 @@ def _not_problems(para: str) -> bool:
 
 
 _DEVIATION_COLUMN = re.compile(r"\s*偏差原因(?:分析)?(?:及|和|与)(?:改进|整改)措施\s*")
+_VALUE_COLUMN = re.compile(r"\s*(?:年度)?(?:指标值|目标值|实际完成值|完成值|实际值|分值|权重|得分)\s*")
+
+
+def _column_cells(paragraphs: list[str]) -> set[str]:
+    """A form's "偏差原因分析及改进措施" column label, one cell a line among its header's other labels ("实际完成值"):
+    no plans section (a heading so worded stands among sections, not among a header's cells)."""
+    return {p for k, p in enumerate(paragraphs) if "偏差" in p and _DEVIATION_COLUMN.fullmatch(p)
+            and any(_VALUE_COLUMN.fullmatch(q) for q in paragraphs[max(0, k - 3):k])}
 
 
 def _not_plans(para: str, year: int | None) -> bool:
     """A heading of plans that is not the plans ahead: the problems' ("问题及改进措施"; not a lead answering them,
     "针对以上问题，下一步…："), the year's own tasks, something done (_DONE), or the report's year's plan
     ("（二）2023年度工作计划" in 2023's report: its tasks)."""
-    if "偏差" in para and _DEVIATION_COLUMN.fullmatch(para):
-        return True  # a form's column label, one cell a line: "偏差原因分析及改进措施" (a section of them is numbered)
     answered = _ANSWERING.sub("", para)
     if answered != para and not _LOOKS_AHEAD.search(answered):
         return True  # "针对上年度审计发现的问题，我局制定了整改措施：": what was done about them
@@ -541,7 +563,8 @@ def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = (
     else:
         rec.problems = (_form_row(paragraphs, _FORM_PROBLEMS)
                         or _headed_paragraph(paragraphs, _PROBLEMS_TITLE, _not_problems, at) or [])
-    i = _find_section(paragraphs, _PLANS_HEAD, exclude=lambda para: _not_plans(para, rec.year), at=at,
+    columns = _column_cells(paragraphs)  # ("偏差原因分析及改进措施" one cell a line after "实际完成值": a column's label)
+    i = _find_section(paragraphs, _PLANS_HEAD, exclude=lambda para: para in columns or _not_plans(para, rec.year), at=at,
                       form_label=_FORM_PLANS, cues=_PLANS_CUES)
     if i is not None and table_end is not None and i < table_end:
         i = _find_section(paragraphs[table_end:], _PLANS_HEAD, exclude=lambda para: _not_plans(para, rec.year),

@@ -249,3 +249,37 @@ def test_the_performance_sections_items_about_money_or_the_score_are_no_tasks(tm
             "（一）全年完成农村公路硬化3.8公里。\n（二）三公经费支出4.62万元，比上年下降11.3%。\n"
             "（三）根据评分标准，我乡自评得分86分，等级为良。\n四、存在的问题\n1.预算编制不够精细。\n")
     assert read(tmp_path, text).tasks == []
+
+
+# --- guards a second review wrote (each a wrong or lost value of a draft of the rules above) ----------------------
+def test_a_units_name_before_a_colon_is_kept(tmp_path):
+    text = ("县教育局：局机关2022年度部门整体支出绩效自评报告\n一、部门预算执行情况\n2022年年初预算520.00万元，实际支出510.00万元。\n")
+    assert read(tmp_path, text).department == "县教育局"
+
+
+def test_a_citation_of_a_project_report_on_a_buttons_line_names_no_project_report(tmp_path):
+    text = ("下载 收藏 分享 根据县财政局《关于报送2022年度项目支出绩效自评报告的通知》要求，我局开展了部门整体支出绩效自评，"
+            "现将有关情况报告如下： 一、部门基本情况 我局负责全县林业工作。\n二、部门整体支出情况\n"
+            "2022年年初预算520.00万元，实际支出510.00万元。\n")
+    assert read(tmp_path, text).kind != "project"
+
+
+@pytest.mark.parametrize("plans, want", [
+    ("1、细化预算编制 2、月末前完成支付进度分析。", ["细化预算编制 2、月末前完成支付进度分析。"]),  # (a date's number)
+    ("①号整改意见已落实，②号整改意见正在落实。", ["①号整改意见已落实，②号整改意见正在落实。"]),  # (references)
+])
+def test_numbers_inline_that_are_dates_or_references_split_no_item(tmp_path, plans, want):
+    text = (_HEAD + "2023年年初预算760.00万元，实际支出742.00万元。\n五、改进措施\n" + plans + "\n六、自评结论\n经自评，得分90分。\n")
+    assert read(tmp_path, text).plans == want
+
+
+def test_an_unnumbered_plans_heading_worded_as_the_deviation_column_is_still_the_plans(tmp_path):
+    text = (_HEAD + "2023年年初预算760.00万元，实际支出742.00万元。\n存在的问题\n1.预算编制不够精准。\n偏差原因分析及改进措施\n"
+            "1.加强预算编制管理。\n2.细化绩效目标。\n")
+    assert read(tmp_path, text).plans == ["加强预算编制管理。", "细化绩效目标。"]
+
+
+def test_an_item_naming_a_report_does_not_end_its_section(tmp_path):
+    text = (_HEAD + "2023年年初预算760.00万元，实际支出742.00万元。\n二、重点工作完成情况\n1.完成森林防火巡查120次，投入资金35.00万元。\n"
+            "2.组织编制2023年度部门整体支出绩效自评报告\n3.完成造林绿化1500亩，投入资金210.00万元。\n四、存在的问题\n1.支付偏慢。\n")
+    assert [t.funds for t in read(tmp_path, text).tasks] == [D("35.00"), None, D("210.00")]
