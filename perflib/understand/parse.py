@@ -590,8 +590,8 @@ def _naming_words(text: str, end: int) -> list[re.Match]:
 
 def _a_cause(text: str, m: re.Match) -> bool:
     """Is the block word in a clause giving a cause ("因项目取消调减预算…", "因部分资金调入基本支出，", "根据项目实施进度…"),
-    or what a change went to ("增加部分全部用于项目支出，", "主要是项目支出增加；"), no figure or label right after it: it
-    names no block of the labels after it ("其中用于项目支出 400 万元", "用于项目支出的资金年初预算…", "主要是项目支出：年初
+    or what a change went to ("增加部分全部用于项目支出，", "主要是项目支出增加；", "主要是追加了…项目经费。"), no figure or
+    label right after it: it names no block of the labels after it ("其中用于项目支出 400 万元", "用于项目支出的资金年初预算…", "主要是项目支出：年初
     预算…" name theirs)."""
     if LEX.label_re.match(text, m.end()) or _FIGURE_NEXT.match(text, m.end()) or _BARE_BUDGET.match(text, m.end()):
         return False
@@ -604,7 +604,7 @@ def _a_cause(text: str, m: re.Match) -> bool:
             or (_BASIS.search(text, clause, m.start()) is not None
                 and (m.group() == "项目" or not LEX.label_re.search(text, m.end(), end)))
             or (_USED_FOR.search(text, clause, m.start()) is not None and _CHANGE_WORD.search(text, clause, m.start()) is not None)
-            or (_MAINLY.search(text, clause, m.start()) is not None and _CHANGE_WORD.search(text, m.end(), end) is not None))
+            or (_MAINLY.search(text, clause, m.start()) is not None and _CHANGE_WORD.search(text, clause, end) is not None))
 
 
 _CAUSE = re.compile(r"因|由于|调入|调出")

@@ -283,3 +283,10 @@ def test_an_item_naming_a_report_does_not_end_its_section(tmp_path):
     text = (_HEAD + "2023年年初预算760.00万元，实际支出742.00万元。\n二、重点工作完成情况\n1.完成森林防火巡查120次，投入资金35.00万元。\n"
             "2.组织编制2023年度部门整体支出绩效自评报告\n3.完成造林绿化1500亩，投入资金210.00万元。\n四、存在的问题\n1.支付偏慢。\n")
     assert [t.funds for t in read(tmp_path, text).tasks] == [D("35.00"), None, D("210.00")]
+
+
+def test_a_change_explained_as_project_funds_names_no_block_for_the_next_sentence(tmp_path):
+    text = (_HEAD + "全年财政拨款支出预算数为452.38万元，比年初预算410.00万元增加42.38万元，主要是追加了科普日活动项目经费。"
+            "本年度实际支出446.02万元，其中：基本支出372.11万元，项目支出73.91万元。\n")
+    rec = read(tmp_path, text)
+    assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("446.02"), D("372.11"), D("73.91"))
