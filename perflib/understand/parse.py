@@ -1188,6 +1188,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     budget = _budget_total(sent, read)
     units = False  # (within a budget's section: was the last total the unit's?)
     money_read = False  # (was a money label read: else the sentence may state the parts of a total before it)
+    whole_said = False  # (was an amount read the whole unit's by its parts: a rate after it with no block word is too)
     for k, (m, after) in enumerate(read):
         label = LEX.label(m)
         money = label.kind == "money"
@@ -1196,9 +1197,12 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         value = money_to_wan(after["num"], after.groupdict().get("unit") or unit) if money else to_decimal(after["num"])  # (inline: every label)
         whole = parts_at is not None or (money and _split_later(sent, after.end(), read[k + 1:], value))
         # "2024年共支出 T 万元。其中，基本支出 B 万元，项目支出 P 万元。": parts that add up make the whole unit's
-        whole = whole or (money and k == len(read) - 1 and _parts_add_up(following, value))
+        # (the last amount read: a rate may follow it, "全年实际支出 T 万元，预算执行率 R。其中…")
+        last_amount = money and not any(LEX.label(n).kind == "money" for n, _ in read[k + 1:])
+        whole = whole or (last_amount and _parts_add_up(following, value))
+        whole_said = whole_said or (money and whole)
         stated = (label.block or _block_at(sent, m.start()) or (None if money else _part_before(sent, m.start()))
-                  or ("overall" if whole or LEX.subjects.search(sent, 0, m.start())
+                  or ("overall" if whole or (not money and whole_said) or LEX.subjects.search(sent, 0, m.start())
                       or _names_the_unit(sent, m.start(), rec.department)
                       else None) or _sentence_block(sent))
         if budget and m.start() > budget[0] and label.field in ("initial_budget", "adjustment"):

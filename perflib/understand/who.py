@@ -624,7 +624,7 @@ def clean_name(name: str | None) -> str | None:
     return name if len(name) >= 2 else None
 
 
-_NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【]+|[\s》”\"•·\]】]+$")
+_NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【\-－—–]+|[\s》”\"•·\]】]+$")  # (and a list's dash before it: "- 某局")
 # (a leading 对 is the preposition of "对X…的评价": X is the name; 对外… opens names itself; "现将X…报告如下": X)
 # (a seal before the name: "名称：（公章）某局"; a project form's label run onto its cell: "实施单位某馆")
 # (a notice's verb before the report it publishes: "关于公开某局…的公告", "转发某局…"; a column's "信息公开："; a

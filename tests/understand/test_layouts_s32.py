@@ -290,3 +290,19 @@ def test_a_change_explained_as_project_funds_names_no_block_for_the_next_sentenc
             "本年度实际支出446.02万元，其中：基本支出372.11万元，项目支出73.91万元。\n")
     rec = read(tmp_path, text)
     assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("446.02"), D("372.11"), D("73.91"))
+
+
+def test_a_rate_after_an_amount_whose_parts_follow_is_the_units(tmp_path):
+    # (under a project-style heading, "（一）项目资金情况分析", the unit's spending and its rate, its parts next)
+    text = ("示例市委党校2019年整体支出绩效自评报告\n三、绩效评价指标分析\n（一）项目资金情况分析\n"
+            "2019年全年预算收入412.36万元，其中基本支出预算298.50万元，项目支出预算113.86万元。全年实际支出398.71万元，预算执行率96.69%。"
+            "其中：基本支出297.84万元，执行率99.78%；项目支出100.87万元，执行率88.59%。\n")
+    rec = read(tmp_path, text)
+    assert (rec.overall.actual, rec.overall.completion_rate) == (D("398.71"), D("96.69"))
+    assert (rec.projects.actual, rec.projects.completion_rate) == (D("100.87"), D("88.59"))
+
+
+def test_a_lists_dash_before_a_name_is_no_part_of_it(tmp_path):
+    text = ("中共示例市委党校2019年整体支出绩效自评报告-示例市人民政府\n- 中国共产党示例市委员会党校\n发布日期2020-08-26\n"
+            "中共示例市委党校2019年整体支出绩效自评报告\n一、预算执行情况\n2019年年初预算365.20万元，实际支出398.71万元。\n")
+    assert read(tmp_path, text).department in ("中共示例市委党校", "中国共产党示例市委员会党校")
