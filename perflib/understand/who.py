@@ -113,6 +113,7 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
     dept = choose([c for c in _no_banner(candidates, body) if c.source != "sentence-other"], place, " ".join(head))
     if dept is None and place is not None and _township_title(place, head[title_at]):
         dept = place  # "某某乡2022年度部门整体…": a township is itself the unit (its government)
+    dept = _named_in_full(dept, head)
     if title_at is not None:
         period = _period_below(head, title_at)
         if year is None:
@@ -123,6 +124,20 @@ def department_and_year(paragraphs: list[str], chrome: list[Paragraph] | None = 
     year = (year or _latest_sections_year(head) or sentence_year or _body_year(head) or _table_year(tables or [])
             or _launching_notice_year(head))
     return dept, year
+
+
+def _named_in_full(dept: str | None, head: list[str]) -> str | None:
+    """The full name the page gives a short one it chose ("重庆市某区林业局（以下简称区林业局）" for 区林业局)."""
+    if not dept or not any("以下简称" in p for p in head):
+        return dept
+    for para in head:
+        for m in _NAMED_SHORT.finditer(para):
+            if m["short"].strip() == dept and (full := _leading_org(m["full"])) and full != dept:
+                return full
+    return dept
+
+
+_NAMED_SHORT = re.compile(r"(?P<full>[^，,。；;：:（(）)\s]{4,40})[（(]以下简称\s*[“\"「]?(?P<short>[^”\"」)）]{2,20})[”\"」]?\s*[)）]")
 
 
 def _no_banner(candidates: list[Candidate], body: list[str] = ()) -> list[Candidate]:

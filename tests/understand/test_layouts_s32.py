@@ -306,3 +306,11 @@ def test_a_lists_dash_before_a_name_is_no_part_of_it(tmp_path):
     text = ("中共示例市委党校2019年整体支出绩效自评报告-示例市人民政府\n- 中国共产党示例市委员会党校\n发布日期2020-08-26\n"
             "中共示例市委党校2019年整体支出绩效自评报告\n一、预算执行情况\n2019年年初预算365.20万元，实际支出398.71万元。\n")
     assert read(tmp_path, text).department in ("中共示例市委党校", "中国共产党示例市委员会党校")
+
+
+def test_a_short_name_the_page_defines_takes_its_full_name(tmp_path):
+    # (no title: the unit named in full once, "（以下简称区林业局）", then by its short name)
+    text = ("（一）职能职责。示例市某某区林业局（以下简称区林业局）负责全区林业和草原监督管理。\n"
+            "（二）预算执行情况。区林业局2022年年初预算1,208.40万元，实际支出1,190.20万元。\n"
+            "对照部门整体绩效目标，区林业局2022年度部门整体支出绩效自评得分88分，等级为“良”。\n")
+    assert read(tmp_path, text).department == "示例市某某区林业局"
