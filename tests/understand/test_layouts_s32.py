@@ -310,7 +310,8 @@ def test_a_lists_dash_before_a_name_is_no_part_of_it(tmp_path):
 
 def test_a_short_name_the_page_defines_takes_its_full_name(tmp_path):
     # (no title: the unit named in full once, "（以下简称区林业局）", then by its short name)
-    text = ("（一）职能职责。示例市某某区林业局（以下简称区林业局）负责全区林业和草原监督管理。\n"
-            "（二）预算执行情况。区林业局2022年年初预算1,208.40万元，实际支出1,190.20万元。\n"
+    text = ("一、部门基本情况\n（一）职能职责。示例市某某区林业局（以下简称区林业局）负责全区林业和草原监督管理。\n"
+            "（二）机构设置。区林业局为区政府工作部门，内设6个科室。\n"
+            "（三）部门预算执行情况。2022年年初预算数1,208.40万元，全年执行数1,190.20万元。\n三、自评结论\n"
             "对照部门整体绩效目标，区林业局2022年度部门整体支出绩效自评得分88分，等级为“良”。\n")
     assert read(tmp_path, text).department == "示例市某某区林业局"
