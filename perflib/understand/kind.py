@@ -75,6 +75,8 @@ def _titled(paragraphs: list[str]) -> str | None:
             if head != tail and (not tail[len(head):len(head) + 1].isspace() or _ANOTHER_TITLE.search(tail, len(head))):
                 head = ""  # (the opening ends at 报告 only as a title does: "…报告 根据…", not "…报告的通知》", "…报告及…";
                 # nor is it one title of a list: "…报告 2023-05-10 某局2022年度…报告")
+            if not head and _TITLE_END.search(tail):
+                head = tail.split()[-1]  # (a menu's last word run onto the title: "…便民查询某局2019年部门决算编制说明")
             if _TITLE_END.search(head) and len(head) >= 8:
                 glued.append(head)
             continue

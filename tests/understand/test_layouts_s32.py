@@ -315,3 +315,12 @@ def test_a_short_name_the_page_defines_takes_its_full_name(tmp_path):
             "（三）部门预算执行情况。2022年年初预算数1,208.40万元，全年执行数1,190.20万元。\n三、自评结论\n"
             "对照部门整体绩效目标，区林业局2022年度部门整体支出绩效自评得分88分，等级为“良”。\n")
     assert read(tmp_path, text).department == "示例市某某区林业局"
+
+
+def test_a_final_accounts_title_run_onto_a_sites_menu_line_names_the_page(tmp_path):
+    text = ("中央人民政府示例省人民政府              无障碍浏览  政务微博广场繁体中文\n"
+            "首    页   走进示例   政务公开   领导之窗   办事服务   互动交流   便民查询\n"
+            "当前位置:首页>>政务公开>>财政信息>>预算决算>>2019年部门决算\n示例市水务局2019年部门决算编制说明\n"
+            "时间:2020年09月04日    来源:市水务局 打印本页    关闭窗口\n\n  一、基本职能及主要工作\n（一）主要职能。负责全市水行政管理。\n二、收入支出决算总体情况说明\n"
+            "2019年度收入总计6,210.40万元，支出总计6,198.64万元。\n")
+    assert read(tmp_path, text).kind == "final_accounts"
