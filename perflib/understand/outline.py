@@ -458,6 +458,7 @@ def _not_problems(para: str) -> bool:
     return "存在" not in para and _DONE.search(para) is not None
 
 
+_NOT_A_PLAN_WORD = re.compile(r"计划生育|计划单列|计划财务")  # (in names: 计划生育服务中心, 计划单列市, 计划财务科)
 _DEVIATION_COLUMN = re.compile(r"\s*偏差原因(?:分析)?(?:及|和|与)(?:改进|整改)措施\s*")
 _VALUE_COLUMN = re.compile(r"\s*(?:年度)?(?:指标值|目标值|实际完成值|完成值|实际值|分值|权重|得分)\s*")
 
@@ -473,6 +474,8 @@ def _not_plans(para: str, year: int | None) -> bool:
     """A heading of plans that is not the plans ahead: the problems' ("问题及改进措施"; not a lead answering them,
     "针对以上问题，下一步…："), the year's own tasks, something done (_DONE), or the report's year's plan
     ("（二）2023年度工作计划" in 2023's report: its tasks)."""
+    if "计划" in para and not _PLANS_HEAD.search(_NOT_A_PLAN_WORD.sub("", para)):
+        return True  # "某县妇幼保健计划生育服务中心": a name's 计划, no plan
     answered = _ANSWERING.sub("", para)
     if answered != para and not _LOOKS_AHEAD.search(answered):
         return True  # "针对上年度审计发现的问题，我局制定了整改措施：": what was done about them

@@ -324,3 +324,11 @@ def test_a_final_accounts_title_run_onto_a_sites_menu_line_names_the_page(tmp_pa
             "时间:2020年09月04日    来源:市水务局 打印本页    关闭窗口\n\n  一、基本职能及主要工作\n（一）主要职能。负责全市水行政管理。\n二、收入支出决算总体情况说明\n"
             "2019年度收入总计6,210.40万元，支出总计6,198.64万元。\n")
     assert read(tmp_path, text).kind == "final_accounts"
+
+
+def test_a_units_name_holding_jihua_opens_no_plans_section(tmp_path):
+    text = ("示例县妇幼保健计划生育服务中心2022年度单位整体支出绩效自评报告\n\n示例县妇幼保健计划生育服务中心\n\n"
+            "2022年度单位整体支出绩效自评报告\n\n一、单位概况\n\n本中心为县卫生健康局所属公益一类事业单位。\n\n"
+            "二、单位整体支出情况\n\n2022年度实际支出1,842.69万元。\n\n三、存在的问题\n\n1.业务用房紧张。\n\n四、改进措施\n\n"
+            "1.优化科室布局。\n\n2.加强乡镇妇幼专干培训。\n")
+    assert read(tmp_path, text).plans == ["优化科室布局。", "加强乡镇妇幼专干培训。"]
