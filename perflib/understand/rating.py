@@ -440,6 +440,8 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
         return False  # ("对农资打假专项开展了项目自评，评价等级为优", "我局“智慧城管”项目自评得分96分")
     if LEX.self_evaluation.search(clause) or (rec.department and rec.department in clause):
         return True
+    if clause.rstrip().endswith(("（", "(")) and sent.startswith("自评", pos) and _GRADE_WORD.search(clause):
+        return True  # the score in brackets after the grade it gives: "绩效等级：良好（自评分86.5分）"
     name = _name(clause)
     # (the unit by a short name the title does not write: "县农业局" in 某县农业农村局's report)
     return not name or name in title or (reads_as_org(name) and _is_the_unit(name, rec.department))
@@ -452,6 +454,7 @@ _REVIEWED = re.compile(r"(?:财政|主管部门|上级|第三方|审计|评审|�
 # A work appraisal's score or grade, read with its cue's first words ("市直单位考评得分 95.5 分"; "部门整体支出绩效综合考评得分"
 # after 经自评 is the unit's own, "我单位自评得分" too).
 _APPRAISAL = re.compile(r"(?<![我本])(?:单位|年度|年终|工作)考评$")  # (not "我单位考评得分", "本年度考评得分": the unit's)
+_GRADE_WORD = re.compile(r"等级|等次")
 # A score aimed at, not reached ("争取…综合得分达到95分", "力争自评得分…").
 _AIMED = re.compile(r"争取|力争|确保|预计|预期|拟|目标是")
 

@@ -332,3 +332,17 @@ def test_a_units_name_holding_jihua_opens_no_plans_section(tmp_path):
             "二、单位整体支出情况\n\n2022年度实际支出1,842.69万元。\n\n三、存在的问题\n\n1.业务用房紧张。\n\n四、改进措施\n\n"
             "1.优化科室布局。\n\n2.加强乡镇妇幼专干培训。\n")
     assert read(tmp_path, text).plans == ["优化科室布局。", "加强乡镇妇幼专干培训。"]
+
+
+def test_spending_stated_as_shiji_wancheng_and_a_score_in_brackets_after_the_grade_are_read(tmp_path):
+    text = (_HEAD + "2023年部门支出实际完成1,472.916842万元，占全年预算数1,518.334126万元的97.01%；年初预算为1,402.560000万元。\n"
+            "二、自评结论\n对照年初设定的部门整体绩效目标，我局对2023年度整体支出进行了自评，绩效等级：良好（自评分86.5分）。\n")
+    rec = read(tmp_path, text)
+    assert rec.overall.actual == D("1472.916842") and (rec.score, rec.rating) == (D("86.5"), "良")
+
+
+def test_a_target_and_what_was_done_of_an_indicator_are_no_spending(tmp_path):
+    text = (_HEAD + "2023年年初预算2,400.00万元，实际支出2,380.00万元。\n二、绩效目标完成情况\n"
+            "外贸进出口总额目标58亿元，实际完成55.2亿元。\n")
+    rec = read(tmp_path, text)
+    assert rec.overall.actual == D("2380.00") and not rec.warnings
