@@ -378,12 +378,15 @@ def _is_the_score(sent: str, m: re.Match, rec: Record, title: str) -> bool:
         return False
     if m["f"] is not None and LEX.project_form.search(sent, 0, m.start()):
         return False  # a project's form squashed onto one line: its score
-    indicators = list(LEX.indicator.finditer(sent, 0, m.start()))
+    indicators = [i for i in LEX.indicator.finditer(sent, 0, m.start())
+                  if not _BY_CRITERIA.search(sent, clause_start(sent, i.start(), _CLAUSE_ENDS), i.start())]
     if indicators and not _WHOLE.search(sent, indicators[-1].end(), m.end()):
         return False
     return _is_this_self_evaluation(sent, m.start(), rec, title)
 
 
+# The criteria an evaluation followed ("对照整体支出绩效评价指标开展自评"): no indicator whose score follows.
+_BY_CRITERIA = re.compile(r"对照|按照|依据|根据")
 # An average of several ("项目自评平均得分", "各单位平均得分") or a block's ("项目支出绩效得分"): no one's total, or not the
 # whole unit's; unless its clause names the whole ("部门整体支出（含基本支出和项目支出）自评得分", "…合计得分")
 _PART_SCORED = re.compile(r"平均|基本支出|项目支出")

@@ -346,3 +346,13 @@ def test_a_target_and_what_was_done_of_an_indicator_are_no_spending(tmp_path):
             "外贸进出口总额目标58亿元，实际完成55.2亿元。\n")
     rec = read(tmp_path, text)
     assert rec.overall.actual == D("2380.00") and not rec.warnings
+
+
+@pytest.mark.parametrize("sentence, score", [
+    ("镇政府对照整体支出绩效评价指标开展自评，评价结果为“优”，得分95分。", D("95")),
+    # (an indicator's score stays its own)
+    ("其中满意度指标得分9分。", None),
+])
+def test_the_criteria_an_evaluation_followed_are_no_indicator_before_its_score(tmp_path, sentence, score):
+    text = (_HEAD + "2023年年初预算748.00万元，实际支出800.35万元。\n二、自评结论\n" + sentence + "\n")
+    assert read(tmp_path, text).score == score
