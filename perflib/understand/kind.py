@@ -199,15 +199,19 @@ def _first_kind(text: str, in_title: bool = True) -> str | None:
 _RANK = {"ordinal": 0, "cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "task_num": 5, "task_cn": 5}
 
 
-def embedded_self_evaluation(blocks: list[Block]) -> tuple[str, list[Block]] | None:
+def embedded_self_evaluation(blocks: list[Block], department: str | None = None) -> tuple[str, list[Block]] | None:
     """A 决算 disclosure's 部门整体支出绩效自评 section (lexicon.toml's `embedded_section`): its heading
     as written and its blocks, up to the next heading of its rank that is not the self-evaluation's
     too (（二）部门整体支出绩效自评表 goes on). The first such section holding a figure (a contents list
-    names the sections too, with no figures under them); else a table titled so; else None."""
+    names the sections too, with no figures under them); else a table titled so; else None. A report attached
+    (`…部门预算绩效评价报告`) counts only when its title, or the line above it, names the `department`."""
     texts = [b.text if not isinstance(b, Table) else None for b in blocks]
     for i, text in enumerate(texts):
         if text is None or len(text) > 60 or "。" in text or not LEX.embedded_section.search(text):
             continue
+        if not _OWN_SECTION.search(text) and not (department and any(
+                department in (t or "") for t in (text, texts[i - 1] if i else None))):
+            continue  # ("附件1" / "2023年度某小学" / "单位绩效评价报告": another unit's report)
         rank = _rank(text)
         end = len(blocks)
         for j in range(i + 1, len(blocks)):
@@ -228,6 +232,9 @@ def embedded_self_evaluation(blocks: list[Block]) -> tuple[str, list[Block]] | N
         if isinstance(b, Table) and b.title and LEX.embedded_section.search(b.title):
             return b.title.strip(), [b]
     return None
+
+
+_OWN_SECTION = re.compile(r"整体(?:支出)?绩效(?:自评|评价)")  # (a 决算 disclosure's own section, whoever it names)
 
 
 def _rank(text: str) -> int | None:

@@ -611,13 +611,17 @@ def _performance_section_work(paragraphs: list[str], at: list[int] | None) -> li
     items = _task_items(paragraphs, i, at) if i is not None else []
     titles = [re.split(r"[。：:，,；;]", t, maxsplit=1)[0] for t in items]
     if len(items) < 2 or any(_ANALYSIS_HEAD.match(t) or _SECTION_WORD.search(title) or _NO_WORK.search(t.split("\n")[0])
-                             for t, title in zip(items, titles)):  # (an item's own paragraph: the conclusion may follow it)
-        return []
+                             or _NO_WORK_TITLE.search(title) for t, title in zip(items, titles)):
+        return []  # (an item's own paragraph: the conclusion may follow it)
     return items
 
 
+# (an evaluation's dimension or an indicator's group, not work: "数量指标：…", "投入管理", "履职效能", "产出目标完成")
+_NO_WORK_TITLE = re.compile(r"指标|目标|效能|效率|效应|效益|管理$|绩效")
+
+
 # (the section's items speak of the money or the score, not of work done: "三公经费支出…", "…自评得分86分")
-_NO_WORK = re.compile(r"得分|等级|三公|预算执行|执行率|年初预算|调整后预算|决算")
+_NO_WORK = re.compile(r"得分|等级|三公|预算执行|执行率|年初预算|调整后预算|决算|目标值|指标值|实际完成值|实际完成\d")
 
 
 _PERFORMANCE_SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*(?:部门|单位)整体支出绩效情况\s*$")

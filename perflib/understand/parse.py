@@ -93,7 +93,7 @@ def _parse(doc: Document, paragraphs: list[str] | None = None, text: str | None 
     rec.warnings.extend(doc.warnings)
     rec.department, rec.year = department_and_year(paragraphs, doc.chrome, doc.tables)
     titled = title_kind(paragraphs)
-    section = embedded_self_evaluation(doc.blocks) if titled == "final_accounts" else None
+    section = embedded_self_evaluation(doc.blocks, rec.department) if titled == "final_accounts" else None
     if section is not None:  # a 决算 disclosure with a 部门整体支出绩效自评 section: read that section only
         heading, blocks = section
         part = Document(doc.source, blocks, laid_out=None)
@@ -593,8 +593,9 @@ def _a_cause(text: str, m: re.Match) -> bool:
     or what a change went to ("增加部分全部用于项目支出，", "主要是项目支出增加；", "主要是追加了…项目经费。"), no figure or
     label right after it: it names no block of the labels after it ("其中用于项目支出 400 万元", "用于项目支出的资金年初预算…", "主要是项目支出：年初
     预算…" name theirs)."""
-    if LEX.label_re.match(text, m.end()) or _FIGURE_NEXT.match(text, m.end()) or _BARE_BUDGET.match(text, m.end()):
-        return False
+    if (LEX.label_re.match(text, m.end()) or _FIGURE_NEXT.match(text, m.end()) or _BARE_BUDGET.match(text, m.end())
+            or (colon := _COLON.match(text, m.end())) and LEX.label_re.match(text, colon.end())):
+        return False  # ("主要为新增项目支出：年初预算…": the block of the labels after it)
     clause = clause_start(text, m.start(), "，,；;。：:")
     end = min((i for i in (text.find(c, m.end()) for c in "，,；;。：:") if i >= 0), default=len(text))
     if ((whole := _ALL_OF_IT.match(text, clause)) and whole.end() == m.start()
@@ -604,10 +605,12 @@ def _a_cause(text: str, m: re.Match) -> bool:
             or (_BASIS.search(text, clause, m.start()) is not None
                 and (m.group() == "项目" or not LEX.label_re.search(text, m.end(), end)))
             or (_USED_FOR.search(text, clause, m.start()) is not None and _CHANGE_WORD.search(text, clause, m.start()) is not None)
-            or (_MAINLY.search(text, clause, m.start()) is not None and _CHANGE_WORD.search(text, clause, end) is not None))
+            or ((mainly := _MAINLY.search(text, clause, m.start())) is not None
+                and _CHANGE_WORD.search(text, mainly.end(), end) is not None))  # ("主要是追加了…项目经费"; not "较年初增加主要是…")
 
 
 _CAUSE = re.compile(r"因|由于|调入|调出")
+_COLON = re.compile(r"\s*[：:]\s*")
 _ALL_OF_IT = re.compile(r"\s*(?:全部|均|都|全额)(?:为|是|属于)")  # (not 用于: "全部用于项目支出。" may name the next)
 _AFTER_FIGURE_CLAUSE = re.compile(rf"\d\s*(?:{LEX.unit})\s*[，,]\s*$")
 # (a basis: its block word names no block when bare, "根据项目实施进度调整后预算…", or when its clause states no figure,

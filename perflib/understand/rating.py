@@ -443,9 +443,10 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
         return False  # ("对农资打假专项开展了项目自评，评价等级为优", "我局“智慧城管”项目自评得分96分")
     if LEX.self_evaluation.search(clause) or (rec.department and rec.department in clause):
         return True
-    if clause.rstrip().endswith(("（", "(")) and sent.startswith("自评", pos) and _GRADE_WORD.search(clause):
-        return True  # the score in brackets after the grade it gives: "绩效等级：良好（自评分86.5分）"
     name = _name(clause)
+    if (clause.rstrip().endswith(("（", "(")) and sent.startswith("自评", pos) and _GRADE_WORD.search(clause)
+            and "项目" not in clause and not _A_BODY_IN.search(clause)):
+        return True  # the score in brackets after the grade it gives, no body or project named: "绩效等级：良好（自评分86.5分）"
     # (the unit by a short name the title does not write: "县农业局" in 某县农业农村局's report)
     return not name or name in title or (reads_as_org(name) and _is_the_unit(name, rec.department))
 
@@ -458,6 +459,7 @@ _REVIEWED = re.compile(r"(?:财政|主管部门|上级|第三方|审计|评审|�
 # after 经自评 is the unit's own, "我单位自评得分" too).
 _APPRAISAL = re.compile(r"(?<![我本])(?:单位|年度|年终|工作)考评$")  # (not "我单位考评得分", "本年度考评得分": the unit's)
 _GRADE_WORD = re.compile(r"等级|等次")
+_A_BODY_IN = re.compile(rf"(?<![我本])(?:{LEX.org_end.pattern})")  # ("所属区社会福利院绩效等级为良好（自评分…）"; not 我局)
 # A score aimed at, not reached ("争取…综合得分达到95分", "力争自评得分…").
 _AIMED = re.compile(r"争取|力争|确保|预计|预期|拟|目标是")
 

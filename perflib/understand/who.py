@@ -132,11 +132,18 @@ def _named_in_full(dept: str | None, head: list[str]) -> str | None:
         return dept
     for para in head:
         for m in _NAMED_SHORT.finditer(para):
-            if m["short"].strip() == dept and (full := _leading_org(m["full"])) and full != dept:
+            if m["short"].strip() == dept and (full := _leading_org(m["full"])) and full != dept and _short_of(dept, full):
                 return full
     return dept
 
 
+def _short_of(short: str, full: str) -> bool:
+    """Is `short` a short form of the one unit `full` (its characters in order, the same last one; not "某局和某办")?"""
+    rest = iter(full)
+    return short[-1:] == full[-1:] and all(ch in rest for ch in short) and not _JOINED_UNITS.search(full)
+
+
+_JOINED_UNITS = re.compile(r"[和及与、]")
 _NAMED_SHORT = re.compile(r"(?P<full>[^，,。；;：:（(）)\s]{4,40})[（(]以下简称\s*[“\"「]?(?P<short>[^”\"」)）]{2,20})[”\"」]?\s*[)）]")
 
 

@@ -356,3 +356,42 @@ def test_a_target_and_what_was_done_of_an_indicator_are_no_spending(tmp_path):
 def test_the_criteria_an_evaluation_followed_are_no_indicator_before_its_score(tmp_path, sentence, score):
     text = (_HEAD + "2023年年初预算748.00万元，实际支出800.35万元。\n二、自评结论\n" + sentence + "\n")
     assert read(tmp_path, text).score == score
+
+
+# --- guards a third review wrote (each a wrong or lost value of a draft of the rules above) -----------------------
+def test_the_performance_sections_indicator_rows_are_no_tasks(tmp_path):
+    text = (_HEAD + "2023年年初预算500.00万元，实际支出550.00万元。\n三、部门整体支出绩效情况\n"
+            "（一）送戏下乡场次：目标值120场，实际完成126场。\n（二）公共文化设施免费开放率：目标值100%，实际完成100%。\n"
+            "四、存在的问题\n1.预算编制不够精准。\n")
+    assert read(tmp_path, text).tasks == []
+
+
+def test_a_short_name_defined_for_two_units_together_takes_no_full_name(tmp_path):
+    text = ("一、部门基本情况\n（一）职能职责。示例县水务局和县河长制办公室（以下简称县水务局）负责全县水资源管理。\n"
+            "（二）预算执行情况。2023年年初预算数500.00万元，全年执行数550.00万元。\n三、自评结论\n"
+            "县水务局2023年度部门整体支出绩效自评得分91分，等级为优。\n")
+    assert read(tmp_path, text).department != "示例县水务局和县河长制办公室"
+
+
+def test_one_projects_spending_stated_as_shiji_wancheng_is_no_blocks(tmp_path):
+    text = (_HEAD + "2023年年初预算500.00万元，调整后预算560.00万元，全年实际支出550.00万元。"
+            "其中高标准农田建设项目支出实际完成180.00万元，完成率90.00%。\n")
+    assert read(tmp_path, text).projects.actual is None
+
+
+def test_a_sub_units_score_in_brackets_after_its_grade_is_not_the_units(tmp_path):
+    text = (_HEAD + "2023年年初预算500.00万元，实际支出550.00万元。\n二、自评结论\n所属区社会福利院绩效等级为良好（自评分82.5分）。\n")
+    assert read(tmp_path, text).score is None
+
+
+def test_another_units_report_attached_to_a_final_accounts_page_is_not_read_as_the_pages(tmp_path):
+    text = ("示例县某镇人民政府2023年度部门决算\n第一部分 部门概况\n一、主要职能\n负责全镇经济社会发展。\n"
+            "第二部分 2023年度部门决算情况说明\n一、收入支出决算总体情况说明\n2023年度收入总计1200.00万元，支出总计1180.00万元。\n"
+            "附件1\n2023年度某镇中心学校\n单位绩效自评报告\n一、预算执行情况\n2023年年初预算300.00万元，实际支出290.00万元。\n")
+    assert read(tmp_path, text).kind == "final_accounts"
+
+
+def test_a_colon_after_the_block_a_change_went_to_opens_that_blocks_figures(tmp_path):
+    text = (_HEAD + "2023年年初预算500.00万元，调整后预算560.00万元，全年实际支出550.00万元。"
+            "预算调整主要为新增项目支出：年初预算200.00万元，调整后预算260.00万元，实际支出255.00万元。\n")
+    assert read(tmp_path, text).projects.actual == D("255.00")
