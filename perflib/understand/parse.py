@@ -591,8 +591,8 @@ def _naming_words(text: str, end: int) -> list[re.Match]:
 def _a_cause(text: str, m: re.Match) -> bool:
     """Is the block word in a clause giving a cause ("因项目取消调减预算…", "因部分资金调入基本支出，", "根据项目实施进度…"),
     or what a change went to ("增加部分全部用于项目支出，", "主要是项目支出增加；", "主要是追加了…项目经费。"), no figure or
-    label right after it: it names no block of the labels after it ("其中用于项目支出 400 万元", "用于项目支出的资金年初预算…", "主要是项目支出：年初
-    预算…" name theirs)."""
+    label right after it: it names no block of the labels after it ("其中用于项目支出 400 万元", "用于项目支出的资金年初预算…",
+    "主要是项目支出：年初预算…" name theirs)."""
     if (LEX.label_re.match(text, m.end()) or _FIGURE_NEXT.match(text, m.end()) or _BARE_BUDGET.match(text, m.end())
             or (colon := _COLON.match(text, m.end())) and LEX.label_re.match(text, colon.end())):
         return False  # ("主要为新增项目支出：年初预算…": the block of the labels after it)
