@@ -441,7 +441,7 @@ class Lexicon:
                                            rf"(?:(?:19|20)\d{{2}}\s*年度?\s*)?"
                                            rf"(?:{_alt(raw['subjects'])})?\s*(?:部门|单位)?\s*(?:{raw['sub_budgets']})")
         self.with_the_budget = re.compile(raw["with_the_budget"])
-        self.sections = {e["section"]: re.compile(e["phrase"]) for e in raw["sections"]}
+        self.sections = {e["section"]: _fast(e["phrase"]) for e in raw["sections"]}  # (looked for in every heading)
         self.task_funds = re.compile(
             rf"{raw['task_funds']}[^，。；]{{0,8}}?(?P<num>{NUMBER})\s*(?P<unit>{self.unit})")
         self.plans_not = re.compile(raw["plans_not"])

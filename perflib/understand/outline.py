@@ -18,13 +18,13 @@ from ..read.realign import EMPTY
 from .indicators import header_roles, role_of, split_pipes
 from ..read.normalize import clause_start, sentences_of
 from ..numbers import money_to_wan
-from .lexicon import LEX, _fast, cues, holds_any
+from .lexicon import LEX, cues, holds_any
 from .who import DOCUMENTS_PART
 
 _TASKS_HEAD = LEX.sections["tasks"]
-# (a tasks heading only when no other names them; compiled behind a look-ahead on its first characters, the same
-# matches: its branches open with no one character the engine could scan for, and most headings hold 工作 or 情况)
-_TASKS_ELSE = _fast(LEX.sections["tasks_else"].pattern)
+# (a tasks heading only when no other names them; the lexicon compiles it behind a look-ahead on its first characters,
+# the same matches: its branches open with no one character the engine could scan for, and most headings hold 工作 or 情况)
+_TASKS_ELSE = LEX.sections["tasks_else"]
 _PROBLEMS_HEAD = LEX.sections["problems"]
 _PLANS_HEAD = LEX.sections["plans"]
 _PLANS_CUES = cues(_PLANS_HEAD)  # (下, 划, 建, 改 …: most headings hold none, and the pattern costs ~1 µs a line)
