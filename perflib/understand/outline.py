@@ -19,7 +19,7 @@ from .indicators import header_roles, role_of, split_pipes
 from ..read.normalize import clause_start, sentences_of
 from ..numbers import money_to_wan
 from .lexicon import LEX, cues, holds_any
-from .who import DOCUMENTS_PART
+from .who import DOCUMENTS_PART, reads_as_org
 
 _TASKS_HEAD = LEX.sections["tasks"]
 # (a tasks heading only when no other names them; the lexicon compiles it behind a look-ahead on its first characters,
@@ -610,10 +610,16 @@ def _performance_section_work(paragraphs: list[str], at: list[int] | None) -> li
     i = _find_section(paragraphs, _PERFORMANCE_SECTION, at=at)
     items = _task_items(paragraphs, i, at) if i is not None else []
     titles = [re.split(r"[。：:，,；;]", t, maxsplit=1)[0] for t in items]
-    if len(items) < 2 or any(_ANALYSIS_HEAD.match(t) or _SECTION_WORD.search(title) or _NO_WORK.search(t.split("\n")[0])
-                             or _NO_WORK_TITLE.search(title) for t, title in zip(items, titles)):
-        return []  # (an item's own paragraph: the conclusion may follow it)
+    if len(items) < 2 or any(_ANALYSIS_HEAD.match(t) or _SECTION_WORD.search(title) or _NO_WORK_TITLE.search(title)
+                             or _NO_WORK.search(t.split("\n")[0])  # (its own paragraph: the conclusion may follow the last)
+                             or _a_bodys(t, title) for t, title in zip(items, titles)):
+        return []
     return items
+
+
+def _a_bodys(item: str, title: str) -> bool:
+    """Is the item a body's results under its name ("县教师进修学校：全年完成…"), no work of the unit's?"""
+    return item[len(title):len(title) + 1] in ("：", ":") and reads_as_org(title)
 
 
 # (an evaluation's dimension or an indicator's group, not work: "数量指标：…", "投入管理", "履职效能", "产出目标完成")
@@ -621,7 +627,7 @@ _NO_WORK_TITLE = re.compile(r"指标|目标|效能|效率|效应|效益|管理$|
 
 
 # (the section's items speak of the money or the score, not of work done: "三公经费支出…", "…自评得分86分")
-_NO_WORK = re.compile(r"得分|等级|三公|预算执行|执行率|年初预算|调整后预算|决算|目标值|指标值|实际完成值|实际完成\d")
+_NO_WORK = re.compile(r"得分|等级|三公|预算执行|执行率|年初预算|调整后预算|决算|目标值|指标值|实际完成值|实际完成\d|满意度")
 
 
 _PERFORMANCE_SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*(?:部门|单位)整体支出绩效情况\s*$")

@@ -395,3 +395,13 @@ def test_a_colon_after_the_block_a_change_went_to_opens_that_blocks_figures(tmp_
     text = (_HEAD + "2023年年初预算500.00万元，调整后预算560.00万元，全年实际支出550.00万元。"
             "预算调整主要为新增项目支出：年初预算200.00万元，调整后预算260.00万元，实际支出255.00万元。\n")
     assert read(tmp_path, text).projects.actual == D("255.00")
+
+
+@pytest.mark.parametrize("items", [
+    ["1.完成地质灾害隐患点排查320处；", "2.完成避险搬迁45户；", "3.群众满意度达到95%。"],  # (one project's results)
+    ["1.局机关：全年支出320万元，完成年度各项工作。", "2.县教师进修学校：全年完成教师培训1500人次。"],  # (bodies' results)
+])
+def test_the_performance_sections_results_of_a_project_or_of_bodies_are_no_tasks(tmp_path, items):
+    text = (_HEAD + "2023年年初预算500.00万元，实际支出550.00万元。\n三、部门整体支出绩效情况\n" + "\n".join(items)
+            + "\n四、存在的问题\n1.预算编制不够精准。\n")
+    assert read(tmp_path, text).tasks == []
