@@ -1,0 +1,60 @@
+"""Layouts the last stop left unread, each in our own words and figures."""
+from decimal import Decimal as D
+
+import pytest
+
+from perflib.pipeline import read_record
+
+_HEAD = "示例县文化馆2023年度部门整体支出绩效自评报告\n一、部门基本情况\n示例县文化馆是县文旅局所属公益一类事业单位。\n二、预算执行情况\n"
+
+
+def read(tmp_path, text: str):
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_record(path)
+
+
+def figures(block) -> tuple:
+    return block.initial_budget, block.adjusted_budget, block.actual, block.completion_rate
+
+
+# --- 支出实际完成额 / 支出实际完成数: the spending, as a column's label and in a sentence ----------------------------
+_TABLE_ROWS = [("合计", "612.40", "640.85", "633.10", "98.79%"), ("基本支出", "455.00", "462.35", "462.35", "100.00%"),
+               ("项目支出", "157.40", "178.50", "170.75", "95.66%")]
+
+
+@pytest.mark.parametrize("label", ["支出实际完成额", "支出实际完成数", "全年支出实际完成"])
+@pytest.mark.parametrize("one_cell_a_line", [False, True])
+def test_a_column_labelled_zhichu_shiji_wancheng_holds_the_spending(tmp_path, label, one_cell_a_line):
+    header = ("项目", "年初预算", "全年预算", label, "执行率")
+    rows = [header, *_TABLE_ROWS]
+    body = "\n".join("\n".join(r) for r in rows) if one_cell_a_line else "\n".join(" | ".join(r) for r in rows)
+    rec = read(tmp_path, _HEAD + "单位：万元\n" + body + "\n")
+    assert figures(rec.overall) == (D("612.40"), D("640.85"), D("633.10"), D("98.79"))
+    assert figures(rec.basic) == (D("455.00"), D("462.35"), D("462.35"), D("100.00"))
+    assert figures(rec.projects) == (D("157.40"), D("178.50"), D("170.75"), D("95.66"))
+
+
+def test_zhichu_shiji_wancheng_e_in_a_sentence_is_the_spending_of_the_block_named(tmp_path):
+    text = (_HEAD + "2023年全年预算640.85万元，支出实际完成额633.10万元，执行率98.79%。"
+            "其中基本支出实际完成数462.35万元，项目支出实际完成数170.75万元。\n")
+    rec = read(tmp_path, text)
+    assert (rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate) == (
+        D("640.85"), D("633.10"), D("98.79"))
+    assert (rec.basic.actual, rec.projects.actual) == (D("462.35"), D("170.75"))
+
+
+def test_one_projects_zhichu_shiji_wancheng_e_is_not_the_units(tmp_path):
+    text = _HEAD + "2023年全年预算640.85万元。非遗保护传承项目年初预算30.00万元，支出实际完成额28.60万元。\n"
+    rec = read(tmp_path, text)
+    assert rec.overall.actual is None and rec.projects.actual is None
+
+
+def test_an_indicators_shiji_wancheng_zhi_is_no_spending(tmp_path):
+    # (实际完成值 heads an indicator table's results, 支出实际完成率 a rate: neither is the spending)
+    text = (_HEAD + "2023年全年预算640.85万元，支出实际完成率98.79%。\n三、绩效指标完成情况\n"
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值\n"
+            "产出指标 | 数量指标 | 公益展览场次 | 24场 | 26场\n")
+    rec = read(tmp_path, text)
+    assert rec.overall.actual is None
+    assert rec.overall.completion_rate == D("98.79")
