@@ -49,7 +49,7 @@ _FOLDABLE = re.compile(_char_class(_FULLWIDTH))
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:]['\"”’）)】》]*$")
 # Numbered headings and list items: 一、 （一） (一) 1. 1、 （1） (1) 第一，
 LIST_MARKER = re.compile(
-    r"^\s*(?:[（(]\s*[一二三四五六七八九十百\d]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|\d{1,2}\s*[.．](?=(?:19|20)\d{2}\s*年)|第[一二三四五六七八九十]+[、，,：:]?)"
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十百\d]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|\d{1,2}\s*[、.．](?=(?:19|20)\d{2}\s*年)|第[一二三四五六七八九十]+[、，,：:]?)"
 )
 # A title's end: the line stands alone; a notice's or a form's too when no clause mark is in it ("…评价结果公示",
 # "…绩效目标申报表" run onto the first sentence under them read as prose, and the page as the report of whatever

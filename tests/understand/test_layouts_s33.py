@@ -58,3 +58,26 @@ def test_an_indicators_shiji_wancheng_zhi_is_no_spending(tmp_path):
     rec = read(tmp_path, text)
     assert rec.overall.actual is None
     assert rec.overall.completion_rate == D("98.79")
+
+
+# --- a list item whose text opens with a year (2、2023年…): an item of its own, not the end of the one before --------
+@pytest.mark.parametrize("mark", ["2、", "2.", "2．", "2 、"])
+@pytest.mark.parametrize("year", ["2023年", "2023年度"])
+def test_an_item_opening_with_a_year_is_an_item_of_its_own(tmp_path, mark, year):
+    text = (_HEAD + "2023年全年预算640.85万元，实际支出633.10万元，执行率98.79%。\n三、主要工作完成情况\n"
+            "1、公共文化服务。全年举办公益展览24场。\n"
+            f"{mark}{year}非遗保护工作。完成非遗项目普查30项。\n"
+            "3、文艺创作。创作小戏小品6部。\n四、存在的问题\n1、预算编制不够细化。\n")
+    rec = read(tmp_path, text)
+    assert [t.text[:4] for t in rec.tasks] == ["公共文化", year[:4], "文艺创作"]
+    assert "非遗" not in rec.tasks[0].text
+
+
+@pytest.mark.parametrize("line", ["2、3月份完成非遗项目普查30项。", "2.5万人次参观公益展览。"])
+def test_a_number_after_a_mark_that_is_no_year_still_goes_on_the_line_before(tmp_path, line):
+    # (a month, a decimal: the line is the end of the item before it, as before)
+    text = (_HEAD + "2023年全年预算640.85万元，实际支出633.10万元，执行率98.79%。\n三、主要工作完成情况\n"
+            "1、公共文化服务。全年举办公益展览24场，第1、\n" + line + "\n"
+            "2、文艺创作。创作小戏小品6部。\n四、存在的问题\n1、预算编制不够细化。\n")
+    rec = read(tmp_path, text)
+    assert len(rec.tasks) == 2 and line[:3] in rec.tasks[0].text
