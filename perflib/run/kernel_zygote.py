@@ -10,7 +10,8 @@ This process never runs notebook code: it imports, draws one throwaway chart
 (perflib.present.charts.warm_up) so that matplotlib has loaded the chart font,
 as every kernel of perflib's notebook would at its first chart, and builds the
 parser's pattern of traditional characters (perflib.understand.hanzi.prepare),
-as every kernel would for its first report. Every child is a
+as every kernel would for its first report, and reads and compiles the checks' rules
+(perflib.check.rules.prepare), as every kernel would for its report's checks. Every child is a
 new kernel with an empty namespace, its own session (setsid, like jupyter_client's
 launcher), environment, working directory and random seeds.
 
@@ -47,11 +48,13 @@ def _prepare() -> None:
 
     for name in (*WARM_MODULES, *KERNEL_START_MODULES):
         importlib.import_module(name)
+    from perflib.check import rules
     from perflib.present.charts import warm_up
     from perflib.understand import hanzi
 
     warm_up()  # the chart font loaded once here rather than in every kernel
     hanzi.prepare()  # and the traditional-character pattern built once
+    rules.prepare()  # and the checks' rules read and compiled once
 
 
 def _child(req: dict, reply_fd: int) -> None:
