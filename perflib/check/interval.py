@@ -87,6 +87,12 @@ def _names(formula: str) -> tuple[str, ...]:
                  and isinstance(n.value, ast.Name))
 
 
+def prepare(formula: str) -> None:
+    """Parse and compile `formula` now rather than at its first evaluation (perflib.check.rules.prepare)."""
+    _compiled(formula)
+    _names(formula)
+
+
 def evaluate(formula: str, lookup: Callable[[str], Interval | None]) -> Interval | None:
     """The formula's interval, or None when a figure it needs is not stated."""
     return _compiled(formula)(lookup)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
+from . import interval
 from .interval import Interval, evaluate, names_in
 from .rule import Rule
 from .items import ITEM_KINDS, POINTS_WARN, fmt_points, points_sum, scored as _scored, total_points
@@ -30,6 +31,17 @@ def load_rules(text: str | None = None) -> list[Rule]:
 @lru_cache(maxsize=1)
 def default_rules() -> tuple[Rule, ...]:
     return tuple(load_rules())
+
+
+def prepare() -> None:
+    """Load rules.toml and compile the formulas the checks evaluate now (~3 ms of a report's first
+    checks in a process): the kernel template (perflib.run.kernel_zygote) does, so that its kernels
+    do not each do it again for their report."""
+    for rule in default_rules():
+        if rule.kind not in ITEM_KINDS:
+            for formula in rule.computed:
+                interval.prepare(formula)
+    _rules_by_id()
 
 
 @lru_cache(maxsize=1)

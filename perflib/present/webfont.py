@@ -28,15 +28,18 @@ import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import brotli
 import fontTools
 from filelock import FileLock
-from fontTools import subset
 from fontTools.ttLib import TTFont
 from fontTools.ttLib import woff2 as _woff2
 
 from .. import config
+
+if TYPE_CHECKING:  # fontTools' subsetter only builds the base font, once per machine: imported there
+    from fontTools import subset
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"  # the font perflib.present.charts draws with (a test checks they agree)
 FAMILY = "perflib CJK"
@@ -99,6 +102,8 @@ def build_base_font(source: str, unicodes: set[int]) -> bytes:
 
 def _cut(font: TTFont, opts: subset.Options, unicodes) -> bytes:
     """`font` reduced to `unicodes`, as SFNT bytes."""
+    from fontTools import subset
+
     sub = subset.Subsetter(opts)
     sub.populate(unicodes=unicodes)
     sub.subset(font)
@@ -166,6 +171,8 @@ def prepare() -> None:
 # ---- the per-page subset ---------------------------------------------------------------------
 
 def _options() -> subset.Options:
+    from fontTools import subset
+
     opts = subset.Options()
     opts.notdef_outline = True
     opts.hinting = False  # CFF hints add size and do nothing on modern rasterizers

@@ -16,14 +16,13 @@ from .fast_imports import skip_iri_grammar
 
 skip_iri_grammar()
 
-import time  # noqa: E402
-from queue import Empty  # noqa: E402
-
 from jupyter_core.utils import ensure_async, run_sync  # noqa: E402
 from nbclient.util import run_hook  # noqa: E402
 from papermill.clientwrap import PapermillNotebookClient  # noqa: E402
 from papermill.engines import NBClientEngine, papermill_engines  # noqa: E402
 from papermill.log import logger  # noqa: E402
+
+from .kernels import until_iopub_flows  # noqa: E402
 
 ENGINE_NAME = "perflib"
 
@@ -37,7 +36,7 @@ class WarmKernelClient(PapermillNotebookClient):
         self.kc = self.km.client()
         await ensure_async(self.kc.start_channels(hb=False))  # no heartbeat: see WarmKernel._start_once
         try:
-            await _until_iopub_flows(self.kc, self.startup_timeout)
+            await until_iopub_flows(self.kc, self.startup_timeout)
         except Exception:
             self.kc.stop_channels()
             raise
@@ -46,24 +45,6 @@ class WarmKernelClient(PapermillNotebookClient):
         return self.kc
 
     start_new_kernel_client = run_sync(async_start_new_kernel_client)  # what setup_kernel() calls
-
-
-async def _until_iopub_flows(kc, timeout: float) -> None:
-    """kernel_info until the reply comes on shell and its status messages on IOPub: from then on
-    the IOPub subscription is live and no output of the first cell can be missed."""
-    deadline = time.monotonic() + (timeout or 60)
-    while time.monotonic() < deadline:
-        msg_id = kc.kernel_info()
-        try:
-            reply = await ensure_async(kc.shell_channel.get_msg(timeout=1))
-            while reply["parent_header"].get("msg_id") != msg_id:
-                reply = await ensure_async(kc.shell_channel.get_msg(timeout=1))
-            await ensure_async(kc.iopub_channel.get_msg(timeout=0.02))  # else: ask again
-            return
-        except Empty:
-            if not await ensure_async(kc.is_alive()):
-                raise RuntimeError("Kernel died before replying to kernel_info") from None
-    raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
 
 
 class WarmKernelEngine(NBClientEngine):

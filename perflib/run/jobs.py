@@ -159,7 +159,7 @@ def execute_portfolio(source: Path, outdir: Path, dataset: str | Path | None = N
     params = {"reports_dir": str(source.resolve()), "outdir": str(outdir.resolve()),
               "dataset": str(Path(dataset).resolve()) if dataset else None, "region": region}
     label = f"{source} ({region} portfolio)" if region else f"{source} (portfolio)"
-    return shared_renderer(config.portfolio_notebook()).run(params, label)
+    return shared_renderer(config.portfolio_notebook(), spare_at_first=False).run(params, label)
 
 
 # --- worker processes ----------------------------------------------------------------------

@@ -10,7 +10,8 @@ This process never runs notebook code: it imports, draws one throwaway chart
 (perflib.present.charts.warm_up) so that matplotlib has loaded the chart font,
 as every kernel of perflib's notebook would at its first chart, and builds the
 parser's pattern of traditional characters (perflib.understand.hanzi.prepare),
-as every kernel would for its first report. Every child is a
+as every kernel would for its first report, and reads and compiles the checks' rules
+(perflib.check.rules.prepare), as every kernel would for its report's checks. Every child is a
 new kernel with an empty namespace, its own session (setsid, like jupyter_client's
 launcher), environment, working directory and random seeds.
 
@@ -47,11 +48,13 @@ def _prepare() -> None:
 
     for name in (*WARM_MODULES, *KERNEL_START_MODULES):
         importlib.import_module(name)
+    from perflib.check import rules
     from perflib.present.charts import warm_up
     from perflib.understand import hanzi
 
     warm_up()  # the chart font loaded once here rather than in every kernel
     hanzi.prepare()  # and the traditional-character pattern built once
+    rules.prepare()  # and the checks' rules read and compiled once
 
 
 def _child(req: dict, reply_fd: int) -> None:
@@ -108,10 +111,15 @@ def main() -> None:
     reply = os.fdopen(reply_fd, "w", buffering=1, encoding="utf-8")
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which shuts kernels down
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
+    # No collections while importing (~6 % of the template's start, which every batch worker waits
+    # for before its first page): what they would free is a few thousand objects of the imports'
+    # own, frozen with the rest below.
+    gc.disable()
     _prepare()
     # Every kernel inherits the imports' objects: frozen, the garbage collector of a kernel never
     # walks them (IPython's exit alone runs a full collection: ~0.1 s a kernel), nor copies their pages.
     gc.freeze()
+    gc.enable()  # (each kernel collects as usual)
     for line in sys.stdin:
         try:
             req = json.loads(line)

@@ -35,9 +35,11 @@ import tempfile
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
+from queue import Empty
 
 from filelock import FileLock, Timeout
 from jupyter_client.provisioning import LocalProvisioner
+from jupyter_core.utils import ensure_async
 
 from .platform import kernel_transport
 
@@ -241,7 +243,10 @@ class WarmKernel:
         # the user's terminal when Ctrl-C stopped the job at that moment.
         kc.start_channels(hb=False)
         try:
-            await kc.wait_for_ready(timeout=self.startup_timeout)
+            # Not jupyter_client's wait_for_ready, whose last step listens for 0.2 s of IOPub silence:
+            # a kernel started ahead of its report was then ready 0.4 s after its fork, later than
+            # its worker wanted it.
+            await until_iopub_flows(kc, self.startup_timeout)
             reply = await kc.execute_interactive(WARM_CODE, silent=True, store_history=False,
                                                  output_hook=lambda msg: None, timeout=self.startup_timeout)
         except Exception as exc:
@@ -291,6 +296,25 @@ class WarmKernel:
         except OSError:
             return ""
         return " | ".join(line.strip() for line in text.strip().splitlines()[-lines:])
+
+
+async def until_iopub_flows(kc, timeout: float) -> None:
+    """kernel_info until the reply comes on shell and its status messages on IOPub: from then on
+    the IOPub subscription is live and no output of the first cell can be missed. Stale IOPub
+    messages are harmless: a client keeps only those answering its own requests."""
+    deadline = time.monotonic() + (timeout or 60)
+    while time.monotonic() < deadline:
+        msg_id = kc.kernel_info()
+        try:
+            reply = await ensure_async(kc.shell_channel.get_msg(timeout=1))
+            while reply["parent_header"].get("msg_id") != msg_id:
+                reply = await ensure_async(kc.shell_channel.get_msg(timeout=1))
+            await ensure_async(kc.iopub_channel.get_msg(timeout=0.02))  # else: ask again
+            return
+        except Empty:
+            if not await ensure_async(kc.is_alive()):
+                raise RuntimeError("Kernel died before replying to kernel_info") from None
+    raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
 
 
 def _own(folder: str) -> FileLock | None:

@@ -204,7 +204,7 @@ class Renderer:
     """
 
     def __init__(self, notebook: Path | None = None, kernel_name: str = KERNEL_NAME, keep_warm: bool = True,
-                 fork: bool | None = None, batch: bool = False):
+                 fork: bool | None = None, batch: bool = False, spare_at_first: bool | None = None):
         from .kernels import KernelLoop
         from .platform import can_fork
 
@@ -215,6 +215,11 @@ class Renderer:
         # A batch worker's: many kernels will be wanted, for this notebook and others, so even the
         # first is forked, from the one zygote all of this process's Renderers share (shared_zygote).
         self.batch = batch
+        # A batch worker's department-year Renderer starts its next kernel as it takes its first (many
+        # reports will come); its portfolio Renderer as a one-off render does, from its second page on:
+        # a batch has one portfolio (a province one per region too), and a spare started for a second
+        # that never comes held a kernel for the whole batch.
+        self.spare_at_first = batch if spare_at_first is None else spare_at_first
         self._loop = KernelLoop()
         self._lock = threading.Lock()
         self._unstopped: set = set()  # WarmKernels started and not yet shut down to the end
@@ -247,14 +252,14 @@ class Renderer:
     def _take_kernel(self):
         """The warm kernel (waiting for it if need be). From the second report on, the next kernel
         starts warming now, while this one runs: a one-off render starts no spare kernel. A batch
-        worker's Renderer starts it from the first report on (more will come), so that its second
-        report does not wait for a kernel to start."""
+        worker's department-year Renderer starts it from the first report on (more will come), so
+        that its second report does not wait for a kernel to start (spare_at_first)."""
         with self._lock:
             if self._closed:
                 raise RuntimeError("Renderer is closed")
             fut, self._next = self._next or self._start_kernel(), None
             self._taken += 1
-            if self.keep_warm and (self._taken >= 2 or self.batch):
+            if self.keep_warm and (self._taken >= 2 or self.spare_at_first):
                 self._next = self._start_kernel()
         try:
             return fut.result()
@@ -340,15 +345,16 @@ _zygotes: dict = {}  # folder → perflib.run.kernels.Zygote, shared by a batch 
 _zygote_lock = threading.Lock()  # apart: a Renderer asks for the zygote while _shared_lock is held
 
 
-def shared_renderer(notebook: Path | None = None) -> Renderer:
-    """This process's Renderer for `notebook`, created on first use and closed when the process exits."""
+def shared_renderer(notebook: Path | None = None, spare_at_first: bool | None = None) -> Renderer:
+    """This process's Renderer for `notebook`, created on first use (`spare_at_first`: see Renderer)
+    and closed when the process exits."""
     key = Path(notebook or config.notebook()).resolve()
     with _shared_lock:
         r = _shared.get(key)
         if r is None:
             if not _shared:
                 atexit.register(close_shared_renderers)
-            r = _shared[key] = Renderer(key, batch=role.BATCH_WORKER)
+            r = _shared[key] = Renderer(key, batch=role.BATCH_WORKER, spare_at_first=spare_at_first)
             try:  # multiprocessing workers leave through os._exit: atexit never runs there
                 from multiprocessing.util import Finalize
 
