@@ -451,10 +451,10 @@ def _prepare_render_workers() -> None:
     meanwhile (reading is over), and its main thread is the only one importing: a fork leaves no
     import half-done. Nothing is done where workers are not forked (spawn: each is a fresh Python)."""
     from .platform import can_fork
-    from .render import _prepare_parent
+    from .render import prepare_parent
 
     if can_fork():
-        _prepare_parent()
+        prepare_parent()
 
 
 def _load_table_writers() -> None:

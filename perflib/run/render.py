@@ -173,7 +173,11 @@ def export_html(nb, title: str, lead: str = "") -> str:
     return fill_font_slot(html, FONT_SLOT)  # (after the lead: the font must hold its characters too)
 
 
-def _prepare_parent() -> None:
+def prepare_parent() -> None:
+    """Import papermill (through perflib's engine) and nbconvert, build the exporter and load the page font:
+    what a rendering process needs before its first page (in a thread while its first kernel starts, or in
+    the batch before it forks its workers), and sweep the kernel folders a killed renderer left. Never raises:
+    a failure here shows again where it is used."""
     try:
         from . import engine  # noqa: F401  (papermill)
         from ..present.webfont import prepare
@@ -229,7 +233,7 @@ class Renderer:
         self._next: Future | None = self._start_kernel()  # warms while the caller parses and imports
         # Meanwhile this process imports papermill and nbconvert and loads the page font, which
         # the first report would otherwise wait for one after the other.
-        threading.Thread(target=_prepare_parent, name="perflib-prepare", daemon=True).start()
+        threading.Thread(target=prepare_parent, name="perflib-prepare", daemon=True).start()
 
     def _start_kernel(self) -> Future:
         """Start a kernel in the background. The first is launched as usual; once a second is

@@ -12,8 +12,8 @@ assert papermill.engines.papermill_engines.get_engine(engine.ENGINE_NAME) is eng
 # the page font while the caller's thread goes on to papermill.
 AT_ONCE = """
 import sys, threading
-from perflib.run.render import _prepare_parent
-t = threading.Thread(target=_prepare_parent)
+from perflib.run.render import prepare_parent
+t = threading.Thread(target=prepare_parent)
 t.start()
 import papermill
 from perflib.run import engine
