@@ -653,11 +653,11 @@ _NAME_QUOTES = re.compile(r"^[\s《“\"•·\[【\-－—–]+|[\s》”\"•·
 # document's part: "第二部分：某局2022年度…")
 _ORG_BEFORE_COLON = r"[\u4e00-\u9fff]{0,5}(?:局|委|办|院|馆|所|站|队|会|部|厅|室|处|社|校|园|中心|政府)\s*[:：]"
 _NAME_PREFIX = re.compile(r"^(?:关于|现将|现就|特将|兹将|对(?!外)|附件\s*\d*\s*[:：]?|名称\s*[:：]\s*|标\s*题\s*[:：]?\s*|\d{3,}\s*[-－—_]\s*|"
-                          r"[（(]\s*(?:盖章|公章)\s*[)）]\s*|实施单位\s*[:：]?\s*|(?:公开|公布|印发|转发|报送|上报)(?=\S)|"
+                          r"[（(]\s*(?:盖章|公章)\s*[)）]\s*|实施单位\s*[:：]?\s*|(?:公开|公布|印发|转发|报送|上报)(?=\S)|分别(?:是|为)|包括|包含|"
                           rf"信息公开\s*[:：]\s*|{DOCUMENTS_PART.pattern}|"
                           rf"(?!{_ORG_BEFORE_COLON})[\u4e00-\u9fff]{{1,6}}\s*[:：]\s*)+")  # (one after another: "关于对某局…";
 # a field's label cut short before the name, "称: 某馆…" of 名称: a name holds no colon; but not a unit's own name,
-# "县教育局：局机关2022年度…")
+# "县教育局：局机关2022年度…"; a list's verb before its first unit: "…预算单位分别是某镇人民政府本级、…")
 _NAME_SUFFIX = re.compile(r"(?:关于|的)?(?:部门|单位)?$")
 # "X局本级", the bureau's own accounts without its units' (also written "X局局本级"): X局
 _OWN_LEVEL = re.compile(r"(?P<end>[\u4e00-\u9fff])(?P=end)?本级$")

@@ -81,3 +81,20 @@ def test_a_number_after_a_mark_that_is_no_year_still_goes_on_the_line_before(tmp
             "2、文艺创作。创作小戏小品6部。\n四、存在的问题\n1、预算编制不够细化。\n")
     rec = read(tmp_path, text)
     assert len(rec.tasks) == 2 and line[:3] in rec.tasks[0].text
+
+
+# --- who: a list's verb is no part of the unit's name; a level's bureau alone (省厅) is no name --------------------------
+@pytest.mark.parametrize("units", ["下属3个二级预算单位分别是示例镇人民政府本级、示例镇综合行政执法大队、示例镇便民服务中心。",
+                                   "下属二级预算单位分别为示例镇人民政府本级、示例镇便民服务中心。",
+                                   "二级预算单位包括示例镇人民政府本级、示例镇便民服务中心。"])
+def test_a_lists_verb_before_the_first_unit_is_no_part_of_the_name(tmp_path, units):
+    text = ("示例市示例区示例镇人民政府\n2026年部门预算情况说明\n一、部门基本情况\n（一）机构设置。\n示例镇人民政府" + units
+            + "\n二、收支预算总体情况\n2026年收入预算总额1,260.00万元，支出预算总额1,260.00万元。\n")
+    assert read(tmp_path, text).department == "示例市示例区示例镇人民政府"
+
+
+def test_a_level_and_a_bureau_word_alone_is_no_unit(tmp_path):
+    text = ("省厅顺利完成2023年省级财政支出绩效评价工作\n\n06.12.2024  10:20\n\n"
+            "近期，我厅按照省财政管理有关要求，选取水利建设4亿元资金开展2023年省级财政支出绩效评价，"
+            "各处室对照预算完成率、支出进度率等指标进行绩效自评打分，形成部门整体支出绩效报告。\n")
+    assert read(tmp_path, text).department is None
