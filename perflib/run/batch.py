@@ -381,13 +381,13 @@ def _run_batch(args, items: list[Item], outdir: Path, started: float, correction
     portfolio_status = {name: "skipped" if name in cached else "failed" for name in portfolios}
 
     progress.start(len(todo))
-    if todo and not getattr(args, "scheduler", None):
-        _prepare_render_workers()
     if getattr(args, "scheduler", None):  # the same jobs on a Dask cluster; the results come back here
         from .distributed import run_on_cluster
 
         results = run_on_cluster(todo, args.scheduler, budget=budget)
     else:
+        if todo:
+            _prepare_render_workers()
         results = _run(todo, jobs, budget)
     with closing(results):  # on Ctrl-C, its workers are stopped before the interrupt goes on
         for n, res in enumerate(results):
