@@ -567,11 +567,14 @@ def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = (
         rec.problems = (_form_row(paragraphs, _FORM_PROBLEMS)
                         or _headed_paragraph(paragraphs, _PROBLEMS_TITLE, _not_problems, at) or [])
     columns = _column_cells(paragraphs)  # ("偏差原因分析及改进措施" one cell a line after "实际完成值": a column's label)
-    i = _find_section(paragraphs, _PLANS_HEAD, exclude=lambda para: para in columns or _not_plans(para, rec.year), at=at,
-                      form_label=_FORM_PLANS, cues=_PLANS_CUES)
+
+    def not_the_plans(para: str) -> bool:
+        return para in columns or _not_plans(para, rec.year)
+
+    i = _find_section(paragraphs, _PLANS_HEAD, exclude=not_the_plans, at=at, form_label=_FORM_PLANS, cues=_PLANS_CUES)
     if i is not None and table_end is not None and i < table_end:
-        i = _find_section(paragraphs[table_end:], _PLANS_HEAD, exclude=lambda para: _not_plans(para, rec.year),
-                          form_label=_FORM_PLANS, cues=_PLANS_CUES)
+        i = _find_section(paragraphs[table_end:], _PLANS_HEAD, exclude=not_the_plans, form_label=_FORM_PLANS,
+                          cues=_PLANS_CUES)
         i = None if i is None else i + table_end
     if i is not None:
         rec.plans = _section_or_row(paragraphs, _own_subheading(paragraphs, i, _PLANS_TITLE), _FORM_PLANS, at)
