@@ -52,6 +52,10 @@ class Task:
     def of_basic_spending(self) -> bool:
         """Is the task the unit's running (保障机关正常运转, 人员工资及日常公用经费): its funds basic spending, no project's?
         (Not others' wages it pays for: "保障基层卫生院人员工资".)"""
+        # (a word every match holds looked for first: most tasks have none, and the full pattern, opening with
+        # look-behinds, is tried at every character where this one's engine skips to its first characters)
+        if not BASIC_SPENDING_WORD.search(self.text):
+            return False
         m = BASIC_SPENDING_TASK.search(self.text)
         return m is not None and not OTHERS_BEFORE.search(self.text, max(0, m.start() - 6), m.start())
 
@@ -62,6 +66,7 @@ class Task:
 OTHERS_BEFORE = re.compile(r"卫生院|卫生室|学校|医院|村|社区|乡镇|教师|医生|基层")
 BASIC_SPENDING_TASK = re.compile(r"(?<!压减)(?<!压缩)(?<!节约)(?:人员(?:工资|经费)|工资福利|日常公用经费|基本支出"
                                  r"|(?:机关|本级|本单位|本部门)的?(?:正常|日常)?运转)(?!补助|补贴)")
+BASIC_SPENDING_WORD = re.compile(r"人员|工资福利|日常公用经费|基本支出|运转")  # (one of them in every match of it)
 
 
 @dataclass
