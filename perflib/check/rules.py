@@ -13,7 +13,7 @@ from .interval import Interval, evaluate, names_in
 from .rule import Rule
 from .items import ITEM_KINDS, POINTS_WARN, fmt_points, points_sum, scored as _scored, total_points
 from ..labels import BLOCK_ZH, figure_name
-from ..model import TASK_SUMS, Check, Record
+from ..model import BLOCK_FIELDS, BLOCKS, TASK_SUMS, Check, Record
 from ..numbers import CENT, fmt_pct, fmt_wan, money_to_wan, round_money, round_to
 
 PERCENT_WARN = Decimal("0.1")  # percentage points
@@ -84,6 +84,10 @@ def _as_list(v) -> list[str]:
 
 
 def _interval(rec: Record, name: str) -> Interval | None:
+    where = _BLOCK_FIGURES.get(name)
+    if where is not None:  # (most names: a block's figure, read as Record.figure does)
+        value = getattr(getattr(rec, where[0]), where[1])
+        return None if value is None else Interval.stated(value)
     if name in ("indicators.weight_sum", "indicators.score_sum"):
         return points_sum(rec, name.split(".")[1].removesuffix("_sum"))
     if name == "score":
@@ -91,10 +95,13 @@ def _interval(rec: Record, name: str) -> Interval | None:
     if name in TASK_SUMS:
         parts = [Interval.stated(t.funds) for t in rec.funded_tasks(name)]
         return sum(parts[1:], parts[0]) if parts else None
-    # (a block's figure read as Record.figure does, its two tests above already made here)
+    # (any other name as Record.figure reads it, its two tests above already made here: an unknown one raises)
     block, field_name = name.split(".")
     value = getattr(rec.block(block), field_name)
     return None if value is None else Interval.stated(value)
+
+
+_BLOCK_FIGURES = {f"{b}.{f}": (b, f) for b in BLOCKS for f in BLOCK_FIELDS}  # "overall.actual" → its block and field
 
 
 def run_checks(rec: Record, rules: list[Rule] | tuple[Rule, ...] | None = None) -> list[Check]:
