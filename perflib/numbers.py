@@ -45,11 +45,15 @@ _QUANTA = tuple((Decimal(1).scaleb(e), e) for e in (-2, 0, -1, -4, -3))  # money
 
 def half_unit(value: Decimal) -> Decimal:
     """Half a unit of the last stated digit: what rounding may have hidden."""
+    for quantum, half in _QUANTA_HALVES:  # (exponent's usual ones asked here: no call, no lookup)
+        if value.same_quantum(quantum):
+            return half
     e = exponent(value)
     return _HALVES.get(e) or Decimal(5).scaleb(e - 1)
 
 
 _HALVES = {e: Decimal(5).scaleb(e - 1) for e in range(-12, 13)}  # 0.005, 0.05 …: made once
+_QUANTA_HALVES = tuple((quantum, _HALVES[e]) for quantum, e in _QUANTA)
 
 
 # (the rounding given by position: Decimal's keyword arguments cost as much as the rounding itself)
@@ -70,6 +74,8 @@ def fmt_wan(value: Decimal | None, places: int = 2) -> str:
     """Chinese report convention: 6,364.24 (万元 is said by the caller)."""
     if value is None:
         return "—"
+    if places == 2:  # (nearly every call: the rounding and format written out)
+        return format(value.quantize(CENT, ROUND_HALF_UP), ",.2f")
     return format(round_to(value, places), _GROUPED.get(places) or f",.{places}f")
 
 
