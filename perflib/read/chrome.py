@@ -62,7 +62,8 @@ _LINK_LINE = 120  # a link at a page's foot: a title, its date, a note of its fi
 # =======================================================================================
 
 _KEYS = "|".join(sorted(CHROME_KEYS, key=len, reverse=True))
-_BULLET = re.compile(r"^[\s•·▪●◦■□◆◇▶►\-*]+")
+_BULLET_MARKS = "•·▪●◦■□◆◇▶►-*"
+_BULLET = re.compile(rf"^[\s{re.escape(_BULLET_MARKS)}]+")
 _BRACKET_KEY = re.compile(rf"[\[【]\s*({_KEYS})\s*[\]】]")
 _COLON_KEY = re.compile(rf"(?:^|(?<=\s)|(?<=[|【\[]))({_KEYS})\s*[:：]")
 _KEY_ONLY = re.compile(rf"^({_KEYS})\s*[:：]?$")
@@ -84,9 +85,15 @@ _DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\
 _TITLE_WORD = re.compile(r"(?:报告|报告书|评价表|自评表|公开|说明|通知|通报)$|(?:19|20)\d{2}")
 
 
+def _unbulleted(line: str) -> str:
+    """The line without its bullet, stripped."""
+    head = line[:1]  # (the regex only for a line opening with a space or a mark: most lines open with neither)
+    return _BULLET.sub("", line).strip() if head.isspace() or head in _BULLET_MARKS else line.strip()
+
+
 def _pairs(line: str) -> list[tuple[str, str]] | None:
     """The key/value pairs of a metadata line, in any of its layouts, or None when it is not one."""
-    text = _BULLET.sub("", line).strip()
+    text = _unbulleted(line)
     if "【" in text:  # "【发布时间:2022-04-15】 【作者:某某】"
         text = re.sub(r"[【】]", " ", text).strip()
     if not text:
@@ -100,7 +107,7 @@ def _pairs(line: str) -> list[tuple[str, str]] | None:
         return _split_pairs(text, list(_BRACKET_KEY.finditer(text)))
     if _COLON_KEY.match(text):
         return _split_pairs(text, list(_COLON_KEY.finditer(text)))
-    first = text.split()[0]
+    first = text.split(None, 1)[0]  # (not the whole line split: a paragraph's first line is asked too)
     if first in BARE_KEYS:
         return _bare_pairs(text.split())
     return None
@@ -142,7 +149,7 @@ def _pipe_pairs(text: str) -> list[tuple[str, str]] | None:
 @lru_cache(maxsize=4096)  # (the first lines of every page: a site prints the same chrome on each)
 def _is_chrome_line(line: str) -> bool:
     """A breadcrumb, a service bar, a menu, a footer line or a lone date: chrome as written."""
-    text = _BULLET.sub("", line).strip()
+    text = _unbulleted(line)
     if not text or len(text) > 160:
         return False
     if _BREADCRUMB.search(text) or _FOOTER.search(text) or _DATE.match(text) or _SHARING_LINE.match(text) \
@@ -209,7 +216,7 @@ def _chrome_head(lines: list[str]) -> list[tuple[list[str], list[str] | None]]:
         if kind == "pairs":
             out.append((_chrome_text(found[i]), [v for k, v in found[i] if k in TITLE_KEYS and v]))
         elif kind in ("line", "site"):
-            out.append(([_BULLET.sub("", lines[i]).strip()], []))
+            out.append(([_unbulleted(lines[i])], []))
         elif kind == "value-line":
             out.append(([], []))
         else:
@@ -269,7 +276,7 @@ def _bullet_values(lines: list[str], kinds: list, found: list, end: int) -> None
             continue
         j = i + 1
         if kinds[j] in (None, "line") and lines[j].strip()[:1] in "•·▪●◦■□◆◇▶►":
-            found[i] = [(found[i][0][0], _BULLET.sub("", lines[j]).strip())]
+            found[i] = [(found[i][0][0], _unbulleted(lines[j]))]
             kinds[j] = "value-line"
 
 
@@ -291,7 +298,7 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
     that runs straight into the page's metadata line (发布时间, 来源 …), or into its body with no line of
     content before it, ran into the page's own title too: its last line is that title and stays."""
     for i in range(end):
-        if kinds[i] != "line" or not _LINK_LIST.match(_BULLET.sub("", lines[i]).strip()):
+        if kinds[i] != "line" or not _LINK_LIST.match(_unbulleted(lines[i])):
             continue
         items = []
         j = i + 1
@@ -321,7 +328,7 @@ def _link_tail(lines: list[str], start: int) -> int:
     to the end is links, chrome or short lines with no sentence in them."""
     at = len(lines)
     for i in range(len(lines) - 1, start - 1, -1):
-        text = _BULLET.sub("", lines[i]).strip()
+        text = _unbulleted(lines[i])
         if _NEIGHBOUR_LINK.match(text) or _LINK_LIST_ITEM.match(text) or _LINK_LIST.match(text):
             at = i
         elif text and (len(text) > _LINK_LINE or "。" in text or LIST_MARKER.match(text)) \
