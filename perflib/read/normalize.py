@@ -116,9 +116,11 @@ def join_broken_lines(text: str) -> str:
     last = ""  # the last line taken
     for raw in raws:
         if raw == PARAGRAPH_BREAK:  # (as the layout step writes one, about half the lines: nothing to clean)
-            line = raw
+            line = stripped = raw
         else:
-            line = (_BLANKS.sub(" ", raw) if "  " in raw or "\t" in raw else raw).strip()  # (sub only where it changes something)
+            stripped = raw.strip()
+            # (runs of blanks made one space only where there is such a run: inside the line, as it is stripped)
+            line = _BLANKS.sub(" ", stripped) if "  " in stripped or "\t" in stripped else stripped
         if line == PARAGRAPH_BREAK:  # a blank line of a text file, or a line that stands alone
             if open_para:
                 broken.add(len(paras) - 1)
@@ -126,7 +128,7 @@ def join_broken_lines(text: str) -> str:
             continue
         if not line:
             continue
-        is_row = "\t" in raw.strip() or " | " in raw  # a table row (DOCX cells, `|` cells): never part of prose
+        is_row = "\t" in stripped or " | " in raw  # a table row (DOCX cells, `|` cells): never part of prose
         indented = raw[:1] in (" ", "\u3000")  # a first-line indent opens a paragraph
         if open_para and not is_row and (_continues(paras[-1], line) or
                                          (not indented and full(last) and _may_follow_wrap(line))):
@@ -197,8 +199,10 @@ _DIGIT = re.compile(r"\d")
 def _cut_mid_word(prev: str) -> bool:
     """Does `prev` (60 characters or more) end in the middle of a sentence of words: a clause mark in
     it, 20 characters or more, no digit?"""
-    # (searched from the last two characters only: the pattern ends at $, the end or a line end just before it)
-    if len(prev) < 60 or not _CUT_END.search(prev, len(prev) - 2):
+    # (searched from the last two characters only: the pattern ends at $, the end or a line end just before it;
+    # and only when the last character is an ideograph or that line end: most paragraphs end in 。)
+    if len(prev) < 60 or not ("\u4e00" <= prev[-1] <= "\u9fff" or prev[-1] == "\n") \
+            or not _CUT_END.search(prev, len(prev) - 2):
         return False
     cut = prev[max(prev.rfind(mark) for mark in "。！？；") + 1:]
     return len(cut) >= 20 and ("，" in cut or "、" in cut) and not _DIGIT.search(cut)
