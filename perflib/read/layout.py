@@ -27,7 +27,7 @@ import re
 from .chrome import chrome_of_lines, join_preview_chunks, split_chrome
 from .document import Block, Heading, Paragraph, Table
 from .flat_tables import recover
-from .normalize import (PARAGRAPH_BREAK, TABLE_MARK, fold_pages, join_broken_lines, strip_page_furniture,
+from .normalize import (PARAGRAPH_BREAK, TABLE_MARK, broken_lines_joined, fold_pages, strip_page_furniture,
                         split_glued, unspace_letterspaced)
 
 # Pinyin a page printed after each character (<ruby> flattened): "項(xiàng)目" → "項目".
@@ -70,7 +70,7 @@ def lay_out_text(pages: list[str], tables: dict[str, Block] | None = None,
                 out += [PARAGRAPH_BREAK, item, PARAGRAPH_BREAK]  # a row's text stands alone
         at = end
     out += _indent_marks(lines[at:])
-    return blocks_from_lines(join_broken_lines("\n".join(out)), marks), [Paragraph(c) for c in chrome]
+    return blocks_from_lines(broken_lines_joined("\n".join(out)), marks), [Paragraph(c) for c in chrome]
 
 
 def _indent_marks(lines: list[str]) -> list[str]:
@@ -80,17 +80,13 @@ def _indent_marks(lines: list[str]) -> list[str]:
             for line in lines]
 
 
-def blocks_from_lines(text: str, marks: dict[str, Block] | None = None) -> list[Block]:
-    """Joined lines → Paragraph blocks; a TABLE_MARK line (whitespace as normalize left it) → its block."""
+def blocks_from_lines(lines: list[str], marks: dict[str, Block] | None = None) -> list[Block]:
+    """Joined lines (broken_lines_joined's: stripped, none empty) → Paragraph blocks; a TABLE_MARK line
+    (whitespace as normalize left it) → its block."""
     by_line = {" ".join(k.split()): t for k, t in (marks or {}).items()}
-    blocks: list[Block] = []
-    for line in text.split("\n"):
-        line = line.strip()
-        if line in by_line:
-            blocks.append(by_line[line])
-        elif line:
-            blocks.append(Paragraph(line))
-    return blocks
+    if not by_line:
+        return [Paragraph(line) for line in lines]
+    return [by_line[line] if line in by_line else Paragraph(line) for line in lines]
 
 
 def lay_out_blocks(blocks: list[Block]) -> tuple[list[Block], list[Paragraph]]:

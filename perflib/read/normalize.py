@@ -98,6 +98,12 @@ PARAGRAPH_BREAK = "\ue001"
 
 def join_broken_lines(text: str) -> str:
     """Rebuild paragraphs: one per line, no blank lines."""
+    return "\n".join(broken_lines_joined(text))
+
+
+def broken_lines_joined(text: str) -> list[str]:
+    """join_broken_lines' paragraphs as a list (each stripped, none empty, none holding a line end): the layout
+    step's blocks are made of them without their text joined and split again."""
     raws = text.split("\n")
     if _A_NUMBER_LINE.match(text) or _A_NUMBER_LINE_AFTER.search(text):  # (one scan: most have no line of a number alone)
         raws = _without_page_numbers_in_sentences(raws)
@@ -137,7 +143,7 @@ def join_broken_lines(text: str) -> str:
             paras.append(line)
         open_para = not is_row
         last = line
-    return "\n".join(_rejoin_page_breaks(paras, broken))
+    return _rejoin_page_breaks(paras, broken)
 
 
 _PAGE_NUMBER_LINE = re.compile(r"\s*\d{1,3}\s*")
