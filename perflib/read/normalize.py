@@ -116,6 +116,8 @@ def broken_lines_joined(text: str) -> list[str]:
         return (wrap[0] is not None and _width(line) >= 0.92 * wrap[0] and not is_table_line(line)
                 and not _STANDS_ALONE.search(line))
 
+    # (what a line is looked for only when the whole text has it: most texts have no tab, run of spaces or " | ")
+    tabs, runs, bars = "\t" in text, "  " in text, " | " in text
     paras: list[str] = []
     open_para = False  # may the last paragraph take the next line?
     broken: set[int] = set()  # paragraphs of prose a blank line ended (the next may be their rest)
@@ -126,7 +128,7 @@ def broken_lines_joined(text: str) -> list[str]:
         else:
             stripped = raw.strip()
             # (runs of blanks made one space only where there is such a run: inside the line, as it is stripped)
-            line = _BLANKS.sub(" ", stripped) if "  " in stripped or "\t" in stripped else stripped
+            line = _BLANKS.sub(" ", stripped) if (runs and "  " in stripped) or (tabs and "\t" in stripped) else stripped
         if line == PARAGRAPH_BREAK:  # a blank line of a text file, or a line that stands alone
             if open_para:
                 broken.add(len(paras) - 1)
@@ -134,7 +136,7 @@ def broken_lines_joined(text: str) -> list[str]:
             continue
         if not line:
             continue
-        is_row = "\t" in stripped or " | " in raw  # a table row (DOCX cells, `|` cells): never part of prose
+        is_row = (tabs and "\t" in stripped) or (bars and " | " in raw)  # a table row (DOCX cells, `|` cells): never part of prose
         indented = raw[:1] in (" ", "\u3000")  # a first-line indent opens a paragraph
         if open_para and not is_row and (_continues(paras[-1], line) or
                                          (not indented and full(last) and _may_follow_wrap(line))):
