@@ -534,7 +534,7 @@ def recover(lines: list[str]) -> list[tuple[int, int, list]]:
         if not text or text.startswith(TABLE_MARK):
             i += 1
             continue
-        if _pipe_kind(text):
+        if "|" in text and _pipe_kind(text):  # (the bar looked for here: most lines have none, no call for them)
             end, items = _pipe_run(lines, i)
             edits.append((i, end, items))
             i = end
@@ -627,7 +627,7 @@ def _cell_run(lines: list[str], i: int) -> tuple[int, list[tuple[int, int, list]
         if not text:
             j += 1
             continue
-        if (len(text) > _MAX_CELL and not figure(text)) or text.startswith(TABLE_MARK) or _pipe_kind(text) \
+        if (len(text) > _MAX_CELL and not figure(text)) or text.startswith(TABLE_MARK) or ("|" in text and _pipe_kind(text)) \
                 or is_table_line(text) or _SPACED_WORDS.search(text) or len(text.split()) > 3 \
                 or (text == "序号" and j > i and (numbered := _numbered_rows_at(lines, j))) \
                 or (taken and _SECTION_TITLE.match(text)):
