@@ -54,10 +54,18 @@ LIST_MARKER = re.compile(
 # A title's end: the line stands alone; a notice's or a form's too when no clause mark is in it ("…评价结果公示",
 # "…绩效目标申报表" run onto the first sentence under them read as prose, and the page as the report of whatever
 # unit that sentence named; "…万元，根据县财政局追加预算的通知" is a sentence wrapped there, and goes on)
-_TITLE = re.compile(r"(报告|报告书|自评表|评价表)\s*(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?\s*$"  # (its year after it in brackets)
-                    r"|^[^，,。；;：:]{6,60}(?:申报表|目标表|公示|公告|通报|通知|(?:自评|评价)结果)\s*$"
-                    r"|^[^，,。；;：:]{2,30}(?:召开|举办|举行)[^，,。；;：:]{0,40}(?:绩效|自评|评价)[^，,。；;：:]{0,20}"
-                    r"(?:会|会议|培训班)\s*$")  # (news of a meeting about the evaluation)
+# (Two patterns, _is_title asks both: the engine scans for the first one's first characters, and tries the second
+# at the line's start only; one pattern of both would be tried at every character of a paragraph.)
+_TITLE_END = re.compile(r"(?:报告|报告书|自评表|评价表)\s*(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?\s*$")  # (its year after it in brackets)
+_TITLE_LINE = re.compile(r"[^，,。；;：:]{6,60}(?:申报表|目标表|公示|公告|通报|通知|(?:自评|评价)结果)\s*$"
+                         r"|[^，,。；;：:]{2,30}(?:召开|举办|举行)[^，,。；;：:]{0,40}(?:绩效|自评|评价)[^，,。；;：:]{0,20}"
+                         r"(?:会|会议|培训班)\s*$")  # (news of a meeting about the evaluation)
+
+
+def _is_title(line: str) -> bool:
+    """Does the line end as a title does (a report's, a form's, a notice's, news of a meeting)?"""
+    return bool(_TITLE_END.search(line) or _TITLE_LINE.match(line))
+
 # A budget or final-accounts disclosure's title ("…2023年度部门决算", "…2024年度决算公开说明": no clause
 # mark in it). A new sentence under it (one opening with a year, "2024 年度收、支总计…") does not run
 # it on; the rest of a title or of a sentence does ("绩效自评公开", "数为 80.00 万元", "1,280.00万元").
@@ -114,7 +122,7 @@ def broken_lines_joined(text: str) -> list[str]:
         if not wrap:
             wrap.append(_wrap_width(raws))
         return (wrap[0] is not None and _width(line) >= 0.92 * wrap[0] and not is_table_line(line)
-                and not _STANDS_ALONE.search(line))
+                and not _stands_alone(line))
 
     # (what a line is looked for only when the whole text has it: most texts have no tab, run of spaces or " | ")
     tabs, runs, bars = "\t" in text, "  " in text, " | " in text
@@ -262,8 +270,8 @@ def _wrap_width(raws: list[str]) -> float | None:
 
 
 def _may_follow_wrap(line: str) -> bool:
-    return (not LIST_MARKER.match(line) and not is_table_line(line) and not _TITLE.search(line)
-            and not _STANDS_ALONE.search(line))
+    return (not LIST_MARKER.match(line) and not is_table_line(line) and not _is_title(line)
+            and not _stands_alone(line))
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -271,9 +279,9 @@ def _continues(prev: str, line: str) -> bool:
     # (the open number searched for in the last three characters only: the pattern ends at $)
     if _OPEN_NUMBER.search(prev, max(0, len(prev) - 3)) and line[:1].isdigit() and not LIST_MARKER.match(line):
         return True  # "6,364." + "24 万元": a figure cut by the line end
-    if _ENDS_SENTENCE.search(prev) or _TITLE.search(prev) or _WHOLE_NOTE.match(prev):
+    if _ENDS_SENTENCE.search(prev) or _is_title(prev) or _WHOLE_NOTE.match(prev):
         return False
-    if _STANDS_ALONE.search(prev) or _STANDS_ALONE.search(line) or (_TITLE.search(line) and len(line) <= 60):
+    if _stands_alone(prev) or _stands_alone(line) or (_is_title(line) and len(line) <= 60):
         return False  # a web page's menu, breadcrumb, title and attachment links are lines of their own
     if LIST_MARKER.match(line):
         return False
@@ -293,9 +301,14 @@ def _continues(prev: str, line: str) -> bool:
 _WHOLE_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 # Lines of a web page that never run on: a breadcrumb or menu, an attachment link, the page's index
 # number ("监督索引号53090000…"), the contents heading.
-_STANDS_ALONE = re.compile(r"当前位置|您的位置|所在位置|首页\s*[|>»›]|^附件\s*[\d一二三四五六七八九十]*\s*[:：]|"
-                           r"^(?:监督)?索引号|^目\s*录$|"
-                           r"\.(?:pdf|docx?|xlsx?|wps|zip|rar)\s*$", re.I)
+# (Anywhere in the line, and at its start: two patterns for _stands_alone, as _is_title's.)
+_STANDS_ALONE_IN = re.compile(r"当前位置|您的位置|所在位置|首页\s*[|>»›]|\.(?:pdf|docx?|xlsx?|wps|zip|rar)\s*$", re.I)
+_STANDS_ALONE_AT_START = re.compile(r"附件\s*[\d一二三四五六七八九十]*\s*[:：]|(?:监督)?索引号|目\s*录$", re.I)
+
+
+def _stands_alone(line: str) -> bool:
+    return bool(_STANDS_ALONE_IN.search(line) or _STANDS_ALONE_AT_START.match(line))
+
 
 # A form's line: a name, a colon and one figure ("年初预算数：8,620,000.00", "预算执行率：99.06%"); the start
 # of the next such line (a name and a colon); and a field of any short value with no clause in it
@@ -512,7 +525,7 @@ def _peel(lines: list[str], running: set[str], first_page: bool) -> list[str]:
         bottom -= 1
     kept = lines[top:bottom]
     # A running header that is the report's title still titles the first page once.
-    titles = [ln for ln in lines[:top] if _TITLE.search(ln)]
+    titles = [ln for ln in lines[:top] if _is_title(ln)]
     return ([titles[-1]] if first_page and titles else []) + kept
 
 
