@@ -395,6 +395,8 @@ _SPACES = "\t\n\r\f\v \u3000\xa0"
 
 def _looks_binary(text: str) -> bool:
     """Mostly control or unassigned characters: a binary file that happened to decode."""
+    if text.replace("\n", " ").replace("\t", " ").isprintable():
+        return False  # (the whole text asked at once: line ends and tabs aside, most texts are printable)
     for line in text.split("\n"):  # (line by line: most lines are printable as they are, nothing to drop)
         if not line.isprintable():
             for space in _SPACES:  # (str.replace, one character at a time, is the fastest way to drop them)
