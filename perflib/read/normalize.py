@@ -480,14 +480,23 @@ def strip_page_furniture(pages: list[str], keep_indent: bool = False) -> list[st
 
     `keep_indent`: lines keep their leading whitespace as it was (the layout step reads columns
     from it); else an indented line keeps one leading space (a paragraph starts there)."""
-    pages_lines = [[ln.rstrip() if keep_indent else (" " if ln[:1].isspace() else "") + ln.strip()
-                    for ln in p.split("\n") if ln.strip()] for p in pages]
+    return ["\n".join(lines) for lines in page_lines_without_furniture(pages, keep_indent)]
+
+
+def page_lines_without_furniture(pages: list[str], keep_indent: bool = False) -> list[list[str]]:
+    """strip_page_furniture's pages as their lines (none blank): the layout step takes them so, not joined and split
+    again."""
+    if keep_indent:  # (a line is blank when nothing is left of it stripped at its end: one strip a line)
+        pages_lines = [[kept for ln in p.split("\n") if (kept := ln.rstrip())] for p in pages]
+    else:
+        pages_lines = [[(" " if ln[:1].isspace() else "") + text for ln in p.split("\n") if (text := ln.strip())]
+                       for p in pages]
     running = _running_lines(pages_lines)
     out = []
     for no, lines in enumerate(pages_lines):
         if _PAGE_NO_OPENING.search("\n" + pages[no]):
             lines = [ln for ln in lines if not _DECORATED_PAGE_NO.match(ln.strip())]
-        out.append("\n".join(_peel(lines, running, first_page=no == 0)))
+        out.append(_peel(lines, running, first_page=no == 0))
     return out
 
 
