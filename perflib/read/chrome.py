@@ -285,7 +285,7 @@ def _site_names(lines: list[str], kinds: list, end: int) -> None:
     chrome = ("pairs", "line", "site", "value-line")
     for i in range(end):
         text = lines[i].strip()
-        if kinds[i] is not None or not text or len(text) > _SITE_NAME or re.search(r"\d", text) \
+        if kinds[i] is not None or not text or len(text) > _SITE_NAME or _DIGIT.search(text) \
                 or _TITLE_WORD.search(text):
             continue
         near = _neighbours(kinds, i, end)

@@ -34,7 +34,10 @@ def _pipe_kind(text: str) -> str | None:
         return None
     if text.count("|") == 1 and text.endswith("|"):
         return "cell"
-    return "row" if re.search(r"\|.*\|", text) else None
+    return "row" if _TWO_BARS.search(text) else None
+
+
+_TWO_BARS = re.compile(r"\|.*\|")
 
 
 def _grouping_between_rows(lines: list[str], j: int, row=lambda text: _pipe_kind(text) == "row") -> bool:
@@ -407,7 +410,10 @@ def _label_rows(cells: list[str], explicit_empty: bool) -> tuple[list[list[str]]
 
 def _is_text_value(cell: str) -> bool:
     """A cell of prose (a reason, a note): a value of a text column, never a row's label."""
-    return len(cell) > _MAX_CELL or bool(re.search(r"[。；;！？]", cell))
+    return len(cell) > _MAX_CELL or bool(_SENTENCE_MARK.search(cell))
+
+
+_SENTENCE_MARK = re.compile(r"[。；;！？]")
 
 
 def _starts_row(cells: list[str], j: int) -> bool:
@@ -493,6 +499,9 @@ def _spans(line: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+_A_DIGIT = re.compile(r"\d")
+
+
 def merge_split_header(upper: str, lower: str, after: str) -> str | None:
     """Two lines of column names, one under the other ("年初" over "预算数"), above a row of figures
     → one header row (cells apart by tabs), or None.
@@ -507,7 +516,7 @@ def merge_split_header(upper: str, lower: str, after: str) -> str | None:
     if max(len(upper), len(lower)) > 200:
         return None  # prose, not column names
     a, b = _spans(upper), _spans(lower)
-    if not a or not b or len(a) == len(b) or any(TABLE_VALUE.match(w) or re.search(r"\d", w) for *_, w in a + b):
+    if not a or not b or len(a) == len(b) or any(TABLE_VALUE.match(w) or _A_DIGIT.search(w) for *_, w in a + b):
         return None
     full, part = (a, b) if len(a) > len(b) else (b, a)
     if len(full) < 3 or any(len(w) > 8 for *_, w in a + b):

@@ -328,11 +328,19 @@ _OPEN_NUMBER = re.compile(r"\d[.,]$")
 def _glue(prev: str, line: str) -> str:
     # Chinese needs no space across a line break, nor does a number cut in two
     # ("1,381.8" + "5 万元"); keep one between Latin words.
-    if re.search(r"[A-Za-z0-9%]$", prev) and re.match(r"[A-Za-z]", line):
+    # (the ends searched from the last two characters only: the patterns end at $, the end or a line end before it)
+    end = max(0, len(prev) - 2)
+    if _LATIN_OR_DIGIT_END.search(prev, end) and _LATIN_START.match(line):
         return prev + " " + line
-    if re.search(r"[A-Za-z%]$", prev) and re.match(r"[0-9]", line):
+    if _LATIN_END.search(prev, end) and _DIGIT_START.match(line):
         return prev + " " + line
     return prev + line
+
+
+_LATIN_OR_DIGIT_END = re.compile(r"[A-Za-z0-9%]$")
+_LATIN_END = re.compile(r"[A-Za-z%]$")
+_LATIN_START = re.compile(r"[A-Za-z]")
+_DIGIT_START = re.compile(r"[0-9]")
 
 
 # Some PDFs place every glyph on its own, and the text layer comes out
@@ -544,7 +552,7 @@ def normalize(pages: list[str], paragraphs: bool = False) -> str:
     `paragraphs`: the lines already are the document's paragraphs (Word): kept as they are.
     """
     if paragraphs:
-        lines = (re.sub(r"[ \t]+", " ", ln).strip() for p in pages for ln in fold_chars(p).split("\n"))
+        lines = (_BLANKS.sub(" ", ln).strip() for p in pages for ln in fold_chars(p).split("\n"))
         return "\n".join(ln for ln in lines if ln)
     pages = strip_page_furniture([unspace_letterspaced(fold_chars(p)) for p in pages])
     return join_broken_lines("\n".join(pages))
@@ -604,7 +612,10 @@ def is_table_line(line: str) -> bool:
 
 def clean_line(text: str) -> str:
     """One paragraph or table cell as the parser reads it: folded, whitespace collapsed."""
-    return re.sub(r"\s+", " ", fold_chars(text)).strip()
+    return _WHITESPACE.sub(" ", fold_chars(text)).strip()
+
+
+_WHITESPACE = re.compile(r"\s+")
 
 
 # A line break inside a cell between two Chinese characters (or full-width punctuation), a line of a
