@@ -206,6 +206,8 @@ def _chrome_head(lines: list[str]) -> list[tuple[list[str], list[str] | None]]:
         if kinds[-1] is None and (seen > _HEAD_LINES or LIST_MARKER.match(text) or len(text) > _BODY_LINE):
             end = i
             break
+    if "pairs" not in kinds and "line" not in kinds:
+        return [([], None) for _ in range(end)]  # (no line of chrome: none the passes below could find either)
     _weak_keys_alone(lines, kinds, found, end)
     _bullet_values(lines, kinds, found, end)
     _site_names(lines, kinds, end)
