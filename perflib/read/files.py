@@ -30,7 +30,7 @@ _HTML_START = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<!--
 
 def read_document(path: str | Path) -> Document:
     """Read a report file into its Document; raise UnreadableInput with a one-sentence reason."""
-    p = Path(path)
+    p = path if isinstance(path, Path) else Path(path)  # (a Path given is not parsed again)
     data = read_bytes(p)
     digest = hashlib.sha256(data).hexdigest()
     fmt = file_format(p, data)
