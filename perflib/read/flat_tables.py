@@ -638,8 +638,9 @@ def _cell_run(lines: list[str], i: int) -> tuple[int, list[tuple[int, int, list]
         if not text:
             j += 1
             continue
+        # (a line of one word, most cells, is no table line and has no words apart: not asked so)
         if (len(text) > _MAX_CELL and not figure(text)) or text.startswith(TABLE_MARK) or ("|" in text and _pipe_kind(text)) \
-                or is_table_line(text) or _SPACED_WORDS.search(text) or len(text.split()) > 3 \
+                or (words := len(text.split())) > 3 or (words > 1 and (is_table_line(text) or _SPACED_WORDS.search(text))) \
                 or (text == "序号" and j > i and (numbered := _numbered_rows_at(lines, j))) \
                 or (taken and _SECTION_TITLE.match(text)):
             break  # (a section's title after a form's last cell, "四、存在的问题": no cell of it)
