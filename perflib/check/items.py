@@ -77,10 +77,10 @@ def _none_found(rec: Record, rule: Rule, looked_at: int) -> Check:
 
 
 def each_at_most(rec: Record, rule: Rule) -> Check | None:
-    rows = [i for i in items(rec) if getattr(i, rule.stated) is not None
-            and getattr(i, rule.computed[0]) is not None]
     if not rec.indicators:
         return None
+    rows = [i for i in items(rec) if getattr(i, rule.stated) is not None
+            and getattr(i, rule.computed[0]) is not None]
     if not rows:
         return Check(rule.id, "skip", None, None, f"{rule.label}：指标表未写明分值或得分，无法核对。", rule.unit)
     found = []
