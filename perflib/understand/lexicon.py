@@ -47,6 +47,11 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# What every `toc` match needs (Lexicon.is_toc): the line ends with a page number (or its bracket) or 目录's 录, and
+# holds a leader's first two characters ([.…·．]{3,} or \s{2,}) in a row, or opens with 目 ("目 录").
+_TOC_ENDS = tuple("0123456789)）录")
+_TOC_LEADER = re.compile(r"[.…·．\s][.…·．\s]")
+
 # Character classes a pattern may start with, as the look-ahead writes them.
 ATTACHMENT_LINE_MAX = 200  # characters: a longer line is text, whatever it opens with (is_attachment)
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
@@ -537,7 +542,10 @@ class Lexicon:
 
     def is_toc(self, para: str) -> bool:
         """A table-of-contents line (dot leaders and a page number) or the contents heading."""
-        return (para[-1:] in "0123456789)）" or "录" in para[-1:]) and bool(self.toc.search(para))
+        # (what `toc` ends with, then two leader characters in a row or the heading's 目 first: the pattern, tried at each
+        # place, is asked only then; the look for two in a row opens with a class the engine scans for in C)
+        return (para.endswith(_TOC_ENDS) and (para.startswith("目") or _TOC_LEADER.search(para) is not None)
+                and bool(self.toc.search(para)))
 
     def label(self, m: re.Match) -> Label:
         """The label a match of `label_re` stands for."""
