@@ -802,7 +802,8 @@ def _split(line: str) -> list[str]:
         return [c.strip() for c in line.split("\t")]
     if "|" in line:  # "| 产出指标 | 数量指标 | … |": the ragged empty cells at its ends are no cells
         return split_pipes(line)
-    if _SPACED_CELLS.search(line):
+    if "  " in line and _SPACED_CELLS.search(line):  # (its run of spaces first: a line of prose has none, and the
+        # pattern, opening with \S, is tried at nearly every place of it)
         return [c.strip() for c in _SPACE_RUN.split(line.strip())]
     cells: list[str] = []
     for word in line.split():  # "≥ 95%" split at its space is one cell
