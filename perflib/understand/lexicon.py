@@ -49,7 +49,7 @@ def _alt(words) -> str:
 
 # What every `toc` match needs (Lexicon.is_toc): the line ends with a page number (or its bracket) or 目录's 录, and
 # holds a leader's first two characters ([.…·．]{3,} or \s{2,}) in a row, or opens with 目 ("目 录").
-_TOC_ENDS = tuple("0123456789)）录")
+TOC_ENDS = tuple("0123456789)）录")  # (a caller asking of every line may test it first: no call for most)
 _TOC_LEADER = re.compile(r"[.…·．\s][.…·．\s]")
 
 # Character classes a pattern may start with, as the look-ahead writes them.
@@ -544,7 +544,7 @@ class Lexicon:
         """A table-of-contents line (dot leaders and a page number) or the contents heading."""
         # (what `toc` ends with, then two leader characters in a row or the heading's 目 first: the pattern, tried at each
         # place, is asked only then; the look for two in a row opens with a class the engine scans for in C)
-        return (para.endswith(_TOC_ENDS) and (para.startswith("目") or _TOC_LEADER.search(para) is not None)
+        return (para.endswith(TOC_ENDS) and (para.startswith("目") or _TOC_LEADER.search(para) is not None)
                 and bool(self.toc.search(para)))
 
     def label(self, m: re.Match) -> Label:

@@ -18,7 +18,7 @@ from ..read.realign import EMPTY
 from .indicators import header_roles, role_of, split_pipes
 from ..read.normalize import clause_start, sentences_of
 from ..numbers import money_to_wan
-from .lexicon import LEX, cues, holds_any
+from .lexicon import LEX, TOC_ENDS, cues, holds_any
 from .who import DOCUMENTS_PART, reads_as_org
 
 _TASKS_HEAD = LEX.sections["tasks"]
@@ -61,7 +61,7 @@ def _without_furniture(paragraphs: list[str]) -> list[str]:
         attachments = LEX.is_attachment(para) or (attachments and bool(LEX.attachment_item.match(para)))
         if attachments:
             continue
-        if LEX.is_toc(para):
+        if para.endswith(TOC_ENDS) and LEX.is_toc(para):  # (its first test here: no call for most lines)
             in_toc = in_toc or para.replace(" ", "") == "目录"
             continue
         if in_toc:
@@ -425,13 +425,11 @@ def _may_open_section(paragraphs: list[str]) -> list[int]:
     """Where a section may start (_find_section's test without its `head`): a heading, a short
     line, a sentence ending in '：'. Found once for the three sections, instead of searching
     every paragraph for each section's words."""
-    return [i for i, para in enumerate(paragraphs) if is_heading(para) or is_heading_like(para) or _opens_a_list(para)]
-
-
-def _opens_a_list(para: str) -> bool:
-    """A sentence ending in '：', or a heading closed by a full stop (_stopped_heading)."""
-    text = para.rstrip()
-    return text.endswith(("：", ":")) or text.endswith("。") and _stopped_heading(text)
+    # (is_heading_like, and a sentence ending in '：' or a heading closed by a full stop, written out: asked of every
+    # paragraph, a call each cost more than their tests)
+    return [i for i, para in enumerate(paragraphs)
+            if is_heading(para) or len(para) <= 20 and not _PROSE_MARK.search(para)
+            or (text := para.rstrip()).endswith(("：", ":")) or text.endswith("。") and _stopped_heading(text)]
 
 
 @lru_cache(maxsize=4096)  # (asked of a paragraph by _may_open_section, then again by _find_section and others)
@@ -945,6 +943,8 @@ _LEAD_WORDS = re.compile(r"针对|措施|建议|意见")  # (one of which every 
 def _labels_rejoined(paragraphs: list[str]) -> list[str]:
     """A form's label cell a page split over two lines ("年度主要" / "工作内容", one cell per line) as one line, when
     together they name a list's section and apart neither does."""
+    if not any(len(a) <= 6 and len(b) <= 6 for a, b in zip(paragraphs, paragraphs[1:])):
+        return paragraphs  # (no two short lines in a row: most texts)
     out: list[str] = []
     k = 0
     while k < len(paragraphs):
@@ -966,7 +966,7 @@ _LABEL_PART = re.compile(r"[\u4e00-\u9fff]{2,6}")
 def _leads_apart(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     for para in paragraphs:
-        m = _LEAD_INSIDE.search(para) if _LEAD_WORDS.search(para) else None
+        m = _LEAD_INSIDE.search(para) if "。" in para and _LEAD_WORDS.search(para) else None  # (after a 。 only)
         if m is None or m.end() >= len(para) or para[m.end():].lstrip().startswith("已") or LEX.numbering.match(para):
             # (not a problem item's own measure taken: "1.…。整改措施：已修订…")
             out.append(para)
