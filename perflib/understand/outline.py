@@ -18,13 +18,14 @@ from ..read.realign import EMPTY
 from .indicators import header_roles, role_of, split_pipes
 from ..read.normalize import clause_start, sentences_of
 from ..numbers import money_to_wan
-from .lexicon import LEX, TOC_ENDS, cues, holds_any
+from .lexicon import LEX, TOC_ENDS, cue_words, cues, holds_any
 from .who import DOCUMENTS_PART, reads_as_org
 
 _TASKS_HEAD = LEX.sections["tasks"]
 # (a tasks heading only when no other names them; the lexicon compiles it behind a look-ahead on its first characters,
 # the same matches: its branches open with no one character the engine could scan for, and most headings hold 工作 or 情况)
 _TASKS_ELSE = LEX.sections["tasks_else"]
+_TASKS_ELSE_WORDS = cue_words(_TASKS_ELSE)  # (工作, 履职: its look-ahead is tried at each place, ~0.7 µs a heading)
 _PROBLEMS_HEAD = LEX.sections["problems"]
 _PLANS_HEAD = LEX.sections["plans"]
 _PLANS_CUES = cues(_PLANS_HEAD)  # (下, 划, 建, 改 …: most headings hold none, and the pattern costs ~1 µs a line)
@@ -485,13 +486,13 @@ def _not_plans(para: str, year: int | None) -> bool:
 
 def _find_section(paragraphs: list[str], head: re.Pattern, exclude=None,
                   prefer_not: re.Pattern | None = None, at: list[int] | None = None,
-                  form_label: re.Pattern | None = None, cues: str = "") -> int | None:
+                  form_label: re.Pattern | None = None, cues: str | tuple[str, ...] = "") -> int | None:
     """The first heading matching `head` (and not `exclude`, a pattern or a test); one that does not also match
     `prefer_not` wins ("（一）存在的问题" inside "四、存在的问题及改进措施"). `at`: the indices
     _may_open_section gave, when the caller has them. `form_label`: a table row is a heading only
-    when its first cell is that label ("改进措施 | … |", not "年度计划投资 | 560万元 |"). `cues`: characters one of which
-    every match of `head` holds (lexicon.cues), when asking for them first pays (a long alternation the engine cannot scan
-    for, whose characters most lines lack)."""
+    when its first cell is that label ("改进措施 | … |", not "年度计划投资 | 560万元 |"). `cues`: characters (or words) one of
+    which every match of `head` holds (lexicon.cues, lexicon.cue_words), when asking for them first pays (a long alternation
+    the engine cannot scan for, whose characters most lines lack)."""
     found = []
     for i in range(len(paragraphs)) if at is None else at:
         para = paragraphs[i]
@@ -519,7 +520,7 @@ def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = (
     at = _may_open_section(paragraphs)
     i = _find_section(paragraphs, _TASKS_HEAD, exclude=_not_tasks, at=at)
     other = _find_section(paragraphs, _TASKS_ELSE, exclude=lambda para: _not_tasks(para) or _another_years(para, rec.year),
-                          at=at)
+                          at=at, cues=_TASKS_ELSE_WORDS)
     duties_done = i is None and other is not None and _DUTIES_DONE.search(paragraphs[other]) is not None
     i = other if i is None else i
     i = _tasks_subheading(paragraphs, i) if i is not None else None
