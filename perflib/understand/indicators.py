@@ -1306,7 +1306,7 @@ _NUMBERED_PROSE = re.compile(
 def _read_prose(paragraphs: list[str], out: IndicatorTable) -> None:
     for para in paragraphs:
         numbered = _NUMBERED_PROSE.match(para) if "值" in para else None
-        if numbered is None and not _LEVEL_COLON.search(para):
+        if numbered is None and ("指标" not in para or not _LEVEL_COLON.search(para)):  # (its word first: no call for most)
             continue  # every such sentence names its 指标 and a colon after it (or is a numbered item of one)
         for sent in sentences(para):
             for m in [numbered] if numbered is not None and para.startswith(sent) else _PROSE.finditer(sent):
