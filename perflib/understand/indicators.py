@@ -802,7 +802,8 @@ def _split(line: str) -> list[str]:
         return [c.strip() for c in line.split("\t")]
     if "|" in line:  # "| 产出指标 | 数量指标 | … |": the ragged empty cells at its ends are no cells
         return split_pipes(line)
-    if _SPACED_CELLS.search(line):
+    if "  " in line and _SPACED_CELLS.search(line):  # (its run of spaces first: a line of prose has none, and the
+        # pattern, opening with \S, is tried at nearly every place of it)
         return [c.strip() for c in _SPACE_RUN.split(line.strip())]
     cells: list[str] = []
     for word in line.split():  # "≥ 95%" split at its space is one cell
@@ -1305,7 +1306,7 @@ _NUMBERED_PROSE = re.compile(
 def _read_prose(paragraphs: list[str], out: IndicatorTable) -> None:
     for para in paragraphs:
         numbered = _NUMBERED_PROSE.match(para) if "值" in para else None
-        if numbered is None and not _LEVEL_COLON.search(para):
+        if numbered is None and ("指标" not in para or not _LEVEL_COLON.search(para)):  # (its word first: no call for most)
             continue  # every such sentence names its 指标 and a colon after it (or is a numbered item of one)
         for sent in sentences(para):
             for m in [numbered] if numbered is not None and para.startswith(sent) else _PROSE.finditer(sent):

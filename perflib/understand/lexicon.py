@@ -47,6 +47,11 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# What every `toc` match needs (Lexicon.is_toc): the line ends with a page number (or its bracket) or 目录's 录, and
+# holds a leader's first two characters ([.…·．]{3,} or \s{2,}) in a row, or opens with 目 ("目 录").
+TOC_ENDS = tuple("0123456789)）录")  # (a caller asking of every line may test it first: no call for most)
+_TOC_LEADER = re.compile(r"[.…·．\s][.…·．\s]")
+
 # Character classes a pattern may start with, as the look-ahead writes them.
 ATTACHMENT_LINE_MAX = 200  # characters: a longer line is text, whatever it opens with (is_attachment)
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
@@ -124,6 +129,71 @@ def cues(pattern: re.Pattern) -> str:
     return "".join(sorted(_one_of_each(_sre_parse.parse(pattern.pattern).data)))
 
 
+def cue_words(pattern: re.Pattern) -> tuple[str, ...]:
+    """Words (runs of literal characters) of which every match of `pattern` holds one (() when none are sure): a text
+    holding none of them holds no match, so a caller may ask `holds_any(text, words)` before the regex. Like cues, for a
+    pattern whose few words most texts lack though their characters are common ("工作", "履职" where 作 and 况 are in
+    most headings)."""
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    return tuple(sorted(_words_of_each(_sre_parse.parse(pattern.pattern).data)))
+
+
+def _words_of_each(items) -> set[str]:
+    """Words of which every match of a parsed sequence holds one (empty: none sure)."""
+    runs = _runs(items)
+    if runs:
+        return {max(runs, key=lambda r: (len(r), r))}  # (one word every match holds: its longest)
+    for op, av in items:
+        name = str(op)
+        if name == "SUBPATTERN" and not (av[1] | av[2]):
+            found = _words_of_each(av[3].data)
+        elif name == "BRANCH":
+            found = _cover_words([_runs(b.data) for b in av[1]])
+        else:
+            continue
+        if found:
+            return found
+    return set()
+
+
+def _runs(items) -> set[str]:
+    """Runs of literal characters every match of a parsed sequence holds, each whole (look-arounds aside)."""
+    out: set[str] = set()
+    run = ""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(av)
+            continue
+        if run:
+            out.add(run)
+            run = ""  # (anything else between: the run ends, a shorter one is still held)
+        if name == "SUBPATTERN" and not (av[1] | av[2]):  # (no inline flags: a case-blind group)
+            out |= _runs(av[3].data)
+        elif name == "BRANCH":
+            out |= set.intersection(*(_runs(b.data) for b in av[1]))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            out |= _runs(av[2].data)
+    if run:
+        out.add(run)
+    return out
+
+
+def _cover_words(branches: list[set[str]]) -> set[str]:
+    """Words that meet every branch, each branch holding one of them in one of its runs (greedily: the word most
+    branches hold first, then the longest); empty when a branch holds no run."""
+    if not all(branches):
+        return set()
+    held = [{r[i:j] for r in b for i in range(len(r)) for j in range(i + 1, len(r) + 1)} for b in branches]
+    chosen: set[str] = set()
+    while held:
+        best = min(set().union(*held), key=lambda w: (-sum(w in h for h in held), -len(w), w))
+        chosen.add(best)
+        held = [h for h in held if best not in h]
+    return chosen
+
+
 def _one_of_each(items) -> set[str]:
     """Characters of which every match of a parsed sequence consumes one (empty: none sure)."""
     required = _required(items)
@@ -155,7 +225,7 @@ def _cover(branches: list[set[str]]) -> set[str]:
 
 
 def holds_any(text: str, chars: str) -> bool:
-    """Does `text` hold one of `chars` (cues' answer; "": maybe, the regex must say)?"""
+    """Does `text` hold one of `chars` (cues' answer, or the words of cue_words'; none: maybe, the regex must say)?"""
     for c in chars:  # (a plain loop: no call per character, asked of every sentence)
         if c in text:
             return True
@@ -537,7 +607,10 @@ class Lexicon:
 
     def is_toc(self, para: str) -> bool:
         """A table-of-contents line (dot leaders and a page number) or the contents heading."""
-        return (para[-1:] in "0123456789)）" or "录" in para[-1:]) and bool(self.toc.search(para))
+        # (what `toc` ends with, then two leader characters in a row or the heading's 目 first: the pattern, tried at each
+        # place, is asked only then; the look for two in a row opens with a class the engine scans for in C)
+        return (para.endswith(TOC_ENDS) and (para.startswith("目") or _TOC_LEADER.search(para) is not None)
+                and bool(self.toc.search(para)))
 
     def label(self, m: re.Match) -> Label:
         """The label a match of `label_re` stands for."""

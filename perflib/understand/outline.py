@@ -18,13 +18,14 @@ from ..read.realign import EMPTY
 from .indicators import header_roles, role_of, split_pipes
 from ..read.normalize import clause_start, sentences_of
 from ..numbers import money_to_wan
-from .lexicon import LEX, cues, holds_any
+from .lexicon import LEX, TOC_ENDS, cue_words, cues, holds_any
 from .who import DOCUMENTS_PART, reads_as_org
 
 _TASKS_HEAD = LEX.sections["tasks"]
 # (a tasks heading only when no other names them; the lexicon compiles it behind a look-ahead on its first characters,
 # the same matches: its branches open with no one character the engine could scan for, and most headings hold 工作 or 情况)
 _TASKS_ELSE = LEX.sections["tasks_else"]
+_TASKS_ELSE_WORDS = cue_words(_TASKS_ELSE)  # (工作, 履职: its look-ahead is tried at each place, ~0.7 µs a heading)
 _PROBLEMS_HEAD = LEX.sections["problems"]
 _PLANS_HEAD = LEX.sections["plans"]
 _PLANS_CUES = cues(_PLANS_HEAD)  # (下, 划, 建, 改 …: most headings hold none, and the pattern costs ~1 µs a line)
@@ -61,7 +62,7 @@ def _without_furniture(paragraphs: list[str]) -> list[str]:
         attachments = LEX.is_attachment(para) or (attachments and bool(LEX.attachment_item.match(para)))
         if attachments:
             continue
-        if LEX.is_toc(para):
+        if para.endswith(TOC_ENDS) and LEX.is_toc(para):  # (its first test here: no call for most lines)
             in_toc = in_toc or para.replace(" ", "") == "目录"
             continue
         if in_toc:
@@ -425,13 +426,11 @@ def _may_open_section(paragraphs: list[str]) -> list[int]:
     """Where a section may start (_find_section's test without its `head`): a heading, a short
     line, a sentence ending in '：'. Found once for the three sections, instead of searching
     every paragraph for each section's words."""
-    return [i for i, para in enumerate(paragraphs) if is_heading(para) or is_heading_like(para) or _opens_a_list(para)]
-
-
-def _opens_a_list(para: str) -> bool:
-    """A sentence ending in '：', or a heading closed by a full stop (_stopped_heading)."""
-    text = para.rstrip()
-    return text.endswith(("：", ":")) or text.endswith("。") and _stopped_heading(text)
+    # (is_heading_like, and a sentence ending in '：' or a heading closed by a full stop, written out: asked of every
+    # paragraph, a call each cost more than their tests)
+    return [i for i, para in enumerate(paragraphs)
+            if is_heading(para) or len(para) <= 20 and not _PROSE_MARK.search(para)
+            or (text := para.rstrip()).endswith(("：", ":")) or text.endswith("。") and _stopped_heading(text)]
 
 
 @lru_cache(maxsize=4096)  # (asked of a paragraph by _may_open_section, then again by _find_section and others)
@@ -487,13 +486,13 @@ def _not_plans(para: str, year: int | None) -> bool:
 
 def _find_section(paragraphs: list[str], head: re.Pattern, exclude=None,
                   prefer_not: re.Pattern | None = None, at: list[int] | None = None,
-                  form_label: re.Pattern | None = None, cues: str = "") -> int | None:
+                  form_label: re.Pattern | None = None, cues: str | tuple[str, ...] = "") -> int | None:
     """The first heading matching `head` (and not `exclude`, a pattern or a test); one that does not also match
     `prefer_not` wins ("（一）存在的问题" inside "四、存在的问题及改进措施"). `at`: the indices
     _may_open_section gave, when the caller has them. `form_label`: a table row is a heading only
-    when its first cell is that label ("改进措施 | … |", not "年度计划投资 | 560万元 |"). `cues`: characters one of which
-    every match of `head` holds (lexicon.cues), when asking for them first pays (a long alternation the engine cannot scan
-    for, whose characters most lines lack)."""
+    when its first cell is that label ("改进措施 | … |", not "年度计划投资 | 560万元 |"). `cues`: characters (or words) one of
+    which every match of `head` holds (lexicon.cues, lexicon.cue_words), when asking for them first pays (a long alternation
+    the engine cannot scan for, whose characters most lines lack)."""
     found = []
     for i in range(len(paragraphs)) if at is None else at:
         para = paragraphs[i]
@@ -521,7 +520,7 @@ def read_outline(paragraphs: list[str], rec: Record, tables: Sequence[Table] = (
     at = _may_open_section(paragraphs)
     i = _find_section(paragraphs, _TASKS_HEAD, exclude=_not_tasks, at=at)
     other = _find_section(paragraphs, _TASKS_ELSE, exclude=lambda para: _not_tasks(para) or _another_years(para, rec.year),
-                          at=at)
+                          at=at, cues=_TASKS_ELSE_WORDS)
     duties_done = i is None and other is not None and _DUTIES_DONE.search(paragraphs[other]) is not None
     i = other if i is None else i
     i = _tasks_subheading(paragraphs, i) if i is not None else None
@@ -945,6 +944,8 @@ _LEAD_WORDS = re.compile(r"针对|措施|建议|意见")  # (one of which every 
 def _labels_rejoined(paragraphs: list[str]) -> list[str]:
     """A form's label cell a page split over two lines ("年度主要" / "工作内容", one cell per line) as one line, when
     together they name a list's section and apart neither does."""
+    if not any(len(a) <= 6 and len(b) <= 6 for a, b in zip(paragraphs, paragraphs[1:])):
+        return paragraphs  # (no two short lines in a row: most texts)
     out: list[str] = []
     k = 0
     while k < len(paragraphs):
@@ -966,7 +967,7 @@ _LABEL_PART = re.compile(r"[\u4e00-\u9fff]{2,6}")
 def _leads_apart(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     for para in paragraphs:
-        m = _LEAD_INSIDE.search(para) if _LEAD_WORDS.search(para) else None
+        m = _LEAD_INSIDE.search(para) if "。" in para and _LEAD_WORDS.search(para) else None  # (after a 。 only)
         if m is None or m.end() >= len(para) or para[m.end():].lstrip().startswith("已") or LEX.numbering.match(para):
             # (not a problem item's own measure taken: "1.…。整改措施：已修订…")
             out.append(para)

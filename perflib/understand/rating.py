@@ -54,7 +54,6 @@ _YEAR = re.compile(r"(?<![较比与同和])(?P<year>(?:19|20)\d{2})\s*(?:年度|
 # 上年 … that is not the year evaluated: money carried over (含上年结转资金), a comparison (上年同期);
 # (one compared with, 较上年, is no year word: LEX.year_word).
 _NOT_LAST_YEAR = re.compile(r"\s*(?:结转|结余|同期|相比|以来)")
-_PERFORMANCE = re.compile("自评|绩效")  # a sentence of the self-evaluation (read_rating's first pass)
 _CITED = re.compile(r"《[^》]*》")  # a cited document's title: its year is the document's
 _ISSUED = re.compile(rf"[^，,。；;]{{0,4}}?(?:{LEX.issued.pattern})")
 _CLAUSE_ENDS = "，,；;|\t"  # a table's cells (| or tab) are clauses too
@@ -225,13 +224,7 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
     paragraphs = _cell_pairs(paragraphs)
     # (a paragraph with no cue has no sentence with one)
     rated = [sentences_of(para) for para in paragraphs if _may_rate(para)]
-    # a sentence of the self-evaluation first ("…部门整体支出绩效自评得分86分，等级为良"), then any:
-    # "年度综合考评等级优秀" in the 部门概况 is the year's work appraisal, not this evaluation
-    # (the second pass tries only the sentences the first did not: those it tried gave no rating)
-    found = next(((sent, m) for strict in (True, False) for sents in rated for sent in sents
-                  if strict is bool(_PERFORMANCE.search(sent))
-                  for m in _one_grade_cues(sent) if _is_this_self_evaluation(sent, m.start(), rec, title)
-                  and not _anothers_grade(sent, m.start(), rec, title) and not _grades_side_by_side(sent)), None)
+    found = _rating_cue(rated, rec, title)
     if found:
         sent, m = found
         rec.rating = _RATING_WORDS[next(w for w in m.groupdict().values() if w)]
@@ -239,12 +232,15 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
     # The overall score: 自评得分 / 综合得分 / 总分 first; a bare 得分 only next to the self-evaluation
     # (an indicator's 得分 is not the report's score).
     scored = [sentences_of(para) for para in paragraphs if _may_score(para)]
+    seen: dict[str, list[re.Match]] = {}  # (each sentence's scores, found by the first pass for the second)
     for bare in (False, True):
         for sents in scored:
             for sent in sents:
                 if rec.score is not None:
                     return
-                found, scores = [], list(_SCORE.finditer(sent)) if _SCORE_CUE.search(sent) else []
+                found, scores = [], seen.get(sent)
+                if scores is None:
+                    scores = seen[sent] = list(_SCORE.finditer(sent)) if _SCORE_CUE.search(sent) else []
                 for m in scores:
                     prefixed = bool(_SCORE_PREFIX.match(sent, m.start()))
                     if prefixed == bare or (bare and not _SCORE_CONTEXT.search(sent)):
@@ -264,6 +260,31 @@ def read_rating(paragraphs: list[str], rec: Record) -> None:
                     rec.evidence["score"] = sent
     _read_total_row(paragraphs, rec)
     _read_form_total(paragraphs, rec)
+
+
+def _rating_cue(rated: list[tuple[str, ...]], rec: Record, title: str) -> tuple[str, re.Match] | None:
+    """The sentence and cue of the report's rating among the sentences of `rated`: a sentence of the self-evaluation
+    first ("…部门整体支出绩效自评得分86分，等级为良"), then any: "年度综合考评等级优秀" in the 部门概况 is the year's work
+    appraisal, not this evaluation. (The second pass tries only the sentences the first did not: those it tried gave
+    no rating; they are kept in order as the first pass meets them, each asked once whether it says 自评 or 绩效.)"""
+    later = []
+    for sents in rated:
+        for sent in sents:
+            if "自评" not in sent and "绩效" not in sent:  # (not of the self-evaluation: the second pass's)
+                later.append(sent)
+                continue
+            if (m := _rating_in(sent, rec, title)) is not None:
+                return sent, m
+    for sent in later:
+        if (m := _rating_in(sent, rec, title)) is not None:
+            return sent, m
+    return None
+
+
+def _rating_in(sent: str, rec: Record, title: str) -> re.Match | None:
+    """The sentence's first cue of one grade that is this year's self-evaluation's, the unit's own."""
+    return next((m for m in _one_grade_cues(sent) if _is_this_self_evaluation(sent, m.start(), rec, title)
+                 and not _anothers_grade(sent, m.start(), rec, title) and not _grades_side_by_side(sent)), None)
 
 
 # A 自评表's last row, its 总分: the score alone ("总分 | 95.2"), or after the full marks (总分 | 100 | 93.6", the

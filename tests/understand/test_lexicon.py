@@ -89,6 +89,21 @@ def test_cues_a_character_of_each_branch():
         assert LEX.mid_year.search(sent) and lexicon.holds_any(sent, LEX.mid_year_cues), sent
 
 
+def test_cue_words_a_word_of_each_branch():
+    """lexicon.cue_words: words (literal runs) each branch holds, as few as cover them all, the longest of those that
+    cover as many (() when a branch holds none); a text holding none of them holds no match."""
+    assert lexicon.cue_words(re.compile(r"(?:重点|主要)工作(?:任务)?情况|履职(?:及|和)绩效情况|年度工作")) == ("工作", "绩效情况")
+    assert lexicon.cue_words(re.compile(r"(?=[重履])(?:重点工作|履职)")) == ("履职", "重点工作")  # (a _fast look-ahead)
+    assert lexicon.cue_words(re.compile(r"预算执行率|执行率")) == ("执行率",)  # one word all branches hold
+    assert lexicon.cue_words(re.compile(r"上年|\d+")) == ()
+    assert lexicon.cue_words(re.compile(r"上年|x", re.I)) == ()
+    assert lexicon.cue_words(re.compile(r"(?i:工作)|履职")) == ()  # (a case-blind group: no sure word)
+    assert lexicon.holds_any("（二）重点工作完成情况", ("工作", "履职")) and not lexicon.holds_any("二、部门概况", ("工作", "履职"))
+    tasks_else = LEX.sections["tasks_else"]
+    for head in ("三、主要工作完成情况", "（二）履职情况", "二、部门履职及绩效情况", "（一）年度重点工作", "重点完成了以下几项工作"):
+        assert tasks_else.search(head) and lexicon.holds_any(head, lexicon.cue_words(tasks_else)), head
+
+
 def test_last_char_class_holds_the_end_of_every_match():
     """lexicon._last_char_class: the characters a match of the patterns can end with, which spares
     _sources its two searches where a label follows none of them; None when a match may end anywhere."""
