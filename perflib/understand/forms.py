@@ -97,7 +97,7 @@ def titled_year(year: int | None, text: str | None) -> bool:
     for line in (text or "").split("\n", _TITLE_LINES)[:_TITLE_LINES]:
         if "。" in line or LEX.numbering.match(line):
             return False
-        if re.search(rf"{year}\s*年", line):
+        if str(year) in line and re.search(rf"{year}\s*年", line):  # (the year's digits first: most lines name none)
             return True
         period = period or YEAR_ROW.match(line.strip())
     # (a workbook of the form for two years, the earlier first: the report's year, read as the later form's,
