@@ -304,14 +304,15 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             head = run_in or para
             heading = _last_block(head)  # "二、项目支出情况": the block of the paragraphs under it
             section_part = _names_a_part(head)  # "（一）一般公共预算财政拨款情况": the figures under it are that source's
-            if not LEX.unit_line_after.match(head.strip()):  # (a heading with a figure too: "（三）“三公”经费支出 12.5 万元")
+            unit_line = LEX.unit_line_after.match(head.strip())
+            if not unit_line:  # (a heading with a figure too: "（三）“三公”经费支出 12.5 万元")
                 within = holds_any(head, _SUB_BUDGET_CUES) and LEX.about_a_sub_budget(head)
             below = holds_any(head, LEX.subunit_cues) and LEX.subunit_in(head) is not None
             if below:
                 heading = None  # "一、下属单位支出情况": the figures under it are those units', no block's
             # (a short figure line is no section heading; "单位：万元" ends no money section, nor does a
             # form's field "联系人：某某", "所属年度：2023年度": it may open one, "执行率：98.44%")
-            if not LEX.money.search(head) and not LEX.unit_line_after.match(head.strip()):
+            if not unit_line and not ("元" in head and LEX.money.search(head)):  # (every amount's unit holds 元)
                 if _FIELD_LINE.match(head) and not is_heading(head):
                     closes = (below or LEX.about_a_sub_budget(head) or _another_years_heading(head, rec.year)
                               or _field_of_another_year(head, rec.year))
@@ -1192,6 +1193,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     units = False  # (within a budget's section: was the last total the unit's?)
     money_read = False  # (was a money label read: else the sentence may state the parts of a total before it)
     whole_said = False  # (was an amount read the whole unit's by its parts: a rate after it with no block word is too)
+    # (the last amount read, found once: a rate may follow it, "全年实际支出 T 万元，预算执行率 R。其中…")
+    last_money = max((j for j, (n, _) in enumerate(read) if LEX.label(n).kind == "money"), default=-1)
     for k, (m, after) in enumerate(read):
         label = LEX.label(m)
         money = label.kind == "money"
