@@ -1203,9 +1203,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         value = money_to_wan(after["num"], after.groupdict().get("unit") or unit) if money else to_decimal(after["num"])  # (inline: every label)
         whole = parts_at is not None or (money and _split_later(sent, after.end(), read[k + 1:], value))
         # "2024年共支出 T 万元。其中，基本支出 B 万元，项目支出 P 万元。": parts that add up make the whole unit's
-        # (the last amount read: a rate may follow it, "全年实际支出 T 万元，预算执行率 R。其中…")
-        last_amount = money and not any(LEX.label(n).kind == "money" for n, _ in read[k + 1:])
-        whole = whole or (last_amount and _parts_add_up(following, value))
+        whole = whole or (k == last_money and _parts_add_up(following, value))
         whole_said = whole_said or (money and whole)
         stated = (label.block or _block_at(sent, m.start()) or (None if money else _part_before(sent, m.start()))
                   or ("overall" if whole or (not money and whole_said) or LEX.subjects.search(sent, 0, m.start())
