@@ -125,11 +125,14 @@ def _projects_form_lines(paragraphs: list[str]) -> set[str]:
     before a line of no cells."""
     rows: set[str] = set()
     inside = False
+    line = None  # the last line of no cells: asked whether it is a form's title only when a row follows it (most are prose)
     for para in paragraphs:
-        is_row = " | " in para or "\t" in para
-        if not is_row:
-            inside = bool(_PROJECTS_FORM_TITLE.search(para)) and "整体" not in para
+        if " | " not in para and "\t" not in para:
+            line = para
             continue
+        if line is not None:
+            inside = bool(_PROJECTS_FORM_TITLE.search(line)) and "整体" not in line
+            line = None
         cells = [c for c in re.split(r"\s*\|\s*|\t", para.strip(" |")) if c]
         if UNITS_ROW.search(para):
             inside = False  # the unit's own rows after a project's ("部门整体支出自评得分 | 93.5", "部门名称 | …")
