@@ -1197,7 +1197,10 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     money_read = False  # (was a money label read: else the sentence may state the parts of a total before it)
     whole_said = False  # (was an amount read the whole unit's by its parts: a rate after it with no block word is too)
     # (the last amount read, found once: a rate may follow it, "全年实际支出 T 万元，预算执行率 R。其中…")
-    last_money = max((j for j, (n, _) in enumerate(read) if LEX.label(n).kind == "money"), default=-1)
+    last_money = -1  # (a loop, not max() over a generator: asked of every sentence with a figure)
+    for j, (n, _) in enumerate(read):
+        if LEX.label(n).kind == "money":
+            last_money = j
     for k, (m, after) in enumerate(read):
         label = LEX.label(m)
         money = label.kind == "money"
