@@ -1528,8 +1528,11 @@ def _another_body_speaks(sent: str, pos: int, rec: Record) -> bool:
     or a unit of another kind whose name opens a clause right before its labels ("县教育局2023年部门年初
     预算 …" in a school's report), or a unit under the department ("…局下属公路养护中心年初预算 …"). The
     unit itself speaking after it ("…，我校年初预算 …") ends it."""
-    said = [body for at, body in _subjects_of_clauses(sent, rec.department) if at < pos]
-    return bool(said) and said[-1] == "other"
+    said = None  # the subject of the last clause before `pos` that has one (a loop, no list: asked for every label)
+    for at, body in _subjects_of_clauses(sent, rec.department):
+        if at < pos:
+            said = body
+    return said == "other"
 
 
 # (not the comma of "28,650.20"; every branch opens with its mark, so the engine scans for the marks alone)
