@@ -518,8 +518,9 @@ def _cut_at_the_right(row: list[str], roles: dict[str, int], width: int, header:
     after them (the empty 偏差原因 cell a `|` or tab row dropped: "产出 | 职责履行 | 重点工作任务完成率 | 100% | 100% | 20 |
     20"): each cell under its column, though its 二级 cell is no level word ("职责履行")."""
     points = [roles[r] for r in ("weight", "score") if r in roles]
-    if (roles.get("level1") != 0 or not _points_last(roles, header) or len(row) <= max(points) or not all(row)
-            or not _is_level(row[0]) or roles["name"] >= len(row)):
+    # (the header's columns asked last: the row's own cells tell most rows apart first)
+    if (roles.get("level1") != 0 or "weight" not in roles or "score" not in roles or len(row) <= max(points)
+            or not all(row) or not _is_level(row[0]) or roles["name"] >= len(row) or not _points_last(roles, header)):
         return None
     name = row[roles["name"]]
     if _is_level(name) or _value_like(name) or not all(_PLAIN_POINTS.fullmatch(row[c]) for c in points):
