@@ -490,6 +490,8 @@ def _by_position(row: list[str], roles: dict[str, int], width: int) -> list[str]
     stands under its column, when its name column holds a name (not a level word, not a figure) and
     its first cell, when filled under a level column, is a level word (a `|` row's leading blanks are
     stripped, a tab row's by the reader: "| | | 工程验收 | | 合格 | …" keeps only the interior blank)."""
+    if all(row):
+        return None  # (no empty cell at all: most rows, asked nothing cell by cell)
     filled = [c for c, text in enumerate(row) if text]
     if not filled or not (row[0] == "" or any(not row[c] for c in range(filled[0], filled[-1]))):
         return None
@@ -984,7 +986,8 @@ def _starts_table(cells: list[str]) -> bool:
         return False
     if header_roles(cells) is not None:
         return True
-    return _execution_header(["".join(c.split()) for c in cells])
+    joined = "".join(cells)  # (no 得 or no 分 in the row, no 得分 in a cell without its spaces: most rows)
+    return "得" in joined and "分" in joined and _execution_header(["".join(c.split()) for c in cells])
 
 
 def _execution_header(heads: list[str]) -> bool:
