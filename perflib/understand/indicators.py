@@ -330,6 +330,7 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
     grid: list[list[str]] = [list(header) + [""] * (width - len(header))]
     level1 = level2 = None
     places: list[tuple[int, int]] = []  # (grid row, indicator index)
+    rest_cols = _rest_columns(roles, width, header)  # (the header's: once a table, not once a row)
     r = at + 1
     while r < len(table.rows):
         row = [_cell(c) for c in table.rows[r]]
@@ -349,7 +350,7 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
         if _FORM_SECTION_ROW.fullmatch("".join(first.split()).rstrip("：:")):
             r += 1
             continue  # the form's other parts ("存在的问题 | …", "改进措施 | …") before its 总分 row: no indicators
-        full = _align(row, roles, width, header)
+        full = _align(row, roles, width, header, rest_cols)
         if full is None or not full[roles["name"]] or _spans_levels(full, roles):
             break  # not a row of this table (a note, a 评价等级 row merged across): it has ended
         if "".join(full[roles["name"]].split()) in _HEADER_NAMES:
@@ -376,7 +377,7 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
     for g, i in places:
         row = None  # the row's header, named once for both cells
         for role, (c, col) in cols.items():
-            if aligned.cell(g, c):
+            if grid[g][c]:  # (aligned.cell(g, c): every grid row is `width` long)
                 if i < 0 and role != "score":
                     continue
                 row = aligned.row_header(g) if row is None else row
@@ -530,9 +531,19 @@ def _cut_at_the_right(row: list[str], roles: dict[str, int], width: int, header:
     return list(row) + [""] * (width - len(row))
 
 
-def _align(row: list[str], roles: dict[str, int], width: int, header: list[str]) -> list[str] | None:
+def _rest_columns(roles: dict[str, int], width: int, header: list[str]) -> list[int]:
+    """The columns a flattened row's cells after its levels go to, in header order: the name's, then each after it
+    but the levels' that has a role or a label (a labelled column of no role, 完成率 or 指标解释, holds its cell too)."""
+    level_cols = {roles[r] for r in ("level1", "level2") if r in roles}
+    return [c for c in range(roles["name"], width)
+            if c not in level_cols and (c in roles.values() or (c < len(header) and _cell(header[c])))]
+
+
+def _align(row: list[str], roles: dict[str, int], width: int, header: list[str],
+           rest_cols: list[int]) -> list[str] | None:
     """The row as a full grid row. A row of the header's width is read by position; a shorter one
-    (merged cells written once, empty cells dropped) by what its cells are."""
+    (merged cells written once, empty cells dropped) by what its cells are. `rest_cols`: _rest_columns' of the
+    table."""
     if len(row) == width:
         return list(row)
     if len(row) > width:
@@ -560,11 +571,7 @@ def _align(row: list[str], roles: dict[str, int], width: int, header: list[str])
             full[roles[role]] = text
     elif len(levels) == 1 and "level2" in roles:
         full[roles["level2"]] = levels[0]  # a lone level word: a new 二级 under the carried 一级
-    # The rest follow the name column in header order (a labelled column of no role, 完成率 or 指标解释,
-    # holds its cell too); cells missing at the right were empty.
-    level_cols = {roles[r] for r in level_roles}
-    rest_cols = [c for c in range(roles["name"], width)
-                 if c not in level_cols and (c in roles.values() or (c < len(header) and _cell(header[c])))]
+    # The rest follow the name column in header order (rest_cols); cells missing at the right were empty.
     if len(cells) > len(rest_cols):
         return None
     for c, text in zip(rest_cols, _values_placed(cells, rest_cols, roles)):
@@ -717,7 +724,10 @@ _GROUP_POINTS = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]\s*$")  # 
 
 def _level(cell: str | None) -> str | None:
     """A level's words without the points its group carries ("产出指标（50分）" → 产出指标)."""
-    return _GROUP_POINTS.sub("", cell) or None if cell else cell
+    if not cell:
+        return cell
+    # (only a cell ending in a bracket may end in its points)
+    return (_GROUP_POINTS.sub("", cell) if cell.rstrip()[-1:] in ")）" else cell) or None
 
 
 def _text(cell: str | None) -> str | None:
