@@ -863,7 +863,12 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
     tables: list[Table] = []
     i = ended = 0  # (ended: where the last table's run ended)
     named = None  # the 项目名称 field of the project's form the tables are in
-    lines = [ln.rstrip("\n") for ln in lines] if folded else [fold_chars(ln).rstrip("\n") for ln in lines]
+    lines = list(lines) if folded else [fold_chars(ln) for ln in lines]
+    whole = "".join(lines)  # (asked once for what most texts have no line of)
+    if "指标" not in whole and "得分" not in whole:
+        return tables  # no header of either table in any line: none is split
+    if "\n" in whole:
+        lines = [ln.rstrip("\n") for ln in lines]
     while i < len(lines):
         if "指标" not in lines[i] and "得分" not in lines[i]:
             i += 1  # no header of either table: no need to split it
@@ -936,7 +941,7 @@ def _carries_on(row: list[str], cells: list[str]) -> bool:
     of its cells in words, one for each, in order ("2023年3月 | 2023年3月 | 10 | 10" / "底前 | 25日"; not under its
     points); or, a row of a level and a name with no value, the name's end and the values ("改造房屋竣工验收" /
     "合格率 | 100% | 100% | 10 | 10"). Whether it did."""
-    if any(_is_level(c) or len(c) > _FRAGMENT_MAX for c in cells[:1]):
+    if cells and (_is_level(cells[0]) or len(cells[0]) > _FRAGMENT_MAX):
         return False
     words = [k for k, c in enumerate(row) if c and not _is_level(c) and not _PLAIN_POINTS.fullmatch(c)]
     named_only = len([c for c in row if c and not _is_level(c)]) == 1  # (levels and a name, no value at all)
