@@ -195,18 +195,13 @@ def _rejoin_page_breaks(paras: list[str], broken: set[int]) -> list[str]:
     if not broken:
         return paras
     out: list[str] = []
-    done = 0  # paragraphs before this one are in `out`
-    # (only a paragraph after a break is asked: those between are taken as they are, a slice at a time)
-    for i in sorted(b + 1 for b in broken if b + 1 < len(paras)):
-        out += paras[done:i]
-        para = paras[i]
-        # (the cut paragraph's last character first: most end in 。 and need no more asked)
-        if _cut_mid_word(out[-1]) and _GOES_ON.match(para) and not _DIGIT.search(para) and _continues(out[-1], para):
+    for i, para in enumerate(paras):
+        # (the cut paragraph's length first, then its last character: headings are short, most paragraphs end in 。)
+        if (i - 1) in broken and out and len(out[-1]) >= 60 and _cut_mid_word(out[-1]) and _GOES_ON.match(para) \
+                and not _DIGIT.search(para) and _continues(out[-1], para):
             out[-1] = _glue(out[-1], para)
         else:
             out.append(para)
-        done = i + 1
-    out += paras[done:]
     return out
 
 
