@@ -22,7 +22,8 @@ from decimal import Decimal, InvalidOperation
 
 from ..model import Indicator
 from ..read.document import Table
-from ..read.normalize import LIST_MARKER, MARKDOWN_RULE, NOTE_IN_BRACKETS, fold_chars, fold_pages, sentences, strip_page_furniture
+from ..read.normalize import (LIST_MARKER, MARKDOWN_RULE, NOTE_IN_BRACKETS, fold_chars, fold_pages,
+                               page_lines_without_furniture, sentences)
 from ..read.flat_tables import rejoin_opened_rows
 from ..read.realign import EMPTY
 from .met import judge
@@ -848,10 +849,11 @@ def page_lines(pages: list[str], paragraphs: bool = False) -> list[str]:
     """The lines of a document's pages as its rows were laid out (tabs and runs of spaces kept),
     without a PDF's running headers, footers and page numbers, which may fall between two rows."""
     folded = list(fold_pages(tuple(pages)))
-    if not paragraphs:
-        folded = strip_page_furniture(folded)
-    lines = [ln for page in folded for ln in page.split("\n")]
-    return rejoin_opened_rows(lines) if any("|" in page for page in folded) else lines
+    if paragraphs:
+        lines = [ln for page in folded for ln in page.split("\n")]
+    else:  # (strip_page_furniture's pages as their lines, not joined and split again: a page left with none is one empty line)
+        lines = [ln for page in page_lines_without_furniture(folded) for ln in (page or [""])]
+    return rejoin_opened_rows(lines) if "|" in "".join(lines) else lines
 
 
 def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
