@@ -69,10 +69,16 @@ def current() -> Limits:
     return Limits(**{f.name: limit(f.name) for f in fields(Limits)})
 
 
+_ENV_NAMES = {f.name: env_name(f.name) for f in fields(Limits)}  # (each limit's variable, named once)
+
+
 def limit(field: str) -> int:
     """One limit in force: its PERFLIB_MAX_… variable when set, else the default. Read on every
     call, and only the one variable: a check before each read costs next to nothing."""
-    raw = os.environ.get(env_name(field), "").strip().replace("_", "")
+    raw = os.environ.get(_ENV_NAMES.get(field) or env_name(field))
+    if raw is None:  # (no variable set: most calls, nothing to clean)
+        return getattr(DEFAULTS, field)
+    raw = raw.strip().replace("_", "")
     if not raw:
         return getattr(DEFAULTS, field)
     try:

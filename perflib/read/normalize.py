@@ -196,8 +196,8 @@ def _rejoin_page_breaks(paras: list[str], broken: set[int]) -> list[str]:
         return paras
     out: list[str] = []
     for i, para in enumerate(paras):
-        # (the cut paragraph's last character first: most end in 。 and need no more asked)
-        if (i - 1) in broken and out and _cut_mid_word(out[-1]) and _GOES_ON.match(para) \
+        # (the cut paragraph's length first, then its last character: headings are short, most paragraphs end in 。)
+        if (i - 1) in broken and out and len(out[-1]) >= 60 and _cut_mid_word(out[-1]) and _GOES_ON.match(para) \
                 and not _DIGIT.search(para) and _continues(out[-1], para):
             out[-1] = _glue(out[-1], para)
         else:
@@ -456,6 +456,7 @@ _DECORATED_PAGE_NO = re.compile(
 # those forms. (One search of the whole page: most pages have no such line, and then their lines
 # need not be matched one by one.)
 _PAGE_NO_OPENING = re.compile(rf"\n[^\S\n]*(?:{_DASH}|第|共|[Pp])")
+_PAGE_NO_FIRST = re.compile(rf"[^\S\n]*(?:{_DASH}|第|共|[Pp])")  # (the same, the page's first line)
 # A bare "2" or "2/5" is a page number only at the top or bottom of a page.
 _BARE_PAGE_NO = re.compile(r"^\d{1,3}(?:\s*/\s*\d{1,3})?$")
 # The same, glued to a running header or footer: "花地街道办事处 第 3 页".
@@ -502,7 +503,7 @@ def page_lines_without_furniture(pages: list[str], keep_indent: bool = False) ->
     running = _running_lines(pages_lines)
     out = []
     for no, lines in enumerate(pages_lines):
-        if _PAGE_NO_OPENING.search("\n" + pages[no]):
+        if _PAGE_NO_OPENING.search(pages[no]) or _PAGE_NO_FIRST.match(pages[no]):  # (the page not copied to ask its first line)
             lines = [ln for ln in lines if not _DECORATED_PAGE_NO.match(ln.strip())]
         out.append(_peel(lines, running, first_page=no == 0))
     return out

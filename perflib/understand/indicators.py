@@ -22,7 +22,8 @@ from decimal import Decimal, InvalidOperation
 
 from ..model import Indicator
 from ..read.document import Table
-from ..read.normalize import LIST_MARKER, MARKDOWN_RULE, NOTE_IN_BRACKETS, fold_chars, fold_pages, sentences, strip_page_furniture
+from ..read.normalize import (LIST_MARKER, MARKDOWN_RULE, NOTE_IN_BRACKETS, fold_chars, fold_pages,
+                               page_lines_without_furniture, sentences)
 from ..read.flat_tables import rejoin_opened_rows
 from ..read.realign import EMPTY
 from .met import judge
@@ -330,6 +331,7 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
     grid: list[list[str]] = [list(header) + [""] * (width - len(header))]
     level1 = level2 = None
     places: list[tuple[int, int]] = []  # (grid row, indicator index)
+    rest_cols = _rest_columns(roles, width, header)  # (the header's: once a table, not once a row)
     r = at + 1
     while r < len(table.rows):
         row = [_cell(c) for c in table.rows[r]]
@@ -349,7 +351,7 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
         if _FORM_SECTION_ROW.fullmatch("".join(first.split()).rstrip("：:")):
             r += 1
             continue  # the form's other parts ("存在的问题 | …", "改进措施 | …") before its 总分 row: no indicators
-        full = _align(row, roles, width, header)
+        full = _align(row, roles, width, header, rest_cols)
         if full is None or not full[roles["name"]] or _spans_levels(full, roles):
             break  # not a row of this table (a note, a 评价等级 row merged across): it has ended
         if "".join(full[roles["name"]].split()) in _HEADER_NAMES:
@@ -376,7 +378,7 @@ def _read_body(table: Table, at: int, roles: dict[str, int], out: IndicatorTable
     for g, i in places:
         row = None  # the row's header, named once for both cells
         for role, (c, col) in cols.items():
-            if aligned.cell(g, c):
+            if grid[g][c]:  # (aligned.cell(g, c): every grid row is `width` long)
                 if i < 0 and role != "score":
                     continue
                 row = aligned.row_header(g) if row is None else row
@@ -490,6 +492,8 @@ def _by_position(row: list[str], roles: dict[str, int], width: int) -> list[str]
     stands under its column, when its name column holds a name (not a level word, not a figure) and
     its first cell, when filled under a level column, is a level word (a `|` row's leading blanks are
     stripped, a tab row's by the reader: "| | | 工程验收 | | 合格 | …" keeps only the interior blank)."""
+    if all(row):
+        return None  # (no empty cell at all: most rows, asked nothing cell by cell)
     filled = [c for c, text in enumerate(row) if text]
     if not filled or not (row[0] == "" or any(not row[c] for c in range(filled[0], filled[-1]))):
         return None
@@ -518,8 +522,9 @@ def _cut_at_the_right(row: list[str], roles: dict[str, int], width: int, header:
     after them (the empty 偏差原因 cell a `|` or tab row dropped: "产出 | 职责履行 | 重点工作任务完成率 | 100% | 100% | 20 |
     20"): each cell under its column, though its 二级 cell is no level word ("职责履行")."""
     points = [roles[r] for r in ("weight", "score") if r in roles]
-    if (roles.get("level1") != 0 or not _points_last(roles, header) or len(row) <= max(points) or not all(row)
-            or not _is_level(row[0]) or roles["name"] >= len(row)):
+    # (the header's columns asked last: the row's own cells tell most rows apart first)
+    if (roles.get("level1") != 0 or "weight" not in roles or "score" not in roles or len(row) <= max(points)
+            or not all(row) or not _is_level(row[0]) or roles["name"] >= len(row) or not _points_last(roles, header)):
         return None
     name = row[roles["name"]]
     if _is_level(name) or _value_like(name) or not all(_PLAIN_POINTS.fullmatch(row[c]) for c in points):
@@ -527,9 +532,19 @@ def _cut_at_the_right(row: list[str], roles: dict[str, int], width: int, header:
     return list(row) + [""] * (width - len(row))
 
 
-def _align(row: list[str], roles: dict[str, int], width: int, header: list[str]) -> list[str] | None:
+def _rest_columns(roles: dict[str, int], width: int, header: list[str]) -> list[int]:
+    """The columns a flattened row's cells after its levels go to, in header order: the name's, then each after it
+    but the levels' that has a role or a label (a labelled column of no role, 完成率 or 指标解释, holds its cell too)."""
+    level_cols = {roles[r] for r in ("level1", "level2") if r in roles}
+    return [c for c in range(roles["name"], width)
+            if c not in level_cols and (c in roles.values() or (c < len(header) and _cell(header[c])))]
+
+
+def _align(row: list[str], roles: dict[str, int], width: int, header: list[str],
+           rest_cols: list[int]) -> list[str] | None:
     """The row as a full grid row. A row of the header's width is read by position; a shorter one
-    (merged cells written once, empty cells dropped) by what its cells are."""
+    (merged cells written once, empty cells dropped) by what its cells are. `rest_cols`: _rest_columns' of the
+    table."""
     if len(row) == width:
         return list(row)
     if len(row) > width:
@@ -557,11 +572,7 @@ def _align(row: list[str], roles: dict[str, int], width: int, header: list[str])
             full[roles[role]] = text
     elif len(levels) == 1 and "level2" in roles:
         full[roles["level2"]] = levels[0]  # a lone level word: a new 二级 under the carried 一级
-    # The rest follow the name column in header order (a labelled column of no role, 完成率 or 指标解释,
-    # holds its cell too); cells missing at the right were empty.
-    level_cols = {roles[r] for r in level_roles}
-    rest_cols = [c for c in range(roles["name"], width)
-                 if c not in level_cols and (c in roles.values() or (c < len(header) and _cell(header[c])))]
+    # The rest follow the name column in header order (rest_cols); cells missing at the right were empty.
     if len(cells) > len(rest_cols):
         return None
     for c, text in zip(rest_cols, _values_placed(cells, rest_cols, roles)):
@@ -714,7 +725,10 @@ _GROUP_POINTS = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]\s*$")  # 
 
 def _level(cell: str | None) -> str | None:
     """A level's words without the points its group carries ("产出指标（50分）" → 产出指标)."""
-    return _GROUP_POINTS.sub("", cell) or None if cell else cell
+    if not cell:
+        return cell
+    # (only a cell ending in a bracket may end in its points)
+    return (_GROUP_POINTS.sub("", cell) if cell.rstrip()[-1:] in ")）" else cell) or None
 
 
 def _text(cell: str | None) -> str | None:
@@ -835,10 +849,11 @@ def page_lines(pages: list[str], paragraphs: bool = False) -> list[str]:
     """The lines of a document's pages as its rows were laid out (tabs and runs of spaces kept),
     without a PDF's running headers, footers and page numbers, which may fall between two rows."""
     folded = list(fold_pages(tuple(pages)))
-    if not paragraphs:
-        folded = strip_page_furniture(folded)
-    lines = [ln for page in folded for ln in page.split("\n")]
-    return rejoin_opened_rows(lines) if any("|" in page for page in folded) else lines
+    if paragraphs:
+        lines = [ln for page in folded for ln in page.split("\n")]
+    else:  # (strip_page_furniture's pages as their lines, not joined and split again: a page left with none is one empty line)
+        lines = [ln for page in page_lines_without_furniture(folded) for ln in (page or [""])]
+    return rejoin_opened_rows(lines) if "|" in "".join(lines) else lines
 
 
 def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
@@ -850,7 +865,12 @@ def tables_from_lines(lines: list[str], folded: bool = False) -> list[Table]:
     tables: list[Table] = []
     i = ended = 0  # (ended: where the last table's run ended)
     named = None  # the 项目名称 field of the project's form the tables are in
-    lines = [ln.rstrip("\n") for ln in lines] if folded else [fold_chars(ln).rstrip("\n") for ln in lines]
+    lines = list(lines) if folded else [fold_chars(ln) for ln in lines]
+    whole = "".join(lines)  # (asked once for what most texts have no line of)
+    if "指标" not in whole and "得分" not in whole:
+        return tables  # no header of either table in any line: none is split
+    if "\n" in whole:
+        lines = [ln.rstrip("\n") for ln in lines]
     while i < len(lines):
         if "指标" not in lines[i] and "得分" not in lines[i]:
             i += 1  # no header of either table: no need to split it
@@ -923,7 +943,7 @@ def _carries_on(row: list[str], cells: list[str]) -> bool:
     of its cells in words, one for each, in order ("2023年3月 | 2023年3月 | 10 | 10" / "底前 | 25日"; not under its
     points); or, a row of a level and a name with no value, the name's end and the values ("改造房屋竣工验收" /
     "合格率 | 100% | 100% | 10 | 10"). Whether it did."""
-    if any(_is_level(c) or len(c) > _FRAGMENT_MAX for c in cells[:1]):
+    if cells and (_is_level(cells[0]) or len(cells[0]) > _FRAGMENT_MAX):
         return False
     words = [k for k, c in enumerate(row) if c and not _is_level(c) and not _PLAIN_POINTS.fullmatch(c)]
     named_only = len([c for c in row if c and not _is_level(c)]) == 1  # (levels and a name, no value at all)
@@ -983,7 +1003,8 @@ def _starts_table(cells: list[str]) -> bool:
         return False
     if header_roles(cells) is not None:
         return True
-    return _execution_header(["".join(c.split()) for c in cells])
+    joined = "".join(cells)  # (no 得 or no 分 in the row, no 得分 in a cell without its spaces: most rows)
+    return "得" in joined and "分" in joined and _execution_header(["".join(c.split()) for c in cells])
 
 
 def _execution_header(heads: list[str]) -> bool:
