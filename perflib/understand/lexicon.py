@@ -141,20 +141,7 @@ def cue_words(pattern: re.Pattern) -> tuple[str, ...]:
 
 def _words_of_each(items) -> set[str]:
     """Words of which every match of a parsed sequence holds one (empty: none sure)."""
-    runs = _runs(items)
-    if runs:
-        return {max(runs, key=lambda r: (len(r), r))}  # (one word every match holds: its longest)
-    for op, av in items:
-        name = str(op)
-        if name == "SUBPATTERN" and not (av[1] | av[2]):
-            found = _words_of_each(av[3].data)
-        elif name == "BRANCH":
-            found = _cover_words([_runs(b.data) for b in av[1]])
-        else:
-            continue
-        if found:
-            return found
-    return set()
+    return _sure_of_each(items, _runs, lambda runs: max(runs, key=lambda r: (len(r), r)), _cover_words)
 
 
 def _runs(items) -> set[str]:
@@ -196,15 +183,22 @@ def _cover_words(branches: list[set[str]]) -> set[str]:
 
 def _one_of_each(items) -> set[str]:
     """Characters of which every match of a parsed sequence consumes one (empty: none sure)."""
-    required = _required(items)
-    if required:
-        return {min(required)}
+    return _sure_of_each(items, _required, min, _cover)
+
+
+def _sure_of_each(items, held, pick, cover) -> set[str]:
+    """What every match of a parsed sequence holds one of: one of what it always holds (`held`: a set of characters or
+    words; `pick` chooses one), else what a group always holds, or a `cover` of the branches of an alternation (empty:
+    none sure)."""
+    always = held(items)
+    if always:
+        return {pick(always)}
     for op, av in items:
         name = str(op)
         if name == "SUBPATTERN" and not (av[1] | av[2]):
-            found = _one_of_each(av[3].data)
+            found = _sure_of_each(av[3].data, held, pick, cover)
         elif name == "BRANCH":
-            found = _cover([_required(b.data) for b in av[1]])
+            found = cover([held(b.data) for b in av[1]])
         else:
             continue
         if found:
