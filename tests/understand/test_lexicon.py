@@ -116,3 +116,20 @@ def test_last_char_class_holds_the_end_of_every_match():
         assert (LEX.part_fund_before.search(text) or LEX.main_source_before.search(text)), text
         assert LEX.part_or_source_end.match(text[-1]), text
     assert LEX.part_fund_before.search("专项资金\n", 0, 5) and LEX.part_or_source_end.match("\n")  # ($ before a newline)
+
+
+def test_hand_written_guards_still_match_their_patterns():
+    """Guards written beside a pattern, to skip it cheaply, stand for that pattern as it is: a change to the pattern
+    must change its guard too (this fails first)."""
+    import re._parser as sre_parse
+
+    from perflib.understand import who
+    # title_text asks the first _TITLE_OPENING_END characters for its words: the longest a match can be
+    assert sre_parse.parse(who._TITLE_OPENING.pattern).getwidth()[1] == who._TITLE_OPENING_END
+    # the figure reader asks a heading for 元 before LEX.money: every unit holds it
+    assert all("元" in unit for unit in RAW["units"])
+    # is_toc asks for a line ending in TOC_ENDS with two leader characters in a row, or opening with 目
+    assert RAW["toc"] == r"(?:[.…·．]{3,}|\s{2,})\s*[（(]?\s*\d{1,3}\s*[)）]?\s*$|^目\s*录$", \
+        "the toc pattern changed: check lexicon.TOC_ENDS and _TOC_LEADER (Lexicon.is_toc's guard) against it"
+    for line in ("一、部门概况……………3", "二、绩效情况  12", "三、问题………（5）", "目 录", "目录"):
+        assert LEX.is_toc(line) and LEX.toc.search(line), line
