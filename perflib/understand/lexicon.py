@@ -168,17 +168,11 @@ def _runs(items) -> set[str]:
 
 
 def _cover_words(branches: list[set[str]]) -> set[str]:
-    """Words that meet every branch, each branch holding one of them in one of its runs (greedily: the word most
-    branches hold first, then the longest); empty when a branch holds no run."""
+    """Words that meet every branch, each branch holding one of them in one of its runs (the word most branches hold
+    first, then the longest); empty when a branch holds no run."""
     if not all(branches):
         return set()
-    held = [{r[i:j] for r in b for i in range(len(r)) for j in range(i + 1, len(r) + 1)} for b in branches]
-    chosen: set[str] = set()
-    while held:
-        best = min(set().union(*held), key=lambda w: (-sum(w in h for h in held), -len(w), w))
-        chosen.add(best)
-        held = [h for h in held if best not in h]
-    return chosen
+    return _cover([{r[i:j] for r in b for i in range(len(r)) for j in range(i + 1, len(r) + 1)} for b in branches])
 
 
 def _one_of_each(items) -> set[str]:
@@ -207,12 +201,13 @@ def _sure_of_each(items, held, pick, cover) -> set[str]:
 
 
 def _cover(branches: list[set[str]]) -> set[str]:
-    """Characters that meet every set (greedily: the one most sets hold first); empty when a set is."""
+    """Characters (or words) that meet every set (greedily: the one most sets hold first, then the longest); empty
+    when a set is."""
     if not all(branches):
         return set()
     chosen: set[str] = set()
     while branches:
-        best = min(set().union(*branches), key=lambda c: (-sum(c in b for b in branches), c))
+        best = min(set().union(*branches), key=lambda w: (-sum(w in b for b in branches), -len(w), w))
         chosen.add(best)
         branches = [b for b in branches if best not in b]
     return chosen
