@@ -426,10 +426,9 @@ def _may_open_section(paragraphs: list[str]) -> list[int]:
     """Where a section may start (_find_section's test without its `head`): a heading, a short
     line, a sentence ending in '：'. Found once for the three sections, instead of searching
     every paragraph for each section's words."""
-    # (is_heading_like, and a sentence ending in '：' or a heading closed by a full stop, written out: asked of every
-    # paragraph, a call each cost more than their tests)
+    # (a sentence ending in '：' or a heading closed by a full stop written out: asked of every paragraph)
     return [i for i, para in enumerate(paragraphs)
-            if is_heading(para) or len(para) <= 20 and not _PROSE_MARK.search(para)
+            if is_heading(para) or is_heading_like(para)
             or (text := para.rstrip()).endswith(("：", ":")) or text.endswith("。") and _stopped_heading(text)]
 
 
