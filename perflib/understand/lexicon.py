@@ -129,6 +129,11 @@ def cues(pattern: re.Pattern) -> str:
     return "".join(sorted(_one_of_each(_sre_parse.parse(pattern.pattern).data)))
 
 
+def longest_match(pattern: re.Pattern) -> int:
+    """The most characters a match of `pattern` can span (a caller may look for its words within as many first)."""
+    return _sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1]
+
+
 def cue_words(pattern: re.Pattern) -> tuple[str, ...]:
     """Words (runs of literal characters) of which every match of `pattern` holds one (() when none are sure): a text
     holding none of them holds no match, so a caller may ask `holds_any(text, words)` before the regex. Like cues, for a

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..read.document import Paragraph, Table
-from .lexicon import LEX
+from .lexicon import LEX, longest_match
 
 _HEAD = 15  # the title, name and source lines are within the first paragraphs
 _OPENING = 240  # characters of a paragraph where its first sentences name the unit
@@ -42,7 +42,7 @@ _TITLE = re.compile(
 # first: a sentence "2019年X局按期完成…，…绩效自评优。" costs _TITLE's optional groups tens of µs).
 _TITLE_HINT = re.compile(rf"{_YEAR}[^\d，。]*?(?:绩效|自评|评价|决算)")
 _TITLE_OPENING = re.compile(r"^.{8,80}?(?:报告书|报告|自评表|评价表)")  # a page flattened onto one line
-_TITLE_OPENING_END = 83  # (where a _TITLE_OPENING match's words end at the latest: 80 characters, then 3)
+_TITLE_OPENING_END = longest_match(_TITLE_OPENING)  # (where its words end at the latest: 80 characters, then 3)
 # "…，X对部门整体支出…": X after the paragraph's start or a ，。：, written as two patterns (one
 # anchored, one opening with that class, which the engine scans for in C: 9 µs → 1 µs a paragraph).
 _DEPT_IN_TEXT_REST = (r"\s*(?P<dept>[^，,。\d\s]{2,30}?)(?:对|就)(?:本单位|本部门)?"

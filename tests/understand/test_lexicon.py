@@ -126,6 +126,8 @@ def test_hand_written_guards_still_match_their_patterns():
     from perflib.understand import who
     # title_text asks the first _TITLE_OPENING_END characters for its words: the longest a match can be
     assert sre_parse.parse(who._TITLE_OPENING.pattern).getwidth()[1] == who._TITLE_OPENING_END
+    opening = "某" * 80 + "自评表"  # (its words ending at the last place a match may end)
+    assert who.title_text(opening + "，" + "某" * 200) == opening
     # the figure reader asks a heading for 元 before LEX.money: every unit holds it
     assert all("元" in unit for unit in RAW["units"])
     # is_toc asks for a line ending in TOC_ENDS with two leader characters in a row, or opening with 目
