@@ -27,7 +27,7 @@ import re
 from .chrome import chrome_of_lines, join_preview_chunks, split_chrome
 from .document import Block, Heading, Paragraph, Table
 from .flat_tables import recover
-from .normalize import (PARAGRAPH_BREAK, TABLE_MARK, broken_lines_joined, fold_pages, page_lines_without_furniture,
+from .normalize import (PARAGRAPH_BREAK, TABLE_MARK, broken_lines_joined, fold_pages, lines_without_furniture,
                         split_glued, unspace_letterspaced)
 
 # Pinyin a page printed after each character (<ruby> flattened): "項(xiàng)目" → "項目".
@@ -54,9 +54,7 @@ def lay_out_text(pages: list[str], tables: dict[str, Block] | None = None,
     pages[0] = "\n".join(join_preview_chunks(chrome, first))
     if blank_breaks:
         pages = [_BLANK_LINES.sub(f"\n{PARAGRAPH_BREAK}\n", p) for p in pages]
-    # (the pages' lines in turn, as the pages joined would split: a page left with no line is one empty line)
-    lines = ["" if ln.strip() == PARAGRAPH_BREAK else ln
-             for page in page_lines_without_furniture(pages, keep_indent=True) for ln in (page or [""])]
+    lines = ["" if ln.strip() == PARAGRAPH_BREAK else ln for ln in lines_without_furniture(pages, keep_indent=True)]
     marks = dict(tables or {})
     out: list[str] = []
     at = 0

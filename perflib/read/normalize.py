@@ -492,6 +492,12 @@ def strip_page_furniture(pages: list[str], keep_indent: bool = False) -> list[st
     return ["\n".join(lines) for lines in page_lines_without_furniture(pages, keep_indent)]
 
 
+def lines_without_furniture(pages: list[str], keep_indent: bool = False) -> list[str]:
+    """The lines of strip_page_furniture's pages in turn, as the pages joined would split (a page left with no line is
+    one empty line): not joined and split again."""
+    return [ln for lines in page_lines_without_furniture(pages, keep_indent) for ln in (lines or [""])]
+
+
 def page_lines_without_furniture(pages: list[str], keep_indent: bool = False) -> list[list[str]]:
     """strip_page_furniture's pages as their lines (none blank): the layout step takes them so, not joined and split
     again."""

@@ -23,7 +23,7 @@ from decimal import Decimal, InvalidOperation
 from ..model import Indicator
 from ..read.document import Table
 from ..read.normalize import (LIST_MARKER, MARKDOWN_RULE, NOTE_IN_BRACKETS, fold_chars, fold_pages,
-                               page_lines_without_furniture, sentences)
+                               lines_without_furniture, sentences)
 from ..read.flat_tables import rejoin_opened_rows
 from ..read.realign import EMPTY
 from .met import judge
@@ -851,8 +851,8 @@ def page_lines(pages: list[str], paragraphs: bool = False) -> list[str]:
     folded = list(fold_pages(tuple(pages)))
     if paragraphs:
         lines = [ln for page in folded for ln in page.split("\n")]
-    else:  # (strip_page_furniture's pages as their lines, not joined and split again: a page left with none is one empty line)
-        lines = [ln for page in page_lines_without_furniture(folded) for ln in (page or [""])]
+    else:
+        lines = lines_without_furniture(folded)
     return rejoin_opened_rows(lines) if "|" in "".join(lines) else lines
 
 
