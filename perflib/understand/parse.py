@@ -305,7 +305,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         run_in = _run_in_heading(para)  # ("一、预算执行情况：2023年年初预算…": a heading, its text run on)
         if run_in or (is_heading(para) or is_heading_like(para)) and not _row_of_cells(blocks, i):
             head = run_in or para
-            heading = _last_block(head)  # "二、项目支出情况": the block of the paragraphs under it
+            heading = _heading_block(head)  # "二、项目支出情况": the block of the paragraphs under it
             section_part = _names_a_part(head)  # "（一）一般公共预算财政拨款情况": the figures under it are that source's
             unit_line = LEX.unit_line_after.match(head.strip())
             if not unit_line:  # (a heading with a figure too: "（三）“三公”经费支出 12.5 万元")
@@ -572,6 +572,21 @@ def _is_a_name(text: str) -> bool:
 def _last_block(text: str) -> str | None:
     """The block named by the text's last block word that names one (not a breakdown item)."""
     return _last_naming(text, _naming_words(text, len(text)))
+
+
+def _heading_block(head: str) -> str | None:
+    """The block of the paragraphs under a heading: its last block word's; none when that part is named beside the
+    whole, joined to it ("（三）部门整体支出或项目实施情况分析", "部门整体及项目支出情况"): the heading is about both, so a
+    figure under it naming no block of its own is no part's (the unit's in a department's report, as under "一、基本情况")."""
+    words = _naming_words(head, len(head))
+    block = _last_naming(head, words)
+    if block in ("basic", "projects") and len(words) >= 2 and LEX.block_of(words[-2]) == "overall" \
+            and _WHOLE_THEN_PART.fullmatch(head, words[-2].end(), words[-1].start()):
+        return None
+    return block
+
+
+_WHOLE_THEN_PART = re.compile(r"(?:支出)?\s*(?:或者|或|及|和|与|、)\s*")
 
 
 def _naming_words(text: str, end: int) -> list[re.Match]:

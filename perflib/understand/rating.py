@@ -24,7 +24,8 @@ _RATING_CUE = LEX.rating_cue  # groups word_0, word_1 …: the rating word of ea
 _RATING_WORD = re.compile("|".join(re.escape(w) for w in _RATING_WORDS))
 _SCORE_PREFIX = LEX.score_prefix
 _SCORE_CONTEXT = LEX.score_context
-_SCORE_WORD = rf"(?:{_SCORE_PREFIX.pattern}|得分|评分)"
+# (and 得 before the figure, its 分 after it: "自评得97.5分", "综合评价得92分")
+_SCORE_WORD = rf"(?:{_SCORE_PREFIX.pattern}|得分|评分|(?:自评|考评|评价)得(?=\s*\d))"
 # A score in Chinese numerals ("八十九分", "九十三点五分", "一百分"); not a bare 十 ("得分十分…" is "very").
 _CN_DIGIT = "零〇一二三四五六七八九"
 _CN_SCORE = rf"一百|[一二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]|[一二三四五六七八九](?![十百])"
@@ -42,9 +43,9 @@ _SCORE = re.compile(rf"{_SCORE_WORD}(?:(?<=[得评]分)数)?\s*(?:为|是|:|：|
 # A 总分 (or 评分数) stated before the sentence's 得分 is the scale's maximum ("评价总分100分，本单位得分93.5分").
 _TOTAL = re.compile(r"(?:总分|(?<!自)评分数)\s*(?:为|是|:|：)?\s*$")  # ("综合评分数为100分，我局实际得分87分" too)
 _LATER_SCORE = re.compile(r"得分|评分")
-# What every _SCORE match holds (得分, 评分, 总分: score_prefix's words end so too): a text without it is not searched
+# What every _SCORE match holds (得分, 评分, 总分: score_prefix's words end so too; or 评得, 评价得): a text without it is not searched
 # for _SCORE's many openings, at ~0.1 µs a character (most sentences with 分 hold 部分, 充分, 分别 …).
-_SCORE_CUE = re.compile(r"[得评总]分")
+_SCORE_CUE = re.compile(r"[得评总]分|评价?得")
 
 # A year the sentence speaks of as the evaluated one: "2022年度", "2022年部门整体…" — not a date
 # (2024年3月), not one it compares with (较2022年), not when the evaluation was done or planned

@@ -1,0 +1,107 @@
+"""Phrasings and a layout a held-out set of real pages showed unread, each in our own words and figures."""
+from decimal import Decimal as D
+
+import pytest
+
+from perflib.pipeline import read_record
+
+
+def read(tmp_path, text: str):
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_record(path)
+
+
+# A county site's article page: its chrome (a metadata block naming the article), then the report's title split over
+# two lines under an attachment mark, money in 元, the year's spending as 当期发生支出 with its parts after 其中, and the
+# year's budget under a heading naming the whole and the projects together.
+_SITE_PAGE = """示例市示例区人民政府 www.example.gov.cn
+
+政府信息公开
+
+索引号: 000000000-202409-000001 主题分类: 财务信息
+发布机构:  示例市示例区人民政府 发布日期: 2024-09-20 10:00
+名 称: 示例区实验中学 2023年部门整体支出绩效评价报告
+文号: 关键字:
+
+发布时间:2024-09-20 10:00
+字号:[ ]
+
+附件3-2
+
+示例区实验中学
+
+2023部门整体支出绩效评价报告
+
+一、基本情况
+
+(一)部门整体支出概况
+
+2023年学校共收到财政资金32415608.20元。其中,上年结转资金412500.00元,2023年当期取得收入32003108.20元,2023年当期发生支出31877450.36元。其中,基本支出为27650210.16元,主要用于教职工工资福利和学校日常运转;项目支出为4227240.20元。
+
+(二)部门整体支出绩效目标
+
+保障教学正常运转,改善办学条件。
+
+(三)部门整体支出或项目实施情况分析
+
+2023全年预算资金32415608.20元,完成预算项目的支出进度要求。
+"""
+
+
+def test_a_site_page_with_spending_incurred_and_a_heading_naming_the_whole_and_the_projects(tmp_path):
+    rec = read(tmp_path, _SITE_PAGE)
+    assert (rec.department, rec.year) == ("示例区实验中学", 2023)
+    assert rec.overall.actual == D("3187.745036")
+    assert (rec.basic.actual, rec.projects.actual) == (D("2765.021016"), D("422.724020"))
+    # under "部门整体支出或项目实施情况分析" a budget naming no block is the unit's, not the projects'
+    assert rec.overall.adjusted_budget == D("3241.560820")
+    assert rec.projects.adjusted_budget is None and rec.projects.initial_budget is None
+    assert "当期发生支出31877450.36元" in rec.evidence["overall.actual"]
+
+
+@pytest.mark.parametrize("joined", ["或", "及", "和", "与", "、"])
+def test_a_heading_joining_the_whole_and_a_part_gives_its_figures_to_the_whole(tmp_path, joined):
+    text = (f"示例县林业局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本局为县政府工作部门。\n"
+            f"二、部门整体支出{joined}项目支出情况\n全年预算860.40万元，实际支出842.10万元。\n")
+    rec = read(tmp_path, text)
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("860.40"), D("842.10"))
+    assert rec.projects.adjusted_budget is None and rec.projects.actual is None
+
+
+def test_a_heading_naming_the_projects_alone_still_gives_its_figures_to_them(tmp_path):
+    text = ("示例县林业局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本局为县政府工作部门。\n"
+            "二、项目支出情况\n全年预算120.00万元，实际支出118.50万元。\n")
+    rec = read(tmp_path, text)
+    assert (rec.projects.adjusted_budget, rec.projects.actual) == (D("120.00"), D("118.50"))
+    assert rec.overall.adjusted_budget is None
+
+
+@pytest.mark.parametrize("label", ["当期发生支出", "本年发生支出", "全年共发生支出", "累计发生的支出"])
+def test_spending_incurred_is_the_spending(tmp_path, label):
+    text = f"示例县档案馆2022年度部门整体支出绩效自评报告\n一、预算执行情况\n2022年全年预算305.20万元，{label}300.12万元。\n"
+    rec = read(tmp_path, text)
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("305.20"), D("300.12"))
+
+
+def test_spending_incurred_on_a_sub_budget_is_not_the_units(tmp_path):
+    text = ("示例县档案馆2022年度部门整体支出绩效自评报告\n一、预算执行情况\n2022年全年预算305.20万元。"
+            "“三公”经费当期发生支出3.40万元。\n")
+    rec = read(tmp_path, text)
+    assert rec.overall.actual is None
+
+
+@pytest.mark.parametrize("said, score", [("自评得97.5分", "97.5"), ("综合评价得 91 分", "91"), ("考评得88分", "88")])
+def test_a_score_with_de_before_its_figure(tmp_path, said, score):
+    text = (f"示例县民政局2022年度部门整体支出绩效自评报告\n按照要求，我局开展了部门整体支出绩效自评，{said}。\n"
+            "一、预算执行情况\n全年预算540.00万元，实际支出532.80万元。\n")
+    rec = read(tmp_path, text)
+    assert rec.score == D(score)
+    assert said in rec.evidence["score"]
+
+
+def test_an_indicators_score_with_de_is_not_the_reports(tmp_path):
+    text = ("示例县民政局2022年度部门整体支出绩效自评报告\n一、预算执行情况\n全年预算540.00万元，实际支出532.80万元。\n"
+            "二、绩效指标完成情况\n产出数量指标“救助人次”完成率100%，该指标评价得20分。\n")
+    rec = read(tmp_path, text)
+    assert rec.score is None
