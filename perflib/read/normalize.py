@@ -431,7 +431,9 @@ def _close_split_words(line: str) -> str:
 def _unspace(line: str) -> str:
     spaces = line.count(" ")
     if spaces < 4:  # fewer spaced pairs than the 0.8 × (6 − 1) the shortest such line needs
-        return _close_split_words(line) if spaces else line
+        if line.endswith(" 告"):  # a title's last word split by a stray space ("某局部门整体支出绩效自评报 告")
+            line = _SPLIT_REPORT_END.sub("报告", line)
+        return _close_split_words(line) if " " in line else line
     chars = len("".join(line.split()))
     # (a spaced pair is one space: too few spaces, and the pairs need not be counted)
     if chars < 6 or spaces < 0.8 * (chars - 1) or len(_SPACED_PAIR.findall(line)) < 0.8 * (chars - 1):
@@ -440,6 +442,7 @@ def _unspace(line: str) -> str:
 
 
 _WIDE_GAP = re.compile(r"\s{2,}")
+_SPLIT_REPORT_END = re.compile(r"报 +告$")
 
 
 # --- page furniture ---------------------------------------------------------

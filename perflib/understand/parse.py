@@ -337,7 +337,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         # figure line ("2、支出：498.75万元") is a task or project, not the unit, unless its first
         # words are a label ("（一）年初预算 …")
         unit_default = whole_unit and money_section and (len(para) <= _FIGURE_LINE or not LEX.numbering.match(para)
-                                                         or _opens_with_label(para) or run_in is not None)
+                                                         or _opens_with_label(para) or run_in is not None
+                                                         or _BUDGET_ITEM_HEAD.match(para) is not None)
         context = heading or ("overall" if unit_default else None)
         if i in cells:
             _read_label_cell(para, blocks[i + 1].text, cells[i], context, unit, rec, taken)
@@ -526,6 +527,12 @@ def _run_in_heading(para: str) -> str | None:
 # (the unit's money or the unit itself, not one fund's, "二、专项资金管理情况：…", nor a project's)
 _RUN_IN = re.compile(r"^\s*(?P<head>[一二三四五六七八九十]{1,3}\s*[、.．]\s*(?:部门|单位)?(?:整体)?(?:支出)?"
                      r"(?:预算|决算|收支|支出)(?:执行|安排|使用)?(?:情况|概况)|(?:部门|单位)?(?:基本情况|概况))\s*[：:]\s*\S")
+
+
+# A list item opening with the name of a part about the unit's budget, its text run on ("1.收入支出预算安排及执行情况。2020年
+# 部门收入支出年初预算安排…"): its figures are the section's (the unit's under a heading naming no block), not a task's.
+_BUDGET_ITEM_HEAD = re.compile(r"\s*\d{1,2}\s*[、.．]\s*(?:部门|单位)?(?:整体)?(?:收入|收支)?(?:支出)?(?:预算|决算|收支|支出)"
+                               r"(?:(?:及|和|与)?(?:执行|安排|使用))*(?:情况|概况)\s*[：:。]")
 
 
 def _opens_with_label(para: str) -> bool:
@@ -1009,9 +1016,14 @@ def _spoken_year(sent: str) -> int | None:
     compared = {m.end() for m in COMPARED_YEAR.finditer(sent)} if marks else ()
     reason = _REASON.search(sent) if marks and "因" in sent else None
     for end, year in reversed(marks):  # (a loop, not next() over a generator: asked of every sentence)
-        if end not in compared and (reason is None or end <= reason.start()):
+        if end not in compared and (reason is None or end <= reason.start()) and not _CARRIED_FROM.match(sent, end):
             return year
     return None
+
+
+# A year money was carried over from ("1.2019 年结余结转 29.32 万元。2.收入…3.支出…"): the sentences after it still
+# speak of the year evaluated.
+_CARRIED_FROM = re.compile(r"\s*(?:底|末)?\s*(?:结余结转|结转结余|结转|结余)")
 
 
 _SPAN_OF_YEARS_BEFORE = re.compile(r"(?:19|20)\d{2}\s*(?:年度?)?\s*(?:至|到|[-—–~～－])\s*(?:19|20)\d{2}\s*年度?\s*$")
