@@ -69,12 +69,16 @@ def test_a_heading_joining_the_whole_and_a_part_gives_its_figures_to_the_whole(t
     assert rec.projects.adjusted_budget is None and rec.projects.actual is None
 
 
-def test_a_heading_naming_the_projects_alone_still_gives_its_figures_to_them(tmp_path):
-    text = ("示例县林业局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n本局为县政府工作部门。\n"
-            "二、项目支出情况\n全年预算120.00万元，实际支出118.50万元。\n")
+@pytest.mark.parametrize("under", [
+    "全年预算120.00万元，实际支出118.00万元。",
+    # (a numbered item opening with a budget part's name: the section's still, no unit's)
+    "1.预算执行情况。全年预算120.00万元,实际支出118.00万元,是公路养护等工作的资金。"])
+def test_a_heading_naming_the_projects_alone_still_gives_its_figures_to_them(tmp_path, under):
+    text = ("示例县交通运输局2020年度部门整体支出绩效自评报告\n一、部门基本情况\n本局为县政府工作部门。\n"
+            f"二、项目支出情况\n{under}\n")
     rec = read(tmp_path, text)
-    assert (rec.projects.adjusted_budget, rec.projects.actual) == (D("120.00"), D("118.50"))
-    assert rec.overall.adjusted_budget is None
+    assert (rec.projects.adjusted_budget, rec.projects.actual) == (D("120.00"), D("118.00"))
+    assert rec.overall.adjusted_budget is None and rec.overall.actual is None
 
 
 @pytest.mark.parametrize("label", ["当期发生支出", "本年发生支出", "全年共发生支出", "累计发生的支出"])
@@ -152,14 +156,6 @@ def test_a_numbered_budget_item_head_keeps_its_figures_the_units(tmp_path):
     rec = read(tmp_path, text)
     assert (rec.overall.initial_budget, rec.overall.actual) == (D("640.78"), D("630.18"))
     assert rec.overall.adjustment is None  # (the change on last year is no adjustment)
-
-
-def test_a_numbered_budget_item_under_the_projects_heading_stays_the_projects(tmp_path):
-    text = ("示例县交通运输局2020年度整体支出绩效自评报告\n一、部门整体支出情况\n全年预算640.78万元,实际支出630.18万元。\n"
-            "二、项目支出情况\n1.预算执行情况。年初预算安排120.00万元,实际支出118.00万元,是公路养护等工作的资金。\n")
-    rec = read(tmp_path, text)
-    assert (rec.projects.initial_budget, rec.projects.actual) == (D("120.00"), D("118.00"))
-    assert rec.overall.initial_budget is None
 
 
 # --- titles: the unit's report on its self-evaluation work; a title's last word split by a space -----------------
