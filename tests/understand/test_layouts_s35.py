@@ -181,3 +181,12 @@ def test_a_title_whose_last_word_is_split_by_a_space(tmp_path):
     rec = read(tmp_path, text)
     assert rec.department == "示例市统计局" and rec.kind == "department"
     assert rec.overall.actual == D("566.23")
+
+
+def test_a_budget_called_yusuan_zijin_e_with_thousands_separators(tmp_path):
+    text = ("示例区信息产业园区管理委员会 2018年度部门整体支出绩效评价报告\n一、部门基本情况\n"
+            "2018年区财政局年初安排我单位的部门预算资金额为3,836.16万元,2018年决算总支出3,569.07万元,"
+            "其中基本支出370.48万元,项目支出3,198.59万元。\n")
+    rec = read(tmp_path, text)
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("3836.16"), D("3569.07"))
+    assert (rec.basic.actual, rec.projects.actual) == (D("370.48"), D("3198.59"))
