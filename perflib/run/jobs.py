@@ -171,7 +171,9 @@ def quiet_interrupts() -> None:
     KeyboardInterrupt that lands inside a finalizer cannot be raised there: Python would print it
     ("Exception ignored in …") and drop it. It is delivered to the main thread again instead, a
     moment later, from another thread: raised now, it would land in this hook and be printed too
-    (a no-op once this process ignores Ctrl-C, as an idle worker does).
+    (a no-op once this process ignores Ctrl-C, as an idle worker does). Once a job of this process
+    was interrupted, an object Ctrl-C stopped half-made (a kernel manager whose __init__ it cut
+    short) cannot finalise either: its __del__'s error is the interrupt's, and is not printed.
     """
     import _thread
     import logging
@@ -184,7 +186,7 @@ def quiet_interrupts() -> None:
             again = threading.Timer(0.05, _thread.interrupt_main)
             again.daemon = True  # never keeps a stopping process alive
             again.start()
-        else:
+        elif not (_interrupted and getattr(unraisable.object, "__name__", None) == "__del__"):
             default(unraisable)
 
     sys.unraisablehook = hook
