@@ -173,13 +173,23 @@ def quiet_interrupts() -> None:
     moment later, from another thread: raised now, it would land in this hook and be printed too
     (a no-op once this process ignores Ctrl-C, as an idle worker does). Once a job of this process
     was interrupted, an object Ctrl-C stopped half-made (a kernel manager whose __init__ it cut
-    short) cannot finalise either: its __del__'s error is the interrupt's, and is not printed.
+    short) cannot finalise either: its __del__'s error is the interrupt's, and is not printed; nor
+    is the warning for a coroutine it stopped between its making and its await (nbclient's
+    "coroutine 'NotebookClient.async_execute_cell' was never awaited").
     """
     import _thread
     import logging
+    import warnings
 
     logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     default = sys.unraisablehook
+    show = warnings.showwarning
+
+    def showwarning(message, category, *args, **kwargs) -> None:
+        if not (_interrupted and issubclass(category, RuntimeWarning) and "was never awaited" in str(message)):
+            show(message, category, *args, **kwargs)
+
+    warnings.showwarning = showwarning
 
     def hook(unraisable) -> None:
         if isinstance(unraisable.exc_value, KeyboardInterrupt):

@@ -149,14 +149,21 @@ class HalfMade:  # (like a kernel manager whose __init__ Ctrl-C cut short)
 
 HalfMade()
 gc.collect()
+
+async def cell():  # (like nbclient's cell coroutine, made and never awaited: Ctrl-C landed in between)
+    pass
+
+cell()
+gc.collect()
 print("done")
 """
 
 
 @pytest.mark.parametrize("interrupted", [0, 1])
-def test_a_finalizer_failing_after_an_interrupt_prints_nothing(interrupted):
+def test_what_an_interrupt_left_half_done_prints_nothing(interrupted):
     """Ctrl-C gives one line: a __del__ failing once a job of the process was interrupted (an object the
-    interrupt stopped half-made) is not printed; before any interrupt it is, as Python prints it."""
+    interrupt stopped half-made), or a coroutine it stopped before its await, is not printed; before any
+    interrupt both are, as Python prints them."""
     import subprocess
     import sys
 
@@ -167,3 +174,4 @@ def test_a_finalizer_failing_after_an_interrupt_prints_nothing(interrupted):
         assert done.stderr == ""
     else:
         assert "Exception ignored in" in done.stderr and "default value not set properly" in done.stderr
+        assert "coroutine 'cell' was never awaited" in done.stderr
