@@ -124,7 +124,8 @@ def test_ctrl_c_stops_cleanly(tmp_path):
     descendants = [c.pid for c in psutil.Process(proc.pid).children(recursive=True)]
     os.killpg(proc.pid, signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)
-    assert (proc.returncode, stderr.strip()) == (130, "perflib: interrupted"), stdout
+    # (the message in full: pytest's diff of the pair cuts a long stderr in the middle)
+    assert (proc.returncode, stderr.strip()) == (130, "perflib: interrupted"), f"stdout:\n{stdout}\nstderr:\n{stderr}"
     assert _workers_gone(descendants), "workers or kernels outlived the interrupted batch"
     for page in out.glob("*.html"):
         assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")
