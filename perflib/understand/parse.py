@@ -593,7 +593,8 @@ def _heading_block(head: str) -> str | None:
     return block
 
 
-_WHOLE_THEN_PART = re.compile(r"(?:支出)?\s*(?:或者|或|及|和|与|、)\s*")
+# (the lexicon's joiners of two parts, or 或: "部门整体支出或项目…")
+_WHOLE_THEN_PART = re.compile(rf"(?:支出)?(?:{LEX.parts_joined.pattern}|\s*或者?\s*)")
 
 
 def _naming_words(text: str, end: int) -> list[re.Match]:
