@@ -135,3 +135,9 @@ def test_hand_written_guards_still_match_their_patterns():
         "the toc pattern changed: check lexicon.TOC_ENDS and _TOC_LEADER (Lexicon.is_toc's guard) against it"
     for line in ("一、部门概况……………3", "二、绩效情况  12", "三、问题………（5）", "目 录", "目录"):
         assert LEX.is_toc(line) and LEX.toc.search(line), line
+    # the rating reader asks a sentence for _SCORE_CUE before _SCORE: every way a score is written holds it
+    from perflib.understand import rating
+    for said in ("自评得分92分", "综合得分 91 分", "评分95分", "总得分90分", "自评总分(分)97.6", "自评得分 | 96 |",
+                 "自评得97.5分", "综合评价得 91 分", "考评得88分", "自评得分为九十三点五分"):
+        found = list(rating._SCORE.finditer(said))
+        assert found and all(rating._SCORE_CUE.search(m.group()) for m in found), said
