@@ -471,7 +471,7 @@ def _row_of_cells(blocks: list[DocBlock], i: int) -> bool:
 # "执行率（%）"), then its value alone on the next line ("1,208.40").
 _LABEL_CELL = re.compile(rf"(?P<label>{LEX.label_re.pattern})\s*(?:[（(](?P<unit>{LEX.unit}|%)[)）])?\s*[:：]?")
 _VALUE_CELL = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>{LEX.unit}|%)?")
-_CELL_FIELDS = ("initial_budget", "adjusted_budget", "actual", "completion_rate")
+_CELL_FIELDS = ("initial_budget", "adjusted_budget", "budget", "actual", "completion_rate")
 
 
 def _label_cells(blocks: list[DocBlock]) -> dict[int, tuple[re.Match, str | None]]:
