@@ -66,10 +66,18 @@ _STRAY_TMP = re.compile(r"^\..+\.(?:html|csv|xlsx|json|jsonl|parquet)\.[A-Za-z0-
 # --- state --------------------------------------------------------------------------------
 def job_key(source_sha: str, notebook_sha: str, item: Item, corrections: list[dict] = ()) -> str:
     """What a page depends on: the report's bytes, the notebook, perflib's code (config.code_sha), the
-    manifest's overrides, its hand corrections."""
-    parts = [source_sha, notebook_sha, config.code_sha(), item.department or "", str(item.year or "")]
+    manifest's overrides, its hand corrections, and the reader its name picks (the same bytes as .pdf
+    and as .txt are two files, read two ways)."""
+    parts = [source_sha, notebook_sha, config.code_sha(), item.department or "", str(item.year or ""),
+             reader_of(item.path)]
     parts += review.key_part(corrections)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def reader_of(path: str) -> str:
+    """The name's part that picks a file's reader: its suffix, any case (.htm and .html alike)."""
+    suffix = Path(path).suffix.lower()
+    return ".html" if suffix == ".htm" else suffix
 
 
 def load_state(outdir: Path) -> dict:

@@ -37,6 +37,13 @@ def usable_outdir(outdir: str | Path) -> Path:
         raise UnwritableOutput(f"{outdir}: not a folder (a file of that name is in the way)") from None
     except OSError as exc:  # NotADirectoryError (a file on the way), PermissionError, a full disk …
         raise UnwritableOutput(f"{outdir}: the output folder cannot be made ({exc.strerror or exc})") from None
+    try:  # a folder that is there but takes no file (read-only mount, no permission): said before any work
+        fd, probe = tempfile.mkstemp(dir=path, prefix=".perflib-", suffix=".probe")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise UnwritableOutput(f"{outdir}: no file can be written in the output folder "
+                               f"({exc.strerror or exc})") from None
     return path
 
 

@@ -381,6 +381,20 @@ def test_bad_files_with_the_same_bytes_are_each_listed(reports, tmp_path, fake_r
 
 
 
+def test_the_same_bytes_under_two_suffixes_are_read_each_its_own_way(reports, tmp_path, fake_render):
+    # one download saved as .doc, .pdf and .txt: each file's reader gives its own reason, not the first's for all
+    junk = bytes(range(256)) * 20
+    for name in ("a.doc", "a.pdf", "a.txt"):
+        (reports / name).write_bytes(junk)
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 1
+    failures = load_dataset(out / batch.DATASET_FILE).failures
+    errors = {Path(s).name: e for s, e in zip(failures["source"], failures["error"])}
+    assert sorted(errors) == ["a.doc", "a.pdf", "a.txt"]
+    assert "Word" in errors["a.doc"] and "Word" not in errors["a.pdf"] and "Word" not in errors["a.txt"]
+    assert len(set(e.split(": ", 1)[1] for e in errors.values())) == 3, errors
+
+
 def test_a_good_files_copy_is_read_once_and_named_in_the_review_sheet(reports, tmp_path, fake_render, capsys):
     (reports / "sub").mkdir()
     shutil.copy(reports / "seed.txt", reports / "sub" / "again.txt")

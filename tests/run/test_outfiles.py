@@ -65,6 +65,27 @@ def test_an_output_folder_that_is_a_file_is_one_sentence(tmp_path, capsys, comma
         assert code == 2 and err.count("\n") == 1 and f"{outdir}: " in err and "Error" not in err, err
 
 
+@pytest.mark.parametrize("command", ["render", "batch"])
+def test_an_output_folder_that_takes_no_file_is_one_sentence(tmp_path, capsys, monkeypatch, command):
+    """A read-only mount (root ignores permissions, so the refusal is played): exit 2 naming the output folder,
+    before any work, not an internal error naming the input or a temp file."""
+    from paths import SEED
+
+    def read_only(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(outfiles.tempfile, "mkstemp", read_only)
+    outdir = tmp_path / "outputs"
+    outdir.mkdir()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "seed.txt").write_bytes(SEED.read_bytes())
+    source = str(SEED) if command == "render" else str(tmp_path / "in")
+    code = main([command, source, "-o", str(outdir)])
+    err = capsys.readouterr().err
+    assert (code, err) == (2, f"perflib: {outdir}: no file can be written in the output folder (Read-only file system)\n")
+    assert os.listdir(outdir) == []
+
+
 def test_an_output_folder_whose_path_is_not_utf8_is_one_sentence(tmp_path):
     """Its path goes into the state, the store and the pages: it failed deep in pyarrow (internal error)."""
     folder = os.path.join(os.fsencode(tmp_path), "荔湾".encode("gbk"))
