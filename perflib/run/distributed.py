@@ -187,10 +187,22 @@ def connect(address: str):
         raise ClusterUnavailable("--scheduler needs Dask: pip install 'perflib[dask]'") from None
     # Worker and scheduler loss are reported per report, in one sentence each: no log lines too.
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    _check_address(address)
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterUnavailable(f"{address}: cannot reach the Dask scheduler ({type(exc).__name__}: {exc})") from None
+
+
+def _check_address(address: str) -> None:
+    """One sentence for an address with no port ("foo", "tcp://host"): a Client made with it fails, then spends 40 s
+    closing itself as it is collected and prints a traceback (distributed 2024-2025)."""
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    try:
+        parse_host_port(parse_address(address)[1])
+    except ValueError as exc:
+        raise ClusterUnavailable(f"{address}: not a Dask scheduler's address, which is tcp://HOST:PORT ({exc})") from None
 
 
 def run_on_cluster(todo: list[Job], address: str, retries: int = RETRIES, budget: Budget | None = None):

@@ -69,6 +69,17 @@ def test_unreachable_scheduler_is_one_sentence_exit_2(tmp_path, monkeypatch, cap
     assert not list((tmp_path / "out").glob("*.html"))
 
 
+@pytest.mark.parametrize("address", ["foo", "tcp://host", "tcp://host:port"])
+def test_a_scheduler_address_with_no_port_is_one_sentence_at_once(tmp_path, address):
+    src = reports_dir(tmp_path, ["2021_linjiang.txt"])
+    start = time.monotonic()
+    p = subprocess.run([sys.executable, "-m", "perflib.cli", "batch", str(src), "-o", str(tmp_path / "out"),
+                        "--scheduler", address], capture_output=True, text=True, timeout=60)
+    assert (p.returncode, p.stderr.count("\n")) == (2, 1), p.stderr
+    assert f"perflib: {address}: not a Dask scheduler's address, which is tcp://HOST:PORT (" in p.stderr
+    assert time.monotonic() - start < 20  # (a Client made with it took 40 s to close, printing a traceback)
+
+
 def test_without_dask_installed_says_how_to_get_it(tmp_path, monkeypatch, capsys):
     from perflib.cli import main
 
