@@ -297,7 +297,7 @@ INDEX_NOTE = ('<p class="note"><span class="screen">点击表头可排序。</sp
 def data_note(prefix: str = "", whole: bool = False) -> str:
     """Where the dataset and the review sheet are, as links (`prefix`: from a page in a subfolder);
     `whole`: the page shows part of the batch."""
-    files = ("reports.csv", "reports.xlsx", "reports.parquet", "checks.csv")
+    files = ("reports.csv", "reports.xlsx", "reports.parquet", "checks.csv", "indicators.csv")  # store.DATASET_FILES
     links = "、".join(f'<a href="{prefix}{name}">{name}</a>' for name in files)
     review = esc(REVIEW_INDEX_NOTE).replace(
         esc(REVIEW_FILE), f'<a href="{prefix}{REVIEW_FILE}">{REVIEW_FILE}</a>', 1)

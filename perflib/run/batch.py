@@ -41,9 +41,10 @@ from functools import partial
 from pathlib import Path
 
 from .. import config, once
-from ..dataset import REPORT_COLUMNS, Item, discover, is_perflib_page, place, settle_regions, sha256_file
+from ..dataset import REPORT_COLUMNS, REPORT_SUFFIXES, Item, discover, is_perflib_page, place, settle_regions, sha256_file
 from ..errors import one_line
 from ..present.region_index import REGIONS_DIR, aggregated, portfolio_name, region_dir
+from ..read.files import SUPPORTED
 from ..regions import UNKNOWN
 from ..review import sources_below
 from ..store import CHILDREN, STORE_DIR, Spool, batch_rows, cached_rows
@@ -317,6 +318,22 @@ def _reuse(entry: Entry, outdir: Path, pages: dict, adopt: bool = True) -> bool:
     return target.is_file()
 
 
+def nothing_to_read(source: Path) -> str:
+    """Why a folder or manifest gave no report: what it holds instead."""
+    if not source.is_dir():
+        return "the manifest lists no report"
+    files = [p for p in source.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts)]
+    if any(p.suffix.lower() in REPORT_SUFFIXES for p in files):
+        held = "its pages and workbooks are perflib's own output"
+    elif files:
+        kinds = sorted({p.suffix.lower() or "(no suffix)" for p in files})
+        held = f"it holds only {', '.join(kinds[:8])}{' …' if len(kinds) > 8 else ''} files"
+    else:
+        held = "it is empty"
+    looked = ", ".join(sorted({".html" if s == ".htm" else s for s in SUPPORTED}))
+    return f"no report file found ({held}; reports are {looked})"
+
+
 def page_state(e: Entry) -> dict:
     """A page in the state file: where it came from and the hand corrections it was made with."""
     return {"source": e.item.path, "output": e.output_name, "department": e.item.department, "year": e.item.year,
@@ -328,6 +345,8 @@ def run_batch(args) -> int:
     started = time.monotonic()
     outdir = Path(args.outdir)
     items = discover(args.source, exclude=args.outdir)  # a missing folder / bad manifest: UnreadableInput, exit 2
+    if not items:  # (a mistyped or wrong folder: the index would be empty with no word why)
+        print(f"perflib: {args.source}: {nothing_to_read(Path(args.source))}", file=sys.stderr)
     # a bad corrections file or row: CorrectionsError, exit 2, before anything is read
     corrections, items, ambiguous = review.load_for_batch(args, items)
     usable_outdir(outdir)  # a file in the way: one sentence, exit 2

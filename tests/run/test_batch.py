@@ -89,6 +89,16 @@ def test_incremental_rule(reports, tmp_path, fake_render, capsys):
     assert len(fake_render) == 5
 
 
+def test_the_index_links_every_dataset_file_it_wrote(reports, tmp_path, fake_render):
+    from perflib.store import DATASET_FILES
+
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for name in (*DATASET_FILES, "review.xlsx"):
+        assert (out / name).is_file() and f'<a href="{name}">{name}</a>' in index, name
+
+
 def test_overrides_are_part_of_the_key(reports, tmp_path, fake_render):
     out = tmp_path / "out"
     manifest = tmp_path / "m.csv"
@@ -379,6 +389,22 @@ def test_bad_files_with_the_same_bytes_are_each_listed(reports, tmp_path, fake_r
     assert run_batch(args(reports, out)) == 1  # and again from what the store remembers
     assert "3 failed" in capsys.readouterr().out
 
+
+
+@pytest.mark.parametrize("holds, said", [((), "it is empty"), (("a.rar", "b/c.wps.bak"), "it holds only .bak, .rar files")])
+def test_a_folder_with_no_report_says_so(tmp_path, fake_render, capsys, holds, said):
+    # a mistyped or wrong folder: the batch completes (an empty index, exit 0) but says why nothing was read
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in holds:
+        (src / name).parent.mkdir(exist_ok=True)
+        (src / name).write_bytes(b"x")
+    assert run_batch(args(src, tmp_path / "out")) == 0
+    assert f"perflib: {src}: no report file found ({said}; reports are .doc, .docx, .html, .pdf, .txt, .xls, .xlsx)\n" \
+        in capsys.readouterr().err
+    # a batch's own output folder read as a source: its pages are not reports
+    assert run_batch(args(tmp_path / "out", tmp_path / "out2")) == 0
+    assert "no report file found (its pages and workbooks are perflib's own output;" in capsys.readouterr().err
 
 
 def test_the_same_bytes_under_two_suffixes_are_read_each_its_own_way(reports, tmp_path, fake_render):
