@@ -318,7 +318,11 @@ OVERFLOW = """
   const escaping = [...document.body.querySelectorAll('*')].filter(e => {
       const r = e.getBoundingClientRect(); return r.width && r.right > doc.clientWidth + 1 && !scrolls(e.parentElement); })
     .map(e => e.tagName + '.' + e.className + ' ' + (e.innerText || '').slice(0, 30));
+  // a table wider than its box says so under it (.table-wrap.wide: "← 左右滑动查看全表 →")
+  const unhinted = wide.filter(e => e.tagName === 'TABLE' && !e.closest('.table-wrap.wide'))
+    .map(e => `${e.className} ${e.scrollWidth}>${e.clientWidth}px ` + [...e.querySelectorAll('th')].map(h => h.textContent).join('|').slice(0, 40));
   return {docScroll: doc.scrollWidth, bodyScroll: document.body.scrollWidth, viewport: doc.clientWidth,
+          unhinted: unhinted,
           unscrolledWide: wide.filter(e => !scrolls(e)).map(e => e.tagName + '.' + e.className),
           escaping: escaping.slice(0, 10)};
 }

@@ -130,8 +130,9 @@ def derived(a: Analysis) -> str:
         rows.append(f'<tr><td>{esc(m.label)}</td><td class="num">{esc(value)}</td><td>{esc(m.formula)}</td><td>{sources}</td></tr>')
     if not rows:
         return f'<h3>推算指标</h3><p class="note">{esc(L.NO_DERIVED)}</p>'
-    return ('<h3>推算指标</h3><table class="derived"><thead><tr><th>指标</th><th class="num">数值</th><th>算法</th>'
-            "<th>依据</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    # (wider than a phone, its 依据 column out of view: the line under a wide table says it scrolls)
+    return ('<h3>推算指标</h3><div class="table-wrap wide"><table class="derived"><thead><tr><th>指标</th>'
+            '<th class="num">数值</th><th>算法</th><th>依据</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></div>")
 
 
 def _source_name(key: str) -> str:

@@ -150,11 +150,12 @@ def _cell(v, kind: str) -> str:
     return f'<td class="num" data-v="{key}">{fmt_value(v, "pct2" if kind == "pct" else kind)}</td>'
 
 
-WIDE_COLUMNS = 6  # a table of this many columns or more is wider than a phone: a line under it says so
+WIDE_COLUMNS = 5  # a table of this many columns or more is wider than a phone: a line under it says so
+WIDE_TEXTS = 2  # so is one of two text columns (each at least 13em there: page.css, td.text)
 
 
-def wrap_class(columns: int) -> str:
-    return "table-wrap wide" if columns >= WIDE_COLUMNS else "table-wrap"
+def wrap_class(columns: int, texts: int = 0) -> str:
+    return "table-wrap wide" if columns >= WIDE_COLUMNS or texts >= WIDE_TEXTS else "table-wrap"
 
 
 def html_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], caption: str | None = None) -> Html:
@@ -164,7 +165,8 @@ def html_table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], caption: s
     rows = "".join("<tr>" + "".join(_cell(r[c], k) for c, (_, k) in columns.items()) + "</tr>"
                    for _, r in df.iterrows())
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return Html(f'<div class="{wrap_class(len(columns))}"><table class="sortable">{cap}<thead><tr>{head}</tr></thead>'
+    texts = sum(kind == "text" for _, kind in columns.values())
+    return Html(f'<div class="{wrap_class(len(columns), texts)}"><table class="sortable">{cap}<thead><tr>{head}</tr></thead>'
                 f'<tbody>{rows}</tbody></table></div>')
 
 

@@ -104,6 +104,7 @@ def test_phone_width(browser, pages, kind):
         o = v.page.evaluate(OVERFLOW)
         assert o["docScroll"] <= o["viewport"] and o["bodyScroll"] <= o["viewport"], o
         assert o["unscrolledWide"] == [], "wide content must scroll inside its own box"
+        assert o["unhinted"] == [], "a table wider than the phone must say it scrolls"
         assert o["escaping"] == [], o["escaping"]
         font_px = v.page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
         assert font_px >= 14
