@@ -200,9 +200,23 @@ def _rejoin_page_breaks(paras: list[str], broken: set[int]) -> list[str]:
         if (i - 1) in broken and out and len(out[-1]) >= 60 and _cut_mid_word(out[-1]) and _GOES_ON.match(para) \
                 and not _DIGIT.search(para) and _continues(out[-1], para):
             out[-1] = _glue(out[-1], para)
+        elif (i - 1) in broken and out and _cut_in_an_amount(out[-1], para):
+            out[-1] += para  # "…调整预算为 1781.86 万" | a blank line | "元，比年初…": one figure, its unit's rest below
         else:
             out.append(para)
     return out
+
+
+def _cut_in_an_amount(prev: str, para: str) -> bool:
+    """Does a line of prose end in an amount whose unit (or its last character) opens the next paragraph, the rest of
+    the sentence after it? A paragraph never opens with 元 or 万元."""
+    end, rest = _AMOUNT_CUT.search(prev), _UNIT_REST.match(para)
+    return (end is not None and rest is not None and ("，" in prev or "," in prev)
+            and (rest["unit"] == "元") == bool(end["scale"]))
+
+
+_AMOUNT_CUT = re.compile(r"\d\s*(?P<scale>[万亿千])?$")
+_UNIT_REST = re.compile(r"(?P<unit>[万亿千]元|元|%|％)\s*[，,。；;、）)]")
 
 
 # The end of a long paragraph of prose cut in the middle of a word: it stops on an ideograph that

@@ -1464,6 +1464,8 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
             continue  # 人均实际支出, 生均支出: one head's share, not the unit's
         if label.field == "budget" and _CHANGED_BEFORE.search(sent, max(0, m.start() - 8), m.start()):
             continue  # "年中调减基本支出预算 40 万元": the change to the budget, not the budget
+        if label.field == "actual" and _BUDGET_RUN_IN.match(sent) and not _SPENT_WORD.search(m.group()):
+            continue  # "（二）支出预算：2026年支出合计 …": the budget's total, not the spending (实际支出 is spent)
         if (label.field == "completion_rate" and sent.endswith(LEX.task_rate, 0, m.start())
                 and not sent.endswith(LEX.budget_task_rate, 0, m.start())):
             continue  # 任务完成率, 年度计划完成率: a task's progress, not the budget's
@@ -1480,6 +1482,10 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
     return tuple(out)
 
 
+# A sentence headed by the budget it states ("（二）支出预算：…", "2.部门预算：…"): its 支出合计 is budgeted, not spent.
+_BUDGET_RUN_IN = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．])?\s*"
+                            r"(?:部门|单位)?(?:支出|收支|收入支出)?预算\s*[:：]")
+_SPENT_WORD = re.compile(r"实际|决算|执行|完成|发生")
 # A change's verb right before a budget's label and its block word ("调减基本支出预算 40 万元", "追加项目支出预算 …").
 _CHANGED_BEFORE = re.compile(r"(?:调减|调增|追加|追减|核减|核增|压减|增加|减少)了?(?:基本|项目|部门|单位)?$")
 _HOLDS_BEFORE = re.compile(r"(?:包)?含[^，,。；;：:\d]{0,8}$")  # ("…含上级追加资金", "其中含追加")

@@ -1,6 +1,5 @@
 """Phrasings and a layout a held-out set of real pages showed unread, each in our own words and figures."""
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
 
@@ -192,31 +191,3 @@ def test_a_budget_called_yusuan_zijin_e_with_thousands_separators(tmp_path):
     assert (rec.overall.initial_budget, rec.overall.actual) == (D("3836.16"), D("3569.07"))
     assert (rec.basic.actual, rec.projects.actual) == (D("370.48"), D("3198.59"))
 
-
-# A Guangxi-style 自评报告 form flattened one cell per line, blank lines between: chrome, a title over a lost opening
-# bracket ("2021年度)"), name cells padded with spaces, then 收支概况 with the money planned for the year (计划安排资金,
-# neither 年初 nor 调整后 said) and the spending, then an expenditure table by economic item.
-_FORM_PAGE = (Path(__file__).parent / "fixtures" / "planned_money_form.txt")
-
-
-def test_a_forms_money_planned_for_the_year_is_its_budget(tmp_path):
-    rec = read_record(_FORM_PAGE)
-    assert (rec.department, rec.year, rec.kind) == ("示例市档案馆", 2021, "department")
-    assert (rec.overall.initial_budget, rec.overall.actual) == (D("402.36"), D("377.91"))
-    assert rec.evidence["overall.initial_budget"] == "计划安排资金(万元) 402.36"
-    # the economic items' planned and actual cells are no block's figures
-    assert rec.basic.actual is None and rec.projects.actual is None
-
-
-@pytest.mark.parametrize("said", ["2021年计划安排资金402.36万元，实际支出377.91万元。",
-                                  "2021年批复预算402.36万元，实际支出377.91万元。"])
-def test_money_planned_in_prose_is_a_budget_like_an_approved_one(tmp_path, said):
-    rec = read(tmp_path, "示例市档案馆2021年度部门整体支出绩效自评报告\n一、收支概况\n" + said + "\n")
-    assert (rec.overall.initial_budget, rec.overall.actual) == (D("402.36"), D("377.91"))
-
-
-def test_a_projects_money_planned_is_not_the_units(tmp_path):
-    rec = read(tmp_path, "示例市档案馆2021年度部门整体支出绩效自评报告\n一、收支概况\n"
-                         "2021年年初预算402.36万元，实际支出377.91万元。项目计划安排资金60万元，已全部支出。\n")
-    assert rec.overall.initial_budget == D("402.36")
-    assert rec.overall.adjusted_budget is None and rec.projects.initial_budget is None

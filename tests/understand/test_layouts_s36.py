@@ -1,0 +1,78 @@
+"""Layouts and phrasings a fresh held-out set and layout perturbations of known pages showed unread or misread, each in
+our own words and figures."""
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from perflib.pipeline import read_record
+
+
+def read(tmp_path, text: str):
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_record(path)
+
+
+# A Guangxi-style 自评报告 form flattened one cell per line, blank lines between: chrome, a title over a lost opening
+# bracket ("2021年度)"), name cells padded with spaces, then 收支概况 with the money planned for the year (计划安排资金,
+# neither 年初 nor 调整后 said) and the spending, then an expenditure table by economic item.
+_FORM_PAGE = (Path(__file__).parent / "fixtures" / "planned_money_form.txt")
+
+
+def test_a_forms_money_planned_for_the_year_is_its_budget(tmp_path):
+    rec = read_record(_FORM_PAGE)
+    assert (rec.department, rec.year, rec.kind) == ("示例市档案馆", 2021, "department")
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("402.36"), D("377.91"))
+    assert rec.evidence["overall.initial_budget"] == "计划安排资金(万元) 402.36"
+    # the economic items' planned and actual cells are no block's figures
+    assert rec.basic.actual is None and rec.projects.actual is None
+
+
+@pytest.mark.parametrize("said", ["2021年计划安排资金402.36万元，实际支出377.91万元。",
+                                  "2021年批复预算402.36万元，实际支出377.91万元。"])
+def test_money_planned_in_prose_is_a_budget_like_an_approved_one(tmp_path, said):
+    rec = read(tmp_path, "示例市档案馆2021年度部门整体支出绩效自评报告\n一、收支概况\n" + said + "\n")
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("402.36"), D("377.91"))
+
+
+def test_a_projects_money_planned_is_not_the_units(tmp_path):
+    rec = read(tmp_path, "示例市档案馆2021年度部门整体支出绩效自评报告\n一、收支概况\n"
+                         "2021年年初预算402.36万元，实际支出377.91万元。项目计划安排资金60万元，已全部支出。\n")
+    assert rec.overall.initial_budget == D("402.36")
+    assert rec.overall.adjusted_budget is None and rec.projects.initial_budget is None
+
+
+def test_the_units_income_and_spending_budget_is_its_own_under_a_projects_line(tmp_path):
+    # a line naming the projects (a cell of a table laid out one per line) before a sentence that names the unit itself
+    rec = read(tmp_path, "示例县林业局2022年度部门整体支出绩效自评报告\n项目支出\n"
+                         "2022年部门收入支出年初预算安排2800.00万元，全年实际支出2750.00万元。\n")
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("2800.00"), D("2750.00"))
+    assert rec.projects.initial_budget is None and rec.projects.actual is None
+
+
+def test_a_budget_disclosures_total_spending_is_budgeted_not_spent(tmp_path):
+    # a section restating the year's budget: "（二）支出预算：…支出合计 X" is no spending (nor a budget of a kind said)
+    rec = read(tmp_path, "示例镇人民政府2022年度部门整体支出绩效自评报告\n二、部门预算总体情况\n"
+                         "（一）收入预算：2022年收入合计2046.61万元。\n"
+                         "（二）支出预算：2022年支出合计2046.61万元，其中：一般公共服务支出795.93万元。\n"
+                         "三、预算执行情况\n2022年全年实际支出1998.20万元。\n")
+    assert rec.overall.actual == D("1998.20")
+    assert "全年实际支出1998.20万元" in rec.evidence["overall.actual"]
+
+
+def test_spending_said_to_be_spent_under_a_budget_head_is_still_spent(tmp_path):
+    rec = read(tmp_path, "示例镇人民政府2022年度部门整体支出绩效自评报告\n二、部门预算总体情况\n"
+                         "（二）支出预算：年初预算2046.61万元，实际支出2000.00万元。\n")
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("2046.61"), D("2000.00"))
+
+
+@pytest.mark.parametrize("cut", ["2250.00万\n\n元，", "2250.00\n\n万元，"])
+def test_an_amount_cut_from_its_unit_by_a_blank_line_is_one_figure(tmp_path, cut):
+    # text copied from a PDF: a page break (a blank line) inside "2250.00万元"; the sentence after it has no subject
+    # and sits under a heading naming the projects' self-evaluation, so read apart its figures were the projects'
+    rec = read(tmp_path, "示例县林业局2022年度部门整体支出绩效自评报告\n1.项目绩效自评总体情况\n"
+                         f"2022年部门年初预算1450.00万元，年中调整预算为{cut}比年初预算增加800.00万元，全年执行数2200.00万元。\n")
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == \
+        (D("1450.00"), D("2250.00"), D("2200.00"))
+    assert rec.projects.actual is None and rec.projects.adjusted_budget is None
