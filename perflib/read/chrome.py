@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..understand.hanzi import simplified
 from .document import Paragraph
 from .normalize import LIST_MARKER
 
@@ -201,7 +202,7 @@ def _chrome_head(lines: list[str]) -> list[tuple[list[str], list[str] | None]]:
             kinds.append("pairs")
             found.append(pairs)
             continue
-        kinds.append("line" if _is_chrome_line(text) else None)
+        kinds.append("line" if _is_chrome_line(simplified(text)) else None)  # (a site in 繁體: 首頁, 您現在所在的位置)
         found.append(None)
         if kinds[-1] is None and (seen > _HEAD_LINES or LIST_MARKER.match(text) or len(text) > _BODY_LINE):
             end = i

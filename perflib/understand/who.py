@@ -35,7 +35,7 @@ _OPENING = 240  # characters of a paragraph where its first sentences name the u
 _TITLE_MAX = 80  # a longer line is prose (or a whole page on one line: its opening is read)
 _YEAR = r"(?:19|20)\d{2}"
 _TITLE = re.compile(
-    rf"^(?:\d{{3,}}\s*[-－—_]\s*)?(?P<dept>[^\d，。]*?)\s*(?P<year>{_YEAR})\s*年?度?\s*(?P<dept2>[^\d，。]*?)\s*"
+    rf"^(?:\d{{3,}}\s*[-－—_]\s*)?(?P<dept>[^\d，。]*?)\s*(?P<year>{_YEAR})\s*年?\s*度?\s*(?P<dept2>[^\d，。]*?)\s*"
     r"(?:部门|单位)?(?:[（(]单位[)）])?(?:整体)?(?:和项目|及项目)?(?:支出)?\s*(?:预算)?(?:资金)?(?:绩效|自评|评价|决算)"
 )
 # What every _TITLE match holds: its year, then no digit, ，or 。 up to its kind word (a cheap test
@@ -602,9 +602,9 @@ def _clause_subjects(para: str) -> list[re.Match]:
 
 # a clause that says what the unit is: "…，省司法厅为省政府组成部门"
 _CLAUSE_SUBJECT = re.compile(rf"(?:^|(?<=[，,。；;]))(?P<dept>[^，,。；;\s\d《》“”（）()]{{2,25}}?(?:{LEX.org_end.pattern}))"
-                             r"(?=为|是|系|作为|属于|属)")
+                             r"(?=为|是|系|作为|属于|(?<!所)属)")  # (not "…机关及所属单位": 所属, no 所 that 属)
 _CLAUSE_START = re.compile(r"[，,。；;]")
-_ORG_THEN_VERB = re.compile(rf"(?:{LEX.org_end.pattern})(?=为|是|系|作为|属于|属)")
+_ORG_THEN_VERB = re.compile(rf"(?:{LEX.org_end.pattern})(?=为|是|系|作为|属于|(?<!所)属)")
 _DEPT_OPENING = re.compile(rf"^(?:{_YEAR}\s*年度?\s*[，,]?\s*)?(?P<dept>[^，。\d\s]{{2,30}}?(?:{LEX.org_end.pattern}))"
                            r"(?:按照|根据|依据|认真|对|就|开展|组织)")
 

@@ -76,3 +76,28 @@ def test_an_amount_cut_from_its_unit_by_a_blank_line_is_one_figure(tmp_path, cut
     assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == \
         (D("1450.00"), D("2250.00"), D("2200.00"))
     assert rec.projects.actual is None and rec.projects.adjusted_budget is None
+
+
+def test_a_unit_and_the_units_under_it_is_no_name_cut_at_suo(tmp_path):
+    # "…机关及所属单位": 所属 (under it), not a 所 (an institute) that 属 (belongs) somewhere
+    rec = read(tmp_path, "2022年度部门整体支出绩效自评报告\n"
+                         "截至2022年12月底，示例县林业局机关及所属单位资产总额3000.00万元，全年实际支出2750.00万元。\n")
+    assert rec.department != "示例县林业局机关及所"
+    rec = read(tmp_path, "2022年度部门整体支出绩效自评报告\n示例县林业研究所属于公益一类事业单位。全年实际支出275.00万元。\n")
+    assert rec.department == "示例县林业研究所"
+
+
+def test_a_title_letterspaced_after_its_year(tmp_path):
+    # a PDF's title drawn letter by letter after the year ("2018年 度 部 门 …"), the unit on the line above
+    rec = read(tmp_path, "示例市人民法院\n2018年 度 部 门 整 体 支 出 绩 效 评 价 报 告\n评价单位：示例市人民法院\n"
+                         "一、部门概况\n2018年全年实际支出5120.33万元。\n")
+    assert (rec.department, rec.year) == ("示例市人民法院", 2018)
+
+
+def test_a_breadcrumb_in_traditional_characters_is_chrome(tmp_path):
+    # a site serving its pages in 繁體: "您現在所在的位置：首頁 > …" is its chrome, no unit named 您現在所
+    rec = read(tmp_path, "頭部\n您現在所在的位置： 首頁 > 政務公開 > 財政信息 > 績效評價\n分享到：\n"
+                         "示例縣住建局2021年度部門整體支出績效評價報告\n  • 發佈時間：2022-05-20 16：31\n一、部門基本情況\n"
+                         "示例縣住房和城鄉建設局爲全額撥款單位。2021年全年實際支出1755.06萬元。\n")
+    assert (rec.department, rec.year) == ("示例縣住房和城鄉建設局", 2021)
+    assert rec.overall.actual == D("1755.06")
