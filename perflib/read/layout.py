@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from ..understand.hanzi import simplified
 from .chrome import chrome_of_lines, join_preview_chunks, split_chrome
 from .document import Block, Heading, Paragraph, Table
 from .flat_tables import recover
@@ -50,6 +51,15 @@ def lay_out_text(pages: list[str], tables: dict[str, Block] | None = None,
     running headers, footers and page numbers off every page; tables are rebuilt; the rest is
     joined into paragraphs (normalize). `blank_breaks`: a blank line ends a paragraph (a text file)."""
     pages = [unspace_letterspaced(drop_ruby(split_glued(p))) for p in fold_pages(tuple(pages))] or [""]
+    simple = [simplified(p) for p in pages]
+    if simple != pages:  # 繁體: laid out by the same words in simplified characters, then quoted as written
+        written = AsWritten("\n".join(pages), "\n".join(simple))
+        blocks, chrome = _lay_out(simple, tables, blank_breaks)
+        return [written.block(b) for b in blocks], [Paragraph(written(c.text)) for c in chrome]
+    return _lay_out(pages, tables, blank_breaks)
+
+
+def _lay_out(pages: list[str], tables: dict[str, Block] | None, blank_breaks: bool) -> tuple[list[Block], list[Paragraph]]:
     chrome, first = split_chrome(pages[0].split("\n"))
     pages[0] = "\n".join(join_preview_chunks(chrome, first))
     if blank_breaks:
@@ -70,6 +80,40 @@ def lay_out_text(pages: list[str], tables: dict[str, Block] | None = None,
         at = end
     out += _indent_marks(lines[at:])
     return blocks_from_lines(broken_lines_joined("\n".join(out)), marks), [Paragraph(c) for c in chrome]
+
+
+class AsWritten:
+    """A text the layout step made from a simplified copy (character for character) of a page, in the page's own
+    characters: each of its characters is found in order in the copy (spaces between them free: lines were joined,
+    spaces dropped) and taken from the page at the same place. One the copy does not hold stays as it is."""
+
+    def __init__(self, original: str, simple: str):
+        self.original, self.simple, self.at = original, simple, 0
+
+    def __call__(self, text: str) -> str:
+        chars = [c for c in text if not c.isspace()]
+        if not chars or self.simple == self.original:
+            return text
+        found = _spaced_chars(tuple(chars))
+        m = found.search(self.simple, self.at) or found.search(self.simple)
+        if m is None:
+            return text
+        self.at = m.end()
+        places = iter(i for i in range(m.start(), m.end()) if not self.simple[i].isspace())
+        return "".join(c if c.isspace() else self.original[next(places)] for c in text)
+
+    def block(self, b: Block) -> Block:
+        if isinstance(b, Table):
+            b.rows = [[self(c) for c in row] for row in b.rows]
+            if b.title:
+                b.title = self(b.title)
+        else:
+            b.text = self(b.text)
+        return b
+
+
+def _spaced_chars(chars: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\s*".join(re.escape(c) for c in chars))
 
 
 def _indent_marks(lines: list[str]) -> list[str]:

@@ -21,6 +21,9 @@ from ..read.document import Document, Table
 
 _T2S = OpenCC("t2s")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# 覆 is simplified too, so t2s leaves it; in these words it is the traditional form of 复 ("批覆" is 批复, approved)
+_FU_AS_FU = re.compile(r"(?<=[批答回反])覆")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _MET: set[str] = set()  # every character seen so far
 _TRADITIONAL: set[str] = set()  # those with a simplified form …
 _TABLE: dict[int, str] = {}  # … and that form
@@ -28,6 +31,8 @@ _TABLE: dict[int, str] = {}  # … and that form
 
 def simplified(text: str) -> str:
     """`text` in simplified characters, character for character (same length, same places)."""
+    if "覆" in text:
+        text = _FU_AS_FU.sub("复", text)
     chars = set(_convertible().findall(text))  # (most texts have none: no set of every character)
     if not chars:
         return text
@@ -95,11 +100,19 @@ class Original:
     def __call__(self, quote: str | None) -> str | None:
         if not quote:
             return quote
+        whole = self._whole(quote)
+        if whole is not None:
+            return whole
+        # a quote made of pieces ("表1 · 项目支出 × 2023年决算数: 1731.57", a table cell's headers): each run of Han
+        # characters as the text writes it where it writes it
+        return _HAN_RUN.sub(lambda m: self._whole(m.group()) or m.group(), quote)
+
+    def _whole(self, quote: str) -> str | None:
         at = self.simple.find(quote)
         if at >= 0:
             return self.original[at:at + len(quote)]
         m = _spaced(quote).search(self.simple)  # a name whose spaces were removed
-        return re.sub(r"\s+", "", self.original[m.start():m.end()]) if m else quote
+        return re.sub(r"\s+", "", self.original[m.start():m.end()]) if m else None
 
 
 @lru_cache(maxsize=64)
@@ -109,7 +122,7 @@ def _spaced(quote: str) -> re.Pattern:
 
 def simplified_document(doc: Document) -> Document:
     """A copy of a Document whose every text (paragraphs, headings, table cells, the text as laid
-    out) is in simplified characters, in the same places."""
+    out, its site chrome) is in simplified characters, in the same places."""
 
     def block(b):
         if isinstance(b, Table):
@@ -118,4 +131,5 @@ def simplified_document(doc: Document) -> Document:
         return replace(b, text=simplified(b.text))
 
     laid_out = [simplified(p) for p in doc.laid_out] if doc.laid_out is not None else None
-    return replace(doc, blocks=[block(b) for b in doc.blocks], laid_out=laid_out)
+    return replace(doc, blocks=[block(b) for b in doc.blocks], laid_out=laid_out,
+                   chrome=[block(c) for c in doc.chrome] if doc.chrome else doc.chrome)

@@ -68,7 +68,8 @@ def parse_document(doc: Document) -> Record:
     if simple == text:
         return _parse(doc, paragraphs, text)
     rec = _parse(simplified_document(doc))
-    _quote_original(rec, Original(text, simple))
+    written = "\n".join([text, *(c.text for c in doc.chrome or ())])  # (a department may be named in the chrome only)
+    _quote_original(rec, Original(written, simplified(written)))
     rec.text = text
     return rec
 
