@@ -210,8 +210,9 @@ def _rejoin_page_breaks(paras: list[str], broken: set[int]) -> list[str]:
 def _cut_in_an_amount(prev: str, para: str) -> bool:
     """Does a line of prose end in an amount whose unit (or its last character) opens the next paragraph, the rest of
     the sentence after it? A paragraph never opens with 元 or 万元."""
-    end, rest = _AMOUNT_CUT.search(prev), _UNIT_REST.match(para)
-    return (end is not None and rest is not None and ("，" in prev or "," in prev)
+    rest = _UNIT_REST.match(para)  # (first: most paragraphs open otherwise, and the end is looked at in its last characters)
+    end = _AMOUNT_CUT.search(prev, max(0, len(prev) - 3)) if rest is not None else None
+    return (end is not None and ("，" in prev or "," in prev)
             and (rest["unit"] == "元") == bool(end["scale"]))
 
 
