@@ -668,8 +668,14 @@ class _Progress:
             self.bar.update(1)
 
     def fail(self, f: dict) -> None:
-        line = one_line(f"perflib: not a department report: {f['error']}" if f.get("kind")
-                        else f"perflib: {f['error']} (exit {f['exit_code']})")
+        if f.get("kind"):
+            line = f"perflib: not a department report: {f['error']}"
+        elif f.get("stage") == "portfolio":  # (its source is the batch's: say which page did not come)
+            region = f.get("region") if f.get("region") not in (None, "", UNKNOWN) else None
+            line = f"perflib: the comparison page{f' of {region}' if region else ''} was not made: {f['error']} (exit {f['exit_code']})"
+        else:
+            line = f"perflib: {f['error']} (exit {f['exit_code']})"
+        line = one_line(line)
         if self.bar is not None:
             self.bar.write(line, file=sys.stderr)
         else:

@@ -491,8 +491,10 @@ def test_a_portfolio_that_failed_is_said_apart_from_the_reports(reports, tmp_pat
     monkeypatch.setattr(batch, "render_job", render)
     out = tmp_path / "out"
     assert run_batch(args(reports, out)) == 1
-    summary = capsys.readouterr().out
-    assert "4 rendered, 0 skipped, 0 failed; portfolio failed" in summary
+    cap = capsys.readouterr()
+    assert "4 rendered, 0 skipped, 0 failed; portfolio failed" in cap.out
+    # on stderr, which page was not made and why (its source is the batch's folder: it named no page)
+    assert f"perflib: the comparison page was not made: {reports}: 超过时间限制（1 秒）" in cap.err
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "未能处理的报告" not in index and "未能生成的比较页（1 个）" in index and "超过时间限制" in index
 
