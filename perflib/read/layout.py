@@ -23,11 +23,14 @@ page (this module; its parts: chrome.py, flat_tables.py, realign.py), and does t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import lru_cache
 
-from ..understand.hanzi import simplified
+from ..understand.hanzi import simplified, written_forms
 from .chrome import chrome_of_lines, join_preview_chunks, split_chrome
 from .document import Block, Heading, Paragraph, Table
 from .flat_tables import recover
+from .realign import realign_grid
 from .normalize import (PARAGRAPH_BREAK, TABLE_MARK, broken_lines_joined, fold_pages, lines_without_furniture,
                         split_glued, unspace_letterspaced)
 
@@ -85,19 +88,32 @@ def _lay_out(pages: list[str], tables: dict[str, Block] | None, blank_breaks: bo
 class AsWritten:
     """A text the layout step made from a simplified copy (character for character) of a page, in the page's own
     characters: each of its characters is found in order in the copy (spaces between them free: lines were joined,
-    spaces dropped) and taken from the page at the same place. One the copy does not hold stays as it is."""
+    spaces dropped) and taken from the page at the same place; a text made of pieces (a chrome "KEY：VALUE", a header
+    of two lines), each character in the form the page writes it in most often. One already as written (a PDF's table
+    read apart from the text) stays as it is."""
 
     def __init__(self, original: str, simple: str):
         self.original, self.simple, self.at = original, simple, 0
+        self.forms: dict[int, str] | None = None
 
     def __call__(self, text: str) -> str:
-        chars = [c for c in text if not c.isspace()]
-        if not chars or self.simple == self.original:
+        if not text or simplified(text) != text:
             return text
-        found = _spaced_chars(tuple(chars))
-        m = found.search(self.simple, self.at) or found.search(self.simple)
+        whole = self._found(text)
+        if whole is not None:
+            return whole
+        if self.forms is None:
+            self.forms = written_forms(self.original, self.simple)
+        return text.translate(self.forms)
+
+    def _found(self, text: str) -> str | None:
+        chars = tuple(c for c in text if not c.isspace())
+        if not chars:
+            return text
+        found = _spaced_chars(chars)
+        m = found.search(self.simple, self.at) or found.search(self.simple, 0, self.at)  # (in order: from the last)
         if m is None:
-            return text
+            return None
         self.at = m.end()
         places = iter(i for i in range(m.start(), m.end()) if not self.simple[i].isspace())
         return "".join(c if c.isspace() else self.original[next(places)] for c in text)
@@ -112,6 +128,7 @@ class AsWritten:
         return b
 
 
+@lru_cache(maxsize=4096)
 def _spaced_chars(chars: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\s*".join(re.escape(c) for c in chars))
 
@@ -134,12 +151,36 @@ def blocks_from_lines(lines: list[str], marks: dict[str, Block] | None = None) -
 
 def lay_out_blocks(blocks: list[Block]) -> tuple[list[Block], list[Paragraph]]:
     """The blocks of a reader of paragraphs (HTML, Word) → (blocks, chrome): chrome off the first
-    part of the page, tables rebuilt from runs of paragraphs."""
+    part of the page, tables rebuilt from runs of paragraphs; a page in traditional characters laid out
+    as its simplified twin, then quoted as written (as lay_out_text does)."""
     for b in blocks:
         if isinstance(b, Table):
             b.rows = [[drop_ruby(c) for c in row] for row in b.rows]
         else:
             b.text = drop_ruby(b.text)
+    original = "\n".join(t for b in blocks for t in _texts(b))
+    simple = simplified(original)
+    if simple == original:
+        return _lay_out_blocks(blocks)
+    written = AsWritten(original, simple)
+    laid_out, chrome = _lay_out_blocks([_simplified_block(b) for b in blocks])
+    return [written.block(b) for b in laid_out], [Paragraph(written(c.text)) for c in chrome]
+
+
+def _texts(b: Block) -> list[str]:
+    return [c for row in b.rows for c in row] if isinstance(b, Table) else [b.text]
+
+
+def _simplified_block(b: Block) -> Block:
+    if isinstance(b, Table):
+        return replace(b, rows=[[simplified(c) for c in row] for row in b.rows])
+    return replace(b, text=simplified(b.text))
+
+
+def _lay_out_blocks(blocks: list[Block]) -> tuple[list[Block], list[Paragraph]]:
+    for b in blocks:
+        if isinstance(b, Table):
+            b.rows = realign_grid(b.rows)
     texts = [b for b in blocks if isinstance(b, (Paragraph, Heading))]
     decided = dict(zip(map(id, texts), chrome_of_lines([b.text for b in texts])))
     chrome: list[str] = []

@@ -209,11 +209,12 @@ def _rejoin_page_breaks(paras: list[str], broken: set[int]) -> list[str]:
 
 def _cut_in_an_amount(prev: str, para: str) -> bool:
     """Does a line of prose end in an amount whose unit (or its last character) opens the next paragraph, the rest of
-    the sentence after it? A paragraph never opens with 元 or 万元."""
+    the sentence after it? No paragraph opens with 元, 万元 or % followed by a comma."""
     rest = _UNIT_REST.match(para)  # (first: most paragraphs open otherwise, and the end is looked at in its last characters)
-    end = _AMOUNT_CUT.search(prev, max(0, len(prev) - 3)) if rest is not None else None
+    end = _AMOUNT_CUT.search(prev, max(0, len(prev) - 8)) if rest is not None else None
+    # (a scale left above wants 元 below: "…万" | "元，"; a bare number any unit: "…2250.00" | "万元，", "….00" | "元，")
     return (end is not None and ("，" in prev or "," in prev)
-            and (rest["unit"] == "元") == bool(end["scale"]))
+            and (rest["unit"] == "元" or not end["scale"]))
 
 
 _AMOUNT_CUT = re.compile(r"\d\s*(?P<scale>[万亿千])?$")

@@ -112,6 +112,38 @@ def align_rows(rows: list[list[str]]) -> list[list[str]]:
     return out
 
 
+def realign_grid(rows: list[list[str]]) -> list[list[str]]:
+    """A real table's grid (an HTML page's, a Word file's) whose figures stand, by position, under columns that cannot
+    hold them (a percentage under 执行数: the header has a cell its rows lack, a merged cell lost, or a row left out
+    an empty cell) is read as a flattened table: every row without the empty cells the grid padded it with at its
+    end, and each such row realigned where its cells leave one reading. A grid whose figures fit stays as it is."""
+    out: list[list[str]] = []
+    types = header = None
+    ragged = False
+    for row in rows:
+        cells = _trimmed(row)
+        head = header_types(cells)
+        if head is not None:
+            types, header = head, cells
+        elif types is not None and _misplaced(cells, types):
+            ragged = True
+            cells = _align(cells, header, types) or cells
+        out.append(cells)
+    return out if ragged else rows
+
+
+def _trimmed(row: list[str]) -> list[str]:
+    end = len(row)
+    while end and not row[end - 1].strip():
+        end -= 1
+    return row[:end]
+
+
+def _misplaced(cells: list[str], types: list[str]) -> bool:
+    """Does a figure stand under a column that cannot hold it (or past the header's last)?"""
+    return any(figure(c) and (i >= len(types) or types[i] not in FITS[cell_kind(c)]) for i, c in enumerate(cells))
+
+
 def _label_column_missing(header: list[str], types: list[str], below: list[list[str]]) -> bool:
     """The header names the value columns only ("年初预算数 | 实际支出"): its first cell names a
     value column, and a row under it is one cell longer, starting with a label."""

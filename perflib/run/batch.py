@@ -41,7 +41,7 @@ from functools import partial
 from pathlib import Path
 
 from .. import config, once
-from ..dataset import REPORT_COLUMNS, REPORT_SUFFIXES, Item, discover, is_perflib_page, place, settle_regions, sha256_file
+from ..dataset import OFFICE_LOCK_PREFIX, REPORT_COLUMNS, REPORT_SUFFIXES, Item, discover, is_perflib_page, place, settle_regions, sha256_file
 from ..errors import one_line
 from ..present.region_index import REGIONS_DIR, aggregated, portfolio_name, region_dir
 from ..read.files import SUPPORTED
@@ -67,10 +67,8 @@ _STRAY_TMP = re.compile(r"^\..+\.(?:html|csv|xlsx|json|jsonl|parquet)\.[A-Za-z0-
 # --- state --------------------------------------------------------------------------------
 def job_key(source_sha: str, notebook_sha: str, item: Item, corrections: list[dict] = ()) -> str:
     """What a page depends on: the report's bytes, the notebook, perflib's code (config.code_sha), the
-    manifest's overrides, its hand corrections, and the reader its name picks (the same bytes as .pdf
-    and as .txt are two files, read two ways)."""
-    parts = [source_sha, notebook_sha, config.code_sha(), item.department or "", str(item.year or ""),
-             reader_of(item.path)]
+    manifest's overrides, its hand corrections."""
+    parts = [source_sha, notebook_sha, config.code_sha(), item.department or "", str(item.year or "")]
     parts += review.key_part(corrections)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
@@ -211,8 +209,8 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
             spool.reuse(key)
         else:
             to_parse.append(item)
-    # Closed here, not whenever it is collected: on Ctrl-C its workers are stopped before this returns.
-    with closing(_parse(to_parse, budget, jobs, corrections)) as parsed:
+
+    def take(parsed) -> None:
         for item, got in parsed:
             if "failure" in got:
                 known = got["failure"]["exit_code"] == 3 and read_keys.get(id(item))  # no report in it: remembered
@@ -221,19 +219,34 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
                 continue
             rows = got["rows"]
             same_bytes = job_key(rows["report"]["sha256"], notebook_sha, item)
-            if same_bytes in entries:  # changed between hashing and reading: keep the first
+            if same_bytes in entries:  # a copy read apart, or changed between hashing and reading: the first's
+                duplicates.setdefault(same_bytes, []).append(item)
                 continue
             key = read_keys.get(id(item)) or same_bytes
             if spool is not None:
                 spool.add(key, rows)
             entries[same_bytes] = _entry(item, {k: v for k, v in rows.items() if k not in CHILDREN}, notebook_sha, key)
-    # The same bad bytes in several files (empty downloads, say): every one is listed, not one for all.
-    copies = {item.path: duplicates[key] for key, item in first.items() if key in duplicates}
+
+    # Closed here, not whenever it is collected: on Ctrl-C its workers are stopped before this returns.
+    with closing(_parse(to_parse, budget, jobs, corrections)) as parsed:
+        take(parsed)
+    # The same bad bytes in several files (empty downloads, say): every one is listed, not one for all; a copy
+    # under another suffix is read its own way (a.pdf beside a.txt: a PDF maybe, where the text was binary).
+    copies = {item.path: key for key, item in first.items() if key in duplicates}
+    apart: list[Item] = []
     for f in failures[failed_before:]:
-        for copy in copies.get(f["source"], ()):
+        key = copies.get(f["source"])
+        for copy in list(duplicates.get(key, ())):
+            if reader_of(copy.path) != reader_of(f["source"]):
+                apart.append(copy)
+                duplicates[key].remove(copy)  # (no copy of the failed one: a file of its own)
+                continue
             failures.append(f | {"source": copy.path, "error": f["error"].replace(f["source"], copy.path),
                                  "entry_key": None, "region": copy.region or UNKNOWN})
             say(failures[-1])
+    if apart:
+        with closing(_parse(apart, budget, jobs, corrections)) as parsed:
+            take(parsed)
     order = {id(item): n for n, item in enumerate(items)}
     out = sorted(entries.values(), key=lambda e: order[id(e.item)])
     for e in out:
@@ -323,10 +336,11 @@ def nothing_to_read(source: Path) -> str:
     if not source.is_dir():
         return "the manifest lists no report"
     files = [p for p in source.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts)]
-    if any(p.suffix.lower() in REPORT_SUFFIXES for p in files):
+    if any(p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith(OFFICE_LOCK_PREFIX) for p in files):
         held = "its pages and workbooks are perflib's own output"
     elif files:
-        kinds = sorted({p.suffix.lower() or "(no suffix)" for p in files})
+        kinds = sorted({"~$ (an open document's owner)" if p.name.startswith(OFFICE_LOCK_PREFIX)
+                        else p.suffix.lower() or "(no suffix)" for p in files})
         held = f"it holds only {', '.join(kinds[:8])}{' …' if len(kinds) > 8 else ''} files"
     else:
         held = "it is empty"

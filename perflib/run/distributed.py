@@ -200,7 +200,9 @@ def _check_address(address: str) -> None:
     from distributed.comm.addressing import parse_address, parse_host_port
 
     try:
-        parse_host_port(parse_address(address)[1])
+        _, port = parse_host_port(parse_address(address)[1])
+        if not 0 < port < 65536:
+            raise ValueError(f"port {port} out of range")
     except ValueError as exc:
         raise ClusterUnavailable(f"{address}: not a Dask scheduler's address, which is tcp://HOST:PORT ({exc})") from None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +24,6 @@ _T2S = OpenCC("t2s")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # 覆 is simplified too, so t2s leaves it; in these words it is the traditional form of 复 ("批覆" is 批复, approved)
 _FU_AS_FU = re.compile(r"(?<=[批答回反])覆")
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _MET: set[str] = set()  # every character seen so far
 _TRADITIONAL: set[str] = set()  # those with a simplified form …
 _TABLE: dict[int, str] = {}  # … and that form
@@ -96,6 +96,7 @@ class Original:
     def __init__(self, original: str, simple: str):
         assert len(original) == len(simple)
         self.original, self.simple = original, simple
+        self.forms: dict[int, str] | None = None
 
     def __call__(self, quote: str | None) -> str | None:
         if not quote:
@@ -103,9 +104,11 @@ class Original:
         whole = self._whole(quote)
         if whole is not None:
             return whole
-        # a quote made of pieces ("表1 · 项目支出 × 2023年决算数: 1731.57", a table cell's headers): each run of Han
-        # characters as the text writes it where it writes it
-        return _HAN_RUN.sub(lambda m: self._whole(m.group()) or m.group(), quote)
+        # a quote made of pieces ("表1 · 项目支出 × 2023年决算数: 1731.57", a header of two lines): each character
+        # as this text writes it
+        if self.forms is None:
+            self.forms = written_forms(self.original, self.simple)
+        return quote.translate(self.forms)
 
     def _whole(self, quote: str) -> str | None:
         at = self.simple.find(quote)
@@ -116,6 +119,16 @@ class Original:
 
 
 @lru_cache(maxsize=64)
+def written_forms(original: str, simple: str) -> dict[int, str]:
+    """{a simplified character: the form a text writes it in most often} over a text and its simplified copy (a
+    str.translate table)."""
+    seen: dict[str, Counter] = {}
+    for s, o in zip(simple, original):
+        if s != o:
+            seen.setdefault(s, Counter())[o] += 1
+    return {ord(s): forms.most_common(1)[0][0] for s, forms in seen.items()}
+
+
 def _spaced(quote: str) -> re.Pattern:
     return re.compile(r"\s*".join(re.escape(c) for c in quote))
 

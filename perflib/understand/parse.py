@@ -1483,9 +1483,10 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
     return tuple(out)
 
 
-# A sentence headed by the budget it states ("（二）支出预算：…", "2.部门预算：…"): its 支出合计 is budgeted, not spent.
+# A sentence headed by the spending budget it states ("（二）支出预算：…", "2.部门收支预算：…"): its 支出合计 is budgeted,
+# not spent ("部门预算：年初…，本年支出合计…" may say both: not this)
 _BUDGET_RUN_IN = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．])?\s*"
-                            r"(?:部门|单位)?(?:支出|收支|收入支出)?预算\s*[:：]")
+                            r"(?:部门|单位)?(?:支出|收支|收入支出)预算\s*[:：]")
 _SPENT_WORD = re.compile(r"实际|决算|执行|完成|发生")
 # A change's verb right before a budget's label and its block word ("调减基本支出预算 40 万元", "追加项目支出预算 …").
 _CHANGED_BEFORE = re.compile(r"(?:调减|调增|追加|追减|核减|核增|压减|增加|减少)了?(?:基本|项目|部门|单位)?$")

@@ -600,11 +600,14 @@ def _clause_subjects(para: str) -> list[re.Match]:
     return found
 
 
+# 属 (belongs to) after a name, but not the 属 of 所属 before the units under it ("…机关及所属单位": no unit named
+# "…机关及所"; "某研究所属市农业农村局" is one)
+_BELONGS = r"(?<!所)属|属(?!单位|机构|部门|各|二级|下属|事业|企业|学校)"
 # a clause that says what the unit is: "…，省司法厅为省政府组成部门"
 _CLAUSE_SUBJECT = re.compile(rf"(?:^|(?<=[，,。；;]))(?P<dept>[^，,。；;\s\d《》“”（）()]{{2,25}}?(?:{LEX.org_end.pattern}))"
-                             r"(?=为|是|系|作为|属于|(?<!所)属)")  # (not "…机关及所属单位": 所属, no 所 that 属)
+                             rf"(?=为|是|系|作为|属于|{_BELONGS})")
 _CLAUSE_START = re.compile(r"[，,。；;]")
-_ORG_THEN_VERB = re.compile(rf"(?:{LEX.org_end.pattern})(?=为|是|系|作为|属于|(?<!所)属)")
+_ORG_THEN_VERB = re.compile(rf"(?:{LEX.org_end.pattern})(?=为|是|系|作为|属于|{_BELONGS})")
 _DEPT_OPENING = re.compile(rf"^(?:{_YEAR}\s*年度?\s*[，,]?\s*)?(?P<dept>[^，。\d\s]{{2,30}}?(?:{LEX.org_end.pattern}))"
                            r"(?:按照|根据|依据|认真|对|就|开展|组织)")
 

@@ -391,7 +391,8 @@ def test_bad_files_with_the_same_bytes_are_each_listed(reports, tmp_path, fake_r
 
 
 
-@pytest.mark.parametrize("holds, said", [((), "it is empty"), (("a.rar", "b/c.wps.bak"), "it holds only .bak, .rar files")])
+@pytest.mark.parametrize("holds, said", [((), "it is empty"), (("a.rar", "b/c.wps.bak"), "it holds only .bak, .rar files"),
+                                         (("~$report.docx",), "it holds only ~$ (an open document's owner) files")])
 def test_a_folder_with_no_report_says_so(tmp_path, fake_render, capsys, holds, said):
     # a mistyped or wrong folder: the batch completes (an empty index, exit 0) but says why nothing was read
     src = tmp_path / "in"
@@ -419,6 +420,30 @@ def test_the_same_bytes_under_two_suffixes_are_read_each_its_own_way(reports, tm
     assert sorted(errors) == ["a.doc", "a.pdf", "a.txt"]
     assert "Word" in errors["a.doc"] and "Word" not in errors["a.pdf"] and "Word" not in errors["a.txt"]
     assert len(set(e.split(": ", 1)[1] for e in errors.values())) == 3, errors
+
+
+def test_a_good_reports_bytes_under_two_suffixes_count_once(reports, tmp_path, fake_render, capsys):
+    # a PDF saved as .pdf and as .txt: both readable (a PDF is known by its bytes), one department-year, one page
+    for name in ("c.pdf", "c.txt"):
+        shutil.copy(SAMPLES / "2022_chengguan.pdf", reports / name)
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 0
+    assert "5 rendered, 0 skipped, 0 failed" in capsys.readouterr().out
+    rows = pd.read_csv(out / "reports.csv", encoding="utf-8-sig")
+    assert len(rows) == 5 and rows["counted"].all()
+    review = pd.read_csv(out / "review.csv", encoding="utf-8-sig")
+    assert list(review[review["category"] == "相同文件只读一次"]["file"]) == ["c.txt"]
+
+
+def test_a_text_named_as_a_web_page_fails_and_its_copy_is_read(reports, tmp_path, fake_render):
+    # the same bytes as seed.html (not HTML: failed) and seed.txt (read): the copy is no copy of the failure
+    shutil.copy(reports / "seed.txt", reports / "again.html")
+    shutil.copy(reports / "seed.txt", reports / "sub.txt")
+    out = tmp_path / "out"
+    assert run_batch(args(reports, out)) == 1
+    failures = load_dataset(out / batch.DATASET_FILE).failures
+    assert [Path(s).name for s in failures["source"]] == ["again.html"]
+    assert len(pd.read_csv(out / "reports.csv", encoding="utf-8-sig")) == 4
 
 
 def test_a_good_files_copy_is_read_once_and_named_in_the_review_sheet(reports, tmp_path, fake_render, capsys):

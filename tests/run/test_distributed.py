@@ -69,7 +69,7 @@ def test_unreachable_scheduler_is_one_sentence_exit_2(tmp_path, monkeypatch, cap
     assert not list((tmp_path / "out").glob("*.html"))
 
 
-@pytest.mark.parametrize("address", ["foo", "tcp://host", "tcp://host:port"])
+@pytest.mark.parametrize("address", ["foo", "tcp://host", "tcp://host:port", "tcp://127.0.0.1:99999"])
 def test_a_scheduler_address_with_no_port_is_one_sentence_at_once(tmp_path, address):
     src = reports_dir(tmp_path, ["2021_linjiang.txt"])
     start = time.monotonic()

@@ -101,3 +101,23 @@ def test_a_breadcrumb_in_traditional_characters_is_chrome(tmp_path):
                          "示例縣住房和城鄉建設局爲全額撥款單位。2021年全年實際支出1755.06萬元。\n")
     assert (rec.department, rec.year) == ("示例縣住房和城鄉建設局", 2021)
     assert rec.overall.actual == D("1755.06")
+
+
+def test_a_sentence_headed_by_the_units_budget_still_says_what_was_spent(tmp_path):
+    # "部门预算：" heads the year's budget and its outturn alike: 本年支出合计 there is spent (only 支出预算： is budgeted)
+    rec = read(tmp_path, "示例县档案馆2022年度部门整体支出绩效自评报告\n二、部门预算执行情况\n"
+                         "（二）部门预算：年初预算500.00万元，调整后预算520.00万元，本年支出合计480.00万元，执行率92.31%。\n")
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("520.00"), D("480.00"))
+
+
+def test_an_amount_in_yuan_cut_from_its_unit_by_a_blank_line(tmp_path):
+    rec = read(tmp_path, "示例县档案馆2022年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+                         "经批准，部门整体支出年初预算为21,000,000.00元，调整预算为22,500,000.00\n\n"
+                         "元，实际支出22,050,000.00元。\n")
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("2250.000000"), D("2205.000000"))
+
+
+def test_an_institute_that_belongs_to_a_bureau_is_named(tmp_path):
+    rec = read(tmp_path, "2022年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+                         "示例市农业科学研究所属市农业农村局管理的公益一类事业单位。全年实际支出275.00万元。\n")
+    assert rec.department == "示例市农业科学研究所"

@@ -32,11 +32,27 @@ def test_a_page_in_traditional_characters_reads_as_its_simplified_twin(tmp_path,
     assert _read(twin) == _read(path)
 
 
-def test_what_a_traditional_page_is_quoted_by_stays_as_written(tmp_path):
-    # a table laid out one cell per line, its evidence "表1 · 项目支出 × …": each header in the page's characters
-    path = HERE.parent / "real_phrasing" / "079_two_year_columns_table.txt"
+@pytest.mark.parametrize("name", ["079_two_year_columns_table.txt", "029_table_header_two_lines.txt",
+                                  "107_disclosure_title_in_meta_rows.txt"])
+def test_what_a_traditional_page_is_quoted_by_stays_as_written(tmp_path, name):
+    # a table's evidence "表1 · 项目支出 × …" (a header of two lines), a name from metadata rows: in the page's characters
+    path = HERE.parent / "real_phrasing" / name
     twin = tmp_path / "twin.txt"
     twin.write_text(_S2T.convert(path.read_text(encoding="utf-8")), encoding="utf-8")
     rec = read_record(twin)
     assert rec.evidence and all(_S2T.convert(q) == q for q in rec.evidence.values()), rec.evidence
     assert rec.department == _S2T.convert(read_record(path).department)
+
+
+@pytest.mark.parametrize("name", ["web_page.txt", "page_with_metadata_block.txt"])
+def test_a_web_page_in_traditional_characters_reads_as_its_twin(tmp_path, name):
+    # the same page saved as HTML: its paragraphs and tables laid out by the same words in simplified characters
+    text = (HERE / "fixtures" / name).read_text(encoding="utf-8")
+    pages = {}
+    for kind, body in (("simple", text), ("trad", _S2T.convert(text))):
+        html = "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
+        pages[kind] = tmp_path / f"{kind}.html"
+        pages[kind].write_text(f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{html}</body></html>',
+                               encoding="utf-8")
+    assert _read(pages["trad"]) == _read(pages["simple"])
+    assert _read(pages["simple"])["overall.actual"] is not None
