@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..understand.hanzi import simplified, written_forms
+from ..understand.hanzi import Original, simplified
 from .chrome import chrome_of_lines, join_preview_chunks, split_chrome
 from .document import Block, Heading, Paragraph, Table
 from .flat_tables import recover
@@ -85,7 +85,7 @@ def _lay_out(pages: list[str], tables: dict[str, Block] | None, blank_breaks: bo
     return blocks_from_lines(broken_lines_joined("\n".join(out)), marks), [Paragraph(c) for c in chrome]
 
 
-class AsWritten:
+class AsWritten(Original):
     """A text the layout step made from a simplified copy (character for character) of a page, in the page's own
     characters: each of its characters is found in order in the copy (spaces between them free: lines were joined,
     spaces dropped) and taken from the page at the same place; a text made of pieces (a chrome "KEY：VALUE", a header
@@ -93,25 +93,18 @@ class AsWritten:
     read apart from the text) stays as it is."""
 
     def __init__(self, original: str, simple: str):
-        self.original, self.simple, self.at = original, simple, 0
-        self.forms: dict[int, str] | None = None
+        super().__init__(original, simple)
+        self.at = 0  # where the last text was found: the next is looked for after it first
 
     def __call__(self, text: str) -> str:
-        if not text or simplified(text) != text:
-            return text
-        whole = self._found(text)
-        if whole is not None:
-            return whole
-        if self.forms is None:
-            self.forms = written_forms(self.original, self.simple)
-        return text.translate(self.forms)
+        return text if not text or simplified(text) != text else super().__call__(text)
 
-    def _found(self, text: str) -> str | None:
+    def _whole(self, text: str) -> str | None:
         chars = tuple(c for c in text if not c.isspace())
         if not chars:
             return text
         found = _spaced_chars(chars)
-        m = found.search(self.simple, self.at) or found.search(self.simple, 0, self.at)  # (in order: from the last)
+        m = found.search(self.simple, self.at) or found.search(self.simple, 0, self.at)
         if m is None:
             return None
         self.at = m.end()

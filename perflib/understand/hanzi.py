@@ -105,7 +105,7 @@ class Original:
         if whole is not None:
             return whole
         # a quote made of pieces ("表1 · 项目支出 × 2023年决算数: 1731.57", a header of two lines): each character
-        # as this text writes it
+        # as this text writes it most often
         if self.forms is None:
             self.forms = written_forms(self.original, self.simple)
         return quote.translate(self.forms)
@@ -118,7 +118,6 @@ class Original:
         return re.sub(r"\s+", "", self.original[m.start():m.end()]) if m else None
 
 
-@lru_cache(maxsize=64)
 def written_forms(original: str, simple: str) -> dict[int, str]:
     """{a simplified character: the form a text writes it in most often} over a text and its simplified copy (a
     str.translate table)."""
@@ -129,6 +128,7 @@ def written_forms(original: str, simple: str) -> dict[int, str]:
     return {ord(s): forms.most_common(1)[0][0] for s, forms in seen.items()}
 
 
+@lru_cache(maxsize=64)
 def _spaced(quote: str) -> re.Pattern:
     return re.compile(r"\s*".join(re.escape(c) for c in quote))
 
