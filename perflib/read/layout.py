@@ -121,7 +121,7 @@ class AsWritten(Original):
         return b
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)  # (a page's short texts repeat: its table cells, "—"; its paragraphs do not)
 def _spaced_chars(chars: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\s*".join(re.escape(c) for c in chars))
 
