@@ -90,7 +90,7 @@ def _titled(paragraphs: list[str]) -> str | None:
         if len(_YEAR_COLUMNS.findall(para)) > 1:
             continue  # a table's header of years ("2017年决算数 2018年预算数 2018年决算数") is no title
         lines.append(para)
-        kind = _kind_named(para)
+        kind = _kind_named(para) or _kind_of_a_split_title(lines)
         if listed:
             # another unit's dated report title under the first: a list of reports ("…自评结果公示" over
             # three units' titles), the page the headline's; the same unit's title again (a page's title
@@ -129,6 +129,23 @@ def _titled(paragraphs: list[str]) -> str | None:
     return said
 
 
+def _kind_of_a_split_title(lines: list[str]) -> str | None:
+    """The kind a title set on short lines names, its last line the latest ("某县信访局" / "2023年度项目支出" /
+    "绩效单位自评报告"): that line with the one or two short lines above it."""
+    last = lines[-1]
+    if len(lines) < 2 or len(last) > 40 or not _TITLE_END.search(last):
+        return None
+    for n in (1, 2):
+        above = lines[-1 - n:-1]
+        if len(above) < n or any(len(p) > 32 or _SENTENCE_MARK.search(p) for p in above):
+            return None
+        kind = _kind_named("".join(above) + last)
+        if kind is not None:
+            return kind
+    return None
+
+
+_SENTENCE_MARK = re.compile(r"[，。：:；;|]")
 _ANOTHER_TITLE = re.compile(r"(?:19|20)\d{2}\s*年度?[^，。；,;《》]{2,40}报告(?!如下)")
 _YEAR_COLUMNS = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:决算|预算|执行)数")
 _DECLARED = re.compile(r"现将(?P<what>[^，,。；;：:]{4,60}?)(?:报告|汇报)如下")

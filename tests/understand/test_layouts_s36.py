@@ -121,3 +121,10 @@ def test_an_institute_that_belongs_to_a_bureau_is_named(tmp_path):
     rec = read(tmp_path, "2022年度部门整体支出绩效自评报告\n一、部门基本情况\n"
                          "示例市农业科学研究所属市农业农村局管理的公益一类事业单位。全年实际支出275.00万元。\n")
     assert rec.department == "示例市农业科学研究所"
+
+
+@pytest.mark.parametrize("title, kind", [("示例县信访局\n2023年度项目支出\n绩效单位自评报告", "project"),
+                                         ("示例县信访局\n2023年度部门整体支出\n绩效自评报告", "department")])
+def test_a_title_set_on_three_short_lines_names_its_kind(tmp_path, title, kind):
+    rec = read(tmp_path, f"{title}\n一、基本情况\n2023年年初预算120.00万元，全年实际支出118.60万元。\n")
+    assert rec.kind == kind
