@@ -128,3 +128,11 @@ def test_an_institute_that_belongs_to_a_bureau_is_named(tmp_path):
 def test_a_title_set_on_three_short_lines_names_its_kind(tmp_path, title, kind):
     rec = read(tmp_path, f"{title}\n一、基本情况\n2023年年初预算120.00万元，全年实际支出118.60万元。\n")
     assert rec.kind == kind
+
+
+def test_a_title_letterspaced_but_its_year(tmp_path):
+    # a PDF's title drawn letter by letter, its year one run of digits ("云 南 省2022年 度 …"): closed up, its kind read
+    rec = read(tmp_path, "示 例 省2022年 度 中 央 救 灾 资 金 绩 效 自 评 报 告\n一、资金概况\n2022年共投入资金预算1044.10万元。\n")
+    assert rec.kind == "project"
+    rec = read(tmp_path, "示 例 县 档 案 馆2022年 度 部 门 整 体 支 出 绩 效 自 评 报 告\n一、部门概况\n全年实际支出286.30万元。\n")
+    assert (rec.kind, rec.department, rec.year) == ("department", "示例县档案馆", 2022)
