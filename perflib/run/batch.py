@@ -239,8 +239,9 @@ def _read_all(items: list[Item], notebook_sha: str, failures: list[dict], say,
         for copy in list(duplicates.get(key, ())):
             if reader_of(copy.path) != reader_of(f["source"]):
                 apart.append(copy)
-                duplicates[key].remove(copy)  # (no copy of the failed one: a file of its own)
-                continue
+                duplicates[key].remove(copy)  # (no copy of the failed one: a file of its own, stored as read its way,
+                read_keys[id(copy)] = hashlib.sha256(f"{key}\x1f{reader_of(copy.path)}".encode()).hexdigest()
+                continue  # never as what the failed one's bytes hold)
             failures.append(f | {"source": copy.path, "error": f["error"].replace(f["source"], copy.path),
                                  "entry_key": None, "region": copy.region or UNKNOWN})
             say(failures[-1])

@@ -444,6 +444,12 @@ def test_a_text_named_as_a_web_page_fails_and_its_copy_is_read(reports, tmp_path
     failures = load_dataset(out / batch.DATASET_FILE).failures
     assert [Path(s).name for s in failures["source"]] == ["again.html"]
     assert len(pd.read_csv(out / "reports.csv", encoding="utf-8-sig")) == 4
+    # and again, from what the store holds: the web page still fails, its copy is still the report
+    assert run_batch(args(reports, out)) == 1
+    failures = load_dataset(out / batch.DATASET_FILE).failures
+    assert [Path(s).name for s in failures["source"]] == ["again.html"]
+    rows = pd.read_csv(out / "reports.csv", encoding="utf-8-sig")
+    assert len(rows) == 4 and not rows["source"].str.endswith("again.html").any()
 
 
 def test_a_good_files_copy_is_read_once_and_named_in_the_review_sheet(reports, tmp_path, fake_render, capsys):
