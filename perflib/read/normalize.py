@@ -450,7 +450,8 @@ def _unspace(line: str) -> str:
         if line.endswith(" 告"):  # a title's last word split by a stray space ("某局部门整体支出绩效自评报 告")
             line = _SPLIT_REPORT_END.sub("报告", line)
         return _close_split_words(line) if " " in line else line
-    chars = len(_DIGIT_RUN.sub("0", "".join(line.split())))  # (a year not spaced out, "云 南 省2022年 度 …": one)
+    chars = len("".join(_DIGIT_RUN.sub("0", line).split()))  # (a year not spaced out, "云 南 省2022年 度 …": one letter;
+    # each number of a row one too, "项目支出 500000 625000 …": never run together)
     # (a spaced pair is one space: too few spaces, and the pairs need not be counted)
     if chars < 6 or spaces < 0.8 * (chars - 1) or len(_SPACED_PAIR.findall(line)) < 0.8 * (chars - 1):
         return _close_split_words(line)

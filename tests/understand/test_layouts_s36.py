@@ -136,3 +136,11 @@ def test_a_title_letterspaced_but_its_year(tmp_path):
     assert rec.kind == "project"
     rec = read(tmp_path, "示 例 县 档 案 馆2022年 度 部 门 整 体 支 出 绩 效 自 评 报 告\n一、部门概况\n全年实际支出286.30万元。\n")
     assert (rec.kind, rec.department, rec.year) == ("department", "示例县档案馆", 2022)
+
+
+def test_a_row_of_numbers_apart_by_spaces_is_no_letterspaced_line():
+    # each number one letter: run together, a row's figures would read as one ("项目支出500000625000…")
+    from perflib.read.normalize import unspace_letterspaced
+
+    row = "项目支出 500000 625000 625000 100%"
+    assert unspace_letterspaced(row) == row
