@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..understand.hanzi import simplified
 from .document import Paragraph
 from .normalize import LIST_MARKER
 
@@ -185,36 +184,7 @@ def chrome_of_lines(lines: list[str]) -> list[tuple[list[str], list[str] | None]
 
 def _chrome_head(lines: list[str]) -> list[tuple[list[str], list[str] | None]]:
     """chrome_of_lines for the page's first part only, up to where its body starts (the lines
-    after it: no chrome). A site in traditional characters (首頁, 發佈機構：…) is told by the same words
-    in simplified ones (one character for one), its chrome and titles kept as written."""
-    head = "\n".join(lines[:_HEAD_SCAN])
-    simple_head = simplified(head)
-    if simple_head == head:  # (most pages: one scan of their head)
-        return _chrome_head_of(lines)
-    simple = simple_head.split("\n")  # (the same lines: no line end is converted)
-    found = _chrome_head_of(simple + lines[_HEAD_SCAN:])
-    written = lambda texts, i: [_as_written(t, simple[i], lines[i]) for t in texts] if texts and i < len(simple) else texts
-    return [(written(gives, i), written(leaves, i)) for i, (gives, leaves) in enumerate(found)]
-
-
-def _as_written(text: str, simple: str, line: str) -> str:
-    """A chrome text or title found in a line's simplified form, in the line's own characters (a "KEY：VALUE" made
-    from it: its key as perflib writes it, its value as written)."""
-    key, colon, value = text.partition("：")
-    if simple != line:
-        at = simple.find(text)
-        if at >= 0:
-            return line[at:at + len(text)]
-        at = simple.find(value) if colon and value else -1
-        if at >= 0:
-            return f"{key}：{line[at:at + len(value)]}"
-    return text
-
-
-_HEAD_SCAN = 4 * _HEAD_LINES  # lines: the chrome before a body is within them (_HEAD_LINES of text, blank lines between)
-
-
-def _chrome_head_of(lines: list[str]) -> list[tuple[list[str], list[str] | None]]:
+    after it: no chrome)."""
     kinds: list[str | None] = []  # per line: "pairs", "line", "site", "value-line", "blank", None
     found: list[list[tuple[str, str]] | None] = []
     end = len(lines)
