@@ -306,7 +306,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         run_in = _run_in_heading(para)  # ("一、预算执行情况：2023年年初预算…": a heading, its text run on)
         if run_in or (is_heading(para) or is_heading_like(para)) and not _row_of_cells(blocks, i):
             head = run_in or para
-            heading = _heading_block(head)  # "二、项目支出情况": the block of the paragraphs under it
+            if run_in or not _states_a_parts_figure(para):  # ("基本支出 800 万元" on its own line: a figure, no heading)
+                heading = _heading_block(head)  # "二、项目支出情况": the block of the paragraphs under it
             section_part = _names_a_part(head)  # "（一）一般公共预算财政拨款情况": the figures under it are that source's
             unit_line = LEX.unit_line_after.match(head.strip())
             if not unit_line:  # (a heading with a figure too: "（三）“三公”经费支出 12.5 万元")
@@ -382,6 +383,14 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
 
 
 _PARTS_LISTED_BELOW = ("其中：", "其中:")
+
+
+def _states_a_parts_figure(para: str) -> bool:
+    """Is the line, numbered as no heading, a block word and its amount ("基本支出800.00万元", "其中：项目支出 | 400万元",
+    a line of a list of parts or a row of cells): it states a figure, it heads no section?"""
+    if is_heading(para) or "元" not in para:
+        return False
+    return any(_OWN_FIGURE.match(para, m.end()) for m in LEX.block_words.finditer(para))
 
 
 def _listed_part(block: DocBlock) -> bool:
@@ -702,7 +711,34 @@ def _block_at(sent: str, pos: int) -> str | None:
         return "overall"  # "专项资金和基本支出合计年初预算 …": the parts together are the whole
     if _both_parts(sent, words, pos):
         words = words[:-2]  # "部门整体支出包括基本支出和项目支出两部分，年初预算 …": the pair names neither part
-    return _after_a_list_of_parts(sent, words, pos) or _last_naming(sent, words)
+    listed = _after_a_list_of_parts(sent, words, pos)
+    if listed is None and words and _outgrown_own_figure(sent, words[-1], pos) \
+            and not _is_breakdown_item(sent, words[-1]) and not _object_of_label(sent, words[-1]):
+        return _ONE_PROJECT  # (no block's: left unread)
+    return listed or _last_naming(sent, words)
+
+
+# A block word's own amount right after it, as a label's ("项目支出 996.06 万元", "项目支出：…", a row "项目支出 | …").
+_OWN_FIGURE = re.compile(rf"\s*(?:\|\s*)?{LEX.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{LEX.unit})")
+
+
+def _outgrown_own_figure(sent: str, word: re.Match, pos: int) -> bool:
+    """Did the block word at `word` state its own amount, and an amount after it up to the label's figure at `pos` go
+    well past that amount ("项目支出 | 996.06万元;2021年全年实际支出1755.06万元", lines joined: "基本支出510.00万元全年
+    实际支出842.36万元": the part cannot have spent 1755.06 of 996.06; the label speaks of the whole, or of another's
+    money)? Its labels are then no block's; an amount within reach ("项目支出 400 万元；实际支出 380 万元") is still the
+    part's."""
+    own = _OWN_FIGURE.match(sent, word.end())
+    figure = _DIGIT.search(sent, pos) if own is not None else None  # (the label's own: an amount, or a rate after them)
+    if figure is None:
+        return False
+    stated = money_to_wan(own["num"], own["unit"])
+    for a in LEX.money.finditer(sent, own.end()):
+        if a.start() > figure.start():
+            break
+        if money_to_wan(a["num"], a["unit"]) > stated * _WELL_PAST:
+            return True
+    return False
 
 
 # (a label after a block word, or the rest of one its 支出 began: "基本支出预算 250 万元" is read by 支出预算)

@@ -1,0 +1,61 @@
+"""Rows and lines a layout perturbation of known pages misread: a block's figure on a line of its own, a row of two
+cells, a part's row closed before the whole's spending. Our own words and figures."""
+from decimal import Decimal as D
+
+import pytest
+
+from perflib.pipeline import read_record
+
+TITLE = "岭南县水务局2022年度部门整体支出绩效自评报告\n二、部门预算执行情况\n"
+
+
+def read(tmp_path, body: str):
+    path = tmp_path / "r.txt"
+    path.write_text(TITLE + body, encoding="utf-8")
+    return read_record(path)
+
+
+@pytest.mark.parametrize("line", ["基本支出510.00万元", "其中：基本支出 | 510.00万元", "基本支出：510.00万元"])
+def test_a_parts_figure_on_its_own_line_heads_no_section(tmp_path, line):
+    rec = read(tmp_path, f"2022年年初预算860.00万元，其中：\n{line}\n全年实际支出842.36万元，预算执行率97.95%。\n")
+    assert (rec.overall.actual, rec.overall.completion_rate) == (D("842.36"), D("97.95"))
+    assert rec.basic.actual is None and rec.basic.completion_rate is None
+
+
+@pytest.mark.parametrize("line", ["基本支出510.00万元", "基本支出：510.00万元"])
+def test_spending_well_past_a_parts_figure_on_a_joined_line_is_not_the_parts(tmp_path, line):
+    # (the lines run on into one paragraph: "…基本支出510.00万元全年实际支出842.36万元，…")
+    rec = read(tmp_path, f"2022年年初预算860.00万元\n{line}\n全年实际支出842.36万元，预算执行率97.95%。\n")
+    assert rec.basic.actual is None and rec.basic.completion_rate is None
+    assert rec.overall.initial_budget == D("860.00")
+
+
+def test_a_parts_heading_still_heads_its_section(tmp_path):
+    rec = read(tmp_path, "基本支出情况\n全年实际支出510.00万元，预算执行率100%。\n")
+    assert (rec.basic.actual, rec.overall.actual) == (D("510.00"), None)
+
+
+def test_a_numbered_heading_with_a_figure_still_heads_its_section(tmp_path):
+    rec = read(tmp_path, "2022年年初预算860.00万元。\n（一）项目支出 350.00万元\n全年实际支出338.10万元。\n")
+    assert (rec.projects.actual, rec.overall.actual) == (D("338.10"), None)
+
+
+def test_spending_well_past_a_parts_closed_figure_is_not_the_parts(tmp_path):
+    rec = read(tmp_path, "2022年年初预算860.00万元。项目支出 | 350.00万元;2022年全年实际支出842.36万元;\n")
+    assert rec.projects.actual is None
+    assert any(u.amount == D("842.36") for u in rec.unread)  # (listed unread, not given to anyone)
+
+
+@pytest.mark.parametrize("joiner", ["；", ";"])
+def test_spending_within_reach_of_a_parts_figure_is_still_the_parts(tmp_path, joiner):
+    rec = read(tmp_path, f"2022年年初预算860.00万元。项目支出350.00万元{joiner}全年实际支出338.10万元。\n")
+    assert rec.projects.actual == D("338.10")
+
+
+def test_a_row_of_two_cells_reads_as_a_label_and_its_figure(tmp_path):
+    rec = read(tmp_path, "年初预算 | 860.00万元\n调整后预算 | 905.50万元\n全年实际支出 | 887.41万元\n预算执行率 | 98.00%\n")
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (
+        D("860.00"), D("905.50"), D("887.41"))
+    assert rec.overall.completion_rate == D("98.00")
+    assert rec.evidence["overall.adjusted_budget"] == "调整后预算 | 905.50万元"
+
