@@ -1,6 +1,7 @@
 """Rows and lines a layout perturbation of known pages misread: a block's figure on a line of its own, a row of two
 cells, a part's row closed before the whole's spending. Our own words and figures."""
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +60,31 @@ def test_a_row_of_two_cells_reads_as_a_label_and_its_figure(tmp_path):
     assert rec.overall.completion_rate == D("98.00")
     assert rec.evidence["overall.adjusted_budget"] == "调整后预算 | 905.50万元"
 
+
+
+def test_a_parts_word_whose_amount_opens_the_next_line_heads_no_section(tmp_path):
+    # (a page broke "其中基本支出510.00万元，项目支出…" after its block word)
+    rec = read(tmp_path, "\n我局2022年收到财政资金\n860.00万元,\n无上年结转。\n其中基本支出\n510.00万元,\n项目支出\n"
+                         "350.00万元;2022年全年实际支出842.36万元;\n资金无结余。\n")
+    assert rec.basic.actual is None and rec.projects.actual is None
+    assert rec.overall.actual == D("842.36")
+
+
+def test_a_parts_word_and_a_label_on_a_line_still_head_the_cells_below():
+    # (the sample 2022_weijian with its clauses one per line: "其中：基本支出年初预算数" ⏎ "8,700.00万元，" ⏎ "全年预算数" …)
+    rec = read_record(Path(__file__).parent / "fixtures" / "weijian_one_cell_per_line.txt")
+    assert (rec.basic.adjusted_budget, rec.basic.actual, rec.basic.completion_rate) == (
+        D("8900.00"), D("8920.20"), D("100.23"))
+
+
+def test_a_row_of_another_years_label_is_not_read(tmp_path):
+    rec = read(tmp_path, "2021年年初预算 | 800.00万元\n2022年年初预算 | 860.00万元\n")
+    assert rec.overall.initial_budget == D("860.00")
+    assert rec.evidence["overall.initial_budget"] == "2022年年初预算 | 860.00万元"
+
+
+def test_a_sentence_cut_into_cells_is_not_a_row_of_two(tmp_path):
+    # (its clauses cut at the bars: "资金共 | 157.71万元，⏎实际支出 | 157.71万元。⏎其中基本支出 | 148.26万元，…")
+    rec = read(tmp_path, "（一）基本支出情况\n2022年财政安排资金共 | 157.71万元，\n实际支出 | 157.71万元。\n"
+                         "其中基本支出 | 148.26万元，\n")
+    assert rec.basic.actual is None
