@@ -29,6 +29,7 @@ from ..labels import OCR_EVIDENCE
 from ..model import Record, Source, Unread
 from .hanzi import Original, simplified, simplified_document
 from .kind import document_kind, embedded_self_evaluation, title_kind
+from .nature_split import nature_split
 from .lexicon import LEX, Label, cues, holds_any
 from .forms import UNITS_ROW, projects_signed_rows, titled_year
 from .indicators import OTHER_YEAR, apply_indicators, page_lines, projects_title, read_document_indicators
@@ -170,6 +171,7 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     settle(rec, taken)
     _drop_unit_mismatches(rec)
     _drop_unit_slips(rec)
+    _read_nature_split(paragraphs, rec, taken)
     settle_signs(rec)
     for t in rec.tasks:
         if t.funds is not None:
@@ -181,6 +183,17 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
         rec.unread = [u for u in rec.unread if (u.amount, u.text) not in funds_rows]
     _mark_ocr_evidence(rec, doc)
     drop_contradicted_ocr_figures(rec)
+
+
+def _read_nature_split(paragraphs: list[str], rec: Record, taken: Ledger) -> None:
+    """The parts' budgets a form splits by nature (understand/nature_split.py), where no statement gave them."""
+    if not any("按支出性质分" in p for p in paragraphs):
+        return
+    for block, field, value, evidence, written in nature_split(paragraphs, rec):
+        if getattr(rec.block(block), field) is None:
+            setattr(rec.block(block), field, value)
+            rec.evidence[f"{block}.{field}"] = evidence
+            taken.take(value, written)  # (its amount no longer unread in the line that writes it)
 
 
 # A part's amount this many times the whole's, or the whole's this many times a part's: one of them
