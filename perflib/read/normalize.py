@@ -26,6 +26,10 @@ _FULLWIDTH.update({
     "\ufeff": "", "\u200b": "", "\r": "", "\xad": "",
     "\ufffe": "-",  # pdfium gives a hyphen (or minus) that ends a line as U+FFFE
 })
+# A PDF's font may map a character to its radical's code point ("⽀出", "⼈民政府", "⻓江"): the character it
+# stands for (the 214 Kangxi radicals fold by NFKC; of the supplement's, those drawn as a whole simplified character).
+_FULLWIDTH.update({chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)})
+_FULLWIDTH.update(zip("⺟⺠⻄⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻬⻮⻰⻳", "母民西见角贝车长门青韦页风飞食马骨鬼鱼鸟卤麦黄齐齿龙龟"))
 # Stray C0 controls (pdfium marks soft hyphens with \x02) carry no text; \f is a page break.
 _FULLWIDTH.update({chr(c): "" for c in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F)})
 _FULLWIDTH["\f"] = "\n"

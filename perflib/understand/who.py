@@ -859,7 +859,7 @@ def _body_year(head: list[str]) -> int | None:
     plans = None  # the rank of the plans heading whose section the paragraph is in
     joined = None  # ... of a heading of a look back and the plans ("三、存在问题及下一步改进措施")
     arranged = None  # the year of the work arrangement the evaluation followed, when no other year is stated
-    for para in head:
+    for k, para in enumerate(head):
         if is_heading_line(para):
             rank = _RANK.get(LEX.numbering.match(para).lastgroup, 9)
             ahead = LEX.plans_ahead.search(para)
@@ -889,8 +889,23 @@ def _body_year(head: list[str]) -> int | None:
                     return max(spent)
                 continue  # years side by side: no one year is the report's
             if years and not _is_row(para):
-                return years[0]
+                return years[0] if _SPENDING.search(para) else _spent_before(head[k + 1:], years[0]) or years[0]
     return arranged
+
+
+def _spent_before(paragraphs: list[str], year: int) -> int | None:
+    """The year of the first of the next few paragraphs that states spending of one year before `year` (a budget
+    planned for a year ahead, "2023年部门预算安排888.88万元", then "2021年度…实际执行支出171.15万元": the report's)."""
+    for para in paragraphs[:_PLANNED_AHEAD_OF]:
+        if _SPENDING.search(para) and not is_heading_line(para):
+            years = set(fiscal_years(COMPARED_YEAR.sub("", para)))
+            if len(years) == 1 and (spent := years.pop()) < year:
+                return spent
+    return None
+
+
+_SPENDING = re.compile(r"实际(?:执行)?支出|支出决算|决算数|执行数|执行率|全年支出|实际执行")
+_PLANNED_AHEAD_OF = 4  # paragraphs after a budget's that may state the report's spending
 
 
 # A year compared with: "比2021年", "较2021年", "与2021年相比", "同2021年比较" (a bare 与/同 is "and":

@@ -62,6 +62,23 @@ def test_controls_dropped_form_feed_is_a_break():
     assert fold_chars("预\x02算\x00\f完成") == "预算\n完成"
 
 
+def test_radicals_a_pdf_font_gave_are_the_characters_they_stand_for():
+    # (Kangxi radicals, U+2F00–U+2FD5, and the supplement's whole simplified characters)
+    assert fold_chars("部门整体⽀出绩效⾃评报告，⼈民政府，⻓江⻔⻋") == "部门整体支出绩效自评报告，人民政府，长江门车"
+    assert fold_chars("⺝⻏") == "⺝⻏"  # (radicals only drawn inside a character stay as written)
+
+
+def test_a_report_in_radicals_reads_as_written_plainly(tmp_path):
+    plain = "2022年度示例县妇女联合会部门整体支出绩效自评报告\n2022年度部门整体支出年初预算120.00万元，实际支出115.00万元。\n"
+    radicals = plain.replace("支", "⽀").replace("自", "⾃").replace("女", "⼥")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(plain, encoding="utf-8")
+    b.write_text(radicals, encoding="utf-8")
+    ra, rb = read_record(a), read_record(b)
+    assert (rb.department, rb.overall.initial_budget, rb.overall.actual) == ("示例县妇女联合会", 120, 115)
+    assert rb.evidence == ra.evidence
+
+
 def test_letterspaced_pdf_line_closed_up():
     assert normalize(["预 算 完 成 率 1 0 0 % ，  调 整 减 支 1 2 0  万 元 。"]) == "预算完成率100%， 调整减支120 万元。"
 

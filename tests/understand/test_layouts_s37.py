@@ -88,3 +88,23 @@ def test_a_sentence_cut_into_cells_is_not_a_row_of_two(tmp_path):
     rec = read(tmp_path, "（一）基本支出情况\n2022年财政安排资金共 | 157.71万元，\n实际支出 | 157.71万元。\n"
                          "其中基本支出 | 148.26万元，\n")
     assert rec.basic.actual is None
+
+
+def test_a_budget_planned_ahead_does_not_give_an_untitled_page_its_year(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("一、部门基本情况\n截至2021年12月底，示例会资产总额659.02万元。\n"
+                    "2023年部门预算安排888.88万元，其中基本支出555.55万元，项目支出333.33万元。\n"
+                    "2021年度示例会批复支出预算182.15万元，实际执行支出171.15万元，部门整体预算执行率为93.96%。\n",
+                    encoding="utf-8")
+    rec = read_record(path)
+    assert rec.year == 2021
+    assert rec.overall.actual == D("171.15") and rec.overall.initial_budget is None
+    assert rec.basic.initial_budget is None and rec.projects.initial_budget is None
+
+
+def test_an_untitled_pages_first_budget_still_gives_its_year_when_the_spending_is_of_another(tmp_path):
+    # (the later spending of a year after the budget's: no budget planned ahead, the first budget's year stands)
+    path = tmp_path / "r.txt"
+    path.write_text("一、部门基本情况\n2021年部门预算安排888.88万元，其中基本支出555.55万元。\n"
+                    "2022年实际执行支出871.15万元。\n", encoding="utf-8")
+    assert read_record(path).year == 2021
