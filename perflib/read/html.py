@@ -20,7 +20,7 @@ from ..errors import NotAReport, UnreadableInput
 from ..model import Source
 from . import limits
 from .document import Block, Document, Heading, Paragraph, Table
-from .normalize import clean_cell, clean_line
+from .normalize import broken_lines_joined, clean_cell, clean_line
 from .chrome import chrome_paragraphs
 from .layout import lay_out_blocks
 from .text import blank_damaged_figures, blank_digits, damage_warning, decode_bytes
@@ -459,10 +459,17 @@ def _walk(el, out: list[Block]) -> None:
 
 
 def _lines(text: str, out: list[Block]) -> None:
-    for line in text.split("\n"):
-        line = clean_line(line)
-        if line:
-            out.append(Paragraph(line))
+    """The element's text as paragraphs: its lines (<br>, or kept source breaks); when most of them are prose, those a
+    PDF's text wrapped (pasted with a <br> at each line end: "…全年预算数3,496<br>.00万元，…") joined by a text file's
+    rules (not lines of titles, names and fields, which a page sets apart: "重庆市大足区商务委员会<br>2021年度…")."""
+    lines = [line for raw in text.split("\n") if (line := clean_line(raw))]
+    if len(lines) >= _WRAPPED_LINES and sum(1 for line in lines if _CLAUSE.search(line)) * 2 >= len(lines):
+        lines = broken_lines_joined("\n".join(lines))
+    out.extend(Paragraph(line) for line in lines)
+
+
+_WRAPPED_LINES = 3  # lines of one element, at least, that may be a wrapped text's
+_CLAUSE = re.compile(r"[，,。；;]")  # (a line of prose holds a clause mark)
 
 
 def _is_data_table(table) -> bool:

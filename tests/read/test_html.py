@@ -363,3 +363,18 @@ def test_the_paragraphs_inside_a_form_wrapping_the_article_stay_paragraphs(tmp_p
             f"{FIGURES}</form>")
     lines = read_document(_article_page(tmp_path, body)).lines()
     assert "（一）预算执行情况" in lines and "一是一般公共预算财政拨款，年初预算820.00万元。" in lines
+
+
+def test_a_pdfs_text_pasted_with_a_break_at_each_line_end_reads_as_its_paragraphs(tmp_path):
+    from perflib.pipeline import read_record
+
+    lines = ["示例区教育局2023年度部门整体支出绩效自评报告", "2023年度部门整体支出年初预算数为5,180.00万元，全年预算数",
+             "为5,376.00万元，全年执行数为5,343.74万元，预算执行", "率为99.40%。",
+             "其中：基本支出年初预算数3,470.00万元，全年预算数3,496", ".00万元，全年执行数3,497.58万元，预算执行率100.05%", "；"]
+    path = tmp_path / "r.html"
+    path.write_text('<html><body><div class="content">' + "<br>\n".join(lines) + "</div></body></html>", encoding="utf-8")
+    rec = read_record(path)
+    assert [str(v) for v in (rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate)] == [
+        "5376.00", "5343.74", "99.40"]
+    assert [str(v) for v in (rec.basic.adjusted_budget, rec.basic.completion_rate)] == ["3496.00", "100.05"]
+
