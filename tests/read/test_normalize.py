@@ -79,6 +79,16 @@ def test_a_report_in_radicals_reads_as_written_plainly(tmp_path):
     assert rb.evidence == ra.evidence
 
 
+@pytest.mark.parametrize("mark", ["*", "①", "[1]", "²"])
+def test_a_notes_mark_after_an_amount_or_a_rate_is_dropped(mark):
+    assert fold_chars(f"预算收入69.06万元{mark}，其中年初预算57.28万元{mark}，执行率98.5%{mark}。") == (
+        "预算收入69.06万元，其中年初预算57.28万元，执行率98.5%。")
+
+
+def test_a_mark_that_is_no_note_on_a_figure_stays():
+    assert fold_chars("见附件[1]，2*x，指标①") == "见附件[1]，2*x，指标①"
+
+
 def test_letterspaced_pdf_line_closed_up():
     assert normalize(["预 算 完 成 率 1 0 0 % ，  调 整 减 支 1 2 0  万 元 。"]) == "预算完成率100%， 调整减支120 万元。"
 
