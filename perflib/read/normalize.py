@@ -306,6 +306,8 @@ def _continues(prev: str, line: str) -> bool:
     # (the open number searched for in the last three characters only: the pattern ends at $)
     if _OPEN_NUMBER.search(prev, max(0, len(prev) - 3)) and line[:1].isdigit() and not LIST_MARKER.match(line):
         return True  # "6,364." + "24 万元": a figure cut by the line end
+    if line[:1] == "." and line[1:2].isdigit() and prev[-1:].isdigit():
+        return True  # "自评总分97" + ".6，评价等级为优": cut before its decimal point
     if _ENDS_SENTENCE.search(prev) or _is_title(prev) or _WHOLE_NOTE.match(prev):
         return False
     if _stands_alone(prev) or _stands_alone(line) or (_is_title(line) and len(line) <= 60):

@@ -1509,6 +1509,8 @@ def _carried(sent: str, context: str | None) -> str | None:
         return context  # "…，其中农村饮水专项资金预算 300 万元。": a part of the sentence's figure, not the next one's
     if last in ("basic", "projects") and _both_parts(sent, _naming_words(sent, len(sent)), len(sent)):
         return context  # the sentence named both parts: neither is the next sentence's
+    if last is not None and "原因" in sent and _CHANGE_WORD.search(sent, _naming_words(sent, len(sent))[-1].end()):
+        return context  # "增加原因：项目支出预算增加。": what changed, not the block of the next sentence's figures
     return context if last is None or (context in _NO_BLOCK and last == "projects") else last
 
 

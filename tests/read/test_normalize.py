@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from fixtures_files import SAMPLE_PARAGRAPH, write_docx, write_pdf, write_txt
 from paths import SEED
 from perflib.read.normalize import (
+    broken_lines_joined,
     fold_chars,
     fold_pages,
     join_broken_lines,
@@ -87,6 +88,10 @@ def test_a_notes_mark_after_an_amount_or_a_rate_is_dropped(mark):
 
 def test_a_mark_that_is_no_note_on_a_figure_stays():
     assert fold_chars("见附件[1]，2*x，指标①") == "见附件[1]，2*x，指标①"
+
+
+def test_a_figure_cut_before_its_decimal_point_is_joined():
+    assert broken_lines_joined("本部门自评总分(分)97\n.6，评价等级为优。") == ["本部门自评总分(分)97.6，评价等级为优。"]
 
 
 def test_letterspaced_pdf_line_closed_up():

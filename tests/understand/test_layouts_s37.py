@@ -108,3 +108,9 @@ def test_an_untitled_pages_first_budget_still_gives_its_year_when_the_spending_i
     path.write_text("一、部门基本情况\n2021年部门预算安排888.88万元，其中基本支出555.55万元。\n"
                     "2022年实际执行支出871.15万元。\n", encoding="utf-8")
     assert read_record(path).year == 2021
+
+
+def test_a_cause_naming_what_changed_gives_the_next_sentence_no_block(tmp_path):
+    rec = read(tmp_path, "增加原因：项目支出预算增加。年末决算收入725.00万元，支出601.00万元。\n")
+    assert rec.projects.actual is None
+    assert rec.overall.actual == D("601.00")
