@@ -240,8 +240,8 @@ _CLASS_KEY = re.compile(r"(?:主题|体裁|信息)分类\s*[\]】]\s*$")
 def title_text(para: str) -> str | None:
     """The text of a line that may be a title: the line, or the opening of a page flattened onto
     one line up to its first 报告 / 自评表; None for prose."""
-    if len(para) <= _TITLE_MAX:
-        return None if "。" in para else para
+    if len(para) <= _TITLE_MAX and "。" not in para:
+        return para
     opening = para[:_TITLE_OPENING_END]  # (its words first: the lazy run is tried at each of 80 places)
     if "报告" not in opening and "自评表" not in opening and "评价表" not in opening:
         return None

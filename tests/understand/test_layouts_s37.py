@@ -114,3 +114,12 @@ def test_a_cause_naming_what_changed_gives_the_next_sentence_no_block(tmp_path):
     rec = read(tmp_path, "增加原因：项目支出预算增加。年末决算收入725.00万元，支出601.00万元。\n")
     assert rec.projects.actual is None
     assert rec.overall.actual == D("601.00")
+
+
+@pytest.mark.parametrize("office", ["我部", "我局"])
+def test_a_short_page_on_one_line_is_titled_by_its_opening(tmp_path, office):
+    path = tmp_path / "r.txt"
+    path.write_text(f"中共示例县县委组织部2020年度部门整体支出绩效评价报告根据要求，{office}认真组织进行了自评工作。"
+                    "全年实际支出596.25万元。\n", encoding="utf-8")
+    rec = read_record(path)
+    assert (rec.department, rec.year) == ("中共示例县县委组织部", 2020)
