@@ -20,7 +20,7 @@ from ..errors import NotAReport, UnreadableInput
 from ..model import Source
 from . import limits
 from .document import Block, Document, Heading, Paragraph, Table
-from .normalize import broken_lines_joined, clean_cell, clean_line
+from .normalize import clean_cell, clean_line
 from .chrome import chrome_paragraphs
 from .layout import lay_out_blocks
 from .text import blank_damaged_figures, blank_digits, damage_warning, decode_bytes
@@ -459,17 +459,36 @@ def _walk(el, out: list[Block]) -> None:
 
 
 def _lines(text: str, out: list[Block]) -> None:
-    """The element's text as paragraphs: its lines (<br>, or kept source breaks); when most of them are prose, those a
-    PDF's text wrapped (pasted with a <br> at each line end: "…全年预算数3,496<br>.00万元，…") joined by a text file's
-    rules (not lines of titles, names and fields, which a page sets apart: "重庆市大足区商务委员会<br>2021年度…")."""
-    lines = [line for raw in text.split("\n") if (line := clean_line(raw))]
-    if len(lines) >= _WRAPPED_LINES and sum(1 for line in lines if _CLAUSE.search(line)) * 2 >= len(lines):
-        lines = broken_lines_joined("\n".join(lines))
+    """The element's text as paragraphs: its lines (<br>, or kept source breaks), a line of prose a break cut (a PDF's
+    text pasted with a <br> at each line end) joined to the next where the cut is plain (_goes_on). A line that ends a
+    clause with no mark stays apart: many pages set their clauses one per line."""
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = clean_line(raw)
+        if line and lines and _goes_on(lines[-1], line):
+            lines[-1] += line
+        elif line:
+            lines.append(line)
     out.extend(Paragraph(line) for line in lines)
 
 
-_WRAPPED_LINES = 3  # lines of one element, at least, that may be a wrapped text's
-_CLAUSE = re.compile(r"[，,。；;]")  # (a line of prose holds a clause mark)
+def _goes_on(prev: str, line: str) -> bool:
+    """Does `line` go on with the clause `prev` (a line of prose) left open: after its comma ("…万元，" ⏎ "全年执行数…"),
+    or inside a figure ("…全年预算数3,496" ⏎ ".00万元，…", "…调整预算为1781.86" ⏎ "万元，…", "…共计6,364." ⏎ "24万元")?"""
+    if not _CLAUSE.search(prev):
+        return False  # (a form's cells, one per line, hold no clause mark)
+    if prev.endswith(("，", "、")):
+        return True
+    return bool(_OPEN_FIGURE.search(prev) and line[:1].isdigit() or _FIGURE_END.search(prev) and _FIGURE_REST.match(line)
+                or _OPEN_DECIMAL.search(prev) and _LAST_DECIMAL.match(line))  # ("…8,900.0" ⏎ "0万元，…")
+
+
+_CLAUSE = re.compile(r"[，,。；;]")
+_OPEN_FIGURE = re.compile(r"\d[.,]$")
+_OPEN_DECIMAL = re.compile(r"\d\.\d$")
+_LAST_DECIMAL = re.compile(r"\d(?:万元|亿元|元|%)")
+_FIGURE_END = re.compile(r"\d$")
+_FIGURE_REST = re.compile(r"\.\d|万元|亿元|元|%")
 
 
 def _is_data_table(table) -> bool:

@@ -5,7 +5,8 @@ Which of the total's figures the parts split is not said: the form has three col
 全年执行数) and units fill one of them, or none (a part's figure that adds up to none of the total's). The parts are read
 when they add up, to the cent, to the unit's budget and not to its spending: then they are the parts' budgets, of the
 first kind the sum matches (年初预算数, the form's first column, before 全年预算数). A sum that is also the spending
-could be either: left unread, as is a sum of nothing stated.
+could be either: left unread, as is a sum of nothing stated, parts on a page that states no spending, and parts a
+决算 or 执行 heads ("全年支出决算按支出性质分：…").
 """
 from __future__ import annotations
 
@@ -19,15 +20,19 @@ _HEAD = "按支出性质分"
 _REACH = 160  # characters after the head its parts may stand in (a form one cell per line, or squashed on one)
 _PART = re.compile(rf"(?P<block>基本支出|项目支出)\s*[:：]\s*(?P<num>{NUMBER})\s*(?P<unit>万元|元)?(?![\d.])")
 _BLOCKS = {"基本支出": "basic", "项目支出": "projects"}
+_SPENT_BEFORE = re.compile(r"决算|执行|实际")
+_LEAD = 12  # characters before the head that may say whose parts they are
 _BUDGETS = ("initial_budget", "adjusted_budget")
 
 
 def nature_split(paragraphs: list[str], rec: Record) -> list[tuple[str, str, Decimal, str, str]]:
     """(block, field, value in 万元, evidence, the part as written) of the two parts, or none: see the module's note."""
+    if rec.overall.actual is None:
+        return []  # (no spending to tell a budget's parts from its spending's)
     for i, para in enumerate(paragraphs):
         at = para.find(_HEAD)
-        if at < 0:
-            continue
+        if at < 0 or _SPENT_BEFORE.search(para, max(0, at - _LEAD), at):
+            continue  # ("全年支出决算按支出性质分：…": the spending's parts)
         text, k = para[at:], i + 1
         while len(text) < _REACH and k < len(paragraphs):
             text, k = f"{text}\n{paragraphs[k]}", k + 1
@@ -45,7 +50,7 @@ def nature_split(paragraphs: list[str], rec: Record) -> list[tuple[str, str, Dec
 
 
 def _field_of(total: Decimal, rec: Record) -> str | None:
-    """The budget field of the unit's whose figure the parts add up to, when its spending is not that figure too."""
+    """The budget field of the unit's whose figure the parts add up to, when its spending (stated) is not that too."""
     if rec.overall.actual == total:
         return None
     return next((f for f in _BUDGETS if getattr(rec.overall, f) == total), None)

@@ -291,7 +291,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
     section_part = None  # ("main" or "part", its words): the part of the unit's money the section's heading names
     above: list[str] = []  # the last lines before a table: its unit may be noted there
     tables_at = 0  # lines in `above` when the last table was met: those before stand above an earlier table
-    cells = _label_cells(blocks, rec.year)  # a form one cell per line (label line → its value on the next), or rows
+    cells = _label_cells(blocks)  # a form one cell per line: label line → its value on the next
     listed: list[str] | None = None  # the parts listed one item a line after "…实际支出 T。其中：" (None: no such list)
     listed_of = None  # (field, value): the total they are listed of
     for i, block in enumerate(blocks):
@@ -320,7 +320,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         if run_in or (is_heading(para) or is_heading_like(para)) and not _row_of_cells(blocks, i):
             head = run_in or para
             following = blocks[i + 1].text if i + 1 < len(blocks) and not isinstance(blocks[i + 1], Table) else ""
-            if run_in or not _states_a_parts_figure(para, following):  # ("基本支出 800 万元": a figure, no heading)
+            if run_in or is_heading(para) or not _states_a_parts_figure(para, following):  # ("基本支出 800 万元")
                 heading = _heading_block(head)  # "二、项目支出情况": the block of the paragraphs under it
             section_part = _names_a_part(head)  # "（一）一般公共预算财政拨款情况": the figures under it are that source's
             unit_line = LEX.unit_line_after.match(head.strip())
@@ -357,7 +357,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                                                          or _BUDGET_ITEM_HEAD.match(para) is not None)
         context = heading or ("overall" if unit_default else None)
         if i in cells:
-            _read_label_cell(cells[i], context, unit, rec, taken)
+            _read_label_cell(para, blocks[i + 1].text, cells[i], context, unit, rec, taken)
             prose.append(para)
             continue
         spoken = None  # the year the paragraph's sentences so far speak of ("2020年度，…。全年支出…")
@@ -400,12 +400,11 @@ _PARTS_LISTED_BELOW = ("其中：", "其中:")
 
 
 def _states_a_parts_figure(para: str, following: str) -> bool:
-    """Is the line, numbered as no heading, a block word and its amount ("基本支出800.00万元", "其中：项目支出 | 400万元",
-    a line of a list of parts or a row of cells), or a block word whose amount the next line opens with ("其中基本支出" ⏎
-    "759万元，…": a page broke the line there)? It states a figure, it heads no section."""
-    if is_heading(para):
-        return False
-    text = para + following
+    """Is the line (numbered as no heading) a block word and its amount ("基本支出800.00万元", "其中：项目支出 | 400万元",
+    a line of a list of parts or a row of cells), or a part a 其中 opens whose amount the next line opens with ("其中基本
+    支出" ⏎ "759万元，…": a page broke the line there)? It states a figure, it heads no section. (A block word alone,
+    "基本支出" ⏎ "300.00万元，实际支出290.00万元…", heads its lines.)"""
+    text = para + following if LEX.parts_intro.match(para) else para
     return "元" in text and any(_OWN_FIGURE.match(text, m.end()) for m in LEX.block_words.finditer(text, 0, len(para)))
 
 
@@ -500,60 +499,34 @@ _VALUE_CELL = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>{LEX.unit}|%)?")
 _CELL_FIELDS = ("initial_budget", "adjusted_budget", "budget", "actual", "completion_rate")
 
 
-def _label_cells(blocks: list[DocBlock], year: int | None) -> dict[int, tuple[re.Match, str | None, str, str]]:
-    """{index of a label line: (its label, the unit in its brackets, its value, the evidence)} for each budget label
-    alone on a paragraph whose next paragraph is a lone number, or alone in the first cell of a row of two whose
-    second is a lone figure ("调整后预算 | 905.50万元", "2022年年初预算 | 860.00万元" of the report's year)."""
+def _label_cells(blocks: list[DocBlock]) -> dict[int, tuple[re.Match, str | None]]:
+    """{index of a label line: (its label, the unit in its brackets)} for each budget label alone on a paragraph whose next
+    paragraph is a lone number."""
     out = {}
-    for i, a in enumerate(blocks):
-        if isinstance(a, Table):
+    for i in range(len(blocks) - 1):
+        a, b = blocks[i], blocks[i + 1]
+        if isinstance(a, Table) or isinstance(b, Table) or len(a.text) > 20 or not _DIGIT.match(b.text):
             continue
-        b = blocks[i + 1] if i + 1 < len(blocks) else None
-        row = _row_of_two(a.text, year)
-        if row is not None:
-            label_text, value_text, evidence = *row, a.text.strip()
-        elif b is None or isinstance(b, Table) or len(a.text) > 20 or not _DIGIT.match(b.text):
-            continue
-        else:
-            after = blocks[i + 2] if i + 2 < len(blocks) else None  # "预算执行率⏎10⏎9": an indicator's 分值 and 得分,
-            if after is not None and not isinstance(after, Table) and _VALUE_CELL.fullmatch(after.text):  # or a
-                continue  # header row's last cell over its values: a row of figures, not one label's
-            label_text, value_text, evidence = a.text, b.text, f"{a.text} {b.text}"
-        m = _LABEL_CELL.fullmatch(label_text)
+        m = _LABEL_CELL.fullmatch(a.text)
         named = LEX.label_re.fullmatch(m["label"]) if m else None
         before = blocks[i - 1] if i else None  # ("基本支出⏎年初预算数⏎300": a row of a block's own)
         if before is not None and not isinstance(before, Table) and _last_block(before.text) not in (None, "overall"):
             continue
-        if named and LEX.label(named).field in _CELL_FIELDS and _VALUE_CELL.fullmatch(value_text):
-            out[i] = (named, m["unit"], value_text, evidence)
+        after = blocks[i + 2] if i + 2 < len(blocks) else None  # "预算执行率⏎10⏎9": an indicator's 分值 and 得分,
+        if after is not None and not isinstance(after, Table) and _VALUE_CELL.fullmatch(after.text):  # or a header
+            continue  # row's last cell over its values: a row of figures, not one label's
+        if named and LEX.label(named).field in _CELL_FIELDS and _VALUE_CELL.fullmatch(b.text):
+            out[i] = (named, m["unit"])
     return out
 
 
-def _row_of_two(text: str, year: int | None) -> tuple[str, str] | None:
-    """A row of two cells apart by a bar (its first cell opened by the report's year or none): (label, value), or None.
-    (A cell that ends a clause, "实际支出 | 157.71万元。", is a sentence cut into cells: its row is read as prose.)"""
-    if " | " not in text:
-        return None
-    cells = text.strip().strip("|").split(" | ")
-    if len(cells) != 2:
-        return None
-    label, value = (c.strip() for c in cells)
-    opening = _ROW_YEAR.match(label)
-    if opening["year"] and int(opening["year"]) != year:
-        return None
-    return label[opening.end():], value
-
-
-_ROW_YEAR = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年度?\s*)?")
-
-
-def _read_label_cell(cell: tuple[re.Match, str | None, str, str], context: str | None,
+def _read_label_cell(label_line: str, value_line: str, cell: tuple[re.Match, str | None], context: str | None,
                      unit: str | None, rec: Record, taken: Ledger) -> None:
-    """The figure of a label line and the value line under it (or a row's two cells), in the label's unit (or the
-    value's, or the section's); in the block the label names, or the context's."""
-    m, noted, value_text, evidence = cell
+    """The figure of a label line and the value line under it, in the label's unit (or the value's, or
+    the section's); in the block the label names, or the context's."""
+    m, noted = cell
     label = LEX.label(m)
-    v = _VALUE_CELL.fullmatch(value_text)
+    v = _VALUE_CELL.fullmatch(value_line)
     unit = v["unit"] or noted or (unit if label.kind == "money" else None)  # a rate says %: a bare 10 may be points
     if unit is None or (unit == "%") != (label.kind == "percent"):
         return
@@ -561,9 +534,7 @@ def _read_label_cell(cell: tuple[re.Match, str | None, str, str], context: str |
     if block is None or block in _NO_BLOCK:
         return
     value = to_decimal(v["num"]) if unit == "%" else money_to_wan(v["num"], unit)
-    _store(rec, block, label.field, value, evidence, taken)
-
-
+    _store(rec, block, label.field, value, f"{label_line} {value_line}", taken)
 _FIGURE_MARK = re.compile(r"元|%|个")  # an amount's unit, a rate, a count of projects
 _LEADING_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*[，,]?\s*)?")
 
@@ -780,9 +751,21 @@ def _outgrown_own_figure(sent: str, word: re.Match, pos: int) -> bool:
     for a in LEX.money.finditer(sent, own.end()):
         if a.start() > figure.start():
             break
-        if money_to_wan(a["num"], a["unit"]) > stated * _WELL_PAST:
+        value = money_to_wan(a["num"], a["unit"])
+        if _a_budgets_figure(sent, a.start()):
+            stated = max(stated, value)  # ("年中追加 100 万元，调整后预算 300 万元": what it may spend grew)
+        elif value > stated * _WELL_PAST:
             return True
     return False
+
+
+_BUDGET_FIELDS = ("initial_budget", "adjusted_budget", "budget", "adjustment")
+
+
+def _a_budgets_figure(sent: str, pos: int) -> bool:
+    """Is the amount at `pos` labelled, in its clause, as a budget or a change to one (调整后预算, 追加 …)?"""
+    labels = list(LEX.label_re.finditer(sent, clause_start(sent, pos, "，,；;。"), pos))
+    return bool(labels) and LEX.label(labels[-1]).field in _BUDGET_FIELDS
 
 
 # (a label after a block word, or the rest of one its 支出 began: "基本支出预算 250 万元" is read by 支出预算)
@@ -1509,8 +1492,13 @@ def _carried(sent: str, context: str | None) -> str | None:
         return context  # "…，其中农村饮水专项资金预算 300 万元。": a part of the sentence's figure, not the next one's
     if last in ("basic", "projects") and _both_parts(sent, _naming_words(sent, len(sent)), len(sent)):
         return context  # the sentence named both parts: neither is the next sentence's
-    if last is not None and "原因" in sent and _CHANGE_WORD.search(sent, _naming_words(sent, len(sent))[-1].end()):
-        return context  # "增加原因：项目支出预算增加。": what changed, not the block of the next sentence's figures
+    if last is not None and "原因" in sent:
+        words = _naming_words(sent, len(sent))
+        cause = sent.find("原因")
+        if words[-1].start() > cause and _CHANGE_WORD.search(sent, words[-1].end()):
+            # "增加原因：项目支出预算增加。": what changed, not the block of the next sentence's figures (a block named
+            # before the cause still is: "项目支出年初预算 400 万元，…，增加原因：新增项目支出增加。")
+            last = _last_naming(sent, [w for w in words if w.start() < cause])
     return context if last is None or (context in _NO_BLOCK and last == "projects") else last
 
 

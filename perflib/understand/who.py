@@ -894,14 +894,17 @@ def _body_year(head: list[str]) -> int | None:
 
 
 def _spent_before(paragraphs: list[str], year: int) -> int | None:
-    """The year of the first of the next few paragraphs that states spending of one year before `year` (a budget
-    planned for a year ahead, "2023年部门预算安排888.88万元", then "2021年度…实际执行支出171.15万元": the report's)."""
+    """The year of the next few paragraphs' spending when it is one year's, before `year` (a budget planned for a year
+    ahead, "2023年部门预算安排888.88万元", then "2021年度…实际执行支出171.15万元": the report's); None when one states
+    `year`'s spending too. (A paragraph comparing, "2021年度实际支出450万元，同比增长5%", "上年决算数…", states no report's.)"""
+    spent = set()
     for para in paragraphs[:_PLANNED_AHEAD_OF]:
-        if _SPENDING.search(para) and not is_heading_line(para):
-            years = set(fiscal_years(COMPARED_YEAR.sub("", para)))
-            if len(years) == 1 and (spent := years.pop()) < year:
-                return spent
-    return None
+        if _SPENDING.search(para) and not is_heading_line(para) and not _COMPARING.search(para):
+            spent |= set(fiscal_years(COMPARED_YEAR.sub("", para)))
+    return spent.pop() if len(spent) == 1 and min(spent) < year else None
+
+
+_COMPARING = re.compile(r"上年|上一年|同比|环比|较|相比|对比")
 
 
 _SPENDING = re.compile(r"实际(?:执行)?支出|支出决算|决算数|执行数|执行率|全年支出|实际执行")

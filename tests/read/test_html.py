@@ -374,7 +374,38 @@ def test_a_pdfs_text_pasted_with_a_break_at_each_line_end_reads_as_its_paragraph
     path = tmp_path / "r.html"
     path.write_text('<html><body><div class="content">' + "<br>\n".join(lines) + "</div></body></html>", encoding="utf-8")
     rec = read_record(path)
-    assert [str(v) for v in (rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate)] == [
-        "5376.00", "5343.74", "99.40"]
+    # (the figure cut inside, "3,496" ⏎ ".00万元", joined; a clause cut with no mark, "预算执行" ⏎ "率为99.40%", is
+    # not: its rate is left unread, not given to the line's 基本支出)
+    assert [str(v) for v in (rec.overall.initial_budget, rec.overall.actual)] == ["5180.00", "5343.74"]
+    assert rec.overall.completion_rate is None
     assert [str(v) for v in (rec.basic.adjusted_budget, rec.basic.completion_rate)] == ["3496.00", "100.05"]
 
+
+
+@pytest.mark.parametrize("lines, part", [
+    (["部门整体年初预算500.00万元，全年预算520.00万元", "基本支出年初预算300.00万元，实际支出290.00万元",
+      "全年实际支出480.00万元，预算执行率92.31%"], "basic"),
+    (["其中：基本支出年初预算300.00万元，全年预算310.00万元，实际支出305.00万元", "项目支出年初预算200.00万元，实际支出180.00万元",
+      "全年实际支出485.00万元，执行率95%"], "projects"),
+])
+def test_clauses_set_one_per_line_stay_apart(tmp_path, lines, part):
+    from perflib.pipeline import read_record
+
+    path = tmp_path / "r.html"
+    path.write_text("<html><body><p>岭南县水务局2022年度部门整体支出绩效自评报告</p><p>二、部门预算执行情况</p><p>"
+                    + "<br>".join(lines) + "</p></body></html>", encoding="utf-8")
+    rec = read_record(path)
+    assert rec.block(part).completion_rate is None  # (the whole's rate, on the line below the part's)
+    assert rec.overall.completion_rate is not None and rec.overall.actual is not None
+
+
+@pytest.mark.parametrize("cut", [("全年预算数3,496", ".00万元，全年执行数3,497.58万元。"),
+                                 ("全年预算数3,496.0", "0万元，全年执行数3,497.58万元。"),
+                                 ("调整预算为3,496.00", "万元，全年执行数3,497.58万元。"),
+                                 ("年初预算数3,470.00万元，", "全年预算数3,496.00万元。")])
+def test_a_line_of_prose_cut_inside_a_figure_or_after_its_comma_goes_on(tmp_path, cut):
+    path = tmp_path / "r.html"
+    path.write_text(f"<html><body><p>其中：基本支出年初预算数3,470.00万元，{cut[0]}<br>{cut[1]}</p></body></html>",
+                    encoding="utf-8")
+    texts = [b.text for b in read_document(path).blocks if not isinstance(b, Table)]
+    assert any(t.endswith(cut[0] + cut[1]) for t in texts)

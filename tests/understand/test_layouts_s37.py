@@ -53,13 +53,12 @@ def test_spending_within_reach_of_a_parts_figure_is_still_the_parts(tmp_path, jo
     assert rec.projects.actual == D("338.10")
 
 
-def test_a_row_of_two_cells_reads_as_a_label_and_its_figure(tmp_path):
-    rec = read(tmp_path, "年初预算 | 860.00万元\n调整后预算 | 905.50万元\n全年实际支出 | 887.41万元\n预算执行率 | 98.00%\n")
-    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == (
-        D("860.00"), D("905.50"), D("887.41"))
-    assert rec.overall.completion_rate == D("98.00")
-    assert rec.evidence["overall.adjusted_budget"] == "调整后预算 | 905.50万元"
-
+def test_rows_of_two_cells_under_a_line_naming_a_part_are_not_the_units(tmp_path):
+    # (a row has no sentence of its own to say whose figure it is: rows of two cells are not read as label and figure)
+    rec = read(tmp_path, "2022年年初预算860.00万元，全年实际支出842.36万元。\n其中项目支出情况如下：\n"
+                         "年初预算 | 360.00万元\n调整后预算 | 380.00万元\n预算执行率 | 92.11%\n")
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("860.00"), D("842.36"))
+    assert rec.overall.adjusted_budget is None and rec.overall.completion_rate is None
 
 
 def test_a_parts_word_whose_amount_opens_the_next_line_heads_no_section(tmp_path):
@@ -75,12 +74,6 @@ def test_a_parts_word_and_a_label_on_a_line_still_head_the_cells_below():
     rec = read_record(Path(__file__).parent / "fixtures" / "weijian_one_cell_per_line.txt")
     assert (rec.basic.adjusted_budget, rec.basic.actual, rec.basic.completion_rate) == (
         D("8900.00"), D("8920.20"), D("100.23"))
-
-
-def test_a_row_of_another_years_label_is_not_read(tmp_path):
-    rec = read(tmp_path, "2021年年初预算 | 800.00万元\n2022年年初预算 | 860.00万元\n")
-    assert rec.overall.initial_budget == D("860.00")
-    assert rec.evidence["overall.initial_budget"] == "2022年年初预算 | 860.00万元"
 
 
 def test_a_sentence_cut_into_cells_is_not_a_row_of_two(tmp_path):
@@ -123,3 +116,31 @@ def test_a_short_page_on_one_line_is_titled_by_its_opening(tmp_path, office):
                     "全年实际支出596.25万元。\n", encoding="utf-8")
     rec = read_record(path)
     assert (rec.department, rec.year) == ("中共示例县县委组织部", 2020)
+
+
+def test_a_block_word_alone_on_its_line_heads_the_figures_below(tmp_path):
+    rec = read(tmp_path, "基本支出\n300.00万元，实际支出290.00万元，执行率96.67%。\n")
+    assert (rec.basic.actual, rec.basic.completion_rate) == (D("290.00"), D("96.67"))
+    assert rec.overall.actual is None
+
+
+def test_a_cause_after_a_parts_own_figures_leaves_the_part_named(tmp_path):
+    rec = read(tmp_path, "2022年年初预算860.00万元。项目支出年初预算400.00万元，年中追加100.00万元，增加原因：新增项目支出增加。"
+                         "调整后预算500.00万元，实际支出480.00万元。\n")
+    assert (rec.projects.adjusted_budget, rec.projects.actual) == (D("500.00"), D("480.00"))
+    assert rec.overall.actual is None
+
+
+def test_a_parts_budget_raised_after_its_figure_still_names_its_spending(tmp_path):
+    rec = read(tmp_path, "2022年年初预算860.00万元。项目支出200.00万元，年中追加100.00万元，调整后预算300.00万元，"
+                         "实际支出295.00万元，执行率98.33%。\n")
+    assert (rec.projects.adjusted_budget, rec.projects.actual) == (D("300.00"), D("295.00"))
+
+
+def test_a_years_spending_compared_does_not_give_an_untitled_page_its_year(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("一、部门基本情况\n示例会主要负责本县文化宣传工作。\n"
+                    "2022年部门预算安排500.00万元，其中基本支出300.00万元，项目支出200.00万元。\n"
+                    "2021年度实际支出450.00万元，同比增长5%。\n2022年度实际执行支出480.00万元，执行率96%。\n",
+                    encoding="utf-8")
+    assert read_record(path).year == 2022

@@ -104,3 +104,13 @@ def test_a_form_squashed_on_one_line(tmp_path):
     rec = read_record(path)
     assert (rec.overall.initial_budget, rec.overall.actual) == (D("3120.40"), D("2890.15"))
     assert (rec.basic.initial_budget, rec.projects.initial_budget) == (D("1204.4"), D("1916"))
+
+
+def test_parts_of_the_spending_are_not_read_as_budgets(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("岭南县水务局2022年度部门整体支出绩效自评报告\n二、部门预算执行情况\n"
+                    "2022年全年预算500.00万元。全年支出决算按支出性质分：基本支出：320.00万元，项目支出：180.00万元。\n",
+                    encoding="utf-8")
+    rec = read_record(path)
+    assert rec.overall.adjusted_budget == D("500.00")
+    assert rec.basic.adjusted_budget is None and rec.projects.adjusted_budget is None
