@@ -20,7 +20,7 @@ from ..errors import NotAReport, UnreadableInput
 from ..model import Source
 from . import limits
 from .document import Block, Document, Heading, Paragraph, Table
-from .normalize import clean_cell, clean_line
+from .normalize import LIST_MARKER, clean_cell, clean_line
 from .chrome import chrome_paragraphs
 from .layout import lay_out_blocks
 from .text import blank_damaged_figures, blank_digits, damage_warning, decode_bytes
@@ -475,8 +475,8 @@ def _lines(text: str, out: list[Block]) -> None:
 def _goes_on(prev: str, line: str) -> bool:
     """Does `line` go on with the clause `prev` (a line of prose) left open: after its comma ("…万元，" ⏎ "全年执行数…"),
     or inside a figure ("…全年预算数3,496" ⏎ ".00万元，…", "…调整预算为1781.86" ⏎ "万元，…", "…共计6,364." ⏎ "24万元")?"""
-    if not _CLAUSE.search(prev):
-        return False  # (a form's cells, one per line, hold no clause mark)
+    if not _CLAUSE.search(prev) or LIST_MARKER.match(prev):
+        return False  # (a form's cells, one per line, hold no clause mark; a numbered item is read as it is set)
     if prev.endswith(("，", "、")):
         return True
     return bool(_OPEN_FIGURE.search(prev) and line[:1].isdigit() or _FIGURE_END.search(prev) and _FIGURE_REST.match(line)

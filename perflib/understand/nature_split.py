@@ -3,10 +3,9 @@
 
 Which of the total's figures the parts split is not said: the form has three columns (年初预算数, 全年预算数,
 全年执行数) and units fill one of them, or none (a part's figure that adds up to none of the total's). The parts are read
-when they add up, to the cent, to the unit's budget and not to its spending: then they are the parts' budgets, of the
-first kind the sum matches (年初预算数, the form's first column, before 全年预算数). A sum that is also the spending
-could be either: left unread, as is a sum of nothing stated, parts on a page that states no spending, and parts a
-决算 or 执行 heads ("全年支出决算按支出性质分：…").
+when they add up, to the cent, to one of the unit's budgets (年初 or 全年) and not to its spending: then they are the
+parts' budgets of that kind. A sum that is also the spending, or both budgets, could be either: left unread, as are a
+sum of nothing stated, parts on a page that states no spending, and parts a 决算 or 执行 heads ("全年支出决算按支出性质分：…").
 """
 from __future__ import annotations
 
@@ -50,7 +49,7 @@ def nature_split(paragraphs: list[str], rec: Record) -> list[tuple[str, str, Dec
 
 
 def _field_of(total: Decimal, rec: Record) -> str | None:
-    """The budget field of the unit's whose figure the parts add up to, when its spending (stated) is not that too."""
-    if rec.overall.actual == total:
-        return None
-    return next((f for f in _BUDGETS if getattr(rec.overall, f) == total), None)
+    """The one budget field of the unit's whose figure the parts add up to, when its spending is not that too (年初 and
+    全年 both that figure: which column the parts stand in is not said)."""
+    matched = [f for f in _BUDGETS if getattr(rec.overall, f) == total]
+    return matched[0] if len(matched) == 1 and rec.overall.actual != total else None

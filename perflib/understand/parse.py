@@ -320,7 +320,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         if run_in or (is_heading(para) or is_heading_like(para)) and not _row_of_cells(blocks, i):
             head = run_in or para
             following = blocks[i + 1].text if i + 1 < len(blocks) and not isinstance(blocks[i + 1], Table) else ""
-            if run_in or is_heading(para) or not _states_a_parts_figure(para, following):  # ("基本支出 800 万元")
+            previous = blocks[i - 1].text if i and not isinstance(blocks[i - 1], Table) else ""
+            if run_in or is_heading(para) or not _states_a_parts_figure(para, following, previous):
                 heading = _heading_block(head)  # "二、项目支出情况": the block of the paragraphs under it
             section_part = _names_a_part(head)  # "（一）一般公共预算财政拨款情况": the figures under it are that source's
             unit_line = LEX.unit_line_after.match(head.strip())
@@ -399,13 +400,22 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
 _PARTS_LISTED_BELOW = ("其中：", "其中:")
 
 
-def _states_a_parts_figure(para: str, following: str) -> bool:
-    """Is the line (numbered as no heading) a block word and its amount ("基本支出800.00万元", "其中：项目支出 | 400万元",
-    a line of a list of parts or a row of cells), or a part a 其中 opens whose amount the next line opens with ("其中基本
-    支出" ⏎ "759万元，…": a page broke the line there)? It states a figure, it heads no section. (A block word alone,
-    "基本支出" ⏎ "300.00万元，实际支出290.00万元…", heads its lines.)"""
-    text = para + following if LEX.parts_intro.match(para) else para
-    return "元" in text and any(_OWN_FIGURE.match(text, m.end()) for m in LEX.block_words.finditer(text, 0, len(para)))
+def _states_a_parts_figure(para: str, following: str, previous: str) -> bool:
+    """Is the line (numbered as no heading) an item of a list of parts: a block word and its amount ("基本支出800.00万元",
+    "其中：项目支出 | 400万元") after a line that ends in 其中： or after another such item, or a part a 其中 opens (its
+    amount on it or opening the next line: "其中基本支出" ⏎ "759万元，…", a page broke the line there)? It states a
+    figure, it heads no section. (A block word and its amount over the lines that detail it, "基本支出 310.00万元" ⏎ "年初
+    预算300.00万元，…", or a block word alone, "基本支出" ⏎ "300.00万元，实际支出…", heads its lines.)"""
+    opened = LEX.parts_intro.match(para) is not None
+    if not (opened or previous.rstrip().endswith(_PARTS_LISTED_BELOW) or _a_parts_figure(previous)):
+        return False
+    return _a_parts_figure(para + following if opened else para, len(para))
+
+
+def _a_parts_figure(text: str, within: int | None = None) -> bool:
+    """Does a block word (starting before `within`) stand right before its own amount in `text`?"""
+    return "元" in text and any(_OWN_FIGURE.match(text, m.end())
+                               for m in LEX.block_words.finditer(text, 0, len(text) if within is None else within))
 
 
 def _listed_part(block: DocBlock) -> bool:
@@ -752,20 +762,23 @@ def _outgrown_own_figure(sent: str, word: re.Match, pos: int) -> bool:
         if a.start() > figure.start():
             break
         value = money_to_wan(a["num"], a["unit"])
-        if _a_budgets_figure(sent, a.start()):
-            stated = max(stated, value)  # ("年中追加 100 万元，调整后预算 300 万元": what it may spend grew)
+        field = _field_before(sent, a.start())
+        if field == "adjustment":
+            stated += value  # ("年中追加 150 万元": what it may spend grew by as much)
+        elif field in _BUDGET_FIELDS and value <= stated * _WELL_PAST:
+            stated = max(stated, value)  # ("调整后预算 300 万元" after its 追加; not the whole's "全年预算 1800 万元")
         elif value > stated * _WELL_PAST:
             return True
     return False
 
 
-_BUDGET_FIELDS = ("initial_budget", "adjusted_budget", "budget", "adjustment")
+_BUDGET_FIELDS = ("initial_budget", "adjusted_budget", "budget")
 
 
-def _a_budgets_figure(sent: str, pos: int) -> bool:
-    """Is the amount at `pos` labelled, in its clause, as a budget or a change to one (调整后预算, 追加 …)?"""
+def _field_before(sent: str, pos: int) -> str | None:
+    """The field of the label before the amount at `pos` in its clause, if any."""
     labels = list(LEX.label_re.finditer(sent, clause_start(sent, pos, "，,；;。"), pos))
-    return bool(labels) and LEX.label(labels[-1]).field in _BUDGET_FIELDS
+    return LEX.label(labels[-1]).field if labels else None
 
 
 # (a label after a block word, or the rest of one its 支出 began: "基本支出预算 250 万元" is read by 支出预算)

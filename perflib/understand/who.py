@@ -900,11 +900,15 @@ def _spent_before(paragraphs: list[str], year: int) -> int | None:
     spent = set()
     for para in paragraphs[:_PLANNED_AHEAD_OF]:
         if _SPENDING.search(para) and not is_heading_line(para) and not _COMPARING.search(para):
-            spent |= set(fiscal_years(COMPARED_YEAR.sub("", para)))
+            years = fiscal_years(COMPARED_YEAR.sub("", para))
+            if not years:
+                return None  # ("全年实际支出480.00万元": the budget's year's, unsaid)
+            spent |= set(years)
     return spent.pop() if len(spent) == 1 and min(spent) < year else None
 
 
-_COMPARING = re.compile(r"上年|上一年|同比|环比|较|相比|对比")
+# (a comparison, or money carried over from a year before: "2021年结转项目资金30.00万元，均已执行")
+_COMPARING = re.compile(r"上年|上一年|同比|环比|较|相比|对比|结转|结余")
 
 
 _SPENDING = re.compile(r"实际(?:执行)?支出|支出决算|决算数|执行数|执行率|全年支出|实际执行")

@@ -409,3 +409,14 @@ def test_a_line_of_prose_cut_inside_a_figure_or_after_its_comma_goes_on(tmp_path
                     encoding="utf-8")
     texts = [b.text for b in read_document(path).blocks if not isinstance(b, Table)]
     assert any(t.endswith(cut[0] + cut[1]) for t in texts)
+
+
+def test_a_numbered_items_lines_are_read_as_set(tmp_path):
+    from perflib.pipeline import read_record
+
+    path = tmp_path / "r.html"
+    path.write_text("<html><body><p>岭南县水务局2022年度部门整体支出绩效自评报告</p><p>二、部门预算执行情况<br>"
+                    "1.基本支出：年初预算300.00万元，实际支出290.00万元<br>2.项目支出：年初预算200.00万元，<br>"
+                    "实际支出190.00万元<br>全年实际支出480.00万元，执行率96%</p></body></html>", encoding="utf-8")
+    rec = read_record(path)
+    assert rec.projects.completion_rate is None  # (the whole's rate, under the items)

@@ -144,3 +144,31 @@ def test_a_years_spending_compared_does_not_give_an_untitled_page_its_year(tmp_p
                     "2021年度实际支出450.00万元，同比增长5%。\n2022年度实际执行支出480.00万元，执行率96%。\n",
                     encoding="utf-8")
     assert read_record(path).year == 2022
+
+
+def test_a_parts_figure_over_the_lines_that_detail_it_heads_them(tmp_path):
+    rec = read(tmp_path, "基本支出 310.00万元\n年初预算300.00万元，全年预算310.00万元，实际支出305.00万元，执行率98.39%。\n"
+                         "项目支出 210.00万元\n年初预算200.00万元，全年预算210.00万元，实际支出195.00万元，执行率92.86%。\n")
+    assert (rec.basic.actual, rec.projects.actual) == (D("305.00"), D("195.00"))
+    assert rec.overall.actual is None
+
+
+def test_money_carried_over_from_a_year_before_does_not_give_an_untitled_page_its_year(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("岭南县水务局部门整体支出绩效自评报告\n一、部门预算执行情况\n"
+                    "2022年部门年初预算500.00万元，其中基本支出300.00万元，项目支出200.00万元。\n"
+                    "全年实际支出480.00万元，执行率96%。\n2021年结转项目资金30.00万元，均已执行，执行率100%。\n",
+                    encoding="utf-8")
+    rec = read_record(path)
+    assert rec.year == 2022 and rec.overall.actual == D("480.00")
+
+
+def test_an_increase_adds_to_what_a_part_may_spend(tmp_path):
+    rec = read(tmp_path, "（二）项目支出情况\n项目支出200.00万元，年中追加150.00万元，实际支出340.00万元，执行率97.14%。\n")
+    assert (rec.projects.actual, rec.projects.completion_rate) == (D("340.00"), D("97.14"))
+
+
+def test_the_wholes_budget_does_not_raise_what_a_part_may_spend(tmp_path):
+    rec = read(tmp_path, "基本支出 | 759.00万元\n"
+                         "项目支出 | 996.06万元;2022年全年预算1800.00万元，全年实际支出1755.06万元，执行率97.5%。\n")
+    assert rec.projects.actual is None and rec.projects.adjusted_budget is None

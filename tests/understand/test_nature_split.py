@@ -67,7 +67,7 @@ def read(tmp_path, **figures):
 
 
 def test_parts_adding_up_to_the_budget_are_the_parts_budgets(tmp_path):
-    rec = read(tmp_path, initial="3120.40", adjusted="3120.40", actual="2890.15", rate="92.62%",
+    rec = read(tmp_path, initial="3120.40", adjusted="3200.00", actual="2890.15", rate="90.32%",
                basic="1204.40万元", projects="1916.00万元")
     assert (rec.overall.initial_budget, rec.overall.actual) == (D("3120.40"), D("2890.15"))
     assert (rec.basic.initial_budget, rec.projects.initial_budget) == (D("1204.40"), D("1916.00"))
@@ -83,12 +83,13 @@ def test_parts_adding_up_to_the_adjusted_budget_only_are_adjusted_budgets(tmp_pa
     assert rec.basic.initial_budget is None and rec.projects.initial_budget is None
 
 
-@pytest.mark.parametrize("actual, basic", [
-    ("3120.40", "1204.40"),  # the sum is the budget and the spending too: which column, unsaid
-    ("2890.15", "1104.40"),  # the sum is none of the unit's figures
+@pytest.mark.parametrize("adjusted, actual, basic", [
+    ("3200.00", "3120.40", "1204.40"),  # the sum is the budget and the spending too: which column, unsaid
+    ("3120.40", "2890.15", "1204.40"),  # the sum is both budgets, 年初 and 全年: which, unsaid
+    ("3200.00", "2890.15", "1104.40"),  # the sum is none of the unit's figures
 ])
-def test_parts_of_an_unsaid_column_are_not_read(tmp_path, actual, basic):
-    rec = read(tmp_path, initial="3120.40", adjusted="3120.40", actual=actual, rate="92.62%",
+def test_parts_of_an_unsaid_column_are_not_read(tmp_path, adjusted, actual, basic):
+    rec = read(tmp_path, initial="3120.40", adjusted=adjusted, actual=actual, rate="92.62%",
                basic=basic, projects="1916.00")
     assert (rec.overall.initial_budget, rec.overall.actual) == (D("3120.40"), D(actual))
     assert all(getattr(rec.block(b), f) is None for b in ("basic", "projects")
@@ -98,7 +99,7 @@ def test_parts_of_an_unsaid_column_are_not_read(tmp_path, actual, basic):
 def test_a_form_squashed_on_one_line(tmp_path):
     path = tmp_path / "squashed.txt"
     path.write_text("1、部门整体支出绩效自评表(2022年度)单位名称岭南县疾控中心年度预算申请(万元)年初预算数全年预算数全年执行数"
-                    "分值执行率得分年度资金总额3120.403120.402890.151092.62%10按收入性质分:按支出性质分:其中:一般公共预算:"
+                    "分值执行率得分年度资金总额3120.403200.002890.151090.32%10按收入性质分:按支出性质分:其中:一般公共预算:"
                     "3120.40其中:基本支出:1204.4政府性基金拨款:项目支出:1916纳入专户管理的非税收入拨款:其他资金:年度总体目标\n",
                     encoding="utf-8")
     rec = read_record(path)
