@@ -294,6 +294,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
     cells = _label_cells(blocks)  # a form one cell per line: label line → its value on the next
     listed: list[str] | None = None  # the parts listed one item a line after "…实际支出 T。其中：" (None: no such list)
     listed_of = None  # (field, value): the total they are listed of
+    part_below = None  # the block of a part a 其中 line opened whose amount opens the next line: that line's only
     for i, block in enumerate(blocks):
         if listed is not None and not _listed_part(block):
             _read_listed_parts(listed, listed_of, rec, taken)
@@ -316,6 +317,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         attachments = LEX.is_attachment(para) or (attachments and bool(LEX.attachment_item.match(para)))
         if attachments:
             continue
+        part_above, part_below = part_below, None
         run_in = _run_in_heading(para)  # ("一、预算执行情况：2023年年初预算…": a heading, its text run on)
         if run_in or (is_heading(para) or is_heading_like(para)) and not _row_of_cells(blocks, i):
             head = run_in or para
@@ -323,6 +325,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             previous = blocks[i - 1].text if i and not isinstance(blocks[i - 1], Table) else ""
             if run_in or is_heading(para) or not _states_a_parts_figure(para, following, previous):
                 heading = _heading_block(head)  # "二、项目支出情况": the block of the paragraphs under it
+            elif not _a_parts_figure(para):  # ("其中基本支出" ⏎ "300.00万元，实际支出290.00万元…": the next line's)
+                part_below = _heading_block(head)
             section_part = _names_a_part(head)  # "（一）一般公共预算财政拨款情况": the figures under it are that source's
             unit_line = LEX.unit_line_after.match(head.strip())
             if not unit_line:  # (a heading with a figure too: "（三）“三公”经费支出 12.5 万元")
@@ -356,7 +360,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         unit_default = whole_unit and money_section and (len(para) <= _FIGURE_LINE or not LEX.numbering.match(para)
                                                          or _opens_with_label(para) or run_in is not None
                                                          or _BUDGET_ITEM_HEAD.match(para) is not None)
-        context = heading or ("overall" if unit_default else None)
+        context = part_above or heading or ("overall" if unit_default else None)
         if i in cells:
             _read_label_cell(para, blocks[i + 1].text, cells[i], context, unit, rec, taken)
             prose.append(para)

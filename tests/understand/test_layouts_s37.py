@@ -172,3 +172,14 @@ def test_the_wholes_budget_does_not_raise_what_a_part_may_spend(tmp_path):
     rec = read(tmp_path, "基本支出 | 759.00万元\n"
                          "项目支出 | 996.06万元;2022年全年预算1800.00万元，全年实际支出1755.06万元，执行率97.5%。\n")
     assert rec.projects.actual is None and rec.projects.adjusted_budget is None
+
+
+def test_a_part_a_qizhong_line_opens_names_the_next_lines_figures_only(tmp_path):
+    # (paragraphs a page sets apart, <p> by <p>: a text file would run these lines on)
+    path = tmp_path / "r.html"
+    lines = ["岭南县水务局2022年度部门整体支出绩效自评报告", "一、部门预算执行情况", "全年预算500.00万元，", "其中基本支出",
+             "300.00万元，实际支出290.00万元，执行率96.67%。", "全年实际支出480.00万元。"]
+    path.write_text("<html><body>" + "".join(f"<p>{t}</p>" for t in lines) + "</body></html>", encoding="utf-8")
+    rec = read_record(path)
+    assert (rec.basic.actual, rec.basic.completion_rate) == (D("290.00"), D("96.67"))
+    assert rec.overall.actual == D("480.00")
