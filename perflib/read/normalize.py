@@ -82,14 +82,14 @@ def fold_chars(text: str) -> str:
     """Fullwidth digits and number punctuation → ASCII; unify spaces and line ends; a note's mark right after an
     amount or a rate dropped ("69.06万元*，其中…", "57.28万元①", "98.5%[1]": the figure's clause goes on)."""
     text = _FOLDABLE.sub(_folded, unicodedata.normalize("NFC", text))
-    if any(mark in text for mark in _NOTE_MARK_CUES):
+    if _NOTE_MARK_CUE.search(text):
         text = _NOTE_MARK.sub("", text)
     # A fullwidth comma between digits is a thousands separator.
     return _THOUSANDS_COMMA.sub(",", text) if "，" in text else text
 
 
 _NOTE_MARK = re.compile(r"(?<=[\d元%])(?:\*{1,3}|[①-⑳]|\[\d{1,2}\]|[¹²³⁴-⁹⁰]{1,2})(?![\d\w])")
-_NOTE_MARK_CUES = ("*", "[", *"①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳¹²³⁴⁵⁶⁷⁸⁹⁰")
+_NOTE_MARK_CUE = re.compile(r"[*\[①-⑳¹²³⁴-⁹⁰]")  # (a mark's first characters: one scan of the page, not one a mark)
 
 
 @lru_cache(maxsize=1)
