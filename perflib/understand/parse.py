@@ -187,8 +187,6 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
 
 def _read_nature_split(paragraphs: list[str], rec: Record, taken: Ledger) -> None:
     """The parts' budgets a form splits by nature (understand/nature_split.py), where no statement gave them."""
-    if not any("按支出性质分" in p for p in paragraphs):
-        return
     for block, field, value, evidence, written in nature_split(paragraphs, rec):
         if getattr(rec.block(block), field) is None:
             setattr(rec.block(block), field, value)
