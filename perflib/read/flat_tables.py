@@ -240,6 +240,11 @@ def _table_at(cells: list[str], k: int, explicit_empty: bool) -> tuple[list, int
     if width < 2 or len(names) < width:
         return None
     groups, label_name, value_names = _header_names(names, width)
+    # (a value column's name, or the first line of one, above the header: the header is wider than the rows, a cell
+    # of the row unread, "全年预算数" / "全年" / "执行数" / … over a row of one value fewer: no column is known)
+    above = groups[-1] if groups else cells[k - 1] if k else None
+    if above is not None and (_covered_kind(above) or _covered_kind(above + (label_name or value_names[0]))):
+        return None
     header = [label_name] + value_names
     if header_types(header) is None or not all(_is_column_name(c) for c in value_names):
         return None

@@ -727,8 +727,9 @@ _BUDGET_WORD = re.compile(r"预算(?:数|资金)?")
 
 
 @lru_cache(maxsize=4096)
-def _block_at(sent: str, pos: int) -> str | None:
-    """The block named by the nearest block word before the label at `pos` in the sentence."""
+def _block_at(sent: str, pos: int, unit: str | None = None) -> str | None:
+    """The block named by the nearest block word before the label at `pos` in the sentence (`unit`: the section's, for
+    its bare numbers)."""
     closable = "；" in sent or ";" in sent  # (a list of parts is closed by a "；": most sentences have none)
     words = [m for m in _naming_words(sent, _words_end(sent, pos))
              if not _listed_blocks(sent, m, pos) and not (closable and _part_closed(sent, m, pos))]
@@ -739,31 +740,43 @@ def _block_at(sent: str, pos: int) -> str | None:
     if _both_parts(sent, words, pos):
         words = words[:-2]  # "部门整体支出包括基本支出和项目支出两部分，年初预算 …": the pair names neither part
     listed = _after_a_list_of_parts(sent, words, pos)
-    if listed is None and words and _outgrown_own_figure(sent, words[-1], pos) \
+    if listed is None and words and _outgrown_own_figure(sent, words[-1], pos, unit) \
             and not _is_breakdown_item(sent, words[-1]) and not _object_of_label(sent, words[-1]):
         return _ONE_PROJECT  # (no block's: left unread)
     return listed or _last_naming(sent, words)
 
 
-# A block word's own amount right after it, as a label's ("项目支出 996.06 万元", "项目支出：…", a row "项目支出 | …").
+# A block word's own amount right after it, as a label's ("项目支出 996.06 万元", "项目支出：…", a row "项目支出 | …"),
+# or a bare number under a section's unit ("项目支出 | 996.06;")
 _OWN_FIGURE = re.compile(rf"\s*(?:\|\s*)?{LEX.part_filler}\s*(?P<num>{NUMBER})\s*(?P<unit>{LEX.unit})")
+_OWN_BARE = re.compile(rf"\s*(?:\|\s*)?{LEX.part_filler}\s*(?P<num>{NUMBER})(?=\s*(?:[，；;。|]|,(?!\d)|$))")
 
 
-def _outgrown_own_figure(sent: str, word: re.Match, pos: int) -> bool:
+def _amounts_from(sent: str, start: int, unit: str | None) -> list[re.Match]:
+    """The amounts from `start` on, in order: those with their unit, and under a section's unit the bare numbers labels
+    state."""
+    amounts = list(LEX.money.finditer(sent, start))
+    if unit:
+        bare = (LEX.bare_after.match(sent, m.end()) for m in LEX.label_re.finditer(sent, start))
+        amounts = sorted(amounts + [b for b in bare if b], key=lambda a: a.start())
+    return amounts
+
+
+def _outgrown_own_figure(sent: str, word: re.Match, pos: int, unit: str | None = None) -> bool:
     """Did the block word at `word` state its own amount, and an amount after it up to the label's figure at `pos` go
     well past that amount ("项目支出 | 996.06万元;2021年全年实际支出1755.06万元", lines joined: "基本支出510.00万元全年
     实际支出842.36万元": the part cannot have spent 1755.06 of 996.06; the label speaks of the whole, or of another's
     money)? Its labels are then no block's; an amount within reach ("项目支出 400 万元；实际支出 380 万元") is still the
-    part's."""
-    own = _OWN_FIGURE.match(sent, word.end())
+    part's. (`unit`: the section's, "单位：万元" over bare numbers, "项目支出 | 996.06;…实际支出1755.06;".)"""
+    own = _OWN_FIGURE.match(sent, word.end()) or (_OWN_BARE.match(sent, word.end()) if unit else None)
     figure = _DIGIT.search(sent, pos) if own is not None else None  # (the label's own: an amount, or a rate after them)
     if figure is None:
         return False
-    stated = money_to_wan(own["num"], own["unit"])
-    for a in LEX.money.finditer(sent, own.end()):
+    stated = money_to_wan(own["num"], own.groupdict().get("unit") or unit)
+    for a in _amounts_from(sent, own.end(), unit):
         if a.start() > figure.start():
             break
-        value = money_to_wan(a["num"], a["unit"])
+        value = money_to_wan(a["num"], a.groupdict().get("unit") or unit)
         field = _field_before(sent, a.start())
         if field == "adjustment":
             stated += value  # ("年中追加 150 万元": what it may spend grew by as much)
@@ -1318,7 +1331,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         # "2024年共支出 T 万元。其中，基本支出 B 万元，项目支出 P 万元。": parts that add up make the whole unit's
         whole = whole or (k == last_money and _parts_add_up(following, value))
         whole_said = whole_said or (money and whole)
-        stated = (label.block or _block_at(sent, m.start()) or (None if money else _part_before(sent, m.start()))
+        stated = (label.block or _block_at(sent, m.start(), unit) or (None if money else _part_before(sent, m.start()))
                   or ("overall" if whole or (not money and whole_said) or LEX.subjects.search(sent, 0, m.start())
                       or _names_the_unit(sent, m.start(), rec.department)
                       else None) or _sentence_block(sent))

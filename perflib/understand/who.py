@@ -884,7 +884,10 @@ def _body_year(head: list[str]) -> int | None:
                 arranged = arranged or int(work["year"])
                 continue  # "按照县财政局2024年预算绩效管理工作安排，…": the year the work was arranged in
             if len(set(years)) > 1:
-                spent = [int(m["year"]) for m in _SPENT_YEAR.finditer(para)]
+                # (a header line cut inside its last column, "… 2018年决" ⏎ "算数三公经费 …": that column read whole)
+                cut = _CUT_COLUMN.search(para) if k + 1 < len(head) else None
+                header = para + head[k + 1][:_COLUMN_REST] if cut else para
+                spent = [int(m["year"]) for m in _SPENT_YEAR.finditer(header)]
                 if spent:
                     return max(spent)
                 continue  # years side by side: no one year is the report's
@@ -931,6 +934,9 @@ _AHEAD_YEAR = re.compile(rf"为了?(?:做好|科学|进一步)?(?:编制|编好|
 # evaluated one ("按照县财政局2024年预算绩效管理工作安排，我局对部门整体支出开展了自评").
 _ARRANGED_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?(?:全面)?(?:预算)?绩效管理工作(?:安排|要点|计划|部署|任务)")
 _SPENT_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*(?:{LEX.spent_column.pattern})")
+# A column's header cut at the line's end ("2018年决", "2018"), and the characters of the next line that may end it
+_CUT_COLUMN = re.compile(rf"{_YEAR}(?:\s*年度?\s*[\u4e00-\u9fff]{{0,3}})?$")
+_COLUMN_REST = 5
 
 
 # The notice that launched this evaluation, cited: "根据《某县财政局关于开展2023年度部门整体支出绩效自评工作
