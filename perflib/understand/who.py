@@ -892,14 +892,18 @@ def _body_year(head: list[str]) -> int | None:
                     return max(spent)
                 continue  # years side by side: no one year is the report's
             if years and not _is_row(para):
-                return years[0] if _SPENDING.search(para) else _spent_before(head[k + 1:], years[0]) or years[0]
+                # (a budget planned, "2023年部门预算安排…", may be another year's than the spending below it; the
+                # final accounts, "2021年部门决算收支完成情况", are the year's own)
+                planned = "预算" in para and "决算" not in para and not _SPENDING.search(para)
+                return (_spent_below(head[k + 1:]) if planned else None) or years[0]
     return arranged
 
 
-def _spent_before(paragraphs: list[str], year: int) -> int | None:
-    """The year of the next few paragraphs' spending when it is one year's, before `year` (a budget planned for a year
-    ahead, "2023年部门预算安排888.88万元", then "2021年度…实际执行支出171.15万元": the report's); None when one states
-    `year`'s spending too. (A paragraph comparing, "2021年度实际支出450万元，同比增长5%", "上年决算数…", states no report's.)"""
+def _spent_below(paragraphs: list[str]) -> int | None:
+    """The year of the next few paragraphs' spending when it is one year's: a budget planned ("2023年部门预算安排888.88万元",
+    a year ahead; "2020年年初预算为999.99万元", the year before) over "2021年度…实际执行支出171.15万元" is not the report's
+    year, the spending's is; None when the spending states no year or several. (A paragraph comparing, "2021年度实际支出
+    450万元，同比增长5%", "上年决算数…", states no report's.)"""
     spent = set()
     for para in paragraphs[:_PLANNED_AHEAD_OF]:
         if _SPENDING.search(para) and not is_heading_line(para) and not _COMPARING.search(para):
@@ -907,7 +911,7 @@ def _spent_before(paragraphs: list[str], year: int) -> int | None:
             if not years:
                 return None  # ("全年实际支出480.00万元": the budget's year's, unsaid)
             spent |= set(years)
-    return spent.pop() if len(spent) == 1 and min(spent) < year else None
+    return spent.pop() if len(spent) == 1 else None
 
 
 # (a comparison, or money carried over from a year before: "2021年结转项目资金30.00万元，均已执行")

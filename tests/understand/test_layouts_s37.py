@@ -95,11 +95,29 @@ def test_a_budget_planned_ahead_does_not_give_an_untitled_page_its_year(tmp_path
     assert rec.basic.initial_budget is None and rec.projects.initial_budget is None
 
 
-def test_an_untitled_pages_first_budget_still_gives_its_year_when_the_spending_is_of_another(tmp_path):
-    # (the later spending of a year after the budget's: no budget planned ahead, the first budget's year stands)
+@pytest.mark.parametrize("budget_year", [2020, 2022])
+def test_an_untitled_pages_year_is_its_spendings_not_a_budget_stated_before_it(tmp_path, budget_year):
+    # (a budget of the year before, or one planned ahead, over the year's spending: the spending's year is evaluated;
+    # the rule of the stop before took only a budget planned ahead)
+    path = tmp_path / "r.txt"
+    path.write_text(f"一、部门基本情况\n{budget_year}年部门预算安排888.88万元，其中基本支出555.55万元。\n"
+                    "2021年实际执行支出871.15万元。\n", encoding="utf-8")
+    assert read_record(path).year == 2021
+
+
+def test_an_untitled_pages_first_budget_gives_its_year_when_the_spending_states_none(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text("一、部门基本情况\n2021年部门预算安排888.88万元，其中基本支出555.55万元。\n"
-                    "2022年实际执行支出871.15万元。\n", encoding="utf-8")
+                    "全年实际执行支出871.15万元。\n", encoding="utf-8")
+    assert read_record(path).year == 2021
+
+
+def test_the_final_accounts_year_is_the_pages_over_another_years_spending(tmp_path):
+    # ("2021年部门决算收支完成情况" is the year's own spending: a line of the year before under it does not move it)
+    path = tmp_path / "r.txt"
+    path.write_text("一、基本情况\n2021年部门决算收支完成情况。\n1、收入:702.20万元。\n"
+                    "2020年度年初预算为650.00万元，调整后预算690.00万元，实际支出688.10万元。\n"
+                    "2、支出:699.10万元。\n", encoding="utf-8")
     assert read_record(path).year == 2021
 
 
