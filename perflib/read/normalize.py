@@ -462,15 +462,30 @@ def _unspace(line: str) -> str:
     if spaces < 4:  # fewer spaced pairs than the 0.8 × (6 − 1) the shortest such line needs
         if line.endswith(" 告"):  # a title's last word split by a stray space ("某局部门整体支出绩效自评报 告")
             line = _SPLIT_REPORT_END.sub("报告", line)
-        return _close_split_words(line) if " " in line else line
+        spaced = _letterspaced_ideographs(line) if spaces == 3 else None  # ("一、项 目 概 括": a heading spaced out)
+        return spaced or (_close_split_words(line) if " " in line else line)
     chars = len("".join(_DIGIT_RUN.sub("0", line).split()))  # (a year not spaced out, "云 南 省2022年 度 …": one letter;
     # each number of a row one too, "项目支出 500000 625000 …": never run together)
     # (a spaced pair is one space: too few spaces, and the pairs need not be counted)
     if chars < 6 or spaces < 0.8 * (chars - 1) or len(_SPACED_PAIR.findall(line)) < 0.8 * (chars - 1):
-        return _close_split_words(line)
+        return _letterspaced_ideographs(line) or _close_split_words(line)
     return _WIDE_GAP.sub(" ", _SPACED_PAIR.sub("", line))
 
 
+def _letterspaced_ideographs(line: str) -> str | None:
+    """A line whose ideographs are all spaced apart while its numbers and Latin words are not ("2022-04-07 15:25 来 源:
+    零 陵 区 林 业 局", "411001-衡 山 县 贯 塘 乡 人 民 政 府2023年 部 门 决 算 公 开", a justified PDF line): the spaces
+    beside an ideograph or a Chinese mark closed, those between two numbers kept; None when it is no such line."""
+    spaced = len(_SPACED_IDEOGRAPHS.findall(line))
+    if spaced < 3 or len(_TIGHT_IDEOGRAPHS.findall(line)) * 10 > spaced or (spaced < 5 and "  " in line):
+        return None  # (three pairs, none tight, and no wider gap: a short line spaced out, not cells apart)
+    return _WIDE_GAP.sub(" ", _SPACE_BY_IDEOGRAPH.sub("", line))
+
+
+_SPACED_IDEOGRAPHS = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_TIGHT_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])")
+_CHINESE = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"  # (ideographs, Chinese marks, full-width forms)
+_SPACE_BY_IDEOGRAPH = re.compile(rf"(?<=[{_CHINESE}]) (?=\S)|(?<=\S) (?=[{_CHINESE}])")
 _WIDE_GAP = re.compile(r"\s{2,}")
 _DIGIT_RUN = re.compile(r"\d+")
 _SPLIT_REPORT_END = re.compile(r"报 +告$")

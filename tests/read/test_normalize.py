@@ -311,6 +311,33 @@ def test_a_space_inside_a_word_of_prose(line, closed):
     assert unspace_letterspaced(line) == closed
 
 
+@pytest.mark.parametrize("line, closed", [
+    # a justified PDF line: every ideograph spaced apart, its numbers and dates written whole
+    ("2022-04-07 15:25 来 源: 岭 南 县 林 业 局 发 布 机 构: 岭 南 县 林 业 局",
+     "2022-04-07 15:25来源:岭南县林业局发布机构:岭南县林业局"),
+    ("411001-岭 南 县 贯 塘 乡 人 民 政 府2023年 部 门 决 算 公 开", "411001-岭南县贯塘乡人民政府2023年部门决算公开"),
+    ("中 共 岭 南 县 委 宣 传 部 2020 年 度 部 门 整 体 支 出 绩 效 评 价 报 告",
+     "中共岭南县委宣传部2020年度部门整体支出绩效评价报告"),
+    ("一、项 目 概 括", "一、项目概括"),
+    # cells apart by wider gaps, words of several characters apart, numbers of a row: left
+    ("优  良  中  差", "优  良  中  差"),
+    ("年初预算 全年预算 执行数", "年初预算 全年预算 执行数"),
+    ("项目支出 500000 625000 98.5%", "项目支出 500000 625000 98.5%"),
+])
+def test_a_line_of_spaced_ideographs_among_whole_numbers_is_closed(line, closed):
+    from perflib.read.normalize import unspace_letterspaced
+    assert unspace_letterspaced(line) == closed
+
+
+def test_a_pages_chrome_spaced_out_names_its_unit(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("2022-04-07 15:25 来 源: 岭 南 县 林 业 局 发 布 机 构: 岭 南 县 林 业 局\n"
+                    "2021年林业局部门整体支出绩效自评报告\n一、预算执行情况\n"
+                    "2021年年初预算1200.00万元，全年实际支出1180.00万元，预算执行率98.33%。\n", encoding="utf-8")
+    from perflib.pipeline import read_record
+    assert read_record(path).department == "岭南县林业局"
+
+
 _CUT = ("某县林业局2022年度部门整体支出绩效自评报告\n一、部门概况\n本局负责全县林业工作。\n四、下一步工作计划\n"
         "明年，本局将继续加强林区防火巡查。我们将落实护林员网格化管理，推进国土绿化和森林质量提升，守住生态安全底线，"
         "统筹推进林业生态保护和林区经济社\n\n会发展，加快林下经济项目建设，切实提高资金使用效益。\n")
