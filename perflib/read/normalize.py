@@ -148,6 +148,8 @@ def broken_lines_joined(text: str) -> list[str]:
             stripped = raw.strip()
             # (runs of blanks made one space only where there is such a run: inside the line, as it is stripped)
             line = _BLANKS.sub(" ", stripped) if (runs and "  " in stripped) or (tabs and "\t" in stripped) else stripped
+            if tabs and "\t" in stripped and not stripped.startswith(TABLE_MARK):  # (a table's mark: "<mark>\tlayout1")
+                line = _two_cells_apart(stripped) or line
         if line == PARAGRAPH_BREAK:  # a blank line of a text file, or a line that stands alone
             if open_para:
                 broken.add(len(paras) - 1)
@@ -165,6 +167,20 @@ def broken_lines_joined(text: str) -> list[str]:
         open_para = not is_row
         last = line
     return _rejoin_page_breaks(paras, broken)
+
+
+def _two_cells_apart(row: str) -> str | None:
+    """A row of a label and its figure apart by a tab ("实际支出\t157.71万元。", a Word or Excel table copied as text) written
+    as a `|` row, as its cells stand apart: no sentence says whose figure its label states. None for any other line with
+    a tab (a row of more cells, a clause cut by a tab: "经自评，…自评得分\t93.5分", a name: "实施单位\t河西区文化馆")."""
+    cells = [c.strip() for c in row.split("\t") if c.strip()]
+    if len(cells) != 2 or _PROSE_MARK.search(cells[0]) or not _FIGURE_CELL.match(cells[1]):
+        return None
+    return f"{cells[0]} | {cells[1]}"
+
+
+_PROSE_MARK = re.compile(r"[，。；,;]")
+_FIGURE_CELL = re.compile(r"[-+]?\d")
 
 
 _PAGE_NUMBER_LINE = re.compile(r"\s*\d{1,3}\s*")

@@ -34,8 +34,9 @@ _HEAD = 15  # the title, name and source lines are within the first paragraphs
 _OPENING = 240  # characters of a paragraph where its first sentences name the unit
 _TITLE_MAX = 80  # a longer line is prose (or a whole page on one line: its opening is read)
 _YEAR = r"(?:19|20)\d{2}"
+# (a code before the name, "411001-某县某乡人民政府…", or chrome's digits a wrap left there, "2-04-13022-00009某局…")
 _TITLE = re.compile(
-    rf"^(?:\d{{3,}}\s*[-－—_]\s*)?(?P<dept>[^\d，。]*?)\s*(?P<year>{_YEAR})\s*年?\s*度?\s*(?P<dept2>[^\d，。]*?)\s*"
+    rf"^(?:\d{{3,}}\s*[-－—_]\s*|\d[\d\-－—_/:：.]*[-－—_/:：.]\d*(?!\d|\s*{_YEAR}\s*年))?(?P<dept>[^\d，。]*?)\s*(?P<year>{_YEAR})\s*年?\s*度?\s*(?P<dept2>[^\d，。]*?)\s*"
     r"(?:部门|单位)?(?:[（(]单位[)）])?(?:整体)?(?:和项目|及项目)?(?:支出)?\s*(?:预算)?(?:资金)?(?:绩效|自评|评价|决算)"
 )
 # What every _TITLE match holds: its year, then no digit, ，or 。 up to its kind word (a cheap test
@@ -294,8 +295,9 @@ def _titles_of(head: list[str]) -> list[tuple[int, str | None, int | None]]:
         part = DOCUMENTS_PART.match(para) if "部分" in para else None
         if LEX.numbering.match(para) and not _YEAR_START.match(para) and part is None:
             continue  # a numbered heading is no title
-        if _CITING.match(para):
-            continue  # "根据《…通知》要求": a sentence citing a document, its year and publisher the document's
+        if _CITING.match(para) or _closes_a_citation(para):
+            continue  # "根据《…通知》要求": a sentence citing a document, its year and publisher the document's; a line
+            # of such a sentence cut inside the title it cites, "某县财政局关于开展2021年度…自评工作的通知》("
         text = title_text(para)
         if text is None:
             continue
@@ -310,6 +312,12 @@ def _titles_of(head: list[str]) -> list[tuple[int, str | None, int | None]]:
             year = None if _PUBLISHED.match(text, m.end("year")) else int(m["year"])
             found.append((i, _place_above(head, first, name), year))
     return found
+
+
+def _closes_a_citation(para: str) -> bool:
+    """Does the line close a 《title》 a line above opened (its first 》 before any 《)?"""
+    close = para.find("》")
+    return close >= 0 and not 0 <= para.find("《") < close
 
 
 def _title_with_no_year(head: list[str]) -> list[tuple[int, str | None, int | None]]:
@@ -477,7 +485,7 @@ def _line_below(head: list[str], at: int, lines: int, match) -> re.Match | None:
 _NEXT_FIELD = re.compile(r"(?:主管部门|财政部门)?(?:审核)?意见|填报日期|填报人|联系人|联系电话|负责人|(?:部门)?整体(?:支出)?|[及和](?:其)?(?:所属|下属|直属)")
 
 
-_BARE_DEPT = re.compile(r"部门\s*[:：|]")  # (a form's bare 部门 field: lexicon's dept_field)
+_BARE_DEPT = re.compile(r"部门[\s:：|]")  # (a form's bare 部门 field, its cue: lexicon's dept_field)
 # A person's field on the line (the 部门 beside it is theirs: "填报人：李明 部门：财务室"), and an office within a unit.
 _PERSON_FIELD = re.compile(r"填报人|填表人|制表人|联系人|经办人|负责人|分管领导|审核|联系电话|电话")
 _AN_OFFICE = re.compile(r"(?:(?<!办公)室|股|科)$|(?:局|馆|院|中心)(?:办公室|财务|计财|预算|绩效)")

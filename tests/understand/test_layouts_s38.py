@@ -63,3 +63,60 @@ def test_spending_well_past_a_parts_bare_figure_is_not_the_parts(tmp_path):
 def test_spending_within_reach_of_a_parts_bare_figure_is_still_the_parts(tmp_path):
     rec = read(tmp_path, UNIT_TITLE + "2022年年初预算860.00。项目支出350.00；全年实际支出338.10。\n")
     assert rec.projects.actual == D("338.10")
+
+
+# Rows of a label and its figure apart by a tab: a Word or Excel table copied as text.
+TITLE = "岭南县水务局2022年度部门整体支出绩效自评报告\n二、部门预算执行情况\n"
+
+
+def test_rows_of_a_label_and_figure_apart_by_tabs_are_not_the_units(tmp_path):
+    # (read as prose they gave the projects' adjusted budget and rate to the unit, and its own spending was withheld)
+    rec = read(tmp_path, TITLE + "2022年年初预算860.00万元，全年实际支出842.36万元。\n其中项目支出情况如下：\n"
+                                 "年初预算\t360.00万元\n调整后预算\t380.00万元\n预算执行率\t92.11%\n")
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("860.00"), D("842.36"))
+    assert rec.overall.adjusted_budget is None and rec.overall.completion_rate is None
+
+
+def test_a_tab_row_under_a_parts_heading_does_not_give_the_part_the_wholes_spending(tmp_path):
+    rec = read(tmp_path, TITLE + "（一）基本支出情况\n2022年财政安排资金共\t157.71万元,\n实际支出\t157.71万元。\n"
+                                 "其中基本支出\t148.26万元,\n")
+    assert rec.basic.actual in (None, D("148.26"))
+
+
+def test_a_clause_cut_by_a_tab_is_still_read(tmp_path):
+    rec = read(tmp_path, TITLE + "2022年年初预算860.00万元，全年实际支出842.36万元。\n三、自评结论\n"
+                                 "经自评，本部门整体支出绩效自评得分\t93.5分，评价等级为优。\n")
+    assert rec.score == D("93.5")
+
+
+def test_a_forms_bare_department_field_copied_with_a_tab_names_the_unit(tmp_path):
+    rec = read(tmp_path, "部门整体支出绩效自评表\t\t\t\n(2023年度)\t\t\t\n部门\t岭南县茶谷和美丽乡村建设服务中心\t\t\n"
+                         "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\n年度资金总额\t329.77\t329.77\t318.31\n")
+    assert rec.department == "岭南县茶谷和美丽乡村建设服务中心"
+
+
+def test_digits_a_wrap_left_before_the_title_do_not_hide_its_unit(tmp_path):
+    # (a chrome line "[ 发布日期 ] 202" ⏎ "2-04-13" cut by a wrap, its rest joined onto the title)
+    path = tmp_path / "r.txt"
+    path.write_text("2-04-13022-00009岭南县商务委员会2021年度部门整体支出绩效自评报告\n一、预算执行情况\n"
+                    "2021年年初预算1304.23万元，全年实际支出1295.55万元。\n", encoding="utf-8")
+    rec = read_record(path)
+    assert (rec.department, rec.year) == ("岭南县商务委员会", 2021)
+
+
+def test_a_line_inside_a_cited_notice_is_no_title():
+    # (the citing sentence cut across lines: the notice's issuer and year are not a title's)
+    from perflib.understand.who import _titles
+    head = ["岭南县住建局2021年度整体绩效评价报告", "根据《中华人民共和国预算法》、《",
+            "岭南县财政局关于开展2021年度财政支出绩效自评工作的通知》(", "岭财绩[2022]2号)精神,我局进行了绩效自评。"]
+    assert _titles(head) == [(0, "岭南县住建局", 2021)]
+
+
+def test_a_titles_leading_code_is_passed_over_but_not_a_period_of_years():
+    from perflib.understand.who import _title_match
+    m = _title_match("411001-岭南县贯塘乡人民政府2023年部门整体支出绩效自评报告")
+    assert (m["dept"], m["year"]) == ("岭南县贯塘乡人民政府", "2023")
+    m = _title_match("2-04-13022-00009岭南县商务委员会2021年度部门整体支出绩效自评报告")
+    assert (m["dept"], m["year"]) == ("岭南县商务委员会", "2021")
+    m = _title_match("2021年度岭南县商务委员会部门整体支出绩效自评报告")  # (a title's year is no code)
+    assert (m["dept"], m["year"], m["dept2"]) == ("", "2021", "岭南县商务委员会")
