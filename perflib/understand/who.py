@@ -914,16 +914,22 @@ def _spent_below(paragraphs: list[str]) -> int | None:
     450万元，同比增长5%", "上年决算数…", states no report's.)"""
     spent = set()
     for para in paragraphs[:_PLANNED_AHEAD_OF]:
-        if _SPENDING.search(para) and not is_heading_line(para) and not _COMPARING.search(para):
-            years = fiscal_years(COMPARED_YEAR.sub("", para))
-            if not years:
-                return None  # ("全年实际支出480.00万元": the budget's year's, unsaid)
-            spent |= set(years)
+        if not _SPENDING.search(para) or is_heading_line(para):
+            continue
+        for sent in _SENTENCE_END.split(para):  # (the sentences stating spending: others may name other years)
+            if _SPENDING.search(sent) and not _COMPARING.search(sent):
+                years = fiscal_years(COMPARED_YEAR.sub("", sent))
+                if not years:
+                    return None  # ("全年实际支出480.00万元": the budget's year's, unsaid)
+                spent |= set(years)
     return spent.pop() if len(spent) == 1 else None
 
 
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
 # (a comparison, or money carried over from a year before: "2021年结转项目资金30.00万元，均已执行")
-_COMPARING = re.compile(r"上年|上一年|同比|环比|较|相比|对比|结转|结余")
+_COMPARING = re.compile(r"上年|上一年|同比|环比|较(?:上|去|前|\s*\d)|相比|对比|结转|结余")  # (not 较大, 较好: no comparison)
 
 
 _SPENDING = re.compile(r"实际(?:执行)?支出|支出决算|决算数|执行数|执行率|全年支出|实际执行")

@@ -120,3 +120,16 @@ def test_a_titles_leading_code_is_passed_over_but_not_a_period_of_years():
     assert (m["dept"], m["year"]) == ("岭南县商务委员会", "2021")
     m = _title_match("2021年度岭南县商务委员会部门整体支出绩效自评报告")  # (a title's year is no code)
     assert (m["dept"], m["year"], m["dept2"]) == ("", "2021", "岭南县商务委员会")
+
+
+@pytest.mark.parametrize("budget", ["2025年预算安排888.88万元。", "2023年年初预算为650.00万元。"])
+def test_the_spending_sentences_year_beats_a_budget_above_it_among_other_years(tmp_path, budget):
+    # (an untitled fragment: the paragraph stating the spending names other years in other sentences, and "较大" is
+    # no comparison)
+    path = tmp_path / "r.txt"
+    path.write_text(f"7.满意度指标:参保人员满意度达到99.00%。{budget}\n(二)项目支出绩效自评结果。\n"
+                    "自评发现的主要问题:一是2024年部门年初预算1022.89万元,全年执行数1017.21万元,预算调整率较大。"
+                    "二是2023年公务员医疗补助335.27万元不列入年初预算。\n", encoding="utf-8")
+    rec = read_record(path)
+    assert rec.year == 2024
+    assert rec.overall.initial_budget in (None, D("1022.89"))
