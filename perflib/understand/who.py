@@ -932,7 +932,7 @@ _SENTENCE_END = re.compile(r"[。；;]")
 _COMPARING = re.compile(r"上年|上一年|同比|环比|较(?:上|去|前|\s*\d)|相比|对比|结转|结余")  # (not 较大, 较好: no comparison)
 
 
-_SPENDING = re.compile(r"实际(?:执行)?支出|支出决算|决算数|执行数|执行率|全年支出|实际执行")
+_SPENDING = re.compile(r"实际(?:执行)?支出|支出决算|决算数|执行数|执行率|(?:全年|本年)支出|实际执行")
 _PLANNED_AHEAD_OF = 4  # paragraphs after a budget's that may state the report's spending
 
 
