@@ -241,6 +241,13 @@ def split_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(chrome)), content
 
 
+def split_foot(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(chrome, content) of the last page of a page-cut text: the links at its foot (上一篇：…, 相关文章 and the titles
+    under it) off; split_chrome takes them off a text of one page."""
+    tail = _link_tail(lines, 0)
+    return [t for line in lines[tail:] if (t := line.strip())], lines[:tail]
+
+
 def _weak_keys_alone(lines: list[str], kinds: list, found: list, end: int) -> None:
     """A line of weak keys only ("名称：某某中学", "日期：…") is chrome only beside a metadata line."""
     for i in range(end):
@@ -296,9 +303,11 @@ def _site_names(lines: list[str], kinds: list, end: int) -> None:
 
 
 def _link_lists(lines: list[str], kinds: list, end: int) -> None:
-    """The titles under a list heading (热点推荐, 相关链接 …) are other pages' links: chrome. A list
-    that runs straight into the page's metadata line (发布时间, 来源 …), or into its body with no line of
-    content before it, ran into the page's own title too: its last line is that title and stays."""
+    """The titles under a list heading (热点推荐, 相关链接 …) are other pages' links: chrome. The list may run on into
+    the page's own title (no blank line or markup between them): the last report title of the list is the page's, it
+    and the lines after it stay, when the list runs straight into the page's metadata line (发布时间, 来源 …), or the
+    page's first lines name that title's unit — and no report title stands in the body below (a title there is the
+    page's: the list's are all links)."""
     for i in range(end):
         if kinds[i] != "line" or not _LINK_LIST.match(_unbulleted(lines[i])):
             continue
@@ -308,16 +317,31 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
             if kinds[j] != "blank":
                 items.append(j)
             j += 1
-        content_before = any(k is None and lines[n].strip() for n, k in enumerate(kinds[:i]))
-        content_after = any(k is None and lines[n].strip() for n, k in enumerate(kinds[j:end], j))
-        # (its last line a report's title right above 发布时间, 来源 …, the title's place, and no title below them)
-        into_metadata = (j < end and kinds[j] == "pairs" and bool(items) and _REPORT_TITLE.search(lines[items[-1]])
-                         and not any(k is None and _REPORT_TITLE.search(lines[n]) for n, k in enumerate(kinds[j:end], j)))
-        if items and (into_metadata or not content_before and not content_after
-                      and not _NEWS_HEADLINE.search(lines[items[-1]])):
-            items.pop()  # the page's own title (not a news item's: "某局召开…推进会")
-        for j in items:
-            kinds[j] = "line"
+        titles = [n for n, k in enumerate(items) if _REPORT_TITLE.search(lines[k]) and not _NEWS_HEADLINE.search(lines[k])]
+        below = lines[j:end + _BODY_HEAD]
+        if titles and not any(_REPORT_TITLE.search(t) and len(t.strip()) <= _LINK_LINE for t in below):
+            own = items[titles[-1]]
+            into_metadata = j < end and kinds[j] == "pairs"
+            if into_metadata or _names_the_unit_of(lines[own], "\n".join(below)):
+                items = items[:titles[-1]]  # the page's own title and what follows it
+        for n in items:
+            kinds[n] = "line"
+
+
+_BODY_HEAD = 30  # lines of the body where its first sentences name the unit
+_TITLE_UNIT = re.compile(r"^\s*(?P<unit>[^\d，。,]{2,40}?)\s*(?:19|20)\d{2}")
+_PLACE_END = re.compile(r"[省市县区州盟旗]|政府")  # (where a place's name, or a government's, ends inside a unit's)
+
+
+def _names_the_unit_of(title: str, body: str) -> bool:
+    """Does `body` name the unit a report's title names before its year, in full or from after a place's name ("示例市
+    青川区教育局" → "青川区教育局", "教育局"; "某市某区人民政府花地街道办事处" → "花地街道办事处")?"""
+    m = _TITLE_UNIT.match(_unbulleted(title))
+    if m is None:
+        return False
+    unit = m["unit"].strip()
+    names = [unit] + [unit[p.end():] for p in _PLACE_END.finditer(unit) if len(unit) - p.end() >= 3]
+    return any(name in body for name in names)
 
 
 _NEWS_HEADLINE = re.compile(r"召开|举办|举行")

@@ -94,9 +94,13 @@ def read_html(p: Path, data: bytes, digest: str) -> Document:
     blocks = [b for b in blocks if not (isinstance(b, (Paragraph, Heading)) and _is_chrome(b.text))]
     if not blocks:
         raise UnreadableInput(f"{p}: the HTML page has no article text.")
-    if title and not any(isinstance(b, Heading) and b.level <= 2 for b in blocks[:5]) and not _titled(blocks[:8]):
+    untitled = title and not any(isinstance(b, Heading) and b.level <= 2 for b in blocks[:5])
+    if untitled and not _titled(blocks[:8]):
         blocks.insert(0, Heading(title, 1))  # (not over an article whose own title is a styled line: its <title> may be another's)
+        untitled = False
     blocks, head_chrome = lay_out_blocks(blocks)
+    if untitled and not _titled(blocks[:8]) and title in {c.text for c in head_chrome}:
+        blocks.insert(0, Heading(title, 1))  # (its title line was the last of a list of links above it: chrome with them)
     chrome_blocks = chrome_paragraphs(chrome + [c.text for c in head_chrome])
     return Document(Source(str(p), "html", encoding, digest), blocks, chrome=chrome_blocks, warnings=warnings)
 

@@ -27,7 +27,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..understand.hanzi import Original, simplified
-from .chrome import chrome_of_lines, join_preview_chunks, split_chrome
+from .chrome import chrome_of_lines, join_preview_chunks, split_chrome, split_foot
 from .document import Block, Heading, Paragraph, Table
 from .flat_tables import recover
 from .realign import realign_grid
@@ -47,13 +47,25 @@ def drop_ruby(text: str) -> str:
     return _RUBY.sub("", text) if "(" in text else text
 
 
+def drop_markdown(text: str) -> str:
+    """A text a converter wrote as Markdown, its marks off: "# 某局2020年度…报告" → the title, "**864.20万元**" → the
+    figure (a "#" inside a line, "1#楼", stays)."""
+    if "#" in text:
+        text = _MD_HEADING.sub("", text)
+    return _MD_BOLD.sub(lambda m: m[1] or m[2], text) if "**" in text or "__" in text else text
+
+
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
+_MD_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+
+
 def lay_out_text(pages: list[str], tables: dict[str, Block] | None = None,
                  blank_breaks: bool = False) -> tuple[list[Block], list[Paragraph]]:
     """Text as laid out, page by page (a .txt, a PDF's text layer; `tables`: blocks read apart,
     standing in the text as TABLE_MARK lines) → (blocks, chrome). Chrome comes off the first page;
     running headers, footers and page numbers off every page; tables are rebuilt; the rest is
     joined into paragraphs (normalize). `blank_breaks`: a blank line ends a paragraph (a text file)."""
-    pages = [unspace_letterspaced(drop_ruby(split_glued(p))) for p in fold_pages(tuple(pages))] or [""]
+    pages = [unspace_letterspaced(drop_ruby(split_glued(drop_markdown(p)))) for p in fold_pages(tuple(pages))] or [""]
     simple = [simplified(p) for p in pages]
     if simple != pages:  # 繁體: laid out by the same words in simplified characters, then quoted as written
         written = AsWritten("\n".join(pages), "\n".join(simple))
@@ -65,6 +77,9 @@ def lay_out_text(pages: list[str], tables: dict[str, Block] | None = None,
 def _lay_out(pages: list[str], tables: dict[str, Block] | None, blank_breaks: bool) -> tuple[list[Block], list[Paragraph]]:
     chrome, first = split_chrome(pages[0].split("\n"))
     pages[0] = "\n".join(join_preview_chunks(chrome, first))
+    if len(pages) > 1:  # (a text cut into pages: the links at its foot are on its last page)
+        foot, last = split_foot(pages[-1].split("\n"))
+        chrome, pages[-1] = chrome + foot, "\n".join(last)
     if blank_breaks:
         pages = [_BLANK_LINES.sub(f"\n{PARAGRAPH_BREAK}\n", p) for p in pages]
     lines = ["" if ln.strip() == PARAGRAPH_BREAK else ln for ln in lines_without_furniture(pages, keep_indent=True)]

@@ -21,7 +21,7 @@ _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FULLWIDTH.update({
-    "％": "%", "．": ".", "＋": "+", "－": "-", "−": "-", "–": "-", "﹣": "-",
+    "％": "%", "．": ".", "｡": "。", "＋": "+", "－": "-", "−": "-", "–": "-", "﹣": "-",
     "\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
     "\ufeff": "", "\u200b": "", "\r": "", "\xad": "",
     "\ufffe": "-",  # pdfium gives a hyphen (or minus) that ends a line as U+FFFE
@@ -84,11 +84,15 @@ def fold_chars(text: str) -> str:
     text = _FOLDABLE.sub(_folded, unicodedata.normalize("NFC", text))
     if _NOTE_MARK_CUE.search(text):
         text = _NOTE_MARK.sub("", text)
+    text = _STOP_AS_POINT.sub("。", text)
     # A fullwidth comma between digits is a thousands separator.
     return _THOUSANDS_COMMA.sub(",", text) if "，" in text else text
 
 
-_NOTE_MARK = re.compile(r"(?<=[\d元%])(?:\*{1,3}|[①-⑳]|\[\d{1,2}\]|[¹²³⁴-⁹⁰]{1,2})(?![\d\w])")
+# A sentence's stop written as a point ("…按照年初预算执行．其中，…", "执行完毕."): after a word, not a number or a
+# numbering's ideograph ("一.基本情况"), before a word or the line's end.
+_STOP_AS_POINT = re.compile(r"\.(?<=[^\W\d_一二三四五六七八九十百零〇a-zA-Z]\.)(?=[^\W\d_a-zA-Z]|[ \t]*(?:\n|$))")
+_NOTE_MARK = re.compile(r"(?<=[\d元%])(?:\*(?!\*)|[①-⑳]|\[\d{1,2}\]|[¹²³⁴-⁹⁰]{1,2})(?![\d\w])")
 _NOTE_MARK_CUE = re.compile(r"[*\[①-⑳¹²³⁴-⁹⁰]")  # (a mark's first characters: one scan of the page, not one a mark)
 
 
@@ -430,17 +434,23 @@ def _glued_sections(line: str, marks: list[re.Match]) -> bool:
     """Does a long line, with its `marks` (_GLUED_MARK's), hold a document's sections: four marks or more, of two
     levels at least, one of them a section's ("一、")? (A paragraph listing its items inline, "主要职责是：（一）…
     （二）…", holds one level; a contents list's line, its leaders, is no document.)"""
-    if len(marks) < _GLUED_MARKS or _LEADERS.search(line):
+    if len(marks) < 2 or _LEADERS.search(line):
         return False  # (few marks; or a contents list's entries, their leaders to page numbers: the contents' reader's)
     kinds = [m.group() for m in marks]
     levels = {"cn" if k.endswith("、") and not k[0].isdigit() else "paren" if k[0] in "（(" else "num" for k in kinds}
-    return len(levels) >= 2 and "cn" in levels
+    if len(marks) >= _GLUED_MARKS:
+        return len(levels) >= 2 and "cn" in levels
+    # (a page's opening on one line, two or three marks: each after a sentence's end, of two levels — "…102个项目。
+    # (二)部门资金情况。2023年度…", "…。一、部门基本情况(一)…"; not a sentence listing its items "职责是：（一）…；（二）…")
+    return len(levels) >= 2 and all(m.start() == 0 or line[m.start() - 1] in "。！？"
+                                    or line[m.start() - 1] in ":：" and m.group().endswith("、") for m in marks)
 
 
 _FIGURE_OPENS = re.compile(r"[-+]?\d[\d,.]*\s*(?:万元|亿元|千元|元|%|分)")  # (an amount, not a year: "2023 年度…")
 _LEADERS = re.compile(r"\.{6,}|…{3,}|·{6,}|-{6,}|_{6,}")
-_TITLE_THEN_TEXT = re.compile(r"(?P<title>(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])[^\s，。；：,;:]{2,30})"
-                              r"\s+(?P<text>\S.*)")
+# (a title and its text apart by a space, or a title that ends its sentence: "（二）部门资金情况。2023年度…")
+_TITLE_THEN_TEXT = re.compile(r"(?P<title>(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])[^\s，。；：,;:]{2,30}"
+                              r"(?:\s+|。(?=\S)))(?P<text>\S.*)")
 
 
 def unspace_letterspaced(text: str) -> str:

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..read.chrome import NEIGHBOUR_LINK
 from ..read.document import Paragraph, Table
 from .lexicon import LEX, longest_match
 
@@ -295,9 +296,10 @@ def _titles_of(head: list[str]) -> list[tuple[int, str | None, int | None]]:
         part = DOCUMENTS_PART.match(para) if "部分" in para else None
         if LEX.numbering.match(para) and not _YEAR_START.match(para) and part is None:
             continue  # a numbered heading is no title
-        if _CITING.match(para) or _closes_a_citation(para):
+        if _CITING.match(para) or _closes_a_citation(para) or _NEIGHBOUR_LINK.match(para):
             continue  # "根据《…通知》要求": a sentence citing a document, its year and publisher the document's; a line
-            # of such a sentence cut inside the title it cites, "某县财政局关于开展2021年度…自评工作的通知》("
+            # of such a sentence cut inside the title it cites, "某县财政局关于开展2021年度…自评工作的通知》("; a link to
+            # another page, "上一篇：某局2021年度…报告"
         text = title_text(para)
         if text is None:
             continue
@@ -329,6 +331,7 @@ def _title_with_no_year(head: list[str]) -> list[tuple[int, str | None, int | No
 
 
 DOCUMENTS_PART = re.compile(r"\s*第[一二三四五六七八九十]{1,2}部分\s*[:：、.]?\s*")  # ("第二部分：", a document's part)
+_NEIGHBOUR_LINK = re.compile(NEIGHBOUR_LINK)
 _CITING = re.compile(r"\s*(?:根据|依据|按照)")
 # (or a span of years, no one year: "某局2022—2023年度部门整体…")
 _TITLE_NO_YEAR = re.compile(rf"^(?P<dept>[^\d，。]{{2,40}}?)(?:{_YEAR}\s*[—–－~～至到-]\s*{_YEAR}\s*年度?)?"

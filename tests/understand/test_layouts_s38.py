@@ -142,3 +142,77 @@ def test_this_years_spending_below_a_budget_planned_ahead_gives_the_year(tmp_pat
                     "原因主要是:新建办公用房,资产增加。\n2018年本年支出1366.23万元,其中基本支出802.21万元。\n",
                     encoding="utf-8")
     assert read_record(path).year == 2018
+
+
+# A site's list of links to other reports before the page's own text (a sidebar, "相关文章").
+LINKS = "相关文章：\n岭北县农业农村局2022年度部门整体支出绩效自评报告\n岭东县教育委员会2023年度部门整体支出绩效评价报告\n"
+BODY = ("一、部门基本情况\n（一）部门职能。区教育局是主管本区教育事务的政府工作部门。\n"
+        "2023年度部门整体支出年初预算数为51,800.00万元，全年执行数为53,437.44万元。\n")
+
+
+def test_the_pages_own_title_under_a_list_of_links_stays_its_title(tmp_path):
+    rec = read(tmp_path, LINKS + "\n示例市青川区教育局2023年度部门整体支出绩效自评报告\n（2023年度）\n" + BODY)
+    assert (rec.department, rec.year) == ("示例市青川区教育局", 2023)
+
+
+def test_the_last_link_of_a_list_over_a_page_with_no_title_is_not_its_title(tmp_path):
+    body = ("一、部门基本情况\n（一）部门概况\n岭南县红十字会是从事人道工作的社会救助群众团体。\n"
+            "（二）部门预决算情况\n2021年度岭南县红十字会批复支出预算1824.15万元，实际执行支出1711.15万元，预算执行率为93.81%。\n")
+    rec = read(tmp_path, LINKS.replace("2022", "2020").replace("2023", "2020") + "\n" + body)
+    assert rec.department != "岭东县教育委员会" and rec.year == 2021
+
+
+def test_an_html_pages_title_among_its_sidebars_links_is_its_own(tmp_path):
+    path = tmp_path / "r.html"
+    path.write_text("<html><head><title>岭南县图书馆2023年部门整体支出绩效自评报告_岭南县人民政府</title></head><body>"
+                    "<div>网站首页 政务公开 互动交流</div><div><h4>相关文章</h4><ul>"
+                    "<li>岭南县文化和旅游局2023年度部门整体支出绩效自评报告</li><li>岭南县档案馆2023年度部门整体支出绩效自评报告</li>"
+                    "</ul></div><div><p>岭南县图书馆2023年部门整体支出绩效自评报告</p>"
+                    "<p>一、部门基本情况</p><p>本馆是公益性文化事业单位，2023年年初预算320.00万元，全年实际支出315.50万元，"
+                    "预算执行率98.59%。</p></div></body></html>", encoding="utf-8")
+    rec = read_record(path)
+    assert (rec.department, rec.year) == ("岭南县图书馆", 2023)
+
+
+def test_links_at_the_foot_of_a_text_cut_into_pages_are_not_its_title(tmp_path):
+    text = ("一、部门基本情况\n岭南县红十字会是从事人道工作的社会救助群众团体。\n- 1 -\n（二）部门预决算情况\n"
+            "2021年度岭南县红十字会批复支出预算1824.15万元，实际执行支出1711.15万元，预算执行率为93.81%。\n- 2 -\n\n"
+            "上一篇：岭东县商务委员会2021年度部门整体支出绩效自评报告\n下一篇：岭北县民政局2020年度部门整体支出绩效自评报告\n")
+    rec = read(tmp_path, text)
+    assert rec.department != "岭东县商务委员会"
+    assert rec.overall.actual == D("1711.15")
+
+
+def test_markdown_marks_are_taken_off_a_text(tmp_path):
+    rec = read(tmp_path, "# 岭南县财政局2020年度部门整体支出绩效评价报告\n## 一、单位基本概况\n"
+                         "2020年，岭南县财政局年初预算**1,234.56万元**，全年实际支出1,200.00万元。\n")
+    assert (rec.department, rec.overall.initial_budget) == ("岭南县财政局", D("1234.56"))
+
+
+@pytest.mark.parametrize("stop", ["．", "｡", "."])
+def test_a_sentence_stopped_by_a_point_ends_there(tmp_path, stop):
+    # ("…共有8个支出项目，…按照年初预算执行．其中，审判业务年初预算数6万元…": one project's budget, not the projects')
+    rec = read(tmp_path, TITLE + f"我院2018年共有8个支出项目,所有项目皆按照年初预算执行{stop}其中,审判业务年初预算数6万元,"
+                                 "年末结算支出6万元。\n")
+    assert rec.projects.initial_budget is None
+
+
+def test_a_point_in_a_number_or_a_numbering_is_no_stop():
+    from perflib.read.normalize import fold_chars
+    assert fold_chars("一.基本情况 12．5万元 附件1.docx 执行完毕.") == "一.基本情况 12.5万元 附件1.docx 执行完毕。"
+
+
+def test_renminbi_before_a_parts_amount(tmp_path):
+    rec = read(tmp_path, TITLE + "2022年决算总支出人民币30,969.07万元，其中基本支出人民币370.48万元，项目支出人民币30,598.58万元。"
+                                 "年初预算支出完成率100%。\n")
+    assert (rec.basic.actual, rec.projects.actual) == (D("370.48"), D("30598.58"))
+    assert rec.projects.completion_rate is None
+
+
+def test_a_pages_opening_on_one_line_is_split_at_its_headings_after_a_sentence():
+    from perflib.read.normalize import split_glued
+    line = ("岭南县江池镇人民政府贯彻执行党的路线方针政策，推动乡村振兴。" * 8 + "江池镇在2023年开展了农村公路养护等102个项目。"
+            "(二)部门资金情况。2023年度岭南县江池镇年初预算1848.31万元,全年(调整)预算数3587.78万元。一、绩效评价")
+    assert "(二)部门资金情况。\n2023年度岭南县江池镇年初预算1848.31万元" in split_glued(line)
+    listing = "主要职责是：（一）负责全镇农村公路养护；（二）负责农田水利建设。" * 12
+    assert split_glued(listing) == listing  # (a sentence listing its items: one level, after ：and ；)
