@@ -314,22 +314,29 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
         items = []
         j = i + 1
         while j < end and kinds[j] in (None, "blank", "site"):
+            if kinds[j] is None and len(_unbulleted(lines[j])) < _LINK_MIN:
+                break  # (a form's cell, "编制数", "52", or a line under the page's title, "（2023年度）": no link)
             if kinds[j] != "blank":
                 items.append(j)
             j += 1
-        titles = [n for n, k in enumerate(items) if _REPORT_TITLE.search(lines[k]) and not _NEWS_HEADLINE.search(lines[k])]
+        titles = [n for n, k in enumerate(items) if _PAGES_TITLE.search(lines[k]) and not _NEWS_HEADLINE.search(lines[k])]
         below = lines[j:end + _BODY_HEAD]
-        if titles and not any(_REPORT_TITLE.search(t) and len(t.strip()) <= _LINK_LINE for t in below):
+        foot = next((n for n, t in enumerate(below) if _is_chrome_line(t) and _LINK_LIST.match(_unbulleted(t))), None)
+        below = below[:foot]  # (the body's first lines, to the links at its foot of a short page)
+        if titles and not any(_REPORT_TITLE.search(t) and len(t.strip()) <= _LINK_LINE and not _is_chrome_line(t)
+                              for t in below):  # (a title below, not a link: "上一篇：…报告")
             own = items[titles[-1]]
-            into_metadata = j < end and kinds[j] == "pairs"
+            into_metadata = j < end and kinds[j] == "pairs" and titles[-1] == len(items) - 1  # (the title right above it)
             if into_metadata or _names_the_unit_of(lines[own], "\n".join(below)):
                 items = items[:titles[-1]]  # the page's own title and what follows it
         for n in items:
             kinds[n] = "line"
 
 
+_LINK_MIN = 8  # characters of a link's title, at least
 _BODY_HEAD = 30  # lines of the body where its first sentences name the unit
-_TITLE_UNIT = re.compile(r"^\s*(?P<unit>[^\d，。,]{2,40}?)\s*(?:19|20)\d{2}")
+_TITLE_UNIT = re.compile(r"^\s*(?:\d{3,}\s*[-－—_]\s*)?(?P<unit>[^\d，。,]{2,40}?)\s*(?:19|20)\d{2}"  # "某局2023年度…",
+                         r"|^\s*(?:19|20)\d{2}\s*年度?\s*(?P<after>[^\d，。,]{2,40}?)(?:部门|单位|整体|绩效|预算|决算)")  # "2023年度某局…"
 _PLACE_END = re.compile(r"[省市县区州盟旗]|政府")  # (where a place's name, or a government's, ends inside a unit's)
 
 
@@ -339,12 +346,14 @@ def _names_the_unit_of(title: str, body: str) -> bool:
     m = _TITLE_UNIT.match(_unbulleted(title))
     if m is None:
         return False
-    unit = m["unit"].strip()
+    unit = (m["unit"] or m["after"]).strip()
     names = [unit] + [unit[p.end():] for p in _PLACE_END.finditer(unit) if len(unit) - p.end() >= 3]
     return any(name in body for name in names)
 
 
 _NEWS_HEADLINE = re.compile(r"召开|举办|举行")
+# (what may title the page itself under a list of links: a report, or a 决算's 公开 or 说明)
+_PAGES_TITLE = re.compile(r"(?:报告|报告书|自评表|评价表|公开|说明)\s*(?:[（(][^（）()]{0,12}[)）])?\s*$")
 _REPORT_TITLE = re.compile(r"(?:报告|报告书|自评表|评价表)\s*(?:[（(][^（）()]{0,12}[)）])?\s*$")
 
 

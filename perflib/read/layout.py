@@ -48,10 +48,11 @@ def drop_ruby(text: str) -> str:
 
 
 def drop_markdown(text: str) -> str:
-    """A text a converter wrote as Markdown, its marks off: "# 某局2020年度…报告" → the title, "**864.20万元**" → the
-    figure (a "#" inside a line, "1#楼", stays)."""
-    if "#" in text:
-        text = _MD_HEADING.sub("", text)
+    """A text a converter wrote as Markdown (its headings marked "# "), its marks off: "# 某局2020年度…报告" → the title,
+    "**864.20万元**" → the figure. A text with no such heading is left as written ("1#楼", "**" in a name)."""
+    if "#" not in text or not _MD_HEADING.search(text):
+        return text
+    text = _MD_HEADING.sub("", text)
     return _MD_BOLD.sub(lambda m: m[1] or m[2], text) if "**" in text or "__" in text else text
 
 

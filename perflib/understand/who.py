@@ -43,7 +43,7 @@ _TITLE = re.compile(
 # What every _TITLE match holds: its year, then no digit, ，or 。 up to its kind word (a cheap test
 # first: a sentence "2019年X局按期完成…，…绩效自评优。" costs _TITLE's optional groups tens of µs).
 _TITLE_HINT = re.compile(rf"{_YEAR}[^\d，。]*?(?:绩效|自评|评价|决算)")
-_TITLE_OPENING = re.compile(r"^.{8,80}?(?:报告书|报告|自评表|评价表)")  # a page flattened onto one line
+_TITLE_OPENING = re.compile(r"^.{8,80}?(?:报告书|报告|自评表|评价表|公开说明|编制说明)")  # a page flattened onto one line
 _TITLE_OPENING_END = longest_match(_TITLE_OPENING)  # (where its words end at the latest: 80 characters, then 3)
 # "…，X对部门整体支出…": X after the paragraph's start or a ，。：, written as two patterns (one
 # anchored, one opening with that class, which the engine scans for in C: 9 µs → 1 µs a paragraph).
@@ -241,11 +241,11 @@ _CLASS_KEY = re.compile(r"(?:主题|体裁|信息)分类\s*[\]】]\s*$")
 # --- candidates -------------------------------------------------------------------------------
 def title_text(para: str) -> str | None:
     """The text of a line that may be a title: the line, or the opening of a page flattened onto
-    one line up to its first 报告 / 自评表; None for prose."""
+    one line up to its first 报告 / 自评表 / 公开说明 (a 决算's); None for prose."""
     if len(para) <= _TITLE_MAX and "。" not in para:
         return para
     opening = para[:_TITLE_OPENING_END]  # (its words first: the lazy run is tried at each of 80 places)
-    if "报告" not in opening and "自评表" not in opening and "评价表" not in opening:
+    if "报告" not in opening and "自评表" not in opening and "评价表" not in opening and "说明" not in opening:
         return None
     m = _TITLE_OPENING.match(para)
     return m.group() if m and "。" not in m.group() else None

@@ -216,3 +216,39 @@ def test_a_pages_opening_on_one_line_is_split_at_its_headings_after_a_sentence()
     assert "(二)部门资金情况。\n2023年度岭南县江池镇年初预算1848.31万元" in split_glued(line)
     listing = "主要职责是：（一）负责全镇农村公路养护；（二）负责农田水利建设。" * 12
     assert split_glued(listing) == listing  # (a sentence listing its items: one level, after ：and ；)
+
+
+def test_a_final_accounts_page_on_one_line_is_not_a_department_report(tmp_path):
+    from perflib.understand.kind import title_kind
+    line = ("岭南县政务服务中心2023年度部门决算公开说明目 录第二部分 部门决算情况说明一、收入支出决算总体情况说明2023年度"
+            "支出总计434.72万元,其中:本年支出合计434.16万元,基本支出400.00万元,项目支出34.16万元。" * 2)
+    assert title_kind([line]) == "final_accounts"
+
+
+def test_a_second_list_of_links_running_into_the_metadata_keeps_no_link_as_title(tmp_path):
+    # (its last line is no title, "某表.docx": the report title above it is a link)
+    text = (LINKS + "热点信息\n岭北县水利局2020年度部门整体支出绩效自评报告\n\n部门整体支出绩效自评表(4).docx\n\n"
+            "上传人:王** 文档编号:292440 上传时间:2023-04-28 格式:DOCX 页数:15\n"
+            "岭南县疾病预防控制中心2021年度部门整体支出绩效自评报告\n一、部门概况\n"
+            "2021年年初预算2456.18万元，全年实际支出2401.30万元。\n")
+    assert read(tmp_path, text).department != "岭北县水利局"
+
+
+def test_a_list_of_links_stops_at_a_forms_cells(tmp_path):
+    # (short lines are cells of the form under the page's title, no links: they stay the page's)
+    path = tmp_path / "r.html"
+    path.write_text("<html><body><div>网站首页 政务公开 互动交流</div><div><p>热点信息</p>"
+                    "<p>岭东县教育委员会2022年度部门整体支出绩效评价报告</p><p>岭南县总工会2022年度部门整体支出绩效自评报告</p>"
+                    "<p>项目</p><p>年初预算数</p><p>全年预算数</p><p>全年执行数</p><p>执行率</p><p>年度资金总额</p>"
+                    "<p>620.00万元</p><p>640.00万元</p><p>622.50万元</p><p>97.27%</p>"
+                    "<p>一、部门基本情况：岭南县总工会是全县工会工作的领导机关。</p></div></body></html>", encoding="utf-8")
+    rec = read_record(path)
+    assert rec.department == "岭南县总工会"
+    assert rec.overall.actual == D("622.50")
+
+
+def test_links_at_a_short_pages_foot_do_not_hide_its_title_under_the_links_above(tmp_path):
+    text = (LINKS + "\n岭南县文化馆2024年整体支出绩效评价报告\n\n发布时间:2025-03-14 08:52 信息来源:岭南县文旅局\n\n"
+            "一、部门概况\n岭南县文化馆是公益性文化事业单位。2024年年初预算320.00万元，全年实际支出315.50万元。\n\n"
+            "相关文章：\n岭北县农业农村局2023年度部门整体支出绩效自评报告\n岭东县教育委员会2024年度部门整体支出绩效评价报告\n")
+    assert read(tmp_path, text).department == "岭南县文化馆"
