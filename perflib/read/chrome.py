@@ -336,7 +336,8 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
 _LINK_MIN = 8  # characters of a link's title, at least
 _BODY_HEAD = 30  # lines of the body where its first sentences name the unit
 _TITLE_UNIT = re.compile(r"^\s*(?:\d{3,}\s*[-－—_]\s*)?(?P<unit>[^\d，。,]{2,40}?)\s*(?:19|20)\d{2}"  # "某局2023年度…",
-                         r"|^\s*(?:19|20)\d{2}\s*年度?\s*(?P<after>[^\d，。,]{2,40}?)(?:部门|单位|整体|绩效|预算|决算)")  # "2023年度某局…"
+                         r"|^\s*(?:19|20)\d{2}\s*年度?\s*(?P<after>(?!度|部门|单位|整体|绩效|预算|决算)[^\d，。,]{2,40}?)"  # "2023年度某局…"
+                         r"(?:部门|单位|整体|绩效|预算|决算)")
 _PLACE_END = re.compile(r"[省市县区州盟旗]|政府")  # (where a place's name, or a government's, ends inside a unit's)
 
 
@@ -347,8 +348,8 @@ def _names_the_unit_of(title: str, body: str) -> bool:
     if m is None:
         return False
     unit = (m["unit"] or m["after"]).strip()
-    names = [unit] + [unit[p.end():] for p in _PLACE_END.finditer(unit) if len(unit) - p.end() >= 3]
-    return any(name in body for name in names)
+    names = [unit] + [unit[p.end():] for p in _PLACE_END.finditer(unit)]
+    return any(len(name) >= 3 and name in body for name in names)
 
 
 _NEWS_HEADLINE = re.compile(r"召开|举办|举行")

@@ -252,3 +252,11 @@ def test_links_at_a_short_pages_foot_do_not_hide_its_title_under_the_links_above
             "一、部门概况\n岭南县文化馆是公益性文化事业单位。2024年年初预算320.00万元，全年实际支出315.50万元。\n\n"
             "相关文章：\n岭北县农业农村局2023年度部门整体支出绩效自评报告\n岭东县教育委员会2024年度部门整体支出绩效评价报告\n")
     assert read(tmp_path, text).department == "岭南县文化馆"
+
+
+def test_a_link_split_over_two_lines_is_not_the_pages_title_by_its_generic_words(tmp_path):
+    # ("2021年度部门整体支出绩效自评报告" names no unit: that the body says 部门 makes it no title of the page's)
+    text = ("热点信息\n岭北县农业农村局\n2021年度部门整体支出绩效自评报告\n\n"
+            "根据省财政厅要求，我厅认真开展了2022年度部门整体支出绩效自评工作，部门整体支出年初预算860.00万元，"
+            "全年实际支出842.36万元。\n一、部门概况\n")
+    assert read(tmp_path, text).year != 2021
