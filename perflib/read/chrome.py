@@ -216,7 +216,9 @@ def _chrome_head(lines: list[str]) -> list[tuple[list[str], list[str] | None]]:
     for i in range(end):
         kind = kinds[i]
         if kind == "pairs":
-            out.append((_chrome_text(found[i]), [v for k, v in found[i] if k in TITLE_KEYS and v]))
+            # (a title key's value is the page's title; so is a report's title run onto an empty field, "主题词 某馆2021年度
+            # 部门整体支出绩效自评报告")
+            out.append((_chrome_text(found[i]), [v for k, v in found[i] if v and (k in TITLE_KEYS or _A_REPORTS_TITLE.match(v))]))
         elif kind in ("line", "site"):
             out.append(([_unbulleted(lines[i])], []))
         elif kind == "value-line":
@@ -327,10 +329,16 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
                               for t in below):  # (a title below, not a link: "上一篇：…报告")
             own = items[titles[-1]]
             into_metadata = j < end and kinds[j] == "pairs" and titles[-1] == len(items) - 1  # (the title right above it)
-            if into_metadata or _names_the_unit_of(lines[own], "\n".join(below)):
+            if into_metadata or _set_apart(items, titles[-1]) or _names_the_unit_of(lines[own], "\n".join(below)):
                 items = items[:titles[-1]]  # the page's own title and what follows it
         for n in items:
             kinds[n] = "line"
+
+
+def _set_apart(items: list[int], k: int) -> bool:
+    """Is item k of a list (line numbers) set apart from the links above it by a blank line, the links themselves
+    line after line ("相关文章：" / link / link / "" / the page's title)?"""
+    return k >= 2 and items[k] - items[k - 1] > 1 and all(b - a == 1 for a, b in zip(items[:k - 1], items[1:k]))
 
 
 _LINK_MIN = 8  # characters of a link's title, at least
@@ -352,6 +360,7 @@ def _names_the_unit_of(title: str, body: str) -> bool:
     return any(len(name) >= 3 and name in body for name in names)
 
 
+_A_REPORTS_TITLE = re.compile(r"\S{2,40}?(?:19|20)\d{2}\s*年度?\S{0,30}?(?:绩效|自评|评价)\S{0,12}?(?:报告|报告书|自评表|评价表)$")
 _NEWS_HEADLINE = re.compile(r"召开|举办|举行")
 # (what may title the page itself under a list of links: a report, or a 决算's 公开 or 说明)
 _PAGES_TITLE = re.compile(r"(?:报告|报告书|自评表|评价表|公开|说明)\s*(?:[（(][^（）()]{0,12}[)）])?\s*$")

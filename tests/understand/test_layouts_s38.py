@@ -260,3 +260,21 @@ def test_a_link_split_over_two_lines_is_not_the_pages_title_by_its_generic_words
             "根据省财政厅要求，我厅认真开展了2022年度部门整体支出绩效自评工作，部门整体支出年初预算860.00万元，"
             "全年实际支出842.36万元。\n一、部门概况\n")
     assert read(tmp_path, text).year != 2021
+
+
+def test_the_pages_title_set_apart_below_its_links_is_its_own_though_its_body_never_names_it(tmp_path):
+    # (a 决算 page saying only 本单位: its title after a blank line under the links, which stand line after line)
+    text = ("相关文章：\n岭北县农业农村局2022年度部门整体支出绩效自评报告\n岭东县教育委员会2023年度部门整体支出绩效评价报告\n\n"
+            "岭南县联升中心小学2023年度决算公开报告\n一、部门基本情况\n本单位负责管理全校教学工作。\n二、单位决算情况说明\n"
+            "2023年度支出合计697.38万元，其中：基本支出676.03万元，项目支出21.35万元。\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    rec = read_record(path)
+    assert (rec.department, rec.kind) == ("岭南县联升中心小学", "final_accounts")
+
+
+def test_a_reports_title_run_onto_an_empty_metadata_field_stays_the_pages(tmp_path):
+    text = ("• 索引号 • 79518791-2-/2022-0713018 • 发布机构 • 岭南县文化和旅游局 • 发布日期 • 2022-07-13 • 主题词 "
+            "岭南县图书馆2021年度部门整体支出绩效自评报告\n一、部门基本情况\n主要职能：本馆属公益性文化事业单位。"
+            "主管部门为岭南县文化和旅游局。\n2021年年初预算185.00万元，全年实际支出325.89万元。\n")
+    assert read(tmp_path, text).department == "岭南县图书馆"
