@@ -306,33 +306,62 @@ def _site_names(lines: list[str], kinds: list, end: int) -> None:
 
 def _link_lists(lines: list[str], kinds: list, end: int) -> None:
     """The titles under a list heading (热点推荐, 相关链接 …) are other pages' links: chrome. The list may run on into
-    the page's own title (no blank line or markup between them): the last report title of the list is the page's, it
-    and the lines after it stay, when the list runs straight into the page's metadata line (发布时间, 来源 …), or the
-    page's first lines name that title's unit — and no report title stands in the body below (a title there is the
-    page's: the list's are all links)."""
+    the page's own title (no blank line or markup between them): its last title (a unit's report of a year, with only
+    short lines after it: "（2023年度）", a date) is the page's, it and the lines after it stay, when the list runs
+    straight into the page's metadata line (发布时间, 来源 …), or the title is set apart from the links by a blank line, or
+    the page's first lines name the title's unit (outside the 《documents》 they cite) — and no report title stands in
+    the body below (a title there is the page's: the list's are all links). A run of a form's cells ends the list."""
     for i in range(end):
         if kinds[i] != "line" or not _LINK_LIST.match(_unbulleted(lines[i])):
             continue
         items = []
         j = i + 1
         while j < end and kinds[j] in (None, "blank", "site"):
-            if kinds[j] is None and len(_unbulleted(lines[j])) < _LINK_MIN:
-                break  # (a form's cell, "编制数", "52", or a line under the page's title, "（2023年度）": no link)
+            if kinds[j] is None and len(_unbulleted(lines[j])) < _LINK_MIN and _form_values_follow(lines, j, end):
+                break  # (a form's cells, "编制数" / … / "52", no links: "更多>>", "05-12" under a link are the list's)
             if kinds[j] != "blank":
                 items.append(j)
             j += 1
-        titles = [n for n, k in enumerate(items) if _PAGES_TITLE.search(lines[k]) and not _NEWS_HEADLINE.search(lines[k])]
-        below = lines[j:end + _BODY_HEAD]
-        foot = next((n for n, t in enumerate(below) if _is_chrome_line(t) and _LINK_LIST.match(_unbulleted(t))), None)
-        below = below[:foot]  # (the body's first lines, to the links at its foot of a short page)
-        if titles and not any(_REPORT_TITLE.search(t) and len(t.strip()) <= _LINK_LINE and not _is_chrome_line(t)
-                              for t in below):  # (a title below, not a link: "上一篇：…报告")
-            own = items[titles[-1]]
-            into_metadata = j < end and kinds[j] == "pairs" and titles[-1] == len(items) - 1  # (the title right above it)
-            if into_metadata or _set_apart(items, titles[-1]) or _names_the_unit_of(lines[own], "\n".join(below)):
-                items = items[:titles[-1]]  # the page's own title and what follows it
+        own = _own_title_at(lines, items)
+        if own is not None:
+            below = lines[j:end + _BODY_HEAD]
+            foot = next((n for n, t in enumerate(below) if _is_chrome_line(t) and _LINK_LIST.match(_unbulleted(t))), None)
+            below = below[:foot]  # (the body's first lines, to the links at its foot of a short page)
+            titled_below = any(_REPORT_TITLE.search(t) and len(t.strip()) <= _LINK_LINE and not _is_chrome_line(t)
+                               for t in below)  # (a title below, not a link: "上一篇：…报告")
+            into_metadata = j < end and kinds[j] == "pairs"
+            body = _CITED.sub("", "\n".join(below))
+            if not titled_below and (into_metadata or _set_apart(items, own)
+                                     or _names_the_unit_of(lines[items[own]], body)):
+                items = items[:own]  # the page's own title and what follows it
         for n in items:
             kinds[n] = "line"
+
+
+def _own_title_at(lines: list[str], items: list[int]) -> int | None:
+    """Which item may be the page's own title: the last naming a unit's report of a year ("某局2021年度…自评报告", "…自评
+    情况", "…决算公开"), with only short lines after it; None when there is none."""
+    for k in range(len(items) - 1, -1, -1):
+        text = _unbulleted(lines[items[k]])
+        if len(text) < _LINK_MIN or _YEAR_ONLY.match(text):
+            continue  # (a date, "更多>>", the title's year under it: "（2023年度）")
+        if _TITLE_UNIT.match(text) and _REPORT_WORD.search(text) and not _NEWS_HEADLINE.search(text):
+            return k
+        return None
+    return None
+
+
+def _form_values_follow(lines: list[str], j: int, end: int) -> bool:
+    """Does a form's value ("52", "100%", "4753.66万元"; not a date, "05-12") stand within the next few lines?"""
+    near = [t for t in (line.strip() for line in lines[j + 1:min(end, j + 12)]) if t][:_CELLS_LOOKED_AT]
+    return any(_FORM_VALUE.match(t) for t in near)
+
+
+_YEAR_ONLY = re.compile(r"[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?$")
+_CELLS_LOOKED_AT = 6
+_FORM_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|％|万元|元)?$")
+_REPORT_WORD = re.compile(r"绩效|自评|评价|决算|预算|报告")
+_CITED = re.compile(r"《[^》]*》")
 
 
 def _set_apart(items: list[int], k: int) -> bool:
@@ -351,13 +380,20 @@ _PLACE_END = re.compile(r"[省市县区州盟旗]|政府")  # (where a place's n
 
 def _names_the_unit_of(title: str, body: str) -> bool:
     """Does `body` name the unit a report's title names before its year, in full or from after a place's name ("示例市
-    青川区教育局" → "青川区教育局", "教育局"; "某市某区人民政府花地街道办事处" → "花地街道办事处")?"""
-    m = _TITLE_UNIT.match(_unbulleted(title))
-    if m is None:
-        return False
+    青川区教育局" → "青川区教育局", "教育局"; "某市某区人民政府花地街道办事处" → "花地街道办事处"), and the title's year when
+    it names any? (A finance bureau names none: every report names the one that organised its evaluation.)"""
+    text = _unbulleted(title)
+    m = _TITLE_UNIT.match(text)
+    year = _A_YEAR.search(text)
+    if m is None or year is None or year.group() not in body and _A_YEAR.search(body):
+        return False  # (the body's years are others': a link to another year's report)
     unit = (m["unit"] or m["after"]).strip()
     names = [unit] + [unit[p.end():] for p in _PLACE_END.finditer(unit)]
-    return any(len(name) >= 3 and name in body for name in names)
+    return not _FINANCE.search(unit) and any(len(name) >= 3 and name in body for name in names)
+
+
+_A_YEAR = re.compile(r"(?:19|20)\d{2}")
+_FINANCE = re.compile(r"财政(?:局|厅|部)$")
 
 
 _A_REPORTS_TITLE = re.compile(r"\S{2,40}?(?:19|20)\d{2}\s*年度?\S{0,30}?(?:绩效|自评|评价)\S{0,12}?(?:报告|报告书|自评表|评价表)$")

@@ -424,7 +424,7 @@ def split_glued(page: str) -> str:
         for part in (line[a:b].strip() for a, b in zip(cuts, cuts[1:])):
             titled = _TITLE_THEN_TEXT.match(part)  # ("二、部门整体支出预算执行情况 2023年度…": the title, then its text)
             if titled and not _FIGURE_OPENS.match(titled["text"]):  # (not "（一）年初预算 860.00万元。": a label and its figure)
-                out += [titled["title"], titled["text"]]
+                out += [titled["title"].strip().removesuffix("。"), titled["text"]]  # (a heading: no sentence of its own)
             elif part:
                 out.append(part)
     return "\n".join(out)

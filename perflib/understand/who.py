@@ -906,22 +906,26 @@ def _body_year(head: list[str]) -> int | None:
                 # (a budget planned, "2023年部门预算安排…", may be another year's than the spending below it; the
                 # final accounts, "2021年部门决算收支完成情况", are the year's own)
                 planned = "预算" in para and "决算" not in para and not _SPENDING.search(para)
-                return (_spent_below(head[k + 1:]) if planned else None) or years[0]
+                return (_spent_below(head[k + 1:], years[0]) if planned else None) or years[0]
     return arranged
 
 
-def _spent_below(paragraphs: list[str]) -> int | None:
+def _spent_below(paragraphs: list[str], year: int) -> int | None:
     """The year of the next few paragraphs' spending when it is one year's: a budget planned ("2023年部门预算安排888.88万元",
     a year ahead; "2020年年初预算为999.99万元", the year before) over "2021年度…实际执行支出171.15万元" is not the report's
-    year, the spending's is; None when the spending states no year or several. (A paragraph comparing, "2021年度实际支出
+    year, the spending's is; None when the spending states no year or several. A year after the budget's counts only
+    as a budget year written before the spending in its sentence ("2021年度…批复支出预算…，实际执行支出…"; not "…实际支出
+    801.72万元，2022年将继续…", nor "根据2022年初报送的决算报表，全年实际支出…"). (A paragraph comparing, "2021年度实际支出
     450万元，同比增长5%", "上年决算数…", states no report's.)"""
     spent = set()
     for para in paragraphs[:_PLANNED_AHEAD_OF]:
         if not _SPENDING.search(para) or is_heading_line(para):
             continue
         for sent in _SENTENCE_END.split(para):  # (the sentences stating spending: others may name other years)
-            if _SPENDING.search(sent) and not _COMPARING.search(sent):
-                years = fiscal_years(COMPARED_YEAR.sub("", sent))
+            word = _SPENDING.search(sent)
+            if word and not _COMPARING.search(sent):
+                years = [y for y in fiscal_years(COMPARED_YEAR.sub("", sent)) if y <= year]
+                years += [int(m["year"]) for m in _BUDGET_YEAR.finditer(sent) if m.start() < word.start() and int(m["year"]) > year]
                 if not years:
                     return None  # ("全年实际支出480.00万元": the budget's year's, unsaid)
                 spent |= set(years)
@@ -929,6 +933,8 @@ def _spent_below(paragraphs: list[str]) -> int | None:
 
 
 _SENTENCE_END = re.compile(r"[。；;]")
+# A budget year's ("2021年度", "2024年部门年初预算", "2021年全年支出"), not a date's ("2022年初报送", "于2022年收回").
+_BUDGET_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*(?:年度|年(?=\s*(?:部门|单位|本单位|全年|年初预算|预算|决算|实际|共计|累计)))")
 
 
 # (a comparison, or money carried over from a year before: "2021年结转项目资金30.00万元，均已执行")

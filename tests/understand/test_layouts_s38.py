@@ -213,7 +213,7 @@ def test_a_pages_opening_on_one_line_is_split_at_its_headings_after_a_sentence()
     from perflib.read.normalize import split_glued
     line = ("岭南县江池镇人民政府贯彻执行党的路线方针政策，推动乡村振兴。" * 8 + "江池镇在2023年开展了农村公路养护等102个项目。"
             "(二)部门资金情况。2023年度岭南县江池镇年初预算1848.31万元,全年(调整)预算数3587.78万元。一、绩效评价")
-    assert "(二)部门资金情况。\n2023年度岭南县江池镇年初预算1848.31万元" in split_glued(line)
+    assert "(二)部门资金情况\n2023年度岭南县江池镇年初预算1848.31万元" in split_glued(line)  # (the heading, its 。 off)
     listing = "主要职责是：（一）负责全镇农村公路养护；（二）负责农田水利建设。" * 12
     assert split_glued(listing) == listing  # (a sentence listing its items: one level, after ：and ；)
 
@@ -278,3 +278,60 @@ def test_a_reports_title_run_onto_an_empty_metadata_field_stays_the_pages(tmp_pa
             "岭南县图书馆2021年度部门整体支出绩效自评报告\n一、部门基本情况\n主要职能：本馆属公益性文化事业单位。"
             "主管部门为岭南县文化和旅游局。\n2021年年初预算185.00万元，全年实际支出325.89万元。\n")
     assert read(tmp_path, text).department == "岭南县图书馆"
+
+
+# The review's inputs: a site's lists of links over the page of 岭南县林业局 (its own title last, 发布时间 under it).
+SITE = "首页 | 政务公开 | 政策文件 | 互动交流\n当前位置：首页 > 政务公开 > 财政信息\n"
+META = "发布时间：2022-05-10 来源：岭南县林业局 浏览次数：128\n"
+FORESTRY = ("一、部门基本情况\n岭南县林业局内设办公室等5个股室，编制人数28人。\n二、部门整体支出情况\n"
+            "根据县财政局《关于开展2021年度部门整体支出绩效自评工作的通知》要求，我局对2021年度部门整体支出开展了自评。"
+            "2021年年初预算612.40万元，调整后预算650.10万元，全年实际支出638.52万元，预算执行率98.22%。\n")
+
+
+@pytest.mark.parametrize("links, own", [
+    # the page's title names no report word at its end; the finance bureau's report among the links
+    ("相关文章\n岭南县教育局2021年度部门整体支出绩效自评报告\n岭南县财政局2021年度部门整体支出绩效自评报告\n",
+     "岭南县林业局2021年度部门整体支出绩效自评情况\n"),
+    # short lines in the list: "更多>>", a heading of another list, a date under each link
+    ("热点信息\n岭南县召开2022年财政工作会议\n更多>>\n图片新闻\n岭南县财政局2021年度部门整体支出绩效自评报告\n",
+     "岭南县林业局2021年度部门整体支出绩效自评报告\n"),
+    ("相关文章\n岭南县财政局2021年度部门整体支出绩效自评报告\n05-12\n岭南县教育局2021年度部门整体支出绩效自评报告\n05-11\n",
+     "岭南县林业局2021年度部门整体支出绩效自评报告\n"),
+])
+def test_the_pages_own_title_ends_a_list_of_links_over_its_metadata(tmp_path, links, own):
+    rec = read(tmp_path, SITE + links + own + META + FORESTRY)
+    assert (rec.department, rec.year) == ("岭南县林业局", 2021)
+
+
+def test_a_project_report_under_links_to_department_reports_stays_a_projects(tmp_path):
+    links = "相关文章\n岭南县财政局2021年度部门整体支出绩效自评报告\n05-12\n岭南县林业局2021年度部门整体支出绩效自评报告\n05-11\n"
+    body = ("一、项目基本情况\n森林防火项目由岭南县林业局实施。\n二、项目资金情况\n"
+            "项目年初预算45.00万元，调整后预算48.00万元，实际支出44.20万元，执行率92.08%。\n")
+    rec = read(tmp_path, SITE + links + "岭南县林业局2021年度森林防火项目支出绩效自评报告\n" + META + body)
+    assert rec.kind == "project"
+
+
+def test_the_last_link_of_a_titleless_page_is_not_its_title_though_the_body_cites_that_unit(tmp_path):
+    # (every report names the finance bureau that organised its evaluation; the link is another year's too)
+    links = "相关文章\n岭南县教育局2021年度部门整体支出绩效自评报告\n岭南县财政局2020年度部门整体支出绩效自评报告\n\n"
+    rec = read(tmp_path, SITE + links + FORESTRY)
+    assert rec.department != "岭南县财政局" and rec.year == 2021
+
+
+@pytest.mark.parametrize("spending", ["全年实际支出801.72万元，预算执行率95.84%，2022年将继续加强预算执行管理。",
+                                      "根据2022年初报送的部门决算报表，全年实际支出801.72万元，执行率95.84%。"])
+def test_a_later_year_beside_the_spending_is_no_budget_year(tmp_path, spending):
+    text = ("一、部门基本情况\n岭南县农业农村局内设7个股室。\n二、部门预算安排情况\n"
+            "2021年度部门预算总额836.50万元，其中基本支出512.30万元，项目支出324.20万元。\n三、部门预算执行情况\n"
+            + spending + "\n")
+    assert read(tmp_path, text).year == 2021
+
+
+def test_a_glued_parts_heading_heads_the_parts_figures(tmp_path):
+    line = ("根据县财政局工作安排，我局对2021年度部门整体支出开展了绩效自评，现将有关情况报告如下。一、部门整体支出情况。"
+            + "岭南县林业局内设办公室、资源管理股等5个股室，主要承担全县林业资源保护、造林绿化、森林防火等职能。" * 2
+            + "（一）项目支出情况。年初预算180.00万元，调整后预算230.00万元，全年实际支出220.32万元，预算执行率95.79%。"
+            "（二）基本支出情况。年初预算432.40万元，全年实际支出418.20万元。")
+    rec = read(tmp_path, "岭南县林业局2021年度部门整体支出绩效自评报告\n" + line + "\n")
+    assert rec.overall.actual is None and rec.overall.initial_budget is None
+    assert rec.projects.actual in (None, D("220.32")) and rec.basic.actual in (None, D("418.20"))
