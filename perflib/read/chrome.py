@@ -317,8 +317,9 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
         items = []
         j = i + 1
         while j < end and kinds[j] in (None, "blank", "site"):
-            if kinds[j] is None and len(_unbulleted(lines[j])) < _LINK_MIN and _form_values_follow(lines, j, end):
-                break  # (a form's cells, "编制数" / … / "52", no links: "更多>>", "05-12" under a link are the list's)
+            short = kinds[j] is None and len(_unbulleted(lines[j])) < _LINK_MIN
+            if short and (not _LIST_SHORT.match(_unbulleted(lines[j])) or _form_values_follow(lines, j, end)):
+                break  # (a form's cells, "编制数" / … / "52", "|": no links; "更多>>", "05-12" under a link are the list's)
             if kinds[j] != "blank":
                 items.append(j)
             j += 1
@@ -342,7 +343,7 @@ def _own_title_at(lines: list[str], items: list[int]) -> int | None:
     """Which item may be the page's own title: the last naming a unit's report of a year ("某局2021年度…自评报告", "…自评
     情况", "…决算公开"), with only short lines after it; None when there is none."""
     for k in range(len(items) - 1, -1, -1):
-        text = _unbulleted(lines[items[k]])
+        text = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), _unbulleted(lines[items[k]]))
         if len(text) < _LINK_MIN or _YEAR_ONLY.match(text):
             continue  # (a date, "更多>>", the title's year under it: "（2023年度）")
         if _TITLE_UNIT.match(text) and _REPORT_WORD.search(text) and not _NEWS_HEADLINE.search(text):
@@ -357,6 +358,10 @@ def _form_values_follow(lines: list[str], j: int, end: int) -> bool:
     return any(_FORM_VALUE.match(t) for t in near)
 
 
+# A short line of a list of links: a date under a link, "更多>>", the heading of the next list ("图片新闻")
+_LIST_SHORT = re.compile(r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?$|更多|[\u4e00-\u9fff]{2,7}$")
+_CN_YEAR = re.compile(r"[一二][〇零○O一二三四五六七八九]{3}(?=\s*年)")  # "二〇二二年度" (a title's year in numerals)
+_CN_DIGITS = str.maketrans("〇零○O一二三四五六七八九", "0000123456789")
 _YEAR_ONLY = re.compile(r"[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?$")
 _CELLS_LOOKED_AT = 6
 _FORM_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|％|万元|元)?$")
