@@ -341,14 +341,11 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
 
 def _own_title_at(lines: list[str], items: list[int]) -> int | None:
     """Which item may be the page's own title: the last naming a unit's report of a year ("某局2021年度…自评报告", "…自评
-    情况", "…决算公开"), with only short lines after it; None when there is none."""
+    情况", "…决算公开"; lines after it name none: a date, "（2023年度）", a note); None when there is none."""
     for k in range(len(items) - 1, -1, -1):
         text = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), _unbulleted(lines[items[k]]))
-        if len(text) < _LINK_MIN or _YEAR_ONLY.match(text):
-            continue  # (a date, "更多>>", the title's year under it: "（2023年度）")
-        if _TITLE_UNIT.match(text) and _REPORT_WORD.search(text) and not _NEWS_HEADLINE.search(text):
-            return k
-        return None
+        if len(text) >= _LINK_MIN and _TITLE_UNIT.match(text) and _REPORT_WORD.search(text):
+            return None if _NEWS_HEADLINE.search(text) else k
     return None
 
 
@@ -359,10 +356,9 @@ def _form_values_follow(lines: list[str], j: int, end: int) -> bool:
 
 
 # A short line of a list of links: a date under a link, "更多>>", the heading of the next list ("图片新闻")
-_LIST_SHORT = re.compile(r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?$|更多|[\u4e00-\u9fff]{2,7}$")
+_LIST_SHORT = re.compile(r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?$|更多|[\u4e00-\u9fff]{0,5}(?:新闻|信息|推荐|文章|阅读|链接|专题|动态|公告|排行|导读)$")
 _CN_YEAR = re.compile(r"[一二][〇零○O一二三四五六七八九]{3}(?=\s*年)")  # "二〇二二年度" (a title's year in numerals)
 _CN_DIGITS = str.maketrans("〇零○O一二三四五六七八九", "0000123456789")
-_YEAR_ONLY = re.compile(r"[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?$")
 _CELLS_LOOKED_AT = 6
 _FORM_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|％|万元|元)?$")
 _REPORT_WORD = re.compile(r"绩效|自评|评价|决算|预算|报告")
