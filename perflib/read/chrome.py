@@ -330,7 +330,9 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
             below = below[:foot]  # (the body's first lines, to the links at its foot of a short page)
             titled_below = any(_REPORT_TITLE.search(t) and len(t.strip()) <= _LINK_LINE and not _is_chrome_line(t)
                                for t in below)  # (a title below, not a link: "上一篇：…报告")
-            into_metadata = j < end and kinds[j] == "pairs"
+            # (right above the metadata: only dates or "（2023年度）" between, not "某表.docx")
+            into_metadata = j < end and kinds[j] == "pairs" and all(len(_unbulleted(lines[n])) <= _LINK_MIN
+                                                                    for n in items[own + 1:])
             body = _CITED.sub("", "\n".join(below))
             if not titled_below and (into_metadata or _set_apart(items, own)
                                      or _names_the_unit_of(lines[items[own]], body)):
