@@ -932,7 +932,7 @@ def _spent_below(paragraphs: list[str], year: int) -> int | None:
     return spent.pop() if len(spent) == 1 else None
 
 
-_SENTENCE_END = re.compile(r"[。；;]")
+_SENTENCE_END = re.compile(r"[。！？]")
 # A budget year's ("2021年度", "2024年部门年初预算", "2021年全年支出"), not a date's ("2022年初报送", "于2022年收回").
 _BUDGET_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*(?:年度|年(?=\s*(?:部门|单位|本单位|全年|年初预算|预算|决算|实际|共计|累计)))")
 

@@ -139,7 +139,8 @@ def test_this_years_spending_below_a_budget_planned_ahead_gives_the_year(tmp_pat
     path = tmp_path / "r.txt"
     path.write_text("（二）部门整体支出情况\n2018年收、支总计1483.5万元,比上年增加555.92万元。\n"
                     "2020年部门预算安排888.88万元，其中基本支出555.55万元，项目支出333.33万元。\n"
-                    "原因主要是:新建办公用房,资产增加。\n2018年本年支出1366.23万元,其中基本支出802.21万元。\n",
+                    "原因主要是:新建办公用房,资产增加。\n2018年本年支出1366.23万元,其中基本支出802.21万元,占本年支出的58.72%;"
+                    "项目支出564.01万元,占本年支出的41.28%。\n",
                     encoding="utf-8")
     assert read_record(path).year == 2018
 
