@@ -306,11 +306,11 @@ def _site_names(lines: list[str], kinds: list, end: int) -> None:
 
 def _link_lists(lines: list[str], kinds: list, end: int) -> None:
     """The titles under a list heading (热点推荐, 相关链接 …) are other pages' links: chrome. The list may run on into
-    the page's own title (no blank line or markup between them): its last title (a unit's report of a year, with only
-    short lines after it: "（2023年度）", a date) is the page's, it and the lines after it stay, when the list runs
-    straight into the page's metadata line (发布时间, 来源 …), or the title is set apart from the links by a blank line, or
-    the page's first lines name the title's unit (outside the 《documents》 they cite) — and no report title stands in
-    the body below (a title there is the page's: the list's are all links). A run of a form's cells ends the list."""
+    the page's own title (no blank line or markup between them): its last title (a unit's report of a year; after it
+    only lines naming none, "（2023年度）", a date, a note) is the page's, it and the lines after it stay, when it stands
+    right above the page's metadata line (发布时间, 来源 …), or is set apart from the links by a blank line, or the page's
+    first lines name its unit (outside the 《documents》 they cite) — and no report title stands in the body below (a
+    title there is the page's: the list's are all links). A run of a form's cells ends the list."""
     for i in range(end):
         if kinds[i] != "line" or not _LINK_LIST.match(_unbulleted(lines[i])):
             continue
@@ -335,7 +335,7 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
                                                                     for n in items[own + 1:])
             body = _CITED.sub("", "\n".join(below))
             if not titled_below and (into_metadata or _set_apart(items, own)
-                                     or _names_the_unit_of(lines[items[own]], body)):
+                                     or _names_the_unit_of(_in_digits(lines[items[own]]), body)):
                 items = items[:own]  # the page's own title and what follows it
         for n in items:
             kinds[n] = "line"
@@ -345,10 +345,15 @@ def _own_title_at(lines: list[str], items: list[int]) -> int | None:
     """Which item may be the page's own title: the last naming a unit's report of a year ("某局2021年度…自评报告", "…自评
     情况", "…决算公开"; lines after it name none: a date, "（2023年度）", a note); None when there is none."""
     for k in range(len(items) - 1, -1, -1):
-        text = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), _unbulleted(lines[items[k]]))
+        text = _in_digits(lines[items[k]])
         if len(text) >= _LINK_MIN and _TITLE_UNIT.match(text) and _REPORT_WORD.search(text):
             return None if _NEWS_HEADLINE.search(text) else k
     return None
+
+
+def _in_digits(line: str) -> str:
+    """The line unbulleted, a year written in numerals in digits ("二〇二二年度" → "2022年度")."""
+    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), _unbulleted(line))
 
 
 def _form_values_follow(lines: list[str], j: int, end: int) -> bool:
@@ -401,8 +406,6 @@ _FINANCE = re.compile(r"财政(?:局|厅|部)$")
 
 _A_REPORTS_TITLE = re.compile(r"\S{2,40}?(?:19|20)\d{2}\s*年度?\S{0,30}?(?:绩效|自评|评价)\S{0,12}?(?:报告|报告书|自评表|评价表)$")
 _NEWS_HEADLINE = re.compile(r"召开|举办|举行")
-# (what may title the page itself under a list of links: a report, or a 决算's 公开 or 说明)
-_PAGES_TITLE = re.compile(r"(?:报告|报告书|自评表|评价表|公开|说明)\s*(?:[（(][^（）()]{0,12}[)）])?\s*$")
 _REPORT_TITLE = re.compile(r"(?:报告|报告书|自评表|评价表)\s*(?:[（(][^（）()]{0,12}[)）])?\s*$")
 
 
