@@ -333,7 +333,7 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
             # (right above the metadata: only dates or "（2023年度）" between, not "某表.docx")
             into_metadata = j < end and kinds[j] == "pairs" and all(len(_unbulleted(lines[n])) <= _LINK_MIN
                                                                     for n in items[own + 1:])
-            body = _CITED.sub("", "\n".join(below))
+            body = CITED.sub("", "\n".join(below))
             if not titled_below and (into_metadata or _set_apart(items, own)
                                      or _names_the_unit_of(_in_digits(lines[items[own]]), body)):
                 items = items[:own]  # the page's own title and what follows it
@@ -351,9 +351,14 @@ def _own_title_at(lines: list[str], items: list[int]) -> int | None:
     return None
 
 
+def year_in_digits(text: str) -> str:
+    """A year in Chinese numerals written in digits ("二〇二三年度" → "2023年度")."""
+    return CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text) if "年" in text else text
+
+
 def _in_digits(line: str) -> str:
-    """The line unbulleted, a year written in numerals in digits ("二〇二二年度" → "2022年度")."""
-    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), _unbulleted(line))
+    """The line unbulleted, a year written in numerals in digits."""
+    return year_in_digits(_unbulleted(line))
 
 
 def _form_values_follow(lines: list[str], j: int, end: int) -> bool:
@@ -364,12 +369,13 @@ def _form_values_follow(lines: list[str], j: int, end: int) -> bool:
 
 # A short line of a list of links: a date under a link, "更多>>", the heading of the next list ("图片新闻")
 _LIST_SHORT = re.compile(r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?$|更多|[\u4e00-\u9fff]{0,5}(?:新闻|信息|推荐|文章|阅读|链接|专题|动态|公告|排行|导读)$")
-_CN_YEAR = re.compile(r"[一二][〇零○O一二三四五六七八九]{3}(?=\s*年)")  # "二〇二二年度" (a title's year in numerals)
-_CN_DIGITS = str.maketrans("〇零○O一二三四五六七八九", "0000123456789")
+# A year in Chinese numerals, not a date's (二〇二四年三月); 〇, 零, a circle ○ or a letter O for zero: what typists use.
+CN_YEAR = re.compile(r"[一二][〇零○O０一二三四五六七八九]{3}(?=\s*年(?!\s*[一二三四五六七八九十]{1,2}\s*月))")
+_CN_YEAR_DIGITS = str.maketrans("〇零○O０一二三四五六七八九", "00000123456789")
 _CELLS_LOOKED_AT = 6
 _FORM_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|％|万元|元)?$")
 _REPORT_WORD = re.compile(r"绩效|自评|评价|决算|预算|报告")
-_CITED = re.compile(r"《[^》]*》")
+CITED = re.compile(r"《[^》]*》")  # a cited document's title
 
 
 def _set_apart(items: list[int], k: int) -> bool:

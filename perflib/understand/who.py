@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..read.chrome import NEIGHBOUR_LINK
+from ..read.chrome import CITED, CN_YEAR, NEIGHBOUR_LINK, year_in_digits
 from ..read.document import Paragraph, Table
 from .lexicon import LEX, longest_match
 
@@ -60,7 +60,6 @@ _DATE_CONTEXT = re.compile(r"(?:日期|时间|日\s*期)\s*[:：]?\s*$")
 # "（2022年度）" under a title, or a form's field "所属年度：2022年度"
 _YEAR_LINE = re.compile(rf"^[（(]?\s*(?P<year>{_YEAR})\s*年度?\s*[)）]?$|"
                         rf"^[（(]?\s*(?:所属|评价|预算|自评)年度\s*[:：]\s*(?P<field_year>{_YEAR})\s*(?:年度?)?\s*[)）]?$")
-_CITED = re.compile(r"《[^》]*》")
 _ISSUED = re.compile(rf"\s*(?:{LEX.issued.pattern})")
 
 
@@ -251,14 +250,6 @@ def title_text(para: str) -> str | None:
     return m.group() if m and "。" not in m.group() else None
 
 
-def _in_digits(text: str) -> str:
-    """A year in Chinese numerals written in digits ("二〇二三年度" → "2023年度")."""
-    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text) if "年" in text else text
-
-
-# A year in Chinese numerals, not a date's (二〇二四年三月); 〇, 零, a circle ○ or a letter O for zero: what typists use.
-_CN_YEAR = re.compile(r"[一二][〇零○O０一二三四五六七八九]{3}(?=\s*年(?!\s*[一二三四五六七八九十]{1,2}\s*月))")
-_CN_YEAR_DIGITS = str.maketrans("〇零○O０一二三四五六七八九", "00000123456789")
 
 
 def names_a_unit(text: str) -> bool:
@@ -281,9 +272,9 @@ def _titles(head: list[str]) -> list[tuple[int, str | None, int | None]]:
     if found:
         return found
     no_year = _title_with_no_year(head)
-    if no_year and _CN_YEAR.search(head[no_year[0][0]]):  # the title itself, in Chinese numerals (and its lines above)
+    if no_year and CN_YEAR.search(head[no_year[0][0]]):  # the title itself, in Chinese numerals (and its lines above)
         at = no_year[0][0]
-        digits = [_in_digits(p) if at - 2 <= k <= at else p for k, p in enumerate(head)]
+        digits = [year_in_digits(p) if at - 2 <= k <= at else p for k, p in enumerate(head)]
         found = [t for t in _titles_of(digits) if at - 2 <= t[0] <= at and t[2] is not None]
     return found or no_year
 
@@ -841,7 +832,7 @@ def fiscal_years(text: str) -> list[int]:
     the year a document was issued ("《…办法》（2022年印发）")."""
     if "年" not in text:
         return []
-    titles = [(t.start(), t.end()) for t in _CITED.finditer(text)] if "《" in text else []
+    titles = [(t.start(), t.end()) for t in CITED.finditer(text)] if "《" in text else []
     return [int(y["year"]) for y in _FISCAL_YEAR.finditer(text)
             if not any(a <= y.start() < b for a, b in titles) and not _DATE_CONTEXT.search(text, 0, y.start())
             and not _ISSUED.match(text, y.end())]
