@@ -316,7 +316,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         if attachments:
             continue
         part_above, part_below = part_below, None
-        run_in = _run_in_heading(para)  # ("一、预算执行情况：2023年年初预算…": a heading, its text run on)
+        # ("一、预算执行情况：2023年年初预算…": a heading, its text run on; "（一）项目支出情况。": one closed by a stop)
+        run_in = _run_in_heading(para) or _stopped_heading(para)
         if run_in or (is_heading(para) or is_heading_like(para)) and not _row_of_cells(blocks, i):
             head = run_in or para
             following = blocks[i + 1].text if i + 1 < len(blocks) and not isinstance(blocks[i + 1], Table) else ""
@@ -559,6 +560,19 @@ def _run_in_heading(para: str) -> str | None:
         return None
     m = _RUN_IN.match(para)
     return m["head"] if m else None
+
+
+def _stopped_heading(para: str) -> str | None:
+    """A numbered heading closed by a full stop on a line of its own ("（一）项目支出情况。", "一、部门整体支出情况。"):
+    its words, the stop cut off; None for anything else (an item, "（一）审计项目计划安排偏紧。", ends in no 情况)."""
+    if not para.endswith("。") or LEX.numbering.match(para) is None:
+        return None
+    m = _STOPPED_HEAD.fullmatch(para)
+    return m["head"] if m else None
+
+
+_STOPPED_HEAD = re.compile(r"(?P<head>\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．])"
+                           r"[^，,；;。：:\d%]{2,20}(?:情况|概况))。")
 
 
 # (the unit's money or the unit itself, not one fund's, "二、专项资金管理情况：…", nor a project's)
@@ -1565,6 +1579,9 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
             continue  # "年中调减基本支出预算 40 万元": the change to the budget, not the budget
         if label.field == "actual" and _BUDGET_RUN_IN.match(sent) and not _SPENT_WORD.search(m.group()):
             continue  # "（二）支出预算：2026年支出合计 …": the budget's total, not the spending (实际支出 is spent)
+        if (label.field == "actual" and _BUDGET_REVENUE_THEN.search(sent, 0, m.start())
+                and not _SPENT_WORD.search(sent, max(0, m.start() - 2), m.end())):
+            continue  # "部门预算收入合计 302.5 万元，支出合计 302.5 万元": the budget's other side, not the spending
         if (label.field == "completion_rate" and sent.endswith(LEX.task_rate, 0, m.start())
                 and not sent.endswith(LEX.budget_task_rate, 0, m.start())):
             continue  # 任务完成率, 年度计划完成率: a task's progress, not the budget's
@@ -1586,6 +1603,9 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
 _BUDGET_RUN_IN = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．])?\s*"
                             r"(?:部门|单位)?(?:支出|收支|收入支出)预算\s*[:：]")
 _SPENT_WORD = re.compile(r"实际|决算|执行|完成|发生")
+# The clause right before a label that states a budget's revenue ("2021年部门预算收入合计 302.50 万元，"): the label
+# opening the next clause is that budget's spending side unless it says spent
+_BUDGET_REVENUE_THEN = re.compile(r"(?:预算(?:总)?收入|收入预算)[^，,；;。：:]{0,16}[，,、]\s*$")
 # A change's verb right before a budget's label and its block word ("调减基本支出预算 40 万元", "追加项目支出预算 …").
 _CHANGED_BEFORE = re.compile(r"(?:调减|调增|追加|追减|核减|核增|压减|增加|减少)了?(?:基本|项目|部门|单位)?$")
 _HOLDS_BEFORE = re.compile(r"(?:包)?含[^，,。；;：:\d]{0,8}$")  # ("…含上级追加资金", "其中含追加")
