@@ -325,6 +325,7 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
             j += 1
         own = _own_title_at(lines, items)
         if own is not None:
+            own, title, last = own
             below = lines[j:end + _BODY_HEAD]
             foot = next((n for n, t in enumerate(below) if _is_chrome_line(t) and _LINK_LIST.match(_unbulleted(t))), None)
             below = below[:foot]  # (the body's first lines, to the links at its foot of a short page)
@@ -332,23 +333,32 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
                                for t in below)  # (a title below, not a link: "上一篇：…报告")
             # (right above the metadata: only dates or "（2023年度）" between, not "某表.docx")
             into_metadata = j < end and kinds[j] == "pairs" and all(len(_unbulleted(lines[n])) <= _LINK_MIN
-                                                                    for n in items[own + 1:])
+                                                                    for n in items[last + 1:])
             body = CITED.sub("", "\n".join(below))
             if not titled_below and (into_metadata or _set_apart(items, own)
-                                     or _names_the_unit_of(_in_digits(lines[items[own]]), body)):
+                                     or _names_the_unit_of(title, body)):
                 items = items[:own]  # the page's own title and what follows it
         for n in items:
             kinds[n] = "line"
 
 
-def _own_title_at(lines: list[str], items: list[int]) -> int | None:
+def _own_title_at(lines: list[str], items: list[int]) -> tuple[int, str, int] | None:
     """Which item may be the page's own title: the last naming a unit's report of a year ("某局2021年度…自评报告", "…自评
-    情况", "…决算公开"; lines after it name none: a date, "（2023年度）", a note); None when there is none."""
+    情况", "…决算公开"; lines after it name none: a date, "（2023年度）", a note), or a unit's name over the line of its
+    year and report ("示例市某局" ⏎ "2022年度部门整体支出绩效自评报告"): (the item, the title's text, its last item);
+    None when there is none."""
     for k in range(len(items) - 1, -1, -1):
-        text = _in_digits(lines[items[k]])
+        text, last = _in_digits(lines[items[k]]), k
+        if k + 1 < len(items) and items[k + 1] == items[k] + 1 and not _A_YEAR.search(text):
+            rest = _in_digits(lines[items[k + 1]])
+            if _YEAR_FIRST.match(rest):
+                text, last = text.strip() + rest.strip(), k + 1  # (a title split after its unit's name)
         if len(text) >= _LINK_MIN and _TITLE_UNIT.match(text) and _REPORT_WORD.search(text):
-            return None if _NEWS_HEADLINE.search(text) else k
+            return None if _NEWS_HEADLINE.search(text) else (k, text, last)
     return None
+
+
+_YEAR_FIRST = re.compile(r"\s*(?:19|20)\d{2}\s*年")
 
 
 def year_in_digits(text: str) -> str:

@@ -716,11 +716,16 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
         rec.warnings.append(f"table row {' | '.join(row)!r}: all zeros over the figures of its "
                             f"parts; a blank row of the form, not read")
         return True
+    shifted = next((col.col for col in columns if col.kind == "money" and col.col < len(row)
+                    and _PERCENT_CELL.search(row[col.col])), None)
+    if shifted is not None:  # "部门整体支出总额 | 864.2 | 100% | 20" under 预算数 | 执行数 | 执行率 | 得分: the score is no rate
+        rec.warnings.append(f"table row {' | '.join(row)!r}: a percent under a column of amounts; the cells from "
+                            "there on do not stand under their header (a cell missing), not read")
     notes = [" ".join(_distinct([row[c] for c in labels]))] + _notes_above(table, r) + [table.title or ""] + outside
     values: dict[str, tuple[_Column, Decimal]] = {}
     fraction: dict[str, tuple[_Column, Decimal]] = {}  # rates written as shares of 1
     for col in columns:
-        if col.field is None or col.col >= len(row):
+        if col.field is None or col.col >= len(row) or shifted is not None and col.col >= shifted:
             continue
         if col.by_year and not _states_spending(table, row_label, outside):
             continue
@@ -755,6 +760,9 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
         if store(rec, block, fld, value, table.cell_evidence(r, col.col, row=row_label, col=col.label)):
             taken.add((r, col.col))
     return True
+
+
+_PERCENT_CELL = re.compile(r"\d\s*[%％]\s*$")
 
 
 def _read_year_column(table: Table, r: int, columns: list[_Column], section: tuple[str | None, str | None],

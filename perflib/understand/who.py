@@ -323,7 +323,7 @@ def _title_with_no_year(head: list[str]) -> list[tuple[int, str | None, int | No
 
 DOCUMENTS_PART = re.compile(r"\s*第[一二三四五六七八九十]{1,2}部分\s*[:：、.]?\s*")  # ("第二部分：", a document's part)
 _NEIGHBOUR_LINK = re.compile(NEIGHBOUR_LINK)
-_CITING = re.compile(r"\s*(?:根据|依据|按照)")
+_CITING = re.compile(r"\s*(?:根据|依据|按照|遵照|据)")  # (a sentence citing a document: "据省委办公厅…印发《…》")
 # (or a span of years, no one year: "某局2022—2023年度部门整体…")
 _TITLE_NO_YEAR = re.compile(rf"^(?P<dept>[^\d，。]{{2,40}}?)(?:{_YEAR}\s*[—–－~～至到-]\s*{_YEAR}\s*年度?)?"
                             r"(?:关于)?(?:部门|单位|整体|预算|绩效)")
@@ -617,6 +617,8 @@ _DEPT_OPENING = re.compile(rf"^(?:{_YEAR}\s*年度?\s*[，,]?\s*)?(?P<dept>[^，
 def _leading_org(para: str) -> str | None:
     """The organisation a paragraph opens with, when a verb, its alias or a comma follows it."""
     text = _no_spaces(para[:50]) if _CJK.search(para[:4]) else para[:50]
+    if _CITING.match(text):
+        return None  # "据陕西省委办公厅,…印发《…》": the publisher of a document cited, not the unit
     for m in LEX.org_end.finditer(text, 0, 40):
         if _NOT_IN_NAME.search(text, 0, m.end()):
             return None  # the paragraph does not open with a name

@@ -27,14 +27,18 @@ def test_roles_of_column_labels():
     assert rec.evidence["projects.actual"] == "支出表 · 项目支出 × 实际支出: 45.00"
 
 
-@pytest.mark.parametrize("rate_head, want", [("执行率(B/A)", "adjusted_budget"), ("执行率", "initial_budget")])
+@pytest.mark.parametrize("rate_head, want", [("执行率(B/A)", "adjusted_budget"), ("执行率", None)])
 def test_budget_the_rate_header_divides_by_is_the_adjusted_one(rate_head, want):
     """"预算数(A) | 执行数(B) | 执行率(B/A)", the row's 执行数 cell missing: the header says the rate is on
-    预算数, an execution rate's base, the adjusted budget (the national form's note says so too)."""
+    预算数, an execution rate's base, the adjusted budget (the national form's note says so too). The cells from the
+    percent under 执行数 on stand under no header of theirs: the score (20) is no rate, and under a bare 执行率 nothing
+    then says which budget 预算数 is."""
     t = Table([["预算执行情况(万元)", "预算数(A)", "执行数(B)", rate_head, "得分"],
                ["部门整体支出总额", "652.4", "100%", "20", ""]], title="单位：万元")
     rec = parse(t)
-    assert getattr(rec.overall, want) == D("652.4")
+    budgets = {"initial_budget": rec.overall.initial_budget, "adjusted_budget": rec.overall.adjusted_budget}
+    assert budgets == {f: (D("652.4") if f == want else None) for f in budgets}
+    assert rec.overall.completion_rate is None and rec.overall.actual is None
 
 
 def test_budget_an_adjustment_rate_divides_by_stays_the_initial_one():
