@@ -42,7 +42,7 @@ from ..read.text import document_from_text
 from ..check.interval import Interval
 from ..numbers import NUMBER, money_to_wan, to_decimal
 from .assign import Ledger, Offer, offer, settle, size, whole_for_its_office
-from .tables import ONE_PROJECT, read_table
+from .tables import ONE_PROJECT, is_rate_base, read_table
 from .who import COMPARED_YEAR, abbreviates, department_and_year, reads_as_org
 
 LABELS = LEX.labels
@@ -317,8 +317,9 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             continue
         part_above, part_below = part_below, None
         # ("一、预算执行情况：2023年年初预算…": a heading, its text run on; "（一）项目支出情况。": one closed by a stop)
-        run_in = _run_in_heading(para) or _stopped_heading(para)
-        if run_in or (is_heading(para) or is_heading_like(para)) and not _row_of_cells(blocks, i):
+        run_in = _run_in_heading(para) or _stopped_heading(para) or _block_item_title(para)
+        # (a numbered line ending in "；" is an item of a list, "1.基本支出：实际支出 7512.30 万元；", no heading)
+        if run_in or (is_heading(para) or is_heading_like(para)) and not _row_of_cells(blocks, i) and not para.endswith(_ITEM_END):
             head = run_in or para
             following = blocks[i + 1].text if i + 1 < len(blocks) and not isinstance(blocks[i + 1], Table) else ""
             previous = blocks[i - 1].text if i and not isinstance(blocks[i - 1], Table) else ""
@@ -329,7 +330,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             section_part = _names_a_part(head)  # "（一）一般公共预算财政拨款情况": the figures under it are that source's
             unit_line = LEX.unit_line_after.match(head.strip())
             if not unit_line:  # (a heading with a figure too: "（三）“三公”经费支出 12.5 万元")
-                within = holds_any(head, _SUB_BUDGET_CUES) and LEX.about_a_sub_budget(head)
+                within = holds_any(head, _SUB_BUDGET_CUES) and LEX.about_a_sub_budget(head) or _heads_a_fund(head)
             below = holds_any(head, LEX.subunit_cues) and LEX.subunit_in(head) is not None
             if below:
                 heading = None  # "一、下属单位支出情况": the figures under it are those units', no block's
@@ -370,11 +371,15 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         taken.last_total = None
         opened = section_part  # a part of the unit's money the section or the paragraph opened with, alone
         aside = False  # a numbered item about a budget within the unit's speaks ("…。3、“三公”经费控制：…")
+        titled = False  # the paragraph opened with such an item's title alone ("（一）办公费。")
         for i, sent in enumerate(sents):
             prose.append(sent)
-            number = LEX.numbering.match(sent) if aside or holds_any(sent, _SUB_BUDGET_CUES) else None
+            number = (LEX.numbering.match(sent) if aside or holds_any(sent, _SUB_BUDGET_CUES) or holds_any(sent, _CLASS_CUES)
+                      else None)
+            titled = i == 1 and aside and titled  # (the sentence after a paragraph's title alone: "（一）办公费。" ⏎ …)
             if number:
                 aside = _sub_budget_item(sent, number.end())  # (until the next item)
+                titled = i == 0 and aside and _ITEM_TITLE.fullmatch(sent, number.end(), len(sent) - 1) is not None
             if aside and _all_nil(sent):
                 continue  # "…上年年初预算安排 0 万元，实际开支 0 万元，今年年初预算安排 0 万元…": that budget's, no unit's
             if not _DIGIT.search(sent):
@@ -388,7 +393,10 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                 following = sents[i + 1] if i + 1 < len(sents) else ""
                 later = _NEXT_ITEM.search(sent) if listing else None  # "…；二是…" in a later sentence
                 items_at = later.start() if later else announced.start() if announced else None
-                context = _read_sentence(sent, context, rec, taken, spoken, unit, following, items_at, within, opened)
+                # (an item titled by a budget within the unit's, "（一）办公费。全年预算 …": its figures are that budget's)
+                # (after an item's title alone, "（一）办公费。全年预算 30 万元，…": that budget's figures, no block's)
+                context = _read_sentence(sent, None if titled else context, rec, taken, spoken, unit, following, items_at,
+                                         within or titled, opened)
             listing = listing or announced is not None
             spoken = _spoken_year(sent) or spoken
         if listed is not None:
@@ -401,6 +409,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
 
 
 _PARTS_LISTED_BELOW = ("其中：", "其中:")
+_ITEM_END = ("；", ";")
 
 
 def _states_a_parts_figure(para: str, following: str, previous: str) -> bool:
@@ -564,14 +573,25 @@ def _run_in_heading(para: str) -> str | None:
 
 def _stopped_heading(para: str) -> str | None:
     """A numbered heading closed by a full stop on a line of its own ("（一）项目支出情况。", "一、部门整体支出情况。"):
-    its words, the stop cut off; None for anything else (an item, "（一）审计项目计划安排偏紧。", ends in no 情况)."""
+    its words, the stop cut off; None for anything else (an item, "（一）审计项目计划安排偏紧。", ends in no 情况). (Not
+    "1、收入支出预算安排情况。": a heading of that level names no block and would end the block its section's heading named.)"""
     if not para.endswith("。") or LEX.numbering.match(para) is None:
         return None
     m = _STOPPED_HEAD.fullmatch(para)
+    # (one naming no block, "（一）预算执行情况。" under "二、项目支出情况", would end the section its parent opened)
+    return m["head"] if m and _heading_block(m["head"]) is not None else None
+
+
+def _block_item_title(para: str) -> str | None:
+    """A numbered item titled by a block, closed by a full stop, its text run on ("1.基本支出。主要用于…，全年支出 7512.30
+    万元。"): its number and title, the heading of its text."""
+    m = _BLOCK_ITEM.match(para) if "支出" in para[:12] else None
     return m["head"] if m else None
 
 
-_STOPPED_HEAD = re.compile(r"(?P<head>\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．])"
+_BLOCK_ITEM = re.compile(r"(?P<head>\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
+                         r"\s*[、.．])\s*(?:基本支出|项目支出)(?:情况)?)。\S")
+_STOPPED_HEAD = re.compile(r"(?P<head>\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])"
                            r"[^，,；;。：:\d%]{2,20}(?:情况|概况))。")
 
 
@@ -753,6 +773,8 @@ def _block_at(sent: str, pos: int, unit: str | None = None) -> str | None:
         return "overall"  # "专项资金和基本支出合计年初预算 …": the parts together are the whole
     if _both_parts(sent, words, pos):
         words = words[:-2]  # "部门整体支出包括基本支出和项目支出两部分，年初预算 …": the pair names neither part
+    if closable and words and _sum_of_the_parts(sent, words, pos):
+        return "overall"
     listed = _after_a_list_of_parts(sent, words, pos)
     if listed is None and words and _outgrown_own_figure(sent, words[-1], pos, unit) \
             and not _is_breakdown_item(sent, words[-1]) and not _object_of_label(sent, words[-1]):
@@ -904,6 +926,23 @@ def _item_field(sent: str, item: re.Match) -> str | None:
 _AMOUNT_END = re.compile(rf"\d\s*(?:{LEX.unit})\s*[，,]?\s*$")
 
 
+def _sum_of_the_parts(sent: str, words: list[re.Match], pos: int) -> bool:
+    """Does the label at `pos` stand in a clause opening with 合计 after clauses of two blocks or more ("基本支出 …；项目
+    支出 …；合计年初预算 9900 万元，…": the parts summed, the whole's)?"""
+    at = clause_start(sent, pos, "；;")
+    return (_SUM_OPENING.match(sent, at) is not None
+            and len({LEX.block_of(w) for w in words if w.start() < at and _has_own_figure(sent, w)}) >= 2)
+
+
+def _has_own_figure(sent: str, word: re.Match) -> bool:
+    """Does an amount follow the block word in its clause ("基本支出年初预算 2400 万元"; not "基本支出保障有力，")?"""
+    end = _CLAUSE_END.search(sent, word.end())
+    return LEX.money.search(sent, word.end(), end.start() if end else len(sent)) is not None
+
+
+_SUM_OPENING = re.compile(r"\s*(?:以上|两项|二者|两者)?(?:合计|总计|共计)")
+
+
 def _part_closed(sent: str, m: re.Match, pos: int) -> bool:
     """Is the block word at `m` one of a 其中 list of blocks that a "；" closes before `pos` ("年初预算 8620 万元，其中：
     基本支出预算 3200 万元，项目支出预算 5420 万元；调整后预算 9000 万元": the list names its parts, the
@@ -1006,6 +1045,8 @@ def _last_naming(sent: str, words: list[re.Match]) -> str | None:
                 return _KEY_PROJECTS  # "防汛和抗旱两个项目": a few named projects
             if m.group() in _BARE_PROJECT and (_names_one_project(sent, m) or _the_project_again(sent, words, i)):
                 return _ONE_PROJECT
+            if m.group() == "项目支出" and _names_one_project(sent, m):
+                return _ONE_PROJECT  # "其中，学生资助项目支出 1120 万元": that project's spending
             return LEX.block_of(m)
     return None
 
@@ -1026,7 +1067,7 @@ _KEY_PROJECTS = "key projects"  # ("重点项目" …: a few named ones; its sen
 _NO_BLOCK = (_ONE_PROJECT, _KEY_PROJECTS)
 _BARE_PROJECT = ("项目", "项目资金")
 _NAME_ENDS = "，,。；;：:、"
-_NAME_OPENING = re.compile(r"\s*(?:其中\s*|(?:19|20)\d{2}\s*年度?\s*)*")
+_NAME_OPENING = re.compile(r"\s*(?:其中\s*|(?:19|20)\d{2}\s*年度?\s*|[一二三四五六七八九十]是\s*)*")  # (…, "二是")
 _QUOTED = re.compile(r"[“\"「『《][^“”\"「」『』《》]{2,40}[”\"」』》]")
 
 
@@ -1292,7 +1333,7 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     read: list[tuple[re.Match, re.Match]] = []  # (label, figure) of this year
     classes: list[tuple[re.Match, re.Match]] = []  # (label, figure) of a class of spending: no block's
     procurement = LEX.not_the_budget_cue in sent
-    opener = _other_funds_open(sent, rec)
+    openers = _other_funds_openers(sent, rec)
     item = _item_name(sent) if items_at is None and holds_any(sent, LEX.parts_intro_cues) else None
     if item and (context == "projects" or _one_fund_or_unit(item, rec.department)):
         items_at = 0  # "…共有8个支出项目。其中，审判业务年初预算数 8 万元，…；执行业务 300 万元…": each project's;
@@ -1303,15 +1344,19 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             continue
         if items_at is not None and m.start() >= items_at and not _item_names_a_block(sent, m.start()):
             continue  # one of the items listed, not its block's whole
-        if not read and not classes and opener is not None and _the_class_goes_on(sent, opener[0].end(), m.start(), read):
+        part_at, opener = _opener_of(openers, m.start())
+        if (opener is not None and not any(n.start() >= part_at for n, _ in read + classes)
+                and _the_class_goes_on(sent, opener[0].end(), m.start(), read)):
             if m.start() < opener[1].start():
                 classes.append((m, after))  # "三公经费（含…）年初预算 18 万元": the label of its own amount
                 continue
             classes.append(opener)  # "上年结转资金 32.5 万元，执行率 100%": the labels after it are its
         if classes and _the_class_goes_on(sent, classes[-1][1].end(), m.start(), read):
-            if label.kind != "money" or not _exceeds(after, classes[-1][1], unit):
+            if (label.kind != "money" or not _exceeds(after, classes[-1][1], unit)
+                    or _another_budget_within(sent, classes[-1][1].end(), m.start())):
                 classes.append((m, after))  # "“三公”经费支出预算 8 万元，实际支出 5 万元，执行率 62.5%": the class's
-                continue  # (else "人员经费年初预算 250 万元，全年实际支出 490 万元": the unit's again)
+                continue  # (else "人员经费年初预算 250 万元，全年实际支出 490 万元": the unit's again; not when another
+                # budget within is named between, "…，培训费预算 9.5 万元，实际支出 8.8 万元": that one's)
         if procurement and LEX.not_the_budget.search(sent, 0, m.start()):
             continue  # procurement's budget and rate, not the unit's
         if _another_body_speaks(sent, m.start(), rec):
@@ -1322,6 +1367,10 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             follows = label.follows
             if follows and (not read or LEX.label(read[-1][0]).field != follows):
                 continue  # "实际支出 X，较年初预算减少 Y": not the budget's adjustment
+            if (label.kind != "money" and "其中" in sent and _after_an_unread_part(sent, read, m.start())
+                    and not _bears_out_the_whole(read, rec, unit, after)):
+                continue  # "…，其中政府性基金预算支出 334 万元，执行率 101.21%": that part's rate (not "全年支出总额 1318.6
+                # 万元，其中“三公”经费 11.8 万元，预算执行率 97.50%" of a budget of 1352.4: the whole's)
             read.append((m, after))
     sources = _sources(sent, read, unit, opened) if read else {}
     if "另有" in sent and LEX.other_money.search(sent):
@@ -1366,6 +1415,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
         spending = context == _KEY_PROJECTS and (label.block == "projects" or _says_project_spending(sent, m.start()))
         if block is None or block in _NO_BLOCK or (context in _NO_BLOCK and stated == "projects" and not spending):
             continue  # no block's, or one project's (its own 项目 words in its section): left unread
+        if block == "projects" and label.block is None and _named_items_part(sent, m.start()):
+            continue  # under "二、项目支出情况": "食品安全抽检年初预算 80 万元，实际支出 78.5 万元" is that item's
         if label.field == "adjustment" and (_changes(read) > 1 or LEX.carryover.search(sent)):
             continue  # one of several changes to the budget ("追加 A、调减 B"): the net is not stated
         if label.sign < 0 and value > 0:
@@ -1408,6 +1459,54 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
     for q in _RESPECTIVELY.finditer(sent) if LEX.respectively_cue in sent else ():
         several |= _read_respectively(sent, q, named, context, rec, taken, spoken)
     return context if several else _carried(sent, context)
+
+
+def _after_an_unread_part(sent: str, read: list[tuple[re.Match, re.Match]], pos: int) -> bool:
+    """Does the rate at `pos` follow an amount a 其中 opened after the last figure read, one no label read and naming no
+    block ("…实际支出 2286.4 万元，其中政府性基金预算支出 334 万元，执行率 101.21%")? The rate is that part's."""
+    start = read[-1][1].end() if read else 0
+    at = sent.find("其中", start, pos)
+    amount = LEX.money.search(sent, at, pos) if at >= 0 else None
+    # (the part states its own spending, "政府性基金预算支出 334 万元", not a share named alone, "其中疫情防控 420.3 万元";
+    # no block word from it to the rate's label: "…，整体支出预算执行率 97.3%" names the whole)
+    return (amount is not None and _PART_SPENDS.search(sent, at, amount.start()) is not None
+            and not LEX.block_words.search(sent, at, _words_end(sent, pos)))
+
+
+_PART_SPENDS = re.compile(r"支出|预算|决算")
+
+
+def _bears_out_the_whole(read: list[tuple[re.Match, re.Match]], rec: Record, unit: str | None, rate: re.Match) -> bool:
+    """Is the rate the last spending read ÷ a budget of the unit's (read before, or in the sentence), within rounding?"""
+    actual, budgets = None, [b for b in (rec.overall.adjusted_budget, rec.overall.initial_budget) if b is not None]
+    for m, after in read:
+        field = LEX.label(m).field
+        if field in ("actual", "adjusted_budget", "initial_budget"):
+            value = money_to_wan(after["num"], after.groupdict().get("unit") or unit)
+            if field == "actual":
+                actual = value
+            else:
+                budgets.append(value)
+    return any(is_rate_base(actual, to_decimal(rate["num"]), b) for b in budgets)
+
+
+def _named_items_part(sent: str, pos: int) -> bool:
+    """Does a name open the first label's clause in the part of the sentence holding `pos` (from its start or a "；"):
+    "食品安全抽检年初预算 80 万元，实际支出 78.5 万元" (not "年初预算 …", "本年度年初预算 …", "我局年初预算 …")?"""
+    part = clause_start(sent, pos, "；;")
+    first = LEX.label_re.search(sent, part)
+    if first is None or first.start() > pos:
+        return False
+    head = sent[clause_start(sent, first.start(), _NAME_ENDS):first.start()]
+    head = head[_NAME_OPENING.match(head).end():].strip()
+    return (2 <= len(head) <= 20 and not _NOT_NAME_CHARS.search(head) and _is_a_name(head)
+            and not LEX.block_words.search(head + first.group())  # (not "基本" of "基本支出决算": a block's label)
+            and not _NO_ITEMS_NAME.search(head) and not _A_PLACE.search(head) and not reads_as_org(head))
+
+
+_A_PLACE = re.compile(r"(?:省|市|县|区|州|旗|镇|乡|街道|村|社区)$")  # ("丰都县江池镇年初预算 …": the unit, by its place)
+# Words of where money comes from, or of a kind of money, not an item's name ("县财政安排", "业务经费", "上级补助")
+_NO_ITEMS_NAME = re.compile(r"财政|安排|拨款|补助|经费|费$|资金|上级|本级|[省市县区]级|中央|自筹|专项|追加|下达")
 
 
 def _changes(read: list[tuple[re.Match, re.Match]]) -> int:
@@ -1579,9 +1678,11 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
             continue  # "年中调减基本支出预算 40 万元": the change to the budget, not the budget
         if label.field == "actual" and _BUDGET_RUN_IN.match(sent) and not _SPENT_WORD.search(m.group()):
             continue  # "（二）支出预算：2026年支出合计 …": the budget's total, not the spending (实际支出 is spent)
-        if (label.field == "actual" and _BUDGET_REVENUE_THEN.search(sent, 0, m.start())
-                and not _SPENT_WORD.search(sent, max(0, m.start() - 2), m.end())):
-            continue  # "部门预算收入合计 302.5 万元，支出合计 302.5 万元": the budget's other side, not the spending
+        if (label.field == "actual" and (revenue := _BUDGET_REVENUE_THEN.search(sent, 0, m.start()))
+                and not _SPENT_WORD.search(sent, max(0, m.start() - 2), m.end())
+                and (side := _AMOUNT_IN.search(revenue.group())) and to_decimal(side["num"]) == to_decimal(after["num"])):
+            continue  # "部门预算收入合计 302.5 万元，支出合计 302.5 万元": the budget's other side, balancing its revenue
+            # (not "收入预算 820.5 万元，全年支出 801.2 万元": what was spent of it)
         if (label.field == "completion_rate" and sent.endswith(LEX.task_rate, 0, m.start())
                 and not sent.endswith(LEX.budget_task_rate, 0, m.start())):
             continue  # 任务完成率, 年度计划完成率: a task's progress, not the budget's
@@ -1591,6 +1692,9 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
             continue  # "预算调整率 10% 6.67%": a row of target and actual, which is which unstated
         if label.kind != "money" and LEX.rate_threshold_after.match(sent, after.end()):
             continue  # "执行率100%的项目10个": a threshold picking some projects out, no block's rate
+        if label.kind != "money" and "最" in sent and (pick := _EXTREME.search(sent, 0, m.start())) \
+                and not _WHOLE_OR_BLOCK.search(sent, pick.end(), m.end()):
+            continue  # "项目支出执行率最低的是客运站维修项目，执行率为 62.5%": the one item picked out's
         if label.kind != "money" and LEX.rate_floor_after.match(sent, after.end()):
             continue  # "预算执行率达90%以上", "所有项目执行率均达到90%以上": a floor the rate reached, not the rate
         # (公用经费执行率 is that class's rate as 公用经费支出决算数 is its amount)
@@ -1603,9 +1707,12 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
 _BUDGET_RUN_IN = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．])?\s*"
                             r"(?:部门|单位)?(?:支出|收支|收入支出)预算\s*[:：]")
 _SPENT_WORD = re.compile(r"实际|决算|执行|完成|发生")
+_WHOLE_OR_BLOCK = re.compile(r"整体|部门|基本支出|项目支出|全年")
+_EXTREME = re.compile(r"率最(?:低|高)的(?:是|为)")  # (the item a rate picks out, "执行率最低的是…项目", no block's)
 # The clause right before a label that states a budget's revenue ("2021年部门预算收入合计 302.50 万元，"): the label
 # opening the next clause is that budget's spending side unless it says spent
 _BUDGET_REVENUE_THEN = re.compile(r"(?:预算(?:总)?收入|收入预算)[^，,；;。：:]{0,16}[，,、]\s*$")
+_AMOUNT_IN = re.compile(rf"(?P<num>{NUMBER})\s*(?:{LEX.unit})")
 # A change's verb right before a budget's label and its block word ("调减基本支出预算 40 万元", "追加项目支出预算 …").
 _CHANGED_BEFORE = re.compile(r"(?:调减|调增|追加|追减|核减|核增|压减|增加|减少)了?(?:基本|项目|部门|单位)?$")
 _HOLDS_BEFORE = re.compile(r"(?:包)?含[^，,。；;：:\d]{0,8}$")  # ("…含上级追加资金", "其中含追加")
@@ -1767,8 +1874,10 @@ _IS_A_SUBUNIT = re.compile(r"(?:为|是|系)(?:我|本)(?:局|委|办|院|厅|�
 # tried at every position of the head: 1-5 µs a head)
 @lru_cache(maxsize=4096)
 def _head_name(head: str) -> str:
-    """The words of a clause's head before a year, 下达 …系统, 部门 or 整体 at its end."""
-    return head[:_HEAD_TAIL.search(head).start()].strip()
+    """The words of a clause's head before a year, 下达 …系统, 部门 or 整体 at its end (after a year at its start:
+    "2022年县防汛抗旱服务中心年初预算 …")."""
+    name = head[:_HEAD_TAIL.search(head).start()].strip()
+    return name[_LEADING_YEAR.match(name).end():]
 
 
 def _subunit_speaks(sent: str, start: int, stop: int, department: str | None) -> int | None:
@@ -1891,7 +2000,8 @@ def _parts_add_up(sent: str, total: Decimal) -> bool:
     if not q:
         return False
     text = sent.lstrip()
-    parts = [money_to_wan(m["num"], m["unit"]) for m in LEX.part_figure.finditer(text, q.end())]
+    parts = [money_to_wan(m["num"], m["unit"]) for m in LEX.part_figure.finditer(text, q.end())
+             if not _names_one_project(text, m)]  # ("其中学生资助项目支出 1120 万元": a project's, no block's)
     return adds_up(total, parts) if len(parts) >= 2 else len(parts) == 1 and 0 < parts[0] < total
 
 
@@ -2122,25 +2232,48 @@ _ITS_TOTAL = frozenset({"支出总额", "资金总额", "总支出"})
 
 
 @lru_cache(maxsize=256)
-def _first_amount(sent: str) -> tuple[re.Match | None, int]:
-    """The sentence's first amount and where its clause starts (two readers ask, for each sentence)."""
-    first = LEX.money.search(sent)
+def _first_amount(sent: str, at: int = 0) -> tuple[re.Match | None, int]:
+    """The sentence's first amount (from `at` on) and where its clause starts (two readers ask, for each sentence)."""
+    first = LEX.money.search(sent, at)
     return first, 0 if first is None else clause_start(sent, first.start(), "，,；;：:")
 
 
-def _other_funds_open(sent: str, rec: Record) -> tuple[re.Match, re.Match] | None:
+def _other_funds_openers(sent: str, rec: Record) -> list[tuple[int, tuple[re.Match, re.Match] | None]]:
+    """(where it starts, _other_funds_open of it) for each part of the sentence a "；" sets apart ("全年会议费预算 6 万元，
+    实际支出 4.2 万元；培训费预算 9.5 万元，实际支出 8.8 万元": each part opened by its own budget within the unit's)."""
+    parts = [0] + ([m.end() for m in _PART_MARK.finditer(sent)] if "；" in sent or ";" in sent else [])
+    return [(at, _other_funds_open(sent, rec, at)) for at in parts]
+
+
+_PART_MARK = re.compile(r"[；;]")
+
+
+def _opener_of(openers: list[tuple[int, tuple[re.Match, re.Match] | None]], pos: int) -> tuple[int, tuple | None]:
+    """The part holding `pos`: (where it starts, the money other than the unit's that opens it, or None)."""
+    found = openers[0]
+    for part in openers:
+        if part[0] <= pos:
+            found = part
+    return found
+
+
+def _other_funds_open(sent: str, rec: Record, at: int = 0) -> tuple[re.Match, re.Match] | None:
     """(its name, its amount) when money other than the unit's spending this year opens the sentence's
-    first clause that states an amount: a budget within the unit's (“三公”经费预算数 18.60 万元) or the
-    money carried over into the year (我局上年结转资金 32.50 万元). Its labels and those after it are
-    then its own, as a class of spending's. Not a part of the unit's named after a block word or in
+    first clause that states an amount (from `at` on: a part a "；" sets apart): a budget within the unit's (“三公”经费
+    预算数 18.60 万元) or the money carried over into the year (我局上年结转资金 32.50 万元). Its labels and those
+    after it are then its own, as a class of spending's. Not a part of the unit's named after a block word or in
     brackets ("部门整体支出（含上年结转资金 120 万元）执行率 98.5%")."""
-    first, start = _first_amount(sent)
+    first, start = _first_amount(sent, at)
     if first is None:
         return None
     word = ((LEX.sub_budgets.search(sent, start, first.start()) if holds_any(sent, _SUB_BUDGET_CUES) else None)
-            or (LEX.carryover.search(sent, start, first.end()) if "结转" in sent else None))  # (the words every match holds)
+            or (LEX.carryover.search(sent, start, first.end()) if "结转" in sent else None)  # (the words every match holds)
+            # ("全年公用经费预算 130 万元，实际支出 128.8 万元": one class of spending's)
+            or (_SPENDING_CLASS.search(sent, start, first.start()) if holds_any(sent, _CLASS_CUES) else None))
+    topic = False  # (named as the topic before a colon: "在“三公”经费方面：年初预算 …")
     if word is None and start > 0:
         word = _sub_budget_before(sent, start, first.start())
+        topic = word is not None
         if word is not None and _the_units_total_after(sent, word.end(), first, rec):
             word = None  # "“三公”经费开支：全年支出总额 2548 万元，其中“三公”经费 18 万元": the unit's total, its topic's part
         start = 0 if word is None else clause_start(sent, word.start(), "，,；;：:")
@@ -2149,14 +2282,50 @@ def _other_funds_open(sent: str, rec: Record) -> tuple[re.Match, re.Match] | Non
     head = sent[start:word.start()]
     if LEX.block_words.search(head) or LEX.label_re.search(head) or "（" in head or "(" in head:
         return None
+    if not topic and (_IN_PASSING_BEFORE.search(head)
+                      or _IN_PASSING_AFTER.search(_BRACKETED.sub("", sent[word.end():first.start()]))):
+        return None  # "受取暖费上涨影响全年支出 …", "扣除物业费后…", "在压减公用经费的情况下…", "人员经费与公用经费合计…": the unit's
     return word, first
+
+
+# Words that make a budget within the unit's, or a class, a circumstance of the clause's figure, not its subject
+_IN_PASSING_BEFORE = re.compile(r"受|因|由于|扣除|除|含|包括|在|压减|压缩|从紧|控制|严控|节约")
+_IN_PASSING_AFTER = re.compile(r"上涨|下降|影响|后|在内|以外|之外|情况下|从紧|压减|压缩|调增|调减|增加|减少|合计|共计|总计|[与和及、]")
+_BRACKETED = re.compile(r"[（(][^）)]*[)）]")
+
+
+def _another_budget_within(sent: str, start: int, pos: int) -> bool:
+    """Is another budget within the unit's named between `start` and `pos` with its own amount ("…，培训费预算 9.5 万元，
+    实际支出 …"; not "…，办公费压减 5%，全年实际支出 880 万元")?"""
+    word = LEX.sub_budgets.search(sent, start, pos)
+    return word is not None and LEX.money.search(sent, word.end(), pos) is not None
 
 
 def _sub_budget_item(sent: str, title_at: int) -> bool:
     """Does the numbered item opening the sentence (its title at `title_at`, after the number) name a budget
-    within the unit's as its title ("3、“三公”经费控制：…"), no block?"""
+    within the unit's or a class of spending as its title ("3、“三公”经费控制：…", "（一）公用经费。"), no block?"""
     title = _ITEM_TITLE.match(sent, title_at)
-    return bool(title and LEX.sub_budgets.search(title.group()) and not LEX.block_words.search(title.group()))
+    return bool(title and (LEX.sub_budgets.search(title.group()) or _SPENDING_CLASS.search(title.group())
+                           or _names_a_fund(title.group()))
+                and not LEX.block_words.search(title.group()))
+
+
+def _heads_a_fund(head: str) -> bool:
+    """Is the line a numbered heading naming one fund ("（一）公共卫生服务补助资金")? Its section's figures are that fund's."""
+    number = LEX.numbering.match(head)
+    return number is not None and _names_a_fund(head[number.end():].strip().rstrip("。：:"))
+
+
+def _names_a_fund(title: str) -> bool:
+    """Does a title name one fund ("公共卫生服务补助资金", "计划生育奖励扶助经费"), not the unit's money, a block's or a
+    source's ("财政拨款资金", "项目资金", "上年结转资金", "专项资金")?"""
+    return (_FUND_NAME.fullmatch(title) is not None and not LEX.block_words.search(title)
+            and not _NO_ONE_FUND.search(title))
+
+
+# (a fund for a purpose: 补助, 专项, 奖励 …; not the unit's own running money, "中心运行经费", "地方保障经费")
+_FUND_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}(?:补助|专项|奖励|扶助|奖补|救助|补贴|转移支付)(?:资金|经费)")
+_NO_ONE_FUND = re.compile(r"财政|预算|部门|单位|整体|自有|结转|结余|其他|上级|本级|各项|全部|^专项(?:资金|经费)$|^项目|^资金")
 
 
 _ITEM_TITLE = re.compile(r"[^，,。；;：:]{2,24}")
@@ -2169,6 +2338,8 @@ def _all_nil(sent: str) -> bool:
     return bool(amounts) and all(a == 0 for _, _, a in amounts)
 
 
+_SPENDING_CLASS = re.compile("|".join(re.escape(w) for w in sorted(LEX.spending_classes, key=len, reverse=True)))
+_CLASS_CUES = cues(_SPENDING_CLASS)  # (most sentences name no class of spending)
 _SUB_BUDGET_CUES = cues(LEX.sub_budgets)  # (a sentence with none of them names no budget within the unit's)
 
 
@@ -2294,7 +2465,8 @@ def _read_parts_of_total(sent: str, rec: Record, taken: dict, spoken: int | None
     After 其中, other parts may stand beside them ("其中：人员经费 A，公用经费 B，项目支出 C"): when all
     the parts add up to the total, the block parts among them fill their blocks."""
     parts = [m for m in LEX.part_figure.finditer(sent) if not _about_another_year(sent, m.start(), rec, spoken)
-             and not _another_body_speaks(sent, m.start(), rec)]
+             and not _another_body_speaks(sent, m.start(), rec)
+             and not _names_one_project(sent, m)]  # ("其中，学生资助项目支出 1120 万元": that project's)
     if not parts:
         return
     q = LEX.parts_intro.search(sent, 0, parts[0].start())
