@@ -374,8 +374,8 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
         titled = False  # the paragraph opened with such an item's title alone ("（一）办公费。")
         for i, sent in enumerate(sents):
             prose.append(sent)
-            number = (LEX.numbering.match(sent) if aside or holds_any(sent, _SUB_BUDGET_CUES) or holds_any(sent, _CLASS_CUES)
-                      else None)
+            number = (LEX.numbering.match(sent) if aside or holds_any(sent, _SUB_BUDGET_CUES)
+                      or sent[:1] in _NUMBER_OPENS and holds_any(sent, _CLASS_CUES) else None)
             titled = i == 1 and aside and titled  # (the sentence after a paragraph's title alone: "（一）办公费。" ⏎ …)
             if number:
                 aside = _sub_budget_item(sent, number.end())  # (until the next item)
@@ -409,6 +409,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
 
 
 _PARTS_LISTED_BELOW = ("其中：", "其中:")
+_NUMBER_OPENS = frozenset(" \t\u3000（(一二三四五六七八九十百0123456789第任目")  # (a list number's first characters: LEX.numbering)
 _ITEM_END = ("；", ";")
 
 
@@ -575,7 +576,7 @@ def _stopped_heading(para: str) -> str | None:
     """A numbered heading closed by a full stop on a line of its own ("（一）项目支出情况。", "一、部门整体支出情况。"):
     its words, the stop cut off; None for anything else (an item, "（一）审计项目计划安排偏紧。", ends in no 情况). (Not
     "1、收入支出预算安排情况。": a heading of that level names no block and would end the block its section's heading named.)"""
-    if not para.endswith("。") or LEX.numbering.match(para) is None:
+    if len(para) > _STOPPED_LINE or not para.endswith("。"):
         return None
     m = _STOPPED_HEAD.fullmatch(para)
     # (one naming no block, "（一）预算执行情况。" under "二、项目支出情况", would end the section its parent opened)
@@ -591,6 +592,7 @@ def _block_item_title(para: str) -> str | None:
 
 _BLOCK_ITEM = re.compile(r"(?P<head>\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
                          r"\s*[、.．])\s*(?:基本支出|项目支出)(?:情况)?)。\S")
+_STOPPED_LINE = 32  # characters of such a heading, at most (its number, a title of up to 20, 情况, the stop)
 _STOPPED_HEAD = re.compile(r"(?P<head>\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])"
                            r"[^，,；;。：:\d%]{2,20}(?:情况|概况))。")
 
@@ -1493,7 +1495,11 @@ def _bears_out_the_whole(read: list[tuple[re.Match, re.Match]], rec: Record, uni
 def _named_items_part(sent: str, pos: int) -> bool:
     """Does a name open the first label's clause in the part of the sentence holding `pos` (from its start or a "；"):
     "食品安全抽检年初预算 80 万元，实际支出 78.5 万元" (not "年初预算 …", "本年度年初预算 …", "我局年初预算 …")?"""
-    part = clause_start(sent, pos, "；;")
+    return _named_item_opens(sent, clause_start(sent, pos, "；;"), pos)
+
+
+@lru_cache(maxsize=4096)  # (asked of each label under the projects heading; reports repeat their sentences)
+def _named_item_opens(sent: str, part: int, pos: int) -> bool:
     first = LEX.label_re.search(sent, part)
     if first is None or first.start() > pos:
         return False
@@ -2312,6 +2318,8 @@ def _sub_budget_item(sent: str, title_at: int) -> bool:
 
 def _heads_a_fund(head: str) -> bool:
     """Is the line a numbered heading naming one fund ("（一）公共卫生服务补助资金")? Its section's figures are that fund's."""
+    if "资金" not in head and "经费" not in head:
+        return False
     number = LEX.numbering.match(head)
     return number is not None and _names_a_fund(head[number.end():].strip().rstrip("。：:"))
 
@@ -2339,7 +2347,8 @@ def _all_nil(sent: str) -> bool:
 
 
 _SPENDING_CLASS = re.compile("|".join(re.escape(w) for w in sorted(LEX.spending_classes, key=len, reverse=True)))
-_CLASS_CUES = cues(_SPENDING_CLASS)  # (most sentences name no class of spending)
+# (a character of each class's words, rarer than the 出 of 支出 `cues` would pick: most sentences name no class)
+_CLASS_CUES = "福务助资公人运"
 _SUB_BUDGET_CUES = cues(LEX.sub_budgets)  # (a sentence with none of them names no budget within the unit's)
 
 

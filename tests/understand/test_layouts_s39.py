@@ -84,7 +84,6 @@ def test_a_title_split_after_its_units_name_under_a_list_of_links_stays_the_page
     assert rec.overall.actual == D("9712.35")
 
 
-
 def test_a_paragraph_citing_a_documents_publisher_names_no_unit(tmp_path):
     # (an untitled page, its commas ASCII: "据…办公厅," opens a citation, the publisher is not the unit)
     text = ("根据县财政局要求,我局认真开展了2022年度部门整体支出绩效自评工作,自评得95.5分.\n一,部门概况\n"
@@ -277,3 +276,12 @@ def test_a_place_under_the_projects_heading_is_no_items_name(tmp_path):
     text = PROJECTS.replace("市场监督管理局", "江池镇人民政府") + "2022年度岭南县江池镇年初预算140.00万元，实际支出130.50万元。\n"
     rec = read(tmp_path, text)
     assert rec.projects.initial_budget == D("140.00") or rec.overall.initial_budget == D("140.00")
+
+
+def test_every_class_of_spending_holds_a_cue_character():
+    # (the cue characters let a sentence naming no class skip the class's regex: each class word must hold one)
+    from perflib.understand.lexicon import LEX, holds_any
+    from perflib.understand.parse import _CLASS_CUES, _NUMBER_OPENS
+    assert all(holds_any(w, _CLASS_CUES) for w in LEX.spending_classes)
+    assert all(LEX.numbering.match(t) for t in ("（一）", "一、", "1.", "第一、", "任务1：", " 2、"))
+    assert all(t[0] in _NUMBER_OPENS for t in ("（一）", "(二)", "一、", "1.", "第一、", "任务1：", "目标一：", "\u3000三、"))
