@@ -323,9 +323,9 @@ def _link_lists(lines: list[str], kinds: list, end: int) -> None:
             if kinds[j] != "blank":
                 items.append(j)
             j += 1
-        own = _own_title_at(lines, items)
-        if own is not None:
-            own, title, last = own
+        found = _own_title_at(lines, items)
+        if found is not None:
+            own, title, last = found
             below = lines[j:end + _BODY_HEAD]
             foot = next((n for n, t in enumerate(below) if _is_chrome_line(t) and _LINK_LIST.match(_unbulleted(t))), None)
             below = below[:foot]  # (the body's first lines, to the links at its foot of a short page)

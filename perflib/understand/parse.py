@@ -393,7 +393,6 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
                 following = sents[i + 1] if i + 1 < len(sents) else ""
                 later = _NEXT_ITEM.search(sent) if listing else None  # "…；二是…" in a later sentence
                 items_at = later.start() if later else announced.start() if announced else None
-                # (an item titled by a budget within the unit's, "（一）办公费。全年预算 …": its figures are that budget's)
                 # (after an item's title alone, "（一）办公费。全年预算 30 万元，…": that budget's figures, no block's)
                 context = _read_sentence(sent, None if titled else context, rec, taken, spoken, unit, following, items_at,
                                          within or titled, opened)
@@ -1495,19 +1494,21 @@ def _bears_out_the_whole(read: list[tuple[re.Match, re.Match]], rec: Record, uni
 def _named_items_part(sent: str, pos: int) -> bool:
     """Does a name open the first label's clause in the part of the sentence holding `pos` (from its start or a "；"):
     "食品安全抽检年初预算 80 万元，实际支出 78.5 万元" (not "年初预算 …", "本年度年初预算 …", "我局年初预算 …")?"""
-    return _named_item_opens(sent, clause_start(sent, pos, "；;"), pos)
+    first, named = _named_item_opens(sent, clause_start(sent, pos, "；;"))
+    return named and first <= pos
 
 
 @lru_cache(maxsize=4096)  # (asked of each label under the projects heading; reports repeat their sentences)
-def _named_item_opens(sent: str, part: int, pos: int) -> bool:
+def _named_item_opens(sent: str, part: int) -> tuple[int, bool]:
+    """(where the part's first label starts, whether a name opens its clause)."""
     first = LEX.label_re.search(sent, part)
-    if first is None or first.start() > pos:
-        return False
+    if first is None:
+        return len(sent), False
     head = sent[clause_start(sent, first.start(), _NAME_ENDS):first.start()]
     head = head[_NAME_OPENING.match(head).end():].strip()
-    return (2 <= len(head) <= 20 and not _NOT_NAME_CHARS.search(head) and _is_a_name(head)
-            and not LEX.block_words.search(head + first.group())  # (not "基本" of "基本支出决算": a block's label)
-            and not _NO_ITEMS_NAME.search(head) and not _A_PLACE.search(head) and not reads_as_org(head))
+    return first.start(), (2 <= len(head) <= 20 and not _NOT_NAME_CHARS.search(head) and _is_a_name(head)
+                           and not LEX.block_words.search(head + first.group())  # (not "基本" of "基本支出决算")
+                           and not _NO_ITEMS_NAME.search(head) and not _A_PLACE.search(head) and not reads_as_org(head))
 
 
 _A_PLACE = re.compile(r"(?:省|市|县|区|州|旗|镇|乡|街道|村|社区)$")  # ("丰都县江池镇年初预算 …": the unit, by its place)
