@@ -1687,7 +1687,7 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
             continue  # "（二）支出预算：2026年支出合计 …": the budget's total, not the spending (实际支出 is spent)
         if (label.field == "actual" and (revenue := _BUDGET_REVENUE_THEN.search(sent, 0, m.start()))
                 and not _SPENT_WORD.search(sent, max(0, m.start() - 2), m.end())
-                and (side := _AMOUNT_IN.search(revenue.group())) and to_decimal(side["num"]) == to_decimal(after["num"])):
+                and (side := LEX.money.search(revenue.group())) and to_decimal(side["num"]) == to_decimal(after["num"])):
             continue  # "部门预算收入合计 302.5 万元，支出合计 302.5 万元": the budget's other side, balancing its revenue
             # (not "收入预算 820.5 万元，全年支出 801.2 万元": what was spent of it)
         if (label.field == "completion_rate" and sent.endswith(LEX.task_rate, 0, m.start())
@@ -1719,7 +1719,6 @@ _EXTREME = re.compile(r"率最(?:低|高)的(?:是|为)")  # (the item a rate pi
 # The clause right before a label that states a budget's revenue ("2021年部门预算收入合计 302.50 万元，"): the label
 # opening the next clause is that budget's spending side unless it says spent
 _BUDGET_REVENUE_THEN = re.compile(r"(?:预算(?:总)?收入|收入预算)[^，,；;。：:]{0,16}[，,、]\s*$")
-_AMOUNT_IN = re.compile(rf"(?P<num>{NUMBER})\s*(?:{LEX.unit})")
 # A change's verb right before a budget's label and its block word ("调减基本支出预算 40 万元", "追加项目支出预算 …").
 _CHANGED_BEFORE = re.compile(r"(?:调减|调增|追加|追减|核减|核增|压减|增加|减少)了?(?:基本|项目|部门|单位)?$")
 _HOLDS_BEFORE = re.compile(r"(?:包)?含[^，,。；;：:\d]{0,8}$")  # ("…含上级追加资金", "其中含追加")

@@ -250,8 +250,6 @@ def title_text(para: str) -> str | None:
     return m.group() if m and "。" not in m.group() else None
 
 
-
-
 def names_a_unit(text: str) -> bool:
     """Does a title's text before its kind words ("XX局2021年度") name an organisation?"""
     # "…2020年度预算绩效自评报告", "…2024年财政预算支出绩效自评情况报告"
