@@ -57,7 +57,9 @@ class Ledger(dict):
         self.other_fund_type = False  # a fund type's own figures (政府性基金 …) were stated for the whole
         self.other_money = False  # the unit's other money was stated beside (另有上年结转资金 …)
         self.own_office: dict = {}  # field → (value, sentence): the whole's figure read from its own office's (局本级 …)
-        self.beside_units = False  # other units' figures followed the office's (局机关本级 …; 县图书馆 …): `settle` decides
+        # the office is one part of several: other units' figures followed its own (局机关本级 …; 县图书馆 …), or the
+        # whole's took the place of some of them (… 我局年初预算 …): `settle` decides
+        self.office_a_part = False
         self.held_changes: list = []  # (block, amount, sentence) of a change a budget holds (含追加 …): `settle` decides
 
     def take(self, amount: Decimal, sentence: str) -> None:
@@ -149,8 +151,9 @@ def _drop_partial_changes(rec: Record, ledger: Ledger) -> None:
 def _drop_office_beside_its_units(rec: Record, ledger: Ledger) -> None:
     """The unit's own office's figures (局机关本级 …) read as the whole's are not, when other units' figures follow them
     line by line ("局机关本级年初预算 …；县农技推广中心年初预算 …；县动物疫病预防控制中心 …") and no figure of the whole
-    took their place: the office is one part of several, and the whole is not stated."""
-    if not ledger.beside_units:
+    took their place, or when the whole's took the place of some ("局机关本级年初预算 520 万元，实际支出 598 万元。我局
+    全年预算 2120 万元，实际支出 2050.4 万元": its 年初预算 is not stated): the office is one part of several."""
+    if not ledger.office_a_part:
         return
     for field, (value, sentence) in list(ledger.own_office.items()):
         if getattr(rec.overall, field, None) != value or rec.evidence.get(f"overall.{field}") != sentence:
@@ -177,6 +180,7 @@ def whole_for_its_office(rec: Record, ledger: Ledger, field: str, value: Decimal
     _forget_offer(ledger, "overall", field, *office)
     ledger.offers.append(Offer("overall", field, value, sentence))
     del ledger.own_office[field]
+    ledger.office_a_part = True
     return True
 
 

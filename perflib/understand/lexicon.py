@@ -394,6 +394,7 @@ class Lexicon:
         self.not_a_project_name = re.compile(raw["not_a_project_name"])
         self.not_a_project = re.compile(raw["not_a_project"])
         self.key_projects = re.compile(raw["key_projects"])
+        self.key_spending = re.compile(raw["key_spending"])
         self.listed_projects = re.compile(raw["listed_projects"])
         self.other_bodies = _fast(raw["other_bodies"])
         self.unit_part = re.compile(raw["unit_part"])

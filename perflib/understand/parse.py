@@ -657,6 +657,8 @@ def _heading_block(head: str) -> str | None:
     """The block of the paragraphs under a heading: its last block word's; none when that part is named beside the
     whole, joined to it ("（三）部门整体支出或项目实施情况分析", "部门整体及项目支出情况"): the heading is about both, so a
     figure under it naming no block of its own is no part's (the unit's in a department's report, as under "一、基本情况")."""
+    if "支出" in head and LEX.key_spending.search(head):
+        return _KEY_PROJECTS  # "二、重点支出情况": a few named items' figures
     words = _naming_words(head, len(head))
     block = _last_naming(head, words)
     if block in ("basic", "projects") and len(words) >= 2 and LEX.block_of(words[-2]) == "overall" \
@@ -1362,7 +1364,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             continue  # procurement's budget and rate, not the unit's
         if _another_body_speaks(sent, m.start(), rec):
             # (the office's figures read before, and a unit's line like its own: one part of several)
-            taken.beside_units |= bool(taken.own_office) and _a_units_line(sent, m.start())
+            taken.office_a_part |= bool(taken.own_office) and (_a_units_line(sent, m.start())
+                                                               or LEX.subunit_in(sent, 0, m.start()) is not None)
             continue  # "全县教育系统年初预算 …", "县教育局2023年部门年初预算 …": that body's money
         if not _about_another_year(sent, m.start(), rec, spoken):
             follows = label.follows
@@ -1428,7 +1431,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             continue  # "项目支出中财政拨款年初预算 …", "…中专项资金执行率 …": a source's or fund's share of the part, not the part's
         if block == "overall" and _a_subunits_brackets(sent, m.start()):
             continue  # "下属单位2个：市水文站（全年预算 286 万元，…）": that unit's figures
-        if (block == "overall" and label.field in taken.own_office and _names_the_whole(sent, m.start())
+        if (block == "overall" and label.field in taken.own_office
+                and (_names_the_whole(sent, m.start()) or _the_unit_after_its_office(sent, m.start(), rec.department))
                 and whole_for_its_office(rec, taken, label.field, value, sent)):
             continue  # "局本级全年预算 1210 万元，…；部门汇总全年预算 5012 万元": the whole's, in its office's place
         source = sources.get(m.start()) if block == "overall" else None
@@ -1733,6 +1737,14 @@ def _names_the_whole(sent: str, pos: int) -> bool:
     head = sent[clause_start(sent, pos, "；;。"):pos]
     # ("下属学校汇总…", "所属3个单位合并…": the units under it; "加上所属2家事业单位，部门整体…", "局机关及所属单位汇总…": the whole)
     return bool(_THE_WHOLE.search(head) or _WHOLE_AS_WELL.search(head) and not LEX.units_apart(head))
+
+
+def _the_unit_after_its_office(sent: str, pos: int, department: str | None) -> bool:
+    """Is the unit itself (我局, 本部门, its name …) the subject of the figure at `pos`, its office not named with it?
+    After its office's own figures ("局机关本级年初预算 520 万元 …。我局年初预算 1850 万元 …") it is the whole."""
+    head = sent[clause_start(sent, pos, "；;。"):pos]
+    return ((LEX.subjects.search(head) is not None or _names_the_unit(head, len(head), department))
+            and _OWN_OFFICE.search(head) is None)
 
 
 def _a_units_line(sent: str, pos: int) -> bool:
@@ -2348,7 +2360,7 @@ def _all_nil(sent: str) -> bool:
 
 _SPENDING_CLASS = re.compile("|".join(re.escape(w) for w in sorted(LEX.spending_classes, key=len, reverse=True)))
 # (a character of each class's words, rarer than the 出 of 支出 `cues` would pick: most sentences name no class)
-_CLASS_CUES = "福务助资公人运"
+_CLASS_CUES = "福务助资公人运民"
 _SUB_BUDGET_CUES = cues(LEX.sub_budgets)  # (a sentence with none of them names no budget within the unit's)
 
 
