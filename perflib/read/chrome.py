@@ -58,6 +58,7 @@ _OWN_UNIT = r"经自评|[我本](?:局|委|办|院|单位|部门|中心|所|站|
 _HEAD_LINES = 40  # chrome is looked for in the first lines of a page …
 _BODY_LINE = 60  # … before its body starts: a numbered heading, or a line of prose longer than this
 _SITE_NAME = 20  # a line this short between two lines of chrome is the site's name or a menu item
+_MENU_ITEM = 6  # a line this short is no title, whatever its last word ("政务公开")
 _LINK_LINE = 120  # a link at a page's foot: a title, its date, a note of its figures; not a paragraph
 # =======================================================================================
 
@@ -212,6 +213,8 @@ def _chrome_head(lines: list[str]) -> list[tuple[list[str], list[str] | None]]:
     _bullet_values(lines, kinds, found, end)
     _site_names(lines, kinds, end)
     _link_lists(lines, kinds, end)
+    if _links_above_the_title(lines, kinds, end):
+        _site_names(lines, kinds, end)  # (a column's names over the links: "财政预决算" ⏎ "部门预决算" ⏎ …)
     out: list[tuple[list[str], list[str] | None]] = []
     for i in range(end):
         kind = kinds[i]
@@ -292,16 +295,66 @@ def _bullet_values(lines: list[str], kinds: list, found: list, end: int) -> None
 
 
 def _site_names(lines: list[str], kinds: list, end: int) -> None:
-    """A short line between two lines of chrome (the site's name, a menu item) is chrome too."""
+    """Short lines between two lines of chrome (the site's name, a menu one item a line: "首页" ⏎ "走进白鹭" ⏎ "政务公开"
+    … ⏎ "搜索" above the breadcrumb), or opening the page above a line of chrome (its site's name, "白鹭县人民政府" ⏎
+    "无障碍"), are chrome too."""
     chrome = ("pairs", "line", "site", "value-line")
-    for i in range(end):
-        text = lines[i].strip()
-        if kinds[i] is not None or not text or len(text) > _SITE_NAME or _DIGIT.search(text) \
-                or _TITLE_WORD.search(text):
-            continue
-        near = _neighbours(kinds, i, end)
-        if len(near) == 2 and all(kinds[j] in chrome for j in near):
-            kinds[i] = "site"
+    i = 0
+    while i < end:
+        run = []  # (the run of short lines from i, blank lines within it skipped)
+        j = i
+        while j < end and (kinds[j] == "blank" or kinds[j] is None and _a_site_word(lines[j])):
+            if kinds[j] is None:
+                run.append(j)
+            j += 1
+        if run:
+            before = _neighbours(kinds, run[0], end)
+            before = before[:1] if before and before[0] < run[0] else []
+            after = [n for n in _neighbours(kinds, run[-1], end) if n > run[-1]]
+            if after and (before or run[0] == _first_line(kinds)) and all(kinds[n] in chrome for n in before + after):
+                for n in run:
+                    kinds[n] = "site"
+        i = max(j, i + 1)
+
+
+def _first_line(kinds: list) -> int:
+    return next((i for i, kind in enumerate(kinds) if kind != "blank"), -1)
+
+
+def _a_site_word(line: str) -> bool:
+    """A line short enough for a site's name or a menu item, with no figure and no title's word (but a menu's
+    "政务公开", "信息公开": too short for a title)."""
+    text = line.strip()
+    return (bool(text) and len(text) <= _SITE_NAME and not _DIGIT.search(text)
+            and (len(text) <= _MENU_ITEM or not _TITLE_WORD.search(text)))
+
+
+def _links_above_the_title(lines: list[str], kinds: list, end: int) -> bool:
+    """Other reports' titles (and their dates) above the page's own title, the one right over its metadata line (发布时间,
+    来源 …), are a column's links with no list heading ("部门预决算" ⏎ "某局2023年度…自评报告" ⏎ "2024-07-26" ⏎ … ⏎ "本单位
+    2023年度…评价报告" ⏎ "发布时间：…"): chrome; so is a column's name of a year there ("2023年部门预决算公开"). The own title may be split over two lines, its unit's name over its year
+    ("白鹭县文旅局" ⏎ "2022年度部门整体支出绩效自评报告"), or followed by its year alone ("（2023年度）"). True when
+    there were such links."""
+    meta = next((i for i in range(end) if kinds[i] == "pairs"), None)
+    if meta is None:
+        return False
+    above = [i for i in range(meta) if kinds[i] is None]
+    while above and _YEAR_ALONE.match(lines[above[-1]].strip()):
+        above.pop()  # "（2023年度）" under the title
+    if not above or above[-1] < meta - 2 or not _REPORT_TITLE.search(lines[above[-1]].strip()):
+        return False  # (no title right over the metadata)
+    own = above.pop()
+    if above and above[-1] == own - 1 and _YEAR_FIRST.match(_in_digits(lines[own])) and _a_site_word(lines[above[-1]]):
+        above.pop()  # the unit's name over its year's line: the own title's
+    links = [i for i in above if len(text := _in_digits(lines[i]).strip()) >= _LINK_MIN and _TITLE_UNIT.match(text)
+             and _REPORT_WORD.search(text) or _COLUMN_NAME.match(lines[i].strip())]
+    for i in links:
+        kinds[i] = "line"
+    return bool(links)
+
+
+_COLUMN_NAME = re.compile(r"^(?:19|20)\d{2}\s*年度?\s*(?:部门)?(?:预决算|预算|决算)(?:信息)?公开(?:专栏|专题)?$")  # "2023年部门预决算公开"
+_YEAR_ALONE = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?$")
 
 
 def _link_lists(lines: list[str], kinds: list, end: int) -> None:

@@ -84,3 +84,73 @@ def test_the_units_own_heading_over_its_spending_is_still_the_units(tmp_path):
                "项目支出年初预算2,000.00万元，实际支出2,100.00万元。\n")
     assert (rec.overall.initial_budget, rec.overall.actual) == (D("3200.00"), D("3480.00"))
     assert (rec.projects.initial_budget, rec.projects.actual) == (D("2000.00"), D("2100.00"))
+
+
+# ---- who and when on a portal's page (a second review: 191 openings of chrome-laden pages) ----------------------
+
+PORTAL = ("白鹭县人民政府\n无障碍\n长者模式\n登录\n注册\n首页\n走进白鹭\n政务公开\n政务服务\n互动交流\n专题专栏\n"
+          "请输入关键字\n搜索\n当前位置：首页 > 政务公开 > 财政信息 > 部门预决算\n")
+META = "发布时间：2023-03-01 12:25    来源：{source}    浏览次数：1874\n字号：大 中 小\n打印\n关闭\n"
+OPENING = ("为加强预算绩效管理，按照县财政局统一部署，我局组织开展了2022年度部门整体支出绩效自评工作。\n"
+           "2022年度我局年初预算数502.46万元，调整后预算数526.65万元，全年实际支出477.28万元，预算执行率为90.63%。\n")
+
+
+@pytest.mark.parametrize("title", ["白鹭县农业农村局部门整体支出绩效自评报告",
+                                   "白鹭县农业农村局\n二〇二二年度部门整体支出绩效自评报告",
+                                   "白鹭县农业农村局部门整体支出绩效自评报告\n（2022年度）"])
+def test_a_portals_menu_one_item_a_line_and_its_name_are_chrome(tmp_path, title):
+    rec = read(tmp_path, PORTAL + title + "\n" + META.format(source="白鹭县农业农村局") + OPENING)
+    assert (rec.department, rec.year) == ("白鹭县农业农村局", 2022)
+    assert rec.overall.actual == D("477.28")
+
+
+def test_a_portals_name_over_a_title_of_no_unit_is_not_the_unit(tmp_path):
+    # (the unit is named only in the breadcrumb: no unit is better than the portal's government)
+    text = PORTAL.replace("部门预决算", "白鹭县科学技术协会 > 财政预决算") + "2022年度部门整体支出绩效自评报告\n"
+    rec = read(tmp_path, text + META.format(source="本站") + OPENING.replace("我局", "本会"))
+    assert rec.department != "白鹭县人民政府"
+    assert rec.year == 2022
+
+
+def test_a_single_short_line_between_chrome_is_still_chrome(tmp_path):
+    rec = read(tmp_path, "无障碍\n示例网站\n首页 政务公开 政务服务 互动交流\n白鹭县农业农村局2022年度部门整体支出绩效自评报告\n"
+               + META.format(source="白鹭县农业农村局") + OPENING)
+    assert rec.department == "白鹭县农业农村局"
+
+
+COLUMN = ("财政资金\n财政预决算\n部门预决算\n绩效评价\n"
+          "临江区发展和改革委员会2023年度部门整体支出绩效自评报告\n2024-07-26\n"
+          "临江区中医医院2023年度部门整体支出绩效自评报告\n2024-07-20\n")
+
+
+@pytest.mark.parametrize("title", ["临江区人大常委会办公室2023年度部门整体支出绩效评价报告",
+                                   "临江区人大常委会办公室\n2023年度部门整体支出绩效评价报告",
+                                   "临江区人大常委会办公室部门整体支出绩效评价报告\n（2023年度）"])
+def test_other_reports_linked_above_the_title_under_no_list_heading_are_chrome(tmp_path, title):
+    rec = read(tmp_path, "您现在的位置：首页 > 信息公开 > 财政预决算 > 部门预决算\n" + COLUMN + title + "\n"
+               + "发布时间：2024-05-17 11:21\n来源：临江区人大常委会办公室\n"
+               + "2023年度我办年初预算数306.84万元，全年实际支出303.05万元，预算执行率为98.76%。\n")
+    assert (rec.department, rec.year) == ("临江区人大常委会办公室", 2023)
+
+
+def test_the_units_earlier_reports_linked_above_the_title_give_no_year(tmp_path):
+    links = ("信息列表\n东湖区湖心镇人民政府2020年度部门整体支出绩效自评报告\n2021-03-10\n"
+             "东湖区湖心镇人民政府2020年度部门决算公开\n2021-03-28\n")
+    rec = read(tmp_path, "首页 > 政务公开 > 财政信息\n" + links + "东湖区湖心镇人民政府2021年度部门整体支出绩效自评报告\n"
+               + "发布时间：2022-04-01\n2021年，我镇年初预算1,240.50万元，实际支出1,198.20万元。\n")
+    assert (rec.department, rec.year) == ("东湖区湖心镇人民政府", 2021)
+
+
+@pytest.mark.parametrize("column", ["2023年部门预决算公开", "2023年预决算公开专栏"])
+def test_a_columns_name_of_a_year_above_the_title_is_not_the_reports_year(tmp_path, column):
+    rec = read(tmp_path, "首页 政务公开 政务服务 互动交流\n当前位置：首页 > 政务公开 > 部门预决算\n" + column + "\n"
+               + "青川区水利局2022年度部门整体支出绩效自评报告\n发布时间：2023-06-12\n来源：青川区水利局\n"
+               + "2022年我局年初预算860.40万元，实际支出842.10万元，预算执行率97.87%。\n")
+    assert (rec.department, rec.year, rec.kind) == ("青川区水利局", 2022, "department")
+
+
+def test_a_reforms_year_is_not_the_reports(tmp_path):
+    rec = read(tmp_path, "东湖区融媒体中心部门整体支出绩效自评报告\n一、部门基本情况\n"
+               "根据2019年机构改革方案，组建东湖区融媒体中心，内设股室5个。本部门纳入部门预算编制范围的单位共3个。\n二、2020年度部门整体支出情况\n"
+               "2020年，本中心年初预算540.87万元，全年预算548.71万元，实际支出480.33万元，预算执行率87.54%。\n")
+    assert rec.year == 2020
