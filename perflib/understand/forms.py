@@ -11,7 +11,7 @@ import re
 
 from ..read.document import Table
 from .lexicon import LEX
-from .who import YEAR_IN_FIGURES, consistent, distinct_cells, starts_with_place
+from .who import YEAR_IN_FIGURES, abbreviates, consistent, distinct_cells, reads_as_org, starts_with_place
 
 # A form's period on a line or row of its own ("（2022年度）"), or closing its title ("…自评表（上年度）（2022 年度）")
 YEAR_ROW = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$")
@@ -30,18 +30,25 @@ def another_years_form(table: Table, year: int | None, lines: list[str] = ()) ->
         return False
     title = (table.title or "").strip()
     # (the title may be one of the lines too; a caption naming a year speaks for its table: "表1 2021年度…")
-    nearest = next((line.strip() for line in lines if line.strip() != title), "")
+    # (past the form's name field over it, one cell per line: "部门（单位）名称" ⏎ "某局")
+    nearest = next((line.strip() for line in lines if line.strip() != title and not _NAME_FIELD_ALONE.fullmatch(line.strip())), "")
     above = [nearest] if (YEAR_ROW.match(nearest) or _SPAN.fullmatch(nearest)) and not YEAR_IN_FIGURES.search(title) else []
-    texts = [title, *above,
+    # (a form's caption right above it closing with its period: "附：上年度部门整体支出绩效自评表（对比）（2020年度）")
+    captioned = bool(nearest) and _FORMS_NAME.search(nearest) is not None and not YEAR_IN_FIGURES.search(title)
+    texts = [title, *([nearest] if captioned else above),
              *(cells[0].strip() for row in table.rows[:_TOP_ROWS] if len(cells := distinct_cells(row)) == 1)]
     for k, text in enumerate(texts):
-        closing = k == 0  # (a title may close with its period)
+        closing = k == 0 or k == 1 and captioned  # (a title or caption may close with its period)
         if _SPAN.fullmatch(text) or closing and _SPAN_AT_END.search(text):
             return True
         one = YEAR_ROW.match(text) or (_PERIOD_AT_END.search(text) if closing else None)
         if one:
             return int(one[1]) != year
     return False
+
+
+_FORMS_NAME = re.compile(r"(?:自评|评价)表")
+_NAME_FIELD_ALONE = re.compile(r"(?:部门[（(]单位[)）]|部门|单位)名称\s*[:：|]?")
 
 
 # A form signed by a project's head ("项目负责人：某某 | 财务负责人：某某"), not the unit's ("部门负责人：…"): a project's form.
@@ -139,6 +146,33 @@ def names_one_project(table: Table, lines: list[str] = (), department: str | Non
                 len(cells) == 2 or _A_FIELD.match(cells[2]) or YEAR_ROW.match(cells[2].strip())):
             names.append(cells[1])
     return any(_a_projects_name(name, department) for name in names)
+
+
+def names_another_unit(table: Table, lines: list[str] = (), department: str | None = None) -> str | None:
+    """The unit a department's form names in its 部门（单位）名称 field when that is another than the report's
+    `department` (a unit under it: "附表2：…水文站整体支出绩效自评表" ⏎ "部门（单位）名称 | 白沙县水文站" in 白沙县林业局's
+    report): its figures are that unit's. The field atop the table (its title, its first rows) or in `lines`, the
+    lines just above it ("部门（单位）名称：…", "部门（单位）名称 | …", or one cell per line: the label, then the name).
+    None when it names the unit (in any form: "县林业局", "白沙县林业局（本级）") or no unit."""
+    if not department or "称" not in "".join((*lines, table.title or "", *(c for r in table.rows[:_TOP_ROWS] for c in r))):
+        return None  # (no 名称 anywhere: most tables)
+    texts = [table.title or "", *(" | ".join(distinct_cells(r)) for r in table.rows[:_TOP_ROWS]), *lines]
+    names = []
+    for k, text in enumerate(texts):
+        for m in _UNITS_NAME_FIELD.finditer(text):
+            if m["name"]:
+                names.append(m["name"])  # "部门（单位）名称 | 某站", "部门（单位）名称：某站"
+            elif k >= len(texts) - len(lines) and k + 1 < len(texts) and not text[m.end():].strip():
+                names.append(texts[k + 1].strip())  # one cell per line: the label, then the name
+    for name in names:
+        core = _NOT_THE_NAME.sub("", name.strip().strip("|").strip())
+        if (reads_as_org(core) and core not in department and department not in core
+                and not consistent(core, department) and not abbreviates(core, department)):
+            return core
+    return None
+
+
+_UNITS_NAME_FIELD = re.compile(r"(?:部门[（(]单位[)）]|部门|单位|预算单位)名称\s*[:：|]?\s*(?P<name>[^\s|:：]+)?")
 
 
 def _a_projects_name(name: str, department: str | None) -> bool:

@@ -323,7 +323,9 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             head = run_in or para
             following = blocks[i + 1].text if i + 1 < len(blocks) and not isinstance(blocks[i + 1], Table) else ""
             previous = blocks[i - 1].text if i and not isinstance(blocks[i - 1], Table) else ""
-            if run_in or is_heading(para) or not _states_a_parts_figure(para, following, previous):
+            if i + 1 < len(blocks) and isinstance(blocks[i + 1], Table) and LEX.unit_line_after.match(head.strip()):
+                pass  # "单位：万元" over a table: the section's block goes on
+            elif run_in or is_heading(para) or not _states_a_parts_figure(para, following, previous):
                 heading = _heading_block(head)  # "二、项目支出情况": the block of the paragraphs under it
             elif not _a_parts_figure(para):  # ("其中基本支出" ⏎ "300.00万元，实际支出290.00万元…": the next line's)
                 part_below = _heading_block(head)

@@ -37,7 +37,7 @@ from ..read.document import Table
 from ..read.normalize import NOTE_IN_BRACKETS
 from ..read.realign import EMPTY
 from .indicators import OTHER_YEAR, ROLE_LABELS
-from .forms import YEAR_ROW, another_years_form, names_one_project, titled_year
+from .forms import YEAR_ROW, another_years_form, names_another_unit, names_one_project, titled_year
 from .lexicon import LEX
 
 # ==== LABELS (the column and row labels are in lexicon.toml) ==========================
@@ -157,6 +157,11 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
         rec.warnings.append(f"table {table.title!r}: one project's form; its figures are that project's, not read")
         rec.unread.extend(unread_cells(table, set(), notes))
         return
+    other = names_another_unit(table, [line for line in reversed(notes) if line not in notes.inherited], rec.department)
+    if other:
+        rec.warnings.append(f"table {table.title!r}: the form of {other}, not the unit's; not read")
+        rec.unread.extend(unread_cells(table, set(), notes))
+        return
     if _revenues(table):
         rec.unread.extend(unread_cells(table, set(), notes))  # "收入决算情况": a 合计 of revenue, no spending
         return
@@ -235,6 +240,7 @@ def _one_projects_form(table: Table, notes: _Outside, department: str | None) ->
 # beside the unit's money or as included ("部门整体支出（含所属二级单位）", "一般公共预算及政府性基金…").
 _CAPTION_NUMBER = re.compile(r"^\s*(?:附?表\s*[0-9一二三四五六七八九十]*\s*[：:.、．]?\s*|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?")
 _OTHER_MONEY = re.compile(r"(?:一般性支出|政府采购|集中采购|专项资金|专项经费|政府性基金|国有资本经营|公用经费|人员经费"
+                          r"|(?:一般公共预算)?财政拨款|一般公共预算"
                           r"|机关运行经费|对下转移支付|转移支付|重点项目)(?!及|和|与|、|\+|＋)")
 _OTHER_UNITS = re.compile(r"(?:下属|所属|直属|二级)(?:预算)?(?:单位|学校|医院|中心|事业单位)?(?!及|和|与|、|\+|＋)")
 _UNITS_NAMED = re.compile(r"[（(](?:下属|所属|直属|二级)(?:预算)?单位[：:]")  # ("自评表（二级单位：县水文站）")
@@ -711,6 +717,10 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
     if (block == "overall" and at is not None and re.match(r"(?:合计|总计|总额$)", row[at]) and "项目名称" in " ".join(table.rows[0]) + header_text
             and not _has_block_rows(table)):
         block = "projects"  # the total of a list of projects
+    elif (block == "overall" and at is not None and section[0] in ("basic", "projects") and _TOTAL.match(row[at])
+          and _block_of(table.title or "") in (section[0], None) and not _has_block_rows(table)):
+        block = section[0]  # "（一）基本支出情况" over 人员经费 | 公用经费 | 合计: the total of that block's parts (its
+        # title or heading names the block, no other)
     row_label = row[at] if at is not None else section[1] or section[0]  # the label that names the block, nearest the figures
     if _blank_total(table, r, block, [col.col for col in columns if col.kind == "money"]):
         rec.warnings.append(f"table row {' | '.join(row)!r}: all zeros over the figures of its "
@@ -930,6 +940,9 @@ def _shares_of_a_source(table: Table) -> set[int]:
                 and value not in totals):
             out.update(f[0] for f in group)
     return out
+
+
+_TOTAL = re.compile(r"\s*(?:合计|总计|小计|总额)\s*$")
 
 
 def _has_block_rows(table: Table) -> bool:

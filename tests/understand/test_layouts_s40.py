@@ -154,3 +154,76 @@ def test_a_reforms_year_is_not_the_reports(tmp_path):
                "根据2019年机构改革方案，组建东湖区融媒体中心，内设股室5个。本部门纳入部门预算编制范围的单位共3个。\n二、2020年度部门整体支出情况\n"
                "2020年，本中心年初预算540.87万元，全年预算548.71万元，实际支出480.33万元，预算执行率87.54%。\n")
     assert rec.year == 2020
+
+
+# ---- forms as copied (a third review: 150 openings of 自评表 laid out as text) ---------------------------------
+
+FORM = ("部门（单位）名称{sep}{unit}\n"
+        "年度部门整体支出预算执行情况（万元）{sep}{sep}年初预算数{sep}全年预算数{sep}全年执行数{sep}分值{sep}执行率{sep}得分\n"
+        "{sep}年度资金总额{sep}{total}{sep}10{sep}{rate}{sep}9.48\n"
+        "{sep}其中：基本支出{sep}{basic}{sep}—{sep}—{sep}—\n"
+        "{sep}项目支出{sep}{projects}{sep}—{sep}—{sep}—\n")
+FORESTRY = dict(unit="白沙县林业局", total="5875.17{s}6787.26{s}6434.62", rate="94.80%",
+                basic="3942.24{s}4028.97{s}3992.71", projects="1932.93{s}2758.29{s}2441.91")
+STATION = dict(unit="白沙县水文站", total="494.45{s}517.41{s}467.65", rate="90.38%",
+               basic="274.42{s}290.34{s}281.95", projects="220.03{s}227.07{s}185.70")
+
+
+def form(sep: str, **cells) -> str:
+    return FORM.format(sep=sep, **{k: v.replace("{s}", sep) for k, v in cells.items()})
+
+
+FORESTRY_TITLE = "白沙县林业局2022年度部门整体支出绩效自评报告\n"
+
+
+def assert_forestry(rec):
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == \
+        (D("5875.17"), D("6787.26"), D("6434.62"))
+    assert (rec.basic.initial_budget, rec.basic.actual) == (D("3942.24"), D("3992.71"))
+    assert (rec.projects.initial_budget, rec.projects.actual) == (D("1932.93"), D("2441.91"))
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_a_unit_unders_form_after_the_units_is_not_read(tmp_path, sep):
+    own = dict(FORESTRY, basic="—{s}—{s}—", projects="—{s}—{s}—")  # (the unit's form states no block)
+    rec = read(tmp_path, FORESTRY_TITLE + "附表1：白沙县林业局部门整体支出绩效自评表\n（2022年度）\n" + form(sep, **own)
+               + "\n附表2：白沙县水文站整体支出绩效自评表\n（2022年度）\n" + form(sep, **STATION))
+    assert rec.overall.actual == D("6434.62")
+    assert (rec.basic.actual, rec.projects.actual) == (None, None)
+
+
+def test_a_form_naming_the_unit_short_is_read(tmp_path):
+    rec = read(tmp_path, FORESTRY_TITLE + form(" | ", **dict(FORESTRY, unit="县林业局（本级）")))
+    assert_forestry(rec)
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+@pytest.mark.parametrize("caption", ["附：上年度部门整体支出绩效自评表（对比）\n（2021年度）\n", "2021年度自评表\n（2021年度）\n"])
+def test_last_years_form_after_the_units_is_not_read(tmp_path, sep, caption):
+    own = dict(FORESTRY, basic="—{s}—{s}—", projects="—{s}—{s}—")
+    rec = read(tmp_path, FORESTRY_TITLE + "2022年度部门整体支出绩效自评表\n（2022年度）\n" + form(sep, **own)
+               + "\n" + caption + form(sep, **STATION).replace("白沙县水文站", "白沙县林业局"))
+    assert rec.overall.actual == D("6434.62")
+    assert (rec.basic.actual, rec.projects.actual) == (None, None)
+
+
+@pytest.mark.parametrize("caption", ["（一）一般公共预算财政拨款支出情况（万元）", "表1 财政拨款支出预算执行情况",
+                                     "表1 一般公共预算支出情况（万元）"])
+def test_a_table_of_the_main_source_before_the_form_is_not_the_whole(tmp_path, caption):
+    source = (f"一、部门预算执行情况\n{caption}\n项目 | 合计 | 基本支出 | 项目支出\n"
+              "年初预算数 | 5200.00 | 2600.00 | 2600.00\n全年执行数 | 5800.00 | 2900.00 | 2900.00\n\n二、部门整体支出绩效自评表\n")
+    rec = read(tmp_path, FORESTRY_TITLE + source + form(" | ", **FORESTRY))
+    assert_forestry(rec)
+
+
+@pytest.mark.parametrize("over", ["（一）基本支出情况（万元）\n", "单位：万元\n"])
+@pytest.mark.parametrize("sep", [" | ", "  "])
+def test_the_total_of_a_blocks_breakdown_is_that_blocks(tmp_path, over, sep):
+    breakdown = (f"一、基本支出情况\n基本支出主要用于保障机构正常运转和在职人员工资福利。\n{over}"
+                 f"项目{sep}年初预算数{sep}全年预算数{sep}全年执行数\n人员经费{sep}3074.95{sep}3142.60{sep}3114.31\n"
+                 f"公用经费{sep}867.29{sep}886.37{sep}878.40\n合计{sep}3942.24{sep}4028.97{sep}3992.71\n\n"
+                 "二、部门整体支出绩效自评表\n")
+    rec = read(tmp_path, FORESTRY_TITLE + breakdown + form(" | ", **dict(FORESTRY, basic="—{s}—{s}—")))
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("5875.17"), D("6434.62"))
+    assert (rec.basic.initial_budget, rec.basic.adjusted_budget, rec.basic.actual) == \
+        (D("3942.24"), D("4028.97"), D("3992.71"))
