@@ -472,8 +472,12 @@ _SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d.])
 
 
 def _one_spaced(line: str) -> str:
-    """The line with runs of spaces made one (tabs kept: they part cells)."""
-    return "\t".join(" ".join(part.split()) for part in line.strip().split("\t"))
+    """The line with runs of spaces made one (tabs kept: they part cells), a percent sign set apart from its number
+    joined to it ("85.22 %": one cell, not two)."""
+    return "\t".join(" ".join(part.split()) for part in _SPACED_PERCENT.sub(r"\1\2", line.strip()).split("\t"))
+
+
+_SPACED_PERCENT = re.compile(r"(\d) +([%％])")
 
 
 def _row_run(lines: list[str], i: int) -> tuple[int, Table] | None:

@@ -48,6 +48,7 @@ def another_years_form(table: Table, year: int | None, lines: list[str] = ()) ->
 
 
 _FORMS_NAME = re.compile(r"(?:自评|评价)表")
+PROJECT_FUNDS = re.compile(r"项目资金(?:[（(]万?元[)）])?")
 _NAME_FIELD_ALONE = re.compile(r"(?:部门[（(]单位[)）]|部门|单位)名称\s*[:：|]?")
 
 
@@ -122,6 +123,9 @@ def names_one_project(table: Table, lines: list[str] = (), department: str | Non
     projects (项目名称 heads a column of names: "项目名称 | 年初预算 | …"), nor a department's form ("部门（单位）名称 |
     …", "项目名称 | 2023年度部门整体支出", "项目名称 | 某县水利局（本级）": the report's `department`, or with no
     department read a name opening with its place), nor a sentence naming a project ("项目名称：某专项，安排资金 …")."""
+    if any(row and PROJECT_FUNDS.fullmatch("".join(row[0].split())) for row in table.rows[:_TOP_ROWS]) and not \
+            _A_DEPARTMENTS_FORM.search(" ".join((*lines, table.title or ""))):
+        return True  # the project form's header, "项目资金（万元） | 年初预算数 | …", its title and name cut away
     if "称" not in "".join((*lines, table.title or "", *(c for r in table.rows[:_TOP_ROWS] for c in r))):
         return False  # (no 名称 anywhere: most tables; spaced, "项 目 名 称", it still holds 称; one scan of them all)
     top = ["".join(c.split()) for r in table.rows[:_TOP_ROWS] for c in r]
@@ -194,7 +198,7 @@ _NOT_THE_NAME = re.compile(r"[（(][^（）()]*[)）]|本级|及所属单位|(?:
 
 
 _NAME_LABEL = re.compile(r"项目名称(?:[（(][^（）()]{1,6}[)）])?")  # ("项目名称（专项）")
-_NAME_LINE = re.compile(rf"\s*{_NAME_LABEL.pattern}\s*(?:[:：|]\s*(?P<name>[^|\s]+))?\s*\|?\s*")
+_NAME_LINE = re.compile(rf"\s*{_NAME_LABEL.pattern}\s*(?:[:：|]?\s*(?P<name>[^|\s]+))?\s*\|?\s*")  # (or a tab: a space)
 _A_FIELD = re.compile(r"主管部门|实施单位|项目单位|预算单位|项目负责人|所属部门|资金性质|资金来源|实施期限|项目类[型别]|项目属性|联系")
 _THE_UNITS = re.compile(r"整体|部门预算|单位预算")  # ("项目名称 | 某馆部门预算": the unit's, no project's)
 _SENTENCE_MARK = re.compile(r"[，,。；;:：]")

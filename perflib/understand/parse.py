@@ -307,7 +307,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             if m and not any(LEX.unit_stated.search(t) for t in notes):
                 notes = notes + [f"单位：{m['unit']}"]  # "（单位：元）" right under a table that noted none
             read_table(block, rec, heading, notes, frozenset(above[:tables_at]) - set(above[tables_at:]), within,
-                       one_project)
+                       one_project, above[tables_at:][-_FORM_FIELD_LINES:])
             tables_at = len(above)
             continue
         para = block.text
@@ -410,6 +410,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
 
 
 _PARTS_LISTED_BELOW = ("其中：", "其中:")
+_FORM_FIELD_LINES = 8  # lines over a table its form's fields may take, one cell a line ("项目名称" ⏎ "某项目" ⏎ "主管部门" ⏎ …)
 _NUMBER_OPENS = frozenset(" \t\u3000（(一二三四五六七八九十百0123456789第任目")  # (a list number's first characters: LEX.numbering)
 _ITEM_END = ("；", ";")
 

@@ -37,7 +37,7 @@ from ..read.document import Table
 from ..read.normalize import NOTE_IN_BRACKETS
 from ..read.realign import EMPTY
 from .indicators import OTHER_YEAR, ROLE_LABELS
-from .forms import YEAR_ROW, another_years_form, names_another_unit, names_one_project, titled_year
+from .forms import PROJECT_FUNDS, YEAR_ROW, another_years_form, names_another_unit, names_one_project, titled_year
 from .lexicon import LEX
 
 # ==== LABELS (the column and row labels are in lexicon.toml) ==========================
@@ -104,7 +104,8 @@ ONE_PROJECT = "one project"
 
 
 def read_table(table: Table, rec: Record, context: str | None = None, above: list[str] | None = None,
-               inherited: frozenset[str] = frozenset(), within: bool = False, one_project: bool = False) -> None:
+               inherited: frozenset[str] = frozenset(), within: bool = False, one_project: bool = False,
+               fields: list[str] | None = None) -> None:
     """Read every block figure a table states into `rec` (first statement wins).
 
     `context`: the block the text around the table is about (a heading such as
@@ -112,12 +113,13 @@ def read_table(table: Table, rec: Record, context: str | None = None, above: lis
     before the table, nearest last (a unit noted there: "单位：万元"); `inherited`: those of
     them that stand before an earlier table (a unit noted there may be that table's only);
     `within`: the table stands under a heading about a budget within the unit's ("（三）“三公”经费情况");
-    `one_project`: the document is one project's report (a project's form is its own).
+    `one_project`: the document is one project's report (a project's form is its own); `fields`: the lines over the
+    table since the last one, in reading order, where its form's fields may stand (项目名称, 部门（单位）名称; default: `above`'s).
     """
     notes = _Outside((above or [])[::-1], inherited, table)
     before = {k for k in rec.evidence}
     try:
-        _read_table(table, rec, context, notes, within, one_project)
+        _read_table(table, rec, context, notes, within, one_project, fields)
     finally:
         serial = len({n for n, _ in rec.from_table.values()})
         for key in [k for k in rec.evidence if k not in before]:  # (in reading order: the warnings' order is the same every run)
@@ -146,18 +148,20 @@ class _Outside(list):
 
 
 def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside, within: bool = False,
-                one_project: bool = False) -> None:
+                one_project: bool = False, fields: list[str] | None = None) -> None:
     if LEX.about_a_sub_budget(table.title or "") or (within and not _block_of(table.title or "")
                                                       and _names_a_sub_budget_only(table)):
         # "二、“三公”经费控制情况" over it or its section: its 合计 is no block's (a title or row naming the unit's
         # spending is: "部门整体支出表", "部门整体支出 | 386.40 | …"; a table naming no budget within may be the unit's)
         rec.unread.extend(unread_cells(table, set(), notes))
         return
-    if not one_project and _one_projects_form(table, notes, rec.department):
+    if fields is None:
+        fields = [line for line in reversed(notes) if line not in notes.inherited]
+    if not one_project and names_one_project(table, fields, rec.department):
         rec.warnings.append(f"table {table.title!r}: one project's form; its figures are that project's, not read")
         rec.unread.extend(unread_cells(table, set(), notes))
         return
-    other = names_another_unit(table, [line for line in reversed(notes) if line not in notes.inherited], rec.department)
+    other = names_another_unit(table, fields, rec.department)
     if other:
         rec.warnings.append(f"table {table.title!r}: the form of {other}, not the unit's; not read")
         rec.unread.extend(unread_cells(table, set(), notes))
@@ -224,13 +228,6 @@ def _continued(nearer: str, m: re.Match, line: str, number: re.Match) -> bool:
     numbered alike in another section ("（一）收入支出情况（单位：元）" … "（一）部门整体支出绩效自评表")."""
     return m.group().strip() == number.group().strip() and (
         "续" in nearer or nearer[m.end():m.end() + 6] == line[number.end():number.end() + 6])
-
-
-def _one_projects_form(table: Table, notes: _Outside, department: str | None) -> bool:
-    """A single project's 自评表 (forms.names_one_project), its 项目名称 field in the lines above it that no
-    earlier table stands under too, or atop it."""
-    own = [line.strip().strip("|").strip() for line in reversed(notes) if line not in notes.inherited]
-    return names_one_project(table, own, department)
 
 
 # A table's title about money that is not the unit's spending as a whole nor one of its blocks, as its subject (right
@@ -312,6 +309,10 @@ def _read_cells(table: Table, rec: Record, notes: _Outside, title_block: str | N
         if r == blocks_row:
             continue
         header = _header(table, r, rec.year)
+        if header and columns and PROJECT_FUNDS.fullmatch("".join(row[0].split())):
+            rec.warnings.append(f"table row {' | '.join(row)!r}: a project's form run on under the unit's; "
+                                "not read from there on")
+            break
         if header:
             columns, width = header, len(row)
             split = _block_header(table, r, rec.year)

@@ -227,3 +227,49 @@ def test_the_total_of_a_blocks_breakdown_is_that_blocks(tmp_path, over, sep):
     assert (rec.overall.initial_budget, rec.overall.actual) == (D("5875.17"), D("6434.62"))
     assert (rec.basic.initial_budget, rec.basic.adjusted_budget, rec.basic.actual) == \
         (D("3942.24"), D("4028.97"), D("3992.71"))
+
+
+PROJECT_FORM = ("项目名称{sep}农村饮水安全巩固提升项目\n主管部门{sep}白沙县林业局{sep}实施单位{sep}白沙县林业局\n"
+                "项目资金（万元）{sep}{sep}年初预算数{sep}全年预算数{sep}全年执行数{sep}分值{sep}执行率{sep}得分\n"
+                "{sep}年度资金总额{sep}45.81{sep}61.77{sep}57.75{sep}10{sep}93.49%{sep}9.35\n"
+                "{sep}其中：当年财政拨款{sep}45.81{sep}61.77{sep}57.75{sep}—{sep}—{sep}—\n总分{sep}100{sep}92.66\n")
+
+
+@pytest.mark.parametrize("sep", ["\t", " | "])
+def test_a_projects_form_before_the_units_is_the_projects(tmp_path, sep):
+    rec = read(tmp_path, FORESTRY_TITLE + "附件1：项目支出绩效自评表\n（2022年度）\n" + PROJECT_FORM.format(sep=sep)
+               + "\n附件2：部门整体支出绩效自评表\n（2022年度）\n" + form(sep, **FORESTRY))
+    assert_forestry(rec)
+
+
+def test_a_projects_form_one_cell_a_line_before_the_units_is_the_projects(tmp_path):
+    cells = PROJECT_FORM.format(sep="\n").replace("\n\n", "\n")
+    rec = read(tmp_path, FORESTRY_TITLE + "项目支出绩效自评表\n（2022年度）\n" + cells
+               + "\n部门整体支出绩效自评表\n（2022年度）\n" + form(" | ", **FORESTRY))
+    assert_forestry(rec)
+
+
+def test_a_projects_form_run_on_under_the_units_gives_it_no_rate(tmp_path):
+    units = ("部门（单位）名称\t白沙县林业局\n年度部门整体支出预算执行情况（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t得分\n"
+             "\t年度资金总额\t5875.17\t6787.26\t6434.62\t20\t18.93\n\n\n")
+    rec = read(tmp_path, FORESTRY_TITLE + units + PROJECT_FORM.format(sep="\t").split("\n", 2)[2]
+               + "项目负责人：王某某\t\t财务负责人：李某某\n")
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("5875.17"), D("6434.62"))
+    assert rec.overall.completion_rate is None
+
+
+def test_a_task_rows_other_projects_are_not_the_projects_block(tmp_path):
+    tasks = ("年度主要任务 | 任务名称 | 主要内容 | 对应项目 | 预算数 | 执行数\n"
+             " | 重点工作一 | 实施辖区基础设施提升改造 | 河道保洁项目 | 314.05 | 298.35\n"
+             " | 其他工作 | 其他专项业务工作 | 其他项目支出 | 196.28 | 105.83\n")
+    rec = read(tmp_path, FORESTRY_TITLE + "部门（单位）名称 | 白沙县林业局\n" + tasks + form(" | ", **FORESTRY))
+    assert rec.projects.actual == D("2441.91")
+
+
+def test_a_percent_sign_set_apart_in_a_row_of_spaced_cells_stays_with_its_number(tmp_path):
+    rows = ("单位：万元\n项目  年初预算数  全年预算数  全年执行数  执行率\n年度资金总额  714.79  879.26  749.29  85.22 %\n"
+            "其中：基本支出  232.31  233.70  232.20  99.36 %\n项目支出  482.48  645.56  517.09  80.10 %\n")
+    rec = read(tmp_path, FORESTRY_TITLE + "部门整体支出绩效自评表\n" + rows)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate) == \
+        (D("714.79"), D("879.26"), D("749.29"), D("85.22"))
+    assert rec.projects.actual == D("517.09")
