@@ -230,10 +230,11 @@ def _table_at(cells: list[str], k: int, explicit_empty: bool) -> tuple[list, int
     unlabelled = _unlabelled_table(cells, k, first, explicit_empty)
     if unlabelled is not None:
         return unlabelled
-    names = cells[k:first - 1]
+    label_at = first - 2 if first - k >= 4 and _wrapped_label(cells[first - 2], cells[first - 1]) else first - 1
+    names = cells[k:label_at]  # (the first row's label may be broken over two cells: "年度资金" / "总额")
     if not all(_is_column_name(c) for c in names[-2:]):
         return None
-    rows, used = _label_rows(cells[first - 1:], explicit_empty)
+    rows, used = _label_rows(cells[label_at:], explicit_empty)
     if not rows:
         return None
     width = max(len(r) for r in rows) - 1  # value columns
@@ -248,7 +249,7 @@ def _table_at(cells: list[str], k: int, explicit_empty: bool) -> tuple[list, int
     header = [label_name] + value_names
     if header_types(header) is None or not all(_is_column_name(c) for c in value_names):
         return None
-    return [c for c in groups if c != EMPTY] + [Table(rows=align_rows([header] + rows))], first - 1 + used
+    return [c for c in groups if c != EMPTY] + [Table(rows=align_rows([header] + rows))], label_at + used
 
 
 def _unlabelled_table(cells: list[str], k: int, first: int, explicit_empty: bool) -> tuple[list, int] | None:
@@ -324,6 +325,7 @@ def name_score(text: str) -> float:
     return 2 if inside or column_type(text) != "text" else 0
 
 
+_TAIL_ALONE = re.compile(r"^[数额]\s*(?:[（(][A-Za-z0-9/+\-×*＋－\s]{1,8}[)）])?$")
 _NAME_TAIL = re.compile(r"(?:数|额|率|值|分|算|权重|原因|[)）])$")
 
 
@@ -348,11 +350,13 @@ def _header_names(names: list[str], width: int) -> tuple[list[str], str, list[st
                 text = "".join(names[start:start + size])
                 if size > 1 and (len(text) > 20 or any(figure(c) for c in names[start:start + size])):
                     continue
+                if _TAIL_ALONE.match(names[start]):
+                    continue  # "数", "数（A）": the end of the name above it ("年初预算" ⏎ "数"), no column's own
                 kinds = {_covered_kind(c) for c in names[start:start + size]}
                 if size > 1 and {"money", "percent"} <= kinds:
                     continue  # "实际支出" + "执行率": two columns' names, never one broken over lines
-                joins = sum(3.0 if _complete(a) else 0.6
-                            for a in names[start:start + size - 1])
+                joins = sum(0.0 if _TAIL_ALONE.match(b) else 3.0 if _complete(a) else 0.6
+                            for a, b in zip(names[start:start + size - 1], names[start + 1:start + size]))
                 options.append((name_score(text) - joins + rest[0], [text] + rest[1]))
             if options:
                 best[(start, g)] = max(options, key=lambda o: o[0])
@@ -393,8 +397,10 @@ def _label_rows(cells: list[str], explicit_empty: bool) -> tuple[list[list[str]]
         label = cells[k]
         if is_value(label) or _is_text_value(label):
             break
-        values = []
         j = k + 1
+        if j + 1 < len(cells) and is_value(cells[j + 1]) and _wrapped_label(label, cells[j]):
+            label, j = label + cells[j], j + 1  # "其中：基本" / "支出": a label a narrow column broke over two lines
+        values = []
         while j < len(cells):
             cell = cells[j]
             if is_value(cell) or _is_text_value(cell):
@@ -418,6 +424,21 @@ def _label_rows(cells: list[str], explicit_empty: bool) -> tuple[list[list[str]]
         rows[-1] = rows[-1][:-1]  # a note after the table ("说明：…"), not its last cell
         end -= 1
     return rows, end
+
+
+def _wrapped_label(first: str, second: str) -> bool:
+    """Are two cells one row label broken over two lines ("年度资金" / "总额", "其中：基本" / "支出", "项目" / "支出"): the
+    first names no row the lexicon knows, the two together do, by words across the break (not "得分" / "年度资金总额":
+    a column's name, then a label)?"""
+    if is_value(first) or is_value(second) or len(first) + len(second) > _MAX_CELL:
+        return False
+    joined, cut = first + second, len(first)
+    return not _names_a_row(first) and any(m.start() < cut < m.end() for block, p in LEX.table_rows if block
+                                           for m in p.finditer(joined))
+
+
+def _names_a_row(label: str) -> bool:
+    return any(p.search(label) for block, p in LEX.table_rows if block)
 
 
 def _is_text_value(cell: str) -> bool:

@@ -123,8 +123,9 @@ def names_one_project(table: Table, lines: list[str] = (), department: str | Non
     projects (项目名称 heads a column of names: "项目名称 | 年初预算 | …"), nor a department's form ("部门（单位）名称 |
     …", "项目名称 | 2023年度部门整体支出", "项目名称 | 某县水利局（本级）": the report's `department`, or with no
     department read a name opening with its place), nor a sentence naming a project ("项目名称：某专项，安排资金 …")."""
-    if any(row and PROJECT_FUNDS.fullmatch("".join(row[0].split())) for row in table.rows[:_TOP_ROWS]) and not \
-            _A_DEPARTMENTS_FORM.search(" ".join((*lines, table.title or ""))):
+    if any(row and PROJECT_FUNDS.fullmatch("".join(row[0].split())) for row in table.rows[:_TOP_ROWS]) and not (
+            _A_DEPARTMENTS_FORM.search(" ".join((*lines, table.title or "")))
+            or _A_DEPARTMENTS_TITLE.search(" ".join((*lines, table.title or "")))):
         return True  # the project form's header, "项目资金（万元） | 年初预算数 | …", its title and name cut away
     if "称" not in "".join((*lines, table.title or "", *(c for r in table.rows[:_TOP_ROWS] for c in r))):
         return False  # (no 名称 anywhere: most tables; spaced, "项 目 名 称", it still holds 称; one scan of them all)

@@ -309,7 +309,7 @@ def _read_cells(table: Table, rec: Record, notes: _Outside, title_block: str | N
         if r == blocks_row:
             continue
         header = _header(table, r, rec.year)
-        if header and columns and PROJECT_FUNDS.fullmatch("".join(row[0].split())):
+        if header and columns and PROJECT_FUNDS.fullmatch("".join(row[0].split())) and _a_total_above(table, r):
             rec.warnings.append(f"table row {' | '.join(row)!r}: a project's form run on under the unit's; "
                                 "not read from there on")
             break
@@ -718,7 +718,7 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
     if (block == "overall" and at is not None and re.match(r"(?:合计|总计|总额$)", row[at]) and "项目名称" in " ".join(table.rows[0]) + header_text
             and not _has_block_rows(table)):
         block = "projects"  # the total of a list of projects
-    elif (block == "overall" and at is not None and section[0] in ("basic", "projects") and _TOTAL.match(row[at])
+    elif (block == "overall" and at is not None and section[0] in ("basic", "projects") and _TOTAL_CELL.match(row[at])
           and _block_of(table.title or "") in (section[0], None) and not _has_block_rows(table)):
         block = section[0]  # "（一）基本支出情况" over 人员经费 | 公用经费 | 合计: the total of that block's parts (its
         # title or heading names the block, no other)
@@ -943,7 +943,12 @@ def _shares_of_a_source(table: Table) -> set[int]:
     return out
 
 
-_TOTAL = re.compile(r"\s*(?:合计|总计|小计|总额)\s*$")
+def _a_total_above(table: Table, r: int) -> bool:
+    """Has a form's total row (年度资金总额) come before row r: the unit's form, another one run on under it?"""
+    return any(row and "资金总额" in row[0] for row in table.rows[:r])
+
+
+_TOTAL_CELL = re.compile(r"\s*(?:合计|总计|小计|总额)\s*$")  # (a cell that is only a total's label)
 
 
 def _has_block_rows(table: Table) -> bool:

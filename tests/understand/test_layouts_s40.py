@@ -273,3 +273,22 @@ def test_a_percent_sign_set_apart_in_a_row_of_spaced_cells_stays_with_its_number
     assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual, rec.overall.completion_rate) == \
         (D("714.79"), D("879.26"), D("749.29"), D("85.22"))
     assert rec.projects.actual == D("517.09")
+
+
+# a PDF's narrow columns: names and row labels broken over lines, one cell a line
+WRAPPED = ("部门整体支出绩效自评表\n（2022年度）\n部门名称：白沙县林业局\n年度部门整体支出预算执行情况（万元）\n"
+           "{initial}\n{adjusted}\n{actual}\n分值\n执行率\n（B/A）\n得分\n"
+           "{total}\n5875.17\n6787.26\n6434.62\n10\n94.80%\n9.48\n"
+           "{basic}\n3942.24\n4028.97\n3992.71\n—\n99.10%\n—\n"
+           "{projects}\n1932.93\n2758.29\n2441.91\n—\n88.53%\n—\n")
+
+
+@pytest.mark.parametrize("initial, adjusted, actual", [("年初预算\n数", "全年预算\n数（A）", "全年执行\n数（B）"),
+                                                       ("年初预\n算数", "全年预\n算数", "全年执\n行数")])
+@pytest.mark.parametrize("total, basic, projects", [("年度资金总额", "其中：基本支出", "项目支出"),
+                                                    ("年度资金\n总额", "其中：基本\n支出", "项目\n支出")])
+def test_names_and_labels_broken_over_lines_read_as_one(tmp_path, initial, adjusted, actual, total, basic, projects):
+    rec = read(tmp_path, FORESTRY_TITLE + WRAPPED.format(initial=initial, adjusted=adjusted, actual=actual,
+                                                         total=total, basic=basic, projects=projects))
+    assert_forestry(rec)
+    assert (rec.overall.adjusted_budget, rec.overall.completion_rate) == (D("6787.26"), D("94.80"))
