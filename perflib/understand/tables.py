@@ -408,6 +408,7 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
         joined = _under_its_group(above, row)  # "预算数" spanning "年初 | 调整后": 年初预算数, 调整后预算数
         if sum(bool(c and _role(c)) for c in joined) > max(1, sum(bool(c and _role(c)) for c in row)):
             named_by = joined
+    spans = _year_spans(above, row, year) if above_is_header else None
     columns, seen = [], set()
     named = 0  # columns with a field, this year's or another's ("2021年决算数 | 2022年决算数")
     years = [c for c, cell in enumerate(row) if cell and _year_column(cell, year) is not None]
@@ -427,7 +428,9 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
         if role is None or c == 0 and not role[0] and _block_rows_below(table, r):
             continue  # (a first cell naming no figure, "指标" over "年度资金总额 | …", heads the rows' labels)
         label = cell
-        if (above_is_header and c < len(above) and above[c] and above[c] != cell and _GROUP.search(above[c])
+        if spans and spans[c] and spans[c] not in cell:
+            label = f"{spans[c]} {cell}"  # a year spanning its columns: "2023年 | | | 2022年" over five figures' names
+        elif (above_is_header and c < len(above) and above[c] and above[c] != cell and _GROUP.search(above[c])
                 and above[c] not in cell):
             label = f"{above[c]} {cell}"  # a group header: "2020年 | 2021年", "资金（万元）"
         fld, kind = role
@@ -450,6 +453,28 @@ def _header(table: Table, r: int, year: int | None) -> list[_Column] | None:
     if any(col.by_year for col in columns):
         return columns if len(years) >= 2 else None
     return columns if known and named >= 2 else None
+
+
+def _year_spans(above: list[str], row: list[str], year: int | None) -> list[str] | None:
+    """The year each column of `row` stands under, when the row above is years spanning them, each over the empty
+    cells right of it (merged: "项目 | 2023年 | | | 2022年" over "年初预算数 | 全年预算数 | 全年执行数 | 全年预算数 | 全年执行数",
+    the last empty cells dropped); None when it holds fewer than two years. When the empty cells between were lost
+    too ("项目 | 2023年 | 2022年"), two years part the columns where a name comes again (the second 全年预算数)."""
+    years = [cell.strip() for cell in above if cell.strip() and _year_column(cell.strip(), year) is not None]
+    if len(years) < 2:
+        return None
+    if len(above) < len(row) and len(above) == 1 + len(years):  # (a label's cell, then the years alone)
+        if len(years) != 2:
+            return None
+        again = next((c for c in range(1, len(row)) if row[c] and row[c] in row[1:c]), None)
+        return None if again is None else ["", *[years[0]] * (again - 1), *[years[1]] * (len(row) - again)]
+    out, last = [], ""
+    for c in range(len(row)):
+        cell = above[c].strip() if c < len(above) else ""
+        if cell and not _PLACEHOLDER.match(cell):  # ("—": an empty cell the layout marked)
+            last = cell if _year_column(cell, year) is not None else ""
+        out.append(last)
+    return out
 
 
 _CARRIED_COLUMN = re.compile(r"结转(?:和)?结余")

@@ -292,3 +292,25 @@ def test_names_and_labels_broken_over_lines_read_as_one(tmp_path, initial, adjus
                                                          total=total, basic=basic, projects=projects))
     assert_forestry(rec)
     assert (rec.overall.adjusted_budget, rec.overall.completion_rate) == (D("6787.26"), D("94.80"))
+
+
+@pytest.mark.parametrize("groups", ["项目\t2022年\t\t\t2021年", "项目\t2022年\t2021年"])
+def test_a_year_spanning_its_columns_keeps_last_years_out(tmp_path, groups):
+    table = (f"部门整体支出预算执行情况对比表（单位：万元）\n{groups}\n"
+             "\t年初预算数\t全年预算数\t全年执行数\t全年预算数\t全年执行数\n"
+             "年度资金总额\t5875.17\t6787.26\t6434.62\t6095.69\t6031.07\n"
+             "基本支出\t3942.24\t4028.97\t3992.71\t3019.04\t2898.59\n"
+             "项目支出\t1932.93\t2758.29\t2441.91\t3076.65\t3132.48\n")
+    rec = read(tmp_path, FORESTRY_TITLE + table)
+    assert_forestry(rec)
+    assert rec.overall.adjusted_budget == D("6787.26")
+
+
+def test_last_and_this_year_over_their_columns_in_bars(tmp_path):
+    table = ("部门整体支出预算执行情况对比表（单位：万元）\n项目 | 上年度 |  | 本年度 |  | \n"
+             " | 全年预算数 | 全年执行数 | 年初预算数 | 全年预算数 | 全年执行数\n"
+             "年度资金总额 | 6095.69 | 6031.07 | 5875.17 | 6787.26 | 6434.62\n"
+             "基本支出 | 3019.04 | 2898.59 | 3942.24 | 4028.97 | 3992.71\n"
+             "项目支出 | 3076.65 | 3132.48 | 1932.93 | 2758.29 | 2441.91\n")
+    rec = read(tmp_path, FORESTRY_TITLE + table)
+    assert_forestry(rec)
