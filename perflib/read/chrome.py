@@ -58,7 +58,7 @@ _OWN_UNIT = r"经自评|[我本](?:局|委|办|院|单位|部门|中心|所|站|
 _HEAD_LINES = 40  # chrome is looked for in the first lines of a page …
 _BODY_LINE = 60  # … before its body starts: a numbered heading, or a line of prose longer than this
 _SITE_NAME = 20  # a line this short between two lines of chrome is the site's name or a menu item
-_MENU_ITEM = 6  # a line this short is no title, whatever its last word ("政务公开")
+_MENU_ITEM = 6  # a line this short ending in 公开 is a menu's ("政务公开"), no title
 _LINK_LINE = 120  # a link at a page's foot: a title, its date, a note of its figures; not a paragraph
 # =======================================================================================
 
@@ -311,7 +311,10 @@ def _site_names(lines: list[str], kinds: list, end: int) -> None:
             before = _neighbours(kinds, run[0], end)
             before = before[:1] if before and before[0] < run[0] else []
             after = [n for n in _neighbours(kinds, run[-1], end) if n > run[-1]]
-            if after and (before or run[0] == _first_line(kinds)) and all(kinds[n] in chrome for n in before + after):
+            # (opening the page: over a menu or service line, "无障碍"; not over the metadata, "发布时间：…", a
+            # letterhead's unit)
+            opening = not before and bool(after) and run[0] == _first_line(kinds) and kinds[after[0]] in ("line", "site")
+            if after and (before or opening) and all(kinds[n] in chrome for n in before + after):
                 for n in run:
                     kinds[n] = "site"
         i = max(j, i + 1)
@@ -326,15 +329,15 @@ def _a_site_word(line: str) -> bool:
     "政务公开", "信息公开": too short for a title)."""
     text = line.strip()
     return (bool(text) and len(text) <= _SITE_NAME and not _DIGIT.search(text)
-            and (len(text) <= _MENU_ITEM or not _TITLE_WORD.search(text)))
+            and (len(text) <= _MENU_ITEM and text.endswith("公开") or not _TITLE_WORD.search(text)))
 
 
 def _links_above_the_title(lines: list[str], kinds: list, end: int) -> bool:
     """Other reports' titles (and their dates) above the page's own title, the one right over its metadata line (发布时间,
     来源 …), are a column's links with no list heading ("部门预决算" ⏎ "某局2023年度…自评报告" ⏎ "2024-07-26" ⏎ … ⏎ "本单位
-    2023年度…评价报告" ⏎ "发布时间：…"): chrome; so is a column's name of a year there ("2023年部门预决算公开"). The own title may be split over two lines, its unit's name over its year
-    ("白鹭县文旅局" ⏎ "2022年度部门整体支出绩效自评报告"), or followed by its year alone ("（2023年度）"). True when
-    there were such links."""
+    2023年度…评价报告" ⏎ "发布时间：…"): chrome; so is a column's name of a year there ("2023年部门预决算公开"). The own
+    title may be split over two lines, its unit's name over its year ("白鹭县文旅局" ⏎ "2022年度部门整体支出绩效自评报告"),
+    or followed by its year alone ("（2023年度）"). True when there were such links."""
     meta = next((i for i in range(end) if kinds[i] == "pairs"), None)
     if meta is None:
         return False
@@ -343,14 +346,32 @@ def _links_above_the_title(lines: list[str], kinds: list, end: int) -> bool:
         above.pop()  # "（2023年度）" under the title
     if not above or above[-1] < meta - 2 or not _REPORT_TITLE.search(lines[above[-1]].strip()):
         return False  # (no title right over the metadata)
-    own = above.pop()
+    own = first_own = above.pop()
     if above and above[-1] == own - 1 and _YEAR_FIRST.match(_in_digits(lines[own])) and _a_site_word(lines[above[-1]]):
-        above.pop()  # the unit's name over its year's line: the own title's
-    links = [i for i in above if len(text := _in_digits(lines[i]).strip()) >= _LINK_MIN and _TITLE_UNIT.match(text)
-             and _REPORT_WORD.search(text) or _COLUMN_NAME.match(lines[i].strip())]
+        first_own = above.pop()  # the unit's name over its year's line: the own title's
+    links = [i for i in above if _COLUMN_NAME.match(lines[i].strip()) or _a_link_apart(lines, kinds, i, first_own)]
     for i in links:
         kinds[i] = "line"
     return bool(links)
+
+
+def _a_link_apart(lines: list[str], kinds: list, i: int, own: int) -> bool:
+    """Is line i, above the own title's first line `own`, another report's title set apart from it (a date or another
+    link between them) or dated (its date on the next line)? The line right over the own title may be its first half or
+    its main title ("…2022年度部门整体支出绩效" ⏎ "自评报告", "关于报送…的函" ⏎ "部门整体支出绩效自评报告")."""
+    text = _in_digits(lines[i]).strip()
+    if len(text) < _LINK_MIN or not _TITLE_UNIT.match(text) or not _REPORT_WORD.search(text):
+        return False
+    after = next((j for j in range(i + 1, own) if kinds[j] != "blank"), own)
+    if _DATE.match(lines[after].strip()):
+        return True
+    whole = _in_digits(lines[own]).strip()
+    if not _TITLE_UNIT.match(whole) and text.endswith(_YEAR_FIRST.sub("", whole)):
+        return False  # the page's title over its heading naming no unit ("某局2022年度部门整体…报告" … "部门整体…报告")
+    if after < own:
+        return True
+    # (right over it: a link when both are whole titles, each its unit's and year's: "某局2021年度…报告" ⏎ "本办2021年度…报告")
+    return bool(_REPORT_TITLE.search(text) and _TITLE_UNIT.match(whole) and _REPORT_TITLE.search(whole))
 
 
 _COLUMN_NAME = re.compile(r"^(?:19|20)\d{2}\s*年度?\s*(?:部门)?(?:预决算|预算|决算)(?:信息)?公开(?:专栏|专题)?$")  # "2023年部门预决算公开"

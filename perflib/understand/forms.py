@@ -22,10 +22,11 @@ _SPAN_AT_END = re.compile(rf"[（(]\s*{_YEARS}\s*[)）]\s*$")
 _TOP_ROWS = 4  # rows a form's title, period and name fields may take before its figures (a sheet's first rows)
 
 
-def another_years_form(table: Table, year: int | None, lines: list[str] = ()) -> bool:
+def another_years_form(table: Table, year: int | None, lines: list[str] = (), after_own: bool = False) -> bool:
     """Does the form state a period, over it or atop it, that is not `year`: another year ("（2022年度）" in a 2023
     report, "…自评表（上年度）（2022 年度）") or several ("（2021-2023年度）", no one year's)? `lines`: those right above
-    it, nearest first (a text's form: "（2022年度）" / "部门（单位）名称 | 某局" over its rows)."""
+    it, nearest first (a text's form: "（2022年度）" / "部门（单位）名称 | 某局" over its rows); `after_own`: the report's
+    own figures were read from a form before it."""
     if year is None:
         return False
     title = (table.title or "").strip()
@@ -33,8 +34,10 @@ def another_years_form(table: Table, year: int | None, lines: list[str] = ()) ->
     # (past the form's name field over it, one cell per line: "部门（单位）名称" ⏎ "某局")
     nearest = next((line.strip() for line in lines if line.strip() != title and not _NAME_FIELD_ALONE.fullmatch(line.strip())), "")
     above = [nearest] if (YEAR_ROW.match(nearest) or _SPAN.fullmatch(nearest)) and not YEAR_IN_FIGURES.search(title) else []
-    # (a form's caption right above it closing with its period: "附：上年度部门整体支出绩效自评表（对比）（2020年度）")
-    captioned = bool(nearest) and _FORMS_NAME.search(nearest) is not None and not YEAR_IN_FIGURES.search(title)
+    # (a form's caption right above it closing with its period: "附：上年度部门整体支出绩效自评表（对比）（2020年度）", or
+    # "2022年度自评表（2022年度）" after the unit's own form, `after_own`; the only form's may be the year evaluated)
+    captioned = (bool(nearest) and _FORMS_NAME.search(nearest) is not None and not YEAR_IN_FIGURES.search(title)
+                 and (after_own or _LAST_YEARS.search(nearest) is not None))
     texts = [title, *([nearest] if captioned else above),
              *(cells[0].strip() for row in table.rows[:_TOP_ROWS] if len(cells := distinct_cells(row)) == 1)]
     for k, text in enumerate(texts):
@@ -48,6 +51,7 @@ def another_years_form(table: Table, year: int | None, lines: list[str] = ()) ->
 
 
 _FORMS_NAME = re.compile(r"(?:自评|评价)表")
+_LAST_YEARS = re.compile(r"上年|上一年|往年|对比")
 PROJECT_FUNDS = re.compile(r"项目资金(?:[（(]万?元[)）])?")
 _NAME_FIELD_ALONE = re.compile(r"(?:部门[（(]单位[)）]|部门|单位)名称\s*[:：|]?")
 
@@ -123,9 +127,10 @@ def names_one_project(table: Table, lines: list[str] = (), department: str | Non
     projects (项目名称 heads a column of names: "项目名称 | 年初预算 | …"), nor a department's form ("部门（单位）名称 |
     …", "项目名称 | 2023年度部门整体支出", "项目名称 | 某县水利局（本级）": the report's `department`, or with no
     department read a name opening with its place), nor a sentence naming a project ("项目名称：某专项，安排资金 …")."""
-    if any(row and PROJECT_FUNDS.fullmatch("".join(row[0].split())) for row in table.rows[:_TOP_ROWS]) and not (
+    if table.rows and table.rows[0] and PROJECT_FUNDS.fullmatch("".join(table.rows[0][0].split())) and not (
             _A_DEPARTMENTS_FORM.search(" ".join((*lines, table.title or "")))
-            or _A_DEPARTMENTS_TITLE.search(" ".join((*lines, table.title or "")))):
+            or _A_DEPARTMENTS_TITLE.search(" ".join((*lines, table.title or "")))
+            or any(_BLOCK_ROW.search(row[0]) for row in table.rows if row)):  # (a unit's form: 基本支出, 项目支出 rows)
         return True  # the project form's header, "项目资金（万元） | 年初预算数 | …", its title and name cut away
     if "称" not in "".join((*lines, table.title or "", *(c for r in table.rows[:_TOP_ROWS] for c in r))):
         return False  # (no 名称 anywhere: most tables; spaced, "项 目 名 称", it still holds 称; one scan of them all)
@@ -170,14 +175,23 @@ def names_another_unit(table: Table, lines: list[str] = (), department: str | No
             elif k >= len(texts) - len(lines) and k + 1 < len(texts) and not text[m.end():].strip():
                 names.append(texts[k + 1].strip())  # one cell per line: the label, then the name
     for name in names:
-        core = _NOT_THE_NAME.sub("", name.strip().strip("|").strip())
-        if (reads_as_org(core) and core not in department and department not in core
-                and not consistent(core, department) and not abbreviates(core, department)):
+        name = name.strip().strip("|").strip()
+        core = _NOT_THE_NAME.sub("", name)
+        # (either of two plates may be the report's: "某县农业农村局（某县乡村振兴局）")
+        if reads_as_org(core) and not any(_the_same_unit(n, department) for n in (core, *_BRACKETED.findall(name))):
             return core
     return None
 
 
-_UNITS_NAME_FIELD = re.compile(r"(?:部门[（(]单位[)）]|部门|单位|预算单位)名称\s*[:：|]?\s*(?P<name>[^\s|:：]+)?")
+def _the_same_unit(name: str, department: str) -> bool:
+    return (name in department or department in name or consistent(name, department)
+            or abbreviates(name, department) or abbreviates(department, name))
+
+
+_BRACKETED = re.compile(r"[（(]([^（）()]{2,30})[)）]")
+
+
+_UNITS_NAME_FIELD = re.compile(r"(?<!主管)(?<!上级)(?:部门[（(]单位[)）]|部门|单位|预算单位)名称\s*[:：|]?\s*(?P<name>[^\s|:：]+)?")
 
 
 def _a_projects_name(name: str, department: str | None) -> bool:
@@ -201,9 +215,10 @@ _NOT_THE_NAME = re.compile(r"[（(][^（）()]*[)）]|本级|及所属单位|(?:
 _NAME_LABEL = re.compile(r"项目名称(?:[（(][^（）()]{1,6}[)）])?")  # ("项目名称（专项）")
 _NAME_LINE = re.compile(rf"\s*{_NAME_LABEL.pattern}\s*(?:[:：|]?\s*(?P<name>[^|\s]+))?\s*\|?\s*")  # (or a tab: a space)
 _A_FIELD = re.compile(r"主管部门|实施单位|项目单位|预算单位|项目负责人|所属部门|资金性质|资金来源|实施期限|项目类[型别]|项目属性|联系")
-_THE_UNITS = re.compile(r"整体|部门预算|单位预算")  # ("项目名称 | 某馆部门预算": the unit's, no project's)
+_THE_UNITS = re.compile(r"整体|部门预算|单位预算|部门支出|单位支出")  # ("项目名称 | 某馆部门预算": the unit's, no project's)
 _SENTENCE_MARK = re.compile(r"[，,。；;:：]")
-_A_DEPARTMENTS_FORM = re.compile(r"部门[（(]单位[)）]名称|单位名称")
+_A_DEPARTMENTS_FORM = re.compile(r"部门[（(]单位[)）]名称|(?<!主管)(?<!上级)(?:单位|部门)名称")
+_BLOCK_ROW = re.compile(r"基本支出|项目支出")
 _A_DEPARTMENTS_TITLE = re.compile(r"整体(?:支出)?绩效(?:自评|评价)表")
 # the header of a column of figures or of a list's columns, not a project's name
 _A_COLUMN = re.compile(r"(?:年初|全年|年度|本年|当年|总|调整|预算|资金|实际|执行|金额|来源|类别|序号|单位|科目|编码|实施|主管|绩效|"

@@ -382,6 +382,7 @@ class Lexicon:
         self.part_rate = _fast(rf"(?:{parts.pattern})\s*(?:预算)?(?:执行率|完成率)?\s*{self.part_filler}\s*(?P<num>{NUMBER})\s*%")
         self.revenue = re.compile(raw["revenue"])  # (searched up to a label: $ is there)
         self.spending_classes = tuple(w + s for w in raw["spending_classes"] for s in ("", "支出"))
+        self.classes_before_a_label = self.spending_classes + tuple(raw["adjacent_classes"])
         self.not_the_budget = _fast(raw["not_the_budget"])
         self.not_the_budget_cue = cue(self.not_the_budget)
         self.parts_intro = _fast(rf"(?:{raw['parts_intro']})\s*[:：，,]?\s*")

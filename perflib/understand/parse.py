@@ -307,7 +307,7 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             if m and not any(LEX.unit_stated.search(t) for t in notes):
                 notes = notes + [f"单位：{m['unit']}"]  # "（单位：元）" right under a table that noted none
             read_table(block, rec, heading, notes, frozenset(above[:tables_at]) - set(above[tables_at:]), within,
-                       one_project, above[tables_at:][-_FORM_FIELD_LINES:])
+                       one_project, _form_fields(above[tables_at:]))
             tables_at = len(above)
             continue
         para = block.text
@@ -411,6 +411,17 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
 
 _PARTS_LISTED_BELOW = ("其中：", "其中:")
 _FORM_FIELD_LINES = 8  # lines over a table its form's fields may take, one cell a line ("项目名称" ⏎ "某项目" ⏎ "主管部门" ⏎ …)
+
+
+def _form_fields(lines: list[str]) -> list[str]:
+    """The last lines over a table where its form's fields may stand: up to _FORM_FIELD_LINES, from the form's title or a
+    heading on ("附件：2022年度绩效自评表": a 项目名称 line above it is another form's or the text's)."""
+    lines = lines[-_FORM_FIELD_LINES:]
+    cut = next((k for k in range(len(lines) - 1, -1, -1) if _FORMS_TITLE.search(lines[k]) or is_heading(lines[k])), -1)
+    return lines[max(cut, 0):]  # (the title itself kept: it says whose form it is)
+
+
+_FORMS_TITLE = re.compile(r"(?:自评|评价)表")
 _NUMBER_OPENS = frozenset(" \t\u3000（(一二三四五六七八九十百0123456789第任目")  # (a list number's first characters: LEX.numbering)
 _ITEM_END = ("；", ";")
 
@@ -1367,8 +1378,8 @@ def _read_sentence(sent: str, context: str | None, rec: Record, taken: dict, spo
             continue  # procurement's budget and rate, not the unit's
         if _another_body_speaks(sent, m.start(), rec):
             # (the office's figures read before, and a unit's line like its own: one part of several)
-            taken.office_a_part |= bool(taken.own_office) and (_a_units_line(sent, m.start())
-                                                               or LEX.subunit_in(sent, 0, m.start()) is not None)
+            taken.office_a_part |= bool(taken.own_office) and (_a_units_line(sent, m.start()) or (
+                LEX.subunit_in(sent, 0, m.start()) is not None and not _A_SHARE_OF_IT.search(sent)))
             continue  # "全县教育系统年初预算 …", "县教育局2023年部门年初预算 …": that body's money
         if not _about_another_year(sent, m.start(), rec, spoken):
             follows = label.follows
@@ -1712,7 +1723,7 @@ def _labelled_figures(sent: str, unit: str | None) -> tuple[tuple[re.Match, Labe
         if label.kind != "money" and LEX.rate_floor_after.match(sent, after.end()):
             continue  # "预算执行率达90%以上", "所有项目执行率均达到90%以上": a floor the rate reached, not the rate
         # (公用经费执行率 is that class's rate as 公用经费支出决算数 is its amount)
-        out.append((m, label, after, sent.endswith(LEX.spending_classes, 0, m.start())))
+        out.append((m, label, after, sent.endswith(LEX.classes_before_a_label, 0, m.start())))
     return tuple(out)
 
 
@@ -1745,9 +1756,19 @@ def _names_the_whole(sent: str, pos: int) -> bool:
 def _the_unit_after_its_office(sent: str, pos: int, department: str | None) -> bool:
     """Is the unit itself (我局, 本部门, its name …) the subject of the figure at `pos`, its office not named with it?
     After its office's own figures ("局机关本级年初预算 520 万元 …。我局年初预算 1850 万元 …") it is the whole."""
-    head = sent[clause_start(sent, pos, "；;。"):pos]
-    return ((LEX.subjects.search(head) is not None or _names_the_unit(head, len(head), department))
-            and _OWN_OFFICE.search(head) is None)
+    start = clause_start(sent, pos, "；;。")
+    first = LEX.label_re.search(sent, start, pos + 1)
+    head = sent[start:first.start() if first else pos]  # (the words before the sentence's first label)
+    subject = LEX.subjects.search(head)
+    if subject is None and not _names_the_unit(head, len(head), department) or _OWN_OFFICE.search(head):
+        return False
+    # (the unit alone as the clause's head: not "我局负责分配的…转移支付资金", "我局政府性基金预算": a part of its money)
+    rest = head[subject.end():] if subject else head[head.rfind(department[-2:]) + 2:] if department else head
+    return _WHOLE_HEAD_REST.fullmatch(rest) is not None
+
+
+_A_SHARE_OF_IT = re.compile(r"^\s*其中|含在|包含在|已含|并入")  # ("其中，我局下属…站…，已含在上述局机关本级数中")
+_WHOLE_HEAD_REST = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:部门|单位)?\s*(?:整体|汇总|合计|全年|总)?\s*(?:支出)?\s*[，,:：]?\s*")
 
 
 def _a_units_line(sent: str, pos: int) -> bool:
@@ -2363,7 +2384,7 @@ def _all_nil(sent: str) -> bool:
 
 _SPENDING_CLASS = re.compile("|".join(re.escape(w) for w in sorted(LEX.spending_classes, key=len, reverse=True)))
 # (a character of each class's words, rarer than the 出 of 支出 `cues` would pick: most sentences name no class)
-_CLASS_CUES = "福务助资公人运民"
+_CLASS_CUES = "福务助资公人运"
 _SUB_BUDGET_CUES = cues(LEX.sub_budgets)  # (a sentence with none of them names no budget within the unit's)
 
 

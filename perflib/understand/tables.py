@@ -161,7 +161,7 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
         rec.warnings.append(f"table {table.title!r}: one project's form; its figures are that project's, not read")
         rec.unread.extend(unread_cells(table, set(), notes))
         return
-    other = names_another_unit(table, fields, rec.department)
+    other = names_another_unit(table, fields, rec.department) if rec.from_table else None  # (after the unit's own)
     if other:
         rec.warnings.append(f"table {table.title!r}: the form of {other}, not the unit's; not read")
         rec.unread.extend(unread_cells(table, set(), notes))
@@ -170,11 +170,13 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
         rec.unread.extend(unread_cells(table, set(), notes))  # "收入决算情况": a 合计 of revenue, no spending
         return
     subject = _another_subject(table)
+    if subject and _ALL_APPROPRIATED.match(subject) and _ALL_APPROPRIATED_SAID.search(rec.text or ""):
+        subject = None  # "我局收入全部为一般公共预算财政拨款": its table is the unit's whole
     if subject:
         rec.warnings.append(f"table {table.title!r}: about {subject}, not the unit's own spending as a whole; not read")
         rec.unread.extend(unread_cells(table, set(), notes))
         return
-    if _another_years_table(table, rec.year, rec.text, [n for n in notes if n not in notes.inherited]):
+    if _another_years_table(table, rec.year, rec.text, [n for n in notes if n not in notes.inherited], bool(rec.from_table)):
         rec.warnings.append(f"table {table.title!r}: another year's table; not read")
         rec.unread.extend(unread_cells(table, set(), notes))
         return
@@ -239,6 +241,8 @@ _CAPTION_NUMBER = re.compile(r"^\s*(?:附?表\s*[0-9一二三四五六七八九�
 _OTHER_MONEY = re.compile(r"(?:一般性支出|政府采购|集中采购|专项资金|专项经费|政府性基金|国有资本经营|公用经费|人员经费"
                           r"|(?:一般公共预算)?财政拨款|一般公共预算"
                           r"|机关运行经费|对下转移支付|转移支付|重点项目)(?!及|和|与|、|\+|＋)")
+_ALL_APPROPRIATED = re.compile(r"(?:一般公共预算)?财政拨款|一般公共预算")
+_ALL_APPROPRIATED_SAID = re.compile(r"(?:全部|均|全额)(?:为|是|来源于|来自|系)[^，,。；;]{0,10}(?:财政拨款|一般公共预算)|无其他资金")
 _OTHER_UNITS = re.compile(r"(?:下属|所属|直属|二级)(?:预算)?(?:单位|学校|医院|中心|事业单位)?(?!及|和|与|、|\+|＋)")
 _UNITS_NAMED = re.compile(r"[（(](?:下属|所属|直属|二级)(?:预算)?单位[：:]")  # ("自评表（二级单位：县水文站）")
 _WHOLE_TOO = re.compile(r"汇总|全局|全系统|部门整体|合并")
@@ -272,13 +276,14 @@ def _revenues(table: Table) -> bool:
             and not any("支出" in c for r in table.rows for c in r))
 
 
-def _another_years_table(table: Table, year: int | None, text: str | None = None, lines: list[str] = ()) -> bool:
+def _another_years_table(table: Table, year: int | None, text: str | None = None, lines: list[str] = (),
+                         after_own: bool = False) -> bool:
     """A form whose own period is another year or a span (forms.another_years_form), the report's title naming its
     year; or a caption (a short line, no sentence, a table's title) that opens with a year, names none but
     another than the report's, and no cell names the report's year, `text` (the report's) not naming that year as
     the one evaluated."""
     title = (table.title or "").strip()
-    if another_years_form(table, year, lines) and titled_year(year, text):
+    if another_years_form(table, year, lines, after_own) and titled_year(year, text):
         return True
     if year is None or len(title) > 40 or re.search(r"[，。；,;]", title) or not _YEAR_CAPTION.match(title):
         return False
@@ -309,7 +314,8 @@ def _read_cells(table: Table, rec: Record, notes: _Outside, title_block: str | N
         if r == blocks_row:
             continue
         header = _header(table, r, rec.year)
-        if header and columns and PROJECT_FUNDS.fullmatch("".join(row[0].split())) and _a_total_above(table, r):
+        if (header and columns and PROJECT_FUNDS.fullmatch("".join(row[0].split())) and _a_total_above(table, r)
+                and not any(_block_of(below[0]) in ("basic", "projects") for below in table.rows[r + 1:] if below)):
             rec.warnings.append(f"table row {' | '.join(row)!r}: a project's form run on under the unit's; "
                                 "not read from there on")
             break
@@ -744,9 +750,10 @@ def _read_data_row(table: Table, r: int, columns: list[_Column], rec: Record, ou
             and not _has_block_rows(table)):
         block = "projects"  # the total of a list of projects
     elif (block == "overall" and at is not None and section[0] in ("basic", "projects") and _TOTAL_CELL.match(row[at])
-          and _block_of(table.title or "") in (section[0], None) and not _has_block_rows(table)):
+          and not _has_block_rows(table) and (_block_of(table.title or "") == section[0]
+                                              or _of_basic_classes(table, r) and section[0] == "basic")):
         block = section[0]  # "（一）基本支出情况" over 人员经费 | 公用经费 | 合计: the total of that block's parts (its
-        # title or heading names the block, no other)
+        # title names the block; under its heading only, its rows the basic block's classes)
     row_label = row[at] if at is not None else section[1] or section[0]  # the label that names the block, nearest the figures
     if _blank_total(table, r, block, [col.col for col in columns if col.kind == "money"]):
         rec.warnings.append(f"table row {' | '.join(row)!r}: all zeros over the figures of its "
@@ -966,6 +973,15 @@ def _shares_of_a_source(table: Table) -> set[int]:
                 and value not in totals):
             out.update(f[0] for f in group)
     return out
+
+
+def _of_basic_classes(table: Table, r: int) -> bool:
+    """Are the labelled rows above the total row r the basic block's classes only (人员经费, 公用经费)?"""
+    labels = [row[0].strip() for row in table.rows[:r] if row and row[0].strip() and any(_number(c) for c in row[1:])]
+    return bool(labels) and all(_BASIC_CLASS.fullmatch(label) for label in labels)
+
+
+_BASIC_CLASS = re.compile(r"(?:其中[:：]?)?\s*(?:人员经费|公用经费|人员支出|公用支出|日常公用经费)")
 
 
 def _a_total_above(table: Table, r: int) -> bool:

@@ -945,7 +945,8 @@ _RANK = {"ordinal": 0, "cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "task_n
 # a founding word with its object, nor a clause about the evaluation).
 _FOUNDED = re.compile(rf"{_YEAR}\s*年[^，,。；;\d绩评组]{{0,15}}?(?:{LEX.founded.pattern})(?:的|而成|为[^，,。；;]{{0,30}})?"
                       rf"(?=[，,。；;）)]|$)|(?:{LEX.founded.pattern})于\s*{_YEAR}\s*年"
-                      rf"|{_YEAR}\s*年(?:党政|政府)?机构改革")  # ("根据2019年机构改革方案，组建…": a reform's year)
+                      rf"|{_YEAR}\s*年(?:党政|政府)?机构改革(?:方案|后|中|时|以来)")  # ("根据2019年机构改革方案，组建…":
+# a reform's year; not "2019年机构改革当年，我局年初预算 …", the year evaluated)
 # A year a budget is being prepared for, ahead of the evaluated one: "为做好2024年度预算编制", "为科学编制2024年部门预算"
 # (not "为做好2023年度部门整体支出绩效自评工作", nor "在编制2023年度部门预算时": the evaluated year's).
 _AHEAD_YEAR = re.compile(rf"为了?(?:做好|科学|进一步)?(?:编制|编好|做好)\s*{_YEAR}\s*年度?\s*(?:部门)?预算(?!执行|绩效)")

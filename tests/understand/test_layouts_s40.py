@@ -314,3 +314,116 @@ def test_last_and_this_year_over_their_columns_in_bars(tmp_path):
              "项目支出 | 3076.65 | 3132.48 | 1932.93 | 2758.29 | 2441.91\n")
     rec = read(tmp_path, FORESTRY_TITLE + table)
     assert_forestry(rec)
+
+
+# ---- guards: a review that made each rule above fire where it must not (150 openings) ---------------------------
+
+@pytest.mark.parametrize("money", ["我局负责分配管理的中央和省级林业转移支付资金", "我局受县政府委托代管的生态公益林补偿资金",
+                                   "我局政府性基金预算"])
+def test_money_the_unit_manages_after_its_offices_is_not_the_whole(tmp_path, money):
+    rec = read(tmp_path, BUREAU + OFFICE + f"{money}全年预算5,600.00万元，实际支出5,210.00万元。\n")
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget, rec.overall.actual) == \
+        (D("520.00"), D("610.00"), D("598.00"))
+
+
+def test_a_unit_under_it_counted_in_the_offices_figures_leaves_them(tmp_path):
+    rec = read(tmp_path, BUREAU + OFFICE + "其中，我局下属县公路养护站年初预算45.00万元，实际支出44.20万元，已含在上述局机关本级数中。\n")
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("520.00"), D("598.00"))
+
+
+@pytest.mark.parametrize("heading", ["二、部门整体支出（含重点支出）情况", "二、预算执行及重点支出保障情况",
+                                     "二、压减一般性支出，保障重点支出"])
+def test_a_heading_naming_key_spending_beside_the_whole_keeps_its_figures(tmp_path, heading):
+    rec = read(tmp_path, BUREAU_OF_AFFAIRS + f"{heading}\n2022年度年初预算3,200.00万元，实际支出3,480.00万元。\n")
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("3200.00"), D("3480.00"))
+
+
+def test_livelihood_spending_as_a_focus_leaves_the_units_figures(tmp_path):
+    rec = read(tmp_path, BUREAU_OF_AFFAIRS + "一、部门整体支出情况\n"
+               "2022年度我局聚焦民生支出主责主业全年预算3,560.00万元，实际支出3,480.00万元，预算执行率97.75%。\n")
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("3560.00"), D("3480.00"))
+
+
+@pytest.mark.parametrize("title", ["岭北县林业局\n部门自评报告", "岭北县林业局\n整体支出绩效\n自评报告"])
+def test_a_short_title_between_chrome_stays(tmp_path, title):
+    rec = read(tmp_path, "当前位置：首页 > 政务公开 > 部门预决算\n" + title + "\n发布时间：2023-04-12 09:30    来源：本站\n"
+               "2022年度我局年初预算数502.46万元，全年实际支出477.28万元。\n")
+    assert rec.department == "岭北县林业局"
+
+
+def test_a_letterhead_over_the_metadata_is_no_chrome(tmp_path):
+    rec = read(tmp_path, "白沙县文化广电和旅游局\n发布时间：2023-04-12\n关于2022年度部门整体支出绩效自评情况的报告\n"
+               "2022年度我局年初预算数502.46万元，全年实际支出477.28万元。\n")
+    assert rec.department == "白沙县文化广电和旅游局"
+
+
+@pytest.mark.parametrize("title", ["岭北县林业局2022年度部门整体支出绩效评价报告\n——第三方机构绩效评价报告",
+                                   "岭北县林业局2022年度部门整体支出绩效\n自评报告",
+                                   "关于报送岭北县林业局2022年度绩效自评结果的函\n部门整体支出绩效自评报告",
+                                   "岭北县林业局2022年度部门预算\n执行情况绩效自评报告",
+                                   "岭北县林业局2022年度部门整体支出绩效自评报告\n当前位置：首页 > 部门预决算\n部门整体支出绩效自评报告"])
+def test_the_pages_own_title_over_two_lines_is_no_link(tmp_path, title):
+    rec = read(tmp_path, "首页 政务公开 政务服务 互动交流\n" + title + "\n发布时间：2023-04-12 09:30    来源：本站\n"
+               "本年度我局年初预算数502.46万元，全年实际支出477.28万元。\n")
+    assert (rec.department, rec.year) == ("岭北县林业局", 2022)
+
+
+def test_the_reforms_year_itself_evaluated_is_the_reports(tmp_path):
+    rec = read(tmp_path, "东湖区融媒体中心部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+               "2019年机构改革当年，本中心年初预算620.00万元，实际支出598.30万元。\n")
+    assert rec.year == 2019
+
+
+def test_a_main_source_table_is_the_whole_when_all_money_is_that_source(tmp_path):
+    rec = read(tmp_path, FORESTRY_TITLE + "我局收入全部为一般公共预算财政拨款，无其他资金。\n表1 财政拨款支出预算执行情况（万元）\n"
+               "项目 | 合计 | 基本支出 | 项目支出\n年初预算数 | 5875.17 | 3942.24 | 1932.93\n全年执行数 | 6434.62 | 3992.71 | 2441.91\n")
+    assert (rec.overall.initial_budget, rec.overall.actual) == (D("5875.17"), D("6434.62"))
+
+
+def test_a_whole_table_under_the_projects_heading_keeps_its_total(tmp_path):
+    rec = read(tmp_path, FORESTRY_TITLE + "（二）项目支出\n项目支出全年预算2,758.29万元，实际支出2,441.91万元。\n单位：万元\n"
+               "项目 | 年初预算数 | 全年预算数 | 全年执行数\n工资福利支出 | 3000.00 | 3100.00 | 3050.00\n"
+               "商品和服务支出 | 2875.17 | 3687.26 | 3384.62\n合计 | 5875.17 | 6787.26 | 6434.62\n")
+    assert rec.projects.initial_budget is None
+    assert rec.projects.adjusted_budget == D("2758.29")
+
+
+@pytest.mark.parametrize("title, name", [("岭北县草原局", "岭北县林业局（岭北县草原局）"), ("白沙县林业局", "县林业局（本级）"),
+                                         ("岭北县文旅局", "岭北县文化和旅游局")])
+def test_a_second_form_naming_the_unit_otherwise_is_the_units(tmp_path, title, name):
+    own = dict(FORESTRY, unit=title, basic="—{s}—{s}—", projects="—{s}—{s}—")
+    rec = read(tmp_path, f"{title}2022年度部门整体支出绩效自评报告\n" + form(" | ", **own) + "\n附表2：基本支出和项目支出情况\n"
+               + form(" | ", **dict(FORESTRY, unit=name)))
+    assert_forestry(rec)
+
+
+def test_a_sub_units_own_report_reads_its_form_beside_its_superior_named(tmp_path):
+    rec = read(tmp_path, "白沙县林场2022年度部门整体支出绩效自评报告\n主管部门名称 | 白沙县林业局\n"
+               + form(" | ", **dict(FORESTRY, unit="白沙县林场")).replace("部门（单位）名称", "单位名称"))
+    assert_forestry(rec)
+
+
+def test_the_only_form_captioned_with_the_year_evaluated_is_read(tmp_path):
+    rec = read(tmp_path, "白沙县林业局2023年部门整体支出绩效自评报告\n2022年度，我局…\n附：部门整体支出绩效自评表（2022年度）\n"
+               + form(" | ", **FORESTRY))
+    assert rec.overall.actual == D("6434.62")
+
+
+@pytest.mark.parametrize("field", ["项目名称 森林防火能力提升项目\n附件：2022年度绩效自评表", "项目名称\t白沙县林业局2022年度部门支出"])
+def test_a_project_named_above_the_units_form_title_leaves_it_the_units(tmp_path, field):
+    rec = read(tmp_path, FORESTRY_TITLE + field + "\n" + form("\t", **FORESTRY).split("\n", 1)[1])
+    assert rec.overall.actual == D("6434.62")
+
+
+@pytest.mark.parametrize("above", ["二、2022年度绩效自评表\n", "部门名称 | 白沙县林业局\n"])
+def test_a_units_form_headed_project_funds_is_the_units(tmp_path, above):
+    rows = ("项目资金（万元） |  | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
+            " | 年度资金总额 | 5875.17 | 6787.26 | 6434.62 | 10 | 94.80% | 9.48\n"
+            " | 其中：基本支出 | 3942.24 | 4028.97 | 3992.71 | — | — | —\n"
+            " | 项目支出 | 1932.93 | 2758.29 | 2441.91 | — | — | —\n")
+    assert_forestry(read(tmp_path, FORESTRY_TITLE + above + rows))
+
+
+def test_a_projects_row_holding_other_projects_is_the_projects(tmp_path):
+    rec = read(tmp_path, FORESTRY_TITLE + form(" | ", **FORESTRY).replace(" | 项目支出 |", " | 项目支出（含其他项目） |"))
+    assert rec.projects.actual == D("2441.91")
