@@ -8,19 +8,14 @@ from decimal import Decimal as D
 import pytest
 
 from perflib.errors import NotAReport
-from perflib.pipeline import read_record, require_budget_figure
+from perflib.pipeline import require_budget_figure
+from understand.helpers_understand import read_report as read
 
 TITLE = "示例青禾县文化广电旅游局2023年度部门整体支出绩效自评报告"
 MONEY = "一、部门预算执行情况\n2023年本部门年初预算1000.00万元，调整后预算1200.00万元，实际支出1100.00万元，预算执行率91.67%。\n"
 END = "五、自评结论\n自评得分90分。\n"
 ROWS = [("图书借阅人次", "≥5万人次", "5.4万人次", "10", "10"), ("文物安全事故数", "0起", "0起", "10", "10"),
         ("群众知晓率", "≥90%", "85%", "10", "8")]
-
-
-def read(tmp_path, text: str, name: str = "r.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return read_record(path)
 
 
 def rows(rec) -> list[tuple]:

@@ -4,13 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from perflib.pipeline import read_record
-
-
-def read(tmp_path, text: str, name: str = "r.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return read_record(path)
+from understand.helpers_understand import read_report as read
 
 
 def _row(cells, layout):

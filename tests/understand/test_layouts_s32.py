@@ -3,15 +3,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from perflib.pipeline import read_record
+from understand.helpers_understand import read_report as read
 
 _HEAD = "示例县某局2023年度部门整体支出绩效自评报告\n一、部门预算执行情况\n"
-
-
-def read(tmp_path, text: str):
-    path = tmp_path / "r.txt"
-    path.write_text(text, encoding="utf-8")
-    return read_record(path)
 
 
 # --- a bare 调整预算 and the money carried forward: spent + carried forward is the budget the year had -----------

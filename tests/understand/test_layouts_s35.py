@@ -3,13 +3,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from perflib.pipeline import read_record
-
-
-def read(tmp_path, text: str):
-    path = tmp_path / "r.txt"
-    path.write_text(text, encoding="utf-8")
-    return read_record(path)
+from understand.helpers_understand import read_report as read
 
 
 # A county site's article page: its chrome (a metadata block naming the article), then the report's title split over

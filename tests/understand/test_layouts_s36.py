@@ -6,12 +6,7 @@ from pathlib import Path
 import pytest
 
 from perflib.pipeline import read_record
-
-
-def read(tmp_path, text: str):
-    path = tmp_path / "r.txt"
-    path.write_text(text, encoding="utf-8")
-    return read_record(path)
+from understand.helpers_understand import read_report as read
 
 
 # A Guangxi-style 自评报告 form flattened one cell per line, blank lines between: chrome, a title over a lost opening

@@ -5,12 +5,7 @@ from decimal import Decimal as D
 import pytest
 
 from perflib.pipeline import read_record
-
-
-def read(tmp_path, text: str):
-    path = tmp_path / "r.txt"
-    path.write_text(text, encoding="utf-8")
-    return read_record(path)
+from understand.helpers_understand import read_report as read
 
 
 # An untitled page opening on a basic-data form whose header line a PDF's wrap cut inside its last column.

@@ -6,12 +6,7 @@ import openpyxl
 import pytest
 
 from perflib.pipeline import read_record
-
-
-def read(tmp_path, text: str):
-    path = tmp_path / "r.txt"
-    path.write_text(text, encoding="utf-8")
-    return read_record(path)
+from understand.helpers_understand import read_report as read
 
 
 TITLE = "岭南县档案馆2022年度部门整体支出绩效自评报告\n"

@@ -4,13 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from perflib.pipeline import read_record
-
-
-def read(tmp_path, text: str):
-    path = tmp_path / "r.txt"
-    path.write_text(text, encoding="utf-8")
-    return read_record(path)
+from understand.helpers_understand import read_report as read
 
 
 BUREAU = "示例市岭北县交通运输局2022年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
