@@ -313,7 +313,8 @@ def _site_names(lines: list[str], kinds: list, end: int) -> None:
             after = [n for n in _neighbours(kinds, run[-1], end) if n > run[-1]]
             # (opening the page: over a menu or service line, "无障碍"; not over the metadata, "发布时间：…", a
             # letterhead's unit)
-            opening = not before and bool(after) and run[0] == _first_line(kinds) and kinds[after[0]] in ("line", "site")
+            opening = (not before and bool(after) and run[0] == _first_line(kinds)
+                       and kinds[after[0]] in ("line", "site"))
             if after and (before or opening) and all(kinds[n] in chrome for n in before + after):
                 for n in run:
                     kinds[n] = "site"
@@ -366,7 +367,7 @@ def _a_link_apart(lines: list[str], kinds: list, i: int, own: int) -> bool:
     if _DATE.match(lines[after].strip()):
         return True
     whole = _in_digits(lines[own]).strip()
-    if not _TITLE_UNIT.match(whole) and text.endswith(_YEAR_FIRST.sub("", whole)):
+    if not _TITLE_UNIT.match(whole) and text.endswith(_LEADING_YEAR.sub("", whole)):
         return False  # the page's title over its heading naming no unit ("某局2022年度部门整体…报告" … "部门整体…报告")
     if after < own:
         return True
@@ -374,7 +375,9 @@ def _a_link_apart(lines: list[str], kinds: list, i: int, own: int) -> bool:
     return bool(_REPORT_TITLE.search(text) and _TITLE_UNIT.match(whole) and _REPORT_TITLE.search(whole))
 
 
-_COLUMN_NAME = re.compile(r"^(?:19|20)\d{2}\s*年度?\s*(?:部门)?(?:预决算|预算|决算)(?:信息)?公开(?:专栏|专题)?$")  # "2023年部门预决算公开"
+_LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?")
+# a column's name of a year: "2023年部门预决算公开", "2023年预决算公开专栏"
+_COLUMN_NAME = re.compile(r"^(?:19|20)\d{2}\s*年度?\s*(?:部门)?(?:预决算|预算|决算)(?:信息)?公开(?:专栏|专题)?$")
 _YEAR_ALONE = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?$")
 
 

@@ -32,11 +32,12 @@ def another_years_form(table: Table, year: int | None, lines: list[str] = (), af
     title = (table.title or "").strip()
     # (the title may be one of the lines too; a caption naming a year speaks for its table: "表1 2021年度…")
     # (past the form's name field over it, one cell per line: "部门（单位）名称" ⏎ "某局")
-    nearest = next((line.strip() for line in lines if line.strip() != title and not _NAME_FIELD_ALONE.fullmatch(line.strip())), "")
+    nearest = next((line.strip() for line in lines
+                    if line.strip() != title and not _NAME_FIELD_ALONE.fullmatch(line.strip())), "")
     above = [nearest] if (YEAR_ROW.match(nearest) or _SPAN.fullmatch(nearest)) and not YEAR_IN_FIGURES.search(title) else []
     # (a form's caption right above it closing with its period: "附：上年度部门整体支出绩效自评表（对比）（2020年度）", or
     # "2022年度自评表（2022年度）" after the unit's own form, `after_own`; the only form's may be the year evaluated)
-    captioned = (bool(nearest) and _FORMS_NAME.search(nearest) is not None and not YEAR_IN_FIGURES.search(title)
+    captioned = (bool(nearest) and FORMS_NAME.search(nearest) is not None and not YEAR_IN_FIGURES.search(title)
                  and (after_own or _LAST_YEARS.search(nearest) is not None))
     texts = [title, *([nearest] if captioned else above),
              *(cells[0].strip() for row in table.rows[:_TOP_ROWS] if len(cells := distinct_cells(row)) == 1)]
@@ -50,7 +51,7 @@ def another_years_form(table: Table, year: int | None, lines: list[str] = (), af
     return False
 
 
-_FORMS_NAME = re.compile(r"(?:自评|评价)表")
+FORMS_NAME = re.compile(r"(?:自评|评价)表")
 _LAST_YEARS = re.compile(r"上年|上一年|往年|对比")
 PROJECT_FUNDS = re.compile(r"项目资金(?:[（(]万?元[)）])?")
 _NAME_FIELD_ALONE = re.compile(r"(?:部门[（(]单位[)）]|部门|单位)名称\s*[:：|]?")
@@ -164,7 +165,8 @@ def names_another_unit(table: Table, lines: list[str] = (), department: str | No
     report): its figures are that unit's. The field atop the table (its title, its first rows) or in `lines`, the
     lines just above it ("部门（单位）名称：…", "部门（单位）名称 | …", or one cell per line: the label, then the name).
     None when it names the unit (in any form: "县林业局", "白沙县林业局（本级）") or no unit."""
-    if not department or "称" not in "".join((*lines, table.title or "", *(c for r in table.rows[:_TOP_ROWS] for c in r))):
+    top = (c for r in table.rows[:_TOP_ROWS] for c in r)
+    if not department or "称" not in "".join((*lines, table.title or "", *top)):
         return None  # (no 名称 anywhere: most tables)
     texts = [table.title or "", *(" | ".join(distinct_cells(r)) for r in table.rows[:_TOP_ROWS]), *lines]
     names = []

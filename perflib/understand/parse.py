@@ -31,7 +31,7 @@ from .hanzi import Original, simplified, simplified_document
 from .kind import document_kind, embedded_self_evaluation, title_kind
 from .nature_split import nature_split
 from .lexicon import LEX, Label, cues, holds_any
-from .forms import UNITS_ROW, projects_signed_rows, titled_year
+from .forms import FORMS_NAME, UNITS_ROW, projects_signed_rows, titled_year
 from .indicators import OTHER_YEAR, apply_indicators, page_lines, projects_title, read_document_indicators
 from .ocr_sanity import drop_contradicted_ocr_figures
 from .outline import is_heading, is_heading_like, read_goal_rows, read_outline
@@ -414,14 +414,13 @@ _FORM_FIELD_LINES = 8  # lines over a table its form's fields may take, one cell
 
 
 def _form_fields(lines: list[str]) -> list[str]:
-    """The last lines over a table where its form's fields may stand: up to _FORM_FIELD_LINES, from the form's title or a
-    heading on ("附件：2022年度绩效自评表": a 项目名称 line above it is another form's or the text's)."""
+    """The last lines over a table where its form's fields may stand: up to _FORM_FIELD_LINES, from the form's title
+    or a heading on ("附件：2022年度绩效自评表": a 项目名称 line above it is another form's or the text's)."""
     lines = lines[-_FORM_FIELD_LINES:]
-    cut = next((k for k in range(len(lines) - 1, -1, -1) if _FORMS_TITLE.search(lines[k]) or is_heading(lines[k])), -1)
+    cut = next((k for k in range(len(lines) - 1, -1, -1) if FORMS_NAME.search(lines[k]) or is_heading(lines[k])), -1)
     return lines[max(cut, 0):]  # (the title itself kept: it says whose form it is)
 
 
-_FORMS_TITLE = re.compile(r"(?:自评|评价)表")
 _NUMBER_OPENS = frozenset(" \t\u3000（(一二三四五六七八九十百0123456789第任目")  # (a list number's first characters: LEX.numbering)
 _ITEM_END = ("；", ";")
 
@@ -1763,7 +1762,10 @@ def _the_unit_after_its_office(sent: str, pos: int, department: str | None) -> b
     if subject is None and not _names_the_unit(head, len(head), department) or _OWN_OFFICE.search(head):
         return False
     # (the unit alone as the clause's head: not "我局负责分配的…转移支付资金", "我局政府性基金预算": a part of its money)
-    rest = head[subject.end():] if subject else head[head.rfind(department[-2:]) + 2:] if department else head
+    if subject:
+        rest = head[subject.end():]
+    else:  # (after the unit's name, or its short name: "2022年岭北县交通运输局年初预算 …")
+        rest = head[max((head.rfind(n) + len(n) for n in _short_names(department or "") if n in head), default=0):]
     return _WHOLE_HEAD_REST.fullmatch(rest) is not None
 
 

@@ -157,6 +157,7 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
         return
     if fields is None:
         fields = [line for line in reversed(notes) if line not in notes.inherited]
+    fields = [line.strip().strip("|").strip() for line in fields]  # ("| 项目名称 | 某专项 |")
     if not one_project and names_one_project(table, fields, rec.department):
         rec.warnings.append(f"table {table.title!r}: one project's form; its figures are that project's, not read")
         rec.unread.extend(unread_cells(table, set(), notes))
@@ -176,7 +177,8 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
         rec.warnings.append(f"table {table.title!r}: about {subject}, not the unit's own spending as a whole; not read")
         rec.unread.extend(unread_cells(table, set(), notes))
         return
-    if _another_years_table(table, rec.year, rec.text, [n for n in notes if n not in notes.inherited], bool(rec.from_table)):
+    own_lines = [n for n in notes if n not in notes.inherited]
+    if _another_years_table(table, rec.year, rec.text, own_lines, bool(rec.from_table)):
         rec.warnings.append(f"table {table.title!r}: another year's table; not read")
         rec.unread.extend(unread_cells(table, set(), notes))
         return
