@@ -299,6 +299,7 @@ def _site_names(lines: list[str], kinds: list, end: int) -> None:
     … ⏎ "搜索" above the breadcrumb), or opening the page above a line of chrome (its site's name, "白鹭县人民政府" ⏎
     "无障碍"), are chrome too."""
     chrome = ("pairs", "line", "site", "value-line")
+    first = _first_line(kinds)
     i = 0
     while i < end:
         run = []  # (the run of short lines from i, blank lines within it skipped)
@@ -313,7 +314,7 @@ def _site_names(lines: list[str], kinds: list, end: int) -> None:
             after = [n for n in _neighbours(kinds, run[-1], end) if n > run[-1]]
             # (opening the page: over a menu or service line, "无障碍"; not over the metadata, "发布时间：…", a
             # letterhead's unit)
-            opening = (not before and bool(after) and run[0] == _first_line(kinds)
+            opening = (not before and bool(after) and run[0] == first
                        and kinds[after[0]] in ("line", "site"))
             if after and (before or opening) and all(kinds[n] in chrome for n in before + after):
                 for n in run:

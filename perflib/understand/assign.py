@@ -91,7 +91,7 @@ def offer(rec: Record, ledger: Ledger | None, o: Offer) -> None:
 def settle(rec: Record, ledger: Ledger) -> None:
     """Settle bare budgets, then drop inferred figures that break the report's arithmetic."""
     _settle_main_source(rec, ledger)
-    _drop_office_beside_its_units(rec, ledger)
+    _drop_the_office_as_one_part(rec, ledger)
     _drop_partial_changes(rec, ledger)
     for o in [o for o in ledger.offers if o.field == "adjusted_bare"]:
         _settle_adjusted(rec, ledger, o)
@@ -148,7 +148,7 @@ def _drop_partial_changes(rec: Record, ledger: Ledger) -> None:
                                                     f"it ({b.initial_budget} to {b.adjusted_budget})")
 
 
-def _drop_office_beside_its_units(rec: Record, ledger: Ledger) -> None:
+def _drop_the_office_as_one_part(rec: Record, ledger: Ledger) -> None:
     """The unit's own office's figures (局机关本级 …) read as the whole's are not, when other units' figures follow them
     line by line ("局机关本级年初预算 …；县农技推广中心年初预算 …；县动物疫病预防控制中心 …") and no figure of the whole
     took their place, or when the whole's took the place of some ("局机关本级年初预算 520 万元，实际支出 598 万元。我局

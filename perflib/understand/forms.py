@@ -128,13 +128,13 @@ def names_one_project(table: Table, lines: list[str] = (), department: str | Non
     projects (项目名称 heads a column of names: "项目名称 | 年初预算 | …"), nor a department's form ("部门（单位）名称 |
     …", "项目名称 | 2023年度部门整体支出", "项目名称 | 某县水利局（本级）": the report's `department`, or with no
     department read a name opening with its place), nor a sentence naming a project ("项目名称：某专项，安排资金 …")."""
-    if table.rows and table.rows[0] and PROJECT_FUNDS.fullmatch("".join(table.rows[0][0].split())) and not (
-            _A_DEPARTMENTS_FORM.search(" ".join((*lines, table.title or "")))
-            or _A_DEPARTMENTS_TITLE.search(" ".join((*lines, table.title or "")))
-            or any(_BLOCK_ROW.search(row[0]) for row in table.rows if row)):  # (a unit's form: 基本支出, 项目支出 rows)
-        return True  # the project form's header, "项目资金（万元） | 年初预算数 | …", its title and name cut away
-    if "称" not in "".join((*lines, table.title or "", *(c for r in table.rows[:_TOP_ROWS] for c in r))):
-        return False  # (no 名称 anywhere: most tables; spaced, "项 目 名 称", it still holds 称; one scan of them all)
+    if table.rows and table.rows[0] and PROJECT_FUNDS.fullmatch("".join(table.rows[0][0].split())):
+        over = " ".join((*lines, table.title or ""))
+        if not (_A_DEPARTMENTS_FORM.search(over) or _A_DEPARTMENTS_TITLE.search(over)
+                or any(_BLOCK_ROW.search(row[0]) for row in table.rows if row)):  # (a unit's form: 基本支出, 项目支出 rows)
+            return True  # the project form's header, "项目资金（万元） | 年初预算数 | …", its title and name cut away
+    if not _a_name_field(table, lines):
+        return False
     top = ["".join(c.split()) for r in table.rows[:_TOP_ROWS] for c in r]
     if not any("项目名称" in t for t in (*lines, "".join((table.title or "").split()), *top)):
         return False
@@ -165,9 +165,8 @@ def names_another_unit(table: Table, lines: list[str] = (), department: str | No
     report): its figures are that unit's. The field atop the table (its title, its first rows) or in `lines`, the
     lines just above it ("部门（单位）名称：…", "部门（单位）名称 | …", or one cell per line: the label, then the name).
     None when it names the unit (in any form: "县林业局", "白沙县林业局（本级）") or no unit."""
-    top = (c for r in table.rows[:_TOP_ROWS] for c in r)
-    if not department or "称" not in "".join((*lines, table.title or "", *top)):
-        return None  # (no 名称 anywhere: most tables)
+    if not department or not _a_name_field(table, lines):
+        return None
     texts = [table.title or "", *(" | ".join(distinct_cells(r)) for r in table.rows[:_TOP_ROWS]), *lines]
     names = []
     for k, text in enumerate(texts):
@@ -183,6 +182,12 @@ def names_another_unit(table: Table, lines: list[str] = (), department: str | No
         if reads_as_org(core) and not any(_the_same_unit(n, department) for n in (core, *_BRACKETED.findall(name))):
             return core
     return None
+
+
+def _a_name_field(table: Table, lines: list[str]) -> bool:
+    """Does a 名称 stand in `lines`, the table's title or its top rows? (Most tables: none; spaced, "项 目 名 称", it
+    still holds 称; one scan of them all.)"""
+    return "称" in "".join((*lines, table.title or "", *(c for r in table.rows[:_TOP_ROWS] for c in r)))
 
 
 def _the_same_unit(name: str, department: str) -> bool:

@@ -323,14 +323,14 @@ def _read_figures(blocks: list[DocBlock], rec: Record, taken: dict, whole_unit: 
             head = run_in or para
             following = blocks[i + 1].text if i + 1 < len(blocks) and not isinstance(blocks[i + 1], Table) else ""
             previous = blocks[i - 1].text if i and not isinstance(blocks[i - 1], Table) else ""
-            if i + 1 < len(blocks) and isinstance(blocks[i + 1], Table) and LEX.unit_line_after.match(head.strip()):
+            unit_line = LEX.unit_line_after.match(head.strip())
+            if unit_line and i + 1 < len(blocks) and isinstance(blocks[i + 1], Table):
                 pass  # "单位：万元" over a table: the section's block goes on
             elif run_in or is_heading(para) or not _states_a_parts_figure(para, following, previous):
                 heading = _heading_block(head)  # "二、项目支出情况": the block of the paragraphs under it
             elif not _a_parts_figure(para):  # ("其中基本支出" ⏎ "300.00万元，实际支出290.00万元…": the next line's)
                 part_below = _heading_block(head)
             section_part = _names_a_part(head)  # "（一）一般公共预算财政拨款情况": the figures under it are that source's
-            unit_line = LEX.unit_line_after.match(head.strip())
             if not unit_line:  # (a heading with a figure too: "（三）“三公”经费支出 12.5 万元")
                 within = holds_any(head, _SUB_BUDGET_CUES) and LEX.about_a_sub_budget(head) or _heads_a_fund(head)
             below = holds_any(head, LEX.subunit_cues) and LEX.subunit_in(head) is not None

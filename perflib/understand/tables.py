@@ -155,9 +155,9 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
         # spending is: "部门整体支出表", "部门整体支出 | 386.40 | …"; a table naming no budget within may be the unit's)
         rec.unread.extend(unread_cells(table, set(), notes))
         return
-    if fields is None:
-        fields = [line for line in reversed(notes) if line not in notes.inherited]
-    fields = [line.strip().strip("|").strip() for line in fields]  # ("| 项目名称 | 某专项 |")
+    own_lines = [n for n in notes if n not in notes.inherited]  # (nearest first)
+    # (a form's fields in reading order, bars off: "| 项目名称 | 某专项 |")
+    fields = [line.strip().strip("|").strip() for line in (own_lines[::-1] if fields is None else fields)]
     if not one_project and names_one_project(table, fields, rec.department):
         rec.warnings.append(f"table {table.title!r}: one project's form; its figures are that project's, not read")
         rec.unread.extend(unread_cells(table, set(), notes))
@@ -177,7 +177,6 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
         rec.warnings.append(f"table {table.title!r}: about {subject}, not the unit's own spending as a whole; not read")
         rec.unread.extend(unread_cells(table, set(), notes))
         return
-    own_lines = [n for n in notes if n not in notes.inherited]
     if _another_years_table(table, rec.year, rec.text, own_lines, bool(rec.from_table)):
         rec.warnings.append(f"table {table.title!r}: another year's table; not read")
         rec.unread.extend(unread_cells(table, set(), notes))
@@ -240,10 +239,11 @@ def _continued(nearer: str, m: re.Match, line: str, number: re.Match) -> bool:
 # units under the department's ("（三）下属学校预算执行情况", a form's "（二级单位：县水文站）"). Not a title naming them
 # beside the unit's money or as included ("部门整体支出（含所属二级单位）", "一般公共预算及政府性基金…").
 _CAPTION_NUMBER = re.compile(r"^\s*(?:附?表\s*[0-9一二三四五六七八九十]*\s*[：:.、．]?\s*|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?")
+_MAIN_SOURCE = r"(?:一般公共预算)?财政拨款|一般公共预算"  # (the unit's main source: all its money, or a part)
 _OTHER_MONEY = re.compile(r"(?:一般性支出|政府采购|集中采购|专项资金|专项经费|政府性基金|国有资本经营|公用经费|人员经费"
-                          r"|(?:一般公共预算)?财政拨款|一般公共预算"
+                          rf"|{_MAIN_SOURCE}"
                           r"|机关运行经费|对下转移支付|转移支付|重点项目)(?!及|和|与|、|\+|＋)")
-_ALL_APPROPRIATED = re.compile(r"(?:一般公共预算)?财政拨款|一般公共预算")
+_ALL_APPROPRIATED = re.compile(_MAIN_SOURCE)
 _ALL_APPROPRIATED_SAID = re.compile(r"(?:全部|均|全额)(?:为|是|来源于|来自|系)[^，,。；;]{0,10}(?:财政拨款|一般公共预算)|无其他资金")
 _OTHER_UNITS = re.compile(r"(?:下属|所属|直属|二级)(?:预算)?(?:单位|学校|医院|中心|事业单位)?(?!及|和|与|、|\+|＋)")
 _UNITS_NAMED = re.compile(r"[（(](?:下属|所属|直属|二级)(?:预算)?单位[：:]")  # ("自评表（二级单位：县水文站）")
