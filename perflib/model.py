@@ -153,6 +153,9 @@ class Record:
     # Figures read and then set aside (they broke an identity, a unit was in doubt): "overall.actual" → why.
     # Not output: a check that cannot use them says so, not that the report does not state them.
     withheld: dict = field(default_factory=dict, repr=False, compare=False)
+    # Tables read as one project's form or another unit's (understand/tables.py): not output; their rows (a 自评等级,
+    # a 总分) are no rating or score of the unit's.
+    others_forms: list = field(default_factory=list, repr=False, compare=False)
 
     def block(self, name: str) -> Block:
         if name not in BLOCKS:

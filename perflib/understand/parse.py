@@ -42,7 +42,7 @@ from ..read.text import document_from_text
 from ..check.interval import Interval
 from ..numbers import NUMBER, money_to_wan, to_decimal
 from .assign import Ledger, Offer, offer, settle, size, whole_for_its_office
-from .tables import ONE_PROJECT, is_rate_base, read_table
+from .tables import KEY_PROJECTS, ONE_PROJECT, is_rate_base, read_table
 from .who import COMPARED_YEAR, abbreviates, department_and_year, reads_as_org
 
 LABELS = LEX.labels
@@ -111,14 +111,18 @@ def _parse(doc: Document, paragraphs: list[str] | None = None, text: str | None 
     return rec
 
 
-def _projects_form_rows(tables: list[Table], department: str | None) -> set[str]:
+def _projects_form_rows(tables: list[Table], department: str | None, set_aside: list[Table] = ()) -> set[str]:
     """The rows, as text lines, of the tables titled as one project's form ("附件：某某项目支出绩效自评表"; not the unit's
-    own, "某某项目管理中心…自评表", nor a form naming a project in brackets, "…自评表（含经济普查项目）"), less those the
-    unit's own tables have too ("评价等级 | 优" in both)."""
-    def a_projects(title: str | None) -> bool:
-        return bool(title) and not (department and department in title) and projects_title(title, True)
-    theirs = {line for t in tables if a_projects(t.title) for line in t.as_text_lines()}
-    return theirs - {line for t in tables if not a_projects(t.title) for line in t.as_text_lines()}
+    own, "某某项目管理中心…自评表", nor a form naming a project in brackets, "…自评表（含经济普查项目）") or `set_aside`
+    as one project's or another unit's when read (their 项目名称 above them), less those the unit's own tables have too
+    ("评价等级 | 优" in both)."""
+    aside = {id(t) for t in set_aside}
+
+    def a_projects(t: Table) -> bool:
+        return id(t) in aside or bool(t.title) and not (department and department in t.title) and projects_title(t.title, True)
+    theirs = {line for t in tables if a_projects(t) for line in t.as_text_lines()
+              if id(t) not in aside or not UNITS_ROW.search(line)}  # (the unit's row under a project's: its own)
+    return theirs - {line for t in tables if not a_projects(t) for line in t.as_text_lines()}
 
 
 def _projects_form_lines(paragraphs: list[str]) -> set[str]:
@@ -148,6 +152,38 @@ def _projects_form_lines(paragraphs: list[str]) -> set[str]:
 _PROJECTS_FORM_TITLE = re.compile(r"项目(?:支出)?绩效(?:自评|评价)表")
 
 
+def _lines_around_forms(blocks: list[DocBlock], forms: list[Table]) -> set[str]:
+    """The form rows the layout left as lines beside a table read as one project's or another unit's form: those right
+    after it ("自评等级 良", a row of two cells), and its fields over it from its title on ("项目名称 某项目"). Short lines
+    of no sentence, up to a heading, another form's title or a table."""
+    aside = {id(t) for t in forms}
+    out: set[str] = set()
+    for k, block in enumerate(blocks):
+        if id(block) not in aside:
+            continue
+        for step in (1, -1):
+            j = k + step
+            while 0 <= j < len(blocks) and _a_form_rows_line(blocks[j]):
+                titled = FORMS_NAME.search(blocks[j].text) is not None
+                if titled and step > 0:
+                    break  # (the next form's title)
+                out.add(blocks[j].text)
+                if titled:
+                    break  # (its own title: the lines over it are not the form's)
+                j += step
+    return out
+
+
+def _a_form_rows_line(block: DocBlock) -> bool:
+    """A line a form's row could have become: short, no sentence, no heading."""
+    text = block.text if not isinstance(block, Table) else ""
+    return (0 < len(text) <= _FORM_ROW_LINE and not _SENTENCE_MARK.search(text) and not is_heading(text))
+
+
+_FORM_ROW_LINE = 40
+_SENTENCE_MARK = re.compile(r"[，。；,;]")
+
+
 def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str | None) -> None:
     """Figures, lists, rating and indicators of `doc` into `rec`, the arithmetic settled and the
     amounts no field took listed."""
@@ -160,8 +196,10 @@ def _read_content(rec: Record, doc: Document, paragraphs: list[str], titled: str
     laid_out = page_lines(doc.laid_out) if doc.laid_out is not None else []
     read_goal_rows(doc.tables, laid_out or paragraphs, rec)
     # (a project's score is not the unit's: its section's lines, and in a unit's report its form's rows)
-    projects_own |= _projects_form_rows(doc.tables, rec.department) if titled == "department" else set()
+    projects_own |= (_projects_form_rows(doc.tables, rec.department, rec.others_forms) if titled == "department"
+                     else set())
     projects_own |= _projects_form_lines(paragraphs) if titled == "department" else set()
+    projects_own |= _lines_around_forms(doc.blocks, rec.others_forms)
     projects_own |= {paragraphs[k] for k in signed}
     read_rating([p for p in paragraphs if p not in projects_own], rec)
     read_bands(paragraphs, rec)
@@ -1079,7 +1117,7 @@ def _the_project_again(sent: str, words: list[re.Match], i: int) -> bool:
 # named ones ("重点项目"). A figure in it is left unread; a heading or sentence naming it gives
 # the sentences after it no block.
 _ONE_PROJECT = ONE_PROJECT
-_KEY_PROJECTS = "key projects"  # ("重点项目" …: a few named ones; its sentences' 项目支出 still names the block)
+_KEY_PROJECTS = KEY_PROJECTS  # ("重点项目" …: a few named ones; its sentences' 项目支出 still names the block)
 _NO_BLOCK = (_ONE_PROJECT, _KEY_PROJECTS)
 _BARE_PROJECT = ("项目", "项目资金")
 _NAME_ENDS = "，,。；;：:、"

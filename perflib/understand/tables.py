@@ -101,6 +101,9 @@ class _Column:
 # The heading over a table naming one project ("1.河道保洁项目"; understand/parse.py's context word for it): its
 # figures are that project's.
 ONE_PROJECT = "one project"
+# The heading over a table naming a few key projects or key spending ("二、重点支出情况", "（三）重点项目"): its rows are
+# those items, its 合计 theirs.
+KEY_PROJECTS = "key projects"
 
 
 def read_table(table: Table, rec: Record, context: str | None = None, above: list[str] | None = None,
@@ -160,11 +163,13 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
     fields = [line.strip().strip("|").strip() for line in (own_lines[::-1] if fields is None else fields)]
     if not one_project and names_one_project(table, fields, rec.department):
         rec.warnings.append(f"table {table.title!r}: one project's form; its figures are that project's, not read")
+        rec.others_forms.append(table)
         rec.unread.extend(unread_cells(table, set(), notes))
         return
     other = names_another_unit(table, fields, rec.department) if rec.from_table else None  # (after the unit's own)
     if other:
         rec.warnings.append(f"table {table.title!r}: the form of {other}, not the unit's; not read")
+        rec.others_forms.append(table)
         rec.unread.extend(unread_cells(table, set(), notes))
         return
     if _revenues(table):
@@ -185,6 +190,11 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
     if context == ONE_PROJECT and not one_project:
         rec.warnings.append(f"table {table.title!r}: under a heading naming one project; its figures are that "
                             "project's, not read")
+        rec.unread.extend(unread_cells(table, set(), notes))
+        return
+    if context == KEY_PROJECTS and not _names_a_block_row(table):
+        rec.warnings.append(f"table {table.title!r}: under a heading on key projects or spending; its figures are "
+                            "those items', not read")
         rec.unread.extend(unread_cells(table, set(), notes))
         return
     title_block = _block_of(table.title or "") or (context if context in BLOCKS else None)
@@ -263,11 +273,17 @@ def _another_subject(table: Table) -> str | None:
     if found is None or LEX.with_the_budget.search(title):
         return None
     labels = [row[0] for row in table.rows if row and row[0]]
-    if any(_block_of(label) in ("basic", "projects") for label in labels[1:]):
+    if _names_a_block_row(table):
         return None  # (a block's own row: "基本支出合计"; not a 合计, which is whatever the table is about)
     if found.group().startswith("专项") and labels and "项目名称" in labels[0]:
         return None
     return found.group().strip("（(：:")
+
+
+def _names_a_block_row(table: Table) -> bool:
+    """Does a row under the header name a block ("基本支出合计", "项目支出")?"""
+    labels = [row[0] for row in table.rows if row and row[0]]
+    return any(_block_of(label) in ("basic", "projects") for label in labels[1:])
 
 
 def _revenues(table: Table) -> bool:
