@@ -391,6 +391,7 @@ class Lexicon:
         self.respectively = _fast(rf"(?:{raw['respectively']})\s*[:：]?\s*")
         self.respectively_cue = cue(self.respectively)
         self.subjects = _fast(_alt(raw["subjects"]))
+        self.kind_names = {kind: tuple(ends) for kind, ends in raw["kind_names"].items()}
         self.project_item = re.compile(raw["project_item"])
         self.not_a_project_name = re.compile(raw["not_a_project_name"])
         self.not_a_project = re.compile(raw["not_a_project"])

@@ -1771,9 +1771,10 @@ _BUDGET_RUN_IN = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3
 _SPENT_WORD = re.compile(r"实际|决算|执行|完成|发生")
 _WHOLE_OR_BLOCK = re.compile(r"整体|部门|基本支出|项目支出|全年")
 _EXTREME = re.compile(r"率最(?:低|高)的(?:是|为)")  # (the item a rate picks out, "执行率最低的是…项目", no block's)
-# The clause right before a label that states a budget's revenue ("2021年部门预算收入合计 302.50 万元，"): the label
-# opening the next clause is that budget's spending side unless it says spent
-_BUDGET_REVENUE_THEN = re.compile(r"(?:预算(?:总)?收入|收入预算)[^，,；;。：:]{0,16}[，,、]\s*$")
+# The clause right before a label that states a budget's revenue ("2021年部门预算收入合计 302.50 万元，") or an account's
+# revenue total ("收入总计 23,866.88 万元，": with carry-overs and balances, the same as its 支出总计): the label opening
+# the next clause is the other side when it balances it, unless it says spent
+_BUDGET_REVENUE_THEN = re.compile(r"(?:预算(?:总)?收入|收入预算|收入总计)(?:[^，,；;。：:]|(?<=\d),(?=\d)){0,20}[，,、；;]\s*$")
 # A change's verb right before a budget's label and its block word ("调减基本支出预算 40 万元", "追加项目支出预算 …").
 _CHANGED_BEFORE = re.compile(r"(?:调减|调增|追加|追减|核减|核增|压减|增加|减少)了?(?:基本|项目|部门|单位)?$")
 _HOLDS_BEFORE = re.compile(r"(?:包)?含[^，,。；;：:\d]{0,8}$")  # ("…含上级追加资金", "其中含追加")

@@ -24,8 +24,8 @@ _RATING_CUE = LEX.rating_cue  # groups word_0, word_1 …: the rating word of ea
 _RATING_WORD = re.compile("|".join(re.escape(w) for w in _RATING_WORDS))
 _SCORE_PREFIX = LEX.score_prefix
 _SCORE_CONTEXT = LEX.score_context
-# (and 得 before the figure, its 分 after it: "自评得97.5分", "综合评价得92分")
-_SCORE_WORD = rf"(?:{_SCORE_PREFIX.pattern}|得分|评分|(?:自评|考评|评价)得(?=\s*\d))"
+# (and 得 before the figure, its 分 after it: "自评得97.5分", "综合评价得92分"; or 自评 right before it, "绩效自评97分")
+_SCORE_WORD = rf"(?:{_SCORE_PREFIX.pattern}|得分|评分|(?:自评|考评|评价)得(?=\s*\d)|自评(?=\s*\d{{1,3}}(?:\.\d+)?\s*分))"
 # A score in Chinese numerals ("八十九分", "九十三点五分", "一百分"); not a bare 十 ("得分十分…" is "very").
 _CN_DIGIT = "零〇一二三四五六七八九"
 _CN_SCORE = rf"一百|[一二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]|[一二三四五六七八九](?![十百])"
@@ -43,9 +43,10 @@ _SCORE = re.compile(rf"{_SCORE_WORD}(?:(?<=[得评]分)数)?\s*(?:为|是|:|：|
 # A 总分 (or 评分数) stated before the sentence's 得分 is the scale's maximum ("评价总分100分，本单位得分93.5分").
 _TOTAL = re.compile(r"(?:总分|(?<!自)评分数)\s*(?:为|是|:|：)?\s*$")  # ("综合评分数为100分，我局实际得分87分" too)
 _LATER_SCORE = re.compile(r"得分|评分")
-# What every _SCORE match holds (得分, 评分, 总分: score_prefix's words end so too; or 评得, 评价得): a text without it is not searched
-# for _SCORE's many openings, at ~0.1 µs a character (most sentences with 分 hold 部分, 充分, 分别 …).
-_SCORE_CUE = re.compile(r"[得评总]分|评价?得")
+# What every _SCORE match holds (得分, 评分, 总分: score_prefix's words end so too; or 评得, 评价得, 自评 and a digit): a
+# text without it is not searched for _SCORE's many openings, at ~0.1 µs a character (most sentences with 分 hold 部分,
+# 充分, 分别 …).
+_SCORE_CUE = re.compile(r"[得评总]分|评价?得|自评\s*\d")
 
 # A year the sentence speaks of as the evaluated one: "2022年度", "2022年部门整体…" — not a date
 # (2024年3月), not one it compares with (较2022年), not when the evaluation was done or planned
@@ -289,12 +290,21 @@ def _rating_in(sent: str, rec: Record, title: str) -> re.Match | None:
 
 
 # A 自评表's last row, its 总分: the score alone ("总分 | 95.2"), or after the full marks (总分 | 100 | 93.6", the
-# empty cells between as "—"); within a form (its budget row or its title above).
-_FORM_TOTAL = re.compile(r"总分(?:\t—)*(?:\t100(?:\.0{1,2})?)?(?:\t—)*\t(?P<s>\d{1,2}(?:\.\d{1,2})?)(?:\t—)*")
-_FORM_ABOVE = re.compile(r"自评表|年度资金总额")
+# empty cells between as "—"); within a form (its budget row or its title above). Its cells apart by tabs, or by spaces
+# where the layout left the row a line ("总分 100 92").
+_CELL_GAP = r"(?:\t|[ \u3000]+)"
+_FORM_TOTAL = re.compile(rf"总分(?:{_CELL_GAP}—)*(?P<full>{_CELL_GAP}100(?:\.0{{1,2}})?)?(?:{_CELL_GAP}—)*{_CELL_GAP}"
+                         rf"(?P<s>\d{{1,2}}(?:\.\d{{1,2}})?)(?:{_CELL_GAP}—)*")
+_FORM_ABOVE = re.compile(r"自评表|评分表|年度资金总额")
 _POINTS_HEADER = re.compile(r"(?:^|\t)(?:分值|权重)(?:\t|$)")
 _ANOTHER_YEARS_FORM = re.compile(r"(?:上|前|去)一?年度?[^\t]{0,20}自评表")
 _FORM_ROWS = 40  # lines from the form's title or budget row to its 总分
+_TOTAL_CELLS = ("总分", "合计", "总计")
+
+
+def _score_header_cells(lines: list[str]) -> bool:
+    """Do the lines hold a score table's header one cell a line ("分值" ⏎ "得分")?"""
+    return any(a == "分值" and b == "得分" for a, b in zip(lines, lines[1:]))
 
 
 def _read_form_total(paragraphs: list[str], rec: Record) -> None:
@@ -304,13 +314,16 @@ def _read_form_total(paragraphs: list[str], rec: Record) -> None:
     found, since = [], 0
     for i, para in enumerate(paragraphs):
         m = _FORM_TOTAL.fullmatch(para) if para.startswith("总分") else None
+        if m is None and para in _TOTAL_CELLS and _score_header_cells(paragraphs[max(0, i - _FORM_ROWS):i]):
+            para = " ".join(paragraphs[i:i + 3])  # a score table one cell a line: "合计" ⏎ "100" ⏎ "92", under "分值" ⏎ "得分"
+            m = _FORM_TOTAL.fullmatch("总分" + para[len(paragraphs[i]):])
         if m is None:
             continue
         form = paragraphs[max(since, i - _FORM_ROWS):i]  # (the lines of this form only: after the last one's total)
         since = i + 1
         years = [int(y) for p in form for y in re.findall(r"((?:19|20)\d{2})\s*年", p)]  # (the nearest: its period)
         # (the score alone after 总分, in a form with a 分值 column: a whole number there may be that column's, "总分 | 90 |")
-        alone = "\t100" not in para and "." not in m["s"]
+        alone = m["full"] is None and "." not in m["s"]
         if (any(_FORM_ABOVE.search(p) for p in form) and not (alone and any(_POINTS_HEADER.search(p) for p in form))
                 and not any(_ANOTHER_YEARS_FORM.search(p) for p in form)
                 and not any(LEX.project_table.search(p) or p.startswith("项目名称") for p in form)
@@ -470,7 +483,8 @@ def _of_the_unit(sent: str, pos: int, rec: Record, title: str) -> bool:
             and "项目" not in clause and not _A_BODY_IN.search(clause)):
         return True  # the score in brackets after the grade it gives, no body or project named: "绩效等级：良好（自评分86.5分）"
     # (the unit by a short name the title does not write: "县农业局" in 某县农业农村局's report)
-    return not name or name in title or (reads_as_org(name) and _is_the_unit(name, rec.department))
+    return not name or name in title or ((reads_as_org(name) or name in LEX.kind_names)
+                                         and _is_the_unit(name, rec.department))
 
 
 # Another body's review before a cue, no 自评 after it up to the cue's own words ("经县财政局复核，评价等级为良", "复核得分
@@ -653,8 +667,9 @@ def _the_unit_acts(lead: str, department: str | None) -> bool:
 
 def _is_the_unit(name: str, department: str | None) -> bool:
     """Is `name` the department: its name, or the name without its place or in short form ("县市场监管局"
-    for 湖东县市场监督管理局: its characters in order)?"""
-    return bool(department) and (consistent(name, department) or abbreviates(name, department))
+    for 湖东县市场监督管理局: its characters in order), or its kind alone (学校 for 某县第二中学)?"""
+    return bool(department) and (consistent(name, department) or abbreviates(name, department)
+                                 or department.endswith(LEX.kind_names.get(name, ())))
 
 
 def _name(clause: str) -> str:

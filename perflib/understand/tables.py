@@ -198,11 +198,14 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
         rec.unread.extend(unread_cells(table, set(), notes))
         return
     title_block = _block_of(table.title or "") or (context if context in BLOCKS else None)
-    if title_block is None and table.title and "整体" in table.title:
-        title_block = "overall"
+    if title_block is None and table.title and ("整体" in table.title or _YEARS_FUNDS.match(table.title)):
+        title_block = "overall"  # ("年度资金执行情况（万元）" over a unit's form's row of figures, its label cell empty)
     taken: set[tuple[int, int]] = set()  # cells whose figure a field holds
     _read_cells(table, rec, notes, title_block, taken)
     rec.unread.extend(unread_cells(table, taken, notes))
+
+
+_YEARS_FUNDS = re.compile(r"\s*年度资金(?:执行|使用|支出)?情况")
 
 
 def _digits(table: Table) -> int:

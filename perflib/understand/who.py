@@ -201,18 +201,30 @@ def content_head(paragraphs: list[str]) -> list[str]:
     """The first paragraphs of content: chrome and attachment lines left out, but the title a text
     export ran onto the end of a chrome line ("…[ 有效性 ]某局2021年度…绩效自评公开") kept."""
     out = []
-    for para in paragraphs[:_HEAD * 2]:
+    lines = paragraphs[:_HEAD * 2]
+    for k, para in enumerate(lines):
         if len(out) == _HEAD:
             break
         if is_chrome(para):
             tail = chrome_tail(para)
             if tail:
                 out.append(tail)
-        elif (para[:1].isalnum() or _WORD.search(para)) and not LEX.is_attachment(para):
+        elif (para[:1].isalnum() or _WORD.search(para)) and (
+                not LEX.is_attachment(para) or not out and _titled_attachment(para, lines[k + 1:k + 2])):
             # (not a rule of dashes or dots a page sets between its metadata; a line opening with a word, most,
             # is asked no regex: \w is what isalnum() says, and the underscore)
             out.append(para)
     return out
+
+
+def _titled_attachment(para: str, after: list[str]) -> bool:
+    """Is the attachment line opening the content the report's own title ("附件1：某局2022年度…自评报告", the report
+    sent as an attachment), not a list of attachments (another such line after it) nor a link to a file?"""
+    return ("报告" in para and not para.rstrip().endswith(_FILE_ENDS)
+            and not any(LEX.is_attachment(a) for a in after))
+
+
+_FILE_ENDS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".zip", ".rar")
 
 
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
@@ -289,7 +301,7 @@ def _titles_of(head: list[str]) -> list[tuple[int, str | None, int | None]]:
             continue  # "根据《…通知》要求": a sentence citing a document, its year and publisher the document's; a line
             # of such a sentence cut inside the title it cites, "某县财政局关于开展2021年度…自评工作的通知》("; a link to
             # another page, "上一篇：某局2021年度…报告"
-        text = title_text(para)
+        text = title_text(_ATTACHMENT_MARK.sub("", para, 1) if para.startswith("附件") else para)
         if text is None:
             continue
         m = _title_match(text)
@@ -319,6 +331,7 @@ def _title_with_no_year(head: list[str]) -> list[tuple[int, str | None, int | No
     return []
 
 
+_ATTACHMENT_MARK = re.compile(r"附件\s*[\d一二三四五六七八九十]*\s*[:：、.]\s*")  # (the report sent as one: "附件1：某局…报告")
 DOCUMENTS_PART = re.compile(r"\s*第[一二三四五六七八九十]{1,2}部分\s*[:：、.]?\s*")  # ("第二部分：", a document's part)
 _NEIGHBOUR_LINK = re.compile(NEIGHBOUR_LINK)
 _CITING = re.compile(r"\s*(?:根据|依据|按照|遵照|据)")  # (a sentence citing a document: "据省委办公厅…印发《…》")

@@ -57,3 +57,145 @@ def test_a_table_of_the_blocks_under_a_key_heading_is_still_read(tmp_path):
     rec = read(tmp_path, AFFAIRS + "二、重点支出情况\n单位：万元\n项目 | 年初预算 | 实际支出\n"
                "基本支出 | 1,300.00 | 1,280.00\n项目支出 | 1,100.00 | 1,320.00\n合计 | 2,400.00 | 2,600.00\n")
     assert (rec.basic.actual, rec.projects.actual) == (D("1280.00"), D("1320.00"))
+
+
+# --- phrasings two blind sets of this stop found unread (our own words and figures) ---------------------------------
+STATS = "云屏县统计局2022年度部门整体支出绩效自评报告\n一、部门财政资金支出情况\n"
+
+
+def test_the_departments_spending_named_部门支出_is_its_actual(tmp_path):
+    rec = read(tmp_path, STATS + "2022年部门支出836.20万元，其中基本支出612.40万元，项目支出223.80万元，预算执行率为97.12%。\n")
+    assert (rec.overall.actual, rec.basic.actual, rec.projects.actual) == (D("836.20"), D("612.40"), D("223.80"))
+    assert rec.overall.completion_rate == D("97.12")
+
+
+def test_each_departments_spending_is_not_the_units(tmp_path):
+    rec = read(tmp_path, STATS + "全县各部门支出12,836.20万元。\n")
+    assert rec.overall.actual is None
+
+
+HOSPITAL = "云屏县人民医院2023年度部门整体支出绩效自评报告\n二、部门整体支出情况\n"
+
+
+def test_spending_total_beside_a_different_revenue_total_and_a_bare_执行(tmp_path):
+    rec = read(tmp_path, HOSPITAL + "2023年收入总计9,820.40万元；支出总计9,612.30万元，其中基本支出8,700.10万元，"
+               "项目支出912.20万元。\n全年预算9,900.00万元，执行9,612.30万元，执行率97.09%。\n")
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("9900.00"), D("9612.30"))
+    assert (rec.basic.actual, rec.projects.actual) == (D("8700.10"), D("912.20"))
+
+
+@pytest.mark.parametrize("gap", ["，", "；", ","])
+def test_a_spending_total_balancing_the_revenue_total_is_no_spending(tmp_path, gap):
+    # (an account's 总计: with carry-overs and balances, both sides the same)
+    rec = read(tmp_path, HOSPITAL + f"2023年度收入总计9,820.40万元{gap}支出总计9,820.40万元。\n")
+    assert rec.overall.actual is None
+
+
+def test_the_blocks_bare_执行_after_their_budgets(tmp_path):
+    rec = read(tmp_path, HOSPITAL + "其中：基本支出全年预算871.70万元，执行853.40万元；项目支出全年预算322.40万元，"
+               "执行204.60万元。\n")
+    assert (rec.basic.adjusted_budget, rec.basic.actual) == (D("871.70"), D("853.40"))
+    assert (rec.projects.adjusted_budget, rec.projects.actual) == (D("322.40"), D("204.60"))
+
+
+ARCHIVES = "云屏县档案馆2023年度部门整体支出绩效自评报告\n二、部门整体支出情况\n"
+
+
+def test_spending_as_a_share_of_the_budget_is_its_rate(tmp_path):
+    rec = read(tmp_path, ARCHIVES + "2023年调整后预算320.50万元，决算支出307.80万元，决算支出占调整后预算的96.04%。\n")
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("320.50"), D("307.80"))
+    assert rec.overall.completion_rate == D("96.04")
+
+
+def test_a_blocks_share_of_the_budget_is_no_rate(tmp_path):
+    rec = read(tmp_path, ARCHIVES + "2023年调整后预算320.50万元，其中项目支出占总预算的35.10%。\n")
+    assert rec.overall.completion_rate is None and rec.projects.completion_rate is None
+
+
+@pytest.mark.parametrize("said", ["县财政年初批复我单位部门预算", "年初批复部门预算", "年初批复给本局部门预算"])
+def test_the_budget_approved_at_the_years_start(tmp_path, said):
+    rec = read(tmp_path, ARCHIVES + f"2023年{said}693.96万元，调整预算后为756.42万元，全年实际支出723.14万元。\n")
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget) == (D("693.96"), D("756.42"))
+
+
+def test_a_bare_部门预算_before_its_amount_is_a_budget(tmp_path):
+    rec = read(tmp_path, ARCHIVES + "2023年度部门预算2,391.44万元，实际支出2,257.52万元，预算执行率94.40%。\n")
+    assert D("2391.44") in (rec.overall.initial_budget, rec.overall.adjusted_budget)
+    assert rec.overall.actual == D("2257.52")
+
+
+def test_a_report_sent_as_an_attachment_names_its_unit(tmp_path):
+    rec = read(tmp_path, "附件1：云屏县卫生健康局2022年度部门整体支出绩效自评报告\n\n一、部门整体支出情况\n"
+               "2022年我局年初预算1,200.00万元，实际支出1,150.00万元，预算执行率95.83%。\n")
+    assert (rec.department, rec.year) == ("云屏县卫生健康局", 2022)
+
+
+def test_a_list_of_attachments_names_no_unit(tmp_path):
+    rec = read(tmp_path, "附件1：云屏县卫生健康局2022年度部门整体支出绩效自评报告\n附件2：部门整体支出绩效自评表\n\n"
+               "一、部门整体支出情况\n2022年年初预算1,200.00万元，实际支出1,150.00万元。\n")
+    assert rec.department is None
+
+
+SCHOOL = "云屏县第二中学2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n2023年我校年初预算1,620.00万元，实际支出1,598.40万元。\n"
+
+
+def test_a_school_speaking_of_itself_as_学校(tmp_path):
+    rec = read(tmp_path, SCHOOL + "二、自评结论\n经自评，学校自评得分为91.5分，等级为优秀。\n")
+    assert (rec.score, rec.rating) == (D("91.5"), "优")
+
+
+def test_学校_in_a_bureaus_report_is_not_the_bureau(tmp_path):
+    rec = read(tmp_path, "云屏县教育局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+               "2023年我局年初预算8,620.00万元，实际支出8,598.40万元。\n二、自评结论\n经抽查，学校自评得分为88分。\n")
+    assert rec.score is None
+
+
+def test_a_score_written_right_after_自评(tmp_path):
+    rec = read(tmp_path, "云屏县科学技术协会2021年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+               "2021年我会年初预算86.00万元，实际支出84.20万元。\n二、自评结论\n"
+               "经对照评价指标，我会部门整体支出绩效自评97分，自评结果为“优秀”。\n")
+    assert (rec.score, rec.rating) == (D("97"), "优")
+
+
+def test_a_score_bound_after_自评_is_no_score(tmp_path):
+    rec = read(tmp_path, "云屏县科学技术协会2021年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+               "2021年我会年初预算86.00万元，实际支出84.20万元。\n二、评价标准\n自评90分以上为优。\n")
+    assert rec.score is None
+
+
+def test_a_units_form_one_cell_a_line_its_row_of_figures_unlabelled(tmp_path):
+    rec = read(tmp_path, "部门（单位）整体支出绩效目标自评表\n（2021年度）\n\n部门（单位）名称\n云屏县档案馆\n\n"
+               "年度资金执行情况（万元）\n年初预算数\n全年预算数\n全年执行数\n执行率\n312.40\n330.10\n325.60\n98.64%\n"
+               "年度总体目标完成情况\n完成年度各项任务\n")
+    assert (rec.department, rec.year) == ("云屏县档案馆", 2021)
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget) == (D("312.40"), D("330.10"))
+    assert (rec.overall.actual, rec.overall.completion_rate) == (D("325.60"), D("98.64"))
+
+
+FORM_TAB = ("附件2\n部门整体支出绩效自评表\n（2024年度）\n部门（单位）名称\t云屏县文化和旅游局\n"
+            "年度预算执行情况\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+            "年度资金总额\t4,989.90\t5,339.20\t5,152.30\t10\t96.50%\t9.65\n"
+            "年度总体目标\t预期目标\t实际完成情况\n\t完成全年各项工作任务，保障单位正常运转。\t已完成。\n")
+
+
+def test_a_forms_总分_row_the_layout_left_as_a_line(tmp_path):
+    rec = read(tmp_path, FORM_TAB + "总分\t100\t92\n")
+    assert rec.overall.actual == D("5152.30")
+    assert rec.score == D("92")
+
+
+CELLS_SCORE = ("云屏县人力资源和社会保障局2019年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+               "2019年度我局全年预算数1,673.80万元，全年执行数1,619.38万元，预算执行率96.75%。\n\n附表\n\n"
+               "部门整体支出绩效自评评分表\n\n一级指标\n分值\n得分\n投入\n20\n18\n过程\n20\n19\n产出\n30\n30\n"
+               "效益\n30\n25\n{total}\n100\n92\n自评等级\n优\n")
+
+
+@pytest.mark.parametrize("total", ["合计", "总分"])
+def test_a_score_tables_total_one_cell_a_line(tmp_path, total):
+    rec = read(tmp_path, CELLS_SCORE.format(total=total))
+    assert (rec.score, rec.rating) == (D("92"), "优")
+
+
+def test_a_total_one_cell_a_line_with_no_score_header_is_no_score(tmp_path):
+    rec = read(tmp_path, CELLS_SCORE.replace("分值\n得分", "年初预算\n实际支出").format(total="合计"))
+    assert rec.score is None
