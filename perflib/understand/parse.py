@@ -154,30 +154,33 @@ _PROJECTS_FORM_TITLE = re.compile(r"项目(?:支出)?绩效(?:自评|评价)表"
 
 def _lines_around_forms(blocks: list[DocBlock], forms: list[Table]) -> set[str]:
     """The form rows the layout left as lines beside a table read as one project's or another unit's form: those right
-    after it ("自评等级 良", a row of two cells), and its fields over it from its title on ("项目名称 某项目"). Short lines
-    of no sentence, up to a heading, another form's title or a table."""
+    after it ("自评等级 良", a row of two cells), and its fields over it when they reach up to its title or its 项目名称
+    ("项目名称 某项目"). Short lines of no sentence, up to a heading, another form's title, a table or a line naming the
+    unit's own (部门整体…: "部门整体自评等级：优")."""
     aside = {id(t) for t in forms}
     out: set[str] = set()
     for k, block in enumerate(blocks):
         if id(block) not in aside:
             continue
-        for step in (1, -1):
-            j = k + step
-            while 0 <= j < len(blocks) and _a_form_rows_line(blocks[j]):
-                titled = FORMS_NAME.search(blocks[j].text) is not None
-                if titled and step > 0:
-                    break  # (the next form's title)
-                out.add(blocks[j].text)
-                if titled:
-                    break  # (its own title: the lines over it are not the form's)
-                j += step
+        j = k + 1
+        while j < len(blocks) and _a_form_rows_line(blocks[j]) and not FORMS_NAME.search(blocks[j].text):
+            out.add(blocks[j].text)
+            j += 1
+        above, j = [], k - 1
+        while j >= 0 and _a_form_rows_line(blocks[j]):
+            above.append(blocks[j].text)
+            if FORMS_NAME.search(blocks[j].text) or blocks[j].text.startswith("项目名称"):
+                out.update(above)  # (its title or its name reached: the lines between are its fields)
+                break
+            j -= 1
     return out
 
 
 def _a_form_rows_line(block: DocBlock) -> bool:
-    """A line a form's row could have become: short, no sentence, no heading."""
+    """A line a form's row could have become: short, no sentence, no heading, not the unit's own row."""
     text = block.text if not isinstance(block, Table) else ""
-    return (0 < len(text) <= _FORM_ROW_LINE and not _SENTENCE_MARK.search(text) and not is_heading(text))
+    return (0 < len(text) <= _FORM_ROW_LINE and not _SENTENCE_MARK.search(text) and not is_heading(text)
+            and not UNITS_ROW.search(text))
 
 
 _FORM_ROW_LINE = 40
@@ -1771,10 +1774,9 @@ _BUDGET_RUN_IN = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3
 _SPENT_WORD = re.compile(r"实际|决算|执行|完成|发生")
 _WHOLE_OR_BLOCK = re.compile(r"整体|部门|基本支出|项目支出|全年")
 _EXTREME = re.compile(r"率最(?:低|高)的(?:是|为)")  # (the item a rate picks out, "执行率最低的是…项目", no block's)
-# The clause right before a label that states a budget's revenue ("2021年部门预算收入合计 302.50 万元，") or an account's
-# revenue total ("收入总计 23,866.88 万元，": with carry-overs and balances, the same as its 支出总计): the label opening
-# the next clause is the other side when it balances it, unless it says spent
-_BUDGET_REVENUE_THEN = re.compile(r"(?:预算(?:总)?收入|收入预算|收入总计)(?:[^，,；;。：:]|(?<=\d),(?=\d)){0,20}[，,、；;]\s*$")
+# The clause right before a label that states a budget's revenue ("2021年部门预算收入合计 302.50 万元，"): the label
+# opening the next clause is that budget's spending side unless it says spent
+_BUDGET_REVENUE_THEN = re.compile(r"(?:预算(?:总)?收入|收入预算)[^，,；;。：:]{0,16}[，,、]\s*$")
 # A change's verb right before a budget's label and its block word ("调减基本支出预算 40 万元", "追加项目支出预算 …").
 _CHANGED_BEFORE = re.compile(r"(?:调减|调增|追加|追减|核减|核增|压减|增加|减少)了?(?:基本|项目|部门|单位)?$")
 _HOLDS_BEFORE = re.compile(r"(?:包)?含[^，,。；;：:\d]{0,8}$")  # ("…含上级追加资金", "其中含追加")

@@ -24,8 +24,9 @@ _RATING_CUE = LEX.rating_cue  # groups word_0, word_1 …: the rating word of ea
 _RATING_WORD = re.compile("|".join(re.escape(w) for w in _RATING_WORDS))
 _SCORE_PREFIX = LEX.score_prefix
 _SCORE_CONTEXT = LEX.score_context
-# (and 得 before the figure, its 分 after it: "自评得97.5分", "综合评价得92分"; or 自评 right before it, "绩效自评97分")
-_SCORE_WORD = rf"(?:{_SCORE_PREFIX.pattern}|得分|评分|(?:自评|考评|评价)得(?=\s*\d)|自评(?=\s*\d{{1,3}}(?:\.\d+)?\s*分))"
+# (and 得 before the figure, its 分 after it: "自评得97.5分", "综合评价得92分"; or 自评 right before it, "绩效自评97分",
+# not a project's "项目自评95分")
+_SCORE_WORD = rf"(?:{_SCORE_PREFIX.pattern}|得分|评分|(?:自评|考评|评价)得(?=\s*\d)|(?<!项目)自评(?=\s*\d{{1,3}}(?:\.\d+)?\s*分))"
 # A score in Chinese numerals ("八十九分", "九十三点五分", "一百分"); not a bare 十 ("得分十分…" is "very").
 _CN_DIGIT = "零〇一二三四五六七八九"
 _CN_SCORE = rf"一百|[一二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]|[一二三四五六七八九](?![十百])"

@@ -192,7 +192,7 @@ def _read_table(table: Table, rec: Record, context: str | None, notes: _Outside,
                             "project's, not read")
         rec.unread.extend(unread_cells(table, set(), notes))
         return
-    if context == KEY_PROJECTS and not _names_a_block_row(table):
+    if context == KEY_PROJECTS and not _names_a_block_row(table) and not _names_the_whole_row(table):
         rec.warnings.append(f"table {table.title!r}: under a heading on key projects or spending; its figures are "
                             "those items', not read")
         rec.unread.extend(unread_cells(table, set(), notes))
@@ -287,6 +287,11 @@ def _names_a_block_row(table: Table) -> bool:
     """Does a row under the header name a block ("基本支出合计", "项目支出")?"""
     labels = [row[0] for row in table.rows if row and row[0]]
     return any(_block_of(label) in ("basic", "projects") for label in labels[1:])
+
+
+def _names_the_whole_row(table: Table) -> bool:
+    """Does a row under the header name the unit's spending as a whole ("部门整体支出 | 2,400.00 | …"; not a 合计)?"""
+    return any("整体" in row[0] for row in table.rows[1:] if row and row[0])
 
 
 def _revenues(table: Table) -> bool:
