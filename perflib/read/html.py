@@ -156,17 +156,22 @@ def _blank_text_digits(html: str) -> str:
 
 
 def _page_title(root) -> str | None:
-    """The <title>, less the site's name after "_" / " - " / "|"."""
+    """The <title>, less the site's name after "_" / " - " / "|"; None when what is left names no document (the site's
+    name alone, "某县人民政府门户网站": no title of the article's)."""
     el = root.find(".//title")
     if el is None:
         return None
     text = clean_line(el.text_content())
     parts = [t.strip() for t in re.split(r"\s*[_|｜]\s*|\s+[-—–]+\s+", text) if t.strip()]
-    return parts[0] if parts else None
+    return parts[0] if parts and _A_DOCUMENTS_WORD.search(parts[0]) else None
+
+
+_A_DOCUMENTS_WORD = re.compile(r"绩效|评价|自评|报告|预算|决算|公开|说明|通知|公告")
 
 
 def _drop_chrome(root) -> None:
     _unwrap_source_lines(root)
+    _join_listed_fields(root)
     _embedded_files_as_links(root)
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
@@ -248,6 +253,22 @@ def _unwrap_source_lines(root) -> None:
             el.text = _unwrapped(el.text)
         if el.tail and "\n" in el.tail and not _in_preformatted(el.getparent(), kept):
             el.tail = _unwrapped(el.tail)
+
+
+def _join_listed_fields(root) -> None:
+    """A field set as a definition list ("<dt>发布机构：</dt><dd>某县档案馆</dd>") as one line, as a row's cells are: its
+    label ends in a colon, its value the <dd> right after it."""
+    for dt in list(root.iter("dt")):
+        dd = dt.getnext()
+        label = clean_line(dt.text_content())
+        if dd is None or dd.tag != "dd" or not label.endswith(("：", ":")):
+            continue
+        value = clean_line(dd.text_content())
+        for child in list(dt):
+            dt.remove(child)
+        dt.text = label + value
+        dt.tail = (dt.tail or "") + (dd.tail or "")  # (lxml drops an element's tail with it)
+        dd.getparent().remove(dd)
 
 
 def _unwrapped(text: str) -> str:

@@ -656,9 +656,11 @@ _RUN_IN = re.compile(r"^\s*(?P<head>[一二三四五六七八九十]{1,3}\s*[、
 
 
 # A list item opening with the name of a part about the unit's budget, its text run on ("1.收入支出预算安排及执行情况。2020年
-# 部门收入支出年初预算安排…"): its figures are the section's (the unit's under a heading naming no block), not a task's.
-_BUDGET_ITEM_HEAD = re.compile(r"\s*\d{1,2}\s*[、.．]\s*(?:部门|单位)?(?:整体)?(?:收入|收支)?(?:支出)?(?:预算|决算|收支|支出)"
-                               r"(?:(?:及|和|与)?(?:执行|安排|使用))*(?:情况|概况)\s*[：:。]")
+# 部门收入支出年初预算安排…", "2.预算调整。年中追加…", "1.总体执行。全年实际支出…"): its figures are the section's (the unit's
+# under a heading naming no block), not a task's.
+_BUDGET_ITEM_HEAD = re.compile(r"\s*\d{1,2}\s*[、.．]\s*(?:(?:部门|单位)?(?:整体)?(?:收入|收支)?(?:支出)?(?:预算|决算|收支|支出)"
+                               r"(?:(?:及|和|与)?(?:执行|安排|使用))*(?:情况|概况)"
+                               r"|(?:预算|总体|整体)(?:调整|执行|安排)(?:情况)?)\s*[：:。]")
 
 
 def _opens_with_label(para: str) -> bool:

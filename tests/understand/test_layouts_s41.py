@@ -244,3 +244,79 @@ def test_the_units_lines_over_an_untitled_projects_form_stay_its(tmp_path):
     untitled = PROJECT_FORM.split("项目名称", 1)[1]  # (its title and 项目名称 line cut away: no name to reach)
     rec = read(tmp_path, WATER + "二、自评结论\n自评等级\n优\n" + "项目资金（万元）" + untitled.split("项目资金（万元）", 1)[1])
     assert rec.rating == "优"
+
+
+# --- two more blind sets of this stop: portal pages as HTML, and reports written by hand (our own words and figures) -
+PAGE = ('<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        '<div class="nav"><a href="/">首页</a><a href="/zwgk">政务公开</a></div>{meta}'
+        '<div class="article"><p><font class="title"><b>2023年度部门整体支出绩效自评报告</b></font></p>'
+        '<p>一、部门整体支出情况</p><p>2023年我中心年初预算410.00万元，实际支出402.60万元，预算执行率98.20%。</p>'
+        '</div><div class="foot">主办：{site}</div></body></html>')
+
+
+OLD_PAGE = ('<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+            '<table width="778"><tr><td><a href="/">网站首页</a> | <a href="/zwgk/">政务公开</a></td></tr></table>'
+            '<table width="778"><tr><td>您的位置：<a href="/">首页</a> -&gt; 财政信息</td></tr></table>'
+            '<table width="778" border="1"><tr><td><table width="100%"><tr><td align="center">'
+            '<font class="title"><b>2023年部门整体支出绩效自评报告</b></font></td></tr>'
+            '<tr><td align="center">发布单位：云屏县融媒体中心　　发布时间：2024-06-25　　点击数：736</td></tr>'
+            '<tr><td class="content"><font face="宋体"><b>一、部门整体支出情况</b><br>'
+            '　　本单位为云屏县一级预算单位，内设机构5个。<br>'
+            '　　2023年度项目支出年初预算210.00万元，调整后预算236.00万元，实际支出230.10万元，执行率97.50%。<br>'
+            '　　2023年度整体支出年初预算410.00万元，实际支出402.60万元，预算执行率98.20%。</font></td></tr></table>'
+            '</td></tr></table><table><tr><td>版权所有：云屏县人民政府</td></tr></table></body></html>')
+
+
+def test_a_pages_title_naming_only_the_site_is_no_title(tmp_path):
+    rec = read(tmp_path, OLD_PAGE.format(title="云屏县人民政府"), "p.html")
+    assert (rec.department, rec.year) == ("云屏县融媒体中心", 2023)
+    assert rec.overall.actual == D("402.60")
+
+
+def test_a_publisher_set_as_a_definition_list(tmp_path):
+    meta = "<dl><dt>发布机构：</dt><dd>云屏县融媒体中心</dd><dt>发布日期：</dt><dd>2024-04-12</dd></dl>"
+    rec = read(tmp_path, PAGE.format(title="2023年度部门整体支出绩效自评报告_云屏县人民政府", meta=meta,
+                                     site="云屏县人民政府办公室"), "p.html")
+    assert (rec.department, rec.year) == ("云屏县融媒体中心", 2023)
+
+
+LIBRARY = "云屏县图书馆2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+
+
+@pytest.mark.parametrize("said,field", [("年初预算额", "initial_budget"), ("全年预算额", "adjusted_budget"),
+                                        ("全年预算安排", "adjusted_budget"), ("全年预算即为", "adjusted_budget")])
+def test_more_budget_words(tmp_path, said, field):
+    rec = read(tmp_path, LIBRARY + f"2023年{said}386.20万元，实际支出380.10万元。\n")
+    assert getattr(rec.overall, field) == D("386.20")
+    assert rec.overall.actual == D("380.10")
+
+
+@pytest.mark.parametrize("said", ["部门预算数为", "预算合计", "本年度预算资金"])
+def test_a_bare_budget_before_its_amount(tmp_path, said):
+    rec = read(tmp_path, LIBRARY + f"2023年全年支出合计380.10万元，{said}386.20万元。\n")
+    assert D("386.20") in (rec.overall.initial_budget, rec.overall.adjusted_budget)
+
+
+@pytest.mark.parametrize("said", ["收入预算合计", "重点项目预算资金"])
+def test_revenues_or_a_projects_budget_total_is_not_the_units(tmp_path, said):
+    rec = read(tmp_path, LIBRARY + f"2023年实际支出380.10万元，{said}86.20万元。\n")
+    assert D("86.20") not in (rec.overall.initial_budget, rec.overall.adjusted_budget)
+
+
+def test_a_spending_budget_adjusted(tmp_path):
+    rec = read(tmp_path, LIBRARY + "2023年部门整体支出预算调整后为418.40万元，实际支出410.00万元。\n")
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("418.40"), D("410.00"))
+
+
+@pytest.mark.parametrize("said", ["全年支出额", "全年决算"])
+def test_more_spending_words(tmp_path, said):
+    rec = read(tmp_path, LIBRARY + f"2023年全年预算420.00万元；{said}410.00万元。\n")
+    assert (rec.overall.adjusted_budget, rec.overall.actual) == (D("420.00"), D("410.00"))
+
+
+def test_numbered_items_titled_by_a_budgets_step(tmp_path):
+    rec = read(tmp_path, LIBRARY.replace("一、部门整体支出情况", "二、部门整体支出管理及使用情况\n（一）预算安排情况")
+               + "1.年初预算。2023年年初预算389.30万元。\n2.预算调整。年中追加古籍修复经费，调整后预算412.15万元。\n"
+               "（二）预算执行情况\n1.总体执行。全年实际支出405.02万元，预算执行率98.27%。\n")
+    assert (rec.overall.initial_budget, rec.overall.adjusted_budget) == (D("389.30"), D("412.15"))
+    assert (rec.overall.actual, rec.overall.completion_rate) == (D("405.02"), D("98.27"))
