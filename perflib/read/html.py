@@ -156,17 +156,17 @@ def _blank_text_digits(html: str) -> str:
 
 
 def _page_title(root) -> str | None:
-    """The <title>, less the site's name after "_" / " - " / "|"; None when what is left names no document (the site's
-    name alone, "某县人民政府门户网站": no title of the article's)."""
+    """The <title>, less the site's name after "_" / " - " / "|"; None when what is left is a site's name alone ("某县
+    人民政府", "某县人民政府门户网站": no title of the article's; a unit's name, "某县林业局", stays)."""
     el = root.find(".//title")
     if el is None:
         return None
     text = clean_line(el.text_content())
     parts = [t.strip() for t in re.split(r"\s*[_|｜]\s*|\s+[-—–]+\s+", text) if t.strip()]
-    return parts[0] if parts and _A_DOCUMENTS_WORD.search(parts[0]) else None
+    return parts[0] if parts and not _SITES_NAME.search(parts[0]) else None
 
 
-_A_DOCUMENTS_WORD = re.compile(r"绩效|评价|自评|报告|预算|决算|公开|说明|通知|公告")
+_SITES_NAME = re.compile(r"^首页$|^[^绩效评价报告预决算]*(?:人民政府|政府|门户网站|网站|政府网)$")
 
 
 def _drop_chrome(root) -> None:
@@ -257,18 +257,23 @@ def _unwrap_source_lines(root) -> None:
 
 def _join_listed_fields(root) -> None:
     """A field set as a definition list ("<dt>发布机构：</dt><dd>某县档案馆</dd>") as one line, as a row's cells are: its
-    label ends in a colon, its value the <dd> right after it."""
+    label ends in a colon, its value the <dd> right after it, a line of text."""
     for dt in list(root.iter("dt")):
         dd = dt.getnext()
         label = clean_line(dt.text_content())
-        if dd is None or dd.tag != "dd" or not label.endswith(("：", ":")):
-            continue
+        if (dd is None or dd.tag != "dd" or not label.endswith(("：", ":")) or _BRACKETED.search(label)
+                or any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in dd.iterdescendants())):
+            continue  # (a figure's label with its unit, "年初预算（万元）：", is read over its value line; a <dd> of paragraphs
+            # holds text, not a field's value)
         value = clean_line(dd.text_content())
         for child in list(dt):
             dt.remove(child)
         dt.text = label + value
         dt.tail = (dt.tail or "") + (dd.tail or "")  # (lxml drops an element's tail with it)
         dd.getparent().remove(dd)
+
+
+_BRACKETED = re.compile(r"[（(]")
 
 
 def _unwrapped(text: str) -> str:

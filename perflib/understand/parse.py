@@ -119,7 +119,8 @@ def _projects_form_rows(tables: list[Table], department: str | None, set_aside: 
     aside = {id(t) for t in set_aside}
 
     def a_projects(t: Table) -> bool:
-        return id(t) in aside or bool(t.title) and not (department and department in t.title) and projects_title(t.title, True)
+        return id(t) in aside or (bool(t.title) and not (department and department in t.title)
+                                  and projects_title(t.title, True))
     theirs = {line for t in tables if a_projects(t) for line in t.as_text_lines()
               if id(t) not in aside or not UNITS_ROW.search(line)}  # (the unit's row under a project's: its own)
     return theirs - {line for t in tables if not a_projects(t) for line in t.as_text_lines()}

@@ -316,7 +316,8 @@ def _read_form_total(paragraphs: list[str], rec: Record) -> None:
     for i, para in enumerate(paragraphs):
         m = _FORM_TOTAL.fullmatch(para) if para.startswith("总分") else None
         if m is None and para in _TOTAL_CELLS and _score_header_cells(paragraphs[max(0, i - _FORM_ROWS):i]):
-            para = " ".join(paragraphs[i:i + 3])  # a score table one cell a line: "合计" ⏎ "100" ⏎ "92", under "分值" ⏎ "得分"
+            # (a score table one cell a line: "合计" ⏎ "100" ⏎ "92", under "分值" ⏎ "得分")
+            para = " ".join(paragraphs[i:i + 3])
             m = _FORM_TOTAL.fullmatch("总分" + para[len(paragraphs[i]):])
         if m is None:
             continue
