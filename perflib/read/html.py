@@ -166,6 +166,7 @@ def _page_title(root) -> str | None:
     return parts[0] if parts and not _SITES_NAME.search(parts[0]) else None
 
 
+# A site's name as a page's <title>: a government's or a website's name with no document's word in it (绩效, 报告, 预算 …)
 _SITES_NAME = re.compile(r"^首页$|^[^绩效评价报告预决算]*(?:人民政府|政府|门户网站|网站|政府网)$")
 
 

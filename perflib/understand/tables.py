@@ -283,15 +283,19 @@ def _another_subject(table: Table) -> str | None:
     return found.group().strip("（(：:")
 
 
+def _labels_below_the_header(table: Table) -> list[str]:
+    """The rows' labels (their first cells), the header's left out."""
+    return [row[0] for row in table.rows if row and row[0]][1:]
+
+
 def _names_a_block_row(table: Table) -> bool:
     """Does a row under the header name a block ("基本支出合计", "项目支出")?"""
-    labels = [row[0] for row in table.rows if row and row[0]]
-    return any(_block_of(label) in ("basic", "projects") for label in labels[1:])
+    return any(_block_of(label) in ("basic", "projects") for label in _labels_below_the_header(table))
 
 
 def _names_the_whole_row(table: Table) -> bool:
     """Does a row under the header name the unit's spending as a whole ("部门整体支出 | 2,400.00 | …"; not a 合计)?"""
-    return any("整体" in row[0] for row in table.rows[1:] if row and row[0])
+    return any("整体" in label for label in _labels_below_the_header(table))
 
 
 def _revenues(table: Table) -> bool:
