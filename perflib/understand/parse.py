@@ -158,6 +158,8 @@ def _lines_around_forms(blocks: list[DocBlock], forms: list[Table]) -> set[str]:
     after it ("自评等级 良", a row of two cells), and its fields over it when they reach up to its title or its 项目名称
     ("项目名称 某项目"). Short lines of no sentence, up to a heading, another form's title, a table or a line naming the
     unit's own (部门整体…: "部门整体自评等级：优")."""
+    if not forms:
+        return set()  # (most reports: no form set aside, no block to walk)
     aside = {id(t) for t in forms}
     out: set[str] = set()
     for k, block in enumerate(blocks):

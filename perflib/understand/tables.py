@@ -345,7 +345,7 @@ def _read_cells(table: Table, rec: Record, notes: _Outside, title_block: str | N
             continue
         header = _header(table, r, rec.year)
         if (header and columns and PROJECT_FUNDS.fullmatch("".join(row[0].split())) and _a_total_above(table, r)
-                and not any(_block_of(below[0]) in ("basic", "projects") for below in table.rows[r + 1:] if below)):
+                and not _block_rows_in(table.rows[r + 1:])):
             rec.warnings.append(f"table row {' | '.join(row)!r}: a project's form run on under the unit's; "
                                 "not read from there on")
             break
@@ -1024,7 +1024,12 @@ _TOTAL_CELL = re.compile(r"\s*(?:合计|总计|小计|总额)\s*$")  # (a cell t
 
 def _has_block_rows(table: Table) -> bool:
     """Rows for 基本支出 or 项目支出: a 合计 there is the department's total, not a list's."""
-    return any(_block_of(cell) in ("basic", "projects") for row in table.rows for cell in row[:1])
+    return _block_rows_in(table.rows)
+
+
+def _block_rows_in(rows: list[list[str]]) -> bool:
+    """Does one of these rows name 基本支出 or 项目支出 in its first cell?"""
+    return any(row and _block_of(row[0]) in ("basic", "projects") for row in rows)
 
 
 def _only_figures_row(table: Table, r: int) -> bool:
