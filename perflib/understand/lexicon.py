@@ -483,7 +483,8 @@ class Lexicon:
         self.embedded_section = re.compile(raw["embedded_section"])
         self.disclosure_section = re.compile(raw["disclosure_section"])
         self.opening_kinds = [(e["kind"], re.compile(e["phrase"])) for e in raw["opening_kinds"]]
-        self.attachment = _fast(f"(?i:{raw['attachment']})")
+        self.file_name_end = re.compile(raw["file_name_end"], re.I)
+        self.attachment = _fast(f"(?i:{raw['attachment']}|{raw['file_name_end']})")
         self.toc = re.compile(raw["toc"])
         self.attachment_item = re.compile(raw["attachment_item"])
         self.attachment_form = re.compile(raw["attachment_form"])

@@ -221,12 +221,9 @@ def _titled_attachment(para: str, after: list[str]) -> bool:
     """Is the attachment line opening the content the report's own title ("附件1：某局2022年度…自评报告", the report
     sent as an attachment), not a list of attachments (another such line after it), a link to a file, nor a line over
     the report's own title (the title after it: another report the page attaches)?"""
-    return ("报告" in para and not para.rstrip().endswith(_FILE_ENDS)
+    return ("报告" in para and not LEX.file_name_end.search(para)
             and not any(LEX.is_attachment(a) or _names_a_report(a) or a.rstrip().endswith(("报告", "报告书"))
                         for a in after))
-
-
-_FILE_ENDS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".zip", ".rar")
 
 
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
